@@ -1,0 +1,37 @@
+"""The data model (SQLModel tables). Import this package to register every table on ``SQLModel.metadata``."""
+
+from counsel_desk.models.base import SYNC_COLUMNS, Synced, new_id, utcnow
+from counsel_desk.models.people import Contact, Counselor, Organization
+from counsel_desk.models.proposals import (
+    FundingLine, Plan, Proposal, ProposalComment, ProposalContact, ProposalScore, ProposalSection, StageChange,
+)
+from counsel_desk.models.records import AuditEntry, ReportSnapshot, YearlyTarget
+from counsel_desk.models.reference import AppMeta, Center, County, Township, WorkItem, WorkItemAllocation
+from counsel_desk.models.visits import Attachment, FollowUp, SiteVisit, VisitContact, VisitCounselor
+from counsel_desk.models.workstations import (
+    BudgetLine, CenterEvent, PublicSpace, SupportCounselor, SupportRecord, Workstation, WorkstationBudget,
+    WorkstationContact,
+)
+
+from sqlmodel import SQLModel
+
+metadata = SQLModel.metadata
+
+# Tables whose rows travel between laptops (all have the Synced columns).
+SYNCED_MODELS = [
+    Counselor, Organization, Contact, SiteVisit, FollowUp, Attachment, Workstation, WorkstationBudget,
+    BudgetLine, SupportRecord, PublicSpace, CenterEvent, Plan, Proposal, ProposalSection, FundingLine,
+    ProposalScore, StageChange, ProposalComment, YearlyTarget,
+]
+
+__all__ = [
+    "SYNC_COLUMNS", "Synced", "new_id", "utcnow", "metadata", "SYNCED_MODELS",
+    "Contact", "Counselor", "Organization",
+    "FundingLine", "Plan", "Proposal", "ProposalComment", "ProposalContact", "ProposalScore",
+    "ProposalSection", "StageChange",
+    "AuditEntry", "ReportSnapshot", "YearlyTarget",
+    "AppMeta", "Center", "County", "Township", "WorkItem", "WorkItemAllocation",
+    "Attachment", "FollowUp", "SiteVisit", "VisitContact", "VisitCounselor",
+    "BudgetLine", "CenterEvent", "PublicSpace", "SupportCounselor", "SupportRecord", "Workstation",
+    "WorkstationBudget", "WorkstationContact",
+]

@@ -1,0 +1,243 @@
+"""Coded values of the domain and their zh_TW labels.
+
+Codes are stable ASCII strings stored in the database and the interchange workbook; the labels are
+what people read. ``LABELS_EN`` gives the English UI its words.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Labelled(StrEnum):
+    """A StrEnum whose members carry a zh_TW and an English label."""
+
+    @classmethod
+    def labels_zh(cls) -> dict[str, str]:
+        return {m.value: ZH[cls.__name__][m.value] for m in cls}
+
+    @classmethod
+    def labels_en(cls) -> dict[str, str]:
+        return {m.value: EN[cls.__name__][m.value] for m in cls}
+
+    @property
+    def zh(self) -> str:
+        return ZH[type(self).__name__][self.value]
+
+    @property
+    def en(self) -> str:
+        return EN[type(self).__name__][self.value]
+
+    @classmethod
+    def from_label(cls, text: str) -> "Labelled":
+        """Accept a code, a zh_TW label or an English label."""
+        text = (text or "").strip()
+        for m in cls:
+            if text in (m.value, m.zh, m.en):
+                return m
+        raise ValueError(text)
+
+
+class CenterCode(Labelled):
+    NORTH = "north"
+    CENTRAL = "central"
+    SOUTH = "south"
+    EAST = "east"
+
+
+class VisitMode(Labelled):
+    ONSITE = "onsite"
+    PHONE = "phone"
+    VIDEO = "video"
+    MEETING = "meeting"
+
+
+class FollowUpStatus(Labelled):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+
+class OrgKind(Labelled):
+    TOWNSHIP_OFFICE = "township_office"
+    COUNTY_GOVERNMENT = "county_government"
+    SHOP = "shop"
+    COMPANY = "company"
+    SOCIAL_ENTERPRISE = "social_enterprise"
+    ASSOCIATION = "association"
+    LOCAL_GROUP = "local_group"
+    SCHOOL = "school"
+    OTHER = "other"
+
+
+class OperatorKind(Labelled):
+    ASSOCIATION = "association"
+    COMPANY = "company"
+
+
+class WorkstationStatus(Labelled):
+    APPLYING = "applying"
+    ACTIVE = "active"
+    EXTENDED = "extended"
+    CLOSED = "closed"
+    TERMINATED = "terminated"
+
+
+class BudgetCategory(Labelled):
+    PERSONNEL = "personnel"
+    OPERATIONS = "operations"
+    EQUIPMENT = "equipment"
+    TRAVEL = "travel"
+    OTHER = "other"
+
+
+class SupportKind(Labelled):
+    CONSULTATION = "consultation"
+    TRAINING = "training"
+    MATCHING = "matching"
+    PROPOSAL = "proposal"
+    EVENT = "event"
+    VISIT = "visit"
+
+
+class PublicSpaceStatus(Labelled):
+    PLANNING = "planning"
+    RENOVATING = "renovating"
+    OPERATING = "operating"
+
+
+class EventKind(Labelled):
+    EXCHANGE = "exchange"
+    LEARNING = "learning"
+    PROMOTION = "promotion"
+
+
+class Route(Labelled):
+    EXISTING = "existing"
+    MULTI = "multi"
+
+
+class Stage(Labelled):
+    IDEA = "idea"
+    DRAFTING = "drafting"
+    CENTER_REVIEW = "center_review"
+    SENT = "sent"
+    COUNCIL = "council"
+    APPROVED = "approved"
+    RETURNED = "returned"
+    REJECTED = "rejected"
+
+
+class SectionKey(Labelled):
+    LOCAL_DNA = "local_dna"
+    ISSUES = "issues"
+    BUSINESS_MODEL = "business_model"
+    PUBLIC_BENEFIT = "public_benefit"
+    OUTCOMES = "outcomes"
+    SCHEDULE = "schedule"
+    BUDGET = "budget"
+
+
+class Criterion(Labelled):
+    LOCALITY = "locality"
+    PUBLIC = "public"
+    BUSINESS = "business"
+
+
+class TargetMetric(Labelled):
+    VISITS = "visits"
+    SUPPORT_SESSIONS = "support_sessions"
+    SUPPORT_HOURS = "support_hours"
+    EVENTS = "events"
+    EVENT_PARTICIPANTS = "event_participants"
+    PROPOSALS_SENT = "proposals_sent"
+    PROPOSALS_APPROVED = "proposals_approved"
+    YOUTH_STAYED_RETURNED = "youth_stayed_returned"
+
+
+ZH: dict[str, dict[str, str]] = {
+    "CenterCode": {"north": "北區", "central": "中區", "south": "南區", "east": "東區"},
+    "VisitMode": {"onsite": "實地", "phone": "電話", "video": "視訊", "meeting": "會議"},
+    "FollowUpStatus": {"open": "待辦", "in_progress": "處理中", "closed": "已結案", "cancelled": "已取消"},
+    "OrgKind": {
+        "township_office": "鄉鎮市區公所", "county_government": "縣市政府", "shop": "商號",
+        "company": "公司", "social_enterprise": "社會企業", "association": "社團法人",
+        "local_group": "地方團體", "school": "學校", "other": "其他",
+    },
+    "OperatorKind": {"association": "社團法人", "company": "公司行號/商號"},
+    "WorkstationStatus": {
+        "applying": "申請中", "active": "執行中", "extended": "展延", "closed": "結案", "terminated": "終止",
+    },
+    "BudgetCategory": {
+        "personnel": "人事費", "operations": "業務費", "equipment": "設備費", "travel": "差旅費", "other": "其他",
+    },
+    "SupportKind": {
+        "consultation": "諮詢", "training": "培訓課程", "matching": "資源媒合", "proposal": "提案輔導",
+        "event": "活動", "visit": "訪視",
+    },
+    "PublicSpaceStatus": {"planning": "規劃", "renovating": "整修中", "operating": "營運中"},
+    "EventKind": {"exchange": "交流", "learning": "學習", "promotion": "推廣"},
+    "Route": {"existing": "現行", "multi": "多元徵案"},
+    "Stage": {
+        "idea": "構想", "drafting": "撰寫中", "center_review": "分區中心審閱", "sent": "送專案辦公室",
+        "council": "會報審議", "approved": "通過", "returned": "退回修正", "rejected": "未通過",
+    },
+    "SectionKey": {
+        "local_dna": "地方 DNA 與現況", "issues": "課題分析", "business_model": "事業構想與商業模式",
+        "public_benefit": "公共性與公益回饋", "outcomes": "預期效益與 KPI", "schedule": "執行期程",
+        "budget": "經費需求",
+    },
+    "Criterion": {"locality": "在地性", "public": "公共性", "business": "商業模式"},
+    "TargetMetric": {
+        "visits": "實地訪視次數", "support_sessions": "工作站輔導場次", "support_hours": "工作站輔導時數",
+        "events": "交流活動場次", "event_participants": "活動參與人次", "proposals_sent": "送專案辦公室提案數",
+        "proposals_approved": "核定提案數", "youth_stayed_returned": "青年留鄉/返鄉人數",
+    },
+}
+
+EN: dict[str, dict[str, str]] = {
+    "CenterCode": {"north": "North", "central": "Central", "south": "South", "east": "East"},
+    "VisitMode": {"onsite": "On site", "phone": "Phone", "video": "Video", "meeting": "Meeting"},
+    "FollowUpStatus": {"open": "Open", "in_progress": "In progress", "closed": "Closed", "cancelled": "Cancelled"},
+    "OrgKind": {
+        "township_office": "Township office", "county_government": "County government", "shop": "Shop",
+        "company": "Company", "social_enterprise": "Social enterprise", "association": "Association",
+        "local_group": "Local group", "school": "School", "other": "Other",
+    },
+    "OperatorKind": {"association": "Association", "company": "Company / shop"},
+    "WorkstationStatus": {
+        "applying": "Applying", "active": "Active", "extended": "Extended", "closed": "Closed",
+        "terminated": "Terminated",
+    },
+    "BudgetCategory": {
+        "personnel": "Personnel", "operations": "Operations", "equipment": "Equipment", "travel": "Travel",
+        "other": "Other",
+    },
+    "SupportKind": {
+        "consultation": "Consultation", "training": "Training", "matching": "Resource matching",
+        "proposal": "Proposal coaching", "event": "Event", "visit": "Visit",
+    },
+    "PublicSpaceStatus": {"planning": "Planning", "renovating": "Renovating", "operating": "Operating"},
+    "EventKind": {"exchange": "Exchange", "learning": "Learning", "promotion": "Promotion"},
+    "Route": {"existing": "Existing", "multi": "Multi-channel"},
+    "Stage": {
+        "idea": "Idea", "drafting": "Drafting", "center_review": "Center review", "sent": "Sent to office",
+        "council": "Council review", "approved": "Approved", "returned": "Returned", "rejected": "Rejected",
+    },
+    "SectionKey": {
+        "local_dna": "Local DNA and situation", "issues": "Issue analysis",
+        "business_model": "Business idea and model", "public_benefit": "Public benefit",
+        "outcomes": "Expected outcomes and KPIs", "schedule": "Schedule", "budget": "Budget needs",
+    },
+    "Criterion": {"locality": "Locality", "public": "Public benefit", "business": "Business model"},
+    "TargetMetric": {
+        "visits": "Site visits", "support_sessions": "Support sessions", "support_hours": "Support hours",
+        "events": "Events", "event_participants": "Event participants", "proposals_sent": "Proposals sent",
+        "proposals_approved": "Proposals approved", "youth_stayed_returned": "Youth stayed/returned",
+    },
+}
+
+# Stage order for boards and reports; RETURNED goes back to DRAFTING.
+STAGE_ORDER = [Stage.IDEA, Stage.DRAFTING, Stage.CENTER_REVIEW, Stage.SENT, Stage.COUNCIL,
+               Stage.APPROVED, Stage.RETURNED, Stage.REJECTED]

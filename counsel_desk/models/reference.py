@@ -1,0 +1,67 @@
+"""Reference tables shipped with the app: centers, counties, townships, funding work items (表 1)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from sqlmodel import Field, SQLModel
+
+
+class Center(SQLModel, table=True):
+    """分區輔導中心 — north, central, south, east."""
+
+    __tablename__ = "center"
+    code: str = Field(primary_key=True, max_length=16)
+    name: str = Field(max_length=16)  # 北區…
+    name_en: str = Field(max_length=32)
+    sort_order: int = 0
+
+
+class County(SQLModel, table=True):
+    """縣市 — the 22 counties and cities."""
+
+    __tablename__ = "county"
+    code: str = Field(primary_key=True, max_length=8)  # MOI county code, e.g. 63000
+    name: str = Field(max_length=16, unique=True)
+    name_en: str = Field(max_length=64)
+    default_center: str = Field(foreign_key="center.code", max_length=16)
+    sort_order: int = 0
+
+
+class Township(SQLModel, table=True):
+    """鄉鎮市區 — the 368 townships."""
+
+    __tablename__ = "township"
+    code: str = Field(primary_key=True, max_length=12)  # MOI town code, e.g. 63000050
+    county_code: str = Field(foreign_key="county.code", index=True, max_length=8)
+    postal_code: str = Field(max_length=3)
+    name: str = Field(max_length=16)
+    name_en: str = Field(max_length=64)
+    indigenous_area: Optional[str] = Field(default=None, max_length=4)  # 山地 / 平地 / None
+
+
+class WorkItem(SQLModel, table=True):
+    """A funding work item of 表 1 of the plan (agency and item)."""
+
+    __tablename__ = "work_item"
+    code: str = Field(primary_key=True, max_length=16)
+    agency: str = Field(max_length=32)
+    name: str = Field(max_length=128)
+    sort_order: int = 0
+
+
+class WorkItemAllocation(SQLModel, table=True):
+    """Yearly allocation of a work item, in NT$ (表 1 gives 億元)."""
+
+    __tablename__ = "work_item_allocation"
+    work_item_code: str = Field(foreign_key="work_item.code", primary_key=True, max_length=16)
+    roc_year: int = Field(primary_key=True)
+    amount_ntd: int
+
+
+class AppMeta(SQLModel, table=True):
+    """Key/value facts about this database: device id, owner center, last export, …"""
+
+    __tablename__ = "app_meta"
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = ""

@@ -1,0 +1,120 @@
+"""Youth workstations (青年培力工作站), budgets, support records (輔導紀錄), public spaces, center events."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from counsel_desk.models.base import Synced
+
+SUBSIDY_CAP_WORKSTATION = 3_000_000  # NT$ a year
+SUBSIDY_CAP_PUBLIC_SPACE = 5_000_000  # NT$
+PERSONNEL_SHARE_CAP = 0.50
+PERSONNEL_SHARE_CAP_STAFFED = 0.60  # with at least three full-time staff
+STAFFED_THRESHOLD = 3
+
+
+class Workstation(Synced, table=True):
+    """地方創生青年培力工作站."""
+
+    __tablename__ = "workstation"
+    center_code: str = Field(foreign_key="center.code", index=True, max_length=16)
+    name: str = Field(max_length=128, index=True)
+    operator_name: str = Field(default="", max_length=128)
+    operator_kind: str = Field(default="association", max_length=16)  # OperatorKind
+    organization_id: Optional[str] = Field(default=None, foreign_key="organization.id", max_length=36)
+    host_name: str = Field(default="", max_length=64)  # 駐點負責人
+    team_size: int = 0
+    fulltime_staff: int = 0
+    county_code: str = Field(foreign_key="county.code", index=True, max_length=8)
+    township_code: str = Field(foreign_key="township.code", index=True, max_length=12)
+    year_approved: int = 0  # ROC year
+    term_start: Optional[date] = None
+    term_end: Optional[date] = None
+    status: str = Field(default="applying", max_length=16, index=True)  # WorkstationStatus
+    youth_stayed: int = 0  # 留鄉人數
+    youth_returned: int = 0  # 返鄉人數
+    notes: str = ""
+
+
+class WorkstationContact(SQLModel, table=True):
+    __tablename__ = "workstation_contact"
+    workstation_id: str = Field(foreign_key="workstation.id", primary_key=True, max_length=36)
+    contact_id: str = Field(foreign_key="contact.id", primary_key=True, max_length=36)
+
+
+class WorkstationBudget(Synced, table=True):
+    """A workstation's subsidy for one ROC year (cap NT$3,000,000)."""
+
+    __tablename__ = "workstation_budget"
+    __table_args__ = (UniqueConstraint("workstation_id", "roc_year", name="uq_budget_station_year"),)
+    workstation_id: str = Field(foreign_key="workstation.id", index=True, max_length=36)
+    roc_year: int
+    approved_subsidy: int = 0
+
+
+class BudgetLine(Synced, table=True):
+    """Spending of a budget by category: planned, disbursed (撥款) and reimbursed (核銷)."""
+
+    __tablename__ = "budget_line"
+    budget_id: str = Field(foreign_key="workstation_budget.id", index=True, max_length=36)
+    category: str = Field(max_length=16)  # BudgetCategory
+    planned: int = 0
+    disbursed: int = 0
+    reimbursed: int = 0
+
+
+class SupportRecord(Synced, table=True):
+    """輔導紀錄 — support a center gave a workstation."""
+
+    __tablename__ = "support_record"
+    center_code: str = Field(foreign_key="center.code", index=True, max_length=16)
+    workstation_id: str = Field(foreign_key="workstation.id", index=True, max_length=36)
+    support_date: date = Field(index=True)
+    kind: str = Field(max_length=16)  # SupportKind
+    hours: float = 0.0
+    participants: int = 0
+    topics: str = ""
+    outcome: str = ""
+    visit_id: Optional[str] = Field(default=None, foreign_key="site_visit.id", index=True, max_length=36)
+    proposal_id: Optional[str] = Field(default=None, foreign_key="proposal.id", index=True, max_length=36)
+
+
+class SupportCounselor(SQLModel, table=True):
+    __tablename__ = "support_counselor"
+    support_id: str = Field(foreign_key="support_record.id", primary_key=True, max_length=36)
+    counselor_id: str = Field(foreign_key="counselor.id", primary_key=True, max_length=36)
+
+
+class PublicSpace(Synced, table=True):
+    """活化公有空間 — a public building refitted for local teams (cap NT$5,000,000)."""
+
+    __tablename__ = "public_space"
+    center_code: str = Field(foreign_key="center.code", index=True, max_length=16)
+    name: str = Field(max_length=128)
+    address: str = Field(default="", max_length=256)
+    owning_agency: str = Field(default="", max_length=128)
+    county_code: str = Field(foreign_key="county.code", index=True, max_length=8)
+    township_code: str = Field(foreign_key="township.code", index=True, max_length=12)
+    subsidy: int = 0
+    status: str = Field(default="planning", max_length=16, index=True)  # PublicSpaceStatus
+    operating_team: str = Field(default="", max_length=128)
+    notes: str = ""
+
+
+class CenterEvent(Synced, table=True):
+    """交流、學習與推廣活動 run by the center itself."""
+
+    __tablename__ = "center_event"
+    center_code: str = Field(foreign_key="center.code", index=True, max_length=16)
+    event_date: date = Field(index=True)
+    title: str = Field(max_length=128)
+    place: str = Field(default="", max_length=128)
+    county_code: Optional[str] = Field(default=None, foreign_key="county.code", max_length=8)
+    kind: str = Field(max_length=16)  # EventKind
+    partners: str = ""
+    participants: int = 0
+    record: str = ""

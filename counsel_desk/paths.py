@@ -1,0 +1,71 @@
+"""Where the database, backups, attachments, logs and exports live.
+
+Defaults come from platformdirs; ``COUNSEL_DESK_HOME`` moves everything under one folder (tests,
+portable use) and ``--db PATH`` / ``COUNSEL_DESK_DB`` choose the database file. Attachments and
+backups live beside the database they belong to.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import PlatformDirs
+
+APP = "counsel_desk"
+_dirs = PlatformDirs(APP, appauthor=False)
+
+
+def _home() -> Path | None:
+    home = os.environ.get("COUNSEL_DESK_HOME")
+    return Path(home).expanduser() if home else None
+
+
+def data_dir() -> Path:
+    home = _home()
+    return (home / "data") if home else Path(_dirs.user_data_dir)
+
+
+def config_dir() -> Path:
+    home = _home()
+    return (home / "config") if home else Path(_dirs.user_config_dir)
+
+
+def log_dir() -> Path:
+    home = _home()
+    return (home / "logs") if home else Path(_dirs.user_log_dir)
+
+
+def settings_file() -> Path:
+    """The QSettings ini file (window state, language, first-run answers)."""
+    return config_dir() / "counsel_desk.ini"
+
+
+def default_db_path() -> Path:
+    env = os.environ.get("COUNSEL_DESK_DB")
+    if env:
+        return Path(env).expanduser()
+    return data_dir() / "counsel_desk.db"
+
+
+def demo_db_path() -> Path:
+    return data_dir() / "demo.db"
+
+
+def attachments_dir(db_path: Path) -> Path:
+    """Attachment files, stored by SHA-256, beside the database they belong to."""
+    return db_path.parent / f"{db_path.stem}-attachments"
+
+
+def backups_dir(db_path: Path) -> Path:
+    return db_path.parent / f"{db_path.stem}-backups"
+
+
+def resources_dir() -> Path:
+    """``resources/`` of a source checkout, or the bundled copy in a frozen app."""
+    import sys
+
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"

@@ -1,0 +1,169 @@
+"""Opening a database: refuse what we can't read, copy aside before upgrading, migrate, seed.
+
+The order matters for safety. A file that exists is first inspected through a read-only
+connection; a schema revision we don't know (written by a newer counsel_desk) is refused before
+anything — not even the WAL switch — touches its bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from counsel_desk import paths
+from counsel_desk.errors import DatabaseError
+from counsel_desk.store import migrate
+
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass
+class Database:
+    """An open database: its path, engine and a session factory for the services."""
+
+    path: Path
+    engine: Engine
+    read_only: bool = False
+    upgraded_from: str | None = None
+    pre_upgrade_copy: Path | None = None
+    session_factory: Callable[[], Session] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.session_factory = lambda: Session(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self.session_factory() as s:
+            yield s
+
+    @property
+    def attachments_dir(self) -> Path:
+        return paths.attachments_dir(self.path)
+
+    @property
+    def backups_dir(self) -> Path:
+        return paths.backups_dir(self.path)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _set_pragmas(dbapi_conn, _record, read_only: bool) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys=ON")
+    if not read_only:
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA secure_delete=ON")
+    cur.close()
+
+
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    if read_only:
+        url = f"sqlite:///file:{path}?mode=ro&uri=true"
+    else:
+        url = f"sqlite:///{path}"
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", lambda c, r: _set_pragmas(c, r, read_only))
+    return engine
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the database file readable by its owner only (個資法: protect against leakage)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def inspect_revision(path: Path) -> str | None:
+    """The Alembic revision stamped in an existing file, read without writing to it."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"無法開啟資料庫檔案 {path}：{exc}", f"Cannot open the database file {path}: {exc}")
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables:
+            if tables:
+                raise DatabaseError(
+                    f"{path} 不是 counsel_desk 的資料庫（缺少版本資訊），已保持原狀未變更。",
+                    f"{path} is not a counsel_desk database (no schema version); it was left untouched.")
+            return None
+        rows = [r[0] for r in con.execute("SELECT version_num FROM alembic_version")]
+        return rows[0] if len(rows) == 1 else (",".join(sorted(rows)) if rows else None)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            f"{path} 已損毀或不是資料庫檔案（{exc}），已保持原狀未變更。",
+            f"{path} is damaged or not a database file ({exc}); it was left untouched.") from exc
+    finally:
+        con.close()
+
+
+def open_database(path: Path | str, *, create: bool = True, read_only: bool = False,
+                  backup_before_upgrade: bool = True) -> Database:
+    """Open (creating if asked) and migrate a database; refuse a newer or foreign one untouched."""
+    from counsel_desk.store.reference import ensure_reference_data
+
+    path = Path(path).expanduser()
+    exists = path.exists() and path.stat().st_size > 0
+    if not exists and not create:
+        raise DatabaseError(f"找不到資料庫檔案：{path}", f"Database file not found: {path}")
+    if not exists and read_only:
+        raise DatabaseError(f"找不到資料庫檔案：{path}", f"Database file not found: {path}")
+
+    upgraded_from = None
+    pre_copy = None
+    if exists:
+        rev = inspect_revision(path)
+        if rev is not None and not migrate.is_known(rev):
+            raise DatabaseError(
+                f"這個資料庫由較新版本的 counsel_desk 建立（結構版本 {rev}），本版無法讀取；"
+                f"檔案已保持原狀未變更。請更新 counsel_desk 後再開啟。",
+                f"This database was written by a newer counsel_desk (schema {rev}); this version "
+                f"cannot read it and left the file untouched. Please update counsel_desk.")
+        if rev != migrate.head() and not read_only:
+            upgraded_from = rev or "empty"
+            if backup_before_upgrade and rev is not None:
+                pre_copy = _copy_aside(path, rev)
+        if read_only and rev != migrate.head():
+            raise DatabaseError(
+                f"資料庫 {path} 需要升級，但它是唯讀的；請複製到可寫入的位置再開啟。",
+                f"The database {path} needs an upgrade but is read-only; copy it somewhere writable first.")
+    else:
+        _create_private_file(path)
+
+    engine = make_engine(path, read_only=read_only)
+    db = Database(path=path, engine=engine, read_only=read_only, upgraded_from=upgraded_from,
+                  pre_upgrade_copy=pre_copy)
+    if not read_only:
+        migrate.upgrade(engine)
+        ensure_reference_data(engine)
+    return db
+
+
+def _copy_aside(path: Path, rev: str) -> Path:
+    """Copy the database (consistently, through SQLite's backup API) before a schema upgrade."""
+    dest_dir = paths.backups_dir(path)
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    dest = dest_dir / f"{path.stem}-before-upgrade-{rev}.db"
+    tmp = dest.with_suffix(".db.tmp")
+    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        out = sqlite3.connect(tmp)
+        with out:
+            src.backup(out)
+        out.close()
+    finally:
+        src.close()
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, dest)
+    return dest

@@ -1,0 +1,110 @@
+"""Loading the shipped reference data (centers, counties, townships, 表 1 work items) into a database.
+
+Runs at every open; it does nothing when the stored fingerprint of the resource files matches, so
+a release that corrects a township name updates existing databases too.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.engine import Engine
+
+from counsel_desk import paths
+from counsel_desk.models import AppMeta, Center, County, Township, WorkItem, WorkItemAllocation
+from counsel_desk.models.enums import CenterCode
+
+CENTERS = [(c.value, c.zh, c.en, n) for n, c in enumerate(CenterCode)]
+HUNDRED_MILLION = 100_000_000  # 億元
+
+
+def data_file(name: str) -> Path:
+    return paths.resources_dir() / "data" / name
+
+
+@dataclass(frozen=True)
+class TownshipRow:
+    code: str
+    county_code: str
+    county: str
+    postal_code: str
+    name: str
+    name_en: str
+    county_en: str
+    default_center: str  # CenterCode value
+    indigenous_area: str | None
+
+
+@lru_cache(maxsize=1)
+def townships() -> tuple[TownshipRow, ...]:
+    by_label = {c.zh: c.value for c in CenterCode}
+    with data_file("taiwan_townships.csv").open(encoding="utf-8") as f:
+        return tuple(
+            TownshipRow(code=r["town_code"], county_code=r["county_code"], county=r["county"],
+                        postal_code=r["postal_code"], name=r["township"], name_en=r["township_en"],
+                        county_en=r["county_en"], default_center=by_label[r["default_center"]],
+                        indigenous_area=r["indigenous_area"] or None)
+            for r in csv.DictReader(f))
+
+
+@lru_cache(maxsize=1)
+def work_items() -> tuple[dict, ...]:
+    with data_file("funding_work_items.csv").open(encoding="utf-8") as f:
+        rows = []
+        for n, r in enumerate(csv.DictReader(f)):
+            allocations = {int(k[4:]): round(float(v) * HUNDRED_MILLION) for k, v in r.items()
+                           if k.startswith("roc_")}
+            rows.append({"code": r["code"], "agency": r["agency"], "name": r["work_item"], "sort_order": n,
+                         "allocations": allocations})
+        return tuple(rows)
+
+
+def _fingerprint() -> str:
+    h = hashlib.sha256()
+    for name in ("taiwan_townships.csv", "funding_work_items.csv"):
+        h.update(data_file(name).read_bytes())
+    return h.hexdigest()
+
+
+def ensure_reference_data(engine: Engine) -> bool:
+    """Load or refresh the reference tables; returns True when it wrote anything."""
+    fp = _fingerprint()
+    with engine.begin() as conn:
+        stored = conn.execute(select(AppMeta.value).where(AppMeta.key == "reference_fingerprint")).scalar()
+        if stored == fp:
+            return False
+        _upsert(conn, Center.__table__, "code",
+                [{"code": c, "name": zh, "name_en": en, "sort_order": n} for c, zh, en, n in CENTERS])
+        counties: dict[str, dict] = {}
+        for t in townships():
+            counties.setdefault(t.county_code, {"code": t.county_code, "name": t.county, "name_en": t.county_en,
+                                                "default_center": t.default_center, "sort_order": len(counties)})
+        _upsert(conn, County.__table__, "code", list(counties.values()))
+        _upsert(conn, Township.__table__, "code", [
+            {"code": t.code, "county_code": t.county_code, "postal_code": t.postal_code, "name": t.name,
+             "name_en": t.name_en, "indigenous_area": t.indigenous_area} for t in townships()])
+        items = work_items()
+        _upsert(conn, WorkItem.__table__, "code",
+                [{k: w[k] for k in ("code", "agency", "name", "sort_order")} for w in items])
+        conn.execute(delete(WorkItemAllocation.__table__))
+        conn.execute(insert(WorkItemAllocation.__table__), [
+            {"work_item_code": w["code"], "roc_year": y, "amount_ntd": a}
+            for w in items for y, a in w["allocations"].items()])
+        conn.execute(delete(AppMeta.__table__).where(AppMeta.key == "reference_fingerprint"))
+        conn.execute(insert(AppMeta.__table__), [{"key": "reference_fingerprint", "value": fp}])
+    return True
+
+
+def _upsert(conn, table, key: str, rows: list[dict]) -> None:
+    existing = {r[0] for r in conn.execute(select(table.c[key]))}
+    new = [r for r in rows if r[key] not in existing]
+    old = [r for r in rows if r[key] in existing]
+    if new:
+        conn.execute(insert(table), new)
+    for r in old:
+        conn.execute(table.update().where(table.c[key] == r[key]).values(**r))

@@ -1,0 +1,86 @@
+"""Full-text search over any record's text (SQLite FTS5, trigram tokenizer: Chinese substrings match).
+
+Services call :func:`index` after saving a record with the text a person would search for, and
+:func:`matching_ids` to turn a search box's text into the ids of matching records. Every word of
+the query must match (AND). Words of three characters or more use the FTS index; shorter ones
+(``咖啡``) fall back to a substring scan of the indexed text, which trigram tokens can't answer.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+from sqlmodel import Session
+
+
+def _conn(session_or_conn) -> Connection:
+    return session_or_conn.connection() if isinstance(session_or_conn, Session) else session_or_conn
+
+
+def index(session_or_conn, entity: str, record_id: str, *texts: str | None) -> None:
+    """(Re)index one record; a deleted record is removed with :func:`remove`."""
+    conn = _conn(session_or_conn)
+    body = "\n".join(t for t in texts if t)
+    row = conn.execute(text("SELECT rowid FROM search_index_doc WHERE record_id=:r"), {"r": record_id}).first()
+    if row is None:
+        rowid = conn.execute(text("INSERT INTO search_index_doc (entity, record_id) VALUES (:e, :r)"),
+                             {"e": entity, "r": record_id}).lastrowid
+    else:
+        rowid = row[0]
+        conn.execute(text("DELETE FROM search_index WHERE rowid=:i"), {"i": rowid})
+    conn.execute(text("INSERT INTO search_index (rowid, entity, body) VALUES (:i, :e, :b)"),
+                 {"i": rowid, "e": entity, "b": body})
+
+
+def index_many(conn: Connection, entity: str, docs: Iterable[tuple[str, str]]) -> None:
+    """Bulk-index new records ``(record_id, body)`` (demo generation, import); ids must be new."""
+    docs = list(docs)
+    if not docs:
+        return
+    start = conn.execute(text("SELECT COALESCE(MAX(rowid), 0) FROM search_index_doc")).scalar_one() + 1
+    rows = [{"i": start + n, "e": entity, "r": rid, "b": body} for n, (rid, body) in enumerate(docs)]
+    conn.execute(text("INSERT INTO search_index_doc (rowid, entity, record_id) VALUES (:i, :e, :r)"), rows)
+    conn.execute(text("INSERT INTO search_index (rowid, entity, body) VALUES (:i, :e, :b)"), rows)
+
+
+def remove(session_or_conn, record_id: str) -> None:
+    conn = _conn(session_or_conn)
+    row = conn.execute(text("SELECT rowid FROM search_index_doc WHERE record_id=:r"), {"r": record_id}).first()
+    if row is not None:
+        conn.execute(text("DELETE FROM search_index WHERE rowid=:i"), {"i": row[0]})
+        conn.execute(text("DELETE FROM search_index_doc WHERE rowid=:i"), {"i": row[0]})
+
+
+def _words(query: str) -> list[str]:
+    return [w for w in query.replace("\u3000", " ").split() if w]
+
+
+def match_clause(entity: str, query: str, id_column: str) -> tuple[str, dict]:
+    """An SQL condition ``<id_column> IN (…)`` for the records of ``entity`` matching ``query``.
+
+    Returns ``("1=1", {})`` for an empty query, so callers can always AND it into their WHERE.
+    """
+    words = _words(query)
+    if not words:
+        return "1=1", {}
+    params: dict = {"_se": entity}
+    conds = ["search_index.entity = :_se"]
+    long_words = [w for w in words if len(w) >= 3]
+    if long_words:
+        params["_sm"] = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
+        conds.append("search_index MATCH :_sm")
+    for n, w in enumerate(w for w in words if len(w) < 3):
+        params[f"_ss{n}"] = w.lower()
+        conds.append(f"instr(lower(search_index.body), :_ss{n}) > 0")
+    sub = ("SELECT d.record_id FROM search_index JOIN search_index_doc d ON d.rowid = search_index.rowid "
+           f"WHERE {' AND '.join(conds)}")
+    return f"{id_column} IN ({sub})", params
+
+
+def matching_ids(session_or_conn, entity: str, query: str) -> list[str]:
+    conn = _conn(session_or_conn)
+    cond, params = match_clause(entity, query, "d2.record_id")
+    sql = f"SELECT d2.record_id FROM search_index_doc d2 WHERE d2.entity = :_e2 AND {cond}"
+    return [r[0] for r in conn.execute(text(sql), {**params, "_e2": entity})]
