@@ -1,0 +1,39 @@
+# counsel_desk — `make run` sets everything up and starts the app on a demo database;
+# `make test` sets everything up and runs the whole test suite.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test bench i18n installer installer-test clean-venv
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/counsel-desk gui --demo
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) -m benchmarks
+
+i18n: $(STAMP)
+	$(PY) -m counsel_desk.i18n.catalog update
+	$(PY) -m counsel_desk.i18n.catalog check
+	$(PY) -m counsel_desk.i18n.catalog release
+
+installer: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[installer]'
+	$(PY) installer/build.py
+
+installer-test: installer
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m installer tests/integration/test_installer.py
+
+clean-venv:
+	rm -rf $(VENV)

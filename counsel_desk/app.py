@@ -1,0 +1,222 @@
+"""Starting the desktop app: QApplication, fonts, translations, the database, the main window.
+
+Also the ``--smoke-test`` used by the installer: everything a real start does, offscreen, in a
+temporary folder, exiting 0 only when the window could be built with its Chinese fonts and text.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from counsel_desk import APP_NAME, __version__, i18n, paths
+from counsel_desk.errors import UserError
+
+log = logging.getLogger(__name__)
+_translators: list[QTranslator] = []
+
+
+def make_settings() -> QSettings:
+    paths.config_dir().mkdir(parents=True, exist_ok=True)
+    return QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
+
+
+def language(settings: QSettings) -> str:
+    env = os.environ.get("COUNSEL_DESK_LANG")
+    value = env or str(settings.value("language", "zh_TW") or "zh_TW")
+    return "en" if value.lower().startswith("en") else "zh_TW"
+
+
+def install_translators(app: QCoreApplication, lang: str) -> int:
+    """Load the app's zh_TW catalogues and Qt's own; returns how many were loaded."""
+    for t in _translators:
+        app.removeTranslator(t)
+    _translators.clear()
+    i18n.set_language(lang)
+    if lang != "zh_TW":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return 0
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Script.TraditionalChineseScript,
+                               QLocale.Country.Taiwan))
+    files = sorted((paths.resources_dir() / "i18n").glob("*_zh_TW.qm"))
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    files += [qt_dir / "qtbase_zh_TW.qm"]
+    for f in files:
+        t = QTranslator(app)
+        if f.exists() and t.load(str(f)):
+            app.installTranslator(t)
+            _translators.append(t)
+    return len(_translators)
+
+
+def create_qapp(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app  # type: ignore[return-value]
+
+
+def prepare(app: QApplication) -> tuple[QSettings, list[str], int]:
+    from counsel_desk.ui import theme
+
+    settings = make_settings()
+    loaded = install_translators(app, language(settings))
+    families = theme.apply(app)
+    icon = paths.resources_dir() / "icons" / "counsel_desk.png"
+    if icon.exists():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
+    return settings, families, loaded
+
+
+def _ensure_demo(path: Path, parent: QWidget | None = None) -> None:
+    """Create the demo database on first use (a few seconds, with progress)."""
+    if path.exists() and path.stat().st_size > 0:
+        return
+    from counsel_desk.services.demo import generate
+    from counsel_desk.store import open_database
+
+    db = open_database(path)
+    try:
+        generate(db, visits=3000)
+    finally:
+        db.close()
+
+
+def open_db(path: Path, parent: QWidget | None = None):
+    """Open a database for the GUI; a read-only file opens read-only with a banner."""
+    from counsel_desk.store import open_database
+
+    if path.exists() and not os.access(path, os.W_OK):
+        return open_database(path, create=False, read_only=True)
+    return open_database(path)
+
+
+def run_app(db: Path | str | None = None, demo: bool = False) -> int:
+    logging.basicConfig(level=logging.INFO)
+    app = create_qapp()
+    settings, _families, _loaded = prepare(app)
+    if db is not None:
+        path = Path(db).expanduser()
+    elif demo:
+        path = paths.demo_db_path()
+        _ensure_demo(path)
+        if not settings.value("user/center"):
+            settings.setValue("user/center", "north")
+            settings.setValue("user/name", QCoreApplication.translate("App", "Demo user"))
+    else:
+        stored = settings.value("database/path")
+        if stored:
+            path = Path(str(stored))
+        else:
+            from counsel_desk.ui.first_run import FirstRunDialog
+
+            dialog = FirstRunDialog(settings)
+            if not dialog.exec():
+                return 0
+            path = dialog.database_path()
+            if dialog.wants_demo():
+                _ensure_demo(path)
+    while True:
+        try:
+            database = open_db(path)
+            break
+        except UserError as exc:
+            box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Cannot open the database"),
+                              exc.message, QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close)
+            if box.exec() != QMessageBox.StandardButton.Open:
+                return 3
+            from PySide6.QtWidgets import QFileDialog
+
+            name, _ = QFileDialog.getOpenFileName(None, QCoreApplication.translate("App", "Open database"),
+                                                  str(path.parent), "*.db")
+            if not name:
+                return 3
+            path = Path(name)
+    if db is None and not demo:
+        settings.setValue("database/path", str(path))
+    window = build_main_window(database, settings)
+    window.show()
+    return app.exec()
+
+
+def build_main_window(database, settings: QSettings):
+    from counsel_desk.ui.context import AppContext
+    from counsel_desk.ui.main_window import MainWindow
+
+    ctx = AppContext(database, settings)
+    window = MainWindow(ctx)
+    ctx.setParent(window)
+    return window
+
+
+def switch_database(window, path: Path) -> None:
+    """Replace the window with one on another database (File → Open database)."""
+    from counsel_desk.ui.messages import show_error
+
+    try:
+        database = open_db(path)
+    except UserError as exc:
+        show_error(window, exc)
+        return
+    settings = window.ctx.settings
+    settings.setValue("database/path", str(path))
+    if not window.close():
+        database.close()
+        return
+    old = window.ctx.db
+    new_window = build_main_window(database, settings)
+    new_window.show()
+    old.close()
+    global _current_window
+    _current_window = new_window
+
+
+_current_window = None
+
+
+def smoke_test() -> int:
+    """Start for real, offscreen, in a temporary folder; exit 0 only when all parts load."""
+    import tempfile
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    problems: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="counsel_desk_smoke_") as tmp:
+        os.environ["COUNSEL_DESK_HOME"] = tmp
+        try:
+            app = create_qapp()
+            settings, families, loaded = prepare(app)
+            from counsel_desk.ui import theme
+
+            if theme.FONT_FAMILY not in families:
+                problems.append(f"bundled font not loaded (found {families})")
+            if language(settings) == "zh_TW":
+                if loaded == 0:
+                    problems.append("no zh_TW translation loaded")
+                elif QCoreApplication.translate("Navigation", "Site visits") == "Site visits":
+                    problems.append("zh_TW catalogue does not translate the navigation")
+            from counsel_desk.store import open_database
+
+            database = open_database(Path(tmp) / "smoke.db")
+            window = build_main_window(database, settings)
+            for spec in window.specs:
+                window.page(spec.key)
+            window.show()
+            app.processEvents()
+            window.close()
+            database.close()
+        except Exception as exc:  # noqa: BLE001 — the smoke test reports whatever broke
+            problems.append(f"{type(exc).__name__}: {exc}")
+    if problems:
+        for p in problems:
+            print(f"smoke test: {p}", file=sys.stderr)
+        return 1
+    print(f"smoke test: ok (counsel_desk {__version__}, {len(window.specs)} pages, fonts {', '.join(sorted(set(families)))})")
+    return 0

@@ -1,0 +1,68 @@
+"""The ``counsel-desk`` command line.
+
+Each subcommand lives in a module of this package with ``register(subparsers)``; list new modules
+in ``COMMAND_MODULES``. A :class:`~counsel_desk.errors.UserError` becomes one line on stderr and a
+non-zero exit code — never a traceback for a user's mistake.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from counsel_desk import __version__
+from counsel_desk.errors import UserError
+from counsel_desk.i18n import pick
+
+COMMAND_MODULES = [
+    "counsel_desk.cli.core",
+]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage mistakes as one translated line (exit 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, pick(f"counsel-desk：指令參數有誤：{message}（用 --help 查看用法）\n",
+                          f"counsel-desk: bad arguments: {message} (see --help)\n"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="counsel-desk",
+                     description=pick("地方創生分區輔導中心的桌面工具。", "Desktop tool for regional revitalization counseling centers."))
+    parser.add_argument("--version", action="version", version=f"counsel-desk {__version__}")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help=pick("啟動、建立暫存資料庫、載入翻譯與字型、建立主視窗後結束（安裝檢查用）",
+                                  "start, create a temporary database, load translations and fonts, build the main window, exit"))
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.smoke_test:
+            from counsel_desk.app import smoke_test
+
+            return smoke_test()
+        if args.command is None:
+            args = parser.parse_args(["gui", *argv])
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"counsel-desk：{exc.message}" if "zh" in pick("zh", "en") else f"counsel-desk: {exc.message}",
+              file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(pick("counsel-desk：已中斷。", "counsel-desk: interrupted."), file=sys.stderr)
+        return 130
+    except OSError as exc:
+        # A full disk, a missing folder, a permission problem: say which file and why.
+        where = getattr(exc, "filename", None) or ""
+        print(pick(f"counsel-desk：檔案系統錯誤 {where}：{exc.strerror or exc}",
+                   f"counsel-desk: file system error {where}: {exc.strerror or exc}"), file=sys.stderr)
+        return 4

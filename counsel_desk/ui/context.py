@@ -1,0 +1,51 @@
+"""The app-level context handed to every page: the database, the acting counselor, typed signals.
+
+Pages talk to each other through these few signals (``visits_changed``, ``proposal_stage_changed``,
+…) instead of reaching into the main window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from counsel_desk.services.base import ServiceContext
+from counsel_desk.store import Database
+
+
+class AppContext(QObject):
+    visits_changed = Signal()
+    followups_changed = Signal()
+    workstations_changed = Signal()
+    support_records_changed = Signal()
+    public_spaces_changed = Signal()
+    events_changed = Signal()
+    proposals_changed = Signal()
+    proposal_stage_changed = Signal(str, str)  # proposal id, new stage
+    reports_changed = Signal()
+    data_imported = Signal()  # after a sync import or a restore: everything may have changed
+    backup_made = Signal(str)  # path of the new backup
+    filter_visits_requested = Signal(dict)  # e.g. {"township_code": "…"} from the dashboard map
+    status_message = Signal(str)
+
+    def __init__(self, db: Database, settings: QSettings, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.settings = settings
+
+    @property
+    def actor(self) -> str:
+        return str(self.settings.value("user/name", "") or "")
+
+    @property
+    def center_code(self) -> str:
+        return str(self.settings.value("user/center", "north") or "north")
+
+    def services(self) -> ServiceContext:
+        """A fresh ServiceContext reflecting the current user and center."""
+        return ServiceContext(self.db.session_factory, self.actor, self.center_code)
+
+    def announce_everything_changed(self) -> None:
+        for sig in (self.visits_changed, self.followups_changed, self.workstations_changed,
+                    self.support_records_changed, self.public_spaces_changed, self.events_changed,
+                    self.proposals_changed, self.reports_changed, self.data_imported):
+            sig.emit()

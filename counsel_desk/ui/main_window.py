@@ -1,0 +1,247 @@
+"""The main window: navigation on the left, the current area on the right, menus and status bar."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog, QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget,
+)
+
+from counsel_desk import __version__
+from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.messages import show_error
+from counsel_desk.ui.pages import PageSpec, available_pages, load_page_class
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("counsel_desk — Regional revitalization counseling"))
+        self.specs: list[PageSpec] = available_pages()
+        self.pages: dict[str, QWidget] = {}
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMaximumWidth(200)
+        for spec in self.specs:
+            item = QListWidgetItem(self._title(spec))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.navigation.addItem(item)
+        self.stack = QStackedWidget()
+        self._placeholders: dict[str, QWidget] = {}
+        for spec in self.specs:
+            holder = QWidget()
+            self._placeholders[spec.key] = holder
+            self.stack.addWidget(holder)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self._build_menus()
+        self._build_status_bar()
+        self.navigation.currentRowChanged.connect(self._show_row)
+        ctx.filter_visits_requested.connect(self._filter_visits)
+        ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        ctx.backup_made.connect(lambda _p: self._refresh_status())
+        self._restore_state()
+        if self.navigation.currentRow() < 0 and self.specs:
+            self.navigation.setCurrentRow(0)
+
+    # --- pages ----------------------------------------------------------------------------------
+    def _title(self, spec: PageSpec) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("Navigation", spec.title)
+
+    def page(self, key: str) -> QWidget | None:
+        """The page widget for ``key``, created on first use."""
+        if key in self.pages:
+            return self.pages[key]
+        spec = next((s for s in self.specs if s.key == key), None)
+        if spec is None:
+            return None
+        cls = load_page_class(spec)
+        widget = cls(self.ctx, self)
+        holder = self._placeholders[key]
+        index = self.stack.indexOf(holder)
+        self.stack.removeWidget(holder)
+        holder.deleteLater()
+        self.stack.insertWidget(index, widget)
+        self.pages[key] = widget
+        return widget
+
+    def show_page(self, key: str) -> QWidget | None:
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.navigation.setCurrentRow(row)
+                return self.pages.get(key)
+        return None
+
+    def current_page(self) -> QWidget | None:
+        row = self.navigation.currentRow()
+        if row < 0:
+            return None
+        return self.pages.get(self.specs[row].key)
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        spec = self.specs[row]
+        try:
+            widget = self.page(spec.key)
+        except Exception as exc:  # a broken page must not take the whole window down
+            log.exception("page %s failed to load", spec.key)
+            show_error(self, exc)
+            return
+        self.stack.setCurrentWidget(widget)
+        activated = getattr(widget, "page_activated", None)
+        if callable(activated):
+            activated()
+
+    def _filter_visits(self, filters: dict) -> None:
+        self.show_page("visits")
+        page = self.pages.get("visits")
+        if page is not None and hasattr(page, "apply_filter"):
+            page.apply_filter(filters)
+
+    # --- menus ------------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.action_new = QAction(self.tr("&New record"), self)
+        self.action_new.setShortcut(QKeySequence.StandardKey.New)
+        self.action_new.triggered.connect(lambda: self._call_page("new_record"))
+        file_menu.addAction(self.action_new)
+        open_db = QAction(self.tr("&Open database…"), self)
+        open_db.setShortcut(QKeySequence.StandardKey.Open)
+        open_db.triggered.connect(self._open_database)
+        file_menu.addAction(open_db)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        find = QAction(self.tr("&Find"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: self._call_page("focus_search"))
+        edit_menu.addAction(find)
+        prefs = QAction(self.tr("&Preferences…"), self)
+        prefs.setShortcut(QKeySequence.StandardKey.Preferences)
+        prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
+        prefs.triggered.connect(self._preferences)
+        edit_menu.addAction(prefs)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for n, spec in enumerate(self.specs):
+            act = QAction(self._title(spec), self)
+            if n < 9:
+                act.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+            act.triggered.connect(lambda _=False, k=spec.key: self.show_page(k))
+            view_menu.addAction(act)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About counsel_desk"), self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _call_page(self, method: str) -> None:
+        page = self.current_page()
+        fn = getattr(page, method, None) if page is not None else None
+        if callable(fn):
+            fn()
+        elif method == "new_record":
+            visits = self.show_page("visits")
+            if visits is not None and hasattr(visits, "new_record"):
+                visits.new_record()
+
+    def _open_database(self) -> None:
+        from counsel_desk.app import switch_database
+
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(self.ctx.db.path.parent),
+                                              self.tr("counsel_desk database (*.db);;All files (*)"))
+        if name:
+            switch_database(self, Path(name))
+
+    def _preferences(self) -> None:
+        from counsel_desk.ui.preferences import PreferencesDialog
+
+        PreferencesDialog(self.ctx, self).exec()
+
+    def _about(self) -> None:
+        from counsel_desk.ui.about import AboutDialog
+
+        AboutDialog(self).exec()
+
+    # --- status bar ---------------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        self.db_label = QLabel()
+        self.backup_label = QLabel()
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.statusBar().addPermanentWidget(self.backup_label)
+        self._refresh_status()
+        self._status_timer = QTimer(self)
+        self._status_timer.timeout.connect(self._refresh_status)
+        self._status_timer.start(60_000)
+
+    def _refresh_status(self) -> None:
+        db = self.ctx.db
+        mode = self.tr(" (read-only)") if db.read_only else ""
+        self.db_label.setText(self.tr("Database: %1").replace("%1", str(db.path)) + mode)
+        newest = None
+        if db.backups_dir.is_dir():
+            backups = [p for p in db.backups_dir.glob("*.db") if p.is_file()]
+            if backups:
+                newest = max(p.stat().st_mtime for p in backups)
+        if newest is None:
+            self.backup_label.setText(self.tr("Last backup: none"))
+        else:
+            when = datetime.fromtimestamp(newest).strftime("%Y-%m-%d %H:%M")
+            self.backup_label.setText(self.tr("Last backup: %1").replace("%1", when))
+
+    # --- state --------------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = self.ctx.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        key = s.value("window/page", "dashboard")
+        if key:
+            self.show_page(str(key))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self.pages.values():
+            can_close = getattr(page, "can_close", None)
+            if callable(can_close) and not can_close():
+                event.ignore()
+                return
+        s = self.ctx.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        row = self.navigation.currentRow()
+        if row >= 0:
+            s.setValue("window/page", self.specs[row].key)
+        s.sync()
+        event.accept()
+
+    def version_text(self) -> str:
+        return __version__

@@ -1,0 +1,48 @@
+"""Preferences: language, the counselor's name and center."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from counsel_desk.models.enums import CenterCode
+from counsel_desk.ui.context import AppContext
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Preferences"))
+        s = ctx.settings
+        self.language = QComboBox()
+        self.language.addItem("繁體中文（臺灣）", "zh_TW")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(1 if str(s.value("language", "zh_TW")).startswith("en") else 0)
+        self.name = QLineEdit(ctx.actor)
+        self.center = QComboBox()
+        for c in CenterCode:
+            self.center.addItem(c.zh, c.value)
+        self.center.setCurrentIndex(max(0, self.center.findData(ctx.center_code)))
+        note = QLabel(self.tr("A new language takes effect the next time counsel_desk starts."))
+        note.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Your name"), self.name)
+        form.addRow(self.tr("Regional center"), self.center)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def _save(self) -> None:
+        s = self.ctx.settings
+        s.setValue("language", self.language.currentData())
+        if self.name.text().strip():
+            s.setValue("user/name", self.name.text().strip())
+        s.setValue("user/center", self.center.currentData())
+        s.sync()
+        self.accept()
