@@ -1,0 +1,1 @@
+"""Documents: monthly reports (xlsx, pdf) and proposal drafts (pdf). No Qt here."""
