@@ -1,0 +1,1 @@
+"""Benchmarks for the speed and memory targets of the issues: ``make bench`` (``python -m benchmarks``)."""
