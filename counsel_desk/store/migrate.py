@@ -12,6 +12,14 @@ from sqlalchemy.engine import Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
+# Tables kept by the store layer outside the models (FTS5 search index and its shadow tables).
+STORE_ONLY_PREFIXES = ("search_index",)
+
+
+def include_name(name, type_, parent_names) -> bool:
+    """Autogenerate ignores the store-only tables."""
+    return not (type_ == "table" and name and name.startswith(STORE_ONLY_PREFIXES))
+
 
 def config(engine: Engine | None = None) -> Config:
     cfg = Config()

@@ -6,18 +6,10 @@ from sqlalchemy import create_engine
 import counsel_desk.models  # noqa: F401  (registers every table)
 from sqlmodel import SQLModel
 
+from counsel_desk.store.migrate import include_name
+
 config = context.config
 target_metadata = SQLModel.metadata
-
-# Tables kept by the store layer outside the models (FTS5 search index and its shadow tables).
-STORE_ONLY_PREFIXES = ("search_index",)
-
-
-def include_name(name, type_, parent_names):
-    if type_ == "table" and name and name.startswith(STORE_ONLY_PREFIXES):
-        return False
-    return True
-
 
 def run_migrations_online() -> None:
     engine = config.attributes.get("engine")
