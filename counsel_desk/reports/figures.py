@@ -1,0 +1,393 @@
+"""Every figure of the monthly report (月報), computed in SQL in this one place.
+
+The Excel, the PDF, the reports screen, the command line and the yearly-target progress of the
+dashboard all read their numbers from here, so they can never disagree. A figure is computed for
+one center (or ``None``: all centers, for headquarters) and any :class:`Period`.
+
+Counting rules (also in docs/reports.md):
+- only live records (``deleted_at IS NULL``) count;
+- visits, support sessions and events count by their own date; timestamps (proposal created,
+  stage moves) by their Taiwan calendar day (UTC+8);
+- a follow-up is *opened* in the period of its visit's date, *closed* on its follow-up date, and
+  *overdue at period end* when it was opened by then, is due before the period's last day and was
+  neither closed by the last day nor cancelled;
+- a proposal's stage is its stage at the end of the period, read from its stage history;
+- money requested counts the funding lines of the period's ROC year of the center's proposals that
+  existed at period end and were not rejected by then.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import text
+
+from counsel_desk.models.enums import STAGE_ORDER, CenterCode, TargetMetric, VisitMode
+from counsel_desk.reports.figures_types import (
+    CountyCount, EventRow, OverdueFollowUp, ReportFigures, StageMove, StationBudget, StationSupport,
+    TownshipCount, VisitRow, WorkItemFunding,
+)
+from counsel_desk.reports.period import Period
+from counsel_desk.services.targets import TargetProgress
+from counsel_desk.services.workstation_budgets import check_personnel
+
+__all__ = ["compute", "metric_actuals", "target_progress", "read_targets", "ReportFigures"]
+
+
+def _c(alias: str, center: str | None) -> str:
+    """The center condition for a table alias ('' for all centers)."""
+    return "" if center is None else f" AND {alias}.center_code = :center"
+
+
+def _params(center: str | None, period: Period, **extra: Any) -> dict[str, Any]:
+    lo, hi = period.utc_bounds()
+    return {"center": center, "start": period.start.isoformat(), "end": period.end.isoformat(),
+            "utc_lo": lo, "utc_hi": hi, **extra}
+
+
+def _d(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+# -- headline counts (also the actuals of the yearly targets) ---------------------------------------
+
+def visit_count(conn, center: str | None, period: Period) -> int:
+    return conn.execute(text(
+        f"SELECT count(*) FROM site_visit v WHERE v.deleted_at IS NULL{_c('v', center)} "
+        "AND v.visit_date BETWEEN :start AND :end"), _params(center, period)).scalar_one()
+
+
+def support_totals(conn, center: str | None, period: Period) -> tuple[int, float, int]:
+    """(sessions, hours, participants) of support records (輔導紀錄) in the period."""
+    row = conn.execute(text(
+        f"SELECT count(*), coalesce(sum(s.hours), 0), coalesce(sum(s.participants), 0) FROM support_record s "
+        f"WHERE s.deleted_at IS NULL{_c('s', center)} AND s.support_date BETWEEN :start AND :end"),
+        _params(center, period)).one()
+    return int(row[0]), round(float(row[1]), 2), int(row[2])
+
+
+def event_totals(conn, center: str | None, period: Period) -> tuple[int, int]:
+    """(events, participants 人次) of the center's own events in the period."""
+    row = conn.execute(text(
+        f"SELECT count(*), coalesce(sum(e.participants), 0) FROM center_event e "
+        f"WHERE e.deleted_at IS NULL{_c('e', center)} AND e.event_date BETWEEN :start AND :end"),
+        _params(center, period)).one()
+    return int(row[0]), int(row[1])
+
+
+def moves_to(conn, center: str | None, period: Period, stage: str) -> int:
+    """Proposals moved to ``stage`` in the period (送專案辦公室 = 'sent', 通過 = 'approved')."""
+    return conn.execute(text(
+        "SELECT count(*) FROM stage_change sc JOIN proposal p ON p.id = sc.proposal_id "
+        f"WHERE sc.deleted_at IS NULL AND p.deleted_at IS NULL{_c('p', center)} AND sc.to_stage = :stage "
+        "AND sc.changed_at >= :utc_lo AND sc.changed_at < :utc_hi"), _params(center, period, stage=stage)).scalar_one()
+
+
+def youth_stayed_returned(conn, center: str | None, period: Period) -> int:
+    """Young people who stayed or came back (留鄉/返鄉), as recorded on the workstations running in the period."""
+    return int(conn.execute(text(
+        "SELECT coalesce(sum(w.youth_stayed + w.youth_returned), 0) FROM workstation w "
+        f"WHERE w.deleted_at IS NULL{_c('w', center)} AND w.status != 'applying' "
+        "AND (w.term_start IS NULL OR w.term_start <= :end) AND (w.term_end IS NULL OR w.term_end >= :start)"),
+        _params(center, period)).scalar_one())
+
+
+def metric_actuals(conn, center: str | None, period: Period) -> dict[str, float]:
+    """Each TargetMetric's actual figure over the period."""
+    sessions, hours, _ = support_totals(conn, center, period)
+    events, participants = event_totals(conn, center, period)
+    return {
+        TargetMetric.VISITS: visit_count(conn, center, period),
+        TargetMetric.SUPPORT_SESSIONS: sessions,
+        TargetMetric.SUPPORT_HOURS: hours,
+        TargetMetric.EVENTS: events,
+        TargetMetric.EVENT_PARTICIPANTS: participants,
+        TargetMetric.PROPOSALS_SENT: moves_to(conn, center, period, "sent"),
+        TargetMetric.PROPOSALS_APPROVED: moves_to(conn, center, period, "approved"),
+        TargetMetric.YOUTH_STAYED_RETURNED: youth_stayed_returned(conn, center, period),
+    }
+
+
+def read_targets(conn, center: str | None, year: int) -> dict[str, float]:
+    """Metric → target of a center's year (summed over the centers for ``None``); unset metrics absent."""
+    rows = conn.execute(text(
+        f"SELECT t.metric, sum(t.target) FROM yearly_target t WHERE t.deleted_at IS NULL{_c('t', center)} "
+        "AND t.year = :year GROUP BY t.metric"), {"center": center, "year": year})
+    return {metric: float(value) for metric, value in rows}
+
+
+def target_progress(conn, center: str | None, year: int, upto: date) -> list[TargetProgress]:
+    """Every TargetMetric: the year's target against the actual from 1 January to ``upto``."""
+    targets = read_targets(conn, center, year)
+    actuals = metric_actuals(conn, center, Period(date(year, 1, 1), max(upto, date(year, 1, 1)), "custom"))
+    out = []
+    for metric in TargetMetric:
+        target = targets.get(metric.value, 0.0)
+        actual = float(actuals[metric])
+        out.append(TargetProgress(metric.value, metric.zh, metric.en, target, actual,
+                                  round(actual / target, 4) if target > 0 else None))
+    return out
+
+
+# -- site visits --------------------------------------------------------------------------------
+
+def _visits_by_county(conn, center: str | None, period: Period) -> list[CountyCount]:
+    """Every county of the center (zero included) and any other county visited, in the official order."""
+    own = "" if center is None else " OR c.default_center = :center"
+    rows = conn.execute(text(
+        "SELECT c.code, c.name, coalesce(n.cnt, 0) FROM county c LEFT JOIN ("
+        "  SELECT v.county_code AS code, count(*) AS cnt FROM site_visit v "
+        f"  WHERE v.deleted_at IS NULL{_c('v', center)} AND v.visit_date BETWEEN :start AND :end "
+        "  GROUP BY v.county_code) n ON n.code = c.code "
+        f"WHERE n.cnt IS NOT NULL{own} ORDER BY c.sort_order"), _params(center, period))
+    if center is None:  # headquarters: all 22 counties, so a county nobody visited shows
+        rows = conn.execute(text(
+            "SELECT c.code, c.name, coalesce(n.cnt, 0) FROM county c LEFT JOIN ("
+            "  SELECT v.county_code AS code, count(*) AS cnt FROM site_visit v "
+            "  WHERE v.deleted_at IS NULL AND v.visit_date BETWEEN :start AND :end GROUP BY v.county_code) n "
+            "ON n.code = c.code ORDER BY c.sort_order"), _params(center, period))
+    return [CountyCount(code, name, int(n)) for code, name, n in rows]
+
+
+def _visits_by_township(conn, center: str | None, period: Period) -> list[TownshipCount]:
+    rows = conn.execute(text(
+        "SELECT v.township_code, c.name, t.name, v.mode, count(*) FROM site_visit v "
+        "JOIN township t ON t.code = v.township_code JOIN county c ON c.code = v.county_code "
+        f"WHERE v.deleted_at IS NULL{_c('v', center)} AND v.visit_date BETWEEN :start AND :end "
+        "GROUP BY v.township_code, v.mode ORDER BY c.sort_order, t.code"), _params(center, period))
+    out: dict[str, TownshipCount] = {}
+    for code, county, town, mode, n in rows:
+        tc = out.setdefault(code, TownshipCount(code, county, town, 0, {m.value: 0 for m in VisitMode}))
+        tc.total += n
+        tc.by_mode[mode] = tc.by_mode.get(mode, 0) + n
+    return list(out.values())
+
+
+def _visits_by_mode(conn, center: str | None, period: Period) -> dict[str, int]:
+    out = {m.value: 0 for m in VisitMode}
+    for mode, n in conn.execute(text(
+            f"SELECT v.mode, count(*) FROM site_visit v WHERE v.deleted_at IS NULL{_c('v', center)} "
+            "AND v.visit_date BETWEEN :start AND :end GROUP BY v.mode"), _params(center, period)):
+        out[mode] = out.get(mode, 0) + n
+    return out
+
+
+def _visit_list(conn, center: str | None, period: Period) -> list[VisitRow]:
+    """The appendix: the period's visits with findings and advice, oldest first."""
+    rows = conn.execute(text(
+        "SELECT v.visit_date, c.name, t.name, coalesce(nullif(v.visited_name, ''), o.name, ''), v.mode, "
+        "  (SELECT group_concat(co.name, '、') FROM visit_counselor vc JOIN counselor co ON co.id = vc.counselor_id "
+        "   WHERE vc.visit_id = v.id), v.purpose, v.findings, v.issues, v.advice "
+        "FROM site_visit v JOIN county c ON c.code = v.county_code JOIN township t ON t.code = v.township_code "
+        "LEFT JOIN organization o ON o.id = v.organization_id "
+        f"WHERE v.deleted_at IS NULL{_c('v', center)} AND v.visit_date BETWEEN :start AND :end "
+        "ORDER BY v.visit_date, c.sort_order, t.code, v.id"), _params(center, period))
+    return [VisitRow(_d(r[0]), r[1], r[2], r[3] or "", r[4], r[5] or "", r[6] or "", r[7] or "", r[8] or "",
+                     r[9] or "") for r in rows]
+
+
+# -- follow-ups (追蹤事項) -----------------------------------------------------------------------
+
+_OPEN_AT_END = ("f.status != 'cancelled' AND v.visit_date <= :end "
+                "AND NOT (f.status = 'closed' AND f.followup_date IS NOT NULL AND f.followup_date <= :end) "
+                "AND f.due_date IS NOT NULL AND f.due_date < :end")
+
+
+def _followups(conn, center: str | None, period: Period) -> tuple[int, int, int]:
+    base = (f"FROM followup f JOIN site_visit v ON v.id = f.visit_id "
+            f"WHERE f.deleted_at IS NULL AND v.deleted_at IS NULL{_c('v', center)}")
+    p = _params(center, period)
+    opened = conn.execute(text(f"SELECT count(*) {base} AND v.visit_date BETWEEN :start AND :end"), p).scalar_one()
+    closed = conn.execute(text(f"SELECT count(*) {base} AND f.status = 'closed' "
+                               "AND f.followup_date BETWEEN :start AND :end"), p).scalar_one()
+    overdue = conn.execute(text(f"SELECT count(*) {base} AND {_OPEN_AT_END}"), p).scalar_one()
+    return opened, closed, overdue
+
+
+def _overdue_list(conn, center: str | None, period: Period) -> list[OverdueFollowUp]:
+    rows = conn.execute(text(
+        "SELECT v.visit_date, c.name, t.name, f.description, f.owner, f.due_date, f.status "
+        "FROM followup f JOIN site_visit v ON v.id = f.visit_id JOIN county c ON c.code = v.county_code "
+        "JOIN township t ON t.code = v.township_code "
+        f"WHERE f.deleted_at IS NULL AND v.deleted_at IS NULL{_c('v', center)} AND {_OPEN_AT_END} "
+        "ORDER BY f.due_date, v.visit_date, f.id"), _params(center, period))
+    return [OverdueFollowUp(_d(r[0]), r[1], r[2], r[3] or "", r[4] or "", _d(r[5]), r[6]) for r in rows]
+
+
+# -- workstations ------------------------------------------------------------------------------
+
+def _support_by_station(conn, center: str | None, period: Period) -> list[StationSupport]:
+    rows = conn.execute(text(
+        "SELECT w.id, w.name, c.name, t.name, count(*), coalesce(sum(s.hours), 0), coalesce(sum(s.participants), 0) "
+        "FROM support_record s JOIN workstation w ON w.id = s.workstation_id "
+        "JOIN county c ON c.code = w.county_code JOIN township t ON t.code = w.township_code "
+        f"WHERE s.deleted_at IS NULL{_c('s', center)} AND s.support_date BETWEEN :start AND :end "
+        "GROUP BY w.id ORDER BY c.sort_order, t.code, w.name"), _params(center, period))
+    return [StationSupport(r[0], r[1], r[2], r[3], int(r[4]), round(float(r[5]), 2), int(r[6])) for r in rows]
+
+
+def _support_by_kind(conn, center: str | None, period: Period) -> dict[str, tuple[int, float]]:
+    from counsel_desk.models.enums import SupportKind
+
+    out = {k.value: (0, 0.0) for k in SupportKind}
+    for kind, n, hours in conn.execute(text(
+            f"SELECT s.kind, count(*), coalesce(sum(s.hours), 0) FROM support_record s WHERE s.deleted_at IS NULL"
+            f"{_c('s', center)} AND s.support_date BETWEEN :start AND :end GROUP BY s.kind"),
+            _params(center, period)):
+        out[kind] = (int(n), round(float(hours), 2))
+    return out
+
+
+def _budgets(conn, center: str | None, period: Period) -> list[StationBudget]:
+    """Budget execution of the period's ROC year per workstation, with the personnel-cost rule.
+
+    The rule is the workstations service's own check (personnel = the larger of planned, disbursed
+    and reimbursed, so overspending is flagged too).
+    """
+    rows = conn.execute(text(
+        "SELECT w.id, w.name, w.fulltime_staff, b.approved_subsidy, "
+        "  coalesce(sum(l.planned), 0), coalesce(sum(l.disbursed), 0), coalesce(sum(l.reimbursed), 0), "
+        "  coalesce(max(CASE WHEN l.category = 'personnel' THEN max(l.planned, l.disbursed, l.reimbursed) END), 0) "
+        "FROM workstation_budget b JOIN workstation w ON w.id = b.workstation_id "
+        "JOIN county c ON c.code = w.county_code "
+        "LEFT JOIN budget_line l ON l.budget_id = b.id AND l.deleted_at IS NULL "
+        f"WHERE b.deleted_at IS NULL AND w.deleted_at IS NULL{_c('w', center)} AND b.roc_year = :roc_year "
+        "GROUP BY b.id ORDER BY c.sort_order, w.township_code, w.name"),
+        _params(center, period, roc_year=period.roc_year))
+    out = []
+    for wid, name, staff, approved, planned, disbursed, reimbursed, personnel in rows:
+        check = check_personnel(int(approved or 0), int(personnel), int(staff or 0))
+        out.append(StationBudget(wid, name, period.roc_year, int(approved or 0), int(planned), int(disbursed),
+                                 int(reimbursed), int(personnel), int(staff or 0), check.share, check.limit,
+                                 check.ok, check.message_zh))
+    return out
+
+
+# -- proposals (事業提案) ------------------------------------------------------------------------
+
+_STAGE_AT_END = """
+WITH p AS (
+  SELECT p.id, p.route, p.stage FROM proposal p
+  WHERE p.deleted_at IS NULL{center} AND p.created_at < :utc_hi
+), sc AS (
+  SELECT s.proposal_id, s.from_stage, s.to_stage,
+         ROW_NUMBER() OVER (PARTITION BY s.proposal_id, s.changed_at < :utc_hi
+                            ORDER BY s.changed_at DESC, s.created_at DESC, s.id DESC) AS rn_last,
+         ROW_NUMBER() OVER (PARTITION BY s.proposal_id, s.changed_at < :utc_hi
+                            ORDER BY s.changed_at, s.created_at, s.id) AS rn_first,
+         s.changed_at < :utc_hi AS before_end
+  FROM stage_change s JOIN p ON p.id = s.proposal_id WHERE s.deleted_at IS NULL
+), at_end AS (
+  SELECT p.id, p.route,
+         coalesce(lb.to_stage,
+                  CASE WHEN fa.proposal_id IS NULL THEN p.stage ELSE coalesce(nullif(fa.from_stage, ''), 'idea') END)
+           AS stage
+  FROM p
+  LEFT JOIN sc lb ON lb.proposal_id = p.id AND lb.before_end AND lb.rn_last = 1
+  LEFT JOIN sc fa ON fa.proposal_id = p.id AND NOT fa.before_end AND fa.rn_first = 1
+)
+"""
+
+
+def _stage_at_end(center: str | None) -> str:
+    return _STAGE_AT_END.replace("{center}", _c("p", center))
+
+
+def _proposals_by_stage_route(conn, center: str | None, period: Period) -> dict[tuple[str, str], int]:
+    rows = conn.execute(text(_stage_at_end(center) + "SELECT stage, route, count(*) FROM at_end GROUP BY stage, route"),
+                        _params(center, period))
+    return {(stage, route): int(n) for stage, route, n in rows}
+
+
+def _proposals_new(conn, center: str | None, period: Period) -> int:
+    return conn.execute(text(
+        f"SELECT count(*) FROM proposal p WHERE p.deleted_at IS NULL{_c('p', center)} "
+        "AND p.created_at >= :utc_lo AND p.created_at < :utc_hi"), _params(center, period)).scalar_one()
+
+
+def _stage_moves(conn, center: str | None, period: Period) -> list[StageMove]:
+    rows = conn.execute(text(
+        "SELECT date(sc.changed_at, '+8 hours'), p.title, sc.from_stage, sc.to_stage, p.route FROM stage_change sc "
+        "JOIN proposal p ON p.id = sc.proposal_id "
+        f"WHERE sc.deleted_at IS NULL AND p.deleted_at IS NULL{_c('p', center)} "
+        "AND sc.changed_at >= :utc_lo AND sc.changed_at < :utc_hi ORDER BY sc.changed_at, p.title"),
+        _params(center, period))
+    return [StageMove(_d(r[0]), r[1], r[2] or "", r[3], r[4]) for r in rows]
+
+
+def _funding(conn, center: str | None, period: Period) -> tuple[list[WorkItemFunding], int | None]:
+    """Requested per work item of 表 1 in the period's ROC year, beside that year's allocation.
+
+    表 1 runs ROC 110–114; for a later year the latest listed allocation is shown, labelled with its year.
+    """
+    year = period.roc_year
+    alloc_year = conn.execute(text("SELECT max(roc_year) FROM work_item_allocation WHERE roc_year <= :y"),
+                              {"y": year}).scalar()
+    requested = dict(conn.execute(text(
+        _stage_at_end(center) + "SELECT fl.work_item_code, sum(fl.amount) FROM funding_line fl "
+        "JOIN at_end a ON a.id = fl.proposal_id WHERE fl.deleted_at IS NULL AND fl.roc_year = :roc_year "
+        "AND a.stage != 'rejected' GROUP BY fl.work_item_code"), _params(center, period, roc_year=year)).all())
+    rows = conn.execute(text(
+        "SELECT w.code, w.agency, w.name, a.amount_ntd FROM work_item w "
+        "LEFT JOIN work_item_allocation a ON a.work_item_code = w.code AND a.roc_year = :ay ORDER BY w.sort_order"),
+        {"ay": alloc_year})
+    return [WorkItemFunding(code, agency, name, int(requested.get(code, 0) or 0),
+                            None if amount is None else int(amount)) for code, agency, name, amount in rows], alloc_year
+
+
+# -- events ------------------------------------------------------------------------------------
+
+def _event_list(conn, center: str | None, period: Period) -> list[EventRow]:
+    rows = conn.execute(text(
+        "SELECT e.event_date, e.title, e.place, e.kind, e.participants, e.partners FROM center_event e "
+        f"WHERE e.deleted_at IS NULL{_c('e', center)} AND e.event_date BETWEEN :start AND :end "
+        "ORDER BY e.event_date, e.title"), _params(center, period))
+    return [EventRow(_d(r[0]), r[1], r[2] or "", r[3], int(r[4] or 0), r[5] or "") for r in rows]
+
+
+# -- everything ---------------------------------------------------------------------------------
+
+def center_name(center: str | None) -> str:
+    return "全部分區" if center is None else CenterCode(center).zh
+
+
+def compute(session_factory, center: str | None, period: Period) -> ReportFigures:
+    """All figures of the report for a center (``None`` = all centers) and period, in one read transaction."""
+    with session_factory() as session:
+        conn = session.connection()
+        opened, closed, overdue = _followups(conn, center, period)
+        sessions, hours, participants = support_totals(conn, center, period)
+        events, event_participants = event_totals(conn, center, period)
+        by_stage_route = _proposals_by_stage_route(conn, center, period)
+        funding, alloc_year = _funding(conn, center, period)
+        moves = _stage_moves(conn, center, period)
+        figures = ReportFigures(
+            center=center, center_name=center_name(center), period=period,
+            visits_total=visit_count(conn, center, period),
+            visits_by_county=_visits_by_county(conn, center, period),
+            visits_by_township=_visits_by_township(conn, center, period),
+            visits_by_mode=_visits_by_mode(conn, center, period),
+            followups_opened=opened, followups_closed=closed, followups_overdue=overdue,
+            overdue_followups=_overdue_list(conn, center, period),
+            support_sessions=sessions, support_hours=hours, support_participants=participants,
+            support_by_station=_support_by_station(conn, center, period),
+            support_by_kind=_support_by_kind(conn, center, period),
+            budgets=_budgets(conn, center, period),
+            proposals_by_stage_route=by_stage_route,
+            proposals_by_stage={s.value: sum(n for (st, _), n in by_stage_route.items() if st == s.value)
+                                for s in STAGE_ORDER},
+            proposals_new=_proposals_new(conn, center, period),
+            stage_moves=moves,
+            proposals_sent=sum(1 for m in moves if m.to_stage == "sent"),
+            proposals_approved=sum(1 for m in moves if m.to_stage == "approved"),
+            funding=funding, funding_roc_year=period.roc_year, allocation_roc_year=alloc_year,
+            events=events, event_participants=event_participants,
+            event_list=_event_list(conn, center, period),
+            targets=target_progress(conn, center, period.end.year, period.end),
+            visits=_visit_list(conn, center, period),
+        )
+        session.rollback()
+    return figures

@@ -1,0 +1,117 @@
+"""The period a report covers (報告期間): a month, a quarter, a year or any from/to range.
+
+Dates are Taiwan calendar days, inclusive at both ends. Timestamps in the database are naive UTC;
+Taiwan keeps UTC+8 all year (no daylight saving), so a day's moments are found by shifting eight
+hours — :meth:`Period.utc_bounds` gives the UTC range a timestamp column is compared against.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from counsel_desk.errors import ValidationError
+from counsel_desk.services.formatting import ROC_OFFSET, parse_month, roc_date
+
+TAIWAN_UTC_OFFSET = timedelta(hours=8)
+KINDS = ("month", "quarter", "year", "custom")
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # inclusive
+    kind: str = "custom"  # one of KINDS
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValidationError(f"報告期間的結束日 {roc_date(self.end)} 早於開始日 {roc_date(self.start)}。",
+                                  f"The period ends ({self.end}) before it starts ({self.start}).", field="period")
+
+    # -- constructors ---------------------------------------------------------------------------
+    @classmethod
+    def month(cls, year: int, month: int) -> "Period":
+        last = calendar.monthrange(year, month)[1]
+        return cls(date(year, month, 1), date(year, month, last), "month")
+
+    @classmethod
+    def parse_month(cls, text: str) -> "Period":
+        """'2026-11' (or 115-11) → that month; ValidationError in Chinese for a bad month."""
+        return cls.month(*parse_month(text))
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> "Period":
+        if not 1 <= quarter <= 4:
+            raise ValidationError(f"不存在的季別：第 {quarter} 季。", f"No such quarter: {quarter}.", field="period")
+        first = 3 * (quarter - 1) + 1
+        return cls(date(year, first, 1), date(year, first + 2, calendar.monthrange(year, first + 2)[1]), "quarter")
+
+    @classmethod
+    def year(cls, year: int) -> "Period":
+        return cls(date(year, 1, 1), date(year, 12, 31), "year")
+
+    @classmethod
+    def custom(cls, start: date, end: date) -> "Period":
+        return cls(start, end, "custom")
+
+    # -- what it is called ----------------------------------------------------------------------
+    @property
+    def key(self) -> str:
+        """A stable ASCII name: 2026-11, 2026-Q4, 2026, or 2026-01-05..2026-03-31."""
+        if self.kind == "month":
+            return f"{self.start:%Y-%m}"
+        if self.kind == "quarter":
+            return f"{self.start.year}-Q{(self.start.month - 1) // 3 + 1}"
+        if self.kind == "year":
+            return str(self.start.year)
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+    @property
+    def month_key(self) -> str | None:
+        """'YYYY-MM' when the period is one calendar month, else None."""
+        return f"{self.start:%Y-%m}" if self.kind == "month" else None
+
+    @property
+    def label_zh(self) -> str:
+        """民國115年11月 / 民國115年第4季 / 民國115年 / 115/01/05 至 115/03/31."""
+        y = self.start.year - ROC_OFFSET
+        if self.kind == "month":
+            return f"民國{y}年{self.start.month}月"
+        if self.kind == "quarter":
+            return f"民國{y}年第{(self.start.month - 1) // 3 + 1}季"
+        if self.kind == "year":
+            return f"民國{y}年"
+        return f"{roc_date(self.start)} 至 {roc_date(self.end)}"
+
+    @property
+    def title_zh(self) -> str:
+        """What the document is called: 月報 for a month, 季報 for a quarter, 年報 for a year."""
+        return {"month": "月報", "quarter": "季報", "year": "年度報告"}.get(self.kind, "期間報告")
+
+    @property
+    def roc_year(self) -> int:
+        """The ROC year a period's money figures belong to: the year of its last day."""
+        return self.end.year - ROC_OFFSET
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def year_to_date(self) -> "Period":
+        """From 1 January of the end's year to the end (targets are judged year to date)."""
+        return Period(date(self.end.year, 1, 1), self.end, "custom")
+
+    def utc_bounds(self) -> tuple[str, str]:
+        """[from, to) in stored UTC timestamp text for comparing ``created_at``/``changed_at`` columns."""
+        lo = datetime.combine(self.start, datetime.min.time()) - TAIWAN_UTC_OFFSET
+        hi = datetime.combine(self.end + timedelta(days=1), datetime.min.time()) - TAIWAN_UTC_OFFSET
+        return f"{lo:%Y-%m-%d %H:%M:%S}", f"{hi:%Y-%m-%d %H:%M:%S}"
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "key": self.key, "start": self.start.isoformat(), "end": self.end.isoformat(),
+                "label": self.label_zh}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Period":
+        return cls(date.fromisoformat(data["start"]), date.fromisoformat(data["end"]), data.get("kind", "custom"))
