@@ -1,0 +1,455 @@
+"""The coverage map: the center's townships (鄉鎮市區) shaded by visits, hover for the count, click to filter.
+
+Outlines come from ``services/geo.py`` (the shipped TopoJSON) in lon/lat. They are projected
+equirectangularly with x scaled by cos(latitude), which keeps Taiwan's shape right at this size,
+and fitted into the widget keeping the aspect ratio. The outlying counties (金門, 連江) sit a few
+hundred kilometres off the main island; drawn in place they would shrink everything else to a
+speck, so — as on every map of Taiwan — they get their own inset boxes.
+
+Townships with no visits stay white on a tinted sea, so thin coverage is the first thing one sees.
+:func:`prepare_geometry` is plain Python (no Qt) so the page can run it off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor, QFontMetricsF, QLinearGradient, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QTransform,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from counsel_desk.services import geo
+
+# Drawn as insets rather than in place (see the module docstring): 金門縣, 連江縣.
+OUTLYING_COUNTIES = ("09020", "09007")
+
+Point = tuple[float, float]
+MAX_INSET_ZOOM = 3.0  # an inset may enlarge its islands up to this many times the main map's scale
+
+# ColorBrewer "Blues": calm, prints well in grey, reads as "more is darker".
+RAMP = ("#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b")
+SEA = QColor("#eef2f6")
+BLANK = QColor("#ffffff")
+TOWN_EDGE = QColor("#b9c3cc")
+COUNTY_EDGE = QColor("#56636f")
+HOVER_EDGE = QColor("#e8710a")
+INSET_FRAME = QColor("#aab4bd")
+LEGEND_TEXT = QColor("#444c55")
+
+
+def ramp_color(intensity: float) -> QColor:
+    """Colour for an intensity 0..1 from ``geo.shade``; 0 is blank."""
+    if intensity <= 0:
+        return QColor(BLANK)
+    pos = min(max(intensity, 0.0), 1.0) * (len(RAMP) - 1)
+    i = min(int(pos), len(RAMP) - 2)
+    a, b, t = QColor(RAMP[i]), QColor(RAMP[i + 1]), pos - i
+    return QColor(round(a.red() + (b.red() - a.red()) * t), round(a.green() + (b.green() - a.green()) * t),
+                  round(a.blue() + (b.blue() - a.blue()) * t))
+
+
+# --- geometry (plain Python) ------------------------------------------------------------------------
+@dataclass
+class PanelGeometry:
+    """One drawing area: the main map or an inset, in projected units (x east, y down)."""
+
+    label_codes: tuple[str, ...]  # what names the inset: its county, or its townships for a far islet
+    towns: dict[str, list[list[Point]]] = field(default_factory=dict)  # town code → rings
+    borders: list[list[Point]] = field(default_factory=list)  # county outlines as polylines
+    bounds: tuple[float, float, float, float] = (0.0, 0.0, 1.0, 1.0)
+    inset: bool = False
+
+
+@dataclass
+class MapGeometry:
+    panels: list[PanelGeometry]
+
+    @property
+    def town_codes(self) -> set[str]:
+        return {code for p in self.panels for code in p.towns}
+
+
+ISLAND_GAP = 0.2  # degrees: islands closer than this share an inset
+
+
+def prepare_geometry(county_codes: list[str]) -> MapGeometry:
+    """Project the outlines of the given counties' townships and find the county borders.
+
+    Each outlying county gets an inset per group of nearby islands: 烏坵 lies 100 km from the rest
+    of 金門縣 and 東引 50 km from 南竿, and one box for all would make every island a dot.
+    """
+    shapes = geo.shapes_for_counties(county_codes)
+    if not shapes:
+        return MapGeometry([])
+    outlying = [c for c in county_codes if c in OUTLYING_COUNTIES and any(s.county_code == c for s in shapes.values())]
+    main_codes = [c for c in county_codes if c not in outlying]
+    if not main_codes:  # only islands: draw them together
+        main_codes, outlying = list(outlying), []
+    main_towns = [code for code, s in shapes.items() if s.county_code in main_codes]
+    _, lat0, _, lat1 = geo.bounds([shapes[c] for c in main_towns])
+    kx = math.cos(math.radians((lat0 + lat1) / 2))
+    panels = [_panel(main_towns, tuple(main_codes), shapes, kx, inset=False)]
+    for county in outlying:
+        groups = _island_groups([code for code, s in shapes.items() if s.county_code == county], shapes)
+        for n, towns in enumerate(groups):  # the largest group carries the county's name
+            panels.append(_panel(towns, (county,) if n == 0 else tuple(towns), shapes, kx, inset=True))
+    return MapGeometry(panels)
+
+
+def _island_groups(towns: list[str], shapes: dict[str, geo.TownShape]) -> list[list[str]]:
+    """Townships grouped by nearness of their bounding boxes (single linkage), largest group first."""
+    boxes = {c: shapes[c].bounds() for c in towns}
+
+    def near(a: str, b: str) -> bool:
+        (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = boxes[a], boxes[b]
+        return max(bx0 - ax1, ax0 - bx1, by0 - ay1, ay0 - by1) < ISLAND_GAP
+
+    groups: list[list[str]] = []
+    for code in sorted(towns):
+        touching = [g for g in groups if any(near(code, other) for other in g)]
+        merged = [code] + [c for g in touching for c in g]
+        groups = [g for g in groups if g not in touching] + [sorted(merged)]
+    return sorted(groups, key=lambda g: (-len(g), g))
+
+
+def _panel(towns: list[str], label_codes: tuple[str, ...], shapes: dict[str, geo.TownShape], kx: float,
+           inset: bool) -> PanelGeometry:
+    panel = PanelGeometry(label_codes, inset=inset)
+    county_of: dict[str, str] = {}
+    for code in towns:
+        shape = shapes[code]
+        county_of[code] = shape.county_code
+        panel.towns[code] = [[(lon * kx, -lat) for lon, lat in ring] for poly in shape.polygons for ring in poly]
+    xs = [x for rings in panel.towns.values() for ring in rings for x, _ in ring]
+    ys = [y for rings in panel.towns.values() for ring in rings for _, y in ring]
+    panel.bounds = (min(xs), min(ys), max(xs), max(ys))
+    panel.borders = _county_borders(panel.towns, county_of)
+    return panel
+
+
+def _county_borders(towns: dict[str, list[list[Point]]], county_of: dict[str, str]) -> list[list[Point]]:
+    """Polylines along county borders and coasts.
+
+    Neighbouring townships share their boundary arcs in the TopoJSON, so a shared edge has exactly
+    the same two points in both rings. An edge used once is a coast (or the center's outer edge);
+    an edge used by townships of two counties is a county border; the rest are inner edges.
+    """
+    owners: dict[tuple[Point, Point], tuple[str, int]] = {}
+    for code, rings in towns.items():
+        county = county_of[code]
+        for ring in rings:
+            for a, b in zip(ring, ring[1:]):
+                key = (a, b) if a <= b else (b, a)
+                seen = owners.get(key)
+                if seen is None:
+                    owners[key] = (county, 1)
+                else:
+                    owners[key] = (seen[0] if seen[0] == county else "", seen[1] + 1)
+    border = {k for k, (county, n) in owners.items() if n == 1 or county == ""}
+    lines: list[list[Point]] = []
+    for rings in towns.values():
+        for ring in rings:
+            run: list[Point] = []
+            for a, b in zip(ring, ring[1:]):
+                key = (a, b) if a <= b else (b, a)
+                if key in border:
+                    border.discard(key)
+                    if not run:
+                        run = [a]
+                    run.append(b)
+                elif run:
+                    lines.append(run)
+                    run = []
+            if run:
+                lines.append(run)
+    return lines
+
+
+# --- the widget ---------------------------------------------------------------------------------------
+@dataclass
+class _Panel:
+    geometry: PanelGeometry
+    paths: dict[str, QPainterPath]
+    borders: QPainterPath
+    rect: QRectF = field(default_factory=QRectF)  # where it is drawn, widget coordinates
+    transform: QTransform = field(default_factory=QTransform)
+    title: str = ""
+
+
+class TownshipMap(QWidget):
+    """Townships shaded by a count; ``township_clicked(code)`` when one is clicked."""
+
+    township_clicked = Signal(str)
+    LEGEND_HEIGHT = 34
+    MARGIN = 8
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(320, 260)
+        self._panels: list[_Panel] = []
+        self._counts: dict[str, int] = {}
+        self._names: dict[str, str] = {}  # town code → "臺東縣 成功鎮"
+        self._maximum = 0
+        self.hovered_code: str | None = None
+        self.hover_text = ""
+        self.hint = ""  # a line of help at the legend's right
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, 440)
+
+    # --- data ----------------------------------------------------------------------------------
+    def set_geometry(self, geometry: MapGeometry, names: dict[str, str] | None = None) -> None:
+        """Outlines to draw; ``names`` maps county and town codes to what the insets are titled."""
+        titles = names or {}
+        self._panels = []
+        for pg in geometry.panels:
+            paths = {code: _path(rings) for code, rings in pg.towns.items()}
+            borders = QPainterPath()
+            for line in pg.borders:
+                borders.moveTo(*line[0])
+                for p in line[1:]:
+                    borders.lineTo(*p)
+            title = "、".join(titles.get(c, c) for c in pg.label_codes) if pg.inset else ""
+            self._panels.append(_Panel(pg, paths, borders, title=title))
+        self._layout()
+        self.update()
+
+    def set_counts(self, counts: dict[str, int], names: dict[str, str]) -> None:
+        """Visits per town code (missing means 0) and each town's display name."""
+        self._counts = dict(counts)
+        self._names = dict(names)
+        self._maximum = max(self._counts.values(), default=0)
+        if self.hovered_code is not None:
+            self.hover_text = self.text_for(self.hovered_code)
+        self.update()
+
+    @property
+    def town_codes(self) -> list[str]:
+        return [code for p in self._panels for code in p.paths]
+
+    def count(self, code: str) -> int:
+        return self._counts.get(code, 0)
+
+    def color_for(self, code: str) -> QColor:
+        return ramp_color(geo.shade(self.count(code), self._maximum))
+
+    def text_for(self, code: str) -> str:
+        return self.tr("%1: %2 visits").replace("%1", self._names.get(code, code)).replace("%2", str(self.count(code)))
+
+    # --- geometry in widget coordinates ------------------------------------------------------------
+    def township_at(self, pos: QPointF) -> str | None:
+        for panel in self._panels:
+            if not panel.rect.contains(pos):
+                continue
+            inverse, ok = panel.transform.inverted()
+            if not ok:
+                continue
+            p = inverse.map(pos)
+            for code, path in panel.paths.items():
+                if path.controlPointRect().contains(p) and path.contains(p):
+                    return code
+        return None
+
+    def point_inside(self, code: str) -> QPointF:
+        """A point of the widget inside the township (its centroid when that lies inside) — for tests
+        and for placing labels."""
+        for panel in self._panels:
+            path = panel.paths.get(code)
+            if path is None:
+                continue
+            centroid = _centroid(panel.geometry.towns[code])
+            if path.contains(centroid) and self._owner_at(panel, centroid) == code:
+                return panel.transform.map(centroid)
+            box = path.boundingRect()
+            for i in range(1, 20):  # a grid search for odd shapes (a crescent, an island chain)
+                for j in range(1, 20):
+                    p = QPointF(box.left() + box.width() * i / 20, box.top() + box.height() * j / 20)
+                    if path.contains(p) and self._owner_at(panel, p) == code:
+                        return panel.transform.map(p)
+            return panel.transform.map(box.center())
+        raise KeyError(code)
+
+    @staticmethod
+    def _owner_at(panel: _Panel, p: QPointF) -> str | None:
+        # a township may enclose another (新北市 around 臺北市): the first containing path wins the hit test
+        for code, path in panel.paths.items():
+            if path.controlPointRect().contains(p) and path.contains(p):
+                return code
+        return None
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 — Qt override
+        super().resizeEvent(event)
+        self._layout()
+
+    def _layout(self) -> None:
+        if not self._panels:
+            return
+        area = QRectF(self.rect()).adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN - self.LEGEND_HEIGHT)
+        insets = [p for p in self._panels if p.geometry.inset]
+        main = self._panels[0]
+        if insets:
+            # insets in a column on the left, where the islands lie, each as tall as its shape needs
+            col_w = area.width() * 0.2
+            main.rect = QRectF(area.left() + col_w + 8, area.top(), area.width() - col_w - 8, area.height())
+            main_scale = self._fit(main, main.rect)
+            title_h = QFontMetricsF(self.font()).height() + 4
+            wanted = []
+            for panel in insets:
+                x0, y0, x1, y1 = panel.geometry.bounds
+                # at most a few times the main map's scale: a lone islet must not look like a county
+                scale = min((col_w - 8) / max(x1 - x0, 1e-9), main_scale * MAX_INSET_ZOOM)
+                wanted.append(title_h + max((y1 - y0) * scale, 24.0) + 10)
+            gap = 6.0
+            shrink = min(1.0, (area.height() - gap * (len(insets) - 1)) / sum(wanted))
+            y = area.top()
+            for panel, h in zip(insets, wanted):
+                h *= shrink
+                panel.rect = QRectF(area.left(), y, col_w, h)
+                inner = panel.rect.adjusted(4, title_h, -4, -6)
+                x0, y0, x1, y1 = panel.geometry.bounds
+                zoom = min(inner.width() / max(x1 - x0, 1e-9), inner.height() / max(y1 - y0, 1e-9),
+                           main_scale * MAX_INSET_ZOOM)
+                self._fit(panel, inner, zoom)
+                y += h + gap
+        else:
+            main.rect = area
+            self._fit(main, main.rect)
+
+    @staticmethod
+    def _fit(panel: _Panel, rect: QRectF, scale: float | None = None) -> float:
+        """Centre the panel's outlines in ``rect`` at ``scale`` (default: as large as fits); returns the scale."""
+        x0, y0, x1, y1 = panel.geometry.bounds
+        w, h = max(x1 - x0, 1e-9), max(y1 - y0, 1e-9)
+        if scale is None:
+            scale = min(rect.width() / w, rect.height() / h)
+        dx = rect.left() + (rect.width() - w * scale) / 2 - x0 * scale
+        dy = rect.top() + (rect.height() - h * scale) / 2 - y0 * scale
+        panel.transform = QTransform(scale, 0, 0, scale, dx, dy)
+        return scale
+
+    # --- painting ---------------------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 — Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        town_pen = QPen(TOWN_EDGE, 0.6)
+        town_pen.setCosmetic(True)
+        county_pen = QPen(COUNTY_EDGE, 1.1)
+        county_pen.setCosmetic(True)
+        county_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        county_pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        hover_pen = QPen(HOVER_EDGE, 2.2)
+        hover_pen.setCosmetic(True)
+        for panel in self._panels:
+            painter.resetTransform()
+            painter.fillRect(panel.rect, SEA)
+            if panel.geometry.inset:
+                painter.setPen(QPen(INSET_FRAME, 1))
+                painter.drawRect(panel.rect)
+                painter.setPen(LEGEND_TEXT)
+                painter.drawText(panel.rect.adjusted(6, 2, -4, 0),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, panel.title)
+            painter.setTransform(panel.transform)
+            painter.setPen(town_pen)
+            for code, path in panel.paths.items():
+                painter.setBrush(self.color_for(code))
+                painter.drawPath(path)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(county_pen)
+            painter.drawPath(panel.borders)
+            if self.hovered_code in panel.paths:
+                painter.setPen(hover_pen)
+                painter.drawPath(panel.paths[self.hovered_code])
+        painter.resetTransform()
+        self._paint_legend(painter)
+        painter.end()
+
+    def _paint_legend(self, painter: QPainter) -> None:
+        fm = QFontMetricsF(self.font())
+        y = self.height() - self.MARGIN - self.LEGEND_HEIGHT + 10
+        box = QRectF(float(self.MARGIN), y, 16, 12)
+        painter.setPen(QPen(TOWN_EDGE, 1))
+        painter.setBrush(BLANK)
+        painter.drawRect(box)
+        painter.setPen(LEGEND_TEXT)
+        blank_text = self.tr("no visits")
+        painter.drawText(QPointF(box.right() + 5, box.bottom()), blank_text)
+        x = box.right() + 5 + fm.horizontalAdvance(blank_text) + 18
+        if self._maximum > 0:
+            painter.drawText(QPointF(x, box.bottom()), "1")
+            x += fm.horizontalAdvance("1") + 5
+            bar = QRectF(x, y, min(120.0, max(60.0, self.width() * 0.2)), 12)
+            gradient = QLinearGradient(bar.topLeft(), bar.topRight())
+            for n in range(11):
+                gradient.setColorAt(n / 10, ramp_color(0.15 + 0.85 * n / 10))  # geo.shade's range
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(gradient)
+            painter.drawRect(bar)
+            painter.setPen(LEGEND_TEXT)
+            high = self.tr("%1 visits").replace("%1", str(self._maximum))
+            painter.drawText(QPointF(bar.right() + 5, box.bottom()), high)
+            x = bar.right() + 5 + fm.horizontalAdvance(high)
+        room = self.width() - self.MARGIN - x - 16
+        if self.hint and room > 60:
+            painter.setPen(QColor("#7a848e"))
+            painter.drawText(QRectF(x + 16, y - 4, room, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             fm.elidedText(self.hint, Qt.TextElideMode.ElideRight, room))
+
+    # --- mouse ----------------------------------------------------------------------------------------
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 — Qt override
+        code = self.township_at(event.position())
+        if code != self.hovered_code:
+            self.hovered_code = code
+            self.update()
+        if code is None:
+            self.hover_text = ""
+            self.setCursor(Qt.CursorShape.ArrowCursor)
+            QToolTip.hideText()
+        else:
+            self.hover_text = self.text_for(code)
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            QToolTip.showText(event.globalPosition().toPoint(), self.hover_text, self)
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 — Qt override
+        self.hovered_code = None
+        self.hover_text = ""
+        self.update()
+        super().leaveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 — Qt override
+        if event.button() == Qt.MouseButton.LeftButton:
+            code = self.township_at(event.position())
+            if code is not None:
+                self.township_clicked.emit(code)
+        super().mouseReleaseEvent(event)
+
+
+def _path(rings: list[list[Point]]) -> QPainterPath:
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)  # holes (inner rings) stay holes
+    for ring in rings:
+        path.moveTo(*ring[0])
+        for p in ring[1:]:
+            path.lineTo(*p)
+        path.closeSubpath()
+    return path
+
+
+def _centroid(rings: list[list[Point]]) -> QPointF:
+    """Area-weighted centroid of the largest outer ring."""
+    best, best_area, cx, cy = None, 0.0, 0.0, 0.0
+    for ring in rings:
+        a = sx = sy = 0.0
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
+            cross = x0 * y1 - x1 * y0
+            a += cross
+            sx += (x0 + x1) * cross
+            sy += (y0 + y1) * cross
+        if abs(a) > best_area and a != 0:
+            best, best_area, cx, cy = ring, abs(a), sx / (3 * a), sy / (3 * a)
+    return QPointF(cx, cy) if best is not None else QPointF(0, 0)
