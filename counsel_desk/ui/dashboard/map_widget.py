@@ -351,8 +351,10 @@ class TownshipMap(QWidget):
                 painter.setPen(QPen(INSET_FRAME, 1))
                 painter.drawRect(panel.rect)
                 painter.setPen(LEGEND_TEXT)
-                painter.drawText(panel.rect.adjusted(6, 2, -4, 0),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, panel.title)
+                title_rect = panel.rect.adjusted(6, 2, -4, 0)
+                painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                                 painter.fontMetrics().elidedText(panel.title, Qt.TextElideMode.ElideRight,
+                                                                  int(title_rect.width())))
             painter.setTransform(panel.transform)
             painter.setPen(town_pen)
             for code, path in panel.paths.items():

@@ -239,7 +239,7 @@ class DashboardPage(QWidget):
     def _show_overview(self, o: Overview) -> None:
         self._set_title()
         now = datetime.now().strftime("%H:%M")
-        self.as_of.setText(self.tr("%1 · updated %2").replace("%1", roc_date_long(o.today)).replace("%2", now))
+        self.as_of.setText(self.tr("%1 · updated %2").replace("%1", pick(roc_date_long(o.today), o.today.isoformat())).replace("%2", now))
         per_month = o.visits_per_month
         last_month = per_month[-2].count if len(per_month) > 1 else 0
         visits_unit, items_unit = self.tr("visits"), self.tr("items")
