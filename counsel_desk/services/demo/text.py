@@ -209,5 +209,22 @@ def mobile(rng: random.Random) -> str:
     return f"09{rng.randrange(100):02d}-{rng.randrange(1000):03d}-{rng.randrange(1000):03d}"
 
 
-def sentences(rng: random.Random, pool: tuple[str, ...], k: int, **kw) -> str:
-    return "".join(t.format(**kw) for t in rng.sample(pool, k))
+def sentences(rnd, pool: tuple[str, ...], count: int, /, **kw) -> str:
+    """``count`` (1–3) different sentences of ``pool``, filled in with ``kw``; ``rnd`` is ``rng.random``.
+
+    Cheaper than ``rng.sample``, which matters at 100,000 visits.
+    """
+    n = len(pool)
+    a = int(rnd() * n)
+    first = pool[a].format(**kw)
+    if count == 1:
+        return first
+    b = (a + 1 + int(rnd() * (n - 1))) % n
+    if count == 2:
+        return first + pool[b].format(**kw)
+    c = (b + 1 + int(rnd() * (n - 2))) % n
+    if c == a:
+        c = (c + 1) % n
+        if c == b:
+            c = (c + 1) % n
+    return first + pool[b].format(**kw) + pool[c].format(**kw)
