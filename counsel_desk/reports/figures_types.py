@@ -159,6 +159,19 @@ class ReportFigures:
     visits: list[VisitRow] = field(default_factory=list)
 
     @property
+    def overdue_by_age(self) -> list[tuple[str, int]]:
+        """Overdue follow-ups by days past due at the period end: (label, count)."""
+        buckets = [("逾期 30 日內", 30), ("逾期 31–90 日", 90), ("逾期 91–180 日", 180), ("逾期超過 180 日", None)]
+        counts = [0] * len(buckets)
+        for o in self.overdue_followups:
+            days = (self.period.end - o.due_date).days
+            for i, (_, limit) in enumerate(buckets):
+                if limit is None or days <= limit:
+                    counts[i] += 1
+                    break
+        return [(label, n) for (label, _), n in zip(buckets, counts)]
+
+    @property
     def proposals_by_route(self) -> dict[str, int]:
         return {r.value: sum(n for (_, route), n in self.proposals_by_stage_route.items() if route == r.value)
                 for r in Route}
@@ -213,6 +226,11 @@ class ReportFigures:
             "targets": {t.metric: {"target": t.target, "actual": t.actual, "share": t.share} for t in self.targets},
             "json_version": JSON_VERSION,
         }
+
+
+def center_title(f: ReportFigures) -> str:
+    """地方創生北區輔導中心, or the four centers together for headquarters."""
+    return "地方創生分區輔導中心（全部分區）" if f.center is None else f"地方創生{f.center_name}輔導中心"
 
 
 def _nested_townships(rows: list[TownshipCount]) -> dict[str, dict[str, int]]:

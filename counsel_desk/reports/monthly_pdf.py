@@ -1,0 +1,372 @@
+"""The monthly report (月報) as a PDF a center director signs: A4, Noto Sans TC embedded, zh_TW throughout.
+
+Cover block (center, 民國 period, prepared by, date), the figures section by section with charts
+of visits by county and proposals by stage and a township map shaded by the period's visits,
+"x / y" page footers, a sign-off block for 承辦人 and 主任, then the appendix of the period's
+visits with findings and advice. Made in memory (:func:`pdf_bytes`, which a sent snapshot keeps
+byte for byte) and written to disk atomically by :func:`write_pdf`.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from reportlab import rl_config
+from reportlab.graphics import shapes
+from reportlab.graphics.shapes import Drawing, Rect
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
+)
+
+from counsel_desk.errors import UserError
+from counsel_desk.models.enums import STAGE_ORDER, EventKind, FollowUpStatus, Route, Stage, SupportKind, VisitMode
+from counsel_desk.reports.figures_types import ReportFigures, center_title
+from counsel_desk.reports.monthly_xlsx import summary_rows
+from counsel_desk.reports.pdf_charts import county_chart, stage_chart, township_map
+from counsel_desk.reports.pdf_common import (
+    ACCENT, FONT, FONT_BOLD, INK, MARGIN, PAGE_SIZE, RULE, escape, numbered_canvas, register_fonts, styles,
+)
+from counsel_desk.reports.pdf_tables import PagedTable, grid_style
+from counsel_desk.services import atomic
+from counsel_desk.services.formatting import ntd, roc_date, roc_date_long
+
+Progress = Callable[[int, int], bool]
+WIDTH = PAGE_SIZE[0] - 2 * MARGIN
+NUMERALS = "一二三四五六七八九十"
+WARN = colors.HexColor("#b42318")
+# A signed PDF stays printable: longer lists are cut here, with a note; the Excel file is always complete.
+# (A real center records some 50–150 visits a month; even the 100,000-visit stress database has 4,400.)
+PDF_VISIT_LIMIT = 5000
+PDF_OVERDUE_LIMIT = 500
+
+
+def _n(value: int | float | None) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.1f}"
+    return f"{round(value):,}"
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+def _p(text: str, style: str = "body") -> Paragraph:
+    return Paragraph(escape(text), styles()[style])
+
+
+def _table(data: list[list], widths: list[float], **style) -> Table:
+    t = Table(data, colWidths=widths, repeatRows=1)
+    t.setStyle(TableStyle(grid_style(**style)))
+    return t
+
+
+class _Sections:
+    """Numbers the report's sections 一、二、三… as they are added."""
+
+    def __init__(self):
+        self.n = 0
+        self.m = 0
+
+    def heading(self, text: str) -> list:
+        self.n, self.m = self.n + 1, 0
+        return [CondPageBreak(60 * mm), _p(f"{NUMERALS[self.n - 1]}、{text}", "h1")]
+
+    def sub(self, text: str) -> Paragraph:
+        """（一）（二）… within the current section, numbered as the parts actually present."""
+        self.m += 1
+        return _p(f"（{NUMERALS[self.m - 1]}）{text}", "h2")
+
+
+# -- cover block ---------------------------------------------------------------------------------
+
+def _cover(f: ReportFigures, prepared_by: str, today: date, revision: int | None) -> list:
+    s = styles()
+    from reportlab.lib.styles import ParagraphStyle
+
+    kicker = ParagraphStyle("kicker", parent=s["body"], fontName=FONT_BOLD, fontSize=10.5, leading=16,
+                            textColor=ACCENT, alignment=1)
+    big = ParagraphStyle("cover_title", parent=s["title"], fontSize=22, leading=30, spaceAfter=2 * mm)
+    period = ParagraphStyle("cover_period", parent=s["title"], fontSize=17, leading=24, spaceAfter=5 * mm)
+    info = [
+        ["分區中心", f.center_name, "報告期間", f"{roc_date(f.period.start)} 至 {roc_date(f.period.end)}"],
+        ["製表人", prepared_by or "—", "製表日期", roc_date_long(today)],
+    ]
+    if revision is not None:
+        info.append(["版次", f"第 {revision} 版", "資料截止", roc_date_long(f.period.end)])
+    t = Table(info, colWidths=[24 * mm, WIDTH / 2 - 24 * mm, 24 * mm, WIDTH / 2 - 24 * mm])
+    t.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), FONT, 10, 14),
+        ("FONT", (0, 0), (0, -1), FONT_BOLD, 10, 14),
+        ("FONT", (2, 0), (2, -1), FONT_BOLD, 10, 14),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT),
+        ("LINEBELOW", (0, -1), (-1, -1), 1.2, ACCENT),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.4, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    return [Spacer(1, 4 * mm), Paragraph("國家發展委員會　加速推動地方創生計畫", kicker), Spacer(1, 2 * mm),
+            Paragraph(escape(center_title(f)), big),
+            Paragraph(escape(f"{f.period.label_zh}　{f.period.title_zh}"), period), t, Spacer(1, 2 * mm)]
+
+
+# -- sections ------------------------------------------------------------------------------------
+
+def _summary(f: ReportFigures, sec: _Sections) -> list:
+    items = [(label, f"{_n(value)} {unit}") for label, value, unit in summary_rows(f)]
+    half = (len(items) + 1) // 2
+    data = [["項目", "數值", "項目", "數值"]]
+    for i in range(half):
+        right = items[i + half] if i + half < len(items) else ("", "")
+        data.append([items[i][0], items[i][1], right[0], right[1]])
+    w = WIDTH / 2
+    return [*sec.heading("本期摘要"), _table(data, [w * 0.62, w * 0.38, w * 0.62, w * 0.38], font_size=9,
+                                          align_right=(1, 3))]
+
+
+def _progress_bar(share: float | None, width: float = 32 * mm) -> Drawing:
+    d = Drawing(width, 9)
+    d.add(Rect(0, 1, width, 7, fillColor=colors.HexColor("#e6ebf0"), strokeColor=None))
+    if share:
+        fill = ACCENT if share >= 1 else (colors.HexColor("#e08a1e") if share < 0.8 else colors.HexColor("#5b9bd5"))
+        d.add(Rect(0, 1, width * min(share, 1.0), 7, fillColor=fill, strokeColor=None))
+    return d
+
+
+def _targets(f: ReportFigures, sec: _Sections) -> list:
+    year = f.period.end.year - 1911
+    data = [["績效指標", "年度目標", "累計實績", "達成率", "進度"]]
+    for t in f.targets:
+        data.append([t.label_zh, _n(t.target) if t.target else "未設定", _n(t.actual), _pct(t.share),
+                     _progress_bar(t.share)])
+    behind = [t.label_zh for t in f.targets if t.share is not None and t.share < _expected_share(f)]
+    note = (f"依時程（至 {roc_date(f.period.end)} 應達約 {_expected_share(f):.0%}）尚待加強：{'、'.join(behind)}。"
+            if behind else "各項指標均達時程進度。")
+    return [*sec.heading(f"績效指標達成情形（{year}年累計）"),
+            _table(data, [48 * mm, 28 * mm, 28 * mm, 24 * mm, WIDTH - 128 * mm], font_size=9,
+                   align_right=(1, 2, 3), extra=[("VALIGN", (4, 1), (4, -1), "MIDDLE")]),
+            Spacer(1, 1.5 * mm), _p(note, "small")]
+
+
+def _expected_share(f: ReportFigures) -> float:
+    end = f.period.end
+    return ((end - date(end.year, 1, 1)).days + 1) / ((date(end.year, 12, 31) - date(end.year, 1, 1)).days + 1)
+
+
+def _visits(f: ReportFigures, sec: _Sections, county_codes: list[str]) -> list:
+    out = [*sec.heading("實地訪視"),
+           _p(f"本期訪視 {f.visits_total:,} 次，涵蓋 {len(f.visits_by_township):,} 個鄉鎮市區。"
+              + "方式：" + "、".join(f"{VisitMode(m).zh} {n:,} 次" for m, n in f.visits_by_mode.items()) + "。"),
+           sec.sub("各縣市訪視次數"), county_chart(f, WIDTH)]
+    if county_codes:
+        out += [CondPageBreak(115 * mm), sec.sub("鄉鎮市區訪視分布"), township_map(f, county_codes, WIDTH, 105 * mm)]
+    modes = [m.value for m in VisitMode]
+    rows = [[t.county, t.township, *[_n(t.by_mode.get(m, 0)) for m in modes], _n(t.total)]
+            for t in f.visits_by_township]
+    w = (WIDTH - 50 * mm) / 5
+    out += [sec.sub("各鄉鎮市區訪視次數"),
+            PagedTable(["縣市", "鄉鎮市區", *[VisitMode(m).zh for m in modes], "合計"], rows,
+                       [22 * mm, 28 * mm, w, w, w, w, w], align_right=(2, 3, 4, 5, 6),
+                       total=["合計", "", *[_n(f.visits_by_mode.get(m, 0)) for m in modes], _n(f.visits_total)])]
+    return out
+
+
+def _followups(f: ReportFigures, sec: _Sections) -> list:
+    w = WIDTH / 3
+    counts = _table([["本期新增", "本期結案", f"期末逾期未結（截至 {roc_date(f.period.end)}）"],
+                     [_n(f.followups_opened), _n(f.followups_closed), _n(f.followups_overdue)]],
+                    [w, w, w], font_size=9.5, align_center=(0, 1, 2))
+    out = [*sec.heading("追蹤事項"), counts]
+    if f.overdue_followups:
+        ages = f.overdue_by_age
+        aw = WIDTH / len(ages)
+        out += [Spacer(1, 3 * mm),
+                _table([[label for label, _ in ages], [_n(n) for _, n in ages]], [aw] * len(ages), font_size=9,
+                       align_center=tuple(range(len(ages)))),
+                _p("逾期未結追蹤事項之明細見附錄一；結案須填寫追蹤日期與結果。", "small")]
+    return out
+
+
+def _workstations(f: ReportFigures, sec: _Sections) -> list:
+    out = [*sec.heading("青年培力工作站輔導與經費")]
+    kinds = "、".join(f"{SupportKind(k).zh} {n:,} 場" for k, (n, _) in f.support_by_kind.items() if n)
+    out.append(_p(f"本期輔導 {f.support_sessions:,} 場、{_n(f.support_hours)} 小時、{f.support_participants:,} 人次"
+                  + (f"（{kinds}）。" if kinds else "。")))
+    if f.support_by_station:
+        rows = [[s.name, f"{s.county}{s.township}", _n(s.sessions), _n(s.hours), _n(s.participants)]
+                for s in f.support_by_station]
+        out += [sec.sub("各工作站輔導情形"),
+                PagedTable(["工作站", "地點", "場次", "時數", "參與人次"], rows,
+                           [WIDTH - 106 * mm, 34 * mm, 24 * mm, 24 * mm, 24 * mm], wrap_cols=(0,),
+                           align_right=(2, 3, 4),
+                           total=["合計", "", _n(f.support_sessions), _n(f.support_hours), _n(f.support_participants)])]
+    if f.budgets:
+        rows = [[b.name, ntd(b.approved), ntd(b.disbursed), ntd(b.reimbursed), _pct(b.execution),
+                 f"{_pct(b.personnel_share)}／{b.personnel_limit:.0%}", "符合" if b.rule_ok else "超過上限"]
+                for b in f.budgets]
+        out += [sec.sub(f"{f.funding_roc_year}年度經費執行與人事費規定"),
+                PagedTable(["工作站", "核定補助", "已撥款", "已核銷", "核銷率", "人事費占比／上限", "人事費規定"], rows,
+                           [WIDTH - 134 * mm, 22 * mm, 22 * mm, 22 * mm, 16 * mm, 30 * mm, 22 * mm], wrap_cols=(0,),
+                           align_right=(1, 2, 3, 4, 5), align_center=(6,), warn_col=6),
+                _p("人事費上限為補助款之 50%，專職人員達 3 人者為 60%；核銷率＝已核銷÷核定補助。"
+                   + (f"本期有 {f.budgets_flagged} 站人事費超過上限，請輔導改善。" if f.budgets_flagged else ""), "small")]
+    return out
+
+
+def _proposals(f: ReportFigures, sec: _Sections) -> list:
+    routes = [r.value for r in Route]
+    data = [["階段", *[Route(r).zh for r in routes], "合計"]]
+    for s in STAGE_ORDER:
+        data.append([s.zh, *[_n(f.proposals_by_stage_route.get((s.value, r), 0)) for r in routes],
+                     _n(f.proposals_by_stage[s.value])])
+    data.append(["合計", *[_n(f.proposals_by_route[r]) for r in routes], _n(f.proposals_total)])
+    table = _table(data, [34 * mm, 24 * mm, 24 * mm, 22 * mm], font_size=8.5, align_right=(1, 2, 3), total_row=True)
+    table.hAlign = "LEFT"
+    out = [*sec.heading("事業提案"),
+           _p(f"截至 {roc_date(f.period.end)} 共 {f.proposals_total:,} 件提案；本期新增 {f.proposals_new:,} 件，"
+              f"階段異動 {len(f.stage_moves):,} 次，送專案辦公室 {f.proposals_sent:,} 件，核定 {f.proposals_approved:,} 件。"),
+           sec.sub("各階段提案數（依途徑）"), table, Spacer(1, 3 * mm), stage_chart(f, WIDTH, 150)]
+    if f.stage_moves:
+        rows = [[roc_date(m.day), m.title, Route(m.route).zh if m.route in {r.value for r in Route} else m.route,
+                 Stage(m.from_stage).zh if m.from_stage else "（新建）", Stage(m.to_stage).zh] for m in f.stage_moves]
+        out += [sec.sub("本期階段異動"),
+                PagedTable(["日期", "提案", "途徑", "原階段", "新階段"], rows,
+                           [20 * mm, WIDTH - 100 * mm, 20 * mm, 30 * mm, 30 * mm], wrap_cols=(1,),
+                           align_center=(0, 2, 3, 4))]
+    alloc = f"核定額度（{f.allocation_roc_year}年）" if f.allocation_roc_year else "核定額度"
+    rows = [[w.code, w.agency, w.name, ntd(w.requested), ntd(w.allocation) if w.allocation else "—", _pct(w.share)]
+            for w in f.funding]
+    out += [sec.sub(f"各工作項目申請經費（{f.funding_roc_year}年度，對照表 1）"),
+            PagedTable(["代碼", "主管機關", "工作項目", "申請金額", alloc, "占比"], rows,
+                       [27 * mm, 26 * mm, WIDTH - 127 * mm, 26 * mm, 30 * mm, 18 * mm], wrap_cols=(1, 2),
+                       align_right=(3, 4, 5),
+                       total=["合計", "", "", ntd(f.funding_requested_total),
+                              ntd(sum(w.allocation or 0 for w in f.funding)), ""]),
+            _p("金額單位：新臺幣元；申請金額含期末尚未退件或未通過之提案。"
+               + ("表 1 列至民國114年，其後年度以最近一年額度對照。"
+                  if f.allocation_roc_year and f.allocation_roc_year < f.funding_roc_year else ""), "small")]
+    return out
+
+
+def _events(f: ReportFigures, sec: _Sections) -> list:
+    out = [*sec.heading("交流、學習與推廣活動"),
+           _p(f"本期辦理 {f.events:,} 場，參與 {f.event_participants:,} 人次。")]
+    if f.event_list:
+        rows = [[roc_date(e.event_date), e.title, EventKind(e.kind).zh, e.place, _n(e.participants)]
+                for e in f.event_list]
+        out.append(PagedTable(["日期", "活動名稱", "類別", "地點", "人次"], rows,
+                              [20 * mm, WIDTH - 108 * mm, 14 * mm, 56 * mm, 18 * mm], wrap_cols=(1, 3),
+                              align_center=(0, 2), align_right=(4,),
+                              total=["合計", "", "", "", _n(f.event_participants)]))
+    return out
+
+
+def _sign_off() -> list:
+    w = WIDTH / 2
+    t = Table([["承辦人", "主任"], ["", ""], ["日期：　　　年　　月　　日", "日期：　　　年　　月　　日"]],
+              colWidths=[w, w], rowHeights=[9 * mm, 26 * mm, 9 * mm])
+    t.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, 0), FONT_BOLD, 11, 14),
+        ("FONT", (0, 1), (-1, -1), FONT, 9.5, 13),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("BOX", (0, 0), (-1, -1), 0.8, INK),
+        ("INNERGRID", (0, 0), (-1, -1), 0.4, RULE),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6eef6")),
+    ]))
+    return [KeepTogether([Spacer(1, 6 * mm), _p("核章", "h2"), t])]
+
+
+def _overflow_note(shown: int, total: int, sheet: str) -> list:
+    if total <= shown:
+        return []
+    return [Spacer(1, 2 * mm), _p(f"本附錄列出前 {shown:,} 筆；其餘 {total - shown:,} 筆見同期 Excel 檔「{sheet}」工作表。",
+                                  "small")]
+
+
+def _appendix_overdue(f: ReportFigures) -> list:
+    if not f.overdue_followups:
+        return []
+    shown = f.overdue_followups[:PDF_OVERDUE_LIMIT]
+    rows = [[roc_date(o.visit_date), f"{o.county}{o.township}", o.description, o.owner, roc_date(o.due_date),
+             FollowUpStatus(o.status).zh] for o in shown]
+    return [PageBreak(), _p(f"附錄一：期末逾期未結追蹤事項（{len(f.overdue_followups):,} 件，依預定完成日排列）", "h1"),
+            PagedTable(["訪視日期", "地點", "追蹤事項", "負責人", "預定完成", "狀態"], rows,
+                       [18 * mm, 26 * mm, WIDTH - 92 * mm, 18 * mm, 18 * mm, 12 * mm], wrap_cols=(2,),
+                       align_center=(0, 4, 5)),
+            *_overflow_note(len(shown), len(f.overdue_followups), "逾期追蹤事項")]
+
+
+def _appendix_visits(f: ReportFigures) -> list:
+    number = "二" if f.overdue_followups else "一"
+    out: list = [PageBreak(), _p(f"附錄{number}：本期訪視紀錄（{len(f.visits):,} 筆）", "h1")]
+    if not f.visits:
+        return out + [_p("本期沒有訪視紀錄。")]
+    rows = []
+    for v in f.visits[:PDF_VISIT_LIMIT]:
+        who = v.visited or "—"
+        meta = f"{who}\n{VisitMode(v.mode).zh}" + (f"／{v.counselors}" if v.counselors else "")
+        findings = v.findings + (f"\n課題：{v.issues}" if v.issues else "")
+        rows.append([roc_date(v.visit_date), f"{v.county}\n{v.township}", meta, findings, v.advice])
+    out.append(PagedTable(["日期", "地點", "受訪對象／方式", "發現與課題", "輔導建議"], rows,
+                          [16 * mm, 18 * mm, 34 * mm, (WIDTH - 68 * mm) / 2, (WIDTH - 68 * mm) / 2],
+                          wrap_cols=(2, 3, 4), font_size=7.8, align_center=(0,)))
+    return out + _overflow_note(len(rows), len(f.visits), "附錄_訪視紀錄")
+
+
+# -- the document --------------------------------------------------------------------------------
+
+def build_story(f: ReportFigures, *, county_codes: list[str], prepared_by: str, today: date,
+                revision: int | None) -> list:
+    sec = _Sections()
+    return [*_cover(f, prepared_by, today, revision), *_summary(f, sec), *_targets(f, sec),
+            *_visits(f, sec, county_codes), *_followups(f, sec), *_workstations(f, sec), *_proposals(f, sec),
+            *_events(f, sec), *_sign_off(), *_appendix_overdue(f), *_appendix_visits(f)]
+
+
+def pdf_bytes(f: ReportFigures, *, county_codes: list[str] | None = None, prepared_by: str = "",
+              today: date | None = None, revision: int | None = None, progress: Progress | None = None) -> bytes:
+    """The report PDF; ``county_codes`` are the counties the township map shows (default: those visited)."""
+    register_fonts()
+    today = today or date.today()
+    if county_codes is None:
+        county_codes = [c.county_code for c in f.visits_by_county if c.count]
+
+    def step(n: int) -> None:
+        if progress is not None and progress(n, 3) is False:
+            raise UserError("已取消產生報表。", "Report generation cancelled.")
+
+    step(0)
+    story = build_story(f, county_codes=county_codes, prepared_by=prepared_by, today=today, revision=revision)
+    step(1)
+    buf = io.BytesIO()
+    title = f"{center_title(f)} {f.period.label_zh} {f.period.title_zh}"
+    doc = SimpleDocTemplate(buf, pagesize=PAGE_SIZE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm,
+                            bottomMargin=18 * mm, title=title, author=prepared_by or center_title(f),
+                            subject="月報", creator="counsel_desk",
+                            # every page starts in our font, so no unembedded Helvetica is referenced
+                            initialFontName=FONT, initialFontSize=10)
+    # reportlab drawings start from Times-Roman, which would be referenced unembedded: start them in ours.
+    # Page streams go out zlib-compressed without the ASCII85 layer (pure Python, seconds on a long report).
+    saved = shapes.STATE_DEFAULTS["fontName"], rl_config.useA85
+    shapes.STATE_DEFAULTS["fontName"], rl_config.useA85 = FONT, 0
+    try:
+        doc.build(story, canvasmaker=numbered_canvas(footer_left=title, footer_right=f"製表日期 {roc_date(today)}"))
+    finally:
+        shapes.STATE_DEFAULTS["fontName"], rl_config.useA85 = saved
+    step(3)
+    return buf.getvalue()
+
+
+def write_pdf(f: ReportFigures, path: Path | str, **kwargs) -> Path:
+    """Write the PDF to ``path`` atomically (temp file beside it, fsync, rename)."""
+    atomic.write_bytes(path, pdf_bytes(f, **kwargs))
+    return Path(path)

@@ -1,0 +1,275 @@
+"""Charts and the township map of the report PDF, drawn with reportlab graphics (vector, fonts embedded).
+
+- visits by county: horizontal bars, counties in the official order;
+- proposals by stage: bars stacked by route (現行 / 多元徵案);
+- the township map: the center's townships shaded by the period's visits, from the same outlines
+  as the dashboard map (``services/geo.py``). Kinmen and Matsu lie far off the main island, so
+  they get small inset frames instead of stretching the map.
+"""
+
+from __future__ import annotations
+
+import math
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
+from reportlab.lib import colors
+
+from counsel_desk.models.enums import STAGE_ORDER, Route
+from counsel_desk.reports.figures_types import ReportFigures
+from counsel_desk.reports.pdf_common import ACCENT, FONT, FONT_BOLD, INK, RULE, register_fonts
+from counsel_desk.services import geo
+
+ROUTE_COLORS = {"existing": colors.HexColor("#1f6fb2"), "multi": colors.HexColor("#e08a1e")}
+MUTED = colors.HexColor("#5b6b7a")
+EMPTY_FILL = colors.HexColor("#f4f6f8")
+INSETS = {"09020": "金門縣", "09007": "連江縣"}  # outlying islands drawn in their own frames
+MAIN_BOX = (119.2, 21.7, 122.2, 25.45)  # lon/lat of Taiwan, Penghu, Green Island and Orchid Island
+
+
+def _nice_max(value: int) -> int:
+    if value <= 5:
+        return 5
+    magnitude = 10 ** int(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        top = step * magnitude
+        if top >= value:
+            return int(math.ceil(top))
+    return value
+
+
+def county_chart(f: ReportFigures, width: float) -> Drawing:
+    register_fonts()
+    counties = f.visits_by_county
+    bar_h = 13
+    height = max(80, len(counties) * bar_h + 40)
+    d = Drawing(width, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 62, 22
+    chart.width, chart.height = width - 100, height - 34
+    chart.data = [[c.count for c in reversed(counties)]]
+    chart.categoryAxis.categoryNames = [c.county for c in reversed(counties)]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 8.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.categoryAxis.strokeColor = RULE
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = _nice_max(max([c.count for c in counties] + [1]))
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7.5
+    chart.valueAxis.labelTextFormat = lambda v: f"{int(v):,}"
+    chart.valueAxis.strokeColor = RULE
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#e3e8ee")
+    chart.valueAxis.gridStrokeWidth = 0.4
+    chart.bars[0].fillColor = ACCENT
+    chart.bars[0].strokeColor = None
+    chart.barWidth = 8
+    chart.groupSpacing = 4
+    chart.barLabelFormat = lambda v: f"{int(v):,}" if v else ""
+    chart.barLabels.fontName = FONT
+    chart.barLabels.fontSize = 7.5
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    d.add(chart)
+    d.add(String(chart.x + chart.width / 2, 4, "訪視次數", fontName=FONT, fontSize=7.5, fillColor=MUTED,
+                 textAnchor="middle"))
+    return d
+
+
+def stage_chart(f: ReportFigures, width: float, height: float = 150) -> Drawing:
+    register_fonts()
+    d = Drawing(width, height)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 34, 30
+    chart.width, chart.height = width - 44, height - 52
+    routes = [r.value for r in Route]
+    chart.data = [[f.proposals_by_stage_route.get((s.value, r), 0) for s in STAGE_ORDER] for r in routes]
+    chart.categoryAxis.style = "stacked"
+    chart.categoryAxis.categoryNames = [s.zh for s in STAGE_ORDER]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.strokeColor = RULE
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = _nice_max(max(list(f.proposals_by_stage.values()) + [1]))
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7.5
+    chart.valueAxis.labelTextFormat = lambda v: f"{int(v):,}"
+    chart.valueAxis.strokeColor = RULE
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#e3e8ee")
+    chart.valueAxis.gridStrokeWidth = 0.4
+    for i, r in enumerate(routes):
+        chart.bars[i].fillColor = ROUTE_COLORS[r]
+        chart.bars[i].strokeColor = None
+    chart.barWidth = 14
+    d.add(chart)
+    x = chart.x
+    for r in routes:  # legend
+        d.add(Rect(x, height - 12, 8, 8, fillColor=ROUTE_COLORS[r], strokeColor=None))
+        d.add(String(x + 11, height - 11, f"{Route(r).zh}（{f.proposals_by_route[r]:,}）", fontName=FONT,
+                     fontSize=8, fillColor=INK))
+        x += 90
+    return d
+
+
+# -- the township map ------------------------------------------------------------------------------
+
+def _shade_color(intensity: float) -> colors.Color:
+    if intensity <= 0:
+        return EMPTY_FILL
+    lo, hi = colors.HexColor("#dbe9f6"), colors.HexColor("#0b4f8a")
+    t = min(1.0, max(0.0, (intensity - 0.15) / 0.85))
+    return colors.Color(lo.red + (hi.red - lo.red) * t, lo.green + (hi.green - lo.green) * t,
+                        lo.blue + (hi.blue - lo.blue) * t)
+
+
+def _in_box(ring, box) -> bool:
+    xs = [p[0] for p in ring]
+    ys = [p[1] for p in ring]
+    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def _area(ring) -> float:
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]))) / 2
+
+
+class _Projection:
+    """lon/lat → points inside a frame, keeping the shape (longitude scaled by cos(latitude))."""
+
+    def __init__(self, bounds, x, y, w, h):
+        lon0, lat0, lon1, lat1 = bounds
+        self.k = math.cos(math.radians((lat0 + lat1) / 2))
+        span_x, span_y = max((lon1 - lon0) * self.k, 1e-6), max(lat1 - lat0, 1e-6)
+        self.s = min(w / span_x, h / span_y)
+        self.ox = x + (w - span_x * self.s) / 2 - lon0 * self.k * self.s
+        self.oy = y + (h - span_y * self.s) / 2 - lat0 * self.s
+
+    def points(self, ring) -> list[float]:
+        out: list[float] = []
+        for lon, lat in ring:
+            out.append(self.ox + lon * self.k * self.s)
+            out.append(self.oy + lat * self.s)
+        return out
+
+
+def _rings(shapes: dict[str, geo.TownShape], box) -> dict[str, list]:
+    """Town code → its outer rings (holes left out), keeping only rings inside ``box``."""
+    out: dict[str, list] = {}
+    for code, shape in shapes.items():
+        rings = [poly[0] for poly in shape.polygons if poly and (box is None or _in_box(poly[0], box))]
+        if rings:
+            out[code] = rings
+    return out
+
+
+def _centre(ring) -> tuple[float, float]:
+    xs = [p[0] for p in ring]
+    ys = [p[1] for p in ring]
+    return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+
+
+def _main_cluster(rings_by_town: dict[str, list], reach: float = 0.45) -> tuple[dict[str, list], list[str]]:
+    """The townships near the county's largest island, and the codes of those far from it."""
+    big = max((r for rings in rings_by_town.values() for r in rings), key=_area)
+    bx, by = _centre(big)
+    near, far = {}, []
+    for code, rings in rings_by_town.items():
+        kept = [r for r in rings if abs(_centre(r)[0] - bx) <= reach and abs(_centre(r)[1] - by) <= reach]
+        if kept:
+            near[code] = kept
+        else:
+            far.append(code)
+    return near, far
+
+
+def _town_names() -> dict[str, str]:
+    from counsel_desk.store.reference import townships
+
+    return {t.code: t.name for t in townships()}
+
+
+def _bounds(rings_by_town: dict[str, list]):
+    xs = [x for rings in rings_by_town.values() for r in rings for x, _ in r]
+    ys = [y for rings in rings_by_town.values() for r in rings for _, y in r]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _draw_towns(d: Drawing, rings_by_town, proj: _Projection, counts: dict[str, int], maximum: int) -> None:
+    # large townships first, so a township enclosed by another (嘉義市 in 嘉義縣) stays visible
+    items = sorted(((max(_area(r) for r in rings), code, rings) for code, rings in rings_by_town.items()),
+                   reverse=True)
+    for _, code, rings in items:
+        fill = _shade_color(geo.shade(counts.get(code, 0), maximum))
+        for ring in rings:
+            d.add(Polygon(proj.points(ring), fillColor=fill, strokeColor=colors.white, strokeWidth=0.35))
+
+
+def township_map(f: ReportFigures, county_codes: list[str], width: float, height: float) -> Drawing:
+    """The center's townships shaded by the period's visits, with a legend and inset islands."""
+    register_fonts()
+    d = Drawing(width, height)
+    counts = {t.township_code: t.total for t in f.visits_by_township}
+    maximum = max(counts.values(), default=0)
+    shapes = geo.shapes_for_counties(county_codes)
+    main = _rings({c: s for c, s in shapes.items() if s.county_code not in INSETS}, MAIN_BOX)
+    insets = [(code, name) for code, name in INSETS.items() if code in county_codes]
+    legend_w = 92
+    inset_w = 110 if insets else 0
+    map_x, map_w = inset_w + 6, width - inset_w - legend_w - 12
+    if main:
+        proj = _Projection(_bounds(main), map_x, 6, map_w, height - 12)
+        _draw_towns(d, main, proj, counts, maximum)
+        _county_labels(d, f, main, shapes, proj)
+    # inset frames for Kinmen and Matsu, stacked on the left
+    box_h = (height - 8 * len(insets)) / max(len(insets), 1)
+    for i, (code, name) in enumerate(insets):
+        rings = _rings({c: s for c, s in shapes.items() if s.county_code == code}, None)
+        if not rings:
+            continue
+        near, far = _main_cluster(rings)
+        y = height - (i + 1) * (box_h + 8) + 8
+        d.add(Rect(2, y, inset_w - 4, box_h, fillColor=None, strokeColor=RULE, strokeWidth=0.6))
+        d.add(String(6, y + box_h - 11, name, fontName=FONT_BOLD, fontSize=7.5, fillColor=MUTED))
+        proj = _Projection(_bounds(near), 6, y + 4 + 12 * bool(far), inset_w - 12, box_h - 18 - 12 * bool(far))
+        _draw_towns(d, near, proj, counts, maximum)
+        for j, town in enumerate(far):  # a township far out at sea (烏坵鄉) as a labelled swatch
+            fill = _shade_color(geo.shade(counts.get(town, 0), maximum))
+            d.add(Rect(6 + j * 50, y + 4, 7, 7, fillColor=fill, strokeColor=RULE, strokeWidth=0.4))
+            d.add(String(16 + j * 50, y + 5, _town_names().get(town, town), fontName=FONT, fontSize=6.5,
+                         fillColor=MUTED))
+    _legend(d, width - legend_w + 4, height, maximum)
+    return d
+
+
+def _county_labels(d: Drawing, f: ReportFigures, main, shapes, proj: _Projection) -> None:
+    by_county: dict[str, list] = {}
+    for code, rings in main.items():
+        by_county.setdefault(shapes[code].county_code, []).extend(rings)
+    names = {c.county_code: c.county for c in f.visits_by_county}
+    for county, rings in by_county.items():
+        if county not in names:
+            continue
+        xs = [x for r in rings for x, _ in r]
+        ys = [y for r in rings for _, y in r]
+        pts = proj.points([((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)])
+        d.add(String(pts[0], pts[1], names[county], fontName=FONT_BOLD, fontSize=7, fillColor=INK,
+                     textAnchor="middle"))
+
+
+def _legend(d: Drawing, x: float, top: float, maximum: int) -> None:
+    d.add(String(x, top - 12, "本期訪視次數", fontName=FONT_BOLD, fontSize=8, fillColor=INK))
+    steps = [0] + sorted({max(1, round(maximum * k / 4)) for k in (1, 2, 3, 4)}) if maximum else [0]
+    y = top - 30
+    prev = 0
+    for value in steps:
+        fill = _shade_color(geo.shade(value, maximum)) if value else EMPTY_FILL
+        d.add(Rect(x, y, 14, 10, fillColor=fill, strokeColor=RULE, strokeWidth=0.4))
+        text = "0" if value == 0 else (f"{value:,}" if value == prev + 1 or value == 1 else f"{prev + 1:,}–{value:,}")
+        d.add(String(x + 19, y + 2, text, fontName=FONT, fontSize=7.5, fillColor=INK))
+        prev = value
+        y -= 15
+    d.add(Line(x, y + 6, x + 80, y + 6, strokeColor=RULE, strokeWidth=0.4))
+    d.add(String(x, y - 6, "顏色越深，訪視越多", fontName=FONT, fontSize=6.5, fillColor=MUTED))
