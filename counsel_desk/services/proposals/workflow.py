@@ -1,0 +1,170 @@
+"""Moving proposals and plans between stages: the rules, who and when, and the draft's snapshot.
+
+Every move needs a comment (why it moved) and keeps a snapshot of the draft — applicant, sections,
+funding and scores — in ``StageChange.snapshot_json``; those snapshots are the versions a person
+compares later. A plan (地方創生計畫) moves as a whole: moving it moves every proposal in it, each
+with its own record and snapshot, and a proposal that belongs to a plan is moved through its plan.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from counsel_desk.errors import UserError, ValidationError
+from counsel_desk.models import Plan, Proposal, StageChange, utcnow
+from counsel_desk.models.enums import Criterion, SectionKey, Stage
+from counsel_desk.services import base
+from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.proposals import funding as funding_mod
+from counsel_desk.services.proposals.drafts import detail_in, get_proposal, live
+from counsel_desk.services.proposals.stages import NEEDS_COMPLETE, check_transition, missing_items
+
+SNAPSHOT_SCHEMA = 1
+
+
+@dataclass
+class StageMove:
+    """What a move did: the stage before and after, when, and every record it moved."""
+
+    from_stage: str
+    to_stage: str
+    at: datetime
+    proposal_ids: list[str] = field(default_factory=list)
+    plan_id: str | None = None
+
+
+def snapshot_of(session: Session, p: Proposal, stage: str | None = None) -> dict:
+    """The draft as it stands, in words a person reads later (names, not ids) — survives renames."""
+    d = detail_in(session, p)
+    return {
+        "schema": SNAPSHOT_SCHEMA,
+        "title": d.title,
+        "stage": stage or d.stage,
+        "applicant": {
+            "applicant_type": d.applicant_type, "organization": d.organization_name, "county": d.county_name,
+            "township": d.township_name, "route": d.route, "workstation": d.workstation_name,
+            "counselor": d.counselor_name, "plan": d.plan_title, "contacts": [c.name for c in d.contacts],
+        },
+        "sections": {k.value: d.sections.get(k.value, "") for k in SectionKey},
+        "funding": {
+            "lines": [{"work_item": l.work_item_code, "roc_year": l.roc_year, "amount": l.amount} for l in d.funding],
+            "self_funding": d.self_funding, "matching_funds": d.matching_funds,
+        },
+        "scores": {c.value: {"score": d.scores[c.value].score, "comment": d.scores[c.value].comment}
+                   for c in Criterion if c.value in d.scores},
+    }
+
+
+def _plan_snapshot(session: Session, plan: Plan, proposals: list[Proposal], stage: str) -> dict:
+    summary = funding_mod.summary_for(session, [p.id for p in proposals],
+                                      self_funding=sum(p.self_funding for p in proposals),
+                                      matching_funds=sum(p.matching_funds for p in proposals))
+    return {"schema": SNAPSHOT_SCHEMA, "title": plan.title, "stage": stage,
+            "proposals": [{"id": p.id, "title": p.title, "stage": p.stage} for p in proposals],
+            "requested_total": summary.requested_total, "self_funding": summary.self_funding,
+            "matching_funds": summary.matching_funds}
+
+
+def to_json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def record_move(session: Session, svc: ServiceContext, p: Proposal, to_stage: str, comment: str, *,
+                at: datetime | None = None, plan_id: str | None = None) -> StageChange:
+    """Move ``p`` (no rule checks: callers check) and keep who, when, why and the snapshot."""
+    at = at or utcnow()
+    change = StageChange(proposal_id=p.id, plan_id=plan_id, from_stage=p.stage, to_stage=to_stage,
+                         comment=comment, changed_at=at, snapshot_json=to_json(snapshot_of(session, p, to_stage)))
+    base.create(session, change, svc.actor, "stage_change")
+    base.update(session, p, svc.actor, "proposal", {"stage": to_stage, "stage_changed_at": at})
+    return change
+
+
+def record_created(session: Session, svc: ServiceContext, p: Proposal) -> StageChange:
+    """The first version: the draft as it was created (so the first move can be compared with it)."""
+    change = StageChange(proposal_id=p.id, from_stage="", to_stage=p.stage, comment="建立提案",
+                         changed_at=p.created_at, snapshot_json=to_json(snapshot_of(session, p)))
+    base.create(session, change, svc.actor, "stage_change")
+    return change
+
+
+def _require_comment(comment: str) -> str:
+    comment = (comment or "").strip()
+    if not comment:
+        raise ValidationError("移動階段需要一段說明：請寫下為什麼移動。",
+                              "A stage move needs a comment: say why it moves.", field="comment")
+    return comment
+
+
+def incomplete_error(problems: list[UserError], title: str = "") -> ValidationError:
+    what = f"「{title}」" if title else "此提案"
+    lines = "\n".join(f"・{p.zh}" for p in problems)
+    lines_en = "\n".join(f"- {p.en}" for p in problems)
+    return ValidationError(f"{what}尚未完整，不能送專案辦公室。請補齊：\n{lines}",
+                           f"Not complete yet, so it cannot go to the project office. Missing:\n{lines_en}",
+                           field="completeness", problems=problems)
+
+
+def check_completeness(svc: ServiceContext, proposal_id: str) -> list[UserError]:
+    """What the draft still lacks before 送專案辦公室 (empty when it is complete)."""
+    return missing_items(get_proposal(svc, proposal_id))
+
+
+def move_proposal(svc: ServiceContext, proposal_id: str, to_stage: str, comment: str) -> StageMove:
+    """Move one standalone proposal; blocked (ValidationError listing the gaps) when sending it incomplete."""
+    comment = _require_comment(comment)
+    with svc.session_factory() as s:
+        p = live(s, Proposal, proposal_id, "提案", "proposal")
+        if p.plan_id:
+            plan = s.get(Plan, p.plan_id)
+            raise UserError(f"此提案屬於地方創生計畫「{plan.title if plan else ''}」，會隨計畫一起移動：請移動整個計畫。",
+                            "This proposal belongs to a plan and moves with it: move the plan.")
+        check_transition(p.stage, to_stage)
+        if Stage(to_stage) in NEEDS_COMPLETE:
+            problems = missing_items(detail_in(s, p))
+            if problems:
+                raise incomplete_error(problems)
+        from_stage = p.stage
+        change = record_move(s, svc, p, to_stage, comment)
+        s.commit()
+        return StageMove(from_stage, to_stage, change.changed_at, [p.id])
+
+
+def plan_proposals(session: Session, plan_id: str) -> list[Proposal]:
+    return list(session.exec(select(Proposal).where(Proposal.plan_id == plan_id, Proposal.deleted_at.is_(None))  # type: ignore[union-attr]
+                              .order_by(Proposal.created_at)))
+
+
+def move_plan(svc: ServiceContext, plan_id: str, to_stage: str, comment: str) -> StageMove:
+    """Move a plan and every proposal in it; sending it needs every proposal complete."""
+    comment = _require_comment(comment)
+    with svc.session_factory() as s:
+        plan = live(s, Plan, plan_id, "地方創生計畫", "plan")
+        check_transition(plan.stage, to_stage)
+        proposals = plan_proposals(s, plan.id)
+        if Stage(to_stage) in NEEDS_COMPLETE:
+            problems: list[UserError] = []
+            if not proposals:
+                problems.append(UserError("計畫內還沒有任何事業提案", "The plan has no proposals yet", field="proposals"))
+            for p in proposals:
+                problems += [UserError(f"「{p.title}」：{m.zh}", f"'{p.title}': {m.en}", field=m.field)
+                             for m in missing_items(detail_in(s, p))]
+            if problems:
+                raise incomplete_error(problems, plan.title)
+        at = utcnow()
+        from_stage = plan.stage
+        change = StageChange(plan_id=plan.id, from_stage=plan.stage, to_stage=to_stage, comment=comment,
+                             changed_at=at, snapshot_json=to_json(_plan_snapshot(s, plan, proposals, to_stage)))
+        base.create(s, change, svc.actor, "stage_change")
+        base.update(s, plan, svc.actor, "plan", {"stage": to_stage})
+        moved = []
+        for p in proposals:
+            if p.stage != to_stage:
+                record_move(s, svc, p, to_stage, comment, at=at, plan_id=plan.id)
+                moved.append(p.id)
+        s.commit()
+        return StageMove(from_stage, to_stage, at, moved, plan.id)
