@@ -1,0 +1,59 @@
+"""The center's view of money: what its proposals request from each work item of 表 1, per ROC year,
+optionally beside the work item's yearly allocation in 表 1 (whole programme, not per center)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from counsel_desk.models.enums import Stage
+from counsel_desk.services import proposals as ps
+from counsel_desk.services.formatting import ntd
+from counsel_desk.services.proposals.funding import ACTIVE_STAGES
+from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.proposals.tables import DemandModel
+
+SCOPES = {
+    "active": ACTIVE_STAGES,
+    "sent": (Stage.SENT.value, Stage.COUNCIL.value, Stage.APPROVED.value),
+    "approved": (Stage.APPROVED.value,),
+}
+
+
+class DemandView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.scope = QComboBox()
+        self.scope.setObjectName("demandScope")
+        self.scope.addItem(self.tr("All proposals not rejected"), "active")
+        self.scope.addItem(self.tr("Sent to the project office and beyond"), "sent")
+        self.scope.addItem(self.tr("Approved only"), "approved")
+        self.with_allocation = QCheckBox(self.tr("Show table 1 allocations"))
+        self.with_allocation.setObjectName("withAllocation")
+        self.model = DemandModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("demandTable")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.summary = QLabel()
+        self.summary.setObjectName("demandSummary")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Proposals of this center:")))
+        top.addWidget(self.scope)
+        top.addWidget(self.with_allocation)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel(self.tr("Table 1 allocations are for the whole programme (ROC 110–114; from 112 "
+                                        "provisional) — a yardstick, not this center's share.")))
+        self.scope.currentIndexChanged.connect(self.reload)
+        self.with_allocation.toggled.connect(self.reload)
+
+    def reload(self) -> None:
+        view = ps.requested_by_work_item(self.ctx.services(), stages=SCOPES[self.scope.currentData()])
+        self.model.set_view(view, self.with_allocation.isChecked())
+        self.summary.setText(self.tr("%1 proposals request NT$%2 in total.").replace("%1", str(view.proposals))
+                             .replace("%2", ntd(view.total)))

@@ -1,0 +1,263 @@
+"""Township plans (地方創生計畫): the list, and a plan with its proposals and rolled-up money.
+
+A plan moves through the stages as a whole ("Move plan to…" moves every proposal in it); its
+funding table adds up its proposals' lines per work item and year, read-only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+)
+
+from counsel_desk.errors import UserError
+from counsel_desk.models.enums import Stage
+from counsel_desk.services import proposals as ps
+from counsel_desk.services.formatting import ntd
+from counsel_desk.services.listing import ListQuery
+from counsel_desk.services.proposals import choices
+from counsel_desk.services.proposals import funding as funding_mod
+from counsel_desk.services.proposals.display import label, percent
+from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.messages import confirm, show_error
+from counsel_desk.ui.proposals.common import fill_choices, set_value, stage_color
+from counsel_desk.ui.proposals.dialogs import ChooseProposalDialog
+from counsel_desk.ui.proposals.funding_grid import FundingGridModel, make_grid_view
+from counsel_desk.ui.proposals.tables import PlanProposalsModel, PlanTableModel
+
+
+def _table(model, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class PlansView(QWidget):
+    open_proposal = Signal(str)
+    move_requested = Signal(str, str)  # "plan", id
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.plan_id: str | None = None
+        self.model = PlanTableModel(self)
+        self.table = _table(self.model, "planTable")
+        self.new_button = QPushButton(self.tr("New plan"))
+        self.new_button.setObjectName("newPlan")
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignLeft)
+        lv.addWidget(self.table, 1)
+
+        self.heading = QLabel(self.tr("Choose a plan, or make a new one."))
+        self.heading.setProperty("role", "pageTitle")
+        self.stage_badge = QLabel()
+        self.title = QLineEdit()
+        self.title.setObjectName("planTitle")
+        self.organization = QLineEdit()
+        self.organization.setPlaceholderText(self.tr("e.g. 臺東縣池上鄉公所"))
+        self.county = QComboBox()
+        self.township = QComboBox()
+        self.counselor = QComboBox()
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(60)
+        self.save_button = QPushButton(self.tr("Save plan"))
+        self.save_button.setObjectName("savePlan")
+        self.move_button = QPushButton(self.tr("Move plan to…"))
+        self.move_button.setObjectName("movePlan")
+        self.delete_button = QPushButton(self.tr("Delete plan"))
+        self.proposals_model = PlanProposalsModel(self)
+        self.proposals = _table(self.proposals_model, "planProposals")
+        self.add_button = QPushButton(self.tr("Add proposal…"))
+        self.remove_button = QPushButton(self.tr("Take out of plan"))
+        self.open_button = QPushButton(self.tr("Open proposal"))
+        self.funding_model = FundingGridModel(funding_mod.list_work_items(ctx.services()), editable=False, parent=self)
+        self.funding = make_grid_view(self.funding_model, "planFunding")
+        self.totals = QLabel()
+        self.totals.setObjectName("planTotals")
+        self.totals.setTextFormat(Qt.TextFormat.RichText)
+        self.totals.setWordWrap(True)
+
+        place = QHBoxLayout()
+        place.addWidget(self.county, 1)
+        place.addWidget(self.township, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("Plan title:"), self.title)
+        form.addRow(self.tr("Township office:"), self.organization)
+        form.addRow(self.tr("County and township:"), place)
+        form.addRow(self.tr("Counselor:"), self.counselor)
+        form.addRow(self.tr("Notes:"), self.notes)
+        head = QHBoxLayout()
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.stage_badge)
+        for b in (self.save_button, self.move_button, self.delete_button):
+            head.addWidget(b)
+        prop_buttons = QHBoxLayout()
+        prop_buttons.addWidget(QLabel(self.tr("Business proposals of this plan (they move with it):")), 1)
+        for b in (self.add_button, self.remove_button, self.open_button):
+            prop_buttons.addWidget(b)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addLayout(head)
+        rv.addLayout(form)
+        rv.addLayout(prop_buttons)
+        rv.addWidget(self.proposals, 1)
+        rv.addWidget(QLabel(self.tr("Money rolled up from the proposals (NT$):")))
+        rv.addWidget(self.funding, 1)
+        rv.addWidget(self.totals)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([460, 800])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select_row(cur.row()))
+        self.new_button.clicked.connect(self.new_plan)
+        self.county.currentIndexChanged.connect(self._county_changed)
+        self.save_button.clicked.connect(self.save)
+        self.move_button.clicked.connect(lambda: self.plan_id and self.move_requested.emit("plan", self.plan_id))
+        self.delete_button.clicked.connect(self._delete)
+        self.add_button.clicked.connect(self._add_proposal)
+        self.remove_button.clicked.connect(self._remove_proposal)
+        self.open_button.clicked.connect(self._open_selected)
+        self.proposals.doubleClicked.connect(lambda _i: self._open_selected())
+        self._show(None)
+
+    # --- list -----------------------------------------------------------------------------------
+    def reload(self, query: ListQuery | None = None) -> None:
+        svc = self.ctx.services()
+        fill_choices(self.county, choices.counties(svc), self.tr("— county —"))
+        fill_choices(self.counselor, choices.counselors(svc, include_inactive=True), self.tr("— none —"))
+        self.model.set_rows(ps.list_plans(svc, search_text=query.search if query else ""))
+        if self.plan_id is not None:
+            self.select(self.plan_id)
+
+    def select(self, plan_id: str) -> None:
+        row = self.model.row_of(plan_id)
+        if row >= 0:
+            self.table.selectRow(row)
+        self._show(plan_id)
+
+    def _select_row(self, row: int) -> None:
+        pid = self.model.id_at(row)
+        if pid and pid != self.plan_id:
+            self._show(pid)
+
+    def new_plan(self) -> None:
+        self.table.clearSelection()
+        self._show(None, new=True)
+        self.title.setFocus()
+
+    # --- detail ---------------------------------------------------------------------------------
+    def _county_changed(self) -> None:
+        county = self.county.currentData()
+        fill_choices(self.township, choices.townships(self.ctx.services(), county) if county else [],
+                     self.tr("— township —"))
+
+    def _show(self, plan_id: str | None, new: bool = False) -> None:
+        self.plan_id = plan_id
+        d = ps.get_plan(self.ctx.services(), plan_id) if plan_id else None
+        editing = d is not None or new
+        for w in (self.title, self.organization, self.county, self.township, self.counselor, self.notes,
+                  self.save_button):
+            w.setEnabled(editing)
+        for w in (self.move_button, self.delete_button, self.add_button, self.remove_button, self.open_button):
+            w.setEnabled(d is not None)
+        self.title.setText(d.title if d else "")
+        self.organization.setText(d.organization_name if d else "")
+        set_value(self.county, d.county_code if d else None)
+        self._county_changed()
+        set_value(self.township, d.township_code if d else None)
+        set_value(self.counselor, d.counselor_id if d else None)
+        self.notes.setPlainText(d.notes if d else "")
+        self.heading.setText(d.title if d else (self.tr("New plan") if new else self.tr("Choose a plan, or make a new one.")))
+        stage = d.stage if d else Stage.IDEA.value
+        self.stage_badge.setText(label(Stage, stage) if editing else "")
+        self.stage_badge.setStyleSheet(f"color:white; background:{stage_color(stage).name()}; padding:3px 8px;"
+                                       if editing else "")
+        self.proposals_model.set_rows(d.proposals if d else [])
+        summary = d.funding if d else funding_mod.summarise([], [])
+        self.funding_model.set_summary(summary)
+        self.totals.setText(
+            self.tr("Requested %1 · self-funding %2 · matching funds %3 · total cost %4")
+            .replace("%1", f"<b>NT${ntd(summary.requested_total)}</b>")
+            .replace("%2", f"NT${ntd(summary.self_funding)} ({percent(summary.share_of_project(summary.self_funding))})")
+            .replace("%3", f"NT${ntd(summary.matching_funds)} ({percent(summary.share_of_project(summary.matching_funds))})")
+            .replace("%4", f"<b>NT${ntd(summary.project_total)}</b>") if d else "")
+
+    def save(self) -> bool:
+        fields = ps.PlanFields(self.title.text(), self.county.currentData() or "", self.township.currentData() or "",
+                               self.organization.text(), self.counselor.currentData(), self.notes.toPlainText())
+        try:
+            if self.plan_id is None:
+                d = ps.create_plan(self.ctx.services(), fields)
+            else:
+                d = ps.update_plan(self.ctx.services(), self.plan_id, fields)
+        except UserError as exc:
+            show_error(self, exc)
+            return False
+        self.plan_id = d.id
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def _delete(self) -> None:
+        if self.plan_id and confirm(self, self.tr("Delete this plan? Its proposals stay, standing alone.")):
+            ps.delete_plan(self.ctx.services(), self.plan_id)
+            self.plan_id = None
+            self.reload()
+            self._show(None)
+            self.changed.emit()
+
+    def _selected_proposal(self) -> str | None:
+        return self.proposals_model.id_at(self.proposals.currentIndex().row())
+
+    def _open_selected(self) -> None:
+        pid = self._selected_proposal()
+        if pid:
+            self.open_proposal.emit(pid)
+
+    def _add_proposal(self) -> None:
+        if not self.plan_id:
+            return
+        src = ps.ProposalListSource(self.ctx.services())
+        ids = [i for i in src.ids(ListQuery()) if i]
+        rows = src.rows(ids)
+        options = [(i, f"{rows[i]['title']}（{rows[i]['applicant'] or rows[i]['place']}）")
+                   for i in ids if i in rows and not rows[i]["_plan_id"]]
+        if not options:
+            show_error(self, UserError("沒有可加入的單獨提案。", "There is no standalone proposal to add."))
+            return
+        dialog = ChooseProposalDialog(options, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._set_plan(dialog.combo.currentData(), self.plan_id)
+
+    def _remove_proposal(self) -> None:
+        pid = self._selected_proposal()
+        if pid:
+            self._set_plan(pid, None)
+
+    def _set_plan(self, proposal_id: str, plan_id: str | None) -> None:
+        try:
+            ps.set_plan(self.ctx.services(), proposal_id, plan_id)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+        self.changed.emit()
