@@ -1,0 +1,85 @@
+"""Center events (交流、學習與推廣活動): the exchange, learning and promotion events a center runs.
+
+An event has a date, title, place (and county), kind, partners, participants (人次) and a short
+record; photos are attachments with owner type ``center_event``, copied into the database's
+attachments folder by SHA-256 (``services/attachments.py``). Events count in the monthly report.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from counsel_desk.errors import ValidationError
+from counsel_desk.models import CenterEvent
+from counsel_desk.models.enums import EventKind
+from counsel_desk.services.attachments import AttachmentItem, AttachmentService
+from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.program_base import RecordKind, check_place, non_negative, one_of, required_text
+from counsel_desk.store import search
+
+ENTITY = "center_event"
+OWNER_TYPE = "center_event"  # attachments of an event
+FIELDS = ("event_date", "title", "place", "county_code", "kind", "partners", "participants", "record")
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".webp", ".gif", ".bmp", ".tif", ".tiff")
+
+
+def _validate(session, event: CenterEvent) -> None:
+    if not isinstance(event.event_date, date):
+        raise ValidationError("請填寫活動日期。", "The event date is required.", field="event_date")
+    event.title = required_text(event.title, "title", "活動名稱", "Event title", 128)
+    event.place = (event.place or "").strip()
+    event.partners = (event.partners or "").strip()
+    event.record = (event.record or "").strip()
+    event.kind = one_of(event.kind, EventKind, "kind", "活動類型", "event kind")
+    event.participants = non_negative(event.participants, "participants", "參與人次", "Participants")
+    if event.county_code:
+        check_place(session, event.county_code, None, township_required=False)
+    else:
+        event.county_code = None
+
+
+def _index(session, event: CenterEvent) -> None:
+    search.index(session, ENTITY, event.id, event.title, event.place, event.partners, event.record)
+
+
+KIND = RecordKind(CenterEvent, ENTITY, FIELDS, "中心活動", "center event", _validate, _index)
+
+
+def get_event(sc: ServiceContext, event_id: str) -> CenterEvent:
+    return KIND.get(sc, event_id)
+
+
+def create_event(sc: ServiceContext, fields: dict[str, Any]) -> CenterEvent:
+    return KIND.create(sc, fields, center_code=sc.center_code)
+
+
+def update_event(sc: ServiceContext, event_id: str, changes: dict[str, Any]) -> CenterEvent:
+    return KIND.update(sc, event_id, changes)
+
+
+def delete_event(sc: ServiceContext, event_id: str) -> None:
+    KIND.delete(sc, event_id)
+
+
+# --- photos ---------------------------------------------------------------------------------------
+def photos(sc: ServiceContext, folder: Path, event_id: str) -> list[AttachmentItem]:
+    return AttachmentService(sc, folder).list(OWNER_TYPE, event_id)
+
+
+def add_photo(sc: ServiceContext, folder: Path, event_id: str, source: Path | str) -> AttachmentItem:
+    """Copy a photo into the attachments folder (by SHA-256) and attach it to a saved event."""
+    get_event(sc, event_id)
+    if Path(source).suffix.lower() not in PHOTO_SUFFIXES:
+        raise ValidationError(f"「{Path(source).name}」不是照片檔（可用 JPG、PNG、HEIC 等）。",
+                              f"'{Path(source).name}' is not a photo (use JPG, PNG, HEIC…).", field="photos")
+    return AttachmentService(sc, folder).attach(OWNER_TYPE, event_id, source)
+
+
+def remove_photo(sc: ServiceContext, folder: Path, attachment_id: str) -> None:
+    AttachmentService(sc, folder).remove(attachment_id)
+
+
+def photo_path(sc: ServiceContext, folder: Path, item: AttachmentItem) -> Path:
+    return AttachmentService(sc, folder).path_of(item)

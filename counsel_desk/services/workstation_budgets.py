@@ -1,0 +1,230 @@
+"""A workstation's budget per ROC year: the subsidy cap, spending by category and the personnel rule.
+
+The plan caps a workstation's subsidy at NT$3,000,000 a year (refused above it) and limits
+personnel costs (人事費) to 50% of the subsidy, or 60% when the station has at least three
+full-time staff. A broken personnel rule is not refused — the money may already be spent — but
+flagged by :func:`check_personnel` with the figures, so the center can act and the reports can
+count it. Lines carry planned, disbursed (撥款) and reimbursed (核銷) amounts; reimbursed can never
+exceed disbursed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlmodel import select
+
+from counsel_desk.errors import ValidationError
+from counsel_desk.i18n import pick
+from counsel_desk.models import BudgetLine, Workstation, WorkstationBudget
+from counsel_desk.models.enums import BudgetCategory
+from counsel_desk.models.workstations import (
+    PERSONNEL_SHARE_CAP, PERSONNEL_SHARE_CAP_STAFFED, STAFFED_THRESHOLD, SUBSIDY_CAP_WORKSTATION,
+)
+from counsel_desk.services import base
+from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.program_base import live, non_negative, within_cap
+
+CATEGORY_ORDER = [c.value for c in BudgetCategory]
+
+
+@dataclass(frozen=True)
+class BudgetCheck:
+    """The personnel-cost rule applied to one budget: figures, share, limit and the verdict."""
+
+    subsidy: int
+    personnel: int
+    share: float  # personnel / subsidy (0 when there is no subsidy)
+    limit: float  # 0.50 or 0.60
+    fulltime_staff: int
+    status: str  # "ok" or "flagged"
+    message_zh: str
+    message_en: str
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    @property
+    def message(self) -> str:
+        return pick(self.message_zh, self.message_en)
+
+
+@dataclass(frozen=True)
+class BudgetProgress:
+    """How far the money has moved: planned, disbursed (撥款) and reimbursed (核銷) against the subsidy."""
+
+    subsidy: int
+    planned: int
+    disbursed: int
+    reimbursed: int
+
+    @property
+    def disbursed_share(self) -> float:
+        return self.disbursed / self.subsidy if self.subsidy else 0.0
+
+    @property
+    def reimbursed_share(self) -> float:
+        return self.reimbursed / self.subsidy if self.subsidy else 0.0
+
+
+@dataclass(frozen=True)
+class BudgetLineFigures:
+    category: str
+    planned: int = 0
+    disbursed: int = 0
+    reimbursed: int = 0
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class BudgetView:
+    id: str
+    workstation_id: str
+    roc_year: int
+    approved_subsidy: int
+    lines: list[BudgetLineFigures] = field(default_factory=list)
+    check: BudgetCheck | None = None
+    progress: BudgetProgress | None = None
+
+    def line(self, category: str) -> BudgetLineFigures:
+        return next((ln for ln in self.lines if ln.category == category), BudgetLineFigures(category))
+
+
+def personnel_limit(fulltime_staff: int) -> float:
+    return PERSONNEL_SHARE_CAP_STAFFED if fulltime_staff >= STAFFED_THRESHOLD else PERSONNEL_SHARE_CAP
+
+
+def check_personnel(subsidy: int, personnel: int, fulltime_staff: int) -> BudgetCheck:
+    """Personnel ≤ 50% of the subsidy, ≤ 60% with at least three full-time staff."""
+    limit = personnel_limit(fulltime_staff)
+    share = personnel / subsidy if subsidy else 0.0
+    staff_zh = (f"專職人員 {fulltime_staff} 人，達 {STAFFED_THRESHOLD} 人適用上限 {limit:.0%}"
+                if fulltime_staff >= STAFFED_THRESHOLD else
+                f"專職人員 {fulltime_staff} 人，未達 {STAFFED_THRESHOLD} 人適用上限 {limit:.0%}")
+    staff_en = f"{fulltime_staff} full-time staff, limit {limit:.0%}"
+    if subsidy <= 0:
+        flagged = personnel > 0
+        zh = (f"尚未核定補助款，卻編列人事費 NT${personnel:,}。" if flagged else "尚未核定補助款。")
+        en = (f"No subsidy approved but NT${personnel:,} of personnel costs." if flagged else "No subsidy approved yet.")
+    elif share > limit + 1e-9:
+        flagged = True
+        zh = (f"人事費 NT${personnel:,} 占補助款 NT${subsidy:,} 的 {share:.1%}，超過上限 {limit:.0%}"
+              f"（{staff_zh}）；最多 NT${int(subsidy * limit):,}。")
+        en = (f"Personnel NT${personnel:,} is {share:.1%} of the NT${subsidy:,} subsidy, above the {limit:.0%} "
+              f"limit ({staff_en}); at most NT${int(subsidy * limit):,}.")
+    else:
+        flagged = False
+        zh = f"人事費占補助款 {share:.1%}，未超過上限 {limit:.0%}（{staff_zh}）。"
+        en = f"Personnel is {share:.1%} of the subsidy, within the {limit:.0%} limit ({staff_en})."
+    return BudgetCheck(subsidy, personnel, share, limit, fulltime_staff, "flagged" if flagged else "ok", zh, en)
+
+
+def _view(budget: WorkstationBudget, lines: list[BudgetLine], fulltime_staff: int) -> BudgetView:
+    figs = sorted((BudgetLineFigures(ln.category, ln.planned, ln.disbursed, ln.reimbursed, ln.id) for ln in lines),
+                  key=lambda f: CATEGORY_ORDER.index(f.category) if f.category in CATEGORY_ORDER else 99)
+    personnel_line = next((f for f in figs if f.category == BudgetCategory.PERSONNEL), None)
+    # the larger of what was planned and what was paid out, so overspending is flagged too
+    personnel = max(personnel_line.planned, personnel_line.disbursed, personnel_line.reimbursed) if personnel_line else 0
+    progress = BudgetProgress(budget.approved_subsidy, sum(f.planned for f in figs), sum(f.disbursed for f in figs),
+                              sum(f.reimbursed for f in figs))
+    return BudgetView(budget.id, budget.workstation_id, budget.roc_year, budget.approved_subsidy, figs,
+                      check_personnel(budget.approved_subsidy, personnel, fulltime_staff), progress)
+
+
+def _live_lines(session, budget_id: str) -> list[BudgetLine]:
+    return list(session.exec(select(BudgetLine).where(BudgetLine.budget_id == budget_id,
+                                                      BudgetLine.deleted_at.is_(None))))
+
+
+def budgets(sc: ServiceContext, workstation_id: str) -> list[BudgetView]:
+    """Every live budget of the station, newest year first, each with its lines, check and progress."""
+    with sc.session_factory() as s:
+        ws = live(s, Workstation, workstation_id, "工作站", "workstation")
+        rows = s.exec(select(WorkstationBudget).where(WorkstationBudget.workstation_id == workstation_id,
+                                                      WorkstationBudget.deleted_at.is_(None))
+                      .order_by(WorkstationBudget.roc_year.desc())).all()
+        return [_view(b, _live_lines(s, b.id), ws.fulltime_staff) for b in rows]
+
+
+def budget_for_year(sc: ServiceContext, workstation_id: str, roc_year: int) -> BudgetView | None:
+    return next((b for b in budgets(sc, workstation_id) if b.roc_year == roc_year), None)
+
+
+def _validate_lines(subsidy: int, lines: dict[str, tuple[int, int, int]]) -> dict[str, tuple[int, int, int]]:
+    clean: dict[str, tuple[int, int, int]] = {}
+    for category, amounts in lines.items():
+        try:
+            cat = BudgetCategory.from_label(category)
+        except ValueError:
+            raise ValidationError(f"未知的經費科目「{category}」。", f"Unknown budget category '{category}'.",
+                                  field="category") from None
+        planned, disbursed, reimbursed = (non_negative(v, f"{cat.value}.{k}", f"{cat.zh}{zh}", f"{cat.en} {k}")
+                                          for v, k, zh in zip(amounts, ("planned", "disbursed", "reimbursed"),
+                                                              ("編列數", "撥款數", "核銷數")))
+        if reimbursed > disbursed:
+            raise ValidationError(
+                f"{cat.zh}：核銷 NT${reimbursed:,} 多於撥款 NT${disbursed:,}；核銷金額不可超過已撥款金額。",
+                f"{cat.en}: reimbursed NT${reimbursed:,} exceeds disbursed NT${disbursed:,}.",
+                field=f"{cat.value}.reimbursed")
+        clean[cat.value] = (planned, disbursed, reimbursed)
+    planned_total = sum(v[0] for v in clean.values())
+    if planned_total > subsidy:
+        raise ValidationError(f"各科目編列合計 NT${planned_total:,} 超過核定補助款 NT${subsidy:,}。",
+                              f"Planned spending NT${planned_total:,} exceeds the subsidy NT${subsidy:,}.",
+                              field="planned")
+    disbursed_total = sum(v[1] for v in clean.values())
+    if disbursed_total > subsidy:
+        raise ValidationError(f"撥款合計 NT${disbursed_total:,} 超過核定補助款 NT${subsidy:,}。",
+                              f"Disbursed NT${disbursed_total:,} exceeds the subsidy NT${subsidy:,}.",
+                              field="disbursed")
+    return clean
+
+
+def save_budget(sc: ServiceContext, workstation_id: str, roc_year: int, approved_subsidy: int,
+                lines: dict[str, tuple[int, int, int]] | None = None) -> BudgetView:
+    """Create or update the station's budget for ``roc_year``; ``lines`` maps a category to
+    (planned, disbursed, reimbursed). Categories left out keep their line; all zeros removes it."""
+    subsidy = within_cap(approved_subsidy, SUBSIDY_CAP_WORKSTATION, "approved_subsidy",
+                         "工作站每年核定補助款", "The workstation's yearly subsidy")
+    year = int(roc_year or 0)
+    if not 100 <= year <= 200:
+        raise ValidationError(f"經費年度 {roc_year} 不合理：請填民國年，例如 115。",
+                              f"Budget year {roc_year} is not a ROC year.", field="roc_year")
+    with sc.session_factory() as s:
+        ws = live(s, Workstation, workstation_id, "工作站", "workstation")
+        budget = s.exec(select(WorkstationBudget).where(WorkstationBudget.workstation_id == ws.id,
+                                                        WorkstationBudget.roc_year == year)).first()
+        existing = {ln.category: ln for ln in _live_lines(s, budget.id)} if budget else {}
+        merged = {c: (ln.planned, ln.disbursed, ln.reimbursed) for c, ln in existing.items()}
+        merged.update(lines or {})
+        clean = _validate_lines(subsidy, merged)
+        if budget is None:
+            budget = base.create(s, WorkstationBudget(workstation_id=ws.id, roc_year=year, approved_subsidy=subsidy),
+                                 sc.actor, "workstation_budget")
+        else:
+            if budget.deleted_at is not None:
+                base.undelete(s, budget, sc.actor, "workstation_budget")
+            base.update(s, budget, sc.actor, "workstation_budget", {"approved_subsidy": subsidy})
+        for category, (planned, disbursed, reimbursed) in clean.items():
+            line = existing.get(category)
+            if line is None:
+                if planned or disbursed or reimbursed:
+                    base.create(s, BudgetLine(budget_id=budget.id, category=category, planned=planned,
+                                              disbursed=disbursed, reimbursed=reimbursed), sc.actor, "budget_line")
+            elif planned or disbursed or reimbursed:
+                base.update(s, line, sc.actor, "budget_line",
+                            {"planned": planned, "disbursed": disbursed, "reimbursed": reimbursed})
+            else:
+                base.soft_delete(s, line, sc.actor, "budget_line")
+        s.commit()
+        return _view(budget, _live_lines(s, budget.id), ws.fulltime_staff)
+
+
+def delete_budget(sc: ServiceContext, budget_id: str) -> None:
+    with sc.session_factory() as s:
+        budget = live(s, WorkstationBudget, budget_id, "年度經費", "budget")
+        for line in _live_lines(s, budget.id):
+            base.soft_delete(s, line, sc.actor, "budget_line")
+        base.soft_delete(s, budget, sc.actor, "workstation_budget")
+        s.commit()
