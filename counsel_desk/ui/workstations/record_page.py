@@ -1,0 +1,212 @@
+"""A list with an editor beside it: the shape of the public-space and center-event pages.
+
+The left side is a :class:`ListPanel`; the right side edits the selected record (or a new one)
+with Save and Delete, shows a broken rule in red under the form, and leaves room below the form
+for what a record has besides its fields (linked proposals, photos). Subclasses give the form,
+the service calls and the signal that announces a change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+)
+
+from counsel_desk.errors import UserError
+from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.lazy_table import LazyIdTableModel
+from counsel_desk.ui.messages import confirm, show_error
+from counsel_desk.ui.workstations.list_panel import ListPanel, ReloadsWhenShown
+from counsel_desk.ui.visits.widgets import FieldError
+
+
+class RecordListPage(ReloadsWhenShown, QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None, *, panel: ListPanel, changed_signal):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.record_id: str | None = None
+        self.panel = panel
+        self.changed_signal = changed_signal
+        self._loading = False
+        self._shown_once = False
+        self.dirty = False
+
+        self.heading = QLabel()  # subclasses name the page and its New button
+        self.heading.setProperty("role", "pageTitle")
+        self.new_button = QPushButton()
+        head = QHBoxLayout()
+        head.addWidget(self.heading)
+        head.addStretch(1)
+        head.addWidget(self.new_button)
+
+        self.editor_title = QLabel()
+        self.editor_title.setStyleSheet("font-weight: bold; font-size: 14px;")
+        self.form = QFormLayout()
+        self.error = FieldError()
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setDefault(True)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.save_button)
+        self.extra = QVBoxLayout()  # below the form: linked records, photos
+        editor = QWidget()
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.addWidget(self.editor_title)
+        editor_layout.addLayout(self.form)
+        editor_layout.addWidget(self.error)
+        editor_layout.addLayout(buttons)
+        editor_layout.addLayout(self.extra)
+        editor_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(editor)
+        scroll.setMinimumWidth(380)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(panel)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        lay = QVBoxLayout(self)
+        lay.addLayout(head)
+        lay.addWidget(splitter, 1)
+
+        self.new_button.clicked.connect(self.new_record)
+        self.save_button.clicked.connect(self.save)
+        self.delete_button.clicked.connect(self.delete)
+        panel.selection_changed.connect(self._selected)
+        for signal in (changed_signal, ctx.data_imported):
+            signal.connect(self.data_changed)
+
+    # --- for subclasses ---------------------------------------------------------------------------
+    def load_record(self, record: Any | None) -> None:
+        raise NotImplementedError
+
+    def values(self) -> dict:
+        raise NotImplementedError
+
+    def get(self, record_id: str) -> Any:
+        raise NotImplementedError
+
+    def create(self, fields: dict) -> Any:
+        raise NotImplementedError
+
+    def update(self, record_id: str, fields: dict) -> Any:
+        raise NotImplementedError
+
+    def remove(self, record_id: str) -> None:
+        raise NotImplementedError
+
+    def describe(self, record: Any | None) -> str:
+        """The editor's heading for a record (None: a new one)."""
+        raise NotImplementedError
+
+    def mark_dirty(self, *_args) -> None:
+        if not self._loading:
+            self.dirty = True
+
+    # --- the main window's hooks ------------------------------------------------------------------
+    def new_record(self) -> None:
+        if not self._may_leave():
+            return
+        self.panel.view.clearSelection()
+        self.show_record(None)
+
+    def focus_search(self) -> None:
+        self.panel.focus_search()
+
+    def current_list_model(self) -> LazyIdTableModel:
+        return self.panel.model
+
+    def apply_filter(self, filters: dict) -> None:
+        self.panel.apply_filter(filters)
+
+    def can_close(self) -> bool:
+        return self._may_leave()
+
+    # --- editing --------------------------------------------------------------------------------
+    def show_record(self, record_id: str | None) -> None:
+        record = None
+        if record_id:
+            try:
+                record = self.get(record_id)
+            except UserError:
+                record = None
+        self.record_id = record.id if record is not None else None
+        self._loading = True
+        try:
+            self.load_record(record)
+        finally:
+            self._loading = False
+        self.dirty = False
+        self.error.clear_message()
+        self.editor_title.setText(self.describe(record))
+        self.delete_button.setEnabled(record is not None)
+
+    def save(self) -> bool:
+        try:
+            fields = self.values()
+            record = self.create(fields) if self.record_id is None else self.update(self.record_id, fields)
+        except UserError as exc:
+            self.error.show_message(exc.message)
+            return False
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return False
+        self.dirty = False
+        self.record_id = record.id
+        self.changed_signal.emit()
+        self.panel.reload()
+        self.panel.select_id(record.id)
+        self.show_record(record.id)
+        self.ctx.status_message.emit(self.tr("Saved."))
+        return True
+
+    def delete(self) -> None:
+        if self.record_id is None or not confirm(self, self.tr("Delete %1?").replace("%1", self.editor_title.text())):
+            return
+        try:
+            self.remove(self.record_id)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.dirty = False
+        self.changed_signal.emit()
+        self.panel.reload()
+        self.show_record(None)
+
+    def _selected(self, record_id: str) -> None:
+        if record_id and record_id != self.record_id:
+            if self._may_leave():
+                self.show_record(record_id)
+            elif self.record_id:
+                self.panel.select_id(self.record_id)
+
+    def _may_leave(self) -> bool:
+        if not self.dirty:
+            return True
+        if confirm(self, self.tr("Changes to %1 were not saved. Discard them?").replace("%1", self.editor_title.text())):
+            self.dirty = False
+            return True
+        return False
+
+    def showEvent(self, event) -> None:  # noqa: N802 — Qt override
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            # open on the first record rather than an empty form, unless one is being typed already
+            first = self.panel.model.id_at(0)
+            if first and self.record_id is None and not self.dirty:
+                self.panel.select_id(first)
+
+    def reload_now(self) -> None:
+        self.panel.reload()
+        if self.record_id and not self.dirty:
+            self.show_record(self.record_id)

@@ -1,0 +1,265 @@
+"""The details form of a workstation (工作站基本資料) and its contact people.
+
+Name, operator and its kind, host, team size and full-time staff (which sets the personnel-cost
+limit), county and township, year approved, the 12-month term, status and the young people who
+stayed or came back. Saving goes through ``services/workstations.py``; a broken rule is shown in
+red under the form, next to what it is about.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
+)
+
+from counsel_desk.errors import UserError
+from counsel_desk.models import Workstation
+from counsel_desk.models.enums import OperatorKind, WorkstationStatus
+from counsel_desk.services import workstations as ws_service
+from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.messages import confirm, show_error
+from counsel_desk.ui.visits.widgets import DateEdit, FieldError
+from counsel_desk.ui.workstations.widgets import EnumCombo, PlacePicker, RowsModel
+
+
+def _spin(maximum: int, special: str | None = None, minimum: int = 0) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(minimum, maximum)
+    if special is not None:
+        box.setSpecialValueText(special)
+    return box
+
+
+class StationForm(QWidget):
+    """Edit one station's details; ``saved(id)`` after a successful save."""
+
+    saved = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.station_id: str | None = None
+        self.dirty = False
+
+        self.name = QLineEdit()
+        self.operator_name = QLineEdit()
+        self.operator_kind = EnumCombo(OperatorKind)
+        self.host_name = QLineEdit()
+        self.team_size = _spin(999)
+        self.fulltime_staff = _spin(999)
+        self.county = QComboBox()
+        self.township = QComboBox()
+        self.places = PlacePicker(ctx.db.session_factory, self.county, self.township)
+        self.year_approved = _spin(200, special="—")
+        self.year_approved.setPrefix(self.tr("ROC "))
+        self.term_start = DateEdit()
+        self.term_end = DateEdit()
+        self.term_end.setToolTip(self.tr("Left empty, the term ends 12 months after it starts."))
+        self.status = EnumCombo(WorkstationStatus)
+        self.youth_stayed = _spin(99999)
+        self.youth_returned = _spin(99999)
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(70)
+        self.error = FieldError()
+        self.save_button = QPushButton(self.tr("Save details"))
+        self.save_button.setDefault(True)
+
+        top = QFormLayout()
+        top.addRow(self.tr("Name"), self.name)
+        operator = QHBoxLayout()
+        operator.addWidget(self.operator_name, 1)
+        operator.addWidget(self.operator_kind)
+        top.addRow(self.tr("Operator"), operator)
+        top.addRow(self.tr("Host"), self.host_name)
+        left = QFormLayout()
+        left.addRow(self.tr("County"), self.county)
+        left.addRow(self.tr("Township"), self.township)
+        left.addRow(self.tr("Status"), self.status)
+        left.addRow(self.tr("Year approved"), self.year_approved)
+        right = QFormLayout()
+        right.addRow(self.tr("Team size"), self.team_size)
+        right.addRow(self.tr("Full-time staff"), self.fulltime_staff)
+        right.addRow(self.tr("Youth who stayed"), self.youth_stayed)
+        right.addRow(self.tr("Youth who returned"), self.youth_returned)
+        term = QHBoxLayout()
+        term.addWidget(self.term_start)
+        term.addWidget(QLabel("–"))
+        term.addWidget(self.term_end)
+        term.addStretch(1)
+        bottom = QFormLayout()
+        bottom.addRow(self.tr("Term"), term)
+        bottom.addRow(self.tr("Notes"), self.notes)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addLayout(top, 0, 0, 1, 2)
+        grid.addLayout(left, 1, 0)
+        grid.addLayout(right, 1, 1)
+        grid.addLayout(bottom, 2, 0, 1, 2)
+        grid.addWidget(self.error, 3, 0, 1, 2)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        grid.addLayout(buttons, 4, 0, 1, 2)
+
+        self.save_button.clicked.connect(self.save)
+        for w in (self.name, self.operator_name, self.host_name, self.term_start, self.term_end):
+            w.textEdited.connect(self._mark_dirty)
+        for w in (self.team_size, self.fulltime_staff, self.year_approved, self.youth_stayed, self.youth_returned):
+            w.valueChanged.connect(self._mark_dirty)
+        for w in (self.operator_kind, self.status, self.county, self.township):
+            w.activated.connect(self._mark_dirty)
+        self.notes.textChanged.connect(self._mark_dirty)
+
+    def _mark_dirty(self, *_args) -> None:
+        self.dirty = True
+
+    # --- loading and saving ------------------------------------------------------------------------
+    def load(self, station: Workstation | None) -> None:
+        self.station_id = station.id if station else None
+        s = station or Workstation(center_code=self.ctx.center_code, name="", county_code="", township_code="",
+                                   status=WorkstationStatus.ACTIVE.value)
+        self.name.setText(s.name)
+        self.operator_name.setText(s.operator_name)
+        self.operator_kind.set_code(s.operator_kind)
+        self.host_name.setText(s.host_name)
+        self.team_size.setValue(s.team_size)
+        self.fulltime_staff.setValue(s.fulltime_staff)
+        self.places.set_place(s.county_code, s.township_code)
+        self.year_approved.setValue(s.year_approved or 0)
+        self.term_start.set_date(s.term_start)
+        self.term_end.set_date(s.term_end)
+        self.status.set_code(s.status)
+        self.youth_stayed.setValue(s.youth_stayed)
+        self.youth_returned.setValue(s.youth_returned)
+        self.notes.blockSignals(True)
+        self.notes.setPlainText(s.notes)
+        self.notes.blockSignals(False)
+        self.error.clear_message()
+        self.dirty = False
+
+    def values(self) -> dict:
+        """The form as service fields; ValidationError when a date can't be read."""
+        return {
+            "name": self.name.text(), "operator_name": self.operator_name.text(),
+            "operator_kind": self.operator_kind.code(), "host_name": self.host_name.text(),
+            "team_size": self.team_size.value(), "fulltime_staff": self.fulltime_staff.value(),
+            "county_code": self.places.county_code(), "township_code": self.places.township_code(),
+            "year_approved": self.year_approved.value(), "term_start": self.term_start.date(),
+            "term_end": self.term_end.date(), "status": self.status.code(),
+            "youth_stayed": self.youth_stayed.value(), "youth_returned": self.youth_returned.value(),
+            "notes": self.notes.toPlainText(),
+        }
+
+    def save(self) -> bool:
+        sc = self.ctx.services()
+        try:
+            fields = self.values()
+            if self.station_id is None:
+                station = ws_service.create_workstation(sc, fields)
+            else:
+                station = ws_service.update_workstation(sc, self.station_id, fields)
+        except UserError as exc:
+            self.error.show_message(exc.message)
+            return False
+        except Exception as exc:  # noqa: BLE001 — shown, never lost silently
+            show_error(self, exc)
+            return False
+        self.load(station)
+        self.ctx.workstations_changed.emit()
+        self.ctx.status_message.emit(self.tr("Workstation saved."))
+        self.saved.emit(station.id)
+        return True
+
+
+class ContactsPanel(QWidget):
+    """The station's contact people (聯絡人) with add and remove."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.station_id: str | None = None
+        self.model = RowsModel([self.tr("Full name"), self.tr("Job title"), self.tr("Phone"), self.tr("E-mail")], self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.setMaximumHeight(120)
+        self.add_button = QPushButton(self.tr("Add contact…"))
+        self.remove_button = QPushButton(self.tr("Remove contact"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.view)
+        lay.addLayout(buttons)
+        self.add_button.clicked.connect(self.add_contact)
+        self.remove_button.clicked.connect(self.remove_contact)
+
+    def load(self, station_id: str | None) -> None:
+        self.station_id = station_id
+        self.add_button.setEnabled(station_id is not None)
+        self.remove_button.setEnabled(station_id is not None)
+        rows = ws_service.contacts(self.ctx.services(), station_id) if station_id else []
+        self.model.set_rows([(c.id, [c.name, c.title, c.phone, c.email]) for c in rows])
+
+    def add_contact(self) -> None:
+        if self.station_id is None:
+            return
+        dialog = ContactDialog(self)
+        dialog.accepted.connect(lambda: self._create(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _create(self, dialog: "ContactDialog") -> None:
+        try:
+            ws_service.add_contact(self.ctx.services(), self.station_id, **dialog.values())
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.load(self.station_id)
+
+    def remove_contact(self) -> None:
+        index = self.view.currentIndex()
+        cid = self.model.id_at(index.row()) if index.isValid() else None
+        if not cid or self.station_id is None:
+            return
+        name = self.model.values_at(index.row())[0]
+        if not confirm(self, self.tr("Remove %1 from this workstation's contacts?").replace("%1", name)):
+            return
+        ws_service.remove_contact(self.ctx.services(), self.station_id, cid)
+        self.load(self.station_id)
+
+
+class ContactDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New contact"))
+        self.name = QLineEdit()
+        self.title = QLineEdit()
+        self.phone = QLineEdit()
+        self.email = QLineEdit()
+        form = QFormLayout(self)
+        form.addRow(self.tr("Full name"), self.name)
+        form.addRow(self.tr("Job title"), self.title)
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.tr("E-mail"), self.email)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _accept(self) -> None:
+        if self.name.text().strip():
+            self.accept()
+        else:
+            self.name.setFocus()
+
+    def values(self) -> dict:
+        return {"name": self.name.text(), "title": self.title.text(), "phone": self.phone.text(),
+                "email": self.email.text()}

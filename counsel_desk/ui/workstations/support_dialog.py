@@ -1,0 +1,202 @@
+"""The support-record editor (輔導紀錄): opened from the support list, a workstation's page or a visit.
+
+``SupportRecordDialog(ctx, parent, *, visit_id=None, workstation_id=None, proposal_id=None,
+record_id=None)`` — the visit editor opens it with ``visit_id`` ("add a support record from a
+visit"): the record then starts with the visit's date, station and counselors and stays linked
+to the visit. With ``record_id`` it edits (and can delete) an existing record.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QListWidget, QListWidgetItem,
+    QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from counsel_desk.errors import UserError, ValidationError
+from counsel_desk.models.enums import SupportKind
+from counsel_desk.services import support as support_service
+from counsel_desk.services.people import PeopleService
+from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.messages import confirm, show_error
+from counsel_desk.ui.visits.widgets import DateEdit, FieldError
+from counsel_desk.ui.workstations.widgets import EnumCombo, combo_select_data
+
+
+class SupportRecordDialog(QDialog):
+    saved = Signal(str)  # id of the record written
+    deleted = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, visit_id: str | None = None,
+                 workstation_id: str | None = None, proposal_id: str | None = None, record_id: str | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.record_id = record_id
+        self.visit_id = visit_id
+        self.setWindowTitle(self.tr("Support record") if record_id else self.tr("New support record"))
+        self.setMinimumWidth(520)
+
+        sc = ctx.services()
+        if record_id:
+            view = support_service.get_support_record(sc, record_id)
+            rec = view.record
+            start = {"support_date": rec.support_date, "workstation_id": rec.workstation_id, "kind": rec.kind,
+                     "hours": rec.hours, "participants": rec.participants, "topics": rec.topics,
+                     "outcome": rec.outcome, "visit_id": rec.visit_id, "proposal_id": rec.proposal_id,
+                     "counselor_ids": view.counselor_ids}
+            self.visit_id = rec.visit_id
+        elif visit_id:
+            start = support_service.defaults_from_visit(sc, visit_id)
+            start.update(hours=2.0, participants=1)
+        else:
+            me = PeopleService(sc).counselor_named(ctx.actor)
+            start = {"support_date": date.today(), "kind": SupportKind.CONSULTATION.value, "hours": 2.0,
+                     "participants": 1, "topics": "", "outcome": "", "counselor_ids": [me] if me else []}
+        if workstation_id:
+            start["workstation_id"] = workstation_id
+        if proposal_id:
+            start["proposal_id"] = proposal_id
+
+        self.support_date = DateEdit()
+        self.workstation = QComboBox()
+        for sid, name in support_service.station_choices(sc, start.get("workstation_id")):
+            self.workstation.addItem(name, sid)
+        self.kind = EnumCombo(SupportKind)
+        self.hours = QDoubleSpinBox()
+        self.hours.setRange(0, support_service.MAX_HOURS)
+        self.hours.setSingleStep(0.5)
+        self.hours.setDecimals(1)
+        self.hours.setSuffix(self.tr(" h"))
+        self.participants = QSpinBox()
+        self.participants.setRange(0, 100000)
+        self.topics = QPlainTextEdit()
+        self.topics.setMaximumHeight(70)
+        self.outcome = QPlainTextEdit()
+        self.outcome.setMaximumHeight(70)
+        self.counselors = QListWidget()
+        self.counselors.setMaximumHeight(110)
+        for cid, name in support_service.counselors(sc, start.get("counselor_ids")):
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, cid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if cid in (start.get("counselor_ids") or [])
+                               else Qt.CheckState.Unchecked)
+            self.counselors.addItem(item)
+        self.visit_label = QLabel()
+        self.proposal = QComboBox()
+        self.error = FieldError()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Date"), self.support_date)
+        form.addRow(self.tr("Workstation"), self.workstation)
+        form.addRow(self.tr("Type"), self.kind)
+        form.addRow(self.tr("Hours"), self.hours)
+        form.addRow(self.tr("Participants"), self.participants)
+        form.addRow(self.tr("Topics"), self.topics)
+        form.addRow(self.tr("Outcome"), self.outcome)
+        form.addRow(self.tr("Counselors"), self.counselors)
+        form.addRow(self.tr("Visit"), self.visit_label)
+        form.addRow(self.tr("Proposal"), self.proposal)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        if record_id:
+            self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.delete_button.clicked.connect(self.delete)
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addWidget(self.buttons)
+
+        self.support_date.set_date(start.get("support_date"))
+        combo_select_data(self.workstation, start.get("workstation_id"))
+        if not start.get("workstation_id"):
+            self.workstation.setCurrentIndex(-1)
+        self.kind.set_code(start.get("kind"))
+        self.hours.setValue(float(start.get("hours") or 0))
+        self.participants.setValue(int(start.get("participants") or 0))
+        self.topics.setPlainText(start.get("topics") or "")
+        self.outcome.setPlainText(start.get("outcome") or "")
+        self._fill_proposals(start.get("proposal_id"))
+        self.workstation.currentIndexChanged.connect(lambda _i: self._fill_proposals(None))
+        self._show_visit()
+
+    def _show_visit(self) -> None:
+        if not self.visit_id:
+            self.visit_label.setText(self.tr("(not from a visit)"))
+            return
+        with self.ctx.db.session() as s:
+            label = support_service.visit_label(s, self.visit_id)
+        self.visit_label.setText(label or self.tr("(visit deleted)"))
+
+    def _fill_proposals(self, selected: str | None) -> None:
+        self.proposal.clear()
+        self.proposal.addItem(self.tr("(none)"), "")
+        for pid, title in support_service.proposal_choices(self.ctx.services(), self.workstation.currentData()):
+            self.proposal.addItem(title, pid)
+        combo_select_data(self.proposal, selected or "")
+
+    # --- values and saving -------------------------------------------------------------------------
+    def counselor_ids(self) -> list[str]:
+        out = []
+        for row in range(self.counselors.count()):
+            item = self.counselors.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(item.data(Qt.ItemDataRole.UserRole))
+        return out
+
+    def set_counselors(self, ids: list[str]) -> None:
+        for row in range(self.counselors.count()):
+            item = self.counselors.item(row)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in ids
+                               else Qt.CheckState.Unchecked)
+
+    def values(self) -> dict:
+        day = self.support_date.date()
+        if day is None:
+            raise ValidationError("請填寫輔導日期。", "The support date is required.", field="support_date")
+        return {"support_date": day, "workstation_id": self.workstation.currentData() or None,
+                "kind": self.kind.code(), "hours": self.hours.value(), "participants": self.participants.value(),
+                "topics": self.topics.toPlainText(), "outcome": self.outcome.toPlainText(),
+                "visit_id": self.visit_id or None, "proposal_id": self.proposal.currentData() or None}
+
+    def save(self) -> None:
+        sc = self.ctx.services()
+        try:
+            fields = self.values()
+            if self.record_id:
+                rec = support_service.update_support_record(sc, self.record_id, fields, self.counselor_ids())
+            else:
+                rec = support_service.create_support_record(sc, fields, self.counselor_ids())
+        except UserError as exc:
+            self.error.show_message(exc.message)
+            return
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.record_id = rec.id
+        self.ctx.support_records_changed.emit()
+        self.ctx.status_message.emit(self.tr("Support record saved."))
+        self.saved.emit(rec.id)
+        self.accept()
+
+    def delete(self) -> None:
+        if not self.record_id or not confirm(self, self.tr("Delete this support record?")):
+            return
+        try:
+            support_service.delete_support_record(self.ctx.services(), self.record_id)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.ctx.support_records_changed.emit()
+        self.deleted.emit(self.record_id)
+        self.reject()

@@ -1,0 +1,70 @@
+"""The support-record list (輔導紀錄): every record of support a center gave its workstations.
+
+Filters by county and township (of the station), type, period and counselor; searches stations,
+topics, outcomes and counselor names. A record opens in :class:`SupportRecordDialog`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from counsel_desk.models.enums import SupportKind
+from counsel_desk.services.program_lists import SupportListSource
+from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.lazy_table import LazyIdTableModel
+from counsel_desk.ui.workstations.list_panel import ListPanel, ReloadsWhenShown
+from counsel_desk.ui.workstations.support_dialog import SupportRecordDialog
+
+
+class SupportListPage(ReloadsWhenShown, QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dialog: SupportRecordDialog | None = None
+
+        title = QLabel(self.tr("Support records"))
+        title.setProperty("role", "pageTitle")
+        self.new_button = QPushButton(self.tr("New support record"))
+        self.open_button = QPushButton(self.tr("Open"))
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.open_button)
+        head.addWidget(self.new_button)
+        self.panel = ListPanel(ctx, SupportListSource(ctx.db.session_factory), enum_filter=SupportKind,
+                               enum_key="kind", period=True, counselor=True,
+                               search_hint=self.tr("Search station, topics, outcome, counselor…"))
+        lay = QVBoxLayout(self)
+        lay.addLayout(head)
+        lay.addWidget(self.panel, 1)
+
+        self.new_button.clicked.connect(self.new_record)
+        self.open_button.clicked.connect(lambda: self.open_record(self.panel.current_id()))
+        self.panel.activated.connect(self.open_record)
+        for signal in (ctx.support_records_changed, ctx.workstations_changed, ctx.data_imported):
+            signal.connect(self.data_changed)
+
+    def new_record(self) -> SupportRecordDialog:
+        self.dialog = SupportRecordDialog(self.ctx, self)
+        self.dialog.saved.connect(self.panel.select_id)
+        self.dialog.open()
+        return self.dialog
+
+    def open_record(self, record_id: str | None) -> SupportRecordDialog | None:
+        if not record_id:
+            return None
+        self.dialog = SupportRecordDialog(self.ctx, self, record_id=record_id)
+        self.dialog.open()
+        return self.dialog
+
+    def focus_search(self) -> None:
+        self.panel.focus_search()
+
+    def current_list_model(self) -> LazyIdTableModel:
+        return self.panel.model
+
+    def apply_filter(self, filters: dict) -> None:
+        self.panel.apply_filter(filters)
+
+    def reload_now(self) -> None:
+        self.panel.reload()

@@ -1,0 +1,187 @@
+"""Form pieces shared by the workstation, support-record, public-space and event screens.
+
+NT$ fields that show thousands separators, a county → township pair of combo boxes, an enum
+combo with labels in the user's language and a small table model for short lists (``set_rows``
+between reset signals, Vorta's pattern). Date fields and the red message under a form are the
+visit screens' (``ui/visits/widgets.py``: ``DateEdit``, ``FieldError``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRegularExpression, Qt
+from PySide6.QtGui import QBrush, QColor, QRegularExpressionValidator
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+
+from counsel_desk.i18n import pick
+from counsel_desk.services.program_base import counties, townships
+
+ALERT = "#b3261e"
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class MoneyEdit(QLineEdit):
+    """An NT$ amount with thousands separators (3,000,000); digits and commas only."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9,]{0,15}"), self))
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setPlaceholderText("0")
+        self.editingFinished.connect(lambda: self.set_value(self.value()) if self.text() else None)
+
+    def value(self) -> int:
+        digits = self.text().replace(",", "").strip()
+        return int(digits) if digits else 0
+
+    def set_value(self, amount: int | None) -> None:
+        self.setText(f"{amount:,}" if amount else "")
+
+
+class EnumCombo(QComboBox):
+    """The members of a labelled enum, by label; ``code()`` is the stored value.
+
+    With ``any_text`` the first item is a blank choice meaning "any" (for filters)."""
+
+    def __init__(self, enum_cls, parent: QWidget | None = None, any_text: str | None = None):
+        super().__init__(parent)
+        if any_text is not None:
+            self.addItem(any_text, "")
+        for m in enum_cls:
+            self.addItem(pick(m.zh, m.en), m.value)
+
+    def code(self) -> str:
+        return self.currentData() or ""
+
+    def set_code(self, code: str | None) -> None:
+        i = self.findData(code or "")
+        self.setCurrentIndex(max(i, 0))
+
+
+class PlacePicker:
+    """A county combo driving a township combo (either may offer a blank "any" first item)."""
+
+    def __init__(self, session_factory, county: QComboBox, township: QComboBox | None,
+                 any_text: str | None = None, on_change: Callable[[], None] | None = None):
+        self.session_factory = session_factory
+        self.county = county
+        self.township = township
+        self.any_text = any_text
+        self.on_change = on_change
+        county.blockSignals(True)
+        county.clear()
+        if any_text is not None:
+            county.addItem(any_text, "")
+        for code, name in counties(session_factory):
+            county.addItem(name, code)
+        county.setCurrentIndex(0 if any_text is not None else -1)
+        county.blockSignals(False)
+        county.currentIndexChanged.connect(self._county_changed)
+        if township is not None:
+            township.currentIndexChanged.connect(self._changed)
+            self._fill_townships()
+
+    def _fill_townships(self) -> None:
+        if self.township is None:
+            return
+        self.township.blockSignals(True)
+        self.township.clear()
+        if self.any_text is not None:
+            self.township.addItem(self.any_text, "")
+        for code, name in townships(self.session_factory, self.county_code()):
+            self.township.addItem(name, code)
+        self.township.setCurrentIndex(0 if self.any_text is not None else -1)
+        self.township.setEnabled(bool(self.county_code()))
+        self.township.blockSignals(False)
+
+    def _county_changed(self) -> None:
+        self._fill_townships()
+        self._changed()
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change()
+
+    def county_code(self) -> str:
+        return self.county.currentData() or ""
+
+    def township_code(self) -> str:
+        return (self.township.currentData() or "") if self.township is not None else ""
+
+    def set_place(self, county_code: str | None, township_code: str | None = None) -> None:
+        """Select a place without announcing it (the caller reloads what depends on it)."""
+        self.county.blockSignals(True)
+        i = self.county.findData(county_code or "")
+        self.county.setCurrentIndex(i if i >= 0 else (0 if self.any_text is not None else -1))
+        self.county.blockSignals(False)
+        self._fill_townships()
+        if self.township is not None:
+            self.township.blockSignals(True)
+            j = self.township.findData(township_code or "")
+            self.township.setCurrentIndex(j if j >= 0 else (0 if self.any_text is not None else -1))
+            self.township.blockSignals(False)
+
+
+class RowsModel(QAbstractTableModel):
+    """A small read-only table: rows of values with an id; ``set_rows`` replaces them all.
+
+    A row is ``(record_id, [values…])`` or with a third element, a colour for the whole row."""
+
+    def __init__(self, headers: list[str], parent=None, align_right: tuple[int, ...] = ()):
+        super().__init__(parent)
+        self.headers = headers
+        self.align_right = set(align_right)
+        self._rows: list[tuple[str, list[Any], str | None]] = []
+
+    def set_rows(self, rows: list[tuple]) -> None:
+        self.beginResetModel()
+        self._rows = [(r[0], list(r[1]), r[2] if len(r) > 2 else None) for r in rows]
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.headers):
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        rid, values, colour = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = values[index.column()] if index.column() < len(values) else ""
+            if isinstance(value, int) and not isinstance(value, bool):
+                return f"{value:,}"
+            return "" if value is None else str(value)
+        if role == ID_ROLE:
+            return rid
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and colour:
+            return QBrush(QColor(colour))
+        return None
+
+    def id_at(self, row: int) -> str | None:
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+    def values_at(self, row: int) -> list[Any]:
+        return list(self._rows[row][1]) if 0 <= row < len(self._rows) else []
+
+
+def combo_select_data(combo: QComboBox, data: Any) -> None:
+    """Select the item carrying ``data`` (the first item when none does)."""
+    i = combo.findData(data)
+    combo.setCurrentIndex(i if i >= 0 else 0)
+
+
+def bold_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: bold;")
+    return label
