@@ -19,8 +19,9 @@ def new_id() -> str:
 
 
 def utcnow() -> datetime:
-    """Naive UTC timestamp (SQLite has no time zones; every stored datetime is UTC)."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    """Aware UTC timestamp. SQLModel's datetime columns require time zone information; they store
+    UTC and give back aware UTC datetimes, so compare only aware values."""
+    return datetime.now(timezone.utc)
 
 
 class Synced(SQLModel):

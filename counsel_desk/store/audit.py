@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 from sqlalchemy import text
 from sqlmodel import Session
@@ -18,10 +18,18 @@ from sqlmodel import Session
 from counsel_desk.models import AuditEntry, utcnow
 
 
-def _digest(prev_hash: str, at: datetime, actor: str, action: str, entity: str, entity_id: str,
+def _canonical_time(at: datetime | str) -> str:
+    """The stored text form of a UTC time, whether given aware, naive (UTC) or as stored text."""
+    if isinstance(at, str):
+        at = datetime.fromisoformat(at)
+    if at.tzinfo is not None:
+        at = at.astimezone(timezone.utc).replace(tzinfo=None)
+    return at.isoformat(timespec="microseconds")
+
+
+def _digest(prev_hash: str, at: datetime | str, actor: str, action: str, entity: str, entity_id: str,
             detail: str) -> str:
-    payload = "\x1f".join([prev_hash, at.isoformat(timespec="microseconds"), actor, action, entity,
-                           entity_id, detail])
+    payload = "\x1f".join([prev_hash, _canonical_time(at), actor, action, entity, entity_id, detail])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -69,8 +77,6 @@ def verify(session_or_conn) -> ChainCheck:
     for seq, at, actor, action, entity, entity_id, detail, prev_hash, h in conn.execute(text(
             "SELECT seq, at, actor, action, entity, entity_id, detail, prev_hash, hash FROM audit_log ORDER BY seq")):
         n += 1
-        if isinstance(at, str):
-            at = datetime.fromisoformat(at)
         if prev_hash != prev or _digest(prev, at, actor, action, entity, entity_id, detail) != h:
             return ChainCheck(False, n, seq)
         prev = h
