@@ -1,0 +1,124 @@
+"""Writing files so that a crash or a full disk never leaves half a file behind.
+
+Every file the app writes (exports, reports, backups, the audit-log CSV) goes to a temporary
+file beside its destination, is flushed and fsynced, and only then renamed over the destination
+(``os.replace`` is atomic on one file system). A crash leaves the old file or the new one, never
+a mixture; a full disk leaves the old file untouched and raises :class:`DiskFullError` with a
+clear zh_TW message.
+
+Use :func:`atomic_write` when you write through a Python file object, :func:`atomic_path` when a
+library insists on a file name (``openpyxl.Workbook.save``, reportlab's ``SimpleDocTemplate``).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Iterator
+
+from counsel_desk.errors import UserError
+
+# EDQUOT (quota exceeded) reaches a person the same way as a full disk.
+DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
+PRIVATE = 0o600  # 個資法: files the app writes are readable by their owner only unless asked otherwise
+
+
+class DiskFullError(UserError):
+    """The disk (or the user's quota) is full; nothing was written."""
+
+    exit_code = 4
+
+
+def disk_full(path: Path | str) -> DiskFullError:
+    return DiskFullError(
+        f"磁碟空間不足，無法寫入 {path}：檔案沒有寫入，原有的檔案與資料庫都保持不變。請清出磁碟空間後再試一次。",
+        f"The disk is full, so {path} could not be written: nothing was written and any existing file "
+        f"and the database are unchanged. Free some space and try again.")
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """True for an OSError from a full disk or SQLite's SQLITE_FULL (13)."""
+    if isinstance(exc, OSError) and exc.errno in DISK_FULL_ERRNOS:
+        return True
+    if isinstance(exc, sqlite3.Error):
+        code = getattr(exc, "sqlite_errorcode", None)
+        return (code is not None and (code & 0xFF) == 13) or "database or disk is full" in str(exc)
+    return False
+
+
+def fsync_path(path: Path | str) -> None:
+    """Flush a closed file's bytes to the disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(directory: Path | str) -> None:
+    """Make a rename in ``directory`` durable (POSIX); Windows has no directory handles to sync."""
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def temp_path_for(path: Path) -> Path:
+    """A new, empty, owner-only temporary file beside ``path`` (hidden, never ending in .db)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.close(fd)
+    return Path(name)
+
+
+@contextmanager
+def atomic_path(path: Path | str, *, file_mode: int = PRIVATE) -> Iterator[Path]:
+    """Yield a temporary path to write; on success it is fsynced and renamed onto ``path``.
+
+    On any error the temporary file is removed and ``path`` is left as it was; a full disk
+    becomes :class:`DiskFullError`.
+    """
+    path = Path(path)
+    tmp = temp_path_for(path)
+    try:
+        yield tmp
+        fsync_path(tmp)
+        os.chmod(tmp, file_mode)
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if is_disk_full(exc):
+            raise disk_full(path) from exc
+        raise
+
+
+@contextmanager
+def atomic_write(path: Path | str, mode: str = "wb", *, encoding: str | None = "utf-8", newline: str | None = None,
+                 file_mode: int = PRIVATE) -> Iterator[IO]:
+    """Open a file object for writing ``path`` atomically (``mode`` "wb" for bytes, "w" for text)."""
+    if mode not in ("w", "wb"):
+        raise ValueError("atomic_write writes a whole new file: mode must be 'w' or 'wb'")
+    with atomic_path(path, file_mode=file_mode) as tmp:
+        kwargs = {} if mode == "wb" else {"encoding": encoding, "newline": newline}
+        with open(tmp, mode, **kwargs) as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+
+
+def write_bytes(path: Path | str, data: bytes, *, file_mode: int = PRIVATE) -> None:
+    with atomic_write(path, "wb", file_mode=file_mode) as f:
+        f.write(data)
+
+
+def write_text(path: Path | str, text: str, *, encoding: str = "utf-8", file_mode: int = PRIVATE) -> None:
+    with atomic_write(path, "w", encoding=encoding, file_mode=file_mode) as f:
+        f.write(text)
