@@ -34,13 +34,48 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# Personal data (個人資料) never enters the audit log's details: the log is hash-chained, so it can't
+# be scrubbed when a person asks to be erased (services/privacy.py). It records THAT such a field
+# was set or changed, never its value. That covers the fields holding a person's name, phone or
+# e-mail, and the free-text fields where counselors write about people ("與王小明討論…"): the
+# text itself stays in the record, where it can be corrected or erased.
+PERSONAL_FIELDS: dict[str, frozenset[str]] = {  # per table
+    "contact": frozenset({"name", "phone", "email", "personal_notes"}),
+    "counselor": frozenset({"phone", "email"}),
+}
+PERSONAL_FIELD_NAMES = frozenset({  # whatever the table (diff() is not told the table by every caller)
+    "phone", "email", "personal_notes", "visited_name", "host_name", "owner",
+    "purpose", "findings", "issues", "advice", "notes", "description", "result", "topics", "outcome", "partners",
+    "record", "body", "comment",
+})
+REDACTED = "•••"
+
+
+def _redacted(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_redacted(v) for v in value]
+    return value if value in (None, "") else REDACTED
+
+
+def redact(table: str | None, detail: dict) -> dict:
+    """``detail`` with the values of personal fields replaced by a marker (empty stays empty)."""
+    fields = PERSONAL_FIELD_NAMES | PERSONAL_FIELDS.get(table or "", frozenset())
+    return {k: (_redacted(v) if k in fields else v) for k, v in detail.items()}
+
+
 def snapshot(obj: SQLModel, exclude: tuple[str, ...] = ("created_at", "updated_at", "version", "updated_by")) -> dict:
+    """The record's fields with their real values (for comparing); audit with :func:`audit_snapshot`."""
     return {k: _plain(v) for k, v in obj.model_dump().items() if k not in exclude}
 
 
-def diff(before: dict, after: dict) -> dict:
-    """Field → [old, new] for what changed (the audit log's ``detail``)."""
-    return {k: [before.get(k), after.get(k)] for k in after if before.get(k) != after.get(k)}
+def audit_snapshot(obj: SQLModel) -> dict:
+    """:func:`snapshot` fit for the audit log: personal fields redacted."""
+    return redact(getattr(obj, "__tablename__", None), snapshot(obj))
+
+
+def diff(before: dict, after: dict, table: str | None = None) -> dict:
+    """Field → [old, new] for what changed (the audit log's ``detail``), personal values redacted."""
+    return redact(table, {k: [before.get(k), after.get(k)] for k in after if before.get(k) != after.get(k)})
 
 
 def stamp_new(obj: Synced, actor: str) -> None:
@@ -61,7 +96,7 @@ def create(session: Session, obj: Synced, actor: str, entity: str) -> Synced:
     stamp_new(obj, actor)
     session.add(obj)
     session.flush()
-    audit.record(session, actor, "create", entity, obj.id, snapshot(obj))
+    audit.record(session, actor, "create", entity, obj.id, audit_snapshot(obj))
     return obj
 
 
@@ -70,7 +105,7 @@ def update(session: Session, obj: Synced, actor: str, entity: str, changes: dict
     before = snapshot(obj)
     for k, v in changes.items():
         setattr(obj, k, v)
-    changed = diff(before, snapshot(obj))
+    changed = diff(before, snapshot(obj), getattr(obj, "__tablename__", None))
     if changed:
         stamp_change(obj, actor)
         session.add(obj)

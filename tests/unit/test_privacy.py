@@ -1,0 +1,139 @@
+"""Erasing a person's personal data: an anonymous tombstone, and the bytes really gone from the files."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import text
+
+from counsel_desk.models import Contact, Organization, SiteVisit
+from counsel_desk.services import base, privacy
+from counsel_desk.services.base import ServiceContext, create, update
+from counsel_desk.store import audit, search
+
+NAME = "龔曉蓉"
+PHONE = "0937-246-813"
+EMAIL = "gong.xr@example.tw"
+NOTES = "家住關山鎮，女兒明年返鄉"
+
+
+def raw_bytes(path: Path) -> bytes:
+    """The database file and its WAL, as a disk thief would read them."""
+    data = path.read_bytes()
+    wal = Path(f"{path}-wal")
+    return data + (wal.read_bytes() if wal.exists() else b"")
+
+
+def person(services: ServiceContext) -> tuple[str, str]:
+    """A contact with personal data, edited once, named on a visit and in the search index."""
+    with services.session_factory() as s:
+        org = create(s, Organization(name="關山鎮農會", kind="association"), services.actor, "organization")
+        c = create(s, Contact(organization_id=org.id, name=NAME, title="理事", phone="0900-000-000", email=EMAIL,
+                              personal_notes=NOTES), services.actor, "contact")
+        update(s, c, services.actor, "contact", {"phone": PHONE})
+        visit = SiteVisit(center_code="north", county_code="10014", township_code="10014030", visit_date=date(2026, 11, 2),
+                          visited_name=NAME, mode="onsite", purpose="輔導", notes=f"與{NAME}討論，電話 {PHONE}")
+        create(s, visit, services.actor, "site_visit")
+        search.index(s, "organization", org.id, org.name, NAME)
+        search.index(s, "site_visit", visit.id, visit.visited_name, visit.notes)
+        s.commit()
+        return c.id, visit.id
+
+
+def test_audit_details_never_hold_personal_values(db, services):
+    person(services)
+    with db.engine.connect() as c:
+        details = [r[0] for r in c.execute(text("SELECT detail FROM audit_log"))]
+    blob = "\n".join(details)
+    for value in (NAME, PHONE, EMAIL, NOTES, "0900-000-000"):
+        assert value not in blob
+    contact_create = next(json.loads(d) for d in details if '"title": "理事"' in d)
+    assert contact_create["name"] == base.REDACTED and contact_create["title"] == "理事"
+    assert any(json.loads(d).get("phone") == [base.REDACTED, base.REDACTED] for d in details)
+
+
+def test_erase_leaves_an_anonymous_tombstone(db, services):
+    contact_id, _ = person(services)
+    with db.session() as s:
+        version_before = s.get(Contact, contact_id).version
+    result = privacy.erase_contact(services, contact_id)
+    with db.session() as s:
+        c = s.get(Contact, contact_id)
+        assert (c.name, c.phone, c.email, c.personal_notes) == (privacy.ERASED_NAME, "", "", "")
+        assert c.title == "理事" and c.deleted_at is None and c.erased_at is not None
+        assert c.version == version_before + 1 and c.updated_by == services.actor
+        entry = s.connection().execute(text(
+            "SELECT detail FROM audit_log WHERE action='erase' AND entity='contact'")).scalar_one()
+        assert json.loads(entry) == {"fields": ["name", "phone", "email", "personal_notes"]}
+        assert audit.verify(s).ok
+    assert result.wal_truncated and result.audit_mentions == 0
+    assert result.search_docs == 2
+
+
+def test_after_erasing_the_name_and_phone_are_gone_from_the_files(db, services):
+    contact_id, visit_id = person(services)
+    assert NAME.encode() in raw_bytes(db.path)  # the test can see them before
+    result = privacy.erase_contact(services, contact_id)
+    data = raw_bytes(db.path)
+    for value in (NAME, PHONE, PHONE.replace("-", ""), EMAIL, NOTES):
+        assert value.encode() not in data, value
+    assert ("site_visit", visit_id, ["visited_name", "notes"]) in result.scrubbed
+    with db.session() as s:
+        visit = s.get(SiteVisit, visit_id)
+        assert visit.visited_name == privacy.MENTION_MARK and visit.version == 2
+        assert audit.verify(s).ok
+
+
+def test_mentions_can_be_left_alone_and_namesakes_are_untouched(db, services):
+    contact_id, visit_id = person(services)
+    with services.session_factory() as s:
+        namesake = create(s, Contact(name=NAME, phone="0911-111-111"), services.actor, "contact")
+        s.commit()
+    privacy.erase_contact(services, contact_id, scrub_mentions=False)
+    with db.session() as s:
+        assert s.get(SiteVisit, visit_id).visited_name == NAME
+        assert s.get(Contact, namesake.id).name == NAME  # another person with the same name
+
+
+def test_erasing_twice_is_harmless(db, services):
+    contact_id, _ = person(services)
+    privacy.erase_contact(services, contact_id)
+    again = privacy.erase_contact(services, contact_id)
+    assert again.already_erased and again.scrubbed == []
+    with db.engine.connect() as c:
+        assert c.execute(text("SELECT count(*) FROM audit_log WHERE action='erase' AND entity='contact'")).scalar() == 1
+
+
+def test_erased_values_in_old_audit_entries_are_counted(db, services):
+    contact_id, _ = person(services)
+    with db.session() as s:  # an entry written before personal fields were redacted
+        audit.record(s, "舊版", "update", "contact", contact_id, {"phone": ["", PHONE]})
+        s.commit()
+    assert privacy.erase_contact(services, contact_id).audit_mentions == 1
+
+
+def test_unknown_contact_is_a_clear_error(services):
+    import pytest
+
+    from counsel_desk.errors import UserError
+
+    with pytest.raises(UserError, match="找不到"):
+        privacy.erase_contact(services, "no-such-id")
+
+
+def test_backups_keep_the_mode_and_erase_survives_restore(db, services):
+    """Restoring a backup made before the erasure does not bring the person back."""
+    from counsel_desk.services import backup
+
+    contact_id, _ = person(services)
+    old = backup.make_backup(db.path, "manual")
+    privacy.erase_contact(services, contact_id)
+    backup.restore(db, old)
+    for value in (NAME, PHONE):
+        assert value.encode() not in raw_bytes(db.path)
+    con = sqlite3.connect(db.path)
+    assert con.execute("SELECT erased_at IS NOT NULL FROM contact WHERE id=?", (contact_id,)).fetchone()[0] == 1
+    con.close()
