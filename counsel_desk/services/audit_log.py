@@ -1,0 +1,267 @@
+"""Reading the audit log (稽核紀錄): the list behind the audit page, chain verification, CSV export.
+
+The log itself is written by ``store.audit`` in the same transaction as each change; this module
+only reads it — except that exporting it is itself recorded, as every export is.
+
+Times are stored in UTC and shown in the computer's local time as 民國 dates (115/11/26 14:30:05).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from typing import Any, Callable
+
+from sqlalchemy import text
+
+from counsel_desk.errors import UserError
+from counsel_desk.i18n import pick
+from counsel_desk.services.atomic import atomic_write
+from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.listing import Column, ListQuery
+from counsel_desk.store import audit
+
+ACTIONS: dict[str, tuple[str, str]] = {
+    "create": ("新增", "Created"), "update": ("修改", "Changed"), "delete": ("刪除", "Deleted"),
+    "undelete": ("復原刪除", "Undeleted"), "link": ("連結", "Linked"), "unlink": ("取消連結", "Unlinked"),
+    "restore": ("還原備份", "Restored a backup"), "export": ("匯出", "Exported"), "import": ("匯入", "Imported"),
+    "merge": ("合併", "Merged"), "erase": ("刪除個資", "Erased personal data"), "demo": ("示範資料", "Demo data"),
+    "send": ("送出", "Sent"), "stage": ("階段變更", "Stage changed"),
+}
+ENTITIES: dict[str, tuple[str, str]] = {
+    "site_visit": ("實地訪視", "Site visit"), "followup": ("追蹤事項", "Follow-up"), "attachment": ("附件", "Attachment"),
+    "counselor": ("輔導員", "Counselor"), "organization": ("單位", "Organisation"), "contact": ("聯絡人", "Contact"),
+    "workstation": ("青年培力工作站", "Workstation"), "workstation_budget": ("工作站年度經費", "Workstation budget"),
+    "budget_line": ("經費項目", "Budget line"), "support_record": ("輔導紀錄", "Support record"),
+    "public_space": ("公有空間", "Public space"), "center_event": ("中心活動", "Center event"),
+    "plan": ("地方創生計畫", "Plan"), "proposal": ("事業提案", "Proposal"),
+    "proposal_section": ("提案內容", "Proposal section"), "funding_line": ("經費需求", "Funding line"),
+    "proposal_score": ("評分", "Score"), "stage_change": ("階段變更", "Stage change"),
+    "proposal_comment": ("提案意見", "Proposal comment"), "yearly_target": ("績效指標", "Yearly target"),
+    "report": ("報表", "Report"), "report_snapshot": ("已送出月報", "Sent report"), "database": ("資料庫", "Database"),
+    "audit_log": ("稽核紀錄", "Audit log"),
+}
+COLUMNS = [
+    Column("seq", "No.", align_right=True),
+    Column("at", "Time"),
+    Column("actor", "Who"),
+    Column("action", "Action"),
+    Column("entity", "Record"),
+    Column("entity_id", "Record id", sortable=False),
+    Column("detail", "Detail", sortable=False),
+]
+SORTS = {"seq": "seq", "at": "seq", "actor": "actor", "action": "action", "entity": "entity"}
+DETAIL_PREVIEW = 120  # characters of the detail shown in the list; the page shows all of it
+
+
+def action_label(action: str) -> str:
+    zh, en = ACTIONS.get(action, (action, action))
+    return pick(zh, en)
+
+
+def entity_label(entity: str) -> str:
+    zh, en = ENTITIES.get(entity, (entity, entity))
+    return pick(zh, en)
+
+
+def local_time(at: datetime | str | None) -> datetime | None:
+    """A stored UTC timestamp in the computer's local time (naive, for display)."""
+    if at is None:
+        return None
+    if isinstance(at, str):
+        at = datetime.fromisoformat(at)
+    return at.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
+
+
+def roc_datetime(at: datetime | str | None) -> str:
+    local = local_time(at)
+    return "" if local is None else f"{roc_date(local.date())} {local:%H:%M:%S}"
+
+
+def _utc_bound(d: date, end: bool) -> str:
+    local = datetime.combine(d + timedelta(days=1) if end else d, time()).astimezone()
+    return local.astimezone(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
+
+
+def _where(filters: dict[str, Any], search: str) -> tuple[str, dict]:
+    conds, params = ["1=1"], {}
+    for key in ("action", "entity", "actor", "entity_id"):
+        value = filters.get(key)
+        if value:
+            conds.append(f"{key} = :{key}")
+            params[key] = value
+    if filters.get("date_from"):
+        conds.append("at >= :date_from")
+        params["date_from"] = _utc_bound(filters["date_from"], end=False)
+    if filters.get("date_to"):
+        conds.append("at < :date_to")
+        params["date_to"] = _utc_bound(filters["date_to"], end=True)
+    for n, word in enumerate(w for w in search.replace("\u3000", " ").split() if w):
+        conds.append(f"(instr(actor, :w{n}) > 0 OR instr(detail, :w{n}) > 0 OR instr(entity_id, :w{n}) > 0)")
+        params[f"w{n}"] = word
+    return " AND ".join(conds), params
+
+
+def summarize(detail: str, action: str = "", limit: int = DETAIL_PREVIEW) -> str:
+    """The detail JSON as one readable line; an update's ``field: [old, new]`` as ``field: old → new``."""
+    try:
+        data = json.loads(detail) if detail else {}
+    except json.JSONDecodeError:
+        data = detail
+    if isinstance(data, dict):
+        parts = []
+        for k, v in data.items():
+            if action == "update" and isinstance(v, list) and len(v) == 2:
+                parts.append(f"{k}: {_short(v[0])} → {_short(v[1])}")
+            else:
+                parts.append(f"{k}: {_short(v)}")
+        line = "；".join(parts)
+    else:
+        line = str(data)
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _short(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        value = "、".join(value)
+    s = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return s if len(s) <= 40 else s[:39] + "…"
+
+
+class AuditListSource:
+    """The audit log as a ``services.listing.ListSource`` (ids are sequence numbers as text)."""
+
+    columns = COLUMNS
+
+    def __init__(self, session_factory: Callable):
+        self.session_factory = session_factory
+
+    def ids(self, query: ListQuery) -> list[str]:
+        where, params = _where(query.filters, query.search)
+        key = SORTS.get(query.sort_key or "seq", "seq")
+        # Newest first unless asked otherwise: the log is read from the latest change backwards.
+        descending = query.descending if query.sort_key else True
+        order = f"{key} {'DESC' if descending else 'ASC'}" + ("" if key == "seq" else ", seq DESC")
+        with self.session_factory() as s:
+            rows = s.connection().execute(text(f"SELECT seq FROM audit_log WHERE {where} ORDER BY {order}"), params)
+            return [str(r[0]) for r in rows]
+
+    def rows(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        if not ids:
+            return {}
+        marks = ", ".join(f":s{n}" for n in range(len(ids)))
+        params = {f"s{n}": int(i) for n, i in enumerate(ids)}
+        with self.session_factory() as s:
+            found = s.connection().execute(text(
+                f"SELECT seq, at, actor, action, entity, entity_id, detail FROM audit_log WHERE seq IN ({marks})"), params)
+            return {str(seq): {"seq": seq, "at": roc_datetime(at), "actor": actor, "action": action_label(action),
+                               "entity": entity_label(entity), "entity_id": entity_id,
+                               "detail": summarize(detail, action)}
+                    for seq, at, actor, action, entity, entity_id, detail in found}
+
+
+@dataclass(frozen=True)
+class AuditEntryView:
+    seq: int
+    at: str
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    detail: str  # pretty JSON
+    hash: str
+
+
+def entry(session_factory: Callable, seq: int | str) -> AuditEntryView | None:
+    with session_factory() as s:
+        row = s.connection().execute(text(
+            "SELECT seq, at, actor, action, entity, entity_id, detail, hash FROM audit_log WHERE seq=:s"),
+            {"s": int(seq)}).first()
+    if row is None:
+        return None
+    seq, at, actor, action, entity, entity_id, detail, h = row
+    try:
+        pretty = json.dumps(json.loads(detail), ensure_ascii=False, indent=2) if detail else ""
+    except json.JSONDecodeError:
+        pretty = detail
+    return AuditEntryView(seq, roc_datetime(at), actor, action_label(action), entity_label(entity), entity_id, pretty, h)
+
+
+def filter_choices(session_factory: Callable) -> dict[str, list[tuple[str, str]]]:
+    """The actions, records and people present in the log, as (code, label) for the filter boxes."""
+    with session_factory() as s:
+        conn = s.connection()
+        actions = [r[0] for r in conn.execute(text("SELECT DISTINCT action FROM audit_log ORDER BY action"))]
+        entities = [r[0] for r in conn.execute(text("SELECT DISTINCT entity FROM audit_log WHERE entity != '' "
+                                                    "ORDER BY entity"))]
+        actors = [r[0] for r in conn.execute(text("SELECT DISTINCT actor FROM audit_log WHERE actor != '' "
+                                                  "ORDER BY actor"))]
+    return {"action": [(a, action_label(a)) for a in actions], "entity": [(e, entity_label(e)) for e in entities],
+            "actor": [(a, a) for a in actors]}
+
+
+@dataclass(frozen=True)
+class ChainResult:
+    ok: bool
+    entries: int
+    first_bad_seq: int | None
+
+    @property
+    def message(self) -> str:
+        if self.ok:
+            return pick(f"稽核紀錄完整：已檢查 {self.entries:,} 筆，雜湊鏈前後相符，沒有被竄改的跡象。",
+                        f"The audit log is intact: {self.entries:,} entries checked, the hash chain holds.")
+        return pick(f"稽核紀錄第 {self.first_bad_seq} 筆與雜湊鏈不符：這一筆或它前面的紀錄曾在程式之外被修改或刪除。",
+                    f"Audit entry {self.first_bad_seq} does not fit the hash chain: it or an entry before it "
+                    f"was changed or deleted outside the program.")
+
+
+def verify_chain(session_factory: Callable) -> ChainResult:
+    with session_factory() as s:
+        check = audit.verify(s)
+    return ChainResult(check.ok, check.entries, check.first_bad_seq)
+
+
+CSV_HEADER = (("序號", "No."), ("時間", "Time"), ("使用者", "Who"), ("動作", "Action"), ("對象", "Record"),
+              ("對象編號", "Record id"), ("內容", "Detail"), ("動作代碼", "Action code"), ("對象代碼", "Record code"),
+              ("前一筆雜湊", "Previous hash"), ("雜湊", "Hash"), ("UTC 時間", "UTC time"))
+
+
+def export_csv(ctx: ServiceContext, path: Path | str, query: ListQuery | None = None,
+               progress: Callable[[int, int], bool] | None = None) -> int:
+    """Write the (filtered) audit log to a CSV Excel opens (UTF-8 with BOM); returns the rows written.
+
+    The hashes go along, so the export can be checked against the database later. Written
+    atomically: a full disk leaves no partial file. The export itself is recorded in the log.
+    """
+    query = query or ListQuery()
+    path = Path(path)
+    where, params = _where(query.filters, query.search)
+    n = 0
+    with ctx.session_factory() as s:
+        total = s.connection().execute(text(f"SELECT count(*) FROM audit_log WHERE {where}"), params).scalar_one()
+        rows = s.connection().execute(text(
+            f"SELECT seq, at, actor, action, entity, entity_id, detail, prev_hash, hash FROM audit_log "
+            f"WHERE {where} ORDER BY seq"), params)
+        with atomic_write(path, "w", encoding="utf-8-sig", newline="") as f:
+            out = csv.writer(f)
+            out.writerow([pick(zh, en) for zh, en in CSV_HEADER])
+            for seq, at, actor, action, entity, entity_id, detail, prev_hash, h in rows:
+                utc = at if isinstance(at, str) else at.isoformat(sep=" ")
+                out.writerow([seq, roc_datetime(at), actor, action_label(action), entity_label(entity), entity_id,
+                              detail, action, entity, prev_hash, h, utc])
+                n += 1
+                if progress is not None and n % 2000 == 0 and progress(n, total) is False:
+                    raise UserError("已取消匯出，沒有寫入檔案。", "Export cancelled; no file was written.")
+    with ctx.session_factory() as s:
+        audit.record(s, ctx.actor, "export", "audit_log", "", {"file": path.name, "rows": n,
+                                                              "filters": {k: str(v) for k, v in query.filters.items()},
+                                                              "search": query.search})
+        s.commit()
+    return n
