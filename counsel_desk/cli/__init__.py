@@ -17,6 +17,7 @@ from counsel_desk.i18n import pick
 
 COMMAND_MODULES = [
     "counsel_desk.cli.core",
+    "counsel_desk.cli.safety",
     "counsel_desk.cli.report",
 ]
 

@@ -1,0 +1,115 @@
+"""``counsel-desk backup / restore / audit / erase-contact`` as a person or a script uses them."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+
+from counsel_desk.cli import main
+from counsel_desk.models import Contact, Organization
+from counsel_desk.services.base import ServiceContext, create
+from counsel_desk.store import open_database
+
+
+def make_db(path, *names: str) -> None:
+    db = open_database(path)
+    ctx = ServiceContext(db.session_factory, "cli test")
+    with db.session() as s:
+        for name in names:
+            create(s, Organization(name=name, kind="association"), ctx.actor, "organization")
+        s.commit()
+    db.close()
+
+
+def names(path) -> list[str]:
+    con = sqlite3.connect(path)
+    try:
+        return sorted(r[0] for r in con.execute("SELECT name FROM organization"))
+    finally:
+        con.close()
+
+
+def test_backup_list_and_restore(tmp_path, capsys):
+    path = tmp_path / "field.db"
+    make_db(path, "池上鄉農會")
+    assert main(["backup", "--db", str(path)]) == 0
+    assert "完整性檢查通過" in capsys.readouterr().out
+    out = tmp_path / "usb" / "copy.db"
+    assert main(["backup", "--db", str(path), "--out", str(out)]) == 0
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    capsys.readouterr()
+    assert main(["backup", "--db", str(path), "--list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [b["reason"] for b in listed] == ["manual"]
+    make_db(path, "後來的單位")
+    assert main(["restore", "--db", str(path), str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "安全備份" in said and "before-restore" in said
+    assert names(path) == ["池上鄉農會"]
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
+def test_restore_rescues_a_damaged_database(tmp_path, capsys):
+    path = tmp_path / "field.db"
+    make_db(path, "鹿野鄉公所")
+    copy = tmp_path / "copy.db"
+    assert main(["backup", "--db", str(path), "--out", str(copy)]) == 0
+    path.write_bytes(os.urandom(4096))
+    assert main(["backup", "--db", str(path)]) == 3  # a damaged database is not backed up over good ones
+    assert "已損毀" in capsys.readouterr().err
+    assert main(["restore", "--db", str(path), str(copy)]) == 0
+    assert "隔離資料夾" in capsys.readouterr().out
+    assert names(path) == ["鹿野鄉公所"]
+    assert len(list((tmp_path / "field-quarantine").iterdir())) == 1
+
+
+def test_restore_refuses_a_bad_backup_and_changes_nothing(tmp_path, capsys):
+    path = tmp_path / "field.db"
+    make_db(path, "關山鎮")
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"\x00" * 8192)
+    assert main(["restore", "--db", str(path), str(bad)]) == 3
+    assert capsys.readouterr().err.startswith("counsel-desk：")
+    assert names(path) == ["關山鎮"] and not (tmp_path / "field-backups").exists()
+
+
+def test_audit_verify_and_export(tmp_path, capsys):
+    path = tmp_path / "field.db"
+    make_db(path, "甲", "乙")
+    assert main(["audit", "--db", str(path), "--verify"]) == 0
+    assert "完整" in capsys.readouterr().out
+    csv_path = tmp_path / "audit.csv"
+    assert main(["audit", "--db", str(path), "--export", str(csv_path)]) == 0
+    assert csv_path.read_text(encoding="utf-8-sig").count("\n") == 3
+    con = sqlite3.connect(path)
+    con.execute("UPDATE audit_log SET actor='someone else' WHERE seq=1")
+    con.commit()
+    con.close()
+    assert main(["audit", "--db", str(path), "--verify"]) == 1
+    assert "第 1 筆" in capsys.readouterr().out
+
+
+def test_erase_contact(tmp_path, capsys):
+    path = tmp_path / "field.db"
+    db = open_database(path)
+    with db.session() as s:
+        c = create(s, Contact(name="范姜素月", phone="0988-765-432"), "cli test", "contact")
+        s.commit()
+    db.close()
+    assert main(["erase-contact", "--db", str(path), c.id]) == 0
+    assert "已刪除聯絡人" in capsys.readouterr().out
+    data = path.read_bytes()
+    assert "范姜素月".encode() not in data and b"0988-765-432" not in data
+    assert main(["erase-contact", "--db", str(path), "no-such-id"]) == 2
+
+
+def test_commands_are_registered():
+    proc = subprocess.run([sys.executable, "-m", "counsel_desk", "--help"], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0
+    for command in ("backup", "restore", "audit", "erase-contact"):
+        assert command in proc.stdout
