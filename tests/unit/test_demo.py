@@ -112,6 +112,8 @@ def test_one_audit_entry_per_kind_of_record(demo):
     assert len(entities) == len(set(entities))
     assert {"site_visit", "followup", "proposal", "organization"} <= set(entities)
     assert {(r[1], r[2]) for r in rows} == {("demo", "示範資料")}
+    with db.engine.connect() as conn:
+        assert audit.verify(conn).ok
 
 
 def test_visits_are_in_the_centers_counties_and_spread_over_24_months(demo):

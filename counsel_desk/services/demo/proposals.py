@@ -64,6 +64,7 @@ class ProposalBuilder:
         self.rng = ctx.rng("proposals")
         self.items = ctx.work_items
         self.item_weights = [WORK_ITEM_WEIGHTS.get(code, 1) for code in self.items]
+        self.titles: set[str] = set()
 
     def plans(self, visits: int) -> int:
         """Plans of township offices, each grouping 2–4 proposals on the existing route; returns the proposals."""
@@ -120,7 +121,12 @@ class ProposalBuilder:
             station.proposals.append(pid)
         near_spaces = [s for s in self.spaces if s.town.county_code == town.county_code]
         space = rng.choice(near_spaces) if near_spaces and rng.random() < 0.1 else None
-        title = f"{town.short}{ind}{rng.choice(text.PROPOSAL_SUFFIX)}"
+        for _ in range(10):
+            title = f"{town.short}{ind}{rng.choice(text.PROPOSAL_SUFFIX)}"
+            if title not in self.titles:
+                break
+            ind = rng.choice(town.industries)
+        self.titles.add(title)
         total = self._funding(pid, stamps[0], stamps[-1], town.indigenous)
         ctx.add("proposal", {
             **ctx.synced(pid, stamps[0], stamps[-1]), "center_code": ctx.center, "plan_id": plan_id, "title": title,
