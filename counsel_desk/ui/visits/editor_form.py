@@ -1,0 +1,461 @@
+"""The visit editor's form: every field of a visit, its follow-ups and attachments, with the
+validation messages shown under the field they are about.
+
+It turns a ``VisitData`` into widgets and back; saving, drafts and closing are the dialog's job
+(``editor.py``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QCompleter, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
+    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QTableView, QTabWidget, QVBoxLayout,
+    QWidget,
+)
+
+from counsel_desk.errors import ValidationError
+from counsel_desk.i18n import pick
+from counsel_desk.models.enums import VisitMode
+from counsel_desk.services import places
+from counsel_desk.services.attachments import AttachmentService
+from counsel_desk.services.followups import FollowUpDraft
+from counsel_desk.services.people import OrgInfo, PeopleService, Person
+from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.visits.attachments_box import AttachmentsBox
+from counsel_desk.ui.visits.followup_dialogs import CloseFollowUpDialog, FollowUpDialog, FollowUpTableModel
+from counsel_desk.ui.visits.people_dialogs import NewContactDialog, NewOrganizationDialog
+from counsel_desk.ui.visits.widgets import DateEdit, FieldError, fill_combo, select_data
+
+TEXT_FIELDS = ("findings", "issues", "advice", "notes")
+
+
+class VisitForm(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, today: date | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = today or date.today()
+        services = ctx.services()
+        self.visits = VisitService(services, today=self.today)
+        self.people = PeopleService(services)
+        self.errors: dict[str, FieldError] = {}
+        self._loading = False
+        self._org_names: dict[str, str] = {}
+        self._build()
+        self._connect()
+
+    # --- building ----------------------------------------------------------------------------------
+    def _row(self, form: QFormLayout, label: str, widget: QWidget, field: str | None) -> None:
+        holder = QWidget()
+        v = QVBoxLayout(holder)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(2)
+        v.addWidget(widget)
+        if field:
+            self.errors[field] = FieldError()
+            v.addWidget(self.errors[field])
+        form.addRow(label, holder)
+
+    def _build(self) -> None:
+        self.visit_date = DateEdit()
+        self.visit_date.setObjectName("visitDate")
+        self.county = QComboBox()
+        self.county.setObjectName("county")
+        self.township = QComboBox()
+        self.township.setObjectName("township")
+        self.mode = QComboBox()
+        self.mode.setObjectName("mode")
+        for m in VisitMode:
+            self.mode.addItem(pick(m.zh, m.en), m.value)
+        self.counselors = QListWidget()
+        self.counselors.setObjectName("counselors")
+        self.counselors.setMaximumHeight(110)
+        self.organization = QComboBox()
+        self.organization.setObjectName("organization")
+        self.organization.setEditable(True)
+        self.organization.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.organization.lineEdit().setPlaceholderText(self.tr("Type to find an organisation"))
+        self.organization.setMinimumContentsLength(18)
+        self.new_org_button = QPushButton(self.tr("New…"))
+        self.new_org_button.setObjectName("newOrganization")
+        self.new_org_button.setToolTip(self.tr("Add an organisation that is not in the list yet"))
+        org_row = QWidget()
+        h = QHBoxLayout(org_row)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(self.organization, 1)
+        h.addWidget(self.new_org_button)
+        self.contacts = QListWidget()
+        self.contacts.setObjectName("contacts")
+        self.contacts.setMaximumHeight(80)
+        self.new_contact_button = QPushButton(self.tr("New contact…"))
+        self.new_contact_button.setObjectName("newContact")
+        contact_box = QWidget()
+        v = QVBoxLayout(contact_box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.addWidget(self.contacts)
+        v.addWidget(self.new_contact_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.visited_name = QLineEdit()
+        self.visited_name.setObjectName("visitedName")
+        self.visited_name.setPlaceholderText(self.tr("As written on the visit form"))
+        self.workstation = QComboBox()
+        self.workstation.setObjectName("workstation")
+        self.public_space = QComboBox()
+        self.public_space.setObjectName("publicSpace")
+
+        left = QFormLayout()
+        self._row(left, self.tr("Date"), self.visit_date, "visit_date")
+        self._row(left, self.tr("County"), self.county, "county_code")
+        self._row(left, self.tr("Township"), self.township, "township_code")
+        self._row(left, self.tr("Mode"), self.mode, "mode")
+        self._row(left, self.tr("Counselors"), self.counselors, "counselor_ids")
+        self._row(left, self.tr("Organisation"), org_row, "organization_id")
+        self._row(left, self.tr("Contacts met"), contact_box, None)
+        self._row(left, self.tr("Visited"), self.visited_name, "visited_name")
+        self._row(left, self.tr("Workstation"), self.workstation, None)
+        self._row(left, self.tr("Public space"), self.public_space, None)
+
+        self.purpose = QLineEdit()
+        self.purpose.setObjectName("purpose")
+        self.texts: dict[str, QPlainTextEdit] = {}
+        right = QFormLayout()
+        self._row(right, self.tr("Purpose"), self.purpose, "purpose")
+        labels = {"findings": self.tr("Findings"), "issues": self.tr("Issues"), "advice": self.tr("Advice"),
+                  "notes": self.tr("Notes")}
+        for key in TEXT_FIELDS:
+            edit = QPlainTextEdit()
+            edit.setObjectName(key)
+            edit.setTabChangesFocus(True)
+            edit.setMinimumHeight(60 if key == "notes" else 80)
+            self.texts[key] = edit
+            self._row(right, labels[key], edit, key)
+
+        visit_box = QGroupBox(self.tr("Visit"))
+        visit_box.setLayout(left)
+        content_box = QGroupBox(self.tr("What was found and advised"))
+        content_box.setLayout(right)
+
+        # follow-ups and attachments
+        self.followup_model = FollowUpTableModel(self, today=self.today)
+        self.followup_view = QTableView()
+        self.followup_view.setObjectName("followUps")
+        self.followup_view.setModel(self.followup_model)
+        self.followup_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.followup_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.followup_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.followup_view.verticalHeader().hide()
+        self.followup_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.followup_view.setMinimumHeight(110)
+        self.add_followup_button = QPushButton(self.tr("Add follow-up…"))
+        self.add_followup_button.setObjectName("addFollowUp")
+        self.edit_followup_button = QPushButton(self.tr("Edit…"))
+        self.edit_followup_button.setObjectName("editFollowUp")
+        self.close_followup_button = QPushButton(self.tr("Close follow-up…"))
+        self.close_followup_button.setObjectName("closeFollowUp")
+        self.remove_followup_button = QPushButton(self.tr("Remove"))
+        self.remove_followup_button.setObjectName("removeFollowUp")
+        fu_buttons = QHBoxLayout()
+        for b in (self.add_followup_button, self.edit_followup_button, self.close_followup_button,
+                  self.remove_followup_button):
+            fu_buttons.addWidget(b)
+        fu_buttons.addStretch(1)
+        self.followup_error = FieldError()
+        fu_page = QWidget()
+        fv = QVBoxLayout(fu_page)
+        fv.addWidget(self.followup_view)
+        fv.addWidget(self.followup_error)
+        fv.addLayout(fu_buttons)
+        self.attachments = AttachmentsBox(AttachmentService(self.ctx.services(), self.ctx.db.attachments_dir))
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("visitTabs")
+        self.tabs.addTab(fu_page, "")
+        self.tabs.addTab(self.attachments, "")
+        self._retitle_tabs()
+        self.followup_dialog: FollowUpDialog | CloseFollowUpDialog | None = None
+        self.org_dialog: NewOrganizationDialog | None = None
+        self.contact_dialog: NewContactDialog | None = None
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(visit_box, 0, 0)
+        grid.addWidget(content_box, 0, 1)
+        grid.addWidget(self.tabs, 1, 0, 1, 2)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
+
+        fill_combo(self.county, [(self.tr("Choose a county"), None)]
+                   + [(c.name, c.id) for c in places.counties_center_first(self.ctx.services())])
+        fill_combo(self.township, [(self.tr("Choose the county first"), None)])
+        self._fill_orgs()
+        fill_combo(self.workstation, [(self.tr("(none)"), None)]
+                   + [(w.name, w.id) for w in self.visits.workstations()])
+        fill_combo(self.public_space, [(self.tr("(none)"), None)]
+                   + [(p.name, p.id) for p in self.visits.public_spaces()])
+
+    def _fill_orgs(self, keep: str | None = None) -> None:
+        orgs = self.people.organizations(limit=20000)
+        self._org_names = {o.id: o.name for o in orgs}
+        fill_combo(self.organization, [("", None)] + [(o.name, o.id) for o in orgs], keep)
+        completer = QCompleter([o.name for o in orgs], self.organization)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.organization.setCompleter(completer)
+        completer.activated.connect(self._org_completed)
+
+    def _retitle_tabs(self) -> None:
+        self.tabs.setTabText(0, self.tr("Follow-ups (%1)").replace("%1", str(self.followup_model.rowCount())))
+        self.tabs.setTabText(1, self.tr("Attachments (%1)").replace("%1", str(len(self.attachments.items()))))
+
+    def _connect(self) -> None:
+        notify = self._changed
+        self.visit_date.textChanged.connect(lambda _t: notify("visit_date"))
+        self.county.currentIndexChanged.connect(self._county_chosen)
+        self.township.currentIndexChanged.connect(lambda _i: notify("township_code"))
+        self.mode.currentIndexChanged.connect(lambda _i: notify("mode"))
+        self.counselors.itemChanged.connect(lambda _i: notify("counselor_ids"))
+        self.organization.currentIndexChanged.connect(self._org_chosen)
+        self.organization.editTextChanged.connect(lambda _t: notify("organization_id"))
+        self.contacts.itemChanged.connect(lambda _i: notify(None))
+        self.visited_name.textChanged.connect(lambda _t: notify("visited_name"))
+        self.workstation.currentIndexChanged.connect(lambda _i: notify(None))
+        self.public_space.currentIndexChanged.connect(lambda _i: notify(None))
+        self.purpose.textChanged.connect(lambda _t: notify("purpose"))
+        for key, edit in self.texts.items():
+            edit.textChanged.connect(lambda k=key: notify(k))
+        self.attachments.changed.connect(lambda: (self._retitle_tabs(), notify(None)))
+        self.new_org_button.clicked.connect(self.new_organization)
+        self.new_contact_button.clicked.connect(self.new_contact)
+        self.add_followup_button.clicked.connect(self.add_followup)
+        self.edit_followup_button.clicked.connect(self.edit_followup)
+        self.close_followup_button.clicked.connect(self.close_followup)
+        self.remove_followup_button.clicked.connect(self.remove_followup)
+        self.followup_view.doubleClicked.connect(lambda _i: self.edit_followup())
+        self.followup_view.selectionModel().selectionChanged.connect(lambda *_: self._enable_followup_buttons())
+        self._enable_followup_buttons()
+
+    def _changed(self, field: str | None) -> None:
+        if self._loading:
+            return
+        if field and field in self.errors:
+            self.errors[field].clear_message()
+        self.changed.emit()
+
+    # --- cascading choices ---------------------------------------------------------------------------
+    def _county_chosen(self) -> None:
+        code = self.county.currentData()
+        keep = self.township.currentData()
+        towns = self.visits.townships(code) if code else []
+        first = self.tr("Choose a township") if code else self.tr("Choose the county first")
+        fill_combo(self.township, [(first, None)] + [(t.name, t.id) for t in towns], keep)
+        self.township.setEnabled(bool(code))
+        self._changed("county_code")
+
+    def _org_completed(self, text: str) -> None:
+        index = self.organization.findText(text, Qt.MatchFlag.MatchExactly)
+        if index >= 0:
+            self.organization.setCurrentIndex(index)
+
+    def _org_chosen(self) -> None:
+        org_id = self.organization.currentData()
+        previous = getattr(self, "_last_org_name", "")
+        name = self._org_names.get(org_id, "") if org_id else ""
+        if not self._loading and name and self.visited_name.text().strip() in ("", previous):
+            self.visited_name.setText(name)  # who was visited is usually the organisation itself
+        self._last_org_name = name
+        self._fill_contacts(org_id, self.checked(self.contacts))
+        if not self._loading and org_id and not self.county.currentData():
+            info = self.people.organization(org_id)
+            if info and info.county_code:
+                select_data(self.county, info.county_code)
+                if info.township_code:
+                    select_data(self.township, info.township_code)
+        self._changed("organization_id")
+
+    def _fill_contacts(self, org_id: str | None, checked: list[str]) -> None:
+        self._fill_checkable(self.contacts, self.people.contacts(org_id, include=checked), checked)
+
+    @staticmethod
+    def _fill_checkable(widget: QListWidget, people: list[Person], checked: list[str]) -> None:
+        widget.blockSignals(True)
+        widget.clear()
+        for p in people:
+            item = QListWidgetItem(f"{p.name}（{p.detail}）" if p.detail and widget.objectName() == "contacts"
+                                   else p.name)
+            item.setData(Qt.ItemDataRole.UserRole, p.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if p.id in checked else Qt.CheckState.Unchecked)
+            widget.addItem(item)
+        widget.blockSignals(False)
+
+    @staticmethod
+    def checked(widget: QListWidget) -> list[str]:
+        return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+                if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+    def organization_id(self) -> str | None:
+        text = self.organization.currentText().strip()
+        if not text:
+            return None
+        if self.organization.currentData() and self.organization.itemText(self.organization.currentIndex()) == text:
+            return self.organization.currentData()
+        index = self.organization.findText(text, Qt.MatchFlag.MatchExactly)
+        return self.organization.itemData(index) if index > 0 else None
+
+    # --- data in and out -----------------------------------------------------------------------------
+    def set_data(self, data: VisitData, date_text: str | None = None) -> None:
+        self._loading = True
+        try:
+            if date_text is not None:
+                self.visit_date.setText(date_text)
+            else:
+                self.visit_date.set_date(data.visit_date)
+            select_data(self.county, data.county_code or None)
+            self._county_chosen()
+            select_data(self.township, data.township_code or None)
+            select_data(self.mode, data.mode)
+            people = self.people.counselors(include=data.counselor_ids)
+            self._fill_checkable(self.counselors, people, data.counselor_ids)
+            if data.organization_id and data.organization_id not in self._org_names:
+                self._fill_orgs()
+            if not select_data(self.organization, data.organization_id):
+                self.organization.setCurrentIndex(0)
+            self._fill_contacts(data.organization_id, data.contact_ids)
+            self._last_org_name = self._org_names.get(data.organization_id or "", "")
+            self.visited_name.setText(data.visited_name)
+            select_data(self.workstation, data.workstation_id)
+            select_data(self.public_space, data.public_space_id)
+            self.purpose.setText(data.purpose)
+            for key, edit in self.texts.items():
+                edit.setPlainText(getattr(data, key))
+            self.followup_model.set_rows(data.followups)
+            self.attachments.set_items(data.attachments)
+            self._retitle_tabs()
+            self.clear_errors()
+        finally:
+            self._loading = False
+
+    def data(self, base: VisitData, *, strict: bool = True) -> VisitData:
+        """The form's visit; ``strict`` raises for an unreadable date, otherwise it becomes None."""
+        visit_date = self.visit_date.date_for("visit_date") if strict else self.visit_date.date_or_none()
+        return VisitData(
+            visit_date=visit_date, county_code=self.county.currentData() or "",
+            township_code=self.township.currentData() or "", mode=self.mode.currentData(),
+            counselor_ids=self.checked(self.counselors), organization_id=self.organization_id(),
+            contact_ids=self.checked(self.contacts), workstation_id=self.workstation.currentData(),
+            public_space_id=self.public_space.currentData(),
+            visited_name=self.visited_name.text().strip() or self.organization.currentText().strip(),
+            purpose=self.purpose.text(), **{k: e.toPlainText() for k, e in self.texts.items()},
+            followups=self.followup_model.drafts, attachments=self.attachments.items(), id=base.id,
+            version=base.version)
+
+    # --- errors --------------------------------------------------------------------------------------
+    def clear_errors(self) -> None:
+        for e in self.errors.values():
+            e.clear_message()
+        self.followup_error.clear_message()
+
+    def show_problems(self, exc: ValidationError) -> QWidget | None:
+        """Put each message under its field; returns the widget to focus (the first problem's)."""
+        self.clear_errors()
+        first: QWidget | None = None
+        widgets = {"visit_date": self.visit_date, "county_code": self.county, "township_code": self.township,
+                   "mode": self.mode, "counselor_ids": self.counselors, "organization_id": self.organization,
+                   "visited_name": self.visited_name, "purpose": self.purpose, **self.texts}
+        follow_msgs = []
+        for p in exc.problems or [exc]:
+            field = p.field or ""
+            if field.startswith("followups."):
+                follow_msgs.append(p.message)
+                widget = self.followup_view
+                self.tabs.setCurrentIndex(0)
+            else:
+                label = self.errors.get(field)
+                if label is None:
+                    follow_msgs.append(p.message)
+                    continue
+                label.show_message(p.message)
+                widget = widgets.get(field)
+            first = first or widget
+        self.followup_error.show_message("\n".join(follow_msgs))
+        return first
+
+    # --- inline people -------------------------------------------------------------------------------
+    def new_organization(self) -> None:
+        typed = self.organization.currentText().strip() if not self.organization_id() else ""
+        self.org_dialog = NewOrganizationDialog(self.people, self, name=typed, county_code=self.county.currentData(),
+                                                township_code=self.township.currentData(),
+                                                on_created=self._org_created)
+        self.org_dialog.open()
+
+    def _org_created(self, org: OrgInfo) -> None:
+        self._fill_orgs()
+        select_data(self.organization, org.id)
+
+    def new_contact(self) -> None:
+        self.contact_dialog = NewContactDialog(self.people, self.organization_id(), self,
+                                               on_created=self._contact_created)
+        self.contact_dialog.open()
+
+    def _contact_created(self, person: Person) -> None:
+        self._fill_contacts(self.organization_id(), self.checked(self.contacts) + [person.id])
+        self._changed(None)
+
+    # --- follow-ups ----------------------------------------------------------------------------------
+    def _selected_followup(self) -> int:
+        rows = self.followup_view.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def _enable_followup_buttons(self) -> None:
+        row = self._selected_followup()
+        has = row >= 0
+        self.edit_followup_button.setEnabled(has)
+        self.remove_followup_button.setEnabled(has)
+        self.close_followup_button.setEnabled(has and self.followup_model.drafts[row].is_open)
+
+    def _put_followup(self, row: int, draft: FollowUpDraft) -> None:
+        drafts = self.followup_model.drafts
+        if row < 0:
+            drafts.append(draft)
+        else:
+            drafts[row] = draft
+        self.followup_model.set_rows(drafts)
+        self.followup_view.selectRow(len(drafts) - 1 if row < 0 else row)
+        self._retitle_tabs()
+        self.followup_error.clear_message()
+        self._changed(None)
+
+    def add_followup(self) -> None:
+        self._followup_dialog(FollowUpDialog(self, today=self.today), -1)
+
+    def edit_followup(self) -> None:
+        row = self._selected_followup()
+        if row >= 0:
+            self._followup_dialog(FollowUpDialog(self, self.followup_model.drafts[row], today=self.today), row)
+
+    def close_followup(self) -> None:
+        row = self._selected_followup()
+        if row >= 0:
+            self._followup_dialog(CloseFollowUpDialog(self, self.followup_model.drafts[row], today=self.today), row)
+
+    def _followup_dialog(self, dialog: FollowUpDialog | CloseFollowUpDialog, row: int) -> None:
+        """Its OK puts the follow-up in the table (row -1: a new one); saved with the visit."""
+        self.followup_dialog = dialog
+        dialog.on_accept = lambda d: self._put_followup(row, d)
+        dialog.open()
+
+    def remove_followup(self) -> None:
+        row = self._selected_followup()
+        if row < 0:
+            return
+        drafts = self.followup_model.drafts
+        del drafts[row]
+        self.followup_model.set_rows(drafts)
+        self._retitle_tabs()
+        self._enable_followup_buttons()
+        self._changed(None)

@@ -1,0 +1,187 @@
+"""The filters bar shared by the visit list and the follow-up list: period, county, township,
+counselor, mode and follow-up status. It only produces a filters dict for the list sources."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from counsel_desk.i18n import pick
+from counsel_desk.models.enums import VisitMode
+from counsel_desk.services.people import PeopleService
+from counsel_desk.services.visit_list import date_or_none
+from counsel_desk.services import places
+from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.visits.widgets import DateEdit, fill_combo, select_data
+
+
+def period_bounds(key: str, today: date) -> tuple[date | None, date | None]:
+    """From/to dates of a period preset (``this_month``, ``last_month``, ``this_year``, ``last_12``)."""
+    first = today.replace(day=1)
+    if key == "this_month":
+        return first, today
+    if key == "last_month":
+        end = first - timedelta(days=1)
+        return end.replace(day=1), end
+    if key == "this_year":
+        return today.replace(month=1, day=1), today
+    if key == "last_12":
+        year, month = (first.year - 1, first.month + 1) if first.month < 12 else (first.year, 1)
+        return date(year, month, 1), today
+    return None, None
+
+
+class VisitFilterBar(QWidget):
+    """Emits ``changed`` whenever a filter changes; ``filters()`` gives the dict for the list source.
+
+    ``followups=True`` turns the last combo into the follow-up list's status filter and the
+    period into the due-date range.
+    """
+
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, followups: bool = False):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._followups = followups
+        self._services = ctx.services()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        self.period = QComboBox()
+        self.period.setObjectName("periodFilter")
+        for label, key in ((self.tr("Any time"), ""), (self.tr("This month"), "this_month"),
+                           (self.tr("Last month"), "last_month"), (self.tr("This year"), "this_year"),
+                           (self.tr("Last 12 months"), "last_12"), (self.tr("Custom"), "custom")):
+            self.period.addItem(label, key)
+        self.date_from = DateEdit()
+        self.date_from.setObjectName("dateFrom")
+        self.date_to = DateEdit()
+        self.date_to.setObjectName("dateTo")
+        for edit in (self.date_from, self.date_to):
+            edit.setMaximumWidth(100)
+            edit.setPlaceholderText(self.tr("from") if edit is self.date_from else self.tr("to"))
+        self.county = QComboBox()
+        self.county.setObjectName("countyFilter")
+        self.township = QComboBox()
+        self.township.setObjectName("townshipFilter")
+        self.counselor = QComboBox()
+        self.counselor.setObjectName("counselorFilter")
+        self.mode = QComboBox()
+        self.mode.setObjectName("modeFilter")
+        self.status = QComboBox()
+        self.status.setObjectName("statusFilter")
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.setObjectName("clearFilters")
+
+        layout.addWidget(QLabel(self.tr("Due:") if followups else self.tr("Period:")))
+        layout.addWidget(self.period)
+        layout.addWidget(self.date_from)
+        layout.addWidget(QLabel("–"))
+        layout.addWidget(self.date_to)
+        for combo in (self.county, self.township, self.counselor, self.mode, self.status):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            layout.addWidget(combo)
+        layout.addWidget(self.clear_button)
+        layout.addStretch(1)
+
+        self._fill()
+        self.period.currentIndexChanged.connect(self._period_chosen)
+        self.date_from.editingFinished.connect(self._dates_typed)
+        self.date_to.editingFinished.connect(self._dates_typed)
+        self.county.currentIndexChanged.connect(self._county_chosen)
+        for combo in (self.township, self.counselor, self.mode, self.status):
+            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.clear_button.clicked.connect(self.clear)
+
+    # --- contents --------------------------------------------------------------------------------
+    def _fill(self) -> None:
+        fill_combo(self.county, [(self.tr("All counties"), None)]
+                   + [(c.name, c.id) for c in places.counties_center_first(self._services)])
+        fill_combo(self.township, [(self.tr("All townships"), None)])
+        self.township.setEnabled(False)
+        self.reload_counselors()
+        fill_combo(self.mode, [(self.tr("All modes"), None)] + [(pick(m.zh, m.en), m.value) for m in VisitMode])
+        if self._followups:
+            items = [(self.tr("Not closed"), "open"), (self.tr("Overdue"), "overdue"),
+                     (self.tr("Due this week"), "due_week"), (self.tr("Closed"), "closed"),
+                     (self.tr("Cancelled"), "cancelled"), (self.tr("All statuses"), None)]
+        else:
+            items = [(self.tr("Any follow-ups"), None), (self.tr("Has open follow-ups"), "open"),
+                     (self.tr("Has overdue follow-ups"), "overdue"), (self.tr("No open follow-ups"), "no_open")]
+        fill_combo(self.status, items)
+
+    def reload_counselors(self) -> None:
+        keep = self.counselor.currentData()
+        people = PeopleService(self._services).counselors(include_inactive=True)
+        fill_combo(self.counselor, [(self.tr("All counselors"), None)] + [(p.name, p.id) for p in people], keep)
+
+    # --- reactions -------------------------------------------------------------------------------
+    def _period_chosen(self) -> None:
+        key = self.period.currentData()
+        if key != "custom":
+            lo, hi = period_bounds(key or "", date.today())
+            self.date_from.set_date(lo)
+            self.date_to.set_date(hi)
+        self.changed.emit()
+
+    def _dates_typed(self) -> None:
+        select_data(self.period, "custom" if (self.date_from.text() or self.date_to.text()) else "", signals=False)
+        self.changed.emit()
+
+    def _county_chosen(self) -> None:
+        code = self.county.currentData()
+        towns = places.townships(self._services, code) if code else []
+        fill_combo(self.township, [(self.tr("All townships"), None)] + [(t.name, t.id) for t in towns])
+        self.township.setEnabled(bool(code))
+        self.changed.emit()
+
+    # --- the filters dict --------------------------------------------------------------------------
+    def filters(self) -> dict:
+        out = {"date_from": self.date_from.date_or_none(), "date_to": self.date_to.date_or_none(),
+               "county_code": self.county.currentData(), "township_code": self.township.currentData(),
+               "counselor_id": self.counselor.currentData(), "mode": self.mode.currentData()}
+        out["status" if self._followups else "followups"] = self.status.currentData()
+        return {k: v for k, v in out.items() if v}
+
+    def set_filters(self, filters: dict) -> None:
+        """Show ``filters`` (e.g. ``{"township_code": …}`` from the dashboard map); emits ``changed`` once."""
+        self.blockSignals(True)
+        try:
+            town = filters.get("township_code")
+            county = filters.get("county_code") or (places.county_of(self._services, town) if town else None)
+            if "county_code" in filters or town:
+                select_data(self.county, county, signals=False)
+                self._county_chosen()
+            if town:
+                select_data(self.township, town, signals=False)
+            if "date_from" in filters or "date_to" in filters:
+                self.date_from.set_date(date_or_none(filters.get("date_from")))
+                self.date_to.set_date(date_or_none(filters.get("date_to")))
+                select_data(self.period, "custom" if (self.date_from.text() or self.date_to.text()) else "",
+                            signals=False)
+            for key, combo in (("counselor_id", self.counselor), ("mode", self.mode),
+                               ("status" if self._followups else "followups", self.status)):
+                if key in filters:
+                    select_data(combo, filters[key])
+        finally:
+            self.blockSignals(False)
+        self.changed.emit()
+
+    def clear(self, *, emit: bool = True) -> None:
+        self.blockSignals(True)
+        try:
+            select_data(self.period, "", signals=False)
+            self.date_from.set_date(None)
+            self.date_to.set_date(None)
+            self.county.setCurrentIndex(0)
+            self._county_chosen()
+            for combo in (self.counselor, self.mode):
+                combo.setCurrentIndex(0)
+            self.status.setCurrentIndex(0)
+        finally:
+            self.blockSignals(False)
+        if emit:
+            self.changed.emit()

@@ -1,0 +1,153 @@
+"""Follow-ups (追蹤事項) across all visits: what is due this week, what is overdue (in red), and
+closing them — which needs the date they were followed up and the result."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from counsel_desk.errors import UserError, ValidationError
+from counsel_desk.services.followups import FollowUpDraft, FollowUpListSource, FollowUpService
+from counsel_desk.ui import messages
+from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.lazy_table import ROW_ROLE, LazyIdTableModel
+from counsel_desk.ui.visits.followup_dialogs import CloseFollowUpDialog, FollowUpDialog
+from counsel_desk.ui.visits.list_base import ListPageBase
+
+COLUMNS_CONTEXT = "FollowUpColumns"
+_TITLES = (QT_TRANSLATE_NOOP("FollowUpColumns", "Due"), QT_TRANSLATE_NOOP("FollowUpColumns", "Status"),
+           QT_TRANSLATE_NOOP("FollowUpColumns", "Follow-up"), QT_TRANSLATE_NOOP("FollowUpColumns", "Owner"),
+           QT_TRANSLATE_NOOP("FollowUpColumns", "Visit date"), QT_TRANSLATE_NOOP("FollowUpColumns", "Township"),
+           QT_TRANSLATE_NOOP("FollowUpColumns", "Visited"), QT_TRANSLATE_NOOP("FollowUpColumns", "Followed up"),
+           QT_TRANSLATE_NOOP("FollowUpColumns", "Result"))
+COLUMN_WIDTHS = (90, 70, 300, 90, 90, 130, 200, 90, 220)
+
+
+class FollowUpListPage(ListPageBase):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("followUpListPage")
+        self.service = FollowUpService(ctx.services())
+        source = FollowUpListSource(ctx.services())
+        self.build_list(ctx, source, LazyIdTableModel(source, self, context=COLUMNS_CONTEXT), COLUMN_WIDTHS,
+                        followups=True)
+        self.dialog: FollowUpDialog | CloseFollowUpDialog | None = None
+
+        title = QLabel(self.tr("Follow-ups"))
+        title.setProperty("role", "pageTitle")
+        self.week_button = QPushButton()
+        self.week_button.setObjectName("dueThisWeek")
+        self.week_button.setFlat(True)
+        self.overdue_button = QPushButton()
+        self.overdue_button.setObjectName("overdue")
+        self.overdue_button.setFlat(True)
+        self.overdue_button.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.open_label = QLabel()
+        self.open_label.setObjectName("openCount")
+        self.search.setObjectName("followUpSearch")
+        self.search.setPlaceholderText(self.tr("Search follow-ups, owners and results"))
+        self.search.setMinimumWidth(300)
+        self.count_label = QLabel()
+        self.view.setObjectName("followUpTable")
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.close_button = QPushButton(self.tr("Close follow-up…"))
+        self.close_button.setObjectName("closeFollowUp")
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setObjectName("editFollowUp")
+        self.visit_button = QPushButton(self.tr("Open visit"))
+        self.visit_button.setObjectName("openVisit")
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addSpacing(16)
+        top.addWidget(self.week_button)
+        top.addWidget(self.overdue_button)
+        top.addWidget(self.open_label)
+        top.addStretch(1)
+        top.addWidget(self.search)
+        top.addWidget(self.count_label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.visit_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.undo_bar)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+        self.view.activated.connect(lambda _i: self.edit_current())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self.model.modelReset.connect(self._enable)
+        self.week_button.clicked.connect(lambda: self.filters.set_filters({"status": "due_week"}))
+        self.overdue_button.clicked.connect(lambda: self.filters.set_filters({"status": "overdue"}))
+        self.close_button.clicked.connect(self.close_current)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.visit_button.clicked.connect(self.open_visit)
+        self.host.visit_deleted.connect(lambda vid, t: self.undo_bar.show_deleted(
+            vid, self.tr("The visit %1 was deleted with its follow-ups.").replace("%1", t)))
+        self.reload()
+
+    def reloaded(self) -> None:
+        counts = self.source.counts(self.model.query.filters)
+        self.week_button.setText(self.tr("Due this week: %1").replace("%1", str(counts.due_this_week)))
+        self.overdue_button.setText(self.tr("Overdue: %1").replace("%1", str(counts.overdue)))
+        self.open_label.setText(self.tr("Open: %1").replace("%1", str(counts.open)))
+        self.count_label.setText(self.tr("%1 shown").replace("%1", f"{self.model.rowCount():,}"))
+        self._enable()
+
+    def _enable(self) -> None:
+        fid = self.current_id()
+        row = self.model.data(self.view.selectionModel().selectedRows()[0], ROW_ROLE) if fid else None
+        self.close_button.setEnabled(bool(row) and row.get("_status") in ("open", "in_progress"))
+        self.edit_button.setEnabled(bool(fid))
+        self.visit_button.setEnabled(bool(fid))
+
+    # --- actions -------------------------------------------------------------------------------------------
+    def _load(self, fid: str) -> FollowUpDraft | None:
+        try:
+            return self.service.get(fid)
+        except UserError as exc:
+            messages.show_error(self, exc)
+            return None
+
+    def close_current(self) -> CloseFollowUpDialog | None:
+        return self._open_dialog(CloseFollowUpDialog)
+
+    def edit_current(self) -> FollowUpDialog | None:
+        return self._open_dialog(FollowUpDialog)
+
+    def _open_dialog(self, dialog_class):
+        """The selected follow-up in a close or edit dialog; its OK saves through the service."""
+        fid = self.current_id()
+        draft = self._load(fid) if fid else None
+        if draft is None:
+            return None
+        dialog = dialog_class(self, draft)
+        dialog.on_accept = lambda d: self._save(fid, d)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _save(self, fid: str, draft: FollowUpDraft) -> None:
+        """Raises ValidationError back into the dialog (it stays open with the message)."""
+        try:
+            self.service.update(fid, draft)
+        except ValidationError:
+            raise
+        except UserError as exc:  # e.g. deleted meanwhile: say so inside the dialog
+            raise ValidationError(exc.zh, exc.en) from exc
+        self.ctx.followups_changed.emit()
+        self.ctx.status_message.emit(self.tr("Follow-up saved."))
+
+    def open_visit(self) -> None:
+        fid = self.current_id()
+        if fid:
+            try:
+                visit_id = self.service.visit_id_of(fid)
+            except UserError as exc:
+                messages.show_error(self, exc)
+                return
+            self.host.open_visit(visit_id, self)

@@ -1,0 +1,309 @@
+"""The visit list and editor driven like a counselor would: type a visit with two counselors, a new
+organisation, an attachment and two follow-ups; edit it; find it by a Chinese word; delete and undo;
+get a draft back after a crash; be asked before losing changes."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
+
+from counsel_desk.services.drafts import DraftStore
+from counsel_desk.services.followups import FollowUpDraft
+from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.people import PeopleService
+from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.ui import messages
+from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.visits.editor import VisitEditor
+from counsel_desk.ui.visits.list_page import VisitListPage
+
+HSINCHU, GUANXI = "10004", "10004040"
+TODAY = date.today()
+
+
+@pytest.fixture
+def asked(monkeypatch):
+    """Every question box answered without blocking; the answers to give can be queued per test."""
+    answers: list = []
+    calls: list[str] = []
+
+    def question(parent, title, text, *args, **kwargs):
+        calls.append(text)
+        return answers.pop(0) if answers else QMessageBox.StandardButton.Discard
+
+    def confirm(parent, text, title=None):
+        calls.append(text)
+        return answers.pop(0) if answers else True
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(messages, "confirm", confirm)
+    monkeypatch.setattr(messages, "show_error", lambda parent, exc, title=None: calls.append(f"ERROR {exc}"))
+    return answers, calls
+
+
+@pytest.fixture
+def ctx(app_context):
+    people = PeopleService(app_context.services())
+    people.create_counselor("測試輔導員")  # the user's own entry: ticked on new visits
+    people.create_counselor("林美玲")
+    people.create_counselor("陳建宏")
+    return app_context
+
+
+@pytest.fixture
+def page(qtbot, ctx, asked):
+    p = VisitListPage(ctx)
+    qtbot.addWidget(p)
+    p.resize(1200, 700)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def type_text(widget, text: str) -> None:
+    """Type as a Chinese input method does: the composed text arrives as one commit."""
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def ok(dialog) -> None:
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def tick(list_widget, name: str) -> None:
+    for i in range(list_widget.count()):
+        if list_widget.item(i).text().startswith(name):
+            list_widget.item(i).setCheckState(Qt.CheckState.Checked)
+            return
+    raise AssertionError(f"{name} not in the list")
+
+
+def choose(combo, value) -> None:
+    index = combo.findData(value)
+    assert index >= 0, value
+    combo.setCurrentIndex(index)
+
+
+def open_new_editor(qtbot, page) -> VisitEditor:
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    (editor,) = page.host.editors.values()
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def add_followup(qtbot, form, description: str, due: date) -> None:
+    qtbot.mouseClick(form.add_followup_button, Qt.MouseButton.LeftButton)
+    dialog = form.followup_dialog
+    type_text(dialog.description, description)
+    qtbot.keyClicks(dialog.due, roc_date(due))
+    ok(dialog)
+    assert not dialog.isVisible()
+
+
+def test_create_edit_search_delete_and_undo_a_visit(qtbot, qtmodeltester, page, ctx, tmp_path, monkeypatch):
+    editor = open_new_editor(qtbot, page)
+    form = editor.form
+    assert form.checked(form.counselors), "the user's own name is ticked on a new visit"
+    visit_day = TODAY - timedelta(days=6)
+    form.visit_date.clear()
+    qtbot.keyClicks(form.visit_date, roc_date(visit_day))
+    choose(form.county, HSINCHU)
+    choose(form.township, GUANXI)
+    tick(form.counselors, "林美玲")
+    assert len(form.checked(form.counselors)) == 2
+
+    qtbot.mouseClick(form.new_org_button, Qt.MouseButton.LeftButton)
+    type_text(form.org_dialog.name, "山海咖啡館")
+    ok(form.org_dialog)
+    assert form.organization.currentText() == "山海咖啡館"
+    assert form.visited_name.text() == "山海咖啡館"
+
+    type_text(form.purpose, "了解返鄉青年創業需求")
+    type_text(form.texts["findings"], "返鄉青年在老街經營咖啡烘焙，尚無自有品牌")
+    type_text(form.texts["advice"], "建議申請青年培力工作站輔導")
+
+    photo = tmp_path / "現場照片.jpg"
+    photo.write_bytes(b"\xff\xd8 photo bytes")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(photo)], ""))
+    qtbot.mouseClick(form.attachments.add_button, Qt.MouseButton.LeftButton)
+    assert form.attachments.list.count() == 1
+
+    add_followup(qtbot, form, "提供品牌設計資源清單", TODAY + timedelta(days=7))
+    add_followup(qtbot, form, "協助聯繫公所承辦人", TODAY + timedelta(days=14))
+    assert form.followup_model.rowCount() == 2
+    qtmodeltester.check(form.followup_model)
+
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert not editor.summary_error.isVisible()
+    visit_id = editor.visit_id
+    saved = VisitService(ctx.services()).get(visit_id)
+    assert saved.visit_date == visit_day and saved.township_code == GUANXI
+    assert len(saved.counselor_ids) == 2 and saved.organization_id
+    assert [f.description for f in saved.followups] == ["提供品牌設計資源清單", "協助聯繫公所承辦人"]
+    assert [a.filename for a in saved.attachments] == ["現場照片.jpg"]
+    assert (ctx.db.attachments_dir / f"{saved.attachments[0].sha256}.jpg").exists()
+
+    # the list shows it, in ROC dates
+    assert page.model.rowCount() == 1
+    qtmodeltester.check(page.model)
+    assert page.model.index(0, 0).data() == roc_date(visit_day)
+    assert page.model.index(0, 3).data() == "山海咖啡館"
+    assert page.model.index(0, 7).data() == "2"
+    qtbot.mouseClick(editor.close_button, Qt.MouseButton.LeftButton)
+    assert not page.host.editors
+
+    # edit: double-click the row, change the findings, save
+    rect = page.view.visualRect(page.model.index(0, 3))
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = page.host.editors[visit_id]
+    type_text(editor.form.texts["issues"], "行銷通路不足")
+    assert editor.isWindowModified()
+    qtbot.mouseClick(editor.save_close_button, Qt.MouseButton.LeftButton)
+    assert not page.host.editors
+    assert VisitService(ctx.services()).get(visit_id).issues == "行銷通路不足"
+
+    # search by a Chinese word of the findings (2 characters, then 4)
+    type_text(page.search, "咖啡")
+    assert page.model.rowCount() == 1
+    type_text(page.search, "烘焙")
+    assert page.model.rowCount() == 1
+    page.search.clear()
+    type_text(page.search, "稻米")
+    assert page.model.rowCount() == 0
+    page.search.clear()
+
+    # delete from the editor, then undo from the list
+    page.view.selectRow(0)
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    editor = page.host.editors[visit_id]
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 0
+    assert page.undo_bar.isVisible() and "山海咖啡館" in page.undo_bar.label.text()
+    qtbot.mouseClick(page.undo_bar.undo_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 1 and not page.undo_bar.isVisible()
+    assert len(VisitService(ctx.services()).get(visit_id).followups) == 2
+
+
+def test_audit_entries_for_create_update_delete(qtbot, page, ctx):
+    from sqlalchemy import text
+
+    vs = VisitService(ctx.services())
+    me = PeopleService(ctx.services()).counselor_named("測試輔導員")
+    vid = vs.create(VisitData(visit_date=TODAY, county_code=HSINCHU, township_code=GUANXI, counselor_ids=[me]))
+    data = vs.get(vid)
+    data.notes = "補充"
+    vs.update(vid, data)
+    vs.delete(vid)
+    with ctx.db.session() as s:
+        rows = s.connection().execute(text("SELECT action, actor FROM audit_log WHERE entity='site_visit' "
+                                           "AND entity_id=:v ORDER BY seq"), {"v": vid}).all()
+    assert rows == [("create", "測試輔導員"), ("update", "測試輔導員"), ("delete", "測試輔導員")]
+
+
+def test_validation_messages_appear_next_to_the_fields(qtbot, page):
+    editor = open_new_editor(qtbot, page)
+    form = editor.form
+    form.visit_date.clear()
+    qtbot.keyClicks(form.visit_date, "115/02/30")
+    for i in range(form.counselors.count()):
+        form.counselors.item(i).setCheckState(Qt.CheckState.Unchecked)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.summary_error.isVisible()
+    assert "不存在的日期" in form.errors["visit_date"].text() and form.errors["visit_date"].isVisible()
+    form.visit_date.clear()
+    qtbot.keyClicks(form.visit_date, "2199-01-01")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert "太遠了" in form.errors["visit_date"].text()
+    assert "請選擇縣市" in form.errors["county_code"].text()
+    assert "請選擇鄉鎮市區" in form.errors["township_code"].text()
+    assert "輔導員" in form.errors["counselor_ids"].text()
+    choose(form.county, HSINCHU)
+    assert not form.errors["county_code"].isVisible(), "editing a field clears its message"
+    assert editor.visit_id is None
+
+
+def test_a_draft_is_autosaved_and_offered_back_after_a_crash(qtbot, page, ctx, asked):
+    answers, calls = asked
+    editor = open_new_editor(qtbot, page)
+    choose(editor.form.county, HSINCHU)
+    choose(editor.form.township, GUANXI)
+    type_text(editor.form.texts["findings"], "停電前打的紀錄：茶園轉型")
+    editor.form.followup_model.set_rows([FollowUpDraft("回訪茶農", due_date=TODAY + timedelta(days=3))])
+    drafts = DraftStore.for_database(ctx.db.path)
+    editor.autosave_timer.setInterval(20)
+    qtbot.waitUntil(lambda: len(drafts.all("visit")) == 1, timeout=3000)
+    # the crash: the process dies, nothing is closed or saved
+    editor.autosave_timer.stop()
+    editor.hide()
+
+    ctx2 = AppContext(ctx.db, ctx.settings)
+    answers.append(True)  # "Restore it?" → yes
+    page2 = VisitListPage(ctx2)
+    qtbot.addWidget(page2)
+    page2.show()
+    qtbot.waitUntil(lambda: bool(page2.host.editors), timeout=3000)
+    assert any("未儲存" in c or "not saved" in c for c in calls)
+    (restored,) = page2.host.editors.values()
+    form = restored.form
+    assert form.texts["findings"].toPlainText() == "停電前打的紀錄：茶園轉型"
+    assert form.township.currentData() == GUANXI
+    assert form.followup_model.drafts[0].description == "回訪茶農"
+    assert restored.has_unsaved_changes()
+    qtbot.mouseClick(restored.save_close_button, Qt.MouseButton.LeftButton)
+    assert drafts.all("visit") == []
+    assert page2.model.rowCount() == 1
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, page, ctx, asked):
+    answers, calls = asked
+    editor = open_new_editor(qtbot, page)
+    type_text(editor.form.texts["notes"], "還沒存")
+    editor.autosave()
+    answers.append(QMessageBox.StandardButton.Cancel)
+    assert page.can_close() is False and editor.isVisible()
+    assert "not saved" in calls[-1] or "未儲存" in calls[-1]
+    answers.append(QMessageBox.StandardButton.Discard)
+    assert page.can_close() is True
+    assert DraftStore.for_database(ctx.db.path).all() == []
+
+
+def test_apply_filter_from_the_dashboard_map(qtbot, page, ctx):
+    vs = VisitService(ctx.services())
+    me = PeopleService(ctx.services()).counselor_named("測試輔導員")
+    other_town = vs.townships(HSINCHU)[0].id
+    for town in (GUANXI, other_town):
+        vs.create(VisitData(visit_date=TODAY, county_code=HSINCHU, township_code=town, counselor_ids=[me]))
+    ctx.visits_changed.emit()
+    assert page.model.rowCount() == 2
+    page.apply_filter({"township_code": GUANXI})
+    assert page.filters.county.currentData() == HSINCHU and page.filters.township.currentData() == GUANXI
+    assert page.model.rowCount() == 1 and page.model.index(0, 2).data() == "關西鎮"
+    page.apply_filter({"date_from": TODAY + timedelta(days=1), "date_to": TODAY + timedelta(days=2)})
+    assert page.model.rowCount() == 0 and page.filters.county.currentData() is None
+    assert page.current_list_model() is page.model
+
+
+def test_header_click_sorts_in_sql(qtbot, qtmodeltester, page, ctx):
+    vs = VisitService(ctx.services())
+    me = PeopleService(ctx.services()).counselor_named("測試輔導員")
+    for n, name in enumerate(("乙單位", "甲單位", "丙單位")):
+        vs.create(VisitData(visit_date=TODAY - timedelta(days=n), county_code=HSINCHU, township_code=GUANXI,
+                            counselor_ids=[me], visited_name=name))
+    ctx.visits_changed.emit()
+    assert [page.model.index(r, 3).data() for r in range(3)] == ["乙單位", "甲單位", "丙單位"]
+    header = page.view.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(3) + 5, header.height() // 2))
+    assert [page.model.index(r, 3).data() for r in range(3)] == sorted(["乙單位", "甲單位", "丙單位"])
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(0) + 5, header.height() // 2))
+    dates = [page.model.index(r, 0).data() for r in range(3)]
+    assert dates in (sorted(dates), sorted(dates, reverse=True))
+    qtmodeltester.check(page.model)
