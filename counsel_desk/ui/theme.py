@@ -11,8 +11,9 @@ FONT_FAMILY = "Noto Sans CJK TC"
 FONT_FILES = ("NotoSansCJKtc-Regular.ttf", "NotoSansCJKtc-Bold.ttf")
 
 STYLE = """
-QListWidget#navigation { border: none; background: #f3f5f7; padding-top: 6px; }
-QListWidget#navigation::item { padding: 8px 14px; }
+QListWidget#navigation { border: none; background: #f3f5f7; outline: none; }
+QListWidget#navigation::item { padding-left: 12px; border-left: 3px solid transparent; color: #1b2733; }
+QListWidget#navigation::item:hover { background: #e8eef4; }
 QListWidget#navigation::item:selected { background: #dbe7f3; color: #0b3d66; border-left: 3px solid #1f6fb2; }
 QLabel[role="pageTitle"] { font-size: 18px; font-weight: bold; padding: 4px 0; }
 QLabel[role="fieldError"] { color: #b3261e; }
