@@ -1,0 +1,1 @@
+"""The reports area: monthly (and other period) reports, sent revisions, yearly targets."""

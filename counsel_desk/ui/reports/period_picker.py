@@ -1,0 +1,108 @@
+"""Choosing a report's period and center: month, quarter, year or any from/to, one center or all.
+
+Years show in the ROC calendar (民國115年); the chosen period comes out as a
+:class:`counsel_desk.reports.period.Period` through ``period_changed``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QSpinBox, QWidget
+
+from counsel_desk.errors import UserError
+from counsel_desk.i18n import pick
+from counsel_desk.models.enums import CenterCode
+from counsel_desk.reports.period import Period
+from counsel_desk.services.formatting import ROC_OFFSET
+
+ALL_CENTERS = ""  # the centre combo's data for headquarters' view of all four centers
+
+
+def default_month(today: date) -> tuple[int, int]:
+    """The month a manager most likely reports on: this month from the 25th, else the one before."""
+    if today.day >= 25:
+        return today.year, today.month
+    return (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
+
+
+class PeriodPicker(QWidget):
+    period_changed = Signal()
+
+    def __init__(self, center: str, today: date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kind = QComboBox()
+        for key, text in (("month", self.tr("Month")), ("quarter", self.tr("Quarter")), ("year", self.tr("Year")),
+                          ("custom", self.tr("From – to"))):
+            self.kind.addItem(text, key)
+        self.year = QSpinBox()
+        self.year.setRange(100, 200)
+        self.year.setPrefix(self.tr("ROC year "))
+        self.month = QComboBox()
+        for m in range(1, 13):
+            self.month.addItem(self.tr("Month %1").replace("%1", str(m)), m)
+        self.quarter = QComboBox()
+        for q in range(1, 5):
+            self.quarter.addItem(self.tr("Q%1").replace("%1", str(q)), q)
+        self.start = QDateEdit()
+        self.end = QDateEdit()
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.center = QComboBox()
+        for c in CenterCode:
+            self.center.addItem(pick(c.zh, c.en), c.value)
+        self.center.addItem(self.tr("All centers"), ALL_CENTERS)
+        self.center.setCurrentIndex(max(0, self.center.findData(center)))
+        year, month = default_month(today)
+        self.year.setValue(year - ROC_OFFSET)
+        self.month.setCurrentIndex(month - 1)
+        self.quarter.setCurrentIndex((month - 1) // 3)
+        self.start.setDate(QDate(year, month, 1))
+        self.end.setDate(QDate(today.year, today.month, today.day))
+        self.to_label = QLabel(self.tr("to"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for w in (QLabel(self.tr("Center")), self.center, QLabel(self.tr("Period")), self.kind, self.year, self.month,
+                  self.quarter, self.start, self.to_label, self.end):
+            row.addWidget(w)
+        row.addStretch(1)
+        self._show_fields()
+        self.kind.currentIndexChanged.connect(self._show_fields)
+        for signal in (self.kind.currentIndexChanged, self.year.valueChanged, self.month.currentIndexChanged,
+                       self.quarter.currentIndexChanged, self.start.dateChanged, self.end.dateChanged,
+                       self.center.currentIndexChanged):
+            signal.connect(self.period_changed)
+
+    def _show_fields(self) -> None:
+        kind = self.kind.currentData()
+        self.year.setVisible(kind != "custom")
+        self.month.setVisible(kind == "month")
+        self.quarter.setVisible(kind == "quarter")
+        for w in (self.start, self.to_label, self.end):
+            w.setVisible(kind == "custom")
+
+    def center_code(self) -> str | None:
+        code = self.center.currentData()
+        return None if code == ALL_CENTERS else code
+
+    def period(self) -> Period:
+        """The chosen period; UserError for a from/to range that ends before it starts."""
+        kind = self.kind.currentData()
+        year = self.year.value() + ROC_OFFSET
+        if kind == "month":
+            return Period.month(year, self.month.currentData())
+        if kind == "quarter":
+            return Period.quarter(year, self.quarter.currentData())
+        if kind == "year":
+            return Period.year(year)
+        start, end = self.start.date().toPython(), self.end.date().toPython()
+        if end < start:
+            raise UserError("報告期間的結束日早於開始日。", "The period ends before it starts.")
+        return Period.custom(start, end)
+
+    def set_month(self, year: int, month: int) -> None:
+        self.kind.setCurrentIndex(self.kind.findData("month"))
+        self.year.setValue(year - ROC_OFFSET)
+        self.month.setCurrentIndex(month - 1)

@@ -1,0 +1,91 @@
+"""The yearly targets editor (績效指標): a center enters what the project office expects this year."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from counsel_desk.i18n import pick
+from counsel_desk.models.enums import TargetMetric
+from counsel_desk.services import targets
+from counsel_desk.services.formatting import ROC_OFFSET
+from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.messages import show_error
+
+
+class TargetsEditor(QWidget):
+    saved = Signal(int)  # the (Western) year whose targets were stored
+
+    def __init__(self, ctx: AppContext, year: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.center: str | None = ctx.center_code
+        self.year = QSpinBox()
+        self.year.setRange(100, 200)
+        self.year.setPrefix(self.tr("ROC year "))
+        self.year.setValue(year - ROC_OFFSET)
+        self.fields: dict[str, QDoubleSpinBox] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        for metric in TargetMetric:
+            box = QDoubleSpinBox()
+            box.setRange(0, 9_999_999)
+            box.setDecimals(1 if metric == TargetMetric.SUPPORT_HOURS else 0)
+            box.setGroupSeparatorShown(True)
+            box.setObjectName(f"target_{metric.value}")
+            box.setMinimumWidth(160)
+            box.setAlignment(Qt.AlignmentFlag.AlignRight)
+            form.addRow(pick(metric.zh, metric.en), box)
+            self.fields[metric.value] = box
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save targets"))
+        self.save_button.clicked.connect(self.save)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Targets for")))
+        top.addWidget(self.year)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.year.valueChanged.connect(self.load)
+        self.load()
+
+    def western_year(self) -> int:
+        return self.year.value() + ROC_OFFSET
+
+    def set_center(self, center: str | None) -> None:
+        """Targets belong to one center; headquarters' view of all centers can't edit them."""
+        self.center = center
+        self.setEnabled(center is not None)
+        self.load()
+
+    def load(self) -> None:
+        if self.center is None:
+            self.note.setText(self.tr("Choose one center to enter its targets."))
+            return
+        values = targets.get_targets(self.ctx.services(), self.western_year(), center=self.center)
+        for metric, box in self.fields.items():
+            box.setValue(values.get(metric, 0.0))
+        self.note.setText(self.tr("The project office judges the center against these figures, year to date."))
+
+    def save(self) -> None:
+        if self.center is None:
+            return
+        values = {metric: box.value() for metric, box in self.fields.items()}
+        try:
+            changed = targets.set_targets(self.ctx.services(), self.western_year(), values, center=self.center)
+        except Exception as exc:  # noqa: BLE001 — shown to the user, nothing half-saved
+            show_error(self, exc)
+            return
+        self.note.setText(self.tr("Saved: %1 targets changed.").replace("%1", str(changed)))
+        self.saved.emit(self.western_year())
+        self.ctx.reports_changed.emit()

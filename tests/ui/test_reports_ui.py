@@ -1,0 +1,143 @@
+"""The reports page driven like a center manager: figures, files, print, mark as sent, revision 2, targets."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+from counsel_desk.services import targets
+from counsel_desk.ui.reports import page as page_module
+from counsel_desk.ui.reports import printing
+
+TIMEOUT = 30_000
+
+
+@pytest.fixture(autouse=True)
+def _no_error_boxes(monkeypatch):
+    """An error box would block the test; any error shown fails it instead."""
+    def fail(_parent, exc, title=None):
+        raise AssertionError(f"error shown: {exc}")
+
+    monkeypatch.setattr(page_module, "show_error", fail)
+
+
+@pytest.fixture
+def ctx(qapp, demo_db):
+    from counsel_desk.app import make_settings, prepare
+    from counsel_desk.ui.context import AppContext
+
+    prepare(qapp)
+    settings = make_settings()
+    settings.setValue("user/name", "王承辦")
+    settings.setValue("user/center", "north")
+    return AppContext(demo_db, settings)
+
+
+@pytest.fixture
+def page(qtbot, ctx):
+    p = page_module.ReportsPage(ctx, today=lambda: date(2026, 11, 26))
+    qtbot.addWidget(p)
+    p.resize(1100, 700)
+    p.show()
+    qtbot.waitSignal(p.figures_loaded, timeout=TIMEOUT).wait()  # the first count runs in the background
+    return p
+
+
+def _visits_in_november(db) -> int:
+    with db.engine.connect() as c:
+        return c.exec_driver_sql("SELECT count(*) FROM site_visit WHERE deleted_at IS NULL AND center_code = 'north' "
+                                 "AND visit_date LIKE '2026-11-%'").scalar()
+
+
+def _make(qtbot, p) -> None:
+    with qtbot.waitSignal(p.report_made, timeout=TIMEOUT):
+        qtbot.mouseClick(p.make_button, Qt.MouseButton.LeftButton)
+
+
+def test_figures_show_for_the_chosen_month(page, demo_db, qtmodeltester):
+    qtmodeltester.check(page.figures_model)
+    qtmodeltester.check(page.revisions_model)
+    model = page.figures_model
+    assert model.index(0, 0).data() == "實地訪視"
+    assert model.index(0, 1).data() == f"{_visits_in_november(demo_db):,}"
+    assert page.picker.period().key == "2026-11" and page.picker.center_code() == "north"
+    assert "北區 民國115年11月" in page.status.text()
+    assert not page.open_pdf.isEnabled() and page.banner.isHidden()
+
+
+def test_make_open_save_and_print(page, qtbot, monkeypatch, tmp_path):
+    opened = []
+    monkeypatch.setattr(page_module.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    _make(qtbot, page)
+    assert page.open_pdf.isEnabled() and page.send_button.isEnabled()
+    qtbot.mouseClick(page.open_pdf, Qt.MouseButton.LeftButton)
+    assert opened and opened[0].endswith(".pdf") and Path(opened[0]).read_bytes() == page.report.pdf
+    target = tmp_path / "北區月報.xlsx"
+    monkeypatch.setattr(page_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert zipfile.is_zipfile(target) and target.read_bytes() == page.report.xlsx
+    printed = tmp_path / "printed.pdf"
+
+    def pdf_printer(*_args):
+        printer = QPrinter()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return printer
+
+    monkeypatch.setattr(printing, "make_printer", pdf_printer)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QPrintDialog.DialogCode.Accepted)
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    assert printed.exists() and printed.stat().st_size > 10_000
+    assert page.status.text() == "已送至印表機。"
+
+
+def test_mark_as_sent_then_a_changed_visit_asks_for_revision_two(page, qtbot, monkeypatch, ctx, demo_db):
+    monkeypatch.setattr(page_module, "confirm", lambda *a, **k: True)
+    opened = []
+    monkeypatch.setattr(page_module.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    _make(qtbot, page)
+    sent_pdf = page.report.pdf
+    with qtbot.waitSignal(page.figures_loaded, timeout=TIMEOUT):
+        qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+    assert [r.revision for r in page.revisions_model.reports] == [1]
+    assert page.banner.isHidden()
+    with demo_db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE site_visit SET visit_date = '2026-10-15' WHERE id = (SELECT id FROM site_visit "
+                             "WHERE visit_date LIKE '2026-11-%' AND center_code = 'north' ORDER BY id LIMIT 1)")
+    with qtbot.waitSignal(page.figures_loaded, timeout=TIMEOUT):
+        ctx.visits_changed.emit()
+    assert not page.banner.isHidden()
+    assert "已送出的第 1 版與目前資料不同" in page.banner_text.text() and "訪視總次數" in page.banner_text.text()
+    assert page.revision_button.text() == "發出第 2 版"
+    with qtbot.waitSignal(page.figures_loaded, timeout=TIMEOUT):
+        qtbot.mouseClick(page.revision_button, Qt.MouseButton.LeftButton)
+    assert [r.revision for r in page.revisions_model.reports] == [2, 1]
+    assert page.banner.isHidden()
+    page.revisions_view.selectRow(1)
+    qtbot.mouseClick(page.sent_pdf, Qt.MouseButton.LeftButton)
+    assert Path(opened[-1]).read_bytes() == sent_pdf  # revision 1 exactly as it was sent
+
+
+def test_yearly_targets_editor_saves_audited_targets(page, qtbot, ctx):
+    editor = page.targets_editor
+    page.tabs.setCurrentWidget(editor)
+    box = editor.fields["events"]
+    box.selectAll()
+    qtbot.keyClicks(box, "42")
+    with qtbot.waitSignal(ctx.reports_changed, timeout=TIMEOUT):
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert targets.get_targets(ctx.services(), 2026)["events"] == 42
+    assert "已儲存" in editor.note.text()
+
+
+def test_all_centers_view_cannot_be_sent_or_edit_targets(page, qtbot):
+    with qtbot.waitSignal(page.figures_loaded, timeout=TIMEOUT):
+        page.picker.center.setCurrentIndex(page.picker.center.findData(""))
+    assert page.picker.center_code() is None and not page.targets_editor.isEnabled()
+    _make(qtbot, page)
+    assert page.open_pdf.isEnabled() and not page.send_button.isEnabled()
