@@ -8,7 +8,7 @@ applicant and section texts. :func:`board` turns the same query into cards per s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -38,6 +38,14 @@ SORTS: dict[str, tuple[str, ...]] = {
     "workstation": ("COALESCE(w.name, '')",), "counselor": ("COALESCE(cs.name, '')",),
     "plan": ("COALESCE(pl.title, '')",), "requested": (REQUESTED,), "stage_changed": ("p.stage_changed_at",),
 }
+# Per-plan proposal counts and money, aggregated once (a correlated subquery per plan made SQLite scan
+# every funding line for each plan: seconds on a large database).
+PLAN_TOTALS = (
+    "LEFT JOIN (SELECT p.plan_id AS plan_id, COUNT(*) AS n FROM proposal p "
+    "  WHERE p.deleted_at IS NULL AND p.plan_id IS NOT NULL GROUP BY p.plan_id) pc ON pc.plan_id = pl.id "
+    "LEFT JOIN (SELECT p.plan_id AS plan_id, SUM(f.amount) AS amount FROM proposal p "
+    "  JOIN funding_line f ON f.proposal_id = p.id AND +f.deleted_at IS NULL "
+    "  WHERE p.deleted_at IS NULL AND p.plan_id IS NOT NULL GROUP BY p.plan_id) pf ON pf.plan_id = pl.id ")
 JOINS = ("FROM proposal p JOIN county c ON c.code = p.county_code JOIN township t ON t.code = p.township_code "
          "LEFT JOIN organization o ON o.id = p.organization_id LEFT JOIN workstation w ON w.id = p.workstation_id "
          "LEFT JOIN counselor cs ON cs.id = p.counselor_id LEFT JOIN plan pl ON pl.id = p.plan_id ")
@@ -96,7 +104,7 @@ class ProposalListSource:
         out: dict[str, dict[str, Any]] = {}
         with self.svc.session_factory() as s:
             for r in s.connection().execute(text(sql), {f"i{n}": v for n, v in enumerate(ids)}):
-                since = r[12] if isinstance(r[12], datetime) or r[12] is None else datetime.fromisoformat(r[12])
+                since = _as_datetime(r[12])
                 local = local_time(since)
                 out[r[0]] = {
                     "title": r[1], "applicant": r[2], "applicant_type": label(OrgKind, r[3]),
@@ -131,32 +139,48 @@ class Board:
 
 
 def board(svc: ServiceContext, query: ListQuery, *, per_column: int = 200) -> Board:
-    """Cards per stage for the same filters and search as the list; each plan is one card."""
-    source = ProposalListSource(svc)
-    query = replace(query, sort_key="stage_changed", descending=True)
-    ids = source.ids(query)
-    rows = source.rows(ids)
-    cards: list[BoardCard] = []
-    plan_ids: list[str] = []
-    for pid in ids:
-        r = rows.get(pid)
-        if r is None:
-            continue
-        if r["_plan_id"]:
-            if r["_plan_id"] not in plan_ids:
-                plan_ids.append(r["_plan_id"])
-            continue
-        cards.append(BoardCard("proposal", pid, r["title"], r["applicant"], r["place"], r["_route"], r["_stage"],
-                               r["requested"], r["_since"], r["counselor"]))
-    cards += _plan_cards(svc, query, plan_ids)
+    """Cards per stage for the same filters and search as the list; each plan is one card.
+
+    SQL keeps the newest ``per_column`` standalone proposals of each stage and counts the rest, so a
+    center with ten thousand proposals gets its board as fast as one with ten.
+    """
+    where, params = _where(query)
+    params["limit"] = per_column
+    newest = (f"SELECT x.id, x.title, x.applicant, x.place, x.route, x.stage, {REQUESTED.replace('p.id', 'x.id')}, "
+              "x.since, x.counselor FROM ("
+              "SELECT p.id, p.title, COALESCE(o.name, '') AS applicant, c.name || t.name AS place, p.route, p.stage, "
+              "p.stage_changed_at AS since, COALESCE(cs.name, '') AS counselor, "
+              "ROW_NUMBER() OVER (PARTITION BY p.stage ORDER BY p.stage_changed_at DESC) AS rn "
+              f"{JOINS}WHERE {where} AND p.plan_id IS NULL) x WHERE x.rn <= :limit")
+    counts_sql = f"SELECT p.stage, COUNT(*) {JOINS}WHERE {where} AND p.plan_id IS NULL GROUP BY p.stage"
+    plans_sql = f"SELECT DISTINCT p.plan_id {JOINS}WHERE {where} AND p.plan_id IS NOT NULL"
+    counts: dict[str, int] = {s.value: 0 for s in STAGE_ORDER}
+    with svc.session_factory() as s:
+        conn = s.connection()
+        cards = [BoardCard("proposal", r[0], r[1], r[2], r[3], r[4], r[5], int(r[6] or 0), _as_datetime(r[7]), r[8])
+                 for r in conn.execute(text(newest), params)]
+        for stage, n in conn.execute(text(counts_sql), params):
+            counts[stage] = counts.get(stage, 0) + n
+        plan_ids = [r[0] for r in conn.execute(text(plans_sql), params)]
+    plan_cards = _plan_cards(svc, query, plan_ids)
+    for card in plan_cards:
+        counts[card.stage] = counts.get(card.stage, 0) + 1
     columns: dict[str, list[BoardCard]] = {s.value: [] for s in STAGE_ORDER}
-    for card in cards:
+    for card in cards + plan_cards:
         columns.setdefault(card.stage, []).append(card)
-    counts = {k: len(v) for k, v in columns.items()}
-    for k, v in columns.items():
-        v.sort(key=lambda c: c.since or datetime.min, reverse=True)
+    for v in columns.values():
+        v.sort(key=lambda c: _sort_key(c.since), reverse=True)
         del v[per_column:]
     return Board(columns, counts)
+
+
+def _as_datetime(value) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _sort_key(at: datetime | None) -> str:
+    # Stored times may come back naive or aware (UTC either way): compare them as text.
+    return at.replace(tzinfo=None).isoformat() if at else ""
 
 
 def _plan_cards(svc: ServiceContext, query: ListQuery, plan_ids: list[str]) -> list[BoardCard]:
@@ -180,19 +204,15 @@ def _plan_cards(svc: ServiceContext, query: ListQuery, plan_ids: list[str]) -> l
         extra.append(cond)
         conds.append(f"(pl.id IN ({marks}) OR ({' AND '.join(extra)}))")
     sql = ("SELECT pl.id, pl.title, COALESCE(o.name, ''), c.name || t.name, pl.stage, COALESCE(cs.name, ''), "
-           " (SELECT COUNT(*) FROM proposal p WHERE p.plan_id = pl.id AND p.deleted_at IS NULL), "
-           " (SELECT COALESCE(SUM(f.amount), 0) FROM funding_line f JOIN proposal p ON p.id = f.proposal_id "
-           "  WHERE p.plan_id = pl.id AND p.deleted_at IS NULL AND f.deleted_at IS NULL), "
+           " COALESCE(pc.n, 0), COALESCE(pf.amount, 0), "
            " (SELECT MAX(sc.changed_at) FROM stage_change sc WHERE sc.plan_id = pl.id AND sc.proposal_id IS NULL), "
            " pl.created_at "
            "FROM plan pl JOIN county c ON c.code = pl.county_code JOIN township t ON t.code = pl.township_code "
            "LEFT JOIN organization o ON o.id = pl.organization_id LEFT JOIN counselor cs ON cs.id = pl.counselor_id "
-           f"WHERE {' AND '.join(conds)}")
+           f"{PLAN_TOTALS}WHERE {' AND '.join(conds)}")
     out = []
     with svc.session_factory() as s:
         for r in s.connection().execute(text(sql), params):
-            since = r[8] or r[9]
-            if isinstance(since, str):
-                since = datetime.fromisoformat(since)
+            since = _as_datetime(r[8] or r[9])
             out.append(BoardCard("plan", r[0], r[1], r[2], r[3], "", r[4], int(r[7] or 0), since, r[5], int(r[6])))
     return out

@@ -20,6 +20,7 @@ from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.proposals import funding as funding_mod
 from counsel_desk.services.proposals.drafts import check_place, check_title, live, name_of, resolve_organization
+from counsel_desk.services.proposals.listing import PLAN_TOTALS
 from counsel_desk.services.proposals.workflow import plan_proposals, record_move, to_json
 from counsel_desk.store import search
 
@@ -177,12 +178,10 @@ def list_plans(svc: ServiceContext, *, search_text: str = "", center_code: str |
     cond, params = search.match_clause(ENTITY, search_text, "pl.id")
     center_sql = "AND pl.center_code = :center" if center_code else ""
     sql = text(
-        "SELECT pl.id, pl.title, c.name || t.name, COALESCE(o.name, ''), pl.stage, "
-        " (SELECT COUNT(*) FROM proposal p WHERE p.plan_id = pl.id AND p.deleted_at IS NULL), "
-        " (SELECT COALESCE(SUM(f.amount), 0) FROM funding_line f JOIN proposal p ON p.id = f.proposal_id "
-        "  WHERE p.plan_id = pl.id AND p.deleted_at IS NULL AND f.deleted_at IS NULL) "
+        "SELECT pl.id, pl.title, c.name || t.name, COALESCE(o.name, ''), pl.stage, COALESCE(pc.n, 0), "
+        " COALESCE(pf.amount, 0) "
         "FROM plan pl JOIN county c ON c.code = pl.county_code JOIN township t ON t.code = pl.township_code "
-        "LEFT JOIN organization o ON o.id = pl.organization_id "
+        f"LEFT JOIN organization o ON o.id = pl.organization_id {PLAN_TOTALS}"
         f"WHERE pl.deleted_at IS NULL AND {cond} {center_sql} ORDER BY pl.created_at DESC")
     with svc.session_factory() as s:
         rows = s.connection().execute(sql, {**params, "center": center_code})
