@@ -7,11 +7,11 @@ card because it moves as a whole.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QScrollArea,
-    QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget,
+    QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.models.enums import STAGE_ORDER, Route, Stage
@@ -89,6 +89,16 @@ def card_badge(card: BoardCard) -> str:
     return label(Route, card.route)
 
 
+def card_tooltip(card: BoardCard) -> str:
+    lines = [card.title, " · ".join(t for t in (card.applicant, card.place) if t),
+             f"{card_badge(card)}　NT${money(card.requested)}"]
+    if card.counselor:
+        lines.append(QCoreApplication.translate("StageBoard", "Counselor: %1").replace("%1", card.counselor))
+    if card.since:
+        lines.append(QCoreApplication.translate("StageBoard", "In this stage since %1").replace("%1", when_text(card.since)))
+    return "\n".join(lines)
+
+
 class StageColumn(QListWidget):
     """One stage's cards; accepts drops of cards whose stage may move here."""
 
@@ -112,6 +122,17 @@ class StageColumn(QListWidget):
 
     def cards(self) -> list[BoardCard]:
         return [self.item(i).data(CARD_ROLE) for i in range(self.count())]
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 — Qt's name
+        # Tooltips are written when asked for: a board of hundreds of cards opens faster.
+        if event.type() == QEvent.Type.ToolTip:
+            item = self.itemAt(event.pos())
+            if item is not None:
+                QToolTip.showText(event.globalPos(), card_tooltip(item.data(CARD_ROLE)), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     def _dragged(self, event) -> BoardCard | None:
         source = event.source()
@@ -186,22 +207,12 @@ class StageBoard(QWidget):
             for card in cards:
                 item = QListWidgetItem(card.title)
                 item.setData(CARD_ROLE, card)
-                item.setToolTip(self._tooltip(card))
                 column.addItem(item)
                 if selected is not None and card.id == selected.id:
                     column.setCurrentItem(item)
             total = board.counts.get(stage, len(cards))
             shown = f"{total}" if total == len(cards) else f"{len(cards)}/{total}"
             self.headers[stage].setText(f"{label(Stage, stage)}  ({shown})")
-
-    def _tooltip(self, card: BoardCard) -> str:
-        lines = [card.title, " · ".join(t for t in (card.applicant, card.place) if t),
-                 f"{card_badge(card)}　NT${money(card.requested)}"]
-        if card.counselor:
-            lines.append(self.tr("Counselor: %1").replace("%1", card.counselor))
-        if card.since:
-            lines.append(self.tr("In this stage since %1").replace("%1", when_text(card.since)))
-        return "\n".join(lines)
 
     def _selected_in(self, column: StageColumn) -> None:
         if column.currentItem() is not None and column.currentItem().isSelected():

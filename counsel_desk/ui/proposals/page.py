@@ -58,13 +58,17 @@ class ProposalsPage(QWidget):
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.list_view.horizontalHeader().setDefaultSectionSize(110)
-        self.plans = PlansView(ctx)
+        # The plans tab and the editor are built when first needed: the page opens on the board.
+        self._plans: PlansView | None = None
+        self._plans_holder = QWidget()
+        QVBoxLayout(self._plans_holder).setContentsMargins(0, 0, 0, 0)
+        self._editor: ProposalEditor | None = None
         self.demand = DemandView(ctx)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("proposalTabs")
         self.tabs.addTab(self.board, self.tr("Stage board"))
         self.tabs.addTab(self.list_view, self.tr("List"))
-        self.tabs.addTab(self.plans, self.tr("Plans"))
+        self.tabs.addTab(self._plans_holder, self.tr("Plans"))
         self.tabs.addTab(self.demand, self.tr("Money per work item"))
 
         overview = QWidget()
@@ -78,10 +82,8 @@ class ProposalsPage(QWidget):
         ov.addLayout(head)
         ov.addWidget(self.filters)
         ov.addWidget(self.tabs, 1)
-        self.editor = ProposalEditor(ctx)
         self.stack = QStackedWidget()
         self.stack.addWidget(overview)
-        self.stack.addWidget(self.editor)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
 
@@ -94,19 +96,36 @@ class ProposalsPage(QWidget):
         self.board.move_requested.connect(self.request_move)
         self.list_view.doubleClicked.connect(lambda idx: self.open_proposal(idx.data(ID_ROLE)))
         self.list_model.reloaded.connect(lambda n: self.count_label.setText(self.tr("%1 proposals").replace("%1", str(n))))
-        self.plans.open_proposal.connect(self.open_proposal)
-        self.plans.move_requested.connect(self.request_move)
-        self.plans.changed.connect(self._changed_here)
-        self.editor.back_requested.connect(self.show_overview)
-        self.editor.saved.connect(lambda _id: self._changed_here())
-        self.editor.deleted.connect(lambda _id: (self._changed_here(), self.show_overview()))
-        self.editor.move_requested.connect(self.request_move)
-        self.editor.versions_requested.connect(self.show_versions)
-        self.editor.export_requested.connect(self.export_pdf)
         for signal in (ctx.proposals_changed, ctx.data_imported, ctx.workstations_changed):
             signal.connect(self._changed_elsewhere)
         self.filters.load_choices(ctx.services())
         self.reload()
+
+    @property
+    def plans(self) -> PlansView:
+        if self._plans is None:
+            self._plans = PlansView(self.ctx)
+            self._plans_holder.layout().addWidget(self._plans)
+            self._plans.open_proposal.connect(self.open_proposal)
+            self._plans.move_requested.connect(self.request_move)
+            self._plans.changed.connect(self._changed_here)
+        return self._plans
+
+    @property
+    def editor(self) -> ProposalEditor:
+        if self._editor is None:
+            self._editor = ProposalEditor(self.ctx)
+            self.stack.addWidget(self._editor)
+            self._editor.back_requested.connect(self.show_overview)
+            self._editor.saved.connect(lambda _id: self._changed_here())
+            self._editor.deleted.connect(lambda _id: (self._changed_here(), self.show_overview()))
+            self._editor.move_requested.connect(self.request_move)
+            self._editor.versions_requested.connect(self.show_versions)
+            self._editor.export_requested.connect(self.export_pdf)
+        return self._editor
+
+    def _editing(self) -> bool:
+        return self._editor is not None and self.stack.currentWidget() is self._editor
 
     # --- the main window's hooks ----------------------------------------------------------------
     def page_activated(self) -> None:
@@ -115,13 +134,13 @@ class ProposalsPage(QWidget):
             self.reload()
 
     def new_record(self) -> None:
-        if self.stack.currentWidget() is self.editor and not self.editor.maybe_save():
+        if self._editing() and not self.editor.maybe_save():
             return
         self.editor.open_new()
         self.stack.setCurrentWidget(self.editor)
 
     def focus_search(self) -> None:
-        if self.stack.currentWidget() is self.editor and not self.editor.maybe_save():
+        if self._editing() and not self.editor.maybe_save():
             return
         self.show_overview()
         self.filters.search.setFocus()
@@ -132,7 +151,7 @@ class ProposalsPage(QWidget):
         self.filters.apply(filters)
 
     def can_close(self) -> bool:
-        return self.stack.currentWidget() is not self.editor or self.editor.maybe_save()
+        return not self._editing() or self.editor.maybe_save()
 
     def current_list_model(self) -> LazyIdTableModel:
         return self.list_model
@@ -185,7 +204,7 @@ class ProposalsPage(QWidget):
     def open_proposal(self, proposal_id: str | None) -> None:
         if not proposal_id:
             return
-        if self.stack.currentWidget() is self.editor and not self.editor.maybe_save():
+        if self._editing() and not self.editor.maybe_save():
             return
         try:
             self.editor.open_proposal(proposal_id)
@@ -244,14 +263,14 @@ class ProposalsPage(QWidget):
         except UserError as exc:
             show_move_problem(self, exc)
             problems = getattr(exc, "problems", None)
-            if problems and self.stack.currentWidget() is self.editor:
+            if problems and self._editing():
                 self.editor.focus_field(problems[0].field)
             return
         for pid in move.proposal_ids:
             self.ctx.proposal_stage_changed.emit(pid, to_stage)
         self.ctx.status_message.emit(self.tr("Moved “%1”.").replace("%1", title))
         self._changed_here()
-        if self.stack.currentWidget() is self.editor:
+        if self._editing():
             self.editor.reload()
         elif kind == "plan" and self.tabs.currentIndex() == TAB_PLANS:
             self.plans.select(record_id)

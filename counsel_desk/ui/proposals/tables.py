@@ -65,15 +65,25 @@ class RowsModel(QAbstractTableModel):
 
 
 class PlanTableModel(RowsModel):
-    RIGHT = frozenset({4, 5})
+    """Plans in a narrow side list: the title (place and township office in its tooltip), stage, money."""
+
+    RIGHT = frozenset({2, 3})
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._tips: list[str] = []
 
     def headers(self) -> list[str]:
-        return [self.tr("Plan"), self.tr("County / township"), self.tr("Township office"), self.tr("Stage"),
-                self.tr("Proposals"), self.tr("Requested (NT$)")]
+        return [self.tr("Plan"), self.tr("Stage"), self.tr("Proposals"), self.tr("Requested (NT$)")]
 
     def set_rows(self, rows: list[PlanRow]) -> None:
-        self.set_cells([(r.id, [r.title, r.place, r.organization, label(Stage, r.stage), r.proposals,
-                                ntd(r.requested)]) for r in rows])
+        self._tips = [f"{r.title}\n{r.place}　{r.organization}" for r in rows]
+        self.set_cells([(r.id, [r.title, label(Stage, r.stage), r.proposals, ntd(r.requested)]) for r in rows])
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and 0 <= index.row() < len(self._tips):
+            return self._tips[index.row()]
+        return super().data(index, role)
 
 
 class PlanProposalsModel(RowsModel):
