@@ -38,6 +38,19 @@ def _nice_max(value: int) -> int:
     return value
 
 
+def _count_axis(axis, largest: int) -> None:
+    """A value axis of counts from 0: small grey grid, thousands separators, in our font."""
+    axis.valueMin = 0
+    axis.valueMax = _nice_max(largest)
+    axis.labels.fontName = FONT
+    axis.labels.fontSize = 7.5
+    axis.labelTextFormat = lambda v: f"{int(v):,}"
+    axis.strokeColor = RULE
+    axis.visibleGrid = True
+    axis.gridStrokeColor = colors.HexColor("#e3e8ee")
+    axis.gridStrokeWidth = 0.4
+
+
 def county_chart(f: ReportFigures, width: float) -> Drawing:
     register_fonts()
     counties = f.visits_by_county
@@ -54,15 +67,7 @@ def county_chart(f: ReportFigures, width: float) -> Drawing:
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -4
     chart.categoryAxis.strokeColor = RULE
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = _nice_max(max([c.count for c in counties] + [1]))
-    chart.valueAxis.labels.fontName = FONT
-    chart.valueAxis.labels.fontSize = 7.5
-    chart.valueAxis.labelTextFormat = lambda v: f"{int(v):,}"
-    chart.valueAxis.strokeColor = RULE
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#e3e8ee")
-    chart.valueAxis.gridStrokeWidth = 0.4
+    _count_axis(chart.valueAxis, max([c.count for c in counties] + [1]))
     chart.bars[0].fillColor = ACCENT
     chart.bars[0].strokeColor = None
     chart.barWidth = 8
@@ -91,15 +96,7 @@ def stage_chart(f: ReportFigures, width: float, height: float = 150) -> Drawing:
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.strokeColor = RULE
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = _nice_max(max(list(f.proposals_by_stage.values()) + [1]))
-    chart.valueAxis.labels.fontName = FONT
-    chart.valueAxis.labels.fontSize = 7.5
-    chart.valueAxis.labelTextFormat = lambda v: f"{int(v):,}"
-    chart.valueAxis.strokeColor = RULE
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#e3e8ee")
-    chart.valueAxis.gridStrokeWidth = 0.4
+    _count_axis(chart.valueAxis, max(list(f.proposals_by_stage.values()) + [1]))
     for i, r in enumerate(routes):
         chart.bars[i].fillColor = ROUTE_COLORS[r]
         chart.bars[i].strokeColor = None

@@ -288,16 +288,9 @@ class ReportsPage(QWidget):
         f = self.report.figures
         question = self.tr("Mark the %1 report of %2 as sent to the project office (revision %3)? "
                            "The figures and both files are kept exactly as they are now.")
-        if not confirm(self, question.replace("%1", f.center_name).replace("%2", f.period.label_zh)
-                       .replace("%3", str(self.report.revision))):
-            return
-        try:
-            sent = snapshots.mark_as_sent(self.ctx.services(), self.report)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        self.status.setText(self.tr("Revision %1 marked as sent.").replace("%1", str(sent.revision)))
-        self.ctx.reports_changed.emit()
+        if confirm(self, question.replace("%1", f.center_name).replace("%2", f.period.label_zh)
+                   .replace("%3", str(self.report.revision))):
+            self.mark_sent_without_asking()
 
     def issue_revision(self) -> None:
         """Make the report from today's data and send it as the next revision."""
