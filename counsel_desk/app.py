@@ -94,7 +94,7 @@ def open_db(path: Path, parent: QWidget | None = None):
     """Open a database for the GUI; a read-only file opens read-only with a banner."""
     from counsel_desk.store import open_database
 
-    if path.exists() and not os.access(path, os.W_OK):
+    if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
         return open_database(path, create=False, read_only=True)
     return open_database(path)
 
@@ -124,8 +124,12 @@ def run_app(db: Path | str | None = None, demo: bool = False) -> int:
             path = dialog.database_path()
             if dialog.wants_demo():
                 _ensure_demo(path)
+    from counsel_desk.ui.safety.recovery_dialog import prepare_database_at_start
+
     while True:
         try:
+            if not prepare_database_at_start(path, actor=str(settings.value("user/name", "") or "")):
+                return 3
             database = open_db(path)
             break
         except UserError as exc:
@@ -144,6 +148,7 @@ def run_app(db: Path | str | None = None, demo: bool = False) -> int:
         settings.setValue("database/path", str(path))
     window = build_main_window(database, settings)
     window.show()
+    window.start_automatic_backups()
     return app.exec()
 
 
@@ -160,8 +165,11 @@ def build_main_window(database, settings: QSettings):
 def switch_database(window, path: Path) -> None:
     """Replace the window with one on another database (File → Open database)."""
     from counsel_desk.ui.messages import show_error
+    from counsel_desk.ui.safety.recovery_dialog import prepare_database_at_start
 
     try:
+        if not prepare_database_at_start(path, window, window.ctx.actor):
+            return
         database = open_db(path)
     except UserError as exc:
         show_error(window, exc)
@@ -174,6 +182,7 @@ def switch_database(window, path: Path) -> None:
     old = window.ctx.db
     new_window = build_main_window(database, settings)
     new_window.show()
+    new_window.start_automatic_backups()
     old.close()
     global _current_window
     _current_window = new_window

@@ -48,7 +48,13 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        if ctx.db.read_only:
+            from counsel_desk.ui.safety.banner import with_read_only_banner
+
+            self.setCentralWidget(with_read_only_banner(splitter))
+        else:
+            self.setCentralWidget(splitter)
+        self.auto_backup = None
 
         self._build_menus()
         self._build_status_bar()
@@ -213,6 +219,13 @@ class MainWindow(QMainWindow):
             when = datetime.fromtimestamp(newest).strftime("%Y-%m-%d %H:%M")
             self.backup_label.setText(self.tr("Last backup: %1").replace("%1", when))
 
+    def start_automatic_backups(self) -> None:
+        """Back up now if due, then every 30 minutes when data changed (services.backup.maybe_backup)."""
+        from counsel_desk.ui.safety.auto_backup import AutoBackup
+
+        self.auto_backup = AutoBackup(self.ctx, self)
+        self.auto_backup.start()
+
     # --- state --------------------------------------------------------------------------------------
     def _restore_state(self) -> None:
         s = self.ctx.settings
@@ -241,6 +254,8 @@ class MainWindow(QMainWindow):
         if row >= 0:
             s.setValue("window/page", self.specs[row].key)
         s.sync()
+        if self.auto_backup is not None:
+            self.auto_backup.stop()
         event.accept()
 
     def version_text(self) -> str:

@@ -1,0 +1,265 @@
+"""The audit log page (稽核紀錄): who did what and when, filtered, verified, exported.
+
+A lazy table over the log's sequence numbers (``ui/lazy_table``) so a log of a million entries
+opens instantly; filters and search run in SQL. "Verify" walks the hash chain off the GUI thread
+and says in one sentence whether the log is intact or which entry was altered.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+)
+
+from counsel_desk.errors import UserError
+from counsel_desk.services import audit_log
+from counsel_desk.services.formatting import parse_date, roc_date
+from counsel_desk.services.listing import ListQuery
+from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.lazy_table import LazyIdTableModel
+from counsel_desk.ui.tasks import run_task
+
+COLUMNS_CONTEXT = "AuditColumns"
+# The list source's English column titles, listed here so lupdate puts them in this area's catalogue.
+_TITLES = (QT_TRANSLATE_NOOP("AuditColumns", "No."), QT_TRANSLATE_NOOP("AuditColumns", "Time"),
+           QT_TRANSLATE_NOOP("AuditColumns", "Who"), QT_TRANSLATE_NOOP("AuditColumns", "Action"),
+           QT_TRANSLATE_NOOP("AuditColumns", "Record"), QT_TRANSLATE_NOOP("AuditColumns", "Record id"),
+           QT_TRANSLATE_NOOP("AuditColumns", "Detail"))
+COLUMN_WIDTHS = (70, 150, 110, 110, 120, 110, 420)
+OK_STYLE = "color: #1b5e20; font-weight: bold;"
+BAD_STYLE = "color: #b3261e; font-weight: bold;"
+
+
+class AuditPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("auditPage")
+        self.ctx = ctx
+        self.source = audit_log.AuditListSource(ctx.db.session_factory)
+        self.model = LazyIdTableModel(self.source, self, context=COLUMNS_CONTEXT)
+        self.model.query = ListQuery()
+        self._stale = False
+
+        title = QLabel(self.tr("Audit log"))
+        title.setProperty("role", "pageTitle")
+        self._date_hint = self.tr("A date in ROC or Western form: 115/01/01 or 2026-01-01")
+        self.action_box = self._combo("auditAction")
+        self.entity_box = self._combo("auditEntity")
+        self.actor_box = self._combo("auditActor")
+        self.date_from = self._date_edit("auditFrom", self.tr("from 115/01/01"))
+        self.date_to = self._date_edit("auditTo", self.tr("to 115/12/31"))
+        self.search = QLineEdit()
+        self.search.setObjectName("auditSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search who, record id and details"))
+        self.count_label = QLabel()
+        self.count_label.setObjectName("auditCount")
+        self.verify_button = QPushButton(self.tr("Verify the log"))
+        self.verify_button.setObjectName("verifyAudit")
+        self.verify_button.setToolTip(self.tr("Check the hash chain: any entry changed or deleted outside the "
+                                              "program shows up."))
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button.setObjectName("exportAudit")
+        self.result_label = QLabel()
+        self.result_label.setObjectName("auditResult")
+        self.result_label.setWordWrap(True)
+        self.view = QTableView()
+        self.view.setObjectName("auditTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        for n, w in enumerate(COLUMN_WIDTHS):
+            self.view.setColumnWidth(n, w)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.detail = QPlainTextEdit()
+        self.detail.setObjectName("auditDetail")
+        self.detail.setReadOnly(True)
+        self.detail.setPlaceholderText(self.tr("Select an entry to see everything it recorded."))
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.verify_button)
+        top.addWidget(self.export_button)
+        filters = QHBoxLayout()
+        for label, widget in ((self.tr("Action"), self.action_box), (self.tr("Record"), self.entity_box),
+                              (self.tr("Who"), self.actor_box)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addWidget(self.date_from)
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.search, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.result_label)
+        layout.addWidget(splitter, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        for box in (self.action_box, self.entity_box, self.actor_box):
+            box.currentIndexChanged.connect(lambda _i: self.reload())
+        for edit in (self.date_from, self.date_to):
+            edit.editingFinished.connect(self.reload)
+        self.view.horizontalHeader().sortIndicatorChanged.connect(self.model.sort)
+        self.view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_entry(cur.row()))
+        self.model.reloaded.connect(self._show_count)
+        self.verify_button.clicked.connect(self.verify)
+        self.export_button.clicked.connect(lambda: self.export_csv())
+        for signal in (ctx.data_imported, ctx.visits_changed, ctx.proposals_changed, ctx.workstations_changed,
+                       ctx.reports_changed):
+            signal.connect(self._data_changed)
+        self._fill_choices()
+        self.reload()
+
+    def _combo(self, name: str) -> QComboBox:
+        box = QComboBox()
+        box.setObjectName(name)
+        box.setMinimumWidth(120)
+        return box
+
+    def _date_edit(self, name: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.setMaximumWidth(130)
+        edit.setToolTip(self._date_hint)
+        return edit
+
+    # --- page API ----------------------------------------------------------------------------------
+    def page_activated(self) -> None:
+        if self._stale:
+            self._stale = False
+            self._fill_choices()
+            self.reload()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def current_list_model(self) -> LazyIdTableModel:
+        return self.model
+
+    def _data_changed(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.page_activated()
+
+    # --- filters -----------------------------------------------------------------------------------
+    def _fill_choices(self) -> None:
+        choices = audit_log.filter_choices(self.ctx.db.session_factory)
+        for key, box, everything in (("action", self.action_box, self.tr("All actions")),
+                                     ("entity", self.entity_box, self.tr("All records")),
+                                     ("actor", self.actor_box, self.tr("Everyone"))):
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(everything, "")
+            for code, label in choices[key]:
+                box.addItem(label, code)
+            index = box.findData(current) if current else 0
+            box.setCurrentIndex(max(index, 0))
+            box.blockSignals(False)
+
+    def _date(self, edit: QLineEdit):
+        """The date typed in ``edit``, or None; an unreadable one is marked red with the reason."""
+        text = edit.text().strip()
+        try:
+            d = parse_date(text) if text else None
+        except UserError as exc:
+            edit.setToolTip(exc.message)
+            edit.setStyleSheet("border: 1px solid #b3261e;")
+            return None
+        edit.setToolTip(self._date_hint)
+        edit.setStyleSheet("")
+        if d is not None:
+            edit.setText(roc_date(d))
+        return d
+
+    def current_query(self) -> ListQuery:
+        filters = {"action": self.action_box.currentData() or "", "entity": self.entity_box.currentData() or "",
+                   "actor": self.actor_box.currentData() or "", "date_from": self._date(self.date_from),
+                   "date_to": self._date(self.date_to)}
+        return ListQuery(filters={k: v for k, v in filters.items() if v}, search=self.search.text().strip(),
+                         sort_key=self.model.query.sort_key, descending=self.model.query.descending)
+
+    def reload(self) -> None:
+        self.model.set_query(self.current_query())
+        self.detail.clear()
+
+    def _show_count(self, n: int) -> None:
+        self.count_label.setText(self.tr("%1 entries").replace("%1", f"{n:,}"))
+
+    def _show_entry(self, row: int) -> None:
+        seq = self.model.id_at(row)
+        entry = audit_log.entry(self.ctx.db.session_factory, seq) if seq else None
+        if entry is None:
+            self.detail.clear()
+            return
+        head = f"#{entry.seq}  {entry.at}  {entry.actor}  {entry.action}  {entry.entity}  {entry.entity_id}"
+        self.detail.setPlainText(f"{head}\n\n{entry.detail}\n\nSHA-256 {entry.hash}")
+
+    # --- verify and export ---------------------------------------------------------------------------
+    def verify(self) -> None:
+        self.verify_button.setEnabled(False)
+        self.result_label.setStyleSheet("")
+        self.result_label.setText(self.tr("Verifying the audit log…"))
+        session_factory = self.ctx.db.session_factory
+
+        def done(result: audit_log.ChainResult) -> None:
+            self.verify_button.setEnabled(True)
+            self.result_label.setStyleSheet(OK_STYLE if result.ok else BAD_STYLE)
+            self.result_label.setText(result.message)
+            if not result.ok and result.first_bad_seq is not None:
+                row = self.model.row_of(str(result.first_bad_seq))
+                if row >= 0:
+                    self.view.selectRow(row)
+                    self.view.scrollTo(self.model.index(row, 0))
+
+        def failed(exc: BaseException) -> None:
+            from counsel_desk.ui.messages import show_error
+
+            self.verify_button.setEnabled(True)
+            self.result_label.clear()
+            show_error(self, exc)
+
+        self.task = run_task(lambda progress: audit_log.verify_chain(session_factory), on_done=done,
+                             on_error=failed, parent=self)
+
+    def export_csv(self, path: str | None = None) -> None:
+        if path is None:
+            suggested = str(self.ctx.db.path.parent / self.tr("audit-log.csv"))
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), suggested,
+                                                  self.tr("CSV (*.csv)"))
+            if not path:
+                return
+        query = self.current_query()
+        services = self.ctx.services()
+
+        def done(n: int) -> None:
+            text = self.tr("Exported %1 entries to %2.").replace("%1", f"{n:,}").replace("%2", str(path))
+            self.result_label.setStyleSheet("")
+            self.result_label.setText(text)
+            self.ctx.status_message.emit(text)
+            self._data_changed()  # the export itself is a new entry
+
+        self.task = run_task(lambda progress: audit_log.export_csv(services, Path(path), query, progress),
+                             on_done=done, parent=self, title=self.tr("Exporting the audit log…"))
