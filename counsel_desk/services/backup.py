@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ AUTO_FIRST_AFTER = timedelta(days=1)  # at start: back up when the newest backup
 AUTO_EVERY = timedelta(minutes=30)  # while running: back up this often when data changed
 _NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<ts>\d{8}-\d{6})(?:\.(?P<n>\d+))?-(?P<reason>[a-z][a-z-]*)\.db$")
 _TS = "%Y%m%d-%H%M%S"
+SPARE_BYTES = 64 * 1024 * 1024  # left free after a backup, for the live database and everything else
 _lock = threading.Lock()  # one backup or restore at a time in this process (timer vs. button vs. import)
 
 REASONS = {  # reason slug → (zh, en) label shown in the backups list
@@ -105,6 +107,15 @@ def _failed(path: Path, exc: BaseException) -> UserError:
     return UserError(f"無法寫入備份 {path}：{exc}", f"Could not write the backup {path}: {exc}")
 
 
+def _check_room(source: Path, dest: Path) -> None:
+    """Refuse before starting when the copy can't fit: a backup must never fill the disk the
+    live database needs for its own next write."""
+    need = sum(p.stat().st_size for p in (source, Path(f"{source}-wal")) if p.exists()) + SPARE_BYTES
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if shutil.disk_usage(dest.parent).free < need:
+        raise disk_full(dest)
+
+
 def copy_database(source: Path, dest: Path, progress: Progress | None = None) -> Path:
     """Copy ``source`` (live or not) to a new file ``dest`` through the backup API.
 
@@ -113,6 +124,7 @@ def copy_database(source: Path, dest: Path, progress: Progress | None = None) ->
     nothing is left behind and ``dest`` is unchanged.
     """
     source, dest = Path(source), Path(dest)
+    _check_room(source, dest)
     if progress is not None:
         progress(0, 3)
     try:

@@ -218,3 +218,13 @@ def test_disk_full_at_fsync_of_backup(db, monkeypatch, tmp_path):
     with pytest.raises(DiskFullError):
         backup.make_backup(db.path, out=out)
     assert list(out.parent.iterdir()) == []
+
+
+def test_a_backup_that_would_fill_the_disk_is_refused_before_it_starts(db, monkeypatch):
+    from collections import namedtuple
+
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(backup.shutil, "disk_usage", lambda _p: usage(10**9, 10**9 - 10**6, 10**6))
+    with pytest.raises(DiskFullError, match="磁碟空間不足"):
+        backup.make_backup(db.path, "manual", now=T0)
+    assert backup.list_backups(db.path) == []
