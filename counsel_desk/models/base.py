@@ -30,7 +30,9 @@ class Synced(SQLModel):
     updated_at: datetime = Field(default_factory=utcnow, index=True)
     updated_by: str = Field(default="", max_length=120)
     version: int = Field(default=1)
-    deleted_at: Optional[datetime] = Field(default=None, index=True)
+    # No index: with "deleted_at IS NULL" true for nearly every row, SQLite would pick such an index
+    # over the date or county index and scan the whole table (measured: 90 ms → 1.5 ms per month).
+    deleted_at: Optional[datetime] = Field(default=None)
 
 
 SYNC_COLUMNS = ("id", "created_at", "updated_at", "updated_by", "version", "deleted_at")

@@ -53,6 +53,12 @@ class Database:
         return paths.backups_dir(self.path)
 
     def close(self) -> None:
+        if not self.read_only:
+            try:  # keep the planner's statistics fresh as the data grows (cheap when nothing changed)
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA optimize")
+            except Exception:  # noqa: BLE001 — closing must not fail over statistics
+                pass
         self.engine.dispose()
 
 

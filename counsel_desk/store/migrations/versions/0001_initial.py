@@ -38,7 +38,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('attachment', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_attachment_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_attachment_owner_id'), ['owner_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_attachment_owner_type'), ['owner_type'], unique=False)
         batch_op.create_index(batch_op.f('ix_attachment_sha256'), ['sha256'], unique=False)
@@ -92,7 +91,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('counselor', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_counselor_center_code'), ['center_code'], unique=False)
-        batch_op.create_index(batch_op.f('ix_counselor_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_counselor_updated_at'), ['updated_at'], unique=False)
 
     op.create_table('county',
@@ -149,7 +147,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('yearly_target', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_yearly_target_center_code'), ['center_code'], unique=False)
-        batch_op.create_index(batch_op.f('ix_yearly_target_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_yearly_target_updated_at'), ['updated_at'], unique=False)
 
     op.create_table('center_event',
@@ -174,7 +171,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('center_event', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_center_event_center_code'), ['center_code'], unique=False)
-        batch_op.create_index(batch_op.f('ix_center_event_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_center_event_event_date'), ['event_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_center_event_updated_at'), ['updated_at'], unique=False)
 
@@ -211,7 +207,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('organization', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_organization_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_organization_name'), ['name'], unique=False)
         batch_op.create_index(batch_op.f('ix_organization_updated_at'), ['updated_at'], unique=False)
 
@@ -240,7 +235,6 @@ def upgrade() -> None:
     with op.batch_alter_table('public_space', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_public_space_center_code'), ['center_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_public_space_county_code'), ['county_code'], unique=False)
-        batch_op.create_index(batch_op.f('ix_public_space_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_public_space_status'), ['status'], unique=False)
         batch_op.create_index(batch_op.f('ix_public_space_township_code'), ['township_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_public_space_updated_at'), ['updated_at'], unique=False)
@@ -263,7 +257,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('contact', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_contact_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_contact_organization_id'), ['organization_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_contact_updated_at'), ['updated_at'], unique=False)
 
@@ -292,7 +285,6 @@ def upgrade() -> None:
     with op.batch_alter_table('plan', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_plan_center_code'), ['center_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_plan_county_code'), ['county_code'], unique=False)
-        batch_op.create_index(batch_op.f('ix_plan_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_plan_stage'), ['stage'], unique=False)
         batch_op.create_index(batch_op.f('ix_plan_township_code'), ['township_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_plan_updated_at'), ['updated_at'], unique=False)
@@ -330,7 +322,6 @@ def upgrade() -> None:
     with op.batch_alter_table('workstation', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_workstation_center_code'), ['center_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_workstation_county_code'), ['county_code'], unique=False)
-        batch_op.create_index(batch_op.f('ix_workstation_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_workstation_name'), ['name'], unique=False)
         batch_op.create_index(batch_op.f('ix_workstation_status'), ['status'], unique=False)
         batch_op.create_index(batch_op.f('ix_workstation_township_code'), ['township_code'], unique=False)
@@ -372,7 +363,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_proposal_center_code'), ['center_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_proposal_counselor_id'), ['counselor_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_proposal_county_code'), ['county_code'], unique=False)
-        batch_op.create_index(batch_op.f('ix_proposal_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_proposal_organization_id'), ['organization_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_proposal_plan_id'), ['plan_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_proposal_public_space_id'), ['public_space_id'], unique=False)
@@ -414,7 +404,6 @@ def upgrade() -> None:
     with op.batch_alter_table('site_visit', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_site_visit_center_code'), ['center_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_site_visit_county_code'), ['county_code'], unique=False)
-        batch_op.create_index(batch_op.f('ix_site_visit_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_site_visit_mode'), ['mode'], unique=False)
         batch_op.create_index(batch_op.f('ix_site_visit_organization_id'), ['organization_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_site_visit_public_space_id'), ['public_space_id'], unique=False)
@@ -438,7 +427,6 @@ def upgrade() -> None:
     sa.UniqueConstraint('workstation_id', 'roc_year', name='uq_budget_station_year')
     )
     with op.batch_alter_table('workstation_budget', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_workstation_budget_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_workstation_budget_updated_at'), ['updated_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_workstation_budget_workstation_id'), ['workstation_id'], unique=False)
 
@@ -466,7 +454,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('budget_line', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_budget_line_budget_id'), ['budget_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_budget_line_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_budget_line_updated_at'), ['updated_at'], unique=False)
 
     op.create_table('followup',
@@ -487,7 +474,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('followup', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_followup_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_followup_due_date'), ['due_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_followup_status'), ['status'], unique=False)
         batch_op.create_index(batch_op.f('ix_followup_updated_at'), ['updated_at'], unique=False)
@@ -509,7 +495,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('funding_line', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_funding_line_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_funding_line_proposal_id'), ['proposal_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_funding_line_updated_at'), ['updated_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_funding_line_work_item_code'), ['work_item_code'], unique=False)
@@ -528,7 +513,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('proposal_comment', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_proposal_comment_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_proposal_comment_proposal_id'), ['proposal_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_proposal_comment_updated_at'), ['updated_at'], unique=False)
 
@@ -555,7 +539,6 @@ def upgrade() -> None:
     sa.UniqueConstraint('proposal_id', 'criterion', name='uq_score_proposal_criterion')
     )
     with op.batch_alter_table('proposal_score', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_proposal_score_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_proposal_score_proposal_id'), ['proposal_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_proposal_score_updated_at'), ['updated_at'], unique=False)
 
@@ -574,7 +557,6 @@ def upgrade() -> None:
     sa.UniqueConstraint('proposal_id', 'section_key', name='uq_section_proposal_key')
     )
     with op.batch_alter_table('proposal_section', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_proposal_section_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_proposal_section_proposal_id'), ['proposal_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_proposal_section_updated_at'), ['updated_at'], unique=False)
 
@@ -598,7 +580,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('stage_change', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_stage_change_changed_at'), ['changed_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_stage_change_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_stage_change_plan_id'), ['plan_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_stage_change_proposal_id'), ['proposal_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_stage_change_to_stage'), ['to_stage'], unique=False)
@@ -629,7 +610,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('support_record', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_support_record_center_code'), ['center_code'], unique=False)
-        batch_op.create_index(batch_op.f('ix_support_record_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_support_record_proposal_id'), ['proposal_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_support_record_support_date'), ['support_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_support_record_updated_at'), ['updated_at'], unique=False)
@@ -689,7 +669,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_support_record_updated_at'))
         batch_op.drop_index(batch_op.f('ix_support_record_support_date'))
         batch_op.drop_index(batch_op.f('ix_support_record_proposal_id'))
-        batch_op.drop_index(batch_op.f('ix_support_record_deleted_at'))
         batch_op.drop_index(batch_op.f('ix_support_record_center_code'))
 
     op.drop_table('support_record')
@@ -698,34 +677,29 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_stage_change_to_stage'))
         batch_op.drop_index(batch_op.f('ix_stage_change_proposal_id'))
         batch_op.drop_index(batch_op.f('ix_stage_change_plan_id'))
-        batch_op.drop_index(batch_op.f('ix_stage_change_deleted_at'))
         batch_op.drop_index(batch_op.f('ix_stage_change_changed_at'))
 
     op.drop_table('stage_change')
     with op.batch_alter_table('proposal_section', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_proposal_section_updated_at'))
         batch_op.drop_index(batch_op.f('ix_proposal_section_proposal_id'))
-        batch_op.drop_index(batch_op.f('ix_proposal_section_deleted_at'))
 
     op.drop_table('proposal_section')
     with op.batch_alter_table('proposal_score', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_proposal_score_updated_at'))
         batch_op.drop_index(batch_op.f('ix_proposal_score_proposal_id'))
-        batch_op.drop_index(batch_op.f('ix_proposal_score_deleted_at'))
 
     op.drop_table('proposal_score')
     op.drop_table('proposal_contact')
     with op.batch_alter_table('proposal_comment', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_proposal_comment_updated_at'))
         batch_op.drop_index(batch_op.f('ix_proposal_comment_proposal_id'))
-        batch_op.drop_index(batch_op.f('ix_proposal_comment_deleted_at'))
 
     op.drop_table('proposal_comment')
     with op.batch_alter_table('funding_line', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_funding_line_work_item_code'))
         batch_op.drop_index(batch_op.f('ix_funding_line_updated_at'))
         batch_op.drop_index(batch_op.f('ix_funding_line_proposal_id'))
-        batch_op.drop_index(batch_op.f('ix_funding_line_deleted_at'))
 
     op.drop_table('funding_line')
     with op.batch_alter_table('followup', schema=None) as batch_op:
@@ -733,12 +707,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_followup_updated_at'))
         batch_op.drop_index(batch_op.f('ix_followup_status'))
         batch_op.drop_index(batch_op.f('ix_followup_due_date'))
-        batch_op.drop_index(batch_op.f('ix_followup_deleted_at'))
 
     op.drop_table('followup')
     with op.batch_alter_table('budget_line', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_budget_line_updated_at'))
-        batch_op.drop_index(batch_op.f('ix_budget_line_deleted_at'))
         batch_op.drop_index(batch_op.f('ix_budget_line_budget_id'))
 
     op.drop_table('budget_line')
@@ -746,7 +718,6 @@ def downgrade() -> None:
     with op.batch_alter_table('workstation_budget', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_workstation_budget_workstation_id'))
         batch_op.drop_index(batch_op.f('ix_workstation_budget_updated_at'))
-        batch_op.drop_index(batch_op.f('ix_workstation_budget_deleted_at'))
 
     op.drop_table('workstation_budget')
     with op.batch_alter_table('site_visit', schema=None) as batch_op:
@@ -757,7 +728,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_site_visit_public_space_id'))
         batch_op.drop_index(batch_op.f('ix_site_visit_organization_id'))
         batch_op.drop_index(batch_op.f('ix_site_visit_mode'))
-        batch_op.drop_index(batch_op.f('ix_site_visit_deleted_at'))
         batch_op.drop_index(batch_op.f('ix_site_visit_county_code'))
         batch_op.drop_index(batch_op.f('ix_site_visit_center_code'))
 
@@ -771,7 +741,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_proposal_public_space_id'))
         batch_op.drop_index(batch_op.f('ix_proposal_plan_id'))
         batch_op.drop_index(batch_op.f('ix_proposal_organization_id'))
-        batch_op.drop_index(batch_op.f('ix_proposal_deleted_at'))
         batch_op.drop_index(batch_op.f('ix_proposal_county_code'))
         batch_op.drop_index(batch_op.f('ix_proposal_counselor_id'))
         batch_op.drop_index(batch_op.f('ix_proposal_center_code'))
@@ -782,7 +751,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_workstation_township_code'))
         batch_op.drop_index(batch_op.f('ix_workstation_status'))
         batch_op.drop_index(batch_op.f('ix_workstation_name'))
-        batch_op.drop_index(batch_op.f('ix_workstation_deleted_at'))
         batch_op.drop_index(batch_op.f('ix_workstation_county_code'))
         batch_op.drop_index(batch_op.f('ix_workstation_center_code'))
 
@@ -791,7 +759,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_plan_updated_at'))
         batch_op.drop_index(batch_op.f('ix_plan_township_code'))
         batch_op.drop_index(batch_op.f('ix_plan_stage'))
-        batch_op.drop_index(batch_op.f('ix_plan_deleted_at'))
         batch_op.drop_index(batch_op.f('ix_plan_county_code'))
         batch_op.drop_index(batch_op.f('ix_plan_center_code'))
 
@@ -799,14 +766,12 @@ def downgrade() -> None:
     with op.batch_alter_table('contact', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_contact_updated_at'))
         batch_op.drop_index(batch_op.f('ix_contact_organization_id'))
-        batch_op.drop_index(batch_op.f('ix_contact_deleted_at'))
 
     op.drop_table('contact')
     with op.batch_alter_table('public_space', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_public_space_updated_at'))
         batch_op.drop_index(batch_op.f('ix_public_space_township_code'))
         batch_op.drop_index(batch_op.f('ix_public_space_status'))
-        batch_op.drop_index(batch_op.f('ix_public_space_deleted_at'))
         batch_op.drop_index(batch_op.f('ix_public_space_county_code'))
         batch_op.drop_index(batch_op.f('ix_public_space_center_code'))
 
@@ -814,7 +779,6 @@ def downgrade() -> None:
     with op.batch_alter_table('organization', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_organization_updated_at'))
         batch_op.drop_index(batch_op.f('ix_organization_name'))
-        batch_op.drop_index(batch_op.f('ix_organization_deleted_at'))
 
     op.drop_table('organization')
     with op.batch_alter_table('township', schema=None) as batch_op:
@@ -824,13 +788,11 @@ def downgrade() -> None:
     with op.batch_alter_table('center_event', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_center_event_updated_at'))
         batch_op.drop_index(batch_op.f('ix_center_event_event_date'))
-        batch_op.drop_index(batch_op.f('ix_center_event_deleted_at'))
         batch_op.drop_index(batch_op.f('ix_center_event_center_code'))
 
     op.drop_table('center_event')
     with op.batch_alter_table('yearly_target', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_yearly_target_updated_at'))
-        batch_op.drop_index(batch_op.f('ix_yearly_target_deleted_at'))
         batch_op.drop_index(batch_op.f('ix_yearly_target_center_code'))
 
     op.drop_table('yearly_target')
@@ -842,7 +804,6 @@ def downgrade() -> None:
     op.drop_table('county')
     with op.batch_alter_table('counselor', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_counselor_updated_at'))
-        batch_op.drop_index(batch_op.f('ix_counselor_deleted_at'))
         batch_op.drop_index(batch_op.f('ix_counselor_center_code'))
 
     op.drop_table('counselor')
@@ -859,7 +820,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_attachment_sha256'))
         batch_op.drop_index(batch_op.f('ix_attachment_owner_type'))
         batch_op.drop_index(batch_op.f('ix_attachment_owner_id'))
-        batch_op.drop_index(batch_op.f('ix_attachment_deleted_at'))
 
     op.drop_table('attachment')
     op.drop_table('app_meta')
