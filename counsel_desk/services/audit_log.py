@@ -117,7 +117,7 @@ def summarize(detail: str, action: str = "", limit: int = DETAIL_PREVIEW) -> str
         for k, v in data.items():
             if action == "update" and isinstance(v, list) and len(v) == 2:
                 parts.append(f"{k}: {_short(v[0])} → {_short(v[1])}")
-            else:
+            elif v not in (None, "", [], {}) and k != "id":  # a new record's empty fields and its id say nothing
                 parts.append(f"{k}: {_short(v)}")
         line = "；".join(parts)
     else:

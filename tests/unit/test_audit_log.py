@@ -131,3 +131,9 @@ def test_disk_full_during_export_leaves_no_file_and_the_old_one_intact(db, servi
     assert len(source.ids(ListQuery(filters={"action": "export"}))) == 0  # a failed export is not recorded
     with db.engine.connect() as c:
         assert c.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+
+
+def test_summary_of_a_new_record_skips_empty_fields():
+    detail = '{"id": "x1", "name": "池上鄉農會", "phone": "", "notes": null, "kind": "association"}'
+    assert audit_log.summarize(detail, "create") == "name: 池上鄉農會；kind: association"
+    assert audit_log.summarize('{"fields": ["name", "phone"]}', "erase") == "fields: name、phone"
