@@ -11,6 +11,7 @@ Where else the person may linger, and what this module does about it:
   audited — without the erased values;
 * the search index: its text is rewritten and the FTS index merged (``optimize``) so old
   segments holding the words are dropped;
+* local copies of record values (a sync conflict keeps both sides as JSON) are rewritten;
 * the audit log is hash-chained and cannot be scrubbed without breaking the chain, so personal
   values are never written into it (``services.base.PERSONAL_FIELDS``); entries written before
   that rule existed are counted and reported;
@@ -49,6 +50,7 @@ class ErasureResult:
     already_erased: bool = False
     scrubbed: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (table, id, fields)
     search_docs: int = 0
+    local_copies: int = 0  # rows of local tables (sync conflicts) that held the values
     audit_mentions: int = 0  # audit entries still holding a value (written before redaction existed)
     wal_truncated: bool = False
 
@@ -128,6 +130,26 @@ def _scrub_records(session: Session, mentions, values: list[str], actor: str, co
         audit.record(session, actor, "erase", table_name, record_id, {"fields": cols, "contact_id": contact_id})
 
 
+# Local tables (they never travel, so no stamps) that keep copies of record values as JSON text.
+LOCAL_COPIES = {"sync_conflict": ("local_values", "remote_values", "resolution")}
+
+
+def _scrub_local_copies(session: Session, values: list[str]) -> int:
+    """Replace the values in local JSON copies (a sync conflict keeps both sides of a record)."""
+    conn = session.connection()
+    changed = 0
+    for table, cols in LOCAL_COPIES.items():
+        if table not in metadata.tables or not values:
+            continue
+        params = {f"v{n}": v for n, v in enumerate(values)}
+        hits = " OR ".join(f"instr({c}, :v{n}) > 0" for c in cols for n in range(len(values)))
+        changed += conn.execute(text(f"SELECT count(*) FROM {table} WHERE {hits}"), params).scalar_one()
+        for n in range(len(values)):  # longest value first, as in the records
+            sets = ", ".join(f"{c} = replace({c}, :v{n}, :m)" for c in cols)
+            conn.execute(text(f"UPDATE {table} SET {sets} WHERE {hits}"), {**params, "m": MENTION_MARK})
+    return changed
+
+
 def _scrub_search_index(session: Session, values: list[str]) -> int:
     conn = session.connection()
     changed = 0
@@ -189,6 +211,7 @@ def erase_contact(ctx: ServiceContext, contact_id: str, *, scrub_mentions: bool 
             result.scrubbed = find_mentions(s, values, skip_id=contact_id)
             _scrub_records(s, result.scrubbed, values, ctx.actor, contact_id)
         result.search_docs = _scrub_search_index(s, values)
+        result.local_copies = _scrub_local_copies(s, values)
         result.audit_mentions = _audit_mentions(s, values)
         s.commit()
         engine = s.get_bind()

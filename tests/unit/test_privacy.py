@@ -137,3 +137,21 @@ def test_backups_keep_the_mode_and_erase_survives_restore(db, services):
     con = sqlite3.connect(db.path)
     assert con.execute("SELECT erased_at IS NOT NULL FROM contact WHERE id=?", (contact_id,)).fetchone()[0] == 1
     con.close()
+
+
+def test_copies_kept_by_sync_conflicts_are_scrubbed(db, services):
+    contact_id, _ = person(services)
+    with db.engine.begin() as c:
+        c.exec_driver_sql(
+            "INSERT INTO sync_conflict (id, entity, record_id, status, detected_at, changed_at, source, local_values, "
+            "remote_values, fields, resolution, resolved_by) VALUES ('k1', 'contact', ?, 'open', '2026-11-20 00:00:00', "
+            "'2026-11-20 00:00:00', 'south.xlsx', ?, ?, '[\"phone\"]', '', '')",
+            (contact_id, json.dumps({"name": NAME, "phone": PHONE}, ensure_ascii=False),
+             json.dumps([{"name": NAME, "phone": "0937-000-000"}], ensure_ascii=False)))
+    result = privacy.erase_contact(services, contact_id)
+    assert result.local_copies == 1
+    for value in (NAME, PHONE):
+        assert value.encode() not in raw_bytes(db.path)
+    with db.engine.connect() as c:
+        kept = json.loads(c.exec_driver_sql("SELECT local_values FROM sync_conflict WHERE id='k1'").scalar())
+    assert kept == {"name": privacy.MENTION_MARK, "phone": privacy.MENTION_MARK}
