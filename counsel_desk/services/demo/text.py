@@ -8,11 +8,13 @@ surname + given-name pairs and e-mail addresses use the reserved ``example.com``
 
 from __future__ import annotations
 
+import itertools
 import random
 
 SURNAMES = ("陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴周徐蘇葉莊呂江何蕭羅高潘簡朱鍾游彭詹胡施沈余盧梁趙顏柯翁魏孫戴")
 # Rough frequency: the first ten surnames cover about half of Taiwan's population.
 SURNAME_WEIGHTS = tuple(12 if n < 2 else 6 if n < 10 else 2 for n in range(len(SURNAMES)))
+SURNAME_CUM = tuple(itertools.accumulate(SURNAME_WEIGHTS))
 SURNAME_ROMAN = dict(zip(SURNAMES, (
     "chen lin huang chang li wang wu liu tsai yang hsu cheng hsieh kuo hung tseng chiu liao lai chou "
     "hsu su yeh chuang lu chiang ho hsiao lo kao pan chien chu chung yu peng chan hu shih shen yu lu "
@@ -191,7 +193,7 @@ PLAN_NOTES = ("公所已召開地方說明會凝聚共識。", "縣府同意編�
 
 
 def person_name(rng: random.Random, indigenous: bool = False) -> str:
-    surname = rng.choices(SURNAMES, SURNAME_WEIGHTS)[0]
+    surname = rng.choices(SURNAMES, cum_weights=SURNAME_CUM)[0]
     if indigenous and rng.random() < 0.3:
         return f"{rng.choice(INDIGENOUS_GIVEN)}（{surname}{rng.choice(GIVEN)}）"
     return surname + rng.choice(GIVEN)
