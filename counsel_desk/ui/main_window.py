@@ -6,10 +6,10 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget,
+    QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget,
 )
 
 from counsel_desk import __version__
@@ -31,10 +31,12 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setMaximumWidth(200)
+        self.navigation.setFixedWidth(180)
+        self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for spec in self.specs:
             item = QListWidgetItem(self._title(spec))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setSizeHint(QSize(160, 36))
             self.navigation.addItem(item)
         self.stack = QStackedWidget()
         self._placeholders: dict[str, QWidget] = {}
@@ -43,17 +45,18 @@ class MainWindow(QMainWindow):
             self._placeholders[spec.key] = holder
             self.stack.addWidget(holder)
 
-        splitter = QSplitter()
-        splitter.addWidget(self.navigation)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.stack, 1)
         if ctx.db.read_only:
             from counsel_desk.ui.safety.banner import with_read_only_banner
 
-            self.setCentralWidget(with_read_only_banner(splitter))
+            self.setCentralWidget(with_read_only_banner(body))
         else:
-            self.setCentralWidget(splitter)
+            self.setCentralWidget(body)
         self.auto_backup = None
 
         self._build_menus()
@@ -134,6 +137,9 @@ class MainWindow(QMainWindow):
         open_db.setShortcut(QKeySequence.StandardKey.Open)
         open_db.triggered.connect(self._open_database)
         file_menu.addAction(open_db)
+        self.action_export_csv = QAction(self.tr("Export list as &CSV…"), self)
+        self.action_export_csv.triggered.connect(self.export_current_list_csv)
+        file_menu.addAction(self.action_export_csv)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -174,6 +180,32 @@ class MainWindow(QMainWindow):
             visits = self.show_page("visits")
             if visits is not None and hasattr(visits, "new_record"):
                 visits.new_record()
+
+    def export_current_list_csv(self, path: str | None = None) -> Path | None:
+        """Write the current page's list, as filtered and sorted on screen, to a CSV Excel can read."""
+        from counsel_desk.ui.list_export import export_model_csv
+
+        page = self.current_page()
+        getter = getattr(page, "current_list_model", None) if page is not None else None
+        model = getter() if callable(getter) else None
+        if model is None:
+            self.statusBar().showMessage(self.tr("This page has no list to export."), 5000)
+            return None
+        if path is None:
+            row = self.navigation.currentRow()
+            suggested = str(self.ctx.db.path.parent / f"{self._title(self.specs[row])}.csv")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export list as CSV"), suggested,
+                                                  self.tr("CSV (*.csv)"))
+            if not path:
+                return None
+        try:
+            written = export_model_csv(model, Path(path))
+        except Exception as exc:  # disk full, permission: say so, write nothing half
+            show_error(self, exc)
+            return None
+        self.statusBar().showMessage(self.tr("Exported %1 rows to %2").replace("%1", f"{model.rowCount():,}")
+                                     .replace("%2", str(written)), 8000)
+        return written
 
     def _open_database(self) -> None:
         from counsel_desk.app import switch_database
