@@ -1,139 +1,140 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="82" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="82"/>
         <source>Visits this month</source>
         <translation>本月訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="83" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="83"/>
         <source>Follow-ups due this week</source>
         <translation>本週到期追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="84" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="84"/>
         <source>Overdue follow-ups</source>
         <translation>逾期追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="85" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="85"/>
         <source>Proposals under way</source>
         <translation>輔導中提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="92" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="92"/>
         <source>Visits by township</source>
         <translation>鄉鎮市區訪視分布</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="94" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="94"/>
         <source>Map period</source>
         <translation>地圖期間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="95" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="95"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="95" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="95"/>
         <source>Last 3 months</source>
         <translation>近 3 個月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="95" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="95"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="96" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="96"/>
         <source>Last 12 months</source>
         <translation>近 12 個月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="111" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="111"/>
         <source>Visits per month, last 12 months</source>
         <translation>近 12 個月每月訪視次數</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="115" />
-        <source>This month's visits by county</source>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="115"/>
+        <source>This month&apos;s visits by county</source>
         <translation>本月各縣市訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="120" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="120"/>
         <source>Proposals by stage</source>
         <translation>各階段提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="125" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="125"/>
         <source>Yearly targets</source>
         <translation>年度績效指標</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="169" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="170"/>
         <source>Dashboard — %1 regional counseling center</source>
-        <translation>%1分區輔導中心　總覽</translation>
+        <translation>%1分區輔導中心&#x3000;總覽</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="214" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="215"/>
         <source>The figures could not be loaded: %1</source>
         <translation>無法載入統計數字：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="241" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="242"/>
         <source>%1 · updated %2</source>
         <translation>%1・%2 更新</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="244" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="245"/>
         <source>visits</source>
         <translation>次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="244" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="245"/>
         <source>items</source>
         <translation>件</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="246" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="247"/>
         <source>last month: %1 visits</source>
         <translation>上月 %1 次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="249" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="250"/>
         <source>until Sunday %1</source>
         <translation>至 %1（週日）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="254" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="255"/>
         <source>%1 approved</source>
         <translation>已通過 %1 件</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="265" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="266"/>
         <source>Yearly targets %1, year to date</source>
         <translation>%1績效指標達成（年初至今）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="282" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="283"/>
         <source>%3 visits; %4 of %5 townships visited, %6 not visited (%1 – %2)</source>
         <translation>共 %3 次訪視；%4／%5 個鄉鎮市區有訪視、%6 個無訪視（%1－%2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="250" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="251"/>
         <source>open or in progress, past due</source>
         <translation>待辦或處理中，已過期限</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="104" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="104"/>
         <source>Click a township to list its visits.</source>
         <translation>點選鄉鎮可列出訪視紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="257" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="258"/>
         <source>Visits per month, %1 – %2</source>
         <translation>每月訪視次數（%1－%2）</translation>
     </message>
@@ -141,7 +142,7 @@
 <context>
     <name>MonthlyVisitsChart</name>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/chart.py" line="54" />
+        <location filename="../../counsel_desk/ui/dashboard/chart.py" line="54"/>
         <source>Visits</source>
         <translation>訪視次數</translation>
     </message>
@@ -149,7 +150,7 @@
 <context>
     <name>ProposalStages</name>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="35" />
+        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="35"/>
         <source>%1 items</source>
         <translation>%1 件</translation>
     </message>
@@ -157,32 +158,32 @@
 <context>
     <name>TargetsPanel</name>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="73" />
+        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="73"/>
         <source>target %1</source>
         <translation>目標 %1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="77" />
+        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="77"/>
         <source>%1 (no target)</source>
         <translation>%1（未訂目標）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="81" />
+        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="81"/>
         <source>%1 / %2 (%3%)</source>
         <translation>%1 / %2（%3%）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="90" />
+        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="90"/>
         <source>No yearly targets have been entered for this year.</source>
         <translation>今年尚未輸入年度績效指標。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="92" />
+        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="92"/>
         <source>Actuals to date are not available in this version yet; the targets alone are shown.</source>
         <translation>此版本尚無法計算年初至今的實績，僅列出目標值。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="95" />
+        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="95"/>
         <source>Tick: where a steady pace would be today (%1% of the year); amber: more than %2 points behind it</source>
         <translation>刻度線＝今天應有的進度（全年的 %1%）；琥珀色＝落後超過 %2 個百分點</translation>
     </message>
@@ -190,17 +191,17 @@
 <context>
     <name>TownshipMap</name>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/map_widget.py" line="242" />
+        <location filename="../../counsel_desk/ui/dashboard/map_widget.py" line="117"/>
         <source>%1: %2 visits</source>
         <translation>%1：%2 次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/map_widget.py" line="379" />
+        <location filename="../../counsel_desk/ui/dashboard/map_widget.py" line="256"/>
         <source>no visits</source>
         <translation>無訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/map_widget.py" line="393" />
+        <location filename="../../counsel_desk/ui/dashboard/map_widget.py" line="270"/>
         <source>%1 visits</source>
         <translation>%1 次</translation>
     </message>
@@ -208,7 +209,7 @@
 <context>
     <name>VisitsByCounty</name>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="27" />
+        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="27"/>
         <source>%1 visits</source>
         <translation>%1 次</translation>
     </message>
@@ -216,12 +217,12 @@
 <context>
     <name>ZeroTownships</name>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="113" />
+        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="113"/>
         <source>Every township was visited in this period.</source>
         <translation>本期間每個鄉鎮市區都有訪視。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="116" />
+        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="116"/>
         <source>Not visited: %1</source>
         <translation>無訪視：%1</translation>
     </message>

@@ -123,7 +123,7 @@ def test_click_on_a_township_filters_the_visit_list(page, ctx, qtbot):
 
 
 def test_islands_get_insets(page):
-    from counsel_desk.ui.dashboard.map_widget import prepare_geometry
+    from counsel_desk.ui.dashboard.map_geometry import prepare_geometry
 
     geometry = prepare_geometry(dashboard.center_county_codes(page.ctx.services()))
     insets = [p for p in geometry.panels if p.inset]
@@ -173,7 +173,8 @@ def test_hidden_page_waits_until_shown(page, ctx, qtbot):
 
 
 def test_map_alone_paints_without_data(qtbot):
-    from counsel_desk.ui.dashboard.map_widget import TownshipMap, prepare_geometry
+    from counsel_desk.ui.dashboard.map_geometry import prepare_geometry
+    from counsel_desk.ui.dashboard.map_widget import TownshipMap
 
     empty = TownshipMap()
     qtbot.addWidget(empty)

@@ -14,7 +14,7 @@ from datetime import date
 from counsel_desk.models.enums import TargetMetric
 from counsel_desk.services import dashboard
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.ui.dashboard.map_widget import MapGeometry, prepare_geometry
+from counsel_desk.ui.dashboard.map_geometry import MapGeometry, prepare_geometry
 
 PARTS = ("map", "overview", "targets")  # started in this order: the map's outlines take longest
 
