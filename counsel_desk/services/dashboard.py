@@ -17,6 +17,7 @@ from sqlalchemy import Integer, and_, func, literal_column, select
 from counsel_desk.models import County, FollowUp, Proposal, SiteVisit, Township, YearlyTarget
 from counsel_desk.models.enums import STAGE_ORDER, FollowUpStatus, Stage, TargetMetric
 from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.followups import week_bounds  # "this week" means the same as in the follow-up list
 
 PERIOD_KEYS = ("this_month", "last_3_months", "this_year", "last_12_months")
 PENDING = (FollowUpStatus.OPEN.value, FollowUpStatus.IN_PROGRESS.value)  # follow-ups still to do
@@ -90,12 +91,6 @@ def month_end(year: int, month: int) -> date:
     return date(ny, nm, 1) - timedelta(days=1)
 
 
-def week_bounds(today: date) -> tuple[date, date]:
-    """Monday and Sunday of today's week (the calendar week, as a desk diary shows it)."""
-    monday = today - timedelta(days=today.weekday())
-    return monday, monday + timedelta(days=6)
-
-
 def period(key: str, today: date) -> Period:
     """A period ending with today's month: this month, the last 3 or 12 months (this one included), or
     this year. The end is the last day of this month, so visits already booked for later this month count."""
@@ -164,7 +159,11 @@ def visits_per_month(ctx: ServiceContext, today: date, months: int = MONTHS_CHAR
 
 
 def pending_followups(ctx: ServiceContext, today: date) -> tuple[int, int]:
-    """(due this week from today on, overdue) among follow-ups still open or in progress."""
+    """(due this week from today on, overdue) among follow-ups still open or in progress.
+
+    The same figures as ``FollowUpListSource.counts`` for the center (a test holds them equal), in a
+    query shaped for these two numbers only.
+    """
     _, sunday = week_bounds(today)
     due = FollowUp.due_date
     with ctx.session_factory() as s:

@@ -83,6 +83,13 @@ def test_overview_matches_independent_counts(ctx, raw):
     assert o.proposals_in_progress == sum(stages.values()) - decided
 
 
+def test_followup_figures_agree_with_the_followup_list(ctx):
+    from counsel_desk.services.followups import FollowUpListSource
+
+    listed = FollowUpListSource(ctx, today=TODAY).counts({"center_code": "north"})
+    assert dashboard.pending_followups(ctx, TODAY) == (listed.due_this_week, listed.overdue)
+
+
 def test_township_visits_cover_every_township_of_the_center(ctx, raw):
     period = dashboard.period("last_3_months", TODAY)
     towns = dashboard.township_visits(ctx, period.start, period.end)
