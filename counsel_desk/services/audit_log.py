@@ -45,6 +45,15 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "report": ("報表", "Report"), "report_snapshot": ("已送出月報", "Sent report"), "database": ("資料庫", "Database"),
     "audit_log": ("稽核紀錄", "Audit log"),
 }
+FIELDS: dict[str, tuple[str, str]] = {  # the text fields erasure and the audit detail name most often
+    "name": ("名稱", "name"), "phone": ("電話", "phone"), "email": ("電子郵件", "e-mail"),
+    "personal_notes": ("個人備註", "personal notes"), "visited_name": ("受訪對象", "visited"),
+    "host_name": ("駐點負責人", "host"), "owner": ("負責人", "owner"), "purpose": ("目的", "purpose"),
+    "findings": ("訪視發現", "findings"), "issues": ("課題", "issues"), "advice": ("輔導建議", "advice"),
+    "notes": ("備註", "notes"), "description": ("內容", "description"), "result": ("結果", "result"),
+    "topics": ("主題", "topics"), "outcome": ("成果", "outcome"), "partners": ("合作單位", "partners"),
+    "record": ("紀錄", "record"), "body": ("內文", "body"), "comment": ("意見", "comment"), "address": ("地址", "address"),
+}
 COLUMNS = [
     Column("seq", "No.", align_right=True),
     Column("at", "Time"),
@@ -65,6 +74,11 @@ def action_label(action: str) -> str:
 
 def entity_label(entity: str) -> str:
     zh, en = ENTITIES.get(entity, (entity, entity))
+    return pick(zh, en)
+
+
+def field_label(field: str) -> str:
+    zh, en = FIELDS.get(field, (field, field))
     return pick(zh, en)
 
 
@@ -176,6 +190,7 @@ class AuditEntryView:
     entity_id: str
     detail: str  # pretty JSON
     hash: str
+    entity_code: str = ""  # the table name behind the ``entity`` label
 
 
 def entry(session_factory: Callable, seq: int | str) -> AuditEntryView | None:
@@ -190,7 +205,8 @@ def entry(session_factory: Callable, seq: int | str) -> AuditEntryView | None:
         pretty = json.dumps(json.loads(detail), ensure_ascii=False, indent=2) if detail else ""
     except json.JSONDecodeError:
         pretty = detail
-    return AuditEntryView(seq, roc_datetime(at), actor, action_label(action), entity_label(entity), entity_id, pretty, h)
+    return AuditEntryView(seq, roc_datetime(at), actor, action_label(action), entity_label(entity), entity_id, pretty, h,
+                          entity)
 
 
 def filter_choices(session_factory: Callable) -> dict[str, list[tuple[str, str]]]:

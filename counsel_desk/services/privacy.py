@@ -29,7 +29,7 @@ from sqlalchemy import String, Text, select, text, update
 from sqlmodel import Session
 
 from counsel_desk.errors import UserError
-from counsel_desk.models import Contact, metadata, utcnow
+from counsel_desk.models import Contact, Organization, metadata, utcnow
 from counsel_desk.services.base import ServiceContext, stamp_change
 from counsel_desk.store import audit
 
@@ -246,3 +246,28 @@ def erased_at(db, contact_id: str) -> datetime | None:
     with db.session() as s:
         c = s.get(Contact, contact_id)
         return c.erased_at if c is not None else None
+
+
+@dataclass(frozen=True)
+class ErasurePreview:
+    """What erasing a contact would touch, for the confirmation a person sees first."""
+
+    contact_id: str
+    name: str
+    title: str
+    organization: str
+    already_erased: bool
+    mentions: list[tuple[str, str, list[str]]]  # (table, id, fields) whose text names the person
+    audit_mentions: int
+
+
+def preview(ctx: ServiceContext, contact_id: str) -> ErasurePreview:
+    with ctx.session_factory() as s:
+        contact = s.get(Contact, contact_id)
+        if contact is None:
+            raise UserError(f"找不到這位聯絡人（{contact_id}）。", f"No such contact ({contact_id}).")
+        org = s.get(Organization, contact.organization_id) if contact.organization_id else None
+        erased = contact.erased_at is not None
+        values = personal_values("" if erased else contact.name, contact.phone, contact.email)
+        return ErasurePreview(contact_id, contact.name, contact.title, org.name if org else "", erased,
+                              find_mentions(s, values, skip_id=contact_id), _audit_mentions(s, values))

@@ -41,112 +41,122 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="47" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="48" />
         <source>Audit log</source>
         <translation>稽核紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="49" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="50" />
         <source>A date in ROC or Western form: 115/01/01 or 2026-01-01</source>
         <translation>民國或西元日期皆可：115/01/01 或 2026-01-01</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="53" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="54" />
         <source>from 115/01/01</source>
         <translation>自 115/01/01</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="54" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="55" />
         <source>to 115/12/31</source>
         <translation>至 115/12/31</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="58" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="59" />
         <source>Search who, record id and details</source>
         <translation>搜尋使用者、對象編號與內容</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="61" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="62" />
         <source>Verify the log</source>
         <translation>驗證稽核紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="63" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="64" />
         <source>Check the hash chain: any entry changed or deleted outside the program shows up.</source>
         <translation>檢查雜湊鏈：任何在程式之外被修改或刪除的紀錄都會被找出來。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="65" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="66" />
         <source>Export CSV…</source>
         <translation>匯出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="86" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="68" />
+        <source>Erase this contact's personal data…</source>
+        <translation>刪除這位聯絡人的個資…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="70" />
+        <source>A person may ask for their personal data to be erased (個資法).</source>
+        <translation>當事人可依個人資料保護法請求刪除其個人資料。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="91" />
         <source>Select an entry to see everything it recorded.</source>
         <translation>選取一筆紀錄，可在此看到它記下的完整內容。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="95" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="101" />
         <source>Action</source>
         <translation>動作</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="95" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="101" />
         <source>Record</source>
         <translation>對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="96" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="102" />
         <source>Who</source>
         <translation>使用者</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="169" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="176" />
         <source>All actions</source>
         <translation>全部動作</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="170" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="177" />
         <source>All records</source>
         <translation>全部對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="171" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="178" />
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="209" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="216" />
         <source>%1 entries</source>
         <translation>共 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="224" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="239" />
         <source>Verifying the audit log…</source>
         <translation>正在驗證稽核紀錄…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="249" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="264" />
         <source>audit-log.csv</source>
         <translation>稽核紀錄.csv</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="250" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="265" />
         <source>Export the audit log</source>
         <translation>匯出稽核紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="251" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="266" />
         <source>CSV (*.csv)</source>
         <translation>CSV 檔 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="258" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="273" />
         <source>Exported %1 entries to %2.</source>
         <translation>已匯出 %1 筆稽核紀錄到 %2。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="265" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="280" />
         <source>Exporting the audit log…</source>
         <translation>正在匯出稽核紀錄…</translation>
     </message>
@@ -279,6 +289,69 @@ The data as it is now is first saved as a safety backup, then replaced by the ba
         <location filename="../../counsel_desk/ui/safety/backups_page.py" line="224" />
         <source>Restoring…</source>
         <translation>正在還原…</translation>
+    </message>
+</context>
+<context>
+    <name>EraseContactDialog</name>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="24" />
+        <source>Erase personal data</source>
+        <translation>刪除個人資料</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="32" />
+        <source>Erase the personal data of %1?</source>
+        <translation>要刪除 %1 的個人資料嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="36" />
+        <source>The name becomes an anonymous placeholder; phone, e-mail and personal notes are blanked. The contact record itself stays, so visits, proposals and reports keep their counts. This can't be undone.</source>
+        <translation>姓名會改為匿名標示，電話、電子郵件與個人備註會清空。聯絡人這筆紀錄本身仍保留，所以訪視、提案與報表的件數不受影響。此動作無法復原。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="44" />
+        <source>%1 other records name this person; the name, phone and e-mail in them are replaced too:</source>
+        <translation>另有 %1 筆紀錄提到這位聯絡人，其中的姓名、電話與電子郵件也會一併取代：</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="45" />
+        <source>No other record names this person.</source>
+        <translation>沒有其他紀錄提到這位聯絡人。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="47" />
+        <source>Also replace the mentions in other records</source>
+        <translation>一併取代其他紀錄中的提及</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="52" />
+        <source>Backups made before now still hold the data until they are thinned out; restoring one of them erases this person again automatically.</source>
+        <translation>在此之前的備份仍含有這些資料，直到依保留規則被刪除為止；若還原其中一份，程式會自動再次刪除這位聯絡人的個資。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="55" />
+        <source>I understand that this can't be undone</source>
+        <translation>我了解此動作無法復原</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="57" />
+        <source>Erase</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="60" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="84" />
+        <source>The personal data of the contact was erased.</source>
+        <translation>已刪除這位聯絡人的個人資料。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="95" />
+        <source>Erasing…</source>
+        <translation>正在刪除…</translation>
     </message>
 </context>
 <context>

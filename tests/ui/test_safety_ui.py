@@ -7,7 +7,7 @@ import sqlite3
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
 from counsel_desk.models import Organization
@@ -248,3 +248,49 @@ def test_read_only_database_shows_a_banner(qtbot, qapp, tmp_path):
     finally:
         window.close()
         db.close()
+
+
+# --- erasing a contact's personal data ---------------------------------------------------------------
+def test_erase_a_contact_from_the_audit_log_after_a_clear_preview(qtbot, app_context, monkeypatch):
+    from datetime import date
+
+    from counsel_desk.models import Contact, SiteVisit
+    from counsel_desk.services import privacy
+    from counsel_desk.ui.safety import erase_dialog
+    from counsel_desk.ui.safety.audit_page import AuditPage
+
+    services = app_context.services()
+    with services.session_factory() as s:
+        org = create(s, Organization(name="關山鎮農會", kind="association"), services.actor, "organization")
+        c = create(s, Contact(organization_id=org.id, name="龔曉蓉", title="理事", phone="0937-246-813"),
+                   services.actor, "contact")
+        create(s, SiteVisit(center_code="north", county_code="10014", township_code="10014030",
+                            visit_date=date(2026, 11, 2), visited_name="龔曉蓉", mode="onsite"),
+               services.actor, "site_visit")
+        s.commit()
+    page = AuditPage(app_context)
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.erase_button.isEnabled()
+    row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 4).data() == "聯絡人")
+    page.view.selectRow(row)
+    assert page.erase_button.isEnabled() and page.erase_button.text() == "刪除這位聯絡人的個資…"
+    seen = {}
+
+    def answer(dialog: erase_dialog.EraseContactDialog) -> int:
+        dialog.show()  # what exec() would do, without blocking the test
+        seen["heading"] = dialog.findChildren(QLabel)[0].text()
+        seen["mentions"] = dialog.mentions.count()
+        seen["enabled_before"] = dialog.erase_button.isEnabled()
+        box = dialog.understand  # click on its indicator: a stretched check box's middle is empty space
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+        with qtbot.waitSignal(app_context.data_imported, timeout=20_000):
+            qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+        return int(dialog.result())
+
+    monkeypatch.setattr(erase_dialog.EraseContactDialog, "exec", answer)
+    qtbot.mouseClick(page.erase_button, Qt.MouseButton.LeftButton)
+    assert seen == {"heading": "要刪除 龔曉蓉（理事，關山鎮農會） 的個人資料嗎？", "mentions": 1, "enabled_before": False}
+    with app_context.db.session() as s:
+        assert s.get(Contact, c.id).name == privacy.ERASED_NAME
+    assert b"0937-246-813" not in app_context.db.path.read_bytes()

@@ -43,6 +43,7 @@ class AuditPage(QWidget):
         self.model = LazyIdTableModel(self.source, self, context=COLUMNS_CONTEXT)
         self.model.query = ListQuery()
         self._stale = False
+        self._contact_id = ""
 
         title = QLabel(self.tr("Audit log"))
         title.setProperty("role", "pageTitle")
@@ -64,6 +65,10 @@ class AuditPage(QWidget):
                                               "program shows up."))
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.setObjectName("exportAudit")
+        self.erase_button = QPushButton(self.tr("Erase this contact's personal data…"))
+        self.erase_button.setObjectName("eraseContact")
+        self.erase_button.setToolTip(self.tr("A person may ask for their personal data to be erased (個資法)."))
+        self.erase_button.setEnabled(False)
         self.result_label = QLabel()
         self.result_label.setObjectName("auditResult")
         self.result_label.setWordWrap(True)
@@ -91,6 +96,7 @@ class AuditPage(QWidget):
         top.addWidget(self.count_label)
         top.addWidget(self.verify_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.erase_button)
         filters = QHBoxLayout()
         for label, widget in ((self.tr("Action"), self.action_box), (self.tr("Record"), self.entity_box),
                               (self.tr("Who"), self.actor_box)):
@@ -124,6 +130,7 @@ class AuditPage(QWidget):
         self.model.reloaded.connect(self._show_count)
         self.verify_button.clicked.connect(self.verify)
         self.export_button.clicked.connect(lambda: self.export_csv())
+        self.erase_button.clicked.connect(self.erase_selected_contact)
         for signal in (ctx.data_imported, ctx.visits_changed, ctx.proposals_changed, ctx.workstations_changed,
                        ctx.reports_changed):
             signal.connect(self._data_changed)
@@ -211,11 +218,19 @@ class AuditPage(QWidget):
     def _show_entry(self, row: int) -> None:
         seq = self.model.id_at(row)
         entry = audit_log.entry(self.ctx.db.session_factory, seq) if seq else None
+        self._contact_id = entry.entity_id if entry is not None and entry.entity_code == "contact" else ""
+        self.erase_button.setEnabled(bool(self._contact_id) and not self.ctx.db.read_only)
         if entry is None:
             self.detail.clear()
             return
         head = f"#{entry.seq}  {entry.at}  {entry.actor}  {entry.action}  {entry.entity}  {entry.entity_id}"
         self.detail.setPlainText(f"{head}\n\n{entry.detail}\n\nSHA-256 {entry.hash}")
+
+    def erase_selected_contact(self) -> None:
+        from counsel_desk.ui.safety.erase_dialog import erase_contact_with_dialog
+
+        if self._contact_id and erase_contact_with_dialog(self.ctx, self._contact_id, self):
+            self._data_changed()
 
     # --- verify and export ---------------------------------------------------------------------------
     def verify(self) -> None:
