@@ -249,6 +249,11 @@ CSV_HEADER = (("序號", "No."), ("時間", "Time"), ("使用者", "Who"), ("動
               ("前一筆雜湊", "Previous hash"), ("雜湊", "Hash"), ("UTC 時間", "UTC time"))
 
 
+def _cell(text: str) -> str:
+    """Text Excel would run as a formula (=, +, -, @ first) is kept as text with a leading apostrophe."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def export_csv(ctx: ServiceContext, path: Path | str, query: ListQuery | None = None,
                progress: Callable[[int, int], bool] | None = None) -> int:
     """Write the (filtered) audit log to a CSV Excel opens (UTF-8 with BOM); returns the rows written.
@@ -270,8 +275,8 @@ def export_csv(ctx: ServiceContext, path: Path | str, query: ListQuery | None = 
             out.writerow([pick(zh, en) for zh, en in CSV_HEADER])
             for seq, at, actor, action, entity, entity_id, detail, prev_hash, h in rows:
                 utc = at if isinstance(at, str) else at.isoformat(sep=" ")
-                out.writerow([seq, roc_datetime(at), actor, action_label(action), entity_label(entity), entity_id,
-                              detail, action, entity, prev_hash, h, utc])
+                out.writerow([seq, roc_datetime(at), _cell(actor), action_label(action), entity_label(entity),
+                              _cell(entity_id), _cell(detail), action, entity, prev_hash, h, utc])
                 n += 1
                 if progress is not None and n % 2000 == 0 and progress(n, total) is False:
                     raise UserError("已取消匯出，沒有寫入檔案。", "Export cancelled; no file was written.")

@@ -137,3 +137,15 @@ def test_summary_of_a_new_record_skips_empty_fields():
     detail = '{"id": "x1", "name": "池上鄉農會", "phone": "", "notes": null, "kind": "association"}'
     assert audit_log.summarize(detail, "create") == "name: 池上鄉農會；kind: association"
     assert audit_log.summarize('{"fields": ["name", "phone"]}', "erase") == "fields: name、phone"
+
+
+def test_export_keeps_formula_like_text_as_text(db, services, tmp_path):
+    from counsel_desk.store import audit
+
+    with db.session() as s:
+        audit.record(s, "=HYPERLINK(\"http://evil\")", "update", "organization", "x", {"note": 1})
+        s.commit()
+    out = tmp_path / "a.csv"
+    audit_log.export_csv(services, out)
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[1][2] == "'=HYPERLINK(\"http://evil\")"
