@@ -40,9 +40,12 @@ class PreferencesDialog(QDialog):
 
     def _save(self) -> None:
         s = self.ctx.settings
+        center_changed = self.center.currentData() != self.ctx.center_code
         s.setValue("language", self.language.currentData())
         if self.name.text().strip():
             s.setValue("user/name", self.name.text().strip())
         s.setValue("user/center", self.center.currentData())
         s.sync()
         self.accept()
+        if center_changed:  # every page shows the center's data: let them all reload
+            self.ctx.announce_everything_changed()
