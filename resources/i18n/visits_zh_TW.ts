@@ -597,164 +597,164 @@
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="82" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="83" />
         <source>Type to find an organisation</source>
         <translation>輸入文字搜尋單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="84" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="85" />
         <source>New…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="86" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="87" />
         <source>Add an organisation that is not in the list yet</source>
         <translation>新增清單中還沒有的單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="95" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="96" />
         <source>New contact…</source>
         <translation>新增聯絡人…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="104" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="106" />
         <source>As written on the visit form</source>
         <translation>依訪視紀錄表填寫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="111" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="113" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="112" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="114" />
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="113" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="115" />
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="114" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="116" />
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="115" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="117" />
         <source>Counselors</source>
         <translation>輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="116" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="118" />
         <source>Organisation</source>
         <translation>受訪單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="117" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="119" />
         <source>Contacts met</source>
         <translation>會晤聯絡人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="118" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="120" />
         <source>Visited</source>
         <translation>受訪對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="119" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="121" />
         <source>Workstation</source>
         <translation>青年培力工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="120" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="122" />
         <source>Public space</source>
         <translation>公有空間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="126" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="128" />
         <source>Purpose</source>
         <translation>訪視目的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="127" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="129" />
         <source>Findings</source>
         <translation>訪視發現</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="127" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="129" />
         <source>Issues</source>
         <translation>課題</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="127" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="129" />
         <source>Advice</source>
         <translation>輔導建議</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="128" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="130" />
         <source>Notes</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="137" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="141" />
         <source>Visit</source>
         <translation>訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="139" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="143" />
         <source>What was found and advised</source>
         <translation>發現與建議</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="153" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="158" />
         <source>Add follow-up…</source>
         <translation>新增追蹤事項…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="155" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="160" />
         <source>Edit…</source>
         <translation>編輯…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="157" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="162" />
         <source>Close follow-up…</source>
         <translation>結案…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="159" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="164" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="192" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="200" />
         <source>Choose a county</source>
         <translation>請選擇縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="194" />
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="254" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="202" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="262" />
         <source>Choose the county first</source>
         <translation>請先選擇縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="196" />
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="198" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="204" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="206" />
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="212" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="220" />
         <source>Follow-ups (%1)</source>
         <translation>追蹤事項（%1）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="213" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="221" />
         <source>Attachments (%1)</source>
         <translation>附件（%1）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="254" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="262" />
         <source>Choose a township</source>
         <translation>請選擇鄉鎮市區</translation>
     </message>
@@ -762,43 +762,48 @@
 <context>
     <name>VisitListPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="41" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="42" />
         <source>Site visits</source>
         <translation>實地訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="44" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="45" />
         <source>Search every field — e.g. 咖啡, 返鄉青年, a counselor's name</source>
         <translation>搜尋所有欄位，例如：咖啡、返鄉青年、輔導員姓名</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="48" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="49" />
         <source>New visit</source>
         <translation>新增訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="50" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="51" />
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="74" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="55" />
+        <source>Visits in brown have overdue follow-ups.</source>
+        <translation>褐色字的訪視有逾期未結的追蹤事項。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="78" />
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="85" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="89" />
         <source>%1 visits</source>
         <translation>共 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="93" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="97" />
         <source>Choose a visit in the list first.</source>
         <translation>請先在清單中選擇一筆訪視紀錄。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="101" />
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="102" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="105" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="106" />
         <source>The visit %1 was deleted.</source>
         <translation>已刪除訪視紀錄 %1。</translation>
     </message>

@@ -307,3 +307,24 @@ def test_header_click_sorts_in_sql(qtbot, qtmodeltester, page, ctx):
     dates = [page.model.index(r, 0).data() for r in range(3)]
     assert dates in (sorted(dates), sorted(dates, reverse=True))
     qtmodeltester.check(page.model)
+
+
+def test_a_long_list_shows_its_first_rows_then_the_rest(qtbot, qtmodeltester, ctx, asked, monkeypatch):
+    from counsel_desk.ui.visits.progressive_model import ProgressiveIdModel
+
+    monkeypatch.setattr(ProgressiveIdModel, "FIRST", 2)
+    vs = VisitService(ctx.services())
+    me = PeopleService(ctx.services()).counselor_named("測試輔導員")
+    for n in range(5):
+        vs.create(VisitData(visit_date=TODAY - timedelta(days=n), county_code=HSINCHU, township_code=GUANXI,
+                            counselor_ids=[me], visited_name=f"單位{n}"))
+    page = VisitListPage(ctx)
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 2 and page.model.loading
+    assert len(page.model.ids) == 5, "an export while loading still gets every visit"
+    with qtbot.waitSignal(page.model.reloaded, timeout=5000):
+        page.show()
+    assert page.model.rowCount() == 5 and not page.model.loading
+    assert [page.model.index(r, 3).data() for r in range(5)] == [f"單位{n}" for n in range(5)]
+    assert page.count_label.text().startswith("共 5") or "5" in page.count_label.text()
+    qtmodeltester.check(page.model)

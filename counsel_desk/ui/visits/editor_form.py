@@ -55,6 +55,7 @@ class VisitForm(QWidget):
         v = QVBoxLayout(holder)
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(2)
+        v.setAlignment(Qt.AlignmentFlag.AlignTop)
         v.addWidget(widget)
         if field:
             self.errors[field] = FieldError()
@@ -74,7 +75,7 @@ class VisitForm(QWidget):
             self.mode.addItem(pick(m.zh, m.en), m.value)
         self.counselors = QListWidget()
         self.counselors.setObjectName("counselors")
-        self.counselors.setMaximumHeight(110)
+        self.counselors.setFixedHeight(128)  # six names without scrolling
         self.organization = QComboBox()
         self.organization.setObjectName("organization")
         self.organization.setEditable(True)
@@ -91,14 +92,15 @@ class VisitForm(QWidget):
         h.addWidget(self.new_org_button)
         self.contacts = QListWidget()
         self.contacts.setObjectName("contacts")
-        self.contacts.setMaximumHeight(80)
+        self.contacts.setFixedHeight(64)
         self.new_contact_button = QPushButton(self.tr("New contact…"))
         self.new_contact_button.setObjectName("newContact")
         contact_box = QWidget()
-        v = QVBoxLayout(contact_box)
+        v = QHBoxLayout(contact_box)
         v.setContentsMargins(0, 0, 0, 0)
-        v.addWidget(self.contacts)
-        v.addWidget(self.new_contact_button, 0, Qt.AlignmentFlag.AlignLeft)
+        v.setAlignment(Qt.AlignmentFlag.AlignTop)
+        v.addWidget(self.contacts, 1, Qt.AlignmentFlag.AlignTop)
+        v.addWidget(self.new_contact_button, 0, Qt.AlignmentFlag.AlignTop)
         self.visited_name = QLineEdit()
         self.visited_name.setObjectName("visitedName")
         self.visited_name.setPlaceholderText(self.tr("As written on the visit form"))
@@ -130,7 +132,9 @@ class VisitForm(QWidget):
             edit = QPlainTextEdit()
             edit.setObjectName(key)
             edit.setTabChangesFocus(True)
-            edit.setMinimumHeight(60 if key == "notes" else 80)
+            # a few lines each; the room left over goes to the follow-ups below
+            edit.setMinimumHeight(56 if key == "notes" else 72)
+            edit.setMaximumHeight(110 if key == "notes" else 150)
             self.texts[key] = edit
             self._row(right, labels[key], edit, key)
 
@@ -148,7 +152,8 @@ class VisitForm(QWidget):
         self.followup_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.followup_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.followup_view.verticalHeader().hide()
-        self.followup_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (FollowUpTableModel.COL_DESCRIPTION, FollowUpTableModel.COL_RESULT):
+            self.followup_view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.followup_view.setMinimumHeight(110)
         self.add_followup_button = QPushButton(self.tr("Add follow-up…"))
         self.add_followup_button.setObjectName("addFollowUp")
@@ -186,8 +191,11 @@ class VisitForm(QWidget):
         grid.addWidget(self.tabs, 1, 0, 1, 2)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
-        grid.setRowStretch(0, 3)
-        grid.setRowStretch(1, 2)
+        grid.setRowStretch(0, 0)
+        grid.setRowStretch(1, 1)
+        self.tabs.setMinimumHeight(200)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Enter in a field must not press "New…" or "Remove"
 
         fill_combo(self.county, [(self.tr("Choose a county"), None)]
                    + [(c.name, c.id) for c in places.counties_center_first(self.ctx.services())])

@@ -20,7 +20,7 @@ _TITLES = (QT_TRANSLATE_NOOP("FollowUpColumns", "Due"), QT_TRANSLATE_NOOP("Follo
            QT_TRANSLATE_NOOP("FollowUpColumns", "Visit date"), QT_TRANSLATE_NOOP("FollowUpColumns", "Township"),
            QT_TRANSLATE_NOOP("FollowUpColumns", "Visited"), QT_TRANSLATE_NOOP("FollowUpColumns", "Followed up"),
            QT_TRANSLATE_NOOP("FollowUpColumns", "Result"))
-COLUMN_WIDTHS = (90, 70, 300, 90, 90, 130, 200, 90, 220)
+COLUMN_WIDTHS = (85, 65, 260, 80, 85, 120, 180, 85, 160)
 
 
 class FollowUpListPage(ListPageBase):

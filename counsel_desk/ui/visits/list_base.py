@@ -15,8 +15,9 @@ from counsel_desk.ui.visits.filters import VisitFilterBar
 from counsel_desk.ui.visits.widgets import UndoBar
 
 
-def setup_table(view: QTableView, widths: tuple[int, ...]) -> None:
-    """The look both lists share: whole rows, one selection, header sorting done by the model in SQL."""
+def setup_table(view: QTableView, widths: tuple[int, ...], stretch: int | None = None) -> None:
+    """The look both lists share: whole rows, one selection, header sorting done by the model in SQL.
+    Column ``stretch`` takes the room left (the last one when None)."""
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -31,14 +32,17 @@ def setup_table(view: QTableView, widths: tuple[int, ...]) -> None:
     for n, w in enumerate(widths):
         view.setColumnWidth(n, w)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
 class ListPageBase(QWidget):
     """Subclasses call :meth:`build_list` in their constructor, lay the widgets out and load."""
 
     def build_list(self, ctx: AppContext, source, model: LazyIdTableModel, widths: tuple[int, ...], *,
-                   followups: bool) -> None:
+                   followups: bool, stretch: int | None = None) -> None:
         self.ctx = ctx
         self.host = EditorHost.for_context(ctx)
         self.source = source
@@ -50,7 +54,7 @@ class ListPageBase(QWidget):
         self.undo_bar = UndoBar(self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        setup_table(self.view, widths)
+        setup_table(self.view, widths, stretch)
         self.search.textChanged.connect(lambda _t: self.reload())
         self.filters.changed.connect(self.reload)
         self.view.horizontalHeader().sortIndicatorChanged.connect(self.model.sort)

@@ -27,6 +27,7 @@ _TITLES = (QT_TRANSLATE_NOOP("VisitColumns", "Date"), QT_TRANSLATE_NOOP("VisitCo
            QT_TRANSLATE_NOOP("VisitColumns", "Mode"), QT_TRANSLATE_NOOP("VisitColumns", "Counselors"),
            QT_TRANSLATE_NOOP("VisitColumns", "Purpose"), QT_TRANSLATE_NOOP("VisitColumns", "Open follow-ups"))
 COLUMN_WIDTHS = (90, 80, 90, 220, 60, 150, 320, 90)
+PURPOSE_COLUMN = 6  # takes the room left: the longest text
 
 
 class VisitListPage(ListPageBase):
@@ -36,7 +37,7 @@ class VisitListPage(ListPageBase):
         source = VisitListSource(ctx.services())
         model = ProgressiveIdModel(source, self, context=COLUMNS_CONTEXT)
         model.query = ListQuery(sort_key="visit_date", descending=True)
-        self.build_list(ctx, source, model, COLUMN_WIDTHS, followups=False)
+        self.build_list(ctx, source, model, COLUMN_WIDTHS, followups=False, stretch=PURPOSE_COLUMN)
 
         title = QLabel(self.tr("Site visits"))
         title.setProperty("role", "pageTitle")
@@ -51,6 +52,8 @@ class VisitListPage(ListPageBase):
         self.open_button.setObjectName("openVisit")
         self.view.setObjectName("visitTable")
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        legend = QLabel(self.tr("Visits in brown have overdue follow-ups."))
+        legend.setStyleSheet(f"color: {self.model.HIGHLIGHTS['warning']};")
 
         top = QHBoxLayout()
         top.addWidget(title)
@@ -65,6 +68,7 @@ class VisitListPage(ListPageBase):
         layout.addWidget(self.filters)
         layout.addWidget(self.undo_bar)
         layout.addWidget(self.view, 1)
+        layout.addWidget(legend)
 
         self.view.activated.connect(lambda index: self.open_visit(self.model.id_at(index.row())))
         self.open_button.clicked.connect(self.open_current)
