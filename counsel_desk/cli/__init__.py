@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "counsel_desk.cli.core",
     "counsel_desk.cli.safety",
     "counsel_desk.cli.report",
+    "counsel_desk.cli.sync",
 ]
 
 

@@ -7,6 +7,7 @@ from counsel_desk.models.proposals import (
 )
 from counsel_desk.models.records import AuditEntry, ReportSnapshot, YearlyTarget
 from counsel_desk.models.reference import AppMeta, Center, County, Township, WorkItem, WorkItemAllocation
+from counsel_desk.models.sync import ExportLog, ImportLog, SyncBase, SyncConflict
 from counsel_desk.models.visits import Attachment, FollowUp, SiteVisit, VisitContact, VisitCounselor
 from counsel_desk.models.workstations import (
     BudgetLine, CenterEvent, PublicSpace, SupportCounselor, SupportRecord, Workstation, WorkstationBudget,
@@ -31,6 +32,7 @@ __all__ = [
     "ProposalSection", "StageChange",
     "AuditEntry", "ReportSnapshot", "YearlyTarget",
     "AppMeta", "Center", "County", "Township", "WorkItem", "WorkItemAllocation",
+    "ExportLog", "ImportLog", "SyncBase", "SyncConflict",
     "Attachment", "FollowUp", "SiteVisit", "VisitContact", "VisitCounselor",
     "BudgetLine", "CenterEvent", "PublicSpace", "SupportCounselor", "SupportRecord", "Workstation",
     "WorkstationBudget", "WorkstationContact",

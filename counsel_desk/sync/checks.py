@@ -1,0 +1,122 @@
+"""Checks across sheets and against the database, run in SQL over the staged rows of the whole batch.
+
+A reference (a follow-up's visit, a visit's counselors, an attachment's owner) must point to a
+record in one of the batch's files or already in this database — tombstones count, a deleted
+visit's follow-ups are still its follow-ups. Unique keys besides the id (one budget per
+workstation and year, …) must not be taken by two different records.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from counsel_desk.i18n import pick
+from counsel_desk.sync import format as fmt
+from counsel_desk.sync.format import Kind, Sheet
+from counsel_desk.sync.problems import Problem, Problems
+from counsel_desk.sync.reader import StagedFile, stage_table
+
+ID_CHUNK = 500
+
+
+def check_batch(raw: sqlite3.Connection, files: list[StagedFile], problems: Problems) -> dict[tuple[int, str], int]:
+    """Add reference and uniqueness problems; returns extra rejected rows per (file number, sheet key)."""
+    by_number = {f.number: f for f in files}
+    bad: dict[tuple[int, str], set[int]] = {}
+    rejected: dict[str, set[str]] = {}  # sheet key → ids of rows already reported: not reported again
+    for f in files:
+        for key, ids in f.rejected_ids.items():
+            rejected.setdefault(key, set()).update(ids)
+
+    def report(number: int, sheet: Sheet, row: int, col_key: str, reason: str) -> None:
+        f = by_number[number]
+        label = f.letters.get(sheet.key, {}).get(col_key, sheet.column(col_key).title)
+        problems.add(Problem(f.name, sheet.title, row, label, reason))
+        bad.setdefault((number, sheet.key), set()).add(row)
+
+    for sheet in fmt.SHEETS:
+        for col in sheet.columns:
+            if col.kind is Kind.REF:
+                _check_ref(raw, sheet, col, report, rejected.get(col.ref, set()))
+            elif col.kind is Kind.IDS:
+                _check_ids(raw, sheet, col, report, rejected.get(col.ref, set()))
+        for key in sheet.unique:
+            _check_unique(raw, sheet, key, report)
+    _check_attachment_owners(raw, report)
+    return {k: len(v) for k, v in bad.items()}
+
+
+def _target_title(sheet_key: str) -> str:
+    return fmt.BY_KEY[sheet_key].title
+
+
+def _check_ref(raw, sheet: Sheet, col, report, rejected: set[str]) -> None:
+    target = fmt.BY_KEY[col.ref]
+    sql = (f"SELECT s._file, s._row, s.{col.key} FROM {stage_table(sheet)} s WHERE s.{col.key} IS NOT NULL "
+           f"AND NOT EXISTS (SELECT 1 FROM {stage_table(target)} t WHERE t.id = s.{col.key}) "
+           f"AND NOT EXISTS (SELECT 1 FROM main.{target.table} m WHERE m.id = s.{col.key})")
+    for number, row, value in raw.execute(sql):
+        if value in rejected:
+            continue
+        report(number, sheet, row, col.key,
+               pick(f"找不到所指的「{target.title}」（識別碼 {value}）：它不在這批檔案裡，也不在這個資料庫中",
+                    f"the {target.key} record {value} it points to is neither in these files nor in this database"))
+
+
+def _known_ids(raw, target: Sheet) -> set[str]:
+    ids = {r[0] for r in raw.execute(f"SELECT id FROM {stage_table(target)}")}
+    ids.update(r[0] for r in raw.execute(f"SELECT id FROM main.{target.table}"))
+    return ids
+
+
+def _check_ids(raw, sheet: Sheet, col, report, rejected: set[str]) -> None:
+    rows = raw.execute(f"SELECT _file, _row, {col.key} FROM {stage_table(sheet)} WHERE {col.key} IS NOT NULL").fetchall()
+    if not rows:
+        return
+    target = fmt.BY_KEY[col.ref]
+    known = _known_ids(raw, target)
+    for number, row, value in rows:
+        missing = [i for i in value.split(";") if i not in known and i not in rejected]
+        if missing:
+            report(number, sheet, row, col.key,
+                   pick(f"找不到所指的「{target.title}」（識別碼 {', '.join(missing[:3])}）",
+                        f"the {target.key} record(s) {', '.join(missing[:3])} it lists are not found"))
+
+
+def _check_unique(raw, sheet: Sheet, key: tuple[str, ...], report) -> None:
+    stage = stage_table(sheet)
+    cols = ", ".join(key)
+    titles = "、".join(sheet.column(k).title for k in key)
+    # two records of the batch with the same key
+    on = " AND ".join(f"a.{k} = g.{k}" for k in key)
+    sql = (f"SELECT a._file, a._row FROM {stage} a JOIN (SELECT {cols} FROM {stage} GROUP BY {cols} "
+           f"HAVING count(DISTINCT id) > 1) g ON {on}")
+    for number, row in raw.execute(sql):
+        report(number, sheet, row, key[0],
+               pick(f"{titles}與這批檔案中另一筆資料相同，兩筆不能並存", f"same {cols} as another record of these files"))
+    # a record of the batch and a different one already in the database (the key's unique index finds it)
+    on = " AND ".join(f"b.{k} = a.{k}" for k in key)
+    sql = (f"SELECT a._file, a._row, b.id FROM {stage} a JOIN main.{sheet.table} b ON {on} AND a.id != b.id "
+           f"WHERE NOT EXISTS (SELECT 1 FROM {stage} c WHERE c.id = b.id)")
+    for number, row, other in raw.execute(sql):
+        report(number, sheet, row, key[0],
+               pick(f"{titles}與資料庫中另一筆資料（識別碼 {other}）相同，兩筆不能並存",
+                    f"same {cols} as record {other} in this database; both can't exist"))
+
+
+def _check_attachment_owners(raw, report) -> None:
+    sheet = fmt.BY_KEY["attachments"]
+    rows = raw.execute(f"SELECT _file, _row, owner_type, owner_id FROM {stage_table(sheet)}").fetchall()
+    known: dict[str, set[str]] = {}
+    for number, row, owner_type, owner_id in rows:
+        owner = fmt.BY_TABLE.get(owner_type)
+        if owner is None or owner_type not in fmt.ATTACHMENT_OWNERS:
+            report(number, sheet, row, "owner_type",
+                   pick(f"不認得的所屬資料類型「{owner_type[:32]}」", f"unknown owner type '{owner_type[:32]}'"))
+            continue
+        if owner_type not in known:
+            known[owner_type] = _known_ids(raw, owner)
+        if owner_id not in known[owner_type]:
+            report(number, sheet, row, "owner_id",
+                   pick(f"找不到附件所屬的「{owner.title}」（識別碼 {owner_id}）",
+                        f"the {owner.key} record {owner_id} owning the attachment is not found"))

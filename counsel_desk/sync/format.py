@@ -1,0 +1,334 @@
+"""The interchange workbook, format v1: its sheets, stable column keys, zh_TW titles, types and rules.
+
+This module is the format's single definition; ``docs/interchange-format.md`` describes it for the
+project office's staff and a test checks that every column of every synced table is covered here,
+so a schema change can't silently drop a field from the exchange.
+
+Layout of a data sheet: row 1 holds the stable column keys (hidden in Excel), row 2 the zh_TW
+titles (frozen), data from row 3. The sheet's tab name is its zh_TW title; the meta sheet lists
+``key → tab`` as well. Link tables (visit_counselor, …) travel inside their owner's row as
+``;``-separated ids, so the owner's ``version`` covers them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Optional
+
+from counsel_desk.models import enums
+
+FORMAT_NAME = "counsel_desk-interchange"
+FORMAT_VERSION = 1
+OLDEST_READABLE_VERSION = 1  # older files are upgraded step by step (see reader.UPGRADES)
+
+META_SHEET = "檔案資訊"
+META_SHEET_KEY = "meta"
+LONG_TEXT_SHEET = "長文字"
+LONG_TEXT_SHEET_KEY = "long_texts"
+KEY_ROW = 1
+TITLE_ROW = 2
+FIRST_DATA_ROW = 3
+
+MASK = "（已遮蔽）"  # what a masked personal cell holds; on import it means "not sent", never a value
+CELL_TEXT_LIMIT = 30_000  # Excel holds 32,767 characters a cell; longer text continues in the long_texts sheet
+EXCEL_INT_LIMIT = 10 ** 15  # Excel keeps 15 significant digits: larger integers travel as text
+
+
+class Kind(str, Enum):
+    """How a column's cells are written and read."""
+
+    ID = "id"  # UUID of the row's record
+    TEXT = "text"
+    INT = "int"
+    MONEY = "money"  # NT$, whole dollars, shown #,##0
+    FLOAT = "float"
+    BOOL = "bool"  # 是 / 否
+    DATE = "date"  # an Excel date (yyyy-mm-dd); text YYYY-MM-DD outside Excel's range
+    DATETIME = "datetime"  # text "YYYY-MM-DD HH:MM:SS.ffffff", UTC (exact, sorts as text)
+    ENUM = "enum"  # the zh_TW label is written; the code or either label is read
+    REF = "ref"  # id of a record in another sheet (or already in the database)
+    IDS = "ids"  # ;-separated ids of records in another sheet (a link table)
+    CENTER = "center"  # 北區/中區/南區/東區 (code north/central/south/east read too)
+    COUNTY = "county"  # MOI county code, e.g. 63000
+    TOWNSHIP = "township"  # MOI town code, e.g. 63000050
+    WORK_ITEM = "work_item"  # code of a funding work item of 表 1
+    CLOCK = "clock"  # version vector "device:counter;…"
+    DERIVED = "derived"  # written for people to read (e.g. the township's name); ignored on import
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str  # zh_TW title shown in row 2
+    kind: Kind
+    required: bool = False
+    max_len: Optional[int] = None
+    enum: Optional[type] = None  # a models.enums.Labelled
+    ref: Optional[str] = None  # sheet key a REF/IDS column points to
+    personal: bool = False  # 個人資料: masked on export unless the user unmasks
+    link: Optional[tuple[str, str, str]] = None  # IDS: (link table, owner column, target column)
+    derived_from: Optional[str] = None  # DERIVED: the code column it names
+    width: Optional[int] = None
+
+    @property
+    def content(self) -> bool:
+        """Part of the record's content (hashed and merged), as opposed to sync bookkeeping."""
+        return self.key not in META_KEYS and self.kind not in (Kind.ID, Kind.DERIVED, Kind.CLOCK)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    key: str  # stable key, e.g. "visits"
+    table: str  # database table
+    title: str  # zh_TW tab name
+    columns: tuple[Column, ...]
+    search: tuple[str, ...] = ()  # columns whose text feeds the search index (entity = table)
+    unique: tuple[tuple[str, ...], ...] = ()  # unique keys besides id (as in the schema)
+    masked_note: str = ""
+    by_key: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.by_key.update({c.key: c for c in self.columns})
+
+    def column(self, key: str) -> Column:
+        return self.by_key[key]
+
+    @property
+    def content_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.content)
+
+    @property
+    def db_columns(self) -> tuple[Column, ...]:
+        """Columns stored in the sheet's own table (links and derived names live elsewhere)."""
+        return tuple(c for c in self.columns if c.kind not in (Kind.IDS, Kind.DERIVED, Kind.CLOCK))
+
+    @property
+    def link_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.kind is Kind.IDS)
+
+    @property
+    def personal_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.personal)
+
+
+# --- building blocks ---------------------------------------------------------------------------
+
+def text(key: str, title: str, *, required: bool = False, max_len: int | None = None, personal: bool = False,
+         width: int | None = None) -> Column:
+    return Column(key, title, Kind.TEXT, required=required, max_len=max_len, personal=personal,
+                  width=width or (14 if max_len and max_len <= 64 else 30))
+
+
+def enum(key: str, title: str, cls: type, *, required: bool = True) -> Column:
+    return Column(key, title, Kind.ENUM, required=required, enum=cls, width=12)
+
+
+def ref(key: str, title: str, sheet: str, *, required: bool = False) -> Column:
+    return Column(key, title, Kind.REF, required=required, ref=sheet, width=38)
+
+
+def ids(key: str, title: str, sheet: str, link: tuple[str, str, str]) -> Column:
+    return Column(key, title, Kind.IDS, ref=sheet, link=link, width=38)
+
+
+def num(key: str, title: str, kind: Kind = Kind.INT, *, required: bool = True) -> Column:
+    return Column(key, title, kind, required=required, width=14 if kind is Kind.MONEY else 10)
+
+
+def day(key: str, title: str, *, required: bool = False) -> Column:
+    return Column(key, title, Kind.DATE, required=required, width=12)
+
+
+def moment(key: str, title: str, *, required: bool = False) -> Column:
+    return Column(key, title, Kind.DATETIME, required=required, width=26)
+
+
+def center() -> Column:
+    return Column("center_code", "分區中心", Kind.CENTER, required=True, width=8)
+
+
+def place(required: bool = True, township: bool = True) -> tuple[Column, ...]:
+    """County and township codes, each followed by its name for people to read."""
+    cols = [Column("county_code", "縣市代碼", Kind.COUNTY, required=required, width=8),
+            Column("county_name", "縣市", Kind.DERIVED, derived_from="county_code", width=8)]
+    if township:
+        cols += [Column("township_code", "鄉鎮市區代碼", Kind.TOWNSHIP, required=required, width=10),
+                 Column("township_name", "鄉鎮市區", Kind.DERIVED, derived_from="township_code", width=8)]
+    return tuple(cols)
+
+
+ID = Column("id", "識別碼", Kind.ID, required=True, width=38)
+META = (
+    moment("created_at", "建立時間（UTC）", required=True),
+    moment("updated_at", "最後修改時間（UTC）", required=True),
+    Column("updated_by", "最後修改者", Kind.TEXT, max_len=120, width=12),
+    Column("version", "版本", Kind.INT, required=True, width=6),
+    moment("deleted_at", "刪除時間（UTC；空白＝未刪除）"),
+    Column("sync_versions", "同步版本向量", Kind.CLOCK, width=24),
+)
+META_KEYS = frozenset({"created_at", "updated_at", "updated_by", "version", "sync_versions"})
+
+
+def sheet(key: str, table: str, title: str, *cols: Column | tuple[Column, ...], search: tuple[str, ...] = (),
+          unique: tuple[tuple[str, ...], ...] = ()) -> Sheet:
+    flat: list[Column] = [ID]
+    for c in cols:
+        flat.extend(c if isinstance(c, tuple) else (c,))
+    # deleted_at is content (a deletion is a change); the other stamps are bookkeeping.
+    return Sheet(key, table, title, tuple(flat) + META, search=search, unique=unique)
+
+
+E = enums
+SHEETS: tuple[Sheet, ...] = (
+    sheet("counselors", "counselor", "輔導員",
+          center(), text("name", "姓名", required=True, max_len=64),
+          text("email", "電子郵件", max_len=128, personal=True), text("phone", "電話", max_len=32, personal=True),
+          Column("active", "在職", Kind.BOOL, required=True, width=6)),
+    sheet("organizations", "organization", "單位",
+          text("name", "名稱", required=True, max_len=128, width=24), enum("kind", "類型", E.OrgKind),
+          place(required=False), text("address", "地址", max_len=256), text("phone", "電話", max_len=32),
+          text("email", "電子郵件", max_len=128), text("notes", "備註"),
+          search=("name", "address", "notes")),
+    sheet("contacts", "contact", "聯絡人",
+          ref("organization_id", "所屬單位", "organizations"), text("name", "姓名", required=True, max_len=64),
+          text("title", "職稱", max_len=64), text("phone", "電話", max_len=32, personal=True),
+          text("email", "電子郵件", max_len=128, personal=True), text("personal_notes", "個人備註", personal=True),
+          moment("erased_at", "個資刪除時間（UTC）")),
+    sheet("workstations", "workstation", "青年培力工作站",
+          center(), text("name", "名稱", required=True, max_len=128, width=24),
+          text("operator_name", "營運單位", max_len=128), enum("operator_kind", "營運單位類型", E.OperatorKind),
+          ref("organization_id", "營運單位（單位）", "organizations"), text("host_name", "駐點負責人", max_len=64),
+          num("team_size", "團隊人數"), num("fulltime_staff", "專職人數"), place(),
+          num("year_approved", "核定年度（民國）"), day("term_start", "執行起日"), day("term_end", "執行迄日"),
+          enum("status", "狀態", E.WorkstationStatus), num("youth_stayed", "留鄉人數"),
+          num("youth_returned", "返鄉人數"), text("notes", "備註"),
+          ids("contact_ids", "聯絡人識別碼", "contacts", ("workstation_contact", "workstation_id", "contact_id")),
+          search=("name", "operator_name", "notes")),
+    sheet("budgets", "workstation_budget", "工作站年度經費",
+          ref("workstation_id", "工作站", "workstations", required=True), num("roc_year", "年度（民國）"),
+          num("approved_subsidy", "核定補助（元）", Kind.MONEY),
+          unique=(("workstation_id", "roc_year"),)),
+    sheet("budget_lines", "budget_line", "工作站經費明細",
+          ref("budget_id", "年度經費", "budgets", required=True), enum("category", "科目", E.BudgetCategory),
+          num("planned", "編列（元）", Kind.MONEY), num("disbursed", "撥款（元）", Kind.MONEY),
+          num("reimbursed", "核銷（元）", Kind.MONEY)),
+    sheet("public_spaces", "public_space", "公有空間",
+          center(), text("name", "名稱", required=True, max_len=128, width=24), text("address", "地址", max_len=256),
+          text("owning_agency", "管理機關", max_len=128), place(), num("subsidy", "補助（元）", Kind.MONEY),
+          enum("status", "狀態", E.PublicSpaceStatus), text("operating_team", "營運團隊", max_len=128),
+          text("notes", "備註"),
+          search=("name", "address", "owning_agency", "operating_team", "notes")),
+    sheet("visits", "site_visit", "實地訪視",
+          center(), day("visit_date", "訪視日期", required=True), place(),
+          ref("organization_id", "受訪單位", "organizations"), ref("workstation_id", "工作站", "workstations"),
+          ref("public_space_id", "公有空間", "public_spaces"), text("visited_name", "受訪者", max_len=128),
+          enum("mode", "方式", E.VisitMode), text("purpose", "目的"), text("findings", "訪視發現"),
+          text("issues", "課題"), text("advice", "輔導建議"), text("notes", "備註"),
+          ids("counselor_ids", "輔導員識別碼", "counselors", ("visit_counselor", "visit_id", "counselor_id")),
+          ids("contact_ids", "聯絡人識別碼", "contacts", ("visit_contact", "visit_id", "contact_id")),
+          search=("visited_name", "purpose", "findings", "issues", "advice", "notes")),
+    sheet("followups", "followup", "追蹤事項",
+          ref("visit_id", "訪視", "visits", required=True), text("description", "事項", required=True),
+          text("owner", "負責人", max_len=64), day("due_date", "預定完成日"),
+          enum("status", "狀態", E.FollowUpStatus), day("followup_date", "追蹤日期"), text("result", "辦理結果"),
+          search=("description", "owner", "result")),
+    sheet("plans", "plan", "地方創生計畫",
+          center(), text("title", "計畫名稱", required=True, max_len=200, width=30),
+          ref("organization_id", "提案單位", "organizations"), place(),
+          ref("counselor_id", "輔導員", "counselors"), enum("stage", "階段", E.Stage), text("notes", "備註")),
+    sheet("proposals", "proposal", "事業提案",
+          center(), ref("plan_id", "所屬計畫", "plans"), text("title", "提案名稱", required=True, max_len=200, width=30),
+          enum("applicant_type", "提案者類型", E.OrgKind), ref("organization_id", "提案單位", "organizations"),
+          place(), enum("route", "提案途徑", E.Route), ref("workstation_id", "協助工作站", "workstations"),
+          ref("counselor_id", "輔導員", "counselors"), ref("public_space_id", "公有空間", "public_spaces"),
+          enum("stage", "階段", E.Stage), moment("stage_changed_at", "階段變更時間（UTC）", required=True),
+          num("self_funding", "自籌款（元）", Kind.MONEY), num("matching_funds", "配合款（元）", Kind.MONEY),
+          ids("contact_ids", "聯絡人識別碼", "contacts", ("proposal_contact", "proposal_id", "contact_id")),
+          search=("title",)),
+    sheet("proposal_sections", "proposal_section", "提案內容",
+          ref("proposal_id", "提案", "proposals", required=True), enum("section_key", "章節", E.SectionKey),
+          text("body", "內容", width=60),
+          unique=(("proposal_id", "section_key"),)),
+    sheet("funding_lines", "funding_line", "提案經費需求",
+          ref("proposal_id", "提案", "proposals", required=True),
+          Column("work_item_code", "工作項目代碼", Kind.WORK_ITEM, required=True, width=10),
+          num("roc_year", "年度（民國）"), num("amount", "金額（元）", Kind.MONEY)),
+    sheet("proposal_scores", "proposal_score", "提案評分",
+          ref("proposal_id", "提案", "proposals", required=True), enum("criterion", "構面", E.Criterion),
+          num("score", "分數（1–5）"), text("comment", "評語"),
+          unique=(("proposal_id", "criterion"),)),
+    sheet("stage_changes", "stage_change", "提案階段紀錄",
+          ref("proposal_id", "提案", "proposals"), ref("plan_id", "計畫", "plans"),
+          enum("from_stage", "原階段", E.Stage, required=False), enum("to_stage", "新階段", E.Stage),
+          text("comment", "說明"), moment("changed_at", "變更時間（UTC）", required=True),
+          text("snapshot_json", "當時草稿（JSON）", width=40)),
+    sheet("proposal_comments", "proposal_comment", "提案輔導意見",
+          ref("proposal_id", "提案", "proposals", required=True), text("author", "撰寫者", max_len=64),
+          text("body", "內容", width=60)),
+    sheet("support_records", "support_record", "輔導紀錄",
+          center(), ref("workstation_id", "工作站", "workstations", required=True),
+          day("support_date", "日期", required=True), enum("kind", "類型", E.SupportKind),
+          num("hours", "時數", Kind.FLOAT), num("participants", "參與人數"), text("topics", "主題"),
+          text("outcome", "成果"), ref("visit_id", "訪視", "visits"), ref("proposal_id", "提案", "proposals"),
+          ids("counselor_ids", "輔導員識別碼", "counselors", ("support_counselor", "support_id", "counselor_id")),
+          search=("topics", "outcome")),
+    sheet("events", "center_event", "中心活動",
+          center(), day("event_date", "日期", required=True), text("title", "活動名稱", required=True, max_len=128),
+          text("place", "地點", max_len=128), place(required=False, township=False),
+          enum("kind", "類型", E.EventKind), text("partners", "合作單位"), num("participants", "參與人次"),
+          text("record", "紀錄"),
+          search=("title", "place", "partners", "record")),
+    sheet("yearly_targets", "yearly_target", "績效指標",
+          center(), num("year", "年度（西元）"), enum("metric", "指標", E.TargetMetric),
+          num("target", "目標值", Kind.FLOAT),
+          unique=(("center_code", "year", "metric"),)),
+    sheet("attachments", "attachment", "附件",
+          Column("owner_type", "所屬資料類型", Kind.TEXT, required=True, max_len=32, width=14),
+          Column("owner_id", "所屬資料識別碼", Kind.TEXT, required=True, max_len=36, width=38),
+          text("filename", "檔名", required=True, max_len=255, width=24),
+          Column("sha256", "SHA-256", Kind.TEXT, required=True, max_len=64, width=20),
+          num("size_bytes", "大小（位元組）"), text("media_type", "檔案類型", max_len=128)),
+)
+
+BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
+BY_TABLE: dict[str, Sheet] = {s.table: s for s in SHEETS}
+BY_TITLE: dict[str, Sheet] = {s.title: s for s in SHEETS}
+# An attachment's owner_type names a table; these are the ones that can own files.
+ATTACHMENT_OWNERS = ("site_visit", "center_event", "proposal", "workstation", "support_record", "public_space",
+                     "plan", "followup", "organization")
+
+# Personal data masked by default on export (個人資料): the issue names contact phone, e-mail and
+# personal notes, and counselor phone and e-mail.
+PERSONAL = {s.key: tuple(c.key for c in s.personal_columns) for s in SHEETS if s.personal_columns}
+
+BOOL_TRUE = ("是", "TRUE", "True", "true", "1", "Y", "y", "yes")
+BOOL_FALSE = ("否", "FALSE", "False", "false", "0", "N", "n", "no", "")
+
+META_FIELDS: tuple[tuple[str, str], ...] = (
+    ("format", "檔案格式"),
+    ("format_version", "格式版本"),
+    ("center", "分區中心"),
+    ("center_name", "分區中心名稱"),
+    ("device", "匯出裝置代碼"),
+    ("exported_at", "匯出時間（UTC）"),
+    ("exported_by", "匯出者"),
+    ("app_version", "程式版本"),
+    ("masked", "個人資料遮蔽"),
+    ("since", "只含此時間後的變更（UTC；空白＝全部資料）"),
+)
+
+
+def enum_label(cls: type, code: str) -> str:
+    return cls(code).zh
+
+
+def enum_lookup(cls: type) -> dict[str, str]:
+    """Every accepted spelling (code, zh_TW label, English label) → code."""
+    out: dict[str, str] = {}
+    for m in cls:
+        out[m.value] = m.value
+        out[m.zh] = m.value
+        out[m.en] = m.value
+        out[m.en.lower()] = m.value
+    return out

@@ -1,0 +1,78 @@
+"""The import and export history for the sync page: what came in from whom, what went out where."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from counsel_desk.sync import db as syncdb
+from counsel_desk.sync.problems import OUTCOMES
+
+
+@dataclass
+class ImportEntry:
+    at: datetime
+    actor: str
+    file_name: str
+    sha256: str
+    source_center: str
+    source_device: str
+    exported_at: datetime | None
+    dry_run: bool
+    totals: dict[str, int]
+
+
+@dataclass
+class ExportEntry:
+    at: datetime
+    actor: str
+    destination: str
+    masked: bool
+    since: datetime | None
+    records: int
+
+
+def _utc(stored: str | None) -> datetime | None:
+    return datetime.fromisoformat(stored).replace(tzinfo=timezone.utc) if stored else None
+
+
+def _totals(counts_json: str) -> dict[str, int]:
+    out = {k: 0 for k in OUTCOMES}
+    for per in (json.loads(counts_json or "{}") or {}).values():
+        for k in OUTCOMES:
+            out[k] += int(per.get(k, 0))
+    return out
+
+
+def imports(db, limit: int = 500) -> list[ImportEntry]:
+    with syncdb.connection(db) as (_conn, raw):
+        rows = raw.execute("SELECT at, actor, file_name, sha256, source_center, source_device, exported_at, dry_run, "
+                           "counts FROM import_log ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+    return [ImportEntry(_utc(at), actor, name, sha, center, device, _utc(exported), bool(dry), _totals(counts))
+            for at, actor, name, sha, center, device, exported, dry, counts in rows]
+
+
+def exports(db, limit: int = 500) -> list[ExportEntry]:
+    with syncdb.connection(db) as (_conn, raw):
+        rows = raw.execute("SELECT at, actor, destination, masked, since, counts FROM export_log "
+                           "ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+    return [ExportEntry(_utc(at), actor, dest, bool(masked), _utc(since), sum((json.loads(c or "{}")).values()))
+            for at, actor, dest, masked, since, c in rows]
+
+
+def last_export_to(db, destination: Path | str) -> datetime | None:
+    """When this database last exported to ``destination`` (for "only what changed since")."""
+    dest = str(Path(destination).expanduser().resolve())
+    with syncdb.connection(db) as (_conn, raw):
+        row = raw.execute("SELECT at FROM export_log WHERE destination = ? ORDER BY id DESC LIMIT 1", (dest,)).fetchone()
+    return _utc(row[0]) if row else None
+
+
+def already_imported(db, sha256: str) -> datetime | None:
+    """When a file with this content was last applied here (the UI warns, importing again is harmless)."""
+    with syncdb.connection(db) as (_conn, raw):
+        row = raw.execute("SELECT at FROM import_log WHERE sha256 = ? AND dry_run = 0 ORDER BY id DESC LIMIT 1",
+                          (sha256,)).fetchone()
+    return _utc(row[0]) if row else None

@@ -1,0 +1,274 @@
+"""Importing one or several interchange workbooks: check everything, then apply in one transaction.
+
+1. Each file passes the safety checks (size, zip bomb, XML declarations, formulas) — a hostile
+   file stops the whole batch before any parser reads it.
+2. Every sheet of every file is read, each row checked and staged (SQLite ``temp`` schema); then
+   references between sheets, files and the database, and unique keys, are checked in SQL.
+3. Any problem: nothing is written, the report lists each with sheet, row, column and reason.
+4. Otherwise a backup is taken (``services.backup.backup_before``) and all files are merged in one
+   ``BEGIN IMMEDIATE`` transaction, sheet by sheet in reference order. A dry run does the same and
+   rolls back, so the preview is exactly what applying would do; it is noted in the import history.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable
+
+from counsel_desk.errors import UserError
+from counsel_desk.i18n import pick
+from counsel_desk.store import audit
+from counsel_desk.sync import apply as applying
+from counsel_desk.sync import db as syncdb
+from counsel_desk.sync import format as fmt
+from counsel_desk.sync import safety
+from counsel_desk.sync.checks import check_batch
+from counsel_desk.sync.problems import OUTCOMES, Problems, empty_counts
+from counsel_desk.sync.reader import StagedFile, create_staging, drop_staging, stage_file, stage_table
+from counsel_desk.sync.values import datetime_text, file_sha256
+
+Progress = Callable[[int, int], bool]
+
+
+@dataclass
+class FileReport:
+    name: str
+    sha256: str
+    center: str = ""
+    device: str = ""
+    exported_at: str | None = None
+    masked: bool = False
+    since: str | None = None
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)  # sheet key → outcome → n
+
+
+@dataclass
+class ImportReport:
+    files: list[FileReport]
+    counts: dict[str, dict[str, int]]  # sheet key → outcome → n (all files)
+    problems: Problems
+    dry_run: bool
+    applied: bool
+    seconds: float = 0.0
+    backup: Path | None = None
+
+    @property
+    def totals(self) -> dict[str, int]:
+        out = empty_counts()
+        for c in self.counts.values():
+            for k in OUTCOMES:
+                out[k] += c[k]
+        return out
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.problems)
+
+    def as_json(self) -> dict:
+        return {
+            **self.totals,
+            "entities": self.counts,
+            "dry_run": self.dry_run,
+            "applied": self.applied,
+            "files": [{"name": f.name, "sha256": f.sha256, "center": f.center, "device": f.device,
+                       "exported_at": f.exported_at, "masked": f.masked, "since": f.since} for f in self.files],
+            "problems": [p.as_dict() for p in self.problems.items],
+            "problems_total": self.problems.total,
+            "seconds": round(self.seconds, 2),
+        }
+
+
+class _Cancelled(UserError):
+    pass
+
+
+def _cancelled() -> UserError:
+    return _Cancelled("已取消匯入，資料庫未做任何變更。", "Import cancelled; the database was not changed.")
+
+
+def _formula_refusal(path: Path, parts: list[str]) -> UserError:
+    names = safety.sheet_parts(path)
+    where = []
+    for part in parts[:5]:
+        cells = safety.formula_cells(path, part, limit=5)
+        where.append(f"「{names.get(part, part)}」{', '.join(cells)}")
+    listed = "；".join(where)
+    return UserError(
+        f"無法匯入「{path.name}」：檔案含有公式（{listed}）。交換檔只接受資料，不接受公式；"
+        f"請將公式儲存格改為純文字或數值後再匯入。資料庫未做任何變更。",
+        f"Cannot import '{path.name}': it contains formulas ({listed}). Interchange files carry data, never "
+        f"formulas; turn those cells into plain values first. The database was not changed.")
+
+
+def _backup(db) -> Path | None:
+    try:
+        from counsel_desk.services.backup import backup_before
+    except ImportError:  # the data-safety module is optional for the sync layer
+        return None
+    return backup_before(db, "import")
+
+
+def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, actor: str = "",
+                     progress: Progress | None = None) -> ImportReport:
+    """Check and merge interchange workbooks into ``db``; see the module docstring for the steps."""
+    started = time.perf_counter()
+    paths = [Path(p).expanduser() for p in paths]
+    if not paths:
+        raise UserError("沒有選擇要匯入的檔案。", "No file chosen to import.")
+    for p in paths:
+        if not p.is_file():
+            raise UserError(f"找不到檔案：{p}", f"File not found: {p}")
+    for p in paths:
+        safety.check_file(p, scan=False)  # size and zip-bomb checks: before any parser touches it
+    files = [StagedFile(n, p, file_sha256(p)) for n, p in enumerate(paths, 1)]
+    problems = Problems()
+    ticker = _Ticker(progress, files)
+    # The content scan (XML declarations, formulas) inflates every part once more; it runs on the
+    # other core while the reader parses — nothing is written before both have finished.
+    scanner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-scan")
+    scans = [scanner.submit(safety.scan_file, p) for p in paths]
+    with syncdb.connection(db) as (conn, raw), scanner:
+        try:
+            create_staging(raw)
+            applying.create_pick_table(raw)
+            ref = syncdb.Reference.load(raw)
+            raw.execute("BEGIN")  # staging writes go to the temp schema only
+            try:
+                for f in files:
+                    stage_file(raw, f, ref, problems, progress=ticker.sheet_read)
+                extra = check_batch(raw, files, problems)
+            finally:
+                # a hostile file's own message beats whatever the reader made of it
+                for p, scan in zip(paths, scans):
+                    if not scan.cancel() and (formulas := scan.result()):
+                        raise _formula_refusal(p, formulas)
+            raw.execute("COMMIT")
+            for (number, key), n in extra.items():
+                f = files[number - 1]
+                f.rejected[key] = f.rejected.get(key, 0) + n
+            counts = {s.key: empty_counts() for s in fmt.SHEETS}
+            reports = [_file_report(f) for f in files]
+            for f, r in zip(files, reports):
+                for key, n in f.rejected.items():
+                    counts[key]["rejected"] += n
+                    r.counts.setdefault(key, empty_counts())["rejected"] += n
+            report = ImportReport(reports, counts, problems, dry_run, applied=False)
+            if problems:
+                report.seconds = time.perf_counter() - started
+                return report
+            if not dry_run:
+                report.backup = _backup(db)
+            _merge(conn, raw, files, reports, counts, ref, actor, dry_run, ticker)
+            report.applied = not dry_run
+            if report.applied:
+                _copy_attachment_files(db, raw, files)
+        finally:
+            if raw.in_transaction:
+                raw.execute("ROLLBACK")
+            drop_staging(raw)
+            applying.drop_pick_table(raw)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _copy_attachment_files(db, raw, files: list[StagedFile]) -> None:
+    """Files from a ``-附件.zip`` beside a workbook, for the attachments it names (content-checked)."""
+    from counsel_desk.sync.attachments import read_zip
+
+    table = stage_table(fmt.BY_KEY["attachments"])
+    for f in files:
+        wanted = dict(raw.execute(f"SELECT sha256, filename FROM {table} WHERE _file = ?", (f.number,)))
+        if wanted:
+            read_zip(db, f.path, wanted)
+
+
+def _file_report(f: StagedFile) -> FileReport:
+    m = f.meta
+    return FileReport(f.name, f.sha256, center=m.center, device=m.device, exported_at=m.exported_at,
+                      masked=m.masked, since=m.since)
+
+
+def _merge(conn, raw, files: list[StagedFile], reports: list[FileReport], counts: dict, ref, actor: str,
+           dry_run: bool, ticker: "_Ticker") -> None:
+    now = datetime_text(datetime.now(timezone.utc))
+    raw.execute("PRAGMA cache_size = -131072")
+    raw.execute("BEGIN IMMEDIATE")
+
+    device = syncdb.device_id(raw)
+    conflicts: list[tuple[str, str, dict]] = []
+    for sheet in fmt.SHEETS:
+        for f, r in zip(files, reports):
+            per_file = r.counts.setdefault(sheet.key, empty_counts())
+            before = dict(per_file)
+            found: list[tuple[str, dict]] = []
+            applying.SheetApplier(conn, raw, sheet, f, device, now, ref, per_file, found).run()
+            for k in ("added", "updated", "unchanged", "conflicts"):
+                counts[sheet.key][k] += per_file[k] - before[k]
+            conflicts.extend((sheet.table, rid, detail) for rid, detail in found)
+            ticker.sheet_merged(f, sheet.key)
+    if dry_run:
+        raw.execute("ROLLBACK")
+        raw.execute("BEGIN IMMEDIATE")
+        _log(raw, files, reports, actor, now, dry_run=True)
+        raw.execute("COMMIT")
+        return
+    for table, rid, detail in conflicts:
+        audit.record_many(conn, actor, "sync_conflict", table, [(rid, detail)])
+    for f, r in zip(files, reports):
+        added = {k: v for k, v in r.counts.items() if any(v[o] for o in ("added", "updated", "conflicts"))}
+        audit.record_many(conn, actor, "import", "interchange", [("", {
+            "file": f.name, "sha256": f.sha256, "center": f.meta.center, "device": f.meta.device,
+            "counts": added})])
+    _log(raw, files, reports, actor, now, dry_run=False)
+
+    raw.execute("COMMIT")
+
+
+
+def _log(raw, files: list[StagedFile], reports: list[FileReport], actor: str, now: str, *, dry_run: bool) -> None:
+    for f, r in zip(files, reports):
+        raw.execute(
+            "INSERT INTO import_log (at, actor, file_name, sha256, format_version, source_device, source_center, "
+            "exported_at, dry_run, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (now, actor, f.name[:255], f.sha256, f.meta.format_version, f.meta.device, f.meta.center[:16],
+             f.meta.exported_at, int(dry_run), json.dumps(r.counts)))
+
+
+class _Ticker:
+    """Progress over the batch: reading counts each sheet once, merging counts it again."""
+
+    def __init__(self, progress: Progress | None, files: list[StagedFile]):
+        self.progress = progress
+        self.total = 2 * len(files) * len(fmt.SHEETS)
+        self.done = 0
+
+    def _tick(self) -> None:
+        self.done += 1
+        if self.progress is not None and self.progress(self.done, self.total) is False:
+            raise _cancelled()
+
+    def sheet_read(self, _key: str) -> None:
+        self._tick()
+
+    def sheet_merged(self, _f, _key: str) -> None:
+        self._tick()
+
+
+def describe(report: ImportReport) -> str:
+    """One paragraph for the CLI and the message boxes."""
+    t = report.totals
+    head = pick("預覽（未寫入）" if report.dry_run else ("已匯入" if report.applied else "未匯入"),
+                "Preview (nothing written)" if report.dry_run else ("Imported" if report.applied else "Not imported"))
+    body = pick(f"新增 {t['added']:,}、更新 {t['updated']:,}、未變更 {t['unchanged']:,}、衝突 {t['conflicts']:,}、"
+                f"拒收 {t['rejected']:,} 筆。",
+                f"added {t['added']:,}, updated {t['updated']:,}, unchanged {t['unchanged']:,}, "
+                f"conflicts {t['conflicts']:,}, rejected {t['rejected']:,}.")
+    if report.problems:
+        body += pick(f"發現 {report.problems.total:,} 個問題，資料庫未做任何變更。",
+                     f" {report.problems.total:,} problems found; the database was not changed.")
+    return f"{head}：{body}" if pick("zh", "en") == "zh" else f"{head}: {body}"

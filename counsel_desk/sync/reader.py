@@ -1,0 +1,417 @@
+"""Reading an interchange workbook: meta sheet, format version, every row checked and staged.
+
+The file has passed :mod:`counsel_desk.sync.safety` first. python-calamine (a Rust reader, far
+faster than openpyxl) parses one sheet at a time; each row is converted to storage form, checked
+cell by cell (type, required, length, code lists) and, when clean, written to a temporary staging
+table (SQLite's ``temp`` schema: the database file itself is not touched). Only ids and a few
+counters stay in Python, so a 100,000-visit file needs little memory. Problems are collected with
+sheet, row, column and a zh_TW reason; nothing is applied unless the whole batch is clean.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from operator import itemgetter
+from pathlib import Path
+from typing import Callable
+
+from python_calamine import CalamineError, CalamineWorkbook
+
+from counsel_desk.errors import UserError
+from counsel_desk.i18n import pick
+from counsel_desk.sync import clock as clocks
+from counsel_desk.sync import format as fmt
+from counsel_desk.sync.format import FIRST_DATA_ROW, MASK, Column, Kind, Sheet
+from counsel_desk.sync.problems import Problem, Problems
+from counsel_desk.sync.shape import Shape, stage_columns
+from counsel_desk.sync.upgrade import upgrade_header
+from counsel_desk.sync.values import (
+    CellError, read_bool, read_date, read_datetime, read_float, read_int, read_text,
+)
+from openpyxl.utils import get_column_letter
+
+UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+STAGE_BATCH = 2000
+BOOKKEEPING = ("_file", "_row", "_clock", "_hash", "_phash", "_withheld")
+
+
+@dataclass
+class FileMeta:
+    format_version: int
+    center: str
+    device: str
+    exported_at: str | None
+    exported_by: str
+    app_version: str
+    masked: bool
+    since: str | None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class StagedFile:
+    number: int
+    path: Path
+    sha256: str
+    meta: FileMeta | None = None
+    staged: dict[str, int] = field(default_factory=dict)  # sheet key → rows staged
+    rejected: dict[str, int] = field(default_factory=dict)  # sheet key → rows with problems
+    letters: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet key → column key → "D（訪視日期）"
+    rejected_ids: dict[str, set[str]] = field(default_factory=dict)  # rows with problems (already reported)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def stage_table(sheet: Sheet) -> str:
+    return f"temp.sync_stage_{sheet.table}"
+
+
+def create_staging(raw: sqlite3.Connection) -> None:
+    for s in fmt.SHEETS:
+        cols = ", ".join(list(BOOKKEEPING) + stage_columns(s))
+        raw.execute(f"DROP TABLE IF EXISTS {stage_table(s)}")
+        raw.execute(f"CREATE TABLE {stage_table(s)} ({cols})")
+        raw.execute(f"CREATE INDEX {stage_table(s)}_id ON sync_stage_{s.table} (id)")
+
+
+def drop_staging(raw: sqlite3.Connection) -> None:
+    for s in fmt.SHEETS:
+        raw.execute(f"DROP TABLE IF EXISTS {stage_table(s)}")
+
+
+# --- meta --------------------------------------------------------------------------------------
+
+def _refuse(path: Path, zh: str, en: str) -> UserError:
+    return UserError(f"無法匯入「{path.name}」：{zh}資料庫未做任何變更。",
+                     f"Cannot import '{path.name}': {en} The database was not changed.")
+
+
+def read_meta(path: Path, wb: CalamineWorkbook) -> FileMeta:
+    names = wb.sheet_names
+    tab = fmt.META_SHEET if fmt.META_SHEET in names else (fmt.META_SHEET_KEY if fmt.META_SHEET_KEY in names else None)
+    if tab is None:
+        raise _refuse(path, f"缺少「{fmt.META_SHEET}」工作表，這不是 counsel_desk 的交換檔。",
+                      f"the '{fmt.META_SHEET}' sheet is missing: not a counsel_desk interchange file.")
+    values: dict[str, object] = {}
+    counts: dict[str, int] = {}
+    for row in wb.get_sheet_by_name(tab).iter_rows():
+        if not row or not isinstance(row[0], str):
+            continue
+        key = row[0].strip()
+        if key.startswith("sheet:") and len(row) > 2:
+            try:
+                counts[key[6:]] = int(row[2])
+            except (TypeError, ValueError):
+                pass
+        elif key and key not in values:
+            values[key] = row[1] if len(row) > 1 else ""
+    if str(values.get("format", "")).strip() != fmt.FORMAT_NAME:
+        raise _refuse(path, "不是 counsel_desk 的交換檔（檔案格式欄位不符）。",
+                      "not a counsel_desk interchange file (wrong format name).")
+    try:
+        version = int(float(str(values.get("format_version", "")).strip()))
+    except ValueError:
+        raise _refuse(path, "格式版本無法辨識。", "the format version is unreadable.") from None
+    if version > fmt.FORMAT_VERSION:
+        raise _refuse(path, f"這個檔案是較新的交換檔格式第 {version} 版，本程式只能讀取到第 {fmt.FORMAT_VERSION} 版。"
+                            f"請先更新 counsel_desk 再匯入。",
+                      f"the file is interchange format version {version}; this program reads up to version "
+                      f"{fmt.FORMAT_VERSION}. Update counsel_desk first.")
+    if version < fmt.OLDEST_READABLE_VERSION:
+        raise _refuse(path, f"格式第 {version} 版太舊，無法升級。", f"format version {version} is too old to upgrade.")
+    device = str(values.get("device", "")).strip()
+    if not clocks.DEVICE_RE.fullmatch(device):
+        raise _refuse(path, "檔案資訊中的匯出裝置代碼無效。", "the exporting device id in the meta sheet is invalid.")
+    since = str(values.get("since") or "").strip() or None
+    exported_at = str(values.get("exported_at") or "").strip() or None
+    return FileMeta(format_version=version, center=str(values.get("center") or "").strip(), device=device,
+                    exported_at=exported_at, exported_by=str(values.get("exported_by") or ""),
+                    app_version=str(values.get("app_version") or ""),
+                    masked=str(values.get("masked", "")).strip() in fmt.BOOL_TRUE, since=since, counts=counts)
+
+
+def read_long_texts(wb: CalamineWorkbook) -> dict[tuple[str, str, str], str]:
+    """(sheet key, id, column) → the text that continues the cell (parts joined in order)."""
+    if fmt.LONG_TEXT_SHEET not in wb.sheet_names:
+        return {}
+    parts: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
+    for n, row in enumerate(wb.get_sheet_by_name(fmt.LONG_TEXT_SHEET).iter_rows(), 1):
+        if n < FIRST_DATA_ROW or len(row) < 5 or not row[0]:
+            continue
+        try:
+            part = int(row[3])
+        except (TypeError, ValueError):
+            continue
+        parts.setdefault((str(row[0]), str(row[1]), str(row[2])), []).append((part, read_text(row[4])))
+    return {k: "".join(t for _, t in sorted(v)) for k, v in parts.items()}
+
+
+# --- cells -------------------------------------------------------------------------------------
+
+def _uuid(value) -> str | None:
+    s = read_text(value).strip()
+    if not s:
+        return None
+    if not UUID_RE.fullmatch(s):
+        raise CellError(pick(f"不是有效的識別碼（UUID）：「{s[:40]}」", f"not a valid id (UUID): '{s[:40]}'"))
+    return s
+
+
+def _converter(col: Column, ref) -> Callable:
+    kind, required = col.kind, col.required
+
+    def need(v):
+        if v is None or v == "":
+            if required:
+                raise CellError(pick("必填欄位沒有填寫", "required but empty"))
+        return v
+
+    if kind is Kind.TEXT:
+        # Lengths are not checked: the database does not limit them either, and a record that
+        # another laptop holds must be able to travel as it is.
+        def conv(v):
+            s = v if type(v) is str else read_text(v)
+            if not s and required:
+                raise CellError(pick("必填欄位沒有填寫", "required but empty"))
+            return s
+        return conv
+    if kind in (Kind.ID, Kind.REF):
+        return lambda v: need(_uuid(v))
+    if kind is Kind.IDS:
+        def ids(v):
+            parts = sorted({p.strip() for p in read_text(v).split(";") if p.strip()})
+            for p in parts:
+                if not UUID_RE.fullmatch(p):
+                    raise CellError(pick(f"不是有效的識別碼（UUID）：「{p[:40]}」", f"not a valid id (UUID): '{p[:40]}'"))
+            return ";".join(parts) or None
+        return ids
+    if kind in (Kind.INT, Kind.MONEY):
+        return lambda v: need(read_int(v))
+    if kind is Kind.FLOAT:
+        return lambda v: need(read_float(v))
+    if kind is Kind.BOOL:
+        return lambda v: need(read_bool(v))
+    if kind is Kind.DATE:
+        return lambda v: need(read_date(v))
+    if kind is Kind.DATETIME:
+        return lambda v: need(read_datetime(v))
+    if kind is Kind.ENUM:
+        lookup = fmt.enum_lookup(col.enum)
+        allowed = "、".join(m.zh for m in col.enum)
+
+        def enum(v):
+            s = read_text(v).strip()
+            if not s:
+                need(None)
+                return ""
+            code = lookup.get(s) or lookup.get(s.lower())
+            if code is None:
+                raise CellError(pick(f"「{s[:40]}」不是可用的選項（可用：{allowed}）", f"'{s[:40]}' is not one of: {allowed}"))
+            return code
+        return enum
+    if kind is Kind.CENTER:
+        lookup = {**{c: c for c in ref.centers}, **{n: c for c, n in ref.centers.items()},
+                  **{m.en: m.value for m in fmt.enums.CenterCode}}
+
+        def center(v):
+            s = read_text(v).strip()
+            need(s)
+            if s not in lookup:
+                raise CellError(pick(f"不認得的分區中心「{s[:20]}」", f"unknown center '{s[:20]}'"))
+            return lookup[s]
+        return center
+    if kind in (Kind.COUNTY, Kind.TOWNSHIP, Kind.WORK_ITEM):
+        known = {Kind.COUNTY: ref.counties, Kind.TOWNSHIP: ref.townships, Kind.WORK_ITEM: ref.work_items}[kind]
+        what = {Kind.COUNTY: ("縣市代碼", "county code"), Kind.TOWNSHIP: ("鄉鎮市區代碼", "township code"),
+                Kind.WORK_ITEM: ("經費工作項目代碼", "work item code")}[kind]
+
+        def code(v):
+            s = read_text(v).strip()
+            if not s:
+                need(None)
+                return None
+            if s not in known:
+                raise CellError(pick(f"不認得的{what[0]}「{s[:20]}」", f"unknown {what[1]} '{s[:20]}'"))
+            return s
+        return code
+    if kind is Kind.CLOCK:
+        def clock(v):
+            s = read_text(v).strip()
+            if not s:
+                return None
+            if clocks.SINGLE_RE.fullmatch(s):  # one device, as most records have: already canonical
+                return s
+            c = clocks.parse(s)
+            if c is None:
+                raise CellError(pick(f"同步版本向量格式不對：「{s[:40]}」", f"malformed version vector '{s[:40]}'"))
+            return clocks.format(c)
+        return clock
+    raise AssertionError(kind)
+
+
+# --- a sheet -----------------------------------------------------------------------------------
+
+class SheetReader:
+    """Checks and stages the rows of one sheet of one file."""
+
+    def __init__(self, raw: sqlite3.Connection, staged: StagedFile, sheet: Sheet, ref, problems: Problems,
+                 long_texts: dict):
+        self.raw, self.file, self.sheet, self.ref, self.problems = raw, staged, sheet, ref, problems
+        self.long_texts = {(i, c): t for (k, i, c), t in long_texts.items() if k == sheet.key}
+        self.ids: set[str] = set()
+        cols = [c for c in sheet.columns if c.kind is not Kind.DERIVED]
+        self.columns = cols
+        self.pos = {c.key: i for i, c in enumerate(cols)}
+        self.personal_at = [self.pos[c.key] for c in sheet.personal_columns]
+        self.shape = Shape(sheet)
+        order = self.shape.cols
+        self.stage_of = itemgetter(*[self.pos[k] for k in order])
+        self.sql = (f"INSERT INTO {stage_table(sheet)} ({', '.join(list(BOOKKEEPING) + order)}) "
+                    f"VALUES ({', '.join('?' * (len(BOOKKEEPING) + len(order)))})")
+
+    def problem(self, row: int | None, column: str, reason: str) -> None:
+        self.problems.add(Problem(self.file.name, self.sheet.title, row, column, reason))
+
+    def read(self, rows, header: list) -> None:
+        own = [str(k).strip() if isinstance(k, str) else "" for k in header]
+        keys, added = upgrade_header(self.file.meta.format_version, self.sheet.key, own)
+        if added:  # columns the file's older format did not have: their documented values
+            rows = (list(r[:len(own)]) + [""] * (len(own) - len(r)) + added for r in rows)
+        at = {k: i for i, k in enumerate(keys) if k}
+        missing = [c for c in self.columns if c.key not in at]
+        for c in missing:
+            self.problem(fmt.KEY_ROW, c.title, pick(f"缺少欄位「{c.title}」（{c.key}）",
+                                                     f"column '{c.title}' ({c.key}) is missing"))
+        if missing:
+            self.file.rejected[self.sheet.key] = sum(1 for _ in rows)
+            return
+        plan = [(at[c.key], c, _converter(c, self.ref), f"{get_column_letter(at[c.key] + 1)}（{c.title}）")
+                for c in self.columns]
+        self.file.letters[self.sheet.key] = {c.key: label for _, c, _, label in plan}
+        self._fast = [(i, conv) for i, _, conv, _ in plan]
+        width = max(at.values()) + 1
+        batch: list[tuple] = []
+        staged = rejected = 0
+        for n, row in enumerate(rows, FIRST_DATA_ROW):
+            if len(row) < width:
+                row = list(row) + [""] * (width - len(row))
+            if not any(row):  # an empty row (every data row has at least its id)
+                continue
+            values = self._convert(n, row, plan)
+            if values is None:
+                rejected += 1
+                continue
+            batch.append((self.file.number, n) + self._finish(values))
+            staged += 1
+            if len(batch) >= STAGE_BATCH:
+                self.raw.executemany(self.sql, batch)
+                batch.clear()
+        if batch:
+            self.raw.executemany(self.sql, batch)
+        self.file.staged[self.sheet.key] = staged
+        self.file.rejected[self.sheet.key] = rejected
+
+    def _convert(self, n: int, row, plan) -> list | None:
+        try:
+            values = [conv(row[i]) for i, conv in self._fast]
+        except CellError:
+            values = []
+            for i, col, conv, label in plan:  # again, cell by cell, to name every problem of the row
+                try:
+                    values.append(conv(row[i]))
+                except CellError as exc:
+                    self.problem(n, label, str(exc))
+                    values.append(None)
+            self._reject(values[0])
+            return None
+        rid = values[0]
+        if rid in self.ids:
+            self.problem(n, plan[0][3], pick(f"識別碼 {rid} 在這個工作表出現不只一次", f"id {rid} appears more than once"))
+            self._reject(rid)
+            return None
+        self.ids.add(rid)
+        if "township_code" in self.pos:
+            town, county = values[self.pos["township_code"]], values[self.pos["county_code"]]
+            if town and self.ref.townships[town][0] != county:
+                self.problem(n, plan[self.pos["township_code"]][3],
+                             pick(f"鄉鎮市區「{self.ref.township_name(town)}」不在縣市「{self.ref.county_name(county)}」",
+                                  f"township {town} is not in county {county}"))
+                self._reject(rid)
+                return None
+        if self.long_texts:
+            for c in self.columns:
+                extra = self.long_texts.get((rid, c.key))
+                if extra is not None:
+                    values[self.pos[c.key]] += extra
+        return values
+
+    def _reject(self, rid: str | None) -> None:
+        """Remember a rejected row's id: references to it are not reported a second time."""
+        if rid:
+            self.file.rejected_ids.setdefault(self.sheet.key, set()).add(rid)
+
+    def _finish(self, values: list) -> tuple:
+        withheld = any(values[i] == MASK for i in self.personal_at)
+        if withheld:
+            for i in self.personal_at:
+                values[i] = ""
+        row = self.stage_of(values)
+        full, public = self.shape.hashes(row, withheld)
+        clock = values[self.pos["sync_versions"]] or f"{self.file.meta.device}:{max(1, values[self.pos['version']])}"
+        return (clock, full, public, int(withheld)) + row
+
+
+PREFETCH_ROWS = 120_000  # load the next sheet beside the current one only while both are this small together
+
+
+def stage_file(raw: sqlite3.Connection, staged: StagedFile, ref, problems: Problems,
+               progress: Callable[[str], None] | None = None) -> None:
+    """Read every sheet of one (safety-checked) file into the staging tables.
+
+    The biggest sheets are read first; while one is converted (Python) the next is parsed
+    (Rust, off the GIL) when both together stay small enough for the memory budget.
+    """
+    try:
+        wb = CalamineWorkbook.from_path(str(staged.path))
+    except (CalamineError, OSError, ValueError) as exc:
+        raise _refuse(staged.path, f"活頁簿無法讀取（{exc}）。", f"the workbook can't be read ({exc}).") from None
+    try:
+        staged.meta = read_meta(staged.path, wb)
+        long_texts = read_long_texts(wb)
+        names = set(wb.sheet_names)
+        todo = []
+        for sheet in fmt.SHEETS:
+            tab = sheet.title if sheet.title in names else (sheet.key if sheet.key in names else None)
+            if tab is None:
+                problems.add(Problem(staged.name, sheet.title, None, "",
+                                     pick(f"缺少工作表「{sheet.title}」", f"the sheet '{sheet.title}' is missing")))
+                staged.rejected[sheet.key] = 0
+            else:
+                todo.append((staged.meta.counts.get(sheet.key, 0), sheet, tab))
+        todo.sort(key=lambda t: -t[0])
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read") as pool:
+            ahead = pool.submit(wb.get_sheet_by_name, todo[0][2]) if todo else None
+            for n, (rows_here, sheet, tab) in enumerate(todo):
+                data = ahead.result()
+                ahead = None
+                nxt = todo[n + 1] if n + 1 < len(todo) else None
+                if nxt is not None and rows_here + nxt[0] <= PREFETCH_ROWS:
+                    ahead = pool.submit(wb.get_sheet_by_name, nxt[2])
+                if progress is not None:
+                    progress(sheet.key)
+                rows = iter(data.iter_rows())
+                header = next(rows, [])
+                next(rows, None)  # the title row
+                SheetReader(raw, staged, sheet, ref, problems, long_texts).read(rows, list(header))
+                del rows, data
+                if ahead is None and nxt is not None:
+                    ahead = pool.submit(wb.get_sheet_by_name, nxt[2])
+    except CalamineError as exc:
+        raise _refuse(staged.path, f"活頁簿內容無法解析（{exc}）。", f"the workbook's content can't be parsed ({exc}).") from None
+    finally:
+        wb.close()

@@ -1,0 +1,42 @@
+"""Reading older interchange formats: each version step renames columns (and sheets) to today's keys.
+
+Format v1 is the first published version, so :data:`UPGRADES` is empty today. When v2 renames or
+adds a column, add ``UPGRADES[1] = Step(renamed={"visits": {"old_key": "new_key"}}, added=…)``: a v1
+file is then read as if written in v2 — its columns renamed, and a column that v1 did not have
+filled with the documented default. Newer files than the program knows are refused (reader).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from counsel_desk.sync import format as fmt
+
+
+@dataclass(frozen=True)
+class Step:
+    """From version n to n + 1."""
+
+    renamed: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet key → {old column key: new}
+    added: dict[str, dict[str, object]] = field(default_factory=dict)  # sheet key → {new column key: cell value}
+
+
+UPGRADES: dict[int, Step] = {}
+
+
+def upgrade_header(version: int, sheet_key: str, keys: list[str]) -> tuple[list[str], list[object]]:
+    """Column keys of a sheet written in ``version`` as today's format names them, plus the cell
+    values of columns added since (appended after the file's own columns, in order)."""
+    extra_keys: list[str] = []
+    extra_values: list[object] = []
+    for v in range(version, fmt.FORMAT_VERSION):
+        step = UPGRADES.get(v)
+        if step is None:
+            continue
+        renames = step.renamed.get(sheet_key, {})
+        keys = [renames.get(k, k) for k in keys]
+        for k, value in step.added.get(sheet_key, {}).items():
+            if k not in keys and k not in extra_keys:
+                extra_keys.append(k)
+                extra_values.append(value)
+    return keys + extra_keys, extra_values

@@ -1,0 +1,143 @@
+"""Export then import gives the same data; importing again changes nothing (property-based).
+
+Random records carry Chinese text, emoji, newlines, control characters, formula-like strings,
+``_xHHHH_`` look-alikes, extreme dates (year 1 to 9999) and amounts (the whole 64-bit range),
+floats that need 17 digits, and text longer than an Excel cell holds.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from counsel_desk import models as m
+from counsel_desk.models import enums
+from counsel_desk.sync import export_workbook, import_workbooks
+from counsel_desk.sync.format import CELL_TEXT_LIMIT, MASK
+from tests.integration.sync_helpers import create, delete, fresh_db, set_links, snapshot, town
+
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                           HealthCheck.too_slow])
+TRICKY = ["=1+1", "=HYPERLINK(\"http://x\",\"y\")", "+886-2-1234", "-5", "@SUM(A1)", "\tTab", "\rCR", "a\r\nb",
+          "地方創生😀", "_x0041_", "_x005F_", "a\x0bb\x01", " 兩端空白 ", "00123", "1e5", "TRUE", "", "\n",
+          "臺東縣 達仁鄉", "'quoted", "<b>&amp;</b>"]
+_chars = st.characters(exclude_categories=("Cs",), exclude_characters="\x00\ufffe\uffff")
+TEXT = st.one_of(st.text(_chars, max_size=25), st.sampled_from(TRICKY),
+                 st.builds(lambda a, b: a + b, st.sampled_from(TRICKY), st.text(_chars, max_size=8)))
+PERSONAL = TEXT.filter(lambda t: t != MASK)
+NAME = st.text(_chars, min_size=1, max_size=20).filter(lambda t: t.strip() == t and t and t != MASK)
+DAYS = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+INT64 = st.integers(min_value=-(2 ** 63), max_value=2 ** 63 - 1)
+FLOATS = st.floats(allow_nan=False, allow_infinity=False, width=64)
+MOMENTS = st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30)).map(
+    lambda d: d.replace(tzinfo=timezone.utc))
+
+
+@st.composite
+def worlds(draw):
+    return {
+        "org": (draw(NAME), draw(st.sampled_from(list(enums.OrgKind))), draw(TEXT), draw(TEXT)),
+        "contacts": draw(st.lists(st.tuples(NAME, PERSONAL, PERSONAL, PERSONAL, st.booleans()), min_size=1, max_size=3)),
+        "visits": draw(st.lists(st.tuples(DAYS, st.sampled_from(list(enums.VisitMode)), TEXT, TEXT, TEXT,
+                                          st.booleans(), st.booleans()), min_size=1, max_size=3)),
+        "followup": (draw(NAME), draw(st.one_of(st.none(), DAYS)), draw(st.sampled_from(list(enums.FollowUpStatus)))),
+        "money": draw(INT64),
+        "hours": draw(FLOATS),
+        "target": draw(FLOATS),
+        "moment": draw(MOMENTS),
+        "long": draw(st.sampled_from([0, 10, CELL_TEXT_LIMIT + 5, 2 * CELL_TEXT_LIMIT + 1])),
+    }
+
+
+def build(db, w) -> None:
+    county, township = town(db)
+    counselor = create(db, m.Counselor(center_code="north", name="王小明", phone="0912", email="x@y"))
+    org_name, kind, address, notes = w["org"]
+    org = create(db, m.Organization(name=org_name, kind=kind.value, county_code=county, township_code=township,
+                                    address=address, notes=notes))
+    contacts = []
+    for name, phone, email, personal, erase in w["contacts"]:
+        c = create(db, m.Contact(organization_id=org.id, name=name, phone=phone, email=email, personal_notes=personal))
+        contacts.append(c.id)
+        if erase:
+            delete(db, m.Contact, c.id)
+    station = create(db, m.Workstation(center_code="north", name="工作站", county_code=county, township_code=township))
+    create(db, m.WorkstationBudget(workstation_id=station.id, roc_year=115, approved_subsidy=w["money"]))
+    first_visit = None
+    for day, mode, purpose, findings, advice, with_links, deleted in w["visits"]:
+        v = create(db, m.SiteVisit(center_code="north", visit_date=day, county_code=county, township_code=township,
+                                   organization_id=org.id, mode=mode.value, purpose=purpose, findings=findings,
+                                   advice=advice + "長" * w["long"]))
+        first_visit = first_visit or v.id
+        if with_links:
+            set_links(db, m.SiteVisit, v.id, "visit_counselor", "visit_id", "counselor_id", [counselor.id])
+            set_links(db, m.SiteVisit, v.id, "visit_contact", "visit_id", "contact_id", contacts)
+        if deleted:
+            delete(db, m.SiteVisit, v.id)
+    desc, due, status = w["followup"]
+    create(db, m.FollowUp(visit_id=first_visit, description=desc, due_date=due, status=status.value))
+    create(db, m.SupportRecord(center_code="north", workstation_id=station.id, support_date=date(2026, 11, 26),
+                               kind="training", hours=w["hours"], participants=3))
+    create(db, m.YearlyTarget(center_code="north", year=2026, metric="visits", target=w["target"]))
+    create(db, m.StageChange(to_stage="drafting", changed_at=w["moment"], snapshot_json="{}" * (w["long"] // 2)))
+
+
+@SETTINGS
+@given(w=worlds())
+def test_export_then_import_into_an_empty_database_gives_the_same_data(tmp_path_factory, w):
+    root = tmp_path_factory.getbasetemp()
+    folder = tmp_path_factory.mktemp("rt")
+    source = fresh_db(folder, "source.db", root)
+    target = fresh_db(folder, "target.db", root)
+    try:
+        build(source, w)
+        out = folder / "laptop.xlsx"
+        export_workbook(source, out, mask=False, actor="測試")
+        report = import_workbooks(target, [out], actor="測試")
+        assert not report.problems, [str(p) for p in report.problems.items]
+        assert report.totals["added"] == sum(len(t) for k, t in snapshot(source).items() if not k.endswith(
+            ("_counselor", "_contact")))
+        assert snapshot(target) == snapshot(source)
+
+        again = import_workbooks(target, [out], actor="測試")
+        assert again.totals["added"] == again.totals["updated"] == again.totals["conflicts"] == 0
+        assert snapshot(target) == snapshot(source)
+        # the file also goes back into the database that wrote it without changing anything
+        home = import_workbooks(source, [out], actor="測試")
+        assert home.totals["unchanged"] == report.totals["added"]
+    finally:
+        source.close()
+        target.close()
+
+
+def test_masked_export_keeps_personal_data_home_and_never_overwrites_it(tmp_path_factory):
+    root = tmp_path_factory.getbasetemp()
+    folder = tmp_path_factory.mktemp("mask")
+    laptop = fresh_db(folder, "laptop.db", root)
+    hq = fresh_db(folder, "hq.db", root)
+    try:
+        build(laptop, {"org": ("協會", enums.OrgKind.ASSOCIATION, "", ""), "contacts": [("林美玲", "0912", "a@b", "備註", False)],
+                       "visits": [(date(2026, 1, 2), enums.VisitMode.ONSITE, "", "", "", True, False)],
+                       "followup": ("事項", None, enums.FollowUpStatus.OPEN), "money": 1, "hours": 1.5,
+                       "target": 2.0, "moment": datetime(2026, 1, 1, tzinfo=timezone.utc), "long": 0})
+        out = folder / "to-hq.xlsx"
+        export_workbook(laptop, out, actor="測試")  # masked by default
+        import_workbooks(hq, [out], actor="總部")
+        rows = snapshot(hq)["contact"]
+        (contact,) = rows.values()
+        assert "0912" not in contact and "a@b" not in contact and "備註" not in contact
+        # HQ edits the contact's title; its file goes back to the laptop: the phone there survives
+        cid = contact[0]
+        from tests.integration.sync_helpers import update
+
+        update(hq, m.Contact, cid, {"title": "總幹事"}, actor="總部")
+        back = folder / "from-hq.xlsx"
+        export_workbook(hq, back, mask=False, actor="總部")
+        import_workbooks(laptop, [back], actor="測試")
+        mine = snapshot(laptop)["contact"][cid]
+        assert "總幹事" in mine and "0912" in mine and "a@b" in mine
+    finally:
+        laptop.close()
+        hq.close()
