@@ -44,7 +44,7 @@ PLAN_TOTALS = (
     "LEFT JOIN (SELECT p.plan_id AS plan_id, COUNT(*) AS n FROM proposal p "
     "  WHERE p.deleted_at IS NULL AND p.plan_id IS NOT NULL GROUP BY p.plan_id) pc ON pc.plan_id = pl.id "
     "LEFT JOIN (SELECT p.plan_id AS plan_id, SUM(f.amount) AS amount FROM proposal p "
-    "  JOIN funding_line f ON f.proposal_id = p.id AND +f.deleted_at IS NULL "
+    "  JOIN funding_line f ON f.proposal_id = p.id AND f.deleted_at IS NULL "
     "  WHERE p.deleted_at IS NULL AND p.plan_id IS NOT NULL GROUP BY p.plan_id) pf ON pf.plan_id = pl.id ")
 JOINS = ("FROM proposal p JOIN county c ON c.code = p.county_code JOIN township t ON t.code = p.township_code "
          "LEFT JOIN organization o ON o.id = p.organization_id LEFT JOIN workstation w ON w.id = p.workstation_id "
