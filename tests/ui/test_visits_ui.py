@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QDesktopServices, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 
 from counsel_desk.services.drafts import DraftStore
@@ -148,6 +148,15 @@ def test_create_edit_search_delete_and_undo_a_visit(qtbot, qtmodeltester, page, 
     assert [f.description for f in saved.followups] == ["提供品牌設計資源清單", "協助聯繫公所承辦人"]
     assert [a.filename for a in saved.attachments] == ["現場照片.jpg"]
     assert (ctx.db.attachments_dir / f"{saved.attachments[0].sha256}.jpg").exists()
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    form.attachments.list.setCurrentRow(0)
+    qtbot.mouseClick(form.attachments.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(ctx.db.attachments_dir / f"{saved.attachments[0].sha256}.jpg")]
+    if editor.support_button.isVisible():  # the workstations area's dialog, given this visit
+        qtbot.mouseClick(editor.support_button, Qt.MouseButton.LeftButton)
+        assert editor.support_dialog.visit_id == visit_id
+        editor.support_dialog.reject()
 
     # the list shows it, in ROC dates
     assert page.model.rowCount() == 1
@@ -168,6 +177,13 @@ def test_create_edit_search_delete_and_undo_a_visit(qtbot, qtmodeltester, page, 
     qtbot.mouseClick(editor.save_close_button, Qt.MouseButton.LeftButton)
     assert not page.host.editors
     assert VisitService(ctx.services()).get(visit_id).issues == "行銷通路不足"
+
+    # Enter on a row opens it too
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.model.index(0, 0))
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert visit_id in page.host.editors
+    assert page.host.editors[visit_id].close()
 
     # search by a Chinese word of the findings (2 characters, then 4)
     type_text(page.search, "咖啡")
