@@ -124,9 +124,10 @@ class VisitListSource(DatedService):
     def where(self, filters: dict, search_text: str = "") -> tuple[str, dict]:
         conds, params = visit_conditions(filters, self.today)
         cond, sparams = search.match_clause("site_visit", search_text, "v.id")
-        # Tombstones have no index (nearly every row is live), so the date orders walk the
-        # visit_date index in display order instead of sorting 100,000 rows.
-        conds = ["v.deleted_at IS NULL", *conds, cond]
+        # The date orders must walk the visit_date index in display order, not sort 100,000 rows.
+        # Tombstones have no index any more, but databases made before still carry one, and with
+        # nearly every row live the planner would pick it: "+" rules it out either way.
+        conds = ["+v.deleted_at IS NULL", *conds, cond]
         return " AND ".join(conds), {**params, **sparams}
 
     def ids_sql(self, query: ListQuery) -> tuple[str, dict]:
