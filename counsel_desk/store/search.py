@@ -66,16 +66,23 @@ def match_clause(entity: str, query: str, id_column: str) -> tuple[str, dict]:
     if not words:
         return "1=1", {}
     params: dict = {"_se": entity}
-    conds = ["search_index.entity = :_se"]
     long_words = [w for w in words if len(w) >= 3]
-    if long_words:
-        params["_sm"] = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
-        conds.append("search_index MATCH :_sm")
+    short = []
     for n, w in enumerate(w for w in words if len(w) < 3):
         params[f"_ss{n}"] = w.lower()
-        conds.append(f"instr(lower(search_index.body), :_ss{n}) > 0")
-    sub = ("SELECT d.record_id FROM search_index JOIN search_index_doc d ON d.rowid = search_index.rowid "
-           f"WHERE {' AND '.join(conds)}")
+        short.append(f"instr(lower(search_index.body), :_ss{n}) > 0")
+    if long_words:
+        # The FTS index finds the candidates; short words then filter those few rows.
+        params["_sm"] = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
+        conds = ["search_index MATCH :_sm", "d.entity = :_se", *short]
+        sub = ("SELECT d.record_id FROM search_index JOIN search_index_doc d ON d.rowid = search_index.rowid "
+               f"WHERE {' AND '.join(conds)}")
+    else:
+        # Only short words: scan this entity's documents alone (CROSS JOIN keeps that order), reading
+        # each body by rowid, instead of every entity's text.
+        sub = ("SELECT d.record_id FROM search_index_doc d CROSS JOIN search_index "
+               "ON search_index.rowid = d.rowid "
+               f"WHERE d.entity = :_se AND {' AND '.join(short)}")
     return f"{id_column} IN ({sub})", params
 
 
