@@ -8,7 +8,7 @@ from pathlib import Path
 
 from counsel_desk.errors import DatabaseError
 from counsel_desk.store import migrate
-from counsel_desk.store.database import inspect_revision
+from counsel_desk.store.database import inspect_revision, read_only_uri
 
 
 @dataclass
@@ -42,7 +42,7 @@ def check_database(path: Path | str, *, quick: bool = False) -> CheckResult:
         raise DatabaseError(
             f"這個資料庫由較新版本的 counsel_desk 建立（結構版本 {rev}），本版無法檢查；檔案未變更。",
             f"This database was written by a newer counsel_desk (schema {rev}); not checked, file untouched.")
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         pragma = "quick_check" if quick else "integrity_check"
         integrity = [r[0] for r in con.execute(f"PRAGMA {pragma}")]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from sqlalchemy import create_engine, event
+from sqlalchemy.pool import QueuePool
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -74,26 +75,37 @@ def _set_pragmas(dbapi_conn, _record, read_only: bool) -> None:
 
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
-    if read_only:
-        url = f"sqlite:///file:{path}?mode=ro&uri=true"
-    else:
-        url = f"sqlite:///{path}"
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
+    # Always through a quoted file: URI, so a folder named "資料 #1 ?%" is not read as a URL query.
+    uri = read_only_uri(path) if read_only else Path(path).resolve().as_uri()
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+
+    # "sqlite://" would default to the in-memory SingletonThreadPool; a file wants a normal pool.
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
     event.listen(engine, "connect", lambda c, r: _set_pragmas(c, r, read_only))
     return engine
+
+
+def read_only_uri(path: Path) -> str:
+    """A ``file:`` URI opening ``path`` read-only; quoted, so ``?``, ``#`` or ``%`` in a folder name work."""
+    return f"{Path(path).resolve().as_uri()}?mode=ro"
 
 
 def _create_private_file(path: Path) -> None:
     """Create the database file readable by its owner only (個資法: protect against leakage)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    except FileExistsError:
+        os.chmod(path, 0o600)  # an empty file left by a crash at first start (or made by hand): reuse it
 
 
 def inspect_revision(path: Path) -> str | None:
     """The Alembic revision stamped in an existing file, read without writing to it."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
         raise DatabaseError(f"無法開啟資料庫檔案 {path}：{exc}", f"Cannot open the database file {path}: {exc}")
     try:
@@ -136,22 +148,25 @@ def open_database(path: Path | str, *, create: bool = True, read_only: bool = Fa
                 f"檔案已保持原狀未變更。請更新 counsel_desk 後再開啟。",
                 f"This database was written by a newer counsel_desk (schema {rev}); this version "
                 f"cannot read it and left the file untouched. Please update counsel_desk.")
-        if rev != migrate.head() and not read_only:
+        up_to_date = rev == migrate.SCHEMA_HEAD
+        if not up_to_date and rev != migrate.head() and not read_only:
             upgraded_from = rev or "empty"
             if backup_before_upgrade and rev is not None:
                 pre_copy = _copy_aside(path, rev)
-        if read_only and rev != migrate.head():
+        if read_only and not up_to_date and rev != migrate.head():
             raise DatabaseError(
                 f"資料庫 {path} 需要升級，但它是唯讀的；請複製到可寫入的位置再開啟。",
                 f"The database {path} needs an upgrade but is read-only; copy it somewhere writable first.")
     else:
+        up_to_date = False
         _create_private_file(path)
 
     engine = make_engine(path, read_only=read_only)
     db = Database(path=path, engine=engine, read_only=read_only, upgraded_from=upgraded_from,
                   pre_upgrade_copy=pre_copy)
     if not read_only:
-        migrate.upgrade(engine)
+        if not up_to_date:  # an up-to-date file (every ordinary start) needs no Alembic at all
+            migrate.upgrade(engine)
         ensure_reference_data(engine)
     return db
 
@@ -162,7 +177,7 @@ def _copy_aside(path: Path, rev: str) -> Path:
     dest_dir.mkdir(parents=True, exist_ok=True)
     dest = dest_dir / f"{path.stem}-before-upgrade-{rev}.db"
     tmp = dest.with_suffix(".db.tmp")
-    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         out = sqlite3.connect(tmp)
         with out:

@@ -5,10 +5,17 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
+
 from sqlalchemy.engine import Engine
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+# The newest revision in versions/. Kept here so that opening an up-to-date database (every start)
+# needs no Alembic import or script scan; tests/unit/test_migrations.py holds it equal to the scripts.
+SCHEMA_HEAD = "0002_sync"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -21,7 +28,9 @@ def include_name(name, type_, parent_names) -> bool:
     return not (type_ == "table" and name and name.startswith(STORE_ONLY_PREFIXES))
 
 
-def config(engine: Engine | None = None) -> Config:
+def config(engine: Engine | None = None) -> "Config":
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if engine is not None:
@@ -30,7 +39,9 @@ def config(engine: Engine | None = None) -> Config:
 
 
 @lru_cache(maxsize=1)
-def _script() -> ScriptDirectory:
+def _script() -> "ScriptDirectory":
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(config())
 
 
@@ -44,10 +55,14 @@ def known_revisions() -> set[str]:
 
 
 def is_known(rev: str) -> bool:
+    if rev == SCHEMA_HEAD:
+        return True
     return all(r in known_revisions() for r in rev.split(","))
 
 
 def upgrade(engine: Engine) -> None:
+    from alembic import command
+
     command.upgrade(config(engine), "heads")
 
 

@@ -50,3 +50,54 @@ def test_every_synced_table_has_sync_columns_and_indexes(db):
     assert {"ix_site_visit_visit_date", "ix_site_visit_county_code", "ix_site_visit_township_code"} <= indexed
     assert "ix_proposal_stage" in {ix["name"] for ix in insp.get_indexes("proposal")}
     assert "ix_followup_status" in {ix["name"] for ix in insp.get_indexes("followup")}
+
+
+def test_schema_head_constant_matches_the_scripts():
+    """open_database skips Alembic for files at SCHEMA_HEAD; it must name the real newest revision."""
+    assert migrate.SCHEMA_HEAD == migrate.head()
+
+
+def test_a_crash_in_the_first_migration_leaves_a_file_that_opens(tmp_path, monkeypatch):
+    """The whole upgrade is one transaction: a failure midway leaves no half schema behind."""
+    from counsel_desk.store import database as dbmod
+
+    path = tmp_path / "half.db"
+    real_upgrade = migrate.upgrade
+
+    def failing_upgrade(engine):
+        from alembic import op  # noqa: F401  (the migration context is real)
+        from sqlalchemy import event
+
+        def boom(conn, cursor, statement, *args):
+            if "CREATE TABLE site_visit" in statement:
+                raise RuntimeError("power cut")
+
+        event.listen(engine, "before_cursor_execute", boom)
+        try:
+            real_upgrade(engine)
+        finally:
+            event.remove(engine, "before_cursor_execute", boom)
+
+    monkeypatch.setattr(dbmod.migrate, "upgrade", failing_upgrade)
+    import pytest
+
+    with pytest.raises(RuntimeError):
+        open_database(path)
+    monkeypatch.setattr(dbmod.migrate, "upgrade", real_upgrade)
+    database = open_database(path)
+    with database.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM township").scalar() == 368
+    database.close()
+
+
+def test_a_folder_with_odd_characters_works(tmp_path):
+    folder = tmp_path / "資料 #1 ?%"
+    folder.mkdir()
+    open_database(folder / "x.db").close()
+    from counsel_desk.store.check import check_database
+
+    assert check_database(folder / "x.db").ok
+    ro = open_database(folder / "x.db", read_only=True)
+    with ro.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM county").scalar() == 22
+    ro.close()

@@ -16,6 +16,13 @@ def run_migrations_online() -> None:
     if engine is None:
         engine = create_engine(config.get_main_option("sqlalchemy.url"))
     with engine.connect() as connection:
+        driver = connection.connection.driver_connection if connection.dialect.name == "sqlite" else None
+        if driver is not None:
+            # pysqlite never BEGINs before DDL, so each CREATE/DROP would commit on its own and a crash
+            # mid-migration would leave half a schema that no later start can open. One explicit
+            # transaction makes the whole upgrade all-or-nothing (SQLite's DDL is transactional).
+            driver.isolation_level = None
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
@@ -23,9 +30,13 @@ def run_migrations_online() -> None:
             include_name=include_name,
             compare_type=True,
         )
-        with context.begin_transaction():
-            context.run_migrations()
-        connection.commit()
+        try:
+            with context.begin_transaction():
+                context.run_migrations()
+            connection.commit()
+        finally:
+            if driver is not None:
+                driver.isolation_level = ""  # back to pysqlite's default for the pooled connection
 
 
 run_migrations_online()
