@@ -7,7 +7,7 @@ closed after the month end, and a proposal's stage as of the month end.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -29,13 +29,13 @@ BANQIAO, WULAI, CHISHANG = "65000010", "65000290", "10014060"
 
 def _visit(s, day, town=BANQIAO, county=NEW_TAIPEI, mode="onsite", center="north", deleted=False, **kw):
     v = SiteVisit(center_code=center, visit_date=day, county_code=county, township_code=town, mode=mode,
-                  deleted_at=datetime(2026, 11, 20) if deleted else None, **kw)
+                  deleted_at=datetime(2026, 11, 20, tzinfo=UTC) if deleted else None, **kw)
     s.add(v)
     s.flush()
     return v
 
 
-def _proposal(s, title, stage, route="multi", created=datetime(2026, 1, 5, 2), center="north"):
+def _proposal(s, title, stage, route="multi", created=datetime(2026, 1, 5, 2, tzinfo=UTC), center="north"):
     p = Proposal(center_code=center, title=title, applicant_type="company", county_code=NEW_TAIPEI,
                  township_code=BANQIAO, route=route, stage=stage, created_at=created)
     s.add(p)
@@ -102,18 +102,18 @@ def seeded(db, services):
         # proposals: one sent just after midnight of 1 November Taiwan time (16:30 UTC on 31 October),
         # one approved at 00:30 on 1 December Taiwan time (outside November), one created in November
         p1 = _proposal(s, "甲案", "sent")
-        _move(s, p1, "", "idea", datetime(2026, 1, 5, 2))
-        _move(s, p1, "idea", "sent", datetime(2026, 10, 31, 16, 30))
+        _move(s, p1, "", "idea", datetime(2026, 1, 5, 2, tzinfo=UTC))
+        _move(s, p1, "idea", "sent", datetime(2026, 10, 31, 16, 30, tzinfo=UTC))
         p2 = _proposal(s, "乙案", "approved", route="existing")
-        _move(s, p2, "", "idea", datetime(2026, 1, 5, 2))
-        _move(s, p2, "idea", "council", datetime(2026, 6, 1, 2))
-        _move(s, p2, "council", "approved", datetime(2026, 11, 30, 16, 30))
-        p3 = _proposal(s, "丙案", "drafting", created=datetime(2026, 11, 10, 3))
-        _move(s, p3, "", "idea", datetime(2026, 11, 10, 3))
-        _move(s, p3, "idea", "drafting", datetime(2026, 11, 12, 3))
+        _move(s, p2, "", "idea", datetime(2026, 1, 5, 2, tzinfo=UTC))
+        _move(s, p2, "idea", "council", datetime(2026, 6, 1, 2, tzinfo=UTC))
+        _move(s, p2, "council", "approved", datetime(2026, 11, 30, 16, 30, tzinfo=UTC))
+        p3 = _proposal(s, "丙案", "drafting", created=datetime(2026, 11, 10, 3, tzinfo=UTC))
+        _move(s, p3, "", "idea", datetime(2026, 11, 10, 3, tzinfo=UTC))
+        _move(s, p3, "idea", "drafting", datetime(2026, 11, 12, 3, tzinfo=UTC))
         p4 = _proposal(s, "丁案", "rejected")
-        _move(s, p4, "", "idea", datetime(2026, 1, 5, 2))
-        _move(s, p4, "idea", "rejected", datetime(2026, 5, 5, 2))
+        _move(s, p4, "", "idea", datetime(2026, 1, 5, 2, tzinfo=UTC))
+        _move(s, p4, "idea", "rejected", datetime(2026, 5, 5, 2, tzinfo=UTC))
         s.add_all([FundingLine(proposal_id=p1.id, work_item_code="NDC", roc_year=115, amount=1_000_000),
                    FundingLine(proposal_id=p2.id, work_item_code="NDC", roc_year=115, amount=500_000),
                    FundingLine(proposal_id=p2.id, work_item_code="MOC", roc_year=116, amount=700_000),
