@@ -20,6 +20,7 @@ from counsel_desk.sync.reader import StagedFile, stage_table
 from counsel_desk.sync.shape import Shape
 
 CHUNK = 500
+LOCAL_SOURCE = "這台電腦上的版本"  # a kept version that this database had before the import
 OPEN_STATES = ("open", "same")
 
 
@@ -34,7 +35,8 @@ class SheetApplier:
         self.conflicts = conflicts  # (record id, audit detail) of conflicts opened or changed
         self.shape = Shape(sheet)
         self.stage = stage_table(sheet)
-        self.source = f"{staged.name}（{staged.meta.center or '?'}／{staged.meta.device}）"
+        center = ref.centers.get(staged.meta.center, staged.meta.center) or "?"
+        self.source = f"{staged.name}（{center}／{staged.meta.device}）"
 
     # --- classification -----------------------------------------------------------------------
     def run(self) -> None:
@@ -182,7 +184,7 @@ class SheetApplier:
         mine_clock = clocks.current(clocks.parse(b_clock) if b_clock is not None else None, b_version, version,
                                     self.device)
         full, public = self.shape.hashes(live, bool(b_withheld))
-        mine = self._variant(live, clocks.format(mine_clock), full, public, bool(b_withheld), "本機")
+        mine = self._variant(live, clocks.format(mine_clock), full, public, bool(b_withheld), LOCAL_SOURCE)
         conflict = self.raw.execute("SELECT id, remote_values FROM main.sync_conflict WHERE entity = ? "
                                     "AND record_id = ? AND status IN ('open', 'same')", (t, rid)).fetchone()
         others = [Variant.from_json(d) for d in json.loads(conflict[1] or "[]")] if conflict else []

@@ -82,6 +82,16 @@ def device_id(raw: sqlite3.Connection) -> str:
     return new
 
 
+def home_center(raw: sqlite3.Connection) -> str:
+    """The center this database belongs to: ``app_meta.center`` if set, else its counselors' center."""
+    stored = meta_value(raw, "center")
+    if stored:
+        return stored
+    row = raw.execute("SELECT center_code FROM counselor WHERE deleted_at IS NULL GROUP BY center_code "
+                      "ORDER BY count(*) DESC, center_code LIMIT 1").fetchone()
+    return row[0] if row else ""
+
+
 @dataclass(frozen=True)
 class Reference:
     """The shipped reference data a workbook's codes are checked against."""

@@ -35,6 +35,7 @@ from counsel_desk.sync.format import (
     CELL_TEXT_LIMIT, EXCEL_INT_LIMIT, FORMAT_NAME, FORMAT_VERSION, LONG_TEXT_SHEET, MASK, META_FIELDS, META_SHEET, SHEETS, Kind,
     Sheet,
 )
+from counsel_desk.sync.problems import Cancelled
 from counsel_desk.sync.values import (
     FORMULA_START, date_cell, datetime_text, escape_text, file_sha256, float_cell, int_cell,
 )
@@ -66,7 +67,7 @@ class ExportResult:
 
 
 def _cancelled() -> UserError:
-    return UserError("已取消匯出，沒有寫出任何檔案。", "Export cancelled; no file was written.")
+    return Cancelled("已取消匯出，沒有寫出任何檔案。", "Export cancelled; no file was written.")
 
 
 def _sql_literal(text: str) -> str:
@@ -189,6 +190,8 @@ class _SheetWriter:
             ws.column_dimensions[get_column_letter(i)].width = c.width or 14
         ws.row_dimensions[1].hidden = True
         ws.freeze_panes = "B3"
+        ws.print_title_rows = "2:2"  # printed, every page repeats the titles
+        ws.page_setup.orientation = "landscape"
         keys = []
         titles = []
         for c in self.sheet.columns:
@@ -244,26 +247,28 @@ class _SheetWriter:
 
 
 def _write_meta(ws, meta: dict[str, str], table: list[tuple[str, str, int, int]]) -> None:
-    ws.column_dimensions["A"].width = 18
-    ws.column_dimensions["B"].width = 40
-    ws.column_dimensions["C"].width = 36
-    ws.column_dimensions["D"].width = 12
+    """Rows of (項目, 值, —, key) then (工作表, 筆數, 其中已刪除, sheet:key); the key column is hidden."""
+    for col, width in (("A", 40), ("B", 34), ("C", 12), ("D", 24)):
+        ws.column_dimensions[col].width = width
+    ws.column_dimensions["D"].hidden = True
     _start_rows(ws)
-    head = [WriteOnlyCell(ws, t) for t in ("key", "值", "說明")]
-    for c in head:
-        c.font = _TITLE_FONT
-        c.fill = _TITLE_FILL
-    ws.append(head)
+    ws.append(_titles(ws, ("項目", "值", "", "key")))
     for key, title in META_FIELDS:
-        ws.append([key, meta.get(key, ""), title])
+        ws.append([title, meta.get(key, ""), None, key])
     ws.append([])
-    head = [WriteOnlyCell(ws, t) for t in ("sheet", "工作表", "筆數", "其中已刪除")]
-    for c in head:
+    ws.append(_titles(ws, ("工作表", "筆數", "其中已刪除", "sheet")))
+    for key, title, rows, tombstones in table:
+        ws.append([title, rows, tombstones, f"sheet:{key}"])
+
+
+def _titles(ws, texts) -> list:
+    cells = []
+    for t in texts:
+        c = WriteOnlyCell(ws, t)
         c.font = _TITLE_FONT
         c.fill = _TITLE_FILL
-    ws.append(head)
-    for key, title, rows, tombstones in table:
-        ws.append([f"sheet:{key}", title, rows, tombstones])
+        cells.append(c)
+    return cells
 
 
 def _write_long_texts(ws, overflow: list[tuple[str, str, str, str]]) -> None:
@@ -305,7 +310,7 @@ def export_workbook(db, out: Path | str, *, since_last: bool = False, mask: bool
     destination = str(out)
     with syncdb.connection(db) as (conn, raw):
         device = syncdb.device_id(raw)
-        center = center or syncdb.meta_value(raw, "center") or ""
+        center = center or syncdb.home_center(raw)
         raw.execute("BEGIN")  # one snapshot for every sheet
         prev = last_export(raw, destination) if since_last else None
         since = prev[0] if prev else None
@@ -386,3 +391,16 @@ def _log_export(conn, raw, *, actor: str, destination: str, cutoff: datetime, si
     except BaseException:
         raw.execute("ROLLBACK")
         raise
+
+
+def record_unmask(db, actor: str, destination: Path | str) -> None:
+    """A person confirmed that personal data may leave unmasked: that confirmation goes in the audit log."""
+    with syncdb.connection(db) as (conn, raw):
+        raw.execute("BEGIN IMMEDIATE")
+        try:
+            audit.record_many(conn, actor, "unmask_confirmed", "interchange",
+                              [("", {"file": Path(destination).name, "fields": "phone, email, personal_notes"})])
+            raw.execute("COMMIT")
+        except BaseException:
+            raw.execute("ROLLBACK")
+            raise

@@ -28,7 +28,7 @@ from counsel_desk.sync import db as syncdb
 from counsel_desk.sync import format as fmt
 from counsel_desk.sync import safety
 from counsel_desk.sync.checks import check_batch
-from counsel_desk.sync.problems import OUTCOMES, Problems, empty_counts
+from counsel_desk.sync.problems import OUTCOMES, Cancelled, Problems, empty_counts
 from counsel_desk.sync.reader import StagedFile, create_staging, drop_staging, stage_file, stage_table
 from counsel_desk.sync.values import datetime_text, file_sha256
 
@@ -83,12 +83,8 @@ class ImportReport:
         }
 
 
-class _Cancelled(UserError):
-    pass
-
-
 def _cancelled() -> UserError:
-    return _Cancelled("已取消匯入，資料庫未做任何變更。", "Import cancelled; the database was not changed.")
+    return Cancelled("已取消匯入，資料庫未做任何變更。", "Import cancelled; the database was not changed.")
 
 
 def _formula_refusal(path: Path, parts: list[str]) -> UserError:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
 
 MAX_LISTED = 1000  # a file broken everywhere still gets a readable report
@@ -46,6 +47,10 @@ class Problems:
     @property
     def unlisted(self) -> int:
         return self.total - len(self.items)
+
+
+class Cancelled(UserError):
+    """The person pressed cancel: nothing was written (the UI says so without an error box)."""
 
 
 def empty_counts() -> dict[str, int]:

@@ -100,16 +100,15 @@ def read_meta(path: Path, wb: CalamineWorkbook) -> FileMeta:
     values: dict[str, object] = {}
     counts: dict[str, int] = {}
     for row in wb.get_sheet_by_name(tab).iter_rows():
-        if not row or not isinstance(row[0], str):
-            continue
-        key = row[0].strip()
-        if key.startswith("sheet:") and len(row) > 2:
+        # (項目, 值, 其中已刪除, key): the stable key is in the fourth column
+        key = str(row[3]).strip() if len(row) > 3 and isinstance(row[3], str) else ""
+        if key.startswith("sheet:"):
             try:
-                counts[key[6:]] = int(row[2])
+                counts[key[6:]] = int(row[1])
             except (TypeError, ValueError):
                 pass
         elif key and key not in values:
-            values[key] = row[1] if len(row) > 1 else ""
+            values[key] = row[1]
     if str(values.get("format", "")).strip() != fmt.FORMAT_NAME:
         raise _refuse(path, "不是 counsel_desk 的交換檔（檔案格式欄位不符）。",
                       "not a counsel_desk interchange file (wrong format name).")

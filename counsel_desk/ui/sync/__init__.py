@@ -1,0 +1,1 @@
+"""The sync page (同步): export the interchange workbook, import and preview, conflicts, history."""

@@ -1,0 +1,82 @@
+"""The history tab: every workbook imported (or previewed) here and every one exported from here."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from counsel_desk.services.formatting import roc_date
+from counsel_desk.sync import history
+from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.sync.table_model import RowsModel
+
+
+def when(at: datetime | None) -> str:
+    if at is None:
+        return ""
+    local = at.astimezone()
+    return f"{roc_date(local.date())} {local:%H:%M}"
+
+
+def _view(model: RowsModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class HistoryTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.imports = RowsModel([self.tr("When"), self.tr("File"), self.tr("From center"), self.tr("Kind"),
+                                  self.tr("Added"), self.tr("Updated"), self.tr("Conflicts"), self.tr("Unchanged"),
+                                  self.tr("By")], numeric=(4, 5, 6, 7), parent=self)
+        self.exports = RowsModel([self.tr("When"), self.tr("File"), self.tr("Personal data"), self.tr("Scope"),
+                                  self.tr("Records"), self.tr("By")], numeric=(4,), parent=self)
+        self.import_view = _view(self.imports, "importHistory")
+        self.export_view = _view(self.exports, "exportHistory")
+        for view, widths in ((self.import_view, (120, 220, 80, 70, 60, 60, 60, 70)),
+                             (self.export_view, (120, 260, 90, 200, 70))):
+            for col, width in enumerate(widths):
+                view.setColumnWidth(col, width)
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(QLabel(self.tr("Imported here")))
+        tl.addWidget(self.import_view)
+        bottom = QWidget()
+        bl = QVBoxLayout(bottom)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addWidget(QLabel(self.tr("Exported from here")))
+        bl.addWidget(self.export_view)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self.reload()
+
+    def reload(self) -> None:
+        centers = {"north": "北區", "central": "中區", "south": "南區", "east": "東區"}
+        rows = []
+        for e in history.imports(self.ctx.db):
+            kind = self.tr("Preview") if e.dry_run else self.tr("Applied")
+            t = e.totals
+            rows.append([when(e.at), e.file_name, centers.get(e.source_center, e.source_center), kind, t["added"],
+                         t["updated"], t["conflicts"], t["unchanged"], e.actor])
+        self.imports.set_rows(rows)
+        rows = []
+        for e in history.exports(self.ctx.db):
+            masked = self.tr("masked") if e.masked else self.tr("unmasked")
+            scope = self.tr("changes since %1").replace("%1", when(e.since)) if e.since else self.tr("everything")
+            rows.append([when(e.at), Path(e.destination).name, masked, scope, e.records, e.actor])
+        self.exports.set_rows(rows)

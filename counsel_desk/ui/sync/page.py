@@ -1,0 +1,59 @@
+"""The sync page (同步): export, import with preview, the conflicts to decide, the history.
+
+Laptops send their workbooks to the center, centers to headquarters; each side merges with the
+same rules (``counsel_desk.sync``). The conflicts tab shows how many records wait for a decision.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.sync.conflicts_tab import ConflictsTab
+from counsel_desk.ui.sync.export_tab import ExportTab
+from counsel_desk.ui.sync.history_tab import HistoryTab
+from counsel_desk.ui.sync.import_tab import ImportTab
+
+
+class SyncPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("syncPage")
+        self.ctx = ctx
+        title = QLabel(self.tr("Sync by spreadsheet"))
+        title.setProperty("role", "pageTitle")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("syncTabs")
+        self.export_tab = ExportTab(ctx)
+        self.import_tab = ImportTab(ctx)
+        self.conflicts_tab = ConflictsTab(ctx)
+        self.history_tab = HistoryTab(ctx)
+        self.tabs.addTab(self.export_tab, self.tr("Export"))
+        self.tabs.addTab(self.import_tab, self.tr("Import"))
+        self.tabs.addTab(self.conflicts_tab, self.tr("Conflicts"))
+        self.tabs.addTab(self.history_tab, self.tr("History"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.tabs, 1)
+
+        self.export_tab.exported.connect(lambda _r: self.history_tab.reload())
+        self.import_tab.imported.connect(self._after_import)
+        self.conflicts_tab.resolved.connect(lambda _c: self.refresh())
+        self.refresh()
+
+    def page_activated(self) -> None:
+        self.export_tab.refresh()
+        self.conflicts_tab.reload()
+        self.refresh()
+
+    def refresh(self) -> None:
+        n = self.conflicts_tab.model.rowCount()
+        label = self.tr("Conflicts (%1)").replace("%1", str(n)) if n else self.tr("Conflicts")
+        self.tabs.setTabText(self.tabs.indexOf(self.conflicts_tab), label)
+        self.history_tab.reload()
+
+    def _after_import(self, report) -> None:
+        self.conflicts_tab.reload()
+        self.refresh()
+        if report.totals["conflicts"]:
+            self.tabs.setCurrentWidget(self.conflicts_tab)

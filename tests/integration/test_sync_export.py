@@ -1,0 +1,194 @@
+"""Exporting: since the last export to a file, masking and its audit, attachments beside, upgrades, CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from counsel_desk import models as m
+from counsel_desk.sync import export_workbook, import_workbooks, upgrade
+from counsel_desk.sync import format as fmt
+from counsel_desk.sync.format import BY_KEY, MASK, META_SHEET
+from tests.integration.sync_helpers import create, fresh_db, small_world, snapshot, update
+
+
+@pytest.fixture
+def laptop(tmp_path, tmp_path_factory):
+    db = fresh_db(tmp_path, "laptop.db", tmp_path_factory.getbasetemp())
+    ids = small_world(db)
+    yield db, ids
+    db.close()
+
+
+def rows(path: Path, key: str) -> list[dict]:
+    ws = openpyxl.load_workbook(path, read_only=True)[BY_KEY[key].title]
+    data = list(ws.iter_rows(values_only=True))
+    keys = data[0]
+    return [dict(zip(keys, r)) for r in data[2:]]
+
+
+def test_workbook_layout_meta_and_formats(laptop, tmp_path):
+    db, ids = laptop
+    out = tmp_path / "x.xlsx"
+    result = export_workbook(db, out, actor="王小明", center="north")
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[0] == META_SHEET and wb.sheetnames[1:-1] == [s.title for s in fmt.SHEETS]
+    meta = {r[3].value: [c.value for c in r[:3]] for r in wb[META_SHEET].iter_rows() if len(r) > 3 and r[3].value}
+    assert meta["format"][1] == fmt.FORMAT_NAME and meta["format_version"][1] == "1" and meta["center"][1] == "north"
+    assert meta["masked"][:2] == ["個人資料遮蔽", "是"] and meta["device"][1] and meta["sheet:visits"] == ["實地訪視", 2, 0]
+    assert wb[META_SHEET].column_dimensions["D"].hidden
+    ws = wb[BY_KEY["visits"].title]
+    assert ws.row_dimensions[1].hidden and ws.freeze_panes == "B3"
+    assert [c.value for c in ws[2]][:3] == ["識別碼", "分區中心", "訪視日期"]
+    visit = next(r for r in ws.iter_rows(min_row=3) if r[0].value == ids["visits"][0])
+    by_key = {k.value: c for k, c in zip(ws[1], visit)}
+    assert by_key["center_code"].value == "北區" and by_key["mode"].value == "實地"
+    assert by_key["visit_date"].is_date and by_key["visit_date"].number_format == "yyyy-mm-dd"
+    assert by_key["county_name"].value and by_key["township_name"].value
+    budget = rows(out, "budgets")[0]
+    assert budget["approved_subsidy"] == 2_500_000
+    money = next(c for c in wb[BY_KEY["budgets"].title][3] if c.value == 2_500_000)
+    assert money.number_format == "#,##0"
+    assert result.counts["visits"] == 2 and result.total == sum(result.counts.values())
+
+
+def test_personal_data_masked_unless_unmasked_and_the_audit_log_says_which(laptop, tmp_path):
+    db, _ids = laptop
+    export_workbook(db, tmp_path / "masked.xlsx", actor="王小明")
+    contact = rows(tmp_path / "masked.xlsx", "contacts")[0]
+    assert contact["phone"] == MASK and contact["personal_notes"] == MASK and contact["name"] == "林美玲"
+    export_workbook(db, tmp_path / "open.xlsx", mask=False, actor="王小明")
+    assert rows(tmp_path / "open.xlsx", "contacts")[0]["phone"] == "02-2345-6789"
+    with sqlite3.connect(db.path) as con:
+        details = [json.loads(d) for (d,) in con.execute("SELECT detail FROM audit_log WHERE action = 'export'")]
+    assert [d["masked"] for d in details] == [True, False]
+
+
+def test_since_last_export_to_the_same_file_has_only_the_changes(laptop, tmp_path, monkeypatch):
+    db, ids = laptop
+    from counsel_desk.sync import export as export_module
+    from datetime import timedelta
+
+    monkeypatch.setattr(export_module, "CUTOFF_MARGIN", timedelta(0))
+    out = tmp_path / "to-center.xlsx"
+    first = export_workbook(db, out, since_last=True)
+    assert first.since is None and first.counts["visits"] == 2
+    update(db, m.SiteVisit, ids["visits"][1], {"notes": "補充"})
+    second = export_workbook(db, out, since_last=True)
+    assert second.since is not None and second.counts["visits"] == 1 and second.total == 1
+    other = export_workbook(db, tmp_path / "elsewhere.xlsx", since_last=True)
+    assert other.since is None and other.counts["visits"] == 2
+
+
+def test_records_merged_from_elsewhere_are_passed_on_since_last(laptop, tmp_path, tmp_path_factory, monkeypatch):
+    """A center relays to headquarters what its laptops sent, even if they changed it long ago."""
+    db, ids = laptop
+    from datetime import timedelta
+
+    from counsel_desk.sync import export as export_module
+
+    monkeypatch.setattr(export_module, "CUTOFF_MARGIN", timedelta(0))
+    center = fresh_db(tmp_path, "center.db", tmp_path_factory.getbasetemp())
+    try:
+        to_hq = tmp_path / "to-hq.xlsx"
+        export_workbook(center, to_hq, since_last=True)
+        laptop_file = tmp_path / "laptop.xlsx"
+        export_workbook(db, laptop_file, mask=False)
+        import_workbooks(center, [laptop_file])
+        relay = export_workbook(center, to_hq, since_last=True)
+        assert relay.counts["visits"] == 2 and relay.counts["followups"] == 2
+    finally:
+        center.close()
+
+
+def test_attachment_files_travel_in_a_zip_beside_the_workbook(laptop, tmp_path, tmp_path_factory):
+    db, ids = laptop
+    from counsel_desk.services.attachments import stored_name
+    import hashlib
+
+    content = "照片內容".encode()
+    sha = hashlib.sha256(content).hexdigest()
+    folder = Path(db.attachments_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / stored_name(sha, "現場.jpg")).write_bytes(content)
+    create(db, m.Attachment(owner_type="site_visit", owner_id=ids["visits"][0], filename="現場.jpg", sha256=sha,
+                            size_bytes=len(content), media_type="image/jpeg"))
+    out = tmp_path / "with-files.xlsx"
+    result = export_workbook(db, out, mask=False, attachments_zip=True)
+    assert result.attachments_zip and result.attachments_zip.exists()
+    other = fresh_db(tmp_path / "o", "other.db", tmp_path_factory.getbasetemp())
+    try:
+        report = import_workbooks(other, [out])
+        assert report.counts["attachments"]["added"] == 1
+        assert (Path(other.attachments_dir) / stored_name(sha, "現場.jpg")).read_bytes() == content
+    finally:
+        other.close()
+
+
+def test_an_older_format_is_upgraded_on_import(laptop, tmp_path, tmp_path_factory, monkeypatch):
+    db, _ids = laptop
+    out = tmp_path / "v1.xlsx"
+    export_workbook(db, out, mask=False)
+    # pretend a format v2 renamed visits' notes to remarks and added a column with a default
+    monkeypatch.setattr(fmt, "FORMAT_VERSION", 2)
+    monkeypatch.setitem(upgrade.UPGRADES, 1, upgrade.Step(renamed={"visits": {"notes": "remarks"}},
+                                                          added={"visits": {"extra": "預設"}}))
+    keys, added = upgrade.upgrade_header(1, "visits", ["id", "notes"])
+    assert keys == ["id", "remarks", "extra"] and added == ["預設"]
+    monkeypatch.setattr(fmt, "FORMAT_VERSION", 1)
+    other = fresh_db(tmp_path / "o", "other.db", tmp_path_factory.getbasetemp())
+    try:
+        assert import_workbooks(other, [out]).applied
+    finally:
+        other.close()
+
+
+def _run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "counsel_desk", *args], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[2])
+
+
+def test_command_line_export_and_import_json(laptop, tmp_path, tmp_path_factory):
+    db, _ids = laptop
+    db.close()
+    out = tmp_path / "cli.xlsx"
+    done = _run_cli("export", "--db", str(db.path), "--out", str(out), "--no-mask")
+    assert done.returncode == 0, done.stderr
+    assert "個人資料未遮蔽" in done.stdout and out.exists()
+    target = fresh_db(tmp_path / "t", "target.db", tmp_path_factory.getbasetemp())
+    target.close()
+    done = _run_cli("import", "--db", str(target.path), str(out), "--dry-run", "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert {"added", "updated", "unchanged", "conflicts", "rejected", "entities"} <= set(data)
+    assert data["added"] > 0 and data["entities"]["visits"]["added"] == 2 and data["dry_run"] is True
+    done = _run_cli("import", "--db", str(target.path), str(out))
+    assert done.returncode == 0 and "已匯入" in done.stdout
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not a workbook")
+    done = _run_cli("import", "--db", str(target.path), str(bad))
+    assert done.returncode != 0 and "不是 Excel 活頁簿" in done.stderr
+
+
+@pytest.mark.slow
+def test_exported_workbook_opens_in_libreoffice(laptop, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    db, _ids = laptop
+    out = tmp_path / "交換檔.xlsx"
+    export_workbook(db, out, mask=False)
+    profile = tmp_path / "lo-profile"
+    done = subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                           "--outdir", str(tmp_path), str(out)], capture_output=True, text=True, timeout=180)
+    pdf = tmp_path / "交換檔.pdf"
+    assert done.returncode == 0 and pdf.exists() and pdf.stat().st_size > 1000, done.stderr
+    assert "error" not in done.stderr.lower()
+    assert snapshot(db)  # the database is still readable after the export
