@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter,
+    QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import UserError
@@ -18,7 +18,7 @@ from counsel_desk.services.formatting import roc_date
 from counsel_desk.sync import conflicts
 from counsel_desk.sync.conflicts import Choice, ConflictDetail
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.sync.table_model import RowsModel
+from counsel_desk.ui.sync.table_model import RowsModel, table_view
 
 KEEP, EDIT = "mine", "edit"
 
@@ -53,15 +53,7 @@ class ConflictsTab(QWidget):
         explain.setWordWrap(True)
         self.model = RowsModel([self.tr("Kind"), self.tr("Record"), self.tr("Fields"), self.tr("Found"),
                                 self.tr("From")], parent=self)
-        self.view = QTableView()
-        self.view.setObjectName("conflictList")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = table_view(self.model, "conflictList", single=True)
         for col, width in ((0, 110), (1, 240), (2, 180), (3, 100)):
             self.view.setColumnWidth(col, width)
         self.heading = QLabel()

@@ -6,12 +6,12 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from counsel_desk.services.formatting import roc_date
 from counsel_desk.sync import history
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.sync.table_model import RowsModel
+from counsel_desk.ui.sync.table_model import RowsModel, table_view
 
 
 def when(at: datetime | None) -> str:
@@ -19,18 +19,6 @@ def when(at: datetime | None) -> str:
         return ""
     local = at.astimezone()
     return f"{roc_date(local.date())} {local:%H:%M}"
-
-
-def _view(model: RowsModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class HistoryTab(QWidget):
@@ -42,8 +30,8 @@ class HistoryTab(QWidget):
                                   self.tr("By")], numeric=(4, 5, 6, 7), parent=self)
         self.exports = RowsModel([self.tr("When"), self.tr("File"), self.tr("Personal data"), self.tr("Scope"),
                                   self.tr("Records"), self.tr("By")], numeric=(4,), parent=self)
-        self.import_view = _view(self.imports, "importHistory")
-        self.export_view = _view(self.exports, "exportHistory")
+        self.import_view = table_view(self.imports, "importHistory")
+        self.export_view = table_view(self.exports, "exportHistory")
         for view, widths in ((self.import_view, (120, 220, 80, 70, 60, 60, 60, 70)),
                              (self.export_view, (120, 260, 90, 200, 70))):
             for col, width in enumerate(widths):

@@ -10,31 +10,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPushButton, QSplitter,
-    QTableView, QVBoxLayout, QWidget,
+    QVBoxLayout, QWidget,
 )
-from PySide6.QtCore import Qt
 
 from counsel_desk.sync import format as fmt
 from counsel_desk.sync.importer import ImportReport, describe, import_workbooks
 from counsel_desk.sync.problems import OUTCOMES, Cancelled
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.sync.table_model import RowsModel
+from counsel_desk.ui.sync.table_model import RowsModel, table_view
 from counsel_desk.ui.tasks import run_task
-
-
-def _table(model: RowsModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class ImportTab(QWidget):
@@ -69,8 +56,8 @@ class ImportTab(QWidget):
                                   self.tr("In conflict"), self.tr("Rejected")], numeric=(1, 2, 3, 4, 5), parent=self)
         self.problems = RowsModel([self.tr("File"), self.tr("Sheet"), self.tr("Row"), self.tr("Column"),
                                    self.tr("Reason")], numeric=(2,), parent=self)
-        self.summary_view = _table(self.summary, "importSummary")
-        self.problems_view = _table(self.problems, "importProblems")
+        self.summary_view = table_view(self.summary, "importSummary")
+        self.problems_view = table_view(self.problems, "importProblems")
         self.summary_view.horizontalHeader().setStretchLastSection(False)
         self.summary_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, 6):
