@@ -19,6 +19,7 @@ from counsel_desk.errors import UserError
 
 log = logging.getLogger(__name__)
 _translators: list[QTranslator] = []
+_translation_data: list[bytes] = []
 
 
 def make_settings() -> QSettings:
@@ -37,6 +38,7 @@ def install_translators(app: QCoreApplication, lang: str) -> int:
     for t in _translators:
         app.removeTranslator(t)
     _translators.clear()
+    _translation_data.clear()
     i18n.set_language(lang)
     if lang != "zh_TW":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
@@ -47,10 +49,17 @@ def install_translators(app: QCoreApplication, lang: str) -> int:
     qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     files += [qt_dir / "qtbase_zh_TW.qm"]
     for f in files:
+        # Loaded from memory, not mapped from the file: replacing a .qm on disk while the app runs
+        # (an upgrade, a rebuilt catalogue) would otherwise crash it with SIGBUS.
+        try:
+            data = f.read_bytes()
+        except OSError:
+            continue
         t = QTranslator(app)
-        if f.exists() and t.load(str(f)):
+        if t.load(data):
             app.installTranslator(t)
             _translators.append(t)
+            _translation_data.append(data)  # the translator reads this buffer for its whole life
     return len(_translators)
 
 
