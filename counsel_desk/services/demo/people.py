@@ -74,7 +74,7 @@ def _landline(rng: random.Random, county: str) -> str:
 def _org_name(rng: random.Random, kind: str, town: Town) -> str:
     ind = rng.choice(town.industries)
     word = rng.choice(text.ORG_WORDS)
-    kw = {"town": town.short, "county": town.county, "ind": ind, "word": word}
+    kw = {"town": town.short, "county": town.county, "ind": ind, "word": word, "village": rng.choice(text.VILLAGES)}
     if kind == OrgKind.TOWNSHIP_OFFICE:
         return f"{town.county}{town.name}公所"
     if kind == OrgKind.COUNTY_GOVERNMENT:
@@ -84,26 +84,24 @@ def _org_name(rng: random.Random, kind: str, town: Town) -> str:
     if kind == OrgKind.LOCAL_GROUP:
         return rng.choice(text.LOCAL_GROUP_PATTERNS).format(**kw)
     if kind == OrgKind.COMPANY:
-        return word + rng.choice(text.COMPANY_SUFFIX)
+        return rng.choice((word, town.short + word, word + ind)) + rng.choice(text.COMPANY_SUFFIX)
     if kind == OrgKind.SHOP:
         return rng.choice((word, town.short + word, ind)) + rng.choice(text.SHOP_SUFFIX)
     if kind == OrgKind.SOCIAL_ENTERPRISE:
-        return word + rng.choice(text.SOCIAL_SUFFIX)
+        return rng.choice((word, town.short + word, ind + word)) + rng.choice(text.SOCIAL_SUFFIX)
     if kind == OrgKind.SCHOOL:
         return rng.choice(text.SCHOOL_PATTERNS).format(**kw)
-    return f"{town.short}{ind}產業聯盟"
+    return rng.choice(text.OTHER_PATTERNS).format_map(kw)
 
 
 def add_org(ctx: Ctx, people: People, rng: random.Random, kind: str, town: Town, name: str | None = None,
             contacts: int | None = None) -> Org:
-    """Create an organisation (name unique within the demo) with 1–3 contact people."""
+    """Create an organisation with 1–3 contact people; its name is unique unless the names run out."""
     if name is None:
-        for _ in range(30):
+        for _ in range(8):
             name = _org_name(rng, kind, town)
             if name not in people.names:
                 break
-        else:
-            name = f"{name}（{town.short}）"
     people.names.add(name)
     oid = ctx.new_id()
     created = ctx.stamp(ctx.day_between(rng, ctx.start - timedelta(days=120), ctx.today - timedelta(days=30)), rng)

@@ -56,11 +56,16 @@ ORG_WORDS = tuple(
 COMPANY_SUFFIX = ("文創有限公司", "農產有限公司", "股份有限公司", "食品有限公司", "旅行社有限公司", "設計有限公司")
 SHOP_SUFFIX = ("咖啡館", "工作室", "商行", "民宿", "食堂", "選物店", "書店")
 SOCIAL_SUFFIX = ("社會企業股份有限公司", "社會企業有限公司")
+# 村里 names that recur all over Taiwan, for community groups (社區發展協會 are per village)
+VILLAGES = tuple("中興 仁愛 光明 和平 福興 長安 新興 東興 南興 西門 大同 永安 忠孝 中山 民生 復興 建國 成功 文化 育英 "
+                 "三民 五福 太平 永福 吉安 竹林 田心 山腳 溪口 頂寮 下寮 北勢 南勢 新庄 舊社 內湖 外埔 崁頂 水尾 大埔".split())
 ASSOC_PATTERNS = ("{town}青年返鄉協會", "{town}{ind}發展協會", "社團法人{county}{town}地方創生協會",
-                  "{town}文化觀光協會", "社團法人{county}{word}青年培力協會")
-LOCAL_GROUP_PATTERNS = ("{town}社區發展協會", "{town}青年聯盟", "{town}農村再生團隊", "{town}{ind}產銷班",
-                        "{town}地方學工作隊")
-SCHOOL_PATTERNS = ("{county}立{town}國民中學", "{town}國民小學", "{county}{town}社區大學")
+                  "{town}文化觀光協會", "社團法人{county}{word}青年培力協會", "{town}{village}文史工作協會",
+                  "社團法人{county}{ind}產業發展協會", "{town}{word}青年協會", "社團法人{county}{town}{village}發展協會")
+LOCAL_GROUP_PATTERNS = ("{town}{village}社區發展協會", "{town}{village}社區發展協會", "{town}青年聯盟",
+                        "{town}農村再生團隊", "{town}{ind}產銷班", "{town}地方學工作隊", "{town}{village}社區營造工作隊")
+OTHER_PATTERNS = ("{town}{ind}產業聯盟", "{town}{village}宮管理委員會", "{town}{word}合作社", "{word}共同工作空間")
+SCHOOL_PATTERNS = ("{county}立{town}國民中學", "{town}國民小學", "{county}{town}社區大學", "{town}{village}國民小學")
 
 ROADS = tuple("中山路 中正路 民生路 民族路 光復路 復興路 文化路 建國路 成功路 和平路 仁愛路 中華路 大同路".split())
 SPACES = ("閒置校舍", "舊農會穀倉", "舊公所辦公廳舍", "老街舊郵局", "舊衛生所", "車站旁舊倉庫", "舊市場",
@@ -211,22 +216,22 @@ def mobile(rng: random.Random) -> str:
     return f"09{rng.randrange(100):02d}-{rng.randrange(1000):03d}-{rng.randrange(1000):03d}"
 
 
-def sentences(rnd, pool: tuple[str, ...], count: int, /, **kw) -> str:
+def sentences(rnd, pool: tuple[str, ...], count: int, kw: dict) -> str:
     """``count`` (1–3) different sentences of ``pool``, filled in with ``kw``; ``rnd`` is ``rng.random``.
 
     Cheaper than ``rng.sample``, which matters at 100,000 visits.
     """
     n = len(pool)
     a = int(rnd() * n)
-    first = pool[a].format(**kw)
+    first = pool[a].format_map(kw)
     if count == 1:
         return first
     b = (a + 1 + int(rnd() * (n - 1))) % n
     if count == 2:
-        return first + pool[b].format(**kw)
+        return first + pool[b].format_map(kw)
     c = (b + 1 + int(rnd() * (n - 2))) % n
     if c == a:
         c = (c + 1) % n
         if c == b:
             c = (c + 1) % n
-    return first + pool[b].format(**kw) + pool[c].format(**kw)
+    return first + pool[b].format_map(kw) + pool[c].format_map(kw)

@@ -123,10 +123,10 @@ def build_visits(ctx: Ctx, people: People, stations: list[Station], spaces: list
         ind = pick(town.industries, rnd())
         kw = {"town": town.short, "ind": ind, "org": visited, "space": pick(spaces_words, rnd()),
               "n": 2 + int(rnd() * 10), "k": 1 + int(rnd() * 6), "m": 30 + int(rnd() * 1500)}
-        purpose = pick(purposes, rnd()).format(**kw)
-        findings = sentences(rnd, findings_pool, 2 + (rnd() < 0.3), **kw)
-        issues = sentences(rnd, issues_pool, 1 + (rnd() < 0.5), **kw)
-        advice = sentences(rnd, advice_indigenous if town.indigenous else advice_pool, 1 + (rnd() < 0.6), **kw)
+        purpose = pick(purposes, rnd()).format_map(kw)
+        findings = sentences(rnd, findings_pool, 2 + (rnd() < 0.3), kw)
+        issues = sentences(rnd, issues_pool, 1 + (rnd() < 0.5), kw)
+        advice = sentences(rnd, advice_indigenous if town.indigenous else advice_pool, 1 + (rnd() < 0.6), kw)
         notes = pick(notes_pool, rnd()) if rnd() < 0.2 else ""
         vid = new_id()
         created = stamp(day + timedelta(days=pick(lag, rnd())), rng)
