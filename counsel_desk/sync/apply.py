@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+
 from counsel_desk.models import new_id
 from counsel_desk.store import search
 from counsel_desk.sync import clock as clocks
-from counsel_desk.sync import format as fmt
 from counsel_desk.sync.format import Kind, Sheet
 from counsel_desk.sync.merge import Outcome, Variant, differing_fields, dumps, merge
 from counsel_desk.sync.reader import StagedFile, stage_table
-from counsel_desk.sync.shape import Shape
+from counsel_desk.sync.search_text import SearchText
+from counsel_desk.sync.shape import FLAG_MOMENTS, Shape, link_expr
 
 CHUNK = 500
 LOCAL_SOURCE = "這台電腦上的版本"  # a kept version that this database had before the import
@@ -28,9 +29,9 @@ class SheetApplier:
     """Merges one file's staged rows of one sheet into the database."""
 
     def __init__(self, conn, raw: sqlite3.Connection, sheet: Sheet, staged: StagedFile, device: str, now: str,
-                 ref, counts: dict[str, int], conflicts: list[tuple[str, dict]]):
+                 ref, search_text: SearchText, counts: dict[str, int], conflicts: list[tuple[str, dict]]):
         self.conn, self.raw, self.sheet, self.file = conn, raw, sheet, staged
-        self.device, self.now, self.ref = device, now, ref
+        self.device, self.now, self.ref, self.search = device, now, ref, search_text
         self.counts = counts
         self.conflicts = conflicts  # (record id, audit detail) of conflicts opened or changed
         self.shape = Shape(sheet)
@@ -69,7 +70,7 @@ class SheetApplier:
                     else:
                         hard.append(rowid)  # same clock, other content: edited by hand in the workbook
                 else:
-                    verify.append((rowid, rid, r_hash, r_phash, r_withheld))
+                    verify.append((rowid,))
             elif clocks.dominates(mine, r_clock):
                 self.counts["unchanged"] += 1  # an older copy: ours is newer (a tombstone stays a tombstone)
             elif clocks.dominates(r_clock, mine):
@@ -86,17 +87,28 @@ class SheetApplier:
             self._one(rowid)
 
     def _verify(self, items: list[tuple]) -> list[int]:
-        """Equal clocks but no merge record here: compare contents (own records coming back)."""
-        hard = []
-        for start in range(0, len(items), CHUNK):
-            chunk = items[start:start + CHUNK]
-            live = self.live_rows([i[1] for i in chunk])
-            for rowid, rid, r_hash, r_phash, r_withheld in chunk:
-                full, public = self.shape.hashes(live[rid], False)
-                if (r_phash == public) if r_withheld else (r_hash == full):
-                    self.counts["unchanged"] += 1
-                else:
-                    hard.append(rowid)
+        """Equal clocks but no merge record here (own records coming back): compare contents in SQL.
+
+        Returns the staged rows whose content differs from the live record (edited by hand in the
+        workbook); they take the one-by-one path, the others are unchanged.
+        """
+        if not items:
+            return []
+        self._pick([i[0] for i in items])
+        differs = []
+        for c in self.sheet.content_columns:
+            if c.kind is Kind.IDS:
+                cond = f"s.{c.key} IS NOT {link_expr(c, 'm')}"
+            elif c.key in FLAG_MOMENTS:
+                cond = f"(s.{c.key} IS NULL) != (m.{c.key} IS NULL)"
+            else:
+                cond = f"s.{c.key} IS NOT m.{c.key}"
+            differs.append(f"(s._withheld = 0 AND {cond})" if c.personal else cond)
+        rows = self.raw.execute(
+            f"SELECT s.rowid FROM {self.stage} s JOIN temp.sync_pick p ON p.rid = s.rowid "
+            f"JOIN main.{self.sheet.table} m ON m.id = s.id WHERE {' OR '.join(differs)}").fetchall()
+        hard = [r[0] for r in rows]
+        self.counts["unchanged"] += len(items) - len(hard)
         return hard
 
     def live_rows(self, ids: list[str]) -> dict[str, tuple]:
@@ -152,18 +164,30 @@ class SheetApplier:
                 pairs = [(rid, other) for rid, ids in chunk for other in ids.split(";")]
                 self.raw.executemany(f"INSERT INTO main.{table} ({owner}, {target}) VALUES (?, ?)", pairs)
         if self.sheet.search:
-            cur = self.raw.execute(self._picked(f"s.id, {self.search_body('s')}"))
-            while docs := cur.fetchmany(5000):
-                if fresh:
-                    search.index_many(self.conn, self.sheet.table, docs)
+            self._index_picked(fresh=fresh)
+
+    def _index_picked(self, *, fresh: bool) -> None:
+        """Search text of the picked rows. Records not yet indexed go in with explicit row numbers after
+        the highest one, as ``store.search.index_many`` numbers them; indexed ones through ``search.index``."""
+        keys = SearchText.columns(self.sheet)
+        cur = self.raw.execute(self._picked(", ".join(["s.id", "d.rowid"] + [f"s.{k}" for k in keys]))
+                               + " LEFT JOIN main.search_index_doc d ON d.record_id = s.id")
+        table = self.sheet.table
+        while chunk := cur.fetchmany(5000):
+            new = []
+            for row in chunk:
+                body = self.search.body(self.sheet, dict(zip(keys, row[2:])))
+                if row[1] is None:
+                    new.append((row[0], body))
                 else:
-                    for rid, body in docs:
-                        search.index(self.conn, self.sheet.table, rid, body)
+                    search.index(self.conn, table, row[0], body)
+            if new:
+                start = self.raw.execute("SELECT COALESCE(MAX(rowid), 0) FROM main.search_index_doc").fetchone()[0] + 1
+                self.raw.executemany("INSERT INTO main.search_index_doc (rowid, entity, record_id) VALUES (?, ?, ?)",
+                                     [(start + n, table, rid) for n, (rid, _b) in enumerate(new)])
+                self.raw.executemany("INSERT INTO main.search_index (rowid, entity, body) VALUES (?, ?, ?)",
+                                     [(start + n, table, b) for n, (_r, b) in enumerate(new)])
 
-    def search_body(self, alias: str) -> str:
-        return search_body_sql(self.sheet, alias)
-
-    # --- one record at a time -----------------------------------------------------------------
     def _variant(self, row, clock_text: str, full: str, public: str, withheld: bool, source: str) -> Variant:
         values = dict(zip(self.shape.cols, row))
         return Variant(clock=clocks.parse(clock_text) or {}, hash=full, phash=public,
@@ -210,8 +234,7 @@ class SheetApplier:
             ids = [i for i in (v.values.get(c.key) or "").split(";") if i]
             self.raw.executemany(f"INSERT INTO main.{table} ({owner}, {target}) VALUES (?, ?)", [(rid, i) for i in ids])
         if self.sheet.search:
-            body = self.raw.execute(f"SELECT {self.search_body('t')} FROM main.{t} t WHERE t.id = ?", (rid,)).fetchone()[0]
-            search.index(self.conn, t, rid, body)
+            search.index(self.conn, t, rid, self.search.body(self.sheet, v.values))
 
     def _write_base(self, rid: str, v: Variant) -> None:
         self.raw.execute(
@@ -251,31 +274,6 @@ class SheetApplier:
                 (new_id(), self.sheet.table, rid, status, self.now) + payload[1:])
         if outcome.open:
             self.conflicts.append((rid, {"entity": self.sheet.key, "fields": fields, "file": self.file.name}))
-
-
-NAMED = ("counselors", "organizations", "workstations", "contacts")  # linked names that feed the search text
-
-
-def search_body_sql(sheet: Sheet, alias: str) -> str:
-    """SQL for a record's search text: its own words, its place, the names of whom it links."""
-    cols = {c.key for c in sheet.columns}
-    parts = [f"ifnull({alias}.{k}, '')" for k in sheet.search]
-    if "county_code" in cols:
-        place = [f"ifnull((SELECT name FROM main.county WHERE code = {alias}.county_code), '')"]
-        if "township_code" in cols:
-            place.append(f"ifnull((SELECT name FROM main.township WHERE code = {alias}.township_code), '')")
-        parts.append(" || ' ' || ".join(place))
-    for c in sheet.columns:
-        if c.ref not in NAMED:
-            continue
-        target = fmt.BY_KEY[c.ref].table
-        if c.kind is Kind.REF:
-            parts.append(f"ifnull((SELECT name FROM main.{target} WHERE id = {alias}.{c.key}), '')")
-        elif c.kind is Kind.IDS:
-            table, owner, other = c.link
-            parts.append(f"ifnull((SELECT group_concat(n.name, ' ') FROM main.{table} l JOIN main.{target} n "
-                         f"ON n.id = l.{other} WHERE l.{owner} = {alias}.id), '')")
-    return " || char(10) || ".join(parts)
 
 
 def create_pick_table(raw: sqlite3.Connection) -> None:

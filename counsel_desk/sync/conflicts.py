@@ -24,7 +24,7 @@ from counsel_desk.store import audit, search
 from counsel_desk.sync import clock as clocks
 from counsel_desk.sync import db as syncdb
 from counsel_desk.sync import format as fmt
-from counsel_desk.sync.apply import search_body_sql
+from counsel_desk.sync.search_text import SearchText
 from counsel_desk.sync.shape import Shape
 from counsel_desk.sync.format import Kind
 from counsel_desk.sync.merge import Variant, resolved_clock
@@ -288,9 +288,7 @@ def _write(session, raw, sheet: fmt.Sheet, shape: Shape, rid: str, mine: dict, n
         session.flush()
         audit.record(session, actor, "update", sheet.table, rid, {c.key: "changed" for c in links_changed})
     if sheet.search:
-        body = session.execute(text(f"SELECT {search_body_sql(sheet, 't')} FROM {sheet.table} t WHERE t.id = :r"),
-                               {"r": rid}).scalar_one()
-        search.index(session, sheet.table, rid, body)
+        search.index(session, sheet.table, rid, SearchText(raw, syncdb.Reference.load(raw)).body(sheet, new))
 
 
 def open_count(db) -> int:

@@ -28,8 +28,11 @@ from counsel_desk.sync import db as syncdb
 from counsel_desk.sync import format as fmt
 from counsel_desk.sync import safety
 from counsel_desk.sync.checks import check_batch
+from counsel_desk.sync.search_text import SearchText
 from counsel_desk.sync.problems import OUTCOMES, Cancelled, Problems, empty_counts
-from counsel_desk.sync.reader import StagedFile, create_staging, drop_staging, stage_file, stage_table
+from counsel_desk.sync.reader import (
+    StagedFile, create_staging, drop_staging, index_staging, stage_file, stage_table,
+)
 from counsel_desk.sync.values import datetime_text, file_sha256
 
 Progress = Callable[[int, int], bool]
@@ -137,6 +140,7 @@ def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, 
             try:
                 for f in files:
                     stage_file(raw, f, ref, problems, progress=ticker.sheet_read)
+                index_staging(raw)
                 extra = check_batch(raw, files, problems)
             finally:
                 # a hostile file's own message beats whatever the reader made of it
@@ -192,17 +196,18 @@ def _file_report(f: StagedFile) -> FileReport:
 def _merge(conn, raw, files: list[StagedFile], reports: list[FileReport], counts: dict, ref, actor: str,
            dry_run: bool, ticker: "_Ticker") -> None:
     now = datetime_text(datetime.now(timezone.utc))
-    raw.execute("PRAGMA cache_size = -131072")
+    raw.execute("PRAGMA cache_size = -65536")
     raw.execute("BEGIN IMMEDIATE")
 
     device = syncdb.device_id(raw)
     conflicts: list[tuple[str, str, dict]] = []
+    search_text = SearchText(raw, ref)
     for sheet in fmt.SHEETS:
         for f, r in zip(files, reports):
             per_file = r.counts.setdefault(sheet.key, empty_counts())
             before = dict(per_file)
             found: list[tuple[str, dict]] = []
-            applying.SheetApplier(conn, raw, sheet, f, device, now, ref, per_file, found).run()
+            applying.SheetApplier(conn, raw, sheet, f, device, now, ref, search_text, per_file, found).run()
             for k in ("added", "updated", "unchanged", "conflicts"):
                 counts[sheet.key][k] += per_file[k] - before[k]
             conflicts.extend((sheet.table, rid, detail) for rid, detail in found)

@@ -10,8 +10,10 @@ sheet, row, column and a zh_TW reason; nothing is applied unless the whole batch
 
 from __future__ import annotations
 
+import queue
 import re
 import sqlite3
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -76,6 +78,12 @@ def create_staging(raw: sqlite3.Connection) -> None:
         cols = ", ".join(list(BOOKKEEPING) + stage_columns(s))
         raw.execute(f"DROP TABLE IF EXISTS {stage_table(s)}")
         raw.execute(f"CREATE TABLE {stage_table(s)} ({cols})")
+    raw.execute("PRAGMA temp.cache_size = -32768")  # staging spills to its temp file less often
+
+
+def index_staging(raw: sqlite3.Connection) -> None:
+    """Index the staged ids once every row is in (cheaper than keeping the index up while loading)."""
+    for s in fmt.SHEETS:
         raw.execute(f"CREATE INDEX {stage_table(s)}_id ON sync_stage_{s.table} (id)")
 
 
@@ -180,7 +188,13 @@ def _converter(col: Column, ref) -> Callable:
             return s
         return conv
     if kind in (Kind.ID, Kind.REF):
-        return lambda v: need(_uuid(v))
+        uuid_match = UUID_RE.fullmatch
+
+        def ident(v):
+            if type(v) is str and uuid_match(v):  # as written by an export: nothing to tidy
+                return v
+            return need(_uuid(v))
+        return ident
     if kind is Kind.IDS:
         def ids(v):
             parts = sorted({p.strip() for p in read_text(v).split(";") if p.strip()})
@@ -198,12 +212,17 @@ def _converter(col: Column, ref) -> Callable:
     if kind is Kind.DATE:
         return lambda v: need(read_date(v))
     if kind is Kind.DATETIME:
-        return lambda v: need(read_datetime(v))
+        if required:
+            return lambda v: need(read_datetime(v))
+        return read_datetime
     if kind is Kind.ENUM:
         lookup = fmt.enum_lookup(col.enum)
         allowed = "、".join(m.zh for m in col.enum)
 
         def enum(v):
+            code = lookup.get(v) if type(v) is str else None
+            if code is not None:
+                return code
             s = read_text(v).strip()
             if not s:
                 need(None)
@@ -218,6 +237,9 @@ def _converter(col: Column, ref) -> Callable:
                   **{m.en: m.value for m in fmt.enums.CenterCode}}
 
         def center(v):
+            code = lookup.get(v) if type(v) is str else None
+            if code is not None:
+                return code
             s = read_text(v).strip()
             need(s)
             if s not in lookup:
@@ -230,6 +252,8 @@ def _converter(col: Column, ref) -> Callable:
                 Kind.WORK_ITEM: ("經費工作項目代碼", "work item code")}[kind]
 
         def code(v):
+            if type(v) is str and v in known:
+                return v
             s = read_text(v).strip()
             if not s:
                 need(None)
@@ -258,9 +282,9 @@ def _converter(col: Column, ref) -> Callable:
 class SheetReader:
     """Checks and stages the rows of one sheet of one file."""
 
-    def __init__(self, raw: sqlite3.Connection, staged: StagedFile, sheet: Sheet, ref, problems: Problems,
+    def __init__(self, writer: "StageWriter", staged: StagedFile, sheet: Sheet, ref, problems: Problems,
                  long_texts: dict):
-        self.raw, self.file, self.sheet, self.ref, self.problems = raw, staged, sheet, ref, problems
+        self.writer, self.file, self.sheet, self.ref, self.problems = writer, staged, sheet, ref, problems
         self.long_texts = {(i, c): t for (k, i, c), t in long_texts.items() if k == sheet.key}
         self.ids: set[str] = set()
         cols = [c for c in sheet.columns if c.kind is not Kind.DERIVED]
@@ -308,10 +332,10 @@ class SheetReader:
             batch.append((self.file.number, n) + self._finish(values))
             staged += 1
             if len(batch) >= STAGE_BATCH:
-                self.raw.executemany(self.sql, batch)
-                batch.clear()
+                self.writer.put(self.sql, batch)
+                batch = []
         if batch:
-            self.raw.executemany(self.sql, batch)
+            self.writer.put(self.sql, batch)
         self.file.staged[self.sheet.key] = staged
         self.file.rejected[self.sheet.key] = rejected
 
@@ -365,6 +389,43 @@ class SheetReader:
         return (clock, full, public, int(withheld)) + row
 
 
+class StageWriter:
+    """Writes staged batches on a second thread: SQLite works off the GIL while Python converts.
+
+    The reading thread hands over each batch and never touches the connection meanwhile; at the
+    end (or on an error) the writer is drained and its first error, if any, raised.
+    """
+
+    def __init__(self, raw: sqlite3.Connection):
+        self.raw = raw
+        self.queue: queue.Queue = queue.Queue(maxsize=4)  # a few batches in flight: memory stays flat
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="sync-stage", daemon=True)
+
+    def __enter__(self) -> "StageWriter":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.queue.put(None)
+        self.thread.join()
+        if self.error is not None and exc[0] is None:
+            raise self.error
+
+    def _run(self) -> None:
+        while (item := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    self.raw.executemany(*item)
+                except BaseException as exc:  # noqa: BLE001 — handed to the reading thread
+                    self.error = exc
+
+    def put(self, sql: str, batch: list[tuple]) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put((sql, batch))
+
+
 PREFETCH_ROWS = 120_000  # load the next sheet beside the current one only while both are this small together
 
 
@@ -393,7 +454,7 @@ def stage_file(raw: sqlite3.Connection, staged: StagedFile, ref, problems: Probl
             else:
                 todo.append((staged.meta.counts.get(sheet.key, 0), sheet, tab))
         todo.sort(key=lambda t: -t[0])
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read") as pool:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read") as pool, StageWriter(raw) as writer:
             ahead = pool.submit(wb.get_sheet_by_name, todo[0][2]) if todo else None
             for n, (rows_here, sheet, tab) in enumerate(todo):
                 data = ahead.result()
@@ -406,7 +467,7 @@ def stage_file(raw: sqlite3.Connection, staged: StagedFile, ref, problems: Probl
                 rows = iter(data.iter_rows())
                 header = next(rows, [])
                 next(rows, None)  # the title row
-                SheetReader(raw, staged, sheet, ref, problems, long_texts).read(rows, list(header))
+                SheetReader(writer, staged, sheet, ref, problems, long_texts).read(rows, list(header))
                 del rows, data
                 if ahead is None and nxt is not None:
                     ahead = pool.submit(wb.get_sheet_by_name, nxt[2])

@@ -58,6 +58,8 @@ class Shape:
     def hashes(self, row, withheld: bool) -> tuple[str, str]:
         """(content hash or "" when personal fields were withheld, hash of the public fields)."""
         public = self._hash(self._public(row), self._flags_public)
+        if not self.personal:  # no personal fields: the public fields are the whole content
+            return ("" if withheld else public), public
         return ("" if withheld else self._hash(self._content(row), self._flags_full)), public
 
     @staticmethod

@@ -16,7 +16,7 @@ from counsel_desk import models as m
 from counsel_desk.models import enums
 from counsel_desk.sync import export_workbook, import_workbooks
 from counsel_desk.sync.format import CELL_TEXT_LIMIT, MASK
-from tests.integration.sync_helpers import create, delete, fresh_db, set_links, snapshot, town
+from tests.integration.sync_helpers import create, delete, fresh_db, set_links, small_world, snapshot, town
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                            HealthCheck.too_slow])
@@ -107,6 +107,28 @@ def test_export_then_import_into_an_empty_database_gives_the_same_data(tmp_path_
         # the file also goes back into the database that wrote it without changing anything
         home = import_workbooks(source, [out], actor="測試")
         assert home.totals["unchanged"] == report.totals["added"]
+    finally:
+        source.close()
+        target.close()
+
+
+def test_imported_records_are_found_by_search(tmp_path_factory):
+    from counsel_desk.store import search
+
+    root = tmp_path_factory.getbasetemp()
+    folder = tmp_path_factory.mktemp("search")
+    source = fresh_db(folder, "source.db", root)
+    target = fresh_db(folder, "target.db", root)
+    try:
+        small_world(source)
+        out = folder / "s.xlsx"
+        export_workbook(source, out, mask=False)
+        import_workbooks(target, [out])
+        with target.session() as s:
+            assert len(search.matching_ids(s, "site_visit", "地方 DNA")) == 2  # its own words
+            assert len(search.matching_ids(s, "site_visit", "王小明")) == 2  # a counselor's name
+            assert len(search.matching_ids(s, "site_visit", "大安社區")) == 2  # the organisation
+            assert len(search.matching_ids(s, "followup", "補件")) == 2
     finally:
         source.close()
         target.close()

@@ -1,0 +1,124 @@
+"""Sync by spreadsheet on the 100,000-visit demo database: export against raw openpyxl, import.
+
+``export_vs_openpyxl``: our export of the whole database (100,000 visits with their follow-ups
+and everything else), side by side with raw openpyxl write-only mode (lxml) writing the very same
+cells — read back from our workbook beforehand, outside its timing. Each runs twice in fresh
+child processes, alternating, and the faster of each is compared (issue 7: within 1.2×).
+
+``import_file``: that workbook imported (a) into a fresh empty database — every record added,
+checked, indexed for search, in one transaction — and (b) back into the database that wrote it,
+where every record is unchanged. Issue 7: under 20 s and under 500 MB (the child's peak RSS).
+CPU time is given beside the wall time: on a busy machine the wall time says more about the
+neighbours than about the import.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmarks.common import BenchEnv, Figure, check, run_child
+
+RATIO_LIMIT = 1.2
+IMPORT_LIMIT_S = 20.0
+IMPORT_LIMIT_MB = 500.0
+
+_EXPORT = r"""
+import time
+from pathlib import Path
+from counsel_desk.store import open_database
+from counsel_desk.sync.export import export_workbook
+db = open_database(Path(DB))
+t0, c0 = time.perf_counter(), time.process_time()
+r = export_workbook(db, Path(OUT), actor="benchmark", center="north")
+RESULT = {"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0, "records": r.total,
+          "visits": r.counts["visits"], "followups": r.counts["followups"], "mb": Path(OUT).stat().st_size / 1e6}
+db.close()
+"""
+
+_RAW = r"""
+import time
+from python_calamine import CalamineWorkbook
+from openpyxl import Workbook
+source = CalamineWorkbook.from_path(OUT)
+sheets = []
+cells = 0
+for name in source.sheet_names:
+    rows = [[None if v == "" else v for v in row] for row in source.get_sheet_by_name(name).iter_rows()]
+    cells += sum(1 for row in rows for v in row if v is not None)
+    sheets.append((name, rows))
+source.close()
+t0, c0 = time.perf_counter(), time.process_time()
+wb = Workbook(write_only=True)
+for name, rows in sheets:
+    ws = wb.create_sheet(name)
+    for row in rows:
+        ws.append(row)
+wb.save(RAW)
+RESULT = {"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0, "cells": cells}
+"""
+
+_IMPORT = r"""
+import time
+from pathlib import Path
+from counsel_desk.store import open_database
+from counsel_desk.sync.importer import import_workbooks
+db = open_database(Path(DB))
+t0, c0 = time.perf_counter(), time.process_time()
+r = import_workbooks(db, [Path(FILE)], actor="benchmark")
+RESULT = {"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0, **r.totals,
+          "problems": r.problems.total}
+db.close()
+"""
+
+
+def _workbook(env: BenchEnv) -> Path:
+    return env.workdir / "sync-export.xlsx"
+
+
+def export_vs_openpyxl(env: BenchEnv) -> list[Figure]:
+    db = env.copy_of_big_db("sync-export.db")
+    out = _workbook(env)
+    raw = env.workdir / "sync-raw.xlsx"
+    ours, theirs = [], []
+    for _ in range(2):
+        ours.append(run_child(f"DB = {str(db)!r}\nOUT = {str(out)!r}\n" + _EXPORT))
+        theirs.append(run_child(f"OUT = {str(out)!r}\nRAW = {str(raw)!r}\n" + _RAW))
+    best = min(ours, key=lambda r: r["seconds"])
+    base = min(theirs, key=lambda r: r["seconds"])
+    ratio = best["seconds"] / base["seconds"]
+    cpu_ratio = min(r["cpu_seconds"] for r in ours) / min(r["cpu_seconds"] for r in theirs)
+    note = (f"{best['visits']:,} visits, {best['followups']:,} follow-ups, {best['records']:,} records, "
+            f"{base['cells']:,} cells, {best['mb']:.1f} MB; CPU {best['cpu_seconds']:.1f} s vs "
+            f"{min(r['cpu_seconds'] for r in theirs):.1f} s (CPU ratio {cpu_ratio:.2f}); peak {best['peak_rss_mb']:.0f} MB")
+    return [
+        Figure("export whole database", best["seconds"], "s", "", None, note),
+        Figure("raw openpyxl write-only, same cells", base["seconds"], "s", "", None,
+               "runs: " + ", ".join(f"{r['seconds']:.1f}" for r in theirs) + " s; ours: "
+               + ", ".join(f"{r['seconds']:.1f}" for r in ours) + " s"),
+        Figure("export / raw openpyxl", ratio, "×", f"≤ {RATIO_LIMIT:g}×", check(ratio, RATIO_LIMIT)),
+    ]
+
+
+def import_file(env: BenchEnv) -> list[Figure]:
+    out = _workbook(env)
+    source = env.workdir / "sync-export.db"
+    if not out.exists() or not source.exists():
+        source = env.copy_of_big_db("sync-export.db")
+        run_child(f"DB = {str(source)!r}\nOUT = {str(out)!r}\n" + _EXPORT)
+    empty = env.workdir / "sync-import-empty.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(empty) + suffix).unlink(missing_ok=True)
+    fresh = run_child(f"DB = {str(empty)!r}\nFILE = {str(out)!r}\n" + _IMPORT)
+    again = run_child(f"DB = {str(source)!r}\nFILE = {str(out)!r}\n" + _IMPORT)
+    figures = []
+    for label, r in (("import into an empty database", fresh), ("import back into its source (all unchanged)", again)):
+        note = (f"added {r['added']:,}, unchanged {r['unchanged']:,}, conflicts {r['conflicts']}, problems "
+                f"{r['problems']}; CPU {r['cpu_seconds']:.1f} s")
+        figures.append(Figure(label, r["seconds"], "s", f"< {IMPORT_LIMIT_S:g} s",
+                              check(r["seconds"], IMPORT_LIMIT_S) and r["problems"] == 0, note))
+        figures.append(Figure(label + ": peak memory", r["peak_rss_mb"], "MB", f"< {IMPORT_LIMIT_MB:g} MB",
+                              check(r["peak_rss_mb"], IMPORT_LIMIT_MB)))
+    return figures
+
+
+BENCHMARKS = [export_vs_openpyxl, import_file]
