@@ -197,6 +197,10 @@ def _converter(col: Column, ref) -> Callable:
         return ident
     if kind is Kind.IDS:
         def ids(v):
+            if not v:
+                return None
+            if type(v) is str and UUID_RE.fullmatch(v):  # a single id, the common case
+                return v
             parts = sorted({p.strip() for p in read_text(v).split(";") if p.strip()})
             for p in parts:
                 if not UUID_RE.fullmatch(p):
@@ -426,15 +430,17 @@ class StageWriter:
         self.queue.put((sql, batch))
 
 
-PREFETCH_ROWS = 120_000  # load the next sheet beside the current one only while both are this small together
+PREFETCH_ROWS = 120_000
+SMALL_ROWS = 20_000  # sheets this small are read while the biggest one is being parsed  # load the next sheet beside the current one only while both are this small together
 
 
 def stage_file(raw: sqlite3.Connection, staged: StagedFile, ref, problems: Problems,
                progress: Callable[[str], None] | None = None) -> None:
     """Read every sheet of one (safety-checked) file into the staging tables.
 
-    The biggest sheets are read first; while one is converted (Python) the next is parsed
-    (Rust, off the GIL) when both together stay small enough for the memory budget.
+    Parsing (calamine, Rust, off the GIL) and converting (Python) overlap on the two cores: the
+    small sheets are converted while the biggest is parsed, and each big sheet is parsed while
+    the one before is converted when both together stay small enough for the memory budget.
     """
     try:
         wb = CalamineWorkbook.from_path(str(staged.path))
@@ -454,21 +460,36 @@ def stage_file(raw: sqlite3.Connection, staged: StagedFile, ref, problems: Probl
             else:
                 todo.append((staged.meta.counts.get(sheet.key, 0), sheet, tab))
         todo.sort(key=lambda t: -t[0])
+        big = [t for t in todo if t[0] > SMALL_ROWS]
+        small = [t for t in todo if t[0] <= SMALL_ROWS]
+
+        def read(rows_data, sheet) -> None:
+            if progress is not None:
+                progress(sheet.key)
+            rows = iter(rows_data.iter_rows())
+            header = next(rows, [])
+            next(rows, None)  # the title row
+            SheetReader(writer, staged, sheet, ref, problems, long_texts).read(rows, list(header))
+
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read") as pool, StageWriter(raw) as writer:
-            ahead = pool.submit(wb.get_sheet_by_name, todo[0][2]) if todo else None
-            for n, (rows_here, sheet, tab) in enumerate(todo):
+            # The biggest sheet is parsed (Rust, off the GIL) while this thread reads the small ones
+            # through a second handle on the file.
+            ahead = pool.submit(wb.get_sheet_by_name, big[0][2]) if big else None
+            if small:
+                other = CalamineWorkbook.from_path(str(staged.path))
+                try:
+                    for _rows, sheet, tab in small:
+                        read(other.get_sheet_by_name(tab), sheet)
+                finally:
+                    other.close()
+            for n, (rows_here, sheet, tab) in enumerate(big):
                 data = ahead.result()
                 ahead = None
-                nxt = todo[n + 1] if n + 1 < len(todo) else None
+                nxt = big[n + 1] if n + 1 < len(big) else None
                 if nxt is not None and rows_here + nxt[0] <= PREFETCH_ROWS:
                     ahead = pool.submit(wb.get_sheet_by_name, nxt[2])
-                if progress is not None:
-                    progress(sheet.key)
-                rows = iter(data.iter_rows())
-                header = next(rows, [])
-                next(rows, None)  # the title row
-                SheetReader(writer, staged, sheet, ref, problems, long_texts).read(rows, list(header))
-                del rows, data
+                read(data, sheet)
+                del data
                 if ahead is None and nxt is not None:
                     ahead = pool.submit(wb.get_sheet_by_name, nxt[2])
     except CalamineError as exc:

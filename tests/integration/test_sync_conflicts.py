@@ -132,3 +132,46 @@ def test_history_lists_imports_and_exports(pair):
     assert entries[0].file_name == "l.xlsx" and entries[0].totals["unchanged"] > 0
     assert history.exports(laptop)[0].destination.endswith("l.xlsx")
     assert history.already_imported(center, entries[1].sha256) is not None
+
+
+def test_a_row_edited_by_hand_in_the_workbook_is_a_conflict_not_an_overwrite(pair):
+    import openpyxl
+
+    from counsel_desk.sync.format import BY_KEY
+
+    tmp, center, _laptop, ids = pair
+    out = tmp / "mine.xlsx"
+    export_workbook(center, out, mask=False)
+    wb = openpyxl.load_workbook(out)
+    ws = wb[BY_KEY["visits"].title]
+    col = next(c.column for c in ws[1] if c.value == "purpose")
+    row = next(r[0].row for r in ws.iter_rows(min_row=3) if r[0].value == ids["visits"][0])
+    ws.cell(row=row, column=col, value="在 Excel 裡改的")
+    wb.save(out)
+    report = import_workbooks(center, [out])
+    assert report.totals["conflicts"] == 1 and report.totals["updated"] == 0
+    (c,) = conflicts.list_conflicts(center)
+    purpose = {f.key: f for f in conflicts.conflict_detail(center, c.id).fields}["purpose"]
+    assert {purpose.mine, *purpose.theirs} == {"在 Excel 裡改的", "第 1 次訪視"}
+
+
+def test_cancelled_export_and_import_leave_nothing_behind(pair):
+    from counsel_desk.sync.problems import Cancelled
+    from tests.integration.sync_helpers import file_digest
+
+    tmp, center, laptop, _ids = pair
+    out = tmp / "cancelled.xlsx"
+    with pytest.raises(Cancelled):
+        export_workbook(center, out, progress=lambda done, total: done == 0)
+    assert not out.exists() and not list(tmp.glob(".cancelled.xlsx*"))
+    good = tmp / "good.xlsx"
+    export_workbook(laptop, good, mask=False)
+    before = file_digest(center)
+    calls = []
+
+    def stop_while_merging(done, total):
+        calls.append(done)
+        return done <= total // 2
+    with pytest.raises(Cancelled):
+        import_workbooks(center, [good], progress=stop_while_merging)
+    assert file_digest(center) == before
