@@ -28,11 +28,14 @@ i18n: $(STAMP)
 	$(PY) -m counsel_desk.i18n.catalog check
 	$(PY) -m counsel_desk.i18n.catalog release
 
+# The bundle (dist/counsel_desk), its smoke test, the Linux tarball and the NSIS installer; see docs/installing.md.
 installer: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[installer]'
 	$(PY) installer/build.py
 
-installer-test: installer
+# The installer tests alone (they build their own bundle in a temporary folder, ~2 minutes).
+installer-test: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[installer]'
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m installer tests/integration/test_installer.py
 
 clean-venv:

