@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import pkgutil
 import sys
 import time
@@ -22,7 +23,7 @@ def main(argv: list[str]) -> int:
     names = sorted(m.name for m in pkgutil.iter_modules(benchmarks.__path__) if m.name.startswith("bench_"))
     if argv:
         names = [n for n in names if n.removeprefix("bench_") in argv]
-    env = BenchEnv(Path(RESULTS / "work"))
+    env = BenchEnv(Path(os.environ.get("BENCH_WORKDIR") or RESULTS / "work"))
     figures: list[tuple[str, Figure]] = []
     for name in names:
         module = importlib.import_module(f"benchmarks.{name}")
