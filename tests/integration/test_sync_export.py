@@ -192,3 +192,31 @@ def test_exported_workbook_opens_in_libreoffice(laptop, tmp_path):
     assert done.returncode == 0 and pdf.exists() and pdf.stat().st_size > 1000, done.stderr
     assert "error" not in done.stderr.lower()
     assert snapshot(db)  # the database is still readable after the export
+
+
+def test_headquarters_merges_four_centers_kept_apart_by_center(tmp_path, tmp_path_factory):
+    root = tmp_path_factory.getbasetemp()
+    hq = fresh_db(tmp_path / "hq", "hq.db", root)
+    files = []
+    try:
+        for code in ("north", "central", "south", "east"):
+            center = fresh_db(tmp_path / code, f"{code}.db", root)
+            try:
+                ids = small_world(center)
+                with sqlite3.connect(center.path) as con:
+                    con.execute("UPDATE site_visit SET center_code = ?", (code,))
+                    con.execute("UPDATE counselor SET center_code = ?", (code,))
+                out = tmp_path / f"{code}.xlsx"
+                export_workbook(center, out, actor=code, center=code)
+                files.append(out)
+                assert ids["visits"]
+            finally:
+                center.close()
+        report = import_workbooks(hq, files, actor="總部")
+        assert report.applied and report.totals["conflicts"] == 0
+        with sqlite3.connect(hq.path) as con:
+            per_center = dict(con.execute("SELECT center_code, count(*) FROM site_visit GROUP BY center_code"))
+        assert per_center == {"north": 2, "central": 2, "south": 2, "east": 2}
+        assert [f.center for f in report.files] == ["north", "central", "south", "east"]
+    finally:
+        hq.close()
