@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -21,6 +21,7 @@ from counsel_desk.services.backup import BackupInfo
 from counsel_desk.services.formatting import roc_date
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm
+from counsel_desk.ui.small_table import SmallTableModel
 from counsel_desk.ui.tasks import run_task
 
 COL_WHEN, COL_KIND, COL_SIZE, COL_FILE = range(4)
@@ -34,31 +35,13 @@ def size_text(n: int) -> str:
     return f"{n / 1_048_576:,.1f} MB" if n >= 1_048_576 else f"{max(1, round(n / 1024)):,} KB"
 
 
-class BackupTableModel(QAbstractTableModel):
+class BackupTableModel(SmallTableModel[BackupInfo]):
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[BackupInfo] = []
+        super().__init__(parent=parent)
         self._titles = [self.tr("When"), self.tr("Kind"), self.tr("Size"), self.tr("File")]
 
-    def set_rows(self, rows: list[BackupInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def backup_at(self, row: int) -> BackupInfo | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self._titles):
-            return self._titles[section]
-        return None
+        return self.row_at(row)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
@@ -18,6 +18,7 @@ from counsel_desk.i18n import pick
 from counsel_desk.models.enums import FollowUpStatus
 from counsel_desk.services.followups import CLOSED, FollowUpDraft, followup_problems
 from counsel_desk.services.formatting import roc_date
+from counsel_desk.ui.small_table import SmallTableModel
 from counsel_desk.ui.visits.widgets import DateEdit, FormDialog, select_data
 
 OVERDUE_COLOUR = "#b3261e"
@@ -31,38 +32,20 @@ def status_label(status: str) -> str:
     return pick(s.zh, s.en)
 
 
-class FollowUpTableModel(QAbstractTableModel):
+class FollowUpTableModel(SmallTableModel[FollowUpDraft]):
     """A visit's follow-ups while it is being edited (a handful of rows: set_rows, no laziness)."""
 
     COL_DESCRIPTION, COL_OWNER, COL_DUE, COL_STATUS, COL_DATE, COL_RESULT = range(6)
 
     def __init__(self, parent=None, today: date | None = None):
-        super().__init__(parent)
-        self._rows: list[FollowUpDraft] = []
+        super().__init__(parent=parent)
         self._today = today
         self._titles = [self.tr("Follow-up"), self.tr("Owner"), self.tr("Due"), self.tr("Status"),
                         self.tr("Followed up"), self.tr("Result")]
 
-    def set_rows(self, rows: list[FollowUpDraft]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     @property
     def drafts(self) -> list[FollowUpDraft]:
         return list(self._rows)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self._titles):
-            return self._titles[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
