@@ -27,12 +27,16 @@ def connection(db) -> Iterator[tuple[Connection, sqlite3.Connection]]:
     with db.engine.connect() as conn:
         raw = conn.connection.driver_connection
         previous = raw.isolation_level
+        caches = (raw.execute("PRAGMA cache_size").fetchone()[0], raw.execute("PRAGMA temp.cache_size").fetchone()[0])
         raw.isolation_level = None
         try:
             yield conn, raw
         finally:
             if raw.in_transaction:
                 raw.execute("ROLLBACK")
+            # bulk work may enlarge the page caches; the pooled connection goes back as it came
+            raw.execute(f"PRAGMA cache_size = {int(caches[0])}")
+            raw.execute(f"PRAGMA temp.cache_size = {int(caches[1])}")
             raw.isolation_level = previous
 
 
