@@ -39,73 +39,73 @@
         <translation>套用決定</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="129"/>
+        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="131"/>
         <source>No conflicts: every record agrees.</source>
         <translation>沒有衝突：每筆資料都一致。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="132"/>
+        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="134"/>
         <source>%1 “%2” — mine (shown now): %3; theirs: %4</source>
         <translation>%1「%2」— 我的（目前顯示）：%3；對方的：%4</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="135"/>
+        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="137"/>
         <source>Field</source>
         <translation>欄位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="135"/>
+        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="137"/>
         <source>Mine (shown now)</source>
         <translation>我的（目前顯示）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="135"/>
+        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="137"/>
         <source>Theirs</source>
         <translation>對方的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="136"/>
+        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="138"/>
         <source>Decision</source>
         <translation>決定</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="136"/>
+        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="138"/>
         <source>New value</source>
         <translation>新的內容</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="140"/>
         <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="142"/>
+        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="144"/>
         <source>(empty)</source>
         <translation>（空白）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="146"/>
+        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="148"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="148"/>
+        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="150"/>
         <source>Take theirs</source>
         <translation>採用對方的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="148"/>
+        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="150"/>
         <source>Take version %1</source>
         <translation>採用版本 %1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="152"/>
+        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="154"/>
         <source>Edit</source>
         <translation>自行輸入</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="174"/>
+        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="176"/>
         <source>Conflict</source>
         <translation>衝突</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="176"/>
+        <location filename="../../counsel_desk/ui/sync/conflicts_tab.py" line="178"/>
         <source>Decided: “%1”. The decision is in the audit log and goes with your next export.</source>
         <translation>已決定：「%1」。決定已記入稽核紀錄，並會隨下次匯出送出。</translation>
     </message>

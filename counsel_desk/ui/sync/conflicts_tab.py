@@ -117,8 +117,10 @@ class ConflictsTab(QWidget):
     def _clear_grid(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()  # gone from view now; deleted when control returns to the event loop
+                widget.deleteLater()
         self.choices = []
 
     def _show(self, detail: ConflictDetail | None) -> None:
