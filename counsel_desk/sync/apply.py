@@ -43,7 +43,7 @@ class SheetApplier:
     def run(self) -> None:
         t = self.sheet.table
         rows = self.raw.execute(
-            f"SELECT s.rowid, s.id, s._clock, s._hash, s._phash, s._withheld, m.version, b.clock, b.content_hash, "
+            f"SELECT s.rowid, s._clock, s._withheld, m.version, b.clock, "
             f"b.local_version, b.withheld, c.id FROM {self.stage} s "
             f"LEFT JOIN main.{t} m ON m.id = s.id "
             f"LEFT JOIN main.sync_base b ON b.entity = ? AND b.record_id = s.id "
@@ -51,8 +51,7 @@ class SheetApplier:
             f"WHERE s._file = ?", (t, t, self.file.number))
         adds, takes, takes_public, verify, hard = [], [], [], [], []
         device = self.device
-        for (rowid, rid, r_clock_text, r_hash, r_phash, r_withheld, version, b_clock, b_hash, b_version,
-             b_withheld, conflict) in rows:
+        for rowid, r_clock_text, r_withheld, version, b_clock, b_version, b_withheld, conflict in rows:
             if version is None:
                 adds.append(rowid)
                 continue
@@ -65,10 +64,10 @@ class SheetApplier:
                 if b_clock is not None and version == b_version:
                     if b_withheld and not r_withheld:
                         takes.append(rowid)  # same version, now with its personal fields
-                    elif r_withheld or b_withheld or r_hash == b_hash:
+                    elif r_withheld or b_withheld:
                         self.counts["unchanged"] += 1
                     else:
-                        hard.append(rowid)  # same clock, other content: edited by hand in the workbook
+                        verify.append((rowid,))  # same clock: the content should be too (hand edits aren't)
                 else:
                     verify.append((rowid,))
             elif clocks.dominates(mine, r_clock):
@@ -151,7 +150,7 @@ class SheetApplier:
         """Merge records, links and search text of the picked rows (written as the incoming version)."""
         self.raw.execute(
             "INSERT INTO main.sync_base (entity, record_id, clock, content_hash, local_version, withheld, merged_at) "
-            + self._picked(f"'{self.sheet.table}', s.id, s._clock, s._hash, s.version, s._withheld, '{self.now}'")
+            + self._picked(f"'{self.sheet.table}', s.id, s._clock, '', s.version, s._withheld, '{self.now}'")
             + " WHERE true ON CONFLICT (entity, record_id) DO UPDATE SET clock = excluded.clock, "
               "content_hash = excluded.content_hash, local_version = excluded.local_version, "
               "withheld = excluded.withheld, merged_at = excluded.merged_at")
@@ -196,9 +195,10 @@ class SheetApplier:
 
     def _one(self, rowid: int) -> None:
         t = self.sheet.table
-        srow = self.raw.execute(f"SELECT _clock, _hash, _phash, _withheld, {', '.join(self.shape.cols)} "
+        srow = self.raw.execute(f"SELECT _clock, _withheld, {', '.join(self.shape.cols)} "
                                 f"FROM {self.stage} WHERE rowid = ?", (rowid,)).fetchone()
-        incoming = self._variant(srow[4:], srow[0], srow[1], srow[2], bool(srow[3]), self.source)
+        r_full, r_public = self.shape.hashes(srow[2:], bool(srow[1]))
+        incoming = self._variant(srow[2:], srow[0], r_full, r_public, bool(srow[1]), self.source)
         rid = incoming.values["id"]
         live = self.live_rows([rid])[rid]
         base = self.raw.execute("SELECT clock, local_version, withheld FROM main.sync_base "

@@ -37,7 +37,7 @@ from openpyxl.utils import get_column_letter
 
 UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 STAGE_BATCH = 2000
-BOOKKEEPING = ("_file", "_row", "_clock", "_hash", "_phash", "_withheld")
+BOOKKEEPING = ("_file", "_row", "_clock", "_withheld")
 
 
 @dataclass
@@ -387,10 +387,8 @@ class SheetReader:
         if withheld:
             for i in self.personal_at:
                 values[i] = ""
-        row = self.stage_of(values)
-        full, public = self.shape.hashes(row, withheld)
         clock = values[self.pos["sync_versions"]] or f"{self.file.meta.device}:{max(1, values[self.pos['version']])}"
-        return (clock, full, public, int(withheld)) + row
+        return (clock, int(withheld)) + self.stage_of(values)
 
 
 class StageWriter:
