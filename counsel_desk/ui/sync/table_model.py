@@ -2,48 +2,35 @@
 
 These lists are short (one row per entity, per problem listed, per conflict, per import), so the
 rows are set at once inside ``beginResetModel``/``endResetModel``, as the house style has it for
-small tables. A row may carry a payload (the conflict id, …) returned by :meth:`payload`.
+small tables (``ui.small_table.SmallTableModel``). A row may carry a payload (the conflict id, …)
+returned by :meth:`payload`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
+from counsel_desk.ui.small_table import SmallTableModel
 
-class RowsModel(QAbstractTableModel):
+
+class RowsModel(SmallTableModel[list]):
     def __init__(self, titles: list[str], *, numeric: tuple[int, ...] = (), parent=None):
-        super().__init__(parent)
-        self._titles = list(titles)
+        super().__init__(titles, parent)
         self._numeric = set(numeric)
-        self._rows: list[list[Any]] = []
         self._payloads: list[Any] = []
 
     def set_rows(self, rows: list[list[Any]], payloads: list[Any] | None = None) -> None:
-        self.beginResetModel()
-        self._rows = [list(r) for r in rows]
-        self._payloads = list(payloads) if payloads is not None else [None] * len(self._rows)
-        self.endResetModel()
+        self._payloads = list(payloads) if payloads is not None else [None] * len(rows)
+        super().set_rows([list(r) for r in rows])
 
     def payload(self, row: int) -> Any:
         return self._payloads[row] if 0 <= row < len(self._payloads) else None
 
     def row_values(self, row: int) -> list[Any]:
-        return list(self._rows[row]) if 0 <= row < len(self._rows) else []
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self._titles):
-            return self._titles[section]
-        return None
+        return list(self.row_at(row) or [])
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)) \
