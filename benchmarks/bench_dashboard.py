@@ -25,14 +25,7 @@ from counsel_desk.services import dashboard
 db = open_database(Path(DB))
 ctx = ServiceContext.for_database(db, center_code="north")
 today = date(2026, 11, 26)
-def timed(fn, n=5):
-    wall, cpu = [], []
-    for _ in range(n):
-        t, c = time.perf_counter(), time.process_time()
-        fn()
-        wall.append(time.perf_counter() - t)
-        cpu.append(time.process_time() - c)
-    return statistics.median(wall) * 1000, statistics.median(cpu) * 1000
+from benchmarks.child_helpers import timed_wall_cpu as timed
 p = dashboard.period("last_12_months", today)
 (ov, ov_cpu), (tw, tw_cpu) = timed(lambda: dashboard.overview(ctx, today)), \
     timed(lambda: dashboard.township_visits(ctx, p.start, p.end))
@@ -66,9 +59,7 @@ def wait_refreshed(page):
     loop.exec()
 
 import resource
-def cpu():
-    r = resource.getrusage(resource.RUSAGE_SELF)  # every thread of the process
-    return r.ru_utime + r.ru_stime
+from benchmarks.child_helpers import cpu
 c1 = cpu()
 t1 = time.perf_counter()
 from counsel_desk.ui.dashboard.page import DashboardPage

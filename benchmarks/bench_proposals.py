@@ -62,11 +62,7 @@ from counsel_desk.services.listing import ListQuery
 db = open_database(Path(DB))
 svc = ServiceContext.for_database(db, center_code="north")
 src = ps.ProposalListSource(svc)
-def timed(fn, n=5):
-    out = []
-    for _ in range(n):
-        t = time.perf_counter(); fn(); out.append(time.perf_counter() - t)
-    return statistics.median(out) * 1000
+from benchmarks.child_helpers import timed
 ids = src.ids(ListQuery())
 RESULT = {
     "proposals": len(ids),
@@ -93,9 +89,7 @@ prepare(app)
 settings = make_settings()
 settings.setValue("user/center", "north")
 ctx = AppContext(open_database(Path(DB)), settings)
-def cpu():
-    r = resource.getrusage(resource.RUSAGE_SELF)
-    return r.ru_utime + r.ru_stime
+from benchmarks.child_helpers import cpu
 c1 = cpu(); t1 = time.perf_counter()
 from counsel_desk.ui.proposals.page import ProposalsPage
 page = ProposalsPage(ctx)

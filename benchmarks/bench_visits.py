@@ -39,9 +39,7 @@ from counsel_desk.app import create_qapp, make_settings, prepare
 from counsel_desk.store import open_database
 from counsel_desk.ui.context import AppContext
 
-def cpu():
-    r = resource.getrusage(resource.RUSAGE_SELF)
-    return r.ru_utime + r.ru_stime
+from benchmarks.child_helpers import cpu
 
 app = create_qapp()
 prepare(app)
