@@ -7,7 +7,8 @@ separators; ROC dates are text (115/11/26) because Excel has no ROC calendar for
 LibreOffice also reads.
 
 User text is always written as text: a string beginning with "=" stays that string and never
-becomes a formula, and characters that XML cannot hold are dropped.
+becomes a formula (and carries Excel's quote prefix, as in the interchange export, so it stays text
+when someone edits the cell), and characters that XML cannot hold are dropped.
 
 Speed: openpyxl spends ~50 µs on each cell, so a 4,000-visit month took seconds. openpyxl writes
 each sheet's frame — title lines, header row, columns, panes, filter, print set-up, charts — and
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from copy import copy
 import zipfile
 from dataclasses import dataclass
 from typing import Any, Iterable
@@ -29,10 +31,13 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from counsel_desk.sync.values import looks_like_formula
+
 FONT_NAME = "Microsoft JhengHei"  # 微軟正黑體 on every zh-TW Windows; LibreOffice substitutes a CJK font
 HEADER_ROW = 3
 FIRST_DATA_ROW = HEADER_ROW + 1
 MAX_TEXT_WIDTH = 60
+QUOTED = "_quoted"  # style-key suffix: the same look with Excel's quote prefix
 
 _thin = Side(style="thin", color="9AA8B5")
 _BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
@@ -82,6 +87,13 @@ def _style_cells(ws) -> dict[str, WriteOnlyCell]:
     for kind, fmt in _NUMBER_FORMATS.items():
         make("total_" + kind, font=bold, fmt=fmt, align=Alignment(horizontal="right"))
     make("warn", font=Font(name=FONT_NAME, size=10, bold=True, color="B42318"), align=top)
+    # Text that Excel would take for a formula once someone edits the cell gets Excel's quote prefix,
+    # as in the interchange export: it shows as typed and stays text when edited.
+    for kind in list(out):
+        c = WriteOnlyCell(ws)
+        c._style = copy(out[kind]._style)  # noqa: SLF001
+        c.quotePrefix = True
+        out[kind + QUOTED] = c
     return out
 
 
@@ -151,6 +163,8 @@ class ReportSheet:
         elif isinstance(value, str):
             c = WriteOnlyCell(self.ws, clean_text(value))
             c.data_type = "s"  # text stays text: "=SUM(A1)" must never become a formula
+            if looks_like_formula(value):
+                kind += QUOTED
         else:
             c = WriteOnlyCell(self.ws, value)
         c._style = self.styles[kind]._style  # shared style array, never mutated  # noqa: SLF001
@@ -219,8 +233,11 @@ class ReportSheet:
         return ws
 
     def _style_id(self, kind: str, value: Any) -> int:
-        if kind.endswith("num"):
-            kind = kind[:-3] + ("hours" if isinstance(value, float) and not value.is_integer() else "int")
+        quoted = kind.endswith(QUOTED)
+        base = kind[:-len(QUOTED)] if quoted else kind
+        if base.endswith("num"):
+            base = base[:-3] + ("hours" if isinstance(value, float) and not value.is_integer() else "int")
+        kind = base + (QUOTED if quoted else "")
         sid = self._ids.get(kind)
         if sid is None:
             sid = self._ids[kind] = self.styles[kind].style_id
@@ -231,6 +248,8 @@ class ReportSheet:
         append = out.append
         for i, v in enumerate(values):
             kind = "warn" if i == warn_col else kinds[i]
+            if v.__class__ is str and looks_like_formula(v):
+                kind += QUOTED
             sid = self._style_id(kind, v)
             ref = _COLUMN_LETTERS[i]
             if v is None or v == "":

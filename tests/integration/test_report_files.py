@@ -132,6 +132,8 @@ def test_excel_is_tidy_and_formula_text_stays_text(report):
     assert wb["縣市訪視"].cell(4, 2).number_format == "#,##0"
     cells = [c for row in wb["附錄_訪視紀錄"].iter_rows(min_row=4) for c in row if c.value and str(c.value).startswith("=")]
     assert cells and all(c.data_type == "s" for c in cells)
+    assert all(c.quotePrefix for c in cells)  # Excel's quote prefix, as the export gives such text
+    assert not wb["附錄_訪視紀錄"].cell(4, 1).quotePrefix  # only formula-like text carries it
     assert cells[0].value == '=HYPERLINK("http://x")+SUM(A1)'
     assert re.fullmatch(r"\d{3}/\d{2}/\d{2}", wb["附錄_訪視紀錄"].cell(4, 1).value)  # ROC date
     with zipfile.ZipFile(io.BytesIO(report.xlsx)) as z:
