@@ -2,9 +2,17 @@
 
 The CLI prints ``str(error)`` as one line on stderr and exits non-zero; the UI shows it in a
 message box. Programming errors are not wrapped: they stay tracebacks.
+
+Low-level errors (sqlite3, SQLAlchemy-wrapped sqlite3, OSError) are sorted here once, by SQLite's
+result code and the OS errno — never by message text — into what a person can act on: a full disk
+(exit 4), a database busy with another import, a read-only database, a damaged file (naming the
+next step), no permission. :func:`known` is used by the CLI and the UI alike.
 """
 
 from __future__ import annotations
+
+import errno
+from typing import Callable
 
 from counsel_desk.i18n import pick
 
@@ -41,3 +49,175 @@ class DatabaseError(UserError):
     """The database file can't be used as it is (newer version, corrupt, unreadable)."""
 
     exit_code = 3
+
+
+class DiskFullError(UserError):
+    """The disk (or the user's quota) is full; nothing was written. The database is intact."""
+
+    exit_code = 4
+
+
+class DatabaseBusyError(DatabaseError):
+    """Another connection (an import in another window or process) holds the write lock."""
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The file fails SQLite's own checks (SQLITE_CORRUPT, SQLITE_NOTADB)."""
+
+
+# --- sorting low-level errors, once, by code -------------------------------------------------------------
+# SQLite's primary result codes (https://sqlite.org/rescode.html). Extended codes carry the primary
+# one in their low byte, so ``code & 0xFF`` is compared. SQLAlchemy wraps the driver's exception: the
+# sqlite3 error is its ``orig``. Message text is never looked at: it changes between SQLite versions
+# and is translated by nobody.
+SQLITE_PERM = 3
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+
+DISK_FULL = "disk_full"
+BUSY = "busy"
+READ_ONLY = "read_only"
+DAMAGED = "damaged"
+NO_ACCESS = "no_access"
+
+_ENOSPC, _EROFS, _EACCES, _EPERM = errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM
+_EDQUOT = getattr(errno, "EDQUOT", errno.ENOSPC)  # a full quota reaches a person as a full disk
+
+
+def _chain(exc: BaseException | None):
+    """``exc``, what it wraps (SQLAlchemy's ``orig``) and what caused it, each once."""
+    seen: set[int] = set()
+    todo = [exc]
+    while todo:
+        e = todo.pop(0)
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        yield e
+        todo += [getattr(e, "orig", None), e.__cause__, e.__context__]
+
+
+def sqlite_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code behind ``exc`` (unwrapping SQLAlchemy), or None."""
+    for e in _chain(exc):
+        code = getattr(e, "sqlite_errorcode", None)
+        if isinstance(code, int):
+            return code & 0xFF
+    return None
+
+
+def os_errno(exc: BaseException) -> int | None:
+    for e in _chain(exc):
+        if isinstance(e, OSError) and e.errno is not None:
+            return e.errno
+    return None
+
+
+def _no_room(path) -> bool:
+    """Whether the disk holding ``path`` has (next to) no free space left."""
+    import shutil
+    from pathlib import Path
+
+    folder = Path(path).expanduser().resolve().parent
+    try:
+        return shutil.disk_usage(folder).free < 256 * 1024
+    except OSError:
+        return False
+
+
+def kind_of(exc: BaseException, path=None) -> str | None:
+    """What a person should be told about ``exc``: one of the kinds above, or None (a bug).
+
+    SQLite reports some writes that fail for want of space (growing the ``-shm`` file) as a plain
+    I/O error (SQLITE_IOERR); given the database's ``path``, such an error on a disk with no free
+    space left is a full disk.
+    """
+    if isinstance(exc, DiskFullError):
+        return DISK_FULL
+    if isinstance(exc, DatabaseBusyError):
+        return BUSY
+    if isinstance(exc, DamagedDatabaseError):
+        return DAMAGED
+    code, err = sqlite_code(exc), os_errno(exc)
+    if code == SQLITE_FULL or err in (_ENOSPC, _EDQUOT):
+        return DISK_FULL
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return BUSY
+    if code == SQLITE_READONLY or err == _EROFS:
+        return READ_ONLY
+    if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return DAMAGED
+    if code in (SQLITE_PERM, SQLITE_CANTOPEN) or err in (_EACCES, _EPERM):
+        return NO_ACCESS
+    if code == SQLITE_IOERR and path is not None and _no_room(path):
+        return DISK_FULL
+    return None
+
+
+def disk_full(path=None) -> DiskFullError:
+    where = f" {path}" if path else ""
+    return DiskFullError(
+        f"磁碟空間不足，無法寫入{where}：這次沒有寫入任何東西，原有的檔案與資料庫都完好未變。請清出磁碟空間後再試一次。",
+        f"The disk is full, so{where or ' nothing'} could{' not' if path else ''} be written: nothing was written and "
+        f"any existing file and the database are intact and unchanged. Free some space and try again.")
+
+
+def busy(doing_import: bool = False) -> DatabaseBusyError:
+    if doing_import:
+        return DatabaseBusyError("另一個匯入正在寫入這個資料庫，請等它完成後再匯入；這次沒有做任何變更。",
+                                 "Another import is running on this database; try again when it has finished. "
+                                 "Nothing was changed.")
+    return DatabaseBusyError("資料庫正由另一個匯入或程式寫入中，請等它完成後再試一次；這次沒有做任何變更。",
+                             "Another import or program is writing to the database; try again when it has "
+                             "finished. Nothing was changed.")
+
+
+def read_only(path=None) -> DatabaseError:
+    where = f" {path} " if path else ""
+    return DatabaseError(f"資料庫{where}是唯讀的（資料夾或檔案不能寫入），這次沒有做任何變更。",
+                         f"The database{where} is read-only (its folder or file can't be written); nothing was changed.")
+
+
+def no_access(exc: BaseException, path=None) -> DatabaseError:
+    where = path or next((e.filename for e in _chain(exc) if isinstance(e, OSError) and e.filename), "")
+    return DatabaseError(f"沒有權限讀寫 {where}，這次沒有做任何變更。",
+                         f"No permission to read or write {where}; nothing was changed.")
+
+
+# Who names the next step for a damaged database (the newest good backup): store.recovery, which
+# knows where backups are, registers it here so that this module stays at the bottom of the layers.
+damaged_message: Callable[[object, str], tuple[str, str]] | None = None
+
+
+def damaged(path=None, detail: str = "") -> DamagedDatabaseError:
+    if damaged_message is not None and path is not None:
+        zh, en = damaged_message(path, detail)
+        return DamagedDatabaseError(zh, en)
+    what = f"（{detail}）" if detail else ""
+    return DamagedDatabaseError(f"資料庫{f' {path} ' if path else ''}已損毀{what}。請用 counsel-desk restore 從最新的備份還原。",
+                                f"The database{f' {path}' if path else ''} is damaged{f' ({detail})' if detail else ''}. "
+                                f"Restore the newest backup with counsel-desk restore.")
+
+
+def known(exc: BaseException, path=None, *, doing_import: bool = False) -> UserError | None:
+    """``exc`` as the error a person can act on, or None when it is a bug (keep the traceback)."""
+    if isinstance(exc, UserError):
+        return exc
+    k = kind_of(exc, path)
+    if k == DISK_FULL:
+        return disk_full(path)
+    if k == BUSY:
+        return busy(doing_import)
+    if k == READ_ONLY:
+        return read_only(path)
+    if k == DAMAGED:
+        return damaged(path, str(next((e for e in _chain(exc) if getattr(e, "sqlite_errorcode", None)), exc)))
+    if k == NO_ACCESS:
+        return no_access(exc, path)
+    return None

@@ -11,7 +11,7 @@ import argparse
 import importlib
 import sys
 
-from counsel_desk import __version__
+from counsel_desk import __version__, errors
 from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
 
@@ -56,16 +56,18 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             args = parser.parse_args(["gui", *argv])
         return int(args.func(args) or 0)
-    except UserError as exc:
-        print(f"counsel-desk：{exc.message}" if "zh" in pick("zh", "en") else f"counsel-desk: {exc.message}",
-              file=sys.stderr)
-        return exc.exit_code
     except KeyboardInterrupt:
         print(pick("counsel-desk：已中斷。", "counsel-desk: interrupted."), file=sys.stderr)
         return 130
-    except OSError as exc:
-        # A full disk, a missing folder, a permission problem: say which file and why.
-        where = getattr(exc, "filename", None) or ""
-        print(pick(f"counsel-desk：檔案系統錯誤 {where}：{exc.strerror or exc}",
-                   f"counsel-desk: file system error {where}: {exc.strerror or exc}"), file=sys.stderr)
-        return 4
+    except Exception as exc:  # sorted once, by code (errors.known): a person's problem is one line
+        known = errors.known(exc, getattr(args, "db", None))
+        if known is None and isinstance(exc, OSError):
+            # A missing folder, a permission problem: say which file and why.
+            where = getattr(exc, "filename", None) or ""
+            known = UserError(f"檔案系統錯誤 {where}：{exc.strerror or exc}", f"file system error {where}: {exc.strerror or exc}")
+            known.exit_code = 4
+        if known is None:
+            raise
+        print(f"counsel-desk：{known.message}" if "zh" in pick("zh", "en") else f"counsel-desk: {known.message}",
+              file=sys.stderr)
+        return known.exit_code

@@ -24,10 +24,13 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_existing(args: argparse.Namespace):
-    """Open a database that must already exist (commands that read)."""
+    """Open a database that must already exist; read-only when its file or folder can't be written
+    (commands that only read then work, and one that writes says "read-only" instead of failing)."""
     from counsel_desk.store import open_database
+    from counsel_desk.store.database import folder_writable
 
-    return open_database(db_path(args), create=False)
+    path = db_path(args)
+    return open_database(path, create=False, read_only=path.exists() and not folder_writable(path))
 
 
 def center_code(text: str) -> str:

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from counsel_desk.cli.common import add_db_option, open_existing, print_json
+from counsel_desk import errors
 from counsel_desk.i18n import pick
 
 
@@ -63,6 +64,10 @@ def run_import(args: argparse.Namespace) -> int:
     db = open_existing(args)
     try:
         report = import_workbooks(db, args.files, dry_run=args.dry_run, actor=pick("命令列", "command line"))
+    except Exception as exc:
+        if errors.kind_of(exc) == errors.BUSY:
+            raise errors.busy(doing_import=True) from exc  # the CLI's one line: another import is running
+        raise
     finally:
         db.close()
     if args.json:

@@ -12,42 +12,27 @@ library insists on a file name (``openpyxl.Workbook.save``, reportlab's ``Simple
 
 from __future__ import annotations
 
-import errno
 import os
-import sqlite3
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
-from counsel_desk.errors import UserError
+from counsel_desk import errors
+from counsel_desk.errors import DiskFullError
 
-# EDQUOT (quota exceeded) reaches a person the same way as a full disk.
-DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
+__all__ = ["DiskFullError", "atomic_path", "atomic_write", "disk_full", "is_disk_full", "save_workbook", "write_bytes", "write_text"]
+
 PRIVATE = 0o600  # 個資法: files the app writes are readable by their owner only unless asked otherwise
 
 
-class DiskFullError(UserError):
-    """The disk (or the user's quota) is full; nothing was written."""
-
-    exit_code = 4
-
-
 def disk_full(path: Path | str) -> DiskFullError:
-    return DiskFullError(
-        f"磁碟空間不足，無法寫入 {path}：檔案沒有寫入，原有的檔案與資料庫都保持不變。請清出磁碟空間後再試一次。",
-        f"The disk is full, so {path} could not be written: nothing was written and any existing file "
-        f"and the database are unchanged. Free some space and try again.")
+    return errors.disk_full(path)
 
 
 def is_disk_full(exc: BaseException) -> bool:
-    """True for an OSError from a full disk or SQLite's SQLITE_FULL (13)."""
-    if isinstance(exc, OSError) and exc.errno in DISK_FULL_ERRNOS:
-        return True
-    if isinstance(exc, sqlite3.Error):
-        code = getattr(exc, "sqlite_errorcode", None)
-        return (code is not None and (code & 0xFF) == 13) or "database or disk is full" in str(exc)
-    return False
+    """True for a full disk or quota, however wrapped (OSError errno, SQLite's SQLITE_FULL)."""
+    return errors.kind_of(exc) == errors.DISK_FULL
 
 
 def fsync_path(path: Path | str) -> None:
@@ -122,3 +107,30 @@ def write_bytes(path: Path | str, data: bytes, *, file_mode: int = PRIVATE) -> N
 def write_text(path: Path | str, text: str, *, encoding: str = "utf-8", file_mode: int = PRIVATE) -> None:
     with atomic_write(path, "w", encoding=encoding, file_mode=file_mode) as f:
         f.write(text)
+
+
+def save_workbook(wb, path: Path | str, *, file_mode: int = PRIVATE) -> None:
+    """Save an openpyxl workbook atomically; a full disk is :class:`DiskFullError`, with no traceback.
+
+    ``Workbook.save`` leaves its zip archive open when a write fails; the archive's finaliser then
+    tries to write again at exit and prints a traceback after the message. The archive is closed
+    here whatever happens.
+    """
+    import zipfile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    if wb.write_only and not wb.worksheets:
+        wb.create_sheet()
+    with atomic_path(path, file_mode=file_mode) as tmp:
+        archive = zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        try:
+            ExcelWriter(wb, archive).save()  # writes every part and closes the archive
+        except BaseException:
+            fp, archive.fp = archive.fp, None  # the finaliser has nothing left to write
+            if fp is not None:
+                try:
+                    fp.close()
+                except OSError:
+                    pass  # the same full disk; the temporary file is removed by atomic_path
+            raise

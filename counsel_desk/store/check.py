@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from counsel_desk import errors
 from counsel_desk.errors import DatabaseError
 from counsel_desk.store import migrate
 from counsel_desk.store.database import inspect_revision, read_only_uri
@@ -48,8 +49,8 @@ def check_database(path: Path | str, *, quick: bool = False) -> CheckResult:
         integrity = [r[0] for r in con.execute(f"PRAGMA {pragma}")]
         fk = len(con.execute("PRAGMA foreign_key_check").fetchall())
         journal = con.execute("PRAGMA journal_mode").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} 已損毀：{exc}", f"{path} is damaged: {exc}") from exc
+    except sqlite3.Error as exc:
+        raise (errors.known(exc, path) or DatabaseError(f"無法檢查 {path}：{exc}", f"Cannot check {path}: {exc}")) from exc
     finally:
         con.close()
     return CheckResult(str(path), rev, migrate.head(), integrity, fk, journal)

@@ -20,7 +20,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from counsel_desk import paths
-from counsel_desk.errors import DatabaseError
+from counsel_desk import errors
+from counsel_desk.errors import DatabaseError, UserError
 from counsel_desk.store import migrate
 
 BUSY_TIMEOUT_MS = 5000
@@ -36,9 +37,18 @@ class Database:
     upgraded_from: str | None = None
     pre_upgrade_copy: Path | None = None
     session_factory: Callable[[], Session] = field(init=False)
+    _last_entry_at_open: int | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.session_factory = lambda: Session(self.engine, expire_on_commit=False)
+
+    def _last_entry(self) -> int | None:
+        """The audit log's newest entry: every change writes one, so an unchanged number means no change."""
+        try:
+            with self.engine.connect() as conn:
+                return conn.exec_driver_sql("SELECT max(seq) FROM audit_log").scalar()
+        except Exception:  # noqa: BLE001 — a file that can't say is treated as changed
+            return -1
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -54,8 +64,11 @@ class Database:
         return paths.backups_dir(self.path)
 
     def close(self) -> None:
-        if not self.read_only:
-            try:  # keep the planner's statistics fresh as the data grows (cheap when nothing changed)
+        # Keep the planner's statistics fresh as the data grows — only when this session changed
+        # something: PRAGMA optimize may write sqlite_stat1, and a file nobody changed (a refused
+        # import, a report) must keep every byte.
+        if not self.read_only and self._last_entry() != self._last_entry_at_open:
+            try:
                 with self.engine.connect() as conn:
                     conn.exec_driver_sql("PRAGMA optimize")
             except Exception:  # noqa: BLE001 — closing must not fail over statistics
@@ -88,8 +101,25 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
 
 
 def read_only_uri(path: Path) -> str:
-    """A ``file:`` URI opening ``path`` read-only; quoted, so ``?``, ``#`` or ``%`` in a folder name work."""
-    return f"{Path(path).resolve().as_uri()}?mode=ro"
+    """A ``file:`` URI opening ``path`` read-only; quoted, so ``?``, ``#`` or ``%`` in a folder name work.
+
+    A WAL database is read through its ``-shm`` file, which a read-only folder doesn't let SQLite
+    create. When there is no ``-wal`` either (the last writer closed cleanly, so every change is in
+    the file itself) the file is opened ``immutable``: no locks, no ``-shm`` — and nothing written.
+    """
+    path = Path(path).resolve()
+    uri = f"{path.as_uri()}?mode=ro"
+    shm, wal = Path(f"{path}-shm"), Path(f"{path}-wal")
+    if not os.access(path.parent, os.W_OK) and not shm.exists() and (not wal.exists() or wal.stat().st_size == 0):
+        uri += "&immutable=1"
+    return uri
+
+
+def folder_writable(path: Path) -> bool:
+    """Whether SQLite can write ``path``: the file, and its folder for the ``-wal``/``-shm`` files."""
+    path = Path(path)
+    target = path if path.exists() else path.parent
+    return os.access(target, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def _create_private_file(path: Path) -> None:
@@ -107,7 +137,7 @@ def inspect_revision(path: Path) -> str | None:
     try:
         con = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"無法開啟資料庫檔案 {path}：{exc}", f"Cannot open the database file {path}: {exc}")
+        raise _cannot_open(path, exc) from exc
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
@@ -118,12 +148,19 @@ def inspect_revision(path: Path) -> str | None:
             return None
         rows = [r[0] for r in con.execute("SELECT version_num FROM alembic_version")]
         return rows[0] if len(rows) == 1 else (",".join(sorted(rows)) if rows else None)
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(
-            f"{path} 已損毀或不是資料庫檔案（{exc}），已保持原狀未變更。",
-            f"{path} is damaged or not a database file ({exc}); it was left untouched.") from exc
+    except sqlite3.Error as exc:
+        raise _cannot_open(path, exc) from exc
     finally:
         con.close()
+
+
+def _cannot_open(path: Path, exc: BaseException) -> UserError:
+    """Why ``path`` can't be opened, sorted by SQLite's code: full disk, busy, damaged, no access…"""
+    known = errors.known(exc, path)
+    if known is not None:
+        return known
+    return DatabaseError(f"無法開啟資料庫檔案 {path}（{exc}），已保持原狀未變更。",
+                         f"Cannot open the database file {path} ({exc}); it was left untouched.")
 
 
 def open_database(path: Path | str, *, create: bool = True, read_only: bool = False,
@@ -164,10 +201,22 @@ def open_database(path: Path | str, *, create: bool = True, read_only: bool = Fa
     engine = make_engine(path, read_only=read_only)
     db = Database(path=path, engine=engine, read_only=read_only, upgraded_from=upgraded_from,
                   pre_upgrade_copy=pre_copy)
+    try:
+        if not read_only:
+            if not up_to_date:  # an up-to-date file (every ordinary start) needs no Alembic at all
+                migrate.upgrade(engine)
+            ensure_reference_data(engine)
+        else:
+            with engine.connect() as conn:  # fail now, in words, rather than at the first query
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchall()
+    except Exception as exc:
+        engine.dispose()
+        known = errors.known(exc, path)
+        if known is None:
+            raise
+        raise known from exc
     if not read_only:
-        if not up_to_date:  # an up-to-date file (every ordinary start) needs no Alembic at all
-            migrate.upgrade(engine)
-        ensure_reference_data(engine)
+        db._last_entry_at_open = db._last_entry()
     return db
 
 

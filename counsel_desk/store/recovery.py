@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from counsel_desk import errors
 from counsel_desk.i18n import pick
 from counsel_desk.store import migrate
+from counsel_desk.store.database import folder_writable, read_only_uri
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 COMPANIONS = ("-wal", "-shm", "-journal")
-_CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
 OK = "ok"
 MISSING = "missing"
@@ -30,6 +31,7 @@ NEWER = "newer"
 FOREIGN = "foreign"
 READ_ONLY = "read_only"
 UNREADABLE = "unreadable"
+DISK_FULL = "disk_full"
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class StartupCheck:
         texts = {
             OK: ("資料庫正常。", "The database is healthy."),
             MISSING: (f"找不到資料庫檔案 {p}。", f"The database file {p} does not exist."),
-            DAMAGED: (f"資料庫檔案 {p} 已損毀（{d}）。", f"The database file {p} is damaged ({d})."),
+            DAMAGED: damaged_texts(p, d),
             NEWER: (f"資料庫 {p} 由較新版本的 counsel_desk 建立（結構版本 {self.revision}），本版無法開啟；檔案保持原狀。",
                     f"The database {p} was written by a newer counsel_desk (schema {self.revision}); "
                     f"this version can't open it and left it untouched."),
@@ -58,22 +60,45 @@ class StartupCheck:
             READ_ONLY: (f"資料庫 {p} 是唯讀的：可以檢視，但無法修改。",
                         f"The database {p} is read-only: you can look but not change anything."),
             UNREADABLE: (f"無法讀取資料庫檔案 {p}（{d}）。", f"The database file {p} can't be read ({d})."),
+            DISK_FULL: (errors.disk_full(p).zh, errors.disk_full(p).en),
         }
         zh, en = texts[self.state]
         return pick(zh, en)
 
 
-def _is_corrupt(exc: sqlite3.Error) -> bool:
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code is not None:
-        return (code & 0xFF) in _CORRUPT_CODES
-    text = str(exc)
-    return "not a database" in text or "malformed" in text
+def damaged_texts(path: Path, detail: str = "") -> tuple[str, str]:
+    """The words for a damaged database, naming the next step: ``restore`` from the newest good backup."""
+    from counsel_desk.services.backup import newest_good_backup
+
+    what_zh, what_en = (f"（{detail}）", f" ({detail})") if detail else ("", "")
+    try:
+        offer = newest_good_backup(path)
+    except OSError:
+        offer = None
+    if offer is None:
+        return (f"資料庫檔案 {path} 已損毀{what_zh}，而且找不到可用的備份。請勿刪除這個檔案，先複製一份交給資訊人員搶救。",
+                f"The database file {path} is damaged{what_en} and no usable backup was found. Don't delete it: "
+                f"copy it and hand it to IT for rescue.")
+    return (f"資料庫檔案 {path} 已損毀{what_zh}。下一步：從最新的完好備份還原——"
+            f"counsel-desk restore --db \"{path}\" \"{offer.path}\"（損毀的檔案會移到隔離資料夾，不會刪除）。",
+            f"The database file {path} is damaged{what_en}. Next step: restore the newest good backup — "
+            f"counsel-desk restore --db \"{path}\" \"{offer.path}\" (the damaged file is moved to quarantine, "
+            f"never deleted).")
 
 
 def _writable(path: Path) -> bool:
     # WAL needs to create -wal/-shm beside the file: the folder must be writable too.
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    return folder_writable(path)
+
+
+def _unusable(path: Path, exc: sqlite3.Error) -> StartupCheck:
+    """Sorted by SQLite's code: only CORRUPT/NOTADB is damage; a full disk or a lock is not."""
+    kind = errors.kind_of(exc, path)
+    if kind == errors.DAMAGED:
+        return StartupCheck(path, DAMAGED, str(exc))
+    if kind == errors.DISK_FULL:
+        return StartupCheck(path, DISK_FULL, str(exc))
+    return StartupCheck(path, UNREADABLE, str(exc))
 
 
 def check_at_start(path: Path | str) -> StartupCheck:
@@ -89,9 +114,9 @@ def check_at_start(path: Path | str) -> StartupCheck:
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         return StartupCheck(path, DAMAGED, pick("檔頭不是 SQLite 資料庫", "the header is not an SQLite database"))
     try:
-        con = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=5)
+        con = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
     except sqlite3.Error as exc:
-        return StartupCheck(path, UNREADABLE, str(exc))
+        return _unusable(path, exc)
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         rev = None
@@ -104,9 +129,7 @@ def check_at_start(path: Path | str) -> StartupCheck:
             return StartupCheck(path, NEWER, revision=rev)
         problems = [r[0] for r in con.execute("PRAGMA quick_check")]
     except sqlite3.Error as exc:
-        if _is_corrupt(exc):
-            return StartupCheck(path, DAMAGED, str(exc))
-        return StartupCheck(path, UNREADABLE, str(exc))
+        return _unusable(path, exc)
     finally:
         con.close()
     if problems != ["ok"]:

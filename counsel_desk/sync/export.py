@@ -22,7 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from counsel_desk import __version__
 from counsel_desk.errors import UserError
-from counsel_desk.services.atomic import atomic_path
+from counsel_desk.services.atomic import save_workbook
 from counsel_desk.store import audit
 from counsel_desk.sync import clock as clocks
 from counsel_desk.sync import db as syncdb
@@ -285,8 +285,7 @@ def export_workbook(db, out: Path | str, *, since_last: bool = False, mask: bool
         _write_long_texts(wb, overflow)
         if progress is not None and progress(total, total) is False:
             raise _cancelled()
-        with atomic_path(out) as tmp:
-            wb.save(tmp)
+        save_workbook(wb, out)
         digest = file_sha256(out)
         zip_path, missing = (None, [])
         if attachments_zip and attachment_rows:

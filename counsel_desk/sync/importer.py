@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -130,7 +131,8 @@ def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, 
     # The content scan (XML declarations, formulas) inflates every part once more; it runs on the
     # other core while the reader parses — nothing is written before both have finished.
     scanner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-scan")
-    scans = [scanner.submit(safety.scan_file, p) for p in paths]
+    stop_scan = threading.Event()
+    scans = [scanner.submit(safety.scan_file, p, stop_scan) for p in paths]
     with syncdb.connection(db) as (conn, raw), scanner:
         try:
             create_staging(raw)
@@ -142,6 +144,9 @@ def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, 
                     stage_file(raw, f, ref, problems, progress=ticker.sheet_read)
                 index_staging(raw)
                 extra = check_batch(raw, files, problems)
+            except safety.SheetTooLarge:
+                stop_scan.set()  # refused already: don't inflate the rest of a hostile file
+                raise
             finally:
                 # a hostile file's own message beats whatever the reader made of it
                 for p, scan in zip(paths, scans):

@@ -14,6 +14,7 @@ import queue
 import re
 import sqlite3
 import threading
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -26,6 +27,7 @@ from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
 from counsel_desk.sync import clock as clocks
 from counsel_desk.sync import format as fmt
+from counsel_desk.sync import safety
 from counsel_desk.sync.format import FIRST_DATA_ROW, MASK, Column, Kind, Sheet
 from counsel_desk.sync.problems import Problem, Problems
 from counsel_desk.sync.shape import Shape, stage_columns
@@ -440,12 +442,17 @@ def stage_file(raw: sqlite3.Connection, staged: StagedFile, ref, problems: Probl
     small sheets are converted while the biggest is parsed, and each big sheet is parsed while
     the one before is converted when both together stay small enough for the memory budget.
     """
+    rows_checked = RowLimit(staged.path)
     try:
         wb = CalamineWorkbook.from_path(str(staged.path))
     except (CalamineError, OSError, ValueError) as exc:
         raise _refuse(staged.path, f"活頁簿無法讀取（{exc}）。", f"the workbook can't be read ({exc}).") from None
     try:
         staged.meta = read_meta(staged.path, wb)
+        for key, declared in staged.meta.counts.items():
+            if declared > safety.MAX_SHEET_ROWS:
+                tab = fmt.BY_KEY[key].title if key in fmt.BY_KEY else key
+                raise safety.too_many_rows(staged.path, tab, declared)
         long_texts = read_long_texts(wb)
         names = set(wb.sheet_names)
         todo = []
@@ -472,12 +479,14 @@ def stage_file(raw: sqlite3.Connection, staged: StagedFile, ref, problems: Probl
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read") as pool, StageWriter(raw) as writer:
             # The biggest sheet is parsed (Rust, off the GIL) while this thread reads the small ones
             # through a second handle on the file.
-            ahead = pool.submit(wb.get_sheet_by_name, big[0][2]) if big else None
+            # Each sheet's rows are counted (streaming) before calamine builds its grid; a big
+            # sheet's count runs in the thread that then parses it, beside the small sheets' reading.
+            ahead = pool.submit(rows_checked.parse, wb, big[0][2]) if big else None
             if small:
                 other = CalamineWorkbook.from_path(str(staged.path))
                 try:
                     for _rows, sheet, tab in small:
-                        read(other.get_sheet_by_name(tab), sheet)
+                        read(rows_checked.parse(other, tab), sheet)
                 finally:
                     other.close()
             for n, (rows_here, sheet, tab) in enumerate(big):
@@ -485,12 +494,42 @@ def stage_file(raw: sqlite3.Connection, staged: StagedFile, ref, problems: Probl
                 ahead = None
                 nxt = big[n + 1] if n + 1 < len(big) else None
                 if nxt is not None and rows_here + nxt[0] <= PREFETCH_ROWS:
-                    ahead = pool.submit(wb.get_sheet_by_name, nxt[2])
+                    ahead = pool.submit(rows_checked.parse, wb, nxt[2])
                 read(data, sheet)
                 del data
                 if ahead is None and nxt is not None:
-                    ahead = pool.submit(wb.get_sheet_by_name, nxt[2])
+                    ahead = pool.submit(rows_checked.parse, wb, nxt[2])
     except CalamineError as exc:
         raise _refuse(staged.path, f"活頁簿內容無法解析（{exc}）。", f"the workbook's content can't be parsed ({exc}).") from None
     finally:
         wb.close()
+        rows_checked.close()
+
+
+class RowLimit:
+    """Sheets parsed only after their rows were counted against the format's limit (safety.MAX_SHEET_ROWS).
+
+    The small parts (the meta sheet among them) are counted at once when the file is opened; a big
+    one just before it is parsed, by the thread that parses it.
+    """
+
+    SMALL_PART = 8 * 1024 * 1024  # inflated bytes: counting these costs milliseconds
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.zf = zipfile.ZipFile(path)
+        self.parts = {tab: part for part, tab in safety.sheet_parts(path).items()}
+        for tab, part in self.parts.items():
+            # the meta and long-text sheets are parsed outside ``parse``: counted now whatever their size
+            if self.zf.getinfo(part).file_size <= self.SMALL_PART or tab not in fmt.BY_TITLE:
+                safety.check_sheet_rows(path, self.zf, part, tab)
+
+    def parse(self, wb: CalamineWorkbook, tab: str):
+        part = self.parts.get(tab)
+        if part is not None and self.zf.getinfo(part).file_size > self.SMALL_PART and tab in fmt.BY_TITLE:
+            with zipfile.ZipFile(self.path) as zf:  # a handle of its own: this may run in the pool thread
+                safety.check_sheet_rows(self.path, zf, part, tab)
+        return wb.get_sheet_by_name(tab)
+
+    def close(self) -> None:
+        self.zf.close()

@@ -11,6 +11,7 @@ file. Interchange files never contain formulas; a formula is named by sheet and 
 from __future__ import annotations
 
 import re
+import threading
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -30,6 +31,14 @@ _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 # A formula is an <f> element, maybe with a namespace prefix (<x:f>) or attributes (<f t="shared">).
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _OVERLAP = 32
+# Excel's own limit, so the format's: no worksheet holds more rows. A spreadsheet reader builds a
+# grid as tall as the furthest row a sheet names, so one cell at row 2,000,000 costs gigabytes —
+# rows are counted, and the furthest row number looked for, while the XML streams by.
+MAX_SHEET_ROWS = 1_048_576
+_ROW_NUMBER = re.compile(rb'\br="[A-Z]{0,3}(\d{7,})"')  # a row or cell reference past row 999,999
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
+_SEVEN_DIGITS_END = b'0000000"'  # seven digits closing an attribute: all a reference past row 999,999 can look like
+_DIMENSION = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?dimension\s+ref="[A-Z]{1,3}\d+(?::[A-Z]{1,3}(\d+))?"')
 
 
 def _has_formula(window: bytes) -> bool:
@@ -45,9 +54,9 @@ class ZipSummary:
     sheets_with_formulas: list[str]
 
 
-def _refuse(path: Path, zh: str, en: str) -> UserError:
-    return UserError(f"無法匯入「{path.name}」：{zh}資料庫未做任何變更。",
-                     f"Cannot import '{path.name}': {en} The database was not changed.")
+def _refuse(path: Path, zh: str, en: str, cls: type[UserError] = UserError) -> UserError:
+    return cls(f"無法匯入「{path.name}」：{zh}資料庫未做任何變更。",
+               f"Cannot import '{path.name}': {en} The database was not changed.")
 
 
 def check_file(path: Path, *, scan: bool = True) -> ZipSummary:
@@ -79,11 +88,13 @@ def check_file(path: Path, *, scan: bool = True) -> ZipSummary:
     return ZipSummary(len(infos), sum(i.compress_size for i in infos), sum(i.file_size for i in infos), formulas)
 
 
-def scan_file(path: Path) -> list[str]:
-    """Worksheet parts holding formulas; UserError for XML declarations or a damaged archive."""
+def scan_file(path: Path, stop: threading.Event | None = None) -> list[str]:
+    """Worksheet parts holding formulas; UserError for XML declarations or a damaged archive.
+
+    ``stop`` ends the scan early (the import was refused for another reason meanwhile)."""
     try:
         with zipfile.ZipFile(path) as zf:
-            return _scan_members(path, zf, zf.infolist())
+            return _scan_members(path, zf, zf.infolist(), stop)
     except zipfile.BadZipFile as exc:
         raise _refuse(path, f"檔案已損毀（{exc}）。", f"the file is damaged ({exc}).") from None
     except (OSError, EOFError, zlib.error, NotImplementedError) as exc:
@@ -118,7 +129,8 @@ def _check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> None:
                       f"it inflates to {total / 1024 ** 3:,.1f} GB in all, over the limit (zip bomb?).")
 
 
-def _scan_members(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> list[str]:
+def _scan_members(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo],
+                  stop: threading.Event | None = None) -> list[str]:
     """Inflate each XML part chunk by chunk, never past its declared size; return parts with formulas."""
     with_formulas = []
     for info in infos:
@@ -131,6 +143,8 @@ def _scan_members(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo])
         has_formula = False
         with zf.open(info) as member:
             while chunk := member.read(CHUNK):
+                if stop is not None and stop.is_set():
+                    return with_formulas
                 seen += len(chunk)
                 if seen > info.file_size:
                     raise _refuse(path, f"其中「{name}」解壓後比宣告的大（檔案被竄改或為壓縮炸彈）。",
@@ -185,3 +199,55 @@ def sheet_parts(path: Path) -> dict[str, str]:
         part = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
         out[part] = sh.get("name", "")
     return out
+
+
+def sheet_rows_over_limit(zf: zipfile.ZipFile, part: str, limit: int = MAX_SHEET_ROWS) -> int | None:
+    """The rows a worksheet part declares, counts or reaches when that is over ``limit``, else None.
+
+    Streams the part in small chunks and stops as soon as the limit is passed: a two-million-row
+    sheet is refused after reading half of it, in constant memory.
+    """
+    rows = 0
+    tail = b""
+    with zf.open(part) as member:
+        first = True
+        while chunk := member.read(CHUNK):
+            window = tail + chunk
+            if first:
+                first = False
+                m = _DIMENSION.search(window)
+                if m and m.group(1) and int(m.group(1)) > limit:
+                    return int(m.group(1))
+            rows += chunk.count(b"<row") + (tail[-3:] + chunk[:3]).count(b"<row")
+            if b":row" in window:  # namespaced rows (<x:row>) are rare: counted the slow way
+                rows += len(re.findall(rb"<[A-Za-z_][\w.-]*:row[\s>/]", chunk))
+            if rows > limit:
+                return rows
+            # A regular expression over every cell would cost seconds a sheet: digits are flattened
+            # (a C loop) and the expression runs only where seven of them end an attribute.
+            if _SEVEN_DIGITS_END in window.translate(_DIGITS_AS_ZERO):
+                for m in _ROW_NUMBER.finditer(window):
+                    if int(m.group(1)) > limit:
+                        return int(m.group(1))
+            tail = window[-_OVERLAP:]
+    return None
+
+
+def check_sheet_rows(path: Path, zf: zipfile.ZipFile, part: str, tab: str, limit: int = MAX_SHEET_ROWS) -> None:
+    """UserError naming the sheet when one of its rows lies past the format's row limit."""
+    try:
+        over = sheet_rows_over_limit(zf, part, limit)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+        raise _refuse(path, f"檔案已損毀或無法解壓縮（{exc}）。", f"the file is damaged or can't be unpacked ({exc}).") from None
+    if over is not None:
+        raise too_many_rows(path, tab, over, limit)
+
+
+class SheetTooLarge(UserError):
+    """A sheet past the format's row limit: refused before any reader builds it."""
+
+
+def too_many_rows(path: Path, tab: str, rows: int, limit: int = MAX_SHEET_ROWS) -> UserError:
+    return _refuse(path, f"工作表「{tab}」有 {rows:,} 列以上，超過交換檔格式的上限 {limit:,} 列（Excel 的列數上限）。",
+                   f"the sheet '{tab}' has {rows:,} rows or more, over the format's limit of {limit:,} rows "
+                   f"(Excel's own).", SheetTooLarge)

@@ -3,38 +3,35 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from counsel_desk import errors
 from counsel_desk.errors import UserError
 
 log = logging.getLogger(__name__)
 
 
 def describe(exc: BaseException) -> str:
-    """One clear sentence for an exception a person may meet."""
-    if isinstance(exc, UserError):
-        return exc.message
+    """One clear sentence for an exception a person may meet (sorted by code in ``errors.known``)."""
+    known = errors.known(exc)
+    if known is not None:
+        return known.message
     if isinstance(exc, OSError):
-        if getattr(exc, "errno", None) == 28:
-            return QCoreApplication.translate("Messages", "The disk is full: nothing was written. Free some space and try again.")
         where = exc.filename or ""
         return QCoreApplication.translate("Messages", "A file could not be read or written: %1 (%2)").replace("%1", str(where)).replace(
             "%2", exc.strerror or str(exc))
-    if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-        return QCoreApplication.translate("Messages", "The database is busy in another program. Close it and try again.")
     return QCoreApplication.translate("Messages", "Something went wrong and was not saved: %1").replace("%1", f"{type(exc).__name__}: {exc}")
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
-    if not isinstance(exc, UserError):
+    if errors.known(exc) is None:
         log.error("unexpected error", exc_info=exc)
     box = QMessageBox(QMessageBox.Icon.Warning, title or QCoreApplication.translate("Messages", "counsel_desk"), describe(exc),
                       QMessageBox.StandardButton.Ok, parent)
     details = getattr(exc, "__traceback_text__", None)
-    if details and not isinstance(exc, UserError):
+    if details and errors.known(exc) is None:
         box.setDetailedText(details)
     box.exec()
 

@@ -213,28 +213,18 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="22"/>
-        <source>The disk is full: nothing was written. Free some space and try again.</source>
-        <translation>磁碟已滿，沒有寫入任何資料。請清出空間後再試一次。</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="24"/>
+        <location filename="../../counsel_desk/ui/messages.py" line="23"/>
         <source>A file could not be read or written: %1 (%2)</source>
         <translation>無法讀寫檔案：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="27"/>
-        <source>The database is busy in another program. Close it and try again.</source>
-        <translation>資料庫正被其他程式使用中，請關閉後再試一次。</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="28"/>
+        <location filename="../../counsel_desk/ui/messages.py" line="25"/>
         <source>Something went wrong and was not saved: %1</source>
         <translation>發生錯誤，這次的變更沒有儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="34"/>
-        <location filename="../../counsel_desk/ui/messages.py" line="43"/>
+        <location filename="../../counsel_desk/ui/messages.py" line="31"/>
+        <location filename="../../counsel_desk/ui/messages.py" line="40"/>
         <source>counsel_desk</source>
         <translation>counsel_desk</translation>
     </message>
