@@ -141,71 +141,76 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/main_window.py" line="154"/>
+        <source>&amp;Counselors…</source>
+        <translation>輔導員名單(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/main_window.py" line="160"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="160"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="166"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="168"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="174"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="169"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="175"/>
         <source>&amp;About counsel_desk</source>
         <translation>關於 counsel_desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="192"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="198"/>
         <source>This page has no list to export.</source>
         <translation>這一頁沒有可匯出的清單。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="197"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="203"/>
         <source>Export list as CSV</source>
         <translation>將清單匯出為 CSV</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="198"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="204"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 檔 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="206"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="212"/>
         <source>Exported %1 rows to %2</source>
         <translation>已匯出 %1 筆到 %2</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="213"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="219"/>
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="214"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="220"/>
         <source>counsel_desk database (*.db);;All files (*)</source>
         <translation>counsel_desk 資料庫 (*.db);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="241"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="256"/>
         <source> (read-only)</source>
         <translation>（唯讀）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="242"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="257"/>
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="249"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="264"/>
         <source>Last backup: none</source>
         <translation>最近備份：尚無</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="252"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="267"/>
         <source>Last backup: %1</source>
         <translation>最近備份：%1</translation>
     </message>
@@ -223,10 +228,14 @@
         <translation>發生錯誤，這次的變更沒有儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="31"/>
-        <location filename="../../counsel_desk/ui/messages.py" line="40"/>
-        <source>counsel_desk</source>
-        <translation>counsel_desk</translation>
+        <location filename="../../counsel_desk/ui/messages.py" line="47"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/messages.py" line="63"/>
+        <source>Regional Revitalization Desk</source>
+        <translation>地方創生輔導桌</translation>
     </message>
 </context>
 <context>
@@ -238,7 +247,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/pages.py" line="24"/>
-        <location filename="../../counsel_desk/app.py" line="247"/>
+        <location filename="../../counsel_desk/app.py" line="274"/>
         <source>Site visits</source>
         <translation>實地訪視</translation>
     </message>

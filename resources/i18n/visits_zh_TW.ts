@@ -37,27 +37,27 @@
 <context>
     <name>CloseFollowUpDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="136"/>
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="150"/>
         <source>Close follow-up</source>
         <translation>追蹤事項結案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="139"/>
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="153"/>
         <source>Follow-up</source>
         <translation>追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="146"/>
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="160"/>
         <source>What came of it: done, agreed, referred to…</source>
         <translation>辦理結果：已完成、已議定、已轉介…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="147"/>
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="161"/>
         <source>Followed up on</source>
         <translation>追蹤日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="148"/>
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="162"/>
         <source>Result</source>
         <translation>辦理結果</translation>
     </message>
@@ -91,47 +91,47 @@
 <context>
     <name>FollowUpColumns</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="18"/>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="19"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="18"/>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="19"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="19"/>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="20"/>
         <source>Follow-up</source>
         <translation>追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="19"/>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="20"/>
         <source>Owner</source>
         <translation>負責人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="20"/>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="21"/>
         <source>Visit date</source>
         <translation>訪視日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="20"/>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="21"/>
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="21"/>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="22"/>
         <source>Visited</source>
         <translation>受訪對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="21"/>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="22"/>
         <source>Followed up</source>
         <translation>追蹤日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="22"/>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="23"/>
         <source>Result</source>
         <translation>辦理結果</translation>
     </message>
@@ -139,47 +139,52 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="93"/>
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="74"/>
+        <source>A counselor, or type the name of someone else</source>
+        <translation>選一位輔導員，或輸入其他人的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="108"/>
         <source>Follow-up</source>
         <translation>追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="93"/>
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="108"/>
         <source>New follow-up</source>
         <translation>新增追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="111"/>
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="125"/>
         <source>What to follow up</source>
         <translation>追蹤事項內容</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="112"/>
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="126"/>
         <source>Owner</source>
         <translation>負責人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="113"/>
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="127"/>
         <source>Due date</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="114"/>
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="128"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="115"/>
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="129"/>
         <source>Followed up on</source>
         <translation>追蹤日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="116"/>
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="130"/>
         <source>Result</source>
         <translation>辦理結果</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="117"/>
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="131"/>
         <source>Closing needs the date it was followed up and the result.</source>
         <translation>結案時必須填寫追蹤日期與辦理結果。</translation>
     </message>
@@ -187,57 +192,67 @@
 <context>
     <name>FollowUpListPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="36"/>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="37"/>
         <source>Follow-ups</source>
         <translation>追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="48"/>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="49"/>
         <source>Search follow-ups, owners and results</source>
         <translation>搜尋追蹤事項、負責人與辦理結果</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="53"/>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="52"/>
+        <source>Only mine</source>
+        <translation>只看我負責的</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="54"/>
+        <source>Only the follow-ups whose owner is you</source>
+        <translation>只顯示負責人是您的追蹤事項</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="57"/>
         <source>Close follow-up…</source>
         <translation>結案…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="55"/>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="59"/>
         <source>Edit…</source>
         <translation>編輯…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="57"/>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="61"/>
         <source>Open visit</source>
         <translation>開啟訪視紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="90"/>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="96"/>
         <source>The visit %1 was deleted with its follow-ups.</source>
         <translation>已刪除訪視紀錄 %1 及其追蹤事項。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="95"/>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="101"/>
         <source>Due this week: %1</source>
         <translation>本週到期：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="96"/>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="102"/>
         <source>Overdue: %1</source>
         <translation>逾期：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="97"/>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="103"/>
         <source>Open: %1</source>
         <translation>未結案：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="98"/>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="104"/>
         <source>%1 shown</source>
         <translation>顯示 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="143"/>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="160"/>
         <source>Follow-up saved.</source>
         <translation>追蹤事項已儲存。</translation>
     </message>
@@ -598,164 +613,174 @@
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="83"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="80"/>
+        <source>Roster…</source>
+        <translation>名單…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="82"/>
+        <source>Add or change the center&apos;s counselors</source>
+        <translation>新增或修改本中心的輔導員</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="92"/>
         <source>Type to find an organisation</source>
         <translation>輸入文字搜尋單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="85"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="94"/>
         <source>New…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="87"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="96"/>
         <source>Add an organisation that is not in the list yet</source>
         <translation>新增清單中還沒有的單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="96"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="105"/>
         <source>New contact…</source>
         <translation>新增聯絡人…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="106"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="115"/>
         <source>As written on the visit form</source>
         <translation>依訪視紀錄表填寫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="113"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="122"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="114"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="123"/>
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="115"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="124"/>
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="116"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="125"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="117"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="126"/>
         <source>Counselors</source>
         <translation>輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="118"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="127"/>
         <source>Organisation</source>
         <translation>受訪單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="119"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="128"/>
         <source>Contacts met</source>
         <translation>會晤聯絡人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="120"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="129"/>
         <source>Visited</source>
         <translation>受訪對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="121"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="130"/>
         <source>Workstation</source>
         <translation>青年培力工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="122"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="131"/>
         <source>Public space</source>
         <translation>公有空間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="128"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="137"/>
         <source>Purpose</source>
         <translation>訪視目的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="129"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="138"/>
         <source>Findings</source>
         <translation>訪視發現</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="129"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="138"/>
         <source>Issues</source>
         <translation>課題</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="129"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="138"/>
         <source>Advice</source>
         <translation>輔導建議</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="130"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="139"/>
         <source>Notes</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="141"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="150"/>
         <source>Visit</source>
         <translation>訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="143"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="152"/>
         <source>What was found and advised</source>
         <translation>發現與建議</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="158"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="167"/>
         <source>Add follow-up…</source>
         <translation>新增追蹤事項…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="160"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="169"/>
         <source>Edit…</source>
         <translation>編輯…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="162"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="171"/>
         <source>Close follow-up…</source>
         <translation>結案…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="164"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="173"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="200"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="209"/>
         <source>Choose a county</source>
         <translation>請選擇縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="202"/>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="262"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="211"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="273"/>
         <source>Choose the county first</source>
         <translation>請先選擇縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="204"/>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="206"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="213"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="215"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="220"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="229"/>
         <source>Follow-ups (%1)</source>
         <translation>追蹤事項（%1）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="221"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="230"/>
         <source>Attachments (%1)</source>
         <translation>附件（%1）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="262"/>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="273"/>
         <source>Choose a township</source>
         <translation>請選擇鄉鎮市區</translation>
     </message>
