@@ -639,97 +639,97 @@
 <context>
     <name>ProposalEditor</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="62"/>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="61"/>
         <source>← Back to proposals</source>
         <translation>← 回到提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="68"/>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="67"/>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="70"/>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="69"/>
         <source>Move to…</source>
         <translation>移動到…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="72"/>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="71"/>
         <source>Versions…</source>
         <translation>版本比較…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="74"/>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="73"/>
         <source>Export PDF…</source>
         <translation>匯出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="76"/>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="75"/>
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="93"/>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="92"/>
         <source>Applicant and route</source>
         <translation>申請單位與路徑</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="94"/>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="93"/>
         <source>Sections</source>
         <translation>提案內容</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="95"/>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="94"/>
         <source>Funding</source>
         <translation>經費</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="96"/>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="95"/>
         <source>Scores</source>
         <translation>評分</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="97"/>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="96"/>
         <source>Comments and history</source>
         <translation>輔導意見與歷程</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="173"/>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="167"/>
         <source>New proposal</source>
         <translation>新增提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="178"/>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="172"/>
         <source>in plan “%1”</source>
         <translation>屬於計畫「%1」</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="207"/>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="201"/>
         <source>Before it can go to the project office, %1 item(s) are missing:</source>
         <translation>送專案辦公室前，尚缺 %1 項：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="212"/>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="206"/>
         <source>Complete: every section, the applicant, funding and the three scores are filled — ready for the project office.</source>
         <translation>資料完整：章節、申請單位、經費與三項評分皆已填寫，可以送專案辦公室。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="249"/>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="243"/>
         <source>Saved “%1”.</source>
         <translation>已儲存「%1」。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="258"/>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="252"/>
         <source>Unsaved changes</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="258"/>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="252"/>
         <source>Save the changes to this proposal?</source>
         <translation>要儲存這件提案的修改嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="288"/>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="282"/>
         <source>Delete the proposal “%1”? It can be restored from the audit log.</source>
         <translation>要刪除提案「%1」嗎？之後可由稽核紀錄還原。</translation>
     </message>
