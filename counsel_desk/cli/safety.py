@@ -33,7 +33,10 @@ def register(sub) -> None:
 
     p = sub.add_parser("audit", help=pick("稽核紀錄：驗證雜湊鏈、匯出 CSV", "audit log: verify the hash chain, export CSV"))
     add_db_option(p, required=True)
-    p.add_argument("--verify", action="store_true", help=pick("驗證雜湊鏈", "verify the hash chain"))
+    p.add_argument("--verify", action="store_true",
+                   help=pick("驗證雜湊鏈與結尾（資料庫記錄的結尾、每份備份）", "verify the hash chain and its end (the database's record, every backup)"))
+    p.add_argument("--against", type=Path, nargs="+", metavar="FILE.xlsx", default=[],
+                   help=pick("也和這些匯出檔記錄的稽核紀錄結尾比對", "also check against the audit log end these exported workbooks recorded"))
     p.add_argument("--export", type=Path, metavar="FILE", help=pick("匯出成 CSV", "export as CSV"))
     p.set_defaults(func=run_audit)
 
@@ -125,7 +128,7 @@ def run_audit(args: argparse.Namespace) -> int:
     try:
         status = 0
         if args.verify:
-            result = audit_log.verify_chain(db.session_factory)
+            result = audit_log.verify_chain(db.session_factory, db_path=db.path, against=args.against)
             print(result.message)
             status = 0 if result.ok else 1
         if args.export is not None:

@@ -223,25 +223,164 @@ def filter_choices(session_factory: Callable) -> dict[str, list[tuple[str, str]]
 
 
 @dataclass(frozen=True)
+class Anchor:
+    """A head kept elsewhere — in a backup or an exported workbook — that the live chain must contain."""
+
+    source: str  # what a person recognises: the backup's or workbook's file name
+    count: int
+    seq: int
+    hash: str
+
+
+@dataclass(frozen=True)
 class ChainResult:
     ok: bool
     entries: int
     first_bad_seq: int | None
+    end_problem: str | None = None
+    head: audit.Head | None = None
+    last_seq: int = 0
+    lost: tuple[Anchor, ...] = ()  # anchors from backups and workbooks the live chain no longer holds
+    anchors_checked: int = 0
 
     @property
     def message(self) -> str:
-        if self.ok:
-            return pick(f"稽核紀錄完整：已檢查 {self.entries:,} 筆，雜湊鏈前後相符，沒有被竄改的跡象。",
-                        f"The audit log is intact: {self.entries:,} entries checked, the hash chain holds.")
-        return pick(f"稽核紀錄第 {self.first_bad_seq} 筆與雜湊鏈不符：這一筆或它前面的紀錄曾在程式之外被修改或刪除。",
-                    f"Audit entry {self.first_bad_seq} does not fit the hash chain: it or an entry before it "
-                    f"was changed or deleted outside the program.")
+        lines = [self._chain_line()]
+        for a in self.lost:
+            lines.append(pick(
+                f"「{a.source}」記錄稽核紀錄當時有 {a.count:,} 筆、最後一筆是第 {a.seq} 筆（雜湊 {a.hash[:12]}…），"
+                f"但目前的紀錄裡沒有這一筆：在那之後到第 {a.seq} 筆之間的紀錄被刪除或改寫了。",
+                f"'{a.source}' recorded {a.count:,} audit entries ending with entry {a.seq} (hash {a.hash[:12]}…), "
+                f"which the log no longer holds: entries up to {a.seq} were deleted or rewritten."))
+        if self.ok and self.anchors_checked:
+            lines.append(pick(f"也與 {self.anchors_checked} 份備份或匯出檔記錄的結尾相符。",
+                              f"It also matches the end recorded in {self.anchors_checked} backup(s) or exported file(s)."))
+        return "\n".join(lines)
+
+    def _chain_line(self) -> str:
+        if self.first_bad_seq is not None:
+            return pick(f"稽核紀錄第 {self.first_bad_seq} 筆與雜湊鏈不符：這一筆或它前面的紀錄曾在程式之外被修改或刪除。",
+                        f"Audit entry {self.first_bad_seq} does not fit the hash chain: it or an entry before it "
+                        f"was changed or deleted outside the program.")
+        h = self.head
+        if self.end_problem == audit.TAIL_MISSING and h is not None:
+            gone = h.count - self.entries
+            first = self.last_seq + 1
+            return pick(f"稽核紀錄的結尾被刪除了：資料庫記錄應有 {h.count:,} 筆、最後一筆是第 {h.seq} 筆，"
+                        f"現在只剩 {self.entries:,} 筆（到第 {self.last_seq} 筆）——最新的 {gone:,} 筆"
+                        f"（第 {first} 到第 {h.seq} 筆）不見了。",
+                        f"The end of the audit log was cut off: the database records {h.count:,} entries ending with "
+                        f"entry {h.seq}, but only {self.entries:,} remain (up to entry {self.last_seq}) — the newest "
+                        f"{gone:,} (entries {first} to {h.seq}) are missing.")
+        if self.end_problem == audit.TAIL_REPLACED and h is not None:
+            return pick(f"稽核紀錄的最後一筆不是程式寫下的那一筆（應為第 {h.seq} 筆，雜湊 {h.hash[:12]}…）：結尾被改寫了。",
+                        f"The last audit entry is not the one the program wrote (entry {h.seq}, hash {h.hash[:12]}…): "
+                        f"the end was rewritten.")
+        if self.end_problem == audit.UNANCHORED and h is not None:
+            return pick(f"稽核紀錄有 {self.entries:,} 筆，比程式記錄的 {h.count:,} 筆多：有紀錄是在程式之外加入的。",
+                        f"The audit log holds {self.entries:,} entries, more than the {h.count:,} the program recorded: "
+                        f"some were added outside the program.")
+        if self.end_problem == audit.HEAD_MISSING:
+            return pick("稽核紀錄的結尾記錄（筆數與最後雜湊）不見了：它只會在程式之外被刪除，紀錄的結尾可能也被刪除了。",
+                        "The record of the audit log's end (count and last hash) is gone: only a change outside the "
+                        "program removes it, and the log's end may have been cut off with it.")
+        if self.end_problem == audit.HEAD_FORGED:
+            return pick("稽核紀錄結尾記錄的金鑰簽章不符：整條紀錄連同結尾記錄都被改寫過。",
+                        "The key signature of the audit log's end does not fit: the log and its end were rewritten.")
+        if self.lost:
+            return pick(f"稽核紀錄本身前後相符（{self.entries:,} 筆），但與備份或匯出檔記錄的結尾不符：",
+                        f"The audit log is consistent in itself ({self.entries:,} entries) but misses what backups or "
+                        f"exported files recorded:")
+        return pick(f"稽核紀錄完整：已檢查 {self.entries:,} 筆，雜湊鏈前後相符，結尾也與資料庫的記錄相符，沒有被竄改的跡象。",
+                    f"The audit log is intact: {self.entries:,} entries checked, the hash chain holds and ends where "
+                    f"the database recorded.")
 
 
-def verify_chain(session_factory: Callable) -> ChainResult:
+def backup_anchors(db_path: Path | str) -> list[Anchor]:
+    """The head kept in each backup of the database (a backup is a copy of the file, head included)."""
+    import sqlite3
+
+    from counsel_desk.services.backup import list_backups
+    from counsel_desk.store.database import read_only_uri
+
+    out = []
+    for info in list_backups(db_path):
+        try:
+            con = sqlite3.connect(read_only_uri(info.path), uri=True)
+            try:
+                row = con.execute("SELECT value FROM app_meta WHERE key = ?", (audit.HEAD_KEY,)).fetchone()
+                head = audit.Head.from_text(row[0] if row else None)
+                if head is None:  # a backup from before the head was kept: its chain's own end
+                    last = con.execute("SELECT count(*), coalesce(max(seq), 0) FROM audit_log").fetchone()
+                    h = con.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+                    head = audit.Head(int(last[0]), int(last[1]), h[0] if h else "")
+            finally:
+                con.close()
+        except sqlite3.Error:
+            continue  # a damaged backup vouches for nothing; restore and recovery say so elsewhere
+        if head.count:
+            out.append(Anchor(info.path.name, head.count, head.seq, head.hash))
+    return out
+
+
+def workbook_anchor(path: Path | str) -> Anchor | None:
+    """The head an exported interchange workbook carries in its meta sheet (None: an older file)."""
+    from python_calamine import CalamineWorkbook
+
+    from counsel_desk.sync import format as fmt
+
+    wb = CalamineWorkbook.from_path(str(path))
+    try:
+        values = {}
+        for row in wb.get_sheet_by_name(fmt.META_SHEET).iter_rows():
+            if len(row) > 3 and isinstance(row[3], str):
+                values[row[3].strip()] = row[1]
+    finally:
+        wb.close()
+    try:
+        count, seq, h = int(float(values["audit_count"])), int(float(values["audit_seq"])), str(values["audit_hash"])
+    except (KeyError, ValueError, TypeError):
+        return None
+    return Anchor(Path(path).name, count, seq, h) if count else None
+
+
+def _after_last_restore(conn) -> str | None:
+    """UTC time of the newest restore: backups taken before it hold a chain that was replaced."""
+    at = conn.execute(text("SELECT max(at) FROM audit_log WHERE action = 'restore'")).scalar()
+    return None if at is None else str(at)
+
+
+def verify_chain(session_factory: Callable, *, db_path: Path | str | None = None,
+                 against: list[Path] | None = None) -> ChainResult:
+    """Walk the chain, compare its end with the head in the database; with ``db_path`` also with the
+    head kept in every backup, and with the heads in the exported workbooks ``against``."""
     with session_factory() as s:
+        conn = s.connection()
         check = audit.verify(s)
-    return ChainResult(check.ok, check.entries, check.first_bad_seq)
+        restored_at = _after_last_restore(conn)
+        anchors: list[Anchor] = []
+        if db_path is not None:
+            from counsel_desk.services.backup import list_backups
+
+            taken = {b.path.name: b.taken_at for b in list_backups(db_path)}
+            for a in backup_anchors(db_path):
+                when = taken.get(a.source)
+                if restored_at and when is not None and _utc_text(when) <= restored_at:
+                    continue  # taken before the newest restore: that chain was replaced on purpose
+                anchors.append(a)
+        for p in against or []:
+            a = workbook_anchor(p)
+            if a is not None:
+                anchors.append(a)
+        lost = tuple(a for a in anchors if conn.execute(
+            text("SELECT hash FROM audit_log WHERE seq = :s"), {"s": a.seq}).scalar() != a.hash)
+    return ChainResult(check.ok and not lost, check.entries, check.first_bad_seq, check.end_problem, check.head,
+                       check.last_seq, lost, len(anchors))
+
+
+def _utc_text(local: datetime) -> str:
+    """A backup's local time of day as the audit log stores times (UTC, ISO text)."""
+    return local.astimezone(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
 
 
 CSV_HEADER = (("序號", "No."), ("時間", "Time"), ("使用者", "Who"), ("動作", "Action"), ("對象", "Record"),

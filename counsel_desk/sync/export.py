@@ -273,6 +273,7 @@ def export_workbook(db, out: Path | str, *, since_last: bool = False, mask: bool
             counts[s.key] = n
             tombstones[s.key] = dead
             overflow.extend((s.key, rid, k, v) for rid, k, v in writer.overflow)
+        head = audit.Head.from_text(syncdb.meta_value(raw, audit.HEAD_KEY)) or audit.Head(0, 0, "")
         raw.execute("ROLLBACK")
         exported_at = datetime.now(timezone.utc)
         meta = {
@@ -280,6 +281,7 @@ def export_workbook(db, out: Path | str, *, since_last: bool = False, mask: bool
             "center_name": ref.centers.get(center, ""), "device": device,
             "exported_at": datetime_text(exported_at), "exported_by": actor, "app_version": __version__,
             "masked": "是" if mask else "否", "since": since or "",
+            "audit_count": str(head.count), "audit_seq": str(head.seq), "audit_hash": head.hash,
         }
         _write_meta(meta_sheet, meta, [(s.key, s.title, counts[s.key], tombstones[s.key]) for s in SHEETS])
         _write_long_texts(wb, overflow)

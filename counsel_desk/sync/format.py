@@ -19,7 +19,7 @@ from typing import Optional
 from counsel_desk.models import enums
 
 FORMAT_NAME = "counsel_desk-interchange"
-FORMAT_VERSION = 2  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點)
+FORMAT_VERSION = 3  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the audit log's end in meta
 OLDEST_READABLE_VERSION = 1  # older files are upgraded step by step (see reader.UPGRADES)
 
 META_SHEET = "檔案資訊"
@@ -317,6 +317,10 @@ META_FIELDS: tuple[tuple[str, str], ...] = (
     ("app_version", "程式版本"),
     ("masked", "個人資料遮蔽"),
     ("since", "只含此時間後的變更（UTC；空白＝全部資料）"),
+    # v3: the exporting database's audit log end (store.audit.Head) — a copy kept where deleting rows can't reach
+    ("audit_count", "稽核紀錄筆數"),
+    ("audit_seq", "稽核紀錄最後一筆序號"),
+    ("audit_hash", "稽核紀錄最後一筆雜湊"),
 )
 
 

@@ -149,3 +149,80 @@ def test_export_keeps_formula_like_text_as_text(db, services, tmp_path):
     audit_log.export_csv(services, out)
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert rows[1][2] == "'=HYPERLINK(\"http://evil\")"
+
+
+# --- the chain's end is anchored (its head in app_meta, in backups, in exported workbooks) --------------
+def _delete(db, where: str) -> None:
+    con = sqlite3.connect(db.path)
+    con.execute(f"DELETE FROM audit_log WHERE {where}")
+    con.commit()
+    con.close()
+
+
+def test_deleting_the_newest_entry_fails_verify_and_names_it(db, history):
+    newest = audit_log.verify_chain(db.session_factory).last_seq
+    _delete(db, f"seq = {newest}")
+    result = audit_log.verify_chain(db.session_factory)
+    assert not result.ok
+    assert f"第 {newest} 筆" in result.message and "最新的 1 筆" in result.message
+
+
+def test_deleting_the_newest_four_entries_fails_verify_and_names_them(db, history):
+    check = audit_log.verify_chain(db.session_factory)
+    first = check.last_seq - 3
+    _delete(db, f"seq >= {first}")
+    result = audit_log.verify_chain(db.session_factory)
+    assert not result.ok and "最新的 4 筆" in result.message
+    assert f"第 {first} 到第 {check.last_seq} 筆" in result.message
+
+
+def test_deleting_every_entry_fails_verify(db, history):
+    count = audit_log.verify_chain(db.session_factory).entries
+    _delete(db, "1 = 1")
+    result = audit_log.verify_chain(db.session_factory)
+    assert not result.ok and f"應有 {count:,} 筆" in result.message and "現在只剩 0 筆" in result.message
+
+
+def test_deleting_the_rows_and_the_head_is_caught_by_a_backup(db, history):
+    from counsel_desk.services import backup
+
+    backup.make_backup(db.path, "manual")
+    check = audit_log.verify_chain(db.session_factory, db_path=db.path)
+    assert check.ok and check.anchors_checked == 1
+    _delete(db, f"seq = {check.last_seq}")
+    con = sqlite3.connect(db.path)
+    con.execute("DELETE FROM app_meta WHERE key = 'audit_head'")  # an informed hand removes the head too
+    con.commit()
+    con.close()
+    result = audit_log.verify_chain(db.session_factory, db_path=db.path)
+    assert not result.ok and result.lost and ".db" in result.message and f"第 {check.last_seq} 筆" in result.message
+
+
+def test_an_exported_workbook_keeps_the_end_too(db, history, tmp_path):
+    from counsel_desk.store import audit
+    from counsel_desk.sync import export_workbook
+
+    out = tmp_path / "center.xlsx"
+    export_workbook(db, out, actor="測試")
+    anchor = audit_log.workbook_anchor(out)
+    assert anchor is not None and anchor.count == 5
+    # the head is rewritten to match the cut chain: only the workbook still knows
+    _delete(db, "seq >= 5")
+    with db.engine.begin() as conn:
+        audit.write_head(conn, audit.chain_end(conn))
+    assert audit_log.verify_chain(db.session_factory).ok  # the database alone can't tell any more
+    result = audit_log.verify_chain(db.session_factory, against=[out])
+    assert not result.ok and "center.xlsx" in result.message
+
+
+def test_a_restore_is_not_mistaken_for_a_cut(db, services, history):
+    from counsel_desk.services import backup
+
+    old = backup.make_backup(db.path, "manual")
+    with db.session() as s:
+        create(s, Organization(name="後來的單位", kind="association"), "測試", "organization")
+        s.commit()
+    backup.make_backup(db.path, "manual")  # newer than the one restored: its chain is replaced on purpose
+    backup.restore(db, old, actor="測試")
+    result = audit_log.verify_chain(db.session_factory, db_path=db.path)
+    assert result.ok, result.message

@@ -237,7 +237,7 @@ class AuditPage(QWidget):
         self.verify_button.setEnabled(False)
         self.result_label.setStyleSheet("")
         self.result_label.setText(self.tr("Verifying the audit log…"))
-        session_factory = self.ctx.db.session_factory
+        session_factory, db_path = self.ctx.db.session_factory, self.ctx.db.path
 
         def done(result: audit_log.ChainResult) -> None:
             self.verify_button.setEnabled(True)
@@ -256,7 +256,7 @@ class AuditPage(QWidget):
             self.result_label.clear()
             show_error(self, exc)
 
-        self.task = run_task(lambda progress: audit_log.verify_chain(session_factory), on_done=done,
+        self.task = run_task(lambda progress: audit_log.verify_chain(session_factory, db_path=db_path), on_done=done,
                              on_error=failed, parent=self)
 
     def export_csv(self, path: str | None = None) -> None:
