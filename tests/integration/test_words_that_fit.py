@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import os
 import resource
 import shutil
 import sqlite3
@@ -44,9 +45,16 @@ def _unshare_works() -> bool:
 needs_mounts = pytest.mark.skipif(not _unshare_works(), reason="no private mount namespace (unshare -rm) here")
 
 
-def cli(*args: str, env_lang: str = "zh_TW", timeout: float = 120) -> subprocess.CompletedProcess:
+def _env(**extra: str) -> dict[str, str]:
+    env = {"COUNSEL_DESK_LANG": "zh_TW", "PATH": "/usr/bin:/bin", "HOME": "/tmp", **extra}
+    if "PYTHONPATH" in os.environ:
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    return env
+
+
+def cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
     return subprocess.run([PY, "-m", "counsel_desk", *args], capture_output=True, text=True, timeout=timeout,
-                          env={"COUNSEL_DESK_LANG": env_lang, "PATH": "/usr/bin:/bin", "HOME": "/tmp"})
+                          env=_env())
 
 
 def in_small_fs(script: str, size: str = "12m", read_only: bool = False) -> subprocess.CompletedProcess:
@@ -55,7 +63,7 @@ def in_small_fs(script: str, size: str = "12m", read_only: bool = False) -> subp
     body = f"set -e\nmount -t tmpfs -o size={size} tmpfs /mnt\n{script.split('#--')[0]}\n{remount}set +e\n" \
            f"{script.split('#--')[1] if '#--' in script else ''}"
     return subprocess.run(["unshare", "-rm", "sh", "-c", body], capture_output=True, text=True, timeout=300,
-                          env={"PY": PY, "COUNSEL_DESK_LANG": "zh_TW", "PATH": "/usr/bin:/bin", "HOME": "/tmp"})
+                          env=_env(PY=PY))
 
 
 def digest(path: Path) -> str:
