@@ -216,8 +216,26 @@ def open_database(path: Path | str, *, create: bool = True, read_only: bool = Fa
             raise
         raise known from exc
     if not read_only:
+        _recognise_copy(db)
         db._last_entry_at_open = db._last_entry()
     return db
+
+
+def _recognise_copy(db: Database) -> None:
+    """A file first opened on this computer after a copy gets its own sync device id now (sync/db.py)."""
+    from counsel_desk.sync.db import recognise_copy  # sync identity belongs to sync; opening is where it is seen
+
+    raw = db.engine.raw_connection()
+    try:
+        con = raw.driver_connection
+        previous = con.isolation_level
+        con.isolation_level = None  # recognise_copy says BEGIN/COMMIT itself
+        try:
+            recognise_copy(con)
+        finally:
+            con.isolation_level = previous
+    finally:
+        raw.close()
 
 
 def _copy_aside(path: Path, rev: str) -> Path:

@@ -1,12 +1,14 @@
 """Three laptops' workbooks merged in any order give the same state; concurrent edits always conflict.
 
-Each example: a center's database is copied to three laptops through a workbook, each laptop edits,
-deletes and adds at random (small value sets, so laptops often collide), and their workbooks are
-merged into fresh databases in two different orders and in one batch.
+Each example: a center's database reaches three laptops through a workbook *or as a copy of the
+file* (how IT often sets machines up), each laptop edits, deletes and adds at random (small value
+sets, so laptops often collide), and their workbooks are merged into fresh databases in two
+different orders and in one batch.
 """
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from datetime import date
 
@@ -14,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from counsel_desk import models as m
+from counsel_desk.store import open_database
 from counsel_desk.sync import export_workbook, import_workbooks
 from counsel_desk.sync import format as fmt
 from tests.integration.sync_helpers import (
@@ -72,8 +75,9 @@ def content(db, table: str) -> dict:
 
 
 @SETTINGS
-@given(ops=st.lists(operations(), min_size=3, max_size=3), order=st.permutations([0, 1, 2]))
-def test_three_laptops_merge_to_the_same_state_in_any_order(tmp_path_factory, ops, order):
+@given(ops=st.lists(operations(), min_size=3, max_size=3), order=st.permutations([0, 1, 2]),
+       how=st.lists(st.sampled_from(["workbook", "copy the file"]), min_size=3, max_size=3))
+def test_three_laptops_merge_to_the_same_state_in_any_order(tmp_path_factory, ops, order, how):
     root = tmp_path_factory.getbasetemp()
     folder = tmp_path_factory.mktemp("merge")
     center = fresh_db(folder, "center.db", root)
@@ -85,9 +89,15 @@ def test_three_laptops_merge_to_the_same_state_in_any_order(tmp_path_factory, op
         export_workbook(center, start, mask=False, actor="中心")
         laptops = []
         for n in range(3):
-            lap = fresh_db(folder, f"laptop{n}.db", root)
-            dbs.append(lap)
-            import_workbooks(lap, [start], actor=f"輔導員{n}")
+            if how[n] == "copy the file":
+                center.engine.dispose()  # closed: every change is in the file itself
+                shutil.copyfile(center.path, folder / f"laptop{n}.db")
+                lap = open_database(folder / f"laptop{n}.db")
+                dbs.append(lap)
+            else:
+                lap = fresh_db(folder, f"laptop{n}.db", root)
+                dbs.append(lap)
+                import_workbooks(lap, [start], actor=f"輔導員{n}")
             laps_ids = dict(ids)
             apply_ops(lap, laps_ids, ops[n])
             out = folder / f"laptop{n}.xlsx"

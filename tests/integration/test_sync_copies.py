@@ -1,0 +1,124 @@
+"""A center's database file copied to laptops (how IT often sets machines up), then synced.
+
+The copy is recognised the first time it is opened in its new place: it gets its own device id,
+and what its records were is pinned under the old one, so edits on two copies merge as updates,
+identical edits are no conflict, and a deletion on a copy is a deletion.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+
+from counsel_desk import models as m
+from counsel_desk.store import open_database
+from counsel_desk.sync import export_workbook, import_workbooks
+from tests.integration.sync_helpers import delete, fresh_db, small_world, update
+
+
+def copy_file(db, dest):
+    """What IT does: copy the closed database file to another laptop (here: another folder)."""
+    db.close()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(db.path, dest)
+    return open_database(dest)
+
+
+def conflict_rows(db) -> dict[str, int]:
+    with sqlite3.connect(db.path) as con:
+        return dict(con.execute("SELECT status, count(*) FROM sync_conflict GROUP BY status").fetchall())
+
+
+@pytest.fixture
+def center(tmp_path, tmp_path_factory):
+    db = fresh_db(tmp_path / "office", "center.db", tmp_path_factory.getbasetemp())
+    ids = small_world(db)
+    return db, ids
+
+
+def two_copies(tmp_path, center):
+    db, ids = center
+    db.close()
+    laptops = []
+    for name in ("laptop-a", "laptop-b"):
+        (tmp_path / name).mkdir()
+        shutil.copyfile(db.path, tmp_path / name / "center.db")  # the same bytes on both laptops
+        laptops.append(open_database(tmp_path / name / "center.db"))
+    return laptops[0], laptops[1], ids
+
+
+def merged_at_hq(tmp_path, tmp_path_factory, *laptops):
+    hq = fresh_db(tmp_path / "hq", "hq.db", tmp_path_factory.getbasetemp())
+    reports = []
+    for n, lap in enumerate(laptops):
+        out = tmp_path / f"laptop{n}.xlsx"
+        export_workbook(lap, out, mask=False, actor=f"輔導員{n}")
+        reports.append(import_workbooks(hq, [out], actor="總部"))
+    return hq, reports
+
+
+def test_copy_then_edit_then_merge_gives_updates_not_conflicts(tmp_path, tmp_path_factory, center):
+    a, b, ids = two_copies(tmp_path, center)
+    v, u = ids["visits"]
+    update(a, m.SiteVisit, v, {"purpose": "A 改了 V"})
+    update(b, m.SiteVisit, u, {"purpose": "B 改了 U"})
+    hq, reports = merged_at_hq(tmp_path, tmp_path_factory, a, b)
+    assert reports[1].totals["conflicts"] == 0 and reports[1].totals["updated"] == 1
+    with sqlite3.connect(hq.path) as con:
+        purposes = dict(con.execute("SELECT id, purpose FROM site_visit"))
+    assert purposes[v] == "A 改了 V" and purposes[u] == "B 改了 U"
+    assert conflict_rows(hq) == {}
+    for d in (a, b, hq):
+        d.close()
+
+
+def test_merging_two_copies_of_one_database_stores_no_same_rows(tmp_path, tmp_path_factory, center):
+    """The issue's 4,841 'same' rows: every record of two copies looked like two versions."""
+    a, b, ids = two_copies(tmp_path, center)
+    update(a, m.SiteVisit, ids["visits"][0], {"purpose": "只有 A 改"})
+    hq, reports = merged_at_hq(tmp_path, tmp_path_factory, a, b)
+    assert reports[1].totals["conflicts"] == 0
+    assert conflict_rows(hq) == {}
+
+
+def test_the_same_edit_on_two_copies_is_no_conflict(tmp_path, tmp_path_factory, center):
+    a, b, ids = two_copies(tmp_path, center)
+    v = ids["visits"][0]
+    for lap in (a, b):
+        update(lap, m.SiteVisit, v, {"purpose": "兩台都改成一樣"})
+    hq, reports = merged_at_hq(tmp_path, tmp_path_factory, a, b)
+    assert reports[1].totals["conflicts"] == 0
+    assert "open" not in conflict_rows(hq)  # nothing for the manager to decide
+    for d in (a, b, hq):
+        d.close()
+
+
+def test_a_deletion_arriving_from_a_copy_is_a_deletion(tmp_path, tmp_path_factory, center):
+    a, b, ids = two_copies(tmp_path, center)
+    f = ids["followups"][1]
+    delete(b, m.FollowUp, f)
+    hq, reports = merged_at_hq(tmp_path, tmp_path_factory, a, b)
+    assert reports[1].totals["conflicts"] == 0
+    with sqlite3.connect(hq.path) as con:
+        assert con.execute("SELECT deleted_at IS NOT NULL FROM followup WHERE id = ?", (f,)).fetchone() == (1,)
+    assert conflict_rows(hq) == {}
+    for d in (a, b, hq):
+        d.close()
+
+
+def test_the_original_merging_its_copies_back_gets_updates(tmp_path, center):
+    db, ids = center
+    a = copy_file(db, tmp_path / "laptop-a" / "center.db")
+    office = open_database(db.path)
+    v = ids["visits"][0]
+    update(a, m.SiteVisit, v, {"findings": "在筆電上補的"})
+    update(office, m.SiteVisit, ids["visits"][1], {"findings": "辦公室補的"})
+    out = tmp_path / "a.xlsx"
+    export_workbook(a, out, mask=False, actor="輔導員")
+    report = import_workbooks(office, [out], actor="中心")
+    assert report.totals["conflicts"] == 0 and report.totals["updated"] == 1
+    assert conflict_rows(office) == {}
+    for d in (a, office):
+        d.close()
