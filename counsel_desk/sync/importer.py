@@ -132,7 +132,8 @@ def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, 
     # other core while the reader parses — nothing is written before both have finished.
     scanner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-scan")
     stop_scan = threading.Event()
-    scans = [scanner.submit(safety.scan_file, p, stop_scan) for p in paths]
+    # the big worksheets are scanned by the reader instead, in one pass with their row count
+    scans = [scanner.submit(safety.scan_file, p, stop_scan, safety.big_sheet_parts(p)) for p in paths]
     with syncdb.connection(db) as (conn, raw), scanner:
         try:
             create_staging(raw)
@@ -149,9 +150,9 @@ def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, 
                 raise
             finally:
                 # a hostile file's own message beats whatever the reader made of it
-                for p, scan in zip(paths, scans):
-                    if not scan.cancel() and (formulas := scan.result()):
-                        raise _formula_refusal(p, formulas)
+                for f, scan in zip(files, scans):
+                    if not scan.cancel() and (formulas := scan.result() + f.formula_parts):
+                        raise _formula_refusal(f.path, formulas)
             raw.execute("COMMIT")
             for (number, key), n in extra.items():
                 f = files[number - 1]

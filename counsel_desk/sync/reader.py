@@ -65,6 +65,7 @@ class StagedFile:
     rejected: dict[str, int] = field(default_factory=dict)  # sheet key → rows with problems
     letters: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet key → column key → "D（訪視日期）"
     rejected_ids: dict[str, set[str]] = field(default_factory=dict)  # rows with problems (already reported)
+    formula_parts: list[str] = field(default_factory=list)  # big worksheet parts the reader found formulas in
 
     @property
     def name(self) -> str:
@@ -442,7 +443,7 @@ def stage_file(raw: sqlite3.Connection, staged: StagedFile, ref, problems: Probl
     small sheets are converted while the biggest is parsed, and each big sheet is parsed while
     the one before is converted when both together stay small enough for the memory budget.
     """
-    rows_checked = RowLimit(staged.path)
+    rows_checked = RowLimit(staged)
     try:
         wb = CalamineWorkbook.from_path(str(staged.path))
     except (CalamineError, OSError, ValueError) as exc:
@@ -509,26 +510,34 @@ def stage_file(raw: sqlite3.Connection, staged: StagedFile, ref, problems: Probl
 class RowLimit:
     """Sheets parsed only after their rows were counted against the format's limit (safety.MAX_SHEET_ROWS).
 
-    The small parts (the meta sheet among them) are counted at once when the file is opened; a big
-    one just before it is parsed, by the thread that parses it.
+    Small worksheet parts, and every part that is not a data sheet (the meta sheet among them), are
+    scanned when the file is opened; a big data sheet just before it is parsed, by the thread that
+    parses it — in one pass with the content scan the importer's scanner leaves to it
+    (``safety.big_sheet_parts``). Formulas found that way are noted in ``staged.formula_parts``.
     """
 
-    SMALL_PART = 8 * 1024 * 1024  # inflated bytes: counting these costs milliseconds
-
-    def __init__(self, path: Path):
-        self.path = path
+    def __init__(self, staged: StagedFile):
+        self.staged = staged
+        self.path = path = staged.path
         self.zf = zipfile.ZipFile(path)
         self.parts = {tab: part for part, tab in safety.sheet_parts(path).items()}
-        for tab, part in self.parts.items():
-            # the meta and long-text sheets are parsed outside ``parse``: counted now whatever their size
-            if self.zf.getinfo(part).file_size <= self.SMALL_PART or tab not in fmt.BY_TITLE:
-                safety.check_sheet_rows(path, self.zf, part, tab)
+        self.big = safety.big_sheet_parts(path)
+        later = {part for tab, part in self.parts.items() if tab in fmt.BY_TITLE and part in self.big}
+        by_part = {part: tab for tab, part in self.parts.items()}
+        for info in self.zf.infolist():
+            part = info.filename
+            if part.startswith("xl/worksheets/") and part.endswith(".xml") and part not in later:
+                self._scan(self.zf, part, by_part.get(part, part))
+
+    def _scan(self, zf: zipfile.ZipFile, part: str, tab: str) -> None:
+        if safety.scan_sheet(self.path, zf, part, tab) and part in self.big:
+            self.staged.formula_parts.append(part)  # the importer's scanner skipped this part
 
     def parse(self, wb: CalamineWorkbook, tab: str):
         part = self.parts.get(tab)
-        if part is not None and self.zf.getinfo(part).file_size > self.SMALL_PART and tab in fmt.BY_TITLE:
+        if part is not None and part in self.big and tab in fmt.BY_TITLE:
             with zipfile.ZipFile(self.path) as zf:  # a handle of its own: this may run in the pool thread
-                safety.check_sheet_rows(self.path, zf, part, tab)
+                self._scan(zf, part, tab)
         return wb.get_sheet_by_name(tab)
 
     def close(self) -> None:

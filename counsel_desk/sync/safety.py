@@ -36,8 +36,7 @@ _OVERLAP = 32
 # rows are counted, and the furthest row number looked for, while the XML streams by.
 MAX_SHEET_ROWS = 1_048_576
 _ROW_NUMBER = re.compile(rb'\br="[A-Z]{0,3}(\d{7,})"')  # a row or cell reference past row 999,999
-_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
-_SEVEN_DIGITS_END = b'0000000"'  # seven digits closing an attribute: all a reference past row 999,999 can look like
+_SEVEN_DIGIT_REF = re.compile(rb'r="[A-Z]{0,3}[0-9]{7}')  # a quick look first: literal prefix, no backtracking
 _DIMENSION = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?dimension\s+ref="[A-Z]{1,3}\d+(?::[A-Z]{1,3}(\d+))?"')
 
 
@@ -52,6 +51,16 @@ class ZipSummary:
     compressed: int
     inflated: int
     sheets_with_formulas: list[str]
+
+
+BIG_PART = 8 * 1024 * 1024  # inflated bytes: a worksheet this big is scanned once, by the reader, rows and all
+
+
+def big_sheet_parts(path: Path) -> frozenset[str]:
+    """Worksheet parts big enough that the reader scans them (content and rows) right before parsing."""
+    with zipfile.ZipFile(path) as zf:
+        return frozenset(i.filename for i in zf.infolist()
+                         if i.filename.startswith("xl/worksheets/") and i.file_size > BIG_PART)
 
 
 def _refuse(path: Path, zh: str, en: str, cls: type[UserError] = UserError) -> UserError:
@@ -88,13 +97,14 @@ def check_file(path: Path, *, scan: bool = True) -> ZipSummary:
     return ZipSummary(len(infos), sum(i.compress_size for i in infos), sum(i.file_size for i in infos), formulas)
 
 
-def scan_file(path: Path, stop: threading.Event | None = None) -> list[str]:
+def scan_file(path: Path, stop: threading.Event | None = None, skip: frozenset[str] = frozenset()) -> list[str]:
     """Worksheet parts holding formulas; UserError for XML declarations or a damaged archive.
 
-    ``stop`` ends the scan early (the import was refused for another reason meanwhile)."""
+    ``stop`` ends the scan early (the import was refused for another reason meanwhile); ``skip``
+    names the big worksheet parts the reader scans itself (:func:`big_sheet_parts`)."""
     try:
         with zipfile.ZipFile(path) as zf:
-            return _scan_members(path, zf, zf.infolist(), stop)
+            return _scan_members(path, zf, zf.infolist(), stop, skip)
     except zipfile.BadZipFile as exc:
         raise _refuse(path, f"檔案已損毀（{exc}）。", f"the file is damaged ({exc}).") from None
     except (OSError, EOFError, zlib.error, NotImplementedError) as exc:
@@ -130,37 +140,76 @@ def _check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> None:
 
 
 def _scan_members(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo],
-                  stop: threading.Event | None = None) -> list[str]:
-    """Inflate each XML part chunk by chunk, never past its declared size; return parts with formulas."""
+                  stop: threading.Event | None = None, skip: frozenset[str] = frozenset()) -> list[str]:
+    """Inflate each XML part chunk by chunk, never past its declared size; return parts with formulas.
+
+    Parts in ``skip`` are scanned by the reader instead (:func:`scan_sheet`, rows counted in the same pass)."""
     with_formulas = []
     for info in infos:
         name = info.filename
-        if not name.endswith((".xml", ".rels")):
+        if not name.endswith((".xml", ".rels")) or name in skip:
             continue
-        is_sheet = name.startswith("xl/worksheets/")
-        seen = 0
-        tail = b""
-        has_formula = False
-        with zf.open(info) as member:
-            while chunk := member.read(CHUNK):
-                if stop is not None and stop.is_set():
-                    return with_formulas
-                seen += len(chunk)
-                if seen > info.file_size:
-                    raise _refuse(path, f"其中「{name}」解壓後比宣告的大（檔案被竄改或為壓縮炸彈）。",
-                                  f"'{name}' inflates beyond its declared size (tampered or a zip bomb).")
-                window = tail + chunk
-                if b"<!" in window and _DTD.search(window):
-                    raise _refuse(path, f"其中「{name}」含有 XML 文件型別或實體宣告（DOCTYPE/ENTITY），"
-                                        f"Excel 活頁簿不會有這種內容，可能是惡意檔案。",
-                                  f"'{name}' contains an XML DOCTYPE or ENTITY declaration, which workbooks never "
-                                  f"have; it may be hostile.")
-                if is_sheet and not has_formula and _has_formula(window):
-                    has_formula = True
-                tail = window[-_OVERLAP:]
-        if has_formula:
+        if stop is not None and stop.is_set():
+            break
+        if scan_part(path, zf, info, stop=stop).formulas:
             with_formulas.append(name)
     return with_formulas
+
+
+@dataclass
+class PartScan:
+    formulas: bool = False
+    rows_over: int | None = None  # rows declared, counted or reached past the limit
+
+
+def scan_part(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, *, count_rows: bool = False,
+              limit: int = MAX_SHEET_ROWS, stop: threading.Event | None = None) -> PartScan:
+    """One pass over one part: never past its declared size, no DTD or entity, formulas flagged in
+    worksheets, and (``count_rows``) rows counted and the furthest row number looked for — stopping
+    as soon as the limit is passed, so a two-million-row sheet is refused after half of it."""
+    name = info.filename
+    is_sheet = name.startswith("xl/worksheets/")
+    out = PartScan()
+    seen = rows = 0
+    tail = b""
+    first = True
+    with zf.open(info) as member:
+        while chunk := member.read(CHUNK):
+            if stop is not None and stop.is_set():
+                return out
+            seen += len(chunk)
+            if seen > info.file_size:
+                raise _refuse(path, f"其中「{name}」解壓後比宣告的大（檔案被竄改或為壓縮炸彈）。",
+                              f"'{name}' inflates beyond its declared size (tampered or a zip bomb).")
+            window = tail + chunk
+            if b"<!" in window and _DTD.search(window):
+                raise _refuse(path, f"其中「{name}」含有 XML 文件型別或實體宣告（DOCTYPE/ENTITY），"
+                                    f"Excel 活頁簿不會有這種內容，可能是惡意檔案。",
+                              f"'{name}' contains an XML DOCTYPE or ENTITY declaration, which workbooks never "
+                              f"have; it may be hostile.")
+            if is_sheet and not out.formulas and _has_formula(window):
+                out.formulas = True
+            if count_rows:
+                if first:
+                    m = _DIMENSION.search(window)
+                    if m and m.group(1) and int(m.group(1)) > limit:
+                        out.rows_over = int(m.group(1))
+                        return out
+                rows += chunk.count(b"<row") + (tail[-3:] + chunk[:3]).count(b"<row")
+                if b":row" in window:  # namespaced rows (<x:row>) are rare: counted the slow way
+                    rows += len(re.findall(rb"<[A-Za-z_][\w.-]*:row[\s>/]", chunk))
+                if rows > limit:
+                    out.rows_over = rows
+                    return out
+                # a reference past row 999,999 (seven digits); the expression finds none in most chunks
+                if _SEVEN_DIGIT_REF.search(window):
+                    for m in _ROW_NUMBER.finditer(window):
+                        if int(m.group(1)) > limit:
+                            out.rows_over = int(m.group(1))
+                            return out
+            first = False
+            tail = window[-_OVERLAP:]
+    return out
 
 
 def formula_cells(path: Path, part: str, limit: int = 20) -> list[str]:
@@ -201,46 +250,16 @@ def sheet_parts(path: Path) -> dict[str, str]:
     return out
 
 
-def sheet_rows_over_limit(zf: zipfile.ZipFile, part: str, limit: int = MAX_SHEET_ROWS) -> int | None:
-    """The rows a worksheet part declares, counts or reaches when that is over ``limit``, else None.
-
-    Streams the part in small chunks and stops as soon as the limit is passed: a two-million-row
-    sheet is refused after reading half of it, in constant memory.
-    """
-    rows = 0
-    tail = b""
-    with zf.open(part) as member:
-        first = True
-        while chunk := member.read(CHUNK):
-            window = tail + chunk
-            if first:
-                first = False
-                m = _DIMENSION.search(window)
-                if m and m.group(1) and int(m.group(1)) > limit:
-                    return int(m.group(1))
-            rows += chunk.count(b"<row") + (tail[-3:] + chunk[:3]).count(b"<row")
-            if b":row" in window:  # namespaced rows (<x:row>) are rare: counted the slow way
-                rows += len(re.findall(rb"<[A-Za-z_][\w.-]*:row[\s>/]", chunk))
-            if rows > limit:
-                return rows
-            # A regular expression over every cell would cost seconds a sheet: digits are flattened
-            # (a C loop) and the expression runs only where seven of them end an attribute.
-            if _SEVEN_DIGITS_END in window.translate(_DIGITS_AS_ZERO):
-                for m in _ROW_NUMBER.finditer(window):
-                    if int(m.group(1)) > limit:
-                        return int(m.group(1))
-            tail = window[-_OVERLAP:]
-    return None
-
-
-def check_sheet_rows(path: Path, zf: zipfile.ZipFile, part: str, tab: str, limit: int = MAX_SHEET_ROWS) -> None:
-    """UserError naming the sheet when one of its rows lies past the format's row limit."""
+def scan_sheet(path: Path, zf: zipfile.ZipFile, part: str, tab: str, limit: int = MAX_SHEET_ROWS) -> bool:
+    """The reader's pass over a worksheet before it is parsed: UserError naming the sheet when a row
+    lies past the format's limit (or for what :func:`scan_part` refuses); True when it holds formulas."""
     try:
-        over = sheet_rows_over_limit(zf, part, limit)
-    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+        found = scan_part(path, zf, zf.getinfo(part), count_rows=True, limit=limit)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, KeyError) as exc:
         raise _refuse(path, f"檔案已損毀或無法解壓縮（{exc}）。", f"the file is damaged or can't be unpacked ({exc}).") from None
-    if over is not None:
-        raise too_many_rows(path, tab, over, limit)
+    if found.rows_over is not None:
+        raise too_many_rows(path, tab, found.rows_over, limit)
+    return found.formulas
 
 
 class SheetTooLarge(UserError):
