@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
+from counsel_desk.errors import UserError
 from counsel_desk.models.enums import Route, Stage, VisitMode
 from counsel_desk.reports import snapshots
 from counsel_desk.reports.monthly_xlsx import summary_rows
@@ -43,7 +44,9 @@ def report(ctx):
 def _independent(db) -> dict:
     """The month's figures counted straight from the tables."""
     with db.engine.connect() as c:
-        q = lambda sql: c.exec_driver_sql(sql).all()  # noqa: E731
+        def q(sql: str) -> list:
+            return c.exec_driver_sql(sql).all()
+
         visits = "FROM site_visit WHERE deleted_at IS NULL AND center_code = 'north' " \
                  "AND visit_date >= '2026-11-01' AND visit_date < '2026-12-01'"
         return {
@@ -198,7 +201,7 @@ def test_sent_report_reopens_exactly_and_a_change_makes_revision_two(ctx, report
     assert comparison.differs
     assert {d.name for d in comparison.differences} <= {f"訪視方式：{m.zh}" for m in VisitMode}
     assert len(comparison.differences) == 2 and "已送出的第 1 版與目前資料不同" in comparison.summary_zh()
-    with pytest.raises(Exception):
+    with pytest.raises(UserError):
         snapshots.mark_as_sent(ctx, report)  # revision 1 again: refused
     second, made = snapshots.issue_revision(ctx, "north", NOV, prepared_by="王承辦")
     assert second.revision == 2 and "第 2 版" in _pdf_text(made.pdf)
