@@ -126,6 +126,10 @@ class VersionsDialog(QDialog):
         self.comparison: Comparison | None = None
         self.refresh()
 
+    def choose(self, older_id: str, newer_id: str) -> None:
+        self.left_choice.setCurrentIndex(self.left_choice.findData(older_id))
+        self.right_choice.setCurrentIndex(self.right_choice.findData(newer_id))
+
     def refresh(self) -> None:
         a, b = self.left_choice.currentData(), self.right_choice.currentData()
         if a is None or b is None:
