@@ -114,6 +114,51 @@ class WorkItemFunding:
         return self.requested / self.allocation if self.allocation else None
 
 
+@dataclass(frozen=True)
+class PlanRef:
+    """The plan in force in the report's year (計畫), as the cover names it."""
+
+    code: str
+    name: str
+    version: int
+    first_year: int
+    last_year: int
+    issuer: str
+    provisional: bool  # the year's allocations are 暫列
+    split_known: bool  # the plan's yearly split per work item is published
+
+    def as_json(self) -> dict:
+        return {"code": self.code, "name": self.name, "version": self.version,
+                "period_roc": [self.first_year, self.last_year], "issuer": self.issuer,
+                "allocation_provisional": self.provisional, "allocation_known": self.split_known}
+
+
+def plan_title(f: "ReportFigures") -> str:
+    """The cover's line naming the plan in force in the report's year."""
+    if f.plan is None:
+        return f"民國 {f.funding_roc_year} 年不在任何已載入計畫的期程內"
+    return f"{f.plan.issuer}　{f.plan.name}"
+
+
+def allocation_title(f: "ReportFigures") -> str:
+    return f"核定額度（{f.funding_roc_year}年）" if f.plan is not None else "核定額度"
+
+
+def funding_note(f: "ReportFigures") -> str:
+    """Unit, and what the allocation column compares with (or why it is empty)."""
+    note = "金額單位：新臺幣元；申請金額含期末尚未退件或未通過之提案。"
+    if f.plan is None:
+        return note + f"民國 {f.funding_roc_year} 年不在任何已載入計畫的期程內，無核定額度可對照。"
+    plan = f"「{f.plan.name}」（民國 {f.plan.first_year}–{f.plan.last_year} 年）"
+    if not f.plan.split_known:
+        return note + f"額度對照{plan}：該計畫分年、分工作項目經費未公布，額度未知。"
+    if any(w.requested and w.allocation is None for w in f.funding):
+        note += "標示「—」者為該計畫未列或未知之額度。"
+    if f.plan.provisional:
+        return note + f"額度對照{plan}表列經費，本年度為暫列，依會報工作會議滾動調整。"
+    return note + f"額度對照{plan}表列經費。"
+
+
 @dataclass
 class EventRow:
     event_date: date
@@ -157,6 +202,7 @@ class ReportFigures:
     event_list: list[EventRow]
     targets: list[TargetProgress]
     visits: list[VisitRow] = field(default_factory=list)
+    plan: PlanRef | None = None  # the plan in force in funding_roc_year; None = no loaded plan covers it
 
     @property
     def overdue_by_age(self) -> list[tuple[str, int]]:
@@ -217,6 +263,7 @@ class ReportFigures:
             "proposals_stage_moves": len(self.stage_moves),
             "proposals_sent": self.proposals_sent,
             "proposals_approved": self.proposals_approved,
+            "plan": self.plan.as_json() if self.plan else None,
             "funding_roc_year": self.funding_roc_year,
             "funding_requested_by_work_item": {f.code: f.requested for f in self.funding},
             "funding_allocation_by_work_item": {f.code: f.allocation for f in self.funding},
@@ -259,7 +306,7 @@ _LEAF_LABELS = {
     "reimbursed": "已核銷", "personnel": "人事費", "personnel_share": "人事費比例", "personnel_ok": "人事費規定",
     "roc_year": "年度", "target": "目標值", "actual": "實績值", "share": "達成率",
 }
-_IGNORED = {"center", "center_name", "month", "period", "json_version", "funding_allocation_by_work_item",
+_IGNORED = {"center", "center_name", "month", "period", "json_version", "plan", "funding_allocation_by_work_item",
             "funding_allocation_roc_year", "funding_roc_year"}
 
 

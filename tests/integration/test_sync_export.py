@@ -39,9 +39,10 @@ def test_workbook_layout_meta_and_formats(laptop, tmp_path):
     out = tmp_path / "x.xlsx"
     result = export_workbook(db, out, actor="王小明", center="north")
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames[0] == META_SHEET and wb.sheetnames[1:-1] == [s.title for s in fmt.SHEETS]
+    assert wb.sheetnames[0] == META_SHEET and wb.sheetnames[1:-2] == [s.title for s in fmt.SHEETS]
+    assert wb.sheetnames[-2:] == [fmt.LONG_TEXT_SHEET, fmt.PROGRAMME_SHEET]
     meta = {r[3].value: [c.value for c in r[:3]] for r in wb[META_SHEET].iter_rows() if len(r) > 3 and r[3].value}
-    assert meta["format"][1] == fmt.FORMAT_NAME and meta["format_version"][1] == "1" and meta["center"][1] == "north"
+    assert meta["format"][1] == fmt.FORMAT_NAME and meta["format_version"][1] == str(fmt.FORMAT_VERSION) and meta["center"][1] == "north"
     assert meta["masked"][:2] == ["個人資料遮蔽", "是"] and meta["device"][1] and meta["sheet:visits"] == ["實地訪視", 2, 0]
     assert wb[META_SHEET].column_dimensions["D"].hidden
     ws = wb[BY_KEY["visits"].title]
@@ -136,13 +137,14 @@ def test_an_older_format_is_upgraded_on_import(laptop, tmp_path, tmp_path_factor
     db, _ids = laptop
     out = tmp_path / "v1.xlsx"
     export_workbook(db, out, mask=False)
-    # pretend a format v2 renamed visits' notes to remarks and added a column with a default
-    monkeypatch.setattr(fmt, "FORMAT_VERSION", 2)
-    monkeypatch.setitem(upgrade.UPGRADES, 1, upgrade.Step(renamed={"visits": {"notes": "remarks"}},
-                                                          added={"visits": {"extra": "預設"}}))
-    keys, added = upgrade.upgrade_header(1, "visits", ["id", "notes"])
+    # pretend the next format renamed visits' notes to remarks and added a column with a default
+    real = fmt.FORMAT_VERSION
+    monkeypatch.setattr(fmt, "FORMAT_VERSION", real + 1)
+    monkeypatch.setitem(upgrade.UPGRADES, real, upgrade.Step(renamed={"visits": {"notes": "remarks"}},
+                                                             added={"visits": {"extra": "預設"}}))
+    keys, added = upgrade.upgrade_header(real, "visits", ["id", "notes"])
     assert keys == ["id", "remarks", "extra"] and added == ["預設"]
-    monkeypatch.setattr(fmt, "FORMAT_VERSION", 1)
+    monkeypatch.setattr(fmt, "FORMAT_VERSION", real)
     other = fresh_db(tmp_path / "o", "other.db", tmp_path_factory.getbasetemp())
     try:
         assert import_workbooks(other, [out]).applied
