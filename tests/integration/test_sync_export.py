@@ -137,17 +137,34 @@ def test_an_older_format_is_upgraded_on_import(laptop, tmp_path, tmp_path_factor
     db, _ids = laptop
     out = tmp_path / "v1.xlsx"
     export_workbook(db, out, mask=False)
-    # pretend the next format renamed visits' notes to remarks and added a column with a default
-    real = fmt.FORMAT_VERSION
-    monkeypatch.setattr(fmt, "FORMAT_VERSION", real + 1)
-    monkeypatch.setitem(upgrade.UPGRADES, real, upgrade.Step(renamed={"visits": {"notes": "remarks"}},
-                                                             added={"visits": {"extra": "預設"}}))
-    keys, added = upgrade.upgrade_header(real, "visits", ["id", "notes"])
+    # pretend a next format renamed visits' notes to remarks and added a column with a default
+    current = fmt.FORMAT_VERSION
+    monkeypatch.setattr(fmt, "FORMAT_VERSION", current + 1)
+    monkeypatch.setitem(upgrade.UPGRADES, current, upgrade.Step(renamed={"visits": {"notes": "remarks"}},
+                                                                added={"visits": {"extra": "預設"}}))
+    keys, added = upgrade.upgrade_header(current, "visits", ["id", "notes"])
     assert keys == ["id", "remarks", "extra"] and added == ["預設"]
-    monkeypatch.setattr(fmt, "FORMAT_VERSION", real)
+    monkeypatch.setattr(fmt, "FORMAT_VERSION", current)
+    monkeypatch.delitem(upgrade.UPGRADES, current)
+    # and a real v1 file: no budget dates, no key-visit flag
+    wb = openpyxl.load_workbook(out)
+    v1_columns = {"工作站年度經費": {"approved_on"}, "工作站經費明細": {"disbursed_on", "reimbursed_on"},
+                  "實地訪視": {"key_visit"}}
+    for title, dropped in v1_columns.items():
+        ws = wb[title]
+        for idx in sorted((c.column for c in ws[1] if c.value in dropped), reverse=True):
+            ws.delete_cols(idx)
+    for row in wb[META_SHEET].iter_rows():
+        if len(row) > 3 and row[3].value == "format_version":
+            row[1].value = "1"
+    v1 = tmp_path / "real_v1.xlsx"
+    wb.save(v1)
     other = fresh_db(tmp_path / "o", "other.db", tmp_path_factory.getbasetemp())
     try:
-        assert import_workbooks(other, [out]).applied
+        assert import_workbooks(other, [v1]).applied
+        with sqlite3.connect(other.path) as con:
+            assert con.execute("SELECT count(*), sum(key_visit) FROM site_visit").fetchone()[1] == 0
+            assert con.execute("SELECT count(*) FROM budget_line WHERE disbursed_on IS NOT NULL").fetchone() == (0,)
     finally:
         other.close()
 

@@ -1,7 +1,7 @@
 """programme definitions as data: the loaded programme files (計畫定義檔)
 
-Revision ID: 0003_i16_programme
-Revises: 0002_sync
+Revision ID: 0004_i16_programme
+Revises: 0003_i15_figures
 Create Date: 2026-12-06 18:50:00
 """
 from alembic import op
@@ -9,8 +9,8 @@ import sqlalchemy as sa
 import sqlmodel
 
 
-revision = '0003_i16_programme'
-down_revision = '0002_sync'
+revision = '0004_i16_programme'
+down_revision = '0003_i15_figures'
 branch_labels = None
 depends_on = None
 
