@@ -74,6 +74,13 @@ _.remote_values
 _.resolved_by
 _.resolved_at
 _.journal_mode
+_.loaded_at
+_.loaded_by
+_.key_works
+_.agency_count
+_.award_programmes
+_.refuse
+_.PROGRAMME_SHEET_KEY  # the workbook's layout, declared beside META_SHEET_KEY
 _.key_visit
 _.approved_on
 _.disbursed_on
@@ -121,6 +128,9 @@ _.COL_PHONE
 _.parse_quarter
 _.parse_year
 _.show_mine
+_.source_text  # issue 16's programme files: shown by the programme page being written
+_.period_label
+_.rule
 
 # Kept alive by holding a reference (a running task, the table's context).
 _.export_task
