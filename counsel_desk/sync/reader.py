@@ -66,6 +66,7 @@ class StagedFile:
     letters: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet key → column key → "D（訪視日期）"
     rejected_ids: dict[str, set[str]] = field(default_factory=dict)  # rows with problems (already reported)
     formula_parts: list[str] = field(default_factory=list)  # big worksheet parts the reader found formulas in
+    programmes: list[tuple[str, str]] = field(default_factory=list)  # (code, JSON text) of the programme sheet
 
     @property
     def name(self) -> str:
@@ -159,6 +160,18 @@ def read_long_texts(wb: CalamineWorkbook) -> dict[tuple[str, str, str], str]:
             continue
         parts.setdefault((str(row[0]), str(row[1]), str(row[2])), []).append((part, read_text(row[4])))
     return {k: "".join(t for _, t in sorted(v)) for k, v in parts.items()}
+
+
+def read_programmes(wb: CalamineWorkbook) -> list[tuple[str, str]]:
+    """(code, JSON text) of each programme file the workbook carries (format v2 on; none before)."""
+    if fmt.PROGRAMME_SHEET not in wb.sheet_names:
+        return []
+    out = []
+    for n, row in enumerate(wb.get_sheet_by_name(fmt.PROGRAMME_SHEET).iter_rows(), 1):
+        if n < FIRST_DATA_ROW or len(row) < 4 or not row[0]:
+            continue
+        out.append((str(row[0]), "".join(read_text(c) or "" for c in row[3:] if c not in (None, ""))))
+    return out
 
 
 # --- cells -------------------------------------------------------------------------------------
@@ -351,7 +364,7 @@ class SheetReader:
             values = [conv(row[i]) for i, conv in self._fast]
         except CellError:
             values = []
-            for i, col, conv, label in plan:  # again, cell by cell, to name every problem of the row
+            for i, _col, conv, label in plan:  # again, cell by cell, to name every problem of the row
                 try:
                     values.append(conv(row[i]))
                 except CellError as exc:
@@ -455,6 +468,7 @@ def stage_file(raw: sqlite3.Connection, staged: StagedFile, ref, problems: Probl
                 tab = fmt.BY_KEY[key].title if key in fmt.BY_KEY else key
                 raise safety.too_many_rows(staged.path, tab, declared)
         long_texts = read_long_texts(wb)
+        staged.programmes = read_programmes(wb)
         names = set(wb.sheet_names)
         todo = []
         for sheet in fmt.SHEETS:
@@ -490,7 +504,7 @@ def stage_file(raw: sqlite3.Connection, staged: StagedFile, ref, problems: Probl
                         read(rows_checked.parse(other, tab), sheet)
                 finally:
                     other.close()
-            for n, (rows_here, sheet, tab) in enumerate(big):
+            for n, (rows_here, sheet, _tab) in enumerate(big):
                 data = ahead.result()
                 ahead = None
                 nxt = big[n + 1] if n + 1 < len(big) else None

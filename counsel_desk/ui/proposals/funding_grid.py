@@ -159,7 +159,7 @@ class FundingGridModel(QAbstractTableModel):
             if 1 <= col <= n_years:
                 alloc = self.allocations.get((self._rows[row].code, self.years[col - 1]))
                 if alloc:
-                    return self.tr("Table 1 allocates %1 to this work item in ROC %2 (whole programme)").replace(
+                    return self.tr("The plan in force allocates %1 to this work item in ROC %2 (whole programme)").replace(
                         "%1", f"NT${ntd(alloc)}").replace("%2", str(self.years[col - 1]))
         return None
 
@@ -191,7 +191,7 @@ class FundingGridModel(QAbstractTableModel):
 class AmountDelegate(QStyledItemDelegate):
     """Cells take whole NT$ amounts; thousands separators may be typed or pasted."""
 
-    def createEditor(self, parent, option, index):  # noqa: N802 — Qt's name
+    def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
         editor.setValidator(QRegularExpressionValidator(AMOUNT_PATTERN, editor))
         editor.setAlignment(Qt.AlignmentFlag.AlignRight)
