@@ -12,9 +12,12 @@ next step), no permission. :func:`known` is used by the CLI and the UI alike.
 from __future__ import annotations
 
 import errno
-from typing import Callable
+from os import PathLike
+from typing import Any, Callable, Iterator
 
 from counsel_desk.i18n import pick
+
+Where = str | PathLike[str] | None  # the file a message names, when there is one
 
 
 class UserError(Exception):
@@ -90,10 +93,10 @@ _ENOSPC, _EROFS, _EACCES, _EPERM = errno.ENOSPC, errno.EROFS, errno.EACCES, errn
 _EDQUOT = getattr(errno, "EDQUOT", errno.ENOSPC)  # a full quota reaches a person as a full disk
 
 
-def _chain(exc: BaseException | None):
+def _chain(exc: BaseException | None) -> Iterator[BaseException]:
     """``exc``, what it wraps (SQLAlchemy's ``orig``) and what caused it, each once."""
     seen: set[int] = set()
-    todo = [exc]
+    todo: list[BaseException | None] = [exc]
     while todo:
         e = todo.pop(0)
         if e is None or id(e) in seen:
@@ -119,7 +122,7 @@ def os_errno(exc: BaseException) -> int | None:
     return None
 
 
-def _no_room(path) -> bool:
+def _no_room(path: str | PathLike[str]) -> bool:
     """Whether the disk holding ``path`` has (next to) no free space left."""
     import shutil
     from pathlib import Path
@@ -131,7 +134,7 @@ def _no_room(path) -> bool:
         return False
 
 
-def kind_of(exc: BaseException, path=None) -> str | None:
+def kind_of(exc: BaseException, path: Where = None) -> str | None:
     """What a person should be told about ``exc``: one of the kinds above, or None (a bug).
 
     SQLite reports some writes that fail for want of space (growing the ``-shm`` file) as a plain
@@ -160,7 +163,7 @@ def kind_of(exc: BaseException, path=None) -> str | None:
     return None
 
 
-def disk_full(path=None) -> DiskFullError:
+def disk_full(path: Where = None) -> DiskFullError:
     where = f" {path}" if path else ""
     return DiskFullError(
         f"磁碟空間不足，無法寫入{where}：這次沒有寫入任何東西，原有的檔案與資料庫都完好未變。請清出磁碟空間後再試一次。",
@@ -178,13 +181,13 @@ def busy(doing_import: bool = False) -> DatabaseBusyError:
                              "finished. Nothing was changed.")
 
 
-def read_only(path=None) -> DatabaseError:
+def read_only(path: Where = None) -> DatabaseError:
     where = f" {path} " if path else ""
     return DatabaseError(f"資料庫{where}是唯讀的（資料夾或檔案不能寫入），這次沒有做任何變更。",
                          f"The database{where} is read-only (its folder or file can't be written); nothing was changed.")
 
 
-def no_access(exc: BaseException, path=None) -> DatabaseError:
+def no_access(exc: BaseException, path: Where = None) -> DatabaseError:
     where = path or next((e.filename for e in _chain(exc) if isinstance(e, OSError) and e.filename), "")
     return DatabaseError(f"沒有權限讀寫 {where}，這次沒有做任何變更。",
                          f"No permission to read or write {where}; nothing was changed.")
@@ -192,10 +195,10 @@ def no_access(exc: BaseException, path=None) -> DatabaseError:
 
 # Who names the next step for a damaged database (the newest good backup): store.recovery, which
 # knows where backups are, registers it here so that this module stays at the bottom of the layers.
-damaged_message: Callable[[object, str], tuple[str, str]] | None = None
+damaged_message: Callable[[Any, str], tuple[str, str]] | None = None
 
 
-def damaged(path=None, detail: str = "") -> DamagedDatabaseError:
+def damaged(path: Where = None, detail: str = "") -> DamagedDatabaseError:
     if damaged_message is not None and path is not None:
         zh, en = damaged_message(path, detail)
         return DamagedDatabaseError(zh, en)
@@ -205,7 +208,7 @@ def damaged(path=None, detail: str = "") -> DamagedDatabaseError:
                                 f"Restore the newest backup with counsel-desk restore.")
 
 
-def known(exc: BaseException, path=None, *, doing_import: bool = False) -> UserError | None:
+def known(exc: BaseException, path: Where = None, *, doing_import: bool = False) -> UserError | None:
     """``exc`` as the error a person can act on, or None when it is a bug (keep the traceback)."""
     if isinstance(exc, UserError):
         return exc

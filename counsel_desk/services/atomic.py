@@ -16,7 +16,7 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Any, Iterator
 
 from counsel_desk import errors
 from counsel_desk.errors import DiskFullError
@@ -109,7 +109,7 @@ def write_text(path: Path | str, text: str, *, encoding: str = "utf-8", file_mod
         f.write(text)
 
 
-def save_workbook(wb, path: Path | str, *, file_mode: int = PRIVATE) -> None:
+def save_workbook(wb: Any, path: Path | str, *, file_mode: int = PRIVATE) -> None:
     """Save an openpyxl workbook atomically; a full disk is :class:`DiskFullError`, with no traceback.
 
     ``Workbook.save`` leaves its zip archive open when a write fails; the archive's finaliser then

@@ -344,7 +344,7 @@ def workbook_anchor(path: Path | str) -> Anchor | None:
     return Anchor(Path(path).name, count, seq, h) if count else None
 
 
-def _after_last_restore(conn) -> str | None:
+def _after_last_restore(conn: Any) -> str | None:
     """UTC time of the newest restore: backups taken before it hold a chain that was replaced."""
     at = conn.execute(text("SELECT max(at) FROM audit_log WHERE action = 'restore'")).scalar()
     return None if at is None else str(at)
@@ -369,9 +369,9 @@ def verify_chain(session_factory: Callable, *, db_path: Path | str | None = None
                     continue  # taken before the newest restore: that chain was replaced on purpose
                 anchors.append(a)
         for p in against or []:
-            a = workbook_anchor(p)
-            if a is not None:
-                anchors.append(a)
+            found = workbook_anchor(p)
+            if found is not None:
+                anchors.append(found)
         lost = tuple(a for a in anchors if conn.execute(
             text("SELECT hash FROM audit_log WHERE seq = :s"), {"s": a.seq}).scalar() != a.hash)
     return ChainResult(check.ok and not lost, check.entries, check.first_bad_seq, check.end_problem, check.head,

@@ -37,12 +37,12 @@ class Database:
     upgraded_from: str | None = None
     pre_upgrade_copy: Path | None = None
     session_factory: Callable[[], Session] = field(init=False)
-    _last_entry_at_open: int | None = field(init=False, default=None)
+    entry_at_open: int | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.session_factory = lambda: Session(self.engine, expire_on_commit=False)
 
-    def _last_entry(self) -> int | None:
+    def last_entry(self) -> int | None:
         """The audit log's newest entry: every change writes one, so an unchanged number means no change."""
         try:
             with self.engine.connect() as conn:
@@ -67,7 +67,7 @@ class Database:
         # Keep the planner's statistics fresh as the data grows — only when this session changed
         # something: PRAGMA optimize may write sqlite_stat1, and a file nobody changed (a refused
         # import, a report) must keep every byte.
-        if not self.read_only and self._last_entry() != self._last_entry_at_open:
+        if not self.read_only and self.last_entry() != self.entry_at_open:
             try:
                 with self.engine.connect() as conn:
                     conn.exec_driver_sql("PRAGMA optimize")
@@ -217,7 +217,7 @@ def open_database(path: Path | str, *, create: bool = True, read_only: bool = Fa
         raise known from exc
     if not read_only:
         _recognise_copy(db)
-        db._last_entry_at_open = db._last_entry()
+        db.entry_at_open = db.last_entry()
     return db
 
 
@@ -228,6 +228,7 @@ def _recognise_copy(db: Database) -> None:
     raw = db.engine.raw_connection()
     try:
         con = raw.driver_connection
+        assert con is not None  # a pooled sqlite3 connection
         previous = con.isolation_level
         con.isolation_level = None  # recognise_copy says BEGIN/COMMIT itself
         try:

@@ -465,8 +465,8 @@ def stage_file(raw: sqlite3.Connection, staged: StagedFile, ref, problems: Probl
         staged.meta = read_meta(staged.path, wb)
         for key, declared in staged.meta.counts.items():
             if declared > safety.MAX_SHEET_ROWS:
-                tab = fmt.BY_KEY[key].title if key in fmt.BY_KEY else key
-                raise safety.too_many_rows(staged.path, tab, declared)
+                title = fmt.BY_KEY[key].title if key in fmt.BY_KEY else key
+                raise safety.too_many_rows(staged.path, title, declared)
         long_texts = read_long_texts(wb)
         staged.programmes = read_programmes(wb)
         names = set(wb.sheet_names)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from counsel_desk import errors
-from counsel_desk.errors import UserError
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,6 @@ import pytest
 from sqlalchemy.exc import OperationalError as SAOperationalError
 
 from counsel_desk import errors
-from counsel_desk.cli import main
 from counsel_desk.services import backup
 from counsel_desk.services.demo import generate
 from counsel_desk.store import open_database
