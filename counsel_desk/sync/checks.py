@@ -91,7 +91,8 @@ def _check_unique(raw, sheet: Sheet, key: tuple[str, ...], report) -> None:
     # a record of the batch and a different one already in the database (the key's unique index finds it)
     on = " AND ".join(f"b.{k} = a.{k}" for k in key)
     sql = (f"SELECT a._file, a._row, b.id FROM {stage} a JOIN main.{sheet.table} b ON {on} AND a.id != b.id "
-           f"WHERE NOT EXISTS (SELECT 1 FROM {stage} c WHERE c.id = b.id)")
+           f"WHERE NOT EXISTS (SELECT 1 FROM {stage} c WHERE c.id = b.id) "
+           f"AND NOT EXISTS (SELECT 1 FROM temp.sync_rename r WHERE r.entity = '{sheet.table}' AND r.old_id = b.id)")
     for number, row, other in raw.execute(sql):
         report(number, sheet, row, key[0],
                pick(f"{titles}與資料庫中另一筆資料（識別碼 {other}）相同，兩筆不能並存",

@@ -27,7 +27,7 @@ from counsel_desk.store import audit, programmes
 from counsel_desk.sync import apply as applying
 from counsel_desk.sync import db as syncdb
 from counsel_desk.sync import format as fmt
-from counsel_desk.sync import safety
+from counsel_desk.sync import natural_keys, safety
 from counsel_desk.sync.checks import check_batch
 from counsel_desk.sync.search_text import SearchText
 from counsel_desk.sync.problems import OUTCOMES, Cancelled, Problems, empty_counts
@@ -151,12 +151,14 @@ def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, 
         try:
             create_staging(raw)
             applying.create_pick_table(raw)
+            natural_keys.create_rename_table(raw)
             ref = syncdb.Reference.load(raw)
             raw.execute("BEGIN")  # staging writes go to the temp schema only
             try:
                 for f in files:
                     stage_file(raw, f, ref, problems, progress=ticker.sheet_read)
                 index_staging(raw)
+                natural_keys.unify(raw)  # one record per natural key, before the keys are checked
                 extra = check_batch(raw, files, problems)
             except safety.SheetTooLarge:
                 stop_scan.set()  # refused already: don't inflate the rest of a hostile file
@@ -191,6 +193,7 @@ def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, 
                 raw.execute("ROLLBACK")
             drop_staging(raw)
             applying.drop_pick_table(raw)
+            natural_keys.drop_rename_table(raw)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -219,6 +222,7 @@ def _merge(conn, raw, files: list[StagedFile], reports: list[FileReport], counts
     raw.execute("BEGIN IMMEDIATE")
 
     device = syncdb.device_id(raw)
+    renamed = natural_keys.rename_records(raw)
     conflicts: list[tuple[str, str, dict]] = []
     search_text = SearchText(raw, ref)
     for sheet in fmt.SHEETS:
@@ -237,6 +241,8 @@ def _merge(conn, raw, files: list[StagedFile], reports: list[FileReport], counts
         _log(raw, files, reports, actor, now, dry_run=True)
         raw.execute("COMMIT")
         return
+    for table, old, new in renamed:
+        audit.record_many(conn, actor, "merge", table, [(new, {"same_record_as": old})])
     for table, rid, detail in conflicts:
         audit.record_many(conn, actor, "sync_conflict", table, [(rid, detail)])
     for f, r in zip(files, reports):

@@ -521,6 +521,9 @@ def stage_file(raw: sqlite3.Connection, staged: StagedFile, ref, problems: Probl
         rows_checked.close()
 
 
+DATA_TITLES = frozenset(s.title for s in fmt.SHEETS)  # tab names of the data sheets (the reader parses these itself)
+
+
 class RowLimit:
     """Sheets parsed only after their rows were counted against the format's limit (safety.MAX_SHEET_ROWS).
 
@@ -536,7 +539,7 @@ class RowLimit:
         self.zf = zipfile.ZipFile(path)
         self.parts = {tab: part for part, tab in safety.sheet_parts(path).items()}
         self.big = safety.big_sheet_parts(path)
-        later = {part for tab, part in self.parts.items() if tab in fmt.BY_TITLE and part in self.big}
+        later = {part for tab, part in self.parts.items() if tab in DATA_TITLES and part in self.big}
         by_part = {part: tab for tab, part in self.parts.items()}
         for info in self.zf.infolist():
             part = info.filename
@@ -549,7 +552,7 @@ class RowLimit:
 
     def parse(self, wb: CalamineWorkbook, tab: str):
         part = self.parts.get(tab)
-        if part is not None and part in self.big and tab in fmt.BY_TITLE:
+        if part is not None and part in self.big and tab in DATA_TITLES:
             with zipfile.ZipFile(self.path) as zf:  # a handle of its own: this may run in the pool thread
                 self._scan(zf, part, tab)
         return wb.get_sheet_by_name(tab)

@@ -15,7 +15,7 @@ import pytest
 from counsel_desk import models as m
 from counsel_desk.store import open_database
 from counsel_desk.sync import export_workbook, import_workbooks
-from tests.integration.sync_helpers import delete, fresh_db, small_world, update
+from tests.integration.sync_helpers import create, delete, fresh_db, small_world, update
 
 
 def copy_file(db, dest):
@@ -121,4 +121,71 @@ def test_the_original_merging_its_copies_back_gets_updates(tmp_path, center):
     assert report.totals["conflicts"] == 0 and report.totals["updated"] == 1
     assert conflict_rows(office) == {}
     for d in (a, office):
+        d.close()
+
+
+# --- natural keys: the same record created on two laptops ---------------------------------------------
+def _laptops_from_workbook(tmp_path, tmp_path_factory, center):
+    db, ids = center
+    start = tmp_path / "start.xlsx"
+    export_workbook(db, start, mask=False, actor="中心")
+    root = tmp_path_factory.getbasetemp()
+    laptops = []
+    for name in ("a", "b"):
+        lap = fresh_db(tmp_path / name, f"{name}.db", root)
+        import_workbooks(lap, [start], actor=name)
+        laptops.append(lap)
+    return db, laptops, ids
+
+
+def test_natural_key_clash_becomes_one_record_with_a_conflict_not_a_refused_workbook(tmp_path, tmp_path_factory,
+                                                                                    center):
+    db, (a, b), ids = _laptops_from_workbook(tmp_path, tmp_path_factory, center)
+    ws = ids["workstations"][0]
+    create(a, m.WorkstationBudget(workstation_id=ws, roc_year=116, approved_subsidy=1_000_000))
+    create(b, m.WorkstationBudget(workstation_id=ws, roc_year=116, approved_subsidy=1_200_000))
+    for lap in (a, b):  # the year's targets, set on both laptops — one the same, one not
+        create(lap, m.YearlyTarget(center_code="north", year=2027, metric="visits", target=120))
+    create(a, m.YearlyTarget(center_code="north", year=2027, metric="events", target=10))
+    create(b, m.YearlyTarget(center_code="north", year=2027, metric="events", target=12))
+    hq, reports = merged_at_hq(tmp_path, tmp_path_factory, a, b)
+    assert not reports[1].refused, [str(p) for p in reports[1].problems.items]
+    with sqlite3.connect(hq.path) as con:
+        budgets = con.execute("SELECT id FROM workstation_budget WHERE workstation_id = ? AND roc_year = 116",
+                              (ws,)).fetchall()
+        targets = dict(con.execute("SELECT metric, count(*) FROM yearly_target WHERE year = 2027 GROUP BY metric"))
+        opened = con.execute("SELECT entity, fields FROM sync_conflict WHERE status = 'open'").fetchall()
+    assert len(budgets) == 1 and targets == {"visits": 1, "events": 1}
+    assert sorted(opened) == [("workstation_budget", '["approved_subsidy"]'), ("yearly_target", '["target"]')]
+    # the center merges both laptops back: the same single records, whatever the order
+    for lap_file in ("laptop1.xlsx", "laptop0.xlsx"):
+        report = import_workbooks(db, [tmp_path / lap_file], actor="中心")
+        assert not report.refused, [str(p) for p in report.problems.items]
+    with sqlite3.connect(db.path) as con:
+        assert con.execute("SELECT count(*) FROM workstation_budget WHERE roc_year = 116").fetchone() == (1,)
+        assert con.execute("SELECT min(id) FROM workstation_budget WHERE roc_year = 116").fetchone() == budgets[0]
+    for d in (a, b, hq, db):
+        d.close()
+
+
+def test_natural_key_clash_with_a_record_already_here_renames_it_with_its_children(tmp_path, tmp_path_factory,
+                                                                                  center):
+    db, (a, b), ids = _laptops_from_workbook(tmp_path, tmp_path_factory, center)
+    ws = ids["workstations"][0]
+    ba = create(a, m.WorkstationBudget(workstation_id=ws, roc_year=117, approved_subsidy=900_000))
+    bb = create(b, m.WorkstationBudget(workstation_id=ws, roc_year=117, approved_subsidy=900_000))
+    create(a, m.BudgetLine(budget_id=ba.id, category="personnel", planned=500_000))
+    create(b, m.BudgetLine(budget_id=bb.id, category="operations", planned=400_000))
+    out_b = tmp_path / "b.xlsx"
+    export_workbook(b, out_b, mask=False, actor="b")
+    report = import_workbooks(a, [out_b], actor="a")
+    assert not report.refused, [str(p) for p in report.problems.items]
+    keep = min(ba.id, bb.id)
+    with sqlite3.connect(a.path) as con:
+        assert con.execute("SELECT id FROM workstation_budget WHERE roc_year = 117").fetchall() == [(keep,)]
+        lines = con.execute("SELECT budget_id FROM budget_line WHERE category IN ('personnel', 'operations')").fetchall()
+        assert sorted(lines) == [(keep,), (keep,)]
+        assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert con.execute("SELECT count(*) FROM sync_conflict WHERE status = 'open'").fetchone() == (0,)
+    for d in (a, b, db):
         d.close()
