@@ -169,7 +169,7 @@ def test_a_social_enterprise_proposal_from_draft_to_approved(qtbot, page, warnin
         answer_move(qtbot, stage, f"進入{stage.zh}")
         qtbot.mouseClick(editor.move_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda s=stage: editor.detail.stage == s.value)
-    assert "分區中心審閱" in editor.stage_badge.text()
+    assert "分區輔導中心審閱" in editor.stage_badge.text()
 
     # sending it incomplete is blocked, with the list of what is missing, in Chinese
     answer_move(qtbot, Stage.SENT, "送專案辦公室")
@@ -202,7 +202,7 @@ def test_a_social_enterprise_proposal_from_draft_to_approved(qtbot, page, warnin
         options = answer_move(qtbot, stage, f"會報：{stage.zh}")
         qtbot.mouseClick(page.move_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda s=stage: [c.id for c in page.board.columns[s.value].cards()] == [pid])
-    assert options[0] == ["送專案辦公室", "通過", "退回修正", "未通過"]  # what 會報審議 may move to
+    assert options[0] == ["送專案辦公室", "通過", "退回修正", "未通過"]  # what 會報工作會議審議 may move to
     assert "通過" in page.board.headers["approved"].text()
     assert [st for _p, st in moved] == ["drafting", "center_review", "sent", "council", "approved"]
 
