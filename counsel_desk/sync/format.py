@@ -312,7 +312,6 @@ BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
 # Sheets added after v1: a file written before the version named here has none, and that is no problem.
 SHEET_SINCE: dict[str, int] = {"county_checks": 4, "approved_amounts": 4}
 BY_TABLE: dict[str, Sheet] = {s.table: s for s in SHEETS}
-BY_TITLE: dict[str, Sheet] = {s.title: s for s in SHEETS}
 # An attachment's owner_type names a table; these are the ones that can own files.
 ATTACHMENT_OWNERS = ("site_visit", "center_event", "proposal", "workstation", "support_record", "public_space",
                      "plan", "followup", "organization")
