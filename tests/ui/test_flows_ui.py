@@ -5,16 +5,27 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from counsel_desk.models.enums import OrgKind, Route, Stage
 from counsel_desk.services import proposals as ps
 
-from tests.ui.test_proposals_ui import CHISHANG, TAITUNG, page, type_zh, warnings  # noqa: F401 — fixtures
+from tests.ui.test_proposals_ui import CHISHANG, TAITUNG, capture_warnings, make_page, type_zh
 from tests.unit.test_proposals_service import SCORES, SECTIONS
 
 GRID = {("COA", 115): 1_500_000}
+
+
+@pytest.fixture
+def page(qtbot, app_context, db):
+    return make_page(qtbot, app_context, db)
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    return capture_warnings(monkeypatch)
 
 
 def _proposal(svc, title: str, route: Route) -> str:

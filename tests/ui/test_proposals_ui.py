@@ -21,6 +21,11 @@ SECTION_TEXT = {k.value: f"{k.zh}：池上稻作文化與青年返鄉的第{n + 
 
 @pytest.fixture
 def page(qtbot, app_context, db):
+    return make_page(qtbot, app_context, db)
+
+
+def make_page(qtbot, app_context, db):
+    """The proposals page over a database with one counselor and one workstation."""
     with db.session() as s:
         base.create(s, Counselor(center_code="north", name="林怡君"), "setup", "counselor")
         base.create(s, Workstation(center_code="north", name="池上米鄉青年工作站", county_code=TAITUNG,
@@ -37,6 +42,10 @@ def page(qtbot, app_context, db):
 
 @pytest.fixture
 def warnings(monkeypatch):
+    return capture_warnings(monkeypatch)
+
+
+def capture_warnings(monkeypatch) -> list[str]:
     """Every QMessageBox.warning shown, captured instead of blocking."""
     shown: list[str] = []
 

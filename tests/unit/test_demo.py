@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from counsel_desk.errors import UserError
-from counsel_desk.models.enums import Criterion, Route, SectionKey, Stage, TargetMetric
+from counsel_desk.models.enums import Criterion, Route, SectionKey, TargetMetric
 from counsel_desk.models.workstations import (
     PERSONNEL_SHARE_CAP, PERSONNEL_SHARE_CAP_STAFFED, SUBSIDY_CAP_PUBLIC_SPACE, SUBSIDY_CAP_WORKSTATION,
 )

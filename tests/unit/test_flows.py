@@ -12,9 +12,14 @@ from counsel_desk.models.enums import CheckStatus, CountyCheckItem, OrgKind, Rou
 from counsel_desk.services import proposals as ps
 from counsel_desk.sync.format import enum_lookup
 
-from tests.unit.test_proposals_service import SCORES, SECTIONS, _fields, _walk, people  # noqa: F401 — fixture
+from tests.unit.test_proposals_service import SCORES, SECTIONS, _fields, _walk, make_people
 
 GRID = {("COA", 115): 1_500_000, ("MOC", 115): 500_000}
+
+
+@pytest.fixture
+def people(db, services):
+    return make_people(db)
 
 
 def _complete(services, people, **kw) -> ps.ProposalDetail:

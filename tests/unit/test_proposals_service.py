@@ -29,6 +29,10 @@ def _township(db, county: str, name: str) -> str:
 
 @pytest.fixture
 def people(db, services):
+    return make_people(db)
+
+
+def make_people(db) -> dict[str, str]:
     """A counselor and a workstation to point proposals at."""
     with db.session() as s:
         c = base.create(s, Counselor(center_code="north", name="林怡君"), "setup", "counselor")

@@ -76,13 +76,15 @@ def save_check(svc: ServiceContext, proposal_id: str, item: str, status: str, ch
                                   "through the center to the project office.", field="county_check")
         row = s.exec(select(CountyCheck).where(CountyCheck.proposal_id == proposal_id,
                                                CountyCheck.item == it.value)).first()
-        values = {"status": st.value, "checked_on": checked_on, "note": (note or "").strip()}
+        text = (note or "").strip()
         if row is None:
-            base.create(s, CountyCheck(proposal_id=proposal_id, item=it.value, **values), svc.actor, "county_check")
+            base.create(s, CountyCheck(proposal_id=proposal_id, item=it.value, status=st.value, checked_on=checked_on,
+                                       note=text), svc.actor, "county_check")
         else:
-            base.update(s, row, svc.actor, "county_check", {**values, "deleted_at": None})
+            base.update(s, row, svc.actor, "county_check",
+                        {"status": st.value, "checked_on": checked_on, "note": text, "deleted_at": None})
         s.commit()
-    return CheckRow(it.value, st.value, checked_on, values["note"])
+    return CheckRow(it.value, st.value, checked_on, text)
 
 
 @dataclass(frozen=True)
@@ -141,13 +143,14 @@ def save_decision(session: Session, svc: ServiceContext, record: Proposal | Plan
         if agency not in decision.amounts:
             base.soft_delete(session, row, svc.actor, "approved_amount")
     for agency, amount in decision.amounts.items():
-        row = existing.get(agency)
-        if row is None:
+        found = existing.get(agency)
+        if found is None:
             base.create(session, ApprovedAmount(agency=agency, amount=amount,
-                                                **({"plan_id": record.id} if kind == "plan" else
-                                                   {"proposal_id": record.id})), svc.actor, "approved_amount")
-        elif row.amount != amount:
-            base.update(session, row, svc.actor, "approved_amount", {"amount": amount})
+                                                plan_id=record.id if kind == "plan" else None,
+                                                proposal_id=None if kind == "plan" else record.id),
+                        svc.actor, "approved_amount")
+        elif found.amount != amount:
+            base.update(session, found, svc.actor, "approved_amount", {"amount": amount})
 
 
 def record_decision(svc: ServiceContext, kind: str, record_id: str, decision: Decision) -> Decision:
