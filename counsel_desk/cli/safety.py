@@ -128,7 +128,10 @@ def run_audit(args: argparse.Namespace) -> int:
     try:
         status = 0
         if args.verify:
-            result = audit_log.verify_chain(db.session_factory, db_path=db.path, against=args.against)
+            from counsel_desk.sync.history import workbook_anchor
+
+            anchors = [a for p in args.against if (a := workbook_anchor(p)) is not None]
+            result = audit_log.verify_chain(db.session_factory, db_path=db.path, against=anchors)
             print(result.message)
             status = 0 if result.ok else 1
         if args.export is not None:

@@ -31,7 +31,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from counsel_desk.sync.values import looks_like_formula
+from counsel_desk.services.formatting import looks_like_formula
 
 FONT_NAME = "Microsoft JhengHei"  # 微軟正黑體 on every zh-TW Windows; LibreOffice substitutes a CJK font
 HEADER_ROW = 3

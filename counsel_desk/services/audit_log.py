@@ -323,27 +323,6 @@ def backup_anchors(db_path: Path | str) -> list[Anchor]:
     return out
 
 
-def workbook_anchor(path: Path | str) -> Anchor | None:
-    """The head an exported interchange workbook carries in its meta sheet (None: an older file)."""
-    from python_calamine import CalamineWorkbook
-
-    from counsel_desk.sync import format as fmt
-
-    wb = CalamineWorkbook.from_path(str(path))
-    try:
-        values = {}
-        for row in wb.get_sheet_by_name(fmt.META_SHEET).iter_rows():
-            if len(row) > 3 and isinstance(row[3], str):
-                values[row[3].strip()] = row[1]
-    finally:
-        wb.close()
-    try:
-        count, seq, h = int(float(values["audit_count"])), int(float(values["audit_seq"])), str(values["audit_hash"])
-    except (KeyError, ValueError, TypeError):
-        return None
-    return Anchor(Path(path).name, count, seq, h) if count else None
-
-
 def _after_last_restore(conn: Any) -> str | None:
     """UTC time of the newest restore: backups taken before it hold a chain that was replaced."""
     at = conn.execute(text("SELECT max(at) FROM audit_log WHERE action = 'restore'")).scalar()
@@ -351,9 +330,10 @@ def _after_last_restore(conn: Any) -> str | None:
 
 
 def verify_chain(session_factory: Callable, *, db_path: Path | str | None = None,
-                 against: list[Path] | None = None) -> ChainResult:
+                 against: list[Anchor] | None = None) -> ChainResult:
     """Walk the chain, compare its end with the head in the database; with ``db_path`` also with the
-    head kept in every backup, and with the heads in the exported workbooks ``against``."""
+    head kept in every backup, and with the heads ``against`` (``sync.workbook_anchor`` of exported
+    workbooks)."""
     with session_factory() as s:
         conn = s.connection()
         check = audit.verify(s)
@@ -368,10 +348,7 @@ def verify_chain(session_factory: Callable, *, db_path: Path | str | None = None
                 if restored_at and when is not None and _utc_text(when) <= restored_at:
                     continue  # taken before the newest restore: that chain was replaced on purpose
                 anchors.append(a)
-        for p in against or []:
-            found = workbook_anchor(p)
-            if found is not None:
-                anchors.append(found)
+        anchors += against or []
         lost = tuple(a for a in anchors if conn.execute(
             text("SELECT hash FROM audit_log WHERE seq = :s"), {"s": a.seq}).scalar() != a.hash)
     return ChainResult(check.ok and not lost, check.entries, check.first_bad_seq, check.end_problem, check.head,

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Callable
 
 from counsel_desk import paths
+from counsel_desk import errors
 from counsel_desk.errors import DatabaseError, UserError
 from counsel_desk.services import backup_retention
 from counsel_desk.services.atomic import atomic_path, disk_full, fsync_path, is_disk_full
@@ -447,3 +448,24 @@ def recover(db_path: Path | str, backup: Path | str, *, actor: str = "", quarant
                      {"backup": backup.name, "quarantined": str(quarantined) if quarantined else ""})
         s.commit()
     return db
+
+
+def damaged_texts(path: Path, detail: str = "") -> tuple[str, str]:
+    """The words for a damaged database, naming the next step: ``restore`` from the newest good backup."""
+    what_zh, what_en = (f"（{detail}）", f" ({detail})") if detail else ("", "")
+    try:
+        offer = newest_good_backup(path)
+    except OSError:
+        offer = None
+    if offer is None:
+        return (f"資料庫檔案 {path} 已損毀{what_zh}，而且找不到可用的備份。請勿刪除這個檔案，先複製一份交給資訊人員搶救。",
+                f"The database file {path} is damaged{what_en} and no usable backup was found. Don't delete it: "
+                f"copy it and hand it to IT for rescue.")
+    return (f"資料庫檔案 {path} 已損毀{what_zh}。下一步：從最新的完好備份還原——"
+            f"counsel-desk restore --db \"{path}\" \"{offer.path}\"（損毀的檔案會移到隔離資料夾，不會刪除）。",
+            f"The database file {path} is damaged{what_en}. Next step: restore the newest good backup — "
+            f"counsel-desk restore --db \"{path}\" \"{offer.path}\" (the damaged file is moved to quarantine, "
+            f"never deleted).")
+
+
+errors.damaged_message = damaged_texts  # errors.py sits below services: the newest good backup is named from here

@@ -10,6 +10,14 @@ from datetime import date
 
 from counsel_desk.errors import ValidationError
 
+# Text a spreadsheet takes for a formula when typed in: exports, reports and CSVs write it as text
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def looks_like_formula(value: str) -> bool:
+    """Text a spreadsheet would take for a formula if typed in (CSV, or a cell edited in Excel)."""
+    return value[:1] in FORMULA_START
+
 ROC_OFFSET = 1911
 
 

@@ -4,10 +4,6 @@ SQLite-specific features (pragmas, FTS5) stay in this package so that a center c
 shared PostgreSQL server with the same models.
 """
 
-from counsel_desk import errors
 from counsel_desk.store.database import Database, open_database
-from counsel_desk.store.recovery import damaged_texts
-
-errors.damaged_message = damaged_texts  # a damaged file's message names the newest good backup
 
 __all__ = ["Database", "open_database"]

@@ -223,7 +223,7 @@ def open_database(path: Path | str, *, create: bool = True, read_only: bool = Fa
 
 def _recognise_copy(db: Database) -> None:
     """A file first opened on this computer after a copy gets its own sync device id now (sync/db.py)."""
-    from counsel_desk.sync.db import recognise_copy  # sync identity belongs to sync; opening is where it is seen
+    from counsel_desk.store.identity import recognise_copy
 
     raw = db.engine.raw_connection()
     try:

@@ -51,7 +51,7 @@ class StartupCheck:
         texts = {
             OK: ("資料庫正常。", "The database is healthy."),
             MISSING: (f"找不到資料庫檔案 {p}。", f"The database file {p} does not exist."),
-            DAMAGED: damaged_texts(p, d),
+            DAMAGED: (errors.damaged(p, d).zh, errors.damaged(p, d).en),
             NEWER: (f"資料庫 {p} 由較新版本的 counsel_desk 建立（結構版本 {self.revision}），本版無法開啟；檔案保持原狀。",
                     f"The database {p} was written by a newer counsel_desk (schema {self.revision}); "
                     f"this version can't open it and left it untouched."),
@@ -64,26 +64,6 @@ class StartupCheck:
         }
         zh, en = texts[self.state]
         return pick(zh, en)
-
-
-def damaged_texts(path: Path, detail: str = "") -> tuple[str, str]:
-    """The words for a damaged database, naming the next step: ``restore`` from the newest good backup."""
-    from counsel_desk.services.backup import newest_good_backup
-
-    what_zh, what_en = (f"（{detail}）", f" ({detail})") if detail else ("", "")
-    try:
-        offer = newest_good_backup(path)
-    except OSError:
-        offer = None
-    if offer is None:
-        return (f"資料庫檔案 {path} 已損毀{what_zh}，而且找不到可用的備份。請勿刪除這個檔案，先複製一份交給資訊人員搶救。",
-                f"The database file {path} is damaged{what_en} and no usable backup was found. Don't delete it: "
-                f"copy it and hand it to IT for rescue.")
-    return (f"資料庫檔案 {path} 已損毀{what_zh}。下一步：從最新的完好備份還原——"
-            f"counsel-desk restore --db \"{path}\" \"{offer.path}\"（損毀的檔案會移到隔離資料夾，不會刪除）。",
-            f"The database file {path} is damaged{what_en}. Next step: restore the newest good backup — "
-            f"counsel-desk restore --db \"{path}\" \"{offer.path}\" (the damaged file is moved to quarantine, "
-            f"never deleted).")
 
 
 def _writable(path: Path) -> bool:

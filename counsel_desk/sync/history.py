@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from counsel_desk.sync import db as syncdb
+from counsel_desk.sync import format as fmt
 from counsel_desk.sync.problems import OUTCOMES
 
 
@@ -76,3 +77,24 @@ def already_imported(db, sha256: str) -> datetime | None:
         row = raw.execute("SELECT at FROM import_log WHERE sha256 = ? AND dry_run = 0 ORDER BY id DESC LIMIT 1",
                           (sha256,)).fetchone()
     return _utc(row[0]) if row else None
+
+
+def workbook_anchor(path: Path | str):
+    """The audit log end an exported workbook carries in its meta sheet (None: an older file)."""
+    from python_calamine import CalamineWorkbook
+
+    from counsel_desk.services.audit_log import Anchor
+
+    wb = CalamineWorkbook.from_path(str(path))
+    try:
+        values = {}
+        for row in wb.get_sheet_by_name(fmt.META_SHEET).iter_rows():
+            if len(row) > 3 and isinstance(row[3], str):
+                values[row[3].strip()] = row[1]
+    finally:
+        wb.close()
+    try:
+        count, seq, h = int(float(values["audit_count"])), int(float(values["audit_seq"])), str(values["audit_hash"])
+    except (KeyError, ValueError, TypeError):
+        return None
+    return Anchor(Path(path).name, count, seq, h) if count else None

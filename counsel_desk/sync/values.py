@@ -15,6 +15,8 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from counsel_desk.errors import ValidationError
 from counsel_desk.i18n import pick
+from counsel_desk.services.formatting import FORMULA_START as FORMULA_START  # re-exported
+from counsel_desk.services.formatting import looks_like_formula as looks_like_formula  # re-exported
 from counsel_desk.sync.format import BOOL_FALSE, BOOL_TRUE, EXCEL_INT_LIMIT
 
 # --- text in cells -----------------------------------------------------------------------------
@@ -22,7 +24,6 @@ from counsel_desk.sync.format import BOOL_FALSE, BOOL_TRUE, EXCEL_INT_LIMIT
 # XML 1.0 can't carry most control characters; OOXML escapes any character as _xHHHH_, and a
 # literal "_xHHHH_" in the text must have its underscore escaped (_x005F_) so readers keep it.
 _NEEDS_ESCAPE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SQLITE_INT_MIN, SQLITE_INT_MAX = -(2 ** 63), 2 ** 63 - 1
 
 
@@ -31,11 +32,6 @@ def escape_text(value: str) -> str:
     if _NEEDS_ESCAPE.search(value) is None:
         return value
     return _NEEDS_ESCAPE.sub(lambda m: f"_x{ord(m.group(0)):04X}_", value)
-
-
-def looks_like_formula(value: str) -> bool:
-    """Text a spreadsheet would take for a formula if typed in (CSV, or a cell edited in Excel)."""
-    return value[:1] in FORMULA_START
 
 
 # --- storage form ------------------------------------------------------------------------------

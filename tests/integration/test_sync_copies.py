@@ -33,8 +33,10 @@ def conflict_rows(db) -> dict[str, int]:
 
 @pytest.fixture
 def center(tmp_path, tmp_path_factory):
+    """A center's database in use: it has synced before (its device id was issued then)."""
     db = fresh_db(tmp_path / "office", "center.db", tmp_path_factory.getbasetemp())
     ids = small_world(db)
+    export_workbook(db, tmp_path / "office" / "earlier.xlsx", mask=False, actor="中心")
     return db, ids
 
 

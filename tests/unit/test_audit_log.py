@@ -201,17 +201,18 @@ def test_deleting_the_rows_and_the_head_is_caught_by_a_backup(db, history):
 def test_an_exported_workbook_keeps_the_end_too(db, history, tmp_path):
     from counsel_desk.store import audit
     from counsel_desk.sync import export_workbook
+    from counsel_desk.sync.history import workbook_anchor
 
     out = tmp_path / "center.xlsx"
     export_workbook(db, out, actor="測試")
-    anchor = audit_log.workbook_anchor(out)
+    anchor = workbook_anchor(out)
     assert anchor is not None and anchor.count == 5
     # the head is rewritten to match the cut chain: only the workbook still knows
     _delete(db, "seq >= 5")
     with db.engine.begin() as conn:
         audit.write_head(conn, audit.chain_end(conn))
     assert audit_log.verify_chain(db.session_factory).ok  # the database alone can't tell any more
-    result = audit_log.verify_chain(db.session_factory, against=[out])
+    result = audit_log.verify_chain(db.session_factory, against=[anchor])
     assert not result.ok and "center.xlsx" in result.message
 
 
