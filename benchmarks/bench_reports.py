@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from counsel_desk.store import open_database
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.reports.period import Period
+from counsel_desk.services.period import Period
 from counsel_desk.reports import snapshots
 t0, c0 = time.perf_counter(), time.process_time()  # the app has these modules loaded; fonts and map are not
 db = open_database(Path(DB))

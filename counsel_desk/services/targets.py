@@ -5,16 +5,13 @@ support sessions and hours, events and their participants, proposals sent to the
 proposals approved, and young people who stayed or came back. A center enters its targets here;
 the monthly report and the dashboard show each figure against its target.
 
-The actual figures come from the report's own SQL (``counsel_desk.reports.figures``), so the
-dashboard and the report can never disagree. That module imports this one for
-:class:`TargetProgress`; the import back is made inside the functions to keep the modules free of a
-load-time cycle.
+The actual figures come from the figures' read model (``counsel_desk.services.figures``) that the
+report and the dashboard share, so they can never disagree.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel import select
@@ -24,20 +21,9 @@ from counsel_desk.models import YearlyTarget
 from counsel_desk.models.enums import TargetMetric
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.figures import TargetProgress, read_targets, target_progress
 
 ENTITY = "yearly_target"
-
-
-@dataclass(frozen=True)
-class TargetProgress:
-    """One metric: the year's target, the actual so far and the share reached (None without a target)."""
-
-    metric: str  # TargetMetric code
-    label_zh: str
-    label_en: str
-    target: float
-    actual: float
-    share: float | None
 
 
 def _center(ctx: ServiceContext, center: str | None, all_centers: bool) -> str | None:
@@ -50,8 +36,6 @@ def get_targets(ctx: ServiceContext, year: int, *, center: str | None = None,
 
     The context's center unless ``center`` is given; ``all_centers`` sums the four centers'.
     """
-    from counsel_desk.reports.figures import read_targets
-
     with ctx.session_factory() as session:
         return read_targets(session.connection(), _center(ctx, center, all_centers), year)
 
@@ -111,8 +95,6 @@ def set_targets(ctx: ServiceContext, year: int, values: dict[str, float], *, cen
 def year_to_date(ctx: ServiceContext, year: int, upto: date, *, center: str | None = None,
                  all_centers: bool = False) -> list[TargetProgress]:
     """Every TargetMetric for ``year``: target against the actual from 1 January to ``upto``."""
-    from counsel_desk.reports.figures import target_progress
-
     upto = min(upto, date(year, 12, 31))
     with ctx.session_factory() as session:
         return target_progress(session.connection(), _center(ctx, center, all_centers), year, upto)

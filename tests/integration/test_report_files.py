@@ -21,7 +21,7 @@ from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models.enums import Route, Stage, VisitMode
 from counsel_desk.reports import snapshots
 from counsel_desk.reports.monthly_xlsx import summary_rows
-from counsel_desk.reports.period import Period
+from counsel_desk.services.period import Period
 from counsel_desk.services.base import ServiceContext
 
 NOV = Period.month(2026, 11)

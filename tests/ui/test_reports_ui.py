@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-from counsel_desk.reports.period import Period
+from counsel_desk.services.period import Period
 from counsel_desk.services import targets
 from counsel_desk.ui.reports import page as page_module
 from counsel_desk.ui.reports import printing

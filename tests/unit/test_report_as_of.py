@@ -13,7 +13,7 @@ from sqlmodel import select
 
 from counsel_desk.models import FollowUp, Proposal, SiteVisit, StageChange, SupportRecord, Workstation
 from counsel_desk.reports.figures import compute
-from counsel_desk.reports.period import Period
+from counsel_desk.services.period import Period
 from counsel_desk.services import workstation_budgets, workstations
 
 NOV, DEC = Period.month(2026, 11), Period.month(2026, 12)

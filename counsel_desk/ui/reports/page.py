@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from counsel_desk import paths
 from counsel_desk.reports import snapshots
 from counsel_desk.reports.figures import compute
-from counsel_desk.reports.period import Period
+from counsel_desk.services.period import Period
 from counsel_desk.reports.snapshots import Comparison, GeneratedReport
 from counsel_desk.services import atomic
 from counsel_desk.ui.context import AppContext

@@ -1,4 +1,5 @@
-"""The period a report covers (報告期間): a month, a quarter, a year or any from/to range.
+"""The one period type (報告期間) of the reports and the dashboard: a month, a quarter, a year or any
+from/to range.
 
 Dates are Taiwan calendar days, inclusive at both ends. Timestamps in the database are naive UTC;
 Taiwan keeps UTC+8 all year (no daylight saving), so a day's moments are found by shifting eight
@@ -17,6 +18,21 @@ from counsel_desk.services.formatting import ROC_OFFSET, parse_month, roc_date
 
 TAIWAN_UTC_OFFSET = timedelta(hours=8)
 KINDS = ("month", "quarter", "year", "custom")
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    """(year, month) moved by ``delta`` months."""
+    n = year * 12 + (month - 1) + delta
+    return n // 12, n % 12 + 1
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def taiwan_day(stamp: datetime) -> date:
+    """The Taiwan calendar day of a stored UTC timestamp."""
+    return (stamp.replace(tzinfo=None) + TAIWAN_UTC_OFFSET).date()
 
 
 @dataclass(frozen=True)
