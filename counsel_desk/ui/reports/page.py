@@ -163,7 +163,8 @@ class ReportsPage(QWidget):
         ready = self.report is not None
         for b in (self.open_xlsx, self.open_pdf, self.save_button, self.print_button):
             b.setEnabled(ready)
-        self.send_button.setEnabled(ready and self.report.figures.center is not None)
+        self.send_button.setEnabled(ready and self.report.figures.center is not None
+                                    and not self.report.figures.provisional)
         has_sent = bool(self.revisions_model.reports)
         self.sent_pdf.setEnabled(has_sent)
         self.sent_xlsx.setEnabled(has_sent)
@@ -218,8 +219,11 @@ class ReportsPage(QWidget):
             self.revisions_model.set_reports(sent)
             self.comparison = comparison
             self._show_banner()
-            self.status.setText(self.tr("%1 %2: %3 visits.").replace("%1", figures.center_name)
-                                .replace("%2", period.label_zh).replace("%3", f"{figures.visits_total:,}"))
+            text = (self.tr("%1 %2: %3 visits.").replace("%1", figures.center_name)
+                    .replace("%2", period.label_zh).replace("%3", f"{figures.visits_total:,}"))
+            if figures.provisional:
+                text += " " + self.tr("The period has not ended: the report is provisional and cannot be sent yet.")
+            self.status.setText(text)
             self._update_buttons()
             self.figures_loaded.emit()
 
