@@ -23,7 +23,6 @@ Counting rules (also in docs/reports.md):
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from sqlalchemy import text
 
