@@ -26,9 +26,9 @@ from datetime import date
 
 from sqlalchemy import text
 
-from counsel_desk.models.enums import STAGE_ORDER, CenterCode, TargetMetric, VisitMode
+from counsel_desk.models.enums import STAGE_ORDER, CenterCode, VisitMode
 from counsel_desk.reports.figures_types import (
-    HEADLINE_KEYS, Comparisons, CountyCount, EventRow, OverdueFollowUp, PeriodHeadline, ReportFigures, StageMove,
+    Comparisons, CountyCount, EventRow, OverdueFollowUp, PeriodHeadline, ReportFigures, StageMove,
     StationBudget, StationSupport, TownshipCount, VisitRow, WorkItemFunding,
 )
 from counsel_desk.reports import figures_content as content

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from counsel_desk.models.enums import STAGE_ORDER, TargetMetric
 from counsel_desk.services.period import Period
@@ -63,17 +63,17 @@ def as_date(value: Any) -> date | None:
 
 # -- headline counts (also the actuals of the yearly targets) ---------------------------------------
 
-def visit_count(conn, center: str | None, period: Period) -> int:
-    return conn.execute(text(
+def visit_count(conn: Connection, center: str | None, period: Period) -> int:
+    return int(conn.execute(text(
         f"SELECT count(*) FROM site_visit v WHERE +v.deleted_at IS NULL{center_sql('v', center)} "
-        "AND v.visit_date BETWEEN :start AND :end"), sql_params(center, period)).scalar_one()
+        "AND v.visit_date BETWEEN :start AND :end"), sql_params(center, period)).scalar_one())
 
 
 # a deleted workstation takes its support sessions with it, as it takes its budget
 LIVE_STATION_SQL = "JOIN workstation ws ON ws.id = s.workstation_id AND +ws.deleted_at IS NULL "
 
 
-def support_totals(conn, center: str | None, period: Period) -> tuple[int, float, int]:
+def support_totals(conn: Connection, center: str | None, period: Period) -> tuple[int, float, int]:
     """(sessions, hours, participants) of support records (輔導紀錄) in the period."""
     row = conn.execute(text(
         f"SELECT count(*), coalesce(sum(s.hours), 0), coalesce(sum(s.participants), 0) FROM support_record s "
@@ -82,7 +82,7 @@ def support_totals(conn, center: str | None, period: Period) -> tuple[int, float
     return int(row[0]), round(float(row[1]), 2), int(row[2])
 
 
-def event_totals(conn, center: str | None, period: Period) -> tuple[int, int]:
+def event_totals(conn: Connection, center: str | None, period: Period) -> tuple[int, int]:
     """(events, participants 人次) of the center's own events in the period."""
     row = conn.execute(text(
         f"SELECT count(*), coalesce(sum(e.participants), 0) FROM center_event e "
@@ -91,26 +91,26 @@ def event_totals(conn, center: str | None, period: Period) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
-def moves_to(conn, center: str | None, period: Period, stage: str) -> int:
+def moves_to(conn: Connection, center: str | None, period: Period, stage: str) -> int:
     """Proposals moved to ``stage`` in the period (送專案辦公室 = 'sent', 通過 = 'approved'), each proposal once."""
-    return conn.execute(text(
+    return int(conn.execute(text(
         "SELECT count(DISTINCT sc.proposal_id) FROM stage_change sc JOIN proposal p ON p.id = sc.proposal_id "
         f"WHERE +sc.deleted_at IS NULL AND +p.deleted_at IS NULL{center_sql('p', center)} AND sc.to_stage = :stage "
-        "AND sc.changed_at >= :utc_lo AND sc.changed_at < :utc_hi"), sql_params(center, period, stage=stage)).scalar_one()
+        "AND sc.changed_at >= :utc_lo AND sc.changed_at < :utc_hi"), sql_params(center, period, stage=stage)).scalar_one())
 
 
-def resubmissions(conn, center: str | None, period: Period) -> int:
+def resubmissions(conn: Connection, center: str | None, period: Period) -> int:
     """Moves to 'sent' in the period of proposals sent before (re-submitted after 退回修正)."""
-    return conn.execute(text(
+    return int(conn.execute(text(
         "SELECT count(*) FROM stage_change sc JOIN proposal p ON p.id = sc.proposal_id "
         f"WHERE +sc.deleted_at IS NULL AND +p.deleted_at IS NULL{center_sql('p', center)} AND sc.to_stage = 'sent' "
         "AND sc.changed_at >= :utc_lo AND sc.changed_at < :utc_hi AND EXISTS (SELECT 1 FROM stage_change e "
         "  WHERE e.proposal_id = sc.proposal_id AND +e.deleted_at IS NULL AND e.to_stage = 'sent' "
         "  AND (e.changed_at < sc.changed_at OR e.changed_at = sc.changed_at AND e.id < sc.id))"),
-        sql_params(center, period)).scalar_one()
+        sql_params(center, period)).scalar_one())
 
 
-def youth_stayed_returned(conn, center: str | None, period: Period) -> int:
+def youth_stayed_returned(conn: Connection, center: str | None, period: Period) -> int:
     """Young people who stayed or came back (留鄉/返鄉), as recorded on the workstations running in the period."""
     return int(conn.execute(text(
         "SELECT coalesce(sum(w.youth_stayed + w.youth_returned), 0) FROM workstation w "
@@ -119,7 +119,7 @@ def youth_stayed_returned(conn, center: str | None, period: Period) -> int:
         sql_params(center, period)).scalar_one())
 
 
-def metric_actuals(conn, center: str | None, period: Period) -> dict[str, float]:
+def metric_actuals(conn: Connection, center: str | None, period: Period) -> dict[str, float]:
     """Each TargetMetric's actual figure over the period."""
     sessions, hours, _ = support_totals(conn, center, period)
     events, participants = event_totals(conn, center, period)
@@ -135,7 +135,7 @@ def metric_actuals(conn, center: str | None, period: Period) -> dict[str, float]
     }
 
 
-def headline(conn, center: str | None, period: Period) -> dict[str, float]:
+def headline(conn: Connection, center: str | None, period: Period) -> dict[str, float]:
     """The headline figures (HEADLINE_KEYS) of a period: what comparisons and the by-center table show."""
     opened, closed = followups_opened_closed(conn, center, period)
     sessions, hours, participants = support_totals(conn, center, period)
@@ -154,7 +154,7 @@ def headline(conn, center: str | None, period: Period) -> dict[str, float]:
     return {k: values[k] for k in HEADLINE_KEYS}
 
 
-def read_targets(conn, center: str | None, year: int) -> dict[str, float]:
+def read_targets(conn: Connection, center: str | None, year: int) -> dict[str, float]:
     """Metric → target of a center's year (summed over the centers for ``None``); unset metrics absent."""
     rows = conn.execute(text(
         f"SELECT t.metric, sum(t.target) FROM yearly_target t WHERE +t.deleted_at IS NULL{center_sql('t', center)} "
@@ -162,7 +162,7 @@ def read_targets(conn, center: str | None, year: int) -> dict[str, float]:
     return {metric: float(value) for metric, value in rows}
 
 
-def target_progress(conn, center: str | None, year: int, upto: date) -> list[TargetProgress]:
+def target_progress(conn: Connection, center: str | None, year: int, upto: date) -> list[TargetProgress]:
     """Every TargetMetric: the year's target against the actual from 1 January to ``upto``."""
     targets = read_targets(conn, center, year)
     actuals = metric_actuals(conn, center, Period(date(year, 1, 1), max(upto, date(year, 1, 1)), "custom"))
@@ -185,7 +185,7 @@ OPEN_AT_END_SQL = ("v.visit_date <= :end AND f.due_date IS NOT NULL AND f.due_da
                 f"AND NOT (f.status IN ('closed', 'cancelled') AND {SETTLED_ON_SQL} <= :end)")
 
 
-def overdue_count(conn, center: str | None, period: Period) -> int:
+def overdue_count(conn: Connection, center: str | None, period: Period) -> int:
     """Follow-ups overdue at the period end."""
     return int(conn.execute(text(
         "SELECT count(*) FROM followup f JOIN site_visit v ON v.id = f.visit_id "
@@ -193,7 +193,7 @@ def overdue_count(conn, center: str | None, period: Period) -> int:
         sql_params(center, period)).scalar_one())
 
 
-def followups_opened_closed(conn, center: str | None, period: Period) -> tuple[int, int]:
+def followups_opened_closed(conn: Connection, center: str | None, period: Period) -> tuple[int, int]:
     """(opened, closed) in the period."""
     p = sql_params(center, period)
     opened = conn.execute(text(
@@ -229,29 +229,29 @@ def stage_at_end_sql(center: str | None) -> str:
     return STAGE_AT_END_SQL.replace("{center}", center_sql("p", center))
 
 
-def proposals_new(conn, center: str | None, period: Period) -> int:
-    return conn.execute(text(
+def proposals_new(conn: Connection, center: str | None, period: Period) -> int:
+    return int(conn.execute(text(
         f"SELECT count(*) FROM proposal p WHERE +p.deleted_at IS NULL{center_sql('p', center)} "
-        "AND p.created_at >= :utc_lo AND p.created_at < :utc_hi"), sql_params(center, period)).scalar_one()
+        "AND p.created_at >= :utc_lo AND p.created_at < :utc_hi"), sql_params(center, period)).scalar_one())
 
 
-def proposals_per_stage(conn, center: str | None, period: Period) -> dict[str, int]:
+def proposals_per_stage(conn: Connection, center: str | None, period: Period) -> dict[str, int]:
     """Proposals in each stage at the period's end, every stage listed in board order."""
-    counts = dict(conn.execute(text(stage_at_end_sql(center) + "SELECT stage, count(*) FROM at_end GROUP BY stage"),
-                               sql_params(center, period)).all())
+    counts: dict[str, int] = {stage: int(n) for stage, n in conn.execute(
+        text(stage_at_end_sql(center) + "SELECT stage, count(*) FROM at_end GROUP BY stage"), sql_params(center, period))}
     return {s.value: int(counts.get(s.value, 0)) for s in STAGE_ORDER}
 
 
 # -- visits by place and month (the report's tables, the dashboard's charts and map) -------------
 
-def visits_per_county(conn, center: str | None, period: Period) -> dict[str, int]:
+def visits_per_county(conn: Connection, center: str | None, period: Period) -> dict[str, int]:
     """County code → the period's visits (counties without visits absent)."""
     return {code: int(n) for code, n in conn.execute(text(
         f"SELECT v.county_code, count(*) FROM site_visit v WHERE +v.deleted_at IS NULL{center_sql('v', center)} "
         "AND v.visit_date BETWEEN :start AND :end GROUP BY v.county_code"), sql_params(center, period))}
 
 
-def visits_per_township_mode(conn, center: str | None, period: Period) -> dict[tuple[str, str], int]:
+def visits_per_township_mode(conn: Connection, center: str | None, period: Period) -> dict[tuple[str, str], int]:
     """(township code, visit mode) → the period's visits."""
     return {(town, mode): int(n) for town, mode, n in conn.execute(text(
         f"SELECT v.township_code, v.mode, count(*) FROM site_visit v WHERE +v.deleted_at IS NULL"
@@ -259,7 +259,7 @@ def visits_per_township_mode(conn, center: str | None, period: Period) -> dict[t
         sql_params(center, period))}
 
 
-def visits_per_month(conn, center: str | None, period: Period) -> dict[str, int]:
+def visits_per_month(conn: Connection, center: str | None, period: Period) -> dict[str, int]:
     """'YYYY-MM' → the period's visits in that month."""
     return {month: int(n) for month, n in conn.execute(text(
         f"SELECT substr(v.visit_date, 1, 7), count(*) FROM site_visit v WHERE +v.deleted_at IS NULL"

@@ -12,6 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from counsel_desk.errors import ValidationError
 from counsel_desk.services.formatting import ROC_OFFSET, parse_month, roc_date
@@ -176,12 +177,12 @@ class Period:
         hi = datetime.combine(self.end + timedelta(days=1), datetime.min.time()) - TAIWAN_UTC_OFFSET
         return f"{lo:%Y-%m-%d %H:%M:%S}", f"{hi:%Y-%m-%d %H:%M:%S}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "key": self.key, "start": self.start.isoformat(), "end": self.end.isoformat(),
                 "label": self.label_zh}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Period":
+    def from_dict(cls, data: dict[str, Any]) -> "Period":
         return cls(date.fromisoformat(data["start"]), date.fromisoformat(data["end"]), data.get("kind", "custom"))
 
 
