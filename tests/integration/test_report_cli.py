@@ -129,9 +129,11 @@ def test_prepared_by_from_the_option_or_the_settings(db_path, tmp_path, capsys, 
 
 
 def test_a_write_error_names_the_users_file_not_a_temporary_one(db_path, tmp_path, capsys):
-    taken = tmp_path / "月報.pdf"
+    out = tmp_path / "out"
+    out.mkdir()
+    taken = out / "月報.pdf"
     taken.mkdir()  # a folder where the file should go: the rename over it fails
     assert main(["report", "--db", db_path, "--month", "2026-10", "--pdf", str(taken)]) == 2
     err = capsys.readouterr().err.strip()
     assert f"無法寫出「{taken}」" in err and ".tmp" not in err and "\n" not in err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["月報.pdf"]  # nothing left beside it
+    assert sorted(p.name for p in out.iterdir()) == ["月報.pdf"]  # nothing left beside it

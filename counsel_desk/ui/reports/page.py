@@ -131,7 +131,7 @@ class ReportsPage(QWidget):
         sent_layout.addLayout(sent_buttons)
         self.targets_editor = TargetsEditor(self.ctx, self._today().year, self)
         self.narrative_editor = NarrativeEditor(self.ctx, self)
-        self.narrative_editor.saved.connect(self._data_changed)
+        self.narrative_editor.saved.connect(self._notes_changed)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.figures_view, self.tr("Figures"))
         self.tabs.addTab(self.narrative_editor, self.tr("Manager's notes"))
@@ -182,6 +182,10 @@ class ReportsPage(QWidget):
         except Exception:  # noqa: BLE001 — a from/to range the wrong way round: refresh() says so
             return
         self.narrative_editor.set_report(self.picker.center_code(), period)
+
+    def _notes_changed(self) -> None:
+        self.report = None  # files made before the notes changed no longer carry them
+        self._update_buttons()
 
     def _data_changed(self, *_args) -> None:
         self.report = None  # files made before the change no longer match the data
