@@ -223,3 +223,9 @@ def test_the_demo_database_agrees_with_the_own_counts(demo_db):
         assert f.followups_overdue == own_overdue(demo_db, period.end), month
         assert (f.proposals_sent, f.proposals_resubmitted) == own_sent(demo_db, period), month
         assert f.support_sessions == own_support(demo_db, period), month
+        with demo_db.engine.connect() as c:
+            flagged = c.exec_driver_sql("SELECT count(*) FROM site_visit WHERE key_visit AND deleted_at IS NULL "
+                                        "AND center_code = 'north' AND visit_date BETWEEN ? AND ?",
+                                        (period.start.isoformat(), period.end.isoformat())).scalar()
+        assert len(f.key_visits) == flagged, month
+    assert flagged  # the demo flags a few visits 重點
