@@ -39,9 +39,10 @@ db.close()
 """
 
 _FOUR_CENTERS = r"""
+import importlib
 from pathlib import Path
-from counsel_desk.services.demo import generate as demo
 from counsel_desk.store import open_database
+demo = importlib.import_module("counsel_desk.services.demo.generate")
 demo._refuse_non_empty = lambda conn: None  # four centers' demo data side by side, as headquarters merges them
 db = open_database(Path(DB))
 for n, center in enumerate(("north", "central", "south", "east")):
