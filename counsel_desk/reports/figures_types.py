@@ -22,7 +22,8 @@ from datetime import date
 
 from counsel_desk.models.enums import CenterCode, Route, Stage, TargetMetric, VisitMode
 from counsel_desk.services.period import Period
-from counsel_desk.services.figures import HEADLINE_KEYS, TargetProgress
+from counsel_desk.services.figures import HEADLINE_KEYS
+from counsel_desk.services.targets import TargetProgress
 
 JSON_VERSION = 2
 

@@ -10,7 +10,6 @@ The report (``reports/figures.py``) assembles these with its lists and tables; t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -18,23 +17,12 @@ from sqlalchemy import Connection, text
 
 from counsel_desk.models.enums import STAGE_ORDER, TargetMetric
 from counsel_desk.services.period import Period
+from counsel_desk.services.targets import TargetProgress, read_targets
 
 # The headline figures (本期摘要): what the comparisons and the by-center table show for each period.
 HEADLINE_KEYS = ("visits_total", "followups_opened", "followups_closed", "followups_overdue", "support_sessions",
                  "support_hours", "support_participants", "proposals_new", "proposals_sent", "proposals_resubmitted",
                  "proposals_approved", "events", "event_participants")
-
-
-@dataclass(frozen=True)
-class TargetProgress:
-    """One metric: the year's target, the actual so far and the share reached (None without a target)."""
-
-    metric: str  # TargetMetric code
-    label_zh: str
-    label_en: str
-    target: float
-    actual: float
-    share: float | None
 
 
 # Every live-record test is written "+x.deleted_at IS NULL": the unary plus keeps SQLite (which has no
@@ -152,14 +140,6 @@ def headline(conn: Connection, center: str | None, period: Period) -> dict[str, 
         "events": events, "event_participants": event_participants,
     }
     return {k: values[k] for k in HEADLINE_KEYS}
-
-
-def read_targets(conn: Connection, center: str | None, year: int) -> dict[str, float]:
-    """Metric → target of a center's year (summed over the centers for ``None``); unset metrics absent."""
-    rows = conn.execute(text(
-        f"SELECT t.metric, sum(t.target) FROM yearly_target t WHERE +t.deleted_at IS NULL{center_sql('t', center)} "
-        "AND t.year = :year GROUP BY t.metric"), {"center": center, "year": year})
-    return {metric: float(value) for metric, value in rows}
 
 
 def target_progress(conn: Connection, center: str | None, year: int, upto: date) -> list[TargetProgress]:
