@@ -123,8 +123,9 @@ def test_yearly_targets_editor_saves_audited_targets(page, qtbot, ctx):
     box = editor.fields["events"]
     box.selectAll()
     qtbot.keyClicks(box, "42")
-    with qtbot.waitSignal(ctx.reports_changed, timeout=TIMEOUT):
-        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.figures_loaded, timeout=TIMEOUT):  # saving recounts the figures
+        with qtbot.waitSignal(ctx.reports_changed, timeout=TIMEOUT):
+            qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert targets.get_targets(ctx.services(), 2026)["events"] == 42
     assert "已儲存" in editor.note.text()
 
