@@ -30,7 +30,7 @@ for row in con.execute("SELECT * FROM funding_line"):
     lines.setdefault(row[lcols.index("proposal_id")], []).append(dict(zip(lcols, row)))
 for row in con.execute("SELECT * FROM proposal_section"):
     secs.setdefault(row[scols.index("proposal_id")], []).append(dict(zip(scols, row)))
-docs = con.execute("SELECT d.record_id, s.body FROM search_index s JOIN search_index_doc d ON d.rowid = s.rowid "
+docs = con.execute("SELECT d.record_id, s.body FROM search_index_proposal s JOIN search_index_doc d ON d.rowid = s.rowid "
                    "WHERE d.entity = 'proposal'").fetchall()
 body = dict(docs)
 next_row = con.execute("SELECT COALESCE(MAX(rowid), 0) FROM search_index_doc").fetchone()[0] + 1
@@ -45,7 +45,7 @@ for n in range(SCALE - 1):
             d = {**d, "id": str(uuid.uuid4()), "proposal_id": new["id"]}
             con.execute(f"INSERT INTO proposal_section ({','.join(scols)}) VALUES ({','.join('?' * len(scols))})", [d[c] for c in scols])
         con.execute("INSERT INTO search_index_doc (rowid, entity, record_id) VALUES (?, 'proposal', ?)", (next_row, new["id"]))
-        con.execute("INSERT INTO search_index (rowid, entity, body) VALUES (?, 'proposal', ?)", (next_row, body.get(old, "")))
+        con.execute("INSERT INTO search_index_proposal (rowid, body) VALUES (?, ?)", (next_row, body.get(old, "")))
         next_row += 1
 con.commit()
 RESULT = {"proposals": con.execute("SELECT COUNT(*) FROM proposal").fetchone()[0]}

@@ -183,8 +183,8 @@ class SheetApplier:
                 start = self.raw.execute("SELECT COALESCE(MAX(rowid), 0) FROM main.search_index_doc").fetchone()[0] + 1
                 self.raw.executemany("INSERT INTO main.search_index_doc (rowid, entity, record_id) VALUES (?, ?, ?)",
                                      [(start + n, table, rid) for n, (rid, _b) in enumerate(new)])
-                self.raw.executemany("INSERT INTO main.search_index (rowid, entity, body) VALUES (?, ?, ?)",
-                                     [(start + n, table, b) for n, (_r, b) in enumerate(new)])
+                self.raw.executemany(f"INSERT INTO main.{search.fts_table(table)} (rowid, body) VALUES (?, ?)",
+                                     [(start + n, b) for n, (_r, b) in enumerate(new)])
 
     def _variant(self, row, clock_text: str, full: str, public: str, withheld: bool, source: str) -> Variant:
         values = dict(zip(self.shape.cols, row))

@@ -221,7 +221,7 @@ def test_every_visit_and_record_is_in_the_search_index(demo):
     assert entities == {"site_visit", "followup", "workstation", "support_record", "public_space", "center_event",
                         "proposal", "organization"}
     # the bulk-load FTS buffer is back to SQLite's default once generation is over
-    assert _one(db, "SELECT v FROM search_index_config WHERE k = 'hashsize'") == 1024 * 1024
+    assert _one(db, "SELECT v FROM search_index_site_visit_config WHERE k = 'hashsize'") == 1024 * 1024
 
 
 def test_refuses_a_database_that_already_has_data(tmp_path, frozen_audit_clock):

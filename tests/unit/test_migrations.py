@@ -17,7 +17,7 @@ from counsel_desk.store.migrate import include_name
 def test_migrations_build_every_model_table(db):
     tables = set(inspect(db.engine).get_table_names())
     assert set(SQLModel.metadata.tables) <= tables
-    assert "search_index" in tables and "alembic_version" in tables
+    assert "search_index_site_visit" in tables and "search_index_doc" in tables and "alembic_version" in tables
     assert migrate.current(db.engine) == migrate.head()
 
 
