@@ -200,6 +200,9 @@ def switch_database(window, path: Path) -> None:
 _current_window = None
 
 
+SMOKE_PASSPHRASE = "smoke test 煙霧測試"
+
+
 def smoke_test() -> int:
     """Start for real, offscreen, in a temporary folder; exit 0 only when all parts load.
 
@@ -274,10 +277,17 @@ def smoke_test() -> int:
         check("translations", translations)
         check("icon", icon)
         check("modules", modules)
-        from counsel_desk.store import migrate, open_database
+        from counsel_desk.store import driver, keys, migrate, open_database
 
-        database = open_database(Path(tmp) / "smoke.db")
+        smoke_db = Path(tmp) / "smoke.db"
+        database = open_database(smoke_db, key=keys.new_key(SMOKE_PASSPHRASE))  # SQLCipher must work when frozen
         report: dict[str, bytes] = {}
+
+        def encryption():
+            if not driver.is_encrypted(smoke_db):
+                return "the new database is not encrypted"
+            key = keys.from_secret(SMOKE_PASSPHRASE, driver.file_salt(smoke_db) or b"")
+            return None if keys.opens(smoke_db, key) else "the encrypted database does not open with its passphrase"
 
         def schema():
             from sqlalchemy import text
@@ -331,6 +341,7 @@ def smoke_test() -> int:
             return None
 
         check("database", schema)
+        check("encryption", encryption)
         check("reports", reports)
         check("printing", printing)
         check("main window", window)
