@@ -164,7 +164,7 @@ def test_an_older_format_is_upgraded_on_import(laptop, tmp_path, tmp_path_factor
     other = fresh_db(tmp_path / "o", "other.db", tmp_path_factory.getbasetemp())
     try:
         assert import_workbooks(other, [v1]).applied
-        with sqlite3.connect(other.path) as con:
+        with driver.connect(other.path) as con:
             assert con.execute("SELECT count(*), sum(key_visit) FROM site_visit").fetchone()[1] == 0
             assert con.execute("SELECT count(*) FROM budget_line WHERE disbursed_on IS NOT NULL").fetchone() == (0,)
     finally:
