@@ -112,6 +112,9 @@ def run_app(db: Path | str | None = None, demo: bool = False) -> int:
     logging.basicConfig(level=logging.INFO)
     app = create_qapp()
     settings, _families, _loaded = prepare(app)
+    from counsel_desk.ui.safety.key_dialogs import install_prompts
+
+    install_prompts()  # an encrypted database with no key here asks for its passphrase
     if db is not None:
         path = Path(db).expanduser()
     elif demo:
@@ -158,6 +161,7 @@ def run_app(db: Path | str | None = None, demo: bool = False) -> int:
     window = build_main_window(database, settings)
     window.show()
     window.start_automatic_backups()
+    _after_show(window, database)
     return app.exec()
 
 
@@ -198,6 +202,15 @@ def build_main_window(database, settings: QSettings):
     return window
 
 
+def _after_show(window, database) -> None:
+    """The recovery key of a database this start created (shown once), and the idle lock."""
+    from counsel_desk.ui.safety.idle_lock import start_idle_lock
+    from counsel_desk.ui.safety.key_dialogs import show_recovery_key_once
+
+    show_recovery_key_once(database, window)
+    window.idle_lock = start_idle_lock(window, database, window.ctx.settings)
+
+
 def switch_database(window, path: Path) -> None:
     """Replace the window with one on another database (File → Open database)."""
     from counsel_desk.ui.messages import show_error
@@ -219,6 +232,7 @@ def switch_database(window, path: Path) -> None:
     new_window = build_main_window(database, settings)
     new_window.show()
     new_window.start_automatic_backups()
+    _after_show(new_window, database)
     old.close()
     global _current_window
     _current_window = new_window
