@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import errno
 import os
-import sqlite3
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,7 +44,7 @@ def is_disk_full(exc: BaseException) -> bool:
     """True for an OSError from a full disk or SQLite's SQLITE_FULL (13)."""
     if isinstance(exc, OSError) and exc.errno in DISK_FULL_ERRNOS:
         return True
-    if isinstance(exc, (sqlite3.Error, driver.Error)):
+    if isinstance(exc, driver.Error):
         code = getattr(exc, "sqlite_errorcode", None)
         return (code is not None and (code & 0xFF) == 13) or "database or disk is full" in str(exc)
     return False

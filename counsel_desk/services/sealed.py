@@ -1,8 +1,11 @@
 """Files sealed with the database's key: attachments and autosaved drafts of an encrypted database.
 
-A sealed file is ``CDSEAL1\\n`` + a 12-byte nonce + AES-256-GCM ciphertext and tag (``cryptography``),
-with a key derived from the database key (:meth:`DatabaseKey.subkey`), so a file taken out of the
-folder is unreadable and any change to it is detected. Files written before encryption was turned
+A sealed file is ``CDSEAL1\\n`` + a 16-byte random nonce + the content XORed with a SHAKE256 key
+stream (SHAKE256 over a secret key and the nonce: a keyed XOF as in NIST SP 800-185's KMAC) + an
+HMAC-SHA256 tag over everything before it (encrypt-then-MAC). Both keys are derived from the database
+key (:meth:`DatabaseKey.subkey`), so a file taken out of the folder is unreadable and any change to
+it is detected before anything is decrypted. Only the standard library's hashes are used: the
+installer bundle has no room for a second cryptography library beside SQLCipher's. Files written before encryption was turned
 on stay readable as they are until ``counsel-desk encrypt`` seals them.
 
 Opening a database registers its attachments and drafts folders with its key
@@ -13,6 +16,8 @@ ask :func:`key_for_folder`, so none of their callers has to carry the key around
 from __future__ import annotations
 
 import atexit
+import hashlib
+import hmac
 import os
 import shutil
 import tempfile
@@ -24,19 +29,24 @@ from counsel_desk.services.atomic import atomic_write
 from counsel_desk.store.keys import DatabaseKey, key_for_folder, register_folders
 
 MAGIC = b"CDSEAL1\n"
-NONCE = 12
+NONCE = 16
+TAG = 32
 _view_dir: Path | None = None
 
 
-def _aead(key: DatabaseKey):
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+def _xor_stream(data: bytes, key: DatabaseKey, nonce: bytes) -> bytes:
+    stream = hashlib.shake_256(b"counsel_desk/seal/v1\0" + key.subkey("files-cipher") + nonce).digest(len(data))
+    return (int.from_bytes(data, "little") ^ int.from_bytes(stream, "little")).to_bytes(len(data), "little")
 
-    return AESGCM(key.subkey("files"))
+
+def _tag(key: DatabaseKey, purpose: str, head_and_body: bytes) -> bytes:
+    return hmac.new(key.subkey("files-mac"), purpose.encode() + b"\0" + head_and_body, hashlib.sha256).digest()
 
 
 def seal(data: bytes, key: DatabaseKey, purpose: str) -> bytes:
     nonce = os.urandom(NONCE)
-    return MAGIC + nonce + _aead(key).encrypt(nonce, data, purpose.encode())
+    body = MAGIC + nonce + _xor_stream(data, key, nonce)
+    return body + _tag(key, purpose, body)
 
 
 def is_sealed(blob: bytes) -> bool:
@@ -44,14 +54,12 @@ def is_sealed(blob: bytes) -> bool:
 
 
 def unseal(blob: bytes, key: DatabaseKey, purpose: str, name: str = "") -> bytes:
-    from cryptography.exceptions import InvalidTag
-
-    body = blob[len(MAGIC):]
-    try:
-        return _aead(key).decrypt(body[:NONCE], body[NONCE:], purpose.encode())
-    except (InvalidTag, ValueError) as exc:
+    body, tag = blob[:-TAG], blob[-TAG:]
+    if len(blob) < len(MAGIC) + NONCE + TAG or not hmac.compare_digest(tag, _tag(key, purpose, body)):
         raise UserError(f"無法解開加密的檔案 {name}：金鑰不符或檔案已被更動。",
-                        f"Cannot open the encrypted file {name}: wrong key or the file was altered.") from exc
+                        f"Cannot open the encrypted file {name}: wrong key or the file was altered.")
+    nonce = body[len(MAGIC):len(MAGIC) + NONCE]
+    return _xor_stream(body[len(MAGIC) + NONCE:], key, nonce)
 
 
 # --- reading and writing -----------------------------------------------------------------------------------

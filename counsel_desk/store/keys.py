@@ -11,7 +11,9 @@ database does. The key itself is never written next to the database. It comes, i
 3. ``COUNSEL_DESK_PASSPHRASE`` — a passphrase or the recovery key, for scripts (as BORG_PASSPHRASE);
 4. a prompt registered by the GUI (unlock dialog) or the CLI (a terminal's hidden input).
 
-A passphrase becomes the key through scrypt (salt = the file's salt). The **recovery key** is the
+A passphrase becomes the key through PBKDF2-HMAC-SHA256, 600,000 rounds (salt = the file's salt):
+OpenSSL's when Python has it, else the same algorithm in Python (the installer bundle leaves
+OpenSSL out), so a passphrase opens its database whichever way counsel_desk was installed. The **recovery key** is the
 key itself written as 64 hexadecimal digits in eight groups, shown once at set-up (as BitLocker
 does): with it the data opens on any computer, even when the Windows profile holding the keyring
 is lost. ``COUNSEL_DESK_ENCRYPTION=off`` makes new databases plain (the default test run).
@@ -36,7 +38,7 @@ ENV_PASSPHRASE = "COUNSEL_DESK_PASSPHRASE"
 ENV_ENCRYPTION = "COUNSEL_DESK_ENCRYPTION"  # "off": new databases are created plain
 ENV_KEYRING = "COUNSEL_DESK_KEYRING"  # "off": never use the OS keyring (tests, shared machines)
 KEY_BYTES = 32
-SCRYPT = {"n": 2 ** 15, "r": 8, "p": 1, "maxmem": 64 * 1024 * 1024, "dklen": KEY_BYTES}
+PBKDF2_ROUNDS = 600_000  # OWASP's figure for PBKDF2-HMAC-SHA256
 
 KEYRING = "keyring"
 PASSPHRASE = "passphrase"
@@ -100,10 +102,33 @@ def parse_recovery_key(text: str) -> bytes | None:
     return bytes.fromhex(digits)
 
 
-def derive(passphrase: str, salt: bytes) -> bytes:
+def derive(passphrase: str, salt: bytes, rounds: int = PBKDF2_ROUNDS) -> bytes:
     """The key of a passphrase (NFC, so 臺 typed on two keyboards gives one key)."""
     data = unicodedata.normalize("NFC", passphrase).encode("utf-8")
-    return hashlib.scrypt(data, salt=salt, **SCRYPT)
+    if hasattr(hashlib, "pbkdf2_hmac"):
+        return hashlib.pbkdf2_hmac("sha256", data, salt, rounds, KEY_BYTES)
+    return pbkdf2_sha256(data, salt, rounds)
+
+
+def pbkdf2_sha256(password: bytes, salt: bytes, rounds: int) -> bytes:
+    """PBKDF2-HMAC-SHA256 (RFC 8018) for one 32-byte block, without OpenSSL (same result as hashlib's)."""
+    if len(password) > 64:
+        password = hashlib.sha256(password).digest()
+    key = password.ljust(64, b"\0")
+    inner, outer = hashlib.sha256(bytes(b ^ 0x36 for b in key)), hashlib.sha256(bytes(b ^ 0x5C for b in key))
+
+    def prf(message: bytes) -> bytes:
+        i, o = inner.copy(), outer.copy()
+        i.update(message)
+        o.update(i.digest())
+        return o.digest()
+
+    u = prf(salt + b"\0\0\0\1")
+    acc = int.from_bytes(u, "big")
+    for _ in range(rounds - 1):
+        u = prf(u)
+        acc ^= int.from_bytes(u, "big")
+    return acc.to_bytes(KEY_BYTES, "big")
 
 
 def from_secret(secret: str, salt: bytes) -> DatabaseKey:

@@ -211,3 +211,36 @@ def test_recovery_key_and_passphrase_forms():
     assert keys.from_secret(text, salt).source == keys.RECOVERY
     assert keys.from_secret("a passphrase", salt).source == keys.PASSPHRASE
     assert "key=" not in repr(keys.from_secret("a passphrase", salt))  # never printed into a log
+
+
+def test_a_sealed_file_is_unreadable_and_any_change_to_it_is_detected():
+    import os
+
+    from counsel_desk.errors import UserError
+    from counsel_desk.services import sealed
+
+    key = keys.DatabaseKey(os.urandom(32), os.urandom(16), keys.KEYRING)
+    content = f"{NAME} {PHONE}".encode() * 50
+    blob = sealed.seal(content, key, "attachment")
+    assert sealed.is_sealed(blob) and NAME.encode() not in blob and PHONE.encode() not in blob
+    assert sealed.seal(content, key, "attachment") != blob  # a fresh nonce every time
+    assert sealed.unseal(blob, key, "attachment") == content
+    for i in (len(sealed.MAGIC) + 3, len(sealed.MAGIC) + sealed.NONCE + 5, len(blob) - 1):
+        changed = bytearray(blob)
+        changed[i] ^= 1
+        with pytest.raises(UserError, match="已被更動"):
+            sealed.unseal(bytes(changed), key, "attachment")
+    other = keys.DatabaseKey(os.urandom(32), key.salt, keys.KEYRING)
+    for wrong_key, purpose in ((other, "attachment"), (key, "draft")):
+        with pytest.raises(UserError):
+            sealed.unseal(blob, wrong_key, purpose)
+    with pytest.raises(UserError):
+        sealed.unseal(blob[:-40], key, "attachment")
+
+
+def test_the_passphrase_key_is_the_same_with_or_without_openssl():
+    salt = bytes(range(16))
+    assert keys.pbkdf2_sha256("臺東 rice".encode(), salt, 1000) == \
+        hashlib.pbkdf2_hmac("sha256", "臺東 rice".encode(), salt, 1000)
+    long_pw = ("長密碼" * 30).encode()
+    assert keys.pbkdf2_sha256(long_pw, salt, 3) == hashlib.pbkdf2_hmac("sha256", long_pw, salt, 3)
