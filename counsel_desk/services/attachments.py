@@ -20,7 +20,6 @@ from sqlmodel import select
 from counsel_desk.errors import UserError
 from counsel_desk.models import Attachment
 from counsel_desk.services import base, sealed
-from counsel_desk.services.atomic import write_bytes
 
 MAX_BYTES = 25 * 1024 * 1024
 
@@ -138,9 +137,3 @@ class AttachmentService:
             if att is not None:
                 base.soft_delete(s, att, self.ctx.actor, "attachment")
                 s.commit()
-
-    def export_copy(self, item: AttachmentItem, target: Path | str) -> Path:
-        """Copy an attachment out under its original name (e.g. to send by e-mail)."""
-        target = Path(target)
-        write_bytes(target, self.read(item))
-        return target

@@ -114,7 +114,7 @@ def inspect_revision(path: Path) -> str | None:
     try:
         con = driver.connect(path, read_only=True)  # a keys.KeyMissing/WrongKey (DatabaseError) passes up
     except driver.Error as exc:
-        raise DatabaseError(f"無法開啟資料庫檔案 {path}：{exc}", f"Cannot open the database file {path}: {exc}")
+        raise DatabaseError(f"無法開啟資料庫檔案 {path}：{exc}", f"Cannot open the database file {path}: {exc}") from exc
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
