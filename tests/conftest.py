@@ -21,10 +21,10 @@ else:
     os.environ.pop("COUNSEL_DESK_PASSPHRASE", None)
     os.environ["COUNSEL_DESK_ENCRYPTION"] = "off"
 
-from datetime import date
-from pathlib import Path
+from datetime import date  # noqa: E402 — after the environment above
+from pathlib import Path  # noqa: E402
 
-import pytest
+import pytest  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -94,11 +94,6 @@ def make_engine(path: Path, *, read_only: bool = False, key: DatabaseKey | None 
     return engine
 
 
-def read_only_uri(path: Path) -> str:
-    """A ``file:`` URI opening ``path`` read-only; quoted, so ``?``, ``#`` or ``%`` in a folder name work."""
-    return driver.file_uri(path, read_only=True)
-
-
 def _create_private_file(path: Path) -> None:
     """Create the database file readable by its owner only (個資法: protect against leakage)."""
     path.parent.mkdir(parents=True, exist_ok=True)

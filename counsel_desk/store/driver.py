@@ -16,15 +16,18 @@ from urllib.parse import unquote, urlsplit
 
 from sqlcipher3 import dbapi2 as dbapi
 
-if TYPE_CHECKING:
-    from counsel_desk.store.keys import DatabaseKey
+__all__ = ["AUTO", "Connection", "DatabaseError", "Error", "OperationalError", "connect", "dbapi", "file_salt",
+           "file_uri", "is_encrypted"]
 
-Connection = dbapi.Connection
-Error = dbapi.Error
-DatabaseError = dbapi.DatabaseError
-OperationalError = dbapi.OperationalError
-IntegrityError = dbapi.IntegrityError
-sqlite_version = dbapi.sqlite_version
+if TYPE_CHECKING:  # sqlcipher3 has no type information; its API is the standard sqlite3 module's
+    from sqlite3 import Connection, DatabaseError, Error, OperationalError
+
+    from counsel_desk.store.keys import DatabaseKey
+else:
+    Connection = dbapi.Connection
+    Error = dbapi.Error
+    DatabaseError = dbapi.DatabaseError
+    OperationalError = dbapi.OperationalError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SALT_BYTES = 16
@@ -84,20 +87,10 @@ def connect(target: Path | str, *, uri: bool = False, read_only: bool = False,
         from counsel_desk.store import keys
 
         key = keys.key_for(path)
-    con = dbapi.connect(file_uri(path, read_only=read_only), uri=True, timeout=timeout,
-                        check_same_thread=check_same_thread)
-    if key is not None:
-        con.execute(key.pragma())  # type: ignore[union-attr]
+    con: Connection = dbapi.connect(file_uri(path, read_only=read_only), uri=True, timeout=timeout,
+                                    check_same_thread=check_same_thread)
+    if key is not None and not isinstance(key, str):
+        con.execute(key.pragma())
     return con
 
 
-def error_code(exc: BaseException) -> int | None:
-    """SQLite's primary result code of a driver error (also one wrapped by SQLAlchemy), else None."""
-    orig = getattr(exc, "orig", None) or exc
-    code = getattr(orig, "sqlite_errorcode", None)
-    return None if code is None else code & 0xFF
-
-
-SQLITE_CORRUPT = 11
-SQLITE_FULL = 13
-SQLITE_NOTADB = 26

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from counsel_desk.errors import DatabaseError, UserError
 from counsel_desk.store import driver
@@ -53,9 +53,6 @@ class DatabaseKey:
 
     def pragma(self) -> str:
         return f"PRAGMA key = \"x'{self.key.hex()}{self.salt.hex()}'\""
-
-    def attach_clause(self) -> str:
-        return f"KEY \"x'{self.key.hex()}{self.salt.hex()}'\""
 
     @property
     def recovery_key(self) -> str:
@@ -152,7 +149,7 @@ def use_keyring(backend: object | None) -> None:
     _keyring_override = backend
 
 
-def _keyring():
+def _keyring() -> Any:
     if _keyring_override is not None:
         return _keyring_override
     if os.environ.get(ENV_KEYRING, "").lower() in ("off", "0", "no"):
@@ -194,18 +191,9 @@ def store_in_keyring(key: DatabaseKey) -> bool:
         return False
     try:
         backend.set_password(SERVICE, _account(key.salt), key.key.hex())
-        return backend.get_password(SERVICE, _account(key.salt)) == key.key.hex()
+        return bool(backend.get_password(SERVICE, _account(key.salt)) == key.key.hex())
     except Exception:  # noqa: BLE001
         return False
-
-
-def forget_in_keyring(salt: bytes) -> None:
-    backend = _keyring()
-    if backend is not None:
-        try:
-            backend.delete_password(SERVICE, _account(salt))
-        except Exception:  # noqa: BLE001 — nothing stored: nothing to forget
-            pass
 
 
 # --- the folders of an encrypted database ---------------------------------------------------------------------

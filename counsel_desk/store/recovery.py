@@ -47,11 +47,6 @@ class StartupCheck:
         return self.state == DAMAGED
 
     @property
-    def undecryptable(self) -> bool:
-        """Encrypted with no key here, or a key that doesn't open it: maybe damaged, maybe not ours to read."""
-        return self.state in (LOCKED, WRONG_KEY)
-
-    @property
     def message(self) -> str:
         p, d = self.path, self.detail
         texts = {

@@ -61,14 +61,14 @@ def test_a_new_passphrase_is_typed_twice_and_long_enough(qtbot):
     qtbot.addWidget(dialog)
     dialog.first.setText("short")
     dialog.second.setText("short")
-    dialog._accept()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert "8" in dialog.error.text() and dialog.result() == 0
     dialog.first.setText("long enough 1")
     dialog.second.setText("long enough 2")
-    dialog._accept()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.error.text() and dialog.result() == 0
     dialog.second.setText("long enough 1")
-    dialog._accept()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == NewPassphraseDialog.DialogCode.Accepted
 
 
@@ -144,10 +144,10 @@ def test_left_idle_everything_is_covered_until_the_passphrase_is_typed(qtbot, en
 
     cover = window.findChild(LockCover)
     cover.secret.setText("not it")
-    cover._try()
+    qtbot.mouseClick(cover.button, Qt.MouseButton.LeftButton)
     assert lock.locked and cover.error.text()
     cover.secret.setText(PASSPHRASE)
-    cover._try()
+    qtbot.mouseClick(cover.button, Qt.MouseButton.LeftButton)
     assert not lock.locked
     qtbot.waitUntil(lambda: not window.findChildren(LockCover))
     assert SECRET_TEXT in _visible_text(window) and window.windowTitle() == f"訪視：{SECRET_TEXT}"

@@ -32,9 +32,6 @@ class MemoryKeyring:
     def set_password(self, service, user, password):
         self.items[(service, user)] = password
 
-    def delete_password(self, service, user):
-        self.items.pop((service, user), None)
-
 
 @pytest.fixture
 def encrypted_env(monkeypatch):
@@ -70,7 +67,8 @@ def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_a_new_database_is_encrypted_and_opens_only_with_its_passphrase(tmp_path, encrypted_env, monkeypatch):
+@pytest.mark.usefixtures("encrypted_env")
+def test_a_new_database_is_encrypted_and_opens_only_with_its_passphrase(tmp_path, monkeypatch):
     path = tmp_path / "field.db"
     db = open_database(path)
     assert db.key is not None and db.key.source == keys.PASSPHRASE and db.created
@@ -85,7 +83,8 @@ def test_a_new_database_is_encrypted_and_opens_only_with_its_passphrase(tmp_path
     assert org_name(path) == NAME  # the passphrase (from the environment) opens it again
 
 
-def test_wrong_passphrase_is_one_line_exit_3_and_nothing_is_touched(tmp_path, encrypted_env, monkeypatch, capsys):
+@pytest.mark.usefixtures("encrypted_env")
+def test_wrong_passphrase_is_one_line_exit_3_and_nothing_is_touched(tmp_path, monkeypatch, capsys):
     path = tmp_path / "field.db"
     db = open_database(path)
     add_org(db)
@@ -106,7 +105,8 @@ def test_wrong_passphrase_is_one_line_exit_3_and_nothing_is_touched(tmp_path, en
     assert {p.name: sha(p) for p in tmp_path.iterdir() if p.is_file()} == before
 
 
-def test_the_recovery_key_opens_the_database_and_its_backups(tmp_path, encrypted_env, monkeypatch):
+@pytest.mark.usefixtures("encrypted_env")
+def test_the_recovery_key_opens_the_database_and_its_backups(tmp_path, monkeypatch):
     path = tmp_path / "field.db"
     db = open_database(path)
     add_org(db)

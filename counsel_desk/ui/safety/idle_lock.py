@@ -60,7 +60,7 @@ class LockCover(QWidget):
         self.show()
         self.raise_()
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 — Qt's name
+    def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.setGeometry(obj.rect())
         elif event.type() == QEvent.Type.ChildAdded:
@@ -94,7 +94,7 @@ class IdleLock(QObject):
     def locked(self) -> bool:
         return bool(self.covers)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 — Qt's name
+    def eventFilter(self, obj, event) -> bool:
         if event.type() in _ACTIVITY and not self.locked:
             self.timer.start()
         elif self.locked and event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow() \

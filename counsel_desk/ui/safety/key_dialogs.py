@@ -75,6 +75,7 @@ class NewPassphraseDialog(QDialog):
         form.addRow(self.tr("Passphrase"), self.first)
         form.addRow(self.tr("Again"), self.second)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
