@@ -327,8 +327,13 @@ def smoke_test() -> int:
         def encryption():
             if not driver.is_encrypted(smoke_db):
                 return "the new database is not encrypted"
+            from counsel_desk.services import sealed
+
             key = keys.from_secret(SMOKE_PASSPHRASE, driver.file_salt(smoke_db) or b"")
-            return None if keys.opens(smoke_db, key) else "the encrypted database does not open with its passphrase"
+            if not keys.opens(smoke_db, key):
+                return "the encrypted database does not open with its passphrase"
+            blob = sealed.seal("附件 attachment".encode(), key, "attachment")
+            return None if sealed.unseal(blob, key, "attachment") == "附件 attachment".encode() else "sealing files fails"
 
         def schema():
             from sqlalchemy import text

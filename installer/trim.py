@@ -50,9 +50,8 @@ EXCLUDED_PYTHON_MODULES = [
     # CJK codecs other than Taiwan's (big5/cp950) and Hong Kong's (big5hkscs): an unknown
     # encoding then raises LookupError like any other — nothing here reads GB, Shift-JIS or EUC-KR.
     "_codecs_jp", "_codecs_kr", "_codecs_cn", "_codecs_iso2022",
-    # reportlab and openpyxl import Pillow only if it is there (try/except ImportError) and the reports
-    # hold no raster images: Pillow and its libraries (6 MB) stay out; photos are shown by Qt.
-    "PIL",
+    # reportlab imports PIL.Image at start, but the reports hold no raster images: installer/stubs/PIL
+    # (first on the spec's pathex) stands in for Pillow and its libraries (6 MB); photos are shown by Qt.
     # SQLite comes from SQLCipher (sqlcipher3): the standard sqlite3 module and its library (1.5 MB)
     # are never used by the app, and SQLAlchemy is given SQLCipher's module.
     "sqlite3", "_sqlite3",

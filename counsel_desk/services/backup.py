@@ -351,6 +351,12 @@ def restore(db, backup: Path | str, *, actor: str = "", now: datetime | None = N
 
     report(0)
     rev = validate_backup(backup)
+    if driver.is_encrypted(backup) != driver.is_encrypted(db.path):  # SQLCipher copies pages only like to like
+        raise UserError(f"備份 {backup.name} 與目前的資料庫一個有加密、一個沒有，無法直接還原；資料庫未變更。"
+                        f"請先用 counsel-desk encrypt 或 decrypt 讓兩者一致。",
+                        f"The backup {backup.name} and the database differ in encryption (one is encrypted, the other "
+                        f"not), so it can't be restored as it is; the database was not changed. Use counsel-desk "
+                        f"encrypt or decrypt first.")
     erased = privacy.erased_contacts(db)
     safety = backup_before(db, "restore", now=now)
     report(1)

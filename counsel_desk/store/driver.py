@@ -20,9 +20,14 @@ __all__ = ["AUTO", "Connection", "DatabaseError", "Error", "OperationalError", "
            "file_uri", "is_encrypted"]
 
 if TYPE_CHECKING:  # sqlcipher3 has no type information; its API is the standard sqlite3 module's
-    from sqlite3 import Connection, DatabaseError, Error, OperationalError
+    import sqlite3 as stdlib_types  # for mypy only: never imported when the program runs
 
     from counsel_desk.store.keys import DatabaseKey
+
+    Connection = stdlib_types.Connection
+    Error = stdlib_types.Error
+    DatabaseError = stdlib_types.DatabaseError
+    OperationalError = stdlib_types.OperationalError
 else:
     Connection = dbapi.Connection
     Error = dbapi.Error

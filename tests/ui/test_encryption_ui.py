@@ -131,7 +131,7 @@ def test_left_idle_everything_is_covered_until_the_passphrase_is_typed(qtbot, en
     dialog.show()
     assert SECRET_TEXT in _visible_text(window)
 
-    lock = IdleLock(encrypted_db.key, idle_ms=50)
+    lock = IdleLock(encrypted_db.key, idle_ms=50, parent=window)  # goes with the window, whatever happens
     qtbot.waitUntil(lambda: lock.locked, timeout=3000)
     for w in (window, dialog):
         covers = w.findChildren(LockCover)
@@ -151,7 +151,7 @@ def test_left_idle_everything_is_covered_until_the_passphrase_is_typed(qtbot, en
     assert not lock.locked
     qtbot.waitUntil(lambda: not window.findChildren(LockCover))
     assert SECRET_TEXT in _visible_text(window) and window.windowTitle() == f"訪視：{SECRET_TEXT}"
-    lock.deleteLater()
+    lock.timer.stop()
 
 
 def test_only_a_typed_key_locks_and_zero_minutes_means_never(qtbot, encrypted_db, tmp_path):
@@ -160,8 +160,8 @@ def test_only_a_typed_key_locks_and_zero_minutes_means_never(qtbot, encrypted_db
     window = _window_with_secrets(qtbot)
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     lock = start_idle_lock(window, encrypted_db, settings)
-    assert lock is not None and lock.timer.interval() == 10 * 60_000
-    lock.deleteLater()
+    assert lock is not None and lock.timer.interval() == 10 * 60_000 and lock.parent() is window
+    lock.timer.stop()
     settings.setValue("security/lock_minutes", 0)
     assert start_idle_lock(window, encrypted_db, settings) is None
     settings.setValue("security/lock_minutes", 5)

@@ -244,3 +244,29 @@ def test_the_passphrase_key_is_the_same_with_or_without_openssl():
         hashlib.pbkdf2_hmac("sha256", "臺東 rice".encode(), salt, 1000)
     long_pw = ("長密碼" * 30).encode()
     assert keys.pbkdf2_sha256(long_pw, salt, 3) == hashlib.pbkdf2_hmac("sha256", long_pw, salt, 3)
+
+
+def test_a_backup_of_the_other_kind_is_refused_before_anything_changes(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    path = _plain_world(tmp_path, monkeypatch)
+    outside = tmp_path / "old-plain.db"
+    shutil.copy(next((tmp_path / "field-backups").iterdir()), outside)  # a plain backup kept elsewhere
+    monkeypatch.setenv(keys.ENV_PASSPHRASE, PASSPHRASE)
+    keys.forget_all()
+    assert main(["encrypt", "--db", str(path)]) == 0
+    backups_before = sorted(p.name for p in (tmp_path / "field-backups").iterdir())
+
+    def audit_entries() -> int:
+        con = driver.connect(path, read_only=True)
+        try:
+            return con.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+        finally:
+            con.close()
+
+    entries = audit_entries()
+    capsys.readouterr()
+    assert main(["restore", "--db", str(path), str(outside)]) == 2
+    assert "一個有加密" in capsys.readouterr().err
+    assert driver.is_encrypted(path) and org_name(path) == NAME and audit_entries() == entries
+    assert sorted(p.name for p in (tmp_path / "field-backups").iterdir()) == backups_before  # no safety copy made
