@@ -86,6 +86,13 @@ _.key_visit
 _.approved_on
 _.disbursed_on
 _.reimbursed_on
+_.LAND_USE  # the county checklist's items and statuses (CountyCheckItem, CheckStatus): stored codes
+_.ENVIRONMENT
+_.SUBSIDY_PAYMENT
+_.MATCHING_FUNDS
+_.PUBLIC_SPACE
+_.SETTLED
+_.NOT_APPLICABLE
 # The English enum labels: kept for i12-fit, who reworks enum labels this round.
 _.labels_en
 
@@ -145,3 +152,4 @@ _.no_blocking_boxes
 _.frozen_audit_clock
 _.zh_tw
 _.encrypted_env  # @pytest.mark.usefixtures("encrypted_env")
+_.yes_to_questions

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.models.enums import CenterCode
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.safety import idle_lock
+from counsel_desk.ui import settings as options
 
 
 class PreferencesDialog(QDialog):
@@ -20,7 +20,7 @@ class PreferencesDialog(QDialog):
         self.language = QComboBox()
         self.language.addItem("繁體中文（臺灣）", "zh_TW")
         self.language.addItem("English", "en")
-        self.language.setCurrentIndex(1 if str(s.value("language", "zh_TW")).startswith("en") else 0)
+        self.language.setCurrentIndex(1 if options.LANGUAGE.get(s).startswith("en") else 0)
         self.name = QLineEdit(ctx.actor)
         self.center = QComboBox()
         for c in CenterCode:
@@ -30,7 +30,7 @@ class PreferencesDialog(QDialog):
         self.lock_minutes.setRange(0, 240)
         self.lock_minutes.setSuffix(self.tr(" min"))
         self.lock_minutes.setSpecialValueText(self.tr("Never"))
-        self.lock_minutes.setValue(int(s.value(idle_lock.SETTING, idle_lock.DEFAULT_MINUTES)))
+        self.lock_minutes.setValue(options.LOCK_MINUTES.get(s))
         self.lock_minutes.setToolTip(self.tr("With a passphrase, counsel_desk hides everything after this long "
                                              "without use and asks for the passphrase again (from the next start)."))
         note = QLabel(self.tr("A new language takes effect the next time counsel_desk starts."))
@@ -72,13 +72,13 @@ class PreferencesDialog(QDialog):
     def _save(self) -> None:
         s = self.ctx.settings
         center_changed = self.center.currentData() != self.ctx.center_code
-        s.setValue("language", self.language.currentData())
+        options.LANGUAGE.set(s, self.language.currentData())
         new_name = self.name.text().strip()
         if new_name and new_name != self.ctx.actor:
             self._rename_on_roster(new_name)
-            s.setValue("user/name", new_name)
-        s.setValue("user/center", self.center.currentData())
-        s.setValue(idle_lock.SETTING, self.lock_minutes.value())  # from the next start
+            options.USER_NAME.set(s, new_name)
+        options.USER_CENTER.set(s, self.center.currentData())
+        options.LOCK_MINUTES.set(s, self.lock_minutes.value())  # from the next start
         s.sync()
         self.accept()
         if center_changed:  # every page shows the center's data: let them all reload

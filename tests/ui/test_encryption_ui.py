@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QWidget
 
 from counsel_desk.store import driver, keys, open_database
+from counsel_desk.ui import settings as options
 from counsel_desk.ui.safety import key_dialogs
 from counsel_desk.ui.safety.idle_lock import IdleLock, LockCover, start_idle_lock
 from counsel_desk.ui.safety.key_dialogs import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
@@ -162,9 +163,9 @@ def test_only_a_typed_key_locks_and_zero_minutes_means_never(qtbot, encrypted_db
     lock = start_idle_lock(window, encrypted_db, settings)
     assert lock is not None and lock.timer.interval() == 10 * 60_000 and lock.parent() is window
     lock.timer.stop()
-    settings.setValue("security/lock_minutes", 0)
+    options.LOCK_MINUTES.set(settings, 0)
     assert start_idle_lock(window, encrypted_db, settings) is None
-    settings.setValue("security/lock_minutes", 5)
+    options.LOCK_MINUTES.set(settings, 5)
     from_keyring = keys.DatabaseKey(encrypted_db.key.key, encrypted_db.key.salt, keys.KEYRING)
     plain_or_keyring = [type("Db", (), {"key": None})(), type("Db", (), {"key": from_keyring})()]
     assert all(start_idle_lock(window, d, settings) is None for d in plain_or_keyring)

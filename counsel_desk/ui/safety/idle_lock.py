@@ -4,7 +4,7 @@ Only for a database whose key was typed (a passphrase or the recovery key): a ke
 keyring is already protected by the Windows sign-in. While locked, an opaque cover lies over each
 open window (the main window and any editor or dialog), window titles say only "counsel_desk", and
 the passphrase opens them again. Nothing is closed or discarded: an editor half-filled stays as it
-was under its cover. The time is ``security/lock_minutes`` in the settings (0: never).
+was under its cover. The time is ``settings.LOCK_MINUTES`` (Preferences; 0: never).
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBo
 
 from counsel_desk.store import keys
 from counsel_desk.store.keys import DatabaseKey
+from counsel_desk.ui import settings as options
 
-DEFAULT_MINUTES = 10
-SETTING = "security/lock_minutes"
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
              QEvent.Type.TouchBegin}
 
@@ -139,10 +138,7 @@ class IdleLock(QObject):
 def start_idle_lock(window: QWidget, database, settings) -> IdleLock | None:
     """Lock ``window`` (and every other window) after the chosen idle time, when the key was typed."""
     key = getattr(database, "key", None)
-    try:
-        minutes = int(settings.value(SETTING, DEFAULT_MINUTES))
-    except (TypeError, ValueError):
-        minutes = DEFAULT_MINUTES
+    minutes = options.LOCK_MINUTES.get(settings)
     if key is None or not key.typed or minutes <= 0:
         return None
     return IdleLock(key, minutes * 60_000, window)
