@@ -11,7 +11,7 @@ encrypted file, and its exceptions are different classes: code below ``ui/`` cat
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 from urllib.parse import unquote, urlsplit
 
 from sqlcipher3 import dbapi2 as dbapi
@@ -37,6 +37,9 @@ else:
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SALT_BYTES = 16
 AUTO = "auto"  # connect(): look the key up from the file's salt
+# keys.key_for, set by counsel_desk.store.keys when it loads (the store package always loads it):
+# the driver stays below the keys and imports nothing of theirs.
+key_resolver: "Callable[[Path], DatabaseKey | None] | None" = None
 
 # SQLCipher writes its own error log to stderr ("hmac check failed…"): a wrong key must be one line of ours.
 dbapi.connect(":memory:").execute("PRAGMA cipher_log_level = NONE").close()
@@ -89,9 +92,8 @@ def connect(target: Path | str, *, uri: bool = False, read_only: bool = False,
     path, ro = _path_of(target, uri)
     read_only = read_only or ro
     if key == AUTO:
-        from counsel_desk.store import keys
-
-        key = keys.key_for(path)
+        assert key_resolver is not None, "counsel_desk.store.keys sets driver.key_resolver"
+        key = key_resolver(path)
     con: Connection = dbapi.connect(file_uri(path, read_only=read_only), uri=True, timeout=timeout,
                                     check_same_thread=check_same_thread)
     if key is not None and not isinstance(key, str):

@@ -294,6 +294,9 @@ def key_for(path: Path | str) -> DatabaseKey | None:
     raise wrong_key(path) if tried else _missing(path)
 
 
+driver.key_resolver = key_for
+
+
 def encryption_wanted() -> bool:
     return os.environ.get(ENV_ENCRYPTION, "on").lower() not in ("off", "0", "no", "plain")
 

@@ -210,7 +210,7 @@ def _after_show(window, database) -> None:
     from counsel_desk.ui.safety.key_dialogs import show_recovery_key_once
 
     show_recovery_key_once(database, window)
-    window.idle_lock = start_idle_lock(window, database, window.ctx.settings)
+    start_idle_lock(window, database, window.ctx.settings)  # parented to the window: lives as long as it
 
 
 def switch_database(window, path: Path) -> None:
