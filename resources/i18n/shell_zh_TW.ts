@@ -26,12 +26,12 @@
         <translation>示範使用者</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/startup.py" line="149" />
+        <location filename="../../counsel_desk/ui/startup.py" line="186" />
         <source>Cannot open the database</source>
         <translation>無法開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/startup.py" line="155" />
+        <location filename="../../counsel_desk/ui/startup.py" line="192" />
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
@@ -99,117 +99,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="31" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="43" />
         <source>counsel_desk — Regional revitalization counseling</source>
         <translation>counsel_desk — 地方創生分區輔導</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="132" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="156" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="133" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="157" />
         <source>&amp;New record</source>
         <translation>新增(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="137" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="161" />
         <source>&amp;Open database…</source>
         <translation>開啟資料庫(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="141" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="165" />
         <source>Export list as &amp;CSV…</source>
         <translation>將清單匯出為 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="145" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="169" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="150" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="174" />
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="151" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="175" />
         <source>&amp;Find</source>
         <translation>搜尋(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="155" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="179" />
         <source>&amp;Counselors…</source>
         <translation>輔導員名單(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="161" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="185" />
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="167" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="191" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="175" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="199" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="176" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="200" />
         <source>&amp;About counsel_desk</source>
         <translation>關於 counsel_desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="201" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="225" />
         <source>This page has no list to export.</source>
         <translation>這一頁沒有可匯出的清單。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="206" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="230" />
         <source>Export list as CSV</source>
         <translation>將清單匯出為 CSV</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="207" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="231" />
         <source>CSV (*.csv)</source>
         <translation>CSV 檔 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="215" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="239" />
         <source>Exported %1 rows to %2</source>
         <translation>已匯出 %1 筆到 %2</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="220" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="246" />
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="221" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="247" />
         <source>counsel_desk database (*.db);;All files (*)</source>
         <translation>counsel_desk 資料庫 (*.db);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="257" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="280" />
+        <source>Opening the database…</source>
+        <translation>正在開啟資料庫…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/main_window.py" line="288" />
         <source> (read-only)</source>
         <translation>（唯讀）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="258" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="289" />
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="265" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="296" />
         <source>Last backup: none</source>
         <translation>最近備份：尚無</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="268" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="299" />
         <source>Last backup: %1</source>
         <translation>最近備份：%1</translation>
     </message>
