@@ -18,8 +18,9 @@ OPEN_LIMIT_MS = 1500
 PDF_LIMIT_S = 3.0
 
 _SCALE_UP = r"""
-import sqlite3, uuid
-con = sqlite3.connect(DB)
+import uuid
+from counsel_desk.store import driver
+con = driver.connect(DB)
 con.execute("PRAGMA foreign_keys=OFF")
 props = con.execute("SELECT * FROM proposal").fetchall()
 cols = [d[1] for d in con.execute("PRAGMA table_info(proposal)")]

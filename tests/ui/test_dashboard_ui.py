@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
@@ -11,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from counsel_desk.models import SiteVisit
 from counsel_desk.models.enums import STAGE_ORDER
 from counsel_desk.services import base, dashboard
+from counsel_desk.store import driver
 
 TODAY = date(2026, 11, 26)
 TIMEOUT = 10_000
@@ -41,7 +41,7 @@ def page(qtbot, ctx):
 
 
 def count_sql(db, sql: str, *args) -> int:
-    conn = sqlite3.connect(db.path)
+    conn = driver.connect(db.path)
     try:
         return conn.execute(sql, args).fetchone()[0]
     finally:
@@ -135,7 +135,7 @@ def test_islands_get_insets(page):
 def test_period_chooser_recounts_the_map(page, qtbot, demo_db):
     with qtbot.waitSignal(page.refreshed, timeout=TIMEOUT):
         page.period_box.setCurrentIndex(page.period_box.findText("本月"))
-    assert page.map_data.period.key == "this_month"
+    assert page.map_data.period == dashboard.period("this_month", TODAY)
     counted = sum(page.map.count(code) for code in page.map.town_codes)
     assert counted == month_visits(demo_db)  # the center visits only its own counties in the demo
     assert f"共 {counted} 次訪視" in page.coverage.full_text
@@ -159,7 +159,7 @@ def test_a_new_period_reloads_only_the_map(page, qtbot):
     overview, targets = page.overview, page.targets_data
     with qtbot.waitSignal(page.refreshed, timeout=TIMEOUT):
         page.set_period("this_year")
-    assert page.map_data.period.key == "this_year"
+    assert page.map_data.period == dashboard.period("this_year", TODAY)
     assert page.overview is overview and page.targets_data is targets
 
 
