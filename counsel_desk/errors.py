@@ -71,7 +71,7 @@ class DamagedDatabaseError(DatabaseError):
 # --- sorting low-level errors, once, by code -------------------------------------------------------------
 # SQLite's primary result codes (https://sqlite.org/rescode.html). Extended codes carry the primary
 # one in their low byte, so ``code & 0xFF`` is compared. SQLAlchemy wraps the driver's exception: the
-# sqlite3 error is its ``orig``. Message text is never looked at: it changes between SQLite versions
+# sqlite3 error is its ``orig``. Message text is looked at only when no code came with it (_ERRSTR): it changes between SQLite versions
 # and is translated by nobody.
 SQLITE_PERM = 3
 SQLITE_BUSY = 5
@@ -106,12 +106,24 @@ def _chain(exc: BaseException | None) -> Iterator[BaseException]:
         todo += [getattr(e, "orig", None), e.__cause__, e.__context__]
 
 
+# SQLite's own fixed wording of a primary code (sqlite3_errstr). SQLCipher's driver raises some errors
+# (those of Connection.backup) without ``sqlite_errorcode``: for those alone, the exact wording tells.
+_ERRSTR = {"database or disk is full": SQLITE_FULL, "database is locked": SQLITE_BUSY,
+           "database table is locked": SQLITE_LOCKED, "attempt to write a readonly database": SQLITE_READONLY,
+           "database disk image is malformed": SQLITE_CORRUPT, "file is not a database": SQLITE_NOTADB,
+           "unable to open database file": SQLITE_CANTOPEN, "disk I/O error": SQLITE_IOERR}
+
+
 def sqlite_code(exc: BaseException) -> int | None:
     """SQLite's primary result code behind ``exc`` (unwrapping SQLAlchemy), or None."""
-    for e in _chain(exc):
+    chain = list(_chain(exc))
+    for e in chain:
         code = getattr(e, "sqlite_errorcode", None)
         if isinstance(code, int):
             return code & 0xFF
+    for e in chain:
+        if not isinstance(e, OSError) and not hasattr(e, "sqlite_errorcode") and str(e) in _ERRSTR:
+            return _ERRSTR[str(e)]
     return None
 
 

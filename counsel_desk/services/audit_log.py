@@ -298,15 +298,14 @@ class ChainResult:
 
 def backup_anchors(db_path: Path | str) -> list[Anchor]:
     """The head kept in each backup of the database (a backup is a copy of the file, head included)."""
-    import sqlite3
-
+    from counsel_desk.errors import DatabaseError
     from counsel_desk.services.backup import list_backups
-    from counsel_desk.store.database import read_only_uri
+    from counsel_desk.store import driver
 
     out = []
     for info in list_backups(db_path):
         try:
-            con = sqlite3.connect(read_only_uri(info.path), uri=True)
+            con = driver.connect(info.path, read_only=True)  # keyed like the database it copies
             try:
                 row = con.execute("SELECT value FROM app_meta WHERE key = ?", (audit.HEAD_KEY,)).fetchone()
                 head = audit.Head.from_text(row[0] if row else None)
@@ -316,7 +315,7 @@ def backup_anchors(db_path: Path | str) -> list[Anchor]:
                     head = audit.Head(int(last[0]), int(last[1]), h[0] if h else "")
             finally:
                 con.close()
-        except sqlite3.Error:
+        except (driver.Error, DatabaseError):  # DatabaseError: an encrypted backup whose key isn't here
             continue  # a damaged backup vouches for nothing; restore and recovery say so elsewhere
         if head.count:
             out.append(Anchor(info.path.name, head.count, head.seq, head.hash))

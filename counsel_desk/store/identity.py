@@ -15,9 +15,10 @@ import hashlib
 import re
 import secrets
 import socket
-import sqlite3
 import uuid
 from pathlib import Path
+
+from counsel_desk.store import driver
 
 DEVICE_RE = re.compile(r"[0-9a-f]{12}")
 
@@ -26,7 +27,7 @@ def new_device_id() -> str:
     return secrets.token_hex(6)
 
 
-def _machine(raw: sqlite3.Connection | None = None) -> str:
+def _machine(raw: driver.Connection | None = None) -> str:
     """Where this database is: this computer, and the file's place on it.
 
     A file copied to another laptop — or beside itself on this one — is somewhere else, so it
@@ -41,17 +42,17 @@ def _machine(raw: sqlite3.Connection | None = None) -> str:
     return hashlib.sha256(f"{mac}|{socket.gethostname()}|{where}".encode()).hexdigest()[:16]
 
 
-def meta_value(raw: sqlite3.Connection, key: str) -> str | None:
+def meta_value(raw: driver.Connection, key: str) -> str | None:
     row = raw.execute("SELECT value FROM app_meta WHERE key = ?", (key,)).fetchone()
     return row[0] if row else None
 
 
-def set_meta(raw: sqlite3.Connection, key: str, value: str) -> None:
+def set_meta(raw: driver.Connection, key: str, value: str) -> None:
     raw.execute("INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value))
 
 
-def device_id(raw: sqlite3.Connection) -> str:
+def device_id(raw: driver.Connection) -> str:
     """This database's device id for version vectors, created on first use (own small transaction).
 
     Two databases must never share one (their edits would look like one device's), so a copy of
@@ -63,7 +64,7 @@ def device_id(raw: sqlite3.Connection) -> str:
     return _issue(raw, current)
 
 
-def recognise_copy(raw: sqlite3.Connection) -> bool:
+def recognise_copy(raw: driver.Connection) -> bool:
     """At open: a file last used on another computer (a copy) gets its own device id now, before
     anything is edited here. True when it did.
 
@@ -78,7 +79,7 @@ def recognise_copy(raw: sqlite3.Connection) -> bool:
     return True
 
 
-def _issue(raw: sqlite3.Connection, old: str | None) -> str:
+def _issue(raw: driver.Connection, old: str | None) -> str:
     """A new device id for this database (own transaction unless inside one).
 
     What the records are now was made under the old id: each record whose clock is derived from
@@ -125,7 +126,7 @@ def _bump(clock_text: str, old: str, steps: int) -> str:
     return ";".join(f"{d}:{parts[d]}" for d in sorted(parts) if int(parts[d]) > 0)
 
 
-def _pin_clocks(raw: sqlite3.Connection, old: str) -> None:
+def _pin_clocks(raw: driver.Connection, old: str) -> None:
     for t in _synced_tables():
         # never merged: {old: version}; merged_at stays the record's own time (a since-last export
         # is not widened by the pinning)

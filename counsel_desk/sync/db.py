@@ -8,20 +8,19 @@ the audit log and the search index, so everything lands in one transaction.
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator
 
 from sqlalchemy.engine import Connection
 
-from counsel_desk.store import identity
+from counsel_desk.store import driver, identity
 from counsel_desk.store.identity import meta_value as meta_value  # the sync layer reads and writes app_meta through these
 from counsel_desk.store.identity import set_meta as set_meta
 
 
 @contextmanager
-def connection(db) -> Iterator[tuple[Connection, sqlite3.Connection]]:
+def connection(db) -> Iterator[tuple[Connection, driver.Connection]]:
     """An SQLAlchemy connection and its sqlite3 connection in autocommit mode (we say BEGIN ourselves)."""
     with db.engine.connect() as conn:
         raw = conn.connection.driver_connection
@@ -39,12 +38,12 @@ def connection(db) -> Iterator[tuple[Connection, sqlite3.Connection]]:
             raw.isolation_level = previous
 
 
-def device_id(raw: sqlite3.Connection) -> str:
+def device_id(raw: driver.Connection) -> str:
     """This database's device id for version vectors (store/identity.py keeps it with the file)."""
     return identity.device_id(raw)
 
 
-def home_center(raw: sqlite3.Connection) -> str:
+def home_center(raw: driver.Connection) -> str:
     """The center this database belongs to: ``app_meta.center`` if set, else its counselors' center."""
     stored = meta_value(raw, "center")
     if stored:
@@ -64,7 +63,7 @@ class Reference:
     work_items: frozenset[str]
 
     @classmethod
-    def load(cls, raw: sqlite3.Connection) -> "Reference":
+    def load(cls, raw: driver.Connection) -> "Reference":
         return cls(
             centers=dict(raw.execute("SELECT code, name FROM center")),
             counties=dict(raw.execute("SELECT code, name FROM county")),

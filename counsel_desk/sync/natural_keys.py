@@ -15,8 +15,8 @@ changes nothing.
 
 from __future__ import annotations
 
-import sqlite3
 
+from counsel_desk.store import driver
 from counsel_desk.sync import format as fmt
 from counsel_desk.sync.format import Kind, Sheet
 from counsel_desk.sync.reader import stage_table
@@ -24,12 +24,12 @@ from counsel_desk.sync.reader import stage_table
 RENAMES = "temp.sync_rename"
 
 
-def create_rename_table(raw: sqlite3.Connection) -> None:
+def create_rename_table(raw: driver.Connection) -> None:
     raw.execute(f"CREATE TABLE IF NOT EXISTS {RENAMES} (entity TEXT, old_id TEXT, new_id TEXT)")
     raw.execute(f"DELETE FROM {RENAMES}")
 
 
-def drop_rename_table(raw: sqlite3.Connection) -> None:
+def drop_rename_table(raw: driver.Connection) -> None:
     raw.execute(f"DROP TABLE IF EXISTS {RENAMES}")
 
 
@@ -38,7 +38,7 @@ def _pointing_at(sheet: Sheet) -> list[tuple[Sheet, str]]:
     return [(s, c.key) for s in fmt.SHEETS for c in s.columns if c.kind is Kind.REF and c.ref == sheet.key]
 
 
-def unify(raw: sqlite3.Connection) -> int:
+def unify(raw: driver.Connection) -> int:
     """Give every natural key one id across the staged files and the database; returns renamed rows.
 
     Staged rows are renamed at once (temp schema); database records to rename are listed in
@@ -51,7 +51,7 @@ def unify(raw: sqlite3.Connection) -> int:
     return renamed
 
 
-def _unify_key(raw: sqlite3.Connection, sheet: Sheet, key: tuple[str, ...]) -> int:
+def _unify_key(raw: driver.Connection, sheet: Sheet, key: tuple[str, ...]) -> int:
     stage = stage_table(sheet)
     cols = ", ".join(key)
     # every id each key value has, in the files and in the database; the smallest is the one kept
@@ -72,7 +72,7 @@ def _unify_key(raw: sqlite3.Connection, sheet: Sheet, key: tuple[str, ...]) -> i
     return renamed
 
 
-def _rename_staged(raw: sqlite3.Connection, sheet: Sheet, old: str, new: str) -> int:
+def _rename_staged(raw: driver.Connection, sheet: Sheet, old: str, new: str) -> int:
     n = raw.execute(f"UPDATE {stage_table(sheet)} SET id = ? WHERE id = ?", (new, old)).rowcount
     for other, col in _pointing_at(sheet):
         raw.execute(f"UPDATE {stage_table(other)} SET {col} = ? WHERE {col} = ?", (new, old))
@@ -82,7 +82,7 @@ def _rename_staged(raw: sqlite3.Connection, sheet: Sheet, old: str, new: str) ->
     return n
 
 
-def rename_records(raw: sqlite3.Connection) -> list[tuple[str, str, str]]:
+def rename_records(raw: driver.Connection) -> list[tuple[str, str, str]]:
     """Inside the import's transaction: rename the database records :func:`unify` listed, with
     everything that names them. Returns (table, old id, new id)."""
     renames = raw.execute(f"SELECT entity, old_id, new_id FROM {RENAMES}").fetchall()

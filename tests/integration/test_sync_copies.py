@@ -8,12 +8,11 @@ identical edits are no conflict, and a deletion on a copy is a deletion.
 from __future__ import annotations
 
 import shutil
-import sqlite3
 
 import pytest
 
 from counsel_desk import models as m
-from counsel_desk.store import open_database
+from counsel_desk.store import driver, open_database
 from counsel_desk.sync import export_workbook, import_workbooks
 from tests.integration.sync_helpers import create, delete, fresh_db, small_world, update
 
@@ -27,7 +26,7 @@ def copy_file(db, dest):
 
 
 def conflict_rows(db) -> dict[str, int]:
-    with sqlite3.connect(db.path) as con:
+    with driver.connect(db.path) as con:
         return dict(con.execute("SELECT status, count(*) FROM sync_conflict GROUP BY status").fetchall())
 
 
@@ -68,7 +67,7 @@ def test_copy_then_edit_then_merge_gives_updates_not_conflicts(tmp_path, tmp_pat
     update(b, m.SiteVisit, u, {"purpose": "B 改了 U"})
     hq, reports = merged_at_hq(tmp_path, tmp_path_factory, a, b)
     assert reports[1].totals["conflicts"] == 0 and reports[1].totals["updated"] == 1
-    with sqlite3.connect(hq.path) as con:
+    with driver.connect(hq.path) as con:
         purposes = dict(con.execute("SELECT id, purpose FROM site_visit"))
     assert purposes[v] == "A 改了 V" and purposes[u] == "B 改了 U"
     assert conflict_rows(hq) == {}
@@ -103,7 +102,7 @@ def test_a_deletion_arriving_from_a_copy_is_a_deletion(tmp_path, tmp_path_factor
     delete(b, m.FollowUp, f)
     hq, reports = merged_at_hq(tmp_path, tmp_path_factory, a, b)
     assert reports[1].totals["conflicts"] == 0
-    with sqlite3.connect(hq.path) as con:
+    with driver.connect(hq.path) as con:
         assert con.execute("SELECT deleted_at IS NOT NULL FROM followup WHERE id = ?", (f,)).fetchone() == (1,)
     assert conflict_rows(hq) == {}
     for d in (a, b, hq):
@@ -152,7 +151,7 @@ def test_natural_key_clash_becomes_one_record_with_a_conflict_not_a_refused_work
     create(b, m.YearlyTarget(center_code="north", year=2027, metric="events", target=12))
     hq, reports = merged_at_hq(tmp_path, tmp_path_factory, a, b)
     assert not reports[1].refused, [str(p) for p in reports[1].problems.items]
-    with sqlite3.connect(hq.path) as con:
+    with driver.connect(hq.path) as con:
         budgets = con.execute("SELECT id FROM workstation_budget WHERE workstation_id = ? AND roc_year = 116",
                               (ws,)).fetchall()
         targets = dict(con.execute("SELECT metric, count(*) FROM yearly_target WHERE year = 2027 GROUP BY metric"))
@@ -163,7 +162,7 @@ def test_natural_key_clash_becomes_one_record_with_a_conflict_not_a_refused_work
     for lap_file in ("laptop1.xlsx", "laptop0.xlsx"):
         report = import_workbooks(db, [tmp_path / lap_file], actor="中心")
         assert not report.refused, [str(p) for p in report.problems.items]
-    with sqlite3.connect(db.path) as con:
+    with driver.connect(db.path) as con:
         assert con.execute("SELECT count(*) FROM workstation_budget WHERE roc_year = 116").fetchone() == (1,)
         assert con.execute("SELECT min(id) FROM workstation_budget WHERE roc_year = 116").fetchone() == budgets[0]
     for d in (a, b, hq, db):
@@ -183,7 +182,7 @@ def test_natural_key_clash_with_a_record_already_here_renames_it_with_its_childr
     report = import_workbooks(a, [out_b], actor="a")
     assert not report.refused, [str(p) for p in report.problems.items]
     keep = min(ba.id, bb.id)
-    with sqlite3.connect(a.path) as con:
+    with driver.connect(a.path) as con:
         assert con.execute("SELECT id FROM workstation_budget WHERE roc_year = 117").fetchall() == [(keep,)]
         lines = con.execute("SELECT budget_id FROM budget_line WHERE category IN ('personnel', 'operations')").fetchall()
         assert sorted(lines) == [(keep,), (keep,)]

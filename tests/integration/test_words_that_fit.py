@@ -10,7 +10,6 @@ import errno
 import hashlib
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -23,7 +22,7 @@ from sqlalchemy.exc import OperationalError as SAOperationalError
 from counsel_desk import errors
 from counsel_desk.services import backup
 from counsel_desk.services.demo import generate
-from counsel_desk.store import open_database
+from counsel_desk.store import driver, open_database
 from counsel_desk.sync import export_workbook
 from counsel_desk.sync.safety import sheet_parts
 
@@ -99,8 +98,8 @@ def workbook(tmp_path, demo_file) -> Path:
 
 
 # --- errors are sorted once, by code ----------------------------------------------------------------
-def _sqlite_error(code: int) -> sqlite3.OperationalError:
-    exc = sqlite3.OperationalError("some words SQLite may change")
+def _sqlite_error(code: int) -> driver.OperationalError:
+    exc = driver.OperationalError("some words SQLite may change")
     exc.sqlite_errorcode = code
     return exc
 
@@ -139,7 +138,8 @@ def test_refused_import_leaves_the_file_byte_for_byte_after_exit(tmp_path, demo_
 
 # --- a second import while one is running ----------------------------------------------------------
 def test_second_import_says_in_one_line_that_another_import_is_running(tmp_path, demo_file, workbook):
-    holder = sqlite3.connect(demo_file, isolation_level=None)
+    holder = driver.connect(demo_file)
+    holder.isolation_level = None
     holder.execute("BEGIN IMMEDIATE")  # what a long import holds while it merges
     try:
         run = cli("import", "--db", str(demo_file), str(workbook))
@@ -168,7 +168,7 @@ def test_damaged_database_message_names_restore_and_the_newest_good_backup(tmp_p
 def test_full_disk_is_disk_full_for_every_command_never_damaged(demo_file, workbook):
     run = in_small_fs(f"""
 cp {demo_file} /mnt/c.db
-$PY -c "import sqlite3; c = sqlite3.connect('/mnt/c.db'); c.execute('PRAGMA journal_mode=WAL').fetchall()"
+$PY -c "from counsel_desk.store import driver; c = driver.connect('/mnt/c.db'); c.execute('PRAGMA journal_mode=WAL').fetchall()"
 dd if=/dev/zero of=/mnt/fill bs=1k count=100000 2>/dev/null || true
 #--
 for cmd in "backup --db /mnt/c.db" "stats --db /mnt/c.db" "check --db /mnt/c.db" "export --db /mnt/c.db --out /mnt/x.xlsx" \

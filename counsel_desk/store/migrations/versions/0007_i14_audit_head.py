@@ -1,7 +1,7 @@
 """audit log head anchored in app_meta: entries, the newest one's number and hash
 
-Revision ID: 0006_i14_audit_head
-Revises: 0005_i16_flows
+Revision ID: 0007_i14_audit_head
+Revises: 0006_i13_house
 Create Date: 2026-12-06 19:00:00
 """
 import json
@@ -10,8 +10,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0006_i14_audit_head'
-down_revision = '0005_i16_flows'
+revision = '0007_i14_audit_head'
+down_revision = '0006_i13_house'
 branch_labels = None
 depends_on = None
 
