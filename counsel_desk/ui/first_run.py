@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from counsel_desk import paths
 from counsel_desk.models.enums import CenterCode
+from counsel_desk.ui.widgets.fit import fit_window
 
 
 class FirstRunDialog(QDialog):
@@ -55,6 +56,7 @@ class FirstRunDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        fit_window(self, "firstRun", self.sizeHint(), settings=self.settings)
 
     def _zh(self) -> bool:
         return self.tr("Regional center") != "Regional center"

@@ -16,6 +16,7 @@ from counsel_desk import __version__
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import show_error
 from counsel_desk.ui.pages import PageSpec, available_pages, load_page_class
+from counsel_desk.ui.widgets.fit import fit_window
 
 log = logging.getLogger(__name__)
 
@@ -261,11 +262,8 @@ class MainWindow(QMainWindow):
     # --- state --------------------------------------------------------------------------------------
     def _restore_state(self) -> None:
         s = self.ctx.settings
-        geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        # her size if she left one that still fits this screen; else 1280×800 or as much of it as the screen has
+        fit_window(self, "window/geometry", QSize(1280, 800), settings=s, remember=False)
         state = s.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)

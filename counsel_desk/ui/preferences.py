@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from counsel_desk.models.enums import CenterCode
 from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.widgets.fit import fit_window
 
 
 class PreferencesDialog(QDialog):
@@ -37,6 +38,7 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        fit_window(self, "preferences", self.sizeHint(), settings=ctx.settings)
 
     def _save(self) -> None:
         s = self.ctx.settings

@@ -14,6 +14,7 @@ from counsel_desk.models.enums import Stage
 from counsel_desk.services.proposals.display import label
 from counsel_desk.services.proposals.stages import NEEDS_COMPLETE, allowed_moves
 from counsel_desk.ui.proposals.common import set_value
+from counsel_desk.ui.widgets.fit import fit_window
 
 
 class MoveDialog(QDialog):
@@ -59,6 +60,7 @@ class MoveDialog(QDialog):
         self.comment.textChanged.connect(self._update)
         self.target.currentIndexChanged.connect(self._update)
         self._update()
+        fit_window(self, "moveDialog", self.sizeHint())
 
     def _update(self) -> None:
         stage = self.target.currentData()
@@ -101,6 +103,7 @@ class ContactDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        fit_window(self, "proposalContactDialog", self.sizeHint())
 
 
 class ChooseProposalDialog(QDialog):
@@ -122,3 +125,4 @@ class ChooseProposalDialog(QDialog):
         layout.addWidget(self.combo)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        fit_window(self, "chooseProposalDialog", self.sizeHint())

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
+    QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import UserError
@@ -32,6 +32,7 @@ from counsel_desk.ui.proposals.funding_grid import FundingPanel
 from counsel_desk.ui.proposals.scores_form import ScoresPanel
 from counsel_desk.ui.proposals.sections_form import SectionsPanel
 from counsel_desk.ui.proposals.timeline_view import TimelineView
+from counsel_desk.ui.widgets.fit import scrolling
 
 TAB_APPLICANT, TAB_SECTIONS, TAB_FUNDING, TAB_SCORES, TAB_TIMELINE = range(5)
 
@@ -86,14 +87,12 @@ class ProposalEditor(QWidget):
         self.timeline = TimelineView()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editorTabs")
-        applicant_scroll = QScrollArea()
-        applicant_scroll.setWidgetResizable(True)
-        applicant_scroll.setWidget(self.applicant)
-        self.tabs.addTab(applicant_scroll, self.tr("Applicant and route"))
-        self.tabs.addTab(self.sections, self.tr("Sections"))
-        self.tabs.addTab(self.funding, self.tr("Funding"))
-        self.tabs.addTab(self.scores, self.tr("Scores"))
-        self.tabs.addTab(self.timeline, self.tr("Comments and history"))
+        # every tab scrolls, so no tab can make the main window taller than a laptop screen
+        self.tabs.addTab(scrolling(self.applicant), self.tr("Applicant and route"))
+        self.tabs.addTab(scrolling(self.sections), self.tr("Sections"))
+        self.tabs.addTab(scrolling(self.funding), self.tr("Funding"))
+        self.tabs.addTab(scrolling(self.scores), self.tr("Scores"))
+        self.tabs.addTab(scrolling(self.timeline), self.tr("Comments and history"))
 
         top = QHBoxLayout()
         top.addWidget(self.back_button)

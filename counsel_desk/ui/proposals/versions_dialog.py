@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from counsel_desk.services import proposals as ps
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.proposals.versions import Comparison, FieldDiff
+from counsel_desk.ui.widgets.fit import fit_window
 
 DELETED = "background:#fbe0df; color:#8c1d18; text-decoration:line-through;"
 INSERTED = "background:#dcf3dc; color:#14521b; text-decoration:underline;"
@@ -70,7 +71,7 @@ class VersionsDialog(QDialog):
         self.proposal_id = proposal_id
         self.setObjectName("versionsDialog")
         self.setWindowTitle(self.tr("Versions of “%1”").replace("%1", title))
-        self.resize(1100, 720)
+        fit_window(self, "versionsDialog", (1100, 720))
         self.versions = ps.list_versions(svc, proposal_id)
         self.left_choice = QComboBox()
         self.left_choice.setObjectName("versionA")

@@ -16,6 +16,7 @@ from counsel_desk.i18n import pick
 from counsel_desk.services import audit_log, privacy
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.tasks import run_task
+from counsel_desk.ui.widgets.fit import fit_window
 
 
 class EraseContactDialog(QDialog):
@@ -75,6 +76,7 @@ class EraseContactDialog(QDialog):
         self.understand.toggled.connect(self.erase_button.setEnabled)
         self.erase_button.clicked.connect(self.erase)
         cancel.clicked.connect(self.reject)
+        fit_window(self, "eraseContactDialog", self.sizeHint(), settings=ctx.settings)
 
     def erase(self) -> None:
         services = self.ctx.services()

@@ -20,6 +20,7 @@ from counsel_desk.services.followups import CLOSED, FollowUpDraft, followup_prob
 from counsel_desk.services.formatting import roc_date
 from counsel_desk.ui.small_table import SmallTableModel
 from counsel_desk.ui.visits.widgets import DateEdit, FormDialog, select_data
+from counsel_desk.ui.widgets.fit import fit_window
 
 OVERDUE_COLOUR = "#b3261e"
 
@@ -118,6 +119,7 @@ class FollowUpDialog(_FollowUpForm):
         hint.setWordWrap(True)
         self.form.addRow(hint)
         self.description.setFocus()
+        fit_window(self, "followUpDialog", self.sizeHint())
 
     def draft(self) -> FollowUpDraft:
         return FollowUpDraft(description=self.description.text(), owner=self.owner.text(),
@@ -147,6 +149,7 @@ class CloseFollowUpDialog(_FollowUpForm):
         self.add_row(self.tr("Followed up on"), self.followup_date, "followup_date")
         self.add_row(self.tr("Result"), self.result, "result")
         self.result.setFocus()
+        fit_window(self, "closeFollowUpDialog", self.sizeHint())
 
     def draft(self) -> FollowUpDraft:
         d = self._original
