@@ -20,6 +20,7 @@ from counsel_desk.services.roster import RosterEntry, RosterService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.small_table import SmallTableModel
+from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.visits.widgets import FormDialog
 
 
@@ -125,7 +126,7 @@ class RosterDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addLayout(row)
         layout.addWidget(close)
-        self.resize(640, 420)
+        fit_window(self, "roster", (640, 420), settings=ctx.settings)
 
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_current)
