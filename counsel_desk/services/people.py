@@ -40,7 +40,7 @@ class OrgInfo:
 def _org_info(o: Organization) -> OrgInfo:
     try:
         kind = OrgKind(o.kind)
-        label = pick(kind.zh, kind.en)
+        label = kind.label
     except ValueError:
         label = o.kind
     return OrgInfo(o.id, o.name, o.kind, label, o.county_code, o.township_code)

@@ -29,7 +29,7 @@ class FirstRunDialog(QDialog):
         for c in CenterCode:
             self.center.addItem(c.zh if self._zh() else c.en, c.value)
         self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("e.g. 林怡君"))
+        self.name.setPlaceholderText(self.tr("e.g. Lin Yi-chun"))
         self.folder = QLineEdit(str(paths.data_dir()))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk import __version__
+from counsel_desk.services.formatting import shown_datetime
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import show_error
 from counsel_desk.ui.pages import PageSpec, available_pages, load_page_class
@@ -264,7 +265,7 @@ class MainWindow(QMainWindow):
         if newest is None:
             self.backup_label.setText(self.tr("Last backup: none"))
         else:
-            when = datetime.fromtimestamp(newest).strftime("%Y-%m-%d %H:%M")
+            when = shown_datetime(datetime.fromtimestamp(newest))
             self.backup_label.setText(self.tr("Last backup: %1").replace("%1", when))
 
     def start_automatic_backups(self) -> None:

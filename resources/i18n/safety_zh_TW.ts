@@ -88,7 +88,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/safety/audit_page.py" line="70"/>
-        <source>A person may ask for their personal data to be erased (個資法).</source>
+        <source>A person may ask for their personal data to be erased (Personal Data Protection Act).</source>
         <translation>當事人可依個人資料保護法請求刪除其個人資料。</translation>
     </message>
     <message>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models.enums import Stage
+from counsel_desk.services.formatting import bullet
 from counsel_desk.services.proposals.display import label
 from counsel_desk.services.proposals.stages import NEEDS_COMPLETE, allowed_moves
 from counsel_desk.ui.proposals.common import set_value
@@ -77,7 +78,7 @@ class MoveDialog(QDialog):
 def show_move_problem(parent: QWidget | None, exc: UserError) -> None:
     """A blocked move: the list of what is missing (in the app's language), or the rule that was broken."""
     if isinstance(exc, ValidationError) and exc.problems:
-        items = "\n".join(f"・{p.message}" for p in exc.problems)
+        items = "\n".join(bullet(p.message) for p in exc.problems)
         QMessageBox.warning(parent, QCoreApplication.translate("MoveDialog", "Cannot send yet"),
                             exc.message.split("\n", 1)[0] + "\n\n" + items)
     else:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from counsel_desk.errors import UserError
 from counsel_desk.models.enums import Route, Stage
 from counsel_desk.services import proposals as ps
-from counsel_desk.services.formatting import roc_year
+from counsel_desk.services.formatting import bullet, roc_year, spaced
 from counsel_desk.services.people import PeopleService
 from counsel_desk.services.proposals import funding as funding_mod
 from counsel_desk.services.proposals.display import label
@@ -174,7 +174,7 @@ class ProposalEditor(QWidget):
         stage = d.stage if d else Stage.IDEA.value
         text = label(Stage, stage)
         if d and d.plan_title:
-            text += "　" + self.tr("in plan “%1”").replace("%1", d.plan_title)
+            text = spaced([text, self.tr("in plan “%1”").replace("%1", d.plan_title)])
         self.stage_badge.setText(text)
         self.stage_badge.setStyleSheet(f"color: white; background: {stage_color(stage).name()}; padding: 3px 8px;"
                                        "border-radius: 4px;")
@@ -202,7 +202,7 @@ class ProposalEditor(QWidget):
     def update_completeness(self) -> None:
         problems = self.missing()
         if problems:
-            items = "　".join(f"・{p.message}" for p in problems)
+            items = spaced(bullet(p.message) for p in problems)
             self.completeness.setText(self.tr("Before it can go to the project office, %1 item(s) are missing:")
                                       .replace("%1", str(len(problems))) + "\n" + items)
             self.completeness.setStyleSheet("background: #fff4ce; color: #5c4400; padding: 6px; "

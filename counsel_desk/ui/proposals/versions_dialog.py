@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.services import proposals as ps
 from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.formatting import spaced
 from counsel_desk.services.proposals.versions import Comparison, FieldDiff
 from counsel_desk.ui.widgets.fit import fit_window
 
@@ -98,10 +99,10 @@ class VersionsDialog(QDialog):
         comments.addWidget(self.comment_a, 0, 0)
         comments.addWidget(self.comment_b, 0, 1)
         words = [self.tr("deleted"), self.tr("inserted"), self.tr("old value"), self.tr("new value")]
-        legend = QLabel(f"<span style='{DELETED}'>{escape(words[0])}</span>　"
-                        f"<span style='{INSERTED}'>{escape(words[1])}</span>　"
-                        f"<span style='{CHANGED_OLD}'>{escape(words[2])}</span> → "
-                        f"<span style='{CHANGED_NEW}'>{escape(words[3])}</span>")
+        legend = QLabel(spaced([f"<span style='{DELETED}'>{escape(words[0])}</span>",
+                                f"<span style='{INSERTED}'>{escape(words[1])}</span>",
+                                f"<span style='{CHANGED_OLD}'>{escape(words[2])}</span> → "
+                                f"<span style='{CHANGED_NEW}'>{escape(words[3])}</span>"]))
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("Older:")), 0, 0)
         grid.addWidget(self.left_choice, 0, 1)

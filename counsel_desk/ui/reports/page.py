@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk import paths
+from counsel_desk.i18n import pick
+from counsel_desk.models.enums import CenterCode
 from counsel_desk.reports import snapshots
 from counsel_desk.reports.figures import compute
 from counsel_desk.reports.period import Period
@@ -205,8 +207,10 @@ class ReportsPage(QWidget):
             self.revisions_model.set_reports(sent)
             self.comparison = comparison
             self._show_banner()
-            self.status.setText(self.tr("%1 %2: %3 visits.").replace("%1", figures.center_name)
-                                .replace("%2", period.label_zh).replace("%3", f"{figures.visits_total:,}"))
+            center = CenterCode.label_of(figures.center) if figures.center else pick(figures.center_name, "All centers")
+            self.status.setText(self.tr("%1 %2: %3 visits.").replace("%1", center)
+                                .replace("%2", pick(period.label_zh, period.key))
+                                .replace("%3", f"{figures.visits_total:,}"))
             self._update_buttons()
             self.figures_loaded.emit()
 

@@ -67,7 +67,7 @@ class AuditPage(QWidget):
         self.export_button.setObjectName("exportAudit")
         self.erase_button = QPushButton(self.tr("Erase this contact's personal data…"))
         self.erase_button.setObjectName("eraseContact")
-        self.erase_button.setToolTip(self.tr("A person may ask for their personal data to be erased (個資法)."))
+        self.erase_button.setToolTip(self.tr("A person may ask for their personal data to be erased (Personal Data Protection Act)."))
         self.erase_button.setEnabled(False)
         self.result_label = QLabel()
         self.result_label.setObjectName("auditResult")

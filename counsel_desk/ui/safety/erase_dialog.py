@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.i18n import pick
 from counsel_desk.services import audit_log, privacy
+from counsel_desk.services.formatting import aside
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.widgets.fit import fit_window
@@ -31,7 +32,7 @@ class EraseContactDialog(QDialog):
         p = self.preview
 
         who = pick("，", ", ").join(x for x in (p.title, p.organization) if x)
-        heading = QLabel(self.tr("Erase the personal data of %1?").replace("%1", f"{p.name}（{who}）" if who else p.name))
+        heading = QLabel(self.tr("Erase the personal data of %1?").replace("%1", aside(p.name, who)))
         heading.setStyleSheet("font-weight: bold;")
         heading.setWordWrap(True)
         explain = QLabel(self.tr(

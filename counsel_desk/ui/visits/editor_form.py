@@ -73,7 +73,7 @@ class VisitForm(QWidget):
         self.mode = QComboBox()
         self.mode.setObjectName("mode")
         for m in VisitMode:
-            self.mode.addItem(pick(m.zh, m.en), m.value)
+            self.mode.addItem(m.label, m.value)
         self.counselors = QListWidget()
         self.counselors.setObjectName("counselors")
         self.counselors.setFixedHeight(128)  # six names without scrolling

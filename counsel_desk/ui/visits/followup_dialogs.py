@@ -14,7 +14,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from counsel_desk.errors import ValidationError
-from counsel_desk.i18n import pick
 from counsel_desk.models.enums import FollowUpStatus
 from counsel_desk.services.followups import CLOSED, FollowUpDraft, followup_problems
 from counsel_desk.services.formatting import roc_date
@@ -30,7 +29,7 @@ def status_label(status: str) -> str:
         s = FollowUpStatus(status)
     except ValueError:
         return status
-    return pick(s.zh, s.en)
+    return s.label
 
 
 class FollowUpTableModel(SmallTableModel[FollowUpDraft]):
@@ -116,7 +115,7 @@ class FollowUpDialog(_FollowUpForm):
         self.status = QComboBox()
         self.status.setObjectName("status")
         for s in FollowUpStatus:
-            self.status.addItem(pick(s.zh, s.en), s.value)
+            self.status.addItem(s.label, s.value)
         select_data(self.status, self._original.status)
         self.followup_date = DateEdit(value=self._original.followup_date)
         self.followup_date.setObjectName("followupDate")

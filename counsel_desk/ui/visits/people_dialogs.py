@@ -6,7 +6,6 @@ from typing import Callable
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from counsel_desk.i18n import pick
 from counsel_desk.models.enums import OrgKind
 from counsel_desk.services.people import OrgInfo, PeopleService, Person
 from counsel_desk.ui.visits.widgets import FormDialog
@@ -32,7 +31,7 @@ class NewOrganizationDialog(FormDialog):
         self.kind = QComboBox()
         self.kind.setObjectName("orgKind")
         for k in OrgKind:
-            self.kind.addItem(pick(k.zh, k.en), k.value)
+            self.kind.addItem(k.label, k.value)
         self.phone = QLineEdit()
         self.phone.setObjectName("orgPhone")
         self.add_row(self.tr("Name"), self.name, "name")
