@@ -14,11 +14,11 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QApplication, QComboBox, QGroupBox, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QTableView,
+    QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QTableView,
     QTabWidget, QWidget,
 )
 
-from tests.ui.walk_helpers import walk
+from tests.ui.walk_helpers import close_main_window, main_window, walk
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]+")
 DIGITS = re.compile(r"\d")
@@ -36,25 +36,11 @@ def english(qapp, monkeypatch):
 
 @pytest.fixture
 def window(qtbot, english, demo_db, monkeypatch):
-    from counsel_desk.app import make_settings, prepare
-    from counsel_desk.ui.context import AppContext
-    from counsel_desk.ui.main_window import MainWindow
-
-    prepare(QApplication.instance())
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Cancel)
-    settings = make_settings()
-    settings.setValue("user/name", "Lin Yi-chun")
-    settings.setValue("user/center", "north")
-    ctx = AppContext(demo_db, settings)
-    main = MainWindow(ctx)
-    qtbot.addWidget(main)
+    main = main_window(qtbot, demo_db, monkeypatch, "Lin Yi-chun")
     main.resize(1350, 688)
     main.show()
     yield main
-    page = main.pages.get("proposals")
-    if page is not None and getattr(page, "_editor", None) is not None:
-        page._editor.dirty = False
-    main.close()
+    close_main_window(main)
 
 
 def data_text(db) -> str:

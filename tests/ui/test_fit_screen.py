@@ -11,10 +11,10 @@ import re
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QAbstractButton, QMessageBox, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QScrollArea, QWidget
 
 from counsel_desk.ui.widgets import fit
-from tests.ui.walk_helpers import walk
+from tests.ui.walk_helpers import close_main_window, main_window, walk
 
 SCREENS = {"1366x768": QRect(0, 0, 1366, 728), "1280x720 logical": QRect(0, 0, 1280, 680)}
 SAVES_OR_CLOSES = re.compile(r"^(Save|Save and close|Close|OK|Cancel|Done|Apply|Discard|Quit|儲存|儲存並關閉|關閉|"
@@ -30,25 +30,10 @@ def screen(request, monkeypatch) -> QRect:
 
 @pytest.fixture
 def window(qtbot, demo_db, monkeypatch):
-    from counsel_desk.app import make_settings, prepare
-    from counsel_desk.ui.main_window import MainWindow
-    from counsel_desk.ui.context import AppContext
-    from PySide6.QtWidgets import QApplication
-
-    prepare(QApplication.instance())
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Cancel)
-    settings = make_settings()
-    settings.setValue("user/name", "林怡君")
-    settings.setValue("user/center", "north")
-    ctx = AppContext(demo_db, settings)
-    main = MainWindow(ctx)
-    qtbot.addWidget(main)
+    main = main_window(qtbot, demo_db, monkeypatch, "林怡君")
     main.show()
     yield main
-    for page in main.pages.values():
-        if hasattr(page, "editor") and getattr(page, "_editor", None) is not None:
-            page._editor.dirty = False
-    main.close()
+    close_main_window(main)
 
 
 def problems(what: str, w: QWidget, area: QRect) -> list[str]:

@@ -45,6 +45,31 @@ def _close(dialog: QWidget) -> None:
     dialog.deleteLater()
 
 
+def main_window(qtbot, db, monkeypatch, user: str):
+    """A MainWindow over ``db`` as ``user`` of 北區, message boxes answered Cancel instead of blocking."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from counsel_desk.app import make_settings, prepare
+    from counsel_desk.ui.context import AppContext
+    from counsel_desk.ui.main_window import MainWindow
+
+    prepare(QApplication.instance())
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Cancel)
+    settings = make_settings()
+    settings.setValue("user/name", user)
+    settings.setValue("user/center", "north")
+    main = MainWindow(AppContext(db, settings))
+    qtbot.addWidget(main)
+    return main
+
+
+def close_main_window(main) -> None:
+    page = main.pages.get("proposals")
+    if page is not None and getattr(page, "_editor", None) is not None:
+        page._editor.dirty = False
+    main.close()
+
+
 def walk(qtbot, window) -> Iterator[tuple[str, QWidget]]:
     """Every page, editor and dialog of ``window`` (a MainWindow over a demo database)."""
     ctx = window.ctx
