@@ -30,8 +30,8 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/safety/audit_page.py" line="30"/>
-        <source>Record id</source>
-        <translation>對象編號</translation>
+        <source>Name</source>
+        <translation>名稱</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/safety/audit_page.py" line="31"/>
@@ -41,6 +41,18 @@
 </context>
 <context>
     <name>AuditPage</name>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>The entry as stored: its JSON and its place in the hash chain</source>
+        <translation>這筆紀錄的原始內容：JSON 與它在雜湊鏈中的位置</translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3: %4</source>
+        <translation>%1　%3　%2：%4</translation>
+    </message>
     <message>
         <location filename="../../counsel_desk/ui/safety/audit_page.py" line="48"/>
         <source>Audit log</source>

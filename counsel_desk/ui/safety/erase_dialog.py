@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk.i18n import pick
-from counsel_desk.services import audit_log, privacy
+from counsel_desk.services import audit_log, audit_readable, privacy
 from counsel_desk.services.formatting import aside
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.tasks import run_task
@@ -42,7 +42,7 @@ class EraseContactDialog(QDialog):
         self.mentions = QListWidget()
         self.mentions.setObjectName("mentionList")
         for table, record_id, fields in p.mentions:
-            names = pick("、", ", ").join(audit_log.field_label(f) for f in fields)
+            names = pick("、", ", ").join(audit_readable.field_label(f) for f in fields)
             self.mentions.addItem(f"{audit_log.entity_label(table)}  {record_id[:8]}…  {names}")
         mentions_label = QLabel(
             self.tr("%1 other records name this person; the name, phone and e-mail in them are replaced too:")
