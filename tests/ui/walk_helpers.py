@@ -172,7 +172,7 @@ def _standalone(qtbot, window, ctx):
     from counsel_desk.store.recovery import StartupCheck
     from counsel_desk.ui.about import AboutDialog
     from counsel_desk.ui.first_run import FirstRunDialog
-    from counsel_desk.ui.people.roster_dialog import RosterDialog
+    from counsel_desk.ui.people.roster_dialog import CounselorDialog, RosterDialog
     from counsel_desk.ui.preferences import PreferencesDialog
     from counsel_desk.ui.safety.erase_dialog import EraseContactDialog
     from counsel_desk.ui.safety.recovery_dialog import RecoveryDialog
@@ -180,6 +180,7 @@ def _standalone(qtbot, window, ctx):
     yield from _dialog(qtbot, "preferences", PreferencesDialog(ctx, window))
     yield from _dialog(qtbot, "about", AboutDialog(window))
     yield from _dialog(qtbot, "counselor roster", RosterDialog(ctx, window))
+    yield from _dialog(qtbot, "counselor dialog", CounselorDialog(window, lambda *_a: None))
     yield from _dialog(qtbot, "first run", FirstRunDialog(ctx.settings))
     check = StartupCheck(ctx.db.path, "damaged", "database disk image is malformed")
     yield from _dialog(qtbot, "recovery", RecoveryDialog(check, Path(ctx.db.path).parent / "quarantine", None, window))

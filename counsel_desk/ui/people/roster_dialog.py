@@ -68,6 +68,7 @@ class CounselorDialog(FormDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Save") if entry else self.tr("Add"))
         self.name.setFocus()
+        fit_window(self, "counselorDialog", self.sizeHint())
 
     def submit(self) -> None:
         self._save(self.name.text(), self.email.text(), self.phone.text())
