@@ -111,7 +111,7 @@ def summarize(detail: str, action: str = "", limit: int = DETAIL_PREVIEW, entity
               reader: AuditReader | None = None) -> str:
     """The detail as one readable line: 「日期：115/11/25 → 115/11/26；方式：電話」 (labels, formatted values)."""
     reader = reader or AuditReader(None)
-    line = "；".join(change_text(c) for c in reader.changes(entity, action, parse_detail(detail)))
+    line = pick("；", "; ").join(change_text(c) for c in reader.changes(entity, action, parse_detail(detail)))
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
