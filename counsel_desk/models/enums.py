@@ -39,10 +39,12 @@ class Labelled(StrEnum):
     @classmethod
     def label_of(cls, code: str | None) -> str:
         """The label of a stored code in the language in use; an unknown or empty code reads as itself."""
+        if not code:
+            return ""
         try:
             return cls(code).label
         except ValueError:
-            return code or ""
+            return code
 
     @classmethod
     def from_label(cls, text: str) -> "Labelled":

@@ -16,6 +16,8 @@ from datetime import date, datetime
 from typing import Any, Callable
 
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from counsel_desk.i18n import pick
 from counsel_desk.models import enums as e
@@ -114,7 +116,7 @@ class Change:
 class AuditReader:
     """Names and values for audit entries; caches what it looked up, so one reader serves a page of rows."""
 
-    def __init__(self, session_factory: Callable | None):
+    def __init__(self, session_factory: Callable[[], Session] | None):
         self.session_factory = session_factory
         self._names: dict[tuple[str, str], str] = {}
         self._places: dict[str, str] | None = None
@@ -126,7 +128,7 @@ class AuditReader:
         with self.session_factory() as s:
             try:
                 found = s.connection().execute(text(f'SELECT * FROM "{table}" WHERE id = :i'), {"i": record_id})
-            except Exception:  # an entity without a table of its own (database, report): nothing to name
+            except OperationalError:  # an entity without a table of its own (database, report): nothing to name
                 return None
             row = found.mappings().first()
         return dict(row) if row is not None else None
@@ -158,13 +160,13 @@ class AuditReader:
                 self._names[key] = str(row.get(column) or record_id)
         return self._names[key]
 
-    def _visit_name(self, row: dict) -> str:
+    def _visit_name(self, row: dict[str, Any]) -> str:
         who = row.get("visited_name") or (self.referenced("organization_id", row["organization_id"])
                                           if row.get("organization_id") else "")
         return " ".join(x for x in (self.value("visit_date", row.get("visit_date")), who) if x)
 
     # --- naming and values ----------------------------------------------------------------------------
-    def record_name(self, entity: str, record_id: str, detail: dict | None = None) -> str:
+    def record_name(self, entity: str, record_id: str, detail: dict[str, Any] | None = None) -> str:
         """115/11/26 河岸設計有限公司 for a visit, the title of a proposal, … (the stored row, else the detail)."""
         naming = NAMING.get(entity)
         if naming is None:
@@ -181,7 +183,7 @@ class AuditReader:
             parts.append(str(value))
         return " ".join(p for p in parts if p)
 
-    def title(self, entity: str, entity_label: str, record_id: str, detail: dict | None = None) -> str:
+    def title(self, entity: str, entity_label: str, record_id: str, detail: dict[str, Any] | None = None) -> str:
         """「訪視 115/11/26 河岸設計有限公司」: the kind of record and its name."""
         zh, en = SHORT_NAMES.get(entity, (entity_label, entity_label))
         name = self.record_name(entity, record_id, detail)

@@ -13,7 +13,6 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from counsel_desk.errors import ValidationError
-from counsel_desk.i18n import pick
 from counsel_desk.models import Contact, Counselor, Organization, Township
 from counsel_desk.models.enums import OrgKind
 from counsel_desk.services import base

@@ -115,7 +115,7 @@ def test_english_has_no_chinese_of_its_own_and_no_clipped_number(qtbot, window):
             if isinstance(w, QComboBox):
                 continue  # its items are data (places, people) or enum labels checked below
             for kind, text in own_texts(w):
-                for run in chinese_left(text, data):
+                if chinese_left(text, data):
                     found.setdefault(f"{kind} “{text[:80]}”", set()).add(what)
             for problem in elided_numbers(w):
                 found.setdefault(problem, set()).add(what)

@@ -38,7 +38,7 @@ def _shown(qtbot, dialog: QWidget) -> QWidget:
 
 def _close(dialog: QWidget) -> None:
     if hasattr(dialog, "_may_close"):
-        dialog._may_close = True
+        dialog._may_close = True  # noqa: SLF001 — the walk closes without the unsaved-changes question
     if isinstance(dialog, QDialog):
         dialog.reject()
     dialog.close()
@@ -65,8 +65,8 @@ def main_window(qtbot, db, monkeypatch, user: str):
 
 def close_main_window(main) -> None:
     page = main.pages.get("proposals")
-    if page is not None and getattr(page, "_editor", None) is not None:
-        page._editor.dirty = False
+    if page is not None:
+        page.editor.dirty = False
     main.close()
 
 

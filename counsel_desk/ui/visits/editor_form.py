@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk.errors import ValidationError
-from counsel_desk.i18n import pick
 from counsel_desk.models.enums import VisitMode
 from counsel_desk.services import places
 from counsel_desk.services.attachments import AttachmentService
