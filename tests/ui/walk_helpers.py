@@ -141,6 +141,7 @@ def _workstations(qtbot, window, ctx):
 
 
 def _proposals(qtbot, window, ctx):
+    from counsel_desk.ui.proposals.county_dialogs import CountyChecklistDialog
     from counsel_desk.ui.proposals.dialogs import ChooseProposalDialog, ContactDialog, MoveDialog
 
     window.show_page("proposals")
@@ -156,6 +157,7 @@ def _proposals(qtbot, window, ctx):
     yield from _dialog(qtbot, "move dialog", MoveDialog("提案", "idea", None, parent=window))
     yield from _dialog(qtbot, "proposal contact dialog", ContactDialog(window))
     yield from _dialog(qtbot, "choose proposal dialog", ChooseProposalDialog([(pid, "提案")], window))
+    yield from _dialog(qtbot, "county checklist", CountyChecklistDialog(ctx.services(), pid, "提案", window))
     editor.dirty = False
     page.show_overview()
 

@@ -1,7 +1,7 @@
 """Windows that fit the screen she has: one place sizes, places and remembers every window.
 
 Every top-level window — the main window, the editors, the dialogs — calls ``fit_window`` once it is
-built. It restores the size she left the window at (QSettings ``windows/<name>``) and otherwise
+built. It restores the size she left the window at (``ui/settings.window_size(name)``) and otherwise
 opens it at its preferred size cut down to ``available_geometry()`` (the screen minus the task bar),
 centred over its parent; either way the window ends up wholly on the screen. A dialog's size is
 written back when it closes; the main window writes its own on close (``remember_geometry``).
@@ -13,9 +13,11 @@ place that asks the screen, so a test can pretend to be a 1366×768 laptop by re
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QWidget
+
+from counsel_desk.ui import settings as options
 
 # Room for the title bar and borders, which Qt learns only once the window is shown (Windows 10/11 at
 # 100 %: 31 px title + 8 px borders; GNOME and KDE are smaller).
@@ -48,11 +50,11 @@ def _settings(settings: QSettings | None) -> QSettings:
     return QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
 
 
-def settings_key(name: str) -> str:
-    return name if "/" in name else f"windows/{name}"
+def _option(name: str | options.BytesOption) -> options.BytesOption:
+    return name if isinstance(name, options.BytesOption) else options.window_size(name)
 
 
-def fit_window(window: QWidget, name: str, preferred: QSize | tuple[int, int], *,
+def fit_window(window: QWidget, name: str | options.BytesOption, preferred: QSize | tuple[int, int], *,
                settings: QSettings | None = None, remember: bool = True) -> None:
     """Size and place ``window`` on the screen; restore and (for dialogs) remember its size under ``name``.
 
@@ -62,9 +64,8 @@ def fit_window(window: QWidget, name: str, preferred: QSize | tuple[int, int], *
     if isinstance(preferred, tuple):
         preferred = QSize(*preferred)
     store = _settings(settings)
-    key = settings_key(name)
-    stored = store.value(key)
-    restored = isinstance(stored, QByteArray) and not stored.isEmpty() and window.restoreGeometry(stored)
+    stored = _option(name).get(store)
+    restored = stored is not None and not stored.isEmpty() and window.restoreGeometry(stored)
     limit = room(window)
     if not restored:
         window.resize(preferred.boundedTo(limit).expandedTo(window.minimumSizeHint().boundedTo(limit)))
@@ -92,9 +93,8 @@ def keep_on_screen(window: QWidget, centre: bool = False) -> None:
     window.move(max(x, area.left()), max(y, area.top()))
 
 
-def remember_geometry(window: QWidget, name: str, settings: QSettings | None = None) -> None:
-    store = _settings(settings)
-    store.setValue(settings_key(name), window.saveGeometry())
+def remember_geometry(window: QWidget, name: str | options.BytesOption, settings: QSettings | None = None) -> None:
+    _option(name).set(_settings(settings), window.saveGeometry())
 
 
 def scrolling(content: QWidget, *, name: str = "") -> QScrollArea:
