@@ -26,7 +26,7 @@ DIGITS = re.compile(r"\d")
 
 @pytest.fixture
 def english(qapp, monkeypatch):
-    from counsel_desk.app import install_translators
+    from counsel_desk.ui.startup import install_translators
 
     monkeypatch.setenv("COUNSEL_DESK_LANG", "en")
     install_translators(qapp, "en")

@@ -49,7 +49,7 @@ def main_window(qtbot, db, monkeypatch, user: str):
     """A MainWindow over ``db`` as ``user`` of 北區, message boxes answered Cancel instead of blocking."""
     from PySide6.QtWidgets import QMessageBox
 
-    from counsel_desk.app import make_settings, prepare
+    from counsel_desk.ui.startup import make_settings, prepare
     from counsel_desk.ui.context import AppContext
     from counsel_desk.ui.main_window import MainWindow
 

@@ -44,7 +44,7 @@ def room(widget: QWidget | None = None) -> QSize:
 def _settings(settings: QSettings | None) -> QSettings:
     if settings is not None:
         return settings
-    from counsel_desk import paths
+    from counsel_desk import paths  # as ui/startup.make_settings (importing it would close an import circle)
 
     paths.config_dir().mkdir(parents=True, exist_ok=True)
     return QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
