@@ -163,7 +163,7 @@ class AuditReader:
     def _visit_name(self, row: dict[str, Any]) -> str:
         who = row.get("visited_name") or (self.referenced("organization_id", row["organization_id"])
                                           if row.get("organization_id") else "")
-        return " ".join(x for x in (self.value("visit_date", row.get("visit_date")), who) if x)
+        return " ".join(x for x in (self.shown("visit_date", row.get("visit_date")), who) if x)
 
     # --- naming and values ----------------------------------------------------------------------------
     def record_name(self, entity: str, record_id: str, detail: dict[str, Any] | None = None) -> str:
@@ -175,7 +175,7 @@ class AuditReader:
         if entity == "site_visit" and row:
             return self._visit_name(row)
         when, what = naming
-        parts = [self.value(when, row.get(when)) if when else ""]
+        parts = [self.shown(when, row.get(when)) if when else ""]
         value = row.get(what)
         if what in REFERENCES and value:
             parts.append(self.referenced(what, str(value)))
@@ -189,11 +189,11 @@ class AuditReader:
         name = self.record_name(entity, record_id, detail)
         return f"{pick(zh, en)} {name}".strip()
 
-    def value(self, field: str, value: Any, entity: str = "") -> str:
+    def shown(self, field: str, value: Any, entity: str = "") -> str:
         if value is None or value == "" or value == []:
             return "—"
         if isinstance(value, list):
-            return pick("、", ", ").join(self.value(field, v, entity) for v in value)
+            return pick("、", ", ").join(self.shown(field, v, entity) for v in value)
         if value == REDACTED:  # free text may hold personal data: the log keeps that it changed, not what it says
             return pick("（文字，不記入稽核紀錄）", "(text, not kept in the log)")
         if isinstance(value, bool) or field in ("active", "key_visit"):
@@ -230,9 +230,9 @@ class AuditReader:
             if key == "fields" and isinstance(v, list):
                 out.append(Change(field_label(key), None, pick("、", ", ").join(field_label(str(f)) for f in v)))
             elif action == "update" and isinstance(v, list) and len(v) == 2:
-                out.append(Change(field_label(key), self.value(key, v[0], entity), self.value(key, v[1], entity)))
+                out.append(Change(field_label(key), self.shown(key, v[0], entity), self.shown(key, v[1], entity)))
             elif v not in (None, "", [], {}):  # a new record's empty fields say nothing
-                out.append(Change(field_label(key), None, self.value(key, v, entity)))
+                out.append(Change(field_label(key), None, self.shown(key, v, entity)))
         return out
 
 
