@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 from counsel_desk.models.enums import CenterCode
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui import settings as options
+from counsel_desk.ui.widgets.fit import fit_window
 
 
 class PreferencesDialog(QDialog):
@@ -48,6 +49,7 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        fit_window(self, "preferences", self.sizeHint(), settings=ctx.settings)
 
     def _rename_on_roster(self, new_name: str) -> None:
         """Her roster entry follows her name (her follow-ups too); a name already there is hers already."""

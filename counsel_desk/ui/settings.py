@@ -88,5 +88,12 @@ SYNC_IMPORT_DIR = PathOption("sync/import_dir")
 # With a typed passphrase, every window is covered after this many idle minutes (0: never; ui/safety/idle_lock.py)
 LOCK_MINUTES = IntOption("security/lock_minutes", 10)
 
+
+
+def window_size(name: str) -> BytesOption:
+    """Where an editor's or dialog's size is kept between uses (``ui/widgets/fit``): windows/<name>."""
+    return BytesOption(f"windows/{name}")
+
+
 OPTIONS = [LANGUAGE, USER_NAME, USER_CENTER, DATABASE_PATH, WINDOW_GEOMETRY, WINDOW_STATE, WINDOW_PAGE,
            PROPOSALS_EXPORT_DIR, SYNC_EXPORT_PATH, SYNC_IMPORT_DIR, LOCK_MINUTES]

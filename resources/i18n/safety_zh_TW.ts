@@ -29,9 +29,9 @@
         <translation>對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="31"/>
-        <source>Record id</source>
-        <translation>對象編號</translation>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="30"/>
+        <source>Name</source>
+        <translation>名稱</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/safety/audit_page.py" line="32"/>
@@ -42,7 +42,19 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="49"/>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>The entry as stored: its JSON and its place in the hash chain</source>
+        <translation>這筆紀錄的原始內容：JSON 與它在雜湊鏈中的位置</translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3: %4</source>
+        <translation>%1　%3　%2：%4</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="48"/>
         <source>Audit log</source>
         <translation>稽核紀錄</translation>
     </message>
@@ -87,8 +99,8 @@
         <translation>刪除這位聯絡人的個資…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="71"/>
-        <source>A person may ask for their personal data to be erased (個資法).</source>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="70"/>
+        <source>A person may ask for their personal data to be erased (Personal Data Protection Act).</source>
         <translation>當事人可依個人資料保護法請求刪除其個人資料。</translation>
     </message>
     <message>

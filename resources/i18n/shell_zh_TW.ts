@@ -50,7 +50,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/first_run.py" line="32" />
-        <source>e.g. 林怡君</source>
+        <source>e.g. Lin Yi-chun</source>
         <translation>例如：林怡君</translation>
     </message>
     <message>

@@ -122,7 +122,11 @@ def test_audit_list_filters_and_shows_details(qtbot, qtmodeltester, audit_page):
     type_zh(page.search, "鹿野")
     qtbot.waitUntil(lambda: page.count_label.text() == "共 1 筆")
     page.view.selectRow(0)
-    assert "鹿野鄉公所" in page.detail.toPlainText() and "SHA-256" in page.detail.toPlainText()
+    assert "新增" in page.detail.toPlainText() and "名稱：鹿野鄉公所" in page.detail.toPlainText()
+    assert "SHA-256" not in page.detail.toPlainText() and not page.raw.isVisible()  # raw JSON only behind 詳細
+    assert page.raw_button.text() == "詳細"
+    qtbot.mouseClick(page.raw_button, Qt.MouseButton.LeftButton)
+    assert page.raw.isVisible() and "SHA-256" in page.raw.toPlainText() and '"name"' in page.raw.toPlainText()
     page.search.clear()
     qtbot.waitUntil(lambda: page.count_label.text() == "共 3 筆")
     assert [page.action_box.itemText(i) for i in range(page.action_box.count())] == ["全部動作", "新增"]

@@ -48,7 +48,7 @@ class EventListPage(RecordListPage):
         self.county = QComboBox()
         self.places = PlacePicker(ctx.db.session_factory, self.county, None, any_text=self.tr("(none)"))
         self.partners = QLineEdit()
-        self.partners.setPlaceholderText(self.tr("e.g. 關西鎮公所、新竹縣政府"))
+        self.partners.setPlaceholderText(self.tr("e.g. Guanxi Township Office, Hsinchu County Government"))
         self.participants = QSpinBox()
         self.participants.setRange(0, 1_000_000)
         self.record = QPlainTextEdit()
