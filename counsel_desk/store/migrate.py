@@ -7,7 +7,9 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
+
+from counsel_desk.errors import DatabaseError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -64,6 +66,29 @@ def upgrade(engine: Engine) -> None:
     from alembic import command
 
     command.upgrade(config(engine), "heads")
+
+
+def check_references(conn: Connection) -> None:
+    """Refuse (before the upgrade commits) when a row points at a record that does not exist.
+
+    The upgrade runs with SQLite's foreign keys off — a batch-mode table rebuild drops the table
+    other rows point at — so they are checked once, over everything, at the end (SQLite's own
+    procedure for altering tables); the caller rolls back when this raises.
+    """
+    problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if not problems:
+        return
+    pairs: dict[tuple[str, str], int] = {}
+    for table, _rowid, parent, _fk in problems:
+        pairs[(table, parent)] = pairs.get((table, parent), 0) + 1
+    zh = "、".join(f"{t} 有 {n} 筆指向不存在的 {p}" for (t, p), n in sorted(pairs.items()))
+    en = "; ".join(f"{n} row(s) of {t} point at a missing {p}" for (t, p), n in sorted(pairs.items()))
+    raise DatabaseError(
+        f"資料庫升級失敗：有 {len(problems)} 筆資料參照到不存在的紀錄（{zh}）。升級已全部復原，"
+        f"資料庫保持原狀未變更（升級前的複本在備份資料夾）。請將資料庫交給技術支援檢查。",
+        f"The database upgrade failed: {len(problems)} row(s) refer to records that do not exist ({en}). "
+        f"The upgrade was rolled back and the database left unchanged (a copy from before the upgrade "
+        f"is in the backups folder). Please have technical support check the database.")
 
 
 def current(engine: Engine) -> str | None:

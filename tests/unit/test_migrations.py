@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
@@ -101,3 +102,150 @@ def test_a_folder_with_odd_characters_works(tmp_path):
     with ro.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM county").scalar() == 22
     ro.close()
+
+
+# ---- upgrading a database that holds data (every later migration, foreign keys and all) ----
+
+OLD_REVISION = "0002_sync"  # the oldest revision centers are known to run with data
+
+
+def _database_at(path, revision):
+    """A new database built only up to ``revision``, through the project's own engine (keyed when encrypted)."""
+    from alembic import command
+
+    from counsel_desk.store import keys
+    from counsel_desk.store.database import _create_private_file, make_engine
+
+    _create_private_file(path)
+    engine = make_engine(path, key=keys.new_key() if keys.encryption_wanted() else None)
+    command.upgrade(migrate.config(engine), revision)
+    return engine
+
+
+def _fill_like_a_center(source, engine) -> dict[str, int]:
+    """Copy a small demo center (made at head) into an old-schema database: every table and column
+    the old schema has, rows and links as a center would hold them. Returns the rows per table."""
+    from sqlalchemy import MetaData, insert, select, text
+
+    old = MetaData()
+    old.reflect(engine)
+    counts = {}
+    with source.engine.connect() as src, engine.connect() as dst:
+        dst.exec_driver_sql("PRAGMA foreign_keys=OFF")  # copy order does not matter; checked just below
+        for name, table in old.tables.items():
+            if name == "alembic_version" or name.startswith("search_index") or name not in SQLModel.metadata.tables:
+                continue
+            cols = [c.name for c in table.columns]
+            now = SQLModel.metadata.tables[name]
+            rows = [dict(m) for m in src.execute(select(*[now.c[c] for c in cols])).mappings()]
+            if rows:
+                dst.execute(insert(table), rows)
+            counts[name] = len(rows)
+        # the one search table of the old schema, fed from the per-entity tables of today's
+        docs = src.exec_driver_sql("SELECT rowid, entity, record_id FROM search_index_doc").fetchall()
+        dst.exec_driver_sql("DELETE FROM search_index_doc")
+        for rowid, entity, record_id in docs:
+            body = src.exec_driver_sql(f"SELECT body FROM search_index_{entity} WHERE rowid = ?", (rowid,)).scalar()
+            dst.execute(text("INSERT INTO search_index_doc (rowid, entity, record_id) VALUES (:r, :e, :i)"),
+                        {"r": rowid, "e": entity, "i": record_id})
+            dst.execute(text("INSERT INTO search_index (rowid, entity, body) VALUES (:r, :e, :b)"),
+                        {"r": rowid, "e": entity, "b": body})
+        counts["search_index_doc"] = len(docs)
+        dst.commit()
+        assert dst.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        dst.exec_driver_sql("PRAGMA foreign_keys=ON")
+    return counts
+
+
+def _counts(engine, tables) -> dict[str, int]:
+    with engine.connect() as conn:
+        return {t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() for t in tables}
+
+
+@pytest.fixture(scope="module")
+def demo_center(tmp_path_factory):
+    """A small demo center at head: visits with follow-ups and counselors, workstations with
+    budgets, proposals with funding lines and stage changes, support records…"""
+    from datetime import date
+
+    from counsel_desk.services.demo import generate
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    database = open_database(path)
+    generate(database, visits=40, seed=7, today=date(2026, 11, 30))
+    with database.engine.begin() as conn:  # and one attachment of a visit (the demo makes none)
+        visit_id = conn.exec_driver_sql("SELECT id FROM site_visit ORDER BY id LIMIT 1").scalar()
+        conn.exec_driver_sql(
+            "INSERT INTO attachment (id, created_at, updated_at, updated_by, version, owner_type, owner_id, "
+            "filename, sha256, size_bytes, media_type) VALUES ('att-1', '2026-11-30 08:00:00', "
+            "'2026-11-30 08:00:00', 'test', 1, 'site_visit', ?, '訪視照片.jpg', ?, 1234, 'image/jpeg')",
+            (visit_id, "ab" * 32))
+    yield database
+    database.close()
+
+
+def test_upgrading_a_database_with_data_keeps_every_row_and_link(demo_center, tmp_path):
+    """A center's database at 0002 goes through every later migration (tables rebuilt while rows of
+    other tables point at them) and comes out with all its rows and no dangling reference."""
+    path = tmp_path / "center.db"
+    engine = _database_at(path, OLD_REVISION)
+    before = _fill_like_a_center(demo_center, engine)
+    engine.dispose()
+    for table in ("site_visit", "followup", "visit_counselor", "attachment", "workstation", "workstation_budget",
+                  "budget_line", "proposal", "funding_line", "stage_change", "support_record"):
+        assert before[table] > 0, f"the fixture should hold {table} rows"
+
+    database = open_database(path)  # the start-up path: copy aside, migrate, reference data
+    try:
+        assert database.upgraded_from == OLD_REVISION
+        assert database.pre_upgrade_copy is not None and database.pre_upgrade_copy.exists()
+        assert migrate.current(database.engine) == migrate.head()
+        assert _counts(database.engine, before) == before
+        with database.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # enforced again afterwards
+            assert conn.exec_driver_sql("SELECT count(*) FROM site_visit WHERE key_visit").scalar() == 0
+            orphans = conn.exec_driver_sql(
+                "SELECT count(*) FROM followup f LEFT JOIN site_visit v ON v.id = f.visit_id WHERE v.id IS NULL")
+            assert orphans.scalar() == 0
+            indexed = sum(conn.exec_driver_sql(f"SELECT count(*) FROM search_index_{e}").scalar()
+                          for e in ("site_visit", "followup", "organization", "workstation", "support_record",
+                                    "public_space", "center_event", "proposal", "plan"))
+            assert indexed == before["search_index_doc"]
+        with database.engine.connect() as conn:  # the rebuilt tables still enforce their references
+            with pytest.raises(Exception, match="FOREIGN KEY"):
+                conn.exec_driver_sql("UPDATE followup SET visit_id = 'no-such-visit'")
+    finally:
+        database.close()
+
+
+def test_an_upgrade_that_would_leave_dangling_references_is_refused_and_rolled_back(demo_center, tmp_path):
+    """Rows pointing nowhere (written by some other tool with foreign keys off) are not carried into
+    the new schema silently: the upgrade is refused in Chinese and the file stays at its old revision."""
+    from counsel_desk.errors import DatabaseError
+    from counsel_desk.store.database import inspect_revision, make_engine
+
+    path = tmp_path / "dangling.db"
+    engine = _database_at(path, OLD_REVISION)
+    before = _fill_like_a_center(demo_center, engine)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.exec_driver_sql("UPDATE followup SET visit_id = 'gone' WHERE rowid = (SELECT min(rowid) FROM followup)")
+        conn.commit()
+        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+    engine.dispose()
+
+    with pytest.raises(DatabaseError) as refused:
+        open_database(path)
+    assert "followup" in refused.value.zh and "升級" in refused.value.zh and "未變更" in refused.value.zh
+    assert inspect_revision(path) == OLD_REVISION
+    again = make_engine(path)
+    try:
+        assert _counts(again, before) == before
+        with again.connect() as conn:
+            tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+            assert "report_narrative" not in tables and "search_index" in tables
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        again.dispose()
+
