@@ -15,7 +15,9 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 
-from counsel_desk.models.enums import STAGE_ORDER, EventKind, FollowUpStatus, Route, Stage, SupportKind, VisitMode
+from counsel_desk.models.enums import (
+    STAGE_ORDER, EventKind, FollowUpStatus, Route, Stage, SupportKind, TargetMetric, VisitMode,
+)
 from counsel_desk.reports.figures_types import ReportFigures, center_title
 from counsel_desk.reports.xlsx_sheet import FIRST_DATA_ROW, HEADER_ROW, Col, FastRows, ReportSheet
 from counsel_desk.services import atomic
@@ -33,6 +35,11 @@ def report_title(f: ReportFigures) -> str:
     return f"{center_title(f)} {f.period.label_zh} {f.period.title_zh}"
 
 
+def _metric_value(metric: str, value: float) -> int | float:
+    """Hours stay a float (shown with one decimal); every other target metric is a count."""
+    return float(value) if metric == TargetMetric.SUPPORT_HOURS.value else int(round(value))
+
+
 def summary_rows(f: ReportFigures) -> list[list]:
     """項目, 數值, 單位 — the headline figures, shared by the summary sheet and the PDF's first table."""
     money_year = f"{f.funding_roc_year}年"
@@ -42,7 +49,7 @@ def summary_rows(f: ReportFigures) -> list[list]:
         ["結案追蹤事項", f.followups_closed, "件"],
         ["期末逾期未結追蹤事項", f.followups_overdue, "件"],
         ["工作站輔導場次", f.support_sessions, "場"],
-        ["工作站輔導時數", f.support_hours, "小時"],
+        ["工作站輔導時數", float(f.support_hours), "小時"],
         ["工作站輔導參與人次", f.support_participants, "人次"],
         ["期末提案數", f.proposals_total, "件"],
         ["本期新增提案", f.proposals_new, "件"],
@@ -90,7 +97,8 @@ def build_workbook(f: ReportFigures, *, prepared_by: str = "", today: date | Non
     step(1)
     sheet("績效指標", f"績效指標（{f.period.end.year - 1911}年累計至{_roc(f.period.end)}）",
           [Col("指標"), Col("年度目標", "num"), Col("累計實績", "num"), Col("達成率", "pct")]).write(
-        [[t.label_zh, t.target if t.target else None, t.actual, t.share] for t in f.targets])
+        [[t.label_zh, _metric_value(t.metric, t.target) if t.target else None, _metric_value(t.metric, t.actual),
+          t.share] for t in f.targets])
     step(2)
     _visits_sheets(f, sheet)
     step(5)
@@ -164,7 +172,7 @@ def _workstation_sheets(f: ReportFigures, sheet) -> None:
         extra=["輔導類別：" + "、".join(f"{SupportKind(k).zh} {n:,} 場 {h:,.1f} 小時"
                                     for k, (n, h) in f.support_by_kind.items() if n)])
     year = f.funding_roc_year
-    sheet("工作站經費", f"工作站經費執行（{year}年度）",
+    sheet("工作站經費", f"工作站經費執行（{year}年度，單位：新臺幣元）",
           [Col("工作站"), Col("核定補助", "money"), Col("已撥款", "money"), Col("已核銷", "money"),
            Col("核銷率", "pct"), Col("專職人數", "int"), Col("人事費", "money"), Col("人事費占比", "pct"),
            Col("上限", "pct"), Col("人事費規定", "text")], landscape=True).write(
@@ -190,7 +198,7 @@ def _proposal_sheets(f: ReportFigures, sheet) -> None:
         [[_roc(m.day), m.title, Route(m.route).zh if m.route in Route._value2member_map_ else m.route,
           Stage(m.from_stage).zh if m.from_stage else "（新建）", Stage(m.to_stage).zh] for m in f.stage_moves])
     alloc = f"核定額度（{f.allocation_roc_year}年）" if f.allocation_roc_year else "核定額度"
-    sheet("申請經費", f"各工作項目申請經費（{f.funding_roc_year}年度，表 1）",
+    sheet("申請經費", f"各工作項目申請經費（{f.funding_roc_year}年度，表 1，單位：新臺幣元）",
           [Col("代碼", "code"), Col("主管機關"), Col("工作項目", "wrap", 44), Col("申請金額", "money"),
            Col(alloc, "money"), Col("占額度比例", "pct")], landscape=True).write(
         [[w.code, w.agency, w.name, w.requested, w.allocation, w.share] for w in f.funding],

@@ -135,8 +135,12 @@ def next_revision(ctx: ServiceContext, center: str | None, period: Period) -> in
 
 
 def generate(ctx: ServiceContext, center: str | None, period: Period, *, prepared_by: str | None = None,
-             today: date | None = None, progress: Progress | None = None) -> GeneratedReport:
-    """Figures, JSON, Excel and PDF of the current data; safe to run off the GUI thread."""
+             today: date | None = None, summary_only: bool = False,
+             progress: Progress | None = None) -> GeneratedReport:
+    """Figures, JSON, Excel and PDF of the current data; safe to run off the GUI thread.
+
+    ``summary_only``: the PDF without appendices and with long lists shortened (the Excel is whole).
+    """
     today = today or date.today()
     prepared_by = ctx.actor if prepared_by is None else prepared_by
     revision = next_revision(ctx, center, period)
@@ -153,7 +157,8 @@ def generate(ctx: ServiceContext, center: str | None, period: Period, *, prepare
         raise UserError("已取消產生報表。", "Report generation cancelled.")
     xlsx = xlsx_bytes(figures, prepared_by=prepared_by, today=today, progress=part(2))
     pdf = pdf_bytes(figures, county_codes=_county_codes(ctx, center, figures), prepared_by=prepared_by, today=today,
-                    revision=revision if center is not None else None, progress=part(6))
+                    revision=revision if center is not None else None, summary_only=summary_only,
+                    progress=part(6))
     if progress is not None:
         progress(10, 10)
     return GeneratedReport(figures, figures.as_json(), xlsx, pdf, revision, prepared_by, today)
