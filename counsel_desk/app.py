@@ -161,10 +161,37 @@ def run_app(db: Path | str | None = None, demo: bool = False) -> int:
     return app.exec()
 
 
+def put_user_on_roster(database, settings: QSettings) -> str | None:
+    """The person using the laptop is a counselor of her center: on the roster from her first start.
+
+    Not on the demo database (its people are invented) nor on a read-only one.
+    """
+    name = str(settings.value("user/name", "") or "").strip()
+    if not name or database.read_only or is_demo(database.path):
+        return None
+    from counsel_desk.services.base import ServiceContext
+    from counsel_desk.services.roster import RosterService
+
+    center = str(settings.value("user/center", "north") or "north")
+    try:
+        return RosterService(ServiceContext(database.session_factory, name, center)).ensure(name)
+    except UserError:  # a name the roster refuses (too long): she can add herself from 輔導員名單
+        log.warning("could not put %r on the roster", name)
+        return None
+
+
+def is_demo(path: Path) -> bool:
+    try:
+        return Path(path).resolve() == paths.demo_db_path().resolve()
+    except OSError:
+        return False
+
+
 def build_main_window(database, settings: QSettings):
     from counsel_desk.ui.context import AppContext
     from counsel_desk.ui.main_window import MainWindow
 
+    put_user_on_roster(database, settings)
     ctx = AppContext(database, settings)
     window = MainWindow(ctx)
     ctx.setParent(window)

@@ -197,7 +197,7 @@ FINGERPRINT = ("SELECT (SELECT max(updated_at) FROM followup), (SELECT max(rowid
 
 class FollowUpListSource(DatedService):
     """Follow-ups across all live visits. Filters: the visit list's (county, township, counselor,
-    mode; ``date_from``/``date_to`` apply to the DUE date) and ``status``: ``open`` (open or in
+    mode; ``date_from``/``date_to`` apply to the DUE date), ``owner`` (負責人, a name) and ``status``: ``open`` (open or in
     progress), ``overdue``, ``due_week``, ``closed``, ``cancelled`` or empty for all."""
 
     columns = FOLLOWUP_COLUMNS
@@ -207,7 +207,8 @@ class FollowUpListSource(DatedService):
         self._cache = IdListCache(FINGERPRINT)
 
     def _where(self, filters: dict, *, with_status: bool = True) -> tuple[str, dict]:
-        visit_filters = {k: v for k, v in filters.items() if k not in ("date_from", "date_to", "followups", "status")}
+        visit_filters = {k: v for k, v in filters.items()
+                         if k not in ("date_from", "date_to", "followups", "status", "owner")}
         vconds, params = visit_conditions(visit_filters, self.today)
         conds = ["f.deleted_at IS NULL"]
         if vconds:
@@ -221,6 +222,9 @@ class FollowUpListSource(DatedService):
         if date_or_none(filters.get("date_to")):
             conds.append("f.due_date <= :due_to")
             params["due_to"] = date_or_none(filters["date_to"]).isoformat()
+        if (filters.get("owner") or "").strip():  # "my follow-ups": 負責人 is a name (an outsider's too)
+            conds.append("f.owner = :owner")
+            params["owner"] = filters["owner"].strip()
         status = filters.get("status") or ""
         if with_status and status:
             params["today"] = self.today.isoformat()

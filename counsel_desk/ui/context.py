@@ -15,6 +15,7 @@ from counsel_desk.store import Database
 class AppContext(QObject):
     visits_changed = Signal()
     followups_changed = Signal()
+    counselors_changed = Signal()  # the roster (輔導員名單) gained, renamed or deactivated someone
     workstations_changed = Signal()
     support_records_changed = Signal()
     public_spaces_changed = Signal()

@@ -151,6 +151,12 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: self._call_page("focus_search"))
         edit_menu.addAction(find)
+        roster = QAction(self.tr("&Counselors…"), self)
+        roster.setObjectName("actionRoster")
+        roster.setShortcut(QKeySequence("Ctrl+Shift+U"))
+        roster.triggered.connect(self.show_roster)
+        edit_menu.addAction(roster)
+        self.action_roster = roster
         prefs = QAction(self.tr("&Preferences…"), self)
         prefs.setShortcut(QKeySequence.StandardKey.Preferences)
         prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -214,6 +220,15 @@ class MainWindow(QMainWindow):
                                               self.tr("counsel_desk database (*.db);;All files (*)"))
         if name:
             switch_database(self, Path(name))
+
+    def show_roster(self):
+        """輔導員名單: add, rename and deactivate the center's counselors."""
+        from counsel_desk.ui.people.roster_dialog import RosterDialog
+
+        dialog = RosterDialog(self.ctx, self)
+        self.roster_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _preferences(self) -> None:
         from counsel_desk.ui.preferences import PreferencesDialog

@@ -31,7 +31,7 @@ def describe(exc: BaseException) -> str:
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     if not isinstance(exc, UserError):
         log.error("unexpected error", exc_info=exc)
-    box = QMessageBox(QMessageBox.Icon.Warning, title or QCoreApplication.translate("Messages", "counsel_desk"), describe(exc),
+    box = QMessageBox(QMessageBox.Icon.Warning, title or app_title(), describe(exc),
                       QMessageBox.StandardButton.Ok, parent)
     details = getattr(exc, "__traceback_text__", None)
     if details and not isinstance(exc, UserError):
@@ -39,8 +39,28 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     box.exec()
 
 
+def ask(parent: QWidget | None, text: str, do: str, dont: str | None = None, title: str | None = None) -> bool:
+    """A question answered with verbs (「移除」／「保留」), never 是／否; True when ``do`` was chosen.
+
+    ``dont`` defaults to 取消; Esc and closing the box choose it.
+    """
+    box = QMessageBox(QMessageBox.Icon.Question, title or app_title(), text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    yes = box.addButton(do, QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(dont or QCoreApplication.translate("Messages", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
 def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool:
-    answer = QMessageBox.question(parent, title or QCoreApplication.translate("Messages", "counsel_desk"), text,
+    answer = QMessageBox.question(parent, title or app_title(), text,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def app_title() -> str:
+    """The product's name as people see it (「地方創生輔導桌」), never the package name."""
+    return QCoreApplication.translate("Messages", "Regional Revitalization Desk")

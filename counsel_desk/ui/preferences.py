@@ -38,12 +38,34 @@ class PreferencesDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
 
+    def _rename_on_roster(self, new_name: str) -> None:
+        """Her roster entry follows her name (her follow-ups too); a name already there is hers already."""
+        from counsel_desk.errors import UserError
+        from counsel_desk.services.people import PeopleService
+        from counsel_desk.services.roster import RosterService
+
+        if self.ctx.db.read_only:
+            return
+        services = self.ctx.services()
+        me = PeopleService(services).counselor_named(self.ctx.actor)
+        if me is None or PeopleService(services).counselor_named(new_name) is not None:
+            return
+        try:
+            entry = next(e for e in RosterService(services).entries() if e.id == me)
+            RosterService(services).update(me, new_name, entry.email, entry.phone)
+        except (UserError, StopIteration):
+            return
+        self.ctx.counselors_changed.emit()
+        self.ctx.followups_changed.emit()
+
     def _save(self) -> None:
         s = self.ctx.settings
         center_changed = self.center.currentData() != self.ctx.center_code
         s.setValue("language", self.language.currentData())
-        if self.name.text().strip():
-            s.setValue("user/name", self.name.text().strip())
+        new_name = self.name.text().strip()
+        if new_name and new_name != self.ctx.actor:
+            self._rename_on_roster(new_name)
+            s.setValue("user/name", new_name)
         s.setValue("user/center", self.center.currentData())
         s.sync()
         self.accept()

@@ -20,9 +20,10 @@ from counsel_desk.errors import UserError
 from counsel_desk.models.enums import Route, Stage
 from counsel_desk.services import proposals as ps
 from counsel_desk.services.formatting import roc_year
+from counsel_desk.services.people import PeopleService
 from counsel_desk.services.proposals import funding as funding_mod
 from counsel_desk.services.proposals.display import label
-from counsel_desk.services.proposals.drafts import FundingEntry, ProposalDetail
+from counsel_desk.services.proposals.drafts import FundingEntry, ProposalDetail, ProposalFields
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.proposals.applicant_form import ApplicantForm
@@ -148,7 +149,7 @@ class ProposalEditor(QWidget):
         self.detail = d
         saved = d is not None
         this_year = roc_year(date.today())
-        self.applicant.load(d.fields() if d else None, d.contacts if d else [], saved)
+        self.applicant.load(d.fields() if d else self._new_fields(), d.contacts if d else [], saved)
         self.sections.load(d.sections if d else {})
         self.funding.load({(f.work_item_code, f.roc_year): f.amount for f in d.funding} if d else {},
                           d.self_funding if d else 0, d.matching_funds if d else 0, [this_year, this_year + 1])
@@ -161,6 +162,11 @@ class ProposalEditor(QWidget):
         self.dirty = False
         self._show_heading()
         self.update_completeness()
+
+    def _new_fields(self) -> ProposalFields:
+        """A new proposal is coached by the user herself until she picks someone else."""
+        me = PeopleService(self.ctx.services()).counselor_named(self.ctx.actor)
+        return ProposalFields("", "", "", counselor_id=me)
 
     def _show_heading(self) -> None:
         d = self.detail

@@ -23,6 +23,7 @@ from counsel_desk.services import places
 from counsel_desk.services.attachments import AttachmentService
 from counsel_desk.services.followups import FollowUpDraft
 from counsel_desk.services.people import OrgInfo, PeopleService, Person
+from counsel_desk.services.roster import RosterService
 from counsel_desk.services.visits import VisitData, VisitService
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.visits.attachments_box import AttachmentsBox
@@ -76,6 +77,14 @@ class VisitForm(QWidget):
         self.counselors = QListWidget()
         self.counselors.setObjectName("counselors")
         self.counselors.setFixedHeight(128)  # six names without scrolling
+        self.roster_button = QPushButton(self.tr("Roster…"))
+        self.roster_button.setObjectName("openRoster")
+        self.roster_button.setToolTip(self.tr("Add or change the center's counselors"))
+        counselor_box = QWidget()
+        ch = QHBoxLayout(counselor_box)
+        ch.setContentsMargins(0, 0, 0, 0)
+        ch.addWidget(self.counselors, 1, Qt.AlignmentFlag.AlignTop)
+        ch.addWidget(self.roster_button, 0, Qt.AlignmentFlag.AlignTop)
         self.organization = QComboBox()
         self.organization.setObjectName("organization")
         self.organization.setEditable(True)
@@ -114,7 +123,7 @@ class VisitForm(QWidget):
         self._row(left, self.tr("County"), self.county, "county_code")
         self._row(left, self.tr("Township"), self.township, "township_code")
         self._row(left, self.tr("Mode"), self.mode, "mode")
-        self._row(left, self.tr("Counselors"), self.counselors, "counselor_ids")
+        self._row(left, self.tr("Counselors"), counselor_box, "counselor_ids")
         self._row(left, self.tr("Organisation"), org_row, "organization_id")
         self._row(left, self.tr("Contacts met"), contact_box, None)
         self._row(left, self.tr("Visited"), self.visited_name, "visited_name")
@@ -227,6 +236,8 @@ class VisitForm(QWidget):
         self.township.currentIndexChanged.connect(lambda _i: notify("township_code"))
         self.mode.currentIndexChanged.connect(lambda _i: notify("mode"))
         self.counselors.itemChanged.connect(lambda _i: notify("counselor_ids"))
+        self.roster_button.clicked.connect(self.open_roster)
+        self.ctx.counselors_changed.connect(self.refresh_counselors)
         self.organization.currentIndexChanged.connect(self._org_chosen)
         self.organization.editTextChanged.connect(lambda _t: notify("organization_id"))
         self.contacts.itemChanged.connect(lambda _i: notify(None))
@@ -300,6 +311,18 @@ class VisitForm(QWidget):
             item.setCheckState(Qt.CheckState.Checked if p.id in checked else Qt.CheckState.Unchecked)
             widget.addItem(item)
         widget.blockSignals(False)
+
+    def open_roster(self):
+        from counsel_desk.ui.people.roster_dialog import RosterDialog
+
+        self.roster_dialog = RosterDialog(self.ctx, self)
+        self.roster_dialog.open()
+        return self.roster_dialog
+
+    def refresh_counselors(self) -> None:
+        """The roster changed: offer its active counselors, keeping who is ticked."""
+        ticked = self.checked(self.counselors)
+        self._fill_checkable(self.counselors, self.people.counselors(include=ticked), ticked)
 
     @staticmethod
     def checked(widget: QListWidget) -> list[str]:
@@ -439,12 +462,18 @@ class VisitForm(QWidget):
         self._changed(None)
 
     def add_followup(self) -> None:
-        self._followup_dialog(FollowUpDialog(self, today=self.today), -1)
+        """A new follow-up, owned by the user unless she picks someone else."""
+        self._followup_dialog(FollowUpDialog(self, today=self.today, owners=self._owners(),
+                                             default_owner=self.ctx.actor), -1)
 
     def edit_followup(self) -> None:
         row = self._selected_followup()
         if row >= 0:
-            self._followup_dialog(FollowUpDialog(self, self.followup_model.drafts[row], today=self.today), row)
+            self._followup_dialog(FollowUpDialog(self, self.followup_model.drafts[row], today=self.today,
+                                                 owners=self._owners()), row)
+
+    def _owners(self) -> list[str]:
+        return RosterService(self.ctx.services()).names()
 
     def close_followup(self) -> None:
         row = self._selected_followup()

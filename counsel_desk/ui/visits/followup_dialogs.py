@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
@@ -63,6 +63,20 @@ class FollowUpTableModel(SmallTableModel[FollowUpDraft]):
         return fu.is_open and fu.due_date is not None and fu.due_date < today
 
 
+def owner_combo(owners: list[str] | tuple[str, ...], current: str) -> QComboBox:
+    """負責人: a counselor from the roster, or any name typed in (someone outside the center)."""
+    combo = QComboBox()
+    combo.setObjectName("owner")
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.addItem("")
+    combo.addItems([o for o in owners if o])
+    combo.lineEdit().setPlaceholderText(QCoreApplication.translate(
+        "FollowUpDialog", "A counselor, or type the name of someone else"))
+    combo.setCurrentText(current)
+    return combo
+
+
 class _FollowUpForm(FormDialog):
     """OK checks the follow-up's rules, then hands it to ``on_accept`` (which may refuse too)."""
 
@@ -86,16 +100,16 @@ class _FollowUpForm(FormDialog):
 class FollowUpDialog(_FollowUpForm):
     """Add or edit a follow-up: what, who, by when, status and — once done — date and result."""
 
-    def __init__(self, parent: QWidget | None = None, draft: FollowUpDraft | None = None, today: date | None = None):
+    def __init__(self, parent: QWidget | None = None, draft: FollowUpDraft | None = None, today: date | None = None,
+                 owners: list[str] | tuple[str, ...] = (), default_owner: str = ""):
         super().__init__(parent, today)
         self.setObjectName("followUpDialog")
-        self._original = draft or FollowUpDraft()
+        self._original = draft or FollowUpDraft(owner=default_owner)
         self.setWindowTitle(self.tr("Follow-up") if draft and draft.id else self.tr("New follow-up"))
         self.description = QLineEdit(self._original.description)
         self.description.setObjectName("description")
         self.description.setMinimumWidth(360)
-        self.owner = QLineEdit(self._original.owner)
-        self.owner.setObjectName("owner")
+        self.owner = owner_combo(owners, self._original.owner)
         self.due = DateEdit(value=self._original.due_date)
         self.due.setObjectName("dueDate")
         self.status = QComboBox()
@@ -120,7 +134,7 @@ class FollowUpDialog(_FollowUpForm):
         self.description.setFocus()
 
     def draft(self) -> FollowUpDraft:
-        return FollowUpDraft(description=self.description.text(), owner=self.owner.text(),
+        return FollowUpDraft(description=self.description.text(), owner=self.owner.currentText(),
                              due_date=self.due.date_for("due_date"), status=self.status.currentData(),
                              followup_date=self.followup_date.date_for("followup_date"),
                              result=self.result.toPlainText(), id=self._original.id)

@@ -4,10 +4,11 @@ closing them — which needs the date they were followed up and the result."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.services.followups import FollowUpDraft, FollowUpListSource, FollowUpService
+from counsel_desk.services.roster import RosterService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.lazy_table import ROW_ROLE, LazyIdTableModel
@@ -48,6 +49,9 @@ class FollowUpListPage(ListPageBase):
         self.search.setPlaceholderText(self.tr("Search follow-ups, owners and results"))
         self.search.setMinimumWidth(300)
         self.count_label = QLabel()
+        self.mine = QCheckBox(self.tr("Only mine"))
+        self.mine.setObjectName("onlyMine")
+        self.mine.setToolTip(self.tr("Only the follow-ups whose owner is you"))
         self.view.setObjectName("followUpTable")
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.close_button = QPushButton(self.tr("Close follow-up…"))
@@ -64,6 +68,7 @@ class FollowUpListPage(ListPageBase):
         top.addWidget(self.overdue_button)
         top.addWidget(self.open_label)
         top.addStretch(1)
+        top.addWidget(self.mine)
         top.addWidget(self.search)
         top.addWidget(self.count_label)
         buttons = QHBoxLayout()
@@ -83,6 +88,7 @@ class FollowUpListPage(ListPageBase):
         self.model.modelReset.connect(self._enable)
         self.week_button.clicked.connect(lambda: self.filters.set_filters({"status": "due_week"}))
         self.overdue_button.clicked.connect(lambda: self.filters.set_filters({"status": "overdue"}))
+        self.mine.toggled.connect(lambda _on: self.reload())
         self.close_button.clicked.connect(self.close_current)
         self.edit_button.clicked.connect(self.edit_current)
         self.visit_button.clicked.connect(self.open_visit)
@@ -97,6 +103,14 @@ class FollowUpListPage(ListPageBase):
         self.open_label.setText(self.tr("Open: %1").replace("%1", str(counts.open)))
         self.count_label.setText(self.tr("%1 shown").replace("%1", f"{self.model.rowCount():,}"))
         self._enable()
+
+    def extra_filters(self) -> dict:
+        return {"owner": self.ctx.actor} if self.mine.isChecked() and self.ctx.actor else {}
+
+    def show_mine(self) -> None:
+        """My open follow-ups (the dashboard's and the menu's way in)."""
+        self.filters.set_filters({"status": "open"})
+        self.mine.setChecked(True)
 
     def _enable(self) -> None:
         fid = self.current_id()
@@ -125,7 +139,10 @@ class FollowUpListPage(ListPageBase):
         draft = self._load(fid) if fid else None
         if draft is None:
             return None
-        dialog = dialog_class(self, draft)
+        if dialog_class is FollowUpDialog:
+            dialog = FollowUpDialog(self, draft, owners=RosterService(self.ctx.services()).names())
+        else:
+            dialog = dialog_class(self, draft)
         dialog.on_accept = lambda d: self._save(fid, d)
         self.dialog = dialog
         dialog.open()

@@ -88,7 +88,7 @@ class ListPageBase(QWidget):
         """Query again with the filters and the search box, keeping the selected record selected."""
         keep = self.current_id()
         query: ListQuery = self.model.query
-        query.filters = self.filters.filters()
+        query.filters = {**self.filters.filters(), **self.extra_filters()}
         query.search = self.search.text().strip()
         self.model.reload()
         self._stale = False
@@ -98,6 +98,10 @@ class ListPageBase(QWidget):
 
     def reloaded(self) -> None:
         """After each reload (counts, buttons)."""
+
+    def extra_filters(self) -> dict:
+        """Filters of the page's own beyond the shared filters bar (the follow-ups' "only mine")."""
+        return {}
 
     def _data_changed(self) -> None:
         self.source.invalidate()

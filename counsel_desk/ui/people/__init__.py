@@ -1,0 +1,1 @@
+"""The people a center works with: its counselor roster (輔導員名單)."""
