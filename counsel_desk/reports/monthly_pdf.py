@@ -39,64 +39,20 @@ from counsel_desk.reports.pdf_charts import county_chart, stage_chart, township_
 from counsel_desk.reports.pdf_common import (
     ACCENT, FONT, FONT_BOLD, INK, MARGIN, PAGE_SIZE, RULE, escape, numbered_canvas, register_fonts, styles,
 )
-from counsel_desk.reports.pdf_tables import KeepStart, PagedTable, grid_style
+from counsel_desk.reports.pdf_parts import WARN, WIDTH, Sections as _Sections, count as _n, hours as _hours
+from counsel_desk.reports.pdf_parts import para as _p, pct as _pct, table as _table, unit_caption as _unit_caption
+from counsel_desk.reports.pdf_tables import KeepStart, PagedTable
+from counsel_desk.reports import pdf_sections
 from counsel_desk.services import atomic
 from counsel_desk.services.formatting import ntd, roc_date, roc_date_long
 
 Progress = Callable[[int, int], bool]
-WIDTH = PAGE_SIZE[0] - 2 * MARGIN
-NUMERALS = "一二三四五六七八九十"
-WARN = colors.HexColor("#b42318")
 # A signed PDF stays printable: longer lists are cut here, with a note; the Excel file is always complete.
 # (A real center records some 50–150 visits a month; even the 100,000-visit stress database has 4,400.)
 PDF_VISIT_LIMIT = 5000
 PDF_OVERDUE_LIMIT = 500
 SUMMARY_TOWNSHIPS = 15  # the summary lists the most visited townships; the rest are one row
 SUMMARY_EVENTS = 20
-
-
-def _n(value: int | float | None) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.1f}"
-    return f"{round(value):,}"
-
-
-def _hours(value: float | None) -> str:
-    """Hours always with one decimal, so 6.0 stands beside 194.5."""
-    return "—" if value is None else f"{float(value):,.1f}"
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1%}"
-
-
-def _p(text: str, style: str = "body") -> Paragraph:
-    return Paragraph(escape(text), styles()[style])
-
-
-def _table(data: list[list], widths: list[float], **style) -> Table:
-    t = Table(data, colWidths=widths, repeatRows=1)
-    t.setStyle(TableStyle(grid_style(**style)))
-    return t
-
-
-class _Sections:
-    """Numbers the report's sections 一、二、三… as they are added."""
-
-    def __init__(self):
-        self.n = 0
-        self.m = 0
-
-    def heading(self, text: str) -> list:
-        self.n, self.m = self.n + 1, 0
-        return [_p(f"{NUMERALS[self.n - 1]}、{text}", "h1")]
-
-    def sub(self, text: str) -> Paragraph:
-        """（一）（二）… within the current section, numbered as the parts actually present."""
-        self.m += 1
-        return _p(f"（{NUMERALS[self.m - 1]}）{text}", "h2")
 
 
 # -- cover block ---------------------------------------------------------------------------------
@@ -133,18 +89,6 @@ def _cover(f: ReportFigures, prepared_by: str, today: date, revision: int | None
 
 
 # -- sections ------------------------------------------------------------------------------------
-
-def _summary(f: ReportFigures, sec: _Sections) -> list:
-    items = [(label, f"{_hours(value) if unit == '小時' else _n(value)} {unit}") for label, value, unit in summary_rows(f)]
-    half = (len(items) + 1) // 2
-    data = [["項目", "數值", "項目", "數值"]]
-    for i in range(half):
-        right = items[i + half] if i + half < len(items) else ("", "")
-        data.append([items[i][0], items[i][1], right[0], right[1]])
-    w = WIDTH / 2
-    return [*sec.heading("本期摘要"), KeepTogether(_table(data, [w * 0.62, w * 0.38, w * 0.62, w * 0.38], font_size=9,
-                                                       align_right=(1, 3)))]
-
 
 def _progress_bar(share: float | None, pace: float, width: float = 30 * mm) -> Drawing:
     """The share reached as a bar, with a black tick where the calendar says it should be by now."""
@@ -235,10 +179,6 @@ def _followups(f: ReportFigures, sec: _Sections, summary_only: bool) -> list:
     return out
 
 
-def _unit_caption(text: str = "金額單位：新臺幣元") -> Paragraph:
-    return _p(text, "unit")
-
-
 def _workstations(f: ReportFigures, sec: _Sections) -> list:
     out = [*sec.heading("青年培力工作站輔導與經費")]
     kinds = "、".join(f"{SupportKind(k).zh} {n:,} 場" for k, (n, _) in f.support_by_kind.items() if n)
@@ -254,21 +194,26 @@ def _workstations(f: ReportFigures, sec: _Sections) -> list:
                            total=["合計", "", _n(f.support_sessions), _hours(f.support_hours),
                                   _n(f.support_participants)])]
     if f.budgets:
-        rows = [[b.name, ntd(b.approved), ntd(b.disbursed), ntd(b.reimbursed), _pct(b.execution),
-                 f"{_pct(b.personnel_share)}／{b.personnel_limit:.0%}", "符合" if b.rule_ok else "超過上限"]
-                for b in f.budgets]
+        rows = [[b.name, ntd(b.approved), ntd(b.disbursed), _pct(b.disbursement_rate), ntd(b.reimbursed),
+                 _pct(b.execution), f"{_pct(b.personnel_share)}／{b.personnel_limit:.0%}",
+                 "符合" if b.rule_ok else "超過上限"] for b in f.budgets]
         approved = sum(b.approved for b in f.budgets)
+        disbursed = sum(b.disbursed for b in f.budgets)
         reimbursed = sum(b.reimbursed for b in f.budgets)
-        total = ["合計", ntd(approved), ntd(sum(b.disbursed for b in f.budgets)), ntd(reimbursed),
-                 _pct(reimbursed / approved if approved else None), "",
+        total = ["合計", ntd(approved), ntd(disbursed), _pct(disbursed / approved if approved else None),
+                 ntd(reimbursed), _pct(reimbursed / approved if approved else None), "",
                  f"{f.budgets_flagged} 站超過" if f.budgets_flagged else "全數符合"]
-        out += [sec.sub(f"{f.funding_roc_year}年度經費執行與人事費規定"), _unit_caption(),
-                PagedTable(["工作站", "核定補助", "已撥款", "已核銷", "核銷率", "人事費占比／上限", "人事費規定"], rows,
-                           [WIDTH - 134 * mm, 22 * mm, 22 * mm, 22 * mm, 16 * mm, 30 * mm, 22 * mm], wrap_cols=(0,),
-                           align_right=(1, 2, 3, 4, 5), align_center=(6,), warn_col=6, total=total,
-                           trailer=[_p("人事費上限為補助款之 50%，專職人員達 3 人者為 60%；核銷率＝已核銷÷核定補助。"
+        out += [sec.sub(f"{f.funding_roc_year}年度經費執行與人事費規定（截至 {roc_date(f.period.end)}）"),
+                _unit_caption(),
+                PagedTable(["工作站", "核定補助", "已撥款", "撥款率", "已核銷", "執行率", "人事費占比／上限",
+                            "人事費規定"], rows,
+                           [WIDTH - 142 * mm, 22 * mm, 22 * mm, 15 * mm, 22 * mm, 15 * mm, 28 * mm, 18 * mm],
+                           wrap_cols=(0,), align_right=(1, 2, 3, 4, 5, 6), align_center=(7,), warn_col=7, total=total,
+                           trailer=[_p("人事費上限為補助款之 50%，專職人員達 3 人者為 60%；撥款率＝已撥款÷核定補助，"
+                                       "執行率＝已核銷÷核定補助。"
                                        + (f"本期有 {f.budgets_flagged} 站人事費超過上限，請輔導改善。"
-                                          if f.budgets_flagged else ""), "small")])]
+                                          if f.budgets_flagged else ""), "small")]),
+                *pdf_sections.center_budgets(f)]
     return out
 
 
@@ -283,7 +228,9 @@ def _proposals(f: ReportFigures, sec: _Sections, summary_only: bool) -> list:
     table.hAlign = "LEFT"
     out = [*sec.heading("事業提案"),
            _p(f"截至 {roc_date(f.period.end)} 共 {f.proposals_total:,} 件提案；本期新增 {f.proposals_new:,} 件，"
-              f"階段異動 {len(f.stage_moves):,} 次，送專案辦公室 {f.proposals_sent:,} 件，核定 {f.proposals_approved:,} 件。"),
+              f"階段異動 {len(f.stage_moves):,} 次，送專案辦公室 {f.proposals_sent:,} 件"
+              + (f"（其中退回修正後再送件 {f.proposals_resubmitted:,} 件）" if f.proposals_resubmitted else "")
+              + f"，核定 {f.proposals_approved:,} 件。"),
            sec.sub("各階段提案數（依途徑）"), KeepTogether([table, Spacer(1, 3 * mm), stage_chart(f, WIDTH, 150)])]
     if f.stage_moves and summary_only:
         out.append(_p(f"本期 {len(f.stage_moves):,} 次階段異動之明細見同期 Excel 檔「階段異動」工作表。", "small"))
@@ -294,6 +241,7 @@ def _proposals(f: ReportFigures, sec: _Sections, summary_only: bool) -> list:
                 PagedTable(["日期", "提案", "途徑", "原階段", "新階段"], rows,
                            [20 * mm, WIDTH - 100 * mm, 20 * mm, 30 * mm, 30 * mm], wrap_cols=(1,),
                            align_center=(0, 2, 3, 4))]
+    out += pdf_sections.proposals_sent(f, sec, summary_only)
     alloc = f"核定額度（{f.allocation_roc_year}年）" if f.allocation_roc_year else "核定額度"
     rows = [[w.code, w.agency, w.name, ntd(w.requested), ntd(w.allocation) if w.allocation else "—", _pct(w.share)]
             for w in f.funding]
@@ -410,15 +358,22 @@ def _with_sign_off(body: list) -> list:
     if isinstance(last, PagedTable):
         last.trailer = [*last.trailer, *sign_off]
         return body
-    return [*body[:-1], KeepTogether([last, *sign_off])]
+    # trailing text (the manager's words, their headings) goes over with it, as far as a page holds
+    start = len(body) - 1
+    while start > 0 and len(body) - start < 8 and isinstance(body[start - 1], Paragraph):
+        start -= 1
+    return [*body[:start], KeepTogether([*body[start:], *sign_off])]
 
 
 def build_story(f: ReportFigures, *, county_codes: list[str], prepared_by: str, today: date,
                 revision: int | None, summary_only: bool = False) -> list:
     sec = _Sections()
-    body = [*_cover(f, prepared_by, today, revision), *_summary(f, sec), *_targets(f, sec),
-            *_visits(f, sec, county_codes, summary_only), *_followups(f, sec, summary_only), *_workstations(f, sec),
-            *_proposals(f, sec, summary_only), *_events(f, sec, summary_only)]
+    body = [*_cover(f, prepared_by, today, revision), *pdf_sections.provisional_note(f, today),
+            *pdf_sections.revision_notes(f), *pdf_sections.summary(f, sec, summary_rows(f)),
+            *pdf_sections.by_center(f, sec), *_targets(f, sec), *_visits(f, sec, county_codes, summary_only),
+            *pdf_sections.key_visits(f, sec), *_followups(f, sec, summary_only), *_workstations(f, sec),
+            *_proposals(f, sec, summary_only), *pdf_sections.plans_and_spaces(f, sec, summary_only),
+            *_events(f, sec, summary_only), *pdf_sections.narrative(f, sec)]
     story = _with_sign_off(body)
     if not summary_only:
         story += [*_appendix_overdue(f), *_appendix_visits(f)]
@@ -450,7 +405,8 @@ def pdf_bytes(f: ReportFigures, *, county_codes: list[str] | None = None, prepar
     doc = SimpleDocTemplate(buf, pagesize=PAGE_SIZE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm,
                             bottomMargin=18 * mm, title=title, author=prepared_by or center_title(f),
                             subject=f.period.title_zh, creator="counsel_desk",
-                            keywords=f"{f.center_name}, {f.period.label_zh}, {f.period.key}",
+                            keywords=", ".join([f.center_name, f.period.label_zh, f.period.key]
+                                               + (["期中暫定"] if f.provisional else [])),
                             # every page starts in our font, so no unembedded Helvetica is referenced
                             initialFontName=FONT, initialFontSize=10)
     # reportlab drawings start from Times-Roman, which would be referenced unembedded: start them in ours.
@@ -458,7 +414,8 @@ def pdf_bytes(f: ReportFigures, *, county_codes: list[str] | None = None, prepar
     saved = shapes.STATE_DEFAULTS["fontName"], rl_config.useA85
     shapes.STATE_DEFAULTS["fontName"], rl_config.useA85 = FONT, 0
     try:
-        doc.build(story, canvasmaker=numbered_canvas(footer_left=title, footer_right=f"製表日期 {roc_date(today)}"))
+        doc.build(story, canvasmaker=numbered_canvas(footer_left=title, footer_right=f"製表日期 {roc_date(today)}",
+                                                     stamp="期中暫定" if f.provisional else ""))
     finally:
         shapes.STATE_DEFAULTS["fontName"], rl_config.useA85 = saved
     step(3)

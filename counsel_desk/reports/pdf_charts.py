@@ -43,7 +43,7 @@ def _nice_max(value: int) -> int:
     return value
 
 
-def _count_axis(axis, largest: int) -> None:
+def count_axis(axis, largest: int) -> None:
     """A value axis of counts from 0: small grey grid, thousands separators, in our font."""
     axis.valueMin = 0
     axis.valueMax = _nice_max(largest)
@@ -57,33 +57,37 @@ def _count_axis(axis, largest: int) -> None:
 
 
 def county_chart(f: ReportFigures, width: float) -> Drawing:
+    return count_bars([c.county for c in f.visits_by_county], [c.count for c in f.visits_by_county], width,
+                      "訪視次數（次）")
+
+
+def count_bars(names: list[str], values: list[int], width: float, axis_title: str, bar_h: float = 13) -> Drawing:
+    """Horizontal bars, the first name at the top, each bar with its number; the axis title below the ticks."""
     register_fonts()
-    counties = f.visits_by_county
-    bar_h = 13
-    height = max(88, len(counties) * bar_h + 48)
+    height = max(88, len(names) * bar_h + 48)
     d = Drawing(width, height)
     chart = HorizontalBarChart()
     chart.x, chart.y = 62, 30  # room below the tick labels for the axis title
     chart.width, chart.height = width - 100, height - 42
-    chart.data = [[c.count for c in reversed(counties)]]
-    chart.categoryAxis.categoryNames = [c.county for c in reversed(counties)]
+    chart.data = [list(reversed(values))]
+    chart.categoryAxis.categoryNames = list(reversed(names))
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 8.5
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -4
     chart.categoryAxis.strokeColor = RULE
-    _count_axis(chart.valueAxis, max([c.count for c in counties] + [1]))
+    count_axis(chart.valueAxis, max(values + [1]))
     chart.bars[0].fillColor = ACCENT
     chart.bars[0].strokeColor = None
     chart.barWidth = 8
-    chart.groupSpacing = 4
+    chart.groupSpacing = max(4, bar_h - 9)
     chart.barLabelFormat = lambda v: f"{int(v):,}" if v else ""
     chart.barLabels.fontName = FONT
     chart.barLabels.fontSize = 7.5
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 3
     d.add(chart)
-    d.add(String(chart.x + chart.width / 2, 3, "訪視次數（次）", fontName=FONT, fontSize=7.5, fillColor=MUTED,
+    d.add(String(chart.x + chart.width / 2, 3, axis_title, fontName=FONT, fontSize=7.5, fillColor=MUTED,
                  textAnchor="middle"))
     return d
 
@@ -101,7 +105,7 @@ def stage_chart(f: ReportFigures, width: float, height: float = 150) -> Drawing:
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.strokeColor = RULE
-    _count_axis(chart.valueAxis, max(list(f.proposals_by_stage.values()) + [1]))
+    count_axis(chart.valueAxis, max(list(f.proposals_by_stage.values()) + [1]))
     for i, r in enumerate(routes):
         chart.bars[i].fillColor = ROUTE_COLORS[r]
         chart.bars[i].strokeColor = INK

@@ -48,6 +48,9 @@ def styles() -> dict[str, ParagraphStyle]:
     return {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=12),
+        "warn": ParagraphStyle("warn", parent=base, fontName=FONT_BOLD, fontSize=10, leading=15,
+                               textColor=colors.HexColor("#b42318"), borderColor=colors.HexColor("#b42318"),
+                               borderWidth=1, borderPadding=4, spaceBefore=3 * mm, spaceAfter=3 * mm),
         "unit": ParagraphStyle("unit", parent=base, fontSize=8, leading=11, alignment=TA_RIGHT, spaceAfter=1),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12),
         "cell_bold": ParagraphStyle("cell_bold", parent=base, fontName=FONT_BOLD, fontSize=9, leading=12),

@@ -120,6 +120,7 @@ class PagedTable(Flowable):
                  align_center: Sequence[int] = (), total: list[str] | None = None, warn_col: int | None = None,
                  trailer: Sequence[Flowable] = (), _start: int = 0, _prepared: tuple | None = None):
         super().__init__()
+        self.hAlign = "CENTER"  # as wide as the text block: centred, it lines up with the margins
         self.header, self.col_widths, self.font_size = header, col_widths, font_size
         self.align_right, self.align_center = tuple(align_right), tuple(align_center)
         self.total, self.warn_col, self.trailer = total, warn_col, list(trailer)
@@ -235,6 +236,7 @@ class _Chunk(Flowable):
 
     def __init__(self, table: PagedTable, start: int, end: int):
         super().__init__()
+        self.hAlign = "CENTER"
         self.t, self.start, self.end = table, start, end
         self.width = sum(table.col_widths)
         self.height = table.header_height + sum(table.heights[start:end])

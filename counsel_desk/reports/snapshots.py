@@ -165,7 +165,8 @@ def generate(ctx: ServiceContext, center: str | None, period: Period, *, prepare
             figures.revision_notes = revision_notes(ctx, center, period, figures.as_json(), reason)
     if progress is not None and progress(2, 10) is False:
         raise UserError("已取消產生報表。", "Report generation cancelled.")
-    xlsx = xlsx_bytes(figures, prepared_by=prepared_by, today=today, progress=part(2))
+    xlsx = xlsx_bytes(figures, prepared_by=prepared_by, today=today,
+                      revision=revision if center is not None else None, progress=part(2))
     pdf = pdf_bytes(figures, county_codes=_county_codes(ctx, center, figures), prepared_by=prepared_by, today=today,
                     revision=revision if center is not None else None, summary_only=summary_only,
                     progress=part(6))

@@ -88,9 +88,10 @@ def test_excel_rows_are_as_tall_as_their_wrapped_text(report):
     assert advice.value == "-1 個月內回報；=A1" and advice.data_type == "s" and advice.quotePrefix
 
 
-def test_footers_say_page_x_of_y_in_chinese(report):
+def test_footers_say_page_x_of_y_and_every_sheet_its_revision(report):
     wb = openpyxl.load_workbook(io.BytesIO(report.xlsx))
     assert all(ws.oddFooter.right.text == "第 &P 頁／共 &N 頁" for ws in wb.worksheets)
+    assert all("版次：第 1 版" in ws.cell(2, 1).value and "製表人：王承辦" in ws.cell(2, 1).value for ws in wb.worksheets)
     pages = PdfReader(io.BytesIO(report.pdf)).pages
     last = pages[-1].extract_text()
     assert f"第 {len(pages)} 頁／共 {len(pages)} 頁" in last
@@ -175,3 +176,71 @@ def test_a_table_never_leaves_fewer_than_three_rows_on_a_page():
     assert table.split(200, head + 2 * row) == []  # two rows would be stranded: start on the next page
     short = PagedTable(["甲"], [["1"], ["2"]], [40 * mm], total=["3"])
     assert short.split(200, short.header_height + 2 * row) == []  # a short table is never split
+
+
+OCT = Period.month(2026, 10)
+
+
+def _sheet_rows(xlsx: bytes, name: str) -> list[tuple]:
+    ws = openpyxl.load_workbook(io.BytesIO(xlsx))[name]
+    return [r for r in ws.iter_rows(min_row=4, values_only=True)]
+
+
+def test_revision_two_shows_its_changes_and_reason_in_both_files(ctx, demo_db):
+    first = snapshots.generate(ctx, "north", OCT, prepared_by="王承辦")
+    sent = snapshots.mark_as_sent(ctx, first)
+    assert "修正說明" not in openpyxl.load_workbook(io.BytesIO(first.xlsx)).sheetnames
+    with demo_db.engine.begin() as conn:  # a visit's mode corrected after sending
+        conn.exec_driver_sql("UPDATE site_visit SET mode = CASE mode WHEN 'phone' THEN 'video' ELSE 'phone' END "
+                             "WHERE id = (SELECT id FROM site_visit WHERE visit_date LIKE '2026-10-%' "
+                             "AND deleted_at IS NULL ORDER BY id LIMIT 1)")
+    _, second = snapshots.issue_revision(ctx, "north", OCT, reason="更正一筆訪視方式", prepared_by="王承辦")
+    changes = second.figures.revision_notes.changes
+    assert len(changes) == 2
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(second.pdf)).pages)
+    assert "修正說明（第 2 版，修正第 1 版）" in text and "修正原因：更正一筆訪視方式" in text
+    for c in changes:
+        assert re.search(rf"{re.escape(c.label)} {c.sent} {c.new}\n", text), c.label
+    rows = _sheet_rows(second.xlsx, "修正說明")
+    assert [(r[0], r[1], r[2]) for r in rows if r[3]] == [(c.label, c.sent, c.new) for c in changes]
+    assert any(r[0] == "修正原因：更正一筆訪視方式" for r in rows)
+    assert snapshots.open_sent(ctx, sent.id).pdf == first.pdf  # revision 1 unchanged byte for byte
+
+
+def test_the_offices_content_is_printed(ctx, demo_db):
+    with demo_db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO report_narrative (id, center_code, period_start, period_end, this_month, next_month, "
+            "help_needed, updated_at, updated_by) VALUES ('n1', 'north', '2026-10-01', '2026-10-31', "
+            "'完成五處工作站期中訪視', '辦理提案撰寫工作坊', '=請協調縣府配合款', '2026-11-01 00:00:00', '王承辦')")
+        conn.exec_driver_sql("UPDATE site_visit SET key_visit = 1, findings = '重點：青年返鄉團隊已成立' WHERE id = "
+                             "(SELECT id FROM site_visit WHERE visit_date LIKE '2026-10-%' AND deleted_at IS NULL "
+                             "ORDER BY id LIMIT 1)")
+    report = snapshots.generate(ctx, "north", OCT, prepared_by="王承辦", summary_only=True)
+    f = report.figures
+    assert not f.provisional and len(f.key_visits) == 1
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(report.pdf)).pages)
+    for words in ("本月工作重點", "完成五處工作站期中訪視", "下月工作重點", "辦理提案撰寫工作坊", "待協助事項",
+                  "=請協調縣府配合款", "重點訪視", "重點：青年返鄉團隊已成立", "地方創生計畫送件與通過", "活化公有空間",
+                  "撥款率", "執行率", "上期", "去年同期", "本年累計"):
+        assert words in text, words
+    assert "期中暫定" not in text
+    assert [r[6] for r in _sheet_rows(report.xlsx, "重點訪視")] == ["重點：青年返鄉團隊已成立"]
+    narrative = _sheet_rows(report.xlsx, "工作重點")
+    assert ("待協助事項", "=請協調縣府配合款") in narrative
+    wb = openpyxl.load_workbook(io.BytesIO(report.xlsx))
+    assert wb["工作重點"]["B6"].quotePrefix and wb["工作重點"]["B6"].data_type == "s"
+    assert len(_sheet_rows(report.xlsx, "公有空間")) == len(f.public_spaces) + 1  # and the total row
+    summary = {r[0]: r for r in _sheet_rows(report.xlsx, "摘要")}
+    prev = f.compare.previous_period.figures
+    assert summary["實地訪視"][1:6] == (f.visits_total, "次", prev["visits_total"],
+                                     f.compare.same_period_last_year.figures["visits_total"],
+                                     f.compare.year_to_date.figures["visits_total"])
+
+
+def test_a_provisional_report_says_so_on_every_page_and_sheet(report):
+    assert report.figures.provisional
+    pages = PdfReader(io.BytesIO(report.pdf)).pages
+    assert all("期中暫定" in p.extract_text() for p in pages)
+    wb = openpyxl.load_workbook(io.BytesIO(report.xlsx))
+    assert all("期中暫定" in ws.cell(2, 1).value and "期中暫定" in ws.oddHeader.center.text for ws in wb.worksheets)
