@@ -40,7 +40,7 @@ ATTACHMENT_ENTITY = "attachment"
 EARLIEST_VISIT = date(2010, 1, 1)
 DAYS_AHEAD_ALLOWED = 31  # a planned visit may be entered a month ahead, not a typo's year ahead
 VISIT_FIELDS = ("visit_date", "county_code", "township_code", "mode", "organization_id", "workstation_id",
-                "public_space_id", "visited_name", "purpose", "findings", "issues", "advice", "notes")
+                "public_space_id", "visited_name", "purpose", "findings", "issues", "advice", "notes", "key_visit")
 
 
 @dataclass
@@ -62,6 +62,7 @@ class VisitData:
     issues: str = ""
     advice: str = ""
     notes: str = ""
+    key_visit: bool = False  # 重點: listed among the monthly report's key visits
     followups: list[FollowUpDraft] = field(default_factory=list)
     attachments: list[AttachmentItem] = field(default_factory=list)
     id: str | None = None  # None until saved

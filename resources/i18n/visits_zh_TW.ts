@@ -668,118 +668,123 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/visits/editor_form.py" line="126" />
+        <source>Key visit (listed in the monthly report)</source>
+        <translation>重點訪視（列入月報）</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="129" />
         <source>Counselors</source>
         <translation>輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="127" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="130" />
         <source>Organisation</source>
         <translation>受訪單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="128" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="131" />
         <source>Contacts met</source>
         <translation>會晤聯絡人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="129" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="132" />
         <source>Visited</source>
         <translation>受訪對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="130" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="133" />
         <source>Workstation</source>
         <translation>青年培力工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="131" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="134" />
         <source>Public space</source>
         <translation>公有空間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="137" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="140" />
         <source>Purpose</source>
         <translation>訪視目的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="138" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="141" />
         <source>Findings</source>
         <translation>訪視發現</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="138" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="141" />
         <source>Issues</source>
         <translation>課題</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="138" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="141" />
         <source>Advice</source>
         <translation>輔導建議</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="139" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="142" />
         <source>Notes</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="150" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="153" />
         <source>Visit</source>
         <translation>訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="152" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="155" />
         <source>What was found and advised</source>
         <translation>發現與建議</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="167" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="170" />
         <source>Add follow-up…</source>
         <translation>新增追蹤事項…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="169" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="172" />
         <source>Edit…</source>
         <translation>編輯…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="171" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="174" />
         <source>Close follow-up…</source>
         <translation>結案…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="173" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="176" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="209" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="212" />
         <source>Choose a county</source>
         <translation>請選擇縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="211" />
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="273" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="214" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="277" />
         <source>Choose the county first</source>
         <translation>請先選擇縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="213" />
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="215" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="216" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="218" />
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="229" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="232" />
         <source>Follow-ups (%1)</source>
         <translation>追蹤事項（%1）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="230" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="233" />
         <source>Attachments (%1)</source>
         <translation>附件（%1）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="273" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="277" />
         <source>Choose a township</source>
         <translation>請選擇鄉鎮市區</translation>
     </message>
