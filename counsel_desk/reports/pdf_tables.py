@@ -162,8 +162,6 @@ class PagedTable(Flowable):
         return cells, heights, header_cells, header_h
 
     # -- platypus ----------------------------------------------------------------------------------
-    def _remaining(self) -> int:
-        return len(self.rows) - self.start
 
     def _trailer_height(self, avail_width: float, canv=None) -> float:
         return sum(flowable_height(t, canv or self.canv, avail_width) + t.getSpaceAfter() for t in self.trailer)

@@ -193,7 +193,7 @@ class ReportSheet:
                 kind += "_quoted"
         else:
             c = WriteOnlyCell(self.ws, value)
-        c._style = self.styles[kind]._style  # shared style array, never mutated  # noqa: SLF001
+        c._style = self.styles[kind]._style  # noqa: SLF001 — openpyxl's shared style array, never mutated
         return c
 
     def _widths(self, rows: list[list[Any]]) -> list[float]:

@@ -19,7 +19,6 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from counsel_desk.errors import UserError, ValidationError
-from counsel_desk.i18n import pick
 from counsel_desk.models import (
     Attachment, Contact, Counselor, County, FollowUp, Organization, PublicSpace, SiteVisit, Township,
     VisitContact, VisitCounselor, Workstation, new_id,

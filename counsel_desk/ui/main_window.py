@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget,
 )
 
-from counsel_desk import __version__
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import show_error
 from counsel_desk.ui.pages import PageSpec, available_pages, load_page_class
@@ -206,7 +205,7 @@ class MainWindow(QMainWindow):
                 return None
         try:
             written = export_model_csv(model, Path(path))
-        except Exception as exc:  # disk full, permission: say so, write nothing half
+        except Exception as exc:  # noqa: BLE001 — disk full, permission: say so, write nothing half
             show_error(self, exc)
             return None
         self.statusBar().showMessage(self.tr("Exported %1 rows to %2").replace("%1", f"{model.rowCount():,}")
@@ -304,6 +303,3 @@ class MainWindow(QMainWindow):
         if self.auto_backup is not None:
             self.auto_backup.stop()
         event.accept()
-
-    def version_text(self) -> str:
-        return __version__

@@ -91,7 +91,7 @@ def test_json_adds_the_new_keys_with_comparisons(db_path, capsys):
     assert compare["same_period_last_year"]["from"] == "2025-10-01"
     assert compare["year_to_date"]["from"] == "2026-01-01" and compare["year_to_date"]["to"] == "2026-10-31"
     assert compare["year_to_date"]["visits_total"] >= data["visits_total"]
-    assert data["plan"]["name"] == "加速推動地方創生計畫"
+    assert data["plan"]["name"] == "打造永續共好地方創生計畫" and data["plan"]["in_force"]  # ROC 115: the successor
 
 
 def test_all_centers_quarter_year_and_custom_periods(db_path, capsys):

@@ -239,7 +239,7 @@ class ReportsPage(QWidget):
     def make_report(self, then: Callable[[], None] | None = None, reason: str = "") -> None:
         try:
             period = self.picker.period()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
         center = self.picker.center_code()
@@ -274,7 +274,7 @@ class ReportsPage(QWidget):
         try:
             path = self._write(kind, self.report.xlsx if kind == "xlsx" else self.report.pdf,
                                file_stem(f.center_name, f.period, f.revision))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -293,7 +293,7 @@ class ReportsPage(QWidget):
         path = path.with_suffix("." + kind)
         try:
             atomic.write_bytes(path, self.report.xlsx if kind == "xlsx" else self.report.pdf)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
         self.status.setText(self.tr("Saved %1").replace("%1", str(path)))
@@ -304,7 +304,7 @@ class ReportsPage(QWidget):
         try:
             if print_with_dialog(self.report.pdf, self):
                 self.status.setText(self.tr("Sent to the printer."))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
 
     def mark_as_sent(self) -> None:
@@ -336,7 +336,7 @@ class ReportsPage(QWidget):
     def mark_sent_without_asking(self) -> None:
         try:
             sent = snapshots.mark_as_sent(self.ctx.services(), self.report)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
         self.status.setText(self.tr("Revision %1 marked as sent.").replace("%1", str(sent.revision)))
@@ -360,7 +360,7 @@ class ReportsPage(QWidget):
                             files.data.get("period", {}).get("kind", "custom"))
             path = self._write(kind, files.xlsx if kind == "xlsx" else files.pdf,
                                file_stem(files.data.get("center_name", chosen.center_code), period, chosen.revision))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
