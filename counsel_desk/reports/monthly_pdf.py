@@ -26,7 +26,7 @@ from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
+    KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
 )
 
 from counsel_desk.errors import UserError
@@ -109,7 +109,7 @@ def _targets(f: ReportFigures, sec: _Sections) -> list:
     year = f.period.end.year - 1911
     pace = _expected_share(f)
     data = [["績效指標", "年度目標", "累計實績", "達成率", "進度（｜為時程）", "狀態"]]
-    behind_rows = []
+    behind_rows: list[int] = []
     for i, t in enumerate(f.targets, start=1):
         fmt = _hours if t.metric == TargetMetric.SUPPORT_HOURS.value else _n
         behind = t.share is not None and t.share < pace
@@ -118,11 +118,11 @@ def _targets(f: ReportFigures, sec: _Sections) -> list:
         status = "—" if t.share is None else ("落後" if behind else "符合進度")
         data.append([t.label_zh, fmt(t.target) if t.target else "未設定", fmt(t.actual), _pct(t.share),
                      _progress_bar(t.share, pace), status])
-    behind = [t.label_zh for t in f.targets if t.share is not None and t.share < pace]
-    note = (f"依時程（至 {roc_date(f.period.end)} 應達約 {pace:.0%}，即進度條上的直線）尚待加強：{'、'.join(behind)}。"
-            if behind else "各項指標均達時程進度。")
+    behind_names = [t.label_zh for t in f.targets if t.share is not None and t.share < pace]
+    note = (f"依時程（至 {roc_date(f.period.end)} 應達約 {pace:.0%}，即進度條上的直線）尚待加強：{'、'.join(behind_names)}。"
+            if behind_names else "各項指標均達時程進度。")
     # behind pace is told by the word 落後 in bold and the bar short of the line, not by colour alone
-    extra = [("VALIGN", (4, 1), (4, -1), "MIDDLE")]
+    extra: list[tuple[object, ...]] = [("VALIGN", (4, 1), (4, -1), "MIDDLE")]
     extra += [cmd for r in behind_rows for cmd in (("FONT", (5, r), (5, r), FONT_BOLD, 9, 9 * 1.35),
                                                    ("TEXTCOLOR", (5, r), (5, r), WARN))]
     return [*sec.heading(f"績效指標達成情形（{year}年累計）"),

@@ -7,7 +7,9 @@ shares as 12.3 %, money in 新臺幣元 with the unit said above the table (:fun
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.platypus import Paragraph, Table, TableStyle
+from typing import Any
+
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from counsel_desk.reports.pdf_common import MARGIN, PAGE_SIZE, escape, styles
 from counsel_desk.reports.pdf_tables import grid_style
@@ -46,7 +48,7 @@ def para(text: str, style: str = "body") -> Paragraph:
     return Paragraph(escape(text), styles()[style])
 
 
-def table(data: list[list], widths: list[float], **style) -> Table:
+def table(data: list[list[Any]], widths: list[float], **style: Any) -> Table:
     t = Table(data, colWidths=widths, repeatRows=1)
     t.setStyle(TableStyle(grid_style(**style)))
     return t
@@ -59,11 +61,11 @@ def unit_caption(text: str = "金額單位：新臺幣元") -> Paragraph:
 class Sections:
     """Numbers the report's sections 一、二、三… as they are added."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.n = 0
         self.m = 0
 
-    def heading(self, text: str) -> list:
+    def heading(self, text: str) -> list[Flowable]:
         self.n, self.m = self.n + 1, 0
         return [para(f"{numeral(self.n)}、{text}", "h1")]
 

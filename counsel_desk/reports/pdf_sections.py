@@ -13,9 +13,12 @@ Each returns a list of flowables; the summary PDF shortens the long lists (the E
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from counsel_desk.models.enums import CenterCode, PublicSpaceStatus, Route, VisitMode
 from counsel_desk.reports.figures_types import HEADLINE_KEYS, ReportFigures, figure_label
@@ -32,19 +35,19 @@ UNITS = {"visits_total": "次", "followups_opened": "件", "followups_closed": "
          "event_participants": "人次"}
 
 
-def headline_text(key: str, value) -> str:
+def headline_text(key: str, value: float | None) -> str:
     """A headline figure as printed: hours with one decimal, counts whole."""
     return hours(value) if key == "support_hours" else count(value)
 
 
-def provisional_note(f: ReportFigures, today) -> list:
+def provisional_note(f: ReportFigures, today: date) -> list[Flowable]:
     if not f.provisional:
         return []
     return [para(f"【期中暫定】報告期間至 {roc_date(f.period.end)} 止尚未結束，本報告數字計至製表日 {roc_date(today)}，"
                  "期末後將再變動，不得作為正式送件版本。", "warn")]
 
 
-def revision_notes(f: ReportFigures) -> list:
+def revision_notes(f: ReportFigures) -> list[Flowable]:
     """修正說明: why this revision was issued and each changed figure, sent → new."""
     notes = f.revision_notes
     if notes is None:
@@ -61,7 +64,7 @@ def revision_notes(f: ReportFigures) -> list:
     return out
 
 
-def _value(v) -> str:
+def _value(v: object) -> str:
     if v is None:
         return "—"
     if isinstance(v, bool):
@@ -73,7 +76,7 @@ def _value(v) -> str:
     return str(v)
 
 
-def summary(f: ReportFigures, sec: Sections, rows: list[list]) -> list:
+def summary(f: ReportFigures, sec: Sections, rows: list[list[Any]]) -> list[Flowable]:
     """本期摘要: every summary row; the headline ones beside 上期, 去年同期 and 本年累計."""
     c = f.compare
     header = ["項目", "本期"]
@@ -95,14 +98,14 @@ def summary(f: ReportFigures, sec: Sections, rows: list[list]) -> list:
     return [*sec.heading("本期摘要"), t]
 
 
-def by_center(f: ReportFigures, sec: Sections) -> list:
+def by_center(f: ReportFigures, sec: Sections) -> list[Flowable]:
     """The national report: each center's headline figures side by side, and its visits as bars."""
-    if not f.by_center:
+    by = f.by_center
+    if not by:
         return []
-    centers = [c for c in CenterCode if c.value in f.by_center]
-    data = [[figure_label((k,)) + f"（{UNITS[k]}）",
-             *[headline_text(k, f.by_center[c.value].get(k)) for c in centers],
-             headline_text(k, sum(f.by_center[c.value].get(k) or 0 for c in centers))] for k in HEADLINE_KEYS]
+    centers = [c for c in CenterCode if c.value in by]
+    data = [[figure_label((k,)) + f"（{UNITS[k]}）", *[headline_text(k, by[c.value].get(k)) for c in centers],
+             headline_text(k, sum(by[c.value].get(k) or 0 for c in centers))] for k in HEADLINE_KEYS]
     w = (WIDTH - 62 * mm) / (len(centers) + 1)
     return [*sec.heading("各分區中心比較"),
             PagedTable(["項目", *[c.zh for c in centers], "合計"], data, [62 * mm] + [w] * (len(centers) + 1),
@@ -111,11 +114,12 @@ def by_center(f: ReportFigures, sec: Sections) -> list:
 
 
 def _center_chart(f: ReportFigures, centers: list[CenterCode]) -> Drawing:
-    values = [int(f.by_center[c.value].get("visits_total") or 0) for c in centers]
+    by = f.by_center or {}
+    values = [int(by[c.value].get("visits_total") or 0) for c in centers]
     return count_bars([c.zh for c in centers], values, WIDTH, "各分區訪視次數（次）", bar_h=18)
 
 
-def proposals_sent(f: ReportFigures, sec: Sections, summary_only: bool) -> list:
+def proposals_sent(f: ReportFigures, sec: Sections, summary_only: bool) -> list[Flowable]:
     """The proposals sent to the project office in the period, with the money each requests."""
     sent = f.proposals_sent_list
     if not sent:
@@ -136,7 +140,7 @@ def proposals_sent(f: ReportFigures, sec: Sections, summary_only: bool) -> list:
                        align_center=(0, 2), align_right=(5,), total=total)]
 
 
-def center_budgets(f: ReportFigures) -> list:
+def center_budgets(f: ReportFigures) -> list[Flowable]:
     """撥款率／執行率 of each center (and of all, for the national report)."""
     if not f.center_budgets:
         return []
@@ -155,7 +159,7 @@ def center_budgets(f: ReportFigures) -> list:
                        align_right=(1, 2, 3, 4, 5, 6), total=total)]
 
 
-def plans_and_spaces(f: ReportFigures, sec: Sections, summary_only: bool) -> list:
+def plans_and_spaces(f: ReportFigures, sec: Sections, summary_only: bool) -> list[Flowable]:
     p = f.plans
     out = [*sec.heading("地方創生計畫與公有空間"), sec.sub("地方創生計畫送件與通過"),
            KeepTogether(table([["本期送件", "本期通過", "累計送件", "累計通過", "審查中（期末）"],
@@ -192,7 +196,7 @@ def _status(code: str) -> str:
         return code
 
 
-def key_visits(f: ReportFigures, sec: Sections) -> list:
+def key_visits(f: ReportFigures, sec: Sections) -> list[Flowable]:
     """The visits the counselors flagged 重點, with what was found and advised."""
     out = [*sec.heading("重點訪視")]
     if not f.key_visits:
@@ -208,7 +212,7 @@ def key_visits(f: ReportFigures, sec: Sections) -> list:
                              wrap_cols=(2, 3, 4), font_size=7.8, align_center=(0,))]
 
 
-def narrative(f: ReportFigures, sec: Sections) -> list:
+def narrative(f: ReportFigures, sec: Sections) -> list[Flowable]:
     """The manager's own words, as frozen with the report."""
     n = f.narrative
     word = "本期" if f.period.kind != "month" else "本月"

@@ -267,7 +267,7 @@ class ReportSheet:
         return sid
 
     def _row_xml(self, r: int, values: list[Any], kinds: list[str], warn_col: int | None) -> str:
-        cells = []
+        cells: list[str] = []
         append = cells.append
         lines = 1
         for i, v in enumerate(values):
