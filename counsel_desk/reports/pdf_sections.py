@@ -69,9 +69,9 @@ def _value(v: object) -> str:
         return "—"
     if isinstance(v, bool):
         return "是" if v else "否"
-    if isinstance(v, float) and abs(v) < 1.5 and not v.is_integer():
-        return f"{v:.4g}"
-    if isinstance(v, (int, float)):
+    if isinstance(v, float):  # a share (0.4567) as it is; anything else a float is hours, one decimal
+        return f"{v:.4g}" if abs(v) < 1.5 else f"{v:,.1f}"
+    if isinstance(v, int):
         return count(v)
     return str(v)
 
