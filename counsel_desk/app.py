@@ -1,230 +1,19 @@
-"""Starting the desktop app: QApplication, fonts, translations, the database, the main window.
+"""The installer's ``--smoke-test``: everything a real start does, offscreen, in a temporary folder,
+exiting 0 only when the window could be built with its Chinese fonts and text.
 
-Also the ``--smoke-test`` used by the installer: everything a real start does, offscreen, in a
-temporary folder, exiting 0 only when the window could be built with its Chinese fonts and text.
+The start itself (QApplication, translations, the database, the main window) is ``ui/startup.py``.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
 
-from counsel_desk import APP_NAME, __version__, i18n, paths
-from counsel_desk.errors import UserError
-
-log = logging.getLogger(__name__)
-_translators: list[QTranslator] = []
-_translation_data: list[bytes] = []
-
-
-def make_settings() -> QSettings:
-    paths.config_dir().mkdir(parents=True, exist_ok=True)
-    return QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
-
-
-def language(settings: QSettings) -> str:
-    env = os.environ.get("COUNSEL_DESK_LANG")
-    value = env or str(settings.value("language", "zh_TW") or "zh_TW")
-    return "en" if value.lower().startswith("en") else "zh_TW"
-
-
-def install_translators(app: QCoreApplication, lang: str) -> int:
-    """Load the app's zh_TW catalogues and Qt's own; returns how many were loaded."""
-    for t in _translators:
-        app.removeTranslator(t)
-    _translators.clear()
-    _translation_data.clear()
-    i18n.set_language(lang)
-    if lang != "zh_TW":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        return 0
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Script.TraditionalChineseScript,
-                               QLocale.Country.Taiwan))
-    files = sorted((paths.resources_dir() / "i18n").glob("*_zh_TW.qm"))
-    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    files += [qt_dir / "qtbase_zh_TW.qm"]
-    for f in files:
-        # Loaded from memory, not mapped from the file: replacing a .qm on disk while the app runs
-        # (an upgrade, a rebuilt catalogue) would otherwise crash it with SIGBUS.
-        try:
-            data = f.read_bytes()
-        except OSError:
-            continue
-        t = QTranslator(app)
-        if t.load(data):
-            app.installTranslator(t)
-            _translators.append(t)
-            _translation_data.append(data)  # the translator reads this buffer for its whole life
-    return len(_translators)
-
-
-def create_qapp(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    return app  # type: ignore[return-value]
-
-
-def prepare(app: QApplication) -> tuple[QSettings, list[str], int]:
-    from counsel_desk.ui import theme
-
-    settings = make_settings()
-    loaded = install_translators(app, language(settings))
-    families = theme.apply(app)
-    icon = paths.resources_dir() / "icons" / "counsel_desk.png"
-    if icon.exists():
-        from PySide6.QtGui import QIcon
-
-        app.setWindowIcon(QIcon(str(icon)))
-    return settings, families, loaded
-
-
-def _ensure_demo(path: Path, parent: QWidget | None = None) -> None:
-    """Create the demo database on first use (a few seconds, with progress)."""
-    if path.exists() and path.stat().st_size > 0:
-        return
-    from counsel_desk.services.demo import generate
-    from counsel_desk.store import open_database
-
-    db = open_database(path)
-    try:
-        generate(db, visits=3000)
-    finally:
-        db.close()
-
-
-def open_db(path: Path, parent: QWidget | None = None):
-    """Open a database for the GUI; a read-only file opens read-only with a banner."""
-    from counsel_desk.store import open_database
-
-    if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
-        return open_database(path, create=False, read_only=True)
-    return open_database(path)
-
-
-def run_app(db: Path | str | None = None, demo: bool = False) -> int:
-    logging.basicConfig(level=logging.INFO)
-    app = create_qapp()
-    settings, _families, _loaded = prepare(app)
-    if db is not None:
-        path = Path(db).expanduser()
-    elif demo:
-        path = paths.demo_db_path()
-        _ensure_demo(path)
-        if not settings.value("user/center"):
-            settings.setValue("user/center", "north")
-            settings.setValue("user/name", QCoreApplication.translate("App", "Demo user"))
-    else:
-        stored = settings.value("database/path")
-        if stored:
-            path = Path(str(stored))
-        else:
-            from counsel_desk.ui.first_run import FirstRunDialog
-
-            dialog = FirstRunDialog(settings)
-            if not dialog.exec():
-                return 0
-            path = dialog.database_path()
-            if dialog.wants_demo():
-                _ensure_demo(path)
-    from counsel_desk.ui.safety.recovery_dialog import prepare_database_at_start
-
-    while True:
-        try:
-            if not prepare_database_at_start(path, actor=str(settings.value("user/name", "") or "")):
-                return 3
-            database = open_db(path)
-            break
-        except UserError as exc:
-            box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Cannot open the database"),
-                              exc.message, QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close)
-            if box.exec() != QMessageBox.StandardButton.Open:
-                return 3
-            from PySide6.QtWidgets import QFileDialog
-
-            name, _ = QFileDialog.getOpenFileName(None, QCoreApplication.translate("App", "Open database"),
-                                                  str(path.parent), "*.db")
-            if not name:
-                return 3
-            path = Path(name)
-    if db is None and not demo:
-        settings.setValue("database/path", str(path))
-    window = build_main_window(database, settings)
-    window.show()
-    window.start_automatic_backups()
-    return app.exec()
-
-
-def put_user_on_roster(database, settings: QSettings) -> str | None:
-    """The person using the laptop is a counselor of her center: on the roster from her first start.
-
-    Not on the demo database (its people are invented) nor on a read-only one.
-    """
-    name = str(settings.value("user/name", "") or "").strip()
-    if not name or database.read_only or is_demo(database.path):
-        return None
-    from counsel_desk.services.base import ServiceContext
-    from counsel_desk.services.roster import RosterService
-
-    center = str(settings.value("user/center", "north") or "north")
-    try:
-        return RosterService(ServiceContext(database.session_factory, name, center)).ensure(name)
-    except UserError:  # a name the roster refuses (too long): she can add herself from 輔導員名單
-        log.warning("could not put %r on the roster", name)
-        return None
-
-
-def is_demo(path: Path) -> bool:
-    try:
-        return Path(path).resolve() == paths.demo_db_path().resolve()
-    except OSError:
-        return False
-
-
-def build_main_window(database, settings: QSettings):
-    from counsel_desk.ui.context import AppContext
-    from counsel_desk.ui.main_window import MainWindow
-
-    put_user_on_roster(database, settings)
-    ctx = AppContext(database, settings)
-    window = MainWindow(ctx)
-    ctx.setParent(window)
-    return window
-
-
-def switch_database(window, path: Path) -> None:
-    """Replace the window with one on another database (File → Open database)."""
-    from counsel_desk.ui.messages import show_error
-    from counsel_desk.ui.safety.recovery_dialog import prepare_database_at_start
-
-    try:
-        if not prepare_database_at_start(path, window, window.ctx.actor):
-            return
-        database = open_db(path)
-    except UserError as exc:
-        show_error(window, exc)
-        return
-    settings = window.ctx.settings
-    settings.setValue("database/path", str(path))
-    if not window.close():
-        database.close()
-        return
-    old = window.ctx.db
-    new_window = build_main_window(database, settings)
-    new_window.show()
-    new_window.start_automatic_backups()
-    old.close()
-    global _current_window
-    _current_window = new_window
-
-
-_current_window = None
+from counsel_desk import __version__
+from counsel_desk.ui.startup import build_main_window, create_qapp, language, prepare
 
 
 def smoke_test() -> int:
@@ -348,11 +137,6 @@ def smoke_test() -> int:
                 w.show()
                 app.processEvents()
                 notes.append(f"{len(w.specs)} pages")
-                from counsel_desk.ui.pages import PAGES
-
-                missing = [s.key for s in PAGES if s not in w.specs]
-                if missing:  # a page still being written: not a broken install, but say so
-                    notes.append(f"pages not in this build: {', '.join(missing)}")
             finally:
                 w.close()
             return None

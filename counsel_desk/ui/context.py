@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.store import Database
+from counsel_desk.ui import settings as options
 
 
 class AppContext(QObject):
@@ -35,11 +36,11 @@ class AppContext(QObject):
 
     @property
     def actor(self) -> str:
-        return str(self.settings.value("user/name", "") or "")
+        return options.USER_NAME.get(self.settings)
 
     @property
     def center_code(self) -> str:
-        return str(self.settings.value("user/center", "north") or "north")
+        return options.USER_CENTER.get(self.settings)
 
     def services(self) -> ServiceContext:
         """A fresh ServiceContext reflecting the current user and center."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from counsel_desk import paths
 from counsel_desk.models.enums import CenterCode
+from counsel_desk.ui import settings as options
 
 
 class FirstRunDialog(QDialog):
@@ -66,8 +67,8 @@ class FirstRunDialog(QDialog):
 
     def _choose_demo(self) -> None:
         self._demo = True
-        self.settings.setValue("user/center", self.center.currentData())
-        self.settings.setValue("user/name", self.name.text().strip() or self.tr("Demo user"))
+        options.USER_CENTER.set(self.settings, self.center.currentData())
+        options.USER_NAME.set(self.settings, self.name.text().strip() or self.tr("Demo user"))
         self.accept()
 
     def _accept(self) -> None:
@@ -75,8 +76,8 @@ class FirstRunDialog(QDialog):
             self.error.setText(self.tr("Please enter your name: it is recorded with every change you make."))
             self.name.setFocus()
             return
-        self.settings.setValue("user/center", self.center.currentData())
-        self.settings.setValue("user/name", self.name.text().strip())
+        options.USER_CENTER.set(self.settings, self.center.currentData())
+        options.USER_NAME.set(self.settings, self.name.text().strip())
         self.accept()
 
     def wants_demo(self) -> bool:
