@@ -96,12 +96,15 @@ def stage_chart(f: ReportFigures, width: float, height: float = 150) -> Drawing:
     register_fonts()
     d = Drawing(width, height)
     chart = VerticalBarChart()
-    chart.x, chart.y = 34, 30
-    chart.width, chart.height = width - 44, height - 58
+    chart.x, chart.y = 34, 40  # two lines of stage names below
+    chart.width, chart.height = width - 44, height - 68
     routes = [r.value for r in Route]
     chart.data = [[f.proposals_by_stage_route.get((s.value, r), 0) for s in STAGE_ORDER] for r in routes]
     chart.categoryAxis.style = "stacked"
-    chart.categoryAxis.categoryNames = [s.zh for s in STAGE_ORDER]
+    # a long stage name on two lines, so ten stages side by side never run into each other
+    chart.categoryAxis.categoryNames = [s.zh if len(s.zh) <= 4 else s.zh[:(len(s.zh) + 1) // 2] + "\n"
+                                        + s.zh[(len(s.zh) + 1) // 2:] for s in STAGE_ORDER]
+    chart.categoryAxis.labels.leading = 9
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.strokeColor = RULE
@@ -113,16 +116,16 @@ def stage_chart(f: ReportFigures, width: float, height: float = 150) -> Drawing:
     chart.barWidth = 14
     drawn = chart.draw()
     d.add(drawn)
-    tops: dict[float, tuple[float, float]] = {}  # bar centre → (top, width)
     for rect in _rects(drawn):
-        x, w = rect.x + rect.width / 2, rect.width
-        tops[round(x, 1)] = (max(tops.get(round(x, 1), (0.0, w))[0], rect.y + rect.height), w)
         if any(rect.fillColor == ROUTE_COLORS[r] for r in HATCHED) and rect.height > 0:
             _hatch(d, rect.x, rect.y, rect.width, rect.height)
-    # each bar's total written above it: the numbers do not depend on telling the shades apart
-    for (x, (top, _)), stage in zip(sorted(tops.items()), STAGE_ORDER):
+    # each bar's total written above it (0 too): the numbers do not depend on telling the shades apart
+    slot = chart.width / len(STAGE_ORDER)
+    for i, stage in enumerate(STAGE_ORDER):
         total = f.proposals_by_stage.get(stage.value, 0)
-        d.add(String(x, top + 2.5, f"{total:,}", fontName=FONT, fontSize=7.5, fillColor=INK, textAnchor="middle"))
+        top = chart.y + chart.height * total / chart.valueAxis.valueMax
+        d.add(String(chart.x + (i + 0.5) * slot, top + 2.5, f"{total:,}", fontName=FONT, fontSize=7.5, fillColor=INK,
+                     textAnchor="middle"))
     x = chart.x
     for r in routes:  # legend
         d.add(Rect(x, height - 12, 10, 8, fillColor=ROUTE_COLORS[r], strokeColor=INK, strokeWidth=0.3))
