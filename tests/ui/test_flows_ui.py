@@ -119,3 +119,21 @@ def test_multi_channel_route_on_the_board(qtbot, page, app_context, warnings):
         assert "township_filed" not in offered and "county_review" not in offered
     _move_on_board(qtbot, page, pid, Stage.RETURNED, "請補充財務規劃")
     qtbot.waitUntil(lambda: [c.id for c in page.board.columns["returned"].cards()] == [pid])
+
+
+def test_the_editor_lists_the_rules_that_speak_up_with_their_source(qtbot, page, app_context):
+    """Where the user acts: the editor's 完整性 area lists each warning with its source, as the draft changes."""
+    svc = app_context.services()
+    pid = _proposal(svc, "公所多元案", Route.MULTI)  # a township office on the multi-channel route
+    ps.save_draft(svc, pid, fields=ps.ProposalFields("公所多元案", TAITUNG, CHISHANG, route=Route.MULTI.value,
+                                                      applicant_type=OrgKind.TOWNSHIP_OFFICE.value,
+                                                      organization_name="池上鄉公所"))
+    page.open_card("proposal", pid)
+    editor = page.editor
+    qtbot.waitUntil(lambda: editor.rules.isVisible())
+    text = editor.rules.text()
+    assert "「鄉鎮市區公所」不符多元徵案" in text and "叁、五" in text
+    assert "不在本分區中心的縣市內" in text  # 臺東縣 is the east center's by the shipped default
+    # choosing the existing route silences the route rule while typing, before saving
+    editor.applicant.route_existing.setChecked(True)
+    qtbot.waitUntil(lambda: "不符" not in editor.rules.text())

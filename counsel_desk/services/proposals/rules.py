@@ -2,8 +2,8 @@
 
 :func:`notices` is pure (a :class:`ProposalDetail` and the facts it is judged against), so the editor
 lists them while the counselor types, on the same 完整性 area as what is still missing. Only the
-programme's absolute caps refuse (:func:`check_caps`, called when funding is saved): a request above
-a work item's known yearly allocation cannot be right. Everything else warns:
+programme's absolute caps refuse (funding.check_caps, when funding is saved): a request above a
+work item's known yearly allocation cannot be right. Everything else warns:
 
 - a funding year outside every loaded plan, or a work item the plan in force does not list;
 - an applicant type that does not fit the route (現行: 公所／縣府; 多元徵案: 商號、公司、社會企業…);
@@ -19,10 +19,9 @@ from typing import Iterable
 from sqlalchemy import text
 from sqlmodel import Session
 
-from counsel_desk.errors import ValidationError
 from counsel_desk.models.enums import Criterion, OrgKind, Route, Stage
 from counsel_desk.services import programme
-from counsel_desk.services.formatting import ntd
+from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.programme import Notice, Programme, Source
 from counsel_desk.services.proposals.drafts import ProposalDetail
 from counsel_desk.store import programmes as programmes_store
@@ -31,7 +30,6 @@ SEED = "加速推動地方創生計畫"
 ROUTE_SOURCE = Source(SEED, "圖 3 提案流程 2.0；叁、五、多元徵案（「以商號、公司、社會企業等名義」提出申請）")
 CRITERIA_SOURCE = Source(SEED, "叁、五、多元徵案：「在兼顧在地性、公共性、適當商業模式等前提下」")
 CENTER_SOURCE = Source(SEED, "叁、三、建構分區輔導中心（北、中、南、東分區）；縣市分區為本程式預設，總部可調整")
-TABLE_SOURCE = Source(SEED, "表 1 各部會分工項目及分年經費表")
 
 APPLICANTS: dict[str, frozenset[str]] = {
     Route.EXISTING.value: frozenset({OrgKind.TOWNSHIP_OFFICE.value, OrgKind.COUNTY_GOVERNMENT.value}),
@@ -58,7 +56,7 @@ def facts(session: Session, center_code: str) -> Facts:
     return Facts(programmes_store.loaded(conn), counties)
 
 
-def load_facts(svc) -> Facts:
+def load_facts(svc: ServiceContext) -> Facts:
     with svc.session_factory() as s:
         return facts(s, svc.center_code)
 
@@ -109,15 +107,3 @@ def notices(d: ProposalDetail, f: Facts) -> list[Notice]:
                           f"「{d.county_name or d.county_code}」不在本分區中心的縣市內。",
                           f"{d.county_name or d.county_code} is outside this center's counties.", CENTER_SOURCE))
     return out
-
-
-def check_caps(grid: dict[tuple[str, int], int], plans: list[Programme]) -> None:
-    """Refuse a request above a work item's known yearly allocation (the whole programme's money)."""
-    for (code, year), amount in grid.items():
-        a = programme.allocation(plans, code, int(year))
-        if a.amount is not None and amount > a.amount:
-            raise ValidationError(
-                f"{code} {year} 年申請新臺幣 {ntd(amount)} 元，超過「{a.plan.name if a.plan else ''}」該工作項目"
-                f"全年度額度 {ntd(a.amount)} 元（{TABLE_SOURCE.text}）。",
-                f"{code} in ROC {year}: NT${ntd(amount)} is above the work item's whole yearly allocation "
-                f"NT${ntd(a.amount)}.", field="funding")

@@ -22,6 +22,7 @@ from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.proposals import funding as funding_mod
 from counsel_desk.services.programme import Notice, Source
 from counsel_desk.services.proposals.county import Decision, checks_in, save_decision
+from counsel_desk.services.proposals import rules
 from counsel_desk.services.proposals.drafts import detail_in, get_proposal, live
 from counsel_desk.services.proposals.stages import NEEDS_COMPLETE, check_transition, missing_items
 
@@ -154,12 +155,14 @@ def move_proposal(svc: ServiceContext, proposal_id: str, to_stage: str, comment:
             raise UserError(f"此提案屬於地方創生計畫「{plan.title if plan else ''}」，會隨計畫一起移動：請移動整個計畫。",
                             "This proposal belongs to a plan and moves with it: move the plan.")
         check_transition(p.stage, to_stage, p.route)
+        notices = _flow_notices(s, to_stage, [p], decision)
         if Stage(to_stage) in NEEDS_COMPLETE:
-            problems = missing_items(detail_in(s, p))
+            detail = detail_in(s, p)
+            problems = missing_items(detail)
             if problems:
                 raise incomplete_error(problems)
+            notices = rules.notices(detail, rules.facts(s, p.center_code)) + notices
         from_stage = p.stage
-        notices = _flow_notices(s, to_stage, [p], decision)
         change = record_move(s, svc, p, to_stage, comment)
         if decision is not None and to_stage == Stage.APPROVED:
             save_decision(s, svc, p, decision)
