@@ -1,4 +1,9 @@
-"""The main window: navigation on the left, the current area on the right, menus and status bar."""
+"""The main window: navigation on the left, the current area on the right, menus and status bar.
+
+It is built in two steps so that it shows before the data layer is imported: the shell (navigation,
+menus, window geometry — settings only) and then :meth:`MainWindow.attach`, which gives it the
+database's :class:`AppContext` and shows the page left open last (ui/startup.py does both).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,8 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget,
 )
@@ -23,10 +28,17 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     database_chosen = Signal(Path)  # File → Open database: the start-up code replaces the window
+    first_painted = Signal()  # the window is on screen: the start-up code opens the database now
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext | None, parent: QWidget | None = None, *,
+                 settings: QSettings | None = None):
+        """With ``ctx`` the window is complete; with ``ctx=None`` (and ``settings``) it is the shell,
+        completed by :meth:`attach` once the database is open."""
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx: AppContext | None = None
+        self._painted = False
+        self.settings = ctx.settings if ctx is not None else settings
+        assert self.settings is not None, "a shell needs the settings"
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("counsel_desk — Regional revitalization counseling"))
         self.specs: list[PageSpec] = PAGES
@@ -48,29 +60,39 @@ class MainWindow(QMainWindow):
             self._placeholders[spec.key] = holder
             self.stack.addWidget(holder)
 
-        body = QWidget()
-        row = QHBoxLayout(body)
+        self.body = QWidget()
+        row = QHBoxLayout(self.body)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.navigation)
         row.addWidget(self.stack, 1)
-        if ctx.db.read_only:
-            from counsel_desk.ui.safety.banner import with_read_only_banner
-
-            self.setCentralWidget(with_read_only_banner(body))
-        else:
-            self.setCentralWidget(body)
+        self.setCentralWidget(self.body)
         self.auto_backup = None
 
         self._build_menus()
         self._build_status_bar()
         self.navigation.currentRowChanged.connect(self._show_row)
+        self._restore_geometry()
+        saved = options.WINDOW_PAGE.get(self.settings)  # chosen now: it fills once the database is open
+        keys = [spec.key for spec in self.specs]
+        self.navigation.setCurrentRow(keys.index(saved) if saved in keys else 0)
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """The database is open: connect its context, then show the page left open last."""
+        self.ctx = ctx
+        if ctx.db.read_only:
+            from counsel_desk.ui.safety.banner import with_read_only_banner
+
+            self.takeCentralWidget()
+            self.setCentralWidget(with_read_only_banner(self.body))
         ctx.filter_visits_requested.connect(self._filter_visits)
         ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         ctx.backup_made.connect(lambda _p: self._refresh_status())
-        self._restore_state()
-        if self.navigation.currentRow() < 0 and self.specs:
-            self.navigation.setCurrentRow(0)
+        self._refresh_status()
+        self._status_timer.start(60_000)
+        self._show_row(self.navigation.currentRow())
 
     # --- pages ----------------------------------------------------------------------------------
     def _title(self, spec: PageSpec) -> str:
@@ -82,6 +104,8 @@ class MainWindow(QMainWindow):
         """The page widget for ``key``, created on first use."""
         if key in self.pages:
             return self.pages[key]
+        if self.ctx is None:
+            return None
         spec = next((s for s in self.specs if s.key == key), None)
         if spec is None:
             return None
@@ -109,7 +133,7 @@ class MainWindow(QMainWindow):
         return self.pages.get(self.specs[row].key)
 
     def _show_row(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or self.ctx is None:  # the shell: attach() shows the chosen page
             return
         spec = self.specs[row]
         try:
@@ -217,6 +241,8 @@ class MainWindow(QMainWindow):
         return written
 
     def _open_database(self) -> None:
+        if self.ctx is None:
+            return
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(self.ctx.db.path.parent),
                                               self.tr("counsel_desk database (*.db);;All files (*)"))
         if name:
@@ -226,6 +252,8 @@ class MainWindow(QMainWindow):
         """輔導員名單: add, rename and deactivate the center's counselors."""
         from counsel_desk.ui.people.roster_dialog import RosterDialog
 
+        if self.ctx is None:
+            return None
         dialog = RosterDialog(self.ctx, self)
         self.roster_dialog = dialog
         dialog.open()
@@ -234,6 +262,8 @@ class MainWindow(QMainWindow):
     def _preferences(self) -> None:
         from counsel_desk.ui.preferences import PreferencesDialog
 
+        if self.ctx is None:
+            return
         PreferencesDialog(self.ctx, self).exec()
 
     def _about(self) -> None:
@@ -247,12 +277,13 @@ class MainWindow(QMainWindow):
         self.backup_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
         self.statusBar().addPermanentWidget(self.backup_label)
-        self._refresh_status()
+        self.db_label.setText(self.tr("Opening the database…"))
         self._status_timer = QTimer(self)
         self._status_timer.timeout.connect(self._refresh_status)
-        self._status_timer.start(60_000)
 
     def _refresh_status(self) -> None:
+        if self.ctx is None:
+            return
         db = self.ctx.db
         mode = self.tr(" (read-only)") if db.read_only else ""
         self.db_label.setText(self.tr("Database: %1").replace("%1", str(db.path)) + mode)
@@ -275,8 +306,8 @@ class MainWindow(QMainWindow):
         self.auto_backup.start()
 
     # --- state --------------------------------------------------------------------------------------
-    def _restore_state(self) -> None:
-        s = self.ctx.settings
+    def _restore_geometry(self) -> None:
+        s = self.settings
         geometry = options.WINDOW_GEOMETRY.get(s)
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -285,16 +316,19 @@ class MainWindow(QMainWindow):
         state = options.WINDOW_STATE.get(s)
         if state is not None:
             self.restoreState(state)
-        key = options.WINDOW_PAGE.get(s)
-        if key:
-            self.show_page(str(key))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self.pages.values():
             if not hooks(page).can_close():
                 event.ignore()
                 return
-        s = self.ctx.settings
+        s = self.settings
         options.WINDOW_GEOMETRY.set(s, self.saveGeometry())
         options.WINDOW_STATE.set(s, self.saveState())
         row = self.navigation.currentRow()

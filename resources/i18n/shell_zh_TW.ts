@@ -1,20 +1,19 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW">
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/about.py" line="33"/>
+        <location filename="../../counsel_desk/ui/about.py" line="33" />
         <source>About counsel_desk</source>
         <translation>關於 counsel_desk</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/about.py" line="35"/>
-        <source>A desktop tool for Taiwan&apos;s regional revitalization counseling centers: site visits, workstations, proposals, monthly reports and sync.</source>
+        <location filename="../../counsel_desk/ui/about.py" line="35" />
+        <source>A desktop tool for Taiwan's regional revitalization counseling centers: site visits, workstations, proposals, monthly reports and sync.</source>
         <translation>地方創生分區輔導中心的桌面工具：實地訪視、青年培力工作站、事業提案、月報與資料同步。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/about.py" line="40"/>
+        <location filename="../../counsel_desk/ui/about.py" line="40" />
         <source>Bundled fonts, data and libraries</source>
         <translation>隨附的字型、資料與程式庫</translation>
     </message>
@@ -22,17 +21,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../counsel_desk/app.py" line="122"/>
+        <location filename="../../counsel_desk/ui/startup.py" line="123" />
         <source>Demo user</source>
         <translation>示範使用者</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/app.py" line="145"/>
+        <location filename="../../counsel_desk/ui/startup.py" line="182" />
         <source>Cannot open the database</source>
         <translation>無法開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/app.py" line="151"/>
+        <location filename="../../counsel_desk/ui/startup.py" line="188" />
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
@@ -40,59 +39,59 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="22"/>
+        <location filename="../../counsel_desk/ui/first_run.py" line="23" />
         <source>Welcome to counsel_desk</source>
         <translation>歡迎使用 counsel_desk</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="23"/>
+        <location filename="../../counsel_desk/ui/first_run.py" line="24" />
         <source>Tell us which center you work for and who you are. Everything stays on this laptop until you export it.</source>
         <translation>請選擇您所屬的分區輔導中心並填寫姓名。所有資料都只存在這台電腦，直到您匯出為止。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="31"/>
+        <location filename="../../counsel_desk/ui/first_run.py" line="32" />
         <source>e.g. 林怡君</source>
         <translation>例如：林怡君</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="33"/>
+        <location filename="../../counsel_desk/ui/first_run.py" line="34" />
         <source>Choose…</source>
         <translation>選擇…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="42"/>
-        <location filename="../../counsel_desk/ui/first_run.py" line="60"/>
+        <location filename="../../counsel_desk/ui/first_run.py" line="43" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="61" />
         <source>Regional center</source>
         <translation>分區輔導中心</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="43"/>
+        <location filename="../../counsel_desk/ui/first_run.py" line="44" />
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="44"/>
-        <location filename="../../counsel_desk/ui/first_run.py" line="63"/>
+        <location filename="../../counsel_desk/ui/first_run.py" line="45" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="64" />
         <source>Data folder</source>
         <translation>資料夾</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="47"/>
+        <location filename="../../counsel_desk/ui/first_run.py" line="48" />
         <source>Start</source>
         <translation>開始使用</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="48"/>
+        <location filename="../../counsel_desk/ui/first_run.py" line="49" />
         <source>Open the demo database</source>
         <translation>開啟示範資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="70"/>
+        <location filename="../../counsel_desk/ui/first_run.py" line="71" />
         <source>Demo user</source>
         <translation>示範使用者</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="75"/>
+        <location filename="../../counsel_desk/ui/first_run.py" line="76" />
         <source>Please enter your name: it is recorded with every change you make.</source>
         <translation>請填寫姓名：每一筆修改都會記錄修改者。</translation>
     </message>
@@ -100,117 +99,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="28"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="43" />
         <source>counsel_desk — Regional revitalization counseling</source>
         <translation>counsel_desk — 地方創生分區輔導</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="131"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="156" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="132"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="157" />
         <source>&amp;New record</source>
         <translation>新增(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="136"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="161" />
         <source>&amp;Open database…</source>
         <translation>開啟資料庫(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="140"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="165" />
         <source>Export list as &amp;CSV…</source>
         <translation>將清單匯出為 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="144"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="169" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="149"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="174" />
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="150"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="175" />
         <source>&amp;Find</source>
         <translation>搜尋(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="154"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="179" />
         <source>&amp;Counselors…</source>
         <translation>輔導員名單(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="160"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="185" />
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="166"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="191" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="174"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="199" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="175"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="200" />
         <source>&amp;About counsel_desk</source>
         <translation>關於 counsel_desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="198"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="225" />
         <source>This page has no list to export.</source>
         <translation>這一頁沒有可匯出的清單。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="203"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="230" />
         <source>Export list as CSV</source>
         <translation>將清單匯出為 CSV</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="204"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="231" />
         <source>CSV (*.csv)</source>
         <translation>CSV 檔 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="212"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="239" />
         <source>Exported %1 rows to %2</source>
         <translation>已匯出 %1 筆到 %2</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="219"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="246" />
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="220"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="247" />
         <source>counsel_desk database (*.db);;All files (*)</source>
         <translation>counsel_desk 資料庫 (*.db);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="256"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="280" />
+        <source>Opening the database…</source>
+        <translation>正在開啟資料庫…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/main_window.py" line="288" />
         <source> (read-only)</source>
         <translation>（唯讀）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="257"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="289" />
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="264"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="296" />
         <source>Last backup: none</source>
         <translation>最近備份：尚無</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="267"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="299" />
         <source>Last backup: %1</source>
         <translation>最近備份：%1</translation>
     </message>
@@ -218,32 +222,32 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="22"/>
+        <location filename="../../counsel_desk/ui/messages.py" line="22" />
         <source>The disk is full: nothing was written. Free some space and try again.</source>
         <translation>磁碟已滿，沒有寫入任何資料。請清出空間後再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="24"/>
+        <location filename="../../counsel_desk/ui/messages.py" line="24" />
         <source>A file could not be read or written: %1 (%2)</source>
         <translation>無法讀寫檔案：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="27"/>
+        <location filename="../../counsel_desk/ui/messages.py" line="27" />
         <source>The database is busy in another program. Close it and try again.</source>
         <translation>資料庫正被其他程式使用中，請關閉後再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="28"/>
+        <location filename="../../counsel_desk/ui/messages.py" line="28" />
         <source>Something went wrong and was not saved: %1</source>
         <translation>發生錯誤，這次的變更沒有儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="50"/>
+        <location filename="../../counsel_desk/ui/messages.py" line="50" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="66"/>
+        <location filename="../../counsel_desk/ui/messages.py" line="66" />
         <source>Regional Revitalization Desk</source>
         <translation>地方創生輔導桌</translation>
     </message>
@@ -251,63 +255,63 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="23"/>
+        <location filename="../../counsel_desk/ui/pages.py" line="91" />
         <source>Dashboard</source>
         <translation>總覽</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="24"/>
-        <location filename="../../counsel_desk/app.py" line="274"/>
+        <location filename="../../counsel_desk/ui/pages.py" line="92" />
+        <location filename="../../counsel_desk/app.py" line="63" />
         <source>Site visits</source>
         <translation>實地訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="25"/>
+        <location filename="../../counsel_desk/ui/pages.py" line="93" />
         <source>Follow-ups</source>
         <translation>追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="27"/>
+        <location filename="../../counsel_desk/ui/pages.py" line="94" />
         <source>Workstations</source>
         <translation>青年培力工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="29"/>
+        <location filename="../../counsel_desk/ui/pages.py" line="95" />
         <source>Support records</source>
         <translation>輔導紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="31"/>
+        <location filename="../../counsel_desk/ui/pages.py" line="96" />
         <source>Proposals</source>
         <translation>事業提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="32"/>
+        <location filename="../../counsel_desk/ui/pages.py" line="97" />
         <source>Public spaces</source>
         <translation>公有空間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="34"/>
+        <location filename="../../counsel_desk/ui/pages.py" line="98" />
         <source>Center events</source>
         <translation>中心活動</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="36"/>
+        <location filename="../../counsel_desk/ui/pages.py" line="99" />
         <source>Reports</source>
         <translation>月報</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="37"/>
+        <location filename="../../counsel_desk/ui/pages.py" line="100" />
         <source>Sync</source>
         <translation>資料同步</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="38"/>
+        <location filename="../../counsel_desk/ui/pages.py" line="101" />
         <source>Backups</source>
         <translation>備份</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="39"/>
+        <location filename="../../counsel_desk/ui/pages.py" line="102" />
         <source>Audit log</source>
         <translation>稽核紀錄</translation>
     </message>
@@ -315,27 +319,27 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/preferences.py" line="15"/>
+        <location filename="../../counsel_desk/ui/preferences.py" line="16" />
         <source>Preferences</source>
         <translation>偏好設定</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/preferences.py" line="26"/>
+        <location filename="../../counsel_desk/ui/preferences.py" line="27" />
         <source>A new language takes effect the next time counsel_desk starts.</source>
         <translation>變更語言將於下次啟動 counsel_desk 時生效。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/preferences.py" line="30"/>
+        <location filename="../../counsel_desk/ui/preferences.py" line="31" />
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/preferences.py" line="31"/>
+        <location filename="../../counsel_desk/ui/preferences.py" line="32" />
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/preferences.py" line="32"/>
+        <location filename="../../counsel_desk/ui/preferences.py" line="33" />
         <source>Regional center</source>
         <translation>分區輔導中心</translation>
     </message>
@@ -343,7 +347,7 @@
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../counsel_desk/ui/tasks.py" line="69"/>
+        <location filename="../../counsel_desk/ui/tasks.py" line="69" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
