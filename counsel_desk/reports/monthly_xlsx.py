@@ -305,7 +305,8 @@ def _by_center_sheet(f: ReportFigures, sheet) -> None:
     if not f.by_center:
         return
     from counsel_desk.models.enums import CenterCode
-    from counsel_desk.reports.figures_types import HEADLINE_KEYS, figure_label
+    from counsel_desk.reports.figures_types import figure_label
+    from counsel_desk.services.figures import HEADLINE_KEYS
 
     centers = [c for c in CenterCode if c.value in f.by_center]
     sheet("各分區", "各分區中心比較", [Col("項目"), *[Col(c.zh, "num") for c in centers], Col("合計", "num")]).write(

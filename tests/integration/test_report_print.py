@@ -19,7 +19,7 @@ import pytest
 from pypdf import PdfReader
 
 from counsel_desk.reports import snapshots
-from counsel_desk.reports.period import Period
+from counsel_desk.services.period import Period
 from counsel_desk.reports.xlsx_sheet import LINE_PT, wrapped_lines
 from counsel_desk.services.base import ServiceContext
 
@@ -148,7 +148,7 @@ def test_summary_pdf_is_short_and_whole_where_it_matters(ctx):
     pages = _page_lines(summary.pdf)
     text = "\n".join(line for page in pages for line in page)
     assert len(pages) <= 12 < len(_page_lines(full.pdf))
-    assert "附錄" not in text and "核章" in text
+    assert not re.search(r"附錄[一二]：", text) and "核章" in text
     assert "其餘" in text and "「鄉鎮訪視」工作表" in text  # the townships beyond the first 15 in one row
     appendix = openpyxl.load_workbook(io.BytesIO(summary.xlsx))["附錄_訪視紀錄"]
     assert appendix.max_row - 3 == summary.data["visits_total"]  # the Excel is whole either way
@@ -213,6 +213,7 @@ def test_the_offices_content_is_printed(ctx, demo_db):
             "INSERT INTO report_narrative (id, center_code, period_start, period_end, this_month, next_month, "
             "help_needed, updated_at, updated_by) VALUES ('n1', 'north', '2026-10-01', '2026-10-31', "
             "'完成五處工作站期中訪視', '辦理提案撰寫工作坊', '=請協調縣府配合款', '2026-11-01 00:00:00', '王承辦')")
+        conn.exec_driver_sql("UPDATE site_visit SET key_visit = 0")  # the demo flags some: one of ours only
         conn.exec_driver_sql("UPDATE site_visit SET key_visit = 1, findings = '重點：青年返鄉團隊已成立' WHERE id = "
                              "(SELECT id FROM site_visit WHERE visit_date LIKE '2026-10-%' AND deleted_at IS NULL "
                              "ORDER BY id LIMIT 1)")

@@ -164,7 +164,7 @@ def test_the_pdf_is_the_summary_unless_appendices_are_asked_for(page, qtbot):
     assert not page.appendices.isChecked() and page.appendices.text() == "PDF 含附錄"
     _make(qtbot, page)
     summary = text()
-    assert "核章" in summary and "附錄" not in summary
+    assert "核章" in summary and "附錄一：" not in summary and "附錄二：" not in summary
     qtbot.mouseClick(page.appendices, Qt.MouseButton.LeftButton)
     _make(qtbot, page)
     assert "附錄二：本期訪視紀錄" in text()
