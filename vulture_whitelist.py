@@ -9,6 +9,7 @@ _ = object()
 # Qt calls these virtual methods on our subclasses (paint, size, drag and drop, item editors).
 _.sizeHint
 _.paintEvent
+_.eventFilter  # the idle lock watches the application's and each window's events
 _.dragMoveEvent
 _.dropEvent
 _.createEditor
@@ -150,4 +151,6 @@ _.pytestmark
 _._no_error_boxes
 _.no_blocking_boxes
 _.frozen_audit_clock
+_.zh_tw
+_.encrypted_env  # @pytest.mark.usefixtures("encrypted_env")
 _.yes_to_questions

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import configparser
+import inspect
 from datetime import date
 from pathlib import Path
 
@@ -119,6 +120,16 @@ def _write(path: Path, data: bytes) -> None:
         raise UserError(f"無法寫出「{path}」：{exc.strerror or exc}", f"Cannot write '{path}': {exc.strerror or exc}") from None
 
 
+def _summary(args: argparse.Namespace, generate) -> dict[str, bool]:
+    """``--summary-only`` passed through to the renderer, which makes the summary PDF (appendices left out)."""
+    if not args.summary_only:
+        return {}
+    if "summary_only" not in inspect.signature(generate).parameters:  # a renderer without the summary PDF
+        raise UserError("這個版本的報表還不能只印摘要（--summary-only）；請不加此選項再試一次。",
+                        "This version cannot make the summary PDF (--summary-only) yet; try without it.")
+    return {"summary_only": True}
+
+
 def run_report(args: argparse.Namespace) -> int:
     from counsel_desk.reports.snapshots import generate
     from counsel_desk.services.base import ServiceContext
@@ -135,8 +146,7 @@ def run_report(args: argparse.Namespace) -> int:
         if not all_centers:
             center = center or database_center(db)
         ctx = ServiceContext(db.session_factory, actor=prepared_by, center_code=center or "north")
-        report = generate(ctx, center, period, prepared_by=prepared_by, today=today,
-                          **({"summary_only": True} if args.summary_only else {}))
+        report = generate(ctx, center, period, prepared_by=prepared_by, today=today, **_summary(args, generate))
     finally:
         db.close()
     written = []

@@ -1,12 +1,15 @@
 """Coded values of the domain and their zh_TW labels.
 
 Codes are stable ASCII strings stored in the database and the interchange workbook; the labels are
-what people read. ``LABELS_EN`` gives the English UI its words.
+what people read. ``LABELS_ZH`` / ``LABELS_EN`` hold both languages' words; ``member.label`` and
+``Enum.label_of(code)`` give the one for the language in use (``i18n.pick``), which is all screens need.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from counsel_desk.i18n import pick
 
 
 class Labelled(StrEnum):
@@ -27,6 +30,21 @@ class Labelled(StrEnum):
     @property
     def en(self) -> str:
         return EN[type(self).__name__][self.value]
+
+    @property
+    def label(self) -> str:
+        """The label in the language in use (zh_TW or English)."""
+        return pick(self.zh, self.en)
+
+    @classmethod
+    def label_of(cls, code: str | None) -> str:
+        """The label of a stored code in the language in use; an unknown or empty code reads as itself."""
+        if not code:
+            return ""
+        try:
+            return cls(code).label
+        except ValueError:
+            return code
 
     @classmethod
     def from_label(cls, text: str) -> "Labelled":
@@ -278,6 +296,9 @@ EN: dict[str, dict[str, str]] = {
         "proposals_approved": "Proposals approved", "youth_stayed_returned": "Youth stayed/returned",
     },
 }
+
+LABELS_ZH = ZH
+LABELS_EN = EN
 
 # Stage order for boards and reports: the existing route's 公所提報 and 縣府審查 sit beside the
 # multi-channel route's 分區輔導中心審閱 and 送專案辦公室; RETURNED goes back to DRAFTING.

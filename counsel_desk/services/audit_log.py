@@ -21,7 +21,8 @@ from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
 from counsel_desk.services.atomic import atomic_write
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.audit_readable import AuditReader, change_text, parse_detail
+from counsel_desk.services.formatting import shown_datetime
 from counsel_desk.services.listing import Column, ListQuery
 from counsel_desk.store import audit
 
@@ -45,22 +46,13 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "report": ("報表", "Report"), "report_snapshot": ("已送出月報", "Sent report"), "database": ("資料庫", "Database"),
     "audit_log": ("稽核紀錄", "Audit log"),
 }
-FIELDS: dict[str, tuple[str, str]] = {  # the text fields erasure and the audit detail name most often
-    "name": ("名稱", "name"), "phone": ("電話", "phone"), "email": ("電子郵件", "e-mail"),
-    "personal_notes": ("個人備註", "personal notes"), "visited_name": ("受訪對象", "visited"),
-    "host_name": ("駐點負責人", "host"), "owner": ("負責人", "owner"), "purpose": ("目的", "purpose"),
-    "findings": ("訪視發現", "findings"), "issues": ("課題", "issues"), "advice": ("輔導建議", "advice"),
-    "notes": ("備註", "notes"), "description": ("內容", "description"), "result": ("結果", "result"),
-    "topics": ("主題", "topics"), "outcome": ("成果", "outcome"), "partners": ("合作單位", "partners"),
-    "record": ("紀錄", "record"), "body": ("內文", "body"), "comment": ("意見", "comment"), "address": ("地址", "address"),
-}
 COLUMNS = [
     Column("seq", "No.", align_right=True),
     Column("at", "Time"),
     Column("actor", "Who"),
     Column("action", "Action"),
     Column("entity", "Record"),
-    Column("entity_id", "Record id", sortable=False),
+    Column("name", "Name", sortable=False),
     Column("detail", "Detail", sortable=False),
 ]
 SORTS = {"seq": "seq", "at": "seq", "actor": "actor", "action": "action", "entity": "entity"}
@@ -77,11 +69,6 @@ def entity_label(entity: str) -> str:
     return pick(zh, en)
 
 
-def field_label(field: str) -> str:
-    zh, en = FIELDS.get(field, (field, field))
-    return pick(zh, en)
-
-
 def local_time(at: datetime | str | None) -> datetime | None:
     """A stored UTC timestamp in the computer's local time (naive, for display)."""
     if at is None:
@@ -92,8 +79,8 @@ def local_time(at: datetime | str | None) -> datetime | None:
 
 
 def roc_datetime(at: datetime | str | None) -> str:
-    local = local_time(at)
-    return "" if local is None else f"{roc_date(local.date())} {local:%H:%M:%S}"
+    """A stored UTC time as she reads it: 115/11/26 14:30:05 (2026-11-26 14:30:05 in English)."""
+    return shown_datetime(local_time(at), seconds=True)
 
 
 def _utc_bound(d: date, end: bool) -> str:
@@ -120,32 +107,12 @@ def _where(filters: dict[str, Any], search: str) -> tuple[str, dict]:
     return " AND ".join(conds), params
 
 
-def summarize(detail: str, action: str = "", limit: int = DETAIL_PREVIEW) -> str:
-    """The detail JSON as one readable line; an update's ``field: [old, new]`` as ``field: old → new``."""
-    try:
-        data = json.loads(detail) if detail else {}
-    except json.JSONDecodeError:
-        data = detail
-    if isinstance(data, dict):
-        parts = []
-        for k, v in data.items():
-            if action == "update" and isinstance(v, list) and len(v) == 2:
-                parts.append(f"{k}: {_short(v[0])} → {_short(v[1])}")
-            elif v not in (None, "", [], {}) and k != "id":  # a new record's empty fields and its id say nothing
-                parts.append(f"{k}: {_short(v)}")
-        line = "；".join(parts)
-    else:
-        line = str(data)
+def summarize(detail: str, action: str = "", limit: int = DETAIL_PREVIEW, entity: str = "",
+              reader: AuditReader | None = None) -> str:
+    """The detail as one readable line: 「日期：115/11/25 → 115/11/26；方式：電話」 (labels, formatted values)."""
+    reader = reader or AuditReader(None)
+    line = pick("；", "; ").join(change_text(c) for c in reader.changes(entity, action, parse_detail(detail)))
     return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def _short(value: Any) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        value = "、".join(value)
-    s = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return s if len(s) <= 40 else s[:39] + "…"
 
 
 class AuditListSource:
@@ -174,10 +141,16 @@ class AuditListSource:
         with self.session_factory() as s:
             found = s.connection().execute(text(
                 f"SELECT seq, at, actor, action, entity, entity_id, detail FROM audit_log WHERE seq IN ({marks})"), params)
-            return {str(seq): {"seq": seq, "at": roc_datetime(at), "actor": actor, "action": action_label(action),
-                               "entity": entity_label(entity), "entity_id": entity_id,
-                               "detail": summarize(detail, action)}
-                    for seq, at, actor, action, entity, entity_id, detail in found}
+            found = list(found)
+        reader = AuditReader(self.session_factory)
+        out = {}
+        for seq, at, actor, action, entity, entity_id, detail in found:
+            data = parse_detail(detail)
+            out[str(seq)] = {"seq": seq, "at": roc_datetime(at), "actor": actor, "action": action_label(action),
+                             "entity": entity_label(entity), "entity_id": entity_id,
+                             "name": reader.record_name(entity, entity_id, data if isinstance(data, dict) else None),
+                             "detail": summarize(detail, action, entity=entity, reader=reader)}
+        return out
 
 
 @dataclass(frozen=True)
@@ -188,9 +161,11 @@ class AuditEntryView:
     action: str
     entity: str
     entity_id: str
-    detail: str  # pretty JSON
+    detail: str  # pretty JSON, for the page's 「詳細」 expander
     hash: str
     entity_code: str = ""  # the table name behind the ``entity`` label
+    title: str = ""  # 「訪視 115/11/26 河岸設計有限公司」
+    changes: tuple[str, ...] = ()  # 「日期：115/11/25 → 115/11/26」, one line per field
 
 
 def entry(session_factory: Callable, seq: int | str) -> AuditEntryView | None:
@@ -201,12 +176,13 @@ def entry(session_factory: Callable, seq: int | str) -> AuditEntryView | None:
     if row is None:
         return None
     seq, at, actor, action, entity, entity_id, detail, h = row
-    try:
-        pretty = json.dumps(json.loads(detail), ensure_ascii=False, indent=2) if detail else ""
-    except json.JSONDecodeError:
-        pretty = detail
+    data = parse_detail(detail)
+    pretty = detail if isinstance(data, str) else json.dumps(data, ensure_ascii=False, indent=2) if detail else ""
+    reader = AuditReader(session_factory)
+    title = reader.title(entity, entity_label(entity), entity_id, data if isinstance(data, dict) else None)
+    changes = tuple(change_text(c) for c in reader.changes(entity, action, data))
     return AuditEntryView(seq, roc_datetime(at), actor, action_label(action), entity_label(entity), entity_id, pretty, h,
-                          entity)
+                          entity, title, changes)
 
 
 def filter_choices(session_factory: Callable) -> dict[str, list[tuple[str, str]]]:

@@ -6,9 +6,11 @@ Shared by the screens, the reports and the exports so a figure reads the same ev
 from __future__ import annotations
 
 import re
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, datetime
 
 from counsel_desk.errors import ValidationError
+from counsel_desk.i18n import pick
 
 ROC_OFFSET = 1911
 
@@ -22,6 +24,20 @@ def roc_date(d: date | None, sep: str = "/") -> str:
     if d is None:
         return ""
     return f"{d.year - ROC_OFFSET}{sep}{d.month:02d}{sep}{d.day:02d}"
+
+
+def shown_date(d: date | None) -> str:
+    """A date on screen: 民國 in Chinese (115/11/26), Western in English (2026-11-26)."""
+    if d is None:
+        return ""
+    return pick(roc_date(d), d.isoformat())
+
+
+def shown_datetime(at: datetime | None, seconds: bool = False) -> str:
+    """115/11/26 14:30 in Chinese, 2026-11-26 14:30 in English (with :05 seconds when asked)."""
+    if at is None:
+        return ""
+    return f"{shown_date(at.date())} {at:%H:%M:%S}" if seconds else f"{shown_date(at.date())} {at:%H:%M}"
 
 
 def roc_date_long(d: date | None) -> str:
@@ -42,6 +58,26 @@ def ntd(amount: int | float | None, *, prefix: bool = False) -> str:
         return ""
     text = f"{round(amount):,}"
     return f"NT${text}" if prefix else text
+
+
+def spaced(parts: Iterable[str]) -> str:
+    """Items side by side on one line: a full-width space between them in Chinese, a wide gap in English."""
+    return pick("\u3000", "   ").join(p for p in parts if p)
+
+
+def bullet(text: str) -> str:
+    """・一項 / • an item."""
+    return pick("・", "• ") + text
+
+
+def bracketed(text: str) -> str:
+    """［執行中］ / [Active]."""
+    return pick(f"［{text}］", f"[{text}]")
+
+
+def aside(main: str, note: str) -> str:
+    """林春美（專員） / Lin (officer): a note in brackets after a name, when there is one."""
+    return pick(f"{main}（{note}）", f"{main} ({note})") if note else main
 
 
 _SEP = r"[\s/\-.年月]"

@@ -13,7 +13,6 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from counsel_desk.errors import ValidationError
-from counsel_desk.i18n import pick
 from counsel_desk.models import Contact, Counselor, Organization, Township
 from counsel_desk.models.enums import OrgKind
 from counsel_desk.services import base
@@ -40,7 +39,7 @@ class OrgInfo:
 def _org_info(o: Organization) -> OrgInfo:
     try:
         kind = OrgKind(o.kind)
-        label = pick(kind.zh, kind.en)
+        label = kind.label
     except ValueError:
         label = o.kind
     return OrgInfo(o.id, o.name, o.kind, label, o.county_code, o.township_code)

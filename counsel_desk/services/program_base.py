@@ -111,7 +111,7 @@ def enum_label(enum_cls, code: str | None) -> str:
         m = enum_cls(code)
     except ValueError:
         return code or ""
-    return pick(m.zh, m.en)
+    return m.label
 
 
 def live(session: Session, model, record_id: str | None, what_zh: str, what_en: str):

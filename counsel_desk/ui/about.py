@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from counsel_desk import __version__
+from counsel_desk.ui.widgets.fit import fit_window
 
 LICENCES = [
     ("Noto Sans CJK TC (Regular, Bold)", "SIL Open Font License 1.1 — © 2014-2021 Adobe"),
@@ -46,4 +47,4 @@ class AboutDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(browser)
         layout.addWidget(buttons)
-        self.resize(520, 420)
+        fit_window(self, "about", (520, 420))

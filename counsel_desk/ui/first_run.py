@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from counsel_desk import paths
 from counsel_desk.models.enums import CenterCode
 from counsel_desk.ui import settings as options
+from counsel_desk.ui.widgets.fit import fit_window
 
 
 class FirstRunDialog(QDialog):
@@ -29,7 +30,7 @@ class FirstRunDialog(QDialog):
         for c in CenterCode:
             self.center.addItem(c.zh if self._zh() else c.en, c.value)
         self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("e.g. 林怡君"))
+        self.name.setPlaceholderText(self.tr("e.g. Lin Yi-chun"))
         self.folder = QLineEdit(str(paths.data_dir()))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)
@@ -56,6 +57,7 @@ class FirstRunDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        fit_window(self, "firstRun", self.sizeHint(), settings=self.settings)
 
     def _zh(self) -> bool:
         return self.tr("Regional center") != "Regional center"

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget,
 )
 
+from counsel_desk.services.formatting import shown_datetime
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import show_error
 from counsel_desk.ui.page_contract import hooks
 from counsel_desk.ui.pages import PAGES, PageSpec
 from counsel_desk.ui import settings as options
+from counsel_desk.ui.widgets.fit import fit_window
 
 log = logging.getLogger(__name__)
 
@@ -295,7 +297,7 @@ class MainWindow(QMainWindow):
         if newest is None:
             self.backup_label.setText(self.tr("Last backup: none"))
         else:
-            when = datetime.fromtimestamp(newest).strftime("%Y-%m-%d %H:%M")
+            when = shown_datetime(datetime.fromtimestamp(newest))
             self.backup_label.setText(self.tr("Last backup: %1").replace("%1", when))
 
     def start_automatic_backups(self) -> None:
@@ -308,11 +310,8 @@ class MainWindow(QMainWindow):
     # --- state --------------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
         s = self.settings
-        geometry = options.WINDOW_GEOMETRY.get(s)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        # her size if she left one that still fits this screen; else 1280×800 or as much of it as the screen has
+        fit_window(self, options.WINDOW_GEOMETRY, QSize(1280, 800), settings=s, remember=False)
         state = options.WINDOW_STATE.get(s)
         if state is not None:
             self.restoreState(state)

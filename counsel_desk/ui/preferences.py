@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+)
 
 from counsel_desk.models.enums import CenterCode
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui import settings as options
+from counsel_desk.ui.widgets.fit import fit_window
 
 
 class PreferencesDialog(QDialog):
@@ -24,6 +27,13 @@ class PreferencesDialog(QDialog):
         for c in CenterCode:
             self.center.addItem(c.zh, c.value)
         self.center.setCurrentIndex(max(0, self.center.findData(ctx.center_code)))
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setSuffix(self.tr(" min"))
+        self.lock_minutes.setSpecialValueText(self.tr("Never"))
+        self.lock_minutes.setValue(options.LOCK_MINUTES.get(s))
+        self.lock_minutes.setToolTip(self.tr("With a passphrase, counsel_desk hides everything after this long "
+                                             "without use and asks for the passphrase again (from the next start)."))
         note = QLabel(self.tr("A new language takes effect the next time counsel_desk starts."))
         note.setWordWrap(True)
 
@@ -31,6 +41,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Your name"), self.name)
         form.addRow(self.tr("Regional center"), self.center)
+        form.addRow(self.tr("Lock when idle after"), self.lock_minutes)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
@@ -38,6 +49,7 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        fit_window(self, "preferences", self.sizeHint(), settings=ctx.settings)
 
     def _rename_on_roster(self, new_name: str) -> None:
         """Her roster entry follows her name (her follow-ups too); a name already there is hers already."""
@@ -68,6 +80,7 @@ class PreferencesDialog(QDialog):
             self._rename_on_roster(new_name)
             options.USER_NAME.set(s, new_name)
         options.USER_CENTER.set(s, self.center.currentData())
+        options.LOCK_MINUTES.set(s, self.lock_minutes.value())  # from the next start
         s.sync()
         self.accept()
         if center_changed:  # every page shows the center's data: let them all reload

@@ -4,7 +4,7 @@
     <name>ApplicantForm</name>
     <message>
         <location filename="../../counsel_desk/ui/proposals/applicant_form.py" line="28" />
-        <source>A name people remember, e.g. 池上穀倉藝術咖啡</source>
+        <source>A name people remember, e.g. Chishang Granary Art Café</source>
         <translation>好記的名稱，例如：池上穀倉藝術咖啡</translation>
     </message>
     <message>
@@ -24,7 +24,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/proposals/applicant_form.py" line="47" />
-        <source>Existing (現行): township office → county government → NDC</source>
+        <source>Existing route: township office → county government → NDC</source>
         <translation>現行提案流程：鄉（鎮市區）公所 → 縣（市）政府 → 國發會</translation>
     </message>
     <message>

@@ -21,17 +21,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../counsel_desk/ui/startup.py" line="123" />
+        <location filename="../../counsel_desk/ui/startup.py" line="126" />
         <source>Demo user</source>
         <translation>示範使用者</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/startup.py" line="182" />
+        <location filename="../../counsel_desk/ui/startup.py" line="186" />
         <source>Cannot open the database</source>
         <translation>無法開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/startup.py" line="188" />
+        <location filename="../../counsel_desk/ui/startup.py" line="192" />
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
@@ -50,7 +50,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/first_run.py" line="32" />
-        <source>e.g. 林怡君</source>
+        <source>e.g. Lin Yi-chun</source>
         <translation>例如：林怡君</translation>
     </message>
     <message>
@@ -261,7 +261,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/pages.py" line="92" />
-        <location filename="../../counsel_desk/app.py" line="63" />
+        <location filename="../../counsel_desk/app.py" line="66" />
         <source>Site visits</source>
         <translation>實地訪視</translation>
     </message>
@@ -319,29 +319,49 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/preferences.py" line="16" />
+        <location filename="../../counsel_desk/ui/preferences.py" line="18" />
         <source>Preferences</source>
         <translation>偏好設定</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/preferences.py" line="27" />
+        <location filename="../../counsel_desk/ui/preferences.py" line="31" />
+        <source> min</source>
+        <translation> 分鐘</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/preferences.py" line="32" />
+        <source>Never</source>
+        <translation>永不鎖定</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/preferences.py" line="34" />
+        <source>With a passphrase, counsel_desk hides everything after this long without use and asks for the passphrase again (from the next start).</source>
+        <translation>使用密碼時，閒置這麼久後 counsel_desk 會隱藏所有畫面，並要求再次輸入密碼（下次啟動起生效）。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/preferences.py" line="36" />
         <source>A new language takes effect the next time counsel_desk starts.</source>
         <translation>變更語言將於下次啟動 counsel_desk 時生效。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/preferences.py" line="31" />
+        <location filename="../../counsel_desk/ui/preferences.py" line="40" />
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/preferences.py" line="32" />
+        <location filename="../../counsel_desk/ui/preferences.py" line="41" />
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/preferences.py" line="33" />
+        <location filename="../../counsel_desk/ui/preferences.py" line="42" />
         <source>Regional center</source>
         <translation>分區輔導中心</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/preferences.py" line="43" />
+        <source>Lock when idle after</source>
+        <translation>閒置多久後鎖定</translation>
     </message>
 </context>
 <context>

@@ -195,7 +195,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/events_page.py" line="51"/>
-        <source>e.g. 關西鎮公所、新竹縣政府</source>
+        <source>e.g. Guanxi Township Office, Hsinchu County Government</source>
         <translation>例如：關西鎮公所、新竹縣政府</translation>
     </message>
     <message>

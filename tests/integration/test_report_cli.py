@@ -137,3 +137,19 @@ def test_a_write_error_names_the_users_file_not_a_temporary_one(db_path, tmp_pat
     err = capsys.readouterr().err.strip()
     assert f"無法寫出「{taken}」" in err and ".tmp" not in err and "\n" not in err
     assert sorted(p.name for p in out.iterdir()) == ["月報.pdf"]  # nothing left beside it
+
+
+def test_summary_only_is_passed_to_the_renderer_or_refused_cleanly(db_path, tmp_path, capsys):
+    import inspect
+
+    from counsel_desk.reports.snapshots import generate
+
+    pdf = tmp_path / "摘要.pdf"
+    code = main(["report", "--db", db_path, "--month", "2026-10", "--pdf", str(pdf), "--summary-only"])
+    if "summary_only" in inspect.signature(generate).parameters:
+        assert code == 0 and pdf.exists()
+        full = tmp_path / "全.pdf"
+        assert main(["report", "--db", db_path, "--month", "2026-10", "--pdf", str(full)]) == 0
+        assert len(PdfReader(str(pdf)).pages) < len(PdfReader(str(full)).pages)
+    else:
+        assert code == 2 and "--summary-only" in capsys.readouterr().err and not pdf.exists()

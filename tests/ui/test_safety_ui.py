@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import sqlite3
 from datetime import datetime
 
 import pytest
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QLabel
 from counsel_desk.models import Organization
 from counsel_desk.services import backup
 from counsel_desk.services.base import create
+from counsel_desk.store import driver
 from tests.ui.conftest import type_text as type_zh
 
 
@@ -122,7 +122,11 @@ def test_audit_list_filters_and_shows_details(qtbot, qtmodeltester, audit_page):
     type_zh(page.search, "鹿野")
     qtbot.waitUntil(lambda: page.count_label.text() == "共 1 筆")
     page.view.selectRow(0)
-    assert "鹿野鄉公所" in page.detail.toPlainText() and "SHA-256" in page.detail.toPlainText()
+    assert "新增" in page.detail.toPlainText() and "名稱：鹿野鄉公所" in page.detail.toPlainText()
+    assert "SHA-256" not in page.detail.toPlainText() and not page.raw.isVisible()  # raw JSON only behind 詳細
+    assert page.raw_button.text() == "詳細"
+    qtbot.mouseClick(page.raw_button, Qt.MouseButton.LeftButton)
+    assert page.raw.isVisible() and "SHA-256" in page.raw.toPlainText() and '"name"' in page.raw.toPlainText()
     page.search.clear()
     qtbot.waitUntil(lambda: page.count_label.text() == "共 3 筆")
     assert [page.action_box.itemText(i) for i in range(page.action_box.count())] == ["全部動作", "新增"]
@@ -143,7 +147,7 @@ def test_verify_says_intact_then_finds_a_row_edited_by_hand(qtbot, app_context, 
     qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "完整" in page.result_label.text(), timeout=20_000)
     assert "3 筆" in page.result_label.text()
-    con = sqlite3.connect(app_context.db.path)
+    con = driver.connect(app_context.db.path)
     con.execute("UPDATE audit_log SET detail='{}' WHERE seq=2")
     con.commit()
     con.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import errno
-import sqlite3
 from datetime import date
 
 import pytest
@@ -14,6 +13,7 @@ from counsel_desk.services import audit_log
 from counsel_desk.services.atomic import DiskFullError
 from counsel_desk.services.base import create, soft_delete, update
 from counsel_desk.services.listing import ListQuery
+from counsel_desk.store import driver
 
 
 @pytest.fixture
@@ -47,14 +47,48 @@ def test_list_is_newest_first_and_filters_in_sql(db, history):
 def test_summary_and_entry_detail(db, history):
     source = audit_log.AuditListSource(db.session_factory)
     seq = source.ids(ListQuery(filters={"action": "update"}))[0]
-    assert source.rows([seq])[seq]["detail"] == "name: 池上鄉農會 → 池上鄉農會（新）"
+    row = source.rows([seq])[seq]
+    assert row["detail"] == "名稱：池上鄉農會 → 池上鄉農會（新）" and row["name"] == "池上鄉農會（新）"
     entry = audit_log.entry(db.session_factory, seq)
-    assert '"name"' in entry.detail and len(entry.hash) == 64
+    assert entry.title == "單位 池上鄉農會（新）" and entry.changes == ("名稱：池上鄉農會 → 池上鄉農會（新）",)
+    assert '"name"' in entry.detail and len(entry.hash) == 64  # the raw JSON, for the 「詳細」 expander
+
+
+def test_a_visit_entry_reads_as_a_manager_would_say_it(db, services):
+    """Field labels, not column names; ROC dates, enum labels, places, the center; the record named."""
+    from counsel_desk.models import SiteVisit
+    from counsel_desk.models.enums import Stage
+    from counsel_desk.services import proposals as ps
+
+    with services.session_factory() as s:
+        org = create(s, Organization(name="河岸設計有限公司", kind="company"), services.actor, "organization")
+        visit = create(s, SiteVisit(center_code="north", visit_date=date(2026, 11, 25), county_code="10014",
+                                    township_code="10014060", organization_id=org.id, mode="onsite"),
+                       services.actor, "site_visit")
+        update(s, visit, services.actor, "site_visit", {"visit_date": date(2026, 11, 26), "mode": "phone"})
+        s.commit()
+    source = audit_log.AuditListSource(db.session_factory)
+    created, changed = (audit_log.entry(db.session_factory, source.ids(ListQuery(filters={"action": a,
+                        "entity": "site_visit"}))[0]) for a in ("create", "update"))
+    assert changed.title == "訪視 115/11/26 河岸設計有限公司"
+    assert set(changed.changes) == {"日期：115/11/25 → 115/11/26", "方式：實地 → 電話"}
+    for line in ("分區：北區", "縣市：臺東縣", "鄉鎮市區：池上鄉", "單位：河岸設計有限公司", "重點訪視：否"):
+        assert line in created.changes
+    assert not any("organization_id" in line or "_code" in line for line in created.changes)
+
+    detail = ps.create_proposal(services, ps.ProposalFields(title="池上穀倉藝術咖啡", organization_name="河岸設計",
+                                                            county_code="10014", township_code="10014060"))
+    ps.save_draft(services, detail.id, fields=ps.ProposalFields(
+        title="池上穀倉藝術咖啡", organization_name="河岸設計", county_code="10014", township_code="10014060",
+        self_funding=340_000))
+    seq = source.ids(ListQuery(filters={"action": "update", "entity": "proposal"}))[0]
+    assert "自籌款：NT$0 → NT$340,000" in audit_log.entry(db.session_factory, seq).changes
+    assert Stage.IDEA.label == "構想"
 
 
 def test_an_audit_row_edited_by_hand_is_detected(db, history):
     assert audit_log.verify_chain(db.session_factory).ok
-    con = sqlite3.connect(db.path)
+    con = driver.connect(db.path)
     con.execute("UPDATE audit_log SET actor='別人' WHERE seq=2")
     con.commit()
     con.close()
@@ -64,7 +98,7 @@ def test_an_audit_row_edited_by_hand_is_detected(db, history):
 
 
 def test_a_deleted_audit_row_is_detected(db, history):
-    con = sqlite3.connect(db.path)
+    con = driver.connect(db.path)
     con.execute("DELETE FROM audit_log WHERE seq=3")
     con.commit()
     con.close()
@@ -135,8 +169,8 @@ def test_disk_full_during_export_leaves_no_file_and_the_old_one_intact(db, servi
 
 def test_summary_of_a_new_record_skips_empty_fields():
     detail = '{"id": "x1", "name": "池上鄉農會", "phone": "", "notes": null, "kind": "association"}'
-    assert audit_log.summarize(detail, "create") == "name: 池上鄉農會；kind: association"
-    assert audit_log.summarize('{"fields": ["name", "phone"]}', "erase") == "fields: name、phone"
+    assert audit_log.summarize(detail, "create", entity="organization") == "名稱：池上鄉農會；類別：社團法人"
+    assert audit_log.summarize('{"fields": ["name", "phone"]}', "erase") == "欄位：名稱、電話"
 
 
 def test_export_keeps_formula_like_text_as_text(db, services, tmp_path):

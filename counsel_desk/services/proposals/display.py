@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from counsel_desk.i18n import pick
 from counsel_desk.models.enums import Labelled
 from counsel_desk.services.formatting import roc_date
 
@@ -33,10 +32,4 @@ def percent(share: float) -> str:
 
 def label(enum: type[Labelled], code: str | None) -> str:
     """The zh (or English) label of a code; an unknown or empty code reads as itself."""
-    if not code:
-        return ""
-    try:
-        member = enum(code)
-    except ValueError:
-        return code
-    return pick(member.zh, member.en)
+    return enum.label_of(code)

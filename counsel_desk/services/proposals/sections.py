@@ -21,7 +21,7 @@ class SectionGuide:
 
     @property
     def title(self) -> str:
-        return pick(self.key.zh, self.key.en)
+        return self.key.label
 
     @property
     def guidance(self) -> str:

@@ -165,7 +165,7 @@ class DashboardPage(PageHooks, QWidget):
         code = self.ctx.center_code
         try:
             center = CenterCode(code)
-            name = pick(center.zh, center.en)
+            name = center.label
         except ValueError:
             name = code
         self.title.setText(self.tr("Dashboard — %1 regional counseling center").replace("%1", name))

@@ -33,7 +33,7 @@ class ProposalStages(BarRows):
     def set_stages(self, stages: list[StageProposals]) -> None:
         top = max((s.count for s in stages), default=0)
         unit = self.tr("%1 items")
-        self.set_rows([BarRow(pick(s.stage.zh, s.stage.en), s.count, top, unit.replace("%1", f"{s.count:,}"),
+        self.set_rows([BarRow(s.stage.label, s.count, top, unit.replace("%1", f"{s.count:,}"),
                               STAGE_COLORS.get(s.stage, ACCENT)) for s in stages])
 
 

@@ -12,6 +12,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from counsel_desk.services.formatting import spaced
+
 ACCENT = "#2171b5"
 MUTED = "#6b7580"
 ALERT = "#b3261e"
@@ -121,7 +123,7 @@ class BarRows(QWidget):
     def set_rows(self, rows: list[BarRow]) -> None:
         self.rows = list(rows)
         self.setFixedHeight(max(1, len(self.rows)) * self.ROW + 2)
-        self.setToolTip("\n".join(f"{r.label}　{r.text}" for r in self.rows))
+        self.setToolTip("\n".join(spaced([r.label, r.text]) for r in self.rows))
         self.update()
 
     def sizeHint(self) -> QSize:

@@ -20,6 +20,7 @@ from counsel_desk.services.roster import RosterEntry, RosterService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.small_table import SmallTableModel
+from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.visits.widgets import FormDialog
 from counsel_desk.ui import settings as options
 
@@ -68,6 +69,7 @@ class CounselorDialog(FormDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Save") if entry else self.tr("Add"))
         self.name.setFocus()
+        fit_window(self, "counselorDialog", self.sizeHint())
 
     def submit(self) -> None:
         self._save(self.name.text(), self.email.text(), self.phone.text())
@@ -126,7 +128,7 @@ class RosterDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addLayout(row)
         layout.addWidget(close)
-        self.resize(640, 420)
+        fit_window(self, "roster", (640, 420), settings=ctx.settings)
 
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_current)

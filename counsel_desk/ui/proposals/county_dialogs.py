@@ -22,6 +22,7 @@ from counsel_desk.services.proposals import county
 from counsel_desk.services.proposals.display import label
 from counsel_desk.ui.proposals.common import fill_enum, set_value
 from counsel_desk.ui.visits.widgets import DateEdit
+from counsel_desk.ui.widgets.fit import fit_window
 
 
 class CountyChecklistDialog(QDialog):
@@ -67,6 +68,7 @@ class CountyChecklistDialog(QDialog):
         layout.addLayout(grid)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        fit_window(self, "countyChecklist", self.sizeHint())
 
     def set_row(self, item: str, status: str, when: date | None, note: str = "") -> None:
         combo, edit, text = self.rows[item]

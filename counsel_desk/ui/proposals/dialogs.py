@@ -11,11 +11,13 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models.enums import Route, Stage
+from counsel_desk.services.formatting import bullet
 from counsel_desk.services.proposals.county import Decision
 from counsel_desk.services.proposals.display import label
 from counsel_desk.services.proposals.stages import NEEDS_COMPLETE, allowed_moves
 from counsel_desk.ui.proposals.common import set_value
 from counsel_desk.ui.proposals.county_dialogs import DecisionBox
+from counsel_desk.ui.widgets.fit import fit_window
 
 
 class MoveDialog(QDialog):
@@ -63,6 +65,7 @@ class MoveDialog(QDialog):
         self.comment.textChanged.connect(self._update)
         self.target.currentIndexChanged.connect(self._update)
         self._update()
+        fit_window(self, "moveDialog", self.sizeHint())
 
     def _update(self) -> None:
         stage = self.target.currentData()
@@ -95,7 +98,7 @@ def show_notices(parent: QWidget | None, notices: list) -> None:
 def show_move_problem(parent: QWidget | None, exc: UserError) -> None:
     """A blocked move: the list of what is missing (in the app's language), or the rule that was broken."""
     if isinstance(exc, ValidationError) and exc.problems:
-        items = "\n".join(f"・{p.message}" for p in exc.problems)
+        items = "\n".join(bullet(p.message) for p in exc.problems)
         QMessageBox.warning(parent, QCoreApplication.translate("MoveDialog", "Cannot send yet"),
                             exc.message.split("\n", 1)[0] + "\n\n" + items)
     else:
@@ -121,6 +124,7 @@ class ContactDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        fit_window(self, "proposalContactDialog", self.sizeHint())
 
 
 class ChooseProposalDialog(QDialog):
@@ -142,3 +146,4 @@ class ChooseProposalDialog(QDialog):
         layout.addWidget(self.combo)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        fit_window(self, "chooseProposalDialog", self.sizeHint())

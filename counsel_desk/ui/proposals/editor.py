@@ -13,13 +13,13 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
+    QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import UserError
 from counsel_desk.models.enums import Route, Stage
 from counsel_desk.services import proposals as ps
-from counsel_desk.services.formatting import roc_year
+from counsel_desk.services.formatting import bullet, roc_year, spaced
 from counsel_desk.services.people import PeopleService
 from counsel_desk.services.proposals import funding as funding_mod
 from counsel_desk.services.proposals.display import label
@@ -34,6 +34,7 @@ from counsel_desk.ui.proposals.funding_grid import FundingPanel
 from counsel_desk.ui.proposals.scores_form import ScoresPanel
 from counsel_desk.ui.proposals.sections_form import SectionsPanel
 from counsel_desk.ui.proposals.timeline_view import TimelineView
+from counsel_desk.ui.widgets.fit import scrolling
 
 TAB_APPLICANT, TAB_SECTIONS, TAB_FUNDING, TAB_SCORES, TAB_TIMELINE = range(5)
 
@@ -88,14 +89,12 @@ class ProposalEditor(QWidget):
         self.timeline = TimelineView()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editorTabs")
-        applicant_scroll = QScrollArea()
-        applicant_scroll.setWidgetResizable(True)
-        applicant_scroll.setWidget(self.applicant)
-        self.tabs.addTab(applicant_scroll, self.tr("Applicant and route"))
-        self.tabs.addTab(self.sections, self.tr("Sections"))
-        self.tabs.addTab(self.funding, self.tr("Funding"))
-        self.tabs.addTab(self.scores, self.tr("Scores"))
-        self.tabs.addTab(self.timeline, self.tr("Comments and history"))
+        # every tab scrolls, so no tab can make the main window taller than a laptop screen
+        self.tabs.addTab(scrolling(self.applicant), self.tr("Applicant and route"))
+        self.tabs.addTab(scrolling(self.sections), self.tr("Sections"))
+        self.tabs.addTab(scrolling(self.funding), self.tr("Funding"))
+        self.tabs.addTab(scrolling(self.scores), self.tr("Scores"))
+        self.tabs.addTab(scrolling(self.timeline), self.tr("Comments and history"))
 
         top = QHBoxLayout()
         top.addWidget(self.back_button)
@@ -184,7 +183,7 @@ class ProposalEditor(QWidget):
         stage = d.stage if d else Stage.IDEA.value
         text = label(Stage, stage)
         if d and d.plan_title:
-            text += "　" + self.tr("in plan “%1”").replace("%1", d.plan_title)
+            text = spaced([text, self.tr("in plan “%1”").replace("%1", d.plan_title)])
         self.stage_badge.setText(text)
         self.stage_badge.setStyleSheet(f"color: white; background: {stage_color(stage).name()}; padding: 3px 8px;"
                                        "border-radius: 4px;")
@@ -221,7 +220,7 @@ class ProposalEditor(QWidget):
             for n in found))
         problems = self.missing()
         if problems:
-            items = "　".join(f"・{p.message}" for p in problems)
+            items = spaced(bullet(p.message) for p in problems)
             self.completeness.setText(self.tr("Before it can go to the project office, %1 item(s) are missing:")
                                       .replace("%1", str(len(problems))) + "\n" + items)
             self.completeness.setStyleSheet("background: #fff4ce; color: #5c4400; padding: 6px; "

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate, QTableView, QVBoxLayout, QWidget,
 )
 
-from counsel_desk.services.formatting import ntd
+from counsel_desk.services.formatting import ntd, spaced
 from counsel_desk.services.proposals.display import percent
 from counsel_desk.services.proposals.funding import MAX_ROC_YEAR, MIN_ROC_YEAR, FundingSummary, WorkItemInfo, summarise
 
@@ -317,5 +317,5 @@ class FundingPanel(QWidget):
         s = self.model.summary
         parts = [(self.tr("Requested"), s.requested_total), (self.tr("Self-funding"), s.self_funding),
                  (self.tr("Matching funds"), s.matching_funds)]
-        text = "　".join(f"{name} <b>NT${ntd(v)}</b> ({percent(s.share_of_project(v))})" for name, v in parts)
-        self.summary_label.setText(text + "　＝　" + self.tr("Total cost") + f" <b>NT${ntd(s.project_total)}</b>")
+        text = spaced(f"{name} <b>NT${ntd(v)}</b> ({percent(s.share_of_project(v))})" for name, v in parts)
+        self.summary_label.setText(spaced([text, "=", self.tr("Total cost") + f" <b>NT${ntd(s.project_total)}</b>"]))

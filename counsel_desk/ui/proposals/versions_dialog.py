@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.services import proposals as ps
 from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.formatting import spaced
 from counsel_desk.services.proposals.versions import Comparison, FieldDiff
+from counsel_desk.ui.widgets.fit import fit_window
 
 DELETED = "background:#fbe0df; color:#8c1d18; text-decoration:line-through;"
 INSERTED = "background:#dcf3dc; color:#14521b; text-decoration:underline;"
@@ -70,7 +72,7 @@ class VersionsDialog(QDialog):
         self.proposal_id = proposal_id
         self.setObjectName("versionsDialog")
         self.setWindowTitle(self.tr("Versions of “%1”").replace("%1", title))
-        self.resize(1100, 720)
+        fit_window(self, "versionsDialog", (1100, 720))
         self.versions = ps.list_versions(svc, proposal_id)
         self.left_choice = QComboBox()
         self.left_choice.setObjectName("versionA")
@@ -97,10 +99,10 @@ class VersionsDialog(QDialog):
         comments.addWidget(self.comment_a, 0, 0)
         comments.addWidget(self.comment_b, 0, 1)
         words = [self.tr("deleted"), self.tr("inserted"), self.tr("old value"), self.tr("new value")]
-        legend = QLabel(f"<span style='{DELETED}'>{escape(words[0])}</span>　"
-                        f"<span style='{INSERTED}'>{escape(words[1])}</span>　"
-                        f"<span style='{CHANGED_OLD}'>{escape(words[2])}</span> → "
-                        f"<span style='{CHANGED_NEW}'>{escape(words[3])}</span>")
+        legend = QLabel(spaced([f"<span style='{DELETED}'>{escape(words[0])}</span>",
+                                f"<span style='{INSERTED}'>{escape(words[1])}</span>",
+                                f"<span style='{CHANGED_OLD}'>{escape(words[2])}</span> → "
+                                f"<span style='{CHANGED_NEW}'>{escape(words[3])}</span>"]))
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("Older:")), 0, 0)
         grid.addWidget(self.left_choice, 0, 1)

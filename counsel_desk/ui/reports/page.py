@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk import paths
+from counsel_desk.i18n import pick
+from counsel_desk.models.enums import CenterCode
 from counsel_desk.reports import snapshots
 from counsel_desk.reports.figures import compute
 from counsel_desk.services.period import Period
@@ -230,8 +232,9 @@ class ReportsPage(PageHooks, QWidget):
             self.revisions_model.set_reports(sent)
             self.comparison = comparison
             self._show_banner()
-            text = (self.tr("%1 %2: %3 visits.").replace("%1", figures.center_name)
-                    .replace("%2", period.label_zh).replace("%3", f"{figures.visits_total:,}"))
+            center = CenterCode.label_of(figures.center) if figures.center else pick(figures.center_name, "All centers")
+            text = (self.tr("%1 %2: %3 visits.").replace("%1", center)
+                    .replace("%2", pick(period.label_zh, period.key)).replace("%3", f"{figures.visits_total:,}"))
             if figures.provisional:
                 text += " " + self.tr("The period has not ended: the report is provisional and cannot be sent yet.")
             self.status.setText(text)

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QPushButton, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import UserError
@@ -28,9 +28,9 @@ COLUMNS_CONTEXT = "AuditColumns"
 # The list source's English column titles, listed here so lupdate puts them in this area's catalogue.
 _TITLES = (QT_TRANSLATE_NOOP("AuditColumns", "No."), QT_TRANSLATE_NOOP("AuditColumns", "Time"),
            QT_TRANSLATE_NOOP("AuditColumns", "Who"), QT_TRANSLATE_NOOP("AuditColumns", "Action"),
-           QT_TRANSLATE_NOOP("AuditColumns", "Record"), QT_TRANSLATE_NOOP("AuditColumns", "Record id"),
+           QT_TRANSLATE_NOOP("AuditColumns", "Record"), QT_TRANSLATE_NOOP("AuditColumns", "Name"),
            QT_TRANSLATE_NOOP("AuditColumns", "Detail"))
-COLUMN_WIDTHS = (70, 150, 110, 110, 120, 110, 420)
+COLUMN_WIDTHS = (60, 150, 90, 80, 100, 240, 360)
 OK_STYLE = "color: #1b5e20; font-weight: bold;"
 BAD_STYLE = "color: #b3261e; font-weight: bold;"
 
@@ -68,7 +68,7 @@ class AuditPage(PageHooks, QWidget):
         self.export_button.setObjectName("exportAudit")
         self.erase_button = QPushButton(self.tr("Erase this contact's personal data…"))
         self.erase_button.setObjectName("eraseContact")
-        self.erase_button.setToolTip(self.tr("A person may ask for their personal data to be erased (個資法)."))
+        self.erase_button.setToolTip(self.tr("A person may ask for their personal data to be erased (Personal Data Protection Act)."))
         self.erase_button.setEnabled(False)
         self.result_label = QLabel()
         self.result_label.setObjectName("auditResult")
@@ -86,10 +86,28 @@ class AuditPage(PageHooks, QWidget):
             self.view.setColumnWidth(n, w)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
+        # what the entry says in words; the raw JSON and hash only behind 「詳細」
         self.detail = QPlainTextEdit()
         self.detail.setObjectName("auditDetail")
         self.detail.setReadOnly(True)
         self.detail.setPlaceholderText(self.tr("Select an entry to see everything it recorded."))
+        self.raw_button = QToolButton()
+        self.raw_button.setObjectName("auditRawToggle")
+        self.raw_button.setText(self.tr("Details"))
+        self.raw_button.setToolTip(self.tr("The entry as stored: its JSON and its place in the hash chain"))
+        self.raw_button.setCheckable(True)
+        self.raw_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.raw_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.raw = QPlainTextEdit()
+        self.raw.setObjectName("auditRaw")
+        self.raw.setReadOnly(True)
+        self.raw.setVisible(False)
+        detail_box = QWidget()
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.detail, 2)
+        detail_layout.addWidget(self.raw_button, 0, Qt.AlignmentFlag.AlignLeft)
+        detail_layout.addWidget(self.raw, 3)
 
         top = QHBoxLayout()
         top.addWidget(title)
@@ -108,9 +126,9 @@ class AuditPage(PageHooks, QWidget):
         filters.addWidget(self.search, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
+        splitter.addWidget(detail_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
@@ -129,6 +147,7 @@ class AuditPage(PageHooks, QWidget):
         self.view.horizontalHeader().sortIndicatorChanged.connect(self.model.sort)
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_entry(cur.row()))
         self.model.reloaded.connect(self._show_count)
+        self.raw_button.toggled.connect(self._show_raw)
         self.verify_button.clicked.connect(self.verify)
         self.export_button.clicked.connect(lambda: self.export_csv())
         self.erase_button.clicked.connect(self.erase_selected_contact)
@@ -212,6 +231,7 @@ class AuditPage(PageHooks, QWidget):
     def reload(self) -> None:
         self.model.set_query(self.current_query())
         self.detail.clear()
+        self.raw.clear()
 
     def _show_count(self, n: int) -> None:
         self.count_label.setText(self.tr("%1 entries").replace("%1", f"{n:,}"))
@@ -223,9 +243,17 @@ class AuditPage(PageHooks, QWidget):
         self.erase_button.setEnabled(bool(self._contact_id) and not self.ctx.db.read_only)
         if entry is None:
             self.detail.clear()
+            self.raw.clear()
             return
-        head = f"#{entry.seq}  {entry.at}  {entry.actor}  {entry.action}  {entry.entity}  {entry.entity_id}"
-        self.detail.setPlainText(f"{head}\n\n{entry.detail}\n\nSHA-256 {entry.hash}")
+        head = self.tr("%1 %2 by %3: %4").replace("%1", entry.at).replace("%2", entry.action) \
+            .replace("%3", entry.actor or "—").replace("%4", entry.title or entry.entity)
+        self.detail.setPlainText("\n".join([head, "", *entry.changes]))
+        self.raw.setPlainText(f"#{entry.seq}  {entry.entity_code}  {entry.entity_id}\n\n{entry.detail}\n\n"
+                              f"SHA-256 {entry.hash}")
+
+    def _show_raw(self, shown: bool) -> None:
+        self.raw.setVisible(shown)
+        self.raw_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def erase_selected_contact(self) -> None:
         from counsel_desk.ui.safety.erase_dialog import erase_contact_with_dialog

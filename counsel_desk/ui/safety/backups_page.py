@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from counsel_desk.i18n import pick
 from counsel_desk.services import backup
 from counsel_desk.services.backup import BackupInfo
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import shown_datetime
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm
 from counsel_desk.ui.small_table import SmallTableModel
@@ -29,7 +29,7 @@ COL_WHEN, COL_KIND, COL_SIZE, COL_FILE = range(4)
 
 
 def when_text(info: BackupInfo) -> str:
-    return f"{roc_date(info.taken_at.date())} {info.taken_at:%H:%M:%S}"
+    return shown_datetime(info.taken_at, seconds=True)
 
 
 def size_text(n: int) -> str:

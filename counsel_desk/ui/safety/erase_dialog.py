@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk.i18n import pick
-from counsel_desk.services import audit_log, privacy
+from counsel_desk.services import audit_log, audit_readable, privacy
+from counsel_desk.services.formatting import aside
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.tasks import run_task
+from counsel_desk.ui.widgets.fit import fit_window
 
 
 class EraseContactDialog(QDialog):
@@ -30,7 +32,7 @@ class EraseContactDialog(QDialog):
         p = self.preview
 
         who = pick("，", ", ").join(x for x in (p.title, p.organization) if x)
-        heading = QLabel(self.tr("Erase the personal data of %1?").replace("%1", f"{p.name}（{who}）" if who else p.name))
+        heading = QLabel(self.tr("Erase the personal data of %1?").replace("%1", aside(p.name, who)))
         heading.setStyleSheet("font-weight: bold;")
         heading.setWordWrap(True)
         explain = QLabel(self.tr(
@@ -40,7 +42,7 @@ class EraseContactDialog(QDialog):
         self.mentions = QListWidget()
         self.mentions.setObjectName("mentionList")
         for table, record_id, fields in p.mentions:
-            names = pick("、", ", ").join(audit_log.field_label(f) for f in fields)
+            names = pick("、", ", ").join(audit_readable.field_label(f) for f in fields)
             self.mentions.addItem(f"{audit_log.entity_label(table)}  {record_id[:8]}…  {names}")
         mentions_label = QLabel(
             self.tr("%1 other records name this person; the name, phone and e-mail in them are replaced too:")
@@ -75,6 +77,7 @@ class EraseContactDialog(QDialog):
         self.understand.toggled.connect(self.erase_button.setEnabled)
         self.erase_button.clicked.connect(self.erase)
         cancel.clicked.connect(self.reject)
+        fit_window(self, "eraseContactDialog", self.sizeHint(), settings=ctx.settings)
 
     def erase(self) -> None:
         services = self.ctx.services()

@@ -19,6 +19,7 @@ from counsel_desk.services import backup
 from counsel_desk.services.backup import BackupInfo
 from counsel_desk.store.recovery import StartupCheck, check_at_start, quarantine
 from counsel_desk.ui.safety.backups_page import size_text, when_text
+from counsel_desk.ui.widgets.fit import fit_window
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,7 @@ class RecoveryDialog(QDialog):
         self.restore_button.clicked.connect(lambda: self._choose(RESTORE))
         self.empty_button.clicked.connect(lambda: self._choose(EMPTY))
         self.quit_button.clicked.connect(lambda: self._choose(QUIT))
+        fit_window(self, "recoveryDialog", self.sizeHint())
 
     def _choose(self, choice: int) -> None:
         self.choice = choice

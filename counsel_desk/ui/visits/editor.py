@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import new_id
@@ -26,6 +26,7 @@ from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.visits.editor_form import VisitForm
 from counsel_desk.ui.visits.widgets import FieldError
+from counsel_desk.ui.widgets.fit import fit_window, scrolling
 
 AUTOSAVE_MS = 3000
 
@@ -66,7 +67,7 @@ class VisitEditor(QDialog):
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
-        self.resize(1150, 820)
+        fit_window(self, "visitEditor", QSize(1150, 820), settings=ctx.settings)
 
     # --- building -------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -75,10 +76,7 @@ class VisitEditor(QDialog):
         self.summary_error = FieldError()
         self.summary_error.setObjectName("summaryError")
         self.form = VisitForm(self.ctx, self, today=self.today)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.form)
+        scroll = scrolling(self.form)
 
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("saveVisit")

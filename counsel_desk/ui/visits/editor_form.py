@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk.errors import ValidationError
-from counsel_desk.i18n import pick
 from counsel_desk.models.enums import VisitMode
 from counsel_desk.services import places
 from counsel_desk.services.attachments import AttachmentService
@@ -73,7 +72,7 @@ class VisitForm(QWidget):
         self.mode = QComboBox()
         self.mode.setObjectName("mode")
         for m in VisitMode:
-            self.mode.addItem(pick(m.zh, m.en), m.value)
+            self.mode.addItem(m.label, m.value)
         self.counselors = QListWidget()
         self.counselors.setObjectName("counselors")
         self.counselors.setFixedHeight(128)  # six names without scrolling

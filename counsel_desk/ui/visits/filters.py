@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from counsel_desk.i18n import pick
 from counsel_desk.models.enums import VisitMode
 from counsel_desk.services.people import PeopleService
 from counsel_desk.services.visit_list import date_or_none
@@ -103,7 +102,7 @@ class VisitFilterBar(QWidget):
         fill_combo(self.township, [(self.tr("All townships"), None)])
         self.township.setEnabled(False)
         self.reload_counselors()
-        fill_combo(self.mode, [(self.tr("All modes"), None)] + [(pick(m.zh, m.en), m.value) for m in VisitMode])
+        fill_combo(self.mode, [(self.tr("All modes"), None)] + [(m.label, m.value) for m in VisitMode])
         if self._followups:
             items = [(self.tr("Not closed"), "open"), (self.tr("Overdue"), "overdue"),
                      (self.tr("Due this week"), "due_week"), (self.tr("Closed"), "closed"),

@@ -14,12 +14,12 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from counsel_desk.errors import ValidationError
-from counsel_desk.i18n import pick
 from counsel_desk.models.enums import FollowUpStatus
 from counsel_desk.services.followups import CLOSED, FollowUpDraft, followup_problems
 from counsel_desk.services.formatting import roc_date
 from counsel_desk.ui.small_table import SmallTableModel
 from counsel_desk.ui.visits.widgets import DateEdit, FormDialog, select_data
+from counsel_desk.ui.widgets.fit import fit_window
 
 OVERDUE_COLOUR = "#b3261e"
 
@@ -29,7 +29,7 @@ def status_label(status: str) -> str:
         s = FollowUpStatus(status)
     except ValueError:
         return status
-    return pick(s.zh, s.en)
+    return s.label
 
 
 class FollowUpTableModel(SmallTableModel[FollowUpDraft]):
@@ -115,7 +115,7 @@ class FollowUpDialog(_FollowUpForm):
         self.status = QComboBox()
         self.status.setObjectName("status")
         for s in FollowUpStatus:
-            self.status.addItem(pick(s.zh, s.en), s.value)
+            self.status.addItem(s.label, s.value)
         select_data(self.status, self._original.status)
         self.followup_date = DateEdit(value=self._original.followup_date)
         self.followup_date.setObjectName("followupDate")
@@ -132,6 +132,7 @@ class FollowUpDialog(_FollowUpForm):
         hint.setWordWrap(True)
         self.form.addRow(hint)
         self.description.setFocus()
+        fit_window(self, "followUpDialog", self.sizeHint())
 
     def draft(self) -> FollowUpDraft:
         return FollowUpDraft(description=self.description.text(), owner=self.owner.currentText(),
@@ -161,6 +162,7 @@ class CloseFollowUpDialog(_FollowUpForm):
         self.add_row(self.tr("Followed up on"), self.followup_date, "followup_date")
         self.add_row(self.tr("Result"), self.result, "result")
         self.result.setFocus()
+        fit_window(self, "closeFollowUpDialog", self.sizeHint())
 
     def draft(self) -> FollowUpDraft:
         d = self._original

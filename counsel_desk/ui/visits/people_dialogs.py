@@ -6,10 +6,10 @@ from typing import Callable
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from counsel_desk.i18n import pick
 from counsel_desk.models.enums import OrgKind
 from counsel_desk.services.people import OrgInfo, PeopleService, Person
 from counsel_desk.ui.visits.widgets import FormDialog
+from counsel_desk.ui.widgets.fit import fit_window
 
 
 class NewOrganizationDialog(FormDialog):
@@ -31,13 +31,14 @@ class NewOrganizationDialog(FormDialog):
         self.kind = QComboBox()
         self.kind.setObjectName("orgKind")
         for k in OrgKind:
-            self.kind.addItem(pick(k.zh, k.en), k.value)
+            self.kind.addItem(k.label, k.value)
         self.phone = QLineEdit()
         self.phone.setObjectName("orgPhone")
         self.add_row(self.tr("Name"), self.name, "name")
         self.add_row(self.tr("Kind"), self.kind, "kind")
         self.add_row(self.tr("Phone"), self.phone, "phone")
         self.name.setFocus()
+        fit_window(self, "newOrganizationDialog", self.sizeHint())
 
     def submit(self) -> None:
         county, town = self._place
@@ -73,6 +74,7 @@ class NewContactDialog(FormDialog):
         self.add_row(self.tr("Phone"), self.phone, "phone")
         self.add_row(self.tr("E-mail"), self.email, "email")
         self.name.setFocus()
+        fit_window(self, "newContactDialog", self.sizeHint())
 
     def submit(self) -> None:
         self.created = self.service.create_contact(self.organization_id, self.name.text(), self.title.text(),

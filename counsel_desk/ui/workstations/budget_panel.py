@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk.errors import UserError
-from counsel_desk.i18n import pick
 from counsel_desk.models.enums import BudgetCategory
 from counsel_desk.services import workstations as ws_service
 from counsel_desk.services.formatting import ntd, roc_year
@@ -72,7 +71,7 @@ class BudgetPanel(QWidget):
         for col, title in enumerate((self.tr("Planned"), self.tr("Disbursed"), self.tr("Reimbursed")), 1):
             grid.addWidget(bold_label(title), 0, col)
         for row, cat in enumerate(BudgetCategory, 1):
-            grid.addWidget(QLabel(pick(cat.zh, cat.en)), row, 0)
+            grid.addWidget(QLabel(cat.label), row, 0)
             self.lines[cat.value] = {}
             for col, key in enumerate(AMOUNTS, 1):
                 edit = MoneyEdit()

@@ -48,7 +48,7 @@ class EventListPage(RecordListPage):
         self.county = QComboBox()
         self.places = PlacePicker(ctx.db.session_factory, self.county, None, any_text=self.tr("(none)"))
         self.partners = QLineEdit()
-        self.partners.setPlaceholderText(self.tr("e.g. 關西鎮公所、新竹縣政府"))
+        self.partners.setPlaceholderText(self.tr("e.g. Guanxi Township Office, Hsinchu County Government"))
         self.participants = QSpinBox()
         self.participants.setRange(0, 1_000_000)
         self.record = QPlainTextEdit()
@@ -144,10 +144,11 @@ class EventListPage(RecordListPage):
         entry = QListWidgetItem(item.filename)
         entry.setData(Qt.ItemDataRole.UserRole, item)
         entry.setToolTip(item.filename)
-        try:
-            pixmap = QPixmap(str(event_service.photo_path(self.ctx.services(), self.folder, item)))
+        pixmap = QPixmap()
+        try:  # from memory: a sealed photo's thumbnail leaves no plain copy on disk
+            pixmap.loadFromData(event_service.photo_bytes(self.ctx.services(), self.folder, item))
         except UserError:  # the file is missing (a database copied without its folder)
-            pixmap = QPixmap()
+            pass
         if not pixmap.isNull():
             entry.setIcon(QIcon(pixmap.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
                                               Qt.TransformationMode.SmoothTransformation)))

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+    QFormLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import UserError
@@ -22,6 +22,7 @@ from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.workstations.list_panel import ListPanel, ReloadsWhenShown
 from counsel_desk.ui.visits.widgets import FieldError
 from counsel_desk.ui.page_contract import PageHooks
+from counsel_desk.ui.widgets.fit import scrolling
 
 
 class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
@@ -62,18 +63,19 @@ class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
         editor_layout.addWidget(self.editor_title)
         editor_layout.addLayout(self.form)
         editor_layout.addWidget(self.error)
-        editor_layout.addLayout(buttons)
         editor_layout.addLayout(self.extra)
         editor_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(editor)
-        scroll.setMinimumWidth(380)
+        # the form scrolls on a small screen; Save and Delete stay below it, always in sight
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(scrolling(editor), 1)
+        side_layout.addLayout(buttons)
+        side.setMinimumWidth(380)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(panel)
-        splitter.addWidget(scroll)
+        splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)

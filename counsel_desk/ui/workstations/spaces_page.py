@@ -20,6 +20,7 @@ from counsel_desk.ui.messages import show_error
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
 from counsel_desk.ui.workstations.widgets import EnumCombo, MoneyEdit, PlacePicker, RowsModel, bold_label
+from counsel_desk.ui.widgets.fit import fit_window
 
 
 def _table(model: RowsModel, height: int | None = None) -> QTableView:
@@ -201,6 +202,7 @@ class ProposalPicker(QDialog):
         self.search.textChanged.connect(self.refresh)
         self.view.doubleClicked.connect(lambda _i: self._accept())
         self.refresh()
+        fit_window(self, "proposalPicker", (620, 420), settings=ctx.settings)
 
     def refresh(self) -> None:
         refs = space_service.proposal_candidates(self.ctx.services(), self.search.text())

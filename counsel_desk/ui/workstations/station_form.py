@@ -22,6 +22,7 @@ from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.visits.widgets import DateEdit, FieldError
 from counsel_desk.ui.workstations.widgets import EnumCombo, PlacePicker, RowsModel
+from counsel_desk.ui.widgets.fit import fit_window
 
 
 def _spin(maximum: int, special: str | None = None, minimum: int = 0) -> QSpinBox:
@@ -253,6 +254,7 @@ class ContactDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        fit_window(self, "workstationContactDialog", self.sizeHint())
 
     def _accept(self) -> None:
         if self.name.text().strip():

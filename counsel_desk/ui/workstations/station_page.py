@@ -15,10 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk.errors import UserError
-from counsel_desk.i18n import pick
 from counsel_desk.models.enums import WorkstationStatus
 from counsel_desk.services import workstations as ws_service
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import bracketed, roc_date
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.dashboard.widgets import Card, FigureCard
 from counsel_desk.ui.messages import confirm, show_error
@@ -146,7 +145,7 @@ class StationView(QWidget):
                 self.form.load(station)
             self.title.setText(station.name)
             status = WorkstationStatus(station.status)
-            self.status_label.setText(f"［{pick(status.zh, status.en)}］")
+            self.status_label.setText(bracketed(status.label))
         else:
             self.title.setText(self.tr("New workstation"))
             self.status_label.setText("")

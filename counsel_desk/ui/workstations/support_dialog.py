@@ -24,6 +24,7 @@ from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.visits.widgets import DateEdit, FieldError
 from counsel_desk.ui.workstations.widgets import EnumCombo, combo_select_data
+from counsel_desk.ui.widgets.fit import fit_window
 
 
 class SupportRecordDialog(QDialog):
@@ -129,6 +130,7 @@ class SupportRecordDialog(QDialog):
         self._fill_proposals(start.get("proposal_id"))
         self.workstation.currentIndexChanged.connect(lambda _i: self._fill_proposals(None))
         self._show_visit()
+        fit_window(self, "supportRecordDialog", (620, 640), settings=ctx.settings)
 
     def _show_visit(self) -> None:
         if not self.visit_id:

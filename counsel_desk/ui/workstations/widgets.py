@@ -14,7 +14,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
-from counsel_desk.i18n import pick
 from counsel_desk.services.program_base import counties, townships
 
 ALERT = "#b3261e"
@@ -49,7 +48,7 @@ class EnumCombo(QComboBox):
         if any_text is not None:
             self.addItem(any_text, "")
         for m in enum_cls:
-            self.addItem(pick(m.zh, m.en), m.value)
+            self.addItem(m.label, m.value)
 
     def code(self) -> str:
         return self.currentData() or ""

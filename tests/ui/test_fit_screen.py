@@ -1,0 +1,90 @@
+"""Every page, editor and dialog fits a 1366×768 laptop and a 1920×1080 screen at 150 % (1280×720 logical).
+
+The available screen (less a 40 px task bar) is what ``ui/widgets/fit.available_geometry`` answers; the
+test replaces that one function. A window fails when it, its minimum size or a button that saves or
+closes lies outside the screen, or when such a button sits inside a scroll area (it could scroll away).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QAbstractButton, QScrollArea, QWidget
+
+from counsel_desk.ui.widgets import fit
+from tests.ui.walk_helpers import close_main_window, main_window, walk
+
+SCREENS = {"1366x768": QRect(0, 0, 1366, 728), "1280x720 logical": QRect(0, 0, 1280, 680)}
+SAVES_OR_CLOSES = re.compile(r"^(Save|Save and close|Close|OK|Cancel|Done|Apply|Discard|Quit|儲存|儲存並關閉|關閉|"
+                             r"確定|取消|完成|套用|丟棄|結束)$")
+
+
+@pytest.fixture(params=list(SCREENS), ids=list(SCREENS))
+def screen(request, monkeypatch) -> QRect:
+    area = SCREENS[request.param]
+    monkeypatch.setattr(fit, "available_geometry", lambda widget=None: QRect(area))
+    return area
+
+
+@pytest.fixture
+def window(qtbot, demo_db, monkeypatch):
+    main = main_window(qtbot, demo_db, monkeypatch, "林怡君")
+    main.show()
+    yield main
+    close_main_window(main)
+
+
+def problems(what: str, w: QWidget, area: QRect) -> list[str]:
+    out = []
+    outer = QRect(w.pos(), w.size() + fit.FRAME)
+    if not area.contains(outer):
+        out.append(f"{what}: window {outer.getRect()} is outside the screen {area.getRect()}")
+    smallest = w.minimumSize().expandedTo(w.minimumSizeHint()) + fit.FRAME
+    if smallest.width() > area.width() or smallest.height() > area.height():
+        out.append(f"{what}: minimum size {smallest.toTuple()} (with frame) exceeds the screen {area.size().toTuple()}")
+    for button in w.findChildren(QAbstractButton):
+        if not button.isVisibleTo(w) or not SAVES_OR_CLOSES.match(button.text().replace("&", "").strip()):
+            continue
+        name = f"{what}: button “{button.text()}”"
+        rect = QRect(button.mapTo(w, QPoint(0, 0)), button.size())
+        if not w.rect().contains(rect):
+            out.append(f"{name} at {rect.getRect()} lies outside its window {w.rect().getRect()}")
+        parent = button.parentWidget()
+        while parent is not None and parent is not w:
+            if isinstance(parent, QScrollArea):
+                out.append(f"{name} is inside a scroll area and can scroll out of sight")
+                break
+            parent = parent.parentWidget()
+    return out
+
+
+def test_every_window_fits_the_screen(qtbot, screen, window):
+    found: list[str] = []
+    seen = []
+    for what, widget in walk(qtbot, window):
+        seen.append(what)
+        found += problems(what, widget, screen)
+    assert len(seen) > 30  # the walk really went everywhere
+    assert not found, "\n".join(found)
+
+
+def test_a_window_remembers_its_size_and_is_brought_back_on_screen(qtbot, screen, window):
+    from counsel_desk.ui.about import AboutDialog
+
+    dialog = AboutDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.resize(500, 330)
+    dialog.move(screen.right() - 700, 30)
+    dialog.reject()
+    again = AboutDialog(window)
+    qtbot.addWidget(again)
+    assert again.size().toTuple() == (500, 330)
+    # a size left on a bigger screen is cut down to this one, and the window moved onto it
+    dialog.resize(2400, 1300)
+    dialog.reject()
+    third = AboutDialog(window)
+    qtbot.addWidget(third)
+    assert not problems("about", third, screen)

@@ -1,0 +1,190 @@
+"""Walk the whole app as a person would see it: every page, every editor (each tab), every dialog.
+
+``walk(qtbot, window)`` yields ``(what, widget)`` for the main window on each page and each editor
+tab, and for every dialog opened over it; the caller checks what it needs (fits the screen, no
+Chinese left in English, …) before the walk closes the dialog and moves on. Modal dialogs are
+built and shown without ``exec()``, so nothing blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+TODAY = date(2026, 11, 26)
+
+
+def settle(qtbot, ms: int = 30) -> None:
+    QApplication.processEvents()
+    qtbot.wait(ms)
+
+
+def first_id(ctx, sql: str) -> str:
+    with ctx.db.engine.connect() as c:
+        row = c.exec_driver_sql(sql).first()
+    assert row is not None, f"no record for: {sql}"
+    return row[0]
+
+
+def _shown(qtbot, dialog: QWidget) -> QWidget:
+    if not dialog.isVisible():
+        dialog.show()
+    settle(qtbot)
+    return dialog
+
+
+def _close(dialog: QWidget) -> None:
+    if hasattr(dialog, "_may_close"):
+        dialog._may_close = True  # noqa: SLF001 — the walk closes without the unsaved-changes question
+    if isinstance(dialog, QDialog):
+        dialog.reject()
+    dialog.close()
+    dialog.deleteLater()
+
+
+def main_window(qtbot, db, monkeypatch, user: str):
+    """A MainWindow over ``db`` as ``user`` of 北區, message boxes answered Cancel instead of blocking."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from counsel_desk.ui.startup import make_settings, prepare
+    from counsel_desk.ui.context import AppContext
+    from counsel_desk.ui.main_window import MainWindow
+
+    prepare(QApplication.instance())
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Cancel)
+    settings = make_settings()
+    settings.setValue("user/name", user)
+    settings.setValue("user/center", "north")
+    main = MainWindow(AppContext(db, settings))
+    qtbot.addWidget(main)
+    return main
+
+
+def close_main_window(main) -> None:
+    page = main.pages.get("proposals")
+    if page is not None:
+        page.editor.dirty = False
+    main.close()
+
+
+def walk(qtbot, window) -> Iterator[tuple[str, QWidget]]:
+    """Every page, editor and dialog of ``window`` (a MainWindow over a demo database)."""
+    ctx = window.ctx
+    for spec in window.specs:
+        window.show_page(spec.key)
+        settle(qtbot, 80)
+        yield f"page {spec.key}", window
+    yield from _visits(qtbot, window, ctx)
+    yield from _followups(qtbot, window, ctx)
+    yield from _workstations(qtbot, window, ctx)
+    yield from _proposals(qtbot, window, ctx)
+    yield from _spaces(qtbot, window, ctx)
+    yield from _standalone(qtbot, window, ctx)
+
+
+def _dialog(qtbot, what: str, dialog: QWidget) -> Iterator[tuple[str, QWidget]]:
+    yield what, _shown(qtbot, dialog)
+    _close(dialog)
+    settle(qtbot)
+
+
+def _visits(qtbot, window, ctx):
+    from counsel_desk.services.people import PeopleService
+    from counsel_desk.ui.visits.followup_dialogs import FollowUpDialog
+    from counsel_desk.ui.visits.people_dialogs import NewContactDialog, NewOrganizationDialog
+
+    window.show_page("visits")
+    page = window.pages["visits"]
+    editor = page.new_record()
+    yield "new visit editor", _shown(qtbot, editor)
+    yield from _dialog(qtbot, "follow-up dialog", FollowUpDialog(editor.form, today=TODAY))
+    people = PeopleService(ctx.services())
+    yield from _dialog(qtbot, "new organisation dialog", NewOrganizationDialog(people, editor))
+    yield from _dialog(qtbot, "new contact dialog", NewContactDialog(people, None, editor))
+    _close(editor)
+    visit_id = first_id(ctx, "SELECT id FROM site_visit WHERE deleted_at IS NULL ORDER BY visit_date DESC")
+    editor = page.open_visit(visit_id)
+    yield "visit editor", _shown(qtbot, editor)
+    _close(editor)
+    settle(qtbot)
+
+
+def _followups(qtbot, window, ctx):
+    window.show_page("followups")
+    page = window.pages["followups"]
+    settle(qtbot, 200)
+    page.view.selectRow(0)
+    settle(qtbot)
+    for opener in (page.edit_current, page.close_current):
+        dialog = opener()
+        if dialog is not None:
+            yield from _dialog(qtbot, f"follow-up {opener.__name__}", dialog)
+
+
+def _workstations(qtbot, window, ctx):
+    from counsel_desk.ui.workstations.station_form import ContactDialog
+    from counsel_desk.ui.workstations.support_dialog import SupportRecordDialog
+
+    window.show_page("workstations")
+    page = window.pages["workstations"]
+    page.open_station(first_id(ctx, "SELECT id FROM workstation WHERE deleted_at IS NULL ORDER BY name"))
+    settle(qtbot, 100)
+    yield "workstation page", window
+    yield from _dialog(qtbot, "workstation contact dialog", ContactDialog(window))
+    yield from _dialog(qtbot, "new support record", SupportRecordDialog(ctx, window))
+    record = first_id(ctx, "SELECT id FROM support_record WHERE deleted_at IS NULL")
+    yield from _dialog(qtbot, "support record", SupportRecordDialog(ctx, window, record_id=record))
+    page.show_list()
+
+
+def _proposals(qtbot, window, ctx):
+    from counsel_desk.ui.proposals.county_dialogs import CountyChecklistDialog
+    from counsel_desk.ui.proposals.dialogs import ChooseProposalDialog, ContactDialog, MoveDialog
+
+    window.show_page("proposals")
+    page = window.pages["proposals"]
+    pid = first_id(ctx, "SELECT id FROM proposal WHERE deleted_at IS NULL ORDER BY updated_at DESC")
+    page.open_proposal(pid)
+    editor = page.editor
+    for tab in range(editor.tabs.count()):
+        editor.tabs.setCurrentIndex(tab)
+        settle(qtbot, 50)
+        yield f"proposal editor tab {tab}", window
+    yield from _dialog(qtbot, "proposal versions", page.show_versions(pid))
+    yield from _dialog(qtbot, "move dialog", MoveDialog("提案", "idea", None, parent=window))
+    yield from _dialog(qtbot, "proposal contact dialog", ContactDialog(window))
+    yield from _dialog(qtbot, "choose proposal dialog", ChooseProposalDialog([(pid, "提案")], window))
+    yield from _dialog(qtbot, "county checklist", CountyChecklistDialog(ctx.services(), pid, "提案", window))
+    editor.dirty = False
+    page.show_overview()
+
+
+def _spaces(qtbot, window, ctx):
+    window.show_page("spaces")
+    page = window.pages["spaces"]
+    picker = page.pick_proposal()
+    if picker is not None:
+        yield from _dialog(qtbot, "proposal picker", picker)
+
+
+def _standalone(qtbot, window, ctx):
+    from counsel_desk.store.recovery import StartupCheck
+    from counsel_desk.ui.about import AboutDialog
+    from counsel_desk.ui.first_run import FirstRunDialog
+    from counsel_desk.ui.people.roster_dialog import CounselorDialog, RosterDialog
+    from counsel_desk.ui.preferences import PreferencesDialog
+    from counsel_desk.ui.safety.erase_dialog import EraseContactDialog
+    from counsel_desk.ui.safety.recovery_dialog import RecoveryDialog
+
+    yield from _dialog(qtbot, "preferences", PreferencesDialog(ctx, window))
+    yield from _dialog(qtbot, "about", AboutDialog(window))
+    yield from _dialog(qtbot, "counselor roster", RosterDialog(ctx, window))
+    yield from _dialog(qtbot, "counselor dialog", CounselorDialog(window, lambda *_a: None))
+    yield from _dialog(qtbot, "first run", FirstRunDialog(ctx.settings))
+    check = StartupCheck(ctx.db.path, "damaged", "database disk image is malformed")
+    yield from _dialog(qtbot, "recovery", RecoveryDialog(check, Path(ctx.db.path).parent / "quarantine", None, window))
+    contact = first_id(ctx, "SELECT id FROM contact WHERE deleted_at IS NULL")
+    yield from _dialog(qtbot, "erase contact", EraseContactDialog(ctx, contact, window))
