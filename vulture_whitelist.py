@@ -44,6 +44,7 @@ _.gridStrokeWidth
 _.categoryNames
 _.boxAnchor
 _.fillColor
+_.strokeWidth
 _.barWidth
 _.groupSpacing
 _.barLabelFormat

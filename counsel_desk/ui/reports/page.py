@@ -15,7 +15,8 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFileDialog, QFrame, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QCheckBox, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QTableView, QTabWidget,
+    QVBoxLayout, QWidget,
 )
 
 from counsel_desk import paths
@@ -108,9 +109,14 @@ class ReportsPage(PageHooks, QWidget):
         self.save_button.clicked.connect(self.save_files)
         self.print_button.clicked.connect(self.print_report)
         self.send_button.clicked.connect(self.mark_as_sent)
+        # the PDF a manager signs is the summary (a dozen pages); every visit and follow-up is in the Excel
+        self.appendices = QCheckBox(self.tr("Appendices in the PDF"))
+        self.appendices.setToolTip(self.tr("List every visit and overdue follow-up in the PDF too (hundreds of pages "
+                                           "in a busy month). The Excel workbook always lists them."))
         actions = QHBoxLayout()
         for b in (self.make_button, self.open_xlsx, self.open_pdf, self.save_button, self.print_button, self.send_button):
             actions.addWidget(b)
+        actions.addWidget(self.appendices)
         actions.addStretch(1)
         self.status = QLabel()
         self.status.setProperty("role", "figureCaption")
@@ -267,7 +273,9 @@ class ReportsPage(PageHooks, QWidget):
             if callable(then):
                 then()
 
-        run_task(lambda progress: snapshots.generate(services, center, period, progress=progress, reason=reason),
+        summary_only = not self.appendices.isChecked()
+        run_task(lambda progress: snapshots.generate(services, center, period, summary_only=summary_only,
+                                                     progress=progress, reason=reason),
                  on_done=done,
                  parent=self, title=self.tr("Making the report…"))
 
