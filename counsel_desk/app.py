@@ -85,18 +85,62 @@ def prepare(app: QApplication) -> tuple[QSettings, list[str], int]:
     return settings, families, loaded
 
 
-def _ensure_demo(path: Path, parent: QWidget | None = None) -> None:
-    """Create the demo database on first use (a few seconds, with progress)."""
-    if path.exists() and path.stat().st_size > 0:
-        return
+DEMO_VISITS = 3000
+
+
+def _demo_ready(path: Path) -> bool:
+    if not (path.exists() and path.stat().st_size > 0):
+        return False
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as conn:
+            return bool(conn.execute(text("SELECT count(*) FROM site_visit")).scalar())
+    except Exception:  # noqa: BLE001 — half-made or foreign file: make it again
+        return False
+    finally:
+        engine.dispose()
+
+
+def ensure_demo(path: Path, parent: QWidget | None = None) -> bool:
+    """Create the demo database on first use, in the background with a progress dialog (a few
+    seconds); False when she cancelled or it failed (nothing half-made is left behind)."""
+    if _demo_ready(path):
+        return True
+    from PySide6.QtCore import QEventLoop
+
     from counsel_desk.services.demo import generate
     from counsel_desk.store import open_database
+    from counsel_desk.ui.tasks import run_task
 
-    db = open_database(path)
-    try:
-        generate(db, visits=3000)
-    finally:
-        db.close()
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+
+    def work(progress):
+        db = open_database(path)
+        try:
+            generate(db, visits=DEMO_VISITS, progress=progress)
+        finally:
+            db.close()
+
+    loop = QEventLoop()
+    outcome: list[BaseException | None] = []
+    task = run_task(work, on_done=lambda _r: (outcome.append(None), loop.quit()),
+             on_error=lambda exc: (outcome.append(exc), loop.quit()), parent=parent,
+             title=QCoreApplication.translate("App", "Making the demo database (invented visits, people and "
+                                                     "proposals)…"))
+    if not outcome:
+        loop.exec()
+    if outcome and outcome[0] is None:
+        return True
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    if outcome and outcome[0] is not None and not task.cancelled:
+        from counsel_desk.ui.messages import show_error
+
+        show_error(parent, outcome[0])
+    return False
 
 
 def open_db(path: Path, parent: QWidget | None = None):
@@ -112,14 +156,24 @@ def run_app(db: Path | str | None = None, demo: bool = False) -> int:
     logging.basicConfig(level=logging.INFO)
     app = create_qapp()
     settings, _families, _loaded = prepare(app)
+    window = start_main_window(settings, db, demo)
+    if isinstance(window, int):
+        return window
+    return app.exec()
+
+
+def start_main_window(settings: QSettings, db: Path | str | None = None, demo: bool = False):
+    """What a start does before the event loop: the first-run dialog when there is no database yet,
+    opening (and if needed repairing) the database, the main window shown with automatic backups.
+
+    Returns the window, or the exit code when she cancelled or the database could not be opened.
+    """
     if db is not None:
         path = Path(db).expanduser()
     elif demo:
         path = paths.demo_db_path()
-        _ensure_demo(path)
-        if not settings.value("user/center"):
-            settings.setValue("user/center", "north")
-            settings.setValue("user/name", QCoreApplication.translate("App", "Demo user"))
+        if not ensure_demo(path):
+            return 0
     else:
         stored = settings.value("database/path")
         if stored:
@@ -131,8 +185,8 @@ def run_app(db: Path | str | None = None, demo: bool = False) -> int:
             if not dialog.exec():
                 return 0
             path = dialog.database_path()
-            if dialog.wants_demo():
-                _ensure_demo(path)
+            if dialog.wants_demo() and not ensure_demo(path):
+                return 0
     from counsel_desk.ui.safety.recovery_dialog import prepare_database_at_start
 
     while True:
@@ -153,12 +207,14 @@ def run_app(db: Path | str | None = None, demo: bool = False) -> int:
             if not name:
                 return 3
             path = Path(name)
-    if db is None and not demo:
+    if db is None and not paths.is_demo_db(path):  # the demo never takes the place of her own database
         settings.setValue("database/path", str(path))
     window = build_main_window(database, settings)
     window.show()
     window.start_automatic_backups()
-    return app.exec()
+    global _current_window
+    _current_window = window
+    return window
 
 
 def put_user_on_roster(database, settings: QSettings) -> str | None:
@@ -167,7 +223,7 @@ def put_user_on_roster(database, settings: QSettings) -> str | None:
     Not on the demo database (its people are invented) nor on a read-only one.
     """
     name = str(settings.value("user/name", "") or "").strip()
-    if not name or database.read_only or is_demo(database.path):
+    if not name or database.read_only or paths.is_demo_db(database.path):
         return None
     from counsel_desk.services.base import ServiceContext
     from counsel_desk.services.roster import RosterService
@@ -178,13 +234,6 @@ def put_user_on_roster(database, settings: QSettings) -> str | None:
     except UserError:  # a name the roster refuses (too long): she can add herself from 輔導員名單
         log.warning("could not put %r on the roster", name)
         return None
-
-
-def is_demo(path: Path) -> bool:
-    try:
-        return Path(path).resolve() == paths.demo_db_path().resolve()
-    except OSError:
-        return False
 
 
 def build_main_window(database, settings: QSettings):
@@ -211,7 +260,8 @@ def switch_database(window, path: Path) -> None:
         show_error(window, exc)
         return
     settings = window.ctx.settings
-    settings.setValue("database/path", str(path))
+    if not paths.is_demo_db(path):
+        settings.setValue("database/path", str(path))
     if not window.close():
         database.close()
         return

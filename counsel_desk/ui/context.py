@@ -6,8 +6,9 @@ Pages talk to each other through these few signals (``visits_changed``, ``propos
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
+from counsel_desk import paths
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.store import Database
 
@@ -32,13 +33,19 @@ class AppContext(QObject):
         super().__init__(parent)
         self.db = db
         self.settings = settings
+        self.is_demo = paths.is_demo_db(db.path)
 
     @property
     def actor(self) -> str:
-        return str(self.settings.value("user/name", "") or "")
+        name = str(self.settings.value("user/name", "") or "")
+        if not name and self.is_demo:  # trying the demo before setting up: changes still need a name
+            return QCoreApplication.translate("App", "Demo user")
+        return name
 
     @property
     def center_code(self) -> str:
+        if self.is_demo:  # the demo is one center's invented data, whichever center she works for
+            return paths.DEMO_CENTER
         return str(self.settings.value("user/center", "north") or "north")
 
     def services(self) -> ServiceContext:

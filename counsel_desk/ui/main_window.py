@@ -12,8 +12,9 @@ from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget,
 )
 
-from counsel_desk import __version__
+from counsel_desk import __version__, paths
 from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.databases import DemoBanner, ask_new_database_path, own_database, with_banner
 from counsel_desk.ui.messages import show_error
 from counsel_desk.ui.pages import PageSpec, available_pages, load_page_class
 
@@ -25,7 +26,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("MainWindow")
-        self.setWindowTitle(self.tr("counsel_desk — Regional revitalization counseling"))
+        self.setWindowTitle(self.window_title())
         self.specs: list[PageSpec] = available_pages()
         self.pages: dict[str, QWidget] = {}
 
@@ -51,12 +52,18 @@ class MainWindow(QMainWindow):
         row.setSpacing(0)
         row.addWidget(self.navigation)
         row.addWidget(self.stack, 1)
+        central: QWidget = body
         if ctx.db.read_only:
             from counsel_desk.ui.safety.banner import with_read_only_banner
 
-            self.setCentralWidget(with_read_only_banner(body))
-        else:
-            self.setCentralWidget(body)
+            central = with_read_only_banner(central)
+        self.demo_banner: DemoBanner | None = None
+        if ctx.is_demo:
+            self.demo_banner = DemoBanner(own_database(ctx.settings) is not None)
+            self.demo_banner.back_requested.connect(self.back_to_own_database)
+            self.demo_banner.new_requested.connect(self.new_database)
+            central = with_banner(self.demo_banner, central)
+        self.setCentralWidget(central)
         self.auto_backup = None
 
         self._build_menus()
@@ -133,10 +140,24 @@ class MainWindow(QMainWindow):
         self.action_new.setShortcut(QKeySequence.StandardKey.New)
         self.action_new.triggered.connect(lambda: self._call_page("new_record"))
         file_menu.addAction(self.action_new)
+        file_menu.addSeparator()
+        self.action_new_database = QAction(self.tr("New &database…"), self)
+        self.action_new_database.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.action_new_database.triggered.connect(lambda: self.new_database())
+        file_menu.addAction(self.action_new_database)
         open_db = QAction(self.tr("&Open database…"), self)
         open_db.setShortcut(QKeySequence.StandardKey.Open)
         open_db.triggered.connect(self._open_database)
         file_menu.addAction(open_db)
+        self.action_demo = QAction(self.tr("Open the de&mo database"), self)
+        self.action_demo.triggered.connect(self.open_demo)
+        self.action_demo.setEnabled(not self.ctx.is_demo)
+        file_menu.addAction(self.action_demo)
+        self.action_own = QAction(self.tr("&Back to my database"), self)
+        self.action_own.triggered.connect(self.back_to_own_database)
+        self.action_own.setEnabled(self.ctx.is_demo and own_database(self.ctx.settings) is not None)
+        file_menu.addAction(self.action_own)
+        file_menu.addSeparator()
         self.action_export_csv = QAction(self.tr("Export list as &CSV…"), self)
         self.action_export_csv.triggered.connect(self.export_current_list_csv)
         file_menu.addAction(self.action_export_csv)
@@ -172,7 +193,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(act)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About counsel_desk"), self)
+        about = QAction(self.tr("&About the Regional Revitalization Desk"), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -217,7 +238,7 @@ class MainWindow(QMainWindow):
         from counsel_desk.app import switch_database
 
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(self.ctx.db.path.parent),
-                                              self.tr("counsel_desk database (*.db);;All files (*)"))
+                                              self.tr("Desk database (*.db);;All files (*)"))
         if name:
             switch_database(self, Path(name))
 
@@ -229,6 +250,48 @@ class MainWindow(QMainWindow):
         self.roster_dialog = dialog
         dialog.open()
         return dialog
+
+    def window_title(self) -> str:
+        title = self.tr("Regional Revitalization Desk")
+        if self.ctx.is_demo:
+            title += " — " + self.tr("Demo data")
+        if self.ctx.db.read_only:
+            title += self.tr(" (read-only)")
+        return title
+
+    def new_database(self, path: Path | None = None) -> None:
+        """檔案 → 新增資料庫…: an empty database of her own, which from now on opens at start."""
+        from counsel_desk.app import switch_database
+
+        if path is None and not str(self.ctx.settings.value("user/name", "") or "").strip():
+            from counsel_desk.ui.first_run import FirstRunDialog  # who she is comes first
+
+            dialog = FirstRunDialog(self.ctx.settings, self)
+            dialog.demo_button.hide()
+            self.first_run_dialog = dialog
+            if not dialog.exec():
+                return
+            path = dialog.database_path()
+        elif path is None:
+            own = own_database(self.ctx.settings)
+            path = ask_new_database_path(self, own.parent if own else paths.data_dir())
+        if path is not None:
+            switch_database(self, path)
+
+    def open_demo(self) -> None:
+        """The demo database, made on first use with progress; her own stays hers."""
+        from counsel_desk.app import ensure_demo, switch_database
+
+        path = paths.demo_db_path()
+        if ensure_demo(path, self):
+            switch_database(self, path)
+
+    def back_to_own_database(self) -> None:
+        from counsel_desk.app import switch_database
+
+        own = own_database(self.ctx.settings)
+        if own is not None:
+            switch_database(self, own)
 
     def _preferences(self) -> None:
         from counsel_desk.ui.preferences import PreferencesDialog
@@ -254,7 +317,8 @@ class MainWindow(QMainWindow):
     def _refresh_status(self) -> None:
         db = self.ctx.db
         mode = self.tr(" (read-only)") if db.read_only else ""
-        self.db_label.setText(self.tr("Database: %1").replace("%1", str(db.path)) + mode)
+        label = self.tr("Demo database: %1") if self.ctx.is_demo else self.tr("Database: %1")
+        self.db_label.setText(label.replace("%1", str(db.path)) + mode)
         newest = None
         if db.backups_dir.is_dir():
             backups = [p for p in db.backups_dir.glob("*.db") if p.is_file()]

@@ -4,8 +4,8 @@
     <name>AboutDialog</name>
     <message>
         <location filename="../../counsel_desk/ui/about.py" line="33" />
-        <source>About counsel_desk</source>
-        <translation>關於 counsel_desk</translation>
+        <source>About the Regional Revitalization Desk</source>
+        <translation>關於地方創生輔導桌</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/about.py" line="35" />
@@ -21,27 +21,68 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../counsel_desk/app.py" line="122" />
+        <location filename="../../counsel_desk/ui/context.py" line="42" />
         <source>Demo user</source>
         <translation>示範使用者</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/app.py" line="145" />
+        <location filename="../../counsel_desk/app.py" line="131" />
+        <source>Making the demo database (invented visits, people and proposals)…</source>
+        <translation>正在建立示範資料庫（虛構的訪視、人員與提案）…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/app.py" line="199" />
         <source>Cannot open the database</source>
         <translation>無法開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/app.py" line="151" />
+        <location filename="../../counsel_desk/app.py" line="205" />
         <source>Open database</source>
         <translation>開啟資料庫</translation>
+    </message>
+</context>
+<context>
+    <name>Databases</name>
+    <message>
+        <location filename="../../counsel_desk/ui/databases.py" line="66" />
+        <source>New database</source>
+        <translation>新增資料庫</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/databases.py" line="67" />
+        <source>Desk database (*.db)</source>
+        <translation>輔導桌資料庫 (*.db)</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBanner</name>
+    <message>
+        <location filename="../../counsel_desk/ui/databases.py" line="36" />
+        <source>Demo data: the people, organisations and records here are invented. Try anything — your own database is not touched.</source>
+        <translation>示範資料：這裡的人員、單位與紀錄都是虛構的，可以放心試用，不會動到您自己的資料庫。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/databases.py" line="39" />
+        <source>Back to my database</source>
+        <translation>回到我的資料庫</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/databases.py" line="39" />
+        <source>Create my database…</source>
+        <translation>建立我的資料庫…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/databases.py" line="43" />
+        <source>DEMO</source>
+        <translation>示範資料</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../counsel_desk/ui/first_run.py" line="22" />
-        <source>Welcome to counsel_desk</source>
-        <translation>歡迎使用 counsel_desk</translation>
+        <source>Welcome to the Regional Revitalization Desk</source>
+        <translation>歡迎使用地方創生輔導桌</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/first_run.py" line="23" />
@@ -86,12 +127,7 @@
         <translation>開啟示範資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="70" />
-        <source>Demo user</source>
-        <translation>示範使用者</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="75" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="77" />
         <source>Please enter your name: it is recorded with every change you make.</source>
         <translation>請填寫姓名：每一筆修改都會記錄修改者。</translation>
     </message>
@@ -99,117 +135,143 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="28" />
-        <source>counsel_desk — Regional revitalization counseling</source>
-        <translation>counsel_desk — 地方創生分區輔導</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="131" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="138" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="132" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="139" />
         <source>&amp;New record</source>
         <translation>新增(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="136" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="144" />
+        <source>New &amp;database…</source>
+        <translation>新增資料庫(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/main_window.py" line="148" />
         <source>&amp;Open database…</source>
         <translation>開啟資料庫(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="140" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="152" />
+        <source>Open the de&amp;mo database</source>
+        <translation>開啟示範資料庫(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/main_window.py" line="156" />
+        <source>&amp;Back to my database</source>
+        <translation>回到我的資料庫(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/main_window.py" line="161" />
         <source>Export list as &amp;CSV…</source>
         <translation>將清單匯出為 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="144" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="165" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="149" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="170" />
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="150" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="171" />
         <source>&amp;Find</source>
         <translation>搜尋(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="154" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="175" />
         <source>&amp;Counselors…</source>
         <translation>輔導員名單(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="160" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="181" />
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="166" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="187" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="174" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="195" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="175" />
-        <source>&amp;About counsel_desk</source>
-        <translation>關於 counsel_desk(&amp;A)</translation>
+        <location filename="../../counsel_desk/ui/main_window.py" line="196" />
+        <source>&amp;About the Regional Revitalization Desk</source>
+        <translation>關於地方創生輔導桌(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="198" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="241" />
+        <source>Desk database (*.db);;All files (*)</source>
+        <translation>輔導桌資料庫 (*.db);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/main_window.py" line="255" />
+        <source>Regional Revitalization Desk</source>
+        <translation>地方創生輔導桌</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/main_window.py" line="257" />
+        <source>Demo data</source>
+        <translation>示範資料</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/main_window.py" line="219" />
         <source>This page has no list to export.</source>
         <translation>這一頁沒有可匯出的清單。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="203" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="224" />
         <source>Export list as CSV</source>
         <translation>將清單匯出為 CSV</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="204" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="225" />
         <source>CSV (*.csv)</source>
         <translation>CSV 檔 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="212" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="233" />
         <source>Exported %1 rows to %2</source>
         <translation>已匯出 %1 筆到 %2</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="219" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="240" />
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="220" />
-        <source>counsel_desk database (*.db);;All files (*)</source>
-        <translation>counsel_desk 資料庫 (*.db);;所有檔案 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="256" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="259" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="319" />
         <source> (read-only)</source>
         <translation>（唯讀）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="257" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="320" />
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="264" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="320" />
+        <source>Demo database: %1</source>
+        <translation>示範資料庫：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/main_window.py" line="328" />
         <source>Last backup: none</source>
         <translation>最近備份：尚無</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="267" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="331" />
         <source>Last backup: %1</source>
         <translation>最近備份：%1</translation>
     </message>
@@ -256,7 +318,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/pages.py" line="24" />
-        <location filename="../../counsel_desk/app.py" line="274" />
+        <location filename="../../counsel_desk/app.py" line="324" />
         <source>Site visits</source>
         <translation>實地訪視</translation>
     </message>

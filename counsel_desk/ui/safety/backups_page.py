@@ -72,7 +72,7 @@ class BackupsPage(QWidget):
         title = QLabel(self.tr("Backups"))
         title.setProperty("role", "pageTitle")
         explain = QLabel(self.tr(
-            "counsel_desk backs up by itself: at start when the last backup is older than a day, every 30 minutes "
+            "The desk backs up by itself: at start when the last backup is older than a day, every 30 minutes "
             "while data changes, and before every import and restore. Each backup is checked before it is kept. "
             "Kept: everything from the last 48 hours, then one a day for 14 days, one a week for 8 weeks and one "
             "a month for 12 months."))
@@ -183,7 +183,7 @@ class BackupsPage(QWidget):
     def restore_from_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup file"),
                                               str(self.ctx.db.backups_dir),
-                                              self.tr("counsel_desk backup (*.db);;All files (*)"))
+                                              self.tr("Desk backup (*.db);;All files (*)"))
         if name:
             self._restore(Path(name), Path(name).name)
 
