@@ -5,7 +5,7 @@ from counsel_desk.models.people import Contact, Counselor, Organization
 from counsel_desk.models.proposals import (
     FundingLine, Plan, Proposal, ProposalComment, ProposalContact, ProposalScore, ProposalSection, StageChange,
 )
-from counsel_desk.models.records import AuditEntry, ReportSnapshot, YearlyTarget
+from counsel_desk.models.records import AuditEntry, ReportNarrative, ReportSnapshot, YearlyTarget
 from counsel_desk.models.reference import AppMeta, Center, County, Township, WorkItem, WorkItemAllocation
 from counsel_desk.models.sync import ExportLog, ImportLog, SyncBase, SyncConflict
 from counsel_desk.models.visits import Attachment, FollowUp, SiteVisit, VisitContact, VisitCounselor
@@ -30,7 +30,7 @@ __all__ = [
     "Contact", "Counselor", "Organization",
     "FundingLine", "Plan", "Proposal", "ProposalComment", "ProposalContact", "ProposalScore",
     "ProposalSection", "StageChange",
-    "AuditEntry", "ReportSnapshot", "YearlyTarget",
+    "AuditEntry", "ReportNarrative", "ReportSnapshot", "YearlyTarget",
     "AppMeta", "Center", "County", "Township", "WorkItem", "WorkItemAllocation",
     "ExportLog", "ImportLog", "SyncBase", "SyncConflict",
     "Attachment", "FollowUp", "SiteVisit", "VisitContact", "VisitCounselor",

@@ -42,6 +42,23 @@ class ReportSnapshot(SQLModel, table=True):
     pdf_bytes: Optional[bytes] = Field(default=None, sa_column=Column(LargeBinary))
 
 
+class ReportNarrative(SQLModel, table=True):
+    """The manager's own words for a report (本月工作重點, 下月工作重點, 待協助事項), written on the
+    report page before sending; the sent snapshot freezes them with the figures. Stays on this computer."""
+
+    __tablename__ = "report_narrative"
+    __table_args__ = (UniqueConstraint("center_code", "period_start", "period_end", name="uq_narrative_period"),)
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    center_code: str = Field(foreign_key="center.code", index=True, max_length=16)
+    period_start: date
+    period_end: date
+    this_month: str = ""
+    next_month: str = ""
+    help_needed: str = ""
+    updated_at: datetime = Field(default_factory=utcnow)
+    updated_by: str = Field(default="", max_length=120)
+
+
 class AuditEntry(SQLModel, table=True):
     """Who did what, when; each row carries the hash of the previous one so edits by hand show."""
 

@@ -28,6 +28,7 @@ class SiteVisit(Synced, table=True):
     issues: str = ""  # 課題
     advice: str = ""  # 輔導建議
     notes: str = ""
+    key_visit: bool = False  # 重點: the counselor flags it for the monthly report's key visits
 
 
 class VisitCounselor(SQLModel, table=True):

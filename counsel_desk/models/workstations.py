@@ -54,6 +54,7 @@ class WorkstationBudget(Synced, table=True):
     workstation_id: str = Field(foreign_key="workstation.id", index=True, max_length=36)
     roc_year: int
     approved_subsidy: int = 0
+    approved_on: Optional[date] = None  # 核定日; reports count the subsidy from this day on
 
 
 class BudgetLine(Synced, table=True):
@@ -65,6 +66,10 @@ class BudgetLine(Synced, table=True):
     planned: int = 0
     disbursed: int = 0
     reimbursed: int = 0
+    # 撥款日 / 核銷日: a report counts an amount from its day on. A line is one dated step: a later
+    # disbursement or reimbursement is a further line of the same category (see workstation_budgets).
+    disbursed_on: Optional[date] = None
+    reimbursed_on: Optional[date] = None
 
 
 class SupportRecord(Synced, table=True):

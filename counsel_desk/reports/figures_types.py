@@ -4,6 +4,15 @@
 is compared with the current data to find what changed since sending. Keys: counties and
 townships by their official zh_TW names (臺東縣); visit modes, proposal stages and routes, work
 items and target metrics by their stable ASCII codes (see docs/reports.md).
+
+Besides the period's own figures a report carries (names as in the JSON): ``compare`` — the
+headline figures (:data:`HEADLINE_KEYS`) of the previous period, the same period a year before and
+the year to date; ``by_center`` for all centers; ``proposals_sent_list`` (the proposals sent to the
+project office, with amounts; the count stays ``proposals_sent``); ``budget_execution`` (撥款率／執行率
+per station and per center); ``plans`` (地方創生計畫 filed and passed); ``public_spaces``;
+``key_visits`` (visits flagged 重點); ``narrative`` (the manager's 本月工作重點, 下月工作重點,
+待協助事項); ``provisional`` (the period has not ended: 期中暫定); ``plan`` (the programme in force);
+``revision`` and ``revision_notes`` (修正說明: the reason and each changed figure, sent → new).
 """
 
 from __future__ import annotations
@@ -11,11 +20,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from counsel_desk.models.enums import Route, Stage, TargetMetric, VisitMode
+from counsel_desk.models.enums import CenterCode, Route, Stage, TargetMetric, VisitMode
 from counsel_desk.reports.period import Period
 from counsel_desk.services.targets import TargetProgress
 
-JSON_VERSION = 1
+JSON_VERSION = 2
+
+# The headline figures (本期摘要): what the comparisons and the by-center table show for each period.
+HEADLINE_KEYS = ("visits_total", "followups_opened", "followups_closed", "followups_overdue", "support_sessions",
+                 "support_hours", "support_participants", "proposals_new", "proposals_sent", "proposals_resubmitted",
+                 "proposals_approved", "events", "event_participants")
 
 
 @dataclass
@@ -72,6 +86,8 @@ class StationSupport:
 
 @dataclass
 class StationBudget:
+    """A workstation's budget of the period's ROC year, each amount counted as of the period's end."""
+
     workstation_id: str
     name: str
     roc_year: int
@@ -85,11 +101,173 @@ class StationBudget:
     personnel_limit: float
     rule_ok: bool
     rule_message: str
+    center_code: str = ""
+
+    @property
+    def disbursement_rate(self) -> float | None:
+        """撥款率: disbursed (撥款) over the approved subsidy."""
+        return self.disbursed / self.approved if self.approved else None
 
     @property
     def execution(self) -> float | None:
         """執行率: reimbursed (核銷) over the approved subsidy."""
         return self.reimbursed / self.approved if self.approved else None
+
+
+@dataclass
+class CenterBudget:
+    """The stations' budgets of one center added up: 撥款率 and 執行率 of the center."""
+
+    center_code: str
+    center_name: str
+    stations: int
+    approved: int
+    disbursed: int
+    reimbursed: int
+
+    @property
+    def disbursement_rate(self) -> float | None:
+        return self.disbursed / self.approved if self.approved else None
+
+    @property
+    def execution(self) -> float | None:
+        return self.reimbursed / self.approved if self.approved else None
+
+
+def _rates(approved: int, disbursed: int, reimbursed: int, disbursement_rate, execution) -> dict:
+    return {"approved": approved, "disbursed": disbursed, "reimbursed": reimbursed,
+            "disbursement_rate": None if disbursement_rate is None else round(disbursement_rate, 4),
+            "execution_rate": None if execution is None else round(execution, 4)}
+
+
+@dataclass
+class SentProposal:
+    """A proposal sent to the project office (送專案辦公室) in the period, with the money it requests."""
+
+    day: date  # its (last) move to sent in the period, Taiwan day
+    title: str
+    route: str
+    county: str
+    township: str
+    applicant: str
+    amount_requested: int  # NT$, every live funding line
+    resubmission: bool  # it had been sent before (re-submitted after 退回修正)
+
+    def as_json(self) -> dict:
+        return {"date": self.day.isoformat(), "title": self.title, "route": self.route, "county": self.county,
+                "township": self.township, "applicant": self.applicant, "amount_requested": self.amount_requested,
+                "resubmission": self.resubmission}
+
+
+@dataclass
+class PlanCounts:
+    """地方創生計畫: filed (sent to the project office) and passed (approved) in the period and by its end."""
+
+    filed: int = 0
+    passed: int = 0
+    filed_to_date: int = 0
+    passed_to_date: int = 0
+    in_progress: int = 0  # filed by the end, neither passed nor rejected by then
+
+    def as_json(self) -> dict:
+        return {"filed": self.filed, "passed": self.passed, "filed_to_date": self.filed_to_date,
+                "passed_to_date": self.passed_to_date, "in_progress": self.in_progress}
+
+
+@dataclass
+class PublicSpaceRow:
+    """A public space (活化公有空間) of the center known by the period's end, and its visits in the period."""
+
+    name: str
+    county: str
+    township: str
+    status: str  # PublicSpaceStatus code, as recorded (public spaces keep no status dates)
+    subsidy: int
+    visits: int
+
+    def as_json(self) -> dict:
+        return {"name": self.name, "county": self.county, "township": self.township, "status": self.status,
+                "subsidy": self.subsidy, "visits": self.visits}
+
+
+@dataclass
+class Narrative:
+    """The manager's own words, written on the report page and frozen with the sent snapshot."""
+
+    this_month: str = ""  # 本月工作重點
+    next_month: str = ""  # 下月工作重點
+    help_needed: str = ""  # 待協助事項
+
+    def as_json(self) -> dict:
+        return {"this_month": self.this_month, "next_month": self.next_month, "help_needed": self.help_needed}
+
+    @property
+    def empty(self) -> bool:
+        return not (self.this_month.strip() or self.next_month.strip() or self.help_needed.strip())
+
+
+@dataclass
+class PlanInForce:
+    """The programme whose money table (表 1) the report reads."""
+
+    name: str
+    agency: str
+    roc_from: int | None
+    roc_to: int | None
+    in_force: bool  # the period's ROC year lies within it
+
+    def as_json(self) -> dict:
+        return {"name": self.name, "agency": self.agency, "roc_from": self.roc_from, "roc_to": self.roc_to,
+                "in_force": self.in_force}
+
+
+@dataclass
+class PeriodHeadline:
+    """The headline figures of one period (HEADLINE_KEYS → value)."""
+
+    period: Period
+    figures: dict[str, float]
+
+    def as_json(self) -> dict:
+        return {"from": self.period.start.isoformat(), "to": self.period.end.isoformat(), **self.figures}
+
+
+@dataclass
+class Comparisons:
+    previous_period: PeriodHeadline
+    same_period_last_year: PeriodHeadline
+    year_to_date: PeriodHeadline
+
+    def as_json(self) -> dict:
+        return {"previous_period": self.previous_period.as_json(),
+                "same_period_last_year": self.same_period_last_year.as_json(),
+                "year_to_date": self.year_to_date.as_json()}
+
+
+@dataclass
+class FigureChange:
+    """One changed figure of a revision: its JSON path, its Chinese name, the sent and the new value."""
+
+    figure: str  # the JSON path joined by "."
+    label: str
+    sent: object
+    new: object
+
+    def as_json(self) -> dict:
+        return {"figure": self.figure, "label": self.label, "sent": self.sent, "new": self.new}
+
+
+@dataclass
+class RevisionNotes:
+    """修正說明 of revision 2 on: why it was issued and what changed since the revision before."""
+
+    reason: str
+    changes: list[FigureChange]
+    previous_revision: int
+
+    def as_json(self) -> dict:
+        return {"reason": self.reason, "previous_revision": self.previous_revision,
+                "changes": [c.as_json() for c in self.changes]}
 
 
 @dataclass
@@ -157,6 +335,19 @@ class ReportFigures:
     event_list: list[EventRow]
     targets: list[TargetProgress]
     visits: list[VisitRow] = field(default_factory=list)
+    proposals_resubmitted: int = 0
+    provisional: bool = False  # the period has not ended (期中暫定); it cannot be marked as sent
+    plan: PlanInForce | None = None
+    revision: int | None = None  # the revision the report becomes when sent (None: all centers)
+    revision_notes: RevisionNotes | None = None
+    compare: Comparisons | None = None
+    by_center: dict[str, dict[str, float]] | None = None  # all centers: center code → headline figures
+    proposals_sent_list: list[SentProposal] = field(default_factory=list)
+    center_budgets: list[CenterBudget] = field(default_factory=list)
+    plans: PlanCounts = field(default_factory=PlanCounts)
+    public_spaces: list[PublicSpaceRow] = field(default_factory=list)
+    key_visits: list[VisitRow] = field(default_factory=list)
+    narrative: Narrative = field(default_factory=Narrative)
 
     @property
     def overdue_by_age(self) -> list[tuple[str, int]]:
@@ -188,13 +379,32 @@ class ReportFigures:
     def budgets_flagged(self) -> int:
         return sum(1 for b in self.budgets if not b.rule_ok)
 
+    @property
+    def headline(self) -> dict[str, float]:
+        """This period's headline figures, as the comparisons hold them for the other periods."""
+        return {k: getattr(self, k) for k in HEADLINE_KEYS}
+
+    def budget_execution_json(self) -> dict:
+        return {"stations": {b.name: _rates(b.approved, b.disbursed, b.reimbursed, b.disbursement_rate, b.execution)
+                             for b in self.budgets},
+                "centers": {c.center_code: _rates(c.approved, c.disbursed, c.reimbursed, c.disbursement_rate,
+                                                  c.execution) for c in self.center_budgets}}
+
+    def public_spaces_json(self) -> dict:
+        by_status: dict[str, int] = {}
+        for sp in self.public_spaces:
+            by_status[sp.status] = by_status.get(sp.status, 0) + 1
+        return {"total": len(self.public_spaces), "by_status": by_status,
+                "visits": sum(sp.visits for sp in self.public_spaces), "list": [sp.as_json() for sp in self.public_spaces]}
+
     def as_json(self) -> dict:
         """The report's figures as plain JSON (issue 6 item 7 keys first)."""
         return {
             "center": self.center,
             "center_name": self.center_name,
             "month": self.period.month_key,
-            "period": self.period.as_dict(),
+            "period": {**self.period.as_dict(), "from": self.period.start.isoformat(),
+                       "to": self.period.end.isoformat()},
             "visits_total": self.visits_total,
             "visits_by_county": {c.county: c.count for c in self.visits_by_county},
             "visits_by_township": _nested_townships(self.visits_by_township),
@@ -225,12 +435,31 @@ class ReportFigures:
             "event_participants": self.event_participants,
             "targets": {t.metric: {"target": t.target, "actual": t.actual, "share": t.share} for t in self.targets},
             "json_version": JSON_VERSION,
+            "provisional": self.provisional,
+            "plan": None if self.plan is None else self.plan.as_json(),
+            "revision": self.revision,
+            "revision_notes": None if self.revision_notes is None else self.revision_notes.as_json(),
+            "compare": None if self.compare is None else self.compare.as_json(),
+            "by_center": self.by_center,
+            "proposals_resubmitted": self.proposals_resubmitted,
+            "proposals_sent_list": [p.as_json() for p in self.proposals_sent_list],
+            "budget_execution": self.budget_execution_json(),
+            "plans": self.plans.as_json(),
+            "public_spaces": self.public_spaces_json(),
+            "key_visits": [_visit_json(v) for v in self.key_visits],
+            "narrative": self.narrative.as_json(),
         }
 
 
 def center_title(f: ReportFigures) -> str:
     """地方創生北區輔導中心, or the four centers together for headquarters."""
     return "地方創生分區輔導中心（全部分區）" if f.center is None else f"地方創生{f.center_name}輔導中心"
+
+
+def _visit_json(v: VisitRow) -> dict:
+    return {"date": v.visit_date.isoformat(), "county": v.county, "township": v.township, "visited": v.visited,
+            "mode": v.mode, "counselors": v.counselors, "purpose": v.purpose, "findings": v.findings,
+            "issues": v.issues, "advice": v.advice}
 
 
 def _nested_townships(rows: list[TownshipCount]) -> dict[str, dict[str, int]]:
@@ -248,6 +477,7 @@ _TOP_LABELS = {
     "support_participants": "工作站輔導參與人次", "proposals_new": "本期新增提案",
     "proposals_stage_moves": "提案階段異動", "proposals_sent": "送專案辦公室提案", "proposals_approved": "核定提案",
     "events": "交流活動場次", "event_participants": "活動參與人次",
+    "proposals_resubmitted": "再送件（退回修正後）",
 }
 _GROUP_LABELS = {
     "visits_by_county": "縣市訪視次數", "visits_by_township": "鄉鎮市區訪視次數", "visits_by_mode": "訪視方式",
@@ -258,9 +488,15 @@ _LEAF_LABELS = {
     "sessions": "場次", "hours": "時數", "participants": "人次", "approved": "核定補助", "disbursed": "已撥款",
     "reimbursed": "已核銷", "personnel": "人事費", "personnel_share": "人事費比例", "personnel_ok": "人事費規定",
     "roc_year": "年度", "target": "目標值", "actual": "實績值", "share": "達成率",
+    "filed": "本期提出", "passed": "本期通過", "filed_to_date": "累計提出", "passed_to_date": "累計通過",
+    "in_progress": "輔導中", "total": "總數", "visits": "訪視次數", "by_status": "狀態",
 }
+# Not figures of the period: what it is, the comparisons with other periods, the manager's words. Lists
+# (proposals sent, public spaces, key visits) are details whose counts are figures elsewhere.
 _IGNORED = {"center", "center_name", "month", "period", "json_version", "funding_allocation_by_work_item",
-            "funding_allocation_roc_year", "funding_roc_year"}
+            "funding_allocation_roc_year", "funding_roc_year", "provisional", "plan", "revision", "revision_notes",
+            "compare", "by_center", "narrative", "proposals_sent_list", "key_visits"}
+_DERIVED_LEAVES = {"share", "disbursement_rate", "execution_rate", "personnel_share"}
 
 
 def _code_label(group: str, code: str) -> str:
@@ -278,6 +514,8 @@ def _flatten(data: dict) -> dict[tuple[str, ...], object]:
     out: dict[tuple[str, ...], object] = {}
 
     def walk(prefix: tuple[str, ...], value) -> None:
+        if isinstance(value, list):
+            return
         if isinstance(value, dict):
             for k, v in value.items():
                 walk(prefix + (str(k),), v)
@@ -290,6 +528,13 @@ def _flatten(data: dict) -> dict[tuple[str, ...], object]:
     return out
 
 
+def _center_zh(code: str) -> str:
+    try:
+        return CenterCode(code).zh
+    except ValueError:
+        return code
+
+
 def figure_label(path: tuple[str, ...]) -> str:
     """A figure's name in Chinese: ('visits_by_county', '臺東縣') → 縣市訪視次數：臺東縣."""
     head = path[0]
@@ -297,6 +542,9 @@ def figure_label(path: tuple[str, ...]) -> str:
         return _TOP_LABELS[head]
     parts = [_GROUP_LABELS.get(head, head)]
     rest = list(path[1:])
+    if head == "budget_execution" and len(rest) == 3:  # (stations|centers, name or center code, amount)
+        name = rest[1] if rest[0] == "stations" else _center_zh(rest[1])
+        return f"{parts[0]}：{name}／{_LEAF_LABELS.get(rest[2], rest[2])}"
     if rest:
         parts.append(_code_label(head, rest[0]) if head != "visits_by_township" else " ".join(rest[:2]))
         leaf = rest[-1] if head != "visits_by_township" and len(rest) > 1 else None
@@ -316,12 +564,12 @@ class FigureDifference:
 def differences(sent: dict, current: dict) -> list[FigureDifference]:
     """Figures whose value differs between a sent report's JSON and the current one, named in Chinese.
 
-    Target shares are left out: a share follows from its target and actual, which are compared.
+    Target shares and budget rates are left out: they follow from the amounts, which are compared.
     """
     a, b = _flatten(sent), _flatten(current)
     out = []
     for path in list(dict.fromkeys([*a, *b])):
-        if path[0] == "targets" and path[-1] == "share":
+        if path[-1] in _DERIVED_LEAVES and path[0] in ("targets", "budget_execution"):
             continue
         va, vb = a.get(path), b.get(path)
         if _same(va, vb):

@@ -8,6 +8,7 @@ hours — :meth:`Period.utc_bounds` gives the UTC range a timestamp column is co
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -39,6 +40,25 @@ class Period:
     def parse_month(cls, text: str) -> "Period":
         """'2026-11' (or 115-11) → that month; ValidationError in Chinese for a bad month."""
         return cls.month(*parse_month(text))
+
+    @classmethod
+    def parse_quarter(cls, text: str) -> "Period":
+        """'2026-Q4' (or 115-Q4, 2026Q4) → that quarter; ValidationError in Chinese otherwise."""
+        raw = (text or "").strip()
+        m = re.fullmatch(r"(\d{2,4})-?[Qq]([1-4])", raw)
+        if not m:
+            raise ValidationError(f"看不懂的季別「{raw}」：請用 YYYY-Qn，例如 2026-Q4（亦可 115-Q4）。",
+                                  f"Unreadable quarter '{raw}': use YYYY-Qn, e.g. 2026-Q4.", field="period")
+        return cls.quarter(_year(m.group(1), raw), int(m.group(2)))
+
+    @classmethod
+    def parse_year(cls, text: str) -> "Period":
+        """'2026' or the ROC year '115' → that calendar year."""
+        raw = (text or "").strip()
+        if not re.fullmatch(r"\d{2,4}", raw):
+            raise ValidationError(f"看不懂的年度「{raw}」：請用西元年 2026 或民國年 115。",
+                                  f"Unreadable year '{raw}': use 2026 or the ROC year 115.", field="period")
+        return cls.year(_year(raw, raw))
 
     @classmethod
     def quarter(cls, year: int, quarter: int) -> "Period":
@@ -98,6 +118,38 @@ class Period:
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
+    def previous(self) -> "Period":
+        """The period just before: the month, quarter or year before, or as many days before a custom one."""
+        if self.kind == "month":
+            prev = self.start - timedelta(days=1)
+            return Period.month(prev.year, prev.month)
+        if self.kind == "quarter":
+            prev = self.start - timedelta(days=1)
+            return Period.quarter(prev.year, (prev.month - 1) // 3 + 1)
+        if self.kind == "year":
+            return Period.year(self.start.year - 1)
+        return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1), "custom")
+
+    def a_year_before(self) -> "Period":
+        """The same period one year earlier (29 February becomes the 28th)."""
+        if self.kind == "month":
+            return Period.month(self.start.year - 1, self.start.month)
+        if self.kind == "quarter":
+            return Period.quarter(self.start.year - 1, (self.start.month - 1) // 3 + 1)
+        if self.kind == "year":
+            return Period.year(self.start.year - 1)
+        return Period(_year_earlier(self.start), _year_earlier(self.end), "custom")
+
+    def provisional(self, today: date) -> bool:
+        """True while the period has not ended (its last day is today or later): 期中暫定."""
+        return self.end >= today
+
+    def refuse_future(self, today: date) -> None:
+        """A period wholly in the future has nothing to report: ValidationError naming it."""
+        if self.start > today:
+            raise ValidationError(f"報告期間{self.label_zh}（{roc_date(self.start)} 起）尚未開始，無法產生報表。",
+                                  f"The period {self.key} has not started yet ({self.start}).", field="period")
+
     def year_to_date(self) -> "Period":
         """From 1 January of the end's year to the end (targets are judged year to date)."""
         return Period(date(self.end.year, 1, 1), self.end, "custom")
@@ -115,3 +167,16 @@ class Period:
     @classmethod
     def from_dict(cls, data: dict) -> "Period":
         return cls(date.fromisoformat(data["start"]), date.fromisoformat(data["end"]), data.get("kind", "custom"))
+
+
+def _year(text: str, raw: str) -> int:
+    y = int(text)
+    if y < 1000:
+        y += ROC_OFFSET
+    if not 1990 <= y <= 2200:
+        raise ValidationError(f"不合理的年度「{raw}」。", f"Implausible year '{raw}'.", field="period")
+    return y
+
+
+def _year_earlier(d: date) -> date:
+    return d.replace(year=d.year - 1) if not (d.month == 2 and d.day == 29) else date(d.year - 1, 2, 28)

@@ -21,7 +21,9 @@ from sqlmodel import select
 from counsel_desk.errors import UserError
 from counsel_desk.models import ReportSnapshot, utcnow
 from counsel_desk.reports.figures import compute
-from counsel_desk.reports.figures_types import FigureDifference, ReportFigures, differences
+from counsel_desk.reports.figures_types import (
+    FigureChange, FigureDifference, ReportFigures, RevisionNotes, differences,
+)
 from counsel_desk.reports.monthly_pdf import pdf_bytes
 from counsel_desk.reports.monthly_xlsx import xlsx_bytes
 from counsel_desk.reports.period import Period
@@ -135,9 +137,15 @@ def next_revision(ctx: ServiceContext, center: str | None, period: Period) -> in
 
 
 def generate(ctx: ServiceContext, center: str | None, period: Period, *, prepared_by: str | None = None,
-             today: date | None = None, progress: Progress | None = None) -> GeneratedReport:
-    """Figures, JSON, Excel and PDF of the current data; safe to run off the GUI thread."""
+             today: date | None = None, progress: Progress | None = None, reason: str = "") -> GeneratedReport:
+    """Figures, JSON, Excel and PDF of the current data; safe to run off the GUI thread.
+
+    A period wholly in the future is refused; one not yet ended is made provisional (期中暫定). From
+    revision 2 on the report carries its 修正說明: ``reason`` and the figures changed since the
+    latest sent revision.
+    """
     today = today or date.today()
+    period.refuse_future(today)
     prepared_by = ctx.actor if prepared_by is None else prepared_by
     revision = next_revision(ctx, center, period)
 
@@ -148,7 +156,11 @@ def generate(ctx: ServiceContext, center: str | None, period: Period, *, prepare
 
     if progress is not None and progress(0, 10) is False:
         raise UserError("已取消產生報表。", "Report generation cancelled.")
-    figures = compute(ctx.session_factory, center, period)
+    figures = compute(ctx.session_factory, center, period, today=today)
+    if center is not None:
+        figures.revision = revision
+        if revision > 1:
+            figures.revision_notes = revision_notes(ctx, center, period, figures.as_json(), reason)
     if progress is not None and progress(2, 10) is False:
         raise UserError("已取消產生報表。", "Report generation cancelled.")
     xlsx = xlsx_bytes(figures, prepared_by=prepared_by, today=today, progress=part(2))
@@ -157,6 +169,16 @@ def generate(ctx: ServiceContext, center: str | None, period: Period, *, prepare
     if progress is not None:
         progress(10, 10)
     return GeneratedReport(figures, figures.as_json(), xlsx, pdf, revision, prepared_by, today)
+
+
+def revision_notes(ctx: ServiceContext, center: str, period: Period, current: dict, reason: str) -> RevisionNotes:
+    """修正說明: each figure that differs from the latest sent revision (sent value → new value) and the reason."""
+    latest = latest_sent(ctx, center, period)
+    if latest is None:
+        return RevisionNotes(reason.strip(), [], 0)
+    sent = open_sent(ctx, latest.id).data
+    changes = [FigureChange(".".join(d.path), d.name, d.sent, d.current) for d in differences(sent, current)]
+    return RevisionNotes(reason.strip(), changes, latest.revision)
 
 
 def _county_codes(ctx: ServiceContext, center: str | None, figures: ReportFigures) -> list[str]:
@@ -175,6 +197,13 @@ def mark_as_sent(ctx: ServiceContext, report: GeneratedReport) -> SentReport:
     """Freeze a generated report as the next revision of its center and period (audited)."""
     center = _require_center(report.figures.center)
     period = report.period
+    if report.figures.provisional:
+        raise UserError(f"{period.label_zh}尚未結束，報表為期中暫定，不能標記為已送出；請於 {roc_date(period.end)} 之後再產生。",
+                        f"The period {period.key} has not ended: a provisional report cannot be marked as sent.")
+    notes = report.figures.revision_notes
+    if report.revision > 1 and (notes is None or not notes.reason):
+        raise UserError(f"發出第 {report.revision} 版須說明修正原因（修正說明）。",
+                        f"Revision {report.revision} needs the reason it is issued.")
     with ctx.session_factory() as session:
         latest = session.exec(select(func.max(ReportSnapshot.revision)).where(*_where(center, period))).one() or 0
         if report.revision != latest + 1:
@@ -241,8 +270,10 @@ def compare_with_sent(ctx: ServiceContext, center: str | None, period: Period,
     return Comparison(latest, differences(sent, current))
 
 
-def issue_revision(ctx: ServiceContext, center: str, period: Period, *, prepared_by: str | None = None,
+def issue_revision(ctx: ServiceContext, center: str, period: Period, *, reason: str, prepared_by: str | None = None,
                    progress: Progress | None = None) -> tuple[SentReport, GeneratedReport]:
-    """Make the report from the current data and send it as the next revision."""
-    report = generate(ctx, _require_center(center), period, prepared_by=prepared_by, progress=progress)
+    """Make the report from the current data, with its 修正說明, and send it as the next revision."""
+    if not (reason or "").strip():
+        raise UserError("請說明發出修正版的原因。", "Give the reason for the revision.")
+    report = generate(ctx, _require_center(center), period, prepared_by=prepared_by, progress=progress, reason=reason)
     return mark_as_sent(ctx, report), report

@@ -44,8 +44,12 @@ class FollowUpDraft:
     id: str | None = None
 
     def values(self) -> dict[str, Any]:
+        # a cancel is dated like a close (today unless given): reports read it as of a period's end
+        followup_date = self.followup_date
+        if followup_date is None and self.status == FollowUpStatus.CANCELLED.value:
+            followup_date = date.today()
         return {"description": self.description.strip(), "owner": self.owner.strip(), "due_date": self.due_date,
-                "status": self.status, "followup_date": self.followup_date, "result": self.result.strip()}
+                "status": self.status, "followup_date": followup_date, "result": self.result.strip()}
 
     @property
     def is_open(self) -> bool:

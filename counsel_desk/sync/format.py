@@ -1,4 +1,4 @@
-"""The interchange workbook, format v1: its sheets, stable column keys, zh_TW titles, types and rules.
+"""The interchange workbook, format v2: its sheets, stable column keys, zh_TW titles, types and rules.
 
 This module is the format's single definition; ``docs/interchange-format.md`` describes it for the
 project office's staff and a test checks that every column of every synced table is covered here,
@@ -19,7 +19,7 @@ from typing import Optional
 from counsel_desk.models import enums
 
 FORMAT_NAME = "counsel_desk-interchange"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點)
 OLDEST_READABLE_VERSION = 1  # older files are upgraded step by step (see reader.UPGRADES)
 
 META_SHEET = "檔案資訊"
@@ -207,12 +207,12 @@ SHEETS: tuple[Sheet, ...] = (
           search=("name", "operator_name", "notes")),
     sheet("budgets", "workstation_budget", "工作站年度經費",
           ref("workstation_id", "工作站", "workstations", required=True), num("roc_year", "年度（民國）"),
-          num("approved_subsidy", "核定補助（元）", Kind.MONEY),
+          num("approved_subsidy", "核定補助（元）", Kind.MONEY), day("approved_on", "核定日"),
           unique=(("workstation_id", "roc_year"),)),
     sheet("budget_lines", "budget_line", "工作站經費明細",
           ref("budget_id", "年度經費", "budgets", required=True), enum("category", "科目", E.BudgetCategory),
           num("planned", "編列（元）", Kind.MONEY), num("disbursed", "撥款（元）", Kind.MONEY),
-          num("reimbursed", "核銷（元）", Kind.MONEY)),
+          num("reimbursed", "核銷（元）", Kind.MONEY), day("disbursed_on", "撥款日"), day("reimbursed_on", "核銷日")),
     sheet("public_spaces", "public_space", "公有空間",
           center(), text("name", "名稱", required=True, max_len=128, width=24), text("address", "地址", max_len=256),
           text("owning_agency", "管理機關", max_len=128), place(), num("subsidy", "補助（元）", Kind.MONEY),
@@ -225,6 +225,7 @@ SHEETS: tuple[Sheet, ...] = (
           ref("public_space_id", "公有空間", "public_spaces"), text("visited_name", "受訪者", max_len=128),
           enum("mode", "方式", E.VisitMode), text("purpose", "目的"), text("findings", "訪視發現"),
           text("issues", "課題"), text("advice", "輔導建議"), text("notes", "備註"),
+          Column("key_visit", "重點", Kind.BOOL, required=True, width=6),
           ids("counselor_ids", "輔導員識別碼", "counselors", ("visit_counselor", "visit_id", "counselor_id")),
           ids("contact_ids", "聯絡人識別碼", "contacts", ("visit_contact", "visit_id", "contact_id")),
           search=("visited_name", "purpose", "findings", "issues", "advice", "notes")),

@@ -1,6 +1,6 @@
 """Reading older interchange formats: each version step renames columns (and sheets) to today's keys.
 
-Format v1 is the first published version, so :data:`UPGRADES` is empty today. When v2 renames or
+Format v1 was the first published version; v2 added columns (see :data:`UPGRADES`). When a version renames or
 adds a column, add ``UPGRADES[1] = Step(renamed={"visits": {"old_key": "new_key"}}, added=…)``: a v1
 file is then read as if written in v2 — its columns renamed, and a column that v1 did not have
 filled with the documented default. Newer files than the program knows are refused (reader).
@@ -21,7 +21,12 @@ class Step:
     added: dict[str, dict[str, object]] = field(default_factory=dict)  # sheet key → {new column key: cell value}
 
 
-UPGRADES: dict[int, Step] = {}
+UPGRADES: dict[int, Step] = {
+    # v2 dates the workstation money and flags key visits; a v1 file's money is undated (read by the
+    # record's own stamps, see docs/reports.md) and its visits are not flagged
+    1: Step(added={"budgets": {"approved_on": None}, "budget_lines": {"disbursed_on": None, "reimbursed_on": None},
+                   "visits": {"key_visit": "否"}}),
+}
 
 
 def upgrade_header(version: int, sheet_key: str, keys: list[str]) -> tuple[list[str], list[object]]:

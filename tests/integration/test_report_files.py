@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
+from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models.enums import Route, Stage, VisitMode
 from counsel_desk.reports import snapshots
 from counsel_desk.reports.monthly_xlsx import summary_rows
@@ -184,7 +185,17 @@ def test_files_are_written_atomically(report, tmp_path):
     assert [p.name for p in folder.iterdir()] == ["月報.xlsx"]  # no temporary file left behind
 
 
-def test_sent_report_reopens_exactly_and_a_change_makes_revision_two(ctx, report, demo_db):
+def test_provisional_report_cannot_be_sent_and_a_future_one_is_refused(ctx, report):
+    assert report.figures.provisional and report.data["provisional"] is True  # made on 26 November
+    with pytest.raises(UserError, match="期中暫定"):
+        snapshots.mark_as_sent(ctx, report)
+    with pytest.raises(ValidationError, match="尚未開始"):
+        snapshots.generate(ctx, "north", Period.month(2026, 12), today=TODAY)
+
+
+def test_sent_report_reopens_exactly_and_a_change_makes_revision_two(ctx, demo_db):
+    report = snapshots.generate(ctx, "north", NOV, prepared_by="王承辦", today=date(2026, 12, 3))
+    assert not report.figures.provisional
     sent = snapshots.mark_as_sent(ctx, report)
     assert sent.revision == 1
     files = snapshots.open_sent(ctx, sent.id)
@@ -200,8 +211,12 @@ def test_sent_report_reopens_exactly_and_a_change_makes_revision_two(ctx, report
     assert len(comparison.differences) == 2 and "已送出的第 1 版與目前資料不同" in comparison.summary_zh()
     with pytest.raises(Exception):
         snapshots.mark_as_sent(ctx, report)  # revision 1 again: refused
-    second, made = snapshots.issue_revision(ctx, "north", NOV, prepared_by="王承辦")
+    second, made = snapshots.issue_revision(ctx, "north", NOV, prepared_by="王承辦", reason="更正一筆訪視的方式")
     assert second.revision == 2 and "第 2 版" in _pdf_text(made.pdf)
+    notes = made.data["revision_notes"]
+    assert notes["reason"] == "更正一筆訪視的方式" and notes["previous_revision"] == 1
+    assert [(c["label"], c["sent"], c["new"]) for c in notes["changes"]] == [
+        (d.name, d.sent, d.current) for d in comparison.differences]
     assert snapshots.compare_with_sent(ctx, "north", NOV).differences == []
     assert [s.revision for s in snapshots.list_sent(ctx, "north", NOV)] == [2, 1]
     assert snapshots.open_sent(ctx, sent.id).pdf == report.pdf  # revision 1 unchanged

@@ -41,7 +41,7 @@ def test_workbook_layout_meta_and_formats(laptop, tmp_path):
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames[0] == META_SHEET and wb.sheetnames[1:-1] == [s.title for s in fmt.SHEETS]
     meta = {r[3].value: [c.value for c in r[:3]] for r in wb[META_SHEET].iter_rows() if len(r) > 3 and r[3].value}
-    assert meta["format"][1] == fmt.FORMAT_NAME and meta["format_version"][1] == "1" and meta["center"][1] == "north"
+    assert meta["format"][1] == fmt.FORMAT_NAME and meta["format_version"][1] == str(fmt.FORMAT_VERSION) and meta["center"][1] == "north"
     assert meta["masked"][:2] == ["個人資料遮蔽", "是"] and meta["device"][1] and meta["sheet:visits"] == ["實地訪視", 2, 0]
     assert wb[META_SHEET].column_dimensions["D"].hidden
     ws = wb[BY_KEY["visits"].title]
@@ -136,16 +136,34 @@ def test_an_older_format_is_upgraded_on_import(laptop, tmp_path, tmp_path_factor
     db, _ids = laptop
     out = tmp_path / "v1.xlsx"
     export_workbook(db, out, mask=False)
-    # pretend a format v2 renamed visits' notes to remarks and added a column with a default
-    monkeypatch.setattr(fmt, "FORMAT_VERSION", 2)
-    monkeypatch.setitem(upgrade.UPGRADES, 1, upgrade.Step(renamed={"visits": {"notes": "remarks"}},
-                                                          added={"visits": {"extra": "預設"}}))
-    keys, added = upgrade.upgrade_header(1, "visits", ["id", "notes"])
+    # pretend a next format renamed visits' notes to remarks and added a column with a default
+    current = fmt.FORMAT_VERSION
+    monkeypatch.setattr(fmt, "FORMAT_VERSION", current + 1)
+    monkeypatch.setitem(upgrade.UPGRADES, current, upgrade.Step(renamed={"visits": {"notes": "remarks"}},
+                                                                added={"visits": {"extra": "預設"}}))
+    keys, added = upgrade.upgrade_header(current, "visits", ["id", "notes"])
     assert keys == ["id", "remarks", "extra"] and added == ["預設"]
-    monkeypatch.setattr(fmt, "FORMAT_VERSION", 1)
+    monkeypatch.setattr(fmt, "FORMAT_VERSION", current)
+    monkeypatch.delitem(upgrade.UPGRADES, current)
+    # and a real v1 file: no budget dates, no key-visit flag
+    wb = openpyxl.load_workbook(out)
+    v1_columns = {"工作站年度經費": {"approved_on"}, "工作站經費明細": {"disbursed_on", "reimbursed_on"},
+                  "實地訪視": {"key_visit"}}
+    for title, dropped in v1_columns.items():
+        ws = wb[title]
+        for idx in sorted((c.column for c in ws[1] if c.value in dropped), reverse=True):
+            ws.delete_cols(idx)
+    for row in wb[META_SHEET].iter_rows():
+        if len(row) > 3 and row[3].value == "format_version":
+            row[1].value = "1"
+    v1 = tmp_path / "real_v1.xlsx"
+    wb.save(v1)
     other = fresh_db(tmp_path / "o", "other.db", tmp_path_factory.getbasetemp())
     try:
-        assert import_workbooks(other, [out]).applied
+        assert import_workbooks(other, [v1]).applied
+        with sqlite3.connect(other.path) as con:
+            assert con.execute("SELECT count(*), sum(key_visit) FROM site_visit").fetchone()[1] == 0
+            assert con.execute("SELECT count(*) FROM budget_line WHERE disbursed_on IS NOT NULL").fetchone() == (0,)
     finally:
         other.close()
 

@@ -12,7 +12,7 @@ import pytest
 
 from counsel_desk.errors import UserError
 from counsel_desk.sync import export_workbook, import_workbooks
-from counsel_desk.sync.format import BY_KEY, META_SHEET
+from counsel_desk.sync.format import BY_KEY, FORMAT_VERSION, META_SHEET
 from tests.integration.sync_helpers import file_digest, fresh_db, small_world, snapshot
 
 
@@ -118,9 +118,9 @@ def test_newer_format_is_refused(setup):
         ws = wb[META_SHEET]
         for row in ws.iter_rows():
             if len(row) > 3 and row[3].value == "format_version":
-                row[1].value = "2"
+                row[1].value = str(FORMAT_VERSION + 1)
     message = refused(target, edited(good, tmp / "bad.xlsx", newer))
-    assert "較新的交換檔格式第 2 版" in message and "請先更新" in message
+    assert f"較新的交換檔格式第 {FORMAT_VERSION + 1} 版" in message and "請先更新" in message
 
 
 def test_not_a_workbook(setup):

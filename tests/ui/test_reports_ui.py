@@ -98,6 +98,7 @@ def test_make_open_save_and_print(page, qtbot, monkeypatch, tmp_path):
 
 def test_mark_as_sent_then_a_changed_visit_asks_for_revision_two(page, qtbot, monkeypatch, ctx, demo_db):
     monkeypatch.setattr(page_module, "confirm", lambda *a, **k: True)
+    monkeypatch.setattr(page_module, "ask_reason", lambda *a, **k: "更正訪視方式")
     opened = []
     monkeypatch.setattr(page_module.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
     _make(qtbot, page)

@@ -65,7 +65,8 @@ def seeded(db, services):
             FollowUp(visit_id=v1.id, description="補件", due_date=date(2026, 11, 10), status="open"),
             FollowUp(visit_id=v1.id, description="回覆", due_date=date(2026, 11, 12), status="closed",
                      followup_date=date(2026, 11, 20), result="已回覆"),
-            FollowUp(visit_id=v1.id, description="取消", due_date=date(2026, 11, 5), status="cancelled"),
+            FollowUp(visit_id=v1.id, description="取消", due_date=date(2026, 11, 5), status="cancelled",
+                     followup_date=date(2026, 11, 8), result="不需辦理"),
             FollowUp(visit_id=v1.id, description="晚結", due_date=date(2026, 11, 15), status="closed",
                      followup_date=date(2026, 12, 2), result="十二月才結"),
             FollowUp(visit_id=v_oct.id, description="十月的", due_date=date(2026, 11, 29), status="in_progress"),
@@ -76,13 +77,14 @@ def seeded(db, services):
                         term_start=date(2025, 1, 1), term_end=date(2027, 12, 31))
         s.add(w)
         s.flush()
-        b = WorkstationBudget(workstation_id=w.id, roc_year=115, approved_subsidy=2_000_000)
+        b = WorkstationBudget(workstation_id=w.id, roc_year=115, approved_subsidy=2_000_000, approved_on=date(2026, 2, 1))
         s.add(b)
         s.flush()
+        paid = {"disbursed_on": date(2026, 3, 1), "reimbursed_on": date(2026, 10, 1)}
         s.add_all([BudgetLine(budget_id=b.id, category="personnel", planned=1_100_000, disbursed=900_000,
-                              reimbursed=800_000),
+                              reimbursed=800_000, **paid),
                    BudgetLine(budget_id=b.id, category="operations", planned=900_000, disbursed=500_000,
-                              reimbursed=400_000)])
+                              reimbursed=400_000, **paid)])
         s.add_all([
             SupportRecord(center_code="north", workstation_id=w.id, support_date=date(2026, 11, 2), kind="training",
                           hours=2.5, participants=12),

@@ -12,10 +12,10 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QFileDialog, QFrame, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from counsel_desk import paths
@@ -39,6 +39,15 @@ def file_stem(report_center: str, period: Period, revision: int | None = None) -
     """月報_北區_民國115年11月 (rev. suffix for a sent revision) — safe on every file system."""
     name = f"{period.title_zh}_{report_center}_{period.label_zh}" + (f"_第{revision}版" if revision else "")
     return re.sub(r'[\\/:*?"<>|\s]+', "_", name)
+
+
+def ask_reason(parent: QWidget, revision: int) -> str:
+    """The reason a revision is issued (修正說明), typed by the manager; empty when cancelled."""
+    text, ok = QInputDialog.getMultiLineText(
+        parent, QCoreApplication.translate("ReportsPage", "Reason for revision %1").replace("%1", str(revision)),
+        QCoreApplication.translate("ReportsPage", "Why is this revision issued? The reason and the changed figures "
+                                                  "are printed in the revision (修正說明)."))
+    return text.strip() if ok else ""
 
 
 class ReportsPage(QWidget):
@@ -214,7 +223,7 @@ class ReportsPage(QWidget):
         self.banner.show()
 
     # --- making and using the files ----------------------------------------------------------
-    def make_report(self, then: Callable[[], None] | None = None) -> None:
+    def make_report(self, then: Callable[[], None] | None = None, reason: str = "") -> None:
         try:
             period = self.picker.period()
         except Exception as exc:  # noqa: BLE001
@@ -231,7 +240,8 @@ class ReportsPage(QWidget):
             if callable(then):
                 then()
 
-        run_task(lambda progress: snapshots.generate(services, center, period, progress=progress), on_done=done,
+        run_task(lambda progress: snapshots.generate(services, center, period, progress=progress, reason=reason),
+                 on_done=done,
                  parent=self, title=self.tr("Making the report…"))
 
     def _export_dir(self) -> Path:
@@ -248,7 +258,7 @@ class ReportsPage(QWidget):
         f = self.report.figures
         try:
             path = self._write(kind, self.report.xlsx if kind == "xlsx" else self.report.pdf,
-                               file_stem(f.center_name, f.period))
+                               file_stem(f.center_name, f.period, f.revision))
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return
@@ -258,7 +268,7 @@ class ReportsPage(QWidget):
         if self.report is None:
             return
         f = self.report.figures
-        suggested = str(Path.home() / f"{file_stem(f.center_name, f.period)}.pdf")
+        suggested = str(Path.home() / f"{file_stem(f.center_name, f.period, f.revision)}.pdf")
         name, chosen = QFileDialog.getSaveFileName(self, self.tr("Save the report"), suggested,
                                                    self.tr("PDF (*.pdf);;Excel workbook (*.xlsx)"))
         if not name:
@@ -286,6 +296,9 @@ class ReportsPage(QWidget):
         if self.report is None:
             return
         f = self.report.figures
+        if self.report.revision > 1:  # a revision says why it is issued: made again with the reason
+            self.issue_revision()
+            return
         question = self.tr("Mark the %1 report of %2 as sent to the project office (revision %3)? "
                            "The figures and both files are kept exactly as they are now.")
         if confirm(self, question.replace("%1", f.center_name).replace("%2", f.period.label_zh)
@@ -300,7 +313,10 @@ class ReportsPage(QWidget):
         question = self.tr("Issue revision %1 from the current data? Revision %2 stays as it was sent.")
         if not confirm(self, question.replace("%1", str(latest.revision + 1)).replace("%2", str(latest.revision))):
             return
-        self.make_report(then=self.mark_sent_without_asking)
+        reason = ask_reason(self, latest.revision + 1)
+        if not reason:
+            return
+        self.make_report(then=self.mark_sent_without_asking, reason=reason)
 
     def mark_sent_without_asking(self) -> None:
         try:

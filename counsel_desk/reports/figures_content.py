@@ -1,0 +1,106 @@
+"""What the project office asks for beside the counts (issue 15): proposals sent with their amounts,
+budget execution per center, plans (地方創生計畫) filed and passed, public spaces, key visits (重點),
+the programme in force and the manager's own words. Each read as of the period's end, like the rest.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from counsel_desk.models.enums import CenterCode
+from counsel_desk.reports.figures_sql import as_date, center_sql, sql_params
+from counsel_desk.reports.figures_types import (
+    CenterBudget, Narrative, PlanCounts, PlanInForce, PublicSpaceRow, SentProposal, StationBudget,
+)
+from counsel_desk.reports.period import Period
+
+# The programme whose 表 1 the database holds (seed plan, ROC 110–114). When programmes become data
+# (a plan-in-force service), plan_in_force reads it from there.
+SEED_PLAN_NAME = "加速推動地方創生計畫"
+SEED_PLAN_AGENCY = "國家發展委員會"
+
+
+def sent_proposals(conn, center: str | None, period: Period) -> list[SentProposal]:
+    """Each proposal sent to the project office in the period, once, with the money it requests."""
+    rows = conn.execute(text(
+        "WITH sent AS (SELECT sc.proposal_id AS pid, max(sc.changed_at) AS last_at FROM stage_change sc "
+        "  JOIN proposal p ON p.id = sc.proposal_id "
+        f"  WHERE +sc.deleted_at IS NULL AND +p.deleted_at IS NULL{center_sql('p', center)} AND sc.to_stage = 'sent' "
+        "  AND sc.changed_at >= :utc_lo AND sc.changed_at < :utc_hi GROUP BY sc.proposal_id) "
+        "SELECT date(s.last_at, '+8 hours'), p.title, p.route, c.name, t.name, coalesce(o.name, ''), "
+        "  (SELECT coalesce(sum(fl.amount), 0) FROM funding_line fl WHERE fl.proposal_id = p.id "
+        "     AND +fl.deleted_at IS NULL), "
+        "  EXISTS (SELECT 1 FROM stage_change e WHERE e.proposal_id = p.id AND +e.deleted_at IS NULL "
+        "     AND e.to_stage = 'sent' AND e.changed_at < s.last_at) "
+        "FROM sent s JOIN proposal p ON p.id = s.pid "
+        "JOIN county c ON c.code = p.county_code JOIN township t ON t.code = p.township_code "
+        "LEFT JOIN organization o ON o.id = p.organization_id ORDER BY s.last_at, p.title"),
+        sql_params(center, period))
+    return [SentProposal(as_date(r[0]), r[1], r[2], r[3], r[4], r[5] or "", int(r[6] or 0), bool(r[7]))
+            for r in rows]
+
+
+def center_budgets(budgets: list[StationBudget]) -> list[CenterBudget]:
+    """The stations' budgets added up per center, in the centers' order."""
+    out: dict[str, CenterBudget] = {}
+    for b in budgets:
+        code = b.center_code
+        cb = out.setdefault(code, CenterBudget(code, _center_zh(code), 0, 0, 0, 0))
+        cb.stations += 1
+        cb.approved += b.approved
+        cb.disbursed += b.disbursed
+        cb.reimbursed += b.reimbursed
+    order = [c.value for c in CenterCode]
+    return sorted(out.values(), key=lambda c: order.index(c.center_code) if c.center_code in order else len(order))
+
+
+def _center_zh(code: str) -> str:
+    try:
+        return CenterCode(code).zh
+    except ValueError:
+        return code
+
+
+def plan_counts(conn, center: str | None, period: Period) -> PlanCounts:
+    """Plans filed (moved to sent) and passed (moved to approved), in the period and by its end."""
+    row = conn.execute(text(
+        "SELECT "
+        "  count(DISTINCT CASE WHEN sc.to_stage = 'sent' AND sc.changed_at >= :utc_lo THEN sc.plan_id END), "
+        "  count(DISTINCT CASE WHEN sc.to_stage = 'approved' AND sc.changed_at >= :utc_lo THEN sc.plan_id END), "
+        "  count(DISTINCT CASE WHEN sc.to_stage = 'sent' THEN sc.plan_id END), "
+        "  count(DISTINCT CASE WHEN sc.to_stage = 'approved' THEN sc.plan_id END), "
+        "  count(DISTINCT CASE WHEN sc.to_stage IN ('approved', 'rejected') THEN sc.plan_id END) "
+        "FROM stage_change sc JOIN plan p ON p.id = sc.plan_id "
+        f"WHERE +sc.deleted_at IS NULL AND +p.deleted_at IS NULL{center_sql('p', center)} "
+        "AND sc.changed_at < :utc_hi"), sql_params(center, period)).one()
+    filed, passed, filed_to_date, passed_to_date, decided = (int(x or 0) for x in row)
+    return PlanCounts(filed, passed, filed_to_date, passed_to_date, max(filed_to_date - decided, 0))
+
+
+def public_spaces(conn, center: str | None, period: Period) -> list[PublicSpaceRow]:
+    """The center's public spaces recorded by the period's end, with their visits in the period."""
+    rows = conn.execute(text(
+        "SELECT ps.name, c.name, t.name, ps.status, ps.subsidy, "
+        "  (SELECT count(*) FROM site_visit v WHERE v.public_space_id = ps.id AND +v.deleted_at IS NULL "
+        "     AND v.visit_date BETWEEN :start AND :end) "
+        "FROM public_space ps JOIN county c ON c.code = ps.county_code JOIN township t ON t.code = ps.township_code "
+        f"WHERE +ps.deleted_at IS NULL{center_sql('ps', center)} AND ps.created_at < :utc_hi "
+        "ORDER BY c.sort_order, t.code, ps.name"), sql_params(center, period))
+    return [PublicSpaceRow(r[0], r[1], r[2], r[3], int(r[4] or 0), int(r[5])) for r in rows]
+
+
+def plan_in_force(conn, period: Period) -> PlanInForce:
+    """The programme of 表 1 and whether the period's ROC year lies within it."""
+    lo, hi = conn.execute(text("SELECT min(roc_year), max(roc_year) FROM work_item_allocation")).one()
+    in_force = lo is not None and lo <= period.roc_year <= hi
+    return PlanInForce(SEED_PLAN_NAME, SEED_PLAN_AGENCY, lo, hi, bool(in_force))
+
+
+def read_narrative(conn, center: str | None, period: Period) -> Narrative:
+    """The manager's words for the center and period (empty for all centers or when none written)."""
+    if center is None:
+        return Narrative()
+    row = conn.execute(text(
+        "SELECT this_month, next_month, help_needed FROM report_narrative WHERE center_code = :center "
+        "AND period_start = :start AND period_end = :end"), sql_params(center, period)).first()
+    return Narrative(*(x or "" for x in row)) if row else Narrative()
