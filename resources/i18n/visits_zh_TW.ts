@@ -62,14 +62,6 @@
     </message>
 </context>
 <context>
-    <name>DateEdit</name>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/widgets.py" line="29" />
-        <source>e.g. 115/11/26</source>
-        <translation>例如 115/11/26</translation>
-    </message>
-</context>
-<context>
     <name>EditorHost</name>
     <message>
         <location filename="../../counsel_desk/ui/visits/editor_host.py" line="98" />
@@ -90,47 +82,47 @@
 <context>
     <name>FollowUpColumns</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="19" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="20" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="19" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="20" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="20" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="21" />
         <source>Follow-up</source>
         <translation>追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="20" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="21" />
         <source>Owner</source>
         <translation>負責人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="21" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="22" />
         <source>Visit date</source>
         <translation>訪視日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="21" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="22" />
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="22" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="23" />
         <source>Visited</source>
         <translation>受訪對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="22" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="23" />
         <source>Followed up</source>
         <translation>追蹤日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="23" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="24" />
         <source>Result</source>
         <translation>辦理結果</translation>
     </message>
@@ -191,69 +183,74 @@
 <context>
     <name>FollowUpListPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="37" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="38" />
         <source>Follow-ups</source>
         <translation>追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="49" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="50" />
         <source>Search follow-ups, owners and results</source>
         <translation>搜尋追蹤事項、負責人與辦理結果</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="52" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="53" />
         <source>Only mine</source>
         <translation>只看我負責的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="54" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="55" />
         <source>Only the follow-ups whose owner is you</source>
         <translation>只顯示負責人是您的追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="57" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="58" />
         <source>Close follow-up…</source>
         <translation>結案…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="59" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="60" />
         <source>Edit…</source>
         <translation>編輯…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="61" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="62" />
         <source>Open visit</source>
         <translation>開啟訪視紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="96" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="101" />
         <source>The visit %1 was deleted with its follow-ups.</source>
         <translation>已刪除訪視紀錄 %1 及其追蹤事項。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="101" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="106" />
         <source>Due this week: %1</source>
         <translation>本週到期：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="102" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="107" />
         <source>Overdue: %1</source>
         <translation>逾期：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="103" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="108" />
         <source>Open: %1</source>
         <translation>未結案：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="104" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="109" />
         <source>%1 shown</source>
         <translation>顯示 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="160" />
-        <source>Follow-up saved.</source>
-        <translation>追蹤事項已儲存。</translation>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="166" />
+        <source>“%1” closed on %2: %3</source>
+        <translation>「%1」已於 %2 結案：%3</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="169" />
+        <source>“%1” saved.</source>
+        <translation>「%1」已儲存。</translation>
     </message>
 </context>
 <context>
@@ -343,12 +340,12 @@
 <context>
     <name>UndoBar</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/widgets.py" line="157" />
+        <location filename="../../counsel_desk/ui/visits/widgets.py" line="113" />
         <source>Undo</source>
         <translation>復原</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/widgets.py" line="159" />
+        <location filename="../../counsel_desk/ui/visits/widgets.py" line="115" />
         <source>Dismiss</source>
         <translation>關閉提示</translation>
     </message>
@@ -399,83 +396,88 @@
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="92" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="93" />
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="96" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="97" />
         <source>Save and close</source>
         <translation>儲存並關閉</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="99" />
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="146" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="100" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="151" />
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="102" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="103" />
         <source>Add support record…</source>
         <translation>新增工作站輔導紀錄…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="104" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="105" />
         <source>Record this visit as support given to a youth workstation</source>
         <translation>將這次訪視記為對青年培力工作站的輔導</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="107" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="108" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="139" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="144" />
         <source>Site visit %1</source>
         <translation>實地訪視 %1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="142" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="147" />
         <source>New site visit</source>
         <translation>新增實地訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="146" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="151" />
         <source>Discard</source>
         <translation>捨棄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="195" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="203" />
         <source>Not saved: please correct the fields marked in red.</source>
         <translation>尚未儲存：請修正以紅字標示的欄位。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="214" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="219" />
+        <source>Saved %1</source>
+        <translation>已儲存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="224" />
         <source>Visit saved.</source>
         <translation>訪視紀錄已儲存。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="224" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="234" />
         <source>Discard this new visit?</source>
         <translation>要捨棄這筆新的訪視紀錄嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="230" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="240" />
         <source>Delete the visit %1 with its follow-ups? You can undo it right after in the visit list.</source>
         <translation>要刪除訪視紀錄 %1 及其追蹤事項嗎？刪除後可立即在訪視清單中復原。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="248" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="258" />
         <source>The visit must be saved before a support record can refer to it. Save it now?</source>
         <translation>輔導紀錄要連結這次訪視，必須先儲存訪視紀錄。現在儲存嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="267" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="277" />
         <source>Unsaved changes</source>
         <translation>尚未儲存的變更</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="268" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="278" />
         <source>This visit has changes that are not saved. Save them before closing?</source>
         <translation>這筆訪視紀錄有尚未儲存的變更。關閉前要先儲存嗎？</translation>
     </message>
@@ -752,36 +754,41 @@
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="209" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="213" />
         <source>Choose a county</source>
         <translation>請選擇縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="211" />
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="273" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="215" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="277" />
         <source>Choose the county first</source>
         <translation>請先選擇縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="213" />
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="215" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="217" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="219" />
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="229" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="233" />
         <source>Follow-ups (%1)</source>
         <translation>追蹤事項（%1）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="230" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="234" />
         <source>Attachments (%1)</source>
         <translation>附件（%1）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="273" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="277" />
         <source>Choose a township</source>
         <translation>請選擇鄉鎮市區</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="492" />
+        <source>“%1” closed — press Save to keep it.</source>
+        <translation>「%1」已結案，按「儲存」後存檔。</translation>
     </message>
 </context>
 <context>

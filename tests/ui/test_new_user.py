@@ -73,6 +73,8 @@ def test_a_new_counselor_saves_a_visit_with_her_own_followup(qtbot, started):
     (editor,) = visits.host.editors.values()
     qtbot.waitExposed(editor)
     form = editor.form
+    assert editor.focusWidget() is form.visit_date, "the first field has the focus"
+    assert form.visit_date.text() == roc_date(date.today())
     assert [form.counselors.item(i).text() for i in range(form.counselors.count())] == [NAME]
     assert form.counselors.item(0).checkState() == Qt.CheckState.Checked, "she is ticked on her new visit"
     choose(form.county, HSINCHU)
@@ -89,6 +91,10 @@ def test_a_new_counselor_saves_a_visit_with_her_own_followup(qtbot, started):
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert not dialog.isVisible()
 
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.saved_label.text().startswith("已儲存 "), editor.summary_error.text()
+    type_text(form.purpose, "，並介紹青年培力工作站")
+    assert editor.saved_label.text() == "", "changed again: no longer says saved"
     qtbot.mouseClick(editor.save_close_button, Qt.MouseButton.LeftButton)
     assert not editor.isVisible(), editor.summary_error.text()
     assert visits.model.rowCount() == 1
@@ -99,6 +105,16 @@ def test_a_new_counselor_saves_a_visit_with_her_own_followup(qtbot, started):
     assert followups.model.index(0, 2).data() == "提供品牌設計資源清單"
     assert followups.model.index(0, 3).data() == NAME
     assert followups.open_label.text().endswith("1")
+
+    followups.view.selectRow(0)
+    qtbot.mouseClick(followups.close_button, Qt.MouseButton.LeftButton)
+    closing = followups.dialog
+    qtbot.waitExposed(closing)
+    assert closing.focusWidget() is closing.result
+    type_text(closing.result, "已寄出清單")
+    closing.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert followups.notice.text() == f"「提供品牌設計資源清單」已於 {roc_date(date.today())} 結案：已寄出清單"
+    assert followups.model.rowCount() == 0, "a closed follow-up leaves the list of open ones"
 
 
 def current_window(qtbot):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -76,6 +76,7 @@ class VisitEditor(QDialog):
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
         self.resize(1150, 820)
+        self.form.visit_date.setFocus()  # the first field: she can type or pick the date at once
 
     # --- building -------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -107,10 +108,14 @@ class VisitEditor(QDialog):
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeVisit")
         self.close_button.setAutoDefault(False)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedAt")
+        self.saved_label.setStyleSheet("color: #1b6e3a;")
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.support_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.saved_label)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.save_close_button)
         buttons.addWidget(self.save_button)
@@ -147,7 +152,10 @@ class VisitEditor(QDialog):
         self.support_button.setEnabled(True)
 
     def _form_changed(self) -> None:
-        self.setWindowModified(self.has_unsaved_changes())
+        unsaved = self.has_unsaved_changes()
+        self.setWindowModified(unsaved)
+        if unsaved:
+            self.saved_label.clear()
 
     # --- state and drafts -----------------------------------------------------------------------------
     def _state(self) -> dict:
@@ -208,6 +216,8 @@ class VisitEditor(QDialog):
         self.drafts.delete(DRAFT_KIND, visit_id)
         self._last_draft = ""
         self._retitle()
+        self.saved_label.setText(self.tr("Saved %1").replace("%1", datetime.now().strftime("%H:%M")))
+        self.form.followup_notice.clear()
         self.saved.emit(visit_id)
         self.ctx.visits_changed.emit()
         self.ctx.followups_changed.emit()
