@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "counsel_desk.cli.safety",
     "counsel_desk.cli.report",
     "counsel_desk.cli.sync",
+    "counsel_desk.cli.programme",
 ]
 
 

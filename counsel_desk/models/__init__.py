@@ -6,7 +6,7 @@ from counsel_desk.models.proposals import (
     FundingLine, Plan, Proposal, ProposalComment, ProposalContact, ProposalScore, ProposalSection, StageChange,
 )
 from counsel_desk.models.records import AuditEntry, ReportNarrative, ReportSnapshot, YearlyTarget
-from counsel_desk.models.reference import AppMeta, Center, County, Township, WorkItem, WorkItemAllocation
+from counsel_desk.models.reference import AppMeta, Center, County, ProgrammeFile, Township, WorkItem, WorkItemAllocation
 from counsel_desk.models.sync import ExportLog, ImportLog, SyncBase, SyncConflict
 from counsel_desk.models.visits import Attachment, FollowUp, SiteVisit, VisitContact, VisitCounselor
 from counsel_desk.models.workstations import (
@@ -31,7 +31,7 @@ __all__ = [
     "FundingLine", "Plan", "Proposal", "ProposalComment", "ProposalContact", "ProposalScore",
     "ProposalSection", "StageChange",
     "AuditEntry", "ReportNarrative", "ReportSnapshot", "YearlyTarget",
-    "AppMeta", "Center", "County", "Township", "WorkItem", "WorkItemAllocation",
+    "AppMeta", "Center", "County", "ProgrammeFile", "Township", "WorkItem", "WorkItemAllocation",
     "ExportLog", "ImportLog", "SyncBase", "SyncConflict",
     "Attachment", "FollowUp", "SiteVisit", "VisitContact", "VisitCounselor",
     "BudgetLine", "CenterEvent", "PublicSpace", "SupportCounselor", "SupportRecord", "Workstation",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Optional
 
 from sqlmodel import Field, SQLModel
@@ -57,6 +58,26 @@ class WorkItemAllocation(SQLModel, table=True):
     work_item_code: str = Field(foreign_key="work_item.code", primary_key=True, max_length=16)
     roc_year: int = Field(primary_key=True)
     amount_ntd: int
+
+
+class ProgrammeFile(SQLModel, table=True):
+    """A programme definition (計畫定義檔) as loaded: the shipped file or a newer one from the project office.
+
+    One row per programme code; ``body`` is the file's JSON text exactly as loaded, ``programme_version`` its
+    version number (a lower one never replaces a higher one). See docs/programme.md.
+    """
+
+    __tablename__ = "programme_file"
+    code: str = Field(primary_key=True, max_length=32)
+    programme_version: int  # the file's own version (not a sync version: this table does not travel as rows)
+    name: str = Field(max_length=128)
+    first_year: int
+    last_year: int
+    body: str
+    sha256: str = Field(max_length=64)
+    origin: str = Field(default="", max_length=512)  # "shipped", a file path, or "workbook: <name>"
+    loaded_at: datetime
+    loaded_by: str = Field(default="", max_length=120)
 
 
 class AppMeta(SQLModel, table=True):

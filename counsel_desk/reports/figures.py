@@ -34,6 +34,7 @@ from counsel_desk.reports.figures_types import (
 from counsel_desk.reports import figures_content as content
 from counsel_desk.reports.figures_sql import as_date, center_sql, sql_params
 from counsel_desk.reports.period import Period
+from counsel_desk.store import programmes
 from counsel_desk.services.targets import TargetProgress
 from counsel_desk.services.workstation_budgets import check_personnel
 
@@ -365,13 +366,13 @@ def _stage_moves(conn, center: str | None, period: Period) -> list[StageMove]:
 
 
 def _funding(conn, center: str | None, period: Period) -> tuple[list[WorkItemFunding], int | None]:
-    """Requested per work item of 表 1 in the period's ROC year, beside that year's allocation.
+    """Requested per work item in the period's ROC year, beside the allocation of the plan in force that year.
 
-    表 1 runs ROC 110–114; for a later year the latest listed allocation is shown, labelled with its year.
+    ``work_item_allocation`` holds, for each year, only the plan in force's known amounts (see
+    store/programmes.py): a year whose split is unknown, or that no plan covers, shows no allocation.
     """
     year = period.roc_year
-    alloc_year = conn.execute(text("SELECT max(roc_year) FROM work_item_allocation WHERE roc_year <= :y"),
-                              {"y": year}).scalar()
+    alloc_year = year if programmes.in_force(programmes.loaded(conn), year) is not None else None
     requested = dict(conn.execute(text(
         _stage_at_end(center) + "SELECT fl.work_item_code, sum(fl.amount) FROM funding_line fl "
         "JOIN at_end a ON a.id = fl.proposal_id WHERE +fl.deleted_at IS NULL AND fl.roc_year = :roc_year "
@@ -379,7 +380,7 @@ def _funding(conn, center: str | None, period: Period) -> tuple[list[WorkItemFun
     rows = conn.execute(text(
         "SELECT w.code, w.agency, w.name, a.amount_ntd FROM work_item w "
         "LEFT JOIN work_item_allocation a ON a.work_item_code = w.code AND a.roc_year = :ay ORDER BY w.sort_order"),
-        {"ay": alloc_year})
+        {"ay": year})
     return [WorkItemFunding(code, agency, name, int(requested.get(code, 0) or 0),
                             None if amount is None else int(amount)) for code, agency, name, amount in rows], alloc_year
 

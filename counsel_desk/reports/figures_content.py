@@ -13,11 +13,8 @@ from counsel_desk.reports.figures_types import (
     CenterBudget, Narrative, PlanCounts, PlanInForce, PublicSpaceRow, SentProposal, StationBudget,
 )
 from counsel_desk.reports.period import Period
+from counsel_desk.store import programmes
 
-# The programme whose 表 1 the database holds (seed plan, ROC 110–114). When programmes become data
-# (a plan-in-force service), plan_in_force reads it from there.
-SEED_PLAN_NAME = "加速推動地方創生計畫"
-SEED_PLAN_AGENCY = "國家發展委員會"
 
 
 def sent_proposals(conn, center: str | None, period: Period) -> list[SentProposal]:
@@ -89,11 +86,14 @@ def public_spaces(conn, center: str | None, period: Period) -> list[PublicSpaceR
     return [PublicSpaceRow(r[0], r[1], r[2], r[3], int(r[4] or 0), int(r[5])) for r in rows]
 
 
-def plan_in_force(conn, period: Period) -> PlanInForce:
-    """The programme of 表 1 and whether the period's ROC year lies within it."""
-    lo, hi = conn.execute(text("SELECT min(roc_year), max(roc_year) FROM work_item_allocation")).one()
-    in_force = lo is not None and lo <= period.roc_year <= hi
-    return PlanInForce(SEED_PLAN_NAME, SEED_PLAN_AGENCY, lo, hi, bool(in_force))
+def plan_in_force(conn, period: Period) -> PlanInForce | None:
+    """The plan in force in the period's ROC year (None: no loaded plan covers it; the report says so)."""
+    year = period.roc_year
+    plan = programmes.in_force(programmes.loaded(conn), year)
+    if plan is None:
+        return None
+    return PlanInForce(plan.name, plan.issuer, plan.first_year, plan.last_year, True, plan.code, plan.version,
+                       plan.is_provisional(year), plan.work_items is not None)
 
 
 def read_narrative(conn, center: str | None, period: Period) -> Narrative:

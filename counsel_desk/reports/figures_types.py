@@ -208,17 +208,22 @@ class Narrative:
 
 @dataclass
 class PlanInForce:
-    """The programme whose money table (表 1) the report reads."""
+    """The plan in force in the report's ROC year (store/programmes.py, docs/programme.md)."""
 
     name: str
-    agency: str
+    agency: str  # the issuing agency (國家發展委員會)
     roc_from: int | None
     roc_to: int | None
-    in_force: bool  # the period's ROC year lies within it
+    in_force: bool  # the period's ROC year lies within it (always, for a plan found by its year)
+    code: str = ""
+    version: int = 0
+    provisional: bool = False  # the year's allocations are 暫列
+    split_known: bool = True  # the plan's yearly split per work item is published
 
     def as_json(self) -> dict:
         return {"name": self.name, "agency": self.agency, "roc_from": self.roc_from, "roc_to": self.roc_to,
-                "in_force": self.in_force}
+                "in_force": self.in_force, "code": self.code, "version": self.version,
+                "allocation_provisional": self.provisional, "allocation_known": self.split_known}
 
 
 @dataclass
@@ -290,6 +295,32 @@ class WorkItemFunding:
     @property
     def share(self) -> float | None:
         return self.requested / self.allocation if self.allocation else None
+
+
+def plan_title(f: "ReportFigures") -> str:
+    """The cover's line naming the plan in force in the report's year."""
+    if f.plan is None:
+        return f"民國 {f.funding_roc_year} 年不在任何已載入計畫的期程內"
+    return f"{f.plan.agency}　{f.plan.name}"
+
+
+def allocation_title(f: "ReportFigures") -> str:
+    return f"核定額度（{f.funding_roc_year}年）" if f.plan is not None else "核定額度"
+
+
+def funding_note(f: "ReportFigures") -> str:
+    """Unit, and what the allocation column compares with (or why it is empty)."""
+    note = "金額單位：新臺幣元；申請金額含期末尚未退件或未通過之提案。"
+    if f.plan is None:
+        return note + f"民國 {f.funding_roc_year} 年不在任何已載入計畫的期程內，無核定額度可對照。"
+    plan = f"「{f.plan.name}」（民國 {f.plan.roc_from}–{f.plan.roc_to} 年）"
+    if not f.plan.split_known:
+        return note + f"額度對照{plan}：該計畫分年、分工作項目經費未公布，額度未知。"
+    if any(w.requested and w.allocation is None for w in f.funding):
+        note += "標示「—」者為該計畫未列或未知之額度。"
+    if f.plan.provisional:
+        return note + f"額度對照{plan}表列經費，本年度為暫列，依會報工作會議滾動調整。"
+    return note + f"額度對照{plan}表列經費。"
 
 
 @dataclass

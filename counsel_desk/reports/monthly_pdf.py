@@ -25,7 +25,9 @@ from reportlab.platypus import (
 
 from counsel_desk.errors import UserError
 from counsel_desk.models.enums import STAGE_ORDER, EventKind, FollowUpStatus, Route, Stage, SupportKind, VisitMode
-from counsel_desk.reports.figures_types import ReportFigures, center_title
+from counsel_desk.reports.figures_types import (
+    ReportFigures, allocation_title, center_title, funding_note, plan_title,
+)
 from counsel_desk.reports.monthly_xlsx import summary_rows
 from counsel_desk.reports.pdf_charts import county_chart, stage_chart, township_map
 from counsel_desk.reports.pdf_common import (
@@ -112,7 +114,7 @@ def _cover(f: ReportFigures, prepared_by: str, today: date, revision: int | None
         ("TOPPADDING", (0, 0), (-1, -1), 5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
     ]))
-    return [Spacer(1, 4 * mm), Paragraph("國家發展委員會　加速推動地方創生計畫", kicker), Spacer(1, 2 * mm),
+    return [Spacer(1, 4 * mm), Paragraph(escape(plan_title(f)), kicker), Spacer(1, 2 * mm),
             Paragraph(escape(center_title(f)), big),
             Paragraph(escape(f"{f.period.label_zh}　{f.period.title_zh}"), period), t, Spacer(1, 2 * mm)]
 
@@ -240,18 +242,16 @@ def _proposals(f: ReportFigures, sec: _Sections) -> list:
                 PagedTable(["日期", "提案", "途徑", "原階段", "新階段"], rows,
                            [20 * mm, WIDTH - 100 * mm, 20 * mm, 30 * mm, 30 * mm], wrap_cols=(1,),
                            align_center=(0, 2, 3, 4))]
-    alloc = f"核定額度（{f.allocation_roc_year}年）" if f.allocation_roc_year else "核定額度"
+    alloc = allocation_title(f)
     rows = [[w.code, w.agency, w.name, ntd(w.requested), ntd(w.allocation) if w.allocation else "—", _pct(w.share)]
             for w in f.funding]
-    out += [sec.sub(f"各工作項目申請經費（{f.funding_roc_year}年度，對照表 1）"),
+    out += [sec.sub(f"各工作項目申請經費（{f.funding_roc_year}年度）"),
             PagedTable(["代碼", "主管機關", "工作項目", "申請金額", alloc, "占比"], rows,
                        [27 * mm, 26 * mm, WIDTH - 127 * mm, 26 * mm, 30 * mm, 18 * mm], wrap_cols=(1, 2),
                        align_right=(3, 4, 5),
                        total=["合計", "", "", ntd(f.funding_requested_total),
                               ntd(sum(w.allocation or 0 for w in f.funding)), ""]),
-            _p("金額單位：新臺幣元；申請金額含期末尚未退件或未通過之提案。"
-               + ("表 1 列至民國114年，其後年度以最近一年額度對照。"
-                  if f.allocation_roc_year and f.allocation_roc_year < f.funding_roc_year else ""), "small")]
+            _p(funding_note(f), "small")]
     return out
 
 

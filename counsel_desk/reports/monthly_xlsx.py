@@ -16,7 +16,9 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 
 from counsel_desk.models.enums import STAGE_ORDER, EventKind, FollowUpStatus, Route, Stage, SupportKind, VisitMode
-from counsel_desk.reports.figures_types import ReportFigures, center_title
+from counsel_desk.reports.figures_types import (
+    ReportFigures, allocation_title, center_title, funding_note, plan_title,
+)
 from counsel_desk.reports.xlsx_sheet import FIRST_DATA_ROW, HEADER_ROW, Col, FastRows, ReportSheet
 from counsel_desk.services import atomic
 from counsel_desk.services.formatting import roc_date
@@ -189,15 +191,14 @@ def _proposal_sheets(f: ReportFigures, sheet) -> None:
            Col("新階段", "code")]).write(
         [[_roc(m.day), m.title, Route(m.route).zh if m.route in Route._value2member_map_ else m.route,
           Stage(m.from_stage).zh if m.from_stage else "（新建）", Stage(m.to_stage).zh] for m in f.stage_moves])
-    alloc = f"核定額度（{f.allocation_roc_year}年）" if f.allocation_roc_year else "核定額度"
-    sheet("申請經費", f"各工作項目申請經費（{f.funding_roc_year}年度，表 1）",
+    alloc = allocation_title(f)
+    sheet("申請經費", f"各工作項目申請經費（{f.funding_roc_year}年度）",
           [Col("代碼", "code"), Col("主管機關"), Col("工作項目", "wrap", 44), Col("申請金額", "money"),
            Col(alloc, "money"), Col("占額度比例", "pct")], landscape=True).write(
         [[w.code, w.agency, w.name, w.requested, w.allocation, w.share] for w in f.funding],
         total=["合計", None, None, f.funding_requested_total,
                sum(w.allocation or 0 for w in f.funding) or None, None],
-        extra=["金額單位：新臺幣元。表 1 列至民國114年，其後年度以最近一年額度對照。"
-               if f.allocation_roc_year and f.allocation_roc_year < f.funding_roc_year else "金額單位：新臺幣元。"])
+        extra=[plan_title(f), funding_note(f)])
 
 
 def xlsx_bytes(f: ReportFigures, *, prepared_by: str = "", today: date | None = None,

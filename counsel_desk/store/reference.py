@@ -1,4 +1,4 @@
-"""Loading the shipped reference data (centers, counties, townships, 表 1 work items) into a database.
+"""Loading the shipped reference data (centers, counties, townships, programme files) into a database.
 
 Runs at every open; it does nothing when the stored fingerprint of the resource files matches, so
 a release that corrects a township name updates existing databases too.
@@ -16,11 +16,11 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Engine
 
 from counsel_desk import paths
-from counsel_desk.models import AppMeta, Center, County, Township, WorkItem, WorkItemAllocation
+from counsel_desk.models import AppMeta, Center, County, Township
 from counsel_desk.models.enums import CenterCode
+from counsel_desk.store import programmes
 
 CENTERS = [(c.value, c.zh, c.en, n) for n, c in enumerate(CenterCode)]
-HUNDRED_MILLION = 100_000_000  # 億元
 
 
 def data_file(name: str) -> Path:
@@ -52,22 +52,10 @@ def townships() -> tuple[TownshipRow, ...]:
             for r in csv.DictReader(f))
 
 
-@lru_cache(maxsize=1)
-def work_items() -> tuple[dict, ...]:
-    with data_file("funding_work_items.csv").open(encoding="utf-8") as f:
-        rows = []
-        for n, r in enumerate(csv.DictReader(f)):
-            allocations = {int(k[4:]): round(float(v) * HUNDRED_MILLION) for k, v in r.items()
-                           if k.startswith("roc_")}
-            rows.append({"code": r["code"], "agency": r["agency"], "name": r["work_item"], "sort_order": n,
-                         "allocations": allocations})
-        return tuple(rows)
-
-
 def _fingerprint() -> str:
     h = hashlib.sha256()
-    for name in ("taiwan_townships.csv", "funding_work_items.csv"):
-        h.update(data_file(name).read_bytes())
+    h.update(data_file("taiwan_townships.csv").read_bytes())
+    h.update(programmes.shipped_fingerprint().encode())
     return h.hexdigest()
 
 
@@ -88,13 +76,7 @@ def ensure_reference_data(engine: Engine) -> bool:
         _upsert(conn, Township.__table__, "code", [
             {"code": t.code, "county_code": t.county_code, "postal_code": t.postal_code, "name": t.name,
              "name_en": t.name_en, "indigenous_area": t.indigenous_area} for t in townships()])
-        items = work_items()
-        _upsert(conn, WorkItem.__table__, "code",
-                [{k: w[k] for k in ("code", "agency", "name", "sort_order")} for w in items])
-        conn.execute(delete(WorkItemAllocation.__table__))
-        conn.execute(insert(WorkItemAllocation.__table__), [
-            {"work_item_code": w["code"], "roc_year": y, "amount_ntd": a}
-            for w in items for y, a in w["allocations"].items()])
+        programmes.ensure_shipped(conn)  # work items and allocations come from the programme files
         conn.execute(delete(AppMeta.__table__).where(AppMeta.key == "reference_fingerprint"))
         conn.execute(insert(AppMeta.__table__), [{"key": "reference_fingerprint", "value": fp}])
     return True

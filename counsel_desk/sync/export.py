@@ -27,7 +27,7 @@ from counsel_desk.store import audit
 from counsel_desk.sync import clock as clocks
 from counsel_desk.sync import db as syncdb
 from counsel_desk.sync.format import (
-    CELL_TEXT_LIMIT, EXCEL_INT_LIMIT, FORMAT_NAME, FORMAT_VERSION, LONG_TEXT_SHEET, MASK, META_FIELDS, META_SHEET, SHEETS, Kind,
+    CELL_TEXT_LIMIT, EXCEL_INT_LIMIT, FORMAT_NAME, FORMAT_VERSION, LONG_TEXT_SHEET, MASK, PROGRAMME_COLUMNS, PROGRAMME_SHEET, META_FIELDS, META_SHEET, SHEETS, Kind,
     Sheet,
 )
 from counsel_desk.sync.problems import Cancelled
@@ -221,6 +221,18 @@ def _write_long_texts(wb: Workbook, overflow: list[tuple[str, str, str, str]]) -
     out.close()
 
 
+def _write_programmes(wb: Workbook, raw) -> None:
+    """The programme files this database uses, each as loaded (see format.PROGRAMME_SHEET)."""
+    out = SheetStream(wb, PROGRAMME_SHEET, [20, 8, 30, 60], hidden_rows=(1,))
+    quoted = out.style(quotePrefix=True)
+    out.row(list(PROGRAMME_COLUMNS))
+    out.row(["計畫代碼", "版本", "計畫名稱", "計畫定義檔內容（JSON；過長時接續於右側儲存格）"])
+    for code, version, name, body in raw.execute("SELECT code, programme_version, name, body FROM programme_file ORDER BY code"):
+        parts = [escape_text(body[i:i + CELL_TEXT_LIMIT]) for i in range(0, len(body), CELL_TEXT_LIMIT)]
+        out.row([code, version, name, *(p if p[0] not in FORMULA_START else Styled(p, quoted) for p in parts)])
+    out.close()
+
+
 def last_export(raw, destination: str):
     return raw.execute("SELECT cutoff FROM export_log WHERE destination = ? ORDER BY id DESC LIMIT 1",
                        (destination,)).fetchone()
@@ -283,6 +295,7 @@ def export_workbook(db, out: Path | str, *, since_last: bool = False, mask: bool
         }
         _write_meta(meta_sheet, meta, [(s.key, s.title, counts[s.key], tombstones[s.key]) for s in SHEETS])
         _write_long_texts(wb, overflow)
+        _write_programmes(wb, raw)
         if progress is not None and progress(total, total) is False:
             raise _cancelled()
         with atomic_path(out) as tmp:

@@ -1,4 +1,4 @@
-"""The interchange workbook, format v2: its sheets, stable column keys, zh_TW titles, types and rules.
+"""The interchange workbook, format v3: its sheets, stable column keys, zh_TW titles, types and rules.
 
 This module is the format's single definition; ``docs/interchange-format.md`` describes it for the
 project office's staff and a test checks that every column of every synced table is covered here,
@@ -19,13 +19,19 @@ from typing import Optional
 from counsel_desk.models import enums
 
 FORMAT_NAME = "counsel_desk-interchange"
-FORMAT_VERSION = 2  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點)
+FORMAT_VERSION = 3  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme definitions (計畫定義)
 OLDEST_READABLE_VERSION = 1  # older files are upgraded step by step (see reader.UPGRADES)
 
 META_SHEET = "檔案資訊"
 META_SHEET_KEY = "meta"
 LONG_TEXT_SHEET = "長文字"
 LONG_TEXT_SHEET_KEY = "long_texts"
+# The programme files (計畫定義檔, docs/programme.md) the exporting database uses: one row each with
+# code, version, name and the file's JSON text (split over columns past CELL_TEXT_LIMIT). The
+# importing database keeps a file only when its version is newer than its own (never a downgrade).
+PROGRAMME_SHEET = "計畫定義"
+PROGRAMME_SHEET_KEY = "programmes"
+PROGRAMME_COLUMNS = ("code", "version", "name", "body")
 KEY_ROW = 1
 TITLE_ROW = 2
 FIRST_DATA_ROW = 3

@@ -22,7 +22,7 @@ from typing import Callable, Iterable
 
 from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
-from counsel_desk.store import audit
+from counsel_desk.store import audit, programmes
 from counsel_desk.sync import apply as applying
 from counsel_desk.sync import db as syncdb
 from counsel_desk.sync import format as fmt
@@ -51,6 +51,16 @@ class FileReport:
 
 
 @dataclass
+class ProgrammeOutcome:
+    """A programme file found in an imported workbook: loaded, kept out (older/same) or unreadable."""
+
+    file: str
+    code: str
+    outcome: programmes.LoadOutcome | None  # None: the file's text was not a valid programme
+    problem: str = ""
+
+
+@dataclass
 class ImportReport:
     files: list[FileReport]
     counts: dict[str, dict[str, int]]  # sheet key → outcome → n (all files)
@@ -59,6 +69,7 @@ class ImportReport:
     applied: bool
     seconds: float = 0.0
     backup: Path | None = None
+    programmes: list[ProgrammeOutcome] = field(default_factory=list)  # what became of each programme file
 
     @property
     def totals(self) -> dict[str, int]:
@@ -82,6 +93,10 @@ class ImportReport:
                        "exported_at": f.exported_at, "masked": f.masked, "since": f.since} for f in self.files],
             "problems": [p.as_dict() for p in self.problems.items],
             "problems_total": self.problems.total,
+            "programmes": [{"file": p.file, "code": p.code, "action": p.outcome.action if p.outcome else "invalid",
+                            "version": p.outcome.version if p.outcome else None,
+                            "previous_version": p.outcome.previous if p.outcome else None, "problem": p.problem}
+                           for p in self.programmes],
             "seconds": round(self.seconds, 2),
         }
 
@@ -163,7 +178,7 @@ def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, 
                 return report
             if not dry_run:
                 report.backup = _backup(db)
-            _merge(conn, raw, files, reports, counts, ref, actor, dry_run, ticker)
+            _merge(conn, raw, files, reports, counts, ref, actor, dry_run, ticker, report.programmes)
             report.applied = not dry_run
             if report.applied:
                 _copy_attachment_files(db, raw, files)
@@ -194,7 +209,7 @@ def _file_report(f: StagedFile) -> FileReport:
 
 
 def _merge(conn, raw, files: list[StagedFile], reports: list[FileReport], counts: dict, ref, actor: str,
-           dry_run: bool, ticker: "_Ticker") -> None:
+           dry_run: bool, ticker: "_Ticker", programme_outcomes: list[ProgrammeOutcome]) -> None:
     now = datetime_text(datetime.now(timezone.utc))
     raw.execute("PRAGMA cache_size = -65536")
     raw.execute("BEGIN IMMEDIATE")
@@ -226,9 +241,25 @@ def _merge(conn, raw, files: list[StagedFile], reports: list[FileReport], counts
             "file": f.name, "sha256": f.sha256, "center": f.meta.center, "device": f.meta.device,
             "counts": added})])
     _log(raw, files, reports, actor, now, dry_run=False)
-
+    programme_outcomes.extend(_load_programmes(conn, files, actor))
     raw.execute("COMMIT")
 
+
+
+def _load_programmes(conn, files: list[StagedFile], actor: str) -> list[ProgrammeOutcome]:
+    """Keep the programme files the workbooks carry where newer than ours (store.programmes.store audits)."""
+    out: list[ProgrammeOutcome] = []
+    for f in files:
+        for code, body in f.programmes:
+            origin = f"{pick('交換檔', 'workbook')}: {f.name}"
+            try:
+                programme = programmes.parse(body, f"{f.name} / {code}")
+            except UserError as exc:
+                out.append(ProgrammeOutcome(f.name, code, None, exc.message))
+                continue
+            outcome = programmes.store(conn, programme, origin=origin, actor=actor)
+            out.append(ProgrammeOutcome(f.name, code, outcome, ""))
+    return out
 
 
 def _log(raw, files: list[StagedFile], reports: list[FileReport], actor: str, now: str, *, dry_run: bool) -> None:
@@ -272,4 +303,7 @@ def describe(report: ImportReport) -> str:
     if report.problems:
         body += pick(f"發現 {report.problems.total:,} 個問題，資料庫未做任何變更。",
                      f" {report.problems.total:,} problems found; the database was not changed.")
+    for p in report.programmes:
+        if p.outcome is None or p.outcome.action != "same":
+            body += " " + (p.outcome.describe() if p.outcome else p.problem)
     return f"{head}：{body}" if pick("zh", "en") == "zh" else f"{head}: {body}"

@@ -63,6 +63,7 @@ class StagedFile:
     rejected: dict[str, int] = field(default_factory=dict)  # sheet key → rows with problems
     letters: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet key → column key → "D（訪視日期）"
     rejected_ids: dict[str, set[str]] = field(default_factory=dict)  # rows with problems (already reported)
+    programmes: list[tuple[str, str]] = field(default_factory=list)  # (code, JSON text) of the programme sheet
 
     @property
     def name(self) -> str:
@@ -156,6 +157,18 @@ def read_long_texts(wb: CalamineWorkbook) -> dict[tuple[str, str, str], str]:
             continue
         parts.setdefault((str(row[0]), str(row[1]), str(row[2])), []).append((part, read_text(row[4])))
     return {k: "".join(t for _, t in sorted(v)) for k, v in parts.items()}
+
+
+def read_programmes(wb: CalamineWorkbook) -> list[tuple[str, str]]:
+    """(code, JSON text) of each programme file the workbook carries (format v2 on; none before)."""
+    if fmt.PROGRAMME_SHEET not in wb.sheet_names:
+        return []
+    out = []
+    for n, row in enumerate(wb.get_sheet_by_name(fmt.PROGRAMME_SHEET).iter_rows(), 1):
+        if n < FIRST_DATA_ROW or len(row) < 4 or not row[0]:
+            continue
+        out.append((str(row[0]), "".join(read_text(c) or "" for c in row[3:] if c not in (None, ""))))
+    return out
 
 
 # --- cells -------------------------------------------------------------------------------------
@@ -447,6 +460,7 @@ def stage_file(raw: sqlite3.Connection, staged: StagedFile, ref, problems: Probl
     try:
         staged.meta = read_meta(staged.path, wb)
         long_texts = read_long_texts(wb)
+        staged.programmes = read_programmes(wb)
         names = set(wb.sheet_names)
         todo = []
         for sheet in fmt.SHEETS:

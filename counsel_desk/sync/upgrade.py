@@ -26,6 +26,8 @@ UPGRADES: dict[int, Step] = {
     # record's own stamps, see docs/reports.md) and its visits are not flagged
     1: Step(added={"budgets": {"approved_on": None}, "budget_lines": {"disbursed_on": None, "reimbursed_on": None},
                    "visits": {"key_visit": "否"}}),
+    # v3 adds the programme definitions sheet (計畫定義): a v2 file has none, its data sheets are as in v3
+    2: Step(),
 }
 
 

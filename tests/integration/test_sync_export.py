@@ -39,7 +39,8 @@ def test_workbook_layout_meta_and_formats(laptop, tmp_path):
     out = tmp_path / "x.xlsx"
     result = export_workbook(db, out, actor="王小明", center="north")
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames[0] == META_SHEET and wb.sheetnames[1:-1] == [s.title for s in fmt.SHEETS]
+    assert wb.sheetnames[0] == META_SHEET and wb.sheetnames[1:-2] == [s.title for s in fmt.SHEETS]
+    assert wb.sheetnames[-2:] == [fmt.LONG_TEXT_SHEET, fmt.PROGRAMME_SHEET]
     meta = {r[3].value: [c.value for c in r[:3]] for r in wb[META_SHEET].iter_rows() if len(r) > 3 and r[3].value}
     assert meta["format"][1] == fmt.FORMAT_NAME and meta["format_version"][1] == str(fmt.FORMAT_VERSION) and meta["center"][1] == "north"
     assert meta["masked"][:2] == ["個人資料遮蔽", "是"] and meta["device"][1] and meta["sheet:visits"] == ["實地訪視", 2, 0]

@@ -17,7 +17,8 @@ from sqlmodel import Session, select
 from counsel_desk.errors import ValidationError
 from counsel_desk.models import FundingLine, Proposal, WorkItem, WorkItemAllocation
 from counsel_desk.models.enums import Stage
-from counsel_desk.services import base
+from counsel_desk.services import base, programme
+from counsel_desk.store import programmes as programmes_store
 from counsel_desk.services.base import ServiceContext
 
 MIN_ROC_YEAR = 100
@@ -110,7 +111,7 @@ def list_work_items(svc: ServiceContext) -> list[WorkItemInfo]:
 
 
 def allocations(svc: ServiceContext) -> dict[tuple[str, int], int]:
-    """表 1's yearly allocation per work item, NT$ ((code, ROC year) → amount)."""
+    """Known yearly allocation per work item under the plan in force each year, NT$ ((code, ROC year) → amount)."""
     with svc.session_factory() as s:
         return {(a.work_item_code, a.roc_year): a.amount_ntd for a in s.exec(select(WorkItemAllocation))}
 
@@ -195,6 +196,7 @@ class WorkItemDemand:
     proposals: int  # how many proposals ask this item for money
     total: int = 0
     share: float = 0.0  # of everything requested
+    allocation_status: dict[int, str] = field(default_factory=dict)  # see programme.Allocation.status
 
 
 @dataclass
@@ -204,6 +206,8 @@ class CenterFunding:
     year_totals: dict[int, int]
     total: int
     proposals: int
+    plans: dict[int, str | None] = field(default_factory=dict)  # ROC year → name of the plan in force
+    notices: list[programme.Notice] = field(default_factory=list)  # years outside every loaded plan
 
 
 ACTIVE_STAGES = tuple(s.value for s in Stage if s != Stage.REJECTED)
@@ -229,7 +233,7 @@ def requested_by_work_item(svc: ServiceContext, *, center_code: str | None = Non
         for code, year, proposal_id, amount in s.connection().execute(sql, params):
             sums[(code, int(year))] = sums.get((code, int(year)), 0) + int(amount)
             asking.setdefault(code, set()).add(proposal_id)
-        alloc = {(a.work_item_code, a.roc_year): a.amount_ntd for a in s.exec(select(WorkItemAllocation))}
+        loaded = programmes_store.loaded(s.connection())
         items = work_items(s)
     per_item = {code: len(ids) for code, ids in asking.items()}
     n_props = len(set().union(*asking.values())) if asking else 0
@@ -237,11 +241,15 @@ def requested_by_work_item(svc: ServiceContext, *, center_code: str | None = Non
     rows = []
     for wi in items:
         requested = {y: sums.get((wi.code, y), 0) for y in year_list}
+        alloc = {y: programme.allocation(loaded, wi.code, y) for y in year_list}
         rows.append(WorkItemDemand(wi.code, wi.agency, wi.name, requested,
-                                   {y: alloc.get((wi.code, y)) for y in year_list}, per_item.get(wi.code, 0),
-                                   total=sum(requested.values())))
+                                   {y: a.amount for y, a in alloc.items()}, per_item.get(wi.code, 0),
+                                   total=sum(requested.values()),
+                                   allocation_status={y: a.status for y, a in alloc.items()}))
     total = sum(r.total for r in rows)
     for r in rows:
         r.share = _share(r.total, total)
     year_totals = {y: sum(r.requested[y] for r in rows) for y in year_list}
-    return CenterFunding(year_list, rows, year_totals, total, n_props)
+    plans = {y: (p.name if (p := programmes_store.in_force(loaded, y)) else None) for y in year_list}
+    notices = [n for y in year_list if (n := programme.year_notice(loaded, y)) is not None]
+    return CenterFunding(year_list, rows, year_totals, total, n_props, plans, notices)

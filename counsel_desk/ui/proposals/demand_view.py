@@ -1,5 +1,5 @@
-"""The center's view of money: what its proposals request from each work item of 表 1, per ROC year,
-optionally beside the work item's yearly allocation in 表 1 (whole programme, not per center)."""
+"""The center's view of money: what its proposals request from each work item, per ROC year, optionally
+beside the work item's yearly allocation under the plan in force that year (whole programme, not per center)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ class DemandView(QWidget):
         self.scope.addItem(self.tr("All proposals not rejected"), "active")
         self.scope.addItem(self.tr("Sent to the project office and beyond"), "sent")
         self.scope.addItem(self.tr("Approved only"), "approved")
-        self.with_allocation = QCheckBox(self.tr("Show table 1 allocations"))
+        self.with_allocation = QCheckBox(self.tr("Show the plan's allocations"))
         self.with_allocation.setObjectName("withAllocation")
         self.model = DemandModel(self)
         self.table = QTableView()
@@ -47,8 +47,10 @@ class DemandView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
-        layout.addWidget(QLabel(self.tr("Table 1 allocations are for the whole programme (ROC 110–114; from 112 "
-                                        "provisional) — a yardstick, not this center's share.")))
+        self.plans = QLabel()
+        self.plans.setObjectName("demandPlans")
+        self.plans.setWordWrap(True)
+        layout.addWidget(self.plans)
         self.scope.currentIndexChanged.connect(self.reload)
         self.with_allocation.toggled.connect(self.reload)
 
@@ -57,3 +59,8 @@ class DemandView(QWidget):
         self.model.set_view(view, self.with_allocation.isChecked())
         self.summary.setText(self.tr("%1 proposals request NT$%2 in total.").replace("%1", str(view.proposals))
                              .replace("%2", ntd(view.total)))
+        lines = [self.tr("ROC %1: %2").replace("%1", str(y)).replace("%2", name) for y, name in view.plans.items()
+                 if name]
+        lines += [n.message for n in view.notices]
+        self.plans.setText("\n".join(lines + [self.tr("Allocations are for the whole programme — a yardstick, "
+                                                       "not this center's share.")]))

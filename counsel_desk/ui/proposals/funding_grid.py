@@ -159,7 +159,7 @@ class FundingGridModel(QAbstractTableModel):
             if 1 <= col <= n_years:
                 alloc = self.allocations.get((self._rows[row].code, self.years[col - 1]))
                 if alloc:
-                    return self.tr("Table 1 allocates %1 to this work item in ROC %2 (whole programme)").replace(
+                    return self.tr("The plan in force allocates %1 to this work item in ROC %2 (whole programme)").replace(
                         "%1", f"NT${ntd(alloc)}").replace("%2", str(self.years[col - 1]))
         return None
 

@@ -99,7 +99,7 @@ class PlanProposalsModel(RowsModel):
 
 
 class DemandModel(RowsModel):
-    """The center's view: what its proposals request from each work item, beside 表 1's allocation."""
+    """The center's view: what its proposals request from each work item, beside the plan in force's allocation."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -113,7 +113,7 @@ class DemandModel(RowsModel):
         for y in view.years:
             heads.append(self.tr("Requested ROC %1").replace("%1", str(y)))
             if with_allocation:
-                heads.append(self.tr("Table 1 allocation %1").replace("%1", str(y)))
+                heads.append(self.tr("Allocation %1").replace("%1", str(y)))
         heads += [self.tr("Total requested"), self.tr("Share")]
         rows = []
         for r in view.rows:
@@ -122,7 +122,10 @@ class DemandModel(RowsModel):
                 cells.append(ntd(r.requested[y]) if r.requested[y] else "")
                 if with_allocation:
                     alloc = r.allocation[y]
-                    cells.append(ntd(alloc) if alloc else self.tr("not set"))
+                    status = r.allocation_status.get(y, "unknown")
+                    cells.append(ntd(alloc) if alloc is not None else (
+                        self.tr("not in this plan") if status == "not_listed"
+                        else self.tr("no plan") if status == "no_plan" else self.tr("unknown")))
             cells += [ntd(r.total) if r.total else "", percent(r.share) if r.total else ""]
             rows.append((r.code, cells))
         total: list[Any] = [self.tr("Total"), "", view.proposals]

@@ -1,0 +1,88 @@
+"""``counsel-desk programme``: the programme definitions (計畫定義檔) a database uses.
+
+    counsel-desk programme list --db PATH [--json]
+    counsel-desk programme load --db PATH FILE.json
+    counsel-desk programme year --db PATH 115
+
+``load`` keeps the file only when its version is newer than the one loaded (an older or equal one
+is reported and left out); every load is recorded in the audit log. See docs/programme.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from counsel_desk.cli.common import add_db_option, open_existing, print_json
+from counsel_desk.i18n import pick
+
+
+def register(sub) -> None:
+    p = sub.add_parser("programme", help=pick("計畫定義檔：列出、載入、查詢年度適用計畫",
+                                              "programme files: list, load, which plan is in force in a year"))
+    inner = p.add_subparsers(dest="programme_command", required=True)
+    q = inner.add_parser("list", help=pick("列出已載入的計畫", "list the loaded plans"))
+    add_db_option(q, required=True)
+    q.add_argument("--json", action="store_true", help=pick("以 JSON 輸出", "print JSON"))
+    q.set_defaults(func=run_list)
+    q = inner.add_parser("load", help=pick("載入專案辦公室發布的計畫定義檔", "load a programme file issued by the project office"))
+    add_db_option(q, required=True)
+    q.add_argument("file", type=Path, metavar="FILE.json")
+    q.set_defaults(func=run_load)
+    q = inner.add_parser("year", help=pick("某民國年度適用的計畫", "the plan in force in an ROC year"))
+    add_db_option(q, required=True)
+    q.add_argument("roc_year", type=int)
+    q.set_defaults(func=run_year)
+
+
+def _services(db):
+    from counsel_desk.services.base import ServiceContext
+
+    return ServiceContext.for_database(db, actor=pick("命令列", "command line"))
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from counsel_desk.services import programme
+
+    db = open_existing(args)
+    try:
+        plans = programme.loaded(_services(db))
+    finally:
+        db.close()
+    if args.json:
+        print_json([{"code": p.code, "name": p.name, "version": p.version, "period_roc": [p.first_year, p.last_year],
+                     "total_ntd": p.total, "work_items_known": p.work_items is not None} for p in plans])
+    else:
+        for p in plans:
+            print(f"{p.code}\t{p.name}\tv{p.version}\t{p.first_year}–{p.last_year}")
+    return 0
+
+
+def run_load(args: argparse.Namespace) -> int:
+    from counsel_desk.services import programme
+
+    db = open_existing(args)
+    try:
+        outcome = programme.load_file(_services(db), args.file)
+    finally:
+        db.close()
+    print(programme.describe_outcome(outcome))
+    return 0 if outcome.action in ("loaded", "same") else 1
+
+
+def run_year(args: argparse.Namespace) -> int:
+    from counsel_desk.services import programme
+
+    db = open_existing(args)
+    try:
+        svc = _services(db)
+        plans = programme.loaded(svc)
+    finally:
+        db.close()
+    plan = programme.plan_in_force(svc, args.roc_year, plans)
+    if plan is None:
+        notice = programme.year_notice(plans, args.roc_year)
+        print(notice.message if notice else "")
+        return 1
+    print(f"{plan.name}（{plan.code} v{plan.version}，{plan.first_year}–{plan.last_year}）")
+    return 0
