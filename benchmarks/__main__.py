@@ -33,7 +33,7 @@ def main(argv: list[str]) -> int:
             try:
                 for fig in fn(env):
                     figures.append((name.removeprefix("bench_"), fig))
-            except Exception as exc:  # a failing benchmark is reported, the rest still run
+            except Exception as exc:  # noqa: BLE001 — a failing benchmark is reported, the rest still run
                 figures.append((name.removeprefix("bench_"), Figure(fn.__name__, float("nan"), "", "", False,
                                                                      f"FAILED: {exc}"[:200])))
             print(f"  done in {time.perf_counter() - t:.1f} s", file=sys.stderr, flush=True)

@@ -340,7 +340,7 @@ def smoke_test() -> int:
             for name in names:
                 try:
                     importlib.import_module(name)
-                except Exception as exc:  # noqa: BLE001
+                except Exception as exc:  # noqa: BLE001 — every module that fails to import is named
                     broken.append(f"{name} ({type(exc).__name__}: {exc})")
             if len(names) < 20:
                 return f"only {len(names)} modules found: the package listing is unreadable"

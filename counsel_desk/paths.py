@@ -31,11 +31,6 @@ def config_dir() -> Path:
     return (home / "config") if home else Path(_dirs.user_config_dir)
 
 
-def log_dir() -> Path:
-    home = _home()
-    return (home / "logs") if home else Path(_dirs.user_log_dir)
-
-
 def settings_file() -> Path:
     """The QSettings ini file (window state, language, first-run answers)."""
     return config_dir() / "counsel_desk.ini"

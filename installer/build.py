@@ -76,7 +76,7 @@ def program(bundle: Path, console: bool = False) -> Path:
 
 def run_pyinstaller(dist: Path, work: Path) -> float:
     try:
-        import PyInstaller  # noqa: F401
+        import PyInstaller  # noqa: F401 — only asks whether it is installed
     except ImportError:
         raise SystemExit("build.py: PyInstaller is missing — .venv/bin/pip install -e '.[installer]'") from None
     started = time.monotonic()

@@ -60,6 +60,9 @@ EXCLUDED_PYTHON_MODULES = [
     "charset_normalizer",
     # dev tooling inside PySide6 and our own catalogue tool (needs lupdate, not shipped)
     "PySide6.scripts", "counsel_desk.i18n.catalog",
+    # the guards of `make check`, installed beside the tests: SQLAlchemy's mypy plugin
+    # (sqlalchemy.ext.mypy) would otherwise drag mypy's compiled modules into the bundle
+    "mypy", "mypyc", "sqlalchemy.ext.mypy", "ruff", "vulture",
 ]
 EXCLUDED_MODULES = EXCLUDED_QT_MODULES + EXCLUDED_PYTHON_MODULES
 

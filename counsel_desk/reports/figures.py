@@ -22,7 +22,6 @@ Counting rules (also in docs/reports.md):
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from sqlalchemy import text
 

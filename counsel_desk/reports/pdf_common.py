@@ -75,7 +75,7 @@ def numbered_canvas(footer_left: str = "", footer_right: str = ""):
             super().__init__(*args, **kwargs)
             self._saved: list[dict] = []
 
-        def showPage(self):  # noqa: N802 — reportlab's name
+        def showPage(self):
             self._saved.append(dict(self.__dict__))
             self._startPage()
 

@@ -156,8 +156,6 @@ class PagedTable(Flowable):
         return cells, heights, header_cells, header_h
 
     # -- platypus ----------------------------------------------------------------------------------
-    def _remaining(self) -> int:
-        return len(self.rows) - self.start
 
     def wrap(self, avail_width, avail_height):
         self.width = sum(self.col_widths)

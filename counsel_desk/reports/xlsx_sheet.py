@@ -153,7 +153,7 @@ class ReportSheet:
             c.data_type = "s"  # text stays text: "=SUM(A1)" must never become a formula
         else:
             c = WriteOnlyCell(self.ws, value)
-        c._style = self.styles[kind]._style  # shared style array, never mutated  # noqa: SLF001
+        c._style = self.styles[kind]._style  # noqa: SLF001 — openpyxl's shared style array, never mutated
         return c
 
     def _widths(self, rows: list[list[Any]]) -> list[float]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,9 +138,3 @@ class AttachmentService:
             if att is not None:
                 base.soft_delete(s, att, self.ctx.actor, "attachment")
                 s.commit()
-
-    def export_copy(self, item: AttachmentItem, target: Path | str) -> Path:
-        """Copy an attachment out under its original name (e.g. to send by e-mail)."""
-        target = Path(target)
-        shutil.copyfile(self.path_of(item), target)
-        return target

@@ -44,11 +44,6 @@ def ntd(amount: int | float | None, *, prefix: bool = False) -> str:
     return f"NT${text}" if prefix else text
 
 
-def wan(amount: int | float) -> str:
-    """Large sums in 萬元: 12,345,678 → 1,234.6 萬元."""
-    return f"{amount / 10_000:,.1f} 萬元"
-
-
 _SEP = r"[\s/\-.年月]"
 
 

@@ -20,7 +20,7 @@ from counsel_desk.models.workstations import SUBSIDY_CAP_PUBLIC_SPACE
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.program_base import (
-    RecordKind, check_place, enum_label, live, one_of, place_label, required_text, within_cap,
+    RecordKind, check_place, enum_label, live, one_of, required_text, within_cap,
 )
 from counsel_desk.store import search
 
@@ -133,8 +133,3 @@ def visit_count(sc: ServiceContext, space_id: str) -> int:
         return s.connection().execute(text(
             "SELECT COUNT(*) FROM site_visit WHERE public_space_id=:s AND deleted_at IS NULL"), {"s": space_id}
         ).scalar_one()
-
-
-def place_of(sc: ServiceContext, space: PublicSpace) -> str:
-    with sc.session_factory() as s:
-        return place_label(s, space.county_code, space.township_code)

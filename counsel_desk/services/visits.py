@@ -19,7 +19,6 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from counsel_desk.errors import UserError, ValidationError
-from counsel_desk.i18n import pick
 from counsel_desk.models import (
     Attachment, Contact, Counselor, County, FollowUp, Organization, PublicSpace, SiteVisit, Township,
     VisitContact, VisitCounselor, Workstation, new_id,
@@ -40,7 +39,7 @@ ATTACHMENT_ENTITY = "attachment"
 EARLIEST_VISIT = date(2010, 1, 1)
 DAYS_AHEAD_ALLOWED = 31  # a planned visit may be entered a month ahead, not a typo's year ahead
 VISIT_FIELDS = ("visit_date", "county_code", "township_code", "mode", "organization_id", "workstation_id",
-                "public_space_id", "visited_name", "purpose", "findings", "issues", "advice", "notes")
+                "public_space_id", "visited_name", "purpose", "findings", "issues", "advice", "notes", "key_visit")
 
 
 @dataclass
@@ -62,6 +61,7 @@ class VisitData:
     issues: str = ""
     advice: str = ""
     notes: str = ""
+    key_visit: bool = False  # 重點: listed among the monthly report's key visits
     followups: list[FollowUpDraft] = field(default_factory=list)
     attachments: list[AttachmentItem] = field(default_factory=list)
     id: str | None = None  # None until saved

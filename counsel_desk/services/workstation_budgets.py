@@ -6,11 +6,17 @@ full-time staff. A broken personnel rule is not refused — the money may alread
 flagged by :func:`check_personnel` with the figures, so the center can act and the reports can
 count it. Lines carry planned, disbursed (撥款) and reimbursed (核銷) amounts; reimbursed can never
 exceed disbursed.
+
+Money is dated so reports count it as of a period's end: the budget keeps its 核定日 (``approved_on``)
+and each line its 撥款日 and 核銷日. The form edits one total per category; a rise of a category's
+disbursed or reimbursed total is written as a further line dated the day it is recorded (earlier
+lines keep their dates), a fall corrects the latest lines first.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from sqlmodel import select
 
@@ -120,8 +126,20 @@ def check_personnel(subsidy: int, personnel: int, fulltime_staff: int) -> Budget
     return BudgetCheck(subsidy, personnel, share, limit, fulltime_staff, "flagged" if flagged else "ok", zh, en)
 
 
+def _by_category(lines: list[BudgetLine]) -> dict[str, list[BudgetLine]]:
+    out: dict[str, list[BudgetLine]] = {}
+    for ln in lines:
+        out.setdefault(ln.category, []).append(ln)
+    return out
+
+
+def _totals(lines: list[BudgetLine]) -> tuple[int, int, int]:
+    return (sum(ln.planned for ln in lines), sum(ln.disbursed for ln in lines), sum(ln.reimbursed for ln in lines))
+
+
 def _view(budget: WorkstationBudget, lines: list[BudgetLine], fulltime_staff: int) -> BudgetView:
-    figs = sorted((BudgetLineFigures(ln.category, ln.planned, ln.disbursed, ln.reimbursed, ln.id) for ln in lines),
+    """A category's dated lines are shown as one line with their totals."""
+    figs = sorted((BudgetLineFigures(cat, *_totals(group), group[0].id) for cat, group in _by_category(lines).items()),
                   key=lambda f: CATEGORY_ORDER.index(f.category) if f.category in CATEGORY_ORDER else 99)
     personnel_line = next((f for f in figs if f.category == BudgetCategory.PERSONNEL), None)
     # the larger of what was planned and what was paid out, so overspending is flagged too
@@ -134,7 +152,54 @@ def _view(budget: WorkstationBudget, lines: list[BudgetLine], fulltime_staff: in
 
 def _live_lines(session, budget_id: str) -> list[BudgetLine]:
     return list(session.exec(select(BudgetLine).where(BudgetLine.budget_id == budget_id,
-                                                      BudgetLine.deleted_at.is_(None))))
+                                                      BudgetLine.deleted_at.is_(None))
+                             .order_by(BudgetLine.created_at, BudgetLine.id)))
+
+
+def _taiwan_day(stamp) -> date:
+    return (stamp + timedelta(hours=8)).date()
+
+
+def _record_amounts(s, sc: ServiceContext, budget: WorkstationBudget, category: str, group: list[BudgetLine],
+                    wanted: tuple[int, int, int], today: date) -> None:
+    """Bring a category's dated lines to the wanted totals (see the module's note)."""
+    planned, disbursed, reimbursed = wanted
+    if not (planned or disbursed or reimbursed):
+        for line in group:
+            base.soft_delete(s, line, sc.actor, "budget_line")
+        return
+    if not group:
+        base.create(s, BudgetLine(budget_id=budget.id, category=category, planned=planned, disbursed=disbursed,
+                                  reimbursed=reimbursed, disbursed_on=today if disbursed else None,
+                                  reimbursed_on=today if reimbursed else None), sc.actor, "budget_line")
+        return
+    by_id = {line.id: line for line in group}
+    changes: dict[str, dict] = {}
+    for line in group:  # undated amounts (before lines were dated) keep the day they were last changed
+        fixed = {k: _taiwan_day(line.updated_at) for k, amount in (("disbursed_on", line.disbursed),
+                                                                     ("reimbursed_on", line.reimbursed))
+                 if amount and getattr(line, k) is None}
+        if fixed:
+            changes[line.id] = fixed
+    _, had_disbursed, had_reimbursed = _totals(group)
+    first = group[0]
+    changes.setdefault(first.id, {})["planned"] = planned - sum(ln.planned for ln in group[1:])
+    rise = {"disbursed": max(disbursed - had_disbursed, 0), "reimbursed": max(reimbursed - had_reimbursed, 0)}
+    for key, had, want in (("disbursed", had_disbursed, disbursed), ("reimbursed", had_reimbursed, reimbursed)):
+        excess = had - want
+        for line in reversed(group):  # a fall corrects the latest lines first
+            if excess <= 0:
+                break
+            current = changes.get(line.id, {}).get(key, getattr(line, key))
+            cut = min(current, excess)
+            changes.setdefault(line.id, {})[key] = current - cut
+            excess -= cut
+    for line_id, values in changes.items():
+        base.update(s, by_id[line_id], sc.actor, "budget_line", values)
+    if rise["disbursed"] or rise["reimbursed"]:
+        base.create(s, BudgetLine(budget_id=budget.id, category=category, disbursed=rise["disbursed"],
+                                  reimbursed=rise["reimbursed"], disbursed_on=today if rise["disbursed"] else None,
+                                  reimbursed_on=today if rise["reimbursed"] else None), sc.actor, "budget_line")
 
 
 def budgets(sc: ServiceContext, workstation_id: str) -> list[BudgetView]:
@@ -182,9 +247,11 @@ def _validate_lines(subsidy: int, lines: dict[str, tuple[int, int, int]]) -> dic
 
 
 def save_budget(sc: ServiceContext, workstation_id: str, roc_year: int, approved_subsidy: int,
-                lines: dict[str, tuple[int, int, int]] | None = None) -> BudgetView:
-    """Create or update the station's budget for ``roc_year``; ``lines`` maps a category to
-    (planned, disbursed, reimbursed). Categories left out keep their line; all zeros removes it."""
+                lines: dict[str, tuple[int, int, int]] | None = None, *, today: date | None = None) -> BudgetView:
+    """Create or update the station's budget for ``roc_year``; ``lines`` maps a category to its totals
+    (planned, disbursed, reimbursed). Categories left out keep their lines; all zeros removes them.
+    New money is dated ``today`` (default: the computer's date)."""
+    today = today or date.today()
     subsidy = within_cap(approved_subsidy, SUBSIDY_CAP_WORKSTATION, "approved_subsidy",
                          "工作站每年核定補助款", "The workstation's yearly subsidy")
     year = int(roc_year or 0)
@@ -195,28 +262,24 @@ def save_budget(sc: ServiceContext, workstation_id: str, roc_year: int, approved
         ws = live(s, Workstation, workstation_id, "工作站", "workstation")
         budget = s.exec(select(WorkstationBudget).where(WorkstationBudget.workstation_id == ws.id,
                                                         WorkstationBudget.roc_year == year)).first()
-        existing = {ln.category: ln for ln in _live_lines(s, budget.id)} if budget else {}
-        merged = {c: (ln.planned, ln.disbursed, ln.reimbursed) for c, ln in existing.items()}
-        merged.update(lines or {})
+        existing = _by_category(_live_lines(s, budget.id)) if budget else {}
+        before = {c: _totals(group) for c, group in existing.items()}
+        merged = {**before, **(lines or {})}
         clean = _validate_lines(subsidy, merged)
         if budget is None:
-            budget = base.create(s, WorkstationBudget(workstation_id=ws.id, roc_year=year, approved_subsidy=subsidy),
+            budget = base.create(s, WorkstationBudget(workstation_id=ws.id, roc_year=year, approved_subsidy=subsidy,
+                                                      approved_on=today if subsidy else None),
                                  sc.actor, "workstation_budget")
         else:
             if budget.deleted_at is not None:
                 base.undelete(s, budget, sc.actor, "workstation_budget")
-            base.update(s, budget, sc.actor, "workstation_budget", {"approved_subsidy": subsidy})
-        for category, (planned, disbursed, reimbursed) in clean.items():
-            line = existing.get(category)
-            if line is None:
-                if planned or disbursed or reimbursed:
-                    base.create(s, BudgetLine(budget_id=budget.id, category=category, planned=planned,
-                                              disbursed=disbursed, reimbursed=reimbursed), sc.actor, "budget_line")
-            elif planned or disbursed or reimbursed:
-                base.update(s, line, sc.actor, "budget_line",
-                            {"planned": planned, "disbursed": disbursed, "reimbursed": reimbursed})
-            else:
-                base.soft_delete(s, line, sc.actor, "budget_line")
+            values: dict = {"approved_subsidy": subsidy}
+            if budget.approved_on is None and (budget.approved_subsidy or subsidy):
+                values["approved_on"] = _taiwan_day(budget.created_at) if budget.approved_subsidy else today
+            base.update(s, budget, sc.actor, "workstation_budget", values)
+        for category, wanted in clean.items():
+            if wanted != before.get(category, (0, 0, 0)):
+                _record_amounts(s, sc, budget, category, existing.get(category, []), wanted, today)
         s.commit()
         return _view(budget, _live_lines(s, budget.id), ws.fulltime_staff)
 

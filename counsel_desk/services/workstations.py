@@ -122,10 +122,6 @@ def delete_workstation(sc: ServiceContext, workstation_id: str) -> None:
     KIND.delete(sc, workstation_id)
 
 
-def undelete_workstation(sc: ServiceContext, workstation_id: str) -> None:
-    KIND.undelete(sc, workstation_id)
-
-
 # --- contact people -------------------------------------------------------------------------------
 def contacts(sc: ServiceContext, workstation_id: str) -> list[Contact]:
     with sc.session_factory() as s:

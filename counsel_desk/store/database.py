@@ -107,7 +107,7 @@ def inspect_revision(path: Path) -> str | None:
     try:
         con = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"無法開啟資料庫檔案 {path}：{exc}", f"Cannot open the database file {path}: {exc}")
+        raise DatabaseError(f"無法開啟資料庫檔案 {path}：{exc}", f"Cannot open the database file {path}: {exc}") from exc
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:

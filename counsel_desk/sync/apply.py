@@ -22,7 +22,6 @@ from counsel_desk.sync.shape import FLAG_MOMENTS, Shape, link_expr
 
 CHUNK = 500
 LOCAL_SOURCE = "這台電腦上的版本"  # a kept version that this database had before the import
-OPEN_STATES = ("open", "same")
 
 
 class SheetApplier:

@@ -16,8 +16,6 @@ from counsel_desk.sync.format import Kind, Sheet
 from counsel_desk.sync.problems import Problem, Problems
 from counsel_desk.sync.reader import StagedFile, stage_table
 
-ID_CHUNK = 500
-
 
 def check_batch(raw: sqlite3.Connection, files: list[StagedFile], problems: Problems) -> dict[tuple[int, str], int]:
     """Add reference and uniqueness problems; returns extra rejected rows per (file number, sheet key)."""
@@ -44,10 +42,6 @@ def check_batch(raw: sqlite3.Connection, files: list[StagedFile], problems: Prob
             _check_unique(raw, sheet, key, report)
     _check_attachment_owners(raw, report)
     return {k: len(v) for k, v in bad.items()}
-
-
-def _target_title(sheet_key: str) -> str:
-    return fmt.BY_KEY[sheet_key].title
 
 
 def _check_ref(raw, sheet: Sheet, col, report, rejected: set[str]) -> None:

@@ -289,8 +289,3 @@ def _write(session, raw, sheet: fmt.Sheet, shape: Shape, rid: str, mine: dict, n
         audit.record(session, actor, "update", sheet.table, rid, {c.key: "changed" for c in links_changed})
     if sheet.search:
         search.index(session, sheet.table, rid, SearchText(raw, syncdb.Reference.load(raw)).body(sheet, new))
-
-
-def open_count(db) -> int:
-    with syncdb.connection(db) as (_conn, raw):
-        return raw.execute("SELECT count(*) FROM sync_conflict WHERE status = 'open'").fetchone()[0]

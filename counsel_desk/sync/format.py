@@ -300,7 +300,6 @@ SHEETS: tuple[Sheet, ...] = (
 
 BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
 BY_TABLE: dict[str, Sheet] = {s.table: s for s in SHEETS}
-BY_TITLE: dict[str, Sheet] = {s.title: s for s in SHEETS}
 # An attachment's owner_type names a table; these are the ones that can own files.
 ATTACHMENT_OWNERS = ("site_visit", "center_event", "proposal", "workstation", "support_record", "public_space",
                      "plan", "followup", "organization")

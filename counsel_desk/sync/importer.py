@@ -120,10 +120,8 @@ def _formula_refusal(path: Path, parts: list[str]) -> UserError:
 
 
 def _backup(db) -> Path | None:
-    try:
-        from counsel_desk.services.backup import backup_before
-    except ImportError:  # the data-safety module is optional for the sync layer
-        return None
+    from counsel_desk.services.backup import backup_before
+
     return backup_before(db, "import")
 
 

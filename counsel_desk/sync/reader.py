@@ -361,7 +361,7 @@ class SheetReader:
             values = [conv(row[i]) for i, conv in self._fast]
         except CellError:
             values = []
-            for i, col, conv, label in plan:  # again, cell by cell, to name every problem of the row
+            for i, _col, conv, label in plan:  # again, cell by cell, to name every problem of the row
                 try:
                     values.append(conv(row[i]))
                 except CellError as exc:
@@ -494,7 +494,7 @@ def stage_file(raw: sqlite3.Connection, staged: StagedFile, ref, problems: Probl
                         read(other.get_sheet_by_name(tab), sheet)
                 finally:
                     other.close()
-            for n, (rows_here, sheet, tab) in enumerate(big):
+            for n, (rows_here, sheet, _tab) in enumerate(big):
                 data = ahead.result()
                 ahead = None
                 nxt = big[n + 1] if n + 1 < len(big) else None

@@ -59,7 +59,7 @@ def check_file(path: Path, *, scan: bool = True) -> ZipSummary:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise _refuse(path, f"無法讀取檔案（{exc.strerror or exc}）。", f"the file can't be read ({exc.strerror or exc}).")
+        raise _refuse(path, f"無法讀取檔案（{exc.strerror or exc}）。", f"the file can't be read ({exc.strerror or exc}).") from exc
     if size > MAX_FILE_BYTES:
         raise _refuse(path, f"檔案有 {size / 1024 ** 2:,.0f} MB，超過上限 {MAX_FILE_BYTES // 1024 ** 2} MB。",
                       f"the file is {size / 1024 ** 2:,.0f} MB, over the {MAX_FILE_BYTES // 1024 ** 2} MB limit.")

@@ -85,7 +85,7 @@ class SheetStream:
         self.hidden_rows = set(hidden_rows)
         self.date_style = self.style(number_format=DATE_FORMAT)
         self._writer = _Writer(ws)
-        ws._writer = self._writer
+        ws._writer = self._writer  # noqa: SLF001 — openpyxl's write-only sheet takes its writer here
         self._writer.write_top()
         self._file = self._writer.xf.send(True)
         self._file.write(b"<sheetData>")
@@ -136,4 +136,4 @@ class SheetStream:
         self._closed = True
         self._file.write(b"</sheetData>")
         self._writer.xf.send(None)
-        self.ws._rows = _Done()
+        self.ws._rows = _Done()  # noqa: SLF001 — tells openpyxl's write-only sheet the rows are written

@@ -52,21 +52,6 @@ def datetime_text(dt: datetime) -> str:
             f".{dt.microsecond:06d}")
 
 
-def datetime_cell(stored: str) -> str:
-    """What a person reads: the storage form without a ``.000000`` tail."""
-    return stored[:-7] if stored.endswith(".000000") else stored
-
-
-def now_text() -> str:
-    return datetime_text(datetime.now(timezone.utc))
-
-
-def parse_stored_datetime(stored: str | None) -> datetime | None:
-    if not stored:
-        return None
-    return datetime.fromisoformat(stored).replace(tzinfo=timezone.utc)
-
-
 EXCEL_FIRST_DATE = date(1900, 3, 1)  # before this Excel's calendar is wrong (the 1900 leap-year bug)
 
 

@@ -50,12 +50,6 @@ class LazyIdTableModel(QAbstractTableModel):
         self.endResetModel()
         self.reloaded.emit(len(self._ids))
 
-    def refresh_rows(self) -> None:
-        """Drop cached display values (data changed, same ids) and repaint."""
-        self._cache.clear()
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self._titles) - 1))
-
     def _row(self, row: int) -> dict[str, Any] | None:
         rid = self._ids[row]
         cached = self._cache.get(rid)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget,
 )
 
-from counsel_desk import __version__, paths
+from counsel_desk import paths
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.databases import DemoBanner, ask_new_database_path, own_database, with_banner
 from counsel_desk.ui.messages import show_error
@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
                 return None
         try:
             written = export_model_csv(model, Path(path))
-        except Exception as exc:  # disk full, permission: say so, write nothing half
+        except Exception as exc:  # noqa: BLE001 — disk full, permission: say so, write nothing half
             show_error(self, exc)
             return None
         self.statusBar().showMessage(self.tr("Exported %1 rows to %2").replace("%1", f"{model.rowCount():,}")
@@ -368,6 +368,3 @@ class MainWindow(QMainWindow):
         if self.auto_backup is not None:
             self.auto_backup.stop()
         event.accept()
-
-    def version_text(self) -> str:
-        return __version__

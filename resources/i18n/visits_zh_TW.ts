@@ -396,88 +396,88 @@
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="93" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="84" />
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="97" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="88" />
         <source>Save and close</source>
         <translation>儲存並關閉</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="100" />
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="151" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="91" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="141" />
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="103" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="94" />
         <source>Add support record…</source>
         <translation>新增工作站輔導紀錄…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="105" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="96" />
         <source>Record this visit as support given to a youth workstation</source>
         <translation>將這次訪視記為對青年培力工作站的輔導</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="108" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="98" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="144" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="134" />
         <source>Site visit %1</source>
         <translation>實地訪視 %1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="147" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="137" />
         <source>New site visit</source>
         <translation>新增實地訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="151" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="141" />
         <source>Discard</source>
         <translation>捨棄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="203" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="193" />
         <source>Not saved: please correct the fields marked in red.</source>
         <translation>尚未儲存：請修正以紅字標示的欄位。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="219" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="209" />
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="224" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="214" />
         <source>Visit saved.</source>
         <translation>訪視紀錄已儲存。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="234" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="224" />
         <source>Discard this new visit?</source>
         <translation>要捨棄這筆新的訪視紀錄嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="240" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="230" />
         <source>Delete the visit %1 with its follow-ups? You can undo it right after in the visit list.</source>
         <translation>要刪除訪視紀錄 %1 及其追蹤事項嗎？刪除後可立即在訪視清單中復原。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="258" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="248" />
         <source>The visit must be saved before a support record can refer to it. Save it now?</source>
         <translation>輔導紀錄要連結這次訪視，必須先儲存訪視紀錄。現在儲存嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="277" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="267" />
         <source>Unsaved changes</source>
         <translation>尚未儲存的變更</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="278" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="268" />
         <source>This visit has changes that are not saved. Save them before closing?</source>
         <translation>這筆訪視紀錄有尚未儲存的變更。關閉前要先儲存嗎？</translation>
     </message>
@@ -670,123 +670,128 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/visits/editor_form.py" line="126" />
+        <source>Key visit (listed in the monthly report)</source>
+        <translation>重點訪視（列入月報）</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="129" />
         <source>Counselors</source>
         <translation>輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="127" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="130" />
         <source>Organisation</source>
         <translation>受訪單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="128" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="131" />
         <source>Contacts met</source>
         <translation>會晤聯絡人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="129" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="132" />
         <source>Visited</source>
         <translation>受訪對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="130" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="133" />
         <source>Workstation</source>
         <translation>青年培力工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="131" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="134" />
         <source>Public space</source>
         <translation>公有空間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="137" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="140" />
         <source>Purpose</source>
         <translation>訪視目的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="138" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="141" />
         <source>Findings</source>
         <translation>訪視發現</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="138" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="141" />
         <source>Issues</source>
         <translation>課題</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="138" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="141" />
         <source>Advice</source>
         <translation>輔導建議</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="139" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="142" />
         <source>Notes</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="150" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="153" />
         <source>Visit</source>
         <translation>訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="152" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="155" />
         <source>What was found and advised</source>
         <translation>發現與建議</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="167" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="170" />
         <source>Add follow-up…</source>
         <translation>新增追蹤事項…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="169" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="172" />
         <source>Edit…</source>
         <translation>編輯…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="171" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="174" />
         <source>Close follow-up…</source>
         <translation>結案…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="173" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="176" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="213" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="216" />
         <source>Choose a county</source>
         <translation>請選擇縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="215" />
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="277" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="218" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="281" />
         <source>Choose the county first</source>
         <translation>請先選擇縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="217" />
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="219" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="220" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="222" />
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="233" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="236" />
         <source>Follow-ups (%1)</source>
         <translation>追蹤事項（%1）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="234" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="237" />
         <source>Attachments (%1)</source>
         <translation>附件（%1）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="277" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="281" />
         <source>Choose a township</source>
         <translation>請選擇鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="492" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="497" />
         <source>“%1” closed — press Save to keep it.</source>
         <translation>「%1」已結案，按「儲存」後存檔。</translation>
     </message>

@@ -75,3 +75,54 @@ def test_mistakes_are_one_line_in_chinese(db_path, capsys, argv, message):
 def test_missing_database_is_a_clear_error(tmp_path, capsys):
     assert main(["report", "--db", str(tmp_path / "沒有.db"), "--month", "2026-11"]) != 0
     assert "找不到資料庫檔案" in capsys.readouterr().err
+
+
+NEW_KEYS = ("period", "provisional", "plan", "revision", "compare", "by_center", "revision_notes",
+            "proposals_sent_list", "budget_execution", "plans", "public_spaces", "key_visits", "narrative")
+
+
+def test_json_adds_the_new_keys_with_comparisons(db_path, capsys):
+    data = _json(capsys, "--db", db_path, "--month", "2026-10", "--json")
+    assert all(k in data for k in ISSUE_KEYS + NEW_KEYS)
+    assert data["period"]["from"] == "2026-10-01" and data["period"]["to"] == "2026-10-31"
+    assert data["provisional"] is False and data["revision"] == 1 and data["by_center"] is None
+    compare = data["compare"]
+    assert (compare["previous_period"]["from"], compare["previous_period"]["to"]) == ("2026-09-01", "2026-09-30")
+    assert compare["same_period_last_year"]["from"] == "2025-10-01"
+    assert compare["year_to_date"]["from"] == "2026-01-01" and compare["year_to_date"]["to"] == "2026-10-31"
+    assert compare["year_to_date"]["visits_total"] >= data["visits_total"]
+    assert data["plan"]["name"] == "打造永續共好地方創生計畫" and data["plan"]["in_force"]  # ROC 115: the successor
+
+
+def test_all_centers_quarter_year_and_custom_periods(db_path, capsys):
+    every = _json(capsys, "--db", db_path, "--quarter", "115-Q3", "--center", "all", "--json")
+    assert every["center"] is None and every["period"]["key"] == "2026-Q3" and every["revision"] is None
+    assert set(every["by_center"]) == {"north", "central", "south", "east"}
+    assert sum(c["visits_total"] for c in every["by_center"].values()) == every["visits_total"]
+    year = _json(capsys, "--db", db_path, "--year", "115", "--json")
+    assert (year["period"]["from"], year["period"]["to"]) == ("2026-01-01", "2026-12-31")
+    custom = _json(capsys, "--db", db_path, "--from", "115/01/05", "--to", "2026-03-31", "--json")
+    assert custom["period"]["kind"] == "custom" and custom["period"]["from"] == "2026-01-05"
+
+
+def test_a_future_period_is_refused_and_a_missing_folder_is_an_error(db_path, tmp_path, capsys):
+    assert main(["report", "--db", db_path, "--year", "2099"]) == 2
+    assert "尚未開始" in capsys.readouterr().err
+    missing = tmp_path / "沒有這個資料夾" / "月報.pdf"
+    assert main(["report", "--db", db_path, "--month", "2026-10", "--pdf", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert "沒有這個資料夾" in err and "不存在" in err and not missing.parent.exists()
+    assert main(["report", "--db", db_path, "--from", "2026-01-01"]) == 2
+    assert "--to" in capsys.readouterr().err
+
+
+def test_prepared_by_from_the_option_or_the_settings(db_path, tmp_path, capsys, monkeypatch):
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "counsel_desk.ini").write_text('[user]\ncenter=north\nname="林主任, 北區"\n', encoding="utf-8")
+    monkeypatch.setenv("COUNSEL_DESK_HOME", str(home))
+    pdf = tmp_path / "月報.pdf"
+    assert main(["report", "--db", db_path, "--month", "2026-10", "--pdf", str(pdf)]) == 0
+    assert "林主任, 北區" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages[:1])
+    assert main(["report", "--db", db_path, "--month", "2026-10", "--pdf", str(pdf), "--prepared-by", "王承辦"]) == 0
+    assert "王承辦" in PdfReader(io.BytesIO(pdf.read_bytes())).pages[0].extract_text()

@@ -44,7 +44,9 @@ def report(ctx):
 def _independent(db) -> dict:
     """The month's figures counted straight from the tables."""
     with db.engine.connect() as c:
-        q = lambda sql: c.exec_driver_sql(sql).all()  # noqa: E731
+        def q(sql: str) -> list:
+            return c.exec_driver_sql(sql).all()
+
         visits = "FROM site_visit WHERE deleted_at IS NULL AND center_code = 'north' " \
                  "AND visit_date >= '2026-11-01' AND visit_date < '2026-12-01'"
         return {
@@ -209,7 +211,7 @@ def test_sent_report_reopens_exactly_and_a_change_makes_revision_two(ctx, demo_d
     assert comparison.differs
     assert {d.name for d in comparison.differences} <= {f"訪視方式：{m.zh}" for m in VisitMode}
     assert len(comparison.differences) == 2 and "已送出的第 1 版與目前資料不同" in comparison.summary_zh()
-    with pytest.raises(Exception):
+    with pytest.raises(UserError):
         snapshots.mark_as_sent(ctx, report)  # revision 1 again: refused
     second, made = snapshots.issue_revision(ctx, "north", NOV, prepared_by="王承辦", reason="更正一筆訪視的方式")
     assert second.revision == 2 and "第 2 版" in _pdf_text(made.pdf)

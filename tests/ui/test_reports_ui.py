@@ -10,9 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
+from counsel_desk.reports.period import Period
 from counsel_desk.services import targets
 from counsel_desk.ui.reports import page as page_module
 from counsel_desk.ui.reports import printing
+from tests.ui.test_followups_ui import type_text  # the one Chinese-typing helper
 
 TIMEOUT = 30_000
 
@@ -142,3 +144,18 @@ def test_all_centers_view_cannot_be_sent_or_edit_targets(page, qtbot):
     assert page.picker.center_code() is None and not page.targets_editor.isEnabled()
     _make(qtbot, page)
     assert page.open_pdf.isEnabled() and not page.send_button.isEnabled()
+
+
+def test_the_managers_notes_are_printed_and_kept_per_period(page, qtbot, ctx):
+    editor = page.narrative_editor
+    page.tabs.setCurrentWidget(editor)
+    type_text(editor.this_month, "完成台東三場說明會")
+    type_text(editor.help_needed, "請專案辦公室協調縣府配合款")
+    _make(qtbot, page)  # making the report stores the words first
+    notes = page.report.data["narrative"]
+    assert notes == {"this_month": "完成台東三場說明會", "next_month": "", "help_needed": "請專案辦公室協調縣府配合款"}
+    other = Period.month(2026, 10)
+    editor.set_report("north", other)
+    assert editor.this_month.toPlainText() == ""
+    editor.set_report("north", Period.month(2026, 11))
+    assert editor.this_month.toPlainText() == "完成台東三場說明會"

@@ -189,7 +189,7 @@ def test_read_only_database_is_not_backed_up_automatically(db):
 def test_disk_full_during_backup_leaves_nothing_and_the_database_intact(db, services, monkeypatch):
     add_org(services, "滿的磁碟")
     before = dump(db.path)
-    real_open = backup._open_target
+    real_open = backup._open_target  # noqa: SLF001 — the one place a disk-full error can be injected
 
     def tiny_disk(path):
         con = real_open(path)

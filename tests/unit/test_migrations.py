@@ -9,7 +9,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
-import counsel_desk.models  # noqa: F401
+import counsel_desk.models  # noqa: F401 — registers every table on SQLModel.metadata
 from counsel_desk.store import migrate, open_database
 from counsel_desk.store.migrate import include_name
 

@@ -34,7 +34,9 @@ def test_database_file_is_private(db):
 
 def test_reference_data_counts(db):
     with db.engine.connect() as c:
-        count = lambda t: c.execute(text(f"SELECT count(*) FROM {t}")).scalar()  # noqa: E731
+        def count(t: str) -> int:
+            return c.execute(text(f"SELECT count(*) FROM {t}")).scalar()
+
         assert count("county") == 22
         assert count("township") == 368
         assert count("work_item") == 11

@@ -269,3 +269,19 @@ def test_inline_organisations_and_contacts(people, visits):
     assert [o.name for o in people.organizations("青年")] == ["關西青年協會"]
     people.create_contact(org.id, "陳怡君", "理事長")
     assert [(p.name, p.detail) for p in people.contacts(org.id)] == [("陳怡君", "理事長")]
+
+
+def test_a_key_visit_is_flagged_and_listed_in_the_report(db, visits, two_counselors):
+    from counsel_desk.reports.figures import compute
+    from counsel_desk.reports.period import Period
+
+    key = visits.create(_visit(visits, two_counselors, findings="社區共識已形成", key_visit=True))
+    plain = visits.create(_visit(visits, two_counselors))
+    assert visits.get(key).key_visit and not visits.get(plain).key_visit
+    data = visits.get(plain)
+    data.key_visit = True
+    visits.update(plain, data)
+    assert visits.get(plain).key_visit
+    f = compute(db.session_factory, "north", Period.month(2026, 11), today=TODAY)
+    assert len(f.key_visits) == 2 and "社區共識已形成" in {v.findings for v in f.key_visits}
+    assert {v["findings"] for v in f.as_json()["key_visits"]} >= {"社區共識已形成"}

@@ -125,7 +125,6 @@ class Ctx:
         self.towns_by_county: dict[str, list[Town]] = defaultdict(list)
         for t in self.towns:
             self.towns_by_county[t.county_code].append(t)
-        self.town_by_code = {t.code: t for t in self.towns}
         self.work_items = list(conn.execute(select(WorkItem.code).order_by(WorkItem.sort_order)).scalars())
 
     def pick_towns(self, rng: random.Random, k: int) -> list[Town]:

@@ -66,17 +66,12 @@ def _labels(metric: str) -> tuple[str, str]:
 
 
 def load_targets(ctx: ServiceContext, today: date) -> TargetsData:
-    """This year's targets with actuals to date from ``services.targets``; without that service
-    (not in this build yet) the targets alone."""
-    try:
-        from counsel_desk.services.targets import year_to_date
-    except ImportError:
-        lines = [TargetLine(metric, *_labels(metric), target, None, None)
-                 for metric, target in dashboard.yearly_targets(ctx, today.year)]
-        return TargetsData(today, lines, False)
+    """This year's targets with actuals to date from ``services.targets``."""
+    from counsel_desk.services.targets import year_to_date
+
     lines = []
     for p in year_to_date(ctx, today.year, today):
         zh, en = _labels(p.metric)
-        lines.append(TargetLine(p.metric, p.label_zh or zh, getattr(p, "label_en", "") or en, p.target, p.actual,
+        lines.append(TargetLine(p.metric, p.label_zh or zh, p.label_en or en, p.target, p.actual,
                                 p.share))
     return TargetsData(today, lines, True)

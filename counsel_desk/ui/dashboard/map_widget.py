@@ -157,7 +157,7 @@ class TownshipMap(QWidget):
                 return code
         return None
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 — Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._layout()
 
@@ -208,7 +208,7 @@ class TownshipMap(QWidget):
         return scale
 
     # --- painting ---------------------------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 — Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         town_pen = QPen(TOWN_EDGE, 0.6)
@@ -277,7 +277,7 @@ class TownshipMap(QWidget):
                              fm.elidedText(self.hint, Qt.TextElideMode.ElideRight, room))
 
     # --- mouse ----------------------------------------------------------------------------------------
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 — Qt override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         code = self.township_at(event.position())
         if code != self.hovered_code:
             self.hovered_code = code
@@ -292,13 +292,13 @@ class TownshipMap(QWidget):
             QToolTip.showText(event.globalPosition().toPoint(), self.hover_text, self)
         super().mouseMoveEvent(event)
 
-    def leaveEvent(self, event) -> None:  # noqa: N802 — Qt override
+    def leaveEvent(self, event) -> None:
         self.hovered_code = None
         self.hover_text = ""
         self.update()
         super().leaveEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 — Qt override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             code = self.township_at(event.position())
             if code is not None:

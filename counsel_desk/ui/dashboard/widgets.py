@@ -89,7 +89,7 @@ class ElidedLabel(QLabel):
         self.setToolTip(text)
         self._elide()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 — Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._elide()
 
@@ -127,7 +127,7 @@ class BarRows(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(300, max(1, len(self.rows)) * self.ROW + 2)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 — Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:
         if not self.rows:
             return
         painter = QPainter(self)

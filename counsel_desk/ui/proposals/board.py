@@ -123,7 +123,7 @@ class StageColumn(QListWidget):
     def cards(self) -> list[BoardCard]:
         return [self.item(i).data(CARD_ROLE) for i in range(self.count())]
 
-    def viewportEvent(self, event) -> bool:  # noqa: N802 — Qt's name
+    def viewportEvent(self, event) -> bool:
         # Tooltips are written when asked for: a board of hundreds of cards opens faster.
         if event.type() == QEvent.Type.ToolTip:
             item = self.itemAt(event.pos())
@@ -141,17 +141,17 @@ class StageColumn(QListWidget):
         item = source.currentItem()
         return item.data(CARD_ROLE) if item is not None else None
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 — Qt's name
+    def dragEnterEvent(self, event) -> None:
         card = self._dragged(event)
         if card is not None and self.stage in allowed_moves(card.stage):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
+    def dragMoveEvent(self, event) -> None:
         self.dragEnterEvent(event)
 
-    def dropEvent(self, event) -> None:  # noqa: N802
+    def dropEvent(self, event) -> None:
         card = self._dragged(event)
         # The board is reloaded after the move; Qt must not move the item itself.
         event.setDropAction(Qt.DropAction.IgnoreAction)

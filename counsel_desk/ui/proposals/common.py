@@ -66,7 +66,3 @@ def fill_enum(combo: QComboBox, enum: type[Labelled], none_text: str | None = No
 def set_value(combo: QComboBox, value) -> None:
     index = combo.findData(value) if value is not None else (0 if combo.count() and combo.itemData(0) is None else -1)
     combo.setCurrentIndex(max(index, 0) if combo.count() else -1)
-
-
-def value_of(combo: QComboBox):
-    return combo.currentData()

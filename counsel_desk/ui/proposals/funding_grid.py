@@ -191,7 +191,7 @@ class FundingGridModel(QAbstractTableModel):
 class AmountDelegate(QStyledItemDelegate):
     """Cells take whole NT$ amounts; thousands separators may be typed or pasted."""
 
-    def createEditor(self, parent, option, index):  # noqa: N802 — Qt's name
+    def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
         editor.setValidator(QRegularExpressionValidator(AMOUNT_PATTERN, editor))
         editor.setAlignment(Qt.AlignmentFlag.AlignRight)

@@ -27,6 +27,7 @@ from counsel_desk.services import atomic
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.reports.models import FiguresModel, RevisionsModel
+from counsel_desk.ui.reports.narrative_editor import NarrativeEditor
 from counsel_desk.ui.reports.period_picker import PeriodPicker
 from counsel_desk.ui.reports.printing import print_with_dialog
 from counsel_desk.ui.reports.targets_editor import TargetsEditor
@@ -66,6 +67,7 @@ class ReportsPage(QWidget):
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh)
         self._build()
+        self._show_narrative()
         for signal in (ctx.reports_changed, ctx.visits_changed, ctx.data_imported, ctx.followups_changed,
                        ctx.support_records_changed, ctx.events_changed, ctx.proposals_changed):
             signal.connect(self._data_changed)
@@ -128,8 +130,11 @@ class ReportsPage(QWidget):
         sent_layout.addWidget(self.revisions_view)
         sent_layout.addLayout(sent_buttons)
         self.targets_editor = TargetsEditor(self.ctx, self._today().year, self)
+        self.narrative_editor = NarrativeEditor(self.ctx, self)
+        self.narrative_editor.saved.connect(self._data_changed)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.figures_view, self.tr("Figures"))
+        self.tabs.addTab(self.narrative_editor, self.tr("Manager's notes"))
         self.tabs.addTab(sent_box, self.tr("Sent revisions"))
         self.tabs.addTab(self.targets_editor, self.tr("Yearly targets"))
 
@@ -166,8 +171,16 @@ class ReportsPage(QWidget):
     def _period_changed(self) -> None:
         self.report = None
         self.targets_editor.set_center(self.picker.center_code())
+        self._show_narrative()
         self._update_buttons()
         self._refresh_timer.start()
+
+    def _show_narrative(self) -> None:
+        try:
+            period = self.picker.period()
+        except Exception:  # noqa: BLE001 — a from/to range the wrong way round: refresh() says so
+            return
+        self.narrative_editor.set_report(self.picker.center_code(), period)
 
     def _data_changed(self, *_args) -> None:
         self.report = None  # files made before the change no longer match the data
@@ -226,11 +239,13 @@ class ReportsPage(QWidget):
     def make_report(self, then: Callable[[], None] | None = None, reason: str = "") -> None:
         try:
             period = self.picker.period()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
         center = self.picker.center_code()
         services = self.ctx.services()
+        if not self.narrative_editor.save():  # the report prints the words as they stand now
+            return
 
         def done(report: GeneratedReport) -> None:
             self.report = report
@@ -259,7 +274,7 @@ class ReportsPage(QWidget):
         try:
             path = self._write(kind, self.report.xlsx if kind == "xlsx" else self.report.pdf,
                                file_stem(f.center_name, f.period, f.revision))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -278,7 +293,7 @@ class ReportsPage(QWidget):
         path = path.with_suffix("." + kind)
         try:
             atomic.write_bytes(path, self.report.xlsx if kind == "xlsx" else self.report.pdf)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
         self.status.setText(self.tr("Saved %1").replace("%1", str(path)))
@@ -289,7 +304,7 @@ class ReportsPage(QWidget):
         try:
             if print_with_dialog(self.report.pdf, self):
                 self.status.setText(self.tr("Sent to the printer."))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
 
     def mark_as_sent(self) -> None:
@@ -321,7 +336,7 @@ class ReportsPage(QWidget):
     def mark_sent_without_asking(self) -> None:
         try:
             sent = snapshots.mark_as_sent(self.ctx.services(), self.report)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
         self.status.setText(self.tr("Revision %1 marked as sent.").replace("%1", str(sent.revision)))
@@ -345,7 +360,7 @@ class ReportsPage(QWidget):
                             files.data.get("period", {}).get("kind", "custom"))
             path = self._write(kind, files.xlsx if kind == "xlsx" else files.pdf,
                                file_stem(files.data.get("center_name", chosen.center_code), period, chosen.revision))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

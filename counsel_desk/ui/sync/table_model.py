@@ -29,9 +29,6 @@ class RowsModel(SmallTableModel[list]):
     def payload(self, row: int) -> Any:
         return self._payloads[row] if 0 <= row < len(self._payloads) else None
 
-    def row_values(self, row: int) -> list[Any]:
-        return list(self.row_at(row) or [])
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)) \
                 or not (0 <= index.column() < len(self._titles)):

@@ -30,7 +30,7 @@ class _DropList(QListWidget):
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dragMoveEvent(self, event) -> None:  # noqa: N802 — Qt's name
+    def dragMoveEvent(self, event) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
@@ -139,7 +139,7 @@ class AttachmentsBox(QWidget):
             self.error.clear_message()
             self.changed.emit()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 — Qt's name
+    def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Delete and self.list.hasFocus():
             self.remove_selected()
             return

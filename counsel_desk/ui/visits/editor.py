@@ -8,7 +8,6 @@ messages appear under the fields (the form's job); this window does the saving a
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from datetime import date, datetime
 
@@ -29,14 +28,6 @@ from counsel_desk.ui.visits.editor_form import VisitForm
 from counsel_desk.ui.visits.widgets import FieldError
 
 AUTOSAVE_MS = 3000
-SUPPORT_DIALOG_MODULE = "counsel_desk.ui.workstations.support_dialog"
-
-
-def support_dialog_available() -> bool:
-    try:
-        return importlib.util.find_spec(SUPPORT_DIALOG_MODULE) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 class VisitEditor(QDialog):
@@ -104,7 +95,6 @@ class VisitEditor(QDialog):
         self.support_button.setObjectName("addSupportRecord")
         self.support_button.setToolTip(self.tr("Record this visit as support given to a youth workstation"))
         self.support_button.setAutoDefault(False)
-        self.support_button.setVisible(support_dialog_available())
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeVisit")
         self.close_button.setAutoDefault(False)
@@ -260,7 +250,7 @@ class VisitEditor(QDialog):
                 return
         elif self.has_unsaved_changes() and not self.save():
             return
-        from counsel_desk.ui.workstations.support_dialog import SupportRecordDialog  # written by another area
+        from counsel_desk.ui.workstations.support_dialog import SupportRecordDialog  # on demand: the visit editor opens without it
 
         self.support_dialog = SupportRecordDialog(self.ctx, self, visit_id=self.visit_id)
         self.support_dialog.open()

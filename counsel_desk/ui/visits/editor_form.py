@@ -11,9 +11,9 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QCompleter, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy, QTableView, QTabWidget,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QCompleter, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy, QTableView,
+    QTabWidget, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import ValidationError
@@ -123,6 +123,9 @@ class VisitForm(QWidget):
         self._row(left, self.tr("County"), self.county, "county_code")
         self._row(left, self.tr("Township"), self.township, "township_code")
         self._row(left, self.tr("Mode"), self.mode, "mode")
+        self.key_visit = QCheckBox(self.tr("Key visit (listed in the monthly report)"))
+        self.key_visit.setObjectName("keyVisit")
+        self._row(left, "", self.key_visit, None)
         self._row(left, self.tr("Counselors"), counselor_box, "counselor_ids")
         self._row(left, self.tr("Organisation"), org_row, "organization_id")
         self._row(left, self.tr("Contacts met"), contact_box, None)
@@ -239,6 +242,7 @@ class VisitForm(QWidget):
         self.county.currentIndexChanged.connect(self._county_chosen)
         self.township.currentIndexChanged.connect(lambda _i: notify("township_code"))
         self.mode.currentIndexChanged.connect(lambda _i: notify("mode"))
+        self.key_visit.toggled.connect(lambda _on: notify("key_visit"))
         self.counselors.itemChanged.connect(lambda _i: notify("counselor_ids"))
         self.roster_button.clicked.connect(self.open_roster)
         self.ctx.counselors_changed.connect(self.refresh_counselors)
@@ -354,6 +358,7 @@ class VisitForm(QWidget):
             self._county_chosen()
             select_data(self.township, data.township_code or None)
             select_data(self.mode, data.mode)
+            self.key_visit.setChecked(bool(data.key_visit))
             people = self.people.counselors(include=data.counselor_ids)
             self._fill_checkable(self.counselors, people, data.counselor_ids)
             if data.organization_id and data.organization_id not in self._org_names:
@@ -386,7 +391,7 @@ class VisitForm(QWidget):
             public_space_id=self.public_space.currentData(),
             visited_name=self.visited_name.text().strip() or self.organization.currentText().strip(),
             purpose=self.purpose.text(), **{k: e.toPlainText() for k, e in self.texts.items()},
-            followups=self.followup_model.drafts, attachments=self.attachments.items(), id=base.id,
+            key_visit=self.key_visit.isChecked(), followups=self.followup_model.drafts, attachments=self.attachments.items(), id=base.id,
             version=base.version)
 
     # --- errors --------------------------------------------------------------------------------------

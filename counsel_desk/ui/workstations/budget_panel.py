@@ -241,7 +241,7 @@ class BudgetPanel(QWidget):
         except UserError as exc:
             self.error.show_message(exc.message)
             return False
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return False
         self.load(self.station_id, year)
@@ -256,7 +256,7 @@ class BudgetPanel(QWidget):
             return
         try:
             ws_service.delete_budget(self.ctx.services(), view.id)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
         self.load(self.station_id)

@@ -43,7 +43,7 @@ class ReloadsWhenShown:
     def reload_now(self) -> None:
         raise NotImplementedError
 
-    def showEvent(self, event) -> None:  # noqa: N802 — Qt override
+    def showEvent(self, event) -> None:
         super().showEvent(event)  # type: ignore[misc]
         if self._stale:
             self.data_changed()

@@ -157,7 +157,7 @@ class RecordListPage(ReloadsWhenShown, QWidget):
         except UserError as exc:
             self.error.show_message(exc.message)
             return False
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return False
         self.dirty = False
@@ -174,7 +174,7 @@ class RecordListPage(ReloadsWhenShown, QWidget):
             return
         try:
             self.remove(self.record_id)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
         self.dirty = False
@@ -197,7 +197,7 @@ class RecordListPage(ReloadsWhenShown, QWidget):
             return True
         return False
 
-    def showEvent(self, event) -> None:  # noqa: N802 — Qt override
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True

@@ -152,7 +152,7 @@ class PublicSpaceListPage(RecordListPage):
             return
         try:
             space_service.link_proposal(self.ctx.services(), self.record_id, proposal_id)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
         self._after_link_change()
@@ -164,7 +164,7 @@ class PublicSpaceListPage(RecordListPage):
             return
         try:
             space_service.unlink_proposal(self.ctx.services(), pid)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
         self._after_link_change()

@@ -219,7 +219,7 @@ class ContactsPanel(QWidget):
     def _create(self, dialog: "ContactDialog") -> None:
         try:
             ws_service.add_contact(self.ctx.services(), self.station_id, **dialog.values())
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
         self.load(self.station_id)

@@ -213,7 +213,7 @@ class StationView(QWidget):
         except UserError as exc:
             self.form.error.show_message(exc.message)
             return
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
         self.form.dirty = False
@@ -230,7 +230,7 @@ class StationView(QWidget):
         sid = self.station_id
         try:
             ws_service.delete_workstation(self.ctx.services(), sid)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
         self.station_id = None

@@ -154,12 +154,6 @@ class SupportRecordDialog(QDialog):
                 out.append(item.data(Qt.ItemDataRole.UserRole))
         return out
 
-    def set_counselors(self, ids: list[str]) -> None:
-        for row in range(self.counselors.count()):
-            item = self.counselors.item(row)
-            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in ids
-                               else Qt.CheckState.Unchecked)
-
     def values(self) -> dict:
         day = self.support_date.date()
         if day is None:
@@ -180,7 +174,7 @@ class SupportRecordDialog(QDialog):
         except UserError as exc:
             self.error.show_message(exc.message)
             return
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
         self.record_id = rec.id
@@ -194,7 +188,7 @@ class SupportRecordDialog(QDialog):
             return
         try:
             support_service.delete_support_record(self.ctx.services(), self.record_id)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
         self.ctx.support_records_changed.emit()

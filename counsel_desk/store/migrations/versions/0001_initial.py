@@ -1,7 +1,7 @@
 """initial schema: every table of the mission, plus the FTS5 search index
 
 Revision ID: 0001_initial
-Revises: 
+Revises:
 Create Date: 2026-11-26 21:14:38.808765
 """
 from alembic import op

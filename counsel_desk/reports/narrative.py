@@ -1,0 +1,61 @@
+"""The manager's own words for a report: 本月工作重點, 下月工作重點, 待協助事項.
+
+Written on the reports page, kept per center and period on this computer (``report_narrative``),
+read into the figures by :func:`counsel_desk.reports.figures.compute` and so frozen with the
+figures when the report is marked as sent.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from counsel_desk.errors import UserError, ValidationError
+from counsel_desk.models import ReportNarrative, utcnow
+from counsel_desk.reports.figures_types import Narrative
+from counsel_desk.reports.period import Period
+from counsel_desk.services.base import ServiceContext
+
+MAX_CHARS = 4000  # each section; a page of text
+SECTIONS = (("this_month", "本月工作重點"), ("next_month", "下月工作重點"), ("help_needed", "待協助事項"))
+
+
+def read(ctx: ServiceContext, center: str | None, period: Period) -> Narrative:
+    if center is None:
+        return Narrative()
+    with ctx.session_factory() as s:
+        row = _row(s, center, period)
+        return Narrative(row.this_month, row.next_month, row.help_needed) if row else Narrative()
+
+
+def save(ctx: ServiceContext, center: str | None, period: Period, narrative: Narrative) -> bool:
+    """Store the words (trimmed); True when something changed. All centers' report has none."""
+    if center is None:
+        raise UserError("全部分區的彙整報表沒有工作重點；請選擇一個分區中心。",
+                        "The report of all centers has no manager's notes; choose one center.")
+    clean = {}
+    for key, zh in SECTIONS:
+        value = (getattr(narrative, key) or "").strip()
+        if len(value) > MAX_CHARS:
+            raise ValidationError(f"{zh}最多 {MAX_CHARS:,} 字，目前 {len(value):,} 字。",
+                                  f"At most {MAX_CHARS:,} characters ({len(value):,} now).", field=key)
+        clean[key] = value
+    with ctx.session_factory() as s:
+        row = _row(s, center, period)
+        if row is None:
+            if not any(clean.values()):
+                return False
+            row = ReportNarrative(center_code=center, period_start=period.start, period_end=period.end)
+        elif all(getattr(row, k) == v for k, v in clean.items()):
+            return False
+        for key, value in clean.items():
+            setattr(row, key, value)
+        row.updated_at, row.updated_by = utcnow(), ctx.actor
+        s.add(row)
+        s.commit()
+    return True
+
+
+def _row(s, center: str, period: Period) -> ReportNarrative | None:
+    return s.exec(select(ReportNarrative).where(ReportNarrative.center_code == center,
+                                                ReportNarrative.period_start == period.start,
+                                                ReportNarrative.period_end == period.end)).first()

@@ -1,0 +1,225 @@
+"""The disputed figures of issue 15, counted as of the period's end and checked against the test's own
+count: a follow-up cancelled or closed after the end, a proposal re-submitted after 退回修正, a
+reimbursement recorded after the end, a deleted workstation. The test's count reads the raw rows
+and applies the written rule (docs/reports.md) in Python, apart from the report's SQL.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlmodel import select
+
+from counsel_desk.models import FollowUp, Proposal, SiteVisit, StageChange, SupportRecord, Workstation
+from counsel_desk.reports.figures import compute
+from counsel_desk.reports.period import Period
+from counsel_desk.services import workstation_budgets, workstations
+
+NOV, DEC = Period.month(2026, 11), Period.month(2026, 12)
+AFTER = date(2026, 12, 20)  # the day the reports are made: both periods have ended
+NEW_TAIPEI, BANQIAO, WULAI = "65000", "65000010", "65000290"
+
+
+def _tw_day(stamp) -> date:
+    return (stamp + timedelta(hours=8)).date()
+
+
+def own_overdue(db, end: date, center: str = "north") -> int:
+    """Overdue on the last day: due before it, visit by then, not closed or cancelled by then."""
+    with db.engine.connect() as c:
+        rows = c.exec_driver_sql(
+            "SELECT f.due_date, f.status, f.followup_date, f.updated_at, v.visit_date FROM followup f "
+            "JOIN site_visit v ON v.id = f.visit_id WHERE f.deleted_at IS NULL AND v.deleted_at IS NULL "
+            "AND v.center_code = ?", (center,)).fetchall()
+    n = 0
+    for due, status, settled, updated, visited in rows:
+        if due is None or date.fromisoformat(due) >= end or date.fromisoformat(visited) > end:
+            continue
+        settled_on = date.fromisoformat(settled) if settled else _tw_day(datetime.fromisoformat(updated[:19]))
+        if status in ("closed", "cancelled") and settled_on <= end:
+            continue
+        n += 1
+    return n
+
+
+def own_sent(db, period: Period, center: str = "north") -> tuple[int, int]:
+    """(proposals moved to sent in the period, moves to sent in the period that were not the first)."""
+    with db.engine.connect() as c:
+        moves = c.exec_driver_sql(
+            "SELECT sc.proposal_id, sc.changed_at FROM stage_change sc JOIN proposal p ON p.id = sc.proposal_id "
+            "WHERE sc.deleted_at IS NULL AND p.deleted_at IS NULL AND sc.to_stage = 'sent' AND p.center_code = ? "
+            "ORDER BY sc.changed_at", (center,)).fetchall()
+    seen: set[str] = set()
+    proposals, again = set(), 0
+    for pid, at in moves:
+        day = _tw_day(datetime.fromisoformat(at[:19]))
+        if period.start <= day <= period.end:
+            proposals.add(pid)
+            again += pid in seen
+        seen.add(pid)
+    return len(proposals), again
+
+
+def own_execution(db, end: date, roc_year: int) -> dict[str, tuple[int, int, int]]:
+    """Live station → (approved, disbursed, reimbursed) dated by the end."""
+    out: dict[str, tuple[int, int, int]] = {}
+    with db.engine.connect() as c:
+        budgets = c.exec_driver_sql(
+            "SELECT b.id, w.name, b.approved_subsidy, b.approved_on, b.created_at FROM workstation_budget b "
+            "JOIN workstation w ON w.id = b.workstation_id WHERE b.deleted_at IS NULL AND w.deleted_at IS NULL "
+            "AND b.roc_year = ?", (roc_year,)).fetchall()
+        for bid, name, approved, approved_on, created in budgets:
+            day = date.fromisoformat(approved_on) if approved_on else _tw_day(datetime.fromisoformat(created[:19]))
+            lines = c.exec_driver_sql("SELECT disbursed, disbursed_on, reimbursed, reimbursed_on FROM budget_line "
+                                      "WHERE budget_id = ? AND deleted_at IS NULL", (bid,)).fetchall()
+            out[name] = (approved if day <= end else 0,
+                         sum(d for d, on, _, _ in lines if d and date.fromisoformat(on) <= end),
+                         sum(r for _, _, r, on in lines if r and date.fromisoformat(on) <= end))
+    return out
+
+
+def own_support(db, period: Period) -> int:
+    with db.engine.connect() as c:
+        return c.exec_driver_sql(
+            "SELECT count(*) FROM support_record s WHERE s.deleted_at IS NULL AND s.support_date BETWEEN ? AND ? "
+            "AND s.workstation_id IN (SELECT id FROM workstation WHERE deleted_at IS NULL)",
+            (period.start.isoformat(), period.end.isoformat())).scalar()
+
+
+@pytest.fixture
+def world(db, services):
+    with db.session() as s:
+        v = SiteVisit(center_code="north", visit_date=date(2026, 11, 2), county_code=NEW_TAIPEI,
+                      township_code=BANQIAO, mode="onsite")
+        s.add(v)
+        s.flush()
+        s.add_all([
+            FollowUp(visit_id=v.id, description="十二月才取消", due_date=date(2026, 11, 10), status="cancelled",
+                     followup_date=date(2026, 12, 3), result="不需辦理"),
+            FollowUp(visit_id=v.id, description="十一月就取消", due_date=date(2026, 11, 10), status="cancelled",
+                     followup_date=date(2026, 11, 20), result="不需辦理"),
+            FollowUp(visit_id=v.id, description="十二月才結案", due_date=date(2026, 11, 12), status="closed",
+                     followup_date=date(2026, 12, 5), result="已完成"),
+            FollowUp(visit_id=v.id, description="仍未辦", due_date=date(2026, 11, 15), status="open"),
+        ])
+        for title, moves in (("退回後再送", [("idea", "sent", datetime(2026, 10, 3, 2, tzinfo=UTC)),
+                                         ("sent", "returned", datetime(2026, 10, 20, 2, tzinfo=UTC)),
+                                         ("returned", "sent", datetime(2026, 11, 6, 2, tzinfo=UTC))]),
+                             ("同月送兩次", [("idea", "sent", datetime(2026, 11, 2, 2, tzinfo=UTC)),
+                                          ("sent", "returned", datetime(2026, 11, 9, 2, tzinfo=UTC)),
+                                          ("returned", "sent", datetime(2026, 11, 25, 2, tzinfo=UTC))]),
+                             ("初次送件", [("idea", "sent", datetime(2026, 11, 30, 15, 59, tzinfo=UTC))])):
+            p = Proposal(center_code="north", title=title, applicant_type="company", county_code=NEW_TAIPEI,
+                         township_code=BANQIAO, route="multi", stage="sent",
+                         created_at=datetime(2026, 9, 1, tzinfo=UTC))
+            s.add(p)
+            s.flush()
+            s.add_all([StageChange(proposal_id=p.id, from_stage=a, to_stage=b, changed_at=at, created_at=at)
+                       for a, b, at in moves])
+        stations = {}
+        for name, town in (("烏來工作站", WULAI), ("板橋工作站", BANQIAO)):
+            w = Workstation(center_code="north", name=name, county_code=NEW_TAIPEI, township_code=town,
+                            status="active", fulltime_staff=1)
+            s.add(w)
+            s.flush()
+            stations[name] = w.id
+            s.add_all([SupportRecord(center_code="north", workstation_id=w.id, support_date=date(2026, 11, d),
+                                     kind="training", hours=2, participants=5) for d in (3, 17)])
+        s.commit()
+    # 烏來: approved and paid in November; a reimbursement recorded in December
+    workstation_budgets.save_budget(services, stations["烏來工作站"], 115, 2_000_000,
+                                    {"operations": (1_000_000, 600_000, 300_000)}, today=date(2026, 11, 10))
+    workstation_budgets.save_budget(services, stations["烏來工作站"], 115, 2_000_000,
+                                    {"operations": (1_000_000, 600_000, 500_000)}, today=date(2026, 12, 4))
+    workstation_budgets.save_budget(services, stations["板橋工作站"], 115, 1_000_000,
+                                    {"personnel": (400_000, 200_000, 100_000)}, today=date(2026, 11, 12))
+    return services, stations
+
+
+def test_followups_cancelled_or_closed_after_the_end_were_overdue_on_the_last_day(db, world):
+    nov = compute(db.session_factory, "north", NOV, today=AFTER)
+    assert nov.followups_overdue == own_overdue(db, NOV.end) == 3  # cancelled in Dec, closed in Dec, still open
+    assert {o.description for o in nov.overdue_followups} == {"十二月才取消", "十二月才結案", "仍未辦"}
+    dec = compute(db.session_factory, "north", DEC, today=AFTER)
+    assert dec.followups_overdue == own_overdue(db, DEC.end) == 1
+
+
+def test_cancelling_later_leaves_the_months_count_alone(db, world):
+    before = compute(db.session_factory, "north", NOV, today=AFTER).followups_overdue
+    with db.session() as s:  # the open one is cancelled in December, through the editor's rules
+        from counsel_desk.services.followups import FollowUpDraft
+
+        fu = s.exec(select(FollowUp).where(FollowUp.description == "仍未辦")).one()
+        fu.status, fu.followup_date = "cancelled", date(2026, 12, 10)
+        s.commit()
+    assert FollowUpDraft(description="x", status="cancelled").values()["followup_date"] == date.today()
+    assert compute(db.session_factory, "north", NOV, today=AFTER).followups_overdue == before == own_overdue(db, NOV.end)
+
+
+def test_sent_counts_proposals_and_resubmissions_apart(db, world):
+    nov = compute(db.session_factory, "north", NOV, today=AFTER)
+    assert (nov.proposals_sent, nov.proposals_resubmitted) == own_sent(db, NOV) == (3, 2)
+    assert sum(1 for m in nov.stage_moves if m.to_stage == "sent") == 4  # the moves are still all listed
+    listed = {p.title: p.resubmission for p in nov.proposals_sent_list}
+    assert listed == {"退回後再送": True, "同月送兩次": True, "初次送件": False}
+    ytd = compute(db.session_factory, "north", NOV, today=AFTER).compare.year_to_date.figures
+    assert ytd["proposals_sent"] == own_sent(db, NOV.year_to_date())[0] == 3
+    target = {t.metric: t.actual for t in nov.targets}["proposals_sent"]
+    assert target == 3  # the yearly target counts proposals, not moves
+
+
+def test_a_reimbursement_recorded_after_the_end_leaves_the_month_alone(db, world):
+    nov = compute(db.session_factory, "north", NOV, today=AFTER)
+    dec = compute(db.session_factory, "north", DEC, today=AFTER)
+    got_nov = {b.name: (b.approved, b.disbursed, b.reimbursed) for b in nov.budgets}
+    got_dec = {b.name: (b.approved, b.disbursed, b.reimbursed) for b in dec.budgets}
+    assert got_nov == own_execution(db, NOV.end, 115)
+    assert got_dec == own_execution(db, DEC.end, 115)
+    assert got_nov["烏來工作站"] == (2_000_000, 600_000, 300_000)
+    assert got_dec["烏來工作站"] == (2_000_000, 600_000, 500_000)
+    wulai = next(b for b in nov.budgets if b.name == "烏來工作站")
+    assert (wulai.disbursement_rate, wulai.execution) == (0.3, 0.15)
+    (north,) = nov.center_budgets
+    assert (north.approved, north.disbursed, north.reimbursed) == (3_000_000, 800_000, 400_000)
+    data = nov.as_json()["budget_execution"]
+    assert data["centers"]["north"]["execution_rate"] == round(400_000 / 3_000_000, 4)
+    # the form still shows one line per category with today's totals
+    view = workstation_budgets.budgets(world[0], world[1]["烏來工作站"])[0]
+    assert view.line("operations").reimbursed == 500_000
+
+
+def test_a_fall_corrects_the_latest_line_and_keeps_the_earlier_dates(db, world):
+    services, stations = world
+    workstation_budgets.save_budget(services, stations["烏來工作站"], 115, 2_000_000,
+                                    {"operations": (1_000_000, 600_000, 350_000)}, today=date(2026, 12, 6))
+    assert own_execution(db, DEC.end, 115)["烏來工作站"] == (2_000_000, 600_000, 350_000)
+    assert own_execution(db, NOV.end, 115)["烏來工作站"] == (2_000_000, 600_000, 300_000)
+
+
+def test_a_deleted_workstation_leaves_every_section(db, world):
+    services, stations = world
+    workstations.delete_workstation(services, stations["板橋工作站"])
+    nov = compute(db.session_factory, "north", NOV, today=AFTER)
+    assert nov.support_sessions == own_support(db, NOV) == 2
+    assert [s.name for s in nov.support_by_station] == ["烏來工作站"]
+    assert sum(n for n, _ in nov.support_by_kind.values()) == 2
+    assert [b.name for b in nov.budgets] == ["烏來工作站"] == list(own_execution(db, NOV.end, 115))
+    assert {t.metric: t.actual for t in nov.targets}["support_sessions"] == 2
+    assert nov.compare.year_to_date.figures["support_sessions"] == 2
+
+
+def test_a_period_not_ended_is_provisional(db, world):
+    assert compute(db.session_factory, "north", DEC, today=date(2026, 12, 6)).provisional
+    assert compute(db.session_factory, "north", DEC, today=date(2026, 12, 31)).provisional
+    assert not compute(db.session_factory, "north", DEC, today=date(2027, 1, 1)).provisional
+
+
+def test_the_demo_database_agrees_with_the_own_counts(demo_db):
+    """On the generated demo data (600 visits), every month of 2026 to date."""
+    for month in range(1, 12):
+        period = Period.month(2026, month)
+        f = compute(demo_db.session_factory, "north", period, today=date(2026, 12, 20))
+        assert f.followups_overdue == own_overdue(demo_db, period.end), month
+        assert (f.proposals_sent, f.proposals_resubmitted) == own_sent(demo_db, period), month
+        assert f.support_sessions == own_support(demo_db, period), month
