@@ -277,6 +277,11 @@ def switch_database(window, path: Path) -> None:
 _current_window = None
 
 
+def current_window():
+    """The main window in use (a database switch or a restart replaces it)."""
+    return _current_window
+
+
 def smoke_test() -> int:
     """Start for real, offscreen, in a temporary folder; exit 0 only when all parts load.
 

@@ -120,7 +120,7 @@ def test_a_new_counselor_saves_a_visit_with_her_own_followup(qtbot, started):
 def current_window(qtbot):
     from counsel_desk import app
 
-    window = app._current_window
+    window = app.current_window()
     qtbot.addWidget(window)
     qtbot.waitExposed(window)
     return window
