@@ -142,3 +142,4 @@ _.pytestmark
 _._no_error_boxes
 _.no_blocking_boxes
 _.frozen_audit_clock
+_.yes_to_questions

@@ -43,7 +43,7 @@ from pathlib import Path
 os.environ["COUNSEL_DESK_HOME"] = HOME
 t0 = time.perf_counter()
 from PySide6.QtCore import QEventLoop, QTimer
-from counsel_desk.app import create_qapp, make_settings, prepare
+from counsel_desk.ui.startup import create_qapp, make_settings, prepare
 from counsel_desk.store import open_database
 from counsel_desk.ui.context import AppContext
 app = create_qapp()

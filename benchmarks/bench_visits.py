@@ -35,7 +35,7 @@ from pathlib import Path
 os.environ["COUNSEL_DESK_HOME"] = HOME
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
-from counsel_desk.app import create_qapp, make_settings, prepare
+from counsel_desk.ui.startup import create_qapp, make_settings, prepare
 from counsel_desk.store import open_database
 from counsel_desk.ui.context import AppContext
 
@@ -127,7 +127,7 @@ _APP = r"""
 import os, sys, time, json
 os.environ["COUNSEL_DESK_HOME"] = HOME
 from pathlib import Path
-from counsel_desk.app import build_main_window, create_qapp, make_settings, prepare
+from counsel_desk.ui.startup import build_main_window, create_qapp, make_settings, prepare
 from counsel_desk.store import open_database
 app = create_qapp()
 settings, _families, _loaded = prepare(app)

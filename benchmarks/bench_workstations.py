@@ -72,7 +72,7 @@ _OPEN = r"""
 import os, time
 from pathlib import Path
 os.environ["COUNSEL_DESK_HOME"] = HOME
-from counsel_desk.app import create_qapp, make_settings, prepare
+from counsel_desk.ui.startup import create_qapp, make_settings, prepare
 from counsel_desk.store import open_database
 from counsel_desk.ui.context import AppContext
 app = create_qapp()

@@ -94,7 +94,7 @@ def demo_db(demo_template, tmp_path):
 @pytest.fixture
 def app_context(qapp, db):
     """An AppContext over a fresh database, zh_TW translations and fonts loaded."""
-    from counsel_desk.app import make_settings, prepare
+    from counsel_desk.ui.startup import make_settings, prepare
     from counsel_desk.ui.context import AppContext
 
     prepare(qapp)

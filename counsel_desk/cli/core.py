@@ -36,7 +36,7 @@ def register(sub) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from counsel_desk.app import run_app
+    from counsel_desk.ui.startup import run_app
 
     return run_app(db=args.db, demo=args.demo)
 

@@ -34,7 +34,7 @@ from counsel_desk.reports import figures_content as content
 from counsel_desk.reports.figures_sql import as_date, center_sql, sql_params
 from counsel_desk.reports.period import Period
 from counsel_desk.store import programmes
-from counsel_desk.services.targets import TargetProgress
+from counsel_desk.services.targets import TargetProgress, read_targets
 from counsel_desk.services.workstation_budgets import check_personnel
 
 __all__ = ["compute", "metric_actuals", "target_progress", "read_targets", "ReportFigures"]
@@ -131,14 +131,6 @@ def headline(conn, center: str | None, period: Period) -> dict[str, float]:
         "events": events, "event_participants": event_participants,
     }
     return {k: values[k] for k in HEADLINE_KEYS}
-
-
-def read_targets(conn, center: str | None, year: int) -> dict[str, float]:
-    """Metric → target of a center's year (summed over the centers for ``None``); unset metrics absent."""
-    rows = conn.execute(text(
-        f"SELECT t.metric, sum(t.target) FROM yearly_target t WHERE +t.deleted_at IS NULL{center_sql('t', center)} "
-        "AND t.year = :year GROUP BY t.metric"), {"center": center, "year": year})
-    return {metric: float(value) for metric, value in rows}
 
 
 def target_progress(conn, center: str | None, year: int, upto: date) -> list[TargetProgress]:

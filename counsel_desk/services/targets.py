@@ -1,22 +1,21 @@
-"""Yearly performance targets (績效指標) of a center and the progress towards them, year to date.
+"""Yearly performance targets (績效指標) of a center: entered, read, and the shape of the progress.
 
 The project office judges each center against targets for the year: site visits, workstation
 support sessions and hours, events and their participants, proposals sent to the project office,
 proposals approved, and young people who stayed or came back. A center enters its targets here;
 the monthly report and the dashboard show each figure against its target.
 
-The actual figures come from the report's own SQL (``counsel_desk.reports.figures``), so the
-dashboard and the report can never disagree. That module imports this one for
-:class:`TargetProgress`; the import back is made inside the functions to keep the modules free of a
-load-time cycle.
+The actual figures come from the report's own SQL: ``counsel_desk.reports.targets.year_to_date``
+puts them beside these targets, so the dashboard and the report can never disagree. Reports build on
+this module (:class:`TargetProgress`, :func:`read_targets`), never the other way round.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date
 
+from sqlalchemy import Connection, text
 from sqlmodel import select
 
 from counsel_desk.errors import ValidationError
@@ -50,10 +49,18 @@ def get_targets(ctx: ServiceContext, year: int, *, center: str | None = None,
 
     The context's center unless ``center`` is given; ``all_centers`` sums the four centers'.
     """
-    from counsel_desk.reports.figures import read_targets
-
     with ctx.session_factory() as session:
         return read_targets(session.connection(), _center(ctx, center, all_centers), year)
+
+
+def read_targets(conn: Connection, center: str | None, year: int) -> dict[str, float]:
+    """Metric → target of a center's year (summed over the centers for ``None``); unset metrics absent."""
+    # "+" keeps SQLite off the deleted_at and center indexes, as in reports/figures.py
+    where_center = "" if center is None else " AND +t.center_code = :center"
+    rows = conn.execute(text(
+        f"SELECT t.metric, sum(t.target) FROM yearly_target t WHERE +t.deleted_at IS NULL{where_center} "
+        "AND t.year = :year GROUP BY t.metric"), {"center": center, "year": year})
+    return {metric: float(value) for metric, value in rows}
 
 
 def _validated(values: dict[str, float]) -> dict[str, float]:
@@ -107,12 +114,3 @@ def set_targets(ctx: ServiceContext, year: int, values: dict[str, float], *, cen
         session.commit()
     return changed
 
-
-def year_to_date(ctx: ServiceContext, year: int, upto: date, *, center: str | None = None,
-                 all_centers: bool = False) -> list[TargetProgress]:
-    """Every TargetMetric for ``year``: target against the actual from 1 January to ``upto``."""
-    from counsel_desk.reports.figures import target_progress
-
-    upto = min(upto, date(year, 12, 31))
-    with ctx.session_factory() as session:
-        return target_progress(session.connection(), _center(ctx, center, all_centers), year, upto)

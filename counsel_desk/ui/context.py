@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from counsel_desk import paths
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.store import Database
+from counsel_desk.ui import settings as options
 
 
 class AppContext(QObject):
@@ -37,7 +38,7 @@ class AppContext(QObject):
 
     @property
     def actor(self) -> str:
-        name = str(self.settings.value("user/name", "") or "")
+        name = options.USER_NAME.get(self.settings)
         if not name and self.is_demo:  # trying the demo before setting up: changes still need a name
             return QCoreApplication.translate("App", "Demo user")
         return name
@@ -46,7 +47,7 @@ class AppContext(QObject):
     def center_code(self) -> str:
         if self.is_demo:  # the demo is one center's invented data, whichever center she works for
             return paths.DEMO_CENTER
-        return str(self.settings.value("user/center", "north") or "north")
+        return options.USER_CENTER.get(self.settings)
 
     def services(self) -> ServiceContext:
         """A fresh ServiceContext reflecting the current user and center."""

@@ -13,14 +13,13 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counsel_desk import paths
+from counsel_desk.ui import settings as options
 
 
 def own_database(settings) -> Path | None:
-    """Her own database as the settings remember it, when it is still there."""
-    stored = str(settings.value("database/path", "") or "")
-    if not stored or paths.is_demo_db(stored):
-        return None
-    return Path(stored)
+    """Her own database as the settings remember it (never the demo)."""
+    stored = options.DATABASE_PATH.get(settings)
+    return None if stored is None or paths.is_demo_db(stored) else stored
 
 
 class DemoBanner(QFrame):

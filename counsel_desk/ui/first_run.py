@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from counsel_desk import paths
 from counsel_desk.models.enums import CenterCode
+from counsel_desk.ui import settings as options
 
 
 class FirstRunDialog(QDialog):
@@ -68,8 +69,8 @@ class FirstRunDialog(QDialog):
         """Look around first: the demo opens without setting anything up (her name only if she gave it)."""
         self._demo = True
         if self.name.text().strip():
-            self.settings.setValue("user/center", self.center.currentData())
-            self.settings.setValue("user/name", self.name.text().strip())
+            options.USER_CENTER.set(self.settings, self.center.currentData())
+            options.USER_NAME.set(self.settings, self.name.text().strip())
         self.accept()
 
     def _accept(self) -> None:
@@ -77,8 +78,8 @@ class FirstRunDialog(QDialog):
             self.error.setText(self.tr("Please enter your name: it is recorded with every change you make."))
             self.name.setFocus()
             return
-        self.settings.setValue("user/center", self.center.currentData())
-        self.settings.setValue("user/name", self.name.text().strip())
+        options.USER_CENTER.set(self.settings, self.center.currentData())
+        options.USER_NAME.set(self.settings, self.name.text().strip())
         self.accept()
 
     def wants_demo(self) -> bool:

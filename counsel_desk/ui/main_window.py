@@ -6,7 +6,7 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget,
@@ -16,18 +16,22 @@ from counsel_desk import paths
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.databases import DemoBanner, ask_new_database_path, own_database, with_banner
 from counsel_desk.ui.messages import show_error
-from counsel_desk.ui.pages import PageSpec, available_pages, load_page_class
+from counsel_desk.ui.page_contract import hooks
+from counsel_desk.ui.pages import PAGES, PageSpec
+from counsel_desk.ui import settings as options
 
 log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    database_chosen = Signal(Path)  # File → Open database: the start-up code replaces the window
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.window_title())
-        self.specs: list[PageSpec] = available_pages()
+        self.specs: list[PageSpec] = PAGES
         self.pages: dict[str, QWidget] = {}
 
         self.navigation = QListWidget()
@@ -89,8 +93,8 @@ class MainWindow(QMainWindow):
         spec = next((s for s in self.specs if s.key == key), None)
         if spec is None:
             return None
-        cls = load_page_class(spec)
-        widget = cls(self.ctx, self)
+        widget = spec.load()(self.ctx, self)
+        hooks(widget)  # fails here, at once, for a page class without the hooks
         holder = self._placeholders[key]
         index = self.stack.indexOf(holder)
         self.stack.removeWidget(holder)
@@ -123,22 +127,20 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return
         self.stack.setCurrentWidget(widget)
-        activated = getattr(widget, "page_activated", None)
-        if callable(activated):
-            activated()
+        hooks(widget).page_activated()
 
     def _filter_visits(self, filters: dict) -> None:
         self.show_page("visits")
         page = self.pages.get("visits")
-        if page is not None and hasattr(page, "apply_filter"):
-            page.apply_filter(filters)
+        if page is not None:
+            hooks(page).apply_filter(filters)
 
     # --- menus ------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.action_new = QAction(self.tr("&New record"), self)
         self.action_new.setShortcut(QKeySequence.StandardKey.New)
-        self.action_new.triggered.connect(lambda: self._call_page("new_record"))
+        self.action_new.triggered.connect(self.new_record)
         file_menu.addAction(self.action_new)
         file_menu.addSeparator()
         self.action_new_database = QAction(self.tr("New &database…"), self)
@@ -170,7 +172,7 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         find = QAction(self.tr("&Find"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: self._call_page("focus_search"))
+        find.triggered.connect(self._focus_search)
         edit_menu.addAction(find)
         roster = QAction(self.tr("&Counselors…"), self)
         roster.setObjectName("actionRoster")
@@ -198,23 +200,25 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
-    def _call_page(self, method: str) -> None:
+    def new_record(self) -> None:
+        """Ctrl+N: a new record of the current page's kind, or a new site visit where there is none."""
         page = self.current_page()
-        fn = getattr(page, method, None) if page is not None else None
-        if callable(fn):
-            fn()
-        elif method == "new_record":
-            visits = self.show_page("visits")
-            if visits is not None and hasattr(visits, "new_record"):
-                visits.new_record()
+        if page is None or not hooks(page).offers_new_record:
+            page = self.show_page("visits")
+        if page is not None:
+            hooks(page).new_record()
+
+    def _focus_search(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            hooks(page).focus_search()
 
     def export_current_list_csv(self, path: str | None = None) -> Path | None:
         """Write the current page's list, as filtered and sorted on screen, to a CSV Excel can read."""
         from counsel_desk.ui.list_export import export_model_csv
 
         page = self.current_page()
-        getter = getattr(page, "current_list_model", None) if page is not None else None
-        model = getter() if callable(getter) else None
+        model = hooks(page).current_list_model() if page is not None else None
         if model is None:
             self.statusBar().showMessage(self.tr("This page has no list to export."), 5000)
             return None
@@ -235,12 +239,10 @@ class MainWindow(QMainWindow):
         return written
 
     def _open_database(self) -> None:
-        from counsel_desk.app import switch_database
-
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(self.ctx.db.path.parent),
                                               self.tr("Desk database (*.db);;All files (*)"))
         if name:
-            switch_database(self, Path(name))
+            self.database_chosen.emit(Path(name))
 
     def show_roster(self):
         """輔導員名單: add, rename and deactivate the center's counselors."""
@@ -261,9 +263,7 @@ class MainWindow(QMainWindow):
 
     def new_database(self, path: Path | None = None) -> None:
         """檔案 → 新增資料庫…: an empty database of her own, which from now on opens at start."""
-        from counsel_desk.app import switch_database
-
-        if path is None and not str(self.ctx.settings.value("user/name", "") or "").strip():
+        if path is None and not options.USER_NAME.get(self.ctx.settings).strip():
             from counsel_desk.ui.first_run import FirstRunDialog  # who she is comes first
 
             dialog = FirstRunDialog(self.ctx.settings, self)
@@ -276,22 +276,16 @@ class MainWindow(QMainWindow):
             own = own_database(self.ctx.settings)
             path = ask_new_database_path(self, own.parent if own else paths.data_dir())
         if path is not None:
-            switch_database(self, path)
+            self.database_chosen.emit(path)
 
     def open_demo(self) -> None:
-        """The demo database, made on first use with progress; her own stays hers."""
-        from counsel_desk.app import ensure_demo, switch_database
-
-        path = paths.demo_db_path()
-        if ensure_demo(path, self):
-            switch_database(self, path)
+        """The demo database (made on first use, with progress); her own stays hers."""
+        self.database_chosen.emit(paths.demo_db_path())
 
     def back_to_own_database(self) -> None:
-        from counsel_desk.app import switch_database
-
         own = own_database(self.ctx.settings)
         if own is not None:
-            switch_database(self, own)
+            self.database_chosen.emit(own)
 
     def _preferences(self) -> None:
         from counsel_desk.ui.preferences import PreferencesDialog
@@ -340,30 +334,29 @@ class MainWindow(QMainWindow):
     # --- state --------------------------------------------------------------------------------------
     def _restore_state(self) -> None:
         s = self.ctx.settings
-        geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray):
+        geometry = options.WINDOW_GEOMETRY.get(s)
+        if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        state = s.value("window/state")
-        if isinstance(state, QByteArray):
+        state = options.WINDOW_STATE.get(s)
+        if state is not None:
             self.restoreState(state)
-        key = s.value("window/page", "dashboard")
+        key = options.WINDOW_PAGE.get(s)
         if key:
             self.show_page(str(key))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self.pages.values():
-            can_close = getattr(page, "can_close", None)
-            if callable(can_close) and not can_close():
+            if not hooks(page).can_close():
                 event.ignore()
                 return
         s = self.ctx.settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
+        options.WINDOW_GEOMETRY.set(s, self.saveGeometry())
+        options.WINDOW_STATE.set(s, self.saveState())
         row = self.navigation.currentRow()
         if row >= 0:
-            s.setValue("window/page", self.specs[row].key)
+            options.WINDOW_PAGE.set(s, self.specs[row].key)
         s.sync()
         if self.auto_backup is not None:
             self.auto_backup.stop()

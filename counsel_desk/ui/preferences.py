@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from counsel_desk.models.enums import CenterCode
 from counsel_desk.ui.context import AppContext
+from counsel_desk.ui import settings as options
 
 
 class PreferencesDialog(QDialog):
@@ -17,7 +18,7 @@ class PreferencesDialog(QDialog):
         self.language = QComboBox()
         self.language.addItem("繁體中文（臺灣）", "zh_TW")
         self.language.addItem("English", "en")
-        self.language.setCurrentIndex(1 if str(s.value("language", "zh_TW")).startswith("en") else 0)
+        self.language.setCurrentIndex(1 if options.LANGUAGE.get(s).startswith("en") else 0)
         self.name = QLineEdit(ctx.actor)
         self.center = QComboBox()
         for c in CenterCode:
@@ -61,12 +62,12 @@ class PreferencesDialog(QDialog):
     def _save(self) -> None:
         s = self.ctx.settings
         center_changed = self.center.currentData() != self.ctx.center_code
-        s.setValue("language", self.language.currentData())
+        options.LANGUAGE.set(s, self.language.currentData())
         new_name = self.name.text().strip()
         if new_name and new_name != self.ctx.actor:
             self._rename_on_roster(new_name)
-            s.setValue("user/name", new_name)
-        s.setValue("user/center", self.center.currentData())
+            options.USER_NAME.set(s, new_name)
+        options.USER_CENTER.set(s, self.center.currentData())
         s.sync()
         self.accept()
         if center_changed:  # every page shows the center's data: let them all reload

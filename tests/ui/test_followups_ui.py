@@ -7,8 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from counsel_desk.services.followups import FollowUpDraft, FollowUpService, week_bounds
 from counsel_desk.services.formatting import roc_date
@@ -16,16 +15,9 @@ from counsel_desk.services.people import PeopleService
 from counsel_desk.services.visits import VisitData, VisitService
 from counsel_desk.ui import messages
 from counsel_desk.ui.visits.followups_page import FollowUpListPage
+from tests.ui.conftest import type_text
 
 TODAY = date.today()
-
-
-def type_text(widget, text: str) -> None:
-    """Type as a Chinese input method does: the composed text arrives as one commit."""
-    widget.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from counsel_desk.services.formatting import roc_date
 from counsel_desk.ui import messages
 from counsel_desk.ui.first_run import FirstRunDialog
-from tests.ui.ws_helpers import type_text
+from tests.ui.conftest import type_text
 
 HSINCHU, GUANXI = "10004", "10004040"
 NAME = "林怡君"
@@ -31,7 +31,7 @@ def first_run_dialog() -> FirstRunDialog | None:
 @pytest.fixture
 def started(qtbot, qapp, _private_home, monkeypatch):
     """The app started as on a new laptop; the welcome dialog answered as she would."""
-    from counsel_desk.app import prepare, start_main_window
+    from counsel_desk.ui.startup import prepare, start_main_window
 
     assert list(_private_home.iterdir()) == [], "the user folder starts empty"
     monkeypatch.setattr(messages, "show_error", lambda *a, **k: pytest.fail(f"unexpected error box {a}"))
@@ -118,7 +118,7 @@ def test_a_new_counselor_saves_a_visit_with_her_own_followup(qtbot, started):
 
 
 def current_window(qtbot):
-    from counsel_desk import app
+    from counsel_desk.ui import startup as app
 
     window = app.current_window()
     qtbot.addWidget(window)
@@ -127,7 +127,8 @@ def current_window(qtbot):
 
 
 def test_the_demo_is_shown_as_a_demo_and_never_takes_her_place(qtbot, started, monkeypatch):
-    from counsel_desk import app, paths
+    from counsel_desk import paths
+    from counsel_desk.ui import startup as app
 
     own, _seen = started
     settings = own.ctx.settings

@@ -14,6 +14,7 @@ from counsel_desk.models import Counselor, Workstation
 from counsel_desk.models.enums import OrgKind, SectionKey, Stage
 from counsel_desk.services import base
 from counsel_desk.services import proposals as ps
+from tests.ui.conftest import type_text as type_zh
 
 TAITUNG, CHISHANG = "10014", "10014060"
 SECTION_TEXT = {k.value: f"{k.zh}：池上稻作文化與青年返鄉的第{n + 1}段說明。" for n, k in enumerate(SectionKey)}
@@ -72,16 +73,6 @@ def answer_move(qtbot, stage: Stage, comment: str) -> list:
 
     QTimer.singleShot(0, fill)
     return seen
-
-
-def type_zh(widget, text: str) -> None:
-    """Type Chinese the way an input method does: a commit string (QTest.keyClicks is Latin-1 only)."""
-    from PySide6.QtGui import QInputMethodEvent
-
-    widget.setFocus()
-    event = QInputMethodEvent("", [])
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def choose(combo, value) -> None:

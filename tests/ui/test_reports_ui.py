@@ -19,18 +19,9 @@ from tests.ui.test_followups_ui import type_text  # the one Chinese-typing helpe
 TIMEOUT = 30_000
 
 
-@pytest.fixture(autouse=True)
-def _no_error_boxes(monkeypatch):
-    """An error box would block the test; any error shown fails it instead."""
-    def fail(_parent, exc, title=None):
-        raise AssertionError(f"error shown: {exc}")
-
-    monkeypatch.setattr(page_module, "show_error", fail)
-
-
 @pytest.fixture
 def ctx(qapp, demo_db):
-    from counsel_desk.app import make_settings, prepare
+    from counsel_desk.ui.startup import make_settings, prepare
     from counsel_desk.ui.context import AppContext
 
     prepare(qapp)

@@ -15,14 +15,14 @@ from counsel_desk.services.roster import RosterService
 from counsel_desk.services.visits import VisitData, VisitService
 from counsel_desk.ui import messages
 from counsel_desk.ui.visits.followups_page import FollowUpListPage
-from tests.ui.ws_helpers import type_text
+from tests.ui.conftest import type_text
 
 TODAY = date.today()
 
 
 @pytest.fixture
 def window(qtbot, app_context, monkeypatch):
-    from counsel_desk.app import build_main_window
+    from counsel_desk.ui.startup import build_main_window
 
     monkeypatch.setattr(messages, "show_error", lambda *a, **k: pytest.fail(f"unexpected error box {a}"))
     w = build_main_window(app_context.db, app_context.settings)

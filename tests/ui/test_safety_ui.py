@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel
 from counsel_desk.models import Organization
 from counsel_desk.services import backup
 from counsel_desk.services.base import create
+from tests.ui.conftest import type_text as type_zh
 
 
 def add_org(ctx, name: str) -> None:
@@ -20,17 +21,6 @@ def add_org(ctx, name: str) -> None:
     with services.session_factory() as s:
         create(s, Organization(name=name, kind="association"), services.actor, "organization")
         s.commit()
-
-
-def type_zh(widget, text: str) -> None:
-    """Type Chinese as an input method does, with a commit string (QTest.keyClicks is Latin-1 only)."""
-    from PySide6.QtGui import QInputMethodEvent
-    from PySide6.QtWidgets import QApplication
-
-    widget.setFocus()
-    event = QInputMethodEvent("", [])
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def org_names(db) -> list[str]:
@@ -229,7 +219,7 @@ def test_automatic_backup_at_start_then_only_when_due(qtbot, app_context):
 
 
 def test_read_only_database_shows_a_banner(qtbot, qapp, tmp_path):
-    from counsel_desk.app import build_main_window, make_settings, prepare
+    from counsel_desk.ui.startup import build_main_window, make_settings, prepare
     from counsel_desk.store import open_database
 
     path = tmp_path / "shared.db"

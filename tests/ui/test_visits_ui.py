@@ -8,8 +8,8 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QDesktopServices, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
 from counsel_desk.services.drafts import DraftStore
 from counsel_desk.services.followups import FollowUpDraft
@@ -20,6 +20,7 @@ from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.visits.editor import VisitEditor
 from counsel_desk.ui.visits.list_page import VisitListPage
+from tests.ui.conftest import type_text
 
 HSINCHU, GUANXI = "10004", "10004040"
 TODAY = date.today()
@@ -62,14 +63,6 @@ def page(qtbot, ctx, asked):
     p.show()
     qtbot.waitExposed(p)
     return p
-
-
-def type_text(widget, text: str) -> None:
-    """Type as a Chinese input method does: the composed text arrives as one commit."""
-    widget.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def ok(dialog) -> None:

@@ -11,12 +11,13 @@ from sqlalchemy import text
 from counsel_desk.services import workstations as ws_service
 from counsel_desk.services.people import PeopleService
 from counsel_desk.services.visits import VisitData, VisitService
-from tests.ui.ws_helpers import choose, click, forbid_message_boxes, type_text
+from tests.ui.conftest import Button, type_text
+from tests.ui.ws_helpers import choose, click
 
 
 @pytest.fixture(autouse=True)
-def no_blocking_boxes(monkeypatch):
-    forbid_message_boxes(monkeypatch)
+def yes_to_questions(message_boxes):
+    message_boxes.questions = Button.Yes  # "delete …?" and the like
 
 
 @pytest.fixture

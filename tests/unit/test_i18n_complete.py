@@ -43,7 +43,7 @@ def test_committed_catalogues_are_complete_and_compiled():
 def test_the_translations_are_used(qapp):
     from PySide6.QtCore import QCoreApplication
 
-    from counsel_desk.app import install_translators
+    from counsel_desk.ui.startup import install_translators
 
     assert install_translators(qapp, "zh_TW") >= len(catalog.areas())
     assert QCoreApplication.translate("Navigation", "Site visits") == "實地訪視"

@@ -136,7 +136,7 @@ def test_read_only_database_opens_read_only(filled, monkeypatch):
     check = check_at_start(path)
     assert check.state == recovery.READ_ONLY
     assert "唯讀" in check.message
-    from counsel_desk.app import open_db
+    from counsel_desk.ui.startup import open_db
 
     db = open_db(path)
     try:

@@ -20,6 +20,7 @@ from counsel_desk.models.enums import TargetMetric
 from counsel_desk.reports.figures import compute
 from counsel_desk.reports.figures_types import differences, figure_label
 from counsel_desk.reports.period import Period
+from counsel_desk.reports.targets import year_to_date
 from counsel_desk.services import targets
 
 NOV = Period.month(2026, 11)
@@ -188,14 +189,14 @@ def test_json_has_the_keys_of_the_issue(seeded):
 
 
 def test_targets_service_year_to_date(seeded):
-    progress = {t.metric: t for t in targets.year_to_date(seeded, 2026, date(2026, 11, 30))}
+    progress = {t.metric: t for t in year_to_date(seeded, 2026, date(2026, 11, 30))}
     assert progress["visits"].actual == 4 and progress["visits"].share == 0.5
     assert progress["support_hours"].actual == 7.5 and progress["support_hours"].target == 10
     assert progress["proposals_sent"].actual == 1 and progress["proposals_approved"].actual == 0
     assert progress["youth_stayed_returned"].actual == 7
     assert progress["support_sessions"].share is None  # no target set
     assert progress["visits"].label_zh == "實地訪視次數"
-    assert targets.year_to_date(seeded, 2026, date(2026, 12, 31))[6].actual == 1  # approved in December
+    assert year_to_date(seeded, 2026, date(2026, 12, 31))[6].actual == 1  # approved in December
 
 
 def test_set_targets_updates_audits_and_refuses_nonsense(seeded, db):

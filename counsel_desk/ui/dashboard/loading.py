@@ -67,7 +67,7 @@ def _labels(metric: str) -> tuple[str, str]:
 
 def load_targets(ctx: ServiceContext, today: date) -> TargetsData:
     """This year's targets with actuals to date from ``services.targets``."""
-    from counsel_desk.services.targets import year_to_date
+    from counsel_desk.reports.targets import year_to_date
 
     lines = []
     for p in year_to_date(ctx, today.year, today):

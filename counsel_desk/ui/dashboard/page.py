@@ -32,6 +32,7 @@ from counsel_desk.ui.dashboard.map_widget import TownshipMap
 from counsel_desk.ui.dashboard.panels import ProposalStages, TargetsPanel, VisitsByCounty, ZeroTownships
 from counsel_desk.ui.dashboard.widgets import ALERT, Card, ElidedLabel, FigureCard
 from counsel_desk.ui.tasks import run_task
+from counsel_desk.ui.page_contract import PageHooks
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ def _month_text(year: int, month: int) -> str:
     return pick(roc_month(year, month), f"{year}-{month:02d}")
 
 
-class DashboardPage(QWidget):
+class DashboardPage(PageHooks, QWidget):
     refreshed = Signal()  # figures and map painted with fresh data
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,

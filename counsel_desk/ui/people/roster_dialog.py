@@ -21,6 +21,7 @@ from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.small_table import SmallTableModel
 from counsel_desk.ui.visits.widgets import FormDialog
+from counsel_desk.ui import settings as options
 
 
 class RosterModel(SmallTableModel[RosterEntry]):
@@ -183,7 +184,7 @@ class RosterDialog(QDialog):
             me = entry.name == self.ctx.actor
             saved = self.service.update(entry.id, name, email, phone)
             if me and saved.name != entry.name:  # she renamed herself: changes are recorded under the new name
-                self.ctx.settings.setValue("user/name", saved.name)
+                options.USER_NAME.set(self.ctx.settings, saved.name)
                 self.ctx.settings.sync()
             self._changed(saved.id, followups=saved.name != entry.name)
 

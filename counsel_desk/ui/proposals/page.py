@@ -27,11 +27,15 @@ from counsel_desk.ui.proposals.filters import ProposalFilterBar
 from counsel_desk.ui.proposals.plans_view import PlansView
 from counsel_desk.ui.proposals.versions_dialog import VersionsDialog
 from counsel_desk.ui.tasks import run_task
+from counsel_desk.ui.page_contract import PageHooks
+from counsel_desk.ui import settings as options
 
 TAB_BOARD, TAB_LIST, TAB_PLANS, TAB_DEMAND = range(4)
 
 
-class ProposalsPage(QWidget):
+class ProposalsPage(PageHooks, QWidget):
+    offers_new_record = True
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -288,13 +292,13 @@ class ProposalsPage(QWidget):
     def export_pdf(self, proposal_id: str) -> None:
         d = ps.get_proposal(self.ctx.services(), proposal_id)
         safe = re.sub(r'[\\/:*?"<>|]+', "_", d.title).strip() or "proposal"
-        start = Path(str(self.ctx.settings.value("proposals/export_dir", "") or Path.home())) / f"{safe}.pdf"
+        start = (options.PROPOSALS_EXPORT_DIR.get(self.ctx.settings) or Path.home()) / f"{safe}.pdf"
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export proposal as PDF"), str(start),
                                               self.tr("PDF document (*.pdf)"))
         if not name:
             return
         path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-        self.ctx.settings.setValue("proposals/export_dir", str(path.parent))
+        options.PROPOSALS_EXPORT_DIR.set(self.ctx.settings, path.parent)
         svc = self.ctx.services()
 
         def done(written: Path) -> None:

@@ -32,6 +32,7 @@ from counsel_desk.ui.reports.period_picker import PeriodPicker
 from counsel_desk.ui.reports.printing import print_with_dialog
 from counsel_desk.ui.reports.targets_editor import TargetsEditor
 from counsel_desk.ui.tasks import run_task
+from counsel_desk.ui.page_contract import PageHooks
 
 REFRESH_DELAY_MS = 200
 
@@ -51,7 +52,7 @@ def ask_reason(parent: QWidget, revision: int) -> str:
     return text.strip() if ok else ""
 
 
-class ReportsPage(QWidget):
+class ReportsPage(PageHooks, QWidget):
     figures_loaded = Signal()  # figures, comparison and revisions of the chosen period are shown
     report_made = Signal()  # the Excel and PDF of the chosen period are ready
 

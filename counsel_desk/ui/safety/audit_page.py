@@ -22,6 +22,7 @@ from counsel_desk.services.listing import ListQuery
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.tasks import run_task
+from counsel_desk.ui.page_contract import PageHooks
 
 COLUMNS_CONTEXT = "AuditColumns"
 # The list source's English column titles, listed here so lupdate puts them in this area's catalogue.
@@ -34,7 +35,7 @@ OK_STYLE = "color: #1b5e20; font-weight: bold;"
 BAD_STYLE = "color: #b3261e; font-weight: bold;"
 
 
-class AuditPage(QWidget):
+class AuditPage(PageHooks, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("auditPage")

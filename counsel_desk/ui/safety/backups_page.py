@@ -23,6 +23,7 @@ from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm
 from counsel_desk.ui.small_table import SmallTableModel
 from counsel_desk.ui.tasks import run_task
+from counsel_desk.ui.page_contract import PageHooks
 
 COL_WHEN, COL_KIND, COL_SIZE, COL_FILE = range(4)
 
@@ -64,7 +65,7 @@ class BackupTableModel(SmallTableModel[BackupInfo]):
         return None
 
 
-class BackupsPage(QWidget):
+class BackupsPage(PageHooks, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("backupsPage")

@@ -23,6 +23,7 @@ from counsel_desk.sync.problems import Cancelled
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm
 from counsel_desk.ui.tasks import run_task
+from counsel_desk.ui import settings as options
 
 
 class ExportTab(QWidget):
@@ -82,8 +83,8 @@ class ExportTab(QWidget):
         self.refresh()
 
     def _default_path(self) -> str:
-        last = self.ctx.settings.value("sync/export_path", "")
-        if last:
+        last = options.SYNC_EXPORT_PATH.get(self.ctx.settings)
+        if last is not None:
             return str(last)
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
         return str(Path(folder) / f"counsel_desk-{self.ctx.center_code}-{date.today():%Y%m%d}.xlsx")
@@ -132,7 +133,7 @@ class ExportTab(QWidget):
             self.path_edit.setText(str(out))
         db, actor, center = self.ctx.db, self.ctx.actor, self.ctx.center_code
         since, mask, files = self.since_box.isChecked(), self.mask_box.isChecked(), self.files_box.isChecked()
-        self.ctx.settings.setValue("sync/export_path", str(out))
+        options.SYNC_EXPORT_PATH.set(self.ctx.settings, out)
         self.export_button.setEnabled(False)
         self.status.setText(self.tr("Exporting…"))
 

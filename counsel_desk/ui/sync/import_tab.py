@@ -22,6 +22,7 @@ from counsel_desk.sync.problems import OUTCOMES, Cancelled
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.sync.table_model import RowsModel, table_view
 from counsel_desk.ui.tasks import run_task
+from counsel_desk.ui import settings as options
 
 
 class ImportTab(QWidget):
@@ -106,10 +107,10 @@ class ImportTab(QWidget):
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Workbooks to import"),
-                                                str(self.ctx.settings.value("sync/import_dir", "") or Path.home()),
+                                                str(options.SYNC_IMPORT_DIR.get(self.ctx.settings) or Path.home()),
                                                 self.tr("Excel workbook (*.xlsx)"))
         if names:
-            self.ctx.settings.setValue("sync/import_dir", str(Path(names[0]).parent))
+            options.SYNC_IMPORT_DIR.set(self.ctx.settings, Path(names[0]).parent)
             self.add_paths(names)
 
     def remove_selected(self) -> None:

@@ -13,9 +13,10 @@ from counsel_desk.ui.sync.conflicts_tab import ConflictsTab
 from counsel_desk.ui.sync.export_tab import ExportTab
 from counsel_desk.ui.sync.history_tab import HistoryTab
 from counsel_desk.ui.sync.import_tab import ImportTab
+from counsel_desk.ui.page_contract import PageHooks
 
 
-class SyncPage(QWidget):
+class SyncPage(PageHooks, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("syncPage")

@@ -13,6 +13,7 @@ from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.visits.editor_host import EditorHost
 from counsel_desk.ui.visits.filters import VisitFilterBar
 from counsel_desk.ui.visits.widgets import UndoBar
+from counsel_desk.ui.page_contract import PageHooks
 
 
 def setup_table(view: QTableView, widths: tuple[int, ...], stretch: int | None = None) -> None:
@@ -38,7 +39,7 @@ def setup_table(view: QTableView, widths: tuple[int, ...], stretch: int | None =
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
-class ListPageBase(QWidget):
+class ListPageBase(PageHooks, QWidget):
     """Subclasses call :meth:`build_list` in their constructor, lay the widgets out and load."""
 
     def build_list(self, ctx: AppContext, source, model: LazyIdTableModel, widths: tuple[int, ...], *,

@@ -31,6 +31,8 @@ PURPOSE_COLUMN = 6  # takes the room left: the longest text
 
 
 class VisitListPage(ListPageBase):
+    offers_new_record = True
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("visitListPage")

@@ -17,9 +17,12 @@ from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.messages import confirm
 from counsel_desk.ui.workstations.list_panel import ListPanel, ReloadsWhenShown
 from counsel_desk.ui.workstations.station_page import StationView
+from counsel_desk.ui.page_contract import PageHooks
 
 
-class WorkstationListPage(ReloadsWhenShown, QWidget):
+class WorkstationListPage(PageHooks, ReloadsWhenShown, QWidget):
+    offers_new_record = True
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx

@@ -21,9 +21,12 @@ from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.workstations.list_panel import ListPanel, ReloadsWhenShown
 from counsel_desk.ui.visits.widgets import FieldError
+from counsel_desk.ui.page_contract import PageHooks
 
 
-class RecordListPage(ReloadsWhenShown, QWidget):
+class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
+    offers_new_record = True
+
     def __init__(self, ctx: AppContext, parent: QWidget | None, *, panel: ListPanel, changed_signal):
         super().__init__(parent)
         self.ctx = ctx

@@ -14,9 +14,12 @@ from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.workstations.list_panel import ListPanel, ReloadsWhenShown
 from counsel_desk.ui.workstations.support_dialog import SupportRecordDialog
+from counsel_desk.ui.page_contract import PageHooks
 
 
-class SupportListPage(ReloadsWhenShown, QWidget):
+class SupportListPage(PageHooks, ReloadsWhenShown, QWidget):
+    offers_new_record = True
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx

@@ -1,0 +1,75 @@
+"""Every setting the app keeps, declared once with its type and default (as Picard's config declares options).
+
+Settings live in the QSettings ini file (``paths.settings_file()``); nothing else invents a key.
+Code imports this module as ``options`` and reads ``options.USER_CENTER.get(settings)``, writes
+``options.USER_CENTER.set(settings, "east")``: a key's spelling, type and default are written here only
+(tests/unit/test_settings.py holds it so).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+DEFAULT_CENTER = "north"  # 北區: the center a new installation starts with until she chooses hers
+
+
+@dataclass(frozen=True)
+class TextOption:
+    key: str
+    default: str = ""
+
+    def get(self, settings: QSettings) -> str:
+        value = settings.value(self.key, self.default)
+        return str(value) if value not in (None, "") else self.default
+
+    def set(self, settings: QSettings, value: str) -> None:
+        settings.setValue(self.key, value)
+
+    def is_set(self, settings: QSettings) -> bool:
+        return bool(settings.value(self.key))
+
+
+@dataclass(frozen=True)
+class PathOption:
+    """A file or folder remembered between runs; ``None`` until one is."""
+
+    key: str
+
+    def get(self, settings: QSettings) -> Path | None:
+        value = settings.value(self.key)
+        return Path(str(value)) if value else None
+
+    def set(self, settings: QSettings, value: Path | str) -> None:
+        settings.setValue(self.key, str(value))
+
+
+@dataclass(frozen=True)
+class BytesOption:
+    """Qt's own saved state (window geometry and docks); ``None`` until saved."""
+
+    key: str
+
+    def get(self, settings: QSettings) -> QByteArray | None:
+        value = settings.value(self.key)
+        return value if isinstance(value, QByteArray) else None
+
+    def set(self, settings: QSettings, value: QByteArray) -> None:
+        settings.setValue(self.key, value)
+
+
+LANGUAGE = TextOption("language", "zh_TW")  # "zh_TW" or "en" (COUNSEL_DESK_LANG overrides it)
+USER_NAME = TextOption("user/name")  # who is using the app: stamped on every change (updated_by)
+USER_CENTER = TextOption("user/center", DEFAULT_CENTER)  # her center's code (CenterCode)
+DATABASE_PATH = PathOption("database/path")  # the database opened at start
+WINDOW_GEOMETRY = BytesOption("window/geometry")
+WINDOW_STATE = BytesOption("window/state")
+WINDOW_PAGE = TextOption("window/page", "dashboard")  # the page shown at start: the one left last
+PROPOSALS_EXPORT_DIR = PathOption("proposals/export_dir")
+SYNC_EXPORT_PATH = PathOption("sync/export_path")
+SYNC_IMPORT_DIR = PathOption("sync/import_dir")
+
+OPTIONS = [LANGUAGE, USER_NAME, USER_CENTER, DATABASE_PATH, WINDOW_GEOMETRY, WINDOW_STATE, WINDOW_PAGE,
+           PROPOSALS_EXPORT_DIR, SYNC_EXPORT_PATH, SYNC_IMPORT_DIR]

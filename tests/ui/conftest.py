@@ -1,0 +1,67 @@
+"""What every UI test shares: no message box may block it, and one way to type text (Chinese too).
+
+``message_boxes`` is on for every test here: a QMessageBox shown (``exec()`` or the static
+``question``/``warning``/``critical``/``information``) is recorded and, unless the test queued an
+answer (``message_boxes.answers.append(...)``), set the answer to every question (``questions``)
+or a ``default``, fails the test instead of waiting forever for a click nobody makes offscreen.
+
+``type_text`` types as a Chinese input method does: the composed text arrives as one commit
+(``QTest.keyClicks`` knows only Latin-1 keys and aborts Qt on 關).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+Button = QMessageBox.StandardButton
+
+
+@dataclass
+class MessageBoxes:
+    shown: list[str] = field(default_factory=list)  # the text of every box, in order
+    answers: list[Button] = field(default_factory=list)  # given to the next boxes, first first
+    questions: Button | None = None  # the answer to every QMessageBox.question once ``answers`` is empty
+    default: Button | None = None  # the answer to any other box; None: it fails the test
+
+    def answer(self, text: str, *, question: bool = False) -> Button:
+        self.shown.append(text)
+        if self.answers:
+            return self.answers.pop(0)
+        if question and self.questions is not None:
+            return self.questions
+        if self.default is not None:
+            return self.default
+        raise AssertionError(f"unexpected message box: {text}")
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch) -> MessageBoxes:
+    boxes = MessageBoxes()
+
+    def static(_parent: QWidget | None, _title: str, text: str, *_a: Any, **_k: Any) -> Button:
+        return boxes.answer(text)
+
+    def question(_parent: QWidget | None, _title: str, text: str, *_a: Any, **_k: Any) -> Button:
+        return boxes.answer(text, question=True)
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: boxes.answer(box.text()))
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(static))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return boxes
+
+
+def type_text(widget: QWidget, text: str, *, replace: bool = False) -> None:
+    """Type ``text`` into ``widget`` as an input method commits it; ``replace`` selects what is there first."""
+    target = widget.lineEdit() if hasattr(widget, "lineEdit") and widget.lineEdit() is not None else widget
+    target.setFocus()
+    if replace and hasattr(target, "selectAll"):
+        target.selectAll()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(target, event)
