@@ -9,6 +9,7 @@ _ = object()
 # Qt calls these virtual methods on our subclasses (paint, size, drag and drop, item editors).
 _.sizeHint
 _.paintEvent
+_.eventFilter  # ui/empty_state.py: installed on a view's viewport
 _.dragMoveEvent
 _.dropEvent
 _.createEditor

@@ -17,7 +17,10 @@ from counsel_desk.ui import settings as options
 class AppContext(QObject):
     visits_changed = Signal()
     followups_changed = Signal()
-    counselors_changed = Signal()  # the roster (輔導員名單) gained, renamed or deactivated someone
+    counselors_changed = Signal()
+    roster_requested = Signal()  # "check the counselor roster" (the new dashboard's first step)
+    new_visit_requested = Signal()
+    demo_requested = Signal()  # the roster (輔導員名單) gained, renamed or deactivated someone
     workstations_changed = Signal()
     support_records_changed = Signal()
     public_spaces_changed = Signal()

@@ -13,17 +13,20 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk import paths
+from counsel_desk.ui import settings as options
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.databases import DemoBanner, ask_new_database_path, own_database, with_banner
 from counsel_desk.ui.messages import show_error
 from counsel_desk.ui.page_contract import hooks
 from counsel_desk.ui.pages import PAGES, PageSpec
-from counsel_desk.ui import settings as options
 
 log = logging.getLogger(__name__)
+# View → a page: Ctrl+1 … Ctrl+9 and Ctrl+0 in navigation order, then letters for the last two
+PAGE_SHORTCUTS = [f"Ctrl+{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 0)] + ["Ctrl+Shift+B", "Ctrl+Shift+L"]
 
 
 class MainWindow(QMainWindow):
+    restart_requested = Signal()  # a new language: the start-up code builds the window again
     database_chosen = Signal(Path)  # File → Open database: the start-up code replaces the window
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -74,6 +77,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.navigation.currentRowChanged.connect(self._show_row)
         ctx.filter_visits_requested.connect(self._filter_visits)
+        ctx.roster_requested.connect(self.show_roster)
+        ctx.new_visit_requested.connect(lambda: hooks(self.show_page("visits") or self).new_record())
+        ctx.demo_requested.connect(self.open_demo)
         ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         ctx.backup_made.connect(lambda _p: self._refresh_status())
         self._restore_state()
@@ -183,18 +189,26 @@ class MainWindow(QMainWindow):
         prefs = QAction(self.tr("&Preferences…"), self)
         prefs.setShortcut(QKeySequence.StandardKey.Preferences)
         prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
-        prefs.triggered.connect(self._preferences)
+        prefs.triggered.connect(self.show_preferences)
         edit_menu.addAction(prefs)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for n, spec in enumerate(self.specs):
+        for spec, keys in zip(self.specs, PAGE_SHORTCUTS):
             act = QAction(self._title(spec), self)
-            if n < 9:
-                act.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+            act.setShortcut(QKeySequence(keys))
             act.triggered.connect(lambda _=False, k=spec.key: self.show_page(k))
             view_menu.addAction(act)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.action_manual = QAction(self.tr("&Manual"), self)
+        self.action_manual.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.action_manual.triggered.connect(self.show_manual)
+        help_menu.addAction(self.action_manual)
+        self.action_shortcuts = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.action_shortcuts.setShortcut(QKeySequence("Ctrl+/"))
+        self.action_shortcuts.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(self.action_shortcuts)
+        help_menu.addSeparator()
         about = QAction(self.tr("&About the Regional Revitalization Desk"), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._about)
@@ -287,10 +301,27 @@ class MainWindow(QMainWindow):
         if own is not None:
             self.database_chosen.emit(own)
 
-    def _preferences(self) -> None:
+    def show_preferences(self) -> None:
         from counsel_desk.ui.preferences import PreferencesDialog
 
-        PreferencesDialog(self.ctx, self).exec()
+        dialog = PreferencesDialog(self.ctx, self)
+        dialog.exec()
+        if dialog.restart_now:
+            self.restart_requested.emit()
+
+    def show_shortcuts(self):
+        from counsel_desk.ui.help import ShortcutsDialog
+
+        self.help_dialog = ShortcutsDialog(self.menuBar(), self)
+        self.help_dialog.open()
+        return self.help_dialog
+
+    def show_manual(self):
+        from counsel_desk.ui.help import ManualDialog
+
+        self.help_dialog = ManualDialog(self)
+        self.help_dialog.open()
+        return self.help_dialog
 
     def _about(self) -> None:
         from counsel_desk.ui.about import AboutDialog

@@ -54,11 +54,12 @@ def ask(parent: QWidget | None, text: str, do: str, dont: str | None = None, tit
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
-def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool:
-    answer = QMessageBox.question(parent, title or app_title(), text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+def confirm(parent: QWidget | None, text: str, title: str | None = None, do: str | None = None) -> bool:
+    """A question before an action, answered with verbs: ``do`` or 取消 (never 是／否).
+
+    Without ``do`` the title names the action (「還原備份」) and so becomes the button; else 「繼續」.
+    """
+    return ask(parent, text, do or title or QCoreApplication.translate("Messages", "Continue"), None, title)
 
 
 def app_title() -> str:

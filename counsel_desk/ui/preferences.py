@@ -5,14 +5,16 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from counsel_desk.models.enums import CenterCode
-from counsel_desk.ui.context import AppContext
+from counsel_desk.ui import messages
 from counsel_desk.ui import settings as options
+from counsel_desk.ui.context import AppContext
 
 
 class PreferencesDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.restart_now = False  # she chose 「立即重新啟動」 after changing the language
         self.setWindowTitle(self.tr("Preferences"))
         s = ctx.settings
         self.language = QComboBox()
@@ -24,7 +26,7 @@ class PreferencesDialog(QDialog):
         for c in CenterCode:
             self.center.addItem(c.zh, c.value)
         self.center.setCurrentIndex(max(0, self.center.findData(ctx.center_code)))
-        note = QLabel(self.tr("A new language takes effect the next time counsel_desk starts."))
+        note = QLabel(self.tr("A new language takes effect when the window opens again: you can restart it right away."))
         note.setWordWrap(True)
 
         form = QFormLayout()
@@ -61,6 +63,7 @@ class PreferencesDialog(QDialog):
 
     def _save(self) -> None:
         s = self.ctx.settings
+        language_changed = self.language.currentData() != options.LANGUAGE.get(s)
         center_changed = self.center.currentData() != self.ctx.center_code
         options.LANGUAGE.set(s, self.language.currentData())
         new_name = self.name.text().strip()
@@ -70,5 +73,10 @@ class PreferencesDialog(QDialog):
         options.USER_CENTER.set(s, self.center.currentData())
         s.sync()
         self.accept()
+        if language_changed:
+            self.restart_now = messages.ask(
+                self.parentWidget(), self.tr("The new language shows when the window opens again. Restart it now? "
+                                             "Nothing is lost: unsaved changes are asked about first."),
+                self.tr("Restart now"), self.tr("Later"))
         if center_changed:  # every page shows the center's data: let them all reload
             self.ctx.announce_everything_changed()

@@ -249,6 +249,7 @@ def build_main_window(database, settings: QSettings):
     window = MainWindow(ctx)
     ctx.setParent(window)
     window.database_chosen.connect(lambda path: switch_database(window, path))
+    window.restart_requested.connect(lambda: restart_window(window))
     return window
 
 
@@ -278,6 +279,19 @@ demo and back)."""
     new_window.show()
     new_window.start_automatic_backups()
     old.close()
+    global _current_window
+    _current_window = new_window
+
+
+def restart_window(window) -> None:
+    """Preferences → 立即重新啟動: the window built again in the newly chosen language, on the same
+    database (pages ask about unsaved work first, as on closing)."""
+    if not window.close():
+        return
+    install_translators(QApplication.instance(), language(window.ctx.settings))
+    new_window = build_main_window(window.ctx.db, window.ctx.settings)
+    new_window.show()
+    new_window.start_automatic_backups()
     global _current_window
     _current_window = new_window
 

@@ -591,6 +591,11 @@
         <source>Delete this plan? Its proposals stay, standing alone.</source>
         <translation>要刪除這個計畫嗎？計畫內的提案會保留，成為單獨提案。</translation>
     </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="222" />
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
 </context>
 <context>
     <name>ProposalColumns</name>
@@ -653,97 +658,98 @@
 <context>
     <name>ProposalEditor</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="61" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="62" />
         <source>← Back to proposals</source>
         <translation>← 回到提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="67" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="68" />
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="69" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="70" />
         <source>Move to…</source>
         <translation>移動到…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="71" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="72" />
         <source>Versions…</source>
         <translation>版本比較…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="73" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="74" />
         <source>Export PDF…</source>
         <translation>匯出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="75" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="76" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="289" />
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="92" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="93" />
         <source>Applicant and route</source>
         <translation>申請單位與路徑</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="93" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="94" />
         <source>Sections</source>
         <translation>提案內容</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="94" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="95" />
         <source>Funding</source>
         <translation>經費</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="95" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="96" />
         <source>Scores</source>
         <translation>評分</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="96" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="97" />
         <source>Comments and history</source>
         <translation>輔導意見與歷程</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="167" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="173" />
         <source>New proposal</source>
         <translation>新增提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="172" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="178" />
         <source>in plan “%1”</source>
         <translation>屬於計畫「%1」</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="201" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="207" />
         <source>Before it can go to the project office, %1 item(s) are missing:</source>
         <translation>送專案辦公室前，尚缺 %1 項：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="206" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="212" />
         <source>Complete: every section, the applicant, funding and the three scores are filled — ready for the project office.</source>
         <translation>資料完整：章節、申請單位、經費與三項評分皆已填寫，可以送專案辦公室。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="243" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="249" />
         <source>Saved “%1”.</source>
         <translation>已儲存「%1」。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="252" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="258" />
         <source>Unsaved changes</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="252" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="258" />
         <source>Save the changes to this proposal?</source>
         <translation>要儲存這件提案的修改嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="282" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="288" />
         <source>Delete the proposal “%1”? It can be restored from the audit log.</source>
         <translation>要刪除提案「%1」嗎？之後可由稽核紀錄還原。</translation>
     </message>
@@ -797,77 +803,77 @@
 <context>
     <name>ProposalsPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="40" />
-        <source>Proposals and plans</source>
-        <translation>事業提案與地方創生計畫</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="42" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="48" />
         <source>New proposal</source>
         <translation>新增提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="44" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="50" />
         <source>Move selected to…</source>
         <translation>移動所選…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="46" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="52" />
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="69" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="61" />
+        <source>No proposals here yet. Press “New proposal” (Ctrl+N) to write the first one.</source>
+        <translation>這裡還沒有提案。按「新增提案」（Ctrl+N）寫下第一件。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="77" />
         <source>Stage board</source>
         <translation>階段看板</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="70" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="78" />
         <source>List</source>
         <translation>清單</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="71" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="79" />
         <source>Plans</source>
         <translation>地方創生計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="72" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="80" />
         <source>Money per work item</source>
         <translation>各工作項目經費</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="98" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="106" />
         <source>%1 proposals</source>
         <translation>共 %1 件提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="237" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="245" />
         <source>Select a proposal or plan first.</source>
         <translation>請先選擇一件提案或計畫。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="271" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="279" />
         <source>Moved “%1”.</source>
         <translation>已移動「%1」。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="292" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="300" />
         <source>Export proposal as PDF</source>
         <translation>匯出提案 PDF</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="293" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="301" />
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="302" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="310" />
         <source>PDF written: %1</source>
         <translation>已寫出 PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="305" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="313" />
         <source>Writing the PDF…</source>
         <translation>正在寫出 PDF…</translation>
     </message>

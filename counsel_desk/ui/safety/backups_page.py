@@ -21,9 +21,10 @@ from counsel_desk.services.backup import BackupInfo
 from counsel_desk.services.formatting import roc_date
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm
+from counsel_desk.ui.page_contract import PageHooks
+from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.small_table import SmallTableModel
 from counsel_desk.ui.tasks import run_task
-from counsel_desk.ui.page_contract import PageHooks
 
 COL_WHEN, COL_KIND, COL_SIZE, COL_FILE = range(4)
 
@@ -70,7 +71,7 @@ class BackupsPage(PageHooks, QWidget):
         super().__init__(parent)
         self.setObjectName("backupsPage")
         self.ctx = ctx
-        title = QLabel(self.tr("Backups"))
+        title = QLabel(page_title("backups"))
         title.setProperty("role", "pageTitle")
         explain = QLabel(self.tr(
             "The desk backs up by itself: at start when the last backup is older than a day, every 30 minutes "

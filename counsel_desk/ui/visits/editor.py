@@ -221,14 +221,15 @@ class VisitEditor(QDialog):
 
     def delete(self) -> None:
         if not self.visit_id:
-            if not self.has_unsaved_changes() or messages.confirm(self, self.tr("Discard this new visit?")):
+            if not self.has_unsaved_changes() or messages.confirm(self, self.tr("Discard this new visit?"),
+                                                                             do=self.tr("Discard")):
                 self.drafts.delete(DRAFT_KIND, self.draft_key)
                 self._may_close = True
                 self.close()
             return
         title = f"{roc_date(self._base.visit_date)} {self._base.visited_name}".strip()
         if not messages.confirm(self, self.tr("Delete the visit %1 with its follow-ups? You can undo it right "
-                                              "after in the visit list.").replace("%1", title)):
+                                              "after in the visit list.").replace("%1", title), do=self.tr("Delete")):
             return
         visit_id = self.visit_id
         try:
@@ -246,11 +247,13 @@ class VisitEditor(QDialog):
     def add_support_record(self) -> None:
         if not self.visit_id:
             if not messages.confirm(self, self.tr("The visit must be saved before a support record can refer to "
-                                                  "it. Save it now?")) or not self.save():
+                                                  "it. Save it now?"), do=self.tr("Save")) or not self.save():
                 return
         elif self.has_unsaved_changes() and not self.save():
             return
-        from counsel_desk.ui.workstations.support_dialog import SupportRecordDialog  # on demand: the visit editor opens without it
+        from counsel_desk.ui.workstations.support_dialog import (
+            SupportRecordDialog,  # on demand: the visit editor opens without it
+        )
 
         self.support_dialog = SupportRecordDialog(self.ctx, self, visit_id=self.visit_id)
         self.support_dialog.open()

@@ -12,7 +12,9 @@ from counsel_desk.services.formatting import roc_date
 from counsel_desk.services.roster import RosterService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.empty_state import show_when_empty
 from counsel_desk.ui.lazy_table import ROW_ROLE, LazyIdTableModel
+from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.visits.followup_dialogs import CloseFollowUpDialog, FollowUpDialog
 from counsel_desk.ui.visits.list_base import ListPageBase
 
@@ -35,7 +37,7 @@ class FollowUpListPage(ListPageBase):
                         followups=True)
         self.dialog: FollowUpDialog | CloseFollowUpDialog | None = None
 
-        title = QLabel(self.tr("Follow-ups"))
+        title = QLabel(page_title("followups"))
         title.setProperty("role", "pageTitle")
         self.week_button = QPushButton()
         self.week_button.setObjectName("dueThisWeek")
@@ -54,6 +56,9 @@ class FollowUpListPage(ListPageBase):
         self.mine.setObjectName("onlyMine")
         self.mine.setToolTip(self.tr("Only the follow-ups whose owner is you"))
         self.view.setObjectName("followUpTable")
+        self.empty_hint = show_when_empty(self.view, self.tr(
+            "No follow-ups here. They are added inside a visit with “Add follow-up…”; ticking “Only mine” "
+            "shows the ones you own."))
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.close_button = QPushButton(self.tr("Close follow-up…"))
         self.close_button.setObjectName("closeFollowUp")
