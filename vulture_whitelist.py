@@ -86,6 +86,13 @@ _.key_visit
 _.approved_on
 _.disbursed_on
 _.reimbursed_on
+_.LAND_USE  # the county checklist's items and statuses (CountyCheckItem, CheckStatus): stored codes
+_.ENVIRONMENT
+_.SUBSIDY_PAYMENT
+_.MATCHING_FUNDS
+_.PUBLIC_SPACE
+_.SETTLED
+_.NOT_APPLICABLE
 # The English enum labels: kept for i12-fit, who reworks enum labels this round.
 _.labels_en
 

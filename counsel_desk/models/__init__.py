@@ -3,7 +3,8 @@
 from counsel_desk.models.base import SYNC_COLUMNS, Synced, new_id, utcnow
 from counsel_desk.models.people import Contact, Counselor, Organization
 from counsel_desk.models.proposals import (
-    FundingLine, Plan, Proposal, ProposalComment, ProposalContact, ProposalScore, ProposalSection, StageChange,
+    ApprovedAmount, CountyCheck, FundingLine, Plan, Proposal, ProposalComment, ProposalContact, ProposalScore,
+    ProposalSection, StageChange,
 )
 from counsel_desk.models.records import AuditEntry, ReportNarrative, ReportSnapshot, YearlyTarget
 from counsel_desk.models.reference import AppMeta, Center, County, ProgrammeFile, Township, WorkItem, WorkItemAllocation
@@ -22,13 +23,13 @@ metadata = SQLModel.metadata
 SYNCED_MODELS = [
     Counselor, Organization, Contact, SiteVisit, FollowUp, Attachment, Workstation, WorkstationBudget,
     BudgetLine, SupportRecord, PublicSpace, CenterEvent, Plan, Proposal, ProposalSection, FundingLine,
-    ProposalScore, StageChange, ProposalComment, YearlyTarget,
+    ProposalScore, StageChange, ProposalComment, YearlyTarget, CountyCheck, ApprovedAmount,
 ]
 
 __all__ = [
     "SYNC_COLUMNS", "Synced", "new_id", "utcnow", "metadata", "SYNCED_MODELS",
     "Contact", "Counselor", "Organization",
-    "FundingLine", "Plan", "Proposal", "ProposalComment", "ProposalContact", "ProposalScore",
+    "ApprovedAmount", "CountyCheck", "FundingLine", "Plan", "Proposal", "ProposalComment", "ProposalContact", "ProposalScore",
     "ProposalSection", "StageChange",
     "AuditEntry", "ReportNarrative", "ReportSnapshot", "YearlyTarget",
     "AppMeta", "Center", "County", "ProgrammeFile", "Township", "WorkItem", "WorkItemAllocation",

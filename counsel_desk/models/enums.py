@@ -30,11 +30,13 @@ class Labelled(StrEnum):
 
     @classmethod
     def from_label(cls, text: str) -> "Labelled":
-        """Accept a code, a zh_TW label or an English label."""
+        """Accept a code, a zh_TW label, an English label or a label an earlier version wrote."""
         text = (text or "").strip()
         for m in cls:
             if text in (m.value, m.zh, m.en):
                 return m
+        if text in FORMER_ZH.get(cls.__name__, {}):
+            return cls(FORMER_ZH[cls.__name__][text])
         raise ValueError(text)
 
 
@@ -119,14 +121,35 @@ class Route(Labelled):
 
 
 class Stage(Labelled):
+    """Stages of both flows of 圖 3 (提案流程 2.0); which follow which depends on the route (stages.py)."""
+
     IDEA = "idea"
     DRAFTING = "drafting"
+    TOWNSHIP_FILED = "township_filed"  # 現行提案流程: 公所提報
+    COUNTY_REVIEW = "county_review"  # 現行提案流程: 縣府審查 (the county's checklist)
     CENTER_REVIEW = "center_review"
     SENT = "sent"
     COUNCIL = "council"
     APPROVED = "approved"
     RETURNED = "returned"
     REJECTED = "rejected"
+
+
+class CountyCheckItem(Labelled):
+    """What the county government settles (圖 3: 確認及協助處理土地使用、環保、補助款核撥、配合款編列、公有空間提供)."""
+
+    LAND_USE = "land_use"
+    ENVIRONMENT = "environment"
+    SUBSIDY_PAYMENT = "subsidy_payment"
+    MATCHING_FUNDS = "matching_funds"
+    PUBLIC_SPACE = "public_space"
+
+
+class CheckStatus(Labelled):
+    PENDING = "pending"
+    SETTLED = "settled"
+    ISSUE = "issue"
+    NOT_APPLICABLE = "not_applicable"
 
 
 class SectionKey(Labelled):
@@ -178,11 +201,17 @@ ZH: dict[str, dict[str, str]] = {
     },
     "PublicSpaceStatus": {"planning": "規劃", "renovating": "整修中", "operating": "營運中"},
     "EventKind": {"exchange": "交流", "learning": "學習", "promotion": "推廣"},
-    "Route": {"existing": "現行", "multi": "多元徵案"},
+    "Route": {"existing": "現行提案流程", "multi": "多元徵案"},
     "Stage": {
-        "idea": "構想", "drafting": "撰寫中", "center_review": "分區中心審閱", "sent": "送專案辦公室",
-        "council": "會報審議", "approved": "通過", "returned": "退回修正", "rejected": "未通過",
+        "idea": "構想", "drafting": "撰寫中", "township_filed": "公所提報", "county_review": "縣府審查",
+        "center_review": "分區輔導中心審閱", "sent": "送專案辦公室", "council": "會報工作會議審議", "approved": "通過",
+        "returned": "退回修正", "rejected": "未通過",
     },
+    "CountyCheckItem": {
+        "land_use": "土地使用", "environment": "環保", "subsidy_payment": "補助款核撥", "matching_funds": "配合款編列",
+        "public_space": "公有空間提供",
+    },
+    "CheckStatus": {"pending": "待確認", "settled": "已確認", "issue": "待處理問題", "not_applicable": "不適用"},
     "SectionKey": {
         "local_dna": "地方 DNA 與現況", "issues": "課題分析", "business_model": "事業構想與商業模式",
         "public_benefit": "公共性與公益回饋", "outcomes": "預期效益與 KPI", "schedule": "執行期程",
@@ -194,6 +223,12 @@ ZH: dict[str, dict[str, str]] = {
         "events": "交流活動場次", "event_participants": "活動參與人次", "proposals_sent": "送專案辦公室提案數",
         "proposals_approved": "核定提案數", "youth_stayed_returned": "青年留鄉/返鄉人數",
     },
+}
+
+# Labels earlier versions wrote (workbooks and snapshots keep them): still read, never written.
+FORMER_ZH: dict[str, dict[str, str]] = {
+    "Route": {"現行": "existing"},
+    "Stage": {"分區中心審閱": "center_review", "會報審議": "council"},
 }
 
 EN: dict[str, dict[str, str]] = {
@@ -220,11 +255,17 @@ EN: dict[str, dict[str, str]] = {
     },
     "PublicSpaceStatus": {"planning": "Planning", "renovating": "Renovating", "operating": "Operating"},
     "EventKind": {"exchange": "Exchange", "learning": "Learning", "promotion": "Promotion"},
-    "Route": {"existing": "Existing", "multi": "Multi-channel"},
+    "Route": {"existing": "Existing route", "multi": "Multi-channel"},
     "Stage": {
-        "idea": "Idea", "drafting": "Drafting", "center_review": "Center review", "sent": "Sent to office",
-        "council": "Council review", "approved": "Approved", "returned": "Returned", "rejected": "Rejected",
+        "idea": "Idea", "drafting": "Drafting", "township_filed": "Filed by township", "county_review": "County review",
+        "center_review": "Center review", "sent": "Sent to office", "council": "Council working meeting",
+        "approved": "Approved", "returned": "Returned", "rejected": "Rejected",
     },
+    "CountyCheckItem": {
+        "land_use": "Land use", "environment": "Environment", "subsidy_payment": "Subsidy payment",
+        "matching_funds": "Matching funds", "public_space": "Public space",
+    },
+    "CheckStatus": {"pending": "Pending", "settled": "Settled", "issue": "Issue open", "not_applicable": "N/A"},
     "SectionKey": {
         "local_dna": "Local DNA and situation", "issues": "Issue analysis",
         "business_model": "Business idea and model", "public_benefit": "Public benefit",
@@ -238,6 +279,7 @@ EN: dict[str, dict[str, str]] = {
     },
 }
 
-# Stage order for boards and reports; RETURNED goes back to DRAFTING.
-STAGE_ORDER = [Stage.IDEA, Stage.DRAFTING, Stage.CENTER_REVIEW, Stage.SENT, Stage.COUNCIL,
-               Stage.APPROVED, Stage.RETURNED, Stage.REJECTED]
+# Stage order for boards and reports: the existing route's 公所提報 and 縣府審查 sit beside the
+# multi-channel route's 分區輔導中心審閱 and 送專案辦公室; RETURNED goes back to DRAFTING.
+STAGE_ORDER = [Stage.IDEA, Stage.DRAFTING, Stage.TOWNSHIP_FILED, Stage.COUNTY_REVIEW, Stage.CENTER_REVIEW, Stage.SENT,
+               Stage.COUNCIL, Stage.APPROVED, Stage.RETURNED, Stage.REJECTED]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Optional
 
 from sqlalchemy import UniqueConstraint
@@ -21,8 +21,10 @@ class Plan(Synced, table=True):
     county_code: str = Field(foreign_key="county.code", index=True, max_length=8)
     township_code: str = Field(foreign_key="township.code", index=True, max_length=12)
     counselor_id: Optional[str] = Field(default=None, foreign_key="counselor.id", max_length=36)
-    stage: str = Field(default="idea", max_length=16, index=True)  # Stage
+    stage: str = Field(default="idea", max_length=16, index=True)  # Stage (the existing route's flow)
     notes: str = ""
+    council_meeting: Optional[int] = None  # 行政院地方創生會報第 N 次工作會議 that passed it
+    council_date: Optional[date] = None
 
 
 class Proposal(Synced, table=True):
@@ -44,6 +46,8 @@ class Proposal(Synced, table=True):
     stage_changed_at: datetime = Field(default_factory=utcnow)
     self_funding: int = 0  # 自籌
     matching_funds: int = 0  # 配合款
+    council_meeting: Optional[int] = None  # 行政院地方創生會報第 N 次工作會議 that passed it
+    council_date: Optional[date] = None
 
 
 class ProposalContact(SQLModel, table=True):
@@ -92,6 +96,29 @@ class StageChange(Synced, table=True):
     comment: str = ""
     changed_at: datetime = Field(default_factory=utcnow, index=True)
     snapshot_json: str = ""  # the draft as it stood: sections, funding, scores
+
+
+class CountyCheck(Synced, table=True):
+    """One item of the county government's checklist on an existing-route proposal (縣府審查, 圖 3):
+    土地使用、環保、補助款核撥、配合款編列、公有空間提供 — each with its status, date and note."""
+
+    __tablename__ = "county_check"
+    __table_args__ = (UniqueConstraint("proposal_id", "item", name="uq_county_check_proposal_item"),)
+    proposal_id: str = Field(foreign_key="proposal.id", index=True, max_length=36)
+    item: str = Field(max_length=32)  # CountyCheckItem
+    status: str = Field(default="pending", max_length=16)  # CheckStatus
+    checked_on: Optional[date] = None
+    note: str = ""
+
+
+class ApprovedAmount(Synced, table=True):
+    """What a ministry approved for a passed proposal or plan at the council's working meeting, NT$."""
+
+    __tablename__ = "approved_amount"
+    proposal_id: Optional[str] = Field(default=None, foreign_key="proposal.id", index=True, max_length=36)
+    plan_id: Optional[str] = Field(default=None, foreign_key="plan.id", index=True, max_length=36)
+    agency: str = Field(max_length=64)
+    amount: int = 0
 
 
 class ProposalComment(Synced, table=True):

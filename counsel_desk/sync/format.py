@@ -1,4 +1,4 @@
-"""The interchange workbook, format v3: its sheets, stable column keys, zh_TW titles, types and rules.
+"""The interchange workbook, format v4: its sheets, stable column keys, zh_TW titles, types and rules.
 
 This module is the format's single definition; ``docs/interchange-format.md`` describes it for the
 project office's staff and a test checks that every column of every synced table is covered here,
@@ -19,7 +19,8 @@ from typing import Optional
 from counsel_desk.models import enums
 
 FORMAT_NAME = "counsel_desk-interchange"
-FORMAT_VERSION = 3  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme definitions (計畫定義)
+FORMAT_VERSION = 4  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme
+# definitions (計畫定義); v4: the two proposal flows — county checklist, council decisions (會報工作會議)
 OLDEST_READABLE_VERSION = 1  # older files are upgraded step by step (see reader.UPGRADES)
 
 META_SHEET = "檔案資訊"
@@ -243,7 +244,8 @@ SHEETS: tuple[Sheet, ...] = (
     sheet("plans", "plan", "地方創生計畫",
           center(), text("title", "計畫名稱", required=True, max_len=200, width=30),
           ref("organization_id", "提案單位", "organizations"), place(),
-          ref("counselor_id", "輔導員", "counselors"), enum("stage", "階段", E.Stage), text("notes", "備註")),
+          ref("counselor_id", "輔導員", "counselors"), enum("stage", "階段", E.Stage), text("notes", "備註"),
+          num("council_meeting", "通過之會報工作會議（第幾次）", required=False), day("council_date", "會議日期")),
     sheet("proposals", "proposal", "事業提案",
           center(), ref("plan_id", "所屬計畫", "plans"), text("title", "提案名稱", required=True, max_len=200, width=30),
           enum("applicant_type", "提案者類型", E.OrgKind), ref("organization_id", "提案單位", "organizations"),
@@ -251,6 +253,7 @@ SHEETS: tuple[Sheet, ...] = (
           ref("counselor_id", "輔導員", "counselors"), ref("public_space_id", "公有空間", "public_spaces"),
           enum("stage", "階段", E.Stage), moment("stage_changed_at", "階段變更時間（UTC）", required=True),
           num("self_funding", "自籌款（元）", Kind.MONEY), num("matching_funds", "配合款（元）", Kind.MONEY),
+          num("council_meeting", "通過之會報工作會議（第幾次）", required=False), day("council_date", "會議日期"),
           ids("contact_ids", "聯絡人識別碼", "contacts", ("proposal_contact", "proposal_id", "contact_id")),
           search=("title",)),
     sheet("proposal_sections", "proposal_section", "提案內容",
@@ -270,6 +273,13 @@ SHEETS: tuple[Sheet, ...] = (
           enum("from_stage", "原階段", E.Stage, required=False), enum("to_stage", "新階段", E.Stage),
           text("comment", "說明"), moment("changed_at", "變更時間（UTC）", required=True),
           text("snapshot_json", "當時草稿（JSON）", width=40)),
+    sheet("county_checks", "county_check", "縣府審查項目",
+          ref("proposal_id", "提案", "proposals", required=True), enum("item", "審查項目", E.CountyCheckItem),
+          enum("status", "狀態", E.CheckStatus), day("checked_on", "確認日期"), text("note", "說明"),
+          unique=(("proposal_id", "item"),)),
+    sheet("approved_amounts", "approved_amount", "會報核定金額",
+          ref("proposal_id", "提案", "proposals"), ref("plan_id", "計畫", "plans"),
+          text("agency", "部會", required=True, max_len=64), num("amount", "核定金額（元）", Kind.MONEY)),
     sheet("proposal_comments", "proposal_comment", "提案輔導意見",
           ref("proposal_id", "提案", "proposals", required=True), text("author", "撰寫者", max_len=64),
           text("body", "內容", width=60)),
@@ -299,6 +309,8 @@ SHEETS: tuple[Sheet, ...] = (
 )
 
 BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
+# Sheets added after v1: a file written before the version named here has none, and that is no problem.
+SHEET_SINCE: dict[str, int] = {"county_checks": 4, "approved_amounts": 4}
 BY_TABLE: dict[str, Sheet] = {s.table: s for s in SHEETS}
 # An attachment's owner_type names a table; these are the ones that can own files.
 ATTACHMENT_OWNERS = ("site_visit", "center_event", "proposal", "workstation", "support_record", "public_space",
@@ -331,7 +343,7 @@ def enum_label(cls: type, code: str) -> str:
 
 def enum_lookup(cls: type) -> dict[str, str]:
     """Every accepted spelling (code, zh_TW label, English label) → code."""
-    out: dict[str, str] = {}
+    out: dict[str, str] = dict(enums.FORMER_ZH.get(cls.__name__, {}))
     for m in cls:
         out[m.value] = m.value
         out[m.zh] = m.value

@@ -465,6 +465,8 @@ def stage_file(raw: sqlite3.Connection, staged: StagedFile, ref, problems: Probl
         todo = []
         for sheet in fmt.SHEETS:
             tab = sheet.title if sheet.title in names else (sheet.key if sheet.key in names else None)
+            if tab is None and staged.meta.format_version < fmt.SHEET_SINCE.get(sheet.key, 0):
+                continue  # the file predates this sheet
             if tab is None:
                 problems.add(Problem(staged.name, sheet.title, None, "",
                                      pick(f"缺少工作表「{sheet.title}」", f"the sheet '{sheet.title}' is missing")))

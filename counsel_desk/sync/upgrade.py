@@ -28,6 +28,10 @@ UPGRADES: dict[int, Step] = {
                    "visits": {"key_visit": "否"}}),
     # v3 adds the programme definitions sheet (計畫定義): a v2 file has none, its data sheets are as in v3
     2: Step(),
+    # v4 records the council's decision on proposals and plans (and adds the county-checklist and
+    # approved-amount sheets, which older files simply lack)
+    3: Step(added={"proposals": {"council_meeting": None, "council_date": None},
+                   "plans": {"council_meeting": None, "council_date": None}}),
 }
 
 

@@ -113,12 +113,12 @@
 <context>
     <name>ChooseProposalDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="111" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="131" />
         <source>Add a proposal to the plan</source>
         <translation>將提案加入計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="115" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="135" />
         <source>The proposal takes the plan's stage; the change is kept in its history.</source>
         <translation>提案會改為計畫目前的階段，並記錄在提案歷程中。</translation>
     </message>
@@ -126,29 +126,62 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="90" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="110" />
         <source>Add contact</source>
         <translation>新增聯絡人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="96" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="116" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="97" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="117" />
         <source>Job title:</source>
         <translation>職稱：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="98" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="118" />
         <source>Phone:</source>
         <translation>電話：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="99" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="119" />
         <source>E-mail:</source>
         <translation>電子郵件：</translation>
+    </message>
+</context>
+<context>
+    <name>CountyChecklistDialog</name>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="35" />
+        <source>County review checklist</source>
+        <translation>縣府審查項目</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="37" />
+        <source>“%1”: what the county government settles before the council (figure 3 of the plan)</source>
+        <translation>「%1」：縣（市）政府於送會報前確認及協助處理的事項（計畫圖 3）</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="41" />
+        <source>Item</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="41" />
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="41" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="41" />
+        <source>Note</source>
+        <translation>說明</translation>
     </message>
 </context>
 <context>
@@ -172,6 +205,34 @@
         <location filename="../../counsel_desk/ui/proposals/scores_form.py" line="75" />
         <source>not scored yet</source>
         <translation>尚未評分</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionBox</name>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="98" />
+        <source>Council working meeting that approved it</source>
+        <translation>通過的會報工作會議</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="102" />
+        <source>not recorded</source>
+        <translation>未記錄</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="106" />
+        <source>Meeting no.:</source>
+        <translation>第幾次會議：</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="107" />
+        <source>Meeting date:</source>
+        <translation>會議日期：</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="113" />
+        <source>%1 approved (NT$):</source>
+        <translation>%1 核定金額（元）：</translation>
     </message>
 </context>
 <context>
@@ -366,62 +427,72 @@
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="26" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="28" />
         <source>Move to another stage</source>
         <translation>移動階段</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="28" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="30" />
         <source>Plan “%1”</source>
         <translation>計畫「%1」</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="28" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="30" />
         <source>Proposal “%1”</source>
         <translation>提案「%1」</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="39" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="41" />
         <source>Why does it move? e.g. the council asked for a clearer KPI.</source>
         <translation>為什麼移動？例如：會報要求 KPI 更明確。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="45" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="47" />
         <source>Now:</source>
         <translation>目前：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="46" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="48" />
         <source>Move to:</source>
         <translation>移到：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="47" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="49" />
         <source>Comment:</source>
         <translation>說明：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="49" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="51" />
         <source>Move</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="57" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="61" />
         <source>Every proposal of the plan moves with it.</source>
         <translation>計畫內的每件事業提案會一起移動。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="67" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="72" />
         <source>Sending needs a complete draft: every section, the applicant, at least one funding line and the three scores.</source>
         <translation>送出前提案必須完整：每個章節、申請單位資料、至少一筆經費需求及三項評分。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="79" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="88" />
+        <source>Source: %1</source>
+        <translation>依據：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="92" />
+        <source>Please note</source>
+        <translation>請注意</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="99" />
         <source>Cannot send yet</source>
         <translation>尚不能送出</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="82" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="102" />
         <source>Cannot move</source>
         <translation>不能移動</translation>
     </message>
@@ -658,98 +729,108 @@
 <context>
     <name>ProposalEditor</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="62" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="63" />
         <source>← Back to proposals</source>
         <translation>← 回到提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="68" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="69" />
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="70" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="71" />
         <source>Move to…</source>
         <translation>移動到…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="72" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="73" />
         <source>Versions…</source>
         <translation>版本比較…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="74" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="75" />
         <source>Export PDF…</source>
         <translation>匯出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="76" />
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="289" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="77" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="307" />
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="93" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="94" />
         <source>Applicant and route</source>
         <translation>申請單位與路徑</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="94" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="95" />
         <source>Sections</source>
         <translation>提案內容</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="95" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="96" />
         <source>Funding</source>
         <translation>經費</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="96" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="97" />
         <source>Scores</source>
         <translation>評分</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="97" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="98" />
         <source>Comments and history</source>
         <translation>輔導意見與歷程</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="173" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="182" />
         <source>New proposal</source>
         <translation>新增提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="178" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="187" />
         <source>in plan “%1”</source>
         <translation>屬於計畫「%1」</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="207" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="219" />
+        <source>Please note (%1):</source>
+        <translation>請注意（%1 項）：</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="220" />
+        <source>(source: %1)</source>
+        <translation>（依據：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="225" />
         <source>Before it can go to the project office, %1 item(s) are missing:</source>
         <translation>送專案辦公室前，尚缺 %1 項：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="212" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="230" />
         <source>Complete: every section, the applicant, funding and the three scores are filled — ready for the project office.</source>
         <translation>資料完整：章節、申請單位、經費與三項評分皆已填寫，可以送專案辦公室。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="249" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="267" />
         <source>Saved “%1”.</source>
         <translation>已儲存「%1」。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="258" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="276" />
         <source>Unsaved changes</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="258" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="276" />
         <source>Save the changes to this proposal?</source>
         <translation>要儲存這件提案的修改嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/editor.py" line="288" />
+        <location filename="../../counsel_desk/ui/proposals/editor.py" line="306" />
         <source>Delete the proposal “%1”? It can be restored from the audit log.</source>
         <translation>要刪除提案「%1」嗎？之後可由稽核紀錄還原。</translation>
     </message>
@@ -803,77 +884,77 @@
 <context>
     <name>ProposalsPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="48" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="50" />
         <source>New proposal</source>
         <translation>新增提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="50" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="52" />
         <source>Move selected to…</source>
         <translation>移動所選…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="52" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="54" />
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="61" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="63" />
         <source>No proposals here yet. Press “New proposal” (Ctrl+N) to write the first one.</source>
         <translation>這裡還沒有提案。按「新增提案」（Ctrl+N）寫下第一件。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="77" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="79" />
         <source>Stage board</source>
         <translation>階段看板</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="78" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="80" />
         <source>List</source>
         <translation>清單</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="79" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="81" />
         <source>Plans</source>
         <translation>地方創生計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="80" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="82" />
         <source>Money per work item</source>
         <translation>各工作項目經費</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="106" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="109" />
         <source>%1 proposals</source>
         <translation>共 %1 件提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="245" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="248" />
         <source>Select a proposal or plan first.</source>
         <translation>請先選擇一件提案或計畫。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="279" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="287" />
         <source>Moved “%1”.</source>
         <translation>已移動「%1」。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="300" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="323" />
         <source>Export proposal as PDF</source>
         <translation>匯出提案 PDF</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="301" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="324" />
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="310" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="333" />
         <source>PDF written: %1</source>
         <translation>已寫出 PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="313" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="336" />
         <source>Writing the PDF…</source>
         <translation>正在寫出 PDF…</translation>
     </message>
@@ -925,34 +1006,39 @@
 <context>
     <name>StageBoard</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="83" />
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="84" />
         <source>%1 (10k NT$)</source>
         <translation>%1 萬元</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="88" />
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="94" />
         <source>Plan · %1 proposals</source>
         <translation>計畫 · %1 案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="96" />
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="102" />
         <source>Counselor: %1</source>
         <translation>輔導員：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="98" />
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="104" />
         <source>In this stage since %1</source>
         <translation>%1 起在此階段</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="249" />
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="256" />
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="252" />
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="259" />
         <source>Move to</source>
         <translation>移動到</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="265" />
+        <source>County review checklist…</source>
+        <translation>縣府審查項目…</translation>
     </message>
 </context>
 <context>

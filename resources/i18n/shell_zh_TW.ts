@@ -135,17 +135,17 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../counsel_desk/ui/help.py" line="18" />
+        <location filename="../../counsel_desk/ui/help.py" line="26" />
         <source>Save the record being edited</source>
         <translation>儲存正在編輯的紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/help.py" line="19" />
+        <location filename="../../counsel_desk/ui/help.py" line="27" />
         <source>Open the calendar of a date field</source>
         <translation>打開日期欄位的月曆</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/help.py" line="20" />
+        <location filename="../../counsel_desk/ui/help.py" line="28" />
         <source>Close a dialog or editor (unsaved changes are asked about)</source>
         <translation>關閉對話框或編輯視窗（未儲存的修改會先詢問）</translation>
     </message>
@@ -307,7 +307,7 @@
 <context>
     <name>ManualDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/help.py" line="77" />
+        <location filename="../../counsel_desk/ui/help.py" line="85" />
         <source>Manual</source>
         <translation>使用說明</translation>
     </message>
@@ -353,63 +353,63 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="99" />
+        <location filename="../../counsel_desk/ui/page_titles.py" line="12" />
         <source>Dashboard</source>
         <translation>總覽</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="100" />
+        <location filename="../../counsel_desk/ui/page_titles.py" line="13" />
         <location filename="../../counsel_desk/app.py" line="63" />
         <source>Site visits</source>
         <translation>實地訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="101" />
+        <location filename="../../counsel_desk/ui/page_titles.py" line="14" />
         <source>Follow-ups</source>
         <translation>追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="102" />
+        <location filename="../../counsel_desk/ui/page_titles.py" line="15" />
         <source>Youth workstations</source>
         <translation>青年培力工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="103" />
+        <location filename="../../counsel_desk/ui/page_titles.py" line="16" />
         <source>Support records</source>
         <translation>輔導紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="104" />
+        <location filename="../../counsel_desk/ui/page_titles.py" line="17" />
         <source>Proposals</source>
         <translation>事業提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="105" />
+        <location filename="../../counsel_desk/ui/page_titles.py" line="18" />
         <source>Public spaces</source>
         <translation>公有空間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="106" />
+        <location filename="../../counsel_desk/ui/page_titles.py" line="19" />
         <source>Center events</source>
         <translation>中心活動</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="107" />
+        <location filename="../../counsel_desk/ui/page_titles.py" line="20" />
         <source>Reports</source>
         <translation>月報</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="108" />
+        <location filename="../../counsel_desk/ui/page_titles.py" line="21" />
         <source>Sync</source>
         <translation>資料同步</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="109" />
+        <location filename="../../counsel_desk/ui/page_titles.py" line="22" />
         <source>Backups</source>
         <translation>備份</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/pages.py" line="110" />
+        <location filename="../../counsel_desk/ui/page_titles.py" line="23" />
         <source>Audit log</source>
         <translation>稽核紀錄</translation>
     </message>
@@ -460,27 +460,27 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/help.py" line="49" />
+        <location filename="../../counsel_desk/ui/help.py" line="57" />
         <source>Keyboard shortcuts</source>
         <translation>快速鍵</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/help.py" line="51" />
+        <location filename="../../counsel_desk/ui/help.py" line="59" />
         <source>In editors</source>
         <translation>編輯時</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/help.py" line="54" />
+        <location filename="../../counsel_desk/ui/help.py" line="62" />
         <source>Menu</source>
         <translation>選單</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/help.py" line="54" />
+        <location filename="../../counsel_desk/ui/help.py" line="62" />
         <source>Command</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/help.py" line="54" />
+        <location filename="../../counsel_desk/ui/help.py" line="62" />
         <source>Keys</source>
         <translation>按鍵</translation>
     </message>

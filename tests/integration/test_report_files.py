@@ -109,9 +109,10 @@ def test_excel_holds_every_figure(report, demo_db):
     assert {modes.cell(r, 1).value: modes.cell(r, 2).value for r in range(4, 8)} == {
         VisitMode(m).zh: n for m, n in data["visits_by_mode"].items()}
     stages = wb["提案階段"]
-    assert {stages.cell(r, 1).value: stages.cell(r, 4).value for r in range(4, 12)} == {
+    n_stages = len(data["proposals_by_stage"])  # both flows' stages (現行提案流程 and 多元徵案)
+    assert {stages.cell(r, 1).value: stages.cell(r, 4).value for r in range(4, 4 + n_stages)} == {
         Stage(s).zh: n for s, n in data["proposals_by_stage"].items()}
-    assert [stages.cell(12, c).value for c in (2, 3)] == [data["proposals_by_route"][r.value] for r in Route]
+    assert [stages.cell(4 + n_stages, c).value for c in (2, 3)] == [data["proposals_by_route"][r.value] for r in Route]
     money = wb["申請經費"]
     assert {money.cell(r, 1).value: money.cell(r, 4).value for r in range(4, 15)} == data[
         "funding_requested_by_work_item"]

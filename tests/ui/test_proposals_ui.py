@@ -22,6 +22,11 @@ SECTION_TEXT = {k.value: f"{k.zh}：池上稻作文化與青年返鄉的第{n + 
 
 @pytest.fixture
 def page(qtbot, app_context, db):
+    return make_page(qtbot, app_context, db)
+
+
+def make_page(qtbot, app_context, db):
+    """The proposals page over a database with one counselor and one workstation."""
     with db.session() as s:
         base.create(s, Counselor(center_code="north", name="林怡君"), "setup", "counselor")
         base.create(s, Workstation(center_code="north", name="池上米鄉青年工作站", county_code=TAITUNG,
@@ -38,6 +43,10 @@ def page(qtbot, app_context, db):
 
 @pytest.fixture
 def warnings(monkeypatch):
+    return capture_warnings(monkeypatch)
+
+
+def capture_warnings(monkeypatch) -> list[str]:
     """Every QMessageBox.warning shown, captured instead of blocking."""
     shown: list[str] = []
 
@@ -160,7 +169,7 @@ def test_a_social_enterprise_proposal_from_draft_to_approved(qtbot, page, warnin
         answer_move(qtbot, stage, f"進入{stage.zh}")
         qtbot.mouseClick(editor.move_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda s=stage: editor.detail.stage == s.value)
-    assert "分區中心審閱" in editor.stage_badge.text()
+    assert "分區輔導中心審閱" in editor.stage_badge.text()
 
     # sending it incomplete is blocked, with the list of what is missing, in Chinese
     answer_move(qtbot, Stage.SENT, "送專案辦公室")
@@ -193,7 +202,7 @@ def test_a_social_enterprise_proposal_from_draft_to_approved(qtbot, page, warnin
         options = answer_move(qtbot, stage, f"會報：{stage.zh}")
         qtbot.mouseClick(page.move_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda s=stage: [c.id for c in page.board.columns[s.value].cards()] == [pid])
-    assert options[0] == ["送專案辦公室", "通過", "退回修正", "未通過"]  # what 會報審議 may move to
+    assert options[0] == ["送專案辦公室", "通過", "退回修正", "未通過"]  # what 會報工作會議審議 may move to
     assert "通過" in page.board.headers["approved"].text()
     assert [st for _p, st in moved] == ["drafting", "center_review", "sent", "council", "approved"]
 

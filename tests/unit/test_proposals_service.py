@@ -29,6 +29,10 @@ def _township(db, county: str, name: str) -> str:
 
 @pytest.fixture
 def people(db, services):
+    return make_people(db)
+
+
+def make_people(db) -> dict[str, str]:
     """A counselor and a workstation to point proposals at."""
     with db.session() as s:
         c = base.create(s, Counselor(center_code="north", name="林怡君"), "setup", "counselor")
@@ -272,16 +276,19 @@ def test_plan_moves_as_a_whole_with_rolled_up_totals(services, people, db):
     with pytest.raises(UserError, match="隨計畫一起移動"):
         ps.move_proposal(services, a.id, Stage.DRAFTING.value, "單獨移動")
     ps.move_plan(services, plan.id, Stage.DRAFTING.value, "開始撰寫")
-    ps.move_plan(services, plan.id, Stage.CENTER_REVIEW.value, "中心審閱")
+    # a township's plan follows the existing route: 公所提報 → 縣府審查, never 分區輔導中心審閱
+    with pytest.raises(UserError, match="現行提案流程不能從「撰寫中」直接移到「分區輔導中心審閱」"):
+        ps.move_plan(services, plan.id, Stage.CENTER_REVIEW.value, "中心審閱")
     with pytest.raises(ValidationError) as err:  # b lacks sections and scores
-        ps.move_plan(services, plan.id, Stage.SENT.value, "送出")
+        ps.move_plan(services, plan.id, Stage.TOWNSHIP_FILED.value, "公所提報")
     assert all(p.zh.startswith("「稻米體驗遊程」") for p in err.value.problems)
     ps.save_draft(services, b.id, fields=_fields(people, title="稻米體驗遊程", plan_id=plan.id),
                   sections=SECTIONS, scores=SCORES)
-    move = ps.move_plan(services, plan.id, Stage.SENT.value, "送專案辦公室")
+    ps.move_plan(services, plan.id, Stage.TOWNSHIP_FILED.value, "公所提報")
+    move = ps.move_plan(services, plan.id, Stage.COUNTY_REVIEW.value, "送縣府審查")
     assert sorted(move.proposal_ids) == sorted([a.id, b.id])
-    assert {ps.get_proposal(services, i).stage for i in (a.id, b.id)} == {Stage.SENT}
-    assert ps.get_plan(services, plan.id).stage == Stage.SENT
+    assert {ps.get_proposal(services, i).stage for i in (a.id, b.id)} == {Stage.COUNTY_REVIEW}
+    assert ps.get_plan(services, plan.id).stage == Stage.COUNTY_REVIEW
     rows = ps.list_plans(services)
     assert rows[0].proposals == 2 and rows[0].requested == 4_000_000 and rows[0].place == "臺東縣池上鄉"
 
@@ -317,7 +324,7 @@ def test_compare_two_versions_marks_inserted_and_deleted_text(services, people):
     assert (changed["funding:MOC:116"].old, changed["funding:MOC:116"].new) == ("800,000", "900,000")
     assert changed["funding:requested"].new == "3,100,000"
     assert (changed["score:business"].old, changed["score:business"].new) == ("3 分", "4 分")
-    assert changed["stage"].new == "分區中心審閱"
+    assert changed["stage"].new == "分區輔導中心審閱"
     assert "section:budget" not in changed
     # the current draft compares with the last version: nothing changed since
     assert ps.compare_versions(services, d.id, versions[2].id, ps.CURRENT).changes == []

@@ -145,8 +145,9 @@ def test_headline_figures_of_a_month(seeded):
 
 def test_proposal_figures_use_the_stage_at_period_end_and_taiwan_days(seeded):
     f = compute(seeded.session_factory, "north", NOV)
-    assert f.proposals_by_stage == {"idea": 0, "drafting": 1, "center_review": 0, "sent": 1, "council": 1,
-                                    "approved": 0, "returned": 0, "rejected": 1}
+    assert f.proposals_by_stage == {"idea": 0, "drafting": 1, "township_filed": 0, "county_review": 0,
+                                    "center_review": 0, "sent": 1, "council": 1, "approved": 0, "returned": 0,
+                                    "rejected": 1}
     assert f.proposals_by_route == {"existing": 1, "multi": 3}
     assert f.proposals_new == 1
     assert f.proposals_sent == 1 and f.proposals_approved == 0

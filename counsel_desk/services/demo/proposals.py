@@ -14,8 +14,10 @@ from counsel_desk.services.demo import text
 from counsel_desk.services.demo.context import SPAN_DAYS, Ctx
 from counsel_desk.services.demo.people import APPLICANT_KINDS, Org, People
 from counsel_desk.services.demo.visits import Space, Station
+from counsel_desk.services.proposals.stages import in_flow
 
-STAGES = [s.value for s in Stage]
+# drawn in the multi-channel flow's names; an existing-route record takes its flow's counterparts
+STAGES = [s.value for s in Stage if s not in (Stage.TOWNSHIP_FILED, Stage.COUNTY_REVIEW)]
 STAGE_WEIGHTS = (15, 20, 12, 10, 8, 15, 10, 10)
 MAIN_PATH = ["idea", "drafting", "center_review", "sent", "council"]
 SECTION_KEYS = [k.value for k in SectionKey]
@@ -36,6 +38,11 @@ def stage_path(rng, stage: str) -> list[str]:
     return path
 
 
+def in_route(path: list[str], route: str) -> list[str]:
+    """The path in the route's own flow (公所提報 and 縣府審查 on the existing route)."""
+    return [in_flow(s, route).value for s in path]
+
+
 def timeline(ctx: Ctx, rng, steps: int) -> list[date]:
     """Dates of ``steps`` stage changes, 10–60 days apart, all within the 24 months before today."""
     gaps = [10 + int(rng.random() * 50) for _ in range(steps - 1)]
@@ -50,12 +57,15 @@ def timeline(ctx: Ctx, rng, steps: int) -> list[date]:
     return days
 
 
-def _history(ctx: Ctx, rng, path: list[str], stamps, ind: str, *, proposal_id=None, plan_id=None) -> None:
+def _history(ctx: Ctx, rng, path: list[str], stamps, ind: str, route: str, *, proposal_id=None,
+             plan_id=None) -> None:
+    path = in_route(path, route)
+    comments = [text.STAGE_COMMENTS[to] for to in path]
     for n, (to, at) in enumerate(zip(path, stamps)):
         ctx.add("stage_change", {
             **ctx.synced(ctx.new_id(), at), "proposal_id": proposal_id, "plan_id": plan_id,
             "from_stage": path[n - 1] if n else "", "to_stage": to,
-            "comment": text.STAGE_COMMENTS[to].format(ind=ind), "changed_at": at, "snapshot_json": ""})
+            "comment": comments[n].format(ind=ind), "changed_at": at, "snapshot_json": ""})
 
 
 class ProposalBuilder:
@@ -83,9 +93,10 @@ class ProposalBuilder:
                 **ctx.synced(plan_id, stamps[0], stamps[-1]), "center_code": ctx.center,
                 "title": f"{office.town.county}{office.town.name}地方創生計畫－{ind}產業再生",
                 "organization_id": office.id, "county_code": office.town.county_code,
-                "township_code": office.town.code, "counselor_id": counselor, "stage": stage,
+                "township_code": office.town.code, "counselor_id": counselor,
+                "stage": in_flow(stage, Route.EXISTING.value).value,
                 "notes": rng.choice(text.PLAN_NOTES)})
-            _history(ctx, rng, path, stamps, ind, plan_id=plan_id)
+            _history(ctx, rng, path, stamps, ind, Route.EXISTING.value, plan_id=plan_id)
             for _ in range(2 + int(rng.random() * 3)):
                 self.proposal(Route.EXISTING.value, stage, office, plan_id=plan_id, path=path, stamps=stamps)
                 made += 1
@@ -133,13 +144,13 @@ class ProposalBuilder:
             "applicant_type": org.kind, "organization_id": org.id, "county_code": town.county_code,
             "township_code": town.code, "route": route, "workstation_id": station.id if station else None,
             "counselor_id": rng.choice(self.people.counselors)[0], "public_space_id": space.id if space else None,
-            "stage": stage, "stage_changed_at": stamps[-1],
+            "stage": in_flow(stage, route).value, "stage_changed_at": stamps[-1],
             "self_funding": int(total * (0.1 + rng.random() * 0.2)) // 10_000 * 10_000,
             "matching_funds": (int(total * (0.05 + rng.random() * 0.1)) // 10_000 * 10_000
                                if route == Route.EXISTING or rng.random() < 0.3 else 0)})
         if org.contacts and rng.random() < 0.6:
             ctx.add("proposal_contact", {"proposal_id": pid, "contact_id": org.contacts[0][0]})
-        _history(ctx, rng, path, stamps, ind, proposal_id=pid)
+        _history(ctx, rng, path, stamps, ind, route, proposal_id=pid)
         kw = {"town": town.short, "ind": ind, "k": 2 + int(rng.random() * 10), "n": 1 + int(rng.random() * 6),
               "m": 5 + int(rng.random() * 30)}
         reviewed = "center_review" in path

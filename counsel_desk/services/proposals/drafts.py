@@ -18,11 +18,11 @@ from counsel_desk.models import (
     Contact, Counselor, County, Organization, Plan, Proposal, ProposalContact, ProposalSection, Township,
     Workstation,
 )
-from counsel_desk.models.enums import OrgKind, Route, SectionKey, Stage
+from counsel_desk.models.enums import OrgKind, Route, SectionKey
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.proposals import funding as funding_mod
-from counsel_desk.services.proposals.coaching import ScoreEntry, live_scores, save_scores
+from counsel_desk.services.proposals.coaching import ScoreEntry, live_scores
 from counsel_desk.store import audit, search
 
 ENTITY = "proposal"
@@ -179,7 +179,7 @@ def check_place(session: Session, county_code: str | None, township_code: str | 
                               field="township")
 
 
-def _check_fields(session: Session, f: ProposalFields) -> ProposalFields:
+def check_fields(session: Session, f: ProposalFields) -> ProposalFields:
     title = check_title(f.title, "提案", "proposal")
     if f.route not in {r.value for r in Route}:
         raise ValidationError("請選擇提案路徑（現行或多元徵案）。", "Please choose the route.", field="route")
@@ -231,7 +231,7 @@ def reindex(session: Session, p: Proposal) -> None:
 
 
 # --- writing -------------------------------------------------------------------------------------
-def _apply_fields(session: Session, svc: ServiceContext, p: Proposal, f: ProposalFields) -> None:
+def apply_fields(session: Session, svc: ServiceContext, p: Proposal, f: ProposalFields) -> None:
     org_id = resolve_organization(session, svc, f.organization_name, f.applicant_type, f.county_code,
                                   f.township_code)
     changes = {"title": f.title, "applicant_type": f.applicant_type, "organization_id": org_id,
@@ -241,7 +241,7 @@ def _apply_fields(session: Session, svc: ServiceContext, p: Proposal, f: Proposa
     base.update(session, p, svc.actor, ENTITY, changes)
 
 
-def _save_sections(session: Session, svc: ServiceContext, proposal_id: str, sections: dict[str, str]) -> None:
+def save_sections(session: Session, svc: ServiceContext, proposal_id: str, sections: dict[str, str]) -> None:
     keys = {k.value for k in SectionKey}
     existing = {r.section_key: r for r in session.exec(
         select(ProposalSection).where(ProposalSection.proposal_id == proposal_id))}
@@ -258,61 +258,6 @@ def _save_sections(session: Session, svc: ServiceContext, proposal_id: str, sect
             if row.deleted_at is not None:
                 base.undelete(session, row, svc.actor, "proposal_section")
             base.update(session, row, svc.actor, "proposal_section", {"body": body})
-
-
-def create_proposal(svc: ServiceContext, fields: ProposalFields, *, sections: dict[str, str] | None = None,
-                    funding: dict[tuple[str, int], int] | None = None,
-                    scores: dict[str, tuple[int | None, str]] | None = None) -> ProposalDetail:
-    """A new proposal at 構想; its first version (a snapshot) is kept as the start of its history."""
-    from counsel_desk.services.proposals import plans, workflow
-
-    with svc.session_factory() as s:
-        f = _check_fields(s, fields)
-        p = Proposal(center_code=svc.center_code, title=f.title, applicant_type=f.applicant_type,
-                     county_code=f.county_code, township_code=f.township_code, route=f.route,
-                     stage=Stage.IDEA.value, self_funding=f.self_funding, matching_funds=f.matching_funds)
-        base.create(s, p, svc.actor, ENTITY)
-        _apply_fields(s, svc, p, f)
-        if sections:
-            _save_sections(s, svc, p.id, sections)
-        if funding:
-            funding_mod.save_lines(s, svc, p.id, funding)
-        if scores:
-            save_scores(s, svc, p.id, scores)
-        workflow.record_created(s, svc, p)
-        if f.plan_id:
-            plans.assign(s, svc, p, f.plan_id)
-        reindex(s, p)
-        s.commit()
-        return detail_in(s, p)
-
-
-def save_draft(svc: ServiceContext, proposal_id: str, *, fields: ProposalFields | None = None,
-               sections: dict[str, str] | None = None, funding: dict[tuple[str, int], int] | None = None,
-               scores: dict[str, tuple[int | None, str]] | None = None) -> ProposalDetail:
-    """Save what the editor shows, all or nothing. ``None`` leaves that part as it is.
-
-    ``funding`` is the whole grid ((work item code, ROC year) → NT$); a cell left at 0 removes its line.
-    ``scores`` maps a Criterion to (score 1–5 or None to clear, comment).
-    """
-    from counsel_desk.services.proposals import plans
-
-    with svc.session_factory() as s:
-        p = live(s, Proposal, proposal_id, "提案", "proposal")
-        if fields is not None:
-            f = _check_fields(s, fields)
-            _apply_fields(s, svc, p, f)
-            if f.plan_id != p.plan_id:
-                plans.assign(s, svc, p, f.plan_id)
-        if sections is not None:
-            _save_sections(s, svc, p.id, sections)
-        if funding is not None:
-            funding_mod.save_lines(s, svc, p.id, funding)
-        if scores is not None:
-            save_scores(s, svc, p.id, scores)
-        reindex(s, p)
-        s.commit()
-        return detail_in(s, p)
 
 
 def delete_proposal(svc: ServiceContext, proposal_id: str) -> None:

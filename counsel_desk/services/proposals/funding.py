@@ -137,6 +137,22 @@ def validate_amount(amount: int, what_zh: str, what_en: str, field_name: str) ->
     return value
 
 
+def check_caps(grid: dict[tuple[str, int], int], plans: list[programmes_store.Programme]) -> None:
+    """Refuse a request above a work item's known yearly allocation: more than the whole programme has.
+
+    The cap is the plan in force's own figure (表 1 for the seed's plan); an unknown allocation can't refuse.
+    """
+    for (code, year), amount in grid.items():
+        a = programme.allocation(plans, code, int(year))
+        if a.amount is not None and a.plan is not None and amount > a.amount:
+            source = a.plan.sources.get("work_items")
+            raise ValidationError(
+                f"{code} {year} 年申請新臺幣 {amount:,} 元，超過「{a.plan.name}」此工作項目全年度額度 {a.amount:,} 元"
+                + (f"（依據：{source.text}）" if source else "") + "。",
+                f"{code} in ROC {year}: NT${amount:,} is above the work item's whole yearly allocation NT${a.amount:,}.",
+                field="funding")
+
+
 def save_lines(session: Session, svc: ServiceContext, proposal_id: str, grid: dict[tuple[str, int], int]) -> None:
     """Make the proposal's live lines equal ``grid`` ((work item, ROC year) → NT$); zero removes a line."""
     known = {w.code: w for w in work_items(session)}
@@ -153,6 +169,7 @@ def save_lines(session: Session, svc: ServiceContext, proposal_id: str, grid: di
                                 "funding")
         if value:
             wanted[(code, int(year))] = value
+    check_caps(wanted, programmes_store.loaded(session.connection()))
     existing: dict[tuple[str, int], FundingLine] = {}
     for line in live_lines(session, [proposal_id]):
         key = (line.work_item_code, line.roc_year)

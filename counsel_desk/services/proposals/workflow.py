@@ -16,10 +16,13 @@ from sqlmodel import Session, select
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import Plan, Proposal, StageChange, utcnow
-from counsel_desk.models.enums import Criterion, SectionKey, Stage
+from counsel_desk.models.enums import CountyCheckItem, Criterion, Route, SectionKey, Stage
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.proposals import funding as funding_mod
+from counsel_desk.services.programme import Notice, Source
+from counsel_desk.services.proposals.county import Decision, checks_in, save_decision
+from counsel_desk.services.proposals import rules
 from counsel_desk.services.proposals.drafts import detail_in, get_proposal, live
 from counsel_desk.services.proposals.stages import NEEDS_COMPLETE, check_transition, missing_items
 
@@ -35,6 +38,7 @@ class StageMove:
     at: datetime
     proposal_ids: list[str] = field(default_factory=list)
     plan_id: str | None = None
+    notices: list[Notice] = field(default_factory=list)  # rules that spoke up about this move
 
 
 def snapshot_of(session: Session, p: Proposal, stage: str | None = None) -> dict:
@@ -114,8 +118,35 @@ def check_completeness(svc: ServiceContext, proposal_id: str) -> list[UserError]
     return missing_items(get_proposal(svc, proposal_id))
 
 
-def move_proposal(svc: ServiceContext, proposal_id: str, to_stage: str, comment: str) -> StageMove:
-    """Move one standalone proposal; blocked (ValidationError listing the gaps) when sending it incomplete."""
+SEED = "加速推動地方創生計畫"
+
+
+def _flow_notices(session: Session, to_stage: str, proposals: list[Proposal], decision: Decision | None) -> list[Notice]:
+    """What the flow's rules say about a move (warnings: the move still happens)."""
+    notices: list[Notice] = []
+    if to_stage == Stage.COUNCIL:
+        for p in proposals:
+            if p.stage != Stage.COUNTY_REVIEW:
+                continue
+            open_items = [CountyCheckItem(c.item).zh for c in checks_in(session, p.id) if c.open]
+            if open_items:
+                notices.append(Notice(
+                    "county_checklist_open",
+                    f"「{p.title}」縣府審查尚有 {len(open_items)} 項未確認：{'、'.join(open_items)}。",
+                    f"'{p.title}': {len(open_items)} county checklist items are not settled.",
+                    Source(SEED, "圖 3 提案流程 2.0：縣（市）政府確認及協助處理土地使用、環保、補助款核撥、配合款編列、公有空間提供等事宜")))
+    if to_stage == Stage.APPROVED and decision is None:
+        notices.append(Notice("council_decision_missing",
+                              "尚未記錄通過的會報工作會議（第幾次）與各部會核定金額，請補記。",
+                              "The working meeting and the amounts approved per ministry are not recorded yet.",
+                              Source(SEED, "肆、推動期程、經費及工作項目：經由「行政院地方創生會報」工作會議通過後動支")))
+    return notices
+
+
+def move_proposal(svc: ServiceContext, proposal_id: str, to_stage: str, comment: str, *,
+                  decision: Decision | None = None) -> StageMove:
+    """Move one standalone proposal along its route's flow; blocked (ValidationError listing the gaps)
+    when sending it incomplete. Moving to 通過 may carry the council's decision (meeting, amounts)."""
     comment = _require_comment(comment)
     with svc.session_factory() as s:
         p = live(s, Proposal, proposal_id, "提案", "proposal")
@@ -123,15 +154,20 @@ def move_proposal(svc: ServiceContext, proposal_id: str, to_stage: str, comment:
             plan = s.get(Plan, p.plan_id)
             raise UserError(f"此提案屬於地方創生計畫「{plan.title if plan else ''}」，會隨計畫一起移動：請移動整個計畫。",
                             "This proposal belongs to a plan and moves with it: move the plan.")
-        check_transition(p.stage, to_stage)
+        check_transition(p.stage, to_stage, p.route)
+        notices = _flow_notices(s, to_stage, [p], decision)
         if Stage(to_stage) in NEEDS_COMPLETE:
-            problems = missing_items(detail_in(s, p))
+            detail = detail_in(s, p)
+            problems = missing_items(detail)
             if problems:
                 raise incomplete_error(problems)
+            notices = rules.notices(detail, rules.facts(s, p.center_code)) + notices
         from_stage = p.stage
         change = record_move(s, svc, p, to_stage, comment)
+        if decision is not None and to_stage == Stage.APPROVED:
+            save_decision(s, svc, p, decision)
         s.commit()
-        return StageMove(from_stage, to_stage, change.changed_at, [p.id])
+        return StageMove(from_stage, to_stage, change.changed_at, [p.id], notices=notices)
 
 
 def plan_proposals(session: Session, plan_id: str) -> list[Proposal]:
@@ -139,12 +175,13 @@ def plan_proposals(session: Session, plan_id: str) -> list[Proposal]:
                               .order_by(Proposal.created_at)))
 
 
-def move_plan(svc: ServiceContext, plan_id: str, to_stage: str, comment: str) -> StageMove:
-    """Move a plan and every proposal in it; sending it needs every proposal complete."""
+def move_plan(svc: ServiceContext, plan_id: str, to_stage: str, comment: str, *,
+              decision: Decision | None = None) -> StageMove:
+    """Move a plan (existing route) and every proposal in it; filing it needs every proposal complete."""
     comment = _require_comment(comment)
     with svc.session_factory() as s:
         plan = live(s, Plan, plan_id, "地方創生計畫", "plan")
-        check_transition(plan.stage, to_stage)
+        check_transition(plan.stage, to_stage, Route.EXISTING.value)
         proposals = plan_proposals(s, plan.id)
         if Stage(to_stage) in NEEDS_COMPLETE:
             problems: list[UserError] = []
@@ -157,6 +194,7 @@ def move_plan(svc: ServiceContext, plan_id: str, to_stage: str, comment: str) ->
                 raise incomplete_error(problems, plan.title)
         at = utcnow()
         from_stage = plan.stage
+        notices = _flow_notices(s, to_stage, proposals, decision)
         change = StageChange(plan_id=plan.id, from_stage=plan.stage, to_stage=to_stage, comment=comment,
                              changed_at=at, snapshot_json=to_json(_plan_snapshot(s, plan, proposals, to_stage)))
         base.create(s, change, svc.actor, "stage_change")
@@ -166,5 +204,7 @@ def move_plan(svc: ServiceContext, plan_id: str, to_stage: str, comment: str) ->
             if p.stage != to_stage:
                 record_move(s, svc, p, to_stage, comment, at=at, plan_id=plan.id)
                 moved.append(p.id)
+        if decision is not None and to_stage == Stage.APPROVED:
+            save_decision(s, svc, plan, decision)
         s.commit()
-        return StageMove(from_stage, to_stage, at, moved, plan.id)
+        return StageMove(from_stage, to_stage, at, moved, plan.id, notices)

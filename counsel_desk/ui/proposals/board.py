@@ -1,4 +1,5 @@
-"""The stage board: one column per stage (構想 … 未通過), a card per standalone proposal or plan.
+"""The stage board: one column per stage of both flows (構想 … 公所提報 · 縣府審查 … 分區輔導中心審閱 ·
+送專案辦公室 … 未通過), a card per standalone proposal or plan; a card moves only along its route's flow.
 
 Drag a card to another column, or select it and press "Move to…": the page asks for the comment
 and runs the move (a column only accepts a drop from stages that may move into it). A plan is one
@@ -22,7 +23,7 @@ from counsel_desk.ui.proposals.common import ROUTE_COLORS, money, stage_color
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 10
 CARD_HEIGHT = 84
-COLUMN_WIDTH = 196  # eight columns fit a 1,600-pixel screen; narrower windows scroll sideways
+COLUMN_WIDTH = 196  # ten columns (both flows); narrower windows scroll sideways
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -81,6 +82,11 @@ class CardDelegate(QStyledItemDelegate):
 def wan_text(amount: int) -> str:
     """Cards are narrow: money in 萬元 as the field writes large sums (NT$40,120,000 → 4,012 萬)."""
     return QCoreApplication.translate("StageBoard", "%1 (10k NT$)").replace("%1", f"{amount / 10_000:,.0f}")
+
+
+def card_moves(card: BoardCard) -> list[Stage]:
+    """Where the card may go: its route's flow (a plan, the township office's, follows the existing route)."""
+    return allowed_moves(card.stage, card.route or Route.EXISTING.value)
 
 
 def card_badge(card: BoardCard) -> str:
@@ -143,7 +149,7 @@ class StageColumn(QListWidget):
 
     def dragEnterEvent(self, event) -> None:
         card = self._dragged(event)
-        if card is not None and self.stage in allowed_moves(card.stage):
+        if card is not None and self.stage in card_moves(card):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -156,13 +162,14 @@ class StageColumn(QListWidget):
         # The board is reloaded after the move; Qt must not move the item itself.
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
-        if card is not None and self.stage in allowed_moves(card.stage):
+        if card is not None and self.stage in card_moves(card):
             self.dropped.emit(card.kind, card.id, self.stage.value)
 
 
 class StageBoard(QWidget):
     open_requested = Signal(str, str)  # kind, id
     move_requested = Signal(str, str, str)  # kind, id, target stage ("" = ask)
+    checklist_requested = Signal(str)  # proposal id: the county's checklist (縣府審查)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -250,8 +257,12 @@ class StageBoard(QWidget):
         open_action.triggered.connect(lambda: self.open_requested.emit(card.kind, card.id))
         menu.addAction(open_action)
         move_menu = menu.addMenu(self.tr("Move to"))
-        for stage in allowed_moves(card.stage):
+        for stage in card_moves(card):
             act = QAction(label(Stage, stage.value), move_menu)
             act.triggered.connect(lambda _=False, s=stage.value: self.move_requested.emit(card.kind, card.id, s))
             move_menu.addAction(act)
+        if card.kind == "proposal" and card.route == Route.EXISTING:
+            check = QAction(self.tr("County review checklist…"), menu)
+            check.triggered.connect(lambda: self.checklist_requested.emit(card.id))
+            menu.addAction(check)
         menu.exec(column.viewport().mapToGlobal(pos))

@@ -24,7 +24,8 @@ COLUMN_TITLES = [
 ]
 
 STAGE_COLORS = {
-    Stage.IDEA: "#7a8793", Stage.DRAFTING: "#1f6fb2", Stage.CENTER_REVIEW: "#6a4fb3", Stage.SENT: "#0f7c8c",
+    Stage.IDEA: "#7a8793", Stage.DRAFTING: "#1f6fb2", Stage.TOWNSHIP_FILED: "#4f6db3", Stage.COUNTY_REVIEW: "#3d8a6e",
+    Stage.CENTER_REVIEW: "#6a4fb3", Stage.SENT: "#0f7c8c",
     Stage.COUNCIL: "#b36b00", Stage.APPROVED: "#2e7d32", Stage.RETURNED: "#c2571a", Stage.REJECTED: "#9e2a2b",
 }
 ROUTE_COLORS = {"multi": "#0f7c8c", "existing": "#1f6fb2", "": "#6a4fb3"}

@@ -10,17 +10,19 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk.errors import UserError, ValidationError
-from counsel_desk.models.enums import Stage
+from counsel_desk.models.enums import Route, Stage
+from counsel_desk.services.proposals.county import Decision
 from counsel_desk.services.proposals.display import label
 from counsel_desk.services.proposals.stages import NEEDS_COMPLETE, allowed_moves
 from counsel_desk.ui.proposals.common import set_value
+from counsel_desk.ui.proposals.county_dialogs import DecisionBox
 
 
 class MoveDialog(QDialog):
     """Where to move and why: the comment is required (it is kept with who and when)."""
 
     def __init__(self, title: str, current_stage: str, target: str | None = None, *, is_plan: bool = False,
-                 parent: QWidget | None = None):
+                 route: str = Route.MULTI.value, agencies: list[str] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("moveDialog")
         self.setWindowTitle(self.tr("Move to another stage"))
@@ -31,7 +33,7 @@ class MoveDialog(QDialog):
         heading.setStyleSheet("font-weight: bold;")
         self.target = QComboBox()
         self.target.setObjectName("moveTarget")
-        for stage in allowed_moves(current_stage):
+        for stage in allowed_moves(current_stage, route):
             self.target.addItem(label(Stage, stage.value), stage.value)
         set_value(self.target, target)
         self.comment = QPlainTextEdit()
@@ -53,6 +55,8 @@ class MoveDialog(QDialog):
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(self.note)
+        self.decision_box = DecisionBox(agencies or [])
+        layout.addWidget(self.decision_box)
         if is_plan:
             layout.addWidget(QLabel(self.tr("Every proposal of the plan moves with it.")))
         layout.addWidget(self.buttons)
@@ -62,6 +66,7 @@ class MoveDialog(QDialog):
 
     def _update(self) -> None:
         stage = self.target.currentData()
+        self.decision_box.setVisible(stage == Stage.APPROVED.value)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
             bool(stage) and bool(self.comment.toPlainText().strip()))
         self.note.setText(self.tr("Sending needs a complete draft: every section, the applicant, "
@@ -70,6 +75,21 @@ class MoveDialog(QDialog):
 
     def chosen(self) -> tuple[str, str]:
         return self.target.currentData(), self.comment.toPlainText().strip()
+
+    def decision(self) -> Decision | None:
+        """The council's decision when moving to 通過 (raises ValidationError for a bad entry)."""
+        return self.decision_box.decision() if self.target.currentData() == Stage.APPROVED.value else None
+
+
+def show_notices(parent: QWidget | None, notices: list) -> None:
+    """Rules that spoke up about what was just done: each with its reason and source."""
+    if not notices:
+        return
+    source = QCoreApplication.translate("MoveDialog", "Source: %1")
+    parts = []
+    for n in notices:
+        parts.append(f"・{n.message}" + (f"\n　{source.replace('%1', n.source_text)}" if n.source_text else ""))
+    QMessageBox.warning(parent, QCoreApplication.translate("MoveDialog", "Please note"), "\n\n".join(parts))
 
 
 def show_move_problem(parent: QWidget | None, exc: UserError) -> None:

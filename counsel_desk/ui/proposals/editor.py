@@ -27,6 +27,7 @@ from counsel_desk.services.proposals.drafts import FundingEntry, ProposalDetail,
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.proposals.applicant_form import ApplicantForm
+from counsel_desk.services.proposals import rules
 from counsel_desk.ui.proposals.common import stage_color
 from counsel_desk.ui.proposals.dialogs import ContactDialog
 from counsel_desk.ui.proposals.funding_grid import FundingPanel
@@ -106,7 +107,14 @@ class ProposalEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.completeness)
+        self.rules = QLabel()
+        self.rules.setObjectName("ruleNotices")
+        self.rules.setWordWrap(True)
+        self.rules.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rules.setStyleSheet("background: #fdecea; color: #6b1d14; padding: 6px; border: 1px solid #f1b8ae;")
+        layout.addWidget(self.rules)
         layout.addWidget(self.tabs, 1)
+        self._facts: rules.Facts | None = None
 
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
@@ -147,6 +155,7 @@ class ProposalEditor(QWidget):
     def _show(self, d: ProposalDetail | None) -> None:
         self._loading = True
         self.detail = d
+        self._facts = rules.load_facts(self.ctx.services())
         saved = d is not None
         this_year = roc_year(date.today())
         self.applicant.load(d.fields() if d else self._new_fields(), d.contacts if d else [], saved)
@@ -192,7 +201,7 @@ class ProposalEditor(QWidget):
         """The draft as the form shows it (unsaved edits included), for the completeness check."""
         f = self.applicant.values(self.funding.self_funding.amount(), self.funding.matching_funds.amount())
         lines = [FundingEntry(c, y, a) for (c, y), a in self.funding.model.grid().items() if a]
-        return replace(self.detail or blank_detail(), title=f.title, applicant_type=f.applicant_type,
+        return replace(self.detail or blank_detail(), title=f.title, applicant_type=f.applicant_type, route=f.route,
                        organization_name=f.organization_name, county_code=f.county_code,
                        township_code=f.township_code, sections=self.sections.values(), funding=lines,
                        scores=self.scores.entries())
@@ -200,7 +209,16 @@ class ProposalEditor(QWidget):
     def missing(self) -> list[UserError]:
         return ps.missing_items(self.draft_now())
 
+    def notices(self) -> list:
+        """Rules with something to say about the draft as it stands (warnings with reason and source)."""
+        return rules.notices(self.draft_now(), self._facts) if self._facts is not None else []
+
     def update_completeness(self) -> None:
+        found = self.notices()
+        self.rules.setVisible(bool(found))
+        self.rules.setText(self.tr("Please note (%1):").replace("%1", str(len(found))) + "\n" + "\n".join(
+            f"・{n.message}" + (" " + self.tr("(source: %1)").replace("%1", n.source_text) if n.source_text else "")
+            for n in found))
         problems = self.missing()
         if problems:
             items = "　".join(f"・{p.message}" for p in problems)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from counsel_desk.models.enums import Route
 from counsel_desk.errors import UserError
 from counsel_desk.reports.proposal_pdf import export_proposal_pdf
 from counsel_desk.services import proposals as ps
@@ -25,7 +26,8 @@ from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.proposals.board import StageBoard
 from counsel_desk.ui.proposals.demand_view import DemandView
-from counsel_desk.ui.proposals.dialogs import MoveDialog, show_move_problem
+from counsel_desk.ui.proposals.county_dialogs import CountyChecklistDialog
+from counsel_desk.ui.proposals.dialogs import MoveDialog, show_move_problem, show_notices
 from counsel_desk.ui.proposals.editor import ProposalEditor
 from counsel_desk.ui.proposals.filters import ProposalFilterBar
 from counsel_desk.ui.proposals.plans_view import PlansView
@@ -102,6 +104,7 @@ class ProposalsPage(PageHooks, QWidget):
         self.open_button.clicked.connect(self._open_selected)
         self.board.open_requested.connect(self.open_card)
         self.board.move_requested.connect(self.request_move)
+        self.board.checklist_requested.connect(self.open_checklist)
         self.list_view.doubleClicked.connect(lambda idx: self.open_proposal(idx.data(ID_ROLE)))
         self.list_model.reloaded.connect(lambda n: self.count_label.setText(self.tr("%1 proposals").replace("%1", str(n))))
         for signal in (ctx.proposals_changed, ctx.data_imported, ctx.workstations_changed):
@@ -253,21 +256,25 @@ class ProposalsPage(PageHooks, QWidget):
         try:
             if kind == "plan":
                 d = ps.get_plan(svc, record_id)
-                title, stage = d.title, d.stage
+                title, stage, route = d.title, d.stage, Route.EXISTING.value
             else:
                 p = ps.get_proposal(svc, record_id)
-                title, stage = p.title, p.stage
+                title, stage, route = p.title, p.stage, p.route
         except UserError as exc:
             show_error(self, exc)
             return
-        if not ps.allowed_moves(stage):
+        if not ps.allowed_moves(stage, route):
             return
-        dialog = MoveDialog(title, stage, target or None, is_plan=kind == "plan", parent=self)
+        agencies = list(dict.fromkeys(w.agency for w in ps.list_work_items(svc)))
+        dialog = MoveDialog(title, stage, target or None, is_plan=kind == "plan", route=route, agencies=agencies,
+                            parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         to_stage, comment = dialog.chosen()
         try:
-            move = (ps.move_plan if kind == "plan" else ps.move_proposal)(svc, record_id, to_stage, comment)
+            decision = dialog.decision()
+            move = (ps.move_plan if kind == "plan" else ps.move_proposal)(svc, record_id, to_stage, comment,
+                                                                          decision=decision)
         except UserError as exc:
             show_move_problem(self, exc)
             problems = getattr(exc, "problems", None)
@@ -276,6 +283,7 @@ class ProposalsPage(PageHooks, QWidget):
             return
         for pid in move.proposal_ids:
             self.ctx.proposal_stage_changed.emit(pid, to_stage)
+        show_notices(self, move.notices)
         self.ctx.status_message.emit(self.tr("Moved “%1”.").replace("%1", title))
         self._changed_here()
         if self._editing():
@@ -283,6 +291,21 @@ class ProposalsPage(PageHooks, QWidget):
         elif kind == "plan" and self.tabs.currentIndex() == TAB_PLANS:
             self.plans.select(record_id)
         self.board.select(record_id)
+
+    def open_checklist(self, proposal_id: str) -> CountyChecklistDialog | None:
+        """縣府審查: the county's checklist of an existing-route proposal."""
+        svc = self.ctx.services()
+        try:
+            p = ps.get_proposal(svc, proposal_id)
+            dialog = CountyChecklistDialog(svc, proposal_id, p.title, self)
+        except UserError as exc:
+            show_error(self, exc)
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._changed_here)
+        dialog.open()
+        self.checklist_dialog = dialog
+        return dialog
 
     # --- versions and PDF -----------------------------------------------------------------------
     def show_versions(self, proposal_id: str) -> VersionsDialog:

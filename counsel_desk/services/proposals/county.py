@@ -1,0 +1,167 @@
+"""The county government's review on the existing route (縣府審查) and the council's decision.
+
+圖 3 (提案流程 2.0) has the county government 「確認及協助處理土地使用、環保、補助款核撥、配合款編列、
+公有空間提供等事宜」: :func:`checklist` gives those five items of a proposal, each with its status,
+date and note, and :func:`save_check` records one. A plan passes at a numbered working meeting of
+行政院地方創生會報 with amounts approved per ministry: :func:`record_decision` keeps them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, select
+
+from counsel_desk.errors import ValidationError
+from counsel_desk.models import ApprovedAmount, CountyCheck, Plan, Proposal
+from counsel_desk.models.enums import CheckStatus, CountyCheckItem, Route, Stage
+from counsel_desk.services import base
+from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.proposals.drafts import live
+from counsel_desk.services.proposals.funding import validate_amount
+
+MAX_MEETING = 999
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    item: str  # CountyCheckItem
+    status: str  # CheckStatus
+    checked_on: date | None
+    note: str
+
+    @property
+    def open(self) -> bool:
+        return self.status in (CheckStatus.PENDING, CheckStatus.ISSUE)
+
+
+def checks_in(session: Session, proposal_id: str) -> list[CheckRow]:
+    rows = {c.item: c for c in session.exec(select(CountyCheck).where(
+        CountyCheck.proposal_id == proposal_id, CountyCheck.deleted_at.is_(None)))}  # type: ignore[union-attr]
+    out = []
+    for item in CountyCheckItem:
+        c = rows.get(item.value)
+        out.append(CheckRow(item.value, c.status, c.checked_on, c.note) if c else
+                   CheckRow(item.value, CheckStatus.PENDING.value, None, ""))
+    return out
+
+
+def checklist(svc: ServiceContext, proposal_id: str) -> list[CheckRow]:
+    """The five items of the county's review, in the seed's order (unrecorded ones are 待確認)."""
+    with svc.session_factory() as s:
+        live(s, Proposal, proposal_id, "提案", "proposal")
+        return checks_in(s, proposal_id)
+
+
+def save_check(svc: ServiceContext, proposal_id: str, item: str, status: str, checked_on: date | None,
+               note: str = "") -> CheckRow:
+    """Record one checklist item; a settled item or an open issue needs the date it was established."""
+    try:
+        it, st = CountyCheckItem(item), CheckStatus(status)
+    except ValueError:
+        raise ValidationError(f"不明的縣府審查項目或狀態「{item}／{status}」。",
+                              f"Unknown county check item or status '{item}/{status}'.", field="county_check") from None
+    if st != CheckStatus.PENDING and checked_on is None:
+        raise ValidationError(f"「{it.zh}」標為「{st.zh}」時須填寫確認日期。",
+                              f"'{it.en}' marked '{st.en}' needs the date.", field=f"county_check:{it.value}")
+    if checked_on is not None and checked_on > date.today():
+        raise ValidationError(f"「{it.zh}」的確認日期不能在未來。", f"The date of '{it.en}' is in the future.",
+                              field=f"county_check:{it.value}")
+    with svc.session_factory() as s:
+        p = live(s, Proposal, proposal_id, "提案", "proposal")
+        if p.route != Route.EXISTING and p.plan_id is None:
+            raise ValidationError("縣府審查項目只適用於現行提案流程（公所提報 → 縣府審查）；多元徵案由分區輔導中心整合後送專案辦公室。",
+                                  "The county checklist belongs to the existing route; multi-channel proposals go "
+                                  "through the center to the project office.", field="county_check")
+        row = s.exec(select(CountyCheck).where(CountyCheck.proposal_id == proposal_id,
+                                               CountyCheck.item == it.value)).first()
+        text = (note or "").strip()
+        if row is None:
+            base.create(s, CountyCheck(proposal_id=proposal_id, item=it.value, status=st.value, checked_on=checked_on,
+                                       note=text), svc.actor, "county_check")
+        else:
+            base.update(s, row, svc.actor, "county_check",
+                        {"status": st.value, "checked_on": checked_on, "note": text, "deleted_at": None})
+        s.commit()
+    return CheckRow(it.value, st.value, checked_on, text)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the council's working meeting decided for a passed plan or proposal."""
+
+    meeting: int | None  # 第 N 次工作會議
+    meeting_date: date | None
+    amounts: dict[str, int]  # ministry → NT$ approved
+
+    @property
+    def total(self) -> int:
+        return sum(self.amounts.values())
+
+
+def decision_in(session: Session, *, proposal_id: str | None = None, plan_id: str | None = None) -> Decision:
+    record = session.get(Proposal, proposal_id) if proposal_id else session.get(Plan, plan_id)
+    cond = ApprovedAmount.proposal_id == proposal_id if proposal_id else ApprovedAmount.plan_id == plan_id
+    amounts = {a.agency: a.amount for a in session.exec(select(ApprovedAmount).where(
+        cond, ApprovedAmount.deleted_at.is_(None)).order_by(ApprovedAmount.agency))}  # type: ignore[union-attr]
+    return Decision(record.council_meeting if record else None, record.council_date if record else None, amounts)
+
+
+def get_decision(svc: ServiceContext, kind: str, record_id: str) -> Decision:
+    with svc.session_factory() as s:
+        return decision_in(s, **({"plan_id": record_id} if kind == "plan" else {"proposal_id": record_id}))
+
+
+def check_decision(decision: Decision) -> Decision:
+    if decision.meeting is None or not 1 <= int(decision.meeting) <= MAX_MEETING:
+        raise ValidationError("請填寫通過的會報工作會議是第幾次（例如 51）。",
+                              "Give the number of the working meeting that passed it (e.g. 51).", field="council_meeting")
+    if decision.meeting_date is not None and decision.meeting_date > date.today():
+        raise ValidationError("會議日期不能在未來。", "The meeting date is in the future.", field="council_date")
+    amounts = {}
+    for agency, amount in decision.amounts.items():
+        name = (agency or "").strip()
+        if not name:
+            raise ValidationError("核定金額須寫明部會。", "Each approved amount needs its ministry.", field="approved")
+        value = validate_amount(amount, f"{name}核定金額", f"Amount approved by {name}", "approved")
+        if value:
+            amounts[name] = value
+    return Decision(int(decision.meeting), decision.meeting_date, amounts)
+
+
+def save_decision(session: Session, svc: ServiceContext, record: Proposal | Plan, decision: Decision) -> None:
+    """Keep the meeting and the amounts per ministry on a proposal or plan (in the caller's transaction)."""
+    decision = check_decision(decision)
+    kind = "plan" if isinstance(record, Plan) else "proposal"
+    base.update(session, record, svc.actor, kind, {"council_meeting": decision.meeting,
+                                                   "council_date": decision.meeting_date})
+    cond = ApprovedAmount.plan_id == record.id if kind == "plan" else ApprovedAmount.proposal_id == record.id
+    existing = {a.agency: a for a in session.exec(select(ApprovedAmount).where(
+        cond, ApprovedAmount.deleted_at.is_(None)))}  # type: ignore[union-attr]
+    for agency, row in existing.items():
+        if agency not in decision.amounts:
+            base.soft_delete(session, row, svc.actor, "approved_amount")
+    for agency, amount in decision.amounts.items():
+        found = existing.get(agency)
+        if found is None:
+            base.create(session, ApprovedAmount(agency=agency, amount=amount,
+                                                plan_id=record.id if kind == "plan" else None,
+                                                proposal_id=None if kind == "plan" else record.id),
+                        svc.actor, "approved_amount")
+        elif found.amount != amount:
+            base.update(session, found, svc.actor, "approved_amount", {"amount": amount})
+
+
+def record_decision(svc: ServiceContext, kind: str, record_id: str, decision: Decision) -> Decision:
+    """Record (or correct) the decision of a passed proposal or plan."""
+    with svc.session_factory() as s:
+        model, what = (Plan, "地方創生計畫") if kind == "plan" else (Proposal, "提案")
+        record = live(s, model, record_id, what, kind)
+        if record.stage != Stage.APPROVED:
+            raise ValidationError("只有「通過」的計畫或提案才記錄會報工作會議與核定金額。",
+                                  "Only an approved plan or proposal records its meeting and amounts.",
+                                  field="council_meeting")
+        save_decision(s, svc, record, decision)
+        s.commit()
+        return decision_in(s, **({"plan_id": record_id} if kind == "plan" else {"proposal_id": record_id}))

@@ -1,0 +1,130 @@
+"""The existing route's county review (縣府審查) checklist, and the council's decision when a proposal passes.
+
+The checklist is the five items of 圖 3 — 土地使用、環保、補助款核撥、配合款編列、公有空間提供 — each
+with its status, date and note; each row is saved as it is (a bad date gets a message in Chinese
+and nothing is written). The decision box sits in the move dialog when the target is 通過: the
+number of the working meeting of 行政院地方創生會報, its date and the amount each ministry approved.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QSpinBox,
+    QVBoxLayout, QWidget,
+)
+
+from counsel_desk.errors import UserError, ValidationError
+from counsel_desk.models.enums import CheckStatus, CountyCheckItem
+from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.proposals import county
+from counsel_desk.services.proposals.display import label
+from counsel_desk.ui.proposals.common import fill_enum, set_value
+from counsel_desk.ui.visits.widgets import DateEdit
+
+
+class CountyChecklistDialog(QDialog):
+    """縣府審查: one row per item; 儲存 writes every row, all or nothing per row, and says what failed."""
+
+    def __init__(self, svc: ServiceContext, proposal_id: str, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.svc = svc
+        self.proposal_id = proposal_id
+        self.setObjectName("countyChecklist")
+        self.setWindowTitle(self.tr("County review checklist"))
+        self.setMinimumWidth(640)
+        heading = QLabel(self.tr("“%1”: what the county government settles before the council (figure 3 of the plan)")
+                         .replace("%1", title))
+        heading.setWordWrap(True)
+        grid = QGridLayout()
+        for col, text in enumerate((self.tr("Item"), self.tr("Status"), self.tr("Date"), self.tr("Note"))):
+            grid.addWidget(QLabel(f"<b>{text}</b>"), 0, col)
+        self.rows: dict[str, tuple[QComboBox, DateEdit, QLineEdit]] = {}
+        for n, row in enumerate(county.checklist(svc, proposal_id), 1):
+            status = QComboBox()
+            status.setObjectName(f"status_{row.item}")
+            fill_enum(status, CheckStatus)
+            set_value(status, row.status)
+            when = DateEdit(value=row.checked_on)
+            when.setObjectName(f"date_{row.item}")
+            note = QLineEdit(row.note)
+            note.setObjectName(f"note_{row.item}")
+            grid.addWidget(QLabel(label(CountyCheckItem, row.item)), n, 0)
+            grid.addWidget(status, n, 1)
+            grid.addWidget(when, n, 2)
+            grid.addWidget(note, n, 3)
+            self.rows[row.item] = (status, when, note)
+        self.error = QLabel()
+        self.error.setObjectName("checklistError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(grid)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def set_row(self, item: str, status: str, when: date | None, note: str = "") -> None:
+        combo, edit, text = self.rows[item]
+        set_value(combo, status)
+        edit.set_date(when)
+        text.setText(note)
+
+    def save(self) -> bool:
+        problems = []
+        for item, (combo, edit, text) in self.rows.items():
+            try:
+                county.save_check(self.svc, self.proposal_id, item, combo.currentData(),
+                                  edit.date_for(f"county_check:{item}"), text.text())
+            except UserError as exc:
+                problems.append(f"{label(CountyCheckItem, item)}：{exc.message}")
+        if problems:
+            self.error.setText("\n".join(problems))
+            return False
+        self.accept()
+        return True
+
+
+class DecisionBox(QGroupBox):
+    """The council's decision: meeting number and date, and the amount approved by each ministry."""
+
+    def __init__(self, agencies: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("decisionBox")
+        self.setTitle(self.tr("Council working meeting that approved it"))
+        self.meeting = QSpinBox()
+        self.meeting.setObjectName("councilMeeting")
+        self.meeting.setRange(0, county.MAX_MEETING)
+        self.meeting.setSpecialValueText(self.tr("not recorded"))
+        self.meeting_date = DateEdit()
+        self.meeting_date.setObjectName("councilDate")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Meeting no.:"), self.meeting)
+        form.addRow(self.tr("Meeting date:"), self.meeting_date)
+        self.amounts: dict[str, QLineEdit] = {}
+        for agency in agencies:
+            edit = QLineEdit()
+            edit.setObjectName(f"approved_{agency}")
+            edit.setPlaceholderText("0")
+            form.addRow(self.tr("%1 approved (NT$):").replace("%1", agency), edit)
+            self.amounts[agency] = edit
+
+    def decision(self) -> county.Decision | None:
+        """None when no meeting number is given (the move warns that it is missing)."""
+        if not self.meeting.value():
+            return None
+        amounts = {}
+        for agency, edit in self.amounts.items():
+            text = edit.text().replace(",", "").strip()
+            if not text:
+                continue
+            if not text.isdigit():
+                raise ValidationError(f"「{agency}」的核定金額須為整數（新臺幣元）。",
+                                      f"The amount approved by {agency} must be a whole NT$ amount.", field="approved")
+            amounts[agency] = int(text)
+        return county.check_decision(county.Decision(self.meeting.value(),
+                                                     self.meeting_date.date_for("council_date"), amounts))

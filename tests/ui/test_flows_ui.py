@@ -1,0 +1,139 @@
+"""Both flows of 圖 3 through the stage board: the columns a card may go to, the county checklist,
+the council's decision recorded when a proposal passes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from counsel_desk.models.enums import OrgKind, Route, Stage
+from counsel_desk.services import proposals as ps
+
+from tests.ui.test_proposals_ui import CHISHANG, TAITUNG, capture_warnings, make_page, type_zh
+from tests.unit.test_proposals_service import SCORES, SECTIONS
+
+GRID = {("COA", 115): 1_500_000}
+
+
+@pytest.fixture
+def page(qtbot, app_context, db):
+    return make_page(qtbot, app_context, db)
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    return capture_warnings(monkeypatch)
+
+
+def _proposal(svc, title: str, route: Route) -> str:
+    kind = OrgKind.TOWNSHIP_OFFICE if route == Route.EXISTING else OrgKind.COMPANY
+    d = ps.create_proposal(svc, ps.ProposalFields(title, TAITUNG, CHISHANG, route=route.value,
+                                                  applicant_type=kind.value, organization_name=f"{title}申請單位"))
+    ps.save_draft(svc, d.id, sections=SECTIONS, funding=GRID, scores=SCORES)
+    return d.id
+
+
+def _move_on_board(qtbot, page, card_id: str, stage: Stage, comment: str, decision=None) -> list[str]:
+    """Drop-equivalent: the board asks to move the card; fill the move dialog (and the decision box)."""
+    from counsel_desk.ui.proposals.dialogs import MoveDialog
+
+    offered: list[str] = []
+
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, MoveDialog):
+            QTimer.singleShot(20, fill)
+            return
+        offered.extend(dialog.target.itemData(i) for i in range(dialog.target.count()))
+        try:
+            dialog.target.setCurrentIndex(dialog.target.findData(stage.value))
+            assert dialog.decision_box.isVisible() == (stage == Stage.APPROVED)
+            if decision:
+                meeting, amounts = decision
+                dialog.decision_box.meeting.setValue(meeting)
+                for agency, amount in amounts.items():
+                    qtbot.keyClicks(dialog.decision_box.amounts[agency], str(amount))
+            type_zh(dialog.comment, comment)
+            qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, fill)
+    page.board.move_requested.emit("proposal", card_id, "")
+    return offered
+
+
+def test_existing_route_on_the_board_with_the_county_checklist(qtbot, page, app_context, warnings):
+    svc = app_context.services()
+    pid = _proposal(svc, "池上米食文化館", Route.EXISTING)
+    page.reload()
+    card = page.board.columns["idea"].cards()[0]
+    from counsel_desk.ui.proposals.board import card_moves
+
+    assert card_moves(card) == [Stage.DRAFTING]
+    _move_on_board(qtbot, page, pid, Stage.DRAFTING, "開始撰寫")
+    qtbot.waitUntil(lambda: ps.get_proposal(svc, pid).stage == "drafting")
+    offered = _move_on_board(qtbot, page, pid, Stage.TOWNSHIP_FILED, "公所提報縣府")
+    assert offered == ["idea", "township_filed"]  # never the multi-channel route's 分區輔導中心審閱
+    qtbot.waitUntil(lambda: ps.get_proposal(svc, pid).stage == "township_filed")
+    _move_on_board(qtbot, page, pid, Stage.COUNTY_REVIEW, "送縣府審查")
+    qtbot.waitUntil(lambda: [c.id for c in page.board.columns["county_review"].cards()] == [pid])
+    assert "縣府審查" in page.board.headers["county_review"].text()
+
+    # the checklist, opened from the card
+    page.board.checklist_requested.emit(pid)
+    dialog = page.checklist_dialog
+    assert [dialog.rows[i][0].currentText() for i in dialog.rows] == ["待確認"] * 5
+    dialog.set_row("land_use", "settled", None)
+    assert dialog.save() is False and "土地使用" in dialog.error.text() and "須填寫確認日期" in dialog.error.text()
+    for item in ("land_use", "environment", "subsidy_payment", "matching_funds"):
+        dialog.set_row(item, "settled", date(2026, 11, 20))
+    dialog.set_row("public_space", "issue", date(2026, 11, 21))
+    type_zh(dialog.rows["public_space"][2], "閒置校舍移撥中")
+    assert dialog.save() is True
+    rows = {r.item: r for r in ps.checklist(svc, pid)}
+    assert rows["public_space"].status == "issue" and rows["public_space"].note == "閒置校舍移撥中"
+
+    # on to the council: the open item speaks up with its source
+    _move_on_board(qtbot, page, pid, Stage.COUNCIL, "縣府審查完成")
+    qtbot.waitUntil(lambda: ps.get_proposal(svc, pid).stage == "council")
+    assert any("公有空間提供" in w and "圖 3" in w for w in warnings)
+    # passes, with its working meeting and the amounts per ministry
+    _move_on_board(qtbot, page, pid, Stage.APPROVED, "第 51 次工作會議通過", decision=(51, {"農業部（原行政院農業委員會）": 1200000}))
+    qtbot.waitUntil(lambda: ps.get_proposal(svc, pid).stage == "approved")
+    decision = ps.get_decision(svc, "proposal", pid)
+    assert decision.meeting == 51 and decision.amounts == {"農業部（原行政院農業委員會）": 1_200_000}
+
+
+def test_multi_channel_route_on_the_board(qtbot, page, app_context, warnings):
+    svc = app_context.services()
+    pid = _proposal(svc, "稻田咖啡", Route.MULTI)
+    page.reload()
+    for stage in (Stage.DRAFTING, Stage.CENTER_REVIEW, Stage.SENT, Stage.COUNCIL):
+        offered = _move_on_board(qtbot, page, pid, stage, f"移到{stage.zh}")
+        qtbot.waitUntil(lambda s=stage: ps.get_proposal(svc, pid).stage == s.value)
+        assert "township_filed" not in offered and "county_review" not in offered
+    _move_on_board(qtbot, page, pid, Stage.RETURNED, "請補充財務規劃")
+    qtbot.waitUntil(lambda: [c.id for c in page.board.columns["returned"].cards()] == [pid])
+
+
+def test_the_editor_lists_the_rules_that_speak_up_with_their_source(qtbot, page, app_context):
+    """Where the user acts: the editor's 完整性 area lists each warning with its source, as the draft changes."""
+    svc = app_context.services()
+    pid = _proposal(svc, "公所多元案", Route.MULTI)  # a township office on the multi-channel route
+    ps.save_draft(svc, pid, fields=ps.ProposalFields("公所多元案", TAITUNG, CHISHANG, route=Route.MULTI.value,
+                                                      applicant_type=OrgKind.TOWNSHIP_OFFICE.value,
+                                                      organization_name="池上鄉公所"))
+    page.open_card("proposal", pid)
+    editor = page.editor
+    qtbot.waitUntil(lambda: editor.rules.isVisible())
+    text = editor.rules.text()
+    assert "「鄉鎮市區公所」不符多元徵案" in text and "叁、五" in text
+    assert "不在本分區中心的縣市內" in text  # 臺東縣 is the east center's by the shipped default
+    # choosing the existing route silences the route rule while typing, before saving
+    editor.applicant.route_existing.setChecked(True)
+    qtbot.waitUntil(lambda: "不符" not in editor.rules.text())
