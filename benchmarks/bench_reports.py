@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from counsel_desk.store import open_database
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.reports.period import Period
+from counsel_desk.services.period import Period
 from counsel_desk.reports import snapshots
 t0, c0 = time.perf_counter(), time.process_time()  # the app has these modules loaded; fonts and map are not
 db = open_database(Path(DB))
@@ -39,9 +39,10 @@ db.close()
 """
 
 _FOUR_CENTERS = r"""
+import importlib
 from pathlib import Path
-from counsel_desk.services.demo import generate as demo
 from counsel_desk.store import open_database
+demo = importlib.import_module("counsel_desk.services.demo.generate")
 demo._refuse_non_empty = lambda conn: None  # four centers' demo data side by side, as headquarters merges them
 db = open_database(Path(DB))
 for n, center in enumerate(("north", "central", "south", "east")):

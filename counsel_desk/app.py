@@ -108,7 +108,7 @@ def smoke_test() -> int:
             from counsel_desk.reports.figures import compute
             from counsel_desk.reports.monthly_pdf import pdf_bytes
             from counsel_desk.reports.monthly_xlsx import xlsx_bytes
-            from counsel_desk.reports.period import Period
+            from counsel_desk.services.period import Period
 
             figures = compute(database.session_factory, None, Period.month(2026, 11))
             report["pdf"] = pdf_bytes(figures, today=date(2026, 12, 1))

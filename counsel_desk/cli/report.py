@@ -66,7 +66,7 @@ def database_center(db) -> str:
 
 def report_period(args: argparse.Namespace, today: date):
     """The period the options name; a clear Chinese message for a bad or future one (exit 2)."""
-    from counsel_desk.reports.period import Period
+    from counsel_desk.services.period import Period
     from counsel_desk.services.formatting import parse_date
 
     if args.month:

@@ -1,8 +1,9 @@
-"""Every figure of the monthly report (月報), computed in SQL in this one place.
+"""Every figure of the report (月報, 季報, 年度報告): the counts of the shared read model
+(``services/figures.py``, which the dashboard reads too) with the report's lists and tables.
 
-The Excel, the PDF, the reports screen, the command line and the yearly-target progress of the
-dashboard all read their numbers from here, so they can never disagree. A figure is computed for
-one center (or ``None``: all centers, for headquarters) and any :class:`Period`.
+The Excel, the PDF, the reports screen and the command line all read their numbers from here, so
+they can never disagree. A figure is computed for one center (or ``None``: all centers, for
+headquarters) and any :class:`Period`.
 
 Counting rules (also in docs/reports.md):
 - only live records (``deleted_at IS NULL``) count;
@@ -25,159 +26,46 @@ from datetime import date
 
 from sqlalchemy import text
 
-from counsel_desk.models.enums import STAGE_ORDER, CenterCode, TargetMetric, VisitMode
+from counsel_desk.models.enums import STAGE_ORDER, CenterCode, VisitMode
 from counsel_desk.reports.figures_types import (
-    HEADLINE_KEYS, Comparisons, CountyCount, EventRow, OverdueFollowUp, PeriodHeadline, ReportFigures, StageMove,
+    Comparisons, CountyCount, EventRow, OverdueFollowUp, PeriodHeadline, ReportFigures, StageMove,
     StationBudget, StationSupport, TownshipCount, VisitRow, WorkItemFunding,
 )
 from counsel_desk.reports import figures_content as content
-from counsel_desk.reports.figures_sql import as_date, center_sql, sql_params
-from counsel_desk.reports.period import Period
+from counsel_desk.services.figures import (
+    LIVE_STATION_SQL, OPEN_AT_END_SQL, as_date, center_sql, followups_opened_closed, headline, moves_to,
+    proposals_new, resubmissions, sql_params, stage_at_end_sql, support_totals, target_progress, visit_count,
+    visits_per_county, visits_per_township_mode, event_totals,
+)
+from counsel_desk.services.period import Period
 from counsel_desk.store import programmes
-from counsel_desk.services.targets import TargetProgress, read_targets
 from counsel_desk.services.workstation_budgets import check_personnel
 
-__all__ = ["compute", "metric_actuals", "target_progress", "read_targets", "ReportFigures"]
-
-
-# -- headline counts (also the actuals of the yearly targets) ---------------------------------------
-
-def visit_count(conn, center: str | None, period: Period) -> int:
-    return conn.execute(text(
-        f"SELECT count(*) FROM site_visit v WHERE +v.deleted_at IS NULL{center_sql('v', center)} "
-        "AND v.visit_date BETWEEN :start AND :end"), sql_params(center, period)).scalar_one()
-
-
-# a deleted workstation takes its support sessions with it, as it takes its budget
-_LIVE_STATION = "JOIN workstation ws ON ws.id = s.workstation_id AND +ws.deleted_at IS NULL "
-
-
-def support_totals(conn, center: str | None, period: Period) -> tuple[int, float, int]:
-    """(sessions, hours, participants) of support records (輔導紀錄) in the period."""
-    row = conn.execute(text(
-        f"SELECT count(*), coalesce(sum(s.hours), 0), coalesce(sum(s.participants), 0) FROM support_record s "
-        f"{_LIVE_STATION}WHERE +s.deleted_at IS NULL{center_sql('s', center)} AND s.support_date BETWEEN :start AND :end"),
-        sql_params(center, period)).one()
-    return int(row[0]), round(float(row[1]), 2), int(row[2])
-
-
-def event_totals(conn, center: str | None, period: Period) -> tuple[int, int]:
-    """(events, participants 人次) of the center's own events in the period."""
-    row = conn.execute(text(
-        f"SELECT count(*), coalesce(sum(e.participants), 0) FROM center_event e "
-        f"WHERE +e.deleted_at IS NULL{center_sql('e', center)} AND e.event_date BETWEEN :start AND :end"),
-        sql_params(center, period)).one()
-    return int(row[0]), int(row[1])
-
-
-def moves_to(conn, center: str | None, period: Period, stage: str) -> int:
-    """Proposals moved to ``stage`` in the period (送專案辦公室 = 'sent', 通過 = 'approved'), each proposal once."""
-    return conn.execute(text(
-        "SELECT count(DISTINCT sc.proposal_id) FROM stage_change sc JOIN proposal p ON p.id = sc.proposal_id "
-        f"WHERE +sc.deleted_at IS NULL AND +p.deleted_at IS NULL{center_sql('p', center)} AND sc.to_stage = :stage "
-        "AND sc.changed_at >= :utc_lo AND sc.changed_at < :utc_hi"), sql_params(center, period, stage=stage)).scalar_one()
-
-
-def resubmissions(conn, center: str | None, period: Period) -> int:
-    """Moves to 'sent' in the period of proposals sent before (re-submitted after 退回修正)."""
-    return conn.execute(text(
-        "SELECT count(*) FROM stage_change sc JOIN proposal p ON p.id = sc.proposal_id "
-        f"WHERE +sc.deleted_at IS NULL AND +p.deleted_at IS NULL{center_sql('p', center)} AND sc.to_stage = 'sent' "
-        "AND sc.changed_at >= :utc_lo AND sc.changed_at < :utc_hi AND EXISTS (SELECT 1 FROM stage_change e "
-        "  WHERE e.proposal_id = sc.proposal_id AND +e.deleted_at IS NULL AND e.to_stage = 'sent' "
-        "  AND (e.changed_at < sc.changed_at OR e.changed_at = sc.changed_at AND e.id < sc.id))"),
-        sql_params(center, period)).scalar_one()
-
-
-def youth_stayed_returned(conn, center: str | None, period: Period) -> int:
-    """Young people who stayed or came back (留鄉/返鄉), as recorded on the workstations running in the period."""
-    return int(conn.execute(text(
-        "SELECT coalesce(sum(w.youth_stayed + w.youth_returned), 0) FROM workstation w "
-        f"WHERE +w.deleted_at IS NULL{center_sql('w', center)} AND w.status != 'applying' "
-        "AND (w.term_start IS NULL OR w.term_start <= :end) AND (w.term_end IS NULL OR w.term_end >= :start)"),
-        sql_params(center, period)).scalar_one())
-
-
-def metric_actuals(conn, center: str | None, period: Period) -> dict[str, float]:
-    """Each TargetMetric's actual figure over the period."""
-    sessions, hours, _ = support_totals(conn, center, period)
-    events, participants = event_totals(conn, center, period)
-    return {
-        TargetMetric.VISITS: visit_count(conn, center, period),
-        TargetMetric.SUPPORT_SESSIONS: sessions,
-        TargetMetric.SUPPORT_HOURS: hours,
-        TargetMetric.EVENTS: events,
-        TargetMetric.EVENT_PARTICIPANTS: participants,
-        TargetMetric.PROPOSALS_SENT: moves_to(conn, center, period, "sent"),
-        TargetMetric.PROPOSALS_APPROVED: moves_to(conn, center, period, "approved"),
-        TargetMetric.YOUTH_STAYED_RETURNED: youth_stayed_returned(conn, center, period),
-    }
-
-
-def headline(conn, center: str | None, period: Period) -> dict[str, float]:
-    """The headline figures (HEADLINE_KEYS) of a period: what comparisons and the by-center table show."""
-    opened, closed = followups_opened_closed(conn, center, period)
-    sessions, hours, participants = support_totals(conn, center, period)
-    events, event_participants = event_totals(conn, center, period)
-    values = {
-        "visits_total": visit_count(conn, center, period),
-        "followups_opened": opened, "followups_closed": closed,
-        "followups_overdue": overdue_count(conn, center, period),
-        "support_sessions": sessions, "support_hours": hours, "support_participants": participants,
-        "proposals_new": proposals_new(conn, center, period),
-        "proposals_sent": moves_to(conn, center, period, "sent"),
-        "proposals_resubmitted": resubmissions(conn, center, period),
-        "proposals_approved": moves_to(conn, center, period, "approved"),
-        "events": events, "event_participants": event_participants,
-    }
-    return {k: values[k] for k in HEADLINE_KEYS}
-
-
-def target_progress(conn, center: str | None, year: int, upto: date) -> list[TargetProgress]:
-    """Every TargetMetric: the year's target against the actual from 1 January to ``upto``."""
-    targets = read_targets(conn, center, year)
-    actuals = metric_actuals(conn, center, Period(date(year, 1, 1), max(upto, date(year, 1, 1)), "custom"))
-    out = []
-    for metric in TargetMetric:
-        target = targets.get(metric.value, 0.0)
-        actual = float(actuals[metric])
-        out.append(TargetProgress(metric.value, metric.zh, metric.en, target, actual,
-                                  round(actual / target, 4) if target > 0 else None))
-    return out
+__all__ = ["compute", "ReportFigures"]
 
 
 # -- site visits --------------------------------------------------------------------------------
 
 def _visits_by_county(conn, center: str | None, period: Period) -> list[CountyCount]:
-    """Every county of the center (zero included) and any other county visited, in the official order."""
-    own = "" if center is None else " OR c.default_center = :center"
-    rows = conn.execute(text(
-        "SELECT c.code, c.name, coalesce(n.cnt, 0) FROM county c LEFT JOIN ("
-        "  SELECT v.county_code AS code, count(*) AS cnt FROM site_visit v "
-        f"  WHERE +v.deleted_at IS NULL{center_sql('v', center)} AND v.visit_date BETWEEN :start AND :end "
-        "  GROUP BY v.county_code) n ON n.code = c.code "
-        f"WHERE n.cnt IS NOT NULL{own} ORDER BY c.sort_order"), sql_params(center, period))
-    if center is None:  # headquarters: all 22 counties, so a county nobody visited shows
-        rows = conn.execute(text(
-            "SELECT c.code, c.name, coalesce(n.cnt, 0) FROM county c LEFT JOIN ("
-            "  SELECT v.county_code AS code, count(*) AS cnt FROM site_visit v "
-            "  WHERE +v.deleted_at IS NULL AND v.visit_date BETWEEN :start AND :end GROUP BY v.county_code) n "
-            "ON n.code = c.code ORDER BY c.sort_order"), sql_params(center, period))
-    return [CountyCount(code, name, int(n)) for code, name, n in rows]
+    """Every county of the center (all 22 for all centers; zero included) and any other county visited,
+    in the official order."""
+    counts = visits_per_county(conn, center, period)
+    rows = conn.execute(text("SELECT code, name, default_center FROM county ORDER BY sort_order"))
+    return [CountyCount(code, name, counts.get(code, 0)) for code, name, home in rows
+            if center is None or home == center or counts.get(code)]
 
 
 def _visits_by_township(conn, center: str | None, period: Period) -> list[TownshipCount]:
-    rows = conn.execute(text(
-        "SELECT v.township_code, c.name, t.name, v.mode, count(*) FROM site_visit v "
-        "JOIN township t ON t.code = v.township_code JOIN county c ON c.code = v.county_code "
-        f"WHERE +v.deleted_at IS NULL{center_sql('v', center)} AND v.visit_date BETWEEN :start AND :end "
-        "GROUP BY v.township_code, v.mode ORDER BY c.sort_order, t.code"), sql_params(center, period))
-    out: dict[str, TownshipCount] = {}
-    for code, county, town, mode, n in rows:
-        tc = out.setdefault(code, TownshipCount(code, county, town, 0, {m.value: 0 for m in VisitMode}))
-        tc.total += n
-        tc.by_mode[mode] = tc.by_mode.get(mode, 0) + n
-    return list(out.values())
+    counts = visits_per_township_mode(conn, center, period)
+    visited = {town for town, _ in counts}
+    out = []
+    for code, county, town in conn.execute(text(
+            "SELECT t.code, c.name, t.name FROM township t JOIN county c ON c.code = t.county_code "
+            "ORDER BY c.sort_order, t.code")):
+        if code in visited:
+            by_mode = {m.value: counts.get((code, m.value), 0) for m in VisitMode}
+            out.append(TownshipCount(code, county, town, sum(by_mode.values()), by_mode))
+    return out
 
 
 def _visits_by_mode(conn, center: str | None, period: Period) -> dict[str, int]:
@@ -206,43 +94,13 @@ def _visit_list(conn, center: str | None, period: Period, *, key_only: bool = Fa
 
 # -- follow-ups (追蹤事項) -----------------------------------------------------------------------
 
-# Closing and cancelling are read by their date: the follow-up date (a cancel without one — made before
-# cancelling stamped it — by the day the record last changed). One closed or cancelled after the end was
-# still open on the last day.
-_SETTLED_ON = "coalesce(f.followup_date, date(f.updated_at, '+8 hours'))"
-_OPEN_AT_END = ("v.visit_date <= :end AND f.due_date IS NOT NULL AND f.due_date < :end "
-                f"AND NOT (f.status IN ('closed', 'cancelled') AND {_SETTLED_ON} <= :end)")
-
-
-def overdue_count(conn, center: str | None, period: Period) -> int:
-    """Follow-ups overdue at the period end."""
-    return int(conn.execute(text(
-        "SELECT count(*) FROM followup f JOIN site_visit v ON v.id = f.visit_id "
-        f"WHERE +f.deleted_at IS NULL AND +v.deleted_at IS NULL{center_sql('v', center)} AND {_OPEN_AT_END}"),
-        sql_params(center, period)).scalar_one())
-
-
-def followups_opened_closed(conn, center: str | None, period: Period) -> tuple[int, int]:
-    """(opened, closed) in the period."""
-    p = sql_params(center, period)
-    opened = conn.execute(text(
-        "SELECT count(*) FROM site_visit v JOIN followup f ON f.visit_id = v.id "
-        f"WHERE +f.deleted_at IS NULL AND +v.deleted_at IS NULL{center_sql('v', center)} "
-        "AND v.visit_date BETWEEN :start AND :end"), p).scalar_one()
-    closed = conn.execute(text(
-        "SELECT count(*) FROM followup f JOIN site_visit v ON v.id = f.visit_id "
-        f"WHERE +f.deleted_at IS NULL AND +v.deleted_at IS NULL{center_sql('v', center)} "
-        "AND f.status = 'closed' AND f.followup_date BETWEEN :start AND :end"), p).scalar_one()
-    return int(opened), int(closed)
-
-
 def _overdue_list(conn, center: str | None, period: Period) -> list[OverdueFollowUp]:
     """Follow-ups overdue at the period end (their count is the report's 逾期 figure)."""
     rows = conn.execute(text(
         "SELECT v.visit_date, c.name, t.name, f.description, f.owner, f.due_date, f.status "
         "FROM followup f JOIN site_visit v ON v.id = f.visit_id JOIN county c ON c.code = v.county_code "
         "JOIN township t ON t.code = v.township_code "
-        f"WHERE +f.deleted_at IS NULL AND +v.deleted_at IS NULL{center_sql('v', center)} AND {_OPEN_AT_END} "
+        f"WHERE +f.deleted_at IS NULL AND +v.deleted_at IS NULL{center_sql('v', center)} AND {OPEN_AT_END_SQL} "
         "ORDER BY f.due_date, v.visit_date, f.id"), sql_params(center, period))
     return [OverdueFollowUp(as_date(r[0]), r[1], r[2], r[3] or "", r[4] or "", as_date(r[5]), r[6]) for r in rows]
 
@@ -264,7 +122,7 @@ def _support_by_kind(conn, center: str | None, period: Period) -> dict[str, tupl
 
     out = {k.value: (0, 0.0) for k in SupportKind}
     for kind, n, hours in conn.execute(text(
-            f"SELECT s.kind, count(*), coalesce(sum(s.hours), 0) FROM support_record s {_LIVE_STATION}"
+            f"SELECT s.kind, count(*), coalesce(sum(s.hours), 0) FROM support_record s {LIVE_STATION_SQL}"
             "WHERE +s.deleted_at IS NULL"
             f"{center_sql('s', center)} AND s.support_date BETWEEN :start AND :end GROUP BY s.kind"),
             sql_params(center, period)):
@@ -314,36 +172,10 @@ def _budgets(conn, center: str | None, period: Period) -> list[StationBudget]:
 
 # -- proposals (事業提案) ------------------------------------------------------------------------
 
-_STAGE_AT_END = """
-WITH at_end AS (
-  SELECT p.id, p.route, coalesce(
-    (SELECT s.to_stage FROM stage_change s WHERE s.proposal_id = p.id AND +s.deleted_at IS NULL
-       AND s.changed_at < :utc_hi ORDER BY s.changed_at DESC, s.created_at DESC, s.id DESC LIMIT 1),
-    (SELECT coalesce(nullif(s.from_stage, ''), 'idea') FROM stage_change s WHERE s.proposal_id = p.id
-       AND +s.deleted_at IS NULL ORDER BY s.changed_at, s.created_at, s.id LIMIT 1),
-    p.stage) AS stage
-  FROM proposal p WHERE +p.deleted_at IS NULL{center} AND p.created_at < :utc_hi
-)
-"""
-# A proposal's stage at the period end: the last move before the end; if it only moved later, the stage
-# it left on its first move; if it never moved, its stage now. (Correlated look-ups ride the proposal_id
-# index; a window over all moves joined back was a hundred times slower.)
-
-
-def _stage_at_end(center: str | None) -> str:
-    return _STAGE_AT_END.replace("{center}", center_sql("p", center))
-
-
 def _proposals_by_stage_route(conn, center: str | None, period: Period) -> dict[tuple[str, str], int]:
-    rows = conn.execute(text(_stage_at_end(center) + "SELECT stage, route, count(*) FROM at_end GROUP BY stage, route"),
+    rows = conn.execute(text(stage_at_end_sql(center) + "SELECT stage, route, count(*) FROM at_end GROUP BY stage, route"),
                         sql_params(center, period))
     return {(stage, route): int(n) for stage, route, n in rows}
-
-
-def proposals_new(conn, center: str | None, period: Period) -> int:
-    return conn.execute(text(
-        f"SELECT count(*) FROM proposal p WHERE +p.deleted_at IS NULL{center_sql('p', center)} "
-        "AND p.created_at >= :utc_lo AND p.created_at < :utc_hi"), sql_params(center, period)).scalar_one()
 
 
 def _stage_moves(conn, center: str | None, period: Period) -> list[StageMove]:
@@ -365,7 +197,7 @@ def _funding(conn, center: str | None, period: Period) -> tuple[list[WorkItemFun
     year = period.roc_year
     alloc_year = year if programmes.in_force(programmes.loaded(conn), year) is not None else None
     requested = dict(conn.execute(text(
-        _stage_at_end(center) + "SELECT fl.work_item_code, sum(fl.amount) FROM funding_line fl "
+        stage_at_end_sql(center) + "SELECT fl.work_item_code, sum(fl.amount) FROM funding_line fl "
         "JOIN at_end a ON a.id = fl.proposal_id WHERE +fl.deleted_at IS NULL AND fl.roc_year = :roc_year "
         "AND a.stage != 'rejected' GROUP BY fl.work_item_code"), sql_params(center, period, roc_year=year)).all())
     rows = conn.execute(text(

@@ -8,11 +8,11 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from counsel_desk.models.enums import CenterCode
-from counsel_desk.reports.figures_sql import as_date, center_sql, sql_params
+from counsel_desk.services.figures import as_date, center_sql, sql_params
 from counsel_desk.reports.figures_types import (
     CenterBudget, Narrative, PlanCounts, PlanInForce, PublicSpaceRow, SentProposal, StationBudget,
 )
-from counsel_desk.reports.period import Period
+from counsel_desk.services.period import Period
 from counsel_desk.store import programmes
 
 

@@ -21,15 +21,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from counsel_desk.models.enums import CenterCode, Route, Stage, TargetMetric, VisitMode
-from counsel_desk.reports.period import Period
+from counsel_desk.services.period import Period
+from counsel_desk.services.figures import HEADLINE_KEYS
 from counsel_desk.services.targets import TargetProgress
 
 JSON_VERSION = 2
 
-# The headline figures (本期摘要): what the comparisons and the by-center table show for each period.
-HEADLINE_KEYS = ("visits_total", "followups_opened", "followups_closed", "followups_overdue", "support_sessions",
-                 "support_hours", "support_participants", "proposals_new", "proposals_sent", "proposals_resubmitted",
-                 "proposals_approved", "events", "event_participants")
 
 
 @dataclass

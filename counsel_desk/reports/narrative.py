@@ -12,7 +12,7 @@ from sqlmodel import select
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import ReportNarrative, utcnow
 from counsel_desk.reports.figures_types import Narrative
-from counsel_desk.reports.period import Period
+from counsel_desk.services.period import Period
 from counsel_desk.services.base import ServiceContext
 
 MAX_CHARS = 4000  # each section; a page of text

@@ -26,7 +26,7 @@ from counsel_desk.reports.figures_types import (
 )
 from counsel_desk.reports.monthly_pdf import pdf_bytes
 from counsel_desk.reports.monthly_xlsx import xlsx_bytes
-from counsel_desk.reports.period import Period
+from counsel_desk.services.period import Period
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import roc_date
 from counsel_desk.store import audit

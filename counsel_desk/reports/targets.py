@@ -1,14 +1,14 @@
 """The yearly targets (績效指標) against what was done, year to date: the dashboard's target lines.
 
-The actuals are the monthly report's own counts (:func:`counsel_desk.reports.figures.target_progress`),
-so the dashboard and the report can never disagree; the targets are ``services.targets``'.
+The actuals are the figures' read model (:func:`counsel_desk.services.figures.target_progress`), the
+report's own counts, so the dashboard and the report can never disagree; the targets are ``services.targets``'.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from counsel_desk.reports.figures import target_progress
+from counsel_desk.services.figures import target_progress
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.targets import TargetProgress
 

@@ -5,9 +5,9 @@ support sessions and hours, events and their participants, proposals sent to the
 proposals approved, and young people who stayed or came back. A center enters its targets here;
 the monthly report and the dashboard show each figure against its target.
 
-The actual figures come from the report's own SQL: ``counsel_desk.reports.targets.year_to_date``
-puts them beside these targets, so the dashboard and the report can never disagree. Reports build on
-this module (:class:`TargetProgress`, :func:`read_targets`), never the other way round.
+The actual figures come from the figures' read model (``counsel_desk.services.figures``), which builds
+on this module (:class:`TargetProgress`, :func:`read_targets`), never the other way round;
+``counsel_desk.reports.targets.year_to_date`` puts them beside these targets for the dashboard.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ lines keep their dates), a fall corrects the latest lines first.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from sqlmodel import select
 
@@ -29,6 +29,7 @@ from counsel_desk.models.workstations import (
 )
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.period import taiwan_day
 from counsel_desk.services.program_base import live, non_negative, within_cap
 
 CATEGORY_ORDER = [c.value for c in BudgetCategory]
@@ -156,10 +157,6 @@ def _live_lines(session, budget_id: str) -> list[BudgetLine]:
                              .order_by(BudgetLine.created_at, BudgetLine.id)))
 
 
-def _taiwan_day(stamp) -> date:
-    return (stamp + timedelta(hours=8)).date()
-
-
 def _record_amounts(s, sc: ServiceContext, budget: WorkstationBudget, category: str, group: list[BudgetLine],
                     wanted: tuple[int, int, int], today: date) -> None:
     """Bring a category's dated lines to the wanted totals (see the module's note)."""
@@ -176,7 +173,7 @@ def _record_amounts(s, sc: ServiceContext, budget: WorkstationBudget, category: 
     by_id = {line.id: line for line in group}
     changes: dict[str, dict] = {}
     for line in group:  # undated amounts (before lines were dated) keep the day they were last changed
-        fixed = {k: _taiwan_day(line.updated_at) for k, amount in (("disbursed_on", line.disbursed),
+        fixed = {k: taiwan_day(line.updated_at) for k, amount in (("disbursed_on", line.disbursed),
                                                                      ("reimbursed_on", line.reimbursed))
                  if amount and getattr(line, k) is None}
         if fixed:
@@ -275,7 +272,7 @@ def save_budget(sc: ServiceContext, workstation_id: str, roc_year: int, approved
                 base.undelete(s, budget, sc.actor, "workstation_budget")
             values: dict = {"approved_subsidy": subsidy}
             if budget.approved_on is None and (budget.approved_subsidy or subsidy):
-                values["approved_on"] = _taiwan_day(budget.created_at) if budget.approved_subsidy else today
+                values["approved_on"] = taiwan_day(budget.created_at) if budget.approved_subsidy else today
             base.update(s, budget, sc.actor, "workstation_budget", values)
         for category, wanted in clean.items():
             if wanted != before.get(category, (0, 0, 0)):

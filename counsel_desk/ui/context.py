@@ -6,12 +6,16 @@ Pages talk to each other through these few signals (``visits_changed``, ``propos
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
 from counsel_desk import paths
-from counsel_desk.services.base import ServiceContext
-from counsel_desk.store import Database
 from counsel_desk.ui import settings as options
+
+if TYPE_CHECKING:  # the data layer loads after the main window shows (ui/startup.py)
+    from counsel_desk.services.base import ServiceContext
+    from counsel_desk.store import Database
 
 
 class AppContext(QObject):
@@ -54,6 +58,8 @@ class AppContext(QObject):
 
     def services(self) -> ServiceContext:
         """A fresh ServiceContext reflecting the current user and center."""
+        from counsel_desk.services.base import ServiceContext
+
         return ServiceContext(self.db.session_factory, self.actor, self.center_code)
 
     def announce_everything_changed(self) -> None:

@@ -1,4 +1,9 @@
-"""The main window: navigation on the left, the current area on the right, menus and status bar."""
+"""The main window: navigation on the left, the current area on the right, menus and status bar.
+
+It is built in two steps so that it shows before the data layer is imported: the shell (navigation,
+menus, window geometry — settings only) and then :meth:`MainWindow.attach`, which gives it the
+database's :class:`AppContext` and shows the page left open last (ui/startup.py does both).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,8 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget,
 )
@@ -28,10 +33,17 @@ PAGE_SHORTCUTS = [f"Ctrl+{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 0)] + ["Ctrl+
 class MainWindow(QMainWindow):
     restart_requested = Signal()  # a new language: the start-up code builds the window again
     database_chosen = Signal(Path)  # File → Open database: the start-up code replaces the window
+    first_painted = Signal()  # the window is on screen: the start-up code opens the database now
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext | None, parent: QWidget | None = None, *,
+                 settings: QSettings | None = None):
+        """With ``ctx`` the window is complete; with ``ctx=None`` (and ``settings``) it is the shell,
+        completed by :meth:`attach` once the database is open."""
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx: AppContext | None = None
+        self._painted = False
+        self.settings = ctx.settings if ctx is not None else settings
+        assert self.settings is not None, "a shell needs the settings"
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.window_title())
         self.specs: list[PageSpec] = PAGES
@@ -53,38 +65,54 @@ class MainWindow(QMainWindow):
             self._placeholders[spec.key] = holder
             self.stack.addWidget(holder)
 
-        body = QWidget()
-        row = QHBoxLayout(body)
+        self.body = QWidget()
+        row = QHBoxLayout(self.body)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.navigation)
         row.addWidget(self.stack, 1)
-        central: QWidget = body
-        if ctx.db.read_only:
-            from counsel_desk.ui.safety.banner import with_read_only_banner
-
-            central = with_read_only_banner(central)
+        self.setCentralWidget(self.body)
         self.demo_banner: DemoBanner | None = None
-        if ctx.is_demo:
-            self.demo_banner = DemoBanner(own_database(ctx.settings) is not None)
-            self.demo_banner.back_requested.connect(self.back_to_own_database)
-            self.demo_banner.new_requested.connect(self.new_database)
-            central = with_banner(self.demo_banner, central)
-        self.setCentralWidget(central)
         self.auto_backup = None
 
         self._build_menus()
         self._build_status_bar()
         self.navigation.currentRowChanged.connect(self._show_row)
+        self._restore_geometry()
+        saved = options.WINDOW_PAGE.get(self.settings)  # chosen now: it fills once the database is open
+        keys = [spec.key for spec in self.specs]
+        self.navigation.setCurrentRow(keys.index(saved) if saved in keys else 0)
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """The database is open: connect its context, then show the page left open last."""
+        self.ctx = ctx
+        self.setWindowTitle(self.window_title())
+        central: QWidget = self.body
+        if ctx.db.read_only:
+            from counsel_desk.ui.safety.banner import with_read_only_banner
+
+            central = with_read_only_banner(central)
+        if ctx.is_demo:
+            self.demo_banner = DemoBanner(own_database(self.settings) is not None)
+            self.demo_banner.back_requested.connect(self.back_to_own_database)
+            self.demo_banner.new_requested.connect(self.new_database)
+            central = with_banner(self.demo_banner, central)
+        if central is not self.body:
+            self.takeCentralWidget()
+            self.setCentralWidget(central)
+        self.action_demo.setEnabled(not ctx.is_demo)
+        self.action_own.setEnabled(ctx.is_demo and own_database(self.settings) is not None)
         ctx.filter_visits_requested.connect(self._filter_visits)
         ctx.roster_requested.connect(self.show_roster)
         ctx.new_visit_requested.connect(lambda: hooks(self.show_page("visits") or self).new_record())
         ctx.demo_requested.connect(self.open_demo)
         ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         ctx.backup_made.connect(lambda _p: self._refresh_status())
-        self._restore_state()
-        if self.navigation.currentRow() < 0 and self.specs:
-            self.navigation.setCurrentRow(0)
+        self._refresh_status()
+        self._status_timer.start(60_000)
+        self._show_row(self.navigation.currentRow())
 
     # --- pages ----------------------------------------------------------------------------------
     def _title(self, spec: PageSpec) -> str:
@@ -96,6 +124,8 @@ class MainWindow(QMainWindow):
         """The page widget for ``key``, created on first use."""
         if key in self.pages:
             return self.pages[key]
+        if self.ctx is None:
+            return None
         spec = next((s for s in self.specs if s.key == key), None)
         if spec is None:
             return None
@@ -123,7 +153,7 @@ class MainWindow(QMainWindow):
         return self.pages.get(self.specs[row].key)
 
     def _show_row(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or self.ctx is None:  # the shell: attach() shows the chosen page
             return
         spec = self.specs[row]
         try:
@@ -159,11 +189,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(open_db)
         self.action_demo = QAction(self.tr("Open the de&mo database"), self)
         self.action_demo.triggered.connect(self.open_demo)
-        self.action_demo.setEnabled(not self.ctx.is_demo)
         file_menu.addAction(self.action_demo)
         self.action_own = QAction(self.tr("&Back to my database"), self)
         self.action_own.triggered.connect(self.back_to_own_database)
-        self.action_own.setEnabled(self.ctx.is_demo and own_database(self.ctx.settings) is not None)
+        self.action_own.setEnabled(False)  # attach(): only on the demo, back to her own
         file_menu.addAction(self.action_own)
         file_menu.addSeparator()
         self.action_export_csv = QAction(self.tr("Export list as &CSV…"), self)
@@ -253,6 +282,8 @@ class MainWindow(QMainWindow):
         return written
 
     def _open_database(self) -> None:
+        if self.ctx is None:
+            return
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(self.ctx.db.path.parent),
                                               self.tr("Desk database (*.db);;All files (*)"))
         if name:
@@ -262,6 +293,8 @@ class MainWindow(QMainWindow):
         """輔導員名單: add, rename and deactivate the center's counselors."""
         from counsel_desk.ui.people.roster_dialog import RosterDialog
 
+        if self.ctx is None:
+            return None
         dialog = RosterDialog(self.ctx, self)
         self.roster_dialog = dialog
         dialog.open()
@@ -269,6 +302,8 @@ class MainWindow(QMainWindow):
 
     def window_title(self) -> str:
         title = self.tr("Regional Revitalization Desk")
+        if self.ctx is None:
+            return title
         if self.ctx.is_demo:
             title += " — " + self.tr("Demo data")
         if self.ctx.db.read_only:
@@ -277,17 +312,17 @@ class MainWindow(QMainWindow):
 
     def new_database(self, path: Path | None = None) -> None:
         """檔案 → 新增資料庫…: an empty database of her own, which from now on opens at start."""
-        if path is None and not options.USER_NAME.get(self.ctx.settings).strip():
+        if path is None and not options.USER_NAME.get(self.settings).strip():
             from counsel_desk.ui.first_run import FirstRunDialog  # who she is comes first
 
-            dialog = FirstRunDialog(self.ctx.settings, self)
+            dialog = FirstRunDialog(self.settings, self)
             dialog.demo_button.hide()
             self.first_run_dialog = dialog
             if not dialog.exec():
                 return
             path = dialog.database_path()
         elif path is None:
-            own = own_database(self.ctx.settings)
+            own = own_database(self.settings)
             path = ask_new_database_path(self, own.parent if own else paths.data_dir())
         if path is not None:
             self.database_chosen.emit(path)
@@ -297,13 +332,15 @@ class MainWindow(QMainWindow):
         self.database_chosen.emit(paths.demo_db_path())
 
     def back_to_own_database(self) -> None:
-        own = own_database(self.ctx.settings)
+        own = own_database(self.settings)
         if own is not None:
             self.database_chosen.emit(own)
 
     def show_preferences(self) -> None:
         from counsel_desk.ui.preferences import PreferencesDialog
 
+        if self.ctx is None:
+            return
         dialog = PreferencesDialog(self.ctx, self)
         dialog.exec()
         if dialog.restart_now:
@@ -334,12 +371,13 @@ class MainWindow(QMainWindow):
         self.backup_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
         self.statusBar().addPermanentWidget(self.backup_label)
-        self._refresh_status()
+        self.db_label.setText(self.tr("Opening the database…"))
         self._status_timer = QTimer(self)
         self._status_timer.timeout.connect(self._refresh_status)
-        self._status_timer.start(60_000)
 
     def _refresh_status(self) -> None:
+        if self.ctx is None:
+            return
         db = self.ctx.db
         mode = self.tr(" (read-only)") if db.read_only else ""
         label = self.tr("Demo database: %1") if self.ctx.is_demo else self.tr("Database: %1")
@@ -363,8 +401,8 @@ class MainWindow(QMainWindow):
         self.auto_backup.start()
 
     # --- state --------------------------------------------------------------------------------------
-    def _restore_state(self) -> None:
-        s = self.ctx.settings
+    def _restore_geometry(self) -> None:
+        s = self.settings
         geometry = options.WINDOW_GEOMETRY.get(s)
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -373,16 +411,19 @@ class MainWindow(QMainWindow):
         state = options.WINDOW_STATE.get(s)
         if state is not None:
             self.restoreState(state)
-        key = options.WINDOW_PAGE.get(s)
-        if key:
-            self.show_page(str(key))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self.pages.values():
             if not hooks(page).can_close():
                 event.ignore()
                 return
-        s = self.ctx.settings
+        s = self.settings
         options.WINDOW_GEOMETRY.set(s, self.saveGeometry())
         options.WINDOW_STATE.set(s, self.saveState())
         row = self.navigation.currentRow()

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from counsel_desk import APP_NAME, __version__, i18n, paths
@@ -191,34 +191,73 @@ def start_main_window(settings: QSettings, db: Path | str | None = None, demo: b
             path = dialog.database_path()
             if dialog.wants_demo() and not ensure_demo(path):
                 return 0
+    return show_main_window(path, settings, remember=db is None)
+
+
+def show_main_window(path: Path, settings: QSettings, *, remember: bool = False):
+    """Show the main window at once, then open the database and fill it (the data layer — SQLAlchemy,
+    the models, the services — is imported only then, so the window appears in a fraction of the time).
+
+    ``remember`` keeps the database that opened as the one to open next time. If none opens (the
+    user gives up), the application quits with exit code 3.
+    """
+    from counsel_desk.ui.main_window import MainWindow
+
+    window = MainWindow(None, settings=settings)
+    window.show()
+    global _current_window
+    _current_window = window
+
+    def open_and_fill() -> None:
+        database, opened = _open_at_start(path, settings, window)
+        if database is None:
+            window.close()
+            QApplication.exit(3)
+            return
+        if remember and not paths.is_demo_db(opened):  # the demo never takes the place of her own database
+            options.DATABASE_PATH.set(settings, opened)
+        window.attach(new_context(database, settings, window))
+        window.start_automatic_backups()
+
+    # once it is on screen: the import and the opening then block a painted window, not a blank one
+    window.first_painted.connect(lambda: QTimer.singleShot(0, open_and_fill), Qt.ConnectionType.SingleShotConnection)
+    return window
+
+
+def _open_at_start(path: Path, settings: QSettings, parent: QWidget):
+    """The database at ``path`` (after the recovery checks), or the one the user picks instead when
+    it cannot be opened; (None, path) when she gives up."""
     from counsel_desk.ui.safety.recovery_dialog import prepare_database_at_start
 
     while True:
         try:
-            if not prepare_database_at_start(path, actor=options.USER_NAME.get(settings)):
-                return 3
-            database = open_db(path)
-            break
+            if not prepare_database_at_start(path, parent, options.USER_NAME.get(settings)):
+                return None, path
+            return open_db(path), path
         except UserError as exc:
             box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Cannot open the database"),
-                              exc.message, QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close)
+                              exc.message, QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close, parent)
             if box.exec() != QMessageBox.StandardButton.Open:
-                return 3
+                return None, path
             from PySide6.QtWidgets import QFileDialog
 
-            name, _ = QFileDialog.getOpenFileName(None, QCoreApplication.translate("App", "Open database"),
+            name, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("App", "Open database"),
                                                   str(path.parent), "*.db")
             if not name:
-                return 3
+                return None, path
             path = Path(name)
-    if db is None and not paths.is_demo_db(path):  # the demo never takes the place of her own database
-        options.DATABASE_PATH.set(settings, path)
-    window = build_main_window(database, settings)
-    window.show()
-    window.start_automatic_backups()
-    global _current_window
-    _current_window = window
-    return window
+
+
+def new_context(database, settings: QSettings, window: QWidget):
+    """The AppContext of an open database, owned by its window; the user is put on the roster first."""
+    from counsel_desk.ui.context import AppContext
+
+    put_user_on_roster(database, settings)
+    ctx = AppContext(database, settings)
+    ctx.setParent(window)
+    window.database_chosen.connect(lambda path: switch_database(window, path))
+    window.restart_requested.connect(lambda: restart_window(window))
+    return ctx
 
 
 def put_user_on_roster(database, settings: QSettings) -> str | None:
@@ -241,15 +280,11 @@ def put_user_on_roster(database, settings: QSettings) -> str | None:
 
 
 def build_main_window(database, settings: QSettings):
-    from counsel_desk.ui.context import AppContext
+    """The main window on an open database, complete before it is shown (tests, the smoke test)."""
     from counsel_desk.ui.main_window import MainWindow
 
-    put_user_on_roster(database, settings)
-    ctx = AppContext(database, settings)
-    window = MainWindow(ctx)
-    ctx.setParent(window)
-    window.database_chosen.connect(lambda path: switch_database(window, path))
-    window.restart_requested.connect(lambda: restart_window(window))
+    window = MainWindow(None, settings=settings)
+    window.attach(new_context(database, settings, window))
     return window
 
 

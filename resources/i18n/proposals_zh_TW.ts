@@ -298,42 +298,73 @@
 <context>
     <name>DemandView</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="28" />
+        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="33" />
         <source>All proposals not rejected</source>
         <translation>全部提案（未通過者除外）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="29" />
+        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="34" />
         <source>Sent to the project office and beyond</source>
         <translation>已送專案辦公室以後</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="30" />
+        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="35" />
         <source>Approved only</source>
         <translation>僅通過者</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="31" />
+        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="36" />
         <source>Show the plan's allocations</source>
         <translation>顯示計畫核定額度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="62" />
+        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="51" />
+        <source>Load programme file…</source>
+        <translation>載入計畫定義檔…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="53" />
+        <source>A programme file (計畫定義檔) issued by the project office; an older version never replaces the loaded one. See docs/programme.md.</source>
+        <translation>專案辦公室發布的計畫定義檔；較舊的版本不會取代已載入的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="73" />
         <source>ROC %1: %2</source>
         <translation>民國 %1 年：%2</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="65" />
+        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="76" />
         <source>Allocations are for the whole programme — a yardstick, not this center's share.</source>
         <translation>核定額度為全計畫額度，僅供對照，並非本中心配額。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="42" />
+        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="80" />
+        <source>Load programme file</source>
+        <translation>載入計畫定義檔</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="81" />
+        <source>Programme file (*.json)</source>
+        <translation>計畫定義檔 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="90" />
+        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="95" />
+        <source>Programme file not loaded</source>
+        <translation>未載入計畫定義檔</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="93" />
+        <source>Programme file</source>
+        <translation>計畫定義檔</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="47" />
         <source>Proposals of this center:</source>
         <translation>本中心提案：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="60" />
+        <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="71" />
         <source>%1 proposals request NT$%2 in total.</source>
         <translation>共 %1 件提案，申請補助合計新臺幣 %2 元。</translation>
     </message>

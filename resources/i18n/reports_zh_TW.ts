@@ -153,7 +153,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/reports/page.py" line="104" />
-        <location filename="../../counsel_desk/ui/reports/page.py" line="322" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="330" />
         <source>Mark as sent</source>
         <translation>標記為已送出</translation>
     </message>
@@ -188,67 +188,72 @@
         <translation>年度績效指標</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="206" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="211" />
         <source>Counting…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="223" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="228" />
         <source>%1 %2: %3 visits.</source>
         <translation>%1 %2：訪視 %3 次。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="237" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="231" />
+        <source>The period has not ended: the report is provisional and cannot be sent yet.</source>
+        <translation>報告期間尚未結束：報表為期中暫定，尚不能送出。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/reports/page.py" line="245" />
         <source>Issue revision %1</source>
         <translation>發出第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="254" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="262" />
         <source>Excel and PDF ready (revision %1 when sent).</source>
         <translation>Excel 與 PDF 已產生（送出時為第 %1 版）。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="262" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="270" />
         <source>Making the report…</source>
         <translation>正在產生報表…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="289" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="297" />
         <source>Save the report</source>
         <translation>儲存報表</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="290" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="298" />
         <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
         <translation>PDF 檔 (*.pdf);;Excel 活頁簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="301" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="309" />
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="308" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="316" />
         <source>Sent to the printer.</source>
         <translation>已送至印表機。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="319" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="327" />
         <source>Mark the %1 report of %2 as sent to the project office (revision %3)? The figures and both files are kept exactly as they are now.</source>
         <translation>將%1 %2的報表標記為已送專案辦公室（第 %3 版）？報表數字與兩個檔案將依目前內容原樣保存。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="332" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="340" />
         <source>Issue revision</source>
         <translation>發出修訂版</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="345" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="353" />
         <source>Revision %1 marked as sent.</source>
         <translation>第 %1 版已標記為已送出。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="330" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="338" />
         <source>Issue revision %1 from the current data? Revision %2 stays as it was sent.</source>
         <translation>依目前資料發出第 %1 版？第 %2 版仍維持送出時的內容。</translation>
     </message>

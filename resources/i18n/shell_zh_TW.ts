@@ -21,7 +21,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../counsel_desk/ui/context.py" line="46" />
+        <location filename="../../counsel_desk/ui/context.py" line="50" />
         <source>Demo user</source>
         <translation>示範使用者</translation>
     </message>
@@ -31,12 +31,12 @@
         <translation>正在建立示範資料庫（虛構的訪視、人員與提案）…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/startup.py" line="203" />
+        <location filename="../../counsel_desk/ui/startup.py" line="238" />
         <source>Cannot open the database</source>
         <translation>無法開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/startup.py" line="209" />
+        <location filename="../../counsel_desk/ui/startup.py" line="244" />
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
@@ -153,153 +153,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="146" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="176" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="147" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="177" />
         <source>&amp;New record</source>
         <translation>新增(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="152" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="182" />
         <source>New &amp;database…</source>
         <translation>新增資料庫(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="156" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="186" />
         <source>&amp;Open database…</source>
         <translation>開啟資料庫(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="160" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="190" />
         <source>Open the de&amp;mo database</source>
         <translation>開啟示範資料庫(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="164" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="193" />
         <source>&amp;Back to my database</source>
         <translation>回到我的資料庫(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="169" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="198" />
         <source>Export list as &amp;CSV…</source>
         <translation>將清單匯出為 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="173" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="202" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="178" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="207" />
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="179" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="208" />
         <source>&amp;Find</source>
         <translation>搜尋(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="183" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="212" />
         <source>&amp;Counselors…</source>
         <translation>輔導員名單(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="189" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="218" />
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="195" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="224" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="202" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="231" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="203" />
-        <source>&amp;Manual</source>
-        <translation>使用說明(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="207" />
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>快速鍵(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="212" />
-        <source>&amp;About the Regional Revitalization Desk</source>
-        <translation>關於地方創生輔導桌(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="257" />
-        <source>Desk database (*.db);;All files (*)</source>
-        <translation>輔導桌資料庫 (*.db);;所有檔案 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="271" />
-        <source>Regional Revitalization Desk</source>
-        <translation>地方創生輔導桌</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="273" />
-        <source>Demo data</source>
-        <translation>示範資料</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="237" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="266" />
         <source>This page has no list to export.</source>
         <translation>這一頁沒有可匯出的清單。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="242" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="271" />
         <source>Export list as CSV</source>
         <translation>將清單匯出為 CSV</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="243" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="272" />
         <source>CSV (*.csv)</source>
         <translation>CSV 檔 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="251" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="280" />
         <source>Exported %1 rows to %2</source>
         <translation>已匯出 %1 筆到 %2</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="256" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="287" />
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="275" />
-        <location filename="../../counsel_desk/ui/main_window.py" line="344" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="374" />
+        <source>Opening the database…</source>
+        <translation>正在開啟資料庫…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/main_window.py" line="310" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="382" />
         <source> (read-only)</source>
         <translation>（唯讀）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="345" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="232" />
+        <source>&amp;Manual</source>
+        <translation>使用說明(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/main_window.py" line="236" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快速鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/main_window.py" line="241" />
+        <source>&amp;About the Regional Revitalization Desk</source>
+        <translation>關於地方創生輔導桌(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/main_window.py" line="288" />
+        <source>Desk database (*.db);;All files (*)</source>
+        <translation>輔導桌資料庫 (*.db);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/main_window.py" line="304" />
+        <source>Regional Revitalization Desk</source>
+        <translation>地方創生輔導桌</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/main_window.py" line="308" />
+        <source>Demo data</source>
+        <translation>示範資料</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/main_window.py" line="383" />
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="345" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="383" />
         <source>Demo database: %1</source>
         <translation>示範資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="353" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="391" />
         <source>Last backup: none</source>
         <translation>最近備份：尚無</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="356" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="394" />
         <source>Last backup: %1</source>
         <translation>最近備份：%1</translation>
     </message>

@@ -126,3 +126,14 @@ def test_prepared_by_from_the_option_or_the_settings(db_path, tmp_path, capsys, 
     assert "林主任, 北區" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages[:1])
     assert main(["report", "--db", db_path, "--month", "2026-10", "--pdf", str(pdf), "--prepared-by", "王承辦"]) == 0
     assert "王承辦" in PdfReader(io.BytesIO(pdf.read_bytes())).pages[0].extract_text()
+
+
+def test_a_write_error_names_the_users_file_not_a_temporary_one(db_path, tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    taken = out / "月報.pdf"
+    taken.mkdir()  # a folder where the file should go: the rename over it fails
+    assert main(["report", "--db", db_path, "--month", "2026-10", "--pdf", str(taken)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert f"無法寫出「{taken}」" in err and ".tmp" not in err and "\n" not in err
+    assert sorted(p.name for p in out.iterdir()) == ["月報.pdf"]  # nothing left beside it

@@ -21,7 +21,7 @@ from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models.enums import Route, Stage, VisitMode
 from counsel_desk.reports import snapshots
 from counsel_desk.reports.monthly_xlsx import summary_rows
-from counsel_desk.reports.period import Period
+from counsel_desk.services.period import Period
 from counsel_desk.services.base import ServiceContext
 
 NOV = Period.month(2026, 11)
@@ -222,7 +222,9 @@ def test_sent_report_reopens_exactly_and_a_change_makes_revision_two(ctx, demo_d
         (d.name, d.sent, d.current) for d in comparison.differences]
     assert snapshots.compare_with_sent(ctx, "north", NOV).differences == []
     assert [s.revision for s in snapshots.list_sent(ctx, "north", NOV)] == [2, 1]
-    assert snapshots.open_sent(ctx, sent.id).pdf == report.pdf  # revision 1 unchanged
+    first = snapshots.open_sent(ctx, sent.id)
+    assert (first.pdf, first.xlsx, first.data) == (report.pdf, report.xlsx, report.data)  # revision 1 unchanged
+    assert first.data["revision"] == 1 and first.data["revision_notes"] is None
     with demo_db.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM audit_log WHERE action = 'send'").scalar() == 2
 

@@ -135,7 +135,7 @@ def test_islands_get_insets(page):
 def test_period_chooser_recounts_the_map(page, qtbot, demo_db):
     with qtbot.waitSignal(page.refreshed, timeout=TIMEOUT):
         page.period_box.setCurrentIndex(page.period_box.findText("本月"))
-    assert page.map_data.period.key == "this_month"
+    assert page.map_data.period == dashboard.period("this_month", TODAY)
     counted = sum(page.map.count(code) for code in page.map.town_codes)
     assert counted == month_visits(demo_db)  # the center visits only its own counties in the demo
     assert f"共 {counted} 次訪視" in page.coverage.full_text
@@ -159,7 +159,7 @@ def test_a_new_period_reloads_only_the_map(page, qtbot):
     overview, targets = page.overview, page.targets_data
     with qtbot.waitSignal(page.refreshed, timeout=TIMEOUT):
         page.set_period("this_year")
-    assert page.map_data.period.key == "this_year"
+    assert page.map_data.period == dashboard.period("this_year", TODAY)
     assert page.overview is overview and page.targets_data is targets
 
 

@@ -137,3 +137,45 @@ def test_the_editor_lists_the_rules_that_speak_up_with_their_source(qtbot, page,
     # choosing the existing route silences the route rule while typing, before saving
     editor.applicant.route_existing.setChecked(True)
     qtbot.waitUntil(lambda: "不符" not in editor.rules.text())
+
+
+def test_the_funding_page_loads_a_programme_file_and_uses_it(qtbot, page, app_context, warnings, monkeypatch,
+                                                               tmp_path, qtmodeltester):
+    """A center laptop loads the project office's programme file on the funding page: the ROC 115 column
+    shows the new allocation; an older file is refused with a message and changes nothing."""
+    import json
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    svc = app_context.services()
+    _proposal(svc, "稻田咖啡", Route.MULTI)
+    shipped = Path(__file__).resolve().parents[2] / "resources" / "programmes" / "sustainable-114-117.json"
+    d = json.loads(shipped.read_text(encoding="utf-8"))
+    d["version"] = 2
+    d["work_items"] = [{"code": "COA", "agency": "農業部", "name": "地方創生農山漁村發展建設",
+                        "allocations_100m": {"115": 2.5}}]
+    newer = tmp_path / "v2.json"
+    newer.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    infos: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda _p, _t, text, *a, **k: infos.append(text)))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(newer), "")))
+    page.tabs.setCurrentIndex(3)
+    demand = page.demand
+    demand.with_allocation.setChecked(True)
+    qtbot.mouseClick(demand.load_button, Qt.MouseButton.LeftButton)
+    assert infos and "第 2 版" in infos[0]
+    qtmodeltester.check(demand.model)
+    heads = [demand.model.headerData(c, Qt.Orientation.Horizontal) for c in range(demand.model.columnCount())]
+    col = heads.index("核定額度 115")
+    coa = next(r for r in range(demand.model.rowCount()) if demand.model.index(r, 1).data() == "農業部（原行政院農業委員會）"
+               or demand.model.index(r, 0).data() == "地方創生農山漁村發展建設")
+    assert demand.model.index(coa, col).data() == "250,000,000"
+    assert "民國 115 年：打造永續共好地方創生計畫" in demand.plans.text()
+    # the shipped v1 is older: refused, v2 stays
+    demand.load_programme_file(str(shipped))
+    assert any("比已載入的第 2 版舊" in w for w in warnings)
+    from counsel_desk.services import programme
+
+    assert programme.plan_in_force(svc, 115).version == 2
+    assert demand.model.index(coa, col).data() == "250,000,000"

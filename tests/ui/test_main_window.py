@@ -83,3 +83,34 @@ def test_open_database_replaces_the_window(window, qtbot, tmp_path, monkeypatch)
     assert replacement.ctx.db.path == other
     replacement.close()
     replacement.ctx.db.close()
+
+
+def test_the_window_shows_before_the_data_layer_loads_then_fills(tmp_path, db):
+    """A fresh process, as at a real start: on screen with no SQLAlchemy imported, then the page fills."""
+    import subprocess
+    import sys
+
+    code = f"""
+import os, sys, time
+os.environ["COUNSEL_DESK_HOME"] = {str(tmp_path / "home")!r}
+from pathlib import Path
+from counsel_desk.ui.startup import create_qapp, prepare, show_main_window
+app = create_qapp()
+settings, _f, _l = prepare(app)
+settings.setValue("window/page", "followups")
+window = show_main_window(Path({str(db.path)!r}), settings)
+app.processEvents()
+print("shown", window.isVisible(), "sqlalchemy" in sys.modules, window.current_page() is None)
+deadline = time.monotonic() + 120
+while window.current_page() is None and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.01)
+print("filled", type(window.current_page()).__name__, "sqlalchemy" in sys.modules)
+window.close()
+"""
+    db.close()
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "shown True False True" in proc.stdout, proc.stdout
+    assert "filled FollowUpListPage True" in proc.stdout, proc.stdout

@@ -56,6 +56,7 @@ def started(qtbot, qapp, _private_home, monkeypatch):
     assert not isinstance(window, int), "the start was cancelled"
     qtbot.addWidget(window)
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.ctx is not None, timeout=20_000)  # the database opens once it is painted
     yield window, seen
     if window.auto_backup is not None:
         window.auto_backup.stop()

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-from counsel_desk.reports.period import Period
+from counsel_desk.services.period import Period
 from counsel_desk.services import targets
 from counsel_desk.ui.reports import page as page_module
 from counsel_desk.ui.reports import printing
@@ -123,8 +123,9 @@ def test_yearly_targets_editor_saves_audited_targets(page, qtbot, ctx):
     box = editor.fields["events"]
     box.selectAll()
     qtbot.keyClicks(box, "42")
-    with qtbot.waitSignal(ctx.reports_changed, timeout=TIMEOUT):
-        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.figures_loaded, timeout=TIMEOUT):  # saving recounts the figures
+        with qtbot.waitSignal(ctx.reports_changed, timeout=TIMEOUT):
+            qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert targets.get_targets(ctx.services(), 2026)["events"] == 42
     assert "已儲存" in editor.note.text()
 

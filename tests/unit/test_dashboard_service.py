@@ -11,6 +11,7 @@ import pytest
 from counsel_desk.models.enums import STAGE_ORDER, Stage
 from counsel_desk.services import dashboard
 from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.period import Period
 
 TODAY = date(2026, 11, 26)  # the demo database's today (a Thursday)
 
@@ -39,7 +40,7 @@ def north_counties(raw) -> list[str]:
 
 
 def test_periods_end_with_this_month():
-    assert dashboard.period("this_month", TODAY) == dashboard.Period("this_month", date(2026, 11, 1), date(2026, 11, 30))
+    assert dashboard.period("this_month", TODAY) == Period.month(2026, 11)
     assert dashboard.period("last_3_months", TODAY).start == date(2026, 9, 1)
     assert dashboard.period("this_year", TODAY).start == date(2026, 1, 1)
     twelve = dashboard.period("last_12_months", TODAY)

@@ -13,7 +13,7 @@ from sqlmodel import select
 
 from counsel_desk.models import FollowUp, Proposal, SiteVisit, StageChange, SupportRecord, Workstation
 from counsel_desk.reports.figures import compute
-from counsel_desk.reports.period import Period
+from counsel_desk.services.period import Period
 from counsel_desk.services import workstation_budgets, workstations
 
 NOV, DEC = Period.month(2026, 11), Period.month(2026, 12)
@@ -217,9 +217,17 @@ def test_a_period_not_ended_is_provisional(db, world):
 
 def test_the_demo_database_agrees_with_the_own_counts(demo_db):
     """On the generated demo data (600 visits), every month of 2026 to date."""
+    key_visits = 0
     for month in range(1, 12):
         period = Period.month(2026, month)
         f = compute(demo_db.session_factory, "north", period, today=date(2026, 12, 20))
         assert f.followups_overdue == own_overdue(demo_db, period.end), month
         assert (f.proposals_sent, f.proposals_resubmitted) == own_sent(demo_db, period), month
         assert f.support_sessions == own_support(demo_db, period), month
+        with demo_db.engine.connect() as c:
+            flagged = c.exec_driver_sql("SELECT count(*) FROM site_visit WHERE key_visit AND deleted_at IS NULL "
+                                        "AND center_code = 'north' AND visit_date BETWEEN ? AND ?",
+                                        (period.start.isoformat(), period.end.isoformat())).scalar()
+        assert len(f.key_visits) == flagged, month
+        key_visits += flagged
+    assert key_visits  # the demo flags a few visits 重點

@@ -19,8 +19,8 @@ from counsel_desk.models import (
 from counsel_desk.models.enums import TargetMetric
 from counsel_desk.reports.figures import compute
 from counsel_desk.reports.figures_types import differences, figure_label
-from counsel_desk.reports.period import Period
 from counsel_desk.reports.targets import year_to_date
+from counsel_desk.services.period import Period
 from counsel_desk.services import targets
 
 NOV = Period.month(2026, 11)

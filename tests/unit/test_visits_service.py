@@ -273,7 +273,7 @@ def test_inline_organisations_and_contacts(people, visits):
 
 def test_a_key_visit_is_flagged_and_listed_in_the_report(db, visits, two_counselors):
     from counsel_desk.reports.figures import compute
-    from counsel_desk.reports.period import Period
+    from counsel_desk.services.period import Period
 
     key = visits.create(_visit(visits, two_counselors, findings="社區共識已形成", key_visit=True))
     plain = visits.create(_visit(visits, two_counselors))

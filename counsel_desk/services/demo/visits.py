@@ -136,7 +136,10 @@ def build_visits(ctx: Ctx, people: People, stations: list[Station], spaces: list
             "township_code": town.code, "organization_id": org.id if org else None,
             "workstation_id": station.id if station else None, "public_space_id": space.id if space else None,
             "visited_name": visited, "mode": modes[i], "purpose": purpose, "findings": findings, "issues": issues,
-            "advice": advice, "notes": notes})
+            "advice": advice, "notes": notes,
+            # a few on-site visits flagged 重點 for the monthly report's key visits (no random draw: the
+            # same seed keeps giving the same rows)
+            "key_visit": modes[i] == "onsite" and i % 30 == 0})
         years[day.year] += 1
         # 1–3 counselors: a random one and, sometimes, the next one or two on the roster
         first, k = int(rnd() * n_counselors), pick(COUNSELORS_AT_VISIT, rnd())

@@ -3,9 +3,14 @@ beside the work item's yearly allocation under the plan in force that year (whol
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
+)
 
 from counsel_desk.models.enums import Stage
+from counsel_desk.errors import UserError
+from counsel_desk.services import programme
 from counsel_desk.services import proposals as ps
 from counsel_desk.services.formatting import ntd
 from counsel_desk.services.proposals.funding import ACTIVE_STAGES
@@ -43,6 +48,12 @@ class DemandView(QWidget):
         top.addWidget(self.scope)
         top.addWidget(self.with_allocation)
         top.addStretch(1)
+        self.load_button = QPushButton(self.tr("Load programme file…"))
+        self.load_button.setObjectName("loadProgramme")
+        self.load_button.setToolTip(self.tr("A programme file (計畫定義檔) issued by the project office; an older "
+                                            "version never replaces the loaded one. See docs/programme.md."))
+        self.load_button.clicked.connect(self.choose_programme_file)
+        top.addWidget(self.load_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -64,3 +75,22 @@ class DemandView(QWidget):
         lines += [n.message for n in view.notices]
         self.plans.setText("\n".join(lines + [self.tr("Allocations are for the whole programme — a yardstick, "
                                                        "not this center's share.")]))
+
+    def choose_programme_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Load programme file"), "",
+                                              self.tr("Programme file (*.json)"))
+        if name:
+            self.load_programme_file(name)
+
+    def load_programme_file(self, path: str) -> None:
+        """Load it (a newer version only; audited) and say what happened; the figures follow at once."""
+        try:
+            outcome = programme.load_file(self.ctx.services(), path)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Programme file not loaded"), exc.message)
+            return
+        if outcome.changed:
+            QMessageBox.information(self, self.tr("Programme file"), outcome.describe())
+        else:
+            QMessageBox.warning(self, self.tr("Programme file not loaded"), outcome.describe())
+        self.reload()

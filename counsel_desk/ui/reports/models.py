@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from counsel_desk.reports.figures_types import ReportFigures
 from counsel_desk.reports.monthly_xlsx import summary_rows
-from counsel_desk.reports.period import TAIWAN_UTC_OFFSET
+from counsel_desk.services.period import TAIWAN_UTC_OFFSET
 from counsel_desk.reports.snapshots import SentReport
 from counsel_desk.services.formatting import roc_date
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, 
 
 from counsel_desk.reports import narrative
 from counsel_desk.reports.figures_types import Narrative
-from counsel_desk.reports.period import Period
+from counsel_desk.services.period import Period
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import show_error
 

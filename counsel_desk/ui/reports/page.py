@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from counsel_desk import paths
 from counsel_desk.reports import snapshots
 from counsel_desk.reports.figures import compute
-from counsel_desk.reports.period import Period
+from counsel_desk.services.period import Period
 from counsel_desk.reports.snapshots import Comparison, GeneratedReport
 from counsel_desk.services import atomic
 from counsel_desk.ui.context import AppContext
@@ -133,7 +133,7 @@ class ReportsPage(PageHooks, QWidget):
         sent_layout.addLayout(sent_buttons)
         self.targets_editor = TargetsEditor(self.ctx, self._today().year, self)
         self.narrative_editor = NarrativeEditor(self.ctx, self)
-        self.narrative_editor.saved.connect(self._data_changed)
+        self.narrative_editor.saved.connect(self._notes_changed)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.figures_view, self.tr("Figures"))
         self.tabs.addTab(self.narrative_editor, self.tr("Manager's notes"))
@@ -165,7 +165,8 @@ class ReportsPage(PageHooks, QWidget):
         ready = self.report is not None
         for b in (self.open_xlsx, self.open_pdf, self.save_button, self.print_button):
             b.setEnabled(ready)
-        self.send_button.setEnabled(ready and self.report.figures.center is not None)
+        self.send_button.setEnabled(ready and self.report.figures.center is not None
+                                    and not self.report.figures.provisional)
         has_sent = bool(self.revisions_model.reports)
         self.sent_pdf.setEnabled(has_sent)
         self.sent_xlsx.setEnabled(has_sent)
@@ -183,6 +184,10 @@ class ReportsPage(PageHooks, QWidget):
         except Exception:  # noqa: BLE001 — a from/to range the wrong way round: refresh() says so
             return
         self.narrative_editor.set_report(self.picker.center_code(), period)
+
+    def _notes_changed(self) -> None:
+        self.report = None  # files made before the notes changed no longer carry them
+        self._update_buttons()
 
     def _data_changed(self, *_args) -> None:
         self.report = None  # files made before the change no longer match the data
@@ -220,8 +225,11 @@ class ReportsPage(PageHooks, QWidget):
             self.revisions_model.set_reports(sent)
             self.comparison = comparison
             self._show_banner()
-            self.status.setText(self.tr("%1 %2: %3 visits.").replace("%1", figures.center_name)
-                                .replace("%2", period.label_zh).replace("%3", f"{figures.visits_total:,}"))
+            text = (self.tr("%1 %2: %3 visits.").replace("%1", figures.center_name)
+                    .replace("%2", period.label_zh).replace("%3", f"{figures.visits_total:,}"))
+            if figures.provisional:
+                text += " " + self.tr("The period has not ended: the report is provisional and cannot be sent yet.")
+            self.status.setText(text)
             self._update_buttons()
             self.figures_loaded.emit()
 

@@ -1,7 +1,7 @@
 """Choosing a report's period and center: month, quarter, year or any from/to, one center or all.
 
 Years show in the ROC calendar (民國115年); the chosen period comes out as a
-:class:`counsel_desk.reports.period.Period` through ``period_changed``.
+:class:`counsel_desk.services.period.Period` through ``period_changed``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QSpinBo
 from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import CenterCode
-from counsel_desk.reports.period import Period
+from counsel_desk.services.period import Period
 from counsel_desk.services.formatting import ROC_OFFSET
 
 ALL_CENTERS = ""  # the centre combo's data for headquarters' view of all four centers

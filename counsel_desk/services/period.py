@@ -1,4 +1,5 @@
-"""The period a report covers (報告期間): a month, a quarter, a year or any from/to range.
+"""The one period type (報告期間) of the reports and the dashboard: a month, a quarter, a year or any
+from/to range.
 
 Dates are Taiwan calendar days, inclusive at both ends. Timestamps in the database are naive UTC;
 Taiwan keeps UTC+8 all year (no daylight saving), so a day's moments are found by shifting eight
@@ -11,12 +12,28 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from counsel_desk.errors import ValidationError
 from counsel_desk.services.formatting import ROC_OFFSET, parse_month, roc_date
 
 TAIWAN_UTC_OFFSET = timedelta(hours=8)
 KINDS = ("month", "quarter", "year", "custom")
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    """(year, month) moved by ``delta`` months."""
+    n = year * 12 + (month - 1) + delta
+    return n // 12, n % 12 + 1
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def taiwan_day(stamp: datetime) -> date:
+    """The Taiwan calendar day of a stored UTC timestamp."""
+    return (stamp.replace(tzinfo=None) + TAIWAN_UTC_OFFSET).date()
 
 
 @dataclass(frozen=True)
@@ -160,12 +177,12 @@ class Period:
         hi = datetime.combine(self.end + timedelta(days=1), datetime.min.time()) - TAIWAN_UTC_OFFSET
         return f"{lo:%Y-%m-%d %H:%M:%S}", f"{hi:%Y-%m-%d %H:%M:%S}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "key": self.key, "start": self.start.isoformat(), "end": self.end.isoformat(),
                 "label": self.label_zh}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Period":
+    def from_dict(cls, data: dict[str, Any]) -> "Period":
         return cls(date.fromisoformat(data["start"]), date.fromisoformat(data["end"]), data.get("kind", "custom"))
 
 
