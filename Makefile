@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run check test bench i18n installer installer-test clean-venv
+.PHONY: run check test test-encrypted bench i18n installer installer-test clean-venv
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ check: $(STAMP)
 
 test: check
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# The whole suite again on encrypted databases (SQLCipher; tests/conftest.py reads the variable).
+test-encrypted: $(STAMP)
+	COUNSEL_DESK_TEST_ENCRYPTED=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not installer"
 
 bench: $(STAMP)
 	$(PY) -m benchmarks

@@ -9,7 +9,7 @@ _ = object()
 # Qt calls these virtual methods on our subclasses (paint, size, drag and drop, item editors).
 _.sizeHint
 _.paintEvent
-_.eventFilter  # ui/empty_state.py: installed on a view's viewport
+_.eventFilter  # the idle lock watches events; ui/empty_state.py watches a view's viewport
 _.dragMoveEvent
 _.dropEvent
 _.createEditor
@@ -150,4 +150,6 @@ _.pytestmark
 _._no_error_boxes
 _.no_blocking_boxes
 _.frozen_audit_clock
+_.zh_tw
+_.encrypted_env  # @pytest.mark.usefixtures("encrypted_env")
 _.yes_to_questions

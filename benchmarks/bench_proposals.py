@@ -18,8 +18,9 @@ OPEN_LIMIT_MS = 1500
 PDF_LIMIT_S = 3.0
 
 _SCALE_UP = r"""
-import sqlite3, uuid
-con = sqlite3.connect(DB)
+import uuid
+from counsel_desk.store import driver
+con = driver.connect(DB)
 con.execute("PRAGMA foreign_keys=OFF")
 props = con.execute("SELECT * FROM proposal").fetchall()
 cols = [d[1] for d in con.execute("PRAGMA table_info(proposal)")]
@@ -30,7 +31,7 @@ for row in con.execute("SELECT * FROM funding_line"):
     lines.setdefault(row[lcols.index("proposal_id")], []).append(dict(zip(lcols, row)))
 for row in con.execute("SELECT * FROM proposal_section"):
     secs.setdefault(row[scols.index("proposal_id")], []).append(dict(zip(scols, row)))
-docs = con.execute("SELECT d.record_id, s.body FROM search_index s JOIN search_index_doc d ON d.rowid = s.rowid "
+docs = con.execute("SELECT d.record_id, s.body FROM search_index_proposal s JOIN search_index_doc d ON d.rowid = s.rowid "
                    "WHERE d.entity = 'proposal'").fetchall()
 body = dict(docs)
 next_row = con.execute("SELECT COALESCE(MAX(rowid), 0) FROM search_index_doc").fetchone()[0] + 1
@@ -45,7 +46,7 @@ for n in range(SCALE - 1):
             d = {**d, "id": str(uuid.uuid4()), "proposal_id": new["id"]}
             con.execute(f"INSERT INTO proposal_section ({','.join(scols)}) VALUES ({','.join('?' * len(scols))})", [d[c] for c in scols])
         con.execute("INSERT INTO search_index_doc (rowid, entity, record_id) VALUES (?, 'proposal', ?)", (next_row, new["id"]))
-        con.execute("INSERT INTO search_index (rowid, entity, body) VALUES (?, 'proposal', ?)", (next_row, body.get(old, "")))
+        con.execute("INSERT INTO search_index_proposal (rowid, body) VALUES (?, ?)", (next_row, body.get(old, "")))
         next_row += 1
 con.commit()
 RESULT = {"proposals": con.execute("SELECT COUNT(*) FROM proposal").fetchone()[0]}

@@ -14,6 +14,8 @@ LIST_LIMIT_MS = 300  # a filter or search answers while typing
 SORT_LIMIT_MS = 500  # a click on a column header
 PAGE_LIMIT_MS = 50  # one page of 200 rows while scrolling
 OPEN_LIMIT_MS = 1500
+PHRASE_LIMIT_MS = 100  # issue 13: a phrase search over ~30,000 support records
+PHRASE_BASELINE_MS = 537  # one index for every entity, before the index was kept per entity
 
 _LISTS = r"""
 import statistics, time
@@ -120,9 +122,10 @@ def bench_lists(env: BenchEnv) -> list[Figure]:
     return [
         Figure("support list ids, default order", r["support_default_ms"], "ms", lim,
                check(r["support_default_ms"], LIST_LIMIT_MS), f"{r['support_records']:,} support records"),
-        Figure("support list search 提案撰寫 (FTS)", r["support_search_long_ms"], "ms", lim,
-               check(r["support_search_long_ms"], LIST_LIMIT_MS),
-               "one index for every entity: a phrase common in visits too is matched there, then filtered"),
+        Figure("support list search 提案撰寫 (FTS)", r["support_search_long_ms"], "ms", f"≤ {PHRASE_LIMIT_MS} ms",
+               check(r["support_search_long_ms"], PHRASE_LIMIT_MS),
+               f"baseline {PHRASE_BASELINE_MS} ms; the support records' own index (a phrase common in visits "
+               "is not read)"),
         Figure("support list search 課程 (short word: scan)", r["support_search_short_ms"], "ms", lim,
                check(r["support_search_short_ms"], LIST_LIMIT_MS),
                "short words scan only this entity's documents"),

@@ -22,6 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 BIG_VISITS = int(os.environ.get("BENCH_VISITS", "100000"))
 TODAY = date(2026, 11, 26)
+# Measured as laptops run it: encrypted (SQLCipher) by default; BENCH_PLAIN=1 measures plain files.
+os.environ.setdefault("COUNSEL_DESK_KEYRING", "off")
+if os.environ.get("BENCH_PLAIN"):
+    os.environ["COUNSEL_DESK_ENCRYPTION"] = "off"
+else:
+    os.environ.setdefault("COUNSEL_DESK_PASSPHRASE", "benchmark passphrase 基準測試")
 
 
 @dataclass
@@ -50,13 +56,13 @@ class BenchEnv:
         return self.big_db
 
     def copy_of_big_db(self, name: str) -> Path:
-        import sqlite3
+        from counsel_desk.store import driver, keys
 
-        src = sqlite3.connect(self.ensure_big_db())
+        src = driver.connect(self.ensure_big_db())
         dest = self.workdir / name
         for suffix in ("", "-wal", "-shm"):
             Path(str(dest) + suffix).unlink(missing_ok=True)
-        dst = sqlite3.connect(dest)
+        dst = driver.connect(dest, key=keys.key_for(self.ensure_big_db()))
         src.backup(dst)
         src.close()
         dst.close()

@@ -16,6 +16,9 @@ from counsel_desk import __version__
 from counsel_desk.ui.startup import build_main_window, create_qapp, language, prepare
 
 
+SMOKE_PASSPHRASE = "smoke test 煙霧測試"
+
+
 def smoke_test() -> int:
     """Start for real, offscreen, in a temporary folder; exit 0 only when all parts load.
 
@@ -90,9 +93,21 @@ def smoke_test() -> int:
         check("translations", translations)
         check("icon", icon)
         check("modules", modules)
-        from counsel_desk.store import migrate, open_database
+        from counsel_desk.store import driver, keys, migrate, open_database
 
-        database = open_database(Path(tmp) / "smoke.db")
+        smoke_db = Path(tmp) / "smoke.db"
+        database = open_database(smoke_db, key=keys.new_key(SMOKE_PASSPHRASE))  # SQLCipher must work when frozen
+
+        def encryption():
+            from counsel_desk.services import sealed
+
+            if not driver.is_encrypted(smoke_db):
+                return "the new database is not encrypted"
+            key = keys.from_secret(SMOKE_PASSPHRASE, driver.file_salt(smoke_db) or b"")
+            if not keys.opens(smoke_db, key):
+                return "the encrypted database does not open with its passphrase"
+            blob = sealed.seal("附件 attachment".encode(), key, "attachment")
+            return None if sealed.unseal(blob, key, "attachment") == "附件 attachment".encode() else "sealing files fails"
         report: dict[str, bytes] = {}
 
         def schema():
@@ -142,6 +157,7 @@ def smoke_test() -> int:
             return None
 
         check("database", schema)
+        check("encryption", encryption)
         check("reports", reports)
         check("printing", printing)
         check("main window", window)

@@ -63,6 +63,11 @@ def attachments_dir(db_path: Path) -> Path:
     return db_path.parent / f"{db_path.stem}-attachments"
 
 
+def drafts_dir(db_path: Path) -> Path:
+    """Autosaved drafts of open editors, beside the database they belong to."""
+    return db_path.parent / f"{db_path.stem}-drafts"
+
+
 def backups_dir(db_path: Path) -> Path:
     return db_path.parent / f"{db_path.stem}-backups"
 

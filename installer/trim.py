@@ -50,10 +50,14 @@ EXCLUDED_PYTHON_MODULES = [
     # CJK codecs other than Taiwan's (big5/cp950) and Hong Kong's (big5hkscs): an unknown
     # encoding then raises LookupError like any other — nothing here reads GB, Shift-JIS or EUC-KR.
     "_codecs_jp", "_codecs_kr", "_codecs_cn", "_codecs_iso2022",
-    # reportlab imports PIL.Image, but the reports hold no raster images: Pillow's optional codecs,
-    # text and colour management go (AVIF alone is 5 MB); PIL falls back gracefully without them.
-    "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL._imagingft", "PIL._imagingcms",
-    "PIL._imagingtk", "PIL.ImageTk", "PIL.ImageQt",
+    # reportlab imports PIL.Image at start, but the reports hold no raster images: installer/stubs/PIL
+    # (first on the spec's pathex) stands in for Pillow and its libraries (6 MB); photos are shown by Qt.
+    # SQLite comes from SQLCipher (sqlcipher3): the standard sqlite3 module and its library (1.5 MB)
+    # are never used by the app, and SQLAlchemy is given SQLCipher's module.
+    "sqlite3", "_sqlite3",
+    # keyring's Linux Secret Service backend needs secretstorage → cryptography (12 MB): the frozen
+    # Linux program asks for a passphrase instead; Windows' Credential Manager backend needs neither.
+    "secretstorage", "jeepney", "cryptography",
     # lxml: openpyxl and the sync file checks use lxml.etree only
     "lxml.objectify", "lxml.html", "lxml.isoschematron",
     # reportlab guesses the encoding of an XMP metadata *file* with it; the reports pass none

@@ -1,4 +1,9 @@
-"""Shared fixtures: offscreen Qt, a private home folder per test, a fresh migrated database."""
+"""Shared fixtures: offscreen Qt, a private home folder per test, a fresh migrated database.
+
+Databases are plain in the default run (speed). ``COUNSEL_DESK_TEST_ENCRYPTED=1`` runs the whole
+suite on encrypted databases (``make test-encrypted``): every database, backup, attachment and
+draft the tests make is then encrypted with the passphrase below. The OS keyring is never used.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,20 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("COUNSEL_DESK_LANG", "zh_TW")
+os.environ["COUNSEL_DESK_KEYRING"] = "off"  # tests never read or write the user's keyring
+ENCRYPTED = os.environ.get("COUNSEL_DESK_TEST_ENCRYPTED", "") not in ("", "0")
+TEST_PASSPHRASE = "測試用的密碼 correct horse"
+if ENCRYPTED:
+    os.environ["COUNSEL_DESK_PASSPHRASE"] = TEST_PASSPHRASE
+    os.environ["COUNSEL_DESK_ENCRYPTION"] = "on"
+else:
+    os.environ.pop("COUNSEL_DESK_PASSPHRASE", None)
+    os.environ["COUNSEL_DESK_ENCRYPTION"] = "off"
 
-from datetime import date
-from pathlib import Path
+from datetime import date  # noqa: E402 — after the environment above
+from pathlib import Path  # noqa: E402
 
-import pytest
+import pytest  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -36,13 +50,14 @@ def migrated_template(tmp_path_factory):
 
 
 def copy_database(src: Path, dest: Path) -> None:
-    """Consistent copy through SQLite's backup API, created private (0600) like a real database."""
-    import sqlite3
+    """Consistent copy through SQLite's backup API, created private (0600) like a real database
+    (encrypted with the source's key when the source is encrypted)."""
+    from counsel_desk.store import driver, keys
 
     fd = os.open(dest, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
-    source = sqlite3.connect(src)
-    target = sqlite3.connect(dest)
+    source = driver.connect(src)
+    target = driver.connect(dest, key=keys.key_for(src))
     source.backup(target)
     source.close()
     target.close()

@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "counsel_desk.cli.report",
     "counsel_desk.cli.sync",
     "counsel_desk.cli.programme",
+    "counsel_desk.cli.encryption",
 ]
 
 
@@ -56,6 +57,11 @@ def main(argv: list[str] | None = None) -> int:
             return smoke_test()
         if args.command is None:
             args = parser.parse_args(["gui", *argv])
+        if sys.stdin is not None and sys.stdin.isatty() and args.command != "gui":
+            from counsel_desk.cli.encryption import new_terminal_passphrase, terminal_prompt
+            from counsel_desk.store import keys
+
+            keys.set_prompt(terminal_prompt, new_terminal_passphrase)  # no key here: ask at the terminal
         return int(args.func(args) or 0)
     except UserError as exc:
         print(f"counsel-desk：{exc.message}" if "zh" in pick("zh", "en") else f"counsel-desk: {exc.message}",

@@ -55,6 +55,10 @@ def run_demo(args: argparse.Namespace) -> int:
         db.close()
     print(pick(f"已產生示範資料：{summary.counts.get('visits', 0):,} 筆訪視，耗時 {summary.seconds:.1f} 秒。",
                f"Demo data generated: {summary.counts.get('visits', 0):,} visits in {summary.seconds:.1f} s."))
+    if db.created and db.key is not None:
+        from counsel_desk.cli.encryption import print_recovery_key
+
+        print_recovery_key(db.key)
     return 0
 
 

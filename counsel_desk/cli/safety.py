@@ -74,10 +74,10 @@ def run_backup(args: argparse.Namespace) -> int:
                 zh, en = backup.reason_label(b.reason)
                 print(f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {_size(b.size):>10}  {pick(zh, en)}  {b.path}")
         return 0
-    from counsel_desk.store.recovery import DAMAGED, MISSING, check_at_start
+    from counsel_desk.store.recovery import DAMAGED, LOCKED, MISSING, WRONG_KEY, check_at_start
 
     health = check_at_start(path)
-    if health.state in (MISSING, DAMAGED):
+    if health.state in (MISSING, DAMAGED, LOCKED, WRONG_KEY):
         raise DatabaseError(health.message)
     written = backup.make_backup(path, "manual", out=args.out)
     print(pick(f"已備份到 {written}（完整性檢查通過）", f"Backed up to {written} (integrity check passed)"))
@@ -87,14 +87,15 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     from counsel_desk.services import backup
     from counsel_desk.store import open_database
-    from counsel_desk.store.recovery import DAMAGED, MISSING, OK, check_at_start, quarantine
+    from counsel_desk.store.recovery import DAMAGED, LOCKED, MISSING, OK, WRONG_KEY, check_at_start, quarantine
 
     path = db_path(args)
     source = Path(args.file).expanduser()
-    backup.validate_backup(source)
+    backup.validate_backup(source)  # a backup the key can't open is refused here, before anything moves
     health = check_at_start(path)
-    if health.state in (MISSING, DAMAGED):
-        folder = quarantine(path) if health.state == DAMAGED else None
+    # A file no key opens while its backup does is as good as damaged: it goes to quarantine (never deleted).
+    if health.state in (MISSING, DAMAGED, LOCKED, WRONG_KEY):
+        folder = quarantine(path) if health.state != MISSING else None
         if folder is not None:
             print(pick(f"{health.message} 已移到隔離資料夾：{folder}", f"{health.message} Moved to quarantine: {folder}"))
         backup.recover(path, source, actor=_actor(), quarantined=folder).close()

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import errno
 import os
-import sqlite3
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
 from counsel_desk.errors import UserError
+from counsel_desk.store import driver
 
 # EDQUOT (quota exceeded) reaches a person the same way as a full disk.
 DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
@@ -44,7 +44,7 @@ def is_disk_full(exc: BaseException) -> bool:
     """True for an OSError from a full disk or SQLite's SQLITE_FULL (13)."""
     if isinstance(exc, OSError) and exc.errno in DISK_FULL_ERRNOS:
         return True
-    if isinstance(exc, sqlite3.Error):
+    if isinstance(exc, driver.Error):
         code = getattr(exc, "sqlite_errorcode", None)
         return (code is not None and (code & 0xFF) == 13) or "database or disk is full" in str(exc)
     return False

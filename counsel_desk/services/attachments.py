@@ -3,15 +3,15 @@
 The same file attached twice (to one visit or to many) is stored once. A file is copied in as soon
 as it is picked (so the editor can show and open it), while its ``Attachment`` row is written with
 the record that owns it — a discarded visit leaves at most an unreferenced file, never a dangling row.
-A clear size limit keeps the data folder and the backups small enough to carry around.
+A clear size limit keeps the data folder and the backups small enough to carry around. In an
+encrypted database's folder the files are sealed with its key (:mod:`counsel_desk.services.sealed`);
+their names stay the SHA-256 of the plain content.
 """
 
 from __future__ import annotations
 
 import hashlib
 import mimetypes
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,10 +19,9 @@ from sqlmodel import select
 
 from counsel_desk.errors import UserError
 from counsel_desk.models import Attachment
-from counsel_desk.services import base
+from counsel_desk.services import base, sealed
 
 MAX_BYTES = 25 * 1024 * 1024
-_CHUNK = 1024 * 1024
 
 
 @dataclass
@@ -79,25 +78,17 @@ class AttachmentService:
                 f"The file '{src.name}' is {human_size(size)}, over the {human_size(self.max_bytes)} limit "
                 f"for attachments. Shrink the photo or compress the document first.")
         self.folder.mkdir(parents=True, exist_ok=True)
-        # Hash while copying into a temporary file in the same folder, then rename: one read of
-        # the source, and a crash never leaves a half-written file under a real name.
-        digest = hashlib.sha256()
-        fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.folder)
+        # One read of the source (it is at most max_bytes), hashed in memory and written atomically —
+        # sealed when the database is encrypted, so the plain content never lands in the folder.
         try:
-            with os.fdopen(fd, "wb") as out, src.open("rb") as f:
-                while chunk := f.read(_CHUNK):
-                    digest.update(chunk)
-                    out.write(chunk)
-            sha = digest.hexdigest()
-            target = self.folder / stored_name(sha, src.name)
-            if target.exists():
-                os.unlink(tmp_name)
-            else:
-                os.chmod(tmp_name, 0o600)
-                os.replace(tmp_name, target)
-        except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise
+            data = src.read_bytes()
+        except OSError as exc:
+            raise UserError(f"無法讀取檔案「{src.name}」：{exc.strerror or exc}",
+                            f"Cannot read the file '{src.name}': {exc.strerror or exc}") from exc
+        sha = hashlib.sha256(data).hexdigest()
+        target = self.folder / stored_name(sha, src.name)
+        if not target.exists():
+            sealed.write_bytes(target, data, "attachment")
         media = mimetypes.guess_type(src.name)[0] or "application/octet-stream"
         return AttachmentItem(filename=src.name, sha256=sha, size_bytes=size, media_type=media)
 
@@ -108,6 +99,14 @@ class AttachmentService:
             raise UserError(f"找不到附件「{item.filename}」的檔案（應在 {self.folder}）。",
                             f"The file of the attachment '{item.filename}' is missing (expected in {self.folder}).")
         return path
+
+    def read(self, item: AttachmentItem | Attachment) -> bytes:
+        """The attachment's plain content (opened with the database's key when it is sealed)."""
+        return sealed.read_bytes(self.path_of(item), "attachment")
+
+    def viewable_path(self, item: AttachmentItem | Attachment) -> Path:
+        """A file the system viewer can open: the stored one, or a plain copy in a private temporary folder."""
+        return sealed.viewable_copy(self.path_of(item), item.filename)
 
     def attach(self, owner_type: str, owner_id: str, source: Path | str) -> AttachmentItem:
         """Store a file and add it to a saved record now (for owners edited without a big form)."""

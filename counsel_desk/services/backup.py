@@ -11,6 +11,10 @@ Old backups are thinned by :mod:`counsel_desk.services.backup_retention` (all of
 hours, then 14 daily, 8 weekly, 12 monthly). Restoring first makes a safety backup of the current
 data, copies the chosen backup in through the same API, verifies the result and re-applies any
 personal-data erasures the older backup predates (an erased person must not come back).
+
+A backup of an encrypted database is encrypted with the database's own key and salt (SQLCipher's
+backup API re-keys each page; a plain target is refused by SQLCipher itself), so it opens wherever
+the database does and never holds readable personal data.
 """
 
 from __future__ import annotations
@@ -18,7 +22,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import sqlite3
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -29,6 +32,8 @@ from counsel_desk import paths
 from counsel_desk.errors import DatabaseError, UserError
 from counsel_desk.services import backup_retention
 from counsel_desk.services.atomic import atomic_path, disk_full, fsync_path, is_disk_full
+from counsel_desk.store import driver, keys
+from counsel_desk.store.keys import DatabaseKey
 
 AUTO_FIRST_AFTER = timedelta(days=1)  # at start: back up when the newest backup is older than this
 AUTO_EVERY = timedelta(minutes=30)  # while running: back up this often when data changed
@@ -83,21 +88,16 @@ def _now(now: datetime | None) -> datetime:
     return (now or datetime.now()).replace(microsecond=0)
 
 
-def _ro_uri(path: Path) -> str:
-    # as_uri percent-encodes spaces, '#', '?' and Chinese folder names that would break a raw "file:" URI.
-    return Path(path).resolve().as_uri() + "?mode=ro"
+def _open_source(path: Path) -> driver.Connection:
+    return driver.connect(path, read_only=True, timeout=10)
 
 
-def _open_source(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(_ro_uri(path), uri=True, timeout=10)
-
-
-def _open_target(path: Path) -> sqlite3.Connection:
+def _open_target(path: Path, key: DatabaseKey | None = None) -> driver.Connection:
     """The connection a backup is written through (tests inject a full disk here)."""
-    return sqlite3.connect(path, timeout=10)
+    return driver.connect(path, key=key, timeout=10)
 
 
-def _check_problems(con: sqlite3.Connection) -> list[str]:
+def _check_problems(con: driver.Connection) -> list[str]:
     return [r[0] for r in con.execute("PRAGMA integrity_check")]
 
 
@@ -127,11 +127,12 @@ def copy_database(source: Path, dest: Path, progress: Progress | None = None) ->
     _check_room(source, dest)
     if progress is not None:
         progress(0, 3)
+    key = keys.key_for(source)  # the copy is encrypted exactly as its database is
     try:
         with atomic_path(dest) as tmp:
             src = _open_source(source)
             try:
-                out = _open_target(tmp)
+                out = _open_target(tmp, key=key)
                 try:
                     # One step: the whole copy is read in one transaction, so it is a consistent
                     # snapshot even while the app keeps writing through other connections.
@@ -152,7 +153,7 @@ def copy_database(source: Path, dest: Path, progress: Progress | None = None) ->
                 progress(2, 3)
     except UserError:
         raise
-    except (sqlite3.Error, OSError) as exc:
+    except (driver.Error, OSError) as exc:
         raise _failed(dest, exc) from exc
     if progress is not None:
         progress(3, 3)
@@ -262,7 +263,7 @@ def _backup_fingerprint(path: Path) -> tuple[int, str] | None:
             return data_fingerprint(con)
         finally:
             con.close()
-    except sqlite3.Error:
+    except (driver.Error, keys.KeyMissing, keys.WrongKey):
         return None  # an unreadable backup can't vouch for anything: make a new one
 
 
@@ -316,7 +317,7 @@ def validate_backup(path: Path | str) -> str:
     con = _open_source(path)
     try:
         problems = _check_problems(con)
-    except sqlite3.DatabaseError as exc:
+    except driver.DatabaseError as exc:
         problems = [str(exc)]
     finally:
         con.close()
@@ -350,6 +351,12 @@ def restore(db, backup: Path | str, *, actor: str = "", now: datetime | None = N
 
     report(0)
     rev = validate_backup(backup)
+    if driver.is_encrypted(backup) != driver.is_encrypted(db.path):  # SQLCipher copies pages only like to like
+        raise UserError(f"備份 {backup.name} 與目前的資料庫一個有加密、一個沒有，無法直接還原；資料庫未變更。"
+                        f"請先用 counsel-desk encrypt 或 decrypt 讓兩者一致。",
+                        f"The backup {backup.name} and the database differ in encryption (one is encrypted, the other "
+                        f"not), so it can't be restored as it is; the database was not changed. Use counsel-desk "
+                        f"encrypt or decrypt first.")
     erased = privacy.erased_contacts(db)
     safety = backup_before(db, "restore", now=now)
     report(1)
@@ -357,7 +364,7 @@ def restore(db, backup: Path | str, *, actor: str = "", now: datetime | None = N
         db.engine.dispose()  # idle pooled connections would hold stale page caches
         try:
             _copy_into(backup, db.path)
-        except (sqlite3.Error, OSError) as exc:
+        except (driver.Error, OSError) as exc:
             raise _failed(db.path, exc) from exc
         report(2)
         problems = _live_problems(db.path)
@@ -386,7 +393,7 @@ def _copy_into(source: Path, target: Path) -> None:
     """Overwrite the database ``target`` with ``source`` page by page in one write transaction."""
     src = _open_source(source)
     try:
-        dst = sqlite3.connect(target, timeout=30)
+        dst = driver.connect(target, timeout=30)
         try:
             dst.execute("PRAGMA busy_timeout=30000")
             src.backup(dst)
@@ -399,10 +406,10 @@ def _copy_into(source: Path, target: Path) -> None:
 
 
 def _live_problems(path: Path) -> list[str]:
-    con = sqlite3.connect(path, timeout=30)
+    con = driver.connect(path, timeout=30)
     try:
         return _check_problems(con)
-    except sqlite3.DatabaseError as exc:
+    except driver.DatabaseError as exc:
         return [str(exc)]
     finally:
         con.close()

@@ -4,27 +4,29 @@ An editor writes its whole state every few seconds as a JSON file in ``<db>-draf
 database (one file per record being edited; a new record gets a key of its own). Saving or
 discarding the editor deletes its draft, so a draft that is still there at the next start is
 what a crash left behind and is offered back. Files are written atomically (temporary file +
-rename) and readable by the owner only: they may hold personal data like the database.
+rename) and readable by the owner only: they may hold personal data like the database, so the
+drafts of an encrypted database are sealed with its key (:mod:`counsel_desk.services.sealed`).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from counsel_desk import paths
+from counsel_desk.errors import UserError
+from counsel_desk.services import sealed
 
 _SAFE_KEY = re.compile(r"[^A-Za-z0-9_.-]")
 VISIT_DRAFT = "visit"  # the kind of the visit editor's drafts
 
 
 def drafts_dir(db_path: Path) -> Path:
-    db_path = Path(db_path)
-    return db_path.parent / f"{db_path.stem}-drafts"
+    return paths.drafts_dir(Path(db_path))
 
 
 @dataclass(frozen=True)
@@ -55,17 +57,8 @@ class DraftStore:
         self.folder.mkdir(parents=True, exist_ok=True)
         payload = {"kind": kind, "key": key, "saved_at": datetime.now().isoformat(timespec="seconds"), "data": data}
         target = self._path(kind, key)
-        fd, tmp = tempfile.mkstemp(prefix=".draft-", suffix=".tmp", dir=self.folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(payload, f, ensure_ascii=False, default=str)
-                f.flush()
-                os.fsync(f.fileno())
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        text = json.dumps(payload, ensure_ascii=False, default=str)
+        sealed.write_bytes(target, text.encode("utf-8"), "draft")
         return target
 
     def load(self, kind: str, key: str) -> Draft | None:
@@ -84,8 +77,8 @@ class DraftStore:
     @staticmethod
     def _read(path: Path) -> Draft | None:
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            raw = json.loads(sealed.read_bytes(path, "draft").decode("utf-8"))
             return Draft(kind=raw["kind"], key=raw["key"], saved_at=datetime.fromisoformat(raw["saved_at"]),
                          data=raw["data"], path=path)
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, UserError):
             return None

@@ -82,4 +82,10 @@ def remove_photo(sc: ServiceContext, folder: Path, attachment_id: str) -> None:
 
 
 def photo_path(sc: ServiceContext, folder: Path, item: AttachmentItem) -> Path:
-    return AttachmentService(sc, folder).path_of(item)
+    """A file the system viewer can open (a plain temporary copy when the photo is sealed)."""
+    return AttachmentService(sc, folder).viewable_path(item)
+
+
+def photo_bytes(sc: ServiceContext, folder: Path, item: AttachmentItem) -> bytes:
+    """The photo's content, for a thumbnail drawn without writing a plain copy anywhere."""
+    return AttachmentService(sc, folder).read(item)

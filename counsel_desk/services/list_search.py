@@ -28,7 +28,6 @@ from sqlalchemy.engine import Connection
 from counsel_desk.store import search
 
 MAX_EXPANSION = 400  # trigrams per short word before falling back to the exact scan
-VOCAB = "temp.search_index_vocab"
 # Passed last to store.search.index: the indexed text then ends with a newline, so every word in it
 # is followed by a character and some trigram starts with it (see the module docstring).
 END_OF_TEXT = "\n"
@@ -42,12 +41,15 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _expansion(conn: Connection, word: str) -> list[str] | None:
-    """Trigrams starting with ``word`` (1–2 characters); None when there are too many to OR."""
-    conn.execute(text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCAB} USING fts5vocab(main, 'search_index', 'row')"))
+def _expansion(conn: Connection, entity: str, word: str) -> list[str] | None:
+    """Trigrams of ``entity``'s texts starting with ``word`` (1–2 characters); None when there are too
+    many to OR."""
+    table = search.fts_table(entity)
+    vocab = f"temp.{table}_vocab"
+    conn.execute(text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {vocab} USING fts5vocab(main, '{table}', 'row')"))
     low = word.lower()
     high = low[:-1] + chr(ord(low[-1]) + 1)
-    terms = [r[0] for r in conn.execute(text(f"SELECT term FROM {VOCAB} WHERE term >= :lo AND term < :hi LIMIT :n"),
+    terms = [r[0] for r in conn.execute(text(f"SELECT term FROM {vocab} WHERE term >= :lo AND term < :hi LIMIT :n"),
                                         {"lo": low, "hi": high, "n": MAX_EXPANSION + 1})]
     return None if len(terms) > MAX_EXPANSION else terms
 
@@ -61,21 +63,18 @@ class Match:
 
 
 def match(conn: Connection, entity: str, query: str) -> Match | None:
-    """The records matching every word of ``query``; None for an empty query.
-
-    Row numbers may belong to other entities' records: :meth:`OrderedIds.restrict` ignores those
-    (checking the entity inside the FTS table would read every matching text).
-    """
+    """The records of ``entity`` matching every word of ``query``; None for an empty query."""
     ws = words(query)
     if not ws:
         return None
+    table = search.fts_table(entity)
     parts: list[str] = []
     exact: list[str] = []  # words left to store.search's exact scan
     for w in ws:
         if len(w) >= 3:
             parts.append(_quote(w))
             continue
-        terms = _expansion(conn, w)
+        terms = _expansion(conn, entity, w)
         if terms is None:
             exact.append(w)
         elif not terms:
@@ -85,11 +84,11 @@ def match(conn: Connection, entity: str, query: str) -> Match | None:
     if exact:
         ids = set(search.matching_ids(conn, entity, " ".join(exact)))
         if parts:
-            sql = ("SELECT d.record_id FROM search_index JOIN search_index_doc d ON d.rowid = search_index.rowid "
-                   "WHERE search_index MATCH :m")
+            sql = (f"SELECT d.record_id FROM {table} JOIN search_index_doc d ON d.rowid = {table}.rowid "
+                   f"WHERE {table} MATCH :m")
             ids &= set(first_column(conn, sql, {"m": " AND ".join(parts)}))
         return Match(ids=ids)
-    return Match(rowids=first_column(conn, "SELECT rowid FROM search_index WHERE search_index MATCH :m",
+    return Match(rowids=first_column(conn, f"SELECT rowid FROM {table} WHERE {table} MATCH :m",
                                      {"m": " AND ".join(parts)}))
 
 

@@ -31,7 +31,7 @@ from sqlmodel import Session
 from counsel_desk.errors import UserError
 from counsel_desk.models import Contact, Organization, metadata, utcnow
 from counsel_desk.services.base import ServiceContext, stamp_change
-from counsel_desk.store import audit
+from counsel_desk.store import audit, search
 
 ERASED_NAME = "（已刪除的聯絡人）"  # what the contact list shows in place of the name
 MENTION_MARK = "（個資已刪除）"  # what replaces a mention in other records' text
@@ -153,14 +153,17 @@ def _scrub_local_copies(session: Session, values: list[str]) -> int:
 def _scrub_search_index(session: Session, values: list[str]) -> int:
     conn = session.connection()
     changed = 0
-    for v in values:
-        rows = conn.execute(text("SELECT rowid, body FROM search_index WHERE instr(body, :v) > 0"), {"v": v}).all()
-        for rowid, body in rows:
-            conn.execute(text("UPDATE search_index SET body=:b WHERE rowid=:i"), {"b": _scrub(body, values), "i": rowid})
-            changed += 1
-    if changed:
-        # Merge the FTS segments: until then the old trigrams sit in superseded segments on disk.
-        conn.execute(text("INSERT INTO search_index(search_index) VALUES('optimize')"))
+    for table in (search.fts_table(e) for e in search.ENTITIES):
+        scrubbed = 0
+        for v in values:
+            rows = conn.execute(text(f"SELECT rowid, body FROM {table} WHERE instr(body, :v) > 0"), {"v": v}).all()
+            for rowid, body in rows:
+                conn.execute(text(f"UPDATE {table} SET body=:b WHERE rowid=:i"), {"b": _scrub(body, values), "i": rowid})
+                scrubbed += 1
+        if scrubbed:
+            # Merge the FTS segments: until then the old trigrams sit in superseded segments on disk.
+            conn.execute(text(f"INSERT INTO {table}({table}) VALUES('optimize')"))
+        changed += scrubbed
     return changed
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from counsel_desk.errors import DatabaseError
-from counsel_desk.store import migrate
-from counsel_desk.store.database import inspect_revision, read_only_uri
+from counsel_desk.store import driver, migrate
+from counsel_desk.store.database import inspect_revision
 
 
 @dataclass
@@ -42,13 +41,13 @@ def check_database(path: Path | str, *, quick: bool = False) -> CheckResult:
         raise DatabaseError(
             f"這個資料庫由較新版本的 counsel_desk 建立（結構版本 {rev}），本版無法檢查；檔案未變更。",
             f"This database was written by a newer counsel_desk (schema {rev}); not checked, file untouched.")
-    con = sqlite3.connect(read_only_uri(path), uri=True)
+    con = driver.connect(path, read_only=True)
     try:
         pragma = "quick_check" if quick else "integrity_check"
         integrity = [r[0] for r in con.execute(f"PRAGMA {pragma}")]
         fk = len(con.execute("PRAGMA foreign_key_check").fetchall())
         journal = con.execute("PRAGMA journal_mode").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
+    except driver.DatabaseError as exc:
         raise DatabaseError(f"{path} 已損毀：{exc}", f"{path} is damaged: {exc}") from exc
     finally:
         con.close()

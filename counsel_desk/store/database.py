@@ -3,12 +3,14 @@
 The order matters for safety. A file that exists is first inspected through a read-only
 connection; a schema revision we don't know (written by a newer counsel_desk) is refused before
 anything — not even the WAL switch — touches its bytes.
+
+Every connection is SQLCipher's (:mod:`counsel_desk.store.driver`) and is keyed before anything
+else runs; a new database is encrypted by default with a key from :mod:`counsel_desk.store.keys`.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +23,8 @@ from sqlmodel import Session
 
 from counsel_desk import paths
 from counsel_desk.errors import DatabaseError
-from counsel_desk.store import migrate
+from counsel_desk.store import driver, keys, migrate
+from counsel_desk.store.keys import DatabaseKey
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -35,6 +38,8 @@ class Database:
     read_only: bool = False
     upgraded_from: str | None = None
     pre_upgrade_copy: Path | None = None
+    key: DatabaseKey | None = None  # None: a plain (unencrypted) file
+    created: bool = False  # made by this open (a new key's recovery key is shown once)
     session_factory: Callable[[], Session] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -74,22 +79,19 @@ def _set_pragmas(dbapi_conn, _record, read_only: bool) -> None:
     cur.close()
 
 
-def make_engine(path: Path, *, read_only: bool = False) -> Engine:
-    # Always through a quoted file: URI, so a folder named "資料 #1 ?%" is not read as a URL query.
-    uri = read_only_uri(path) if read_only else Path(path).resolve().as_uri()
+def make_engine(path: Path, *, read_only: bool = False, key: DatabaseKey | None | str = driver.AUTO) -> Engine:
+    """An engine whose every connection is keyed (``PRAGMA key`` first) when the file is encrypted."""
+    resolved = keys.key_for(path) if key == driver.AUTO else key
 
-    def connect() -> sqlite3.Connection:
-        return sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+    def connect() -> driver.Connection:
+        return driver.connect(path, read_only=read_only, key=resolved, check_same_thread=False,
+                              timeout=BUSY_TIMEOUT_MS / 1000)
 
     # "sqlite://" would default to the in-memory SingletonThreadPool; a file wants a normal pool.
-    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
+    # module=: SQLAlchemy wraps SQLCipher's exceptions (``exc.orig``) as it does sqlite3's.
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool, module=driver.dbapi)
     event.listen(engine, "connect", lambda c, r: _set_pragmas(c, r, read_only))
     return engine
-
-
-def read_only_uri(path: Path) -> str:
-    """A ``file:`` URI opening ``path`` read-only; quoted, so ``?``, ``#`` or ``%`` in a folder name work."""
-    return f"{Path(path).resolve().as_uri()}?mode=ro"
 
 
 def _create_private_file(path: Path) -> None:
@@ -105,8 +107,8 @@ def _create_private_file(path: Path) -> None:
 def inspect_revision(path: Path) -> str | None:
     """The Alembic revision stamped in an existing file, read without writing to it."""
     try:
-        con = sqlite3.connect(read_only_uri(path), uri=True)
-    except sqlite3.Error as exc:
+        con = driver.connect(path, read_only=True)  # a keys.KeyMissing/WrongKey (DatabaseError) passes up
+    except driver.Error as exc:
         raise DatabaseError(f"無法開啟資料庫檔案 {path}：{exc}", f"Cannot open the database file {path}: {exc}") from exc
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -118,7 +120,7 @@ def inspect_revision(path: Path) -> str | None:
             return None
         rows = [r[0] for r in con.execute("SELECT version_num FROM alembic_version")]
         return rows[0] if len(rows) == 1 else (",".join(sorted(rows)) if rows else None)
-    except sqlite3.DatabaseError as exc:
+    except driver.DatabaseError as exc:
         raise DatabaseError(
             f"{path} 已損毀或不是資料庫檔案（{exc}），已保持原狀未變更。",
             f"{path} is damaged or not a database file ({exc}); it was left untouched.") from exc
@@ -127,8 +129,13 @@ def inspect_revision(path: Path) -> str | None:
 
 
 def open_database(path: Path | str, *, create: bool = True, read_only: bool = False,
-                  backup_before_upgrade: bool = True) -> Database:
-    """Open (creating if asked) and migrate a database; refuse a newer or foreign one untouched."""
+                  backup_before_upgrade: bool = True, key: DatabaseKey | None | str = driver.AUTO) -> Database:
+    """Open (creating if asked) and migrate a database; refuse a newer or foreign one untouched.
+
+    ``key``: AUTO finds an existing file's key (:func:`keys.key_for`) and gives a new file a new
+    one (:func:`keys.new_key`, unless ``COUNSEL_DESK_ENCRYPTION=off``); None creates a plain file.
+    A wrong or missing key is a :class:`~counsel_desk.errors.DatabaseError` and the file is untouched.
+    """
     from counsel_desk.store.reference import ensure_reference_data
 
     path = Path(path).expanduser()
@@ -141,6 +148,8 @@ def open_database(path: Path | str, *, create: bool = True, read_only: bool = Fa
     upgraded_from = None
     pre_copy = None
     if exists:
+        if key == driver.AUTO:
+            key = keys.key_for(path)
         rev = inspect_revision(path)
         if rev is not None and not migrate.is_known(rev):
             raise DatabaseError(
@@ -159,11 +168,15 @@ def open_database(path: Path | str, *, create: bool = True, read_only: bool = Fa
                 f"The database {path} needs an upgrade but is read-only; copy it somewhere writable first.")
     else:
         up_to_date = False
+        if key == driver.AUTO:
+            key = keys.new_key() if keys.encryption_wanted() else None
         _create_private_file(path)
 
-    engine = make_engine(path, read_only=read_only)
+    engine = make_engine(path, read_only=read_only, key=key)
     db = Database(path=path, engine=engine, read_only=read_only, upgraded_from=upgraded_from,
-                  pre_upgrade_copy=pre_copy)
+                  pre_upgrade_copy=pre_copy, key=key if isinstance(key, DatabaseKey) else None,
+                  created=not exists)
+    keys.register_folders(path, db.key)  # its attachments and drafts are sealed with the same key
     if not read_only:
         if not up_to_date:  # an up-to-date file (every ordinary start) needs no Alembic at all
             migrate.upgrade(engine)
@@ -177,9 +190,10 @@ def _copy_aside(path: Path, rev: str) -> Path:
     dest_dir.mkdir(parents=True, exist_ok=True)
     dest = dest_dir / f"{path.stem}-before-upgrade-{rev}.db"
     tmp = dest.with_suffix(".db.tmp")
-    src = sqlite3.connect(read_only_uri(path), uri=True)
+    key = keys.key_for(path)
+    src = driver.connect(path, read_only=True, key=key)
     try:
-        out = sqlite3.connect(tmp)
+        out = driver.connect(tmp, key=key)  # the copy is encrypted with the database's own key
         with out:
             src.backup(out)
         out.close()

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 # The newest revision in versions/. Kept here so that opening an up-to-date database (every start)
 # needs no Alembic import or script scan; tests/unit/test_migrations.py holds it equal to the scripts.
-SCHEMA_HEAD = "0005_i16_flows"
+SCHEMA_HEAD = "0006_i13_house"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

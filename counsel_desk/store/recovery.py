@@ -6,20 +6,21 @@ version, someone else's SQLite file, read-only or unreadable. Only a *damaged* f
 with its ``-wal``/``-shm``/``-journal`` companions — into ``<name>-quarantine/<name>-<time>/``
 by :func:`quarantine`; nothing is ever deleted, so a specialist can still rescue what the last
 backup lacks. A newer or foreign file is left exactly as it is and refused by ``open_database``.
+An encrypted file is checked with its key; without one (LOCKED) or with a wrong one (WRONG_KEY) it
+is left as it is — the two can't be told from damage, so only the person decides to restore.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from counsel_desk.i18n import pick
-from counsel_desk.store import migrate
+from counsel_desk.store import driver, keys, migrate
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_MAGIC = driver.SQLITE_MAGIC
 COMPANIONS = ("-wal", "-shm", "-journal")
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
@@ -30,6 +31,8 @@ NEWER = "newer"
 FOREIGN = "foreign"
 READ_ONLY = "read_only"
 UNREADABLE = "unreadable"
+LOCKED = "locked"  # encrypted, and no key for it here
+WRONG_KEY = "wrong_key"  # encrypted, and the key given does not open it (or it is damaged)
 
 
 @dataclass(frozen=True)
@@ -58,12 +61,14 @@ class StartupCheck:
             READ_ONLY: (f"資料庫 {p} 是唯讀的：可以檢視，但無法修改。",
                         f"The database {p} is read-only: you can look but not change anything."),
             UNREADABLE: (f"無法讀取資料庫檔案 {p}（{d}）。", f"The database file {p} can't be read ({d})."),
+            LOCKED: (d, d),  # keys' own message, already in the chosen language
+            WRONG_KEY: (d, d),
         }
         zh, en = texts[self.state]
         return pick(zh, en)
 
 
-def _is_corrupt(exc: sqlite3.Error) -> bool:
+def _is_corrupt(exc: driver.Error) -> bool:
     code = getattr(exc, "sqlite_errorcode", None)
     if code is not None:
         return (code & 0xFF) in _CORRUPT_CODES
@@ -86,11 +91,21 @@ def check_at_start(path: Path | str) -> StartupCheck:
             header = f.read(100)
     except OSError as exc:
         return StartupCheck(path, UNREADABLE, exc.strerror or str(exc))
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+    if len(header) < 100:
         return StartupCheck(path, DAMAGED, pick("檔頭不是 SQLite 資料庫", "the header is not an SQLite database"))
+    key = None
+    if not header.startswith(SQLITE_MAGIC):
+        if not driver.is_encrypted(path):  # neither plain nor whole encrypted pages
+            return StartupCheck(path, DAMAGED, pick("檔頭不是 SQLite 資料庫", "the header is not an SQLite database"))
+        try:
+            key = keys.key_for(path)
+        except keys.WrongKey as exc:
+            return StartupCheck(path, WRONG_KEY, exc.message)
+        except keys.KeyMissing as exc:
+            return StartupCheck(path, LOCKED, exc.message)
     try:
-        con = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=5)
-    except sqlite3.Error as exc:
+        con = driver.connect(path, read_only=True, key=key, timeout=5)
+    except driver.Error as exc:
         return StartupCheck(path, UNREADABLE, str(exc))
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -103,7 +118,7 @@ def check_at_start(path: Path | str) -> StartupCheck:
         if rev is not None and not migrate.is_known(rev):
             return StartupCheck(path, NEWER, revision=rev)
         problems = [r[0] for r in con.execute("PRAGMA quick_check")]
-    except sqlite3.Error as exc:
+    except driver.Error as exc:
         if _is_corrupt(exc):
             return StartupCheck(path, DAMAGED, str(exc))
         return StartupCheck(path, UNREADABLE, str(exc))

@@ -4,6 +4,11 @@ Services call :func:`index` after saving a record with the text a person would s
 :func:`matching_ids` to turn a search box's text into the ids of matching records. Every word of
 the query must match (AND). Words of three characters or more use the FTS index; shorter ones
 (``咖啡``) fall back to a substring scan of the indexed text, which trigram tokens can't answer.
+
+Each entity has its own FTS table (:func:`fts_table`, ``search_index_<entity>``), so a phrase found
+in 100,000 visits costs nothing to a search of the support records. ``search_index_doc`` numbers
+every indexed record once across entities (its rowid is the row in the entity's table) and maps
+it to the record's id.
 """
 
 from __future__ import annotations
@@ -15,6 +20,18 @@ from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 
+# The entities with searchable text; each has its FTS table (created by the migrations).
+ENTITIES = ("site_visit", "followup", "organization", "workstation", "support_record", "public_space",
+            "center_event", "proposal", "plan")
+
+
+def fts_table(entity: str) -> str:
+    """The FTS5 table of ``entity``'s search text."""
+    if entity not in ENTITIES:
+        raise ValueError(f"no search index for {entity!r}")
+    return f"search_index_{entity}"
+
+
 def _conn(session_or_conn) -> Connection:
     return session_or_conn.connection() if isinstance(session_or_conn, Session) else session_or_conn
 
@@ -22,6 +39,7 @@ def _conn(session_or_conn) -> Connection:
 def index(session_or_conn, entity: str, record_id: str, *texts: str | None) -> None:
     """(Re)index one record; a deleted record is removed with :func:`remove`."""
     conn = _conn(session_or_conn)
+    table = fts_table(entity)
     body = "\n".join(t for t in texts if t)
     row = conn.execute(text("SELECT rowid FROM search_index_doc WHERE record_id=:r"), {"r": record_id}).first()
     if row is None:
@@ -29,9 +47,8 @@ def index(session_or_conn, entity: str, record_id: str, *texts: str | None) -> N
                              {"e": entity, "r": record_id}).lastrowid
     else:
         rowid = row[0]
-        conn.execute(text("DELETE FROM search_index WHERE rowid=:i"), {"i": rowid})
-    conn.execute(text("INSERT INTO search_index (rowid, entity, body) VALUES (:i, :e, :b)"),
-                 {"i": rowid, "e": entity, "b": body})
+        conn.execute(text(f"DELETE FROM {table} WHERE rowid=:i"), {"i": rowid})
+    conn.execute(text(f"INSERT INTO {table} (rowid, body) VALUES (:i, :b)"), {"i": rowid, "b": body})
 
 
 def index_many(conn: Connection, entity: str, docs: Iterable[tuple[str, str]]) -> None:
@@ -42,14 +59,14 @@ def index_many(conn: Connection, entity: str, docs: Iterable[tuple[str, str]]) -
     start = conn.execute(text("SELECT COALESCE(MAX(rowid), 0) FROM search_index_doc")).scalar_one() + 1
     rows = [{"i": start + n, "e": entity, "r": rid, "b": body} for n, (rid, body) in enumerate(docs)]
     conn.execute(text("INSERT INTO search_index_doc (rowid, entity, record_id) VALUES (:i, :e, :r)"), rows)
-    conn.execute(text("INSERT INTO search_index (rowid, entity, body) VALUES (:i, :e, :b)"), rows)
+    conn.execute(text(f"INSERT INTO {fts_table(entity)} (rowid, body) VALUES (:i, :b)"), rows)
 
 
 def remove(session_or_conn, record_id: str) -> None:
     conn = _conn(session_or_conn)
-    row = conn.execute(text("SELECT rowid FROM search_index_doc WHERE record_id=:r"), {"r": record_id}).first()
+    row = conn.execute(text("SELECT rowid, entity FROM search_index_doc WHERE record_id=:r"), {"r": record_id}).first()
     if row is not None:
-        conn.execute(text("DELETE FROM search_index WHERE rowid=:i"), {"i": row[0]})
+        conn.execute(text(f"DELETE FROM {fts_table(row[1])} WHERE rowid=:i"), {"i": row[0]})
         conn.execute(text("DELETE FROM search_index_doc WHERE rowid=:i"), {"i": row[0]})
 
 
@@ -65,24 +82,20 @@ def match_clause(entity: str, query: str, id_column: str) -> tuple[str, dict]:
     words = _words(query)
     if not words:
         return "1=1", {}
-    params: dict = {"_se": entity}
+    t = fts_table(entity)
+    params: dict = {}
     long_words = [w for w in words if len(w) >= 3]
     short = []
     for n, w in enumerate(w for w in words if len(w) < 3):
         params[f"_ss{n}"] = w.lower()
-        short.append(f"instr(lower(search_index.body), :_ss{n}) > 0")
+        short.append(f"instr(lower({t}.body), :_ss{n}) > 0")
     if long_words:
-        # The FTS index finds the candidates; short words then filter those few rows.
+        # The entity's FTS index finds the candidates; short words then filter those few rows.
         params["_sm"] = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
-        conds = ["search_index MATCH :_sm", "d.entity = :_se", *short]
-        sub = ("SELECT d.record_id FROM search_index JOIN search_index_doc d ON d.rowid = search_index.rowid "
-               f"WHERE {' AND '.join(conds)}")
+        conds = [f"{t} MATCH :_sm", *short]
     else:
-        # Only short words: scan this entity's documents alone (CROSS JOIN keeps that order), reading
-        # each body by rowid, instead of every entity's text.
-        sub = ("SELECT d.record_id FROM search_index_doc d CROSS JOIN search_index "
-               "ON search_index.rowid = d.rowid "
-               f"WHERE d.entity = :_se AND {' AND '.join(short)}")
+        conds = short  # only short words: a scan of this entity's texts alone
+    sub = f"SELECT d.record_id FROM {t} JOIN search_index_doc d ON d.rowid = {t}.rowid WHERE {' AND '.join(conds)}"
     return f"{id_column} IN ({sub})", params
 
 

@@ -9,9 +9,9 @@ staging table); the few that need content compared or a conflict stored go one b
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from counsel_desk.models import new_id
+from counsel_desk.store import driver
 from counsel_desk.store import search
 from counsel_desk.sync import clock as clocks
 from counsel_desk.sync.format import Kind, Sheet
@@ -27,7 +27,7 @@ LOCAL_SOURCE = "這台電腦上的版本"  # a kept version that this database h
 class SheetApplier:
     """Merges one file's staged rows of one sheet into the database."""
 
-    def __init__(self, conn, raw: sqlite3.Connection, sheet: Sheet, staged: StagedFile, device: str, now: str,
+    def __init__(self, conn, raw: driver.Connection, sheet: Sheet, staged: StagedFile, device: str, now: str,
                  ref, search_text: SearchText, counts: dict[str, int], conflicts: list[tuple[str, dict]]):
         self.conn, self.raw, self.sheet, self.file = conn, raw, sheet, staged
         self.device, self.now, self.ref, self.search = device, now, ref, search_text
@@ -183,8 +183,8 @@ class SheetApplier:
                 start = self.raw.execute("SELECT COALESCE(MAX(rowid), 0) FROM main.search_index_doc").fetchone()[0] + 1
                 self.raw.executemany("INSERT INTO main.search_index_doc (rowid, entity, record_id) VALUES (?, ?, ?)",
                                      [(start + n, table, rid) for n, (rid, _b) in enumerate(new)])
-                self.raw.executemany("INSERT INTO main.search_index (rowid, entity, body) VALUES (?, ?, ?)",
-                                     [(start + n, table, b) for n, (_r, b) in enumerate(new)])
+                self.raw.executemany(f"INSERT INTO main.{search.fts_table(table)} (rowid, body) VALUES (?, ?)",
+                                     [(start + n, b) for n, (_r, b) in enumerate(new)])
 
     def _variant(self, row, clock_text: str, full: str, public: str, withheld: bool, source: str) -> Variant:
         values = dict(zip(self.shape.cols, row))
@@ -275,9 +275,9 @@ class SheetApplier:
             self.conflicts.append((rid, {"entity": self.sheet.key, "fields": fields, "file": self.file.name}))
 
 
-def create_pick_table(raw: sqlite3.Connection) -> None:
+def create_pick_table(raw: driver.Connection) -> None:
     raw.execute("CREATE TEMP TABLE IF NOT EXISTS sync_pick (rid INTEGER PRIMARY KEY)")
 
 
-def drop_pick_table(raw: sqlite3.Connection) -> None:
+def drop_pick_table(raw: driver.Connection) -> None:
     raw.execute("DROP TABLE IF EXISTS temp.sync_pick")

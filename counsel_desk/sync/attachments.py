@@ -4,16 +4,17 @@ The workbook's attachments sheet carries names and hashes only. On export the fi
 this database's attachments folder can be packed into a zip beside the workbook; on import, a zip
 found beside a workbook contributes the files whose content matches a hash the workbook names —
 anything else in the zip is ignored, and nothing is extracted under a name taken from the zip.
+The zip carries plain content (it travels to another database with another key); files taken in
+are sealed with this database's key when it is encrypted.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 import zipfile
 from pathlib import Path
 
+from counsel_desk.services import sealed
 from counsel_desk.services.atomic import atomic_path
 from counsel_desk.services.attachments import MAX_BYTES, stored_name
 
@@ -47,7 +48,7 @@ def write_zip(db, workbook: Path, rows: list[tuple[str, str]]) -> tuple[Path | N
     with atomic_path(target) as tmp:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for sha, path in found:
-                zf.write(path, arcname=sha)
+                zf.writestr(sha, sealed.read_bytes(path, "attachment"))
     return target, missing
 
 
@@ -72,28 +73,19 @@ def read_zip(db, workbook: Path, wanted: dict[str, str]) -> int:
             target = folder / stored_name(sha, wanted[sha])
             if target.exists():
                 continue
-            if _copy_checked(zf, info, folder, target, sha):
+            if _copy_checked(zf, info, target, sha):
                 added += 1
     return added
 
 
-def _copy_checked(zf: zipfile.ZipFile, info: zipfile.ZipInfo, folder: Path, target: Path, sha: str) -> bool:
-    digest = hashlib.sha256()
-    fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=folder)
+def _copy_checked(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, sha: str) -> bool:
+    """Read one member (never more than MAX_BYTES, whatever its header claims), keep it if its hash matches."""
     try:
-        size = 0
-        with os.fdopen(fd, "wb") as out, zf.open(info) as member:
-            while chunk := member.read(1 << 20):
-                size += len(chunk)
-                if size > MAX_BYTES:
-                    raise ValueError("too big")
-                digest.update(chunk)
-                out.write(chunk)
-        if digest.hexdigest() != sha:
-            raise ValueError("hash mismatch")
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
+        with zf.open(info) as member:
+            data = member.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES or hashlib.sha256(data).hexdigest() != sha:
+            return False
+        sealed.write_bytes(target, data, "attachment")
         return True
     except (ValueError, OSError, zipfile.BadZipFile):
-        Path(tmp).unlink(missing_ok=True)
         return False

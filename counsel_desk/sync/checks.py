@@ -8,16 +8,16 @@ workstation and year, …) must not be taken by two different records.
 
 from __future__ import annotations
 
-import sqlite3
 
 from counsel_desk.i18n import pick
+from counsel_desk.store import driver
 from counsel_desk.sync import format as fmt
 from counsel_desk.sync.format import Kind, Sheet
 from counsel_desk.sync.problems import Problem, Problems
 from counsel_desk.sync.reader import StagedFile, stage_table
 
 
-def check_batch(raw: sqlite3.Connection, files: list[StagedFile], problems: Problems) -> dict[tuple[int, str], int]:
+def check_batch(raw: driver.Connection, files: list[StagedFile], problems: Problems) -> dict[tuple[int, str], int]:
     """Add reference and uniqueness problems; returns extra rejected rows per (file number, sheet key)."""
     by_number = {f.number: f for f in files}
     bad: dict[tuple[int, str], set[int]] = {}

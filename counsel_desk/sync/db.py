@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import socket
-import sqlite3
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,11 +17,12 @@ from typing import Iterator
 
 from sqlalchemy.engine import Connection
 
+from counsel_desk.store import driver
 from counsel_desk.sync import clock
 
 
 @contextmanager
-def connection(db) -> Iterator[tuple[Connection, sqlite3.Connection]]:
+def connection(db) -> Iterator[tuple[Connection, driver.Connection]]:
     """An SQLAlchemy connection and its sqlite3 connection in autocommit mode (we say BEGIN ourselves)."""
     with db.engine.connect() as conn:
         raw = conn.connection.driver_connection
@@ -47,17 +47,17 @@ def _machine() -> str:
     return hashlib.sha256(f"{mac}|{socket.gethostname()}".encode()).hexdigest()[:16]
 
 
-def meta_value(raw: sqlite3.Connection, key: str) -> str | None:
+def meta_value(raw: driver.Connection, key: str) -> str | None:
     row = raw.execute("SELECT value FROM app_meta WHERE key = ?", (key,)).fetchone()
     return row[0] if row else None
 
 
-def set_meta(raw: sqlite3.Connection, key: str, value: str) -> None:
+def set_meta(raw: driver.Connection, key: str, value: str) -> None:
     raw.execute("INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value))
 
 
-def device_id(raw: sqlite3.Connection) -> str:
+def device_id(raw: driver.Connection) -> str:
     """This database's device id for version vectors, created on first use (own small transaction).
 
     Two databases must never share one (their edits would look like one device's), so a copy of
@@ -86,7 +86,7 @@ def device_id(raw: sqlite3.Connection) -> str:
     return new
 
 
-def home_center(raw: sqlite3.Connection) -> str:
+def home_center(raw: driver.Connection) -> str:
     """The center this database belongs to: ``app_meta.center`` if set, else its counselors' center."""
     stored = meta_value(raw, "center")
     if stored:
@@ -106,7 +106,7 @@ class Reference:
     work_items: frozenset[str]
 
     @classmethod
-    def load(cls, raw: sqlite3.Connection) -> "Reference":
+    def load(cls, raw: driver.Connection) -> "Reference":
         return cls(
             centers=dict(raw.execute("SELECT code, name FROM center")),
             counties=dict(raw.execute("SELECT code, name FROM county")),

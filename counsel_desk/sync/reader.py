@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import queue
 import re
-import sqlite3
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from python_calamine import CalamineError, CalamineWorkbook
 
 from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
+from counsel_desk.store import driver
 from counsel_desk.sync import clock as clocks
 from counsel_desk.sync import format as fmt
 from counsel_desk.sync.format import FIRST_DATA_ROW, MASK, Column, Kind, Sheet
@@ -74,7 +74,7 @@ def stage_table(sheet: Sheet) -> str:
     return f"temp.sync_stage_{sheet.table}"
 
 
-def create_staging(raw: sqlite3.Connection) -> None:
+def create_staging(raw: driver.Connection) -> None:
     for s in fmt.SHEETS:
         cols = ", ".join(list(BOOKKEEPING) + stage_columns(s))
         raw.execute(f"DROP TABLE IF EXISTS {stage_table(s)}")
@@ -82,13 +82,13 @@ def create_staging(raw: sqlite3.Connection) -> None:
     raw.execute("PRAGMA temp.cache_size = -32768")  # staging spills to its temp file less often
 
 
-def index_staging(raw: sqlite3.Connection) -> None:
+def index_staging(raw: driver.Connection) -> None:
     """Index the staged ids once every row is in (cheaper than keeping the index up while loading)."""
     for s in fmt.SHEETS:
         raw.execute(f"CREATE INDEX {stage_table(s)}_id ON sync_stage_{s.table} (id)")
 
 
-def drop_staging(raw: sqlite3.Connection) -> None:
+def drop_staging(raw: driver.Connection) -> None:
     for s in fmt.SHEETS:
         raw.execute(f"DROP TABLE IF EXISTS {stage_table(s)}")
 
@@ -411,7 +411,7 @@ class StageWriter:
     end (or on an error) the writer is drained and its first error, if any, raised.
     """
 
-    def __init__(self, raw: sqlite3.Connection):
+    def __init__(self, raw: driver.Connection):
         self.raw = raw
         self.queue: queue.Queue = queue.Queue(maxsize=4)  # a few batches in flight: memory stays flat
         self.error: BaseException | None = None
@@ -445,7 +445,7 @@ PREFETCH_ROWS = 120_000
 SMALL_ROWS = 20_000  # sheets this small are read while the biggest one is being parsed  # load the next sheet beside the current one only while both are this small together
 
 
-def stage_file(raw: sqlite3.Connection, staged: StagedFile, ref, problems: Problems,
+def stage_file(raw: driver.Connection, staged: StagedFile, ref, problems: Problems,
                progress: Callable[[str], None] | None = None) -> None:
     """Read every sheet of one (safety-checked) file into the staging tables.
 

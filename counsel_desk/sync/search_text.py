@@ -9,9 +9,9 @@ complete when first needed.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Mapping
 
+from counsel_desk.store import driver
 from counsel_desk.sync import format as fmt
 from counsel_desk.sync.format import Kind, Sheet
 
@@ -19,7 +19,7 @@ NAMED = ("counselors", "organizations", "workstations", "contacts")  # linked na
 
 
 class SearchText:
-    def __init__(self, raw: sqlite3.Connection, ref):
+    def __init__(self, raw: driver.Connection, ref):
         self.raw = raw
         self.ref = ref
         self._names: dict[str, dict[str, str]] = {}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -11,6 +10,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from counsel_desk.errors import UserError
 
 log = logging.getLogger(__name__)
+
+
+def _is_operational_error(exc: BaseException) -> bool:
+    from counsel_desk.store import driver  # here, not at the top: the window shows before the data layer loads
+
+    return isinstance(getattr(exc, "orig", exc), driver.OperationalError)
 
 
 def describe(exc: BaseException) -> str:
@@ -23,7 +28,7 @@ def describe(exc: BaseException) -> str:
         where = exc.filename or ""
         return QCoreApplication.translate("Messages", "A file could not be read or written: %1 (%2)").replace("%1", str(where)).replace(
             "%2", exc.strerror or str(exc))
-    if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+    if _is_operational_error(exc) and "locked" in str(exc):
         return QCoreApplication.translate("Messages", "The database is busy in another program. Close it and try again.")
     return QCoreApplication.translate("Messages", "Something went wrong and was not saved: %1").replace("%1", f"{type(exc).__name__}: {exc}")
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+)
 
 from counsel_desk.models.enums import CenterCode
 from counsel_desk.ui import messages
@@ -26,6 +28,13 @@ class PreferencesDialog(QDialog):
         for c in CenterCode:
             self.center.addItem(c.zh, c.value)
         self.center.setCurrentIndex(max(0, self.center.findData(ctx.center_code)))
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setSuffix(self.tr(" min"))
+        self.lock_minutes.setSpecialValueText(self.tr("Never"))
+        self.lock_minutes.setValue(options.LOCK_MINUTES.get(s))
+        self.lock_minutes.setToolTip(self.tr("With a passphrase, counsel_desk hides everything after this long "
+                                             "without use and asks for the passphrase again (from the next start)."))
         note = QLabel(self.tr("A new language takes effect when the window opens again: you can restart it right away."))
         note.setWordWrap(True)
 
@@ -33,6 +42,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Your name"), self.name)
         form.addRow(self.tr("Regional center"), self.center)
+        form.addRow(self.tr("Lock when idle after"), self.lock_minutes)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
@@ -71,6 +81,7 @@ class PreferencesDialog(QDialog):
             self._rename_on_roster(new_name)
             options.USER_NAME.set(s, new_name)
         options.USER_CENTER.set(s, self.center.currentData())
+        options.LOCK_MINUTES.set(s, self.lock_minutes.value())  # from the next start
         s.sync()
         self.accept()
         if language_changed:

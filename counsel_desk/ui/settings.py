@@ -60,6 +60,21 @@ class BytesOption:
         settings.setValue(self.key, value)
 
 
+@dataclass(frozen=True)
+class IntOption:
+    key: str
+    default: int = 0
+
+    def get(self, settings: QSettings) -> int:
+        try:
+            return int(settings.value(self.key, self.default))
+        except (TypeError, ValueError):
+            return self.default
+
+    def set(self, settings: QSettings, value: int) -> None:
+        settings.setValue(self.key, int(value))
+
+
 LANGUAGE = TextOption("language", "zh_TW")  # "zh_TW" or "en" (COUNSEL_DESK_LANG overrides it)
 USER_NAME = TextOption("user/name")  # who is using the app: stamped on every change (updated_by)
 USER_CENTER = TextOption("user/center", DEFAULT_CENTER)  # her center's code (CenterCode)
@@ -70,6 +85,8 @@ WINDOW_PAGE = TextOption("window/page", "dashboard")  # the page shown at start:
 PROPOSALS_EXPORT_DIR = PathOption("proposals/export_dir")
 SYNC_EXPORT_PATH = PathOption("sync/export_path")
 SYNC_IMPORT_DIR = PathOption("sync/import_dir")
+# With a typed passphrase, every window is covered after this many idle minutes (0: never; ui/safety/idle_lock.py)
+LOCK_MINUTES = IntOption("security/lock_minutes", 10)
 
 OPTIONS = [LANGUAGE, USER_NAME, USER_CENTER, DATABASE_PATH, WINDOW_GEOMETRY, WINDOW_STATE, WINDOW_PAGE,
-           PROPOSALS_EXPORT_DIR, SYNC_EXPORT_PATH, SYNC_IMPORT_DIR]
+           PROPOSALS_EXPORT_DIR, SYNC_EXPORT_PATH, SYNC_IMPORT_DIR, LOCK_MINUTES]

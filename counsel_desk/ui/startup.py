@@ -160,6 +160,9 @@ def run_app(db: Path | str | None = None, demo: bool = False) -> int:
     logging.basicConfig(level=logging.INFO)
     app = create_qapp()
     settings, _families, _loaded = prepare(app)
+    from counsel_desk.ui.safety.key_dialogs import install_prompts
+
+    install_prompts()  # an encrypted database with no key here asks for its passphrase
     window = start_main_window(settings, db, demo)
     if isinstance(window, int):
         return window
@@ -218,6 +221,7 @@ def show_main_window(path: Path, settings: QSettings, *, remember: bool = False)
             options.DATABASE_PATH.set(settings, opened)
         window.attach(new_context(database, settings, window))
         window.start_automatic_backups()
+        _after_show(window, database)
 
     # once it is on screen: the import and the opening then block a painted window, not a blank one
     window.first_painted.connect(lambda: QTimer.singleShot(0, open_and_fill), Qt.ConnectionType.SingleShotConnection)
@@ -288,6 +292,15 @@ def build_main_window(database, settings: QSettings):
     return window
 
 
+def _after_show(window, database) -> None:
+    """The recovery key of a database this start created (shown once), and the idle lock."""
+    from counsel_desk.ui.safety.idle_lock import start_idle_lock
+    from counsel_desk.ui.safety.key_dialogs import show_recovery_key_once
+
+    show_recovery_key_once(database, window)
+    start_idle_lock(window, database, settings=window.ctx.settings)  # parented to the window
+
+
 def switch_database(window, path: Path) -> None:
     """Replace the window with one on another database (File → Open database, New database, the
 demo and back)."""
@@ -313,6 +326,7 @@ demo and back)."""
     new_window = build_main_window(database, settings)
     new_window.show()
     new_window.start_automatic_backups()
+    _after_show(new_window, database)
     old.close()
     global _current_window
     _current_window = new_window
@@ -327,6 +341,7 @@ def restart_window(window) -> None:
     new_window = build_main_window(window.ctx.db, window.ctx.settings)
     new_window.show()
     new_window.start_automatic_backups()
+    _after_show(new_window, window.ctx.db)
     global _current_window
     _current_window = new_window
 

@@ -3,37 +3,37 @@
 <context>
     <name>AuditColumns</name>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="28" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="30" />
         <source>No.</source>
         <translation>序號</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="28" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="30" />
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="29" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="31" />
         <source>Who</source>
         <translation>使用者</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="29" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="31" />
         <source>Action</source>
         <translation>動作</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="30" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="32" />
         <source>Record</source>
         <translation>對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="30" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="32" />
         <source>Record id</source>
         <translation>對象編號</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="31" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="33" />
         <source>Detail</source>
         <translation>內容</translation>
     </message>
@@ -41,122 +41,117 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="48" />
-        <source>Audit log</source>
-        <translation>稽核紀錄</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="50" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="52" />
         <source>A date in ROC or Western form: 115/01/01 or 2026-01-01</source>
         <translation>民國或西元日期皆可：115/01/01 或 2026-01-01</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="54" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="56" />
         <source>from 115/01/01</source>
         <translation>自 115/01/01</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="55" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="57" />
         <source>to 115/12/31</source>
         <translation>至 115/12/31</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="59" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="61" />
         <source>Search who, record id and details</source>
         <translation>搜尋使用者、對象編號與內容</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="62" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="64" />
         <source>Verify the log</source>
         <translation>驗證稽核紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="64" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="66" />
         <source>Check the hash chain: any entry changed or deleted outside the program shows up.</source>
         <translation>檢查雜湊鏈：任何在程式之外被修改或刪除的紀錄都會被找出來。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="66" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="68" />
         <source>Export CSV…</source>
         <translation>匯出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="68" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="70" />
         <source>Erase this contact's personal data…</source>
         <translation>刪除這位聯絡人的個資…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="70" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="72" />
         <source>A person may ask for their personal data to be erased (個資法).</source>
         <translation>當事人可依個人資料保護法請求刪除其個人資料。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="91" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="93" />
         <source>Select an entry to see everything it recorded.</source>
         <translation>選取一筆紀錄，可在此看到它記下的完整內容。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="101" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="103" />
         <source>Action</source>
         <translation>動作</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="101" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="103" />
         <source>Record</source>
         <translation>對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="102" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="104" />
         <source>Who</source>
         <translation>使用者</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="176" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="178" />
         <source>All actions</source>
         <translation>全部動作</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="177" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="179" />
         <source>All records</source>
         <translation>全部對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="178" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="180" />
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="216" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="218" />
         <source>%1 entries</source>
         <translation>共 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="239" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="241" />
         <source>Verifying the audit log…</source>
         <translation>正在驗證稽核紀錄…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="264" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="266" />
         <source>audit-log.csv</source>
         <translation>稽核紀錄.csv</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="265" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="267" />
         <source>Export the audit log</source>
         <translation>匯出稽核紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="266" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="268" />
         <source>CSV (*.csv)</source>
         <translation>CSV 檔 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="273" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="275" />
         <source>Exported %1 entries to %2.</source>
         <translation>已匯出 %1 筆稽核紀錄到 %2。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="280" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="282" />
         <source>Exporting the audit log…</source>
         <translation>正在匯出稽核紀錄…</translation>
     </message>
@@ -177,22 +172,22 @@
 <context>
     <name>BackupTableModel</name>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="41" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="43" />
         <source>When</source>
         <translation>備份時間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="41" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="43" />
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="41" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="43" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="41" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="43" />
         <source>File</source>
         <translation>檔案</translation>
     </message>
@@ -200,74 +195,69 @@
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="72" />
-        <source>Backups</source>
-        <translation>備份</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="75" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="77" />
         <source>The desk backs up by itself: at start when the last backup is older than a day, every 30 minutes while data changes, and before every import and restore. Each backup is checked before it is kept. Kept: everything from the last 48 hours, then one a day for 14 days, one a week for 8 weeks and one a month for 12 months.</source>
         <translation>輔導桌會自動備份：啟動時若上次備份已超過一天、資料有變動時每 30 分鐘一次，以及每次匯入與還原之前。每份備份都先通過完整性檢查才保留。保留方式：最近 48 小時內的全部保留，之後 14 天每天一份、8 週每週一份、12 個月每月一份。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="83" />
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="172" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="85" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="174" />
         <source>Back up now</source>
         <translation>立即備份</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="85" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="87" />
         <source>Restore this backup…</source>
         <translation>還原這份備份…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="87" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="89" />
         <source>Restore from a file…</source>
         <translation>從檔案還原…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="89" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="91" />
         <source>Open folder</source>
         <translation>開啟資料夾</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="130" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="132" />
         <source>A read-only database can't be restored into.</source>
         <translation>唯讀的資料庫無法還原備份。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="138" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="140" />
         <source>Folder: %1</source>
         <translation>備份資料夾：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="160" />
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="175" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="162" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="177" />
         <source>Backing up…</source>
         <translation>正在備份…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="164" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="166" />
         <source>Backed up to %1 (integrity check passed).</source>
         <translation>已備份為 %1（完整性檢查通過）。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="171" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="173" />
         <source>The backup failed: %1</source>
         <translation>備份失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="184" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="186" />
         <source>Restore from a backup file</source>
         <translation>從備份檔還原</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="186" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="188" />
         <source>Desk backup (*.db);;All files (*)</source>
         <translation>輔導桌備份 (*.db);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="192" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="194" />
         <source>Restore the backup of %1?
 
 The data as it is now is first saved as a safety backup, then replaced by the backup. Work done after %1 will no longer be in the database, but it stays in the safety backup.</source>
@@ -276,17 +266,17 @@ The data as it is now is first saved as a safety backup, then replaced by the ba
 目前的資料會先另存為一份安全備份，再以這份備份取代。%1 之後所做的修改將不在資料庫中，但仍保存在那份安全備份裡。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="194" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="196" />
         <source>Restore backup</source>
         <translation>還原備份</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="200" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="202" />
         <source>Restored from %1. The data from before is kept in the safety backup %2.</source>
         <translation>已從 %1 還原。還原前的資料保存在安全備份 %2。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="207" />
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="209" />
         <source>Restoring…</source>
         <translation>正在還原…</translation>
     </message>
@@ -355,6 +345,57 @@ The data as it is now is first saved as a safety backup, then replaced by the ba
     </message>
 </context>
 <context>
+    <name>LockCover</name>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/idle_lock.py" line="35" />
+        <source>counsel_desk is locked</source>
+        <translation>counsel_desk 已鎖定</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/idle_lock.py" line="37" />
+        <source>It was left alone, so the data is hidden. Enter the passphrase (or the recovery key) to go on where you were.</source>
+        <translation>閒置過久，資料已隱藏。請輸入密碼（或復原金鑰），即可回到原本的畫面繼續工作。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/idle_lock.py" line="48" />
+        <source>Unlock</source>
+        <translation>解除鎖定</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/idle_lock.py" line="72" />
+        <source>That passphrase does not open it.</source>
+        <translation>密碼不正確，無法解除鎖定。</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="63" />
+        <source>Protect the data with a passphrase</source>
+        <translation>用密碼保護資料</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="64" />
+        <source>The data on this laptop is encrypted. This computer has no system keyring to keep the key, so choose a passphrase: counsel_desk asks for it when it starts and after it has been left alone. If you forget it, only the recovery key opens the data.</source>
+        <translation>這台筆電上的資料會加密。這台電腦沒有系統金鑰圈可以保管金鑰，請自選一個密碼：counsel_desk 啟動時與閒置後會要求輸入。忘記密碼時，只有復原金鑰能開啟資料。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="75" />
+        <source>Passphrase</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="76" />
+        <source>Again</source>
+        <translation>再輸入一次</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="94" />
+        <source>The two passphrases differ.</source>
+        <translation>兩次輸入的密碼不一樣。</translation>
+    </message>
+</context>
+<context>
     <name>ReadOnlyBanner</name>
     <message>
         <location filename="../../counsel_desk/ui/safety/banner.py" line="14" />
@@ -403,6 +444,67 @@ The data as it is now is first saved as a safety backup, then replaced by the ba
         <location filename="../../counsel_desk/ui/safety/recovery_dialog.py" line="60" />
         <source>Quit</source>
         <translation>結束</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="110" />
+        <source>Your recovery key</source>
+        <translation>您的復原金鑰</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="113" />
+        <source>The data of this laptop is encrypted. If the passphrase is forgotten or this Windows profile is lost, only this recovery key opens it. Print it or write it down and keep it away from the laptop. It is shown only this once.</source>
+        <translation>這台筆電的資料已加密。忘記密碼或 Windows 使用者設定檔遺失時，只有這組復原金鑰能開啟資料。請列印或抄寫下來，與筆電分開保管。復原金鑰只會顯示這一次。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="125" />
+        <source>Print…</source>
+        <translation>列印…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="127" />
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="129" />
+        <source>I have printed or written down the recovery key</source>
+        <translation>我已列印或抄下復原金鑰</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="158" />
+        <source>counsel_desk recovery key</source>
+        <translation>counsel_desk 復原金鑰</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="159" />
+        <source>Database: %1</source>
+        <translation>資料庫：%1</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="31" />
+        <source>Encrypted database</source>
+        <translation>加密的資料庫</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="32" />
+        <source>The database %1 is encrypted. Enter its passphrase, or the recovery key you printed when it was set up.</source>
+        <translation>資料庫 %1 已加密。請輸入密碼，或設定時列印的復原金鑰。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="35" />
+        <source>That passphrase or recovery key does not open it. Try again.</source>
+        <translation>密碼或復原金鑰不正確，無法開啟。請再試一次。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="42" />
+        <source>Open</source>
+        <translation>開啟</translation>
     </message>
 </context>
 </TS>

@@ -31,12 +31,12 @@
         <translation>正在建立示範資料庫（虛構的訪視、人員與提案）…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/startup.py" line="238" />
+        <location filename="../../counsel_desk/ui/startup.py" line="242" />
         <source>Cannot open the database</source>
         <translation>無法開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/startup.py" line="244" />
+        <location filename="../../counsel_desk/ui/startup.py" line="248" />
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
@@ -320,37 +320,37 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="22" />
+        <location filename="../../counsel_desk/ui/messages.py" line="27" />
         <source>The disk is full: nothing was written. Free some space and try again.</source>
         <translation>磁碟已滿，沒有寫入任何資料。請清出空間後再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="24" />
+        <location filename="../../counsel_desk/ui/messages.py" line="29" />
         <source>A file could not be read or written: %1 (%2)</source>
         <translation>無法讀寫檔案：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="27" />
+        <location filename="../../counsel_desk/ui/messages.py" line="32" />
         <source>The database is busy in another program. Close it and try again.</source>
         <translation>資料庫正被其他程式使用中，請關閉後再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="28" />
+        <location filename="../../counsel_desk/ui/messages.py" line="33" />
         <source>Something went wrong and was not saved: %1</source>
         <translation>發生錯誤，這次的變更沒有儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="51" />
+        <location filename="../../counsel_desk/ui/messages.py" line="56" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="62" />
+        <location filename="../../counsel_desk/ui/messages.py" line="67" />
         <source>Continue</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="67" />
+        <location filename="../../counsel_desk/ui/messages.py" line="72" />
         <source>Regional Revitalization Desk</source>
         <translation>地方創生輔導桌</translation>
     </message>
@@ -364,7 +364,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/page_titles.py" line="13" />
-        <location filename="../../counsel_desk/app.py" line="63" />
+        <location filename="../../counsel_desk/app.py" line="66" />
         <source>Site visits</source>
         <translation>實地訪視</translation>
     </message>
@@ -422,44 +422,64 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/preferences.py" line="18" />
+        <location filename="../../counsel_desk/ui/preferences.py" line="20" />
         <source>Preferences</source>
         <translation>偏好設定</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/preferences.py" line="29" />
+        <location filename="../../counsel_desk/ui/preferences.py" line="33" />
+        <source> min</source>
+        <translation> 分鐘</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/preferences.py" line="34" />
+        <source>Never</source>
+        <translation>永不鎖定</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/preferences.py" line="36" />
+        <source>With a passphrase, counsel_desk hides everything after this long without use and asks for the passphrase again (from the next start).</source>
+        <translation>使用密碼時，閒置這麼久後 counsel_desk 會隱藏所有畫面，並要求再次輸入密碼（下次啟動起生效）。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/preferences.py" line="38" />
         <source>A new language takes effect when the window opens again: you can restart it right away.</source>
         <translation>新的語言在視窗重新開啟後生效：儲存後可以立即重新啟動。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/preferences.py" line="33" />
-        <source>Language</source>
-        <translation>語言</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/preferences.py" line="34" />
-        <source>Your name</source>
-        <translation>您的姓名</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/preferences.py" line="35" />
-        <source>Regional center</source>
-        <translation>分區輔導中心</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/preferences.py" line="78" />
+        <location filename="../../counsel_desk/ui/preferences.py" line="89" />
         <source>The new language shows when the window opens again. Restart it now? Nothing is lost: unsaved changes are asked about first.</source>
         <translation>新的語言要在視窗重新開啟後才會顯示。要立即重新啟動嗎？不會遺失資料：未儲存的修改會先詢問。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/preferences.py" line="80" />
+        <location filename="../../counsel_desk/ui/preferences.py" line="91" />
         <source>Restart now</source>
         <translation>立即重新啟動</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/preferences.py" line="80" />
+        <location filename="../../counsel_desk/ui/preferences.py" line="91" />
         <source>Later</source>
         <translation>稍後</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/preferences.py" line="42" />
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/preferences.py" line="43" />
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/preferences.py" line="44" />
+        <source>Regional center</source>
+        <translation>分區輔導中心</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/preferences.py" line="45" />
+        <source>Lock when idle after</source>
+        <translation>閒置多久後鎖定</translation>
     </message>
 </context>
 <context>

@@ -45,11 +45,11 @@ def work(kind: str, db_path: Path, spec: dict, started: int) -> None:
 
 def restart(db_path: Path, tables: list[str]) -> dict:
     """What the next start sees: SQLite's checks, then open_database, the audit chain, the counts."""
-    import sqlite3
+    from counsel_desk.store import driver
 
     from counsel_desk.store import audit, open_database
 
-    con = sqlite3.connect(db_path)
+    con = driver.connect(db_path)
     seen = {"integrity": [r[0] for r in con.execute("PRAGMA integrity_check")],
             "foreign_keys": len(con.execute("PRAGMA foreign_key_check").fetchall())}
     con.close()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import sqlite3
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from sqlmodel import Session
 
 from counsel_desk import models as m
 from counsel_desk.services import base
+from counsel_desk.store import driver
 from counsel_desk.store import open_database
 from counsel_desk.sync import format as fmt
 
@@ -45,7 +45,7 @@ def fresh_db(folder: Path, name: str, tmp_root: Path):
 
 
 def town(db) -> tuple[str, str]:
-    with sqlite3.connect(db.path) as con:
+    with driver.connect(db.path) as con:
         row = con.execute("SELECT county_code, code FROM township ORDER BY code LIMIT 1").fetchone()
     return row[0], row[1]
 
@@ -111,7 +111,7 @@ def small_world(db, *, visits: int = 2) -> dict[str, list[str]]:
 def snapshot(db, *, skip: tuple[str, ...] = ()) -> dict:
     """Every synced table (all columns) and link table, keyed by id, for comparing databases."""
     out = {}
-    with sqlite3.connect(db.path) as con:
+    with driver.connect(db.path) as con:
         for sheet in fmt.SHEETS:
             cols = [c.key for c in sheet.db_columns if c.key not in skip]
             out[sheet.table] = {r[0]: r for r in con.execute(f"SELECT {', '.join(cols)} FROM {sheet.table}")}
@@ -124,7 +124,7 @@ def open_conflicts(db) -> set:
     """(table, record id, shown content hash, {other content hashes}) of the open conflicts."""
     import json
 
-    with sqlite3.connect(db.path) as con:
+    with driver.connect(db.path) as con:
         rows = con.execute("SELECT entity, record_id, local_values, remote_values FROM sync_conflict "
                            "WHERE status = 'open'").fetchall()
     out = set()
@@ -138,7 +138,7 @@ def open_conflicts(db) -> set:
 def file_digest(db) -> str:
     """SHA-256 of the database file after checkpointing the WAL (so committed changes are in it)."""
     db.engine.dispose()
-    with sqlite3.connect(db.path) as con:
+    with driver.connect(db.path) as con:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return hashlib.sha256(Path(db.path).read_bytes()).hexdigest()
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 
 import pytest
 
 from counsel_desk.cli import main
+from counsel_desk.store import driver
 
 
 def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -82,7 +82,7 @@ def test_check_refuses_future_schema_and_leaves_bytes(tmp_path):
 
     path = tmp_path / "future.db"
     open_database(path).close()
-    con = sqlite3.connect(path)
+    con = driver.connect(path)
     con.execute("PRAGMA journal_mode=DELETE")
     con.execute("UPDATE alembic_version SET version_num='9999_future'")
     con.commit()

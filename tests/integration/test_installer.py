@@ -191,7 +191,8 @@ def test_frozen_bundle_builds_fits_and_works(build, tmp_path):
     # The command line of the frozen program, as IT uses it: demo data, integrity check, a report.
     program = build.program(dist / "counsel_desk", console=True)
     env = {**{k: v for k, v in os.environ.items() if not k.startswith("COUNSEL_DESK_")},
-           "COUNSEL_DESK_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+           "COUNSEL_DESK_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen",
+           "COUNSEL_DESK_PASSPHRASE": "安裝測試 installer test", "COUNSEL_DESK_KEYRING": "off"}
 
     def run(*args: str) -> str:
         proc = subprocess.run([str(program), *args], env=env, capture_output=True, text=True, timeout=300)
@@ -200,6 +201,7 @@ def test_frozen_bundle_builds_fits_and_works(build, tmp_path):
 
     db = tmp_path / "demo.db"
     assert "300" in run("demo", "--db", str(db), "--visits", "300")
+    assert not db.read_bytes().startswith(b"SQLite format 3")  # encrypted by default, SQLCipher inside the bundle
     run("check", "--db", str(db))
     pdf = tmp_path / "report.pdf"
     run("report", "--db", str(db), "--month", "2026-11", "--pdf", str(pdf))

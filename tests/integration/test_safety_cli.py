@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -12,6 +11,7 @@ import sys
 from counsel_desk.cli import main
 from counsel_desk.models import Contact, Organization
 from counsel_desk.services.base import ServiceContext, create
+from counsel_desk.store import driver
 from counsel_desk.store import open_database
 
 
@@ -26,7 +26,7 @@ def make_db(path, *names: str) -> None:
 
 
 def names(path) -> list[str]:
-    con = sqlite3.connect(path)
+    con = driver.connect(path)
     try:
         return sorted(r[0] for r in con.execute("SELECT name FROM organization"))
     finally:
@@ -85,7 +85,7 @@ def test_audit_verify_and_export(tmp_path, capsys):
     csv_path = tmp_path / "audit.csv"
     assert main(["audit", "--db", str(path), "--export", str(csv_path)]) == 0
     assert csv_path.read_text(encoding="utf-8-sig").count("\n") == 3
-    con = sqlite3.connect(path)
+    con = driver.connect(path)
     con.execute("UPDATE audit_log SET actor='someone else' WHERE seq=1")
     con.commit()
     con.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,8 @@ import openpyxl
 import pytest
 
 from counsel_desk import models as m
+from counsel_desk.services import sealed
+from counsel_desk.store import driver
 from counsel_desk.sync import export_workbook, import_workbooks, upgrade
 from counsel_desk.sync import format as fmt
 from counsel_desk.sync.format import BY_KEY, MASK, META_SHEET
@@ -67,7 +68,7 @@ def test_personal_data_masked_unless_unmasked_and_the_audit_log_says_which(lapto
     assert contact["phone"] == MASK and contact["personal_notes"] == MASK and contact["name"] == "林美玲"
     export_workbook(db, tmp_path / "open.xlsx", mask=False, actor="王小明")
     assert rows(tmp_path / "open.xlsx", "contacts")[0]["phone"] == "02-2345-6789"
-    with sqlite3.connect(db.path) as con:
+    with driver.connect(db.path) as con:
         details = [json.loads(d) for (d,) in con.execute("SELECT detail FROM audit_log WHERE action = 'export'")]
     assert [d["masked"] for d in details] == [True, False]
 
@@ -118,7 +119,7 @@ def test_attachment_files_travel_in_a_zip_beside_the_workbook(laptop, tmp_path, 
     sha = hashlib.sha256(content).hexdigest()
     folder = Path(db.attachments_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / stored_name(sha, "現場.jpg")).write_bytes(content)
+    sealed.write_bytes(folder / stored_name(sha, "現場.jpg"), content, "attachment")
     create(db, m.Attachment(owner_type="site_visit", owner_id=ids["visits"][0], filename="現場.jpg", sha256=sha,
                             size_bytes=len(content), media_type="image/jpeg"))
     out = tmp_path / "with-files.xlsx"
@@ -128,7 +129,9 @@ def test_attachment_files_travel_in_a_zip_beside_the_workbook(laptop, tmp_path, 
     try:
         report = import_workbooks(other, [out])
         assert report.counts["attachments"]["added"] == 1
-        assert (Path(other.attachments_dir) / stored_name(sha, "現場.jpg")).read_bytes() == content
+        stored = Path(other.attachments_dir) / stored_name(sha, "現場.jpg")
+        assert sealed.read_bytes(stored, "attachment") == content
+        assert (content in stored.read_bytes()) is (other.key is None)  # sealed when the database is encrypted
     finally:
         other.close()
 
@@ -162,7 +165,7 @@ def test_an_older_format_is_upgraded_on_import(laptop, tmp_path, tmp_path_factor
     other = fresh_db(tmp_path / "o", "other.db", tmp_path_factory.getbasetemp())
     try:
         assert import_workbooks(other, [v1]).applied
-        with sqlite3.connect(other.path) as con:
+        with driver.connect(other.path) as con:
             assert con.execute("SELECT count(*), sum(key_visit) FROM site_visit").fetchone()[1] == 0
             assert con.execute("SELECT count(*) FROM budget_line WHERE disbursed_on IS NOT NULL").fetchone() == (0,)
     finally:
@@ -222,7 +225,7 @@ def test_headquarters_merges_four_centers_kept_apart_by_center(tmp_path, tmp_pat
             center = fresh_db(tmp_path / code, f"{code}.db", root)
             try:
                 ids = small_world(center)
-                with sqlite3.connect(center.path) as con:
+                with driver.connect(center.path) as con:
                     con.execute("UPDATE site_visit SET center_code = ?", (code,))
                     con.execute("UPDATE counselor SET center_code = ?", (code,))
                 out = tmp_path / f"{code}.xlsx"
@@ -233,7 +236,7 @@ def test_headquarters_merges_four_centers_kept_apart_by_center(tmp_path, tmp_pat
                 center.close()
         report = import_workbooks(hq, files, actor="總部")
         assert report.applied and report.totals["conflicts"] == 0
-        with sqlite3.connect(hq.path) as con:
+        with driver.connect(hq.path) as con:
             per_center = dict(con.execute("SELECT center_code, count(*) FROM site_visit GROUP BY center_code"))
         assert per_center == {"north": 2, "central": 2, "south": 2, "east": 2}
         assert [f.center for f in report.files] == ["north", "central", "south", "east"]

@@ -7,13 +7,13 @@ merged into fresh databases in two different orders and in one batch.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from counsel_desk import models as m
+from counsel_desk.store import driver
 from counsel_desk.sync import export_workbook, import_workbooks
 from counsel_desk.sync import format as fmt
 from tests.integration.sync_helpers import (
@@ -67,7 +67,7 @@ def apply_ops(db, ids: dict, ops) -> None:
 def content(db, table: str) -> dict:
     sheet = fmt.BY_TABLE[table]
     cols = [c.key for c in sheet.content_columns if c.kind is not fmt.Kind.IDS]
-    with sqlite3.connect(db.path) as con:
+    with driver.connect(db.path) as con:
         return {r[0]: r[1:] for r in con.execute(f"SELECT id, {', '.join(cols)} FROM {table}")}
 
 

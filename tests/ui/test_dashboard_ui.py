@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
@@ -11,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from counsel_desk.models import SiteVisit
 from counsel_desk.models.enums import STAGE_ORDER
 from counsel_desk.services import base, dashboard
+from counsel_desk.store import driver
 
 TODAY = date(2026, 11, 26)
 TIMEOUT = 10_000
@@ -41,7 +41,7 @@ def page(qtbot, ctx):
 
 
 def count_sql(db, sql: str, *args) -> int:
-    conn = sqlite3.connect(db.path)
+    conn = driver.connect(db.path)
     try:
         return conn.execute(sql, args).fetchone()[0]
     finally:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import sqlite3
 from datetime import datetime
 
 import pytest
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QLabel
 from counsel_desk.models import Organization
 from counsel_desk.services import backup
 from counsel_desk.services.base import create
+from counsel_desk.store import driver
 from tests.ui.conftest import type_text as type_zh
 
 
@@ -143,7 +143,7 @@ def test_verify_says_intact_then_finds_a_row_edited_by_hand(qtbot, app_context, 
     qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "完整" in page.result_label.text(), timeout=20_000)
     assert "3 筆" in page.result_label.text()
-    con = sqlite3.connect(app_context.db.path)
+    con = driver.connect(app_context.db.path)
     con.execute("UPDATE audit_log SET detail='{}' WHERE seq=2")
     con.commit()
     con.close()

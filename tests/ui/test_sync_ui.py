@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from counsel_desk import models as m
+from counsel_desk.store import driver
 from counsel_desk.sync import export_workbook, import_workbooks
 from counsel_desk.ui.sync.page import SyncPage
 from tests.integration.sync_helpers import fresh_db, small_world, update
@@ -37,7 +37,7 @@ def tick(qtbot, box) -> None:
 
 
 def audit_actions(db) -> list[str]:
-    with sqlite3.connect(db.path) as con:
+    with driver.connect(db.path) as con:
         return [a for (a,) in con.execute("SELECT action FROM audit_log ORDER BY seq")]
 
 
@@ -93,12 +93,12 @@ def test_import_preview_then_apply(page, qtbot, tmp_path, tmp_path_factory):
     rows = {tab.summary.data(tab.summary.index(r, 0)): tab.summary.data(tab.summary.index(r, 1))
             for r in range(tab.summary.rowCount())}
     assert rows["實地訪視"] == "3" and rows["合計"]
-    with sqlite3.connect(page.ctx.db.path) as con:
+    with driver.connect(page.ctx.db.path) as con:
         assert con.execute("SELECT count(*) FROM site_visit").fetchone()[0] == 2  # the preview wrote nothing
     with qtbot.waitSignal(page.ctx.data_imported, timeout=20000):
         click(qtbot, tab.apply_button)
     assert "已匯入" in tab.status.text()
-    with sqlite3.connect(page.ctx.db.path) as con:
+    with driver.connect(page.ctx.db.path) as con:
         assert con.execute("SELECT count(*) FROM site_visit").fetchone()[0] == 5
     assert page.history_tab.imports.rowCount() == 2
 
@@ -120,7 +120,7 @@ def test_conflict_resolved_field_by_field(page, qtbot, tmp_path, tmp_path_factor
     laptop = fresh_db(tmp_path / "l", "laptop.db", tmp_path_factory.getbasetemp())
     try:
         import_workbooks(laptop, [start])
-        with sqlite3.connect(ctx.db.path) as con:
+        with driver.connect(ctx.db.path) as con:
             visit = con.execute("SELECT id FROM site_visit ORDER BY visit_date LIMIT 1").fetchone()[0]
         update(ctx.db, m.SiteVisit, visit, {"purpose": "中心的說法"})
         update(laptop, m.SiteVisit, visit, {"purpose": "輔導員的說法"})
@@ -137,7 +137,7 @@ def test_conflict_resolved_field_by_field(page, qtbot, tmp_path, tmp_path_factor
     combo.setCurrentIndex(combo.findText("採用對方的"))
     click(qtbot, tab.apply_button)
     assert tab.model.rowCount() == 0 and "已決定" in tab.status.text()
-    with sqlite3.connect(ctx.db.path) as con:
+    with driver.connect(ctx.db.path) as con:
         purpose = con.execute("SELECT purpose FROM site_visit WHERE id = ?", (visit,)).fetchone()[0]
         detail = con.execute("SELECT detail FROM audit_log WHERE action = 'resolve_conflict'").fetchone()[0]
     assert purpose == other != shown

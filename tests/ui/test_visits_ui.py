@@ -5,6 +5,7 @@ get a draft back after a crash; be asked before losing changes."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -145,7 +146,11 @@ def test_create_edit_search_delete_and_undo_a_visit(qtbot, qtmodeltester, page, 
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     form.attachments.list.setCurrentRow(0)
     qtbot.mouseClick(form.attachments.open_button, Qt.MouseButton.LeftButton)
-    assert opened == [str(ctx.db.attachments_dir / f"{saved.attachments[0].sha256}.jpg")]
+    assert len(opened) == 1 and Path(opened[0]).read_bytes() == b"\xff\xd8 photo bytes"  # plain, for the viewer
+    if ctx.db.key is None:
+        assert opened == [str(ctx.db.attachments_dir / f"{saved.attachments[0].sha256}.jpg")]
+    else:  # sealed in the folder; the viewer gets a private temporary copy under the original name
+        assert Path(opened[0]).name == "現場照片.jpg" and oct(Path(opened[0]).stat().st_mode)[-3:] == "600"
     if editor.support_button.isVisible():  # the workstations area's dialog, given this visit
         qtbot.mouseClick(editor.support_button, Qt.MouseButton.LeftButton)
         assert editor.support_dialog.visit_id == visit_id

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import errno
-import sqlite3
 from datetime import date
 
 import pytest
@@ -14,6 +13,7 @@ from counsel_desk.services import audit_log
 from counsel_desk.services.atomic import DiskFullError
 from counsel_desk.services.base import create, soft_delete, update
 from counsel_desk.services.listing import ListQuery
+from counsel_desk.store import driver
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def test_summary_and_entry_detail(db, history):
 
 def test_an_audit_row_edited_by_hand_is_detected(db, history):
     assert audit_log.verify_chain(db.session_factory).ok
-    con = sqlite3.connect(db.path)
+    con = driver.connect(db.path)
     con.execute("UPDATE audit_log SET actor='別人' WHERE seq=2")
     con.commit()
     con.close()
@@ -64,7 +64,7 @@ def test_an_audit_row_edited_by_hand_is_detected(db, history):
 
 
 def test_a_deleted_audit_row_is_detected(db, history):
-    con = sqlite3.connect(db.path)
+    con = driver.connect(db.path)
     con.execute("DELETE FROM audit_log WHERE seq=3")
     con.commit()
     con.close()

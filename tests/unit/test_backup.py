@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import stat
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -17,13 +16,14 @@ from counsel_desk.services import backup
 from counsel_desk.services.atomic import DiskFullError
 from counsel_desk.services.base import ServiceContext, create, update
 from counsel_desk.store import audit, open_database
+from counsel_desk.store import driver
 
 T0 = datetime(2026, 11, 26, 9, 0, 0)
 
 
 def dump(path: Path) -> dict[str, list[tuple]]:
     """Every table's rows, in a stable order: what "the same content" means."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = driver.connect(f"file:{path}?mode=ro", uri=True)
     try:
         tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' "
                                             "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
@@ -61,7 +61,7 @@ def test_backup_is_a_checked_private_single_file(db, services):
     assert made.parent == db.backups_dir
     assert made.name == "test-20261126-090000-manual.db"
     assert mode(made) == 0o600 and mode(made.parent) == 0o700
-    con = sqlite3.connect(made)
+    con = driver.connect(made)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # no -wal needed beside it
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()
@@ -83,7 +83,7 @@ def test_same_second_backups_do_not_overwrite_each_other(db):
 
 def test_backup_is_a_consistent_snapshot_while_someone_writes(db, services):
     add_org(services, "committed")
-    writer = sqlite3.connect(db.path)
+    writer = driver.connect(db.path)
     writer.execute("BEGIN IMMEDIATE")
     writer.execute("UPDATE organization SET name='uncommitted'")
     try:
@@ -91,7 +91,7 @@ def test_backup_is_a_consistent_snapshot_while_someone_writes(db, services):
     finally:
         writer.rollback()
         writer.close()
-    con = sqlite3.connect(made)
+    con = driver.connect(made)
     assert [r[0] for r in con.execute("SELECT name FROM organization")] == ["committed"]
     con.close()
 
@@ -113,7 +113,7 @@ def test_restore_brings_back_the_content_at_backup_time(db, services):
     assert mode(db.path) == 0o600
     # the data from before the restore is kept in the safety backup
     assert result.safety_backup.name.endswith("-before-restore.db")
-    names = [r[0] for r in sqlite3.connect(result.safety_backup).execute("SELECT name FROM organization")]
+    names = [r[0] for r in driver.connect(result.safety_backup).execute("SELECT name FROM organization")]
     assert sorted(names) == ["後來新增的單位", "改過的名字"]
     # the open database keeps working through the app's engine, and its audit chain holds
     with db.session() as s:
@@ -128,14 +128,14 @@ def test_restore_refuses_damaged_newer_and_foreign_files(db, tmp_path):
         backup.restore(db, garbage)
     newer = tmp_path / "newer.db"
     backup.copy_database(db.path, newer)
-    con = sqlite3.connect(newer)
+    con = driver.connect(newer)
     con.execute("UPDATE alembic_version SET version_num='9999_from_the_future'")
     con.commit()
     con.close()
     with pytest.raises(DatabaseError, match="較新版本"):
         backup.restore(db, newer)
     foreign = tmp_path / "foreign.db"
-    con = sqlite3.connect(foreign)
+    con = driver.connect(foreign)
     con.execute("CREATE TABLE notes (x)")
     con.commit()
     con.close()
@@ -191,8 +191,8 @@ def test_disk_full_during_backup_leaves_nothing_and_the_database_intact(db, serv
     before = dump(db.path)
     real_open = backup._open_target  # noqa: SLF001 — the one place a disk-full error can be injected
 
-    def tiny_disk(path):
-        con = real_open(path)
+    def tiny_disk(path, **kw):
+        con = real_open(path, **kw)
         con.execute("PRAGMA max_page_count=3")  # SQLite reports SQLITE_FULL, as on a full disk
         return con
 

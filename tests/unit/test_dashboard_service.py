@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from datetime import date
 
@@ -12,6 +11,7 @@ from counsel_desk.models.enums import STAGE_ORDER, Stage
 from counsel_desk.services import dashboard
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.period import Period
+from counsel_desk.store import driver
 
 TODAY = date(2026, 11, 26)  # the demo database's today (a Thursday)
 
@@ -23,7 +23,7 @@ def ctx(demo_db) -> ServiceContext:
 
 @pytest.fixture
 def raw(demo_db):
-    conn = sqlite3.connect(demo_db.path)
+    conn = driver.connect(demo_db.path)
     yield conn
     conn.close()
 

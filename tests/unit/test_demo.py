@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from datetime import date, datetime, timedelta, timezone
 
@@ -17,6 +16,7 @@ from counsel_desk.models.workstations import (
 from counsel_desk.services.demo import generate
 from counsel_desk.services.proposals.stages import flow_stages
 from counsel_desk.store import audit, open_database
+from counsel_desk.store import driver
 from counsel_desk.store.search import matching_ids
 
 TODAY = date(2026, 11, 26)
@@ -42,7 +42,7 @@ def _make(tmp_path, name="d.db", **kw):
 
 
 def _dump(path) -> dict[str, list]:
-    con = sqlite3.connect(path)
+    con = driver.connect(path)
     try:
         names = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
         return {n: sorted(con.execute(f'SELECT * FROM "{n}"').fetchall(), key=repr) for n in names}
@@ -221,7 +221,7 @@ def test_every_visit_and_record_is_in_the_search_index(demo):
     assert entities == {"site_visit", "followup", "workstation", "support_record", "public_space", "center_event",
                         "proposal", "organization"}
     # the bulk-load FTS buffer is back to SQLite's default once generation is over
-    assert _one(db, "SELECT v FROM search_index_config WHERE k = 'hashsize'") == 1024 * 1024
+    assert _one(db, "SELECT v FROM search_index_site_visit_config WHERE k = 'hashsize'") == 1024 * 1024
 
 
 def test_refuses_a_database_that_already_has_data(tmp_path, frozen_audit_clock):

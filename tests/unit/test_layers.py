@@ -37,10 +37,7 @@ LAYERS: list[tuple[str, ...]] = [
 RANK = {area: n for n, names in enumerate(LAYERS) for area in names}
 
 # Circles being taken apart elsewhere, each with who does it; delete the entry when it lands.
-BEING_UNTANGLED: dict[frozenset[str], str] = {
-    frozenset({"counsel_desk.services.proposals.drafts", "counsel_desk.services.proposals.plans",
-               "counsel_desk.services.proposals.workflow"}): "issue 16 (proposals services)",
-}
+BEING_UNTANGLED: dict[frozenset[str], str] = {}
 
 BELOW_UI = ("models", "store", "services", "reports", "sync", "i18n", "cli", "errors", "paths")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -10,6 +9,7 @@ from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
 import counsel_desk.models  # noqa: F401 — registers every table on SQLModel.metadata
+from counsel_desk.store import driver
 from counsel_desk.store import migrate, open_database
 from counsel_desk.store.migrate import include_name
 
@@ -17,7 +17,7 @@ from counsel_desk.store.migrate import include_name
 def test_migrations_build_every_model_table(db):
     tables = set(inspect(db.engine).get_table_names())
     assert set(SQLModel.metadata.tables) <= tables
-    assert "search_index" in tables and "alembic_version" in tables
+    assert "search_index_site_visit" in tables and "search_index_doc" in tables and "alembic_version" in tables
     assert migrate.current(db.engine) == migrate.head()
 
 
@@ -31,9 +31,9 @@ def test_models_match_migrations_autogenerate_diff_is_empty(db):
 def test_upgrade_is_idempotent(tmp_path):
     path = tmp_path / "twice.db"
     open_database(path).close()
-    before = sqlite3.connect(path).execute("SELECT version_num FROM alembic_version").fetchall()
+    before = driver.connect(path).execute("SELECT version_num FROM alembic_version").fetchall()
     open_database(path).close()
-    after = sqlite3.connect(path).execute("SELECT version_num FROM alembic_version").fetchall()
+    after = driver.connect(path).execute("SELECT version_num FROM alembic_version").fetchall()
     assert before == after
 
 

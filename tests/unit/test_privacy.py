@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from counsel_desk.models import Contact, Organization, SiteVisit
 from counsel_desk.services import base, privacy
 from counsel_desk.services.base import ServiceContext, create, update
 from counsel_desk.store import audit, search
+from counsel_desk.store import driver
 
 NAME = "龔曉蓉"
 PHONE = "0937-246-813"
@@ -134,7 +134,7 @@ def test_backups_keep_the_mode_and_erase_survives_restore(db, services):
     backup.restore(db, old)
     for value in (NAME, PHONE):
         assert value.encode() not in raw_bytes(db.path)
-    con = sqlite3.connect(db.path)
+    con = driver.connect(db.path)
     assert con.execute("SELECT erased_at IS NOT NULL FROM contact WHERE id=?", (contact_id,)).fetchone()[0] == 1
     con.close()
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import stat
 
 import pytest
 from sqlalchemy import text
 
 from counsel_desk.errors import DatabaseError
+from counsel_desk.store import driver
 from counsel_desk.store import open_database
 from counsel_desk.store.check import check_database
 
@@ -59,7 +59,7 @@ def test_reference_data_loads_once(tmp_path):
 def test_newer_schema_is_refused_and_file_untouched(tmp_path):
     path = tmp_path / "future.db"
     open_database(path).close()
-    con = sqlite3.connect(path)
+    con = driver.connect(path)
     con.execute("PRAGMA journal_mode=DELETE")
     con.execute("UPDATE alembic_version SET version_num='9999_from_the_future'")
     con.commit()
@@ -74,7 +74,7 @@ def test_newer_schema_is_refused_and_file_untouched(tmp_path):
 
 def test_foreign_file_is_refused(tmp_path):
     path = tmp_path / "other.db"
-    con = sqlite3.connect(path)
+    con = driver.connect(path)
     con.execute("CREATE TABLE t (x)")
     con.commit()
     con.close()
@@ -101,7 +101,7 @@ def test_old_schema_is_copied_aside_before_upgrade(tmp_path, monkeypatch):
 
     path = tmp_path / "old.db"
     open_database(path).close()
-    con = sqlite3.connect(path)
+    con = driver.connect(path)
     con.execute("UPDATE alembic_version SET version_num='0001_initial'")
     con.commit()
     con.close()
@@ -110,7 +110,7 @@ def test_old_schema_is_copied_aside_before_upgrade(tmp_path, monkeypatch):
     database = open_database(path)
     database.close()
     assert database.pre_upgrade_copy is not None and database.pre_upgrade_copy.exists()
-    copy = sqlite3.connect(database.pre_upgrade_copy)
+    copy = driver.connect(database.pre_upgrade_copy)
     assert copy.execute("SELECT count(*) FROM township").fetchone()[0] == 368
 
 

@@ -142,11 +142,13 @@ def _bulk_load(conn) -> Iterator[None]:
         return
     cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
     conn.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
-    hashsize = text("INSERT INTO search_index(search_index, rank) VALUES ('hashsize', :n)")
-    conn.execute(hashsize, {"n": FTS_BULK_HASHSIZE})
+    tables = [search.fts_table(e) for e in search.ENTITIES]
+    for t in tables:
+        conn.execute(text(f"INSERT INTO {t}({t}, rank) VALUES ('hashsize', :n)"), {"n": FTS_BULK_HASHSIZE})
     try:
         yield
-        conn.execute(hashsize, {"n": FTS_DEFAULT_HASHSIZE})
+        for t in tables:
+            conn.execute(text(f"INSERT INTO {t}({t}, rank) VALUES ('hashsize', :n)"), {"n": FTS_DEFAULT_HASHSIZE})
     finally:
         conn.exec_driver_sql(f"PRAGMA cache_size={int(cache)}")
 

@@ -125,7 +125,7 @@ class AttachmentsBox(QWidget):
         if not 0 <= row < len(self._items):
             return
         try:
-            path = self.service.path_of(self._items[row])
+            path = self.service.viewable_path(self._items[row])
         except UserError as exc:
             messages.show_error(self, exc)
             return

@@ -145,10 +145,11 @@ class EventListPage(RecordListPage):
         entry = QListWidgetItem(item.filename)
         entry.setData(Qt.ItemDataRole.UserRole, item)
         entry.setToolTip(item.filename)
-        try:
-            pixmap = QPixmap(str(event_service.photo_path(self.ctx.services(), self.folder, item)))
+        pixmap = QPixmap()
+        try:  # from memory: a sealed photo's thumbnail leaves no plain copy on disk
+            pixmap.loadFromData(event_service.photo_bytes(self.ctx.services(), self.folder, item))
         except UserError:  # the file is missing (a database copied without its folder)
-            pixmap = QPixmap()
+            pass
         if not pixmap.isNull():
             entry.setIcon(QIcon(pixmap.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
                                               Qt.TransformationMode.SmoothTransformation)))

@@ -1,0 +1,144 @@
+"""The idle lock (閒置鎖定): after a chosen time without keyboard or mouse, every window is covered.
+
+Only for a database whose key was typed (a passphrase or the recovery key): a key from the OS
+keyring is already protected by the Windows sign-in. While locked, an opaque cover lies over each
+open window (the main window and any editor or dialog), window titles say only "counsel_desk", and
+the passphrase opens them again. Nothing is closed or discarded: an editor half-filled stays as it
+was under its cover. The time is ``settings.LOCK_MINUTES`` (Preferences; 0: never).
+"""
+
+from __future__ import annotations
+
+import hmac
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from counsel_desk.store import keys
+from counsel_desk.store.keys import DatabaseKey
+from counsel_desk.ui import settings as options
+
+_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+             QEvent.Type.TouchBegin}
+
+
+class LockCover(QWidget):
+    """An opaque cover over one window, with the passphrase field."""
+
+    def __init__(self, window: QWidget, lock: "IdleLock"):
+        super().__init__(window)
+        self.setObjectName("lockCover")
+        self.lock = lock
+        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("#lockCover { background: #2b2f36; } #lockCover QLabel { color: white; } #unlockError { color: #ffb4a9; }")
+        title = QLabel(self.tr("counsel_desk is locked"))
+        title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        note = QLabel(self.tr("It was left alone, so the data is hidden. Enter the passphrase (or the recovery key) "
+                              "to go on where you were."))
+        note.setWordWrap(True)
+        note.setFixedWidth(480)  # a wrapped label centred in a layout would otherwise shrink to nothing
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        note.setMinimumHeight(note.heightForWidth(480))
+        self.secret = QLineEdit()
+        self.secret.setObjectName("unlockPassphrase")
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setFixedWidth(320)
+        self.secret.returnPressed.connect(self._try)
+        self.button = QPushButton(self.tr("Unlock"))
+        self.button.clicked.connect(self._try)
+        self.error = QLabel()
+        self.error.setObjectName("unlockError")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for w in (title, note, self.secret, self.button, self.error):
+            layout.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.setGeometry(window.rect())
+        window.installEventFilter(self)
+        self.show()
+        self.raise_()
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.setGeometry(obj.rect())
+        elif event.type() == QEvent.Type.ChildAdded:
+            self.raise_()  # a widget added under the cover must not show through
+        return False
+
+    def _try(self) -> None:
+        if not self.lock.unlock(self.secret.text()):
+            self.secret.clear()
+            self.error.setText(self.tr("That passphrase does not open it."))
+
+
+class IdleLock(QObject):
+    """Watches the whole application's input; locks after ``idle_ms`` without any."""
+
+    locked_changed = Signal(bool)
+
+    def __init__(self, key: DatabaseKey, idle_ms: int, parent: QObject | None = None):
+        super().__init__(parent)
+        self.key = key
+        self.covers: list[LockCover] = []
+        self.titles: dict[QWidget, str] = {}
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(idle_ms)
+        self.timer.timeout.connect(self.lock)
+        QApplication.instance().installEventFilter(self)
+        self.timer.start()
+
+    @property
+    def locked(self) -> bool:
+        return bool(self.covers)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() in _ACTIVITY and not self.locked:
+            self.timer.start()
+        elif self.locked and event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow() \
+                and not any(c.window() is obj for c in self.covers) and not obj.inherits("QMenu"):
+            QTimer.singleShot(0, lambda w=obj: self._cover(w))  # a window that opens while locked is covered too
+        return False
+
+    def _cover(self, window: QWidget) -> None:
+        if self.locked and window.isVisible() and not any(c.window() is window for c in self.covers):
+            self.titles[window] = window.windowTitle()
+            window.setWindowTitle("counsel_desk")
+            self.covers.append(LockCover(window, self))
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        windows = [w for w in QApplication.topLevelWidgets() if w.isVisible() and not w.inherits("QMenu")]
+        for w in windows:
+            self.titles[w] = w.windowTitle()
+            w.setWindowTitle("counsel_desk")
+            self.covers.append(LockCover(w, self))
+        if self.covers:
+            self.covers[-1].secret.setFocus()
+        self.locked_changed.emit(True)
+
+    def unlock(self, secret: str) -> bool:
+        candidate = keys.from_secret(secret, self.key.salt)
+        if not hmac.compare_digest(candidate.key, self.key.key):
+            return False
+        for cover in self.covers:
+            cover.window().removeEventFilter(cover)
+            cover.deleteLater()
+        self.covers.clear()
+        for w, title in self.titles.items():
+            w.setWindowTitle(title)
+        self.titles.clear()
+        self.timer.start()
+        self.locked_changed.emit(False)
+        return True
+
+
+def start_idle_lock(window: QWidget, database, settings) -> IdleLock | None:
+    """Lock ``window`` (and every other window) after the chosen idle time, when the key was typed."""
+    key = getattr(database, "key", None)
+    minutes = options.LOCK_MINUTES.get(settings)
+    if key is None or not key.typed or minutes <= 0:
+        return None
+    return IdleLock(key, minutes * 60_000, window)
