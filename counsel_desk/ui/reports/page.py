@@ -29,13 +29,14 @@ from counsel_desk.reports.snapshots import Comparison, GeneratedReport
 from counsel_desk.services import atomic
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
+from counsel_desk.ui.page_contract import PageHooks
+from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.reports.models import FiguresModel, RevisionsModel
 from counsel_desk.ui.reports.narrative_editor import NarrativeEditor
 from counsel_desk.ui.reports.period_picker import PeriodPicker
 from counsel_desk.ui.reports.printing import print_with_dialog
 from counsel_desk.ui.reports.targets_editor import TargetsEditor
 from counsel_desk.ui.tasks import run_task
-from counsel_desk.ui.page_contract import PageHooks
 
 REFRESH_DELAY_MS = 200
 
@@ -79,7 +80,7 @@ class ReportsPage(PageHooks, QWidget):
 
     # --- building ------------------------------------------------------------------------------
     def _build(self) -> None:
-        title = QLabel(self.tr("Reports"))
+        title = QLabel(page_title("reports"))
         title.setProperty("role", "pageTitle")
         self.picker = PeriodPicker(self.ctx.center_code, self._today(), self)
         self.picker.period_changed.connect(self._period_changed)
@@ -337,7 +338,7 @@ class ReportsPage(PageHooks, QWidget):
         question = self.tr("Mark the %1 report of %2 as sent to the project office (revision %3)? "
                            "The figures and both files are kept exactly as they are now.")
         if confirm(self, question.replace("%1", f.center_name).replace("%2", f.period.label_zh)
-                   .replace("%3", str(self.report.revision))):
+                   .replace("%3", str(self.report.revision)), do=self.tr("Mark as sent")):
             self.mark_sent_without_asking()
 
     def issue_revision(self) -> None:
@@ -346,7 +347,8 @@ class ReportsPage(PageHooks, QWidget):
         if latest is None:
             return
         question = self.tr("Issue revision %1 from the current data? Revision %2 stays as it was sent.")
-        if not confirm(self, question.replace("%1", str(latest.revision + 1)).replace("%2", str(latest.revision))):
+        if not confirm(self, question.replace("%1", str(latest.revision + 1)).replace("%2", str(latest.revision)),
+                       do=self.tr("Issue revision")):
             return
         reason = ask_reason(self, latest.revision + 1)
         if not reason:
