@@ -9,7 +9,7 @@ _ = object()
 # Qt calls these virtual methods on our subclasses (paint, size, drag and drop, item editors).
 _.sizeHint
 _.paintEvent
-_.eventFilter  # the idle lock watches the application's and each window's events
+_.eventFilter  # the idle lock watches events; ui/empty_state.py watches a view's viewport
 _.dragMoveEvent
 _.dropEvent
 _.createEditor
@@ -44,6 +44,7 @@ _.gridStrokeWidth
 _.categoryNames
 _.boxAnchor
 _.fillColor
+_.strokeWidth
 _.barWidth
 _.groupSpacing
 _.barLabelFormat

@@ -47,6 +47,17 @@ def demo_db_path() -> Path:
     return data_dir() / "demo.db"
 
 
+DEMO_CENTER = "north"  # the center the demo database is generated for
+
+
+def is_demo_db(path: Path | str) -> bool:
+    """Whether ``path`` is the demo database (示範資料): invented people, never her own data."""
+    try:
+        return Path(path).resolve() == demo_db_path().resolve()
+    except OSError:
+        return False
+
+
 def attachments_dir(db_path: Path) -> Path:
     """Attachment files, stored by SHA-256, beside the database they belong to."""
     return db_path.parent / f"{db_path.stem}-attachments"

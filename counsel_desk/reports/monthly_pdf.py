@@ -2,9 +2,15 @@
 
 Cover block (center, 民國 period, prepared by, date), the figures section by section with charts
 of visits by county and proposals by stage and a township map shaded by the period's visits,
-"x / y" page footers, a sign-off block for 承辦人 and 主任, then the appendix of the period's
-visits with findings and advice. Made in memory (:func:`pdf_bytes`, which a sent snapshot keeps
+「第 X 頁／共 Y 頁」 page footers, a sign-off block for 承辦人 and 主任, then the appendices of
+overdue follow-ups and of the period's visits with findings and advice. ``summary_only`` leaves
+the appendices out and shortens the long lists (the Excel file keeps them whole): a month's summary
+stays within about a dozen pages. Made in memory (:func:`pdf_bytes`, which a sent snapshot keeps
 byte for byte) and written to disk atomically by :func:`write_pdf`.
+
+Print rules: headings stay with what follows (:class:`KeepStart`), tables leave at least three
+rows on a page, the sign-off block is kept with the report's last rows, money tables carry their
+unit, hours always show one decimal, and nothing is told by colour alone (greyscale print).
 """
 
 from __future__ import annotations
@@ -20,11 +26,13 @@ from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
+    KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
 )
 
 from counsel_desk.errors import UserError
-from counsel_desk.models.enums import STAGE_ORDER, EventKind, FollowUpStatus, Route, Stage, SupportKind, VisitMode
+from counsel_desk.models.enums import (
+    STAGE_ORDER, EventKind, FollowUpStatus, Route, Stage, SupportKind, TargetMetric, VisitMode,
+)
 from counsel_desk.reports.figures_types import (
     ReportFigures, allocation_title, center_title, funding_note, plan_title,
 )
@@ -33,57 +41,20 @@ from counsel_desk.reports.pdf_charts import county_chart, stage_chart, township_
 from counsel_desk.reports.pdf_common import (
     ACCENT, FONT, FONT_BOLD, INK, MARGIN, PAGE_SIZE, RULE, escape, numbered_canvas, register_fonts, styles,
 )
-from counsel_desk.reports.pdf_tables import PagedTable, grid_style
+from counsel_desk.reports.pdf_parts import WARN, WIDTH, Sections as _Sections, count as _n, hours as _hours
+from counsel_desk.reports.pdf_parts import para as _p, pct as _pct, table as _table, unit_caption as _unit_caption
+from counsel_desk.reports.pdf_tables import KeepStart, PagedTable
+from counsel_desk.reports import pdf_sections
 from counsel_desk.services import atomic
 from counsel_desk.services.formatting import ntd, roc_date, roc_date_long
 
 Progress = Callable[[int, int], bool]
-WIDTH = PAGE_SIZE[0] - 2 * MARGIN
-NUMERALS = "一二三四五六七八九十"
-WARN = colors.HexColor("#b42318")
 # A signed PDF stays printable: longer lists are cut here, with a note; the Excel file is always complete.
 # (A real center records some 50–150 visits a month; even the 100,000-visit stress database has 4,400.)
 PDF_VISIT_LIMIT = 5000
 PDF_OVERDUE_LIMIT = 500
-
-
-def _n(value: int | float | None) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.1f}"
-    return f"{round(value):,}"
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1%}"
-
-
-def _p(text: str, style: str = "body") -> Paragraph:
-    return Paragraph(escape(text), styles()[style])
-
-
-def _table(data: list[list], widths: list[float], **style) -> Table:
-    t = Table(data, colWidths=widths, repeatRows=1)
-    t.setStyle(TableStyle(grid_style(**style)))
-    return t
-
-
-class _Sections:
-    """Numbers the report's sections 一、二、三… as they are added."""
-
-    def __init__(self):
-        self.n = 0
-        self.m = 0
-
-    def heading(self, text: str) -> list:
-        self.n, self.m = self.n + 1, 0
-        return [CondPageBreak(60 * mm), _p(f"{NUMERALS[self.n - 1]}、{text}", "h1")]
-
-    def sub(self, text: str) -> Paragraph:
-        """（一）（二）… within the current section, numbered as the parts actually present."""
-        self.m += 1
-        return _p(f"（{NUMERALS[self.m - 1]}）{text}", "h2")
+SUMMARY_TOWNSHIPS = 15  # the summary lists the most visited townships; the rest are one row
+SUMMARY_EVENTS = 20
 
 
 # -- cover block ---------------------------------------------------------------------------------
@@ -121,40 +92,43 @@ def _cover(f: ReportFigures, prepared_by: str, today: date, revision: int | None
 
 # -- sections ------------------------------------------------------------------------------------
 
-def _summary(f: ReportFigures, sec: _Sections) -> list:
-    items = [(label, f"{_n(value)} {unit}") for label, value, unit in summary_rows(f)]
-    half = (len(items) + 1) // 2
-    data = [["項目", "數值", "項目", "數值"]]
-    for i in range(half):
-        right = items[i + half] if i + half < len(items) else ("", "")
-        data.append([items[i][0], items[i][1], right[0], right[1]])
-    w = WIDTH / 2
-    return [*sec.heading("本期摘要"), _table(data, [w * 0.62, w * 0.38, w * 0.62, w * 0.38], font_size=9,
-                                          align_right=(1, 3))]
-
-
-def _progress_bar(share: float | None, width: float = 32 * mm) -> Drawing:
-    d = Drawing(width, 9)
-    d.add(Rect(0, 1, width, 7, fillColor=colors.HexColor("#e6ebf0"), strokeColor=None))
+def _progress_bar(share: float | None, pace: float, width: float = 30 * mm) -> Drawing:
+    """The share reached as a bar, with a black tick where the calendar says it should be by now."""
+    d = Drawing(width, 10)
+    d.add(Rect(0, 1.5, width, 7, fillColor=colors.HexColor("#e6ebf0"), strokeColor=RULE, strokeWidth=0.3))
     if share:
-        fill = ACCENT if share >= 1 else (colors.HexColor("#e08a1e") if share < 0.8 else colors.HexColor("#5b9bd5"))
-        d.add(Rect(0, 1, width * min(share, 1.0), 7, fillColor=fill, strokeColor=None))
+        behind = share < pace
+        d.add(Rect(0, 1.5, width * min(share, 1.0), 7, strokeColor=None,
+                   fillColor=colors.HexColor("#e08a1e") if behind else ACCENT))
+    x = width * min(pace, 1.0)
+    d.add(shapes.Line(x, 0, x, 10, strokeColor=INK, strokeWidth=1.2))
     return d
 
 
 def _targets(f: ReportFigures, sec: _Sections) -> list:
     year = f.period.end.year - 1911
-    data = [["績效指標", "年度目標", "累計實績", "達成率", "進度"]]
-    for t in f.targets:
-        data.append([t.label_zh, _n(t.target) if t.target else "未設定", _n(t.actual), _pct(t.share),
-                     _progress_bar(t.share)])
-    behind = [t.label_zh for t in f.targets if t.share is not None and t.share < _expected_share(f)]
-    note = (f"依時程（至 {roc_date(f.period.end)} 應達約 {_expected_share(f):.0%}）尚待加強：{'、'.join(behind)}。"
-            if behind else "各項指標均達時程進度。")
+    pace = _expected_share(f)
+    data = [["績效指標", "年度目標", "累計實績", "達成率", "進度（｜為時程）", "狀態"]]
+    behind_rows: list[int] = []
+    for i, t in enumerate(f.targets, start=1):
+        fmt = _hours if t.metric == TargetMetric.SUPPORT_HOURS.value else _n
+        behind = t.share is not None and t.share < pace
+        if behind:
+            behind_rows.append(i)
+        status = "—" if t.share is None else ("落後" if behind else "符合進度")
+        data.append([t.label_zh, fmt(t.target) if t.target else "未設定", fmt(t.actual), _pct(t.share),
+                     _progress_bar(t.share, pace), status])
+    behind_names = [t.label_zh for t in f.targets if t.share is not None and t.share < pace]
+    note = (f"依時程（至 {roc_date(f.period.end)} 應達約 {pace:.0%}，即進度條上的直線）尚待加強：{'、'.join(behind_names)}。"
+            if behind_names else "各項指標均達時程進度。")
+    # behind pace is told by the word 落後 in bold and the bar short of the line, not by colour alone
+    extra: list[tuple[object, ...]] = [("VALIGN", (4, 1), (4, -1), "MIDDLE")]
+    extra += [cmd for r in behind_rows for cmd in (("FONT", (5, r), (5, r), FONT_BOLD, 9, 9 * 1.35),
+                                                   ("TEXTCOLOR", (5, r), (5, r), WARN))]
     return [*sec.heading(f"績效指標達成情形（{year}年累計）"),
-            _table(data, [48 * mm, 28 * mm, 28 * mm, 24 * mm, WIDTH - 128 * mm], font_size=9,
-                   align_right=(1, 2, 3), extra=[("VALIGN", (4, 1), (4, -1), "MIDDLE")]),
-            Spacer(1, 1.5 * mm), _p(note, "small")]
+            KeepTogether([_table(data, [46 * mm, 24 * mm, 24 * mm, 20 * mm, WIDTH - 134 * mm, 20 * mm], font_size=9,
+                                 align_right=(1, 2, 3), align_center=(5,), extra=extra),
+                          Spacer(1, 1.5 * mm), _p(note, "small")])]
 
 
 def _expected_share(f: ReportFigures) -> float:
@@ -162,25 +136,35 @@ def _expected_share(f: ReportFigures) -> float:
     return ((end - date(end.year, 1, 1)).days + 1) / ((date(end.year, 12, 31) - date(end.year, 1, 1)).days + 1)
 
 
-def _visits(f: ReportFigures, sec: _Sections, county_codes: list[str]) -> list:
+def _visits(f: ReportFigures, sec: _Sections, county_codes: list[str], summary_only: bool) -> list:
     out = [*sec.heading("實地訪視"),
            _p(f"本期訪視 {f.visits_total:,} 次，涵蓋 {len(f.visits_by_township):,} 個鄉鎮市區。"
               + "方式：" + "、".join(f"{VisitMode(m).zh} {n:,} 次" for m, n in f.visits_by_mode.items()) + "。"),
            sec.sub("各縣市訪視次數"), county_chart(f, WIDTH)]
     if county_codes:
-        out += [CondPageBreak(115 * mm), sec.sub("鄉鎮市區訪視分布"), township_map(f, county_codes, WIDTH, 105 * mm)]
+        out += [sec.sub("鄉鎮市區訪視分布"), township_map(f, county_codes, WIDTH, 105 * mm)]
     modes = [m.value for m in VisitMode]
-    rows = [[t.county, t.township, *[_n(t.by_mode.get(m, 0)) for m in modes], _n(t.total)]
-            for t in f.visits_by_township]
+    towns = f.visits_by_township
+    title = "各鄉鎮市區訪視次數"
+    if summary_only and len(towns) > SUMMARY_TOWNSHIPS + 1:
+        towns = sorted(towns, key=lambda t: -t.total)[:SUMMARY_TOWNSHIPS]
+        title = f"訪視最多的 {SUMMARY_TOWNSHIPS} 個鄉鎮市區"
+    rows = [[t.county, t.township, *[_n(t.by_mode.get(m, 0)) for m in modes], _n(t.total)] for t in towns]
+    rest = len(f.visits_by_township) - len(towns)
+    if rest:
+        shown = {m: sum(t.by_mode.get(m, 0) for t in towns) for m in modes}
+        rows.append([f"其餘 {rest:,} 個鄉鎮市區", "", *[_n(f.visits_by_mode.get(m, 0) - shown[m]) for m in modes],
+                     _n(f.visits_total - sum(t.total for t in towns))])
     w = (WIDTH - 50 * mm) / 5
-    out += [sec.sub("各鄉鎮市區訪視次數"),
+    out += [sec.sub(title),
             PagedTable(["縣市", "鄉鎮市區", *[VisitMode(m).zh for m in modes], "合計"], rows,
                        [22 * mm, 28 * mm, w, w, w, w, w], align_right=(2, 3, 4, 5, 6),
-                       total=["合計", "", *[_n(f.visits_by_mode.get(m, 0)) for m in modes], _n(f.visits_total)])]
+                       total=["合計", "", *[_n(f.visits_by_mode.get(m, 0)) for m in modes], _n(f.visits_total)],
+                       trailer=[_p("各鄉鎮市區之完整次數見同期 Excel 檔「鄉鎮訪視」工作表。", "small")] if rest else ())]
     return out
 
 
-def _followups(f: ReportFigures, sec: _Sections) -> list:
+def _followups(f: ReportFigures, sec: _Sections, summary_only: bool) -> list:
     w = WIDTH / 3
     counts = _table([["本期新增", "本期結案", f"期末逾期未結（截至 {roc_date(f.period.end)}）"],
                      [_n(f.followups_opened), _n(f.followups_closed), _n(f.followups_overdue)]],
@@ -192,37 +176,50 @@ def _followups(f: ReportFigures, sec: _Sections) -> list:
         out += [Spacer(1, 3 * mm),
                 _table([[label for label, _ in ages], [_n(n) for _, n in ages]], [aw] * len(ages), font_size=9,
                        align_center=tuple(range(len(ages)))),
-                _p("逾期未結追蹤事項之明細見附錄一；結案須填寫追蹤日期與結果。", "small")]
+                _p("逾期未結追蹤事項之明細見" + ("同期 Excel 檔「逾期追蹤事項」工作表" if summary_only else "附錄一")
+                   + "；結案須填寫追蹤日期與結果。", "small")]
     return out
 
 
 def _workstations(f: ReportFigures, sec: _Sections) -> list:
     out = [*sec.heading("青年培力工作站輔導與經費")]
     kinds = "、".join(f"{SupportKind(k).zh} {n:,} 場" for k, (n, _) in f.support_by_kind.items() if n)
-    out.append(_p(f"本期輔導 {f.support_sessions:,} 場、{_n(f.support_hours)} 小時、{f.support_participants:,} 人次"
+    out.append(_p(f"本期輔導 {f.support_sessions:,} 場、{_hours(f.support_hours)} 小時、{f.support_participants:,} 人次"
                   + (f"（{kinds}）。" if kinds else "。")))
     if f.support_by_station:
-        rows = [[s.name, f"{s.county}{s.township}", _n(s.sessions), _n(s.hours), _n(s.participants)]
+        rows = [[s.name, f"{s.county}{s.township}", _n(s.sessions), _hours(s.hours), _n(s.participants)]
                 for s in f.support_by_station]
         out += [sec.sub("各工作站輔導情形"),
                 PagedTable(["工作站", "地點", "場次", "時數", "參與人次"], rows,
                            [WIDTH - 106 * mm, 34 * mm, 24 * mm, 24 * mm, 24 * mm], wrap_cols=(0,),
                            align_right=(2, 3, 4),
-                           total=["合計", "", _n(f.support_sessions), _n(f.support_hours), _n(f.support_participants)])]
+                           total=["合計", "", _n(f.support_sessions), _hours(f.support_hours),
+                                  _n(f.support_participants)])]
     if f.budgets:
-        rows = [[b.name, ntd(b.approved), ntd(b.disbursed), ntd(b.reimbursed), _pct(b.execution),
-                 f"{_pct(b.personnel_share)}／{b.personnel_limit:.0%}", "符合" if b.rule_ok else "超過上限"]
-                for b in f.budgets]
-        out += [sec.sub(f"{f.funding_roc_year}年度經費執行與人事費規定"),
-                PagedTable(["工作站", "核定補助", "已撥款", "已核銷", "核銷率", "人事費占比／上限", "人事費規定"], rows,
-                           [WIDTH - 134 * mm, 22 * mm, 22 * mm, 22 * mm, 16 * mm, 30 * mm, 22 * mm], wrap_cols=(0,),
-                           align_right=(1, 2, 3, 4, 5), align_center=(6,), warn_col=6),
-                _p("人事費上限為補助款之 50%，專職人員達 3 人者為 60%；核銷率＝已核銷÷核定補助。"
-                   + (f"本期有 {f.budgets_flagged} 站人事費超過上限，請輔導改善。" if f.budgets_flagged else ""), "small")]
+        rows = [[b.name, ntd(b.approved), ntd(b.disbursed), _pct(b.disbursement_rate), ntd(b.reimbursed),
+                 _pct(b.execution), f"{_pct(b.personnel_share)}／{b.personnel_limit:.0%}",
+                 "符合" if b.rule_ok else "超過上限"] for b in f.budgets]
+        approved = sum(b.approved for b in f.budgets)
+        disbursed = sum(b.disbursed for b in f.budgets)
+        reimbursed = sum(b.reimbursed for b in f.budgets)
+        total = ["合計", ntd(approved), ntd(disbursed), _pct(disbursed / approved if approved else None),
+                 ntd(reimbursed), _pct(reimbursed / approved if approved else None), "",
+                 f"{f.budgets_flagged} 站超過" if f.budgets_flagged else "全數符合"]
+        out += [sec.sub(f"{f.funding_roc_year}年度經費執行與人事費規定（截至 {roc_date(f.period.end)}）"),
+                _unit_caption(),
+                PagedTable(["工作站", "核定補助", "已撥款", "撥款率", "已核銷", "執行率", "人事費占比／上限",
+                            "人事費規定"], rows,
+                           [WIDTH - 142 * mm, 22 * mm, 22 * mm, 15 * mm, 22 * mm, 15 * mm, 28 * mm, 18 * mm],
+                           wrap_cols=(0,), align_right=(1, 2, 3, 4, 5, 6), align_center=(7,), warn_col=7, total=total,
+                           trailer=[_p("人事費上限為補助款之 50%，專職人員達 3 人者為 60%；撥款率＝已撥款÷核定補助，"
+                                       "執行率＝已核銷÷核定補助。"
+                                       + (f"本期有 {f.budgets_flagged} 站人事費超過上限，請輔導改善。"
+                                          if f.budgets_flagged else ""), "small")]),
+                *pdf_sections.center_budgets(f)]
     return out
 
 
-def _proposals(f: ReportFigures, sec: _Sections) -> list:
+def _proposals(f: ReportFigures, sec: _Sections, summary_only: bool) -> list:
     routes = [r.value for r in Route]
     data = [["階段", *[Route(r).zh for r in routes], "合計"]]
     for s in STAGE_ORDER:
@@ -233,34 +230,44 @@ def _proposals(f: ReportFigures, sec: _Sections) -> list:
     table.hAlign = "LEFT"
     out = [*sec.heading("事業提案"),
            _p(f"截至 {roc_date(f.period.end)} 共 {f.proposals_total:,} 件提案；本期新增 {f.proposals_new:,} 件，"
-              f"階段異動 {len(f.stage_moves):,} 次，送專案辦公室 {f.proposals_sent:,} 件，核定 {f.proposals_approved:,} 件。"),
-           sec.sub("各階段提案數（依途徑）"), table, Spacer(1, 3 * mm), stage_chart(f, WIDTH, 150)]
-    if f.stage_moves:
+              f"階段異動 {len(f.stage_moves):,} 次，送專案辦公室 {f.proposals_sent:,} 件"
+              + (f"（其中退回修正後再送件 {f.proposals_resubmitted:,} 件）" if f.proposals_resubmitted else "")
+              + f"，核定 {f.proposals_approved:,} 件。"),
+           sec.sub("各階段提案數（依途徑）"), KeepTogether([table, Spacer(1, 3 * mm), stage_chart(f, WIDTH, 150)])]
+    if f.stage_moves and summary_only:
+        out.append(_p(f"本期 {len(f.stage_moves):,} 次階段異動之明細見同期 Excel 檔「階段異動」工作表。", "small"))
+    elif f.stage_moves:
         rows = [[roc_date(m.day), m.title, Route(m.route).zh if m.route in {r.value for r in Route} else m.route,
                  Stage(m.from_stage).zh if m.from_stage else "（新建）", Stage(m.to_stage).zh] for m in f.stage_moves]
         out += [sec.sub("本期階段異動"),
                 PagedTable(["日期", "提案", "途徑", "原階段", "新階段"], rows,
                            [20 * mm, WIDTH - 100 * mm, 20 * mm, 30 * mm, 30 * mm], wrap_cols=(1,),
                            align_center=(0, 2, 3, 4))]
+    out += pdf_sections.proposals_sent(f, sec, summary_only)
     alloc = allocation_title(f)
     rows = [[w.code, w.agency, w.name, ntd(w.requested), ntd(w.allocation) if w.allocation else "—", _pct(w.share)]
             for w in f.funding]
-    out += [sec.sub(f"各工作項目申請經費（{f.funding_roc_year}年度）"),
+    out += [sec.sub(f"各工作項目申請經費（{f.funding_roc_year}年度）"), _unit_caption(),
             PagedTable(["代碼", "主管機關", "工作項目", "申請金額", alloc, "占比"], rows,
                        [27 * mm, 26 * mm, WIDTH - 127 * mm, 26 * mm, 30 * mm, 18 * mm], wrap_cols=(1, 2),
                        align_right=(3, 4, 5),
                        total=["合計", "", "", ntd(f.funding_requested_total),
-                              ntd(sum(w.allocation or 0 for w in f.funding)), ""]),
-            _p(funding_note(f), "small")]
+                              ntd(sum(w.allocation or 0 for w in f.funding)), ""],
+                       trailer=[_p(funding_note(f), "small")])]
     return out
 
 
-def _events(f: ReportFigures, sec: _Sections) -> list:
+def _events(f: ReportFigures, sec: _Sections, summary_only: bool) -> list:
     out = [*sec.heading("交流、學習與推廣活動"),
            _p(f"本期辦理 {f.events:,} 場，參與 {f.event_participants:,} 人次。")]
     if f.event_list:
-        rows = [[roc_date(e.event_date), e.title, EventKind(e.kind).zh, e.place, _n(e.participants)]
-                for e in f.event_list]
+        events = f.event_list[:SUMMARY_EVENTS] if summary_only and len(f.event_list) > SUMMARY_EVENTS + 1 \
+            else f.event_list
+        rows = [[roc_date(e.event_date), e.title, EventKind(e.kind).zh, e.place, _n(e.participants)] for e in events]
+        if len(events) < len(f.event_list):
+            rest = f.event_list[len(events):]
+            rows.append(["", f"其餘 {len(rest):,} 場（見 Excel「交流活動」工作表）", "", "",
+                         _n(sum(e.participants for e in rest))])
         out.append(PagedTable(["日期", "活動名稱", "類別", "地點", "人次"], rows,
                               [20 * mm, WIDTH - 108 * mm, 14 * mm, 56 * mm, 18 * mm], wrap_cols=(1, 3),
                               align_center=(0, 2), align_right=(4,),
@@ -282,7 +289,7 @@ def _sign_off() -> list:
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6eef6")),
     ]))
-    return [KeepTogether([Spacer(1, 6 * mm), _p("核章", "h2"), t])]
+    return [Spacer(1, 6 * mm), _p("核章", "h2"), t]
 
 
 def _overflow_note(shown: int, total: int, sheet: str) -> list:
@@ -324,17 +331,61 @@ def _appendix_visits(f: ReportFigures) -> list:
 
 # -- the document --------------------------------------------------------------------------------
 
+def _keep_headings(story: list) -> list:
+    """Each heading (with the short text under it) goes before a :class:`KeepStart` for what follows."""
+    out: list = []
+    i = 0
+    while i < len(story):
+        item = story[i]
+        if isinstance(item, Paragraph) and item.style.name in ("h1", "h2"):
+            j = i + 1
+            while j < len(story) and isinstance(story[j], Paragraph) and j - i < 4:
+                j += 1
+            out.append(KeepStart(story[i:j], story[j] if j < len(story) else None))
+            out.extend(story[i:j])
+            i = j
+            continue
+        out.append(item)
+        i += 1
+    return out
+
+
+def _with_sign_off(body: list) -> list:
+    """The sign-off block never stands alone on a page: it goes with the body's last rows or text."""
+    sign_off = _sign_off()
+    last = body[-1]
+    if isinstance(last, PagedTable):
+        last.trailer = [*last.trailer, *sign_off]
+        return body
+    # trailing text (the manager's words, their headings) goes over with it, as far as a page holds
+    start = len(body) - 1
+    while start > 0 and len(body) - start < 8 and isinstance(body[start - 1], Paragraph):
+        start -= 1
+    return [*body[:start], KeepTogether([*body[start:], *sign_off])]
+
+
 def build_story(f: ReportFigures, *, county_codes: list[str], prepared_by: str, today: date,
-                revision: int | None) -> list:
+                revision: int | None, summary_only: bool = False) -> list:
     sec = _Sections()
-    return [*_cover(f, prepared_by, today, revision), *_summary(f, sec), *_targets(f, sec),
-            *_visits(f, sec, county_codes), *_followups(f, sec), *_workstations(f, sec), *_proposals(f, sec),
-            *_events(f, sec), *_sign_off(), *_appendix_overdue(f), *_appendix_visits(f)]
+    body = [*_cover(f, prepared_by, today, revision), *pdf_sections.provisional_note(f, today),
+            *pdf_sections.revision_notes(f), *pdf_sections.summary(f, sec, summary_rows(f)),
+            *pdf_sections.by_center(f, sec), *_targets(f, sec), *_visits(f, sec, county_codes, summary_only),
+            *pdf_sections.key_visits(f, sec), *_followups(f, sec, summary_only), *_workstations(f, sec),
+            *_proposals(f, sec, summary_only), *pdf_sections.plans_and_spaces(f, sec, summary_only),
+            *_events(f, sec, summary_only), *pdf_sections.narrative(f, sec)]
+    story = _with_sign_off(body)
+    if not summary_only:
+        story += [*_appendix_overdue(f), *_appendix_visits(f)]
+    return _keep_headings(story)
 
 
 def pdf_bytes(f: ReportFigures, *, county_codes: list[str] | None = None, prepared_by: str = "",
-              today: date | None = None, revision: int | None = None, progress: Progress | None = None) -> bytes:
-    """The report PDF; ``county_codes`` are the counties the township map shows (default: those visited)."""
+              today: date | None = None, revision: int | None = None, summary_only: bool = False,
+              progress: Progress | None = None) -> bytes:
+    """The report PDF; ``county_codes`` are the counties the township map shows (default: those visited).
+
+    ``summary_only``: without the appendices and with the long lists shortened (the Excel keeps them).
+    """
     register_fonts()
     today = today or date.today()
     if county_codes is None:
@@ -345,13 +396,16 @@ def pdf_bytes(f: ReportFigures, *, county_codes: list[str] | None = None, prepar
             raise UserError("已取消產生報表。", "Report generation cancelled.")
 
     step(0)
-    story = build_story(f, county_codes=county_codes, prepared_by=prepared_by, today=today, revision=revision)
+    story = build_story(f, county_codes=county_codes, prepared_by=prepared_by, today=today, revision=revision,
+                        summary_only=summary_only)
     step(1)
     buf = io.BytesIO()
     title = f"{center_title(f)} {f.period.label_zh} {f.period.title_zh}"
     doc = SimpleDocTemplate(buf, pagesize=PAGE_SIZE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm,
                             bottomMargin=18 * mm, title=title, author=prepared_by or center_title(f),
-                            subject="月報", creator="counsel_desk",
+                            subject=f.period.title_zh, creator="counsel_desk",
+                            keywords=", ".join([f.center_name, f.period.label_zh, f.period.key]
+                                               + (["期中暫定"] if f.provisional else [])),
                             # every page starts in our font, so no unembedded Helvetica is referenced
                             initialFontName=FONT, initialFontSize=10)
     # reportlab drawings start from Times-Roman, which would be referenced unembedded: start them in ours.
@@ -359,7 +413,8 @@ def pdf_bytes(f: ReportFigures, *, county_codes: list[str] | None = None, prepar
     saved = shapes.STATE_DEFAULTS["fontName"], rl_config.useA85
     shapes.STATE_DEFAULTS["fontName"], rl_config.useA85 = FONT, 0
     try:
-        doc.build(story, canvasmaker=numbered_canvas(footer_left=title, footer_right=f"製表日期 {roc_date(today)}"))
+        doc.build(story, canvasmaker=numbered_canvas(footer_left=title, footer_right=f"製表日期 {roc_date(today)}",
+                                                     stamp="期中暫定" if f.provisional else ""))
     finally:
         shapes.STATE_DEFAULTS["fontName"], rl_config.useA85 = saved
     step(3)

@@ -15,7 +15,9 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 
-from counsel_desk.models.enums import STAGE_ORDER, EventKind, FollowUpStatus, Route, Stage, SupportKind, VisitMode
+from counsel_desk.models.enums import (
+    STAGE_ORDER, EventKind, FollowUpStatus, Route, Stage, SupportKind, TargetMetric, VisitMode,
+)
 from counsel_desk.reports.figures_types import (
     ReportFigures, allocation_title, center_title, funding_note, plan_title,
 )
@@ -35,6 +37,22 @@ def report_title(f: ReportFigures) -> str:
     return f"{center_title(f)} {f.period.label_zh} {f.period.title_zh}"
 
 
+def _metric_value(metric: str, value: float) -> int | float:
+    """Hours stay a float (shown with one decimal); every other target metric is a count."""
+    return float(value) if metric == TargetMetric.SUPPORT_HOURS.value else int(round(value))
+
+
+# the summary rows that are headline figures (HEADLINE_KEYS): the ones the comparisons hold
+SUMMARY_KEYS = {
+    "實地訪視": "visits_total", "新增追蹤事項": "followups_opened", "結案追蹤事項": "followups_closed",
+    "期末逾期未結追蹤事項": "followups_overdue", "工作站輔導場次": "support_sessions",
+    "工作站輔導時數": "support_hours", "工作站輔導參與人次": "support_participants",
+    "本期新增提案": "proposals_new", "本期送專案辦公室提案": "proposals_sent",
+    "其中再送件（退回修正後）": "proposals_resubmitted", "本期核定提案": "proposals_approved",
+    "交流、學習與推廣活動": "events", "活動參與人次": "event_participants",
+}
+
+
 def summary_rows(f: ReportFigures) -> list[list]:
     """項目, 數值, 單位 — the headline figures, shared by the summary sheet and the PDF's first table."""
     money_year = f"{f.funding_roc_year}年"
@@ -44,12 +62,13 @@ def summary_rows(f: ReportFigures) -> list[list]:
         ["結案追蹤事項", f.followups_closed, "件"],
         ["期末逾期未結追蹤事項", f.followups_overdue, "件"],
         ["工作站輔導場次", f.support_sessions, "場"],
-        ["工作站輔導時數", f.support_hours, "小時"],
+        ["工作站輔導時數", float(f.support_hours), "小時"],
         ["工作站輔導參與人次", f.support_participants, "人次"],
         ["期末提案數", f.proposals_total, "件"],
         ["本期新增提案", f.proposals_new, "件"],
         ["本期提案階段異動", len(f.stage_moves), "次"],
         ["本期送專案辦公室提案", f.proposals_sent, "件"],
+        ["其中再送件（退回修正後）", f.proposals_resubmitted, "件"],
         ["本期核定提案", f.proposals_approved, "件"],
         [f"申請經費合計（{money_year}）", f.funding_requested_total, "元"],
         ["交流、學習與推廣活動", f.events, "場"],
@@ -59,22 +78,25 @@ def summary_rows(f: ReportFigures) -> list[list]:
     return rows
 
 
-def _subtitle(f: ReportFigures, prepared_by: str, today: date) -> str:
-    parts = [f"{f.center_name} {f.period.label_zh}", f"期間：{_roc(f.period.start)}–{_roc(f.period.end)}"]
+def _subtitle(f: ReportFigures, prepared_by: str, today: date, revision: int | None) -> str:
+    parts = (["【期中暫定】"] if f.provisional else []) + [
+        f"{f.center_name} {f.period.label_zh}", f"期間：{_roc(f.period.start)}–{_roc(f.period.end)}"]
+    if revision is not None:
+        parts.append(f"版次：第 {revision} 版")
     if prepared_by:
         parts.append(f"製表人：{prepared_by}")
     parts.append(f"製表日期：{_roc(today)}")
     return "　".join(parts)
 
 
-def build_workbook(f: ReportFigures, *, prepared_by: str = "", today: date | None = None,
+def build_workbook(f: ReportFigures, *, prepared_by: str = "", today: date | None = None, revision: int | None = None,
                    progress: Progress | None = None) -> tuple[Workbook, FastRows]:
     today = today or date.today()
     wb = Workbook(write_only=True)
     fast = FastRows()
     title = report_title(f)
-    sub = _subtitle(f, prepared_by, today)
-    header_text = f"{f.center_name} {f.period.label_zh} {f.period.title_zh}"
+    sub = _subtitle(f, prepared_by, today, revision)
+    header_text = f"{f.center_name} {f.period.label_zh} {f.period.title_zh}" + ("（期中暫定）" if f.provisional else "")
     steps = 13
 
     def sheet(name: str, heading: str, cols: list[Col], landscape: bool = False) -> ReportSheet:
@@ -87,12 +109,14 @@ def build_workbook(f: ReportFigures, *, prepared_by: str = "", today: date | Non
 
             raise UserError("已取消產生報表。", "Report generation cancelled.")
 
-    sheet("摘要", "摘要", [Col("項目"), Col("數值", "num"), Col("單位", "code")]).write(
-        [[label, value, unit] for label, value, unit in summary_rows(f)])
+    _revision_sheet(f, sheet)
+    _summary_sheet(f, sheet)
+    _by_center_sheet(f, sheet)
     step(1)
     sheet("績效指標", f"績效指標（{f.period.end.year - 1911}年累計至{_roc(f.period.end)}）",
           [Col("指標"), Col("年度目標", "num"), Col("累計實績", "num"), Col("達成率", "pct")]).write(
-        [[t.label_zh, t.target if t.target else None, t.actual, t.share] for t in f.targets])
+        [[t.label_zh, _metric_value(t.metric, t.target) if t.target else None, _metric_value(t.metric, t.actual),
+          t.share] for t in f.targets])
     step(2)
     _visits_sheets(f, sheet)
     step(5)
@@ -112,6 +136,7 @@ def build_workbook(f: ReportFigures, *, prepared_by: str = "", today: date | Non
            Col("合作單位", "wrap", 30), Col("參與人次", "int")], landscape=True).write(
         [[_roc(e.event_date), e.title, EventKind(e.kind).zh, e.place, e.partners, e.participants] for e in f.event_list],
         total=["合計", None, None, None, None, f.event_participants])
+    _content_sheets(f, sheet)
     step(12)
     sheet("附錄_訪視紀錄", "附錄：本期訪視紀錄",
           [Col("日期", "date"), Col("縣市"), Col("鄉鎮市區"), Col("受訪對象", "wrap", 22), Col("方式", "code"),
@@ -166,16 +191,29 @@ def _workstation_sheets(f: ReportFigures, sheet) -> None:
         extra=["輔導類別：" + "、".join(f"{SupportKind(k).zh} {n:,} 場 {h:,.1f} 小時"
                                     for k, (n, h) in f.support_by_kind.items() if n)])
     year = f.funding_roc_year
-    sheet("工作站經費", f"工作站經費執行（{year}年度）",
-          [Col("工作站"), Col("核定補助", "money"), Col("已撥款", "money"), Col("已核銷", "money"),
-           Col("核銷率", "pct"), Col("專職人數", "int"), Col("人事費", "money"), Col("人事費占比", "pct"),
+    approved, disbursed, reimbursed = (sum(b.approved for b in f.budgets), sum(b.disbursed for b in f.budgets),
+                                       sum(b.reimbursed for b in f.budgets))
+    sheet("工作站經費", f"工作站經費執行（{year}年度，單位：新臺幣元）",
+          [Col("工作站"), Col("核定補助", "money"), Col("已撥款", "money"), Col("撥款率", "pct"), Col("已核銷", "money"),
+           Col("執行率", "pct"), Col("專職人數", "int"), Col("人事費", "money"), Col("人事費占比", "pct"),
            Col("上限", "pct"), Col("人事費規定", "text")], landscape=True).write(
-        [[b.name, b.approved, b.disbursed, b.reimbursed, b.execution, b.fulltime_staff, b.personnel,
-          b.personnel_share, b.personnel_limit, "符合" if b.rule_ok else "超過上限"] for b in f.budgets],
-        total=["合計", sum(b.approved for b in f.budgets), sum(b.disbursed for b in f.budgets),
-               sum(b.reimbursed for b in f.budgets), None, None, sum(b.personnel for b in f.budgets), None, None,
+        [[b.name, b.approved, b.disbursed, b.disbursement_rate, b.reimbursed, b.execution, b.fulltime_staff,
+          b.personnel, b.personnel_share, b.personnel_limit, "符合" if b.rule_ok else "超過上限"] for b in f.budgets],
+        total=["合計", approved, disbursed, disbursed / approved if approved else None, reimbursed,
+               reimbursed / approved if approved else None, None, sum(b.personnel for b in f.budgets), None, None,
                f"{f.budgets_flagged} 站超過上限" if f.budgets_flagged else "全數符合"],
-        extra=["人事費上限：補助款之 50%；專職人員達 3 人者 60%。核銷率＝已核銷÷核定補助。"])
+        extra=["人事費上限：補助款之 50%；專職人員達 3 人者 60%。撥款率＝已撥款÷核定補助；執行率＝已核銷÷核定補助。"
+               f"金額計至 {_roc(f.period.end)}。"])
+    if f.center_budgets:
+        centers = f.center_budgets
+        a, d, r = (sum(c.approved for c in centers), sum(c.disbursed for c in centers),
+                   sum(c.reimbursed for c in centers))
+        sheet("分區經費", f"分區中心經費執行（{year}年度，單位：新臺幣元）",
+              [Col("分區中心"), Col("工作站數", "int"), Col("核定補助", "money"), Col("已撥款", "money"),
+               Col("撥款率", "pct"), Col("已核銷", "money"), Col("執行率", "pct")]).write(
+            [[c.center_name, c.stations, c.approved, c.disbursed, c.disbursement_rate, c.reimbursed, c.execution]
+             for c in centers],
+            total=["合計", sum(c.stations for c in centers), a, d, d / a if a else None, r, r / a if a else None])
 
 
 def _proposal_sheets(f: ReportFigures, sheet) -> None:
@@ -192,7 +230,7 @@ def _proposal_sheets(f: ReportFigures, sheet) -> None:
         [[_roc(m.day), m.title, Route(m.route).zh if m.route in Route._value2member_map_ else m.route,
           Stage(m.from_stage).zh if m.from_stage else "（新建）", Stage(m.to_stage).zh] for m in f.stage_moves])
     alloc = allocation_title(f)
-    sheet("申請經費", f"各工作項目申請經費（{f.funding_roc_year}年度）",
+    sheet("申請經費", f"各工作項目申請經費（{f.funding_roc_year}年度，單位：新臺幣元）",
           [Col("代碼", "code"), Col("主管機關"), Col("工作項目", "wrap", 44), Col("申請金額", "money"),
            Col(alloc, "money"), Col("占額度比例", "pct")], landscape=True).write(
         [[w.code, w.agency, w.name, w.requested, w.allocation, w.share] for w in f.funding],
@@ -201,15 +239,120 @@ def _proposal_sheets(f: ReportFigures, sheet) -> None:
         extra=[plan_title(f), funding_note(f)])
 
 
-def xlsx_bytes(f: ReportFigures, *, prepared_by: str = "", today: date | None = None,
+def xlsx_bytes(f: ReportFigures, *, prepared_by: str = "", today: date | None = None, revision: int | None = None,
                progress: Progress | None = None) -> bytes:
-    wb, fast = build_workbook(f, prepared_by=prepared_by, today=today, progress=progress)
+    """The workbook; ``revision`` (版次) is named on every sheet under the title."""
+    wb, fast = build_workbook(f, prepared_by=prepared_by, today=today, revision=revision, progress=progress)
     return fast.save(wb)
 
 
 def write_xlsx(f: ReportFigures, path: Path | str, *, prepared_by: str = "", today: date | None = None,
-               progress: Progress | None = None) -> Path:
+               revision: int | None = None, progress: Progress | None = None) -> Path:
     """Write the workbook to ``path`` atomically (temp file beside it, fsync, rename)."""
-    data = xlsx_bytes(f, prepared_by=prepared_by, today=today, progress=progress)
+    data = xlsx_bytes(f, prepared_by=prepared_by, today=today, revision=revision, progress=progress)
     atomic.write_bytes(path, data)
     return Path(path)
+
+
+# -- issue 15: revisions, comparisons, the national view and the office's content ----------------
+
+def _revision_sheet(f: ReportFigures, sheet) -> None:
+    """修正說明: the reason and each figure changed since the revision before, sent → new."""
+    notes = f.revision_notes
+    if notes is None:
+        return
+    sheet("修正說明", f"修正說明（第 {f.revision} 版，修正第 {notes.previous_revision} 版）",
+          [Col("項目", "wrap", 40), Col(f"第 {notes.previous_revision} 版送出值", "num"),
+           Col(f"第 {f.revision} 版數值", "num"), Col("資料欄位", "code")]).write(
+        [[c.label, _plain(c.sent), _plain(c.new), c.figure] for c in notes.changes],
+        extra=["修正原因：" + (notes.reason or "（未填寫）"),
+               f"共 {len(notes.changes):,} 項數字與第 {notes.previous_revision} 版不同。" if notes.changes
+               else "各項數字與前一版相同。"])
+
+
+def _plain(value):
+    """A changed figure as a cell: numbers stay numbers, anything else its text."""
+    if value is None or isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
+def _headline_value(key: str, value):
+    if value is None:
+        return None
+    return float(value) if key == "support_hours" else int(round(value))
+
+
+def _summary_sheet(f: ReportFigures, sheet) -> None:
+    """摘要: 項目, 數值, 單位, then the headline figures of 上期, 去年同期 and 本年累計."""
+    c = f.compare
+    others = [] if c is None else [c.previous_period, c.same_period_last_year, c.year_to_date]
+    cols = [Col("項目"), Col("數值", "num"), Col("單位", "code")]
+    if c is not None:
+        cols += [Col(f"上期（{c.previous_period.period.label_zh.removeprefix('民國')}）", "num"),
+                 Col(f"去年同期（{c.same_period_last_year.period.label_zh.removeprefix('民國')}）", "num"),
+                 Col(f"本年累計（至{_roc(c.year_to_date.period.end)}）", "num")]
+    rows = []
+    for label, value, unit in summary_rows(f):
+        key = SUMMARY_KEYS.get(label)
+        rows.append([label, value, unit, *[_headline_value(key, o.figures.get(key)) if key else None for o in others]])
+    sheet("摘要", "摘要", cols).write(rows)
+
+
+def _by_center_sheet(f: ReportFigures, sheet) -> None:
+    if not f.by_center:
+        return
+    from counsel_desk.models.enums import CenterCode
+    from counsel_desk.reports.figures_types import figure_label
+    from counsel_desk.services.figures import HEADLINE_KEYS
+
+    centers = [c for c in CenterCode if c.value in f.by_center]
+    sheet("各分區", "各分區中心比較", [Col("項目"), *[Col(c.zh, "num") for c in centers], Col("合計", "num")]).write(
+        [[figure_label((k,)), *[_headline_value(k, f.by_center[c.value].get(k)) for c in centers],
+          _headline_value(k, sum(f.by_center[c.value].get(k) or 0 for c in centers))] for k in HEADLINE_KEYS])
+
+
+def _content_sheets(f: ReportFigures, sheet) -> None:
+    """送件提案, 地方創生計畫, 公有空間, 重點訪視 and 工作重點 (the manager's words)."""
+    from counsel_desk.models.enums import PublicSpaceStatus
+
+    sent = f.proposals_sent_list
+    sheet("送件提案", "本期送專案辦公室提案（單位：新臺幣元）",
+          [Col("送件日期", "date"), Col("提案", "wrap", 36), Col("途徑", "code"), Col("縣市"), Col("鄉鎮市區"),
+           Col("提案單位", "wrap", 24), Col("申請金額", "money"), Col("再送件", "code")], landscape=True).write(
+        [[_roc(p.day), p.title, Route(p.route).zh if p.route in Route._value2member_map_ else p.route, p.county,
+          p.township, p.applicant, p.amount_requested, "是" if p.resubmission else ""] for p in sent],
+        total=["合計", f"{len(sent):,} 件", None, None, None, None, sum(p.amount_requested for p in sent),
+               f"{sum(p.resubmission for p in sent):,} 件"])
+    p = f.plans
+    sheet("地方創生計畫", "地方創生計畫送件與通過",
+          [Col("項目"), Col("件數", "int")]).write(
+        [["本期送件", p.filed], ["本期通過", p.passed], ["累計送件（至期末）", p.filed_to_date],
+         ["累計通過（至期末）", p.passed_to_date], ["審查中（期末）", p.in_progress]])
+
+    def status(code: str) -> str:
+        return PublicSpaceStatus(code).zh if code in PublicSpaceStatus._value2member_map_ else code
+
+    spaces = f.public_spaces
+    sheet("公有空間", f"活化公有空間（截至{_roc(f.period.end)}，單位：新臺幣元）",
+          [Col("空間名稱", "wrap", 30), Col("縣市"), Col("鄉鎮市區"), Col("狀態", "code"), Col("補助金額", "money"),
+           Col("本期訪視", "int")]).write(
+        [[sp.name, sp.county, sp.township, status(sp.status), sp.subsidy, sp.visits] for sp in spaces],
+        total=["合計", None, None, f"{len(spaces):,} 處", sum(sp.subsidy for sp in spaces),
+               sum(sp.visits for sp in spaces)])
+    sheet("重點訪視", "本期重點訪視",
+          [Col("日期", "date"), Col("縣市"), Col("鄉鎮市區"), Col("受訪對象", "wrap", 22), Col("方式", "code"),
+           Col("輔導員", "wrap", 14), Col("發現", "wrap", 40), Col("課題", "wrap", 30), Col("輔導建議", "wrap", 40)],
+          landscape=True).write(
+        [[_roc(v.visit_date), v.county, v.township, v.visited, VisitMode(v.mode).zh, v.counselors, v.findings,
+          v.issues, v.advice] for v in f.key_visits])
+    n = f.narrative
+    this, following = ("本月", "下月") if f.period.kind == "month" else ("本期", "下期")
+    rows = []
+    for title, text in ((f"{this}工作重點", n.this_month), (f"{following}工作重點", n.next_month),
+                        ("待協助事項", n.help_needed)):
+        paras = [line for line in (text or "").splitlines() if line.strip()] or ["（未填寫）"]
+        rows += [[title if i == 0 else "", line] for i, line in enumerate(paras)]
+    sheet("工作重點", "工作重點與待協助事項", [Col("項目", "text"), Col("內容", "wrap", 90)]).write(rows)

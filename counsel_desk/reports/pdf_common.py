@@ -1,4 +1,4 @@
-"""What every PDF of counsel_desk shares: the embedded Noto Sans TC fonts, styles, "x / y" footers.
+"""What every PDF of counsel_desk shares: the embedded Noto Sans TC fonts, styles, 「第 X 頁／共 Y 頁」 footers.
 
 reportlab can only embed TrueType (glyf) fonts; the bundled Noto Sans CJK TC files were converted
 for that. Never use ``UnicodeCIDFont('MSung-Light')``: it maps to a mainland encoding and renders
@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -48,6 +48,10 @@ def styles() -> dict[str, ParagraphStyle]:
     return {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=12),
+        "warn": ParagraphStyle("warn", parent=base, fontName=FONT_BOLD, fontSize=10, leading=15,
+                               textColor=colors.HexColor("#b42318"), borderColor=colors.HexColor("#b42318"),
+                               borderWidth=1, borderPadding=4, spaceBefore=3 * mm, spaceAfter=3 * mm),
+        "unit": ParagraphStyle("unit", parent=base, fontSize=8, leading=11, alignment=TA_RIGHT, spaceAfter=1),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12),
         "cell_bold": ParagraphStyle("cell_bold", parent=base, fontName=FONT_BOLD, fontSize=9, leading=12),
         "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=20, leading=28,
@@ -67,8 +71,9 @@ def escape(text: str | None) -> str:
     return _esc(text or "").replace("\n", "<br/>")
 
 
-def numbered_canvas(footer_left: str = "", footer_right: str = ""):
-    """A canvas class that writes "page / pages" (頁碼 x / y) and a footer line on every page."""
+def numbered_canvas(footer_left: str = "", footer_right: str = "", stamp: str = ""):
+    """A canvas class that writes 「第 X 頁／共 Y 頁」 and a footer line on every page; ``stamp``, when
+    given, is drawn at the top right of every page (「期中暫定」)."""
 
     class NumberedCanvas(rl_canvas.Canvas):
         def __init__(self, *args, **kwargs):
@@ -94,10 +99,18 @@ def numbered_canvas(footer_left: str = "", footer_right: str = ""):
             self.line(MARGIN, 12 * mm, width - MARGIN, 12 * mm)
             self.setFont(FONT, 8.5)
             self.setFillColor(INK)
-            self.drawCentredString(width / 2, 7 * mm, f"{self._pageNumber} / {total}")
+            self.drawCentredString(width / 2, 7 * mm, f"第 {self._pageNumber} 頁／共 {total} 頁")
             if footer_left:
                 self.drawString(MARGIN, 7 * mm, footer_left)
             if footer_right:
                 self.drawRightString(width - MARGIN, 7 * mm, footer_right)
+            if stamp:
+                height = self._pagesize[1]
+                self.setFont(FONT_BOLD, 10)
+                w = self.stringWidth(stamp, FONT_BOLD, 10) + 6 * mm
+                self.setStrokeColor(INK)
+                self.setLineWidth(1)
+                self.rect(width - MARGIN - w, height - 12 * mm, w, 7.5 * mm, stroke=1, fill=0)
+                self.drawCentredString(width - MARGIN - w / 2, height - 9.6 * mm, stamp)
 
     return NumberedCanvas

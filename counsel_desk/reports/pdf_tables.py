@@ -5,6 +5,10 @@ its per-string text objects cost about 0.2 ms a line, which turns a 4,000-visit 
 minute. :class:`PagedTable` measures each row once (text is wrapped here with cached glyph
 widths), takes on each page the rows that fit, repeats the header, and draws the page's grid and
 text straight into the content stream — the work is proportional to the characters written.
+
+Print rules: a table never leaves fewer than :data:`MIN_ROWS` rows on a page (at its start or its
+end, the total row counting as a row), a heading is kept with the start of what follows it
+(:class:`KeepStart`), and a ``trailer`` (the sign-off block) is kept with the table's last rows.
 """
 
 from __future__ import annotations
@@ -16,13 +20,15 @@ from typing import Sequence
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 from reportlab.lib.rl_accel import escapePDF
-from reportlab.platypus import Flowable
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from counsel_desk.reports.pdf_common import FONT, FONT_BOLD, HEADER_BG, INK, RULE, register_fonts
 
 PAD_X = 3.0
 PAD_TOP = 2.5
 PAD_BOTTOM = 3.5
+MAX_KEEP = 600.0  # points; what a heading keeps with it never asks for more than most of a page
+MIN_ROWS = 3  # a page never holds fewer rows of a table than this (unless the table is that short)
 MAX_LINES = 60  # a row never grows beyond a page; the rest of an endless text is cut with "…"
 TOTAL_BG = colors.HexColor("#f3f6f9")
 WARN = colors.HexColor("#b42318")
@@ -112,12 +118,12 @@ class PagedTable(Flowable):
     def __init__(self, header: list[str], rows: list[list[str]], col_widths: list[float], *,
                  wrap_cols: Sequence[int] = (), font_size: float = 8.5, align_right: Sequence[int] = (),
                  align_center: Sequence[int] = (), total: list[str] | None = None, warn_col: int | None = None,
-                 _start: int = 0,
-                 _prepared: tuple | None = None):
+                 trailer: Sequence[Flowable] = (), _start: int = 0, _prepared: tuple | None = None):
         super().__init__()
+        self.hAlign = "CENTER"  # as wide as the text block: centred, it lines up with the margins
         self.header, self.col_widths, self.font_size = header, col_widths, font_size
         self.align_right, self.align_center = tuple(align_right), tuple(align_center)
-        self.total, self.warn_col = total, warn_col
+        self.total, self.warn_col, self.trailer = total, warn_col, list(trailer)
         self.wrap_cols = tuple(wrap_cols)
         self.start = _start
         if _prepared is None:
@@ -157,9 +163,21 @@ class PagedTable(Flowable):
 
     # -- platypus ----------------------------------------------------------------------------------
 
+    def _trailer_height(self, avail_width: float, canv=None) -> float:
+        return sum(flowable_height(t, canv or self.canv, avail_width) + t.getSpaceAfter() for t in self.trailer)
+
+    def start_height(self, canv) -> float:
+        """The header and the first rows: what must fit below a heading for the table to start there.
+
+        A table too short to split (three rows on each side) must fit whole, with its trailer.
+        """
+        if len(self.rows) - self.start < 2 * MIN_ROWS:
+            return self.header_height + sum(self.heights[self.start:]) + self._trailer_height(sum(self.col_widths), canv)
+        return self.header_height + sum(self.heights[self.start:self.start + MIN_ROWS])
+
     def wrap(self, avail_width, avail_height):
         self.width = sum(self.col_widths)
-        self.height = self.header_height + sum(self.heights[self.start:])
+        self.height = self.header_height + sum(self.heights[self.start:]) + self._trailer_height(avail_width)
         return self.width, self.height
 
     def _table(self, start: int, end: int) -> "_Chunk":
@@ -167,21 +185,43 @@ class PagedTable(Flowable):
 
     def split(self, avail_width, avail_height):
         room = avail_height - self.header_height
-        end = self.start
-        while end < len(self.rows) and room >= self.heights[end]:
+        n, end = len(self.rows), self.start
+        while end < n and room >= self.heights[end]:
             room -= self.heights[end]
             end += 1
-        if end == self.start:
-            return []  # not even one row fits here: start on the next page
-        if end >= len(self.rows):
-            return [self._table(self.start, end)]
+        left, fit = n - self.start, end - self.start
+        tail = self.trailer
+        if fit >= left:
+            if room >= self._trailer_height(avail_width):
+                return [self._table(self.start, n), *tail]
+            end = n - min(MIN_ROWS, left)  # the rows fit but the trailer does not: the last rows go with it
+        elif n - end < MIN_ROWS:  # never leave fewer than three rows (or the total alone) for the next page
+            end = n - MIN_ROWS
+        if end - self.start < min(MIN_ROWS, left):
+            if not getattr(getattr(self, "_frame", None), "_atTop", False):
+                return []  # too little room here: the table starts on the next page
+            end = self.start + max(1, min(fit, left))  # a fresh page: take what fits
+        if end >= n:
+            return [self._table(self.start, n), *tail]
         rest = PagedTable(self.header, [], self.col_widths, wrap_cols=self.wrap_cols, font_size=self.font_size,
                           align_right=self.align_right, align_center=self.align_center, total=self.total,
-                          warn_col=self.warn_col, _start=end, _prepared=(self.rows, self.heights, self.header_cells, self.header_height))
+                          warn_col=self.warn_col, trailer=self.trailer, _start=end,
+                          _prepared=(self.rows, self.heights, self.header_cells, self.header_height))
         return [self._table(self.start, end), rest]
 
     def draw(self):
-        _Chunk(self, self.start, len(self.rows)).draw_on(self.canv)
+        """The whole table fits where it stands: its rows, then the trailer below them."""
+        canv = self.canv
+        y = self._trailer_height(self.width)
+        canv.saveState()
+        canv.translate(0, y)
+        _Chunk(self, self.start, len(self.rows)).draw_on(canv)
+        canv.restoreState()
+        for item in self.trailer:  # measured by _trailer_height, drawn top down
+            _, h = item.wrapOn(canv, self.width, 10_000)
+            y -= item.getSpaceBefore() + h
+            item.drawOn(canv, 0, y)
+            y -= item.getSpaceAfter()
 
 
 class _Chunk(Flowable):
@@ -194,6 +234,7 @@ class _Chunk(Flowable):
 
     def __init__(self, table: PagedTable, start: int, end: int):
         super().__init__()
+        self.hAlign = "CENTER"
         self.t, self.start, self.end = table, start, end
         self.width = sum(table.col_widths)
         self.height = table.header_height + sum(table.heights[start:end])
@@ -317,3 +358,33 @@ def _emit_text(canv, runs, size: float, leading: float) -> None:
             append(f"({''.join(chunk)}) Tj")
     append("ET")
     canv._code.append("\n".join(out))  # noqa: SLF001 — the page's content stream
+
+
+class KeepStart(CondPageBreak):
+    """Moves to the next page unless ``items`` (a heading) and the start of ``following`` fit here.
+
+    The start of a :class:`PagedTable` is its header and first three rows; of anything else, all of it.
+    """
+
+    def __init__(self, items: Sequence[Flowable], following: Flowable | None = None):
+        super().__init__(0)
+        self.items, self.following = list(items), following
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 — reportlab's names
+        canv = self.canv
+        need = sum(flowable_height(item, canv, availWidth) + item.getSpaceAfter() for item in self.items)
+        f = self.following
+        if isinstance(f, PagedTable):
+            need += f.start_height(canv)
+        elif f is not None:
+            need += flowable_height(f, canv, availWidth)
+        self.height = min(need, MAX_KEEP)
+        return super().wrap(availWidth, availHeight)
+
+
+def flowable_height(f: Flowable, canv, avail_width: float) -> float:
+    """The height a flowable takes with the space before it; a KeepTogether measured by its parts
+    (its own ``wrap`` asks for everything, to force a split)."""
+    if isinstance(f, KeepTogether):
+        return sum(flowable_height(x, canv, avail_width) + x.getSpaceAfter() for x in f._content)  # noqa: SLF001
+    return f.wrapOn(canv, avail_width, 10_000)[1] + f.getSpaceBefore()

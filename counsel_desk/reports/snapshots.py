@@ -137,12 +137,14 @@ def next_revision(ctx: ServiceContext, center: str | None, period: Period) -> in
 
 
 def generate(ctx: ServiceContext, center: str | None, period: Period, *, prepared_by: str | None = None,
-             today: date | None = None, progress: Progress | None = None, reason: str = "") -> GeneratedReport:
+             today: date | None = None, summary_only: bool = False, progress: Progress | None = None,
+             reason: str = "") -> GeneratedReport:
     """Figures, JSON, Excel and PDF of the current data; safe to run off the GUI thread.
 
     A period wholly in the future is refused; one not yet ended is made provisional (期中暫定). From
     revision 2 on the report carries its 修正說明: ``reason`` and the figures changed since the
-    latest sent revision.
+    latest sent revision. ``summary_only``: the PDF without appendices and with long lists shortened
+    (the Excel is whole).
     """
     today = today or date.today()
     period.refuse_future(today)
@@ -163,9 +165,11 @@ def generate(ctx: ServiceContext, center: str | None, period: Period, *, prepare
             figures.revision_notes = revision_notes(ctx, center, period, figures.as_json(), reason)
     if progress is not None and progress(2, 10) is False:
         raise UserError("已取消產生報表。", "Report generation cancelled.")
-    xlsx = xlsx_bytes(figures, prepared_by=prepared_by, today=today, progress=part(2))
+    xlsx = xlsx_bytes(figures, prepared_by=prepared_by, today=today,
+                      revision=revision if center is not None else None, progress=part(2))
     pdf = pdf_bytes(figures, county_codes=_county_codes(ctx, center, figures), prepared_by=prepared_by, today=today,
-                    revision=revision if center is not None else None, progress=part(6))
+                    revision=revision if center is not None else None, summary_only=summary_only,
+                    progress=part(6))
     if progress is not None:
         progress(10, 10)
     return GeneratedReport(figures, figures.as_json(), xlsx, pdf, revision, prepared_by, today)

@@ -7,8 +7,14 @@ separators; ROC dates are text (115/11/26) because Excel has no ROC calendar for
 LibreOffice also reads.
 
 User text is always written as text: a string beginning with "=" stays that string and never
-becomes a formula (and carries Excel's quote prefix, as in the interchange export, so it stays text
-when someone edits the cell), and characters that XML cannot hold are dropped.
+becomes a formula — it is an inline string, and formula-like text ("=", "+", "-", "@" first) also
+carries the quote prefix, so editing the cell in Excel or Calc keeps it text. Characters that XML
+cannot hold are dropped.
+
+Printing: a wrapped cell's row is given the height its lines need (:func:`wrapped_lines`, measured
+generously for the fonts Excel and LibreOffice substitute), because neither program grows a row
+on opening a file — LibreOffice Calc printed the appendix's findings over the next rows. Pages are
+numbered 「第 X 頁／共 Y 頁」.
 
 Speed: openpyxl spends ~50 µs on each cell, so a 4,000-visit month took seconds. openpyxl writes
 each sheet's frame — title lines, header row, columns, panes, filter, print set-up, charts — and
@@ -19,6 +25,7 @@ spliced into the sheet part when the workbook is saved: a few µs a cell.
 from __future__ import annotations
 
 import io
+import math
 import unicodedata
 from copy import copy
 import zipfile
@@ -31,13 +38,14 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from counsel_desk.services.formatting import looks_like_formula
-
 FONT_NAME = "Microsoft JhengHei"  # 微軟正黑體 on every zh-TW Windows; LibreOffice substitutes a CJK font
 HEADER_ROW = 3
 FIRST_DATA_ROW = HEADER_ROW + 1
 MAX_TEXT_WIDTH = 60
-QUOTED = "_quoted"  # style-key suffix: the same look with Excel's quote prefix
+LINE_PT = 15.0  # one line of 10 pt text, with the CJK fonts' tall line spacing (LibreOffice's fallback too)
+ROW_PAD_PT = 3.0
+MAX_ROW_PT = 409.0  # the tallest row Excel allows
+FORMULA_START = ("=", "+", "-", "@")  # what Excel and Calc would read as the start of a formula
 
 _thin = Side(style="thin", color="9AA8B5")
 _BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
@@ -46,7 +54,7 @@ _BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
 @dataclass(frozen=True)
 class Col:
     title: str
-    kind: str = "text"  # text, wrap, int, money, hours, num (int or one decimal), pct, date, code
+    kind: str = "text"  # text, wrap, int, money, hours, num (an int, or a float shown as hours), pct, date, code
     width: float | None = None  # None: fitted to the content
 
 
@@ -87,14 +95,33 @@ def _style_cells(ws) -> dict[str, WriteOnlyCell]:
     for kind, fmt in _NUMBER_FORMATS.items():
         make("total_" + kind, font=bold, fmt=fmt, align=Alignment(horizontal="right"))
     make("warn", font=Font(name=FONT_NAME, size=10, bold=True, color="B42318"), align=top)
-    # Text that Excel would take for a formula once someone edits the cell gets Excel's quote prefix,
-    # as in the interchange export: it shows as typed and stays text when edited.
-    for kind in list(out):
+    for kind in ("text", "code", "date", "wrap", "warn", "total_text", "subtitle"):
         c = WriteOnlyCell(ws)
-        c._style = copy(out[kind]._style)  # noqa: SLF001
+        c._style = copy(out[kind]._style)  # noqa: SLF001 — a style array of its own, then marked
         c.quotePrefix = True
-        out[kind + QUOTED] = c
+        out[kind + "_quoted"] = c
     return out
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """Lines a wrapped cell of ``width`` (Excel column units) needs for ``text``.
+
+    CJK characters take about two units. Excel and Calc break Latin text only between words, and
+    the fonts they substitute differ, so a line is assumed to hold a tenth less than the column.
+    The width of a paragraph is found from its UTF-8 length (CJK is three bytes, ASCII one), which
+    keeps a 50,000-row appendix fast.
+    """
+    per_line = max(1.0, (width - 1.2) * 0.9)
+    lines = 0
+    for para in text.split("\n"):
+        n = len(para)
+        wide = (len(para.encode("utf-8")) - n) / 2
+        lines += max(1, math.ceil((n + wide) / per_line))
+    return lines
+
+
+def row_height(lines: int) -> float:
+    return min(MAX_ROW_PT, lines * LINE_PT + ROW_PAD_PT)
 
 
 def clean_text(value: Any) -> str:
@@ -155,16 +182,15 @@ class ReportSheet:
         self._ids: dict[str, int] = {}
 
     def cell(self, value: Any, kind: str) -> WriteOnlyCell | None:
-        if kind.endswith("num"):  # counts and hours in one column: decimals only where there are some
-            is_frac = isinstance(value, float) and not value.is_integer()
-            kind = kind[:-3] + ("hours" if is_frac else "int")
+        if kind.endswith("num"):  # counts and hours in one column: a float is hours, always one decimal
+            kind = kind[:-3] + ("hours" if isinstance(value, float) else "int")
         if value is None or value == "":
             c = WriteOnlyCell(self.ws)
         elif isinstance(value, str):
             c = WriteOnlyCell(self.ws, clean_text(value))
             c.data_type = "s"  # text stays text: "=SUM(A1)" must never become a formula
-            if looks_like_formula(value):
-                kind += QUOTED
+            if value.startswith(FORMULA_START) and kind + "_quoted" in self.styles:
+                kind += "_quoted"
         else:
             c = WriteOnlyCell(self.ws, value)
         c._style = self.styles[kind]._style  # noqa: SLF001 — openpyxl's shared style array, never mutated
@@ -233,35 +259,36 @@ class ReportSheet:
         return ws
 
     def _style_id(self, kind: str, value: Any) -> int:
-        quoted = kind.endswith(QUOTED)
-        base = kind[:-len(QUOTED)] if quoted else kind
-        if base.endswith("num"):
-            base = base[:-3] + ("hours" if isinstance(value, float) and not value.is_integer() else "int")
-        kind = base + (QUOTED if quoted else "")
+        if kind.endswith("num"):
+            kind = kind[:-3] + ("hours" if isinstance(value, float) else "int")
         sid = self._ids.get(kind)
         if sid is None:
             sid = self._ids[kind] = self.styles[kind].style_id
         return sid
 
     def _row_xml(self, r: int, values: list[Any], kinds: list[str], warn_col: int | None) -> str:
-        out = [f'<row r="{r}">']
-        append = out.append
+        cells: list[str] = []
+        append = cells.append
+        lines = 1
         for i, v in enumerate(values):
             kind = "warn" if i == warn_col else kinds[i]
-            if v.__class__ is str and looks_like_formula(v):
-                kind += QUOTED
-            sid = self._style_id(kind, v)
             ref = _COLUMN_LETTERS[i]
             if v is None or v == "":
-                append(f'<c r="{ref}{r}" s="{sid}"/>')
+                append(f'<c r="{ref}{r}" s="{self._style_id(kind, v)}"/>')
             elif v.__class__ is str:  # text stays text: "=SUM(A1)" is never a formula here
-                append(f'<c r="{ref}{r}" s="{sid}" t="inlineStr"><is><t xml:space="preserve">{_xml_text(v)}</t></is></c>')
+                if kind == "wrap":
+                    lines = max(lines, wrapped_lines(v, self.widths[i]))
+                if v.startswith(FORMULA_START) and kind + "_quoted" in self.styles:
+                    kind += "_quoted"
+                append(f'<c r="{ref}{r}" s="{self._style_id(kind, v)}" t="inlineStr"><is><t xml:space="preserve">'
+                       f'{_xml_text(v)}</t></is></c>')
             elif isinstance(v, bool):
-                append(f'<c r="{ref}{r}" s="{sid}" t="b"><v>{int(v)}</v></c>')
+                append(f'<c r="{ref}{r}" s="{self._style_id(kind, v)}" t="b"><v>{int(v)}</v></c>')
             else:
-                append(f'<c r="{ref}{r}" s="{sid}"><v>{v!r}</v></c>')
-        append("</row>")
-        return "".join(out)
+                append(f'<c r="{ref}{r}" s="{self._style_id(kind, v)}"><v>{v!r}</v></c>')
+        # a wrapped cell's row gets the height of its lines: neither Excel nor Calc grows it on opening
+        head = f'<row r="{r}">' if lines == 1 else f'<row r="{r}" ht="{row_height(lines):g}" customHeight="1">'
+        return head + "".join(cells) + "</row>"
 
     def _print_setup(self, last_col: str) -> None:
         ws = self.ws
@@ -278,5 +305,5 @@ class ReportSheet:
         ws.oddHeader.center.size = 9
         ws.oddFooter.left.text = self.footer_text
         ws.oddFooter.left.size = 8
-        ws.oddFooter.right.text = "第 &P / &N 頁"
+        ws.oddFooter.right.text = "第 &P 頁／共 &N 頁"
         ws.oddFooter.right.size = 8

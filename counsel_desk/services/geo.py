@@ -86,7 +86,7 @@ def bounds(shapes: dict[str, TownShape] | list[TownShape]) -> tuple[float, float
     return min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs)
 
 
-def shade(count: int, maximum: int) -> float:
+def shade(count: float, maximum: int) -> float:
     """0..1 intensity for a count; 0 stays 0 so thin coverage shows as blank."""
     if count <= 0 or maximum <= 0:
         return 0.0

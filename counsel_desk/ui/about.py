@@ -31,8 +31,8 @@ LICENCES = [
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("About counsel_desk"))
-        title = QLabel(f"<h2>counsel_desk {__version__}</h2>")
+        self.setWindowTitle(self.tr("About the Regional Revitalization Desk"))
+        title = QLabel(f"<h2>{self.tr('Regional Revitalization Desk')} {__version__}</h2>")
         text = QLabel(self.tr("A desktop tool for Taiwan's regional revitalization counseling centers: "
                               "site visits, workstations, proposals, monthly reports and sync."))
         text.setWordWrap(True)

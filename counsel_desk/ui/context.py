@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
+from counsel_desk import paths
 from counsel_desk.ui import settings as options
 
 if TYPE_CHECKING:  # the data layer loads after the main window shows (ui/startup.py)
@@ -20,7 +21,10 @@ if TYPE_CHECKING:  # the data layer loads after the main window shows (ui/startu
 class AppContext(QObject):
     visits_changed = Signal()
     followups_changed = Signal()
-    counselors_changed = Signal()  # the roster (輔導員名單) gained, renamed or deactivated someone
+    counselors_changed = Signal()
+    roster_requested = Signal()  # "check the counselor roster" (the new dashboard's first step)
+    new_visit_requested = Signal()
+    demo_requested = Signal()  # the roster (輔導員名單) gained, renamed or deactivated someone
     workstations_changed = Signal()
     support_records_changed = Signal()
     public_spaces_changed = Signal()
@@ -37,13 +41,19 @@ class AppContext(QObject):
         super().__init__(parent)
         self.db = db
         self.settings = settings
+        self.is_demo = paths.is_demo_db(db.path)
 
     @property
     def actor(self) -> str:
-        return options.USER_NAME.get(self.settings)
+        name = options.USER_NAME.get(self.settings)
+        if not name and self.is_demo:  # trying the demo before setting up: changes still need a name
+            return QCoreApplication.translate("App", "Demo user")
+        return name
 
     @property
     def center_code(self) -> str:
+        if self.is_demo:  # the demo is one center's invented data, whichever center she works for
+            return paths.DEMO_CENTER
         return options.USER_CENTER.get(self.settings)
 
     def services(self) -> ServiceContext:

@@ -21,7 +21,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self._demo = False
-        self.setWindowTitle(self.tr("Welcome to counsel_desk"))
+        self.setWindowTitle(self.tr("Welcome to the Regional Revitalization Desk"))
         intro = QLabel(self.tr("Tell us which center you work for and who you are. "
                                "Everything stays on this laptop until you export it."))
         intro.setWordWrap(True)
@@ -68,9 +68,11 @@ class FirstRunDialog(QDialog):
             self.folder.setText(folder)
 
     def _choose_demo(self) -> None:
+        """Look around first: the demo opens without setting anything up (her name only if she gave it)."""
         self._demo = True
-        options.USER_CENTER.set(self.settings, self.center.currentData())
-        options.USER_NAME.set(self.settings, self.name.text().strip() or self.tr("Demo user"))
+        if self.name.text().strip():
+            options.USER_CENTER.set(self.settings, self.center.currentData())
+            options.USER_NAME.set(self.settings, self.name.text().strip())
         self.accept()
 
     def _accept(self) -> None:

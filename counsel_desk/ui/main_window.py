@@ -17,18 +17,23 @@ from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget,
 )
 
+from counsel_desk import paths
 from counsel_desk.services.formatting import shown_datetime
+from counsel_desk.ui import settings as options
 from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.databases import DemoBanner, ask_new_database_path, own_database, with_banner
 from counsel_desk.ui.messages import show_error
 from counsel_desk.ui.page_contract import hooks
 from counsel_desk.ui.pages import PAGES, PageSpec
-from counsel_desk.ui import settings as options
 from counsel_desk.ui.widgets.fit import fit_window
 
 log = logging.getLogger(__name__)
+# View → a page: Ctrl+1 … Ctrl+9 and Ctrl+0 in navigation order, then letters for the last two
+PAGE_SHORTCUTS = [f"Ctrl+{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 0)] + ["Ctrl+Shift+B", "Ctrl+Shift+L"]
 
 
 class MainWindow(QMainWindow):
+    restart_requested = Signal()  # a new language: the start-up code builds the window again
     database_chosen = Signal(Path)  # File → Open database: the start-up code replaces the window
     first_painted = Signal()  # the window is on screen: the start-up code opens the database now
 
@@ -42,7 +47,7 @@ class MainWindow(QMainWindow):
         self.settings = ctx.settings if ctx is not None else settings
         assert self.settings is not None, "a shell needs the settings"
         self.setObjectName("MainWindow")
-        self.setWindowTitle(self.tr("counsel_desk — Regional revitalization counseling"))
+        self.setWindowTitle(self.window_title())
         self.specs: list[PageSpec] = PAGES
         self.pages: dict[str, QWidget] = {}
 
@@ -69,6 +74,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.navigation)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(self.body)
+        self.demo_banner: DemoBanner | None = None
         self.auto_backup = None
 
         self._build_menus()
@@ -84,12 +90,26 @@ class MainWindow(QMainWindow):
     def attach(self, ctx: AppContext) -> None:
         """The database is open: connect its context, then show the page left open last."""
         self.ctx = ctx
+        self.setWindowTitle(self.window_title())
+        central: QWidget = self.body
         if ctx.db.read_only:
             from counsel_desk.ui.safety.banner import with_read_only_banner
 
+            central = with_read_only_banner(central)
+        if ctx.is_demo:
+            self.demo_banner = DemoBanner(own_database(self.settings) is not None)
+            self.demo_banner.back_requested.connect(self.back_to_own_database)
+            self.demo_banner.new_requested.connect(self.new_database)
+            central = with_banner(self.demo_banner, central)
+        if central is not self.body:
             self.takeCentralWidget()
-            self.setCentralWidget(with_read_only_banner(self.body))
+            self.setCentralWidget(central)
+        self.action_demo.setEnabled(not ctx.is_demo)
+        self.action_own.setEnabled(ctx.is_demo and own_database(self.settings) is not None)
         ctx.filter_visits_requested.connect(self._filter_visits)
+        ctx.roster_requested.connect(self.show_roster)
+        ctx.new_visit_requested.connect(lambda: hooks(self.show_page("visits") or self).new_record())
+        ctx.demo_requested.connect(self.open_demo)
         ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         ctx.backup_made.connect(lambda _p: self._refresh_status())
         self._refresh_status()
@@ -160,10 +180,23 @@ class MainWindow(QMainWindow):
         self.action_new.setShortcut(QKeySequence.StandardKey.New)
         self.action_new.triggered.connect(self.new_record)
         file_menu.addAction(self.action_new)
+        file_menu.addSeparator()
+        self.action_new_database = QAction(self.tr("New &database…"), self)
+        self.action_new_database.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.action_new_database.triggered.connect(lambda: self.new_database())
+        file_menu.addAction(self.action_new_database)
         open_db = QAction(self.tr("&Open database…"), self)
         open_db.setShortcut(QKeySequence.StandardKey.Open)
         open_db.triggered.connect(self._open_database)
         file_menu.addAction(open_db)
+        self.action_demo = QAction(self.tr("Open the de&mo database"), self)
+        self.action_demo.triggered.connect(self.open_demo)
+        file_menu.addAction(self.action_demo)
+        self.action_own = QAction(self.tr("&Back to my database"), self)
+        self.action_own.triggered.connect(self.back_to_own_database)
+        self.action_own.setEnabled(False)  # attach(): only on the demo, back to her own
+        file_menu.addAction(self.action_own)
+        file_menu.addSeparator()
         self.action_export_csv = QAction(self.tr("Export list as &CSV…"), self)
         self.action_export_csv.triggered.connect(self.export_current_list_csv)
         file_menu.addAction(self.action_export_csv)
@@ -187,19 +220,27 @@ class MainWindow(QMainWindow):
         prefs = QAction(self.tr("&Preferences…"), self)
         prefs.setShortcut(QKeySequence.StandardKey.Preferences)
         prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
-        prefs.triggered.connect(self._preferences)
+        prefs.triggered.connect(self.show_preferences)
         edit_menu.addAction(prefs)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for n, spec in enumerate(self.specs):
+        for spec, keys in zip(self.specs, PAGE_SHORTCUTS):
             act = QAction(self._title(spec), self)
-            if n < 9:
-                act.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+            act.setShortcut(QKeySequence(keys))
             act.triggered.connect(lambda _=False, k=spec.key: self.show_page(k))
             view_menu.addAction(act)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About counsel_desk"), self)
+        self.action_manual = QAction(self.tr("&Manual"), self)
+        self.action_manual.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.action_manual.triggered.connect(self.show_manual)
+        help_menu.addAction(self.action_manual)
+        self.action_shortcuts = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.action_shortcuts.setShortcut(QKeySequence("Ctrl+/"))
+        self.action_shortcuts.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(self.action_shortcuts)
+        help_menu.addSeparator()
+        about = QAction(self.tr("&About the Regional Revitalization Desk"), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -246,7 +287,7 @@ class MainWindow(QMainWindow):
         if self.ctx is None:
             return
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(self.ctx.db.path.parent),
-                                              self.tr("counsel_desk database (*.db);;All files (*)"))
+                                              self.tr("Desk database (*.db);;All files (*)"))
         if name:
             self.database_chosen.emit(Path(name))
 
@@ -261,12 +302,65 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def _preferences(self) -> None:
+    def window_title(self) -> str:
+        title = self.tr("Regional Revitalization Desk")
+        if self.ctx is None:
+            return title
+        if self.ctx.is_demo:
+            title += " — " + self.tr("Demo data")
+        if self.ctx.db.read_only:
+            title += self.tr(" (read-only)")
+        return title
+
+    def new_database(self, path: Path | None = None) -> None:
+        """檔案 → 新增資料庫…: an empty database of her own, which from now on opens at start."""
+        if path is None and not options.USER_NAME.get(self.settings).strip():
+            from counsel_desk.ui.first_run import FirstRunDialog  # who she is comes first
+
+            dialog = FirstRunDialog(self.settings, self)
+            dialog.demo_button.hide()
+            self.first_run_dialog = dialog
+            if not dialog.exec():
+                return
+            path = dialog.database_path()
+        elif path is None:
+            own = own_database(self.settings)
+            path = ask_new_database_path(self, own.parent if own else paths.data_dir())
+        if path is not None:
+            self.database_chosen.emit(path)
+
+    def open_demo(self) -> None:
+        """The demo database (made on first use, with progress); her own stays hers."""
+        self.database_chosen.emit(paths.demo_db_path())
+
+    def back_to_own_database(self) -> None:
+        own = own_database(self.settings)
+        if own is not None:
+            self.database_chosen.emit(own)
+
+    def show_preferences(self) -> None:
         from counsel_desk.ui.preferences import PreferencesDialog
 
         if self.ctx is None:
             return
-        PreferencesDialog(self.ctx, self).exec()
+        dialog = PreferencesDialog(self.ctx, self)
+        dialog.exec()
+        if dialog.restart_now:
+            self.restart_requested.emit()
+
+    def show_shortcuts(self):
+        from counsel_desk.ui.help import ShortcutsDialog
+
+        self.help_dialog = ShortcutsDialog(self.menuBar(), self)
+        self.help_dialog.open()
+        return self.help_dialog
+
+    def show_manual(self):
+        from counsel_desk.ui.help import ManualDialog
+
+        self.help_dialog = ManualDialog(self)
+        self.help_dialog.open()
+        return self.help_dialog
 
     def _about(self) -> None:
         from counsel_desk.ui.about import AboutDialog
@@ -288,7 +382,8 @@ class MainWindow(QMainWindow):
             return
         db = self.ctx.db
         mode = self.tr(" (read-only)") if db.read_only else ""
-        self.db_label.setText(self.tr("Database: %1").replace("%1", str(db.path)) + mode)
+        label = self.tr("Demo database: %1") if self.ctx.is_demo else self.tr("Database: %1")
+        self.db_label.setText(label.replace("%1", str(db.path)) + mode)
         newest = None
         if db.backups_dir.is_dir():
             backups = [p for p in db.backups_dir.glob("*.db") if p.is_file()]

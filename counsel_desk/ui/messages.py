@@ -38,23 +38,24 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
 def ask(parent: QWidget | None, text: str, do: str, dont: str | None = None, title: str | None = None) -> bool:
     """A question answered with verbs (「移除」／「保留」), never 是／否; True when ``do`` was chosen.
 
-    ``dont`` defaults to 取消; Esc and closing the box choose it.
+    ``dont`` defaults to 取消; Esc and closing the box choose it. The buttons are Qt's Yes and
+    Cancel with the verbs written on them, so ``exec()`` answers with a standard button.
     """
-    box = QMessageBox(QMessageBox.Icon.Question, title or app_title(), text, QMessageBox.StandardButton.NoButton,
-                      parent)
-    yes = box.addButton(do, QMessageBox.ButtonRole.AcceptRole)
-    no = box.addButton(dont or QCoreApplication.translate("Messages", "Cancel"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(no)
-    box.setEscapeButton(no)
-    box.exec()
-    return box.clickedButton() is yes
+    box = QMessageBox(QMessageBox.Icon.Question, title or app_title(), text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    box.button(QMessageBox.StandardButton.Yes).setText(do)
+    box.button(QMessageBox.StandardButton.Cancel).setText(dont or QCoreApplication.translate("Messages", "Cancel"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
-def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool:
-    answer = QMessageBox.question(parent, title or app_title(), text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+def confirm(parent: QWidget | None, text: str, title: str | None = None, do: str | None = None) -> bool:
+    """A question before an action, answered with verbs: ``do`` or 取消 (never 是／否).
+
+    Without ``do`` the title names the action (「還原備份」) and so becomes the button; else 「繼續」.
+    """
+    return ask(parent, text, do or title or QCoreApplication.translate("Messages", "Continue"), None, title)
 
 
 def app_title() -> str:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
+
+from counsel_desk.ui.page_titles import TITLES
 
 if TYPE_CHECKING:
     from counsel_desk.ui.context import AppContext
@@ -88,16 +89,16 @@ def _audit() -> PageClass:
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("dashboard", QT_TRANSLATE_NOOP("Navigation", "Dashboard"), _dashboard),
-    PageSpec("visits", QT_TRANSLATE_NOOP("Navigation", "Site visits"), _visits),
-    PageSpec("followups", QT_TRANSLATE_NOOP("Navigation", "Follow-ups"), _followups),
-    PageSpec("workstations", QT_TRANSLATE_NOOP("Navigation", "Workstations"), _workstations),
-    PageSpec("support", QT_TRANSLATE_NOOP("Navigation", "Support records"), _support),
-    PageSpec("proposals", QT_TRANSLATE_NOOP("Navigation", "Proposals"), _proposals),
-    PageSpec("spaces", QT_TRANSLATE_NOOP("Navigation", "Public spaces"), _spaces),
-    PageSpec("events", QT_TRANSLATE_NOOP("Navigation", "Center events"), _events),
-    PageSpec("reports", QT_TRANSLATE_NOOP("Navigation", "Reports"), _reports),
-    PageSpec("sync", QT_TRANSLATE_NOOP("Navigation", "Sync"), _sync),
-    PageSpec("backups", QT_TRANSLATE_NOOP("Navigation", "Backups"), _backups),
-    PageSpec("audit", QT_TRANSLATE_NOOP("Navigation", "Audit log"), _audit),
+    PageSpec("dashboard", TITLES["dashboard"], _dashboard),
+    PageSpec("visits", TITLES["visits"], _visits),
+    PageSpec("followups", TITLES["followups"], _followups),
+    PageSpec("workstations", TITLES["workstations"], _workstations),
+    PageSpec("support", TITLES["support"], _support),
+    PageSpec("proposals", TITLES["proposals"], _proposals),
+    PageSpec("spaces", TITLES["spaces"], _spaces),
+    PageSpec("events", TITLES["events"], _events),
+    PageSpec("reports", TITLES["reports"], _reports),
+    PageSpec("sync", TITLES["sync"], _sync),
+    PageSpec("backups", TITLES["backups"], _backups),
+    PageSpec("audit", TITLES["audit"], _audit),
 ]

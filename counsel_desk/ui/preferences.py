@@ -7,15 +7,17 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk.models.enums import CenterCode
-from counsel_desk.ui.context import AppContext
+from counsel_desk.ui import messages
 from counsel_desk.ui import settings as options
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.context import AppContext
 
 
 class PreferencesDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.restart_now = False  # she chose 「立即重新啟動」 after changing the language
         self.setWindowTitle(self.tr("Preferences"))
         s = ctx.settings
         self.language = QComboBox()
@@ -34,7 +36,7 @@ class PreferencesDialog(QDialog):
         self.lock_minutes.setValue(options.LOCK_MINUTES.get(s))
         self.lock_minutes.setToolTip(self.tr("With a passphrase, counsel_desk hides everything after this long "
                                              "without use and asks for the passphrase again (from the next start)."))
-        note = QLabel(self.tr("A new language takes effect the next time counsel_desk starts."))
+        note = QLabel(self.tr("A new language takes effect when the window opens again: you can restart it right away."))
         note.setWordWrap(True)
 
         form = QFormLayout()
@@ -73,6 +75,7 @@ class PreferencesDialog(QDialog):
 
     def _save(self) -> None:
         s = self.ctx.settings
+        language_changed = self.language.currentData() != options.LANGUAGE.get(s)
         center_changed = self.center.currentData() != self.ctx.center_code
         options.LANGUAGE.set(s, self.language.currentData())
         new_name = self.name.text().strip()
@@ -83,5 +86,10 @@ class PreferencesDialog(QDialog):
         options.LOCK_MINUTES.set(s, self.lock_minutes.value())  # from the next start
         s.sync()
         self.accept()
+        if language_changed:
+            self.restart_now = messages.ask(
+                self.parentWidget(), self.tr("The new language shows when the window opens again. Restart it now? "
+                                             "Nothing is lost: unsaved changes are asked about first."),
+                self.tr("Restart now"), self.tr("Later"))
         if center_changed:  # every page shows the center's data: let them all reload
             self.ctx.announce_everything_changed()

@@ -86,18 +86,65 @@ def prepare(app: QApplication) -> tuple[QSettings, list[str], int]:
     return settings, families, loaded
 
 
-def _ensure_demo(path: Path, parent: QWidget | None = None) -> None:
-    """Create the demo database on first use (a few seconds, with progress)."""
-    if path.exists() and path.stat().st_size > 0:
-        return
+DEMO_VISITS = 3000
+
+
+def _demo_ready(path: Path) -> bool:
+    if not (path.exists() and path.stat().st_size > 0):
+        return False
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as conn:
+            return bool(conn.execute(text("SELECT count(*) FROM site_visit")).scalar())
+    except Exception:  # noqa: BLE001 — half-made or foreign file: make it again
+        return False
+    finally:
+        engine.dispose()
+
+
+def _remove_database_files(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+
+
+def ensure_demo(path: Path, parent: QWidget | None = None) -> bool:
+    """Create the demo database on first use, in the background with a progress dialog (a few
+    seconds); False when she cancelled or it failed (nothing half-made is left behind)."""
+    if _demo_ready(path):
+        return True
+    from PySide6.QtCore import QEventLoop
+
     from counsel_desk.services.demo import generate
     from counsel_desk.store import open_database
+    from counsel_desk.ui.tasks import run_task
 
-    db = open_database(path)
-    try:
-        generate(db, visits=3000)
-    finally:
-        db.close()
+    _remove_database_files(path)
+
+    def work(progress):
+        db = open_database(path)
+        try:
+            generate(db, visits=DEMO_VISITS, progress=progress)
+        finally:
+            db.close()
+
+    loop = QEventLoop()
+    outcome: list[BaseException | None] = []
+    task = run_task(work, on_done=lambda _r: (outcome.append(None), loop.quit()),
+                    on_error=lambda exc: (outcome.append(exc), loop.quit()), parent=parent,
+                    title=QCoreApplication.translate("App", "Making the demo database (invented visits, people "
+                                                            "and proposals)…"))
+    if not outcome:
+        loop.exec()
+    if outcome and outcome[0] is None:
+        return True
+    _remove_database_files(path)
+    if outcome and outcome[0] is not None and not task.cancelled:
+        from counsel_desk.ui.messages import show_error
+
+        show_error(parent, outcome[0])
+    return False
 
 
 def open_db(path: Path, parent: QWidget | None = None):
@@ -116,14 +163,24 @@ def run_app(db: Path | str | None = None, demo: bool = False) -> int:
     from counsel_desk.ui.safety.key_dialogs import install_prompts
 
     install_prompts()  # an encrypted database with no key here asks for its passphrase
+    window = start_main_window(settings, db, demo)
+    if isinstance(window, int):
+        return window
+    return app.exec()
+
+
+def start_main_window(settings: QSettings, db: Path | str | None = None, demo: bool = False):
+    """What a start does before the event loop: the first-run dialog when there is no database yet,
+    opening (and if needed repairing) the database, the main window shown with automatic backups.
+
+    Returns the window, or the exit code when she cancelled or the database could not be opened.
+    """
     if db is not None:
         path = Path(db).expanduser()
     elif demo:
         path = paths.demo_db_path()
-        _ensure_demo(path)
-        if not options.USER_CENTER.is_set(settings):
-            options.USER_CENTER.set(settings, options.DEFAULT_CENTER)
-            options.USER_NAME.set(settings, QCoreApplication.translate("App", "Demo user"))
+        if not ensure_demo(path):
+            return 0
     else:
         stored = options.DATABASE_PATH.get(settings)
         if stored is not None:
@@ -135,10 +192,9 @@ def run_app(db: Path | str | None = None, demo: bool = False) -> int:
             if not dialog.exec():
                 return 0
             path = dialog.database_path()
-            if dialog.wants_demo():
-                _ensure_demo(path)
-    show_main_window(path, settings, remember=db is None and not demo)
-    return app.exec()
+            if dialog.wants_demo() and not ensure_demo(path):
+                return 0
+    return show_main_window(path, settings, remember=db is None)
 
 
 def show_main_window(path: Path, settings: QSettings, *, remember: bool = False):
@@ -161,7 +217,7 @@ def show_main_window(path: Path, settings: QSettings, *, remember: bool = False)
             window.close()
             QApplication.exit(3)
             return
-        if remember:
+        if remember and not paths.is_demo_db(opened):  # the demo never takes the place of her own database
             options.DATABASE_PATH.set(settings, opened)
         window.attach(new_context(database, settings, window))
         window.start_automatic_backups()
@@ -204,6 +260,7 @@ def new_context(database, settings: QSettings, window: QWidget):
     ctx = AppContext(database, settings)
     ctx.setParent(window)
     window.database_chosen.connect(lambda path: switch_database(window, path))
+    window.restart_requested.connect(lambda: restart_window(window))
     return ctx
 
 
@@ -213,7 +270,7 @@ def put_user_on_roster(database, settings: QSettings) -> str | None:
     Not on the demo database (its people are invented) nor on a read-only one.
     """
     name = options.USER_NAME.get(settings).strip()
-    if not name or database.read_only or is_demo(database.path):
+    if not name or database.read_only or paths.is_demo_db(database.path):
         return None
     from counsel_desk.services.base import ServiceContext
     from counsel_desk.services.roster import RosterService
@@ -224,13 +281,6 @@ def put_user_on_roster(database, settings: QSettings) -> str | None:
     except UserError:  # a name the roster refuses (too long): she can add herself from 輔導員名單
         log.warning("could not put %r on the roster", name)
         return None
-
-
-def is_demo(path: Path) -> bool:
-    try:
-        return Path(path).resolve() == paths.demo_db_path().resolve()
-    except OSError:
-        return False
 
 
 def build_main_window(database, settings: QSettings):
@@ -252,10 +302,13 @@ def _after_show(window, database) -> None:
 
 
 def switch_database(window, path: Path) -> None:
-    """Replace the window with one on another database (File → Open database)."""
+    """Replace the window with one on another database (File → Open database, New database, the
+demo and back)."""
     from counsel_desk.ui.messages import show_error
     from counsel_desk.ui.safety.recovery_dialog import prepare_database_at_start
 
+    if paths.is_demo_db(path) and not ensure_demo(path, window):  # made on first use, with progress
+        return
     try:
         if not prepare_database_at_start(path, window, window.ctx.actor):
             return
@@ -264,7 +317,8 @@ def switch_database(window, path: Path) -> None:
         show_error(window, exc)
         return
     settings = window.ctx.settings
-    options.DATABASE_PATH.set(settings, path)
+    if not paths.is_demo_db(path):  # the demo never takes the place of her own database
+        options.DATABASE_PATH.set(settings, path)
     if not window.close():
         database.close()
         return
@@ -278,4 +332,23 @@ def switch_database(window, path: Path) -> None:
     _current_window = new_window
 
 
+def restart_window(window) -> None:
+    """Preferences → 立即重新啟動: the window built again in the newly chosen language, on the same
+    database (pages ask about unsaved work first, as on closing)."""
+    if not window.close():
+        return
+    install_translators(QApplication.instance(), language(window.ctx.settings))
+    new_window = build_main_window(window.ctx.db, window.ctx.settings)
+    new_window.show()
+    new_window.start_automatic_backups()
+    _after_show(new_window, window.ctx.db)
+    global _current_window
+    _current_window = new_window
+
+
 _current_window = None
+
+
+def current_window():
+    """The main window in use (a database switch replaces it)."""
+    return _current_window

@@ -4,139 +4,182 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="82"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="90"/>
         <source>Visits this month</source>
         <translation>本月訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="83"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="91"/>
         <source>Follow-ups due this week</source>
         <translation>本週到期追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="84"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="92"/>
         <source>Overdue follow-ups</source>
         <translation>逾期追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="85"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="93"/>
         <source>Proposals under way</source>
         <translation>輔導中提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="92"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="100"/>
         <source>Visits by township</source>
         <translation>鄉鎮市區訪視分布</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="94"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="102"/>
         <source>Map period</source>
         <translation>地圖期間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="95"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="103"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="95"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="103"/>
         <source>Last 3 months</source>
         <translation>近 3 個月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="95"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="103"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="96"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="104"/>
         <source>Last 12 months</source>
         <translation>近 12 個月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="111"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="119"/>
         <source>Visits per month, last 12 months</source>
         <translation>近 12 個月每月訪視次數</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="115"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="123"/>
         <source>This month&apos;s visits by county</source>
         <translation>本月各縣市訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="120"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="128"/>
         <source>Proposals by stage</source>
         <translation>各階段提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="125"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="133"/>
         <source>Yearly targets</source>
         <translation>年度績效指標</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="170"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="179"/>
         <source>Dashboard — %1 regional counseling center</source>
-        <translation>%1分區輔導中心&#x3000;總覽</translation>
+        <translation>總覽 — %1分區輔導中心</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="215"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="224"/>
         <source>The figures could not be loaded: %1</source>
         <translation>無法載入統計數字：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="242"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="253"/>
         <source>%1 · updated %2</source>
         <translation>%1・%2 更新</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="245"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="256"/>
         <source>visits</source>
         <translation>次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="245"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="256"/>
         <source>items</source>
         <translation>件</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="247"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="258"/>
         <source>last month: %1 visits</source>
         <translation>上月 %1 次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="250"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="261"/>
         <source>until Sunday %1</source>
         <translation>至 %1（週日）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="255"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="266"/>
         <source>%1 approved</source>
         <translation>已通過 %1 件</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="266"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="277"/>
         <source>Yearly targets %1, year to date</source>
         <translation>%1績效指標達成（年初至今）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="283"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="294"/>
         <source>%3 visits; %4 of %5 townships visited, %6 not visited (%1 – %2)</source>
         <translation>共 %3 次訪視；%4／%5 個鄉鎮市區有訪視、%6 個無訪視（%1－%2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="251"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="262"/>
         <source>open or in progress, past due</source>
         <translation>待辦或處理中，已過期限</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="104"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="112"/>
         <source>Click a township to list its visits.</source>
         <translation>點選鄉鎮可列出訪視紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="258"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="269"/>
         <source>Visits per month, %1 – %2</source>
         <translation>每月訪視次數（%1－%2）</translation>
+    </message>
+</context>
+<context>
+    <name>GettingStarted</name>
+    <message>
+        <location filename="../../counsel_desk/ui/dashboard/getting_started.py" line="19"/>
+        <source>Getting started</source>
+        <translation>從這裡開始</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/dashboard/getting_started.py" line="21"/>
+        <source>This database is still empty. Three steps to begin:</source>
+        <translation>這個資料庫還是空的。三個步驟開始：</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/dashboard/getting_started.py" line="23"/>
+        <source>1. Check the counselor roster…</source>
+        <translation>1. 確認輔導員名單…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/dashboard/getting_started.py" line="25"/>
+        <source>You are on it already; add your colleagues so you can tick them on visits.</source>
+        <translation>您已在名單上；把同事加進來，訪視時就能勾選他們。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/dashboard/getting_started.py" line="26"/>
+        <source>2. Record your first visit (Ctrl+N)</source>
+        <translation>2. 記下第一筆訪視（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/dashboard/getting_started.py" line="28"/>
+        <source>Date, place, who went and what was found; follow-ups are owned by you unless you choose someone else.</source>
+        <translation>日期、地點、誰去了、看到什麼；追蹤事項預設由您負責，也可以指定其他人。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/dashboard/getting_started.py" line="30"/>
+        <source>3. Or look around in the demo…</source>
+        <translation>3. 或先看看示範資料…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/dashboard/getting_started.py" line="32"/>
+        <source>Invented data, clearly marked; your own database is not touched.</source>
+        <translation>虛構的資料，畫面上清楚標示；不會動到您自己的資料庫。</translation>
     </message>
 </context>
 <context>

@@ -117,142 +117,153 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="48" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="53" />
         <source>Reason for revision %1</source>
         <translation>第 %1 版的修正原因</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="49" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="54" />
         <source>Why is this revision issued? The reason and the changed figures are printed in the revision (修正說明).</source>
         <translation>為什麼發出這一版？修正原因與變動的數字會印在這一版的修正說明中。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="78" />
-        <source>Reports</source>
-        <translation>報表</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="95" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="100" />
         <source>Make Excel and PDF</source>
         <translation>產生 Excel 與 PDF</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="98" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="103" />
         <source>Open Excel</source>
         <translation>開啟 Excel</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="99" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="104" />
         <source>Open PDF</source>
         <translation>開啟 PDF</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="100" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="105" />
         <source>Save as…</source>
         <translation>另存新檔…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="101" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="106" />
         <source>Print…</source>
         <translation>列印…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="102" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="107" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="341" />
         <source>Mark as sent</source>
         <translation>標記為已送出</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="120" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="114" />
+        <source>Appendices in the PDF</source>
+        <translation>PDF 含附錄</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/reports/page.py" line="115" />
+        <source>List every visit and overdue follow-up in the PDF too (hundreds of pages in a busy month). The Excel workbook always lists them.</source>
+        <translation>PDF 也列出每一筆訪視紀錄與逾期追蹤事項（事多的月份可達數百頁）。Excel 檔一律列出全部。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/reports/page.py" line="130" />
         <source>Open sent PDF</source>
         <translation>開啟已送出的 PDF</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="121" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="131" />
         <source>Open sent Excel</source>
         <translation>開啟已送出的 Excel</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="136" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="146" />
         <source>Figures</source>
         <translation>報表數字</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="137" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="147" />
         <source>Manager's notes</source>
         <translation>工作重點</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="138" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="148" />
         <source>Sent revisions</source>
         <translation>已送出版本</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="139" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="149" />
         <source>Yearly targets</source>
         <translation>年度績效指標</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="205" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="219" />
         <source>Counting…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="222" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="237" />
         <source>%1 %2: %3 visits.</source>
         <translation>%1 %2：訪視 %3 次。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="225" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="240" />
         <source>The period has not ended: the report is provisional and cannot be sent yet.</source>
         <translation>報告期間尚未結束：報表為期中暫定，尚不能送出。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="239" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="254" />
         <source>Issue revision %1</source>
         <translation>發出第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="256" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="271" />
         <source>Excel and PDF ready (revision %1 when sent).</source>
         <translation>Excel 與 PDF 已產生（送出時為第 %1 版）。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="264" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="281" />
         <source>Making the report…</source>
         <translation>正在產生報表…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="291" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="308" />
         <source>Save the report</source>
         <translation>儲存報表</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="292" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="309" />
         <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
         <translation>PDF 檔 (*.pdf);;Excel 活頁簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="303" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="320" />
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="310" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="327" />
         <source>Sent to the printer.</source>
         <translation>已送至印表機。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="321" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="338" />
         <source>Mark the %1 report of %2 as sent to the project office (revision %3)? The figures and both files are kept exactly as they are now.</source>
         <translation>將%1 %2的報表標記為已送專案辦公室（第 %3 版）？報表數字與兩個檔案將依目前內容原樣保存。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="346" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="351" />
+        <source>Issue revision</source>
+        <translation>發出修訂版</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/reports/page.py" line="364" />
         <source>Revision %1 marked as sent.</source>
         <translation>第 %1 版已標記為已送出。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/page.py" line="332" />
+        <location filename="../../counsel_desk/ui/reports/page.py" line="349" />
         <source>Issue revision %1 from the current data? Revision %2 stays as it was sent.</source>
         <translation>依目前資料發出第 %1 版？第 %2 版仍維持送出時的內容。</translation>
     </message>

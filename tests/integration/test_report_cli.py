@@ -53,7 +53,7 @@ def test_files_are_written_and_agree_with_the_json(db_path, tmp_path, capsys):
     wb = openpyxl.load_workbook(xlsx)
     assert wb["摘要"]["B4"].value == data["visits_total"]
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
-    assert f"實地訪視\n{data['visits_total']:,} 次" in text
+    assert f"實地訪視（次） {data['visits_total']:,} " in text
 
 
 def test_plain_run_prints_a_summary_in_chinese(db_path, capsys):

@@ -49,7 +49,8 @@ def message_boxes(monkeypatch) -> MessageBoxes:
     def question(_parent: QWidget | None, _title: str, text: str, *_a: Any, **_k: Any) -> Button:
         return boxes.answer(text, question=True)
 
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: boxes.answer(box.text()))
+    monkeypatch.setattr(QMessageBox, "exec",  # messages.ask/confirm: a question box with verbs on its buttons
+                        lambda box: boxes.answer(box.text(), question=box.icon() == QMessageBox.Icon.Question))
     for name in ("warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(static))
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))

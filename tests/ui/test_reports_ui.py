@@ -151,3 +151,20 @@ def test_the_managers_notes_are_printed_and_kept_per_period(page, qtbot, ctx):
     assert editor.this_month.toPlainText() == ""
     editor.set_report("north", Period.month(2026, 11))
     assert editor.this_month.toPlainText() == "完成台東三場說明會"
+
+
+def test_the_pdf_is_the_summary_unless_appendices_are_asked_for(page, qtbot):
+    import io
+
+    from pypdf import PdfReader
+
+    def text() -> str:
+        return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(page.report.pdf)).pages)
+
+    assert not page.appendices.isChecked() and page.appendices.text() == "PDF 含附錄"
+    _make(qtbot, page)
+    summary = text()
+    assert "核章" in summary and "附錄一：" not in summary and "附錄二：" not in summary
+    qtbot.mouseClick(page.appendices, Qt.MouseButton.LeftButton)
+    _make(qtbot, page)
+    assert "附錄二：本期訪視紀錄" in text()

@@ -37,7 +37,7 @@ def asked(monkeypatch):
         calls.append(text)
         return answers.pop(0) if answers else QMessageBox.StandardButton.Discard
 
-    def confirm(parent, text, title=None):
+    def confirm(parent, text, title=None, do=None):
         calls.append(text)
         return answers.pop(0) if answers else True
 

@@ -27,12 +27,13 @@ from counsel_desk.services.dashboard import PERIOD_KEYS, Overview, week_bounds
 from counsel_desk.services.formatting import ROC_OFFSET, roc_date, roc_date_long, roc_month
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.dashboard.chart import MonthlyVisitsChart
+from counsel_desk.ui.dashboard.getting_started import GettingStarted
 from counsel_desk.ui.dashboard.loading import PARTS, MapData, TargetsData, load_map, load_overview, load_targets
 from counsel_desk.ui.dashboard.map_widget import TownshipMap
 from counsel_desk.ui.dashboard.panels import ProposalStages, TargetsPanel, VisitsByCounty, ZeroTownships
 from counsel_desk.ui.dashboard.widgets import ALERT, Card, ElidedLabel, FigureCard
-from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.page_contract import PageHooks
+from counsel_desk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,12 @@ class DashboardPage(PageHooks, QWidget):
         head.addStretch(1)
         head.addWidget(self.as_of)
 
+        self.getting_started = GettingStarted()
+        self.getting_started.hide()
+        self.getting_started.roster_clicked.connect(self.ctx.roster_requested)
+        self.getting_started.new_visit_clicked.connect(self.ctx.new_visit_requested)
+        self.getting_started.demo_clicked.connect(self.ctx.demo_requested)
+        self.getting_started.demo_button.setVisible(not self.ctx.is_demo)
         self.card_visits = FigureCard(self.tr("Visits this month"))
         self.card_due = FigureCard(self.tr("Follow-ups due this week"))
         self.card_overdue = FigureCard(self.tr("Overdue follow-ups"))
@@ -147,6 +154,7 @@ class DashboardPage(PageHooks, QWidget):
         lay.setContentsMargins(16, 12, 16, 16)
         lay.setSpacing(10)
         lay.addLayout(head)
+        lay.addWidget(self.getting_started)
         lay.addLayout(cards)
         lay.addLayout(grid, 1)
         content.setMinimumWidth(960)
@@ -239,6 +247,8 @@ class DashboardPage(PageHooks, QWidget):
     # --- showing -------------------------------------------------------------------------------
     def _show_overview(self, o: Overview) -> None:
         self._set_title()
+        nothing_yet = not any(m.count for m in o.visits_per_month) and not any(s.count for s in o.proposals_by_stage)
+        self.getting_started.setVisible(nothing_yet)
         now = datetime.now().strftime("%H:%M")
         self.as_of.setText(self.tr("%1 · updated %2").replace("%1", pick(roc_date_long(o.today), o.today.isoformat())).replace("%2", now))
         per_month = o.visits_per_month

@@ -303,7 +303,7 @@ class ProposalEditor(QWidget):
         if self.detail is None:
             return
         if not confirm(self, self.tr("Delete the proposal “%1”? It can be restored from the audit log.")
-                       .replace("%1", self.detail.title)):
+                       .replace("%1", self.detail.title), do=self.tr("Delete")):
             return
         try:
             ps.delete_proposal(self.ctx.services(), self.detail.id)

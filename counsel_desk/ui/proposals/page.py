@@ -17,9 +17,13 @@ from counsel_desk.errors import UserError
 from counsel_desk.reports.proposal_pdf import export_proposal_pdf
 from counsel_desk.services import proposals as ps
 from counsel_desk.services.proposals.listing import ProposalListSource
+from counsel_desk.ui import settings as options
 from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.empty_state import show_when_empty
 from counsel_desk.ui.lazy_table import ID_ROLE, ROW_ROLE, LazyIdTableModel
 from counsel_desk.ui.messages import show_error
+from counsel_desk.ui.page_contract import PageHooks
+from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.proposals.board import StageBoard
 from counsel_desk.ui.proposals.demand_view import DemandView
 from counsel_desk.ui.proposals.county_dialogs import CountyChecklistDialog
@@ -29,8 +33,6 @@ from counsel_desk.ui.proposals.filters import ProposalFilterBar
 from counsel_desk.ui.proposals.plans_view import PlansView
 from counsel_desk.ui.proposals.versions_dialog import VersionsDialog
 from counsel_desk.ui.tasks import run_task
-from counsel_desk.ui.page_contract import PageHooks
-from counsel_desk.ui import settings as options
 
 TAB_BOARD, TAB_LIST, TAB_PLANS, TAB_DEMAND = range(4)
 
@@ -43,7 +45,7 @@ class ProposalsPage(PageHooks, QWidget):
         self.ctx = ctx
         self._stale = True
         self._busy = False  # our own changes: don't reload twice on our own signal
-        self.title = QLabel(self.tr("Proposals and plans"))
+        self.title = QLabel(page_title("proposals"))
         self.title.setProperty("role", "pageTitle")
         self.new_button = QPushButton(self.tr("New proposal"))
         self.new_button.setObjectName("newProposal")
@@ -57,6 +59,8 @@ class ProposalsPage(PageHooks, QWidget):
         self.list_view = QTableView()
         self.list_view.setObjectName("proposalList")
         self.list_view.setModel(self.list_model)
+        self.empty_hint = show_when_empty(self.list_view, self.tr(
+            "No proposals here yet. Press “New proposal” (Ctrl+N) to write the first one."))
         self.list_view.setSortingEnabled(True)
         self.list_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

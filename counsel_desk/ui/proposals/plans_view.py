@@ -218,7 +218,8 @@ class PlansView(QWidget):
         return True
 
     def _delete(self) -> None:
-        if self.plan_id and confirm(self, self.tr("Delete this plan? Its proposals stay, standing alone.")):
+        if self.plan_id and confirm(self, self.tr("Delete this plan? Its proposals stay, standing alone."),
+                                         do=self.tr("Delete")):
             ps.delete_plan(self.ctx.services(), self.plan_id)
             self.plan_id = None
             self.reload()

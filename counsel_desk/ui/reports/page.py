@@ -15,7 +15,8 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFileDialog, QFrame, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QCheckBox, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QTableView, QTabWidget,
+    QVBoxLayout, QWidget,
 )
 
 from counsel_desk import paths
@@ -28,13 +29,14 @@ from counsel_desk.reports.snapshots import Comparison, GeneratedReport
 from counsel_desk.services import atomic
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
+from counsel_desk.ui.page_contract import PageHooks
+from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.reports.models import FiguresModel, RevisionsModel
 from counsel_desk.ui.reports.narrative_editor import NarrativeEditor
 from counsel_desk.ui.reports.period_picker import PeriodPicker
 from counsel_desk.ui.reports.printing import print_with_dialog
 from counsel_desk.ui.reports.targets_editor import TargetsEditor
 from counsel_desk.ui.tasks import run_task
-from counsel_desk.ui.page_contract import PageHooks
 
 REFRESH_DELAY_MS = 200
 
@@ -78,7 +80,7 @@ class ReportsPage(PageHooks, QWidget):
 
     # --- building ------------------------------------------------------------------------------
     def _build(self) -> None:
-        title = QLabel(self.tr("Reports"))
+        title = QLabel(page_title("reports"))
         title.setProperty("role", "pageTitle")
         self.picker = PeriodPicker(self.ctx.center_code, self._today(), self)
         self.picker.period_changed.connect(self._period_changed)
@@ -108,9 +110,14 @@ class ReportsPage(PageHooks, QWidget):
         self.save_button.clicked.connect(self.save_files)
         self.print_button.clicked.connect(self.print_report)
         self.send_button.clicked.connect(self.mark_as_sent)
+        # the PDF a manager signs is the summary (a dozen pages); every visit and follow-up is in the Excel
+        self.appendices = QCheckBox(self.tr("Appendices in the PDF"))
+        self.appendices.setToolTip(self.tr("List every visit and overdue follow-up in the PDF too (hundreds of pages "
+                                           "in a busy month). The Excel workbook always lists them."))
         actions = QHBoxLayout()
         for b in (self.make_button, self.open_xlsx, self.open_pdf, self.save_button, self.print_button, self.send_button):
             actions.addWidget(b)
+        actions.addWidget(self.appendices)
         actions.addStretch(1)
         self.status = QLabel()
         self.status.setProperty("role", "figureCaption")
@@ -267,7 +274,9 @@ class ReportsPage(PageHooks, QWidget):
             if callable(then):
                 then()
 
-        run_task(lambda progress: snapshots.generate(services, center, period, progress=progress, reason=reason),
+        summary_only = not self.appendices.isChecked()
+        run_task(lambda progress: snapshots.generate(services, center, period, summary_only=summary_only,
+                                                     progress=progress, reason=reason),
                  on_done=done,
                  parent=self, title=self.tr("Making the report…"))
 
@@ -329,7 +338,7 @@ class ReportsPage(PageHooks, QWidget):
         question = self.tr("Mark the %1 report of %2 as sent to the project office (revision %3)? "
                            "The figures and both files are kept exactly as they are now.")
         if confirm(self, question.replace("%1", f.center_name).replace("%2", f.period.label_zh)
-                   .replace("%3", str(self.report.revision))):
+                   .replace("%3", str(self.report.revision)), do=self.tr("Mark as sent")):
             self.mark_sent_without_asking()
 
     def issue_revision(self) -> None:
@@ -338,7 +347,8 @@ class ReportsPage(PageHooks, QWidget):
         if latest is None:
             return
         question = self.tr("Issue revision %1 from the current data? Revision %2 stays as it was sent.")
-        if not confirm(self, question.replace("%1", str(latest.revision + 1)).replace("%2", str(latest.revision))):
+        if not confirm(self, question.replace("%1", str(latest.revision + 1)).replace("%2", str(latest.revision)),
+                       do=self.tr("Issue revision")):
             return
         reason = ask_reason(self, latest.revision + 1)
         if not reason:

@@ -21,8 +21,9 @@ from counsel_desk.services.formatting import parse_date, roc_date
 from counsel_desk.services.listing import ListQuery
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.lazy_table import LazyIdTableModel
-from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.page_contract import PageHooks
+from counsel_desk.ui.page_titles import page_title
+from counsel_desk.ui.tasks import run_task
 
 COLUMNS_CONTEXT = "AuditColumns"
 # The list source's English column titles, listed here so lupdate puts them in this area's catalogue.
@@ -46,7 +47,7 @@ class AuditPage(PageHooks, QWidget):
         self._stale = False
         self._contact_id = ""
 
-        title = QLabel(self.tr("Audit log"))
+        title = QLabel(page_title("audit"))
         title.setProperty("role", "pageTitle")
         self._date_hint = self.tr("A date in ROC or Western form: 115/01/01 or 2026-01-01")
         self.action_box = self._combo("auditAction")

@@ -21,9 +21,10 @@ from counsel_desk.services.backup import BackupInfo
 from counsel_desk.services.formatting import shown_datetime
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm
+from counsel_desk.ui.page_contract import PageHooks
+from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.small_table import SmallTableModel
 from counsel_desk.ui.tasks import run_task
-from counsel_desk.ui.page_contract import PageHooks
 
 COL_WHEN, COL_KIND, COL_SIZE, COL_FILE = range(4)
 
@@ -70,10 +71,10 @@ class BackupsPage(PageHooks, QWidget):
         super().__init__(parent)
         self.setObjectName("backupsPage")
         self.ctx = ctx
-        title = QLabel(self.tr("Backups"))
+        title = QLabel(page_title("backups"))
         title.setProperty("role", "pageTitle")
         explain = QLabel(self.tr(
-            "counsel_desk backs up by itself: at start when the last backup is older than a day, every 30 minutes "
+            "The desk backs up by itself: at start when the last backup is older than a day, every 30 minutes "
             "while data changes, and before every import and restore. Each backup is checked before it is kept. "
             "Kept: everything from the last 48 hours, then one a day for 14 days, one a week for 8 weeks and one "
             "a month for 12 months."))
@@ -184,7 +185,7 @@ class BackupsPage(PageHooks, QWidget):
     def restore_from_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup file"),
                                               str(self.ctx.db.backups_dir),
-                                              self.tr("counsel_desk backup (*.db);;All files (*)"))
+                                              self.tr("Desk backup (*.db);;All files (*)"))
         if name:
             self._restore(Path(name), Path(name).name)
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.page_contract import PageHooks
+from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.sync.conflicts_tab import ConflictsTab
 from counsel_desk.ui.sync.export_tab import ExportTab
 from counsel_desk.ui.sync.history_tab import HistoryTab
 from counsel_desk.ui.sync.import_tab import ImportTab
-from counsel_desk.ui.page_contract import PageHooks
 
 
 class SyncPage(PageHooks, QWidget):
@@ -21,7 +22,7 @@ class SyncPage(PageHooks, QWidget):
         super().__init__(parent)
         self.setObjectName("syncPage")
         self.ctx = ctx
-        title = QLabel(self.tr("Sync by spreadsheet"))
+        title = QLabel(page_title("sync"))
         title.setProperty("role", "pageTitle")
         self.tabs = QTabWidget()
         self.tabs.setObjectName("syncTabs")

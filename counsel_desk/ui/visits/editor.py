@@ -9,7 +9,7 @@ messages appear under the fields (the form's job); this window does the saving a
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -68,6 +68,7 @@ class VisitEditor(QDialog):
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
         fit_window(self, "visitEditor", QSize(1150, 820), settings=ctx.settings)
+        self.form.visit_date.setFocus()  # the first field: she can type or pick the date at once
 
     # --- building -------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -95,10 +96,14 @@ class VisitEditor(QDialog):
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeVisit")
         self.close_button.setAutoDefault(False)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedAt")
+        self.saved_label.setStyleSheet("color: #1b6e3a;")
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.support_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.saved_label)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.save_close_button)
         buttons.addWidget(self.save_button)
@@ -135,7 +140,10 @@ class VisitEditor(QDialog):
         self.support_button.setEnabled(True)
 
     def _form_changed(self) -> None:
-        self.setWindowModified(self.has_unsaved_changes())
+        unsaved = self.has_unsaved_changes()
+        self.setWindowModified(unsaved)
+        if unsaved:
+            self.saved_label.clear()
 
     # --- state and drafts -----------------------------------------------------------------------------
     def _state(self) -> dict:
@@ -196,6 +204,8 @@ class VisitEditor(QDialog):
         self.drafts.delete(DRAFT_KIND, visit_id)
         self._last_draft = ""
         self._retitle()
+        self.saved_label.setText(self.tr("Saved %1").replace("%1", datetime.now().strftime("%H:%M")))
+        self.form.followup_notice.clear()
         self.saved.emit(visit_id)
         self.ctx.visits_changed.emit()
         self.ctx.followups_changed.emit()
@@ -209,14 +219,15 @@ class VisitEditor(QDialog):
 
     def delete(self) -> None:
         if not self.visit_id:
-            if not self.has_unsaved_changes() or messages.confirm(self, self.tr("Discard this new visit?")):
+            if not self.has_unsaved_changes() or messages.confirm(self, self.tr("Discard this new visit?"),
+                                                                             do=self.tr("Discard")):
                 self.drafts.delete(DRAFT_KIND, self.draft_key)
                 self._may_close = True
                 self.close()
             return
         title = f"{roc_date(self._base.visit_date)} {self._base.visited_name}".strip()
         if not messages.confirm(self, self.tr("Delete the visit %1 with its follow-ups? You can undo it right "
-                                              "after in the visit list.").replace("%1", title)):
+                                              "after in the visit list.").replace("%1", title), do=self.tr("Delete")):
             return
         visit_id = self.visit_id
         try:
@@ -234,11 +245,13 @@ class VisitEditor(QDialog):
     def add_support_record(self) -> None:
         if not self.visit_id:
             if not messages.confirm(self, self.tr("The visit must be saved before a support record can refer to "
-                                                  "it. Save it now?")) or not self.save():
+                                                  "it. Save it now?"), do=self.tr("Save")) or not self.save():
                 return
         elif self.has_unsaved_changes() and not self.save():
             return
-        from counsel_desk.ui.workstations.support_dialog import SupportRecordDialog  # on demand: the visit editor opens without it
+        from counsel_desk.ui.workstations.support_dialog import (
+            SupportRecordDialog,  # on demand: the visit editor opens without it
+        )
 
         self.support_dialog = SupportRecordDialog(self.ctx, self, visit_id=self.visit_id)
         self.support_dialog.open()

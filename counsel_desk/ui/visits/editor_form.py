@@ -11,9 +11,9 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QCompleter, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
-    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QTableView, QTabWidget, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QCompleter, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy, QTableView,
+    QTabWidget, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import ValidationError
@@ -178,7 +178,11 @@ class VisitForm(QWidget):
         for b in (self.add_followup_button, self.edit_followup_button, self.close_followup_button,
                   self.remove_followup_button):
             fu_buttons.addWidget(b)
-        fu_buttons.addStretch(1)
+        self.followup_notice = QLabel()
+        self.followup_notice.setObjectName("followUpNotice")
+        self.followup_notice.setStyleSheet("color: #1b6e3a;")
+        self.followup_notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
+        fu_buttons.addWidget(self.followup_notice, 1)
         self.followup_error = FieldError()
         fu_page = QWidget()
         fv = QVBoxLayout(fu_page)
@@ -466,6 +470,10 @@ class VisitForm(QWidget):
         self._changed(None)
 
     def add_followup(self) -> None:
+        self.followup_notice.clear()
+        self._add_followup()
+
+    def _add_followup(self) -> None:
         """A new follow-up, owned by the user unless she picks someone else."""
         self._followup_dialog(FollowUpDialog(self, today=self.today, owners=self._owners(),
                                              default_owner=self.ctx.actor), -1)
@@ -482,7 +490,10 @@ class VisitForm(QWidget):
     def close_followup(self) -> None:
         row = self._selected_followup()
         if row >= 0:
-            self._followup_dialog(CloseFollowUpDialog(self, self.followup_model.drafts[row], today=self.today), row)
+            dialog = CloseFollowUpDialog(self, self.followup_model.drafts[row], today=self.today)
+            self._followup_dialog(dialog, row)
+            dialog.accepted.connect(lambda: self.followup_notice.setText(self.tr(
+                "“%1” closed — press Save to keep it.").replace("%1", self.followup_model.drafts[row].description)))
 
     def _followup_dialog(self, dialog: FollowUpDialog | CloseFollowUpDialog, row: int) -> None:
         """Its OK puts the follow-up in the table (row -1: a new one); saved with the visit."""

@@ -4,14 +4,17 @@ closing them — which needs the date they were followed up and the result."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from counsel_desk.errors import UserError, ValidationError
-from counsel_desk.services.followups import FollowUpDraft, FollowUpListSource, FollowUpService
+from counsel_desk.services.followups import CLOSED, FollowUpDraft, FollowUpListSource, FollowUpService
+from counsel_desk.services.formatting import roc_date
 from counsel_desk.services.roster import RosterService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.empty_state import show_when_empty
 from counsel_desk.ui.lazy_table import ROW_ROLE, LazyIdTableModel
+from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.visits.followup_dialogs import CloseFollowUpDialog, FollowUpDialog
 from counsel_desk.ui.visits.list_base import ListPageBase
 
@@ -34,7 +37,7 @@ class FollowUpListPage(ListPageBase):
                         followups=True)
         self.dialog: FollowUpDialog | CloseFollowUpDialog | None = None
 
-        title = QLabel(self.tr("Follow-ups"))
+        title = QLabel(page_title("followups"))
         title.setProperty("role", "pageTitle")
         self.week_button = QPushButton()
         self.week_button.setObjectName("dueThisWeek")
@@ -53,6 +56,9 @@ class FollowUpListPage(ListPageBase):
         self.mine.setObjectName("onlyMine")
         self.mine.setToolTip(self.tr("Only the follow-ups whose owner is you"))
         self.view.setObjectName("followUpTable")
+        self.empty_hint = show_when_empty(self.view, self.tr(
+            "No follow-ups here. They are added inside a visit with “Add follow-up…”; ticking “Only mine” "
+            "shows the ones you own."))
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.close_button = QPushButton(self.tr("Close follow-up…"))
         self.close_button.setObjectName("closeFollowUp")
@@ -75,7 +81,11 @@ class FollowUpListPage(ListPageBase):
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.visit_button)
-        buttons.addStretch(1)
+        self.notice = QLabel()
+        self.notice.setObjectName("followUpNotice")
+        self.notice.setStyleSheet("color: #1b6e3a;")
+        self.notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
+        buttons.addWidget(self.notice, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.filters)
@@ -157,7 +167,14 @@ class FollowUpListPage(ListPageBase):
         except UserError as exc:  # e.g. deleted meanwhile: say so inside the dialog
             raise ValidationError(exc.zh, exc.en) from exc
         self.ctx.followups_changed.emit()
-        self.ctx.status_message.emit(self.tr("Follow-up saved."))
+        if draft.status == CLOSED:
+            text = self.tr("“%1” closed on %2: %3").replace("%1", draft.description).replace(
+                "%2", roc_date(draft.followup_date)).replace("%3", draft.result.strip())
+        else:
+            text = self.tr("“%1” saved.").replace("%1", draft.description)
+        self.notice.setText(text)
+        self.notice.setToolTip(text)
+        self.ctx.status_message.emit(text)
 
     def open_visit(self) -> None:
         fid = self.current_id()

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from counsel_desk.services.listing import ListQuery
 from counsel_desk.services.visit_list import VisitListSource
 from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.empty_state import show_when_empty
+from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.visits.list_base import ListPageBase
 from counsel_desk.ui.visits.progressive_model import ProgressiveIdModel
 
@@ -41,7 +43,7 @@ class VisitListPage(ListPageBase):
         model.query = ListQuery(sort_key="visit_date", descending=True)
         self.build_list(ctx, source, model, COLUMN_WIDTHS, followups=False, stretch=PURPOSE_COLUMN)
 
-        title = QLabel(self.tr("Site visits"))
+        title = QLabel(page_title("visits"))
         title.setProperty("role", "pageTitle")
         self.search.setObjectName("visitSearch")
         self.search.setPlaceholderText(self.tr("Search every field — e.g. 咖啡, 返鄉青年, a counselor's name"))
@@ -53,6 +55,9 @@ class VisitListPage(ListPageBase):
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setObjectName("openVisit")
         self.view.setObjectName("visitTable")
+        self.empty_hint = show_when_empty(self.view, self.tr(
+            "No visits here yet. Press “New visit” (Ctrl+N) to record the first one — or clear the filters "
+            "to see every visit."))
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         legend = QLabel(self.tr("Visits in brown have overdue follow-ups."))
         legend.setStyleSheet(f"color: {self.model.HIGHLIGHTS['warning']};")

@@ -1,62 +1,18 @@
-"""Small widgets the visit screens share: a 民國/Western date field, field error labels, a form dialog,
-the undo bar and combo helpers."""
+"""Small widgets the visit screens share: field error labels, a form dialog, the undo bar and combo
+helpers. The date field lives in ``ui/widgets/date_edit`` (shared by every area) and is re-exported here."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton,
     QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import ValidationError
-from counsel_desk.services.formatting import parse_date, roc_date
+from counsel_desk.ui.widgets.date_edit import DateEdit
 
-
-class DateEdit(QLineEdit):
-    """A date typed the way people write it: 115/11/26, 民國115年11月26日, 1151126 or 2026-11-26.
-
-    Shows the date back in the ROC form once editing finishes; ``date()`` raises the
-    formatting module's ValidationError (in Chinese) for text it can't read.
-    """
-
-    date_changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None, value: date | None = None):
-        super().__init__(parent)
-        self.setPlaceholderText(self.tr("e.g. 115/11/26"))
-        self.setMaximumWidth(150)
-        self.set_date(value)
-        self.editingFinished.connect(self._normalise)
-        self.textChanged.connect(lambda _t: self.date_changed.emit())
-
-    def date(self) -> date | None:
-        text = self.text().strip()
-        return parse_date(text) if text else None
-
-    def date_for(self, field: str) -> date | None:
-        """The date; an unreadable one raises ValidationError naming ``field`` (for its error label)."""
-        try:
-            return self.date()
-        except ValidationError as exc:
-            raise ValidationError(exc.zh, exc.en, field=field) from None
-
-    def date_or_none(self) -> date | None:
-        """The date, or None when the field is empty or unreadable (filters: ignore bad input)."""
-        try:
-            return self.date()
-        except ValidationError:
-            return None
-
-    def set_date(self, value: date | None) -> None:
-        self.setText(roc_date(value) if value else "")
-
-    def _normalise(self) -> None:
-        d = self.date_or_none()
-        if d is not None and self.text() != roc_date(d):
-            self.setText(roc_date(d))
+__all__ = ["DateEdit", "FieldError", "FormDialog", "UndoBar", "fill_combo", "select_data"]
 
 
 class FieldError(QLabel):

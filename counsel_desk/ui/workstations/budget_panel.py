@@ -251,7 +251,7 @@ class BudgetPanel(QWidget):
     def delete_year(self) -> None:
         view = self.current_view()
         if view is None or not confirm(self, self.tr("Delete the budget of ROC %1 and its lines?")
-                                       .replace("%1", str(view.roc_year))):
+                                       .replace("%1", str(view.roc_year)), do=self.tr("Delete")):
             return
         try:
             ws_service.delete_budget(self.ctx.services(), view.id)

@@ -24,9 +24,10 @@ from counsel_desk.services.attachments import AttachmentItem
 from counsel_desk.services.program_lists import EventListSource
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import show_error
+from counsel_desk.ui.page_titles import page_title
+from counsel_desk.ui.visits.widgets import DateEdit
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
-from counsel_desk.ui.visits.widgets import DateEdit
 from counsel_desk.ui.workstations.widgets import EnumCombo, PlacePicker, bold_label
 
 THUMB = 96
@@ -37,7 +38,7 @@ class EventListPage(RecordListPage):
         panel = ListPanel(ctx, EventListSource(ctx.db.session_factory), enum_filter=EventKind, enum_key="kind",
                           townships=False, period=True)
         super().__init__(ctx, parent, panel=panel, changed_signal=ctx.events_changed)
-        self.heading.setText(self.tr("Center events"))
+        self.heading.setText(page_title("events"))
         self.new_button.setText(self.tr("New event"))
         panel.search.setPlaceholderText(self.tr("Search title, place, partners, record…"))
 

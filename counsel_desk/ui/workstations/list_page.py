@@ -13,11 +13,13 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QStac
 from counsel_desk.models.enums import WorkstationStatus
 from counsel_desk.services.program_lists import WorkstationListSource
 from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.empty_state import show_when_empty
 from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.messages import confirm
+from counsel_desk.ui.page_contract import PageHooks
+from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.workstations.list_panel import ListPanel, ReloadsWhenShown
 from counsel_desk.ui.workstations.station_page import StationView
-from counsel_desk.ui.page_contract import PageHooks
 
 
 class WorkstationListPage(PageHooks, ReloadsWhenShown, QWidget):
@@ -27,7 +29,7 @@ class WorkstationListPage(PageHooks, ReloadsWhenShown, QWidget):
         super().__init__(parent)
         self.ctx = ctx
 
-        title = QLabel(self.tr("Youth workstations"))
+        title = QLabel(page_title("workstations"))
         title.setProperty("role", "pageTitle")
         self.new_button = QPushButton(self.tr("New workstation"))
         self.open_button = QPushButton(self.tr("Open"))
@@ -48,6 +50,8 @@ class WorkstationListPage(PageHooks, ReloadsWhenShown, QWidget):
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addLayout(head)
         list_layout.addWidget(self.panel, 1)
+        self.empty_hint = show_when_empty(self.panel.view, self.tr(
+            "No workstations yet. Press “New workstation” to add the first one."))
 
         self._station: StationView | None = None  # built on first use: the list opens faster
         self.stack = QStackedWidget()
@@ -117,7 +121,8 @@ class WorkstationListPage(PageHooks, ReloadsWhenShown, QWidget):
         """Ask before unsaved details are dropped."""
         if not self.is_showing_station() or not self.station.form.dirty:
             return True
-        if confirm(self, self.tr("The workstation's details were changed but not saved. Discard the changes?")):
+        if confirm(self, self.tr("The workstation's details were changed but not saved. Discard the changes?"),
+                   do=self.tr("Discard")):
             self.station.form.dirty = False
             return True
         return False

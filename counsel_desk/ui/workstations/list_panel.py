@@ -100,11 +100,16 @@ class ListPanel(QWidget):
         if self.enum_combo is not None:
             bar.addWidget(QLabel(self.tr("Type") if enum_key == "kind" else self.tr("Status")))
             bar.addWidget(self.enum_combo, 1)
-        if self.date_from is not None and self.date_to is not None:
-            bar.addWidget(QLabel(self.tr("From")))
-            bar.addWidget(self.date_from)
-            bar.addWidget(QLabel(self.tr("to")))
-            bar.addWidget(self.date_to)
+        # the period goes on a row of its own: with the calendar buttons, one row of every filter
+        # would push the main window past a 1280-px-wide screen
+        period_bar = QHBoxLayout() if self.date_from is not None and self.date_to is not None else None
+        if period_bar is not None:
+            period_bar.setContentsMargins(0, 0, 0, 0)
+            period_bar.addWidget(QLabel(self.tr("From")))
+            period_bar.addWidget(self.date_from)
+            period_bar.addWidget(QLabel(self.tr("to")))
+            period_bar.addWidget(self.date_to)
+            period_bar.addStretch(1)
         if self.counselor is not None:
             bar.addWidget(QLabel(self.tr("Counselor")))
             bar.addWidget(self.counselor, 1)
@@ -135,6 +140,8 @@ class ListPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(bar)
+        if period_bar is not None:
+            lay.addLayout(period_bar)
         lay.addWidget(self.view, 1)
         lay.addWidget(self.count_label)
 

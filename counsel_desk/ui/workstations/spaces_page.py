@@ -17,6 +17,7 @@ from counsel_desk.services import spaces as space_service
 from counsel_desk.services.program_lists import PublicSpaceListSource
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import show_error
+from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
 from counsel_desk.ui.workstations.widgets import EnumCombo, MoneyEdit, PlacePicker, RowsModel, bold_label
@@ -41,7 +42,7 @@ class PublicSpaceListPage(RecordListPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         panel = ListPanel(ctx, PublicSpaceListSource(ctx.db.session_factory), enum_filter=PublicSpaceStatus)
         super().__init__(ctx, parent, panel=panel, changed_signal=ctx.public_spaces_changed)
-        self.heading.setText(self.tr("Public spaces"))
+        self.heading.setText(page_title("spaces"))
         self.new_button.setText(self.tr("New public space"))
         panel.search.setPlaceholderText(self.tr("Search name, address, agency, team…"))
         self.picker: ProposalPicker | None = None

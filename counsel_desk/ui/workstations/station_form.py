@@ -231,7 +231,8 @@ class ContactsPanel(QWidget):
         if not cid or self.station_id is None:
             return
         name = self.model.values_at(index.row())[0]
-        if not confirm(self, self.tr("Remove %1 from this workstation's contacts?").replace("%1", name)):
+        if not confirm(self, self.tr("Remove %1 from this workstation's contacts?").replace("%1", name),
+                           do=self.tr("Remove")):
             return
         ws_service.remove_contact(self.ctx.services(), self.station_id, cid)
         self.load(self.station_id)

@@ -224,7 +224,7 @@ class StationView(QWidget):
             return
         if not confirm(self, self.tr("Delete the workstation %1? Its support records and budgets stay in the "
                                      "database and the deletion is recorded in the audit log.")
-                       .replace("%1", self.title.text())):
+                       .replace("%1", self.title.text()), do=self.tr("Delete")):
             return
         sid = self.station_id
         try:

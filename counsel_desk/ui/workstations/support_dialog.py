@@ -186,7 +186,7 @@ class SupportRecordDialog(QDialog):
         self.accept()
 
     def delete(self) -> None:
-        if not self.record_id or not confirm(self, self.tr("Delete this support record?")):
+        if not self.record_id or not confirm(self, self.tr("Delete this support record?"), do=self.tr("Delete")):
             return
         try:
             support_service.delete_support_record(self.ctx.services(), self.record_id)

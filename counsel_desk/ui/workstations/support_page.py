@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from counsel_desk.models.enums import SupportKind
 from counsel_desk.services.program_lists import SupportListSource
 from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.empty_state import show_when_empty
 from counsel_desk.ui.lazy_table import LazyIdTableModel
+from counsel_desk.ui.page_contract import PageHooks
+from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.workstations.list_panel import ListPanel, ReloadsWhenShown
 from counsel_desk.ui.workstations.support_dialog import SupportRecordDialog
-from counsel_desk.ui.page_contract import PageHooks
 
 
 class SupportListPage(PageHooks, ReloadsWhenShown, QWidget):
@@ -25,7 +27,7 @@ class SupportListPage(PageHooks, ReloadsWhenShown, QWidget):
         self.ctx = ctx
         self.dialog: SupportRecordDialog | None = None
 
-        title = QLabel(self.tr("Support records"))
+        title = QLabel(page_title("support"))
         title.setProperty("role", "pageTitle")
         self.new_button = QPushButton(self.tr("New support record"))
         self.open_button = QPushButton(self.tr("Open"))
@@ -37,6 +39,8 @@ class SupportListPage(PageHooks, ReloadsWhenShown, QWidget):
         self.panel = ListPanel(ctx, SupportListSource(ctx.db.session_factory), enum_filter=SupportKind,
                                enum_key="kind", period=True, counselor=True,
                                search_hint=self.tr("Search station, topics, outcome, counselor…"))
+        self.empty_hint = show_when_empty(self.panel.view, self.tr(
+            "No support records here yet. Press “New support record”, or “Add support record…” in a visit."))
         lay = QVBoxLayout(self)
         lay.addLayout(head)
         lay.addWidget(self.panel, 1)
