@@ -30,7 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from counsel_desk import errors
 from counsel_desk.errors import DatabaseError, UserError
+from counsel_desk.i18n import pick
 from counsel_desk.store import driver
 
 SERVICE = "counsel_desk"
@@ -233,17 +235,43 @@ def forget_all() -> None:
 
 
 def opens(path: Path, key: DatabaseKey) -> bool:
+    """Whether ``key`` opens ``path``. A wrong key is SQLITE_NOTADB; a full disk, a lock or a damaged
+    page behind the right key is said as what it is (errors.known), never as a wrong passphrase."""
+    con = None
     try:
         con = driver.connect(path, key=key, read_only=True)
-    except driver.Error:
-        return False
-    try:
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return True
-    except driver.Error:
-        return False
+    except driver.Error as exc:
+        if errors.sqlite_code(exc) in (None, errors.SQLITE_NOTADB):
+            return False
+        said = errors.known(exc, path)
+        if said is None:
+            return False
+        raise said from exc
     finally:
-        con.close()
+        if con is not None:
+            con.close()
+
+
+def _known_right(path: Path, key: DatabaseKey) -> bool:
+    """``key`` did not open ``path``, yet it is this database's key: it was kept in the keyring for this
+    salt, or it opens a backup of the same database (backups keep the key and the salt). The file is damaged."""
+    if key.source == KEYRING:
+        return True
+    from counsel_desk import paths
+
+    try:
+        copies = sorted((f for f in paths.backups_dir(path).iterdir() if f.is_file()),
+                        key=lambda f: f.stat().st_mtime, reverse=True)
+    except OSError:
+        return False
+    return any(driver.file_salt(f) == key.salt and opens(f, key) for f in copies[:10])
+
+
+def _damaged(path: Path, key: DatabaseKey) -> DatabaseError:
+    remember(key)  # the right key: the backups named as the next step open with it
+    return errors.damaged(path, pick("加密頁面的驗證碼不符", "an encrypted page fails its check"))
 
 
 def _missing(path: Path) -> KeyMissing:
@@ -281,6 +309,8 @@ def key_for(path: Path | str) -> DatabaseKey | None:
         if opens(path, candidate):
             remember(candidate)
             return candidate
+        if _known_right(path, candidate):
+            raise _damaged(path, candidate)
     if _prompt is not None:
         for attempt in range(5):
             secret = _prompt(path, tried or attempt > 0)
@@ -291,6 +321,8 @@ def key_for(path: Path | str) -> DatabaseKey | None:
             if opens(path, candidate):
                 remember(candidate)
                 return candidate
+            if _known_right(path, candidate):
+                raise _damaged(path, candidate)
     raise wrong_key(path) if tried else _missing(path)
 
 

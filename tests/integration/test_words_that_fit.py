@@ -26,11 +26,6 @@ from counsel_desk.store import driver, open_database
 from counsel_desk.sync import export_workbook
 from counsel_desk.sync.safety import sheet_parts
 
-# These tests drive the CLI in subprocesses, which are not yet handed the encrypted test database's
-# key (they stop at 「找不到它的金鑰」, exit 3); the encrypted run skips them until they are.
-pytestmark = pytest.mark.skipif(os.environ.get("COUNSEL_DESK_TEST_ENCRYPTED", "") not in ("", "0"),
-                                reason="CLI subprocesses are not yet given the encrypted test database's key")
-
 MAX_SHEET_ROWS = 1_048_576  # Excel's row limit, the format's
 
 PY = sys.executable
@@ -49,10 +44,15 @@ def _unshare_works() -> bool:
 needs_mounts = pytest.mark.skipif(not _unshare_works(), reason="no private mount namespace (unshare -rm) here")
 
 
+# What a script on a center's computer sets: the passphrase of an encrypted database travels as
+# COUNSEL_DESK_PASSPHRASE (as BORG_PASSPHRASE does), so the encrypted run drives the same commands.
+PASSED_ON = ("PYTHONPATH", "COUNSEL_DESK_HOME", "COUNSEL_DESK_PASSPHRASE", "COUNSEL_DESK_ENCRYPTION",
+             "COUNSEL_DESK_KEYRING")
+
+
 def _env(**extra: str) -> dict[str, str]:
     env = {"COUNSEL_DESK_LANG": "zh_TW", "PATH": "/usr/bin:/bin", "HOME": "/tmp", **extra}
-    if "PYTHONPATH" in os.environ:
-        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    env.update({name: os.environ[name] for name in PASSED_ON if name in os.environ})
     return env
 
 

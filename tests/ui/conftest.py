@@ -5,6 +5,10 @@
 answer (``message_boxes.answers.append(...)``), set the answer to every question (``questions``)
 or a ``default``, fails the test instead of waiting forever for a click nobody makes offscreen.
 
+``key_dialogs`` is on too: the recovery key a new encrypted database shows once (the encrypted run,
+``make test-encrypted``, creates them on the first-run walk) is recorded and taken as kept, and a
+prompt for a passphrase this process doesn't have fails the test instead of waiting for it.
+
 ``type_text`` types as a Chinese input method does: the composed text arrives as one commit
 (``QTest.keyClicks`` knows only Latin-1 keys and aborts Qt on 關).
 """
@@ -55,6 +59,32 @@ def message_boxes(monkeypatch) -> MessageBoxes:
         monkeypatch.setattr(QMessageBox, name, staticmethod(static))
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     return boxes
+
+
+@dataclass
+class KeyDialogs:
+    recovery_keys: list[str] = field(default_factory=list)  # every recovery key shown, in order
+
+
+@pytest.fixture(autouse=True)
+def key_dialogs(monkeypatch) -> KeyDialogs:
+    from counsel_desk.ui.safety.key_dialogs import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
+
+    shown = KeyDialogs()
+
+    def kept(dialog: RecoveryKeyDialog) -> int:
+        shown.recovery_keys.append(dialog.recovery_key)
+        dialog.kept.setChecked(True)  # what she ticks once it is printed
+        dialog.close_button.click()
+        return int(dialog.result())
+
+    def no_prompt(*args: Any) -> None:
+        raise AssertionError(f"unexpected passphrase prompt {args}")
+
+    monkeypatch.setattr(RecoveryKeyDialog, "exec", kept)
+    monkeypatch.setattr(UnlockDialog, "ask", staticmethod(no_prompt))
+    monkeypatch.setattr(NewPassphraseDialog, "ask", staticmethod(no_prompt))
+    return shown
 
 
 def type_text(widget: QWidget, text: str, *, replace: bool = False) -> None:

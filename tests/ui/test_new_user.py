@@ -62,8 +62,10 @@ def started(qtbot, qapp, _private_home, monkeypatch):
         window.auto_backup.stop()
 
 
-def test_a_new_counselor_saves_a_visit_with_her_own_followup(qtbot, started):
+def test_a_new_counselor_saves_a_visit_with_her_own_followup(qtbot, started, key_dialogs):
     window, seen = started
+    # an encrypted new database (the default; the encrypted test run) shows its recovery key this once
+    assert key_dialogs.recovery_keys == ([window.ctx.db.key.recovery_key] if window.ctx.db.key else [])
     assert seen[0] == "歡迎使用地方創生輔導桌"
     assert "姓名" in seen[1]
     assert window.windowTitle() == "地方創生輔導桌"

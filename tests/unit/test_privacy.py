@@ -11,7 +11,7 @@ from sqlalchemy import text
 from counsel_desk.models import Contact, Organization, SiteVisit
 from counsel_desk.services import base, privacy
 from counsel_desk.services.base import ServiceContext, create, update
-from counsel_desk.store import audit, search
+from counsel_desk.store import audit, keys, search
 from counsel_desk.store import driver
 
 NAME = "龔曉蓉"
@@ -21,10 +21,35 @@ NOTES = "家住關山鎮，女兒明年返鄉"
 
 
 def raw_bytes(path: Path) -> bytes:
-    """The database file and its WAL, as a disk thief would read them."""
+    """The database file and its WAL as whoever holds them (and, for an encrypted file, its key)
+    reads them: every page, free pages and stale WAL frames included."""
     data = path.read_bytes()
     wal = Path(f"{path}-wal")
-    return data + (wal.read_bytes() if wal.exists() else b"")
+    wal_data = wal.read_bytes() if wal.exists() else b""
+    key = keys.key_for(path)
+    if key is None:
+        return data + wal_data
+    return decrypted_pages(data, wal_data, key.key)
+
+
+def decrypted_pages(data: bytes, wal: bytes, key: bytes) -> bytes:
+    """SQLCipher 4's pages opened by hand: AES-256-CBC per page, the IV at the start of the page's
+    reserved tail, page 1 after the 16-byte salt; WAL frames are a 24-byte header and one page."""
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    def page_text(page: bytes, first: bool) -> bytes:
+        iv = page[size - reserve:size - reserve + 16]
+        decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
+        return decryptor.update(page[16 if first else 0:size - reserve]) + decryptor.finalize()
+
+    probe = Cipher(algorithms.AES(key), modes.CBC(data[4096 - 80:4096 - 64])).decryptor()
+    header = probe.update(data[16:96]) + probe.finalize()  # SQLite's header, bytes 16… of page 1
+    size, reserve = int.from_bytes(header[0:2], "big"), header[4]
+    assert size == 4096 and reserve == 80, "SQLCipher 4's default page layout"
+    out = [page_text(data[i:i + size], i == 0) for i in range(0, len(data) - size + 1, size)]
+    for at in range(32, len(wal) - 24 - size + 1, 24 + size):
+        out.append(page_text(wal[at + 24:at + 24 + size], int.from_bytes(wal[at:at + 4], "big") == 1))
+    return b"".join(out)
 
 
 def person(services: ServiceContext) -> tuple[str, str]:
