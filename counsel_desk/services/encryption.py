@@ -20,7 +20,7 @@ from typing import Callable
 from counsel_desk import paths
 from counsel_desk.errors import DatabaseError, UserError
 from counsel_desk.services.atomic import disk_full, fsync_dir, fsync_path, is_disk_full
-from counsel_desk.store import driver, keys
+from counsel_desk.store import audit, driver, keys
 from counsel_desk.store.keys import DatabaseKey
 
 Progress = Callable[[int, int], bool]
@@ -42,6 +42,10 @@ def _counts(con: driver.Connection, schema: str = "main") -> dict[str, int]:
     names = [r[0] for r in con.execute(
         f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
     return {n: con.execute(f'SELECT count(*) FROM {schema}."{n}"').fetchone()[0] for n in sorted(names)}
+
+
+def _head_key(key: DatabaseKey | None) -> bytes | None:
+    return key.subkey(audit.HEAD_MAC_PURPOSE) if key is not None else None
 
 
 def _in_use(path: Path) -> UserError:
@@ -93,6 +97,7 @@ def convert_file(path: Path, source_key: DatabaseKey | None, target_key: Databas
     try:
         out = driver.connect(tmp, key=target_key)
         try:
+            audit.restamp(out, _head_key(source_key), _head_key(target_key))
             problems = [r[0] for r in out.execute("PRAGMA integrity_check")]
             after = _counts(out)
         finally:

@@ -8,8 +8,10 @@ A chain alone can't tell that its newest entries were cut off: what is left is s
 chain. So the chain's *head* — how many entries, the last one's number and hash — is written with
 every entry into ``app_meta`` (:data:`HEAD_KEY`); it also travels in every backup (a copy of the
 file) and in every exported workbook's meta sheet. :func:`verify` compares the chain with the head
-and names what is missing. With encryption at rest the head is keyed (HMAC): :data:`head_key` is
-the hook that supplies the key, so that rewriting the whole chain *and* the head is detected too.
+and names what is missing. With encryption at rest the head is keyed (HMAC-SHA256 with a key derived
+from the database key, which every keyed connection carries in its ``info`` as :data:`HEAD_MAC_INFO`),
+so that a chain *and* head rewritten by anything that lacks the key is detected too. Converting a
+database (``encrypt``/``decrypt``) stamps its head again with the new key (:func:`restamp`).
 """
 
 from __future__ import annotations
@@ -19,8 +21,6 @@ import hmac
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Callable
-
 from sqlalchemy import text
 from sqlmodel import Session
 
@@ -43,8 +43,8 @@ def _digest(prev_hash: str, at: datetime | str, actor: str, action: str, entity:
 
 
 HEAD_KEY = "audit_head"
-# Encryption at rest sets this: given the connection, the secret that keys the head (None: unkeyed).
-head_key: Callable[[object], bytes | None] | None = None
+HEAD_MAC_INFO = "audit_head_mac_key"  # in a keyed connection's info (store.database): the head's HMAC key
+HEAD_MAC_PURPOSE = "audit-head"  # DatabaseKey.subkey(HEAD_MAC_PURPOSE): never the database key itself
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,37 @@ def head_mac(key: bytes, count: int, seq: int, h: str) -> str:
 
 
 def _key(conn) -> bytes | None:
-    return head_key(conn) if head_key is not None else None
+    """The HMAC key of the head for this (SQLAlchemy) connection; None for a plain database."""
+    info = getattr(conn, "info", None)
+    return info.get(HEAD_MAC_INFO) if info is not None else None
+
+
+def sign_head(conn) -> None:
+    """A head written before this database had a key to sign it with (a new encrypted database's
+    migrations stamp it plain) gets its HMAC now; a signed head is left as it is."""
+    head = read_head(conn)
+    if head is not None and not head.mac and _key(conn) is not None:
+        write_head(conn, head)
+
+
+def restamp(con, old_key: bytes | None, new_key: bytes | None) -> None:
+    """The head of a converted copy (``con``: DB-API connection) signed with ``new_key`` (None: unsigned).
+
+    Only a head that fits ``old_key`` (or any head, from a plain file) is signed again: a head forged
+    in the encrypted file must not come out of ``decrypt``/``encrypt`` looking genuine."""
+    if con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'app_meta'").fetchone()[0] == 0:
+        return  # an old backup from before the table
+    row = con.execute("SELECT value FROM app_meta WHERE key = ?", (HEAD_KEY,)).fetchone()
+    head = Head.from_text(row[0] if row else None)
+    if head is None:
+        return
+    if old_key is not None and (not head.mac or not hmac.compare_digest(
+            head.mac, head_mac(old_key, head.count, head.seq, head.hash))):
+        return
+    mac = head_mac(new_key, head.count, head.seq, head.hash) if new_key is not None else ""
+    con.execute("UPDATE app_meta SET value = ? WHERE key = ?",
+                (Head(head.count, head.seq, head.hash, mac).to_text(), HEAD_KEY))
+    con.commit()
 
 
 def read_head(conn) -> Head | None:

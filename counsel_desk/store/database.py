@@ -24,7 +24,7 @@ from sqlmodel import Session
 from counsel_desk import paths
 from counsel_desk import errors
 from counsel_desk.errors import DatabaseError, UserError
-from counsel_desk.store import driver, keys, migrate
+from counsel_desk.store import audit, driver, keys, migrate
 from counsel_desk.store.keys import DatabaseKey
 
 BUSY_TIMEOUT_MS = 5000
@@ -81,7 +81,9 @@ class Database:
         self.engine.dispose()
 
 
-def _set_pragmas(dbapi_conn, _record, read_only: bool) -> None:
+def _set_pragmas(dbapi_conn, record, read_only: bool, key: DatabaseKey | None) -> None:
+    if key is not None:  # the audit log's head is signed with a key derived from the database's
+        record.info[audit.HEAD_MAC_INFO] = key.subkey(audit.HEAD_MAC_PURPOSE)
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA foreign_keys=ON")
@@ -103,7 +105,8 @@ def make_engine(path: Path, *, read_only: bool = False, key: DatabaseKey | None 
     # "sqlite://" would default to the in-memory SingletonThreadPool; a file wants a normal pool.
     # module=: SQLAlchemy wraps SQLCipher's exceptions (``exc.orig``) as it does sqlite3's.
     engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool, module=driver.dbapi)
-    event.listen(engine, "connect", lambda c, r: _set_pragmas(c, r, read_only))
+    signing = resolved if isinstance(resolved, DatabaseKey) else None
+    event.listen(engine, "connect", lambda c, r: _set_pragmas(c, r, read_only, signing))
     return engine
 
 
@@ -208,6 +211,8 @@ def open_database(path: Path | str, *, create: bool = True, read_only: bool = Fa
         if not read_only:
             if not up_to_date:  # an up-to-date file (every ordinary start) needs no Alembic at all
                 migrate.upgrade(engine)
+                with engine.begin() as conn:  # the migrations stamp the audit head unsigned
+                    audit.sign_head(conn)
             ensure_reference_data(engine)
         else:
             with engine.connect() as conn:  # fail now, in words, rather than at the first query

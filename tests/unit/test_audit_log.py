@@ -261,3 +261,109 @@ def test_a_restore_is_not_mistaken_for_a_cut(db, services, history):
     backup.restore(db, old, actor="測試")
     result = audit_log.verify_chain(db.session_factory, db_path=db.path)
     assert result.ok, result.message
+
+
+# --- with encryption on, the head is signed with the database's key ---------------------------------------
+PASSPHRASE = "稽核紀錄的密碼 audit passphrase"
+
+
+@pytest.fixture
+def keyed(tmp_path, monkeypatch):
+    """An encrypted database holding five entries (whatever the test run's mode)."""
+    from counsel_desk.services.base import ServiceContext
+    from counsel_desk.store import keys, open_database
+
+    monkeypatch.setenv(keys.ENV_ENCRYPTION, "on")
+    monkeypatch.setenv(keys.ENV_PASSPHRASE, PASSPHRASE)
+    keys.forget_all()
+    database = open_database(tmp_path / "keyed.db")
+    services = ServiceContext(database.session_factory, actor="測試輔導員", center_code="north")
+    with services.session_factory() as s:
+        for name in ("池上鄉農會", "鹿野鄉公所", "關山鎮青年會", "海端鄉公所", "延平鄉公所"):
+            create(s, Organization(name=name, kind="association"), services.actor, "organization")
+        s.commit()
+    yield database
+    database.close()
+    keys.forget_all()
+
+
+def _head_text(path) -> str:
+    con = driver.connect(path, read_only=True)
+    try:
+        return con.execute("SELECT value FROM app_meta WHERE key = 'audit_head'").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_an_encrypted_databases_head_is_signed_even_before_its_first_entry(tmp_path, monkeypatch):
+    from counsel_desk.store import audit, keys, open_database
+
+    monkeypatch.setenv(keys.ENV_ENCRYPTION, "on")
+    monkeypatch.setenv(keys.ENV_PASSPHRASE, PASSPHRASE)
+    database = open_database(tmp_path / "new.db")
+    try:
+        assert audit.Head.from_text(_head_text(database.path)).mac
+        assert audit_log.verify_chain(database.session_factory).ok
+    finally:
+        database.close()
+        keys.forget_all()
+
+
+def test_a_chain_and_head_rewritten_without_the_key_are_detected(keyed):
+    """Someone with the file open cuts the last two entries and writes a head that fits what is left,
+    as the plain file's head would be rewritten — but cannot sign it."""
+    from counsel_desk.store import audit
+
+    before = audit_log.verify_chain(keyed.session_factory)
+    assert before.ok and before.head.mac
+    _delete(keyed, f"seq >= {before.last_seq - 1}")
+    con = driver.connect(keyed.path)
+    end = con.execute("SELECT count(*), max(seq) FROM audit_log").fetchone()
+    h = con.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()[0]
+    for mac in ("", "0" * 64):  # no signature, then a made-up one
+        forged = audit.Head(end[0], end[1], h, mac)
+        con.execute("UPDATE app_meta SET value = ? WHERE key = 'audit_head'", (forged.to_text(),))
+        con.commit()
+        result = audit_log.verify_chain(keyed.session_factory)
+        assert not result.ok and result.end_problem == audit.HEAD_FORGED
+        assert "金鑰簽章不符" in result.message
+    con.close()
+
+
+@pytest.mark.parametrize("cut", ["newest", "newest four", "all"])
+def test_cutting_the_end_of_an_encrypted_log_fails_verify(keyed, cut):
+    last = audit_log.verify_chain(keyed.session_factory).last_seq
+    _delete(keyed, {"newest": f"seq = {last}", "newest four": f"seq > {last - 4}", "all": "1 = 1"}[cut])
+    result = audit_log.verify_chain(keyed.session_factory)
+    assert not result.ok and result.end_problem == "tail_missing", result.message
+
+
+def test_encrypt_and_decrypt_sign_the_head_again(tmp_path, monkeypatch):
+    """A plain database's head has no signature; encrypting it must not make it read as forged, and
+    decrypting gives a plain head again."""
+    from counsel_desk.services import encryption
+    from counsel_desk.store import audit, keys, open_database
+
+    monkeypatch.setenv(keys.ENV_ENCRYPTION, "off")
+    monkeypatch.setenv(keys.ENV_PASSPHRASE, PASSPHRASE)
+    keys.forget_all()
+    path = tmp_path / "center.db"
+    database = open_database(path, key=None)
+    with database.session() as s:
+        create(s, Organization(name="池上鄉農會", kind="association"), "測試", "organization")
+        s.commit()
+    database.close()
+    assert not audit.Head.from_text(_head_text(path)).mac
+    try:
+        encryption.encrypt(path, keys.new_key(PASSPHRASE))
+        assert driver.is_encrypted(path) and audit.Head.from_text(_head_text(path)).mac
+        database = open_database(path)
+        assert audit_log.verify_chain(database.session_factory).ok
+        database.close()
+        encryption.decrypt(path)
+        assert not driver.is_encrypted(path) and not audit.Head.from_text(_head_text(path)).mac
+        database = open_database(path)
+        assert audit_log.verify_chain(database.session_factory).ok
+        database.close()
+    finally:
+        keys.forget_all()
