@@ -107,7 +107,22 @@ def make_engine(path: Path, *, read_only: bool = False, key: DatabaseKey | None 
     engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool, module=driver.dbapi)
     signing = resolved if isinstance(resolved, DatabaseKey) else None
     event.listen(engine, "connect", lambda c, r: _set_pragmas(c, r, read_only, signing))
+    event.listen(engine, "handle_error", lambda context: _in_words(context, path))
     return engine
+
+
+_SAID_AT_ONCE = (errors.BUSY, errors.DISK_FULL, errors.READ_ONLY)
+
+
+def _in_words(context, path: Path) -> None:
+    """A write that waited BUSY_TIMEOUT_MS for another program's lock (an import in another window or
+    process), or met a full disk or a read-only file, reaches every caller as the UserError that says so
+    in words — a window's save shows it instead of "Something went wrong … OperationalError"."""
+    original = context.original_exception
+    if errors.kind_of(original, path) in _SAID_AT_ONCE:
+        said = errors.known(original, path)
+        if said is not None:
+            raise said from original
 
 
 def folder_writable(path: Path) -> bool:

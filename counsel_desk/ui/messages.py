@@ -15,6 +15,9 @@ log = logging.getLogger(__name__)
 def describe(exc: BaseException) -> str:
     """One clear sentence for an exception a person may meet (sorted by code in ``errors.known``)."""
     known = errors.known(exc)
+    if known is not None and errors.kind_of(known) == errors.BUSY:  # SQLite waited for the lock, in vain
+        return known.message + QCoreApplication.translate(
+            "Messages", " What you entered is still here: save again in a moment.")
     if known is not None:
         return known.message
     if isinstance(exc, OSError):

@@ -342,3 +342,54 @@ def test_a_long_list_shows_its_first_rows_then_the_rest(qtbot, qtmodeltester, ct
     assert [page.model.index(r, 3).data() for r in range(5)] == [f"單位{n}" for n in range(5)]
     assert page.count_label.text().startswith("共 5") or "5" in page.count_label.text()
     qtmodeltester.check(page.model)
+
+
+def test_a_save_while_another_program_writes_waits_then_says_so_in_words(qtbot, page, ctx, monkeypatch):
+    """A real second connection holds the write lock (as an import in another window does): the save
+    waits for it; when it is not released in time, she reads what is going on and keeps her text."""
+    import threading
+
+    from counsel_desk.store import database, driver
+
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "show_error", lambda parent, exc, title=None: shown.append(messages.describe(exc)))
+
+    def hold_lock():
+        holder = driver.connect(ctx.db.path, check_same_thread=False)
+        holder.isolation_level = None
+        holder.execute("BEGIN IMMEDIATE")  # what a long import holds while it merges
+        return holder
+
+    def wait_ms(ms: int) -> None:
+        monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", ms)
+        ctx.db.engine.dispose()  # connections from now on wait this long for a lock
+
+    editor = open_new_editor(qtbot, page)
+    form = editor.form
+    choose(form.county, HSINCHU)
+    choose(form.township, GUANXI)
+    type_text(form.purpose, "了解返鄉青年創業需求")
+
+    wait_ms(5000)
+    holder = hold_lock()
+    threading.Timer(0.3, lambda: (holder.execute("ROLLBACK"), holder.close())).start()  # the import ends
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert shown == [] and editor.saved_label.text().startswith("已儲存 "), shown
+    visit_id = editor.visit_id
+
+    wait_ms(300)
+    holder = hold_lock()
+    try:
+        type_text(form.purpose, "，並介紹青年培力工作站")
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        assert len(shown) == 1, shown
+        assert "另一個匯入或程式寫入中" in shown[0] and "畫面上輸入的內容都還在" in shown[0]
+        assert "OperationalError" not in shown[0] and "Something went wrong" not in shown[0]
+        assert editor.isVisible() and form.purpose.text() == "了解返鄉青年創業需求，並介紹青年培力工作站"
+        assert VisitService(ctx.services()).get(visit_id).purpose == "了解返鄉青年創業需求"
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)  # once the import has finished
+    assert len(shown) == 1
+    assert VisitService(ctx.services()).get(visit_id).purpose == "了解返鄉青年創業需求，並介紹青年培力工作站"
