@@ -27,6 +27,9 @@ class SyncBase(SQLModel, table=True):
     local_version: int = 0  # the record's ``version`` when this was written; another value = changed here since
     withheld: bool = False  # personal fields arrived masked: never pass them on as if known
     merged_at: datetime = Field(default_factory=utcnow, index=True)  # local time of the last merge (--since-last)
+    # JSON list of other versions with the same content as this one (made independently elsewhere):
+    # kept for the merge rule, so any order of files ends alike — nothing for a person to decide
+    twins: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class ExportLog(SQLModel, table=True):
@@ -66,8 +69,8 @@ class SyncConflict(SQLModel, table=True):
 
     ``local_values`` is the version this database shows (chosen by the documented tie-break);
     ``remote_values`` is a JSON list of the other versions. Status ``open`` needs a person;
-    ``same`` (other versions with identical content, kept only for the merge's bookkeeping),
     ``resolved`` and ``superseded`` (a newer version from elsewhere replaced them all) are closed.
+    Versions with identical content are no conflict: they are kept in ``SyncBase.twins``.
     """
 
     __tablename__ = "sync_conflict"

@@ -131,7 +131,7 @@ def _scrub_records(session: Session, mentions, values: list[str], actor: str, co
 
 
 # Local tables (they never travel, so no stamps) that keep copies of record values as JSON text.
-LOCAL_COPIES = {"sync_conflict": ("local_values", "remote_values", "resolution")}
+LOCAL_COPIES = {"sync_conflict": ("local_values", "remote_values", "resolution"), "sync_base": ("twins",)}
 
 
 def _scrub_local_copies(session: Session, values: list[str]) -> int:

@@ -71,12 +71,27 @@ def recognise_copy(raw: driver.Connection) -> bool:
     Without this, every record of a copy that was never merged would take the clock
     ``{new id: version}`` — unrelated to the same record's ``{old id: version}`` in the other copies
     — and merging two copies would show conflicts where there are only updates.
+
+    A database gets its id at its first open (not at its first sync), so a file copied before it
+    ever synced is recognised as well. One from before that rule, holding records but no id, pins
+    them under an id derived from its own history (:func:`_origin`): every copy of it derives the
+    same one, so its copies' records stay versions of the same records.
     """
     current = meta_value(raw, "device_id")
-    if not current or not DEVICE_RE.fullmatch(current) or meta_value(raw, "device_machine") == _machine(raw):
-        return False  # no id yet (never synced): the first export or import issues one where it is
+    if not current or not DEVICE_RE.fullmatch(current):
+        _issue(raw, _origin(raw))
+        return False
+    if meta_value(raw, "device_machine") == _machine(raw):
+        return False
     _issue(raw, current)
     return True
+
+
+def _origin(raw: driver.Connection) -> str | None:
+    """An id every copy of this database computes alike: from its audit log's first entry (its hash
+    covers the time, the person and what was done). None for a database with no entries (no records)."""
+    row = raw.execute("SELECT hash FROM audit_log ORDER BY seq LIMIT 1").fetchone()
+    return hashlib.sha256(f"counsel_desk/origin/{row[0]}".encode()).hexdigest()[:12] if row and row[0] else None
 
 
 def _issue(raw: driver.Connection, old: str | None) -> str:

@@ -43,10 +43,10 @@ class SheetApplier:
         t = self.sheet.table
         rows = self.raw.execute(
             f"SELECT s.rowid, s._clock, s._withheld, m.version, b.clock, "
-            f"b.local_version, b.withheld, c.id FROM {self.stage} s "
+            f"b.local_version, b.withheld, coalesce(c.id, nullif(b.twins, '')) FROM {self.stage} s "
             f"LEFT JOIN main.{t} m ON m.id = s.id "
             f"LEFT JOIN main.sync_base b ON b.entity = ? AND b.record_id = s.id "
-            f"LEFT JOIN main.sync_conflict c ON c.entity = ? AND c.record_id = s.id AND c.status IN ('open', 'same') "
+            f"LEFT JOIN main.sync_conflict c ON c.entity = ? AND c.record_id = s.id AND c.status = 'open' "
             f"WHERE s._file = ?", (t, t, self.file.number))
         adds, takes, takes_public, verify, hard = [], [], [], [], []
         device = self.device
@@ -54,7 +54,7 @@ class SheetApplier:
             if version is None:
                 adds.append(rowid)
                 continue
-            if conflict is not None:
+            if conflict is not None:  # an open conflict, or twins kept beside it: one by one
                 hard.append(rowid)
                 continue
             r_clock = clocks.parse(r_clock_text) or {}
@@ -200,17 +200,18 @@ class SheetApplier:
         incoming = self._variant(srow[2:], srow[0], r_full, r_public, bool(srow[1]), self.source)
         rid = incoming.values["id"]
         live = self.live_rows([rid])[rid]
-        base = self.raw.execute("SELECT clock, local_version, withheld FROM main.sync_base "
+        base = self.raw.execute("SELECT clock, local_version, withheld, twins FROM main.sync_base "
                                 "WHERE entity = ? AND record_id = ?", (t, rid)).fetchone()
-        b_clock, b_version, b_withheld = base if base else (None, None, 0)
+        b_clock, b_version, b_withheld, b_twins = base if base else (None, None, 0, "")
         version = live[self.shape.pos["version"]]
         mine_clock = clocks.current(clocks.parse(b_clock) if b_clock is not None else None, b_version, version,
                                     self.device)
         full, public = self.shape.hashes(live, bool(b_withheld))
         mine = self._variant(live, clocks.format(mine_clock), full, public, bool(b_withheld), LOCAL_SOURCE)
         conflict = self.raw.execute("SELECT id, remote_values FROM main.sync_conflict WHERE entity = ? "
-                                    "AND record_id = ? AND status IN ('open', 'same')", (t, rid)).fetchone()
-        others = [Variant.from_json(d) for d in json.loads(conflict[1] or "[]")] if conflict else []
+                                    "AND record_id = ? AND status = 'open'", (t, rid)).fetchone()
+        kept = conflict[1] if conflict else b_twins  # the other versions kept: in conflict, or twins
+        others = [Variant.from_json(d) for d in json.loads(kept or "[]")]
         outcome = merge([mine] + others, incoming)
         if not outcome.variants:
             self.counts["unchanged"] += 1
@@ -218,7 +219,8 @@ class SheetApplier:
         winner = outcome.winner
         if winner is not mine:
             self._write_main(rid, winner)
-        self._write_base(rid, winner)
+        twins = outcome.variants[1:] if not outcome.open else []
+        self._write_base(rid, winner, twins)
         self._write_conflict(rid, outcome, conflict[0] if conflict else None)
         self.counts["conflicts" if outcome.open else outcome.kind] += 1
 
@@ -235,17 +237,20 @@ class SheetApplier:
         if self.sheet.search:
             search.index(self.conn, t, rid, self.search.body(self.sheet, v.values))
 
-    def _write_base(self, rid: str, v: Variant) -> None:
+    def _write_base(self, rid: str, v: Variant, twins: list[Variant]) -> None:
+        """The merge state: the shown version, and the versions with the same content kept beside it
+        (made independently elsewhere — kept so any order of files ends alike, never a conflict)."""
         self.raw.execute(
-            "INSERT INTO main.sync_base (entity, record_id, clock, content_hash, local_version, withheld, merged_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity, record_id) DO UPDATE SET clock = excluded.clock, "
+            "INSERT INTO main.sync_base (entity, record_id, clock, content_hash, local_version, withheld, merged_at, "
+            "twins) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity, record_id) DO UPDATE SET clock = excluded.clock, "
             "content_hash = excluded.content_hash, local_version = excluded.local_version, "
-            "withheld = excluded.withheld, merged_at = excluded.merged_at",
-            (self.sheet.table, rid, clocks.format(v.clock), v.hash, v.values.get("version"), int(v.withheld), self.now))
+            "withheld = excluded.withheld, merged_at = excluded.merged_at, twins = excluded.twins",
+            (self.sheet.table, rid, clocks.format(v.clock), v.hash, v.values.get("version"), int(v.withheld), self.now,
+             dumps([o.to_json() for o in twins]) if twins else ""))
 
     def _write_conflict(self, rid: str, outcome: Outcome, existing: str | None) -> None:
         others = outcome.variants[1:]
-        if not others:
+        if not outcome.open:  # nothing to decide (identical versions are twins in sync_base)
             if existing:
                 self.raw.execute("UPDATE main.sync_conflict SET status = 'superseded', changed_at = ?, resolved_at = ?, "
                                  "source = ? WHERE id = ?", (self.now, self.now, self.source[:255], existing))
@@ -259,8 +264,7 @@ class SheetApplier:
                 o.hash = ""
         keys = [self.shape.cols[i] for i in self.shape.content]
         fields = differing_fields(outcome.variants, keys, self.shape.personal)
-        status = "open" if outcome.open else "same"
-        payload = (status, self.now, self.source[:255], dumps(winner.to_json()), dumps([o.to_json() for o in others]),
+        payload = ("open", self.now, self.source[:255], dumps(winner.to_json()), dumps([o.to_json() for o in others]),
                    dumps(fields))
         if existing:
             self.raw.execute("UPDATE main.sync_conflict SET status = ?, changed_at = ?, source = ?, local_values = ?, "
@@ -270,9 +274,8 @@ class SheetApplier:
                 "INSERT INTO main.sync_conflict (id, entity, record_id, status, detected_at, changed_at, source, "
                 "local_values, remote_values, fields, resolution, resolved_by, resolved_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', NULL)",
-                (new_id(), self.sheet.table, rid, status, self.now) + payload[1:])
-        if outcome.open:
-            self.conflicts.append((rid, {"entity": self.sheet.key, "fields": fields, "file": self.file.name}))
+                (new_id(), self.sheet.table, rid, "open", self.now) + payload[1:])
+        self.conflicts.append((rid, {"entity": self.sheet.key, "fields": fields, "file": self.file.name}))
 
 
 def create_pick_table(raw: driver.Connection) -> None:

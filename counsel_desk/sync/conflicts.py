@@ -255,7 +255,8 @@ def resolve(db, conflict_id: str, choices: dict[str, Choice], *, actor: str = ""
         session.execute(text(
             "INSERT INTO sync_base (entity, record_id, clock, content_hash, local_version, withheld, merged_at) "
             "VALUES (:e, :r, :c, :h, :v, :w, :m) ON CONFLICT (entity, record_id) DO UPDATE SET clock = excluded.clock, "
-            "content_hash = excluded.content_hash, local_version = excluded.local_version, merged_at = excluded.merged_at"),
+            "content_hash = excluded.content_hash, local_version = excluded.local_version, merged_at = excluded.merged_at, "
+            "twins = ''"),
             {"e": sheet.table, "r": rid, "c": clocks.format(clock), "h": full, "v": version, "w": b_withheld, "m": now})
         redacted = base.redact(sheet.table, {k: v["value"] for k, v in decided.items()})
         resolution = {k: {**v, "value": redacted[k]} for k, v in decided.items()}

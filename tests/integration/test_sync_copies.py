@@ -91,7 +91,7 @@ def test_the_same_edit_on_two_copies_is_no_conflict(tmp_path, tmp_path_factory, 
         update(lap, m.SiteVisit, v, {"purpose": "兩台都改成一樣"})
     hq, reports = merged_at_hq(tmp_path, tmp_path_factory, a, b)
     assert reports[1].totals["conflicts"] == 0
-    assert "open" not in conflict_rows(hq)  # nothing for the manager to decide
+    assert conflict_rows(hq) == {}  # nothing for the manager to decide, and no conflict row kept
     for d in (a, b, hq):
         d.close()
 
@@ -105,6 +105,33 @@ def test_a_deletion_arriving_from_a_copy_is_a_deletion(tmp_path, tmp_path_factor
     with driver.connect(hq.path) as con:
         assert con.execute("SELECT deleted_at IS NOT NULL FROM followup WHERE id = ?", (f,)).fetchone() == (1,)
     assert conflict_rows(hq) == {}
+    for d in (a, b, hq):
+        d.close()
+
+
+@pytest.mark.parametrize("made", ["now", "before device ids were issued at the first open"])
+def test_a_database_copied_before_it_ever_synced_merges_as_updates(tmp_path, tmp_path_factory, made):
+    """IT sets up one database, fills it in, copies it to two laptops before anybody exported:
+    the copies' records are still one database's records, not two unrelated sets."""
+    db = fresh_db(tmp_path / "office", "center.db", tmp_path_factory.getbasetemp())
+    ids = small_world(db)  # never exported nor imported
+    db.close()
+    if made != "now":  # an older file: no device id until its first sync
+        con = driver.connect(db.path)
+        con.execute("DELETE FROM app_meta WHERE key IN ('device_id', 'device_machine', 'device_history')")
+        con.commit()
+        con.close()  # the last connection checkpoints: the file copied holds the change
+    a, b, _ = two_copies(tmp_path, (db, ids))
+    v, u = ids["visits"]
+    update(a, m.SiteVisit, v, {"purpose": "A 改了 V"})
+    update(b, m.SiteVisit, u, {"purpose": "B 改了 U"})
+    hq, reports = merged_at_hq(tmp_path, tmp_path_factory, a, b)
+    assert reports[1].totals["conflicts"] == 0 and reports[1].totals["updated"] == 1
+    assert conflict_rows(hq) == {}
+    with driver.connect(hq.path) as con:
+        purposes = dict(con.execute("SELECT id, purpose FROM site_visit"))
+        twins = con.execute("SELECT count(*) FROM sync_base WHERE twins != ''").fetchone()[0]
+    assert purposes[v] == "A 改了 V" and purposes[u] == "B 改了 U" and twins == 0
     for d in (a, b, hq):
         d.close()
 

@@ -2,8 +2,9 @@
 
 Each example: a center's database reaches three laptops through a workbook *or as a copy of the
 file* (how IT often sets machines up), each laptop edits, deletes and adds at random (small value
-sets, so laptops often collide), and their workbooks are merged into fresh databases in two
-different orders and in one batch.
+sets, so laptops often collide) — including records with a natural key (a year's target per
+metric, a workstation's budget per year) that two laptops may each create on their own — and their
+workbooks are merged into fresh databases in two different orders and in one batch.
 """
 
 from __future__ import annotations
@@ -50,11 +51,38 @@ def operations(draw):
             ops.append(("delete", table, draw(st.integers(0, 1)), None, None))
         else:
             ops.append(("add", "followup", draw(st.integers(0, 1)), "description", draw(WORDS)))
+    for _ in range(draw(st.integers(0, 2))):  # natural keys: two laptops may set the same one
+        if draw(st.booleans()):
+            ops.append(("keyed", "yearly_target", 0, draw(st.sampled_from(["visits", "events"])),
+                        draw(st.sampled_from([10, 12]))))
+        else:
+            ops.append(("keyed", "workstation_budget", 0, draw(st.sampled_from([116, 117])),
+                        draw(st.sampled_from([900_000, 1_000_000]))))
     return ops
+
+
+NATURAL = {"yearly_target": ("center_code", "year", "metric"), "workstation_budget": ("workstation_id", "roc_year")}
+
+
+def add_keyed(db, ids: dict, table: str, key, value) -> None:
+    """A record with a natural key, made here unless this laptop already has one for that key."""
+    if table == "yearly_target":
+        obj, where = m.YearlyTarget(center_code="north", year=2027, metric=key, target=value), ("north", 2027, key)
+    else:
+        ws = ids["workstations"][0]
+        obj, where = m.WorkstationBudget(workstation_id=ws, roc_year=key, approved_subsidy=value), (ws, key)
+    cond = " AND ".join(f"{c} = ?" for c in NATURAL[table])
+    with driver.connect(db.path) as con:
+        if con.execute(f"SELECT 1 FROM {table} WHERE {cond}", where).fetchone():
+            return
+    create(db, obj)
 
 
 def apply_ops(db, ids: dict, ops) -> None:
     for action, table, n, field, value in ops:
+        if action == "keyed":
+            add_keyed(db, ids, table, field, value)
+            continue
         model = EDITS[table][0]
         pool = ids[KEYS[table]]
         rid = pool[n % len(pool)]
@@ -141,6 +169,23 @@ def test_three_laptops_merge_to_the_same_state_in_any_order(tmp_path_factory, op
                     assert _gone(table, merged[rid]) == next(iter(rows)), (table, rid)
                 if any(r[_deleted_at(table)] for r in rows):
                     assert merged[rid][_deleted_at(table)] is not None, (table, rid)
+
+        # a natural key made on several laptops is one record; differing values are an open conflict
+        for table, key_cols in NATURAL.items():
+            made: dict[tuple, set] = {}
+            for lap, _ in laptops:
+                with driver.connect(lap.path) as con:
+                    value = "target" if table == "yearly_target" else "approved_subsidy"
+                    for row in con.execute(f"SELECT {', '.join(key_cols)}, {value}, id FROM {table}"):
+                        if row[-1] not in start_rows.get(table, {}):
+                            made.setdefault(row[:-2], set()).add(row[-2])
+            with driver.connect(a.path) as con:
+                for key, values in made.items():
+                    cond = " AND ".join(f"{c} = ?" for c in key_cols)
+                    ids_here = [r[0] for r in con.execute(f"SELECT id FROM {table} WHERE {cond}", key)]
+                    assert len(ids_here) == 1, (table, key, ids_here)
+                    if len(values) > 1:
+                        assert (table, ids_here[0]) in conflicted, (table, key, values)
     finally:
         for d in dbs:
             d.close()

@@ -200,7 +200,12 @@ def test_upgrading_a_database_with_data_keeps_every_row_and_link(demo_center, tm
         assert database.upgraded_from == OLD_REVISION
         assert database.pre_upgrade_copy is not None and database.pre_upgrade_copy.exists()
         assert migrate.current(database.engine) == migrate.head()
-        assert _counts(database.engine, before) == before
+        # the merge bookkeeping may grow: a file with records and no sync device id gets one at its first
+        # open, its records pinned under an id every copy of it derives alike (store/identity.py)
+        bookkeeping = ("sync_base", "app_meta")
+        after = _counts(database.engine, before)
+        assert {t: n for t, n in after.items() if t not in bookkeeping} == \
+            {t: n for t, n in before.items() if t not in bookkeeping}
         with database.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # enforced again afterwards

@@ -85,6 +85,7 @@ def test_same_change_on_two_sides_is_no_conflict():
     a = variant(clocks.bump(base, DEVICES[1]), "same")
     b = variant(clocks.bump(base, DEVICES[2]), "same")
     outcome = merge([a], b)
+    # both kept (so any order of files ends alike), as twins: nothing open for a person
     assert outcome.kind == "unchanged" and not outcome.open and len(outcome.variants) == 2
 
 
