@@ -16,6 +16,7 @@ from typing import Any, Iterable
 from sqlalchemy import Connection, text
 
 from counsel_desk.models.enums import STAGE_ORDER, TargetMetric
+from counsel_desk.services import outcomes
 from counsel_desk.services.period import Period
 from counsel_desk.services.targets import TargetProgress, read_targets
 
@@ -115,12 +116,8 @@ def resubmissions(conn: Connection, center: str | None, period: Period) -> int:
 
 
 def youth_stayed_returned(conn: Connection, center: str | None, period: Period) -> int:
-    """Young people who stayed or came back (留鄉/返鄉), as recorded on the workstations running in the period."""
-    return int(conn.execute(text(
-        "SELECT coalesce(sum(w.youth_stayed + w.youth_returned), 0) FROM workstation w "
-        f"WHERE +w.deleted_at IS NULL{center_sql('w', center)} AND w.status != 'applying' "
-        "AND (w.term_start IS NULL OR w.term_start <= :end) AND (w.term_end IS NULL OR w.term_end >= :start)"),
-        sql_params(center, period)).scalar_one())
+    """Young people who stayed or came back (留鄉/返鄉): the outcome records dated in the period."""
+    return outcomes.youth_total(conn, center, period)
 
 
 def metric_actuals(conn: Connection, center: str | None, period: Period) -> dict[str, float]:

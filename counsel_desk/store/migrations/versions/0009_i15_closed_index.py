@@ -1,14 +1,14 @@
 """follow-ups indexed by their follow-up date: a report counts the period's closings from it
 
-Revision ID: 0008_i15_closed_index
-Revises: 0007_i14_audit_head
+Revision ID: 0009_i15_closed_index
+Revises: 0008_i17_outcomes
 Create Date: 2026-12-06 21:50:00
 """
 from alembic import op
 
 
-revision = '0008_i15_closed_index'
-down_revision = '0007_i14_audit_head'
+revision = '0009_i15_closed_index'
+down_revision = '0008_i17_outcomes'
 branch_labels = None
 depends_on = None
 
