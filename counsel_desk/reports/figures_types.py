@@ -19,11 +19,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from counsel_desk.models.enums import CenterCode, Route, Stage, TargetMetric, VisitMode
+from counsel_desk.models.enums import CenterCode, OutcomeKind, Route, Stage, TargetMetric, VisitMode
 from counsel_desk.services.period import Period
 from counsel_desk.services.figures import HEADLINE_KEYS
 from counsel_desk.services.targets import TargetProgress
+
+if TYPE_CHECKING:
+    from counsel_desk.reports.figures_outcomes import OutcomeFigures
 
 JSON_VERSION = 2
 
@@ -376,6 +380,7 @@ class ReportFigures:
     public_spaces: list[PublicSpaceRow] = field(default_factory=list)
     key_visits: list[VisitRow] = field(default_factory=list)
     narrative: Narrative = field(default_factory=Narrative)
+    outcomes: "OutcomeFigures | None" = None  # issue 17: outcomes, youth teams, training (reports/figures_outcomes.py)
 
     @property
     def overdue_by_age(self) -> list[tuple[str, int]]:
@@ -476,6 +481,7 @@ class ReportFigures:
             "public_spaces": self.public_spaces_json(),
             "key_visits": [_visit_json(v) for v in self.key_visits],
             "narrative": self.narrative.as_json(),
+            **(self.outcomes.as_json() if self.outcomes is not None else {}),
         }
 
 
@@ -506,6 +512,7 @@ _TOP_LABELS = {
     "proposals_stage_moves": "提案階段異動", "proposals_sent": "送專案辦公室提案", "proposals_approved": "核定提案",
     "events": "交流活動場次", "event_participants": "活動參與人次",
     "proposals_resubmitted": "再送件（退回修正後）",
+    "youth_teams": "青年團隊數", "youth_team_warnings": "青年團隊資格提醒",
 }
 _GROUP_LABELS = {
     "visits_by_county": "縣市訪視次數", "visits_by_township": "鄉鎮市區訪視次數", "visits_by_mode": "訪視方式",
@@ -518,6 +525,9 @@ _LEAF_LABELS = {
     "roc_year": "年度", "target": "目標值", "actual": "實績值", "share": "達成率",
     "filed": "本期提出", "passed": "本期通過", "filed_to_date": "累計提出", "passed_to_date": "累計通過",
     "in_progress": "輔導中", "total": "總數", "visits": "訪視次數", "by_status": "狀態",
+    "youth_total": "青年留鄉／返鄉合計", "youth_registered": "其中設籍", "records": "紀錄筆數",
+    "courses": "課程場次", "trainees": "學員人數", "completed": "結訓人數", "showcases": "成果展",
+    "matchmaking": "媒合會", "workshops": "工作坊",
 }
 # Not figures of the period: what it is, the comparisons with other periods, the manager's words. Lists
 # (proposals sent, public spaces, key visits) are details whose counts are figures elsewhere.
@@ -529,13 +539,13 @@ _DERIVED_LEAVES = {"share", "disbursement_rate", "execution_rate", "personnel_sh
 
 def _code_label(group: str, code: str) -> str:
     enum = {"visits_by_mode": VisitMode, "proposals_by_stage": Stage, "proposals_by_route": Route,
-            "targets": TargetMetric}.get(group)
+            "targets": TargetMetric, "outcomes": OutcomeKind}.get(group)
     if enum is not None:
         try:
             return enum(code).zh
         except ValueError:
-            return code
-    return code
+            return _LEAF_LABELS.get(code, code)
+    return _LEAF_LABELS.get(code, code) if group in ("outcomes", "training") else code
 
 
 def _flatten(data: dict) -> dict[tuple[str, ...], object]:
@@ -597,6 +607,8 @@ def differences(sent: dict, current: dict) -> list[FigureDifference]:
     a, b = _flatten(sent), _flatten(current)
     out = []
     for path in list(dict.fromkeys([*a, *b])):
+        if path[0] not in sent or path[0] not in current:
+            continue  # a group of figures the other side's version of the report did not have (e.g. outcomes)
         if path[-1] in _DERIVED_LEAVES and path[0] in ("targets", "budget_execution"):
             continue
         va, vb = a.get(path), b.get(path)
