@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from counsel_desk.models.enums import CenterCode, PublicSpaceStatus, Route, Stage, TargetMetric, VisitMode
+from counsel_desk.models.enums import (
+    CenterCode, OutcomeKind, PublicSpaceStatus, Route, Stage, TargetMetric, VisitMode,
+)
 from counsel_desk.services.formatting import roc_date
 
 
@@ -25,6 +27,7 @@ _TOP_LABELS = {
     "proposals_stage_moves": "提案階段異動", "proposals_sent": "送專案辦公室提案", "proposals_approved": "核定提案",
     "events": "交流活動場次", "event_participants": "活動參與人次",
     "proposals_resubmitted": "再送件（退回修正後）",
+    "youth_teams": "青年團隊數", "youth_team_warnings": "青年團隊資格提醒",
 }
 _GROUP_LABELS = {
     "visits_by_county": "縣市訪視次數", "visits_by_township": "鄉鎮市區訪視次數", "visits_by_mode": "訪視方式",
@@ -38,6 +41,9 @@ _LEAF_LABELS = {
     "roc_year": "年度", "target": "目標值", "actual": "實績值", "share": "達成率",
     "filed": "本期提出", "passed": "本期通過", "filed_to_date": "累計提出", "passed_to_date": "累計通過",
     "in_progress": "輔導中", "total": "總數", "visits": "訪視次數", "by_status": "狀態",
+    "youth_total": "青年留鄉／返鄉合計", "youth_registered": "其中設籍", "records": "紀錄筆數",
+    "courses": "課程場次", "trainees": "學員人數", "completed": "結訓人數", "showcases": "成果展",
+    "matchmaking": "媒合會", "workshops": "工作坊",
 }
 # What a report is rather than a figure of it; the lists, comparisons and texts are compared apart (below).
 _IGNORED = {"center", "center_name", "month", "period", "json_version", "funding_allocation_by_work_item",
@@ -48,13 +54,13 @@ _DERIVED_LEAVES = {"share", "disbursement_rate", "execution_rate", "personnel_sh
 
 def _code_label(group: str, code: str) -> str:
     enum = {"visits_by_mode": VisitMode, "proposals_by_stage": Stage, "proposals_by_route": Route,
-            "targets": TargetMetric}.get(group)
+            "targets": TargetMetric, "outcomes": OutcomeKind}.get(group)
     if enum is not None:
         try:
             return enum(code).zh
         except ValueError:
-            return code
-    return code
+            return _LEAF_LABELS.get(code, code)
+    return _LEAF_LABELS.get(code, code) if group in ("outcomes", "training") else code
 
 
 def _flatten(data: dict[str, Any]) -> dict[tuple[str, ...], object]:
@@ -123,6 +129,8 @@ def differences(sent: dict[str, Any], current: dict[str, Any]) -> list[FigureDif
     a, b = _flatten(sent), _flatten(current)
     out = []
     for path in list(dict.fromkeys([*a, *b])):
+        if path[0] not in sent or path[0] not in current:
+            continue  # a group of figures the other side's version of the report did not have (e.g. outcomes)
         if path[-1] in _DERIVED_LEAVES and path[0] in ("targets", "budget_execution"):
             continue
         va, vb = a.get(path), b.get(path)
@@ -142,6 +150,8 @@ def _headline_changes(sent: dict[str, Any], current: dict[str, Any]) -> list[Fig
     groups += [("by_center", code, _center_zh(code)) for code in dict.fromkeys(
         [*(sent.get("by_center") or {}), *(current.get("by_center") or {})])]
     for top, key, label in groups:
+        if top not in sent or top not in current:
+            continue
         was, now = (sent.get(top) or {}).get(key) or {}, (current.get(top) or {}).get(key) or {}
         for figure in dict.fromkeys([*was, *now]):
             if figure in ("from", "to") or _same(was.get(figure), now.get(figure)):
@@ -158,8 +168,10 @@ def _list_changes(sent: dict[str, Any], current: dict[str, Any]) -> list[FigureD
     """Entries of the report's lists added, taken out or changed, each named as the list shows it."""
     out = []
     for key, title, ident, fields in _LISTS:
-        was = {ident(x): x for x in _entries(sent, key)}
-        now = {ident(x): x for x in _entries(current, key)}
+        if _entries(sent, key) is None or _entries(current, key) is None:
+            continue  # a list the other side's version of the report did not have
+        was = {ident(x): x for x in _entries(sent, key) or []}
+        now = {ident(x): x for x in _entries(current, key) or []}
         for name in dict.fromkeys([*was, *now]):
             old, new = was.get(name), now.get(name)
             label = f"{title}：{name}"
@@ -175,12 +187,15 @@ def _list_changes(sent: dict[str, Any], current: dict[str, Any]) -> list[FigureD
     return out
 
 
-def _entries(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+def _entries(data: dict[str, Any], key: str) -> list[dict[str, Any]] | None:
+    """A list of the report's JSON; None when that version of the report had none."""
     if key == "public_spaces":
-        return list((data.get("public_spaces") or {}).get("list") or [])
-    if key == "sent_proposals":  # JSON v2 called it proposals_sent_list
-        return list(data.get("sent_proposals", data.get("proposals_sent_list")) or [])
-    return list(data.get(key) or [])
+        found = (data.get("public_spaces") or {}).get("list")
+    elif key == "sent_proposals":  # JSON v2 called it proposals_sent_list
+        found = data.get("sent_proposals", data.get("proposals_sent_list"))
+    else:
+        found = data.get(key)
+    return None if found is None else list(found)
 
 
 def _place(x: dict[str, Any]) -> str:
@@ -227,7 +242,9 @@ _TEXTS = (("this_month", "本月工作重點"), ("next_month", "下月工作重�
 
 def _text_changes(sent: dict[str, Any], current: dict[str, Any]) -> list[FigureDifference]:
     """The manager's texts, rewritten: the opening words before and after."""
-    was, now = sent.get("narrative") or {}, current.get("narrative") or {}
+    if "narrative" not in sent or "narrative" not in current:
+        return []
+    was, now = sent["narrative"] or {}, current["narrative"] or {}
     return [FigureDifference(f"{zh}（文字修改）", _opening(was.get(key)), _opening(now.get(key)), ("narrative", key))
             for key, zh in _TEXTS if (was.get(key) or "").strip() != (now.get(key) or "").strip()]
 

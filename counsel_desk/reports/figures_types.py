@@ -20,11 +20,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from counsel_desk.models.enums import Route
 from counsel_desk.services.period import Period
 from counsel_desk.services.figures import HEADLINE_KEYS
 from counsel_desk.services.targets import TargetProgress
+
+if TYPE_CHECKING:
+    from counsel_desk.reports.figures_outcomes import OutcomeFigures
 
 JSON_VERSION = 3  # 3: the list of proposals sent is `sent_proposals` (was `proposals_sent_list`)
 
@@ -377,6 +381,7 @@ class ReportFigures:
     public_spaces: list[PublicSpaceRow] = field(default_factory=list)
     key_visits: list[VisitRow] = field(default_factory=list)
     narrative: Narrative = field(default_factory=Narrative)
+    outcomes: "OutcomeFigures | None" = None  # issue 17: outcomes, youth teams, training (reports/figures_outcomes.py)
 
     @property
     def overdue_by_age(self) -> list[tuple[str, int]]:
@@ -477,6 +482,7 @@ class ReportFigures:
             "public_spaces": self.public_spaces_json(),
             "key_visits": [_visit_json(v) for v in self.key_visits],
             "narrative": self.narrative.as_json(),
+            **(self.outcomes.as_json() if self.outcomes is not None else {}),
         }
 
 
