@@ -167,17 +167,17 @@
         <translation>培力課程</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="81" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83" />
         <source>The outcomes could not be loaded: %1</source>
         <translation>無法載入成果：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="90" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="92" />
         <source>%1 (%2 registered)</source>
         <translation>%1（設籍 %2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="97" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="99" />
         <source>%1 · %2 h · %3 trainees</source>
         <translation>%1 場・%2 小時・學員 %3 人</translation>
     </message>
@@ -229,7 +229,7 @@
     <name>YouthTeamListPage</name>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="39" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="142" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="159" />
         <source>New youth team</source>
         <translation>新增青年團隊</translation>
     </message>
@@ -342,6 +342,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="95" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="109" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -357,11 +358,13 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="99" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="113" />
         <source>Link</source>
         <translation>連結</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="100" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="114" />
         <source>Unlink</source>
         <translation>取消連結</translation>
     </message>
@@ -371,12 +374,27 @@
         <translation>輔導紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="138" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="109" />
+        <source>Place</source>
+        <translation>地點</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="109" />
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="119" />
+        <source>Site visits</source>
+        <translation>實地訪視</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="155" />
         <source>cap NT$%1</source>
         <translation>上限 NT$%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="201" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="221" />
         <source>%1 outcome records are tied to this team (see Outcomes).</source>
         <translation>有 %1 筆成果紀錄連結這個團隊（見「成果」）。</translation>
     </message>

@@ -143,3 +143,16 @@ def test_register_a_youth_team_and_link_a_support_record(qtbot, qtmodeltester, a
     page.supports.selectRow(0)
     click(qtbot, page.unlink_button)
     assert page.support_model.rowCount() == 0 and page.support_choice.findData(support.id) >= 0
+
+    # a visit about the team is linked the same way
+    from counsel_desk.services.visits import VisitData, VisitService
+
+    county, town = _place(app_context, "關西鎮")
+    visit_id = VisitService(app_context.services()).create(VisitData(
+        visit_date=date(2026, 11, 5), county_code=county, township_code=town, counselor_ids=[counselor_id],
+        purpose="團隊提案諮詢"))
+    page.show_record(page.record_id)
+    choose(page.visit_choice, page.visit_choice.itemText(page.visit_choice.findData(visit_id)))
+    with qtbot.waitSignal(app_context.youth_teams_changed):
+        click(qtbot, page.link_visit_button)
+    assert page.visit_model.id_at(0) == visit_id and "團隊提案諮詢" in page.visit_model.values_at(0)[2]

@@ -105,6 +105,20 @@ class YouthTeamListPage(RecordListPage):
         self.extra.addWidget(bold_label(self.tr("Support records")))
         self.extra.addWidget(self.supports)
         self.extra.addLayout(link_row)
+        # linked visits
+        self.visit_model = RowsModel([self.tr("Date"), self.tr("Place"), self.tr("Purpose")])
+        self.visits = self._table(self.visit_model)
+        self.visit_choice = QComboBox()
+        self.visit_choice.setMinimumContentsLength(18)
+        self.link_visit_button = QPushButton(self.tr("Link"))
+        self.unlink_visit_button = QPushButton(self.tr("Unlink"))
+        visit_row = QHBoxLayout()
+        visit_row.addWidget(self.visit_choice, 1)
+        visit_row.addWidget(self.link_visit_button)
+        visit_row.addWidget(self.unlink_visit_button)
+        self.extra.addWidget(bold_label(self.tr("Site visits")))
+        self.extra.addWidget(self.visits)
+        self.extra.addLayout(visit_row)
         self.outcome_note = QLabel()
         self.outcome_note.setProperty("role", "figureCaption")
         self.extra.addWidget(self.outcome_note)
@@ -113,6 +127,9 @@ class YouthTeamListPage(RecordListPage):
         self.remove_member_button.clicked.connect(self.remove_member)
         self.link_button.clicked.connect(self.link_support)
         self.unlink_button.clicked.connect(self.unlink_support)
+        self.link_visit_button.clicked.connect(lambda: self._link("visit", self.visit_choice.currentData()))
+        self.unlink_visit_button.clicked.connect(
+            lambda: self._link("visit", self.visit_model.id_at(self.visits.currentIndex().row()), linked=False))
         self.programme.currentIndexChanged.connect(lambda _i: self._show_cap())
         for w in (self.name, self.themes, self.award):
             w.textEdited.connect(self.mark_dirty)
@@ -173,7 +190,8 @@ class YouthTeamListPage(RecordListPage):
         self.places.set_place(r.county_code, r.township_code)
         self.notes.setPlainText(r.notes)
         for w in (self.add_member_button, self.remove_member_button, self.link_button, self.unlink_button,
-                  self.member_name, self.member_born, self.member_role, self.support_choice):
+                  self.member_name, self.member_born, self.member_role, self.support_choice, self.visit_choice,
+                  self.link_visit_button, self.unlink_visit_button):
             w.setEnabled(record is not None)
         self._show_team()
 
@@ -188,6 +206,8 @@ class YouthTeamListPage(RecordListPage):
         if self.record_id is None:
             self.members_model.set_rows([])
             self.support_model.set_rows([])
+            self.visit_model.set_rows([])
+            self.visit_choice.clear()
             self.warnings.setText("")
             self.outcome_note.setText("")
             self.support_choice.clear()
@@ -200,11 +220,18 @@ class YouthTeamListPage(RecordListPage):
         self.warnings.setText("\n".join(w.message for w in view.warnings))
         self.outcome_note.setText(self.tr("%1 outcome records are tied to this team (see Outcomes).")
                                   .replace("%1", str(len(view.outcomes))))
+        self.visit_model.set_rows([(v.id, [roc_date(date.fromisoformat(v.day[:10])), v.title, v.detail])
+                                   for v in view.visits])
         linked = {s.id for s in view.supports}
         self.support_choice.clear()
         for rid, label in team_service.support_choices(self.ctx.services()):
             if rid not in linked:
                 self.support_choice.addItem(label, rid)
+        seen = {v.id for v in view.visits}
+        self.visit_choice.clear()
+        for rid, label in team_service.visit_choices(self.ctx.services()):
+            if rid not in seen:
+                self.visit_choice.addItem(label, rid)
 
     def _after_change(self) -> None:
         self._show_team()
@@ -233,16 +260,18 @@ class YouthTeamListPage(RecordListPage):
         team_service.remove_member(self.ctx.services(), member_id)
         self._after_change()
 
-    def link_support(self, support_id: str | None = None) -> None:
-        support_id = support_id or self.support_choice.currentData()
-        if self.record_id is None or not support_id:
-            return
-        team_service.set_link(self.ctx.services(), self.record_id, "support", support_id)
-        self._after_change()
+    def link_support(self) -> None:
+        self._link("support", self.support_choice.currentData())
 
     def unlink_support(self) -> None:
-        support_id = self.support_model.id_at(self.supports.currentIndex().row())
-        if self.record_id is None or support_id is None:
+        self._link("support", self.support_model.id_at(self.supports.currentIndex().row()), linked=False)
+
+    def _link(self, what: str, record_id: str | None, linked: bool = True) -> None:
+        if self.record_id is None or not record_id:
             return
-        team_service.set_link(self.ctx.services(), self.record_id, "support", support_id, linked=False)
+        try:
+            team_service.set_link(self.ctx.services(), self.record_id, what, record_id, linked)
+        except ValidationError as exc:
+            show_error(self, exc)
+            return
         self._after_change()
