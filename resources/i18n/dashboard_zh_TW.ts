@@ -4,137 +4,137 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="90"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="91"/>
         <source>Visits this month</source>
         <translation>本月訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="91"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="92"/>
         <source>Follow-ups due this week</source>
         <translation>本週到期追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="92"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="93"/>
         <source>Overdue follow-ups</source>
         <translation>逾期追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="93"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="94"/>
         <source>Proposals under way</source>
         <translation>輔導中提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="100"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="101"/>
         <source>Visits by township</source>
         <translation>鄉鎮市區訪視分布</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="102"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="103"/>
         <source>Map period</source>
         <translation>地圖期間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="103"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="104"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="103"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="104"/>
         <source>Last 3 months</source>
         <translation>近 3 個月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="103"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="104"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="104"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="105"/>
         <source>Last 12 months</source>
         <translation>近 12 個月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="119"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="120"/>
         <source>Visits per month, last 12 months</source>
         <translation>近 12 個月每月訪視次數</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="123"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="124"/>
         <source>This month&apos;s visits by county</source>
         <translation>本月各縣市訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="128"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="129"/>
         <source>Proposals by stage</source>
         <translation>各階段提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="133"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="134"/>
         <source>Yearly targets</source>
         <translation>年度績效指標</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="179"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="182"/>
         <source>Dashboard — %1 regional counseling center</source>
         <translation>總覽 — %1分區輔導中心</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="224"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="229"/>
         <source>The figures could not be loaded: %1</source>
         <translation>無法載入統計數字：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="253"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="258"/>
         <source>%1 · updated %2</source>
         <translation>%1・%2 更新</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="256"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="261"/>
         <source>visits</source>
         <translation>次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="256"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="261"/>
         <source>items</source>
         <translation>件</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="258"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="263"/>
         <source>last month: %1 visits</source>
         <translation>上月 %1 次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="261"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="266"/>
         <source>until Sunday %1</source>
         <translation>至 %1（週日）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="266"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="271"/>
         <source>%1 approved</source>
         <translation>已通過 %1 件</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="277"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="282"/>
         <source>Yearly targets %1, year to date</source>
         <translation>%1績效指標達成（年初至今）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="294"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="299"/>
         <source>%3 visits; %4 of %5 townships visited, %6 not visited (%1 – %2)</source>
         <translation>共 %3 次訪視；%4／%5 個鄉鎮市區有訪視、%6 個無訪視（%1－%2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="262"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="267"/>
         <source>open or in progress, past due</source>
         <translation>待辦或處理中，已過期限</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="112"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="113"/>
         <source>Click a township to list its visits.</source>
         <translation>點選鄉鎮可列出訪視紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="269"/>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="274"/>
         <source>Visits per month, %1 – %2</source>
         <translation>每月訪視次數（%1－%2）</translation>
     </message>

@@ -1,7 +1,7 @@
 """sync_base.twins: other versions of a record with the same content, kept for the merge, not as conflicts
 
-Revision ID: 0008_i14_sync_twins
-Revises: 0007_i14_audit_head
+Revision ID: 0010_i14_sync_twins
+Revises: 0009_i15_closed_index
 Create Date: 2026-12-06 22:00:00
 
 Two databases that make the same change independently hold two versions with identical content. The
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 import sqlmodel
 
 
-revision = '0008_i14_sync_twins'
-down_revision = '0007_i14_audit_head'
+revision = '0010_i14_sync_twins'
+down_revision = '0009_i15_closed_index'
 branch_labels = None
 depends_on = None
 
