@@ -220,21 +220,45 @@ QT_QPA_PLATFORM=offscreen $PY -c "{probe}"
     assert "read_only\n" in run.stdout and "read_only True" in run.stdout
 
 
-def test_read_only_database_window_shows_the_banner(qtbot, qapp, demo_file, monkeypatch):
-    """What open_db gives for an unwritable folder reaches the window as the read-only banner."""
-    from counsel_desk.ui.startup import build_main_window, make_settings, open_db
+WINDOW_ON_READ_ONLY_MEDIUM = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
+from counsel_desk.ui.startup import build_main_window, make_settings, open_db, prepare
+from counsel_desk.ui.safety.banner import ReadOnlyBanner
 
-    monkeypatch.setattr("counsel_desk.ui.startup.os.access", lambda p, mode: False)
-    monkeypatch.setattr("counsel_desk.store.database.os.access", lambda p, mode: False)
-    db = open_db(demo_file)
-    assert db.read_only
-    window = build_main_window(db, make_settings())
-    qtbot.addWidget(window)
-    from counsel_desk.ui.safety.banner import ReadOnlyBanner
+app = QApplication(sys.argv)
+prepare(app)
+db = open_db(Path("/mnt/c.db"))
+window = build_main_window(db, make_settings())
+window.show()
+app.processEvents()
+QThreadPool.globalInstance().waitForDone(60_000)  # the pages' first counts, read from the medium
+app.processEvents()
+banner = window.findChild(ReadOnlyBanner)
+print("read_only", db.read_only, "banner", banner is not None and banner.isVisible())
+print("title", window.windowTitle())
+print("says", banner.text() if banner is not None else "")
+window.close()
+db.close()
+"""
 
-    assert window.findChild(ReadOnlyBanner) is not None
-    window.close()
-    db.close()
+
+@needs_mounts
+def test_read_only_database_window_shows_the_banner(tmp_path, demo_file):
+    """A database on a read-only medium (a real read-only mount: root ignores file modes, so faking
+    an unwritable folder with chmod would test nothing) opens in the window under the banner."""
+    probe = tmp_path / "window.py"
+    probe.write_text(WINDOW_ON_READ_ONLY_MEDIUM, encoding="utf-8")
+    run = in_small_fs(f"""
+cp {demo_file} /mnt/c.db
+#--
+HOME={tmp_path} QT_QPA_PLATFORM=offscreen $PY {probe}
+""", read_only=True)
+    assert "Traceback" not in run.stderr, run.stderr
+    assert "read_only True banner True" in run.stdout, run.stdout + run.stderr
+    assert "唯讀" in run.stdout
 
 
 # --- a hostile two-million-row sheet -----------------------------------------------------------------
