@@ -20,6 +20,7 @@ from sqlmodel import select
 from counsel_desk.errors import UserError
 from counsel_desk.models import Attachment
 from counsel_desk.services import base, sealed
+from counsel_desk.store.keys import DatabaseKey, key_for_folder
 
 MAX_BYTES = 25 * 1024 * 1024
 
@@ -47,12 +48,26 @@ def human_size(n: int) -> str:
     return f"{n} B"
 
 
-def stored_name(sha256: str, filename: str) -> str:
-    """``<sha256><.ext>``: the extension stays so the system viewer knows what it opens."""
+def stored_name(sha256: str, filename: str, key: DatabaseKey | None = None) -> str:
+    """``<sha256><.ext>`` (``<keyed name><.ext>`` in an encrypted database's folder, see
+    :func:`sealed.attachment_stem`): the extension stays so the system viewer knows what it opens."""
     suffix = Path(filename).suffix.lower()
     if not suffix.isascii() or len(suffix) > 10:
         suffix = ""
-    return sha256 + suffix
+    return sealed.attachment_stem(sha256, key) + suffix
+
+
+def stored_path(folder: Path | str, sha256: str, filename: str) -> Path:
+    """Where the file of content ``sha256`` lives in ``folder``: under its keyed name when the folder
+    belongs to an encrypted database (one stored under its plain name before is still found there)."""
+    folder = Path(folder)
+    key = key_for_folder(folder)
+    path = folder / stored_name(sha256, filename, key)
+    if key is not None and not path.exists():
+        plain = folder / stored_name(sha256, filename)
+        if plain.exists():
+            return plain
+    return path
 
 
 class AttachmentService:
@@ -86,7 +101,7 @@ class AttachmentService:
             raise UserError(f"無法讀取檔案「{src.name}」：{exc.strerror or exc}",
                             f"Cannot read the file '{src.name}': {exc.strerror or exc}") from exc
         sha = hashlib.sha256(data).hexdigest()
-        target = self.folder / stored_name(sha, src.name)
+        target = stored_path(self.folder, sha, src.name)
         if not target.exists():
             sealed.write_bytes(target, data, "attachment")
         media = mimetypes.guess_type(src.name)[0] or "application/octet-stream"
@@ -94,7 +109,7 @@ class AttachmentService:
 
     def path_of(self, item: AttachmentItem | Attachment) -> Path:
         """Where the file lives; UserError when it is missing (e.g. a database copied without its folder)."""
-        path = self.folder / stored_name(item.sha256, item.filename)
+        path = stored_path(self.folder, item.sha256, item.filename)
         if not path.exists():
             raise UserError(f"找不到附件「{item.filename}」的檔案（應在 {self.folder}）。",
                             f"The file of the attachment '{item.filename}' is missing (expected in {self.folder}).")

@@ -8,6 +8,11 @@ it is detected before anything is decrypted. Only the standard library's hashes 
 installer bundle has no room for a second cryptography library beside SQLCipher's. Files written before encryption was turned
 on stay readable as they are until ``counsel-desk encrypt`` seals them.
 
+An attachment is stored once per content. In a plain database its file is named by the content's
+SHA-256; in an encrypted one by an HMAC of it (:func:`attachment_stem`), so that someone holding a
+given photo cannot tell from the folder's listing that it is there. ``encrypt`` renames the files
+to their keyed names, ``decrypt`` back.
+
 Opening a database registers its attachments and drafts folders with its key
 (:func:`counsel_desk.store.keys.register_folders`); the services that read and write those folders
 ask :func:`key_for_folder`, so none of their callers has to carry the key around.
@@ -32,6 +37,27 @@ MAGIC = b"CDSEAL1\n"
 NONCE = 16
 TAG = 32
 _view_dir: Path | None = None
+
+
+def attachment_stem(sha256: str, key: DatabaseKey | None) -> str:
+    """The stored name (without extension) of the attachment whose content has ``sha256``."""
+    if key is None:
+        return sha256
+    return hmac.new(key.subkey("attachment-names"), sha256.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def _renamed(path: Path, stem: str) -> Path:
+    target = path.with_name(stem + path.suffix)
+    if target != path:
+        if target.exists():  # the same content under both names: one is enough
+            path.unlink()
+        else:
+            os.replace(path, target)
+    return target
+
+
+def _is_digest(stem: str) -> bool:
+    return len(stem) == 64 and all(c in "0123456789abcdef" for c in stem)
 
 
 def _xor_stream(data: bytes, key: DatabaseKey, nonce: bytes) -> bytes:
@@ -122,6 +148,8 @@ def seal_folders(db_path: Path, key: DatabaseKey) -> int:
             with atomic_write(path, "wb") as f:
                 f.write(seal(blob, key, purpose))
             n += 1
+            if purpose == "attachment" and _is_digest(path.stem):  # named by its content: name it by the key
+                _renamed(path, attachment_stem(path.stem, key))
     register_folders(db_path, key)
     return n
 
@@ -136,5 +164,8 @@ def open_folders(db_path: Path, key: DatabaseKey) -> int:
             with atomic_write(path, "wb") as f:
                 f.write(data)
             n += 1
+            sha = hashlib.sha256(data).hexdigest()
+            if purpose == "attachment" and path.stem == attachment_stem(sha, key):
+                _renamed(path, sha)  # its plain name again: the content's SHA-256
     register_folders(db_path, None)
     return n

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from counsel_desk.services import sealed
 from counsel_desk.services.atomic import atomic_path
-from counsel_desk.services.attachments import MAX_BYTES, stored_name
+from counsel_desk.services.attachments import MAX_BYTES, stored_path
 
 SUFFIX = "-附件.zip"
 MAX_ZIP_MEMBERS = 50_000
@@ -37,7 +37,7 @@ def write_zip(db, workbook: Path, rows: list[tuple[str, str]]) -> tuple[Path | N
         if sha in seen:
             continue
         seen.add(sha)
-        path = folder / stored_name(sha, filename)
+        path = stored_path(folder, sha, filename)
         if path.is_file():
             found.append((sha, path))
         else:
@@ -70,7 +70,7 @@ def read_zip(db, workbook: Path, wanted: dict[str, str]) -> int:
             sha = info.filename
             if sha not in wanted or info.file_size > MAX_BYTES or info.flag_bits & 0x1:
                 continue
-            target = folder / stored_name(sha, wanted[sha])
+            target = stored_path(folder, sha, wanted[sha])
             if target.exists():
                 continue
             if _copy_checked(zf, info, target, sha):

@@ -81,6 +81,11 @@ def test_an_encrypted_demo_database_holds_no_name_or_phone_in_any_of_its_files(t
         assert len(secrets) > 100
         assert _leaks(files, secrets) == {}
         assert not any(f.read_bytes().startswith(b"SQLite format 3") for f in files if f.suffix == ".db")
+        # the attachment's name is no SHA-256 of its content (which would confirm a known file is there)
+        with driver.connect(db.path, read_only=True) as con:
+            digests = {r[0] for r in con.execute("SELECT sha256 FROM attachment")}
+        named = {f.stem for f in db.attachments_dir.iterdir()}
+        assert digests and named and not digests & named
     finally:
         db.close()
         keys.forget_all()

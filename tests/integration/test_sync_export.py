@@ -112,14 +112,14 @@ def test_records_merged_from_elsewhere_are_passed_on_since_last(laptop, tmp_path
 
 def test_attachment_files_travel_in_a_zip_beside_the_workbook(laptop, tmp_path, tmp_path_factory):
     db, ids = laptop
-    from counsel_desk.services.attachments import stored_name
+    from counsel_desk.services.attachments import stored_path
     import hashlib
 
     content = "照片內容".encode()
     sha = hashlib.sha256(content).hexdigest()
     folder = Path(db.attachments_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    sealed.write_bytes(folder / stored_name(sha, "現場.jpg"), content, "attachment")
+    sealed.write_bytes(stored_path(folder, sha, "現場.jpg"), content, "attachment")
     create(db, m.Attachment(owner_type="site_visit", owner_id=ids["visits"][0], filename="現場.jpg", sha256=sha,
                             size_bytes=len(content), media_type="image/jpeg"))
     out = tmp_path / "with-files.xlsx"
@@ -129,8 +129,9 @@ def test_attachment_files_travel_in_a_zip_beside_the_workbook(laptop, tmp_path, 
     try:
         report = import_workbooks(other, [out])
         assert report.counts["attachments"]["added"] == 1
-        stored = Path(other.attachments_dir) / stored_name(sha, "現場.jpg")
+        stored = stored_path(other.attachments_dir, sha, "現場.jpg")
         assert sealed.read_bytes(stored, "attachment") == content
+        assert (sha in stored.name) is (other.key is None)  # an encrypted database's names don't give it away
         assert (content in stored.read_bytes()) is (other.key is None)  # sealed when the database is encrypted
     finally:
         other.close()

@@ -143,3 +143,11 @@ def test_conflict_resolved_field_by_field(page, qtbot, tmp_path, tmp_path_factor
     assert purpose == other != shown
     assert json.loads(detail)["fields"]["purpose"]["choice"] == "theirs"
     assert page.tabs.tabText(2) == "衝突"
+
+
+def test_exporting_from_an_encrypted_database_warns_that_the_files_are_not(page):
+    """The workbook and zip travel to a database with another key: said before they leave."""
+    warning = page.export_tab.not_encrypted
+    encrypted = page.export_tab.ctx.db.key is not None
+    assert warning.isHidden() is not encrypted
+    assert "沒有加密" in warning.text() and "隨身碟" in warning.text()

@@ -148,6 +148,10 @@ def test_no_keyring_and_no_passphrase_refuses_to_create_rather_than_keep_a_plain
     assert list(tmp_path.iterdir()) == []
 
 
+NOTE = f"{NAME} {PHONE}"
+NOTE_SHA = hashlib.sha256(NOTE.encode("utf-8")).hexdigest()
+
+
 def _plain_world(tmp_path: Path, monkeypatch) -> Path:
     monkeypatch.setenv(keys.ENV_ENCRYPTION, "off")
     path = tmp_path / "field.db"
@@ -157,7 +161,7 @@ def _plain_world(tmp_path: Path, monkeypatch) -> Path:
     db.close()
     attachments = tmp_path / "field-attachments"
     attachments.mkdir()
-    (attachments / ("ab" * 32 + ".txt")).write_text(f"{NAME} {PHONE}", encoding="utf-8")
+    (attachments / (NOTE_SHA + ".txt")).write_text(NOTE, encoding="utf-8")  # named by its content, as stored
     DraftStore.for_database(path).save("visit", "new-1", {"notes": f"{NAME} {PHONE}"})
     return path
 
@@ -175,6 +179,8 @@ def test_encrypt_then_decrypt_converts_database_backups_attachments_and_drafts(t
     recovery_key = out.strip().splitlines()[-1]
     assert keys.parse_recovery_key(recovery_key) is not None and "只顯示這一次" in out
     assert not any(contains(p, NAME, PHONE) for p in every())
+    # nor does a name give the content away: an attachment is named by a keyed hash once encrypted
+    assert not any(NOTE_SHA in p.name for p in tmp_path.rglob("*")) and len(list(folders[1].iterdir())) == 1
     assert not any(p.name.endswith(".converting") or p.name.endswith(".part") for p in tmp_path.rglob("*"))
     assert main(["encrypt", "--db", str(path)]) == 2  # already encrypted: said, not done twice
     assert "已經加密" in capsys.readouterr().err
@@ -187,6 +193,7 @@ def test_encrypt_then_decrypt_converts_database_backups_attachments_and_drafts(t
     assert path.read_bytes().startswith(b"SQLite format 3")
     assert sqlite3.connect(path).execute("SELECT name FROM organization").fetchone()[0] == NAME
     assert all(contains(p, NAME) for p in every())
+    assert [p.name for p in folders[1].iterdir()] == [NOTE_SHA + ".txt"]  # its plain name again
     assert DraftStore.for_database(path).all()[0].data["notes"].startswith(NAME)
 
 

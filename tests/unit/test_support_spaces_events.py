@@ -152,7 +152,9 @@ def test_events_with_photos(db, services, tmp_path):
     photo.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
     item = ev.add_photo(services, db.attachments_dir, event.id, photo)
     assert ev.add_photo(services, db.attachments_dir, event.id, photo).id == item.id  # once per file
-    assert (db.attachments_dir / f"{item.sha256}.jpg").exists()
+    from counsel_desk.services.attachments import stored_path
+
+    assert stored_path(db.attachments_dir, item.sha256, "合照.jpg").exists()
     with db.session() as s:
         assert s.exec(select(Attachment.owner_type).where(Attachment.id == item.id)).one() == "center_event"
     with pytest.raises(ValidationError):

@@ -51,6 +51,14 @@ class ExportTab(QWidget):
         self.mask_box.setChecked(True)
         self.files_box = QCheckBox(self.tr("Also pack the attachment files into a zip beside the workbook"))
         self.files_box.setObjectName("exportFiles")
+        # the workbook goes to headquarters, whose database has another key: it can't be sealed with ours
+        self.not_encrypted = QLabel(self.tr(
+            "This database is encrypted, but the workbook and the attachments zip you export are not: carry them "
+            "on an encrypted USB stick or by another safe way, and delete them once they have been imported."))
+        self.not_encrypted.setObjectName("exportNotEncrypted")
+        self.not_encrypted.setProperty("role", "warning")
+        self.not_encrypted.setWordWrap(True)
+        self.not_encrypted.setVisible(self.ctx.db.key is not None)
         self.export_button = QPushButton(self.tr("Export"))
         self.export_button.setObjectName("exportButton")
         self.status = QLabel()
@@ -66,6 +74,7 @@ class ExportTab(QWidget):
         form.addRow("", self.since_label)
         form.addRow("", self.mask_box)
         form.addRow("", self.files_box)
+        form.addRow("", self.not_encrypted)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
         buttons.addStretch(1)
