@@ -56,7 +56,7 @@ class ExportTab(QWidget):
             "This database is encrypted, but the workbook and the attachments zip you export are not: carry them "
             "on an encrypted USB stick or by another safe way, and delete them once they have been imported."))
         self.not_encrypted.setObjectName("exportNotEncrypted")
-        self.not_encrypted.setProperty("role", "warning")
+        self.not_encrypted.setProperty("role", "banner")  # the yellow note the read-only banner uses
         self.not_encrypted.setWordWrap(True)
         self.not_encrypted.setVisible(self.ctx.db.key is not None)
         self.export_button = QPushButton(self.tr("Export"))
