@@ -32,6 +32,11 @@ UPGRADES: dict[int, Step] = {
     # approved-amount sheets, which older files simply lack)
     3: Step(added={"proposals": {"council_meeting": None, "council_date": None},
                    "plans": {"council_meeting": None, "council_date": None}}),
+    # v5 added the audit log's end to meta only
+    4: Step(),
+    # v6 tags visits with coded 推動課題 (and adds the topic and township sheets, which older files lack):
+    # an older file's visit carries no tags
+    5: Step(added={"visits": {"issue_topic_ids": None}}),
 }
 
 
