@@ -21,6 +21,7 @@ depends_on = None
 # ids on every laptop, so seeded topics never travel as changes.
 NAMESPACE = uuid.UUID("6f1d2f0e-4b7a-4c1e-9a55-17a0c0de1700")
 SEEDED_AT = datetime(2026, 12, 1, tzinfo=timezone.utc)
+SEED_DEVICE = "000000000000"
 TOPICS = (
     ("DNA", "地方DNA難以形成商業模式", "Local DNA hard to turn into a business model"),
     ("CONSENSUS", "地方共識不足", "Too little local consensus"),
@@ -104,14 +105,26 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_township_status_note_noted_on'), ['noted_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_township_status_note_township_code'), ['township_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_township_status_note_updated_at'), ['updated_at'], unique=False)
+    ids = [str(uuid.uuid5(NAMESPACE, code)) for code, _zh, _en in TOPICS]
     op.bulk_insert(topic, [
-        {"id": str(uuid.uuid5(NAMESPACE, code)), "created_at": SEEDED_AT, "updated_at": SEEDED_AT, "updated_by": "",
+        {"id": ids[n - 1], "created_at": SEEDED_AT, "updated_at": SEEDED_AT, "updated_by": "",
          "version": 1, "deleted_at": None, "code": code, "name": zh, "name_en": en, "active": True,
          "sort_order": n * 10}
         for n, (code, zh, en) in enumerate(TOPICS, start=1)])
+    # Every database holds the seeded version as already merged, under one clock of a device no laptop has
+    # (sync.clock: twelve zeros): two laptops' untouched topics are then the same version, not a conflict,
+    # and a laptop's edit of one (its own device's counter added) simply wins.
+    base = sa.table('sync_base', sa.column('entity', sa.String), sa.column('record_id', sa.String),
+                    sa.column('clock', sa.String), sa.column('content_hash', sa.String),
+                    sa.column('local_version', sa.Integer), sa.column('withheld', sa.Boolean),
+                    sa.column('merged_at', sqlmodel.sql.sqltypes.UTCDateTime()))
+    known = {r[0] for r in op.get_bind().execute(sa.text("SELECT record_id FROM sync_base WHERE entity = 'issue_topic'"))}
+    op.bulk_insert(base, [{"entity": "issue_topic", "record_id": i, "clock": f"{SEED_DEVICE}:1", "content_hash": "",
+                           "local_version": 1, "withheld": False, "merged_at": SEEDED_AT} for i in ids if i not in known])
 
 
 def downgrade() -> None:
+    op.execute("DELETE FROM sync_base WHERE entity = 'issue_topic'")
     op.drop_table('township_status_note')
     op.drop_table('township_issue')
     op.drop_table('visit_issue_topic')
