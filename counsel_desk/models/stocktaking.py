@@ -11,7 +11,7 @@ from sqlmodel import Field, SQLModel
 from counsel_desk.models.base import Synced
 
 # The seeded 推動課題 (the plan's own examples first, then the common ones a center meets) are inserted by
-# migration 0008_i17_places with fixed ids — uuid5 of their code — so every laptop's database holds the
+# migration 0010_i17_places with fixed ids — uuid5 of their code — so every laptop's database holds the
 # same records and sync sees no change.
 TOPIC_NAMESPACE = uuid.UUID("6f1d2f0e-4b7a-4c1e-9a55-17a0c0de1700")
 

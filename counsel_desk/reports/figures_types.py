@@ -7,7 +7,7 @@ items and target metrics by their stable ASCII codes (see docs/reports.md).
 
 Besides the period's own figures a report carries (names as in the JSON): ``compare`` — the
 headline figures (:data:`HEADLINE_KEYS`) of the previous period, the same period a year before and
-the year to date; ``by_center`` for all centers; ``proposals_sent_list`` (the proposals sent to the
+the year to date; ``by_center`` for all centers; ``sent_proposals`` (the proposals sent to the
 project office, with amounts; the count stays ``proposals_sent``); ``budget_execution`` (撥款率／執行率
 per station and per center); ``plans`` (地方創生計畫 filed and passed); ``public_spaces``;
 ``key_visits`` (visits flagged 重點); ``narrative`` (the manager's 本月工作重點, 下月工作重點,
@@ -25,7 +25,7 @@ from counsel_desk.services.period import Period
 from counsel_desk.services.figures import HEADLINE_KEYS
 from counsel_desk.services.targets import TargetProgress
 
-JSON_VERSION = 2
+JSON_VERSION = 3  # 3: the list of proposals sent is `sent_proposals` (was `proposals_sent_list`)
 
 
 
@@ -370,7 +370,7 @@ class ReportFigures:
     revision_notes: RevisionNotes | None = None
     compare: Comparisons | None = None
     by_center: dict[str, dict[str, float]] | None = None  # all centers: center code → headline figures
-    proposals_sent_list: list[SentProposal] = field(default_factory=list)
+    sent_proposals: list[SentProposal] = field(default_factory=list)
     center_budgets: list[CenterBudget] = field(default_factory=list)
     plans: PlanCounts = field(default_factory=PlanCounts)
     public_spaces: list[PublicSpaceRow] = field(default_factory=list)
@@ -470,7 +470,7 @@ class ReportFigures:
             "compare": None if self.compare is None else self.compare.as_json(),
             "by_center": self.by_center,
             "proposals_resubmitted": self.proposals_resubmitted,
-            "proposals_sent_list": [p.as_json() for p in self.proposals_sent_list],
+            "sent_proposals": [p.as_json() for p in self.sent_proposals],
             "budget_execution": self.budget_execution_json(),
             "plans": self.plans.as_json(),
             "public_spaces": self.public_spaces_json(),
@@ -523,7 +523,7 @@ _LEAF_LABELS = {
 # (proposals sent, public spaces, key visits) are details whose counts are figures elsewhere.
 _IGNORED = {"center", "center_name", "month", "period", "json_version", "funding_allocation_by_work_item",
             "funding_allocation_roc_year", "funding_roc_year", "provisional", "plan", "revision", "revision_notes",
-            "compare", "by_center", "narrative", "proposals_sent_list", "key_visits"}
+            "compare", "by_center", "narrative", "sent_proposals", "key_visits"}
 _DERIVED_LEAVES = {"share", "disbursement_rate", "execution_rate", "personnel_share"}
 
 

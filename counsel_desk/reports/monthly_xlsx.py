@@ -318,7 +318,7 @@ def _content_sheets(f: ReportFigures, sheet) -> None:
     """送件提案, 地方創生計畫, 公有空間, 重點訪視 and 工作重點 (the manager's words)."""
     from counsel_desk.models.enums import PublicSpaceStatus
 
-    sent = f.proposals_sent_list
+    sent = f.sent_proposals
     sheet("送件提案", "本期送專案辦公室提案（單位：新臺幣元）",
           [Col("送件日期", "date"), Col("提案", "wrap", 36), Col("途徑", "code"), Col("縣市"), Col("鄉鎮市區"),
            Col("提案單位", "wrap", 24), Col("申請金額", "money"), Col("再送件", "code")], landscape=True).write(

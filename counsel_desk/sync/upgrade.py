@@ -32,11 +32,15 @@ UPGRADES: dict[int, Step] = {
     # approved-amount sheets, which older files simply lack)
     3: Step(added={"proposals": {"council_meeting": None, "council_date": None},
                    "plans": {"council_meeting": None, "council_date": None}}),
-    # v5 added the audit log's end to meta only
     4: Step(),
-    # v6 tags visits with coded 推動課題 (and adds the topic and township sheets, which older files lack):
+    # v6 adds the training figures of events (a v5 event had none: zero) and the outcome and youth-team
+    # sheets. A workstation's youth_stayed/youth_returned columns of an older file are not read: the
+    # laptop that wrote it turns them into dated outcomes when it upgrades (migration 0008, same ids on
+    # every laptop) and its next file carries them
+    5: Step(added={"events": {"hours": 0, "trainees": 0, "completed": 0}}),
+    # v7 tags visits with coded 推動課題 (and adds the topic and township sheets, which older files lack):
     # an older file's visit carries no tags
-    5: Step(added={"visits": {"issue_topic_ids": None}}),
+    6: Step(added={"visits": {"issue_topic_ids": None}}),
 }
 
 

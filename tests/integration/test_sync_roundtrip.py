@@ -50,6 +50,15 @@ def worlds(draw):
         "target": draw(FLOATS),
         "moment": draw(MOMENTS),
         "long": draw(st.sampled_from([0, 10, CELL_TEXT_LIMIT + 5, 2 * CELL_TEXT_LIMIT + 1])),
+        # issue 17: dated outcomes, a youth team with members and links, training figures of an event
+        "outcomes": draw(st.lists(st.tuples(DAYS, st.sampled_from(list(enums.OutcomeKind)), INT64, INT64,
+                                            st.sampled_from([None, True, False]), TEXT, TEXT,
+                                            st.sampled_from(["station", "team", "town"]), st.booleans()),
+                                  min_size=1, max_size=4)),
+        "team": (draw(NAME), draw(st.integers(min_value=-(2 ** 31), max_value=2 ** 31)), draw(INT64), draw(TEXT),
+                 draw(st.lists(st.tuples(NAME, st.one_of(st.none(), st.integers(1, 9999)), TEXT), max_size=3)),
+                 draw(st.booleans())),
+        "event": (draw(st.sampled_from(list(enums.EventKind))), draw(FLOATS), draw(INT64), draw(INT64)),
         # township stocktaking: a topic of the center's own, tags, dated status notes (None = back to derived)
         "topic": (draw(NAME.filter(lambda t: len(t) <= 64)), draw(TEXT.filter(lambda t: len(t) <= 128)),
                   draw(st.booleans())),
@@ -93,6 +102,28 @@ def build(db, w) -> None:
                                kind="training", hours=w["hours"], participants=3))
     create(db, m.YearlyTarget(center_code="north", year=2026, metric="visits", target=w["target"]))
     create(db, m.StageChange(to_stage="drafting", changed_at=w["moment"], snapshot_json="{}" * (w["long"] // 2)))
+    support = create(db, m.SupportRecord(center_code="north", workstation_id=station.id, support_date=date(2026, 1, 2),
+                                         kind="consultation"))
+    name, year, award, themes, members, with_links = w["team"]
+    team = create(db, m.YouthTeam(center_code="north", name=name, programme="地方創生利他行動168", roc_year=year,
+                                  award=award, themes=themes, county_code=county, township_code=township))
+    for member, born, role in members:
+        create(db, m.YouthTeamMember(team_id=team.id, name=member, birth_year=born, role=role))
+    if with_links:
+        set_links(db, m.YouthTeam, team.id, "youth_team_support", "team_id", "support_id", [support.id])
+        set_links(db, m.YouthTeam, team.id, "youth_team_visit", "team_id", "visit_id", [first_visit])
+    for day, kind, people, amount, registered, agency, note, tie, deleted in w["outcomes"]:
+        o = create(db, m.Outcome(center_code="north", outcome_date=day, kind=kind.value, people=people, amount=amount,
+                                 registered=registered, agency=agency, note=note,
+                                 workstation_id=station.id if tie == "station" else None,
+                                 youth_team_id=team.id if tie == "team" else None,
+                                 county_code=county if tie == "town" else None,
+                                 township_code=township if tie == "town" else None))
+        if deleted:
+            delete(db, m.Outcome, o.id)
+    kind, hours, trainees, completed = w["event"]
+    create(db, m.CenterEvent(center_code="north", event_date=date(2026, 11, 30), title="培力課程", kind=kind.value,
+                             hours=hours, trainees=trainees, completed=completed))
     create(db, m.TownshipIssue(center_code="north", county_code=county, township_code=township, topic_id=topic.id,
                                noted_on=w["visits"][0][0], note=w["visits"][0][2]))
     for status, day, note in w["notes"]:
@@ -161,6 +192,8 @@ def test_masked_export_keeps_personal_data_home_and_never_overwrites_it(tmp_path
                        "visits": [(date(2026, 1, 2), enums.VisitMode.ONSITE, "", "", "", True, False)],
                        "followup": ("事項", None, enums.FollowUpStatus.OPEN), "money": 1, "hours": 1.5,
                        "target": 2.0, "moment": datetime(2026, 1, 1, tzinfo=timezone.utc), "long": 0,
+                       "outcomes": [], "team": ("團隊", 115, 0, "", [], False),
+                       "event": (enums.EventKind.TRAINING, 3.0, 10, 8),
                        "topic": ("水資源", "", True), "notes": []})
         out = folder / "to-hq.xlsx"
         export_workbook(laptop, out, actor="測試")  # masked by default

@@ -1,7 +1,7 @@
 """township stocktaking: coded 推動課題 (seeded), their tags on visits and townships, dated status notes
 
-Revision ID: 0008_i17_places
-Revises: 0007_i14_audit_head
+Revision ID: 0010_i17_places
+Revises: 0009_i15_closed_index
 Create Date: 2026-12-06 21:40:00
 """
 import uuid
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 import sqlmodel
 
 
-revision = '0008_i17_places'
-down_revision = '0007_i14_audit_head'
+revision = '0010_i17_places'
+down_revision = '0009_i15_closed_index'
 branch_labels = None
 depends_on = None
 
