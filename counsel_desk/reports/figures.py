@@ -35,6 +35,7 @@ from counsel_desk.reports.figures_types import (
     StationBudget, StationSupport, TownshipCount, VisitRow, WorkItemFunding,
 )
 from counsel_desk.reports import figures_content as content
+from counsel_desk.reports import figures_outcomes
 from counsel_desk.services.figures import (
     LIVE_STATION_SQL, as_date, center_sql, followups_opened_closed, headline, moves_to,
     proposals_new, proposals_sent, resubmissions, sql_params, stage_at_end_sql, support_totals, target_progress, visit_count,
@@ -302,6 +303,7 @@ def compute(session_factory, center: str | None, period: Period, *, today: date 
             public_spaces=content.public_spaces(conn, center, period),
             key_visits=_visit_list(conn, center, period, key_only=True),
             narrative=content.read_narrative(conn, center, period),
+            outcomes=figures_outcomes.compute(conn, center, period),
         )
         session.rollback()
     return figures

@@ -206,16 +206,15 @@ class TeamView:
     outcomes: list[OutcomeRow] = field(default_factory=list)
 
 
-def eligibility(team: YouthTeam, members: list[MemberView], programme: AwardProgramme | None) -> list[Notice]:
-    """Warnings for the team: ages outside the programme's range, missing birth years, an unknown programme."""
+def eligibility(programme_name: str, roc_year: int, members: list[MemberView],
+                programme: AwardProgramme | None) -> list[Notice]:
+    """Warnings for a team of ``programme_name`` in ``roc_year``: ages outside the programme's range,
+    missing birth years, an unknown programme."""
     out: list[Notice] = []
     if programme is None:
-        out.append(Notice("programme_unknown", f"獎勵計畫「{team.programme}」不在已載入的計畫定義檔中。",
-                          f"The award programme '{team.programme}' is not in a loaded programme file."))
+        out.append(Notice("programme_unknown", f"獎勵計畫「{programme_name}」不在已載入的計畫定義檔中。",
+                          f"The award programme '{programme_name}' is not in a loaded programme file."))
         return out
-    if programme.roc_year is not None and team.roc_year != programme.roc_year:
-        out.append(Notice("programme_year", f"「{programme.name}」定義為民國 {programme.roc_year} 年，團隊登錄為 {team.roc_year} 年。",
-                          f"'{programme.name}' is defined for ROC {programme.roc_year}; the team is in {team.roc_year}."))
     if programme.ages is None:
         return out
     lo, hi = programme.ages
@@ -224,9 +223,9 @@ def eligibility(team: YouthTeam, members: list[MemberView], programme: AwardProg
             out.append(Notice("age_missing", f"成員「{m.name}」未填出生年，無法確認是否符合 {lo}–{hi} 歲。",
                               f"Member '{m.name}' has no birth year: {lo}–{hi} cannot be checked."))
         elif not lo <= m.age <= hi:
-            out.append(Notice("age_outside", f"成員「{m.name}」於 {team.roc_year} 年為 {m.age} 歲，不在「{programme.name}」"
+            out.append(Notice("age_outside", f"成員「{m.name}」於 {roc_year} 年為 {m.age} 歲，不在「{programme.name}」"
                                              f"申請資格 {lo}–{hi} 歲之內。",
-                              f"Member '{m.name}' is {m.age} in ROC {team.roc_year}, outside {lo}–{hi}."))
+                              f"Member '{m.name}' is {m.age} in ROC {roc_year}, outside {lo}–{hi}."))
     return out
 
 
@@ -252,7 +251,8 @@ def team_view(sc: ServiceContext, team_id: str) -> TeamView:
             {"t": team_id})]
         outcomes = outcome_rows(conn, None, None, owner=("youth_team", team_id))
         s.expunge(team)
-    return TeamView(team, programme, members, eligibility(team, members, programme), supports, visits, outcomes)
+    return TeamView(team, programme, members, eligibility(team.programme, team.roc_year, members, programme),
+                    supports, visits, outcomes)
 
 
 @dataclass(frozen=True)
@@ -298,4 +298,14 @@ def support_choices(sc: ServiceContext) -> list[tuple[str, str]]:
             "SELECT s.id, s.support_date, w.name, s.topics FROM support_record s "
             "JOIN workstation w ON w.id = s.workstation_id AND w.deleted_at IS NULL "
             "WHERE s.deleted_at IS NULL AND s.center_code = :c ORDER BY s.support_date DESC, s.id LIMIT 500"),
+            {"c": sc.center_code})]
+
+
+def visit_choices(sc: ServiceContext) -> list[tuple[str, str]]:
+    """(id, label) of the center's live visits, newest first, to link to a team."""
+    with sc.session_factory() as s:
+        return [(r[0], " ".join(str(p) for p in r[1:] if p)) for r in s.connection().execute(text(
+            "SELECT v.id, v.visit_date, c.name || t.name, coalesce(nullif(v.visited_name, ''), v.purpose) "
+            "FROM site_visit v JOIN county c ON c.code = v.county_code JOIN township t ON t.code = v.township_code "
+            "WHERE v.deleted_at IS NULL AND v.center_code = :c ORDER BY v.visit_date DESC, v.id LIMIT 500"),
             {"c": sc.center_code})]

@@ -82,7 +82,7 @@ def build_outcomes(ctx: Ctx, stations: list[Station]) -> None:
             "notes": f"{town.name}在地青年團隊，本中心提供提案諮詢與資源媒合。"})
         for n in range(3 + int(rng.random() * 3)):
             birth = ctx.today.year - (24 + int(rng.random() * 18))
-            if i == 2 and n == 0:
+            if i == 1 and n == 0:  # a team of 利他行動168
                 birth = ctx.today.year - 52  # outside 22–45: the eligibility warning shows
             ctx.add("youth_team_member", {
                 **ctx.synced(ctx.new_id(), created), "team_id": tid,
