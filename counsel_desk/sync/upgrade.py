@@ -38,6 +38,9 @@ UPGRADES: dict[int, Step] = {
     # laptop that wrote it turns them into dated outcomes when it upgrades (migration 0008, same ids on
     # every laptop) and its next file carries them
     5: Step(added={"events": {"hours": 0, "trainees": 0, "completed": 0}}),
+    # v7 dates a public space's status; an older file's spaces have no days (a report reads them from
+    # the day the space was recorded, see docs/reports.md)
+    6: Step(added={"public_spaces": {"renovating_since": None, "operating_since": None}}),
 }
 
 
