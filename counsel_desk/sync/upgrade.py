@@ -38,9 +38,12 @@ UPGRADES: dict[int, Step] = {
     # laptop that wrote it turns them into dated outcomes when it upgrades (migration 0008, same ids on
     # every laptop) and its next file carries them
     5: Step(added={"events": {"hours": 0, "trainees": 0, "completed": 0}}),
-    # v7 dates a public space's status; an older file's spaces have no days (a report reads them from
+    # v7 tags visits with coded 推動課題 (and adds the topic and township sheets, which older files lack):
+    # an older file's visit carries no tags
+    6: Step(added={"visits": {"issue_topic_ids": None}}),
+    # v8 dates a public space's status; an older file's spaces have no days (a report reads them from
     # the day the space was recorded, see docs/reports.md)
-    6: Step(added={"public_spaces": {"renovating_since": None, "operating_since": None}}),
+    7: Step(added={"public_spaces": {"renovating_since": None, "operating_since": None}}),
 }
 
 

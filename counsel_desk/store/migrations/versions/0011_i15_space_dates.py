@@ -1,15 +1,15 @@
 """public spaces dated by status: 整修開始日 and 營運開始日, so a report reads a space's status as of its period's end
 
-Revision ID: 0010_i15_space_dates
-Revises: 0009_i15_closed_index
+Revision ID: 0011_i15_space_dates
+Revises: 0010_i17_places
 Create Date: 2026-12-06 22:10:00
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0010_i15_space_dates'
-down_revision = '0009_i15_closed_index'
+revision = '0011_i15_space_dates'
+down_revision = '0010_i17_places'
 branch_labels = None
 depends_on = None
 
