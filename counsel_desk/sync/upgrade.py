@@ -37,6 +37,9 @@ UPGRADES: dict[int, Step] = {
     # sheets. A workstation's youth_stayed/youth_returned columns of an older file become dated outcome
     # rows as migration 0008 makes them, same ids (sync/legacy_counters.py, called by the reader)
     5: Step(added={"events": {"hours": 0, "trainees": 0, "completed": 0}}),
+    # v7 tags visits with coded 推動課題 (and adds the topic and township sheets, which older files lack):
+    # an older file's visit carries no tags
+    6: Step(added={"visits": {"issue_topic_ids": None}}),
 }
 
 
