@@ -19,11 +19,12 @@ from typing import Optional
 from counsel_desk.models import enums
 
 FORMAT_NAME = "counsel_desk-interchange"
-FORMAT_VERSION = 7  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme
+FORMAT_VERSION = 8  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme
 # definitions (計畫定義); v4: the two proposal flows — county checklist, council decisions (會報工作會議);
 # v5: the audit log's end in meta; v6: outcomes as dated records (成果紀錄), youth teams (青年團隊) and their
 # members, the training figures of events — and the workstation's two youth counters gone
 # v7: township stocktaking — 推動課題, their tags on visits and townships, dated township status notes
+# v8: the public space's status days (整修開始日, 營運開始日)
 OLDEST_READABLE_VERSION = 1  # older files are upgraded step by step (see reader.UPGRADES)
 
 META_SHEET = "檔案資訊"
@@ -225,7 +226,8 @@ SHEETS: tuple[Sheet, ...] = (
     sheet("public_spaces", "public_space", "公有空間",
           center(), text("name", "名稱", required=True, max_len=128, width=24), text("address", "地址", max_len=256),
           text("owning_agency", "管理機關", max_len=128), place(), num("subsidy", "補助（元）", Kind.MONEY),
-          enum("status", "狀態", E.PublicSpaceStatus), text("operating_team", "營運團隊", max_len=128),
+          enum("status", "狀態", E.PublicSpaceStatus), day("renovating_since", "整修開始日"),
+          day("operating_since", "營運開始日"), text("operating_team", "營運團隊", max_len=128),
           text("notes", "備註"),
           search=("name", "address", "owning_agency", "operating_team", "notes")),
     sheet("issue_topics", "issue_topic", "推動課題",
