@@ -13,4 +13,33 @@
         <translation>從月曆選日期（Alt+↓）</translation>
     </message>
 </context>
+<context>
+    <name>IndigenousCombo</name>
+    <message>
+        <location filename="../../counsel_desk/ui/widgets/indigenous_combo.py" line="15" />
+        <location filename="../../counsel_desk/ui/widgets/indigenous_combo.py" line="16" />
+        <source>Indigenous areas</source>
+        <translation>原住民族地區</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/widgets/indigenous_combo.py" line="16" />
+        <source>All areas</source>
+        <translation>全部地區</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/widgets/indigenous_combo.py" line="17" />
+        <source>Mountain indigenous</source>
+        <translation>山地原住民族</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/widgets/indigenous_combo.py" line="17" />
+        <source>Plains indigenous</source>
+        <translation>平地原住民族</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/widgets/indigenous_combo.py" line="18" />
+        <source>Not indigenous areas</source>
+        <translation>非原住民族地區</translation>
+    </message>
+</context>
 </TS>
