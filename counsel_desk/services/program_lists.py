@@ -20,7 +20,7 @@ from sqlalchemy import text
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import EventKind, PublicSpaceStatus, SupportKind, WorkstationStatus
 from counsel_desk.models.workstations import PERSONNEL_SHARE_CAP, PERSONNEL_SHARE_CAP_STAFFED, STAFFED_THRESHOLD
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.listing import Column
 from counsel_desk.services.program_base import SqlListSource, as_date, enum_label, in_params
 
@@ -170,10 +170,10 @@ class SupportListSource(SqlListSource):
         for rid, day, station, kind, hours, people, topics, names, vday, vname, ptitle in conn.execute(text(sql), params):
             linked = []
             if vday:
-                linked.append(pick("訪視 ", "Visit ") + f"{roc_date(_day(vday))} {vname or ''}".strip())
+                linked.append(pick("訪視 ", "Visit ") + f"{shown_date(_day(vday))} {vname or ''}".strip())
             if ptitle:
                 linked.append(pick("提案 ", "Proposal ") + ptitle)
-            out[rid] = {"date": roc_date(_day(day)), "workstation": station or "", "kind": enum_label(SupportKind, kind),
+            out[rid] = {"date": shown_date(_day(day)), "workstation": station or "", "kind": enum_label(SupportKind, kind),
                         "hours": f"{hours:g}", "participants": int(people), "topics": topics.splitlines()[0] if topics
                         else "", "counselors": names or "", "linked": "；".join(linked)}
         return out
@@ -256,7 +256,7 @@ class EventListSource(SqlListSource):
                f"{_PHOTOS} FROM center_event t LEFT JOIN county c ON c.code = t.county_code WHERE t.id IN {where}")
         out = {}
         for rid, day, title, kind, place, county, county_en, partners, people, photos in conn.execute(text(sql), params):
-            out[rid] = {"date": roc_date(_day(day)), "title": title, "kind": enum_label(EventKind, kind), "place": place,
+            out[rid] = {"date": shown_date(_day(day)), "title": title, "kind": enum_label(EventKind, kind), "place": place,
                         "county": pick(county or "", county_en or ""), "partners": partners,
                         "participants": int(people), "photos": int(photos)}
         return out

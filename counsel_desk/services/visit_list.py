@@ -21,7 +21,7 @@ from sqlalchemy import text
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import FollowUpStatus, VisitMode
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.list_search import IdListCache, OrderedIds, freeze, match, search_join
 from counsel_desk.services.listing import Column, ListQuery
 from counsel_desk.store import search
@@ -205,7 +205,7 @@ class VisitListSource(DatedService):
                     mode_label = pick(VisitMode(mode).zh, VisitMode(mode).en)
                 except ValueError:
                     mode_label = mode
-                row = {"visit_date": roc_date(date_or_none(vdate)), "county": pick(cz, ce), "township": pick(tz, te),
+                row = {"visit_date": shown_date(date_or_none(vdate)), "county": pick(cz, ce), "township": pick(tz, te),
                        "visited": visited or org or "", "mode": mode_label, "counselors": counselors or "",
                        "purpose": " ".join((purpose or "").split()), "open_followups": open_n or 0,
                        "_overdue": overdue_n or 0}

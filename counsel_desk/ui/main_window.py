@@ -8,7 +8,7 @@ database's :class:`AppContext` and shows the page left open last (ui/startup.py 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk import paths
+from counsel_desk.services.file_names import dated_file
 from counsel_desk.services.formatting import shown_datetime
 from counsel_desk.ui import settings as options
 from counsel_desk.ui.context import AppContext
@@ -269,7 +270,8 @@ class MainWindow(QMainWindow):
             return None
         if path is None:
             row = self.navigation.currentRow()
-            suggested = str(self.ctx.db.path.parent / f"{self._title(self.specs[row])}.csv")
+            title = self._title(self.specs[row])
+            suggested = str(self.ctx.db.path.parent / dated_file(title, title, date.today(), ".csv"))
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export list as CSV"), suggested,
                                                   self.tr("CSV (*.csv)"))
             if not path:

@@ -185,7 +185,7 @@
 <context>
     <name>MonthlyVisitsChart</name>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/chart.py" line="54"/>
+        <location filename="../../counsel_desk/ui/dashboard/chart.py" line="57"/>
         <source>Visits</source>
         <translation>訪視次數</translation>
     </message>

@@ -45,12 +45,12 @@
 <context>
     <name>Databases</name>
     <message>
-        <location filename="../../counsel_desk/ui/databases.py" line="65"/>
+        <location filename="../../counsel_desk/ui/databases.py" line="66"/>
         <source>New database</source>
         <translation>新增資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/databases.py" line="66"/>
+        <location filename="../../counsel_desk/ui/databases.py" line="67"/>
         <source>Desk database (*.db)</source>
         <translation>輔導桌資料庫 (*.db)</translation>
     </message>
@@ -58,22 +58,22 @@
 <context>
     <name>DemoBanner</name>
     <message>
-        <location filename="../../counsel_desk/ui/databases.py" line="35"/>
+        <location filename="../../counsel_desk/ui/databases.py" line="36"/>
         <source>Demo data: the people, organisations and records here are invented. Try anything — your own database is not touched.</source>
         <translation>示範資料：這裡的人員、單位與紀錄都是虛構的，可以放心試用，不會動到您自己的資料庫。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/databases.py" line="38"/>
+        <location filename="../../counsel_desk/ui/databases.py" line="39"/>
         <source>Back to my database</source>
         <translation>回到我的資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/databases.py" line="38"/>
+        <location filename="../../counsel_desk/ui/databases.py" line="39"/>
         <source>Create my database…</source>
         <translation>建立我的資料庫…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/databases.py" line="42"/>
+        <location filename="../../counsel_desk/ui/databases.py" line="43"/>
         <source>DEMO</source>
         <translation>示範資料</translation>
     </message>
@@ -154,158 +154,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="178"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="179"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="179"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="180"/>
         <source>&amp;New record</source>
         <translation>新增(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="184"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="185"/>
         <source>New &amp;database…</source>
         <translation>新增資料庫(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="188"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="189"/>
         <source>&amp;Open database…</source>
         <translation>開啟資料庫(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="192"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="193"/>
         <source>Open the de&amp;mo database</source>
         <translation>開啟示範資料庫(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="195"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="196"/>
         <source>&amp;Back to my database</source>
         <translation>回到我的資料庫(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="200"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="201"/>
         <source>Export list as &amp;CSV…</source>
         <translation>將清單匯出為 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="204"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="205"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="209"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="210"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="210"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="211"/>
         <source>&amp;Find</source>
         <translation>搜尋(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="214"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="215"/>
         <source>&amp;Counselors…</source>
         <translation>輔導員名單(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="220"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="221"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="226"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="227"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="233"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="234"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="268"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="269"/>
         <source>This page has no list to export.</source>
         <translation>這一頁沒有可匯出的清單。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="273"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="275"/>
         <source>Export list as CSV</source>
         <translation>將清單匯出為 CSV</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="274"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="276"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 檔 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="282"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="284"/>
         <source>Exported %1 rows to %2</source>
         <translation>已匯出 %1 筆到 %2</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="289"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="291"/>
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="376"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="378"/>
         <source>Opening the database…</source>
         <translation>正在開啟資料庫…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="312"/>
-        <location filename="../../counsel_desk/ui/main_window.py" line="384"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="314"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="386"/>
         <source> (read-only)</source>
         <translation>（唯讀）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="234"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="235"/>
         <source>&amp;Manual</source>
         <translation>使用說明(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="238"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="239"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快速鍵(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="243"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="244"/>
         <source>&amp;About the Regional Revitalization Desk</source>
         <translation>關於地方創生輔導桌(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="290"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="292"/>
         <source>Desk database (*.db);;All files (*)</source>
         <translation>輔導桌資料庫 (*.db);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="306"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="308"/>
         <source>Regional Revitalization Desk</source>
         <translation>地方創生輔導桌</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="310"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="312"/>
         <source>Demo data</source>
         <translation>示範資料</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="385"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="387"/>
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="385"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="387"/>
         <source>Demo database: %1</source>
         <translation>示範資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="393"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="395"/>
         <source>Last backup: none</source>
         <translation>最近備份：尚無</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="396"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="398"/>
         <source>Last backup: %1</source>
         <translation>最近備份：%1</translation>
     </message>
@@ -321,27 +321,27 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="24" />
+        <location filename="../../counsel_desk/ui/messages.py" line="22"/>
         <source>A file could not be read or written: %1 (%2)</source>
         <translation>無法讀寫檔案：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="28" />
+        <location filename="../../counsel_desk/ui/messages.py" line="24"/>
         <source>Something went wrong and was not saved: %1</source>
         <translation>發生錯誤，這次的變更沒有儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="56"/>
+        <location filename="../../counsel_desk/ui/messages.py" line="47"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="67"/>
+        <location filename="../../counsel_desk/ui/messages.py" line="58"/>
         <source>Continue</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="72"/>
+        <location filename="../../counsel_desk/ui/messages.py" line="63"/>
         <source>Regional Revitalization Desk</source>
         <translation>地方創生輔導桌</translation>
     </message>

@@ -4,7 +4,7 @@
     <name>DateEdit</name>
     <message>
         <location filename="../../counsel_desk/ui/widgets/date_edit.py" line="83" />
-        <source>e.g. 115/11/26</source>
+        <source>e.g. 2026-11-26</source>
         <translation>例如 115/11/26</translation>
     </message>
     <message>

@@ -286,9 +286,14 @@
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="79" />
-        <source>ROC date</source>
-        <translation>民國日期</translation>
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="77" />
+        <source>from date</source>
+        <translation>起日</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="77" />
+        <source>to date</source>
+        <translation>迄日</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="89" />
@@ -311,22 +316,22 @@
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="104" />
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="108" />
         <source>From</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="106" />
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="110" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="109" />
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="114" />
         <source>Counselor</source>
         <translation>輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="244" />
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="251" />
         <source>%1 records</source>
         <translation>%1 筆</translation>
     </message>

@@ -24,7 +24,7 @@ from shiboken6 import isValid
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import CenterCode, Stage
 from counsel_desk.services.dashboard import PERIOD_KEYS, Overview, week_bounds
-from counsel_desk.services.formatting import ROC_OFFSET, roc_date, roc_date_long, roc_month
+from counsel_desk.services.formatting import ROC_OFFSET, roc_date_long, roc_month, shown_date
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.dashboard.chart import MonthlyVisitsChart
 from counsel_desk.ui.dashboard.getting_started import GettingStarted
@@ -258,7 +258,7 @@ class DashboardPage(PageHooks, QWidget):
                                     self.tr("last month: %1 visits").replace("%1", f"{last_month:,}"))
         sunday = week_bounds(o.today)[1]
         self.card_due.set_figure(o.followups_due_this_week, items_unit,
-                                 self.tr("until Sunday %1").replace("%1", roc_date(sunday)))
+                                 self.tr("until Sunday %1").replace("%1", shown_date(sunday)))
         self.card_overdue.set_figure(o.followups_overdue, items_unit, self.tr("open or in progress, past due"),
                                      ALERT if o.followups_overdue else None)
         approved = next((s.count for s in o.proposals_by_stage if s.stage == Stage.APPROVED), 0)
@@ -292,7 +292,7 @@ class DashboardPage(PageHooks, QWidget):
         p = data.period
         self.coverage.set_full_text(
             self.tr("%3 visits; %4 of %5 townships visited, %6 not visited (%1 – %2)")
-            .replace("%1", roc_date(p.start)).replace("%2", roc_date(p.end)).replace("%3", f"{total_visits:,}")
+            .replace("%1", shown_date(p.start)).replace("%2", shown_date(p.end)).replace("%3", f"{total_visits:,}")
             .replace("%4", str(visited)).replace("%5", str(len(towns))).replace("%6", str(len(towns) - visited)))
         self.zero_towns.set_townships(towns)
 
