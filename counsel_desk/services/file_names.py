@@ -11,7 +11,6 @@ import re
 from datetime import date
 
 from counsel_desk.i18n import current_language
-from counsel_desk.models.enums import CenterCode
 from counsel_desk.services.formatting import ROC_OFFSET, roc_date
 from counsel_desk.services.period import Period
 
@@ -35,6 +34,8 @@ def joined(zh_parts: list[str], en_parts: list[str], suffix: str) -> str:
 
 def center_part(center: str | None) -> tuple[str, str]:
     """北區輔導中心 / north-center; all centers together: 全部分區 / all-centers."""
+    from counsel_desk.models.enums import CenterCode  # here: the shell names files before the data layer loads
+
     if not center:
         return "全部分區", "all-centers"
     try:

@@ -86,6 +86,22 @@ def compact_ntd(amount: int | float | None) -> str:
     return f"{round(a):,} 元"
 
 
+NAME_SEPARATOR = "\x1f"  # what SQL lists join names with (group_concat(name, char(31))); shown by ``listed``
+
+
+def listed(names: Iterable[str] | str | None) -> str:
+    """林怡君、高明哲 in Chinese, Lin, Kao in English; a string is split at NAME_SEPARATOR first."""
+    if names is None:
+        return ""
+    items = names.split(NAME_SEPARATOR) if isinstance(names, str) else list(names)
+    return pick("、", ", ").join(n for n in items if n)
+
+
+def hours_text(hours: float | None) -> str:
+    """Hours always to one decimal (6.0 beside 194.5), with thousands separators."""
+    return "" if hours is None else f"{hours:,.1f}"
+
+
 def spaced(parts: Iterable[str]) -> str:
     """Items side by side on one line: a full-width space between them in Chinese, a wide gap in English."""
     return pick("\u3000", "   ").join(p for p in parts if p)

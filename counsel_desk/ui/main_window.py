@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk import paths
-from counsel_desk.services.file_names import dated_file
 from counsel_desk.services.formatting import shown_datetime
 from counsel_desk.ui import settings as options
 from counsel_desk.ui.context import AppContext
@@ -261,6 +260,7 @@ class MainWindow(QMainWindow):
 
     def export_current_list_csv(self, path: str | None = None) -> Path | None:
         """Write the current page's list, as filtered and sorted on screen, to a CSV Excel can read."""
+        from counsel_desk.services.file_names import dated_file  # the data layer loads after the window shows
         from counsel_desk.ui.list_export import export_model_csv
 
         page = self.current_page()

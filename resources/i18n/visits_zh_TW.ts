@@ -489,128 +489,128 @@
 <context>
     <name>VisitFilterBar</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="54"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="55"/>
         <source>Any time</source>
         <translation>不限期間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="54"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="55"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="55"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="56"/>
         <source>Last month</source>
         <translation>上個月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="55"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="56"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="56"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="57"/>
         <source>Last 12 months</source>
         <translation>近 12 個月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="56"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="57"/>
         <source>Custom</source>
         <translation>自訂</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="64"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="65"/>
         <source>from</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="64"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="65"/>
         <source>to</source>
         <translation>迄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="75"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="76"/>
         <source>Clear filters</source>
         <translation>清除篩選</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="78"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="79"/>
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="78"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="79"/>
         <source>Period:</source>
         <translation>期間：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="100"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="101"/>
         <source>All counties</source>
         <translation>全部縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="102"/>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="136"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="103"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="137"/>
         <source>All townships</source>
         <translation>全部鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="105"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="106"/>
         <source>All modes</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="107"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="108"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="108"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="109"/>
         <source>Due this week</source>
         <translation>本週到期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="107"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="108"/>
         <source>Not closed</source>
         <translation>未結案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="108"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="109"/>
         <source>Closed</source>
         <translation>已結案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="109"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="110"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="109"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="110"/>
         <source>All statuses</source>
         <translation>全部狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="111"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="112"/>
         <source>Any follow-ups</source>
         <translation>不限追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="111"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="112"/>
         <source>Has open follow-ups</source>
         <translation>有未結追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="112"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="113"/>
         <source>Has overdue follow-ups</source>
         <translation>有逾期追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="112"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="113"/>
         <source>No open follow-ups</source>
         <translation>無未結追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="118"/>
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="119"/>
         <source>All counselors</source>
         <translation>全部輔導員</translation>
     </message>

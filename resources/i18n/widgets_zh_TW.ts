@@ -13,4 +13,12 @@
         <translation>從月曆選日期（Alt+↓）</translation>
     </message>
 </context>
+<context>
+    <name>YearBox</name>
+    <message>
+        <location filename="../../counsel_desk/ui/widgets/year_box.py" line="17" />
+        <source>ROC year </source>
+        <translation>民國 </translation>
+    </message>
+</context>
 </TS>

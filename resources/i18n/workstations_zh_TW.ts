@@ -286,14 +286,9 @@
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="77" />
-        <source>from date</source>
-        <translation>起日</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="77" />
-        <source>to date</source>
-        <translation>迄日</translation>
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="79" />
+        <source>yyyy-mm-dd</source>
+        <translation>民國日期</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="89" />

@@ -40,3 +40,13 @@ def test_dates_and_compact_sums_follow_the_language():
     assert compact_ntd(1_250_000_000) == "NT$1.25 B"
     assert compact_ntd(350_000) == "NT$350 K"
     assert compact_ntd(999) == "NT$999"
+
+
+def test_name_lists_and_hours_read_the_same_everywhere():
+    from counsel_desk.services.formatting import NAME_SEPARATOR, hours_text, listed
+
+    assert listed(NAME_SEPARATOR.join(["林怡君", "高明哲"])) == "林怡君、高明哲"
+    assert listed(None) == "" and listed("") == ""
+    assert hours_text(6) == "6.0" and hours_text(1194.5) == "1,194.5"
+    i18n.set_language("en")
+    assert listed(["Lin", "Kao"]) == "Lin, Kao"

@@ -253,16 +253,19 @@ class DashboardPage(PageHooks, QWidget):
         self.as_of.setText(self.tr("%1 · updated %2").replace("%1", pick(roc_date_long(o.today), o.today.isoformat())).replace("%2", now))
         per_month = o.visits_per_month
         last_month = per_month[-2].count if len(per_month) > 1 else 0
-        visits_unit, items_unit = self.tr("visits"), self.tr("items")
-        self.card_visits.set_figure(o.visits_this_month, visits_unit,
-                                    self.tr("last month: %1 visits").replace("%1", f"{last_month:,}"))
+        def items(n: int) -> str:  # English says "1 item", "2 items"
+            return self.tr("item") if n == 1 else self.tr("items")
+
+        self.card_visits.set_figure(o.visits_this_month, self.tr("visit") if o.visits_this_month == 1
+                                    else self.tr("visits"), (self.tr("last month: %1 visit") if last_month == 1 else
+                                                             self.tr("last month: %1 visits")).replace("%1", f"{last_month:,}"))
         sunday = week_bounds(o.today)[1]
-        self.card_due.set_figure(o.followups_due_this_week, items_unit,
+        self.card_due.set_figure(o.followups_due_this_week, items(o.followups_due_this_week),
                                  self.tr("until Sunday %1").replace("%1", shown_date(sunday)))
-        self.card_overdue.set_figure(o.followups_overdue, items_unit, self.tr("open or in progress, past due"),
+        self.card_overdue.set_figure(o.followups_overdue, items(o.followups_overdue), self.tr("open or in progress, past due"),
                                      ALERT if o.followups_overdue else None)
         approved = next((s.count for s in o.proposals_by_stage if s.stage == Stage.APPROVED), 0)
-        self.card_proposals.set_figure(o.proposals_in_progress, items_unit,
+        self.card_proposals.set_figure(o.proposals_in_progress, items(o.proposals_in_progress),
                                        self.tr("%1 approved").replace("%1", f"{approved:,}"))
         first, last = per_month[0], per_month[-1]
         self.chart_card.title_label.setText(

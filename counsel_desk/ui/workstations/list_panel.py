@@ -74,9 +74,9 @@ class ListPanel(QWidget):
         self.enum_combo = EnumCombo(enum_filter, any_text=any_text) if enum_filter is not None else None
         self.date_from = DateEdit() if period else None
         self.date_to = DateEdit() if period else None
-        for edit, hint in ((self.date_from, self.tr("from date")), (self.date_to, self.tr("to date"))):
-            if edit is not None:
-                edit.setPlaceholderText(hint)
+        for edit in (self.date_from, self.date_to):
+            if edit is not None:  # the bar labels them From / to: the field shows how a date is written
+                edit.setPlaceholderText(self.tr("yyyy-mm-dd"))
                 edit.setMaximumWidth(100)
         self.counselor = QComboBox() if counselor else None
         if self.counselor is not None:
