@@ -40,9 +40,12 @@ SUMMARY_EN = {
     "其中再送件（退回修正後）": "of which resubmitted after revision", "本期核定提案": "Proposals approved",
     "交流、學習與推廣活動": "Exchange, learning and promotion events", "活動參與人次": "Event participants",
     "人事費超過上限之工作站": "Workstations over the personnel cost cap",
+    "青年留鄉／返鄉（成果紀錄）": "Young people who stayed or returned (outcome records)",
+    "就業機會（成果紀錄）": "Jobs (outcome records)", "培力課程": "Training courses", "培力課程時數": "Training hours",
+    "培力課程學員": "Trainees",
 }
 UNIT_EN = {"次": "times", "件": "items", "場": "sessions", "小時": "hours", "人次": "people", "元": "NT$",
-           "站": "stations"}
+           "站": "stations", "人": "people", "個": "jobs"}
 
 
 def summary_label(label: str) -> str:
