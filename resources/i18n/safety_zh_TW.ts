@@ -358,8 +358,8 @@ The data as it is now is first saved as a safety backup, then replaced by the ba
     <name>LockCover</name>
     <message>
         <location filename="../../counsel_desk/ui/safety/idle_lock.py" line="35" />
-        <source>counsel_desk is locked</source>
-        <translation>counsel_desk 已鎖定</translation>
+        <source>The Regional Revitalization Desk is locked</source>
+        <translation>地方創生輔導桌已鎖定</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/safety/idle_lock.py" line="37" />
@@ -386,8 +386,8 @@ The data as it is now is first saved as a safety backup, then replaced by the ba
     </message>
     <message>
         <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="64" />
-        <source>The data on this laptop is encrypted. This computer has no system keyring to keep the key, so choose a passphrase: counsel_desk asks for it when it starts and after it has been left alone. If you forget it, only the recovery key opens the data.</source>
-        <translation>這台筆電上的資料會加密。這台電腦沒有系統金鑰圈可以保管金鑰，請自選一個密碼：counsel_desk 啟動時與閒置後會要求輸入。忘記密碼時，只有復原金鑰能開啟資料。</translation>
+        <source>The data on this laptop is encrypted. This computer has no system keyring to keep the key, so choose a passphrase: the Desk asks for it when it starts and after it has been left alone. If you forget it, only the recovery key opens the data.</source>
+        <translation>這台筆電上的資料會加密。這台電腦沒有系統金鑰圈可以保管金鑰，請自選一個密碼：地方創生輔導桌啟動時與閒置後會要求輸入。忘記密碼時，只有復原金鑰能開啟資料。</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="75" />
@@ -485,8 +485,8 @@ The data as it is now is first saved as a safety backup, then replaced by the ba
     </message>
     <message>
         <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="158" />
-        <source>counsel_desk recovery key</source>
-        <translation>counsel_desk 復原金鑰</translation>
+        <source>Regional Revitalization Desk recovery key</source>
+        <translation>地方創生輔導桌復原金鑰</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="159" />
