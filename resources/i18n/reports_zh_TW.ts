@@ -4,27 +4,27 @@
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../counsel_desk/ui/reports/models.py" line="116"/>
+        <location filename="../../counsel_desk/ui/reports/models.py" line="119"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/models.py" line="116"/>
+        <location filename="../../counsel_desk/ui/reports/models.py" line="119"/>
         <source>Figure</source>
         <translation>數值</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/models.py" line="116"/>
+        <location filename="../../counsel_desk/ui/reports/models.py" line="119"/>
         <source>Unit</source>
         <translation>單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/models.py" line="127"/>
+        <location filename="../../counsel_desk/ui/reports/models.py" line="130"/>
         <source>%1 (yearly target %2)</source>
         <translation>%1（年度目標 %2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/models.py" line="128"/>
+        <location filename="../../counsel_desk/ui/reports/models.py" line="131"/>
         <source>(%1 of target)</source>
         <translation>（%1）</translation>
     </message>
@@ -277,27 +277,27 @@
 <context>
     <name>RevisionsModel</name>
     <message>
-        <location filename="../../counsel_desk/ui/reports/models.py" line="145"/>
+        <location filename="../../counsel_desk/ui/reports/models.py" line="148"/>
         <source>Revision</source>
         <translation>版次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/models.py" line="145"/>
+        <location filename="../../counsel_desk/ui/reports/models.py" line="148"/>
         <source>Sent on</source>
         <translation>送出時間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/models.py" line="145"/>
+        <location filename="../../counsel_desk/ui/reports/models.py" line="148"/>
         <source>Sent by</source>
         <translation>送出者</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/models.py" line="145"/>
+        <location filename="../../counsel_desk/ui/reports/models.py" line="148"/>
         <source>Excel SHA-256</source>
         <translation>Excel 雜湊值 (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/reports/models.py" line="146"/>
+        <location filename="../../counsel_desk/ui/reports/models.py" line="149"/>
         <source>PDF SHA-256</source>
         <translation>PDF 雜湊值 (SHA-256)</translation>
     </message>

@@ -21,7 +21,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../counsel_desk/ui/context.py" line="50" />
+        <location filename="../../counsel_desk/ui/context.py" line="52" />
         <source>Demo user</source>
         <translation>示範使用者</translation>
     </message>
@@ -153,158 +153,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="178" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="183" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="179" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="184" />
         <source>&amp;New record</source>
         <translation>新增(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="184" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="189" />
         <source>New &amp;database…</source>
         <translation>新增資料庫(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="188" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="193" />
         <source>&amp;Open database…</source>
         <translation>開啟資料庫(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="192" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="197" />
         <source>Open the de&amp;mo database</source>
         <translation>開啟示範資料庫(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="195" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="200" />
         <source>&amp;Back to my database</source>
         <translation>回到我的資料庫(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="200" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="205" />
         <source>Export list as &amp;CSV…</source>
         <translation>將清單匯出為 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="204" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="209" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="209" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="214" />
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="210" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="215" />
         <source>&amp;Find</source>
         <translation>搜尋(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="214" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="219" />
         <source>&amp;Counselors…</source>
         <translation>輔導員名單(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="220" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="225" />
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="226" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="231" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="233" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="239" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="269" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="275" />
         <source>This page has no list to export.</source>
         <translation>這一頁沒有可匯出的清單。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="275" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="281" />
         <source>Export list as CSV</source>
         <translation>將清單匯出為 CSV</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="276" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="282" />
         <source>CSV (*.csv)</source>
         <translation>CSV 檔 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="284" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="290" />
         <source>Exported %1 rows to %2</source>
         <translation>已匯出 %1 筆到 %2</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="291" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="297" />
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="378" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="384" />
         <source>Opening the database…</source>
         <translation>正在開啟資料庫…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="314" />
-        <location filename="../../counsel_desk/ui/main_window.py" line="386" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="320" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="392" />
         <source> (read-only)</source>
         <translation>（唯讀）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="234" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="240" />
         <source>&amp;Manual</source>
         <translation>使用說明(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="238" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="244" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快速鍵(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="243" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="249" />
         <source>&amp;About the Regional Revitalization Desk</source>
         <translation>關於地方創生輔導桌(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="292" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="298" />
         <source>Desk database (*.db);;All files (*)</source>
         <translation>輔導桌資料庫 (*.db);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="308" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="314" />
         <source>Regional Revitalization Desk</source>
         <translation>地方創生輔導桌</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="312" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="318" />
         <source>Demo data</source>
         <translation>示範資料</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="387" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="393" />
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="387" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="393" />
         <source>Demo database: %1</source>
         <translation>示範資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="395" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="401" />
         <source>Last backup: none</source>
         <translation>最近備份：尚無</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="398" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="404" />
         <source>Last backup: %1</source>
         <translation>最近備份：%1</translation>
     </message>
@@ -390,21 +390,31 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/page_titles.py" line="20" />
+        <source>Outcomes</source>
+        <translation>成果紀錄</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/page_titles.py" line="21" />
+        <source>Youth teams</source>
+        <translation>青年團隊</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/page_titles.py" line="22" />
         <source>Reports</source>
         <translation>月報</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/page_titles.py" line="21" />
+        <location filename="../../counsel_desk/ui/page_titles.py" line="23" />
         <source>Sync</source>
         <translation>資料同步</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/page_titles.py" line="22" />
+        <location filename="../../counsel_desk/ui/page_titles.py" line="24" />
         <source>Backups</source>
         <translation>備份</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/page_titles.py" line="23" />
+        <location filename="../../counsel_desk/ui/page_titles.py" line="25" />
         <source>Audit log</source>
         <translation>稽核紀錄</translation>
     </message>
@@ -503,7 +513,7 @@
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../counsel_desk/ui/tasks.py" line="69" />
+        <location filename="../../counsel_desk/ui/tasks.py" line="75" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -203,3 +203,32 @@ def test_figures_in_english_have_english_labels_and_hours_with_one_decimal(qapp,
         assert Path(offered[0]).name.startswith("north-center_monthly-report_2026-11")
     finally:
         install_translators(qapp, "zh_TW")
+
+
+def test_a_count_that_ends_after_the_page_closed_is_dropped(qtbot, ctx, monkeypatch):
+    """The page (and its FiguresModel) deleted while its figures are still being counted: the late
+    result is dropped instead of reaching into deleted widgets."""
+    import threading
+
+    import shiboken6
+    from PySide6.QtCore import QThreadPool
+
+    counting, release = threading.Event(), threading.Event()
+    real_compute = page_module.compute
+
+    def slow_compute(*args, **kwargs):
+        counting.set()
+        release.wait(TIMEOUT / 1000)
+        return real_compute(*args, **kwargs)
+
+    monkeypatch.setattr(page_module, "compute", slow_compute)
+    p = page_module.ReportsPage(ctx, today=lambda: date(2026, 11, 26))
+    p.show()
+    p.refresh()
+    qtbot.waitUntil(counting.is_set, timeout=TIMEOUT)
+    model = p.figures_model
+    shiboken6.delete(p)  # the page goes while the count runs
+    assert not shiboken6.isValid(model)
+    release.set()
+    assert QThreadPool.globalInstance().waitForDone(TIMEOUT)
+    qtbot.wait(200)  # the queued results arrive here; an exception in them fails the test
