@@ -77,7 +77,7 @@ class ListPanel(QWidget):
         for edit in (self.date_from, self.date_to):
             if edit is not None:  # the bar labels them From / to: the field shows how a date is written
                 edit.setPlaceholderText(self.tr("yyyy-mm-dd"))
-                edit.setMaximumWidth(100)
+                edit.setMaximumWidth(124)
         self.counselor = QComboBox() if counselor else None
         if self.counselor is not None:
             self.counselor.addItem(any_text, "")
