@@ -183,7 +183,7 @@ class PublicSpaceRow:
     name: str
     county: str
     township: str
-    status: str  # PublicSpaceStatus code, as recorded (public spaces keep no status dates)
+    status: str  # PublicSpaceStatus code on the period's last day (from the days it entered its status)
     subsidy: int
     visits: int
 

@@ -15,7 +15,7 @@ import logging
 from datetime import date, datetime
 from typing import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
@@ -23,6 +23,7 @@ from shiboken6 import isValid
 
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import CenterCode, Stage
+from counsel_desk.services import stocktaking
 from counsel_desk.services.dashboard import PERIOD_KEYS, Overview, week_bounds
 from counsel_desk.services.formatting import ROC_OFFSET, roc_date_long, roc_month, shown_date
 from counsel_desk.ui.context import AppContext
@@ -34,6 +35,7 @@ from counsel_desk.ui.dashboard.panels import ProposalStages, TargetsPanel, Visit
 from counsel_desk.ui.dashboard.widgets import ALERT, Card, ElidedLabel, FigureCard
 from counsel_desk.ui.outcomes.dashboard_card import OutcomesCard
 from counsel_desk.ui.page_contract import PageHooks
+from counsel_desk.ui.stocktaking.township_dialog import TownshipDialog
 from counsel_desk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -107,6 +109,13 @@ class DashboardPage(PageHooks, QWidget):
         self.period_box.setCurrentIndex(PERIOD_KEYS.index("last_3_months"))
         self.period_box.currentIndexChanged.connect(lambda _i: self.reload(("map",)))
         self.map_card.header.addWidget(self.period_box)
+        self.shade_box = QComboBox()  # 盤點: the same map shaded by each township's stocktaking status
+        self.shade_box.setObjectName("mapShade")
+        self.shade_box.setAccessibleName(self.tr("Shade the map by"))
+        self.shade_box.addItem(self.tr("Shade: visits"), "visits")
+        self.shade_box.addItem(self.tr("Shade: stocktaking status"), "status")
+        self.shade_box.currentIndexChanged.connect(lambda _i: self._shade_changed())
+        self.map_card.header.addWidget(self.shade_box)
         self.coverage = ElidedLabel()
         self.coverage.setProperty("role", "figureCaption")
         self.map = TownshipMap()
@@ -295,6 +304,8 @@ class DashboardPage(PageHooks, QWidget):
         names = {t.township_code: pick(f"{t.county_name} {t.name}", f"{t.name_en}, {t.county_name_en}")
                  for t in towns}
         self.map.set_counts({t.township_code: t.count for t in towns}, names)
+        if self.shade_key == "status":
+            self._load_statuses()
         visited = sum(1 for t in towns if t.count)
         total_visits = sum(t.count for t in towns)
         p = data.period
@@ -304,8 +315,48 @@ class DashboardPage(PageHooks, QWidget):
             .replace("%4", str(visited)).replace("%5", str(len(towns))).replace("%6", str(len(towns) - visited)))
         self.zero_towns.set_townships(towns)
 
+    # --- stocktaking shading --------------------------------------------------------------------
+    @property
+    def shade_key(self) -> str:
+        return str(self.shade_box.currentData())
+
+    def _shade_changed(self) -> None:
+        if self.shade_key == "status":
+            self.map_card.title_label.setText(self.tr("Townships by stocktaking status"))
+            self.map.hint = self.tr("Click a township to see its history.")
+            self._load_statuses()
+        else:
+            self.map_card.title_label.setText(self.tr("Visits by township"))
+            self.map.hint = self.tr("Click a township to list its visits.")
+            self.map.set_statuses(None)
+
+    def _load_statuses(self) -> None:
+        services = self.ctx.services()
+        self._generation["status"] = self._generation.get("status", 0) + 1
+        generation = self._generation["status"]
+        self._waiting.add("status")
+
+        def shown(result) -> None:
+            if self._current("status", generation) and self.shade_key == "status":
+                self.map.set_statuses({code: st.status for code, st in result.items()})
+            if isValid(self):
+                self._part_done("status")
+
+        run_task(lambda _p: stocktaking.standings(services), parent=self, on_done=shown,
+                 on_error=lambda exc: self._part_failed("status", generation, exc))
+
+    def open_township(self, code: str) -> TownshipDialog:
+        dialog = TownshipDialog(self.ctx, code, self, today=self._today())
+        dialog.township_changed.connect(lambda _c: self._load_statuses())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
     # --- actions -------------------------------------------------------------------------------
     def _township_clicked(self, code: str) -> None:
+        if self.shade_key == "status":
+            self.open_township(code)
+            return
         filters: dict = {"township_code": code}
         if self.map_data is not None:  # the list then shows the very visits the map counted
             filters["date_from"] = self.map_data.period.start.isoformat()
