@@ -4,7 +4,7 @@
     <name>DateEdit</name>
     <message>
         <location filename="../../counsel_desk/ui/widgets/date_edit.py" line="83" />
-        <source>e.g. 115/11/26</source>
+        <source>e.g. 2026-11-26</source>
         <translation>例如 115/11/26</translation>
     </message>
     <message>
@@ -18,6 +18,7 @@
     <message>
         <location filename="../../counsel_desk/ui/widgets/indigenous_combo.py" line="15" />
         <location filename="../../counsel_desk/ui/widgets/indigenous_combo.py" line="16" />
+        <location filename="../../counsel_desk/ui/widgets/indigenous_combo.py" line="23" />
         <source>Indigenous areas</source>
         <translation>原住民族地區</translation>
     </message>
@@ -40,6 +41,14 @@
         <location filename="../../counsel_desk/ui/widgets/indigenous_combo.py" line="18" />
         <source>Not indigenous areas</source>
         <translation>非原住民族地區</translation>
+    </message>
+</context>
+<context>
+    <name>YearBox</name>
+    <message>
+        <location filename="../../counsel_desk/ui/widgets/year_box.py" line="17" />
+        <source>ROC year </source>
+        <translation>民國 </translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@ from counsel_desk.services.listing import ListQuery
 from counsel_desk.services.proposals import choices
 from counsel_desk.ui.proposals.common import fill_choices, fill_enum, set_value
 from counsel_desk.ui.widgets.indigenous_combo import IndigenousCombo
+from counsel_desk.ui.widgets.fit import shrinkable
 
 
 class ProposalFilterBar(QWidget):
@@ -39,7 +40,8 @@ class ProposalFilterBar(QWidget):
         self.county.addItem(self.tr("All counties"), None)
         self.counselor.addItem(self.tr("All counselors"), None)
         self.workstation.addItem(self.tr("All workstations"), None)
-        self.workstation.setMaximumWidth(140)  # room for the 原住民族地區 filter on a 1280-px screen
+        self.workstation.setMaximumWidth(220)
+        shrinkable(*self._combos())
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
 

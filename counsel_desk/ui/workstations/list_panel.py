@@ -20,6 +20,7 @@ from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.workstations.columns import CONTEXT
 from counsel_desk.ui.visits.widgets import DateEdit
+from counsel_desk.ui.widgets.fit import shrinkable
 from counsel_desk.ui.widgets.indigenous_combo import IndigenousCombo
 from counsel_desk.ui.workstations.widgets import EnumCombo, PlacePicker, combo_select_data
 
@@ -66,7 +67,7 @@ class ListPanel(QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(search_hint or self.tr("Search…"))
-        self.search.setMinimumWidth(130)  # leaves room for the 原住民族地區 filter on a 1280-px screen
+        self.search.setMinimumWidth(110)  # leaves room for the 原住民族地區 filter on a 1280-px screen
         self.county = QComboBox()
         self.township = QComboBox() if townships else None
         any_text = self.tr("(all)")
@@ -74,12 +75,14 @@ class ListPanel(QWidget):
                                   on_change=self.apply)
         self.enum_combo = EnumCombo(enum_filter, any_text=any_text) if enum_filter is not None else None
         self.indigenous = IndigenousCombo() if getattr(source, "township_column", None) else None
+        if self.indigenous is not None:
+            shrinkable(self.indigenous, chars=3)
         self.date_from = DateEdit() if period else None
         self.date_to = DateEdit() if period else None
         for edit in (self.date_from, self.date_to):
-            if edit is not None:
-                edit.setPlaceholderText(self.tr("ROC date"))
-                edit.setMaximumWidth(100)
+            if edit is not None:  # the bar labels them From / to: the field shows how a date is written
+                edit.setPlaceholderText(self.tr("yyyy-mm-dd"))
+                edit.setMaximumWidth(124)
         self.counselor = QComboBox() if counselor else None
         if self.counselor is not None:
             self.counselor.addItem(any_text, "")
