@@ -170,6 +170,7 @@ class StageBoard(QWidget):
     open_requested = Signal(str, str)  # kind, id
     move_requested = Signal(str, str, str)  # kind, id, target stage ("" = ask)
     checklist_requested = Signal(str)  # proposal id: the county's checklist (縣府審查)
+    decision_requested = Signal(str, str)  # kind, id: correct the council's decision of a passed card
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -265,4 +266,8 @@ class StageBoard(QWidget):
             check = QAction(self.tr("County review checklist…"), menu)
             check.triggered.connect(lambda: self.checklist_requested.emit(card.id))
             menu.addAction(check)
+        if card.stage == Stage.APPROVED:
+            fix = QAction(self.tr("Correct the council's decision…"), menu)
+            fix.triggered.connect(lambda: self.decision_requested.emit(card.kind, card.id))
+            menu.addAction(fix)
         menu.exec(column.viewport().mapToGlobal(pos))
