@@ -7,7 +7,7 @@ items and target metrics by their stable ASCII codes (see docs/reports.md).
 
 Besides the period's own figures a report carries (names as in the JSON): ``compare`` — the
 headline figures (:data:`HEADLINE_KEYS`) of the previous period, the same period a year before and
-the year to date; ``by_center`` for all centers; ``proposals_sent_list`` (the proposals sent to the
+the year to date; ``by_center`` for all centers; ``sent_proposals`` (the proposals sent to the
 project office, with amounts; the count stays ``proposals_sent``); ``budget_execution`` (撥款率／執行率
 per station and per center); ``plans`` (地方創生計畫 filed and passed); ``public_spaces``;
 ``key_visits`` (visits flagged 重點); ``narrative`` (the manager's 本月工作重點, 下月工作重點,
@@ -19,13 +19,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from counsel_desk.models.enums import CenterCode, Route, Stage, TargetMetric, VisitMode
+from counsel_desk.models.enums import CenterCode, OutcomeKind, Route, Stage, TargetMetric, VisitMode
 from counsel_desk.services.period import Period
 from counsel_desk.services.figures import HEADLINE_KEYS
 from counsel_desk.services.targets import TargetProgress
 
-JSON_VERSION = 2
+if TYPE_CHECKING:
+    from counsel_desk.reports.figures_outcomes import OutcomeFigures
+
+JSON_VERSION = 3  # 3: the list of proposals sent is `sent_proposals` (was `proposals_sent_list`)
 
 
 
@@ -370,13 +374,14 @@ class ReportFigures:
     revision_notes: RevisionNotes | None = None
     compare: Comparisons | None = None
     by_center: dict[str, dict[str, float]] | None = None  # all centers: center code → headline figures
-    proposals_sent_list: list[SentProposal] = field(default_factory=list)
+    sent_proposals: list[SentProposal] = field(default_factory=list)
     center_budgets: list[CenterBudget] = field(default_factory=list)
     plans: PlanCounts = field(default_factory=PlanCounts)
     public_spaces: list[PublicSpaceRow] = field(default_factory=list)
     key_visits: list[VisitRow] = field(default_factory=list)
     narrative: Narrative = field(default_factory=Narrative)
     rule_warnings: list = field(default_factory=list)  # reports.rule_warnings.RuleWarning: what the rules say
+    outcomes: "OutcomeFigures | None" = None  # issue 17: outcomes, youth teams, training (reports/figures_outcomes.py)
 
     @property
     def overdue_by_age(self) -> list[tuple[str, int]]:
@@ -471,13 +476,14 @@ class ReportFigures:
             "compare": None if self.compare is None else self.compare.as_json(),
             "by_center": self.by_center,
             "proposals_resubmitted": self.proposals_resubmitted,
-            "proposals_sent_list": [p.as_json() for p in self.proposals_sent_list],
+            "sent_proposals": [p.as_json() for p in self.sent_proposals],
             "budget_execution": self.budget_execution_json(),
             "plans": self.plans.as_json(),
             "public_spaces": self.public_spaces_json(),
             "key_visits": [_visit_json(v) for v in self.key_visits],
             "narrative": self.narrative.as_json(),
             "rule_warnings": [w.as_json() for w in self.rule_warnings],
+            **(self.outcomes.as_json() if self.outcomes is not None else {}),
         }
 
 
@@ -508,6 +514,7 @@ _TOP_LABELS = {
     "proposals_stage_moves": "提案階段異動", "proposals_sent": "送專案辦公室提案", "proposals_approved": "核定提案",
     "events": "交流活動場次", "event_participants": "活動參與人次",
     "proposals_resubmitted": "再送件（退回修正後）",
+    "youth_teams": "青年團隊數", "youth_team_warnings": "青年團隊資格提醒",
 }
 _GROUP_LABELS = {
     "visits_by_county": "縣市訪視次數", "visits_by_township": "鄉鎮市區訪視次數", "visits_by_mode": "訪視方式",
@@ -520,24 +527,27 @@ _LEAF_LABELS = {
     "roc_year": "年度", "target": "目標值", "actual": "實績值", "share": "達成率",
     "filed": "本期提出", "passed": "本期通過", "filed_to_date": "累計提出", "passed_to_date": "累計通過",
     "in_progress": "輔導中", "total": "總數", "visits": "訪視次數", "by_status": "狀態",
+    "youth_total": "青年留鄉／返鄉合計", "youth_registered": "其中設籍", "records": "紀錄筆數",
+    "courses": "課程場次", "trainees": "學員人數", "completed": "結訓人數", "showcases": "成果展",
+    "matchmaking": "媒合會", "workshops": "工作坊",
 }
 # Not figures of the period: what it is, the comparisons with other periods, the manager's words. Lists
 # (proposals sent, public spaces, key visits) are details whose counts are figures elsewhere.
 _IGNORED = {"center", "center_name", "month", "period", "json_version", "funding_allocation_by_work_item",
             "funding_allocation_roc_year", "funding_roc_year", "provisional", "plan", "revision", "revision_notes",
-            "compare", "by_center", "narrative", "proposals_sent_list", "key_visits"}
+            "compare", "by_center", "narrative", "sent_proposals", "key_visits"}
 _DERIVED_LEAVES = {"share", "disbursement_rate", "execution_rate", "personnel_share"}
 
 
 def _code_label(group: str, code: str) -> str:
     enum = {"visits_by_mode": VisitMode, "proposals_by_stage": Stage, "proposals_by_route": Route,
-            "targets": TargetMetric}.get(group)
+            "targets": TargetMetric, "outcomes": OutcomeKind}.get(group)
     if enum is not None:
         try:
             return enum(code).zh
         except ValueError:
-            return code
-    return code
+            return _LEAF_LABELS.get(code, code)
+    return _LEAF_LABELS.get(code, code) if group in ("outcomes", "training") else code
 
 
 def _flatten(data: dict) -> dict[tuple[str, ...], object]:
@@ -599,6 +609,8 @@ def differences(sent: dict, current: dict) -> list[FigureDifference]:
     a, b = _flatten(sent), _flatten(current)
     out = []
     for path in list(dict.fromkeys([*a, *b])):
+        if path[0] not in sent or path[0] not in current:
+            continue  # a group of figures the other side's version of the report did not have (e.g. outcomes)
         if path[-1] in _DERIVED_LEAVES and path[0] in ("targets", "budget_execution"):
             continue
         va, vb = a.get(path), b.get(path)

@@ -21,6 +21,7 @@ from counsel_desk.models.enums import (
 from counsel_desk.reports.figures_types import (
     ReportFigures, allocation_title, center_title, funding_note, plan_title,
 )
+from counsel_desk.reports import outcomes_xlsx
 from counsel_desk.reports.xlsx_sheet import FIRST_DATA_ROW, HEADER_ROW, Col, FastRows, ReportSheet
 from counsel_desk.services import atomic
 from counsel_desk.services.formatting import roc_date
@@ -74,6 +75,7 @@ def summary_rows(f: ReportFigures) -> list[list]:
         ["交流、學習與推廣活動", f.events, "場"],
         ["活動參與人次", f.event_participants, "人次"],
         ["人事費超過上限之工作站", f.budgets_flagged, "站"],
+        *outcomes_xlsx.summary_rows(f),
     ]
     return rows
 
@@ -136,6 +138,7 @@ def build_workbook(f: ReportFigures, *, prepared_by: str = "", today: date | Non
            Col("合作單位", "wrap", 30), Col("參與人次", "int")], landscape=True).write(
         [[_roc(e.event_date), e.title, EventKind(e.kind).zh, e.place, e.partners, e.participants] for e in f.event_list],
         total=["合計", None, None, None, None, f.event_participants])
+    outcomes_xlsx.outcome_sheets(f, sheet)
     _content_sheets(f, sheet)
     _rule_warnings_sheet(f, sheet)
     step(12)
@@ -320,7 +323,7 @@ def _content_sheets(f: ReportFigures, sheet) -> None:
     """送件提案, 地方創生計畫, 公有空間, 重點訪視 and 工作重點 (the manager's words)."""
     from counsel_desk.models.enums import PublicSpaceStatus
 
-    sent = f.proposals_sent_list
+    sent = f.sent_proposals
     sheet("送件提案", "本期送專案辦公室提案（單位：新臺幣元）",
           [Col("送件日期", "date"), Col("提案", "wrap", 36), Col("途徑", "code"), Col("縣市"), Col("鄉鎮市區"),
            Col("提案單位", "wrap", 24), Col("申請金額", "money"), Col("再送件", "code")], landscape=True).write(

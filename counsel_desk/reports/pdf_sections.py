@@ -122,7 +122,7 @@ def _center_chart(f: ReportFigures, centers: list[CenterCode]) -> Drawing:
 
 def proposals_sent(f: ReportFigures, sec: Sections, summary_only: bool) -> list[Flowable]:
     """The proposals sent to the project office in the period, with the money each requests."""
-    sent = f.proposals_sent_list
+    sent = f.sent_proposals
     if not sent:
         return []
     shown = sent[:SUMMARY_LIST] if summary_only and len(sent) > SUMMARY_LIST + 1 else sent

@@ -36,7 +36,8 @@ def outside_center_notice(conn: Connection, center_code: str, county_code: str |
     """A warning when ``county_code`` is not one of ``center_code``'s counties (None when it is)."""
     if not county_code or not center_code:
         return None
-    row = conn.execute(text("SELECT name, default_center FROM county WHERE code = :c"), {"c": county_code}).first()
+    row = conn.execute(text("SELECT name, default_center, name_en FROM county WHERE code = :c"),
+                       {"c": county_code}).first()
     if row is None or row[1] == center_code:
         return None
     try:
@@ -45,7 +46,7 @@ def outside_center_notice(conn: Connection, center_code: str, county_code: str |
         return None
     return Notice("outside_center",
                   f"{what_zh}「{row[0]}」不在{center_name(center_code)}的縣市內（{row[0]}屬{center_name(row[1])}）。",
-                  f"{what_en} {row[0]} is outside the {center_en} center's counties.", SOURCE)
+                  f"{what_en} {row[2]} is outside the {center_en} center's counties.", SOURCE)
 
 
 def center_name(code: str) -> str:

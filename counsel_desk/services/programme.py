@@ -45,8 +45,9 @@ class Notice:
 
     @property
     def line(self) -> str:
-        """⚠ the message （its source）: one line where the user acts."""
-        return f"⚠ {self.message}" + (f"（{self.source_text}）" if self.source_text else "")
+        """⚠ the message （its source）: one line where the user acts (the sources are Chinese documents:
+        cited in the Chinese interface)."""
+        return f"⚠ {self.message}" + (pick(f"（{self.source_text}）", "") if self.source_text else "")
 
 
 def check_roc_year(value: Any, field: str = "roc_year") -> int:

@@ -21,6 +21,7 @@ from typing import Any
 from datetime import date, timedelta
 
 from counsel_desk.errors import ValidationError
+from counsel_desk.i18n import pick
 from counsel_desk.services import programme
 from counsel_desk.services.formatting import roc_year as roc_year_of
 from counsel_desk.services.programme import Notice, Programme, Source
@@ -47,8 +48,8 @@ class PlanCap:
     def amount(self) -> int | None:
         return self.cap.amount if self.cap else None
 
-    def value(self, name: str) -> float | int | None:
-        return self.cap.value(name) if self.cap else None
+    def number(self, name: str) -> float | int | None:
+        return self.cap.number(name) if self.cap else None
 
     @property
     def source(self) -> Source | None:
@@ -57,6 +58,10 @@ class PlanCap:
     @property
     def plan_name(self) -> str:
         return self.plan.name if self.plan else ""
+
+    @property
+    def plan_name_en(self) -> str:
+        return (self.plan.name_en or self.plan.name) if self.plan else ""
 
 
 def plan_cap(plans: list[Programme], key: str, roc_year: int) -> PlanCap:
@@ -68,7 +73,7 @@ def _unknown(pc: PlanCap, what_zh: str, what_en: str) -> Notice:
     return Notice(f"{pc.key}_unknown",
                   f"民國 {pc.roc_year} 年適用「{pc.plan_name}」，未公布{what_zh}（未知），本程式未檢查；"
                   "專案辦公室可發布新版計畫定義檔補上。",
-                  f"ROC {pc.roc_year} falls under '{pc.plan_name}', which does not publish {what_en} (unknown): "
+                  f"ROC {pc.roc_year} falls under '{pc.plan_name_en}', which does not publish {what_en} (unknown): "
                   "not checked.", pc.source)
 
 
@@ -91,7 +96,7 @@ def check_cap(plans: list[Programme], key: str, roc_year: int, amount: Any, fiel
         raise ValidationError(
             f"{what_zh} NT${value:,} 超過民國 {pc.roc_year} 年適用之「{pc.plan_name}」上限 NT${pc.amount:,}{source}，"
             f"未儲存；請改為 NT${pc.amount:,} 以下。",
-            f"{what_en} NT${value:,} exceeds the cap of NT${pc.amount:,} under '{pc.plan_name}' "
+            f"{what_en} NT${value:,} exceeds the cap of NT${pc.amount:,} under '{pc.plan_name_en}' "
             f"(ROC {pc.roc_year}); not saved.", field=field)
     return value, []
 
@@ -99,7 +104,7 @@ def check_cap(plans: list[Programme], key: str, roc_year: int, amount: Any, fiel
 def cap_label(plans: list[Programme], key: str, roc_year: int) -> tuple[int | None, str]:
     """(amount, plan name) of the cap in force, for a form's caption; amount None = unknown or no plan."""
     pc = plan_cap(plans, key, roc_year)
-    return pc.amount, pc.plan_name
+    return pc.amount, pick(pc.plan_name, pc.plan_name_en)
 
 
 # --- the personnel-cost rule --------------------------------------------------------------------------
@@ -132,8 +137,8 @@ class PersonnelRule:
 
 def personnel_rule(plans: list[Programme], roc_year: int) -> PersonnelRule:
     pc = plan_cap(plans, PERSONNEL, roc_year)
-    staffed_from = pc.value("staffed_from")
-    return PersonnelRule(int(roc_year), pc.value("share"), pc.value("share_staffed"),
+    staffed_from = pc.number("staffed_from")
+    return PersonnelRule(int(roc_year), pc.number("share"), pc.number("share_staffed"),
                          int(staffed_from) if staffed_from is not None else None, pc.plan, pc.source)
 
 
@@ -147,13 +152,13 @@ def term_notices(plans: list[Programme], term_start: date | None, term_end: date
     if not term_start or not term_end:
         return []
     pc = plan_cap(plans, TERM, roc_year_of(term_start))
-    months = pc.value("months")
+    months = pc.number("months")
     if months is None or _months_between(term_start, term_end) <= months + 0.5:
         return []
     return [Notice("term_too_long",
                    f"期程 {term_start.isoformat()}–{term_end.isoformat()} 超過「{pc.plan_name}」的補助期間 {months:g} 個月；"
                    "期滿後經評鑑績效良好者，請以「延續補助」另起一年。",
-                   f"The term is longer than the {months:g}-month subsidy period of '{pc.plan_name}'; after a good "
+                   f"The term is longer than the {months:g}-month subsidy period of '{pc.plan_name_en}'; after a good "
                    "evaluation record an extension year instead.", pc.source)]
 
 
@@ -198,9 +203,9 @@ def eligibility_notices(plans: list[Programme], f: StationFacts) -> list[Notice]
     def warn(code: str, zh: str, en: str) -> None:
         out.append(Notice(code, zh, en, pc.source))
 
-    max_age, min_years, partners = pc.value("host_max_age"), pc.value("host_min_years"), pc.value("partners")
-    young, young_lo, young_hi = pc.value("young_partners"), pc.value("young_min_age"), pc.value("young_max_age")
-    fulltime_min = pc.value("fulltime_min")
+    max_age, min_years, partners = pc.number("host_max_age"), pc.number("host_min_years"), pc.number("partners")
+    young, young_lo, young_hi = pc.number("young_partners"), pc.number("young_min_age"), pc.number("young_max_age")
+    fulltime_min = pc.number("fulltime_min")
     if max_age is not None and f.host_age is not None and f.host_age > max_age:
         warn("host_age", f"駐點負責人 {f.host_age} 歲，超過申請資格的 {max_age:g} 歲。",
              f"The host is {f.host_age}, above the age limit of {max_age:g}.")

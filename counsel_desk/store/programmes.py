@@ -61,7 +61,7 @@ class Cap:
     source: Source
     values: dict[str, float | int | None] = field(default_factory=dict)  # e.g. share 0.5, months 12
 
-    def value(self, key: str) -> float | int | None:
+    def number(self, key: str) -> float | int | None:
         return self.values.get(key)
 
     @property

@@ -32,13 +32,18 @@ UPGRADES: dict[int, Step] = {
     # approved-amount sheets, which older files simply lack)
     3: Step(added={"proposals": {"council_meeting": None, "council_date": None},
                    "plans": {"council_meeting": None, "council_date": None}}),
-    4: Step(),  # v5 adds the audit log's end to the meta sheet only
-    # v6 keeps each budget year's staff and 評鑑 and the station's eligibility facts: an older file's
+    4: Step(),
+    # v6 adds the training figures of events (a v5 event had none: zero) and the outcome and youth-team
+    # sheets. A workstation's youth_stayed/youth_returned columns of an older file are not read: the
+    # laptop that wrote it turns them into dated outcomes when it upgrades (migration 0008, same ids on
+    # every laptop) and its next file carries them
+    5: Step(added={"events": {"hours": 0, "trainees": 0, "completed": 0}}),
+    # v7 keeps each budget year's staff and 評鑑 and the station's eligibility facts: an older file's
     # budget years have no staff of their own (the station's count judges them), no extension, no evaluation
-    5: Step(added={"budgets": {"fulltime_staff": None, "extension": "否", "evaluation": None, "evaluated_on": None,
+    6: Step(added={"budgets": {"fulltime_staff": None, "extension": "否", "evaluation": None, "evaluated_on": None,
                                "evaluation_note": None},
                    "workstations": {"host_age": None, "host_years_on_site": None, "young_partners": None},
-                   "public_spaces": {"year_approved": None}}),
+                   "public_spaces": {"year_approved": None}, "county_checks": {"plan_id": None}}),
 }
 
 

@@ -321,27 +321,27 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="24" />
+        <location filename="../../counsel_desk/ui/messages.py" line="22"/>
         <source>A file could not be read or written: %1 (%2)</source>
         <translation>無法讀寫檔案：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="28" />
+        <location filename="../../counsel_desk/ui/messages.py" line="24"/>
         <source>Something went wrong and was not saved: %1</source>
         <translation>發生錯誤，這次的變更沒有儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="56"/>
+        <location filename="../../counsel_desk/ui/messages.py" line="47"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="67"/>
+        <location filename="../../counsel_desk/ui/messages.py" line="58"/>
         <source>Continue</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="72"/>
+        <location filename="../../counsel_desk/ui/messages.py" line="63"/>
         <source>Regional Revitalization Desk</source>
         <translation>地方創生輔導桌</translation>
     </message>

@@ -85,7 +85,7 @@ def test_existing_route_on_the_board_with_the_county_checklist(qtbot, page, app_
     assert "縣府審查" in page.board.headers["county_review"].text()
 
     # the checklist, opened from the card
-    page.board.checklist_requested.emit(pid)
+    page.board.checklist_requested.emit("proposal", pid)
     dialog = page.checklist_dialog
     assert [dialog.rows[i][0].currentText() for i in dialog.rows] == ["待確認"] * 5
     dialog.set_row("land_use", "settled", None)
@@ -198,3 +198,24 @@ def test_the_funding_page_loads_a_programme_file_and_uses_it(qtbot, page, app_co
 
     assert programme.plan_in_force(svc, 115).version == new
     assert demand.model.index(coa, col).data() == "250,000,000"
+
+
+def test_a_plan_card_opens_the_countys_checklist(qtbot, page, app_context):
+    """Source: 圖 3 提案流程 2.0 — the township's plan is reviewed by the county government as a whole."""
+    svc = app_context.services()
+    plan = ps.create_plan(svc, ps.PlanFields("池上鄉地方創生計畫", TAITUNG, CHISHANG, organization_name="池上鄉公所"))
+    pid = _proposal(svc, "池上米食文化館", Route.EXISTING)
+    ps.set_plan(svc, pid, plan.id)
+    for stage in (Stage.DRAFTING, Stage.TOWNSHIP_FILED, Stage.COUNTY_REVIEW):
+        ps.move_plan(svc, plan.id, stage.value, f"移到{stage.zh}")
+    page.reload()
+    assert plan.id in [c.id for c in page.board.columns["county_review"].cards()]
+    page.board.checklist_requested.emit("plan", plan.id)  # what the plan card's menu sends
+    dialog = page.checklist_dialog
+    assert dialog.kind == "plan" and list(dialog.rows) == ["land_use", "environment", "subsidy_payment",
+                                                           "matching_funds", "public_space"]
+    for item in dialog.rows:
+        dialog.set_row(item, "settled", date(2026, 11, 20))
+    assert dialog.save() is True
+    assert all(r.status == "settled" for r in ps.checklist(svc, plan.id, "plan"))
+    assert all(r.status == "pending" for r in ps.checklist(svc, pid))  # the proposal keeps its own list

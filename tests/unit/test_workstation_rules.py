@@ -171,3 +171,17 @@ def test_headquarters_moves_a_county_audited_and_kept_over_a_refresh(db, service
     with pytest.raises(Exception) as e:
         center_split.set_county_center(hq, "宜蘭縣", "西區")
     assert "不是分區輔導中心" in str(e.value.zh)
+
+
+def test_the_split_command_lists_the_default_and_moves_a_county(db, capsys):
+    """Source: issue 16 — headquarters edits the split; the shipped split is labelled the default."""
+    from counsel_desk.cli import main
+
+    path = str(db.path)
+    db.close()
+    assert main(["programme", "split", "--db", path]) == 0
+    listed = capsys.readouterr().out
+    assert "花蓮縣\t地方創生東區輔導中心\t預設" in listed
+    assert main(["programme", "split", "--db", path, "--county", "花蓮縣", "--center", "北區"]) == 0
+    assert "花蓮縣：地方創生北區輔導中心（總部調整）" in capsys.readouterr().out
+    assert main(["programme", "split", "--db", path, "--county", "花蓮縣"]) != 0  # both or neither

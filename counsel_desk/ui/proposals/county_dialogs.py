@@ -27,12 +27,15 @@ from counsel_desk.ui.widgets.fit import fit_window
 
 
 class CountyChecklistDialog(QDialog):
-    """縣府審查: one row per item; 儲存 writes every row, all or nothing per row, and says what failed."""
+    """縣府審查 of an existing-route proposal or a township's plan (``kind``): one row per item; 儲存 writes
+    every row, all or nothing per row, and says what failed."""
 
-    def __init__(self, svc: ServiceContext, proposal_id: str, title: str, parent: QWidget | None = None):
+    def __init__(self, svc: ServiceContext, proposal_id: str, title: str, parent: QWidget | None = None,
+                 kind: str = "proposal"):
         super().__init__(parent)
         self.svc = svc
-        self.proposal_id = proposal_id
+        self.proposal_id = proposal_id  # the record's id (a plan's when kind is "plan")
+        self.kind = kind
         self.setObjectName("countyChecklist")
         self.setWindowTitle(self.tr("County review checklist"))
         self.setMinimumWidth(640)
@@ -43,7 +46,7 @@ class CountyChecklistDialog(QDialog):
         for col, text in enumerate((self.tr("Item"), self.tr("Status"), self.tr("Date"), self.tr("Note"))):
             grid.addWidget(QLabel(f"<b>{text}</b>"), 0, col)
         self.rows: dict[str, tuple[QComboBox, DateEdit, QLineEdit]] = {}
-        for n, row in enumerate(county.checklist(svc, proposal_id), 1):
+        for n, row in enumerate(county.checklist(svc, proposal_id, kind), 1):
             status = QComboBox()
             status.setObjectName(f"status_{row.item}")
             fill_enum(status, CheckStatus)
@@ -82,7 +85,7 @@ class CountyChecklistDialog(QDialog):
         for item, (combo, edit, text) in self.rows.items():
             try:
                 county.save_check(self.svc, self.proposal_id, item, combo.currentData(),
-                                  edit.date_for(f"county_check:{item}"), text.text())
+                                  edit.date_for(f"county_check:{item}"), text.text(), kind=self.kind)
             except UserError as exc:
                 problems.append(f"{label(CountyCheckItem, item)}：{exc.message}")
         if problems:

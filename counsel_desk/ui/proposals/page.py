@@ -293,12 +293,12 @@ class ProposalsPage(PageHooks, QWidget):
             self.plans.select(record_id)
         self.board.select(record_id)
 
-    def open_checklist(self, proposal_id: str) -> CountyChecklistDialog | None:
-        """縣府審查: the county's checklist of an existing-route proposal."""
+    def open_checklist(self, kind: str, record_id: str) -> CountyChecklistDialog | None:
+        """縣府審查: the county's checklist of an existing-route proposal or a township's plan."""
         svc = self.ctx.services()
         try:
-            p = ps.get_proposal(svc, proposal_id)
-            dialog = CountyChecklistDialog(svc, proposal_id, p.title, self)
+            title = (ps.get_plan(svc, record_id) if kind == "plan" else ps.get_proposal(svc, record_id)).title
+            dialog = CountyChecklistDialog(svc, record_id, title, self, kind=kind)
         except UserError as exc:
             show_error(self, exc)
             return None

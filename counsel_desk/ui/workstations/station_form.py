@@ -72,8 +72,6 @@ class StationForm(QWidget):
         self.term_end = DateEdit()
         self.term_end.setToolTip(self.tr("Left empty, the term ends 12 months after it starts."))
         self.status = EnumCombo(WorkstationStatus)
-        self.youth_stayed = _spin(99999)
-        self.youth_returned = _spin(99999)
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(70)
         self.error = FieldError()
@@ -106,8 +104,6 @@ class StationForm(QWidget):
         right.addRow(self.tr("Team size"), self.team_size)
         right.addRow(self.tr("Partners aged 20–45"), self.young_partners)
         right.addRow(self.tr("Full-time staff"), self.fulltime_staff)
-        right.addRow(self.tr("Youth who stayed"), self.youth_stayed)
-        right.addRow(self.tr("Youth who returned"), self.youth_returned)
         term = QHBoxLayout()
         term.addWidget(self.term_start)
         term.addWidget(QLabel("–"))
@@ -132,8 +128,8 @@ class StationForm(QWidget):
         self.save_button.clicked.connect(self.save)
         for w in (self.name, self.operator_name, self.host_name, self.term_start, self.term_end):
             w.textEdited.connect(self._mark_dirty)
-        for w in (self.team_size, self.fulltime_staff, self.year_approved, self.youth_stayed, self.youth_returned,
-                  self.host_age, self.host_years_on_site, self.young_partners):
+        for w in (self.team_size, self.fulltime_staff, self.year_approved, self.host_age, self.host_years_on_site,
+                  self.young_partners):
             w.valueChanged.connect(self._mark_dirty)
         for w in (self.operator_kind, self.status, self.county, self.township):
             w.activated.connect(self._mark_dirty)
@@ -161,8 +157,6 @@ class StationForm(QWidget):
         self.term_start.set_date(s.term_start)
         self.term_end.set_date(s.term_end)
         self.status.set_code(s.status)
-        self.youth_stayed.setValue(s.youth_stayed)
-        self.youth_returned.setValue(s.youth_returned)
         self.notes.blockSignals(True)
         self.notes.setPlainText(s.notes)
         self.notes.blockSignals(False)
@@ -184,7 +178,6 @@ class StationForm(QWidget):
             "county_code": self.places.county_code(), "township_code": self.places.township_code(),
             "year_approved": self.year_approved.value(), "term_start": self.term_start.date(),
             "term_end": self.term_end.date(), "status": self.status.code(),
-            "youth_stayed": self.youth_stayed.value(), "youth_returned": self.youth_returned.value(),
             "notes": self.notes.toPlainText(), "host_age": _fact(self.host_age),
             "host_years_on_site": _fact(self.host_years_on_site), "young_partners": _fact(self.young_partners),
         }
