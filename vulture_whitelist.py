@@ -160,3 +160,4 @@ _.frozen_audit_clock
 _.zh_tw
 _.encrypted_env  # @pytest.mark.usefixtures("encrypted_env")
 _.yes_to_questions
+_.operating_since  # read by reports in SQL (figures_content.SPACE_STATUS_AT_END_SQL)

@@ -235,6 +235,17 @@ class TargetMetric(Labelled):
     YOUTH_STAYED_RETURNED = "youth_stayed_returned"
 
 
+class TownshipStatus(Labelled):
+    """盤點: where a township stands, from nothing yet to an approved plan (services/stocktaking.py)."""
+
+    NOT_STARTED = "not_started"
+    CONTACT = "contact"
+    COUNSELING = "counseling"
+    WRITING = "writing"
+    FILED = "filed"
+    APPROVED = "approved"
+
+
 ZH: dict[str, dict[str, str]] = {
     "CenterCode": {"north": "北區", "central": "中區", "south": "南區", "east": "東區"},
     "VisitMode": {"onsite": "實地", "phone": "電話", "video": "視訊", "meeting": "會議"},
@@ -285,6 +296,10 @@ ZH: dict[str, dict[str, str]] = {
         "visits": "實地訪視次數", "support_sessions": "工作站輔導場次", "support_hours": "工作站輔導時數",
         "events": "交流活動場次", "event_participants": "活動參與人次", "proposals_sent": "送專案辦公室提案數",
         "proposals_approved": "核定提案數", "youth_stayed_returned": "青年留鄉/返鄉人數",
+    },
+    "TownshipStatus": {
+        "not_started": "未啟動", "contact": "接觸中", "counseling": "輔導中", "writing": "計畫撰寫中",
+        "filed": "已提報", "approved": "已核定",
     },
 }
 
@@ -348,6 +363,10 @@ EN: dict[str, dict[str, str]] = {
         "visits": "Site visits", "support_sessions": "Support sessions", "support_hours": "Support hours",
         "events": "Events", "event_participants": "Event participants", "proposals_sent": "Proposals sent",
         "proposals_approved": "Proposals approved", "youth_stayed_returned": "Youth stayed/returned",
+    },
+    "TownshipStatus": {
+        "not_started": "Not started", "contact": "In contact", "counseling": "Being counseled",
+        "writing": "Plan being written", "filed": "Filed", "approved": "Approved",
     },
 }
 

@@ -113,6 +113,10 @@ class PublicSpace(Synced, table=True):
     subsidy: int = 0
     year_approved: Optional[int] = None  # ROC year the subsidy was approved
     status: str = Field(default="planning", max_length=16, index=True)  # PublicSpaceStatus
+    # 整修開始日 / 營運開始日: a report reads the status as of its period's end from these (set the day the
+    # status changes; services/spaces.py). Unknown (before they were kept): from the day the space was recorded.
+    renovating_since: Optional[date] = None
+    operating_since: Optional[date] = None
     operating_team: str = Field(default="", max_length=128)
     notes: str = ""
 

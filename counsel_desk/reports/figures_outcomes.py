@@ -96,7 +96,7 @@ class OutcomeFigures:
 SHOWN_KINDS = ("training", "showcase", "matchmaking", "workshop")
 
 
-def _training(conn: Connection, center: str | None, period: Period) -> tuple[TrainingTotals, list[TrainingLine]]:
+def training(conn: Connection, center: str | None, period: Period) -> tuple[TrainingTotals, list[TrainingLine]]:
     rows = conn.execute(text(
         "SELECT e.event_date, e.title, e.kind, e.hours, e.trainees, e.completed, e.participants FROM center_event e "
         f"WHERE +e.deleted_at IS NULL{center_sql('e', center)} AND e.event_date BETWEEN :start AND :end "
@@ -145,9 +145,9 @@ def _teams(conn: Connection, center: str | None, period: Period) -> list[TeamLin
 
 
 def compute(conn: Connection, center: str | None, period: Period) -> OutcomeFigures:
-    training, training_list = _training(conn, center, period)
+    training_totals, training_list = training(conn, center, period)
     figures = OutcomeFigures(oc.totals(conn, center, period), oc.rows(conn, center, period),
-                             _teams(conn, center, period), training, training_list)
+                             _teams(conn, center, period), training_totals, training_list)
     if center is None:
         figures.by_center = {c.value: oc.totals(conn, c.value, period) for c in CenterCode}
         figures.national = oc.national_comparison(conn, period.end)

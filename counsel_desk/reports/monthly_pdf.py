@@ -370,7 +370,7 @@ def build_story(f: ReportFigures, *, county_codes: list[str], prepared_by: str, 
     body = [*_cover(f, prepared_by, today, revision), *pdf_sections.provisional_note(f, today),
             *pdf_sections.revision_notes(f), *pdf_sections.summary(f, sec, summary_rows(f)),
             *pdf_sections.by_center(f, sec), *_targets(f, sec), *_visits(f, sec, county_codes, summary_only),
-            *pdf_sections.key_visits(f, sec), *_followups(f, sec, summary_only), *_workstations(f, sec),
+            *pdf_sections.key_visits(f, sec, summary_only), *_followups(f, sec, summary_only), *_workstations(f, sec),
             *_proposals(f, sec, summary_only), *pdf_sections.plans_and_spaces(f, sec, summary_only),
             *_events(f, sec, summary_only), *outcomes_pdf.section(f, sec, summary_only),
             *pdf_sections.rule_warnings(f, sec), *pdf_sections.narrative(f, sec)]

@@ -271,7 +271,7 @@ def _revision_sheet(f: ReportFigures, sheet) -> None:
            Col(f"第 {f.revision} 版數值", "num"), Col("資料欄位", "code")]).write(
         [[c.label, _plain(c.sent), _plain(c.new), c.figure] for c in notes.changes],
         extra=["修正原因：" + (notes.reason or "（未填寫）"),
-               f"共 {len(notes.changes):,} 項數字與第 {notes.previous_revision} 版不同。" if notes.changes
+               f"共 {len(notes.changes):,} 項與第 {notes.previous_revision} 版不同。" if notes.changes
                else "各項數字與前一版相同。"])
 
 
@@ -310,7 +310,7 @@ def _by_center_sheet(f: ReportFigures, sheet) -> None:
     if not f.by_center:
         return
     from counsel_desk.models.enums import CenterCode
-    from counsel_desk.reports.figures_types import figure_label
+    from counsel_desk.reports.figure_changes import figure_label
     from counsel_desk.services.figures import HEADLINE_KEYS
 
     centers = [c for c in CenterCode if c.value in f.by_center]

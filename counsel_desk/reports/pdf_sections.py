@@ -21,7 +21,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from counsel_desk.models.enums import CenterCode, PublicSpaceStatus, Route, VisitMode
-from counsel_desk.reports.figures_types import ReportFigures, figure_label
+from counsel_desk.reports.figure_changes import figure_label
+from counsel_desk.reports.figures_types import ReportFigures
 from counsel_desk.services.figures import HEADLINE_KEYS
 from counsel_desk.reports.monthly_xlsx import SUMMARY_KEYS
 from counsel_desk.reports.pdf_charts import count_bars
@@ -30,6 +31,7 @@ from counsel_desk.reports.pdf_tables import PagedTable
 from counsel_desk.services.formatting import ntd, roc_date
 
 SUMMARY_LIST = 20  # rows of a long list the summary PDF shows; the rest become one row
+SUMMARY_KEY_VISITS = 10  # key visits (each a few lines of findings and advice) the summary PDF shows
 UNITS = {"visits_total": "次", "followups_opened": "件", "followups_closed": "件", "followups_overdue": "件",
          "support_sessions": "場", "support_hours": "小時", "support_participants": "人次", "proposals_new": "件",
          "proposals_sent": "件", "proposals_resubmitted": "件", "proposals_approved": "件", "events": "場",
@@ -49,7 +51,7 @@ def provisional_note(f: ReportFigures, today: date) -> list[Flowable]:
 
 
 def revision_notes(f: ReportFigures) -> list[Flowable]:
-    """修正說明: why this revision was issued and each changed figure, sent → new."""
+    """修正說明: why this revision was issued and each change (figures, comparisons, lists, texts), sent → new."""
     notes = f.revision_notes
     if notes is None:
         return []
@@ -59,7 +61,7 @@ def revision_notes(f: ReportFigures) -> list[Flowable]:
         rows = [[c.label, _value(c.sent), _value(c.new)] for c in notes.changes]
         out += [Spacer(1, 2 * mm),
                 PagedTable(["項目", f"第 {notes.previous_revision} 版送出值", f"第 {f.revision} 版數值"], rows,
-                           [WIDTH - 64 * mm, 32 * mm, 32 * mm], wrap_cols=(0,), align_right=(1, 2))]
+                           [WIDTH - 84 * mm, 42 * mm, 42 * mm], wrap_cols=(0,), align_right=(1, 2))]
     else:
         out.append(para("各項數字與前一版相同。", "small"))
     return out
@@ -197,17 +199,22 @@ def _status(code: str) -> str:
         return code
 
 
-def key_visits(f: ReportFigures, sec: Sections) -> list[Flowable]:
-    """The visits the counselors flagged 重點, with what was found and advised."""
+def key_visits(f: ReportFigures, sec: Sections, summary_only: bool = False) -> list[Flowable]:
+    """The visits the counselors flagged 重點, with what was found and advised (the summary PDF: the first
+    SUMMARY_KEY_VISITS; a busy month of the 100,000-visit demo flags 114, ten pages)."""
     out = [*sec.heading("重點訪視")]
     if not f.key_visits:
         return out + [para("本期沒有標記為重點的訪視。")]
+    shown = f.key_visits[:SUMMARY_KEY_VISITS] if summary_only and len(f.key_visits) > SUMMARY_KEY_VISITS + 1 \
+        else f.key_visits
     rows = []
-    for v in f.key_visits:
+    for v in shown:
         meta = f"{v.visited or '—'}\n{VisitMode(v.mode).zh}" + (f"／{v.counselors}" if v.counselors else "")
         rows.append([roc_date(v.visit_date), f"{v.county}\n{v.township}", meta,
                      v.findings + (f"\n課題：{v.issues}" if v.issues else ""), v.advice])
-    return out + [para(f"本期標記重點訪視 {len(f.key_visits):,} 次（全部訪視紀錄見 Excel「附錄_訪視紀錄」工作表）。"),
+    listed = (f"，以下列出前 {len(shown):,} 次（全部重點訪視見 Excel「重點訪視」工作表）" if len(shown) < len(f.key_visits)
+              else "（全部訪視紀錄見 Excel「附錄_訪視紀錄」工作表）")
+    return out + [para(f"本期標記重點訪視 {len(f.key_visits):,} 次{listed}。"),
                   PagedTable(["日期", "地點", "受訪對象／方式", "發現與課題", "輔導建議"], rows,
                              [16 * mm, 18 * mm, 34 * mm, (WIDTH - 68 * mm) / 2, (WIDTH - 68 * mm) / 2],
                              wrap_cols=(2, 3, 4), font_size=7.8, align_center=(0,))]

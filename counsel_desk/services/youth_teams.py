@@ -299,3 +299,13 @@ def support_choices(sc: ServiceContext) -> list[tuple[str, str]]:
             "JOIN workstation w ON w.id = s.workstation_id AND w.deleted_at IS NULL "
             "WHERE s.deleted_at IS NULL AND s.center_code = :c ORDER BY s.support_date DESC, s.id LIMIT 500"),
             {"c": sc.center_code})]
+
+
+def visit_choices(sc: ServiceContext) -> list[tuple[str, str]]:
+    """(id, label) of the center's live visits, newest first, to link to a team."""
+    with sc.session_factory() as s:
+        return [(r[0], " ".join(str(p) for p in r[1:] if p)) for r in s.connection().execute(text(
+            "SELECT v.id, v.visit_date, c.name || t.name, coalesce(nullif(v.visited_name, ''), v.purpose) "
+            "FROM site_visit v JOIN county c ON c.code = v.county_code JOIN township t ON t.code = v.township_code "
+            "WHERE v.deleted_at IS NULL AND v.center_code = :c ORDER BY v.visit_date DESC, v.id LIMIT 500"),
+            {"c": sc.center_code})]

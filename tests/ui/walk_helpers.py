@@ -191,3 +191,8 @@ def _standalone(qtbot, window, ctx):
     yield from _dialog(qtbot, "recovery", RecoveryDialog(check, Path(ctx.db.path).parent / "quarantine", None, window))
     contact = first_id(ctx, "SELECT id FROM contact WHERE deleted_at IS NULL")
     yield from _dialog(qtbot, "erase contact", EraseContactDialog(ctx, contact, window))
+    from counsel_desk.ui.stocktaking.township_dialog import TownshipDialog
+
+    town = first_id(ctx, "SELECT township_code FROM site_visit WHERE deleted_at IS NULL GROUP BY township_code "
+                         "ORDER BY count(*) DESC LIMIT 1")
+    yield from _dialog(qtbot, "township panel", TownshipDialog(ctx, town, window, today=TODAY))

@@ -199,12 +199,36 @@ def test_a_reimbursement_recorded_after_the_end_leaves_the_month_alone(db, world
     assert view.line("operations").reimbursed == 500_000
 
 
-def test_a_fall_corrects_the_latest_line_and_keeps_the_earlier_dates(db, world):
+def _lines(db, station: str) -> list[tuple]:
+    with db.engine.connect() as c:
+        return c.exec_driver_sql(
+            "SELECT l.disbursed, l.disbursed_on, l.reimbursed, l.reimbursed_on FROM budget_line l "
+            "JOIN workstation_budget b ON b.id = l.budget_id JOIN workstation w ON w.id = b.workstation_id "
+            "WHERE w.name = ? AND l.deleted_at IS NULL ORDER BY l.created_at, l.id", (station,)).fetchall()
+
+
+def test_a_fall_is_a_dated_adjustment_line_and_earlier_lines_stay(db, world):
     services, stations = world
+    before = _lines(db, "烏來工作站")
+    # in December the reimbursement is found to be 250,000 all told: less than November's 300,000 already
     workstation_budgets.save_budget(services, stations["烏來工作站"], 115, 2_000_000,
-                                    {"operations": (1_000_000, 600_000, 350_000)}, today=date(2026, 12, 6))
-    assert own_execution(db, DEC.end, 115)["烏來工作站"] == (2_000_000, 600_000, 350_000)
+                                    {"operations": (1_000_000, 600_000, 250_000)}, today=date(2026, 12, 6))
+    after = _lines(db, "烏來工作站")
+    assert after[:len(before)] == before  # no line rewritten
+    assert after[len(before):] == [(0, None, -250_000, "2026-12-06")]
+    assert own_execution(db, NOV.end, 115)["烏來工作站"] == (2_000_000, 600_000, 300_000)  # as sent
+    assert own_execution(db, DEC.end, 115)["烏來工作站"] == (2_000_000, 600_000, 250_000)
+    nov = compute(db.session_factory, "north", NOV, today=AFTER)
+    dec = compute(db.session_factory, "north", DEC, today=AFTER)
+    assert {b.name: b.reimbursed for b in nov.budgets}["烏來工作站"] == 300_000
+    assert {b.name: b.reimbursed for b in dec.budgets}["烏來工作站"] == 250_000
+    assert workstation_budgets.budgets(services, stations["烏來工作站"])[0].line("operations").reimbursed == 250_000
+    # taken back to nothing: the category leaves the form, the history stays dated
+    workstation_budgets.save_budget(services, stations["烏來工作站"], 115, 2_000_000,
+                                    {"operations": (0, 0, 0)}, today=date(2026, 12, 7))
+    assert [ln.category for ln in workstation_budgets.budgets(services, stations["烏來工作站"])[0].lines] == []
     assert own_execution(db, NOV.end, 115)["烏來工作站"] == (2_000_000, 600_000, 300_000)
+    assert own_execution(db, DEC.end, 115)["烏來工作站"] == (2_000_000, 0, 0)
 
 
 def test_a_deleted_workstation_leaves_every_section(db, world):
@@ -263,3 +287,32 @@ def test_the_national_report_counts_overdue_per_center_as_each_center_does(db, w
     assert everyone.followups_overdue == 4
     assert everyone.compare.previous_period.figures["followups_overdue"] == own_overdue(
         db, date(2026, 10, 31), "central") + own_overdue(db, date(2026, 10, 31)) == 1
+
+
+def test_a_public_space_counts_with_its_status_on_the_last_day(db, world):
+    from counsel_desk.services import spaces
+    from counsel_desk.services.period import taiwan_day
+    from counsel_desk.models import utcnow
+
+    services, _ = world
+    space = spaces.create_space(services, {"name": "舊糖廠倉庫", "county_code": NEW_TAIPEI, "township_code": BANQIAO,
+                                           "subsidy": 1_000_000, "status": "planning"})
+    with db.engine.begin() as c:  # recorded in September
+        c.exec_driver_sql("UPDATE public_space SET created_at = '2026-09-01 02:00:00' WHERE id = ?", (space.id,))
+    spaces.update_space(services, space.id, {"status": "renovating", "renovating_since": date(2026, 11, 20)})
+    spaces.update_space(services, space.id, {"status": "operating", "operating_since": date(2026, 12, 3)})
+
+    def status(period: Period) -> str | None:
+        f = compute(db.session_factory, "north", period, today=AFTER)
+        return next((sp.status for sp in f.public_spaces if sp.name == "舊糖廠倉庫"), None)
+
+    assert status(Period.month(2026, 8)) is None  # not recorded yet
+    assert status(Period.month(2026, 10)) == "planning"
+    assert status(NOV) == "renovating"  # operating since December: a November report does not change
+    assert status(DEC) == "operating"
+    nov = compute(db.session_factory, "north", NOV, today=AFTER).as_json()["public_spaces"]
+    assert nov["by_status"] == {"renovating": 1}
+    # a status entered without its day is dated the day it is recorded
+    other = spaces.create_space(services, {"name": "舊公所", "county_code": NEW_TAIPEI, "township_code": WULAI,
+                                           "status": "renovating"})
+    assert spaces.get_space(services, other.id).renovating_since == taiwan_day(utcnow())

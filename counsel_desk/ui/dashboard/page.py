@@ -15,7 +15,7 @@ import logging
 from datetime import date, datetime
 from typing import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
@@ -23,6 +23,7 @@ from shiboken6 import isValid
 
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import CenterCode, Stage
+from counsel_desk.services import stocktaking
 from counsel_desk.services.dashboard import PERIOD_KEYS, Overview, week_bounds
 from counsel_desk.services.formatting import ROC_OFFSET, roc_date, roc_date_long, roc_month
 from counsel_desk.ui.context import AppContext
@@ -32,7 +33,9 @@ from counsel_desk.ui.dashboard.loading import PARTS, MapData, TargetsData, load_
 from counsel_desk.ui.dashboard.map_widget import TownshipMap
 from counsel_desk.ui.dashboard.panels import ProposalStages, TargetsPanel, VisitsByCounty, ZeroTownships
 from counsel_desk.ui.dashboard.widgets import ALERT, Card, ElidedLabel, FigureCard
+from counsel_desk.ui.outcomes.dashboard_card import OutcomesCard
 from counsel_desk.ui.page_contract import PageHooks
+from counsel_desk.ui.stocktaking.township_dialog import TownshipDialog
 from counsel_desk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -66,7 +69,7 @@ class DashboardPage(PageHooks, QWidget):
         self._build()
         for signal in (ctx.visits_changed, ctx.followups_changed, ctx.proposals_changed, ctx.data_imported,
                        ctx.proposal_stage_changed, ctx.support_records_changed, ctx.events_changed,
-                       ctx.workstations_changed):
+                       ctx.workstations_changed, ctx.outcomes_changed, ctx.youth_teams_changed):
             signal.connect(self._data_changed)
         self.reload()
 
@@ -106,6 +109,13 @@ class DashboardPage(PageHooks, QWidget):
         self.period_box.setCurrentIndex(PERIOD_KEYS.index("last_3_months"))
         self.period_box.currentIndexChanged.connect(lambda _i: self.reload(("map",)))
         self.map_card.header.addWidget(self.period_box)
+        self.shade_box = QComboBox()  # 盤點: the same map shaded by each township's stocktaking status
+        self.shade_box.setObjectName("mapShade")
+        self.shade_box.setAccessibleName(self.tr("Shade the map by"))
+        self.shade_box.addItem(self.tr("Shade: visits"), "visits")
+        self.shade_box.addItem(self.tr("Shade: stocktaking status"), "status")
+        self.shade_box.currentIndexChanged.connect(lambda _i: self._shade_changed())
+        self.map_card.header.addWidget(self.shade_box)
         self.coverage = ElidedLabel()
         self.coverage.setProperty("role", "figureCaption")
         self.map = TownshipMap()
@@ -142,7 +152,9 @@ class DashboardPage(PageHooks, QWidget):
         grid.addWidget(self.chart_card, 0, 1, 1, 2)
         grid.addWidget(self.county_card, 1, 1)
         grid.addWidget(self.stage_card, 1, 2)
-        grid.addWidget(self.targets_card, 2, 0, 1, 3)
+        grid.addWidget(self.targets_card, 2, 0)
+        self.outcomes_card = OutcomesCard()  # issue 17: the period's dated outcomes and training
+        grid.addWidget(self.outcomes_card, 2, 1, 1, 2)
         grid.setColumnStretch(0, 10)
         grid.setColumnStretch(1, 6)
         grid.setColumnStretch(2, 6)
@@ -193,6 +205,8 @@ class DashboardPage(PageHooks, QWidget):
         jobs = {"map": lambda _p: load_map(ctx, today, key, drawn),
                 "overview": lambda _p: load_overview(ctx, today),
                 "targets": lambda _p: load_targets(ctx, today)}
+        if "map" in parts:  # the outcomes follow the map's period
+            self.outcomes_card.reload(ctx, today, key)
         for part in parts:
             self._generation[part] += 1
             generation = self._generation[part]
@@ -286,6 +300,8 @@ class DashboardPage(PageHooks, QWidget):
         names = {t.township_code: pick(f"{t.county_name} {t.name}", f"{t.name_en}, {t.county_name_en}")
                  for t in towns}
         self.map.set_counts({t.township_code: t.count for t in towns}, names)
+        if self.shade_key == "status":
+            self._load_statuses()
         visited = sum(1 for t in towns if t.count)
         total_visits = sum(t.count for t in towns)
         p = data.period
@@ -295,8 +311,48 @@ class DashboardPage(PageHooks, QWidget):
             .replace("%4", str(visited)).replace("%5", str(len(towns))).replace("%6", str(len(towns) - visited)))
         self.zero_towns.set_townships(towns)
 
+    # --- stocktaking shading --------------------------------------------------------------------
+    @property
+    def shade_key(self) -> str:
+        return str(self.shade_box.currentData())
+
+    def _shade_changed(self) -> None:
+        if self.shade_key == "status":
+            self.map_card.title_label.setText(self.tr("Townships by stocktaking status"))
+            self.map.hint = self.tr("Click a township to see its history.")
+            self._load_statuses()
+        else:
+            self.map_card.title_label.setText(self.tr("Visits by township"))
+            self.map.hint = self.tr("Click a township to list its visits.")
+            self.map.set_statuses(None)
+
+    def _load_statuses(self) -> None:
+        services = self.ctx.services()
+        self._generation["status"] = self._generation.get("status", 0) + 1
+        generation = self._generation["status"]
+        self._waiting.add("status")
+
+        def shown(result) -> None:
+            if self._current("status", generation) and self.shade_key == "status":
+                self.map.set_statuses({code: st.status for code, st in result.items()})
+            if isValid(self):
+                self._part_done("status")
+
+        run_task(lambda _p: stocktaking.standings(services), parent=self, on_done=shown,
+                 on_error=lambda exc: self._part_failed("status", generation, exc))
+
+    def open_township(self, code: str) -> TownshipDialog:
+        dialog = TownshipDialog(self.ctx, code, self, today=self._today())
+        dialog.township_changed.connect(lambda _c: self._load_statuses())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
     # --- actions -------------------------------------------------------------------------------
     def _township_clicked(self, code: str) -> None:
+        if self.shade_key == "status":
+            self.open_township(code)
+            return
         filters: dict = {"township_code": code}
         if self.map_data is not None:  # the list then shows the very visits the map counted
             filters["date_from"] = self.map_data.period.start.isoformat()

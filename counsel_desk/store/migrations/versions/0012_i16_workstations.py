@@ -8,8 +8,8 @@ years on site, partners aged 20–45) and a public space the ROC year its subsid
 is the plan in force that year). The county's checklist (縣府審查) may now belong to a township's plan
 as well as to a proposal. Every laptop makes the same move, so nothing is stamped.
 
-Revision ID: 0010_i16_workstations
-Revises: 0009_i15_closed_index
+Revision ID: 0012_i16_workstations
+Revises: 0011_i15_space_dates
 Create Date: 2026-12-06 21:50:00
 """
 from alembic import op
@@ -17,8 +17,8 @@ import sqlalchemy as sa
 import sqlmodel
 
 
-revision = '0010_i16_workstations'
-down_revision = '0009_i15_closed_index'
+revision = '0012_i16_workstations'
+down_revision = '0011_i15_space_dates'
 branch_labels = None
 depends_on = None
 
