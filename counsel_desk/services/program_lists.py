@@ -22,7 +22,7 @@ from counsel_desk.i18n import pick
 from counsel_desk.models.enums import EventKind, PublicSpaceStatus, SupportKind, WorkstationStatus
 from counsel_desk.services.workstation_rules import personnel_rule
 from counsel_desk.store import programmes as programmes_store
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import hours_text, listed, shown_date
 from counsel_desk.services.listing import Column
 from counsel_desk.services.program_base import SqlListSource, as_date, enum_label, in_params
 
@@ -136,14 +136,14 @@ class WorkstationListSource(SqlListSource):
                 "year_approved": str(year) if year else "", "fulltime_staff": int(staff),
                 "subsidy": int(subsidy) if subsidy is not None else "",
                 "personnel_share": f"{share:.1%}" if share is not None else "",
-                "sessions": int(sessions), "hours": f"{hours:g}",
+                "sessions": int(sessions), "hours": hours_text(hours),
                 "_highlight": "overdue" if flagged else ("muted" if status in ("closed", "terminated") else None),
             }
         return out
 
 
 # --- support records ------------------------------------------------------------------------------
-_SUPPORT_COUNSELORS = ("(SELECT group_concat(name, '、') FROM (SELECT c.name FROM support_counselor x "
+_SUPPORT_COUNSELORS = ("(SELECT group_concat(name, char(31)) FROM (SELECT c.name FROM support_counselor x "
                        "JOIN counselor c ON c.id = x.counselor_id WHERE x.support_id = t.id ORDER BY c.name))")
 _FIRST_COUNSELOR = ("(SELECT MIN(c.name) FROM support_counselor x JOIN counselor c ON c.id = x.counselor_id "
                     "WHERE x.support_id = t.id)")  # the shown names are in this order too
@@ -194,12 +194,12 @@ class SupportListSource(SqlListSource):
         for rid, day, station, kind, hours, people, topics, names, vday, vname, ptitle in conn.execute(text(sql), params):
             linked = []
             if vday:
-                linked.append(pick("訪視 ", "Visit ") + f"{roc_date(_day(vday))} {vname or ''}".strip())
+                linked.append(pick("訪視 ", "Visit ") + f"{shown_date(_day(vday))} {vname or ''}".strip())
             if ptitle:
                 linked.append(pick("提案 ", "Proposal ") + ptitle)
-            out[rid] = {"date": roc_date(_day(day)), "workstation": station or "", "kind": enum_label(SupportKind, kind),
-                        "hours": f"{hours:g}", "participants": int(people), "topics": topics.splitlines()[0] if topics
-                        else "", "counselors": names or "", "linked": "；".join(linked)}
+            out[rid] = {"date": shown_date(_day(day)), "workstation": station or "", "kind": enum_label(SupportKind, kind),
+                        "hours": hours_text(hours), "participants": int(people), "topics": topics.splitlines()[0] if topics
+                        else "", "counselors": listed(names), "linked": pick("；", "; ").join(linked)}
         return out
 
 
@@ -280,7 +280,7 @@ class EventListSource(SqlListSource):
                f"{_PHOTOS} FROM center_event t LEFT JOIN county c ON c.code = t.county_code WHERE t.id IN {where}")
         out = {}
         for rid, day, title, kind, place, county, county_en, partners, people, photos in conn.execute(text(sql), params):
-            out[rid] = {"date": roc_date(_day(day)), "title": title, "kind": enum_label(EventKind, kind), "place": place,
+            out[rid] = {"date": shown_date(_day(day)), "title": title, "kind": enum_label(EventKind, kind), "place": place,
                         "county": pick(county or "", county_en or ""), "partners": partners,
                         "participants": int(people), "photos": int(photos)}
         return out

@@ -26,6 +26,7 @@ from counsel_desk.models import WorkstationBudget
 from counsel_desk.models.enums import OperatorKind, Stage, SupportKind, VisitMode, WorkstationStatus
 from counsel_desk.services import base, center_split, workstation_rules
 from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.formatting import hours_text
 from counsel_desk.services.formatting import roc_year as roc_year_of
 from counsel_desk.services.programme import Notice
 from counsel_desk.services.program_base import (
@@ -257,8 +258,8 @@ def timeline(sc: ServiceContext, workstation_id: str, limit: int = 500) -> list[
                 "SELECT id, support_date, kind, hours, participants, topics FROM support_record "
                 "WHERE workstation_id=:w AND deleted_at IS NULL ORDER BY support_date DESC LIMIT :n"), p):
             out.append(TimelineEntry(_day(day), "support", rid, enum_label(SupportKind, kind),
-                                     pick(f"{hours:g} 小時，{people} 人次。{topics}",
-                                          f"{hours:g} h, {people} participants. {topics}")))
+                                     pick(f"{hours_text(hours)} 小時，{people} 人次。{topics}",
+                                          f"{hours_text(hours)} h, {people} participants. {topics}")))
         for rid, created, title, stage in conn.execute(text(
                 "SELECT id, created_at, title, stage FROM proposal "
                 "WHERE workstation_id=:w AND deleted_at IS NULL ORDER BY created_at DESC LIMIT :n"), p):

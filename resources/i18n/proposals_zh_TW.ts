@@ -91,6 +91,7 @@
     <message>
         <location filename="../../counsel_desk/ui/proposals/applicant_form.py" line="105"/>
         <location filename="../../counsel_desk/ui/proposals/applicant_form.py" line="106"/>
+        <location filename="../../counsel_desk/ui/proposals/applicant_form.py" line="143"/>
         <source>— none —</source>
         <translation>— 無 —</translation>
     </message>
@@ -106,7 +107,7 @@
         <translation>— 鄉鎮市區 —</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/applicant_form.py" line="156"/>
+        <location filename="../../counsel_desk/ui/proposals/applicant_form.py" line="158"/>
         <source>Save the proposal first to add contacts.</source>
         <translation>請先儲存提案，才能新增聯絡人。</translation>
     </message>
@@ -602,94 +603,94 @@
 <context>
     <name>PlansView</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="56"/>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="189"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="57"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="193"/>
         <source>New plan</source>
         <translation>新增計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="64"/>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="189"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="65"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="193"/>
         <source>Choose a plan, or make a new one.</source>
         <translation>請選擇計畫，或新增一個計畫。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="70"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="71"/>
         <source>e.g. 臺東縣池上鄉公所</source>
         <translation>例如：臺東縣池上鄉公所</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="76"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="77"/>
         <source>Save plan</source>
         <translation>儲存計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="78"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="79"/>
         <source>Move plan to…</source>
         <translation>移動計畫…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="80"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="81"/>
         <source>Delete plan</source>
         <translation>刪除計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="83"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="84"/>
         <source>Add proposal…</source>
         <translation>加入提案…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="84"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="85"/>
         <source>Take out of plan</source>
         <translation>移出計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="85"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="86"/>
         <source>Open proposal</source>
         <translation>開啟提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="97"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="98"/>
         <source>Plan title:</source>
         <translation>計畫名稱：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="98"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="99"/>
         <source>Township office:</source>
         <translation>鄉鎮市區公所：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="99"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="100"/>
         <source>County and township:</source>
         <translation>縣市與鄉鎮市區：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="100"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="101"/>
         <source>Counselor:</source>
         <translation>輔導員：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="101"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="102"/>
         <source>Notes:</source>
         <translation>備註：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="108"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="109"/>
         <source>Business proposals of this plan (they move with it):</source>
         <translation>計畫內的事業提案（隨計畫一起移動）：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="118"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="119"/>
         <source>Money rolled up from the proposals (NT$):</source>
         <translation>各提案經費彙總（新臺幣元）：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="145"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="146"/>
         <source>— county —</source>
         <translation>— 縣市 —</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="146"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="190"/>
         <source>— none —</source>
         <translation>— 無 —</translation>
     </message>
@@ -699,17 +700,17 @@
         <translation>— 鄉鎮市區 —</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="198"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="202"/>
         <source>Requested %1 · self-funding %2 · matching funds %3 · total cost %4</source>
         <translation>申請補助 %1 · 自籌款 %2 · 配合款 %3 · 總經費 %4</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="221"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="225"/>
         <source>Delete this plan? Its proposals stay, standing alone.</source>
         <translation>要刪除這個計畫嗎？計畫內的提案會保留，成為單獨提案。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="222"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="226"/>
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
@@ -884,45 +885,45 @@
 <context>
     <name>ProposalFilterBar</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="25"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="26"/>
         <source>Search title, applicant, sections…</source>
         <translation>搜尋提案名稱、申請單位、內容…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="34"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="35"/>
         <source>All stages</source>
         <translation>全部階段</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="35"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="36"/>
         <source>Both routes</source>
         <translation>兩種路徑</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="36"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="37"/>
         <source>All applicant types</source>
         <translation>全部申請單位類型</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="37"/>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="67"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="38"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="69"/>
         <source>All counties</source>
         <translation>全部縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="38"/>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="68"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="39"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="70"/>
         <source>All counselors</source>
         <translation>全部輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="39"/>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="69"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="40"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="71"/>
         <source>All workstations</source>
         <translation>全部工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="41"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="43"/>
         <source>Clear filters</source>
         <translation>清除篩選</translation>
     </message>
@@ -1052,42 +1053,37 @@
 <context>
     <name>StageBoard</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="84"/>
-        <source>%1 (10k NT$)</source>
-        <translation>%1 萬元</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="94"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="95"/>
         <source>Plan · %1 proposals</source>
         <translation>計畫 · %1 案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="102"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="103"/>
         <source>Counselor: %1</source>
         <translation>輔導員：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="104"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="105"/>
         <source>In this stage since %1</source>
         <translation>%1 起在此階段</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="257"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="258"/>
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="260"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="261"/>
         <source>Move to</source>
         <translation>移動到</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="266"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="267"/>
         <source>County review checklist…</source>
         <translation>縣府審查項目…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="270"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="271"/>
         <source>Correct the council&apos;s decision…</source>
         <translation>更正會報核定結果…</translation>
     </message>

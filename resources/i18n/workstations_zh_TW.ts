@@ -362,7 +362,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="79" />
-        <source>ROC date</source>
+        <source>yyyy-mm-dd</source>
         <translation>民國日期</translation>
     </message>
     <message>

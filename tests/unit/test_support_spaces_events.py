@@ -66,7 +66,7 @@ def test_support_record_with_counselors_is_searchable_and_audited(db, services, 
     assert view.record.hours == 2.0 and view.record.version == 3  # the field and the counselors each changed it
     assert src.ids(ListQuery(filters={"counselor_id": lin.id})) == [rec.id]
     row = src.rows([rec.id])[rec.id]
-    assert (row["date"], row["kind"], row["hours"], row["workstation"]) == ("115/11/02", "資源媒合", "2", station.name)
+    assert (row["date"], row["kind"], row["hours"], row["workstation"]) == ("115/11/02", "資源媒合", "2.0", station.name)
     assert row["counselors"] == "林輔導、陳輔導"
     su.delete_support_record(services, rec.id)
     assert src.ids(ListQuery()) == []

@@ -3,7 +3,6 @@ draft editor opens over them. Moves ask for a comment; a blocked move lists what
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -16,6 +15,7 @@ from counsel_desk.models.enums import Route
 from counsel_desk.errors import UserError
 from counsel_desk.reports.proposal_pdf import export_proposal_pdf
 from counsel_desk.services import proposals as ps
+from counsel_desk.services.file_names import joined
 from counsel_desk.services.proposals.listing import ProposalListSource
 from counsel_desk.ui import settings as options
 from counsel_desk.ui.context import AppContext
@@ -335,8 +335,8 @@ class ProposalsPage(PageHooks, QWidget):
 
     def export_pdf(self, proposal_id: str) -> None:
         d = ps.get_proposal(self.ctx.services(), proposal_id)
-        safe = re.sub(r'[\\/:*?"<>|]+', "_", d.title).strip() or "proposal"
-        start = (options.PROPOSALS_EXPORT_DIR.get(self.ctx.settings) or Path.home()) / f"{safe}.pdf"
+        start = (options.PROPOSALS_EXPORT_DIR.get(self.ctx.settings) or Path.home()) / joined(
+            ["提案", d.title], ["proposal", d.title], ".pdf")
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export proposal as PDF"), str(start),
                                               self.tr("PDF document (*.pdf)"))
         if not name:

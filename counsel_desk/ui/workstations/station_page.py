@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from counsel_desk.errors import UserError
 from counsel_desk.models.enums import WorkstationStatus
 from counsel_desk.services import workstations as ws_service
-from counsel_desk.services.formatting import bracketed, roc_date
+from counsel_desk.services.formatting import bracketed, shown_date
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.dashboard.widgets import Card, FigureCard
 from counsel_desk.ui.messages import confirm, show_error
@@ -183,7 +183,7 @@ class StationView(QWidget):
         entries = ws_service.timeline(self.ctx.services(), self.station_id) if self.station_id else []
         kinds = {"visit": self.tr("Visit"), "support": self.tr("Support"), "proposal": self.tr("Proposal")}
         self.timeline_model.set_rows([(f"{e.kind}:{e.record_id}",
-                                       [roc_date(e.day), kinds[e.kind], e.title, e.detail.replace("\n", " ")],
+                                       [shown_date(e.day), kinds[e.kind], e.title, e.detail.replace("\n", " ")],
                                        KIND_COLOURS[e.kind]) for e in entries])
 
     # --- actions --------------------------------------------------------------------------------
