@@ -156,32 +156,32 @@
 <context>
     <name>CountyChecklistDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="36"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="40"/>
         <source>County review checklist</source>
         <translation>縣府審查項目</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="38"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="42"/>
         <source>“%1”: what the county government settles before the council (figure 3 of the plan)</source>
         <translation>「%1」：縣（市）政府於送會報前確認及協助處理的事項（計畫圖 3）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="42"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="46"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="42"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="46"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="42"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="46"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="42"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="46"/>
         <source>Note</source>
         <translation>說明</translation>
     </message>
@@ -212,29 +212,43 @@
 <context>
     <name>DecisionBox</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="100"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="104"/>
         <source>Council working meeting that approved it</source>
         <translation>通過的會報工作會議</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="104"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="108"/>
         <source>not recorded</source>
         <translation>未記錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="108"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="112"/>
         <source>Meeting no.:</source>
         <translation>第幾次會議：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="109"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="113"/>
         <source>Meeting date:</source>
         <translation>會議日期：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="115"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="119"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="131"/>
         <source>%1 approved (NT$):</source>
         <translation>%1 核定金額（元）：</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="163"/>
+        <source>Correct the council&apos;s decision</source>
+        <translation>更正會報核定結果</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="164"/>
+        <source>“%1”: the working meeting of 行政院地方創生會報 that approved it and the amount each ministry approved. The correction is recorded in the audit log.</source>
+        <translation>「%1」：通過的行政院地方創生會報工作會議與各部會核定金額。更正會記入稽核紀錄。</translation>
     </message>
 </context>
 <context>
@@ -374,32 +388,32 @@
 <context>
     <name>FundingGridModel</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="109"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="113"/>
         <source>Work item (agency)</source>
         <translation>工作項目（主辦機關）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="111"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="115"/>
         <source>ROC %1</source>
         <translation>%1 年</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="113"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="117"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="115"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="119"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="132"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="136"/>
         <source>Requested total</source>
         <translation>申請補助合計</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="162"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="166"/>
         <source>The plan in force allocates %1 to this work item in ROC %2 (whole programme)</source>
         <translation>適用計畫於民國 %2 年核列此工作項目 %1（全計畫）</translation>
     </message>
@@ -407,52 +421,52 @@
 <context>
     <name>FundingPanel</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="258"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="262"/>
         <source>ROC </source>
         <translation>民國 </translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="259"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="263"/>
         <source>Add year</source>
         <translation>新增年度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="261"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="265"/>
         <source>Remove empty year</source>
         <translation>移除空白年度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="272"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="276"/>
         <source>Amounts in NT$ per work item of table 1 and ROC year; totals are computed.</source>
         <translation>依表 1 工作項目與年度填寫金額（新臺幣元）；合計與占比自動計算。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="278"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="282"/>
         <source>Self-funding (自籌款):</source>
         <translation>自籌款：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="280"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="284"/>
         <source>Matching funds (配合款):</source>
         <translation>配合款：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="318"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="322"/>
         <source>Requested</source>
         <translation>申請補助</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="318"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="322"/>
         <source>Self-funding</source>
         <translation>自籌款</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="319"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="323"/>
         <source>Matching funds</source>
         <translation>配合款</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="321"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="325"/>
         <source>Total cost</source>
         <translation>總經費</translation>
     </message>
@@ -957,37 +971,37 @@
         <translation>各工作項目經費</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="109"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="110"/>
         <source>%1 proposals</source>
         <translation>共 %1 件提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="248"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="249"/>
         <source>Select a proposal or plan first.</source>
         <translation>請先選擇一件提案或計畫。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="287"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="288"/>
         <source>Moved “%1”.</source>
         <translation>已移動「%1」。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="323"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="340"/>
         <source>Export proposal as PDF</source>
         <translation>匯出提案 PDF</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="324"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="341"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="333"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="350"/>
         <source>PDF written: %1</source>
         <translation>已寫出 PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="336"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="353"/>
         <source>Writing the PDF…</source>
         <translation>正在寫出 PDF…</translation>
     </message>
@@ -1054,19 +1068,24 @@
         <translation>%1 起在此階段</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="257"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="258"/>
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="260"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="261"/>
         <source>Move to</source>
         <translation>移動到</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="266"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="267"/>
         <source>County review checklist…</source>
         <translation>縣府審查項目…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="271"/>
+        <source>Correct the council&apos;s decision…</source>
+        <translation>更正會報核定結果…</translation>
     </message>
 </context>
 <context>

@@ -8,15 +8,15 @@ from datetime import date, timedelta
 from counsel_desk.models.enums import (
     BudgetCategory, EventKind, OperatorKind, OrgKind, PublicSpaceStatus, SupportKind, WorkstationStatus,
 )
-from counsel_desk.models.workstations import (
-    PERSONNEL_SHARE_CAP, PERSONNEL_SHARE_CAP_STAFFED, STAFFED_THRESHOLD, SUBSIDY_CAP_PUBLIC_SPACE,
-    SUBSIDY_CAP_WORKSTATION,
-)
 from counsel_desk.services.demo import text
 from counsel_desk.services.demo.context import Ctx, Town, clamp
 from counsel_desk.services.demo.people import People, add_org
 from counsel_desk.services.demo.visits import Space, Station
 
+# The demo's invented amounts stay within the seed plan's figures (the app itself reads caps and rules
+# from the plan in force each year: services/workstation_rules.py).
+SUBSIDY_CAP_WORKSTATION, SUBSIDY_CAP_PUBLIC_SPACE = 3_000_000, 5_000_000
+PERSONNEL_SHARE_CAP, PERSONNEL_SHARE_CAP_STAFFED, STAFFED_THRESHOLD = 0.50, 0.60, 3
 RULE_BREAKERS = 2  # budgets whose personnel share deliberately exceeds the cap, for reports to flag
 OTHER_CATEGORIES = (BudgetCategory.OPERATIONS, BudgetCategory.EQUIPMENT, BudgetCategory.TRAVEL, BudgetCategory.OTHER)
 
@@ -114,7 +114,7 @@ def _budgets(ctx: Ctx, rng, sid: str, years: list[int], staff: int, breaks_rule:
         created = ctx.stamp(min(_roc_date(y, 1, 20), ctx.today), rng)
         updated = ctx.stamp(min(_roc_date(y, 12, 20), ctx.today), rng)
         ctx.add("workstation_budget", {**ctx.synced(bid, created, updated), "workstation_id": sid, "roc_year": y,
-                                       "approved_subsidy": subsidy})
+                                       "approved_subsidy": subsidy, "fulltime_staff": staff})
         for category, amount in zip((BudgetCategory.PERSONNEL, *OTHER_CATEGORIES), planned):
             if y < ctx.roc_year:
                 disbursed = amount if rng.random() < 0.85 else int(amount * (0.8 + rng.random() * 0.2))

@@ -184,11 +184,10 @@ class DashboardPage(PageHooks, QWidget):
     def _set_title(self) -> None:
         code = self.ctx.center_code
         try:
-            center = CenterCode(code)
-            name = center.label
+            name = CenterCode(code).full_name  # one form of the name everywhere: 地方創生北區輔導中心
         except ValueError:
             name = code
-        self.title.setText(self.tr("Dashboard — %1 regional counseling center").replace("%1", name))
+        self.title.setText(self.tr("Dashboard — %1").replace("%1", name))
 
     # --- loading -------------------------------------------------------------------------------
     @property

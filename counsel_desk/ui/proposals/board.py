@@ -170,7 +170,8 @@ class StageColumn(QListWidget):
 class StageBoard(QWidget):
     open_requested = Signal(str, str)  # kind, id
     move_requested = Signal(str, str, str)  # kind, id, target stage ("" = ask)
-    checklist_requested = Signal(str)  # proposal id: the county's checklist (縣府審查)
+    checklist_requested = Signal(str, str)  # kind, id: the county's checklist (縣府審查) of a proposal or plan
+    decision_requested = Signal(str, str)  # kind, id: correct the council's decision of a passed card
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -262,8 +263,12 @@ class StageBoard(QWidget):
             act = QAction(label(Stage, stage.value), move_menu)
             act.triggered.connect(lambda _=False, s=stage.value: self.move_requested.emit(card.kind, card.id, s))
             move_menu.addAction(act)
-        if card.kind == "proposal" and card.route == Route.EXISTING:
+        if card.kind == "plan" or card.route == Route.EXISTING:  # a township's plan follows the existing route
             check = QAction(self.tr("County review checklist…"), menu)
-            check.triggered.connect(lambda: self.checklist_requested.emit(card.id))
+            check.triggered.connect(lambda: self.checklist_requested.emit(card.kind, card.id))
             menu.addAction(check)
+        if card.stage == Stage.APPROVED:
+            fix = QAction(self.tr("Correct the council's decision…"), menu)
+            fix.triggered.connect(lambda: self.decision_requested.emit(card.kind, card.id))
+            menu.addAction(fix)
         menu.exec(column.viewport().mapToGlobal(pos))
