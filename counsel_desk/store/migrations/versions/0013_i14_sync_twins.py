@@ -1,7 +1,7 @@
 """sync_base.twins: other versions of a record with the same content, kept for the merge, not as conflicts
 
-Revision ID: 0010_i14_sync_twins
-Revises: 0009_i15_closed_index
+Revision ID: 0013_i14_sync_twins
+Revises: 0012_i16_workstations
 Create Date: 2026-12-06 22:00:00
 
 Two databases that make the same change independently hold two versions with identical content. The
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 import sqlmodel
 
 
-revision = '0010_i14_sync_twins'
-down_revision = '0009_i15_closed_index'
+revision = '0013_i14_sync_twins'
+down_revision = '0012_i16_workstations'
 branch_labels = None
 depends_on = None
 
