@@ -98,6 +98,8 @@ _.MATCHING_FUNDS
 _.PUBLIC_SPACE
 _.SETTLED
 _.NOT_APPLICABLE
+_.FAIR  # the 評鑑 results other than GOOD (Evaluation): stored codes, offered in the budget panel
+_.POOR
 # The English enum labels: kept for i12-fit, who reworks enum labels this round.
 _.labels_en
 
@@ -158,3 +160,4 @@ _.frozen_audit_clock
 _.zh_tw
 _.encrypted_env  # @pytest.mark.usefixtures("encrypted_env")
 _.yes_to_questions
+_.operating_since  # read by reports in SQL (figures_content.SPACE_STATUS_AT_END_SQL)
