@@ -98,6 +98,8 @@ _.MATCHING_FUNDS
 _.PUBLIC_SPACE
 _.SETTLED
 _.NOT_APPLICABLE
+_.FAIR  # the 評鑑 results other than GOOD (Evaluation): stored codes, offered in the budget panel
+_.POOR
 # The English enum labels: kept for i12-fit, who reworks enum labels this round.
 _.labels_en
 

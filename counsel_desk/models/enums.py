@@ -64,6 +64,15 @@ class CenterCode(Labelled):
     SOUTH = "south"
     EAST = "east"
 
+    @property
+    def full_name(self) -> str:
+        """One form of a center's name everywhere (dashboard, PDFs, reports, warnings): 地方創生北區輔導中心."""
+        return pick(f"地方創生{self.zh}輔導中心", f"{self.en} Regional Revitalization Counseling Center")
+
+    @property
+    def full_name_zh(self) -> str:
+        return f"地方創生{self.zh}輔導中心"
+
 
 class VisitMode(Labelled):
     ONSITE = "onsite"
@@ -102,6 +111,14 @@ class WorkstationStatus(Labelled):
     EXTENDED = "extended"
     CLOSED = "closed"
     TERMINATED = "terminated"
+
+
+class Evaluation(Labelled):
+    """評鑑 result of a workstation's budget year; only GOOD opens 延續補助."""
+
+    GOOD = "good"
+    FAIR = "fair"
+    POOR = "poor"
 
 
 class BudgetCategory(Labelled):
@@ -240,8 +257,9 @@ ZH: dict[str, dict[str, str]] = {
     },
     "OperatorKind": {"association": "社團法人", "company": "公司行號/商號"},
     "WorkstationStatus": {
-        "applying": "申請中", "active": "執行中", "extended": "展延", "closed": "結案", "terminated": "終止",
+        "applying": "申請中", "active": "執行中", "extended": "延續補助", "closed": "結案", "terminated": "終止",
     },
+    "Evaluation": {"good": "績效良好", "fair": "尚可", "poor": "待改善"},
     "BudgetCategory": {
         "personnel": "人事費", "operations": "業務費", "equipment": "設備費", "travel": "差旅費", "other": "其他",
     },
@@ -289,6 +307,7 @@ ZH: dict[str, dict[str, str]] = {
 FORMER_ZH: dict[str, dict[str, str]] = {
     "Route": {"現行": "existing"},
     "Stage": {"分區中心審閱": "center_review", "會報審議": "council"},
+    "WorkstationStatus": {"展延": "extended"},
 }
 
 EN: dict[str, dict[str, str]] = {
@@ -305,6 +324,7 @@ EN: dict[str, dict[str, str]] = {
         "applying": "Applying", "active": "Active", "extended": "Extended", "closed": "Closed",
         "terminated": "Terminated",
     },
+    "Evaluation": {"good": "Good", "fair": "Fair", "poor": "Poor"},
     "BudgetCategory": {
         "personnel": "Personnel", "operations": "Operations", "equipment": "Equipment", "travel": "Travel",
         "other": "Other",

@@ -230,3 +230,16 @@ def narrative(f: ReportFigures, sec: Sections) -> list[Flowable]:
                         ("待協助事項", n.help_needed)):
         out += [sec.sub(title), para(text.strip() or "（未填寫）")]
     return out
+
+
+def rule_warnings(f: ReportFigures, sec: Sections) -> list[Flowable]:
+    """規則提醒: what the rules say about the center's proposals and workstations, each with its source."""
+    out = [*sec.heading("規則提醒")]
+    if not f.rule_warnings:
+        return out + [para("期末沒有規則提醒。")]
+    kinds = {"proposal": "提案", "workstation": "工作站"}
+    rows = [[kinds.get(w.kind, w.kind), w.subject, w.message, w.source] for w in f.rule_warnings]
+    return out + [para(f"期末共有 {len(rows):,} 項規則提醒（僅為提醒，資料均已儲存；依據見最後一欄）。"),
+                  PagedTable(["對象", "名稱", "提醒", "依據"], rows,
+                             [14 * mm, 36 * mm, (WIDTH - 50 * mm) * 0.55, (WIDTH - 50 * mm) * 0.45],
+                             wrap_cols=(1, 2, 3), font_size=7.6)]

@@ -1,6 +1,6 @@
 """What the workstation, support-record, public-space and event services share.
 
-Places (縣市/鄉鎮市區) and their checks, the checks on amounts and caps that every form of this
+Places (縣市/鄉鎮市區) and their checks, the checks on amounts that every form of this
 area needs, fetching a live (not tombstoned) record with a clear message, :class:`RecordKind`
 (create / update / delete through ``services.base`` with audit and search index) and
 :class:`SqlListSource`, the base of the four lists (filters, search and sorting all in SQL).
@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.i18n import pick
-from counsel_desk.services import base
+from counsel_desk.services import base, places
 from counsel_desk.services.listing import Column, ListQuery
 from counsel_desk.store import search
 from counsel_desk.store.search import match_clause
@@ -85,16 +85,6 @@ def non_negative(value: Any, field: str, what_zh: str, what_en: str) -> int:
     if n < 0:
         raise ValidationError(f"{what_zh}不可為負數。", f"{what_en} cannot be negative.", field=field)
     return n
-
-
-def within_cap(amount: int, cap: int, field: str, what_zh: str, what_en: str) -> int:
-    """Refuse ``amount`` above ``cap`` with a message naming both (the plan's caps: NT$3M, NT$5M)."""
-    amount = non_negative(amount, field, what_zh, what_en)
-    if amount > cap:
-        raise ValidationError(
-            f"{what_zh} NT${amount:,} 超過上限 NT${cap:,}，未儲存；請改為 NT${cap:,} 以下。",
-            f"{what_en} NT${amount:,} exceeds the cap of NT${cap:,}; not saved.", field=field)
-    return amount
 
 
 def one_of(value: Any, enum_cls, field: str, what_zh: str, what_en: str) -> str:
@@ -209,6 +199,7 @@ class SqlListSource:
     default_descending = False
     date_column: str | None = None
     code_filters: tuple[str, ...] = ("county_code", "township_code", "center_code")
+    township_column: str | None = "t.township_code"  # for the 原住民族地區 filter; None where rows have no township
     filterable: tuple[str, ...] = ()  # more plain columns of the table taken as equality filters (status, kind)
 
     def __init__(self, session_factory):
@@ -233,6 +224,10 @@ class SqlListSource:
         if self.date_column and hi:
             conds.append(f"{self.date_column} <= :f_to")
             params["f_to"] = hi.isoformat()
+        indigenous = places.indigenous_condition(self.township_column, f.get("indigenous")) \
+            if self.township_column else None
+        if indigenous:
+            conds.append(indigenous)
         conds += self.extra_conditions(f, params)
         cond, sparams = match_clause(self.entity, query.search or "", "t.id")
         conds.append(cond)

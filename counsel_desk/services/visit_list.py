@@ -20,8 +20,9 @@ from sqlalchemy import text
 
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import FollowUpStatus, VisitMode
+from counsel_desk.services import places
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import listed, shown_date
 from counsel_desk.services.list_search import IdListCache, OrderedIds, freeze, match, search_join
 from counsel_desk.services.listing import Column, ListQuery
 from counsel_desk.store import search
@@ -41,7 +42,7 @@ VISIT_COLUMNS = [
 ]
 
 _MODE_ORDER = "CASE v.mode " + " ".join(f"WHEN '{m.value}' THEN {n}" for n, m in enumerate(VisitMode)) + " END"
-_COUNSELOR_NAMES = ("(SELECT group_concat(name, '、') FROM (SELECT c.name FROM visit_counselor vc "
+_COUNSELOR_NAMES = ("(SELECT group_concat(name, char(31)) FROM (SELECT c.name FROM visit_counselor vc "
                     "JOIN counselor c ON c.id = vc.counselor_id WHERE vc.visit_id = v.id ORDER BY c.name))")
 _OPEN_COUNT = (f"(SELECT count(*) FROM followup f WHERE f.visit_id = v.id AND f.deleted_at IS NULL "
                f"AND f.status IN {_OPEN_SQL})")
@@ -87,6 +88,9 @@ def visit_conditions(filters: dict, today: date) -> tuple[list[str], dict]:
         if filters.get(key):
             conds.append(f"v.{key} = :{key}")
             params[key] = filters[key]
+    indigenous = places.indigenous_condition("v.township_code", filters.get("indigenous"))
+    if indigenous:
+        conds.append(indigenous)
     if filters.get("counselor_id"):
         conds.append("v.id IN (SELECT visit_id FROM visit_counselor WHERE counselor_id = :counselor_id)")
         params["counselor_id"] = filters["counselor_id"]
@@ -205,8 +209,8 @@ class VisitListSource(DatedService):
                     mode_label = pick(VisitMode(mode).zh, VisitMode(mode).en)
                 except ValueError:
                     mode_label = mode
-                row = {"visit_date": roc_date(date_or_none(vdate)), "county": pick(cz, ce), "township": pick(tz, te),
-                       "visited": visited or org or "", "mode": mode_label, "counselors": counselors or "",
+                row = {"visit_date": shown_date(date_or_none(vdate)), "county": pick(cz, ce), "township": pick(tz, te),
+                       "visited": visited or org or "", "mode": mode_label, "counselors": listed(counselors),
                        "purpose": " ".join((purpose or "").split()), "open_followups": open_n or 0,
                        "_overdue": overdue_n or 0}
                 if overdue_n:

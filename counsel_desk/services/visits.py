@@ -27,7 +27,7 @@ from counsel_desk.models.enums import VisitMode
 from counsel_desk.services import base, places
 from counsel_desk.services.attachments import AttachmentItem
 from counsel_desk.services.followups import FollowUpDraft, followup_problems, index_followup
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import roc_date, shown_date
 from counsel_desk.services.list_search import END_OF_TEXT
 from counsel_desk.services.places import Choice
 from counsel_desk.services.visit_list import DatedService, VisitListSource  # noqa: F401 — the list belongs with visits
@@ -123,7 +123,7 @@ class VisitService(DatedService):
         """Date and who was visited, e.g. ``115/11/26 關西鎮公所`` (window titles, messages)."""
         with self.ctx.session_factory() as s:
             visit = s.get(SiteVisit, visit_id)
-            return f"{roc_date(visit.visit_date)} {visit.visited_name}".strip() if visit else ""
+            return f"{shown_date(visit.visit_date)} {visit.visited_name}".strip() if visit else ""
 
     @staticmethod
     def _counselor_ids(s: Session, visit_id: str) -> list[str]:

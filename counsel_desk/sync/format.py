@@ -19,12 +19,14 @@ from typing import Optional
 from counsel_desk.models import enums
 
 FORMAT_NAME = "counsel_desk-interchange"
-FORMAT_VERSION = 8  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme
+FORMAT_VERSION = 9  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme
 # definitions (計畫定義); v4: the two proposal flows — county checklist, council decisions (會報工作會議);
 # v5: the audit log's end in meta; v6: outcomes as dated records (成果紀錄), youth teams (青年團隊) and their
 # members, the training figures of events — and the workstation's two youth counters gone
 # v7: township stocktaking — 推動課題, their tags on visits and townships, dated township status notes
 # v8: the public space's status days (整修開始日, 營運開始日)
+# v9: workstations by the rules' year — each budget year's full-time staff, 延續補助 and 評鑑, the station's
+# eligibility facts, a public space's year approved; a plan's county checklist (縣府審查)
 OLDEST_READABLE_VERSION = 1  # older files are upgraded step by step (see reader.UPGRADES)
 
 META_SHEET = "檔案資訊"
@@ -210,7 +212,9 @@ SHEETS: tuple[Sheet, ...] = (
           center(), text("name", "名稱", required=True, max_len=128, width=24),
           text("operator_name", "營運單位", max_len=128), enum("operator_kind", "營運單位類型", E.OperatorKind),
           ref("organization_id", "營運單位（單位）", "organizations"), text("host_name", "駐點負責人", max_len=64),
-          num("team_size", "團隊人數"), num("fulltime_staff", "專職人數"), place(),
+          num("team_size", "團隊人數"), num("fulltime_staff", "專職人數"),
+          num("host_age", "駐點負責人年齡", required=False), num("host_years_on_site", "在地蹲點年數", required=False),
+          num("young_partners", "20–45 歲夥伴人數", required=False), place(),
           num("year_approved", "核定年度（民國）"), day("term_start", "執行起日"), day("term_end", "執行迄日"),
           enum("status", "狀態", E.WorkstationStatus), text("notes", "備註"),
           ids("contact_ids", "聯絡人識別碼", "contacts", ("workstation_contact", "workstation_id", "contact_id")),
@@ -218,6 +222,10 @@ SHEETS: tuple[Sheet, ...] = (
     sheet("budgets", "workstation_budget", "工作站年度經費",
           ref("workstation_id", "工作站", "workstations", required=True), num("roc_year", "年度（民國）"),
           num("approved_subsidy", "核定補助（元）", Kind.MONEY), day("approved_on", "核定日"),
+          num("fulltime_staff", "該年度專職人數", required=False),
+          Column("extension", "延續補助", Kind.BOOL, required=True, width=6),
+          enum("evaluation", "評鑑結果", E.Evaluation, required=False), day("evaluated_on", "評鑑日期"),
+          text("evaluation_note", "評鑑說明"),
           unique=(("workstation_id", "roc_year"),)),
     sheet("budget_lines", "budget_line", "工作站經費明細",
           ref("budget_id", "年度經費", "budgets", required=True), enum("category", "科目", E.BudgetCategory),
@@ -226,6 +234,7 @@ SHEETS: tuple[Sheet, ...] = (
     sheet("public_spaces", "public_space", "公有空間",
           center(), text("name", "名稱", required=True, max_len=128, width=24), text("address", "地址", max_len=256),
           text("owning_agency", "管理機關", max_len=128), place(), num("subsidy", "補助（元）", Kind.MONEY),
+          num("year_approved", "核定年度（民國）", required=False),
           enum("status", "狀態", E.PublicSpaceStatus), day("renovating_since", "整修開始日"),
           day("operating_since", "營運開始日"), text("operating_team", "營運團隊", max_len=128),
           text("notes", "備註"),
@@ -291,9 +300,10 @@ SHEETS: tuple[Sheet, ...] = (
           text("comment", "說明"), moment("changed_at", "變更時間（UTC）", required=True),
           text("snapshot_json", "當時草稿（JSON）", width=40)),
     sheet("county_checks", "county_check", "縣府審查項目",
-          ref("proposal_id", "提案", "proposals", required=True), enum("item", "審查項目", E.CountyCheckItem),
+          ref("proposal_id", "提案", "proposals"), ref("plan_id", "計畫", "plans"),
+          enum("item", "審查項目", E.CountyCheckItem),
           enum("status", "狀態", E.CheckStatus), day("checked_on", "確認日期"), text("note", "說明"),
-          unique=(("proposal_id", "item"),)),
+          unique=(("proposal_id", "item"), ("plan_id", "item"))),
     sheet("approved_amounts", "approved_amount", "會報核定金額",
           ref("proposal_id", "提案", "proposals"), ref("plan_id", "計畫", "plans"),
           text("agency", "部會", required=True, max_len=64), num("amount", "核定金額（元）", Kind.MONEY)),

@@ -43,6 +43,12 @@ UPGRADES: dict[int, Step] = {
     # v8 dates a public space's status; an older file's spaces have no days (a report reads them from
     # the day the space was recorded, see docs/reports.md)
     7: Step(added={"public_spaces": {"renovating_since": None, "operating_since": None}}),
+    # v9 keeps each budget year's staff and 評鑑 and the station's eligibility facts: an older file's
+    # budget years have no staff of their own (the station's count judges them), no extension, no evaluation
+    8: Step(added={"budgets": {"fulltime_staff": None, "extension": "否", "evaluation": None, "evaluated_on": None,
+                               "evaluation_note": None},
+                   "workstations": {"host_age": None, "host_years_on_site": None, "young_partners": None},
+                   "public_spaces": {"year_approved": None}, "county_checks": {"plan_id": None}}),
 }
 
 

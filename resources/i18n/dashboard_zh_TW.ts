@@ -24,7 +24,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/dashboard/page.py" line="103" />
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="326" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="328" />
         <source>Visits by township</source>
         <translation>鄉鎮市區訪視分布</translation>
     </message>
@@ -89,24 +89,39 @@
         <translation>年度績效指標</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="191" />
-        <source>Dashboard — %1 regional counseling center</source>
-        <translation>總覽 — %1分區輔導中心</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="238" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="237" />
         <source>The figures could not be loaded: %1</source>
         <translation>無法載入統計數字：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="267" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="266" />
         <source>%1 · updated %2</source>
         <translation>%1・%2 更新</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/dashboard/page.py" line="270" />
+        <source>item</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="272" />
+        <source>visit</source>
+        <translation>次</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="273" />
         <source>visits</source>
         <translation>次</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="324" />
+        <source>Townships by stocktaking status</source>
+        <translation>各鄉鎮盤點狀態</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="325" />
+        <source>Click a township to see its history.</source>
+        <translation>點選鄉鎮可看其盤點歷程。</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/dashboard/page.py" line="270" />
@@ -114,53 +129,53 @@
         <translation>件</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="272" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="190" />
+        <source>Dashboard — %1</source>
+        <translation>總覽 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="273" />
+        <source>last month: %1 visit</source>
+        <translation>上月 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="274" />
         <source>last month: %1 visits</source>
         <translation>上月 %1 次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="275" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="277" />
         <source>until Sunday %1</source>
         <translation>至 %1（週日）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="280" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="282" />
         <source>%1 approved</source>
         <translation>已通過 %1 件</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="291" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="293" />
         <source>Yearly targets %1, year to date</source>
         <translation>%1績效指標達成（年初至今）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="310" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="312" />
         <source>%3 visits; %4 of %5 townships visited, %6 not visited (%1 – %2)</source>
         <translation>共 %3 次訪視；%4／%5 個鄉鎮市區有訪視、%6 個無訪視（%1－%2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="322" />
-        <source>Townships by stocktaking status</source>
-        <translation>各鄉鎮盤點狀態</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="323" />
-        <source>Click a township to see its history.</source>
-        <translation>點選鄉鎮可看其盤點歷程。</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="276" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="278" />
         <source>open or in progress, past due</source>
         <translation>待辦或處理中，已過期限</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/dashboard/page.py" line="122" />
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="327" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="329" />
         <source>Click a township to list its visits.</source>
         <translation>點選鄉鎮可列出訪視紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="283" />
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="285" />
         <source>Visits per month, %1 – %2</source>
         <translation>每月訪視次數（%1－%2）</translation>
     </message>
@@ -211,7 +226,7 @@
 <context>
     <name>MonthlyVisitsChart</name>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/chart.py" line="54" />
+        <location filename="../../counsel_desk/ui/dashboard/chart.py" line="57" />
         <source>Visits</source>
         <translation>訪視次數</translation>
     </message>
@@ -219,8 +234,13 @@
 <context>
     <name>ProposalStages</name>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="35" />
+        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="36" />
         <source>%1 items</source>
+        <translation>%1 件</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="36" />
+        <source>%1 item</source>
         <translation>%1 件</translation>
     </message>
 </context>
@@ -260,22 +280,22 @@
 <context>
     <name>TownshipMap</name>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/map_widget.py" line="141" />
+        <location filename="../../counsel_desk/ui/dashboard/map_widget.py" line="142" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/map_widget.py" line="142" />
+        <location filename="../../counsel_desk/ui/dashboard/map_widget.py" line="143" />
         <source>%1: %2 visits</source>
         <translation>%1：%2 次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/map_widget.py" line="292" />
+        <location filename="../../counsel_desk/ui/dashboard/map_widget.py" line="293" />
         <source>no visits</source>
         <translation>無訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/map_widget.py" line="306" />
+        <location filename="../../counsel_desk/ui/dashboard/map_widget.py" line="307" />
         <source>%1 visits</source>
         <translation>%1 次</translation>
     </message>
@@ -283,8 +303,13 @@
 <context>
     <name>VisitsByCounty</name>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="27" />
+        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="28" />
         <source>%1 visits</source>
+        <translation>%1 次</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/dashboard/panels.py" line="28" />
+        <source>%1 visit</source>
         <translation>%1 次</translation>
     </message>
 </context>

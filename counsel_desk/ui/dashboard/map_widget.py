@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from counsel_desk.models.enums import TownshipStatus
 from counsel_desk.services import geo
+from counsel_desk.services.formatting import listed
 from counsel_desk.ui.dashboard.map_geometry import MapGeometry, PanelGeometry, Point
 from counsel_desk.ui.dashboard.map_geometry import centroid as centroid_of
 
@@ -100,7 +101,7 @@ class TownshipMap(QWidget):
                 borders.moveTo(*line[0])
                 for p in line[1:]:
                     borders.lineTo(*p)
-            title = "、".join(titles.get(c, c) for c in pg.label_codes) if pg.inset else ""
+            title = listed(titles.get(c, c) for c in pg.label_codes) if pg.inset else ""
             self._panels.append(_Panel(pg, paths, borders, title=title))
         self._layout()
         self.update()

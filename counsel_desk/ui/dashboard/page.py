@@ -25,7 +25,7 @@ from counsel_desk.i18n import pick
 from counsel_desk.models.enums import CenterCode, Stage
 from counsel_desk.services import stocktaking
 from counsel_desk.services.dashboard import PERIOD_KEYS, Overview, week_bounds
-from counsel_desk.services.formatting import ROC_OFFSET, roc_date, roc_date_long, roc_month
+from counsel_desk.services.formatting import ROC_OFFSET, roc_date_long, roc_month, shown_date
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.dashboard.chart import MonthlyVisitsChart
 from counsel_desk.ui.dashboard.getting_started import GettingStarted
@@ -184,11 +184,10 @@ class DashboardPage(PageHooks, QWidget):
     def _set_title(self) -> None:
         code = self.ctx.center_code
         try:
-            center = CenterCode(code)
-            name = center.label
+            name = CenterCode(code).full_name  # one form of the name everywhere: 地方創生北區輔導中心
         except ValueError:
             name = code
-        self.title.setText(self.tr("Dashboard — %1 regional counseling center").replace("%1", name))
+        self.title.setText(self.tr("Dashboard — %1").replace("%1", name))
 
     # --- loading -------------------------------------------------------------------------------
     @property
@@ -267,16 +266,19 @@ class DashboardPage(PageHooks, QWidget):
         self.as_of.setText(self.tr("%1 · updated %2").replace("%1", pick(roc_date_long(o.today), o.today.isoformat())).replace("%2", now))
         per_month = o.visits_per_month
         last_month = per_month[-2].count if len(per_month) > 1 else 0
-        visits_unit, items_unit = self.tr("visits"), self.tr("items")
-        self.card_visits.set_figure(o.visits_this_month, visits_unit,
-                                    self.tr("last month: %1 visits").replace("%1", f"{last_month:,}"))
+        def items(n: int) -> str:  # English says "1 item", "2 items"
+            return self.tr("item") if n == 1 else self.tr("items")
+
+        self.card_visits.set_figure(o.visits_this_month, self.tr("visit") if o.visits_this_month == 1
+                                    else self.tr("visits"), (self.tr("last month: %1 visit") if last_month == 1 else
+                                                             self.tr("last month: %1 visits")).replace("%1", f"{last_month:,}"))
         sunday = week_bounds(o.today)[1]
-        self.card_due.set_figure(o.followups_due_this_week, items_unit,
-                                 self.tr("until Sunday %1").replace("%1", roc_date(sunday)))
-        self.card_overdue.set_figure(o.followups_overdue, items_unit, self.tr("open or in progress, past due"),
+        self.card_due.set_figure(o.followups_due_this_week, items(o.followups_due_this_week),
+                                 self.tr("until Sunday %1").replace("%1", shown_date(sunday)))
+        self.card_overdue.set_figure(o.followups_overdue, items(o.followups_overdue), self.tr("open or in progress, past due"),
                                      ALERT if o.followups_overdue else None)
         approved = next((s.count for s in o.proposals_by_stage if s.stage == Stage.APPROVED), 0)
-        self.card_proposals.set_figure(o.proposals_in_progress, items_unit,
+        self.card_proposals.set_figure(o.proposals_in_progress, items(o.proposals_in_progress),
                                        self.tr("%1 approved").replace("%1", f"{approved:,}"))
         first, last = per_month[0], per_month[-1]
         self.chart_card.title_label.setText(
@@ -308,7 +310,7 @@ class DashboardPage(PageHooks, QWidget):
         p = data.period
         self.coverage.set_full_text(
             self.tr("%3 visits; %4 of %5 townships visited, %6 not visited (%1 – %2)")
-            .replace("%1", roc_date(p.start)).replace("%2", roc_date(p.end)).replace("%3", f"{total_visits:,}")
+            .replace("%1", shown_date(p.start)).replace("%2", shown_date(p.end)).replace("%3", f"{total_visits:,}")
             .replace("%4", str(visited)).replace("%5", str(len(towns))).replace("%6", str(len(towns) - visited)))
         self.zero_towns.set_townships(towns)
 

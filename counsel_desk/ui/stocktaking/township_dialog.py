@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from counsel_desk.errors import UserError
 from counsel_desk.models.enums import TownshipStatus
 from counsel_desk.services import stocktaking
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import aside, shown_date, spaced
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.widgets.date_edit import DateEdit
 from counsel_desk.ui.widgets.fit import fit_window
@@ -111,12 +111,12 @@ class TownshipDialog(QDialog):
         area = {"山地": self.tr("mountain indigenous area"), "平地": self.tr("plains indigenous area")}.get(
             panel.indigenous_area or "", "")
         title = f"{panel.county_name} {panel.name}"
-        self.heading.setText(f"{title}（{area}）" if area else title)
+        self.heading.setText(aside(title, area))
         self.setWindowTitle(self.tr("Township: %1").replace("%1", title))
         st = panel.standing
         if st.overridden:
             text = self.tr("Status: %1 (set on %2; its records say %3). %4 visits.").replace(
-                "%1", st.status.label).replace("%2", roc_date(st.noted_on)).replace("%3", st.derived.label)
+                "%1", st.status.label).replace("%2", shown_date(st.noted_on)).replace("%3", st.derived.label)
         else:
             text = self.tr("Status: %1 (derived from its plans, proposals and visits). %4 visits.").replace(
                 "%1", st.status.label)
@@ -132,7 +132,7 @@ class TownshipDialog(QDialog):
             self.tag_box.addItem(topic.label, topic.id)
         self.history.clear()
         for e in panel.history:
-            self.history.addItem(f"{roc_date(e.day)}　{e.what}")
+            self.history.addItem(spaced([shown_date(e.day), e.what]))
 
     # --- actions --------------------------------------------------------------------------------------
     def record_note(self) -> None:
