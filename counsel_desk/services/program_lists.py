@@ -44,8 +44,9 @@ _LATEST_BUDGET = ("(SELECT b.id FROM workstation_budget b WHERE b.workstation_id
 _LATEST_SUBSIDY = f"(SELECT approved_subsidy FROM workstation_budget WHERE id = {_LATEST_BUDGET})"
 _LATEST_PERSONNEL = ("(SELECT COALESCE(MAX(MAX(l.planned, l.disbursed, l.reimbursed)), 0) FROM budget_line l "
                      f"WHERE l.budget_id = {_LATEST_BUDGET} AND l.category = 'personnel' AND l.deleted_at IS NULL)")
-_SHARE = f"(CAST({_LATEST_PERSONNEL} AS REAL) / NULLIF({_LATEST_SUBSIDY}, 0))"
-_LIMIT = f"(CASE WHEN t.fulltime_staff >= {STAFFED_THRESHOLD} THEN {PERSONNEL_SHARE_CAP_STAFFED} ELSE {PERSONNEL_SHARE_CAP} END)"
+_SHARE = f"(CAST({_LATEST_PERSONNEL} AS DOUBLE PRECISION) / NULLIF({_LATEST_SUBSIDY}, 0))"
+_LIMIT = (f"CAST(CASE WHEN t.fulltime_staff >= {STAFFED_THRESHOLD} THEN {PERSONNEL_SHARE_CAP_STAFFED} "
+          f"ELSE {PERSONNEL_SHARE_CAP} END AS DOUBLE PRECISION)")
 # support per station, aggregated once (a correlated count per station would read the records twice)
 _SUPPORT_AGG = ("LEFT JOIN (SELECT workstation_id, COUNT(*) AS n, SUM(hours) AS h FROM support_record "
                 "WHERE deleted_at IS NULL {where} GROUP BY workstation_id) agg ON agg.workstation_id = t.id")
@@ -120,7 +121,7 @@ class WorkstationListSource(SqlListSource):
 
 # --- support records ------------------------------------------------------------------------------
 _SUPPORT_COUNSELORS = ("(SELECT group_concat(name, '、') FROM (SELECT c.name FROM support_counselor x "
-                       "JOIN counselor c ON c.id = x.counselor_id WHERE x.support_id = t.id ORDER BY c.name))")
+                       "JOIN counselor c ON c.id = x.counselor_id WHERE x.support_id = t.id ORDER BY c.name) AS names)")
 _FIRST_COUNSELOR = ("(SELECT MIN(c.name) FROM support_counselor x JOIN counselor c ON c.id = x.counselor_id "
                     "WHERE x.support_id = t.id)")  # the shown names are in this order too
 _STATION_NAME = "(SELECT name FROM workstation WHERE id = t.workstation_id)"
