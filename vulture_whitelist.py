@@ -68,6 +68,10 @@ _.RENOVATING
 _.OPERATING
 _.LEARNING
 _.PROMOTION
+_.SHOWCASE  # EventKind and OutcomeKind members are read as codes from the database and workbooks
+_.MATCHMAKING
+_.WORKSHOP
+_.tied_to  # OutcomeRow fields shown by the outcomes page (ui/outcomes/)
 _.local_version
 _.merged_at
 _.source_device

@@ -1,6 +1,7 @@
 """The data model (SQLModel tables). Import this package to register every table on ``SQLModel.metadata``."""
 
 from counsel_desk.models.base import SYNC_COLUMNS, Synced, new_id, utcnow
+from counsel_desk.models.outcomes import Outcome, YouthTeam, YouthTeamMember, YouthTeamSupport, YouthTeamVisit
 from counsel_desk.models.people import Contact, Counselor, Organization
 from counsel_desk.models.proposals import (
     ApprovedAmount, CountyCheck, FundingLine, Plan, Proposal, ProposalComment, ProposalContact, ProposalScore,
@@ -24,11 +25,13 @@ SYNCED_MODELS = [
     Counselor, Organization, Contact, SiteVisit, FollowUp, Attachment, Workstation, WorkstationBudget,
     BudgetLine, SupportRecord, PublicSpace, CenterEvent, Plan, Proposal, ProposalSection, FundingLine,
     ProposalScore, StageChange, ProposalComment, YearlyTarget, CountyCheck, ApprovedAmount,
+    YouthTeam, YouthTeamMember, Outcome,
 ]
 
 __all__ = [
     "SYNC_COLUMNS", "Synced", "new_id", "utcnow", "metadata", "SYNCED_MODELS",
     "Contact", "Counselor", "Organization",
+    "Outcome", "YouthTeam", "YouthTeamMember", "YouthTeamSupport", "YouthTeamVisit",
     "ApprovedAmount", "CountyCheck", "FundingLine", "Plan", "Proposal", "ProposalComment", "ProposalContact", "ProposalScore",
     "ProposalSection", "StageChange",
     "AuditEntry", "ReportNarrative", "ReportSnapshot", "YearlyTarget",

@@ -131,6 +131,27 @@ class EventKind(Labelled):
     EXCHANGE = "exchange"
     LEARNING = "learning"
     PROMOTION = "promotion"
+    TRAINING = "training"  # 培力課程: hours, trainees, completion
+    SHOWCASE = "showcase"  # 成果展
+    MATCHMAKING = "matchmaking"  # 媒合會
+    WORKSHOP = "workshop"  # 工作坊
+
+
+class OutcomeKind(Labelled):
+    """成果 kinds: people (youth, jobs, visitors) or money (revenue, matched resources, company money)."""
+
+    YOUTH_STAYED = "youth_stayed"
+    YOUTH_RETURNED = "youth_returned"
+    JOBS = "jobs"
+    VISITORS = "visitors"
+    REVENUE = "revenue"
+    RESOURCE_MATCHING = "resource_matching"
+    CORPORATE_INVESTMENT = "corporate_investment"
+    CORPORATE_CSR = "corporate_csr"
+
+    @property
+    def is_youth(self) -> bool:
+        return self in (OutcomeKind.YOUTH_STAYED, OutcomeKind.YOUTH_RETURNED)
 
 
 class Route(Labelled):
@@ -218,7 +239,13 @@ ZH: dict[str, dict[str, str]] = {
         "event": "活動", "visit": "訪視",
     },
     "PublicSpaceStatus": {"planning": "規劃", "renovating": "整修中", "operating": "營運中"},
-    "EventKind": {"exchange": "交流", "learning": "學習", "promotion": "推廣"},
+    "EventKind": {"exchange": "交流", "learning": "學習", "promotion": "推廣", "training": "培力課程",
+                  "showcase": "成果展", "matchmaking": "媒合會", "workshop": "工作坊"},
+    "OutcomeKind": {
+        "youth_stayed": "青年留鄉", "youth_returned": "青年返鄉", "jobs": "就業機會", "visitors": "觀光人次",
+        "revenue": "營收", "resource_matching": "跨部會資源媒合", "corporate_investment": "企業投資",
+        "corporate_csr": "企業社會責任",
+    },
     "Route": {"existing": "現行提案流程", "multi": "多元徵案"},
     "Stage": {
         "idea": "構想", "drafting": "撰寫中", "township_filed": "公所提報", "county_review": "縣府審查",
@@ -272,7 +299,14 @@ EN: dict[str, dict[str, str]] = {
         "proposal": "Proposal coaching", "event": "Event", "visit": "Visit",
     },
     "PublicSpaceStatus": {"planning": "Planning", "renovating": "Renovating", "operating": "Operating"},
-    "EventKind": {"exchange": "Exchange", "learning": "Learning", "promotion": "Promotion"},
+    "EventKind": {"exchange": "Exchange", "learning": "Learning", "promotion": "Promotion",
+                  "training": "Training course", "showcase": "Showcase", "matchmaking": "Matchmaking fair",
+                  "workshop": "Workshop"},
+    "OutcomeKind": {
+        "youth_stayed": "Youth stayed", "youth_returned": "Youth returned", "jobs": "Jobs", "visitors": "Visitors",
+        "revenue": "Revenue", "resource_matching": "Resources matched", "corporate_investment": "Company investment",
+        "corporate_csr": "Company CSR",
+    },
     "Route": {"existing": "Existing route", "multi": "Multi-channel"},
     "Stage": {
         "idea": "Idea", "drafting": "Drafting", "township_filed": "Filed by township", "county_review": "County review",
@@ -304,3 +338,7 @@ LABELS_EN = EN
 # multi-channel route's 分區輔導中心審閱 and 送專案辦公室; RETURNED goes back to DRAFTING.
 STAGE_ORDER = [Stage.IDEA, Stage.DRAFTING, Stage.TOWNSHIP_FILED, Stage.COUNTY_REVIEW, Stage.CENTER_REVIEW, Stage.SENT,
                Stage.COUNCIL, Stage.APPROVED, Stage.RETURNED, Stage.REJECTED]
+
+# Outcome kinds counted in people (人數、人次、就業機會); the others are amounts in NT$.
+PEOPLE_OUTCOMES = frozenset({OutcomeKind.YOUTH_STAYED, OutcomeKind.YOUTH_RETURNED, OutcomeKind.JOBS,
+                             OutcomeKind.VISITORS})

@@ -56,7 +56,7 @@ class FollowUp(Synced, table=True):
     owner: str = Field(default="", max_length=64)
     due_date: Optional[date] = Field(default=None, index=True)
     status: str = Field(default="open", max_length=16, index=True)  # FollowUpStatus
-    followup_date: Optional[date] = None
+    followup_date: Optional[date] = Field(default=None, index=True)
     result: str = ""
 
 

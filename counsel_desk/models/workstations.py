@@ -35,8 +35,7 @@ class Workstation(Synced, table=True):
     term_start: Optional[date] = None
     term_end: Optional[date] = None
     status: str = Field(default="applying", max_length=16, index=True)  # WorkstationStatus
-    youth_stayed: int = 0  # 留鄉人數
-    youth_returned: int = 0  # 返鄉人數
+    # 留鄉／返鄉 are dated outcome records (models/outcomes.py) since migration 0008_i17_outcomes
     notes: str = ""
 
 
@@ -123,3 +122,7 @@ class CenterEvent(Synced, table=True):
     partners: str = ""
     participants: int = 0
     record: str = ""
+    # 培力課程 (training): course hours, trainees enrolled and trainees who completed it (結訓)
+    hours: float = 0.0
+    trainees: int = 0
+    completed: int = 0

@@ -13,7 +13,9 @@ Counting rules (also in docs/reports.md):
   *overdue at period end* when it was opened by then, is due before the period's last day and was
   neither closed nor cancelled by the last day (both read by their follow-up date);
 - a proposal's stage is its stage at the end of the period, read from its stage history; sent and
-  approved count proposals (a re-submission is counted apart, as proposals_resubmitted);
+  approved count proposals (a re-submission is counted apart, as proposals_resubmitted); sent to the
+  project office is the multi-channel route's move to 送專案辦公室 or the existing route's county passing
+  it on (縣府審查 → 會報工作會議審議);
 - workstation money counts as of the period's end by its dates (核定日, 撥款日, 核銷日);
 - a deleted workstation leaves every section: neither its support sessions nor its budget count;
 - money requested counts the funding lines of the period's ROC year of the center's proposals that
@@ -23,6 +25,7 @@ Counting rules (also in docs/reports.md):
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import text
 
@@ -32,10 +35,11 @@ from counsel_desk.reports.figures_types import (
     StationBudget, StationSupport, TownshipCount, VisitRow, WorkItemFunding,
 )
 from counsel_desk.reports import figures_content as content
+from counsel_desk.reports import figures_outcomes
 from counsel_desk.services.figures import (
-    LIVE_STATION_SQL, OPEN_AT_END_SQL, as_date, center_sql, followups_opened_closed, headline, moves_to,
-    proposals_new, resubmissions, sql_params, stage_at_end_sql, support_totals, target_progress, visit_count,
-    visits_per_county, visits_per_township_mode, event_totals,
+    LIVE_STATION_SQL, as_date, center_sql, followups_opened_closed, headline, moves_to,
+    proposals_new, proposals_sent, resubmissions, sql_params, stage_at_end_sql, support_totals, target_progress, visit_count,
+    visits_per_county, visits_per_township_mode, event_totals, overdue_at,
 )
 from counsel_desk.services.period import Period
 from counsel_desk.store import programmes
@@ -94,15 +98,13 @@ def _visit_list(conn, center: str | None, period: Period, *, key_only: bool = Fa
 
 # -- follow-ups (追蹤事項) -----------------------------------------------------------------------
 
-def _overdue_list(conn, center: str | None, period: Period) -> list[OverdueFollowUp]:
-    """Follow-ups overdue at the period end (their count is the report's 逾期 figure)."""
-    rows = conn.execute(text(
-        "SELECT v.visit_date, c.name, t.name, f.description, f.owner, f.due_date, f.status "
-        "FROM followup f JOIN site_visit v ON v.id = f.visit_id JOIN county c ON c.code = v.county_code "
-        "JOIN township t ON t.code = v.township_code "
-        f"WHERE +f.deleted_at IS NULL AND +v.deleted_at IS NULL{center_sql('v', center)} AND {OPEN_AT_END_SQL} "
-        "ORDER BY f.due_date, v.visit_date, f.id"), sql_params(center, period))
-    return [OverdueFollowUp(as_date(r[0]), r[1], r[2], r[3] or "", r[4] or "", as_date(r[5]), r[6]) for r in rows]
+def _overdue_list(conn, rows: list[tuple[Any, ...]]) -> list[OverdueFollowUp]:
+    """Follow-ups overdue at the period end (their count is the report's 逾期 figure), from ``overdue_at``."""
+    counties = dict(conn.execute(text("SELECT code, name FROM county")).all())
+    towns = dict(conn.execute(text("SELECT code, name FROM township")).all())
+    return [OverdueFollowUp(as_date(visited), counties.get(county, county), towns.get(town, town), what or "",
+                            owner or "", as_date(due), status)
+            for _, visited, county, town, what, owner, due, status in rows]
 
 
 # -- workstations ------------------------------------------------------------------------------
@@ -224,12 +226,24 @@ def center_name(center: str | None) -> str:
     return "全部分區" if center is None else CenterCode(center).zh
 
 
-def comparisons(conn, center: str | None, period: Period) -> Comparisons:
-    """The headline figures of the previous period, the same period a year before and the year to date."""
-    def of(p: Period) -> PeriodHeadline:
-        return PeriodHeadline(p, headline(conn, center, p))
+def comparisons(conn, center: str | None, period: Period,
+                overdue: dict[str, dict[date, int]] | None = None) -> Comparisons:
+    """The headline figures of the previous period, the same period a year before and the year to date.
 
-    return Comparisons(of(period.previous()), of(period.a_year_before()), of(period.year_to_date()))
+    ``overdue``: the counts of :func:`overdue_at` at those periods' ends when the caller has them (one pass for all).
+    """
+    others = (period.previous(), period.a_year_before(), period.year_to_date())
+    if overdue is None:
+        overdue = overdue_at(conn, center, [p.end for p in others])[0]
+
+    def of(p: Period) -> PeriodHeadline:
+        return PeriodHeadline(p, headline(conn, center, p, overdue=_overdue_at(overdue, p.end)))
+
+    return Comparisons(*(of(p) for p in others))
+
+
+def _overdue_at(counts: dict[str, dict[date, int]], end: date, center: str | None = None) -> int:
+    return sum(n.get(end, 0) for code, n in counts.items() if center is None or code == center)
 
 
 def compute(session_factory, center: str | None, period: Period, *, today: date | None = None) -> ReportFigures:
@@ -241,7 +255,11 @@ def compute(session_factory, center: str | None, period: Period, *, today: date 
     with session_factory() as session:
         conn = session.connection()
         opened, closed = followups_opened_closed(conn, center, period)
-        overdue = _overdue_list(conn, center, period)
+        # every 逾期 count the report shows (its own, the comparisons', each center's) and its list in one pass
+        overdue_counts, overdue_rows = overdue_at(
+            conn, center, [period.previous().end, period.a_year_before().end, period.year_to_date().end],
+            listed=period.end)
+        overdue = _overdue_list(conn, overdue_rows)
         sessions, hours, participants = support_totals(conn, center, period)
         events, event_participants = event_totals(conn, center, period)
         by_stage_route = _proposals_by_stage_route(conn, center, period)
@@ -265,7 +283,7 @@ def compute(session_factory, center: str | None, period: Period, *, today: date 
                                 for s in STAGE_ORDER},
             proposals_new=proposals_new(conn, center, period),
             stage_moves=moves,
-            proposals_sent=moves_to(conn, center, period, "sent"),
+            proposals_sent=proposals_sent(conn, center, period),
             proposals_approved=moves_to(conn, center, period, "approved"),
             funding=funding, funding_roc_year=period.roc_year, allocation_roc_year=alloc_year,
             events=events, event_participants=event_participants,
@@ -275,14 +293,17 @@ def compute(session_factory, center: str | None, period: Period, *, today: date 
             proposals_resubmitted=resubmissions(conn, center, period),
             provisional=period.provisional(today),
             plan=content.plan_in_force(conn, period),
-            compare=comparisons(conn, center, period),
-            by_center=None if center is not None else {c.value: headline(conn, c.value, period) for c in CenterCode},
-            proposals_sent_list=content.sent_proposals(conn, center, period),
+            compare=comparisons(conn, center, period, overdue_counts),
+            by_center=None if center is not None else {
+                c.value: headline(conn, c.value, period, overdue=_overdue_at(overdue_counts, period.end, c.value))
+                for c in CenterCode},
+            sent_proposals=content.sent_proposals(conn, center, period),
             center_budgets=content.center_budgets(budgets),
             plans=content.plan_counts(conn, center, period),
             public_spaces=content.public_spaces(conn, center, period),
             key_visits=_visit_list(conn, center, period, key_only=True),
             narrative=content.read_narrative(conn, center, period),
+            outcomes=figures_outcomes.compute(conn, center, period),
         )
         session.rollback()
     return figures

@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from counsel_desk.models.enums import CenterCode
-from counsel_desk.services.figures import as_date, center_sql, sql_params
+from counsel_desk.services.figures import as_date, center_sql, sent_move_sql, sql_params
 from counsel_desk.reports.figures_types import (
     CenterBudget, Narrative, PlanCounts, PlanInForce, PublicSpaceRow, SentProposal, StationBudget,
 )
@@ -18,17 +18,17 @@ from counsel_desk.store import programmes
 
 
 def sent_proposals(conn, center: str | None, period: Period) -> list[SentProposal]:
-    """Each proposal sent to the project office in the period, once, with the money it requests."""
+    """Each proposal sent to the project office in the period (either route), once, with the money it requests."""
     rows = conn.execute(text(
         "WITH sent AS (SELECT sc.proposal_id AS pid, max(sc.changed_at) AS last_at FROM stage_change sc "
         "  JOIN proposal p ON p.id = sc.proposal_id "
-        f"  WHERE +sc.deleted_at IS NULL AND +p.deleted_at IS NULL{center_sql('p', center)} AND sc.to_stage = 'sent' "
+        f"  WHERE +sc.deleted_at IS NULL AND +p.deleted_at IS NULL{center_sql('p', center)} AND {sent_move_sql('sc')} "
         "  AND sc.changed_at >= :utc_lo AND sc.changed_at < :utc_hi GROUP BY sc.proposal_id) "
         "SELECT date(s.last_at, '+8 hours'), p.title, p.route, c.name, t.name, coalesce(o.name, ''), "
         "  (SELECT coalesce(sum(fl.amount), 0) FROM funding_line fl WHERE fl.proposal_id = p.id "
         "     AND +fl.deleted_at IS NULL), "
         "  EXISTS (SELECT 1 FROM stage_change e WHERE e.proposal_id = p.id AND +e.deleted_at IS NULL "
-        "     AND e.to_stage = 'sent' AND e.changed_at < s.last_at) "
+        f"     AND {sent_move_sql('e')} AND e.changed_at < s.last_at) "
         "FROM sent s JOIN proposal p ON p.id = s.pid "
         "JOIN county c ON c.code = p.county_code JOIN township t ON t.code = p.township_code "
         "LEFT JOIN organization o ON o.id = p.organization_id ORDER BY s.last_at, p.title"),
@@ -59,12 +59,13 @@ def _center_zh(code: str) -> str:
 
 
 def plan_counts(conn, center: str | None, period: Period) -> PlanCounts:
-    """Plans filed (moved to sent) and passed (moved to approved), in the period and by its end."""
+    """Plans filed with the project office (sent, see ``sent_move_sql``) and passed (moved to approved), in the
+    period and by its end."""
     row = conn.execute(text(
         "SELECT "
-        "  count(DISTINCT CASE WHEN sc.to_stage = 'sent' AND sc.changed_at >= :utc_lo THEN sc.plan_id END), "
+        f"  count(DISTINCT CASE WHEN {sent_move_sql('sc')} AND sc.changed_at >= :utc_lo THEN sc.plan_id END), "
         "  count(DISTINCT CASE WHEN sc.to_stage = 'approved' AND sc.changed_at >= :utc_lo THEN sc.plan_id END), "
-        "  count(DISTINCT CASE WHEN sc.to_stage = 'sent' THEN sc.plan_id END), "
+        f"  count(DISTINCT CASE WHEN {sent_move_sql('sc')} THEN sc.plan_id END), "
         "  count(DISTINCT CASE WHEN sc.to_stage = 'approved' THEN sc.plan_id END), "
         "  count(DISTINCT CASE WHEN sc.to_stage IN ('approved', 'rejected') THEN sc.plan_id END) "
         "FROM stage_change sc JOIN plan p ON p.id = sc.plan_id "

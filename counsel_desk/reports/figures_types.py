@@ -7,25 +7,30 @@ items and target metrics by their stable ASCII codes (see docs/reports.md).
 
 Besides the period's own figures a report carries (names as in the JSON): ``compare`` — the
 headline figures (:data:`HEADLINE_KEYS`) of the previous period, the same period a year before and
-the year to date; ``by_center`` for all centers; ``proposals_sent_list`` (the proposals sent to the
+the year to date; ``by_center`` for all centers; ``sent_proposals`` (the proposals sent to the
 project office, with amounts; the count stays ``proposals_sent``); ``budget_execution`` (撥款率／執行率
 per station and per center); ``plans`` (地方創生計畫 filed and passed); ``public_spaces``;
 ``key_visits`` (visits flagged 重點); ``narrative`` (the manager's 本月工作重點, 下月工作重點,
 待協助事項); ``provisional`` (the period has not ended: 期中暫定); ``plan`` (the programme in force);
-``revision`` and ``revision_notes`` (修正說明: the reason and each changed figure, sent → new).
+``revision`` and ``revision_notes`` (修正說明: the reason and each change, sent → new, found by
+``figure_changes.py``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from counsel_desk.models.enums import CenterCode, Route, Stage, TargetMetric, VisitMode
+from counsel_desk.models.enums import Route
 from counsel_desk.services.period import Period
 from counsel_desk.services.figures import HEADLINE_KEYS
 from counsel_desk.services.targets import TargetProgress
 
-JSON_VERSION = 2
+if TYPE_CHECKING:
+    from counsel_desk.reports.figures_outcomes import OutcomeFigures
+
+JSON_VERSION = 3  # 3: the list of proposals sent is `sent_proposals` (was `proposals_sent_list`)
 
 
 
@@ -370,12 +375,13 @@ class ReportFigures:
     revision_notes: RevisionNotes | None = None
     compare: Comparisons | None = None
     by_center: dict[str, dict[str, float]] | None = None  # all centers: center code → headline figures
-    proposals_sent_list: list[SentProposal] = field(default_factory=list)
+    sent_proposals: list[SentProposal] = field(default_factory=list)
     center_budgets: list[CenterBudget] = field(default_factory=list)
     plans: PlanCounts = field(default_factory=PlanCounts)
     public_spaces: list[PublicSpaceRow] = field(default_factory=list)
     key_visits: list[VisitRow] = field(default_factory=list)
     narrative: Narrative = field(default_factory=Narrative)
+    outcomes: "OutcomeFigures | None" = None  # issue 17: outcomes, youth teams, training (reports/figures_outcomes.py)
 
     @property
     def overdue_by_age(self) -> list[tuple[str, int]]:
@@ -470,12 +476,13 @@ class ReportFigures:
             "compare": None if self.compare is None else self.compare.as_json(),
             "by_center": self.by_center,
             "proposals_resubmitted": self.proposals_resubmitted,
-            "proposals_sent_list": [p.as_json() for p in self.proposals_sent_list],
+            "sent_proposals": [p.as_json() for p in self.sent_proposals],
             "budget_execution": self.budget_execution_json(),
             "plans": self.plans.as_json(),
             "public_spaces": self.public_spaces_json(),
             "key_visits": [_visit_json(v) for v in self.key_visits],
             "narrative": self.narrative.as_json(),
+            **(self.outcomes.as_json() if self.outcomes is not None else {}),
         }
 
 
@@ -495,121 +502,3 @@ def _nested_townships(rows: list[TownshipCount]) -> dict[str, dict[str, int]]:
     for r in rows:
         out.setdefault(r.county, {})[r.township] = r.total
     return out
-
-
-# -- naming figures in Chinese (the "differs from sent" banner) ---------------------------------
-
-_TOP_LABELS = {
-    "visits_total": "訪視總次數", "followups_opened": "新增追蹤事項", "followups_closed": "結案追蹤事項",
-    "followups_overdue": "逾期未結追蹤事項", "support_sessions": "工作站輔導場次", "support_hours": "工作站輔導時數",
-    "support_participants": "工作站輔導參與人次", "proposals_new": "本期新增提案",
-    "proposals_stage_moves": "提案階段異動", "proposals_sent": "送專案辦公室提案", "proposals_approved": "核定提案",
-    "events": "交流活動場次", "event_participants": "活動參與人次",
-    "proposals_resubmitted": "再送件（退回修正後）",
-}
-_GROUP_LABELS = {
-    "visits_by_county": "縣市訪視次數", "visits_by_township": "鄉鎮市區訪視次數", "visits_by_mode": "訪視方式",
-    "support_by_workstation": "工作站輔導", "budgets": "工作站經費", "proposals_by_stage": "提案階段",
-    "proposals_by_route": "提案途徑", "funding_requested_by_work_item": "申請經費", "targets": "績效指標",
-}
-_LEAF_LABELS = {
-    "sessions": "場次", "hours": "時數", "participants": "人次", "approved": "核定補助", "disbursed": "已撥款",
-    "reimbursed": "已核銷", "personnel": "人事費", "personnel_share": "人事費比例", "personnel_ok": "人事費規定",
-    "roc_year": "年度", "target": "目標值", "actual": "實績值", "share": "達成率",
-    "filed": "本期提出", "passed": "本期通過", "filed_to_date": "累計提出", "passed_to_date": "累計通過",
-    "in_progress": "輔導中", "total": "總數", "visits": "訪視次數", "by_status": "狀態",
-}
-# Not figures of the period: what it is, the comparisons with other periods, the manager's words. Lists
-# (proposals sent, public spaces, key visits) are details whose counts are figures elsewhere.
-_IGNORED = {"center", "center_name", "month", "period", "json_version", "funding_allocation_by_work_item",
-            "funding_allocation_roc_year", "funding_roc_year", "provisional", "plan", "revision", "revision_notes",
-            "compare", "by_center", "narrative", "proposals_sent_list", "key_visits"}
-_DERIVED_LEAVES = {"share", "disbursement_rate", "execution_rate", "personnel_share"}
-
-
-def _code_label(group: str, code: str) -> str:
-    enum = {"visits_by_mode": VisitMode, "proposals_by_stage": Stage, "proposals_by_route": Route,
-            "targets": TargetMetric}.get(group)
-    if enum is not None:
-        try:
-            return enum(code).zh
-        except ValueError:
-            return code
-    return code
-
-
-def _flatten(data: dict) -> dict[tuple[str, ...], object]:
-    out: dict[tuple[str, ...], object] = {}
-
-    def walk(prefix: tuple[str, ...], value) -> None:
-        if isinstance(value, list):
-            return
-        if isinstance(value, dict):
-            for k, v in value.items():
-                walk(prefix + (str(k),), v)
-        else:
-            out[prefix] = value
-
-    for key, value in data.items():
-        if key not in _IGNORED:
-            walk((key,), value)
-    return out
-
-
-def _center_zh(code: str) -> str:
-    try:
-        return CenterCode(code).zh
-    except ValueError:
-        return code
-
-
-def figure_label(path: tuple[str, ...]) -> str:
-    """A figure's name in Chinese: ('visits_by_county', '臺東縣') → 縣市訪視次數：臺東縣."""
-    head = path[0]
-    if head in _TOP_LABELS:
-        return _TOP_LABELS[head]
-    parts = [_GROUP_LABELS.get(head, head)]
-    rest = list(path[1:])
-    if head == "budget_execution" and len(rest) == 3:  # (stations|centers, name or center code, amount)
-        name = rest[1] if rest[0] == "stations" else _center_zh(rest[1])
-        return f"{parts[0]}：{name}／{_LEAF_LABELS.get(rest[2], rest[2])}"
-    if rest:
-        parts.append(_code_label(head, rest[0]) if head != "visits_by_township" else " ".join(rest[:2]))
-        leaf = rest[-1] if head != "visits_by_township" and len(rest) > 1 else None
-        if leaf:
-            parts.append(_LEAF_LABELS.get(leaf, leaf))
-    return parts[0] + "：" + "／".join(parts[1:]) if len(parts) > 1 else parts[0]
-
-
-@dataclass(frozen=True)
-class FigureDifference:
-    name: str  # in Chinese
-    sent: object
-    current: object
-    path: tuple[str, ...] = ()
-
-
-def differences(sent: dict, current: dict) -> list[FigureDifference]:
-    """Figures whose value differs between a sent report's JSON and the current one, named in Chinese.
-
-    Target shares and budget rates are left out: they follow from the amounts, which are compared.
-    """
-    a, b = _flatten(sent), _flatten(current)
-    out = []
-    for path in list(dict.fromkeys([*a, *b])):
-        if path[-1] in _DERIVED_LEAVES and path[0] in ("targets", "budget_execution"):
-            continue
-        va, vb = a.get(path), b.get(path)
-        if _same(va, vb):
-            continue
-        out.append(FigureDifference(figure_label(path), va, vb, path))
-    return out
-
-
-def _same(a, b) -> bool:
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
-        return abs(float(a) - float(b)) < 1e-6
-    # a missing county or township is a zero
-    if a is None and b == 0 or b is None and a == 0:
-        return True
-    return a == b

@@ -21,6 +21,7 @@ from counsel_desk.models.enums import (
 from counsel_desk.reports.figures_types import (
     ReportFigures, allocation_title, center_title, funding_note, plan_title,
 )
+from counsel_desk.reports import outcomes_xlsx
 from counsel_desk.reports.xlsx_sheet import FIRST_DATA_ROW, HEADER_ROW, Col, FastRows, ReportSheet
 from counsel_desk.services import atomic
 from counsel_desk.services.formatting import roc_date
@@ -74,6 +75,7 @@ def summary_rows(f: ReportFigures) -> list[list]:
         ["交流、學習與推廣活動", f.events, "場"],
         ["活動參與人次", f.event_participants, "人次"],
         ["人事費超過上限之工作站", f.budgets_flagged, "站"],
+        *outcomes_xlsx.summary_rows(f),
     ]
     return rows
 
@@ -136,6 +138,7 @@ def build_workbook(f: ReportFigures, *, prepared_by: str = "", today: date | Non
            Col("合作單位", "wrap", 30), Col("參與人次", "int")], landscape=True).write(
         [[_roc(e.event_date), e.title, EventKind(e.kind).zh, e.place, e.partners, e.participants] for e in f.event_list],
         total=["合計", None, None, None, None, f.event_participants])
+    outcomes_xlsx.outcome_sheets(f, sheet)
     _content_sheets(f, sheet)
     step(12)
     sheet("附錄_訪視紀錄", "附錄：本期訪視紀錄",
@@ -266,7 +269,7 @@ def _revision_sheet(f: ReportFigures, sheet) -> None:
            Col(f"第 {f.revision} 版數值", "num"), Col("資料欄位", "code")]).write(
         [[c.label, _plain(c.sent), _plain(c.new), c.figure] for c in notes.changes],
         extra=["修正原因：" + (notes.reason or "（未填寫）"),
-               f"共 {len(notes.changes):,} 項數字與第 {notes.previous_revision} 版不同。" if notes.changes
+               f"共 {len(notes.changes):,} 項與第 {notes.previous_revision} 版不同。" if notes.changes
                else "各項數字與前一版相同。"])
 
 
@@ -305,7 +308,7 @@ def _by_center_sheet(f: ReportFigures, sheet) -> None:
     if not f.by_center:
         return
     from counsel_desk.models.enums import CenterCode
-    from counsel_desk.reports.figures_types import figure_label
+    from counsel_desk.reports.figure_changes import figure_label
     from counsel_desk.services.figures import HEADLINE_KEYS
 
     centers = [c for c in CenterCode if c.value in f.by_center]
@@ -318,7 +321,7 @@ def _content_sheets(f: ReportFigures, sheet) -> None:
     """送件提案, 地方創生計畫, 公有空間, 重點訪視 and 工作重點 (the manager's words)."""
     from counsel_desk.models.enums import PublicSpaceStatus
 
-    sent = f.proposals_sent_list
+    sent = f.sent_proposals
     sheet("送件提案", "本期送專案辦公室提案（單位：新臺幣元）",
           [Col("送件日期", "date"), Col("提案", "wrap", 36), Col("途徑", "code"), Col("縣市"), Col("鄉鎮市區"),
            Col("提案單位", "wrap", 24), Col("申請金額", "money"), Col("再送件", "code")], landscape=True).write(

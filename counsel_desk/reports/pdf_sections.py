@@ -21,7 +21,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from counsel_desk.models.enums import CenterCode, PublicSpaceStatus, Route, VisitMode
-from counsel_desk.reports.figures_types import ReportFigures, figure_label
+from counsel_desk.reports.figure_changes import figure_label
+from counsel_desk.reports.figures_types import ReportFigures
 from counsel_desk.services.figures import HEADLINE_KEYS
 from counsel_desk.reports.monthly_xlsx import SUMMARY_KEYS
 from counsel_desk.reports.pdf_charts import count_bars
@@ -49,7 +50,7 @@ def provisional_note(f: ReportFigures, today: date) -> list[Flowable]:
 
 
 def revision_notes(f: ReportFigures) -> list[Flowable]:
-    """修正說明: why this revision was issued and each changed figure, sent → new."""
+    """修正說明: why this revision was issued and each change (figures, comparisons, lists, texts), sent → new."""
     notes = f.revision_notes
     if notes is None:
         return []
@@ -59,7 +60,7 @@ def revision_notes(f: ReportFigures) -> list[Flowable]:
         rows = [[c.label, _value(c.sent), _value(c.new)] for c in notes.changes]
         out += [Spacer(1, 2 * mm),
                 PagedTable(["項目", f"第 {notes.previous_revision} 版送出值", f"第 {f.revision} 版數值"], rows,
-                           [WIDTH - 64 * mm, 32 * mm, 32 * mm], wrap_cols=(0,), align_right=(1, 2))]
+                           [WIDTH - 84 * mm, 42 * mm, 42 * mm], wrap_cols=(0,), align_right=(1, 2))]
     else:
         out.append(para("各項數字與前一版相同。", "small"))
     return out
@@ -122,7 +123,7 @@ def _center_chart(f: ReportFigures, centers: list[CenterCode]) -> Drawing:
 
 def proposals_sent(f: ReportFigures, sec: Sections, summary_only: bool) -> list[Flowable]:
     """The proposals sent to the project office in the period, with the money each requests."""
-    sent = f.proposals_sent_list
+    sent = f.sent_proposals
     if not sent:
         return []
     shown = sent[:SUMMARY_LIST] if summary_only and len(sent) > SUMMARY_LIST + 1 else sent

@@ -21,9 +21,8 @@ from sqlmodel import select
 from counsel_desk.errors import UserError
 from counsel_desk.models import ReportSnapshot, utcnow
 from counsel_desk.reports.figures import compute
-from counsel_desk.reports.figures_types import (
-    FigureChange, FigureDifference, ReportFigures, RevisionNotes, differences,
-)
+from counsel_desk.reports.figure_changes import FigureDifference, differences
+from counsel_desk.reports.figures_types import FigureChange, ReportFigures, RevisionNotes
 from counsel_desk.reports.monthly_pdf import pdf_bytes
 from counsel_desk.reports.monthly_xlsx import xlsx_bytes
 from counsel_desk.services.period import Period

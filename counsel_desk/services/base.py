@@ -80,6 +80,7 @@ def _plain(value: Any) -> Any:
 PERSONAL_FIELDS: dict[str, frozenset[str]] = {  # per table
     "contact": frozenset({"name", "phone", "email", "personal_notes"}),
     "counselor": frozenset({"phone", "email"}),
+    "youth_team_member": frozenset({"name", "birth_year"}),
 }
 PERSONAL_FIELD_NAMES = frozenset({  # whatever the table (diff() is not told the table by every caller)
     "phone", "email", "personal_notes", "visited_name", "host_name", "owner",

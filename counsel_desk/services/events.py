@@ -21,7 +21,8 @@ from counsel_desk.store import search
 
 ENTITY = "center_event"
 OWNER_TYPE = "center_event"  # attachments of an event
-FIELDS = ("event_date", "title", "place", "county_code", "kind", "partners", "participants", "record")
+FIELDS = ("event_date", "title", "place", "county_code", "kind", "partners", "participants", "record", "hours",
+          "trainees", "completed")
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".webp", ".gif", ".bmp", ".tif", ".tiff")
 
 
@@ -34,10 +35,31 @@ def _validate(session, event: CenterEvent) -> None:
     event.record = (event.record or "").strip()
     event.kind = one_of(event.kind, EventKind, "kind", "活動類型", "event kind")
     event.participants = non_negative(event.participants, "participants", "參與人次", "Participants")
+    _training_figures(event)
     if event.county_code:
         check_place(session, event.county_code, None, township_required=False)
     else:
         event.county_code = None
+
+
+def _training_figures(event: CenterEvent) -> None:
+    """培力課程 (training) and 工作坊 carry hours; a training course its trainees and how many completed it."""
+    try:
+        event.hours = round(float(event.hours or 0), 2)
+    except (TypeError, ValueError):
+        raise ValidationError("課程時數必須是數字。", "Course hours must be a number.", field="hours") from None
+    if event.hours < 0 or event.hours > 1000:
+        raise ValidationError(f"課程時數 {event.hours:g} 不合理（0–1,000 小時）。",
+                              f"Course hours {event.hours:g} are out of range (0–1,000).", field="hours")
+    event.trainees = non_negative(event.trainees, "trainees", "學員人數", "Trainees")
+    event.completed = non_negative(event.completed, "completed", "結訓人數", "Trainees who completed")
+    if event.kind not in (EventKind.TRAINING, EventKind.WORKSHOP):
+        event.hours = 0.0
+    if event.kind != EventKind.TRAINING:
+        event.trainees = event.completed = 0
+    elif event.completed > event.trainees:
+        raise ValidationError(f"結訓人數 {event.completed} 多於學員人數 {event.trainees}。",
+                              "More trainees completed than enrolled.", field="completed")
 
 
 def _index(session, event: CenterEvent) -> None:

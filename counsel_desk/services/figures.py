@@ -11,11 +11,12 @@ The report (``reports/figures.py``) assembles these with its lists and tables; t
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Iterable
 
 from sqlalchemy import Connection, text
 
 from counsel_desk.models.enums import STAGE_ORDER, TargetMetric
+from counsel_desk.services import outcomes
 from counsel_desk.services.period import Period
 from counsel_desk.services.targets import TargetProgress, read_targets
 
@@ -82,31 +83,43 @@ def event_totals(conn: Connection, center: str | None, period: Period) -> tuple[
 
 
 def moves_to(conn: Connection, center: str | None, period: Period, stage: str) -> int:
-    """Proposals moved to ``stage`` in the period (送專案辦公室 = 'sent', 通過 = 'approved'), each proposal once."""
+    """Proposals moved to ``stage`` in the period (通過 = 'approved'), each proposal once; sending to the
+    project office is counted by :func:`proposals_sent`, which knows both routes."""
     return int(conn.execute(text(
         "SELECT count(DISTINCT sc.proposal_id) FROM stage_change sc JOIN proposal p ON p.id = sc.proposal_id "
         f"WHERE +sc.deleted_at IS NULL AND +p.deleted_at IS NULL{center_sql('p', center)} AND sc.to_stage = :stage "
         "AND sc.changed_at >= :utc_lo AND sc.changed_at < :utc_hi"), sql_params(center, period, stage=stage)).scalar_one())
 
 
+def sent_move_sql(alias: str) -> str:
+    """A stage move that hands a proposal (or plan) to the project office, 送專案辦公室: on the multi-channel
+    route the center's move to 'sent'; on the existing route the county's passing it on from 縣府審查 to the
+    council (縣府審查 → 會報工作會議審議)."""
+    return f"({alias}.to_stage = 'sent' OR {alias}.from_stage = 'county_review' AND {alias}.to_stage = 'council')"
+
+
+def proposals_sent(conn: Connection, center: str | None, period: Period) -> int:
+    """Proposals sent to the project office in the period (either route, see :func:`sent_move_sql`), each once."""
+    return int(conn.execute(text(
+        "SELECT count(DISTINCT sc.proposal_id) FROM stage_change sc JOIN proposal p ON p.id = sc.proposal_id "
+        f"WHERE +sc.deleted_at IS NULL AND +p.deleted_at IS NULL{center_sql('p', center)} AND {sent_move_sql('sc')} "
+        "AND sc.changed_at >= :utc_lo AND sc.changed_at < :utc_hi"), sql_params(center, period)).scalar_one())
+
+
 def resubmissions(conn: Connection, center: str | None, period: Period) -> int:
-    """Moves to 'sent' in the period of proposals sent before (re-submitted after 退回修正)."""
+    """Sendings in the period of proposals sent before (re-submitted after 退回修正)."""
     return int(conn.execute(text(
         "SELECT count(*) FROM stage_change sc JOIN proposal p ON p.id = sc.proposal_id "
-        f"WHERE +sc.deleted_at IS NULL AND +p.deleted_at IS NULL{center_sql('p', center)} AND sc.to_stage = 'sent' "
+        f"WHERE +sc.deleted_at IS NULL AND +p.deleted_at IS NULL{center_sql('p', center)} AND {sent_move_sql('sc')} "
         "AND sc.changed_at >= :utc_lo AND sc.changed_at < :utc_hi AND EXISTS (SELECT 1 FROM stage_change e "
-        "  WHERE e.proposal_id = sc.proposal_id AND +e.deleted_at IS NULL AND e.to_stage = 'sent' "
+        f"  WHERE e.proposal_id = sc.proposal_id AND +e.deleted_at IS NULL AND {sent_move_sql('e')} "
         "  AND (e.changed_at < sc.changed_at OR e.changed_at = sc.changed_at AND e.id < sc.id))"),
         sql_params(center, period)).scalar_one())
 
 
 def youth_stayed_returned(conn: Connection, center: str | None, period: Period) -> int:
-    """Young people who stayed or came back (留鄉/返鄉), as recorded on the workstations running in the period."""
-    return int(conn.execute(text(
-        "SELECT coalesce(sum(w.youth_stayed + w.youth_returned), 0) FROM workstation w "
-        f"WHERE +w.deleted_at IS NULL{center_sql('w', center)} AND w.status != 'applying' "
-        "AND (w.term_start IS NULL OR w.term_start <= :end) AND (w.term_end IS NULL OR w.term_end >= :start)"),
-        sql_params(center, period)).scalar_one())
+    """Young people who stayed or came back (留鄉/返鄉): the outcome records dated in the period."""
+    return outcomes.youth_total(conn, center, period)
 
 
 def metric_actuals(conn: Connection, center: str | None, period: Period) -> dict[str, float]:
@@ -119,24 +132,27 @@ def metric_actuals(conn: Connection, center: str | None, period: Period) -> dict
         TargetMetric.SUPPORT_HOURS: hours,
         TargetMetric.EVENTS: events,
         TargetMetric.EVENT_PARTICIPANTS: participants,
-        TargetMetric.PROPOSALS_SENT: moves_to(conn, center, period, "sent"),
+        TargetMetric.PROPOSALS_SENT: proposals_sent(conn, center, period),
         TargetMetric.PROPOSALS_APPROVED: moves_to(conn, center, period, "approved"),
         TargetMetric.YOUTH_STAYED_RETURNED: youth_stayed_returned(conn, center, period),
     }
 
 
-def headline(conn: Connection, center: str | None, period: Period) -> dict[str, float]:
-    """The headline figures (HEADLINE_KEYS) of a period: what comparisons and the by-center table show."""
+def headline(conn: Connection, center: str | None, period: Period, *, overdue: int | None = None) -> dict[str, float]:
+    """The headline figures (HEADLINE_KEYS) of a period: what comparisons and the by-center table show.
+
+    ``overdue``: the period's 逾期 count when the caller has it already (see :func:`overdue_counts`).
+    """
     opened, closed = followups_opened_closed(conn, center, period)
     sessions, hours, participants = support_totals(conn, center, period)
     events, event_participants = event_totals(conn, center, period)
     values = {
         "visits_total": visit_count(conn, center, period),
         "followups_opened": opened, "followups_closed": closed,
-        "followups_overdue": overdue_count(conn, center, period),
+        "followups_overdue": overdue_count(conn, center, period) if overdue is None else overdue,
         "support_sessions": sessions, "support_hours": hours, "support_participants": participants,
         "proposals_new": proposals_new(conn, center, period),
-        "proposals_sent": moves_to(conn, center, period, "sent"),
+        "proposals_sent": proposals_sent(conn, center, period),
         "proposals_resubmitted": resubmissions(conn, center, period),
         "proposals_approved": moves_to(conn, center, period, "approved"),
         "events": events, "event_participants": event_participants,
@@ -169,10 +185,54 @@ OPEN_AT_END_SQL = ("v.visit_date <= :end AND f.due_date IS NOT NULL AND f.due_da
 
 def overdue_count(conn: Connection, center: str | None, period: Period) -> int:
     """Follow-ups overdue at the period end."""
-    return int(conn.execute(text(
-        "SELECT count(*) FROM followup f JOIN site_visit v ON v.id = f.visit_id "
-        f"WHERE +f.deleted_at IS NULL AND +v.deleted_at IS NULL{center_sql('v', center)} AND {OPEN_AT_END_SQL}"),
-        sql_params(center, period)).scalar_one())
+    return sum(n.get(period.end, 0) for n in overdue_at(conn, center, [period.end])[0].values())
+
+
+def overdue_at(conn: Connection, center: str | None, ends: Iterable[date], *, listed: date | None = None
+               ) -> tuple[dict[str, dict[date, int]], list[tuple[Any, ...]]]:
+    """Center → follow-ups overdue at each of ``ends``, counted in one pass; with ``listed`` (one of the
+    ends) also the follow-ups overdue then — (id, visit_date, county_code, township_code, description, owner,
+    due_date, status) by due date and visit date, for the report's 逾期追蹤事項 table.
+
+    Overdue is the costliest count of a report (every follow-up due before the end, each looked up in its
+    visit), and a report needs it at its own end, the previous period's and a year before, for each center,
+    beside its own list: one pass over the follow-ups serves them all.
+    """
+    days = sorted(set(ends) | ({listed} if listed else set()))
+    if not days:
+        return {}, []
+    params: dict[str, Any] = {"center": center, "first_end": days[0].isoformat(), "last_end": days[-1].isoformat()}
+    flags = []
+    for i, day in enumerate(days):
+        params[f"end{i}"] = day.isoformat()
+        flags.append(f"CASE WHEN {OPEN_AT_END_SQL.replace(':end', f':end{i}')} THEN 1 ELSE 0 END")
+    # only what may be overdue at one of the ends: opened and due before the last, not settled by the first
+    where = (f"WHERE +f.deleted_at IS NULL AND +v.deleted_at IS NULL{center_sql('v', center)} "
+             "AND v.visit_date <= :last_end AND f.due_date IS NOT NULL AND f.due_date < :last_end "
+             f"AND NOT (f.status IN ('closed', 'cancelled') AND {SETTLED_ON_SQL} <= :first_end)")
+    source = "FROM followup f JOIN site_visit v ON v.id = f.visit_id "
+    counts: dict[str, dict[date, int]] = {}
+    if listed is None:
+        for code, *ns in conn.execute(text(
+                f"SELECT v.center_code, {', '.join(f'sum({x})' for x in flags)} {source}{where} GROUP BY v.center_code"),
+                params):
+            counts[code] = {day: int(n or 0) for day, n in zip(days, ns)}
+        return counts, []
+    at = days.index(listed)
+    cols = ", ".join(f"CASE WHEN {flags[at]} THEN {c} END" for c in
+                     ("f.id", "v.visit_date", "v.county_code", "v.township_code", "f.description", "f.owner",
+                      "f.due_date", "f.status"))
+    out = []
+    overdue_once = " OR ".join(f"({x}) = 1" for x in flags)  # only rows that count somewhere come back
+    for code, *row in conn.execute(text(
+            f"SELECT v.center_code, {', '.join(flags)}, {cols} {source}{where} AND ({overdue_once})"), params):
+        per_day = counts.setdefault(code, dict.fromkeys(days, 0))
+        for day, flag in zip(days, row[:len(days)]):
+            per_day[day] += flag
+        if row[at]:
+            out.append(tuple(row[len(days):]))
+    out.sort(key=lambda r: (str(r[6]), str(r[1]), r[0]))
+    return counts, out
 
 
 def followups_opened_closed(conn: Connection, center: str | None, period: Period) -> tuple[int, int]:
@@ -185,7 +245,7 @@ def followups_opened_closed(conn: Connection, center: str | None, period: Period
     closed = conn.execute(text(
         "SELECT count(*) FROM followup f JOIN site_visit v ON v.id = f.visit_id "
         f"WHERE +f.deleted_at IS NULL AND +v.deleted_at IS NULL{center_sql('v', center)} "
-        "AND f.status = 'closed' AND f.followup_date BETWEEN :start AND :end"), p).scalar_one()
+        "AND +f.status = 'closed' AND f.followup_date BETWEEN :start AND :end"), p).scalar_one()
     return int(opened), int(closed)
 
 

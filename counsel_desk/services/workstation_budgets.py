@@ -9,8 +9,9 @@ exceed disbursed.
 
 Money is dated so reports count it as of a period's end: the budget keeps its 核定日 (``approved_on``)
 and each line its 撥款日 and 核銷日. The form edits one total per category; a rise of a category's
-disbursed or reimbursed total is written as a further line dated the day it is recorded (earlier
-lines keep their dates), a fall corrects the latest lines first.
+disbursed or reimbursed total is written as a further line dated the day it is recorded, and so is a
+fall (a negative adjustment line): earlier lines are never rewritten, so a period that has ended keeps
+the execution it had on its last day, and a report sent for it does not change.
 """
 
 from __future__ import annotations
@@ -140,7 +141,8 @@ def _totals(lines: list[BudgetLine]) -> tuple[int, int, int]:
 
 def _view(budget: WorkstationBudget, lines: list[BudgetLine], fulltime_staff: int) -> BudgetView:
     """A category's dated lines are shown as one line with their totals."""
-    figs = sorted((BudgetLineFigures(cat, *_totals(group), group[0].id) for cat, group in _by_category(lines).items()),
+    figs = sorted((BudgetLineFigures(cat, *_totals(group), group[0].id) for cat, group in _by_category(lines).items()
+                   if any(_totals(group))),  # a category taken back to zero (its history kept) is not shown
                   key=lambda f: CATEGORY_ORDER.index(f.category) if f.category in CATEGORY_ORDER else 99)
     personnel_line = next((f for f in figs if f.category == BudgetCategory.PERSONNEL), None)
     # the larger of what was planned and what was paid out, so overspending is flagged too
@@ -161,8 +163,9 @@ def _record_amounts(s, sc: ServiceContext, budget: WorkstationBudget, category: 
                     wanted: tuple[int, int, int], today: date) -> None:
     """Bring a category's dated lines to the wanted totals (see the module's note)."""
     planned, disbursed, reimbursed = wanted
-    if not (planned or disbursed or reimbursed):
-        for line in group:
+    _, had_disbursed, had_reimbursed = _totals(group)
+    if not (planned or disbursed or reimbursed or had_disbursed or had_reimbursed):
+        for line in group:  # only planned money, never paid out: the category is simply taken away
             base.soft_delete(s, line, sc.actor, "budget_line")
         return
     if not group:
@@ -170,33 +173,21 @@ def _record_amounts(s, sc: ServiceContext, budget: WorkstationBudget, category: 
                                   reimbursed=reimbursed, disbursed_on=today if disbursed else None,
                                   reimbursed_on=today if reimbursed else None), sc.actor, "budget_line")
         return
-    by_id = {line.id: line for line in group}
-    changes: dict[str, dict] = {}
     for line in group:  # undated amounts (before lines were dated) keep the day they were last changed
         fixed = {k: taiwan_day(line.updated_at) for k, amount in (("disbursed_on", line.disbursed),
                                                                      ("reimbursed_on", line.reimbursed))
                  if amount and getattr(line, k) is None}
         if fixed:
-            changes[line.id] = fixed
-    _, had_disbursed, had_reimbursed = _totals(group)
+            base.update(s, line, sc.actor, "budget_line", fixed)
     first = group[0]
-    changes.setdefault(first.id, {})["planned"] = planned - sum(ln.planned for ln in group[1:])
-    rise = {"disbursed": max(disbursed - had_disbursed, 0), "reimbursed": max(reimbursed - had_reimbursed, 0)}
-    for key, had, want in (("disbursed", had_disbursed, disbursed), ("reimbursed", had_reimbursed, reimbursed)):
-        excess = had - want
-        for line in reversed(group):  # a fall corrects the latest lines first
-            if excess <= 0:
-                break
-            current = changes.get(line.id, {}).get(key, getattr(line, key))
-            cut = min(current, excess)
-            changes.setdefault(line.id, {})[key] = current - cut
-            excess -= cut
-    for line_id, values in changes.items():
-        base.update(s, by_id[line_id], sc.actor, "budget_line", values)
-    if rise["disbursed"] or rise["reimbursed"]:
-        base.create(s, BudgetLine(budget_id=budget.id, category=category, disbursed=rise["disbursed"],
-                                  reimbursed=rise["reimbursed"], disbursed_on=today if rise["disbursed"] else None,
-                                  reimbursed_on=today if rise["reimbursed"] else None), sc.actor, "budget_line")
+    base.update(s, first, sc.actor, "budget_line", {"planned": planned - sum(ln.planned for ln in group[1:])})
+    # a rise or a fall of what was paid out is a further line dated today (a fall: a negative adjustment),
+    # so a period that has ended keeps the amounts it had on its last day
+    step = {"disbursed": disbursed - had_disbursed, "reimbursed": reimbursed - had_reimbursed}
+    if step["disbursed"] or step["reimbursed"]:
+        base.create(s, BudgetLine(budget_id=budget.id, category=category, disbursed=step["disbursed"],
+                                  reimbursed=step["reimbursed"], disbursed_on=today if step["disbursed"] else None,
+                                  reimbursed_on=today if step["reimbursed"] else None), sc.actor, "budget_line")
 
 
 def budgets(sc: ServiceContext, workstation_id: str) -> list[BudgetView]:

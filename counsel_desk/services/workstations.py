@@ -33,8 +33,7 @@ from counsel_desk.store import audit, search
 
 ENTITY = "workstation"
 FIELDS = ("name", "operator_name", "operator_kind", "organization_id", "host_name", "team_size", "fulltime_staff",
-          "county_code", "township_code", "year_approved", "term_start", "term_end", "status", "youth_stayed",
-          "youth_returned", "notes")
+          "county_code", "township_code", "year_approved", "term_start", "term_end", "status", "notes")
 TERM_MONTHS = 12
 
 
@@ -64,8 +63,6 @@ def _validate(session, ws: Workstation) -> None:
     ws.status = one_of(ws.status, WorkstationStatus, "status", "狀態", "status")
     ws.team_size = non_negative(ws.team_size, "team_size", "團隊人數", "Team size")
     ws.fulltime_staff = non_negative(ws.fulltime_staff, "fulltime_staff", "專職人員數", "Full-time staff")
-    ws.youth_stayed = non_negative(ws.youth_stayed, "youth_stayed", "留鄉人數", "Youth who stayed")
-    ws.youth_returned = non_negative(ws.youth_returned, "youth_returned", "返鄉人數", "Youth who returned")
     if ws.team_size and ws.fulltime_staff > ws.team_size:
         raise ValidationError(f"專職人員 {ws.fulltime_staff} 人多於團隊人數 {ws.team_size} 人。",
                               "Full-time staff cannot outnumber the team.", field="fulltime_staff")
@@ -180,9 +177,13 @@ def figures(sc: ServiceContext, workstation_id: str) -> StationFigures:
             "SELECT COUNT(*) FROM proposal WHERE workstation_id=:w AND deleted_at IS NULL"), p).scalar_one()
         visits = conn.execute(text(
             "SELECT COUNT(*) FROM site_visit WHERE workstation_id=:w AND deleted_at IS NULL"), p).scalar_one()
-        youth = conn.execute(text("SELECT youth_stayed, youth_returned FROM workstation WHERE id=:w"), p).first()
+        # 留鄉／返鄉: the station's dated outcome records, all of them (models/outcomes.py)
+        stayed, returned = conn.execute(text(
+            "SELECT COALESCE(SUM(CASE WHEN kind='youth_stayed' THEN people END), 0), "
+            "COALESCE(SUM(CASE WHEN kind='youth_returned' THEN people END), 0) FROM outcome "
+            "WHERE workstation_id=:w AND deleted_at IS NULL"), p).one()
     return StationFigures(int(sessions), float(hours), int(people), int(proposals), int(visits),
-                          int(youth[0]) if youth else 0, int(youth[1]) if youth else 0)
+                          int(stayed), int(returned))
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The interchange workbook, format v5: its sheets, stable column keys, zh_TW titles, types and rules.
+"""The interchange workbook, format v6: its sheets, stable column keys, zh_TW titles, types and rules.
 
 This module is the format's single definition; ``docs/interchange-format.md`` describes it for the
 project office's staff and a test checks that every column of every synced table is covered here,
@@ -19,9 +19,10 @@ from typing import Optional
 from counsel_desk.models import enums
 
 FORMAT_NAME = "counsel_desk-interchange"
-FORMAT_VERSION = 5  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme
+FORMAT_VERSION = 6  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme
 # definitions (計畫定義); v4: the two proposal flows — county checklist, council decisions (會報工作會議);
-# v5: the audit log's end in meta
+# v5: the audit log's end in meta; v6: outcomes as dated records (成果紀錄), youth teams (青年團隊) and their
+# members, the training figures of events — and the workstation's two youth counters gone
 OLDEST_READABLE_VERSION = 1  # older files are upgraded step by step (see reader.UPGRADES)
 
 META_SHEET = "檔案資訊"
@@ -209,8 +210,7 @@ SHEETS: tuple[Sheet, ...] = (
           ref("organization_id", "營運單位（單位）", "organizations"), text("host_name", "駐點負責人", max_len=64),
           num("team_size", "團隊人數"), num("fulltime_staff", "專職人數"), place(),
           num("year_approved", "核定年度（民國）"), day("term_start", "執行起日"), day("term_end", "執行迄日"),
-          enum("status", "狀態", E.WorkstationStatus), num("youth_stayed", "留鄉人數"),
-          num("youth_returned", "返鄉人數"), text("notes", "備註"),
+          enum("status", "狀態", E.WorkstationStatus), text("notes", "備註"),
           ids("contact_ids", "聯絡人識別碼", "contacts", ("workstation_contact", "workstation_id", "contact_id")),
           search=("name", "operator_name", "notes")),
     sheet("budgets", "workstation_budget", "工作站年度經費",
@@ -295,12 +295,30 @@ SHEETS: tuple[Sheet, ...] = (
           center(), day("event_date", "日期", required=True), text("title", "活動名稱", required=True, max_len=128),
           text("place", "地點", max_len=128), place(required=False, township=False),
           enum("kind", "類型", E.EventKind), text("partners", "合作單位"), num("participants", "參與人次"),
-          text("record", "紀錄"),
+          text("record", "紀錄"), num("hours", "課程時數", Kind.FLOAT), num("trainees", "學員人數"),
+          num("completed", "結訓人數"),
           search=("title", "place", "partners", "record")),
     sheet("yearly_targets", "yearly_target", "績效指標",
           center(), num("year", "年度（西元）"), enum("metric", "指標", E.TargetMetric),
           num("target", "目標值", Kind.FLOAT),
           unique=(("center_code", "year", "metric"),)),
+    sheet("youth_teams", "youth_team", "青年團隊",
+          center(), text("name", "團隊名稱", required=True, max_len=128, width=24),
+          text("programme", "獎勵計畫", required=True, max_len=200, width=28), num("roc_year", "年度（民國）"),
+          num("award", "獎勵金額（元）", Kind.MONEY), text("themes", "主題"), place(required=False),
+          ref("workstation_id", "輔導工作站", "workstations"), text("notes", "備註"),
+          ids("visit_ids", "訪視識別碼", "visits", ("youth_team_visit", "team_id", "visit_id")),
+          ids("support_ids", "輔導紀錄識別碼", "support_records", ("youth_team_support", "team_id", "support_id"))),
+    sheet("youth_team_members", "youth_team_member", "青年團隊成員",
+          ref("team_id", "青年團隊", "youth_teams", required=True), text("name", "姓名", required=True, max_len=64),
+          num("birth_year", "出生年（西元）", required=False), text("role", "角色", max_len=64)),
+    sheet("outcomes", "outcome", "成果紀錄",
+          center(), day("outcome_date", "日期", required=True), enum("kind", "成果類別", E.OutcomeKind),
+          num("people", "人數／人次"), num("amount", "金額（元）", Kind.MONEY),
+          Column("registered", "設籍", Kind.BOOL, width=6), text("agency", "部會", max_len=128),
+          text("programme", "計畫", max_len=200), text("company", "企業", max_len=128),
+          ref("workstation_id", "工作站", "workstations"), ref("proposal_id", "提案", "proposals"),
+          ref("youth_team_id", "青年團隊", "youth_teams"), place(required=False), text("note", "說明")),
     sheet("attachments", "attachment", "附件",
           Column("owner_type", "所屬資料類型", Kind.TEXT, required=True, max_len=32, width=14),
           Column("owner_id", "所屬資料識別碼", Kind.TEXT, required=True, max_len=36, width=38),
@@ -311,7 +329,8 @@ SHEETS: tuple[Sheet, ...] = (
 
 BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
 # Sheets added after v1: a file written before the version named here has none, and that is no problem.
-SHEET_SINCE: dict[str, int] = {"county_checks": 4, "approved_amounts": 4}
+SHEET_SINCE: dict[str, int] = {"county_checks": 4, "approved_amounts": 4, "youth_teams": 6, "youth_team_members": 6,
+                               "outcomes": 6}
 BY_TABLE: dict[str, Sheet] = {s.table: s for s in SHEETS}
 # An attachment's owner_type names a table; these are the ones that can own files.
 ATTACHMENT_OWNERS = ("site_visit", "center_event", "proposal", "workstation", "support_record", "public_space",

@@ -32,6 +32,12 @@ UPGRADES: dict[int, Step] = {
     # approved-amount sheets, which older files simply lack)
     3: Step(added={"proposals": {"council_meeting": None, "council_date": None},
                    "plans": {"council_meeting": None, "council_date": None}}),
+    4: Step(),
+    # v6 adds the training figures of events (a v5 event had none: zero) and the outcome and youth-team
+    # sheets. A workstation's youth_stayed/youth_returned columns of an older file are not read: the
+    # laptop that wrote it turns them into dated outcomes when it upgrades (migration 0008, same ids on
+    # every laptop) and its next file carries them
+    5: Step(added={"events": {"hours": 0, "trainees": 0, "completed": 0}}),
 }
 
 

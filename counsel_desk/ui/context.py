@@ -29,6 +29,8 @@ class AppContext(QObject):
     support_records_changed = Signal()
     public_spaces_changed = Signal()
     events_changed = Signal()
+    outcomes_changed = Signal()  # 成果紀錄 recorded, changed or deleted
+    youth_teams_changed = Signal()  # 青年團隊, their members or links
     proposals_changed = Signal()
     proposal_stage_changed = Signal(str, str)  # proposal id, new stage
     reports_changed = Signal()

@@ -28,8 +28,13 @@ from counsel_desk.ui.pages import PAGES, PageSpec
 from counsel_desk.ui.widgets.fit import fit_window
 
 log = logging.getLogger(__name__)
-# View → a page: Ctrl+1 … Ctrl+9 and Ctrl+0 in navigation order, then letters for the last two
-PAGE_SHORTCUTS = [f"Ctrl+{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 0)] + ["Ctrl+Shift+B", "Ctrl+Shift+L"]
+# View → a page: Ctrl+1 … Ctrl+9 and Ctrl+0 for the first ten pages as they were, letters for the rest
+# (keyed by page, so a page added in between leaves everyone's habits alone)
+PAGE_SHORTCUTS = {
+    **dict(zip(("dashboard", "visits", "followups", "workstations", "support", "proposals", "spaces", "events",
+                "reports", "sync"), (f"Ctrl+{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 0)))),
+    "backups": "Ctrl+Shift+B", "audit": "Ctrl+Shift+L", "outcomes": "Ctrl+Shift+O", "youth_teams": "Ctrl+Shift+Y",
+}
 
 
 class MainWindow(QMainWindow):
@@ -224,9 +229,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(prefs)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for spec, keys in zip(self.specs, PAGE_SHORTCUTS):
+        for spec in self.specs:
             act = QAction(self._title(spec), self)
-            act.setShortcut(QKeySequence(keys))
+            if spec.key in PAGE_SHORTCUTS:
+                act.setShortcut(QKeySequence(PAGE_SHORTCUTS[spec.key]))
             act.triggered.connect(lambda _=False, k=spec.key: self.show_page(k))
             view_menu.addAction(act)
 

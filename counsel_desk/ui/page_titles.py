@@ -17,6 +17,8 @@ TITLES = {  # English source, translated in the "Navigation" context
     "proposals": QT_TRANSLATE_NOOP("Navigation", "Proposals"),
     "spaces": QT_TRANSLATE_NOOP("Navigation", "Public spaces"),
     "events": QT_TRANSLATE_NOOP("Navigation", "Center events"),
+    "outcomes": QT_TRANSLATE_NOOP("Navigation", "Outcomes"),
+    "youth_teams": QT_TRANSLATE_NOOP("Navigation", "Youth teams"),
     "reports": QT_TRANSLATE_NOOP("Navigation", "Reports"),
     "sync": QT_TRANSLATE_NOOP("Navigation", "Sync"),
     "backups": QT_TRANSLATE_NOOP("Navigation", "Backups"),

@@ -68,6 +68,16 @@ def _events() -> PageClass:
     return EventListPage
 
 
+def _outcomes() -> PageClass:
+    from counsel_desk.ui.outcomes.outcomes_page import OutcomeListPage
+    return OutcomeListPage
+
+
+def _youth_teams() -> PageClass:
+    from counsel_desk.ui.outcomes.teams_page import YouthTeamListPage
+    return YouthTeamListPage
+
+
 def _reports() -> PageClass:
     from counsel_desk.ui.reports.page import ReportsPage
     return ReportsPage
@@ -97,6 +107,8 @@ PAGES: list[PageSpec] = [
     PageSpec("proposals", TITLES["proposals"], _proposals),
     PageSpec("spaces", TITLES["spaces"], _spaces),
     PageSpec("events", TITLES["events"], _events),
+    PageSpec("outcomes", TITLES["outcomes"], _outcomes),
+    PageSpec("youth_teams", TITLES["youth_teams"], _youth_teams),
     PageSpec("reports", TITLES["reports"], _reports),
     PageSpec("sync", TITLES["sync"], _sync),
     PageSpec("backups", TITLES["backups"], _backups),

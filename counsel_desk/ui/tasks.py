@@ -3,17 +3,23 @@
 The work function runs in a QThreadPool worker and gets a ``progress(done, total) -> bool``
 callback; it returns False once the user pressed cancel, and the work should stop (services raise
 UserError to roll back). The work must never touch widgets; results come back via signals on
-the GUI thread.
+the GUI thread. A result that arrives after its ``parent`` widget was deleted (the page closed,
+the window rebuilt) is dropped: there is nothing left to show it in, and the callbacks would reach
+into deleted widgets and models.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], bool]
 
@@ -79,19 +85,25 @@ def run_task(fn: Callable[[Progress], Any], *, on_done: Callable[[Any], None] | 
     if on_progress is not None:
         task.signals.progressed.connect(on_progress)
 
-    def finish() -> None:
+    def finish() -> bool:
+        """Tidy up; False when the widget that asked is gone (the result is then dropped)."""
         _running.discard(task)
-        if dialog is not None:
+        if dialog is not None and isValid(dialog):
             dialog.reset()
             dialog.deleteLater()
+        return parent is None or isValid(parent)
 
     def done(result: Any) -> None:
-        finish()
+        if not finish():
+            log.debug("background result dropped: its page was closed")
+            return
         if on_done is not None:
             on_done(result)
 
     def failed(exc: BaseException) -> None:
-        finish()
+        if not finish():
+            log.warning("background work failed after its page was closed: %s", exc)
+            return
         if on_error is not None:
             on_error(exc)
         else:

@@ -111,27 +111,27 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="244" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="237" />
         <source>New contact</source>
         <translation>新增聯絡人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="250" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="243" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="251" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="244" />
         <source>Job title</source>
         <translation>職稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="252" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="245" />
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="253" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="246" />
         <source>E-mail</source>
         <translation>電子郵件</translation>
     </message>
@@ -139,42 +139,42 @@
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="184" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="177" />
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="184" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="177" />
         <source>E-mail</source>
         <translation>電子郵件</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="184" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="177" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="184" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="177" />
         <source>Job title</source>
         <translation>職稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="192" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="185" />
         <source>Add contact…</source>
         <translation>新增聯絡人…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="193" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="186" />
         <source>Remove contact</source>
         <translation>移除聯絡人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="234" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="227" />
         <source>Remove %1 from this workstation's contacts?</source>
         <translation>要將 %1 從本工作站的聯絡人移除嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="235" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="228" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -183,7 +183,7 @@
     <name>EventListPage</name>
     <message>
         <location filename="../../counsel_desk/ui/workstations/events_page.py" line="42" />
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="98" />
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="112" />
         <source>New event</source>
         <translation>新增活動</translation>
     </message>
@@ -203,72 +203,92 @@
         <translation>例如：關西鎮公所、新竹縣政府</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="57" />
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="59" />
+        <source> h</source>
+        <translation> 小時</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="66" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="58" />
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="67" />
         <source>Title</source>
         <translation>活動名稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="59" />
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="68" />
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="60" />
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="69" />
         <source>Place</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="61" />
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="70" />
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="62" />
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="71" />
         <source>Partners</source>
         <translation>合作單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="63" />
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="72" />
         <source>Participants</source>
         <translation>參與人次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="64" />
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="73" />
+        <source>Course hours</source>
+        <translation>課程時數</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="74" />
+        <source>Trainees</source>
+        <translation>學員人數</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="75" />
+        <source>Completed</source>
+        <translation>結訓人數</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="76" />
         <source>Record</source>
         <translation>活動紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="71" />
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="83" />
         <source>Add photos…</source>
         <translation>加入照片…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="72" />
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="84" />
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="74" />
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="86" />
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="125" />
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="143" />
         <source>Save the event first.</source>
         <translation>請先儲存活動。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="163" />
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="189" />
         <source>Add photos</source>
         <translation>加入照片</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="164" />
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="190" />
         <source>Photos (*.jpg *.jpeg *.png *.heic *.webp *.gif)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.heic *.webp *.gif)</translation>
     </message>
@@ -311,22 +331,22 @@
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="104" />
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="108" />
         <source>From</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="106" />
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="110" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="109" />
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="114" />
         <source>Counselor</source>
         <translation>輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="244" />
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="251" />
         <source>%1 records</source>
         <translation>%1 筆</translation>
     </message>
@@ -525,77 +545,67 @@
         <translation>留白時，期程自開始日起算 12 個月。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="67" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="65" />
         <source>Save details</source>
         <translation>儲存基本資料</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="71" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="69" />
         <source>Name</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="75" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="73" />
         <source>Operator</source>
         <translation>營運單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="76" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="74" />
         <source>Host</source>
         <translation>駐點負責人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="78" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="76" />
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="79" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="77" />
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="80" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="78" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="83" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="81" />
         <source>Team size</source>
         <translation>團隊人數</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="84" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="82" />
         <source>Full-time staff</source>
         <translation>專職人員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="81" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="79" />
         <source>Year approved</source>
         <translation>核定年度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="93" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="89" />
         <source>Term</source>
         <translation>期程</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="85" />
-        <source>Youth who stayed</source>
-        <translation>留鄉人數</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="86" />
-        <source>Youth who returned</source>
-        <translation>返鄉人數</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="94" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="90" />
         <source>Notes</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="172" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="165" />
         <source>Workstation saved.</source>
         <translation>工作站已儲存。</translation>
     </message>

@@ -78,7 +78,7 @@ def test_missing_database_is_a_clear_error(tmp_path, capsys):
 
 
 NEW_KEYS = ("period", "provisional", "plan", "revision", "compare", "by_center", "revision_notes",
-            "proposals_sent_list", "budget_execution", "plans", "public_spaces", "key_visits", "narrative")
+            "sent_proposals", "budget_execution", "plans", "public_spaces", "key_visits", "narrative")
 
 
 def test_json_adds_the_new_keys_with_comparisons(db_path, capsys):

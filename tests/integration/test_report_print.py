@@ -18,6 +18,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
+from counsel_desk.models.enums import PublicSpaceStatus
 from counsel_desk.reports import snapshots
 from counsel_desk.services.period import Period
 from counsel_desk.reports.xlsx_sheet import LINE_PT, wrapped_lines
@@ -205,6 +206,39 @@ def test_revision_two_shows_its_changes_and_reason_in_both_files(ctx, demo_db):
     assert [(r[0], r[1], r[2]) for r in rows if r[3]] == [(c.label, c.sent, c.new) for c in changes]
     assert any(r[0] == "修正原因：更正一筆訪視方式" for r in rows)
     assert snapshots.open_sent(ctx, sent.id).pdf == first.pdf  # revision 1 unchanged byte for byte
+
+
+def test_revision_two_says_what_changed_in_the_lists_comparisons_and_texts(ctx, demo_db):
+    """Not only the period's own figures: an entry of a list, a comparison and the manager's words."""
+    with demo_db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO report_narrative (id, center_code, period_start, period_end, this_month, next_month, "
+            "help_needed, updated_at, updated_by) VALUES ('n1', 'north', '2026-10-01', '2026-10-31', "
+            "'完成五處工作站期中訪視', '', '', '2026-11-01 00:00:00', '王承辦')")
+    first = snapshots.generate(ctx, "north", OCT, prepared_by="王承辦")
+    snapshots.mark_as_sent(ctx, first)
+    space = first.figures.public_spaces[0]
+    new_status = "operating" if space.status != "operating" else "renovating"
+    with demo_db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE public_space SET status = ? WHERE name = ?", (new_status, space.name))
+        # a September visit deleted afterwards: the previous month and the year to date change, October not
+        conn.exec_driver_sql("UPDATE site_visit SET deleted_at = '2026-11-20 00:00:00' WHERE id = (SELECT id FROM "
+                             "site_visit WHERE visit_date LIKE '2026-09-%' AND deleted_at IS NULL ORDER BY id LIMIT 1)")
+        conn.exec_driver_sql("UPDATE report_narrative SET this_month = '完成六處工作站期中訪視'")
+    _, second = snapshots.issue_revision(ctx, "north", OCT, reason="補正公有空間狀態", prepared_by="王承辦")
+    changes = {c.label: (c.sent, c.new) for c in second.figures.revision_notes.changes}
+    assert changes[f"公有空間：{space.name}（{space.county}{space.township}）／狀態"] == (
+        PublicSpaceStatus(space.status).zh, PublicSpaceStatus(new_status).zh)
+    was = first.figures.compare.previous_period.figures["visits_total"]
+    assert changes["上期：訪視總次數"] == (was, was - 1)
+    assert changes["本年累計：訪視總次數"][1] == changes["本年累計：訪視總次數"][0] - 1
+    assert changes["本月工作重點（文字修改）"] == ("完成五處工作站期中訪視", "完成六處工作站期中訪視")
+    assert "訪視總次數" not in changes  # October itself is unchanged
+    text = re.sub(r"\s", "", "".join(p.extract_text() for p in PdfReader(io.BytesIO(second.pdf)).pages))
+    for label in changes:
+        assert re.sub(r"\s", "", label) in text, label
+    rows = _sheet_rows(second.xlsx, "修正說明")
+    assert {r[0]: (r[1], r[2]) for r in rows if r[3]} == changes
 
 
 def test_the_offices_content_is_printed(ctx, demo_db):

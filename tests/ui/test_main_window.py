@@ -27,7 +27,7 @@ def window(qtbot, qapp, db):
 
 def test_every_page_class_keeps_the_page_contract():
     keys = [spec.key for spec in PAGES]
-    assert len(set(keys)) == len(keys) == 12
+    assert len(set(keys)) == len(keys) == 14
     for spec in PAGES:
         cls = spec.load()
         assert issubclass(cls, PageHooks) and issubclass(cls, QWidget), spec.key

@@ -168,3 +168,32 @@ def test_the_pdf_is_the_summary_unless_appendices_are_asked_for(page, qtbot):
     qtbot.mouseClick(page.appendices, Qt.MouseButton.LeftButton)
     _make(qtbot, page)
     assert "附錄二：本期訪視紀錄" in text()
+
+
+def test_a_count_that_ends_after_the_page_closed_is_dropped(qtbot, ctx, monkeypatch):
+    """The page (and its FiguresModel) deleted while its figures are still being counted: the late
+    result is dropped instead of reaching into deleted widgets."""
+    import threading
+
+    import shiboken6
+    from PySide6.QtCore import QThreadPool
+
+    counting, release = threading.Event(), threading.Event()
+    real_compute = page_module.compute
+
+    def slow_compute(*args, **kwargs):
+        counting.set()
+        release.wait(TIMEOUT / 1000)
+        return real_compute(*args, **kwargs)
+
+    monkeypatch.setattr(page_module, "compute", slow_compute)
+    p = page_module.ReportsPage(ctx, today=lambda: date(2026, 11, 26))
+    p.show()
+    p.refresh()
+    qtbot.waitUntil(counting.is_set, timeout=TIMEOUT)
+    model = p.figures_model
+    shiboken6.delete(p)  # the page goes while the count runs
+    assert not shiboken6.isValid(model)
+    release.set()
+    assert QThreadPool.globalInstance().waitForDone(TIMEOUT)
+    qtbot.wait(200)  # the queued results arrive here; an exception in them fails the test

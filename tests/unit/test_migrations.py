@@ -125,7 +125,7 @@ def _database_at(path, revision):
 def _fill_like_a_center(source, engine) -> dict[str, int]:
     """Copy a small demo center (made at head) into an old-schema database: every table and column
     the old schema has, rows and links as a center would hold them. Returns the rows per table."""
-    from sqlalchemy import MetaData, insert, select, text
+    from sqlalchemy import MetaData, insert, literal, select, text
 
     old = MetaData()
     old.reflect(engine)
@@ -137,7 +137,9 @@ def _fill_like_a_center(source, engine) -> dict[str, int]:
                 continue
             cols = [c.name for c in table.columns]
             now = SQLModel.metadata.tables[name]
-            rows = [dict(m) for m in src.execute(select(*[now.c[c] for c in cols])).mappings()]
+            # a column a later migration dropped (workstation.youth_stayed, …) is filled with zero
+            rows = [dict(m) for m in src.execute(select(*[now.c[c] if c in now.c else literal(0).label(c)
+                                                          for c in cols])).mappings()]
             if rows:
                 dst.execute(insert(table), rows)
             counts[name] = len(rows)
@@ -249,3 +251,45 @@ def test_an_upgrade_that_would_leave_dangling_references_is_refused_and_rolled_b
     finally:
         again.dispose()
 
+
+
+def test_workstation_counters_become_dated_outcomes_and_the_columns_go(tmp_path):
+    """0008: youth_stayed / youth_returned become outcome records dated the day the counter last changed
+    (not after the term end), with ids every laptop derives alike; the columns are gone."""
+    import importlib
+
+    from sqlalchemy import inspect as sa_inspect
+
+    step = importlib.import_module("counsel_desk.store.migrations.versions.0008_i17_outcomes")
+    path = tmp_path / "counters.db"
+    from alembic import command
+
+    db = open_database(path)  # reference data (counties, townships) in place, then back to 0007
+    engine = db.engine
+    command.downgrade(migrate.config(engine), "0007_i14_audit_head")
+    with engine.begin() as conn:
+        town, county = conn.exec_driver_sql("SELECT code, county_code FROM township LIMIT 1").one()
+        for wid, term_end, updated, stayed, returned in (
+                ("w-1", "2026-06-30", "2026-11-02 20:00:00.000000", 4, 3),  # term ended before the last change
+                ("w-2", None, "2026-11-02 20:00:00.000000", 0, 2),  # 04:00 on 3 Nov in Taiwan
+                ("w-3", None, "2026-11-02 20:00:00.000000", 0, 0)):
+            conn.exec_driver_sql(
+                "INSERT INTO workstation (id, created_at, updated_at, updated_by, version, center_code, name, "
+                "operator_name, operator_kind, host_name, team_size, fulltime_staff, county_code, township_code, "
+                "year_approved, term_end, status, youth_stayed, youth_returned, notes) VALUES "
+                "(?, ?, ?, '王', 1, 'north', ?, '', 'association', '', 0, 0, ?, ?, 115, ?, 'active', ?, ?, '')",
+                (wid, updated, updated, wid, county, town, term_end, stayed, returned))
+    db.close()
+    db = open_database(path)
+    try:
+        with db.engine.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT id, workstation_id, kind, people, outcome_date, township_code "
+                                        "FROM outcome ORDER BY workstation_id, kind").fetchall()
+            cols = {c["name"] for c in sa_inspect(conn).get_columns("workstation")}
+        assert [(r[1], r[2], r[3], str(r[4])) for r in rows] == [
+            ("w-1", "youth_returned", 3, "2026-06-30"), ("w-1", "youth_stayed", 4, "2026-06-30"),
+            ("w-2", "youth_returned", 2, "2026-11-03")]
+        assert rows[0][0] == step.counter_outcome_id("w-1", "youth_returned") and rows[0][5] == town
+        assert not {"youth_stayed", "youth_returned"} & cols
+    finally:
+        db.close()

@@ -45,15 +45,18 @@ def own_overdue(db, end: date, center: str = "north") -> int:
 
 
 def own_sent(db, period: Period, center: str = "north") -> tuple[int, int]:
-    """(proposals moved to sent in the period, moves to sent in the period that were not the first)."""
+    """(proposals sent in the period, sendings in the period that were not the first). Sent: the center's
+    move to 送專案辦公室, or on the existing route the county passing it on (縣府審查 → 會報工作會議審議)."""
     with db.engine.connect() as c:
         moves = driver_sql(c,
-            "SELECT sc.proposal_id, sc.changed_at FROM stage_change sc JOIN proposal p ON p.id = sc.proposal_id "
-            "WHERE sc.deleted_at IS NULL AND p.deleted_at IS NULL AND sc.to_stage = 'sent' AND p.center_code = ? "
-            "ORDER BY sc.changed_at", (center,)).fetchall()
+            "SELECT sc.proposal_id, sc.changed_at, sc.from_stage, sc.to_stage FROM stage_change sc "
+            "JOIN proposal p ON p.id = sc.proposal_id WHERE sc.deleted_at IS NULL AND p.deleted_at IS NULL "
+            "AND p.center_code = ? ORDER BY sc.changed_at", (center,)).fetchall()
     seen: set[str] = set()
     proposals, again = set(), 0
-    for pid, at in moves:
+    for pid, at, from_stage, to_stage in moves:
+        if not (to_stage == "sent" or (from_stage, to_stage) == ("county_review", "council")):
+            continue
         day = _tw_day(datetime.fromisoformat(at[:19]))
         if period.start <= day <= period.end:
             proposals.add(pid)
@@ -110,9 +113,15 @@ def world(db, services):
                              ("同月送兩次", [("idea", "sent", datetime(2026, 11, 2, 2, tzinfo=UTC)),
                                           ("sent", "returned", datetime(2026, 11, 9, 2, tzinfo=UTC)),
                                           ("returned", "sent", datetime(2026, 11, 25, 2, tzinfo=UTC))]),
-                             ("初次送件", [("idea", "sent", datetime(2026, 11, 30, 15, 59, tzinfo=UTC))])):
+                             ("初次送件", [("idea", "sent", datetime(2026, 11, 30, 15, 59, tzinfo=UTC))]),
+                             # the existing route: sent when the county passes it on, not when the township files
+                             ("縣府轉送", [("drafting", "township_filed", datetime(2026, 10, 5, 2, tzinfo=UTC)),
+                                       ("township_filed", "county_review", datetime(2026, 11, 3, 2, tzinfo=UTC)),
+                                       ("county_review", "council", datetime(2026, 11, 12, 2, tzinfo=UTC))]),
+                             ("縣府審查中", [("township_filed", "county_review", datetime(2026, 11, 4, 2, tzinfo=UTC))])):
             p = Proposal(center_code="north", title=title, applicant_type="company", county_code=NEW_TAIPEI,
-                         township_code=BANQIAO, route="multi", stage="sent",
+                         township_code=BANQIAO, route="existing" if title.startswith("縣府") else "multi",
+                         stage=moves[-1][1],
                          created_at=datetime(2026, 9, 1, tzinfo=UTC))
             s.add(p)
             s.flush()
@@ -160,14 +169,15 @@ def test_cancelling_later_leaves_the_months_count_alone(db, world):
 
 def test_sent_counts_proposals_and_resubmissions_apart(db, world):
     nov = compute(db.session_factory, "north", NOV, today=AFTER)
-    assert (nov.proposals_sent, nov.proposals_resubmitted) == own_sent(db, NOV) == (3, 2)
+    assert (nov.proposals_sent, nov.proposals_resubmitted) == own_sent(db, NOV) == (4, 2)
     assert sum(1 for m in nov.stage_moves if m.to_stage == "sent") == 4  # the moves are still all listed
-    listed = {p.title: p.resubmission for p in nov.proposals_sent_list}
-    assert listed == {"退回後再送": True, "同月送兩次": True, "初次送件": False}
+    listed = {p.title: p.resubmission for p in nov.sent_proposals}
+    assert listed == {"退回後再送": True, "同月送兩次": True, "初次送件": False, "縣府轉送": False}
+    assert [p["title"] for p in nov.as_json()["sent_proposals"]] == [p.title for p in nov.sent_proposals]
     ytd = compute(db.session_factory, "north", NOV, today=AFTER).compare.year_to_date.figures
-    assert ytd["proposals_sent"] == own_sent(db, NOV.year_to_date())[0] == 3
+    assert ytd["proposals_sent"] == own_sent(db, NOV.year_to_date())[0] == 4
     target = {t.metric: t.actual for t in nov.targets}["proposals_sent"]
-    assert target == 3  # the yearly target counts proposals, not moves
+    assert target == 4  # the yearly target counts proposals, not moves
 
 
 def test_a_reimbursement_recorded_after_the_end_leaves_the_month_alone(db, world):
@@ -190,12 +200,36 @@ def test_a_reimbursement_recorded_after_the_end_leaves_the_month_alone(db, world
     assert view.line("operations").reimbursed == 500_000
 
 
-def test_a_fall_corrects_the_latest_line_and_keeps_the_earlier_dates(db, world):
+def _lines(db, station: str) -> list[tuple]:
+    with db.engine.connect() as c:
+        return driver_sql(c,
+            "SELECT l.disbursed, l.disbursed_on, l.reimbursed, l.reimbursed_on FROM budget_line l "
+            "JOIN workstation_budget b ON b.id = l.budget_id JOIN workstation w ON w.id = b.workstation_id "
+            "WHERE w.name = ? AND l.deleted_at IS NULL ORDER BY l.created_at, l.id", (station,)).fetchall()
+
+
+def test_a_fall_is_a_dated_adjustment_line_and_earlier_lines_stay(db, world):
     services, stations = world
+    before = _lines(db, "烏來工作站")
+    # in December the reimbursement is found to be 250,000 all told: less than November's 300,000 already
     workstation_budgets.save_budget(services, stations["烏來工作站"], 115, 2_000_000,
-                                    {"operations": (1_000_000, 600_000, 350_000)}, today=date(2026, 12, 6))
-    assert own_execution(db, DEC.end, 115)["烏來工作站"] == (2_000_000, 600_000, 350_000)
+                                    {"operations": (1_000_000, 600_000, 250_000)}, today=date(2026, 12, 6))
+    after = _lines(db, "烏來工作站")
+    assert after[:len(before)] == before  # no line rewritten
+    assert after[len(before):] == [(0, None, -250_000, "2026-12-06")]
+    assert own_execution(db, NOV.end, 115)["烏來工作站"] == (2_000_000, 600_000, 300_000)  # as sent
+    assert own_execution(db, DEC.end, 115)["烏來工作站"] == (2_000_000, 600_000, 250_000)
+    nov = compute(db.session_factory, "north", NOV, today=AFTER)
+    dec = compute(db.session_factory, "north", DEC, today=AFTER)
+    assert {b.name: b.reimbursed for b in nov.budgets}["烏來工作站"] == 300_000
+    assert {b.name: b.reimbursed for b in dec.budgets}["烏來工作站"] == 250_000
+    assert workstation_budgets.budgets(services, stations["烏來工作站"])[0].line("operations").reimbursed == 250_000
+    # taken back to nothing: the category leaves the form, the history stays dated
+    workstation_budgets.save_budget(services, stations["烏來工作站"], 115, 2_000_000,
+                                    {"operations": (0, 0, 0)}, today=date(2026, 12, 7))
+    assert [ln.category for ln in workstation_budgets.budgets(services, stations["烏來工作站"])[0].lines] == []
     assert own_execution(db, NOV.end, 115)["烏來工作站"] == (2_000_000, 600_000, 300_000)
+    assert own_execution(db, DEC.end, 115)["烏來工作站"] == (2_000_000, 0, 0)
 
 
 def test_a_deleted_workstation_leaves_every_section(db, world):
@@ -223,6 +257,11 @@ def test_the_demo_database_agrees_with_the_own_counts(demo_db):
         period = Period.month(2026, month)
         f = compute(demo_db.session_factory, "north", period, today=date(2026, 12, 20))
         assert f.followups_overdue == own_overdue(demo_db, period.end), month
+        # the comparisons' overdue counts come from one pass over the follow-ups for all their ends
+        assert f.compare.previous_period.figures["followups_overdue"] == own_overdue(demo_db, period.previous().end)
+        assert f.compare.same_period_last_year.figures["followups_overdue"] == own_overdue(
+            demo_db, period.a_year_before().end)
+        assert f.compare.year_to_date.figures["followups_overdue"] == f.followups_overdue
         assert (f.proposals_sent, f.proposals_resubmitted) == own_sent(demo_db, period), month
         assert f.support_sessions == own_support(demo_db, period), month
         with demo_db.engine.connect() as c:
@@ -232,3 +271,20 @@ def test_the_demo_database_agrees_with_the_own_counts(demo_db):
         assert len(f.key_visits) == flagged, month
         key_visits += flagged
     assert key_visits  # the demo flags a few visits 重點
+
+
+def test_the_national_report_counts_overdue_per_center_as_each_center_does(db, world):
+    with db.session() as s:  # a central visit with one overdue follow-up
+        v = SiteVisit(center_code="central", visit_date=date(2026, 10, 2), county_code=NEW_TAIPEI,
+                      township_code=BANQIAO, mode="phone")
+        s.add(v)
+        s.flush()
+        s.add(FollowUp(visit_id=v.id, description="中區逾期", due_date=date(2026, 10, 20), status="open"))
+        s.commit()
+    everyone = compute(db.session_factory, None, NOV, today=AFTER)
+    by_center = {c: figures["followups_overdue"] for c, figures in everyone.by_center.items()}
+    assert by_center == {"north": own_overdue(db, NOV.end), "central": own_overdue(db, NOV.end, "central"),
+                         "south": 0, "east": 0} == {"north": 3, "central": 1, "south": 0, "east": 0}
+    assert everyone.followups_overdue == 4
+    assert everyone.compare.previous_period.figures["followups_overdue"] == own_overdue(
+        db, date(2026, 10, 31), "central") + own_overdue(db, date(2026, 10, 31)) == 1

@@ -13,12 +13,13 @@ import pytest
 
 from counsel_desk.errors import ValidationError
 from counsel_desk.models import (
+    Outcome,
     BudgetLine, CenterEvent, Counselor, FollowUp, FundingLine, Proposal, SiteVisit, StageChange, SupportRecord,
     VisitCounselor, Workstation, WorkstationBudget,
 )
 from counsel_desk.models.enums import TargetMetric
 from counsel_desk.reports.figures import compute
-from counsel_desk.reports.figures_types import differences, figure_label
+from counsel_desk.reports.figure_changes import differences, figure_label
 from counsel_desk.reports.targets import year_to_date
 from counsel_desk.services.period import Period
 from counsel_desk.services import targets
@@ -74,10 +75,17 @@ def seeded(db, services):
             FollowUp(visit_id=v_oct.id, description="月底到期", due_date=date(2026, 11, 30), status="open"),
         ])
         w = Workstation(center_code="north", name="烏來青年培力工作站", county_code=NEW_TAIPEI, township_code=WULAI,
-                        status="active", fulltime_staff=1, youth_stayed=4, youth_returned=3,
+                        status="active", fulltime_staff=1,
                         term_start=date(2025, 1, 1), term_end=date(2027, 12, 31))
         s.add(w)
         s.flush()
+        # 留鄉／返鄉 as dated outcomes: 4 + 3 this year, one the year before (not in 2026's actual)
+        s.add_all([Outcome(center_code="north", workstation_id=w.id, outcome_date=date(2026, 4, 1),
+                           kind="youth_stayed", people=4),
+                   Outcome(center_code="north", workstation_id=w.id, outcome_date=date(2026, 11, 30),
+                           kind="youth_returned", people=3, registered=True),
+                   Outcome(center_code="north", workstation_id=w.id, outcome_date=date(2025, 12, 31),
+                           kind="youth_returned", people=9)])
         b = WorkstationBudget(workstation_id=w.id, roc_year=115, approved_subsidy=2_000_000, approved_on=date(2026, 2, 1))
         s.add(b)
         s.flush()
@@ -237,3 +245,20 @@ def test_period_names():
     with pytest.raises(ValidationError):
         Period.custom(date(2026, 3, 1), date(2026, 2, 1))
     assert NOV.utc_bounds() == ("2026-10-31 16:00:00", "2026-11-30 16:00:00")
+
+
+def test_changes_in_the_lists_name_the_entry_added_taken_out_or_changed():
+    """A snapshot sent under JSON v2 (proposals_sent_list) compared with today's v3 JSON."""
+    proposal = {"date": "2026-11-12", "title": "老街再生", "route": "multi", "county": "新北市", "township": "板橋區",
+                "applicant": "", "amount_requested": 1_000_000, "resubmission": False}
+    visit = {"date": "2026-11-02", "county": "新北市", "township": "烏來區", "visited": "部落廚房", "mode": "onsite"}
+    sent = {"proposals_sent_list": [proposal], "key_visits": [visit]}
+    current = {"sent_proposals": [{**proposal, "amount_requested": 1_200_000},
+                                  {**proposal, "title": "茶園學校", "amount_requested": 800_000}], "key_visits": []}
+    got = [(d.name, d.sent, d.current) for d in differences(sent, current)]
+    assert got == [
+        ("送件提案：「老街再生」（新北市板橋區）／申請金額（元）", 1_000_000, 1_200_000),
+        ("送件提案：「茶園學校」（新北市板橋區）", "（未列）", "115/11/12 送件，申請 800,000 元"),
+        ("重點訪視：115/11/02 新北市烏來區 部落廚房", "列為重點訪視", "（已不在清單）"),
+    ]
+    assert differences(current, current) == []

@@ -146,7 +146,11 @@ def test_figures_and_timeline(db, services, station):
         create_support_record(services, {"workstation_id": station.id, "support_date": day, "kind": "training",
                                          "hours": hours, "participants": people, "topics": "行銷課程"},
                               [counselor.id])
-    ws.update_workstation(services, station.id, {"youth_stayed": 4, "youth_returned": 2})
+    from counsel_desk.services.outcomes import record_outcome
+
+    for kind, people in (("youth_stayed", 4), ("youth_returned", 2)):
+        record_outcome(services, {"workstation_id": station.id, "outcome_date": date(2026, 6, 1), "kind": kind,
+                                  "people": people})
     f = ws.figures(services, station.id)
     assert (f.support_sessions, f.support_hours, f.participants, f.proposals_assisted) == (2, 5.5, 23, 1)
     assert (f.youth_stayed, f.youth_returned, f.visits) == (4, 2, 0)

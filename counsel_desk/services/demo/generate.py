@@ -21,6 +21,7 @@ from counsel_desk.errors import UserError
 from counsel_desk.models import Organization, Proposal, SiteVisit, Workstation, metadata
 from counsel_desk.models.enums import CenterCode, TargetMetric
 from counsel_desk.services.demo.context import Ctx
+from counsel_desk.services.demo.outcomes import build_outcomes
 from counsel_desk.services.demo.people import People, build_counselors, build_organizations
 from counsel_desk.services.demo.programs import build_events, build_public_spaces, build_support, build_workstations
 from counsel_desk.services.demo.proposals import build_proposals
@@ -33,9 +34,11 @@ FIRST = ("counselor", "organization", "contact", "workstation", "workstation_con
          "budget_line", "public_space")
 VISITS = ("site_visit", "visit_counselor", "visit_contact", "followup")
 LAST = ("plan", "proposal", "proposal_contact", "proposal_section", "funding_line", "proposal_score",
-        "stage_change", "proposal_comment", "support_record", "support_counselor", "center_event", "yearly_target")
+        "stage_change", "proposal_comment", "support_record", "support_counselor", "center_event", "yearly_target",
+        "youth_team", "youth_team_member", "youth_team_support", "outcome")
 TABLES = FIRST + VISITS + LAST
-LINK_TABLES = {"workstation_contact", "visit_counselor", "visit_contact", "proposal_contact", "support_counselor"}
+LINK_TABLES = {"workstation_contact", "visit_counselor", "visit_contact", "proposal_contact", "support_counselor",
+               "youth_team_support"}
 COUNT_KEYS = {model.__tablename__: key for key, model in ENTITIES.items()}  # site_visit → visits, as `stats`
 CHUNK = 5000
 MAX_VISITS = 1_000_000
@@ -109,6 +112,7 @@ def generate(db, *, visits: int = 2000, seed: int = 115, center: str = "north", 
         build_proposals(ctx, people, stations, spaces, visits)
         build_support(ctx, people, stations, visits)
         build_events(ctx, people, visits)
+        build_outcomes(ctx, stations)
         build_targets(ctx)  # before the flush: it reads this run's support, event and stage rows
         flush(conn, LAST)
         detail = {"seed": seed, "center": center, "today": ctx.today.isoformat(), "visits": visits}

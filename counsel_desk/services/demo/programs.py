@@ -84,8 +84,7 @@ def build_workstations(ctx: Ctx, people: People, visits: int) -> list[Station]:
             **ctx.synced(sid, created), "center_code": ctx.center, "name": name, "operator_name": operator.name,
             "operator_kind": op_kind.value, "organization_id": operator.id, "host_name": operator.contacts[0][1],
             "team_size": team, "fulltime_staff": staff, "county_code": town.county_code, "township_code": town.code,
-            "year_approved": year, "term_start": start, "term_end": end, "status": status,
-            "youth_stayed": youth[0], "youth_returned": youth[1], "notes": notes})
+            "year_approved": year, "term_start": start, "term_end": end, "status": status, "notes": notes})
         for cid, _ in operator.contacts:
             ctx.add("workstation_contact", {"workstation_id": sid, "contact_id": cid})
         ctx.index("workstation", sid, name, operator.name, operator.contacts[0][1], f"{town.county} {town.name}", notes)
@@ -156,7 +155,7 @@ def build_events(ctx: Ctx, people: People, visits: int) -> None:
     n = max(4, visits // 100)
     month_start = ctx.today.replace(day=1)
     days = sorted([ctx.day_between(rng, month_start, ctx.today)] + [ctx.recent_day(rng) for _ in range(n - 1)])
-    kinds = [k.value for k in EventKind]
+    kinds = [k.value for k in EventKind if k.value in text.EVENT_TITLES]  # training and showcases: demo/outcomes.py
     for i, (day, town) in enumerate(zip(days, ctx.pick_towns(rng, n))):
         kind = kinds[i % 3] if i < 3 else rng.choice(kinds)
         ind = rng.choice(town.industries)
@@ -170,7 +169,7 @@ def build_events(ctx: Ctx, people: People, visits: int) -> None:
         ctx.add("center_event", {
             **ctx.synced(eid, ctx.stamp(day, rng)), "center_code": ctx.center, "event_date": day, "title": title,
             "place": place, "county_code": town.county_code, "kind": kind, "partners": partners,
-            "participants": rng.randint(low, high), "record": record})
+            "participants": rng.randint(low, high), "record": record, "hours": 0.0, "trainees": 0, "completed": 0})
         ctx.index("center_event", eid, title, place, partners, record)
 
 

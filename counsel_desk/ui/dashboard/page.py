@@ -32,6 +32,7 @@ from counsel_desk.ui.dashboard.loading import PARTS, MapData, TargetsData, load_
 from counsel_desk.ui.dashboard.map_widget import TownshipMap
 from counsel_desk.ui.dashboard.panels import ProposalStages, TargetsPanel, VisitsByCounty, ZeroTownships
 from counsel_desk.ui.dashboard.widgets import ALERT, Card, ElidedLabel, FigureCard
+from counsel_desk.ui.outcomes.dashboard_card import OutcomesCard
 from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.tasks import run_task
 
@@ -66,7 +67,7 @@ class DashboardPage(PageHooks, QWidget):
         self._build()
         for signal in (ctx.visits_changed, ctx.followups_changed, ctx.proposals_changed, ctx.data_imported,
                        ctx.proposal_stage_changed, ctx.support_records_changed, ctx.events_changed,
-                       ctx.workstations_changed):
+                       ctx.workstations_changed, ctx.outcomes_changed, ctx.youth_teams_changed):
             signal.connect(self._data_changed)
         self.reload()
 
@@ -142,7 +143,9 @@ class DashboardPage(PageHooks, QWidget):
         grid.addWidget(self.chart_card, 0, 1, 1, 2)
         grid.addWidget(self.county_card, 1, 1)
         grid.addWidget(self.stage_card, 1, 2)
-        grid.addWidget(self.targets_card, 2, 0, 1, 3)
+        grid.addWidget(self.targets_card, 2, 0)
+        self.outcomes_card = OutcomesCard()  # issue 17: the period's dated outcomes and training
+        grid.addWidget(self.outcomes_card, 2, 1, 1, 2)
         grid.setColumnStretch(0, 10)
         grid.setColumnStretch(1, 6)
         grid.setColumnStretch(2, 6)
@@ -194,6 +197,8 @@ class DashboardPage(PageHooks, QWidget):
         jobs = {"map": lambda _p: load_map(ctx, today, key, drawn),
                 "overview": lambda _p: load_overview(ctx, today),
                 "targets": lambda _p: load_targets(ctx, today)}
+        if "map" in parts:  # the outcomes follow the map's period
+            self.outcomes_card.reload(ctx, today, key)
         for part in parts:
             self._generation[part] += 1
             generation = self._generation[part]

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QComboBox, QDoubleSpinBox, QFileDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
     QPushButton, QSpinBox, QWidget,
 )
 
@@ -52,6 +52,15 @@ class EventListPage(RecordListPage):
         self.partners.setPlaceholderText(self.tr("e.g. Guanxi Township Office, Hsinchu County Government"))
         self.participants = QSpinBox()
         self.participants.setRange(0, 1_000_000)
+        # 培力課程 (and 工作坊): hours; a training course also its trainees and how many completed it
+        self.hours = QDoubleSpinBox()
+        self.hours.setRange(0, 1000)
+        self.hours.setDecimals(1)
+        self.hours.setSuffix(self.tr(" h"))
+        self.trainees = QSpinBox()
+        self.trainees.setRange(0, 100_000)
+        self.completed = QSpinBox()
+        self.completed.setRange(0, 100_000)
         self.record = QPlainTextEdit()
         self.record.setMaximumHeight(90)
         self.form.addRow(self.tr("Date"), self.event_date)
@@ -61,6 +70,9 @@ class EventListPage(RecordListPage):
         self.form.addRow(self.tr("County"), self.county)
         self.form.addRow(self.tr("Partners"), self.partners)
         self.form.addRow(self.tr("Participants"), self.participants)
+        self.form.addRow(self.tr("Course hours"), self.hours)
+        self.form.addRow(self.tr("Trainees"), self.trainees)
+        self.form.addRow(self.tr("Completed"), self.completed)
         self.form.addRow(self.tr("Record"), self.record)
 
         self.photos = QListWidget()
@@ -85,7 +97,9 @@ class EventListPage(RecordListPage):
             w.textEdited.connect(self.mark_dirty)
         for w in (self.kind, self.county):
             w.activated.connect(self.mark_dirty)
-        self.participants.valueChanged.connect(self.mark_dirty)
+        for spin in (self.participants, self.hours, self.trainees, self.completed):
+            spin.valueChanged.connect(self.mark_dirty)
+        self.kind.currentIndexChanged.connect(lambda _i: self._show_training())
         self.record.textChanged.connect(self.mark_dirty)
         self.show_record(None)
 
@@ -119,6 +133,10 @@ class EventListPage(RecordListPage):
         self.places.set_place(r.county_code)
         self.partners.setText(r.partners)
         self.participants.setValue(r.participants)
+        self.hours.setValue(r.hours)
+        self.trainees.setValue(r.trainees)
+        self.completed.setValue(r.completed)
+        self._show_training()
         self.record.setPlainText(r.record)
         self.add_photos_button.setEnabled(record is not None)
         self.remove_photo_button.setEnabled(record is not None)
@@ -131,7 +149,15 @@ class EventListPage(RecordListPage):
             raise ValidationError("請填寫活動日期。", "The event date is required.", field="event_date")
         return {"event_date": day, "title": self.title.text(), "kind": self.kind.code(), "place": self.place.text(),
                 "county_code": self.places.county_code() or None, "partners": self.partners.text(),
-                "participants": self.participants.value(), "record": self.record.toPlainText()}
+                "participants": self.participants.value(), "record": self.record.toPlainText(),
+                "hours": self.hours.value(), "trainees": self.trainees.value(), "completed": self.completed.value()}
+
+    def _show_training(self) -> None:
+        """Hours for training courses and workshops; trainees and completion for training courses."""
+        kind = self.kind.code()
+        self.form.setRowVisible(self.hours, kind in (EventKind.TRAINING, EventKind.WORKSHOP))
+        for w in (self.trainees, self.completed):
+            self.form.setRowVisible(w, kind == EventKind.TRAINING)
 
     # --- photos ---------------------------------------------------------------------------------
     def _show_photos(self) -> None:

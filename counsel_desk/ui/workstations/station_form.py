@@ -59,8 +59,6 @@ class StationForm(QWidget):
         self.term_end = DateEdit()
         self.term_end.setToolTip(self.tr("Left empty, the term ends 12 months after it starts."))
         self.status = EnumCombo(WorkstationStatus)
-        self.youth_stayed = _spin(99999)
-        self.youth_returned = _spin(99999)
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(70)
         self.error = FieldError()
@@ -82,8 +80,6 @@ class StationForm(QWidget):
         right = QFormLayout()
         right.addRow(self.tr("Team size"), self.team_size)
         right.addRow(self.tr("Full-time staff"), self.fulltime_staff)
-        right.addRow(self.tr("Youth who stayed"), self.youth_stayed)
-        right.addRow(self.tr("Youth who returned"), self.youth_returned)
         term = QHBoxLayout()
         term.addWidget(self.term_start)
         term.addWidget(QLabel("–"))
@@ -107,7 +103,7 @@ class StationForm(QWidget):
         self.save_button.clicked.connect(self.save)
         for w in (self.name, self.operator_name, self.host_name, self.term_start, self.term_end):
             w.textEdited.connect(self._mark_dirty)
-        for w in (self.team_size, self.fulltime_staff, self.year_approved, self.youth_stayed, self.youth_returned):
+        for w in (self.team_size, self.fulltime_staff, self.year_approved):
             w.valueChanged.connect(self._mark_dirty)
         for w in (self.operator_kind, self.status, self.county, self.township):
             w.activated.connect(self._mark_dirty)
@@ -132,8 +128,6 @@ class StationForm(QWidget):
         self.term_start.set_date(s.term_start)
         self.term_end.set_date(s.term_end)
         self.status.set_code(s.status)
-        self.youth_stayed.setValue(s.youth_stayed)
-        self.youth_returned.setValue(s.youth_returned)
         self.notes.blockSignals(True)
         self.notes.setPlainText(s.notes)
         self.notes.blockSignals(False)
@@ -149,7 +143,6 @@ class StationForm(QWidget):
             "county_code": self.places.county_code(), "township_code": self.places.township_code(),
             "year_approved": self.year_approved.value(), "term_start": self.term_start.date(),
             "term_end": self.term_end.date(), "status": self.status.code(),
-            "youth_stayed": self.youth_stayed.value(), "youth_returned": self.youth_returned.value(),
             "notes": self.notes.toPlainText(),
         }
 

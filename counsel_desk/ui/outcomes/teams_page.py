@@ -1,0 +1,277 @@
+"""Youth teams of the award programmes (青年團隊): the list, the editor, members and linked support.
+
+The award programme is chosen from the loaded programme files, which also give the cap per team
+(shown beside the award, refused above it) and the applicants' age range: a member outside it, or
+without a birth year, is a warning shown in red under the form. Support records and visits about
+the team are linked to it here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
+    QTableView, QWidget,
+)
+
+from counsel_desk.errors import ValidationError
+from counsel_desk.models import YouthTeam
+from counsel_desk.services import youth_teams as team_service
+from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.outcome_lists import YouthTeamListSource
+from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.messages import show_error
+from counsel_desk.ui.page_titles import page_title
+from counsel_desk.ui.workstations.list_panel import ListPanel
+from counsel_desk.ui.workstations.record_page import RecordListPage
+from counsel_desk.ui.workstations.widgets import MoneyEdit, PlacePicker, RowsModel, bold_label
+
+ROC_OFFSET = 1911
+WARN = "#b42318"
+
+
+class YouthTeamListPage(RecordListPage):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        panel = ListPanel(ctx, YouthTeamListSource(ctx.db.session_factory))
+        super().__init__(ctx, parent, panel=panel, changed_signal=ctx.youth_teams_changed)
+        self.heading.setText(page_title("youth_teams"))
+        self.new_button.setText(self.tr("New youth team"))
+        panel.search.setPlaceholderText(self.tr("Search name, programme, themes…"))
+
+        self.name = QLineEdit()
+        self.programme = QComboBox()
+        self.roc_year = QSpinBox()
+        self.roc_year.setRange(100, 200)
+        self.roc_year.setPrefix(self.tr("ROC "))
+        self.award = MoneyEdit()
+        self.cap = QLabel()
+        self.cap.setProperty("role", "figureCaption")
+        award_row = QHBoxLayout()
+        award_row.addWidget(self.award, 1)
+        award_row.addWidget(self.cap)
+        self.themes = QLineEdit()
+        self.themes.setPlaceholderText(self.tr("Themes separated by 、"))
+        self.county = QComboBox()
+        self.township = QComboBox()
+        self.places = PlacePicker(ctx.db.session_factory, self.county, self.township, any_text=self.tr("(none)"))
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(60)
+        self.form.addRow(self.tr("Team name"), self.name)
+        self.form.addRow(self.tr("Award programme"), self.programme)
+        self.form.addRow(self.tr("Year"), self.roc_year)
+        self.form.addRow(self.tr("Award (NT$)"), award_row)
+        self.form.addRow(self.tr("Themes"), self.themes)
+        self.form.addRow(self.tr("County"), self.county)
+        self.form.addRow(self.tr("Township"), self.township)
+        self.form.addRow(self.tr("Notes"), self.notes)
+
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet(f"color: {WARN};")
+        self.extra.addWidget(self.warnings)
+        # members
+        self.members_model = RowsModel([self.tr("Name"), self.tr("Born"), self.tr("Age"), self.tr("Role")],
+                                       align_right=(1, 2))
+        self.members = self._table(self.members_model)
+        self.member_name = QLineEdit()
+        self.member_name.setPlaceholderText(self.tr("Name"))
+        self.member_born = QSpinBox()
+        self.member_born.setRange(0, 2100)
+        self.member_born.setSpecialValueText(self.tr("born —"))
+        self.member_born.setToolTip(self.tr("Year of birth (Western); the age is checked against the programme"))
+        self.member_role = QLineEdit()
+        self.member_role.setPlaceholderText(self.tr("Role"))
+        self.add_member_button = QPushButton(self.tr("Add member"))
+        self.remove_member_button = QPushButton(self.tr("Remove member"))
+        member_row = QHBoxLayout()
+        for w in (self.member_name, self.member_born, self.member_role, self.add_member_button,
+                  self.remove_member_button):
+            member_row.addWidget(w)
+        self.extra.addWidget(bold_label(self.tr("Members")))
+        self.extra.addWidget(self.members)
+        self.extra.addLayout(member_row)
+        # linked support records
+        self.support_model = RowsModel([self.tr("Date"), self.tr("Workstation"), self.tr("Support")])
+        self.supports = self._table(self.support_model)
+        self.support_choice = QComboBox()
+        self.support_choice.setMinimumContentsLength(18)
+        self.link_button = QPushButton(self.tr("Link"))
+        self.unlink_button = QPushButton(self.tr("Unlink"))
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.support_choice, 1)
+        link_row.addWidget(self.link_button)
+        link_row.addWidget(self.unlink_button)
+        self.extra.addWidget(bold_label(self.tr("Support records")))
+        self.extra.addWidget(self.supports)
+        self.extra.addLayout(link_row)
+        # linked visits
+        self.visit_model = RowsModel([self.tr("Date"), self.tr("Place"), self.tr("Purpose")])
+        self.visits = self._table(self.visit_model)
+        self.visit_choice = QComboBox()
+        self.visit_choice.setMinimumContentsLength(18)
+        self.link_visit_button = QPushButton(self.tr("Link"))
+        self.unlink_visit_button = QPushButton(self.tr("Unlink"))
+        visit_row = QHBoxLayout()
+        visit_row.addWidget(self.visit_choice, 1)
+        visit_row.addWidget(self.link_visit_button)
+        visit_row.addWidget(self.unlink_visit_button)
+        self.extra.addWidget(bold_label(self.tr("Site visits")))
+        self.extra.addWidget(self.visits)
+        self.extra.addLayout(visit_row)
+        self.outcome_note = QLabel()
+        self.outcome_note.setProperty("role", "figureCaption")
+        self.extra.addWidget(self.outcome_note)
+
+        self.add_member_button.clicked.connect(self.add_member)
+        self.remove_member_button.clicked.connect(self.remove_member)
+        self.link_button.clicked.connect(self.link_support)
+        self.unlink_button.clicked.connect(self.unlink_support)
+        self.link_visit_button.clicked.connect(lambda: self._link("visit", self.visit_choice.currentData()))
+        self.unlink_visit_button.clicked.connect(
+            lambda: self._link("visit", self.visit_model.id_at(self.visits.currentIndex().row()), linked=False))
+        self.programme.currentIndexChanged.connect(lambda _i: self._show_cap())
+        for w in (self.name, self.themes, self.award):
+            w.textEdited.connect(self.mark_dirty)
+        for c in (self.programme, self.county, self.township):
+            c.activated.connect(self.mark_dirty)
+        self.roc_year.valueChanged.connect(self.mark_dirty)
+        self.notes.textChanged.connect(self.mark_dirty)
+        self.show_record(None)
+
+    @staticmethod
+    def _table(model: RowsModel) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setStretchLastSection(True)
+        view.setMaximumHeight(130)
+        return view
+
+    def _show_cap(self) -> None:
+        cap = self.programme.currentData()
+        self.cap.setText(self.tr("cap NT$%1").replace("%1", f"{cap:,}") if isinstance(cap, int) else "")
+
+    # --- RecordListPage ---------------------------------------------------------------------------
+    def describe(self, record: YouthTeam | None) -> str:
+        return record.name if record is not None else self.tr("New youth team")
+
+    def get(self, record_id: str) -> YouthTeam:
+        return team_service.team_view(self.ctx.services(), record_id).team
+
+    def create(self, fields: dict) -> YouthTeam:
+        return team_service.register_team(self.ctx.services(), fields)
+
+    def update(self, record_id: str, fields: dict) -> YouthTeam:
+        return team_service.update_team(self.ctx.services(), record_id, fields)
+
+    def remove(self, record_id: str) -> None:
+        team_service.delete_team(self.ctx.services(), record_id)
+
+    def load_record(self, record: YouthTeam | None) -> None:
+        r = record or YouthTeam(center_code=self.ctx.center_code, name="", programme="",
+                                roc_year=date.today().year - ROC_OFFSET)
+        self.programme.blockSignals(True)
+        self.programme.clear()
+        for a in team_service.award_programmes(self.ctx.services()):
+            self.programme.addItem(a.name, a.cap_per_team)
+        if r.programme and self.programme.findText(r.programme) < 0:
+            self.programme.addItem(r.programme, None)  # a programme no loaded file defines any more
+        if r.programme:
+            self.programme.setCurrentIndex(self.programme.findText(r.programme))
+        self.programme.blockSignals(False)
+        self._show_cap()
+        self.name.setText(r.name)
+        self.roc_year.setValue(r.roc_year or date.today().year - ROC_OFFSET)
+        self.award.set_value(r.award)
+        self.themes.setText(r.themes)
+        self.places.set_place(r.county_code, r.township_code)
+        self.notes.setPlainText(r.notes)
+        for w in (self.add_member_button, self.remove_member_button, self.link_button, self.unlink_button,
+                  self.member_name, self.member_born, self.member_role, self.support_choice, self.visit_choice,
+                  self.link_visit_button, self.unlink_visit_button):
+            w.setEnabled(record is not None)
+        self._show_team()
+
+    def values(self) -> dict:
+        return {"name": self.name.text(), "programme": self.programme.currentText(),
+                "roc_year": self.roc_year.value(), "award": self.award.value(), "themes": self.themes.text(),
+                "county_code": self.places.county_code() or None,
+                "township_code": self.places.township_code() or None, "notes": self.notes.toPlainText()}
+
+    # --- members, links and warnings --------------------------------------------------------------
+    def _show_team(self) -> None:
+        if self.record_id is None:
+            self.members_model.set_rows([])
+            self.support_model.set_rows([])
+            self.visit_model.set_rows([])
+            self.visit_choice.clear()
+            self.warnings.setText("")
+            self.outcome_note.setText("")
+            self.support_choice.clear()
+            return
+        view = team_service.team_view(self.ctx.services(), self.record_id)
+        self.members_model.set_rows([(m.id, [m.name, str(m.birth_year or ""), m.age if m.age is not None else "", m.role])
+                                     for m in view.members])
+        self.support_model.set_rows([(s.id, [roc_date(date.fromisoformat(s.day[:10])), s.title, s.detail])
+                                     for s in view.supports])
+        self.warnings.setText("\n".join(w.message for w in view.warnings))
+        self.outcome_note.setText(self.tr("%1 outcome records are tied to this team (see Outcomes).")
+                                  .replace("%1", str(len(view.outcomes))))
+        self.visit_model.set_rows([(v.id, [roc_date(date.fromisoformat(v.day[:10])), v.title, v.detail])
+                                   for v in view.visits])
+        linked = {s.id for s in view.supports}
+        self.support_choice.clear()
+        for rid, label in team_service.support_choices(self.ctx.services()):
+            if rid not in linked:
+                self.support_choice.addItem(label, rid)
+        seen = {v.id for v in view.visits}
+        self.visit_choice.clear()
+        for rid, label in team_service.visit_choices(self.ctx.services()):
+            if rid not in seen:
+                self.visit_choice.addItem(label, rid)
+
+    def _after_change(self) -> None:
+        self._show_team()
+        self.panel.reload()
+        self.ctx.youth_teams_changed.emit()
+
+    def add_member(self) -> None:
+        if self.record_id is None:
+            return
+        try:
+            team_service.add_member(self.ctx.services(), self.record_id, {
+                "name": self.member_name.text(), "birth_year": self.member_born.value() or None,
+                "role": self.member_role.text()})
+        except ValidationError as exc:
+            show_error(self, exc)
+            return
+        self.member_name.clear()
+        self.member_role.clear()
+        self.member_born.setValue(0)
+        self._after_change()
+
+    def remove_member(self) -> None:
+        member_id = self.members_model.id_at(self.members.currentIndex().row())
+        if member_id is None:
+            return
+        team_service.remove_member(self.ctx.services(), member_id)
+        self._after_change()
+
+    def link_support(self) -> None:
+        self._link("support", self.support_choice.currentData())
+
+    def unlink_support(self) -> None:
+        self._link("support", self.support_model.id_at(self.supports.currentIndex().row()), linked=False)
+
+    def _link(self, what: str, record_id: str | None, linked: bool = True) -> None:
+        if self.record_id is None or not record_id:
+            return
+        try:
+            team_service.set_link(self.ctx.services(), self.record_id, what, record_id, linked)
+        except ValidationError as exc:
+            show_error(self, exc)
+            return
+        self._after_change()

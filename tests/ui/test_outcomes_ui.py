@@ -1,0 +1,158 @@
+"""Outcomes and youth teams through their pages (issue 17): an outcome recorded in the form shows on
+the dashboard and in the month's report; a youth team registered in the form gets a support record linked."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import openpyxl
+import pytest
+from sqlalchemy import text
+
+from counsel_desk.models import Counselor
+from counsel_desk.models.enums import OutcomeKind
+from counsel_desk.reports import snapshots
+from counsel_desk.services import base
+from counsel_desk.services import workstations as ws_service
+from counsel_desk.services.period import Period
+from counsel_desk.services.support import create_support_record
+from tests.ui.conftest import Button, type_text
+from tests.ui.ws_helpers import choose, click
+
+TIMEOUT = 10_000
+
+
+@pytest.fixture(autouse=True)
+def yes_to_questions(message_boxes):
+    message_boxes.questions = Button.Yes
+
+
+def _place(ctx, town: str) -> tuple[str, str]:
+    with ctx.db.session() as s:
+        return tuple(s.connection().execute(text("SELECT county_code, code FROM township WHERE name=:n"),
+                                            {"n": town}).one())
+
+
+def _show(qtbot, page):
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    return page
+
+
+@pytest.fixture
+def station(app_context):
+    county, town = _place(app_context, "關西鎮")
+    return ws_service.create_workstation(app_context.services(), {
+        "name": "關西青年培力工作站", "county_code": county, "township_code": town, "status": "active"})
+
+
+def test_record_an_outcome_and_see_it_on_the_dashboard_and_in_the_months_report(qtbot, qtmodeltester, app_context,
+                                                                                  station):
+    from counsel_desk.ui.dashboard.page import DashboardPage
+    from counsel_desk.ui.outcomes.outcomes_page import OutcomeListPage
+
+    today = date.today()
+    page = _show(qtbot, OutcomeListPage(app_context))
+    qtmodeltester.check(page.panel.model)
+    page.new_record()
+    choose(page.kind, OutcomeKind.YOUTH_RETURNED.zh)
+    assert page.people.isVisible() and page.registered.isVisible() and not page.amount.isVisible()
+    choose(page.owner, "關西青年培力工作站")
+    page.people.setValue(3)
+    choose(page.registered, "已設籍")
+    with qtbot.waitSignal(app_context.outcomes_changed):
+        click(qtbot, page.save_button)
+    assert page.error.text() == "" and page.record_id is not None
+    assert page.panel.model.rowCount() == 1
+    # a second one: revenue needs an amount, and says so in Chinese when it has none
+    page.new_record()
+    choose(page.kind, OutcomeKind.REVENUE.zh)
+    assert page.amount.isVisible() and not page.people.isVisible()
+    choose(page.owner, "關西青年培力工作站")
+    click(qtbot, page.save_button)
+    assert "營收須填寫金額" in page.error.text()
+    type_text(page.amount, "250000")
+    with qtbot.waitSignal(app_context.outcomes_changed):
+        click(qtbot, page.save_button)
+    assert page.panel.model.rowCount() == 2
+
+    dashboard = DashboardPage(app_context, None, today=lambda: today)
+    qtbot.addWidget(dashboard)
+    with qtbot.waitSignal(dashboard.outcomes_card.loaded, timeout=TIMEOUT):
+        dashboard.set_period("this_month")
+        dashboard.resize(1100, 800)
+        dashboard.show()
+    card = dashboard.outcomes_card
+    assert card.figure_text("youth") == "3（設籍 3）"
+    assert card.figure_text("revenue") == "NT$250,000"
+
+    report = snapshots.generate(app_context.services(), "north", Period.month(today.year, today.month),
+                                prepared_by="王承辦", today=today)
+    assert report.figures.outcomes.totals.youth == 3
+    wb = openpyxl.load_workbook(io.BytesIO(report.xlsx), read_only=True)
+    rows = {r[0]: r[1] for r in wb["成果"].iter_rows(values_only=True) if len(r) > 1 and r[0]}
+    assert rows["青年返鄉"] == 3 and rows["營收"] == 250_000
+
+
+def test_register_a_youth_team_and_link_a_support_record(qtbot, qtmodeltester, app_context, station):
+    from counsel_desk.ui.outcomes.teams_page import YouthTeamListPage
+
+    with app_context.db.session() as s:
+        counselor = base.create(s, Counselor(center_code="north", name="王小明"), "t", "counselor")
+        s.commit()
+        counselor_id = counselor.id
+    support = create_support_record(app_context.services(), {
+        "workstation_id": station.id, "support_date": date(2026, 11, 4), "kind": "consultation", "hours": 2,
+        "topics": "提案諮詢"}, [counselor_id])
+
+    page = _show(qtbot, YouthTeamListPage(app_context))
+    qtmodeltester.check(page.panel.model)
+    page.new_record()
+    assert not page.link_button.isEnabled()  # a new team is saved before anything is linked to it
+    type_text(page.name, "山海實驗室")
+    choose(page.programme, "地方創生利他行動168")
+    assert page.cap.text() == "上限 NT$680,000"
+    page.roc_year.setValue(115)
+    type_text(page.award, "700000")
+    click(qtbot, page.save_button)
+    assert "680,000" in page.error.text() and page.record_id is None
+    type_text(page.award, "600000", replace=True)
+    with qtbot.waitSignal(app_context.youth_teams_changed):
+        click(qtbot, page.save_button)
+    assert page.record_id is not None and page.link_button.isEnabled()
+
+    type_text(page.member_name, "林冠廷")
+    page.member_born.setValue(2005)  # 21 in ROC 115: outside 22–45
+    click(qtbot, page.add_member_button)
+    assert page.members_model.rowCount() == 1
+    assert "林冠廷" in page.warnings.text() and "22–45" in page.warnings.text()
+
+    choose(page.support_choice, page.support_choice.itemText(page.support_choice.findData(support.id)))
+    with qtbot.waitSignal(app_context.youth_teams_changed):
+        click(qtbot, page.link_button)
+    assert page.support_model.rowCount() == 1 and page.support_model.id_at(0) == support.id
+    assert page.support_choice.findData(support.id) < 0  # linked: no longer offered
+    with app_context.db.session() as s:
+        linked = s.connection().execute(text("SELECT support_id FROM youth_team_support")).scalars().all()
+    assert linked == [support.id]
+    model = page.panel.model
+    support_col = [c.key for c in model.source.columns].index("support")
+    assert model.rowCount() == 1 and model.data(model.index(0, support_col)) == "1"
+    page.supports.selectRow(0)
+    click(qtbot, page.unlink_button)
+    assert page.support_model.rowCount() == 0 and page.support_choice.findData(support.id) >= 0
+
+    # a visit about the team is linked the same way
+    from counsel_desk.services.visits import VisitData, VisitService
+
+    county, town = _place(app_context, "關西鎮")
+    visit_id = VisitService(app_context.services()).create(VisitData(
+        visit_date=date(2026, 11, 5), county_code=county, township_code=town, counselor_ids=[counselor_id],
+        purpose="團隊提案諮詢"))
+    page.show_record(page.record_id)
+    choose(page.visit_choice, page.visit_choice.itemText(page.visit_choice.findData(visit_id)))
+    with qtbot.waitSignal(app_context.youth_teams_changed):
+        click(qtbot, page.link_visit_button)
+    assert page.visit_model.id_at(0) == visit_id and "團隊提案諮詢" in page.visit_model.values_at(0)[2]

@@ -1,0 +1,147 @@
+"""Outcomes as dated records and youth teams of the award programmes (issue 17, parts 2 and 3)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+
+from counsel_desk.errors import ValidationError
+from counsel_desk.services import outcomes as oc
+from counsel_desk.services import workstations as ws
+from counsel_desk.services import youth_teams as yt
+from counsel_desk.services.period import Period
+from counsel_desk.services.support import create_support_record
+
+ALTRUISM = "地方創生利他行動168"  # cap NT$680,000, applicants 22–45 (resources/programmes/sustainable-114-117.json)
+
+
+def place(db, town: str) -> tuple[str, str]:
+    with db.session() as s:
+        return tuple(s.connection().execute(text("SELECT county_code, code FROM township WHERE name=:n"),
+                                            {"n": town}).one())
+
+
+@pytest.fixture
+def station(db, services):
+    county, town = place(db, "關西鎮")
+    return ws.create_workstation(services, {"name": "關西青年培力工作站", "county_code": county, "township_code": town,
+                                            "year_approved": 115, "term_start": date(2026, 3, 1), "status": "active"})
+
+
+def test_an_outcome_takes_its_place_from_what_it_is_tied_to_and_names_what_is_missing(db, services, station):
+    o = oc.record_outcome(services, {"workstation_id": station.id, "outcome_date": date(2026, 11, 3),
+                                     "kind": "youth_returned", "people": 2, "registered": True, "amount": 999})
+    assert (o.county_code, o.township_code) == place(db, "關西鎮") and o.amount == 0
+    with pytest.raises(ValidationError) as e:
+        oc.record_outcome(services, {"outcome_date": date(2026, 11, 3), "kind": "jobs", "people": 1})
+    assert e.value.field == "workstation_id" and "連結" in e.value.zh
+    with pytest.raises(ValidationError) as e:
+        oc.record_outcome(services, {"workstation_id": station.id, "outcome_date": date(2026, 11, 3),
+                                     "kind": "resource_matching", "amount": 500_000})
+    assert e.value.field == "agency" and "部會" in e.value.zh
+    with pytest.raises(ValidationError) as e:
+        oc.record_outcome(services, {"workstation_id": station.id, "outcome_date": date(2026, 11, 3),
+                                     "kind": "revenue", "people": 3})
+    assert e.value.field == "amount"
+    with pytest.raises(ValidationError) as e:
+        oc.record_outcome(services, {"workstation_id": station.id, "outcome_date": date(2026, 11, 3),
+                                     "kind": "corporate_csr", "amount": 100})
+    assert e.value.field == "company"
+
+
+def test_period_totals_count_records_by_their_date_and_leave_deleted_owners_out(db, services, station):
+    county, town = place(db, "池上鄉")
+    nov = Period.month(2026, 11)
+    for day, kind, people, amount in ((date(2026, 10, 31), "youth_stayed", 5, 0),  # just before
+                                      (date(2026, 11, 1), "youth_stayed", 2, 0),  # first day
+                                      (date(2026, 11, 30), "youth_returned", 3, 0),  # last day
+                                      (date(2026, 12, 1), "youth_returned", 7, 0),  # just after
+                                      (date(2026, 11, 15), "revenue", 0, 120_000)):
+        oc.record_outcome(services, {"workstation_id": station.id, "outcome_date": day, "kind": kind,
+                                     "people": people, "amount": amount, "registered": kind == "youth_returned"})
+    oc.record_outcome(services, {"county_code": county, "township_code": town, "outcome_date": date(2026, 11, 2),
+                                 "kind": "visitors", "people": 1500})
+    t = oc.period_totals(services, nov)
+    assert (t.youth, t.youth_registered, t.value("revenue"), t.value("visitors"), t.records) == (5, 3, 120_000, 1500, 4)
+    ws.delete_workstation(services, station.id)
+    t = oc.period_totals(services, nov)
+    assert (t.youth, t.value("visitors")) == (0, 1500)
+
+
+def test_national_comparison_adds_up_the_four_centers(db, services, station):
+    from counsel_desk.services.base import ServiceContext
+
+    east = ServiceContext(db.session_factory, actor="東區", center_code="east")
+    county, town = place(db, "池上鄉")
+    oc.record_outcome(services, {"workstation_id": station.id, "outcome_date": date(2026, 1, 5), "kind": "jobs",
+                                 "people": 40})
+    oc.record_outcome(east, {"county_code": county, "township_code": town, "outcome_date": date(2026, 2, 5),
+                             "kind": "jobs", "people": 20})
+    with db.session() as s:
+        lines = {line.key: line for line in oc.national_comparison(s.connection(), date(2026, 12, 31))}
+    jobs = lines["jobs"]
+    assert jobs.by_center == {"north": 40, "central": 0, "south": 0, "east": 20}
+    assert jobs.centers_total == 60 and jobs.national == 12_000 and jobs.share == 0.005
+
+
+def test_a_youth_team_award_is_capped_by_its_programme_file(db, services):
+    with pytest.raises(ValidationError) as e:
+        yt.register_team(services, {"name": "山海實驗室", "programme": ALTRUISM, "roc_year": 115, "award": 680_001})
+    assert e.value.field == "award" and "680,000" in e.value.zh
+    with pytest.raises(ValidationError) as e:
+        yt.register_team(services, {"name": "山海實驗室", "programme": "不存在的計畫", "roc_year": 115})
+    assert e.value.field == "programme"
+    team = yt.register_team(services, {"name": "山海實驗室", "programme": ALTRUISM, "roc_year": 115,
+                                       "award": 680_000, "themes": "海岸永續廊道，山城慢旅廊道"})
+    assert team.themes == "海岸永續廊道、山城慢旅廊道"
+    assert {a.name: a.cap_per_team for a in yt.award_programmes(services)} == {
+        "獎勵青年投入地方創生行動計畫": 350_000, ALTRUISM: 680_000}
+
+
+def test_members_outside_the_age_range_are_warnings_and_support_records_link(db, services, station):
+    team = yt.register_team(services, {"name": "山海實驗室", "programme": ALTRUISM, "roc_year": 115, "award": 500_000})
+    yt.add_member(services, team.id, {"name": "陳宜蓁", "birth_year": 1990, "role": "隊長"})  # 36 in 2026
+    yt.add_member(services, team.id, {"name": "林冠廷", "birth_year": 2005})  # 21: too young
+    old = yt.add_member(services, team.id, {"name": "黃承恩"})
+    view = yt.team_view(services, team.id)
+    codes = [w.code for w in view.warnings]
+    assert codes == ["age_outside", "age_missing"] and "林冠廷" in view.warnings[0].zh and "22–45" in view.warnings[0].zh
+    yt.update_member(services, old.id, {"birth_year": 1981})  # 45: inside
+    assert [w.code for w in yt.team_view(services, team.id).warnings] == ["age_outside"]
+    from counsel_desk.models import Counselor
+    from counsel_desk.services import base
+
+    with db.session() as s:
+        counselor = base.create(s, Counselor(center_code="north", name="王小明"), "t", "counselor")
+        s.commit()
+        counselor_id = counselor.id
+    rec = create_support_record(services, {"workstation_id": station.id, "support_date": date(2026, 11, 4),
+                                           "kind": "consultation", "hours": 2, "topics": "提案諮詢"}, [counselor_id])
+    version = yt.team_view(services, team.id).team.version
+    assert yt.set_link(services, team.id, "support", rec.id) is True
+    assert yt.set_link(services, team.id, "support", rec.id) is False
+    view = yt.team_view(services, team.id)
+    assert [s.id for s in view.supports] == [rec.id] and view.team.version == version + 1
+    assert [(r.name, r.members, r.supports) for r in yt.list_teams(services)] == [("山海實驗室", 3, 1)]
+    assert (rec.id, ) == tuple(c[0] for c in yt.support_choices(services))
+    yt.set_link(services, team.id, "support", rec.id, linked=False)
+    assert yt.team_view(services, team.id).supports == []
+    yt.remove_member(services, old.id)
+    yt.delete_team(services, team.id)
+    assert yt.list_teams(services) == []
+
+
+def test_outcomes_are_edited_listed_and_deleted_like_other_records(db, services, station):
+    o = oc.record_outcome(services, {"workstation_id": station.id, "outcome_date": date(2026, 11, 3),
+                                     "kind": "corporate_investment", "amount": 300_000, "company": "山海物產股份有限公司"})
+    oc.update_outcome(services, o.id, {"amount": 450_000})
+    assert oc.get_outcome(services, o.id).amount == 450_000 and oc.get_outcome(services, o.id).version == 2
+    (row,) = oc.list_outcomes(services, Period.month(2026, 11))
+    assert (row.tied_to, row.detail, row.amount) == ("關西青年培力工作站", "山海物產股份有限公司", 450_000)
+    assert oc.owner_choices(services)["workstation"] == [(station.id, "關西青年培力工作站")]
+    oc.delete_outcome(services, o.id)
+    assert oc.list_outcomes(services) == []
+    team = yt.register_team(services, {"name": "山海實驗室", "programme": ALTRUISM, "roc_year": 115})
+    assert yt.update_team(services, team.id, {"award": 100_000}).award == 100_000
