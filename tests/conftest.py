@@ -73,7 +73,7 @@ BOTH_ENGINES = {
     "test_followups_service", "test_workstations_service", "test_support_spaces_events", "test_proposals_service",
     "test_roster_service", "test_dashboard_service", "test_report_figures", "test_report_as_of", "test_audit_log",
     "test_flows", "test_demo", "test_sync_merge", "test_sync_conflicts", "test_sync_roundtrip", "test_sync_export",
-    "test_report_files", "test_server",
+    "test_report_files", "test_server", "test_server_concurrency", "test_outcomes_service",
 }
 SERVER_TESTS = os.environ.get("COUNSEL_DESK_TEST_SERVER", "on") not in ("off", "0")
 

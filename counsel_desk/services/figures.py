@@ -219,7 +219,7 @@ def overdue_at(conn: Connection, center: str | None, ends: Iterable[date], *, li
             counts[code] = {day: int(n or 0) for day, n in zip(days, ns)}
         return counts, []
     at = days.index(listed)
-    cols = ", ".join(f"CASE WHEN {flags[at]} THEN {c} END" for c in
+    cols = ", ".join(f"CASE WHEN ({flags[at]}) = 1 THEN {c} END" for c in
                      ("f.id", "v.visit_date", "v.county_code", "v.township_code", "f.description", "f.owner",
                       "f.due_date", "f.status"))
     out = []
