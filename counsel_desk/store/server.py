@@ -84,8 +84,14 @@ def make_server_engine(target: str, password: str | None = None, *, pool_size: i
     """An engine whose connections speak UTC (timestamps are stored as ``timestamptz``); the password is the
     one given, else the keyring's (:func:`remembered_password`), else libpq's own (``.pgpass``, PGPASSWORD)."""
     password = password or remembered_password(target)
-    return create_engine(server_url(target, password), pool_pre_ping=True, pool_size=pool_size,
-                         connect_args={"options": "-c timezone=UTC", "connect_timeout": 10})
+    try:
+        return create_engine(server_url(target, password), pool_pre_ping=True, pool_size=pool_size,
+                             connect_args={"options": "-c timezone=UTC", "connect_timeout": 10})
+    except ImportError as exc:  # the laptop bundle leaves the driver out (installer/trim.py)
+        raise DatabaseError("這個版本的程式沒有連線到中心伺服器所需的元件（psycopg）；請用安裝了伺服器元件的版本"
+                            "（見 docs/server.md）。",
+                            "This build has no PostgreSQL driver (psycopg) for a server database; use the build "
+                            "with the server components (see docs/server.md).") from exc
 
 
 def _cannot_connect(target: str, exc: BaseException) -> DatabaseError:
