@@ -98,6 +98,8 @@ _.MATCHING_FUNDS
 _.PUBLIC_SPACE
 _.SETTLED
 _.NOT_APPLICABLE
+_.FAIR  # the 評鑑 results other than GOOD (Evaluation): stored codes, offered in the budget panel
+_.POOR
 # The English enum labels: kept for i12-fit, who reworks enum labels this round.
 _.labels_en
 
@@ -164,3 +166,4 @@ _.migrated_template
 _.demo_template
 _.pg_demo_template
 _.__mapper_args__  # models.base.Synced: read by SQLAlchemy's declarative mapping
+_.operating_since  # read by reports in SQL (figures_content.SPACE_STATUS_AT_END_SQL)

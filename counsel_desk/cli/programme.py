@@ -3,9 +3,12 @@
     counsel-desk programme list --db PATH [--json]
     counsel-desk programme load --db PATH FILE.json
     counsel-desk programme year --db PATH 115
+    counsel-desk programme split --db PATH [--county 花蓮縣 --center 東區]
 
 ``load`` keeps the file only when its version is newer than the one loaded (an older or equal one
-is reported and left out); every load is recorded in the audit log. See docs/programme.md.
+is reported and left out); every load is recorded in the audit log. ``split`` lists which counties each
+regional center serves (預設 = the shipped split, 總部調整 = moved by headquarters) and, with
+``--county`` and ``--center``, moves a county (headquarters only; audited). See docs/programme.md.
 """
 
 from __future__ import annotations
@@ -33,6 +36,12 @@ def register(sub) -> None:
     add_db_option(q, required=True)
     q.add_argument("roc_year", type=int)
     q.set_defaults(func=run_year)
+    q = inner.add_parser("split", help=pick("分區中心與縣市的分工：列出，或由總部調整",
+                                            "which counties each center serves: list, or move one (headquarters)"))
+    add_db_option(q, required=True)
+    q.add_argument("--county", help=pick("要調整的縣市（名稱或代碼）", "the county to move (name or code)"))
+    q.add_argument("--center", help=pick("改由哪個分區中心（北區、中區、南區、東區）", "its new center"))
+    q.set_defaults(func=run_split)
 
 
 def _services(db):
@@ -85,4 +94,25 @@ def run_year(args: argparse.Namespace) -> int:
         print(notice.message if notice else "")
         return 1
     print(f"{plan.name}（{plan.code} v{plan.version}，{plan.first_year}–{plan.last_year}）")
+    return 0
+
+
+def run_split(args: argparse.Namespace) -> int:
+    from counsel_desk.errors import UserError
+    from counsel_desk.services import center_split
+
+    if bool(args.county) != bool(args.center):
+        raise UserError("請同時指定 --county 與 --center。", "Give both --county and --center.")
+    db = open_existing(args)
+    try:
+        svc = _services(db)
+        if args.county:
+            moved = center_split.set_county_center(svc, args.county, args.center)
+            print(pick(f"{moved.county}：{center_split.center_name(moved.center_code)}（{moved.label}）",
+                       f"{moved.county}: {moved.center_code} ({moved.label})"))
+            return 0
+        for c in center_split.split(svc):
+            print(f"{c.county}\t{center_split.center_name(c.center_code)}\t{c.label}")
+    finally:
+        db.close()
     return 0

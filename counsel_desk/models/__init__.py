@@ -9,6 +9,7 @@ from counsel_desk.models.proposals import (
 )
 from counsel_desk.models.records import AuditEntry, ReportNarrative, ReportSnapshot, YearlyTarget
 from counsel_desk.models.reference import AppMeta, Center, County, ProgrammeFile, Township, WorkItem, WorkItemAllocation
+from counsel_desk.models.stocktaking import IssueTopic, TownshipIssue, TownshipStatusNote, VisitIssueTopic
 from counsel_desk.models.sync import ExportLog, ImportLog, SyncBase, SyncConflict
 from counsel_desk.models.visits import Attachment, FollowUp, SiteVisit, VisitContact, VisitCounselor
 from counsel_desk.models.workstations import (
@@ -27,6 +28,7 @@ SYNCED_MODELS = [
     ProposalScore, StageChange, ProposalComment, YearlyTarget, CountyCheck, ApprovedAmount,
     YouthTeam, YouthTeamMember, Outcome,
 ]
+SYNCED_MODELS += [IssueTopic, TownshipIssue, TownshipStatusNote]  # township stocktaking (models/stocktaking.py)
 
 __all__ = [
     "SYNC_COLUMNS", "Synced", "new_id", "utcnow", "metadata", "SYNCED_MODELS",
@@ -36,6 +38,7 @@ __all__ = [
     "ProposalSection", "StageChange",
     "AuditEntry", "ReportNarrative", "ReportSnapshot", "YearlyTarget",
     "AppMeta", "Center", "County", "ProgrammeFile", "Township", "WorkItem", "WorkItemAllocation",
+    "IssueTopic", "TownshipIssue", "TownshipStatusNote", "VisitIssueTopic",
     "ExportLog", "ImportLog", "SyncBase", "SyncConflict",
     "Attachment", "FollowUp", "SiteVisit", "VisitContact", "VisitCounselor",
     "BudgetLine", "CenterEvent", "PublicSpace", "SupportCounselor", "SupportRecord", "Workstation",

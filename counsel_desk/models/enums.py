@@ -64,6 +64,15 @@ class CenterCode(Labelled):
     SOUTH = "south"
     EAST = "east"
 
+    @property
+    def full_name(self) -> str:
+        """One form of a center's name everywhere (dashboard, PDFs, reports, warnings): 地方創生北區輔導中心."""
+        return pick(f"地方創生{self.zh}輔導中心", f"{self.en} Regional Revitalization Counseling Center")
+
+    @property
+    def full_name_zh(self) -> str:
+        return f"地方創生{self.zh}輔導中心"
+
 
 class VisitMode(Labelled):
     ONSITE = "onsite"
@@ -102,6 +111,14 @@ class WorkstationStatus(Labelled):
     EXTENDED = "extended"
     CLOSED = "closed"
     TERMINATED = "terminated"
+
+
+class Evaluation(Labelled):
+    """評鑑 result of a workstation's budget year; only GOOD opens 延續補助."""
+
+    GOOD = "good"
+    FAIR = "fair"
+    POOR = "poor"
 
 
 class BudgetCategory(Labelled):
@@ -218,6 +235,17 @@ class TargetMetric(Labelled):
     YOUTH_STAYED_RETURNED = "youth_stayed_returned"
 
 
+class TownshipStatus(Labelled):
+    """盤點: where a township stands, from nothing yet to an approved plan (services/stocktaking.py)."""
+
+    NOT_STARTED = "not_started"
+    CONTACT = "contact"
+    COUNSELING = "counseling"
+    WRITING = "writing"
+    FILED = "filed"
+    APPROVED = "approved"
+
+
 ZH: dict[str, dict[str, str]] = {
     "CenterCode": {"north": "北區", "central": "中區", "south": "南區", "east": "東區"},
     "VisitMode": {"onsite": "實地", "phone": "電話", "video": "視訊", "meeting": "會議"},
@@ -229,8 +257,9 @@ ZH: dict[str, dict[str, str]] = {
     },
     "OperatorKind": {"association": "社團法人", "company": "公司行號/商號"},
     "WorkstationStatus": {
-        "applying": "申請中", "active": "執行中", "extended": "展延", "closed": "結案", "terminated": "終止",
+        "applying": "申請中", "active": "執行中", "extended": "延續補助", "closed": "結案", "terminated": "終止",
     },
+    "Evaluation": {"good": "績效良好", "fair": "尚可", "poor": "待改善"},
     "BudgetCategory": {
         "personnel": "人事費", "operations": "業務費", "equipment": "設備費", "travel": "差旅費", "other": "其他",
     },
@@ -268,12 +297,17 @@ ZH: dict[str, dict[str, str]] = {
         "events": "交流活動場次", "event_participants": "活動參與人次", "proposals_sent": "送專案辦公室提案數",
         "proposals_approved": "核定提案數", "youth_stayed_returned": "青年留鄉/返鄉人數",
     },
+    "TownshipStatus": {
+        "not_started": "未啟動", "contact": "接觸中", "counseling": "輔導中", "writing": "計畫撰寫中",
+        "filed": "已提報", "approved": "已核定",
+    },
 }
 
 # Labels earlier versions wrote (workbooks and snapshots keep them): still read, never written.
 FORMER_ZH: dict[str, dict[str, str]] = {
     "Route": {"現行": "existing"},
     "Stage": {"分區中心審閱": "center_review", "會報審議": "council"},
+    "WorkstationStatus": {"展延": "extended"},
 }
 
 EN: dict[str, dict[str, str]] = {
@@ -290,6 +324,7 @@ EN: dict[str, dict[str, str]] = {
         "applying": "Applying", "active": "Active", "extended": "Extended", "closed": "Closed",
         "terminated": "Terminated",
     },
+    "Evaluation": {"good": "Good", "fair": "Fair", "poor": "Poor"},
     "BudgetCategory": {
         "personnel": "Personnel", "operations": "Operations", "equipment": "Equipment", "travel": "Travel",
         "other": "Other",
@@ -328,6 +363,10 @@ EN: dict[str, dict[str, str]] = {
         "visits": "Site visits", "support_sessions": "Support sessions", "support_hours": "Support hours",
         "events": "Events", "event_participants": "Event participants", "proposals_sent": "Proposals sent",
         "proposals_approved": "Proposals approved", "youth_stayed_returned": "Youth stayed/returned",
+    },
+    "TownshipStatus": {
+        "not_started": "Not started", "contact": "In contact", "counseling": "Being counseled",
+        "writing": "Plan being written", "filed": "Filed", "approved": "Approved",
     },
 }
 

@@ -99,12 +99,15 @@ class StageChange(Synced, table=True):
 
 
 class CountyCheck(Synced, table=True):
-    """One item of the county government's checklist on an existing-route proposal (縣府審查, 圖 3):
-    土地使用、環保、補助款核撥、配合款編列、公有空間提供 — each with its status, date and note."""
+    """One item of the county government's checklist on an existing-route proposal or a township's plan
+    (縣府審查, 圖 3): 土地使用、環保、補助款核撥、配合款編列、公有空間提供 — each with its status, date and note.
+    Exactly one of ``proposal_id`` and ``plan_id`` is set."""
 
     __tablename__ = "county_check"
-    __table_args__ = (UniqueConstraint("proposal_id", "item", name="uq_county_check_proposal_item"),)
-    proposal_id: str = Field(foreign_key="proposal.id", index=True, max_length=36)
+    __table_args__ = (UniqueConstraint("proposal_id", "item", name="uq_county_check_proposal_item"),
+                      UniqueConstraint("plan_id", "item", name="uq_county_check_plan_item"))
+    proposal_id: Optional[str] = Field(default=None, foreign_key="proposal.id", index=True, max_length=36)
+    plan_id: Optional[str] = Field(default=None, foreign_key="plan.id", index=True, max_length=36)
     item: str = Field(max_length=32)  # CountyCheckItem
     status: str = Field(default="pending", max_length=16)  # CheckStatus
     checked_on: Optional[date] = None

@@ -10,11 +10,9 @@ from sqlmodel import Field, SQLModel
 
 from counsel_desk.models.base import Synced
 
-SUBSIDY_CAP_WORKSTATION = 3_000_000  # NT$ a year
-SUBSIDY_CAP_PUBLIC_SPACE = 5_000_000  # NT$
-PERSONNEL_SHARE_CAP = 0.50
-PERSONNEL_SHARE_CAP_STAFFED = 0.60  # with at least three full-time staff
-STAFFED_THRESHOLD = 3
+# Caps and rules (NT$3,000,000 a year, 50 % / 60 % personnel, 12-month terms…) are not constants
+# here: each comes from the plan in force in its ROC year (services/workstation_rules.py,
+# resources/programmes/, docs/programme.md).
 
 
 class Workstation(Synced, table=True):
@@ -27,8 +25,11 @@ class Workstation(Synced, table=True):
     operator_kind: str = Field(default="association", max_length=16)  # OperatorKind
     organization_id: Optional[str] = Field(default=None, foreign_key="organization.id", max_length=36)
     host_name: str = Field(default="", max_length=64)  # 駐點負責人
-    team_size: int = 0
-    fulltime_staff: int = 0
+    team_size: int = 0  # 團隊夥伴人數
+    fulltime_staff: int = 0  # now (eligibility; a new budget year starts from it) — each year keeps its own
+    host_age: Optional[int] = None  # 駐點負責人年齡 (None = not recorded)
+    host_years_on_site: Optional[int] = None  # 在地蹲點年數
+    young_partners: Optional[int] = None  # 夥伴中 20–45 歲人數
     county_code: str = Field(foreign_key="county.code", index=True, max_length=8)
     township_code: str = Field(foreign_key="township.code", index=True, max_length=12)
     year_approved: int = 0  # ROC year
@@ -46,7 +47,8 @@ class WorkstationContact(SQLModel, table=True):
 
 
 class WorkstationBudget(Synced, table=True):
-    """A workstation's subsidy for one ROC year (cap NT$3,000,000)."""
+    """A workstation's subsidy for one ROC year (the cap of the plan in force that year) and that year's facts:
+    full-time staff (the personnel rule is judged on them), 延續補助 and the 評鑑 result."""
 
     __tablename__ = "workstation_budget"
     __table_args__ = (UniqueConstraint("workstation_id", "roc_year", name="uq_budget_station_year"),)
@@ -54,6 +56,11 @@ class WorkstationBudget(Synced, table=True):
     roc_year: int
     approved_subsidy: int = 0
     approved_on: Optional[date] = None  # 核定日; reports count the subsidy from this day on
+    fulltime_staff: Optional[int] = None  # 專職人員 in this budget year (None: not recorded → the station's)
+    extension: bool = False  # 延續補助: the extra year granted after a good evaluation
+    evaluation: str = Field(default="", max_length=16)  # Evaluation ('' = not evaluated yet)
+    evaluated_on: Optional[date] = None  # 評鑑日期
+    evaluation_note: str = ""
 
 
 class BudgetLine(Synced, table=True):
@@ -94,7 +101,7 @@ class SupportCounselor(SQLModel, table=True):
 
 
 class PublicSpace(Synced, table=True):
-    """活化公有空間 — a public building refitted for local teams (cap NT$5,000,000)."""
+    """活化公有空間 — a public building refitted for local teams (cap: the plan in force in ``year_approved``)."""
 
     __tablename__ = "public_space"
     center_code: str = Field(foreign_key="center.code", index=True, max_length=16)
@@ -104,7 +111,12 @@ class PublicSpace(Synced, table=True):
     county_code: str = Field(foreign_key="county.code", index=True, max_length=8)
     township_code: str = Field(foreign_key="township.code", index=True, max_length=12)
     subsidy: int = 0
+    year_approved: Optional[int] = None  # ROC year the subsidy was approved
     status: str = Field(default="planning", max_length=16, index=True)  # PublicSpaceStatus
+    # 整修開始日 / 營運開始日: a report reads the status as of its period's end from these (set the day the
+    # status changes; services/spaces.py). Unknown (before they were kept): from the day the space was recorded.
+    renovating_since: Optional[date] = None
+    operating_since: Optional[date] = None
     operating_team: str = Field(default="", max_length=128)
     notes: str = ""
 

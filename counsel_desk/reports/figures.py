@@ -35,6 +35,7 @@ from counsel_desk.reports.figures_types import (
     StationBudget, StationSupport, TownshipCount, VisitRow, WorkItemFunding,
 )
 from counsel_desk.reports import figures_content as content
+from counsel_desk.reports.rule_warnings import rule_warnings
 from counsel_desk.reports import figures_outcomes
 from counsel_desk.services.figures import (
     LIVE_STATION_SQL, as_date, center_sql, followups_opened_closed, headline, moves_to,
@@ -44,6 +45,7 @@ from counsel_desk.services.figures import (
 from counsel_desk.services.period import Period
 from counsel_desk.store import programmes
 from counsel_desk.services.workstation_budgets import check_personnel
+from counsel_desk.services.workstation_rules import personnel_rule
 
 __all__ = ["compute", "ReportFigures"]
 
@@ -144,12 +146,13 @@ def _budgets(conn, center: str | None, period: Period) -> list[StationBudget]:
     personnel-cost rule.
 
     The rule is the workstations service's own check (personnel = the larger of planned, disbursed
-    and reimbursed, so overspending is flagged too). A category's later disbursements and
+    and reimbursed, so overspending is flagged too), under the plan in force in the budget year and on
+    that year's full-time staff (a year whose plan does not publish the rule is not judged). A category's later disbursements and
     reimbursements are further dated lines, added up to the end.
     """
     personnel = "l.category = 'personnel'"
     rows = conn.execute(text(
-        f"SELECT w.id, w.name, w.fulltime_staff, CASE WHEN {_APPROVED_BY_END} THEN b.approved_subsidy ELSE 0 END, "
+        f"SELECT w.id, w.name, coalesce(b.fulltime_staff, w.fulltime_staff), CASE WHEN {_APPROVED_BY_END} THEN b.approved_subsidy ELSE 0 END, "
         "  coalesce(sum(l.planned), 0), "
         f"  coalesce(sum(CASE WHEN {_DISBURSED_BY_END} THEN l.disbursed END), 0), "
         f"  coalesce(sum(CASE WHEN {_REIMBURSED_BY_END} THEN l.reimbursed END), 0), "
@@ -164,8 +167,9 @@ def _budgets(conn, center: str | None, period: Period) -> list[StationBudget]:
         "GROUP BY b.id, w.id, c.code ORDER BY c.sort_order, w.township_code, w.name"),
         sql_params(center, period, roc_year=period.roc_year))
     out = []
+    rule = personnel_rule(programmes.loaded(conn), period.roc_year)  # the plan in force in the budget year
     for wid, name, staff, approved, planned, disbursed, reimbursed, personnel_cost, center_code in rows:
-        check = check_personnel(int(approved or 0), int(personnel_cost), int(staff or 0))
+        check = check_personnel(int(approved or 0), int(personnel_cost), int(staff or 0), rule)
         out.append(StationBudget(wid, name, period.roc_year, int(approved or 0), int(planned), int(disbursed),
                                  int(reimbursed), int(personnel_cost), int(staff or 0), check.share, check.limit,
                                  check.ok, check.message_zh, center_code))
@@ -303,6 +307,7 @@ def compute(session_factory, center: str | None, period: Period, *, today: date 
             public_spaces=content.public_spaces(conn, center, period),
             key_visits=_visit_list(conn, center, period, key_only=True),
             narrative=content.read_narrative(conn, center, period),
+            rule_warnings=rule_warnings(conn, center, period, budgets),
             outcomes=figures_outcomes.compute(conn, center, period),
         )
         session.rollback()

@@ -75,10 +75,24 @@ def plan_counts(conn, center: str | None, period: Period) -> PlanCounts:
     return PlanCounts(filed, passed, filed_to_date, passed_to_date, max(filed_to_date - decided, 0))
 
 
+# A space's status on the period's last day, from the day it entered its status (services/spaces.py): a space
+# operating now was renovating from its 整修開始日 (if known) and operating from its 營運開始日; one renovating
+# now was renovating from its 整修開始日; before those days it was being planned. A day not kept (spaces recorded
+# before the days were) is the day the space was recorded.
+_RECORDED_DAY = "date(ps.created_at, '+8 hours')"
+SPACE_STATUS_AT_END_SQL = (
+    "CASE WHEN ps.status = 'operating' AND coalesce(ps.operating_since, "
+    f"{_RECORDED_DAY}) <= :end THEN 'operating' "
+    "WHEN ps.status = 'operating' AND ps.renovating_since <= :end THEN 'renovating' "
+    f"WHEN ps.status = 'renovating' AND coalesce(ps.renovating_since, {_RECORDED_DAY}) <= :end THEN 'renovating' "
+    "ELSE 'planning' END")
+
+
 def public_spaces(conn, center: str | None, period: Period) -> list[PublicSpaceRow]:
-    """The center's public spaces recorded by the period's end, with their visits in the period."""
+    """The center's public spaces recorded by the period's end, with their status then and their visits in
+    the period."""
     rows = conn.execute(text(
-        "SELECT ps.name, c.name, t.name, ps.status, ps.subsidy, "
+        f"SELECT ps.name, c.name, t.name, {SPACE_STATUS_AT_END_SQL}, ps.subsidy, "
         "  (SELECT count(*) FROM site_visit v WHERE v.public_space_id = ps.id AND +v.deleted_at IS NULL "
         "     AND v.visit_date BETWEEN :start AND :end) "
         "FROM public_space ps JOIN county c ON c.code = ps.county_code JOIN township t ON t.code = ps.township_code "

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from counsel_desk.models.enums import Route
+from counsel_desk.models.enums import CenterCode, Route
 from counsel_desk.services.period import Period
 from counsel_desk.services.figures import HEADLINE_KEYS
 from counsel_desk.services.targets import TargetProgress
@@ -100,7 +100,7 @@ class StationBudget:
     personnel: int
     fulltime_staff: int
     personnel_share: float
-    personnel_limit: float
+    personnel_limit: float | None  # None: the plan in force that year does not publish the rule (not judged)
     rule_ok: bool
     rule_message: str
     center_code: str = ""
@@ -183,7 +183,7 @@ class PublicSpaceRow:
     name: str
     county: str
     township: str
-    status: str  # PublicSpaceStatus code, as recorded (public spaces keep no status dates)
+    status: str  # PublicSpaceStatus code on the period's last day (from the days it entered its status)
     subsidy: int
     visits: int
 
@@ -381,6 +381,7 @@ class ReportFigures:
     public_spaces: list[PublicSpaceRow] = field(default_factory=list)
     key_visits: list[VisitRow] = field(default_factory=list)
     narrative: Narrative = field(default_factory=Narrative)
+    rule_warnings: list = field(default_factory=list)  # reports.rule_warnings.RuleWarning: what the rules say
     outcomes: "OutcomeFigures | None" = None  # issue 17: outcomes, youth teams, training (reports/figures_outcomes.py)
 
     @property
@@ -482,13 +483,14 @@ class ReportFigures:
             "public_spaces": self.public_spaces_json(),
             "key_visits": [_visit_json(v) for v in self.key_visits],
             "narrative": self.narrative.as_json(),
+            "rule_warnings": [w.as_json() for w in self.rule_warnings],
             **(self.outcomes.as_json() if self.outcomes is not None else {}),
         }
 
 
 def center_title(f: ReportFigures) -> str:
     """地方創生北區輔導中心, or the four centers together for headquarters."""
-    return "地方創生分區輔導中心（全部分區）" if f.center is None else f"地方創生{f.center_name}輔導中心"
+    return "地方創生分區輔導中心（全部分區）" if f.center is None else CenterCode(f.center).full_name_zh
 
 
 def _visit_json(v: VisitRow) -> dict:

@@ -197,8 +197,8 @@ def _workstations(f: ReportFigures, sec: _Sections) -> list:
                                   _n(f.support_participants)])]
     if f.budgets:
         rows = [[b.name, ntd(b.approved), ntd(b.disbursed), _pct(b.disbursement_rate), ntd(b.reimbursed),
-                 _pct(b.execution), f"{_pct(b.personnel_share)}／{b.personnel_limit:.0%}",
-                 "符合" if b.rule_ok else "超過上限"] for b in f.budgets]
+                 _pct(b.execution), f"{_pct(b.personnel_share)}／" + (f"{b.personnel_limit:.0%}" if b.personnel_limit is not None else "未知"),
+                 ("符合" if b.rule_ok else "超過上限") if b.personnel_limit is not None else "規定未公布"] for b in f.budgets]
         approved = sum(b.approved for b in f.budgets)
         disbursed = sum(b.disbursed for b in f.budgets)
         reimbursed = sum(b.reimbursed for b in f.budgets)
@@ -370,9 +370,10 @@ def build_story(f: ReportFigures, *, county_codes: list[str], prepared_by: str, 
     body = [*_cover(f, prepared_by, today, revision), *pdf_sections.provisional_note(f, today),
             *pdf_sections.revision_notes(f), *pdf_sections.summary(f, sec, summary_rows(f)),
             *pdf_sections.by_center(f, sec), *_targets(f, sec), *_visits(f, sec, county_codes, summary_only),
-            *pdf_sections.key_visits(f, sec), *_followups(f, sec, summary_only), *_workstations(f, sec),
+            *pdf_sections.key_visits(f, sec, summary_only), *_followups(f, sec, summary_only), *_workstations(f, sec),
             *_proposals(f, sec, summary_only), *pdf_sections.plans_and_spaces(f, sec, summary_only),
-            *_events(f, sec, summary_only), *outcomes_pdf.section(f, sec, summary_only), *pdf_sections.narrative(f, sec)]
+            *_events(f, sec, summary_only), *outcomes_pdf.section(f, sec, summary_only),
+            *pdf_sections.rule_warnings(f, sec), *pdf_sections.narrative(f, sec)]
     story = _with_sign_off(body)
     if not summary_only:
         story += [*_appendix_overdue(f), *_appendix_visits(f)]

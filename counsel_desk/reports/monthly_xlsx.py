@@ -82,7 +82,7 @@ def summary_rows(f: ReportFigures) -> list[list]:
 
 def _subtitle(f: ReportFigures, prepared_by: str, today: date, revision: int | None) -> str:
     parts = (["【期中暫定】"] if f.provisional else []) + [
-        f"{f.center_name} {f.period.label_zh}", f"期間：{_roc(f.period.start)}–{_roc(f.period.end)}"]
+        f"{center_title(f)} {f.period.label_zh}", f"期間：{_roc(f.period.start)}–{_roc(f.period.end)}"]
     if revision is not None:
         parts.append(f"版次：第 {revision} 版")
     if prepared_by:
@@ -98,7 +98,7 @@ def build_workbook(f: ReportFigures, *, prepared_by: str = "", today: date | Non
     fast = FastRows()
     title = report_title(f)
     sub = _subtitle(f, prepared_by, today, revision)
-    header_text = f"{f.center_name} {f.period.label_zh} {f.period.title_zh}" + ("（期中暫定）" if f.provisional else "")
+    header_text = f"{center_title(f)} {f.period.label_zh} {f.period.title_zh}" + ("（期中暫定）" if f.provisional else "")
     steps = 13
 
     def sheet(name: str, heading: str, cols: list[Col], landscape: bool = False) -> ReportSheet:
@@ -140,6 +140,7 @@ def build_workbook(f: ReportFigures, *, prepared_by: str = "", today: date | Non
         total=["合計", None, None, None, None, f.event_participants])
     outcomes_xlsx.outcome_sheets(f, sheet)
     _content_sheets(f, sheet)
+    _rule_warnings_sheet(f, sheet)
     step(12)
     sheet("附錄_訪視紀錄", "附錄：本期訪視紀錄",
           [Col("日期", "date"), Col("縣市"), Col("鄉鎮市區"), Col("受訪對象", "wrap", 22), Col("方式", "code"),
@@ -201,7 +202,8 @@ def _workstation_sheets(f: ReportFigures, sheet) -> None:
            Col("執行率", "pct"), Col("專職人數", "int"), Col("人事費", "money"), Col("人事費占比", "pct"),
            Col("上限", "pct"), Col("人事費規定", "text")], landscape=True).write(
         [[b.name, b.approved, b.disbursed, b.disbursement_rate, b.reimbursed, b.execution, b.fulltime_staff,
-          b.personnel, b.personnel_share, b.personnel_limit, "符合" if b.rule_ok else "超過上限"] for b in f.budgets],
+          b.personnel, b.personnel_share, b.personnel_limit,
+          ("符合" if b.rule_ok else "超過上限") if b.personnel_limit is not None else "規定未公布"] for b in f.budgets],
         total=["合計", approved, disbursed, disbursed / approved if approved else None, reimbursed,
                reimbursed / approved if approved else None, None, sum(b.personnel for b in f.budgets), None, None,
                f"{f.budgets_flagged} 站超過上限" if f.budgets_flagged else "全數符合"],
@@ -359,3 +361,12 @@ def _content_sheets(f: ReportFigures, sheet) -> None:
         paras = [line for line in (text or "").splitlines() if line.strip()] or ["（未填寫）"]
         rows += [[title if i == 0 else "", line] for i, line in enumerate(paras)]
     sheet("工作重點", "工作重點與待協助事項", [Col("項目", "text"), Col("內容", "wrap", 90)]).write(rows)
+
+
+def _rule_warnings_sheet(f: ReportFigures, sheet) -> None:
+    """規則提醒: each warning about a proposal or workstation with its rule's source."""
+    kinds = {"proposal": "提案", "workstation": "工作站"}
+    sheet("規則提醒", f"規則提醒（截至{_roc(f.period.end)}；僅為提醒，資料均已儲存）",
+          [Col("對象", "code"), Col("名稱", "wrap", 30), Col("提醒", "wrap", 60), Col("依據", "wrap", 50)],
+          landscape=True).write([[kinds.get(w.kind, w.kind), w.subject, w.message, w.source]
+                                 for w in f.rule_warnings])

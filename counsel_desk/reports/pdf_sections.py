@@ -31,6 +31,7 @@ from counsel_desk.reports.pdf_tables import PagedTable
 from counsel_desk.services.formatting import ntd, roc_date
 
 SUMMARY_LIST = 20  # rows of a long list the summary PDF shows; the rest become one row
+SUMMARY_KEY_VISITS = 10  # key visits (each a few lines of findings and advice) the summary PDF shows
 UNITS = {"visits_total": "次", "followups_opened": "件", "followups_closed": "件", "followups_overdue": "件",
          "support_sessions": "場", "support_hours": "小時", "support_participants": "人次", "proposals_new": "件",
          "proposals_sent": "件", "proposals_resubmitted": "件", "proposals_approved": "件", "events": "場",
@@ -198,17 +199,22 @@ def _status(code: str) -> str:
         return code
 
 
-def key_visits(f: ReportFigures, sec: Sections) -> list[Flowable]:
-    """The visits the counselors flagged 重點, with what was found and advised."""
+def key_visits(f: ReportFigures, sec: Sections, summary_only: bool = False) -> list[Flowable]:
+    """The visits the counselors flagged 重點, with what was found and advised (the summary PDF: the first
+    SUMMARY_KEY_VISITS; a busy month of the 100,000-visit demo flags 114, ten pages)."""
     out = [*sec.heading("重點訪視")]
     if not f.key_visits:
         return out + [para("本期沒有標記為重點的訪視。")]
+    shown = f.key_visits[:SUMMARY_KEY_VISITS] if summary_only and len(f.key_visits) > SUMMARY_KEY_VISITS + 1 \
+        else f.key_visits
     rows = []
-    for v in f.key_visits:
+    for v in shown:
         meta = f"{v.visited or '—'}\n{VisitMode(v.mode).zh}" + (f"／{v.counselors}" if v.counselors else "")
         rows.append([roc_date(v.visit_date), f"{v.county}\n{v.township}", meta,
                      v.findings + (f"\n課題：{v.issues}" if v.issues else ""), v.advice])
-    return out + [para(f"本期標記重點訪視 {len(f.key_visits):,} 次（全部訪視紀錄見 Excel「附錄_訪視紀錄」工作表）。"),
+    listed = (f"，以下列出前 {len(shown):,} 次（全部重點訪視見 Excel「重點訪視」工作表）" if len(shown) < len(f.key_visits)
+              else "（全部訪視紀錄見 Excel「附錄_訪視紀錄」工作表）")
+    return out + [para(f"本期標記重點訪視 {len(f.key_visits):,} 次{listed}。"),
                   PagedTable(["日期", "地點", "受訪對象／方式", "發現與課題", "輔導建議"], rows,
                              [16 * mm, 18 * mm, 34 * mm, (WIDTH - 68 * mm) / 2, (WIDTH - 68 * mm) / 2],
                              wrap_cols=(2, 3, 4), font_size=7.8, align_center=(0,))]
@@ -224,3 +230,16 @@ def narrative(f: ReportFigures, sec: Sections) -> list[Flowable]:
                         ("待協助事項", n.help_needed)):
         out += [sec.sub(title), para(text.strip() or "（未填寫）")]
     return out
+
+
+def rule_warnings(f: ReportFigures, sec: Sections) -> list[Flowable]:
+    """規則提醒: what the rules say about the center's proposals and workstations, each with its source."""
+    out = [*sec.heading("規則提醒")]
+    if not f.rule_warnings:
+        return out + [para("期末沒有規則提醒。")]
+    kinds = {"proposal": "提案", "workstation": "工作站"}
+    rows = [[kinds.get(w.kind, w.kind), w.subject, w.message, w.source] for w in f.rule_warnings]
+    return out + [para(f"期末共有 {len(rows):,} 項規則提醒（僅為提醒，資料均已儲存；依據見最後一欄）。"),
+                  PagedTable(["對象", "名稱", "提醒", "依據"], rows,
+                             [14 * mm, 36 * mm, (WIDTH - 50 * mm) * 0.55, (WIDTH - 50 * mm) * 0.45],
+                             wrap_cols=(1, 2, 3), font_size=7.6)]

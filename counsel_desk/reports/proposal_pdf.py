@@ -69,7 +69,7 @@ def _num(value: str, bold: bool = False) -> Paragraph:
 
 # --- cover ---------------------------------------------------------------------------------------
 def _cover(d: ProposalDetail, summary: funding_mod.FundingSummary, today: date) -> list:
-    center = label(CenterCode, d.center_code)
+    center = CenterCode(d.center_code).full_name_zh if d.center_code in CenterCode._value2member_map_ else d.center_code
     route = label(Route, d.route)
     out: list = [
         Spacer(1, 28 * mm),
@@ -88,7 +88,7 @@ def _cover(d: ProposalDetail, summary: funding_mod.FundingSummary, today: date) 
         ("所在地", d.place),
         ("提案路徑", f"{route}（{'地方團體或工作站 → 分區輔導中心 → 專案辦公室' if d.route == Route.MULTI else '鄉（鎮市區）公所 → 縣（市）政府 → 國發會'}）"),
         ("協助工作站", d.workstation_name or "—"),
-        ("輔導單位", f"{center}分區輔導中心" + (f"　輔導員 {d.counselor_name}" if d.counselor_name else "")),
+        ("輔導單位", center + (f"　輔導員 {d.counselor_name}" if d.counselor_name else "")),
     ]
     if d.plan_title:
         rows.append(("所屬地方創生計畫", d.plan_title))
@@ -114,7 +114,7 @@ def _cover(d: ProposalDetail, summary: funding_mod.FundingSummary, today: date) 
     out += [table, Spacer(1, 24 * mm),
             Paragraph(escape(roc_date_long(today)), _style("cover_date", fontSize=13, leading=18, alignment=1)),
             Spacer(1, 2 * mm),
-            Paragraph(escape(f"{center}分區輔導中心　協助製作"), _style("cover_by", fontSize=10, leading=14,
+            Paragraph(escape(f"{center}　協助製作"), _style("cover_by", fontSize=10, leading=14,
                                                                      alignment=1, textColor=colors.HexColor("#555555"))),
             PageBreak()]
     return out

@@ -20,7 +20,7 @@ from counsel_desk.i18n import pick
 from counsel_desk.models import FollowUp, SiteVisit, new_id
 from counsel_desk.models.enums import FollowUpStatus
 from counsel_desk.services import base
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import roc_date, shown_date
 from counsel_desk.services.listing import Column, ListQuery
 from counsel_desk.services.list_search import END_OF_TEXT, IdListCache, OrderedIds, freeze, match, search_join
 from counsel_desk.services.visit_list import OPEN_STATUSES, DatedService, date_or_none, visit_conditions
@@ -289,9 +289,9 @@ class FollowUpListSource(DatedService):
                     label = pick(FollowUpStatus(status).zh, FollowUpStatus(status).en)
                 except ValueError:
                     label = status
-                row = {"due_date": roc_date(due_d), "status": label, "description": desc, "owner": owner,
-                       "visit_date": roc_date(date_or_none(vdate)), "township": pick(f"{cz}{tz}", f"{te}, {ce}"),
-                       "visited": visited, "followup_date": roc_date(date_or_none(fdate)), "result": result,
+                row = {"due_date": shown_date(due_d), "status": label, "description": desc, "owner": owner,
+                       "visit_date": shown_date(date_or_none(vdate)), "township": pick(f"{cz}{tz}", f"{te}, {ce}"),
+                       "visited": visited, "followup_date": shown_date(date_or_none(fdate)), "result": result,
                        "_visit_id": vid, "_status": status}
                 if status in OPEN_STATUSES and due_d is not None and due_d < today:
                     row["_highlight"] = "overdue"

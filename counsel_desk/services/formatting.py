@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from counsel_desk.errors import ValidationError
-from counsel_desk.i18n import pick
+from counsel_desk.i18n import current_language, pick
 
 # Text a spreadsheet takes for a formula when typed in: exports, reports and CSVs write it as text
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -66,6 +66,40 @@ def ntd(amount: int | float | None, *, prefix: bool = False) -> str:
         return ""
     text = f"{round(amount):,}"
     return f"NT${text}" if prefix else text
+
+
+def compact_ntd(amount: int | float | None) -> str:
+    """A sum where space is tight, rounded as the field writes it: 1,600 萬元 / 1.25 億元 in Chinese,
+    NT$16.0 M / NT$1.25 B / NT$350 K in English (the full figure belongs in a tooltip or the record)."""
+    if amount is None:
+        return ""
+    a = float(amount)
+    if current_language() == "en":
+        for size, unit, places in ((1e9, "B", 2), (1e6, "M", 1), (1e3, "K", 0)):
+            if abs(a) >= size:
+                return f"NT${a / size:,.{places}f} {unit}"
+        return f"NT${round(a):,}"
+    if abs(a) >= 1e8:
+        return f"{a / 1e8:,.2f} 億元"
+    if abs(a) >= 1e4:
+        return f"{a / 1e4:,.0f} 萬元"
+    return f"{round(a):,} 元"
+
+
+NAME_SEPARATOR = "\x1f"  # what SQL lists join names with (group_concat(name, char(31))); shown by ``listed``
+
+
+def listed(names: Iterable[str] | str | None) -> str:
+    """林怡君、高明哲 in Chinese, Lin, Kao in English; a string is split at NAME_SEPARATOR first."""
+    if names is None:
+        return ""
+    items = names.split(NAME_SEPARATOR) if isinstance(names, str) else list(names)
+    return pick("、", ", ").join(n for n in items if n)
+
+
+def hours_text(hours: float | None) -> str:
+    """Hours always to one decimal (6.0 beside 194.5), with thousands separators."""
+    return "" if hours is None else f"{hours:,.1f}"
 
 
 def spaced(parts: Iterable[str]) -> str:

@@ -8,6 +8,7 @@ the reference table. Decoding all 368 townships takes ~50 ms and is cached.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -91,3 +92,41 @@ def shade(count: float, maximum: int) -> float:
     if count <= 0 or maximum <= 0:
         return 0.0
     return 0.15 + 0.85 * (count / maximum)
+
+
+# --- measures (the demo's geography: distance from a center's office, size, offshore islands) ------------
+_KM_PER_DEG = 111.32
+
+
+def _ring_area(ring: Ring, lat0: float) -> float:
+    """Shoelace area of a lon/lat ring in km² (locally flat: fine at a township's size)."""
+    k = math.cos(math.radians(lat0))
+    pts = [(x * _KM_PER_DEG * k, y * _KM_PER_DEG) for x, y in ring]
+    return abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(pts, pts[1:] + pts[:1]))) / 2
+
+
+def area_km2(shape: TownShape) -> float:
+    lat0 = (shape.bounds()[1] + shape.bounds()[3]) / 2
+    return sum(max(_ring_area(poly[0], lat0) - sum(_ring_area(h, lat0) for h in poly[1:]), 0.0)
+               for poly in shape.polygons)
+
+
+def centroid(shape: TownShape) -> tuple[float, float]:
+    """(lon, lat) of the middle of the township's largest piece of land."""
+    lat0 = (shape.bounds()[1] + shape.bounds()[3]) / 2
+    outer = max((poly[0] for poly in shape.polygons), key=lambda r: _ring_area(r, lat0))
+    return sum(x for x, _ in outer) / len(outer), sum(y for _, y in outer) / len(outer)
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lon, lat) points."""
+    lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def offshore(point: tuple[float, float]) -> bool:
+    """Off Taiwan's main island: 澎湖, 金門 and 馬祖 west or north of it, 綠島 and 蘭嶼 east, 小琉球 south-west."""
+    lon, lat = point
+    return (lon < 120.0 or lat > 25.4 or (lon > 121.45 and lat < 22.72)
+            or (120.33 < lon < 120.41 and 22.30 < lat < 22.37))

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, text
 
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import PEOPLE_OUTCOMES, OutcomeKind
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.listing import Column, ListQuery
 from counsel_desk.services.program_base import SqlListSource, as_date, enum_label, in_params
 
@@ -72,7 +72,7 @@ class OutcomeListSource(_WordSearch):
             kind = enum_label(OutcomeKind, r[2])
             if r[5] is not None and r[2] in ("youth_stayed", "youth_returned"):
                 kind += pick("（設籍）" if r[5] else "（未設籍）", " (registered)" if r[5] else " (not registered)")
-            out[r[0]] = {"date": roc_date(as_date(r[1])), "kind": kind,
+            out[r[0]] = {"date": shown_date(as_date(r[1])), "kind": kind,
                          "people": int(r[3]) if people_kind else None, "amount": None if people_kind else int(r[4]),
                          "linked": r[6], "county": pick(r[7] or "", r[8] or ""),
                          "township": pick(r[9] or "", r[10] or ""),

@@ -1,6 +1,6 @@
 """What the workstation, support-record, public-space and event services share.
 
-Places (縣市/鄉鎮市區) and their checks, the checks on amounts and caps that every form of this
+Places (縣市/鄉鎮市區) and their checks, the checks on amounts that every form of this
 area needs, fetching a live (not tombstoned) record with a clear message, :class:`RecordKind`
 (create / update / delete through ``services.base`` with audit and search index) and
 :class:`SqlListSource`, the base of the four lists (filters, search and sorting all in SQL).
@@ -86,16 +86,6 @@ def non_negative(value: Any, field: str, what_zh: str, what_en: str) -> int:
     if n < 0:
         raise ValidationError(f"{what_zh}不可為負數。", f"{what_en} cannot be negative.", field=field)
     return n
-
-
-def within_cap(amount: int, cap: int, field: str, what_zh: str, what_en: str) -> int:
-    """Refuse ``amount`` above ``cap`` with a message naming both (the plan's caps: NT$3M, NT$5M)."""
-    amount = non_negative(amount, field, what_zh, what_en)
-    if amount > cap:
-        raise ValidationError(
-            f"{what_zh} NT${amount:,} 超過上限 NT${cap:,}，未儲存；請改為 NT${cap:,} 以下。",
-            f"{what_en} NT${amount:,} exceeds the cap of NT${cap:,}; not saved.", field=field)
-    return amount
 
 
 def one_of(value: Any, enum_cls, field: str, what_zh: str, what_en: str) -> str:

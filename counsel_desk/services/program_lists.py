@@ -5,7 +5,8 @@ and formats one page of rows at a time: ROC dates, NT$ amounts as integers (the 
 the separators), labels in the user's language. Filters, beyond the common ones:
 
 - workstations: ``status``, ``date_from``/``date_to`` (term overlaps the period), ``counselor_id``
-  (supported by), ``flagged`` (latest budget breaks the personnel rule);
+  (supported by), ``flagged`` (latest budget breaks the personnel rule of the plan in force in its
+  year, judged on that year's full-time staff);
 - support records: ``kind``, period, ``county_code``/``township_code`` (of the station),
   ``workstation_id``, ``counselor_id``, ``visit_id``;
 - public spaces: ``status``; center events: ``kind``, period, ``county_code``.
@@ -19,8 +20,9 @@ from sqlalchemy import text
 
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import EventKind, PublicSpaceStatus, SupportKind, WorkstationStatus
-from counsel_desk.models.workstations import PERSONNEL_SHARE_CAP, PERSONNEL_SHARE_CAP_STAFFED, STAFFED_THRESHOLD
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.workstation_rules import personnel_rule
+from counsel_desk.store import programmes as programmes_store
+from counsel_desk.services.formatting import hours_text, listed, shown_date
 from counsel_desk.services.listing import Column
 from counsel_desk.services.program_base import SqlListSource, as_date, enum_label, in_params
 
@@ -45,8 +47,25 @@ _LATEST_SUBSIDY = f"(SELECT approved_subsidy FROM workstation_budget WHERE id = 
 _LATEST_PERSONNEL = ("(SELECT COALESCE(MAX(MAX(l.planned, l.disbursed, l.reimbursed)), 0) FROM budget_line l "
                      f"WHERE l.budget_id = {_LATEST_BUDGET} AND l.category = 'personnel' AND l.deleted_at IS NULL)")
 _SHARE = f"(CAST({_LATEST_PERSONNEL} AS DOUBLE PRECISION) / NULLIF({_LATEST_SUBSIDY}, 0))"
-_LIMIT = (f"CAST(CASE WHEN t.fulltime_staff >= {STAFFED_THRESHOLD} THEN {PERSONNEL_SHARE_CAP_STAFFED} "
-          f"ELSE {PERSONNEL_SHARE_CAP} END AS DOUBLE PRECISION)")
+_LATEST_YEAR = f"(SELECT roc_year FROM workstation_budget WHERE id = {_LATEST_BUDGET})"
+_LATEST_STAFF = f"(SELECT COALESCE(fulltime_staff, t.fulltime_staff) FROM workstation_budget WHERE id = {_LATEST_BUDGET})"
+
+
+def _limit_sql(plans) -> str:
+    """The personnel limit of the latest budget's year under the plan in force then, on that year's staff
+    (NULL where the plan does not publish the rule: such a year is never flagged)."""
+    whens = []
+    for year in sorted({y for p in plans for y in p.years}):
+        rule = personnel_rule(plans, year)
+        if rule.share is None:
+            continue
+        staffed = (f"CASE WHEN {_LATEST_STAFF} >= {int(rule.staffed_from)} THEN {float(rule.share_staffed)} "
+                   f"ELSE {float(rule.share)} END") if rule.staffed_from and rule.share_staffed is not None \
+            else str(float(rule.share))
+        whens.append(f"WHEN {int(year)} THEN ({staffed})")
+    # DOUBLE PRECISION: a server would give decimal literals back as Decimal (SQLite: float)
+    return (f"CAST((CASE {_LATEST_YEAR} {' '.join(whens)} ELSE NULL END) AS DOUBLE PRECISION)" if whens
+            else "CAST(NULL AS DOUBLE PRECISION)")
 # support per station, aggregated once (a correlated count per station would read the records twice)
 _SUPPORT_AGG = ("LEFT JOIN (SELECT workstation_id, COUNT(*) AS n, SUM(hours) AS h FROM support_record "
                 "WHERE deleted_at IS NULL {where} GROUP BY workstation_id) agg ON agg.workstation_id = t.id")
@@ -78,6 +97,10 @@ class WorkstationListSource(SqlListSource):
     sort_joins = {"sessions": _SUPPORT_AGG.format(where=""), "hours": _SUPPORT_AGG.format(where="")}
     default_sort = f"{_COUNTY_ORDER}, t.name"
 
+    def _limit(self) -> str:
+        with self.session_factory() as s:
+            return _limit_sql(programmes_store.loaded(s.connection()))
+
     def extra_conditions(self, filters: dict[str, Any], params: dict[str, Any]) -> list[str]:
         conds = []
         lo, hi = as_date(filters.get("date_from")), as_date(filters.get("date_to"))
@@ -92,7 +115,8 @@ class WorkstationListSource(SqlListSource):
                          f"AND {_COUNSELED_BY.format(rid='r.id')})")
             params["f_counselor"] = filters["counselor_id"]
         if filters.get("flagged"):
-            conds.append(f"COALESCE({_SHARE}, CASE WHEN {_LATEST_PERSONNEL} > 0 THEN 1e9 ELSE 0 END) > {_LIMIT} + 1e-9")
+            conds.append(f"COALESCE({_SHARE}, CASE WHEN {_LATEST_PERSONNEL} > 0 THEN 1e9 ELSE 0 END) > "
+                         f"{self._limit()} + 1e-9")
         return conds
 
     def fetch_rows(self, conn, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -100,27 +124,28 @@ class WorkstationListSource(SqlListSource):
         support = _SUPPORT_AGG.format(where=f"AND workstation_id IN {where}")
         sql = (f"SELECT t.id, t.name, c.name, c.name_en, tw.name, tw.name_en, t.operator_name, t.status, "
                f"t.year_approved, t.fulltime_staff, {_LATEST_SUBSIDY}, {_LATEST_PERSONNEL}, COALESCE(agg.n, 0), "
-               f"COALESCE(agg.h, 0), {_LIMIT} FROM workstation t LEFT JOIN county c ON c.code = t.county_code "
+               f"COALESCE(agg.h, 0), {_limit_sql(programmes_store.loaded(conn))} FROM workstation t LEFT JOIN county c ON c.code = t.county_code "
                f"LEFT JOIN township tw ON tw.code = t.township_code {support} WHERE t.id IN {where}")
         out = {}
         for (rid, name, county, county_en, town, town_en, operator, status, year, staff, subsidy, personnel,
              sessions, hours, limit) in conn.execute(text(sql), params):
             share = personnel / subsidy if subsidy else None
-            flagged = (share is not None and share > limit + 1e-9) or (not subsidy and personnel > 0)
+            flagged = limit is not None and ((share is not None and share > limit + 1e-9)
+                                             or (not subsidy and personnel > 0))
             out[rid] = {
                 "name": name, "county": pick(county or "", county_en or ""), "township": pick(town or "", town_en or ""),
                 "operator": operator, "status": enum_label(WorkstationStatus, status),
                 "year_approved": str(year) if year else "", "fulltime_staff": int(staff),
                 "subsidy": int(subsidy) if subsidy is not None else "",
                 "personnel_share": f"{share:.1%}" if share is not None else "",
-                "sessions": int(sessions), "hours": f"{hours:g}",
+                "sessions": int(sessions), "hours": hours_text(hours),
                 "_highlight": "overdue" if flagged else ("muted" if status in ("closed", "terminated") else None),
             }
         return out
 
 
 # --- support records ------------------------------------------------------------------------------
-_SUPPORT_COUNSELORS = ("(SELECT group_concat(name, '、') FROM (SELECT c.name FROM support_counselor x "
+_SUPPORT_COUNSELORS = ("(SELECT group_concat(name, '\x1f') FROM (SELECT c.name FROM support_counselor x "
                        "JOIN counselor c ON c.id = x.counselor_id WHERE x.support_id = t.id ORDER BY c.name) AS names)")
 _FIRST_COUNSELOR = ("(SELECT MIN(c.name) FROM support_counselor x JOIN counselor c ON c.id = x.counselor_id "
                     "WHERE x.support_id = t.id)")  # the shown names are in this order too
@@ -171,12 +196,12 @@ class SupportListSource(SqlListSource):
         for rid, day, station, kind, hours, people, topics, names, vday, vname, ptitle in conn.execute(text(sql), params):
             linked = []
             if vday:
-                linked.append(pick("訪視 ", "Visit ") + f"{roc_date(_day(vday))} {vname or ''}".strip())
+                linked.append(pick("訪視 ", "Visit ") + f"{shown_date(_day(vday))} {vname or ''}".strip())
             if ptitle:
                 linked.append(pick("提案 ", "Proposal ") + ptitle)
-            out[rid] = {"date": roc_date(_day(day)), "workstation": station or "", "kind": enum_label(SupportKind, kind),
-                        "hours": f"{hours:g}", "participants": int(people), "topics": topics.splitlines()[0] if topics
-                        else "", "counselors": names or "", "linked": "；".join(linked)}
+            out[rid] = {"date": shown_date(_day(day)), "workstation": station or "", "kind": enum_label(SupportKind, kind),
+                        "hours": hours_text(hours), "participants": int(people), "topics": topics.splitlines()[0] if topics
+                        else "", "counselors": listed(names), "linked": pick("；", "; ").join(linked)}
         return out
 
 
@@ -257,7 +282,7 @@ class EventListSource(SqlListSource):
                f"{_PHOTOS} FROM center_event t LEFT JOIN county c ON c.code = t.county_code WHERE t.id IN {where}")
         out = {}
         for rid, day, title, kind, place, county, county_en, partners, people, photos in conn.execute(text(sql), params):
-            out[rid] = {"date": roc_date(_day(day)), "title": title, "kind": enum_label(EventKind, kind), "place": place,
+            out[rid] = {"date": shown_date(_day(day)), "title": title, "kind": enum_label(EventKind, kind), "place": place,
                         "county": pick(county or "", county_en or ""), "partners": partners,
                         "participants": int(people), "photos": int(photos)}
         return out

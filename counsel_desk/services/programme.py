@@ -10,15 +10,16 @@ interchange import) keeps it only when its version is newer than the one loaded,
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
-from counsel_desk.errors import UserError
+from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.i18n import pick
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.store import programmes as store
 from counsel_desk.store.programmes import LoadOutcome, Programme, Source
 
-__all__ = ["Allocation", "LoadOutcome", "Notice", "Programme", "Source", "allocation", "describe_outcome",
+__all__ = ["Allocation", "LoadOutcome", "Notice", "Programme", "Source", "allocation", "check_roc_year", "describe_outcome",
            "load_file", "load_text", "loaded", "plan_in_force", "year_notice"]
 
 MAX_FILE_BYTES = 1_000_000  # a programme file is a few KB; anything this big is not one
@@ -41,6 +42,25 @@ class Notice:
     @property
     def source_text(self) -> str:
         return self.source.text if self.source else ""
+
+    @property
+    def line(self) -> str:
+        """⚠ the message （its source）: one line where the user acts (the sources are Chinese documents:
+        cited in the Chinese interface)."""
+        return f"⚠ {self.message}" + (pick(f"（{self.source_text}）", "") if self.source_text else "")
+
+
+def check_roc_year(value: Any, field: str = "roc_year") -> int:
+    """A ROC year (e.g. 115). A Western year is refused; a year outside every loaded plan is not bounded
+    here but warned about (:func:`year_notice`) where the plans are known."""
+    try:
+        year = int(value or 0)
+    except (TypeError, ValueError):
+        year = 0
+    if not 1 <= year < 1911:
+        raise ValidationError(f"年度「{value}」不是民國年：請填民國年，例如 115（西元 2026 年為民國 115 年）。",
+                              f"'{value}' is not a ROC year (2026 is ROC 115).", field=field)
+    return year
 
 
 def loaded(svc: ServiceContext) -> list[Programme]:

@@ -1,7 +1,10 @@
 """Public spaces (活化公有空間): public buildings refitted as meeting and working space for local teams.
 
-A space has its site, owning agency, place, subsidy (cap NT$5,000,000), status (規劃/整修中/營運中)
-and the team operating it. Proposals are linked to a space by setting ``Proposal.public_space_id``
+A space has its site, owning agency, place, subsidy and the ROC year it was approved — capped by the
+plan in force that year (NT$5,000,000 in the seed's years; a year whose plan does not publish a cap
+is not refused), status (規劃/整修中/營運中)
+and the team operating it. Entering 整修中 or 營運中 dates the status (``renovating_since``,
+``operating_since``: today unless given), so reports count a space's status as of a period's end. Proposals are linked to a space by setting ``Proposal.public_space_id``
 (through ``services.base.update`` so the proposal's history shows it); site visits name the space
 they were made to in ``SiteVisit.public_space_id``.
 """
@@ -9,24 +12,29 @@ they were made to in ``SiteVisit.public_space_id``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import text
 
 from counsel_desk.errors import ValidationError
-from counsel_desk.models import Proposal, PublicSpace
+from counsel_desk.models import Proposal, PublicSpace, utcnow
 from counsel_desk.models.enums import PublicSpaceStatus, Stage
-from counsel_desk.models.workstations import SUBSIDY_CAP_PUBLIC_SPACE
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.program_base import (
-    RecordKind, check_place, enum_label, live, one_of, required_text, within_cap,
-)
+from counsel_desk.services.formatting import roc_year
+from counsel_desk.services.period import taiwan_day
+from counsel_desk.services.program_base import RecordKind, check_place, enum_label, live, one_of, required_text
+from counsel_desk.services.workstation_budgets import check_roc_year
+from counsel_desk.services.workstation_rules import PUBLIC_SPACE_CAP, check_cap
+from counsel_desk.store import programmes as programmes_store
 from counsel_desk.store import search
 
 ENTITY = "public_space"
-FIELDS = ("name", "address", "owning_agency", "county_code", "township_code", "subsidy", "status", "operating_team",
-          "notes")
+FIELDS = ("name", "address", "owning_agency", "county_code", "township_code", "subsidy", "year_approved", "status",
+          "operating_team", "notes", "renovating_since", "operating_since")
+# The day a space entered each status, so reports read its status as of a period's end (docs/reports.md).
+SINCE = {PublicSpaceStatus.RENOVATING.value: "renovating_since", PublicSpaceStatus.OPERATING.value: "operating_since"}
 
 
 @dataclass(frozen=True)
@@ -46,9 +54,26 @@ def _validate(session, space: PublicSpace) -> None:
     space.owning_agency = (space.owning_agency or "").strip()
     space.operating_team = (space.operating_team or "").strip()
     space.status = one_of(space.status, PublicSpaceStatus, "status", "狀態", "status")
-    space.subsidy = within_cap(space.subsidy, SUBSIDY_CAP_PUBLIC_SPACE, "subsidy", "公有空間補助款",
-                               "The public space's subsidy")
+    space.year_approved = check_roc_year(space.year_approved, "year_approved") if space.year_approved else None
+    # the cap of the plan in force in the year approved (else the year the record was made)
+    year = space.year_approved or roc_year(space.created_at.date() if space.created_at else date.today())
+    space.subsidy, _notices = check_cap(programmes_store.loaded(session.connection()), PUBLIC_SPACE_CAP, year,
+                                        space.subsidy, "subsidy", "公有空間補助款", "The public space's subsidy")
     check_place(session, space.county_code, space.township_code)
+    _date_status(session, space)
+
+
+def _date_status(session, space: PublicSpace) -> None:
+    """A status entered now is dated today, unless its day was given with it (營運開始日 in the form or file)."""
+    stored = session.get(PublicSpace, space.id) if space.id else None
+    field = SINCE.get(space.status)
+    if field is None or (stored is not None and stored.status == space.status):
+        return
+    given = getattr(space, field)
+    if given is None or (stored is not None and given == getattr(stored, field)):
+        setattr(space, field, taiwan_day(utcnow()))
+    if getattr(space, field) > taiwan_day(utcnow()):
+        raise ValidationError("狀態開始日不可晚於今天。", "A status cannot start after today.", field=field)
 
 
 def _index(session, space: PublicSpace) -> None:

@@ -20,7 +20,7 @@ from counsel_desk.models import Counselor, Proposal, SiteVisit, SupportCounselor
 from counsel_desk.models.enums import SupportKind
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.people import PeopleService
 from counsel_desk.services.program_base import RecordKind, live, non_negative, one_of
 from counsel_desk.store import audit, search
@@ -69,7 +69,7 @@ def visit_label(session, visit_id: str | None) -> str:
     if visit is None:
         return ""
     who = visit.visited_name or visit.purpose
-    return f"{roc_date(visit.visit_date)} {who}".strip()
+    return f"{shown_date(visit.visit_date)} {who}".strip()
 
 
 def defaults_from_visit(sc: ServiceContext, visit_id: str) -> dict[str, Any]:

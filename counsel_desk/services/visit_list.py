@@ -21,7 +21,7 @@ from sqlalchemy import text
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import FollowUpStatus, VisitMode
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import listed, shown_date
 from counsel_desk.services.list_search import IdListCache, OrderedIds, freeze, match, search_join
 from counsel_desk.services.listing import Column, ListQuery
 from counsel_desk.store import search
@@ -42,7 +42,7 @@ VISIT_COLUMNS = [
 ]
 
 _MODE_ORDER = "CASE v.mode " + " ".join(f"WHEN '{m.value}' THEN {n}" for n, m in enumerate(VisitMode)) + " END"
-_COUNSELOR_NAMES = ("(SELECT group_concat(name, '、') FROM (SELECT c.name FROM visit_counselor vc "
+_COUNSELOR_NAMES = ("(SELECT group_concat(name, '\x1f') FROM (SELECT c.name FROM visit_counselor vc "
                     "JOIN counselor c ON c.id = vc.counselor_id WHERE vc.visit_id = v.id ORDER BY c.name) AS names)")
 _OPEN_COUNT = (f"(SELECT count(*) FROM followup f WHERE f.visit_id = v.id AND f.deleted_at IS NULL "
                f"AND f.status IN {_OPEN_SQL})")
@@ -206,8 +206,8 @@ class VisitListSource(DatedService):
                     mode_label = pick(VisitMode(mode).zh, VisitMode(mode).en)
                 except ValueError:
                     mode_label = mode
-                row = {"visit_date": roc_date(date_or_none(vdate)), "county": pick(cz, ce), "township": pick(tz, te),
-                       "visited": visited or org or "", "mode": mode_label, "counselors": counselors or "",
+                row = {"visit_date": shown_date(date_or_none(vdate)), "county": pick(cz, ce), "township": pick(tz, te),
+                       "visited": visited or org or "", "mode": mode_label, "counselors": listed(counselors),
                        "purpose": " ".join((purpose or "").split()), "open_followups": open_n or 0,
                        "_overdue": overdue_n or 0}
                 if overdue_n:

@@ -21,13 +21,13 @@ from sqlmodel import Session, select
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import (
     Attachment, Contact, Counselor, County, FollowUp, Organization, PublicSpace, SiteVisit, Township,
-    VisitContact, VisitCounselor, Workstation, new_id,
+    VisitContact, VisitCounselor, VisitIssueTopic, Workstation, new_id,
 )
 from counsel_desk.models.enums import VisitMode
 from counsel_desk.services import base, places
 from counsel_desk.services.attachments import AttachmentItem
 from counsel_desk.services.followups import FollowUpDraft, followup_problems, index_followup
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import roc_date, shown_date
 from counsel_desk.services.list_search import END_OF_TEXT
 from counsel_desk.services.places import Choice
 from counsel_desk.services.visit_list import DatedService, VisitListSource  # noqa: F401 — the list belongs with visits
@@ -62,6 +62,7 @@ class VisitData:
     advice: str = ""
     notes: str = ""
     key_visit: bool = False  # 重點: listed among the monthly report's key visits
+    topic_ids: list[str] = field(default_factory=list)  # coded 推動課題 (models/stocktaking.py)
     followups: list[FollowUpDraft] = field(default_factory=list)
     attachments: list[AttachmentItem] = field(default_factory=list)
     id: str | None = None  # None until saved
@@ -103,6 +104,7 @@ class VisitService(DatedService):
             data = VisitData(**{k: getattr(visit, k) for k in VISIT_FIELDS}, id=visit.id, version=visit.version)
             data.counselor_ids = self._counselor_ids(s, visit_id)
             data.contact_ids = self._contact_ids(s, visit_id)
+            data.topic_ids = self._topic_ids(s, visit_id)
             fus = s.exec(select(FollowUp).where(FollowUp.visit_id == visit_id, FollowUp.deleted_at.is_(None))
                          .order_by(FollowUp.created_at, FollowUp.id)).all()
             data.followups = [FollowUpDraft.from_model(f) for f in fus]
@@ -121,7 +123,7 @@ class VisitService(DatedService):
         """Date and who was visited, e.g. ``115/11/26 關西鎮公所`` (window titles, messages)."""
         with self.ctx.session_factory() as s:
             visit = s.get(SiteVisit, visit_id)
-            return f"{roc_date(visit.visit_date)} {visit.visited_name}".strip() if visit else ""
+            return f"{shown_date(visit.visit_date)} {visit.visited_name}".strip() if visit else ""
 
     @staticmethod
     def _counselor_ids(s: Session, visit_id: str) -> list[str]:
@@ -134,6 +136,13 @@ class VisitService(DatedService):
         rows = s.exec(select(VisitContact.contact_id).join(Contact, Contact.id == VisitContact.contact_id)
                       .where(VisitContact.visit_id == visit_id).order_by(Contact.name)).all()
         return list(rows)
+
+    @staticmethod
+    def _topic_ids(s: Session, visit_id: str) -> list[str]:
+        rows = s.connection().execute(text(
+            "SELECT l.topic_id FROM visit_issue_topic l JOIN issue_topic t ON t.id = l.topic_id "
+            "WHERE l.visit_id = :v ORDER BY t.sort_order, t.code"), {"v": visit_id})
+        return [r[0] for r in rows]
 
     # --- reference choices for the editor -------------------------------------------------------
     def counties(self) -> list[Choice]:
@@ -210,6 +219,12 @@ class VisitService(DatedService):
         if data.organization_id and session.get(Organization, data.organization_id) is None:
             out.append(ValidationError("受訪單位已不存在，請重新選擇。", "The visited organisation no longer exists.",
                                        field="organization_id"))
+        if data.topic_ids:
+            known = {r[0] for r in session.connection().execute(
+                text("SELECT id FROM issue_topic WHERE deleted_at IS NULL")) if r[0] in set(data.topic_ids)}
+            if known != set(data.topic_ids):
+                out.append(ValidationError("勾選的推動課題有的已被刪除，請重新勾選。",
+                                           "A ticked issue topic no longer exists; tick them again.", field="topic_ids"))
         for n, fu in enumerate(data.followups):
             out.extend(followup_problems(fu, self.today, prefix=f"followups.{n}.", number=n + 1))
         return out
@@ -285,16 +300,20 @@ class VisitService(DatedService):
     @staticmethod
     def _links(s: Session, visit_id: str) -> dict:
         return {"counselor_ids": sorted(VisitService._counselor_ids(s, visit_id)),
-                "contact_ids": sorted(VisitService._contact_ids(s, visit_id))}
+                "contact_ids": sorted(VisitService._contact_ids(s, visit_id)),
+                "topic_ids": sorted(VisitService._topic_ids(s, visit_id))}
 
     @staticmethod
     def _set_links(s: Session, visit_id: str, data: VisitData) -> None:
         s.connection().execute(text("DELETE FROM visit_counselor WHERE visit_id = :v"), {"v": visit_id})
         s.connection().execute(text("DELETE FROM visit_contact WHERE visit_id = :v"), {"v": visit_id})
+        s.connection().execute(text("DELETE FROM visit_issue_topic WHERE visit_id = :v"), {"v": visit_id})
         for cid in dict.fromkeys(data.counselor_ids):
             s.add(VisitCounselor(visit_id=visit_id, counselor_id=cid))
         for cid in dict.fromkeys(data.contact_ids):
             s.add(VisitContact(visit_id=visit_id, contact_id=cid))
+        for tid in dict.fromkeys(data.topic_ids):
+            s.add(VisitIssueTopic(visit_id=visit_id, topic_id=tid))
         s.flush()
 
     def _save_followups(self, s: Session, visit: SiteVisit, drafts: list[FollowUpDraft]) -> None:

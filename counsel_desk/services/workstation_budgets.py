@@ -1,10 +1,14 @@
-"""A workstation's budget per ROC year: the subsidy cap, spending by category and the personnel rule.
+"""A workstation's budget per ROC year: the subsidy cap, spending by category, the personnel rule, 評鑑.
 
-The plan caps a workstation's subsidy at NT$3,000,000 a year (refused above it) and limits
-personnel costs (人事費) to 50% of the subsidy, or 60% when the station has at least three
-full-time staff. A broken personnel rule is not refused — the money may already be spent — but
-flagged by :func:`check_personnel` with the figures, so the center can act and the reports can
-count it. Lines carry planned, disbursed (撥款) and reimbursed (核銷) amounts; reimbursed can never
+Caps and rules are those of the plan in force in the budget's year (services/workstation_rules.py):
+in the seed's years the subsidy is capped at NT$3,000,000 (refused above it) and personnel costs
+(人事費) at 50% of the subsidy, or 60% with at least three full-time staff — the staff of **that
+budget year** (``WorkstationBudget.fulltime_staff``), so changing today's staff never re-judges a past
+year. A year whose plan does not publish a cap or the rule is saved with a warning and not judged.
+A broken personnel rule is not refused — the money may already be spent — but flagged by
+:func:`check_personnel` with the figures, so the center can act and the reports can count it. A
+budget year also records its evaluation (評鑑); a year marked 延續補助 needs a good evaluation of the
+year before. Lines carry planned, disbursed (撥款) and reimbursed (核銷) amounts; reimbursed can never
 exceed disbursed.
 
 Money is dated so reports count it as of a period's end: the budget keeps its 核定日 (``approved_on``)
@@ -24,14 +28,21 @@ from sqlmodel import select
 from counsel_desk.errors import ValidationError
 from counsel_desk.i18n import pick
 from counsel_desk.models import BudgetLine, Workstation, WorkstationBudget
-from counsel_desk.models.enums import BudgetCategory
-from counsel_desk.models.workstations import (
-    PERSONNEL_SHARE_CAP, PERSONNEL_SHARE_CAP_STAFFED, STAFFED_THRESHOLD, SUBSIDY_CAP_WORKSTATION,
-)
+from counsel_desk.models.enums import BudgetCategory, Evaluation
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.period import taiwan_day
-from counsel_desk.services.program_base import live, non_negative, within_cap
+from counsel_desk.services.program_base import live, non_negative, one_of
+from counsel_desk.services.programme import Notice, check_roc_year
+
+from counsel_desk.services.workstation_rules import (
+    WORKSTATION_CAP, PersonnelRule, check_cap, extension_refusal, personnel_rule,
+)
+from counsel_desk.store import programmes as programmes_store
+
+__all__ = ["BudgetCheck", "BudgetLineFigures", "BudgetProgress", "BudgetView", "budget_for_year", "budget_staff",
+           "budgets", "check_personnel", "check_roc_year", "delete_budget", "previous_evaluation",
+           "record_evaluation", "save_budget"]
 
 CATEGORY_ORDER = [c.value for c in BudgetCategory]
 
@@ -43,15 +54,18 @@ class BudgetCheck:
     subsidy: int
     personnel: int
     share: float  # personnel / subsidy (0 when there is no subsidy)
-    limit: float  # 0.50 or 0.60
-    fulltime_staff: int
-    status: str  # "ok" or "flagged"
+    limit: float | None  # 0.50 or 0.60 in the seed's years; None: the plan in force does not publish the rule
+    fulltime_staff: int  # of the budget year
+    status: str  # "ok", "flagged" or "unknown" (rule not published: not judged)
     message_zh: str
     message_en: str
+    plan_name: str = ""
+    source: str = ""
 
     @property
     def ok(self) -> bool:
-        return self.status == "ok"
+        """Not flagged (an unknown rule flags nothing)."""
+        return self.status != "flagged"
 
     @property
     def message(self) -> str:
@@ -94,23 +108,36 @@ class BudgetView:
     lines: list[BudgetLineFigures] = field(default_factory=list)
     check: BudgetCheck | None = None
     progress: BudgetProgress | None = None
+    fulltime_staff: int = 0  # of this budget year
+    extension: bool = False  # 延續補助
+    evaluation: str = ""  # Evaluation code, '' = not evaluated
+    evaluated_on: date | None = None
+    evaluation_note: str = ""
+    notices: list[Notice] = field(default_factory=list)  # what the plan in force has to say (warnings)
 
     def line(self, category: str) -> BudgetLineFigures:
         return next((ln for ln in self.lines if ln.category == category), BudgetLineFigures(category))
 
 
-def personnel_limit(fulltime_staff: int) -> float:
-    return PERSONNEL_SHARE_CAP_STAFFED if fulltime_staff >= STAFFED_THRESHOLD else PERSONNEL_SHARE_CAP
-
-
-def check_personnel(subsidy: int, personnel: int, fulltime_staff: int) -> BudgetCheck:
-    """Personnel ≤ 50% of the subsidy, ≤ 60% with at least three full-time staff."""
-    limit = personnel_limit(fulltime_staff)
+def check_personnel(subsidy: int, personnel: int, fulltime_staff: int, rule: PersonnelRule) -> BudgetCheck:
+    """Personnel within the share the plan in force allows for the budget year's full-time staff
+    (seed's years: ≤ 50%, ≤ 60% with at least three); not judged when the plan does not publish it."""
+    limit = rule.limit(fulltime_staff)
     share = personnel / subsidy if subsidy else 0.0
-    staff_zh = (f"專職人員 {fulltime_staff} 人，達 {STAFFED_THRESHOLD} 人適用上限 {limit:.0%}"
-                if fulltime_staff >= STAFFED_THRESHOLD else
-                f"專職人員 {fulltime_staff} 人，未達 {STAFFED_THRESHOLD} 人適用上限 {limit:.0%}")
-    staff_en = f"{fulltime_staff} full-time staff, limit {limit:.0%}"
+    source = rule.source.text if rule.source else ""
+    if limit is None:
+        zh = (f"民國 {rule.roc_year} 年適用「{rule.plan_name}」，未公布工作站人事費比例上限（未知），未判斷；"
+              f"人事費占補助款 {share:.1%}。") if rule.plan else f"民國 {rule.roc_year} 年不在任何已載入計畫的期程內，未判斷人事費比例。"
+        en = f"The plan in force in ROC {rule.roc_year} does not publish a personnel-cost limit: not judged."
+        return BudgetCheck(subsidy, personnel, share, None, fulltime_staff, "unknown", zh, en, rule.plan_name, source)
+    staffed_from = rule.staffed_from if rule.share_staffed is not None else None
+    if staffed_from is not None and fulltime_staff >= staffed_from:
+        staff_zh = f"該年度專職人員 {fulltime_staff} 人，達 {rule.staffed_from} 人適用上限 {limit:.0%}"
+    elif staffed_from is not None:
+        staff_zh = f"該年度專職人員 {fulltime_staff} 人，未達 {rule.staffed_from} 人適用上限 {limit:.0%}"
+    else:
+        staff_zh = f"上限 {limit:.0%}"
+    staff_en = f"{fulltime_staff} full-time staff that year, limit {limit:.0%}"
     if subsidy <= 0:
         flagged = personnel > 0
         zh = (f"尚未核定補助款，卻編列人事費 NT${personnel:,}。" if flagged else "尚未核定補助款。")
@@ -125,7 +152,13 @@ def check_personnel(subsidy: int, personnel: int, fulltime_staff: int) -> Budget
         flagged = False
         zh = f"人事費占補助款 {share:.1%}，未超過上限 {limit:.0%}（{staff_zh}）。"
         en = f"Personnel is {share:.1%} of the subsidy, within the {limit:.0%} limit ({staff_en})."
-    return BudgetCheck(subsidy, personnel, share, limit, fulltime_staff, "flagged" if flagged else "ok", zh, en)
+    return BudgetCheck(subsidy, personnel, share, limit, fulltime_staff, "flagged" if flagged else "ok", zh, en,
+                       rule.plan_name, source)
+
+
+def budget_staff(budget: WorkstationBudget, station: Workstation) -> int:
+    """The budget year's full-time staff (the station's count when the year has none recorded)."""
+    return budget.fulltime_staff if budget.fulltime_staff is not None else station.fulltime_staff
 
 
 def _by_category(lines: list[BudgetLine]) -> dict[str, list[BudgetLine]]:
@@ -139,7 +172,8 @@ def _totals(lines: list[BudgetLine]) -> tuple[int, int, int]:
     return (sum(ln.planned for ln in lines), sum(ln.disbursed for ln in lines), sum(ln.reimbursed for ln in lines))
 
 
-def _view(budget: WorkstationBudget, lines: list[BudgetLine], fulltime_staff: int) -> BudgetView:
+def _view(budget: WorkstationBudget, lines: list[BudgetLine], fulltime_staff: int, plans,
+          notices: list[Notice] | None = None) -> BudgetView:
     """A category's dated lines are shown as one line with their totals."""
     figs = sorted((BudgetLineFigures(cat, *_totals(group), group[0].id) for cat, group in _by_category(lines).items()
                    if any(_totals(group))),  # a category taken back to zero (its history kept) is not shown
@@ -149,8 +183,11 @@ def _view(budget: WorkstationBudget, lines: list[BudgetLine], fulltime_staff: in
     personnel = max(personnel_line.planned, personnel_line.disbursed, personnel_line.reimbursed) if personnel_line else 0
     progress = BudgetProgress(budget.approved_subsidy, sum(f.planned for f in figs), sum(f.disbursed for f in figs),
                               sum(f.reimbursed for f in figs))
+    rule = personnel_rule(plans, budget.roc_year)
     return BudgetView(budget.id, budget.workstation_id, budget.roc_year, budget.approved_subsidy, figs,
-                      check_personnel(budget.approved_subsidy, personnel, fulltime_staff), progress)
+                      check_personnel(budget.approved_subsidy, personnel, fulltime_staff, rule), progress,
+                      fulltime_staff, bool(budget.extension), budget.evaluation or "", budget.evaluated_on,
+                      budget.evaluation_note or "", list(notices or ()))
 
 
 def _live_lines(session, budget_id: str) -> list[BudgetLine]:
@@ -197,7 +234,8 @@ def budgets(sc: ServiceContext, workstation_id: str) -> list[BudgetView]:
         rows = s.exec(select(WorkstationBudget).where(WorkstationBudget.workstation_id == workstation_id,
                                                       WorkstationBudget.deleted_at.is_(None))
                       .order_by(WorkstationBudget.roc_year.desc())).all()
-        return [_view(b, _live_lines(s, b.id), ws.fulltime_staff) for b in rows]
+        plans = programmes_store.loaded(s.connection())
+        return [_view(b, _live_lines(s, b.id), budget_staff(b, ws), plans) for b in rows]
 
 
 def budget_for_year(sc: ServiceContext, workstation_id: str, roc_year: int) -> BudgetView | None:
@@ -234,34 +272,57 @@ def _validate_lines(subsidy: int, lines: dict[str, tuple[int, int, int]]) -> dic
     return clean
 
 
+def previous_evaluation(session, workstation_id: str, roc_year: int) -> tuple[int | None, str]:
+    """(year, Evaluation code) of the latest evaluated budget year before ``roc_year`` ('' when none)."""
+    row = session.exec(select(WorkstationBudget.roc_year, WorkstationBudget.evaluation)
+                       .where(WorkstationBudget.workstation_id == workstation_id,
+                              WorkstationBudget.roc_year < roc_year, WorkstationBudget.deleted_at.is_(None))
+                       .order_by(WorkstationBudget.roc_year.desc())).first()
+    return (row[0], row[1] or "") if row else (None, "")
+
+
 def save_budget(sc: ServiceContext, workstation_id: str, roc_year: int, approved_subsidy: int,
-                lines: dict[str, tuple[int, int, int]] | None = None, *, today: date | None = None) -> BudgetView:
+                lines: dict[str, tuple[int, int, int]] | None = None, *, today: date | None = None,
+                fulltime_staff: int | None = None, extension: bool | None = None) -> BudgetView:
     """Create or update the station's budget for ``roc_year``; ``lines`` maps a category to its totals
     (planned, disbursed, reimbursed). Categories left out keep their lines; all zeros removes them.
-    New money is dated ``today`` (default: the computer's date)."""
+    New money is dated ``today`` (default: the computer's date). ``fulltime_staff`` is the year's own
+    count (None keeps what the year has; a new year starts from the station's count). ``extension``
+    marks the year as 延續補助, refused unless the year before was evaluated good. The view's
+    ``notices`` carry what the plan in force warns about (a cap it does not publish, a year outside
+    every plan)."""
     today = today or date.today()
-    subsidy = within_cap(approved_subsidy, SUBSIDY_CAP_WORKSTATION, "approved_subsidy",
-                         "工作站每年核定補助款", "The workstation's yearly subsidy")
-    year = int(roc_year or 0)
-    if not 100 <= year <= 200:
-        raise ValidationError(f"經費年度 {roc_year} 不合理：請填民國年，例如 115。",
-                              f"Budget year {roc_year} is not a ROC year.", field="roc_year")
+    year = check_roc_year(roc_year)
     with sc.session_factory() as s:
+        plans = programmes_store.loaded(s.connection())
+        subsidy, notices = check_cap(plans, WORKSTATION_CAP, year, approved_subsidy, "approved_subsidy",
+                                     "工作站每年核定補助款", "The workstation's yearly subsidy")
         ws = live(s, Workstation, workstation_id, "工作站", "workstation")
         budget = s.exec(select(WorkstationBudget).where(WorkstationBudget.workstation_id == ws.id,
                                                         WorkstationBudget.roc_year == year)).first()
+        staff = (non_negative(fulltime_staff, "fulltime_staff", "該年度專職人員數", "Full-time staff of the year")
+                 if fulltime_staff is not None else
+                 (budget.fulltime_staff if budget is not None and budget.fulltime_staff is not None
+                  else ws.fulltime_staff))
+        wants_extension = bool(budget.extension) if extension is None and budget is not None else bool(extension)
+        if wants_extension and not (budget is not None and budget.extension):
+            evaluated_year, result = previous_evaluation(s, ws.id, year)
+            refusal = extension_refusal(result, evaluated_year)
+            if refusal is not None:
+                raise refusal
         existing = _by_category(_live_lines(s, budget.id)) if budget else {}
         before = {c: _totals(group) for c, group in existing.items()}
         merged = {**before, **(lines or {})}
         clean = _validate_lines(subsidy, merged)
         if budget is None:
             budget = base.create(s, WorkstationBudget(workstation_id=ws.id, roc_year=year, approved_subsidy=subsidy,
-                                                      approved_on=today if subsidy else None),
+                                                      approved_on=today if subsidy else None, fulltime_staff=staff,
+                                                      extension=wants_extension),
                                  sc.actor, "workstation_budget")
         else:
             if budget.deleted_at is not None:
                 base.undelete(s, budget, sc.actor, "workstation_budget")
-            values: dict = {"approved_subsidy": subsidy}
+            values: dict = {"approved_subsidy": subsidy, "fulltime_staff": staff, "extension": wants_extension}
             if budget.approved_on is None and (budget.approved_subsidy or subsidy):
                 values["approved_on"] = taiwan_day(budget.created_at) if budget.approved_subsidy else today
             base.update(s, budget, sc.actor, "workstation_budget", values)
@@ -269,7 +330,24 @@ def save_budget(sc: ServiceContext, workstation_id: str, roc_year: int, approved
             if wanted != before.get(category, (0, 0, 0)):
                 _record_amounts(s, sc, budget, category, existing.get(category, []), wanted, today)
         s.commit()
-        return _view(budget, _live_lines(s, budget.id), ws.fulltime_staff)
+        return _view(budget, _live_lines(s, budget.id), staff, plans, notices)
+
+
+def record_evaluation(sc: ServiceContext, budget_id: str, evaluation: str, evaluated_on: date | None = None,
+                      note: str = "") -> BudgetView:
+    """評鑑: the result of a budget year (good / fair / poor; '' clears it), its date and a note; audited."""
+    code = one_of(evaluation, Evaluation, "evaluation", "評鑑結果", "evaluation") if evaluation else ""
+    if code and evaluated_on is None:
+        raise ValidationError("請填寫評鑑日期。", "Enter the evaluation date.", field="evaluated_on")
+    with sc.session_factory() as s:
+        budget = live(s, WorkstationBudget, budget_id, "年度經費", "budget")
+        ws = live(s, Workstation, budget.workstation_id, "工作站", "workstation")
+        base.update(s, budget, sc.actor, "workstation_budget",
+                    {"evaluation": code, "evaluated_on": evaluated_on if code else None,
+                     "evaluation_note": (note or "").strip()})
+        s.commit()
+        return _view(budget, _live_lines(s, budget.id), budget_staff(budget, ws),
+                     programmes_store.loaded(s.connection()))
 
 
 def delete_budget(sc: ServiceContext, budget_id: str) -> None:

@@ -1,7 +1,10 @@
 """Youth workstations (地方創生青年培力工作站): the registry, contact people, figures and timeline.
 
-A workstation is registered with its operator, host, team, place, year approved and 12-month
-term; the budgets per ROC year and the personnel-cost rule live in
+A workstation is registered with its operator, host, team, place, year approved, 12-month term and
+its eligibility facts (host's age and years on site, partners aged 20–45, full-time staff), which
+:func:`station_notices` checks as warnings against the plan in force, with the station's county
+against its center's counties; after a good 評鑑 the term is extended by a year (延續補助,
+:func:`extend_term`); the budgets per ROC year and the personnel-cost rule live in
 :mod:`counsel_desk.services.workstation_budgets` (re-exported here). The station's figures
 (support sessions and hours, participants, proposals assisted, young people who stayed or came
 back) and its timeline of visits, support records and proposals are read for the workstation page.
@@ -19,21 +22,27 @@ from sqlmodel import select
 from counsel_desk.errors import ValidationError
 from counsel_desk.i18n import pick
 from counsel_desk.models import Contact, Workstation, WorkstationContact
+from counsel_desk.models import WorkstationBudget
 from counsel_desk.models.enums import OperatorKind, Stage, SupportKind, VisitMode, WorkstationStatus
-from counsel_desk.services import base
+from counsel_desk.services import base, center_split, workstation_rules
 from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.formatting import hours_text
+from counsel_desk.services.formatting import roc_year as roc_year_of
+from counsel_desk.services.programme import Notice
 from counsel_desk.services.program_base import (
     RecordKind, check_place, enum_label, live, non_negative, one_of, place_label, required_text,
 )
 from counsel_desk.services.workstation_budgets import (  # noqa: F401 — one import place for the UI
     BudgetCheck, BudgetLineFigures, BudgetProgress, BudgetView, budget_for_year, budgets, check_personnel,
-    delete_budget, personnel_limit, save_budget,
+    check_roc_year, delete_budget, record_evaluation, save_budget,
 )
 from counsel_desk.store import audit, search
+from counsel_desk.store import programmes as programmes_store
 
 ENTITY = "workstation"
 FIELDS = ("name", "operator_name", "operator_kind", "organization_id", "host_name", "team_size", "fulltime_staff",
-          "county_code", "township_code", "year_approved", "term_start", "term_end", "status", "notes")
+          "county_code", "township_code", "year_approved", "term_start", "term_end", "status", "notes",
+          "host_age", "host_years_on_site", "young_partners")
 TERM_MONTHS = 12
 
 
@@ -66,11 +75,15 @@ def _validate(session, ws: Workstation) -> None:
     if ws.team_size and ws.fulltime_staff > ws.team_size:
         raise ValidationError(f"專職人員 {ws.fulltime_staff} 人多於團隊人數 {ws.team_size} 人。",
                               "Full-time staff cannot outnumber the team.", field="fulltime_staff")
-    year = int(ws.year_approved or 0)
-    if year and not 100 <= year <= 200:
-        raise ValidationError(f"核定年度 {year} 不合理：請填民國年，例如 115。",
-                              f"Year approved {year} is not a ROC year (e.g. 115).", field="year_approved")
-    ws.year_approved = year
+    for key, zh, en in (("host_age", "駐點負責人年齡", "Host's age"),
+                        ("host_years_on_site", "在地蹲點年數", "Years on site"),
+                        ("young_partners", "20–45 歲夥伴人數", "Partners aged 20–45")):
+        value = getattr(ws, key)
+        setattr(ws, key, None if value in (None, "") else non_negative(value, key, zh, en))
+    if ws.young_partners and ws.team_size and ws.young_partners > ws.team_size:
+        raise ValidationError(f"20–45 歲夥伴 {ws.young_partners} 人多於團隊人數 {ws.team_size} 人。",
+                              "Partners aged 20–45 cannot outnumber the team.", field="young_partners")
+    ws.year_approved = check_roc_year(ws.year_approved, "year_approved") if ws.year_approved else 0
     check_place(session, ws.county_code, ws.township_code)
     if ws.term_start and not ws.term_end:
         ws.term_end = term_end_for(ws.term_start)
@@ -103,16 +116,42 @@ def update_workstation(sc: ServiceContext, workstation_id: str, changes: dict[st
     return KIND.update(sc, workstation_id, changes)
 
 
-def renew_term(sc: ServiceContext, workstation_id: str) -> Workstation:
-    """續約: a new 12-month term from the day after the current one ends."""
+def station_notices(sc: ServiceContext, ws: Workstation) -> list[Notice]:
+    """What the rules have to say about a station as recorded (warnings with their source, never refusals):
+    its county outside its center's counties, a term longer than the plan's, an eligibility fact not met."""
+    with sc.session_factory() as s:
+        conn = s.connection()
+        plans = programmes_store.loaded(conn)
+        out: list[Notice] = []
+        outside = center_split.outside_center_notice(conn, ws.center_code, ws.county_code, "工作站所在的", "The station's county")
+        if outside is not None:
+            out.append(outside)
+    year = ws.year_approved or roc_year_of(ws.term_start or date.today())
+    out += workstation_rules.term_notices(plans, ws.term_start, ws.term_end)
+    out += workstation_rules.eligibility_notices(plans, workstation_rules.StationFacts(
+        year, ws.host_age, ws.host_years_on_site, ws.team_size, ws.young_partners, ws.fulltime_staff))
+    return out
+
+
+def extend_term(sc: ServiceContext, workstation_id: str) -> Workstation:
+    """延續補助: one more 12-month term from the day after the current one ends — only after the last
+    budget year of the term was evaluated (評鑑) good; otherwise refused with the reason."""
     ws = get_workstation(sc, workstation_id)
     if ws.term_end is None:
-        raise ValidationError("尚未設定期程，無法續約：請先填寫期程開始日。",
-                              "Set the term first; there is nothing to renew.", field="term_start")
+        raise ValidationError("尚未設定期程，無法延續補助：請先填寫期程開始日。",
+                              "Set the term first; there is nothing to extend.", field="term_start")
+    last_year = roc_year_of(ws.term_end)
+    with sc.session_factory() as s:
+        row = s.exec(select(WorkstationBudget.roc_year, WorkstationBudget.evaluation)
+                     .where(WorkstationBudget.workstation_id == ws.id, WorkstationBudget.roc_year <= last_year,
+                            WorkstationBudget.deleted_at.is_(None))
+                     .order_by(WorkstationBudget.roc_year.desc())).first()  # type: ignore[attr-defined]
+    refusal = workstation_rules.extension_refusal(row[1] if row else "", row[0] if row else None)
+    if refusal is not None:
+        raise refusal
     start = ws.term_end + timedelta(days=1)
-    status = ws.status if ws.status in (WorkstationStatus.ACTIVE, WorkstationStatus.EXTENDED) else WorkstationStatus.ACTIVE
     return update_workstation(sc, workstation_id, {"term_start": start, "term_end": term_end_for(start),
-                                                   "status": str(status)})
+                                                   "status": WorkstationStatus.EXTENDED.value})
 
 
 def delete_workstation(sc: ServiceContext, workstation_id: str) -> None:
@@ -221,8 +260,8 @@ def timeline(sc: ServiceContext, workstation_id: str, limit: int = 500) -> list[
                 "SELECT id, support_date, kind, hours, participants, topics FROM support_record "
                 "WHERE workstation_id=:w AND deleted_at IS NULL ORDER BY support_date DESC LIMIT :n"), p):
             out.append(TimelineEntry(_day(day), "support", rid, enum_label(SupportKind, kind),
-                                     pick(f"{hours:g} 小時，{people} 人次。{topics}",
-                                          f"{hours:g} h, {people} participants. {topics}")))
+                                     pick(f"{hours_text(hours)} 小時，{people} 人次。{topics}",
+                                          f"{hours_text(hours)} h, {people} participants. {topics}")))
         for rid, created, title, stage in conn.execute(text(
                 "SELECT id, created_at, title, stage FROM proposal "
                 "WHERE workstation_id=:w AND deleted_at IS NULL ORDER BY created_at DESC LIMIT :n"), p):

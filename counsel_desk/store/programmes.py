@@ -55,8 +55,18 @@ class ProgrammeWorkItem:
 
 @dataclass(frozen=True)
 class Cap:
+    """A cap or a numbered rule of the plan: ``amount`` (NT$) and/or named ``values``; None = unknown."""
+
     amount: int | None  # NT$; None = unknown
     source: Source
+    values: dict[str, float | int | None] = field(default_factory=dict)  # e.g. share 0.5, months 12
+
+    def number(self, key: str) -> float | int | None:
+        return self.values.get(key)
+
+    @property
+    def known(self) -> bool:
+        return self.amount is not None or any(v is not None for v in self.values.values())
 
 
 @dataclass(frozen=True)
@@ -142,6 +152,23 @@ def _source(sources: dict[str, str], pair, origin: str, where: str) -> Source:
     return Source(sources[key], article)
 
 
+def _cap(v, sources: dict[str, str], origin: str, key: str) -> Cap:
+    """``{"amount": NT$ | null, <name>: number | null, …, "source": [document, article]}``."""
+    if not isinstance(v, dict):
+        raise _bad(origin, f"上限「{key}」須為物件。", f"cap '{key}' must be an object.")
+    numbers: dict[str, float | int | None] = {}
+    for name, x in v.items():
+        if name in ("source", "note"):
+            continue
+        if x is not None and (isinstance(x, bool) or not isinstance(x, (int, float)) or x < 0):
+            raise _bad(origin, f"上限「{key}」的「{name}」須為非負數或 null（未知）。",
+                       f"cap '{key}': '{name}' must be a non-negative number or null (unknown).")
+        numbers[name] = x
+    amount = numbers.pop("amount", None)
+    return Cap(None if amount is None else int(amount), _source(sources, v.get("source"), origin, f"上限 {key}"),
+               numbers)
+
+
 def parse(text: str, origin: str = "") -> Programme:
     """A programme from its file's JSON text; a clear message in Chinese for anything wrong."""
     origin = origin or "（未命名）"
@@ -189,9 +216,7 @@ def parse(text: str, origin: str = "") -> Programme:
             items.append(ProgrammeWorkItem(w["code"], w["agency"].strip(), w["name"].strip(),
                                            w.get("agency_as_listed") or None,
                                            {y: alloc.get(y) for y in range(first, last + 1)}))
-    caps = {k: Cap(None if v.get("amount") is None else int(v["amount"]),
-                   _source(sources, v.get("source"), origin, f"上限 {k}"))
-            for k, v in (d.get("caps") or {}).items()}
+    caps = {k: _cap(v, sources, origin, k) for k, v in (d.get("caps") or {}).items()}
     rules = tuple(Rule(r["code"], r["text"], _source(sources, r.get("source"), origin, f"規則 {r.get('code')}"))
                   for r in d.get("rules") or ())
     figure_sources = {k: _source(sources, v, origin, k) for k, v in (d.get("source_of") or {}).items()}

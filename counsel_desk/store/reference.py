@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +21,7 @@ from counsel_desk.models import AppMeta, Center, County, Township
 from counsel_desk.models.enums import CenterCode
 from counsel_desk.store import programmes
 
+SPLIT_KEY = "center_split"  # headquarters' moves of counties between centers (services/center_split.py)
 CENTERS = [(c.value, c.zh, c.en, n) for n, c in enumerate(CenterCode)]
 
 
@@ -73,6 +75,7 @@ def ensure_reference_data(engine: Engine) -> bool:
             counties.setdefault(t.county_code, {"code": t.county_code, "name": t.county, "name_en": t.county_en,
                                                 "default_center": t.default_center, "sort_order": len(counties)})
         _upsert(conn, County.__table__, "code", list(counties.values()))
+        _apply_split(conn)
         _upsert(conn, Township.__table__, "code", [
             {"code": t.code, "county_code": t.county_code, "postal_code": t.postal_code, "name": t.name,
              "name_en": t.name_en, "indigenous_area": t.indigenous_area} for t in townships()])
@@ -80,6 +83,17 @@ def ensure_reference_data(engine: Engine) -> bool:
         conn.execute(delete(AppMeta.__table__).where(AppMeta.key == "reference_fingerprint"))
         conn.execute(insert(AppMeta.__table__), [{"key": "reference_fingerprint", "value": fp}])
     return True
+
+
+def _apply_split(conn) -> None:
+    """Headquarters' moves again after the shipped split is refreshed (never silently undone)."""
+    raw = conn.execute(select(AppMeta.value).where(AppMeta.key == SPLIT_KEY)).scalar()
+    try:
+        moves = json.loads(raw) if raw else {}
+    except ValueError:
+        moves = {}
+    for code, center in moves.items():
+        conn.execute(County.__table__.update().where(County.code == code).values(default_center=center))
 
 
 def _upsert(conn, table, key: str, rows: list[dict]) -> None:

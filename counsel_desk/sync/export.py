@@ -104,7 +104,9 @@ def _select_sql(sheet: Sheet, ref: syncdb.Reference, since: bool) -> str:
         elif c.kind is Kind.DATETIME:
             cols.append(f"CASE WHEN {x} LIKE '%.000000' THEN substr({x}, 1, 19) ELSE {x} END")
         elif c.kind is Kind.INT:
-            cols.append(f"CASE WHEN abs({x}) >= {EXCEL_INT_LIMIT} THEN CAST({x} AS TEXT) ELSE {x} END")
+            # no abs(): SQLite's abs(-2**63) raises "integer overflow"
+            cols.append(f"CASE WHEN {x} >= {EXCEL_INT_LIMIT} OR {x} <= -{EXCEL_INT_LIMIT} THEN CAST({x} AS TEXT) "
+                        f"ELSE {x} END")
         elif c.kind is Kind.BOOL:
             cols.append(f"CASE {x} WHEN 1 THEN '是' WHEN 0 THEN '否' END")
         elif c.kind is Kind.ENUM:

@@ -19,10 +19,14 @@ from typing import Optional
 from counsel_desk.models import enums
 
 FORMAT_NAME = "counsel_desk-interchange"
-FORMAT_VERSION = 6  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme
+FORMAT_VERSION = 9  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme
 # definitions (計畫定義); v4: the two proposal flows — county checklist, council decisions (會報工作會議);
 # v5: the audit log's end in meta; v6: outcomes as dated records (成果紀錄), youth teams (青年團隊) and their
 # members, the training figures of events — and the workstation's two youth counters gone
+# v7: township stocktaking — 推動課題, their tags on visits and townships, dated township status notes
+# v8: the public space's status days (整修開始日, 營運開始日)
+# v9: workstations by the rules' year — each budget year's full-time staff, 延續補助 and 評鑑, the station's
+# eligibility facts, a public space's year approved; a plan's county checklist (縣府審查)
 OLDEST_READABLE_VERSION = 1  # older files are upgraded step by step (see reader.UPGRADES)
 
 META_SHEET = "檔案資訊"
@@ -208,7 +212,9 @@ SHEETS: tuple[Sheet, ...] = (
           center(), text("name", "名稱", required=True, max_len=128, width=24),
           text("operator_name", "營運單位", max_len=128), enum("operator_kind", "營運單位類型", E.OperatorKind),
           ref("organization_id", "營運單位（單位）", "organizations"), text("host_name", "駐點負責人", max_len=64),
-          num("team_size", "團隊人數"), num("fulltime_staff", "專職人數"), place(),
+          num("team_size", "團隊人數"), num("fulltime_staff", "專職人數"),
+          num("host_age", "駐點負責人年齡", required=False), num("host_years_on_site", "在地蹲點年數", required=False),
+          num("young_partners", "20–45 歲夥伴人數", required=False), place(),
           num("year_approved", "核定年度（民國）"), day("term_start", "執行起日"), day("term_end", "執行迄日"),
           enum("status", "狀態", E.WorkstationStatus), text("notes", "備註"),
           ids("contact_ids", "聯絡人識別碼", "contacts", ("workstation_contact", "workstation_id", "contact_id")),
@@ -216,6 +222,10 @@ SHEETS: tuple[Sheet, ...] = (
     sheet("budgets", "workstation_budget", "工作站年度經費",
           ref("workstation_id", "工作站", "workstations", required=True), num("roc_year", "年度（民國）"),
           num("approved_subsidy", "核定補助（元）", Kind.MONEY), day("approved_on", "核定日"),
+          num("fulltime_staff", "該年度專職人數", required=False),
+          Column("extension", "延續補助", Kind.BOOL, required=True, width=6),
+          enum("evaluation", "評鑑結果", E.Evaluation, required=False), day("evaluated_on", "評鑑日期"),
+          text("evaluation_note", "評鑑說明"),
           unique=(("workstation_id", "roc_year"),)),
     sheet("budget_lines", "budget_line", "工作站經費明細",
           ref("budget_id", "年度經費", "budgets", required=True), enum("category", "科目", E.BudgetCategory),
@@ -224,9 +234,16 @@ SHEETS: tuple[Sheet, ...] = (
     sheet("public_spaces", "public_space", "公有空間",
           center(), text("name", "名稱", required=True, max_len=128, width=24), text("address", "地址", max_len=256),
           text("owning_agency", "管理機關", max_len=128), place(), num("subsidy", "補助（元）", Kind.MONEY),
-          enum("status", "狀態", E.PublicSpaceStatus), text("operating_team", "營運團隊", max_len=128),
+          num("year_approved", "核定年度（民國）", required=False),
+          enum("status", "狀態", E.PublicSpaceStatus), day("renovating_since", "整修開始日"),
+          day("operating_since", "營運開始日"), text("operating_team", "營運團隊", max_len=128),
           text("notes", "備註"),
           search=("name", "address", "owning_agency", "operating_team", "notes")),
+    sheet("issue_topics", "issue_topic", "推動課題",
+          text("code", "代碼", required=True, max_len=16), text("name", "課題", required=True, max_len=64),
+          text("name_en", "課題（英文）", max_len=128), Column("active", "使用中", Kind.BOOL, required=True, width=6),
+          num("sort_order", "排序"),
+          unique=(("code",),)),
     sheet("visits", "site_visit", "實地訪視",
           center(), day("visit_date", "訪視日期", required=True), place(),
           ref("organization_id", "受訪單位", "organizations"), ref("workstation_id", "工作站", "workstations"),
@@ -236,7 +253,15 @@ SHEETS: tuple[Sheet, ...] = (
           Column("key_visit", "重點", Kind.BOOL, required=True, width=6),
           ids("counselor_ids", "輔導員識別碼", "counselors", ("visit_counselor", "visit_id", "counselor_id")),
           ids("contact_ids", "聯絡人識別碼", "contacts", ("visit_contact", "visit_id", "contact_id")),
+          ids("issue_topic_ids", "推動課題識別碼", "issue_topics", ("visit_issue_topic", "visit_id", "topic_id")),
           search=("visited_name", "purpose", "findings", "issues", "advice", "notes")),
+    sheet("township_issues", "township_issue", "鄉鎮推動課題",
+          center(), place(), ref("topic_id", "推動課題", "issue_topics", required=True),
+          day("noted_on", "記錄日期", required=True), text("note", "說明"),
+          unique=(("center_code", "township_code", "topic_id"),)),
+    sheet("township_status_notes", "township_status_note", "鄉鎮盤點狀態紀錄",
+          center(), place(), enum("status", "狀態（空白＝依計畫與提案推算）", E.TownshipStatus, required=False),
+          day("noted_on", "記錄日期", required=True), text("note", "說明")),
     sheet("followups", "followup", "追蹤事項",
           ref("visit_id", "訪視", "visits", required=True), text("description", "事項", required=True),
           text("owner", "負責人", max_len=64), day("due_date", "預定完成日"),
@@ -275,9 +300,10 @@ SHEETS: tuple[Sheet, ...] = (
           text("comment", "說明"), moment("changed_at", "變更時間（UTC）", required=True),
           text("snapshot_json", "當時草稿（JSON）", width=40)),
     sheet("county_checks", "county_check", "縣府審查項目",
-          ref("proposal_id", "提案", "proposals", required=True), enum("item", "審查項目", E.CountyCheckItem),
+          ref("proposal_id", "提案", "proposals"), ref("plan_id", "計畫", "plans"),
+          enum("item", "審查項目", E.CountyCheckItem),
           enum("status", "狀態", E.CheckStatus), day("checked_on", "確認日期"), text("note", "說明"),
-          unique=(("proposal_id", "item"),)),
+          unique=(("proposal_id", "item"), ("plan_id", "item"))),
     sheet("approved_amounts", "approved_amount", "會報核定金額",
           ref("proposal_id", "提案", "proposals"), ref("plan_id", "計畫", "plans"),
           text("agency", "部會", required=True, max_len=64), num("amount", "核定金額（元）", Kind.MONEY)),
@@ -330,7 +356,7 @@ SHEETS: tuple[Sheet, ...] = (
 BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
 # Sheets added after v1: a file written before the version named here has none, and that is no problem.
 SHEET_SINCE: dict[str, int] = {"county_checks": 4, "approved_amounts": 4, "youth_teams": 6, "youth_team_members": 6,
-                               "outcomes": 6}
+                               "outcomes": 6, "issue_topics": 7, "township_issues": 7, "township_status_notes": 7}
 BY_TABLE: dict[str, Sheet] = {s.table: s for s in SHEETS}
 # An attachment's owner_type names a table; these are the ones that can own files.
 ATTACHMENT_OWNERS = ("site_visit", "center_event", "proposal", "workstation", "support_record", "public_space",

@@ -27,7 +27,7 @@ from counsel_desk.i18n import pick
 from counsel_desk.store import driver
 from counsel_desk.sync import clock as clocks
 from counsel_desk.sync import format as fmt
-from counsel_desk.sync import safety
+from counsel_desk.sync import legacy_counters, safety
 from counsel_desk.sync.format import FIRST_DATA_ROW, MASK, Column, Kind, Sheet
 from counsel_desk.sync.problems import Problem, Problems
 from counsel_desk.sync.shape import Shape, stage_columns
@@ -335,6 +335,8 @@ class SheetReader:
             return
         plan = [(at[c.key], c, _converter(c, self.ref), f"{get_column_letter(at[c.key] + 1)}（{c.title}）")
                 for c in self.columns]
+        # a workbook before v6: the workstations' youth counters become outcome rows (sync/legacy_counters.py)
+        legacy = legacy_counters.Collector.for_sheet(self.file.meta.format_version, self.sheet.key, at)
         self.file.letters[self.sheet.key] = {c.key: label for _, c, _, label in plan}
         self._fast = [(i, conv) for i, _, conv, _ in plan]
         width = max(at.values()) + 1
@@ -349,6 +351,8 @@ class SheetReader:
             if values is None:
                 rejected += 1
                 continue
+            if legacy is not None:
+                legacy.add(n, {c.key: values[i] for i, c in enumerate(self.columns)}, row)
             batch.append((self.file.number, n) + self._finish(values))
             staged += 1
             if len(batch) >= STAGE_BATCH:
@@ -358,6 +362,20 @@ class SheetReader:
             self.writer.put(self.sql, batch)
         self.file.staged[self.sheet.key] = staged
         self.file.rejected[self.sheet.key] = rejected
+        if legacy is not None and legacy.rows:
+            self._stage_legacy(legacy)
+
+    def _stage_legacy(self, legacy: "legacy_counters.Collector") -> None:
+        """Stage the outcome rows made from an older workbook's workstation counters."""
+        sheet = fmt.BY_KEY["outcomes"]
+        order = Shape(sheet).cols
+        sql = (f"INSERT INTO {stage_table(sheet)} ({', '.join(list(BOOKKEEPING) + order)}) "
+               f"VALUES ({', '.join('?' * (len(BOOKKEEPING) + len(order)))})")
+        clock = f"{self.file.meta.device}:1"
+        self.writer.put(sql, [(self.file.number, n, clock, 0) + tuple(values[k] for k in order)
+                              for n, values in legacy.rows])
+        self.file.staged["outcomes"] = self.file.staged.get("outcomes", 0) + len(legacy.rows)
+        self.file.rejected.setdefault("outcomes", 0)
 
     def _convert(self, n: int, row, plan) -> list | None:
         try:

@@ -34,10 +34,21 @@ UPGRADES: dict[int, Step] = {
                    "plans": {"council_meeting": None, "council_date": None}}),
     4: Step(),
     # v6 adds the training figures of events (a v5 event had none: zero) and the outcome and youth-team
-    # sheets. A workstation's youth_stayed/youth_returned columns of an older file are not read: the
-    # laptop that wrote it turns them into dated outcomes when it upgrades (migration 0008, same ids on
-    # every laptop) and its next file carries them
+    # sheets. A workstation's youth_stayed/youth_returned columns of an older file become dated outcome
+    # rows as migration 0008 makes them, same ids (sync/legacy_counters.py, called by the reader)
     5: Step(added={"events": {"hours": 0, "trainees": 0, "completed": 0}}),
+    # v7 tags visits with coded 推動課題 (and adds the topic and township sheets, which older files lack):
+    # an older file's visit carries no tags
+    6: Step(added={"visits": {"issue_topic_ids": None}}),
+    # v8 dates a public space's status; an older file's spaces have no days (a report reads them from
+    # the day the space was recorded, see docs/reports.md)
+    7: Step(added={"public_spaces": {"renovating_since": None, "operating_since": None}}),
+    # v9 keeps each budget year's staff and 評鑑 and the station's eligibility facts: an older file's
+    # budget years have no staff of their own (the station's count judges them), no extension, no evaluation
+    8: Step(added={"budgets": {"fulltime_staff": None, "extension": "否", "evaluation": None, "evaluated_on": None,
+                               "evaluation_note": None},
+                   "workstations": {"host_age": None, "host_years_on_site": None, "young_partners": None},
+                   "public_spaces": {"year_approved": None}, "county_checks": {"plan_id": None}}),
 }
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counsel_desk import paths
+from counsel_desk.services.file_names import joined
 from counsel_desk.ui import settings as options
 
 
@@ -62,7 +63,7 @@ def with_banner(banner: QWidget, content: QWidget) -> QWidget:
 def ask_new_database_path(parent: QWidget | None, folder: Path) -> Path | None:
     """Where the new database goes (a file that is already a database simply opens)."""
     name, _ = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("Databases", "New database"), str(folder / "counsel_desk.db"),
+        parent, QCoreApplication.translate("Databases", "New database"), str(folder / joined(["地方創生輔導桌_新資料庫"], ["counsel-desk_new-database"], ".db")),
         QCoreApplication.translate("Databases", "Desk database (*.db)"))
     if not name:
         return None

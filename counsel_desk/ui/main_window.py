@@ -8,7 +8,7 @@ database's :class:`AppContext` and shows the page left open last (ui/startup.py 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
 
     def export_current_list_csv(self, path: str | None = None) -> Path | None:
         """Write the current page's list, as filtered and sorted on screen, to a CSV Excel can read."""
+        from counsel_desk.services.file_names import dated_file  # the data layer loads after the window shows
         from counsel_desk.ui.list_export import export_model_csv
 
         page = self.current_page()
@@ -275,7 +276,8 @@ class MainWindow(QMainWindow):
             return None
         if path is None:
             row = self.navigation.currentRow()
-            suggested = str(self.ctx.db.path.parent / f"{self._title(self.specs[row])}.csv")
+            title = self._title(self.specs[row])
+            suggested = str(self.ctx.db.path.parent / dated_file(title, title, date.today(), ".csv"))
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export list as CSV"), suggested,
                                                   self.tr("CSV (*.csv)"))
             if not path:

@@ -34,7 +34,7 @@ class PreferencesDialog(QDialog):
         self.lock_minutes.setSuffix(self.tr(" min"))
         self.lock_minutes.setSpecialValueText(self.tr("Never"))
         self.lock_minutes.setValue(options.LOCK_MINUTES.get(s))
-        self.lock_minutes.setToolTip(self.tr("With a passphrase, counsel_desk hides everything after this long "
+        self.lock_minutes.setToolTip(self.tr("With a passphrase, the Desk hides everything after this long "
                                              "without use and asks for the passphrase again (from the next start)."))
         note = QLabel(self.tr("A new language takes effect when the window opens again: you can restart it right away."))
         note.setWordWrap(True)

@@ -91,6 +91,7 @@
     <message>
         <location filename="../../counsel_desk/ui/proposals/applicant_form.py" line="105"/>
         <location filename="../../counsel_desk/ui/proposals/applicant_form.py" line="106"/>
+        <location filename="../../counsel_desk/ui/proposals/applicant_form.py" line="143"/>
         <source>— none —</source>
         <translation>— 無 —</translation>
     </message>
@@ -106,7 +107,7 @@
         <translation>— 鄉鎮市區 —</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/applicant_form.py" line="156"/>
+        <location filename="../../counsel_desk/ui/proposals/applicant_form.py" line="158"/>
         <source>Save the proposal first to add contacts.</source>
         <translation>請先儲存提案，才能新增聯絡人。</translation>
     </message>
@@ -155,32 +156,32 @@
 <context>
     <name>CountyChecklistDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="36"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="40"/>
         <source>County review checklist</source>
         <translation>縣府審查項目</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="38"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="42"/>
         <source>“%1”: what the county government settles before the council (figure 3 of the plan)</source>
         <translation>「%1」：縣（市）政府於送會報前確認及協助處理的事項（計畫圖 3）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="42"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="46"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="42"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="46"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="42"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="46"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="42"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="46"/>
         <source>Note</source>
         <translation>說明</translation>
     </message>
@@ -211,29 +212,43 @@
 <context>
     <name>DecisionBox</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="100"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="104"/>
         <source>Council working meeting that approved it</source>
         <translation>通過的會報工作會議</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="104"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="108"/>
         <source>not recorded</source>
         <translation>未記錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="108"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="112"/>
         <source>Meeting no.:</source>
         <translation>第幾次會議：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="109"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="113"/>
         <source>Meeting date:</source>
         <translation>會議日期：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="115"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="119"/>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="131"/>
         <source>%1 approved (NT$):</source>
         <translation>%1 核定金額（元）：</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="163"/>
+        <source>Correct the council&apos;s decision</source>
+        <translation>更正會報核定結果</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="164"/>
+        <source>“%1”: the working meeting of 行政院地方創生會報 that approved it and the amount each ministry approved. The correction is recorded in the audit log.</source>
+        <translation>「%1」：通過的行政院地方創生會報工作會議與各部會核定金額。更正會記入稽核紀錄。</translation>
     </message>
 </context>
 <context>
@@ -373,32 +388,32 @@
 <context>
     <name>FundingGridModel</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="109"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="113"/>
         <source>Work item (agency)</source>
         <translation>工作項目（主辦機關）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="111"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="115"/>
         <source>ROC %1</source>
         <translation>%1 年</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="113"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="117"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="115"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="119"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="132"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="136"/>
         <source>Requested total</source>
         <translation>申請補助合計</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="162"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="166"/>
         <source>The plan in force allocates %1 to this work item in ROC %2 (whole programme)</source>
         <translation>適用計畫於民國 %2 年核列此工作項目 %1（全計畫）</translation>
     </message>
@@ -406,52 +421,52 @@
 <context>
     <name>FundingPanel</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="258"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="262"/>
         <source>ROC </source>
         <translation>民國 </translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="259"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="263"/>
         <source>Add year</source>
         <translation>新增年度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="261"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="265"/>
         <source>Remove empty year</source>
         <translation>移除空白年度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="272"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="276"/>
         <source>Amounts in NT$ per work item of table 1 and ROC year; totals are computed.</source>
         <translation>依表 1 工作項目與年度填寫金額（新臺幣元）；合計與占比自動計算。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="278"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="282"/>
         <source>Self-funding (自籌款):</source>
         <translation>自籌款：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="280"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="284"/>
         <source>Matching funds (配合款):</source>
         <translation>配合款：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="318"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="322"/>
         <source>Requested</source>
         <translation>申請補助</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="318"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="322"/>
         <source>Self-funding</source>
         <translation>自籌款</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="319"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="323"/>
         <source>Matching funds</source>
         <translation>配合款</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="321"/>
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="325"/>
         <source>Total cost</source>
         <translation>總經費</translation>
     </message>
@@ -588,94 +603,94 @@
 <context>
     <name>PlansView</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="56"/>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="189"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="57"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="193"/>
         <source>New plan</source>
         <translation>新增計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="64"/>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="189"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="65"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="193"/>
         <source>Choose a plan, or make a new one.</source>
         <translation>請選擇計畫，或新增一個計畫。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="70"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="71"/>
         <source>e.g. 臺東縣池上鄉公所</source>
         <translation>例如：臺東縣池上鄉公所</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="76"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="77"/>
         <source>Save plan</source>
         <translation>儲存計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="78"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="79"/>
         <source>Move plan to…</source>
         <translation>移動計畫…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="80"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="81"/>
         <source>Delete plan</source>
         <translation>刪除計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="83"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="84"/>
         <source>Add proposal…</source>
         <translation>加入提案…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="84"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="85"/>
         <source>Take out of plan</source>
         <translation>移出計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="85"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="86"/>
         <source>Open proposal</source>
         <translation>開啟提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="97"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="98"/>
         <source>Plan title:</source>
         <translation>計畫名稱：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="98"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="99"/>
         <source>Township office:</source>
         <translation>鄉鎮市區公所：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="99"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="100"/>
         <source>County and township:</source>
         <translation>縣市與鄉鎮市區：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="100"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="101"/>
         <source>Counselor:</source>
         <translation>輔導員：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="101"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="102"/>
         <source>Notes:</source>
         <translation>備註：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="108"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="109"/>
         <source>Business proposals of this plan (they move with it):</source>
         <translation>計畫內的事業提案（隨計畫一起移動）：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="118"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="119"/>
         <source>Money rolled up from the proposals (NT$):</source>
         <translation>各提案經費彙總（新臺幣元）：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="145"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="146"/>
         <source>— county —</source>
         <translation>— 縣市 —</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="146"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="190"/>
         <source>— none —</source>
         <translation>— 無 —</translation>
     </message>
@@ -685,17 +700,17 @@
         <translation>— 鄉鎮市區 —</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="198"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="202"/>
         <source>Requested %1 · self-funding %2 · matching funds %3 · total cost %4</source>
         <translation>申請補助 %1 · 自籌款 %2 · 配合款 %3 · 總經費 %4</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="221"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="225"/>
         <source>Delete this plan? Its proposals stay, standing alone.</source>
         <translation>要刪除這個計畫嗎？計畫內的提案會保留，成為單獨提案。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="222"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="226"/>
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
@@ -870,45 +885,45 @@
 <context>
     <name>ProposalFilterBar</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="25"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="26"/>
         <source>Search title, applicant, sections…</source>
         <translation>搜尋提案名稱、申請單位、內容…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="34"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="35"/>
         <source>All stages</source>
         <translation>全部階段</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="35"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="36"/>
         <source>Both routes</source>
         <translation>兩種路徑</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="36"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="37"/>
         <source>All applicant types</source>
         <translation>全部申請單位類型</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="37"/>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="67"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="38"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="69"/>
         <source>All counties</source>
         <translation>全部縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="38"/>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="68"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="39"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="70"/>
         <source>All counselors</source>
         <translation>全部輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="39"/>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="69"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="40"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="71"/>
         <source>All workstations</source>
         <translation>全部工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="41"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="43"/>
         <source>Clear filters</source>
         <translation>清除篩選</translation>
     </message>
@@ -956,37 +971,37 @@
         <translation>各工作項目經費</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="109"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="110"/>
         <source>%1 proposals</source>
         <translation>共 %1 件提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="248"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="249"/>
         <source>Select a proposal or plan first.</source>
         <translation>請先選擇一件提案或計畫。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="287"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="288"/>
         <source>Moved “%1”.</source>
         <translation>已移動「%1」。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="323"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="340"/>
         <source>Export proposal as PDF</source>
         <translation>匯出提案 PDF</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="324"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="341"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="333"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="350"/>
         <source>PDF written: %1</source>
         <translation>已寫出 PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="336"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="353"/>
         <source>Writing the PDF…</source>
         <translation>正在寫出 PDF…</translation>
     </message>
@@ -1038,39 +1053,39 @@
 <context>
     <name>StageBoard</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="84"/>
-        <source>%1 (10k NT$)</source>
-        <translation>%1 萬元</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="94"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="95"/>
         <source>Plan · %1 proposals</source>
         <translation>計畫 · %1 案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="102"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="103"/>
         <source>Counselor: %1</source>
         <translation>輔導員：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="104"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="105"/>
         <source>In this stage since %1</source>
         <translation>%1 起在此階段</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="256"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="258"/>
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="259"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="261"/>
         <source>Move to</source>
         <translation>移動到</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="265"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="267"/>
         <source>County review checklist…</source>
         <translation>縣府審查項目…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="271"/>
+        <source>Correct the council&apos;s decision…</source>
+        <translation>更正會報核定結果…</translation>
     </message>
 </context>
 <context>

@@ -3,37 +3,37 @@
 <context>
     <name>AuditColumns</name>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="30" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="32" />
         <source>No.</source>
         <translation>序號</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="30" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="32" />
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="31" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="33" />
         <source>Who</source>
         <translation>使用者</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="31" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="33" />
         <source>Action</source>
         <translation>動作</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="32" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="34" />
         <source>Record</source>
         <translation>對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="32" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="34" />
         <source>Name</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="33" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="35" />
         <source>Detail</source>
         <translation>內容</translation>
     </message>
@@ -41,132 +41,127 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="97" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="99" />
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="98" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="100" />
         <source>The entry as stored: its JSON and its place in the hash chain</source>
         <translation>這筆紀錄的原始內容：JSON 與它在雜湊鏈中的位置</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="249" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="251" />
         <source>%1 %2 by %3: %4</source>
         <translation>%1　%3　%2：%4</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="52" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="54" />
         <source>A date in ROC or Western form: 115/01/01 or 2026-01-01</source>
         <translation>民國或西元日期皆可：115/01/01 或 2026-01-01</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="56" />
-        <source>from 115/01/01</source>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="58" />
+        <source>from 2026-01-01</source>
         <translation>自 115/01/01</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="57" />
-        <source>to 115/12/31</source>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="59" />
+        <source>to 2026-12-31</source>
         <translation>至 115/12/31</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="61" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="63" />
         <source>Search who, record id and details</source>
         <translation>搜尋使用者、對象編號與內容</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="64" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="66" />
         <source>Verify the log</source>
         <translation>驗證稽核紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="66" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="68" />
         <source>Check the hash chain: any entry changed or deleted outside the program shows up.</source>
         <translation>檢查雜湊鏈：任何在程式之外被修改或刪除的紀錄都會被找出來。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="68" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="70" />
         <source>Export CSV…</source>
         <translation>匯出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="70" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="72" />
         <source>Erase this contact's personal data…</source>
         <translation>刪除這位聯絡人的個資…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="72" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="74" />
         <source>A person may ask for their personal data to be erased (Personal Data Protection Act).</source>
         <translation>當事人可依個人資料保護法請求刪除其個人資料。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="94" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="96" />
         <source>Select an entry to see everything it recorded.</source>
         <translation>選取一筆紀錄，可在此看到它記下的完整內容。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="121" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="123" />
         <source>Action</source>
         <translation>動作</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="121" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="123" />
         <source>Record</source>
         <translation>對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="122" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="124" />
         <source>Who</source>
         <translation>使用者</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="197" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="199" />
         <source>All actions</source>
         <translation>全部動作</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="198" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="200" />
         <source>All records</source>
         <translation>全部對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="199" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="201" />
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="238" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="240" />
         <source>%1 entries</source>
         <translation>共 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="269" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="271" />
         <source>Verifying the audit log…</source>
         <translation>正在驗證稽核紀錄…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="294" />
-        <source>audit-log.csv</source>
-        <translation>稽核紀錄.csv</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="295" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="297" />
         <source>Export the audit log</source>
         <translation>匯出稽核紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="296" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="298" />
         <source>CSV (*.csv)</source>
         <translation>CSV 檔 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="303" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="305" />
         <source>Exported %1 entries to %2.</source>
         <translation>已匯出 %1 筆稽核紀錄到 %2。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="310" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="312" />
         <source>Exporting the audit log…</source>
         <translation>正在匯出稽核紀錄…</translation>
     </message>
@@ -363,8 +358,8 @@ The data as it is now is first saved as a safety backup, then replaced by the ba
     <name>LockCover</name>
     <message>
         <location filename="../../counsel_desk/ui/safety/idle_lock.py" line="35" />
-        <source>counsel_desk is locked</source>
-        <translation>counsel_desk 已鎖定</translation>
+        <source>The Regional Revitalization Desk is locked</source>
+        <translation>地方創生輔導桌已鎖定</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/safety/idle_lock.py" line="37" />
@@ -391,8 +386,8 @@ The data as it is now is first saved as a safety backup, then replaced by the ba
     </message>
     <message>
         <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="64" />
-        <source>The data on this laptop is encrypted. This computer has no system keyring to keep the key, so choose a passphrase: counsel_desk asks for it when it starts and after it has been left alone. If you forget it, only the recovery key opens the data.</source>
-        <translation>這台筆電上的資料會加密。這台電腦沒有系統金鑰圈可以保管金鑰，請自選一個密碼：counsel_desk 啟動時與閒置後會要求輸入。忘記密碼時，只有復原金鑰能開啟資料。</translation>
+        <source>The data on this laptop is encrypted. This computer has no system keyring to keep the key, so choose a passphrase: the Desk asks for it when it starts and after it has been left alone. If you forget it, only the recovery key opens the data.</source>
+        <translation>這台筆電上的資料會加密。這台電腦沒有系統金鑰圈可以保管金鑰，請自選一個密碼：地方創生輔導桌啟動時與閒置後會要求輸入。忘記密碼時，只有復原金鑰能開啟資料。</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="75" />
@@ -490,8 +485,8 @@ The data as it is now is first saved as a safety backup, then replaced by the ba
     </message>
     <message>
         <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="158" />
-        <source>counsel_desk recovery key</source>
-        <translation>counsel_desk 復原金鑰</translation>
+        <source>Regional Revitalization Desk recovery key</source>
+        <translation>地方創生輔導桌復原金鑰</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="159" />

@@ -44,12 +44,12 @@
 <context>
     <name>Databases</name>
     <message>
-        <location filename="../../counsel_desk/ui/databases.py" line="65" />
+        <location filename="../../counsel_desk/ui/databases.py" line="66" />
         <source>New database</source>
         <translation>新增資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/databases.py" line="66" />
+        <location filename="../../counsel_desk/ui/databases.py" line="67" />
         <source>Desk database (*.db)</source>
         <translation>輔導桌資料庫 (*.db)</translation>
     </message>
@@ -57,22 +57,22 @@
 <context>
     <name>DemoBanner</name>
     <message>
-        <location filename="../../counsel_desk/ui/databases.py" line="35" />
+        <location filename="../../counsel_desk/ui/databases.py" line="36" />
         <source>Demo data: the people, organisations and records here are invented. Try anything — your own database is not touched.</source>
         <translation>示範資料：這裡的人員、單位與紀錄都是虛構的，可以放心試用，不會動到您自己的資料庫。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/databases.py" line="38" />
+        <location filename="../../counsel_desk/ui/databases.py" line="39" />
         <source>Back to my database</source>
         <translation>回到我的資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/databases.py" line="38" />
+        <location filename="../../counsel_desk/ui/databases.py" line="39" />
         <source>Create my database…</source>
         <translation>建立我的資料庫…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/databases.py" line="42" />
+        <location filename="../../counsel_desk/ui/databases.py" line="43" />
         <source>DEMO</source>
         <translation>示範資料</translation>
     </message>
@@ -223,38 +223,38 @@
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="274" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="275" />
         <source>This page has no list to export.</source>
         <translation>這一頁沒有可匯出的清單。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="279" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="281" />
         <source>Export list as CSV</source>
         <translation>將清單匯出為 CSV</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="280" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="282" />
         <source>CSV (*.csv)</source>
         <translation>CSV 檔 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="288" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="290" />
         <source>Exported %1 rows to %2</source>
         <translation>已匯出 %1 筆到 %2</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="295" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="297" />
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="382" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="384" />
         <source>Opening the database…</source>
         <translation>正在開啟資料庫…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="318" />
-        <location filename="../../counsel_desk/ui/main_window.py" line="390" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="320" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="392" />
         <source> (read-only)</source>
         <translation>（唯讀）</translation>
     </message>
@@ -274,37 +274,37 @@
         <translation>關於地方創生輔導桌(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="296" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="298" />
         <source>Desk database (*.db);;All files (*)</source>
         <translation>輔導桌資料庫 (*.db);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="312" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="314" />
         <source>Regional Revitalization Desk</source>
         <translation>地方創生輔導桌</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="316" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="318" />
         <source>Demo data</source>
         <translation>示範資料</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="391" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="393" />
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="391" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="393" />
         <source>Demo database: %1</source>
         <translation>示範資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="399" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="401" />
         <source>Last backup: none</source>
         <translation>最近備份：尚無</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="402" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="404" />
         <source>Last backup: %1</source>
         <translation>最近備份：%1</translation>
     </message>
@@ -437,11 +437,6 @@
         <translation>永不鎖定</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/preferences.py" line="37" />
-        <source>With a passphrase, counsel_desk hides everything after this long without use and asks for the passphrase again (from the next start).</source>
-        <translation>使用密碼時，閒置這麼久後 counsel_desk 會隱藏所有畫面，並要求再次輸入密碼（下次啟動起生效）。</translation>
-    </message>
-    <message>
         <location filename="../../counsel_desk/ui/preferences.py" line="39" />
         <source>A new language takes effect when the window opens again: you can restart it right away.</source>
         <translation>新的語言在視窗重新開啟後生效：儲存後可以立即重新啟動。</translation>
@@ -465,6 +460,11 @@
         <location filename="../../counsel_desk/ui/preferences.py" line="43" />
         <source>Language</source>
         <translation>語言</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/preferences.py" line="37" />
+        <source>With a passphrase, the Desk hides everything after this long without use and asks for the passphrase again (from the next start).</source>
+        <translation>使用密碼時，閒置這麼久後地方創生輔導桌會隱藏所有畫面，並要求再次輸入密碼（下次啟動起生效）。</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/preferences.py" line="44" />
@@ -513,7 +513,7 @@
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../counsel_desk/ui/tasks.py" line="69" />
+        <location filename="../../counsel_desk/ui/tasks.py" line="75" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -113,63 +113,63 @@
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="37"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="38"/>
         <source>Write this database&apos;s records into an Excel workbook for the center or headquarters. The workbook carries every record with its id and change stamps, deletions included, so the other side can merge it without duplicates and without losing anyone&apos;s changes.</source>
         <translation>將這個資料庫的資料寫成 Excel 活頁簿，交給分區中心或專案辦公室。活頁簿中每筆資料都帶有識別碼與修改紀錄（刪除也包括在內），對方合併時不會重複，也不會遺失任何人的修改。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="43"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="44"/>
         <source>Choose…</source>
         <translation>選擇…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="45"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="46"/>
         <source>Only what changed since the last export to this file</source>
         <translation>只匯出上次匯出到這個檔案之後的變更</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="49"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="50"/>
         <source>Mask personal data (phone, e-mail, personal notes) — recommended</source>
         <translation>遮蔽個人資料（電話、電子郵件、個人備註）— 建議勾選</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="52"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="53"/>
         <source>Also pack the attachment files into a zip beside the workbook</source>
         <translation>同時將附件檔案打包成活頁簿旁的 zip 檔</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="54"/>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="164"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="55"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="165"/>
         <source>Export</source>
         <translation>匯出</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="64"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="65"/>
         <source>Workbook:</source>
         <translation>活頁簿：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="99"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="100"/>
         <source>Nothing was exported to this file yet: everything will be exported.</source>
         <translation>尚未匯出過到這個檔案：將匯出全部資料。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="101"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="102"/>
         <source>Last export to this file: %1 %2</source>
         <translation>上次匯出到這個檔案：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="106"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="107"/>
         <source>Export to workbook</source>
         <translation>匯出到活頁簿</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="107"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="108"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 活頁簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="117"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="118"/>
         <source>Export personal data unmasked?
 
 Phone numbers, e-mail addresses and personal notes of contacts and counselors will be readable by anyone who gets the workbook. Do this only for your own center&apos;s laptops. Your confirmation is recorded in the audit log.</source>
@@ -178,38 +178,38 @@ Phone numbers, e-mail addresses and personal notes of contacts and counselors wi
 聯絡人與輔導員的電話、電子郵件和個人備註，任何拿到這個活頁簿的人都看得到。請只在交給自己中心的筆電時這樣做。您的確認會記入稽核紀錄。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="120"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="121"/>
         <source>Unmask personal data</source>
         <translation>不遮蔽個人資料</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="138"/>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="166"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="139"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="167"/>
         <source>Exporting…</source>
         <translation>匯出中…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="146"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="147"/>
         <source>personal data masked</source>
         <translation>個人資料已遮蔽</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="146"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="147"/>
         <source>personal data NOT masked</source>
         <translation>個人資料未遮蔽</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="147"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="148"/>
         <source>Exported %1 records (%2) to %3 in %4 s.</source>
         <translation>已匯出 %1 筆（%2）到 %3，耗時 %4 秒。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="151"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="152"/>
         <source>%1 attachment files were not found here.</source>
         <translation>有 %1 個附件檔案在這台電腦上找不到。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="161"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="162"/>
         <source>Not exported: %1</source>
         <translation>未匯出：%1</translation>
     </message>

@@ -616,128 +616,128 @@
 <context>
     <name>VisitFilterBar</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="54" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="55" />
         <source>Any time</source>
         <translation>不限期間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="54" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="55" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="55" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="56" />
         <source>Last month</source>
         <translation>上個月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="55" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="56" />
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="56" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="57" />
         <source>Last 12 months</source>
         <translation>近 12 個月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="56" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="57" />
         <source>Custom</source>
         <translation>自訂</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="64" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="65" />
         <source>from</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="64" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="65" />
         <source>to</source>
         <translation>迄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="75" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="76" />
         <source>Clear filters</source>
         <translation>清除篩選</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="78" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="79" />
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="78" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="79" />
         <source>Period:</source>
         <translation>期間：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="100" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="101" />
         <source>All counties</source>
         <translation>全部縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="102" />
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="136" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="103" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="137" />
         <source>All townships</source>
         <translation>全部鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="105" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="106" />
         <source>All modes</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="107" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="108" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="108" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="109" />
         <source>Due this week</source>
         <translation>本週到期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="107" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="108" />
         <source>Not closed</source>
         <translation>未結案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="108" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="109" />
         <source>Closed</source>
         <translation>已結案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="109" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="110" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="109" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="110" />
         <source>All statuses</source>
         <translation>全部狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="111" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="112" />
         <source>Any follow-ups</source>
         <translation>不限追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="111" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="112" />
         <source>Has open follow-ups</source>
         <translation>有未結追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="112" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="113" />
         <source>Has overdue follow-ups</source>
         <translation>有逾期追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="112" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="113" />
         <source>No open follow-ups</source>
         <translation>無未結追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="118" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="119" />
         <source>All counselors</source>
         <translation>全部輔導員</translation>
     </message>
@@ -745,184 +745,189 @@
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="79" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="80" />
         <source>Roster…</source>
         <translation>名單…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="81" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="82" />
         <source>Add or change the center's counselors</source>
         <translation>新增或修改本中心的輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="91" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="92" />
         <source>Type to find an organisation</source>
         <translation>輸入文字搜尋單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="93" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="94" />
         <source>New…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="95" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="96" />
         <source>Add an organisation that is not in the list yet</source>
         <translation>新增清單中還沒有的單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="104" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="105" />
         <source>New contact…</source>
         <translation>新增聯絡人…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="114" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="115" />
         <source>As written on the visit form</source>
         <translation>依訪視紀錄表填寫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="121" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="122" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="122" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="123" />
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="123" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="124" />
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="124" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="125" />
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="125" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="126" />
         <source>Key visit (listed in the monthly report)</source>
         <translation>重點訪視（列入月報）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="128" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="129" />
         <source>Counselors</source>
         <translation>輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="129" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="130" />
         <source>Organisation</source>
         <translation>受訪單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="130" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="131" />
         <source>Contacts met</source>
         <translation>會晤聯絡人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="131" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="132" />
         <source>Visited</source>
         <translation>受訪對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="132" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="133" />
         <source>Workstation</source>
         <translation>青年培力工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="133" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="134" />
         <source>Public space</source>
         <translation>公有空間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="139" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="140" />
         <source>Purpose</source>
         <translation>訪視目的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="140" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="141" />
         <source>Findings</source>
         <translation>訪視發現</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="140" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="141" />
         <source>Issues</source>
         <translation>課題</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="140" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="141" />
         <source>Advice</source>
         <translation>輔導建議</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="141" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="142" />
         <source>Notes</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="152" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="154" />
+        <source>Issue topics</source>
+        <translation>推動課題</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="156" />
         <source>Visit</source>
         <translation>訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="154" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="158" />
         <source>What was found and advised</source>
         <translation>發現與建議</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="169" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="173" />
         <source>Add follow-up…</source>
         <translation>新增追蹤事項…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="171" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="175" />
         <source>Edit…</source>
         <translation>編輯…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="173" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="177" />
         <source>Close follow-up…</source>
         <translation>結案…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="175" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="179" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="215" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="219" />
         <source>Choose a county</source>
         <translation>請選擇縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="217" />
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="280" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="221" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="285" />
         <source>Choose the county first</source>
         <translation>請先選擇縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="219" />
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="221" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="223" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="225" />
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="235" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="239" />
         <source>Follow-ups (%1)</source>
         <translation>追蹤事項（%1）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="236" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="240" />
         <source>Attachments (%1)</source>
         <translation>附件（%1）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="280" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="285" />
         <source>Choose a township</source>
         <translation>請選擇鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="496" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="502" />
         <source>“%1” closed — press Save to keep it.</source>
         <translation>「%1」已結案，按「儲存」後存檔。</translation>
     </message>

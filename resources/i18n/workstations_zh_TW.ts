@@ -3,107 +3,162 @@
 <context>
     <name>BudgetPanel</name>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="47" />
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="108" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="54" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="129" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="47" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="54" />
         <source>Subsidy</source>
         <translation>補助款</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="47" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="54" />
         <source>Personnel share</source>
         <translation>人事費占比</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="48" />
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="71" />
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="119" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="55" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="92" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="151" />
         <source>Disbursed</source>
         <translation>撥款</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="48" />
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="71" />
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="122" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="55" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="92" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="154" />
         <source>Reimbursed</source>
         <translation>核銷</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="60" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="67" />
         <source>ROC </source>
         <translation>民國 </translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="62" />
-        <source>cap NT$3,000,000 a year</source>
-        <translation>上限每年 NT$3,000,000</translation>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="74" />
+        <source>Full-time staff in this budget year: the personnel-cost rule is judged on them.</source>
+        <translation>這個預算年度的專職人員數：人事費比例規定依這個人數判斷。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="71" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="75" />
+        <source>Extension year (延續補助)</source>
+        <translation>延續補助年度</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="76" />
+        <source>Only after the year before was evaluated good.</source>
+        <translation>須前一年度評鑑績效良好。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="80" />
+        <source>Not evaluated</source>
+        <translation>尚未評鑑</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="83" />
+        <source>Evaluation note</source>
+        <translation>評鑑說明</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="84" />
+        <source>Save evaluation</source>
+        <translation>儲存評鑑</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="92" />
         <source>Planned</source>
         <translation>編列</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="82" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="103" />
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="88" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="109" />
         <source>Save budget</source>
         <translation>儲存經費</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="89" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="110" />
         <source>Delete this year</source>
         <translation>刪除本年度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="91" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="112" />
         <source>Personnel-cost rule</source>
         <translation>人事費比例規定</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="98" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="119" />
         <source>Execution</source>
         <translation>執行進度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="111" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="132" />
         <source>Approved subsidy NT$</source>
         <translation>核定補助款 NT$</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="180" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="135" />
+        <source>Full-time staff this year</source>
+        <translation>該年度專職人員</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="141" />
+        <source>Evaluation (評鑑)</source>
+        <translation>評鑑</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="229" />
         <source>No budget for ROC %1 yet: enter it and save.</source>
         <translation>民國 %1 年尚無經費資料：請填寫後儲存。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="198" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="242" />
+        <source>ROC %1 lies outside every loaded plan: no cap to check.</source>
+        <translation>民國 %1 年不在任何已載入計畫的期程內：無上限可檢查。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="245" />
+        <source>%1 (in force in ROC %2) publishes no cap: not checked.</source>
+        <translation>民國 %2 年適用的「%1」未公布上限：不檢查。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="248" />
+        <source>Cap NT$%1 a year (%2, in force in ROC %3)</source>
+        <translation>每年上限 NT$%1（民國 %3 年適用「%2」）</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="259" />
         <source>No budget saved for this year.</source>
         <translation>本年度尚未儲存經費。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="208" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="268" />
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="270" />
         <source>Personnel NT$%1 of subsidy NT$%2 — %3 (limit %4, %5 full-time staff)</source>
         <translation>人事費 NT$%1／補助款 NT$%2 — %3（上限 %4，專職人員 %5 人）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="213" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="275" />
         <source>%1 of the %2 limit</source>
         <translation>%1（上限 %2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="253" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="338" />
         <source>Delete the budget of ROC %1 and its lines?</source>
         <translation>要刪除民國 %1 年的經費及各科目嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="254" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="339" />
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
@@ -111,27 +166,27 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="237" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="273" />
         <source>New contact</source>
         <translation>新增聯絡人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="243" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="279" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="244" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="280" />
         <source>Job title</source>
         <translation>職稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="245" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="281" />
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="246" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="282" />
         <source>E-mail</source>
         <translation>電子郵件</translation>
     </message>
@@ -139,42 +194,42 @@
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="177" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="213" />
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="177" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="213" />
         <source>E-mail</source>
         <translation>電子郵件</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="177" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="213" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="177" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="213" />
         <source>Job title</source>
         <translation>職稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="185" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="221" />
         <source>Add contact…</source>
         <translation>新增聯絡人…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="186" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="222" />
         <source>Remove contact</source>
         <translation>移除聯絡人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="227" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="263" />
         <source>Remove %1 from this workstation's contacts?</source>
         <translation>要將 %1 從本工作站的聯絡人移除嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="228" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="264" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -307,7 +362,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="79" />
-        <source>ROC date</source>
+        <source>yyyy-mm-dd</source>
         <translation>民國日期</translation>
     </message>
     <message>
@@ -354,37 +409,37 @@
 <context>
     <name>ProposalPicker</name>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="187" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="195" />
         <source>Link a proposal</source>
         <translation>連結提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="190" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="198" />
         <source>Search title or place…</source>
         <translation>搜尋提案名稱或地點…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="192" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="200" />
         <source>Proposal</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="192" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="200" />
         <source>Place</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="192" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="200" />
         <source>Stage</source>
         <translation>階段</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="195" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="203" />
         <source>Link</source>
         <translation>連結</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="196" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="204" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -392,103 +447,113 @@
 <context>
     <name>PublicSpaceListPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="46" />
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="103" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="47" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="109" />
         <source>New public space</source>
         <translation>新增公有空間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="47" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="48" />
         <source>Search name, address, agency, team…</source>
         <translation>搜尋名稱、地址、管理機關、營運團隊…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="64" />
-        <source>cap NT$5,000,000</source>
-        <translation>上限 NT$5,000,000</translation>
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="68" />
+        <source>ROC </source>
+        <translation>民國 </translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="67" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="69" />
+        <source>The subsidy's cap is that of the plan in force in this year.</source>
+        <translation>補助上限依這一年適用的計畫。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="70" />
+        <source>approved in</source>
+        <translation>核定年度</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="72" />
         <source>Name</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="68" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="73" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="69" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="74" />
         <source>Owning agency</source>
         <translation>管理機關</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="70" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="75" />
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="71" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="76" />
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="72" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="77" />
         <source>Subsidy NT$</source>
         <translation>補助款 NT$</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="73" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="78" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="74" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="79" />
         <source>Operating team</source>
         <translation>營運團隊</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="75" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="80" />
         <source>Notes</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="76" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="81" />
         <source>Site visits</source>
         <translation>實地訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="78" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="83" />
         <source>Proposal</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="78" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="83" />
         <source>Place</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="78" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="83" />
         <source>Stage</source>
         <translation>階段</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="80" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="85" />
         <source>Link proposal…</source>
         <translation>連結提案…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="81" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="86" />
         <source>Unlink</source>
         <translation>取消連結</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="83" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="88" />
         <source>Linked proposals</source>
         <translation>連結的提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="130" />
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="137" />
         <source>%1 visits</source>
         <translation>%1 次訪視</translation>
     </message>
@@ -535,77 +600,92 @@
 <context>
     <name>StationForm</name>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="57" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="70" />
         <source>ROC </source>
         <translation>民國 </translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="60" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="73" />
         <source>Left empty, the term ends 12 months after it starts.</source>
         <translation>留白時，期程自開始日起算 12 個月。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="65" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="82" />
         <source>Save details</source>
         <translation>儲存基本資料</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="69" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="86" />
         <source>Name</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="73" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="90" />
         <source>Operator</source>
         <translation>營運單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="74" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="93" />
+        <source>age</source>
+        <translation>年齡</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="95" />
+        <source>years on site</source>
+        <translation>蹲點年數</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="97" />
         <source>Host</source>
         <translation>駐點負責人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="76" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="99" />
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="77" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="100" />
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="78" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="101" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="81" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="104" />
         <source>Team size</source>
         <translation>團隊人數</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="82" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="105" />
+        <source>Partners aged 20–45</source>
+        <translation>20–45 歲夥伴</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="106" />
         <source>Full-time staff</source>
         <translation>專職人員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="79" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="102" />
         <source>Year approved</source>
         <translation>核定年度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="89" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="113" />
         <source>Term</source>
         <translation>期程</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="90" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="114" />
         <source>Notes</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="165" />
+        <location filename="../../counsel_desk/ui/workstations/station_form.py" line="201" />
         <source>Workstation saved.</source>
         <translation>工作站已儲存。</translation>
     </message>
@@ -624,137 +704,142 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/station_page.py" line="48" />
-        <source>Renew term (12 months)</source>
-        <translation>續約（12 個月）</translation>
+        <source>Extend a year (after a good evaluation)</source>
+        <translation>延續補助一年</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/station_page.py" line="49" />
+        <source>延續補助: one more 12-month term, only after the last budget year was evaluated good.</source>
+        <translation>延續補助：再一期 12 個月，須最近一個預算年度評鑑績效良好。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="51" />
         <source>Delete workstation</source>
         <translation>刪除工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="61" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="63" />
         <source>Support sessions</source>
         <translation>輔導場次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="62" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="64" />
         <source>Support hours</source>
         <translation>輔導時數</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="63" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="65" />
         <source>Participants</source>
         <translation>參與人次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="64" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="66" />
         <source>Proposals assisted</source>
         <translation>協助提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="65" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="67" />
         <source>Site visits</source>
         <translation>實地訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="66" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="68" />
         <source>Youth stayed / returned</source>
         <translation>留鄉／返鄉人數</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="74" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="76" />
         <source>Details</source>
         <translation>基本資料</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="76" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="78" />
         <source>Contact people</source>
         <translation>聯絡人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="79" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="81" />
         <source>Budget per year</source>
         <translation>年度經費</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="82" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="84" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="82" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="84" />
         <source>What</source>
         <translation>類別</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="82" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="84" />
         <source>Title</source>
         <translation>活動名稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="82" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="84" />
         <source>Detail</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="93" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="95" />
         <source>Timeline: visits, support records and proposals</source>
         <translation>歷程：訪視、輔導紀錄與提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="150" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="152" />
         <source>New workstation</source>
         <translation>新增工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="166" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="168" />
         <source>sessions</source>
         <translation>場</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="168" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="170" />
         <source>hours</source>
         <translation>小時</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="169" />
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="173" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="171" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="175" />
         <source>people</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="170" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="172" />
         <source>proposals</source>
         <translation>件</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="171" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="173" />
         <source>visits</source>
         <translation>次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="182" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="184" />
         <source>Visit</source>
         <translation>訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="182" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="184" />
         <source>Support</source>
         <translation>輔導</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="182" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="184" />
         <source>Proposal</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="225" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="228" />
         <source>Delete the workstation %1? Its support records and budgets stay in the database and the deletion is recorded in the audit log.</source>
         <translation>要刪除工作站「%1」嗎？其輔導紀錄與經費仍保留在資料庫中，刪除動作會記錄在稽核紀錄。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="227" />
+        <location filename="../../counsel_desk/ui/workstations/station_page.py" line="230" />
         <source>Delete</source>
         <translation>刪除</translation>
     </message>

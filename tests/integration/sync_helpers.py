@@ -22,7 +22,7 @@ from counsel_desk.sync import format as fmt
 _TEMPLATE: dict[str, Path] = {}
 ACTOR = "測試輔導員"
 LINK_TABLES = ("visit_counselor", "visit_contact", "support_counselor", "workstation_contact", "proposal_contact",
-               "youth_team_visit", "youth_team_support")
+               "youth_team_visit", "youth_team_support", "visit_issue_topic")
 # a township and its county from the shipped reference data: 臺北市大安區
 COUNTY, TOWNSHIP = "63000", "63000030"
 

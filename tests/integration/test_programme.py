@@ -58,6 +58,10 @@ def _pdf_text(data: bytes) -> str:
     return "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages[:1])
 
 
+SHIPPED = json.loads(SUCCESSOR.read_text(encoding="utf-8"))["version"]  # the successor's shipped edition
+NEW = SHIPPED + 1  # what headquarters issues next
+
+
 def _edited_successor(version: int, ndc_115_100m: float | None) -> str:
     """What headquarters issues: the successor's file with a work item and a yearly amount filled in."""
     d = json.loads(SUCCESSOR.read_text(encoding="utf-8"))
@@ -116,11 +120,11 @@ def test_a_report_for_115_names_the_successor_and_says_the_allocation_is_unknown
 
 
 def test_an_edited_programme_travels_to_a_laptop_and_an_older_one_does_not_replace_it(hq, laptop, tmp_path):
-    edited = tmp_path / "sustainable-v2.json"
-    edited.write_text(_edited_successor(2, 4.2), encoding="utf-8")
+    edited = tmp_path / "sustainable-new.json"
+    edited.write_text(_edited_successor(NEW, 4.2), encoding="utf-8")
     outcome = programme.load_file(_svc(hq), edited)
-    assert outcome.action == "loaded" and outcome.previous == 1
-    assert "第 2 版" in programme.describe_outcome(outcome)
+    assert outcome.action == "loaded" and outcome.previous == SHIPPED
+    assert f"第 {NEW} 版" in programme.describe_outcome(outcome)
     out = tmp_path / "hq.xlsx"
     export_workbook(hq, out, mask=True)
 
@@ -135,15 +139,15 @@ def test_an_edited_programme_travels_to_a_laptop_and_an_older_one_does_not_repla
     assert ndc.allocation[115] == 420_000_000 and view.plans[115] == "打造永續共好地方創生計畫"
     # … and its report use it
     f = compute(laptop.session_factory, "north", Period.month(2026, 12))
-    assert f.plan.version == 2
+    assert f.plan.version == NEW
     assert next(w for w in f.funding if w.code == "NDC").allocation == 420_000_000
 
     # an older file (the shipped v1, or an HQ workbook exported before the edit) does not replace v2
     older = tmp_path / "sustainable-v1.json"
     older.write_text(SUCCESSOR.read_text(encoding="utf-8"), encoding="utf-8")
     kept = programme.load_file(_svc(laptop), older)
-    assert kept.action == "older" and "比已載入的第 2 版舊" in programme.describe_outcome(kept)
-    assert programme.plan_in_force(_svc(laptop), 115).version == 2
+    assert kept.action == "older" and f"比已載入的第 {NEW} 版舊" in programme.describe_outcome(kept)
+    assert programme.plan_in_force(_svc(laptop), 115).version == NEW
     with laptop.engine.connect() as conn:
         actions = [r[0] for r in conn.execute(text(
             "SELECT action FROM audit_log WHERE entity = 'programme' ORDER BY seq"))]
@@ -152,12 +156,12 @@ def test_an_edited_programme_travels_to_a_laptop_and_an_older_one_does_not_repla
 
 def test_a_broken_programme_file_is_refused_with_a_chinese_message(hq, tmp_path):
     bad = tmp_path / "bad.json"
-    bad.write_text(_edited_successor(3, -1), encoding="utf-8")
+    bad.write_text(_edited_successor(NEW + 1, -1), encoding="utf-8")
     with pytest.raises(UserError, match="非負數"):
         programme.load_file(_svc(hq), bad)
     with pytest.raises(UserError, match="找不到檔案"):
         programme.load_file(_svc(hq), tmp_path / "none.json")
-    assert programme.plan_in_force(_svc(hq), 115).version == 1
+    assert programme.plan_in_force(_svc(hq), 115).version == SHIPPED
 
 
 def test_a_format_1_workbook_without_the_programme_sheet_still_imports(hq, laptop, tmp_path):

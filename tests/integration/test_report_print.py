@@ -279,3 +279,17 @@ def test_a_provisional_report_says_so_on_every_page_and_sheet(report):
     assert all("期中暫定" in p.extract_text() for p in pages)
     wb = openpyxl.load_workbook(io.BytesIO(report.xlsx))
     assert all("期中暫定" in ws.cell(2, 1).value and "期中暫定" in ws.oddHeader.center.text for ws in wb.worksheets)
+
+
+def test_the_summary_pdf_lists_the_first_key_visits_and_the_excel_all(ctx, demo_db):
+    with demo_db.engine.begin() as conn:  # a busy month: every October visit flagged 重點
+        conn.exec_driver_sql("UPDATE site_visit SET key_visit = 1 WHERE visit_date LIKE '2026-10-%'")
+    report = snapshots.generate(ctx, "north", OCT, prepared_by="王承辦", summary_only=True)
+    flagged = len(report.figures.key_visits)
+    assert flagged > 11
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(report.pdf)).pages)
+    assert f"本期標記重點訪視 {flagged:,} 次，以下列出前 10 次（全部重點訪視見 Excel「重點訪視」工作表）" in text
+    rows = [r for r in _sheet_rows(report.xlsx, "重點訪視") if r[0] and "/" in str(r[0])]
+    assert len(rows) == flagged
+    full = snapshots.generate(ctx, "north", OCT, prepared_by="王承辦")
+    assert "以下列出前" not in "".join(p.extract_text() for p in PdfReader(io.BytesIO(full.pdf)).pages)

@@ -54,7 +54,7 @@ def month_visits(db) -> int:
 
 
 def test_figures_show_what_the_database_holds(page, demo_db):
-    assert page.title.text() == "總覽 — 北區分區輔導中心"  # the navigation's name first
+    assert page.title.text() == "總覽 — 地方創生北區輔導中心"  # the navigation's name first, one form of the center's name
     assert page.card_visits.value.text() == f"{month_visits(demo_db):,}"
     assert page.card_visits.unit.text() == "次"
     overdue = count_sql(demo_db, "SELECT count(*) FROM followup f JOIN site_visit v ON v.id = f.visit_id "

@@ -4,7 +4,8 @@ The test switches to English, walks every page, editor tab and dialog on a demo 
 (``walk_helpers.walk``) and reads every visible widget's own text — labels, buttons, titles, tabs,
 placeholders, column headers. Data (names of people, organisations, places, what was typed) may be
 Chinese: a Chinese run is accepted only when it occurs in the database's own text. Numbers shown in a
-label or a table cell must fit: an elided or clipped number fails.
+label or a table cell must fit: an elided or clipped number fails. Dates are Western: a 民國 date
+(115/11/26) in a label, field or cell fails.
 """
 
 from __future__ import annotations
@@ -105,6 +106,21 @@ def elided_numbers(w: QWidget) -> list[str]:
     return out
 
 
+ROC_DATE = re.compile(r"(?<![\d/-])1\d\d/\d\d/\d\d(?![\d/])")
+
+
+def roc_dates(w: QWidget) -> list[str]:
+    """A 民國 date (115/11/26) in a label, a placeholder or a table cell: English shows 2026-11-26."""
+    texts = [("label", w.text())] if isinstance(w, QLabel) else []
+    if isinstance(w, QLineEdit):
+        texts += [("field", w.text()), ("placeholder", w.placeholderText())]
+    if isinstance(w, QTableView) and w.model() is not None:
+        m = w.model()
+        texts += [("cell", str(m.index(r, c).data() or "")) for r in range(min(m.rowCount(), 25))
+                  for c in range(m.columnCount())]
+    return [f"ROC date in a {kind}: “{text[:60]}”" for kind, text in texts if ROC_DATE.search(text)]
+
+
 def test_english_has_no_chinese_of_its_own_and_no_clipped_number(qtbot, window):
     data = data_text(window.ctx.db)
     found: dict[str, set[str]] = {}
@@ -117,7 +133,7 @@ def test_english_has_no_chinese_of_its_own_and_no_clipped_number(qtbot, window):
             for kind, text in own_texts(w):
                 if chinese_left(text, data):
                     found.setdefault(f"{kind} “{text[:80]}”", set()).add(what)
-            for problem in elided_numbers(w):
+            for problem in elided_numbers(w) + roc_dates(w):
                 found.setdefault(problem, set()).add(what)
     report = [f"{k}  [{', '.join(sorted(v))[:100]}]" for k, v in sorted(found.items())]
     assert not report, f"{len(report)} problems:\n" + "\n".join(report)

@@ -70,6 +70,26 @@ def test_every_window_fits_the_screen(qtbot, screen, window):
     assert not found, "\n".join(found)
 
 
+def test_every_window_fits_in_english_too(qtbot, qapp, demo_db, monkeypatch):
+    """English words are longer: the 1280×720 logical screen with the app in English."""
+    from counsel_desk.ui.startup import install_translators
+
+    area = SCREENS["1280x720 logical"]
+    monkeypatch.setattr(fit, "available_geometry", lambda widget=None: QRect(area))
+    monkeypatch.setenv("COUNSEL_DESK_LANG", "en")
+    install_translators(qapp, "en")
+    try:
+        main = main_window(qtbot, demo_db, monkeypatch, "Lin Yi-chun")
+        main.show()
+        found: list[str] = []
+        for what, widget in walk(qtbot, main):
+            found += problems(what, widget, area)
+        close_main_window(main)
+    finally:
+        install_translators(qapp, "zh_TW")
+    assert not found, "\n".join(found)
+
+
 def test_a_window_remembers_its_size_and_is_brought_back_on_screen(qtbot, screen, window):
     from counsel_desk.ui.about import AboutDialog
 

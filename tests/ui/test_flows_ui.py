@@ -85,7 +85,7 @@ def test_existing_route_on_the_board_with_the_county_checklist(qtbot, page, app_
     assert "縣府審查" in page.board.headers["county_review"].text()
 
     # the checklist, opened from the card
-    page.board.checklist_requested.emit(pid)
+    page.board.checklist_requested.emit("proposal", pid)
     dialog = page.checklist_dialog
     assert [dialog.rows[i][0].currentText() for i in dialog.rows] == ["待確認"] * 5
     dialog.set_row("land_use", "settled", None)
@@ -107,6 +107,24 @@ def test_existing_route_on_the_board_with_the_county_checklist(qtbot, page, app_
     qtbot.waitUntil(lambda: ps.get_proposal(svc, pid).stage == "approved")
     decision = ps.get_decision(svc, "proposal", pid)
     assert decision.meeting == 51 and decision.amounts == {"農業部（原行政院農業委員會）": 1_200_000}
+
+    # the decision corrected later from the card: a wrong meeting number and amount (audited)
+    page.reload()
+    page.board.decision_requested.emit("proposal", pid)
+    fix = page.decision_dialog
+    assert fix.box.meeting.value() == 51 and fix.box.amounts["農業部（原行政院農業委員會）"].text() == "1,200,000"
+    fix.box.meeting.setValue(0)
+    assert fix.save() is False and "第幾次" in fix.error.text()
+    fix.box.meeting.setValue(52)
+    fix.box.amounts["農業部（原行政院農業委員會）"].setText("1,500,000")
+    assert fix.save() is True
+    decision = ps.get_decision(svc, "proposal", pid)
+    assert decision.meeting == 52 and decision.amounts == {"農業部（原行政院農業委員會）": 1_500_000}
+    with app_context.db.session() as s:
+        actions = [r[0] for r in s.connection().exec_driver_sql(
+            "SELECT action || ':' || entity FROM audit_log WHERE entity IN ('proposal', 'approved_amount') "
+            "ORDER BY seq DESC LIMIT 2")]
+    assert set(actions) == {"update:proposal", "update:approved_amount"}
 
 
 def test_multi_channel_route_on_the_board(qtbot, page, app_context, warnings):
@@ -133,7 +151,7 @@ def test_the_editor_lists_the_rules_that_speak_up_with_their_source(qtbot, page,
     qtbot.waitUntil(lambda: editor.rules.isVisible())
     text = editor.rules.text()
     assert "「鄉鎮市區公所」不符多元徵案" in text and "叁、五" in text
-    assert "不在本分區中心的縣市內" in text  # 臺東縣 is the east center's by the shipped default
+    assert "不在地方創生北區輔導中心的縣市內" in text  # 臺東縣 is the east center's by the shipped default
     # choosing the existing route silences the route rule while typing, before saving
     editor.applicant.route_existing.setChecked(True)
     qtbot.waitUntil(lambda: "不符" not in editor.rules.text())
@@ -152,7 +170,8 @@ def test_the_funding_page_loads_a_programme_file_and_uses_it(qtbot, page, app_co
     _proposal(svc, "稻田咖啡", Route.MULTI)
     shipped = Path(__file__).resolve().parents[2] / "resources" / "programmes" / "sustainable-114-117.json"
     d = json.loads(shipped.read_text(encoding="utf-8"))
-    d["version"] = 2
+    new = d["version"] + 1  # the next edition headquarters issues
+    d["version"] = new
     d["work_items"] = [{"code": "COA", "agency": "農業部", "name": "地方創生農山漁村發展建設",
                         "allocations_100m": {"115": 2.5}}]
     newer = tmp_path / "v2.json"
@@ -164,7 +183,7 @@ def test_the_funding_page_loads_a_programme_file_and_uses_it(qtbot, page, app_co
     demand = page.demand
     demand.with_allocation.setChecked(True)
     qtbot.mouseClick(demand.load_button, Qt.MouseButton.LeftButton)
-    assert infos and "第 2 版" in infos[0]
+    assert infos and f"第 {new} 版" in infos[0]
     qtmodeltester.check(demand.model)
     heads = [demand.model.headerData(c, Qt.Orientation.Horizontal) for c in range(demand.model.columnCount())]
     col = heads.index("核定額度 115")
@@ -172,10 +191,31 @@ def test_the_funding_page_loads_a_programme_file_and_uses_it(qtbot, page, app_co
                or demand.model.index(r, 0).data() == "地方創生農山漁村發展建設")
     assert demand.model.index(coa, col).data() == "250,000,000"
     assert "民國 115 年：打造永續共好地方創生計畫" in demand.plans.text()
-    # the shipped v1 is older: refused, v2 stays
+    # the shipped edition is older: refused, the new one stays
     demand.load_programme_file(str(shipped))
-    assert any("比已載入的第 2 版舊" in w for w in warnings)
+    assert any(f"比已載入的第 {new} 版舊" in w for w in warnings)
     from counsel_desk.services import programme
 
-    assert programme.plan_in_force(svc, 115).version == 2
+    assert programme.plan_in_force(svc, 115).version == new
     assert demand.model.index(coa, col).data() == "250,000,000"
+
+
+def test_a_plan_card_opens_the_countys_checklist(qtbot, page, app_context):
+    """Source: 圖 3 提案流程 2.0 — the township's plan is reviewed by the county government as a whole."""
+    svc = app_context.services()
+    plan = ps.create_plan(svc, ps.PlanFields("池上鄉地方創生計畫", TAITUNG, CHISHANG, organization_name="池上鄉公所"))
+    pid = _proposal(svc, "池上米食文化館", Route.EXISTING)
+    ps.set_plan(svc, pid, plan.id)
+    for stage in (Stage.DRAFTING, Stage.TOWNSHIP_FILED, Stage.COUNTY_REVIEW):
+        ps.move_plan(svc, plan.id, stage.value, f"移到{stage.zh}")
+    page.reload()
+    assert plan.id in [c.id for c in page.board.columns["county_review"].cards()]
+    page.board.checklist_requested.emit("plan", plan.id)  # what the plan card's menu sends
+    dialog = page.checklist_dialog
+    assert dialog.kind == "plan" and list(dialog.rows) == ["land_use", "environment", "subsidy_payment",
+                                                           "matching_funds", "public_space"]
+    for item in dialog.rows:
+        dialog.set_row(item, "settled", date(2026, 11, 20))
+    assert dialog.save() is True
+    assert all(r.status == "settled" for r in ps.checklist(svc, plan.id, "plan"))
+    assert all(r.status == "pending" for r in ps.checklist(svc, pid))  # the proposal keeps its own list

@@ -291,3 +291,31 @@ def test_export_pdf_from_the_editor(qtbot, page, app_context, monkeypatch, tmp_p
     qtbot.mouseClick(page.editor.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(page, "last_export", None) is not None, timeout=15000)
     assert Path(page.last_export) == target and target.read_bytes().startswith(b"%PDF")
+
+
+def test_forms_offer_her_centers_active_counselors_and_a_new_plan_is_hers(qtbot, app_context, db):
+    """Not the other centers' people nor those who left — except the one an older proposal names."""
+    with db.session() as s:
+        me = base.create(s, Counselor(center_code="north", name="測試輔導員"), "setup", "counselor")
+        left = base.create(s, Counselor(center_code="north", name="已離職", active=False), "setup", "counselor")
+        base.create(s, Counselor(center_code="south", name="南區同仁"), "setup", "counselor")
+        s.commit()
+        me_id, left_id = me.id, left.id
+    page = make_page(qtbot, app_context, db)
+    svc = app_context.services()
+
+    def offered(combo) -> list[str]:
+        return [combo.itemText(i) for i in range(1, combo.count())]
+
+    page.tabs.setCurrentIndex(2)
+    qtbot.mouseClick(page.plans.new_button, Qt.MouseButton.LeftButton)
+    assert page.plans.counselor.currentData() == me_id
+    assert offered(page.plans.counselor) == sorted(["林怡君", "測試輔導員"])
+    fresh = ps.create_proposal(svc, ps.ProposalFields("新提案", TAITUNG, CHISHANG))
+    page.open_proposal(fresh.id)
+    assert offered(page.editor.applicant.counselor) == sorted(["林怡君", "測試輔導員"])
+    older = ps.create_proposal(svc, ps.ProposalFields("舊提案", TAITUNG, CHISHANG, counselor_id=left_id))
+    page.editor.dirty = False
+    page.open_proposal(older.id)
+    assert page.editor.applicant.counselor.currentText() == "已離職"
+    assert "南區同仁" not in offered(page.editor.applicant.counselor)

@@ -170,6 +170,41 @@ def test_the_pdf_is_the_summary_unless_appendices_are_asked_for(page, qtbot):
     assert "附錄二：本期訪視紀錄" in text()
 
 
+def test_the_file_offered_is_named_in_her_language(page, qtbot, monkeypatch):
+    _make(qtbot, page)
+    offered = []
+    monkeypatch.setattr(page_module.QFileDialog, "getSaveFileName", lambda _p, _t, name, _f: offered.append(name) or ("", ""))
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert Path(offered[0]).name.startswith("北區輔導中心_月報_115年11月")
+
+
+def test_figures_in_english_have_english_labels_and_hours_with_one_decimal(qapp, qtbot, ctx, monkeypatch):
+    from counsel_desk import i18n
+    from counsel_desk.ui.startup import install_translators
+
+    monkeypatch.setenv("COUNSEL_DESK_LANG", "en")
+    i18n.set_language("en")
+    install_translators(qapp, "en")
+    try:
+        p = page_module.ReportsPage(ctx, today=lambda: date(2026, 11, 26))
+        qtbot.addWidget(p)
+        qtbot.waitSignal(p.figures_loaded, timeout=TIMEOUT).wait()
+        rows = [[p.figures_model.index(r, c).data() for c in range(3)] for r in range(p.figures_model.rowCount())]
+        assert rows[0][0] == "Site visits"
+        cjk = [row for row in rows if any("\u3400" <= ch <= "\u9fff" for cell in row for ch in cell)]
+        assert not cjk, cjk
+        hours = [row for row in rows if "hours" in row[0].lower()]
+        assert hours and all(row[1].split(".")[-1].isdigit() and "." in row[1] for row in hours), hours
+        _make(qtbot, p)
+        offered = []
+        monkeypatch.setattr(page_module.QFileDialog, "getSaveFileName",
+                            lambda _p, _t, name, _f: offered.append(name) or ("", ""))
+        qtbot.mouseClick(p.save_button, Qt.MouseButton.LeftButton)
+        assert Path(offered[0]).name.startswith("north-center_monthly-report_2026-11")
+    finally:
+        install_translators(qapp, "zh_TW")
+
+
 def test_a_count_that_ends_after_the_page_closed_is_dropped(qtbot, ctx, monkeypatch):
     """The page (and its FiguresModel) deleted while its figures are still being counted: the late
     result is dropped instead of reaching into deleted widgets."""

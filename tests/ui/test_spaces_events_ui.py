@@ -52,6 +52,7 @@ def test_register_a_public_space_and_link_a_proposal(qtbot, qtmodeltester, app_c
     choose(page.township, "關西鎮")
     choose(page.status, "整修中")
     type_text(page.subsidy, "5200000")
+    page.year_approved.setValue(113)  # the cap is the plan in force that year: the seed's NT$5,000,000
     click(qtbot, page.save_button)
     assert "NT$5,200,000" in page.error.text() and "NT$5,000,000" in page.error.text()
     assert page.record_id is None
@@ -145,7 +146,7 @@ def test_support_list_filters_and_opens_records(qtbot, qtmodeltester, app_contex
     type_text(dialog.hours, "4", replace=True)
     with qtbot.waitSignal(app_context.support_records_changed):
         click(qtbot, dialog.save_button)
-    assert model.data(model.index(0, 3)) == "4"
+    assert model.data(model.index(0, 3)) == "4.0"  # hours to one decimal everywhere
 
     dialog = page.new_record()
     click(qtbot, dialog.save_button)  # nothing chosen: the rule is shown, nothing saved

@@ -61,8 +61,9 @@ def test_register_budget_cap_and_personnel_rule(qtbot, qtmodeltester, page, app_
     budget = view.budget
     assert budget.isEnabled()
 
-    # over the NT$3,000,000 cap: refused, the message under the form names both amounts
-    budget.year.setValue(115)
+    # over the NT$3,000,000 cap of the plan in force in ROC 114: refused, the message names both amounts
+    budget.year.setValue(114)
+    assert "3,000,000" in budget.cap_note.text() and "加速推動地方創生計畫" in budget.cap_note.text()
     type_text(budget.subsidy, "3200000")
     click(qtbot, budget.save_button)
     assert budget.error.isVisible()
@@ -93,14 +94,47 @@ def test_register_budget_cap_and_personnel_rule(qtbot, qtmodeltester, page, app_
     assert model.data(model.index(0, 8)) == "55.0%"
     assert model.data(model.index(0, 0), Qt.ItemDataRole.ForegroundRole).color().name() == "#b3261e"
 
-    # three full-time staff: the same budget is within the 60% limit
+    # today's staff changes nothing about ROC 114 (judged on that year's staff) …
     page.open_station(station_id)
     type_text(view.form.fulltime_staff, "3", replace=True)
     click(qtbot, view.form.save_button)
+    budget.year.setValue(114)
+    assert budget.check_message.property("flagged") is True
+    # … the year's own three full-time staff put the same budget within the 60% limit
+    budget.staff.setValue(3)
+    click(qtbot, budget.save_button)
     assert budget.check_message.property("flagged") is False
     assert "未超過上限 60%" in budget.check_message.text()
     page.show_list()
     assert model.data(model.index(0, 0), Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_evaluation_opens_the_extension_and_rules_speak_up_on_the_page(qtbot, page, app_context):
+    """Source: 110 年度申請須知（如公開引述）「補助期間 12 個月；經評鑑績效良好者得延續補助一年」 and 「駐點負責人 45 歲
+    以下」; the successor plan publishes no cap (unknown: saved with a warning)."""
+    station_id = register(qtbot, page)
+    view = page.station
+    click(qtbot, view.extend_button)  # no evaluation yet: refused with the reason
+    assert "尚未記錄評鑑結果" in view.form.error.text()
+    budget = view.budget
+    budget.year.setValue(115)
+    assert "未公布上限" in budget.cap_note.text()
+    type_text(budget.subsidy, "3200000")
+    click(qtbot, budget.save_button)
+    assert not budget.error.isVisible(), budget.error.text()
+    assert "打造永續共好地方創生計畫" in budget.notices.text() and "未知" in budget.notices.text()
+    choose(budget.evaluation, "績效良好")
+    type_text(budget.evaluated_on, "116/2/1")
+    click(qtbot, budget.evaluation_button)
+    assert not budget.error.isVisible(), budget.error.text()
+    click(qtbot, view.extend_button)
+    station = ws_service.get_workstation(app_context.services(), station_id)
+    assert (station.status, station.term_start) == ("extended", date(2027, 3, 1))
+    assert view.status_label.text() == "［延續補助］"
+    view.form.host_age.setValue(52)
+    view.form.year_approved.setValue(114)  # approved under the seed's plan, whose notes name the age
+    click(qtbot, view.form.save_button)
+    assert "52 歲" in view.form.notices.text() and "申請須知" in view.form.notices.text()
 
 
 def test_reimbursed_above_disbursed_is_refused(qtbot, page):

@@ -141,7 +141,8 @@ def _workstations(qtbot, window, ctx):
 
 
 def _proposals(qtbot, window, ctx):
-    from counsel_desk.ui.proposals.county_dialogs import CountyChecklistDialog
+    from counsel_desk.services import proposals as ps
+    from counsel_desk.ui.proposals.county_dialogs import CountyChecklistDialog, DecisionDialog
     from counsel_desk.ui.proposals.dialogs import ChooseProposalDialog, ContactDialog, MoveDialog
 
     window.show_page("proposals")
@@ -158,6 +159,8 @@ def _proposals(qtbot, window, ctx):
     yield from _dialog(qtbot, "proposal contact dialog", ContactDialog(window))
     yield from _dialog(qtbot, "choose proposal dialog", ChooseProposalDialog([(pid, "提案")], window))
     yield from _dialog(qtbot, "county checklist", CountyChecklistDialog(ctx.services(), pid, "提案", window))
+    agencies = list(dict.fromkeys(w.agency for w in ps.list_work_items(ctx.services())))
+    yield from _dialog(qtbot, "council decision", DecisionDialog(ctx.services(), "proposal", pid, "提案", agencies, window))
     editor.dirty = False
     page.show_overview()
 
@@ -188,3 +191,8 @@ def _standalone(qtbot, window, ctx):
     yield from _dialog(qtbot, "recovery", RecoveryDialog(check, Path(ctx.db.path).parent / "quarantine", None, window))
     contact = first_id(ctx, "SELECT id FROM contact WHERE deleted_at IS NULL")
     yield from _dialog(qtbot, "erase contact", EraseContactDialog(ctx, contact, window))
+    from counsel_desk.ui.stocktaking.township_dialog import TownshipDialog
+
+    town = first_id(ctx, "SELECT township_code FROM site_visit WHERE deleted_at IS NULL GROUP BY township_code "
+                         "ORDER BY count(*) DESC LIMIT 1")
+    yield from _dialog(qtbot, "township panel", TownshipDialog(ctx, town, window, today=TODAY))

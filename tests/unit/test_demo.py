@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from counsel_desk.errors import UserError
 from counsel_desk.models.enums import Criterion, Route, SectionKey, TargetMetric
-from counsel_desk.models.workstations import (
+from counsel_desk.services.demo.programs import (
     PERSONNEL_SHARE_CAP, PERSONNEL_SHARE_CAP_STAFFED, SUBSIDY_CAP_PUBLIC_SPACE, SUBSIDY_CAP_WORKSTATION,
 )
 from counsel_desk.services.demo import generate

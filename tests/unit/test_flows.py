@@ -148,3 +148,24 @@ def test_the_migration_moves_existing_route_records_to_their_flow(tmp_path):
     engine.dispose()
     assert stages == {"a": "township_filed", "b": "county_review", "c": "sent", "d": "council"}
     assert plan == "county_review"
+
+
+def test_a_townships_plan_has_the_countys_checklist_too(services, people):
+    """Source: 加速推動地方創生計畫, 圖 3 提案流程 2.0 — the township's plan goes 公所 → 縣（市）政府, which
+    「確認及協助處理土地使用、環保、補助款核撥、配合款編列、公有空間提供等事宜」 for the plan as a whole."""
+    plan = ps.create_plan(services, ps.PlanFields("池上鄉地方創生計畫", "10014", people["township"],
+                                                  organization_name="臺東縣池上鄉公所"))
+    d = _existing(services, people)
+    ps.set_plan(services, d.id, plan.id)
+    for stage in (Stage.DRAFTING, Stage.TOWNSHIP_FILED, Stage.COUNTY_REVIEW):
+        ps.move_plan(services, plan.id, stage.value, f"移到{stage.zh}")
+    assert all(r.status == CheckStatus.PENDING for r in ps.checklist(services, plan.id, "plan"))
+    for item in ("land_use", "environment", "subsidy_payment", "matching_funds"):
+        ps.save_check(services, plan.id, item, "settled", date(2026, 11, 20), kind="plan")
+    ps.save_check(services, plan.id, "public_space", "issue", date(2026, 11, 21), "閒置校舍移撥中", kind="plan")
+    rows = {r.item: r for r in ps.checklist(services, plan.id, "plan")}
+    assert rows["public_space"].note == "閒置校舍移撥中" and rows["land_use"].status == "settled"
+    assert all(r.status == CheckStatus.PENDING for r in ps.checklist(services, d.id))  # the proposal's own list
+    move = ps.move_plan(services, plan.id, Stage.COUNCIL.value, "縣府審查完成")
+    plan_notice = [n for n in move.notices if "池上鄉地方創生計畫" in n.zh]
+    assert plan_notice and "公有空間提供" in plan_notice[0].zh and "圖 3" in plan_notice[0].source_text

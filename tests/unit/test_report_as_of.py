@@ -288,3 +288,32 @@ def test_the_national_report_counts_overdue_per_center_as_each_center_does(db, w
     assert everyone.followups_overdue == 4
     assert everyone.compare.previous_period.figures["followups_overdue"] == own_overdue(
         db, date(2026, 10, 31), "central") + own_overdue(db, date(2026, 10, 31)) == 1
+
+
+def test_a_public_space_counts_with_its_status_on_the_last_day(db, world):
+    from counsel_desk.services import spaces
+    from counsel_desk.services.period import taiwan_day
+    from counsel_desk.models import utcnow
+
+    services, _ = world
+    space = spaces.create_space(services, {"name": "舊糖廠倉庫", "county_code": NEW_TAIPEI, "township_code": BANQIAO,
+                                           "subsidy": 1_000_000, "status": "planning"})
+    with db.engine.begin() as c:  # recorded in September
+        c.exec_driver_sql("UPDATE public_space SET created_at = '2026-09-01 02:00:00' WHERE id = ?", (space.id,))
+    spaces.update_space(services, space.id, {"status": "renovating", "renovating_since": date(2026, 11, 20)})
+    spaces.update_space(services, space.id, {"status": "operating", "operating_since": date(2026, 12, 3)})
+
+    def status(period: Period) -> str | None:
+        f = compute(db.session_factory, "north", period, today=AFTER)
+        return next((sp.status for sp in f.public_spaces if sp.name == "舊糖廠倉庫"), None)
+
+    assert status(Period.month(2026, 8)) is None  # not recorded yet
+    assert status(Period.month(2026, 10)) == "planning"
+    assert status(NOV) == "renovating"  # operating since December: a November report does not change
+    assert status(DEC) == "operating"
+    nov = compute(db.session_factory, "north", NOV, today=AFTER).as_json()["public_spaces"]
+    assert nov["by_status"] == {"renovating": 1}
+    # a status entered without its day is dated the day it is recorded
+    other = spaces.create_space(services, {"name": "舊公所", "county_code": NEW_TAIPEI, "township_code": WULAI,
+                                           "status": "renovating"})
+    assert spaces.get_space(services, other.id).renovating_since == taiwan_day(utcnow())

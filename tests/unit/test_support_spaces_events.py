@@ -66,7 +66,7 @@ def test_support_record_with_counselors_is_searchable_and_audited(db, services, 
     assert view.record.hours == 2.0 and view.record.version == 3  # the field and the counselors each changed it
     assert src.ids(ListQuery(filters={"counselor_id": lin.id})) == [rec.id]
     row = src.rows([rec.id])[rec.id]
-    assert (row["date"], row["kind"], row["hours"], row["workstation"]) == ("115/11/02", "資源媒合", "2", station.name)
+    assert (row["date"], row["kind"], row["hours"], row["workstation"]) == ("115/11/02", "資源媒合", "2.0", station.name)
     assert row["counselors"] == "林輔導、陳輔導"
     su.delete_support_record(services, rec.id)
     assert src.ids(ListQuery()) == []
@@ -115,7 +115,7 @@ def test_support_record_from_a_visit(db, services, setup):
 def test_public_space_cap_and_proposal_links(db, services, setup):
     station, _c, _l, county, town = setup
     fields = {"name": "關西舊穀倉", "owning_agency": "關西鎮公所", "county_code": county, "township_code": town,
-              "subsidy": 5_500_000, "status": "renovating"}
+              "subsidy": 5_500_000, "status": "renovating", "year_approved": 113}
     with pytest.raises(ValidationError) as e:
         sp.create_space(services, fields)
     assert "NT$5,500,000" in e.value.zh and "NT$5,000,000" in e.value.zh and e.value.field == "subsidy"

@@ -28,7 +28,7 @@ def test_every_column_of_every_synced_table_travels():
 def test_every_link_table_travels_inside_its_owner():
     links = {c.link[0] for s in fmt.SHEETS for c in s.link_columns}
     assert links == {"visit_counselor", "visit_contact", "support_counselor", "workstation_contact", "proposal_contact",
-                     "youth_team_visit", "youth_team_support"}
+                     "youth_team_visit", "youth_team_support", "visit_issue_topic"}
 
 
 def test_sheet_names_and_keys_are_valid_for_excel_and_unique():

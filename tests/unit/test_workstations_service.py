@@ -1,4 +1,4 @@
-"""Workstation registry, budgets with the NT$3,000,000 cap and the personnel-cost rule, figures, timeline, list."""
+"""Workstation registry, budgets with the plan's cap and the personnel-cost rule, figures, timeline, list."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from counsel_desk.services import base
 from counsel_desk.services import workstations as ws
 from counsel_desk.services.listing import ListQuery
 from counsel_desk.services.program_lists import WorkstationListSource
+from counsel_desk.services import programme
 from counsel_desk.services.workstation_budgets import check_personnel
+from counsel_desk.services.workstation_rules import personnel_rule
 
 
 def place(db, town: str) -> tuple[str, str]:
@@ -62,13 +64,16 @@ def test_registry_rules_name_the_field(db, services, station):
     assert ws.get_workstation(services, station.id).version == 1
 
 
-def test_update_search_delete_and_renew(db, services, station):
+def test_update_search_delete_and_extend(db, services, station):
     ws.update_workstation(services, station.id, {"notes": "駐點於老街旁的碾米廠"})
     src = WorkstationListSource(db.session_factory)
     assert src.ids(ListQuery(search="碾米廠")) == [station.id]
     assert src.ids(ListQuery(search="關西")) == [station.id]
-    renewed = ws.renew_term(services, station.id)
-    assert (renewed.term_start, renewed.term_end) == (date(2027, 3, 1), date(2028, 2, 29))
+    budget = ws.save_budget(services, station.id, 115, 1_000_000)
+    ws.record_evaluation(services, budget.id, "good", date(2027, 2, 1))
+    extended = ws.extend_term(services, station.id)
+    assert (extended.term_start, extended.term_end) == (date(2027, 3, 1), date(2028, 2, 29))
+    assert extended.status == "extended"
     ws.delete_workstation(services, station.id)
     assert src.ids(ListQuery()) == []
     assert src.ids(ListQuery(search="碾米廠")) == []
@@ -76,34 +81,43 @@ def test_update_search_delete_and_renew(db, services, station):
 
 
 def test_subsidy_over_the_cap_is_refused_with_both_amounts(services, station):
+    """Source: 加速推動地方創生計畫 叁、一、設置在地青年工作站「每處補助上限以 300 萬元為原則」 — the cap of
+    the plan in force in the budget year (ROC 114 is the seed's last year)."""
     with pytest.raises(ValidationError) as e:
-        ws.save_budget(services, station.id, 115, 3_200_000)
-    assert "NT$3,200,000" in e.value.zh and "NT$3,000,000" in e.value.zh
+        ws.save_budget(services, station.id, 114, 3_200_000)
+    assert "NT$3,200,000" in e.value.zh and "NT$3,000,000" in e.value.zh and "加速推動地方創生計畫" in e.value.zh
     assert e.value.field == "approved_subsidy"
     assert ws.budgets(services, station.id) == []
-    view = ws.save_budget(services, station.id, 115, 3_000_000)
-    assert view.approved_subsidy == 3_000_000
+    view = ws.save_budget(services, station.id, 114, 3_000_000)
+    assert view.approved_subsidy == 3_000_000 and view.notices == []
 
 
-def test_personnel_rule_depends_on_full_time_staff(services, station):
+def test_personnel_rule_depends_on_the_years_full_time_staff(services, station):
+    """Source: 地方創生青年培力工作站 110 年度申請須知（如公開引述）「人事費不超過補助款 50%；聘有專職人員 3 人者
+    不超過 60%」 — judged per budget year, on that year's staff (never today's)."""
     lines = {"personnel": (1_100_000, 600_000, 500_000), "operations": (900_000, 300_000, 0)}
-    view = ws.save_budget(services, station.id, 115, 2_000_000, lines)
+    view = ws.save_budget(services, station.id, 113, 2_000_000, lines)
     check = view.check
-    assert (check.status, check.personnel, check.limit) == ("flagged", 1_100_000, 0.5)
+    assert (check.status, check.personnel, check.limit, check.fulltime_staff) == ("flagged", 1_100_000, 0.5, 2)
     assert check.share == pytest.approx(0.55)
     assert "55.0%" in check.message_zh and "50%" in check.message_zh
-    ws.update_workstation(services, station.id, {"fulltime_staff": 3})
-    check = ws.budget_for_year(services, station.id, 115).check
+    ws.update_workstation(services, station.id, {"fulltime_staff": 3})  # today's staff: 113 is not re-judged
+    assert ws.budget_for_year(services, station.id, 113).check.status == "flagged"
+    ws.save_budget(services, station.id, 113, 2_000_000, fulltime_staff=3)  # that year had three
+    check = ws.budget_for_year(services, station.id, 113).check
     assert (check.status, check.limit) == ("ok", 0.6)
     assert "未超過" in check.message_zh
+    new_year = ws.save_budget(services, station.id, 114, 1_000_000)
+    assert new_year.fulltime_staff == 3  # a new year starts from the station's count
 
 
-def test_check_personnel_edges():
-    assert check_personnel(2_000_000, 1_000_000, 2).ok  # exactly 50% is allowed
-    assert not check_personnel(2_000_000, 1_000_001, 2).ok
-    assert check_personnel(2_000_000, 1_200_000, 3).ok
-    assert check_personnel(0, 0, 0).ok
-    assert not check_personnel(0, 10_000, 0).ok
+def test_check_personnel_edges(services):
+    seed = personnel_rule(programme.loaded(services), 112)
+    assert check_personnel(2_000_000, 1_000_000, 2, seed).ok  # exactly 50% is allowed
+    assert not check_personnel(2_000_000, 1_000_001, 2, seed).ok
+    assert check_personnel(2_000_000, 1_200_000, 3, seed).ok
+    assert check_personnel(0, 0, 0, seed).ok
+    assert not check_personnel(0, 10_000, 0, seed).ok
 
 
 def test_lines_reimbursed_never_above_disbursed(services, station):
@@ -193,7 +207,6 @@ def test_demo_database_fills_every_list(demo_db):
             if column.sortable:
                 assert len(src.ids(ListQuery(sort_key=column.key, descending=True))) == len(ids)
     stations = WorkstationListSource(demo_db.session_factory)
-    assert stations.ids(ListQuery(filters={"flagged": True}))  # the demo breaks the personnel rule on purpose
     sc = ServiceContext(demo_db.session_factory, "t", "north")
     busiest = stations.ids(ListQuery(sort_key="sessions", descending=True))[0]
     f = ws.figures(sc, busiest)

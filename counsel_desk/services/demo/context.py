@@ -7,19 +7,25 @@ stream and timestamps from ``today``, never from the clock.
 
 from __future__ import annotations
 
+import math
 import random
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from counsel_desk.errors import UserError
-from counsel_desk.models import County, Township, WorkItem
+from counsel_desk.models import County, Township, WorkItem, WorkItemAllocation
+from counsel_desk.services import geo
 from counsel_desk.services.demo import text
 
 SPAN_DAYS = 730  # the 24 months before today
-_CITY_COUNTIES = ("臺北市", "新竹市", "嘉義市", "基隆市")  # mostly urban: fewer visits
+# Where each center's office sits (a township's MOI code): counselors travel from there, so far places get
+# fewer visits (臺北市中正區, 臺中市西區, 臺南市東區, 花蓮市).
+CENTER_SEATS = {"north": "63000050", "central": "66000040", "south": "67000320", "east": "10015010"}
+TRAVEL_KM = 90.0  # visits fall to 1/e at this distance from the office
+OFFSHORE_FACTOR = 0.35  # a boat or a flight away: fewer visits again
 
 
 @dataclass
@@ -34,6 +40,10 @@ class Town:
     indigenous: bool
     weight: float
     industries: tuple[str, ...] = ()
+    area_km2: float = 0.0
+    distance_km: float = 0.0
+    offshore: bool = False
+    mountain: bool = False  # 山地原住民族地區
 
 
 @dataclass
@@ -104,19 +114,28 @@ class Ctx:
             raise UserError("這個分區中心沒有負責的縣市，無法產生示範資料。",
                             "This center has no counties assigned; cannot generate demo data.")
         general = tuple(dict.fromkeys(text.INDUSTRIES + text.CENTER_INDUSTRIES.get(self.center, ())))
+        shapes = geo.town_shapes()
+        seat = geo.centroid(shapes[CENTER_SEATS.get(self.center, CENTER_SEATS["north"])])
         for code, county_code, name, indigenous in conn.execute(
                 select(Township.code, Township.county_code, Township.name, Township.indigenous_area)
                 .where(Township.county_code.in_(list(self.counties))).order_by(Township.code)):
             county = self.counties[county_code]
-            weight = {"鄉": 3.0, "鎮": 2.2, "市": 1.3}.get(name[-1], 1.0)
-            if indigenous:
-                weight += 1.5
-            if county in _CITY_COUNTIES:
-                weight *= 0.5
-            pool = text.INDIGENOUS_INDUSTRIES if indigenous and rng.random() < 0.7 else general
+            shape = shapes.get(code)
+            area = geo.area_km2(shape) if shape else 30.0
+            here = geo.centroid(shape) if shape else seat
+            distance = geo.distance_km(seat, here)
+            offshore = geo.offshore(here)
+            weight = rurality_weight(area, indigenous, distance, offshore)
+            if offshore:
+                pool = text.ISLAND_INDUSTRIES
+            elif indigenous and rng.random() < 0.7:
+                pool = text.INDIGENOUS_INDUSTRIES
+            else:
+                pool = text.MOUNTAIN_INDUSTRIES if area > 150 else general
             industries = tuple(rng.sample(pool, 2))
             self.towns.append(Town(code, county_code, county, name, name[:-1] if len(name) > 2 else name,
-                                   bool(indigenous), weight, industries))
+                                   bool(indigenous), weight, industries, area, distance, offshore,
+                                   indigenous == "山地"))
         self.town_cum = []
         total = 0.0
         for t in self.towns:
@@ -126,9 +145,21 @@ class Ctx:
         for t in self.towns:
             self.towns_by_county[t.county_code].append(t)
         self.work_items = list(conn.execute(select(WorkItem.code).order_by(WorkItem.sort_order)).scalars())
+        lo, hi = conn.execute(select(func.min(WorkItemAllocation.roc_year), func.max(WorkItemAllocation.roc_year))).one()
+        self.work_item_years = (lo or self.roc_year, hi or self.roc_year)
 
     def pick_towns(self, rng: random.Random, k: int) -> list[Town]:
         return rng.choices(self.towns, cum_weights=self.town_cum, k=k)
+
+
+def rurality_weight(area_km2: float, indigenous: str | None, distance_km: float, offshore: bool) -> float:
+    """How much a township draws the center's visits: rural places more (a larger area stands in for
+    fewer people per km²; indigenous areas more again), far ones less (travel from the center's office),
+    offshore ones less again. Never the township's name."""
+    rurality = min(max(math.log10(max(area_km2, 1.0)) / 2.5, 0.0), 1.0)
+    rurality += {"山地": 0.3, "平地": 0.15}.get(indigenous or "", 0.0)
+    weight = (0.4 + rurality) * math.exp(-distance_km / TRAVEL_KM)
+    return weight * (OFFSHORE_FACTOR if offshore else 1.0)
 
 
 def clamp(value: int, lo: int, hi: int) -> int:

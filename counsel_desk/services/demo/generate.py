@@ -32,13 +32,13 @@ from counsel_desk.store import audit, search
 # Insertion order follows the foreign keys; each group is written when it has been built.
 FIRST = ("counselor", "organization", "contact", "workstation", "workstation_contact", "workstation_budget",
          "budget_line", "public_space")
-VISITS = ("site_visit", "visit_counselor", "visit_contact", "followup")
+VISITS = ("site_visit", "visit_counselor", "visit_contact", "visit_issue_topic", "followup")
 LAST = ("plan", "proposal", "proposal_contact", "proposal_section", "funding_line", "proposal_score",
         "stage_change", "proposal_comment", "support_record", "support_counselor", "center_event", "yearly_target",
         "youth_team", "youth_team_member", "youth_team_support", "outcome")
 TABLES = FIRST + VISITS + LAST
 LINK_TABLES = {"workstation_contact", "visit_counselor", "visit_contact", "proposal_contact", "support_counselor",
-               "youth_team_support"}
+               "youth_team_support", "visit_issue_topic"}
 COUNT_KEYS = {model.__tablename__: key for key, model in ENTITIES.items()}  # site_visit → visits, as `stats`
 CHUNK = 5000
 MAX_VISITS = 1_000_000

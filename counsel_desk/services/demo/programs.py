@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 
 from counsel_desk.models.enums import (
     BudgetCategory, EventKind, OperatorKind, OrgKind, PublicSpaceStatus, SupportKind, WorkstationStatus,
 )
-from counsel_desk.models.workstations import (
-    PERSONNEL_SHARE_CAP, PERSONNEL_SHARE_CAP_STAFFED, STAFFED_THRESHOLD, SUBSIDY_CAP_PUBLIC_SPACE,
-    SUBSIDY_CAP_WORKSTATION,
-)
 from counsel_desk.services.demo import text
-from counsel_desk.services.demo.context import Ctx, clamp
+from counsel_desk.services.demo.context import Ctx, Town, clamp
 from counsel_desk.services.demo.people import People, add_org
 from counsel_desk.services.demo.visits import Space, Station
 
+# The demo's invented amounts stay within the seed plan's figures (the app itself reads caps and rules
+# from the plan in force each year: services/workstation_rules.py).
+SUBSIDY_CAP_WORKSTATION, SUBSIDY_CAP_PUBLIC_SPACE = 3_000_000, 5_000_000
+PERSONNEL_SHARE_CAP, PERSONNEL_SHARE_CAP_STAFFED, STAFFED_THRESHOLD = 0.50, 0.60, 3
 RULE_BREAKERS = 2  # budgets whose personnel share deliberately exceeds the cap, for reports to flag
 OTHER_CATEGORIES = (BudgetCategory.OPERATIONS, BudgetCategory.EQUIPMENT, BudgetCategory.TRAVEL, BudgetCategory.OTHER)
 
@@ -66,13 +67,12 @@ def build_workstations(ctx: Ctx, people: People, visits: int) -> list[Station]:
                            else OrgKind.COMPANY, town, contacts=2)
         start = end = None
         if status != WorkstationStatus.APPLYING:
-            start = min(_roc_date(year, 1 + int(rng.random() * 6), 1), ctx.today.replace(day=1))
-            end = _roc_date(years[-1] if status in ("closed", "terminated") else year + 2, 12, 31)
-            if status == WorkstationStatus.EXTENDED:
-                end = _roc_date(year + 3, 12, 31)
+            # a 12-month term (延續補助 renews it a year at a time): the term on record is the latest year's
+            start = min(_roc_date(years[-1], 1 + int(rng.random() * 6), 1), ctx.today.replace(day=1))
+            end = _one_year_on(start)
             if status == WorkstationStatus.TERMINATED:
-                end = end.replace(month=3 + int(rng.random() * 9), day=28)
-                end = max(start, min(max(end, start + timedelta(days=120)), ctx.today - timedelta(days=10)))
+                end = start + timedelta(days=120 + int(rng.random() * 200))
+                end = max(start, min(end, ctx.today - timedelta(days=10)))
         staff = 1 + int(rng.random() * 5)
         team = staff + int(rng.random() * 8)
         sid = ctx.new_id()
@@ -93,6 +93,11 @@ def build_workstations(ctx: Ctx, people: People, visits: int) -> list[Station]:
     return stations
 
 
+def _one_year_on(start: date) -> date:
+    """The last day of a 12-month term starting on ``start``."""
+    return start.replace(year=start.year + 1) - timedelta(days=1)
+
+
 def _budgets(ctx: Ctx, rng, sid: str, years: list[int], staff: int, breaks_rule: bool) -> None:
     """A budget per ROC year with lines by category; the latest one breaks the personnel cap if asked."""
     cap = PERSONNEL_SHARE_CAP_STAFFED if staff >= STAFFED_THRESHOLD else PERSONNEL_SHARE_CAP
@@ -109,7 +114,7 @@ def _budgets(ctx: Ctx, rng, sid: str, years: list[int], staff: int, breaks_rule:
         created = ctx.stamp(min(_roc_date(y, 1, 20), ctx.today), rng)
         updated = ctx.stamp(min(_roc_date(y, 12, 20), ctx.today), rng)
         ctx.add("workstation_budget", {**ctx.synced(bid, created, updated), "workstation_id": sid, "roc_year": y,
-                                       "approved_subsidy": subsidy})
+                                       "approved_subsidy": subsidy, "fulltime_staff": staff})
         for category, amount in zip((BudgetCategory.PERSONNEL, *OTHER_CATEGORIES), planned):
             if y < ctx.roc_year:
                 disbursed = amount if rng.random() < 0.85 else int(amount * (0.8 + rng.random() * 0.2))
@@ -120,6 +125,22 @@ def _budgets(ctx: Ctx, rng, sid: str, years: list[int], staff: int, breaks_rule:
             ctx.add("budget_line", {**ctx.synced(ctx.new_id(), created, updated), "budget_id": bid,
                                     "category": category.value, "planned": amount,
                                     "disbursed": disbursed // 1000 * 1000, "reimbursed": reimbursed // 1000 * 1000})
+
+
+def space_owner(rng: random.Random, town: Town) -> str:
+    """Who plausibly owns an idle public building in ``town``: its own township office or county mostly, the
+    national property administration anywhere; a farmers' association only where people farm; the railway
+    company only on the main island outside mountain indigenous areas (no railway on the islands); the
+    forestry agency in the mountains."""
+    owners = [(f"{town.county}{town.name}公所", 40), (f"{town.county}政府", 25), ("財政部國有財產署", 12),
+              (f"{town.county}政府教育處（閒置校舍）", 10)]
+    if town.area_km2 > 20 and not town.offshore:
+        owners.append((f"{town.short}農會", 8))
+    if not town.offshore and not town.mountain and town.area_km2 > 10:
+        owners.append(("國營臺灣鐵路股份有限公司", 5))
+    if town.mountain:
+        owners.append(("農業部林業及自然保育署", 8))
+    return rng.choices([name for name, _ in owners], [w for _, w in owners])[0]
 
 
 def build_public_spaces(ctx: Ctx, people: People, visits: int) -> list[Space]:
@@ -134,8 +155,7 @@ def build_public_spaces(ctx: Ctx, people: People, visits: int) -> list[Space]:
                     if o.kind in (OrgKind.ASSOCIATION, OrgKind.LOCAL_GROUP, OrgKind.COMPANY, OrgKind.SOCIAL_ENTERPRISE)]
             team = rng.choice(pool) if pool else None
         name = f"{town.short}{rng.choice(text.SPACES)}"
-        agency = rng.choice((f"{town.county}{town.name}公所", f"{town.county}政府", "財政部國有財產署",
-                             f"{town.short}農會", "國營臺灣鐵路股份有限公司"))
+        agency = space_owner(rng, town)
         address = f"{town.county}{town.name}{rng.choice(text.ROADS)}{rng.randrange(1, 300)}號"
         notes = rng.choice(("規劃作為青年共同工作空間。", "整修後作為地方創生交流據點。", "結合在地產業展售與體驗。"))
         pid = ctx.new_id()

@@ -18,7 +18,7 @@ from counsel_desk.services.proposals.stages import in_flow
 
 # drawn in the multi-channel flow's names; an existing-route record takes its flow's counterparts
 STAGES = [s.value for s in Stage if s not in (Stage.TOWNSHIP_FILED, Stage.COUNTY_REVIEW)]
-STAGE_WEIGHTS = (15, 20, 12, 10, 8, 15, 10, 10)
+STAGE_WEIGHTS = (18, 22, 12, 10, 8, 15, 9, 4)  # most under way, a few turned down, as at a working center
 MAIN_PATH = ["idea", "drafting", "center_review", "sent", "council"]
 SECTION_KEYS = [k.value for k in SectionKey]
 WORK_ITEM_WEIGHTS = {"NDC": 5, "MOEA": 3, "COA": 4, "MOC": 2, "MOTC-TOUR": 2}
@@ -190,8 +190,11 @@ class ProposalBuilder:
             code = rng.choices(self.items, weights)[0]
             if code not in items:
                 items.append(code)
-        first_year = created.year - 1911 + (created.month >= 7)
-        years = [first_year] if rng.random() < 0.5 else [first_year, first_year + 1]
+        # years inside the plan whose table (表 1) the work items come from: a line after its last year
+        # would ask for money no loaded plan allocates
+        lo, hi = ctx.work_item_years
+        first_year = min(max(created.year - 1911 + (created.month >= 7), lo), hi)
+        years = [first_year] if rng.random() < 0.5 or first_year == hi else [first_year, first_year + 1]
         slots = [(code, y) for code in items for y in years]
         floor = MIN_LINE * len(slots)
         total = floor + int((MAX_TOTAL - floor) * rng.random() ** 2) // 10_000 * 10_000

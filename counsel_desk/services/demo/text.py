@@ -42,6 +42,9 @@ INDUSTRIES = tuple(
     "茶葉 咖啡 漁村 竹藝 溫泉 小農市集 老屋活化 稻米 柑橘 梅子 藺草編織 木雕 陶藝 客家花布 酒莊 養蜂 "
     "有機蔬菜 海鹽 牡蠣 藍染 礦業遺址 鐵道文化 眷村文化 廟宇文化 生態旅遊 山林步道 食農教育 米食加工 森林療癒 "
     "花生 地瓜 芋頭 香菇 高山蔬菜 柿餅 文旦 醬油釀造 漁港觀光 單車旅遊 老街商圈".split())
+# Offshore islands (澎湖、金門、馬祖、綠島、蘭嶼、小琉球) and large mountain townships get industries of their own.
+ISLAND_INDUSTRIES = tuple("石滬 海洋文化 漁村體驗 高粱酒 貢糖 戰地文化 潛水 海鮮加工 閩東聚落 玄武岩地景".split())
+MOUNTAIN_INDUSTRIES = tuple("高山蔬菜 香菇 山林步道 森林療癒 溫泉 高山茶 生態旅遊 柿餅".split())
 INDIGENOUS_INDUSTRIES = tuple("原民工藝 小米 部落廚房 洛神花 狩獵文化 織布 部落遊程 刺蔥 山林智慧".split())
 CENTER_INDUSTRIES = {
     "north": tuple("包種茶 東方美人茶 礦業遺址 綠竹筍 海岸單車 老街商圈".split()),

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterator
+from typing import Callable, Iterator
 
 from counsel_desk.models.enums import FollowUpStatus, VisitMode
+from counsel_desk.models.stocktaking import seeded_topic_id
 from counsel_desk.services.demo import text
 from counsel_desk.services.demo.context import Ctx, Town
 from counsel_desk.services.demo.people import Org, People
@@ -64,6 +65,38 @@ def _visit_days(ctx: Ctx, rng, n: int) -> list[date]:
     return [date.fromordinal(d) for d in out]
 
 
+# 推動課題 a visit meets (seeded codes, models/stocktaking.py), weighted by the kind of place
+TOPIC_WEIGHTS = {"DNA": 14, "CONSENSUS": 12, "TALENT": 14, "FUNDING": 10, "LAND": 5, "RULES": 5, "MARKET": 12,
+                 "SPACE": 6, "TRANSPORT": 3, "AGENCIES": 6, "SUCCESSION": 6}
+TOPIC_BOOST = {"indigenous": {"LAND": 3.0, "RULES": 2.5, "CONSENSUS": 1.5},
+               "offshore": {"TRANSPORT": 5.0, "TALENT": 1.5, "SUCCESSION": 2.0}}
+_TOPIC_IDS = {code: seeded_topic_id(code) for code in TOPIC_WEIGHTS}
+
+
+def _topics(rnd: Callable[[], float], town: Town) -> list[str]:
+    """0–2 coded topics for a visit (about two visits in three carry one)."""
+    r = rnd()
+    k = 0 if r < 0.35 else 1 if r < 0.8 else 2
+    weights = dict(TOPIC_WEIGHTS)
+    for kind, on in (("indigenous", town.indigenous), ("offshore", town.offshore)):
+        if on:
+            for code, factor in TOPIC_BOOST[kind].items():
+                weights[code] *= factor
+    chosen: list[str] = []
+    total = sum(weights.values())
+    codes = list(weights)
+    while len(chosen) < k:
+        x, acc, pick = rnd() * total, 0.0, codes[-1]
+        for c in codes:
+            acc += weights[c]
+            if x < acc:
+                pick = c
+                break
+        if pick not in chosen:
+            chosen.append(pick)
+    return [_TOPIC_IDS[c] for c in chosen]
+
+
 def build_visits(ctx: Ctx, people: People, stations: list[Station], spaces: list[Space], n: int,
                  chunk: int = 5000) -> Iterator[int]:
     """Add visits, their links and follow-ups to ``ctx.rows`` (and their text to ``ctx.docs``).
@@ -74,6 +107,7 @@ def build_visits(ctx: Ctx, people: People, stations: list[Station], spaces: list
     rng = ctx.rng("visits")
     frng = ctx.rng("followups")
     rnd, frnd = rng.random, frng.random
+    trnd = ctx.rng("visit_topics").random  # its own stream: tagging leaves every other draw as it was
     days = _visit_days(ctx, rng, n)
     towns = ctx.pick_towns(rng, n)
     modes = rng.choices(MODES, MODE_WEIGHTS, k=n)
@@ -149,6 +183,8 @@ def build_visits(ctx: Ctx, people: People, stations: list[Station], spaces: list
         if org is not None and org.contacts and rnd() < 0.35:
             for cid, _ in org.contacts[:1 + (rnd() < 0.3)]:
                 rows["visit_contact"].append({"visit_id": vid, "contact_id": cid})
+        for tid in _topics(trnd, town):
+            rows["visit_issue_topic"].append({"visit_id": vid, "topic_id": tid})
         if station is not None:
             station.visits.append((vid, day))
         names = " ".join(name for _, name in met)
@@ -162,10 +198,11 @@ def build_visits(ctx: Ctx, people: People, stations: list[Station], spaces: list
         for _ in range(count):
             due = day + timedelta(days=14 + int(frnd() * 47))
             s = frnd()
+            # a working center closes most of its follow-ups: about one in ten is overdue at any time
             if age > 120:
-                status = CLOSED if s < 0.72 else CANCELLED if s < 0.78 else IN_PROGRESS if s < 0.86 else OPEN
+                status = CLOSED if s < 0.86 else CANCELLED if s < 0.93 else IN_PROGRESS if s < 0.97 else OPEN
             elif age > 30:
-                status = CLOSED if s < 0.45 else CANCELLED if s < 0.5 else IN_PROGRESS if s < 0.75 else OPEN
+                status = CLOSED if s < 0.62 else CANCELLED if s < 0.68 else IN_PROGRESS if s < 0.88 else OPEN
             else:
                 status = CLOSED if s < 0.12 else CANCELLED if s < 0.15 else IN_PROGRESS if s < 0.45 else OPEN
             o = frnd()

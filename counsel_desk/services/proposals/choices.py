@@ -8,6 +8,7 @@ from sqlmodel import select
 
 from counsel_desk.models import Counselor, County, Organization, Plan, Township, Workstation
 from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.people import PeopleService
 
 
 @dataclass(frozen=True)
@@ -31,11 +32,19 @@ def townships(svc: ServiceContext, county_code: str | None = None) -> list[Choic
 
 
 def counselors(svc: ServiceContext, *, include_inactive: bool = False) -> list[Choice]:
+    """Every center's counselors (a list filter: merged data may name anyone)."""
     with svc.session_factory() as s:
         q = select(Counselor).where(Counselor.deleted_at.is_(None)).order_by(Counselor.center_code, Counselor.name)  # type: ignore[union-attr]
         if not include_inactive:
             q = q.where(Counselor.active.is_(True))  # type: ignore[attr-defined]
         return [Choice(c.id, c.name, c.center_code) for c in s.exec(q)]
+
+
+def own_counselors(svc: ServiceContext, chosen: str | None = None) -> list[Choice]:
+    """Whom a form offers: the center's active counselors, plus ``chosen`` when it is someone else (left, or
+    of another center) so an older record keeps showing its counselor."""
+    people = PeopleService(svc).counselors(include=[chosen] if chosen else [])
+    return [Choice(p.id, p.name) for p in people]
 
 
 def workstations(svc: ServiceContext) -> list[Choice]:

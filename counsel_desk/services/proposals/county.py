@@ -1,14 +1,16 @@
 """The county government's review on the existing route (縣府審查) and the council's decision.
 
 圖 3 (提案流程 2.0) has the county government 「確認及協助處理土地使用、環保、補助款核撥、配合款編列、
-公有空間提供等事宜」: :func:`checklist` gives those five items of a proposal, each with its status,
-date and note, and :func:`save_check` records one. A plan passes at a numbered working meeting of
+公有空間提供等事宜」: :func:`checklist` gives those five items of an existing-route proposal or a
+township's plan (``kind`` "proposal" or "plan"), each with its status, date and note, and
+:func:`save_check` records one. A plan passes at a numbered working meeting of
 行政院地方創生會報 with amounts approved per ministry: :func:`record_decision` keeps them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from datetime import date
 
 from sqlmodel import Session, select
@@ -36,9 +38,13 @@ class CheckRow:
         return self.status in (CheckStatus.PENDING, CheckStatus.ISSUE)
 
 
-def checks_in(session: Session, proposal_id: str) -> list[CheckRow]:
+def _owner(kind: str, record_id: str) -> Any:
+    return CountyCheck.plan_id == record_id if kind == "plan" else CountyCheck.proposal_id == record_id
+
+
+def checks_in(session: Session, record_id: str, kind: str = "proposal") -> list[CheckRow]:
     rows = {c.item: c for c in session.exec(select(CountyCheck).where(
-        CountyCheck.proposal_id == proposal_id, CountyCheck.deleted_at.is_(None)))}  # type: ignore[union-attr]
+        _owner(kind, record_id), CountyCheck.deleted_at.is_(None)))}  # type: ignore[union-attr]
     out = []
     for item in CountyCheckItem:
         c = rows.get(item.value)
@@ -47,15 +53,18 @@ def checks_in(session: Session, proposal_id: str) -> list[CheckRow]:
     return out
 
 
-def checklist(svc: ServiceContext, proposal_id: str) -> list[CheckRow]:
+def checklist(svc: ServiceContext, record_id: str, kind: str = "proposal") -> list[CheckRow]:
     """The five items of the county's review, in the seed's order (unrecorded ones are 待確認)."""
     with svc.session_factory() as s:
-        live(s, Proposal, proposal_id, "提案", "proposal")
-        return checks_in(s, proposal_id)
+        if kind == "plan":
+            live(s, Plan, record_id, "地方創生計畫", "plan")
+        else:
+            live(s, Proposal, record_id, "提案", "proposal")
+        return checks_in(s, record_id, kind)
 
 
-def save_check(svc: ServiceContext, proposal_id: str, item: str, status: str, checked_on: date | None,
-               note: str = "") -> CheckRow:
+def save_check(svc: ServiceContext, record_id: str, item: str, status: str, checked_on: date | None,
+               note: str = "", kind: str = "proposal") -> CheckRow:
     """Record one checklist item; a settled item or an open issue needs the date it was established."""
     try:
         it, st = CountyCheckItem(item), CheckStatus(status)
@@ -69,17 +78,20 @@ def save_check(svc: ServiceContext, proposal_id: str, item: str, status: str, ch
         raise ValidationError(f"「{it.zh}」的確認日期不能在未來。", f"The date of '{it.en}' is in the future.",
                               field=f"county_check:{it.value}")
     with svc.session_factory() as s:
-        p = live(s, Proposal, proposal_id, "提案", "proposal")
-        if p.route != Route.EXISTING and p.plan_id is None:
-            raise ValidationError("縣府審查項目只適用於現行提案流程（公所提報 → 縣府審查）；多元徵案由分區輔導中心整合後送專案辦公室。",
-                                  "The county checklist belongs to the existing route; multi-channel proposals go "
-                                  "through the center to the project office.", field="county_check")
-        row = s.exec(select(CountyCheck).where(CountyCheck.proposal_id == proposal_id,
-                                               CountyCheck.item == it.value)).first()
+        if kind == "plan":  # a township's plan always follows the existing route
+            live(s, Plan, record_id, "地方創生計畫", "plan")
+        else:
+            p = live(s, Proposal, record_id, "提案", "proposal")
+            if p.route != Route.EXISTING and p.plan_id is None:
+                raise ValidationError("縣府審查項目只適用於現行提案流程（公所提報 → 縣府審查）；多元徵案由分區輔導中心整合後送專案辦公室。",
+                                      "The county checklist belongs to the existing route; multi-channel proposals go "
+                                      "through the center to the project office.", field="county_check")
+        row = s.exec(select(CountyCheck).where(_owner(kind, record_id), CountyCheck.item == it.value)).first()
         text = (note or "").strip()
         if row is None:
-            base.create(s, CountyCheck(proposal_id=proposal_id, item=it.value, status=st.value, checked_on=checked_on,
-                                       note=text), svc.actor, "county_check")
+            base.create(s, CountyCheck(plan_id=record_id if kind == "plan" else None,
+                                       proposal_id=None if kind == "plan" else record_id, item=it.value,
+                                       status=st.value, checked_on=checked_on, note=text), svc.actor, "county_check")
         else:
             base.update(s, row, svc.actor, "county_check",
                         {"status": st.value, "checked_on": checked_on, "note": text, "deleted_at": None})

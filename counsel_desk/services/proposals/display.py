@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from counsel_desk.models.enums import Labelled
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import shown_date
 
 
 TAIWAN = timezone(timedelta(hours=8), "Asia/Taipei")  # no daylight saving; the reports count days the same way
@@ -23,7 +23,7 @@ def local_time(at: datetime | None) -> datetime | None:
 def when_text(at: datetime | None) -> str:
     """UTC → 115/11/26 14:05 (Taiwan time)."""
     local = local_time(at)
-    return f"{roc_date(local.date())} {local:%H:%M}" if local else ""
+    return f"{shown_date(local.date())} {local:%H:%M}" if local else ""
 
 
 def percent(share: float) -> str:

@@ -21,8 +21,6 @@ from counsel_desk.services import base, programme
 from counsel_desk.store import programmes as programmes_store
 from counsel_desk.services.base import ServiceContext
 
-MIN_ROC_YEAR = 100
-MAX_ROC_YEAR = 150
 MAX_AMOUNT = 10_000_000_000  # NT$100 億: beyond any single proposal; catches a slipped key
 
 
@@ -161,10 +159,9 @@ def save_lines(session: Session, svc: ServiceContext, proposal_id: str, grid: di
         if code not in known:
             raise ValidationError(f"表 1 沒有工作項目「{code}」。", f"Table 1 has no work item '{code}'.",
                                   field="funding")
-        if not MIN_ROC_YEAR <= int(year) <= MAX_ROC_YEAR:
-            raise ValidationError(f"經費年度「{year}」不合理：請用民國年，例如 115。",
-                                  f"Funding year '{year}' is implausible: use the ROC year, e.g. 115.",
-                                  field="funding")
+        # a Western year is refused; a year outside every loaded plan is saved and warned about
+        # (rules.funding_notices), never bounded by a fixed range
+        programme.check_roc_year(year, "funding")
         value = validate_amount(amount, f"{known[code].name} {year} 年的經費", f"Funding for {code} in {year}",
                                 "funding")
         if value:

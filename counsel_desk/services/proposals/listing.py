@@ -16,7 +16,7 @@ from sqlalchemy import text
 
 from counsel_desk.models.enums import STAGE_ORDER, OrgKind, Route, Stage
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.listing import Column, ListQuery
 from counsel_desk.services.proposals.display import label, local_time
 from counsel_desk.store import search
@@ -111,7 +111,7 @@ class ProposalListSource:
                     "title": r[1], "applicant": r[2], "applicant_type": label(OrgKind, r[3]),
                     "place": f"{r[4]}{r[5]}", "route": label(Route, r[6]), "stage": label(Stage, r[7]),
                     "workstation": r[8], "counselor": r[9], "plan": r[10], "requested": int(r[11] or 0),
-                    "stage_changed": roc_date(local.date()) if local else "",
+                    "stage_changed": shown_date(local.date()) if local else "",
                     "_stage": r[7], "_route": r[6], "_plan_id": r[13], "_since": since,
                     "_highlight": {Stage.REJECTED.value: "muted", Stage.RETURNED.value: "warning"}.get(r[7]),
                 }

@@ -20,16 +20,16 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from counsel_desk.models.enums import Criterion, OrgKind, Route, Stage
-from counsel_desk.services import programme
+from counsel_desk.services import center_split, programme
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.programme import Notice, Programme, Source
 from counsel_desk.services.proposals.drafts import ProposalDetail
 from counsel_desk.store import programmes as programmes_store
 
 SEED = "加速推動地方創生計畫"
+CENTER_SOURCE = center_split.SOURCE
 ROUTE_SOURCE = Source(SEED, "圖 3 提案流程 2.0；叁、五、多元徵案（「以商號、公司、社會企業等名義」提出申請）")
 CRITERIA_SOURCE = Source(SEED, "叁、五、多元徵案：「在兼顧在地性、公共性、適當商業模式等前提下」")
-CENTER_SOURCE = Source(SEED, "叁、三、建構分區輔導中心（北、中、南、東分區）；縣市分區為本程式預設，總部可調整")
 
 APPLICANTS: dict[str, frozenset[str]] = {
     Route.EXISTING.value: frozenset({OrgKind.TOWNSHIP_OFFICE.value, OrgKind.COUNTY_GOVERNMENT.value}),
@@ -47,13 +47,15 @@ class Facts:
 
     programmes: list[Programme]
     center_counties: frozenset[str] = field(default_factory=frozenset)
+    center_code: str = ""
+    county_centers: dict[str, str] = field(default_factory=dict)  # county code → its center (the split)
 
 
 def facts(session: Session, center_code: str) -> Facts:
     conn = session.connection()
-    counties = frozenset(r[0] for r in conn.execute(text("SELECT code FROM county WHERE default_center = :c"),
-                                                     {"c": center_code}))
-    return Facts(programmes_store.loaded(conn), counties)
+    split = {code: center for code, center in conn.execute(text("SELECT code, default_center FROM county"))}
+    counties = frozenset(code for code, center in split.items() if center == center_code)
+    return Facts(programmes_store.loaded(conn), counties, center_code, split)
 
 
 def load_facts(svc: ServiceContext) -> Facts:
@@ -103,7 +105,10 @@ def notices(d: ProposalDetail, f: Facts) -> list[Notice]:
                               f"{', '.join(low)} scored {LOW_SCORE} or lower: strengthen before sending.",
                               CRITERIA_SOURCE))
     if d.county_code and f.center_counties and d.county_code not in f.center_counties:
-        out.append(Notice("outside_center",
-                          f"「{d.county_name or d.county_code}」不在本分區中心的縣市內。",
-                          f"{d.county_name or d.county_code} is outside this center's counties.", CENTER_SOURCE))
+        county = d.county_name or d.county_code
+        ours = center_split.center_name(f.center_code) if f.center_code else "本分區輔導中心"
+        owner = f.county_centers.get(d.county_code)
+        belongs = f"（{county}屬{center_split.center_name(owner)}）" if owner else ""
+        out.append(Notice("outside_center", f"「{county}」不在{ours}的縣市內{belongs}。",
+                          f"{county} is outside this center's counties.", CENTER_SOURCE))
     return out

@@ -21,7 +21,7 @@ from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.proposals import funding as funding_mod
 from counsel_desk.services.programme import Notice, Source
-from counsel_desk.services.proposals.county import Decision, checks_in, save_decision
+from counsel_desk.services.proposals.county import CheckRow, Decision, checks_in, save_decision
 from counsel_desk.services.proposals import rules
 from counsel_desk.services.proposals.drafts import detail_in, get_proposal, live
 from counsel_desk.services.proposals.stages import NEEDS_COMPLETE, check_transition, missing_items
@@ -121,19 +121,22 @@ def check_completeness(svc: ServiceContext, proposal_id: str) -> list[UserError]
 SEED = "加速推動地方創生計畫"
 
 
-def _flow_notices(session: Session, to_stage: str, proposals: list[Proposal], decision: Decision | None) -> list[Notice]:
+def _flow_notices(session: Session, to_stage: str, proposals: list[Proposal], decision: Decision | None,
+                  plan: Plan | None = None) -> list[Notice]:
     """What the flow's rules say about a move (warnings: the move still happens)."""
     notices: list[Notice] = []
     if to_stage == Stage.COUNCIL:
-        for p in proposals:
-            if p.stage != Stage.COUNTY_REVIEW:
-                continue
-            open_items = [CountyCheckItem(c.item).zh for c in checks_in(session, p.id) if c.open]
+        reviewed: list[tuple[str, list[CheckRow]]] = [(p.title, checks_in(session, p.id)) for p in proposals
+                                                      if p.stage == Stage.COUNTY_REVIEW]
+        if plan is not None and plan.stage == Stage.COUNTY_REVIEW:
+            reviewed.insert(0, (plan.title, checks_in(session, plan.id, "plan")))
+        for title, rows in reviewed:
+            open_items = [CountyCheckItem(c.item).zh for c in rows if c.open]
             if open_items:
                 notices.append(Notice(
                     "county_checklist_open",
-                    f"「{p.title}」縣府審查尚有 {len(open_items)} 項未確認：{'、'.join(open_items)}。",
-                    f"'{p.title}': {len(open_items)} county checklist items are not settled.",
+                    f"「{title}」縣府審查尚有 {len(open_items)} 項未確認：{'、'.join(open_items)}。",
+                    f"'{title}': {len(open_items)} county checklist items are not settled.",
                     Source(SEED, "圖 3 提案流程 2.0：縣（市）政府確認及協助處理土地使用、環保、補助款核撥、配合款編列、公有空間提供等事宜")))
     if to_stage == Stage.APPROVED and decision is None:
         notices.append(Notice("council_decision_missing",
@@ -194,7 +197,7 @@ def move_plan(svc: ServiceContext, plan_id: str, to_stage: str, comment: str, *,
                 raise incomplete_error(problems, plan.title)
         at = utcnow()
         from_stage = plan.stage
-        notices = _flow_notices(s, to_stage, proposals, decision)
+        notices = _flow_notices(s, to_stage, proposals, decision, plan)
         change = StageChange(plan_id=plan.id, from_stage=plan.stage, to_stage=to_stage, comment=comment,
                              changed_at=at, snapshot_json=to_json(_plan_snapshot(s, plan, proposals, to_stage)))
         base.create(s, change, svc.actor, "stage_change")

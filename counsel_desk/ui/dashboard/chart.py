@@ -31,6 +31,9 @@ class MonthlyVisitsChart(QChartView):
         self.setBackgroundBrush(QBrush(QColor("#ffffff")))
         self.setFrameShape(QChartView.Shape.NoFrame)
         self._chart.setMargins(QMargins(0, 0, 0, 0))
+        # numbers on the bars and the axis with thousands separators (1,234), as everywhere else
+        self._chart.setLocalizeNumbers(True)
+        self._chart.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         self._chart.layout().setContentsMargins(0, 0, 0, 0)
         self.setMinimumHeight(170)
         self.months: list[MonthVisits] = []
@@ -82,7 +85,7 @@ class MonthlyVisitsChart(QChartView):
         y = QValueAxis()
         y.setRange(0, _nice_ceiling(top * 1.15))  # room for the labels above the tallest bar
         y.setTickCount(5)
-        y.setLabelFormat("%d")
+        y.setLabelFormat("%.0f")
         y.setLabelsFont(font)
         y.setLabelsColor(AXIS)
         y.setGridLineColor(GRID)
@@ -92,13 +95,13 @@ class MonthlyVisitsChart(QChartView):
 
 
 def _nice_ceiling(value: float) -> int:
-    """A round upper bound divisible by 4 (five ticks): 0→4, 37→40, 213→240."""
+    """A bound of four round steps (five ticks, each a round number): 0→4, 37→40, 213→240, 14,068→16,000."""
     if value <= 4:
         return 4
-    step = 1
-    while value / step > 40:
-        step *= 10
-    top = int(-(-value // step) * step)
-    while top % 4:
-        top += step
-    return top
+    magnitude = 1
+    while True:
+        for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8):
+            tick = float(step * magnitude)
+            if tick.is_integer() and tick * 4 >= value:
+                return int(tick * 4)
+        magnitude *= 10

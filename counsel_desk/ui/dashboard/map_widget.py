@@ -1,5 +1,7 @@
 """The coverage map: the center's townships (鄉鎮市區) shaded by visits, hover for the count, click to filter.
 
+It can shade by stocktaking status instead (盤點: 未啟動 … 已核定, ``set_statuses``), one colour per status.
+
 Paints the outlines prepared by ``map_geometry`` (projected lon/lat, insets for the outlying
 islands) with QPainterPath, fitted into the widget keeping the aspect ratio. Townships with no
 visits stay white on a tinted sea, so thin coverage is the first thing one sees.
@@ -15,7 +17,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from counsel_desk.models.enums import TownshipStatus
 from counsel_desk.services import geo
+from counsel_desk.services.formatting import listed
 from counsel_desk.ui.dashboard.map_geometry import MapGeometry, PanelGeometry, Point
 from counsel_desk.ui.dashboard.map_geometry import centroid as centroid_of
 
@@ -30,6 +34,13 @@ COUNTY_EDGE = QColor("#56636f")
 HOVER_EDGE = QColor("#e8710a")
 INSET_FRAME = QColor("#aab4bd")
 LEGEND_TEXT = QColor("#444c55")
+
+
+# One colour per stocktaking status, light to dark as a township moves on (ColorBrewer "YlGnBu").
+STATUS_COLORS = {
+    TownshipStatus.NOT_STARTED: "#ffffff", TownshipStatus.CONTACT: "#edf8b1", TownshipStatus.COUNSELING: "#c7e9b4",
+    TownshipStatus.WRITING: "#7fcdbb", TownshipStatus.FILED: "#1d91c0", TownshipStatus.APPROVED: "#0c2c84",
+}
 
 
 def ramp_color(intensity: float) -> QColor:
@@ -73,6 +84,7 @@ class TownshipMap(QWidget):
         self.hovered_code: str | None = None
         self.hover_text = ""
         self.hint = ""  # a line of help at the legend's right
+        self.statuses: dict[str, TownshipStatus] | None = None  # shading by stocktaking status when set
 
     def sizeHint(self) -> QSize:
         return QSize(480, 440)
@@ -89,7 +101,7 @@ class TownshipMap(QWidget):
                 borders.moveTo(*line[0])
                 for p in line[1:]:
                     borders.lineTo(*p)
-            title = "、".join(titles.get(c, c) for c in pg.label_codes) if pg.inset else ""
+            title = listed(titles.get(c, c) for c in pg.label_codes) if pg.inset else ""
             self._panels.append(_Panel(pg, paths, borders, title=title))
         self._layout()
         self.update()
@@ -103,6 +115,16 @@ class TownshipMap(QWidget):
             self.hover_text = self.text_for(self.hovered_code)
         self.update()
 
+    def set_statuses(self, statuses: dict[str, TownshipStatus] | None) -> None:
+        """Shade by stocktaking status (missing means 未啟動); None goes back to the visit counts."""
+        self.statuses = None if statuses is None else dict(statuses)
+        if self.hovered_code is not None:
+            self.hover_text = self.text_for(self.hovered_code)
+        self.update()
+
+    def status(self, code: str) -> TownshipStatus:
+        return (self.statuses or {}).get(code, TownshipStatus.NOT_STARTED)
+
     @property
     def town_codes(self) -> list[str]:
         return [code for p in self._panels for code in p.paths]
@@ -111,9 +133,13 @@ class TownshipMap(QWidget):
         return self._counts.get(code, 0)
 
     def color_for(self, code: str) -> QColor:
+        if self.statuses is not None:
+            return QColor(STATUS_COLORS[self.status(code)])
         return ramp_color(geo.shade(self.count(code), self._maximum))
 
     def text_for(self, code: str) -> str:
+        if self.statuses is not None:
+            return self.tr("%1: %2").replace("%1", self._names.get(code, code)).replace("%2", self.status(code).label)
         return self.tr("%1: %2 visits").replace("%1", self._names.get(code, code)).replace("%2", str(self.count(code)))
 
     # --- geometry in widget coordinates ------------------------------------------------------------
@@ -248,6 +274,17 @@ class TownshipMap(QWidget):
     def _paint_legend(self, painter: QPainter) -> None:
         fm = QFontMetricsF(self.font())
         y = self.height() - self.MARGIN - self.LEGEND_HEIGHT + 10
+        if self.statuses is not None:
+            x = float(self.MARGIN)
+            for status, colour in STATUS_COLORS.items():
+                box = QRectF(x, y, 14, 12)
+                painter.setPen(QPen(TOWN_EDGE, 1))
+                painter.setBrush(QColor(colour))
+                painter.drawRect(box)
+                painter.setPen(LEGEND_TEXT)
+                painter.drawText(QPointF(box.right() + 4, box.bottom()), status.label)
+                x = box.right() + 4 + fm.horizontalAdvance(status.label) + 12
+            return
         box = QRectF(float(self.MARGIN), y, 16, 12)
         painter.setPen(QPen(TOWN_EDGE, 1))
         painter.setBrush(BLANK)

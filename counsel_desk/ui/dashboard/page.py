@@ -15,7 +15,7 @@ import logging
 from datetime import date, datetime
 from typing import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
@@ -23,8 +23,9 @@ from shiboken6 import isValid
 
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import CenterCode, Stage
+from counsel_desk.services import stocktaking
 from counsel_desk.services.dashboard import PERIOD_KEYS, Overview, week_bounds
-from counsel_desk.services.formatting import ROC_OFFSET, roc_date, roc_date_long, roc_month
+from counsel_desk.services.formatting import ROC_OFFSET, roc_date_long, roc_month, shown_date
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.dashboard.chart import MonthlyVisitsChart
 from counsel_desk.ui.dashboard.getting_started import GettingStarted
@@ -34,6 +35,7 @@ from counsel_desk.ui.dashboard.panels import ProposalStages, TargetsPanel, Visit
 from counsel_desk.ui.dashboard.widgets import ALERT, Card, ElidedLabel, FigureCard
 from counsel_desk.ui.outcomes.dashboard_card import OutcomesCard
 from counsel_desk.ui.page_contract import PageHooks
+from counsel_desk.ui.stocktaking.township_dialog import TownshipDialog
 from counsel_desk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -107,6 +109,13 @@ class DashboardPage(PageHooks, QWidget):
         self.period_box.setCurrentIndex(PERIOD_KEYS.index("last_3_months"))
         self.period_box.currentIndexChanged.connect(lambda _i: self.reload(("map",)))
         self.map_card.header.addWidget(self.period_box)
+        self.shade_box = QComboBox()  # 盤點: the same map shaded by each township's stocktaking status
+        self.shade_box.setObjectName("mapShade")
+        self.shade_box.setAccessibleName(self.tr("Shade the map by"))
+        self.shade_box.addItem(self.tr("Shade: visits"), "visits")
+        self.shade_box.addItem(self.tr("Shade: stocktaking status"), "status")
+        self.shade_box.currentIndexChanged.connect(lambda _i: self._shade_changed())
+        self.map_card.header.addWidget(self.shade_box)
         self.coverage = ElidedLabel()
         self.coverage.setProperty("role", "figureCaption")
         self.map = TownshipMap()
@@ -175,11 +184,10 @@ class DashboardPage(PageHooks, QWidget):
     def _set_title(self) -> None:
         code = self.ctx.center_code
         try:
-            center = CenterCode(code)
-            name = center.label
+            name = CenterCode(code).full_name  # one form of the name everywhere: 地方創生北區輔導中心
         except ValueError:
             name = code
-        self.title.setText(self.tr("Dashboard — %1 regional counseling center").replace("%1", name))
+        self.title.setText(self.tr("Dashboard — %1").replace("%1", name))
 
     # --- loading -------------------------------------------------------------------------------
     @property
@@ -258,16 +266,19 @@ class DashboardPage(PageHooks, QWidget):
         self.as_of.setText(self.tr("%1 · updated %2").replace("%1", pick(roc_date_long(o.today), o.today.isoformat())).replace("%2", now))
         per_month = o.visits_per_month
         last_month = per_month[-2].count if len(per_month) > 1 else 0
-        visits_unit, items_unit = self.tr("visits"), self.tr("items")
-        self.card_visits.set_figure(o.visits_this_month, visits_unit,
-                                    self.tr("last month: %1 visits").replace("%1", f"{last_month:,}"))
+        def items(n: int) -> str:  # English says "1 item", "2 items"
+            return self.tr("item") if n == 1 else self.tr("items")
+
+        self.card_visits.set_figure(o.visits_this_month, self.tr("visit") if o.visits_this_month == 1
+                                    else self.tr("visits"), (self.tr("last month: %1 visit") if last_month == 1 else
+                                                             self.tr("last month: %1 visits")).replace("%1", f"{last_month:,}"))
         sunday = week_bounds(o.today)[1]
-        self.card_due.set_figure(o.followups_due_this_week, items_unit,
-                                 self.tr("until Sunday %1").replace("%1", roc_date(sunday)))
-        self.card_overdue.set_figure(o.followups_overdue, items_unit, self.tr("open or in progress, past due"),
+        self.card_due.set_figure(o.followups_due_this_week, items(o.followups_due_this_week),
+                                 self.tr("until Sunday %1").replace("%1", shown_date(sunday)))
+        self.card_overdue.set_figure(o.followups_overdue, items(o.followups_overdue), self.tr("open or in progress, past due"),
                                      ALERT if o.followups_overdue else None)
         approved = next((s.count for s in o.proposals_by_stage if s.stage == Stage.APPROVED), 0)
-        self.card_proposals.set_figure(o.proposals_in_progress, items_unit,
+        self.card_proposals.set_figure(o.proposals_in_progress, items(o.proposals_in_progress),
                                        self.tr("%1 approved").replace("%1", f"{approved:,}"))
         first, last = per_month[0], per_month[-1]
         self.chart_card.title_label.setText(
@@ -292,17 +303,59 @@ class DashboardPage(PageHooks, QWidget):
         names = {t.township_code: pick(f"{t.county_name} {t.name}", f"{t.name_en}, {t.county_name_en}")
                  for t in towns}
         self.map.set_counts({t.township_code: t.count for t in towns}, names)
+        if self.shade_key == "status":
+            self._load_statuses()
         visited = sum(1 for t in towns if t.count)
         total_visits = sum(t.count for t in towns)
         p = data.period
         self.coverage.set_full_text(
             self.tr("%3 visits; %4 of %5 townships visited, %6 not visited (%1 – %2)")
-            .replace("%1", roc_date(p.start)).replace("%2", roc_date(p.end)).replace("%3", f"{total_visits:,}")
+            .replace("%1", shown_date(p.start)).replace("%2", shown_date(p.end)).replace("%3", f"{total_visits:,}")
             .replace("%4", str(visited)).replace("%5", str(len(towns))).replace("%6", str(len(towns) - visited)))
         self.zero_towns.set_townships(towns)
 
+    # --- stocktaking shading --------------------------------------------------------------------
+    @property
+    def shade_key(self) -> str:
+        return str(self.shade_box.currentData())
+
+    def _shade_changed(self) -> None:
+        if self.shade_key == "status":
+            self.map_card.title_label.setText(self.tr("Townships by stocktaking status"))
+            self.map.hint = self.tr("Click a township to see its history.")
+            self._load_statuses()
+        else:
+            self.map_card.title_label.setText(self.tr("Visits by township"))
+            self.map.hint = self.tr("Click a township to list its visits.")
+            self.map.set_statuses(None)
+
+    def _load_statuses(self) -> None:
+        services = self.ctx.services()
+        self._generation["status"] = self._generation.get("status", 0) + 1
+        generation = self._generation["status"]
+        self._waiting.add("status")
+
+        def shown(result) -> None:
+            if self._current("status", generation) and self.shade_key == "status":
+                self.map.set_statuses({code: st.status for code, st in result.items()})
+            if isValid(self):
+                self._part_done("status")
+
+        run_task(lambda _p: stocktaking.standings(services), parent=self, on_done=shown,
+                 on_error=lambda exc: self._part_failed("status", generation, exc))
+
+    def open_township(self, code: str) -> TownshipDialog:
+        dialog = TownshipDialog(self.ctx, code, self, today=self._today())
+        dialog.township_changed.connect(lambda _c: self._load_statuses())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
     # --- actions -------------------------------------------------------------------------------
     def _township_clicked(self, code: str) -> None:
+        if self.shade_key == "status":
+            self.open_township(code)
+            return
         filters: dict = {"township_code": code}
         if self.map_data is not None:  # the list then shows the very visits the map counted
             filters["date_from"] = self.map_data.period.start.isoformat()

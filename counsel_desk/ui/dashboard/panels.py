@@ -24,16 +24,16 @@ def _number(value: float) -> str:
 class VisitsByCounty(BarRows):
     def set_counties(self, counties: list[CountyVisits]) -> None:
         top = max((c.count for c in counties), default=0)
-        unit = self.tr("%1 visits")
-        self.set_rows([BarRow(pick(c.name, c.name_en), c.count, top, unit.replace("%1", f"{c.count:,}"))
+        self.set_rows([BarRow(pick(c.name, c.name_en), c.count, top,
+                              (self.tr("%1 visit") if c.count == 1 else self.tr("%1 visits")).replace("%1", f"{c.count:,}"))
                        for c in counties])
 
 
 class ProposalStages(BarRows):
     def set_stages(self, stages: list[StageProposals]) -> None:
         top = max((s.count for s in stages), default=0)
-        unit = self.tr("%1 items")
-        self.set_rows([BarRow(s.stage.label, s.count, top, unit.replace("%1", f"{s.count:,}"),
+        self.set_rows([BarRow(s.stage.label, s.count, top,
+                              (self.tr("%1 item") if s.count == 1 else self.tr("%1 items")).replace("%1", f"{s.count:,}"),
                               STAGE_COLORS.get(s.stage, ACCENT)) for s in stages])
 
 

@@ -18,7 +18,7 @@ from counsel_desk.reports.figures_outcomes import TrainingTotals, training
 from counsel_desk.services import dashboard
 from counsel_desk.services import outcomes as outcome_service
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import shown_date
 from counsel_desk.ui.dashboard.widgets import Card
 from counsel_desk.ui.tasks import run_task
 
@@ -88,7 +88,7 @@ class OutcomesCard(Card):
             return
         self.data = data
         t, tr = data.totals, data.training
-        self.period_label.setText(f"{roc_date(data.period.start)} – {roc_date(data.period.end)}")
+        self.period_label.setText(f"{shown_date(data.period.start)} – {shown_date(data.period.end)}")
         self.values["youth"].setText(self.tr("%1 (%2 registered)").replace("%1", f"{t.youth:,}")
                                      .replace("%2", f"{t.youth_registered:,}"))
         self.values["jobs"].setText(f"{t.value('jobs'):,}")

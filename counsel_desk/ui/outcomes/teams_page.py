@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from counsel_desk.errors import ValidationError
 from counsel_desk.models import YouthTeam
 from counsel_desk.services import youth_teams as team_service
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.outcome_lists import YouthTeamListSource
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import show_error
@@ -215,12 +215,12 @@ class YouthTeamListPage(RecordListPage):
         view = team_service.team_view(self.ctx.services(), self.record_id)
         self.members_model.set_rows([(m.id, [m.name, str(m.birth_year or ""), m.age if m.age is not None else "", m.role])
                                      for m in view.members])
-        self.support_model.set_rows([(s.id, [roc_date(date.fromisoformat(s.day[:10])), s.title, s.detail])
+        self.support_model.set_rows([(s.id, [shown_date(date.fromisoformat(s.day[:10])), s.title, s.detail])
                                      for s in view.supports])
         self.warnings.setText("\n".join(w.message for w in view.warnings))
         self.outcome_note.setText(self.tr("%1 outcome records are tied to this team (see Outcomes).")
                                   .replace("%1", str(len(view.outcomes))))
-        self.visit_model.set_rows([(v.id, [roc_date(date.fromisoformat(v.day[:10])), v.title, v.detail])
+        self.visit_model.set_rows([(v.id, [shown_date(date.fromisoformat(v.day[:10])), v.title, v.detail])
                                    for v in view.visits])
         linked = {s.id for s in view.supports}
         self.support_choice.clear()

@@ -103,7 +103,7 @@ class ApplicantForm(QWidget):
         self._svc = svc
         fill_choices(self.county, choices.counties(svc), self.tr("— county —"))
         fill_choices(self.workstation, choices.workstations(svc), self.tr("— none —"))
-        fill_choices(self.counselor, choices.counselors(svc, include_inactive=True), self.tr("— none —"))
+        fill_choices(self.counselor, choices.own_counselors(svc), self.tr("— none —"))
         fill_choices(self.plan, choices.plans(svc), self.tr("— standalone proposal —"))
         completer = QCompleter(choices.organization_names(svc), self.organization)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -139,6 +139,8 @@ class ApplicantForm(QWidget):
         set_value(self.township, f.township_code or None)
         (self.route_existing if f.route == Route.EXISTING.value else self.route_multi).setChecked(True)
         set_value(self.workstation, f.workstation_id)
+        if self._svc is not None:
+            fill_choices(self.counselor, choices.own_counselors(self._svc, f.counselor_id), self.tr("— none —"))
         set_value(self.counselor, f.counselor_id)
         set_value(self.plan, f.plan_id)
         for w in widgets:

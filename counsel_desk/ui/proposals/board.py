@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk.models.enums import STAGE_ORDER, Route, Stage
+from counsel_desk.services.formatting import compact_ntd, ntd, spaced
 from counsel_desk.services.proposals.display import label, when_text
 from counsel_desk.services.proposals.listing import Board, BoardCard
 from counsel_desk.services.proposals.stages import allowed_moves
-from counsel_desk.ui.proposals.common import ROUTE_COLORS, money, stage_color
+from counsel_desk.ui.proposals.common import ROUTE_COLORS, stage_color
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 10
 CARD_HEIGHT = 84
@@ -75,13 +76,13 @@ class CardDelegate(QStyledItemDelegate):
         room = inner.right() - badge_rect.right() - 6
         painter.drawText(QRect(badge_rect.right() + 6, y, room, sfm.height() + 4),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         sfm.elidedText(wan_text(card.requested), Qt.TextElideMode.ElideLeft, room))
+                         sfm.elidedText(card_money(card.requested), Qt.TextElideMode.ElideLeft, room))
         painter.restore()
 
 
-def wan_text(amount: int) -> str:
-    """Cards are narrow: money in 萬元 as the field writes large sums (NT$40,120,000 → 4,012 萬)."""
-    return QCoreApplication.translate("StageBoard", "%1 (10k NT$)").replace("%1", f"{amount / 10_000:,.0f}")
+def card_money(amount: int) -> str:
+    """Cards are narrow: money in 萬元 as the field writes large sums (NT$40,120,000 → 4,012 萬元, NT$40.1 M)."""
+    return compact_ntd(amount)
 
 
 def card_moves(card: BoardCard) -> list[Stage]:
@@ -97,7 +98,7 @@ def card_badge(card: BoardCard) -> str:
 
 def card_tooltip(card: BoardCard) -> str:
     lines = [card.title, " · ".join(t for t in (card.applicant, card.place) if t),
-             f"{card_badge(card)}　NT${money(card.requested)}"]
+             spaced([card_badge(card), ntd(card.requested, prefix=True)])]
     if card.counselor:
         lines.append(QCoreApplication.translate("StageBoard", "Counselor: %1").replace("%1", card.counselor))
     if card.since:
@@ -169,7 +170,8 @@ class StageColumn(QListWidget):
 class StageBoard(QWidget):
     open_requested = Signal(str, str)  # kind, id
     move_requested = Signal(str, str, str)  # kind, id, target stage ("" = ask)
-    checklist_requested = Signal(str)  # proposal id: the county's checklist (縣府審查)
+    checklist_requested = Signal(str, str)  # kind, id: the county's checklist (縣府審查) of a proposal or plan
+    decision_requested = Signal(str, str)  # kind, id: correct the council's decision of a passed card
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -261,8 +263,12 @@ class StageBoard(QWidget):
             act = QAction(label(Stage, stage.value), move_menu)
             act.triggered.connect(lambda _=False, s=stage.value: self.move_requested.emit(card.kind, card.id, s))
             move_menu.addAction(act)
-        if card.kind == "proposal" and card.route == Route.EXISTING:
+        if card.kind == "plan" or card.route == Route.EXISTING:  # a township's plan follows the existing route
             check = QAction(self.tr("County review checklist…"), menu)
-            check.triggered.connect(lambda: self.checklist_requested.emit(card.id))
+            check.triggered.connect(lambda: self.checklist_requested.emit(card.kind, card.id))
             menu.addAction(check)
+        if card.stage == Stage.APPROVED:
+            fix = QAction(self.tr("Correct the council's decision…"), menu)
+            fix.triggered.connect(lambda: self.decision_requested.emit(card.kind, card.id))
+            menu.addAction(fix)
         menu.exec(column.viewport().mapToGlobal(pos))

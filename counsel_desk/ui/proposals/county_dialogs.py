@@ -1,4 +1,5 @@
-"""The existing route's county review (縣府審查) checklist, and the council's decision when a proposal passes.
+"""The existing route's county review (縣府審查) checklist, and the council's decision when a proposal passes
+(recorded in the move dialog, corrected later in :class:`DecisionDialog`; every change is audited).
 
 The checklist is the five items of 圖 3 — 土地使用、環保、補助款核撥、配合款編列、公有空間提供 — each
 with its status, date and note; each row is saved as it is (a bad date gets a message in Chinese
@@ -26,12 +27,15 @@ from counsel_desk.ui.widgets.fit import fit_window
 
 
 class CountyChecklistDialog(QDialog):
-    """縣府審查: one row per item; 儲存 writes every row, all or nothing per row, and says what failed."""
+    """縣府審查 of an existing-route proposal or a township's plan (``kind``): one row per item; 儲存 writes
+    every row, all or nothing per row, and says what failed."""
 
-    def __init__(self, svc: ServiceContext, proposal_id: str, title: str, parent: QWidget | None = None):
+    def __init__(self, svc: ServiceContext, proposal_id: str, title: str, parent: QWidget | None = None,
+                 kind: str = "proposal"):
         super().__init__(parent)
         self.svc = svc
-        self.proposal_id = proposal_id
+        self.proposal_id = proposal_id  # the record's id (a plan's when kind is "plan")
+        self.kind = kind
         self.setObjectName("countyChecklist")
         self.setWindowTitle(self.tr("County review checklist"))
         self.setMinimumWidth(640)
@@ -42,7 +46,7 @@ class CountyChecklistDialog(QDialog):
         for col, text in enumerate((self.tr("Item"), self.tr("Status"), self.tr("Date"), self.tr("Note"))):
             grid.addWidget(QLabel(f"<b>{text}</b>"), 0, col)
         self.rows: dict[str, tuple[QComboBox, DateEdit, QLineEdit]] = {}
-        for n, row in enumerate(county.checklist(svc, proposal_id), 1):
+        for n, row in enumerate(county.checklist(svc, proposal_id, kind), 1):
             status = QComboBox()
             status.setObjectName(f"status_{row.item}")
             fill_enum(status, CheckStatus)
@@ -81,7 +85,7 @@ class CountyChecklistDialog(QDialog):
         for item, (combo, edit, text) in self.rows.items():
             try:
                 county.save_check(self.svc, self.proposal_id, item, combo.currentData(),
-                                  edit.date_for(f"county_check:{item}"), text.text())
+                                  edit.date_for(f"county_check:{item}"), text.text(), kind=self.kind)
             except UserError as exc:
                 problems.append(f"{label(CountyCheckItem, item)}：{exc.message}")
         if problems:
@@ -115,6 +119,19 @@ class DecisionBox(QGroupBox):
             form.addRow(self.tr("%1 approved (NT$):").replace("%1", agency), edit)
             self.amounts[agency] = edit
 
+    def set_decision(self, d: county.Decision) -> None:
+        """Show a recorded decision (an agency not in the list gets its own row)."""
+        self.meeting.setValue(d.meeting or 0)
+        self.meeting_date.set_date(d.meeting_date)
+        form = self.layout()
+        for agency, amount in d.amounts.items():
+            if agency not in self.amounts and isinstance(form, QFormLayout):
+                edit = QLineEdit()
+                edit.setObjectName(f"approved_{agency}")
+                form.addRow(self.tr("%1 approved (NT$):").replace("%1", agency), edit)
+                self.amounts[agency] = edit
+            self.amounts[agency].setText(f"{amount:,}")
+
     def decision(self) -> county.Decision | None:
         """None when no meeting number is given (the move warns that it is missing)."""
         if not self.meeting.value():
@@ -130,3 +147,49 @@ class DecisionBox(QGroupBox):
             amounts[agency] = int(text)
         return county.check_decision(county.Decision(self.meeting.value(),
                                                      self.meeting_date.date_for("council_date"), amounts))
+
+
+class DecisionDialog(QDialog):
+    """Correct the council's decision of a passed proposal or plan: meeting, date, amounts per ministry.
+
+    Saving goes through ``county.record_decision`` (audited, like every change); a bad value gets its
+    message under the box and nothing is written."""
+
+    def __init__(self, svc: ServiceContext, kind: str, record_id: str, title: str, agencies: list[str],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.svc, self.kind, self.record_id = svc, kind, record_id
+        self.setObjectName("decisionDialog")
+        self.setWindowTitle(self.tr("Correct the council's decision"))
+        heading = QLabel(self.tr("“%1”: the working meeting of 行政院地方創生會報 that approved it and the amount "
+                                 "each ministry approved. The correction is recorded in the audit log.")
+                         .replace("%1", title))
+        heading.setWordWrap(True)
+        self.box = DecisionBox(agencies)
+        self.box.set_decision(county.get_decision(svc, kind, record_id))
+        self.error = QLabel()
+        self.error.setObjectName("decisionError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading)
+        lay.addWidget(self.box)
+        lay.addWidget(self.error)
+        lay.addWidget(buttons)
+        fit_window(self, "decisionDialog", self.sizeHint())
+
+    def save(self) -> bool:
+        try:
+            decision = self.box.decision()
+            if decision is None:
+                raise ValidationError("請填寫通過的會報工作會議是第幾次（例如 51）。",
+                                      "Give the number of the working meeting.", field="council_meeting")
+            county.record_decision(self.svc, self.kind, self.record_id, decision)
+        except UserError as exc:
+            self.error.setText(exc.message)
+            return False
+        self.accept()
+        return True

@@ -11,6 +11,7 @@ from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.listing import ListQuery
 from counsel_desk.services.proposals import choices
 from counsel_desk.ui.proposals.common import fill_choices, fill_enum, set_value
+from counsel_desk.ui.widgets.fit import shrinkable
 
 
 class ProposalFilterBar(QWidget):
@@ -24,7 +25,7 @@ class ProposalFilterBar(QWidget):
         self.search.setObjectName("proposalSearch")
         self.search.setPlaceholderText(self.tr("Search title, applicant, sections…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(160)
         self.stage = QComboBox()
         self.route = QComboBox()
         self.county = QComboBox()
@@ -38,6 +39,7 @@ class ProposalFilterBar(QWidget):
         self.counselor.addItem(self.tr("All counselors"), None)
         self.workstation.addItem(self.tr("All workstations"), None)
         self.workstation.setMaximumWidth(220)
+        shrinkable(*self._combos())
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
 

@@ -18,7 +18,11 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.services.formatting import ntd, spaced
 from counsel_desk.services.proposals.display import percent
-from counsel_desk.services.proposals.funding import MAX_ROC_YEAR, MIN_ROC_YEAR, FundingSummary, WorkItemInfo, summarise
+from counsel_desk.services.proposals.funding import FundingSummary, WorkItemInfo, summarise
+
+# Any ROC year can be entered (a year outside every loaded plan is warned about on the 完整性 page,
+# never refused); the spin box only keeps out Western years.
+FIRST_ROC_YEAR, LAST_ROC_YEAR = 1, 1910
 
 COMPUTED_BG = QColor("#f1f4f7")
 AMOUNT_PATTERN = QRegularExpression(r"[0-9,，\s]{0,16}")
@@ -69,7 +73,7 @@ class FundingGridModel(QAbstractTableModel):
         self._recompute()
 
     def add_year(self, year: int) -> None:
-        if year in self.years or not MIN_ROC_YEAR <= year <= MAX_ROC_YEAR:
+        if year in self.years or not FIRST_ROC_YEAR <= year <= LAST_ROC_YEAR:
             return
         self.set_amounts(self.amounts, self.years + [year])
         self.amounts_changed.emit()
@@ -254,7 +258,7 @@ class FundingPanel(QWidget):
         self.view = make_grid_view(self.model, "fundingGrid")
         self.year = QSpinBox()
         self.year.setObjectName("fundingYear")
-        self.year.setRange(MIN_ROC_YEAR, MAX_ROC_YEAR)
+        self.year.setRange(FIRST_ROC_YEAR, LAST_ROC_YEAR)
         self.year.setPrefix(self.tr("ROC "))
         self.add_year_button = QPushButton(self.tr("Add year"))
         self.add_year_button.setObjectName("addYear")

@@ -3,7 +3,6 @@ draft editor opens over them. Moves ask for a comment; a blocked move lists what
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -16,6 +15,7 @@ from counsel_desk.models.enums import Route
 from counsel_desk.errors import UserError
 from counsel_desk.reports.proposal_pdf import export_proposal_pdf
 from counsel_desk.services import proposals as ps
+from counsel_desk.services.file_names import joined
 from counsel_desk.services.proposals.listing import ProposalListSource
 from counsel_desk.ui import settings as options
 from counsel_desk.ui.context import AppContext
@@ -26,7 +26,7 @@ from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.proposals.board import StageBoard
 from counsel_desk.ui.proposals.demand_view import DemandView
-from counsel_desk.ui.proposals.county_dialogs import CountyChecklistDialog
+from counsel_desk.ui.proposals.county_dialogs import CountyChecklistDialog, DecisionDialog
 from counsel_desk.ui.proposals.dialogs import MoveDialog, show_move_problem, show_notices
 from counsel_desk.ui.proposals.editor import ProposalEditor
 from counsel_desk.ui.proposals.filters import ProposalFilterBar
@@ -105,6 +105,7 @@ class ProposalsPage(PageHooks, QWidget):
         self.board.open_requested.connect(self.open_card)
         self.board.move_requested.connect(self.request_move)
         self.board.checklist_requested.connect(self.open_checklist)
+        self.board.decision_requested.connect(self.correct_decision)
         self.list_view.doubleClicked.connect(lambda idx: self.open_proposal(idx.data(ID_ROLE)))
         self.list_model.reloaded.connect(lambda n: self.count_label.setText(self.tr("%1 proposals").replace("%1", str(n))))
         for signal in (ctx.proposals_changed, ctx.data_imported, ctx.workstations_changed):
@@ -292,12 +293,12 @@ class ProposalsPage(PageHooks, QWidget):
             self.plans.select(record_id)
         self.board.select(record_id)
 
-    def open_checklist(self, proposal_id: str) -> CountyChecklistDialog | None:
-        """縣府審查: the county's checklist of an existing-route proposal."""
+    def open_checklist(self, kind: str, record_id: str) -> CountyChecklistDialog | None:
+        """縣府審查: the county's checklist of an existing-route proposal or a township's plan."""
         svc = self.ctx.services()
         try:
-            p = ps.get_proposal(svc, proposal_id)
-            dialog = CountyChecklistDialog(svc, proposal_id, p.title, self)
+            title = (ps.get_plan(svc, record_id) if kind == "plan" else ps.get_proposal(svc, record_id)).title
+            dialog = CountyChecklistDialog(svc, record_id, title, self, kind=kind)
         except UserError as exc:
             show_error(self, exc)
             return None
@@ -305,6 +306,22 @@ class ProposalsPage(PageHooks, QWidget):
         dialog.accepted.connect(self._changed_here)
         dialog.open()
         self.checklist_dialog = dialog
+        return dialog
+
+    def correct_decision(self, kind: str, record_id: str) -> DecisionDialog | None:
+        """A passed card's council decision (meeting, date, amounts per ministry), corrected and audited."""
+        svc = self.ctx.services()
+        try:
+            title = (ps.get_plan(svc, record_id) if kind == "plan" else ps.get_proposal(svc, record_id)).title
+            agencies = list(dict.fromkeys(w.agency for w in ps.list_work_items(svc)))
+            dialog = DecisionDialog(svc, kind, record_id, title, agencies, self)
+        except UserError as exc:
+            show_error(self, exc)
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._changed_here)
+        dialog.open()
+        self.decision_dialog = dialog
         return dialog
 
     # --- versions and PDF -----------------------------------------------------------------------
@@ -318,8 +335,8 @@ class ProposalsPage(PageHooks, QWidget):
 
     def export_pdf(self, proposal_id: str) -> None:
         d = ps.get_proposal(self.ctx.services(), proposal_id)
-        safe = re.sub(r'[\\/:*?"<>|]+', "_", d.title).strip() or "proposal"
-        start = (options.PROPOSALS_EXPORT_DIR.get(self.ctx.settings) or Path.home()) / f"{safe}.pdf"
+        start = (options.PROPOSALS_EXPORT_DIR.get(self.ctx.settings) or Path.home()) / joined(
+            ["提案", d.title], ["proposal", d.title], ".pdf")
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export proposal as PDF"), str(start),
                                               self.tr("PDF document (*.pdf)"))
         if not name:

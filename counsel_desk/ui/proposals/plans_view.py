@@ -17,6 +17,7 @@ from counsel_desk.models.enums import Stage
 from counsel_desk.services import proposals as ps
 from counsel_desk.services.formatting import ntd
 from counsel_desk.services.listing import ListQuery
+from counsel_desk.services.people import PeopleService
 from counsel_desk.services.proposals import choices
 from counsel_desk.services.proposals import funding as funding_mod
 from counsel_desk.services.proposals.display import label, percent
@@ -143,7 +144,6 @@ class PlansView(QWidget):
     def reload(self, query: ListQuery | None = None) -> None:
         svc = self.ctx.services()
         fill_choices(self.county, choices.counties(svc), self.tr("— county —"))
-        fill_choices(self.counselor, choices.counselors(svc, include_inactive=True), self.tr("— none —"))
         self.model.set_rows(ps.list_plans(svc, search_text=query.search if query else ""))
         if self.plan_id is not None:
             self.select(self.plan_id)
@@ -184,7 +184,11 @@ class PlansView(QWidget):
         set_value(self.county, d.county_code if d else None)
         self._county_changed()
         set_value(self.township, d.township_code if d else None)
-        set_value(self.counselor, d.counselor_id if d else None)
+        # her center's active counselors (and whoever an older plan names); a new plan is hers
+        counselor = d.counselor_id if d else (PeopleService(self.ctx.services()).counselor_named(self.ctx.actor)
+                                              if new else None)
+        fill_choices(self.counselor, choices.own_counselors(self.ctx.services(), counselor), self.tr("— none —"))
+        set_value(self.counselor, counselor)
         self.notes.setPlainText(d.notes if d else "")
         self.heading.setText(d.title if d else (self.tr("New plan") if new else self.tr("Choose a plan, or make a new one.")))
         stage = d.stage if d else Stage.IDEA.value

@@ -7,7 +7,6 @@ changed since, a banner names the figures that differ and offers the next revisi
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -24,6 +23,7 @@ from counsel_desk.i18n import pick
 from counsel_desk.models.enums import CenterCode
 from counsel_desk.reports import snapshots
 from counsel_desk.reports.figures import compute
+from counsel_desk.services.file_names import report_file
 from counsel_desk.services.period import Period
 from counsel_desk.reports.snapshots import Comparison, GeneratedReport
 from counsel_desk.services import atomic
@@ -41,10 +41,9 @@ from counsel_desk.ui.tasks import run_task
 REFRESH_DELAY_MS = 200
 
 
-def file_stem(report_center: str, period: Period, revision: int | None = None) -> str:
-    """月報_北區_民國115年11月 (rev. suffix for a sent revision) — safe on every file system."""
-    name = f"{period.title_zh}_{report_center}_{period.label_zh}" + (f"_第{revision}版" if revision else "")
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", name)
+def file_stem(center: str | None, period: Period, revision: int | None = None) -> str:
+    """北區輔導中心_月報_115年11月 (_第2版 for a sent revision) / north-center_monthly-report_2026-11."""
+    return report_file(center, period, revision, "")
 
 
 def ask_reason(parent: QWidget, revision: int) -> str:
@@ -294,7 +293,7 @@ class ReportsPage(PageHooks, QWidget):
         f = self.report.figures
         try:
             path = self._write(kind, self.report.xlsx if kind == "xlsx" else self.report.pdf,
-                               file_stem(f.center_name, f.period, f.revision))
+                               file_stem(f.center, f.period, f.revision))
         except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
@@ -304,7 +303,7 @@ class ReportsPage(PageHooks, QWidget):
         if self.report is None:
             return
         f = self.report.figures
-        suggested = str(Path.home() / f"{file_stem(f.center_name, f.period, f.revision)}.pdf")
+        suggested = str(Path.home() / f"{file_stem(f.center, f.period, f.revision)}.pdf")
         name, chosen = QFileDialog.getSaveFileName(self, self.tr("Save the report"), suggested,
                                                    self.tr("PDF (*.pdf);;Excel workbook (*.xlsx)"))
         if not name:
@@ -381,7 +380,7 @@ class ReportsPage(PageHooks, QWidget):
             period = Period(chosen.period_start, chosen.period_end,
                             files.data.get("period", {}).get("kind", "custom"))
             path = self._write(kind, files.xlsx if kind == "xlsx" else files.pdf,
-                               file_stem(files.data.get("center_name", chosen.center_code), period, chosen.revision))
+                               file_stem(chosen.center_code, period, chosen.revision))
         except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return

@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import CenterCode
 from counsel_desk.services.period import Period
-from counsel_desk.services.formatting import ROC_OFFSET
+from counsel_desk.ui.widgets.year_box import YearBox
 
 ALL_CENTERS = ""  # the centre combo's data for headquarters' view of all four centers
 
@@ -36,9 +36,7 @@ class PeriodPicker(QWidget):
         for key, text in (("month", self.tr("Month")), ("quarter", self.tr("Quarter")), ("year", self.tr("Year")),
                           ("custom", self.tr("From – to"))):
             self.kind.addItem(text, key)
-        self.year = QSpinBox()
-        self.year.setRange(100, 200)
-        self.year.setPrefix(self.tr("ROC year "))
+        self.year = YearBox()
         self.month = QComboBox()
         for m in range(1, 13):
             self.month.addItem(self.tr("Month %1").replace("%1", str(m)), m)
@@ -56,7 +54,7 @@ class PeriodPicker(QWidget):
         self.center.addItem(self.tr("All centers"), ALL_CENTERS)
         self.center.setCurrentIndex(max(0, self.center.findData(center)))
         year, month = default_month(today)
-        self.year.setValue(year - ROC_OFFSET)
+        self.year.set_year(year)
         self.month.setCurrentIndex(month - 1)
         self.quarter.setCurrentIndex((month - 1) // 3)
         self.start.setDate(QDate(year, month, 1))
@@ -90,7 +88,7 @@ class PeriodPicker(QWidget):
     def period(self) -> Period:
         """The chosen period; UserError for a from/to range that ends before it starts."""
         kind = self.kind.currentData()
-        year = self.year.value() + ROC_OFFSET
+        year = self.year.year()
         if kind == "month":
             return Period.month(year, self.month.currentData())
         if kind == "quarter":
@@ -104,5 +102,5 @@ class PeriodPicker(QWidget):
 
     def set_month(self, year: int, month: int) -> None:
         self.kind.setCurrentIndex(self.kind.findData("month"))
-        self.year.setValue(year - ROC_OFFSET)
+        self.year.set_year(year)
         self.month.setCurrentIndex(month - 1)

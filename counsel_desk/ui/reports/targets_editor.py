@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import TargetMetric
 from counsel_desk.services import targets
-from counsel_desk.services.formatting import ROC_OFFSET
+from counsel_desk.ui.widgets.year_box import YearBox
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import show_error
 
@@ -22,10 +22,8 @@ class TargetsEditor(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.center: str | None = ctx.center_code
-        self.year = QSpinBox()
-        self.year.setRange(100, 200)
-        self.year.setPrefix(self.tr("ROC year "))
-        self.year.setValue(year - ROC_OFFSET)
+        self.year = YearBox()
+        self.year.set_year(year)
         self.fields: dict[str, QDoubleSpinBox] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -60,7 +58,7 @@ class TargetsEditor(QWidget):
         self.load()
 
     def western_year(self) -> int:
-        return self.year.value() + ROC_OFFSET
+        return self.year.year()
 
     def set_center(self, center: str | None) -> None:
         """Targets belong to one center; headquarters' view of all centers can't edit them."""

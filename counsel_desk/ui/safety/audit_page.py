@@ -7,6 +7,7 @@ and says in one sentence whether the log is intact or which entry was altered.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
@@ -17,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.errors import UserError
 from counsel_desk.services import audit_log
-from counsel_desk.services.formatting import parse_date, roc_date
+from counsel_desk.services.file_names import dated_file
+from counsel_desk.services.formatting import parse_date, shown_date
 from counsel_desk.services.listing import ListQuery
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.lazy_table import LazyIdTableModel
@@ -53,8 +55,8 @@ class AuditPage(PageHooks, QWidget):
         self.action_box = self._combo("auditAction")
         self.entity_box = self._combo("auditEntity")
         self.actor_box = self._combo("auditActor")
-        self.date_from = self._date_edit("auditFrom", self.tr("from 115/01/01"))
-        self.date_to = self._date_edit("auditTo", self.tr("to 115/12/31"))
+        self.date_from = self._date_edit("auditFrom", self.tr("from 2026-01-01"))
+        self.date_to = self._date_edit("auditTo", self.tr("to 2026-12-31"))
         self.search = QLineEdit()
         self.search.setObjectName("auditSearch")
         self.search.setClearButtonEnabled(True)
@@ -219,7 +221,7 @@ class AuditPage(PageHooks, QWidget):
         edit.setToolTip(self._date_hint)
         edit.setStyleSheet("")
         if d is not None:
-            edit.setText(roc_date(d))
+            edit.setText(shown_date(d))
         return d
 
     def current_query(self) -> ListQuery:
@@ -291,7 +293,7 @@ class AuditPage(PageHooks, QWidget):
 
     def export_csv(self, path: str | None = None) -> None:
         if path is None:
-            suggested = str(self.ctx.db.path.parent / self.tr("audit-log.csv"))
+            suggested = str(self.ctx.db.path.parent / dated_file("稽核紀錄", "audit-log", date.today(), ".csv"))
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), suggested,
                                                   self.tr("CSV (*.csv)"))
             if not path:

@@ -32,7 +32,7 @@ class LockCover(QWidget):
         self.setAutoFillBackground(True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("#lockCover { background: #2b2f36; } #lockCover QLabel { color: white; } #unlockError { color: #ffb4a9; }")
-        title = QLabel(self.tr("counsel_desk is locked"))
+        title = QLabel(self.tr("The Regional Revitalization Desk is locked"))
         title.setStyleSheet("font-size: 18pt; font-weight: bold;")
         note = QLabel(self.tr("It was left alone, so the data is hidden. Enter the passphrase (or the recovery key) "
                               "to go on where you were."))

@@ -62,7 +62,7 @@ class NewPassphraseDialog(QDialog):
         self.setObjectName("newPassphraseDialog")
         self.setWindowTitle(self.tr("Protect the data with a passphrase"))
         text = QLabel(self.tr("The data on this laptop is encrypted. This computer has no system keyring to keep "
-                              "the key, so choose a passphrase: counsel_desk asks for it when it starts and after "
+                              "the key, so choose a passphrase: the Desk asks for it when it starts and after "
                               "it has been left alone. If you forget it, only the recovery key opens the data."))
         text.setWordWrap(True)
         self.first = QLineEdit()
@@ -155,7 +155,7 @@ class RecoveryKeyDialog(QDialog):
 
     def document(self) -> QTextDocument:
         doc = QTextDocument()
-        title = self.tr("counsel_desk recovery key")
+        title = self.tr("Regional Revitalization Desk recovery key")
         where = self.tr("Database: %1").replace("%1", str(self.path))
         doc.setHtml(f"<h2>{title}</h2><p>{where}</p><p style='font-family: monospace; font-size: 16pt'>"
                     f"{self._two_lines(self.recovery_key).replace(chr(10), '<br>')}</p>")

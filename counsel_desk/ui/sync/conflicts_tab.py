@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk.errors import UserError
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import listed, shown_date
 from counsel_desk.sync import conflicts
 from counsel_desk.sync.conflicts import Choice, ConflictDetail
 from counsel_desk.ui.context import AppContext
@@ -96,8 +96,8 @@ class ConflictsTab(QWidget):
 
     def reload(self) -> int:
         items = conflicts.list_conflicts(self.ctx.db)
-        self.model.set_rows([[c.entity_title, c.label, "、".join(c.fields),
-                              roc_date(c.detected_at.astimezone().date()) if c.detected_at else "", c.source]
+        self.model.set_rows([[c.entity_title, c.label, listed(c.fields),
+                              shown_date(c.detected_at.astimezone().date()) if c.detected_at else "", c.source]
                              for c in items], [c.id for c in items])
         if items:
             self.view.selectRow(0)

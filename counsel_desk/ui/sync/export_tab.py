@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.file_names import dated_file
+from counsel_desk.services.formatting import shown_date
 from counsel_desk.sync import history
 from counsel_desk.sync.export import ExportResult, export_workbook, record_unmask
 from counsel_desk.sync.problems import Cancelled
@@ -87,7 +88,7 @@ class ExportTab(QWidget):
         if last is not None:
             return str(last)
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        return str(Path(folder) / f"counsel_desk-{self.ctx.center_code}-{date.today():%Y%m%d}.xlsx")
+        return str(Path(folder) / dated_file("交換檔", "interchange", date.today(), ".xlsx", center=self.ctx.center_code))
 
     def path(self) -> Path:
         return Path(self.path_edit.text().strip()).expanduser()
@@ -98,7 +99,7 @@ class ExportTab(QWidget):
         if last is None:
             self.since_label.setText(self.tr("Nothing was exported to this file yet: everything will be exported."))
         else:
-            self.since_label.setText(self.tr("Last export to this file: %1 %2").replace("%1", roc_date(last.date()))
+            self.since_label.setText(self.tr("Last export to this file: %1 %2").replace("%1", shown_date(last.date()))
                                      .replace("%2", last.astimezone().strftime("%H:%M")))
         self.export_button.setEnabled(bool(text) and self.task is None)
 

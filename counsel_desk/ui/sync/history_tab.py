@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import shown_date
 from counsel_desk.sync import history
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.sync.table_model import RowsModel, table_view
@@ -18,7 +18,7 @@ def when(at: datetime | None) -> str:
     if at is None:
         return ""
     local = at.astimezone()
-    return f"{roc_date(local.date())} {local:%H:%M}"
+    return f"{shown_date(local.date())} {local:%H:%M}"
 
 
 class HistoryTab(QWidget):

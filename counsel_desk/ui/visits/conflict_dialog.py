@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QGridLay
                                QVBoxLayout, QWidget)
 
 from counsel_desk.services.base import SaveConflict
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import shown_date
 from counsel_desk.ui.widgets.fit import fit_window, scrolling
 
 MINE, THEIRS = 0, 1
@@ -67,7 +67,7 @@ class VisitConflictDialog(QDialog):
 
     def _shown(self, value: Any) -> str:
         if isinstance(value, date):
-            return roc_date(value)
+            return shown_date(value)
         if isinstance(value, bool):
             return self.tr("Yes") if value else self.tr("No")
         if isinstance(value, (list, tuple)):

@@ -19,8 +19,8 @@ from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import new_id
 from counsel_desk.services.drafts import VISIT_DRAFT as DRAFT_KIND
 from counsel_desk.services.drafts import Draft, DraftStore
-from counsel_desk.services.formatting import roc_date
 from counsel_desk.services.base import SaveConflict
+from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.people import PeopleService
 from counsel_desk.services.visits import VisitData, VisitService
 from counsel_desk.ui import messages
@@ -132,7 +132,7 @@ class VisitEditor(QDialog):
     def _retitle(self) -> None:
         if self.visit_id:
             title = self.tr("Site visit %1").replace(
-                "%1", f"{roc_date(self._base.visit_date)} {self._base.visited_name}".strip())
+                "%1", f"{shown_date(self._base.visit_date)} {self._base.visited_name}".strip())
         else:
             title = self.tr("New site visit")
         self.heading.setText(title)
@@ -251,7 +251,7 @@ class VisitEditor(QDialog):
                 self._may_close = True
                 self.close()
             return
-        title = f"{roc_date(self._base.visit_date)} {self._base.visited_name}".strip()
+        title = f"{shown_date(self._base.visit_date)} {self._base.visited_name}".strip()
         if not messages.confirm(self, self.tr("Delete the visit %1 with its follow-ups? You can undo it right "
                                               "after in the visit list.").replace("%1", title), do=self.tr("Delete")):
             return

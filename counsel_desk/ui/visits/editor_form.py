@@ -25,6 +25,7 @@ from counsel_desk.services.people import OrgInfo, PeopleService, Person
 from counsel_desk.services.roster import RosterService
 from counsel_desk.services.visits import VisitData, VisitService
 from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.stocktaking.topic_picker import TopicPicker
 from counsel_desk.ui.visits.attachments_box import AttachmentsBox
 from counsel_desk.ui.visits.followup_dialogs import CloseFollowUpDialog, FollowUpDialog, FollowUpTableModel
 from counsel_desk.ui.visits.people_dialogs import NewContactDialog, NewOrganizationDialog
@@ -148,6 +149,9 @@ class VisitForm(QWidget):
             edit.setMaximumHeight(110 if key == "notes" else 150)
             self.texts[key] = edit
             self._row(right, labels[key], edit, key)
+            if key == "issues":  # the coded 推動課題 right under the free text they sum up
+                self.topics = TopicPicker(self.ctx.services())
+                self._row(right, self.tr("Issue topics"), self.topics, "topic_ids")
 
         visit_box = QGroupBox(self.tr("Visit"))
         visit_box.setLayout(left)
@@ -255,6 +259,7 @@ class VisitForm(QWidget):
         for key, edit in self.texts.items():
             edit.textChanged.connect(lambda k=key: notify(k))
         self.attachments.changed.connect(lambda: (self._retitle_tabs(), notify(None)))
+        self.topics.changed.connect(lambda: notify("topic_ids"))
         self.new_org_button.clicked.connect(self.new_organization)
         self.new_contact_button.clicked.connect(self.new_contact)
         self.add_followup_button.clicked.connect(self.add_followup)
@@ -372,6 +377,7 @@ class VisitForm(QWidget):
             self.purpose.setText(data.purpose)
             for key, edit in self.texts.items():
                 edit.setPlainText(getattr(data, key))
+            self.topics.set_ids(data.topic_ids)
             self.followup_model.set_rows(data.followups)
             self.attachments.set_items(data.attachments)
             self._retitle_tabs()
@@ -390,7 +396,7 @@ class VisitForm(QWidget):
             public_space_id=self.public_space.currentData(),
             visited_name=self.visited_name.text().strip() or self.organization.currentText().strip(),
             purpose=self.purpose.text(), **{k: e.toPlainText() for k, e in self.texts.items()},
-            key_visit=self.key_visit.isChecked(), followups=self.followup_model.drafts, attachments=self.attachments.items(), id=base.id,
+            key_visit=self.key_visit.isChecked(), topic_ids=self.topics.ids(), followups=self.followup_model.drafts, attachments=self.attachments.items(), id=base.id,
             version=base.version)
 
     # --- errors --------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from counsel_desk.services.visit_list import date_or_none
 from counsel_desk.services import places
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.visits.widgets import DateEdit, fill_combo, select_data
+from counsel_desk.ui.widgets.fit import shrinkable
 
 
 def period_bounds(key: str, today: date) -> tuple[date | None, date | None]:
@@ -80,8 +81,8 @@ class VisitFilterBar(QWidget):
         layout.addWidget(self.date_from)
         layout.addWidget(QLabel("–"))
         layout.addWidget(self.date_to)
+        shrinkable(self.period, self.county, self.township, self.counselor, self.mode, self.status)
         for combo in (self.county, self.township, self.counselor, self.mode, self.status):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             layout.addWidget(combo)
         layout.addWidget(self.clear_button)
         layout.addStretch(1)

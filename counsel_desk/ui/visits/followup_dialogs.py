@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWid
 from counsel_desk.errors import ValidationError
 from counsel_desk.models.enums import FollowUpStatus
 from counsel_desk.services.followups import CLOSED, FollowUpDraft, followup_problems
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import shown_date
 from counsel_desk.ui.small_table import SmallTableModel
 from counsel_desk.ui.visits.widgets import DateEdit, FormDialog, select_data
 from counsel_desk.ui.widgets.fit import fit_window
@@ -52,8 +52,8 @@ class FollowUpTableModel(SmallTableModel[FollowUpDraft]):
             return None
         fu = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return [fu.description, fu.owner, roc_date(fu.due_date), status_label(fu.status),
-                    roc_date(fu.followup_date), fu.result][index.column()]
+            return [fu.description, fu.owner, shown_date(fu.due_date), status_label(fu.status),
+                    shown_date(fu.followup_date), fu.result][index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(fu):
             return QBrush(QColor(OVERDUE_COLOUR))
         return None

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSize
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.services.followups import CLOSED, FollowUpDraft, FollowUpListSource, FollowUpService
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.roster import RosterService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
@@ -169,7 +169,7 @@ class FollowUpListPage(ListPageBase):
         self.ctx.followups_changed.emit()
         if draft.status == CLOSED:
             text = self.tr("“%1” closed on %2: %3").replace("%1", draft.description).replace(
-                "%2", roc_date(draft.followup_date)).replace("%3", draft.result.strip())
+                "%2", shown_date(draft.followup_date)).replace("%3", draft.result.strip())
         else:
             text = self.tr("“%1” saved.").replace("%1", draft.description)
         self.notice.setText(text)

@@ -5,6 +5,7 @@ page API the main window calls (``page_activated``, ``focus_search``, ``apply_fi
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
 
 from counsel_desk.services.listing import ListQuery
@@ -30,8 +31,11 @@ def setup_table(view: QTableView, widths: tuple[int, ...], stretch: int | None =
     header.setSectionsClickable(True)
     header.setSortIndicatorShown(True)
     header.setHighlightSections(False)
+    model = view.model()
     for n, w in enumerate(widths):
-        view.setColumnWidth(n, w)
+        # never narrower than its heading (English headings are longer): text, sort arrow and margins
+        title = str(model.headerData(n, Qt.Orientation.Horizontal) or "") if model is not None else ""
+        view.setColumnWidth(n, max(w, header.fontMetrics().horizontalAdvance(title) + 28))
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     if stretch is None:
         header.setStretchLastSection(True)

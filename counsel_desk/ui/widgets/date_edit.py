@@ -1,7 +1,7 @@
 """The one date field of the app: typed the way people write dates, or picked from a calendar.
 
 Typing takes 115/11/26, 民國115年11月26日, 1151126 or 2026-11-26 and shows the date back in the
-ROC form once editing ends. The calendar button (or Alt+↓, F4) opens a month calendar whose
+ROC form (Western in English) once editing ends. The calendar button (or Alt+↓, F4) opens a month calendar whose
 heading also gives the ROC month (民國115年11月); a click or Enter picks the day, Esc leaves the
 field as it was. ``date()`` raises the formatting module's ValidationError (in Chinese) for text it
 can't read.
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QCalendarWidget, QFrame, QLabel, QLineEdit, QVBoxL
 
 from counsel_desk.errors import ValidationError
 from counsel_desk.i18n import pick
-from counsel_desk.services.formatting import parse_date, roc_date, roc_month
+from counsel_desk.services.formatting import parse_date, roc_month, shown_date
 
 
 def calendar_icon(size: int = 16) -> QIcon:
@@ -74,13 +74,13 @@ class CalendarPopup(QFrame):
 
 
 class DateEdit(QLineEdit):
-    """A date typed (民國 or Western) or picked from a calendar; shown back as 115/11/26."""
+    """A date typed (民國 or Western) or picked from a calendar; shown back as 115/11/26 (2026-11-26 in English)."""
 
     date_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, value: date | None = None):
         super().__init__(parent)
-        self.setPlaceholderText(self.tr("e.g. 115/11/26"))
+        self.setPlaceholderText(self.tr("e.g. 2026-11-26"))
         self.setMaximumWidth(170)
         self.popup: CalendarPopup | None = None
         self.calendar_action = self.addAction(calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
@@ -110,7 +110,7 @@ class DateEdit(QLineEdit):
             return None
 
     def set_date(self, value: date | None) -> None:
-        self.setText(roc_date(value) if value else "")
+        self.setText(shown_date(value) if value else "")
 
     def show_calendar(self) -> CalendarPopup:
         """The calendar under the field, on the typed date (or today)."""
@@ -136,5 +136,5 @@ class DateEdit(QLineEdit):
 
     def _normalise(self) -> None:
         d = self.date_or_none()
-        if d is not None and self.text() != roc_date(d):
-            self.setText(roc_date(d))
+        if d is not None and self.text() != shown_date(d):
+            self.setText(shown_date(d))

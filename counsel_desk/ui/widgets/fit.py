@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFrame, QScrollArea, QSizePolicy, QWidget
 
 from counsel_desk.ui import settings as options
 
@@ -107,3 +107,21 @@ def scrolling(content: QWidget, *, name: str = "") -> QScrollArea:
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     area.setWidget(content)
     return area
+
+
+def shrinkable(*combos: QComboBox, chars: int = 7) -> None:
+    """Filter combos that give up width when the window is narrow (English words are long), while their
+    lists still open wide enough to read every choice."""
+    for combo in combos:
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(chars)
+        combo.setSizePolicy(QSizePolicy.Policy.Preferred, combo.sizePolicy().verticalPolicy())
+        view = combo.view()
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        combo.model().rowsInserted.connect(lambda *_a, c=combo: _widen_popup(c))
+        _widen_popup(combo)
+
+
+def _widen_popup(combo: QComboBox) -> None:
+    view = combo.view()
+    view.setMinimumWidth(view.sizeHintForColumn(0) + 24 if combo.count() else 0)

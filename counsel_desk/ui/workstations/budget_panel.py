@@ -1,10 +1,13 @@
-"""A workstation's budget per ROC year: subsidy, lines by category, the personnel rule and progress.
+"""A workstation's budget per ROC year: subsidy, the year's staff, lines by category, the personnel rule,
+progress and the year's evaluation (評鑑).
 
 The years table lists every budget with its personnel share (flagged ones in red); below it the
-chosen year's subsidy and, per category, planned / disbursed (撥款) / reimbursed (核銷) amounts are
-edited and saved in one go. The personnel-cost rule (≤ 50% of the subsidy, ≤ 60% with three or more
-full-time staff) is shown with its figures, a bar and, when broken, a red message; execution
-progress (disbursed and reimbursed against the subsidy) as figures and bars.
+chosen year's subsidy, full-time staff of that year, 延續補助 and, per category, planned / disbursed
+(撥款) / reimbursed (核銷) amounts are edited and saved in one go. The cap and the personnel-cost rule
+are those of the plan in force in the year (seed's years: NT$3,000,000; ≤ 50%, ≤ 60% with three or
+more full-time staff that year); a year whose plan publishes neither says so. The rule is shown with
+its figures, a bar and, when broken, a red message; what the plan warns about when saving in amber;
+execution progress as figures and bars; the evaluation (result, date, note) under it.
 """
 
 from __future__ import annotations
@@ -13,19 +16,23 @@ from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QSpinBox,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar,
+    QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import UserError
-from counsel_desk.models.enums import BudgetCategory
+from counsel_desk.models.enums import BudgetCategory, Evaluation
+from counsel_desk.services import programme
 from counsel_desk.services import workstations as ws_service
+from counsel_desk.services.workstation_rules import WORKSTATION_CAP, cap_label
 from counsel_desk.services.formatting import ntd, roc_year
 from counsel_desk.services.workstation_budgets import BudgetCheck, BudgetView
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
-from counsel_desk.ui.visits.widgets import FieldError
-from counsel_desk.ui.workstations.widgets import ALERT, MoneyEdit, RowsModel, bold_label
+from counsel_desk.ui.visits.widgets import DateEdit, FieldError
+from counsel_desk.ui.workstations.widgets import ALERT, EnumCombo, MoneyEdit, RowsModel, bold_label
+
+WARN = "#8a5a00"
 
 GOOD = "#2e7d32"
 AMOUNTS = ("planned", "disbursed", "reimbursed")
@@ -56,11 +63,25 @@ class BudgetPanel(QWidget):
         self.years_view.setMaximumHeight(140)
 
         self.year = QSpinBox()
-        self.year.setRange(100, 200)
+        self.year.setRange(1, 1910)  # any ROC year; one outside every plan is warned about when saved
         self.year.setPrefix(self.tr("ROC "))
         self.subsidy = MoneyEdit()
-        self.cap_note = QLabel(self.tr("cap NT$3,000,000 a year"))
+        self.cap_note = QLabel()
         self.cap_note.setProperty("role", "figureCaption")
+        self.cap_note.setWordWrap(True)
+        self.staff = QSpinBox()
+        self.staff.setRange(0, 999)
+        self.staff.setToolTip(self.tr("Full-time staff in this budget year: the personnel-cost rule is judged on them."))
+        self.extension = QCheckBox(self.tr("Extension year (延續補助)"))
+        self.extension.setToolTip(self.tr("Only after the year before was evaluated good."))
+        self.notices = QLabel()
+        self.notices.setWordWrap(True)
+        self.notices.setStyleSheet(f"color: {WARN};")
+        self.evaluation = EnumCombo(Evaluation, any_text=self.tr("Not evaluated"))
+        self.evaluated_on = DateEdit()
+        self.evaluation_note = QLineEdit()
+        self.evaluation_note.setPlaceholderText(self.tr("Evaluation note"))
+        self.evaluation_button = QPushButton(self.tr("Save evaluation"))
         self.year_note = QLabel()
         self.year_note.setProperty("role", "figureCaption")
 
@@ -110,7 +131,18 @@ class BudgetPanel(QWidget):
         head.addSpacing(12)
         head.addWidget(QLabel(self.tr("Approved subsidy NT$")))
         head.addWidget(self.subsidy, 1)
-        head.addWidget(self.cap_note)
+        staff_row = QHBoxLayout()
+        staff_row.addWidget(QLabel(self.tr("Full-time staff this year")))
+        staff_row.addWidget(self.staff)
+        staff_row.addSpacing(12)
+        staff_row.addWidget(self.extension)
+        staff_row.addStretch(1)
+        evaluation = QHBoxLayout()
+        evaluation.addWidget(bold_label(self.tr("Evaluation (評鑑)")))
+        evaluation.addWidget(self.evaluation)
+        evaluation.addWidget(self.evaluated_on)
+        evaluation.addWidget(self.evaluation_note, 1)
+        evaluation.addWidget(self.evaluation_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.year_note, 1)
         buttons.addWidget(self.delete_button)
@@ -128,8 +160,11 @@ class BudgetPanel(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.years_view)
         lay.addLayout(head)
+        lay.addWidget(self.cap_note)
+        lay.addLayout(staff_row)
         lay.addLayout(grid)
         lay.addWidget(self.error)
+        lay.addWidget(self.notices)
         lay.addLayout(buttons)
         lay.addWidget(self.check_title)
         lay.addWidget(self.check_figures)
@@ -137,11 +172,13 @@ class BudgetPanel(QWidget):
         lay.addWidget(self.check_message)
         lay.addWidget(self.progress_title)
         lay.addLayout(progress)
+        lay.addLayout(evaluation)
 
         self.year.valueChanged.connect(self._show_year)
         self.years_view.selectionModel().currentRowChanged.connect(self._year_row_chosen)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete_year)
+        self.evaluation_button.clicked.connect(self.save_evaluation)
         for edits in self.lines.values():
             for edit in edits.values():
                 edit.textChanged.connect(self._update_totals)
@@ -151,6 +188,9 @@ class BudgetPanel(QWidget):
         self.station_id = station_id
         self.setEnabled(station_id is not None)
         self.views = ws_service.budgets(self.ctx.services(), station_id) if station_id else []
+        self.plans = programme.loaded(self.ctx.services())
+        self.station_staff = ws_service.get_workstation(self.ctx.services(), station_id).fulltime_staff \
+            if station_id else 0
         self.years_model.set_rows([
             (str(v.roc_year), [str(v.roc_year), v.approved_subsidy, f"{v.check.share:.1%}" if v.approved_subsidy else "—",
                                v.progress.disbursed, v.progress.reimbursed], None if v.check.ok else ALERT)
@@ -171,7 +211,16 @@ class BudgetPanel(QWidget):
     def _show_year(self, year: int) -> None:
         view = self.current_view()
         self.error.clear_message()
+        self.notices.setText("")
         self.subsidy.set_value(view.approved_subsidy if view else 0)
+        self.staff.setValue(view.fulltime_staff if view else self.station_staff)
+        self.extension.setChecked(bool(view and view.extension))
+        self.evaluation.set_code(view.evaluation if view else "")
+        self.evaluated_on.set_date(view.evaluated_on if view else None)
+        self.evaluation_note.setText(view.evaluation_note if view else "")
+        for w in (self.evaluation, self.evaluated_on, self.evaluation_note, self.evaluation_button):
+            w.setEnabled(view is not None)
+        self._show_cap(year)
         for cat, edits in self.lines.items():
             line = view.line(cat) if view else None
             for key, edit in edits.items():
@@ -186,6 +235,18 @@ class BudgetPanel(QWidget):
         else:
             self.years_view.clearSelection()
         self._show_check(view)
+
+    def _show_cap(self, year: int) -> None:
+        amount, plan = cap_label(self.plans, WORKSTATION_CAP, year)
+        if not plan:
+            self.cap_note.setText(self.tr("ROC %1 lies outside every loaded plan: no cap to check.")
+                                  .replace("%1", str(year)))
+        elif amount is None:
+            self.cap_note.setText(self.tr("%1 (in force in ROC %2) publishes no cap: not checked.")
+                                  .replace("%1", plan).replace("%2", str(year)))
+        else:
+            self.cap_note.setText(self.tr("Cap NT$%1 a year (%2, in force in ROC %3)")
+                                  .replace("%1", ntd(amount)).replace("%2", plan).replace("%3", str(year)))
 
     def _update_totals(self) -> None:
         for key in AMOUNTS:
@@ -204,14 +265,15 @@ class BudgetPanel(QWidget):
                 bar.setFormat("")
                 label.setText("")
             return
+        limit = f"{check.limit:.0%}" if check.limit is not None else self.tr("unknown")
         self.check_figures.setText(
             self.tr("Personnel NT$%1 of subsidy NT$%2 — %3 (limit %4, %5 full-time staff)")
             .replace("%1", ntd(check.personnel)).replace("%2", ntd(check.subsidy))
-            .replace("%3", f"{check.share:.1%}").replace("%4", f"{check.limit:.0%}")
+            .replace("%3", f"{check.share:.1%}").replace("%4", limit)
             .replace("%5", str(check.fulltime_staff)))
         self.check_bar.setValue(min(1000, round(check.share / check.limit * 1000)) if check.limit else 0)
         self.check_bar.setFormat(self.tr("%1 of the %2 limit").replace("%1", f"{check.share:.1%}")
-                                 .replace("%2", f"{check.limit:.0%}"))
+                                 .replace("%2", limit))
         colour = GOOD if check.ok else ALERT
         self.check_bar.setStyleSheet(_bar_style(colour))
         self.check_message.setText(check.message)
@@ -235,8 +297,9 @@ class BudgetPanel(QWidget):
             return False
         year = self.year.value()
         try:
-            ws_service.save_budget(self.ctx.services(), self.station_id, year, self.subsidy.value(),
-                                   self.line_values())
+            view = ws_service.save_budget(self.ctx.services(), self.station_id, year, self.subsidy.value(),
+                                          self.line_values(), fulltime_staff=self.staff.value(),
+                                          extension=self.extension.isChecked())
         except UserError as exc:
             self.error.show_message(exc.message)
             return False
@@ -246,6 +309,28 @@ class BudgetPanel(QWidget):
         self.load(self.station_id, year)
         self.ctx.workstations_changed.emit()
         self.budget_saved.emit()
+        self.show_notices(view.notices)  # after the page's refresh, which reloads the panel
+        return True
+
+    def show_notices(self, notices) -> None:
+        """What the plan in force warns about, with its source (saved anyway: only caps refuse)."""
+        self.notices.setText("\n".join(n.line for n in notices))
+
+    def save_evaluation(self) -> bool:
+        view = self.current_view()
+        if view is None:
+            return False
+        try:
+            ws_service.record_evaluation(self.ctx.services(), view.id, self.evaluation.code(),
+                                         self.evaluated_on.date(), self.evaluation_note.text())
+        except UserError as exc:
+            self.error.show_message(exc.message)
+            return False
+        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
+            show_error(self, exc)
+            return False
+        self.load(self.station_id, view.roc_year)
+        self.ctx.workstations_changed.emit()
         return True
 
     def delete_year(self) -> None:

@@ -75,9 +75,9 @@ class ListPanel(QWidget):
         self.date_from = DateEdit() if period else None
         self.date_to = DateEdit() if period else None
         for edit in (self.date_from, self.date_to):
-            if edit is not None:
-                edit.setPlaceholderText(self.tr("ROC date"))
-                edit.setMaximumWidth(100)
+            if edit is not None:  # the bar labels them From / to: the field shows how a date is written
+                edit.setPlaceholderText(self.tr("yyyy-mm-dd"))
+                edit.setMaximumWidth(124)
         self.counselor = QComboBox() if counselor else None
         if self.counselor is not None:
             self.counselor.addItem(any_text, "")

@@ -1,6 +1,7 @@
 """Public spaces (活化公有空間): the list, the editor beside it and the proposals linked to a space.
 
-A space's subsidy is capped at NT$5,000,000 (refused above, with the message under the form).
+A space's subsidy is capped by the plan in force in the year it was approved (NT$5,000,000 in the
+seed's years; refused above, with the message under the form; a plan that publishes no cap is not checked).
 "Link proposal…" picks a proposal not yet linked to any space; "Unlink" removes the link.
 """
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.models import PublicSpace
@@ -61,9 +62,13 @@ class PublicSpaceListPage(RecordListPage):
         self.visits_label = QLabel()
         subsidy = QHBoxLayout()
         subsidy.addWidget(self.subsidy, 1)
-        cap = QLabel(self.tr("cap NT$5,000,000"))
-        cap.setProperty("role", "figureCaption")
-        subsidy.addWidget(cap)
+        self.year_approved = QSpinBox()
+        self.year_approved.setRange(0, 1910)
+        self.year_approved.setSpecialValueText("—")
+        self.year_approved.setPrefix(self.tr("ROC "))
+        self.year_approved.setToolTip(self.tr("The subsidy's cap is that of the plan in force in this year."))
+        subsidy.addWidget(QLabel(self.tr("approved in")))
+        subsidy.addWidget(self.year_approved)
         self.form.addRow(self.tr("Name"), self.name)
         self.form.addRow(self.tr("Address"), self.address)
         self.form.addRow(self.tr("Owning agency"), self.owning_agency)
@@ -93,6 +98,7 @@ class PublicSpaceListPage(RecordListPage):
             w.textEdited.connect(self.mark_dirty)
         for w in (self.county, self.township, self.status):
             w.activated.connect(self.mark_dirty)
+        self.year_approved.valueChanged.connect(self.mark_dirty)
         self.notes.textChanged.connect(self.mark_dirty)
         for signal in (ctx.proposals_changed, ctx.visits_changed):
             signal.connect(self.data_changed)
@@ -121,6 +127,7 @@ class PublicSpaceListPage(RecordListPage):
         self.owning_agency.setText(r.owning_agency)
         self.places.set_place(r.county_code, r.township_code)
         self.subsidy.set_value(r.subsidy)
+        self.year_approved.setValue(r.year_approved or 0)
         self.status.set_code(r.status)
         self.operating_team.setText(r.operating_team)
         self.notes.setPlainText(r.notes)
@@ -133,7 +140,8 @@ class PublicSpaceListPage(RecordListPage):
     def values(self) -> dict:
         return {"name": self.name.text(), "address": self.address.text(), "owning_agency": self.owning_agency.text(),
                 "county_code": self.places.county_code(), "township_code": self.places.township_code(),
-                "subsidy": self.subsidy.value(), "status": self.status.code(),
+                "subsidy": self.subsidy.value(), "year_approved": self.year_approved.value() or None,
+                "status": self.status.code(),
                 "operating_team": self.operating_team.text(), "notes": self.notes.toPlainText()}
 
     # --- linked proposals -------------------------------------------------------------------------

@@ -1,9 +1,11 @@
 """The details form of a workstation (工作站基本資料) and its contact people.
 
-Name, operator and its kind, host, team size and full-time staff (which sets the personnel-cost
-limit), county and township, year approved, the 12-month term, status and the young people who
-stayed or came back. Saving goes through ``services/workstations.py``; a broken rule is shown in
-red under the form, next to what it is about.
+Name, operator and its kind, host with age and years on site, team size, partners aged 20–45 and
+full-time staff now (a new budget year starts from it; each year keeps its own), county and township,
+year approved, the 12-month term, status and the young people who stayed or came back. Saving goes
+through ``services/workstations.py``; a refused value is shown in red under the form, and what the
+rules warn about (eligibility facts, a term longer than the plan's, a county outside the center's) in
+amber with its source — saved anyway.
 """
 
 from __future__ import annotations
@@ -23,6 +25,14 @@ from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.visits.widgets import DateEdit, FieldError
 from counsel_desk.ui.workstations.widgets import EnumCombo, PlacePicker, RowsModel
 from counsel_desk.ui.widgets.fit import fit_window
+
+
+WARN = "#8a5a00"
+NOT_RECORDED = -1  # an eligibility spin box's "—"
+
+
+def _fact(box: QSpinBox) -> int | None:
+    return None if box.value() == NOT_RECORDED else box.value()
 
 
 def _spin(maximum: int, special: str | None = None, minimum: int = 0) -> QSpinBox:
@@ -48,6 +58,9 @@ class StationForm(QWidget):
         self.operator_name = QLineEdit()
         self.operator_kind = EnumCombo(OperatorKind)
         self.host_name = QLineEdit()
+        self.host_age = _spin(120, special="—", minimum=NOT_RECORDED)
+        self.host_years_on_site = _spin(99, special="—", minimum=NOT_RECORDED)
+        self.young_partners = _spin(999, special="—", minimum=NOT_RECORDED)
         self.team_size = _spin(999)
         self.fulltime_staff = _spin(999)
         self.county = QComboBox()
@@ -62,6 +75,10 @@ class StationForm(QWidget):
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(70)
         self.error = FieldError()
+        self.notices = QLabel()
+        self.notices.setObjectName("stationNotices")
+        self.notices.setWordWrap(True)
+        self.notices.setStyleSheet(f"color: {WARN};")
         self.save_button = QPushButton(self.tr("Save details"))
         self.save_button.setDefault(True)
 
@@ -71,7 +88,13 @@ class StationForm(QWidget):
         operator.addWidget(self.operator_name, 1)
         operator.addWidget(self.operator_kind)
         top.addRow(self.tr("Operator"), operator)
-        top.addRow(self.tr("Host"), self.host_name)
+        host = QHBoxLayout()
+        host.addWidget(self.host_name, 1)
+        host.addWidget(QLabel(self.tr("age")))
+        host.addWidget(self.host_age)
+        host.addWidget(QLabel(self.tr("years on site")))
+        host.addWidget(self.host_years_on_site)
+        top.addRow(self.tr("Host"), host)
         left = QFormLayout()
         left.addRow(self.tr("County"), self.county)
         left.addRow(self.tr("Township"), self.township)
@@ -79,6 +102,7 @@ class StationForm(QWidget):
         left.addRow(self.tr("Year approved"), self.year_approved)
         right = QFormLayout()
         right.addRow(self.tr("Team size"), self.team_size)
+        right.addRow(self.tr("Partners aged 20–45"), self.young_partners)
         right.addRow(self.tr("Full-time staff"), self.fulltime_staff)
         term = QHBoxLayout()
         term.addWidget(self.term_start)
@@ -95,15 +119,17 @@ class StationForm(QWidget):
         grid.addLayout(right, 1, 1)
         grid.addLayout(bottom, 2, 0, 1, 2)
         grid.addWidget(self.error, 3, 0, 1, 2)
+        grid.addWidget(self.notices, 4, 0, 1, 2)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        grid.addLayout(buttons, 4, 0, 1, 2)
+        grid.addLayout(buttons, 5, 0, 1, 2)
 
         self.save_button.clicked.connect(self.save)
         for w in (self.name, self.operator_name, self.host_name, self.term_start, self.term_end):
             w.textEdited.connect(self._mark_dirty)
-        for w in (self.team_size, self.fulltime_staff, self.year_approved):
+        for w in (self.team_size, self.fulltime_staff, self.year_approved, self.host_age, self.host_years_on_site,
+                  self.young_partners):
             w.valueChanged.connect(self._mark_dirty)
         for w in (self.operator_kind, self.status, self.county, self.township):
             w.activated.connect(self._mark_dirty)
@@ -121,6 +147,9 @@ class StationForm(QWidget):
         self.operator_name.setText(s.operator_name)
         self.operator_kind.set_code(s.operator_kind)
         self.host_name.setText(s.host_name)
+        for box, value in ((self.host_age, s.host_age), (self.host_years_on_site, s.host_years_on_site),
+                           (self.young_partners, s.young_partners)):
+            box.setValue(NOT_RECORDED if value is None else value)
         self.team_size.setValue(s.team_size)
         self.fulltime_staff.setValue(s.fulltime_staff)
         self.places.set_place(s.county_code, s.township_code)
@@ -132,7 +161,13 @@ class StationForm(QWidget):
         self.notes.setPlainText(s.notes)
         self.notes.blockSignals(False)
         self.error.clear_message()
+        self.show_notices(ws_service.station_notices(self.ctx.services(), station) if station else [])
         self.dirty = False
+
+    def show_notices(self, notices) -> None:
+        """What the rules warn about this station, each with its source (never a refusal)."""
+        self.notices.setText("\n".join(n.line for n in notices))
+        self.notices.setVisible(bool(notices))
 
     def values(self) -> dict:
         """The form as service fields; ValidationError when a date can't be read."""
@@ -143,7 +178,8 @@ class StationForm(QWidget):
             "county_code": self.places.county_code(), "township_code": self.places.township_code(),
             "year_approved": self.year_approved.value(), "term_start": self.term_start.date(),
             "term_end": self.term_end.date(), "status": self.status.code(),
-            "notes": self.notes.toPlainText(),
+            "notes": self.notes.toPlainText(), "host_age": _fact(self.host_age),
+            "host_years_on_site": _fact(self.host_years_on_site), "young_partners": _fact(self.young_partners),
         }
 
     def save(self) -> bool:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from counsel_desk.errors import UserError
 from counsel_desk.models.enums import WorkstationStatus
 from counsel_desk.services import workstations as ws_service
-from counsel_desk.services.formatting import bracketed, roc_date
+from counsel_desk.services.formatting import bracketed, shown_date
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.dashboard.widgets import Card, FigureCard
 from counsel_desk.ui.messages import confirm, show_error
@@ -45,7 +45,9 @@ class StationView(QWidget):
         self.title.setProperty("role", "pageTitle")
         self.status_label = QLabel()
         self.add_support_button = QPushButton(self.tr("Add support record…"))
-        self.renew_button = QPushButton(self.tr("Renew term (12 months)"))
+        self.extend_button = QPushButton(self.tr("Extend a year (after a good evaluation)"))
+        self.extend_button.setToolTip(self.tr("延續補助: one more 12-month term, only after the last budget year was "
+                                              "evaluated good."))
         self.delete_button = QPushButton(self.tr("Delete workstation"))
         head = QHBoxLayout()
         head.addWidget(self.back_button)
@@ -54,7 +56,7 @@ class StationView(QWidget):
         head.addWidget(self.status_label)
         head.addStretch(1)
         head.addWidget(self.add_support_button)
-        head.addWidget(self.renew_button)
+        head.addWidget(self.extend_button)
         head.addWidget(self.delete_button)
 
         self.cards = {
@@ -117,7 +119,7 @@ class StationView(QWidget):
 
         self.back_button.clicked.connect(self.back_requested.emit)
         self.add_support_button.clicked.connect(lambda: self.add_support_record())
-        self.renew_button.clicked.connect(self.renew_term)
+        self.extend_button.clicked.connect(self.extend_term)
         self.delete_button.clicked.connect(self.delete_station)
         self.form.saved.connect(self._saved)
         self.timeline_view.doubleClicked.connect(self._open_timeline_row)
@@ -149,7 +151,7 @@ class StationView(QWidget):
         else:
             self.title.setText(self.tr("New workstation"))
             self.status_label.setText("")
-        for w in (self.add_support_button, self.renew_button, self.delete_button):
+        for w in (self.add_support_button, self.extend_button, self.delete_button):
             w.setEnabled(sid is not None)
         self.contacts.load(sid)
         self.budget.load(sid, self.budget.year.value() if sid and self.budget.station_id == sid else None)
@@ -181,7 +183,7 @@ class StationView(QWidget):
         entries = ws_service.timeline(self.ctx.services(), self.station_id) if self.station_id else []
         kinds = {"visit": self.tr("Visit"), "support": self.tr("Support"), "proposal": self.tr("Proposal")}
         self.timeline_model.set_rows([(f"{e.kind}:{e.record_id}",
-                                       [roc_date(e.day), kinds[e.kind], e.title, e.detail.replace("\n", " ")],
+                                       [shown_date(e.day), kinds[e.kind], e.title, e.detail.replace("\n", " ")],
                                        KIND_COLOURS[e.kind]) for e in entries])
 
     # --- actions --------------------------------------------------------------------------------
@@ -204,11 +206,12 @@ class StationView(QWidget):
             self.support_dialog = SupportRecordDialog(self.ctx, self, record_id=rid)
             self.support_dialog.open()
 
-    def renew_term(self) -> None:
+    def extend_term(self) -> None:
+        """延續補助: refused (with the reason under the form) unless the last budget year was evaluated good."""
         if self.station_id is None:
             return
         try:
-            ws_service.renew_term(self.ctx.services(), self.station_id)
+            ws_service.extend_term(self.ctx.services(), self.station_id)
         except UserError as exc:
             self.form.error.show_message(exc.message)
             return

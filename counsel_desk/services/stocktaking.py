@@ -1,0 +1,333 @@
+"""Township stocktaking (盤點地方推動現況、研析推動課題): each township's status and its recurring issues.
+
+A township's status is **derived** from what the app knows of it — an approved plan or proposal makes it
+已核定, one filed beyond the township or center makes it 已提報, one being written 計畫撰寫中, an idea, a
+workstation or a public space 輔導中, a visit 接觸中, nothing 未啟動 — and a counselor may **override** it
+with a dated note (:func:`note_status`). Notes are never edited: each is a record, the newest by date
+counts, and one without a status hands the township back to the derived value, so the history stays.
+
+推動課題 are a managed, coded list (:func:`topics`, :func:`add_topic`, :func:`set_topic_active`), tagged
+on visits (``VisitData.topic_ids``) and on townships (:func:`tag_township`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+from sqlmodel import Session
+
+from counsel_desk.errors import UserError, ValidationError
+from counsel_desk.i18n import pick
+from counsel_desk.models import IssueTopic, TownshipIssue, TownshipStatusNote
+from counsel_desk.models.enums import Stage, TownshipStatus, WorkstationStatus
+from counsel_desk.services import base
+from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.formatting import roc_date
+
+# Stage of a plan or proposal → the township status it shows (a rejected one is still being counseled).
+STAGE_STATUS: dict[str, TownshipStatus] = {
+    Stage.IDEA: TownshipStatus.COUNSELING, Stage.REJECTED: TownshipStatus.COUNSELING,
+    Stage.DRAFTING: TownshipStatus.WRITING, Stage.CENTER_REVIEW: TownshipStatus.WRITING,
+    Stage.RETURNED: TownshipStatus.WRITING,
+    Stage.TOWNSHIP_FILED: TownshipStatus.FILED, Stage.COUNTY_REVIEW: TownshipStatus.FILED,
+    Stage.SENT: TownshipStatus.FILED, Stage.COUNCIL: TownshipStatus.FILED,
+    Stage.APPROVED: TownshipStatus.APPROVED,
+}
+STATUS_ORDER = list(TownshipStatus)  # from 未啟動 to 已核定
+LIVE_STATIONS = (WorkstationStatus.APPLYING, WorkstationStatus.ACTIVE, WorkstationStatus.EXTENDED)
+CODE_PATTERN = re.compile(r"^[A-Z][A-Z0-9_]{0,15}$")
+
+
+# --- 推動課題 ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    code: str
+    name: str
+    name_en: str
+    active: bool
+
+    @property
+    def label(self) -> str:
+        return pick(self.name, self.name_en or self.name)
+
+
+def topics(sc: ServiceContext, *, include_retired: bool = False) -> list[Topic]:
+    """The coded 推動課題 in their order; retired ones only when asked (an old visit may still carry one)."""
+    where = "deleted_at IS NULL" + ("" if include_retired else " AND active")
+    with sc.session_factory() as s:
+        rows = s.connection().execute(text(
+            f"SELECT id, code, name, name_en, active FROM issue_topic WHERE {where} ORDER BY sort_order, code"))
+        return [Topic(r[0], r[1], r[2], r[3] or "", bool(r[4])) for r in rows]
+
+
+def add_topic(sc: ServiceContext, code: str, name: str, name_en: str = "") -> Topic:
+    code = (code or "").strip().upper()
+    name = (name or "").strip()
+    if not CODE_PATTERN.match(code):
+        raise ValidationError("課題代碼請用英文大寫字母開頭、最多 16 個英數字（例如 WATER）。",
+                              "A topic code starts with a capital letter, up to 16 letters or digits (e.g. WATER).",
+                              field="code")
+    if not name or len(name) > 64:
+        raise ValidationError("請填寫課題名稱（最多 64 個字）。", "Enter the topic's name (up to 64 characters).",
+                              field="name")
+    with sc.session_factory() as s:
+        conn = s.connection()
+        if conn.execute(text("SELECT 1 FROM issue_topic WHERE code = :c"), {"c": code}).first():
+            raise ValidationError(f"課題代碼 {code} 已經有了，請換一個。", f"The topic code {code} is taken.",
+                                  field="code")
+        if conn.execute(text("SELECT 1 FROM issue_topic WHERE name = :n AND deleted_at IS NULL"), {"n": name}).first():
+            raise ValidationError(f"已經有「{name}」這個課題。", f"There is already a topic '{name}'.", field="name")
+        last = conn.execute(text("SELECT COALESCE(MAX(sort_order), 0) FROM issue_topic")).scalar_one()
+        topic = IssueTopic(code=code, name=name, name_en=(name_en or "").strip(), active=True, sort_order=last + 10)
+        base.create(s, topic, sc.actor, "issue_topic")
+        s.commit()
+        return Topic(topic.id, code, name, topic.name_en, True)
+
+
+def set_topic_active(sc: ServiceContext, topic_id: str, active: bool) -> None:
+    """Retire a topic (no longer offered; records keep it) or bring it back."""
+    with sc.session_factory() as s:
+        topic = s.get(IssueTopic, topic_id)
+        if topic is None or topic.deleted_at is not None:
+            raise UserError("找不到這個推動課題。", "This issue topic no longer exists.")
+        base.update(s, topic, sc.actor, "issue_topic", {"active": bool(active)})
+        s.commit()
+
+
+# --- status ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Standing:
+    """Where a township stands: the status that counts, what its records say, and why."""
+
+    township_code: str
+    status: TownshipStatus
+    derived: TownshipStatus
+    overridden: bool
+    noted_on: date | None = None  # the override's date
+
+
+def _later(a: TownshipStatus | None, b: TownshipStatus) -> TownshipStatus:
+    return b if a is None or STATUS_ORDER.index(b) > STATUS_ORDER.index(a) else a
+
+
+def derived_statuses(conn: Connection, as_of: date | None = None) -> dict[str, TownshipStatus]:
+    """Each township with any record → its derived status (townships not in the result: 未啟動).
+
+    ``as_of`` leaves out visits after that day and plans or proposals created after it (their stage is
+    the one they have now: the stage history is not replayed)."""
+    params = {"d": as_of.isoformat() if as_of else "9999-12-31"}
+    out: dict[str, TownshipStatus] = {}
+    for (town,) in conn.execute(text("SELECT DISTINCT township_code FROM site_visit "
+                                     "WHERE deleted_at IS NULL AND visit_date <= :d"), params):
+        out[town] = TownshipStatus.CONTACT
+    live = ", ".join(f"'{s.value}'" for s in LIVE_STATIONS)
+    for (town,) in conn.execute(text(
+            f"SELECT township_code FROM workstation WHERE deleted_at IS NULL AND status IN ({live}) "
+            "UNION SELECT township_code FROM public_space WHERE deleted_at IS NULL")):
+        out[town] = _later(out.get(town), TownshipStatus.COUNSELING)
+    for town, stage in conn.execute(text(
+            "SELECT township_code, stage FROM plan WHERE deleted_at IS NULL AND township_code IS NOT NULL "
+            "AND date(created_at) <= :d UNION ALL SELECT township_code, stage FROM proposal "
+            "WHERE deleted_at IS NULL AND township_code IS NOT NULL AND date(created_at) <= :d"), params):
+        status = STAGE_STATUS.get(stage)
+        if status is not None:
+            out[town] = _later(out.get(town), status)
+    return out
+
+
+def _overrides(conn: Connection, as_of: date | None = None,
+               township_code: str | None = None) -> dict[str, tuple[str, Any]]:
+    """Township → (status or None, noted_on) of its newest status note."""
+    conds = ["deleted_at IS NULL"]
+    params: dict[str, str] = {}
+    if as_of:
+        conds.append("noted_on <= :d")
+        params["d"] = as_of.isoformat()
+    if township_code:
+        conds.append("township_code = :t")
+        params["t"] = township_code
+    out: dict[str, tuple[str, Any]] = {}
+    rows = conn.execute(text(f"SELECT township_code, status, noted_on FROM township_status_note "
+                             f"WHERE {' AND '.join(conds)} ORDER BY noted_on, created_at, id"), params)
+    for town, status, noted_on in rows:
+        out[town] = (status, noted_on)  # later rows win
+    return out
+
+
+def standings_in(conn: Connection, as_of: date | None = None) -> dict[str, Standing]:
+    """Every township that is not simply 未啟動 → its standing (a connection, for reports)."""
+    derived = derived_statuses(conn, as_of)
+    notes = _overrides(conn, as_of)
+    out: dict[str, Standing] = {}
+    for town in set(derived) | set(notes):
+        d = derived.get(town, TownshipStatus.NOT_STARTED)
+        status, noted_on = notes.get(town, (None, None))
+        noted = date.fromisoformat(str(noted_on)) if noted_on else None
+        if status:
+            out[town] = Standing(town, TownshipStatus(status), d, True, noted)
+        else:
+            out[town] = Standing(town, d, d, False, noted)
+    return out
+
+
+def standings(sc: ServiceContext, as_of: date | None = None) -> dict[str, Standing]:
+    with sc.session_factory() as s:
+        return standings_in(s.connection(), as_of)
+
+
+def standing(sc: ServiceContext, township_code: str) -> Standing:
+    return standings(sc).get(township_code) or Standing(township_code, TownshipStatus.NOT_STARTED,
+                                                          TownshipStatus.NOT_STARTED, False)
+
+
+def _town(s: Session, township_code: str) -> tuple[str, str, str, str | None]:
+    row = s.connection().execute(text(
+        "SELECT t.county_code, t.name, c.name, t.indigenous_area FROM township t JOIN county c ON c.code = t.county_code "
+        "WHERE t.code = :t"), {"t": township_code}).first()
+    if row is None:
+        raise ValidationError(f"沒有代碼為 {township_code} 的鄉鎮市區。", f"No township {township_code}.",
+                              field="township_code")
+    return row[0], row[1], row[2], row[3]
+
+
+def note_status(sc: ServiceContext, township_code: str, status: str | None, noted_on: date | None,
+                note: str) -> TownshipStatusNote:
+    """A counselor's dated word on a township's status; ``status`` None returns it to the derived value."""
+    if noted_on is None:
+        raise ValidationError("請填寫記錄日期。", "Enter the date of the note.", field="noted_on")
+    if noted_on > date.today():
+        raise ValidationError(f"記錄日期 {roc_date(noted_on)} 還沒到：請填今天或以前的日期。",
+                              f"The note's date {noted_on} is in the future.", field="noted_on")
+    if status:
+        try:
+            status = TownshipStatus(status).value
+        except ValueError:
+            raise ValidationError("請從清單選擇狀態。", "Choose a status from the list.", field="status") from None
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError("請寫下改定狀態的理由（例如：公所已召開說明會）。",
+                              "Write why the status is set (e.g. the township office held a meeting).", field="note")
+    with sc.session_factory() as s:
+        county, *_ = _town(s, township_code)
+        row = TownshipStatusNote(center_code=sc.center_code, county_code=county, township_code=township_code,
+                                 status=status or "", noted_on=noted_on, note=note)
+        base.create(s, row, sc.actor, "township_status_note")
+        s.commit()
+        return row
+
+
+def tag_township(sc: ServiceContext, township_code: str, topic_id: str, noted_on: date, note: str = "") -> None:
+    """Note a 推動課題 for the whole township (a removed tag comes back rather than being added twice)."""
+    with sc.session_factory() as s:
+        county, *_ = _town(s, township_code)
+        topic = s.get(IssueTopic, topic_id)
+        if topic is None or topic.deleted_at is not None:
+            raise ValidationError("找不到這個推動課題。", "This issue topic no longer exists.", field="topic_id")
+        existing = s.connection().execute(text(
+            "SELECT id FROM township_issue WHERE center_code = :c AND township_code = :t AND topic_id = :k"),
+            {"c": sc.center_code, "t": township_code, "k": topic_id}).scalar()
+        if existing:
+            row = s.get(TownshipIssue, existing)
+            assert row is not None
+            if row.deleted_at is not None:
+                base.undelete(s, row, sc.actor, "township_issue")
+            base.update(s, row, sc.actor, "township_issue", {"noted_on": noted_on, "note": (note or "").strip()})
+        else:
+            base.create(s, TownshipIssue(center_code=sc.center_code, county_code=county, township_code=township_code,
+                                         topic_id=topic_id, noted_on=noted_on, note=(note or "").strip()),
+                        sc.actor, "township_issue")
+        s.commit()
+
+
+def untag_township(sc: ServiceContext, issue_id: str) -> None:
+    with sc.session_factory() as s:
+        row = s.get(TownshipIssue, issue_id)
+        if row is not None and row.deleted_at is None:
+            base.soft_delete(s, row, sc.actor, "township_issue")
+            s.commit()
+
+
+# --- the township panel ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TopicTally:
+    topic_id: str
+    label: str
+    visits: int  # visits in the township tagged with it
+    township_issue_id: str | None  # set when the township itself is tagged
+
+
+@dataclass(frozen=True)
+class Event:
+    day: date
+    what: str  # a line of the history, in the language in use
+
+
+@dataclass(frozen=True)
+class TownshipPanel:
+    code: str
+    name: str
+    county_name: str
+    indigenous_area: str | None
+    standing: Standing
+    visits: int
+    topics: list[TopicTally]
+    history: list[Event]  # newest first
+
+
+def township_panel(sc: ServiceContext, township_code: str) -> TownshipPanel:
+    """Everything the township panel shows: status (and why), its 推動課題, its dated history."""
+    with sc.session_factory() as s:
+        conn = s.connection()
+        _county, name, county_name, indigenous = _town(s, township_code)
+        st = standings_in(conn).get(township_code) or Standing(township_code, TownshipStatus.NOT_STARTED,
+                                                               TownshipStatus.NOT_STARTED, False)
+        p = {"t": township_code}
+        visits = conn.execute(text("SELECT COUNT(*) FROM site_visit WHERE township_code = :t AND deleted_at IS NULL"),
+                              p).scalar_one()
+        tallies: dict[str, list[Any]] = {}
+        for tid, code, zh, en, n in conn.execute(text(
+                "SELECT k.id, k.code, k.name, k.name_en, COUNT(*) FROM visit_issue_topic l "
+                "JOIN site_visit v ON v.id = l.visit_id JOIN issue_topic k ON k.id = l.topic_id "
+                "WHERE v.township_code = :t AND v.deleted_at IS NULL GROUP BY k.id, k.code, k.name, k.name_en"), p):
+            tallies[tid] = [pick(zh, en or zh), n, None, code]
+        for iid, tid, zh, en, code in conn.execute(text(
+                "SELECT i.id, k.id, k.name, k.name_en, k.code FROM township_issue i JOIN issue_topic k ON k.id = i.topic_id "
+                "WHERE i.township_code = :t AND i.deleted_at IS NULL"), p):
+            tallies.setdefault(tid, [pick(zh, en or zh), 0, None, code])[2] = iid
+        topic_rows = sorted((TopicTally(tid, v[0], v[1], v[2]) for tid, v in tallies.items()),
+                            key=lambda t: (-t.visits, t.label))
+        history: list[Event] = []
+        for day, status, note, who in conn.execute(text(
+                "SELECT noted_on, status, note, updated_by FROM township_status_note "
+                "WHERE township_code = :t AND deleted_at IS NULL"), p):
+            label = TownshipStatus.label_of(status) if status else pick("依計畫與提案推算", "derived from plans")
+            history.append(Event(_day(day), pick(f"狀態改定為「{label}」：{note}（{who}）",
+                                                 f"Status set to '{label}': {note} ({who})")))
+        for day, title, stage in conn.execute(text(
+                "SELECT c.changed_at, COALESCE(p.title, pl.title), c.to_stage FROM stage_change c "
+                "LEFT JOIN proposal p ON p.id = c.proposal_id LEFT JOIN plan pl ON pl.id = c.plan_id "
+                "WHERE c.deleted_at IS NULL AND COALESCE(p.township_code, pl.township_code) = :t"), p):
+            history.append(Event(_day(day), pick(f"「{title}」進入{Stage.label_of(stage)}",
+                                                 f"'{title}' moved to {Stage.label_of(stage)}")))
+        for day, who, n_topics in conn.execute(text(
+                "SELECT v.visit_date, v.visited_name, (SELECT COUNT(*) FROM visit_issue_topic l WHERE l.visit_id = v.id) "
+                "FROM site_visit v WHERE v.township_code = :t AND v.deleted_at IS NULL "
+                "ORDER BY v.visit_date DESC LIMIT 30"), p):
+            extra = pick(f"，標記 {n_topics} 項課題", f", {n_topics} topics") if n_topics else ""
+            history.append(Event(_day(day), pick(f"訪視 {who}{extra}", f"Visit: {who}{extra}")))
+        history.sort(key=lambda e: e.day, reverse=True)
+        return TownshipPanel(township_code, name, county_name, indigenous, st, visits, topic_rows, history)
+
+
+def _day(value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
