@@ -49,10 +49,12 @@ class SaveConflict(UserError):
         self.entity, self.record_id, self.version = entity, record_id, version
         self.fields, self.saved_by, self.saved_at = fields, saved_by, saved_at
         names = "、".join(f.name for f in fields)
-        super().__init__(f"這筆資料在您編輯時已由 {saved_by or '他人'} 儲存；您的修改尚未存入，也沒有覆蓋對方的內容。"
-                         f"請逐欄選擇要保留的內容（{names}）。",
-                         f"{saved_by or 'Someone else'} saved this record while you were editing it; your changes "
-                         f"were not saved and did not overwrite theirs. Choose, field by field, what to keep ({names}).")
+        choose_zh = f"請逐欄選擇要保留的內容（{names}）。" if fields else "請關閉後重新開啟再修改。"
+        choose_en = f"Choose, field by field, what to keep ({names})." if fields else "Close it and open it again."
+        super().__init__(f"這筆資料在您編輯時已被他處修改（{saved_by or '他人'} 已儲存）；您的修改尚未存入，"
+                         f"也沒有覆蓋對方的內容。{choose_zh}",
+                         f"This record was changed elsewhere while you were editing it ({saved_by or 'someone else'} "
+                         f"saved it); your changes were not saved and did not overwrite theirs. {choose_en}")
 
 
 def conflicting_fields(mine: dict[str, Any], theirs: dict[str, Any]) -> list[FieldConflict]:

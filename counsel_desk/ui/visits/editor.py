@@ -223,6 +223,8 @@ class VisitEditor(QDialog):
             try:
                 return self.service.save(data)
             except SaveConflict as conflict:
+                if not conflict.fields:  # nothing to choose between: said as any other error
+                    raise
                 dialog = VisitConflictDialog(conflict, self._names(), self)
                 if not dialog.exec():
                     return None
