@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.i18n import pick
-from counsel_desk.services import base
+from counsel_desk.services import base, places
 from counsel_desk.services.listing import Column, ListQuery
 from counsel_desk.store import search
 from counsel_desk.store.dialects import dialect_of
@@ -200,6 +200,7 @@ class SqlListSource:
     default_descending = False
     date_column: str | None = None
     code_filters: tuple[str, ...] = ("county_code", "township_code", "center_code")
+    township_column: str | None = "t.township_code"  # for the 原住民族地區 filter; None where rows have no township
     filterable: tuple[str, ...] = ()  # more plain columns of the table taken as equality filters (status, kind)
 
     def __init__(self, session_factory):
@@ -224,6 +225,10 @@ class SqlListSource:
         if self.date_column and hi:
             conds.append(f"{self.date_column} <= :f_to")
             params["f_to"] = hi.isoformat()
+        indigenous = places.indigenous_condition(self.township_column, f.get("indigenous")) \
+            if self.township_column else None
+        if indigenous:
+            conds.append(indigenous)
         conds += self.extra_conditions(f, params)
         cond, sparams = match_clause(self.entity, query.search or "", "t.id", dialect_of(self.session_factory))
         conds.append(cond)

@@ -158,6 +158,7 @@ class SupportListSource(SqlListSource):
     code_filters = ("center_code", "workstation_id", "visit_id", "proposal_id")
     filterable = ("kind",)
     date_column = "t.support_date"
+    township_column = "(SELECT w.township_code FROM workstation w WHERE w.id = t.workstation_id)"
     columns = [
         Column("date", "Date"),
         Column("workstation", "Workstation"),
@@ -259,6 +260,7 @@ class EventListSource(SqlListSource):
     code_filters = ("county_code", "center_code")
     filterable = ("kind",)
     date_column = "t.event_date"
+    township_column = None  # an event has a county and a place, no township
     columns = [
         Column("date", "Date"),
         Column("title", "Title"),

@@ -20,6 +20,7 @@ from sqlalchemy import text
 
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import FollowUpStatus, VisitMode
+from counsel_desk.services import places
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import listed, shown_date
 from counsel_desk.services.list_search import IdListCache, OrderedIds, freeze, match, search_join
@@ -88,6 +89,9 @@ def visit_conditions(filters: dict, today: date) -> tuple[list[str], dict]:
         if filters.get(key):
             conds.append(f"v.{key} = :{key}")
             params[key] = filters[key]
+    indigenous = places.indigenous_condition("v.township_code", filters.get("indigenous"))
+    if indigenous:
+        conds.append(indigenous)
     if filters.get("counselor_id"):
         conds.append("v.id IN (SELECT visit_id FROM visit_counselor WHERE counselor_id = :counselor_id)")
         params["counselor_id"] = filters["counselor_id"]

@@ -525,7 +525,7 @@
     <name>VisitEditor</name>
     <message>
         <location filename="../../counsel_desk/ui/visits/editor.py" line="84" />
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="274" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="276" />
         <source>Save</source>
         <translation>儲存</translation>
     </message>
@@ -537,7 +537,7 @@
     <message>
         <location filename="../../counsel_desk/ui/visits/editor.py" line="91" />
         <location filename="../../counsel_desk/ui/visits/editor.py" line="141" />
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="256" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="258" />
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
@@ -568,7 +568,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/visits/editor.py" line="141" />
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="249" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="251" />
         <source>Discard</source>
         <translation>捨棄</translation>
     </message>
@@ -588,27 +588,27 @@
         <translation>訪視紀錄已儲存。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="248" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="250" />
         <source>Discard this new visit?</source>
         <translation>要捨棄這筆新的訪視紀錄嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="255" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="257" />
         <source>Delete the visit %1 with its follow-ups? You can undo it right after in the visit list.</source>
         <translation>要刪除訪視紀錄 %1 及其追蹤事項嗎？刪除後可立即在訪視清單中復原。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="273" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="275" />
         <source>The visit must be saved before a support record can refer to it. Save it now?</source>
         <translation>輔導紀錄要連結這次訪視，必須先儲存訪視紀錄。現在儲存嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="294" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="296" />
         <source>Unsaved changes</source>
         <translation>尚未儲存的變更</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="295" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="297" />
         <source>This visit has changes that are not saved. Save them before closing?</source>
         <translation>這筆訪視紀錄有尚未儲存的變更。關閉前要先儲存嗎？</translation>
     </message>
@@ -616,128 +616,128 @@
 <context>
     <name>VisitFilterBar</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="55" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="56" />
         <source>Any time</source>
         <translation>不限期間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="55" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="56" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="56" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="57" />
         <source>Last month</source>
         <translation>上個月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="56" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="57" />
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="57" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="58" />
         <source>Last 12 months</source>
         <translation>近 12 個月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="57" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="58" />
         <source>Custom</source>
         <translation>自訂</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="65" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="66" />
         <source>from</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="65" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="66" />
         <source>to</source>
         <translation>迄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="76" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="78" />
         <source>Clear filters</source>
         <translation>清除篩選</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="79" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="81" />
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="79" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="81" />
         <source>Period:</source>
         <translation>期間：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="101" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="104" />
         <source>All counties</source>
         <translation>全部縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="103" />
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="137" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="106" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="140" />
         <source>All townships</source>
         <translation>全部鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="106" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="109" />
         <source>All modes</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="108" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="111" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="109" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="112" />
         <source>Due this week</source>
         <translation>本週到期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="108" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="111" />
         <source>Not closed</source>
         <translation>未結案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="109" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="112" />
         <source>Closed</source>
         <translation>已結案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="110" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="113" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="110" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="113" />
         <source>All statuses</source>
         <translation>全部狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="112" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="115" />
         <source>Any follow-ups</source>
         <translation>不限追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="112" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="115" />
         <source>Has open follow-ups</source>
         <translation>有未結追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="113" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="116" />
         <source>Has overdue follow-ups</source>
         <translation>有逾期追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="113" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="116" />
         <source>No open follow-ups</source>
         <translation>無未結追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="119" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="122" />
         <source>All counselors</source>
         <translation>全部輔導員</translation>
     </message>

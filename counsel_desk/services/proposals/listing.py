@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import text
 
 from counsel_desk.models.enums import STAGE_ORDER, OrgKind, Route, Stage
+from counsel_desk.services import places
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.listing import Column, ListQuery
@@ -60,6 +61,9 @@ def _where(query: ListQuery, dialect: str) -> tuple[str, dict[str, Any]]:
         if value:
             conds.append(f"{column} = :f_{key}")
             params[f"f_{key}"] = value
+    indigenous = places.indigenous_condition("p.township_code", query.filters.get("indigenous"))
+    if indigenous:
+        conds.append(indigenous)
     cond, search_params = search.match_clause("proposal", query.search, "p.id", dialect)
     conds.append(cond)
     params.update(search_params)
@@ -200,6 +204,9 @@ def _plan_cards(svc: ServiceContext, query: ListQuery, plan_ids: list[str]) -> l
             if query.filters.get(key):
                 extra.append(f"{column} = :g_{key}")
                 params[f"g_{key}"] = query.filters[key]
+        indigenous = places.indigenous_condition("pl.township_code", query.filters.get("indigenous"))
+        if indigenous:
+            extra.append(indigenous)
         cond, search_params = search.match_clause("plan", query.search, "pl.id", dialect_of(svc.session_factory))
         params.update(search_params)
         extra.append(cond)
