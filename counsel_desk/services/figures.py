@@ -10,7 +10,7 @@ The report (``reports/figures.py``) assembles these with its lists and tables; t
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Iterable
 
 from sqlalchemy import Connection, text
@@ -45,6 +45,8 @@ def sql_params(center: str | None, period: Period, **extra: Any) -> dict[str, An
 
 
 def as_date(value: Any) -> date | None:
+    if isinstance(value, datetime):  # a server's timestamp (UTC); SQLite gives text
+        return value.date()
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
