@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Callable
 
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -152,7 +152,7 @@ class AuditReader:
             with self.session_factory() as s:
                 conn = s.connection()
                 for table in ("county", "township"):
-                    cols = {r[1] for r in conn.execute(text(f"PRAGMA table_info('{table}')"))}
+                    cols = {c["name"] for c in inspect(conn).get_columns(table)}
                     english = "name_en" if "name_en" in cols else "name"
                     for code_, zh, en in conn.execute(text(f"SELECT code, name, {english} FROM {table}")):
                         self._places[str(code_)] = pick(zh, en or zh)

@@ -38,6 +38,10 @@ class _WordSearch(SqlListSource):
 
 class OutcomeListSource(_WordSearch):
     table = "outcome t"
+    # an outcome names its township, or is tied to a workstation, proposal or youth team that has one
+    township_column = ("COALESCE(t.township_code, (SELECT w.township_code FROM workstation w WHERE w.id = t.workstation_id), "
+                       "(SELECT p.township_code FROM proposal p WHERE p.id = t.proposal_id), "
+                       "(SELECT y.township_code FROM youth_team y WHERE y.id = t.youth_team_id))")
     entity = ""
     filterable = ("kind",)
     date_column = "t.outcome_date"

@@ -48,3 +48,17 @@ def county_of(ctx: ServiceContext, township_code: str) -> str | None:
     with ctx.session_factory() as s:
         town = s.get(Township, township_code)
         return town.county_code if town else None
+
+
+# 原住民族地區 (the 55 designated townships: 30 山地, 25 平地) as a list filter: "indigenous" in a filters dict.
+INDIGENOUS_FILTERS = {
+    "any": "indigenous_area IS NOT NULL", "mountain": "indigenous_area = '山地'",
+    "plains": "indigenous_area = '平地'", "none": "indigenous_area IS NULL",
+}
+
+
+def indigenous_condition(township_column: str, value: str | None) -> str | None:
+    """An SQL condition keeping rows whose township (``township_column``) is of the chosen kind; None for
+    no filter. The values are fixed words, never user text, so they are written into the SQL."""
+    where = INDIGENOUS_FILTERS.get(value or "")
+    return f"{township_column} IN (SELECT code FROM township WHERE {where})" if where else None

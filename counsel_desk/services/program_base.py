@@ -9,7 +9,7 @@ area needs, fetching a live (not tombstoned) record with a clear message, :class
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Callable, Iterable
 
 from sqlalchemy import text
@@ -17,9 +17,10 @@ from sqlmodel import Session
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.i18n import pick
-from counsel_desk.services import base
+from counsel_desk.services import base, places
 from counsel_desk.services.listing import Column, ListQuery
 from counsel_desk.store import search
+from counsel_desk.store.dialects import dialect_of
 from counsel_desk.store.search import match_clause
 
 
@@ -199,6 +200,7 @@ class SqlListSource:
     default_descending = False
     date_column: str | None = None
     code_filters: tuple[str, ...] = ("county_code", "township_code", "center_code")
+    township_column: str | None = "t.township_code"  # for the 原住民族地區 filter; None where rows have no township
     filterable: tuple[str, ...] = ()  # more plain columns of the table taken as equality filters (status, kind)
 
     def __init__(self, session_factory):
@@ -223,8 +225,12 @@ class SqlListSource:
         if self.date_column and hi:
             conds.append(f"{self.date_column} <= :f_to")
             params["f_to"] = hi.isoformat()
+        indigenous = places.indigenous_condition(self.township_column, f.get("indigenous")) \
+            if self.township_column else None
+        if indigenous:
+            conds.append(indigenous)
         conds += self.extra_conditions(f, params)
-        cond, sparams = match_clause(self.entity, query.search or "", "t.id")
+        cond, sparams = match_clause(self.entity, query.search or "", "t.id", dialect_of(self.session_factory))
         conds.append(cond)
         params.update(sparams)
         return conds, params
@@ -257,6 +263,8 @@ def as_date(value: Any) -> date | None:
     """A filter's date given as a date or ISO text (``None`` when empty)."""
     if value in (None, ""):
         return None
+    if isinstance(value, datetime):  # a server's timestamp (UTC); SQLite gives text
+        return value.date()
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 

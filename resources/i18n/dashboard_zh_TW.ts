@@ -114,9 +114,24 @@
         <translation>次</translation>
     </message>
     <message>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="324" />
+        <source>Townships by stocktaking status</source>
+        <translation>各鄉鎮盤點狀態</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="325" />
+        <source>Click a township to see its history.</source>
+        <translation>點選鄉鎮可看其盤點歷程。</translation>
+    </message>
+    <message>
         <location filename="../../counsel_desk/ui/dashboard/page.py" line="270" />
         <source>items</source>
         <translation>件</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/dashboard/page.py" line="190" />
+        <source>Dashboard — %1</source>
+        <translation>總覽 — %1</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/dashboard/page.py" line="273" />
@@ -149,16 +164,6 @@
         <translation>共 %3 次訪視；%4／%5 個鄉鎮市區有訪視、%6 個無訪視（%1－%2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="324" />
-        <source>Townships by stocktaking status</source>
-        <translation>各鄉鎮盤點狀態</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="325" />
-        <source>Click a township to see its history.</source>
-        <translation>點選鄉鎮可看其盤點歷程。</translation>
-    </message>
-    <message>
         <location filename="../../counsel_desk/ui/dashboard/page.py" line="278" />
         <source>open or in progress, past due</source>
         <translation>待辦或處理中，已過期限</translation>
@@ -168,11 +173,6 @@
         <location filename="../../counsel_desk/ui/dashboard/page.py" line="329" />
         <source>Click a township to list its visits.</source>
         <translation>點選鄉鎮可列出訪視紀錄</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/dashboard/page.py" line="190" />
-        <source>Dashboard — %1</source>
-        <translation>總覽 — %1</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/dashboard/page.py" line="285" />

@@ -885,45 +885,45 @@
 <context>
     <name>ProposalFilterBar</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="26"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="27"/>
         <source>Search title, applicant, sections…</source>
         <translation>搜尋提案名稱、申請單位、內容…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="35"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="37"/>
         <source>All stages</source>
         <translation>全部階段</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="36"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="38"/>
         <source>Both routes</source>
         <translation>兩種路徑</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="37"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="39"/>
         <source>All applicant types</source>
         <translation>全部申請單位類型</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="38"/>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="69"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="40"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="72"/>
         <source>All counties</source>
         <translation>全部縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="39"/>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="70"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="41"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="73"/>
         <source>All counselors</source>
         <translation>全部輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="40"/>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="71"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="42"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="74"/>
         <source>All workstations</source>
         <translation>全部工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/filters.py" line="43"/>
+        <location filename="../../counsel_desk/ui/proposals/filters.py" line="45"/>
         <source>Clear filters</source>
         <translation>清除篩選</translation>
     </message>

@@ -394,93 +394,221 @@
     </message>
 </context>
 <context>
+    <name>VisitConflictDialog</name>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="29" />
+        <source>Saved by someone else meanwhile</source>
+        <translation>已有他人先儲存</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="30" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="30" />
+        <source>County</source>
+        <translation>縣市</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="30" />
+        <source>Township</source>
+        <translation>鄉鎮市區</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="31" />
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="31" />
+        <source>Organization</source>
+        <translation>單位</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="32" />
+        <source>Workstation</source>
+        <translation>青年培力工作站</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="32" />
+        <source>Public space</source>
+        <translation>公有空間</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="33" />
+        <source>Visited</source>
+        <translation>受訪對象</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="33" />
+        <source>Purpose</source>
+        <translation>訪視目的</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="33" />
+        <source>Findings</source>
+        <translation>訪視發現</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="34" />
+        <source>Issues</source>
+        <translation>課題</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="34" />
+        <source>Advice</source>
+        <translation>輔導建議</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="34" />
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="35" />
+        <source>Key visit</source>
+        <translation>重點訪視</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="35" />
+        <source>Counselors</source>
+        <translation>輔導員</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="36" />
+        <source>Contacts</source>
+        <translation>聯絡人</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="37" />
+        <source>someone else</source>
+        <translation>其他同仁</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="38" />
+        <source>%1 saved this visit after you opened it. Nothing of yours was saved yet and nothing of theirs was overwritten. Choose for each field which value to keep.</source>
+        <translation>您開啟這筆訪視後，%1 已儲存了它。您的修改尚未存入，對方的內容也沒有被覆蓋。請逐欄選擇要保留哪一個值。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="44" />
+        <source>Field</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="45" />
+        <source>Yours (not saved)</source>
+        <translation>您的（尚未儲存）</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="46" />
+        <source>Saved by %1</source>
+        <translation>%1 已儲存的</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="59" />
+        <source>Save my choices</source>
+        <translation>儲存我的選擇</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="72" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="72" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="82" />
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="248" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="84" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="276" />
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="86" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="88" />
         <source>Save and close</source>
         <translation>儲存並關閉</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="89" />
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="139" />
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="230" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="91" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="141" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="258" />
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="92" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="94" />
         <source>Add support record…</source>
         <translation>新增工作站輔導紀錄…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="94" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="96" />
         <source>Record this visit as support given to a youth workstation</source>
         <translation>將這次訪視記為對青年培力工作站的輔導</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="96" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="98" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="132" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="134" />
         <source>Site visit %1</source>
         <translation>實地訪視 %1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="135" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="137" />
         <source>New site visit</source>
         <translation>新增實地訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="139" />
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="223" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="141" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="251" />
         <source>Discard</source>
         <translation>捨棄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="191" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="195" />
         <source>Not saved: please correct the fields marked in red.</source>
         <translation>尚未儲存：請修正以紅字標示的欄位。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="207" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="211" />
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="212" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="216" />
         <source>Visit saved.</source>
         <translation>訪視紀錄已儲存。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="222" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="250" />
         <source>Discard this new visit?</source>
         <translation>要捨棄這筆新的訪視紀錄嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="229" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="257" />
         <source>Delete the visit %1 with its follow-ups? You can undo it right after in the visit list.</source>
         <translation>要刪除訪視紀錄 %1 及其追蹤事項嗎？刪除後可立即在訪視清單中復原。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="247" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="275" />
         <source>The visit must be saved before a support record can refer to it. Save it now?</source>
         <translation>輔導紀錄要連結這次訪視，必須先儲存訪視紀錄。現在儲存嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="268" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="296" />
         <source>Unsaved changes</source>
         <translation>尚未儲存的變更</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="269" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="297" />
         <source>This visit has changes that are not saved. Save them before closing?</source>
         <translation>這筆訪視紀錄有尚未儲存的變更。關閉前要先儲存嗎？</translation>
     </message>
@@ -488,128 +616,128 @@
 <context>
     <name>VisitFilterBar</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="55" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="56" />
         <source>Any time</source>
         <translation>不限期間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="55" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="56" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="56" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="57" />
         <source>Last month</source>
         <translation>上個月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="56" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="57" />
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="57" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="58" />
         <source>Last 12 months</source>
         <translation>近 12 個月</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="57" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="58" />
         <source>Custom</source>
         <translation>自訂</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="65" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="66" />
         <source>from</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="65" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="66" />
         <source>to</source>
         <translation>迄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="76" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="78" />
         <source>Clear filters</source>
         <translation>清除篩選</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="79" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="81" />
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="79" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="81" />
         <source>Period:</source>
         <translation>期間：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="101" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="104" />
         <source>All counties</source>
         <translation>全部縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="103" />
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="137" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="106" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="140" />
         <source>All townships</source>
         <translation>全部鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="106" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="109" />
         <source>All modes</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="108" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="111" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="109" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="112" />
         <source>Due this week</source>
         <translation>本週到期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="108" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="111" />
         <source>Not closed</source>
         <translation>未結案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="109" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="112" />
         <source>Closed</source>
         <translation>已結案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="110" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="113" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="110" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="113" />
         <source>All statuses</source>
         <translation>全部狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="112" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="115" />
         <source>Any follow-ups</source>
         <translation>不限追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="112" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="115" />
         <source>Has open follow-ups</source>
         <translation>有未結追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="113" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="116" />
         <source>Has overdue follow-ups</source>
         <translation>有逾期追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="113" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="116" />
         <source>No open follow-ups</source>
         <translation>無未結追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/filters.py" line="119" />
+        <location filename="../../counsel_desk/ui/visits/filters.py" line="122" />
         <source>All counselors</source>
         <translation>全部輔導員</translation>
     </message>

@@ -351,57 +351,57 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="67" />
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="69" />
         <source>Search…</source>
         <translation>搜尋…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="71" />
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="73" />
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="79" />
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="84" />
         <source>yyyy-mm-dd</source>
         <translation>民國日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="89" />
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="94" />
         <source>Clear filters</source>
         <translation>清除篩選</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="96" />
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="101" />
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="101" />
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="108" />
         <source>Type</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="101" />
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="108" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="108" />
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="115" />
         <source>From</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="110" />
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="117" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="114" />
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="121" />
         <source>Counselor</source>
         <translation>輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="251" />
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="264" />
         <source>%1 records</source>
         <translation>%1 筆</translation>
     </message>

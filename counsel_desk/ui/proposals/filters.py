@@ -11,13 +11,14 @@ from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.listing import ListQuery
 from counsel_desk.services.proposals import choices
 from counsel_desk.ui.proposals.common import fill_choices, fill_enum, set_value
+from counsel_desk.ui.widgets.indigenous_combo import IndigenousCombo
 from counsel_desk.ui.widgets.fit import shrinkable
 
 
 class ProposalFilterBar(QWidget):
     changed = Signal()
 
-    FILTER_KEYS = ("stage", "route", "county_code", "applicant_type", "counselor_id", "workstation_id")
+    FILTER_KEYS = ("stage", "route", "county_code", "indigenous", "applicant_type", "counselor_id", "workstation_id")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -32,6 +33,7 @@ class ProposalFilterBar(QWidget):
         self.applicant_type = QComboBox()
         self.counselor = QComboBox()
         self.workstation = QComboBox()
+        self.indigenous = IndigenousCombo()
         fill_enum(self.stage, Stage, self.tr("All stages"), STAGE_ORDER)
         fill_enum(self.route, Route, self.tr("Both routes"))
         fill_enum(self.applicant_type, OrgKind, self.tr("All applicant types"))
@@ -59,7 +61,8 @@ class ProposalFilterBar(QWidget):
         self.search.returnPressed.connect(self._search_now)
 
     def _combos(self) -> list[QComboBox]:
-        return [self.stage, self.route, self.county, self.applicant_type, self.counselor, self.workstation]
+        return [self.stage, self.route, self.county, self.indigenous, self.applicant_type, self.counselor,
+                self.workstation]
 
     def _search_now(self) -> None:
         self._timer.stop()

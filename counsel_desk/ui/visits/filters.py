@@ -13,6 +13,7 @@ from counsel_desk.services.people import PeopleService
 from counsel_desk.services.visit_list import date_or_none
 from counsel_desk.services import places
 from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.widgets.indigenous_combo import IndigenousCombo
 from counsel_desk.ui.visits.widgets import DateEdit, fill_combo, select_data
 from counsel_desk.ui.widgets.fit import shrinkable
 
@@ -73,6 +74,7 @@ class VisitFilterBar(QWidget):
         self.mode.setObjectName("modeFilter")
         self.status = QComboBox()
         self.status.setObjectName("statusFilter")
+        self.indigenous = IndigenousCombo()
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.setObjectName("clearFilters")
 
@@ -82,7 +84,8 @@ class VisitFilterBar(QWidget):
         layout.addWidget(QLabel("–"))
         layout.addWidget(self.date_to)
         shrinkable(self.period, self.county, self.township, self.counselor, self.mode, self.status)
-        for combo in (self.county, self.township, self.counselor, self.mode, self.status):
+        shrinkable(self.indigenous, chars=4)
+        for combo in (self.county, self.township, self.indigenous, self.counselor, self.mode, self.status):
             layout.addWidget(combo)
         layout.addWidget(self.clear_button)
         layout.addStretch(1)
@@ -92,7 +95,7 @@ class VisitFilterBar(QWidget):
         self.date_from.editingFinished.connect(self._dates_typed)
         self.date_to.editingFinished.connect(self._dates_typed)
         self.county.currentIndexChanged.connect(self._county_chosen)
-        for combo in (self.township, self.counselor, self.mode, self.status):
+        for combo in (self.township, self.indigenous, self.counselor, self.mode, self.status):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.clear_button.clicked.connect(self.clear)
 
@@ -142,7 +145,8 @@ class VisitFilterBar(QWidget):
     def filters(self) -> dict:
         out = {"date_from": self.date_from.date_or_none(), "date_to": self.date_to.date_or_none(),
                "county_code": self.county.currentData(), "township_code": self.township.currentData(),
-               "counselor_id": self.counselor.currentData(), "mode": self.mode.currentData()}
+               "counselor_id": self.counselor.currentData(), "mode": self.mode.currentData(),
+               "indigenous": self.indigenous.code()}
         out["status" if self._followups else "followups"] = self.status.currentData()
         return {k: v for k, v in out.items() if v}
 
@@ -162,6 +166,8 @@ class VisitFilterBar(QWidget):
                 self.date_to.set_date(date_or_none(filters.get("date_to")))
                 select_data(self.period, "custom" if (self.date_from.text() or self.date_to.text()) else "",
                             signals=False)
+            if "indigenous" in filters:
+                self.indigenous.set_code(filters["indigenous"])
             for key, combo in (("counselor_id", self.counselor), ("mode", self.mode),
                                ("status" if self._followups else "followups", self.status)):
                 if key in filters:
@@ -178,7 +184,7 @@ class VisitFilterBar(QWidget):
             self.date_to.set_date(None)
             self.county.setCurrentIndex(0)
             self._county_chosen()
-            for combo in (self.counselor, self.mode):
+            for combo in (self.counselor, self.mode, self.indigenous):
                 combo.setCurrentIndex(0)
             self.status.setCurrentIndex(0)
         finally:

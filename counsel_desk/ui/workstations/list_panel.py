@@ -20,6 +20,8 @@ from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.workstations.columns import CONTEXT
 from counsel_desk.ui.visits.widgets import DateEdit
+from counsel_desk.ui.widgets.fit import shrinkable
+from counsel_desk.ui.widgets.indigenous_combo import IndigenousCombo
 from counsel_desk.ui.workstations.widgets import EnumCombo, PlacePicker, combo_select_data
 
 SEARCH_DELAY_MS = 250
@@ -65,13 +67,16 @@ class ListPanel(QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(search_hint or self.tr("Search…"))
-        self.search.setMinimumWidth(180)
+        self.search.setMinimumWidth(110)  # leaves room for the 原住民族地區 filter on a 1280-px screen
         self.county = QComboBox()
         self.township = QComboBox() if townships else None
         any_text = self.tr("(all)")
         self.places = PlacePicker(ctx.db.session_factory, self.county, self.township, any_text=any_text,
                                   on_change=self.apply)
         self.enum_combo = EnumCombo(enum_filter, any_text=any_text) if enum_filter is not None else None
+        self.indigenous = IndigenousCombo() if getattr(source, "township_column", None) else None
+        if self.indigenous is not None:
+            shrinkable(self.indigenous, chars=3)
         self.date_from = DateEdit() if period else None
         self.date_to = DateEdit() if period else None
         for edit in (self.date_from, self.date_to):
@@ -97,6 +102,8 @@ class ListPanel(QWidget):
         bar.addWidget(self.county, 1)
         if self.township is not None:
             bar.addWidget(self.township, 1)
+        if self.indigenous is not None:
+            bar.addWidget(self.indigenous)
         if self.enum_combo is not None:
             bar.addWidget(QLabel(self.tr("Type") if enum_key == "kind" else self.tr("Status")))
             bar.addWidget(self.enum_combo, 1)
@@ -155,6 +162,8 @@ class ListPanel(QWidget):
             self.enum_combo.currentIndexChanged.connect(self.apply)
         if self.counselor is not None:
             self.counselor.currentIndexChanged.connect(self.apply)
+        if self.indigenous is not None:
+            self.indigenous.currentIndexChanged.connect(self.apply)
         for edit in (self.date_from, self.date_to):
             if edit is not None:
                 edit.editingFinished.connect(self.apply)
@@ -182,6 +191,8 @@ class ListPanel(QWidget):
                 edit.setToolTip(exc.message)
         if self.counselor is not None:
             f["counselor_id"] = self.counselor.currentData() or ""
+        if self.indigenous is not None:
+            f["indigenous"] = self.indigenous.code()
         return {k: v for k, v in f.items() if v}
 
     def apply(self) -> None:
@@ -195,10 +206,12 @@ class ListPanel(QWidget):
     def apply_filter(self, filters: dict) -> None:
         """Set the filter widgets from a dict (county_code, township_code, status/kind, date_from,
         date_to, counselor_id, search) and reload."""
-        for w in (self.county, self.township, self.enum_combo, self.counselor, self.search):
+        for w in (self.county, self.township, self.enum_combo, self.counselor, self.search, self.indigenous):
             if w is not None:
                 w.blockSignals(True)
         try:
+            if self.indigenous is not None:
+                self.indigenous.set_code(filters.get("indigenous"))
             self.places.set_place(filters.get("county_code"), filters.get("township_code"))
             if self.enum_combo is not None:
                 self.enum_combo.set_code(filters.get(self.enum_key))
@@ -209,7 +222,7 @@ class ListPanel(QWidget):
                 self.date_to.set_date(filters.get("date_to"))
             self.search.setText(filters.get("search", ""))
         finally:
-            for w in (self.county, self.township, self.enum_combo, self.counselor, self.search):
+            for w in (self.county, self.township, self.enum_combo, self.counselor, self.search, self.indigenous):
                 if w is not None:
                     w.blockSignals(False)
         self.apply()
