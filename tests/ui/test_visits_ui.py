@@ -141,7 +141,9 @@ def test_create_edit_search_delete_and_undo_a_visit(qtbot, qtmodeltester, page, 
     assert len(saved.counselor_ids) == 2 and saved.organization_id
     assert [f.description for f in saved.followups] == ["提供品牌設計資源清單", "協助聯繫公所承辦人"]
     assert [a.filename for a in saved.attachments] == ["現場照片.jpg"]
-    assert (ctx.db.attachments_dir / f"{saved.attachments[0].sha256}.jpg").exists()
+    from counsel_desk.services.attachments import stored_path  # keyed name when the database is encrypted
+
+    assert stored_path(ctx.db.attachments_dir, saved.attachments[0].sha256, "現場照片.jpg").exists()
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     form.attachments.list.setCurrentRow(0)

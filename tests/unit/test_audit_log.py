@@ -292,6 +292,8 @@ def keyed(tmp_path, monkeypatch):
 
 
 def _head_text(path) -> str:
+    from counsel_desk.store import driver  # SQLCipher files: the keyed head is encryption's
+
     con = driver.connect(path, read_only=True)
     try:
         return con.execute("SELECT value FROM app_meta WHERE key = 'audit_head'").fetchone()[0]
@@ -321,6 +323,8 @@ def test_a_chain_and_head_rewritten_without_the_key_are_detected(keyed):
     before = audit_log.verify_chain(keyed.session_factory)
     assert before.ok and before.head.mac
     _delete(keyed, f"seq >= {before.last_seq - 1}")
+    from counsel_desk.store import driver
+
     con = driver.connect(keyed.path)
     end = con.execute("SELECT count(*), max(seq) FROM audit_log").fetchone()
     h = con.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()[0]
@@ -346,7 +350,7 @@ def test_encrypt_and_decrypt_sign_the_head_again(tmp_path, monkeypatch):
     """A plain database's head has no signature; encrypting it must not make it read as forged, and
     decrypting gives a plain head again."""
     from counsel_desk.services import encryption
-    from counsel_desk.store import audit, keys, open_database
+    from counsel_desk.store import audit, driver, keys, open_database
 
     monkeypatch.setenv(keys.ENV_ENCRYPTION, "off")
     monkeypatch.setenv(keys.ENV_PASSPHRASE, PASSPHRASE)
