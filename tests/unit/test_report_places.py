@@ -19,7 +19,7 @@ from counsel_desk.store import driver
 
 NOV = Period.month(2026, 11)
 TODAY = date(2026, 11, 26)
-JIANSHI = "10004130"  # 新竹縣尖石鄉, 山地
+WUFENG = "10004130"  # 新竹縣五峰鄉, 山地
 
 
 def _sql(db, sql, *args):
@@ -36,9 +36,9 @@ def test_the_months_work_by_indigenous_area_and_the_townships_by_status(demo_db)
     talent = next(t.id for t in stocktaking.topics(sc) if t.code == "TALENT")
     visits = VisitService(sc, today=TODAY)
     for day in (date(2026, 10, 31), date(2026, 11, 1), date(2026, 11, 30), date(2026, 12, 1)):
-        visits.save(VisitData(visit_date=day, county_code="10004", township_code=JIANSHI, counselor_ids=[counselor],
-                              visited_name="尖石鄉公所", topic_ids=[talent]))
-    stocktaking.note_status(sc, JIANSHI, "writing", TODAY - timedelta(days=400), "部落會議通過計畫方向")
+        visits.save(VisitData(visit_date=day, county_code="10004", township_code=WUFENG, counselor_ids=[counselor],
+                              visited_name="五峰鄉公所", topic_ids=[talent]))
+    stocktaking.note_status(sc, WUFENG, "writing", TODAY - timedelta(days=400), "部落會議通過計畫方向")
 
     report = snapshots.generate(sc, "north", NOV, prepared_by="王承辦", today=TODAY)
     p = report.figures.places
