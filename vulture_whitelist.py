@@ -160,4 +160,10 @@ _.frozen_audit_clock
 _.zh_tw
 _.encrypted_env  # @pytest.mark.usefixtures("encrypted_env")
 _.yes_to_questions
+# pytest: the engine matrix (tests/conftest.py) — hook, and fixtures asked for by name (request.getfixturevalue)
+_.pytest_generate_tests
+_.migrated_template
+_.demo_template
+_.pg_demo_template
+_.__mapper_args__  # models.base.Synced: read by SQLAlchemy's declarative mapping
 _.operating_since  # read by reports in SQL (figures_content.SPACE_STATUS_AT_END_SQL)

@@ -224,6 +224,11 @@ def known(exc: BaseException, path: Where = None, *, doing_import: bool = False)
     """``exc`` as the error a person can act on, or None when it is a bug (keep the traceback)."""
     if isinstance(exc, UserError):
         return exc
+    if any(type(e).__name__ == "StaleDataError" for e in _chain(exc)):  # models.base: version compare-and-set
+        return UserError("這筆資料在您編輯時已被其他人儲存；您的修改沒有存入，也沒有覆蓋對方的內容。"
+                         "請重新開啟這筆資料，再做一次修改。",
+                         "Someone else saved this record while you were editing it; your change was not saved "
+                         "and did not overwrite theirs. Open the record again and make the change once more.")
     k = kind_of(exc, path)
     if k == DISK_FULL:
         return disk_full(path)

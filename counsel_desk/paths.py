@@ -50,8 +50,18 @@ def demo_db_path() -> Path:
 DEMO_CENTER = "north"  # the center the demo database is generated for
 
 
+SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+
+def is_server_target(target: object) -> bool:
+    """Whether ``target`` names a server database (``postgresql://…``, store/server.py) rather than a file."""
+    return isinstance(target, str) and target.strip().lower().startswith(SERVER_SCHEMES)
+
+
 def is_demo_db(path: Path | str) -> bool:
     """Whether ``path`` is the demo database (示範資料): invented people, never her own data."""
+    if is_server_target(path):
+        return False
     try:
         return Path(path).resolve() == demo_db_path().resolve()
     except OSError:

@@ -63,13 +63,82 @@ def copy_database(src: Path, dest: Path) -> None:
     target.close()
 
 
+# --- the same tests on a PostgreSQL server (issue 18) -----------------------------------------------
+# Modules listed here (or marked ``both_engines``) run every test that uses ``db``/``services``/``demo_db``
+# twice: on SQLite and on a real PostgreSQL server the session starts itself (tests/pg_server.py).
+# ``COUNSEL_DESK_TEST_SERVER=off`` leaves the server runs out; a test marked ``sqlite_only`` checks what
+# only a file has (pragmas, bytes on disk).
+BOTH_ENGINES = {
+    "test_store", "test_migrations", "test_search_per_entity", "test_visit_search", "test_visits_service",
+    "test_followups_service", "test_workstations_service", "test_support_spaces_events", "test_proposals_service",
+    "test_roster_service", "test_dashboard_service", "test_report_figures", "test_report_as_of", "test_audit_log",
+    "test_flows", "test_demo", "test_sync_merge", "test_sync_conflicts", "test_sync_roundtrip", "test_sync_export",
+    "test_report_files", "test_server", "test_server_concurrency", "test_outcomes_service",
+}
+SERVER_TESTS = os.environ.get("COUNSEL_DESK_TEST_SERVER", "on") not in ("off", "0")
+
+
+def pytest_generate_tests(metafunc):
+    if "engine_name" not in metafunc.fixturenames or "engine_name" in getattr(metafunc, "_params_done", ()):
+        return
+    module = metafunc.module.__name__.rsplit(".", 1)[-1]
+    marks = {m.name for m in metafunc.definition.iter_markers()}
+    if SERVER_TESTS and "sqlite_only" not in marks and (module in BOTH_ENGINES or "both_engines" in marks):
+        metafunc.parametrize("engine_name", ["sqlite", "postgresql"], ids=["sqlite", "pg"])
+
+
 @pytest.fixture
-def db(migrated_template, tmp_path: Path):
-    """A fresh migrated database (reference data loaded), copied from the session's template."""
+def engine_name() -> str:
+    return "sqlite"
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One PostgreSQL server for the whole session, stopped (and its folder removed) at the end."""
+    from tests import pg_server as pgs
+
+    if not pgs.available():
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql postgresql-contrib)")
+    server = pgs.TempServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server):
+    """A server database built by running every migration; tests get copies (CREATE DATABASE … TEMPLATE)."""
     from counsel_desk.store import open_database
 
-    copy_database(migrated_template, tmp_path / "test.db")
-    database = open_database(tmp_path / "test.db")
+    name = pg_server.new_database()
+    open_database(pg_server.url(name)).close()
+    return name
+
+
+@pytest.fixture
+def pg_url(pg_server, pg_template):
+    """A fresh migrated server database's address; dropped after the test."""
+    name = pg_server.new_database(template=pg_template)
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+def _open_copy(request, engine_name: str, sqlite_template: str, pg_template: str, tmp_path: Path, file: str):
+    from counsel_desk.store import open_database
+
+    if engine_name == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        name = server.new_database(template=request.getfixturevalue(pg_template))
+        database = open_database(server.url(name))
+        request.addfinalizer(lambda: server.drop_database(name))
+        return database
+    copy_database(request.getfixturevalue(sqlite_template), tmp_path / file)
+    return open_database(tmp_path / file)
+
+
+@pytest.fixture
+def db(request, engine_name, tmp_path: Path):
+    """A fresh migrated database (reference data loaded), copied from the session's template."""
+    database = _open_copy(request, engine_name, "migrated_template", "pg_template", tmp_path, "test.db")
     yield database
     database.close()
 
@@ -94,14 +163,23 @@ def demo_template(tmp_path_factory):
     return path
 
 
-@pytest.fixture
-def demo_db(demo_template, tmp_path):
-    """A fresh copy of the session's demo database (600 visits, 北區, today = 2026-11-26)."""
+@pytest.fixture(scope="session")
+def pg_demo_template(pg_server, pg_template):
+    """The demo database of :func:`demo_template`, generated once on the server."""
+    from counsel_desk.services.demo import generate
     from counsel_desk.store import open_database
 
-    target = tmp_path / "demo.db"
-    copy_database(demo_template, target)
-    database = open_database(target)
+    name = pg_server.new_database(template=pg_template)
+    database = open_database(pg_server.url(name))
+    generate(database, visits=600, seed=7, center="north", today=date(2026, 11, 26))
+    database.close()
+    return name
+
+
+@pytest.fixture
+def demo_db(request, engine_name, tmp_path):
+    """A fresh copy of the session's demo database (600 visits, 北區, today = 2026-11-26)."""
+    database = _open_copy(request, engine_name, "demo_template", "pg_demo_template", tmp_path, "demo.db")
     yield database
     database.close()
 

@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "counsel_desk.cli.report",
     "counsel_desk.cli.sync",
     "counsel_desk.cli.programme",
+    "counsel_desk.cli.server",
     "counsel_desk.cli.encryption",
 ]
 

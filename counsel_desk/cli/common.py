@@ -13,14 +13,38 @@ from counsel_desk.i18n import pick
 from counsel_desk.models.enums import CenterCode
 
 
+def _db_arg(text: str) -> Path | str:
+    """A file path, or a server database's ``postgresql://user@host/dbname`` address kept as text."""
+    from counsel_desk.store.server import is_server_target
+
+    return text.strip() if is_server_target(text) else Path(text)
+
+
 def add_db_option(p: argparse.ArgumentParser, *, required: bool = False) -> None:
-    p.add_argument("--db", type=Path, required=required, metavar="PATH",
-                   help=pick("資料庫檔案（預設：使用者資料夾，或 COUNSEL_DESK_DB）",
-                             "database file (default: user data folder, or COUNSEL_DESK_DB)"))
+    p.add_argument("--db", type=_db_arg, required=required, metavar="PATH|postgresql://…",
+                   help=pick("資料庫檔案，或中心伺服器的資料庫 postgresql://帳號@主機/資料庫"
+                             "（預設：使用者資料夾，或 COUNSEL_DESK_DB）",
+                             "database file, or a server database postgresql://login@host/dbname "
+                             "(default: user data folder, or COUNSEL_DESK_DB)"))
+
+
+def db_target(args: argparse.Namespace) -> Path | str:
+    """What ``--db`` names: a file's path, or a server database's address (text)."""
+    given = getattr(args, "db", None)
+    if isinstance(given, str):
+        return given
+    return Path(given).expanduser() if given else paths.default_db_path()
 
 
 def db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db).expanduser() if getattr(args, "db", None) else paths.default_db_path()
+    """The database file of a command that works on files only (check, encrypt, backup, restore)."""
+    target = db_target(args)
+    if isinstance(target, str):
+        raise UserError("這個指令只用於資料庫檔案；中心伺服器的資料庫請用 PostgreSQL 的工具（pg_dump 等，"
+                        "見 docs/server.md）。",
+                        "This command works on database files only; for a server database use PostgreSQL's "
+                        "tools (pg_dump and others, see docs/server.md).")
+    return target
 
 
 def open_existing(args: argparse.Namespace):
@@ -30,8 +54,10 @@ def open_existing(args: argparse.Namespace):
     from counsel_desk.store import open_database
     from counsel_desk.store.database import folder_writable
 
-    path = db_path(args)
-    return open_database(path, create=False, read_only=path.exists() and not folder_writable(path))
+    target = db_target(args)
+    if isinstance(target, str):
+        return open_database(target, create=False)
+    return open_database(target, create=False, read_only=target.exists() and not folder_writable(target))
 
 
 def center_code(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from counsel_desk.cli.common import add_db_option, center_code, db_path, open_existing, print_json
+from counsel_desk.cli.common import add_db_option, center_code, db_path, db_target, open_existing, print_json
 from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
 
@@ -48,7 +48,7 @@ def run_demo(args: argparse.Namespace) -> int:
     if args.visits < 0 or args.visits > 1_000_000:
         raise UserError("--visits 必須介於 0 到 1,000,000。", "--visits must be between 0 and 1,000,000.")
     center = center_code(args.center)
-    db = open_database(db_path(args))
+    db = open_database(db_target(args))
     try:
         summary = generate(db, visits=args.visits, seed=args.seed, center=center)
     finally:

@@ -108,7 +108,7 @@ def figure_label(path: tuple[str, ...]) -> str:
     parts = [_GROUP_LABELS.get(head, head)]
     rest = list(path[1:])
     if head == "public_spaces" and len(rest) == 2 and rest[0] == "by_status":
-        return f"{parts[0]}：{_enum_zh(PublicSpaceStatus, rest[1])}"
+        return f"{parts[0]}：{_enum_zh(PublicSpaceStatus, rest[1])}（處）"
     if head == "budget_execution" and len(rest) == 3:  # (stations|centers, name or center code, amount)
         name = rest[1] if rest[0] == "stations" else _center_zh(rest[1])
         return f"{parts[0]}：{name}／{_LEAF_LABELS.get(rest[2], rest[2])}"

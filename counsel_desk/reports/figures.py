@@ -117,7 +117,7 @@ def _support_by_station(conn, center: str | None, period: Period) -> list[Statio
         "FROM support_record s JOIN workstation w ON w.id = s.workstation_id AND +w.deleted_at IS NULL "
         "JOIN county c ON c.code = w.county_code JOIN township t ON t.code = w.township_code "
         f"WHERE +s.deleted_at IS NULL{center_sql('s', center)} AND s.support_date BETWEEN :start AND :end "
-        "GROUP BY w.id ORDER BY c.sort_order, t.code, w.name"), sql_params(center, period))
+        "GROUP BY w.id, c.code, t.code ORDER BY c.sort_order, t.code, w.name"), sql_params(center, period))
     return [StationSupport(r[0], r[1], r[2], r[3], int(r[4]), round(float(r[5]), 2), int(r[6])) for r in rows]
 
 
@@ -164,7 +164,7 @@ def _budgets(conn, center: str | None, period: Period) -> list[StationBudget]:
         "JOIN county c ON c.code = w.county_code "
         "LEFT JOIN budget_line l ON l.budget_id = b.id AND +l.deleted_at IS NULL "
         f"WHERE +b.deleted_at IS NULL AND +w.deleted_at IS NULL{center_sql('w', center)} AND b.roc_year = :roc_year "
-        "GROUP BY b.id ORDER BY c.sort_order, w.township_code, w.name"),
+        "GROUP BY b.id, w.id, c.code ORDER BY c.sort_order, w.township_code, w.name"),
         sql_params(center, period, roc_year=period.roc_year))
     out = []
     rule = personnel_rule(programmes.loaded(conn), period.roc_year)  # the plan in force in the budget year

@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from sqlmodel import Session, SQLModel
 
+from counsel_desk.errors import UserError
 from counsel_desk.models import Synced, utcnow
 from counsel_desk.store import audit
 
@@ -26,6 +27,45 @@ class ServiceContext:
     @classmethod
     def for_database(cls, db, actor: str = "", center_code: str = "north") -> "ServiceContext":
         return cls(db.session_factory, actor, center_code)
+
+
+@dataclass(frozen=True)
+class FieldConflict:
+    """One field both people changed: what she has in her editor, what the other person saved."""
+
+    name: str
+    mine: Any
+    theirs: Any
+
+
+class SaveConflict(UserError):
+    """Someone else saved the record after she opened it: nothing was written, she decides field by field.
+
+    ``version`` is the stored record's version now: saving her choices with it is the next save.
+    """
+
+    def __init__(self, entity: str, record_id: str, version: int, fields: list[FieldConflict],
+                 saved_by: str, saved_at: datetime | None):
+        self.entity, self.record_id, self.version = entity, record_id, version
+        self.fields, self.saved_by, self.saved_at = fields, saved_by, saved_at
+        names = "、".join(f.name for f in fields)
+        choose_zh = f"請逐欄選擇要保留的內容（{names}）。" if fields else "請關閉後重新開啟再修改。"
+        choose_en = f"Choose, field by field, what to keep ({names})." if fields else "Close it and open it again."
+        super().__init__(f"這筆資料在您編輯時已被他處修改（{saved_by or '他人'} 已儲存）；您的修改尚未存入，"
+                         f"也沒有覆蓋對方的內容。{choose_zh}",
+                         f"This record was changed elsewhere while you were editing it ({saved_by or 'someone else'} "
+                         f"saved it); your changes were not saved and did not overwrite theirs. {choose_en}")
+
+
+def conflicting_fields(mine: dict[str, Any], theirs: dict[str, Any]) -> list[FieldConflict]:
+    """The fields whose values differ between her editor and the stored record, in ``mine``'s order."""
+    return [FieldConflict(k, v, theirs.get(k)) for k, v in mine.items() if _plain(v) != _plain(theirs.get(k))]
+
+
+def load_for_update(session: Session, model: type[Synced], record_id: str) -> Synced | None:
+    """The record, locked until COMMIT on a server (``SELECT … FOR UPDATE``; SQLite locks the whole file
+    at the first write anyway): a version read here can't change before this transaction saves."""
+    return session.get(model, record_id, with_for_update=session.get_bind().dialect.name != "sqlite")
 
 
 def _plain(value: Any) -> Any:

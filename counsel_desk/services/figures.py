@@ -10,7 +10,7 @@ The report (``reports/figures.py``) assembles these with its lists and tables; t
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Iterable
 
 from sqlalchemy import Connection, text
@@ -45,6 +45,8 @@ def sql_params(center: str | None, period: Period, **extra: Any) -> dict[str, An
 
 
 def as_date(value: Any) -> date | None:
+    if isinstance(value, datetime):  # a server's timestamp (UTC); SQLite gives text
+        return value.date()
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
@@ -217,9 +219,7 @@ def overdue_at(conn: Connection, center: str | None, ends: Iterable[date], *, li
             counts[code] = {day: int(n or 0) for day, n in zip(days, ns)}
         return counts, []
     at = days.index(listed)
-    cols = ", ".join(f"CASE WHEN {flags[at]} THEN {c} END" for c in
-                     ("f.id", "v.visit_date", "v.county_code", "v.township_code", "f.description", "f.owner",
-                      "f.due_date", "f.status"))
+    cols = "f.id, v.visit_date, v.county_code, v.township_code, f.description, f.owner, f.due_date, f.status"
     out = []
     overdue_once = " OR ".join(f"({x}) = 1" for x in flags)  # only rows that count somewhere come back
     for code, *row in conn.execute(text(

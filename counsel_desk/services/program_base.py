@@ -9,7 +9,7 @@ area needs, fetching a live (not tombstoned) record with a clear message, :class
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Callable, Iterable
 
 from sqlalchemy import text
@@ -20,6 +20,7 @@ from counsel_desk.i18n import pick
 from counsel_desk.services import base, places
 from counsel_desk.services.listing import Column, ListQuery
 from counsel_desk.store import search
+from counsel_desk.store.dialects import dialect_of
 from counsel_desk.store.search import match_clause
 
 
@@ -229,7 +230,7 @@ class SqlListSource:
         if indigenous:
             conds.append(indigenous)
         conds += self.extra_conditions(f, params)
-        cond, sparams = match_clause(self.entity, query.search or "", "t.id")
+        cond, sparams = match_clause(self.entity, query.search or "", "t.id", dialect_of(self.session_factory))
         conds.append(cond)
         params.update(sparams)
         return conds, params
@@ -262,6 +263,8 @@ def as_date(value: Any) -> date | None:
     """A filter's date given as a date or ISO text (``None`` when empty)."""
     if value in (None, ""):
         return None
+    if isinstance(value, datetime):  # a server's timestamp (UTC); SQLite gives text
+        return value.date()
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 

@@ -46,7 +46,7 @@ _LATEST_BUDGET = ("(SELECT b.id FROM workstation_budget b WHERE b.workstation_id
 _LATEST_SUBSIDY = f"(SELECT approved_subsidy FROM workstation_budget WHERE id = {_LATEST_BUDGET})"
 _LATEST_PERSONNEL = ("(SELECT COALESCE(MAX(MAX(l.planned, l.disbursed, l.reimbursed)), 0) FROM budget_line l "
                      f"WHERE l.budget_id = {_LATEST_BUDGET} AND l.category = 'personnel' AND l.deleted_at IS NULL)")
-_SHARE = f"(CAST({_LATEST_PERSONNEL} AS REAL) / NULLIF({_LATEST_SUBSIDY}, 0))"
+_SHARE = f"(CAST({_LATEST_PERSONNEL} AS DOUBLE PRECISION) / NULLIF({_LATEST_SUBSIDY}, 0))"
 _LATEST_YEAR = f"(SELECT roc_year FROM workstation_budget WHERE id = {_LATEST_BUDGET})"
 _LATEST_STAFF = f"(SELECT COALESCE(fulltime_staff, t.fulltime_staff) FROM workstation_budget WHERE id = {_LATEST_BUDGET})"
 
@@ -63,7 +63,9 @@ def _limit_sql(plans) -> str:
                    f"ELSE {float(rule.share)} END") if rule.staffed_from and rule.share_staffed is not None \
             else str(float(rule.share))
         whens.append(f"WHEN {int(year)} THEN ({staffed})")
-    return f"(CASE {_LATEST_YEAR} {' '.join(whens)} ELSE NULL END)" if whens else "(NULL)"
+    # DOUBLE PRECISION: a server would give decimal literals back as Decimal (SQLite: float)
+    return (f"CAST((CASE {_LATEST_YEAR} {' '.join(whens)} ELSE NULL END) AS DOUBLE PRECISION)" if whens
+            else "CAST(NULL AS DOUBLE PRECISION)")
 # support per station, aggregated once (a correlated count per station would read the records twice)
 _SUPPORT_AGG = ("LEFT JOIN (SELECT workstation_id, COUNT(*) AS n, SUM(hours) AS h FROM support_record "
                 "WHERE deleted_at IS NULL {where} GROUP BY workstation_id) agg ON agg.workstation_id = t.id")
@@ -143,8 +145,8 @@ class WorkstationListSource(SqlListSource):
 
 
 # --- support records ------------------------------------------------------------------------------
-_SUPPORT_COUNSELORS = ("(SELECT group_concat(name, char(31)) FROM (SELECT c.name FROM support_counselor x "
-                       "JOIN counselor c ON c.id = x.counselor_id WHERE x.support_id = t.id ORDER BY c.name))")
+_SUPPORT_COUNSELORS = ("(SELECT group_concat(name, '\x1f') FROM (SELECT c.name FROM support_counselor x "
+                       "JOIN counselor c ON c.id = x.counselor_id WHERE x.support_id = t.id ORDER BY c.name) AS names)")
 _FIRST_COUNSELOR = ("(SELECT MIN(c.name) FROM support_counselor x JOIN counselor c ON c.id = x.counselor_id "
                     "WHERE x.support_id = t.id)")  # the shown names are in this order too
 _STATION_NAME = "(SELECT name FROM workstation WHERE id = t.workstation_id)"

@@ -26,6 +26,7 @@ from counsel_desk.services.formatting import listed, shown_date
 from counsel_desk.services.list_search import IdListCache, OrderedIds, freeze, match, search_join
 from counsel_desk.services.listing import Column, ListQuery
 from counsel_desk.store import search
+from counsel_desk.store.dialects import dialect_of
 
 OPEN_STATUSES = (FollowUpStatus.OPEN.value, FollowUpStatus.IN_PROGRESS.value)
 _OPEN_SQL = "('open', 'in_progress')"
@@ -42,8 +43,8 @@ VISIT_COLUMNS = [
 ]
 
 _MODE_ORDER = "CASE v.mode " + " ".join(f"WHEN '{m.value}' THEN {n}" for n, m in enumerate(VisitMode)) + " END"
-_COUNSELOR_NAMES = ("(SELECT group_concat(name, char(31)) FROM (SELECT c.name FROM visit_counselor vc "
-                    "JOIN counselor c ON c.id = vc.counselor_id WHERE vc.visit_id = v.id ORDER BY c.name))")
+_COUNSELOR_NAMES = ("(SELECT group_concat(name, '\x1f') FROM (SELECT c.name FROM visit_counselor vc "
+                    "JOIN counselor c ON c.id = vc.counselor_id WHERE vc.visit_id = v.id ORDER BY c.name) AS names)")
 _OPEN_COUNT = (f"(SELECT count(*) FROM followup f WHERE f.visit_id = v.id AND f.deleted_at IS NULL "
                f"AND f.status IN {_OPEN_SQL})")
 # Column key → SQL it sorts by (ties fall back to the newest visit first).
@@ -127,7 +128,7 @@ class VisitListSource(DatedService):
 
     def where(self, filters: dict, search_text: str = "") -> tuple[str, dict]:
         conds, params = visit_conditions(filters, self.today)
-        cond, sparams = search.match_clause("site_visit", search_text, "v.id")
+        cond, sparams = search.match_clause("site_visit", search_text, "v.id", dialect_of(self.ctx.session_factory))
         # The date orders must walk the visit_date index in display order, not sort 100,000 rows.
         # Tombstones have no index any more, but databases made before still carry one, and with
         # nearly every row live the planner would pick it: "+" rules it out either way.

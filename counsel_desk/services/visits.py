@@ -265,13 +265,11 @@ class VisitService(DatedService):
     def update(self, visit_id: str, data: VisitData) -> dict:
         """Save the editor's state over the stored visit; returns what changed on the visit itself."""
         with self.ctx.session_factory() as s:
-            visit = s.get(SiteVisit, visit_id)
+            visit = base.load_for_update(s, SiteVisit, visit_id)  # held until COMMIT: nobody saves in between
             if visit is None or visit.deleted_at is not None:
                 raise UserError("這筆訪視紀錄已被刪除，無法儲存修改。", "This visit was deleted; the changes cannot be saved.")
             if data.version and visit.version != data.version:
-                raise UserError("這筆訪視紀錄在您編輯時已被他處修改（例如同步匯入）。請關閉後重新開啟再修改。",
-                                "This visit was changed elsewhere while you edited it (e.g. by a sync import). "
-                                "Close it and open it again.")
+                self._conflict(s, visit, data)
             self.validate(data, s)
             before = {**base.snapshot(visit), **self._links(s, visit_id)}
             for k in VISIT_FIELDS:
@@ -289,6 +287,15 @@ class VisitService(DatedService):
             self._index(s, visit)
             s.commit()
             return changed
+
+    def _conflict(self, s: Session, visit: SiteVisit, data: VisitData) -> None:
+        """Someone saved the visit after she opened it (a colleague on the server, a sync import): raise
+        :class:`~counsel_desk.services.base.SaveConflict` with both values of each field that differs."""
+        mine = {**{k: getattr(data, k) for k in VISIT_FIELDS}, "counselor_ids": sorted(data.counselor_ids),
+                "contact_ids": sorted(data.contact_ids)}
+        theirs = {**{k: getattr(visit, k) for k in VISIT_FIELDS}, **self._links(s, visit.id)}
+        raise base.SaveConflict(ENTITY, visit.id, visit.version, base.conflicting_fields(mine, theirs),
+                                visit.updated_by, visit.updated_at)
 
     @staticmethod
     def _links(s: Session, visit_id: str) -> dict:

@@ -13,7 +13,7 @@ back) and its timeline of visits, support records and proposals are read for the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import text
@@ -237,6 +237,8 @@ class TimelineEntry:
 
 
 def _day(value) -> date:
+    if isinstance(value, datetime):  # a server gives timestamps as datetimes (UTC), SQLite as text
+        return value.date()
     if isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])

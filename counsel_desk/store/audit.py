@@ -109,10 +109,36 @@ def _advance_head(conn, added: int) -> None:
     write_head(conn, Head(count, int(seq), h))
 
 
+AUDIT_LOCK = 7_180_002  # on a server: one writer at a time extends the chain (held until COMMIT)
+
+
+def _lock_chain(conn) -> None:
+    """Many people save at once on a server: each entry must follow the one committed before it."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": AUDIT_LOCK})
+
+
+def _who(conn, actor: str) -> str:
+    """On a server, a person's entry names their own login too (``王小明 [wang]``): the server checks it
+    (store/server_roles.py). The login is asked once per connection."""
+    if conn.dialect.name != "postgresql":
+        return actor
+    login = conn.info.get("cd_staff_login")
+    if login is None:
+        staff = conn.execute(text("SELECT session_user, coalesce(pg_has_role(session_user, oid, 'MEMBER'), false) "
+                                  "FROM pg_roles WHERE rolname = 'cd_staff' UNION ALL SELECT session_user, false "
+                                  "LIMIT 1")).one()
+        login = conn.info["cd_staff_login"] = staff[0] if staff[1] else ""
+    tag = f" [{login}]"
+    return actor if not login or actor.endswith(tag) else f"{actor[:120 - len(tag)]}{tag}"
+
+
 def record(session: Session, actor: str, action: str, entity: str = "", entity_id: str = "",
            detail: dict | str | None = None, *, at: datetime | None = None) -> AuditEntry:
     """Append an entry; the caller commits it with the change it describes."""
     conn = session.connection()
+    _lock_chain(conn)
+    actor = _who(conn, actor)
     prev = conn.execute(text("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1")).scalar() or ""
     detail_s = detail if isinstance(detail, str) else json.dumps(detail or {}, ensure_ascii=False, sort_keys=True,
                                                                  default=str)
@@ -127,6 +153,8 @@ def record(session: Session, actor: str, action: str, entity: str = "", entity_i
 
 def record_many(conn, actor: str, action: str, entity: str, entries: list[tuple[str, dict | str]]) -> None:
     """Append many entries through Core (bulk work: demo generation, import)."""
+    _lock_chain(conn)
+    actor = _who(conn, actor)
     prev = conn.execute(text("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1")).scalar() or ""
     rows = []
     at = utcnow()

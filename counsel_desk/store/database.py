@@ -41,6 +41,7 @@ class Database:
     pre_upgrade_copy: Path | None = None
     key: DatabaseKey | None = None  # None: a plain (unencrypted) file
     created: bool = False  # made by this open (a new key's recovery key is shown once)
+    url: str | None = None  # a server database (store/server.py); ``path`` is then its local place
     session_factory: Callable[[], Session] = field(init=False)
     entry_at_open: int | None = field(init=False, default=None)
 
@@ -54,6 +55,19 @@ class Database:
                 return conn.exec_driver_sql("SELECT max(seq) FROM audit_log").scalar()
         except Exception:  # noqa: BLE001 — a file that can't say is treated as changed
             return -1
+
+    @property
+    def is_server(self) -> bool:
+        return self.url is not None
+
+    @property
+    def where(self) -> str:
+        """The file's path, or the server database's address (without a password)."""
+        if self.url is not None:
+            from counsel_desk.store.server import display_name
+
+            return display_name(self.url)
+        return str(self.path)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -72,7 +86,7 @@ class Database:
         # Keep the planner's statistics fresh as the data grows — only when this session changed
         # something: PRAGMA optimize may write sqlite_stat1, and a file nobody changed (a refused
         # import, a report) must keep every byte.
-        if not self.read_only and self.last_entry() != self.entry_at_open:
+        if not self.read_only and not self.is_server and self.last_entry() != self.entry_at_open:
             try:
                 with self.engine.connect() as conn:
                     conn.exec_driver_sql("PRAGMA optimize")
@@ -159,12 +173,20 @@ def open_database(path: Path | str, *, create: bool = True, read_only: bool = Fa
                   backup_before_upgrade: bool = True, key: DatabaseKey | None | str = driver.AUTO) -> Database:
     """Open (creating if asked) and migrate a database; refuse a newer or foreign one untouched.
 
+    ``path`` may be a ``postgresql://`` address: the server database is opened by :mod:`store.server`.
     ``key``: AUTO finds an existing file's key (:func:`keys.key_for`) and gives a new file a new
     one (:func:`keys.new_key`, unless ``COUNSEL_DESK_ENCRYPTION=off``); None creates a plain file.
     A wrong or missing key is a :class:`~counsel_desk.errors.DatabaseError` and the file is untouched.
     """
     from counsel_desk.store.reference import ensure_reference_data
+    from counsel_desk.store.server import is_server_target, local_place, open_server
 
+    if is_server_target(path):  # "postgresql://…": a center's or headquarters' shared database
+        opened = open_server(str(path), create=create)
+        db = Database(path=local_place(str(path)), engine=opened.engine, upgraded_from=opened.upgraded_from,
+                      url=str(path), created=opened.created)
+        db.entry_at_open = db.last_entry()
+        return db
     path = Path(path).expanduser()
     exists = path.exists() and path.stat().st_size > 0
     if not exists and not create:

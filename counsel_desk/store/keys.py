@@ -168,6 +168,11 @@ def keyring_available() -> bool:
     return _keyring() is not None
 
 
+def keyring_backend() -> Any:
+    """The OS keyring in use (None: none, or switched off) — also where a server login's password is kept."""
+    return _keyring()
+
+
 def _account(salt: bytes) -> str:
     return f"database-{salt.hex()}"
 

@@ -26,7 +26,11 @@ STORE_ONLY_PREFIXES = ("search_index",)
 
 
 def include_name(name, type_, parent_names) -> bool:
-    """Autogenerate ignores the store-only tables."""
+    """Autogenerate ignores the store-only tables and the server's ``rowid`` stand-ins (store/dialects.py)."""
+    if type_ == "column" and name == "rowid":
+        return False
+    if type_ == "index" and name and name.endswith("_rowid"):
+        return False
     return not (type_ == "table" and name and name.startswith(STORE_ONLY_PREFIXES))
 
 

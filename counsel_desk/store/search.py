@@ -9,6 +9,11 @@ Each entity has its own FTS table (:func:`fts_table`, ``search_index_<entity>``)
 in 100,000 visits costs nothing to a search of the support records. ``search_index_doc`` numbers
 every indexed record once across entities (its rowid is the row in the entity's table) and maps
 it to the record's id.
+
+On a PostgreSQL server the same tables are plain tables with a pg_trgm GIN index
+(:func:`counsel_desk.store.dialects.create_search_table`); every word becomes an ``ILIKE`` that the
+index answers for words of three characters or more, and that scans the entity's texts for shorter
+ones, as on SQLite.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from typing import Iterable
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
+
+from counsel_desk.store.dialects import SERVER, is_server
 
 
 # The entities with searchable text; each has its FTS table (created by the migrations).
@@ -43,8 +50,8 @@ def index(session_or_conn, entity: str, record_id: str, *texts: str | None) -> N
     body = "\n".join(t for t in texts if t)
     row = conn.execute(text("SELECT rowid FROM search_index_doc WHERE record_id=:r"), {"r": record_id}).first()
     if row is None:
-        rowid = conn.execute(text("INSERT INTO search_index_doc (entity, record_id) VALUES (:e, :r)"),
-                             {"e": entity, "r": record_id}).lastrowid
+        rowid = conn.execute(text("INSERT INTO search_index_doc (entity, record_id) VALUES (:e, :r) RETURNING rowid"),
+                             {"e": entity, "r": record_id}).scalar_one()
     else:
         rowid = row[0]
         conn.execute(text(f"DELETE FROM {table} WHERE rowid=:i"), {"i": rowid})
@@ -56,8 +63,13 @@ def index_many(conn: Connection, entity: str, docs: Iterable[tuple[str, str]]) -
     docs = list(docs)
     if not docs:
         return
-    start = conn.execute(text("SELECT COALESCE(MAX(rowid), 0) FROM search_index_doc")).scalar_one() + 1
-    rows = [{"i": start + n, "e": entity, "r": rid, "b": body} for n, (rid, body) in enumerate(docs)]
+    if is_server(conn):  # numbers from the shared sequence: other people index at the same time
+        numbers = conn.execute(text("SELECT nextval(pg_get_serial_sequence('search_index_doc', 'rowid')) "
+                                    "FROM generate_series(1, :n)"), {"n": len(docs)}).scalars().all()
+    else:
+        start = conn.execute(text("SELECT COALESCE(MAX(rowid), 0) FROM search_index_doc")).scalar_one() + 1
+        numbers = list(range(start, start + len(docs)))
+    rows = [{"i": i, "e": entity, "r": rid, "b": body} for i, (rid, body) in zip(numbers, docs)]
     conn.execute(text("INSERT INTO search_index_doc (rowid, entity, record_id) VALUES (:i, :e, :r)"), rows)
     conn.execute(text(f"INSERT INTO {fts_table(entity)} (rowid, body) VALUES (:i, :b)"), rows)
 
@@ -74,7 +86,21 @@ def _words(query: str) -> list[str]:
     return [w for w in query.replace("\u3000", " ").split() if w]
 
 
-def match_clause(entity: str, query: str, id_column: str) -> tuple[str, dict]:
+def like_pattern(word: str) -> str:
+    """``%word%`` for (I)LIKE with the wildcards in ``word`` taken literally."""
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def server_conditions(table: str, words: list[str], params: dict, prefix: str = "_sw") -> list[str]:
+    """One ILIKE per word on the server's trigram-indexed text (any length; the index serves ≥ 3)."""
+    conds = []
+    for n, w in enumerate(words):
+        params[f"{prefix}{n}"] = like_pattern(w)
+        conds.append(f"{table}.body ILIKE :{prefix}{n}")
+    return conds
+
+
+def match_clause(entity: str, query: str, id_column: str, dialect: str = "sqlite") -> tuple[str, dict]:
     """An SQL condition ``<id_column> IN (…)`` for the records of ``entity`` matching ``query``.
 
     Returns ``("1=1", {})`` for an empty query, so callers can always AND it into their WHERE.
@@ -84,6 +110,10 @@ def match_clause(entity: str, query: str, id_column: str) -> tuple[str, dict]:
         return "1=1", {}
     t = fts_table(entity)
     params: dict = {}
+    if dialect == SERVER:
+        conds = server_conditions(t, words, params)
+        sub = f"SELECT d.record_id FROM {t} JOIN search_index_doc d ON d.rowid = {t}.rowid WHERE {' AND '.join(conds)}"
+        return f"{id_column} IN ({sub})", params
     long_words = [w for w in words if len(w) >= 3]
     short = []
     for n, w in enumerate(w for w in words if len(w) < 3):
@@ -101,6 +131,6 @@ def match_clause(entity: str, query: str, id_column: str) -> tuple[str, dict]:
 
 def matching_ids(session_or_conn, entity: str, query: str) -> list[str]:
     conn = _conn(session_or_conn)
-    cond, params = match_clause(entity, query, "d2.record_id")
+    cond, params = match_clause(entity, query, "d2.record_id", conn.dialect.name)
     sql = f"SELECT d2.record_id FROM search_index_doc d2 WHERE d2.entity = :_e2 AND {cond}"
     return [r[0] for r in conn.execute(text(sql), {**params, "_e2": entity})]

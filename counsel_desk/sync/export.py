@@ -92,7 +92,7 @@ def _select_sql(sheet: Sheet, ref: syncdb.Reference, since: bool) -> str:
         if c.kind is Kind.IDS:
             table, owner, target = c.link
             x = (f"(SELECT group_concat(x, ';') FROM (SELECT {target} AS x FROM {table} "
-                 f"WHERE {owner} = t.id ORDER BY x))")
+                 f"WHERE {owner} = t.id ORDER BY x) AS xs)")
         if c.kind in TEXT_KINDS:
             value = f"NULLIF({x}, '')"
             if c.personal:

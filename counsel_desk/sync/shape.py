@@ -24,7 +24,7 @@ def link_expr(col, alias: str = "t") -> str:
     """SQL for a link column: the linked ids, sorted, joined by ';'."""
     table, owner, target = col.link
     return (f"(SELECT group_concat(x, ';') FROM (SELECT {target} AS x FROM main.{table} "
-            f"WHERE {owner} = {alias}.id ORDER BY x))")
+            f"WHERE {owner} = {alias}.id ORDER BY x) AS xs)")
 
 
 class Shape:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from counsel_desk import APP_NAME, __version__, i18n, paths
 from counsel_desk.errors import UserError
+from counsel_desk.paths import is_server_target
 from counsel_desk.ui import settings as options
 
 log = logging.getLogger(__name__)
@@ -176,7 +177,7 @@ def start_main_window(settings: QSettings, db: Path | str | None = None, demo: b
     Returns the window, or the exit code when she cancelled or the database could not be opened.
     """
     if db is not None:
-        path = Path(db).expanduser()
+        path = db if is_server_target(db) else Path(db).expanduser()
     elif demo:
         path = paths.demo_db_path()
         if not ensure_demo(path):
@@ -217,10 +218,11 @@ def show_main_window(path: Path, settings: QSettings, *, remember: bool = False)
             window.close()
             QApplication.exit(3)
             return
-        if remember and not paths.is_demo_db(opened):  # the demo never takes the place of her own database
+        if remember and not database.is_server and not paths.is_demo_db(opened):  # the demo never takes the place of her own database
             options.DATABASE_PATH.set(settings, opened)
         window.attach(new_context(database, settings, window))
-        window.start_automatic_backups()
+        if not database.is_server:  # a server is backed up by pg_dump on the server (docs/server.md)
+            window.start_automatic_backups()
         _after_show(window, database)
 
     # once it is on screen: the import and the opening then block a painted window, not a blank one
@@ -231,10 +233,13 @@ def show_main_window(path: Path, settings: QSettings, *, remember: bool = False)
 def _open_at_start(path: Path, settings: QSettings, parent: QWidget):
     """The database at ``path`` (after the recovery checks), or the one the user picks instead when
     it cannot be opened; (None, path) when she gives up."""
+    from counsel_desk.store import open_database
     from counsel_desk.ui.safety.recovery_dialog import prepare_database_at_start
 
     while True:
         try:
+            if is_server_target(path):  # a server database: no file to recover (its backups are pg_dump's)
+                return open_database(path), path
             if not prepare_database_at_start(path, parent, options.USER_NAME.get(settings)):
                 return None, path
             return open_db(path), path

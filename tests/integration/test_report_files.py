@@ -23,6 +23,7 @@ from counsel_desk.reports import snapshots
 from counsel_desk.reports.monthly_xlsx import summary_rows
 from counsel_desk.services.period import Period
 from counsel_desk.services.base import ServiceContext
+from tests.pg_server import driver_sql
 
 NOV = Period.month(2026, 11)
 TODAY = date(2026, 11, 26)
@@ -45,7 +46,7 @@ def _independent(db) -> dict:
     """The month's figures counted straight from the tables."""
     with db.engine.connect() as c:
         def q(sql: str) -> list:
-            return c.exec_driver_sql(sql).all()
+            return driver_sql(c, sql).fetchall()
 
         visits = "FROM site_visit WHERE deleted_at IS NULL AND center_code = 'north' " \
                  "AND visit_date >= '2026-11-01' AND visit_date < '2026-12-01'"
@@ -57,14 +58,14 @@ def _independent(db) -> dict:
             "by_town": {(a, b): n for a, b, n in q(
                 "SELECT c.name, t.name, count(*) FROM site_visit v JOIN county c ON c.code = v.county_code "
                 "JOIN township t ON t.code = v.township_code WHERE v.deleted_at IS NULL AND v.center_code = 'north' "
-                "AND v.visit_date >= '2026-11-01' AND v.visit_date < '2026-12-01' GROUP BY v.township_code")},
+                "AND v.visit_date >= '2026-11-01' AND v.visit_date < '2026-12-01' GROUP BY v.township_code, c.name, t.name")},
             "followups_opened": q("SELECT count(*) FROM followup f JOIN site_visit v ON v.id = f.visit_id "
                                   "WHERE f.deleted_at IS NULL AND v.deleted_at IS NULL AND v.center_code = 'north' "
-                                  "AND v.visit_date LIKE '2026-11-%'")[0][0],
+                                  "AND CAST(v.visit_date AS TEXT) LIKE '2026-11-%'")[0][0],
             "support": q("SELECT count(*), sum(participants) FROM support_record WHERE deleted_at IS NULL "
-                         "AND center_code = 'north' AND support_date LIKE '2026-11-%'")[0],
+                         "AND center_code = 'north' AND CAST(support_date AS TEXT) LIKE '2026-11-%'")[0],
             "events": q("SELECT count(*), sum(participants) FROM center_event WHERE deleted_at IS NULL "
-                        "AND center_code = 'north' AND event_date LIKE '2026-11-%'")[0],
+                        "AND center_code = 'north' AND CAST(event_date AS TEXT) LIKE '2026-11-%'")[0],
             "proposals": q("SELECT count(*) FROM proposal WHERE deleted_at IS NULL AND center_code = 'north'")[0][0],
         }
 
@@ -210,9 +211,9 @@ def test_sent_report_reopens_exactly_and_a_change_makes_revision_two(ctx, demo_d
     assert files.xlsx == report.xlsx and files.pdf == report.pdf and files.data == report.data
     assert snapshots.compare_with_sent(ctx, "north", NOV).differences == []
     with demo_db.engine.begin() as conn:  # someone corrects the mode of a November visit afterwards
-        conn.exec_driver_sql("UPDATE site_visit SET mode = CASE mode WHEN 'phone' THEN 'video' ELSE 'phone' END "
-                             "WHERE id = (SELECT id FROM site_visit WHERE visit_date LIKE '2026-11-%' "
-                             "AND deleted_at IS NULL ORDER BY id LIMIT 1)")
+        driver_sql(conn, "UPDATE site_visit SET mode = CASE mode WHEN 'phone' THEN 'video' ELSE 'phone' END "
+                   "WHERE id = (SELECT id FROM site_visit WHERE CAST(visit_date AS TEXT) LIKE '2026-11-%' "
+                   "AND deleted_at IS NULL ORDER BY id LIMIT 1)")
     comparison = snapshots.compare_with_sent(ctx, "north", NOV)
     assert comparison.differs
     assert {d.name for d in comparison.differences} <= {f"訪視方式：{m.zh}" for m in VisitMode}

@@ -342,3 +342,36 @@ def test_a_long_list_shows_its_first_rows_then_the_rest(qtbot, qtmodeltester, ct
     assert [page.model.index(r, 3).data() for r in range(5)] == [f"單位{n}" for n in range(5)]
     assert page.count_label.text().startswith("共 5") or "5" in page.count_label.text()
     qtmodeltester.check(page.model)
+
+
+def test_a_visit_saved_by_someone_else_meanwhile_is_decided_field_by_field(qtbot, page, ctx, monkeypatch):
+    """Two people edit one visit (as on a shared server): the second save shows both values side by side;
+    she keeps her findings and takes the colleague's purpose — nothing is silently overwritten."""
+    from counsel_desk.ui.visits import conflict_dialog
+
+    vs = VisitService(ctx.services())
+    me = PeopleService(ctx.services()).counselor_named("測試輔導員")
+    vid = vs.create(VisitData(visit_date=TODAY, county_code=HSINCHU, township_code=GUANXI, counselor_ids=[me],
+                              purpose="了解需求", findings="老屋改建"))
+    editor = VisitEditor(ctx, visit_id=vid)
+    qtbot.addWidget(editor)
+    editor.form.texts["findings"].setPlainText("老屋改建為民宿")
+    editor.form.purpose.setText("我的目的")
+    colleague = VisitService(type(ctx.services())(ctx.db.session_factory, "林美玲", "north"))
+    theirs = colleague.get(vid)
+    theirs.purpose, theirs.findings = "同仁改的目的", "同仁改的發現"
+    colleague.update(vid, theirs)
+    shown: list = []
+
+    def decide(dialog) -> int:
+        shown.append({b.objectName(): b.text() for g in dialog.groups.values() for b in g.buttons()})
+        dialog.choose("purpose", theirs=True)
+        return 1
+
+    monkeypatch.setattr(conflict_dialog.VisitConflictDialog, "exec", decide)
+    assert editor.save()
+    assert shown == [{"purpose_mine": "我的目的", "purpose_theirs": "同仁改的目的",
+                      "findings_mine": "老屋改建為民宿", "findings_theirs": "同仁改的發現"}]
+    stored = vs.get(vid)
+    assert (stored.purpose, stored.findings, stored.version) == ("同仁改的目的", "老屋改建為民宿", 3)
+    assert editor.form.purpose.text() == "同仁改的目的"  # the editor shows what is saved now

@@ -13,7 +13,7 @@ from counsel_desk.services import audit_log
 from counsel_desk.services.atomic import DiskFullError
 from counsel_desk.services.base import create, soft_delete, update
 from counsel_desk.services.listing import ListQuery
-from counsel_desk.store import driver
+from tests.pg_server import RawConnection
 
 
 @pytest.fixture
@@ -88,7 +88,7 @@ def test_a_visit_entry_reads_as_a_manager_would_say_it(db, services):
 
 def test_an_audit_row_edited_by_hand_is_detected(db, history):
     assert audit_log.verify_chain(db.session_factory).ok
-    con = driver.connect(db.path)
+    con = RawConnection(db)
     con.execute("UPDATE audit_log SET actor='別人' WHERE seq=2")
     con.commit()
     con.close()
@@ -98,7 +98,7 @@ def test_an_audit_row_edited_by_hand_is_detected(db, history):
 
 
 def test_a_deleted_audit_row_is_detected(db, history):
-    con = driver.connect(db.path)
+    con = RawConnection(db)
     con.execute("DELETE FROM audit_log WHERE seq=3")
     con.commit()
     con.close()
@@ -163,8 +163,9 @@ def test_disk_full_during_export_leaves_no_file_and_the_old_one_intact(db, servi
     assert audit_log.verify_chain(db.session_factory).ok
     source = audit_log.AuditListSource(db.session_factory)
     assert len(source.ids(ListQuery(filters={"action": "export"}))) == 0  # a failed export is not recorded
-    with db.engine.connect() as c:
-        assert c.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    if not db.is_server:
+        with db.engine.connect() as c:
+            assert c.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
 
 
 def test_summary_of_a_new_record_skips_empty_fields():
@@ -187,7 +188,7 @@ def test_export_keeps_formula_like_text_as_text(db, services, tmp_path):
 
 # --- the chain's end is anchored (its head in app_meta, in backups, in exported workbooks) --------------
 def _delete(db, where: str) -> None:
-    con = driver.connect(db.path)
+    con = RawConnection(db)
     con.execute(f"DELETE FROM audit_log WHERE {where}")
     con.commit()
     con.close()
@@ -217,6 +218,7 @@ def test_deleting_every_entry_fails_verify(db, history):
     assert not result.ok and f"應有 {count:,} 筆" in result.message and "現在只剩 0 筆" in result.message
 
 
+@pytest.mark.sqlite_only  # backups of a server are pg_dump's (docs/server.md)
 def test_deleting_the_rows_and_the_head_is_caught_by_a_backup(db, history):
     from counsel_desk.services import backup
 
@@ -224,7 +226,7 @@ def test_deleting_the_rows_and_the_head_is_caught_by_a_backup(db, history):
     check = audit_log.verify_chain(db.session_factory, db_path=db.path)
     assert check.ok and check.anchors_checked == 1
     _delete(db, f"seq = {check.last_seq}")
-    con = driver.connect(db.path)
+    con = RawConnection(db)
     con.execute("DELETE FROM app_meta WHERE key = 'audit_head'")  # an informed hand removes the head too
     con.commit()
     con.close()
@@ -232,6 +234,7 @@ def test_deleting_the_rows_and_the_head_is_caught_by_a_backup(db, history):
     assert not result.ok and result.lost and ".db" in result.message and f"第 {check.last_seq} 筆" in result.message
 
 
+@pytest.mark.sqlite_only  # backups of a server are pg_dump's (docs/server.md)
 def test_an_exported_workbook_keeps_the_end_too(db, history, tmp_path):
     from counsel_desk.store import audit
     from counsel_desk.sync import export_workbook
@@ -250,6 +253,7 @@ def test_an_exported_workbook_keeps_the_end_too(db, history, tmp_path):
     assert not result.ok and "center.xlsx" in result.message
 
 
+@pytest.mark.sqlite_only  # backups of a server are pg_dump's (docs/server.md)
 def test_a_restore_is_not_mistaken_for_a_cut(db, services, history):
     from counsel_desk.services import backup
 

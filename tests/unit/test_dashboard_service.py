@@ -11,7 +11,7 @@ from counsel_desk.models.enums import STAGE_ORDER, Stage
 from counsel_desk.services import dashboard
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.period import Period
-from counsel_desk.store import driver
+from tests.pg_server import RawConnection
 
 TODAY = date(2026, 11, 26)  # the demo database's today (a Thursday)
 
@@ -23,16 +23,17 @@ def ctx(demo_db) -> ServiceContext:
 
 @pytest.fixture
 def raw(demo_db):
-    conn = driver.connect(demo_db.path)
+    conn = RawConnection(demo_db)
     yield conn
     conn.close()
 
 
 def live_visits(raw, start: date, end: date) -> list[tuple[str, str, str]]:
     """(visit_date, county_code, township_code) of the north center's live visits in a period."""
-    return raw.execute("SELECT visit_date, county_code, township_code FROM site_visit "
+    rows = raw.execute("SELECT visit_date, county_code, township_code FROM site_visit "
                        "WHERE center_code = 'north' AND deleted_at IS NULL AND visit_date BETWEEN ? AND ?",
                        (start.isoformat(), end.isoformat())).fetchall()
+    return [(str(d), county, town) for d, county, town in rows]  # a server gives dates, SQLite text
 
 
 def north_counties(raw) -> list[str]:
@@ -72,7 +73,7 @@ def test_overview_matches_independent_counts(ctx, raw):
         "SELECT f.due_date FROM followup f JOIN site_visit v ON v.id = f.visit_id WHERE v.center_code = 'north' "
         "AND f.deleted_at IS NULL AND v.deleted_at IS NULL AND f.status IN ('open', 'in_progress') "
         "AND f.due_date IS NOT NULL").fetchall()
-    dues = [date.fromisoformat(d) for (d,) in pending]
+    dues = [date.fromisoformat(str(d)) for (d,) in pending]
     assert o.followups_overdue == sum(d < TODAY for d in dues)
     assert o.followups_due_this_week == sum(TODAY <= d <= date(2026, 11, 29) for d in dues)
 

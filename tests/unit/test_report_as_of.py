@@ -15,6 +15,7 @@ from counsel_desk.models import FollowUp, Proposal, SiteVisit, StageChange, Supp
 from counsel_desk.reports.figures import compute
 from counsel_desk.services.period import Period
 from counsel_desk.services import workstation_budgets, workstations
+from tests.pg_server import driver_sql
 
 NOV, DEC = Period.month(2026, 11), Period.month(2026, 12)
 AFTER = date(2026, 12, 20)  # the day the reports are made: both periods have ended
@@ -28,7 +29,7 @@ def _tw_day(stamp) -> date:
 def own_overdue(db, end: date, center: str = "north") -> int:
     """Overdue on the last day: due before it, visit by then, not closed or cancelled by then."""
     with db.engine.connect() as c:
-        rows = c.exec_driver_sql(
+        rows = driver_sql(c,
             "SELECT f.due_date, f.status, f.followup_date, f.updated_at, v.visit_date FROM followup f "
             "JOIN site_visit v ON v.id = f.visit_id WHERE f.deleted_at IS NULL AND v.deleted_at IS NULL "
             "AND v.center_code = ?", (center,)).fetchall()
@@ -47,7 +48,7 @@ def own_sent(db, period: Period, center: str = "north") -> tuple[int, int]:
     """(proposals sent in the period, sendings in the period that were not the first). Sent: the center's
     move to 送專案辦公室, or on the existing route the county passing it on (縣府審查 → 會報工作會議審議)."""
     with db.engine.connect() as c:
-        moves = c.exec_driver_sql(
+        moves = driver_sql(c,
             "SELECT sc.proposal_id, sc.changed_at, sc.from_stage, sc.to_stage FROM stage_change sc "
             "JOIN proposal p ON p.id = sc.proposal_id WHERE sc.deleted_at IS NULL AND p.deleted_at IS NULL "
             "AND p.center_code = ? ORDER BY sc.changed_at", (center,)).fetchall()
@@ -68,13 +69,13 @@ def own_execution(db, end: date, roc_year: int) -> dict[str, tuple[int, int, int
     """Live station → (approved, disbursed, reimbursed) dated by the end."""
     out: dict[str, tuple[int, int, int]] = {}
     with db.engine.connect() as c:
-        budgets = c.exec_driver_sql(
+        budgets = driver_sql(c,
             "SELECT b.id, w.name, b.approved_subsidy, b.approved_on, b.created_at FROM workstation_budget b "
             "JOIN workstation w ON w.id = b.workstation_id WHERE b.deleted_at IS NULL AND w.deleted_at IS NULL "
             "AND b.roc_year = ?", (roc_year,)).fetchall()
         for bid, name, approved, approved_on, created in budgets:
             day = date.fromisoformat(approved_on) if approved_on else _tw_day(datetime.fromisoformat(created[:19]))
-            lines = c.exec_driver_sql("SELECT disbursed, disbursed_on, reimbursed, reimbursed_on FROM budget_line "
+            lines = driver_sql(c, "SELECT disbursed, disbursed_on, reimbursed, reimbursed_on FROM budget_line "
                                       "WHERE budget_id = ? AND deleted_at IS NULL", (bid,)).fetchall()
             out[name] = (approved if day <= end else 0,
                          sum(d for d, on, _, _ in lines if d and date.fromisoformat(on) <= end),
@@ -84,7 +85,7 @@ def own_execution(db, end: date, roc_year: int) -> dict[str, tuple[int, int, int
 
 def own_support(db, period: Period) -> int:
     with db.engine.connect() as c:
-        return c.exec_driver_sql(
+        return driver_sql(c,
             "SELECT count(*) FROM support_record s WHERE s.deleted_at IS NULL AND s.support_date BETWEEN ? AND ? "
             "AND s.workstation_id IN (SELECT id FROM workstation WHERE deleted_at IS NULL)",
             (period.start.isoformat(), period.end.isoformat())).scalar()
@@ -201,7 +202,7 @@ def test_a_reimbursement_recorded_after_the_end_leaves_the_month_alone(db, world
 
 def _lines(db, station: str) -> list[tuple]:
     with db.engine.connect() as c:
-        return c.exec_driver_sql(
+        return driver_sql(c,
             "SELECT l.disbursed, l.disbursed_on, l.reimbursed, l.reimbursed_on FROM budget_line l "
             "JOIN workstation_budget b ON b.id = l.budget_id JOIN workstation w ON w.id = b.workstation_id "
             "WHERE w.name = ? AND l.deleted_at IS NULL ORDER BY l.created_at, l.id", (station,)).fetchall()
@@ -264,7 +265,7 @@ def test_the_demo_database_agrees_with_the_own_counts(demo_db):
         assert (f.proposals_sent, f.proposals_resubmitted) == own_sent(demo_db, period), month
         assert f.support_sessions == own_support(demo_db, period), month
         with demo_db.engine.connect() as c:
-            flagged = c.exec_driver_sql("SELECT count(*) FROM site_visit WHERE key_visit AND deleted_at IS NULL "
+            flagged = driver_sql(c, "SELECT count(*) FROM site_visit WHERE key_visit AND deleted_at IS NULL "
                                         "AND center_code = 'north' AND visit_date BETWEEN ? AND ?",
                                         (period.start.isoformat(), period.end.isoformat())).scalar()
         assert len(f.key_visits) == flagged, month
@@ -298,7 +299,7 @@ def test_a_public_space_counts_with_its_status_on_the_last_day(db, world):
     space = spaces.create_space(services, {"name": "舊糖廠倉庫", "county_code": NEW_TAIPEI, "township_code": BANQIAO,
                                            "subsidy": 1_000_000, "status": "planning"})
     with db.engine.begin() as c:  # recorded in September
-        c.exec_driver_sql("UPDATE public_space SET created_at = '2026-09-01 02:00:00' WHERE id = ?", (space.id,))
+        driver_sql(c, "UPDATE public_space SET created_at = '2026-09-01 02:00:00' WHERE id = ?", (space.id,))
     spaces.update_space(services, space.id, {"status": "renovating", "renovating_since": date(2026, 11, 20)})
     spaces.update_space(services, space.id, {"status": "operating", "operating_since": date(2026, 12, 3)})
 

@@ -19,6 +19,7 @@ def _sha(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_settings(db):
     with db.engine.connect() as c:
         assert c.execute(text("PRAGMA journal_mode")).scalar() == "wal"
@@ -28,6 +29,7 @@ def test_sqlite_settings(db):
         assert c.execute(text("PRAGMA secure_delete")).scalar() == 1
 
 
+@pytest.mark.sqlite_only
 def test_database_file_is_private(db):
     assert stat.S_IMODE(os.stat(db.path).st_mode) == 0o600
 
@@ -114,6 +116,7 @@ def test_old_schema_is_copied_aside_before_upgrade(tmp_path, monkeypatch):
     assert copy.execute("SELECT count(*) FROM township").fetchone()[0] == 368
 
 
+@pytest.mark.sqlite_only
 def test_check_reports_healthy(db):
     result = check_database(db.path)
     assert result.ok and result.integrity == ["ok"] and result.foreign_key_violations == 0

@@ -210,6 +210,7 @@ def test_rows_show_roc_dates_names_and_counselors(services, visits, two_counselo
     assert row["open_followups"] == 1 and row["_highlight"] == "warning"
 
 
+@pytest.mark.sqlite_only
 def test_default_order_and_filters_use_indexes(db, services):
     src = VisitListSource(services, today=TODAY)
     with db.session() as s:

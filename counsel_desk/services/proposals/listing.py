@@ -21,6 +21,7 @@ from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.listing import Column, ListQuery
 from counsel_desk.services.proposals.display import label, local_time
 from counsel_desk.store import search
+from counsel_desk.store.dialects import dialect_of
 
 FILTER_COLUMNS = {
     "stage": "p.stage", "route": "p.route", "county_code": "p.county_code", "township_code": "p.township_code",
@@ -52,7 +53,7 @@ JOINS = ("FROM proposal p JOIN county c ON c.code = p.county_code JOIN township 
          "LEFT JOIN counselor cs ON cs.id = p.counselor_id LEFT JOIN plan pl ON pl.id = p.plan_id ")
 
 
-def _where(query: ListQuery) -> tuple[str, dict[str, Any]]:
+def _where(query: ListQuery, dialect: str) -> tuple[str, dict[str, Any]]:
     conds = ["p.deleted_at IS NULL"]
     params: dict[str, Any] = {}
     for key, column in FILTER_COLUMNS.items():
@@ -63,7 +64,7 @@ def _where(query: ListQuery) -> tuple[str, dict[str, Any]]:
     indigenous = places.indigenous_condition("p.township_code", query.filters.get("indigenous"))
     if indigenous:
         conds.append(indigenous)
-    cond, search_params = search.match_clause("proposal", query.search, "p.id")
+    cond, search_params = search.match_clause("proposal", query.search, "p.id", dialect)
     conds.append(cond)
     params.update(search_params)
     return " AND ".join(conds), params
@@ -90,7 +91,7 @@ class ProposalListSource:
         self.svc = svc
 
     def ids(self, query: ListQuery) -> list[str]:
-        where, params = _where(query)
+        where, params = _where(query, dialect_of(self.svc.session_factory))
         order = SORTS.get(query.sort_key or "", SORTS["stage_changed"])
         direction = "DESC" if (query.descending or not query.sort_key) else "ASC"
         order_sql = ", ".join(f"{part} {direction}" for part in order)
@@ -148,7 +149,7 @@ def board(svc: ServiceContext, query: ListQuery, *, per_column: int = 200) -> Bo
     SQL keeps the newest ``per_column`` standalone proposals of each stage and counts the rest, so a
     center with ten thousand proposals gets its board as fast as one with ten.
     """
-    where, params = _where(query)
+    where, params = _where(query, dialect_of(svc.session_factory))
     params["limit"] = per_column
     newest = (f"SELECT x.id, x.title, x.applicant, x.place, x.route, x.stage, {REQUESTED.replace('p.id', 'x.id')}, "
               "x.since, x.counselor FROM ("
@@ -206,7 +207,7 @@ def _plan_cards(svc: ServiceContext, query: ListQuery, plan_ids: list[str]) -> l
         indigenous = places.indigenous_condition("pl.township_code", query.filters.get("indigenous"))
         if indigenous:
             extra.append(indigenous)
-        cond, search_params = search.match_clause("plan", query.search, "pl.id")
+        cond, search_params = search.match_clause("plan", query.search, "pl.id", dialect_of(svc.session_factory))
         params.update(search_params)
         extra.append(cond)
         conds.append(f"(pl.id IN ({marks}) OR ({' AND '.join(extra)}))")

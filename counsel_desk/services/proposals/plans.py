@@ -23,6 +23,7 @@ from counsel_desk.services.proposals.drafts import check_place, check_title, liv
 from counsel_desk.services.proposals.listing import PLAN_TOTALS
 from counsel_desk.services.proposals.workflow import plan_proposals, record_move, to_json
 from counsel_desk.store import search
+from counsel_desk.store.dialects import dialect_of
 
 ENTITY = "plan"
 
@@ -175,7 +176,7 @@ class PlanRow:
 
 def list_plans(svc: ServiceContext, *, search_text: str = "", center_code: str | None = None) -> list[PlanRow]:
     """Live plans with their proposal count and requested total (one query), newest first."""
-    cond, params = search.match_clause(ENTITY, search_text, "pl.id")
+    cond, params = search.match_clause(ENTITY, search_text, "pl.id", dialect_of(svc.session_factory))
     center_sql = "AND pl.center_code = :center" if center_code else ""
     sql = text(
         "SELECT pl.id, pl.title, c.name || t.name, COALESCE(o.name, ''), pl.stage, COALESCE(pc.n, 0), "

@@ -6,6 +6,7 @@ from sqlalchemy import create_engine
 import counsel_desk.models  # noqa: F401  (registers every table)
 from sqlmodel import SQLModel
 
+from counsel_desk.store import dialects
 from counsel_desk.store.migrate import check_references, include_name
 
 config = context.config
@@ -34,9 +35,14 @@ def run_migrations_online() -> None:
             include_name=include_name,
             compare_type=True,
         )
+        server = dialects.is_server(connection)
         try:
+            if server:
+                dialects.prepare_server(connection)
             with context.begin_transaction():
                 context.run_migrations()
+            if server:
+                dialects.server_compat(connection)  # rowid, instr, group_concat (store/dialects.py)
             if driver is not None:
                 check_references(connection)  # a dangling reference refuses the upgrade (rolled back below)
             connection.commit()

@@ -19,11 +19,13 @@ from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import new_id
 from counsel_desk.services.drafts import VISIT_DRAFT as DRAFT_KIND
 from counsel_desk.services.drafts import Draft, DraftStore
+from counsel_desk.services.base import SaveConflict
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.people import PeopleService
 from counsel_desk.services.visits import VisitData, VisitService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.visits.conflict_dialog import VisitConflictDialog
 from counsel_desk.ui.visits.editor_form import VisitForm
 from counsel_desk.ui.visits.widgets import FieldError
 from counsel_desk.ui.widgets.fit import fit_window, scrolling
@@ -185,7 +187,9 @@ class VisitEditor(QDialog):
         self.summary_error.clear_message()
         try:
             data = self.form.data(self._base)
-            visit_id = self.service.save(data)
+            visit_id = self._save_resolving(data)
+            if visit_id is None:  # she closed the conflict without choosing: nothing saved, the form as it was
+                return False
         except ValidationError as exc:
             widget = self.form.show_problems(exc)
             self.summary_error.show_message(self.tr("Not saved: please correct the fields marked in red."))
@@ -211,6 +215,30 @@ class VisitEditor(QDialog):
         self.ctx.followups_changed.emit()
         self.ctx.status_message.emit(self.tr("Visit saved."))
         return True
+
+    def _save_resolving(self, data: VisitData) -> str | None:
+        """Save; when someone else saved the visit first, she chooses field by field and her choices are saved
+        over the version she has now seen (again, should a third save come in between). None: she cancelled."""
+        while True:
+            try:
+                return self.service.save(data)
+            except SaveConflict as conflict:
+                if not conflict.fields:  # nothing to choose between: said as any other error
+                    raise
+                dialog = VisitConflictDialog(conflict, self._names(), self)
+                if not dialog.exec():
+                    return None
+                for name, value in dialog.taken_from_them().items():
+                    setattr(data, name, list(value) if isinstance(value, list) else value)
+                data.version = conflict.version
+
+    def _names(self) -> dict[str, str]:
+        """Names of the people, organizations and places a conflict's values may name by id."""
+        people = PeopleService(self.ctx.services())
+        names = {p.id: p.name for p in people.counselors(include_inactive=True)}
+        for choice in self.service.counties() + self.service.workstations() + self.service.public_spaces():
+            names[choice.id] = choice.name
+        return names
 
     def save_and_close(self) -> None:
         if self.save():

@@ -8,6 +8,8 @@ from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 
+from counsel_desk.store import dialects
+
 
 revision = '0001_initial'
 down_revision = None
@@ -645,9 +647,9 @@ def upgrade() -> None:
     )
     # ### end Alembic commands ###
     # Full-text search over every text field, trigram tokens so Chinese substrings match (store layer only).
-    op.execute("CREATE TABLE search_index_doc (rowid INTEGER PRIMARY KEY, entity TEXT NOT NULL, record_id TEXT NOT NULL UNIQUE)")
-    op.execute("CREATE INDEX ix_search_index_doc_entity ON search_index_doc (entity)")
-    op.execute("CREATE VIRTUAL TABLE search_index USING fts5(entity UNINDEXED, body, tokenize='trigram')")
+    # (FTS5 on SQLite, pg_trgm on a server: store/dialects.py)
+    dialects.create_search_documents(op)
+    dialects.create_search_table(op, "search_index", with_entity=True)
 
 
 def downgrade() -> None:

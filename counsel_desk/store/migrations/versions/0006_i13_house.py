@@ -10,6 +10,8 @@ Create Date: 2026-12-06 19:40:00
 """
 from alembic import op
 
+from counsel_desk.store import dialects
+
 revision = '0006_i13_house'
 down_revision = '0005_i16_flows'
 branch_labels = None
@@ -23,7 +25,7 @@ ENTITIES = ("site_visit", "followup", "organization", "workstation", "support_re
 def upgrade() -> None:
     for entity in ENTITIES:
         table = f"search_index_{entity}"
-        op.execute(f"CREATE VIRTUAL TABLE {table} USING fts5(body, tokenize='trigram')")
+        dialects.create_search_table(op, table)
         op.execute(f"INSERT INTO {table} (rowid, body) SELECT s.rowid, s.body FROM search_index s "
                    f"JOIN search_index_doc d ON d.rowid = s.rowid WHERE d.entity = '{entity}' ORDER BY s.rowid")
     # documents of an entity nobody indexes any more would have no table to live in
@@ -32,7 +34,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("CREATE VIRTUAL TABLE search_index USING fts5(entity UNINDEXED, body, tokenize='trigram')")
+    dialects.create_search_table(op, "search_index", with_entity=True)
     for entity in ENTITIES:
         table = f"search_index_{entity}"
         op.execute(f"INSERT INTO search_index (rowid, entity, body) SELECT rowid, '{entity}', body FROM {table}")

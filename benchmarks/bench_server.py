@@ -1,0 +1,168 @@
+"""A shared PostgreSQL server under load (issue 18), on a server this benchmark starts and stops itself.
+
+``many_people``: 20 client processes, each its own connection, for 60 s (``BENCH_SERVER_SECONDS``)
+open a visit, change it and save it — all of them on the same 200 visits, so saves collide — and
+search the visit list for a Chinese word between saves. A save that meets a newer version is a
+conflict (counted; the person would decide in the conflict dialog), never an overwrite: the count
+of successful saves of each visit must equal its final version minus one (0 lost updates).
+Targets: p95 save < 100 ms, p95 search < 150 ms.
+
+``national_year_report``: headquarters' year report (all four centers) from a server holding four
+centers' demo data (``BENCH_SERVER_VISITS`` per center, default 25,000). Target < 15 s.
+
+Figures are wall times on whatever else the machine is doing (the same two cores run the server and
+the clients).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+from benchmarks.common import ROOT, TODAY, BenchEnv, Figure, check
+
+CLIENTS = int(os.environ.get("BENCH_SERVER_CLIENTS", "20"))
+SECONDS = float(os.environ.get("BENCH_SERVER_SECONDS", "60"))
+PER_CENTER = int(os.environ.get("BENCH_SERVER_VISITS", "25000"))
+SHARED_VISITS = 200
+SAVE_P95_MS, SEARCH_P95_MS, REPORT_S = 100.0, 150.0, 15.0
+
+_CLIENT = r"""
+import json, random, sys, time
+from counsel_desk.services.base import SaveConflict, ServiceContext
+from counsel_desk.services.listing import ListQuery
+from counsel_desk.services.visit_list import VisitListSource
+from counsel_desk.services.visits import VisitService
+from counsel_desk.store import open_database
+url, ids, seconds, n = sys.argv[1], json.loads(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
+db = open_database(url)
+ctx = ServiceContext.for_database(db, f"壓力測試{n}", "north")
+visits, source = VisitService(ctx), VisitListSource(ctx)
+words = ["咖啡", "返鄉", "青年", "市集", "老屋改建", "農產"]
+rnd = random.Random(n)
+saves, searches, conflicts, ok = [], [], 0, {}
+end = time.perf_counter() + seconds
+while time.perf_counter() < end:
+    vid = rnd.choice(ids)
+    data = visits.get(vid)
+    data.notes = f"第{n}位同仁 {time.time():.6f}"
+    t = time.perf_counter()
+    try:
+        visits.save(data)
+        saves.append(time.perf_counter() - t)
+        ok[vid] = ok.get(vid, 0) + 1
+    except SaveConflict:
+        conflicts += 1
+    t = time.perf_counter()
+    source.ids(ListQuery(search=rnd.choice(words)), limit=50)
+    searches.append(time.perf_counter() - t)
+db.close()
+print(json.dumps({"saves": saves, "searches": searches, "conflicts": conflicts, "ok": ok}))
+"""
+
+
+def _p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20)[-1] * 1000 if len(samples) >= 20 else float("nan")
+
+
+def _server():
+    sys.path.insert(0, str(ROOT))
+    from tests.pg_server import TempServer
+
+    return TempServer().start()
+
+
+def _seed(url: str, centers: list[str], per_center: int) -> None:
+    import importlib
+
+    from counsel_desk.services.demo import generate
+    from counsel_desk.store import open_database
+
+    # four centers' demo data side by side in one database (the demo refuses a non-empty one: it is made
+    # for a person's first look, not for this); each center has its own seed, so its own ids
+    demo_module = importlib.import_module("counsel_desk.services.demo.generate")
+    demo_module._refuse_non_empty = lambda _conn: None  # noqa: SLF001 — see the comment above
+    db = open_database(url)
+    try:
+        for n, center in enumerate(centers):
+            generate(db, visits=per_center, seed=115 + n, center=center, today=TODAY)
+    finally:
+        db.close()
+
+
+def many_people(_env: BenchEnv) -> list[Figure]:
+    server = _server()
+    try:
+        name = server.new_database()
+        url = server.url(name)
+        _seed(url, ["north"], max(SHARED_VISITS * 5, 2000))
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+        with engine.connect() as c:
+            ids = list(c.execute(text("SELECT id FROM site_visit WHERE deleted_at IS NULL ORDER BY id LIMIT :n"),
+                                 {"n": SHARED_VISITS}).scalars())
+            before = dict(c.execute(text("SELECT id, version FROM site_visit WHERE id = ANY(:i)"), {"i": ids}).all())
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        procs = [subprocess.Popen([sys.executable, "-c", _CLIENT, url, json.dumps(ids), str(SECONDS), str(n)],
+                                  cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for n in range(CLIENTS)]
+        results = []
+        for p in procs:
+            out, err = p.communicate(timeout=SECONDS + 600)
+            if p.returncode != 0:
+                raise RuntimeError(f"client failed: {err[-2000:]}")
+            results.append(json.loads(out.strip().splitlines()[-1]))
+        with engine.connect() as c:
+            after = dict(c.execute(text("SELECT id, version FROM site_visit WHERE id = ANY(:i)"), {"i": ids}).all())
+        engine.dispose()
+        saves = [s for r in results for s in r["saves"]]
+        searches = [s for r in results for s in r["searches"]]
+        ok: dict[str, int] = {}
+        for r in results:
+            for vid, k in r["ok"].items():
+                ok[vid] = ok.get(vid, 0) + k
+        lost = sum(abs(after[v] - before[v] - ok.get(v, 0)) for v in ids)
+        conflicts = sum(r["conflicts"] for r in results)
+        save_p95, search_p95 = _p95(saves), _p95(searches)
+        note = f"{CLIENTS} clients × {SECONDS:.0f} s; {len(saves):,} saves, {conflicts:,} conflicts, {len(searches):,} searches"
+        return [Figure("save_p95", save_p95, "ms", f"< {SAVE_P95_MS:.0f} ms", check(save_p95, SAVE_P95_MS), note),
+                Figure("search_p95", search_p95, "ms", f"< {SEARCH_P95_MS:.0f} ms", check(search_p95, SEARCH_P95_MS),
+                       "list search (first 50 ids) for a Chinese word, 2–4 characters"),
+                Figure("lost_updates", float(lost), "", "= 0", lost == 0,
+                       "successful saves per visit vs. its final version")]
+    finally:
+        server.stop()
+
+
+def national_year_report(_env: BenchEnv) -> list[Figure]:
+    server = _server()
+    try:
+        name = server.new_database()
+        url = server.url(name)
+        t = time.perf_counter()
+        _seed(url, ["north", "central", "south", "east"], PER_CENTER)
+        seeded = time.perf_counter() - t
+        from counsel_desk.reports.figures import compute
+        from counsel_desk.services.period import Period
+        from counsel_desk.store import open_database
+
+        db = open_database(url)
+        try:
+            t = time.perf_counter()
+            compute(db.session_factory, None, Period(TODAY.replace(month=1, day=1), TODAY.replace(month=12, day=31)),
+                    today=TODAY)
+            seconds = time.perf_counter() - t
+        finally:
+            db.close()
+        return [Figure("national_year_report", seconds, "s", f"< {REPORT_S:.0f} s", check(seconds, REPORT_S),
+                       f"4 centers × {PER_CENTER:,} demo visits on the server (seeded in {seeded:.0f} s)")]
+    finally:
+        server.stop()
+
+
+BENCHMARKS = [many_people, national_year_report]

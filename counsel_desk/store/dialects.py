@@ -1,0 +1,117 @@
+"""What differs between SQLite and PostgreSQL, kept here for the migrations and the store.
+
+The application's SQL is written once. Where SQLite has something PostgreSQL lacks, the server gets
+a stand-in created by :func:`server_compat` after every upgrade (idempotent):
+
+- ``rowid``: every SQLite table has one; on the server each table gets a ``rowid bigserial`` column,
+  so "newest rows" fingerprints and search-index row numbers read the same on both.
+- ``instr(text, text)`` and ``group_concat(text, text)``: SQL functions of the same name.
+- ``max``/``min`` of several values, ``sum`` of a condition, ``date(timestamp, '+8 hours')``, ``substr``
+  of a date or timestamp (as SQLite's text of it).
+- a unary ``+`` on timestamps, text and dates (SQLite's way of keeping a column's index out of a plan).
+- search: SQLite keeps each entity's text in an FTS5 trigram table; the server keeps it in a plain
+  table with a pg_trgm GIN index (:func:`create_search_table`), searched with ILIKE
+  (:mod:`counsel_desk.store.search`).
+
+Migrations call :func:`create_search_table` instead of writing ``CREATE VIRTUAL TABLE``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection, Engine
+from sqlmodel import Session
+
+SERVER = "postgresql"
+
+
+def is_server(conn_or_engine: Connection | Engine) -> bool:
+    return bool(conn_or_engine.dialect.name == SERVER)
+
+
+def create_search_table(op: Any, table: str, *, with_entity: bool = False) -> None:
+    """The text of one entity's records, searchable by any substring (Chinese included)."""
+    if op.get_bind().dialect.name == SERVER:
+        entity = "entity TEXT NOT NULL DEFAULT '', " if with_entity else ""
+        op.execute(f"CREATE TABLE {table} (rowid BIGINT PRIMARY KEY, {entity}body TEXT NOT NULL DEFAULT '')")
+        op.execute(f"CREATE INDEX ix_{table}_trgm ON {table} USING gin (body gin_trgm_ops)")
+    else:
+        entity = "entity UNINDEXED, " if with_entity else ""
+        op.execute(f"CREATE VIRTUAL TABLE {table} USING fts5({entity}body, tokenize='trigram')")
+
+
+def create_search_documents(op: Any) -> None:
+    """``search_index_doc``: every indexed record numbered once across entities."""
+    key = "BIGSERIAL" if op.get_bind().dialect.name == SERVER else "INTEGER"
+    op.execute(f"CREATE TABLE search_index_doc (rowid {key} PRIMARY KEY, entity TEXT NOT NULL, "
+               f"record_id TEXT NOT NULL UNIQUE)")
+    op.execute("CREATE INDEX ix_search_index_doc_entity ON search_index_doc (entity)")
+
+
+def prepare_server(conn: Connection) -> None:
+    """Before the first migration on a server: the trigram extension the search tables need."""
+    conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+
+
+_FUNCTIONS = (
+    "CREATE OR REPLACE FUNCTION instr(haystack text, needle text) RETURNS integer "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT strpos(haystack, needle)'",
+    "CREATE OR REPLACE FUNCTION cd_concat_step(acc text, item text, sep text) RETURNS text "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS "
+    "'SELECT CASE WHEN item IS NULL THEN acc WHEN acc IS NULL THEN item ELSE acc || sep || item END'",
+    "CREATE OR REPLACE AGGREGATE group_concat(text, text) (SFUNC = cd_concat_step, STYPE = text)",
+    # SQLite's scalar max/min of several values, sum over a condition, date with a modifier, substr of a date
+    "CREATE OR REPLACE FUNCTION max(a anycompatible, b anycompatible) RETURNS anycompatible "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL ELSE GREATEST(a, b) END'",
+    "CREATE OR REPLACE FUNCTION max(a anycompatible, b anycompatible, c anycompatible) RETURNS anycompatible "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS "
+    "'SELECT CASE WHEN a IS NULL OR b IS NULL OR c IS NULL THEN NULL ELSE GREATEST(a, b, c) END'",
+    "CREATE OR REPLACE FUNCTION min(a anycompatible, b anycompatible) RETURNS anycompatible "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL ELSE LEAST(a, b) END'",
+    "CREATE OR REPLACE FUNCTION min(a anycompatible, b anycompatible, c anycompatible) RETURNS anycompatible "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS "
+    "'SELECT CASE WHEN a IS NULL OR b IS NULL OR c IS NULL THEN NULL ELSE LEAST(a, b, c) END'",
+    "CREATE OR REPLACE FUNCTION cd_count_true(acc bigint, x boolean) RETURNS bigint LANGUAGE sql IMMUTABLE "
+    "PARALLEL SAFE AS 'SELECT coalesce(acc, 0) + CASE WHEN x THEN 1 ELSE 0 END'",
+    "CREATE OR REPLACE AGGREGATE sum(boolean) (SFUNC = cd_count_true, STYPE = bigint)",
+    "CREATE OR REPLACE FUNCTION date(x timestamptz, modifier text) RETURNS date LANGUAGE sql IMMUTABLE "
+    "PARALLEL SAFE AS 'SELECT CAST((x AT TIME ZONE ''UTC'') + CAST(modifier AS interval) AS date)'",
+    "CREATE OR REPLACE FUNCTION substr(x date, start integer, len integer) RETURNS text LANGUAGE sql IMMUTABLE "
+    "PARALLEL SAFE AS 'SELECT substr(to_char(x, ''YYYY-MM-DD''), start, len)'",
+    "CREATE OR REPLACE FUNCTION substr(x timestamptz, start integer, len integer) RETURNS text LANGUAGE sql "
+    "IMMUTABLE PARALLEL SAFE AS 'SELECT substr(to_char(x AT TIME ZONE ''UTC'', ''YYYY-MM-DD HH24:MI:SS.US''), start, len)'",
+    # SQLite reads a unary "+" on a column as "don't use this column's index" ("+v.deleted_at IS NULL");
+    # on the server it is the value itself.
+    "CREATE OR REPLACE FUNCTION cd_same(x timestamptz) RETURNS timestamptz LANGUAGE sql IMMUTABLE PARALLEL SAFE "
+    "AS 'SELECT x'",
+    "CREATE OR REPLACE FUNCTION cd_same(x text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT x'",
+    "CREATE OR REPLACE FUNCTION cd_same(x date) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT x'",
+)
+_OPERATORS = ("timestamptz", "text", "date")
+
+
+def server_compat(conn: Connection) -> None:
+    """After every upgrade on a server: the stand-ins listed in the module docstring (idempotent)."""
+    for sql in _FUNCTIONS:
+        conn.execute(text(sql))
+    for type_ in _OPERATORS:
+        exists = conn.execute(text("SELECT 1 FROM pg_operator WHERE oprname = '+' AND oprleft = 0 "
+                                   "AND oprright = CAST(:t AS regtype)"), {"t": type_}).first()
+        if exists is None:
+            conn.execute(text(f"CREATE OPERATOR + (RIGHTARG = {type_}, FUNCTION = cd_same)"))
+    missing = conn.execute(text(
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE c.relkind = 'r' AND n.nspname = current_schema() AND c.relname <> 'alembic_version' "
+        "AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'rowid' "
+        "AND NOT a.attisdropped)")).scalars().all()
+    for table in missing:
+        conn.execute(text(f'ALTER TABLE "{table}" ADD COLUMN rowid BIGSERIAL'))
+        conn.execute(text(f'CREATE UNIQUE INDEX "ix_{table}_rowid" ON "{table}" (rowid)'))
+
+
+def dialect_of(session_factory: Callable[[], Session]) -> str:
+    """``sqlite`` or ``postgresql``: the engine behind a service's session factory (no connection made)."""
+    with session_factory() as s:
+        return str(s.get_bind().dialect.name)

@@ -1,0 +1,173 @@
+"""Opening a database on a PostgreSQL server (a center office's or headquarters' shared database).
+
+``--db postgresql://user@host/dbname`` (or a connection profile, :mod:`counsel_desk.store.profiles`)
+opens a server database the way :func:`counsel_desk.store.database.open_database` opens a file:
+a schema revision written by a newer counsel_desk is refused before anything is written, an older
+one is upgraded by the same Alembic history (dialect steps in :mod:`counsel_desk.store.dialects`),
+and the reference data is loaded. Each person connects as their own login; the server's row-level
+security (:mod:`counsel_desk.store.server_roles`) decides what that login may change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, Engine, make_url
+
+from counsel_desk import paths
+from counsel_desk.paths import is_server_target
+from counsel_desk.errors import DatabaseError
+from counsel_desk.store import migrate
+
+
+_SCHEME = re.compile(r"^postgres(?:ql)?(?:\+psycopg)?://", re.IGNORECASE)
+LOCK_MIGRATE = 7_180_001  # advisory lock: one client upgrades the schema at a time
+__all__ = ["display_name", "is_server_target", "local_place", "make_server_engine", "open_server", "server_url"]
+
+
+def server_url(target: str, password: str | None = None) -> URL:
+    """The SQLAlchemy URL for psycopg 3; ``password`` (from the keyring) when the text has none."""
+    url = make_url(_SCHEME.sub("postgresql+psycopg://", target.strip(), count=1))
+    if password and not url.password:
+        url = url.set(password=password)
+    return url
+
+
+def display_name(target: str) -> str:
+    """The URL without its password, for titles and messages."""
+    return make_url(_SCHEME.sub("postgresql://", target.strip(), count=1)).render_as_string(hide_password=True)
+
+
+def local_place(target: str) -> Path:
+    """Where this computer keeps what belongs to a server database locally (drafts, attachments cache)."""
+    url = make_url(_SCHEME.sub("postgresql://", target.strip(), count=1))
+    host = url.host or str(url.query.get("host", "local"))
+    name = re.sub(r"[^0-9A-Za-z._-]+", "_", f"{host}-{url.port or 5432}-{url.database or 'postgres'}")
+    return paths.data_dir() / "servers" / f"{name}.server"
+
+
+def _account(target: str) -> str:
+    return "server-" + display_name(target)
+
+
+def remembered_password(target: str) -> str | None:
+    """The login's password kept in the OS keyring (never in the settings file), None when there is none."""
+    from counsel_desk.store import keys
+
+    backend = keys.keyring_backend()
+    if backend is None:
+        return None
+    try:
+        return backend.get_password(keys.SERVICE, _account(target)) or None
+    except Exception:  # noqa: BLE001 — a locked or absent keyring: libpq's own sources (.pgpass) still apply
+        return None
+
+
+def remember_password(target: str, password: str) -> bool:
+    """Keep the login's password in the OS keyring; True only when it was read back intact."""
+    from counsel_desk.store import keys
+
+    backend = keys.keyring_backend()
+    if backend is None:
+        return False
+    try:
+        backend.set_password(keys.SERVICE, _account(target), password)
+        return bool(backend.get_password(keys.SERVICE, _account(target)) == password)
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def make_server_engine(target: str, password: str | None = None, *, pool_size: int = 5) -> Engine:
+    """An engine whose connections speak UTC (timestamps are stored as ``timestamptz``); the password is the
+    one given, else the keyring's (:func:`remembered_password`), else libpq's own (``.pgpass``, PGPASSWORD)."""
+    password = password or remembered_password(target)
+    try:
+        return create_engine(server_url(target, password), pool_pre_ping=True, pool_size=pool_size,
+                             connect_args={"options": "-c timezone=UTC", "connect_timeout": 10})
+    except ImportError as exc:  # the laptop bundle leaves the driver out (installer/trim.py)
+        raise DatabaseError("這個版本的程式沒有連線到中心伺服器所需的元件（psycopg）；請用安裝了伺服器元件的版本"
+                            "（見 docs/server.md）。",
+                            "This build has no PostgreSQL driver (psycopg) for a server database; use the build "
+                            "with the server components (see docs/server.md).") from exc
+
+
+def _cannot_connect(target: str, exc: BaseException) -> DatabaseError:
+    orig = getattr(exc, "orig", None) or exc
+    return DatabaseError(f"無法連線到中心伺服器的資料庫 {display_name(target)}（{orig}）。請確認網路、伺服器位址、"
+                         f"帳號與密碼。",
+                         f"Cannot connect to the server database {display_name(target)} ({orig}). Check the "
+                         f"network, the server's address, the login and the password.")
+
+
+def inspect_revision(engine: Engine, target: str) -> str | None:
+    """The schema revision stamped in the server database; a foreign database is refused."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        with engine.connect() as conn:
+            has_version = conn.execute(text("SELECT to_regclass('alembic_version')")).scalar() is not None
+            if not has_version:
+                others = conn.execute(text(
+                    "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()")).scalar()
+                if others:
+                    raise DatabaseError(
+                        f"{display_name(target)} 不是 counsel_desk 的資料庫（缺少版本資訊），已保持原狀未變更。",
+                        f"{display_name(target)} is not a counsel_desk database (no schema version); "
+                        f"it was left untouched.")
+                return None
+            rows = [r[0] for r in conn.execute(text("SELECT version_num FROM alembic_version"))]
+    except OperationalError as exc:
+        raise _cannot_connect(target, exc) from exc
+    return ",".join(sorted(rows)) if rows else None
+
+
+def refuse_newer(rev: str | None, where: str) -> None:
+    if rev is not None and not migrate.is_known(rev):
+        raise DatabaseError(
+            f"這個資料庫（{where}）由較新版本的 counsel_desk 建立（結構版本 {rev}），本版無法讀取；"
+            f"資料庫已保持原狀未變更。請更新 counsel_desk 後再開啟。",
+            f"This database ({where}) was written by a newer counsel_desk (schema {rev}); this version "
+            f"cannot read it and left it untouched. Please update counsel_desk.")
+
+
+@dataclass
+class Opened:
+    """A server database made ready by :func:`open_server` (``store.database`` wraps it in a Database)."""
+
+    engine: Engine
+    upgraded_from: str | None
+    created: bool
+
+
+def open_server(target: str, *, password: str | None = None, create: bool = True, pool_size: int = 5) -> Opened:
+    """Connect, refuse a newer or foreign schema, create or upgrade it (one client at a time), load reference data."""
+    from counsel_desk.store.reference import ensure_reference_data
+
+    engine = make_server_engine(target, password, pool_size=pool_size)
+    try:
+        rev = inspect_revision(engine, target)
+        refuse_newer(rev, display_name(target))
+        if rev is None and not create:
+            raise DatabaseError(f"伺服器上的資料庫 {display_name(target)} 還沒有建立 counsel_desk 的資料表。",
+                                f"The server database {display_name(target)} has no counsel_desk tables yet.")
+        upgraded_from = None
+        if rev != migrate.SCHEMA_HEAD and rev != migrate.head():
+            with engine.connect() as lock:  # two clients starting at once: one upgrades, the other waits
+                lock.execute(text("SELECT pg_advisory_lock(:k)"), {"k": LOCK_MIGRATE})
+                try:
+                    rev = inspect_revision(engine, target)
+                    refuse_newer(rev, display_name(target))
+                    if rev != migrate.head():
+                        upgraded_from = rev or "empty"
+                        migrate.upgrade(engine)
+                finally:
+                    lock.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": LOCK_MIGRATE})
+                    lock.commit()
+        ensure_reference_data(engine)
+    except Exception:
+        engine.dispose()
+        raise
+    return Opened(engine, upgraded_from, rev is None)
