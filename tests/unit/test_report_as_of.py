@@ -299,7 +299,7 @@ def test_a_public_space_counts_with_its_status_on_the_last_day(db, world):
     space = spaces.create_space(services, {"name": "舊糖廠倉庫", "county_code": NEW_TAIPEI, "township_code": BANQIAO,
                                            "subsidy": 1_000_000, "status": "planning"})
     with db.engine.begin() as c:  # recorded in September
-        c.exec_driver_sql("UPDATE public_space SET created_at = '2026-09-01 02:00:00' WHERE id = ?", (space.id,))
+        driver_sql(c, "UPDATE public_space SET created_at = '2026-09-01 02:00:00' WHERE id = ?", (space.id,))
     spaces.update_space(services, space.id, {"status": "renovating", "renovating_since": date(2026, 11, 20)})
     spaces.update_space(services, space.id, {"status": "operating", "operating_since": date(2026, 12, 3)})
 
