@@ -31,17 +31,17 @@ def section(f: ReportFigures, sec: Sections, summary_only: bool) -> list[Flowabl
     t = o.totals
     out: list[Flowable] = [*sec.heading("成果、青年團隊與培力課程"), sec.sub("本期成果（依成果紀錄日期加總）"),
                            para(f"本期登錄成果 {t.records:,} 筆：青年留鄉／返鄉 {t.youth:,} 人（其中設籍 "
-                                f"{t.youth_registered:,} 人）、就業機會 {t.value('jobs'):,} 個、觀光 {t.value('visitors'):,} 人次、"
-                                f"營收 {ntd(t.value('revenue'))} 元。")]
+                                f"{t.youth_registered:,} 人）、就業機會 {t.of('jobs'):,} 個、觀光 {t.of('visitors'):,} 人次、"
+                                f"營收 {ntd(t.of('revenue'))} 元。")]
     kinds = [k.value for k in OutcomeKind]
     if o.by_center is None:
-        data = [["成果類別", "本期", "單位"]] + [[OutcomeKind(k).zh, _value(k, t.value(k)), unit_of(k)] for k in kinds]
+        data = [["成果類別", "本期", "單位"]] + [[OutcomeKind(k).zh, _value(k, t.of(k)), unit_of(k)] for k in kinds]
         out.append(KeepTogether(table(data, [WIDTH * 0.5, WIDTH * 0.3, WIDTH * 0.2], font_size=9, align_center=(2,))))
     else:
         centers = list(CenterCode)
         w = WIDTH / (len(centers) + 3)
         data = [["成果類別", *[c.zh for c in centers], "合計", "單位"]] + [
-            [OutcomeKind(k).zh, *[_value(k, o.by_center[c.value].value(k)) for c in centers], _value(k, t.value(k)),
+            [OutcomeKind(k).zh, *[_value(k, o.by_center[c.value].of(k)) for c in centers], _value(k, t.of(k)),
              unit_of(k)] for k in kinds]
         out.append(KeepTogether(table(data, [w * 1.6] + [w * 0.95] * (len(centers) + 1) + [w * 0.65], font_size=8.5)))
     if o.national is not None:

@@ -26,7 +26,7 @@ def summary_rows(f: ReportFigures) -> list[list[Any]]:
     if o is None:
         return []
     t = o.totals
-    return [["青年留鄉／返鄉（成果紀錄）", t.youth, "人"], ["就業機會（成果紀錄）", t.value("jobs"), "個"],
+    return [["青年留鄉／返鄉（成果紀錄）", t.youth, "人"], ["就業機會（成果紀錄）", t.of("jobs"), "個"],
             ["培力課程", o.training.courses, "場"], ["培力課程時數", float(o.training.hours), "小時"],
             ["培力課程學員", o.training.trainees, "人"]]
 
@@ -43,7 +43,7 @@ def outcome_sheets(f: ReportFigures, sheet: Callable[..., Any]) -> None:
     if o.by_center is not None:
         centers = list(CenterCode)
         cols = [Col("成果類別"), *[Col(c.zh, "int") for c in centers], Col("合計", "int"), Col("單位", "code")]
-        rows = [[OutcomeKind(k).zh, *[o.by_center[c.value].value(k) for c in centers], v, unit_of(k)]
+        rows = [[OutcomeKind(k).zh, *[o.by_center[c.value].of(k) for c in centers], v, unit_of(k)]
                 for k, v in t.by_kind.items()]
     sheet("成果", "本期成果（依成果紀錄日期加總）", cols).write(rows, extra=extra)
     if o.national is not None:

@@ -63,6 +63,13 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "filename": ("檔名", "File name"), "size_bytes": ("大小", "Size"), "erased_at": ("個資刪除時間", "Erased at"),
     "fields": ("欄位", "Fields"), "file": ("檔案", "File"), "rows": ("筆數", "Rows"), "search": ("搜尋", "Search"),
     "filters": ("篩選", "Filters"), "visits": ("訪視筆數", "Visits"), "owner_type": ("所屬", "Belongs to"),
+    # issue 17: outcomes, youth teams, training
+    "outcome_date": ("日期", "Date"), "people": ("人數／人次", "People"), "registered": ("設籍", "Registered"),
+    "agency": ("部會", "Agency"), "programme": ("計畫", "Programme"), "company": ("企業", "Company"),
+    "youth_team_id": ("青年團隊", "Youth team"), "team_id": ("青年團隊", "Youth team"), "note": ("說明", "Note"),
+    "themes": ("主題", "Themes"), "award": ("獎勵金額", "Award"), "birth_year": ("出生年", "Birth year"),
+    "role": ("角色", "Role"), "trainees": ("學員人數", "Trainees"), "completed": ("結訓人數", "Completed"),
+    "support_ids": ("輔導紀錄", "Support records"), "visit_ids": ("訪視", "Visits"),
 }
 # Columns that say nothing to a reader (the record's own id, sync stamps, hashes, stored blobs).
 HIDDEN = {"id", "created_at", "updated_at", "updated_by", "version", "deleted_at", "sha256", "xlsx_sha256",
@@ -76,14 +83,17 @@ ENUMS_BY_TABLE: dict[tuple[str, str], type[e.Labelled]] = {
     ("followup", "status"): e.FollowUpStatus, ("workstation", "status"): e.WorkstationStatus,
     ("public_space", "status"): e.PublicSpaceStatus, ("organization", "kind"): e.OrgKind,
     ("center_event", "kind"): e.EventKind, ("support_record", "kind"): e.SupportKind,
+    ("outcome", "kind"): e.OutcomeKind,
 }
-MONEY = {"self_funding", "matching_funds", "subsidy", "approved_subsidy", "planned", "disbursed", "reimbursed", "amount"}
+MONEY = {"self_funding", "matching_funds", "subsidy", "approved_subsidy", "planned", "disbursed", "reimbursed", "amount",
+         "award"}
 # field → (table, column naming a row of it)
 REFERENCES: dict[str, tuple[str, str]] = {
     "organization_id": ("organization", "name"), "workstation_id": ("workstation", "name"),
     "public_space_id": ("public_space", "name"), "counselor_id": ("counselor", "name"),
     "counselor_ids": ("counselor", "name"), "contact_id": ("contact", "name"), "contact_ids": ("contact", "name"),
     "plan_id": ("plan", "title"), "proposal_id": ("proposal", "title"), "visit_id": ("site_visit", "visited_name"),
+    "youth_team_id": ("youth_team", "name"), "team_id": ("youth_team", "name"),
 }
 SHORT_NAMES = {"site_visit": ("訪視", "Visit")}
 # entity → (date column or "", name column or a reference field) for naming a record
@@ -95,6 +105,7 @@ NAMING: dict[str, tuple[str, str]] = {
     "workstation_budget": ("", "workstation_id"), "funding_line": ("", "proposal_id"),
     "proposal_section": ("", "proposal_id"), "proposal_score": ("", "proposal_id"),
     "proposal_comment": ("", "proposal_id"), "stage_change": ("", "proposal_id"), "proposal_contact": ("", "proposal_id"),
+    "outcome": ("outcome_date", "workstation_id"), "youth_team": ("", "name"), "youth_team_member": ("", "team_id"),
 }
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 _ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")

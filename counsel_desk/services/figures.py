@@ -219,9 +219,7 @@ def overdue_at(conn: Connection, center: str | None, ends: Iterable[date], *, li
             counts[code] = {day: int(n or 0) for day, n in zip(days, ns)}
         return counts, []
     at = days.index(listed)
-    cols = ", ".join(f"CASE WHEN ({flags[at]}) = 1 THEN {c} END" for c in
-                     ("f.id", "v.visit_date", "v.county_code", "v.township_code", "f.description", "f.owner",
-                      "f.due_date", "f.status"))
+    cols = "f.id, v.visit_date, v.county_code, v.township_code, f.description, f.owner, f.due_date, f.status"
     out = []
     overdue_once = " OR ".join(f"({x}) = 1" for x in flags)  # only rows that count somewhere come back
     for code, *row in conn.execute(text(

@@ -143,7 +143,7 @@ class OutcomeTotals:
     def youth(self) -> int:
         return self.by_kind["youth_stayed"] + self.by_kind["youth_returned"]
 
-    def value(self, kind: str) -> int:
+    def of(self, kind: str) -> int:
         return self.by_kind.get(kind, 0)
 
     def as_json(self) -> dict[str, int]:
@@ -287,5 +287,5 @@ def national_comparison(conn: Connection, upto: date) -> list[NationalLine]:
     nat = national()
     everything = Period(date(1900, 1, 1), upto, "custom")
     per_center = {c.value: totals(conn, c.value, everything) for c in CenterCode}
-    return [NationalLine(key, label, unit, {c: sum(t.value(k) for k in kinds) for c, t in per_center.items()},
+    return [NationalLine(key, label, unit, {c: sum(t.of(k) for k in kinds) for c, t in per_center.items()},
                          nat.of(key) if nat else None) for key, label, kinds, unit in NATIONAL_KEYS]

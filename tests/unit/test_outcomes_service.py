@@ -64,10 +64,10 @@ def test_period_totals_count_records_by_their_date_and_leave_deleted_owners_out(
     oc.record_outcome(services, {"county_code": county, "township_code": town, "outcome_date": date(2026, 11, 2),
                                  "kind": "visitors", "people": 1500})
     t = oc.period_totals(services, nov)
-    assert (t.youth, t.youth_registered, t.value("revenue"), t.value("visitors"), t.records) == (5, 3, 120_000, 1500, 4)
+    assert (t.youth, t.youth_registered, t.of("revenue"), t.of("visitors"), t.records) == (5, 3, 120_000, 1500, 4)
     ws.delete_workstation(services, station.id)
     t = oc.period_totals(services, nov)
-    assert (t.youth, t.value("visitors")) == (0, 1500)
+    assert (t.youth, t.of("visitors")) == (0, 1500)
 
 
 def test_national_comparison_adds_up_the_four_centers(db, services, station):

@@ -115,7 +115,7 @@ def test_headquarters_adds_up_the_four_centers_beside_the_national_figures(db, s
     _world(db, services)
     report = snapshots.generate(services, None, NOV, prepared_by="總部", today=TODAY)
     o = report.figures.outcomes
-    assert o.by_center["north"].value("jobs") == 0 and o.by_center["east"].value("jobs") == 7
+    assert o.by_center["north"].of("jobs") == 0 and o.by_center["east"].of("jobs") == 7
     jobs = next(n for n in o.national if n.key == "jobs")
     assert jobs.centers_total == 7 and jobs.national == 12_000
     wb = openpyxl.load_workbook(io.BytesIO(report.xlsx), read_only=True)
