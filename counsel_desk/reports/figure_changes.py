@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from counsel_desk.models.enums import (
-    CenterCode, OutcomeKind, PublicSpaceStatus, Route, Stage, TargetMetric, VisitMode,
+    CenterCode, OutcomeKind, PublicSpaceStatus, Route, Stage, TargetMetric, TownshipStatus, VisitMode,
 )
 from counsel_desk.services.formatting import roc_date
 
@@ -34,7 +34,11 @@ _GROUP_LABELS = {
     "support_by_workstation": "工作站輔導", "budgets": "工作站經費", "proposals_by_stage": "提案階段",
     "proposals_by_route": "提案途徑", "funding_requested_by_work_item": "申請經費", "targets": "績效指標",
     "budget_execution": "經費執行", "plans": "地方創生計畫", "public_spaces": "公有空間",
+    "indigenous_areas": "原住民族地區", "township_status": "鄉鎮盤點狀態", "issue_topics": "推動課題",
 }
+# issue 17's breakdowns by place come after the period's own figures in a list of changes
+_LATE_GROUPS = {"indigenous_areas", "township_status", "issue_topics"}
+_AREA_LABELS = {"mountain": "山地", "plains": "平地", "other": "非原住民族地區"}
 _LEAF_LABELS = {
     "sessions": "場次", "hours": "時數", "participants": "人次", "approved": "核定補助", "disbursed": "已撥款",
     "reimbursed": "已核銷", "personnel": "人事費", "personnel_share": "人事費比例", "personnel_ok": "人事費規定",
@@ -44,6 +48,8 @@ _LEAF_LABELS = {
     "youth_total": "青年留鄉／返鄉合計", "youth_registered": "其中設籍", "records": "紀錄筆數",
     "courses": "課程場次", "trainees": "學員人數", "completed": "結訓人數", "showcases": "成果展",
     "matchmaking": "媒合會", "workshops": "工作坊",
+    "townships_visited": "有訪視鄉鎮", "support_sessions": "工作站輔導場次", "proposals_alive": "提案",
+    "proposals_approved": "通過提案",
 }
 # What a report is rather than a figure of it; the lists, comparisons and texts are compared apart (below).
 _IGNORED = {"center", "center_name", "month", "period", "json_version", "funding_allocation_by_work_item",
@@ -54,12 +60,14 @@ _DERIVED_LEAVES = {"share", "disbursement_rate", "execution_rate", "personnel_sh
 
 def _code_label(group: str, code: str) -> str:
     enum = {"visits_by_mode": VisitMode, "proposals_by_stage": Stage, "proposals_by_route": Route,
-            "targets": TargetMetric, "outcomes": OutcomeKind}.get(group)
+            "targets": TargetMetric, "outcomes": OutcomeKind, "township_status": TownshipStatus}.get(group)
     if enum is not None:
         try:
             return enum(code).zh
         except ValueError:
             return _LEAF_LABELS.get(code, code)
+    if group == "indigenous_areas":
+        return _AREA_LABELS.get(code, code)
     return _LEAF_LABELS.get(code, code) if group in ("outcomes", "training") else code
 
 
@@ -128,7 +136,7 @@ def differences(sent: dict[str, Any], current: dict[str, Any]) -> list[FigureDif
     """
     a, b = _flatten(sent), _flatten(current)
     out = []
-    for path in list(dict.fromkeys([*a, *b])):
+    for path in sorted(dict.fromkeys([*a, *b]), key=lambda p: p[0] in _LATE_GROUPS):  # stable: order kept
         if path[0] not in sent or path[0] not in current:
             continue  # a group of figures the other side's version of the report did not have (e.g. outcomes)
         if path[-1] in _DERIVED_LEAVES and path[0] in ("targets", "budget_execution"):

@@ -36,7 +36,7 @@ from counsel_desk.reports.figures_types import (
 )
 from counsel_desk.reports import figures_content as content
 from counsel_desk.reports.rule_warnings import rule_warnings
-from counsel_desk.reports import figures_outcomes
+from counsel_desk.reports import figures_outcomes, figures_places
 from counsel_desk.services.figures import (
     LIVE_STATION_SQL, as_date, center_sql, followups_opened_closed, headline, moves_to,
     proposals_new, proposals_sent, resubmissions, sql_params, stage_at_end_sql, support_totals, target_progress, visit_count,
@@ -309,6 +309,7 @@ def compute(session_factory, center: str | None, period: Period, *, today: date 
             narrative=content.read_narrative(conn, center, period),
             rule_warnings=rule_warnings(conn, center, period, budgets),
             outcomes=figures_outcomes.compute(conn, center, period),
+            places=figures_places.compute(conn, center, period),
         )
         session.rollback()
     return figures

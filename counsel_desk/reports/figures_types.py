@@ -29,6 +29,7 @@ from counsel_desk.services.targets import TargetProgress
 
 if TYPE_CHECKING:
     from counsel_desk.reports.figures_outcomes import OutcomeFigures
+    from counsel_desk.reports.figures_places import PlacesFigures
 
 JSON_VERSION = 3  # 3: the list of proposals sent is `sent_proposals` (was `proposals_sent_list`)
 
@@ -383,6 +384,7 @@ class ReportFigures:
     narrative: Narrative = field(default_factory=Narrative)
     rule_warnings: list = field(default_factory=list)  # reports.rule_warnings.RuleWarning: what the rules say
     outcomes: "OutcomeFigures | None" = None  # issue 17: outcomes, youth teams, training (reports/figures_outcomes.py)
+    places: "PlacesFigures | None" = None  # issue 17: 原住民族地區 and township stocktaking (reports/figures_places.py)
 
     @property
     def overdue_by_age(self) -> list[tuple[str, int]]:
@@ -485,6 +487,7 @@ class ReportFigures:
             "narrative": self.narrative.as_json(),
             "rule_warnings": [w.as_json() for w in self.rule_warnings],
             **(self.outcomes.as_json() if self.outcomes is not None else {}),
+            **(self.places.as_json() if self.places is not None else {}),
         }
 
 

@@ -44,7 +44,7 @@ from counsel_desk.reports.pdf_common import (
 from counsel_desk.reports.pdf_parts import WARN, WIDTH, Sections as _Sections, count as _n, hours as _hours
 from counsel_desk.reports.pdf_parts import para as _p, pct as _pct, table as _table, unit_caption as _unit_caption
 from counsel_desk.reports.pdf_tables import KeepStart, PagedTable
-from counsel_desk.reports import outcomes_pdf, pdf_sections
+from counsel_desk.reports import outcomes_pdf, pdf_sections, places_pdf
 from counsel_desk.services import atomic
 from counsel_desk.services.formatting import ntd, roc_date, roc_date_long
 
@@ -373,6 +373,7 @@ def build_story(f: ReportFigures, *, county_codes: list[str], prepared_by: str, 
             *pdf_sections.key_visits(f, sec, summary_only), *_followups(f, sec, summary_only), *_workstations(f, sec),
             *_proposals(f, sec, summary_only), *pdf_sections.plans_and_spaces(f, sec, summary_only),
             *_events(f, sec, summary_only), *outcomes_pdf.section(f, sec, summary_only),
+            *places_pdf.section(f, sec, summary_only),
             *pdf_sections.rule_warnings(f, sec), *pdf_sections.narrative(f, sec)]
     story = _with_sign_off(body)
     if not summary_only:

@@ -21,7 +21,7 @@ from counsel_desk.models.enums import (
 from counsel_desk.reports.figures_types import (
     ReportFigures, allocation_title, center_title, funding_note, plan_title,
 )
-from counsel_desk.reports import outcomes_xlsx
+from counsel_desk.reports import outcomes_xlsx, places_xlsx
 from counsel_desk.reports.xlsx_sheet import FIRST_DATA_ROW, HEADER_ROW, Col, FastRows, ReportSheet
 from counsel_desk.services import atomic
 from counsel_desk.services.formatting import roc_date
@@ -139,6 +139,7 @@ def build_workbook(f: ReportFigures, *, prepared_by: str = "", today: date | Non
         [[_roc(e.event_date), e.title, EventKind(e.kind).zh, e.place, e.partners, e.participants] for e in f.event_list],
         total=["合計", None, None, None, None, f.event_participants])
     outcomes_xlsx.outcome_sheets(f, sheet)
+    places_xlsx.places_sheets(f, sheet)
     _content_sheets(f, sheet)
     _rule_warnings_sheet(f, sheet)
     step(12)

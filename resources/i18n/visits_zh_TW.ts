@@ -970,6 +970,11 @@
         <translation>共 %1 筆</translation>
     </message>
     <message>
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="96" />
+        <source>%1 visit</source>
+        <translation>共 %1 筆</translation>
+    </message>
+    <message>
         <location filename="../../counsel_desk/ui/visits/list_page.py" line="104" />
         <source>Choose a visit in the list first.</source>
         <translation>請先在清單中選擇一筆訪視紀錄。</translation>

@@ -405,6 +405,11 @@
         <source>%1 records</source>
         <translation>%1 筆</translation>
     </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="264" />
+        <source>%1 record</source>
+        <translation>%1 筆</translation>
+    </message>
 </context>
 <context>
     <name>ProposalPicker</name>
@@ -555,6 +560,11 @@
     <message>
         <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="137" />
         <source>%1 visits</source>
+        <translation>%1 次訪視</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/spaces_page.py" line="137" />
+        <source>%1 visit</source>
         <translation>%1 次訪視</translation>
     </message>
 </context>

@@ -428,3 +428,20 @@ def test_a_visit_saved_by_someone_else_meanwhile_is_decided_field_by_field(qtbot
     stored = vs.get(vid)
     assert (stored.purpose, stored.findings, stored.version) == ("同仁改的目的", "老屋改建為民宿", 3)
     assert editor.form.purpose.text() == "同仁改的目的"  # the editor shows what is saved now
+
+
+def test_the_count_says_one_visit_not_one_visits_in_english(qtbot, qapp, ctx, asked, monkeypatch):
+    from counsel_desk.ui.startup import install_translators
+
+    me = PeopleService(ctx.services()).counselor_named("測試輔導員")
+    VisitService(ctx.services()).create(VisitData(visit_date=TODAY, county_code=HSINCHU, township_code=GUANXI,
+                                                  counselor_ids=[me]))
+    monkeypatch.setenv("COUNSEL_DESK_LANG", "en")
+    install_translators(qapp, "en")
+    try:
+        p = VisitListPage(ctx)
+        qtbot.addWidget(p)
+        p.show()
+        qtbot.waitUntil(lambda: p.count_label.text() == "1 visit")
+    finally:
+        install_translators(qapp, "zh_TW")

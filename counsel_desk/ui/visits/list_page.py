@@ -93,7 +93,7 @@ class VisitListPage(ListPageBase):
         return self.host.new_visit(self)
 
     def _show_count(self, n: int) -> None:
-        self.count_label.setText(self.tr("%1 visits").replace("%1", f"{n:,}"))
+        self.count_label.setText((self.tr("%1 visit") if n == 1 else self.tr("%1 visits")).replace("%1", f"{n:,}"))
 
     # --- opening and deleting -----------------------------------------------------------------------------
     def open_current(self) -> None:

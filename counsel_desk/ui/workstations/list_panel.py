@@ -261,7 +261,7 @@ class ListPanel(QWidget):
             self.activated.emit(rid)
 
     def _show_count(self, n: int) -> None:
-        self.count_label.setText(self.tr("%1 records").replace("%1", f"{n:,}"))
+        self.count_label.setText((self.tr("%1 record") if n == 1 else self.tr("%1 records")).replace("%1", f"{n:,}"))
         if n and not self._sized:
             self._sized = True
             self._size_columns()

@@ -134,7 +134,7 @@ class PublicSpaceListPage(RecordListPage):
         self.link_button.setEnabled(record is not None)
         self.unlink_button.setEnabled(record is not None)
         n = space_service.visit_count(self.ctx.services(), record.id) if record is not None else 0
-        self.visits_label.setText(self.tr("%1 visits").replace("%1", f"{n:,}"))
+        self.visits_label.setText((self.tr("%1 visit") if n == 1 else self.tr("%1 visits")).replace("%1", f"{n:,}"))
         self._show_linked()
 
     def values(self) -> dict:

@@ -1,0 +1,118 @@
+"""The report's places (issue 17): 原住民族地區 and township stocktaking (盤點).
+
+- the period's work by kind of place — 山地, 平地 and the other townships of the center's counties (all
+  counties for headquarters): townships, townships visited, visits, support sessions of the stations there,
+  proposals alive at the period's end and proposals approved;
+- the townships by stocktaking status as of the period's end (derived from plans and proposals, or as a
+  counselor's dated note set it; services/stocktaking.py);
+- the coded 推動課題 the period's visits met: visits and townships per topic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from counsel_desk.models.enums import TownshipStatus
+from counsel_desk.services import stocktaking
+from counsel_desk.services.figures import center_sql, sql_params
+from counsel_desk.services.period import Period
+
+AREAS = (("mountain", "山地原住民族地區", "t.indigenous_area = '山地'"),
+         ("plains", "平地原住民族地區", "t.indigenous_area = '平地'"),
+         ("other", "非原住民族地區", "t.indigenous_area IS NULL"))
+
+
+@dataclass(frozen=True)
+class AreaLine:
+    code: str  # mountain, plains, other
+    label: str  # zh_TW
+    townships: int
+    townships_visited: int
+    visits: int
+    support_sessions: int
+    proposals_alive: int  # not deleted, created by the period's end
+    proposals_approved: int  # at 通過 now, created by the period's end
+
+
+@dataclass(frozen=True)
+class StatusLine:
+    status: str  # TownshipStatus code
+    townships: int
+    indigenous: int  # of which in 原住民族地區
+
+    @property
+    def label(self) -> str:
+        return TownshipStatus(self.status).zh
+
+
+@dataclass(frozen=True)
+class TopicLine:
+    code: str
+    name: str
+    visits: int
+    townships: int
+
+
+@dataclass
+class PlacesFigures:
+    areas: list[AreaLine]
+    statuses: list[StatusLine]
+    topics: list[TopicLine]
+    overridden: int  # townships whose status a counselor's note sets
+
+    def as_json(self) -> dict[str, Any]:
+        return {"indigenous_areas": {a.code: {"visits": a.visits, "townships_visited": a.townships_visited,
+                                              "support_sessions": a.support_sessions,
+                                              "proposals_alive": a.proposals_alive,
+                                              "proposals_approved": a.proposals_approved} for a in self.areas},
+                "township_status": {s.status: s.townships for s in self.statuses},
+                "issue_topics": {t.code: t.visits for t in self.topics}}
+
+
+def _scope(center: str | None) -> str:
+    """Townships of the center's counties (every township for headquarters), for a table aliased ``t``."""
+    return "" if center is None else " AND t.county_code IN (SELECT code FROM county WHERE default_center = :center)"
+
+
+def compute(conn: Connection, center: str | None, period: Period) -> PlacesFigures:
+    params = sql_params(center, period)
+    scope = _scope(center)
+    areas = []
+    for code, label, cond in AREAS:
+        towns = conn.execute(text(f"SELECT count(*) FROM township t WHERE {cond}{scope}"), params).scalar_one()
+        visits, visited = conn.execute(text(
+            "SELECT count(*), count(DISTINCT v.township_code) FROM site_visit v JOIN township t ON t.code = v.township_code "
+            f"WHERE +v.deleted_at IS NULL{center_sql('v', center)} AND v.visit_date BETWEEN :start AND :end AND {cond}"),
+            params).one()
+        support = conn.execute(text(
+            "SELECT count(*) FROM support_record s JOIN workstation w ON w.id = s.workstation_id "
+            "JOIN township t ON t.code = w.township_code "
+            f"WHERE +s.deleted_at IS NULL{center_sql('s', center)} AND s.support_date BETWEEN :start AND :end "
+            f"AND {cond}"), params).scalar_one()
+        alive, approved = conn.execute(text(
+            "SELECT count(*), coalesce(sum(p.stage = 'approved'), 0) FROM proposal p "
+            "JOIN township t ON t.code = p.township_code "
+            f"WHERE +p.deleted_at IS NULL{center_sql('p', center)} AND p.created_at < :utc_hi AND {cond}"),
+            params).one()
+        areas.append(AreaLine(code, label, int(towns), int(visited), int(visits), int(support), int(alive),
+                              int(approved)))
+    in_scope = {code: area for code, area in conn.execute(
+        text(f"SELECT t.code, t.indigenous_area FROM township t WHERE 1 = 1{scope}"), params)}
+    standings = stocktaking.standings_in(conn, period.end)
+    counts = {s: [0, 0] for s in TownshipStatus}
+    overridden = 0
+    for code, area in in_scope.items():
+        st = standings.get(code)
+        status = st.status if st else TownshipStatus.NOT_STARTED
+        counts[status][0] += 1
+        counts[status][1] += area is not None
+        overridden += bool(st and st.overridden)
+    topics = [TopicLine(r[0], r[1], int(r[2]), int(r[3])) for r in conn.execute(text(
+        "SELECT k.code, k.name, count(*), count(DISTINCT v.township_code) FROM visit_issue_topic l "
+        "JOIN site_visit v ON v.id = l.visit_id JOIN issue_topic k ON k.id = l.topic_id "
+        f"WHERE +v.deleted_at IS NULL{center_sql('v', center)} AND v.visit_date BETWEEN :start AND :end "
+        "GROUP BY k.code, k.name, k.sort_order ORDER BY count(*) DESC, k.sort_order"), params)]
+    return PlacesFigures(areas, [StatusLine(s.value, n, ind) for s, (n, ind) in counts.items()], topics, overridden)
