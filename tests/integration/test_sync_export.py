@@ -29,8 +29,11 @@ def laptop(tmp_path, tmp_path_factory):
 
 
 def rows(path: Path, key: str) -> list[dict]:
-    ws = openpyxl.load_workbook(path, read_only=True)[BY_KEY[key].title]
-    data = list(ws.iter_rows(values_only=True))
+    wb = openpyxl.load_workbook(path, read_only=True)
+    try:  # a read-only workbook keeps its file open until closed (else a ResourceWarning lands in a later test)
+        data = list(wb[BY_KEY[key].title].iter_rows(values_only=True))
+    finally:
+        wb.close()
     keys = data[0]
     return [dict(zip(keys, r)) for r in data[2:]]
 
