@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
@@ -18,6 +18,9 @@ from counsel_desk.services.formatting import aside, shown_date, spaced
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.widgets.date_edit import DateEdit
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.roles import VALUE_ROLE
+from counsel_desk.ui.theme import ALERT
 
 
 class TownshipDialog(QDialog):
@@ -60,7 +63,7 @@ class TownshipDialog(QDialog):
         self.note_button.clicked.connect(self.record_note)
         self.note_error = QLabel()
         self.note_error.setObjectName("noteError")
-        self.note_error.setStyleSheet("color: #b3261e;")
+        self.note_error.setStyleSheet(f"color: {ALERT};")
         self.note_error.setWordWrap(True)
         form.addRow(self.tr("Status"), self.status_box)
         form.addRow(self.tr("Date"), self.note_date)
@@ -112,20 +115,21 @@ class TownshipDialog(QDialog):
             panel.indigenous_area or "", "")
         title = f"{panel.county_name} {panel.name}"
         self.heading.setText(aside(title, area))
-        self.setWindowTitle(self.tr("Township: %1").replace("%1", title))
+        self.setWindowTitle(fmt(self.tr("Township: %1"), title))
         st = panel.standing
+        visits = f"{panel.visits:,}"
         if st.overridden:
-            text = self.tr("Status: %1 (set on %2; its records say %3). %4 visits.").replace(
-                "%1", st.status.label).replace("%2", shown_date(st.noted_on)).replace("%3", st.derived.label)
-        else:
-            text = self.tr("Status: %1 (derived from its plans, proposals and visits). %4 visits.").replace(
-                "%1", st.status.label)
-        self.status_label.setText(text.replace("%4", f"{panel.visits:,}"))
+            text = fmt(self.tr("Status: %1 (set on %2; its records say %3). %4 visits."), st.status.label,
+                       shown_date(st.noted_on), st.derived.label, visits)
+        else:  # this wording has no %2 and %3
+            text = fmt(self.tr("Status: %1 (derived from its plans, proposals and visits). %4 visits."),
+                       st.status.label, "", "", visits)
+        self.status_label.setText(text)
         self.topic_list.clear()
         for t in panel.topics:
             item = QListWidgetItem(("★ " if t.township_issue_id else "") +
-                                   self.tr("%1 — %2 visits").replace("%1", t.label).replace("%2", str(t.visits)))
-            item.setData(Qt.ItemDataRole.UserRole, t.township_issue_id)
+                                   fmt(self.tr("%1 — %2 visits"), t.label, str(t.visits)))
+            item.setData(VALUE_ROLE, t.township_issue_id)
             self.topic_list.addItem(item)
         self.tag_box.clear()
         for topic in stocktaking.topics(self.ctx.services()):
@@ -155,7 +159,7 @@ class TownshipDialog(QDialog):
 
     def untag_topic(self) -> None:
         item = self.topic_list.currentItem()
-        issue_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        issue_id = item.data(VALUE_ROLE) if item is not None else None
         if issue_id:
             stocktaking.untag_township(self.ctx.services(), issue_id)
             self._changed()
