@@ -78,6 +78,9 @@ class TownshipDialog(QDialog):
         tag_row = QHBoxLayout()
         self.tag_box = QComboBox()
         self.tag_box.setObjectName("tagTopic")
+        # a long English topic name must not widen the topics half at the history's expense
+        self.tag_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tag_box.setMinimumContentsLength(10)
         self.tag_button = QPushButton(self.tr("Note for the township"))
         self.tag_button.clicked.connect(self.tag_topic)
         self.untag_button = QPushButton(self.tr("Remove ★"))
@@ -91,6 +94,8 @@ class TownshipDialog(QDialog):
         hv = QVBoxLayout(history_box)
         self.history = QListWidget()
         self.history.setObjectName("townshipHistory")
+        self.history.setWordWrap(True)  # a lapse names what happened: long lines wrap rather than scroll
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         hv.addWidget(self.history)
 
         lower = QHBoxLayout()
@@ -115,16 +120,19 @@ class TownshipDialog(QDialog):
         self.setWindowTitle(self.tr("Township: %1").replace("%1", title))
         st = panel.standing
         if st.overridden:
-            text = self.tr("Status: %1 (set on %2; its records say %3). %4 visits.").replace(
+            text = self.tr("Status: %1 (set on %2; its records say %3).").replace(
                 "%1", st.status.label).replace("%2", shown_date(st.noted_on)).replace("%3", st.derived.label)
         else:
-            text = self.tr("Status: %1 (derived from its plans, proposals and visits). %4 visits.").replace(
-                "%1", st.status.label)
-        self.status_label.setText(text.replace("%4", f"{panel.visits:,}"))
+            text = self.tr("Status: %1 (derived from its plans, proposals and visits).").replace("%1", st.status.label)
+        text = spaced([text, self._visits(panel.visits)])
+        if st.lapse is not None and st.set_to is not None:
+            text += "\n" + self.tr("The status set to %1 on %2 lapsed on %3: %4.").replace(
+                "%1", st.set_to.label).replace("%2", shown_date(st.noted_on)).replace(
+                "%3", shown_date(st.lapse.on)).replace("%4", st.lapse.why)
+        self.status_label.setText(text)
         self.topic_list.clear()
         for t in panel.topics:
-            item = QListWidgetItem(("★ " if t.township_issue_id else "") +
-                                   self.tr("%1 — %2 visits").replace("%1", t.label).replace("%2", str(t.visits)))
+            item = QListWidgetItem(("★ " if t.township_issue_id else "") + f"{t.label} — {self._visits(t.visits)}")
             item.setData(Qt.ItemDataRole.UserRole, t.township_issue_id)
             self.topic_list.addItem(item)
         self.tag_box.clear()
@@ -133,6 +141,9 @@ class TownshipDialog(QDialog):
         self.history.clear()
         for e in panel.history:
             self.history.addItem(spaced([shown_date(e.day), e.what]))
+
+    def _visits(self, n: int) -> str:
+        return (self.tr("1 visit") if n == 1 else self.tr("%1 visits")).replace("%1", f"{n:,}")
 
     # --- actions --------------------------------------------------------------------------------------
     def record_note(self) -> None:
