@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
@@ -81,6 +81,9 @@ class TownshipDialog(QDialog):
         tag_row = QHBoxLayout()
         self.tag_box = QComboBox()
         self.tag_box.setObjectName("tagTopic")
+        # a long English topic name must not widen the topics half at the history's expense
+        self.tag_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tag_box.setMinimumContentsLength(10)
         self.tag_button = QPushButton(self.tr("Note for the township"))
         self.tag_button.clicked.connect(self.tag_topic)
         self.untag_button = QPushButton(self.tr("Remove ★"))
@@ -94,6 +97,8 @@ class TownshipDialog(QDialog):
         hv = QVBoxLayout(history_box)
         self.history = QListWidget()
         self.history.setObjectName("townshipHistory")
+        self.history.setWordWrap(True)  # a lapse names what happened: long lines wrap rather than scroll
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         hv.addWidget(self.history)
 
         lower = QHBoxLayout()
@@ -117,18 +122,19 @@ class TownshipDialog(QDialog):
         self.heading.setText(aside(title, area))
         self.setWindowTitle(fmt(self.tr("Township: %1"), title))
         st = panel.standing
-        visits = f"{panel.visits:,}"
         if st.overridden:
-            text = fmt(self.tr("Status: %1 (set on %2; its records say %3). %4 visits."), st.status.label,
-                       shown_date(st.noted_on), st.derived.label, visits)
-        else:  # this wording has no %2 and %3
-            text = fmt(self.tr("Status: %1 (derived from its plans, proposals and visits). %4 visits."),
-                       st.status.label, "", "", visits)
+            text = fmt(self.tr("Status: %1 (set on %2; its records say %3)."), st.status.label,
+                       shown_date(st.noted_on), st.derived.label)
+        else:
+            text = fmt(self.tr("Status: %1 (derived from its plans, proposals and visits)."), st.status.label)
+        text = spaced([text, self._visits(panel.visits)])
+        if st.lapse is not None and st.set_to is not None:
+            text += "\n" + fmt(self.tr("The status set to %1 on %2 lapsed on %3: %4."), st.set_to.label,
+                               shown_date(st.noted_on), shown_date(st.lapse.on), st.lapse.why)
         self.status_label.setText(text)
         self.topic_list.clear()
         for t in panel.topics:
-            item = QListWidgetItem(("★ " if t.township_issue_id else "") +
-                                   fmt(self.tr("%1 — %2 visits"), t.label, str(t.visits)))
+            item = QListWidgetItem(("★ " if t.township_issue_id else "") + f"{t.label} — {self._visits(t.visits)}")
             item.setData(VALUE_ROLE, t.township_issue_id)
             self.topic_list.addItem(item)
         self.tag_box.clear()
@@ -137,6 +143,9 @@ class TownshipDialog(QDialog):
         self.history.clear()
         for e in panel.history:
             self.history.addItem(spaced([shown_date(e.day), e.what]))
+
+    def _visits(self, n: int) -> str:
+        return fmt(self.tr("1 visit") if n == 1 else self.tr("%1 visits"), f"{n:,}")
 
     # --- actions --------------------------------------------------------------------------------------
     def record_note(self) -> None:
