@@ -18,6 +18,7 @@ from counsel_desk import APP_NAME, __version__, i18n, paths
 from counsel_desk.errors import UserError
 from counsel_desk.paths import is_server_target
 from counsel_desk.ui import settings as options
+from counsel_desk.ui.messages import guarded
 
 log = logging.getLogger(__name__)
 _translators: list[QTranslator] = []
@@ -309,17 +310,15 @@ def _after_show(window, database) -> None:
 def switch_database(window, path: Path) -> None:
     """Replace the window with one on another database (File → Open database, New database, the
 demo and back)."""
-    from counsel_desk.ui.messages import show_error
     from counsel_desk.ui.safety.recovery_dialog import prepare_database_at_start
 
     if paths.is_demo_db(path) and not ensure_demo(path, window):  # made on first use, with progress
         return
-    try:
+    with guarded(window) as done:
         if not prepare_database_at_start(path, window, window.ctx.actor):
             return
         database = open_db(path)
-    except UserError as exc:
-        show_error(window, exc)
+    if not done:
         return
     settings = window.ctx.settings
     if not paths.is_demo_db(path):  # the demo never takes the place of her own database

@@ -25,9 +25,10 @@ from counsel_desk.ui.messages import show_error
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
-from counsel_desk.ui.workstations.widgets import MoneyEdit, PlacePicker, bold_label
+from counsel_desk.ui.workstations.widgets import PlacePicker, bold_label
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.widgets.rows import RowsModel, table_view
+from counsel_desk.ui.widgets.fields import MoneyEdit
 
 ROC_OFFSET = 1911
 WARN = "#b42318"

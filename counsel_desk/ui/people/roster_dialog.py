@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
-from counsel_desk.errors import UserError
 from counsel_desk.services.roster import RosterEntry, RosterService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
@@ -195,10 +194,9 @@ class RosterDialog(QDialog):
         entry = self.current()
         if entry is None:
             return
-        try:
+        with messages.guarded(self) as done:
             self.service.set_active(entry.id, not entry.active)
-        except UserError as exc:
-            messages.show_error(self, exc)
+        if not done:
             return
         self._changed(entry.id)
         text = self.tr("%1 reactivated.") if not entry.active else self.tr(
@@ -212,9 +210,8 @@ class RosterDialog(QDialog):
         if not messages.ask(self, fmt(self.tr("Remove %1 from the roster?"), entry.name),
                             self.tr("Remove"), self.tr("Keep")):
             return
-        try:
+        with messages.guarded(self) as done:
             self.service.remove(entry.id)
-        except UserError as exc:
-            messages.show_error(self, exc)
+        if not done:
             return
         self._changed()

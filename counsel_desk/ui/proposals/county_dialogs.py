@@ -21,11 +21,12 @@ from counsel_desk.models.enums import CheckStatus, CountyCheckItem
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.proposals import county
 from counsel_desk.services.proposals.display import label
-from counsel_desk.ui.proposals.common import fill_enum, set_value
-from counsel_desk.ui.visits.widgets import DateEdit
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import ALERT
+from counsel_desk.ui.widgets.choices import fill, select
+from counsel_desk.ui.messages import guarded
+from counsel_desk.ui.widgets.date_edit import DateEdit
 
 
 class CountyChecklistDialog(QDialog):
@@ -51,8 +52,8 @@ class CountyChecklistDialog(QDialog):
         for n, row in enumerate(county.checklist(svc, proposal_id, kind), 1):
             status = QComboBox()
             status.setObjectName(f"status_{row.item}")
-            fill_enum(status, CheckStatus)
-            set_value(status, row.status)
+            fill(status, CheckStatus)
+            select(status, row.status, or_first=True)
             when = DateEdit(value=row.checked_on)
             when.setObjectName(f"date_{row.item}")
             note = QLineEdit(row.note)
@@ -78,7 +79,7 @@ class CountyChecklistDialog(QDialog):
 
     def set_row(self, item: str, status: str, when: date | None, note: str = "") -> None:
         combo, edit, text = self.rows[item]
-        set_value(combo, status)
+        select(combo, status, or_first=True)
         edit.set_date(when)
         text.setText(note)
 
@@ -183,14 +184,13 @@ class DecisionDialog(QDialog):
         fit_window(self, "decisionDialog", self.sizeHint())
 
     def save(self) -> bool:
-        try:
+        with guarded(self, into=self.error) as done:
             decision = self.box.decision()
             if decision is None:
                 raise ValidationError("請填寫通過的會報工作會議是第幾次（例如 51）。",
                                       "Give the number of the working meeting.", field="council_meeting")
             county.record_decision(self.svc, self.kind, self.record_id, decision)
-        except UserError as exc:
-            self.error.setText(exc.message)
+        if not done:
             return False
         self.accept()
         return True

@@ -15,10 +15,10 @@ from counsel_desk.services.formatting import bullet
 from counsel_desk.services.proposals.county import Decision
 from counsel_desk.services.proposals.display import label
 from counsel_desk.services.proposals.stages import NEEDS_COMPLETE, allowed_moves
-from counsel_desk.ui.proposals.common import set_value
 from counsel_desk.ui.proposals.county_dialogs import DecisionBox
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.choices import select
 
 
 class MoveDialog(QDialog):
@@ -38,7 +38,7 @@ class MoveDialog(QDialog):
         self.target.setObjectName("moveTarget")
         for stage in allowed_moves(current_stage, route):
             self.target.addItem(label(Stage, stage.value), stage.value)
-        set_value(self.target, target)
+        select(self.target, target, or_first=True)
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("moveComment")
         self.comment.setPlaceholderText(self.tr("Why does it move? e.g. the council asked for a clearer KPI."))

@@ -21,7 +21,7 @@ from counsel_desk.ui import settings as options
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.empty_state import show_when_empty
 from counsel_desk.ui.lazy_table import LazyIdTableModel
-from counsel_desk.ui.messages import show_error
+from counsel_desk.ui.messages import guarded
 from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.proposals.board import StageBoard
@@ -215,10 +215,9 @@ class ProposalsPage(PageHooks, QWidget):
             return
         if self._editing() and not self.editor.maybe_save():
             return
-        try:
+        with guarded(self) as done:
             self.editor.open_proposal(proposal_id)
-        except UserError as exc:
-            show_error(self, exc)
+        if not done:
             return
         self.stack.setCurrentWidget(self.editor)
 
@@ -251,15 +250,14 @@ class ProposalsPage(PageHooks, QWidget):
     def request_move(self, kind: str, record_id: str, target: str = "") -> None:
         """Ask for the target (when not dropped on one) and the comment, then move; show what blocks it."""
         svc = self.ctx.services()
-        try:
+        with guarded(self) as done:
             if kind == "plan":
                 d = ps.get_plan(svc, record_id)
                 title, stage, route = d.title, d.stage, Route.EXISTING.value
             else:
                 p = ps.get_proposal(svc, record_id)
                 title, stage, route = p.title, p.stage, p.route
-        except UserError as exc:
-            show_error(self, exc)
+        if not done:
             return
         if not ps.allowed_moves(stage, route):
             return
@@ -293,11 +291,10 @@ class ProposalsPage(PageHooks, QWidget):
     def open_checklist(self, kind: str, record_id: str) -> CountyChecklistDialog | None:
         """縣府審查: the county's checklist of an existing-route proposal or a township's plan."""
         svc = self.ctx.services()
-        try:
+        with guarded(self) as done:
             title = (ps.get_plan(svc, record_id) if kind == "plan" else ps.get_proposal(svc, record_id)).title
             dialog = CountyChecklistDialog(svc, record_id, title, self, kind=kind)
-        except UserError as exc:
-            show_error(self, exc)
+        if not done:
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._changed_here)
@@ -308,12 +305,11 @@ class ProposalsPage(PageHooks, QWidget):
     def correct_decision(self, kind: str, record_id: str) -> DecisionDialog | None:
         """A passed card's council decision (meeting, date, amounts per ministry), corrected and audited."""
         svc = self.ctx.services()
-        try:
+        with guarded(self) as done:
             title = (ps.get_plan(svc, record_id) if kind == "plan" else ps.get_proposal(svc, record_id)).title
             agencies = list(dict.fromkeys(w.agency for w in ps.list_work_items(svc)))
             dialog = DecisionDialog(svc, kind, record_id, title, agencies, self)
-        except UserError as exc:
-            show_error(self, exc)
+        if not done:
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._changed_here)

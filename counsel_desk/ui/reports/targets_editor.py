@@ -12,7 +12,7 @@ from counsel_desk.models.enums import TargetMetric
 from counsel_desk.services import targets
 from counsel_desk.ui.widgets.year_box import YearBox
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.messages import show_error
+from counsel_desk.ui.messages import guarded
 from counsel_desk.ui.widgets.text import fmt
 
 
@@ -80,10 +80,9 @@ class TargetsEditor(QWidget):
         if self.center is None:
             return
         values = {metric: box.value() for metric, box in self.fields.items()}
-        try:
+        with guarded(self) as done:
             changed = targets.set_targets(self.ctx.services(), self.western_year(), values, center=self.center)
-        except Exception as exc:  # noqa: BLE001 — shown to the user, nothing half-saved
-            show_error(self, exc)
+        if not done:
             return
         self.note.setText(fmt(self.tr("Saved: %1 targets changed."), str(changed)))
         self.saved.emit(self.western_year())

@@ -27,10 +27,10 @@ from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.visits.conflict_dialog import VisitConflictDialog
 from counsel_desk.ui.visits.editor_form import VisitForm
-from counsel_desk.ui.visits.widgets import FieldError
 from counsel_desk.ui.widgets.fit import fit_window, scrolling
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import GOOD
+from counsel_desk.ui.widgets.fields import FieldError
 
 AUTOSAVE_MS = 3000
 
@@ -260,10 +260,9 @@ class VisitEditor(QDialog):
                                               "after in the visit list."), title), do=self.tr("Delete")):
             return
         visit_id = self.visit_id
-        try:
+        with messages.guarded(self) as done:
             self.service.delete(visit_id)
-        except UserError as exc:
-            messages.show_error(self, exc)
+        if not done:
             return
         self.drafts.delete(DRAFT_KIND, self.draft_key)
         self._may_close = True

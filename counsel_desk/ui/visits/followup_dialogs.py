@@ -18,9 +18,11 @@ from counsel_desk.models.enums import FollowUpStatus
 from counsel_desk.services.followups import CLOSED, FollowUpDraft, followup_problems
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.ui.widgets.rows import SmallTableModel
-from counsel_desk.ui.visits.widgets import DateEdit, FormDialog, select_data
+from counsel_desk.ui.visits.widgets import FormDialog
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.theme import ALERT
+from counsel_desk.ui.widgets.choices import select
+from counsel_desk.ui.widgets.date_edit import DateEdit
 
 
 
@@ -116,7 +118,7 @@ class FollowUpDialog(_FollowUpForm):
         self.status.setObjectName("status")
         for s in FollowUpStatus:
             self.status.addItem(s.label, s.value)
-        select_data(self.status, self._original.status)
+        select(self.status, self._original.status)
         self.followup_date = DateEdit(value=self._original.followup_date)
         self.followup_date.setObjectName("followupDate")
         self.result = QPlainTextEdit(self._original.result)

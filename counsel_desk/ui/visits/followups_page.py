@@ -134,10 +134,9 @@ class FollowUpListPage(ListPageBase):
 
     # --- actions -------------------------------------------------------------------------------------------
     def _load(self, fid: str) -> FollowUpDraft | None:
-        try:
+        with messages.guarded(self) as done:
             return self.service.get(fid)
-        except UserError as exc:
-            messages.show_error(self, exc)
+        if not done:
             return None
 
     def close_current(self) -> CloseFollowUpDialog | None:
@@ -182,9 +181,8 @@ class FollowUpListPage(ListPageBase):
     def open_visit(self) -> None:
         fid = self.current_id()
         if fid:
-            try:
+            with messages.guarded(self) as done:
                 visit_id = self.service.visit_id_of(fid)
-            except UserError as exc:
-                messages.show_error(self, exc)
+            if not done:
                 return
             self.host.open_visit(visit_id, self)

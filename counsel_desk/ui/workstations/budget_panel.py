@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from counsel_desk.errors import UserError
 from counsel_desk.models.enums import BudgetCategory, Evaluation
 from counsel_desk.services import programme
 from counsel_desk.services import workstations as ws_service
@@ -28,12 +27,14 @@ from counsel_desk.services.workstation_rules import WORKSTATION_CAP, cap_label
 from counsel_desk.services.formatting import ntd, roc_year
 from counsel_desk.services.workstation_budgets import BudgetCheck, BudgetView
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.messages import confirm, show_error
-from counsel_desk.ui.visits.widgets import DateEdit, FieldError
-from counsel_desk.ui.workstations.widgets import EnumCombo, MoneyEdit, bold_label
+from counsel_desk.ui.messages import confirm, guarded
+from counsel_desk.ui.workstations.widgets import bold_label
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import ALERT, GOOD, WARN
 from counsel_desk.ui.widgets.rows import RowsModel, table_view
+from counsel_desk.ui.widgets.choices import EnumCombo
+from counsel_desk.ui.widgets.date_edit import DateEdit
+from counsel_desk.ui.widgets.fields import FieldError, MoneyEdit
 
 
 AMOUNTS = ("planned", "disbursed", "reimbursed")
@@ -285,15 +286,11 @@ class BudgetPanel(QWidget):
         if self.station_id is None:
             return False
         year = self.year.value()
-        try:
+        with guarded(self, into=self.error) as done:
             view = ws_service.save_budget(self.ctx.services(), self.station_id, year, self.subsidy.value(),
                                           self.line_values(), fulltime_staff=self.staff.value(),
                                           extension=self.extension.isChecked())
-        except UserError as exc:
-            self.error.show_message(exc.message)
-            return False
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        if not done:
             return False
         self.load(self.station_id, year)
         self.ctx.workstations_changed.emit()
@@ -309,14 +306,10 @@ class BudgetPanel(QWidget):
         view = self.current_view()
         if view is None:
             return False
-        try:
+        with guarded(self, into=self.error) as done:
             ws_service.record_evaluation(self.ctx.services(), view.id, self.evaluation.code(),
                                          self.evaluated_on.date(), self.evaluation_note.text())
-        except UserError as exc:
-            self.error.show_message(exc.message)
-            return False
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        if not done:
             return False
         self.load(self.station_id, view.roc_year)
         self.ctx.workstations_changed.emit()
@@ -327,10 +320,9 @@ class BudgetPanel(QWidget):
         if view is None or not confirm(self, fmt(self.tr("Delete the budget of ROC %1 and its lines?"),
                                                  str(view.roc_year)), do=self.tr("Delete")):
             return
-        try:
+        with guarded(self) as done:
             ws_service.delete_budget(self.ctx.services(), view.id)
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        if not done:
             return
         self.load(self.station_id)
         self.ctx.workstations_changed.emit()

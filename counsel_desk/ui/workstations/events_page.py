@@ -23,13 +23,14 @@ from counsel_desk.services import events as event_service
 from counsel_desk.services.attachments import AttachmentItem
 from counsel_desk.services.program_lists import EventListSource
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.messages import show_error
+from counsel_desk.ui.messages import guarded
 from counsel_desk.ui.page_titles import page_title
-from counsel_desk.ui.visits.widgets import DateEdit
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
-from counsel_desk.ui.workstations.widgets import EnumCombo, PlacePicker, bold_label
+from counsel_desk.ui.workstations.widgets import PlacePicker, bold_label
 from counsel_desk.ui.widgets.roles import VALUE_ROLE
+from counsel_desk.ui.widgets.choices import EnumCombo
+from counsel_desk.ui.widgets.date_edit import DateEdit
 
 THUMB = 96
 
@@ -191,11 +192,9 @@ class EventListPage(RecordListPage):
                                                     self.tr("Photos (*.jpg *.jpeg *.png *.heic *.webp *.gif)"))
         added = 0
         for path in paths:
-            try:
+            with guarded(self):  # say which file failed, keep the others
                 event_service.add_photo(self.ctx.services(), self.folder, self.record_id, path)
                 added += 1
-            except Exception as exc:  # noqa: BLE001 — say which file failed, keep the others
-                show_error(self, exc)
         if added:
             self._show_photos()
             self.panel.reload()
@@ -215,9 +214,8 @@ class EventListPage(RecordListPage):
 
     def _open_photo(self, entry: QListWidgetItem) -> None:
         item: AttachmentItem = entry.data(VALUE_ROLE)
-        try:
+        with guarded(self) as done:
             path = event_service.photo_path(self.ctx.services(), self.folder, item)
-        except UserError as exc:
-            show_error(self, exc)
+        if not done:
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -19,12 +19,12 @@ from counsel_desk.errors import UserError
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.empty_state import show_when_empty
 from counsel_desk.ui.lazy_table import LazyIdTableModel
-from counsel_desk.ui.messages import confirm, show_error
+from counsel_desk.ui.messages import confirm, guarded
 from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.widgets.fit import scrolling
-from counsel_desk.ui.visits.widgets import FieldError
 from counsel_desk.ui.workstations.list_panel import ListPanel, ReloadsWhenShown
 from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.fields import FieldError
 
 
 class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
@@ -160,14 +160,10 @@ class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
         self.delete_button.setEnabled(record is not None)
 
     def save(self) -> bool:
-        try:
+        with guarded(self, into=self.error) as done:
             fields = self.values()
             record = self.create(fields) if self.record_id is None else self.update(self.record_id, fields)
-        except UserError as exc:
-            self.error.show_message(exc.message)
-            return False
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        if not done:
             return False
         self.dirty = False
         self.record_id = record.id
@@ -182,10 +178,9 @@ class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
         if self.record_id is None or not confirm(self, fmt(self.tr("Delete %1?"),
                                                            self.editor_title.text()), do=self.tr("Delete")):
             return
-        try:
+        with guarded(self) as done:
             self.remove(self.record_id)
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        if not done:
             return
         self.dirty = False
         self.changed_signal.emit()

@@ -17,14 +17,16 @@ from counsel_desk.models.enums import PublicSpaceStatus
 from counsel_desk.services import spaces as space_service
 from counsel_desk.services.program_lists import PublicSpaceListSource
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.messages import show_error
+from counsel_desk.ui.messages import guarded
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
-from counsel_desk.ui.workstations.widgets import EnumCombo, MoneyEdit, PlacePicker, bold_label
+from counsel_desk.ui.workstations.widgets import PlacePicker, bold_label
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.widgets.rows import RowsModel, table_view
+from counsel_desk.ui.widgets.choices import EnumCombo
+from counsel_desk.ui.widgets.fields import MoneyEdit
 
 
 class PublicSpaceListPage(RecordListPage):
@@ -148,10 +150,9 @@ class PublicSpaceListPage(RecordListPage):
     def link(self, proposal_id: str | None) -> None:
         if not proposal_id or self.record_id is None:
             return
-        try:
+        with guarded(self) as done:
             space_service.link_proposal(self.ctx.services(), self.record_id, proposal_id)
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        if not done:
             return
         self._after_link_change()
 
@@ -160,10 +161,9 @@ class PublicSpaceListPage(RecordListPage):
         pid = self.proposals_model.id_at(index.row()) if index.isValid() else None
         if not pid:
             return
-        try:
+        with guarded(self) as done:
             space_service.unlink_proposal(self.ctx.services(), pid)
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        if not done:
             return
         self._after_link_change()
 

@@ -16,16 +16,17 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from counsel_desk.errors import UserError, ValidationError
+from counsel_desk.errors import ValidationError
 from counsel_desk.models.enums import SupportKind
 from counsel_desk.services import support as support_service
 from counsel_desk.services.people import PeopleService
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.messages import confirm, show_error
-from counsel_desk.ui.visits.widgets import DateEdit, FieldError
-from counsel_desk.ui.workstations.widgets import EnumCombo, combo_select_data
+from counsel_desk.ui.messages import confirm, guarded
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.roles import VALUE_ROLE
+from counsel_desk.ui.widgets.choices import EnumCombo, select
+from counsel_desk.ui.widgets.date_edit import DateEdit
+from counsel_desk.ui.widgets.fields import FieldError
 
 
 class SupportRecordDialog(QDialog):
@@ -120,7 +121,7 @@ class SupportRecordDialog(QDialog):
         lay.addWidget(self.buttons)
 
         self.support_date.set_date(start.get("support_date"))
-        combo_select_data(self.workstation, start.get("workstation_id"))
+        select(self.workstation, start.get("workstation_id"), or_first=True)
         if not start.get("workstation_id"):
             self.workstation.setCurrentIndex(-1)
         self.kind.set_code(start.get("kind"))
@@ -146,7 +147,7 @@ class SupportRecordDialog(QDialog):
         self.proposal.addItem(self.tr("(none)"), "")
         for pid, title in support_service.proposal_choices(self.ctx.services(), self.workstation.currentData()):
             self.proposal.addItem(title, pid)
-        combo_select_data(self.proposal, selected or "")
+        select(self.proposal, selected or "", or_first=True)
 
     # --- values and saving -------------------------------------------------------------------------
     def counselor_ids(self) -> list[str]:
@@ -168,17 +169,13 @@ class SupportRecordDialog(QDialog):
 
     def save(self) -> None:
         sc = self.ctx.services()
-        try:
+        with guarded(self, into=self.error) as done:
             fields = self.values()
             if self.record_id:
                 rec = support_service.update_support_record(sc, self.record_id, fields, self.counselor_ids())
             else:
                 rec = support_service.create_support_record(sc, fields, self.counselor_ids())
-        except UserError as exc:
-            self.error.show_message(exc.message)
-            return
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        if not done:
             return
         self.record_id = rec.id
         self.ctx.support_records_changed.emit()
@@ -189,10 +186,9 @@ class SupportRecordDialog(QDialog):
     def delete(self) -> None:
         if not self.record_id or not confirm(self, self.tr("Delete this support record?"), do=self.tr("Delete")):
             return
-        try:
+        with guarded(self) as done:
             support_service.delete_support_record(self.ctx.services(), self.record_id)
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        if not done:
             return
         self.ctx.support_records_changed.emit()
         self.deleted.emit(self.record_id)
