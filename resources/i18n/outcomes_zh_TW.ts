@@ -230,7 +230,7 @@
     <name>YouthTeamListPage</name>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="39"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="159"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="168"/>
         <source>New youth team</source>
         <translation>新增青年團隊</translation>
     </message>
@@ -337,65 +337,75 @@
         <translation>移除成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="91"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="87"/>
+        <source>Erase personal data…</source>
+        <translation>刪除個資…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="89"/>
+        <source>A member may ask for their name and birth year to be erased (Personal Data Protection Act).</source>
+        <translation>成員可依個人資料保護法要求刪除其姓名與出生年。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="98"/>
         <source>Members</source>
         <translation>成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="95"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="109"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="103"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="117"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="95"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="103"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="95"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="103"/>
         <source>Support</source>
         <translation>輔導內容</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="99"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="113"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="107"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="121"/>
         <source>Link</source>
         <translation>連結</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="100"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="114"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="108"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="122"/>
         <source>Unlink</source>
         <translation>取消連結</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="105"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="113"/>
         <source>Support records</source>
         <translation>輔導紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="109"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="117"/>
         <source>Place</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="109"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="117"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="119"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="127"/>
         <source>Site visits</source>
         <translation>實地訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="155"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="164"/>
         <source>cap NT$%1</source>
         <translation>上限 NT$%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="221"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="231"/>
         <source>%1 outcome records are tied to this team (see Outcomes).</source>
         <translation>有 %1 筆成果紀錄連結這個團隊（見「成果」）。</translation>
     </message>

@@ -51,7 +51,7 @@
         <translation>這筆紀錄的原始內容：JSON 與它在雜湊鏈中的位置</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="251" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="254" />
         <source>%1 %2 by %3: %4</source>
         <translation>%1　%3　%2：%4</translation>
     </message>
@@ -92,6 +92,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/safety/audit_page.py" line="72" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="248" />
         <source>Erase this contact's personal data…</source>
         <translation>刪除這位聯絡人的個資…</translation>
     </message>
@@ -141,27 +142,32 @@
         <translation>共 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="271" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="247" />
+        <source>Erase this team member's personal data…</source>
+        <translation>刪除這位團隊成員的個資…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="276" />
         <source>Verifying the audit log…</source>
         <translation>正在驗證稽核紀錄…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="297" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="302" />
         <source>Export the audit log</source>
         <translation>匯出稽核紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="298" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="303" />
         <source>CSV (*.csv)</source>
         <translation>CSV 檔 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="305" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="310" />
         <source>Exported %1 entries to %2.</source>
         <translation>已匯出 %1 筆稽核紀錄到 %2。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="312" />
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="317" />
         <source>Exporting the audit log…</source>
         <translation>正在匯出稽核紀錄…</translation>
     </message>
@@ -294,62 +300,102 @@ The data as it is now is first saved as a safety backup, then replaced by the ba
 <context>
     <name>EraseContactDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="27" />
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="34" />
         <source>Erase personal data</source>
         <translation>刪除個人資料</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="35" />
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="45" />
         <source>Erase the personal data of %1?</source>
         <translation>要刪除 %1 的個人資料嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="39" />
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="49" />
         <source>The name becomes an anonymous placeholder; phone, e-mail and personal notes are blanked. The contact record itself stays, so visits, proposals and reports keep their counts. This can't be undone.</source>
         <translation>姓名會改為匿名標示，電話、電子郵件與個人備註會清空。聯絡人這筆紀錄本身仍保留，所以訪視、提案與報表的件數不受影響。此動作無法復原。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="48" />
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="52" />
+        <source>The name becomes an anonymous placeholder and the birth year is cleared. The member stays in the team, so the team's counts and reports still add up. This can't be undone.</source>
+        <translation>姓名改為匿名代稱，出生年清空。成員仍留在團隊中，團隊人數與報表照常計算。此動作無法復原。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="65" />
         <source>%1 other records name this person; the name, phone and e-mail in them are replaced too:</source>
         <translation>另有 %1 筆紀錄提到這位聯絡人，其中的姓名、電話與電子郵件也會一併取代：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="49" />
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="61" />
         <source>No other record names this person.</source>
         <translation>沒有其他紀錄提到這位聯絡人。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="51" />
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="63" />
+        <source>%1 other records name this member; the name in them is replaced too:</source>
+        <translation>另有 %1 筆紀錄提到這位成員，其中的姓名也會一併取代：</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="68" />
         <source>Also replace the mentions in other records</source>
         <translation>一併取代其他紀錄中的提及</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="56" />
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="77" />
+        <source>born %1</source>
+        <translation>%1 年生</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="77" />
+        <source>birth year unknown</source>
+        <translation>出生年未填</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="78" />
+        <source>%1 (ROC %2), %3, %4</source>
+        <translation>%1（民國 %2 年），%3，%4</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="85" />
+        <source>Youth-team members with the same name: tick those who are this person, and their name and birth year are erased too.</source>
+        <translation>同名的青年團隊成員：勾選確定是同一人的，他們的姓名與出生年也一併刪除。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="90" />
+        <source>Backups made before now still hold the data until they are thinned out; restoring one of them erases this member again automatically.</source>
+        <translation>在此之前的備份仍含有這些資料，直到依保留規則被刪除為止；若還原其中一份，程式會自動再次刪除這位成員的個資。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="92" />
         <source>Backups made before now still hold the data until they are thinned out; restoring one of them erases this person again automatically.</source>
         <translation>在此之前的備份仍含有這些資料，直到依保留規則被刪除為止；若還原其中一份，程式會自動再次刪除這位聯絡人的個資。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="59" />
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="95" />
         <source>I understand that this can't be undone</source>
         <translation>我了解此動作無法復原</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="61" />
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="97" />
         <source>Erase</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="64" />
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="100" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="89" />
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="130" />
         <source>The personal data of the contact was erased.</source>
         <translation>已刪除這位聯絡人的個人資料。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="100" />
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="131" />
+        <source>The personal data of the team member was erased.</source>
+        <translation>已刪除這位團隊成員的個人資料。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/erase_dialog.py" line="147" />
         <source>Erasing…</source>
         <translation>正在刪除…</translation>
     </message>

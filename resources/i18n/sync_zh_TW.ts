@@ -128,8 +128,8 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/sync/export_tab.py" line="50" />
-        <source>Mask personal data (phone, e-mail, personal notes) — recommended</source>
-        <translation>遮蔽個人資料（電話、電子郵件、個人備註）— 建議勾選</translation>
+        <source>Mask personal data (phone, e-mail, personal notes; team members' names and birth years) — recommended</source>
+        <translation>遮蔽個人資料（電話、電子郵件、個人備註；青年團隊成員的姓名與出生年）— 建議勾選</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/sync/export_tab.py" line="53" />
@@ -176,10 +176,10 @@
         <location filename="../../counsel_desk/ui/sync/export_tab.py" line="127" />
         <source>Export personal data unmasked?
 
-Phone numbers, e-mail addresses and personal notes of contacts and counselors will be readable by anyone who gets the workbook. Do this only for your own center's laptops. Your confirmation is recorded in the audit log.</source>
+Phone numbers, e-mail addresses and personal notes of contacts and counselors, and the names and birth years of youth-team members, will be readable by anyone who gets the workbook. Do this only for your own center's laptops. Your confirmation is recorded in the audit log.</source>
         <translation>確定要匯出未遮蔽的個人資料嗎？
 
-聯絡人與輔導員的電話、電子郵件和個人備註，任何拿到這個活頁簿的人都看得到。請只在交給自己中心的筆電時這樣做。您的確認會記入稽核紀錄。</translation>
+聯絡人與輔導員的電話、電子郵件和個人備註，以及青年團隊成員的姓名與出生年，任何拿到這個活頁簿的人都看得到。請只在交給自己中心的筆電時這樣做。您的確認會記入稽核紀錄。</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/sync/export_tab.py" line="130" />
