@@ -50,13 +50,30 @@ def local_place(target: str) -> Path:
 
 
 def _account(target: str) -> str:
-    return "server-" + display_name(target)
+    """The keyring's account of a login: the address without any password (pasted with one or not)."""
+    url = make_url(_SCHEME.sub("postgresql://", target.strip(), count=1))
+    return "server-" + url._replace(password=None).render_as_string(hide_password=False)
+
+
+_typed: dict[str, str] = {}  # passwords typed in this run (no keyring on this computer): kept in memory only
+
+
+def use_password(target: str, password: str) -> None:
+    """Connect to ``target`` with ``password`` for the rest of this run, without keeping it anywhere."""
+    _typed[_account(target)] = password
+
+
+def forget_typed_passwords() -> None:
+    _typed.clear()
 
 
 def remembered_password(target: str) -> str | None:
-    """The login's password kept in the OS keyring (never in the settings file), None when there is none."""
+    """The login's password typed in this run, else kept in the OS keyring (never in the settings file);
+    None when there is none."""
     from counsel_desk.store import keys
 
+    if _account(target) in _typed:
+        return _typed[_account(target)]
     backend = keys.keyring_backend()
     if backend is None:
         return None

@@ -39,7 +39,7 @@ PAGE_SHORTCUTS = {
 
 class MainWindow(QMainWindow):
     restart_requested = Signal()  # a new language: the start-up code builds the window again
-    database_chosen = Signal(Path)  # File → Open database: the start-up code replaces the window
+    database_chosen = Signal(object)  # File → Open database (a Path) or a server profile (its address)
     first_painted = Signal()  # the window is on screen: the start-up code opens the database now
 
     def __init__(self, ctx: AppContext | None, parent: QWidget | None = None, *,
@@ -327,6 +327,7 @@ class MainWindow(QMainWindow):
 
             dialog = FirstRunDialog(self.settings, self)
             dialog.demo_button.hide()
+            dialog.offer_server(False)
             self.first_run_dialog = dialog
             if not dialog.exec():
                 return
@@ -353,7 +354,9 @@ class MainWindow(QMainWindow):
             return
         dialog = PreferencesDialog(self.ctx, self)
         dialog.exec()
-        if dialog.restart_now:
+        if dialog.switch_to is not None:  # another database chosen: the window is built again on it
+            self.database_chosen.emit(dialog.switch_to)
+        elif dialog.restart_now:
             self.restart_requested.emit()
 
     def show_shortcuts(self):
@@ -407,6 +410,8 @@ class MainWindow(QMainWindow):
         """Back up now if due, then every 30 minutes when data changed (services.backup.maybe_backup)."""
         from counsel_desk.ui.safety.auto_backup import AutoBackup
 
+        if self.ctx is None or self.ctx.db.is_server:  # a server is backed up by pg_dump on the server
+            return
         self.auto_backup = AutoBackup(self.ctx, self)
         self.auto_backup.start()
 
