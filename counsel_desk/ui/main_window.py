@@ -26,6 +26,8 @@ from counsel_desk.ui.messages import show_error
 from counsel_desk.ui.page_contract import hooks
 from counsel_desk.ui.pages import PAGES, PageSpec
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.roles import VALUE_ROLE
 
 log = logging.getLogger(__name__)
 # View → a page: Ctrl+1 … Ctrl+9 and Ctrl+0 for the first ten pages as they were, letters for the rest
@@ -62,7 +64,7 @@ class MainWindow(QMainWindow):
         self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for spec in self.specs:
             item = QListWidgetItem(self._title(spec))
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setData(VALUE_ROLE, spec.key)
             item.setSizeHint(QSize(160, 36))
             self.navigation.addItem(item)
         self.stack = QStackedWidget()
@@ -148,7 +150,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> QWidget | None:
         for row in range(self.navigation.count()):
-            if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == key:
+            if self.navigation.item(row).data(VALUE_ROLE) == key:
                 self.navigation.setCurrentRow(row)
                 return self.pages.get(key)
         return None
@@ -287,8 +289,8 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 — disk full, permission: say so, write nothing half
             show_error(self, exc)
             return None
-        self.statusBar().showMessage(self.tr("Exported %1 rows to %2").replace("%1", f"{model.rowCount():,}")
-                                     .replace("%2", str(written)), 8000)
+        self.statusBar().showMessage(fmt(self.tr("Exported %1 rows to %2"), f"{model.rowCount():,}",
+                                         str(written)), 8000)
         return written
 
     def _open_database(self) -> None:
@@ -394,7 +396,7 @@ class MainWindow(QMainWindow):
         db = self.ctx.db
         mode = self.tr(" (read-only)") if db.read_only else ""
         label = self.tr("Demo database: %1") if self.ctx.is_demo else self.tr("Database: %1")
-        self.db_label.setText(label.replace("%1", str(db.path)) + mode)
+        self.db_label.setText(fmt(label, str(db.path)) + mode)
         newest = None
         if db.backups_dir.is_dir():
             backups = [p for p in db.backups_dir.glob("*.db") if p.is_file()]
@@ -404,7 +406,7 @@ class MainWindow(QMainWindow):
             self.backup_label.setText(self.tr("Last backup: none"))
         else:
             when = shown_datetime(datetime.fromtimestamp(newest))
-            self.backup_label.setText(self.tr("Last backup: %1").replace("%1", when))
+            self.backup_label.setText(fmt(self.tr("Last backup: %1"), when))
 
     def start_automatic_backups(self) -> None:
         """Back up now if due, then every 30 minutes when data changed (services.backup.maybe_backup)."""

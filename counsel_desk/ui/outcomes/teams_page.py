@@ -26,6 +26,7 @@ from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
 from counsel_desk.ui.workstations.widgets import MoneyEdit, PlacePicker, RowsModel, bold_label
+from counsel_desk.ui.widgets.text import fmt
 
 ROC_OFFSET = 1911
 WARN = "#b42318"
@@ -152,7 +153,7 @@ class YouthTeamListPage(RecordListPage):
 
     def _show_cap(self) -> None:
         cap = self.programme.currentData()
-        self.cap.setText(self.tr("cap NT$%1").replace("%1", f"{cap:,}") if isinstance(cap, int) else "")
+        self.cap.setText(fmt(self.tr("cap NT$%1"), f"{cap:,}") if isinstance(cap, int) else "")
 
     # --- RecordListPage ---------------------------------------------------------------------------
     def describe(self, record: YouthTeam | None) -> str:
@@ -218,8 +219,8 @@ class YouthTeamListPage(RecordListPage):
         self.support_model.set_rows([(s.id, [shown_date(date.fromisoformat(s.day[:10])), s.title, s.detail])
                                      for s in view.supports])
         self.warnings.setText("\n".join(w.message for w in view.warnings))
-        self.outcome_note.setText(self.tr("%1 outcome records are tied to this team (see Outcomes).")
-                                  .replace("%1", str(len(view.outcomes))))
+        self.outcome_note.setText(fmt(self.tr("%1 outcome records are tied to this team (see Outcomes)."),
+                                      str(len(view.outcomes))))
         self.visit_model.set_rows([(v.id, [shown_date(date.fromisoformat(v.day[:10])), v.title, v.detail])
                                    for v in view.visits])
         linked = {s.id for s in view.supports}

@@ -23,6 +23,8 @@ from counsel_desk.ui.small_table import SmallTableModel
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.visits.widgets import FormDialog
 from counsel_desk.ui import settings as options
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.theme import MUTED
 
 
 class RosterModel(SmallTableModel[RosterEntry]):
@@ -40,7 +42,7 @@ class RosterModel(SmallTableModel[RosterEntry]):
             status = self.tr("Active") if e.active else self.tr("Deactivated")
             return [e.name, e.email, e.phone, status, f"{e.records:,}"][index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and not e.active:
-            return QBrush(QColor("#767676"))
+            return QBrush(QColor(MUTED))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COL_RECORDS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -173,7 +175,7 @@ class RosterDialog(QDialog):
         def save(name: str, email: str, phone: str) -> None:
             created = self.service.add(name, email, phone)
             self._changed(created.id)
-            self.ctx.status_message.emit(self.tr("%1 added to the roster.").replace("%1", created.name))
+            self.ctx.status_message.emit(fmt(self.tr("%1 added to the roster."), created.name))
 
         return self._open(CounselorDialog(self, save))
 
@@ -209,13 +211,13 @@ class RosterDialog(QDialog):
         self._changed(entry.id)
         text = self.tr("%1 reactivated.") if not entry.active else self.tr(
             "%1 deactivated: old records keep the name; new ones no longer offer it.")
-        self.ctx.status_message.emit(text.replace("%1", entry.name))
+        self.ctx.status_message.emit(fmt(text, entry.name))
 
     def remove_current(self) -> None:
         entry = self.current()
         if entry is None:
             return
-        if not messages.ask(self, self.tr("Remove %1 from the roster?").replace("%1", entry.name),
+        if not messages.ask(self, fmt(self.tr("Remove %1 from the roster?"), entry.name),
                             self.tr("Remove"), self.tr("Keep")):
             return
         try:

@@ -27,6 +27,7 @@ from counsel_desk.ui.proposals.common import fill_choices, set_value, stage_colo
 from counsel_desk.ui.proposals.dialogs import ChooseProposalDialog
 from counsel_desk.ui.proposals.funding_grid import FundingGridModel, make_grid_view
 from counsel_desk.ui.proposals.tables import PlanProposalsModel, PlanTableModel
+from counsel_desk.ui.widgets.text import fmt
 
 
 def _table(model, name: str) -> QTableView:
@@ -199,11 +200,11 @@ class PlansView(QWidget):
         summary = d.funding if d else funding_mod.summarise([], [])
         self.funding_model.set_summary(summary)
         self.totals.setText(
-            self.tr("Requested %1 · self-funding %2 · matching funds %3 · total cost %4")
-            .replace("%1", f"<b>NT${ntd(summary.requested_total)}</b>")
-            .replace("%2", f"NT${ntd(summary.self_funding)} ({percent(summary.share_of_project(summary.self_funding))})")
-            .replace("%3", f"NT${ntd(summary.matching_funds)} ({percent(summary.share_of_project(summary.matching_funds))})")
-            .replace("%4", f"<b>NT${ntd(summary.project_total)}</b>") if d else "")
+            fmt(self.tr("Requested %1 · self-funding %2 · matching funds %3 · total cost %4"),
+                f"<b>NT${ntd(summary.requested_total)}</b>",
+                f"NT${ntd(summary.self_funding)} ({percent(summary.share_of_project(summary.self_funding))})",
+                f"NT${ntd(summary.matching_funds)} ({percent(summary.share_of_project(summary.matching_funds))})",
+                f"<b>NT${ntd(summary.project_total)}</b>") if d else "")
 
     def save(self) -> bool:
         fields = ps.PlanFields(self.title.text(), self.county.currentData() or "", self.township.currentData() or "",

@@ -11,8 +11,9 @@ from counsel_desk.services.formatting import ntd
 from counsel_desk.services.proposals.display import label, percent
 from counsel_desk.services.proposals.funding import CenterFunding
 from counsel_desk.services.proposals.plans import PlanProposal, PlanRow
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.roles import ID_ROLE
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class RowsModel(QAbstractTableModel):
@@ -111,9 +112,9 @@ class DemandModel(RowsModel):
     def set_view(self, view: CenterFunding, with_allocation: bool) -> None:
         heads = [self.tr("Work item"), self.tr("Agency"), self.tr("Proposals")]
         for y in view.years:
-            heads.append(self.tr("Requested ROC %1").replace("%1", str(y)))
+            heads.append(fmt(self.tr("Requested ROC %1"), str(y)))
             if with_allocation:
-                heads.append(self.tr("Allocation %1").replace("%1", str(y)))
+                heads.append(fmt(self.tr("Allocation %1"), str(y)))
         heads += [self.tr("Total requested"), self.tr("Share")]
         rows = []
         for r in view.rows:

@@ -14,6 +14,7 @@ from counsel_desk.reports.monthly_xlsx import summary_rows
 from counsel_desk.services.period import TAIWAN_UTC_OFFSET
 from counsel_desk.reports.snapshots import SentReport
 from counsel_desk.services.formatting import ROC_OFFSET, shown_date
+from counsel_desk.ui.widgets.text import fmt
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -127,8 +128,8 @@ class FiguresModel(_RowsModel):
         for t in f.targets:
             decimals = 1 if t.metric == TargetMetric.SUPPORT_HOURS.value else 0
             target = _number(t.target, decimals) if t.target else "—"
-            label = self.tr("%1 (yearly target %2)").replace("%1", pick(t.label_zh, t.label_en)).replace("%2", target)
-            share = "" if t.share is None else self.tr("(%1 of target)").replace("%1", f"{t.share:.1%}")
+            label = fmt(self.tr("%1 (yearly target %2)"), pick(t.label_zh, t.label_en), target)
+            share = "" if t.share is None else fmt(self.tr("(%1 of target)"), f"{t.share:.1%}")
             rows.append([label, _number(t.actual, decimals), share])
         self.set_rows(rows)
 

@@ -26,6 +26,8 @@ from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.tasks import run_task
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.theme import ALERT, GOOD
 
 COLUMNS_CONTEXT = "AuditColumns"
 # The list source's English column titles, listed here so lupdate puts them in this area's catalogue.
@@ -34,8 +36,8 @@ _TITLES = (QT_TRANSLATE_NOOP("AuditColumns", "No."), QT_TRANSLATE_NOOP("AuditCol
            QT_TRANSLATE_NOOP("AuditColumns", "Record"), QT_TRANSLATE_NOOP("AuditColumns", "Name"),
            QT_TRANSLATE_NOOP("AuditColumns", "Detail"))
 COLUMN_WIDTHS = (60, 150, 90, 80, 100, 240, 360)
-OK_STYLE = "color: #1b5e20; font-weight: bold;"
-BAD_STYLE = "color: #b3261e; font-weight: bold;"
+OK_STYLE = f"color: {GOOD}; font-weight: bold;"
+BAD_STYLE = f"color: {ALERT}; font-weight: bold;"
 
 
 class AuditPage(PageHooks, QWidget):
@@ -216,7 +218,7 @@ class AuditPage(PageHooks, QWidget):
             d = parse_date(text) if text else None
         except UserError as exc:
             edit.setToolTip(exc.message)
-            edit.setStyleSheet("border: 1px solid #b3261e;")
+            edit.setStyleSheet(f"border: 1px solid {ALERT};")
             return None
         edit.setToolTip(self._date_hint)
         edit.setStyleSheet("")
@@ -237,7 +239,7 @@ class AuditPage(PageHooks, QWidget):
         self.raw.clear()
 
     def _show_count(self, n: int) -> None:
-        self.count_label.setText(self.tr("%1 entries").replace("%1", f"{n:,}"))
+        self.count_label.setText(fmt(self.tr("%1 entries"), f"{n:,}"))
 
     def _show_entry(self, row: int) -> None:
         seq = self.model.id_at(row)
@@ -248,8 +250,7 @@ class AuditPage(PageHooks, QWidget):
             self.detail.clear()
             self.raw.clear()
             return
-        head = self.tr("%1 %2 by %3: %4").replace("%1", entry.at).replace("%2", entry.action) \
-            .replace("%3", entry.actor or "—").replace("%4", entry.title or entry.entity)
+        head = fmt(self.tr("%1 %2 by %3: %4"), entry.at, entry.action, entry.actor or "—", entry.title or entry.entity)
         self.detail.setPlainText("\n".join([head, "", *entry.changes]))
         self.raw.setPlainText(f"#{entry.seq}  {entry.entity_code}  {entry.entity_id}\n\n{entry.detail}\n\n"
                               f"SHA-256 {entry.hash}")
@@ -302,7 +303,7 @@ class AuditPage(PageHooks, QWidget):
         services = self.ctx.services()
 
         def done(n: int) -> None:
-            text = self.tr("Exported %1 entries to %2.").replace("%1", f"{n:,}").replace("%2", str(path))
+            text = fmt(self.tr("Exported %1 entries to %2."), f"{n:,}", str(path))
             self.result_label.setStyleSheet("")
             self.result_label.setText(text)
             self.ctx.status_message.emit(text)

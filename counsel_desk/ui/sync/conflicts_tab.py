@@ -19,6 +19,7 @@ from counsel_desk.sync import conflicts
 from counsel_desk.sync.conflicts import Choice, ConflictDetail
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.sync.table_model import RowsModel, table_view
+from counsel_desk.ui.widgets.text import fmt
 
 KEEP, EDIT = "mine", "edit"
 
@@ -131,9 +132,8 @@ class ConflictsTab(QWidget):
             self.heading.setText(self.tr("No conflicts: every record agrees."))
             return
         s = detail.summary
-        self.heading.setText(self.tr("%1 “%2” — mine (shown now): %3; theirs: %4").replace("%1", s.entity_title)
-                             .replace("%2", s.label).replace("%3", detail.mine_stamp)
-                             .replace("%4", "；".join(detail.their_stamps)))
+        self.heading.setText(fmt(self.tr("%1 “%2” — mine (shown now): %3; theirs: %4"), s.entity_title, s.label,
+                                 detail.mine_stamp, "；".join(detail.their_stamps)))
         for col, title in enumerate((self.tr("Field"), self.tr("Mine (shown now)"), self.tr("Theirs"),
                                      self.tr("Decision"), self.tr("New value"))):
             head = QLabel(f"<b>{title}</b>")
@@ -147,8 +147,7 @@ class ConflictsTab(QWidget):
             combo.setObjectName(f"choice_{f.key}")
             combo.addItem(self.tr("Keep mine"), KEEP)
             for n in range(len(f.theirs)):
-                label = self.tr("Take theirs") if len(f.theirs) == 1 else self.tr("Take version %1").replace(
-                    "%1", str(n + 1))
+                label = self.tr("Take theirs") if len(f.theirs) == 1 else fmt(self.tr("Take version %1"), str(n + 1))
                 combo.addItem(label, str(n))
             if f.editable:
                 combo.addItem(self.tr("Edit"), EDIT)
@@ -175,8 +174,8 @@ class ConflictsTab(QWidget):
             self.status.setText(exc.message)
             show_error(self, exc, self.tr("Conflict"))
             return
-        self.status.setText(self.tr("Decided: “%1”. The decision is in the audit log and goes with your next export.")
-                            .replace("%1", self.detail.summary.label))
+        self.status.setText(fmt(self.tr("Decided: “%1”. The decision is in the audit log and goes with your next export."),
+                                self.detail.summary.label))
         self.ctx.announce_everything_changed()
         self.reload()
         self.resolved.emit(cid)

@@ -12,6 +12,7 @@ from counsel_desk.services.formatting import shown_date
 from counsel_desk.sync import history
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.sync.table_model import RowsModel, table_view
+from counsel_desk.ui.widgets.text import fmt
 
 
 def when(at: datetime | None) -> str:
@@ -65,6 +66,6 @@ class HistoryTab(QWidget):
         rows = []
         for e in history.exports(self.ctx.db):
             masked = self.tr("masked") if e.masked else self.tr("unmasked")
-            scope = self.tr("changes since %1").replace("%1", when(e.since)) if e.since else self.tr("everything")
+            scope = fmt(self.tr("changes since %1"), when(e.since)) if e.since else self.tr("everything")
             rows.append([when(e.at), Path(e.destination).name, masked, scope, e.records, e.actor])
         self.exports.set_rows(rows)

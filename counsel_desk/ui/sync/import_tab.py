@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from counsel_desk.sync import format as fmt
+from counsel_desk.sync.format import SHEETS
 from counsel_desk.sync.importer import ImportReport, describe, import_workbooks
 from counsel_desk.sync.problems import OUTCOMES, Cancelled
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.sync.table_model import RowsModel, table_view
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui import settings as options
+from counsel_desk.ui.widgets.text import fmt
 
 
 class ImportTab(QWidget):
@@ -158,7 +159,7 @@ class ImportTab(QWidget):
 
             self.task = None
             self.previewed = None
-            self.status.setText(self.tr("Not imported: %1").replace("%1", describe(exc)))
+            self.status.setText(fmt(self.tr("Not imported: %1"), describe(exc)))
             self._update_buttons()
             if not isinstance(exc, Cancelled):
                 show_error(self, exc, self.tr("Import"))
@@ -171,7 +172,7 @@ class ImportTab(QWidget):
 
     def show_report(self, report: ImportReport) -> None:
         rows = []
-        for sheet in fmt.SHEETS:
+        for sheet in SHEETS:
             c = report.counts.get(sheet.key)
             if c and any(c[k] for k in OUTCOMES):
                 rows.append([sheet.title] + [c[k] for k in OUTCOMES])
@@ -184,8 +185,7 @@ class ImportTab(QWidget):
             text += " " + self.tr("Correct the problems listed below in the workbook (or ask its sender for a new "
                                   "export) and preview again.")
             if report.problems.unlisted:
-                text += " " + self.tr("%1 more problems are not listed.").replace(
-                    "%1", f"{report.problems.unlisted:,}")
+                text += " " + fmt(self.tr("%1 more problems are not listed."), f"{report.problems.unlisted:,}")
         elif report.dry_run:
             text += " " + self.tr("Press Apply to import.")
         elif totals["conflicts"]:

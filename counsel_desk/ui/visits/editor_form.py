@@ -30,6 +30,9 @@ from counsel_desk.ui.visits.attachments_box import AttachmentsBox
 from counsel_desk.ui.visits.followup_dialogs import CloseFollowUpDialog, FollowUpDialog, FollowUpTableModel
 from counsel_desk.ui.visits.people_dialogs import NewContactDialog, NewOrganizationDialog
 from counsel_desk.ui.visits.widgets import DateEdit, FieldError, fill_combo, select_data
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.roles import VALUE_ROLE
+from counsel_desk.ui.theme import GOOD
 
 TEXT_FIELDS = ("findings", "issues", "advice", "notes")
 
@@ -184,7 +187,7 @@ class VisitForm(QWidget):
             fu_buttons.addWidget(b)
         self.followup_notice = QLabel()
         self.followup_notice.setObjectName("followUpNotice")
-        self.followup_notice.setStyleSheet("color: #1b6e3a;")
+        self.followup_notice.setStyleSheet(f"color: {GOOD};")
         self.followup_notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
         fu_buttons.addWidget(self.followup_notice, 1)
         self.followup_error = FieldError()
@@ -236,8 +239,8 @@ class VisitForm(QWidget):
         completer.activated.connect(self._org_completed)
 
     def _retitle_tabs(self) -> None:
-        self.tabs.setTabText(0, self.tr("Follow-ups (%1)").replace("%1", str(self.followup_model.rowCount())))
-        self.tabs.setTabText(1, self.tr("Attachments (%1)").replace("%1", str(len(self.attachments.items()))))
+        self.tabs.setTabText(0, fmt(self.tr("Follow-ups (%1)"), str(self.followup_model.rowCount())))
+        self.tabs.setTabText(1, fmt(self.tr("Attachments (%1)"), str(len(self.attachments.items()))))
 
     def _connect(self) -> None:
         notify = self._changed
@@ -318,7 +321,7 @@ class VisitForm(QWidget):
         for p in people:
             item = QListWidgetItem(f"{p.name}（{p.detail}）" if p.detail and widget.objectName() == "contacts"
                                    else p.name)
-            item.setData(Qt.ItemDataRole.UserRole, p.id)
+            item.setData(VALUE_ROLE, p.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if p.id in checked else Qt.CheckState.Unchecked)
             widget.addItem(item)
@@ -338,7 +341,7 @@ class VisitForm(QWidget):
 
     @staticmethod
     def checked(widget: QListWidget) -> list[str]:
-        return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+        return [widget.item(i).data(VALUE_ROLE) for i in range(widget.count())
                 if widget.item(i).checkState() == Qt.CheckState.Checked]
 
     def organization_id(self) -> str | None:
@@ -498,8 +501,8 @@ class VisitForm(QWidget):
         if row >= 0:
             dialog = CloseFollowUpDialog(self, self.followup_model.drafts[row], today=self.today)
             self._followup_dialog(dialog, row)
-            dialog.accepted.connect(lambda: self.followup_notice.setText(self.tr(
-                "“%1” closed — press Save to keep it.").replace("%1", self.followup_model.drafts[row].description)))
+            dialog.accepted.connect(lambda: self.followup_notice.setText(fmt(self.tr(
+                "“%1” closed — press Save to keep it."), self.followup_model.drafts[row].description)))
 
     def _followup_dialog(self, dialog: FollowUpDialog | CloseFollowUpDialog, row: int) -> None:
         """Its OK puts the follow-up in the table (row -1: a new one); saved with the visit."""

@@ -23,6 +23,8 @@ from counsel_desk.ui.visits.widgets import DateEdit
 from counsel_desk.ui.widgets.fit import shrinkable
 from counsel_desk.ui.widgets.indigenous_combo import IndigenousCombo
 from counsel_desk.ui.workstations.widgets import EnumCombo, PlacePicker, combo_select_data
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.theme import ALERT
 
 SEARCH_DELAY_MS = 250
 MAX_COLUMN_WIDTH = 280
@@ -187,7 +189,7 @@ class ListPanel(QWidget):
                 edit.setStyleSheet("")
                 edit.setToolTip("")
             except UserError as exc:  # a half-typed date filters nothing until it reads right
-                edit.setStyleSheet("border: 1px solid #b3261e;")
+                edit.setStyleSheet(f"border: 1px solid {ALERT};")
                 edit.setToolTip(exc.message)
         if self.counselor is not None:
             f["counselor_id"] = self.counselor.currentData() or ""
@@ -261,7 +263,7 @@ class ListPanel(QWidget):
             self.activated.emit(rid)
 
     def _show_count(self, n: int) -> None:
-        self.count_label.setText((self.tr("%1 record") if n == 1 else self.tr("%1 records")).replace("%1", f"{n:,}"))
+        self.count_label.setText(fmt(self.tr("%1 record") if n == 1 else self.tr("%1 records"), f"{n:,}"))
         if n and not self._sized:
             self._sized = True
             self._size_columns()

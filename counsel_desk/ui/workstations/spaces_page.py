@@ -23,6 +23,7 @@ from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
 from counsel_desk.ui.workstations.widgets import EnumCombo, MoneyEdit, PlacePicker, RowsModel, bold_label
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.text import fmt
 
 
 def _table(model: RowsModel, height: int | None = None) -> QTableView:
@@ -134,7 +135,7 @@ class PublicSpaceListPage(RecordListPage):
         self.link_button.setEnabled(record is not None)
         self.unlink_button.setEnabled(record is not None)
         n = space_service.visit_count(self.ctx.services(), record.id) if record is not None else 0
-        self.visits_label.setText((self.tr("%1 visit") if n == 1 else self.tr("%1 visits")).replace("%1", f"{n:,}"))
+        self.visits_label.setText(fmt(self.tr("%1 visit") if n == 1 else self.tr("%1 visits"), f"{n:,}"))
         self._show_linked()
 
     def values(self) -> dict:

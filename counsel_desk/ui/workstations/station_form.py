@@ -25,9 +25,10 @@ from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.visits.widgets import DateEdit, FieldError
 from counsel_desk.ui.workstations.widgets import EnumCombo, PlacePicker, RowsModel
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.theme import WARN
 
 
-WARN = "#8a5a00"
 NOT_RECORDED = -1  # an eligibility spin box's "—"
 
 
@@ -260,7 +261,7 @@ class ContactsPanel(QWidget):
         if not cid or self.station_id is None:
             return
         name = self.model.values_at(index.row())[0]
-        if not confirm(self, self.tr("Remove %1 from this workstation's contacts?").replace("%1", name),
+        if not confirm(self, fmt(self.tr("Remove %1 from this workstation's contacts?"), name),
                            do=self.tr("Remove")):
             return
         ws_service.remove_contact(self.ctx.services(), self.station_id, cid)

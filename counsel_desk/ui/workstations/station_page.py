@@ -25,8 +25,10 @@ from counsel_desk.ui.workstations.budget_panel import BudgetPanel
 from counsel_desk.ui.workstations.station_form import ContactsPanel, StationForm
 from counsel_desk.ui.workstations.support_dialog import SupportRecordDialog
 from counsel_desk.ui.workstations.widgets import RowsModel
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.theme import ACCENT
 
-KIND_COLOURS = {"visit": "#1f6fb2", "support": "#2b3640", "proposal": "#6a3d9a"}
+KIND_COLOURS = {"visit": ACCENT, "support": "#2b3640", "proposal": "#6a3d9a"}
 
 
 class StationView(QWidget):
@@ -225,9 +227,8 @@ class StationView(QWidget):
     def delete_station(self) -> None:
         if self.station_id is None:
             return
-        if not confirm(self, self.tr("Delete the workstation %1? Its support records and budgets stay in the "
-                                     "database and the deletion is recorded in the audit log.")
-                       .replace("%1", self.title.text()), do=self.tr("Delete")):
+        if not confirm(self, fmt(self.tr("Delete the workstation %1? Its support records and budgets stay in the "
+                                     "database and the deletion is recorded in the audit log."), self.title.text()), do=self.tr("Delete")):
             return
         sid = self.station_id
         try:

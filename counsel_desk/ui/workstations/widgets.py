@@ -15,9 +15,8 @@ from PySide6.QtGui import QBrush, QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from counsel_desk.services.program_base import counties, townships
+from counsel_desk.ui.widgets.roles import ID_ROLE
 
-ALERT = "#b3261e"
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class MoneyEdit(QLineEdit):
