@@ -13,6 +13,7 @@ from counsel_desk.models.enums import CenterCode
 from counsel_desk.ui import messages
 from counsel_desk.ui import settings as options
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.context import AppContext
 
 
@@ -83,7 +84,7 @@ class PreferencesDialog(QDialog):
         self.database.clear()
         self.database.addItem(self.tr("This computer's file"), "")
         for p in self.profiles:
-            self.database.addItem(self.tr("Server: %1").replace("%1", p.name), p.url)
+            self.database.addItem(fmt(self.tr("Server: %1"), p.name), p.url)
         self.database.setCurrentIndex(max(0, self.database.findData(chosen)))
         self.database.blockSignals(False)
         self._update_profile_buttons()
@@ -117,7 +118,7 @@ class PreferencesDialog(QDialog):
     def _remove_profile(self) -> None:
         profile = self._chosen_profile()
         if profile is None or not messages.confirm(
-                self, self.tr("Remove the connection %1? The server's data is not touched.").replace("%1", profile.name),
+                self, fmt(self.tr("Remove the connection %1? The server's data is not touched."), profile.name),
                 do=self.tr("Remove")):
             return
         self.profiles = [p for p in self.profiles if p.name != profile.name]

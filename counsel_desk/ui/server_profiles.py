@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from counsel_desk.i18n import pick
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.text import fmt
 
 
 class ServerProfileForm(QWidget):
@@ -184,8 +185,7 @@ class ServerProfileDialog(QDialog):
             self.error.setText(exc.message)
             return
         if profile.name in self._taken:
-            self.error.setText(self.tr("A connection named %1 exists already: choose another name.")
-                               .replace("%1", profile.name))
+            self.error.setText(fmt(self.tr("A connection named %1 exists already: choose another name."), profile.name))
             self.form.profile_name.setFocus()
             return
         self.no_keyring = not self.form.keep_password(profile)
