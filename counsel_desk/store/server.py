@@ -11,6 +11,7 @@ security (:mod:`counsel_desk.store.server_roles`) decides what that login may ch
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from counsel_desk.store import migrate
 
 _SCHEME = re.compile(r"^postgres(?:ql)?(?:\+psycopg)?://", re.IGNORECASE)
 LOCK_MIGRATE = 7_180_001  # advisory lock: one client upgrades the schema at a time
+# this program's name on the server: the change notices it causes name it, and its own listener leaves them out
+APPLICATION_NAME = f"counsel_desk {uuid.uuid4().hex[:12]}"
 __all__ = ["display_name", "is_server_target", "local_place", "make_server_engine", "open_server", "server_url"]
 
 
@@ -103,7 +106,8 @@ def make_server_engine(target: str, password: str | None = None, *, pool_size: i
     password = password or remembered_password(target)
     try:
         return create_engine(server_url(target, password), pool_pre_ping=True, pool_size=pool_size,
-                             connect_args={"options": "-c timezone=UTC", "connect_timeout": 10})
+                             connect_args={"options": "-c timezone=UTC", "connect_timeout": 10,
+                                           "application_name": APPLICATION_NAME})
     except ImportError as exc:  # the laptop bundle leaves the driver out (installer/trim.py)
         raise DatabaseError("這個版本的程式沒有連線到中心伺服器所需的元件（psycopg）；請用安裝了伺服器元件的版本"
                             "（見 docs/server.md）。",

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.body)
         self.demo_banner: DemoBanner | None = None
         self.auto_backup = None
+        self.live_refresh = None  # on a server: colleagues' changes refresh the open pages (ui/live_refresh.py)
 
         self._build_menus()
         self._build_status_bar()
@@ -119,6 +120,10 @@ class MainWindow(QMainWindow):
         ctx.demo_requested.connect(self.open_demo)
         ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         ctx.backup_made.connect(lambda _p: self._refresh_status())
+        if ctx.db.is_server:
+            from counsel_desk.ui.live_refresh import LiveRefresh
+
+            self.live_refresh = LiveRefresh(ctx)
         self._refresh_status()
         self._status_timer.start(60_000)
         self._show_row(self.navigation.currentRow())
@@ -446,4 +451,6 @@ class MainWindow(QMainWindow):
         s.sync()
         if self.auto_backup is not None:
             self.auto_backup.stop()
+        if self.live_refresh is not None:
+            self.live_refresh.stop()
         event.accept()
