@@ -21,6 +21,7 @@ from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.ui.dashboard.widgets import Card
 from counsel_desk.ui.tasks import run_task
+from counsel_desk.ui.widgets.text import fmt
 
 KEYS = ("youth", "jobs", "visitors", "revenue", "resource_matching", "corporate", "training")
 
@@ -80,7 +81,7 @@ class OutcomesCard(Card):
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if isValid(self) and generation == self._generation:
-            self.period_label.setText(self.tr("The outcomes could not be loaded: %1").replace("%1", str(exc)))
+            self.period_label.setText(fmt(self.tr("The outcomes could not be loaded: %1"), str(exc)))
             self.loaded.emit()
 
     def _show(self, generation: int, data: OutcomesData) -> None:
@@ -89,13 +90,12 @@ class OutcomesCard(Card):
         self.data = data
         t, tr = data.totals, data.training
         self.period_label.setText(f"{shown_date(data.period.start)} – {shown_date(data.period.end)}")
-        self.values["youth"].setText(self.tr("%1 (%2 registered)").replace("%1", f"{t.youth:,}")
-                                     .replace("%2", f"{t.youth_registered:,}"))
+        self.values["youth"].setText(fmt(self.tr("%1 (%2 registered)"), f"{t.youth:,}", f"{t.youth_registered:,}"))
         self.values["jobs"].setText(f"{t.of('jobs'):,}")
         self.values["visitors"].setText(f"{t.of('visitors'):,}")
         self.values["revenue"].setText(f"NT${t.of('revenue'):,}")
         self.values["resource_matching"].setText(f"NT${t.of('resource_matching'):,}")
         self.values["corporate"].setText(f"NT${t.of('corporate_investment') + t.of('corporate_csr'):,}")
-        self.values["training"].setText(self.tr("%1 · %2 h · %3 trainees").replace("%1", f"{tr.courses:,}")
-                                        .replace("%2", f"{tr.hours:,.1f}").replace("%3", f"{tr.trainees:,}"))
+        self.values["training"].setText(fmt(self.tr("%1 · %2 h · %3 trainees"), f"{tr.courses:,}", f"{tr.hours:,.1f}",
+                                            f"{tr.trainees:,}"))
         self.loaded.emit()

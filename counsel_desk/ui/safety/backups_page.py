@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.i18n import pick
@@ -23,8 +23,9 @@ from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm
 from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.page_titles import page_title
-from counsel_desk.ui.small_table import SmallTableModel
+from counsel_desk.ui.widgets.rows import SmallTableModel, table_view
 from counsel_desk.ui.tasks import run_task
+from counsel_desk.ui.widgets.text import fmt
 
 COL_WHEN, COL_KIND, COL_SIZE, COL_FILE = range(4)
 
@@ -94,17 +95,9 @@ class BackupsPage(PageHooks, QWidget):
         self.status.setObjectName("backupStatus")
         self.status.setWordWrap(True)
         self.model = BackupTableModel(self)
-        self.view = QTableView()
-        self.view.setObjectName("backupTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
+        self.view = table_view(self.model, "backupTable", alternate=True, stretch=COL_FILE)
         for col, width in ((COL_WHEN, 170), (COL_KIND, 170), (COL_SIZE, 90)):
             self.view.setColumnWidth(col, width)
-        self.view.horizontalHeader().setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.Stretch)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.backup_button)
@@ -137,7 +130,7 @@ class BackupsPage(PageHooks, QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.folder_label.setText(self.tr("Folder: %1").replace("%1", str(self.ctx.db.backups_dir)))
+        self.folder_label.setText(fmt(self.tr("Folder: %1"), str(self.ctx.db.backups_dir)))
         selected = self.selected_backup()
         self.model.set_rows(backup.list_backups(self.ctx.db.path))
         if selected is not None:
@@ -163,14 +156,14 @@ class BackupsPage(PageHooks, QWidget):
 
         def done(path: Path) -> None:
             self.backup_button.setEnabled(True)
-            self.status.setText(self.tr("Backed up to %1 (integrity check passed).").replace("%1", path.name))
+            self.status.setText(fmt(self.tr("Backed up to %1 (integrity check passed)."), path.name))
             self.ctx.backup_made.emit(str(path))
 
         def failed(exc: BaseException) -> None:
             from counsel_desk.ui.messages import describe, show_error
 
             self.backup_button.setEnabled(True)
-            self.status.setText(self.tr("The backup failed: %1").replace("%1", describe(exc)))
+            self.status.setText(fmt(self.tr("The backup failed: %1"), describe(exc)))
             show_error(self, exc, self.tr("Back up now"))
 
         self.task = run_task(lambda progress: backup.make_backup(db_path, "manual", progress=progress),
@@ -193,14 +186,14 @@ class BackupsPage(PageHooks, QWidget):
         question = self.tr(
             "Restore the backup of %1?\n\nThe data as it is now is first saved as a safety backup, then replaced by "
             "the backup. Work done after %1 will no longer be in the database, but it stays in the safety backup.")
-        if not confirm(self, question.replace("%1", label), self.tr("Restore backup")):
+        if not confirm(self, fmt(question, label), self.tr("Restore backup")):
             return
         ctx = self.ctx
         actor = ctx.actor
 
         def done(result: backup.RestoreResult) -> None:
             text = self.tr("Restored from %1. The data from before is kept in the safety backup %2.")
-            self.status.setText(text.replace("%1", result.restored_from.name).replace("%2", result.safety_backup.name))
+            self.status.setText(fmt(text, result.restored_from.name, result.safety_backup.name))
             ctx.status_message.emit(self.status.text())
             ctx.backup_made.emit(str(result.safety_backup))
             ctx.announce_everything_changed()

@@ -21,6 +21,7 @@ from counsel_desk.services.formatting import aside
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.text import fmt
 
 MEMBER = "youth_team_member"
 
@@ -42,7 +43,7 @@ class EraseContactDialog(QDialog):
         member = table == MEMBER
 
         who = pick("，", ", ").join(x for x in (p.title, p.organization) if x)
-        heading = QLabel(self.tr("Erase the personal data of %1?").replace("%1", aside(p.name, who)))
+        heading = QLabel(fmt(self.tr("Erase the personal data of %1?"), aside(p.name, who)))
         heading.setStyleSheet("font-weight: bold;")
         heading.setWordWrap(True)
         explain = QLabel(self.tr(
@@ -63,7 +64,7 @@ class EraseContactDialog(QDialog):
             mentioned = self.tr("%1 other records name this member; the name in them is replaced too:")
         else:
             mentioned = self.tr("%1 other records name this person; the name, phone and e-mail in them are replaced too:")
-        mentions_label = QLabel(mentioned.replace("%1", str(len(p.mentions))))
+        mentions_label = QLabel(fmt(mentioned, str(len(p.mentions))))
         mentions_label.setWordWrap(True)
         self.scrub = QCheckBox(self.tr("Also replace the mentions in other records"))
         self.scrub.setObjectName("scrubMentions")
@@ -74,9 +75,8 @@ class EraseContactDialog(QDialog):
         self.memberships = QListWidget()
         self.memberships.setObjectName("membershipList")
         for m in p.memberships:
-            born = self.tr("born %1").replace("%1", str(m.birth_year)) if m.birth_year else self.tr("birth year unknown")
-            item = QListWidgetItem(self.tr("%1 (ROC %2), %3, %4").replace("%1", m.team).replace("%2", str(m.roc_year))
-                                   .replace("%3", m.role or "—").replace("%4", born))
+            born = fmt(self.tr("born %1"), m.birth_year) if m.birth_year else self.tr("birth year unknown")
+            item = QListWidgetItem(fmt(self.tr("%1 (ROC %2), %3, %4"), m.team, m.roc_year, m.role or "—", born))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, m.member_id)

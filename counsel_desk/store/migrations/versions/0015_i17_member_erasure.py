@@ -1,7 +1,7 @@
 """youth_team_member.erased_at: a team member's personal data erased on request, as a contact's
 
-Revision ID: 0014_i17_member_erasure
-Revises: 0013_i14_sync_twins
+Revision ID: 0015_i17_member_erasure
+Revises: 0014_i18_live_server
 Create Date: 2026-12-07 00:30:00
 
 A youth team's members carry a name and a birth year (個人資料). A member who asks to be erased
@@ -13,8 +13,8 @@ import sqlalchemy as sa
 import sqlmodel
 
 
-revision = '0014_i17_member_erasure'
-down_revision = '0013_i14_sync_twins'
+revision = '0015_i17_member_erasure'
+down_revision = '0014_i18_live_server'
 branch_labels = None
 depends_on = None
 
