@@ -180,158 +180,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="185"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="190"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="186"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="191"/>
         <source>&amp;New record</source>
         <translation>新增(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="191"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="196"/>
         <source>New &amp;database…</source>
         <translation>新增資料庫(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="195"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="200"/>
         <source>&amp;Open database…</source>
         <translation>開啟資料庫(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="199"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="204"/>
         <source>Open the de&amp;mo database</source>
         <translation>開啟示範資料庫(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="202"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="207"/>
         <source>&amp;Back to my database</source>
         <translation>回到我的資料庫(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="207"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="212"/>
         <source>Export list as &amp;CSV…</source>
         <translation>將清單匯出為 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="211"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="216"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="216"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="221"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="217"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="222"/>
         <source>&amp;Find</source>
         <translation>搜尋(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="221"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="226"/>
         <source>&amp;Counselors…</source>
         <translation>輔導員名單(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="227"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="232"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="233"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="238"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="241"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="246"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="277"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="282"/>
         <source>This page has no list to export.</source>
         <translation>這一頁沒有可匯出的清單。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="283"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="288"/>
         <source>Export list as CSV</source>
         <translation>將清單匯出為 CSV</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="284"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="289"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 檔 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="292"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="297"/>
         <source>Exported %1 rows to %2</source>
         <translation>已匯出 %1 筆到 %2</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="299"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="304"/>
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="389"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="394"/>
         <source>Opening the database…</source>
         <translation>正在開啟資料庫…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="322"/>
-        <location filename="../../counsel_desk/ui/main_window.py" line="397"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="327"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="402"/>
         <source> (read-only)</source>
         <translation>（唯讀）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="242"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="247"/>
         <source>&amp;Manual</source>
         <translation>使用說明(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="246"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="251"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快速鍵(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="251"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="256"/>
         <source>&amp;About the Regional Revitalization Desk</source>
         <translation>關於地方創生輔導桌(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="300"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="305"/>
         <source>Desk database (*.db);;All files (*)</source>
         <translation>輔導桌資料庫 (*.db);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="316"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="321"/>
         <source>Regional Revitalization Desk</source>
         <translation>地方創生輔導桌</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="320"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="325"/>
         <source>Demo data</source>
         <translation>示範資料</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="398"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="403"/>
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="398"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="403"/>
         <source>Demo database: %1</source>
         <translation>示範資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="406"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="414"/>
         <source>Last backup: none</source>
         <translation>最近備份：尚無</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="409"/>
+        <location filename="../../counsel_desk/ui/main_window.py" line="417"/>
         <source>Last backup: %1</source>
         <translation>最近備份：%1</translation>
     </message>
