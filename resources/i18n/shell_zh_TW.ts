@@ -26,17 +26,17 @@
         <translation>示範使用者</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/startup.py" line="136" />
+        <location filename="../../counsel_desk/ui/startup.py" line="137" />
         <source>Making the demo database (invented visits, people and proposals)…</source>
         <translation>正在建立示範資料庫（虛構的訪視、人員與提案）…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/startup.py" line="242" />
+        <location filename="../../counsel_desk/ui/startup.py" line="247" />
         <source>Cannot open the database</source>
         <translation>無法開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/startup.py" line="248" />
+        <location filename="../../counsel_desk/ui/startup.py" line="253" />
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
@@ -44,12 +44,12 @@
 <context>
     <name>Databases</name>
     <message>
-        <location filename="../../counsel_desk/ui/databases.py" line="66" />
+        <location filename="../../counsel_desk/ui/databases.py" line="67" />
         <source>New database</source>
         <translation>新增資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/databases.py" line="67" />
+        <location filename="../../counsel_desk/ui/databases.py" line="68" />
         <source>Desk database (*.db)</source>
         <translation>輔導桌資料庫 (*.db)</translation>
     </message>
@@ -57,22 +57,22 @@
 <context>
     <name>DemoBanner</name>
     <message>
-        <location filename="../../counsel_desk/ui/databases.py" line="36" />
+        <location filename="../../counsel_desk/ui/databases.py" line="37" />
         <source>Demo data: the people, organisations and records here are invented. Try anything — your own database is not touched.</source>
         <translation>示範資料：這裡的人員、單位與紀錄都是虛構的，可以放心試用，不會動到您自己的資料庫。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/databases.py" line="39" />
+        <location filename="../../counsel_desk/ui/databases.py" line="40" />
         <source>Back to my database</source>
         <translation>回到我的資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/databases.py" line="39" />
+        <location filename="../../counsel_desk/ui/databases.py" line="40" />
         <source>Create my database…</source>
         <translation>建立我的資料庫…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/databases.py" line="43" />
+        <location filename="../../counsel_desk/ui/databases.py" line="44" />
         <source>DEMO</source>
         <translation>示範資料</translation>
     </message>
@@ -153,158 +153,163 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="183" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="185" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="184" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="186" />
         <source>&amp;New record</source>
         <translation>新增(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="189" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="191" />
         <source>New &amp;database…</source>
         <translation>新增資料庫(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="193" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="195" />
         <source>&amp;Open database…</source>
         <translation>開啟資料庫(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="197" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="199" />
         <source>Open the de&amp;mo database</source>
         <translation>開啟示範資料庫(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="200" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="202" />
         <source>&amp;Back to my database</source>
         <translation>回到我的資料庫(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="205" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="207" />
         <source>Export list as &amp;CSV…</source>
         <translation>將清單匯出為 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="209" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="211" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="214" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="216" />
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="215" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="217" />
         <source>&amp;Find</source>
         <translation>搜尋(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="219" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="221" />
         <source>&amp;Counselors…</source>
         <translation>輔導員名單(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="225" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="227" />
+        <source>Issue &amp;topics…</source>
+        <translation>推動課題(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/main_window.py" line="231" />
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="231" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="237" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="239" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="245" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="275" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="281" />
         <source>This page has no list to export.</source>
         <translation>這一頁沒有可匯出的清單。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="281" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="287" />
         <source>Export list as CSV</source>
         <translation>將清單匯出為 CSV</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="282" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="288" />
         <source>CSV (*.csv)</source>
         <translation>CSV 檔 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="290" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="296" />
         <source>Exported %1 rows to %2</source>
         <translation>已匯出 %1 筆到 %2</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="297" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="303" />
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="384" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="401" />
         <source>Opening the database…</source>
         <translation>正在開啟資料庫…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="320" />
-        <location filename="../../counsel_desk/ui/main_window.py" line="392" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="337" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="409" />
         <source> (read-only)</source>
         <translation>（唯讀）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="240" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="246" />
         <source>&amp;Manual</source>
         <translation>使用說明(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="244" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="250" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快速鍵(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="249" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="255" />
         <source>&amp;About the Regional Revitalization Desk</source>
         <translation>關於地方創生輔導桌(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="298" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="304" />
         <source>Desk database (*.db);;All files (*)</source>
         <translation>輔導桌資料庫 (*.db);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="314" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="331" />
         <source>Regional Revitalization Desk</source>
         <translation>地方創生輔導桌</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="318" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="335" />
         <source>Demo data</source>
         <translation>示範資料</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="393" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="410" />
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="393" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="410" />
         <source>Demo database: %1</source>
         <translation>示範資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="401" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="418" />
         <source>Last backup: none</source>
         <translation>最近備份：尚無</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="404" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="421" />
         <source>Last backup: %1</source>
         <translation>最近備份：%1</translation>
     </message>
@@ -320,32 +325,32 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="19" />
+        <location filename="../../counsel_desk/ui/messages.py" line="20" />
         <source> What you entered is still here: save again in a moment.</source>
         <translation>畫面上輸入的內容都還在，稍等一下再儲存一次即可。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="25" />
+        <location filename="../../counsel_desk/ui/messages.py" line="26" />
         <source>A file could not be read or written: %1 (%2)</source>
         <translation>無法讀寫檔案：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="27" />
+        <location filename="../../counsel_desk/ui/messages.py" line="28" />
         <source>Something went wrong and was not saved: %1</source>
         <translation>發生錯誤，這次的變更沒有儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="50" />
+        <location filename="../../counsel_desk/ui/messages.py" line="52" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="61" />
+        <location filename="../../counsel_desk/ui/messages.py" line="63" />
         <source>Continue</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="66" />
+        <location filename="../../counsel_desk/ui/messages.py" line="68" />
         <source>Regional Revitalization Desk</source>
         <translation>地方創生輔導桌</translation>
     </message>
