@@ -11,15 +11,15 @@ from typing import Callable
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import UserError
 from counsel_desk.services.roster import RosterEntry, RosterService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.small_table import SmallTableModel
+from counsel_desk.ui.widgets.rows import SmallTableModel, table_view
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.visits.widgets import FormDialog
 from counsel_desk.ui import settings as options
@@ -92,15 +92,7 @@ class RosterDialog(QDialog):
                                "active ones; someone who leaves is deactivated, and old records keep the name."))
         intro.setWordWrap(True)
         self.model = RosterModel(self)
-        self.view = QTableView()
-        self.view.setObjectName("rosterTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = table_view(self.model, "rosterTable", fit=True)
         self.empty = QLabel(self.tr("Nobody on the roster yet. Press “Add counselor…” and start with yourself."))
         self.empty.setObjectName("rosterEmpty")
         self.empty.setWordWrap(True)

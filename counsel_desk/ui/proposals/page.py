@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedWidget,
-    QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
+    QTabWidget, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.models.enums import Route
@@ -35,6 +35,7 @@ from counsel_desk.ui.proposals.versions_dialog import VersionsDialog
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.widgets.roles import ID_ROLE, ROW_ROLE
+from counsel_desk.ui.widgets.rows import table_view
 
 TAB_BOARD, TAB_LIST, TAB_PLANS, TAB_DEMAND = range(4)
 
@@ -58,17 +59,11 @@ class ProposalsPage(PageHooks, QWidget):
         self.filters = ProposalFilterBar()
         self.board = StageBoard()
         self.list_model = LazyIdTableModel(ProposalListSource(ctx.services()), self, context="ProposalColumns")
-        self.list_view = QTableView()
-        self.list_view.setObjectName("proposalList")
-        self.list_view.setModel(self.list_model)
+        self.list_view = table_view(self.list_model, "proposalList", stretch=0)
         self.empty_hint = show_when_empty(self.list_view, self.tr(
             "No proposals here yet. Press “New proposal” (Ctrl+N) to write the first one."))
         self.list_view.setSortingEnabled(True)
         self.list_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.list_view.horizontalHeader().setDefaultSectionSize(110)
         # The plans tab and the editor are built when first needed: the page opens on the board.
         self._plans: PlansView | None = None

@@ -14,7 +14,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QTableView, QTabWidget,
+    QCheckBox, QFileDialog, QFrame, QHBoxLayout, QInputDialog, QLabel, QPushButton, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -37,6 +37,7 @@ from counsel_desk.ui.reports.period_picker import PeriodPicker
 from counsel_desk.ui.reports.printing import print_with_dialog
 from counsel_desk.ui.reports.targets_editor import TargetsEditor
 from counsel_desk.ui.tasks import run_task
+from counsel_desk.ui.widgets.rows import table_view
 from counsel_desk.ui.widgets.text import fmt
 
 REFRESH_DELAY_MS = 200
@@ -123,9 +124,9 @@ class ReportsPage(PageHooks, QWidget):
         self.status.setProperty("role", "figureCaption")
 
         self.figures_model = FiguresModel(self)
-        self.figures_view = self._table(self.figures_model)
+        self.figures_view = table_view(self.figures_model, fit=True, alternate=True)
         self.revisions_model = RevisionsModel(self)
-        self.revisions_view = self._table(self.revisions_model)
+        self.revisions_view = table_view(self.revisions_model, fit=True, alternate=True)
         self.revisions_view.doubleClicked.connect(lambda _: self.open_sent("pdf"))
         self.sent_pdf = QPushButton(self.tr("Open sent PDF"))
         self.sent_xlsx = QPushButton(self.tr("Open sent Excel"))
@@ -156,17 +157,6 @@ class ReportsPage(PageHooks, QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.tabs, 1)
         self._update_buttons()
-
-    def _table(self, model) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.setAlternatingRowColors(True)
-        return view
 
     # --- state ---------------------------------------------------------------------------------
     def _update_buttons(self) -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import UserError
@@ -28,6 +28,7 @@ from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import ALERT, GOOD
+from counsel_desk.ui.widgets.rows import table_view
 
 COLUMNS_CONTEXT = "AuditColumns"
 # The list source's English column titles, listed here so lupdate puts them in this area's catalogue.
@@ -78,19 +79,10 @@ class AuditPage(PageHooks, QWidget):
         self.result_label = QLabel()
         self.result_label.setObjectName("auditResult")
         self.result_label.setWordWrap(True)
-        self.view = QTableView()
-        self.view.setObjectName("auditTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
+        self.view = table_view(self.model, "auditTable", alternate=True, wrap=False)
         for n, w in enumerate(COLUMN_WIDTHS):
             self.view.setColumnWidth(n, w)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
         # what the entry says in words; the raw JSON and hash only behind 「詳細」
         self.detail = QPlainTextEdit()
         self.detail.setObjectName("auditDetail")

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.i18n import pick
@@ -23,7 +23,7 @@ from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm
 from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.page_titles import page_title
-from counsel_desk.ui.small_table import SmallTableModel
+from counsel_desk.ui.widgets.rows import SmallTableModel, table_view
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.widgets.text import fmt
 
@@ -95,17 +95,9 @@ class BackupsPage(PageHooks, QWidget):
         self.status.setObjectName("backupStatus")
         self.status.setWordWrap(True)
         self.model = BackupTableModel(self)
-        self.view = QTableView()
-        self.view.setObjectName("backupTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
+        self.view = table_view(self.model, "backupTable", alternate=True, stretch=COL_FILE)
         for col, width in ((COL_WHEN, 170), (COL_KIND, 170), (COL_SIZE, 90)):
             self.view.setColumnWidth(col, width)
-        self.view.horizontalHeader().setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.Stretch)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.backup_button)

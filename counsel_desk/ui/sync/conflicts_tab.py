@@ -18,7 +18,7 @@ from counsel_desk.services.formatting import listed, shown_date
 from counsel_desk.sync import conflicts
 from counsel_desk.sync.conflicts import Choice, ConflictDetail
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.sync.table_model import RowsModel, table_view
+from counsel_desk.ui.widgets.rows import RowsModel, table_view
 from counsel_desk.ui.widgets.text import fmt
 
 KEEP, EDIT = "mine", "edit"
@@ -54,7 +54,7 @@ class ConflictsTab(QWidget):
         explain.setWordWrap(True)
         self.model = RowsModel([self.tr("Kind"), self.tr("Record"), self.tr("Fields"), self.tr("Found"),
                                 self.tr("From")], parent=self)
-        self.view = table_view(self.model, "conflictList", single=True)
+        self.view = table_view(self.model, "conflictList", alternate=True)
         for col, width in ((0, 110), (1, 240), (2, 180), (3, 100)):
             self.view.setColumnWidth(col, width)
         self.heading = QLabel()
@@ -97,7 +97,7 @@ class ConflictsTab(QWidget):
 
     def reload(self) -> int:
         items = conflicts.list_conflicts(self.ctx.db)
-        self.model.set_rows([[c.entity_title, c.label, listed(c.fields),
+        self.model.set_values([[c.entity_title, c.label, listed(c.fields),
                               shown_date(c.detected_at.astimezone().date()) if c.detected_at else "", c.source]
                              for c in items], [c.id for c in items])
         if items:
@@ -109,7 +109,7 @@ class ConflictsTab(QWidget):
 
     def selected_id(self) -> str | None:
         rows = self.view.selectionModel().selectedRows()
-        return self.model.payload(rows[0].row()) if rows else None
+        return self.model.id_at(rows[0].row()) if rows else None
 
     def show_selected(self) -> None:
         cid = self.selected_id()

@@ -20,7 +20,7 @@ from counsel_desk.sync.format import SHEETS
 from counsel_desk.sync.importer import ImportReport, describe, import_workbooks
 from counsel_desk.sync.problems import OUTCOMES, Cancelled
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.sync.table_model import RowsModel, table_view
+from counsel_desk.ui.widgets.rows import RowsModel, table_view
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui import settings as options
 from counsel_desk.ui.widgets.text import fmt
@@ -55,11 +55,11 @@ class ImportTab(QWidget):
         self.status.setObjectName("importStatus")
         self.status.setWordWrap(True)
         self.summary = RowsModel([self.tr("Entity"), self.tr("Added"), self.tr("Updated"), self.tr("Unchanged"),
-                                  self.tr("In conflict"), self.tr("Rejected")], numeric=(1, 2, 3, 4, 5), parent=self)
+                                  self.tr("In conflict"), self.tr("Rejected")], right=(1, 2, 3, 4, 5), parent=self)
         self.problems = RowsModel([self.tr("File"), self.tr("Sheet"), self.tr("Row"), self.tr("Column"),
-                                   self.tr("Reason")], numeric=(2,), parent=self)
-        self.summary_view = table_view(self.summary, "importSummary")
-        self.problems_view = table_view(self.problems, "importProblems")
+                                   self.tr("Reason")], right=(2,), parent=self)
+        self.summary_view = table_view(self.summary, "importSummary", single=False, alternate=True)
+        self.problems_view = table_view(self.problems, "importProblems", single=False, alternate=True)
         self.summary_view.horizontalHeader().setStretchLastSection(False)
         self.summary_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, 6):
@@ -121,8 +121,8 @@ class ImportTab(QWidget):
 
     def _files_changed(self) -> None:
         self.previewed = None
-        self.summary.set_rows([])
-        self.problems.set_rows([])
+        self.summary.set_values([])
+        self.problems.set_values([])
         self.status.setText("")
         self._update_buttons()
 
@@ -178,8 +178,8 @@ class ImportTab(QWidget):
                 rows.append([sheet.title] + [c[k] for k in OUTCOMES])
         totals = report.totals
         rows.append([self.tr("Total")] + [totals[k] for k in OUTCOMES])
-        self.summary.set_rows(rows)
-        self.problems.set_rows([[p.file, p.sheet, p.row, p.column, p.reason] for p in report.problems.items])
+        self.summary.set_values(rows)
+        self.problems.set_values([[p.file, p.sheet, p.row, p.column, p.reason] for p in report.problems.items])
         text = describe(report)
         if report.refused:
             text += " " + self.tr("Correct the problems listed below in the workbook (or ask its sender for a new "

@@ -11,9 +11,8 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QCompleter, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy, QTableView,
-    QTabWidget, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QCompleter, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import ValidationError
@@ -33,6 +32,7 @@ from counsel_desk.ui.visits.widgets import DateEdit, FieldError, fill_combo, sel
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.widgets.roles import VALUE_ROLE
 from counsel_desk.ui.theme import GOOD
+from counsel_desk.ui.widgets.rows import table_view
 
 TEXT_FIELDS = ("findings", "issues", "advice", "notes")
 
@@ -163,16 +163,10 @@ class VisitForm(QWidget):
 
         # follow-ups and attachments
         self.followup_model = FollowUpTableModel(self, today=self.today)
-        self.followup_view = QTableView()
-        self.followup_view.setObjectName("followUps")
-        self.followup_view.setModel(self.followup_model)
-        self.followup_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.followup_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.followup_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.followup_view.verticalHeader().hide()
-        for column in (FollowUpTableModel.COL_DESCRIPTION, FollowUpTableModel.COL_RESULT):
-            self.followup_view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.followup_view.setMinimumHeight(110)
+        self.followup_view = table_view(self.followup_model, "followUps", stretch=FollowUpTableModel.COL_DESCRIPTION,
+                                        min_height=110)
+        self.followup_view.horizontalHeader().setSectionResizeMode(FollowUpTableModel.COL_RESULT,
+                                                                   QHeaderView.ResizeMode.Stretch)
         self.add_followup_button = QPushButton(self.tr("Add follow-up…"))
         self.add_followup_button.setObjectName("addFollowUp")
         self.edit_followup_button = QPushButton(self.tr("Edit…"))

@@ -17,7 +17,7 @@ from counsel_desk.errors import ValidationError
 from counsel_desk.models.enums import FollowUpStatus
 from counsel_desk.services.followups import CLOSED, FollowUpDraft, followup_problems
 from counsel_desk.services.formatting import shown_date
-from counsel_desk.ui.small_table import SmallTableModel
+from counsel_desk.ui.widgets.rows import SmallTableModel
 from counsel_desk.ui.visits.widgets import DateEdit, FormDialog, select_data
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.theme import ALERT

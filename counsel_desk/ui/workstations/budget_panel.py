@@ -16,8 +16,8 @@ from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar,
-    QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
+    QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+    QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import UserError
@@ -30,9 +30,10 @@ from counsel_desk.services.workstation_budgets import BudgetCheck, BudgetView
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.visits.widgets import DateEdit, FieldError
-from counsel_desk.ui.workstations.widgets import EnumCombo, MoneyEdit, RowsModel, bold_label
+from counsel_desk.ui.workstations.widgets import EnumCombo, MoneyEdit, bold_label
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import ALERT, GOOD, WARN
+from counsel_desk.ui.widgets.rows import RowsModel, table_view
 
 
 AMOUNTS = ("planned", "disbursed", "reimbursed")
@@ -52,15 +53,8 @@ class BudgetPanel(QWidget):
         self.views: list[BudgetView] = []
 
         self.years_model = RowsModel([self.tr("Year"), self.tr("Subsidy"), self.tr("Personnel share"),
-                                      self.tr("Disbursed"), self.tr("Reimbursed")], self, align_right=(1, 2, 3, 4))
-        self.years_view = QTableView()
-        self.years_view.setModel(self.years_model)
-        self.years_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.years_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.years_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.years_view.verticalHeader().setVisible(False)
-        self.years_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.years_view.setMaximumHeight(140)
+                                      self.tr("Disbursed"), self.tr("Reimbursed")], self, right=(1, 2, 3, 4))
+        self.years_view = table_view(self.years_model, even=True, stretch=None, max_height=140)
 
         self.year = QSpinBox()
         self.year.setRange(1, 1910)  # any ROC year; one outside every plan is warned about when saved

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import UserError
@@ -25,6 +24,7 @@ from counsel_desk.ui.widgets.indigenous_combo import IndigenousCombo
 from counsel_desk.ui.workstations.widgets import EnumCombo, PlacePicker, combo_select_data
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import ALERT
+from counsel_desk.ui.widgets.rows import table_view
 
 SEARCH_DELAY_MS = 250
 MAX_COLUMN_WIDTH = 280
@@ -125,19 +125,12 @@ class ListPanel(QWidget):
         bar.addWidget(self.clear_button)
 
         self.model = LazyIdTableModel(source, self, context=CONTEXT)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setVisible(False)
+        self.view = table_view(self.model, alternate=True)
         self.view.verticalHeader().setDefaultSectionSize(26)
         header = self.view.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the source's own order until a click
         header.setSortIndicatorShown(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.setResizeContentsPrecision(SIZE_FROM_ROWS)
         self.view.verticalHeader().setResizeContentsPrecision(SIZE_FROM_ROWS)
         self.view.setSortingEnabled(True)
