@@ -3,47 +3,47 @@
 <context>
     <name>TopicDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="62" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="35" />
         <source>Issue topic</source>
         <translation>推動課題</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="62" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="35" />
         <source>New issue topic</source>
         <translation>新增推動課題</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="66" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="39" />
         <source>e.g. WATER</source>
         <translation>例如 WATER</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="70" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="43" />
         <source>A topic's code never changes: records and other computers know it by it.</source>
         <translation>課題代碼不能更改：紀錄與其他電腦都以代碼認得這個課題。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="76" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="49" />
         <source>Code</source>
         <translation>代碼</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="77" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="50" />
         <source>Name (Chinese)</source>
         <translation>中文名稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="78" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="51" />
         <source>English name</source>
         <translation>英文名稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="80" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="53" />
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="80" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="53" />
         <source>Add</source>
         <translation>新增</translation>
     </message>
@@ -74,99 +74,96 @@
 <context>
     <name>TopicsDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="97" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="70" />
         <source>Issue topics</source>
         <translation>推動課題</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="100" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="73" />
         <source>The recurring issues counselors tag on visits and townships, counted in the township panel and the monthly report. A topic that records carry is retired, not deleted: old records keep it, new ones no longer offer it.</source>
         <translation>輔導員在訪視與鄉鎮上標記的推動課題，鄉鎮盤點與月報會加以統計。已有紀錄標記的課題只能停用、不能刪除：舊紀錄保留這個課題，新紀錄不再提供。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="116" />
-        <source>Add topic…</source>
-        <translation>新增課題…</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="118" />
-        <source>Rename…</source>
-        <translation>改名…</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="120" />
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="172" />
-        <source>Retire</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="122" />
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="216" />
-        <source>Delete</source>
-        <translation>刪除</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="124" />
-        <source>Only for a topic added by mistake, that no visit or township carries</source>
-        <translation>只用於誤建、沒有任何訪視或鄉鎮標記的課題</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="172" />
-        <source>Bring back</source>
-        <translation>恢復使用</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="216" />
-        <source>Delete the topic %1?</source>
-        <translation>要刪除課題「%1」嗎？</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="217" />
-        <source>Keep</source>
-        <translation>保留</translation>
-    </message>
-</context>
-<context>
-    <name>TopicsModel</name>
-    <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="37" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="77" />
         <source>Code</source>
         <translation>代碼</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="37" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="77" />
         <source>Name</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="37" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="77" />
         <source>English name</source>
         <translation>英文名稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="37" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="77" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="38" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="78" />
         <source>Visits</source>
         <translation>訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="38" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="78" />
         <source>Townships</source>
         <translation>鄉鎮</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="46" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="81" />
+        <source>Add topic…</source>
+        <translation>新增課題…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="83" />
+        <source>Rename…</source>
+        <translation>改名…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="85" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="139" />
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="87" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="183" />
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="89" />
+        <source>Only for a topic added by mistake, that no visit or township carries</source>
+        <translation>只用於誤建、沒有任何訪視或鄉鎮標記的課題</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="118" />
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="46" />
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="118" />
         <source>Retired</source>
         <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="139" />
+        <source>Bring back</source>
+        <translation>恢復使用</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="183" />
+        <source>Delete the topic %1?</source>
+        <translation>要刪除課題「%1」嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/stocktaking/topics_dialog.py" line="184" />
+        <source>Keep</source>
+        <translation>保留</translation>
     </message>
 </context>
 <context>

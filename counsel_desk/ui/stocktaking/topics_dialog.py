@@ -10,46 +10,19 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
-)
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from counsel_desk.errors import UserError
 from counsel_desk.services import stocktaking
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.stocktaking import TopicUse
 from counsel_desk.ui import messages
-from counsel_desk.ui.small_table import SmallTableModel
 from counsel_desk.ui.theme import MUTED
 from counsel_desk.ui.visits.widgets import FormDialog
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.rows import RowsModel, table_view
 from counsel_desk.ui.widgets.text import fmt
-
-
-class TopicsModel(SmallTableModel[TopicUse]):
-    COL_CODE, COL_NAME, COL_NAME_EN, COL_STATUS, COL_VISITS, COL_TOWNSHIPS = range(6)
-
-    def __init__(self, parent=None):
-        super().__init__(parent=parent)
-        self._titles = [self.tr("Code"), self.tr("Name"), self.tr("English name"), self.tr("Status"),
-                        self.tr("Visits"), self.tr("Townships")]
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        u = self.row_at(index.row()) if index.isValid() else None
-        if u is None:
-            return None
-        t = u.topic
-        if role == Qt.ItemDataRole.DisplayRole:
-            status = self.tr("In use") if t.active else self.tr("Retired")
-            return [t.code, t.name, t.name_en, status, f"{u.visits:,}", f"{u.townships:,}"][index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and not t.active:
-            return QBrush(QColor(MUTED))
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (self.COL_VISITS, self.COL_TOWNSHIPS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
 
 
 class TopicDialog(FormDialog):
@@ -101,17 +74,9 @@ class TopicsDialog(QDialog):
                                "the township panel and the monthly report. A topic that records carry is retired, "
                                "not deleted: old records keep it, new ones no longer offer it."))
         intro.setWordWrap(True)
-        self.model = TopicsModel(self)
-        self.view = QTableView()
-        self.view.setObjectName("topicsTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TopicsModel.COL_NAME_EN, QHeaderView.ResizeMode.Stretch)
+        self.model = RowsModel([self.tr("Code"), self.tr("Name"), self.tr("English name"), self.tr("Status"),
+                                self.tr("Visits"), self.tr("Townships")], self, right=(4, 5))
+        self.view = table_view(self.model, "topicsTable", fit=True, stretch=2)  # the English name takes the room
 
         self.add_button = QPushButton(self.tr("Add topic…"))
         self.add_button.setObjectName("addTopic")
@@ -148,20 +113,22 @@ class TopicsDialog(QDialog):
     def reload(self, select: str | None = None) -> None:
         current = self.current()
         keep = select or (current.topic.id if current else None)
-        rows = stocktaking.topic_uses(self.services)
-        self.model.set_rows(rows)
-        for r, u in enumerate(rows):
+        uses = stocktaking.topic_uses(self.services)
+        self.model.set_rows((u, [u.topic.code, u.topic.name, u.topic.name_en,
+                                 self.tr("In use") if u.topic.active else self.tr("Retired"), u.visits, u.townships],
+                             None if u.topic.active else MUTED) for u in uses)
+        for r, u in enumerate(uses):
             if u.topic.id == keep:
                 self.view.selectRow(r)
         self._enable()
 
     def current(self) -> TopicUse | None:
         rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
-        return self.model.row_at(rows[0].row()) if rows else None
+        return self.model.id_at(rows[0].row()) if rows else None
 
     def select_code(self, code: str) -> None:
         for r in range(self.model.rowCount()):
-            u = self.model.row_at(r)
+            u = self.model.id_at(r)
             if u is not None and u.topic.code == code:
                 self.view.selectRow(r)
 
