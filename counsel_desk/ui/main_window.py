@@ -41,7 +41,7 @@ PAGE_SHORTCUTS = {
 
 class MainWindow(QMainWindow):
     restart_requested = Signal()  # a new language: the start-up code builds the window again
-    database_chosen = Signal(Path)  # File → Open database: the start-up code replaces the window
+    database_chosen = Signal(object)  # File → Open database (a Path) or a server profile (its address)
     first_painted = Signal()  # the window is on screen: the start-up code opens the database now
 
     def __init__(self, ctx: AppContext | None, parent: QWidget | None = None, *,
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.body)
         self.demo_banner: DemoBanner | None = None
         self.auto_backup = None
+        self.live_refresh = None  # on a server: colleagues' changes refresh the open pages (ui/live_refresh.py)
 
         self._build_menus()
         self._build_status_bar()
@@ -119,6 +120,10 @@ class MainWindow(QMainWindow):
         ctx.demo_requested.connect(self.open_demo)
         ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         ctx.backup_made.connect(lambda _p: self._refresh_status())
+        if ctx.db.is_server:
+            from counsel_desk.ui.live_refresh import LiveRefresh
+
+            self.live_refresh = LiveRefresh(ctx)
         self._refresh_status()
         self._status_timer.start(60_000)
         self._show_row(self.navigation.currentRow())
@@ -344,6 +349,7 @@ class MainWindow(QMainWindow):
 
             dialog = FirstRunDialog(self.settings, self)
             dialog.demo_button.hide()
+            dialog.offer_server(False)
             self.first_run_dialog = dialog
             if not dialog.exec():
                 return
@@ -370,7 +376,9 @@ class MainWindow(QMainWindow):
             return
         dialog = PreferencesDialog(self.ctx, self)
         dialog.exec()
-        if dialog.restart_now:
+        if dialog.switch_to is not None:  # another database chosen: the window is built again on it
+            self.database_chosen.emit(dialog.switch_to)
+        elif dialog.restart_now:
             self.restart_requested.emit()
 
     def show_shortcuts(self):
@@ -424,6 +432,8 @@ class MainWindow(QMainWindow):
         """Back up now if due, then every 30 minutes when data changed (services.backup.maybe_backup)."""
         from counsel_desk.ui.safety.auto_backup import AutoBackup
 
+        if self.ctx is None or self.ctx.db.is_server:  # a server is backed up by pg_dump on the server
+            return
         self.auto_backup = AutoBackup(self.ctx, self)
         self.auto_backup.start()
 
@@ -456,4 +466,6 @@ class MainWindow(QMainWindow):
         s.sync()
         if self.auto_backup is not None:
             self.auto_backup.stop()
+        if self.live_refresh is not None:
+            self.live_refresh.stop()
         event.accept()

@@ -1,125 +1,126 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
     <name>OutcomeListPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="35" />
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="112" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="35"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="112"/>
         <source>New outcome</source>
         <translation>新增成果</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="36" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="36"/>
         <source>Search note, agency, company…</source>
         <translation>搜尋說明、部會、企業…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="45" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="45"/>
         <source>Unknown</source>
         <translation>不詳</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="45" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="45"/>
         <source>Registered</source>
         <translation>已設籍</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="46" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="46"/>
         <source>Not registered</source>
         <translation>未設籍</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="49" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="49"/>
         <source>e.g. Ministry of Agriculture</source>
         <translation>例如：農業部</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="53" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="53"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="53" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="53"/>
         <source>Proposal</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="53" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="53"/>
         <source>Youth team</source>
         <translation>青年團隊</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="54" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="54"/>
         <source>Township only</source>
         <translation>只連結鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="59" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="59"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="62" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="62"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="63" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="63"/>
         <source>Kind</source>
         <translation>類別</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="64" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="64"/>
         <source>People</source>
         <translation>人數／人次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="65" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="65"/>
         <source>Amount (NT$)</source>
         <translation>金額（新臺幣元）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="66" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="66"/>
         <source>Household registration</source>
         <translation>設籍</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="67" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="67"/>
         <source>Agency</source>
         <translation>部會</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="68" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="68"/>
         <source>Agency programme</source>
         <translation>部會計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="69" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="69"/>
         <source>Company</source>
         <translation>企業</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="70" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="70"/>
         <source>Tied to</source>
         <translation>連結對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="71" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="71"/>
         <source>Record</source>
         <translation>連結紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="72" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="72"/>
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="73" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="73"/>
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="74" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="74"/>
         <source>Note</source>
         <translation>說明</translation>
     </message>
@@ -127,67 +128,67 @@
 <context>
     <name>OutcomesCard</name>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="68" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="68"/>
         <source>Outcomes</source>
         <translation>成果</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="74" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="74"/>
         <source>Whose outcomes</source>
         <translation>哪個中心的成果</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
         <source>Youth stayed or returned</source>
         <translation>青年留鄉／返鄉</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
         <source>Jobs</source>
         <translation>就業機會</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
         <source>Visitors</source>
         <translation>觀光人次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
         <source>Revenue</source>
         <translation>營收</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83"/>
         <source>Resources matched</source>
         <translation>跨部會資源媒合</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83"/>
         <source>Company investment and CSR</source>
         <translation>企業投資／企業社會責任</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83"/>
         <source>Training courses</source>
         <translation>培力課程</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="130" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="130"/>
         <source>All centers</source>
         <translation>全部分區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="138" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="138"/>
         <source>The outcomes could not be loaded: %1</source>
         <translation>無法載入成果：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="149" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="149"/>
         <source>%1 (%2 registered)</source>
         <translation>%1（設籍 %2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="155" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="155"/>
         <source>%1 · %2 h · %3 trainees</source>
         <translation>%1 場・%2 小時・學員 %3 人</translation>
     </message>
@@ -195,42 +196,42 @@
 <context>
     <name>WorkstationColumns</name>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="13" />
+        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="13"/>
         <source>People</source>
         <translation>人數／人次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="14" />
+        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="14"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="15" />
+        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="15"/>
         <source>Detail</source>
         <translation>部會／計畫／企業</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="16" />
+        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="16"/>
         <source>Award programme</source>
         <translation>獎勵計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="17" />
+        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="17"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="18" />
+        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="18"/>
         <source>Award</source>
         <translation>獎勵金額</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="19" />
+        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="19"/>
         <source>Members</source>
         <translation>成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="20" />
+        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="20"/>
         <source>Support records</source>
         <translation>輔導紀錄</translation>
     </message>
@@ -238,173 +239,173 @@
 <context>
     <name>YouthTeamListPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="41" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="150" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="41"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="150"/>
         <source>New youth team</source>
         <translation>新增青年團隊</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="42" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="42"/>
         <source>Search name, programme, themes…</source>
         <translation>搜尋團隊名稱、獎勵計畫、主題…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="48" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="48"/>
         <source>ROC </source>
         <translation>民國 </translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="56" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="56"/>
         <source>Themes separated by 、</source>
         <translation>主題，以「、」分隔</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="59" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="59"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="62" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="62"/>
         <source>Team name</source>
         <translation>團隊名稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="63" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="63"/>
         <source>Award programme</source>
         <translation>獎勵計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="64" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="64"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="65" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="65"/>
         <source>Award (NT$)</source>
         <translation>獎勵金額（新臺幣元）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="66" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="66"/>
         <source>Themes</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="67" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="67"/>
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="68" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="68"/>
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="69" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="69"/>
         <source>Notes</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="76" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="80" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="76"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="80"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="76" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="76"/>
         <source>Born</source>
         <translation>出生年</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="76" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="76"/>
         <source>Age</source>
         <translation>年齡</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="76" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="86" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="76"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="86"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="83" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="83"/>
         <source>born —</source>
         <translation>出生年 —</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="84" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="84"/>
         <source>Year of birth (Western); the age is checked against the programme</source>
         <translation>出生年（西元）；依獎勵計畫的申請年齡檢查</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="87" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="87"/>
         <source>Add member</source>
         <translation>加入成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="88" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="88"/>
         <source>Remove member</source>
         <translation>移除成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="93" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="93"/>
         <source>Members</source>
         <translation>成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="97" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="111" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="97"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="111"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="97" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="97"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="97" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="97"/>
         <source>Support</source>
         <translation>輔導內容</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="101" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="115" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="101"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="115"/>
         <source>Link</source>
         <translation>連結</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="102" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="116" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="102"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="116"/>
         <source>Unlink</source>
         <translation>取消連結</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="107" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="107"/>
         <source>Support records</source>
         <translation>輔導紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="111" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="111"/>
         <source>Place</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="111" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="111"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="121" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="121"/>
         <source>Site visits</source>
         <translation>實地訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="146" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="146"/>
         <source>cap NT$%1</source>
         <translation>上限 NT$%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="212" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="212"/>
         <source>%1 outcome records are tied to this team (see Outcomes).</source>
         <translation>有 %1 筆成果紀錄連結這個團隊（見「成果」）。</translation>
     </message>
