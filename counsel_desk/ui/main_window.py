@@ -229,6 +229,10 @@ class MainWindow(QMainWindow):
         roster.triggered.connect(self.show_roster)
         edit_menu.addAction(roster)
         self.action_roster = roster
+        topics = QAction(self.tr("Issue &topics…"), self)
+        topics.setObjectName("actionTopics")
+        topics.triggered.connect(self.show_topics)
+        edit_menu.addAction(topics)
         prefs = QAction(self.tr("&Preferences…"), self)
         prefs.setShortcut(QKeySequence.StandardKey.Preferences)
         prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -314,6 +318,17 @@ class MainWindow(QMainWindow):
             return None
         dialog = RosterDialog(self.ctx, self)
         self.roster_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_topics(self):
+        """推動課題: add, rename and retire the coded issue topics counselors tag."""
+        from counsel_desk.ui.stocktaking.topics_dialog import TopicsDialog
+
+        if self.ctx is None:
+            return None
+        dialog = TopicsDialog(self.ctx.services(), self, settings=self.ctx.settings)
+        self.topics_dialog = dialog
         dialog.open()
         return dialog
 
