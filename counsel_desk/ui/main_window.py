@@ -229,6 +229,10 @@ class MainWindow(QMainWindow):
         roster.triggered.connect(self.show_roster)
         edit_menu.addAction(roster)
         self.action_roster = roster
+        topics = QAction(self.tr("Issue &topics…"), self)
+        topics.setObjectName("actionTopics")
+        topics.triggered.connect(self.show_topics)
+        edit_menu.addAction(topics)
         prefs = QAction(self.tr("&Preferences…"), self)
         prefs.setShortcut(QKeySequence.StandardKey.Preferences)
         prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -317,6 +321,17 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def show_topics(self):
+        """推動課題: add, rename and retire the coded issue topics counselors tag."""
+        from counsel_desk.ui.stocktaking.topics_dialog import TopicsDialog
+
+        if self.ctx is None:
+            return None
+        dialog = TopicsDialog(self.ctx.services(), self, settings=self.ctx.settings)
+        self.topics_dialog = dialog
+        dialog.open()
+        return dialog
+
     def window_title(self) -> str:
         title = self.tr("Regional Revitalization Desk")
         if self.ctx is None:
@@ -401,7 +416,10 @@ class MainWindow(QMainWindow):
         db = self.ctx.db
         mode = self.tr(" (read-only)") if db.read_only else ""
         label = self.tr("Demo database: %1") if self.ctx.is_demo else self.tr("Database: %1")
-        self.db_label.setText(fmt(label, str(db.path)) + mode)
+        self.db_label.setText(fmt(label, db.where) + mode)
+        if db.is_server:  # backed up by pg_dump on the server: the backups page shows the last one
+            self.backup_label.setText("")
+            return
         newest = None
         if db.backups_dir.is_dir():
             backups = [p for p in db.backups_dir.glob("*.db") if p.is_file()]

@@ -128,57 +128,67 @@
 <context>
     <name>OutcomesCard</name>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="49"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="68"/>
         <source>Outcomes</source>
         <translation>成果</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="55"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="74"/>
+        <source>Whose outcomes</source>
+        <translation>哪個中心的成果</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
         <source>Youth stayed or returned</source>
         <translation>青年留鄉／返鄉</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="55"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
         <source>Jobs</source>
         <translation>就業機會</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="55"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
         <source>Visitors</source>
         <translation>觀光人次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="55"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
         <source>Revenue</source>
         <translation>營收</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="56"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83"/>
         <source>Resources matched</source>
         <translation>跨部會資源媒合</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="56"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83"/>
         <source>Company investment and CSR</source>
         <translation>企業投資／企業社會責任</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="56"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83"/>
         <source>Training courses</source>
         <translation>培力課程</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="84"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="130"/>
+        <source>All centers</source>
+        <translation>全部分區</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="138"/>
         <source>The outcomes could not be loaded: %1</source>
         <translation>無法載入成果：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="93"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="149"/>
         <source>%1 (%2 registered)</source>
         <translation>%1（設籍 %2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="99"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="155"/>
         <source>%1 · %2 h · %3 trainees</source>
         <translation>%1 場・%2 小時・學員 %3 人</translation>
     </message>

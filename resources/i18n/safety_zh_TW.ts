@@ -189,22 +189,22 @@
 <context>
     <name>BackupTableModel</name>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="44"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="45"/>
         <source>When</source>
         <translation>備份時間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="44"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="45"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="44"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="45"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="44"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="45"/>
         <source>File</source>
         <translation>檔案</translation>
     </message>
@@ -212,69 +212,69 @@
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="78"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="79"/>
         <source>The desk backs up by itself: at start when the last backup is older than a day, every 30 minutes while data changes, and before every import and restore. Each backup is checked before it is kept. Kept: everything from the last 48 hours, then one a day for 14 days, one a week for 8 weeks and one a month for 12 months.</source>
         <translation>輔導桌會自動備份：啟動時若上次備份已超過一天、資料有變動時每 30 分鐘一次，以及每次匯入與還原之前。每份備份都先通過完整性檢查才保留。保留方式：最近 48 小時內的全部保留，之後 14 天每天一份、8 週每週一份、12 個月每月一份。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="86"/>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="167"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="87"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="178"/>
         <source>Back up now</source>
         <translation>立即備份</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="88"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="89"/>
         <source>Restore this backup…</source>
         <translation>還原這份備份…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="90"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="91"/>
         <source>Restore from a file…</source>
         <translation>從檔案還原…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="92"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="93"/>
         <source>Open folder</source>
         <translation>開啟資料夾</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="125"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="133"/>
         <source>A read-only database can&apos;t be restored into.</source>
         <translation>唯讀的資料庫無法還原備份。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="133"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="144"/>
         <source>Folder: %1</source>
         <translation>備份資料夾：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="155"/>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="170"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="166"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="181"/>
         <source>Backing up…</source>
         <translation>正在備份…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="159"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="170"/>
         <source>Backed up to %1 (integrity check passed).</source>
         <translation>已備份為 %1（完整性檢查通過）。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="166"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="177"/>
         <source>The backup failed: %1</source>
         <translation>備份失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="179"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="190"/>
         <source>Restore from a backup file</source>
         <translation>從備份檔還原</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="181"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="192"/>
         <source>Desk backup (*.db);;All files (*)</source>
         <translation>輔導桌備份 (*.db);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="187"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="198"/>
         <source>Restore the backup of %1?
 
 The data as it is now is first saved as a safety backup, then replaced by the backup. Work done after %1 will no longer be in the database, but it stays in the safety backup.</source>
@@ -283,17 +283,17 @@ The data as it is now is first saved as a safety backup, then replaced by the ba
 目前的資料會先另存為一份安全備份，再以這份備份取代。%1 之後所做的修改將不在資料庫中，但仍保存在那份安全備份裡。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="189"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="200"/>
         <source>Restore backup</source>
         <translation>還原備份</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="195"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="206"/>
         <source>Restored from %1. The data from before is kept in the safety backup %2.</source>
         <translation>已從 %1 還原。還原前的資料保存在安全備份 %2。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="202"/>
+        <location filename="../../counsel_desk/ui/safety/backups_page.py" line="213"/>
         <source>Restoring…</source>
         <translation>正在還原…</translation>
     </message>
@@ -539,6 +539,48 @@ The data as it is now is first saved as a safety backup, then replaced by the ba
         <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="160"/>
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerBackupPanel</name>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/server_backups.py" line="29"/>
+        <source>This database is on the center&apos;s server. It is backed up on the server with pg_dump, on a schedule the center&apos;s IT person sets up (counsel-desk server backup, see docs/server.md); a restore is done there too. The program itself keeps no copies of a server database.</source>
+        <translation>這個資料庫在中心的伺服器上，由伺服器依中心資訊人員設定的排程以 pg_dump 備份（counsel-desk server backup，見 docs/server.md）；還原也在伺服器上進行。本程式不保存伺服器資料庫的副本。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/server_backups.py" line="33"/>
+        <source>Looking for the last server backup…</source>
+        <translation>正在查詢伺服器最近一次的備份…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/server_backups.py" line="37"/>
+        <source>Check again</source>
+        <translation>重新查詢</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/server_backups.py" line="57"/>
+        <source>Could not read the server&apos;s backup record: %1</source>
+        <translation>無法讀取伺服器的備份紀錄：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/server_backups.py" line="70"/>
+        <source>No backup of this server database has been recorded yet. Next step: ask the center&apos;s IT person to schedule &quot;counsel-desk server backup --db … --folder …&quot; on the server every day (Windows Task Scheduler or cron; docs/server.md, section 5).</source>
+        <translation>這個伺服器資料庫還沒有任何備份紀錄。下一步：請中心的資訊人員在伺服器上排程每天執行「counsel-desk server backup --db … --folder …」（Windows 工作排程器或 cron；見 docs/server.md 第 5 節）。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/server_backups.py" line="75"/>
+        <source>Last server backup: %1, on %2
+File: %3
+Size: %4</source>
+        <translation>伺服器最近一次備份：%1，於 %2
+檔案：%3
+大小：%4</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/safety/server_backups.py" line="79"/>
+        <source>That is more than %1 days ago: ask the center&apos;s IT person to check the scheduled backup.</source>
+        <translation>這已超過 %1 天：請中心的資訊人員檢查備份排程。</translation>
     </message>
 </context>
 <context>

@@ -202,3 +202,7 @@ def _standalone(qtbot, window, ctx):
     town = first_id(ctx, "SELECT township_code FROM site_visit WHERE deleted_at IS NULL GROUP BY township_code "
                          "ORDER BY count(*) DESC LIMIT 1")
     yield from _dialog(qtbot, "township panel", TownshipDialog(ctx, town, window, today=TODAY))
+    from counsel_desk.ui.stocktaking.topics_dialog import TopicDialog, TopicsDialog
+
+    yield from _dialog(qtbot, "issue topics", TopicsDialog(ctx.services(), window, settings=ctx.settings))
+    yield from _dialog(qtbot, "issue topic", TopicDialog(window, lambda *_a: None))
