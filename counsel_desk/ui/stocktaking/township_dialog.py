@@ -15,6 +15,7 @@ from counsel_desk.models.enums import TownshipStatus
 from counsel_desk.services import stocktaking
 from counsel_desk.services.formatting import aside, shown_date, spaced
 from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.stocktaking.topics_dialog import TopicsDialog
 from counsel_desk.ui.widgets.date_edit import DateEdit
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt
@@ -35,6 +36,7 @@ class TownshipDialog(QDialog):
         self.code = township_code
         self.today = today or date.today()
         self.setObjectName("townshipDialog")
+        self.topics_dialog: TopicsDialog | None = None
         self._build()
         self.refresh()
         fit_window(self, "township_dialog", (760, 620))
@@ -88,9 +90,14 @@ class TownshipDialog(QDialog):
         self.tag_button.clicked.connect(self.tag_topic)
         self.untag_button = QPushButton(self.tr("Remove ★"))
         self.untag_button.clicked.connect(self.untag_topic)
+        self.manage_button = QPushButton(self.tr("Topics…"))
+        self.manage_button.setObjectName("manageTopics")
+        self.manage_button.setToolTip(self.tr("Add, rename or retire issue topics"))
+        self.manage_button.clicked.connect(self.manage_topics)
         tag_row.addWidget(self.tag_box, 1)
         tag_row.addWidget(self.tag_button)
         tag_row.addWidget(self.untag_button)
+        tag_row.addWidget(self.manage_button)
         tv.addLayout(tag_row)
 
         history_box = QGroupBox(self.tr("History"))
@@ -171,6 +178,15 @@ class TownshipDialog(QDialog):
         if issue_id:
             stocktaking.untag_township(self.ctx.services(), issue_id)
             self._changed()
+
+    def manage_topics(self) -> TopicsDialog:
+        """The topics screen; a topic added or renamed there shows here at once."""
+        dialog = TopicsDialog(self.ctx.services(), self, settings=self.ctx.settings)
+        dialog.topics_changed.connect(self.refresh)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.topics_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _changed(self) -> None:
         self.refresh()
