@@ -15,13 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counsel_desk.errors import ValidationError
 from counsel_desk.models import YouthTeam
 from counsel_desk.services import youth_teams as team_service
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.outcome_lists import YouthTeamListSource
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.messages import show_error
+from counsel_desk.ui.messages import guarded
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
@@ -243,12 +242,11 @@ class YouthTeamListPage(RecordListPage):
     def add_member(self) -> None:
         if self.record_id is None:
             return
-        try:
+        with guarded(self) as done:
             team_service.add_member(self.ctx.services(), self.record_id, {
                 "name": self.member_name.text(), "birth_year": self.member_born.value() or None,
                 "role": self.member_role.text()})
-        except ValidationError as exc:
-            show_error(self, exc)
+        if not done:
             return
         self.member_name.clear()
         self.member_role.clear()
@@ -278,9 +276,8 @@ class YouthTeamListPage(RecordListPage):
     def _link(self, what: str, record_id: str | None, linked: bool = True) -> None:
         if self.record_id is None or not record_id:
             return
-        try:
+        with guarded(self) as done:
             team_service.set_link(self.ctx.services(), self.record_id, what, record_id, linked)
-        except ValidationError as exc:
-            show_error(self, exc)
+        if not done:
             return
         self._after_change()
