@@ -14,7 +14,7 @@ records about it are linked to it (youth_team_visit, youth_team_support: they tr
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Optional
 
 from sqlmodel import Field, SQLModel
@@ -60,13 +60,18 @@ class YouthTeam(Synced, table=True):
 
 
 class YouthTeamMember(Synced, table=True):
-    """A member of a youth team; the birth year gives the age checked against the programme's age range."""
+    """A member of a youth team; the birth year gives the age checked against the programme's age range.
+
+    Personal data (個人資料): the name and birth year are masked on export and erased on request
+    (services/privacy.py), like a contact's phone and e-mail.
+    """
 
     __tablename__ = "youth_team_member"
     team_id: str = Field(foreign_key="youth_team.id", index=True, max_length=36)
     name: str = Field(max_length=64)
     birth_year: Optional[int] = None  # Western year
     role: str = Field(default="", max_length=64)  # 隊長、隊員…
+    erased_at: Optional[datetime] = None  # right to deletion: name and birth year blanked, as a contact's
 
 
 class YouthTeamVisit(SQLModel, table=True):

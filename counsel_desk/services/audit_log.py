@@ -45,6 +45,10 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "proposal_comment": ("提案意見", "Proposal comment"), "yearly_target": ("績效指標", "Yearly target"),
     "report": ("報表", "Report"), "report_snapshot": ("已送出月報", "Sent report"), "database": ("資料庫", "Database"),
     "audit_log": ("稽核紀錄", "Audit log"),
+    "youth_team": ("青年團隊", "Youth team"), "youth_team_member": ("青年團隊成員", "Youth-team member"),
+    "outcome": ("成果紀錄", "Outcome"), "issue_topic": ("推動課題", "Issue topic"),
+    "township_issue": ("鄉鎮推動課題", "Township issue"), "township_status_note": ("鄉鎮盤點狀態紀錄", "Township status note"),
+    "county_check": ("縣府審查項目", "County check"), "approved_amount": ("會報核定金額", "Approved amount"),
 }
 COLUMNS = [
     Column("seq", "No.", align_right=True),

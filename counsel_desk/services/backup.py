@@ -358,7 +358,7 @@ def restore(db, backup: Path | str, *, actor: str = "", now: datetime | None = N
                         f"The backup {backup.name} and the database differ in encryption (one is encrypted, the other "
                         f"not), so it can't be restored as it is; the database was not changed. Use counsel-desk "
                         f"encrypt or decrypt first.")
-    erased = privacy.erased_contacts(db)
+    erased = privacy.erased_people(db)
     safety = backup_before(db, "restore", now=now)
     report(1)
     with _lock:

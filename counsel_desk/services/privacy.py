@@ -1,8 +1,11 @@
 """Erasing a person's personal data on request (個人資料保護法: the right to deletion).
 
-A contact is never hard-deleted (sync needs the tombstone): its name becomes an anonymous
-placeholder, phone, e-mail and personal notes are blanked and ``erased_at`` is set. The version
-is bumped so the erasure travels to the other laptops with the next sync.
+A person is a contact or a youth team's member (青年團隊成員). Neither is hard-deleted (sync needs
+the tombstone): a contact's name becomes an anonymous placeholder, phone, e-mail and personal notes
+are blanked; a member's name becomes a placeholder and the birth year is cleared; ``erased_at`` is
+set. The version is bumped so the erasure travels to the other laptops with the next sync. The
+same person may sit in several teams (and be a contact too): the preview lists the member rows
+that carry the same name — with the same birth year, or none — and those chosen are erased together.
 
 Where else the person may linger, and what this module does about it:
 
@@ -24,16 +27,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Sequence
 
 from sqlalchemy import String, Text, select, text, update
 from sqlmodel import Session
 
 from counsel_desk.errors import UserError
-from counsel_desk.models import Contact, Organization, metadata, utcnow
+from counsel_desk.models import Contact, Organization, YouthTeam, YouthTeamMember, metadata, utcnow
 from counsel_desk.services.base import ServiceContext, stamp_change
 from counsel_desk.store import audit, search
 
 ERASED_NAME = "（已刪除的聯絡人）"  # what the contact list shows in place of the name
+ERASED_MEMBER_NAME = "（已刪除的成員）"  # what a team's member list shows in place of the name
+MEMBER_PERSONAL = ("name", "birth_year")
 MENTION_MARK = "（個資已刪除）"  # what replaces a mention in other records' text
 PERSONAL = ("name", "phone", "email", "personal_notes")
 # Columns that hold codes, ids and stamps, never a person's words — and record names and titles:
@@ -46,7 +52,9 @@ MIN_PHONE_DIGITS = 8
 
 @dataclass
 class ErasureResult:
-    contact_id: str
+    record_id: str  # the contact or member the person asked about
+    table: str = "contact"
+    members: list[str] = field(default_factory=list)  # member rows whose name and birth year were erased
     already_erased: bool = False
     scrubbed: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (table, id, fields)
     search_docs: int = 0
@@ -192,14 +200,57 @@ def purge_free_space(engine, *, vacuum: bool = False) -> bool:
         raw.close()
 
 
-def erase_contact(ctx: ServiceContext, contact_id: str, *, scrub_mentions: bool = True,
-                  purge: bool = True) -> ErasureResult:
-    """Erase a contact's personal data, leaving an anonymous tombstone; see the module docstring."""
+def _contact(s: Session, contact_id: str) -> Contact:
+    contact = s.get(Contact, contact_id)
+    if contact is None:
+        raise UserError(f"找不到這位聯絡人（{contact_id}）。", f"No such contact ({contact_id}).")
+    return contact
+
+
+def _member(s: Session, member_id: str) -> YouthTeamMember:
+    member = s.get(YouthTeamMember, member_id)
+    if member is None:
+        raise UserError(f"找不到這位青年團隊成員（{member_id}）。", f"No such youth-team member ({member_id}).")
+    return member
+
+
+def _erase_members(s: Session, member_ids: Sequence[str], actor: str) -> tuple[list[str], list[str]]:
+    """Blank the members' name and birth year; returns (members erased now, their names to hunt for)."""
+    erased, names = [], []
+    for member_id in dict.fromkeys(member_ids):
+        member = _member(s, member_id)
+        blanked = [f for f in MEMBER_PERSONAL if getattr(member, f) not in (None, "", ERASED_MEMBER_NAME)]
+        if member.erased_at is not None and not blanked:
+            continue
+        if member.erased_at is None:
+            names.append(member.name)
+        member.name, member.birth_year = ERASED_MEMBER_NAME, None
+        member.erased_at = member.erased_at or utcnow()
+        stamp_change(member, actor)
+        s.add(member)
+        s.flush()
+        audit.record(s, actor, "erase", "youth_team_member", member_id, {"fields": blanked})
+        erased.append(member_id)
+    return erased, names
+
+
+def _scrub_everywhere(s: Session, result: ErasureResult, values: list[str], actor: str, scrub_mentions: bool) -> None:
+    values = sorted(set(values), key=len, reverse=True)
+    if scrub_mentions and values:
+        result.scrubbed = find_mentions(s, values, skip_id=result.record_id)
+        _scrub_records(s, result.scrubbed, values, actor, result.record_id)
+    result.search_docs = _scrub_search_index(s, values)
+    result.local_copies = _scrub_local_copies(s, values)
+    result.audit_mentions = _audit_mentions(s, values)
+
+
+def erase_contact(ctx: ServiceContext, contact_id: str, *, scrub_mentions: bool = True, purge: bool = True,
+                  members: Sequence[str] = ()) -> ErasureResult:
+    """Erase a contact's personal data, leaving an anonymous tombstone, and the personal data of the
+    youth-team ``members`` that are the same person (see :func:`preview`); see the module docstring."""
     result = ErasureResult(contact_id)
     with ctx.session_factory() as s:
-        contact = s.get(Contact, contact_id)
-        if contact is None:
-            raise UserError(f"找不到這位聯絡人（{contact_id}）。", f"No such contact ({contact_id}).")
+        contact = _contact(s, contact_id)
         result.already_erased = contact.erased_at is not None
         values = personal_values(contact.name if not result.already_erased else "", contact.phone, contact.email)
         blanked = [f for f in PERSONAL if getattr(contact, f) not in ("", ERASED_NAME)]
@@ -210,12 +261,9 @@ def erase_contact(ctx: ServiceContext, contact_id: str, *, scrub_mentions: bool 
             s.add(contact)
             s.flush()
             audit.record(s, ctx.actor, "erase", "contact", contact_id, {"fields": blanked})
-        if scrub_mentions and values:
-            result.scrubbed = find_mentions(s, values, skip_id=contact_id)
-            _scrub_records(s, result.scrubbed, values, ctx.actor, contact_id)
-        result.search_docs = _scrub_search_index(s, values)
-        result.local_copies = _scrub_local_copies(s, values)
-        result.audit_mentions = _audit_mentions(s, values)
+        result.members, names = _erase_members(s, members, ctx.actor)
+        _scrub_everywhere(s, result, values + [v for n in names for v in personal_values(n, "", "")], ctx.actor,
+                          scrub_mentions)
         s.commit()
         engine = s.get_bind()
     if purge:
@@ -223,26 +271,53 @@ def erase_contact(ctx: ServiceContext, contact_id: str, *, scrub_mentions: bool 
     return result
 
 
-def erased_contacts(db) -> list[str]:
-    """Ids of the contacts erased in this database (re-applied after a restore of an older backup)."""
+def erase_member(ctx: ServiceContext, member_id: str, *, scrub_mentions: bool = True, purge: bool = True,
+                 also: Sequence[str] = ()) -> ErasureResult:
+    """Erase a youth-team member's name and birth year (and those of the ``also`` rows: the same person
+    in other teams, see :func:`preview_member`), leaving an anonymous row so the team's counts add up."""
+    result = ErasureResult(member_id, "youth_team_member")
+    with ctx.session_factory() as s:
+        result.already_erased = _member(s, member_id).erased_at is not None
+        result.members, names = _erase_members(s, [member_id, *also], ctx.actor)
+        _scrub_everywhere(s, result, [v for n in names for v in personal_values(n, "", "")], ctx.actor, scrub_mentions)
+        s.commit()
+        engine = s.get_bind()
+    if purge:
+        result.wal_truncated = purge_free_space(engine)
+    return result
+
+
+@dataclass(frozen=True)
+class Erased:
+    """Who was erased in a database (re-applied after a restore of an older backup)."""
+
+    contacts: list[str]
+    members: list[str]
+
+
+def erased_people(db) -> Erased:
     with db.session() as s:
-        return list(s.connection().execute(text("SELECT id FROM contact WHERE erased_at IS NOT NULL")).scalars())
+        conn = s.connection()
+        return Erased(list(conn.execute(text("SELECT id FROM contact WHERE erased_at IS NOT NULL")).scalars()),
+                      list(conn.execute(text("SELECT id FROM youth_team_member WHERE erased_at IS NOT NULL")).scalars()))
 
 
-def reapply_erasures(db, contact_ids: list[str], *, actor: str = "") -> int:
-    """Erase again the contacts a restored backup still holds in full; returns how many."""
-    if not contact_ids:
-        return 0
+def reapply_erasures(db, erased: Erased, *, actor: str = "") -> int:
+    """Erase again the people a restored backup still holds in full; returns how many."""
     ctx = ServiceContext(db.session_factory, actor)
     with db.session() as s:
-        pending = [cid for cid in contact_ids
-                   if s.connection().execute(text("SELECT 1 FROM contact WHERE id=:i AND erased_at IS NULL"),
-                                             {"i": cid}).first()]
-    for cid in pending:
+        conn = s.connection()
+        contacts = [cid for cid in erased.contacts
+                    if conn.execute(text("SELECT 1 FROM contact WHERE id=:i AND erased_at IS NULL"), {"i": cid}).first()]
+        members = [mid for mid in erased.members if conn.execute(
+            text("SELECT 1 FROM youth_team_member WHERE id=:i AND erased_at IS NULL"), {"i": mid}).first()]
+    for cid in contacts:
         erase_contact(ctx, cid, purge=False)
-    if pending:
+    for mid in members:
+        erase_member(ctx, mid, purge=False)
+    if contacts or members:
         purge_free_space(db.engine)
-    return len(pending)
+    return len(contacts) + len(members)
 
 
 def erased_at(db, contact_id: str) -> datetime | None:
@@ -252,25 +327,62 @@ def erased_at(db, contact_id: str) -> datetime | None:
 
 
 @dataclass(frozen=True)
-class ErasurePreview:
-    """What erasing a contact would touch, for the confirmation a person sees first."""
+class Membership:
+    """A youth team's member row that may be the person being erased (same name; same or no birth year)."""
 
-    contact_id: str
+    member_id: str
+    team: str
+    roc_year: int
+    role: str
+    birth_year: int | None
+
+
+@dataclass(frozen=True)
+class ErasurePreview:
+    """What erasing a person would touch, for the confirmation a person sees first."""
+
+    record_id: str
     name: str
-    title: str
-    organization: str
+    title: str  # a contact's title, a member's role
+    organization: str  # a contact's organisation, a member's team
     already_erased: bool
     mentions: list[tuple[str, str, list[str]]]  # (table, id, fields) whose text names the person
     audit_mentions: int
+    table: str = "contact"
+    memberships: list[Membership] = field(default_factory=list)  # other member rows that are likely the person
+
+
+def memberships(s: Session, name: str, birth_year: int | None = None, *, skip_id: str = "") -> list[Membership]:
+    """Member rows not yet erased with exactly this name (≥ 2 characters) and the same or no birth year."""
+    if len(name.strip()) < MIN_NAME_LENGTH or name in (ERASED_NAME, ERASED_MEMBER_NAME):
+        return []
+    born = "" if birth_year is None else " AND (m.birth_year IS NULL OR m.birth_year = :born)"
+    rows = s.connection().execute(text(
+        "SELECT m.id, t.name, t.roc_year, m.role, m.birth_year FROM youth_team_member m "
+        "JOIN youth_team t ON t.id = m.team_id WHERE m.name = :n AND m.erased_at IS NULL AND m.deleted_at IS NULL "
+        f"AND m.id != :skip{born} ORDER BY t.roc_year DESC, t.name"), {"n": name.strip(), "skip": skip_id, "born": birth_year})
+    return [Membership(*row) for row in rows]
 
 
 def preview(ctx: ServiceContext, contact_id: str) -> ErasurePreview:
     with ctx.session_factory() as s:
-        contact = s.get(Contact, contact_id)
-        if contact is None:
-            raise UserError(f"找不到這位聯絡人（{contact_id}）。", f"No such contact ({contact_id}).")
+        contact = _contact(s, contact_id)
         org = s.get(Organization, contact.organization_id) if contact.organization_id else None
         erased = contact.erased_at is not None
         values = personal_values("" if erased else contact.name, contact.phone, contact.email)
         return ErasurePreview(contact_id, contact.name, contact.title, org.name if org else "", erased,
-                              find_mentions(s, values, skip_id=contact_id), _audit_mentions(s, values))
+                              find_mentions(s, values, skip_id=contact_id), _audit_mentions(s, values),
+                              memberships=[] if erased else memberships(s, contact.name))
+
+
+def preview_member(ctx: ServiceContext, member_id: str) -> ErasurePreview:
+    with ctx.session_factory() as s:
+        member = _member(s, member_id)
+        team = s.get(YouthTeam, member.team_id)
+        erased = member.erased_at is not None
+        values = personal_values("" if erased else member.name, "", "")
+        return ErasurePreview(member_id, member.name, member.role, team.name if team else "", erased,
+                              find_mentions(s, values, skip_id=member_id), _audit_mentions(s, values),
+                              table="youth_team_member",
+                              memberships=[] if erased else memberships(s, member.name, member.birth_year,
+                                                                        skip_id=member_id))

@@ -185,6 +185,7 @@ class MemberView:
     birth_year: int | None
     role: str
     age: int | None  # in the team's year
+    erased: bool = False  # personal data erased on request (services/privacy.py): no age to check
 
 
 @dataclass
@@ -219,6 +220,8 @@ def eligibility(programme_name: str, roc_year: int, members: list[MemberView],
         return out
     lo, hi = programme.ages
     for m in members:
+        if m.erased:
+            continue
         if m.age is None:
             out.append(Notice("age_missing", f"成員「{m.name}」未填出生年，無法確認是否符合 {lo}–{hi} 歲。",
                               f"Member '{m.name}' has no birth year: {lo}–{hi} cannot be checked."))
@@ -234,7 +237,8 @@ def team_view(sc: ServiceContext, team_id: str) -> TeamView:
         team = live(s, YouthTeam, team_id, "青年團隊", "youth team")
         programme = _programme(s, team.programme)
         year = team.roc_year + 1911
-        members = [MemberView(m.id, m.name, m.birth_year, m.role, (year - m.birth_year) if m.birth_year else None)
+        members = [MemberView(m.id, m.name, m.birth_year, m.role, (year - m.birth_year) if m.birth_year else None,
+                              m.erased_at is not None)
                    for m in s.exec(select(YouthTeamMember).where(col(YouthTeamMember.team_id) == team_id,
                                                                  col(YouthTeamMember.deleted_at).is_(None))
                                    .order_by(col(YouthTeamMember.created_at), col(YouthTeamMember.id))).all()]

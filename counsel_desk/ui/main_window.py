@@ -416,7 +416,10 @@ class MainWindow(QMainWindow):
         db = self.ctx.db
         mode = self.tr(" (read-only)") if db.read_only else ""
         label = self.tr("Demo database: %1") if self.ctx.is_demo else self.tr("Database: %1")
-        self.db_label.setText(fmt(label, str(db.path)) + mode)
+        self.db_label.setText(fmt(label, db.where) + mode)
+        if db.is_server:  # backed up by pg_dump on the server: the backups page shows the last one
+            self.backup_label.setText("")
+            return
         newest = None
         if db.backups_dir.is_dir():
             backups = [p for p in db.backups_dir.glob("*.db") if p.is_file()]

@@ -23,6 +23,7 @@ from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm
 from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.page_titles import page_title
+from counsel_desk.ui.safety.server_backups import ServerBackupPanel
 from counsel_desk.ui.widgets.rows import SmallTableModel, table_view
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.widgets.text import fmt
@@ -118,6 +119,13 @@ class BackupsPage(PageHooks, QWidget):
         self.restore_file_button.clicked.connect(self.restore_from_file)
         self.folder_button.clicked.connect(self.open_folder)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.server_panel = ServerBackupPanel(ctx, self) if ctx.db.is_server else None
+        if self.server_panel is not None:  # a server is backed up by pg_dump on the server, not from here
+            for w in (explain, self.folder_label, self.backup_button, self.restore_button, self.restore_file_button,
+                      self.folder_button, self.status, self.view):
+                w.hide()
+            layout.addWidget(self.server_panel)
+            layout.addStretch(1)
         self.view.activated.connect(lambda _i: self.restore_selected())
         ctx.backup_made.connect(lambda _p: self.reload())
         if ctx.db.read_only:
@@ -130,6 +138,9 @@ class BackupsPage(PageHooks, QWidget):
         self.reload()
 
     def reload(self) -> None:
+        if self.server_panel is not None:
+            self.server_panel.reload()
+            return
         self.folder_label.setText(fmt(self.tr("Folder: %1"), str(self.ctx.db.backups_dir)))
         selected = self.selected_backup()
         self.model.set_rows(backup.list_backups(self.ctx.db.path))
