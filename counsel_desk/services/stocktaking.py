@@ -288,7 +288,7 @@ class _Record:
         return (self.moves[0][1] or "idea") if self.moves else self.stage
 
 
-class _Timeline:
+class TownshipTimeline:
     """One township's records with their dates, read once: its derived status on any day, and what
     happened on each day (for an override's lapse: a handful of queries per township, not per day)."""
 
@@ -359,7 +359,7 @@ def _opt_day(value: Any, stamp: bool = False) -> date | None:
 def _lapse(conn: Connection, town: str, noted_on: date, as_of: date | None) -> Lapse | None:
     """When (and why) an override noted on ``noted_on`` stopped counting by ``as_of``: the first later day on
     which the township's derived status differs from the one on the note's day; None while it holds."""
-    timeline = _Timeline(conn, town)
+    timeline = TownshipTimeline(conn, town)
     base_status = timeline.status_on(noted_on)
     for day, whys in sorted(timeline.events().items()):
         if day <= noted_on or (as_of is not None and day > as_of):

@@ -176,7 +176,7 @@ def test_the_lapse_timeline_and_the_reports_sql_agree_on_every_township_and_day(
                                           ).fetchall() if r[0]]
         by_day = {d: stocktaking.derived_statuses(c, d) for d in days}
         for town in towns:
-            timeline = stocktaking._Timeline(c, town)
+            timeline = stocktaking.TownshipTimeline(c, town)
             for d in days:
                 assert timeline.status_on(d) is by_day[d].get(town, TownshipStatus.NOT_STARTED), (town, d)
     assert len(towns) > 30 and len({s for d in days for s in by_day[d].values()}) >= 4
