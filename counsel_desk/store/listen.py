@@ -59,7 +59,9 @@ class ChangeListener:
         engine = create_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT",
                                connect_args={"connect_timeout": 10, "application_name": "counsel_desk-listen"})
         pooled = engine.raw_connection()  # kept while listening: dropping it would close the connection
-        pooled.driver_connection.execute(f"LISTEN {CHANGES_CHANNEL}")
+        driver = pooled.driver_connection
+        assert driver is not None  # a connection just checked out
+        driver.execute(f"LISTEN {CHANGES_CHANNEL}")
         return pooled
 
     def _run(self) -> None:
