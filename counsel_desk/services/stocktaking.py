@@ -531,12 +531,13 @@ def township_panel(sc: ServiceContext, township_code: str) -> TownshipPanel:
             history.append(Event(lapse.on, pick(
                 f"改定的狀態「{set_to}」失效：{lapse.why}，依紀錄推算為「{derived}」",
                 f"The status set to '{set_to}' lapsed: {lapse.why}; the records say '{derived}'")))
-        for day, title, stage in conn.execute(text(
-                "SELECT c.changed_at, COALESCE(p.title, pl.title), c.to_stage FROM stage_change c "
+        for day, title, from_stage, stage in conn.execute(text(
+                "SELECT c.changed_at, COALESCE(p.title, pl.title), c.from_stage, c.to_stage FROM stage_change c "
                 "LEFT JOIN proposal p ON p.id = c.proposal_id LEFT JOIN plan pl ON pl.id = c.plan_id "
                 "WHERE c.deleted_at IS NULL AND COALESCE(p.township_code, pl.township_code) = :t"), p):
-            history.append(Event(_taiwan_day(day), pick(f"「{title}」進入{Stage.label_of(stage)}",
-                                                 f"'{title}' moved to {Stage.label_of(stage)}")))
+            label = Stage.label_of(stage)
+            history.append(Event(_taiwan_day(day), pick(f"「{title}」建立（{label}）", f"'{title}' created ({label})")
+                                 if not from_stage else pick(f"「{title}」進入{label}", f"'{title}' moved to {label}")))
         for day, who, n_topics in conn.execute(text(
                 "SELECT v.visit_date, v.visited_name, (SELECT COUNT(*) FROM visit_issue_topic l WHERE l.visit_id = v.id) "
                 "FROM site_visit v WHERE v.township_code = :t AND v.deleted_at IS NULL "
