@@ -13,7 +13,7 @@ import pytest
 from counsel_desk.models import Plan, Proposal, SiteVisit, StageChange, TownshipStatusNote
 from counsel_desk.models.enums import TownshipStatus
 from counsel_desk.reports.figures_places import compute as places
-from counsel_desk.services import stocktaking
+from counsel_desk.services.places import stocktaking
 from counsel_desk.services.period import Period
 from tests.pg_server import driver_sql
 

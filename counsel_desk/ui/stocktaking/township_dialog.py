@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.errors import UserError
 from counsel_desk.models.enums import TownshipStatus
-from counsel_desk.services import stocktaking
+from counsel_desk.services.places import stocktaking
 from counsel_desk.services.formatting import aside, shown_date, spaced
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.stocktaking.topics_dialog import TopicsDialog
