@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from counsel_desk.services.drafts import VISIT_DRAFT as DRAFT_KIND
-from counsel_desk.services.drafts import Draft, DraftStore
+from counsel_desk.services.visits.drafts import VISIT_DRAFT as DRAFT_KIND
+from counsel_desk.services.visits.drafts import Draft, DraftStore
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.widgets.text import fmt
@@ -107,7 +107,7 @@ class EditorHost(QObject):
         drafts = self.drafts.all(DRAFT_KIND)
         if not drafts:
             return opened
-        from counsel_desk.services.visits import VisitService
+        from counsel_desk.services.visits.visits import VisitService
 
         service = VisitService(self.ctx.services())
         for draft in drafts:
@@ -135,7 +135,7 @@ class EditorHost(QObject):
         return True
 
     def undo_delete(self, visit_id: str, parent: QWidget | None = None) -> bool:
-        from counsel_desk.services.visits import VisitService
+        from counsel_desk.services.visits.visits import VisitService
 
         with messages.guarded(parent) as done:
             VisitService(self.ctx.services()).undo_delete(visit_id)

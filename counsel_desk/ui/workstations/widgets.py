@@ -10,7 +10,7 @@ from typing import Callable
 
 from PySide6.QtWidgets import QComboBox, QLabel
 
-from counsel_desk.services.program_base import counties, townships
+from counsel_desk.services.programme.program_base import counties, townships
 
 
 

@@ -23,7 +23,7 @@ from counsel_desk.services import base
 from counsel_desk.services.formatting import roc_date, shown_date
 from counsel_desk.services.listing import Column, ListQuery
 from counsel_desk.services.list_search import END_OF_TEXT, IdListCache, OrderedIds, freeze, match, search_join
-from counsel_desk.services.visit_list import OPEN_STATUSES, DatedService, date_or_none, visit_conditions
+from counsel_desk.services.visits.visit_list import OPEN_STATUSES, DatedService, date_or_none, visit_conditions
 from counsel_desk.store import search
 
 ENTITY = "followup"

@@ -19,7 +19,7 @@ from typing import Callable
 
 from counsel_desk import paths
 from counsel_desk.errors import DatabaseError, UserError
-from counsel_desk.services.atomic import disk_full, fsync_dir, fsync_path, is_disk_full
+from counsel_desk.services.safety.atomic import disk_full, fsync_dir, fsync_path, is_disk_full
 from counsel_desk.store import audit, driver, keys
 from counsel_desk.store.keys import DatabaseKey
 
@@ -123,7 +123,7 @@ def _backup_files(path: Path) -> list[Path]:
 
 def encrypt(path: Path | str, key: DatabaseKey | None = None, progress: Progress | None = None) -> ConversionResult:
     """Encrypt a plain database, its backups, attachments and drafts with ``key`` (default: a new one)."""
-    from counsel_desk.services import sealed
+    from counsel_desk.services.safety import sealed
 
     path = Path(path).expanduser()
     _must_exist(path)
@@ -136,7 +136,7 @@ def encrypt(path: Path | str, key: DatabaseKey | None = None, progress: Progress
 
 def decrypt(path: Path | str, progress: Progress | None = None) -> ConversionResult:
     """Write a plain copy over an encrypted database (and its backups, attachments, drafts)."""
-    from counsel_desk.services import sealed
+    from counsel_desk.services.safety import sealed
 
     path = Path(path).expanduser()
     _must_exist(path)

@@ -5,7 +5,7 @@ support sessions and hours, events and their participants, proposals sent to the
 proposals approved, and young people who stayed or came back. A center enters its targets here;
 the monthly report and the dashboard show each figure against its target.
 
-The actual figures come from the figures' read model (``counsel_desk.services.figures``), which builds
+The actual figures come from the figures' read model (``counsel_desk.services.figures.figures``), which builds
 on this module (:class:`TargetProgress`, :func:`read_targets`), never the other way round;
 ``counsel_desk.reports.targets.year_to_date`` puts them beside these targets for the dashboard.
 """

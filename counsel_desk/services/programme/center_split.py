@@ -19,7 +19,7 @@ from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import CenterCode
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.programme import Notice, Source
+from counsel_desk.services.programme.programme import Notice, Source
 from counsel_desk.store import audit, reference
 
 SPLIT_KEY = reference.SPLIT_KEY

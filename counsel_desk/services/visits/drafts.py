@@ -5,7 +5,7 @@ database (one file per record being edited; a new record gets a key of its own).
 discarding the editor deletes its draft, so a draft that is still there at the next start is
 what a crash left behind and is offered back. Files are written atomically (temporary file +
 rename) and readable by the owner only: they may hold personal data like the database, so the
-drafts of an encrypted database are sealed with its key (:mod:`counsel_desk.services.sealed`).
+drafts of an encrypted database are sealed with its key (:mod:`counsel_desk.services.safety.sealed`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 
 from counsel_desk import paths
 from counsel_desk.errors import UserError
-from counsel_desk.services import sealed
+from counsel_desk.services.safety import sealed
 
 _SAFE_KEY = re.compile(r"[^A-Za-z0-9_.-]")
 VISIT_DRAFT = "visit"  # the kind of the visit editor's drafts

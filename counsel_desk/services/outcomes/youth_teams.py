@@ -20,11 +20,11 @@ from counsel_desk.errors import ValidationError
 from counsel_desk.models import SiteVisit, SupportRecord, YouthTeam, YouthTeamMember, YouthTeamSupport, YouthTeamVisit
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.outcomes import OutcomeRow, rows as outcome_rows
-from counsel_desk.services.program_base import (
+from counsel_desk.services.outcomes.outcomes import OutcomeRow, rows as outcome_rows
+from counsel_desk.services.programme.program_base import (
     RecordKind, check_place, live, non_negative, required_text,
 )
-from counsel_desk.services.programme import Notice
+from counsel_desk.services.programme.programme import Notice
 from counsel_desk.store import audit
 from counsel_desk.store import programmes as store
 
@@ -185,7 +185,7 @@ class MemberView:
     birth_year: int | None
     role: str
     age: int | None  # in the team's year
-    erased: bool = False  # personal data erased on request (services/privacy.py): no age to check
+    erased: bool = False  # personal data erased on request (services/safety/privacy.py): no age to check
 
 
 @dataclass

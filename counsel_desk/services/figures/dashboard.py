@@ -16,9 +16,9 @@ from sqlalchemy import Integer, and_, func, select
 
 from counsel_desk.models import County, FollowUp, SiteVisit, Township, YearlyTarget
 from counsel_desk.models.enums import STAGE_ORDER, FollowUpStatus, Stage, TargetMetric
-from counsel_desk.services import figures
+from counsel_desk.services.figures import figures
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.followups import week_bounds  # "this week" means the same as in the follow-up list
+from counsel_desk.services.visits.followups import week_bounds  # "this week" means the same as in the follow-up list
 from counsel_desk.services.period import Period, add_months, month_end
 
 PERIOD_KEYS = ("this_month", "last_3_months", "this_year", "last_12_months")
@@ -93,7 +93,7 @@ def period(key: str, today: date) -> Period:
     return Period(start, end, "month" if key == "this_month" else "custom")
 
 
-# --- queries: the figures' read model (services/figures.py), shaped for the dashboard ---------------
+# --- queries: the figures' read model (services/figures/figures.py), shaped for the dashboard ---------------
 def _counted(ctx: ServiceContext, count, start: date, end: date):
     with ctx.session_factory() as s:
         return count(s.connection(), ctx.center_code, Period(start, end))

@@ -6,7 +6,7 @@ Every change goes through ``services.base`` (sync stamps + audit log) and re-ind
 text for the search box. Validation collects every problem at once, each naming its form field,
 so the editor can show all messages next to their fields.
 
-The list query of the visit page lives in ``services/visit_list.py`` (re-exported here).
+The list query of the visit page lives in ``services/visits/visit_list.py`` (re-exported here).
 """
 
 from __future__ import annotations
@@ -24,13 +24,14 @@ from counsel_desk.models import (
     VisitContact, VisitCounselor, VisitIssueTopic, Workstation, new_id,
 )
 from counsel_desk.models.enums import VisitMode
-from counsel_desk.services import base, places
+from counsel_desk.services import base
+from counsel_desk.services.places import places
 from counsel_desk.services.attachments import AttachmentItem
-from counsel_desk.services.followups import FollowUpDraft, followup_problems, index_followup
+from counsel_desk.services.visits.followups import FollowUpDraft, followup_problems, index_followup
 from counsel_desk.services.formatting import roc_date, shown_date
 from counsel_desk.services.list_search import END_OF_TEXT
-from counsel_desk.services.places import Choice
-from counsel_desk.services.visit_list import DatedService, VisitListSource  # noqa: F401 — the list belongs with visits
+from counsel_desk.services.places.places import Choice
+from counsel_desk.services.visits.visit_list import DatedService, VisitListSource  # noqa: F401 — the list belongs with visits
 from counsel_desk.store import audit, search
 
 ENTITY = "site_visit"

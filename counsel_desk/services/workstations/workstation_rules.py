@@ -10,7 +10,7 @@ Every cap and rule here comes from the programme file of the plan in force in th
   budget year's own staff (:func:`personnel_rule`);
 - the 12-month term and 延續補助 only after a good 評鑑 (:func:`term_notices`, :func:`can_extend`);
 - the eligibility facts (host's age and years on site, partners, partners aged 20–45, full-time
-  staff) and the center's counties, each a :class:`~counsel_desk.services.programme.Notice` with
+  staff) and the center's counties, each a :class:`~counsel_desk.services.programme.programme.Notice` with
   its reason and source (:func:`station_notices`).
 """
 
@@ -22,10 +22,10 @@ from datetime import date, timedelta
 
 from counsel_desk.errors import ValidationError
 from counsel_desk.i18n import pick
-from counsel_desk.services import programme
+from counsel_desk.services.programme import programme
 from counsel_desk.services.formatting import roc_year as roc_year_of
-from counsel_desk.services.programme import Notice, Programme, Source
-from counsel_desk.services.program_base import non_negative
+from counsel_desk.services.programme.programme import Notice, Programme, Source
+from counsel_desk.services.programme.program_base import non_negative
 from counsel_desk.store import programmes as store
 
 WORKSTATION_CAP = "workstation_per_year"

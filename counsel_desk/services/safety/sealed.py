@@ -30,7 +30,7 @@ from pathlib import Path
 
 from counsel_desk import paths
 from counsel_desk.errors import UserError
-from counsel_desk.services.atomic import atomic_write
+from counsel_desk.services.safety.atomic import atomic_write
 from counsel_desk.store.keys import DatabaseKey, key_for_folder, register_folders
 
 MAGIC = b"CDSEAL1\n"

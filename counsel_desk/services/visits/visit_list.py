@@ -20,7 +20,7 @@ from sqlalchemy import text
 
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import FollowUpStatus, VisitMode
-from counsel_desk.services import places
+from counsel_desk.services.places import places
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import listed, shown_date
 from counsel_desk.services.list_search import IdListCache, OrderedIds, freeze, match, search_join

@@ -1,6 +1,6 @@
 """A workstation's budget per ROC year: the subsidy cap, spending by category, the personnel rule, 評鑑.
 
-Caps and rules are those of the plan in force in the budget's year (services/workstation_rules.py):
+Caps and rules are those of the plan in force in the budget's year (services/workstations/workstation_rules.py):
 in the seed's years the subsidy is capped at NT$3,000,000 (refused above it) and personnel costs
 (人事費) at 50% of the subsidy, or 60% with at least three full-time staff — the staff of **that
 budget year** (``WorkstationBudget.fulltime_staff``), so changing today's staff never re-judges a past
@@ -32,10 +32,10 @@ from counsel_desk.models.enums import BudgetCategory, Evaluation
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.period import taiwan_day
-from counsel_desk.services.program_base import live, non_negative, one_of
-from counsel_desk.services.programme import Notice, check_roc_year
+from counsel_desk.services.programme.program_base import live, non_negative, one_of
+from counsel_desk.services.programme.programme import Notice, check_roc_year
 
-from counsel_desk.services.workstation_rules import (
+from counsel_desk.services.workstations.workstation_rules import (
     WORKSTATION_CAP, PersonnelRule, check_cap, extension_refusal, personnel_rule,
 )
 from counsel_desk.store import programmes as programmes_store

@@ -5,7 +5,7 @@ period's end (the rules are in docs/reports.md): only live records; visits, supp
 events by their own date; timestamps by their Taiwan day; closing and cancelling a follow-up by its
 date; sent and approved proposals each once; a deleted workstation takes its sessions with it.
 The report (``reports/figures.py``) assembles these with its lists and tables; the dashboard
-(``services/dashboard.py``) and the yearly targets (``services/targets.py``) read the same functions.
+(``services/figures/dashboard.py``) and the yearly targets (``services/programme/targets.py``) read the same functions.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from typing import Any, Iterable
 from sqlalchemy import Connection, text
 
 from counsel_desk.models.enums import STAGE_ORDER, TargetMetric
-from counsel_desk.services import outcomes
+from counsel_desk.services.outcomes import outcomes
 from counsel_desk.services.period import Period
-from counsel_desk.services.targets import TargetProgress, read_targets
+from counsel_desk.services.programme.targets import TargetProgress, read_targets
 
 # The headline figures (本期摘要): what the comparisons and the by-center table show for each period.
 HEADLINE_KEYS = ("visits_total", "followups_opened", "followups_closed", "followups_overdue", "support_sessions",

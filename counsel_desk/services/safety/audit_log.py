@@ -19,9 +19,9 @@ from sqlalchemy import text
 
 from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
-from counsel_desk.services.atomic import atomic_write
+from counsel_desk.services.safety.atomic import atomic_write
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.audit_readable import AuditReader, change_text, parse_detail
+from counsel_desk.services.safety.audit_readable import AuditReader, change_text, parse_detail
 from counsel_desk.services.formatting import shown_datetime
 from counsel_desk.services.listing import Column, ListQuery
 from counsel_desk.store import audit
@@ -279,7 +279,7 @@ class ChainResult:
 def backup_anchors(db_path: Path | str) -> list[Anchor]:
     """The head kept in each backup of the database (a backup is a copy of the file, head included)."""
     from counsel_desk.errors import DatabaseError
-    from counsel_desk.services.backup import list_backups
+    from counsel_desk.services.safety.backup import list_backups
     from counsel_desk.store import driver
 
     out = []
@@ -319,7 +319,7 @@ def verify_chain(session_factory: Callable, *, db_path: Path | str | None = None
         restored_at = _after_last_restore(conn)
         anchors: list[Anchor] = []
         if db_path is not None:
-            from counsel_desk.services.backup import list_backups
+            from counsel_desk.services.safety.backup import list_backups
 
             taken = {b.path.name: b.taken_at for b in list_backups(db_path)}
             for a in backup_anchors(db_path):

@@ -7,7 +7,7 @@ copied page by page through the backup API (never a file copy of a live database
 temporary file, checked with ``PRAGMA integrity_check``, fsynced and only then renamed into
 ``<name>-backups/`` as ``<name>-YYYYMMDD-HHMMSS-<reason>.db``, readable by its owner only.
 
-Old backups are thinned by :mod:`counsel_desk.services.backup_retention` (all of the last 48
+Old backups are thinned by :mod:`counsel_desk.services.safety.backup_retention` (all of the last 48
 hours, then 14 daily, 8 weekly, 12 monthly). Restoring first makes a safety backup of the current
 data, copies the chosen backup in through the same API, verifies the result and re-applies any
 personal-data erasures the older backup predates (an erased person must not come back).
@@ -31,8 +31,8 @@ from typing import Callable
 from counsel_desk import paths
 from counsel_desk import errors
 from counsel_desk.errors import DatabaseError, UserError
-from counsel_desk.services import backup_retention
-from counsel_desk.services.atomic import atomic_path, disk_full, fsync_path, is_disk_full
+from counsel_desk.services.safety import backup_retention
+from counsel_desk.services.safety.atomic import atomic_path, disk_full, fsync_path, is_disk_full
 from counsel_desk.store import driver, keys
 from counsel_desk.store.keys import DatabaseKey
 
@@ -337,7 +337,7 @@ def restore(db, backup: Path | str, *, actor: str = "", now: datetime | None = N
     failure the safety backup is put back), migrated if the backup is older, erasures are
     re-applied and the restore is written to the audit log.
     """
-    from counsel_desk.services import privacy
+    from counsel_desk.services.safety import privacy
     from counsel_desk.store import audit, migrate
     from counsel_desk.store.reference import ensure_reference_data
 

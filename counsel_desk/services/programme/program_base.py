@@ -17,7 +17,8 @@ from sqlmodel import Session
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.i18n import pick
-from counsel_desk.services import base, places
+from counsel_desk.services import base
+from counsel_desk.services.places import places
 from counsel_desk.services.listing import Column, ListQuery
 from counsel_desk.store import search
 from counsel_desk.store.dialects import dialect_of

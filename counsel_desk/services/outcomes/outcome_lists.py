@@ -17,7 +17,7 @@ from counsel_desk.i18n import pick
 from counsel_desk.models.enums import PEOPLE_OUTCOMES, OutcomeKind
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.listing import Column, ListQuery
-from counsel_desk.services.program_base import SqlListSource, as_date, enum_label, in_params
+from counsel_desk.services.programme.program_base import SqlListSource, as_date, enum_label, in_params
 
 _COUNTY_ORDER = "(SELECT sort_order FROM county WHERE code = t.county_code)"
 

@@ -269,53 +269,102 @@ def _overrides(conn: Connection, as_of: date | None = None,
     return out
 
 
-def _changes_after(conn: Connection, town: str, noted_on: date, as_of: date | None,
-                   base_status: TownshipStatus) -> list[tuple[date, list[str]]]:
-    """The days after ``noted_on`` (up to ``as_of``) on which a record of the township may have moved its
-    derived status, with what happened: stage moves, plans and proposals created, and — only while the
-    records said less — the first visit, workstation or public space."""
-    p = {"t": town, "lo": _utc_end(noted_on), "hi": _utc_end(as_of) if as_of else "9999-12-31 23:59:59",
-         "d0": noted_on.isoformat(), "d1": as_of.isoformat() if as_of else "9999-12-31"}
-    days: dict[date, list[str]] = {}
+@dataclass
+class _Record:
+    """A plan or proposal of one township: when it was recorded, its stage now and its dated moves."""
 
-    def add(day: date, what: str) -> None:
-        if noted_on < day and (as_of is None or day <= as_of) and what not in days.setdefault(day, []):
-            days[day].append(what)
+    title: str
+    created: date
+    stage: str
+    moves: list[tuple[date, str, str]]  # (Taiwan day, from, to), in the order they happened
 
-    for at, title, to_stage in conn.execute(text(
-            "SELECT c.changed_at, COALESCE(p.title, pl.title), c.to_stage FROM stage_change c "
-            "LEFT JOIN proposal p ON p.id = c.proposal_id LEFT JOIN plan pl ON pl.id = c.plan_id "
-            "WHERE c.deleted_at IS NULL AND c.from_stage <> '' AND c.changed_at >= :lo AND c.changed_at < :hi "
-            "AND COALESCE(p.township_code, pl.township_code) = :t "
-            "AND (p.id IS NULL OR p.deleted_at IS NULL) AND (pl.id IS NULL OR pl.deleted_at IS NULL)"), p):
-        label = Stage.label_of(to_stage)  # (a record's creation is its own row below)
-        add(_taiwan_day(at), pick(f"「{title}」進入{label}", f"'{title}' moved to {label}"))
-    for at, title in conn.execute(text(
-            "SELECT x.created_at, x.title FROM proposal x WHERE x.deleted_at IS NULL AND x.township_code = :t "
-            "AND x.created_at >= :lo AND x.created_at < :hi UNION ALL SELECT x.created_at, x.title FROM plan x "
-            "WHERE x.deleted_at IS NULL AND x.township_code = :t AND x.created_at >= :lo AND x.created_at < :hi"), p):
-        add(_taiwan_day(at), pick(f"「{title}」建立", f"'{title}' created"))
-    order = STATUS_ORDER.index(base_status)
-    if order < STATUS_ORDER.index(TownshipStatus.CONTACT):
-        row = conn.execute(text("SELECT MIN(visit_date) FROM site_visit WHERE deleted_at IS NULL "
-                                "AND township_code = :t AND visit_date > :d0 AND visit_date <= :d1"), p).first()
-        if row and row[0]:
-            add(_day(row[0]), pick("第一次訪視", "the first visit"))
-    if order < STATUS_ORDER.index(TownshipStatus.COUNSELING):
-        for table, zh, en in (("workstation", "工作站", "workstation"), ("public_space", "公有空間", "public space")):
-            row = conn.execute(text(f"SELECT MIN(created_at) FROM {table} WHERE deleted_at IS NULL "
-                                    "AND township_code = :t AND created_at >= :lo AND created_at < :hi"), p).first()
-            if row and row[0]:
-                add(_taiwan_day(row[0]), pick(f"新增{zh}", f"a {en} recorded"))
-    return sorted(days.items())
+    def stage_on(self, day: date) -> str | None:
+        """Its stage at the end of ``day`` (None: not recorded yet) — the rule of :data:`_STAGE_AS_OF`."""
+        if self.created > day:
+            return None
+        done = [m for m in self.moves if m[0] <= day]
+        if done:
+            return done[-1][2]
+        return (self.moves[0][1] or "idea") if self.moves else self.stage
+
+
+class TownshipTimeline:
+    """One township's records with their dates, read once: its derived status on any day, and what
+    happened on each day (for an override's lapse: a handful of queries per township, not per day)."""
+
+    def __init__(self, conn: Connection, town: str):
+        p = {"t": town}
+        self.first_visit = _opt_day(conn.execute(text(
+            "SELECT MIN(visit_date) FROM site_visit WHERE deleted_at IS NULL AND township_code = :t"), p).scalar())
+        live = ", ".join(f"'{s.value}'" for s in LIVE_STATIONS)
+        self.first_place = min((d for d in (_opt_day(conn.execute(text(sql), p).scalar(), stamp=True) for sql in (
+            f"SELECT MIN(created_at) FROM workstation WHERE deleted_at IS NULL AND status IN ({live}) "
+            "AND township_code = :t",
+            "SELECT MIN(created_at) FROM public_space WHERE deleted_at IS NULL AND township_code = :t")) if d),
+            default=None)
+        self.records: dict[str, _Record] = {}
+        for key, title, created, stage in conn.execute(text(
+                "SELECT 'plan:' || id, title, created_at, stage FROM plan WHERE deleted_at IS NULL AND township_code = :t "
+                "UNION ALL SELECT 'proposal:' || id, title, created_at, stage FROM proposal "
+                "WHERE deleted_at IS NULL AND township_code = :t"), p):
+            self.records[key] = _Record(title, _taiwan_day(created), stage, [])
+        moves = conn.execute(text(  # two index look-ups (an OR across both joins scanned every move)
+            "SELECT 'proposal:' || c.proposal_id, c.changed_at, c.created_at, c.id, c.from_stage, c.to_stage "
+            "FROM stage_change c JOIN proposal p ON p.id = c.proposal_id "
+            "WHERE p.township_code = :t AND c.deleted_at IS NULL "
+            "UNION ALL SELECT 'plan:' || c.plan_id, c.changed_at, c.created_at, c.id, c.from_stage, c.to_stage "
+            "FROM stage_change c JOIN plan pl ON pl.id = c.plan_id "
+            "WHERE pl.township_code = :t AND c.proposal_id IS NULL AND c.deleted_at IS NULL"), p).all()
+        for key, at, _created, _id, from_stage, to_stage in sorted(moves, key=lambda m: (m[1], m[2], m[3])):
+            if key in self.records:
+                self.records[key].moves.append((_taiwan_day(at), from_stage or "", to_stage))
+
+    def status_on(self, day: date) -> TownshipStatus:
+        status = TownshipStatus.NOT_STARTED
+        if self.first_visit and self.first_visit <= day:
+            status = TownshipStatus.CONTACT
+        if self.first_place and self.first_place <= day:
+            status = _later(status, TownshipStatus.COUNSELING)
+        for record in self.records.values():
+            stage = record.stage_on(day)
+            if stage in STAGE_STATUS:
+                status = _later(status, STAGE_STATUS[stage])
+        return status
+
+    def events(self) -> dict[date, list[str]]:
+        """Day → what happened that day that may move the status (creations, stage moves, first visit …)."""
+        out: dict[date, list[str]] = {}
+
+        def add(day: date | None, what: str) -> None:
+            if day is not None and what not in out.setdefault(day, []):
+                out[day].append(what)
+
+        add(self.first_visit, pick("第一次訪視", "the first visit"))
+        add(self.first_place, pick("第一個工作站或公有空間", "the first workstation or public space"))
+        for r in self.records.values():
+            add(r.created, pick(f"「{r.title}」建立", f"'{r.title}' created"))
+            for day, from_stage, to_stage in r.moves:
+                if from_stage:  # a record's first row is its creation, named above
+                    label = Stage.label_of(to_stage)
+                    add(day, pick(f"「{r.title}」進入{label}", f"'{r.title}' moved to {label}"))
+        return out
+
+
+def _opt_day(value: Any, stamp: bool = False) -> date | None:
+    if value is None:
+        return None
+    return _taiwan_day(value) if stamp else _day(value)
 
 
 def _lapse(conn: Connection, town: str, noted_on: date, as_of: date | None) -> Lapse | None:
     """When (and why) an override noted on ``noted_on`` stopped counting by ``as_of``: the first later day on
     which the township's derived status differs from the one on the note's day; None while it holds."""
-    base_status = derived_statuses(conn, noted_on, town).get(town, TownshipStatus.NOT_STARTED)
-    for day, whys in _changes_after(conn, town, noted_on, as_of, base_status):
-        now = derived_statuses(conn, day, town).get(town, TownshipStatus.NOT_STARTED)
+    timeline = TownshipTimeline(conn, town)
+    base_status = timeline.status_on(noted_on)
+    for day, whys in sorted(timeline.events().items()):
+        if day <= noted_on or (as_of is not None and day > as_of):
+            continue
+        now = timeline.status_on(day)
         if now != base_status:
             return Lapse(day, now, listed(whys[:3]) + ("…" if len(whys) > 3 else ""))
     return None
@@ -482,12 +531,13 @@ def township_panel(sc: ServiceContext, township_code: str) -> TownshipPanel:
             history.append(Event(lapse.on, pick(
                 f"改定的狀態「{set_to}」失效：{lapse.why}，依紀錄推算為「{derived}」",
                 f"The status set to '{set_to}' lapsed: {lapse.why}; the records say '{derived}'")))
-        for day, title, stage in conn.execute(text(
-                "SELECT c.changed_at, COALESCE(p.title, pl.title), c.to_stage FROM stage_change c "
+        for day, title, from_stage, stage in conn.execute(text(
+                "SELECT c.changed_at, COALESCE(p.title, pl.title), c.from_stage, c.to_stage FROM stage_change c "
                 "LEFT JOIN proposal p ON p.id = c.proposal_id LEFT JOIN plan pl ON pl.id = c.plan_id "
                 "WHERE c.deleted_at IS NULL AND COALESCE(p.township_code, pl.township_code) = :t"), p):
-            history.append(Event(_taiwan_day(day), pick(f"「{title}」進入{Stage.label_of(stage)}",
-                                                 f"'{title}' moved to {Stage.label_of(stage)}")))
+            label = Stage.label_of(stage)
+            history.append(Event(_taiwan_day(day), pick(f"「{title}」建立（{label}）", f"'{title}' created ({label})")
+                                 if not from_stage else pick(f"「{title}」進入{label}", f"'{title}' moved to {label}")))
         for day, who, n_topics in conn.execute(text(
                 "SELECT v.visit_date, v.visited_name, (SELECT COUNT(*) FROM visit_issue_topic l WHERE l.visit_id = v.id) "
                 "FROM site_visit v WHERE v.township_code = :t AND v.deleted_at IS NULL "

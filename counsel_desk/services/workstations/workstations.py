@@ -5,7 +5,7 @@ its eligibility facts (host's age and years on site, partners aged 20–45, full
 :func:`station_notices` checks as warnings against the plan in force, with the station's county
 against its center's counties; after a good 評鑑 the term is extended by a year (延續補助,
 :func:`extend_term`); the budgets per ROC year and the personnel-cost rule live in
-:mod:`counsel_desk.services.workstation_budgets` (re-exported here). The station's figures
+:mod:`counsel_desk.services.workstations.workstation_budgets` (re-exported here). The station's figures
 (support sessions and hours, participants, proposals assisted, young people who stayed or came
 back) and its timeline of visits, support records and proposals are read for the workstation page.
 """
@@ -24,15 +24,17 @@ from counsel_desk.i18n import pick
 from counsel_desk.models import Contact, Workstation, WorkstationContact
 from counsel_desk.models import WorkstationBudget
 from counsel_desk.models.enums import OperatorKind, Stage, SupportKind, VisitMode, WorkstationStatus
-from counsel_desk.services import base, center_split, workstation_rules
+from counsel_desk.services import base
+from counsel_desk.services.programme import center_split
+from counsel_desk.services.workstations import workstation_rules
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import hours_text
 from counsel_desk.services.formatting import roc_year as roc_year_of
-from counsel_desk.services.programme import Notice
-from counsel_desk.services.program_base import (
+from counsel_desk.services.programme.programme import Notice
+from counsel_desk.services.programme.program_base import (
     RecordKind, check_place, enum_label, live, non_negative, one_of, place_label, required_text,
 )
-from counsel_desk.services.workstation_budgets import (  # noqa: F401 — one import place for the UI
+from counsel_desk.services.workstations.workstation_budgets import (  # noqa: F401 — one import place for the UI
     BudgetCheck, BudgetLineFigures, BudgetProgress, BudgetView, budget_for_year, budgets, check_personnel,
     check_roc_year, delete_budget, record_evaluation, save_budget,
 )

@@ -1,6 +1,6 @@
 """The lists of workstations, support records, public spaces and center events (``ListSource``s).
 
-Each list filters, searches and sorts in SQL (:class:`~counsel_desk.services.program_base.SqlListSource`)
+Each list filters, searches and sorts in SQL (:class:`~counsel_desk.services.programme.program_base.SqlListSource`)
 and formats one page of rows at a time: ROC dates, NT$ amounts as integers (the table model adds
 the separators), labels in the user's language. Filters, beyond the common ones:
 
@@ -20,11 +20,11 @@ from sqlalchemy import text
 
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import EventKind, PublicSpaceStatus, SupportKind, WorkstationStatus
-from counsel_desk.services.workstation_rules import personnel_rule
+from counsel_desk.services.workstations.workstation_rules import personnel_rule
 from counsel_desk.store import programmes as programmes_store
 from counsel_desk.services.formatting import hours_text, listed, shown_date
 from counsel_desk.services.listing import Column
-from counsel_desk.services.program_base import SqlListSource, as_date, enum_label, in_params
+from counsel_desk.services.programme.program_base import SqlListSource, as_date, enum_label, in_params
 
 
 def _order_of(enum_cls, column: str) -> str:

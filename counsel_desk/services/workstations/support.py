@@ -21,8 +21,8 @@ from counsel_desk.models.enums import SupportKind
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import shown_date
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.program_base import RecordKind, live, non_negative, one_of
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.programme.program_base import RecordKind, live, non_negative, one_of
 from counsel_desk.store import audit, search
 
 ENTITY = "support_record"
