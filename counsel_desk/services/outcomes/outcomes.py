@@ -25,6 +25,7 @@ from counsel_desk.models.enums import PEOPLE_OUTCOMES, CenterCode, OutcomeKind
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.period import Period
 from counsel_desk.services.programme.program_base import RecordKind, check_place, live, non_negative, one_of
+from counsel_desk.services.changes import Kind, changes
 
 ENTITY = "outcome"
 FIELDS = ("outcome_date", "kind", "people", "amount", "registered", "agency", "programme", "company",
@@ -96,15 +97,18 @@ def _validate(session: Session, o: Outcome) -> None:
 KIND = RecordKind(Outcome, ENTITY, FIELDS, "成果紀錄", "outcome", _validate, lambda session, obj: None)
 
 
+@changes(Kind.OUTCOMES)
 def record_outcome(sc: ServiceContext, fields: dict[str, Any]) -> Outcome:
     """A new dated outcome of the acting center."""
     return cast(Outcome, KIND.create(sc, fields, center_code=sc.center_code))
 
 
+@changes(Kind.OUTCOMES)
 def update_outcome(sc: ServiceContext, outcome_id: str, changes: dict[str, Any]) -> Outcome:
     return cast(Outcome, KIND.update(sc, outcome_id, changes))
 
 
+@changes(Kind.OUTCOMES)
 def delete_outcome(sc: ServiceContext, outcome_id: str) -> None:
     KIND.delete(sc, outcome_id)
 

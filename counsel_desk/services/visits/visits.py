@@ -33,6 +33,7 @@ from counsel_desk.services.list_search import END_OF_TEXT
 from counsel_desk.services.places.places import Choice
 from counsel_desk.services.visits.visit_list import DatedService, VisitListSource  # noqa: F401 — the list belongs with visits
 from counsel_desk.store import audit, search
+from counsel_desk.services.changes import Kind, changes
 
 ENTITY = "site_visit"
 FOLLOWUP_ENTITY = "followup"
@@ -237,6 +238,7 @@ class VisitService(DatedService):
                                   field=problems[0].field, problems=problems)
 
     # --- saving ---------------------------------------------------------------------------------
+    @changes(Kind.VISITS, Kind.FOLLOWUPS)
     def save(self, data: VisitData) -> str:
         """Create the visit when it has no id in the database yet, update it otherwise."""
         if data.id and data.version:
@@ -244,6 +246,7 @@ class VisitService(DatedService):
             return data.id
         return self.create(data)
 
+    @changes(Kind.VISITS, Kind.FOLLOWUPS)
     def create(self, data: VisitData) -> str:
         with self.ctx.session_factory() as s:
             self.validate(data, s)
@@ -263,6 +266,7 @@ class VisitService(DatedService):
             s.commit()
             return visit.id
 
+    @changes(Kind.VISITS, Kind.FOLLOWUPS)
     def update(self, visit_id: str, data: VisitData) -> dict:
         """Save the editor's state over the stored visit; returns what changed on the visit itself."""
         with self.ctx.session_factory() as s:
@@ -359,6 +363,7 @@ class VisitService(DatedService):
         index_visit(s, visit)
 
     # --- delete and undo ------------------------------------------------------------------------
+    @changes(Kind.VISITS, Kind.FOLLOWUPS)
     def delete(self, visit_id: str) -> None:
         """Soft delete (tombstone) the visit with its follow-ups and attachments; undo brings them back."""
         with self.ctx.session_factory() as s:
@@ -375,6 +380,7 @@ class VisitService(DatedService):
             search.remove(s, visit_id)
             s.commit()
 
+    @changes(Kind.VISITS, Kind.FOLLOWUPS)
     def undo_delete(self, visit_id: str) -> None:
         """Restore a deleted visit and what was deleted with it (same moment or later)."""
         with self.ctx.session_factory() as s:

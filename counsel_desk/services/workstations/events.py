@@ -18,6 +18,7 @@ from counsel_desk.services.attachments import AttachmentItem, AttachmentService
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.programme.program_base import RecordKind, check_place, non_negative, one_of, required_text
 from counsel_desk.store import search
+from counsel_desk.services.changes import Kind, changes
 
 ENTITY = "center_event"
 OWNER_TYPE = "center_event"  # attachments of an event
@@ -73,14 +74,17 @@ def get_event(sc: ServiceContext, event_id: str) -> CenterEvent:
     return KIND.get(sc, event_id)
 
 
+@changes(Kind.EVENTS)
 def create_event(sc: ServiceContext, fields: dict[str, Any]) -> CenterEvent:
     return KIND.create(sc, fields, center_code=sc.center_code)
 
 
+@changes(Kind.EVENTS)
 def update_event(sc: ServiceContext, event_id: str, changes: dict[str, Any]) -> CenterEvent:
     return KIND.update(sc, event_id, changes)
 
 
+@changes(Kind.EVENTS)
 def delete_event(sc: ServiceContext, event_id: str) -> None:
     KIND.delete(sc, event_id)
 
@@ -90,6 +94,7 @@ def photos(sc: ServiceContext, folder: Path, event_id: str) -> list[AttachmentIt
     return AttachmentService(sc, folder).list(OWNER_TYPE, event_id)
 
 
+@changes(Kind.EVENTS)
 def add_photo(sc: ServiceContext, folder: Path, event_id: str, source: Path | str) -> AttachmentItem:
     """Copy a photo into the attachments folder (by SHA-256) and attach it to a saved event."""
     get_event(sc, event_id)
@@ -99,6 +104,7 @@ def add_photo(sc: ServiceContext, folder: Path, event_id: str, source: Path | st
     return AttachmentService(sc, folder).attach(OWNER_TYPE, event_id, source)
 
 
+@changes(Kind.EVENTS)
 def remove_photo(sc: ServiceContext, folder: Path, attachment_id: str) -> None:
     AttachmentService(sc, folder).remove(attachment_id)
 

@@ -117,13 +117,13 @@ class OutcomeListPage(RecordListPage):
         return outcome_service.get_outcome(self.ctx.services(), record_id)
 
     def create(self, fields: dict) -> Outcome:
-        return outcome_service.record_outcome(self.ctx.services(), fields)
+        return self.ctx.run(outcome_service.record_outcome, self.ctx.services(), fields)
 
     def update(self, record_id: str, fields: dict) -> Outcome:
-        return outcome_service.update_outcome(self.ctx.services(), record_id, fields)
+        return self.ctx.run(outcome_service.update_outcome, self.ctx.services(), record_id, fields)
 
     def remove(self, record_id: str) -> None:
-        outcome_service.delete_outcome(self.ctx.services(), record_id)
+        self.ctx.run(outcome_service.delete_outcome, self.ctx.services(), record_id)
 
     def load_record(self, record: Outcome | None) -> None:
         r = record or Outcome(center_code=self.ctx.center_code, outcome_date=date.today(),

@@ -162,13 +162,13 @@ class YouthTeamListPage(RecordListPage):
         return team_service.team_view(self.ctx.services(), record_id).team
 
     def create(self, fields: dict) -> YouthTeam:
-        return team_service.register_team(self.ctx.services(), fields)
+        return self.ctx.run(team_service.register_team, self.ctx.services(), fields)
 
     def update(self, record_id: str, fields: dict) -> YouthTeam:
-        return team_service.update_team(self.ctx.services(), record_id, fields)
+        return self.ctx.run(team_service.update_team, self.ctx.services(), record_id, fields)
 
     def remove(self, record_id: str) -> None:
-        team_service.delete_team(self.ctx.services(), record_id)
+        self.ctx.run(team_service.delete_team, self.ctx.services(), record_id)
 
     def load_record(self, record: YouthTeam | None) -> None:
         r = record or YouthTeam(center_code=self.ctx.center_code, name="", programme="",
@@ -237,13 +237,12 @@ class YouthTeamListPage(RecordListPage):
     def _after_change(self) -> None:
         self._show_team()
         self.panel.reload()
-        self.ctx.youth_teams_changed.emit()
 
     def add_member(self) -> None:
         if self.record_id is None:
             return
         with guarded(self) as done:
-            team_service.add_member(self.ctx.services(), self.record_id, {
+            self.ctx.run(team_service.add_member, self.ctx.services(), self.record_id, {
                 "name": self.member_name.text(), "birth_year": self.member_born.value() or None,
                 "role": self.member_role.text()})
         if not done:
@@ -257,7 +256,7 @@ class YouthTeamListPage(RecordListPage):
         member_id = self.members_model.id_at(self.members.currentIndex().row())
         if member_id is None:
             return
-        team_service.remove_member(self.ctx.services(), member_id)
+        self.ctx.run(team_service.remove_member, self.ctx.services(), member_id)
         self._after_change()
 
     def erase_member(self) -> None:
@@ -277,7 +276,7 @@ class YouthTeamListPage(RecordListPage):
         if self.record_id is None or not record_id:
             return
         with guarded(self) as done:
-            team_service.set_link(self.ctx.services(), self.record_id, what, record_id, linked)
+            self.ctx.run(team_service.set_link, self.ctx.services(), self.record_id, what, record_id, linked)
         if not done:
             return
         self._after_change()

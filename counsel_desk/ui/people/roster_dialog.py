@@ -155,16 +155,13 @@ class RosterDialog(QDialog):
         self.active_button.setText(self.tr("Reactivate") if e is not None and not e.active else self.tr("Deactivate"))
         self.remove_button.setEnabled(e is not None and e.records == 0)
 
-    def _changed(self, select: str | None = None, followups: bool = False) -> None:
+    def _changed(self, select: str | None = None) -> None:
         self.reload(select)
-        self.ctx.counselors_changed.emit()
-        if followups:
-            self.ctx.followups_changed.emit()
 
     # --- actions -----------------------------------------------------------------------------------
     def add(self) -> CounselorDialog:
         def save(name: str, email: str, phone: str) -> None:
-            created = self.service.add(name, email, phone)
+            created = self.ctx.run(self.service.add, name, email, phone)
             self._changed(created.id)
             self.ctx.status_message.emit(fmt(self.tr("%1 added to the roster."), created.name))
 
@@ -177,11 +174,11 @@ class RosterDialog(QDialog):
 
         def save(name: str, email: str, phone: str) -> None:
             me = entry.name == self.ctx.actor
-            saved = self.service.update(entry.id, name, email, phone)
+            saved = self.ctx.run(self.service.update, entry.id, name, email, phone)
             if me and saved.name != entry.name:  # she renamed herself: changes are recorded under the new name
                 options.USER_NAME.set(self.ctx.settings, saved.name)
                 self.ctx.settings.sync()
-            self._changed(saved.id, followups=saved.name != entry.name)
+            self._changed(saved.id)
 
         return self._open(CounselorDialog(self, save, entry))
 
@@ -195,7 +192,7 @@ class RosterDialog(QDialog):
         if entry is None:
             return
         with messages.guarded(self) as done:
-            self.service.set_active(entry.id, not entry.active)
+            self.ctx.run(self.service.set_active, entry.id, not entry.active)
         if not done:
             return
         self._changed(entry.id)
@@ -211,7 +208,7 @@ class RosterDialog(QDialog):
                             self.tr("Remove"), self.tr("Keep")):
             return
         with messages.guarded(self) as done:
-            self.service.remove(entry.id)
+            self.ctx.run(self.service.remove, entry.id)
         if not done:
             return
         self._changed()

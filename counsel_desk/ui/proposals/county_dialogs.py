@@ -20,7 +20,6 @@ from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models.enums import CheckStatus, CountyCheckItem
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.proposals import county
-from counsel_desk.services.proposals.display import label
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import ALERT
@@ -58,7 +57,7 @@ class CountyChecklistDialog(QDialog):
             when.setObjectName(f"date_{row.item}")
             note = QLineEdit(row.note)
             note.setObjectName(f"note_{row.item}")
-            grid.addWidget(QLabel(label(CountyCheckItem, row.item)), n, 0)
+            grid.addWidget(QLabel(CountyCheckItem.label_of(row.item)), n, 0)
             grid.addWidget(status, n, 1)
             grid.addWidget(when, n, 2)
             grid.addWidget(note, n, 3)
@@ -90,7 +89,7 @@ class CountyChecklistDialog(QDialog):
                 county.save_check(self.svc, self.proposal_id, item, combo.currentData(),
                                   edit.date_for(f"county_check:{item}"), text.text(), kind=self.kind)
             except UserError as exc:
-                problems.append(f"{label(CountyCheckItem, item)}：{exc.message}")
+                problems.append(f"{CountyCheckItem.label_of(item)}：{exc.message}")
         if problems:
             self.error.setText("\n".join(problems))
             return False

@@ -13,7 +13,6 @@ from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models.enums import Route, Stage
 from counsel_desk.services.formatting import bullet
 from counsel_desk.services.proposals.county import Decision
-from counsel_desk.services.proposals.display import label
 from counsel_desk.services.proposals.stages import NEEDS_COMPLETE, allowed_moves
 from counsel_desk.ui.proposals.county_dialogs import DecisionBox
 from counsel_desk.ui.widgets.fit import fit_window
@@ -37,7 +36,7 @@ class MoveDialog(QDialog):
         self.target = QComboBox()
         self.target.setObjectName("moveTarget")
         for stage in allowed_moves(current_stage, route):
-            self.target.addItem(label(Stage, stage.value), stage.value)
+            self.target.addItem(Stage.label_of(stage.value), stage.value)
         select(self.target, target, or_first=True)
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("moveComment")
@@ -47,7 +46,7 @@ class MoveDialog(QDialog):
         self.note.setWordWrap(True)
         self.note.setProperty("role", "figureCaption")
         form = QFormLayout()
-        form.addRow(self.tr("Now:"), QLabel(label(Stage, current_stage)))
+        form.addRow(self.tr("Now:"), QLabel(Stage.label_of(current_stage)))
         form.addRow(self.tr("Move to:"), self.target)
         form.addRow(self.tr("Comment:"), self.comment)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

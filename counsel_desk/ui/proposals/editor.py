@@ -22,7 +22,6 @@ from counsel_desk.services import proposals as ps
 from counsel_desk.services.formatting import bullet, roc_year, spaced
 from counsel_desk.services.people.people import PeopleService
 from counsel_desk.services.proposals import funding as funding_mod
-from counsel_desk.services.proposals.display import label
 from counsel_desk.services.proposals.drafts import FundingEntry, ProposalDetail, ProposalFields
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, guarded
@@ -183,7 +182,7 @@ class ProposalEditor(QWidget):
         title = self.applicant.title.text().strip() or self.tr("New proposal")
         self.heading.setText(title + (" *" if self.dirty else ""))
         stage = d.stage if d else Stage.IDEA.value
-        text = label(Stage, stage)
+        text = Stage.label_of(stage)
         if d and d.plan_title:
             text = spaced([text, fmt(self.tr("in plan “%1”"), d.plan_title)])
         self.stage_badge.setText(text)

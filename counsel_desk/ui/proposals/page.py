@@ -4,6 +4,7 @@ draft editor opens over them. Moves ask for a comment; a blocked move lists what
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -38,6 +39,8 @@ from counsel_desk.ui.widgets.roles import ID_ROLE, ROW_ROLE
 from counsel_desk.ui.widgets.rows import table_view
 
 TAB_BOARD, TAB_LIST, TAB_PLANS, TAB_DEMAND = range(4)
+
+DialogT = TypeVar("DialogT", bound=QDialog)
 
 
 class ProposalsPage(PageHooks, QWidget):
@@ -189,8 +192,10 @@ class ProposalsPage(PageHooks, QWidget):
             self.reload()
 
     def _changed_here(self) -> None:
-        self._busy = True
-        self.ctx.proposals_changed.emit()
+        from counsel_desk.services.changes import Kind
+
+        self._busy = True  # the saves of this page's editor, plans and dialogs (svc-based, not through ctx.run)
+        self.ctx.apply({Kind.PROPOSALS})
         self._busy = False
         self._stale = True
         if self.stack.currentIndex() == 0:
@@ -288,6 +293,13 @@ class ProposalsPage(PageHooks, QWidget):
             self.plans.select(record_id)
         self.board.select(record_id)
 
+    def _open_saving(self, dialog: DialogT) -> DialogT:
+        """Open a dialog that saves when accepted; the page then announces the change."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._changed_here)
+        dialog.open()
+        return dialog
+
     def open_checklist(self, kind: str, record_id: str) -> CountyChecklistDialog | None:
         """縣府審查: the county's checklist of an existing-route proposal or a township's plan."""
         svc = self.ctx.services()
@@ -296,10 +308,7 @@ class ProposalsPage(PageHooks, QWidget):
             dialog = CountyChecklistDialog(svc, record_id, title, self, kind=kind)
         if not done:
             return None
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._changed_here)
-        dialog.open()
-        self.checklist_dialog = dialog
+        self.checklist_dialog = self._open_saving(dialog)
         return dialog
 
     def correct_decision(self, kind: str, record_id: str) -> DecisionDialog | None:
@@ -311,10 +320,7 @@ class ProposalsPage(PageHooks, QWidget):
             dialog = DecisionDialog(svc, kind, record_id, title, agencies, self)
         if not done:
             return None
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._changed_here)
-        dialog.open()
-        self.decision_dialog = dialog
+        self.decision_dialog = self._open_saving(dialog)
         return dialog
 
     # --- versions and PDF -----------------------------------------------------------------------

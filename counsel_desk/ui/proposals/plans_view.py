@@ -20,7 +20,7 @@ from counsel_desk.services.listing import ListQuery
 from counsel_desk.services.people.people import PeopleService
 from counsel_desk.services.proposals import choices
 from counsel_desk.services.proposals import funding as funding_mod
-from counsel_desk.services.proposals.display import label, percent
+from counsel_desk.services.proposals.display import percent
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, guarded, show_error
 from counsel_desk.ui.proposals.common import stage_color
@@ -181,7 +181,7 @@ class PlansView(QWidget):
         self.notes.setPlainText(d.notes if d else "")
         self.heading.setText(d.title if d else (self.tr("New plan") if new else self.tr("Choose a plan, or make a new one.")))
         stage = d.stage if d else Stage.IDEA.value
-        self.stage_badge.setText(label(Stage, stage) if editing else "")
+        self.stage_badge.setText(Stage.label_of(stage) if editing else "")
         self.stage_badge.setStyleSheet(f"color:white; background:{stage_color(stage).name()}; padding:3px 8px;"
                                        if editing else "")
         self.proposals_model.set_proposals(d.proposals if d else [])

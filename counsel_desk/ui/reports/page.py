@@ -342,11 +342,10 @@ class ReportsPage(PageHooks, QWidget):
 
     def mark_sent_without_asking(self) -> None:
         with guarded(self) as done:
-            sent = snapshots.mark_as_sent(self.ctx.services(), self.report)
+            sent = self.ctx.run(snapshots.mark_as_sent, self.ctx.services(), self.report)
         if not done:
             return
         self.status.setText(fmt(self.tr("Revision %1 marked as sent."), str(sent.revision)))
-        self.ctx.reports_changed.emit()
 
     def selected_revision(self):
         rows = self.revisions_view.selectionModel().selectedRows()

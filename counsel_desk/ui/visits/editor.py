@@ -213,8 +213,6 @@ class VisitEditor(QDialog):
         self.saved_label.setText(fmt(self.tr("Saved %1"), datetime.now().strftime("%H:%M")))
         self.form.followup_notice.clear()
         self.saved.emit(visit_id)
-        self.ctx.visits_changed.emit()
-        self.ctx.followups_changed.emit()
         self.ctx.status_message.emit(self.tr("Visit saved."))
         return True
 
@@ -223,7 +221,7 @@ class VisitEditor(QDialog):
         over the version she has now seen (again, should a third save come in between). None: she cancelled."""
         while True:
             try:
-                return self.service.save(data)
+                return self.ctx.run(self.service.save, data)
             except SaveConflict as conflict:
                 if not conflict.fields:  # nothing to choose between: said as any other error
                     raise
@@ -261,15 +259,13 @@ class VisitEditor(QDialog):
             return
         visit_id = self.visit_id
         with messages.guarded(self) as done:
-            self.service.delete(visit_id)
+            self.ctx.run(self.service.delete, visit_id)
         if not done:
             return
         self.drafts.delete(DRAFT_KIND, self.draft_key)
         self._may_close = True
         self.close()
         self.deleted.emit(visit_id, title)
-        self.ctx.visits_changed.emit()
-        self.ctx.followups_changed.emit()
 
     def add_support_record(self) -> None:
         if not self.visit_id:

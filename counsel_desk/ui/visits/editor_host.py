@@ -138,11 +138,9 @@ class EditorHost(QObject):
         from counsel_desk.services.visits.visits import VisitService
 
         with messages.guarded(parent) as done:
-            VisitService(self.ctx.services()).undo_delete(visit_id)
+            self.ctx.run(VisitService(self.ctx.services()).undo_delete, visit_id)
         if not done:
             return False
         self.visit_restored.emit(visit_id)
-        self.ctx.visits_changed.emit()
-        self.ctx.followups_changed.emit()
         self.ctx.status_message.emit(self.tr("The visit is back."))
         return True

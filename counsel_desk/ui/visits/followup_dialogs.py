@@ -26,14 +26,6 @@ from counsel_desk.ui.widgets.date_edit import DateEdit
 
 
 
-def status_label(status: str) -> str:
-    try:
-        s = FollowUpStatus(status)
-    except ValueError:
-        return status
-    return s.label
-
-
 class FollowUpTableModel(SmallTableModel[FollowUpDraft]):
     """A visit's follow-ups while it is being edited (a handful of rows: set_rows, no laziness)."""
 
@@ -54,7 +46,7 @@ class FollowUpTableModel(SmallTableModel[FollowUpDraft]):
             return None
         fu = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return [fu.description, fu.owner, shown_date(fu.due_date), status_label(fu.status),
+            return [fu.description, fu.owner, shown_date(fu.due_date), FollowUpStatus.label_of(fu.status),
                     shown_date(fu.followup_date), fu.result][index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(fu):
             return QBrush(QColor(ALERT))

@@ -163,12 +163,11 @@ class FollowUpListPage(ListPageBase):
     def _save(self, fid: str, draft: FollowUpDraft) -> None:
         """Raises ValidationError back into the dialog (it stays open with the message)."""
         try:
-            self.service.update(fid, draft)
+            self.ctx.run(self.service.update, fid, draft)
         except ValidationError:
             raise
         except UserError as exc:  # e.g. deleted meanwhile: say so inside the dialog
             raise ValidationError(exc.zh, exc.en) from exc
-        self.ctx.followups_changed.emit()
         if draft.status == CLOSED:
             text = fmt(self.tr("“%1” closed on %2: %3"), draft.description, shown_date(draft.followup_date),
                        draft.result.strip())

@@ -287,13 +287,12 @@ class BudgetPanel(QWidget):
             return False
         year = self.year.value()
         with guarded(self, into=self.error) as done:
-            view = ws_service.save_budget(self.ctx.services(), self.station_id, year, self.subsidy.value(),
+            view = self.ctx.run(ws_service.save_budget, self.ctx.services(), self.station_id, year, self.subsidy.value(),
                                           self.line_values(), fulltime_staff=self.staff.value(),
                                           extension=self.extension.isChecked())
         if not done:
             return False
         self.load(self.station_id, year)
-        self.ctx.workstations_changed.emit()
         self.budget_saved.emit()
         self.show_notices(view.notices)  # after the page's refresh, which reloads the panel
         return True
@@ -307,12 +306,11 @@ class BudgetPanel(QWidget):
         if view is None:
             return False
         with guarded(self, into=self.error) as done:
-            ws_service.record_evaluation(self.ctx.services(), view.id, self.evaluation.code(),
+            self.ctx.run(ws_service.record_evaluation, self.ctx.services(), view.id, self.evaluation.code(),
                                          self.evaluated_on.date(), self.evaluation_note.text())
         if not done:
             return False
         self.load(self.station_id, view.roc_year)
-        self.ctx.workstations_changed.emit()
         return True
 
     def delete_year(self) -> None:
@@ -321,8 +319,7 @@ class BudgetPanel(QWidget):
                                                  str(view.roc_year)), do=self.tr("Delete")):
             return
         with guarded(self) as done:
-            ws_service.delete_budget(self.ctx.services(), view.id)
+            self.ctx.run(ws_service.delete_budget, self.ctx.services(), view.id)
         if not done:
             return
         self.load(self.station_id)
-        self.ctx.workstations_changed.emit()

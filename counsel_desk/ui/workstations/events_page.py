@@ -117,13 +117,13 @@ class EventListPage(RecordListPage):
         return event_service.get_event(self.ctx.services(), record_id)
 
     def create(self, fields: dict) -> CenterEvent:
-        return event_service.create_event(self.ctx.services(), fields)
+        return self.ctx.run(event_service.create_event, self.ctx.services(), fields)
 
     def update(self, record_id: str, fields: dict) -> CenterEvent:
-        return event_service.update_event(self.ctx.services(), record_id, fields)
+        return self.ctx.run(event_service.update_event, self.ctx.services(), record_id, fields)
 
     def remove(self, record_id: str) -> None:
-        event_service.delete_event(self.ctx.services(), record_id)
+        self.ctx.run(event_service.delete_event, self.ctx.services(), record_id)
 
     def load_record(self, record: CenterEvent | None) -> None:
         r = record or CenterEvent(center_code=self.ctx.center_code, event_date=date.today(), title="",
@@ -193,12 +193,11 @@ class EventListPage(RecordListPage):
         added = 0
         for path in paths:
             with guarded(self):  # say which file failed, keep the others
-                event_service.add_photo(self.ctx.services(), self.folder, self.record_id, path)
+                self.ctx.run(event_service.add_photo, self.ctx.services(), self.folder, self.record_id, path)
                 added += 1
         if added:
             self._show_photos()
             self.panel.reload()
-            self.ctx.events_changed.emit()
         return added
 
     def remove_selected_photo(self) -> None:
@@ -207,10 +206,9 @@ class EventListPage(RecordListPage):
             return
         item: AttachmentItem = entry.data(VALUE_ROLE)
         if item.id:
-            event_service.remove_photo(self.ctx.services(), self.folder, item.id)
+            self.ctx.run(event_service.remove_photo, self.ctx.services(), self.folder, item.id)
         self._show_photos()
         self.panel.reload()
-        self.ctx.events_changed.emit()
 
     def _open_photo(self, entry: QListWidgetItem) -> None:
         item: AttachmentItem = entry.data(VALUE_ROLE)

@@ -54,6 +54,22 @@ class ReloadsWhenShown:
             self.data_changed()
 
 
+class PanelPage(ReloadsWhenShown):
+    """A page whose list is its ``panel`` (a ListPanel): the page hooks for search, filter and export.
+    Put it before PageHooks among the bases (its hooks replace PageHooks' defaults)."""
+
+    panel: "ListPanel"
+
+    def focus_search(self) -> None:
+        self.panel.focus_search()
+
+    def current_list_model(self) -> LazyIdTableModel:
+        return self.panel.model
+
+    def apply_filter(self, filters: dict) -> None:
+        self.panel.apply_filter(filters)
+
+
 class ListPanel(QWidget):
     activated = Signal(str)  # a row was double-clicked or Enter pressed: open it
     selection_changed = Signal(str)  # id of the current row ("" when none)

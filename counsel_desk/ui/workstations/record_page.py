@@ -18,16 +18,15 @@ from PySide6.QtWidgets import (
 from counsel_desk.errors import UserError
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.empty_state import show_when_empty
-from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.messages import confirm, guarded
 from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.widgets.fit import scrolling
-from counsel_desk.ui.workstations.list_panel import ListPanel, ReloadsWhenShown
+from counsel_desk.ui.workstations.list_panel import ListPanel, PanelPage
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.widgets.fields import FieldError
 
 
-class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
+class RecordListPage(PanelPage, PageHooks, QWidget):
     offers_new_record = True
 
     def __init__(self, ctx: AppContext, parent: QWidget | None, *, panel: ListPanel, changed_signal):
@@ -128,15 +127,6 @@ class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
         self.panel.view.clearSelection()
         self.show_record(None)
 
-    def focus_search(self) -> None:
-        self.panel.focus_search()
-
-    def current_list_model(self) -> LazyIdTableModel:
-        return self.panel.model
-
-    def apply_filter(self, filters: dict) -> None:
-        self.panel.apply_filter(filters)
-
     def can_close(self) -> bool:
         return self._may_leave()
 
@@ -167,7 +157,6 @@ class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
             return False
         self.dirty = False
         self.record_id = record.id
-        self.changed_signal.emit()
         self.panel.reload()
         self.panel.select_id(record.id)
         self.show_record(record.id)
@@ -183,7 +172,6 @@ class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
         if not done:
             return
         self.dirty = False
-        self.changed_signal.emit()
         self.panel.reload()
         self.show_record(None)
 

@@ -102,13 +102,13 @@ class PublicSpaceListPage(RecordListPage):
         return space_service.get_space(self.ctx.services(), record_id)
 
     def create(self, fields: dict) -> PublicSpace:
-        return space_service.create_space(self.ctx.services(), fields)
+        return self.ctx.run(space_service.create_space, self.ctx.services(), fields)
 
     def update(self, record_id: str, fields: dict) -> PublicSpace:
-        return space_service.update_space(self.ctx.services(), record_id, fields)
+        return self.ctx.run(space_service.update_space, self.ctx.services(), record_id, fields)
 
     def remove(self, record_id: str) -> None:
-        space_service.delete_space(self.ctx.services(), record_id)
+        self.ctx.run(space_service.delete_space, self.ctx.services(), record_id)
 
     def load_record(self, record: PublicSpace | None) -> None:
         r = record or PublicSpace(center_code=self.ctx.center_code, name="", county_code="", township_code="")
@@ -151,7 +151,7 @@ class PublicSpaceListPage(RecordListPage):
         if not proposal_id or self.record_id is None:
             return
         with guarded(self) as done:
-            space_service.link_proposal(self.ctx.services(), self.record_id, proposal_id)
+            self.ctx.run(space_service.link_proposal, self.ctx.services(), self.record_id, proposal_id)
         if not done:
             return
         self._after_link_change()
@@ -162,7 +162,7 @@ class PublicSpaceListPage(RecordListPage):
         if not pid:
             return
         with guarded(self) as done:
-            space_service.unlink_proposal(self.ctx.services(), pid)
+            self.ctx.run(space_service.unlink_proposal, self.ctx.services(), pid)
         if not done:
             return
         self._after_link_change()
@@ -170,8 +170,6 @@ class PublicSpaceListPage(RecordListPage):
     def _after_link_change(self) -> None:
         self._show_linked()
         self.panel.reload()
-        self.ctx.proposals_changed.emit()
-        self.ctx.public_spaces_changed.emit()
 
 
 class ProposalPicker(QDialog):

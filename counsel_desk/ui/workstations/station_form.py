@@ -189,13 +189,12 @@ class StationForm(QWidget):
         with guarded(self, into=self.error) as done:
             fields = self.values()
             if self.station_id is None:
-                station = ws_service.create_workstation(sc, fields)
+                station = self.ctx.run(ws_service.create_workstation, sc, fields)
             else:
-                station = ws_service.update_workstation(sc, self.station_id, fields)
+                station = self.ctx.run(ws_service.update_workstation, sc, self.station_id, fields)
         if not done:
             return False
         self.load(station)
-        self.ctx.workstations_changed.emit()
         self.ctx.status_message.emit(self.tr("Workstation saved."))
         self.saved.emit(station.id)
         return True
@@ -240,7 +239,7 @@ class ContactsPanel(QWidget):
 
     def _create(self, dialog: "ContactDialog") -> None:
         with guarded(self) as done:
-            ws_service.add_contact(self.ctx.services(), self.station_id, **dialog.values())
+            self.ctx.run(ws_service.add_contact, self.ctx.services(), self.station_id, **dialog.values())
         if not done:
             return
         self.load(self.station_id)
@@ -254,7 +253,7 @@ class ContactsPanel(QWidget):
         if not confirm(self, fmt(self.tr("Remove %1 from this workstation's contacts?"), name),
                            do=self.tr("Remove")):
             return
-        ws_service.remove_contact(self.ctx.services(), self.station_id, cid)
+        self.ctx.run(ws_service.remove_contact, self.ctx.services(), self.station_id, cid)
         self.load(self.station_id)
 
 

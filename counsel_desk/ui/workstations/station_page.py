@@ -203,12 +203,11 @@ class StationView(QWidget):
         if self.station_id is None:
             return
         with guarded(self, into=self.form.error) as done:
-            ws_service.extend_term(self.ctx.services(), self.station_id)
+            self.ctx.run(ws_service.extend_term, self.ctx.services(), self.station_id)
         if not done:
             return
         self.form.dirty = False
         self.refresh()
-        self.ctx.workstations_changed.emit()
 
     def delete_station(self) -> None:
         if self.station_id is None:
@@ -218,10 +217,9 @@ class StationView(QWidget):
             return
         sid = self.station_id
         with guarded(self) as done:
-            ws_service.delete_workstation(self.ctx.services(), sid)
+            self.ctx.run(ws_service.delete_workstation, self.ctx.services(), sid)
         if not done:
             return
         self.station_id = None
-        self.ctx.workstations_changed.emit()
         self.station_deleted.emit(sid)
         self.back_requested.emit()

@@ -172,13 +172,12 @@ class SupportRecordDialog(QDialog):
         with guarded(self, into=self.error) as done:
             fields = self.values()
             if self.record_id:
-                rec = support_service.update_support_record(sc, self.record_id, fields, self.counselor_ids())
+                rec = self.ctx.run(support_service.update_support_record, sc, self.record_id, fields, self.counselor_ids())
             else:
-                rec = support_service.create_support_record(sc, fields, self.counselor_ids())
+                rec = self.ctx.run(support_service.create_support_record, sc, fields, self.counselor_ids())
         if not done:
             return
         self.record_id = rec.id
-        self.ctx.support_records_changed.emit()
         self.ctx.status_message.emit(self.tr("Support record saved."))
         self.saved.emit(rec.id)
         self.accept()
@@ -187,9 +186,8 @@ class SupportRecordDialog(QDialog):
         if not self.record_id or not confirm(self, self.tr("Delete this support record?"), do=self.tr("Delete")):
             return
         with guarded(self) as done:
-            support_service.delete_support_record(self.ctx.services(), self.record_id)
+            self.ctx.run(support_service.delete_support_record, self.ctx.services(), self.record_id)
         if not done:
             return
-        self.ctx.support_records_changed.emit()
         self.deleted.emit(self.record_id)
         self.reject()
