@@ -5,6 +5,9 @@ A township's status is **derived** from what the app knows of it — an approved
 workstation or a public space 輔導中, a visit 接觸中, nothing 未啟動 — and a counselor may **override** it
 with a dated note (:func:`note_status`). Notes are never edited: each is a record, the newest by date
 counts, and one without a status hands the township back to the derived value, so the history stays.
+An override **lapses** on the first day after its note on which the derived status differs from the one
+it had on the note's day (a stage move, a new plan or proposal, a first visit …); the panel says when and
+why. A past day's status reads each plan's and proposal's stage from its dated stage history.
 
 推動課題 are a managed, coded list (:func:`topics`, :func:`add_topic`, :func:`set_topic_active`), tagged
 on visits (``VisitData.topic_ids``) and on townships (:func:`tag_township`).
@@ -27,7 +30,8 @@ from counsel_desk.models import IssueTopic, TownshipIssue, TownshipStatusNote
 from counsel_desk.models.enums import Stage, TownshipStatus, WorkstationStatus
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import listed, roc_date
+from counsel_desk.services.period import Period, taiwan_day
 
 # Stage of a plan or proposal → the township status it shows (a rejected one is still being counseled).
 STAGE_STATUS: dict[str, TownshipStatus] = {
@@ -66,41 +70,118 @@ def topics(sc: ServiceContext, *, include_retired: bool = False) -> list[Topic]:
         return [Topic(r[0], r[1], r[2], r[3] or "", bool(r[4])) for r in rows]
 
 
+def _checked_name(conn: Connection, name: str, name_en: str, topic_id: str | None = None) -> tuple[str, str]:
+    """The topic's names, stripped; ValidationError for an empty or too long name, or one another topic has."""
+    name, name_en = (name or "").strip(), (name_en or "").strip()
+    if not name or len(name) > 64:
+        raise ValidationError("請填寫課題名稱（最多 64 個字）。", "Enter the topic's name (up to 64 characters).",
+                              field="name")
+    if len(name_en) > 128:
+        raise ValidationError("英文名稱最多 128 個字。", "The English name is up to 128 characters.", field="name_en")
+    if conn.execute(text("SELECT 1 FROM issue_topic WHERE name = :n AND deleted_at IS NULL AND id <> :i"),
+                    {"n": name, "i": topic_id or ""}).first():
+        raise ValidationError(f"已經有「{name}」這個課題。", f"There is already a topic '{name}'.", field="name")
+    return name, name_en
+
+
 def add_topic(sc: ServiceContext, code: str, name: str, name_en: str = "") -> Topic:
     code = (code or "").strip().upper()
-    name = (name or "").strip()
     if not CODE_PATTERN.match(code):
         raise ValidationError("課題代碼請用英文大寫字母開頭、最多 16 個英數字（例如 WATER）。",
                               "A topic code starts with a capital letter, up to 16 letters or digits (e.g. WATER).",
                               field="code")
-    if not name or len(name) > 64:
-        raise ValidationError("請填寫課題名稱（最多 64 個字）。", "Enter the topic's name (up to 64 characters).",
-                              field="name")
     with sc.session_factory() as s:
         conn = s.connection()
         if conn.execute(text("SELECT 1 FROM issue_topic WHERE code = :c"), {"c": code}).first():
             raise ValidationError(f"課題代碼 {code} 已經有了，請換一個。", f"The topic code {code} is taken.",
                                   field="code")
-        if conn.execute(text("SELECT 1 FROM issue_topic WHERE name = :n AND deleted_at IS NULL"), {"n": name}).first():
-            raise ValidationError(f"已經有「{name}」這個課題。", f"There is already a topic '{name}'.", field="name")
+        name, name_en = _checked_name(conn, name, name_en)
         last = conn.execute(text("SELECT COALESCE(MAX(sort_order), 0) FROM issue_topic")).scalar_one()
-        topic = IssueTopic(code=code, name=name, name_en=(name_en or "").strip(), active=True, sort_order=last + 10)
+        topic = IssueTopic(code=code, name=name, name_en=name_en, active=True, sort_order=last + 10)
         base.create(s, topic, sc.actor, "issue_topic")
         s.commit()
         return Topic(topic.id, code, name, topic.name_en, True)
 
 
+def _live_topic(s: Session, topic_id: str) -> IssueTopic:
+    topic = s.get(IssueTopic, topic_id)
+    if topic is None or topic.deleted_at is not None:
+        raise UserError("找不到這個推動課題。", "This issue topic no longer exists.")
+    return topic
+
+
+def rename_topic(sc: ServiceContext, topic_id: str, name: str, name_en: str) -> Topic:
+    """New Chinese and English names for a topic; its code stays (records and other laptops know it by it)."""
+    with sc.session_factory() as s:
+        topic = _live_topic(s, topic_id)
+        name, name_en = _checked_name(s.connection(), name, name_en, topic_id)
+        if (name, name_en) != (topic.name, topic.name_en):
+            base.update(s, topic, sc.actor, "issue_topic", {"name": name, "name_en": name_en})
+            s.commit()
+        return Topic(topic.id, topic.code, name, name_en, topic.active)
+
+
 def set_topic_active(sc: ServiceContext, topic_id: str, active: bool) -> None:
     """Retire a topic (no longer offered; records keep it) or bring it back."""
     with sc.session_factory() as s:
-        topic = s.get(IssueTopic, topic_id)
-        if topic is None or topic.deleted_at is not None:
-            raise UserError("找不到這個推動課題。", "This issue topic no longer exists.")
-        base.update(s, topic, sc.actor, "issue_topic", {"active": bool(active)})
+        topic = _live_topic(s, topic_id)
+        if topic.active != bool(active):
+            base.update(s, topic, sc.actor, "issue_topic", {"active": bool(active)})
+            s.commit()
+
+
+@dataclass(frozen=True)
+class TopicUse:
+    """A topic and what carries it: live visits and townships, and any tag at all (a deleted visit's too)."""
+
+    topic: Topic
+    visits: int
+    townships: int
+    tags: int  # every visit link and township tag, deleted or not: a topic with any is never deleted
+
+
+# Every tag a topic has, a deleted visit's or a removed township tag's too (either may come back).
+_TAGS_SQL = ("(SELECT COUNT(*) FROM visit_issue_topic l WHERE l.topic_id = {k}) "
+             "+ (SELECT COUNT(*) FROM township_issue i WHERE i.topic_id = {k})")
+
+
+def topic_uses(sc: ServiceContext) -> list[TopicUse]:
+    """Every topic, retired ones too, with how much it is used (the topics screen)."""
+    with sc.session_factory() as s:
+        rows = s.connection().execute(text(
+            "SELECT k.id, k.code, k.name, k.name_en, k.active, "
+            "(SELECT COUNT(*) FROM visit_issue_topic l JOIN site_visit v ON v.id = l.visit_id "
+            " WHERE l.topic_id = k.id AND v.deleted_at IS NULL), "
+            "(SELECT COUNT(DISTINCT i.township_code) FROM township_issue i WHERE i.topic_id = k.id "
+            " AND i.deleted_at IS NULL), "
+            + _TAGS_SQL.format(k="k.id") + " FROM issue_topic k WHERE k.deleted_at IS NULL ORDER BY k.sort_order, k.code"))
+        return [TopicUse(Topic(r[0], r[1], r[2], r[3] or "", bool(r[4])), int(r[5]), int(r[6]), int(r[7]))
+                for r in rows]
+
+
+def delete_topic(sc: ServiceContext, topic_id: str) -> None:
+    """Remove a topic added by mistake; one that any visit or township carries is refused (retire it)."""
+    with sc.session_factory() as s:
+        topic = _live_topic(s, topic_id)
+        tags = int(s.connection().execute(text("SELECT " + _TAGS_SQL.format(k=":k")), {"k": topic_id}).scalar_one())
+        if tags:
+            raise UserError(f"「{topic.name}」已標記在 {tags} 筆訪視或鄉鎮上，不能刪除；請改為停用（舊紀錄會保留這個課題）。",
+                            f"'{topic.name_en or topic.name}' is tagged on {tags} visits or townships and cannot be "
+                            "deleted; retire it instead (old records keep it).")
+        base.soft_delete(s, topic, sc.actor, "issue_topic")
         s.commit()
 
 
 # --- status ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Lapse:
+    """Why a counselor's override no longer counts: the records moved on after the note's day."""
+
+    on: date  # the first day the derived status differed from the one on the note's day
+    derived: TownshipStatus  # what the records said that day
+    why: str  # the dated records of that day, in the language in use
+
+
 @dataclass(frozen=True)
 class Standing:
     """Where a township stands: the status that counts, what its records say, and why."""
@@ -109,35 +190,63 @@ class Standing:
     status: TownshipStatus
     derived: TownshipStatus
     overridden: bool
-    noted_on: date | None = None  # the override's date
+    noted_on: date | None = None  # the newest note's date
+    set_to: TownshipStatus | None = None  # what the newest note set (also when it has lapsed)
+    lapse: Lapse | None = None  # set when that override has lapsed
 
 
 def _later(a: TownshipStatus | None, b: TownshipStatus) -> TownshipStatus:
     return b if a is None or STATUS_ORDER.index(b) > STATUS_ORDER.index(a) else a
 
 
-def derived_statuses(conn: Connection, as_of: date | None = None) -> dict[str, TownshipStatus]:
+def _utc_end(day: date) -> str:
+    """The stored UTC timestamp text at which the Taiwan day ``day`` ends (timestamps before it are by then)."""
+    return Period.custom(day, day).utc_bounds()[1]
+
+
+# A plan's or proposal's stage at the end of a day, from its dated stage history (services/proposals/workflow
+# records every move): the last move before then; if it only moved later, the stage it left on its first move;
+# if it has no history, its stage now. The same reading as the report's proposals (figures.STAGE_AT_END_SQL).
+_STAGE_AS_OF = """SELECT x.township_code, coalesce(
+    (SELECT s.to_stage FROM stage_change s WHERE {link} AND s.deleted_at IS NULL AND s.changed_at < :hi
+       ORDER BY s.changed_at DESC, s.created_at DESC, s.id DESC LIMIT 1),
+    (SELECT coalesce(nullif(s.from_stage, ''), 'idea') FROM stage_change s WHERE {link} AND s.deleted_at IS NULL
+       ORDER BY s.changed_at, s.created_at, s.id LIMIT 1),
+    x.stage) AS stage
+  FROM {table} x WHERE x.deleted_at IS NULL AND x.township_code IS NOT NULL AND x.created_at < :hi{town}"""
+
+
+def derived_statuses(conn: Connection, as_of: date | None = None,
+                     township_code: str | None = None) -> dict[str, TownshipStatus]:
     """Each township with any record → its derived status (townships not in the result: 未啟動).
 
-    ``as_of`` leaves out visits after that day and plans or proposals created after it (their stage is
-    the one they have now: the stage history is not replayed)."""
-    params = {"d": as_of.isoformat() if as_of else "9999-12-31"}
+    ``as_of`` reads the records as they stood at the end of that day (Taiwan time): visits up to it,
+    workstations, public spaces, plans and proposals recorded by then, and each plan's or proposal's
+    stage from its dated stage history — a proposal approved later is not approved yet."""
+    town = " AND x.township_code = :t" if township_code else ""
+    params = {"d": as_of.isoformat() if as_of else "9999-12-31", "t": township_code,
+              "hi": _utc_end(as_of) if as_of else "9999-12-31 23:59:59"}
     out: dict[str, TownshipStatus] = {}
-    for (town,) in conn.execute(text("SELECT DISTINCT township_code FROM site_visit "
-                                     "WHERE deleted_at IS NULL AND visit_date <= :d"), params):
-        out[town] = TownshipStatus.CONTACT
+    for (code,) in conn.execute(text("SELECT DISTINCT x.township_code FROM site_visit x "
+                                     f"WHERE x.deleted_at IS NULL AND x.visit_date <= :d{town}"), params):
+        out[code] = TownshipStatus.CONTACT
     live = ", ".join(f"'{s.value}'" for s in LIVE_STATIONS)
-    for (town,) in conn.execute(text(
-            f"SELECT township_code FROM workstation WHERE deleted_at IS NULL AND status IN ({live}) "
-            "UNION SELECT township_code FROM public_space WHERE deleted_at IS NULL")):
-        out[town] = _later(out.get(town), TownshipStatus.COUNSELING)
-    for town, stage in conn.execute(text(
-            "SELECT township_code, stage FROM plan WHERE deleted_at IS NULL AND township_code IS NOT NULL "
-            "AND date(created_at) <= :d UNION ALL SELECT township_code, stage FROM proposal "
-            "WHERE deleted_at IS NULL AND township_code IS NOT NULL AND date(created_at) <= :d"), params):
+    for (code,) in conn.execute(text(
+            f"SELECT x.township_code FROM workstation x WHERE x.deleted_at IS NULL AND x.status IN ({live}) "
+            f"AND x.created_at < :hi{town} UNION SELECT x.township_code FROM public_space x "
+            f"WHERE x.deleted_at IS NULL AND x.created_at < :hi{town}"), params):
+        out[code] = _later(out.get(code), TownshipStatus.COUNSELING)
+    if as_of is None:
+        sql = (f"SELECT x.township_code, x.stage FROM plan x WHERE x.deleted_at IS NULL "
+               f"AND x.township_code IS NOT NULL{town} UNION ALL SELECT x.township_code, x.stage FROM proposal x "
+               f"WHERE x.deleted_at IS NULL AND x.township_code IS NOT NULL{town}")
+    else:
+        sql = (_STAGE_AS_OF.format(table="plan", link="s.plan_id = x.id AND s.proposal_id IS NULL", town=town)
+               + " UNION ALL " + _STAGE_AS_OF.format(table="proposal", link="s.proposal_id = x.id", town=town))
+    for code, stage in conn.execute(text(sql), params):
         status = STAGE_STATUS.get(stage)
         if status is not None:
-            out[town] = _later(out.get(town), status)
+            out[code] = _later(out.get(code), status)
     return out
 
 
@@ -160,17 +269,76 @@ def _overrides(conn: Connection, as_of: date | None = None,
     return out
 
 
+def _changes_after(conn: Connection, town: str, noted_on: date, as_of: date | None,
+                   base_status: TownshipStatus) -> list[tuple[date, list[str]]]:
+    """The days after ``noted_on`` (up to ``as_of``) on which a record of the township may have moved its
+    derived status, with what happened: stage moves, plans and proposals created, and — only while the
+    records said less — the first visit, workstation or public space."""
+    p = {"t": town, "lo": _utc_end(noted_on), "hi": _utc_end(as_of) if as_of else "9999-12-31 23:59:59",
+         "d0": noted_on.isoformat(), "d1": as_of.isoformat() if as_of else "9999-12-31"}
+    days: dict[date, list[str]] = {}
+
+    def add(day: date, what: str) -> None:
+        if noted_on < day and (as_of is None or day <= as_of) and what not in days.setdefault(day, []):
+            days[day].append(what)
+
+    for at, title, to_stage in conn.execute(text(
+            "SELECT c.changed_at, COALESCE(p.title, pl.title), c.to_stage FROM stage_change c "
+            "LEFT JOIN proposal p ON p.id = c.proposal_id LEFT JOIN plan pl ON pl.id = c.plan_id "
+            "WHERE c.deleted_at IS NULL AND c.from_stage <> '' AND c.changed_at >= :lo AND c.changed_at < :hi "
+            "AND COALESCE(p.township_code, pl.township_code) = :t "
+            "AND (p.id IS NULL OR p.deleted_at IS NULL) AND (pl.id IS NULL OR pl.deleted_at IS NULL)"), p):
+        label = Stage.label_of(to_stage)  # (a record's creation is its own row below)
+        add(_taiwan_day(at), pick(f"「{title}」進入{label}", f"'{title}' moved to {label}"))
+    for at, title in conn.execute(text(
+            "SELECT x.created_at, x.title FROM proposal x WHERE x.deleted_at IS NULL AND x.township_code = :t "
+            "AND x.created_at >= :lo AND x.created_at < :hi UNION ALL SELECT x.created_at, x.title FROM plan x "
+            "WHERE x.deleted_at IS NULL AND x.township_code = :t AND x.created_at >= :lo AND x.created_at < :hi"), p):
+        add(_taiwan_day(at), pick(f"「{title}」建立", f"'{title}' created"))
+    order = STATUS_ORDER.index(base_status)
+    if order < STATUS_ORDER.index(TownshipStatus.CONTACT):
+        row = conn.execute(text("SELECT MIN(visit_date) FROM site_visit WHERE deleted_at IS NULL "
+                                "AND township_code = :t AND visit_date > :d0 AND visit_date <= :d1"), p).first()
+        if row and row[0]:
+            add(_day(row[0]), pick("第一次訪視", "the first visit"))
+    if order < STATUS_ORDER.index(TownshipStatus.COUNSELING):
+        for table, zh, en in (("workstation", "工作站", "workstation"), ("public_space", "公有空間", "public space")):
+            row = conn.execute(text(f"SELECT MIN(created_at) FROM {table} WHERE deleted_at IS NULL "
+                                    "AND township_code = :t AND created_at >= :lo AND created_at < :hi"), p).first()
+            if row and row[0]:
+                add(_taiwan_day(row[0]), pick(f"新增{zh}", f"a {en} recorded"))
+    return sorted(days.items())
+
+
+def _lapse(conn: Connection, town: str, noted_on: date, as_of: date | None) -> Lapse | None:
+    """When (and why) an override noted on ``noted_on`` stopped counting by ``as_of``: the first later day on
+    which the township's derived status differs from the one on the note's day; None while it holds."""
+    base_status = derived_statuses(conn, noted_on, town).get(town, TownshipStatus.NOT_STARTED)
+    for day, whys in _changes_after(conn, town, noted_on, as_of, base_status):
+        now = derived_statuses(conn, day, town).get(town, TownshipStatus.NOT_STARTED)
+        if now != base_status:
+            return Lapse(day, now, listed(whys[:3]) + ("…" if len(whys) > 3 else ""))
+    return None
+
+
 def standings_in(conn: Connection, as_of: date | None = None) -> dict[str, Standing]:
-    """Every township that is not simply 未啟動 → its standing (a connection, for reports)."""
+    """Every township that is not simply 未啟動 → its standing as of the end of ``as_of`` (now when None).
+
+    A counselor's override counts until the township's derived status moves past the one it had on the
+    note's day (a later stage move, a new plan or proposal, a first visit …: the override *lapses*), or
+    until a newer note — one setting another status, or handing the township back to its records."""
     derived = derived_statuses(conn, as_of)
     notes = _overrides(conn, as_of)
     out: dict[str, Standing] = {}
     for town in set(derived) | set(notes):
         d = derived.get(town, TownshipStatus.NOT_STARTED)
         status, noted_on = notes.get(town, (None, None))
-        noted = date.fromisoformat(str(noted_on)) if noted_on else None
-        if status:
-            out[town] = Standing(town, TownshipStatus(status), d, True, noted)
+        noted = _day(noted_on) if noted_on else None
+        if status and noted:
+            set_to = TownshipStatus(status)
+            lapse = _lapse(conn, town, noted, as_of)
+            out[town] = (Standing(town, d, d, False, noted, set_to, lapse) if lapse
+                         else Standing(town, set_to, d, True, noted, set_to))
         else:
             out[town] = Standing(town, d, d, False, noted)
     return out
@@ -181,19 +349,19 @@ def standings(sc: ServiceContext, as_of: date | None = None) -> dict[str, Standi
         return standings_in(s.connection(), as_of)
 
 
-def standing(sc: ServiceContext, township_code: str) -> Standing:
-    return standings(sc).get(township_code) or Standing(township_code, TownshipStatus.NOT_STARTED,
-                                                          TownshipStatus.NOT_STARTED, False)
+def standing(sc: ServiceContext, township_code: str, as_of: date | None = None) -> Standing:
+    return standings(sc, as_of).get(township_code) or Standing(township_code, TownshipStatus.NOT_STARTED,
+                                                                 TownshipStatus.NOT_STARTED, False)
 
 
 def _town(s: Session, township_code: str) -> tuple[str, str, str, str | None]:
     row = s.connection().execute(text(
-        "SELECT t.county_code, t.name, c.name, t.indigenous_area FROM township t JOIN county c ON c.code = t.county_code "
-        "WHERE t.code = :t"), {"t": township_code}).first()
+        "SELECT t.county_code, t.name, c.name, t.indigenous_area, t.name_en, c.name_en FROM township t "
+        "JOIN county c ON c.code = t.county_code WHERE t.code = :t"), {"t": township_code}).first()
     if row is None:
         raise ValidationError(f"沒有代碼為 {township_code} 的鄉鎮市區。", f"No township {township_code}.",
                               field="township_code")
-    return row[0], row[1], row[2], row[3]
+    return row[0], pick(row[1], row[4] or row[1]), pick(row[2], row[5] or row[2]), row[3]
 
 
 def note_status(sc: ServiceContext, township_code: str, status: str | None, noted_on: date | None,
@@ -309,11 +477,16 @@ def township_panel(sc: ServiceContext, township_code: str) -> TownshipPanel:
             label = TownshipStatus.label_of(status) if status else pick("依計畫與提案推算", "derived from plans")
             history.append(Event(_day(day), pick(f"狀態改定為「{label}」：{note}（{who}）",
                                                  f"Status set to '{label}': {note} ({who})")))
+        if st.lapse is not None and st.set_to is not None:
+            lapse, set_to, derived = st.lapse, st.set_to.label, st.lapse.derived.label
+            history.append(Event(lapse.on, pick(
+                f"改定的狀態「{set_to}」失效：{lapse.why}，依紀錄推算為「{derived}」",
+                f"The status set to '{set_to}' lapsed: {lapse.why}; the records say '{derived}'")))
         for day, title, stage in conn.execute(text(
                 "SELECT c.changed_at, COALESCE(p.title, pl.title), c.to_stage FROM stage_change c "
                 "LEFT JOIN proposal p ON p.id = c.proposal_id LEFT JOIN plan pl ON pl.id = c.plan_id "
                 "WHERE c.deleted_at IS NULL AND COALESCE(p.township_code, pl.township_code) = :t"), p):
-            history.append(Event(_day(day), pick(f"「{title}」進入{Stage.label_of(stage)}",
+            history.append(Event(_taiwan_day(day), pick(f"「{title}」進入{Stage.label_of(stage)}",
                                                  f"'{title}' moved to {Stage.label_of(stage)}")))
         for day, who, n_topics in conn.execute(text(
                 "SELECT v.visit_date, v.visited_name, (SELECT COUNT(*) FROM visit_issue_topic l WHERE l.visit_id = v.id) "
@@ -323,6 +496,12 @@ def township_panel(sc: ServiceContext, township_code: str) -> TownshipPanel:
             history.append(Event(_day(day), pick(f"訪視 {who}{extra}", f"Visit: {who}{extra}")))
         history.sort(key=lambda e: e.day, reverse=True)
         return TownshipPanel(township_code, name, county_name, indigenous, st, visits, topic_rows, history)
+
+
+def _taiwan_day(value: Any) -> date:
+    """The Taiwan calendar day of a stored UTC timestamp (a datetime on a server, text in a file)."""
+    stamp = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return taiwan_day(stamp)
 
 
 def _day(value: Any) -> date:

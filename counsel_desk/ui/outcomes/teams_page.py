@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
-    QTableView, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
+    QWidget,
 )
 
 from counsel_desk.errors import ValidationError
@@ -25,7 +25,9 @@ from counsel_desk.ui.messages import show_error
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
-from counsel_desk.ui.workstations.widgets import MoneyEdit, PlacePicker, RowsModel, bold_label
+from counsel_desk.ui.workstations.widgets import MoneyEdit, PlacePicker, bold_label
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.rows import RowsModel, table_view
 
 ROC_OFFSET = 1911
 WARN = "#b42318"
@@ -72,8 +74,8 @@ class YouthTeamListPage(RecordListPage):
         self.extra.addWidget(self.warnings)
         # members
         self.members_model = RowsModel([self.tr("Name"), self.tr("Born"), self.tr("Age"), self.tr("Role")],
-                                       align_right=(1, 2))
-        self.members = self._table(self.members_model)
+                                       right=(1, 2))
+        self.members = table_view(self.members_model, max_height=130)
         self.member_name = QLineEdit()
         self.member_name.setPlaceholderText(self.tr("Name"))
         self.member_born = QSpinBox()
@@ -93,7 +95,7 @@ class YouthTeamListPage(RecordListPage):
         self.extra.addLayout(member_row)
         # linked support records
         self.support_model = RowsModel([self.tr("Date"), self.tr("Workstation"), self.tr("Support")])
-        self.supports = self._table(self.support_model)
+        self.supports = table_view(self.support_model, max_height=130)
         self.support_choice = QComboBox()
         self.support_choice.setMinimumContentsLength(18)
         self.link_button = QPushButton(self.tr("Link"))
@@ -107,7 +109,7 @@ class YouthTeamListPage(RecordListPage):
         self.extra.addLayout(link_row)
         # linked visits
         self.visit_model = RowsModel([self.tr("Date"), self.tr("Place"), self.tr("Purpose")])
-        self.visits = self._table(self.visit_model)
+        self.visits = table_view(self.visit_model, max_height=130)
         self.visit_choice = QComboBox()
         self.visit_choice.setMinimumContentsLength(18)
         self.link_visit_button = QPushButton(self.tr("Link"))
@@ -139,20 +141,9 @@ class YouthTeamListPage(RecordListPage):
         self.notes.textChanged.connect(self.mark_dirty)
         self.show_record(None)
 
-    @staticmethod
-    def _table(model: RowsModel) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setStretchLastSection(True)
-        view.setMaximumHeight(130)
-        return view
-
     def _show_cap(self) -> None:
         cap = self.programme.currentData()
-        self.cap.setText(self.tr("cap NT$%1").replace("%1", f"{cap:,}") if isinstance(cap, int) else "")
+        self.cap.setText(fmt(self.tr("cap NT$%1"), f"{cap:,}") if isinstance(cap, int) else "")
 
     # --- RecordListPage ---------------------------------------------------------------------------
     def describe(self, record: YouthTeam | None) -> str:
@@ -218,8 +209,8 @@ class YouthTeamListPage(RecordListPage):
         self.support_model.set_rows([(s.id, [shown_date(date.fromisoformat(s.day[:10])), s.title, s.detail])
                                      for s in view.supports])
         self.warnings.setText("\n".join(w.message for w in view.warnings))
-        self.outcome_note.setText(self.tr("%1 outcome records are tied to this team (see Outcomes).")
-                                  .replace("%1", str(len(view.outcomes))))
+        self.outcome_note.setText(fmt(self.tr("%1 outcome records are tied to this team (see Outcomes)."),
+                                      str(len(view.outcomes))))
         self.visit_model.set_rows([(v.id, [shown_date(date.fromisoformat(v.day[:10])), v.title, v.detail])
                                    for v in view.visits])
         linked = {s.id for s in view.supports}

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import UserError
@@ -26,6 +26,9 @@ from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.tasks import run_task
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.theme import ALERT, GOOD
+from counsel_desk.ui.widgets.rows import table_view
 
 COLUMNS_CONTEXT = "AuditColumns"
 # The list source's English column titles, listed here so lupdate puts them in this area's catalogue.
@@ -34,8 +37,8 @@ _TITLES = (QT_TRANSLATE_NOOP("AuditColumns", "No."), QT_TRANSLATE_NOOP("AuditCol
            QT_TRANSLATE_NOOP("AuditColumns", "Record"), QT_TRANSLATE_NOOP("AuditColumns", "Name"),
            QT_TRANSLATE_NOOP("AuditColumns", "Detail"))
 COLUMN_WIDTHS = (60, 150, 90, 80, 100, 240, 360)
-OK_STYLE = "color: #1b5e20; font-weight: bold;"
-BAD_STYLE = "color: #b3261e; font-weight: bold;"
+OK_STYLE = f"color: {GOOD}; font-weight: bold;"
+BAD_STYLE = f"color: {ALERT}; font-weight: bold;"
 
 
 class AuditPage(PageHooks, QWidget):
@@ -76,19 +79,10 @@ class AuditPage(PageHooks, QWidget):
         self.result_label = QLabel()
         self.result_label.setObjectName("auditResult")
         self.result_label.setWordWrap(True)
-        self.view = QTableView()
-        self.view.setObjectName("auditTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
+        self.view = table_view(self.model, "auditTable", alternate=True, wrap=False)
         for n, w in enumerate(COLUMN_WIDTHS):
             self.view.setColumnWidth(n, w)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
         # what the entry says in words; the raw JSON and hash only behind 「詳細」
         self.detail = QPlainTextEdit()
         self.detail.setObjectName("auditDetail")
@@ -216,7 +210,7 @@ class AuditPage(PageHooks, QWidget):
             d = parse_date(text) if text else None
         except UserError as exc:
             edit.setToolTip(exc.message)
-            edit.setStyleSheet("border: 1px solid #b3261e;")
+            edit.setStyleSheet(f"border: 1px solid {ALERT};")
             return None
         edit.setToolTip(self._date_hint)
         edit.setStyleSheet("")
@@ -237,7 +231,7 @@ class AuditPage(PageHooks, QWidget):
         self.raw.clear()
 
     def _show_count(self, n: int) -> None:
-        self.count_label.setText(self.tr("%1 entries").replace("%1", f"{n:,}"))
+        self.count_label.setText(fmt(self.tr("%1 entries"), f"{n:,}"))
 
     def _show_entry(self, row: int) -> None:
         seq = self.model.id_at(row)
@@ -248,8 +242,7 @@ class AuditPage(PageHooks, QWidget):
             self.detail.clear()
             self.raw.clear()
             return
-        head = self.tr("%1 %2 by %3: %4").replace("%1", entry.at).replace("%2", entry.action) \
-            .replace("%3", entry.actor or "—").replace("%4", entry.title or entry.entity)
+        head = fmt(self.tr("%1 %2 by %3: %4"), entry.at, entry.action, entry.actor or "—", entry.title or entry.entity)
         self.detail.setPlainText("\n".join([head, "", *entry.changes]))
         self.raw.setPlainText(f"#{entry.seq}  {entry.entity_code}  {entry.entity_id}\n\n{entry.detail}\n\n"
                               f"SHA-256 {entry.hash}")
@@ -302,7 +295,7 @@ class AuditPage(PageHooks, QWidget):
         services = self.ctx.services()
 
         def done(n: int) -> None:
-            text = self.tr("Exported %1 entries to %2.").replace("%1", f"{n:,}").replace("%2", str(path))
+            text = fmt(self.tr("Exported %1 entries to %2."), f"{n:,}", str(path))
             self.result_label.setStyleSheet("")
             self.result_label.setText(text)
             self.ctx.status_message.emit(text)

@@ -16,6 +16,7 @@ from counsel_desk.services import backup
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import describe, show_error
 from counsel_desk.ui.tasks import Task, run_task
+from counsel_desk.ui.widgets.text import fmt
 
 log = logging.getLogger(__name__)
 INTERVAL_MS = int(backup.AUTO_EVERY.total_seconds() * 1000)
@@ -59,7 +60,7 @@ class AutoBackup(QObject):
     def _failed(self, exc: BaseException) -> None:
         self._task = None
         log.warning("automatic backup failed: %s", exc)
-        self.ctx.status_message.emit(self.tr("Automatic backup failed: %1").replace("%1", describe(exc)))
+        self.ctx.status_message.emit(fmt(self.tr("Automatic backup failed: %1"), describe(exc)))
         if not self._warned:
             self._warned = True
             parent = self.parent()

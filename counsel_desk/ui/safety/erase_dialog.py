@@ -18,6 +18,7 @@ from counsel_desk.services.formatting import aside
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.text import fmt
 
 
 class EraseContactDialog(QDialog):
@@ -32,7 +33,7 @@ class EraseContactDialog(QDialog):
         p = self.preview
 
         who = pick("，", ", ").join(x for x in (p.title, p.organization) if x)
-        heading = QLabel(self.tr("Erase the personal data of %1?").replace("%1", aside(p.name, who)))
+        heading = QLabel(fmt(self.tr("Erase the personal data of %1?"), aside(p.name, who)))
         heading.setStyleSheet("font-weight: bold;")
         heading.setWordWrap(True)
         explain = QLabel(self.tr(
@@ -45,8 +46,8 @@ class EraseContactDialog(QDialog):
             names = pick("、", ", ").join(audit_readable.field_label(f) for f in fields)
             self.mentions.addItem(f"{audit_log.entity_label(table)}  {record_id[:8]}…  {names}")
         mentions_label = QLabel(
-            self.tr("%1 other records name this person; the name, phone and e-mail in them are replaced too:")
-            .replace("%1", str(len(p.mentions))) if p.mentions else self.tr("No other record names this person."))
+            fmt(self.tr("%1 other records name this person; the name, phone and e-mail in them are replaced too:"),
+                str(len(p.mentions))) if p.mentions else self.tr("No other record names this person."))
         mentions_label.setWordWrap(True)
         self.scrub = QCheckBox(self.tr("Also replace the mentions in other records"))
         self.scrub.setObjectName("scrubMentions")

@@ -16,6 +16,7 @@ from counsel_desk.services.drafts import VISIT_DRAFT as DRAFT_KIND
 from counsel_desk.services.drafts import Draft, DraftStore
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.widgets.text import fmt
 
 if TYPE_CHECKING:
     from counsel_desk.ui.visits.editor import VisitEditor
@@ -95,8 +96,8 @@ class EditorHost(QObject):
     def _ask_restore(self, parent: QWidget | None, draft: Draft) -> bool:
         when = draft.saved_at.strftime("%Y-%m-%d %H:%M")
         what = (draft.data.get("visit") or {}).get("visited_name") or ""
-        text = self.tr("A visit you were editing was not saved (draft of %1%2), probably because the app closed "
-                       "unexpectedly. Restore it?").replace("%1", when).replace("%2", f"：{what}" if what else "")
+        text = fmt(self.tr("A visit you were editing was not saved (draft of %1%2), probably because the app closed "
+                       "unexpectedly. Restore it?"), when, f"：{what}" if what else "")
         return messages.confirm(parent, text, self.tr("Restore unsaved visit"))
 
     def offer_drafts(self, parent: QWidget | None = None) -> list[VisitEditor]:

@@ -1,7 +1,7 @@
 """On a server: search in a lower-case copy of the text (LIKE, not ILIKE); the audit chain's one-statement append
 
-Revision ID: 0014_i18_speed
-Revises: 0013_i14_sync_twins
+Revision ID: 0015_i18_speed
+Revises: 0014_i18_live_server
 Create Date: 2026-12-07 00:30:00
 
 ILIKE lowers every text it reads (~20 µs a text of a visit, measured), LIKE compares bytes (~2.5 µs):
@@ -14,8 +14,8 @@ from sqlalchemy import text
 
 from counsel_desk.store import dialects
 
-revision = '0014_i18_speed'
-down_revision = '0013_i14_sync_twins'
+revision = '0015_i18_speed'
+down_revision = '0014_i18_live_server'
 branch_labels = None
 depends_on = None
 
