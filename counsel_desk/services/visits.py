@@ -317,7 +317,8 @@ class VisitService(DatedService):
             if {a.id for a in data.attachments} != stored.attachment_ids:
                 self._save_attachments(s, visit_id, data.attachments)
             if stored.search_rowid is None or not changed.keys() <= UNSEARCHED:
-                index_visit(s, SimpleNamespace(id=visit_id, **wanted), stored.search_rowid)
+                index_visit(s, SimpleNamespace(id=visit_id, **wanted), stored.search_rowid,
+                            None if changed.keys() & NAMED else stored.names)
             s.commit()
             return changed
 
@@ -470,6 +471,7 @@ class Stored:
     attachment_ids: set[str]
     followups: int  # how many live follow-ups
     search_rowid: int | None
+    names: tuple  # the names around it in its search text (index_visit), as stored
 
     def plain(self) -> dict[str, Any]:
         return {k: base.plain(v) for k, v in self.fields.items()}
@@ -496,16 +498,17 @@ def read_stored(conn, visit_id: str) -> Stored | None:
         "SELECT count(*) FROM followup f WHERE f.visit_id = site_visit.id AND f.deleted_at IS NULL",
         "SELECT d.rowid FROM search_index_doc d WHERE d.record_id = site_visit.id",
     ]
-    extra = [literal_column("(" + sub.format(sep=_SEP) + ")") for sub in subs]
+    extra: list[Any] = [literal_column("(" + sub.format(sep=_SEP) + ")") for sub in [*subs, *_NAMES]]
     row = conn.execute(core_select(t.c.version, t.c.deleted_at, t.c.updated_by, t.c.updated_at,
-                              *(t.c[k] for k in VISIT_FIELDS), *extra).where(t.c.id == visit_id)).first()
+                                   *(t.c[k] for k in VISIT_FIELDS), *extra).where(t.c.id == visit_id)).first()
     if row is None:
         return None
     n = len(VISIT_FIELDS) + 4
-    counselors, contacts, topics, live, attachments, followups, rowid = row[n:]
+    counselors, contacts, topics, live, attachments, followups, rowid = row[n:n + len(subs)]
     return Stored(visit_id, row[0], row[1] is not None, row[2], row[3], dict(zip(VISIT_FIELDS, row[4:n])),
                   {"counselor_ids": _ids(counselors), "contact_ids": _ids(contacts), "topic_ids": _ids(topics)},
-                  set(_ids(live)), set(_ids(attachments)), int(followups or 0), rowid)
+                  set(_ids(live)), set(_ids(attachments)), int(followups or 0), rowid,
+                  tuple(row[n + len(subs):]))
 
 
 def _set_link(conn, kind: str, visit_id: str, ids: list[str]) -> None:
@@ -517,19 +520,30 @@ def _set_link(conn, kind: str, visit_id: str, ids: list[str]) -> None:
                      [{"v": visit_id, "i": i} for i in ids])
 
 
-def index_visit(s: Session, visit, search_rowid: int | None = None) -> None:
-    """Index every text a person may search a visit by: its fields and the names around it (one query
-    for the names; ``search_rowid``: its row in the search index, when known)."""
-    conn = s.connection()
-    place, names, *linked = conn.execute(text(
-        "SELECT (SELECT c.name || ' ' || t.name FROM township t JOIN county c ON c.code = t.county_code "
-        "WHERE t.code = :t), "
-        "(SELECT group_concat(n.name, ' ') FROM (SELECT c.name FROM visit_counselor vc JOIN counselor c "
-        "ON c.id = vc.counselor_id WHERE vc.visit_id = :v UNION ALL SELECT c.name FROM visit_contact vc "
-        "JOIN contact c ON c.id = vc.contact_id WHERE vc.visit_id = :v) AS n), "
-        "(SELECT name FROM organization WHERE id = :o), (SELECT name FROM workstation WHERE id = :w), "
-        "(SELECT name FROM public_space WHERE id = :p)"),
-        {"t": visit.township_code, "v": visit.id, "o": visit.organization_id, "w": visit.workstation_id,
-         "p": visit.public_space_id}).one()
+# The names in a visit's search text besides its own fields: place, people, organisation, workstation, space
+# (scalar subqueries on a row named site_visit).
+_NAMES = (
+    "SELECT c.name || ' ' || t.name FROM township t JOIN county c ON c.code = t.county_code "
+    "WHERE t.code = site_visit.township_code",
+    "SELECT group_concat(n.name, ' ') FROM (SELECT c.name FROM visit_counselor vc JOIN counselor c "
+    "ON c.id = vc.counselor_id WHERE vc.visit_id = site_visit.id UNION ALL SELECT c.name FROM visit_contact vc "
+    "JOIN contact c ON c.id = vc.contact_id WHERE vc.visit_id = site_visit.id) AS n",
+    "SELECT name FROM organization WHERE id = site_visit.organization_id",
+    "SELECT name FROM workstation WHERE id = site_visit.workstation_id",
+    "SELECT name FROM public_space WHERE id = site_visit.public_space_id",
+)
+NAMED = frozenset({"county_code", "township_code", "counselor_ids", "contact_ids", "organization_id",
+                   "workstation_id", "public_space_id"})  # what changes the names
+
+
+def index_visit(s: Session, visit, search_rowid: int | None = None, names: tuple | None = None) -> None:
+    """Index every text a person may search a visit by: its fields and the names around it (``names``: as
+    :func:`read_stored` read them, when they can't have changed; else one query; ``search_rowid``: its row
+    in the search index, when known)."""
+    if names is None:
+        names = tuple(s.connection().execute(
+            core_select(*(literal_column(f"({sql})") for sql in _NAMES)).select_from(SiteVisit.__table__)
+            .where(SiteVisit.__table__.c.id == visit.id)).one())
+    place, people, *linked = names
     search.index(s, ENTITY, visit.id, visit.visited_name, visit.purpose, visit.findings, visit.issues, visit.advice,
-                 visit.notes, place or "", names or "", *linked, END_OF_TEXT, rowid=search_rowid)
+                 visit.notes, place or "", people or "", *linked, END_OF_TEXT, rowid=search_rowid)

@@ -159,3 +159,22 @@ def test_a_server_search_is_planned_through_the_trigram_index(pg_url):
         plan = "\n".join(r[0] for r in conn.execute(text("EXPLAIN " + sql), params))
     db.close()
     assert "ix_search_index_site_visit_trgm" in plan, plan
+
+
+def test_a_connection_the_server_dropped_is_replaced_after_a_pause(pg_url, monkeypatch):
+    """Connections are not pinged before every use (a round trip per save), but one left idle is: a server
+    restarted meanwhile costs nobody an error."""
+    from counsel_desk.store import server
+
+    db = open_database(pg_url)
+    ctx = ServiceContext.for_database(db, "主任", "north")
+    vid = _visit(ctx)
+    with db.engine.connect() as conn:
+        pid = conn.execute(text("SELECT pg_backend_pid()")).scalar()
+    killer = open_database(pg_url)
+    with killer.engine.begin() as other:
+        other.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid})
+    killer.close()
+    monkeypatch.setattr(server, "PING_AFTER_IDLE_S", 0.0)
+    assert VisitService(ctx, today=TODAY).get(vid).findings == "老屋改建"
+    db.close()
