@@ -11,9 +11,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
 
 from counsel_desk.models.enums import TownshipStatus
-from counsel_desk.services import stocktaking
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.places import stocktaking
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.visits.visits import VisitData, VisitService
 from counsel_desk.ui.dashboard.map_widget import STATUS_COLORS
 from counsel_desk.ui.visits.list_page import VisitListPage
 

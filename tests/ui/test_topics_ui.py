@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from counsel_desk import i18n
-from counsel_desk.services import stocktaking
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.places import stocktaking
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.visits.visits import VisitData, VisitService
 from counsel_desk.ui import messages
 from counsel_desk.ui.stocktaking.topic_picker import TopicPicker
 from tests.ui.conftest import type_text

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from counsel_desk.errors import UserError, ValidationError
-from counsel_desk.services import stocktaking
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.places import stocktaking
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.visits.visits import VisitData, VisitService
 from tests.pg_server import driver_sql
 
 pytestmark = pytest.mark.both_engines

@@ -11,11 +11,11 @@ from sqlalchemy import event, text
 
 from counsel_desk.services.base import SaveConflict, ServiceContext
 from counsel_desk.services.listing import ListQuery
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.visit_list import VisitListSource
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.visits.visit_list import VisitListSource
+from counsel_desk.services.visits.visits import VisitData, VisitService
 from counsel_desk.store import audit, open_database, search
-from counsel_desk.services.followups import FollowUpDraft
+from counsel_desk.services.visits.followups import FollowUpDraft
 
 TODAY = date(2026, 11, 26)
 

@@ -1,7 +1,7 @@
 """A compact picker of coded 推動課題: a button whose menu ticks topics, and the chosen names beside it.
 
 Small enough for the visit editor's form (which must fit a 1280×680 screen); the list comes from
-``services.stocktaking.topics`` — retired topics only appear when a record already carries them — and is
+``services.places.stocktaking.topics`` — retired topics only appear when a record already carries them — and is
 read again each time the menu opens; its last entry opens the topics screen (推動課題…).
 """
 
@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QSizePolicy, QToolButton, QWidget
 
-from counsel_desk.services import stocktaking
+from counsel_desk.services.places import stocktaking
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import aside, listed
 from counsel_desk.ui.dashboard.widgets import ElidedLabel

@@ -1,7 +1,7 @@
 """推動課題 — the center's managed list of coded issue topics: add, rename, retire, bring back, delete.
 
 A topic any visit or township carries is retired, never deleted: old records keep it, new ones stop
-offering it. Every change goes through ``services.stocktaking`` (audited, travels in the interchange
+offering it. Every change goes through ``services.places.stocktaking`` (audited, travels in the interchange
 workbook). Reached from 編輯 → 推動課題… and from wherever topics are picked (the visit editor's topic
 menu, the township panel).
 """
@@ -14,9 +14,9 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from counsel_desk.errors import UserError
-from counsel_desk.services import stocktaking
+from counsel_desk.services.places import stocktaking
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.stocktaking import TopicUse
+from counsel_desk.services.places.stocktaking import TopicUse
 from counsel_desk.ui import messages
 from counsel_desk.ui.theme import MUTED
 from counsel_desk.ui.visits.widgets import FormDialog

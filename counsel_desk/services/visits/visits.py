@@ -1,0 +1,550 @@
+"""Site visits (實地訪視): create, update, soft-delete and undo a visit as one whole.
+
+A visit is saved together with the counselors present, the contact people met, its follow-ups
+(追蹤事項) and its attachments in one transaction, so a crash never leaves half a visit behind.
+Every change goes through ``services.base`` (sync stamps + audit log) and re-indexes the visit's
+text for the search box. Validation collects every problem at once, each naming its form field,
+so the editor can show all messages next to their fields.
+
+The list query of the visit page lives in ``services/visits/visit_list.py`` (re-exported here).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date, datetime, timedelta
+from types import SimpleNamespace
+from typing import Any
+
+from sqlalchemy import literal_column, select as core_select, text, update
+from sqlmodel import Session, select
+
+from counsel_desk.errors import UserError, ValidationError
+from counsel_desk.models import (
+    Attachment, Contact, Counselor, County, FollowUp, Organization, PublicSpace, SiteVisit, Township,
+    VisitContact, VisitCounselor, VisitIssueTopic, Workstation, new_id, utcnow,
+)
+from counsel_desk.models.enums import VisitMode
+from counsel_desk.services import base
+from counsel_desk.services.places import places
+from counsel_desk.services.attachments import AttachmentItem
+from counsel_desk.services.visits.followups import FollowUpDraft, followup_problems, index_followup
+from counsel_desk.services.formatting import roc_date, shown_date
+from counsel_desk.services.list_search import END_OF_TEXT
+from counsel_desk.services.places.places import Choice
+from counsel_desk.services.visits.visit_list import DatedService, VisitListSource  # noqa: F401 — the list belongs with visits
+from counsel_desk.store import audit, search
+
+ENTITY = "site_visit"
+FOLLOWUP_ENTITY = "followup"
+ATTACHMENT_ENTITY = "attachment"
+EARLIEST_VISIT = date(2010, 1, 1)
+DAYS_AHEAD_ALLOWED = 31  # a planned visit may be entered a month ahead, not a typo's year ahead
+VISIT_FIELDS = ("visit_date", "county_code", "township_code", "mode", "organization_id", "workstation_id",
+                "public_space_id", "visited_name", "purpose", "findings", "issues", "advice", "notes", "key_visit")
+
+
+@dataclass
+class VisitData:
+    """Everything the editor shows and saves for one visit (also what a draft holds)."""
+
+    visit_date: date | None = None
+    county_code: str = ""
+    township_code: str = ""
+    mode: str = VisitMode.ONSITE.value
+    counselor_ids: list[str] = field(default_factory=list)
+    organization_id: str | None = None
+    contact_ids: list[str] = field(default_factory=list)
+    workstation_id: str | None = None
+    public_space_id: str | None = None
+    visited_name: str = ""
+    purpose: str = ""
+    findings: str = ""
+    issues: str = ""
+    advice: str = ""
+    notes: str = ""
+    key_visit: bool = False  # 重點: listed among the monthly report's key visits
+    topic_ids: list[str] = field(default_factory=list)  # coded 推動課題 (models/stocktaking.py)
+    followups: list[FollowUpDraft] = field(default_factory=list)
+    attachments: list[AttachmentItem] = field(default_factory=list)
+    id: str | None = None  # None until saved
+    version: int = 0  # the version the editor loaded; a save refuses a visit changed meanwhile
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, default=_json_default)
+
+    @classmethod
+    def from_json(cls, raw: str | dict) -> "VisitData":
+        d = json.loads(raw) if isinstance(raw, str) else dict(raw)
+        known = {f.name for f in fields(cls)}
+        d = {k: v for k, v in d.items() if k in known}
+        d["visit_date"] = _date_or_none(d.get("visit_date"))
+        d["followups"] = [FollowUpDraft.from_dict(f) for f in d.get("followups") or []]
+        d["attachments"] = [AttachmentItem(**a) for a in d.get("attachments") or []]
+        return cls(**d)
+
+
+def _json_default(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def _date_or_none(value) -> date | None:
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+class VisitService(DatedService):
+    # --- reading -------------------------------------------------------------------------------
+    def get(self, visit_id: str) -> VisitData:
+        with self.ctx.session_factory() as s:
+            visit = s.get(SiteVisit, visit_id)
+            if visit is None or visit.deleted_at is not None:
+                raise UserError("找不到這筆訪視紀錄，可能已被刪除。", "This visit no longer exists; it may have been deleted.")
+            data = VisitData(**{k: getattr(visit, k) for k in VISIT_FIELDS}, id=visit.id, version=visit.version)
+            data.counselor_ids = self._counselor_ids(s, visit_id)
+            data.contact_ids = self._contact_ids(s, visit_id)
+            data.topic_ids = self._topic_ids(s, visit_id)
+            fus = s.exec(select(FollowUp).where(FollowUp.visit_id == visit_id, FollowUp.deleted_at.is_(None))
+                         .order_by(FollowUp.created_at, FollowUp.id)).all()
+            data.followups = [FollowUpDraft.from_model(f) for f in fus]
+            atts = s.exec(select(Attachment).where(Attachment.owner_type == ENTITY, Attachment.owner_id == visit_id,
+                                                   Attachment.deleted_at.is_(None))
+                          .order_by(Attachment.created_at, Attachment.id)).all()
+            data.attachments = [AttachmentItem.from_model(a) for a in atts]
+            return data
+
+    def exists(self, visit_id: str) -> bool:
+        with self.ctx.session_factory() as s:
+            visit = s.get(SiteVisit, visit_id)
+            return visit is not None and visit.deleted_at is None
+
+    def title(self, visit_id: str) -> str:
+        """Date and who was visited, e.g. ``115/11/26 關西鎮公所`` (window titles, messages)."""
+        with self.ctx.session_factory() as s:
+            visit = s.get(SiteVisit, visit_id)
+            return f"{shown_date(visit.visit_date)} {visit.visited_name}".strip() if visit else ""
+
+    @staticmethod
+    def _counselor_ids(s: Session, visit_id: str) -> list[str]:
+        rows = s.exec(select(VisitCounselor.counselor_id).join(Counselor, Counselor.id == VisitCounselor.counselor_id)
+                      .where(VisitCounselor.visit_id == visit_id).order_by(Counselor.name)).all()
+        return list(rows)
+
+    @staticmethod
+    def _contact_ids(s: Session, visit_id: str) -> list[str]:
+        rows = s.exec(select(VisitContact.contact_id).join(Contact, Contact.id == VisitContact.contact_id)
+                      .where(VisitContact.visit_id == visit_id).order_by(Contact.name)).all()
+        return list(rows)
+
+    @staticmethod
+    def _topic_ids(s: Session, visit_id: str) -> list[str]:
+        rows = s.connection().execute(text(
+            "SELECT l.topic_id FROM visit_issue_topic l JOIN issue_topic t ON t.id = l.topic_id "
+            "WHERE l.visit_id = :v ORDER BY t.sort_order, t.code"), {"v": visit_id})
+        return [r[0] for r in rows]
+
+    # --- reference choices for the editor -------------------------------------------------------
+    def counties(self) -> list[Choice]:
+        return places.counties(self.ctx)
+
+    def townships(self, county_code: str) -> list[Choice]:
+        return places.townships(self.ctx, county_code)
+
+    def county_of(self, township_code: str) -> str | None:
+        return places.county_of(self.ctx, township_code)
+
+    def workstations(self) -> list[Choice]:
+        with self.ctx.session_factory() as s:
+            rows = s.exec(select(Workstation).where(Workstation.deleted_at.is_(None))
+                          .order_by(Workstation.county_code, Workstation.name)).all()
+            return [Choice(w.id, w.name, w.township_code) for w in rows]
+
+    def public_spaces(self) -> list[Choice]:
+        with self.ctx.session_factory() as s:
+            rows = s.exec(select(PublicSpace).where(PublicSpace.deleted_at.is_(None))
+                          .order_by(PublicSpace.county_code, PublicSpace.name)).all()
+            return [Choice(p.id, p.name, p.township_code) for p in rows]
+
+    # --- validation -----------------------------------------------------------------------------
+    def problems(self, data: VisitData, session: Session | None = None, stored: "Stored | None" = None
+                 ) -> list[ValidationError]:
+        """Every rule the visit breaks, each naming its field; empty when it can be saved.
+
+        ``stored``: the visit as saved. What it already holds was checked when it was saved (and the
+        foreign keys keep it): only what changed is looked up again."""
+        if session is None:
+            with self.ctx.session_factory() as s:
+                return self.problems(data, s, stored)
+        out: list[ValidationError] = []
+        latest = self.today + timedelta(days=DAYS_AHEAD_ALLOWED)
+        if data.visit_date is None:
+            out.append(ValidationError("請填寫訪視日期。", "Enter the date of the visit.", field="visit_date"))
+        elif data.visit_date > latest:
+            out.append(ValidationError(
+                f"訪視日期 {roc_date(data.visit_date)} 太遠了：最晚只能填到 {roc_date(latest)}（今天之後 "
+                f"{DAYS_AHEAD_ALLOWED} 天）。", f"The visit date {data.visit_date} is too far ahead: the latest "
+                f"allowed is {latest}.", field="visit_date"))
+        elif data.visit_date < EARLIEST_VISIT:
+            out.append(ValidationError(
+                f"訪視日期 {roc_date(data.visit_date)} 太早了：請確認年份（民國或西元）。",
+                f"The visit date {data.visit_date} is too early: check the year.", field="visit_date"))
+        same_place = stored is not None and (data.county_code, data.township_code) == (
+            stored.fields["county_code"], stored.fields["township_code"])
+        if not data.county_code:
+            out.append(ValidationError("請選擇縣市。", "Choose the county.", field="county_code"))
+        elif not same_place and session.get(County, data.county_code) is None:
+            out.append(ValidationError(f"沒有代碼為 {data.county_code} 的縣市。", f"No county {data.county_code}.",
+                                       field="county_code"))
+        if not data.township_code:
+            out.append(ValidationError("請選擇鄉鎮市區。", "Choose the township.", field="township_code"))
+        elif not same_place:
+            town = session.get(Township, data.township_code)
+            if town is None:
+                out.append(ValidationError(f"沒有代碼為 {data.township_code} 的鄉鎮市區。",
+                                           f"No township {data.township_code}.", field="township_code"))
+            elif data.county_code and town.county_code != data.county_code:
+                county = session.get(County, data.county_code)
+                out.append(ValidationError(
+                    f"{town.name}不在{county.name if county else data.county_code}：請重新選擇鄉鎮市區。",
+                    f"{town.name_en} is not in {county.name_en if county else data.county_code}: choose the "
+                    f"township again.", field="township_code"))
+        if data.mode not in {m.value for m in VisitMode}:
+            out.append(ValidationError("請選擇訪視方式（實地、電話、視訊或會議）。",
+                                       "Choose how the visit was made (on site, phone, video or meeting).",
+                                       field="mode"))
+        if not data.counselor_ids:
+            out.append(ValidationError("請至少勾選一位參與的輔導員。", "Tick at least one counselor who took part.",
+                                       field="counselor_ids"))
+        else:
+            new = set(data.counselor_ids) - set(stored.links["counselor_ids"] if stored else ())
+            known = set(session.exec(select(Counselor.id).where(Counselor.id.in_(new))).all()) if new else set()
+            if known != new:
+                out.append(ValidationError("勾選的輔導員有人已不存在，請重新勾選。",
+                                           "A ticked counselor no longer exists; tick them again.",
+                                           field="counselor_ids"))
+        if data.organization_id and (stored is None or data.organization_id != stored.fields["organization_id"]) \
+                and session.get(Organization, data.organization_id) is None:
+            out.append(ValidationError("受訪單位已不存在，請重新選擇。", "The visited organisation no longer exists.",
+                                       field="organization_id"))
+        topics = set(data.topic_ids) - (stored.live_topics if stored else set())
+        if topics:
+            known = {r[0] for r in session.connection().execute(
+                text("SELECT id FROM issue_topic WHERE deleted_at IS NULL")) if r[0] in topics}
+            if known != topics:
+                out.append(ValidationError("勾選的推動課題有的已被刪除，請重新勾選。",
+                                           "A ticked issue topic no longer exists; tick them again.", field="topic_ids"))
+        for n, fu in enumerate(data.followups):
+            out.extend(followup_problems(fu, self.today, prefix=f"followups.{n}.", number=n + 1))
+        return out
+
+    def validate(self, data: VisitData, session: Session | None = None, stored: "Stored | None" = None) -> None:
+        problems = self.problems(data, session, stored)
+        if problems:
+            raise ValidationError("\n".join(p.zh for p in problems), "\n".join(p.en for p in problems),
+                                  field=problems[0].field, problems=problems)
+
+    # --- saving ---------------------------------------------------------------------------------
+    def save(self, data: VisitData) -> str:
+        """Create the visit when it has no id in the database yet, update it otherwise."""
+        if data.id and data.version:
+            self.update(data.id, data)
+            return data.id
+        return self.create(data)
+
+    def create(self, data: VisitData) -> str:
+        with self.ctx.session_factory() as s:
+            self.validate(data, s)
+            visit = SiteVisit(id=data.id or new_id(), center_code=self.ctx.center_code,
+                              **{k: getattr(data, k) for k in VISIT_FIELDS})
+            _clean(visit)
+            base.stamp_new(visit, self.ctx.actor)
+            s.add(visit)
+            s.flush()
+            self._set_links(s, visit.id, data)
+            # the people present are part of the visit's record: its audit entry names them too
+            audit.record(s, self.ctx.actor, "create", ENTITY, visit.id,
+                         {**base.audit_snapshot(visit), **self._links(s, visit.id)})
+            self._save_followups(s, visit.id, visit.visited_name, data.followups)
+            self._save_attachments(s, visit.id, data.attachments)
+            index_visit(s, visit)
+            s.commit()
+            return visit.id
+
+    def update(self, visit_id: str, data: VisitData) -> dict:
+        """Save the editor's state over the stored visit; returns what changed on the visit itself.
+
+        One read of the stored visit with its links, then only what changed is written: the visit by a
+        compare-and-set on its version (``UPDATE … WHERE version = :read``), the links and follow-ups that
+        differ, its search text when a searched field changed. On a server each statement is a round trip
+        while other people save too."""
+        with self.ctx.session_factory() as s:
+            conn = s.connection()
+            stored = read_stored(conn, visit_id)
+            if stored is None or stored.deleted:
+                raise UserError("這筆訪視紀錄已被刪除，無法儲存修改。", "This visit was deleted; the changes cannot be saved.")
+            if data.version and stored.version != data.version:
+                self._conflict(stored, data)
+            self.validate(data, s, stored)
+            wanted = _cleaned({k: getattr(data, k) for k in VISIT_FIELDS})
+            links = {"counselor_ids": sorted(dict.fromkeys(data.counselor_ids)),
+                     "contact_ids": sorted(dict.fromkeys(data.contact_ids)),
+                     "topic_ids": sorted(dict.fromkeys(data.topic_ids))}
+            changed = base.diff({**stored.plain(), **stored.links},
+                                {**{k: base.plain(v) for k, v in wanted.items()}, **links}, ENTITY)
+            if changed:
+                values = {k: v for k, v in wanted.items() if k in changed}
+                table = SiteVisit.__table__
+                written = conn.execute(update(table).where(table.c.id == visit_id, table.c.version == stored.version)
+                                       .values(**values, updated_at=utcnow(), updated_by=self.ctx.actor,
+                                               version=stored.version + 1)).rowcount
+                if written != 1:  # saved by someone else since it was read: show her both
+                    s.rollback()
+                    again = read_stored(s.connection(), visit_id)
+                    if again is None or again.deleted:
+                        raise UserError("這筆訪視紀錄已被刪除，無法儲存修改。",
+                                        "This visit was deleted; the changes cannot be saved.")
+                    self._conflict(again, data)
+                for kind in ("counselor_ids", "contact_ids", "topic_ids"):
+                    if kind in changed:
+                        _set_link(conn, kind, visit_id, links[kind])
+                audit.record(s, self.ctx.actor, "update", ENTITY, visit_id, changed)
+            visited = wanted["visited_name"]
+            if data.followups or stored.followups:
+                self._save_followups(s, visit_id, visited, data.followups, reindex="visited_name" in changed)
+            if {a.id for a in data.attachments} != stored.attachment_ids:
+                self._save_attachments(s, visit_id, data.attachments)
+            if stored.search_rowid is None or not changed.keys() <= UNSEARCHED:
+                index_visit(s, SimpleNamespace(id=visit_id, **wanted), stored.search_rowid,
+                            None if changed.keys() & NAMED else stored.names)
+            s.commit()
+            return changed
+
+    def _conflict(self, stored: "Stored", data: VisitData) -> None:
+        """Someone saved the visit after she opened it (a colleague on the server, a sync import): raise
+        :class:`~counsel_desk.services.base.SaveConflict` with both values of each field that differs."""
+        mine = {**{k: getattr(data, k) for k in VISIT_FIELDS}, "counselor_ids": sorted(data.counselor_ids),
+                "contact_ids": sorted(data.contact_ids)}
+        theirs = {**stored.fields, **stored.links}
+        raise base.SaveConflict(ENTITY, stored.id, stored.version, base.conflicting_fields(mine, theirs),
+                                stored.updated_by, stored.updated_at)
+
+    @staticmethod
+    def _links(s: Session, visit_id: str) -> dict:
+        return {"counselor_ids": sorted(VisitService._counselor_ids(s, visit_id)),
+                "contact_ids": sorted(VisitService._contact_ids(s, visit_id)),
+                "topic_ids": sorted(VisitService._topic_ids(s, visit_id))}
+
+    @staticmethod
+    def _set_links(s: Session, visit_id: str, data: VisitData) -> None:
+        s.connection().execute(text("DELETE FROM visit_counselor WHERE visit_id = :v"), {"v": visit_id})
+        s.connection().execute(text("DELETE FROM visit_contact WHERE visit_id = :v"), {"v": visit_id})
+        s.connection().execute(text("DELETE FROM visit_issue_topic WHERE visit_id = :v"), {"v": visit_id})
+        for cid in dict.fromkeys(data.counselor_ids):
+            s.add(VisitCounselor(visit_id=visit_id, counselor_id=cid))
+        for cid in dict.fromkeys(data.contact_ids):
+            s.add(VisitContact(visit_id=visit_id, contact_id=cid))
+        for tid in dict.fromkeys(data.topic_ids):
+            s.add(VisitIssueTopic(visit_id=visit_id, topic_id=tid))
+        s.flush()
+
+    def _save_followups(self, s: Session, visit_id: str, visited: str, drafts: list[FollowUpDraft], *,
+                        reindex: bool = True) -> None:
+        """Create, change or delete the visit's follow-ups as the editor holds them; a follow-up's search
+        text is written again when it changed (or ``reindex``: the visited name in it changed)."""
+        stored = {f.id: f for f in s.exec(select(FollowUp).where(FollowUp.visit_id == visit_id,
+                                                                 FollowUp.deleted_at.is_(None))).all()}
+        kept: set[str] = set()
+        for draft in drafts:
+            existing = stored.get(draft.id) if draft.id else None
+            if existing is None:
+                fu = FollowUp(id=draft.id or new_id(), visit_id=visit_id, **draft.values())
+                base.create(s, fu, self.ctx.actor, FOLLOWUP_ENTITY)
+                changed = True
+            else:
+                fu = existing
+                changed = bool(base.update(s, fu, self.ctx.actor, FOLLOWUP_ENTITY, draft.values()))
+            kept.add(fu.id)
+            draft.id = fu.id
+            if changed or reindex:
+                index_followup(s, fu, visited)
+        for fid, fu in stored.items():
+            if fid not in kept:
+                base.soft_delete(s, fu, self.ctx.actor, FOLLOWUP_ENTITY)
+                search.remove(s, fid)
+
+    def _save_attachments(self, s: Session, visit_id: str, items: list[AttachmentItem]) -> None:
+        stored = {a.id: a for a in s.exec(select(Attachment).where(
+            Attachment.owner_type == ENTITY, Attachment.owner_id == visit_id, Attachment.deleted_at.is_(None))).all()}
+        kept: set[str] = set()
+        for item in items:
+            if item.id and item.id in stored:
+                kept.add(item.id)
+                continue
+            att = Attachment(id=item.id or new_id(), owner_type=ENTITY, owner_id=visit_id, filename=item.filename,
+                             sha256=item.sha256, size_bytes=item.size_bytes, media_type=item.media_type)
+            base.create(s, att, self.ctx.actor, ATTACHMENT_ENTITY)
+            item.id = att.id
+            kept.add(att.id)
+        for aid, att in stored.items():
+            if aid not in kept:
+                base.soft_delete(s, att, self.ctx.actor, ATTACHMENT_ENTITY)
+
+    # --- delete and undo ------------------------------------------------------------------------
+    def delete(self, visit_id: str) -> None:
+        """Soft delete (tombstone) the visit with its follow-ups and attachments; undo brings them back."""
+        with self.ctx.session_factory() as s:
+            visit = s.get(SiteVisit, visit_id)
+            if visit is None or visit.deleted_at is not None:
+                return
+            base.soft_delete(s, visit, self.ctx.actor, ENTITY)
+            for fu in s.exec(select(FollowUp).where(FollowUp.visit_id == visit_id, FollowUp.deleted_at.is_(None))):
+                base.soft_delete(s, fu, self.ctx.actor, FOLLOWUP_ENTITY)
+                search.remove(s, fu.id)
+            for att in s.exec(select(Attachment).where(Attachment.owner_type == ENTITY, Attachment.owner_id == visit_id,
+                                                       Attachment.deleted_at.is_(None))):
+                base.soft_delete(s, att, self.ctx.actor, ATTACHMENT_ENTITY)
+            search.remove(s, visit_id)
+            s.commit()
+
+    def undo_delete(self, visit_id: str) -> None:
+        """Restore a deleted visit and what was deleted with it (same moment or later)."""
+        with self.ctx.session_factory() as s:
+            visit = s.get(SiteVisit, visit_id)
+            if visit is None or visit.deleted_at is None:
+                return
+            when = visit.deleted_at
+            base.undelete(s, visit, self.ctx.actor, ENTITY)
+            # Children deleted earlier were deleted on purpose, before the visit: they stay deleted.
+            for fu in s.exec(select(FollowUp).where(FollowUp.visit_id == visit_id, FollowUp.deleted_at >= when)):
+                base.undelete(s, fu, self.ctx.actor, FOLLOWUP_ENTITY)
+                index_followup(s, fu, visit.visited_name)
+            for att in s.exec(select(Attachment).where(Attachment.owner_type == ENTITY, Attachment.owner_id == visit_id,
+                                                       Attachment.deleted_at >= when)):
+                base.undelete(s, att, self.ctx.actor, ATTACHMENT_ENTITY)
+            index_visit(s, visit)
+            s.commit()
+
+
+def _clean(visit: SiteVisit) -> None:
+    """Trim what people type; empty optional links become NULL (never an empty-string foreign key)."""
+    for k, v in _cleaned({k: getattr(visit, k) for k in _TRIMMED + _OPTIONAL_LINKS}).items():
+        setattr(visit, k, v)
+
+
+_TRIMMED = ("visited_name", "purpose", "findings", "issues", "advice", "notes")
+_OPTIONAL_LINKS = ("organization_id", "workstation_id", "public_space_id")
+UNSEARCHED = frozenset({"visit_date", "mode", "key_visit", "topic_ids"})  # not in a visit's search text
+
+
+def _cleaned(values: dict) -> dict:
+    """:func:`_clean` on field → value."""
+    out = dict(values)
+    for k in _TRIMMED:
+        if k in out:
+            out[k] = (out[k] or "").strip()
+    for k in _OPTIONAL_LINKS:
+        if k in out and not out[k]:
+            out[k] = None
+    return out
+
+
+_SEP = "\x1f"
+_LINK_TABLES = {"counselor_ids": ("visit_counselor", "counselor_id"), "contact_ids": ("visit_contact", "contact_id"),
+                "topic_ids": ("visit_issue_topic", "topic_id")}
+
+
+@dataclass
+class Stored:
+    """A saved visit as one query reads it for a save: its fields, links, attachments and search row."""
+
+    id: str
+    version: int
+    deleted: bool
+    updated_by: str
+    updated_at: datetime | None
+    fields: dict[str, Any]
+    links: dict[str, list[str]]
+    live_topics: set[str]  # the linked topics not deleted since
+    attachment_ids: set[str]
+    followups: int  # how many live follow-ups
+    search_rowid: int | None
+    names: tuple  # the names around it in its search text (index_visit), as stored
+
+    def plain(self) -> dict[str, Any]:
+        return {k: base.plain(v) for k, v in self.fields.items()}
+
+
+def _ids(joined: str | None) -> list[str]:
+    return sorted(joined.split(_SEP)) if joined else []
+
+
+def read_stored(conn, visit_id: str) -> Stored | None:
+    """The visit with everything a save compares, in one statement (None when there is no such visit)."""
+    t = SiteVisit.__table__
+    subs = [
+        "SELECT group_concat(l.counselor_id, '{sep}') FROM visit_counselor l JOIN counselor c ON c.id = l.counselor_id "
+        "WHERE l.visit_id = site_visit.id",
+        "SELECT group_concat(l.contact_id, '{sep}') FROM visit_contact l JOIN contact c ON c.id = l.contact_id "
+        "WHERE l.visit_id = site_visit.id",
+        "SELECT group_concat(l.topic_id, '{sep}') FROM visit_issue_topic l JOIN issue_topic t ON t.id = l.topic_id "
+        "WHERE l.visit_id = site_visit.id",
+        "SELECT group_concat(l.topic_id, '{sep}') FROM visit_issue_topic l JOIN issue_topic t ON t.id = l.topic_id "
+        "WHERE l.visit_id = site_visit.id AND t.deleted_at IS NULL",
+        f"SELECT group_concat(a.id, '{{sep}}') FROM attachment a WHERE a.owner_type = '{ENTITY}' "
+        "AND a.owner_id = site_visit.id AND a.deleted_at IS NULL",
+        "SELECT count(*) FROM followup f WHERE f.visit_id = site_visit.id AND f.deleted_at IS NULL",
+        "SELECT d.rowid FROM search_index_doc d WHERE d.record_id = site_visit.id",
+    ]
+    extra: list[Any] = [literal_column("(" + sub.format(sep=_SEP) + ")") for sub in [*subs, *_NAMES]]
+    row = conn.execute(core_select(t.c.version, t.c.deleted_at, t.c.updated_by, t.c.updated_at,
+                                   *(t.c[k] for k in VISIT_FIELDS), *extra).where(t.c.id == visit_id)).first()
+    if row is None:
+        return None
+    n = len(VISIT_FIELDS) + 4
+    counselors, contacts, topics, live, attachments, followups, rowid = row[n:n + len(subs)]
+    return Stored(visit_id, row[0], row[1] is not None, row[2], row[3], dict(zip(VISIT_FIELDS, row[4:n])),
+                  {"counselor_ids": _ids(counselors), "contact_ids": _ids(contacts), "topic_ids": _ids(topics)},
+                  set(_ids(live)), set(_ids(attachments)), int(followups or 0), rowid,
+                  tuple(row[n + len(subs):]))
+
+
+def _set_link(conn, kind: str, visit_id: str, ids: list[str]) -> None:
+    """The visit's links of one kind (counselors, contacts or topics) replaced by ``ids``."""
+    table, column = _LINK_TABLES[kind]
+    conn.execute(text(f"DELETE FROM {table} WHERE visit_id = :v"), {"v": visit_id})
+    if ids:
+        conn.execute(text(f"INSERT INTO {table} (visit_id, {column}) VALUES (:v, :i)"),
+                     [{"v": visit_id, "i": i} for i in ids])
+
+
+# The names in a visit's search text besides its own fields: place, people, organisation, workstation, space
+# (scalar subqueries on a row named site_visit).
+_NAMES = (
+    "SELECT c.name || ' ' || t.name FROM township t JOIN county c ON c.code = t.county_code "
+    "WHERE t.code = site_visit.township_code",
+    "SELECT group_concat(n.name, ' ') FROM (SELECT c.name FROM visit_counselor vc JOIN counselor c "
+    "ON c.id = vc.counselor_id WHERE vc.visit_id = site_visit.id UNION ALL SELECT c.name FROM visit_contact vc "
+    "JOIN contact c ON c.id = vc.contact_id WHERE vc.visit_id = site_visit.id) AS n",
+    "SELECT name FROM organization WHERE id = site_visit.organization_id",
+    "SELECT name FROM workstation WHERE id = site_visit.workstation_id",
+    "SELECT name FROM public_space WHERE id = site_visit.public_space_id",
+)
+NAMED = frozenset({"county_code", "township_code", "counselor_ids", "contact_ids", "organization_id",
+                   "workstation_id", "public_space_id"})  # what changes the names
+
+
+def index_visit(s: Session, visit, search_rowid: int | None = None, names: tuple | None = None) -> None:
+    """Index every text a person may search a visit by: its fields and the names around it (``names``: as
+    :func:`read_stored` read them, when they can't have changed; else one query; ``search_rowid``: its row
+    in the search index, when known)."""
+    if names is None:
+        names = tuple(s.connection().execute(
+            core_select(*(literal_column(f"({sql})") for sql in _NAMES)).select_from(SiteVisit.__table__)
+            .where(SiteVisit.__table__.c.id == visit.id)).one())
+    place, people, *linked = names
+    search.index(s, ENTITY, visit.id, visit.visited_name, visit.purpose, visit.findings, visit.issues, visit.advice,
+                 visit.notes, place or "", people or "", *linked, END_OF_TEXT, rowid=search_rowid)
