@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import text
 
 from counsel_desk.errors import ValidationError
-from counsel_desk.services import outcomes as oc
-from counsel_desk.services import workstations as ws
-from counsel_desk.services import youth_teams as yt
+from counsel_desk.services.outcomes import outcomes as oc
+from counsel_desk.services.workstations import workstations as ws
+from counsel_desk.services.outcomes import youth_teams as yt
 from counsel_desk.services.period import Period
-from counsel_desk.services.support import create_support_record
+from counsel_desk.services.workstations.support import create_support_record
 
 ALTRUISM = "地方創生利他行動168"  # cap NT$680,000, applicants 22–45 (resources/programmes/sustainable-114-117.json)
 
@@ -151,7 +151,7 @@ def test_outcomes_and_youth_teams_are_found_through_their_own_search_index(db, s
     """Issue 17: both lists search like the visit list — words of the record, its township, its
     workstation — each word required; a deleted record is found by no search."""
     from counsel_desk.services.listing import ListQuery
-    from counsel_desk.services.outcome_lists import OutcomeListSource, YouthTeamListSource
+    from counsel_desk.services.outcomes.outcome_lists import OutcomeListSource, YouthTeamListSource
 
     outcomes = OutcomeListSource(db.session_factory)
     matched = oc.record_outcome(services, {"workstation_id": station.id, "outcome_date": date(2026, 11, 3),

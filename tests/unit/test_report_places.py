@@ -11,10 +11,10 @@ from pypdf import PdfReader
 
 from counsel_desk.models.enums import TownshipStatus
 from counsel_desk.reports import snapshots
-from counsel_desk.services import stocktaking
+from counsel_desk.services.places import stocktaking
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.period import Period
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.visits.visits import VisitData, VisitService
 from counsel_desk.store import driver
 
 NOV = Period.month(2026, 11)

@@ -99,7 +99,7 @@ def test_outcomes_and_youth_teams_recorded_before_their_index_existed_are_indexe
     path = tmp_path / "before.db"
     engine = create_engine(f"sqlite:///{path}")
     cfg = migrate.config(engine)
-    command.upgrade(cfg, "0013_i14_sync_twins")
+    command.upgrade(cfg, "0015_i17_member_erasure")
     stamp = "'2026-11-01 00:00:00', '2026-11-01 00:00:00', 't', 1"
     with engine.begin() as conn:
         county, town = "10014", "10014030"  # reference data comes with open_database, not the migrations
@@ -123,7 +123,7 @@ def test_outcomes_and_youth_teams_recorded_before_their_index_existed_are_indexe
     with engine.connect() as conn:
         assert search.matching_ids(conn, "outcome", "農村再生") == ["o1"]
         assert search.matching_ids(conn, "youth_team", "池上鄉 永續廊道") == ["t1"]
-    command.downgrade(cfg, "0013_i14_sync_twins")
+    command.downgrade(cfg, "0015_i17_member_erasure")
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM search_index_doc")).scalar_one() == 0
     engine.dispose()

@@ -8,12 +8,12 @@ import pytest
 
 from counsel_desk.errors import ValidationError
 from counsel_desk.models.enums import TownshipStatus
-from counsel_desk.services import stocktaking
-from counsel_desk.services.people import PeopleService
+from counsel_desk.services.places import stocktaking
+from counsel_desk.services.people.people import PeopleService
 from counsel_desk.services.proposals.drafts import ProposalFields
 from counsel_desk.services.proposals.editing import create_proposal
 from counsel_desk.services.proposals.workflow import move_proposal
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.visits.visits import VisitData, VisitService
 
 TODAY = date.today()
 HSINCHU, GUANXI = "10004", "10004040"
