@@ -180,3 +180,23 @@ def test_the_lapse_timeline_and_the_reports_sql_agree_on_every_township_and_day(
             for d in days:
                 assert timeline.status_on(d) is by_day[d].get(town, TownshipStatus.NOT_STARTED), (town, d)
     assert len(towns) > 30 and len({s for d in days for s in by_day[d].values()}) >= 4
+
+
+def test_the_november_workbook_read_back_counts_the_township_filed_not_approved(db, services):
+    import io
+
+    import openpyxl
+
+    from counsel_desk.reports import snapshots
+
+    _proposal(db, "關西仙草共好", [("", "idea", _at(2026, 10, 5)), ("idea", "sent", _at(2026, 11, 10)),
+                               ("sent", "council", _at(2026, 11, 20)), ("council", "approved", _at(2026, 12, 2))])
+
+    def statuses(period: Period) -> dict[str, int]:
+        report = snapshots.generate(services, "north", period, prepared_by="王承辦", today=date(2026, 12, 20))
+        sheet = openpyxl.load_workbook(io.BytesIO(report.xlsx), read_only=True)["鄉鎮盤點"]
+        return {r[0]: r[1] for r in sheet.iter_rows(values_only=True) if r and r[0] in {s.zh for s in TownshipStatus}}
+
+    nov, dec = statuses(NOV), statuses(DEC)
+    assert nov[TownshipStatus.APPROVED.zh] == 0 and nov[TownshipStatus.FILED.zh] == 1
+    assert dec[TownshipStatus.APPROVED.zh] == 1 and dec[TownshipStatus.FILED.zh] == 0
