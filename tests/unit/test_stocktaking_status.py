@@ -92,6 +92,10 @@ def test_a_move_late_on_the_last_evening_utc_counts_by_its_taiwan_day(db):
     _proposal(db, "午夜核定", [("", "council", _at(2026, 11, 2)), ("council", "approved", _at(2026, 11, 30, 16, 30))])
     assert _status_on(db, date(2026, 11, 30)) is TownshipStatus.FILED
     assert _status_on(db, date(2026, 12, 1)) is TownshipStatus.APPROVED
+    with db.engine.connect() as c:  # the timeline an override's lapse is judged by reads the same day
+        timeline = stocktaking.TownshipTimeline(c, GUANXI)
+    assert timeline.status_on(date(2026, 11, 30)) is TownshipStatus.FILED
+    assert timeline.status_on(date(2026, 12, 1)) is TownshipStatus.APPROVED
 
 
 def test_a_plan_reads_its_own_moves_not_its_proposals(db):
