@@ -258,16 +258,10 @@ class VisitService(DatedService):
     def create(self, data: VisitData) -> str:
         with self.ctx.session_factory() as s:
             self.validate(data, s)
-            visit = SiteVisit(id=data.id or new_id(), center_code=self.ctx.center_code,
-                              **{k: getattr(data, k) for k in VISIT_FIELDS})
-            _clean(visit)
-            base.stamp_new(visit, self.ctx.actor)
-            s.add(visit)
-            s.flush()
-            self._set_links(s, visit.id, data)
+            visit = SiteVisit(id=data.id or new_id(), center_code=self.ctx.center_code, **_fields(data))
             # the people present are part of the visit's record: its audit entry names them too
-            audit.record(s, self.ctx.actor, "create", ENTITY, visit.id,
-                         {**base.audit_snapshot(visit), **self._links(s, visit.id)})
+            base.create(s, visit, self.ctx.actor, ENTITY, also=_links_of(data))
+            self._set_links(s, visit.id, data)
             self._save_followups(s, visit.id, visit.visited_name, data.followups)
             self._save_attachments(s, visit.id, data.attachments)
             index_visit(s, visit)
@@ -289,10 +283,7 @@ class VisitService(DatedService):
             if data.version and stored.version != data.version:
                 self._conflict(stored, data)
             self.validate(data, s, stored)
-            wanted = _cleaned({k: getattr(data, k) for k in VISIT_FIELDS})
-            links = {"counselor_ids": sorted(dict.fromkeys(data.counselor_ids)),
-                     "contact_ids": sorted(dict.fromkeys(data.contact_ids)),
-                     "topic_ids": sorted(dict.fromkeys(data.topic_ids))}
+            wanted, links = _fields(data), _links_of(data)
             changed = base.diff({**stored.plain(), **stored.links},
                                 {**{k: base.plain(v) for k, v in wanted.items()}, **links}, ENTITY)
             if changed:
@@ -331,12 +322,6 @@ class VisitService(DatedService):
         theirs = {**stored.fields, **stored.links}
         raise base.SaveConflict(ENTITY, stored.id, stored.version, base.conflicting_fields(mine, theirs),
                                 stored.updated_by, stored.updated_at)
-
-    @staticmethod
-    def _links(s: Session, visit_id: str) -> dict:
-        return {"counselor_ids": sorted(VisitService._counselor_ids(s, visit_id)),
-                "contact_ids": sorted(VisitService._contact_ids(s, visit_id)),
-                "topic_ids": sorted(VisitService._topic_ids(s, visit_id))}
 
     @staticmethod
     def _set_links(s: Session, visit_id: str, data: VisitData) -> None:
@@ -429,27 +414,24 @@ class VisitService(DatedService):
             s.commit()
 
 
-def _clean(visit: SiteVisit) -> None:
-    """Trim what people type; empty optional links become NULL (never an empty-string foreign key)."""
-    for k, v in _cleaned({k: getattr(visit, k) for k in _TRIMMED + _OPTIONAL_LINKS}).items():
-        setattr(visit, k, v)
+def _fields(data: VisitData) -> dict:
+    """The visit's own fields from the editor: what people type trimmed, empty optional links NULL (never an
+    empty-string foreign key)."""
+    values = {k: getattr(data, k) for k in VISIT_FIELDS}
+    for k in ("visited_name", "purpose", "findings", "issues", "advice", "notes"):
+        values[k] = (values[k] or "").strip()
+    for k in ("organization_id", "workstation_id", "public_space_id"):
+        values[k] = values[k] or None
+    return values
 
 
-_TRIMMED = ("visited_name", "purpose", "findings", "issues", "advice", "notes")
-_OPTIONAL_LINKS = ("organization_id", "workstation_id", "public_space_id")
+def _links_of(data: VisitData) -> dict:
+    """What :func:`read_stored` reads back once ``data``'s links are saved (each id once, sorted)."""
+    return {"counselor_ids": sorted(set(data.counselor_ids)), "contact_ids": sorted(set(data.contact_ids)),
+            "topic_ids": sorted(set(data.topic_ids))}
+
+
 UNSEARCHED = frozenset({"visit_date", "mode", "key_visit", "topic_ids"})  # not in a visit's search text
-
-
-def _cleaned(values: dict) -> dict:
-    """:func:`_clean` on field → value."""
-    out = dict(values)
-    for k in _TRIMMED:
-        if k in out:
-            out[k] = (out[k] or "").strip()
-    for k in _OPTIONAL_LINKS:
-        if k in out and not out[k]:
-            out[k] = None
-    return out
 
 
 _SEP = "\x1f"

@@ -1,7 +1,7 @@
 """On a server: search in a lower-case copy of the text (LIKE, not ILIKE); the audit chain's one-statement append
 
-Revision ID: 0016_i18_speed
-Revises: 0015_i17_member_erasure
+Revision ID: 0017_i18_speed
+Revises: 0016_i13_speed_search
 Create Date: 2026-12-07 00:30:00
 
 ILIKE lowers every text it reads (~20 µs a text of a visit, measured), LIKE compares bytes (~2.5 µs):
@@ -14,8 +14,8 @@ from sqlalchemy import text
 
 from counsel_desk.store import dialects
 
-revision = '0016_i18_speed'
-down_revision = '0015_i17_member_erasure'
+revision = '0017_i18_speed'
+down_revision = '0016_i13_speed_search'
 branch_labels = None
 depends_on = None
 
