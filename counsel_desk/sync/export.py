@@ -22,12 +22,12 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from counsel_desk import __version__
 from counsel_desk.errors import UserError
-from counsel_desk.services.atomic import save_workbook
+from counsel_desk.services.safety.atomic import save_workbook
 from counsel_desk.store import audit
 from counsel_desk.sync import clock as clocks
 from counsel_desk.sync import db as syncdb
 from counsel_desk.sync.format import (
-    CELL_TEXT_LIMIT, EXCEL_INT_LIMIT, FORMAT_NAME, FORMAT_VERSION, LONG_TEXT_SHEET, MASK, PROGRAMME_COLUMNS, PROGRAMME_SHEET, META_FIELDS, META_SHEET, SHEETS, Kind,
+    CELL_TEXT_LIMIT, EXCEL_INT_LIMIT, FORMAT_NAME, FORMAT_VERSION, LONG_TEXT_SHEET, MASK, PROGRAMME_COLUMNS, PROGRAMME_SHEET, META_FIELDS, META_SHEET, PERSONAL, SHEETS, Kind,
     Sheet,
 )
 from counsel_desk.sync.problems import Cancelled
@@ -94,13 +94,7 @@ def _select_sql(sheet: Sheet, ref: syncdb.Reference, since: bool) -> str:
             x = (f"(SELECT group_concat(x, ';') FROM (SELECT {target} AS x FROM {table} "
                  f"WHERE {owner} = t.id ORDER BY x) AS xs)")
         if c.kind in TEXT_KINDS:
-            value = f"NULLIF({x}, '')"
-            if c.personal:
-                # Masked: a value is hidden, an empty field stays empty. Withheld (this database never
-                # got the real values): always the mask, so nobody takes our blanks for data.
-                value = (f"CASE WHEN b.withheld OR (:masked AND {x} != '') THEN {_sql_literal(MASK)} "
-                         f"ELSE {value} END")
-            cols.append(value)
+            cols.append(f"NULLIF({x}, '')")
         elif c.kind is Kind.DATETIME:
             cols.append(f"CASE WHEN {x} LIKE '%.000000' THEN substr({x}, 1, 19) ELSE {x} END")
         elif c.kind is Kind.INT:
@@ -123,6 +117,12 @@ def _select_sql(sheet: Sheet, ref: syncdb.Reference, since: bool) -> str:
                         "WHEN t.version = b.local_version THEN b.clock END")
         else:  # DATE, MONEY and FLOAT: Python makes the cell
             cols.append(x)
+        if c.personal:
+            # Masked: a value is hidden, an empty field stays empty — whatever the column's kind (a
+            # number cell then holds the mask's text). Withheld (this database never got the real
+            # values): always the mask, so nobody takes our blanks for data.
+            has_value = f"{x} != ''" if c.kind in TEXT_KINDS else f"{x} IS NOT NULL"
+            cols[-1] = f"CASE WHEN b.withheld OR (:masked AND {has_value}) THEN {_sql_literal(MASK)} ELSE {cols[-1]} END"
     cols += ["b.clock", "b.local_version"]
     where = " WHERE t.updated_at > :since OR b.merged_at > :since" if since else ""
     return (f"SELECT {', '.join(cols)} FROM {sheet.table} t LEFT JOIN sync_base b "
@@ -149,9 +149,13 @@ class _SheetWriter:
         self.clock_at = next(i for i, c in enumerate(cols) if c.kind is Kind.CLOCK)
         self.version_at = next(i for i, c in enumerate(cols) if c.key == "version")
         self.deleted_at = next(i for i, c in enumerate(cols) if c.key == "deleted_at")
-        self.dates = [i for i, c in enumerate(cols) if c.kind is Kind.DATE]
-        self.money = [i for i, c in enumerate(cols) if c.kind is Kind.MONEY]
-        self.floats = [i for i, c in enumerate(cols) if c.kind is Kind.FLOAT]
+        plain = [(i, c) for i, c in enumerate(cols) if not c.personal]
+        self.dates = [i for i, c in plain if c.kind is Kind.DATE]
+        self.money = [i for i, c in plain if c.kind is Kind.MONEY]
+        self.floats = [i for i, c in plain if c.kind is Kind.FLOAT]
+        # a personal cell may hold MASK instead of its date or number: made only when it holds a value
+        makers = {Kind.DATE: date_cell, Kind.MONEY: self._money, Kind.FLOAT: float_cell}
+        self.personal_made = [(i, makers[c.kind]) for i, c in enumerate(cols) if c.personal and c.kind in makers]
         self.texts = [(i, c.key) for i, c in enumerate(cols) if c.kind is Kind.TEXT]
         self.money_style = self.out.style(number_format=MONEY_FORMAT)
         self.quoted_style = self.out.style(quotePrefix=True)
@@ -167,6 +171,10 @@ class _SheetWriter:
             v = v[:CELL_TEXT_LIMIT]
         v = escape_text(v)
         return Styled(v, self.quoted_style) if v[0] in FORMULA_START else v
+
+    def _money(self, v):
+        v = int_cell(v)
+        return v if isinstance(v, str) else Styled(v, self.money_style)
 
     def write(self, rec: tuple) -> bool:
         """Write one record; returns True when it is a tombstone."""
@@ -185,6 +193,10 @@ class _SheetWriter:
             v = row[i]
             if v is not None:
                 row[i] = float_cell(v)
+        for i, make in self.personal_made:
+            v = row[i]
+            if v is not None and v != MASK:
+                row[i] = make(v)
         if row[self.clock_at] is None:  # changed here since the last merge: advance this device's counter
             base = clocks.parse(rec[width]) or {}
             row[self.clock_at] = clocks.format(clocks.current(base, rec[width + 1], row[self.version_at], self.device))
@@ -343,7 +355,8 @@ def record_unmask(db, actor: str, destination: Path | str) -> None:
         raw.execute("BEGIN IMMEDIATE")
         try:
             audit.record_many(conn, actor, "unmask_confirmed", "interchange",
-                              [("", {"file": Path(destination).name, "fields": "phone, email, personal_notes"})])
+                              [("", {"file": Path(destination).name, "fields": ", ".join(
+                                  f"{sheet}.{key}" for sheet, keys in PERSONAL.items() for key in keys)})])
             raw.execute("COMMIT")
         except BaseException:
             raw.execute("ROLLBACK")

@@ -253,7 +253,7 @@
     <name>YouthTeamListPage</name>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="41"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="150"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="159"/>
         <source>New youth team</source>
         <translation>新增青年團隊</translation>
     </message>
@@ -279,49 +279,49 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="62"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="162"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="171"/>
         <source>Team name</source>
         <translation>團隊名稱</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="63"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="162"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="171"/>
         <source>Award programme</source>
         <translation>獎勵計畫</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="64"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="162"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="171"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="65"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="163"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="172"/>
         <source>Award (NT$)</source>
         <translation>獎勵金額（新臺幣元）</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="66"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="163"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="172"/>
         <source>Themes</source>
         <translation>主題</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="67"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="163"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="172"/>
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="68"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="164"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="173"/>
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="69"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="164"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="173"/>
         <source>Notes</source>
         <translation>備註</translation>
     </message>
@@ -368,65 +368,75 @@
         <translation>移除成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="93"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="89"/>
+        <source>Erase personal data…</source>
+        <translation>刪除個資…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="91"/>
+        <source>A member may ask for their name and birth year to be erased (Personal Data Protection Act).</source>
+        <translation>成員可依個人資料保護法要求刪除其姓名與出生年。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="100"/>
         <source>Members</source>
         <translation>成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="97"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="111"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="105"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="119"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="97"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="105"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="97"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="105"/>
         <source>Support</source>
         <translation>輔導內容</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="101"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="115"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="109"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="123"/>
         <source>Link</source>
         <translation>連結</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="102"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="116"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="110"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="124"/>
         <source>Unlink</source>
         <translation>取消連結</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="107"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="115"/>
         <source>Support records</source>
         <translation>輔導紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="111"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="119"/>
         <source>Place</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="111"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="119"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="121"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="129"/>
         <source>Site visits</source>
         <translation>實地訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="146"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="155"/>
         <source>cap NT$%1</source>
         <translation>上限 NT$%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="217"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="227"/>
         <source>%1 outcome records are tied to this team (see Outcomes).</source>
         <translation>有 %1 筆成果紀錄連結這個團隊（見「成果」）。</translation>
     </message>

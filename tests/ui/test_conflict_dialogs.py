@@ -10,12 +10,12 @@ from datetime import date
 
 import pytest
 
-from counsel_desk.services import outcomes as oc
+from counsel_desk.services.outcomes import outcomes as oc
 from counsel_desk.services import proposals as ps
-from counsel_desk.services import support as su
-from counsel_desk.services import workstations as ws
+from counsel_desk.services.workstations import support as su
+from counsel_desk.services.workstations import workstations as ws
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.people import PeopleService
+from counsel_desk.services.people.people import PeopleService
 from counsel_desk.ui.widgets import conflict_dialog
 from tests.unit.test_support_spaces_events import place
 

@@ -10,15 +10,15 @@ from datetime import date
 
 import pytest
 
-from counsel_desk.services import events as ev
-from counsel_desk.services import outcomes as oc
+from counsel_desk.services.workstations import events as ev
+from counsel_desk.services.outcomes import outcomes as oc
 from counsel_desk.services import proposals as ps
-from counsel_desk.services import spaces as sp
-from counsel_desk.services import support as su
-from counsel_desk.services import workstations as ws
-from counsel_desk.services import youth_teams as yt
+from counsel_desk.services.workstations import spaces as sp
+from counsel_desk.services.workstations import support as su
+from counsel_desk.services.workstations import workstations as ws
+from counsel_desk.services.outcomes import youth_teams as yt
 from counsel_desk.services.base import SaveConflict, ServiceContext
-from counsel_desk.services.people import PeopleService
+from counsel_desk.services.people.people import PeopleService
 from tests.unit.test_support_spaces_events import place
 
 pytestmark = pytest.mark.both_engines

@@ -13,7 +13,7 @@ import pytest
 from counsel_desk.models import Plan, Proposal, SiteVisit, StageChange, TownshipStatusNote
 from counsel_desk.models.enums import TownshipStatus
 from counsel_desk.reports.figures_places import compute as places
-from counsel_desk.services import stocktaking
+from counsel_desk.services.places import stocktaking
 from counsel_desk.services.period import Period
 from tests.pg_server import driver_sql
 
@@ -163,3 +163,20 @@ def test_records_of_another_township_leave_the_override_alone(db, services):
     _note(db, "counseling", date(2026, 10, 2))
     _proposal(db, "竹北案", [("", "drafting", _at(2026, 10, 9))], town=ZHUBEI)
     assert stocktaking.standing(services, GUANXI).overridden
+
+
+def test_the_lapse_timeline_and_the_reports_sql_agree_on_every_township_and_day(demo_db):
+    """Two readings of the same rule: the report's SQL (all townships as of a day) and the per-township
+    timeline an override's lapse is judged by."""
+    days = [date(2026, 1, 31), date(2026, 6, 30), date(2026, 9, 30), date(2026, 10, 31), date(2026, 11, 26)]
+    with demo_db.engine.connect() as c:
+        towns = [r[0] for r in driver_sql(c, "SELECT township_code FROM proposal UNION SELECT township_code FROM plan "
+                                             "UNION SELECT township_code FROM site_visit UNION SELECT township_code "
+                                             "FROM workstation UNION SELECT township_code FROM public_space"
+                                          ).fetchall() if r[0]]
+        by_day = {d: stocktaking.derived_statuses(c, d) for d in days}
+        for town in towns:
+            timeline = stocktaking.TownshipTimeline(c, town)
+            for d in days:
+                assert timeline.status_on(d) is by_day[d].get(town, TownshipStatus.NOT_STARTED), (town, d)
+    assert len(towns) > 30 and len({s for d in days for s in by_day[d].values()}) >= 4

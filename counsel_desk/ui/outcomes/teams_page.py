@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.errors import ValidationError
 from counsel_desk.models import YouthTeam
-from counsel_desk.services import youth_teams as team_service
+from counsel_desk.services.outcomes import youth_teams as team_service
 from counsel_desk.services.formatting import shown_date
-from counsel_desk.services.outcome_lists import YouthTeamListSource
+from counsel_desk.services.outcomes.outcome_lists import YouthTeamListSource
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import show_error
 from counsel_desk.ui.page_titles import page_title
@@ -86,13 +86,21 @@ class YouthTeamListPage(RecordListPage):
         self.member_role.setPlaceholderText(self.tr("Role"))
         self.add_member_button = QPushButton(self.tr("Add member"))
         self.remove_member_button = QPushButton(self.tr("Remove member"))
+        self.erase_member_button = QPushButton(self.tr("Erase personal data…"))
+        self.erase_member_button.setObjectName("eraseMember")
+        self.erase_member_button.setToolTip(self.tr("A member may ask for their name and birth year to be erased "
+                                                    "(Personal Data Protection Act)."))
         member_row = QHBoxLayout()
-        for w in (self.member_name, self.member_born, self.member_role, self.add_member_button,
-                  self.remove_member_button):
+        for w in (self.member_name, self.member_born, self.member_role, self.add_member_button):
             member_row.addWidget(w)
+        selected_row = QHBoxLayout()  # what to do with the selected member, on a row of its own: the panel is narrow
+        selected_row.addStretch(1)
+        selected_row.addWidget(self.remove_member_button)
+        selected_row.addWidget(self.erase_member_button)
         self.extra.addWidget(bold_label(self.tr("Members")))
         self.extra.addWidget(self.members)
         self.extra.addLayout(member_row)
+        self.extra.addLayout(selected_row)
         # linked support records
         self.support_model = RowsModel([self.tr("Date"), self.tr("Workstation"), self.tr("Support")])
         self.supports = table_view(self.support_model, max_height=130)
@@ -127,6 +135,7 @@ class YouthTeamListPage(RecordListPage):
 
         self.add_member_button.clicked.connect(self.add_member)
         self.remove_member_button.clicked.connect(self.remove_member)
+        self.erase_member_button.clicked.connect(self.erase_member)
         self.link_button.clicked.connect(self.link_support)
         self.unlink_button.clicked.connect(self.unlink_support)
         self.link_visit_button.clicked.connect(lambda: self._link("visit", self.visit_choice.currentData()))
@@ -185,7 +194,8 @@ class YouthTeamListPage(RecordListPage):
         self.themes.setText(r.themes)
         self.places.set_place(r.county_code, r.township_code)
         self.notes.setPlainText(r.notes)
-        for w in (self.add_member_button, self.remove_member_button, self.link_button, self.unlink_button,
+        for w in (self.add_member_button, self.remove_member_button, self.erase_member_button, self.link_button,
+                  self.unlink_button,
                   self.member_name, self.member_born, self.member_role, self.support_choice, self.visit_choice,
                   self.link_visit_button, self.unlink_visit_button):
             w.setEnabled(record is not None)
@@ -255,6 +265,13 @@ class YouthTeamListPage(RecordListPage):
             return
         team_service.remove_member(self.ctx.services(), member_id)
         self._after_change()
+
+    def erase_member(self) -> None:
+        from counsel_desk.ui.safety.erase_dialog import erase_member_with_dialog
+
+        member_id = self.members_model.id_at(self.members.currentIndex().row())
+        if member_id is not None and erase_member_with_dialog(self.ctx, member_id, self):
+            self._after_change()
 
     def link_support(self) -> None:
         self._link("support", self.support_choice.currentData())

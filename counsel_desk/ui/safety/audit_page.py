@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk.errors import UserError
-from counsel_desk.services import audit_log
+from counsel_desk.services.safety import audit_log
 from counsel_desk.services.file_names import dated_file
 from counsel_desk.services.formatting import parse_date, shown_date
 from counsel_desk.services.listing import ListQuery
@@ -50,7 +50,7 @@ class AuditPage(PageHooks, QWidget):
         self.model = LazyIdTableModel(self.source, self, context=COLUMNS_CONTEXT)
         self.model.query = ListQuery()
         self._stale = False
-        self._contact_id = ""
+        self._person: tuple[str, str] = ("", "")  # (table, id) of the contact or team member the entry is about
 
         title = QLabel(page_title("audit"))
         title.setProperty("role", "pageTitle")
@@ -236,8 +236,11 @@ class AuditPage(PageHooks, QWidget):
     def _show_entry(self, row: int) -> None:
         seq = self.model.id_at(row)
         entry = audit_log.entry(self.ctx.db.session_factory, seq) if seq else None
-        self._contact_id = entry.entity_id if entry is not None and entry.entity_code == "contact" else ""
-        self.erase_button.setEnabled(bool(self._contact_id) and not self.ctx.db.read_only)
+        person = entry is not None and entry.entity_code in ("contact", "youth_team_member")
+        self._person = (entry.entity_code, entry.entity_id) if person and entry is not None else ("", "")
+        self.erase_button.setText(self.tr("Erase this team member's personal data…") if self._person[0] == "youth_team_member"
+                                  else self.tr("Erase this contact's personal data…"))
+        self.erase_button.setEnabled(bool(self._person[1]) and not self.ctx.db.read_only)
         if entry is None:
             self.detail.clear()
             self.raw.clear()
@@ -252,9 +255,11 @@ class AuditPage(PageHooks, QWidget):
         self.raw_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def erase_selected_contact(self) -> None:
-        from counsel_desk.ui.safety.erase_dialog import erase_contact_with_dialog
+        from counsel_desk.ui.safety.erase_dialog import erase_contact_with_dialog, erase_member_with_dialog
 
-        if self._contact_id and erase_contact_with_dialog(self.ctx, self._contact_id, self):
+        table, record_id = self._person
+        erase = erase_member_with_dialog if table == "youth_team_member" else erase_contact_with_dialog
+        if record_id and erase(self.ctx, record_id, self):
             self._data_changed()
 
     # --- verify and export ---------------------------------------------------------------------------

@@ -48,7 +48,7 @@ class ExportTab(QWidget):
         self.since_box.setObjectName("exportSinceLast")
         self.since_label = QLabel()
         self.since_label.setObjectName("exportSinceLabel")
-        self.mask_box = QCheckBox(self.tr("Mask personal data (phone, e-mail, personal notes) — recommended"))
+        self.mask_box = QCheckBox(self.tr("Mask personal data (phone, e-mail, personal notes; team members' names and birth years) — recommended"))
         self.mask_box.setObjectName("exportMask")
         self.mask_box.setChecked(True)
         self.files_box = QCheckBox(self.tr("Also pack the attachment files into a zip beside the workbook"))
@@ -126,8 +126,8 @@ class ExportTab(QWidget):
             return
         question = self.tr(
             "Export personal data unmasked?\n\nPhone numbers, e-mail addresses and personal notes of contacts and "
-            "counselors will be readable by anyone who gets the workbook. Do this only for your own center's "
-            "laptops. Your confirmation is recorded in the audit log.")
+            "counselors, and the names and birth years of youth-team members, will be readable by anyone who gets "
+            "the workbook. Do this only for your own center's laptops. Your confirmation is recorded in the audit log.")
         if confirm(self, question, self.tr("Unmask personal data")):
             record_unmask(self.ctx.db, self.ctx.actor, self.path())
         else:

@@ -194,7 +194,7 @@ class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
 
     def value_names(self) -> dict[str, str]:
         """What to show for a code or id a field holds (counties by name); the conflict dialog uses it."""
-        from counsel_desk.services.program_base import counties
+        from counsel_desk.services.programme.program_base import counties
 
         return dict(counties(self.ctx.db.session_factory))
 
