@@ -16,7 +16,7 @@ and on townships (:func:`tag_township`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any
 
 from sqlalchemy import text
@@ -424,6 +424,8 @@ def township_panel(sc: ServiceContext, township_code: str) -> TownshipPanel:
 def _taiwan_day(value: Any) -> date:
     """The Taiwan calendar day of a stored UTC timestamp (a datetime on a server, text in a file)."""
     stamp = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    if stamp.tzinfo is not None:  # an aware value in the session's zone: UTC first
+        stamp = stamp.astimezone(timezone.utc)
     return taiwan_day(stamp)
 
 
