@@ -52,6 +52,14 @@ def place_label(session: Session, county_code: str | None, township_code: str | 
     return " ".join(p for p in (county, town) if p)
 
 
+def index_with_place(session: Session, entity: str, obj: Any, *texts: str | None) -> None:
+    """Index a record by its texts, its county and township and its workstation's name — the text a
+    workbook import gives the same record (``sync/search_text.py``)."""
+    station = session.connection().execute(text("SELECT name FROM workstation WHERE id=:i"),
+                                           {"i": obj.workstation_id}).scalar() if obj.workstation_id else None
+    search.index(session, entity, obj.id, *texts, place_label(session, obj.county_code, obj.township_code), station)
+
+
 def check_place(session: Session, county_code: str | None, township_code: str | None, *,
                 township_required: bool = True) -> None:
     """The county must exist, the township (when required or given) must lie in it."""
