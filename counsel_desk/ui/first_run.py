@@ -108,7 +108,7 @@ class FirstRunDialog(QDialog):
         self.folder_host.setVisible(not server)
         self.folder_label.setVisible(not server)
         self.adjustSize()
-        keep_on_screen(self)  # the server's fields make it taller: its bottom stays on the screen
+        keep_on_screen(self)  # the longer form still wholly on the screen
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Data folder"), self.folder.text())
