@@ -137,3 +137,22 @@ def test_the_proposal_editor(qtbot, app_context, colleague, decisions):
     assert seen[0]["section:issues"] == ("我寫的課題", "同仁寫的課題")
     stored = ps.get_proposal(app_context.services(), d.id)
     assert (stored.title, stored.sections["issues"]) == ("池上穀倉咖啡（我改）", "同仁寫的課題")
+
+
+def test_the_plan_editor(qtbot, app_context, db, colleague, decisions):
+    from tests.ui.test_proposals_ui import make_page
+
+    seen, take = decisions
+    county, town = place(app_context.db, "池上鄉")
+    plan = ps.create_plan(app_context.services(), ps.PlanFields("池上鄉地方創生計畫", county, town, "池上鄉公所"))
+    plans = make_page(qtbot, app_context, db).plans
+    plans.reload()  # as when the plans tab is shown
+    plans.select(plan.id)
+    plans.notes.setPlainText("我的備註")
+    plans.title.setText("池上鄉地方創生計畫（修訂）")
+    ps.update_plan(colleague, plan.id, replace(plan.fields(), notes="同仁的備註"))
+    take.append("notes")
+    assert plans.save()
+    assert seen == [{"title": ("池上鄉地方創生計畫（修訂）", "池上鄉地方創生計畫"), "notes": ("我的備註", "同仁的備註")}]
+    stored = ps.get_plan(app_context.services(), plan.id)
+    assert (stored.title, stored.notes) == ("池上鄉地方創生計畫（修訂）", "同仁的備註")
