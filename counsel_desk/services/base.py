@@ -59,7 +59,7 @@ class SaveConflict(UserError):
 
 def conflicting_fields(mine: dict[str, Any], theirs: dict[str, Any]) -> list[FieldConflict]:
     """The fields whose values differ between her editor and the stored record, in ``mine``'s order."""
-    return [FieldConflict(k, v, theirs.get(k)) for k, v in mine.items() if _plain(v) != _plain(theirs.get(k))]
+    return [FieldConflict(k, v, theirs.get(k)) for k, v in mine.items() if plain(v) != plain(theirs.get(k))]
 
 
 def load_for_update(session: Session, model: type[Synced], record_id: str) -> Synced | None:
@@ -68,7 +68,8 @@ def load_for_update(session: Session, model: type[Synced], record_id: str) -> Sy
     return session.get(model, record_id, with_for_update=session.get_bind().dialect.name != "sqlite")
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """A value as the audit log and conflict comparisons hold it (dates as ISO text)."""
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     return value
@@ -106,7 +107,7 @@ def redact(table: str | None, detail: dict) -> dict:
 
 def snapshot(obj: SQLModel, exclude: tuple[str, ...] = ("created_at", "updated_at", "version", "updated_by")) -> dict:
     """The record's fields with their real values (for comparing); audit with :func:`audit_snapshot`."""
-    return {k: _plain(v) for k, v in obj.model_dump().items() if k not in exclude}
+    return {k: plain(v) for k, v in obj.model_dump().items() if k not in exclude}
 
 
 def audit_snapshot(obj: SQLModel) -> dict:
@@ -133,20 +134,24 @@ def stamp_change(obj: Synced, actor: str) -> None:
     obj.version = (obj.version or 0) + 1
 
 
-def create(session: Session, obj: Synced, actor: str, entity: str) -> Synced:
+def create(session: Session, obj: Synced, actor: str, entity: str, also: dict | None = None) -> Synced:
+    """Stamp, add and audit a new record; ``also`` joins the audit entry (what is saved with the record in
+    other tables, e.g. the counselors present at a visit)."""
     stamp_new(obj, actor)
     session.add(obj)
     session.flush()
-    audit.record(session, actor, "create", entity, obj.id, audit_snapshot(obj))
+    audit.record(session, actor, "create", entity, obj.id, {**audit_snapshot(obj), **(also or {})})
     return obj
 
 
-def update(session: Session, obj: Synced, actor: str, entity: str, changes: dict) -> dict:
-    """Apply ``changes`` (field → value); stamps and audits only when something really changed."""
+def update(session: Session, obj: Synced, actor: str, entity: str, changes: dict, also_changed: dict | None = None
+           ) -> dict:
+    """Apply ``changes`` (field → value); stamps and audits only when something really changed, on the record
+    or in ``also_changed`` (a :func:`diff` of what is saved with it in other tables)."""
     before = snapshot(obj)
     for k, v in changes.items():
         setattr(obj, k, v)
-    changed = diff(before, snapshot(obj), getattr(obj, "__tablename__", None))
+    changed = {**diff(before, snapshot(obj), getattr(obj, "__tablename__", None)), **(also_changed or {})}
     if changed:
         stamp_change(obj, actor)
         session.add(obj)

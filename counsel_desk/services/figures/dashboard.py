@@ -83,11 +83,11 @@ def period(key: str, today: date) -> Period:
     if key == "this_month":
         start = today.replace(day=1)
     elif key == "last_3_months":
-        start = date(*add_months(today.year, today.month, -2), 1)
+        start = add_months(today.replace(day=1), -2)
     elif key == "this_year":
         start = date(today.year, 1, 1)
     elif key == "last_12_months":
-        start = date(*add_months(today.year, today.month, -(MONTHS_CHARTED - 1)), 1)
+        start = add_months(today.replace(day=1), -(MONTHS_CHARTED - 1))
     else:
         raise ValueError(key)
     return Period(start, end, "month" if key == "this_month" else "custom")
@@ -121,12 +121,12 @@ def visits_by_county(ctx: ServiceContext, start: date, end: date) -> list[County
 
 def visits_per_month(ctx: ServiceContext, today: date, months: int = MONTHS_CHARTED) -> list[MonthVisits]:
     """Visits in each of the last ``months`` months (this month included), oldest first, zeros kept."""
-    first = add_months(today.year, today.month, -(months - 1))
-    counts = _counted(ctx, figures.visits_per_month, date(*first, 1), month_end(today.year, today.month))
+    first = add_months(today.replace(day=1), -(months - 1))
+    counts = _counted(ctx, figures.visits_per_month, first, month_end(today.year, today.month))
     out = []
     for i in range(months):
-        y, m = add_months(first[0], first[1], i)
-        out.append(MonthVisits(y, m, counts.get(f"{y:04d}-{m:02d}", 0)))
+        month = add_months(first, i)
+        out.append(MonthVisits(month.year, month.month, counts.get(f"{month:%Y-%m}", 0)))
     return out
 
 

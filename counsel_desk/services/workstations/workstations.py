@@ -29,6 +29,7 @@ from counsel_desk.services.programme import center_split
 from counsel_desk.services.workstations import workstation_rules
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import hours_text
+from counsel_desk.services.period import add_months
 from counsel_desk.services.formatting import roc_year as roc_year_of
 from counsel_desk.services.programme.programme import Notice
 from counsel_desk.services.programme.program_base import (
@@ -47,18 +48,6 @@ FIELDS = ("name", "operator_name", "operator_kind", "organization_id", "host_nam
           "county_code", "township_code", "year_approved", "term_start", "term_end", "status", "notes",
           "host_age", "host_years_on_site", "young_partners")
 TERM_MONTHS = 12
-
-
-def add_months(d: date, months: int) -> date:
-    """Same day ``months`` later (the last day of a shorter month)."""
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    for day in (d.day, 30, 29, 28):
-        try:
-            return date(year, month, min(d.day, day))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def term_end_for(start: date) -> date:
@@ -117,8 +106,9 @@ def create_workstation(sc: ServiceContext, fields: dict[str, Any]) -> Workstatio
 
 
 @changes(Kind.WORKSTATIONS)
-def update_workstation(sc: ServiceContext, workstation_id: str, changes: dict[str, Any]) -> Workstation:
-    return KIND.update(sc, workstation_id, changes)
+def update_workstation(sc: ServiceContext, workstation_id: str, changes: dict[str, Any], version: int | None = None) -> Workstation:
+    """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
+    return KIND.update(sc, workstation_id, changes, version)
 
 
 def station_notices(sc: ServiceContext, ws: Workstation) -> list[Notice]:

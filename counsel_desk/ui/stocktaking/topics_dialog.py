@@ -13,9 +13,9 @@ from typing import Callable
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from counsel_desk.services.places import stocktaking
+from counsel_desk.services.places import issue_topics
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.places.stocktaking import TopicUse
+from counsel_desk.services.places.issue_topics import TopicUse
 from counsel_desk.ui import messages
 from counsel_desk.ui.theme import MUTED
 from counsel_desk.ui.visits.widgets import FormDialog
@@ -28,7 +28,7 @@ class TopicDialog(FormDialog):
     """Code (new topics only), Chinese and English name; OK saves through ``save``."""
 
     def __init__(self, parent: QWidget | None, save: Callable[[str, str, str], None],
-                 topic: stocktaking.Topic | None = None):
+                 topic: issue_topics.Topic | None = None):
         super().__init__(parent)
         self.setObjectName("topicDialog")
         self.setWindowTitle(self.tr("Issue topic") if topic else self.tr("New issue topic"))
@@ -112,7 +112,7 @@ class TopicsDialog(QDialog):
     def reload(self, select: str | None = None) -> None:
         current = self.current()
         keep = select or (current.topic.id if current else None)
-        uses = stocktaking.topic_uses(self.services)
+        uses = issue_topics.topic_uses(self.services)
         self.model.set_rows((u, [u.topic.code, u.topic.name, u.topic.name_en,
                                  self.tr("In use") if u.topic.active else self.tr("Retired"), u.visits, u.townships],
                              None if u.topic.active else MUTED) for u in uses)
@@ -145,7 +145,7 @@ class TopicsDialog(QDialog):
     # --- actions -----------------------------------------------------------------------------------
     def add(self) -> TopicDialog:
         def save(code: str, name: str, name_en: str) -> None:
-            self._changed(stocktaking.add_topic(self.services, code, name, name_en).id)
+            self._changed(issue_topics.add_topic(self.services, code, name, name_en).id)
 
         return self._open(TopicDialog(self, save))
 
@@ -155,7 +155,7 @@ class TopicsDialog(QDialog):
             return None
 
         def save(_code: str, name: str, name_en: str) -> None:
-            self._changed(stocktaking.rename_topic(self.services, u.topic.id, name, name_en).id)
+            self._changed(issue_topics.rename_topic(self.services, u.topic.id, name, name_en).id)
 
         return self._open(TopicDialog(self, save, u.topic))
 
@@ -169,7 +169,7 @@ class TopicsDialog(QDialog):
         if u is None:
             return
         with messages.guarded(self) as done:
-            stocktaking.set_topic_active(self.services, u.topic.id, not u.topic.active)
+            issue_topics.set_topic_active(self.services, u.topic.id, not u.topic.active)
         if not done:
             return
         self._changed(u.topic.id)
@@ -182,7 +182,7 @@ class TopicsDialog(QDialog):
                             self.tr("Keep")):
             return
         with messages.guarded(self) as done:
-            stocktaking.delete_topic(self.services, u.topic.id)
+            issue_topics.delete_topic(self.services, u.topic.id)
         if not done:
             return
         self._changed()

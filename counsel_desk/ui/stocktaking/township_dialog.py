@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk.models.enums import TownshipStatus
-from counsel_desk.services.places import stocktaking
+from counsel_desk.services.places import issue_topics, stocktaking
 from counsel_desk.services.formatting import aside, shown_date, spaced
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.stocktaking.topics_dialog import TopicsDialog
@@ -148,7 +148,7 @@ class TownshipDialog(QDialog):
             item.setData(VALUE_ROLE, t.township_issue_id)
             self.topic_list.addItem(item)
         self.tag_box.clear()
-        for topic in stocktaking.topics(self.ctx.services()):
+        for topic in issue_topics.topics(self.ctx.services()):
             self.tag_box.addItem(topic.label, topic.id)
         self.history.clear()
         for e in panel.history:
