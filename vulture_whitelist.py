@@ -159,6 +159,7 @@ _.no_blocking_boxes
 _.frozen_audit_clock
 _.zh_tw
 _.encrypted_env  # @pytest.mark.usefixtures("encrypted_env")
+_.memory_keyring  # @pytest.mark.usefixtures("memory_keyring")
 _.yes_to_questions
 # pytest: the engine matrix (tests/conftest.py) — hook, and fixtures asked for by name (request.getfixturevalue)
 _.pytest_generate_tests

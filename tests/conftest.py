@@ -185,6 +185,20 @@ def demo_db(request, engine_name, tmp_path):
 
 
 @pytest.fixture
+def memory_keyring():
+    """The OS keyring as a dict in memory (never the user's); server passwords typed in the test forgotten after."""
+    from counsel_desk.store import keys
+    from counsel_desk.store.server import forget_typed_passwords
+    from tests.unit.test_encryption import MemoryKeyring
+
+    ring = MemoryKeyring()
+    keys.use_keyring(ring)
+    yield ring
+    keys.use_keyring(None)
+    forget_typed_passwords()
+
+
+@pytest.fixture
 def app_context(qapp, db):
     """An AppContext over a fresh database, zh_TW translations and fonts loaded."""
     from counsel_desk.ui.startup import make_settings, prepare

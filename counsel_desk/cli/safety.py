@@ -47,7 +47,20 @@ def register(sub) -> None:
     p.add_argument("--keep-mentions", action="store_true",
                    help=pick("不要清除其他紀錄文字中提到的姓名、電話、電子郵件",
                              "leave mentions of the name, phone and e-mail in other records' text"))
+    p.add_argument("--with-memberships", action="store_true",
+                   help=pick("也刪除同名（青年團隊成員）的姓名與出生年", "also erase youth-team member rows with the same name"))
     p.set_defaults(func=run_erase)
+
+    p = sub.add_parser("erase-member", help=pick("依當事人請求刪除青年團隊成員的姓名與出生年（保留匿名紀錄）",
+                                                 "erase a youth-team member's name and birth year on request"))
+    add_db_option(p, required=True)
+    p.add_argument("member_id", metavar="MEMBER_ID")
+    p.add_argument("--keep-mentions", action="store_true",
+                   help=pick("不要清除其他紀錄文字中提到的姓名", "leave mentions of the name in other records' text"))
+    p.add_argument("--with-memberships", action="store_true",
+                   help=pick("也刪除同一人在其他團隊的成員資料（同名且出生年相同或未填）",
+                             "also erase the same person's rows in other teams (same name, same or no birth year)"))
+    p.set_defaults(func=run_erase_member)
 
 
 def _actor() -> str:
@@ -62,7 +75,7 @@ def _size(n: int) -> str:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from counsel_desk.services import backup
+    from counsel_desk.services.safety import backup
 
     path = db_path(args)
     if args.list:
@@ -88,7 +101,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from counsel_desk.services import backup
+    from counsel_desk.services.safety import backup
     from counsel_desk.store import open_database
     from counsel_desk.store.recovery import DAMAGED, LOCKED, MISSING, OK, WRONG_KEY, check_at_start, quarantine
 
@@ -114,13 +127,13 @@ def run_restore(args: argparse.Namespace) -> int:
     print(pick(f"已從 {source.name} 還原。還原前的資料已另存為安全備份：{result.safety_backup}",
                f"Restored from {source.name}. The data from before is in the safety backup {result.safety_backup}"))
     if result.reapplied_erasures:
-        print(pick(f"備份中有 {result.reapplied_erasures} 位已刪除個資的聯絡人，已再次刪除。",
-                   f"{result.reapplied_erasures} contact(s) erased since that backup were erased again."))
+        print(pick(f"備份中有 {result.reapplied_erasures} 位已刪除個資的聯絡人或青年團隊成員，已再次刪除。",
+                   f"{result.reapplied_erasures} contact(s) or team member(s) erased since that backup were erased again."))
     return 0
 
 
 def run_audit(args: argparse.Namespace) -> int:
-    from counsel_desk.services import audit_log
+    from counsel_desk.services.safety import audit_log
     from counsel_desk.services.base import ServiceContext
 
     if not args.verify and args.export is None:
@@ -144,19 +157,44 @@ def run_audit(args: argparse.Namespace) -> int:
 
 
 def run_erase(args: argparse.Namespace) -> int:
-    from counsel_desk.services import privacy
-    from counsel_desk.services.base import ServiceContext
-
-    db = open_existing(args)
-    try:
-        result = privacy.erase_contact(ServiceContext(db.session_factory, _actor()), args.contact_id,
-                                       scrub_mentions=not args.keep_mentions)
-    finally:
-        db.close()
+    result = _erase(args, args.contact_id, member=False)
     print(pick(f"已刪除聯絡人 {args.contact_id} 的個人資料；另清除 {len(result.scrubbed)} 筆紀錄中的提及、"
                f"{result.search_docs} 筆搜尋索引。",
                f"Erased the personal data of contact {args.contact_id}; also cleared mentions in "
                f"{len(result.scrubbed)} record(s) and {result.search_docs} search entries."))
+    return _erased_also(result)
+
+
+def run_erase_member(args: argparse.Namespace) -> int:
+    result = _erase(args, args.member_id, member=True)
+    print(pick(f"已刪除青年團隊成員 {args.member_id} 的姓名與出生年；另清除 {len(result.scrubbed)} 筆紀錄中的提及。",
+               f"Erased the name and birth year of youth-team member {args.member_id}; also cleared mentions in "
+               f"{len(result.scrubbed)} record(s)."))
+    return _erased_also(result)
+
+
+def _erase(args: argparse.Namespace, record_id: str, *, member: bool):
+    """Erase a contact or a team member, with the same person's member rows when asked (--with-memberships)."""
+    from counsel_desk.services.safety import privacy
+    from counsel_desk.services.base import ServiceContext
+
+    db = open_existing(args)
+    try:
+        ctx = ServiceContext(db.session_factory, _actor())
+        preview = privacy.preview_member(ctx, record_id) if member else privacy.preview(ctx, record_id)
+        others = [m.member_id for m in preview.memberships] if args.with_memberships else []
+        if member:
+            return privacy.erase_member(ctx, record_id, scrub_mentions=not args.keep_mentions, also=others)
+        return privacy.erase_contact(ctx, record_id, scrub_mentions=not args.keep_mentions, members=others)
+    finally:
+        db.close()
+
+
+def _erased_also(result) -> int:
+    others = [m for m in result.members if m != result.record_id]
+    if others:
+        print(pick(f"另刪除同一人在 {len(others)} 個團隊中的成員資料。",
+                   f"Also erased the person's member rows in {len(others)} team(s)."))
     if result.audit_mentions:
         print(pick(f"注意：有 {result.audit_mentions} 筆較早的稽核紀錄仍含這些資料（稽核紀錄不可修改）。",
                    f"Note: {result.audit_mentions} older audit entries still contain these values "

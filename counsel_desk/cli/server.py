@@ -1,7 +1,8 @@
 """``counsel-desk server``: a center's or headquarters' shared PostgreSQL database (docs/server.md).
 
 ``server init`` prints (or with ``--apply`` runs, as the database's owner) the roles, privileges and
-row-level security policies; ``server add-person`` a person's own login in their center's group.
+row-level security policies; ``server add-person`` a person's own login in their center's group;
+``server backup`` a pg_dump into a folder, recorded for the programs' backups page (for a schedule).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from counsel_desk.i18n import pick
 
 def register(sub) -> None:
     p = sub.add_parser("server", help=pick("中心伺服器（PostgreSQL）的帳號與權限", "the shared PostgreSQL server: logins and rights"))
-    s = p.add_subparsers(dest="server_command", metavar="init|add-person|remember-password")
+    s = p.add_subparsers(dest="server_command", metavar="init|add-person|remember-password|backup")
     q = s.add_parser("init", help=pick("建立資料表、角色與各中心的資料列權限（印出 SQL，或 --apply 直接執行）",
                                        "create the tables, roles and per-center row security (print SQL, or --apply)"))
     q.add_argument("--db", metavar="postgresql://…", help=pick("以資料庫擁有者連線的位址", "address, as the database owner"))
@@ -34,6 +35,13 @@ def register(sub) -> None:
                                                     "keep the login's password in the OS keyring (never in settings)"))
     q.add_argument("--db", metavar="postgresql://…", required=True)
     q.set_defaults(func=run_remember_password)
+    q = s.add_parser("backup", help=pick("以 pg_dump 備份伺服器資料庫到資料夾並記錄（供排程執行）",
+                                         "pg_dump the server database into a folder and record it (for a schedule)"))
+    q.add_argument("--db", metavar="postgresql://…", required=True)
+    q.add_argument("--folder", required=True, help=pick("備份檔存放的資料夾", "the folder for the dumps"))
+    q.add_argument("--keep-days", type=int, default=30,
+                   help=pick("刪除此資料夾中超過幾天的舊備份（0：不刪）", "remove this command's dumps older than this (0: keep all)"))
+    q.set_defaults(func=run_backup)
     p.set_defaults(func=lambda _a: p.print_help() or 2)
 
 
@@ -97,4 +105,21 @@ def run_remember_password(args: argparse.Namespace) -> int:
         raise UserError("無法存入作業系統的金鑰圈（Windows 認證管理員）；請改用 .pgpass 檔。",
                         "The OS keyring (Windows Credential Manager) could not keep it; use a .pgpass file instead.")
     print(pick("密碼已存入作業系統的金鑰圈。", "The password is kept in the OS keyring."))
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from counsel_desk.services.formatting import shown_datetime
+    from counsel_desk.store import open_database, server_backup
+
+    db = open_database(_target(args), create=False)
+    try:
+        record = server_backup.take(db.engine, _target(args), Path(args.folder), keep_days=args.keep_days)
+    finally:
+        db.close()
+    size = f"{record.size / 1_048_576:,.1f} MB"
+    when = shown_datetime(record.taken_at)
+    print(pick(f"已備份到 {record.path}（{size}，{when}）。", f"Backed up to {record.path} ({size}, {when})."))
     return 0

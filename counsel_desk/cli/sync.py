@@ -27,8 +27,9 @@ def register(sub) -> None:
     p.add_argument("--since-last", action="store_true",
                    help=pick("只匯出上次匯出到同一檔案之後的變更", "only what changed since the last export to the same file"))
     p.add_argument("--no-mask", action="store_true",
-                   help=pick("不遮蔽個人資料（電話、電子郵件、個人備註）；會記錄於稽核紀錄",
-                             "leave personal data (phone, e-mail, personal notes) unmasked; recorded in the audit log"))
+                   help=pick("不遮蔽個人資料（電話、電子郵件、個人備註；青年團隊成員的姓名與出生年）；會記錄於稽核紀錄",
+                             "leave personal data (phone, e-mail, personal notes; team members' names and birth "
+                             "years) unmasked; recorded in the audit log"))
     p.set_defaults(func=run_export)
 
     p = sub.add_parser("import", help=pick("匯入一或多個交換檔並合併", "import and merge one or more interchange workbooks"))

@@ -4,7 +4,7 @@ An :class:`Outcome` is one dated result tied to a workstation, a proposal, a you
 young people who stayed or came back (青年留鄉／返鄉, with 設籍 or not), jobs (就業機會), visitors (觀光人次),
 revenue (營收), resources matched from other agencies (跨部會資源媒合: agency, programme, amount) and company
 investment or CSR (企業投資／企業社會責任: company, amount). Reports and the dashboard add up a period's
-records by their date (services/outcomes.py).
+records by their date (services/outcomes/outcomes.py).
 
 A :class:`YouthTeam` is a team of an award programme (獎勵青年投入地方創生行動計畫, 地方創生利他行動168)
 that a center counsels; its members' birth years give the eligibility warnings (e.g. 22–45 years old),
@@ -14,7 +14,7 @@ records about it are linked to it (youth_team_visit, youth_team_support: they tr
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Optional
 
 from sqlmodel import Field, SQLModel
@@ -60,13 +60,18 @@ class YouthTeam(Synced, table=True):
 
 
 class YouthTeamMember(Synced, table=True):
-    """A member of a youth team; the birth year gives the age checked against the programme's age range."""
+    """A member of a youth team; the birth year gives the age checked against the programme's age range.
+
+    Personal data (個人資料): the name and birth year are masked on export and erased on request
+    (services/safety/privacy.py), like a contact's phone and e-mail.
+    """
 
     __tablename__ = "youth_team_member"
     team_id: str = Field(foreign_key="youth_team.id", index=True, max_length=36)
     name: str = Field(max_length=64)
     birth_year: Optional[int] = None  # Western year
     role: str = Field(default="", max_length=64)  # 隊長、隊員…
+    erased_at: Optional[datetime] = None  # right to deletion: name and birth year blanked, as a contact's
 
 
 class YouthTeamVisit(SQLModel, table=True):

@@ -2,9 +2,9 @@
 
 - the period's work by kind of place — 山地, 平地 and the other townships of the center's counties (all
   counties for headquarters): townships, townships visited, visits, support sessions of the stations there,
-  proposals alive at the period's end and proposals approved;
+  proposals alive at the period's end and proposals approved by then (their stage history read as of the end);
 - the townships by stocktaking status as of the period's end (derived from plans and proposals, or as a
-  counselor's dated note set it; services/stocktaking.py);
+  counselor's dated note set it; services/places/stocktaking.py);
 - the coded 推動課題 the period's visits met: visits and townships per topic.
 """
 
@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from counsel_desk.models.enums import TownshipStatus
-from counsel_desk.services import stocktaking
-from counsel_desk.services.figures import center_sql, sql_params
+from counsel_desk.services.places import stocktaking
+from counsel_desk.services.figures.figures import center_sql, sql_params, stage_at_end_sql
 from counsel_desk.services.period import Period
 
 AREAS = (("mountain", "山地原住民族地區", "t.indigenous_area = '山地'"),
@@ -34,7 +34,7 @@ class AreaLine:
     visits: int
     support_sessions: int
     proposals_alive: int  # not deleted, created by the period's end
-    proposals_approved: int  # at 通過 now, created by the period's end
+    proposals_approved: int  # at 通過 at the period's end (read from the stage history)
 
 
 @dataclass(frozen=True)
@@ -93,9 +93,8 @@ def compute(conn: Connection, center: str | None, period: Period) -> PlacesFigur
             f"WHERE +s.deleted_at IS NULL{center_sql('s', center)} AND s.support_date BETWEEN :start AND :end "
             f"AND {cond}"), params).scalar_one()
         alive, approved = conn.execute(text(
-            "SELECT count(*), coalesce(sum(p.stage = 'approved'), 0) FROM proposal p "
-            "JOIN township t ON t.code = p.township_code "
-            f"WHERE +p.deleted_at IS NULL{center_sql('p', center)} AND p.created_at < :utc_hi AND {cond}"),
+            stage_at_end_sql(center) + "SELECT count(*), coalesce(sum(a.stage = 'approved'), 0) FROM at_end a "
+            f"JOIN proposal p ON p.id = a.id JOIN township t ON t.code = p.township_code WHERE {cond}"),
             params).one()
         areas.append(AreaLine(code, label, int(towns), int(visited), int(visits), int(support), int(alive),
                               int(approved)))

@@ -115,3 +115,41 @@ def dialect_of(session_factory: Callable[[], Session]) -> str:
     """``sqlite`` or ``postgresql``: the engine behind a service's session factory (no connection made)."""
     with session_factory() as s:
         return str(s.get_bind().dialect.name)
+
+
+# --- what others changed: LISTEN/NOTIFY (a server only) ---------------------------------------------------------
+CHANGES_CHANNEL = "counsel_desk_changed"
+# table → the kind of record named in the notice (the app's AppContext "<kind>_changed" signal)
+CHANGE_KINDS = {
+    "site_visit": "visits", "visit_counselor": "visits", "visit_contact": "visits", "visit_issue_topic": "visits",
+    "attachment": "visits", "organization": "visits", "contact": "visits",
+    "followup": "followups",
+    "counselor": "counselors",
+    "workstation": "workstations", "workstation_contact": "workstations", "workstation_budget": "workstations",
+    "budget_line": "workstations",
+    "support_record": "support_records", "support_counselor": "support_records",
+    "public_space": "public_spaces",
+    "center_event": "events",
+    "outcome": "outcomes",
+    "youth_team": "youth_teams", "youth_team_member": "youth_teams", "youth_team_visit": "youth_teams",
+    "youth_team_support": "youth_teams",
+    "plan": "proposals", "proposal": "proposals", "proposal_contact": "proposals", "proposal_section": "proposals",
+    "funding_line": "proposals", "proposal_score": "proposals", "stage_change": "proposals",
+    "county_check": "proposals", "approved_amount": "proposals", "proposal_comment": "proposals",
+    "yearly_target": "reports", "report_snapshot": "reports", "report_narrative": "reports",
+    "issue_topic": "reports", "township_issue": "reports", "township_status_note": "reports",
+}
+
+
+def create_change_notices(op: Any, tables: dict[str, str] | None = None) -> None:
+    """On a server: after each statement changing one of ``tables``, NOTIFY :data:`CHANGES_CHANNEL` with
+    ``"<kind> <application_name>"`` (the listener leaves out its own program's notices). SQLite: nothing."""
+    if op.get_bind().dialect.name != SERVER:
+        return
+    op.execute(
+        "CREATE OR REPLACE FUNCTION cd_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        f"PERFORM pg_notify('{CHANGES_CHANNEL}', TG_ARGV[0] || ' ' || "
+        "coalesce(current_setting('application_name', true), '')); RETURN NULL; END $$")
+    for table, kind in (tables or CHANGE_KINDS).items():
+        op.execute(f'CREATE OR REPLACE TRIGGER cd_notify_change AFTER INSERT OR UPDATE OR DELETE ON "{table}" '
+                   f"FOR EACH STATEMENT EXECUTE FUNCTION cd_notify_change('{kind}')")

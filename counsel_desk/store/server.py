@@ -11,6 +11,7 @@ security (:mod:`counsel_desk.store.server_roles`) decides what that login may ch
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from counsel_desk.store import migrate
 
 _SCHEME = re.compile(r"^postgres(?:ql)?(?:\+psycopg)?://", re.IGNORECASE)
 LOCK_MIGRATE = 7_180_001  # advisory lock: one client upgrades the schema at a time
+# this program's name on the server: the change notices it causes name it, and its own listener leaves them out
+APPLICATION_NAME = f"counsel_desk {uuid.uuid4().hex[:12]}"
 __all__ = ["display_name", "is_server_target", "local_place", "make_server_engine", "open_server", "server_url"]
 
 
@@ -50,13 +53,30 @@ def local_place(target: str) -> Path:
 
 
 def _account(target: str) -> str:
-    return "server-" + display_name(target)
+    """The keyring's account of a login: the address without any password (pasted with one or not)."""
+    url = make_url(_SCHEME.sub("postgresql://", target.strip(), count=1))
+    return "server-" + url._replace(password=None).render_as_string(hide_password=False)
+
+
+_typed: dict[str, str] = {}  # passwords typed in this run (no keyring on this computer): kept in memory only
+
+
+def use_password(target: str, password: str) -> None:
+    """Connect to ``target`` with ``password`` for the rest of this run, without keeping it anywhere."""
+    _typed[_account(target)] = password
+
+
+def forget_typed_passwords() -> None:
+    _typed.clear()
 
 
 def remembered_password(target: str) -> str | None:
-    """The login's password kept in the OS keyring (never in the settings file), None when there is none."""
+    """The login's password typed in this run, else kept in the OS keyring (never in the settings file);
+    None when there is none."""
     from counsel_desk.store import keys
 
+    if _account(target) in _typed:
+        return _typed[_account(target)]
     backend = keys.keyring_backend()
     if backend is None:
         return None
@@ -86,7 +106,8 @@ def make_server_engine(target: str, password: str | None = None, *, pool_size: i
     password = password or remembered_password(target)
     try:
         return create_engine(server_url(target, password), pool_pre_ping=True, pool_size=pool_size,
-                             connect_args={"options": "-c timezone=UTC", "connect_timeout": 10})
+                             connect_args={"options": "-c timezone=UTC", "connect_timeout": 10,
+                                           "application_name": APPLICATION_NAME})
     except ImportError as exc:  # the laptop bundle leaves the driver out (installer/trim.py)
         raise DatabaseError("這個版本的程式沒有連線到中心伺服器所需的元件（psycopg）；請用安裝了伺服器元件的版本"
                             "（見 docs/server.md）。",

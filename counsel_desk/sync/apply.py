@@ -17,7 +17,7 @@ from counsel_desk.sync.db import SyncConnection
 from counsel_desk.sync.format import Kind, Sheet
 from counsel_desk.sync.merge import Outcome, Variant, differing_fields, dumps, merge
 from counsel_desk.sync.reader import StagedFile, stage_table
-from counsel_desk.sync.search_text import SearchText
+from counsel_desk.sync.search_text import SearchText, rows_sql
 from counsel_desk.sync.shape import FLAG_MOMENTS, Shape, link_expr
 
 CHUNK = 500
@@ -167,20 +167,8 @@ class SheetApplier:
             self._index_picked(fresh=fresh)
 
     def _index_picked(self, *, fresh: bool) -> None:
-        """Search text of the picked rows: records not yet indexed in bulk (``store.search.index_many``
-        numbers them), indexed ones through ``search.index``."""
-        keys = SearchText.columns(self.sheet)
-        rows = self.link.execute(self._picked(", ".join(["s.id", "d.rowid"] + [f"s.{k}" for k in keys]))
-                                 + " LEFT JOIN search_index_doc d ON d.record_id = s.id").fetchall()
-        table = self.sheet.table
-        new = []
-        for row in rows:
-            body = self.search.body(self.sheet, dict(zip(keys, row[2:])))
-            if row[1] is None:
-                new.append((row[0], body))
-            else:
-                search.index(self.conn, table, row[0], body)
-        search.index_many(self.conn, table, new)
+        """Search text of the picked rows, built and indexed in SQL (their links are in by now)."""
+        search.index_query(self.conn, self.sheet.table, self._picked(rows_sql(self.sheet)), fresh=fresh)
 
     def _variant(self, row, clock_text: str, full: str, public: str, withheld: bool, source: str) -> Variant:
         values = dict(zip(self.shape.cols, row))
@@ -231,7 +219,9 @@ class SheetApplier:
             self.link.execute(f"DELETE FROM {table} WHERE {owner} = :r", {"r": rid})
             ids = [i for i in (v.values.get(c.key) or "").split(";") if i]
             self.link.insert_rows(table, [owner, target], [(rid, i) for i in ids])
-        if self.sheet.search:
+        if self.sheet.search and v.values.get("deleted_at") is not None:
+            search.remove(self.conn, rid)  # a deleted record is found by no search
+        elif self.sheet.search:
             search.index(self.conn, t, rid, self.search.body(self.sheet, v.values))
 
     def _written(self, key: str, value):

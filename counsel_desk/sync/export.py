@@ -22,12 +22,12 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from counsel_desk import __version__
 from counsel_desk.errors import UserError
-from counsel_desk.services.atomic import save_workbook
+from counsel_desk.services.safety.atomic import save_workbook
 from counsel_desk.store import audit
 from counsel_desk.sync import clock as clocks
 from counsel_desk.sync import db as syncdb
 from counsel_desk.sync.format import (
-    CELL_TEXT_LIMIT, EXCEL_INT_LIMIT, FORMAT_NAME, FORMAT_VERSION, LONG_TEXT_SHEET, MASK, PROGRAMME_COLUMNS, PROGRAMME_SHEET, META_FIELDS, META_SHEET, SHEETS, Kind,
+    CELL_TEXT_LIMIT, EXCEL_INT_LIMIT, FORMAT_NAME, FORMAT_VERSION, LONG_TEXT_SHEET, MASK, PROGRAMME_COLUMNS, PROGRAMME_SHEET, META_FIELDS, META_SHEET, PERSONAL, SHEETS, Kind,
     Sheet,
 )
 from counsel_desk.sync.problems import Cancelled
@@ -102,13 +102,7 @@ def _select_sql(sheet: Sheet, ref: syncdb.Reference, since: bool, server: bool =
             x = (f"(SELECT group_concat(x, ';') FROM (SELECT {target} AS x FROM {table} "
                  f"WHERE {owner} = t.id ORDER BY x) AS xs)")
         if c.kind in TEXT_KINDS:
-            value = f"NULLIF({x}, '')"
-            if c.personal:
-                # Masked: a value is hidden, an empty field stays empty. Withheld (this database never
-                # got the real values): always the mask, so nobody takes our blanks for data.
-                value = (f"CASE WHEN b.withheld OR (:masked AND {x} != '') THEN {_sql_literal(MASK)} "
-                         f"ELSE {value} END")
-            cols.append(value)
+            cols.append(f"NULLIF({x}, '')")
         elif c.kind is Kind.DATETIME:
             cols.append(_moment_text(x, server))
         elif c.kind is Kind.INT and server:
@@ -133,6 +127,13 @@ def _select_sql(sheet: Sheet, ref: syncdb.Reference, since: bool, server: bool =
                         "WHEN t.version = b.local_version THEN b.clock END")
         else:  # DATE, MONEY and FLOAT: Python makes the cell
             cols.append(x)
+        if c.personal:
+            # Masked: a value is hidden, an empty field stays empty — whatever the column's kind (a
+            # number cell then holds the mask's text). Withheld (this database never got the real
+            # values): always the mask, so nobody takes our blanks for data.
+            has_value = f"{x} != ''" if c.kind in TEXT_KINDS else f"{x} IS NOT NULL"
+            shown = cols[-1] if c.kind in TEXT_KINDS or not server else f"CAST({cols[-1]} AS TEXT)"  # one type per CASE
+            cols[-1] = f"CASE WHEN b.withheld OR (:masked AND {has_value}) THEN {_sql_literal(MASK)} ELSE {shown} END"
     cols += ["b.clock", "b.local_version"]
     where = " WHERE t.updated_at > :since OR b.merged_at > :since" if since else ""
     return (f"SELECT {', '.join(cols)} FROM {sheet.table} t LEFT JOIN sync_base b "
@@ -159,10 +160,16 @@ class _SheetWriter:
         self.clock_at = next(i for i, c in enumerate(cols) if c.kind is Kind.CLOCK)
         self.version_at = next(i for i, c in enumerate(cols) if c.key == "version")
         self.deleted_at = next(i for i, c in enumerate(cols) if c.key == "deleted_at")
-        self.dates = [i for i, c in enumerate(cols) if c.kind is Kind.DATE]
-        self.money = [i for i, c in enumerate(cols) if c.kind is Kind.MONEY]
-        self.floats = [i for i, c in enumerate(cols) if c.kind is Kind.FLOAT]
-        self.ints = [i for i, c in enumerate(cols) if c.kind is Kind.INT] if server else []
+        plain = [(i, c) for i, c in enumerate(cols) if not c.personal]
+        self.dates = [i for i, c in plain if c.kind is Kind.DATE]
+        self.money = [i for i, c in plain if c.kind is Kind.MONEY]
+        self.floats = [i for i, c in plain if c.kind is Kind.FLOAT]
+        # a personal cell may hold MASK instead of its date or number: made only when it holds a value
+        makers = {Kind.DATE: date_cell, Kind.MONEY: self._money, Kind.FLOAT: float_cell}
+        if server:  # a server gave the value as text beside the mask's (_select_sql)
+            makers.update({Kind.MONEY: lambda v: self._money(int(v)), Kind.FLOAT: lambda v: float_cell(float(v))})
+        self.personal_made = [(i, makers[c.kind]) for i, c in enumerate(cols) if c.personal and c.kind in makers]
+        self.ints = [i for i, c in plain if c.kind is Kind.INT] if server else []
         self.texts = [(i, c.key) for i, c in enumerate(cols) if c.kind is Kind.TEXT]
         self.money_style = self.out.style(number_format=MONEY_FORMAT)
         self.quoted_style = self.out.style(quotePrefix=True)
@@ -178,6 +185,10 @@ class _SheetWriter:
             v = v[:CELL_TEXT_LIMIT]
         v = escape_text(v)
         return Styled(v, self.quoted_style) if v[0] in FORMULA_START else v
+
+    def _money(self, v):
+        v = int_cell(v)
+        return v if isinstance(v, str) else Styled(v, self.money_style)
 
     def write(self, rec: tuple) -> bool:
         """Write one record; returns True when it is a tombstone."""
@@ -200,6 +211,10 @@ class _SheetWriter:
             v = row[i]
             if v is not None and (v >= EXCEL_INT_LIMIT or v <= -EXCEL_INT_LIMIT):
                 row[i] = str(v)
+        for i, make in self.personal_made:
+            v = row[i]
+            if v is not None and v != MASK:
+                row[i] = make(v)
         if row[self.clock_at] is None:  # changed here since the last merge: advance this device's counter
             base = clocks.parse(rec[width]) or {}
             row[self.clock_at] = clocks.format(clocks.current(base, rec[width + 1], row[self.version_at], self.device))
@@ -367,7 +382,8 @@ def record_unmask(db, actor: str, destination: Path | str) -> None:
         raw.begin(write=True)
         try:
             audit.record_many(conn, actor, "unmask_confirmed", "interchange",
-                              [("", {"file": Path(destination).name, "fields": "phone, email, personal_notes"})])
+                              [("", {"file": Path(destination).name, "fields": ", ".join(
+                                  f"{sheet}.{key}" for sheet, keys in PERSONAL.items() for key in keys)})])
             raw.commit()
         except BaseException:
             raw.rollback()

@@ -1,4 +1,4 @@
-"""The interchange workbook, format v6: its sheets, stable column keys, zh_TW titles, types and rules.
+"""The interchange workbook, format v10: its sheets, stable column keys, zh_TW titles, types and rules.
 
 This module is the format's single definition; ``docs/interchange-format.md`` describes it for the
 project office's staff and a test checks that every column of every synced table is covered here,
@@ -19,7 +19,7 @@ from typing import Optional
 from counsel_desk.models import enums
 
 FORMAT_NAME = "counsel_desk-interchange"
-FORMAT_VERSION = 9  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme
+FORMAT_VERSION = 10  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme
 # definitions (計畫定義); v4: the two proposal flows — county checklist, council decisions (會報工作會議);
 # v5: the audit log's end in meta; v6: outcomes as dated records (成果紀錄), youth teams (青年團隊) and their
 # members, the training figures of events — and the workstation's two youth counters gone
@@ -27,6 +27,8 @@ FORMAT_VERSION = 9  # v2: budget dates (核定日, 撥款日, 核銷日) and the
 # v8: the public space's status days (整修開始日, 營運開始日)
 # v9: workstations by the rules' year — each budget year's full-time staff, 延續補助 and 評鑑, the station's
 # eligibility facts, a public space's year approved; a plan's county checklist (縣府審查)
+# v10: a youth-team member's name and birth year are personal data (masked; a masked number cell holds the
+# mask's text too) and a member can be erased (個資刪除時間)
 OLDEST_READABLE_VERSION = 1  # older files are upgraded step by step (see reader.UPGRADES)
 
 META_SHEET = "檔案資訊"
@@ -145,8 +147,8 @@ def ids(key: str, title: str, sheet: str, link: tuple[str, str, str]) -> Column:
     return Column(key, title, Kind.IDS, ref=sheet, link=link, width=38)
 
 
-def num(key: str, title: str, kind: Kind = Kind.INT, *, required: bool = True) -> Column:
-    return Column(key, title, kind, required=required, width=14 if kind is Kind.MONEY else 10)
+def num(key: str, title: str, kind: Kind = Kind.INT, *, required: bool = True, personal: bool = False) -> Column:
+    return Column(key, title, kind, required=required, personal=personal, width=14 if kind is Kind.MONEY else 10)
 
 
 def day(key: str, title: str, *, required: bool = False) -> Column:
@@ -334,17 +336,21 @@ SHEETS: tuple[Sheet, ...] = (
           num("award", "獎勵金額（元）", Kind.MONEY), text("themes", "主題"), place(required=False),
           ref("workstation_id", "輔導工作站", "workstations"), text("notes", "備註"),
           ids("visit_ids", "訪視識別碼", "visits", ("youth_team_visit", "team_id", "visit_id")),
-          ids("support_ids", "輔導紀錄識別碼", "support_records", ("youth_team_support", "team_id", "support_id"))),
+          ids("support_ids", "輔導紀錄識別碼", "support_records", ("youth_team_support", "team_id", "support_id")),
+          search=("name", "programme", "themes", "notes")),
     sheet("youth_team_members", "youth_team_member", "青年團隊成員",
-          ref("team_id", "青年團隊", "youth_teams", required=True), text("name", "姓名", required=True, max_len=64),
-          num("birth_year", "出生年（西元）", required=False), text("role", "角色", max_len=64)),
+          ref("team_id", "青年團隊", "youth_teams", required=True),
+          text("name", "姓名", required=True, max_len=64, personal=True),
+          num("birth_year", "出生年（西元）", required=False, personal=True), text("role", "角色", max_len=64),
+          moment("erased_at", "個資刪除時間（UTC）")),
     sheet("outcomes", "outcome", "成果紀錄",
           center(), day("outcome_date", "日期", required=True), enum("kind", "成果類別", E.OutcomeKind),
           num("people", "人數／人次"), num("amount", "金額（元）", Kind.MONEY),
           Column("registered", "設籍", Kind.BOOL, width=6), text("agency", "部會", max_len=128),
           text("programme", "計畫", max_len=200), text("company", "企業", max_len=128),
           ref("workstation_id", "工作站", "workstations"), ref("proposal_id", "提案", "proposals"),
-          ref("youth_team_id", "青年團隊", "youth_teams"), place(required=False), text("note", "說明")),
+          ref("youth_team_id", "青年團隊", "youth_teams"), place(required=False), text("note", "說明"),
+          search=("note", "agency", "programme", "company")),
     sheet("attachments", "attachment", "附件",
           Column("owner_type", "所屬資料類型", Kind.TEXT, required=True, max_len=32, width=14),
           Column("owner_id", "所屬資料識別碼", Kind.TEXT, required=True, max_len=36, width=38),
@@ -362,8 +368,9 @@ BY_TABLE: dict[str, Sheet] = {s.table: s for s in SHEETS}
 ATTACHMENT_OWNERS = ("site_visit", "center_event", "proposal", "workstation", "support_record", "public_space",
                      "plan", "followup", "organization")
 
-# Personal data masked by default on export (個人資料): the issue names contact phone, e-mail and
-# personal notes, and counselor phone and e-mail.
+# Personal data masked by default on export (個人資料): contact phone, e-mail and personal notes,
+# counselor phone and e-mail, a youth-team member's name and birth year. Any kind of column can be
+# personal: masked, its cell holds MASK (a number column too), which the reader takes as "not sent".
 PERSONAL = {s.key: tuple(c.key for c in s.personal_columns) for s in SHEETS if s.personal_columns}
 
 BOOL_TRUE = ("是", "TRUE", "True", "true", "1", "Y", "y", "yes")

@@ -5,7 +5,7 @@
 2. Every sheet of every file is read, each row checked and staged (temporary tables); then
    references between sheets, files and the database, and unique keys, are checked in SQL.
 3. Any problem: nothing is written, the report lists each with sheet, row, column and reason.
-4. Otherwise a backup is taken (``services.backup.backup_before``; a server is backed up by its
+4. Otherwise a backup is taken (``services.safety.backup.backup_before``; a server is backed up by its
    pg_dump) and all files are merged in one transaction, sheet by sheet in reference order.
    On a file or a server alike (:mod:`counsel_desk.sync.db`). A dry run does the same and
    rolls back, so the preview is exactly what applying would do; it is noted in the import history.
@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Iterator
 
 from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
-from counsel_desk.store import audit, programmes
+from counsel_desk.store import audit, programmes, search
 from counsel_desk.sync import apply as applying
 from counsel_desk.sync import db as syncdb
 from counsel_desk.sync import format as fmt
@@ -126,7 +126,7 @@ def _backup(db) -> Path | None:
     """A file is copied aside first; a server is backed up on the server (pg_dump, docs/server.md)."""
     if db.is_server:
         return None
-    from counsel_desk.services.backup import backup_before
+    from counsel_desk.services.safety.backup import backup_before
 
     return backup_before(db, "import")
 
@@ -239,16 +239,17 @@ def merge_batch(conn, link: syncdb.SyncConnection, files: list[StagedFile], repo
     renamed = natural_keys.rename_records(link)
     conflicts: list[tuple[str, str, dict]] = []
     search_text = SearchText(link, ref)
-    for sheet in fmt.SHEETS:
-        for f, r in zip(files, reports):
-            per_file = r.counts.setdefault(sheet.key, empty_counts())
-            before = dict(per_file)
-            found: list[tuple[str, dict]] = []
-            applying.SheetApplier(conn, link, sheet, f, device, now, ref, search_text, per_file, found).run()
-            for k in ("added", "updated", "unchanged", "conflicts"):
-                counts[sheet.key][k] += per_file[k] - before[k]
-            conflicts.extend((sheet.table, rid, detail) for rid, detail in found)
-            ticker.sheet_merged(f, sheet.key)
+    with search.bulk_indexing(conn):  # each sheet's new records are indexed in one statement
+        for sheet in fmt.SHEETS:
+            for f, r in zip(files, reports):
+                per_file = r.counts.setdefault(sheet.key, empty_counts())
+                before = dict(per_file)
+                found: list[tuple[str, dict]] = []
+                applying.SheetApplier(conn, link, sheet, f, device, now, ref, search_text, per_file, found).run()
+                for k in ("added", "updated", "unchanged", "conflicts"):
+                    counts[sheet.key][k] += per_file[k] - before[k]
+                conflicts.extend((sheet.table, rid, detail) for rid, detail in found)
+                ticker.sheet_merged(f, sheet.key)
     if dry_run:
         link.rollback()
         link.begin(write=True)

@@ -303,6 +303,13 @@ def _converter(col: Column, ref) -> Callable:
     raise AssertionError(kind)
 
 
+def _masked_or(conv: Callable) -> Callable:
+    """A personal column's converter: the mask passes as it is (a number column's too), anything else converts."""
+    def personal(v):
+        return MASK if v == MASK else conv(v)
+    return personal
+
+
 # --- a sheet -----------------------------------------------------------------------------------
 
 class SheetReader:
@@ -316,7 +323,8 @@ class SheetReader:
         cols = [c for c in sheet.columns if c.kind is not Kind.DERIVED]
         self.columns = cols
         self.pos = {c.key: i for i, c in enumerate(cols)}
-        self.personal_at = [self.pos[c.key] for c in sheet.personal_columns]
+        # a masked cell holds MASK whatever the column's kind; withheld, the column takes its empty value
+        self.personal_at = [(self.pos[c.key], "" if c.kind is Kind.TEXT else None) for c in sheet.personal_columns]
         self.shape = Shape(sheet)
         order = self.shape.cols
         self.stage_of = itemgetter(*[self.pos[k] for k in order])
@@ -338,8 +346,8 @@ class SheetReader:
         if missing:
             self.file.rejected[self.sheet.key] = sum(1 for _ in rows)
             return
-        plan = [(at[c.key], c, _converter(c, self.ref), f"{get_column_letter(at[c.key] + 1)}（{c.title}）")
-                for c in self.columns]
+        plan = [(at[c.key], c, _masked_or(_converter(c, self.ref)) if c.personal else _converter(c, self.ref),
+                 f"{get_column_letter(at[c.key] + 1)}（{c.title}）") for c in self.columns]
         # a workbook before v6: the workstations' youth counters become outcome rows (sync/legacy_counters.py)
         legacy = legacy_counters.Collector.for_sheet(self.file.meta.format_version, self.sheet.key, at)
         self.file.letters[self.sheet.key] = {c.key: label for _, c, _, label in plan}
@@ -421,10 +429,10 @@ class SheetReader:
             self.file.rejected_ids.setdefault(self.sheet.key, set()).add(rid)
 
     def _finish(self, values: list) -> tuple:
-        withheld = any(values[i] == MASK for i in self.personal_at)
+        withheld = any(values[i] == MASK for i, _empty in self.personal_at)
         if withheld:
-            for i in self.personal_at:
-                values[i] = ""
+            for i, empty in self.personal_at:
+                values[i] = empty
         clock = values[self.pos["sync_versions"]] or f"{self.file.meta.device}:{max(1, values[self.pos['version']])}"
         return (clock, int(withheld)) + self.stage_of(values)
 

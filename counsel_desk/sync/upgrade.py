@@ -49,6 +49,9 @@ UPGRADES: dict[int, Step] = {
                                "evaluation_note": None},
                    "workstations": {"host_age": None, "host_years_on_site": None, "young_partners": None},
                    "public_spaces": {"year_approved": None}, "county_checks": {"plan_id": None}}),
+    # v10 masks a youth-team member's name and birth year and can erase a member: an older file's members
+    # were never erased (its member names and birth years travelled as values)
+    9: Step(added={"youth_team_members": {"erased_at": None}}),
 }
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushBut
 from counsel_desk import paths
 from counsel_desk.services.file_names import joined
 from counsel_desk.ui import settings as options
+from counsel_desk.ui.theme import ALERT, BANNER_BG, BANNER_EDGE
 
 
 def own_database(settings) -> Path | None:
@@ -32,7 +33,7 @@ class DemoBanner(QFrame):
     def __init__(self, has_own: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("demoBanner")
-        self.setStyleSheet("QFrame#demoBanner { background: #fff4ce; border-bottom: 1px solid #e8d48a; }")
+        self.setStyleSheet(f"QFrame#demoBanner {{ background: {BANNER_BG}; border-bottom: 1px solid {BANNER_EDGE}; }}")
         self.label = QLabel(self.tr("Demo data: the people, organisations and records here are invented. "
                                     "Try anything — your own database is not touched."))
         self.label.setWordWrap(True)
@@ -41,7 +42,7 @@ class DemoBanner(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 10, 6)
         badge = QLabel(self.tr("DEMO"))
-        badge.setStyleSheet("background: #b3261e; color: white; font-weight: bold; padding: 2px 8px;"
+        badge.setStyleSheet(f"background: {ALERT}; color: white; font-weight: bold; padding: 2px 8px;"
                             "border-radius: 3px;")
         row.addWidget(badge)
         row.addWidget(self.label, 1)

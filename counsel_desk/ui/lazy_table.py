@@ -13,10 +13,10 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from counsel_desk.services.listing import ListQuery, ListSource
+from counsel_desk.ui.widgets.roles import ID_ROLE, ROW_ROLE
+from counsel_desk.ui.theme import ALERT, MUTED, WARN
 
 PAGE = 200
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole row dict
 
 
 class LazyIdTableModel(QAbstractTableModel):
@@ -27,7 +27,7 @@ class LazyIdTableModel(QAbstractTableModel):
 
     reloaded = Signal(int)  # number of rows
 
-    HIGHLIGHTS = {"overdue": "#b3261e", "warning": "#8a5a00", "muted": "#777777"}
+    HIGHLIGHTS = {"overdue": ALERT, "warning": WARN, "muted": MUTED}
 
     def __init__(self, source: ListSource, parent=None, context: str = "Columns"):
         super().__init__(parent)

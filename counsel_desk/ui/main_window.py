@@ -26,6 +26,8 @@ from counsel_desk.ui.messages import show_error
 from counsel_desk.ui.page_contract import hooks
 from counsel_desk.ui.pages import PAGES, PageSpec
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.roles import VALUE_ROLE
 
 log = logging.getLogger(__name__)
 # View → a page: Ctrl+1 … Ctrl+9 and Ctrl+0 for the first ten pages as they were, letters for the rest
@@ -39,7 +41,7 @@ PAGE_SHORTCUTS = {
 
 class MainWindow(QMainWindow):
     restart_requested = Signal()  # a new language: the start-up code builds the window again
-    database_chosen = Signal(Path)  # File → Open database: the start-up code replaces the window
+    database_chosen = Signal(object)  # File → Open database (a Path) or a server profile (its address)
     first_painted = Signal()  # the window is on screen: the start-up code opens the database now
 
     def __init__(self, ctx: AppContext | None, parent: QWidget | None = None, *,
@@ -62,7 +64,7 @@ class MainWindow(QMainWindow):
         self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for spec in self.specs:
             item = QListWidgetItem(self._title(spec))
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setData(VALUE_ROLE, spec.key)
             item.setSizeHint(QSize(160, 36))
             self.navigation.addItem(item)
         self.stack = QStackedWidget()
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.body)
         self.demo_banner: DemoBanner | None = None
         self.auto_backup = None
+        self.live_refresh = None  # on a server: colleagues' changes refresh the open pages (ui/live_refresh.py)
 
         self._build_menus()
         self._build_status_bar()
@@ -117,6 +120,10 @@ class MainWindow(QMainWindow):
         ctx.demo_requested.connect(self.open_demo)
         ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         ctx.backup_made.connect(lambda _p: self._refresh_status())
+        if ctx.db.is_server:
+            from counsel_desk.ui.live_refresh import LiveRefresh
+
+            self.live_refresh = LiveRefresh(ctx)
         self._refresh_status()
         self._status_timer.start(60_000)
         self._show_row(self.navigation.currentRow())
@@ -148,7 +155,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> QWidget | None:
         for row in range(self.navigation.count()):
-            if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == key:
+            if self.navigation.item(row).data(VALUE_ROLE) == key:
                 self.navigation.setCurrentRow(row)
                 return self.pages.get(key)
         return None
@@ -222,6 +229,10 @@ class MainWindow(QMainWindow):
         roster.triggered.connect(self.show_roster)
         edit_menu.addAction(roster)
         self.action_roster = roster
+        topics = QAction(self.tr("Issue &topics…"), self)
+        topics.setObjectName("actionTopics")
+        topics.triggered.connect(self.show_topics)
+        edit_menu.addAction(topics)
         prefs = QAction(self.tr("&Preferences…"), self)
         prefs.setShortcut(QKeySequence.StandardKey.Preferences)
         prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -287,8 +298,8 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 — disk full, permission: say so, write nothing half
             show_error(self, exc)
             return None
-        self.statusBar().showMessage(self.tr("Exported %1 rows to %2").replace("%1", f"{model.rowCount():,}")
-                                     .replace("%2", str(written)), 8000)
+        self.statusBar().showMessage(fmt(self.tr("Exported %1 rows to %2"), f"{model.rowCount():,}",
+                                         str(written)), 8000)
         return written
 
     def _open_database(self) -> None:
@@ -310,6 +321,17 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def show_topics(self):
+        """推動課題: add, rename and retire the coded issue topics counselors tag."""
+        from counsel_desk.ui.stocktaking.topics_dialog import TopicsDialog
+
+        if self.ctx is None:
+            return None
+        dialog = TopicsDialog(self.ctx.services(), self, settings=self.ctx.settings)
+        self.topics_dialog = dialog
+        dialog.open()
+        return dialog
+
     def window_title(self) -> str:
         title = self.tr("Regional Revitalization Desk")
         if self.ctx is None:
@@ -327,6 +349,7 @@ class MainWindow(QMainWindow):
 
             dialog = FirstRunDialog(self.settings, self)
             dialog.demo_button.hide()
+            dialog.offer_server(False)
             self.first_run_dialog = dialog
             if not dialog.exec():
                 return
@@ -353,7 +376,9 @@ class MainWindow(QMainWindow):
             return
         dialog = PreferencesDialog(self.ctx, self)
         dialog.exec()
-        if dialog.restart_now:
+        if dialog.switch_to is not None:  # another database chosen: the window is built again on it
+            self.database_chosen.emit(dialog.switch_to)
+        elif dialog.restart_now:
             self.restart_requested.emit()
 
     def show_shortcuts(self):
@@ -391,7 +416,10 @@ class MainWindow(QMainWindow):
         db = self.ctx.db
         mode = self.tr(" (read-only)") if db.read_only else ""
         label = self.tr("Demo database: %1") if self.ctx.is_demo else self.tr("Database: %1")
-        self.db_label.setText(label.replace("%1", str(db.path)) + mode)
+        self.db_label.setText(fmt(label, db.where) + mode)
+        if db.is_server:  # backed up by pg_dump on the server: the backups page shows the last one
+            self.backup_label.setText("")
+            return
         newest = None
         if db.backups_dir.is_dir():
             backups = [p for p in db.backups_dir.glob("*.db") if p.is_file()]
@@ -401,12 +429,14 @@ class MainWindow(QMainWindow):
             self.backup_label.setText(self.tr("Last backup: none"))
         else:
             when = shown_datetime(datetime.fromtimestamp(newest))
-            self.backup_label.setText(self.tr("Last backup: %1").replace("%1", when))
+            self.backup_label.setText(fmt(self.tr("Last backup: %1"), when))
 
     def start_automatic_backups(self) -> None:
-        """Back up now if due, then every 30 minutes when data changed (services.backup.maybe_backup)."""
+        """Back up now if due, then every 30 minutes when data changed (services.safety.backup.maybe_backup)."""
         from counsel_desk.ui.safety.auto_backup import AutoBackup
 
+        if self.ctx is None or self.ctx.db.is_server:  # a server is backed up by pg_dump on the server
+            return
         self.auto_backup = AutoBackup(self.ctx, self)
         self.auto_backup.start()
 
@@ -439,4 +469,6 @@ class MainWindow(QMainWindow):
         s.sync()
         if self.auto_backup is not None:
             self.auto_backup.stop()
+        if self.live_refresh is not None:
+            self.live_refresh.stop()
         event.accept()

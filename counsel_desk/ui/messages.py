@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from counsel_desk import errors
+from counsel_desk.ui.widgets.text import fmt
 
 log = logging.getLogger(__name__)
 
@@ -22,9 +23,10 @@ def describe(exc: BaseException) -> str:
         return known.message
     if isinstance(exc, OSError):
         where = exc.filename or ""
-        return QCoreApplication.translate("Messages", "A file could not be read or written: %1 (%2)").replace("%1", str(where)).replace(
-            "%2", exc.strerror or str(exc))
-    return QCoreApplication.translate("Messages", "Something went wrong and was not saved: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+        return fmt(QCoreApplication.translate("Messages", "A file could not be read or written: %1 (%2)"), str(where),
+                   exc.strerror or str(exc))
+    return fmt(QCoreApplication.translate("Messages", "Something went wrong and was not saved: %1"),
+               f"{type(exc).__name__}: {exc}")
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:

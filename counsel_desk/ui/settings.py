@@ -11,7 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings
+
+if TYPE_CHECKING:  # the data layer (SQLAlchemy) loads after the window shows: read the profiles lazily
+    from counsel_desk.store.profiles import ServerProfile
 
 DEFAULT_CENTER = "north"  # 北區: the center a new installation starts with until she chooses hers
 
@@ -75,10 +80,30 @@ class IntOption:
         settings.setValue(self.key, int(value))
 
 
+@dataclass(frozen=True)
+class ProfilesOption:
+    """The center's server databases this computer knows (store/profiles.py); never a password."""
+
+    key: str
+
+    def get(self, settings: QSettings) -> list[ServerProfile]:
+        from counsel_desk.store import profiles
+
+        return profiles.decode(str(settings.value(self.key) or ""))
+
+    def set(self, settings: QSettings, value: list[ServerProfile]) -> None:
+        from counsel_desk.store import profiles
+
+        settings.setValue(self.key, profiles.encode(value))
+
+
 LANGUAGE = TextOption("language", "zh_TW")  # "zh_TW" or "en" (COUNSEL_DESK_LANG overrides it)
 USER_NAME = TextOption("user/name")  # who is using the app: stamped on every change (updated_by)
 USER_CENTER = TextOption("user/center", DEFAULT_CENTER)  # her center's code (CenterCode)
 DATABASE_PATH = PathOption("database/path")  # the database opened at start
+SERVER_PROFILES = ProfilesOption("database/server_profiles")  # connection profiles: name + address, no password
+# the server database opened at start: a profile's address (no password); empty: the file above
+DATABASE_SERVER = TextOption("database/server")
 WINDOW_GEOMETRY = BytesOption("window/geometry")
 WINDOW_STATE = BytesOption("window/state")
 WINDOW_PAGE = TextOption("window/page", "dashboard")  # the page shown at start: the one left last
@@ -89,11 +114,10 @@ SYNC_IMPORT_DIR = PathOption("sync/import_dir")
 LOCK_MINUTES = IntOption("security/lock_minutes", 10)
 
 
-
 def window_size(name: str) -> BytesOption:
     """Where an editor's or dialog's size is kept between uses (``ui/widgets/fit``): windows/<name>."""
     return BytesOption(f"windows/{name}")
 
 
-OPTIONS = [LANGUAGE, USER_NAME, USER_CENTER, DATABASE_PATH, WINDOW_GEOMETRY, WINDOW_STATE, WINDOW_PAGE,
-           PROPOSALS_EXPORT_DIR, SYNC_EXPORT_PATH, SYNC_IMPORT_DIR, LOCK_MINUTES]
+OPTIONS = [LANGUAGE, USER_NAME, USER_CENTER, DATABASE_PATH, SERVER_PROFILES, DATABASE_SERVER, WINDOW_GEOMETRY,
+           WINDOW_STATE, WINDOW_PAGE, PROPOSALS_EXPORT_DIR, SYNC_EXPORT_PATH, SYNC_IMPORT_DIR, LOCK_MINUTES]

@@ -183,8 +183,8 @@ def start_main_window(settings: QSettings, db: Path | str | None = None, demo: b
         if not ensure_demo(path):
             return 0
     else:
-        stored = options.DATABASE_PATH.get(settings)
-        if stored is not None:
+        stored = options.DATABASE_SERVER.get(settings) or options.DATABASE_PATH.get(settings)
+        if stored:  # the server chosen in the first-run dialog or the preferences, else her file
             path = stored
         else:
             from counsel_desk.ui.first_run import FirstRunDialog
@@ -278,7 +278,7 @@ def put_user_on_roster(database, settings: QSettings) -> str | None:
     if not name or database.read_only or paths.is_demo_db(database.path):
         return None
     from counsel_desk.services.base import ServiceContext
-    from counsel_desk.services.roster import RosterService
+    from counsel_desk.services.people.roster import RosterService
 
     center = options.USER_CENTER.get(settings)
     try:
@@ -306,24 +306,33 @@ def _after_show(window, database) -> None:
     start_idle_lock(window, database, settings=window.ctx.settings)  # parented to the window
 
 
-def switch_database(window, path: Path) -> None:
+def switch_database(window, path: Path | str) -> None:
     """Replace the window with one on another database (File → Open database, New database, the
 demo and back)."""
     from counsel_desk.ui.messages import show_error
     from counsel_desk.ui.safety.recovery_dialog import prepare_database_at_start
 
-    if paths.is_demo_db(path) and not ensure_demo(path, window):  # made on first use, with progress
+    server = is_server_target(path)
+    if not server and paths.is_demo_db(path) and not ensure_demo(path, window):  # made on first use, with progress
         return
     try:
-        if not prepare_database_at_start(path, window, window.ctx.actor):
-            return
-        database = open_db(path)
+        if server:  # a connection profile chosen in the preferences: opened as --db postgresql://… opens it
+            from counsel_desk.store import open_database
+
+            database = open_database(str(path))
+        else:
+            if not prepare_database_at_start(path, window, window.ctx.actor):
+                return
+            database = open_db(path)
     except UserError as exc:
         show_error(window, exc)
         return
     settings = window.ctx.settings
-    if not paths.is_demo_db(path):  # the demo never takes the place of her own database
+    if server:
+        options.DATABASE_SERVER.set(settings, str(path))
+    elif not paths.is_demo_db(path):  # the demo never takes the place of her own database
         options.DATABASE_PATH.set(settings, path)
+        options.DATABASE_SERVER.set(settings, "")
     if not window.close():
         database.close()
         return

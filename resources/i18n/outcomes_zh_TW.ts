@@ -128,57 +128,67 @@
 <context>
     <name>OutcomesCard</name>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="48"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="68"/>
         <source>Outcomes</source>
         <translation>成果</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="54"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="74"/>
+        <source>Whose outcomes</source>
+        <translation>哪個中心的成果</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
         <source>Youth stayed or returned</source>
         <translation>青年留鄉／返鄉</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="54"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
         <source>Jobs</source>
         <translation>就業機會</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="54"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
         <source>Visitors</source>
         <translation>觀光人次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="54"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
         <source>Revenue</source>
         <translation>營收</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="55"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83"/>
         <source>Resources matched</source>
         <translation>跨部會資源媒合</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="55"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83"/>
         <source>Company investment and CSR</source>
         <translation>企業投資／企業社會責任</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="55"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83"/>
         <source>Training courses</source>
         <translation>培力課程</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="130"/>
+        <source>All centers</source>
+        <translation>全部分區</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="138"/>
         <source>The outcomes could not be loaded: %1</source>
         <translation>無法載入成果：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="92"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="149"/>
         <source>%1 (%2 registered)</source>
         <translation>%1（設籍 %2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="99"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="155"/>
         <source>%1 · %2 h · %3 trainees</source>
         <translation>%1 場・%2 小時・學員 %3 人</translation>
     </message>
@@ -229,163 +239,173 @@
 <context>
     <name>YouthTeamListPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="39"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="41"/>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="159"/>
         <source>New youth team</source>
         <translation>新增青年團隊</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="40"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="42"/>
         <source>Search name, programme, themes…</source>
         <translation>搜尋團隊名稱、獎勵計畫、主題…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="46"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="48"/>
         <source>ROC </source>
         <translation>民國 </translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="54"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="56"/>
         <source>Themes separated by 、</source>
         <translation>主題，以「、」分隔</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="57"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="59"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="60"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="62"/>
         <source>Team name</source>
         <translation>團隊名稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="61"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="63"/>
         <source>Award programme</source>
         <translation>獎勵計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="62"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="64"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="63"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="65"/>
         <source>Award (NT$)</source>
         <translation>獎勵金額（新臺幣元）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="64"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="66"/>
         <source>Themes</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="65"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="67"/>
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="66"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="68"/>
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="67"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="69"/>
         <source>Notes</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="74"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="78"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="76"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="80"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="74"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="76"/>
         <source>Born</source>
         <translation>出生年</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="74"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="76"/>
         <source>Age</source>
         <translation>年齡</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="74"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="84"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="76"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="86"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="81"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="83"/>
         <source>born —</source>
         <translation>出生年 —</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="82"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="84"/>
         <source>Year of birth (Western); the age is checked against the programme</source>
         <translation>出生年（西元）；依獎勵計畫的申請年齡檢查</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="85"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="87"/>
         <source>Add member</source>
         <translation>加入成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="86"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="88"/>
         <source>Remove member</source>
         <translation>移除成員</translation>
     </message>
     <message>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="89"/>
+        <source>Erase personal data…</source>
+        <translation>刪除個資…</translation>
+    </message>
+    <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="91"/>
+        <source>A member may ask for their name and birth year to be erased (Personal Data Protection Act).</source>
+        <translation>成員可依個人資料保護法要求刪除其姓名與出生年。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="100"/>
         <source>Members</source>
         <translation>成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="95"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="109"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="105"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="119"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="95"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="105"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="95"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="105"/>
         <source>Support</source>
         <translation>輔導內容</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="99"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="113"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="109"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="123"/>
         <source>Link</source>
         <translation>連結</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="100"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="114"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="110"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="124"/>
         <source>Unlink</source>
         <translation>取消連結</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="105"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="115"/>
         <source>Support records</source>
         <translation>輔導紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="109"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="119"/>
         <source>Place</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="109"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="119"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="119"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="129"/>
         <source>Site visits</source>
         <translation>實地訪視</translation>
     </message>
@@ -395,7 +415,7 @@
         <translation>上限 NT$%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="221"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="222"/>
         <source>%1 outcome records are tied to this team (see Outcomes).</source>
         <translation>有 %1 筆成果紀錄連結這個團隊（見「成果」）。</translation>
     </message>

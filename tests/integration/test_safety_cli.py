@@ -111,5 +111,30 @@ def test_commands_are_registered():
     proc = subprocess.run([sys.executable, "-m", "counsel_desk", "--help"], capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 0
-    for command in ("backup", "restore", "audit", "erase-contact"):
+    for command in ("backup", "restore", "audit", "erase-contact", "erase-member"):
         assert command in proc.stdout
+
+
+def test_erase_member_with_memberships(tmp_path, capsys):
+    """counsel-desk erase-member: the member's name and birth year go, with the same person's rows in other teams."""
+    from counsel_desk.models import YouthTeamMember
+    from counsel_desk.services.safety import privacy
+    from counsel_desk.services.outcomes import youth_teams as yt
+    from counsel_desk.services.base import ServiceContext
+    from counsel_desk.store import open_database
+
+    path = tmp_path / "cd.db"
+    db = open_database(path)
+    ctx = ServiceContext(db.session_factory, "測試")
+    first = yt.register_team(ctx, {"name": "山海實驗室", "programme": "地方創生利他行動168", "roc_year": 114})
+    second = yt.register_team(ctx, {"name": "海線慢旅", "programme": "地方創生利他行動168", "roc_year": 115})
+    mine = yt.add_member(ctx, first.id, {"name": "龔曉蓉", "birth_year": 1991})
+    again = yt.add_member(ctx, second.id, {"name": "龔曉蓉"})
+    db.close()
+    assert main(["erase-member", "--db", str(path), mine.id, "--with-memberships"]) == 0
+    out = capsys.readouterr().out
+    assert "已刪除青年團隊成員" in out and "另刪除同一人在 1 個團隊中的成員資料" in out
+    db = open_database(path)
+    with db.session() as s:
+        assert {s.get(YouthTeamMember, i).name for i in (mine.id, again.id)} == {privacy.ERASED_MEMBER_NAME}
+    db.close()

@@ -14,9 +14,9 @@ from counsel_desk.models import Counselor
 from counsel_desk.models.enums import OutcomeKind
 from counsel_desk.reports import snapshots
 from counsel_desk.services import base
-from counsel_desk.services import workstations as ws_service
+from counsel_desk.services.workstations import workstations as ws_service
 from counsel_desk.services.period import Period
-from counsel_desk.services.support import create_support_record
+from counsel_desk.services.workstations.support import create_support_record
 from tests.ui.conftest import Button, type_text
 from tests.ui.ws_helpers import choose, click
 
@@ -145,7 +145,7 @@ def test_register_a_youth_team_and_link_a_support_record(qtbot, qtmodeltester, a
     assert page.support_model.rowCount() == 0 and page.support_choice.findData(support.id) >= 0
 
     # a visit about the team is linked the same way
-    from counsel_desk.services.visits import VisitData, VisitService
+    from counsel_desk.services.visits.visits import VisitData, VisitService
 
     county, town = _place(app_context, "關西鎮")
     visit_id = VisitService(app_context.services()).create(VisitData(
@@ -156,3 +156,49 @@ def test_register_a_youth_team_and_link_a_support_record(qtbot, qtmodeltester, a
     with qtbot.waitSignal(app_context.youth_teams_changed):
         click(qtbot, page.link_visit_button)
     assert page.visit_model.id_at(0) == visit_id and "團隊提案諮詢" in page.visit_model.values_at(0)[2]
+
+
+def test_erase_a_team_members_personal_data_from_the_team_page(qtbot, app_context, monkeypatch):
+    """The member list's Erase button opens the erase dialog; the same person in another team is offered,
+    ticked, and both rows show the placeholder afterwards; a namesake born another year is left alone."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtWidgets import QLabel
+
+    from counsel_desk.services.safety import privacy
+    from counsel_desk.services.outcomes import youth_teams as yt
+    from counsel_desk.ui.outcomes.teams_page import YouthTeamListPage
+    from counsel_desk.ui.safety import erase_dialog
+
+    services = app_context.services()
+    first = yt.register_team(services, {"name": "山海實驗室", "programme": "地方創生利他行動168", "roc_year": 114})
+    second = yt.register_team(services, {"name": "海線慢旅", "programme": "地方創生利他行動168", "roc_year": 115})
+    yt.add_member(services, first.id, {"name": "龔曉蓉", "birth_year": 1991, "role": "隊長"})
+    other = yt.add_member(services, second.id, {"name": "龔曉蓉", "birth_year": 1991, "role": "隊員"})
+    page = _show(qtbot, YouthTeamListPage(app_context))
+    page.show_record(first.id)
+    assert page.members_model.values_at(0)[:2] == ["龔曉蓉", "1991"]
+    page.members.selectRow(0)
+    seen = {}
+
+    def answer(dialog: erase_dialog.EraseContactDialog) -> int:
+        dialog.show()
+        seen["heading"] = dialog.findChildren(QLabel)[0].text()
+        seen["offered"] = [dialog.memberships.item(n).text() for n in range(dialog.memberships.count())]
+        dialog.memberships.item(0).setCheckState(Qt.CheckState.Checked)
+        box = dialog.understand
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+        with qtbot.waitSignal(app_context.data_imported, timeout=20_000):
+            qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+        return int(dialog.result())
+
+    monkeypatch.setattr(erase_dialog.EraseContactDialog, "exec", answer)
+    click(qtbot, page.erase_member_button)
+    assert seen == {"heading": "要刪除 龔曉蓉（隊長，山海實驗室） 的個人資料嗎？",
+                    "offered": ["海線慢旅（民國 115 年），隊員，1991 年生"]}
+    assert page.members_model.values_at(0)[:2] == [privacy.ERASED_MEMBER_NAME, ""]
+    page.show_record(second.id)
+    assert page.members_model.values_at(0)[:2] == [privacy.ERASED_MEMBER_NAME, ""]
+    with app_context.db.session() as s:
+        erased = s.connection().execute(text(
+            "SELECT count(*) FROM audit_log WHERE action = 'erase' AND entity = 'youth_team_member'")).scalar_one()
+    assert erased == 2 and other.id

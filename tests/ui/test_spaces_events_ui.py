@@ -9,10 +9,10 @@ from sqlalchemy import text
 
 from counsel_desk.models import Proposal
 from counsel_desk.services import base
-from counsel_desk.services import spaces as space_service
-from counsel_desk.services import workstations as ws_service
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.support import create_support_record
+from counsel_desk.services.workstations import spaces as space_service
+from counsel_desk.services.workstations import workstations as ws_service
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.workstations.support import create_support_record
 from tests.ui.conftest import Button, type_text
 from tests.ui.ws_helpers import choose, click
 

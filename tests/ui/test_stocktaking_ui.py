@@ -11,9 +11,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
 
 from counsel_desk.models.enums import TownshipStatus
-from counsel_desk.services import stocktaking
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.places import issue_topics
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.visits.visits import VisitData, VisitService
 from counsel_desk.ui.dashboard.map_widget import STATUS_COLORS
 from counsel_desk.ui.visits.list_page import VisitListPage
 
@@ -67,7 +67,7 @@ def test_tagging_a_visits_topics_moves_the_township_on_the_status_map(qtbot, ctx
     with qtbot.waitSignal(dashboard.refreshed, timeout=TIMEOUT):  # visits_changed reloads the dashboard
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     stored = VisitService(ctx.services()).get(visit_id).topic_ids
-    assert {t.name for t in stocktaking.topics(ctx.services()) if t.id in stored} == {"地方共識不足", "人才不足"}
+    assert {t.name for t in issue_topics.topics(ctx.services()) if t.id in stored} == {"地方共識不足", "人才不足"}
     assert dashboard.map.status(GUANXI) is TownshipStatus.CONTACT
     assert dashboard.map.color_for(GUANXI) == QColor(STATUS_COLORS[TownshipStatus.CONTACT])
 
@@ -94,3 +94,35 @@ def test_tagging_a_visits_topics_moves_the_township_on_the_status_map(qtbot, ctx
     # back to the visit counts: the same map, shaded by visits again
     dashboard.shade_box.setCurrentIndex(dashboard.shade_box.findData("visits"))
     assert dashboard.map.statuses is None and "1" in dashboard.map.text_for(GUANXI)
+
+
+def test_a_set_status_lapses_when_a_proposal_moves_the_township_on(qtbot, ctx, dashboard):
+    from counsel_desk.services.proposals.drafts import ProposalFields
+    from counsel_desk.services.proposals.editing import create_proposal
+
+    VisitService(ctx.services()).save(VisitData(
+        visit_date=TODAY - timedelta(days=5), county_code=HSINCHU, township_code=GUANXI,
+        counselor_ids=[ctx.counselor], visited_name="關西鎮公所"))
+    with qtbot.waitSignal(dashboard.refreshed, timeout=TIMEOUT):
+        dashboard.shade_box.setCurrentIndex(dashboard.shade_box.findData("status"))
+    dialog = dashboard.open_township(GUANXI)
+    qtbot.waitExposed(dialog)
+    dialog.status_box.setCurrentIndex(dialog.status_box.findData(TownshipStatus.FILED.value))
+    dialog.note_date.set_date(TODAY - timedelta(days=3))
+    dialog.note_text.setText("公所說已提報")
+    with qtbot.waitSignal(dashboard.refreshed, timeout=TIMEOUT):
+        qtbot.mouseClick(dialog.note_button, Qt.MouseButton.LeftButton)
+    assert dashboard.map.status(GUANXI) is TownshipStatus.FILED
+
+    # a proposal for 關西 is recorded after the note: the records now say 輔導中, and the note no longer counts
+    create_proposal(ctx.services(), ProposalFields(title="關西仙草共好", county_code=HSINCHU, township_code=GUANXI))
+    with qtbot.waitSignal(dashboard.refreshed, timeout=TIMEOUT):
+        ctx.proposals_changed.emit()
+    assert dashboard.map.status(GUANXI) is TownshipStatus.COUNSELING
+    assert dashboard.map.color_for(GUANXI) == QColor(STATUS_COLORS[TownshipStatus.COUNSELING])
+    dialog.refresh()
+    status = dialog.status_label.text()
+    assert "輔導中" in status and "已提報" in status and "失效" in status and "關西仙草共好" in status
+    history = [dialog.history.item(i).text() for i in range(dialog.history.count())]
+    assert any("失效" in h and "關西仙草共好" in h for h in history)
+    dialog.close()

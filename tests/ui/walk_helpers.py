@@ -92,7 +92,7 @@ def _dialog(qtbot, what: str, dialog: QWidget) -> Iterator[tuple[str, QWidget]]:
 
 
 def _visits(qtbot, window, ctx):
-    from counsel_desk.services.people import PeopleService
+    from counsel_desk.services.people.people import PeopleService
     from counsel_desk.ui.visits.followup_dialogs import FollowUpDialog
     from counsel_desk.ui.visits.people_dialogs import NewContactDialog, NewOrganizationDialog
 
@@ -187,6 +187,12 @@ def _standalone(qtbot, window, ctx):
     yield from _dialog(qtbot, "counselor roster", RosterDialog(ctx, window))
     yield from _dialog(qtbot, "counselor dialog", CounselorDialog(window, lambda *_a: None))
     yield from _dialog(qtbot, "first run", FirstRunDialog(ctx.settings))
+    on_server = FirstRunDialog(ctx.settings)
+    on_server.on_server.setChecked(True)  # the longer form: the center's server's connection fields
+    yield from _dialog(qtbot, "first run (server)", on_server)
+    from counsel_desk.ui.server_profiles import ServerProfileDialog
+
+    yield from _dialog(qtbot, "server profile", ServerProfileDialog(None, set(), window))
     check = StartupCheck(ctx.db.path, "damaged", "database disk image is malformed")
     yield from _dialog(qtbot, "recovery", RecoveryDialog(check, Path(ctx.db.path).parent / "quarantine", None, window))
     contact = first_id(ctx, "SELECT id FROM contact WHERE deleted_at IS NULL")
@@ -196,3 +202,7 @@ def _standalone(qtbot, window, ctx):
     town = first_id(ctx, "SELECT township_code FROM site_visit WHERE deleted_at IS NULL GROUP BY township_code "
                          "ORDER BY count(*) DESC LIMIT 1")
     yield from _dialog(qtbot, "township panel", TownshipDialog(ctx, town, window, today=TODAY))
+    from counsel_desk.ui.stocktaking.topics_dialog import TopicDialog, TopicsDialog
+
+    yield from _dialog(qtbot, "issue topics", TopicsDialog(ctx.services(), window, settings=ctx.settings))
+    yield from _dialog(qtbot, "issue topic", TopicDialog(window, lambda *_a: None))

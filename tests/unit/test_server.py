@@ -76,9 +76,9 @@ def test_an_unreachable_server_says_so_in_words(tmp_path):
 @pytest.mark.both_engines
 def test_two_character_chinese_words_are_found_on_both_engines(db):
     from counsel_desk.models.enums import VisitMode
-    from counsel_desk.services import visits
+    from counsel_desk.services.visits import visits
     from counsel_desk.services.listing import ListQuery
-    from counsel_desk.services.visit_list import VisitListSource
+    from counsel_desk.services.visits.visit_list import VisitListSource
 
     ctx = ServiceContext.for_database(db, actor="測試輔導員", center_code="north")
     with db.engine.begin() as conn:
@@ -95,7 +95,7 @@ def test_two_character_chinese_words_are_found_on_both_engines(db):
         assert search.matching_ids(conn, "site_visit", "地_食") == ["c"]
         assert search.matching_ids(conn, "site_visit", "1%0") == []
     # and through the visit list, as the search box does
-    from counsel_desk.services.people import PeopleService
+    from counsel_desk.services.people.people import PeopleService
 
     me = PeopleService(ctx).create_counselor("王小明").id
     service = visits.VisitService(ctx, today=date(2026, 11, 26))
@@ -116,31 +116,16 @@ def test_the_cli_opens_a_server_database_by_address(pg_url, capsys):
     assert "只用於資料庫檔案" in capsys.readouterr().err
 
 
+@pytest.mark.usefixtures("memory_keyring")
 def test_the_login_password_comes_from_the_keyring_never_the_settings(pg_url):
     from counsel_desk import paths
-    from counsel_desk.store import keys
     from counsel_desk.store.server import make_server_engine, remember_password, remembered_password
 
-    class MemoryKeyring:
-        def __init__(self):
-            self.items: dict = {}
-
-        def get_password(self, service, account):
-            return self.items.get((service, account))
-
-        def set_password(self, service, account, password):
-            self.items[(service, account)] = password
-
-    ring = MemoryKeyring()
-    keys.use_keyring(ring)
-    try:
-        assert remembered_password(pg_url) is None
-        assert remember_password(pg_url, "s3cret 密碼")
-        assert remembered_password(pg_url) == "s3cret 密碼"
-        engine = make_server_engine(pg_url)
-        assert engine.url.password == "s3cret 密碼"
-        engine.dispose()
-        settings = paths.settings_file()
-        assert not settings.exists() or "s3cret" not in settings.read_text(encoding="utf-8")
-    finally:
-        keys.use_keyring(None)
+    assert remembered_password(pg_url) is None
+    assert remember_password(pg_url, "s3cret 密碼")
+    assert remembered_password(pg_url) == "s3cret 密碼"
+    engine = make_server_engine(pg_url)
+    assert engine.url.password == "s3cret 密碼"
+    engine.dispose()
+    settings = paths.settings_file()
+    assert not settings.exists() or "s3cret" not in settings.read_text(encoding="utf-8")

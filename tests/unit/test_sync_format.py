@@ -43,7 +43,8 @@ def test_sheet_names_and_keys_are_valid_for_excel_and_unique():
 
 
 def test_personal_data_masked_by_default_is_what_the_issue_names():
-    assert fmt.PERSONAL == {"counselors": ("email", "phone"), "contacts": ("phone", "email", "personal_notes")}
+    assert fmt.PERSONAL == {"counselors": ("email", "phone"), "contacts": ("phone", "email", "personal_notes"),
+                            "youth_team_members": ("name", "birth_year")}
 
 
 def test_clock_text_and_order():

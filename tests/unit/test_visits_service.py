@@ -11,12 +11,12 @@ from sqlalchemy import text
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.services.attachments import AttachmentService
-from counsel_desk.services.drafts import DraftStore
-from counsel_desk.services.followups import FollowUpDraft
+from counsel_desk.services.visits.drafts import DraftStore
+from counsel_desk.services.visits.followups import FollowUpDraft
 from counsel_desk.services.listing import ListQuery
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.visit_list import VisitListSource
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.visits.visit_list import VisitListSource
+from counsel_desk.services.visits.visits import VisitData, VisitService
 
 TODAY = date(2026, 11, 26)
 HSINCHU, GUANXI, HSINCHU_CITY_EAST = "10004", "10004040", "10018010"
@@ -112,6 +112,17 @@ def test_update_audits_the_diff_and_refuses_a_stale_version(db, visits, two_coun
     assert last[0] == "update" and set(last[3]) == {"purpose", "counselor_ids"}  # free text may be redacted
     with pytest.raises(UserError, match="已被他處修改"):
         visits.update(vid, data)  # data.version is the old one
+
+
+def test_a_change_of_the_people_present_alone_is_a_new_version(db, visits, two_counselors):
+    vid = visits.create(_visit(visits, two_counselors[:1]))
+    data = visits.get(vid)
+    data.counselor_ids = two_counselors
+    assert visits.update(vid, data) == {"counselor_ids": [[two_counselors[0]], sorted(two_counselors)]}
+    assert visits.get(vid).version == data.version + 1
+    assert visits.update(vid, visits.get(vid)) == {}  # saved again unchanged: no new version, no audit entry
+    assert visits.get(vid).version == data.version + 1
+    assert [e[0] for e in _audit(db, "site_visit")] == ["create", "update"]
 
 
 def test_saving_followups_edits_adds_and_removes(visits, two_counselors):

@@ -18,10 +18,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from counsel_desk.models.enums import TownshipStatus
-from counsel_desk.services import geo
+from counsel_desk.services.places import geo
 from counsel_desk.services.formatting import listed
 from counsel_desk.ui.dashboard.map_geometry import MapGeometry, PanelGeometry, Point
 from counsel_desk.ui.dashboard.map_geometry import centroid as centroid_of
+from counsel_desk.ui.widgets.text import fmt
 
 MAX_INSET_ZOOM = 3.0  # an inset may enlarge its islands up to this many times the main map's scale
 
@@ -139,8 +140,8 @@ class TownshipMap(QWidget):
 
     def text_for(self, code: str) -> str:
         if self.statuses is not None:
-            return self.tr("%1: %2").replace("%1", self._names.get(code, code)).replace("%2", self.status(code).label)
-        return self.tr("%1: %2 visits").replace("%1", self._names.get(code, code)).replace("%2", str(self.count(code)))
+            return fmt(self.tr("%1: %2"), self._names.get(code, code), self.status(code).label)
+        return fmt(self.tr("%1: %2 visits"), self._names.get(code, code), str(self.count(code)))
 
     # --- geometry in widget coordinates ------------------------------------------------------------
     def township_at(self, pos: QPointF) -> str | None:
@@ -304,7 +305,7 @@ class TownshipMap(QWidget):
             painter.setBrush(gradient)
             painter.drawRect(bar)
             painter.setPen(LEGEND_TEXT)
-            high = self.tr("%1 visits").replace("%1", str(self._maximum))
+            high = fmt(self.tr("%1 visits"), str(self._maximum))
             painter.drawText(QPointF(bar.right() + 5, box.bottom()), high)
             x = bar.right() + 5 + fm.horizontalAdvance(high)
         room = self.width() - self.MARGIN - x - 16

@@ -23,8 +23,8 @@ from shiboken6 import isValid
 
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import CenterCode, Stage
-from counsel_desk.services import stocktaking
-from counsel_desk.services.dashboard import PERIOD_KEYS, Overview, week_bounds
+from counsel_desk.services.places import stocktaking
+from counsel_desk.services.figures.dashboard import PERIOD_KEYS, Overview, week_bounds
 from counsel_desk.services.formatting import ROC_OFFSET, roc_date_long, roc_month, shown_date
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.dashboard.chart import MonthlyVisitsChart
@@ -32,11 +32,13 @@ from counsel_desk.ui.dashboard.getting_started import GettingStarted
 from counsel_desk.ui.dashboard.loading import PARTS, MapData, TargetsData, load_map, load_overview, load_targets
 from counsel_desk.ui.dashboard.map_widget import TownshipMap
 from counsel_desk.ui.dashboard.panels import ProposalStages, TargetsPanel, VisitsByCounty, ZeroTownships
-from counsel_desk.ui.dashboard.widgets import ALERT, Card, ElidedLabel, FigureCard
+from counsel_desk.ui.theme import ALERT
+from counsel_desk.ui.dashboard.widgets import Card, ElidedLabel, FigureCard
 from counsel_desk.ui.outcomes.dashboard_card import OutcomesCard
 from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.stocktaking.township_dialog import TownshipDialog
 from counsel_desk.ui.tasks import run_task
+from counsel_desk.ui.widgets.text import fmt
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +189,7 @@ class DashboardPage(PageHooks, QWidget):
             name = CenterCode(code).full_name  # one form of the name everywhere: 地方創生北區輔導中心
         except ValueError:
             name = code
-        self.title.setText(self.tr("Dashboard — %1").replace("%1", name))
+        self.title.setText(fmt(self.tr("Dashboard — %1"), name))
 
     # --- loading -------------------------------------------------------------------------------
     @property
@@ -234,7 +236,7 @@ class DashboardPage(PageHooks, QWidget):
         if not self._current(part, generation):
             return
         log.error("dashboard %s failed: %s", part, getattr(exc, "__traceback_text__", exc))
-        message = self.tr("The figures could not be loaded: %1").replace("%1", str(exc))
+        message = fmt(self.tr("The figures could not be loaded: %1"), str(exc))
         (self.coverage.set_full_text if part == "map" else self.as_of.setText)(message)
         self._part_done(part)
 
@@ -263,34 +265,34 @@ class DashboardPage(PageHooks, QWidget):
         nothing_yet = not any(m.count for m in o.visits_per_month) and not any(s.count for s in o.proposals_by_stage)
         self.getting_started.setVisible(nothing_yet)
         now = datetime.now().strftime("%H:%M")
-        self.as_of.setText(self.tr("%1 · updated %2").replace("%1", pick(roc_date_long(o.today), o.today.isoformat())).replace("%2", now))
+        self.as_of.setText(fmt(self.tr("%1 · updated %2"), pick(roc_date_long(o.today), o.today.isoformat()), now))
         per_month = o.visits_per_month
         last_month = per_month[-2].count if len(per_month) > 1 else 0
         def items(n: int) -> str:  # English says "1 item", "2 items"
             return self.tr("item") if n == 1 else self.tr("items")
 
         self.card_visits.set_figure(o.visits_this_month, self.tr("visit") if o.visits_this_month == 1
-                                    else self.tr("visits"), (self.tr("last month: %1 visit") if last_month == 1 else
-                                                             self.tr("last month: %1 visits")).replace("%1", f"{last_month:,}"))
+                                    else self.tr("visits"), fmt(self.tr("last month: %1 visit") if last_month == 1 else
+                                                             self.tr("last month: %1 visits"), f"{last_month:,}"))
         sunday = week_bounds(o.today)[1]
         self.card_due.set_figure(o.followups_due_this_week, items(o.followups_due_this_week),
-                                 self.tr("until Sunday %1").replace("%1", shown_date(sunday)))
+                                 fmt(self.tr("until Sunday %1"), shown_date(sunday)))
         self.card_overdue.set_figure(o.followups_overdue, items(o.followups_overdue), self.tr("open or in progress, past due"),
                                      ALERT if o.followups_overdue else None)
         approved = next((s.count for s in o.proposals_by_stage if s.stage == Stage.APPROVED), 0)
         self.card_proposals.set_figure(o.proposals_in_progress, items(o.proposals_in_progress),
-                                       self.tr("%1 approved").replace("%1", f"{approved:,}"))
+                                       fmt(self.tr("%1 approved"), f"{approved:,}"))
         first, last = per_month[0], per_month[-1]
         self.chart_card.title_label.setText(
-            self.tr("Visits per month, %1 – %2").replace("%1", _month_text(first.year, first.month))
-            .replace("%2", _month_text(last.year, last.month)))
+            fmt(self.tr("Visits per month, %1 – %2"), _month_text(first.year, first.month),
+                _month_text(last.year, last.month)))
         self.chart.set_months(per_month)
         self.by_county.set_counties(o.visits_by_county)
         self.stages.set_stages(o.proposals_by_stage)
 
     def _show_targets(self, data: TargetsData) -> None:
         year = pick(f"民國{data.upto.year - ROC_OFFSET}年", str(data.upto.year))
-        self.targets_card.title_label.setText(self.tr("Yearly targets %1, year to date").replace("%1", year))
+        self.targets_card.title_label.setText(fmt(self.tr("Yearly targets %1, year to date"), year))
         self.targets.set_targets(data.lines, data.have_actuals, data.upto)
 
     def _show_map(self, data: MapData) -> None:
@@ -309,9 +311,8 @@ class DashboardPage(PageHooks, QWidget):
         total_visits = sum(t.count for t in towns)
         p = data.period
         self.coverage.set_full_text(
-            self.tr("%3 visits; %4 of %5 townships visited, %6 not visited (%1 – %2)")
-            .replace("%1", shown_date(p.start)).replace("%2", shown_date(p.end)).replace("%3", f"{total_visits:,}")
-            .replace("%4", str(visited)).replace("%5", str(len(towns))).replace("%6", str(len(towns) - visited)))
+            fmt(self.tr("%3 visits; %4 of %5 townships visited, %6 not visited (%1 – %2)"), shown_date(p.start),
+                shown_date(p.end), f"{total_visits:,}", str(visited), str(len(towns)), str(len(towns) - visited)))
         self.zero_towns.set_townships(towns)
 
     # --- stocktaking shading --------------------------------------------------------------------

@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import Stage
-from counsel_desk.services.dashboard import CountyVisits, StageProposals, TownshipVisits
+from counsel_desk.services.figures.dashboard import CountyVisits, StageProposals, TownshipVisits
 from counsel_desk.ui.dashboard.loading import TargetLine
-from counsel_desk.ui.dashboard.widgets import ACCENT, GOOD, MUTED, WARN, BarRow, BarRows, ElidedLabel
+from counsel_desk.ui.theme import GOOD
+from counsel_desk.ui.dashboard.widgets import ACCENT, MUTED, WARN, BarRow, BarRows, ElidedLabel
+from counsel_desk.ui.widgets.text import fmt
 
 STAGE_COLORS = {Stage.APPROVED: GOOD, Stage.RETURNED: WARN, Stage.REJECTED: "#8d969e"}
 BEHIND_PACE = 0.10  # a target this far behind the calendar is drawn in amber
@@ -25,7 +27,7 @@ class VisitsByCounty(BarRows):
     def set_counties(self, counties: list[CountyVisits]) -> None:
         top = max((c.count for c in counties), default=0)
         self.set_rows([BarRow(pick(c.name, c.name_en), c.count, top,
-                              (self.tr("%1 visit") if c.count == 1 else self.tr("%1 visits")).replace("%1", f"{c.count:,}"))
+                              fmt(self.tr("%1 visit") if c.count == 1 else self.tr("%1 visits"), f"{c.count:,}"))
                        for c in counties])
 
 
@@ -33,7 +35,7 @@ class ProposalStages(BarRows):
     def set_stages(self, stages: list[StageProposals]) -> None:
         top = max((s.count for s in stages), default=0)
         self.set_rows([BarRow(s.stage.label, s.count, top,
-                              (self.tr("%1 item") if s.count == 1 else self.tr("%1 items")).replace("%1", f"{s.count:,}"),
+                              fmt(self.tr("%1 item") if s.count == 1 else self.tr("%1 items"), f"{s.count:,}"),
                               STAGE_COLORS.get(s.stage, ACCENT)) for s in stages])
 
 
@@ -70,16 +72,15 @@ class TargetsPanel(QWidget):
         for t in targets:
             label = pick(t.label_zh, t.label_en)
             if t.actual is None:
-                rows.append(BarRow(label, 0, t.target, self.tr("target %1").replace("%1", _number(t.target)),
+                rows.append(BarRow(label, 0, t.target, fmt(self.tr("target %1"), _number(t.target)),
                                    MUTED))
                 continue
             if not t.target:  # a metric the project office set no target for: the actual alone
-                rows.append(BarRow(label, 0, 0, self.tr("%1 (no target)").replace("%1", _number(t.actual)), MUTED))
+                rows.append(BarRow(label, 0, 0, fmt(self.tr("%1 (no target)"), _number(t.actual)), MUTED))
                 continue
             share = t.share if t.share is not None else t.actual / t.target
             color = WARN if share < pace - BEHIND_PACE else ACCENT
-            text = (self.tr("%1 / %2 (%3%)").replace("%1", _number(t.actual)).replace("%2", _number(t.target))
-                    .replace("%3", f"{share * 100:.0f}"))
+            text = (fmt(self.tr("%1 / %2 (%3%)"), _number(t.actual), _number(t.target), f"{share * 100:.0f}"))
             rows.append(BarRow(label, t.actual, t.target, text, color, marker=t.target * pace))
         self.rows = rows
         half = (len(rows) + 1) // 2
@@ -92,9 +93,8 @@ class TargetsPanel(QWidget):
             self.note.set_full_text(self.tr("Actuals to date are not available in this version yet; the targets alone "
                                       "are shown."))
         else:
-            self.note.set_full_text(self.tr("Tick: where a steady pace would be today (%1% of the year); amber: more "
-                                            "than %2 points behind it")
-                                    .replace("%1", f"{pace * 100:.0f}").replace("%2", f"{BEHIND_PACE * 100:.0f}"))
+            self.note.set_full_text(fmt(self.tr("Tick: where a steady pace would be today (%1% of the year); amber: more "
+                                            "than %2 points behind it"), f"{pace * 100:.0f}", f"{BEHIND_PACE * 100:.0f}"))
 
 
 class ZeroTownships(ElidedLabel):
@@ -113,4 +113,4 @@ class ZeroTownships(ElidedLabel):
             self.set_full_text(self.tr("Every township was visited in this period."))
             return
         parts = [f"{county} {pick('、', ', ').join(names)}" for county, names in groups.items()]
-        self.set_full_text(self.tr("Not visited: %1").replace("%1", pick("；", "; ").join(parts)))
+        self.set_full_text(fmt(self.tr("Not visited: %1"), pick("；", "; ").join(parts)))

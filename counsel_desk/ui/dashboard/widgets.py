@@ -16,8 +16,6 @@ from counsel_desk.services.formatting import spaced
 
 ACCENT = "#2171b5"
 MUTED = "#6b7580"
-ALERT = "#b3261e"
-GOOD = "#2e7d32"
 WARN = "#b26a00"
 
 

@@ -11,21 +11,23 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
-    QTableView, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
+    QWidget,
 )
 
 from counsel_desk.errors import ValidationError
 from counsel_desk.models import YouthTeam
-from counsel_desk.services import youth_teams as team_service
+from counsel_desk.services.outcomes import youth_teams as team_service
 from counsel_desk.services.formatting import shown_date
-from counsel_desk.services.outcome_lists import YouthTeamListSource
+from counsel_desk.services.outcomes.outcome_lists import YouthTeamListSource
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import show_error
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
-from counsel_desk.ui.workstations.widgets import MoneyEdit, PlacePicker, RowsModel, bold_label
+from counsel_desk.ui.workstations.widgets import MoneyEdit, PlacePicker, bold_label
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.rows import RowsModel, table_view
 
 ROC_OFFSET = 1911
 WARN = "#b42318"
@@ -72,8 +74,8 @@ class YouthTeamListPage(RecordListPage):
         self.extra.addWidget(self.warnings)
         # members
         self.members_model = RowsModel([self.tr("Name"), self.tr("Born"), self.tr("Age"), self.tr("Role")],
-                                       align_right=(1, 2))
-        self.members = self._table(self.members_model)
+                                       right=(1, 2))
+        self.members = table_view(self.members_model, max_height=130)
         self.member_name = QLineEdit()
         self.member_name.setPlaceholderText(self.tr("Name"))
         self.member_born = QSpinBox()
@@ -84,16 +86,24 @@ class YouthTeamListPage(RecordListPage):
         self.member_role.setPlaceholderText(self.tr("Role"))
         self.add_member_button = QPushButton(self.tr("Add member"))
         self.remove_member_button = QPushButton(self.tr("Remove member"))
+        self.erase_member_button = QPushButton(self.tr("Erase personal data…"))
+        self.erase_member_button.setObjectName("eraseMember")
+        self.erase_member_button.setToolTip(self.tr("A member may ask for their name and birth year to be erased "
+                                                    "(Personal Data Protection Act)."))
         member_row = QHBoxLayout()
-        for w in (self.member_name, self.member_born, self.member_role, self.add_member_button,
-                  self.remove_member_button):
+        for w in (self.member_name, self.member_born, self.member_role, self.add_member_button):
             member_row.addWidget(w)
+        selected_row = QHBoxLayout()  # what to do with the selected member, on a row of its own: the panel is narrow
+        selected_row.addStretch(1)
+        selected_row.addWidget(self.remove_member_button)
+        selected_row.addWidget(self.erase_member_button)
         self.extra.addWidget(bold_label(self.tr("Members")))
         self.extra.addWidget(self.members)
         self.extra.addLayout(member_row)
+        self.extra.addLayout(selected_row)
         # linked support records
         self.support_model = RowsModel([self.tr("Date"), self.tr("Workstation"), self.tr("Support")])
-        self.supports = self._table(self.support_model)
+        self.supports = table_view(self.support_model, max_height=130)
         self.support_choice = QComboBox()
         self.support_choice.setMinimumContentsLength(18)
         self.link_button = QPushButton(self.tr("Link"))
@@ -107,7 +117,7 @@ class YouthTeamListPage(RecordListPage):
         self.extra.addLayout(link_row)
         # linked visits
         self.visit_model = RowsModel([self.tr("Date"), self.tr("Place"), self.tr("Purpose")])
-        self.visits = self._table(self.visit_model)
+        self.visits = table_view(self.visit_model, max_height=130)
         self.visit_choice = QComboBox()
         self.visit_choice.setMinimumContentsLength(18)
         self.link_visit_button = QPushButton(self.tr("Link"))
@@ -125,6 +135,7 @@ class YouthTeamListPage(RecordListPage):
 
         self.add_member_button.clicked.connect(self.add_member)
         self.remove_member_button.clicked.connect(self.remove_member)
+        self.erase_member_button.clicked.connect(self.erase_member)
         self.link_button.clicked.connect(self.link_support)
         self.unlink_button.clicked.connect(self.unlink_support)
         self.link_visit_button.clicked.connect(lambda: self._link("visit", self.visit_choice.currentData()))
@@ -139,20 +150,9 @@ class YouthTeamListPage(RecordListPage):
         self.notes.textChanged.connect(self.mark_dirty)
         self.show_record(None)
 
-    @staticmethod
-    def _table(model: RowsModel) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setStretchLastSection(True)
-        view.setMaximumHeight(130)
-        return view
-
     def _show_cap(self) -> None:
         cap = self.programme.currentData()
-        self.cap.setText(self.tr("cap NT$%1").replace("%1", f"{cap:,}") if isinstance(cap, int) else "")
+        self.cap.setText(fmt(self.tr("cap NT$%1"), f"{cap:,}") if isinstance(cap, int) else "")
 
     # --- RecordListPage ---------------------------------------------------------------------------
     def describe(self, record: YouthTeam | None) -> str:
@@ -189,7 +189,8 @@ class YouthTeamListPage(RecordListPage):
         self.themes.setText(r.themes)
         self.places.set_place(r.county_code, r.township_code)
         self.notes.setPlainText(r.notes)
-        for w in (self.add_member_button, self.remove_member_button, self.link_button, self.unlink_button,
+        for w in (self.add_member_button, self.remove_member_button, self.erase_member_button, self.link_button,
+                  self.unlink_button,
                   self.member_name, self.member_born, self.member_role, self.support_choice, self.visit_choice,
                   self.link_visit_button, self.unlink_visit_button):
             w.setEnabled(record is not None)
@@ -218,8 +219,8 @@ class YouthTeamListPage(RecordListPage):
         self.support_model.set_rows([(s.id, [shown_date(date.fromisoformat(s.day[:10])), s.title, s.detail])
                                      for s in view.supports])
         self.warnings.setText("\n".join(w.message for w in view.warnings))
-        self.outcome_note.setText(self.tr("%1 outcome records are tied to this team (see Outcomes).")
-                                  .replace("%1", str(len(view.outcomes))))
+        self.outcome_note.setText(fmt(self.tr("%1 outcome records are tied to this team (see Outcomes)."),
+                                      str(len(view.outcomes))))
         self.visit_model.set_rows([(v.id, [shown_date(date.fromisoformat(v.day[:10])), v.title, v.detail])
                                    for v in view.visits])
         linked = {s.id for s in view.supports}
@@ -259,6 +260,13 @@ class YouthTeamListPage(RecordListPage):
             return
         team_service.remove_member(self.ctx.services(), member_id)
         self._after_change()
+
+    def erase_member(self) -> None:
+        from counsel_desk.ui.safety.erase_dialog import erase_member_with_dialog
+
+        member_id = self.members_model.id_at(self.members.currentIndex().row())
+        if member_id is not None and erase_member_with_dialog(self.ctx, member_id, self):
+            self._after_change()
 
     def link_support(self) -> None:
         self._link("support", self.support_choice.currentData())

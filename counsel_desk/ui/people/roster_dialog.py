@@ -11,18 +11,20 @@ from typing import Callable
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import UserError
-from counsel_desk.services.roster import RosterEntry, RosterService
+from counsel_desk.services.people.roster import RosterEntry, RosterService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.small_table import SmallTableModel
+from counsel_desk.ui.widgets.rows import SmallTableModel, table_view
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.visits.widgets import FormDialog
 from counsel_desk.ui import settings as options
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.theme import MUTED
 
 
 class RosterModel(SmallTableModel[RosterEntry]):
@@ -40,7 +42,7 @@ class RosterModel(SmallTableModel[RosterEntry]):
             status = self.tr("Active") if e.active else self.tr("Deactivated")
             return [e.name, e.email, e.phone, status, f"{e.records:,}"][index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and not e.active:
-            return QBrush(QColor("#767676"))
+            return QBrush(QColor(MUTED))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COL_RECORDS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -90,15 +92,7 @@ class RosterDialog(QDialog):
                                "active ones; someone who leaves is deactivated, and old records keep the name."))
         intro.setWordWrap(True)
         self.model = RosterModel(self)
-        self.view = QTableView()
-        self.view.setObjectName("rosterTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = table_view(self.model, "rosterTable", fit=True)
         self.empty = QLabel(self.tr("Nobody on the roster yet. Press “Add counselor…” and start with yourself."))
         self.empty.setObjectName("rosterEmpty")
         self.empty.setWordWrap(True)
@@ -173,7 +167,7 @@ class RosterDialog(QDialog):
         def save(name: str, email: str, phone: str) -> None:
             created = self.service.add(name, email, phone)
             self._changed(created.id)
-            self.ctx.status_message.emit(self.tr("%1 added to the roster.").replace("%1", created.name))
+            self.ctx.status_message.emit(fmt(self.tr("%1 added to the roster."), created.name))
 
         return self._open(CounselorDialog(self, save))
 
@@ -209,13 +203,13 @@ class RosterDialog(QDialog):
         self._changed(entry.id)
         text = self.tr("%1 reactivated.") if not entry.active else self.tr(
             "%1 deactivated: old records keep the name; new ones no longer offer it.")
-        self.ctx.status_message.emit(text.replace("%1", entry.name))
+        self.ctx.status_message.emit(fmt(text, entry.name))
 
     def remove_current(self) -> None:
         entry = self.current()
         if entry is None:
             return
-        if not messages.ask(self, self.tr("Remove %1 from the roster?").replace("%1", entry.name),
+        if not messages.ask(self, fmt(self.tr("Remove %1 from the roster?"), entry.name),
                             self.tr("Remove"), self.tr("Keep")):
             return
         try:

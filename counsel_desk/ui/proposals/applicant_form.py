@@ -14,6 +14,7 @@ from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.proposals import choices
 from counsel_desk.services.proposals.drafts import ContactEntry, ProposalFields
 from counsel_desk.ui.proposals.common import fill_choices, fill_enum, set_value
+from counsel_desk.ui.widgets.roles import VALUE_ROLE
 
 
 class ApplicantForm(QWidget):
@@ -120,7 +121,7 @@ class ApplicantForm(QWidget):
     def _remove_contact(self) -> None:
         item = self.contacts.currentItem()
         if item is not None:
-            self.remove_contact_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+            self.remove_contact_requested.emit(item.data(VALUE_ROLE))
 
     # --- values ---------------------------------------------------------------------------------
     def load(self, fields: ProposalFields | None, contacts: list[ContactEntry], saved: bool) -> None:
@@ -151,7 +152,7 @@ class ApplicantForm(QWidget):
         self.contacts.clear()
         for c in contacts:
             item = QListWidgetItem(" ".join(t for t in (c.name, c.title, c.phone, c.email) if t))
-            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            item.setData(VALUE_ROLE, c.id)
             self.contacts.addItem(item)
         self.add_contact.setEnabled(saved)
         self.remove_contact.setEnabled(saved and bool(contacts))

@@ -21,8 +21,10 @@ from counsel_desk.services.proposals.display import label, when_text
 from counsel_desk.services.proposals.listing import Board, BoardCard
 from counsel_desk.services.proposals.stages import allowed_moves
 from counsel_desk.ui.proposals.common import ROUTE_COLORS, stage_color
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.roles import CARD_ROLE
+from counsel_desk.ui.theme import ACCENT, INK, SECONDARY_INK
 
-CARD_ROLE = Qt.ItemDataRole.UserRole + 10
 CARD_HEIGHT = 84
 COLUMN_WIDTH = 196  # ten columns (both flows); narrower windows scroll sideways
 
@@ -41,7 +43,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRect(option.rect).adjusted(4, 3, -4, -3)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(QPen(QColor("#1f6fb2") if selected else QColor("#d5dce3"), 2 if selected else 1))
+        painter.setPen(QPen(QColor(ACCENT) if selected else QColor("#d5dce3"), 2 if selected else 1))
         painter.setBrush(QColor("#eef5fc") if selected else QColor("#ffffff"))
         painter.drawRoundedRect(rect, 6, 6)
         painter.fillRect(QRect(rect.left(), rect.top() + 6, 4, rect.height() - 12), stage_color(card.stage))
@@ -50,7 +52,7 @@ class CardDelegate(QStyledItemDelegate):
         bold = QFont(base)
         bold.setBold(True)
         painter.setFont(bold)
-        painter.setPen(QColor("#1b2733"))
+        painter.setPen(QColor(INK))
         fm = QFontMetrics(bold)
         painter.drawText(QRect(inner.left(), inner.top(), inner.width(), fm.height()), Qt.AlignmentFlag.AlignLeft,
                          fm.elidedText(card.title, Qt.TextElideMode.ElideRight, inner.width()))
@@ -59,7 +61,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(small)
         sfm = QFontMetrics(small)
         line2 = " · ".join(t for t in (card.applicant, card.place) if t)
-        painter.setPen(QColor("#4a5560"))
+        painter.setPen(QColor(SECONDARY_INK))
         y = inner.top() + fm.height() + 3
         painter.drawText(QRect(inner.left(), y, inner.width(), sfm.height()), Qt.AlignmentFlag.AlignLeft,
                          sfm.elidedText(line2, Qt.TextElideMode.ElideRight, inner.width()))
@@ -72,7 +74,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(badge_rect, 4, 4)
         painter.setPen(QColor("#ffffff"))
         painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
-        painter.setPen(QColor("#1b2733"))
+        painter.setPen(QColor(INK))
         room = inner.right() - badge_rect.right() - 6
         painter.drawText(QRect(badge_rect.right() + 6, y, room, sfm.height() + 4),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -92,7 +94,7 @@ def card_moves(card: BoardCard) -> list[Stage]:
 
 def card_badge(card: BoardCard) -> str:
     if card.kind == "plan":
-        return QCoreApplication.translate("StageBoard", "Plan · %1 proposals").replace("%1", str(card.proposals))
+        return fmt(QCoreApplication.translate("StageBoard", "Plan · %1 proposals"), str(card.proposals))
     return label(Route, card.route)
 
 
@@ -100,9 +102,9 @@ def card_tooltip(card: BoardCard) -> str:
     lines = [card.title, " · ".join(t for t in (card.applicant, card.place) if t),
              spaced([card_badge(card), ntd(card.requested, prefix=True)])]
     if card.counselor:
-        lines.append(QCoreApplication.translate("StageBoard", "Counselor: %1").replace("%1", card.counselor))
+        lines.append(fmt(QCoreApplication.translate("StageBoard", "Counselor: %1"), card.counselor))
     if card.since:
-        lines.append(QCoreApplication.translate("StageBoard", "In this stage since %1").replace("%1", when_text(card.since)))
+        lines.append(fmt(QCoreApplication.translate("StageBoard", "In this stage since %1"), when_text(card.since)))
     return "\n".join(lines)
 
 

@@ -12,6 +12,7 @@ from counsel_desk.models.enums import Labelled, Stage
 from counsel_desk.services.formatting import ntd
 from counsel_desk.services.proposals.choices import Choice
 from counsel_desk.services.proposals.display import label
+from counsel_desk.ui.theme import ACCENT, GOOD, MUTED
 
 # The list source's column titles (English source in services/proposals/listing.py), for lupdate.
 COLUMN_TITLES = [
@@ -24,18 +25,18 @@ COLUMN_TITLES = [
 ]
 
 STAGE_COLORS = {
-    Stage.IDEA: "#7a8793", Stage.DRAFTING: "#1f6fb2", Stage.TOWNSHIP_FILED: "#4f6db3", Stage.COUNTY_REVIEW: "#3d8a6e",
+    Stage.IDEA: "#7a8793", Stage.DRAFTING: ACCENT, Stage.TOWNSHIP_FILED: "#4f6db3", Stage.COUNTY_REVIEW: "#3d8a6e",
     Stage.CENTER_REVIEW: "#6a4fb3", Stage.SENT: "#0f7c8c",
-    Stage.COUNCIL: "#b36b00", Stage.APPROVED: "#2e7d32", Stage.RETURNED: "#c2571a", Stage.REJECTED: "#9e2a2b",
+    Stage.COUNCIL: "#b36b00", Stage.APPROVED: GOOD, Stage.RETURNED: "#c2571a", Stage.REJECTED: "#9e2a2b",
 }
-ROUTE_COLORS = {"multi": "#0f7c8c", "existing": "#1f6fb2", "": "#6a4fb3"}
+ROUTE_COLORS = {"multi": "#0f7c8c", "existing": ACCENT, "": "#6a4fb3"}
 
 
 def stage_color(stage: str) -> QColor:
     try:
         return QColor(STAGE_COLORS[Stage(stage)])
     except ValueError:
-        return QColor("#777777")
+        return QColor(MUTED)
 
 
 def tr(text: str) -> str:

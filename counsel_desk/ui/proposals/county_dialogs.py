@@ -24,6 +24,8 @@ from counsel_desk.services.proposals.display import label
 from counsel_desk.ui.proposals.common import fill_enum, set_value
 from counsel_desk.ui.visits.widgets import DateEdit
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.theme import ALERT
 
 
 class CountyChecklistDialog(QDialog):
@@ -39,8 +41,8 @@ class CountyChecklistDialog(QDialog):
         self.setObjectName("countyChecklist")
         self.setWindowTitle(self.tr("County review checklist"))
         self.setMinimumWidth(640)
-        heading = QLabel(self.tr("“%1”: what the county government settles before the council (figure 3 of the plan)")
-                         .replace("%1", title))
+        heading = QLabel(fmt(self.tr("“%1”: what the county government settles before the council (figure 3 of the plan)"),
+                             title))
         heading.setWordWrap(True)
         grid = QGridLayout()
         for col, text in enumerate((self.tr("Item"), self.tr("Status"), self.tr("Date"), self.tr("Note"))):
@@ -63,7 +65,7 @@ class CountyChecklistDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("checklistError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setStyleSheet(f"color: {ALERT};")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -116,7 +118,7 @@ class DecisionBox(QGroupBox):
             edit = QLineEdit()
             edit.setObjectName(f"approved_{agency}")
             edit.setPlaceholderText("0")
-            form.addRow(self.tr("%1 approved (NT$):").replace("%1", agency), edit)
+            form.addRow(fmt(self.tr("%1 approved (NT$):"), agency), edit)
             self.amounts[agency] = edit
 
     def set_decision(self, d: county.Decision) -> None:
@@ -128,7 +130,7 @@ class DecisionBox(QGroupBox):
             if agency not in self.amounts and isinstance(form, QFormLayout):
                 edit = QLineEdit()
                 edit.setObjectName(f"approved_{agency}")
-                form.addRow(self.tr("%1 approved (NT$):").replace("%1", agency), edit)
+                form.addRow(fmt(self.tr("%1 approved (NT$):"), agency), edit)
                 self.amounts[agency] = edit
             self.amounts[agency].setText(f"{amount:,}")
 
@@ -161,16 +163,15 @@ class DecisionDialog(QDialog):
         self.svc, self.kind, self.record_id = svc, kind, record_id
         self.setObjectName("decisionDialog")
         self.setWindowTitle(self.tr("Correct the council's decision"))
-        heading = QLabel(self.tr("“%1”: the working meeting of 行政院地方創生會報 that approved it and the amount "
-                                 "each ministry approved. The correction is recorded in the audit log.")
-                         .replace("%1", title))
+        heading = QLabel(fmt(self.tr("“%1”: the working meeting of 行政院地方創生會報 that approved it and the amount "
+                                 "each ministry approved. The correction is recorded in the audit log."), title))
         heading.setWordWrap(True)
         self.box = DecisionBox(agencies)
         self.box.set_decision(county.get_decision(svc, kind, record_id))
         self.error = QLabel()
         self.error.setObjectName("decisionError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setStyleSheet(f"color: {ALERT};")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)

@@ -10,12 +10,13 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.models.enums import Stage
 from counsel_desk.errors import UserError
-from counsel_desk.services import programme
+from counsel_desk.services.programme import programme
 from counsel_desk.services import proposals as ps
 from counsel_desk.services.formatting import ntd
 from counsel_desk.services.proposals.funding import ACTIVE_STAGES
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.proposals.tables import DemandModel
+from counsel_desk.ui.widgets.text import fmt
 
 SCOPES = {
     "active": ACTIVE_STAGES,
@@ -68,9 +69,8 @@ class DemandView(QWidget):
     def reload(self) -> None:
         view = ps.requested_by_work_item(self.ctx.services(), stages=SCOPES[self.scope.currentData()])
         self.model.set_view(view, self.with_allocation.isChecked())
-        self.summary.setText(self.tr("%1 proposals request NT$%2 in total.").replace("%1", str(view.proposals))
-                             .replace("%2", ntd(view.total)))
-        lines = [self.tr("ROC %1: %2").replace("%1", str(y)).replace("%2", name) for y, name in view.plans.items()
+        self.summary.setText(fmt(self.tr("%1 proposals request NT$%2 in total."), str(view.proposals), ntd(view.total)))
+        lines = [fmt(self.tr("ROC %1: %2"), str(y), name) for y, name in view.plans.items()
                  if name]
         lines += [n.message for n in view.notices]
         self.plans.setText("\n".join(lines + [self.tr("Allocations are for the whole programme — a yardstick, "

@@ -18,6 +18,7 @@ from counsel_desk.services.proposals.stages import NEEDS_COMPLETE, allowed_moves
 from counsel_desk.ui.proposals.common import set_value
 from counsel_desk.ui.proposals.county_dialogs import DecisionBox
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.text import fmt
 
 
 class MoveDialog(QDialog):
@@ -30,7 +31,7 @@ class MoveDialog(QDialog):
         self.setWindowTitle(self.tr("Move to another stage"))
         self.setMinimumWidth(460)
         what = self.tr("Plan “%1”") if is_plan else self.tr("Proposal “%1”")
-        heading = QLabel(what.replace("%1", title))
+        heading = QLabel(fmt(what, title))
         heading.setWordWrap(True)
         heading.setStyleSheet("font-weight: bold;")
         self.target = QComboBox()
@@ -91,7 +92,7 @@ def show_notices(parent: QWidget | None, notices: list) -> None:
     source = QCoreApplication.translate("MoveDialog", "Source: %1")
     parts = []
     for n in notices:
-        parts.append(f"・{n.message}" + (f"\n　{source.replace('%1', n.source_text)}" if n.source_text else ""))
+        parts.append(f"・{n.message}" + (f"\n　{fmt(source, n.source_text)}" if n.source_text else ""))
     QMessageBox.warning(parent, QCoreApplication.translate("MoveDialog", "Please note"), "\n\n".join(parts))
 
 

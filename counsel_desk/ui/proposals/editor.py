@@ -20,7 +20,7 @@ from counsel_desk.errors import UserError
 from counsel_desk.models.enums import Route, Stage
 from counsel_desk.services import proposals as ps
 from counsel_desk.services.formatting import bullet, roc_year, spaced
-from counsel_desk.services.people import PeopleService
+from counsel_desk.services.people.people import PeopleService
 from counsel_desk.services.proposals import funding as funding_mod
 from counsel_desk.services.proposals.display import label
 from counsel_desk.services.proposals.drafts import FundingEntry, ProposalDetail, ProposalFields
@@ -35,6 +35,8 @@ from counsel_desk.ui.proposals.scores_form import ScoresPanel
 from counsel_desk.ui.proposals.sections_form import SectionsPanel
 from counsel_desk.ui.proposals.timeline_view import TimelineView
 from counsel_desk.ui.widgets.fit import scrolling
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.theme import BANNER_BG, BANNER_EDGE, BANNER_INK
 
 TAB_APPLICANT, TAB_SECTIONS, TAB_FUNDING, TAB_SCORES, TAB_TIMELINE = range(5)
 
@@ -183,7 +185,7 @@ class ProposalEditor(QWidget):
         stage = d.stage if d else Stage.IDEA.value
         text = label(Stage, stage)
         if d and d.plan_title:
-            text = spaced([text, self.tr("in plan “%1”").replace("%1", d.plan_title)])
+            text = spaced([text, fmt(self.tr("in plan “%1”"), d.plan_title)])
         self.stage_badge.setText(text)
         self.stage_badge.setStyleSheet(f"color: white; background: {stage_color(stage).name()}; padding: 3px 8px;"
                                        "border-radius: 4px;")
@@ -215,16 +217,16 @@ class ProposalEditor(QWidget):
     def update_completeness(self) -> None:
         found = self.notices()
         self.rules.setVisible(bool(found))
-        self.rules.setText(self.tr("Please note (%1):").replace("%1", str(len(found))) + "\n" + "\n".join(
-            f"・{n.message}" + (" " + self.tr("(source: %1)").replace("%1", n.source_text) if n.source_text else "")
+        self.rules.setText(fmt(self.tr("Please note (%1):"), str(len(found))) + "\n" + "\n".join(
+            f"・{n.message}" + (" " + fmt(self.tr("(source: %1)"), n.source_text) if n.source_text else "")
             for n in found))
         problems = self.missing()
         if problems:
             items = spaced(bullet(p.message) for p in problems)
-            self.completeness.setText(self.tr("Before it can go to the project office, %1 item(s) are missing:")
-                                      .replace("%1", str(len(problems))) + "\n" + items)
-            self.completeness.setStyleSheet("background: #fff4ce; color: #5c4400; padding: 6px; "
-                                            "border: 1px solid #e8d48a;")
+            self.completeness.setText(fmt(self.tr("Before it can go to the project office, %1 item(s) are missing:"),
+                                          str(len(problems))) + "\n" + items)
+            self.completeness.setStyleSheet(f"background: {BANNER_BG}; color: {BANNER_INK}; padding: 6px; "
+                                            f"border: 1px solid {BANNER_EDGE};")
         else:
             self.completeness.setText(self.tr("Complete: every section, the applicant, funding and the three "
                                               "scores are filled — ready for the project office."))
@@ -263,7 +265,7 @@ class ProposalEditor(QWidget):
         tab = self.tabs.currentIndex()
         self._show(d)
         self.tabs.setCurrentIndex(tab)
-        self.ctx.status_message.emit(self.tr("Saved “%1”.").replace("%1", d.title))
+        self.ctx.status_message.emit(fmt(self.tr("Saved “%1”."), d.title))
         self.saved.emit(d.id)
         return True
 
@@ -302,8 +304,8 @@ class ProposalEditor(QWidget):
     def _delete(self) -> None:
         if self.detail is None:
             return
-        if not confirm(self, self.tr("Delete the proposal “%1”? It can be restored from the audit log.")
-                       .replace("%1", self.detail.title), do=self.tr("Delete")):
+        if not confirm(self, fmt(self.tr("Delete the proposal “%1”? It can be restored from the audit log."),
+                                 self.detail.title), do=self.tr("Delete")):
             return
         try:
             ps.delete_proposal(self.ctx.services(), self.detail.id)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from counsel_desk.services.formatting import ntd, spaced
 from counsel_desk.services.proposals.display import percent
 from counsel_desk.services.proposals.funding import FundingSummary, WorkItemInfo, summarise
+from counsel_desk.ui.widgets.text import fmt
 
 # Any ROC year can be entered (a year outside every loaded plan is warned about on the 完整性 page,
 # never refused); the spin box only keeps out Western years.
@@ -112,7 +113,7 @@ class FundingGridModel(QAbstractTableModel):
         if section == 0:
             return self.tr("Work item (agency)")
         if 1 <= section <= len(self.years):
-            return self.tr("ROC %1").replace("%1", str(self.years[section - 1]))
+            return fmt(self.tr("ROC %1"), str(self.years[section - 1]))
         if section == len(self.years) + 1:
             return self.tr("Total")
         if section == len(self.years) + 2:
@@ -163,8 +164,8 @@ class FundingGridModel(QAbstractTableModel):
             if 1 <= col <= n_years:
                 alloc = self.allocations.get((self._rows[row].code, self.years[col - 1]))
                 if alloc:
-                    return self.tr("The plan in force allocates %1 to this work item in ROC %2 (whole programme)").replace(
-                        "%1", f"NT${ntd(alloc)}").replace("%2", str(self.years[col - 1]))
+                    return fmt(self.tr("The plan in force allocates %1 to this work item in ROC %2 (whole programme)"),
+                               f"NT${ntd(alloc)}", str(self.years[col - 1]))
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedWidget,
-    QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
+    QTabWidget, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.models.enums import Route
@@ -20,7 +20,7 @@ from counsel_desk.services.proposals.listing import ProposalListSource
 from counsel_desk.ui import settings as options
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.empty_state import show_when_empty
-from counsel_desk.ui.lazy_table import ID_ROLE, ROW_ROLE, LazyIdTableModel
+from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.messages import show_error
 from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.page_titles import page_title
@@ -33,6 +33,9 @@ from counsel_desk.ui.proposals.filters import ProposalFilterBar
 from counsel_desk.ui.proposals.plans_view import PlansView
 from counsel_desk.ui.proposals.versions_dialog import VersionsDialog
 from counsel_desk.ui.tasks import run_task
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.roles import ID_ROLE, ROW_ROLE
+from counsel_desk.ui.widgets.rows import table_view
 
 TAB_BOARD, TAB_LIST, TAB_PLANS, TAB_DEMAND = range(4)
 
@@ -56,17 +59,11 @@ class ProposalsPage(PageHooks, QWidget):
         self.filters = ProposalFilterBar()
         self.board = StageBoard()
         self.list_model = LazyIdTableModel(ProposalListSource(ctx.services()), self, context="ProposalColumns")
-        self.list_view = QTableView()
-        self.list_view.setObjectName("proposalList")
-        self.list_view.setModel(self.list_model)
+        self.list_view = table_view(self.list_model, "proposalList", stretch=0)
         self.empty_hint = show_when_empty(self.list_view, self.tr(
             "No proposals here yet. Press “New proposal” (Ctrl+N) to write the first one."))
         self.list_view.setSortingEnabled(True)
         self.list_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.list_view.horizontalHeader().setDefaultSectionSize(110)
         # The plans tab and the editor are built when first needed: the page opens on the board.
         self._plans: PlansView | None = None
@@ -107,7 +104,7 @@ class ProposalsPage(PageHooks, QWidget):
         self.board.checklist_requested.connect(self.open_checklist)
         self.board.decision_requested.connect(self.correct_decision)
         self.list_view.doubleClicked.connect(lambda idx: self.open_proposal(idx.data(ID_ROLE)))
-        self.list_model.reloaded.connect(lambda n: self.count_label.setText(self.tr("%1 proposals").replace("%1", str(n))))
+        self.list_model.reloaded.connect(lambda n: self.count_label.setText(fmt(self.tr("%1 proposals"), str(n))))
         for signal in (ctx.proposals_changed, ctx.data_imported, ctx.workstations_changed):
             signal.connect(self._changed_elsewhere)
         self.filters.load_choices(ctx.services())
@@ -285,7 +282,7 @@ class ProposalsPage(PageHooks, QWidget):
         for pid in move.proposal_ids:
             self.ctx.proposal_stage_changed.emit(pid, to_stage)
         show_notices(self, move.notices)
-        self.ctx.status_message.emit(self.tr("Moved “%1”.").replace("%1", title))
+        self.ctx.status_message.emit(fmt(self.tr("Moved “%1”."), title))
         self._changed_here()
         if self._editing():
             self.editor.reload()
@@ -347,7 +344,7 @@ class ProposalsPage(PageHooks, QWidget):
 
         def done(written: Path) -> None:
             self.last_export = written
-            self.ctx.status_message.emit(self.tr("PDF written: %1").replace("%1", str(written)))
+            self.ctx.status_message.emit(fmt(self.tr("PDF written: %1"), str(written)))
 
         self.export_task = run_task(lambda progress: export_proposal_pdf(svc, proposal_id, path),
                                     on_done=done, parent=self, title=self.tr("Writing the PDF…"))

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import UserError
@@ -17,7 +17,7 @@ from counsel_desk.models.enums import Stage
 from counsel_desk.services import proposals as ps
 from counsel_desk.services.formatting import ntd
 from counsel_desk.services.listing import ListQuery
-from counsel_desk.services.people import PeopleService
+from counsel_desk.services.people.people import PeopleService
 from counsel_desk.services.proposals import choices
 from counsel_desk.services.proposals import funding as funding_mod
 from counsel_desk.services.proposals.display import label, percent
@@ -27,20 +27,8 @@ from counsel_desk.ui.proposals.common import fill_choices, set_value, stage_colo
 from counsel_desk.ui.proposals.dialogs import ChooseProposalDialog
 from counsel_desk.ui.proposals.funding_grid import FundingGridModel, make_grid_view
 from counsel_desk.ui.proposals.tables import PlanProposalsModel, PlanTableModel
-
-
-def _table(model, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    return view
+from counsel_desk.ui.widgets.rows import table_view
+from counsel_desk.ui.widgets.text import fmt
 
 
 class PlansView(QWidget):
@@ -53,7 +41,7 @@ class PlansView(QWidget):
         self.ctx = ctx
         self.plan_id: str | None = None
         self.model = PlanTableModel(self)
-        self.table = _table(self.model, "planTable")
+        self.table = table_view(self.model, "planTable", fit=True, stretch=0)
         self.new_button = QPushButton(self.tr("New plan"))
         self.new_button.setObjectName("newPlan")
         left = QWidget()
@@ -80,7 +68,7 @@ class PlansView(QWidget):
         self.move_button.setObjectName("movePlan")
         self.delete_button = QPushButton(self.tr("Delete plan"))
         self.proposals_model = PlanProposalsModel(self)
-        self.proposals = _table(self.proposals_model, "planProposals")
+        self.proposals = table_view(self.proposals_model, "planProposals", fit=True, stretch=0)
         self.add_button = QPushButton(self.tr("Add proposal…"))
         self.remove_button = QPushButton(self.tr("Take out of plan"))
         self.open_button = QPushButton(self.tr("Open proposal"))
@@ -144,7 +132,7 @@ class PlansView(QWidget):
     def reload(self, query: ListQuery | None = None) -> None:
         svc = self.ctx.services()
         fill_choices(self.county, choices.counties(svc), self.tr("— county —"))
-        self.model.set_rows(ps.list_plans(svc, search_text=query.search if query else ""))
+        self.model.set_plans(ps.list_plans(svc, search_text=query.search if query else ""))
         if self.plan_id is not None:
             self.select(self.plan_id)
 
@@ -195,15 +183,15 @@ class PlansView(QWidget):
         self.stage_badge.setText(label(Stage, stage) if editing else "")
         self.stage_badge.setStyleSheet(f"color:white; background:{stage_color(stage).name()}; padding:3px 8px;"
                                        if editing else "")
-        self.proposals_model.set_rows(d.proposals if d else [])
+        self.proposals_model.set_proposals(d.proposals if d else [])
         summary = d.funding if d else funding_mod.summarise([], [])
         self.funding_model.set_summary(summary)
         self.totals.setText(
-            self.tr("Requested %1 · self-funding %2 · matching funds %3 · total cost %4")
-            .replace("%1", f"<b>NT${ntd(summary.requested_total)}</b>")
-            .replace("%2", f"NT${ntd(summary.self_funding)} ({percent(summary.share_of_project(summary.self_funding))})")
-            .replace("%3", f"NT${ntd(summary.matching_funds)} ({percent(summary.share_of_project(summary.matching_funds))})")
-            .replace("%4", f"<b>NT${ntd(summary.project_total)}</b>") if d else "")
+            fmt(self.tr("Requested %1 · self-funding %2 · matching funds %3 · total cost %4"),
+                f"<b>NT${ntd(summary.requested_total)}</b>",
+                f"NT${ntd(summary.self_funding)} ({percent(summary.share_of_project(summary.self_funding))})",
+                f"NT${ntd(summary.matching_funds)} ({percent(summary.share_of_project(summary.matching_funds))})",
+                f"<b>NT${ntd(summary.project_total)}</b>") if d else "")
 
     def save(self) -> bool:
         fields = ps.PlanFields(self.title.text(), self.county.currentData() or "", self.township.currentData() or "",

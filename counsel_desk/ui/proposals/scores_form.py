@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
 from counsel_desk.models.enums import Criterion
 from counsel_desk.services.proposals.coaching import ScoreEntry
 from counsel_desk.services.proposals.display import label
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.theme import SECONDARY_INK, WARN
 
 
 class CriterionBox(QGroupBox):
@@ -38,7 +40,7 @@ class CriterionBox(QGroupBox):
         self.comment.setFixedHeight(70)
         hint_label = QLabel(hint)
         hint_label.setWordWrap(True)
-        hint_label.setStyleSheet("color: #4a5560;")
+        hint_label.setStyleSheet(f"color: {SECONDARY_INK};")
         layout = QVBoxLayout(self)
         layout.addWidget(hint_label)
         layout.addLayout(row)
@@ -72,8 +74,8 @@ class CriterionBox(QGroupBox):
 
     def _show_state(self) -> None:
         n = self.score()
-        self.state.setText(self.tr("%1 / 5").replace("%1", str(n)) if n else self.tr("not scored yet"))
-        self.state.setStyleSheet("" if n else "color: #8a5a00;")
+        self.state.setText(fmt(self.tr("%1 / 5"), str(n)) if n else self.tr("not scored yet"))
+        self.state.setStyleSheet("" if n else f"color: {WARN};")
 
 
 class ScoresPanel(QWidget):

@@ -9,6 +9,9 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk.services.proposals.sections import GUIDES, SectionGuide, char_count
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.roles import VALUE_ROLE
+from counsel_desk.ui.theme import ACCENT, INK, SECONDARY_INK, WARN
 
 NUMERALS = "一二三四五六七"
 
@@ -26,7 +29,7 @@ class SectionEditor(QWidget):
         guidance = QLabel(guide.guidance)
         guidance.setObjectName(f"guidance_{guide.key.value}")
         guidance.setWordWrap(True)
-        guidance.setStyleSheet("color: #4a5560; background: #f3f6f9; border-left: 3px solid #1f6fb2; padding: 6px;")
+        guidance.setStyleSheet(f"color: {SECONDARY_INK}; background: #f3f6f9; border-left: 3px solid {ACCENT}; padding: 6px;")
         self.text = QPlainTextEdit()
         self.text.setObjectName(f"section_{guide.key.value}")
         self.text.setPlaceholderText(self.tr("Write this section here…"))
@@ -47,10 +50,9 @@ class SectionEditor(QWidget):
 
     def update_count(self) -> None:
         n = self.chars()
-        text = self.tr("%1 characters (suggested at least %2)").replace("%1", f"{n:,}").replace(
-            "%2", str(self.guide.suggested_chars))
+        text = fmt(self.tr("%1 characters (suggested at least %2)"), f"{n:,}", str(self.guide.suggested_chars))
         self.count.setText(text)
-        self.count.setStyleSheet("color: #8a5a00;" if 0 < n < self.guide.suggested_chars else "color: #4a5560;")
+        self.count.setStyleSheet(f"color: {WARN};" if 0 < n < self.guide.suggested_chars else f"color: {SECONDARY_INK};")
 
     def _on_change(self) -> None:
         self.update_count()
@@ -75,7 +77,7 @@ class SectionsPanel(QWidget):
             self.editors[guide.key.value] = editor
             self.stack.addWidget(editor)
             item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, guide.key.value)
+            item.setData(VALUE_ROLE, guide.key.value)
             self.index.addItem(item)
             self._refresh_item(guide.key.value)
         layout = QHBoxLayout(self)
@@ -90,8 +92,8 @@ class SectionsPanel(QWidget):
         chars = editor.chars()
         item = self.index.item(n)
         mark = "✓" if chars else "○"
-        item.setText(f"{mark} {NUMERALS[n]}、{editor.guide.title}\n     " + self.tr("%1 characters").replace("%1", f"{chars:,}"))
-        item.setForeground(QBrush(QColor("#1b2733" if chars else "#8a5a00")))
+        item.setText(f"{mark} {NUMERALS[n]}、{editor.guide.title}\n     " + fmt(self.tr("%1 characters"), f"{chars:,}"))
+        item.setForeground(QBrush(QColor(INK if chars else WARN)))
 
     def _on_change(self, key: str) -> None:
         self._refresh_item(key)

@@ -1,84 +1,32 @@
-"""Small table models of the proposals area (a few dozen rows: ``set_rows`` in a model reset)."""
+"""Small table models of the proposals area (a few dozen rows, on ``ui/widgets/rows.RowsModel``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from counsel_desk.models.enums import Stage
 from counsel_desk.services.formatting import ntd
 from counsel_desk.services.proposals.display import label, percent
 from counsel_desk.services.proposals.funding import CenterFunding
 from counsel_desk.services.proposals.plans import PlanProposal, PlanRow
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.rows import RowsModel
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class RowsModel(QAbstractTableModel):
-    """Rows of display tuples; subclasses name the headers and which columns hold money."""
-
-    RIGHT: frozenset[int] = frozenset()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[tuple[str | None, list[Any]]] = []  # (id, cells)
-
-    def headers(self) -> list[str]:
-        raise NotImplementedError
-
-    def set_cells(self, rows: list[tuple[str | None, list[Any]]]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            heads = self.headers()
-            return heads[section] if 0 <= section < len(heads) else None
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        rid, cells = self._rows[index.row()]
-        if role == ID_ROLE:
-            return rid
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = cells[index.column()]
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.RIGHT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def id_at(self, row: int) -> str | None:
-        return self._rows[row][0] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, rid: str) -> int:
-        return next((n for n, (i, _c) in enumerate(self._rows) if i == rid), -1)
 
 
 class PlanTableModel(RowsModel):
     """Plans in a narrow side list: the title (place and township office in its tooltip), stage, money."""
 
-    RIGHT = frozenset({2, 3})
-
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent=parent, right=(2, 3))
+        self.set_titles([self.tr("Plan"), self.tr("Stage"), self.tr("Proposals"), self.tr("Requested (NT$)")])
         self._tips: list[str] = []
 
-    def headers(self) -> list[str]:
-        return [self.tr("Plan"), self.tr("Stage"), self.tr("Proposals"), self.tr("Requested (NT$)")]
-
-    def set_rows(self, rows: list[PlanRow]) -> None:
+    def set_plans(self, rows: list[PlanRow]) -> None:
         self._tips = [f"{r.title}\n{r.place}　{r.organization}" for r in rows]
-        self.set_cells([(r.id, [r.title, label(Stage, r.stage), r.proposals, ntd(r.requested)]) for r in rows])
+        self.set_rows([(r.id, [r.title, label(Stage, r.stage), r.proposals, ntd(r.requested)]) for r in rows])
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and 0 <= index.row() < len(self._tips):
@@ -87,14 +35,13 @@ class PlanTableModel(RowsModel):
 
 
 class PlanProposalsModel(RowsModel):
-    RIGHT = frozenset({3, 4, 5})
+    def __init__(self, parent=None):
+        super().__init__(parent=parent, right=(3, 4, 5))
+        self.set_titles([self.tr("Proposal"), self.tr("Applicant"), self.tr("Stage"), self.tr("Requested (NT$)"),
+                         self.tr("Self-funding"), self.tr("Matching funds")])
 
-    def headers(self) -> list[str]:
-        return [self.tr("Proposal"), self.tr("Applicant"), self.tr("Stage"), self.tr("Requested (NT$)"),
-                self.tr("Self-funding"), self.tr("Matching funds")]
-
-    def set_rows(self, rows: list[PlanProposal]) -> None:
-        self.set_cells([(p.id, [p.title, p.applicant, label(Stage, p.stage), ntd(p.requested), ntd(p.self_funding),
+    def set_proposals(self, rows: list[PlanProposal]) -> None:
+        self.set_rows([(p.id, [p.title, p.applicant, label(Stage, p.stage), ntd(p.requested), ntd(p.self_funding),
                                 ntd(p.matching_funds)]) for p in rows])
 
 
@@ -102,18 +49,15 @@ class DemandModel(RowsModel):
     """The center's view: what its proposals request from each work item, beside the plan in force's allocation."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._heads: list[str] = []
-
-    def headers(self) -> list[str]:
-        return self._heads or [self.tr("Work item"), self.tr("Agency")]
+        super().__init__(parent=parent)
+        self.set_titles([self.tr("Work item"), self.tr("Agency")])
 
     def set_view(self, view: CenterFunding, with_allocation: bool) -> None:
         heads = [self.tr("Work item"), self.tr("Agency"), self.tr("Proposals")]
         for y in view.years:
-            heads.append(self.tr("Requested ROC %1").replace("%1", str(y)))
+            heads.append(fmt(self.tr("Requested ROC %1"), str(y)))
             if with_allocation:
-                heads.append(self.tr("Allocation %1").replace("%1", str(y)))
+                heads.append(fmt(self.tr("Allocation %1"), str(y)))
         heads += [self.tr("Total requested"), self.tr("Share")]
         rows = []
         for r in view.rows:
@@ -135,8 +79,6 @@ class DemandModel(RowsModel):
                 total.append("")
         total += [ntd(view.total), percent(1.0) if view.total else ""]
         rows.append((None, total))
-        self.beginResetModel()
-        self._heads = heads
-        self.RIGHT = frozenset(range(2, len(heads)))
-        self._rows = rows
-        self.endResetModel()
+        self.right = set(range(2, len(heads)))
+        self.set_titles(heads)
+        self.set_rows(rows)

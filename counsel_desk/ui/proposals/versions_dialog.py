@@ -15,6 +15,8 @@ from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import spaced
 from counsel_desk.services.proposals.versions import Comparison, FieldDiff
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.theme import SECONDARY_INK
 
 DELETED = "background:#fbe0df; color:#8c1d18; text-decoration:line-through;"
 INSERTED = "background:#dcf3dc; color:#14521b; text-decoration:underline;"
@@ -71,7 +73,7 @@ class VersionsDialog(QDialog):
         self.svc = svc
         self.proposal_id = proposal_id
         self.setObjectName("versionsDialog")
-        self.setWindowTitle(self.tr("Versions of “%1”").replace("%1", title))
+        self.setWindowTitle(fmt(self.tr("Versions of “%1”"), title))
         fit_window(self, "versionsDialog", (1100, 720))
         self.versions = ps.list_versions(svc, proposal_id)
         self.left_choice = QComboBox()
@@ -92,7 +94,7 @@ class VersionsDialog(QDialog):
         self.comment_b = QLabel()
         for c in (self.comment_a, self.comment_b):
             c.setWordWrap(True)
-            c.setStyleSheet("color:#4a5560;")
+            c.setStyleSheet(f"color:{SECONDARY_INK};")
         self.view = QTextBrowser()
         self.view.setObjectName("versionsView")
         comments = QGridLayout()
@@ -139,6 +141,6 @@ class VersionsDialog(QDialog):
         self.comparison = cmp = ps.compare_versions(self.svc, self.proposal_id, a, b)
         only = self.only_changes.isChecked()
         self.view.setHtml(comparison_html(cmp, only, self.tr("No differences.")))
-        self.summary.setText(self.tr("%1 field(s) differ.").replace("%1", str(len(cmp.changes))))
+        self.summary.setText(fmt(self.tr("%1 field(s) differ."), str(len(cmp.changes))))
         for lbl, v in ((self.comment_a, cmp.a), (self.comment_b, cmp.b)):
-            lbl.setText(self.tr("Comment of the move: %1").replace("%1", v.comment) if v.comment else "")
+            lbl.setText(fmt(self.tr("Comment of the move: %1"), v.comment) if v.comment else "")

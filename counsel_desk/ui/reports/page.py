@@ -14,7 +14,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QTableView, QTabWidget,
+    QCheckBox, QFileDialog, QFrame, QHBoxLayout, QInputDialog, QLabel, QPushButton, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -26,7 +26,7 @@ from counsel_desk.reports.figures import compute
 from counsel_desk.services.file_names import report_file
 from counsel_desk.services.period import Period
 from counsel_desk.reports.snapshots import Comparison, GeneratedReport
-from counsel_desk.services import atomic
+from counsel_desk.services.safety import atomic
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.page_contract import PageHooks
@@ -37,6 +37,8 @@ from counsel_desk.ui.reports.period_picker import PeriodPicker
 from counsel_desk.ui.reports.printing import print_with_dialog
 from counsel_desk.ui.reports.targets_editor import TargetsEditor
 from counsel_desk.ui.tasks import run_task
+from counsel_desk.ui.widgets.rows import table_view
+from counsel_desk.ui.widgets.text import fmt
 
 REFRESH_DELAY_MS = 200
 
@@ -49,7 +51,7 @@ def file_stem(center: str | None, period: Period, revision: int | None = None) -
 def ask_reason(parent: QWidget, revision: int) -> str:
     """The reason a revision is issued (修正說明), typed by the manager; empty when cancelled."""
     text, ok = QInputDialog.getMultiLineText(
-        parent, QCoreApplication.translate("ReportsPage", "Reason for revision %1").replace("%1", str(revision)),
+        parent, fmt(QCoreApplication.translate("ReportsPage", "Reason for revision %1"), str(revision)),
         QCoreApplication.translate("ReportsPage", "Why is this revision issued? The reason and the changed figures "
                                                   "are printed in the revision (修正說明)."))
     return text.strip() if ok else ""
@@ -122,9 +124,9 @@ class ReportsPage(PageHooks, QWidget):
         self.status.setProperty("role", "figureCaption")
 
         self.figures_model = FiguresModel(self)
-        self.figures_view = self._table(self.figures_model)
+        self.figures_view = table_view(self.figures_model, fit=True, alternate=True)
         self.revisions_model = RevisionsModel(self)
-        self.revisions_view = self._table(self.revisions_model)
+        self.revisions_view = table_view(self.revisions_model, fit=True, alternate=True)
         self.revisions_view.doubleClicked.connect(lambda _: self.open_sent("pdf"))
         self.sent_pdf = QPushButton(self.tr("Open sent PDF"))
         self.sent_xlsx = QPushButton(self.tr("Open sent Excel"))
@@ -155,17 +157,6 @@ class ReportsPage(PageHooks, QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.tabs, 1)
         self._update_buttons()
-
-    def _table(self, model) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.setAlternatingRowColors(True)
-        return view
 
     # --- state ---------------------------------------------------------------------------------
     def _update_buttons(self) -> None:
@@ -233,8 +224,8 @@ class ReportsPage(PageHooks, QWidget):
             self.comparison = comparison
             self._show_banner()
             center = CenterCode.label_of(figures.center) if figures.center else pick(figures.center_name, "All centers")
-            text = (self.tr("%1 %2: %3 visits.").replace("%1", center)
-                    .replace("%2", pick(period.label_zh, period.key)).replace("%3", f"{figures.visits_total:,}"))
+            text = (fmt(self.tr("%1 %2: %3 visits."), center, pick(period.label_zh, period.key),
+                        f"{figures.visits_total:,}"))
             if figures.provisional:
                 text += " " + self.tr("The period has not ended: the report is provisional and cannot be sent yet.")
             self.status.setText(text)
@@ -250,7 +241,7 @@ class ReportsPage(PageHooks, QWidget):
             self.banner.hide()
             return
         self.banner_text.setText(c.summary_zh())
-        self.revision_button.setText(self.tr("Issue revision %1").replace("%1", str(c.latest.revision + 1)))
+        self.revision_button.setText(fmt(self.tr("Issue revision %1"), str(c.latest.revision + 1)))
         self.banner.show()
 
     # --- making and using the files ----------------------------------------------------------
@@ -267,7 +258,7 @@ class ReportsPage(PageHooks, QWidget):
 
         def done(report: GeneratedReport) -> None:
             self.report = report
-            self.status.setText(self.tr("Excel and PDF ready (revision %1 when sent).").replace("%1", str(report.revision)))
+            self.status.setText(fmt(self.tr("Excel and PDF ready (revision %1 when sent)."), str(report.revision)))
             self._update_buttons()
             self.report_made.emit()
             if callable(then):
@@ -316,7 +307,7 @@ class ReportsPage(PageHooks, QWidget):
         except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
-        self.status.setText(self.tr("Saved %1").replace("%1", str(path)))
+        self.status.setText(fmt(self.tr("Saved %1"), str(path)))
 
     def print_report(self) -> None:
         if self.report is None:
@@ -336,8 +327,8 @@ class ReportsPage(PageHooks, QWidget):
             return
         question = self.tr("Mark the %1 report of %2 as sent to the project office (revision %3)? "
                            "The figures and both files are kept exactly as they are now.")
-        if confirm(self, question.replace("%1", f.center_name).replace("%2", f.period.label_zh)
-                   .replace("%3", str(self.report.revision)), do=self.tr("Mark as sent")):
+        if confirm(self, fmt(question, f.center_name, f.period.label_zh,
+                             str(self.report.revision)), do=self.tr("Mark as sent")):
             self.mark_sent_without_asking()
 
     def issue_revision(self) -> None:
@@ -346,7 +337,7 @@ class ReportsPage(PageHooks, QWidget):
         if latest is None:
             return
         question = self.tr("Issue revision %1 from the current data? Revision %2 stays as it was sent.")
-        if not confirm(self, question.replace("%1", str(latest.revision + 1)).replace("%2", str(latest.revision)),
+        if not confirm(self, fmt(question, str(latest.revision + 1), str(latest.revision)),
                        do=self.tr("Issue revision")):
             return
         reason = ask_reason(self, latest.revision + 1)
@@ -360,7 +351,7 @@ class ReportsPage(PageHooks, QWidget):
         except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
             show_error(self, exc)
             return
-        self.status.setText(self.tr("Revision %1 marked as sent.").replace("%1", str(sent.revision)))
+        self.status.setText(fmt(self.tr("Revision %1 marked as sent."), str(sent.revision)))
         self.ctx.reports_changed.emit()
 
     def selected_revision(self):

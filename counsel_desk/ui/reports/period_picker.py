@@ -16,6 +16,7 @@ from counsel_desk.i18n import pick
 from counsel_desk.models.enums import CenterCode
 from counsel_desk.services.period import Period
 from counsel_desk.ui.widgets.year_box import YearBox
+from counsel_desk.ui.widgets.text import fmt
 
 ALL_CENTERS = ""  # the centre combo's data for headquarters' view of all four centers
 
@@ -39,10 +40,10 @@ class PeriodPicker(QWidget):
         self.year = YearBox()
         self.month = QComboBox()
         for m in range(1, 13):
-            self.month.addItem(self.tr("Month %1").replace("%1", str(m)), m)
+            self.month.addItem(fmt(self.tr("Month %1"), str(m)), m)
         self.quarter = QComboBox()
         for q in range(1, 5):
-            self.quarter.addItem(self.tr("Q%1").replace("%1", str(q)), q)
+            self.quarter.addItem(fmt(self.tr("Q%1"), str(q)), q)
         self.start = QDateEdit()
         self.end = QDateEdit()
         for edit in (self.start, self.end):

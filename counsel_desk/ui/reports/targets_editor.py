@@ -9,10 +9,11 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import TargetMetric
-from counsel_desk.services import targets
+from counsel_desk.services.programme import targets
 from counsel_desk.ui.widgets.year_box import YearBox
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import show_error
+from counsel_desk.ui.widgets.text import fmt
 
 
 class TargetsEditor(QWidget):
@@ -84,6 +85,6 @@ class TargetsEditor(QWidget):
         except Exception as exc:  # noqa: BLE001 — shown to the user, nothing half-saved
             show_error(self, exc)
             return
-        self.note.setText(self.tr("Saved: %1 targets changed.").replace("%1", str(changed)))
+        self.note.setText(fmt(self.tr("Saved: %1 targets changed."), str(changed)))
         self.saved.emit(self.western_year())
         self.ctx.reports_changed.emit()

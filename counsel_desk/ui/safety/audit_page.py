@@ -12,12 +12,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import UserError
-from counsel_desk.services import audit_log
+from counsel_desk.services.safety import audit_log
 from counsel_desk.services.file_names import dated_file
 from counsel_desk.services.formatting import parse_date, shown_date
 from counsel_desk.services.listing import ListQuery
@@ -26,6 +26,9 @@ from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.tasks import run_task
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.theme import ALERT, GOOD
+from counsel_desk.ui.widgets.rows import table_view
 
 COLUMNS_CONTEXT = "AuditColumns"
 # The list source's English column titles, listed here so lupdate puts them in this area's catalogue.
@@ -34,8 +37,8 @@ _TITLES = (QT_TRANSLATE_NOOP("AuditColumns", "No."), QT_TRANSLATE_NOOP("AuditCol
            QT_TRANSLATE_NOOP("AuditColumns", "Record"), QT_TRANSLATE_NOOP("AuditColumns", "Name"),
            QT_TRANSLATE_NOOP("AuditColumns", "Detail"))
 COLUMN_WIDTHS = (60, 150, 90, 80, 100, 240, 360)
-OK_STYLE = "color: #1b5e20; font-weight: bold;"
-BAD_STYLE = "color: #b3261e; font-weight: bold;"
+OK_STYLE = f"color: {GOOD}; font-weight: bold;"
+BAD_STYLE = f"color: {ALERT}; font-weight: bold;"
 
 
 class AuditPage(PageHooks, QWidget):
@@ -47,7 +50,7 @@ class AuditPage(PageHooks, QWidget):
         self.model = LazyIdTableModel(self.source, self, context=COLUMNS_CONTEXT)
         self.model.query = ListQuery()
         self._stale = False
-        self._contact_id = ""
+        self._person: tuple[str, str] = ("", "")  # (table, id) of the contact or team member the entry is about
 
         title = QLabel(page_title("audit"))
         title.setProperty("role", "pageTitle")
@@ -76,19 +79,10 @@ class AuditPage(PageHooks, QWidget):
         self.result_label = QLabel()
         self.result_label.setObjectName("auditResult")
         self.result_label.setWordWrap(True)
-        self.view = QTableView()
-        self.view.setObjectName("auditTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
+        self.view = table_view(self.model, "auditTable", alternate=True, wrap=False)
         for n, w in enumerate(COLUMN_WIDTHS):
             self.view.setColumnWidth(n, w)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
         # what the entry says in words; the raw JSON and hash only behind 「詳細」
         self.detail = QPlainTextEdit()
         self.detail.setObjectName("auditDetail")
@@ -216,7 +210,7 @@ class AuditPage(PageHooks, QWidget):
             d = parse_date(text) if text else None
         except UserError as exc:
             edit.setToolTip(exc.message)
-            edit.setStyleSheet("border: 1px solid #b3261e;")
+            edit.setStyleSheet(f"border: 1px solid {ALERT};")
             return None
         edit.setToolTip(self._date_hint)
         edit.setStyleSheet("")
@@ -237,19 +231,21 @@ class AuditPage(PageHooks, QWidget):
         self.raw.clear()
 
     def _show_count(self, n: int) -> None:
-        self.count_label.setText(self.tr("%1 entries").replace("%1", f"{n:,}"))
+        self.count_label.setText(fmt(self.tr("%1 entries"), f"{n:,}"))
 
     def _show_entry(self, row: int) -> None:
         seq = self.model.id_at(row)
         entry = audit_log.entry(self.ctx.db.session_factory, seq) if seq else None
-        self._contact_id = entry.entity_id if entry is not None and entry.entity_code == "contact" else ""
-        self.erase_button.setEnabled(bool(self._contact_id) and not self.ctx.db.read_only)
+        person = entry is not None and entry.entity_code in ("contact", "youth_team_member")
+        self._person = (entry.entity_code, entry.entity_id) if person and entry is not None else ("", "")
+        self.erase_button.setText(self.tr("Erase this team member's personal data…") if self._person[0] == "youth_team_member"
+                                  else self.tr("Erase this contact's personal data…"))
+        self.erase_button.setEnabled(bool(self._person[1]) and not self.ctx.db.read_only)
         if entry is None:
             self.detail.clear()
             self.raw.clear()
             return
-        head = self.tr("%1 %2 by %3: %4").replace("%1", entry.at).replace("%2", entry.action) \
-            .replace("%3", entry.actor or "—").replace("%4", entry.title or entry.entity)
+        head = fmt(self.tr("%1 %2 by %3: %4"), entry.at, entry.action, entry.actor or "—", entry.title or entry.entity)
         self.detail.setPlainText("\n".join([head, "", *entry.changes]))
         self.raw.setPlainText(f"#{entry.seq}  {entry.entity_code}  {entry.entity_id}\n\n{entry.detail}\n\n"
                               f"SHA-256 {entry.hash}")
@@ -259,9 +255,11 @@ class AuditPage(PageHooks, QWidget):
         self.raw_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def erase_selected_contact(self) -> None:
-        from counsel_desk.ui.safety.erase_dialog import erase_contact_with_dialog
+        from counsel_desk.ui.safety.erase_dialog import erase_contact_with_dialog, erase_member_with_dialog
 
-        if self._contact_id and erase_contact_with_dialog(self.ctx, self._contact_id, self):
+        table, record_id = self._person
+        erase = erase_member_with_dialog if table == "youth_team_member" else erase_contact_with_dialog
+        if record_id and erase(self.ctx, record_id, self):
             self._data_changed()
 
     # --- verify and export ---------------------------------------------------------------------------
@@ -302,7 +300,7 @@ class AuditPage(PageHooks, QWidget):
         services = self.ctx.services()
 
         def done(n: int) -> None:
-            text = self.tr("Exported %1 entries to %2.").replace("%1", f"{n:,}").replace("%2", str(path))
+            text = fmt(self.tr("Exported %1 entries to %2."), f"{n:,}", str(path))
             self.result_label.setStyleSheet("")
             self.result_label.setText(text)
             self.ctx.status_message.emit(text)

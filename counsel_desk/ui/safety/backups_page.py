@@ -12,19 +12,21 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.i18n import pick
-from counsel_desk.services import backup
-from counsel_desk.services.backup import BackupInfo
+from counsel_desk.services.safety import backup
+from counsel_desk.services.safety.backup import BackupInfo
 from counsel_desk.services.formatting import shown_datetime
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm
 from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.page_titles import page_title
-from counsel_desk.ui.small_table import SmallTableModel
+from counsel_desk.ui.safety.server_backups import ServerBackupPanel
+from counsel_desk.ui.widgets.rows import SmallTableModel, table_view
 from counsel_desk.ui.tasks import run_task
+from counsel_desk.ui.widgets.text import fmt
 
 COL_WHEN, COL_KIND, COL_SIZE, COL_FILE = range(4)
 
@@ -94,17 +96,9 @@ class BackupsPage(PageHooks, QWidget):
         self.status.setObjectName("backupStatus")
         self.status.setWordWrap(True)
         self.model = BackupTableModel(self)
-        self.view = QTableView()
-        self.view.setObjectName("backupTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
+        self.view = table_view(self.model, "backupTable", alternate=True, stretch=COL_FILE)
         for col, width in ((COL_WHEN, 170), (COL_KIND, 170), (COL_SIZE, 90)):
             self.view.setColumnWidth(col, width)
-        self.view.horizontalHeader().setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.Stretch)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.backup_button)
@@ -125,6 +119,13 @@ class BackupsPage(PageHooks, QWidget):
         self.restore_file_button.clicked.connect(self.restore_from_file)
         self.folder_button.clicked.connect(self.open_folder)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.server_panel = ServerBackupPanel(ctx, self) if ctx.db.is_server else None
+        if self.server_panel is not None:  # a server is backed up by pg_dump on the server, not from here
+            for w in (explain, self.folder_label, self.backup_button, self.restore_button, self.restore_file_button,
+                      self.folder_button, self.status, self.view):
+                w.hide()
+            layout.addWidget(self.server_panel)
+            layout.addStretch(1)
         self.view.activated.connect(lambda _i: self.restore_selected())
         ctx.backup_made.connect(lambda _p: self.reload())
         if ctx.db.read_only:
@@ -137,7 +138,10 @@ class BackupsPage(PageHooks, QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.folder_label.setText(self.tr("Folder: %1").replace("%1", str(self.ctx.db.backups_dir)))
+        if self.server_panel is not None:
+            self.server_panel.reload()
+            return
+        self.folder_label.setText(fmt(self.tr("Folder: %1"), str(self.ctx.db.backups_dir)))
         selected = self.selected_backup()
         self.model.set_rows(backup.list_backups(self.ctx.db.path))
         if selected is not None:
@@ -163,14 +167,14 @@ class BackupsPage(PageHooks, QWidget):
 
         def done(path: Path) -> None:
             self.backup_button.setEnabled(True)
-            self.status.setText(self.tr("Backed up to %1 (integrity check passed).").replace("%1", path.name))
+            self.status.setText(fmt(self.tr("Backed up to %1 (integrity check passed)."), path.name))
             self.ctx.backup_made.emit(str(path))
 
         def failed(exc: BaseException) -> None:
             from counsel_desk.ui.messages import describe, show_error
 
             self.backup_button.setEnabled(True)
-            self.status.setText(self.tr("The backup failed: %1").replace("%1", describe(exc)))
+            self.status.setText(fmt(self.tr("The backup failed: %1"), describe(exc)))
             show_error(self, exc, self.tr("Back up now"))
 
         self.task = run_task(lambda progress: backup.make_backup(db_path, "manual", progress=progress),
@@ -193,14 +197,14 @@ class BackupsPage(PageHooks, QWidget):
         question = self.tr(
             "Restore the backup of %1?\n\nThe data as it is now is first saved as a safety backup, then replaced by "
             "the backup. Work done after %1 will no longer be in the database, but it stays in the safety backup.")
-        if not confirm(self, question.replace("%1", label), self.tr("Restore backup")):
+        if not confirm(self, fmt(question, label), self.tr("Restore backup")):
             return
         ctx = self.ctx
         actor = ctx.actor
 
         def done(result: backup.RestoreResult) -> None:
             text = self.tr("Restored from %1. The data from before is kept in the safety backup %2.")
-            self.status.setText(text.replace("%1", result.restored_from.name).replace("%2", result.safety_backup.name))
+            self.status.setText(fmt(text, result.restored_from.name, result.safety_backup.name))
             ctx.status_message.emit(self.status.text())
             ctx.backup_made.emit(str(result.safety_backup))
             ctx.announce_everything_changed()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from counsel_desk.errors import UserError
 from counsel_desk.store import keys
 from counsel_desk.store.keys import DatabaseKey
+from counsel_desk.ui.widgets.text import fmt
 
 
 class UnlockDialog(QDialog):
@@ -29,8 +30,8 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("unlockDialog")
         self.setWindowTitle(self.tr("Encrypted database"))
-        text = QLabel(self.tr("The database %1 is encrypted. Enter its passphrase, or the recovery key you "
-                              "printed when it was set up.").replace("%1", str(path)))
+        text = QLabel(fmt(self.tr("The database %1 is encrypted. Enter its passphrase, or the recovery key you "
+                              "printed when it was set up."), str(path)))
         text.setWordWrap(True)
         self.error = QLabel(self.tr("That passphrase or recovery key does not open it. Try again.") if retry else "")
         self.error.setProperty("role", "fieldError")
@@ -156,7 +157,7 @@ class RecoveryKeyDialog(QDialog):
     def document(self) -> QTextDocument:
         doc = QTextDocument()
         title = self.tr("Regional Revitalization Desk recovery key")
-        where = self.tr("Database: %1").replace("%1", str(self.path))
+        where = fmt(self.tr("Database: %1"), str(self.path))
         doc.setHtml(f"<h2>{title}</h2><p>{where}</p><p style='font-family: monospace; font-size: 16pt'>"
                     f"{self._two_lines(self.recovery_key).replace(chr(10), '<br>')}</p>")
         return doc

@@ -15,11 +15,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counsel_desk.i18n import pick
-from counsel_desk.services import backup
-from counsel_desk.services.backup import BackupInfo
+from counsel_desk.services.safety import backup
+from counsel_desk.services.safety.backup import BackupInfo
 from counsel_desk.store.recovery import StartupCheck, check_at_start, quarantine
 from counsel_desk.ui.safety.backups_page import size_text, when_text
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.text import fmt
 
 log = logging.getLogger(__name__)
 
@@ -35,18 +36,17 @@ class RecoveryDialog(QDialog):
         self.choice = QUIT
         self.offer = offer
 
-        what = QLabel(self.tr("The database file %1 is damaged and can't be opened (%2).")
-                      .replace("%1", str(check.path)).replace("%2", check.detail))
+        what = QLabel(fmt(self.tr("The database file %1 is damaged and can't be opened (%2)."), str(check.path),
+                          check.detail))
         what.setWordWrap(True)
         what.setStyleSheet("font-weight: bold;")
-        kept = QLabel(self.tr("Nothing was deleted: the damaged file was moved to %1, where a specialist can still "
-                              "rescue what the last backup lacks.").replace("%1", str(quarantined)))
+        kept = QLabel(fmt(self.tr("Nothing was deleted: the damaged file was moved to %1, where a specialist can still "
+                              "rescue what the last backup lacks."), str(quarantined)))
         kept.setWordWrap(True)
         kept.setObjectName("quarantineNote")
         if offer is not None:
-            offer_text = self.tr("The newest good backup is from %1 (%2, %3). Work done after it is not in it.") \
-                .replace("%1", when_text(offer)).replace("%2", pick(*backup.reason_label(offer.reason))) \
-                .replace("%3", size_text(offer.size))
+            offer_text = fmt(self.tr("The newest good backup is from %1 (%2, %3). Work done after it is not in it."),
+                             when_text(offer), pick(*backup.reason_label(offer.reason)), size_text(offer.size))
         else:
             offer_text = self.tr("There is no backup that passes its check. You can start with an empty database.")
         offer_label = QLabel(offer_text)

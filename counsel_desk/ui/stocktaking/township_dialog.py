@@ -13,11 +13,15 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.errors import UserError
 from counsel_desk.models.enums import TownshipStatus
-from counsel_desk.services import stocktaking
+from counsel_desk.services.places import issue_topics, stocktaking
 from counsel_desk.services.formatting import aside, shown_date, spaced
 from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.stocktaking.topics_dialog import TopicsDialog
 from counsel_desk.ui.widgets.date_edit import DateEdit
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.roles import VALUE_ROLE
+from counsel_desk.ui.theme import ALERT
 
 
 class TownshipDialog(QDialog):
@@ -32,6 +36,7 @@ class TownshipDialog(QDialog):
         self.code = township_code
         self.today = today or date.today()
         self.setObjectName("townshipDialog")
+        self.topics_dialog: TopicsDialog | None = None
         self._build()
         self.refresh()
         fit_window(self, "township_dialog", (760, 620))
@@ -60,7 +65,7 @@ class TownshipDialog(QDialog):
         self.note_button.clicked.connect(self.record_note)
         self.note_error = QLabel()
         self.note_error.setObjectName("noteError")
-        self.note_error.setStyleSheet("color: #b3261e;")
+        self.note_error.setStyleSheet(f"color: {ALERT};")
         self.note_error.setWordWrap(True)
         form.addRow(self.tr("Status"), self.status_box)
         form.addRow(self.tr("Date"), self.note_date)
@@ -78,19 +83,29 @@ class TownshipDialog(QDialog):
         tag_row = QHBoxLayout()
         self.tag_box = QComboBox()
         self.tag_box.setObjectName("tagTopic")
+        # a long English topic name must not widen the topics half at the history's expense
+        self.tag_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tag_box.setMinimumContentsLength(10)
         self.tag_button = QPushButton(self.tr("Note for the township"))
         self.tag_button.clicked.connect(self.tag_topic)
         self.untag_button = QPushButton(self.tr("Remove ★"))
         self.untag_button.clicked.connect(self.untag_topic)
+        self.manage_button = QPushButton(self.tr("Topics…"))
+        self.manage_button.setObjectName("manageTopics")
+        self.manage_button.setToolTip(self.tr("Add, rename or retire issue topics"))
+        self.manage_button.clicked.connect(self.manage_topics)
         tag_row.addWidget(self.tag_box, 1)
         tag_row.addWidget(self.tag_button)
         tag_row.addWidget(self.untag_button)
+        tag_row.addWidget(self.manage_button)
         tv.addLayout(tag_row)
 
         history_box = QGroupBox(self.tr("History"))
         hv = QVBoxLayout(history_box)
         self.history = QListWidget()
         self.history.setObjectName("townshipHistory")
+        self.history.setWordWrap(True)  # a lapse names what happened: long lines wrap rather than scroll
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         hv.addWidget(self.history)
 
         lower = QHBoxLayout()
@@ -112,27 +127,35 @@ class TownshipDialog(QDialog):
             panel.indigenous_area or "", "")
         title = f"{panel.county_name} {panel.name}"
         self.heading.setText(aside(title, area))
-        self.setWindowTitle(self.tr("Township: %1").replace("%1", title))
+        self.setWindowTitle(fmt(self.tr("Township: %1"), title))
         st = panel.standing
         if st.overridden:
-            text = self.tr("Status: %1 (set on %2; its records say %3). %4 visits.").replace(
-                "%1", st.status.label).replace("%2", shown_date(st.noted_on)).replace("%3", st.derived.label)
+            text = fmt(self.tr("Status: %1 (set on %2; its records say %3)."), st.status.label,
+                       shown_date(st.noted_on), st.derived.label)
         else:
-            text = self.tr("Status: %1 (derived from its plans, proposals and visits). %4 visits.").replace(
-                "%1", st.status.label)
-        self.status_label.setText(text.replace("%4", f"{panel.visits:,}"))
+            text = fmt(self.tr("Status: %1 (derived from its plans, proposals and visits)."), st.status.label)
+        text = spaced([text, self._visits(panel.visits)])
+        if st.overridden:
+            text += "\n" + self.tr("It counts until the records move past what they said that day (a stage move, "
+                                   "a new plan or proposal), or until a note hands the township back.")
+        if st.lapse is not None and st.set_to is not None:
+            text += "\n" + fmt(self.tr("The status set to %1 on %2 lapsed on %3: %4."), st.set_to.label,
+                               shown_date(st.noted_on), shown_date(st.lapse.on), st.lapse.why)
+        self.status_label.setText(text)
         self.topic_list.clear()
         for t in panel.topics:
-            item = QListWidgetItem(("★ " if t.township_issue_id else "") +
-                                   self.tr("%1 — %2 visits").replace("%1", t.label).replace("%2", str(t.visits)))
-            item.setData(Qt.ItemDataRole.UserRole, t.township_issue_id)
+            item = QListWidgetItem(("★ " if t.township_issue_id else "") + f"{t.label} — {self._visits(t.visits)}")
+            item.setData(VALUE_ROLE, t.township_issue_id)
             self.topic_list.addItem(item)
         self.tag_box.clear()
-        for topic in stocktaking.topics(self.ctx.services()):
+        for topic in issue_topics.topics(self.ctx.services()):
             self.tag_box.addItem(topic.label, topic.id)
         self.history.clear()
         for e in panel.history:
             self.history.addItem(spaced([shown_date(e.day), e.what]))
+
+    def _visits(self, n: int) -> str:
+        return fmt(self.tr("1 visit") if n == 1 else self.tr("%1 visits"), f"{n:,}")
 
     # --- actions --------------------------------------------------------------------------------------
     def record_note(self) -> None:
@@ -155,10 +178,19 @@ class TownshipDialog(QDialog):
 
     def untag_topic(self) -> None:
         item = self.topic_list.currentItem()
-        issue_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        issue_id = item.data(VALUE_ROLE) if item is not None else None
         if issue_id:
             stocktaking.untag_township(self.ctx.services(), issue_id)
             self._changed()
+
+    def manage_topics(self) -> TopicsDialog:
+        """The topics screen; a topic added or renamed there shows here at once."""
+        dialog = TopicsDialog(self.ctx.services(), self, settings=self.ctx.settings)
+        dialog.topics_changed.connect(self.refresh)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.topics_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _changed(self) -> None:
         self.refresh()

@@ -18,7 +18,8 @@ from counsel_desk.services.formatting import listed, shown_date
 from counsel_desk.sync import conflicts
 from counsel_desk.sync.conflicts import Choice, ConflictDetail
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.sync.table_model import RowsModel, table_view
+from counsel_desk.ui.widgets.rows import RowsModel, table_view
+from counsel_desk.ui.widgets.text import fmt
 
 KEEP, EDIT = "mine", "edit"
 
@@ -53,7 +54,7 @@ class ConflictsTab(QWidget):
         explain.setWordWrap(True)
         self.model = RowsModel([self.tr("Kind"), self.tr("Record"), self.tr("Fields"), self.tr("Found"),
                                 self.tr("From")], parent=self)
-        self.view = table_view(self.model, "conflictList", single=True)
+        self.view = table_view(self.model, "conflictList", alternate=True)
         for col, width in ((0, 110), (1, 240), (2, 180), (3, 100)):
             self.view.setColumnWidth(col, width)
         self.heading = QLabel()
@@ -96,7 +97,7 @@ class ConflictsTab(QWidget):
 
     def reload(self) -> int:
         items = conflicts.list_conflicts(self.ctx.db)
-        self.model.set_rows([[c.entity_title, c.label, listed(c.fields),
+        self.model.set_values([[c.entity_title, c.label, listed(c.fields),
                               shown_date(c.detected_at.astimezone().date()) if c.detected_at else "", c.source]
                              for c in items], [c.id for c in items])
         if items:
@@ -108,7 +109,7 @@ class ConflictsTab(QWidget):
 
     def selected_id(self) -> str | None:
         rows = self.view.selectionModel().selectedRows()
-        return self.model.payload(rows[0].row()) if rows else None
+        return self.model.id_at(rows[0].row()) if rows else None
 
     def show_selected(self) -> None:
         cid = self.selected_id()
@@ -131,9 +132,8 @@ class ConflictsTab(QWidget):
             self.heading.setText(self.tr("No conflicts: every record agrees."))
             return
         s = detail.summary
-        self.heading.setText(self.tr("%1 “%2” — mine (shown now): %3; theirs: %4").replace("%1", s.entity_title)
-                             .replace("%2", s.label).replace("%3", detail.mine_stamp)
-                             .replace("%4", "；".join(detail.their_stamps)))
+        self.heading.setText(fmt(self.tr("%1 “%2” — mine (shown now): %3; theirs: %4"), s.entity_title, s.label,
+                                 detail.mine_stamp, "；".join(detail.their_stamps)))
         for col, title in enumerate((self.tr("Field"), self.tr("Mine (shown now)"), self.tr("Theirs"),
                                      self.tr("Decision"), self.tr("New value"))):
             head = QLabel(f"<b>{title}</b>")
@@ -147,8 +147,7 @@ class ConflictsTab(QWidget):
             combo.setObjectName(f"choice_{f.key}")
             combo.addItem(self.tr("Keep mine"), KEEP)
             for n in range(len(f.theirs)):
-                label = self.tr("Take theirs") if len(f.theirs) == 1 else self.tr("Take version %1").replace(
-                    "%1", str(n + 1))
+                label = self.tr("Take theirs") if len(f.theirs) == 1 else fmt(self.tr("Take version %1"), str(n + 1))
                 combo.addItem(label, str(n))
             if f.editable:
                 combo.addItem(self.tr("Edit"), EDIT)
@@ -175,8 +174,8 @@ class ConflictsTab(QWidget):
             self.status.setText(exc.message)
             show_error(self, exc, self.tr("Conflict"))
             return
-        self.status.setText(self.tr("Decided: “%1”. The decision is in the audit log and goes with your next export.")
-                            .replace("%1", self.detail.summary.label))
+        self.status.setText(fmt(self.tr("Decided: “%1”. The decision is in the audit log and goes with your next export."),
+                                self.detail.summary.label))
         self.ctx.announce_everything_changed()
         self.reload()
         self.resolved.emit(cid)

@@ -25,6 +25,7 @@ from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui import settings as options
+from counsel_desk.ui.widgets.text import fmt
 
 
 class ExportTab(QWidget):
@@ -47,7 +48,7 @@ class ExportTab(QWidget):
         self.since_box.setObjectName("exportSinceLast")
         self.since_label = QLabel()
         self.since_label.setObjectName("exportSinceLabel")
-        self.mask_box = QCheckBox(self.tr("Mask personal data (phone, e-mail, personal notes) — recommended"))
+        self.mask_box = QCheckBox(self.tr("Mask personal data (phone, e-mail, personal notes; team members' names and birth years) — recommended"))
         self.mask_box.setObjectName("exportMask")
         self.mask_box.setChecked(True)
         self.files_box = QCheckBox(self.tr("Also pack the attachment files into a zip beside the workbook"))
@@ -108,8 +109,8 @@ class ExportTab(QWidget):
         if last is None:
             self.since_label.setText(self.tr("Nothing was exported to this file yet: everything will be exported."))
         else:
-            self.since_label.setText(self.tr("Last export to this file: %1 %2").replace("%1", shown_date(last.date()))
-                                     .replace("%2", last.astimezone().strftime("%H:%M")))
+            self.since_label.setText(fmt(self.tr("Last export to this file: %1 %2"), shown_date(last.date()),
+                                         last.astimezone().strftime("%H:%M")))
         self.export_button.setEnabled(bool(text) and self.task is None)
 
     def choose_file(self) -> None:
@@ -125,8 +126,8 @@ class ExportTab(QWidget):
             return
         question = self.tr(
             "Export personal data unmasked?\n\nPhone numbers, e-mail addresses and personal notes of contacts and "
-            "counselors will be readable by anyone who gets the workbook. Do this only for your own center's "
-            "laptops. Your confirmation is recorded in the audit log.")
+            "counselors, and the names and birth years of youth-team members, will be readable by anyone who gets "
+            "the workbook. Do this only for your own center's laptops. Your confirmation is recorded in the audit log.")
         if confirm(self, question, self.tr("Unmask personal data")):
             record_unmask(self.ctx.db, self.ctx.actor, self.path())
         else:
@@ -155,11 +156,10 @@ class ExportTab(QWidget):
             self.task = None
             masked = self.tr("personal data masked") if result.masked else self.tr("personal data NOT masked")
             text = self.tr("Exported %1 records (%2) to %3 in %4 s.")
-            self.status.setText(text.replace("%1", f"{result.total:,}").replace("%2", masked)
-                                .replace("%3", str(result.path)).replace("%4", f"{result.seconds:.1f}"))
+            self.status.setText(fmt(text, f"{result.total:,}", masked, str(result.path), f"{result.seconds:.1f}"))
             if result.files_missing:
-                self.status.setText(self.status.text() + " " + self.tr("%1 attachment files were not found here.")
-                                    .replace("%1", str(len(result.files_missing))))
+                self.status.setText(self.status.text() + " " + fmt(self.tr("%1 attachment files were not found here."),
+                                                                   str(len(result.files_missing))))
             self.ctx.status_message.emit(self.status.text())
             self.refresh()
             self.exported.emit(result)
@@ -168,7 +168,7 @@ class ExportTab(QWidget):
             from counsel_desk.ui.messages import describe, show_error
 
             self.task = None
-            self.status.setText(self.tr("Not exported: %1").replace("%1", describe(exc)))
+            self.status.setText(fmt(self.tr("Not exported: %1"), describe(exc)))
             self.refresh()
             if not isinstance(exc, Cancelled):
                 show_error(self, exc, self.tr("Export"))

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.sync import history
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.sync.table_model import RowsModel, table_view
+from counsel_desk.ui.widgets.rows import RowsModel, table_view
+from counsel_desk.ui.widgets.text import fmt
 
 
 def when(at: datetime | None) -> str:
@@ -27,11 +28,11 @@ class HistoryTab(QWidget):
         self.ctx = ctx
         self.imports = RowsModel([self.tr("When"), self.tr("File"), self.tr("From center"), self.tr("Kind"),
                                   self.tr("Added"), self.tr("Updated"), self.tr("Conflicts"), self.tr("Unchanged"),
-                                  self.tr("By")], numeric=(4, 5, 6, 7), parent=self)
+                                  self.tr("By")], right=(4, 5, 6, 7), parent=self)
         self.exports = RowsModel([self.tr("When"), self.tr("File"), self.tr("Personal data"), self.tr("Scope"),
-                                  self.tr("Records"), self.tr("By")], numeric=(4,), parent=self)
-        self.import_view = table_view(self.imports, "importHistory")
-        self.export_view = table_view(self.exports, "exportHistory")
+                                  self.tr("Records"), self.tr("By")], right=(4,), parent=self)
+        self.import_view = table_view(self.imports, "importHistory", single=False, alternate=True)
+        self.export_view = table_view(self.exports, "exportHistory", single=False, alternate=True)
         for view, widths in ((self.import_view, (120, 220, 80, 70, 60, 60, 60, 70)),
                              (self.export_view, (120, 260, 90, 200, 70))):
             for col, width in enumerate(widths):
@@ -61,10 +62,10 @@ class HistoryTab(QWidget):
             t = e.totals
             rows.append([when(e.at), e.file_name, centers.get(e.source_center, e.source_center), kind, t["added"],
                          t["updated"], t["conflicts"], t["unchanged"], e.actor])
-        self.imports.set_rows(rows)
+        self.imports.set_values(rows)
         rows = []
         for e in history.exports(self.ctx.db):
             masked = self.tr("masked") if e.masked else self.tr("unmasked")
-            scope = self.tr("changes since %1").replace("%1", when(e.since)) if e.since else self.tr("everything")
+            scope = fmt(self.tr("changes since %1"), when(e.since)) if e.since else self.tr("everything")
             rows.append([when(e.at), Path(e.destination).name, masked, scope, e.records, e.actor])
-        self.exports.set_rows(rows)
+        self.exports.set_values(rows)

@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from counsel_desk.sync import format as fmt
+from counsel_desk.sync.format import SHEETS
 from counsel_desk.sync.importer import ImportReport, describe, import_workbooks
 from counsel_desk.sync.problems import OUTCOMES, Cancelled
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.sync.table_model import RowsModel, table_view
+from counsel_desk.ui.widgets.rows import RowsModel, table_view
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui import settings as options
+from counsel_desk.ui.widgets.text import fmt
 
 
 class ImportTab(QWidget):
@@ -54,11 +55,11 @@ class ImportTab(QWidget):
         self.status.setObjectName("importStatus")
         self.status.setWordWrap(True)
         self.summary = RowsModel([self.tr("Entity"), self.tr("Added"), self.tr("Updated"), self.tr("Unchanged"),
-                                  self.tr("In conflict"), self.tr("Rejected")], numeric=(1, 2, 3, 4, 5), parent=self)
+                                  self.tr("In conflict"), self.tr("Rejected")], right=(1, 2, 3, 4, 5), parent=self)
         self.problems = RowsModel([self.tr("File"), self.tr("Sheet"), self.tr("Row"), self.tr("Column"),
-                                   self.tr("Reason")], numeric=(2,), parent=self)
-        self.summary_view = table_view(self.summary, "importSummary")
-        self.problems_view = table_view(self.problems, "importProblems")
+                                   self.tr("Reason")], right=(2,), parent=self)
+        self.summary_view = table_view(self.summary, "importSummary", single=False, alternate=True)
+        self.problems_view = table_view(self.problems, "importProblems", single=False, alternate=True)
         self.summary_view.horizontalHeader().setStretchLastSection(False)
         self.summary_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, 6):
@@ -120,8 +121,8 @@ class ImportTab(QWidget):
 
     def _files_changed(self) -> None:
         self.previewed = None
-        self.summary.set_rows([])
-        self.problems.set_rows([])
+        self.summary.set_values([])
+        self.problems.set_values([])
         self.status.setText("")
         self._update_buttons()
 
@@ -158,7 +159,7 @@ class ImportTab(QWidget):
 
             self.task = None
             self.previewed = None
-            self.status.setText(self.tr("Not imported: %1").replace("%1", describe(exc)))
+            self.status.setText(fmt(self.tr("Not imported: %1"), describe(exc)))
             self._update_buttons()
             if not isinstance(exc, Cancelled):
                 show_error(self, exc, self.tr("Import"))
@@ -171,21 +172,20 @@ class ImportTab(QWidget):
 
     def show_report(self, report: ImportReport) -> None:
         rows = []
-        for sheet in fmt.SHEETS:
+        for sheet in SHEETS:
             c = report.counts.get(sheet.key)
             if c and any(c[k] for k in OUTCOMES):
                 rows.append([sheet.title] + [c[k] for k in OUTCOMES])
         totals = report.totals
         rows.append([self.tr("Total")] + [totals[k] for k in OUTCOMES])
-        self.summary.set_rows(rows)
-        self.problems.set_rows([[p.file, p.sheet, p.row, p.column, p.reason] for p in report.problems.items])
+        self.summary.set_values(rows)
+        self.problems.set_values([[p.file, p.sheet, p.row, p.column, p.reason] for p in report.problems.items])
         text = describe(report)
         if report.refused:
             text += " " + self.tr("Correct the problems listed below in the workbook (or ask its sender for a new "
                                   "export) and preview again.")
             if report.problems.unlisted:
-                text += " " + self.tr("%1 more problems are not listed.").replace(
-                    "%1", f"{report.problems.unlisted:,}")
+                text += " " + fmt(self.tr("%1 more problems are not listed."), f"{report.problems.unlisted:,}")
         elif report.dry_run:
             text += " " + self.tr("Press Apply to import.")
         elif totals["conflicts"]:

@@ -15,6 +15,7 @@ from counsel_desk.ui.sync.conflicts_tab import ConflictsTab
 from counsel_desk.ui.sync.export_tab import ExportTab
 from counsel_desk.ui.sync.history_tab import HistoryTab
 from counsel_desk.ui.sync.import_tab import ImportTab
+from counsel_desk.ui.widgets.text import fmt
 
 
 class SyncPage(PageHooks, QWidget):
@@ -50,7 +51,7 @@ class SyncPage(PageHooks, QWidget):
 
     def refresh(self) -> None:
         n = self.conflicts_tab.model.rowCount()
-        label = self.tr("Conflicts (%1)").replace("%1", str(n)) if n else self.tr("Conflicts")
+        label = fmt(self.tr("Conflicts (%1)"), str(n)) if n else self.tr("Conflicts")
         self.tabs.setTabText(self.tabs.indexOf(self.conflicts_tab), label)
         self.history_tab.reload()
 

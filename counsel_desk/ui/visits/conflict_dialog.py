@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QGridLay
 from counsel_desk.services.base import SaveConflict
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.ui.widgets.fit import fit_window, scrolling
+from counsel_desk.ui.widgets.text import fmt
 
 MINE, THEIRS = 0, 1
 
@@ -35,15 +36,14 @@ class VisitConflictDialog(QDialog):
                   "key_visit": self.tr("Key visit"), "counselor_ids": self.tr("Counselors"),
                   "contact_ids": self.tr("Contacts")}
         who = conflict.saved_by or self.tr("someone else")
-        intro = QLabel(self.tr("%1 saved this visit after you opened it. Nothing of yours was saved yet and "
-                               "nothing of theirs was overwritten. Choose for each field which value to keep.")
-                       .replace("%1", who))
+        intro = QLabel(fmt(self.tr("%1 saved this visit after you opened it. Nothing of yours was saved yet and "
+                               "nothing of theirs was overwritten. Choose for each field which value to keep."), who))
         intro.setWordWrap(True)
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
         grid.addWidget(QLabel("<b>" + self.tr("Field") + "</b>"), 0, 0)
         grid.addWidget(QLabel("<b>" + self.tr("Yours (not saved)") + "</b>"), 0, 1)
-        grid.addWidget(QLabel("<b>" + self.tr("Saved by %1").replace("%1", who) + "</b>"), 0, 2)
+        grid.addWidget(QLabel("<b>" + fmt(self.tr("Saved by %1"), who) + "</b>"), 0, 2)
         self.groups: dict[str, QButtonGroup] = {}
         for row, f in enumerate(conflict.fields, start=1):
             grid.addWidget(QLabel(labels.get(f.name, f.name)), row, 0)

@@ -1,6 +1,6 @@
 """The visit editor window: open, fill in, save — and never lose what was typed.
 
-Every few seconds the whole form is written as a draft beside the database (``services/drafts``);
+Every few seconds the whole form is written as a draft beside the database (``services/visits/drafts``);
 saving or discarding removes it, so a draft found later is what a crash left and is offered back.
 Closing with unsaved changes asks. Delete is a soft delete the lists offer to undo. Validation
 messages appear under the fields (the form's job); this window does the saving and closing.
@@ -17,18 +17,20 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushBu
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import new_id
-from counsel_desk.services.drafts import VISIT_DRAFT as DRAFT_KIND
-from counsel_desk.services.drafts import Draft, DraftStore
+from counsel_desk.services.visits.drafts import VISIT_DRAFT as DRAFT_KIND
+from counsel_desk.services.visits.drafts import Draft, DraftStore
 from counsel_desk.services.base import SaveConflict
 from counsel_desk.services.formatting import shown_date
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.visits.visits import VisitData, VisitService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.visits.conflict_dialog import VisitConflictDialog
 from counsel_desk.ui.visits.editor_form import VisitForm
 from counsel_desk.ui.visits.widgets import FieldError
 from counsel_desk.ui.widgets.fit import fit_window, scrolling
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.theme import GOOD
 
 AUTOSAVE_MS = 3000
 
@@ -100,7 +102,7 @@ class VisitEditor(QDialog):
         self.close_button.setAutoDefault(False)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedAt")
-        self.saved_label.setStyleSheet("color: #1b6e3a;")
+        self.saved_label.setStyleSheet(f"color: {GOOD};")
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.support_button)
@@ -131,8 +133,8 @@ class VisitEditor(QDialog):
 
     def _retitle(self) -> None:
         if self.visit_id:
-            title = self.tr("Site visit %1").replace(
-                "%1", f"{shown_date(self._base.visit_date)} {self._base.visited_name}".strip())
+            title = fmt(self.tr("Site visit %1"),
+                        f"{shown_date(self._base.visit_date)} {self._base.visited_name}".strip())
         else:
             title = self.tr("New site visit")
         self.heading.setText(title)
@@ -208,7 +210,7 @@ class VisitEditor(QDialog):
         self.drafts.delete(DRAFT_KIND, visit_id)
         self._last_draft = ""
         self._retitle()
-        self.saved_label.setText(self.tr("Saved %1").replace("%1", datetime.now().strftime("%H:%M")))
+        self.saved_label.setText(fmt(self.tr("Saved %1"), datetime.now().strftime("%H:%M")))
         self.form.followup_notice.clear()
         self.saved.emit(visit_id)
         self.ctx.visits_changed.emit()
@@ -254,8 +256,8 @@ class VisitEditor(QDialog):
                 self.close()
             return
         title = f"{shown_date(self._base.visit_date)} {self._base.visited_name}".strip()
-        if not messages.confirm(self, self.tr("Delete the visit %1 with its follow-ups? You can undo it right "
-                                              "after in the visit list.").replace("%1", title), do=self.tr("Delete")):
+        if not messages.confirm(self, fmt(self.tr("Delete the visit %1 with its follow-ups? You can undo it right "
+                                              "after in the visit list."), title), do=self.tr("Delete")):
             return
         visit_id = self.visit_id
         try:

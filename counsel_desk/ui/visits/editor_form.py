@@ -11,25 +11,28 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QCompleter, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy, QTableView,
-    QTabWidget, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QCompleter, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import ValidationError
 from counsel_desk.models.enums import VisitMode
-from counsel_desk.services import places
+from counsel_desk.services.places import places
 from counsel_desk.services.attachments import AttachmentService
-from counsel_desk.services.followups import FollowUpDraft
-from counsel_desk.services.people import OrgInfo, PeopleService, Person
-from counsel_desk.services.roster import RosterService
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.visits.followups import FollowUpDraft
+from counsel_desk.services.people.people import OrgInfo, PeopleService, Person
+from counsel_desk.services.people.roster import RosterService
+from counsel_desk.services.visits.visits import VisitData, VisitService
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.stocktaking.topic_picker import TopicPicker
 from counsel_desk.ui.visits.attachments_box import AttachmentsBox
 from counsel_desk.ui.visits.followup_dialogs import CloseFollowUpDialog, FollowUpDialog, FollowUpTableModel
 from counsel_desk.ui.visits.people_dialogs import NewContactDialog, NewOrganizationDialog
 from counsel_desk.ui.visits.widgets import DateEdit, FieldError, fill_combo, select_data
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.roles import VALUE_ROLE
+from counsel_desk.ui.theme import GOOD
+from counsel_desk.ui.widgets.rows import table_view
 
 TEXT_FIELDS = ("findings", "issues", "advice", "notes")
 
@@ -160,16 +163,10 @@ class VisitForm(QWidget):
 
         # follow-ups and attachments
         self.followup_model = FollowUpTableModel(self, today=self.today)
-        self.followup_view = QTableView()
-        self.followup_view.setObjectName("followUps")
-        self.followup_view.setModel(self.followup_model)
-        self.followup_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.followup_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.followup_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.followup_view.verticalHeader().hide()
-        for column in (FollowUpTableModel.COL_DESCRIPTION, FollowUpTableModel.COL_RESULT):
-            self.followup_view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.followup_view.setMinimumHeight(110)
+        self.followup_view = table_view(self.followup_model, "followUps", stretch=FollowUpTableModel.COL_DESCRIPTION,
+                                        min_height=110)
+        self.followup_view.horizontalHeader().setSectionResizeMode(FollowUpTableModel.COL_RESULT,
+                                                                   QHeaderView.ResizeMode.Stretch)
         self.add_followup_button = QPushButton(self.tr("Add follow-up…"))
         self.add_followup_button.setObjectName("addFollowUp")
         self.edit_followup_button = QPushButton(self.tr("Edit…"))
@@ -184,7 +181,7 @@ class VisitForm(QWidget):
             fu_buttons.addWidget(b)
         self.followup_notice = QLabel()
         self.followup_notice.setObjectName("followUpNotice")
-        self.followup_notice.setStyleSheet("color: #1b6e3a;")
+        self.followup_notice.setStyleSheet(f"color: {GOOD};")
         self.followup_notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
         fu_buttons.addWidget(self.followup_notice, 1)
         self.followup_error = FieldError()
@@ -236,8 +233,8 @@ class VisitForm(QWidget):
         completer.activated.connect(self._org_completed)
 
     def _retitle_tabs(self) -> None:
-        self.tabs.setTabText(0, self.tr("Follow-ups (%1)").replace("%1", str(self.followup_model.rowCount())))
-        self.tabs.setTabText(1, self.tr("Attachments (%1)").replace("%1", str(len(self.attachments.items()))))
+        self.tabs.setTabText(0, fmt(self.tr("Follow-ups (%1)"), str(self.followup_model.rowCount())))
+        self.tabs.setTabText(1, fmt(self.tr("Attachments (%1)"), str(len(self.attachments.items()))))
 
     def _connect(self) -> None:
         notify = self._changed
@@ -318,7 +315,7 @@ class VisitForm(QWidget):
         for p in people:
             item = QListWidgetItem(f"{p.name}（{p.detail}）" if p.detail and widget.objectName() == "contacts"
                                    else p.name)
-            item.setData(Qt.ItemDataRole.UserRole, p.id)
+            item.setData(VALUE_ROLE, p.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if p.id in checked else Qt.CheckState.Unchecked)
             widget.addItem(item)
@@ -338,7 +335,7 @@ class VisitForm(QWidget):
 
     @staticmethod
     def checked(widget: QListWidget) -> list[str]:
-        return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+        return [widget.item(i).data(VALUE_ROLE) for i in range(widget.count())
                 if widget.item(i).checkState() == Qt.CheckState.Checked]
 
     def organization_id(self) -> str | None:
@@ -498,8 +495,8 @@ class VisitForm(QWidget):
         if row >= 0:
             dialog = CloseFollowUpDialog(self, self.followup_model.drafts[row], today=self.today)
             self._followup_dialog(dialog, row)
-            dialog.accepted.connect(lambda: self.followup_notice.setText(self.tr(
-                "“%1” closed — press Save to keep it.").replace("%1", self.followup_model.drafts[row].description)))
+            dialog.accepted.connect(lambda: self.followup_notice.setText(fmt(self.tr(
+                "“%1” closed — press Save to keep it."), self.followup_model.drafts[row].description)))
 
     def _followup_dialog(self, dialog: FollowUpDialog | CloseFollowUpDialog, row: int) -> None:
         """Its OK puts the follow-up in the table (row -1: a new one); saved with the visit."""

@@ -12,10 +12,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from counsel_desk.errors import UserError
-from counsel_desk.services.drafts import VISIT_DRAFT as DRAFT_KIND
-from counsel_desk.services.drafts import Draft, DraftStore
+from counsel_desk.services.visits.drafts import VISIT_DRAFT as DRAFT_KIND
+from counsel_desk.services.visits.drafts import Draft, DraftStore
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
+from counsel_desk.ui.widgets.text import fmt
 
 if TYPE_CHECKING:
     from counsel_desk.ui.visits.editor import VisitEditor
@@ -95,8 +96,8 @@ class EditorHost(QObject):
     def _ask_restore(self, parent: QWidget | None, draft: Draft) -> bool:
         when = draft.saved_at.strftime("%Y-%m-%d %H:%M")
         what = (draft.data.get("visit") or {}).get("visited_name") or ""
-        text = self.tr("A visit you were editing was not saved (draft of %1%2), probably because the app closed "
-                       "unexpectedly. Restore it?").replace("%1", when).replace("%2", f"：{what}" if what else "")
+        text = fmt(self.tr("A visit you were editing was not saved (draft of %1%2), probably because the app closed "
+                       "unexpectedly. Restore it?"), when, f"：{what}" if what else "")
         return messages.confirm(parent, text, self.tr("Restore unsaved visit"))
 
     def offer_drafts(self, parent: QWidget | None = None) -> list[VisitEditor]:
@@ -108,7 +109,7 @@ class EditorHost(QObject):
         drafts = self.drafts.all(DRAFT_KIND)
         if not drafts:
             return opened
-        from counsel_desk.services.visits import VisitService
+        from counsel_desk.services.visits.visits import VisitService
 
         service = VisitService(self.ctx.services())
         for draft in drafts:
@@ -136,7 +137,7 @@ class EditorHost(QObject):
         return True
 
     def undo_delete(self, visit_id: str, parent: QWidget | None = None) -> bool:
-        from counsel_desk.services.visits import VisitService
+        from counsel_desk.services.visits.visits import VisitService
 
         try:
             VisitService(self.ctx.services()).undo_delete(visit_id)

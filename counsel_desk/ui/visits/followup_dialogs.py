@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWid
 
 from counsel_desk.errors import ValidationError
 from counsel_desk.models.enums import FollowUpStatus
-from counsel_desk.services.followups import CLOSED, FollowUpDraft, followup_problems
+from counsel_desk.services.visits.followups import CLOSED, FollowUpDraft, followup_problems
 from counsel_desk.services.formatting import shown_date
-from counsel_desk.ui.small_table import SmallTableModel
+from counsel_desk.ui.widgets.rows import SmallTableModel
 from counsel_desk.ui.visits.widgets import DateEdit, FormDialog, select_data
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.theme import ALERT
 
-OVERDUE_COLOUR = "#b3261e"
 
 
 def status_label(status: str) -> str:
@@ -55,7 +55,7 @@ class FollowUpTableModel(SmallTableModel[FollowUpDraft]):
             return [fu.description, fu.owner, shown_date(fu.due_date), status_label(fu.status),
                     shown_date(fu.followup_date), fu.result][index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(fu):
-            return QBrush(QColor(OVERDUE_COLOUR))
+            return QBrush(QColor(ALERT))
         return None
 
     def is_overdue(self, fu: FollowUpDraft) -> bool:

@@ -7,16 +7,19 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from counsel_desk.errors import UserError, ValidationError
-from counsel_desk.services.followups import CLOSED, FollowUpDraft, FollowUpListSource, FollowUpService
+from counsel_desk.services.visits.followups import CLOSED, FollowUpDraft, FollowUpListSource, FollowUpService
 from counsel_desk.services.formatting import shown_date
-from counsel_desk.services.roster import RosterService
+from counsel_desk.services.people.roster import RosterService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.empty_state import show_when_empty
-from counsel_desk.ui.lazy_table import ROW_ROLE, LazyIdTableModel
+from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.visits.followup_dialogs import CloseFollowUpDialog, FollowUpDialog
 from counsel_desk.ui.visits.list_base import ListPageBase
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.roles import ROW_ROLE
+from counsel_desk.ui.theme import ALERT, GOOD
 
 COLUMNS_CONTEXT = "FollowUpColumns"
 _TITLES = (QT_TRANSLATE_NOOP("FollowUpColumns", "Due"), QT_TRANSLATE_NOOP("FollowUpColumns", "Status"),
@@ -45,7 +48,7 @@ class FollowUpListPage(ListPageBase):
         self.overdue_button = QPushButton()
         self.overdue_button.setObjectName("overdue")
         self.overdue_button.setFlat(True)
-        self.overdue_button.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.overdue_button.setStyleSheet(f"color: {ALERT}; font-weight: bold;")
         self.open_label = QLabel()
         self.open_label.setObjectName("openCount")
         self.search.setObjectName("followUpSearch")
@@ -83,7 +86,7 @@ class FollowUpListPage(ListPageBase):
         buttons.addWidget(self.visit_button)
         self.notice = QLabel()
         self.notice.setObjectName("followUpNotice")
-        self.notice.setStyleSheet("color: #1b6e3a;")
+        self.notice.setStyleSheet(f"color: {GOOD};")
         self.notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
         buttons.addWidget(self.notice, 1)
         layout = QVBoxLayout(self)
@@ -103,15 +106,15 @@ class FollowUpListPage(ListPageBase):
         self.edit_button.clicked.connect(self.edit_current)
         self.visit_button.clicked.connect(self.open_visit)
         self.host.visit_deleted.connect(lambda vid, t: self.undo_bar.show_deleted(
-            vid, self.tr("The visit %1 was deleted with its follow-ups.").replace("%1", t)))
+            vid, fmt(self.tr("The visit %1 was deleted with its follow-ups."), t)))
         self.reload()
 
     def reloaded(self) -> None:
         counts = self.source.counts(self.model.query.filters)
-        self.week_button.setText(self.tr("Due this week: %1").replace("%1", str(counts.due_this_week)))
-        self.overdue_button.setText(self.tr("Overdue: %1").replace("%1", str(counts.overdue)))
-        self.open_label.setText(self.tr("Open: %1").replace("%1", str(counts.open)))
-        self.count_label.setText(self.tr("%1 shown").replace("%1", f"{self.model.rowCount():,}"))
+        self.week_button.setText(fmt(self.tr("Due this week: %1"), str(counts.due_this_week)))
+        self.overdue_button.setText(fmt(self.tr("Overdue: %1"), str(counts.overdue)))
+        self.open_label.setText(fmt(self.tr("Open: %1"), str(counts.open)))
+        self.count_label.setText(fmt(self.tr("%1 shown"), f"{self.model.rowCount():,}"))
         self._enable()
 
     def extra_filters(self) -> dict:
@@ -168,10 +171,10 @@ class FollowUpListPage(ListPageBase):
             raise ValidationError(exc.zh, exc.en) from exc
         self.ctx.followups_changed.emit()
         if draft.status == CLOSED:
-            text = self.tr("“%1” closed on %2: %3").replace("%1", draft.description).replace(
-                "%2", shown_date(draft.followup_date)).replace("%3", draft.result.strip())
+            text = fmt(self.tr("“%1” closed on %2: %3"), draft.description, shown_date(draft.followup_date),
+                       draft.result.strip())
         else:
-            text = self.tr("“%1” saved.").replace("%1", draft.description)
+            text = fmt(self.tr("“%1” saved."), draft.description)
         self.notice.setText(text)
         self.notice.setToolTip(text)
         self.ctx.status_message.emit(text)

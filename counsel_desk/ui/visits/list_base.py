@@ -6,7 +6,7 @@ page API the main window calls (``page_activated``, ``focus_search``, ``apply_fi
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView, QWidget
 
 from counsel_desk.services.listing import ListQuery
 from counsel_desk.ui.context import AppContext
@@ -15,17 +15,13 @@ from counsel_desk.ui.visits.editor_host import EditorHost
 from counsel_desk.ui.visits.filters import VisitFilterBar
 from counsel_desk.ui.visits.widgets import UndoBar
 from counsel_desk.ui.page_contract import PageHooks
+from counsel_desk.ui.widgets.rows import table_view
 
 
 def setup_table(view: QTableView, widths: tuple[int, ...], stretch: int | None = None) -> None:
     """The look both lists share: whole rows, one selection, header sorting done by the model in SQL.
     Column ``stretch`` takes the room left (the last one when None)."""
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
+    table_view(view=view, alternate=True, wrap=False, stretch=None)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     header = view.horizontalHeader()
     header.setSectionsClickable(True)

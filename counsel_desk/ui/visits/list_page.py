@@ -12,12 +12,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counsel_desk.services.listing import ListQuery
-from counsel_desk.services.visit_list import VisitListSource
+from counsel_desk.services.visits.visit_list import VisitListSource
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.empty_state import show_when_empty
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.visits.list_base import ListPageBase
 from counsel_desk.ui.visits.progressive_model import ProgressiveIdModel
+from counsel_desk.ui.widgets.text import fmt
 
 if TYPE_CHECKING:  # the editor is imported when first opened, not with the list
     from counsel_desk.ui.visits.editor import VisitEditor
@@ -93,7 +94,7 @@ class VisitListPage(ListPageBase):
         return self.host.new_visit(self)
 
     def _show_count(self, n: int) -> None:
-        self.count_label.setText((self.tr("%1 visit") if n == 1 else self.tr("%1 visits")).replace("%1", f"{n:,}"))
+        self.count_label.setText(fmt(self.tr("%1 visit") if n == 1 else self.tr("%1 visits"), f"{n:,}"))
 
     # --- opening and deleting -----------------------------------------------------------------------------
     def open_current(self) -> None:
@@ -109,5 +110,5 @@ class VisitListPage(ListPageBase):
         return self.host.open_visit(visit_id, self)
 
     def _visit_deleted(self, visit_id: str, title: str) -> None:
-        self.undo_bar.show_deleted(visit_id, self.tr("The visit %1 was deleted.").replace("%1", title))
-        self.ctx.status_message.emit(self.tr("The visit %1 was deleted.").replace("%1", title))
+        self.undo_bar.show_deleted(visit_id, fmt(self.tr("The visit %1 was deleted."), title))
+        self.ctx.status_message.emit(fmt(self.tr("The visit %1 was deleted."), title))

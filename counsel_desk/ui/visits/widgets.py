@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.errors import ValidationError
 from counsel_desk.ui.widgets.date_edit import DateEdit
+from counsel_desk.ui.theme import BANNER_BG, BANNER_EDGE
 
 __all__ = ["DateEdit", "FieldError", "FormDialog", "UndoBar", "fill_combo", "select_data"]
 
@@ -108,7 +109,7 @@ class UndoBar(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("undoBar")
-        self.setStyleSheet("QFrame#undoBar { background: #fff4ce; border: 1px solid #e8d48a; }")
+        self.setStyleSheet(f"QFrame#undoBar {{ background: {BANNER_BG}; border: 1px solid {BANNER_EDGE}; }}")
         self.label = QLabel()
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setObjectName("undoDelete")

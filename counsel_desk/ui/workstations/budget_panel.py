@@ -16,25 +16,26 @@ from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar,
-    QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
+    QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+    QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import UserError
 from counsel_desk.models.enums import BudgetCategory, Evaluation
-from counsel_desk.services import programme
-from counsel_desk.services import workstations as ws_service
-from counsel_desk.services.workstation_rules import WORKSTATION_CAP, cap_label
+from counsel_desk.services.programme import programme
+from counsel_desk.services.workstations import workstations as ws_service
+from counsel_desk.services.workstations.workstation_rules import WORKSTATION_CAP, cap_label
 from counsel_desk.services.formatting import ntd, roc_year
-from counsel_desk.services.workstation_budgets import BudgetCheck, BudgetView
+from counsel_desk.services.workstations.workstation_budgets import BudgetCheck, BudgetView
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.visits.widgets import DateEdit, FieldError
-from counsel_desk.ui.workstations.widgets import ALERT, EnumCombo, MoneyEdit, RowsModel, bold_label
+from counsel_desk.ui.workstations.widgets import EnumCombo, MoneyEdit, bold_label
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.theme import ALERT, GOOD, WARN
+from counsel_desk.ui.widgets.rows import RowsModel, table_view
 
-WARN = "#8a5a00"
 
-GOOD = "#2e7d32"
 AMOUNTS = ("planned", "disbursed", "reimbursed")
 
 
@@ -52,15 +53,8 @@ class BudgetPanel(QWidget):
         self.views: list[BudgetView] = []
 
         self.years_model = RowsModel([self.tr("Year"), self.tr("Subsidy"), self.tr("Personnel share"),
-                                      self.tr("Disbursed"), self.tr("Reimbursed")], self, align_right=(1, 2, 3, 4))
-        self.years_view = QTableView()
-        self.years_view.setModel(self.years_model)
-        self.years_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.years_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.years_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.years_view.verticalHeader().setVisible(False)
-        self.years_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.years_view.setMaximumHeight(140)
+                                      self.tr("Disbursed"), self.tr("Reimbursed")], self, right=(1, 2, 3, 4))
+        self.years_view = table_view(self.years_model, even=True, stretch=None, max_height=140)
 
         self.year = QSpinBox()
         self.year.setRange(1, 1910)  # any ROC year; one outside every plan is warned about when saved
@@ -226,8 +220,7 @@ class BudgetPanel(QWidget):
             for key, edit in edits.items():
                 edit.set_value(getattr(line, key) if line else 0)
         self.delete_button.setEnabled(view is not None)
-        self.year_note.setText("" if view else self.tr("No budget for ROC %1 yet: enter it and save.")
-                               .replace("%1", str(year)))
+        self.year_note.setText("" if view else fmt(self.tr("No budget for ROC %1 yet: enter it and save."), str(year)))
         for row in range(self.years_model.rowCount()):
             if self.years_model.values_at(row)[0] == str(year):
                 self.years_view.selectRow(row)
@@ -239,14 +232,13 @@ class BudgetPanel(QWidget):
     def _show_cap(self, year: int) -> None:
         amount, plan = cap_label(self.plans, WORKSTATION_CAP, year)
         if not plan:
-            self.cap_note.setText(self.tr("ROC %1 lies outside every loaded plan: no cap to check.")
-                                  .replace("%1", str(year)))
+            self.cap_note.setText(fmt(self.tr("ROC %1 lies outside every loaded plan: no cap to check."), str(year)))
         elif amount is None:
-            self.cap_note.setText(self.tr("%1 (in force in ROC %2) publishes no cap: not checked.")
-                                  .replace("%1", plan).replace("%2", str(year)))
+            self.cap_note.setText(fmt(self.tr("%1 (in force in ROC %2) publishes no cap: not checked."), plan,
+                                      str(year)))
         else:
-            self.cap_note.setText(self.tr("Cap NT$%1 a year (%2, in force in ROC %3)")
-                                  .replace("%1", ntd(amount)).replace("%2", plan).replace("%3", str(year)))
+            self.cap_note.setText(fmt(self.tr("Cap NT$%1 a year (%2, in force in ROC %3)"), ntd(amount), plan,
+                                      str(year)))
 
     def _update_totals(self) -> None:
         for key in AMOUNTS:
@@ -267,13 +259,10 @@ class BudgetPanel(QWidget):
             return
         limit = f"{check.limit:.0%}" if check.limit is not None else self.tr("unknown")
         self.check_figures.setText(
-            self.tr("Personnel NT$%1 of subsidy NT$%2 — %3 (limit %4, %5 full-time staff)")
-            .replace("%1", ntd(check.personnel)).replace("%2", ntd(check.subsidy))
-            .replace("%3", f"{check.share:.1%}").replace("%4", limit)
-            .replace("%5", str(check.fulltime_staff)))
+            fmt(self.tr("Personnel NT$%1 of subsidy NT$%2 — %3 (limit %4, %5 full-time staff)"), ntd(check.personnel),
+                ntd(check.subsidy), f"{check.share:.1%}", limit, str(check.fulltime_staff)))
         self.check_bar.setValue(min(1000, round(check.share / check.limit * 1000)) if check.limit else 0)
-        self.check_bar.setFormat(self.tr("%1 of the %2 limit").replace("%1", f"{check.share:.1%}")
-                                 .replace("%2", limit))
+        self.check_bar.setFormat(fmt(self.tr("%1 of the %2 limit"), f"{check.share:.1%}", limit))
         colour = GOOD if check.ok else ALERT
         self.check_bar.setStyleSheet(_bar_style(colour))
         self.check_message.setText(check.message)
@@ -335,8 +324,8 @@ class BudgetPanel(QWidget):
 
     def delete_year(self) -> None:
         view = self.current_view()
-        if view is None or not confirm(self, self.tr("Delete the budget of ROC %1 and its lines?")
-                                       .replace("%1", str(view.roc_year)), do=self.tr("Delete")):
+        if view is None or not confirm(self, fmt(self.tr("Delete the budget of ROC %1 and its lines?"),
+                                                 str(view.roc_year)), do=self.tr("Delete")):
             return
         try:
             ws_service.delete_budget(self.ctx.services(), view.id)

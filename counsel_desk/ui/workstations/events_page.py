@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import CenterEvent
 from counsel_desk.models.enums import EventKind
-from counsel_desk.services import events as event_service
+from counsel_desk.services.workstations import events as event_service
 from counsel_desk.services.attachments import AttachmentItem
-from counsel_desk.services.program_lists import EventListSource
+from counsel_desk.services.workstations.program_lists import EventListSource
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import show_error
 from counsel_desk.ui.page_titles import page_title
@@ -29,6 +29,7 @@ from counsel_desk.ui.visits.widgets import DateEdit
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
 from counsel_desk.ui.workstations.widgets import EnumCombo, PlacePicker, bold_label
+from counsel_desk.ui.widgets.roles import VALUE_ROLE
 
 THUMB = 96
 
@@ -169,7 +170,7 @@ class EventListPage(RecordListPage):
 
     def _photo_item(self, item: AttachmentItem) -> QListWidgetItem:
         entry = QListWidgetItem(item.filename)
-        entry.setData(Qt.ItemDataRole.UserRole, item)
+        entry.setData(VALUE_ROLE, item)
         entry.setToolTip(item.filename)
         pixmap = QPixmap()
         try:  # from memory: a sealed photo's thumbnail leaves no plain copy on disk
@@ -205,7 +206,7 @@ class EventListPage(RecordListPage):
         entry = self.photos.currentItem()
         if entry is None:
             return
-        item: AttachmentItem = entry.data(Qt.ItemDataRole.UserRole)
+        item: AttachmentItem = entry.data(VALUE_ROLE)
         if item.id:
             event_service.remove_photo(self.ctx.services(), self.folder, item.id)
         self._show_photos()
@@ -213,7 +214,7 @@ class EventListPage(RecordListPage):
         self.ctx.events_changed.emit()
 
     def _open_photo(self, entry: QListWidgetItem) -> None:
-        item: AttachmentItem = entry.data(Qt.ItemDataRole.UserRole)
+        item: AttachmentItem = entry.data(VALUE_ROLE)
         try:
             path = event_service.photo_path(self.ctx.services(), self.folder, item)
         except UserError as exc:

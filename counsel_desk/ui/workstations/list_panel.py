@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import UserError
 from counsel_desk.services.listing import ListQuery
-from counsel_desk.services.support import counselors
+from counsel_desk.services.workstations.support import counselors
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.workstations.columns import CONTEXT
@@ -23,6 +22,9 @@ from counsel_desk.ui.visits.widgets import DateEdit
 from counsel_desk.ui.widgets.fit import shrinkable
 from counsel_desk.ui.widgets.indigenous_combo import IndigenousCombo
 from counsel_desk.ui.workstations.widgets import EnumCombo, PlacePicker, combo_select_data
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.theme import ALERT
+from counsel_desk.ui.widgets.rows import table_view
 
 SEARCH_DELAY_MS = 250
 MAX_COLUMN_WIDTH = 280
@@ -123,19 +125,12 @@ class ListPanel(QWidget):
         bar.addWidget(self.clear_button)
 
         self.model = LazyIdTableModel(source, self, context=CONTEXT)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setVisible(False)
+        self.view = table_view(self.model, alternate=True)
         self.view.verticalHeader().setDefaultSectionSize(26)
         header = self.view.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the source's own order until a click
         header.setSortIndicatorShown(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.setResizeContentsPrecision(SIZE_FROM_ROWS)
         self.view.verticalHeader().setResizeContentsPrecision(SIZE_FROM_ROWS)
         self.view.setSortingEnabled(True)
@@ -187,7 +182,7 @@ class ListPanel(QWidget):
                 edit.setStyleSheet("")
                 edit.setToolTip("")
             except UserError as exc:  # a half-typed date filters nothing until it reads right
-                edit.setStyleSheet("border: 1px solid #b3261e;")
+                edit.setStyleSheet(f"border: 1px solid {ALERT};")
                 edit.setToolTip(exc.message)
         if self.counselor is not None:
             f["counselor_id"] = self.counselor.currentData() or ""
@@ -261,7 +256,7 @@ class ListPanel(QWidget):
             self.activated.emit(rid)
 
     def _show_count(self, n: int) -> None:
-        self.count_label.setText((self.tr("%1 record") if n == 1 else self.tr("%1 records")).replace("%1", f"{n:,}"))
+        self.count_label.setText(fmt(self.tr("%1 record") if n == 1 else self.tr("%1 records"), f"{n:,}"))
         if n and not self._sized:
             self._sized = True
             self._size_columns()

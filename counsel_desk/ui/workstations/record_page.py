@@ -24,6 +24,7 @@ from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.widgets.fit import scrolling
 from counsel_desk.ui.visits.widgets import FieldError
 from counsel_desk.ui.workstations.list_panel import ListPanel, ReloadsWhenShown
+from counsel_desk.ui.widgets.text import fmt
 
 
 class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
@@ -42,8 +43,8 @@ class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
         self.heading = QLabel()  # subclasses name the page and its New button
         self.heading.setProperty("role", "pageTitle")
         self.new_button = QPushButton()
-        self.empty_hint = show_when_empty(panel.view, lambda: self.tr(
-            "Nothing here yet. Press “%1” above to add the first one.").replace("%1", self.new_button.text()))
+        self.empty_hint = show_when_empty(panel.view, lambda: fmt(self.tr(
+            "Nothing here yet. Press “%1” above to add the first one."), self.new_button.text()))
         head = QHBoxLayout()
         head.addWidget(self.heading)
         head.addStretch(1)
@@ -178,7 +179,8 @@ class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
         return True
 
     def delete(self) -> None:
-        if self.record_id is None or not confirm(self, self.tr("Delete %1?").replace("%1", self.editor_title.text()), do=self.tr("Delete")):
+        if self.record_id is None or not confirm(self, fmt(self.tr("Delete %1?"),
+                                                           self.editor_title.text()), do=self.tr("Delete")):
             return
         try:
             self.remove(self.record_id)
@@ -200,7 +202,7 @@ class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
     def _may_leave(self) -> bool:
         if not self.dirty:
             return True
-        if confirm(self, self.tr("Changes to %1 were not saved. Discard them?").replace("%1", self.editor_title.text()),
+        if confirm(self, fmt(self.tr("Changes to %1 were not saved. Discard them?"), self.editor_title.text()),
                    do=self.tr("Discard")):
             self.dirty = False
             return True

@@ -8,35 +8,23 @@ seed's years; refused above, with the message under the form; a plan that publis
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.models import PublicSpace
 from counsel_desk.models.enums import PublicSpaceStatus
-from counsel_desk.services import spaces as space_service
-from counsel_desk.services.program_lists import PublicSpaceListSource
+from counsel_desk.services.workstations import spaces as space_service
+from counsel_desk.services.workstations.program_lists import PublicSpaceListSource
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import show_error
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
-from counsel_desk.ui.workstations.widgets import EnumCombo, MoneyEdit, PlacePicker, RowsModel, bold_label
+from counsel_desk.ui.workstations.widgets import EnumCombo, MoneyEdit, PlacePicker, bold_label
 from counsel_desk.ui.widgets.fit import fit_window
-
-
-def _table(model: RowsModel, height: int | None = None) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    if height:
-        view.setMinimumHeight(height)
-    return view
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.rows import RowsModel, table_view
 
 
 class PublicSpaceListPage(RecordListPage):
@@ -81,7 +69,7 @@ class PublicSpaceListPage(RecordListPage):
         self.form.addRow(self.tr("Site visits"), self.visits_label)
 
         self.proposals_model = RowsModel([self.tr("Proposal"), self.tr("Place"), self.tr("Stage")], self)
-        self.proposals_view = _table(self.proposals_model, 140)
+        self.proposals_view = table_view(self.proposals_model, fit=True, min_height=140)
         self.link_button = QPushButton(self.tr("Link proposal…"))
         self.unlink_button = QPushButton(self.tr("Unlink"))
         linked_head = QHBoxLayout()
@@ -134,7 +122,7 @@ class PublicSpaceListPage(RecordListPage):
         self.link_button.setEnabled(record is not None)
         self.unlink_button.setEnabled(record is not None)
         n = space_service.visit_count(self.ctx.services(), record.id) if record is not None else 0
-        self.visits_label.setText((self.tr("%1 visit") if n == 1 else self.tr("%1 visits")).replace("%1", f"{n:,}"))
+        self.visits_label.setText(fmt(self.tr("%1 visit") if n == 1 else self.tr("%1 visits"), f"{n:,}"))
         self._show_linked()
 
     def values(self) -> dict:
@@ -198,7 +186,7 @@ class ProposalPicker(QDialog):
         self.search.setPlaceholderText(self.tr("Search title or place…"))
         self.search.setClearButtonEnabled(True)
         self.model = RowsModel([self.tr("Proposal"), self.tr("Place"), self.tr("Stage")], self)
-        self.view = _table(self.model)
+        self.view = table_view(self.model, fit=True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Link"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))

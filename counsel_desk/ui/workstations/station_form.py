@@ -3,7 +3,7 @@
 Name, operator and its kind, host with age and years on site, team size, partners aged 20–45 and
 full-time staff now (a new budget year starts from it; each year keeps its own), county and township,
 year approved, the 12-month term, status and the young people who stayed or came back. Saving goes
-through ``services/workstations.py``; a refused value is shown in red under the form, and what the
+through ``services/workstations/workstations.py``; a refused value is shown in red under the form, and what the
 rules warn about (eligibility facts, a term longer than the plan's, a county outside the center's) in
 amber with its source — saved anyway.
 """
@@ -12,22 +12,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import UserError
 from counsel_desk.models import Workstation
 from counsel_desk.models.enums import OperatorKind, WorkstationStatus
-from counsel_desk.services import workstations as ws_service
+from counsel_desk.services.workstations import workstations as ws_service
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.visits.widgets import DateEdit, FieldError
-from counsel_desk.ui.workstations.widgets import EnumCombo, PlacePicker, RowsModel
+from counsel_desk.ui.workstations.widgets import EnumCombo, PlacePicker
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.theme import WARN
+from counsel_desk.ui.widgets.rows import RowsModel, table_view
 
 
-WARN = "#8a5a00"
 NOT_RECORDED = -1  # an eligibility spin box's "—"
 
 
@@ -211,13 +212,7 @@ class ContactsPanel(QWidget):
         self.ctx = ctx
         self.station_id: str | None = None
         self.model = RowsModel([self.tr("Full name"), self.tr("Job title"), self.tr("Phone"), self.tr("E-mail")], self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.view.setMaximumHeight(120)
+        self.view = table_view(self.model, single=False, even=True, stretch=None, max_height=120)
         self.add_button = QPushButton(self.tr("Add contact…"))
         self.remove_button = QPushButton(self.tr("Remove contact"))
         buttons = QHBoxLayout()
@@ -260,7 +255,7 @@ class ContactsPanel(QWidget):
         if not cid or self.station_id is None:
             return
         name = self.model.values_at(index.row())[0]
-        if not confirm(self, self.tr("Remove %1 from this workstation's contacts?").replace("%1", name),
+        if not confirm(self, fmt(self.tr("Remove %1 from this workstation's contacts?"), name),
                            do=self.tr("Remove")):
             return
         ws_service.remove_contact(self.ctx.services(), self.station_id, cid)

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QTableView,
-    QVBoxLayout, QWidget,
+    QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import UserError
 from counsel_desk.models.enums import WorkstationStatus
-from counsel_desk.services import workstations as ws_service
+from counsel_desk.services.workstations import workstations as ws_service
 from counsel_desk.services.formatting import bracketed, shown_date
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.dashboard.widgets import Card, FigureCard
@@ -24,9 +23,11 @@ from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.workstations.budget_panel import BudgetPanel
 from counsel_desk.ui.workstations.station_form import ContactsPanel, StationForm
 from counsel_desk.ui.workstations.support_dialog import SupportRecordDialog
-from counsel_desk.ui.workstations.widgets import RowsModel
+from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.theme import ACCENT
+from counsel_desk.ui.widgets.rows import RowsModel, table_view
 
-KIND_COLOURS = {"visit": "#1f6fb2", "support": "#2b3640", "proposal": "#6a3d9a"}
+KIND_COLOURS = {"visit": ACCENT, "support": "#2b3640", "proposal": "#6a3d9a"}
 
 
 class StationView(QWidget):
@@ -82,16 +83,7 @@ class StationView(QWidget):
         budget.body.addWidget(self.budget)
 
         self.timeline_model = RowsModel([self.tr("Date"), self.tr("What"), self.tr("Title"), self.tr("Detail")], self)
-        self.timeline_view = QTableView()
-        self.timeline_view.setModel(self.timeline_model)
-        self.timeline_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.timeline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.timeline_view.verticalHeader().setVisible(False)
-        self.timeline_view.setWordWrap(False)
-        header = self.timeline_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.timeline_view.setMinimumHeight(220)
+        self.timeline_view = table_view(self.timeline_model, single=False, fit=True, wrap=False, min_height=220)
         timeline = Card(self.tr("Timeline: visits, support records and proposals"))
         timeline.body.addWidget(self.timeline_view)
 
@@ -225,9 +217,8 @@ class StationView(QWidget):
     def delete_station(self) -> None:
         if self.station_id is None:
             return
-        if not confirm(self, self.tr("Delete the workstation %1? Its support records and budgets stay in the "
-                                     "database and the deletion is recorded in the audit log.")
-                       .replace("%1", self.title.text()), do=self.tr("Delete")):
+        if not confirm(self, fmt(self.tr("Delete the workstation %1? Its support records and budgets stay in the "
+                                     "database and the deletion is recorded in the audit log."), self.title.text()), do=self.tr("Delete")):
             return
         sid = self.station_id
         try:

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models.enums import SupportKind
-from counsel_desk.services import support as support_service
-from counsel_desk.services.people import PeopleService
+from counsel_desk.services.workstations import support as support_service
+from counsel_desk.services.people.people import PeopleService
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.visits.widgets import DateEdit, FieldError
 from counsel_desk.ui.workstations.widgets import EnumCombo, combo_select_data
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.roles import VALUE_ROLE
 
 
 class SupportRecordDialog(QDialog):
@@ -81,7 +82,7 @@ class SupportRecordDialog(QDialog):
         self.counselors.setMaximumHeight(110)
         for cid, name in support_service.counselors(sc, start.get("counselor_ids")):
             item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, cid)
+            item.setData(VALUE_ROLE, cid)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if cid in (start.get("counselor_ids") or [])
                                else Qt.CheckState.Unchecked)
@@ -153,7 +154,7 @@ class SupportRecordDialog(QDialog):
         for row in range(self.counselors.count()):
             item = self.counselors.item(row)
             if item.checkState() == Qt.CheckState.Checked:
-                out.append(item.data(Qt.ItemDataRole.UserRole))
+                out.append(item.data(VALUE_ROLE))
         return out
 
     def values(self) -> dict:

@@ -1,8 +1,7 @@
 """Form pieces shared by the workstation, support-record, public-space and event screens.
 
 NT$ fields that show thousands separators, a county → township pair of combo boxes, an enum
-combo with labels in the user's language and a small table model for short lists (``set_rows``
-between reset signals, Vorta's pattern). Date fields and the red message under a form are the
+combo with labels in the user's language (short lists use ``ui/widgets/rows.RowsModel``). Date fields and the red message under a form are the
 visit screens' (``ui/visits/widgets.py``: ``DateEdit``, ``FieldError``).
 """
 
@@ -10,14 +9,12 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRegularExpression, Qt
-from PySide6.QtGui import QBrush, QColor, QRegularExpressionValidator
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
-from counsel_desk.services.program_base import counties, townships
+from counsel_desk.services.programme.program_base import counties, townships
 
-ALERT = "#b3261e"
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class MoneyEdit(QLineEdit):
@@ -120,58 +117,6 @@ class PlacePicker:
             j = self.township.findData(township_code or "")
             self.township.setCurrentIndex(j if j >= 0 else (0 if self.any_text is not None else -1))
             self.township.blockSignals(False)
-
-
-class RowsModel(QAbstractTableModel):
-    """A small read-only table: rows of values with an id; ``set_rows`` replaces them all.
-
-    A row is ``(record_id, [values…])`` or with a third element, a colour for the whole row."""
-
-    def __init__(self, headers: list[str], parent=None, align_right: tuple[int, ...] = ()):
-        super().__init__(parent)
-        self.headers = headers
-        self.align_right = set(align_right)
-        self._rows: list[tuple[str, list[Any], str | None]] = []
-
-    def set_rows(self, rows: list[tuple]) -> None:
-        self.beginResetModel()
-        self._rows = [(r[0], list(r[1]), r[2] if len(r) > 2 else None) for r in rows]
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        rid, values, colour = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = values[index.column()] if index.column() < len(values) else ""
-            if isinstance(value, int) and not isinstance(value, bool):
-                return f"{value:,}"
-            return "" if value is None else str(value)
-        if role == ID_ROLE:
-            return rid
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and colour:
-            return QBrush(QColor(colour))
-        return None
-
-    def id_at(self, row: int) -> str | None:
-        return self._rows[row][0] if 0 <= row < len(self._rows) else None
-
-    def values_at(self, row: int) -> list[Any]:
-        return list(self._rows[row][1]) if 0 <= row < len(self._rows) else []
 
 
 def combo_select_data(combo: QComboBox, data: Any) -> None:
