@@ -72,6 +72,26 @@ def last_export_to(db, destination: Path | str) -> datetime | None:
     return _utc(row[0]) if row else None
 
 
+@dataclass
+class ServerSync:
+    """The last completed 「與中心伺服器同步」 with one server (what this computer sent, and when)."""
+
+    server: str
+    at: datetime
+    records_sent: int
+
+
+def server_syncs(db) -> list[ServerSync]:
+    """Each center server this database has synced with, the most recent first (sync/server_sync.py logs it)."""
+    from counsel_desk.sync.server_sync import SERVER_PREFIX
+
+    with syncdb.connection(db) as (_conn, raw):
+        rows = raw.execute("SELECT destination, at, counts FROM export_log WHERE id IN (SELECT max(id) FROM export_log "
+                           "WHERE destination LIKE :p GROUP BY destination) ORDER BY at DESC",
+                           {"p": SERVER_PREFIX + "%"}).fetchall()
+    return [ServerSync(dest[len(SERVER_PREFIX):], _utc(at), sum(json.loads(c or "{}").values())) for dest, at, c in rows]
+
+
 def already_imported(db, sha256: str) -> datetime | None:
     """When a file with this content was last applied here (the UI warns, importing again is harmless)."""
     with syncdb.connection(db) as (_conn, raw):
