@@ -83,6 +83,10 @@ class ImportReport:
         return out
 
     @property
+    def conflicts(self) -> int:
+        return self.totals["conflicts"]
+
+    @property
     def refused(self) -> bool:
         return bool(self.problems)
 
