@@ -50,29 +50,29 @@ def storage_value(value: Any) -> Any:
 class Rows:
     """A statement's result with its values in storage form (iterate, fetchone, fetchall, fetchmany)."""
 
-    def __init__(self, result, convert: bool):
+    def __init__(self, result: Any, convert: bool) -> None:
         self._result = result
         self._convert = convert
         self.rowcount = result.rowcount
 
-    def _row(self, row):
+    def _row(self, row: Any) -> Any:
         return tuple(storage_value(v) for v in row) if self._convert else row
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         for row in self._result:
             yield self._row(row)
 
-    def fetchone(self):
+    def fetchone(self) -> Any:
         row = self._result.fetchone()
         return None if row is None else self._row(row)
 
-    def fetchall(self) -> list[tuple]:
+    def fetchall(self) -> list[Any]:
         return [self._row(r) for r in self._result.fetchall()]
 
-    def fetchmany(self, size: int) -> list[tuple]:
+    def fetchmany(self, size: int) -> list[Any]:
         return [self._row(r) for r in self._result.fetchmany(size)]
 
-    def scalar(self):
+    def scalar(self) -> Any:
         row = self.fetchone()
         return None if row is None else row[0]
 
@@ -84,7 +84,7 @@ class SyncConnection:
         self.conn = conn
         self.server = conn.dialect.name == SERVER
         self._bools: dict[str, frozenset[str]] = {}  # staging table → its boolean columns (server only)
-        self._raw = None if self.server else conn.connection.driver_connection
+        self.file: Any = None if self.server else conn.connection.driver_connection  # a file's sqlite3 connection
 
     # --- statements ------------------------------------------------------------------------
     def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> Rows:
@@ -115,29 +115,29 @@ class SyncConnection:
             if snapshot:
                 self.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         else:
-            self._raw.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            self.file.execute("BEGIN IMMEDIATE" if write else "BEGIN")
 
     def commit(self) -> None:
         if self.server:
             self.conn.commit()
-        elif self._raw.in_transaction:
-            self._raw.execute("COMMIT")
+        elif self.file.in_transaction:
+            self.file.execute("COMMIT")
 
     def rollback(self) -> None:
         if self.server:
             self.conn.rollback()
-        elif self._raw.in_transaction:
-            self._raw.execute("ROLLBACK")
+        elif self.file.in_transaction:
+            self.file.execute("ROLLBACK")
 
     @property
     def in_transaction(self) -> bool:
-        return self.conn.in_transaction() if self.server else bool(self._raw.in_transaction)
+        return self.conn.in_transaction() if self.server else bool(self.file.in_transaction)
 
     # --- what differs ----------------------------------------------------------------------
     def cache_pages(self, kib: int) -> None:
         """A bigger page cache for bulk work on a file (a server sizes its own)."""
         if not self.server:
-            self._raw.execute(f"PRAGMA cache_size = -{int(kib)}")
+            self.file.execute(f"PRAGMA cache_size = -{int(kib)}")
 
     def moment(self, param: str) -> str:
         """SQL for a moment given as storage text (``param`` like ``:now``) where its type can't be inferred."""
@@ -148,7 +148,7 @@ class SyncConnection:
         if self.server:
             self.execute("SET CONSTRAINTS ALL DEFERRED")
         else:
-            self._raw.execute("PRAGMA defer_foreign_keys = ON")
+            self.file.execute("PRAGMA defer_foreign_keys = ON")
 
     def create_temp_table(self, name: str, columns: Sequence[str], *, like: str | None = None,
                           types: Mapping[str, str] | None = None) -> None:
@@ -190,7 +190,7 @@ def connection(db) -> Iterator[tuple[Connection, SyncConnection]]:
                 if conn.in_transaction():
                     conn.rollback()
             return
-        raw = link._raw
+        raw = link.file
         previous = raw.isolation_level
         caches = (raw.execute("PRAGMA cache_size").fetchone()[0], raw.execute("PRAGMA temp.cache_size").fetchone()[0])
         raw.isolation_level = None
@@ -206,7 +206,8 @@ def connection(db) -> Iterator[tuple[Connection, SyncConnection]]:
 
 
 def meta_value(link: SyncConnection, key: str) -> str | None:
-    return link.execute("SELECT value FROM app_meta WHERE key = :k", {"k": key}).scalar()
+    value = link.execute("SELECT value FROM app_meta WHERE key = :k", {"k": key}).scalar()
+    return None if value is None else str(value)
 
 
 def set_meta(link: SyncConnection, key: str, value: str) -> None:
@@ -221,7 +222,7 @@ def device_id(link: SyncConnection) -> str:
     a server database is one place whoever connects, so its id is made once and kept.
     """
     if not link.server:
-        return identity.device_id(link._raw)
+        return identity.device_id(link.file)
     current = meta_value(link, "device_id")
     if current and DEVICE_RE.fullmatch(current):
         return current
@@ -241,7 +242,7 @@ def home_center(link: SyncConnection) -> str:
         return stored
     row = link.execute("SELECT center_code FROM counselor WHERE deleted_at IS NULL GROUP BY center_code "
                        "ORDER BY count(*) DESC, center_code LIMIT 1").fetchone()
-    return row[0] if row else ""
+    return str(row[0]) if row else ""
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -165,7 +165,7 @@ class _SheetWriter:
         self.money = [i for i, c in plain if c.kind is Kind.MONEY]
         self.floats = [i for i, c in plain if c.kind is Kind.FLOAT]
         # a personal cell may hold MASK instead of its date or number: made only when it holds a value
-        makers = {Kind.DATE: date_cell, Kind.MONEY: self._money, Kind.FLOAT: float_cell}
+        makers: dict[Kind, Callable[[Any], Any]] = {Kind.DATE: date_cell, Kind.MONEY: self._money, Kind.FLOAT: float_cell}
         if server:  # a server gave the value as text beside the mask's (_select_sql)
             makers.update({Kind.MONEY: lambda v: self._money(int(v)), Kind.FLOAT: lambda v: float_cell(float(v))})
         self.personal_made = [(i, makers[c.kind]) for i, c in enumerate(cols) if c.personal and c.kind in makers]
@@ -186,7 +186,7 @@ class _SheetWriter:
         v = escape_text(v)
         return Styled(v, self.quoted_style) if v[0] in FORMULA_START else v
 
-    def _money(self, v):
+    def _money(self, v: Any) -> Any:
         v = int_cell(v)
         return v if isinstance(v, str) else Styled(v, self.money_style)
 

@@ -74,11 +74,10 @@ def last_export_to(db, destination: Path | str) -> datetime | None:
 
 @dataclass
 class ServerSync:
-    """The last completed 「與中心伺服器同步」 with one server (what this computer sent, and when)."""
+    """The last completed 「與中心伺服器同步」 with one server."""
 
     server: str
     at: datetime
-    records_sent: int
 
 
 def server_syncs(db) -> list[ServerSync]:
@@ -86,10 +85,10 @@ def server_syncs(db) -> list[ServerSync]:
     from counsel_desk.sync.server_sync import SERVER_PREFIX
 
     with syncdb.connection(db) as (_conn, raw):
-        rows = raw.execute("SELECT destination, at, counts FROM export_log WHERE id IN (SELECT max(id) FROM export_log "
+        rows = raw.execute("SELECT destination, at FROM export_log WHERE id IN (SELECT max(id) FROM export_log "
                            "WHERE destination LIKE :p GROUP BY destination) ORDER BY at DESC",
                            {"p": SERVER_PREFIX + "%"}).fetchall()
-    return [ServerSync(dest[len(SERVER_PREFIX):], _utc(at), sum(json.loads(c or "{}").values())) for dest, at, c in rows]
+    return [ServerSync(dest[len(SERVER_PREFIX):], _utc(at)) for dest, at in rows]
 
 
 def already_imported(db, sha256: str) -> datetime | None:

@@ -78,7 +78,7 @@ def _rename_staged(link: SyncConnection, sheet: Sheet, old: str, new: str) -> in
         link.execute(f"UPDATE {stage_table(other)} SET {col} = :n WHERE {col} = :o", ids)
     attachments = fmt.BY_KEY["attachments"]
     link.execute(f"UPDATE {stage_table(attachments)} SET owner_id = :n WHERE owner_type = :t AND owner_id = :o", ids)
-    return n
+    return int(n)
 
 
 def rename_records(link: SyncConnection) -> list[tuple[str, str, str]]:

@@ -25,7 +25,9 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Any, Callable
+
+from sqlalchemy.engine import Connection
 
 from counsel_desk import __version__
 from counsel_desk.errors import UserError
@@ -41,6 +43,9 @@ from counsel_desk.sync.problems import OUTCOMES, Cancelled, Problems, empty_coun
 from counsel_desk.sync.reader import BOOKKEEPING, FileMeta, StagedFile, index_staging, stage_table
 from counsel_desk.sync.shape import Shape, link_expr
 from counsel_desk.sync.values import datetime_text
+
+if TYPE_CHECKING:
+    from counsel_desk.store.database import Database
 
 Progress = Callable[[int, int], bool]
 BATCH = 2000
@@ -75,7 +80,7 @@ class ServerSyncReport:
     def conflicts(self) -> int:
         return self.pulled.totals["conflicts"] + self.pushed.totals["conflicts"]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"server": self.server, "pulled": self.pulled.totals, "pushed": self.pushed.totals,
                 "seconds": round(self.seconds, 2)}
 
@@ -100,7 +105,7 @@ def unreachable(where: str, reason: object) -> UserError:
         f"working offline and sync when the server can be reached.")
 
 
-def open_server(target: str, password: str | None = None):
+def open_server(target: str, password: str | None = None) -> Database:
     """The center server's database (password: given, else the keyring's); unreachable: a message in words."""
     from counsel_desk.errors import DatabaseError
     from counsel_desk.store import open_database
@@ -122,7 +127,7 @@ def open_server(target: str, password: str | None = None):
         raise unreachable(where, getattr(exc, "orig", None) or exc) from None
 
 
-def sync_with_server(laptop, server, *, actor: str = "", progress: Progress | None = None) -> ServerSyncReport:
+def sync_with_server(laptop: Database, server: Database, *, actor: str = "", progress: Progress | None = None) -> ServerSyncReport:
     """Pull the server's changes into ``laptop``, then push the laptop's to ``server`` (both open Databases)."""
     started = time.perf_counter()
     if laptop.is_server or not server.is_server:
@@ -148,7 +153,7 @@ def sync_with_server(laptop, server, *, actor: str = "", progress: Progress | No
 
 
 def _send(source: syncdb.SyncConnection, source_device: str, destination: str, target: syncdb.SyncConnection,
-          target_conn, actor: str, ticker: "_Ticker", *, label: str, cancelled: tuple[str, str], now: str | None = None,
+          target_conn: Connection, actor: str, ticker: "_Ticker", *, label: str, cancelled: tuple[str, str], now: str | None = None,
           skip_merged_at: str | None = None) -> Direction:
     """Stream ``source``'s changes since it last sent to ``destination`` into ``target``, check and merge them
     there, then note the sending at the source."""
@@ -202,7 +207,7 @@ def _stage_sheet(source: syncdb.SyncConnection, device: str, target: syncdb.Sync
     exprs = [f"t.{k}" for k in shape.db_cols] + [link_expr(c) for c in shape.links]
     where = ["NOT EXISTS (SELECT 1 FROM sync_conflict c WHERE c.entity = :e AND c.record_id = t.id "
              "AND c.status = 'open')"]  # decided first, then it travels
-    params: dict = {"e": sheet.table}
+    params: dict[str, object] = {"e": sheet.table}
     if since is not None:
         where.append("(t.updated_at > :since OR b.merged_at > :since)")
         params["since"] = since
@@ -248,11 +253,11 @@ class _Ticker:
         if self.progress is not None and self.progress(self.done, self.total) is False:
             raise Cancelled(*cancelled)
 
-    def merging(self, cancelled: tuple[str, str]):
+    def merging(self, cancelled: tuple[str, str]) -> Any:
         ticker = self
 
         class _Merged:
-            def sheet_merged(self, _f, _key: str) -> None:
+            def sheet_merged(self, _f: object, _key: str) -> None:
                 ticker.tick(cancelled)
 
         return _Merged()

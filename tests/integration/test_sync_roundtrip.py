@@ -17,7 +17,7 @@ from counsel_desk.models import enums
 from counsel_desk.sync import export_workbook, import_workbooks
 from counsel_desk.sync.format import CELL_TEXT_LIMIT, MASK
 from tests.integration.sync_helpers import (
-    LINK_TABLES, create, delete, fresh_db, on_server, raw, set_links, small_world, snapshot, town,
+    LINK_TABLES, create, delete, fresh_db, on_server, set_links, small_world, snapshot, town,
 )
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
