@@ -107,8 +107,9 @@ def record_outcome(sc: ServiceContext, fields: dict[str, Any]) -> Outcome:
     return cast(Outcome, KIND.create(sc, fields, center_code=sc.center_code))
 
 
-def update_outcome(sc: ServiceContext, outcome_id: str, changes: dict[str, Any]) -> Outcome:
-    return cast(Outcome, KIND.update(sc, outcome_id, changes))
+def update_outcome(sc: ServiceContext, outcome_id: str, changes: dict[str, Any], version: int | None = None) -> Outcome:
+    """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
+    return cast(Outcome, KIND.update(sc, outcome_id, changes, version))
 
 
 def delete_outcome(sc: ServiceContext, outcome_id: str) -> None:

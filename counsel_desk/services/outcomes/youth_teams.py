@@ -113,8 +113,9 @@ def register_team(sc: ServiceContext, fields: dict[str, Any]) -> YouthTeam:
     return cast(YouthTeam, KIND.create(sc, fields, center_code=sc.center_code))
 
 
-def update_team(sc: ServiceContext, team_id: str, changes: dict[str, Any]) -> YouthTeam:
-    return cast(YouthTeam, KIND.update(sc, team_id, changes))
+def update_team(sc: ServiceContext, team_id: str, changes: dict[str, Any], version: int | None = None) -> YouthTeam:
+    """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
+    return cast(YouthTeam, KIND.update(sc, team_id, changes, version))
 
 
 def delete_team(sc: ServiceContext, team_id: str) -> None:
