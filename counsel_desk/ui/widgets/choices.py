@@ -2,7 +2,7 @@
 
 A combo's items are (text, value) pairs; the value sits in ``VALUE_ROLE`` (Qt's UserRole, where
 ``addItem(text, value)`` puts it). :func:`fill` accepts pairs, the services' ``Choice`` objects
-(``.text``/``.value``) or members of a labelled enum (their ``label`` in the language in use), so
+(``.name``/``.id``) or members of a labelled enum (their ``label`` in the language in use), so
 every screen fills and selects its combos the same way.
 """
 
@@ -24,8 +24,8 @@ def _pairs(items: Iterable[Any]) -> Iterable[tuple[str, Any]]:
             yield item.label, item.value
         elif isinstance(item, tuple):
             yield item[0], item[1]
-        else:  # a Choice of the services (value, text)
-            yield item.text, item.value
+        else:  # a Choice of the services (services.listing.Choice: id, name)
+            yield item.name, item.id
 
 
 def fill(combo: QComboBox, items: Iterable[Any] | type[Enum], *, blank: str | None = None, blank_value: Any = None,
