@@ -20,7 +20,7 @@ from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.programme.program_base import refuse_if_saved_meanwhile
 from counsel_desk.services.proposals import funding as funding_mod
-from counsel_desk.services.proposals.drafts import check_place, check_title, live, name_of, resolve_organization
+from counsel_desk.services.proposals.drafts import check_proposal_place, check_title, live, name_of, resolve_organization
 from counsel_desk.services.proposals.listing import PLAN_TOTALS
 from counsel_desk.services.proposals.workflow import plan_proposals, record_move, to_json
 from counsel_desk.store import search
@@ -79,7 +79,7 @@ class PlanDetail:
 
 def _check(session: Session, f: PlanFields) -> PlanFields:
     title = check_title(f.title, "計畫", "plan")
-    check_place(session, f.county_code, f.township_code)
+    check_proposal_place(session, f.county_code, f.township_code)
     if f.counselor_id:
         live(session, Counselor, f.counselor_id, "輔導員", "counselor")
     return PlanFields(title, f.county_code, f.township_code, (f.organization_name or "").strip(),

@@ -22,8 +22,8 @@ from sqlmodel import Session, select
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import (
-    Attachment, Contact, Counselor, County, FollowUp, Organization, PublicSpace, SiteVisit, Township,
-    VisitContact, VisitCounselor, VisitIssueTopic, Workstation, new_id, utcnow,
+    Attachment, Contact, Counselor, FollowUp, Organization, PublicSpace, SiteVisit, VisitContact, VisitCounselor,
+    VisitIssueTopic, Workstation, new_id, utcnow,
 )
 from counsel_desk.models.enums import VisitMode
 from counsel_desk.services import base
@@ -32,7 +32,7 @@ from counsel_desk.services.attachments import AttachmentItem
 from counsel_desk.services.visits.followups import FollowUpDraft, followup_problems, index_followup
 from counsel_desk.services.formatting import roc_date, shown_date
 from counsel_desk.services.list_search import END_OF_TEXT
-from counsel_desk.services.places.places import Choice
+from counsel_desk.services.listing import Choice
 from counsel_desk.services.visits.visit_list import DatedService, VisitListSource  # noqa: F401 — the list belongs with visits
 from counsel_desk.store import audit, search
 
@@ -149,13 +149,13 @@ class VisitService(DatedService):
 
     # --- reference choices for the editor -------------------------------------------------------
     def counties(self) -> list[Choice]:
-        return places.counties(self.ctx)
+        return places.counties(self.ctx.session_factory)
 
     def townships(self, county_code: str) -> list[Choice]:
-        return places.townships(self.ctx, county_code)
+        return places.townships(self.ctx.session_factory, county_code)
 
     def county_of(self, township_code: str) -> str | None:
-        return places.county_of(self.ctx, township_code)
+        return places.county_of(self.ctx.session_factory, township_code)
 
     def workstations(self) -> list[Choice]:
         with self.ctx.session_factory() as s:
@@ -194,24 +194,8 @@ class VisitService(DatedService):
                 f"The visit date {data.visit_date} is too early: check the year.", field="visit_date"))
         same_place = stored is not None and (data.county_code, data.township_code) == (
             stored.fields["county_code"], stored.fields["township_code"])
-        if not data.county_code:
-            out.append(ValidationError("請選擇縣市。", "Choose the county.", field="county_code"))
-        elif not same_place and session.get(County, data.county_code) is None:
-            out.append(ValidationError(f"沒有代碼為 {data.county_code} 的縣市。", f"No county {data.county_code}.",
-                                       field="county_code"))
-        if not data.township_code:
-            out.append(ValidationError("請選擇鄉鎮市區。", "Choose the township.", field="township_code"))
-        elif not same_place:
-            town = session.get(Township, data.township_code)
-            if town is None:
-                out.append(ValidationError(f"沒有代碼為 {data.township_code} 的鄉鎮市區。",
-                                           f"No township {data.township_code}.", field="township_code"))
-            elif data.county_code and town.county_code != data.county_code:
-                county = session.get(County, data.county_code)
-                out.append(ValidationError(
-                    f"{town.name}不在{county.name if county else data.county_code}：請重新選擇鄉鎮市區。",
-                    f"{town.name_en} is not in {county.name_en if county else data.county_code}: choose the "
-                    f"township again.", field="township_code"))
+        if not (same_place and data.county_code and data.township_code):
+            out += places.place_problems(session, data.county_code, data.township_code)
         if data.mode not in {m.value for m in VisitMode}:
             out.append(ValidationError("請選擇訪視方式（實地、電話、視訊或會議）。",
                                        "Choose how the visit was made (on site, phone, video or meeting).",
