@@ -38,9 +38,9 @@ EXCLUDED_PYTHON_MODULES = [
     "IPython", "numpy", "matplotlib", "PyInstaller",
     # Mako's optional syntax-highlighting plugin drags all of pygments (4.5 MB of lexers) along
     "pygments", "mako.ext.pygmentplugin",
-    # The app never goes on the network (sync travels as files): no TLS, so no OpenSSL (5.4 MB).
-    # hashlib then uses CPython's own sha256/sha1/md5/blake2 modules, which are collected.
-    "ssl", "_ssl", "_hashlib",
+    # hashlib uses CPython's own sha256/sha1/md5/blake2 modules, which are collected. (The ssl module
+    # and Python's OpenSSL, 5.4 MB, are in since issue 18: psycopg's libpq wrapper imports ssl at start.)
+    "_hashlib",
     "readline", "pdb",
     # Only reached from `if __name__ == "__main__"` self-tests and defusedxml's xmlrpc patch
     # (pydoc → http.server, webbrowser …); the app runs none of them.
@@ -67,10 +67,8 @@ EXCLUDED_PYTHON_MODULES = [
     # the guards of `make check`, installed beside the tests: SQLAlchemy's mypy plugin
     # (sqlalchemy.ext.mypy) would otherwise drag mypy's compiled modules into the bundle
     "mypy", "mypyc", "sqlalchemy.ext.mypy", "ruff", "vulture",
-    # The PostgreSQL driver (issue 18) with its libpq, Kerberos, LDAP and second OpenSSL (10 MB) would put
-    # the bundle 8 MiB over its budget: the laptop bundle opens files; a shared server is reached from a
-    # pip-installed program for now (docs/server.md), and the frozen one says so (store/server.py).
-    "psycopg", "psycopg_binary", "psycopg_c",
+    # psycopg's C implementation: the binary wheel (psycopg_binary, with its libpq) is the one bundled
+    "psycopg_c",
 ]
 EXCLUDED_MODULES = EXCLUDED_QT_MODULES + EXCLUDED_PYTHON_MODULES
 

@@ -112,7 +112,7 @@ def make_server_engine(target: str, password: str | None = None, *, pool_size: i
         engine = create_engine(server_url(target, password), pool_size=pool_size,
                                connect_args={"options": "-c timezone=UTC", "connect_timeout": 10,
                                              "application_name": APPLICATION_NAME})
-    except ImportError as exc:  # the laptop bundle leaves the driver out (installer/trim.py)
+    except ImportError as exc:  # an install without the driver (the laptop bundle carries it since issue 18)
         raise DatabaseError("這個版本的程式沒有連線到中心伺服器所需的元件（psycopg）；請用安裝了伺服器元件的版本"
                             "（見 docs/server.md）。",
                             "This build has no PostgreSQL driver (psycopg) for a server database; use the build "

@@ -206,3 +206,23 @@ def test_frozen_bundle_builds_fits_and_works(build, tmp_path):
     pdf = tmp_path / "report.pdf"
     run("report", "--db", str(db), "--month", "2026-11", "--pdf", str(pdf))
     assert pdf.read_bytes().startswith(b"%PDF")
+
+    # A server database: the bundled driver (psycopg with its libpq) tries to connect and says it cannot,
+    # instead of saying the build has no driver. Port 1 of this machine refuses at once.
+    proc = subprocess.run([str(program), "report", "--db", "postgresql://nobody@127.0.0.1:1/none", "--month",
+                           "2026-11", "--pdf", str(tmp_path / "server.pdf")],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode != 0
+    assert "無法連線到中心伺服器" in proc.stderr and "Connection refused" in proc.stderr, proc.stderr
+    assert "psycopg）" not in proc.stderr
+
+
+# --- ICU's data cut to the app's locales (Linux) ------------------------------------------------------
+
+def test_icu_cut_drops_other_locales_only():
+    icu_data = load("icu_data")
+    names = ["root.res", "zh_Hant_TW.res", "en_GB.res", "de.res", "yue_Hant.res", "pool.res", "res_index.res",
+             "coll/ucadata.icu", "coll/root.res", "coll/zh.res", "coll/de_.res", "coll/fr_CA.res",
+             "zone/ja.res", "zone/zh_Hant.res", "brkitr/cjdict.dict", "brkitr/th.res", "translit/el_Latn.res",
+             "cnvalias.icu", "ibm-1373_P100-2002.cnv", "metaZones.res", "supplementalData.res", "nfkc.nrm"]
+    assert icu_data.dropped_items(names) == ["de.res", "coll/de_.res", "coll/fr_CA.res", "zone/ja.res", "brkitr/th.res"]
