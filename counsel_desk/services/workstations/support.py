@@ -24,6 +24,7 @@ from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.people.people import PeopleService
 from counsel_desk.services.programme.program_base import RecordKind, live, non_negative, one_of, refuse_if_saved_meanwhile
 from counsel_desk.store import audit, search
+from counsel_desk.services.changes import Kind, changes
 
 ENTITY = "support_record"
 FIELDS = ("workstation_id", "support_date", "kind", "hours", "participants", "topics", "outcome", "visit_id",
@@ -158,6 +159,7 @@ def _set_counselors(session, rec: SupportRecord, counselor_ids: list[str], actor
     audit.record(session, actor, "update", ENTITY, rec.id, {"counselor_ids": [sorted(current), sorted(wanted)]})
 
 
+@changes(Kind.SUPPORT_RECORDS)
 def create_support_record(sc: ServiceContext, fields: dict[str, Any], counselor_ids: list[str] | None = None
                           ) -> SupportRecord:
     KIND.check_fields(fields)
@@ -174,6 +176,7 @@ def create_support_record(sc: ServiceContext, fields: dict[str, Any], counselor_
         return rec
 
 
+@changes(Kind.SUPPORT_RECORDS)
 def update_support_record(sc: ServiceContext, record_id: str, changes: dict[str, Any],
                           counselor_ids: list[str] | None = None, version: int | None = None) -> SupportRecord:
     """Save ``changes`` (and the counselors); with the ``version`` the editor loaded, a record someone saved since
@@ -198,6 +201,7 @@ def update_support_record(sc: ServiceContext, record_id: str, changes: dict[str,
         return rec
 
 
+@changes(Kind.SUPPORT_RECORDS)
 def delete_support_record(sc: ServiceContext, record_id: str) -> None:
     KIND.delete(sc, record_id)
 
