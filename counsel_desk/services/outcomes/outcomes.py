@@ -24,9 +24,8 @@ from counsel_desk.models import Outcome, Proposal, Workstation, YouthTeam
 from counsel_desk.models.enums import PEOPLE_OUTCOMES, CenterCode, OutcomeKind
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.period import Period
-from counsel_desk.services.programme.program_base import (
-    RecordKind, check_place, index_with_place, live, non_negative, one_of,
-)
+from counsel_desk.services.places.places import check_place
+from counsel_desk.services.programme.program_base import RecordKind, index_with_place, live, non_negative, one_of
 
 ENTITY = "outcome"
 FIELDS = ("outcome_date", "kind", "people", "amount", "registered", "agency", "programme", "company",
@@ -107,8 +106,9 @@ def record_outcome(sc: ServiceContext, fields: dict[str, Any]) -> Outcome:
     return cast(Outcome, KIND.create(sc, fields, center_code=sc.center_code))
 
 
-def update_outcome(sc: ServiceContext, outcome_id: str, changes: dict[str, Any]) -> Outcome:
-    return cast(Outcome, KIND.update(sc, outcome_id, changes))
+def update_outcome(sc: ServiceContext, outcome_id: str, changes: dict[str, Any], version: int | None = None) -> Outcome:
+    """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
+    return cast(Outcome, KIND.update(sc, outcome_id, changes, version))
 
 
 def delete_outcome(sc: ServiceContext, outcome_id: str) -> None:

@@ -21,9 +21,8 @@ from counsel_desk.models import SiteVisit, SupportRecord, YouthTeam, YouthTeamMe
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.outcomes.outcomes import OutcomeRow, rows as outcome_rows
-from counsel_desk.services.programme.program_base import (
-    RecordKind, check_place, index_with_place, live, non_negative, required_text,
-)
+from counsel_desk.services.places.places import check_place
+from counsel_desk.services.programme.program_base import RecordKind, index_with_place, live, non_negative, required_text
 from counsel_desk.services.programme.programme import Notice
 from counsel_desk.store import audit
 from counsel_desk.store import programmes as store
@@ -113,8 +112,9 @@ def register_team(sc: ServiceContext, fields: dict[str, Any]) -> YouthTeam:
     return cast(YouthTeam, KIND.create(sc, fields, center_code=sc.center_code))
 
 
-def update_team(sc: ServiceContext, team_id: str, changes: dict[str, Any]) -> YouthTeam:
-    return cast(YouthTeam, KIND.update(sc, team_id, changes))
+def update_team(sc: ServiceContext, team_id: str, changes: dict[str, Any], version: int | None = None) -> YouthTeam:
+    """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
+    return cast(YouthTeam, KIND.update(sc, team_id, changes, version))
 
 
 def delete_team(sc: ServiceContext, team_id: str) -> None:

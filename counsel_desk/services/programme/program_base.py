@@ -1,8 +1,8 @@
 """What the workstation, support-record, public-space and event services share.
 
-Places (縣市/鄉鎮市區) and their checks, the checks on amounts that every form of this
-area needs, fetching a live (not tombstoned) record with a clear message, :class:`RecordKind`
-(create / update / delete through ``services.base`` with audit and search index) and
+The checks on amounts and text that every form of this area needs (places and their checks live in
+``services/places/places.py``), fetching a live (not tombstoned) record with a clear message,
+:class:`RecordKind` (create / update / delete through ``services.base`` with audit and search index) and
 :class:`SqlListSource`, the base of the four lists (filters, search and sorting all in SQL).
 """
 
@@ -16,64 +16,22 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from counsel_desk.errors import UserError, ValidationError
-from counsel_desk.i18n import pick
 from counsel_desk.services import base
 from counsel_desk.services.places import places
+from counsel_desk.services.places.places import place_label
 from counsel_desk.services.listing import Column, ListQuery
 from counsel_desk.store import search
 from counsel_desk.store.dialects import dialect_of
 from counsel_desk.store.search import match_clause
 
 
-# --- places ---------------------------------------------------------------------------------------
-def counties(session_factory) -> list[tuple[str, str]]:
-    """(code, name) of the 22 counties and cities in their official order."""
-    with session_factory() as s:
-        rows = s.connection().execute(text("SELECT code, name, name_en FROM county ORDER BY sort_order"))
-        return [(code, pick(name, en)) for code, name, en in rows]
-
-
-def townships(session_factory, county_code: str | None) -> list[tuple[str, str]]:
-    """(code, name) of a county's townships, by code."""
-    if not county_code:
-        return []
-    with session_factory() as s:
-        rows = s.connection().execute(text("SELECT code, name, name_en FROM township WHERE county_code=:c ORDER BY code"),
-                                      {"c": county_code})
-        return [(code, pick(name, en)) for code, name, en in rows]
-
-
-def place_label(session: Session, county_code: str | None, township_code: str | None) -> str:
-    """臺東縣 池上鄉 (either part may be missing)."""
-    conn = session.connection()
-    county = conn.execute(text("SELECT name FROM county WHERE code=:c"), {"c": county_code}).scalar() if county_code else None
-    town = conn.execute(text("SELECT name FROM township WHERE code=:t"), {"t": township_code}).scalar() \
-        if township_code else None
-    return " ".join(p for p in (county, town) if p)
-
-
+# --- search --------------------------------------------------------------------------------------
 def index_with_place(session: Session, entity: str, obj: Any, *texts: str | None) -> None:
     """Index a record by its texts, its county and township and its workstation's name — the text a
     workbook import gives the same record (``sync/search_text.py``)."""
     station = session.connection().execute(text("SELECT name FROM workstation WHERE id=:i"),
                                            {"i": obj.workstation_id}).scalar() if obj.workstation_id else None
     search.index(session, entity, obj.id, *texts, place_label(session, obj.county_code, obj.township_code), station)
-
-
-def check_place(session: Session, county_code: str | None, township_code: str | None, *,
-                township_required: bool = True) -> None:
-    """The county must exist, the township (when required or given) must lie in it."""
-    conn = session.connection()
-    if not county_code or conn.execute(text("SELECT 1 FROM county WHERE code=:c"), {"c": county_code}).first() is None:
-        raise ValidationError("請選擇縣市。", "Choose a county.", field="county_code")
-    if not township_code:
-        if township_required:
-            raise ValidationError("請選擇鄉鎮市區。", "Choose a township.", field="township_code")
-        return
-    owner = conn.execute(text("SELECT county_code FROM township WHERE code=:t"), {"t": township_code}).scalar()
-    if owner != county_code:
-        raise ValidationError("所選的鄉鎮市區不屬於所選的縣市。", "The township is not in the chosen county.",
-                              field="township_code")
 
 
 # --- fields ---------------------------------------------------------------------------------------
@@ -114,12 +72,29 @@ def enum_label(enum_cls, code: str | None) -> str:
     return m.label
 
 
-def live(session: Session, model, record_id: str | None, what_zh: str, what_en: str):
-    """The record with this id, unless missing or deleted (then a UserError naming what)."""
-    obj = session.get(model, record_id) if record_id else None
+def live(session: Session, model, record_id: str | None, what_zh: str, what_en: str, *, for_update: bool = False):
+    """The record with this id, unless missing or deleted (then a UserError naming what); ``for_update``
+    locks it until COMMIT on a server, so the version read can't change before the save."""
+    if not record_id:
+        obj = None
+    else:
+        obj = base.load_for_update(session, model, record_id) if for_update else session.get(model, record_id)
     if obj is None or obj.deleted_at is not None:
         raise UserError(f"找不到這筆{what_zh}（可能已被刪除）。", f"This {what_en} no longer exists.")
     return obj
+
+
+def refuse_if_saved_meanwhile(entity: str, obj: Any, version: int | None, mine: dict[str, Any],
+                              theirs: dict[str, Any] | None = None) -> None:
+    """The editor loaded ``version``; someone saved the record since (a colleague on the server, a sync import):
+    raise SaveConflict with both values of each field that differs. Where nothing she has differs from what is
+    stored, her save changes nothing of theirs and goes ahead."""
+    if version is None or obj.version == version:
+        return
+    theirs = theirs if theirs is not None else {k: getattr(obj, k) for k in mine}
+    fields = base.conflicting_fields(mine, theirs)
+    if fields:
+        raise base.SaveConflict(entity, obj.id, obj.version, fields, obj.updated_by, obj.updated_at)
 
 
 # --- create, update, delete -------------------------------------------------------------------------
@@ -161,12 +136,15 @@ class RecordKind:
             s.commit()
             return obj
 
-    def update(self, sc, record_id: str, changes: dict[str, Any]):
+    def update(self, sc, record_id: str, changes: dict[str, Any], version: int | None = None):
+        """Save ``changes``; with the ``version`` the editor loaded, a record someone saved since is refused
+        with a SaveConflict (both values of each differing field) instead of being overwritten."""
         self.check_fields(changes)
         with sc.session_factory() as s:
-            obj = live(s, self.model, record_id, self.what_zh, self.what_en)
+            obj = live(s, self.model, record_id, self.what_zh, self.what_en, for_update=version is not None)
             probe = self.model(**{**obj.model_dump(), **changes})
             self.validate(s, probe)
+            refuse_if_saved_meanwhile(self.entity, obj, version, {k: getattr(probe, k) for k in changes})
             base.update(s, obj, sc.actor, self.entity, {k: getattr(probe, k) for k in self.fields})
             self.index(s, obj)
             s.commit()

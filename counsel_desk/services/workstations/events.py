@@ -16,7 +16,8 @@ from counsel_desk.models import CenterEvent
 from counsel_desk.models.enums import EventKind
 from counsel_desk.services.attachments import AttachmentItem, AttachmentService
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.programme.program_base import RecordKind, check_place, non_negative, one_of, required_text
+from counsel_desk.services.places.places import check_place
+from counsel_desk.services.programme.program_base import RecordKind, non_negative, one_of, required_text
 from counsel_desk.store import search
 
 ENTITY = "center_event"
@@ -77,8 +78,9 @@ def create_event(sc: ServiceContext, fields: dict[str, Any]) -> CenterEvent:
     return KIND.create(sc, fields, center_code=sc.center_code)
 
 
-def update_event(sc: ServiceContext, event_id: str, changes: dict[str, Any]) -> CenterEvent:
-    return KIND.update(sc, event_id, changes)
+def update_event(sc: ServiceContext, event_id: str, changes: dict[str, Any], version: int | None = None) -> CenterEvent:
+    """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
+    return KIND.update(sc, event_id, changes, version)
 
 
 def delete_event(sc: ServiceContext, event_id: str) -> None:

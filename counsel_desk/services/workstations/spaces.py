@@ -24,7 +24,8 @@ from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import roc_year
 from counsel_desk.services.period import taiwan_day
-from counsel_desk.services.programme.program_base import RecordKind, check_place, enum_label, live, one_of, required_text
+from counsel_desk.services.places.places import check_place
+from counsel_desk.services.programme.program_base import RecordKind, enum_label, live, one_of, required_text
 from counsel_desk.services.workstations.workstation_budgets import check_roc_year
 from counsel_desk.services.workstations.workstation_rules import PUBLIC_SPACE_CAP, check_cap
 from counsel_desk.store import programmes as programmes_store
@@ -92,8 +93,9 @@ def create_space(sc: ServiceContext, fields: dict[str, Any]) -> PublicSpace:
     return KIND.create(sc, fields, center_code=sc.center_code)
 
 
-def update_space(sc: ServiceContext, space_id: str, changes: dict[str, Any]) -> PublicSpace:
-    return KIND.update(sc, space_id, changes)
+def update_space(sc: ServiceContext, space_id: str, changes: dict[str, Any], version: int | None = None) -> PublicSpace:
+    """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
+    return KIND.update(sc, space_id, changes, version)
 
 
 def delete_space(sc: ServiceContext, space_id: str) -> None:

@@ -32,8 +32,9 @@ from counsel_desk.services.formatting import hours_text
 from counsel_desk.services.period import add_months
 from counsel_desk.services.formatting import roc_year as roc_year_of
 from counsel_desk.services.programme.programme import Notice
+from counsel_desk.services.places.places import check_place, place_label
 from counsel_desk.services.programme.program_base import (
-    RecordKind, check_place, enum_label, live, non_negative, one_of, place_label, required_text,
+    RecordKind, enum_label, live, non_negative, one_of, required_text,
 )
 from counsel_desk.services.workstations.workstation_budgets import (  # noqa: F401 — one import place for the UI
     BudgetCheck, BudgetLineFigures, BudgetProgress, BudgetView, budget_for_year, budgets, check_personnel,
@@ -103,8 +104,9 @@ def create_workstation(sc: ServiceContext, fields: dict[str, Any]) -> Workstatio
     return KIND.create(sc, fields, center_code=sc.center_code)
 
 
-def update_workstation(sc: ServiceContext, workstation_id: str, changes: dict[str, Any]) -> Workstation:
-    return KIND.update(sc, workstation_id, changes)
+def update_workstation(sc: ServiceContext, workstation_id: str, changes: dict[str, Any], version: int | None = None) -> Workstation:
+    """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
+    return KIND.update(sc, workstation_id, changes, version)
 
 
 def station_notices(sc: ServiceContext, ws: Workstation) -> list[Notice]:
