@@ -21,8 +21,8 @@ from counsel_desk.store import search
 
 ENTITY = "center_event"
 OWNER_TYPE = "center_event"  # attachments of an event
-FIELDS = ("event_date", "title", "place", "county_code", "kind", "partners", "participants", "record", "hours",
-          "trainees", "completed")
+FIELDS = ("event_date", "title", "place", "county_code", "township_code", "kind", "partners", "participants", "record",
+          "hours", "trainees", "completed")
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".webp", ".gif", ".bmp", ".tif", ".tiff")
 
 
@@ -36,8 +36,11 @@ def _validate(session, event: CenterEvent) -> None:
     event.kind = one_of(event.kind, EventKind, "kind", "活動類型", "event kind")
     event.participants = non_negative(event.participants, "participants", "參與人次", "Participants")
     _training_figures(event)
+    event.township_code = event.township_code or None  # where it was held: 原住民族地區 filter and breakdown
     if event.county_code:
-        check_place(session, event.county_code, None, township_required=False)
+        check_place(session, event.county_code, event.township_code, township_required=False)
+    elif event.township_code:
+        raise ValidationError("請先選擇縣市，再選鄉鎮市區。", "Choose the county before the township.", field="county_code")
     else:
         event.county_code = None
 
