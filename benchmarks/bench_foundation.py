@@ -26,7 +26,7 @@ def stats(env: BenchEnv) -> list[Figure]:
         "import time\n"
         "from pathlib import Path\n"
         "from counsel_desk.store import open_database\n"
-        "from counsel_desk.services.stats import record_counts\n"
+        "from counsel_desk.services.figures.stats import record_counts\n"
         f"db = open_database(Path({str(db)!r}), create=False)\n"
         "t = time.perf_counter()\n"
         "counts = record_counts(db.engine)\n"

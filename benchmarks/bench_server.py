@@ -35,8 +35,8 @@ _CLIENT = r"""
 import json, random, sys, time
 from counsel_desk.services.base import SaveConflict, ServiceContext
 from counsel_desk.services.listing import ListQuery
-from counsel_desk.services.visit_list import VisitListSource
-from counsel_desk.services.visits import VisitService
+from counsel_desk.services.visits.visit_list import VisitListSource
+from counsel_desk.services.visits.visits import VisitService
 from counsel_desk.store import open_database
 url, ids, seconds, n = sys.argv[1], json.loads(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
 db = open_database(url)

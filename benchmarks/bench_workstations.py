@@ -22,7 +22,7 @@ import statistics, time
 from pathlib import Path
 from counsel_desk.store import open_database
 from counsel_desk.services.listing import ListQuery
-from counsel_desk.services.program_lists import (
+from counsel_desk.services.workstations.program_lists import (
     EventListSource, PublicSpaceListSource, SupportListSource, WorkstationListSource)
 db = open_database(Path(DB))
 from benchmarks.child_helpers import timed
@@ -55,7 +55,7 @@ from counsel_desk.store import open_database
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services import workstations as ws
 from counsel_desk.services.listing import ListQuery
-from counsel_desk.services.program_lists import WorkstationListSource
+from counsel_desk.services.workstations.program_lists import WorkstationListSource
 db = open_database(Path(DB))
 sc = ServiceContext.for_database(db, center_code="north")
 busiest = WorkstationListSource(db.session_factory).ids(ListQuery(sort_key="sessions", descending=True))[0]

@@ -99,7 +99,7 @@ def smoke_test() -> int:
         database = open_database(smoke_db, key=keys.new_key(SMOKE_PASSPHRASE))  # SQLCipher must work when frozen
 
         def encryption():
-            from counsel_desk.services import sealed
+            from counsel_desk.services.safety import sealed
 
             if not driver.is_encrypted(smoke_db):
                 return "the new database is not encrypted"

@@ -50,7 +50,7 @@ def db_path(args: argparse.Namespace) -> Path:
 def open_existing(args: argparse.Namespace):
     """Open a database that must already exist; read-only when its file or folder can't be written
     (commands that only read then work, and one that writes says "read-only" instead of failing)."""
-    import counsel_desk.services.backup  # noqa: F401 — a damaged file's message then names the newest good backup
+    import counsel_desk.services.safety.backup  # noqa: F401 — a damaged file's message then names the newest good backup
     from counsel_desk.store import open_database
     from counsel_desk.store.database import folder_writable
 

@@ -63,7 +63,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    from counsel_desk.services.stats import LABELS_ZH, record_counts
+    from counsel_desk.services.figures.stats import LABELS_ZH, record_counts
 
     db = open_existing(args)
     try:

@@ -64,7 +64,7 @@ def new_terminal_passphrase() -> str | None:
 
 
 def run_encrypt(args: argparse.Namespace) -> int:
-    from counsel_desk.services import encryption
+    from counsel_desk.services.safety import encryption
     from counsel_desk.store import keys
 
     path = db_path(args)
@@ -90,7 +90,7 @@ def print_recovery_key(key) -> None:
 
 
 def run_decrypt(args: argparse.Namespace) -> int:
-    from counsel_desk.services import encryption
+    from counsel_desk.services.safety import encryption
 
     path = db_path(args)
     result = encryption.decrypt(path)

@@ -51,7 +51,7 @@ def _services(db):
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from counsel_desk.services import programme
+    from counsel_desk.services.programme import programme
 
     db = open_existing(args)
     try:
@@ -68,7 +68,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_load(args: argparse.Namespace) -> int:
-    from counsel_desk.services import programme
+    from counsel_desk.services.programme import programme
 
     db = open_existing(args)
     try:
@@ -80,7 +80,7 @@ def run_load(args: argparse.Namespace) -> int:
 
 
 def run_year(args: argparse.Namespace) -> int:
-    from counsel_desk.services import programme
+    from counsel_desk.services.programme import programme
 
     db = open_existing(args)
     try:
@@ -99,7 +99,7 @@ def run_year(args: argparse.Namespace) -> int:
 
 def run_split(args: argparse.Namespace) -> int:
     from counsel_desk.errors import UserError
-    from counsel_desk.services import center_split
+    from counsel_desk.services.programme import center_split
 
     if bool(args.county) != bool(args.center):
         raise UserError("請同時指定 --county 與 --center。", "Give both --county and --center.")

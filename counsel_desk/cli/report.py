@@ -112,7 +112,7 @@ def _check_target(path: Path | None) -> None:
 
 def _write(path: Path, data: bytes) -> None:
     """Write atomically; an error names the user's file, not the temporary file beside it."""
-    from counsel_desk.services import atomic
+    from counsel_desk.services.safety import atomic
 
     try:
         atomic.write_bytes(path, data)

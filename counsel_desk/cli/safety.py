@@ -75,7 +75,7 @@ def _size(n: int) -> str:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from counsel_desk.services import backup
+    from counsel_desk.services.safety import backup
 
     path = db_path(args)
     if args.list:
@@ -101,7 +101,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from counsel_desk.services import backup
+    from counsel_desk.services.safety import backup
     from counsel_desk.store import open_database
     from counsel_desk.store.recovery import DAMAGED, LOCKED, MISSING, OK, WRONG_KEY, check_at_start, quarantine
 
@@ -133,7 +133,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_audit(args: argparse.Namespace) -> int:
-    from counsel_desk.services import audit_log
+    from counsel_desk.services.safety import audit_log
     from counsel_desk.services.base import ServiceContext
 
     if not args.verify and args.export is None:
@@ -175,7 +175,7 @@ def run_erase_member(args: argparse.Namespace) -> int:
 
 def _erase(args: argparse.Namespace, record_id: str, *, member: bool):
     """Erase a contact or a team member, with the same person's member rows when asked (--with-memberships)."""
-    from counsel_desk.services import privacy
+    from counsel_desk.services.safety import privacy
     from counsel_desk.services.base import ServiceContext
 
     db = open_existing(args)

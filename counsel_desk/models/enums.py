@@ -236,7 +236,7 @@ class TargetMetric(Labelled):
 
 
 class TownshipStatus(Labelled):
-    """盤點: where a township stands, from nothing yet to an approved plan (services/stocktaking.py)."""
+    """盤點: where a township stands, from nothing yet to an approved plan (services/places/stocktaking.py)."""
 
     NOT_STARTED = "not_started"
     CONTACT = "contact"

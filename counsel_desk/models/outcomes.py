@@ -4,7 +4,7 @@ An :class:`Outcome` is one dated result tied to a workstation, a proposal, a you
 young people who stayed or came back (青年留鄉／返鄉, with 設籍 or not), jobs (就業機會), visitors (觀光人次),
 revenue (營收), resources matched from other agencies (跨部會資源媒合: agency, programme, amount) and company
 investment or CSR (企業投資／企業社會責任: company, amount). Reports and the dashboard add up a period's
-records by their date (services/outcomes.py).
+records by their date (services/outcomes/outcomes.py).
 
 A :class:`YouthTeam` is a team of an award programme (獎勵青年投入地方創生行動計畫, 地方創生利他行動168)
 that a center counsels; its members' birth years give the eligibility warnings (e.g. 22–45 years old),
@@ -63,7 +63,7 @@ class YouthTeamMember(Synced, table=True):
     """A member of a youth team; the birth year gives the age checked against the programme's age range.
 
     Personal data (個人資料): the name and birth year are masked on export and erased on request
-    (services/privacy.py), like a contact's phone and e-mail.
+    (services/safety/privacy.py), like a contact's phone and e-mail.
     """
 
     __tablename__ = "youth_team_member"

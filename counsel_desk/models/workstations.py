@@ -11,7 +11,7 @@ from sqlmodel import Field, SQLModel
 from counsel_desk.models.base import Synced
 
 # Caps and rules (NT$3,000,000 a year, 50 % / 60 % personnel, 12-month terms…) are not constants
-# here: each comes from the plan in force in its ROC year (services/workstation_rules.py,
+# here: each comes from the plan in force in its ROC year (services/workstations/workstation_rules.py,
 # resources/programmes/, docs/programme.md).
 
 
@@ -118,7 +118,7 @@ class PublicSpace(Synced, table=True):
     year_approved: Optional[int] = None  # ROC year the subsidy was approved
     status: str = Field(default="planning", max_length=16, index=True)  # PublicSpaceStatus
     # 整修開始日 / 營運開始日: a report reads the status as of its period's end from these (set the day the
-    # status changes; services/spaces.py). Unknown (before they were kept): from the day the space was recorded.
+    # status changes; services/workstations/spaces.py). Unknown (before they were kept): from the day the space was recorded.
     renovating_since: Optional[date] = None
     operating_since: Optional[date] = None
     operating_team: str = Field(default="", max_length=128)

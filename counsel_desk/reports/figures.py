@@ -1,5 +1,5 @@
 """Every figure of the report (月報, 季報, 年度報告): the counts of the shared read model
-(``services/figures.py``, which the dashboard reads too) with the report's lists and tables.
+(``services/figures/figures.py``, which the dashboard reads too) with the report's lists and tables.
 
 The Excel, the PDF, the reports screen and the command line all read their numbers from here, so
 they can never disagree. A figure is computed for one center (or ``None``: all centers, for
@@ -37,15 +37,15 @@ from counsel_desk.reports.figures_types import (
 from counsel_desk.reports import figures_content as content
 from counsel_desk.reports.rule_warnings import rule_warnings
 from counsel_desk.reports import figures_outcomes, figures_places
-from counsel_desk.services.figures import (
+from counsel_desk.services.figures.figures import (
     LIVE_RECIPIENT_SQL, LIVE_STATION_SQL, as_date, center_sql, followups_opened_closed, headline, moves_to,
     proposals_new, proposals_sent, resubmissions, sql_params, stage_at_end_sql, support_totals, target_progress, visit_count,
     visits_per_county, visits_per_township_mode, event_totals, overdue_at,
 )
 from counsel_desk.services.period import Period
 from counsel_desk.store import programmes
-from counsel_desk.services.workstation_budgets import check_personnel
-from counsel_desk.services.workstation_rules import personnel_rule
+from counsel_desk.services.workstations.workstation_budgets import check_personnel
+from counsel_desk.services.workstations.workstation_rules import personnel_rule
 
 __all__ = ["compute", "ReportFigures"]
 

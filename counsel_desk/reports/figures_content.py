@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from counsel_desk.models.enums import CenterCode
-from counsel_desk.services.figures import as_date, center_sql, sent_move_sql, sql_params
+from counsel_desk.services.figures.figures import as_date, center_sql, sent_move_sql, sql_params
 from counsel_desk.reports.figures_types import (
     CenterBudget, Narrative, PlanCounts, PlanInForce, PublicSpaceRow, SentProposal, StationBudget,
 )
@@ -75,7 +75,7 @@ def plan_counts(conn, center: str | None, period: Period) -> PlanCounts:
     return PlanCounts(filed, passed, filed_to_date, passed_to_date, max(filed_to_date - decided, 0))
 
 
-# A space's status on the period's last day, from the day it entered its status (services/spaces.py): a space
+# A space's status on the period's last day, from the day it entered its status (services/workstations/spaces.py): a space
 # operating now was renovating from its 整修開始日 (if known) and operating from its 營運開始日; one renovating
 # now was renovating from its 整修開始日; before those days it was being planned. A day not kept (spaces recorded
 # before the days were) is the day the space was recorded.

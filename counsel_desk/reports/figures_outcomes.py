@@ -18,10 +18,10 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from counsel_desk.models.enums import CenterCode
-from counsel_desk.services import outcomes as oc
-from counsel_desk.services.figures import center_sql, sql_params
+from counsel_desk.services.outcomes import outcomes as oc
+from counsel_desk.services.figures.figures import center_sql, sql_params
 from counsel_desk.services.period import Period
-from counsel_desk.services.youth_teams import MemberView, eligibility, programmes_in
+from counsel_desk.services.outcomes.youth_teams import MemberView, eligibility, programmes_in
 from counsel_desk.store import programmes
 
 

@@ -5,7 +5,7 @@
   (or of the youth teams there a center supported directly), proposals alive at the period's end and proposals
   approved by then (their stage history read as of the end), the center's events held there;
 - the townships by stocktaking status as of the period's end (derived from plans and proposals, or as a
-  counselor's dated note set it; services/stocktaking.py);
+  counselor's dated note set it; services/places/stocktaking.py);
 - the coded 推動課題 the period's visits met: visits and townships per topic.
 """
 
@@ -17,8 +17,8 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from counsel_desk.models.enums import TownshipStatus
-from counsel_desk.services import stocktaking
-from counsel_desk.services.figures import center_sql, sql_params, stage_at_end_sql
+from counsel_desk.services.places import stocktaking
+from counsel_desk.services.figures.figures import center_sql, sql_params, stage_at_end_sql
 from counsel_desk.services.period import Period
 
 AREAS = (("mountain", "山地原住民族地區", "t.indigenous_area = '山地'"),

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 
 from counsel_desk.models.enums import CenterCode, Route
 from counsel_desk.services.period import Period
-from counsel_desk.services.figures import HEADLINE_KEYS
-from counsel_desk.services.targets import TargetProgress
+from counsel_desk.services.figures.figures import HEADLINE_KEYS
+from counsel_desk.services.programme.targets import TargetProgress
 
 if TYPE_CHECKING:
     from counsel_desk.reports.figures_outcomes import OutcomeFigures

@@ -45,7 +45,7 @@ from counsel_desk.reports.pdf_parts import WARN, WIDTH, Sections as _Sections, c
 from counsel_desk.reports.pdf_parts import para as _p, pct as _pct, table as _table, unit_caption as _unit_caption
 from counsel_desk.reports.pdf_tables import KeepStart, PagedTable
 from counsel_desk.reports import outcomes_pdf, pdf_sections, places_pdf
-from counsel_desk.services import atomic
+from counsel_desk.services.safety import atomic
 from counsel_desk.services.formatting import ntd, roc_date, roc_date_long
 
 Progress = Callable[[int, int], bool]

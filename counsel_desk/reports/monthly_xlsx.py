@@ -23,7 +23,7 @@ from counsel_desk.reports.figures_types import (
 )
 from counsel_desk.reports import outcomes_xlsx, places_xlsx
 from counsel_desk.reports.xlsx_sheet import FIRST_DATA_ROW, HEADER_ROW, Col, FastRows, ReportSheet
-from counsel_desk.services import atomic
+from counsel_desk.services.safety import atomic
 from counsel_desk.services.formatting import roc_date
 
 Progress = Callable[[int, int], bool]
@@ -312,7 +312,7 @@ def _by_center_sheet(f: ReportFigures, sheet) -> None:
         return
     from counsel_desk.models.enums import CenterCode
     from counsel_desk.reports.figure_changes import figure_label
-    from counsel_desk.services.figures import HEADLINE_KEYS
+    from counsel_desk.services.figures.figures import HEADLINE_KEYS
 
     centers = [c for c in CenterCode if c.value in f.by_center]
     sheet("各分區", "各分區中心比較", [Col("項目"), *[Col(c.zh, "num") for c in centers], Col("合計", "num")]).write(

@@ -3,7 +3,7 @@
 - visits by county: horizontal bars, counties in the official order;
 - proposals by stage: bars stacked by route (現行 / 多元徵案);
 - the township map: the center's townships shaded by the period's visits, from the same outlines
-  as the dashboard map (``services/geo.py``). Kinmen and Matsu lie far off the main island, so
+  as the dashboard map (``services/places/geo.py``). Kinmen and Matsu lie far off the main island, so
   they get small inset frames instead of stretching the map.
 
 Printed in greyscale they still read: the second route's bars are hatched and every bar carries its
@@ -22,7 +22,7 @@ from reportlab.lib import colors
 from counsel_desk.models.enums import STAGE_ORDER, Route
 from counsel_desk.reports.figures_types import ReportFigures
 from counsel_desk.reports.pdf_common import ACCENT, FONT, FONT_BOLD, INK, RULE, register_fonts
-from counsel_desk.services import geo
+from counsel_desk.services.places import geo
 
 ROUTE_COLORS = {"existing": colors.HexColor("#1f6fb2"), "multi": colors.HexColor("#f3b562")}
 HATCHED = {"multi"}  # routes drawn with diagonal hatching, so greyscale print tells them apart

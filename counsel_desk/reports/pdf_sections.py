@@ -23,7 +23,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from counsel_desk.models.enums import CenterCode, PublicSpaceStatus, Route, VisitMode
 from counsel_desk.reports.figure_changes import figure_label
 from counsel_desk.reports.figures_types import ReportFigures
-from counsel_desk.services.figures import HEADLINE_KEYS
+from counsel_desk.services.figures.figures import HEADLINE_KEYS
 from counsel_desk.reports.monthly_xlsx import SUMMARY_KEYS
 from counsel_desk.reports.pdf_charts import count_bars
 from counsel_desk.reports.pdf_parts import WIDTH, Sections, count, hours, para, pct, table, unit_caption

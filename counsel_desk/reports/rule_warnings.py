@@ -1,7 +1,7 @@
 """The report's rule warnings (規則提醒): what the rules say about the center's records at the period's end.
 
 The same rules that speak up where the user acts (services/proposals/rules.py on a proposal's 完整性
-page, services/workstation_rules.py on the workstation page) are listed here for the project office,
+page, services/workstations/workstation_rules.py on the workstation page) are listed here for the project office,
 each with its reason and source:
 
 - proposals still being worked on at the period's end (not 通過／未通過): an applicant type that does
@@ -21,8 +21,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from counsel_desk.models.enums import Criterion, OrgKind, Route
-from counsel_desk.services import center_split, programme, workstation_rules
-from counsel_desk.services.figures import as_date, center_sql, sql_params, stage_at_end_sql
+from counsel_desk.services.programme import center_split, programme
+from counsel_desk.services.workstations import workstation_rules
+from counsel_desk.services.figures.figures import as_date, center_sql, sql_params, stage_at_end_sql
 from counsel_desk.services.period import Period
 from counsel_desk.services.proposals.rules import APPLICANTS, BEFORE_SENDING, CRITERIA_SOURCE, LOW_SCORE, ROUTE_SOURCE
 from counsel_desk.store import programmes as programmes_store

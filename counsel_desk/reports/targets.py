@@ -1,16 +1,16 @@
 """The yearly targets (績效指標) against what was done, year to date: the dashboard's target lines.
 
-The actuals are the figures' read model (:func:`counsel_desk.services.figures.target_progress`), the
-report's own counts, so the dashboard and the report can never disagree; the targets are ``services.targets``'.
+The actuals are the figures' read model (:func:`counsel_desk.services.figures.figures.target_progress`), the
+report's own counts, so the dashboard and the report can never disagree; the targets are ``services.programme.targets``'.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from counsel_desk.services.figures import target_progress
+from counsel_desk.services.figures.figures import target_progress
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.targets import TargetProgress
+from counsel_desk.services.programme.targets import TargetProgress
 
 
 def year_to_date(ctx: ServiceContext, year: int, upto: date, *, center: str | None = None,

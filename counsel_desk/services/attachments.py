@@ -4,7 +4,7 @@ The same file attached twice (to one visit or to many) is stored once. A file is
 as it is picked (so the editor can show and open it), while its ``Attachment`` row is written with
 the record that owns it — a discarded visit leaves at most an unreferenced file, never a dangling row.
 A clear size limit keeps the data folder and the backups small enough to carry around. In an
-encrypted database's folder the files are sealed with its key (:mod:`counsel_desk.services.sealed`);
+encrypted database's folder the files are sealed with its key (:mod:`counsel_desk.services.safety.sealed`);
 their names stay the SHA-256 of the plain content.
 """
 
@@ -19,7 +19,8 @@ from sqlmodel import select
 
 from counsel_desk.errors import UserError
 from counsel_desk.models import Attachment
-from counsel_desk.services import base, sealed
+from counsel_desk.services import base
+from counsel_desk.services.safety import sealed
 from counsel_desk.store.keys import DatabaseKey, key_for_folder
 
 MAX_BYTES = 25 * 1024 * 1024

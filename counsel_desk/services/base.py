@@ -75,7 +75,7 @@ def _plain(value: Any) -> Any:
 
 
 # Personal data (個人資料) never enters the audit log's details: the log is hash-chained, so it can't
-# be scrubbed when a person asks to be erased (services/privacy.py). It records THAT such a field
+# be scrubbed when a person asks to be erased (services/safety/privacy.py). It records THAT such a field
 # was set or changed, never its value. That covers the fields holding a person's name, phone or
 # e-mail, and the free-text fields where counselors write about people ("與王小明討論…"): the
 # text itself stays in the record, where it can be corrected or erased.

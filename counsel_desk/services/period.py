@@ -11,29 +11,37 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from counsel_desk.errors import ValidationError
 from counsel_desk.services.formatting import ROC_OFFSET, parse_month, roc_date
 
-TAIWAN_UTC_OFFSET = timedelta(hours=8)
+TAIWAN_UTC_OFFSET = timedelta(hours=8)  # Taiwan keeps UTC+8 all year: the one place the offset is written
 KINDS = ("month", "quarter", "year", "custom")
 
 
-def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    """(year, month) moved by ``delta`` months."""
-    n = year * 12 + (month - 1) + delta
-    return n // 12, n % 12 + 1
+def add_months(d: date, months: int) -> date:
+    """The same day ``months`` later (or earlier), the last day of a shorter month: 1/31 + 1 → 2/28."""
+    n = d.year * 12 + (d.month - 1) + months
+    year, month = n // 12, n % 12 + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def taiwan_time(stamp: datetime) -> datetime:
+    """A stored UTC timestamp (naive, or aware in any zone) as a Taiwan wall-clock time (naive)."""
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(timezone.utc).replace(tzinfo=None)
+    return stamp + TAIWAN_UTC_OFFSET
+
+
 def taiwan_day(stamp: datetime) -> date:
     """The Taiwan calendar day of a stored UTC timestamp."""
-    return (stamp.replace(tzinfo=None) + TAIWAN_UTC_OFFSET).date()
+    return taiwan_time(stamp).date()
 
 
 @dataclass(frozen=True)

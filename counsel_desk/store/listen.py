@@ -16,6 +16,8 @@ import logging
 import threading
 from typing import Any, Callable
 
+from sqlalchemy import create_engine
+
 from counsel_desk.store.dialects import CHANGES_CHANNEL
 
 log = logging.getLogger(__name__)
@@ -47,22 +49,26 @@ class ChangeListener:
             self._thread.join(timeout)
 
     def _connect(self) -> Any:
-        import psycopg
+        """The driver's own connection (psycopg), reached through SQLAlchemy like every other server
+        connection: the driver is never imported here, so a build without it says why (store/server.py)."""
+        from sqlalchemy.pool import NullPool
 
         from counsel_desk.store.server import remembered_password, server_url
 
         url = server_url(self.target, self._password or remembered_password(self.target))
-        params = url.translate_connect_args(username="user", database="dbname")
-        params.update({k: v for k, v in url.query.items() if isinstance(v, str)})
-        conn = psycopg.connect(autocommit=True, connect_timeout=10, application_name="counsel_desk-listen", **params)
-        conn.execute(f"LISTEN {CHANGES_CHANNEL}")
-        return conn
+        engine = create_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT",
+                               connect_args={"connect_timeout": 10, "application_name": "counsel_desk-listen"})
+        pooled = engine.raw_connection()  # kept while listening: dropping it would close the connection
+        driver = pooled.driver_connection
+        assert driver is not None  # a connection just checked out
+        driver.execute(f"LISTEN {CHANGES_CHANNEL}")
+        return pooled
 
     def _run(self) -> None:
         pause = 1.0
         while not self._stop.is_set():
             try:
-                conn = self._connect()
+                pooled = self._connect()
             except Exception as exc:  # noqa: BLE001 — the server away: lists refresh when it is back
                 log.info("listening for changes: cannot connect (%s); again in %.0f s", exc, pause)
                 self._stop.wait(pause)
@@ -71,14 +77,14 @@ class ChangeListener:
             pause = 1.0
             self._listening.set()
             try:
-                with conn:
-                    while not self._stop.is_set():
-                        for notice in conn.notifies(timeout=self._poll):
-                            self._deliver(notice.payload)
+                while not self._stop.is_set():
+                    for notice in pooled.driver_connection.notifies(timeout=self._poll):
+                        self._deliver(notice.payload)
             except Exception as exc:  # noqa: BLE001 — dropped: reconnect
                 log.info("listening for changes: connection lost (%s)", exc)
             finally:
                 self._listening.clear()
+                pooled.close()
 
     def _deliver(self, payload: str) -> None:
         kind, _, sender = payload.partition(" ")

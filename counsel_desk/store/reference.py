@@ -21,7 +21,7 @@ from counsel_desk.models import AppMeta, Center, County, Township
 from counsel_desk.models.enums import CenterCode
 from counsel_desk.store import programmes
 
-SPLIT_KEY = "center_split"  # headquarters' moves of counties between centers (services/center_split.py)
+SPLIT_KEY = "center_split"  # headquarters' moves of counties between centers (services/programme/center_split.py)
 CENTERS = [(c.value, c.zh, c.en, n) for n, c in enumerate(CenterCode)]
 
 

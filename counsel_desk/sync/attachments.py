@@ -14,8 +14,8 @@ import hashlib
 import zipfile
 from pathlib import Path
 
-from counsel_desk.services import sealed
-from counsel_desk.services.atomic import atomic_path
+from counsel_desk.services.safety import sealed
+from counsel_desk.services.safety.atomic import atomic_path
 from counsel_desk.services.attachments import MAX_BYTES, stored_path
 
 SUFFIX = "-附件.zip"

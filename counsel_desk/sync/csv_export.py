@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable
 
-from counsel_desk.services.atomic import atomic_write
+from counsel_desk.services.safety.atomic import atomic_write
 from counsel_desk.sync.values import looks_like_formula
 
 

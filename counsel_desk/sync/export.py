@@ -22,7 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from counsel_desk import __version__
 from counsel_desk.errors import UserError
-from counsel_desk.services.atomic import save_workbook
+from counsel_desk.services.safety.atomic import save_workbook
 from counsel_desk.store import audit
 from counsel_desk.sync import clock as clocks
 from counsel_desk.sync import db as syncdb

@@ -83,7 +83,7 @@ def workbook_anchor(path: Path | str):
     """The audit log end an exported workbook carries in its meta sheet (None: an older file)."""
     from python_calamine import CalamineWorkbook
 
-    from counsel_desk.services.audit_log import Anchor
+    from counsel_desk.services.safety.audit_log import Anchor
 
     wb = CalamineWorkbook.from_path(str(path))
     try:

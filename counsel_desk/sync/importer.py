@@ -5,7 +5,7 @@
 2. Every sheet of every file is read, each row checked and staged (SQLite ``temp`` schema); then
    references between sheets, files and the database, and unique keys, are checked in SQL.
 3. Any problem: nothing is written, the report lists each with sheet, row, column and reason.
-4. Otherwise a backup is taken (``services.backup.backup_before``) and all files are merged in one
+4. Otherwise a backup is taken (``services.safety.backup.backup_before``) and all files are merged in one
    ``BEGIN IMMEDIATE`` transaction, sheet by sheet in reference order. A dry run does the same and
    rolls back, so the preview is exactly what applying would do; it is noted in the import history.
 """
@@ -121,7 +121,7 @@ def _formula_refusal(path: Path, parts: list[str]) -> UserError:
 
 
 def _backup(db) -> Path | None:
-    from counsel_desk.services.backup import backup_before
+    from counsel_desk.services.safety.backup import backup_before
 
     return backup_before(db, "import")
 

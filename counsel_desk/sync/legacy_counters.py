@@ -11,7 +11,9 @@ the one read from its older workbook are the same record, never counted twice.
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
+
+from counsel_desk.services.period import taiwan_day
 
 from counsel_desk.sync.values import CellError, read_int
 
@@ -29,7 +31,7 @@ def counter_outcome_id(workstation_id: str, kind: str) -> str:
 def counter_day(updated_at: str, term_end: str | None) -> str:
     """The outcome's date: the Taiwan day of the workstation's last change, not after its term end."""
     moment = datetime.fromisoformat(updated_at[:26])
-    day = (moment + timedelta(hours=8)).date()
+    day = taiwan_day(moment)
     if term_end:
         day = min(day, date.fromisoformat(term_end[:10]))
     return day.isoformat()

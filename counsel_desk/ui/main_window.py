@@ -432,7 +432,7 @@ class MainWindow(QMainWindow):
             self.backup_label.setText(fmt(self.tr("Last backup: %1"), when))
 
     def start_automatic_backups(self) -> None:
-        """Back up now if due, then every 30 minutes when data changed (services.backup.maybe_backup)."""
+        """Back up now if due, then every 30 minutes when data changed (services.safety.backup.maybe_backup)."""
         from counsel_desk.ui.safety.auto_backup import AutoBackup
 
         if self.ctx is None or self.ctx.db.is_server:  # a server is backed up by pg_dump on the server

@@ -126,8 +126,8 @@ class PreferencesDialog(QDialog):
 
     def _rename_on_roster(self, new_name: str) -> None:
         """Her roster entry follows her name (her follow-ups too); a name already there is hers already."""
-        from counsel_desk.services.people import PeopleService
-        from counsel_desk.services.roster import RosterService
+        from counsel_desk.services.people.people import PeopleService
+        from counsel_desk.services.people.roster import RosterService
 
         if self.ctx.db.read_only:
             return

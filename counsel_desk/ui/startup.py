@@ -278,7 +278,7 @@ def put_user_on_roster(database, settings: QSettings) -> str | None:
     if not name or database.read_only or paths.is_demo_db(database.path):
         return None
     from counsel_desk.services.base import ServiceContext
-    from counsel_desk.services.roster import RosterService
+    from counsel_desk.services.people.roster import RosterService
 
     center = options.USER_CENTER.get(settings)
     try:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from counsel_desk.services import backup
+from counsel_desk.services.safety import backup
 from counsel_desk.services.attachments import AttachmentService
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.demo import generate
-from counsel_desk.services.drafts import DraftStore
+from counsel_desk.services.visits.drafts import DraftStore
 from counsel_desk.store import driver, keys, open_database
 
 PASSPHRASE = "示範資料的密碼 demo passphrase"

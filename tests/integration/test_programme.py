@@ -14,7 +14,7 @@ from counsel_desk.errors import UserError
 from counsel_desk.reports.figures import compute
 from counsel_desk.reports.monthly_pdf import pdf_bytes
 from counsel_desk.services.period import Period
-from counsel_desk.services import programme
+from counsel_desk.services.programme import programme
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.proposals.funding import requested_by_work_item
 from counsel_desk.store import programmes as store

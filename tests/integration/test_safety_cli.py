@@ -118,8 +118,8 @@ def test_commands_are_registered():
 def test_erase_member_with_memberships(tmp_path, capsys):
     """counsel-desk erase-member: the member's name and birth year go, with the same person's rows in other teams."""
     from counsel_desk.models import YouthTeamMember
-    from counsel_desk.services import privacy
-    from counsel_desk.services import youth_teams as yt
+    from counsel_desk.services.safety import privacy
+    from counsel_desk.services.outcomes import youth_teams as yt
     from counsel_desk.services.base import ServiceContext
     from counsel_desk.store import open_database
 

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from counsel_desk import models as m
-from counsel_desk.services import sealed
+from counsel_desk.services.safety import sealed
 from counsel_desk.store import driver
 from counsel_desk.sync import export_workbook, import_workbooks, upgrade
 from counsel_desk.sync import format as fmt

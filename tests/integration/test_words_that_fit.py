@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy.exc import OperationalError as SAOperationalError
 
 from counsel_desk import errors
-from counsel_desk.services import backup
+from counsel_desk.services.safety import backup
 from counsel_desk.services.demo import generate
 from counsel_desk.store import driver, open_database
 from counsel_desk.sync import export_workbook

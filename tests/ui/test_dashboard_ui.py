@@ -9,7 +9,8 @@ from PySide6.QtCore import QPoint, Qt
 
 from counsel_desk.models import SiteVisit
 from counsel_desk.models.enums import STAGE_ORDER
-from counsel_desk.services import base, dashboard
+from counsel_desk.services import base
+from counsel_desk.services.figures import dashboard
 from counsel_desk.store import driver
 
 TODAY = date(2026, 11, 26)

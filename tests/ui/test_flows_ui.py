@@ -194,7 +194,7 @@ def test_the_funding_page_loads_a_programme_file_and_uses_it(qtbot, page, app_co
     # the shipped edition is older: refused, the new one stays
     demand.load_programme_file(str(shipped))
     assert any(f"比已載入的第 {new} 版舊" in w for w in warnings)
-    from counsel_desk.services import programme
+    from counsel_desk.services.programme import programme
 
     assert programme.plan_in_force(svc, 115).version == new
     assert demand.model.index(coa, col).data() == "250,000,000"

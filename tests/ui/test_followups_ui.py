@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from counsel_desk.services.followups import FollowUpDraft, FollowUpService, week_bounds
+from counsel_desk.services.visits.followups import FollowUpDraft, FollowUpService, week_bounds
 from counsel_desk.services.formatting import roc_date
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.visits.visits import VisitData, VisitService
 from counsel_desk.ui import messages
 from counsel_desk.ui.visits.followups_page import FollowUpListPage
 from tests.ui.conftest import type_text

@@ -42,7 +42,7 @@ def test_a_save_on_another_connection_refreshes_the_open_lists(qtbot, a_and_b):
         _visit(ben)  # a counselor and a visit: two kinds, each signalled once after the pause
     assert refreshed.args[0] == ["counselors", "visits"]
 
-    from counsel_desk.services.visit_list import VisitListSource
+    from counsel_desk.services.visits.visit_list import VisitListSource
     from counsel_desk.services.listing import ListQuery
 
     mine = ServiceContext.for_database(ctx.db, "陳主任", "north")

@@ -14,9 +14,9 @@ from counsel_desk.models import Counselor
 from counsel_desk.models.enums import OutcomeKind
 from counsel_desk.reports import snapshots
 from counsel_desk.services import base
-from counsel_desk.services import workstations as ws_service
+from counsel_desk.services.workstations import workstations as ws_service
 from counsel_desk.services.period import Period
-from counsel_desk.services.support import create_support_record
+from counsel_desk.services.workstations.support import create_support_record
 from tests.ui.conftest import Button, type_text
 from tests.ui.ws_helpers import choose, click
 
@@ -145,7 +145,7 @@ def test_register_a_youth_team_and_link_a_support_record(qtbot, qtmodeltester, a
     assert page.support_model.rowCount() == 0 and page.support_choice.findData(support.id) >= 0
 
     # a visit about the team is linked the same way
-    from counsel_desk.services.visits import VisitData, VisitService
+    from counsel_desk.services.visits.visits import VisitData, VisitService
 
     county, town = _place(app_context, "關西鎮")
     visit_id = VisitService(app_context.services()).create(VisitData(
@@ -164,8 +164,8 @@ def test_erase_a_team_members_personal_data_from_the_team_page(qtbot, app_contex
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtWidgets import QLabel
 
-    from counsel_desk.services import privacy
-    from counsel_desk.services import youth_teams as yt
+    from counsel_desk.services.safety import privacy
+    from counsel_desk.services.outcomes import youth_teams as yt
     from counsel_desk.ui.outcomes.teams_page import YouthTeamListPage
     from counsel_desk.ui.safety import erase_dialog
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
 from counsel_desk.services.period import Period
-from counsel_desk.services import targets
+from counsel_desk.services.programme import targets
 from counsel_desk.ui.reports import page as page_module
 from counsel_desk.ui.reports import printing
 from tests.ui.test_followups_ui import type_text  # the one Chinese-typing helper

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
 from counsel_desk.models import Organization
-from counsel_desk.services import backup
+from counsel_desk.services.safety import backup
 from counsel_desk.services.base import create
 from counsel_desk.store import driver
 from tests.ui.conftest import type_text as type_zh
@@ -85,7 +85,7 @@ def test_open_folder_opens_the_backups_folder(app_context, backups_page, monkeyp
 
 
 def test_a_full_disk_during_back_up_now_is_told_plainly(qtbot, app_context, backups_page, monkeypatch):
-    from counsel_desk.services import atomic
+    from counsel_desk.services.safety import atomic
 
     def full(_fd):
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -249,7 +249,7 @@ def test_erase_a_contact_from_the_audit_log_after_a_clear_preview(qtbot, app_con
     from datetime import date
 
     from counsel_desk.models import Contact, SiteVisit
-    from counsel_desk.services import privacy
+    from counsel_desk.services.safety import privacy
     from counsel_desk.ui.safety import erase_dialog
     from counsel_desk.ui.safety.audit_page import AuditPage
 

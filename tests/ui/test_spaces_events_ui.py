@@ -10,10 +10,10 @@ from sqlalchemy import text
 
 from counsel_desk.models import Proposal
 from counsel_desk.services import base
-from counsel_desk.services import spaces as space_service
-from counsel_desk.services import workstations as ws_service
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.support import create_support_record
+from counsel_desk.services.workstations import spaces as space_service
+from counsel_desk.services.workstations import workstations as ws_service
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.workstations.support import create_support_record
 from tests.ui.conftest import Button, type_text
 from tests.ui.ws_helpers import choose, click
 
@@ -159,7 +159,7 @@ def test_support_list_filters_and_opens_records(qtbot, qtmodeltester, app_contex
 
 def test_an_event_in_an_indigenous_township_is_found_by_the_area_filter(qtbot, app_context):
     """培力課程 held in 尖石鄉 (山地) and a 媒合會 in 竹北市: the 原住民族地區 filter on the events list keeps the first."""
-    from counsel_desk.services import events as event_service
+    from counsel_desk.services.workstations import events as event_service
     from counsel_desk.ui.workstations.events_page import EventListPage
 
     sc = app_context.services()
@@ -180,7 +180,7 @@ def test_an_event_in_an_indigenous_township_is_found_by_the_area_filter(qtbot, a
 
 def test_support_given_directly_to_a_youth_team(qtbot, app_context):
     """The support editor gives a record to a youth team that has no workstation; the list names the team."""
-    from counsel_desk.services import youth_teams as yt
+    from counsel_desk.services.outcomes import youth_teams as yt
     from counsel_desk.ui.workstations.support_page import SupportListPage
 
     sc = app_context.services()

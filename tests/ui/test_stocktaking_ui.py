@@ -11,9 +11,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
 
 from counsel_desk.models.enums import TownshipStatus
-from counsel_desk.services import stocktaking
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.places import issue_topics
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.visits.visits import VisitData, VisitService
 from counsel_desk.ui.dashboard.map_widget import STATUS_COLORS
 from counsel_desk.ui.visits.list_page import VisitListPage
 
@@ -67,7 +67,7 @@ def test_tagging_a_visits_topics_moves_the_township_on_the_status_map(qtbot, ctx
     with qtbot.waitSignal(dashboard.refreshed, timeout=TIMEOUT):  # visits_changed reloads the dashboard
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     stored = VisitService(ctx.services()).get(visit_id).topic_ids
-    assert {t.name for t in stocktaking.topics(ctx.services()) if t.id in stored} == {"地方共識不足", "人才不足"}
+    assert {t.name for t in issue_topics.topics(ctx.services()) if t.id in stored} == {"地方共識不足", "人才不足"}
     assert dashboard.map.status(GUANXI) is TownshipStatus.CONTACT
     assert dashboard.map.color_for(GUANXI) == QColor(STATUS_COLORS[TownshipStatus.CONTACT])
 

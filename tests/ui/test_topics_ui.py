@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from counsel_desk import i18n
-from counsel_desk.services import stocktaking
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.places import issue_topics
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.visits.visits import VisitData, VisitService
 from counsel_desk.ui import messages
 from counsel_desk.ui.stocktaking.topic_picker import TopicPicker
 from tests.ui.conftest import type_text
@@ -78,10 +78,10 @@ def test_she_adds_renames_and_retires_a_topic_from_the_edit_menu(qtbot, window, 
     assert topics.active_button.text() == "停用"
     qtbot.mouseClick(topics.active_button, Qt.MouseButton.LeftButton)
     assert ["WATER", "水資源短缺", "Water shortage", "已停用", "0", "0"] in _rows(topics)
-    assert "WATER" not in {t.code for t in stocktaking.topics(window.ctx.services())}
+    assert "WATER" not in {t.code for t in issue_topics.topics(window.ctx.services())}
     assert topics.active_button.text() == "恢復使用"
     qtbot.mouseClick(topics.active_button, Qt.MouseButton.LeftButton)
-    assert "WATER" in {t.code for t in stocktaking.topics(window.ctx.services())}
+    assert "WATER" in {t.code for t in issue_topics.topics(window.ctx.services())}
 
     asked = []
     monkeypatch.setattr(messages, "ask", lambda parent, text, do, dont=None, title=None: asked.append(text) or True)
@@ -93,7 +93,7 @@ def test_she_adds_renames_and_retires_a_topic_from_the_edit_menu(qtbot, window, 
 def test_a_tagged_topic_can_be_retired_but_not_deleted(qtbot, window):
     ctx = window.ctx
     counselor = PeopleService(ctx.services()).create_counselor("王小明").id
-    talent = next(t for t in stocktaking.topics(ctx.services()) if t.name == "人才不足")
+    talent = next(t for t in issue_topics.topics(ctx.services()) if t.name == "人才不足")
     vid = VisitService(ctx.services()).save(VisitData(
         visit_date=TODAY - timedelta(days=1), county_code=HSINCHU, township_code=GUANXI, counselor_ids=[counselor],
         visited_name="關西鎮公所", topic_ids=[talent.id]))
@@ -104,7 +104,7 @@ def test_a_tagged_topic_can_be_retired_but_not_deleted(qtbot, window):
         "人才不足", talent.name_en, "使用中", "1", "0"]
     assert not topics.delete_button.isEnabled()
     qtbot.mouseClick(topics.active_button, Qt.MouseButton.LeftButton)
-    assert talent.id not in {t.id for t in stocktaking.topics(ctx.services())}
+    assert talent.id not in {t.id for t in issue_topics.topics(ctx.services())}
     assert [r[3] for r in _rows(topics) if r[0] == talent.code] == ["已停用"]
     # the visit keeps it ticked; a fresh picker (a new visit) no longer offers it
     assert VisitService(ctx.services()).get(vid).topic_ids == [talent.id]
@@ -140,7 +140,7 @@ def test_the_visit_editors_topic_menu_opens_the_screen_and_offers_a_new_topic_at
     offered["水資源不足（WATER）"].trigger()
     assert picker.chosen.full_text == "水資源不足"
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    water = next(t for t in stocktaking.topics(ctx.services()) if t.code == "WATER")
+    water = next(t for t in issue_topics.topics(ctx.services()) if t.code == "WATER")
     assert VisitService(ctx.services()).get(vid).topic_ids == [water.id]
 
 

@@ -12,11 +12,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
-from counsel_desk.services.drafts import DraftStore
-from counsel_desk.services.followups import FollowUpDraft
+from counsel_desk.services.visits.drafts import DraftStore
+from counsel_desk.services.visits.followups import FollowUpDraft
 from counsel_desk.services.formatting import roc_date
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.visits.visits import VisitData, VisitService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.visits.editor import VisitEditor

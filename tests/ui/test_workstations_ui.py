@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import text
 
-from counsel_desk.services import workstations as ws_service
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.workstations import workstations as ws_service
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.visits.visits import VisitData, VisitService
 from tests.ui.conftest import Button, type_text
 from tests.ui.ws_helpers import choose, click
 

@@ -92,7 +92,7 @@ def _dialog(qtbot, what: str, dialog: QWidget) -> Iterator[tuple[str, QWidget]]:
 
 
 def _visits(qtbot, window, ctx):
-    from counsel_desk.services.people import PeopleService
+    from counsel_desk.services.people.people import PeopleService
     from counsel_desk.ui.visits.followup_dialogs import FollowUpDialog
     from counsel_desk.ui.visits.people_dialogs import NewContactDialog, NewOrganizationDialog
 

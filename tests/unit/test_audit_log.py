@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from counsel_desk.models import Organization
-from counsel_desk.services import audit_log
-from counsel_desk.services.atomic import DiskFullError
+from counsel_desk.services.safety import audit_log
+from counsel_desk.services.safety.atomic import DiskFullError
 from counsel_desk.services.base import create, soft_delete, update
 from counsel_desk.services.listing import ListQuery
 from tests.pg_server import RawConnection
@@ -220,7 +220,7 @@ def test_deleting_every_entry_fails_verify(db, history):
 
 @pytest.mark.sqlite_only  # backups of a server are pg_dump's (docs/server.md)
 def test_deleting_the_rows_and_the_head_is_caught_by_a_backup(db, history):
-    from counsel_desk.services import backup
+    from counsel_desk.services.safety import backup
 
     backup.make_backup(db.path, "manual")
     check = audit_log.verify_chain(db.session_factory, db_path=db.path)
@@ -255,7 +255,7 @@ def test_an_exported_workbook_keeps_the_end_too(db, history, tmp_path):
 
 @pytest.mark.sqlite_only  # backups of a server are pg_dump's (docs/server.md)
 def test_a_restore_is_not_mistaken_for_a_cut(db, services, history):
-    from counsel_desk.services import backup
+    from counsel_desk.services.safety import backup
 
     old = backup.make_backup(db.path, "manual")
     with db.session() as s:
@@ -349,7 +349,7 @@ def test_cutting_the_end_of_an_encrypted_log_fails_verify(keyed, cut):
 def test_encrypt_and_decrypt_sign_the_head_again(tmp_path, monkeypatch):
     """A plain database's head has no signature; encrypting it must not make it read as forged, and
     decrypting gives a plain head again."""
-    from counsel_desk.services import encryption
+    from counsel_desk.services.safety import encryption
     from counsel_desk.store import audit, driver, keys, open_database
 
     monkeypatch.setenv(keys.ENV_ENCRYPTION, "off")

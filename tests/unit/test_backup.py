@@ -12,8 +12,8 @@ from sqlalchemy import text
 
 from counsel_desk.errors import DatabaseError, UserError
 from counsel_desk.models import Contact, Organization
-from counsel_desk.services import backup
-from counsel_desk.services.atomic import DiskFullError
+from counsel_desk.services.safety import backup
+from counsel_desk.services.safety.atomic import DiskFullError
 from counsel_desk.services.base import ServiceContext, create, update
 from counsel_desk.store import audit, open_database
 from counsel_desk.store import driver
@@ -147,7 +147,7 @@ def test_restore_refuses_damaged_newer_and_foreign_files(db, tmp_path):
 
 
 def test_restore_reapplies_erasures_the_backup_predates(db, services):
-    from counsel_desk.services import privacy
+    from counsel_desk.services.safety import privacy
 
     with services.session_factory() as s:
         c = create(s, Contact(name="陳美玲", phone="0912-000-111"), services.actor, "contact")
@@ -210,7 +210,7 @@ def test_disk_full_during_backup_leaves_nothing_and_the_database_intact(db, serv
 def test_disk_full_at_fsync_of_backup(db, monkeypatch, tmp_path):
     import errno
 
-    from counsel_desk.services import atomic
+    from counsel_desk.services.safety import atomic
 
     def full(_fd):
         raise OSError(errno.ENOSPC, "No space left on device")

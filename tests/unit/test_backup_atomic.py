@@ -8,8 +8,8 @@ import stat
 
 import pytest
 
-from counsel_desk.services import atomic
-from counsel_desk.services.atomic import DiskFullError, atomic_path, atomic_write
+from counsel_desk.services.safety import atomic
+from counsel_desk.services.safety.atomic import DiskFullError, atomic_path, atomic_write
 
 
 def test_text_and_bytes_land_whole_and_private(tmp_path):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from counsel_desk.services import backup, backup_retention
+from counsel_desk.services.safety import backup, backup_retention
 
 
 @dataclass(frozen=True)

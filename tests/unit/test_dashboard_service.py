@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from counsel_desk.models.enums import STAGE_ORDER, Stage
-from counsel_desk.services import dashboard
+from counsel_desk.services.figures import dashboard
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.period import Period
 from tests.pg_server import RawConnection
@@ -86,7 +86,7 @@ def test_overview_matches_independent_counts(ctx, raw):
 
 
 def test_followup_figures_agree_with_the_followup_list(ctx):
-    from counsel_desk.services.followups import FollowUpListSource
+    from counsel_desk.services.visits.followups import FollowUpListSource
 
     listed = FollowUpListSource(ctx, today=TODAY).counts({"center_code": "north"})
     assert dashboard.pending_followups(ctx, TODAY) == (listed.due_this_week, listed.overdue)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from counsel_desk.cli import main
-from counsel_desk.services import backup
-from counsel_desk.services.drafts import DraftStore
+from counsel_desk.services.safety import backup
+from counsel_desk.services.visits.drafts import DraftStore
 from counsel_desk.store import driver, keys, open_database
 
 NAME = "臺東縣池上鄉公所"
@@ -224,7 +224,7 @@ def test_a_sealed_file_is_unreadable_and_any_change_to_it_is_detected():
     import os
 
     from counsel_desk.errors import UserError
-    from counsel_desk.services import sealed
+    from counsel_desk.services.safety import sealed
 
     key = keys.DatabaseKey(os.urandom(32), os.urandom(16), keys.KEYRING)
     content = f"{NAME} {PHONE}".encode() * 50

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import text
 
 from counsel_desk.errors import UserError, ValidationError
-from counsel_desk.services.followups import FollowUpDraft, FollowUpListSource, FollowUpService, week_bounds
+from counsel_desk.services.visits.followups import FollowUpDraft, FollowUpListSource, FollowUpService, week_bounds
 from counsel_desk.services.listing import ListQuery
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.visits.visits import VisitData, VisitService
 
 TODAY = date(2026, 11, 26)  # a Thursday: this week runs to Sunday 11/29
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.followups import FollowUpListSource
+from counsel_desk.services.visits.followups import FollowUpListSource
 from counsel_desk.services.listing import ListQuery
-from counsel_desk.services.outcome_lists import OutcomeListSource, YouthTeamListSource
-from counsel_desk.services.program_lists import (
+from counsel_desk.services.outcomes.outcome_lists import OutcomeListSource, YouthTeamListSource
+from counsel_desk.services.workstations.program_lists import (
     EventListSource, PublicSpaceListSource, SupportListSource, WorkstationListSource,
 )
 from counsel_desk.services.proposals.listing import ProposalListSource
-from counsel_desk.services.visit_list import VisitListSource
+from counsel_desk.services.visits.visit_list import VisitListSource
 from counsel_desk.store import driver
 
 AREA = {"any": ("山地", "平地"), "mountain": ("山地",), "plains": ("平地",), "none": (None,)}

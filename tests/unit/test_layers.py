@@ -222,3 +222,32 @@ def test_no_qt_gui_below_ui():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "LEAKED []" in proc.stdout, proc.stdout
+
+
+def services_area_graph(graph: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    """The imports between the parts of services/: each subpackage one node, each flat module one node."""
+
+    def part(module: str) -> str | None:
+        parts = module.split(".")
+        return ".".join(parts[:3]) if len(parts) > 2 and parts[1] == "services" else None
+
+    out: dict[str, dict[str, int]] = defaultdict(dict)
+    for module, targets in graph.items():
+        here = part(module)
+        if here is None:
+            continue
+        out.setdefault(here, {})
+        for target, line in targets.items():
+            there = part(target)
+            if there is not None and there != here:
+                out[here].setdefault(there, line)
+    return out
+
+
+def test_no_circle_between_the_areas_of_services():
+    made_up = {"counsel_desk.services.visits.visits": {"counsel_desk.services.places.places": 3},
+               "counsel_desk.services.places.geo": {"counsel_desk.services.visits.followups": 5}}
+    assert circles(services_area_graph(made_up)) == [["counsel_desk.services.places", "counsel_desk.services.visits"]]
+    found = circles(services_area_graph(import_graph()))
+    assert found == [], "parts of services/ importing each other in a circle:\n" + "\n".join(
+        " ↔ ".join(c) for c in found)

@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import text
 
 from counsel_desk.errors import ValidationError
-from counsel_desk.services import outcomes as oc
-from counsel_desk.services import workstations as ws
-from counsel_desk.services import youth_teams as yt
+from counsel_desk.services.outcomes import outcomes as oc
+from counsel_desk.services.workstations import workstations as ws
+from counsel_desk.services.outcomes import youth_teams as yt
 from counsel_desk.services.period import Period
-from counsel_desk.services.support import create_support_record
+from counsel_desk.services.workstations.support import create_support_record
 
 ALTRUISM = "地方創生利他行動168"  # cap NT$680,000, applicants 22–45 (resources/programmes/sustainable-114-117.json)
 

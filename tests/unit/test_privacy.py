@@ -9,7 +9,8 @@ from pathlib import Path
 from sqlalchemy import text
 
 from counsel_desk.models import Contact, Organization, SiteVisit
-from counsel_desk.services import base, privacy
+from counsel_desk.services import base
+from counsel_desk.services.safety import privacy
 from counsel_desk.services.base import ServiceContext, create, update
 from counsel_desk.store import audit, keys, search
 from counsel_desk.store import driver
@@ -151,7 +152,7 @@ def test_unknown_contact_is_a_clear_error(services):
 
 def test_backups_keep_the_mode_and_erase_survives_restore(db, services):
     """Restoring a backup made before the erasure does not bring the person back."""
-    from counsel_desk.services import backup
+    from counsel_desk.services.safety import backup
 
     contact_id, _ = person(services)
     old = backup.make_backup(db.path, "manual")

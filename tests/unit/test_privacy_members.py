@@ -9,8 +9,8 @@ from sqlalchemy import text
 
 from counsel_desk.errors import UserError
 from counsel_desk.models import Contact, YouthTeamMember
-from counsel_desk.services import privacy
-from counsel_desk.services import youth_teams as yt
+from counsel_desk.services.safety import privacy
+from counsel_desk.services.outcomes import youth_teams as yt
 from counsel_desk.services.base import create
 from counsel_desk.store import audit
 from tests.unit.test_privacy import raw_bytes
@@ -90,7 +90,7 @@ def test_erasing_a_member_twice_is_harmless_and_an_unknown_one_is_a_clear_error(
 
 
 def test_a_restored_backup_does_not_bring_an_erased_member_back(db, services):
-    from counsel_desk.services import backup
+    from counsel_desk.services.safety import backup
 
     mine, _again, _namesake = teams(services)
     old = backup.make_backup(db.path, "manual")

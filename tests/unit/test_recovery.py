@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from counsel_desk.errors import DatabaseError
-from counsel_desk.services import backup
+from counsel_desk.services.safety import backup
 from counsel_desk.store import driver
 from counsel_desk.store import open_database, recovery
 from counsel_desk.store.recovery import check_at_start, quarantine

@@ -14,7 +14,7 @@ from sqlmodel import select
 from counsel_desk.models import FollowUp, Proposal, SiteVisit, StageChange, SupportRecord, Workstation
 from counsel_desk.reports.figures import compute
 from counsel_desk.services.period import Period
-from counsel_desk.services import workstation_budgets, workstations
+from counsel_desk.services.workstations import workstation_budgets, workstations
 from tests.pg_server import driver_sql
 
 NOV, DEC = Period.month(2026, 11), Period.month(2026, 12)
@@ -161,7 +161,7 @@ def test_followups_cancelled_or_closed_after_the_end_were_overdue_on_the_last_da
 def test_cancelling_later_leaves_the_months_count_alone(db, world):
     before = compute(db.session_factory, "north", NOV, today=AFTER).followups_overdue
     with db.session() as s:  # the open one is cancelled in December, through the editor's rules
-        from counsel_desk.services.followups import FollowUpDraft
+        from counsel_desk.services.visits.followups import FollowUpDraft
 
         fu = s.exec(select(FollowUp).where(FollowUp.description == "仍未辦")).one()
         fu.status, fu.followup_date = "cancelled", date(2026, 12, 10)
@@ -294,7 +294,7 @@ def test_the_national_report_counts_overdue_per_center_as_each_center_does(db, w
 
 
 def test_a_public_space_counts_with_its_status_on_the_last_day(db, world):
-    from counsel_desk.services import spaces
+    from counsel_desk.services.workstations import spaces
     from counsel_desk.services.period import taiwan_day
     from counsel_desk.models import utcnow
 

@@ -22,7 +22,7 @@ from counsel_desk.reports.figures import compute
 from counsel_desk.reports.figure_changes import differences, figure_label
 from counsel_desk.reports.targets import year_to_date
 from counsel_desk.services.period import Period
-from counsel_desk.services import targets
+from counsel_desk.services.programme import targets
 
 NOV = Period.month(2026, 11)
 NEW_TAIPEI, TAITUNG = "65000", "10014"

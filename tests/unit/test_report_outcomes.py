@@ -15,10 +15,10 @@ from sqlalchemy import text
 
 from counsel_desk.models.enums import OutcomeKind
 from counsel_desk.reports import snapshots
-from counsel_desk.services import events as events_service
-from counsel_desk.services import outcomes as oc
-from counsel_desk.services import workstations as ws
-from counsel_desk.services import youth_teams as yt
+from counsel_desk.services.workstations import events as events_service
+from counsel_desk.services.outcomes import outcomes as oc
+from counsel_desk.services.workstations import workstations as ws
+from counsel_desk.services.outcomes import youth_teams as yt
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.period import Period
 

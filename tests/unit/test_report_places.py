@@ -11,10 +11,10 @@ from pypdf import PdfReader
 
 from counsel_desk.models.enums import TownshipStatus
 from counsel_desk.reports import snapshots
-from counsel_desk.services import stocktaking
+from counsel_desk.services.places import issue_topics, stocktaking
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.period import Period
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.visits.visits import VisitData, VisitService
 from counsel_desk.store import driver
 
 NOV = Period.month(2026, 11)
@@ -33,7 +33,7 @@ def _sql(db, sql, *args):
 def test_the_months_work_by_indigenous_area_and_the_townships_by_status(demo_db):
     sc = ServiceContext(demo_db.session_factory, "測試", "north")
     counselor = _sql(demo_db, "SELECT id FROM counselor LIMIT 1")[0][0]
-    talent = next(t.id for t in stocktaking.topics(sc) if t.code == "TALENT")
+    talent = next(t.id for t in issue_topics.topics(sc) if t.code == "TALENT")
     visits = VisitService(sc, today=TODAY)
     for day in (date(2026, 10, 31), date(2026, 11, 1), date(2026, 11, 30), date(2026, 12, 1)):
         visits.save(VisitData(visit_date=day, county_code="10004", township_code=WUFENG, counselor_ids=[counselor],

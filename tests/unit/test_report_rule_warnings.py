@@ -13,7 +13,7 @@ from counsel_desk.reports.figures import compute
 from counsel_desk.reports.monthly_pdf import pdf_bytes
 from counsel_desk.reports.monthly_xlsx import xlsx_bytes
 from counsel_desk.services import proposals as ps
-from counsel_desk.services import workstations as ws
+from counsel_desk.services.workstations import workstations as ws
 from counsel_desk.services.period import Period
 
 from tests.unit.test_proposals_service import _fields, make_people

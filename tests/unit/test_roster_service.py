@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 
 from counsel_desk.errors import UserError, ValidationError
-from counsel_desk.services.followups import FollowUpDraft
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.roster import RosterService
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.visits.followups import FollowUpDraft
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.people.roster import RosterService
+from counsel_desk.services.visits.visits import VisitData, VisitService
 
 
 def test_add_refuses_empty_duplicate_and_bad_email(services):

@@ -76,9 +76,9 @@ def test_an_unreachable_server_says_so_in_words(tmp_path):
 @pytest.mark.both_engines
 def test_two_character_chinese_words_are_found_on_both_engines(db):
     from counsel_desk.models.enums import VisitMode
-    from counsel_desk.services import visits
+    from counsel_desk.services.visits import visits
     from counsel_desk.services.listing import ListQuery
-    from counsel_desk.services.visit_list import VisitListSource
+    from counsel_desk.services.visits.visit_list import VisitListSource
 
     ctx = ServiceContext.for_database(db, actor="測試輔導員", center_code="north")
     with db.engine.begin() as conn:
@@ -95,7 +95,7 @@ def test_two_character_chinese_words_are_found_on_both_engines(db):
         assert search.matching_ids(conn, "site_visit", "地_食") == ["c"]
         assert search.matching_ids(conn, "site_visit", "1%0") == []
     # and through the visit list, as the search box does
-    from counsel_desk.services.people import PeopleService
+    from counsel_desk.services.people.people import PeopleService
 
     me = PeopleService(ctx).create_counselor("王小明").id
     service = visits.VisitService(ctx, today=date(2026, 11, 26))

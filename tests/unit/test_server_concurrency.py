@@ -16,8 +16,8 @@ from counsel_desk import errors
 from counsel_desk.models import Organization, SiteVisit
 from counsel_desk.services import base
 from counsel_desk.services.base import SaveConflict, ServiceContext
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.visits.visits import VisitData, VisitService
 from counsel_desk.store import open_database, server_roles
 
 TODAY = date(2026, 11, 26)

@@ -8,12 +8,12 @@ import pytest
 
 from counsel_desk.errors import ValidationError
 from counsel_desk.models.enums import TownshipStatus
-from counsel_desk.services import stocktaking
-from counsel_desk.services.people import PeopleService
+from counsel_desk.services.places import issue_topics, stocktaking
+from counsel_desk.services.people.people import PeopleService
 from counsel_desk.services.proposals.drafts import ProposalFields
 from counsel_desk.services.proposals.editing import create_proposal
 from counsel_desk.services.proposals.workflow import move_proposal
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.visits.visits import VisitData, VisitService
 
 TODAY = date.today()
 HSINCHU, GUANXI = "10004", "10004040"
@@ -31,7 +31,7 @@ def _visit(services, counselor, topics=(), town=GUANXI, county=HSINCHU) -> str:
 
 
 def test_seeded_topics_include_the_plans_own_examples(services):
-    names = [t.name for t in stocktaking.topics(services)]
+    names = [t.name for t in issue_topics.topics(services)]
     for name in ("地方DNA難以形成商業模式", "地方共識不足", "人才不足", "資金缺口", "土地取得", "法規限制", "通路行銷"):
         assert name in names
 
@@ -71,7 +71,7 @@ def test_a_note_needs_its_reason_and_a_date_not_in_the_future(services):
 
 
 def test_topics_tagged_on_visits_and_townships_are_counted_in_the_panel(services, counselor):
-    by_name = {t.name: t for t in stocktaking.topics(services)}
+    by_name = {t.name: t for t in issue_topics.topics(services)}
     dna, talent = by_name["地方DNA難以形成商業模式"], by_name["人才不足"]
     vid = _visit(services, counselor, [dna.id, talent.id])
     _visit(services, counselor, [talent.id])
@@ -87,12 +87,12 @@ def test_topics_tagged_on_visits_and_townships_are_counted_in_the_panel(services
 
 
 def test_managed_topics_can_be_added_and_retired(services):
-    t = stocktaking.add_topic(services, "water", "水資源不足")
+    t = issue_topics.add_topic(services, "water", "水資源不足")
     assert t.code == "WATER"
     with pytest.raises(ValidationError, match="已經有"):
-        stocktaking.add_topic(services, "WATER", "別的")
+        issue_topics.add_topic(services, "WATER", "別的")
     with pytest.raises(ValidationError):
-        stocktaking.add_topic(services, "水", "中文代碼")
-    stocktaking.set_topic_active(services, t.id, False)
-    assert t.id not in {x.id for x in stocktaking.topics(services)}
-    assert t.id in {x.id for x in stocktaking.topics(services, include_retired=True)}
+        issue_topics.add_topic(services, "水", "中文代碼")
+    issue_topics.set_topic_active(services, t.id, False)
+    assert t.id not in {x.id for x in issue_topics.topics(services)}
+    assert t.id in {x.id for x in issue_topics.topics(services, include_retired=True)}

@@ -13,7 +13,7 @@ import pytest
 from counsel_desk.models import Plan, Proposal, SiteVisit, StageChange, TownshipStatusNote
 from counsel_desk.models.enums import TownshipStatus
 from counsel_desk.reports.figures_places import compute as places
-from counsel_desk.services import stocktaking
+from counsel_desk.services.places import stocktaking
 from counsel_desk.services.period import Period
 from tests.pg_server import driver_sql
 
@@ -92,6 +92,10 @@ def test_a_move_late_on_the_last_evening_utc_counts_by_its_taiwan_day(db):
     _proposal(db, "午夜核定", [("", "council", _at(2026, 11, 2)), ("council", "approved", _at(2026, 11, 30, 16, 30))])
     assert _status_on(db, date(2026, 11, 30)) is TownshipStatus.FILED
     assert _status_on(db, date(2026, 12, 1)) is TownshipStatus.APPROVED
+    with db.engine.connect() as c:  # the timeline an override's lapse is judged by reads the same day
+        timeline = stocktaking.TownshipTimeline(c, GUANXI)
+    assert timeline.status_on(date(2026, 11, 30)) is TownshipStatus.FILED
+    assert timeline.status_on(date(2026, 12, 1)) is TownshipStatus.APPROVED
 
 
 def test_a_plan_reads_its_own_moves_not_its_proposals(db):
@@ -163,3 +167,40 @@ def test_records_of_another_township_leave_the_override_alone(db, services):
     _note(db, "counseling", date(2026, 10, 2))
     _proposal(db, "竹北案", [("", "drafting", _at(2026, 10, 9))], town=ZHUBEI)
     assert stocktaking.standing(services, GUANXI).overridden
+
+
+def test_the_lapse_timeline_and_the_reports_sql_agree_on_every_township_and_day(demo_db):
+    """Two readings of the same rule: the report's SQL (all townships as of a day) and the per-township
+    timeline an override's lapse is judged by."""
+    days = [date(2026, 1, 31), date(2026, 6, 30), date(2026, 9, 30), date(2026, 10, 31), date(2026, 11, 26)]
+    with demo_db.engine.connect() as c:
+        towns = [r[0] for r in driver_sql(c, "SELECT township_code FROM proposal UNION SELECT township_code FROM plan "
+                                             "UNION SELECT township_code FROM site_visit UNION SELECT township_code "
+                                             "FROM workstation UNION SELECT township_code FROM public_space"
+                                          ).fetchall() if r[0]]
+        by_day = {d: stocktaking.derived_statuses(c, d) for d in days}
+        for town in towns:
+            timeline = stocktaking.TownshipTimeline(c, town)
+            for d in days:
+                assert timeline.status_on(d) is by_day[d].get(town, TownshipStatus.NOT_STARTED), (town, d)
+    assert len(towns) > 30 and len({s for d in days for s in by_day[d].values()}) >= 4
+
+
+def test_the_november_workbook_read_back_counts_the_township_filed_not_approved(db, services):
+    import io
+
+    import openpyxl
+
+    from counsel_desk.reports import snapshots
+
+    _proposal(db, "關西仙草共好", [("", "idea", _at(2026, 10, 5)), ("idea", "sent", _at(2026, 11, 10)),
+                               ("sent", "council", _at(2026, 11, 20)), ("council", "approved", _at(2026, 12, 2))])
+
+    def statuses(period: Period) -> dict[str, int]:
+        report = snapshots.generate(services, "north", period, prepared_by="王承辦", today=date(2026, 12, 20))
+        sheet = openpyxl.load_workbook(io.BytesIO(report.xlsx), read_only=True)["鄉鎮盤點"]
+        return {r[0]: r[1] for r in sheet.iter_rows(values_only=True) if r and r[0] in {s.zh for s in TownshipStatus}}
+
+    nov, dec = statuses(NOV), statuses(DEC)
+    assert nov[TownshipStatus.APPROVED.zh] == 0 and nov[TownshipStatus.FILED.zh] == 1
+    assert dec[TownshipStatus.APPROVED.zh] == 1 and dec[TownshipStatus.FILED.zh] == 0

@@ -12,14 +12,14 @@ from sqlmodel import select
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import Attachment, AuditEntry, Proposal
 from counsel_desk.services import base
-from counsel_desk.services import events as ev
-from counsel_desk.services import spaces as sp
-from counsel_desk.services import support as su
-from counsel_desk.services import workstations as ws
+from counsel_desk.services.workstations import events as ev
+from counsel_desk.services.workstations import spaces as sp
+from counsel_desk.services.workstations import support as su
+from counsel_desk.services.workstations import workstations as ws
 from counsel_desk.services.listing import ListQuery
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.program_lists import EventListSource, PublicSpaceListSource, SupportListSource
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.workstations.program_lists import EventListSource, PublicSpaceListSource, SupportListSource
+from counsel_desk.services.visits.visits import VisitData, VisitService
 
 
 def place(db, town: str) -> tuple[str, str]:

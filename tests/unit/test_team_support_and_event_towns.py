@@ -14,12 +14,13 @@ from sqlalchemy import text
 from counsel_desk.errors import ValidationError
 from counsel_desk.models import Counselor
 from counsel_desk.reports import snapshots
-from counsel_desk.services import base, events
-from counsel_desk.services import youth_teams as yt
+from counsel_desk.services import base
+from counsel_desk.services.workstations import events
+from counsel_desk.services.outcomes import youth_teams as yt
 from counsel_desk.services.listing import ListQuery
 from counsel_desk.services.period import Period
-from counsel_desk.services.program_lists import EventListSource, SupportListSource
-from counsel_desk.services.support import create_support_record, get_support_record, update_support_record
+from counsel_desk.services.workstations.program_lists import EventListSource, SupportListSource
+from counsel_desk.services.workstations.support import create_support_record, get_support_record, update_support_record
 
 pytestmark = pytest.mark.both_engines  # the report's SQL runs on a server too
 

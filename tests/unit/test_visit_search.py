@@ -9,9 +9,9 @@ import pytest
 
 from counsel_desk.services import list_search
 from counsel_desk.services.listing import ListQuery
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.visit_list import VisitListSource
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.visits.visit_list import VisitListSource
+from counsel_desk.services.visits.visits import VisitData, VisitService
 from counsel_desk.store import search
 
 TODAY = date(2026, 11, 26)

@@ -11,12 +11,12 @@ from sqlalchemy import text
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.services.attachments import AttachmentService
-from counsel_desk.services.drafts import DraftStore
-from counsel_desk.services.followups import FollowUpDraft
+from counsel_desk.services.visits.drafts import DraftStore
+from counsel_desk.services.visits.followups import FollowUpDraft
 from counsel_desk.services.listing import ListQuery
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.visit_list import VisitListSource
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.visits.visit_list import VisitListSource
+from counsel_desk.services.visits.visits import VisitData, VisitService
 
 TODAY = date(2026, 11, 26)
 HSINCHU, GUANXI, HSINCHU_CITY_EAST = "10004", "10004040", "10018010"

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import text
 
 from counsel_desk.errors import ValidationError
-from counsel_desk.services import center_split, programme
-from counsel_desk.services import spaces
-from counsel_desk.services import workstations as ws
+from counsel_desk.services.programme import center_split, programme
+from counsel_desk.services.workstations import spaces
+from counsel_desk.services.workstations import workstations as ws
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.proposals import funding
 

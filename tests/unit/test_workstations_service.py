@@ -11,12 +11,12 @@ from sqlmodel import select
 from counsel_desk.errors import ValidationError
 from counsel_desk.models import AuditEntry, Proposal
 from counsel_desk.services import base
-from counsel_desk.services import workstations as ws
+from counsel_desk.services.workstations import workstations as ws
 from counsel_desk.services.listing import ListQuery
-from counsel_desk.services.program_lists import WorkstationListSource
-from counsel_desk.services import programme
-from counsel_desk.services.workstation_budgets import check_personnel
-from counsel_desk.services.workstation_rules import personnel_rule
+from counsel_desk.services.workstations.program_lists import WorkstationListSource
+from counsel_desk.services.programme import programme
+from counsel_desk.services.workstations.workstation_budgets import check_personnel
+from counsel_desk.services.workstations.workstation_rules import personnel_rule
 
 
 def place(db, town: str) -> tuple[str, str]:
@@ -146,8 +146,8 @@ def test_budget_lines_update_merge_and_progress(db, services, station):
 
 
 def test_figures_and_timeline(db, services, station):
-    from counsel_desk.services.people import PeopleService
-    from counsel_desk.services.support import create_support_record
+    from counsel_desk.services.people.people import PeopleService
+    from counsel_desk.services.workstations.support import create_support_record
 
     counselor = PeopleService(services).create_counselor("陳輔導")
     county, town = place(db, "關西鎮")
@@ -160,7 +160,7 @@ def test_figures_and_timeline(db, services, station):
         create_support_record(services, {"workstation_id": station.id, "support_date": day, "kind": "training",
                                          "hours": hours, "participants": people, "topics": "行銷課程"},
                               [counselor.id])
-    from counsel_desk.services.outcomes import record_outcome
+    from counsel_desk.services.outcomes.outcomes import record_outcome
 
     for kind, people in (("youth_stayed", 4), ("youth_returned", 2)):
         record_outcome(services, {"workstation_id": station.id, "outcome_date": date(2026, 6, 1), "kind": kind,
@@ -195,7 +195,7 @@ def test_list_filters_and_sorts_in_sql(db, services, station):
 
 def test_demo_database_fills_every_list(demo_db):
     from counsel_desk.services.base import ServiceContext
-    from counsel_desk.services.program_lists import EventListSource, PublicSpaceListSource, SupportListSource
+    from counsel_desk.services.workstations.program_lists import EventListSource, PublicSpaceListSource, SupportListSource
 
     for source in (WorkstationListSource, SupportListSource, PublicSpaceListSource, EventListSource):
         src = source(demo_db.session_factory)

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from counsel_desk.errors import UserError
 from counsel_desk.models import County, Township, WorkItem, WorkItemAllocation
-from counsel_desk.services import geo
+from counsel_desk.services.places import geo
 from counsel_desk.services.demo import text
 
 SPAN_DAYS = 730  # the 24 months before today

@@ -26,7 +26,7 @@ from counsel_desk.services.demo.people import People, build_counselors, build_or
 from counsel_desk.services.demo.programs import build_events, build_public_spaces, build_support, build_workstations
 from counsel_desk.services.demo.proposals import build_proposals
 from counsel_desk.services.demo.visits import build_visits
-from counsel_desk.services.stats import ENTITIES
+from counsel_desk.services.figures.stats import ENTITIES
 from counsel_desk.store import audit, search
 
 # Insertion order follows the foreign keys; each group is written when it has been built.

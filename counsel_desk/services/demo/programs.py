@@ -14,7 +14,7 @@ from counsel_desk.services.demo.people import People, add_org
 from counsel_desk.services.demo.visits import Space, Station
 
 # The demo's invented amounts stay within the seed plan's figures (the app itself reads caps and rules
-# from the plan in force each year: services/workstation_rules.py).
+# from the plan in force each year: services/workstations/workstation_rules.py).
 SUBSIDY_CAP_WORKSTATION, SUBSIDY_CAP_PUBLIC_SPACE = 3_000_000, 5_000_000
 PERSONNEL_SHARE_CAP, PERSONNEL_SHARE_CAP_STAFFED, STAFFED_THRESHOLD = 0.50, 0.60, 3
 RULE_BREAKERS = 2  # budgets whose personnel share deliberately exceeds the cap, for reports to flag

@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from counsel_desk.models import Counselor, County, Organization, Plan, Township, Workstation
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.people import PeopleService
+from counsel_desk.services.people.people import PeopleService
 
 
 @dataclass(frozen=True)

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 from counsel_desk.models.enums import Labelled
 from counsel_desk.services.formatting import shown_date
-
-
-TAIWAN = timezone(timedelta(hours=8), "Asia/Taipei")  # no daylight saving; the reports count days the same way
+from counsel_desk.services.period import taiwan_time
 
 
 def local_time(at: datetime | None) -> datetime | None:
     """Stored timestamps are UTC (naive or aware); people read them as Taiwan time."""
-    if at is None:
-        return None
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=timezone.utc)
-    return at.astimezone(TAIWAN).replace(tzinfo=None)
+    return taiwan_time(at) if at is not None else None
 
 
 def when_text(at: datetime | None) -> str:

@@ -17,7 +17,8 @@ from sqlmodel import Session, select
 from counsel_desk.errors import ValidationError
 from counsel_desk.models import FundingLine, Proposal, WorkItem, WorkItemAllocation
 from counsel_desk.models.enums import Stage
-from counsel_desk.services import base, programme
+from counsel_desk.services import base
+from counsel_desk.services.programme import programme
 from counsel_desk.store import programmes as programmes_store
 from counsel_desk.services.base import ServiceContext
 

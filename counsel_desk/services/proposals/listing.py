@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import text
 
 from counsel_desk.models.enums import STAGE_ORDER, OrgKind, Route, Stage
-from counsel_desk.services import places
+from counsel_desk.services.places import places
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.listing import Column, ListQuery

@@ -20,9 +20,9 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from counsel_desk.models.enums import Criterion, OrgKind, Route, Stage
-from counsel_desk.services import center_split, programme
+from counsel_desk.services.programme import center_split, programme
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.programme import Notice, Programme, Source
+from counsel_desk.services.programme.programme import Notice, Programme, Source
 from counsel_desk.services.proposals.drafts import ProposalDetail
 from counsel_desk.store import programmes as programmes_store
 

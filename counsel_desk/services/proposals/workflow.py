@@ -20,7 +20,7 @@ from counsel_desk.models.enums import CountyCheckItem, Criterion, Route, Section
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.proposals import funding as funding_mod
-from counsel_desk.services.programme import Notice, Source
+from counsel_desk.services.programme.programme import Notice, Source
 from counsel_desk.services.proposals.county import CheckRow, Decision, checks_in, save_decision
 from counsel_desk.services.proposals import rules
 from counsel_desk.services.proposals.drafts import detail_in, get_proposal, live

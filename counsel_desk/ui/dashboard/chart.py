@@ -11,7 +11,7 @@ from PySide6.QtCore import QLocale, QMargins, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
-from counsel_desk.services.dashboard import MonthVisits
+from counsel_desk.services.figures.dashboard import MonthVisits
 
 BAR = QColor("#4292c6")
 BAR_RUNNING = QColor("#9ecae1")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from counsel_desk.models.enums import TargetMetric
-from counsel_desk.services import dashboard
+from counsel_desk.services.figures import dashboard
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.ui.dashboard.map_geometry import MapGeometry, prepare_geometry
 
@@ -66,7 +66,7 @@ def _labels(metric: str) -> tuple[str, str]:
 
 
 def load_targets(ctx: ServiceContext, today: date) -> TargetsData:
-    """This year's targets with actuals to date from ``services.targets``."""
+    """This year's targets with actuals to date from ``services.programme.targets``."""
     from counsel_desk.reports.targets import year_to_date
 
     lines = []

@@ -1,6 +1,6 @@
 """The coverage map's geometry, in plain Python (no Qt) so it can be prepared off the GUI thread.
 
-Outlines come from ``services/geo.py`` (the shipped TopoJSON) in lon/lat. They are projected
+Outlines come from ``services/places/geo.py`` (the shipped TopoJSON) in lon/lat. They are projected
 equirectangularly with x scaled by cos(latitude), which keeps Taiwan's shape right at this size.
 The outlying counties (金門, 連江) sit a few hundred kilometres off the main island; drawn in place
 they would shrink everything else to a speck, so — as on every map of Taiwan — they get their own
@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from counsel_desk.services import geo
+from counsel_desk.services.places import geo
 
 # Drawn as insets rather than in place: 金門縣, 連江縣.
 OUTLYING_COUNTIES = ("09020", "09007")

@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from counsel_desk.models.enums import TownshipStatus
-from counsel_desk.services import geo
+from counsel_desk.services.places import geo
 from counsel_desk.services.formatting import listed
 from counsel_desk.ui.dashboard.map_geometry import MapGeometry, PanelGeometry, Point
 from counsel_desk.ui.dashboard.map_geometry import centroid as centroid_of

@@ -23,8 +23,8 @@ from shiboken6 import isValid
 
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import CenterCode, Stage
-from counsel_desk.services import stocktaking
-from counsel_desk.services.dashboard import PERIOD_KEYS, Overview, week_bounds
+from counsel_desk.services.places import stocktaking
+from counsel_desk.services.figures.dashboard import PERIOD_KEYS, Overview, week_bounds
 from counsel_desk.services.formatting import ROC_OFFSET, roc_date_long, roc_month, shown_date
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.dashboard.chart import MonthlyVisitsChart

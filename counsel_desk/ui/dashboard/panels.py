@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import Stage
-from counsel_desk.services.dashboard import CountyVisits, StageProposals, TownshipVisits
+from counsel_desk.services.figures.dashboard import CountyVisits, StageProposals, TownshipVisits
 from counsel_desk.ui.dashboard.loading import TargetLine
 from counsel_desk.ui.theme import GOOD
 from counsel_desk.ui.dashboard.widgets import ACCENT, MUTED, WARN, BarRow, BarRows, ElidedLabel

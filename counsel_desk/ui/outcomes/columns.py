@@ -1,6 +1,6 @@
 """Column titles of this area's lists, marked for translation in the lists' shared context.
 
-The list sources (``services/outcome_lists.py``) name their columns in English without Qt; the
+The list sources (``services/outcomes/outcome_lists.py``) name their columns in English without Qt; the
 table model of ``ui/workstations/list_panel.py`` translates them in the ``WorkstationColumns``
 context, and these markers put the titles that area lacks into this area's zh_TW catalogue.
 """

@@ -2,7 +2,7 @@
 
 Young people who stayed or came back (with 設籍), jobs, visitors, revenue, resources matched and
 company money, and the training courses' hours and trainees — the same sums as the report
-(``services/outcomes.totals``, ``reports/figures_outcomes.training``), loaded off the GUI thread.
+(``services/outcomes/outcomes.totals``, ``reports/figures_outcomes.training``), loaded off the GUI thread.
 
 A database holding more than one center's records (headquarters after importing the four centers'
 workbooks) gets a center box in the card's header, as the report has: her own center first, each other
@@ -23,8 +23,8 @@ from sqlalchemy import text
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import CenterCode
 from counsel_desk.reports.figures_outcomes import TrainingTotals, training
-from counsel_desk.services import dashboard
-from counsel_desk.services import outcomes as outcome_service
+from counsel_desk.services.figures import dashboard
+from counsel_desk.services.outcomes import outcomes as outcome_service
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.ui.dashboard.widgets import Card

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QW
 from counsel_desk.errors import ValidationError
 from counsel_desk.models import Outcome
 from counsel_desk.models.enums import PEOPLE_OUTCOMES, OutcomeKind
-from counsel_desk.services import outcomes as outcome_service
-from counsel_desk.services.outcome_lists import OutcomeListSource
+from counsel_desk.services.outcomes import outcomes as outcome_service
+from counsel_desk.services.outcomes.outcome_lists import OutcomeListSource
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.visits.widgets import DateEdit

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.errors import ValidationError
 from counsel_desk.models import YouthTeam
-from counsel_desk.services import youth_teams as team_service
+from counsel_desk.services.outcomes import youth_teams as team_service
 from counsel_desk.services.formatting import shown_date
-from counsel_desk.services.outcome_lists import YouthTeamListSource
+from counsel_desk.services.outcomes.outcome_lists import YouthTeamListSource
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import show_error
 from counsel_desk.ui.page_titles import page_title

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk.errors import UserError
-from counsel_desk.services.roster import RosterEntry, RosterService
+from counsel_desk.services.people.roster import RosterEntry, RosterService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.widgets.rows import SmallTableModel, table_view

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.models.enums import Stage
 from counsel_desk.errors import UserError
-from counsel_desk.services import programme
+from counsel_desk.services.programme import programme
 from counsel_desk.services import proposals as ps
 from counsel_desk.services.formatting import ntd
 from counsel_desk.services.proposals.funding import ACTIVE_STAGES

@@ -20,7 +20,7 @@ from counsel_desk.errors import UserError
 from counsel_desk.models.enums import Route, Stage
 from counsel_desk.services import proposals as ps
 from counsel_desk.services.formatting import bullet, roc_year, spaced
-from counsel_desk.services.people import PeopleService
+from counsel_desk.services.people.people import PeopleService
 from counsel_desk.services.proposals import funding as funding_mod
 from counsel_desk.services.proposals.display import label
 from counsel_desk.services.proposals.drafts import FundingEntry, ProposalDetail, ProposalFields

@@ -17,7 +17,7 @@ from counsel_desk.models.enums import Stage
 from counsel_desk.services import proposals as ps
 from counsel_desk.services.formatting import ntd
 from counsel_desk.services.listing import ListQuery
-from counsel_desk.services.people import PeopleService
+from counsel_desk.services.people.people import PeopleService
 from counsel_desk.services.proposals import choices
 from counsel_desk.services.proposals import funding as funding_mod
 from counsel_desk.services.proposals.display import label, percent

@@ -26,7 +26,7 @@ from counsel_desk.reports.figures import compute
 from counsel_desk.services.file_names import report_file
 from counsel_desk.services.period import Period
 from counsel_desk.reports.snapshots import Comparison, GeneratedReport
-from counsel_desk.services import atomic
+from counsel_desk.services.safety import atomic
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.page_contract import PageHooks

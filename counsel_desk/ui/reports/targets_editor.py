@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import TargetMetric
-from counsel_desk.services import targets
+from counsel_desk.services.programme import targets
 from counsel_desk.ui.widgets.year_box import YearBox
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import show_error

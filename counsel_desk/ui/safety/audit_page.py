@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk.errors import UserError
-from counsel_desk.services import audit_log
+from counsel_desk.services.safety import audit_log
 from counsel_desk.services.file_names import dated_file
 from counsel_desk.services.formatting import parse_date, shown_date
 from counsel_desk.services.listing import ListQuery

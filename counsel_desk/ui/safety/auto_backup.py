@@ -1,7 +1,7 @@
 """Automatic backups while the app runs: at start, then every 30 minutes when data changed.
 
 The decision and the copy happen off the GUI thread (``ui.tasks.run_task``); the service decides
-whether a backup is due (``services.backup.maybe_backup``), so a quiet half hour costs one small
+whether a backup is due (``services.safety.backup.maybe_backup``), so a quiet half hour costs one small
 query. A failure is shown in the status bar every time and in a message box once per session:
 a full disk must not go unnoticed, nor nag every half hour.
 """
@@ -12,7 +12,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer
 
-from counsel_desk.services import backup
+from counsel_desk.services.safety import backup
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import describe, show_error
 from counsel_desk.ui.tasks import Task, run_task

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk.i18n import pick
-from counsel_desk.services import backup
-from counsel_desk.services.backup import BackupInfo
+from counsel_desk.services.safety import backup
+from counsel_desk.services.safety.backup import BackupInfo
 from counsel_desk.services.formatting import shown_datetime
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from counsel_desk.i18n import pick
-from counsel_desk.services import audit_log, audit_readable, privacy
+from counsel_desk.services.safety import audit_log, audit_readable, privacy
 from counsel_desk.services.formatting import aside
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.tasks import run_task

@@ -15,8 +15,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counsel_desk.i18n import pick
-from counsel_desk.services import backup
-from counsel_desk.services.backup import BackupInfo
+from counsel_desk.services.safety import backup
+from counsel_desk.services.safety.backup import BackupInfo
 from counsel_desk.store.recovery import StartupCheck, check_at_start, quarantine
 from counsel_desk.ui.safety.backups_page import size_text, when_text
 from counsel_desk.ui.widgets.fit import fit_window

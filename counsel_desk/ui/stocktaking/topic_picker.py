@@ -1,7 +1,7 @@
 """A compact picker of coded 推動課題: a button whose menu ticks topics, and the chosen names beside it.
 
 Small enough for the visit editor's form (which must fit a 1280×680 screen); the list comes from
-``services.stocktaking.topics`` — retired topics only appear when a record already carries them — and is
+``services.places.issue_topics.topics`` — retired topics only appear when a record already carries them — and is
 read again each time the menu opens; its last entry opens the topics screen (推動課題…).
 """
 
@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QSizePolicy, QToolButton, QWidget
 
-from counsel_desk.services import stocktaking
+from counsel_desk.services.places import issue_topics
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import aside, listed
 from counsel_desk.ui.dashboard.widgets import ElidedLabel
@@ -50,7 +50,7 @@ class TopicPicker(QWidget):
         self.actions_by_id = {}
         wanted = set(ids)
         self.labels = {}
-        for topic in stocktaking.topics(self._services, include_retired=True):
+        for topic in issue_topics.topics(self._services, include_retired=True):
             if not topic.active and topic.id not in wanted:
                 continue
             action = QAction(aside(topic.label, topic.code), self.menu)

@@ -1,7 +1,7 @@
 """推動課題 — the center's managed list of coded issue topics: add, rename, retire, bring back, delete.
 
 A topic any visit or township carries is retired, never deleted: old records keep it, new ones stop
-offering it. Every change goes through ``services.stocktaking`` (audited, travels in the interchange
+offering it. Every change goes through ``services.places.stocktaking`` (audited, travels in the interchange
 workbook). Reached from 編輯 → 推動課題… and from wherever topics are picked (the visit editor's topic
 menu, the township panel).
 """
@@ -14,9 +14,9 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from counsel_desk.errors import UserError
-from counsel_desk.services import stocktaking
+from counsel_desk.services.places import issue_topics
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.stocktaking import TopicUse
+from counsel_desk.services.places.issue_topics import TopicUse
 from counsel_desk.ui import messages
 from counsel_desk.ui.theme import MUTED
 from counsel_desk.ui.visits.widgets import FormDialog
@@ -29,7 +29,7 @@ class TopicDialog(FormDialog):
     """Code (new topics only), Chinese and English name; OK saves through ``save``."""
 
     def __init__(self, parent: QWidget | None, save: Callable[[str, str, str], None],
-                 topic: stocktaking.Topic | None = None):
+                 topic: issue_topics.Topic | None = None):
         super().__init__(parent)
         self.setObjectName("topicDialog")
         self.setWindowTitle(self.tr("Issue topic") if topic else self.tr("New issue topic"))
@@ -113,7 +113,7 @@ class TopicsDialog(QDialog):
     def reload(self, select: str | None = None) -> None:
         current = self.current()
         keep = select or (current.topic.id if current else None)
-        uses = stocktaking.topic_uses(self.services)
+        uses = issue_topics.topic_uses(self.services)
         self.model.set_rows((u, [u.topic.code, u.topic.name, u.topic.name_en,
                                  self.tr("In use") if u.topic.active else self.tr("Retired"), u.visits, u.townships],
                              None if u.topic.active else MUTED) for u in uses)
@@ -146,7 +146,7 @@ class TopicsDialog(QDialog):
     # --- actions -----------------------------------------------------------------------------------
     def add(self) -> TopicDialog:
         def save(code: str, name: str, name_en: str) -> None:
-            self._changed(stocktaking.add_topic(self.services, code, name, name_en).id)
+            self._changed(issue_topics.add_topic(self.services, code, name, name_en).id)
 
         return self._open(TopicDialog(self, save))
 
@@ -156,7 +156,7 @@ class TopicsDialog(QDialog):
             return None
 
         def save(_code: str, name: str, name_en: str) -> None:
-            self._changed(stocktaking.rename_topic(self.services, u.topic.id, name, name_en).id)
+            self._changed(issue_topics.rename_topic(self.services, u.topic.id, name, name_en).id)
 
         return self._open(TopicDialog(self, save, u.topic))
 
@@ -170,7 +170,7 @@ class TopicsDialog(QDialog):
         if u is None:
             return
         try:
-            stocktaking.set_topic_active(self.services, u.topic.id, not u.topic.active)
+            issue_topics.set_topic_active(self.services, u.topic.id, not u.topic.active)
         except UserError as exc:
             messages.show_error(self, exc)
             return
@@ -184,7 +184,7 @@ class TopicsDialog(QDialog):
                             self.tr("Keep")):
             return
         try:
-            stocktaking.delete_topic(self.services, u.topic.id)
+            issue_topics.delete_topic(self.services, u.topic.id)
         except UserError as exc:
             messages.show_error(self, exc)
             return

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.errors import UserError
 from counsel_desk.models.enums import TownshipStatus
-from counsel_desk.services import stocktaking
+from counsel_desk.services.places import issue_topics, stocktaking
 from counsel_desk.services.formatting import aside, shown_date, spaced
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.stocktaking.topics_dialog import TopicsDialog
@@ -135,6 +135,9 @@ class TownshipDialog(QDialog):
         else:
             text = fmt(self.tr("Status: %1 (derived from its plans, proposals and visits)."), st.status.label)
         text = spaced([text, self._visits(panel.visits)])
+        if st.overridden:
+            text += "\n" + self.tr("It counts until the records move past what they said that day (a stage move, "
+                                   "a new plan or proposal), or until a note hands the township back.")
         if st.lapse is not None and st.set_to is not None:
             text += "\n" + fmt(self.tr("The status set to %1 on %2 lapsed on %3: %4."), st.set_to.label,
                                shown_date(st.noted_on), shown_date(st.lapse.on), st.lapse.why)
@@ -145,7 +148,7 @@ class TownshipDialog(QDialog):
             item.setData(VALUE_ROLE, t.township_issue_id)
             self.topic_list.addItem(item)
         self.tag_box.clear()
-        for topic in stocktaking.topics(self.ctx.services()):
+        for topic in issue_topics.topics(self.ctx.services()):
             self.tag_box.addItem(topic.label, topic.id)
         self.history.clear()
         for e in panel.history:

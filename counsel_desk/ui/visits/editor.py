@@ -1,6 +1,6 @@
 """The visit editor window: open, fill in, save — and never lose what was typed.
 
-Every few seconds the whole form is written as a draft beside the database (``services/drafts``);
+Every few seconds the whole form is written as a draft beside the database (``services/visits/drafts``);
 saving or discarding removes it, so a draft found later is what a crash left and is offered back.
 Closing with unsaved changes asks. Delete is a soft delete the lists offer to undo. Validation
 messages appear under the fields (the form's job); this window does the saving and closing.
@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushBu
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import new_id
-from counsel_desk.services.drafts import VISIT_DRAFT as DRAFT_KIND
-from counsel_desk.services.drafts import Draft, DraftStore
+from counsel_desk.services.visits.drafts import VISIT_DRAFT as DRAFT_KIND
+from counsel_desk.services.visits.drafts import Draft, DraftStore
 from counsel_desk.services.base import SaveConflict
 from counsel_desk.services.formatting import shown_date
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.visits.visits import VisitData, VisitService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.visits.conflict_dialog import VisitConflictDialog

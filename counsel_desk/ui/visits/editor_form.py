@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.errors import ValidationError
 from counsel_desk.models.enums import VisitMode
-from counsel_desk.services import places
+from counsel_desk.services.places import places
 from counsel_desk.services.attachments import AttachmentService
-from counsel_desk.services.followups import FollowUpDraft
-from counsel_desk.services.people import OrgInfo, PeopleService, Person
-from counsel_desk.services.roster import RosterService
-from counsel_desk.services.visits import VisitData, VisitService
+from counsel_desk.services.visits.followups import FollowUpDraft
+from counsel_desk.services.people.people import OrgInfo, PeopleService, Person
+from counsel_desk.services.people.roster import RosterService
+from counsel_desk.services.visits.visits import VisitData, VisitService
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.stocktaking.topic_picker import TopicPicker
 from counsel_desk.ui.visits.attachments_box import AttachmentsBox

@@ -12,8 +12,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from counsel_desk.errors import UserError
-from counsel_desk.services.drafts import VISIT_DRAFT as DRAFT_KIND
-from counsel_desk.services.drafts import Draft, DraftStore
+from counsel_desk.services.visits.drafts import VISIT_DRAFT as DRAFT_KIND
+from counsel_desk.services.visits.drafts import Draft, DraftStore
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.widgets.text import fmt
@@ -109,7 +109,7 @@ class EditorHost(QObject):
         drafts = self.drafts.all(DRAFT_KIND)
         if not drafts:
             return opened
-        from counsel_desk.services.visits import VisitService
+        from counsel_desk.services.visits.visits import VisitService
 
         service = VisitService(self.ctx.services())
         for draft in drafts:
@@ -137,7 +137,7 @@ class EditorHost(QObject):
         return True
 
     def undo_delete(self, visit_id: str, parent: QWidget | None = None) -> bool:
-        from counsel_desk.services.visits import VisitService
+        from counsel_desk.services.visits.visits import VisitService
 
         try:
             VisitService(self.ctx.services()).undo_delete(visit_id)

@@ -9,9 +9,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from counsel_desk.models.enums import VisitMode
-from counsel_desk.services.people import PeopleService
-from counsel_desk.services.visit_list import date_or_none
-from counsel_desk.services import places
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.visits.visit_list import date_or_none
+from counsel_desk.services.places import places
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.widgets.indigenous_combo import IndigenousCombo
 from counsel_desk.ui.visits.widgets import DateEdit, fill_combo, select_data

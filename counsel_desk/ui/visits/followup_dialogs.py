@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWid
 
 from counsel_desk.errors import ValidationError
 from counsel_desk.models.enums import FollowUpStatus
-from counsel_desk.services.followups import CLOSED, FollowUpDraft, followup_problems
+from counsel_desk.services.visits.followups import CLOSED, FollowUpDraft, followup_problems
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.ui.widgets.rows import SmallTableModel
 from counsel_desk.ui.visits.widgets import DateEdit, FormDialog, select_data

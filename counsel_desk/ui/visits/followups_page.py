@@ -7,9 +7,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from counsel_desk.errors import UserError, ValidationError
-from counsel_desk.services.followups import CLOSED, FollowUpDraft, FollowUpListSource, FollowUpService
+from counsel_desk.services.visits.followups import CLOSED, FollowUpDraft, FollowUpListSource, FollowUpService
 from counsel_desk.services.formatting import shown_date
-from counsel_desk.services.roster import RosterService
+from counsel_desk.services.people.roster import RosterService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.empty_state import show_when_empty

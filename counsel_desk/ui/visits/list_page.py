@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counsel_desk.services.listing import ListQuery
-from counsel_desk.services.visit_list import VisitListSource
+from counsel_desk.services.visits.visit_list import VisitListSource
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.empty_state import show_when_empty
 from counsel_desk.ui.page_titles import page_title

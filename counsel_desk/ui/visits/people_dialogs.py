@@ -7,7 +7,7 @@ from typing import Callable
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from counsel_desk.models.enums import OrgKind
-from counsel_desk.services.people import OrgInfo, PeopleService, Person
+from counsel_desk.services.people.people import OrgInfo, PeopleService, Person
 from counsel_desk.ui.visits.widgets import FormDialog
 from counsel_desk.ui.widgets.fit import fit_window
 

@@ -1,6 +1,6 @@
 """The 原住民族地區 filter every list offers: all places, indigenous areas, 山地, 平地, or the others.
 
-Its ``code()`` is the ``indigenous`` value of a list's filters dict (``services.places.INDIGENOUS_FILTERS``).
+Its ``code()`` is the ``indigenous`` value of a list's filters dict (``services.places.places.INDIGENOUS_FILTERS``).
 """
 
 from __future__ import annotations

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.errors import UserError
 from counsel_desk.models.enums import BudgetCategory, Evaluation
-from counsel_desk.services import programme
-from counsel_desk.services import workstations as ws_service
-from counsel_desk.services.workstation_rules import WORKSTATION_CAP, cap_label
+from counsel_desk.services.programme import programme
+from counsel_desk.services.workstations import workstations as ws_service
+from counsel_desk.services.workstations.workstation_rules import WORKSTATION_CAP, cap_label
 from counsel_desk.services.formatting import ntd, roc_year
-from counsel_desk.services.workstation_budgets import BudgetCheck, BudgetView
+from counsel_desk.services.workstations.workstation_budgets import BudgetCheck, BudgetView
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.visits.widgets import DateEdit, FieldError

@@ -1,6 +1,6 @@
 """Column titles of this area's lists, marked for translation.
 
-The list sources (``services/program_lists.py``) name their columns in English without Qt; the
+The list sources (``services/workstations/program_lists.py``) name their columns in English without Qt; the
 table model translates them in the ``WorkstationColumns`` context, and these markers put them in
 the area's zh_TW catalogue.
 """

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import CenterEvent
 from counsel_desk.models.enums import EventKind
-from counsel_desk.services import events as event_service
+from counsel_desk.services.workstations import events as event_service
 from counsel_desk.services.attachments import AttachmentItem
-from counsel_desk.services.program_lists import EventListSource
+from counsel_desk.services.workstations.program_lists import EventListSource
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import show_error
 from counsel_desk.ui.page_titles import page_title

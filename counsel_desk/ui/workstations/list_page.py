@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from counsel_desk.models.enums import WorkstationStatus
-from counsel_desk.services.program_lists import WorkstationListSource
+from counsel_desk.services.workstations.program_lists import WorkstationListSource
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.empty_state import show_when_empty
 from counsel_desk.ui.lazy_table import LazyIdTableModel

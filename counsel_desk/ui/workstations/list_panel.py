@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.errors import UserError
 from counsel_desk.services.listing import ListQuery
-from counsel_desk.services.support import counselors
+from counsel_desk.services.workstations.support import counselors
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.workstations.columns import CONTEXT

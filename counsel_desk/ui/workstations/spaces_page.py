@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.models import PublicSpace
 from counsel_desk.models.enums import PublicSpaceStatus
-from counsel_desk.services import spaces as space_service
-from counsel_desk.services.program_lists import PublicSpaceListSource
+from counsel_desk.services.workstations import spaces as space_service
+from counsel_desk.services.workstations.program_lists import PublicSpaceListSource
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import show_error
 from counsel_desk.ui.page_titles import page_title

@@ -3,7 +3,7 @@
 Name, operator and its kind, host with age and years on site, team size, partners aged 20–45 and
 full-time staff now (a new budget year starts from it; each year keeps its own), county and township,
 year approved, the 12-month term, status and the young people who stayed or came back. Saving goes
-through ``services/workstations.py``; a refused value is shown in red under the form, and what the
+through ``services/workstations/workstations.py``; a refused value is shown in red under the form, and what the
 rules warn about (eligibility facts, a term longer than the plan's, a county outside the center's) in
 amber with its source — saved anyway.
 """
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from counsel_desk.errors import UserError
 from counsel_desk.models import Workstation
 from counsel_desk.models.enums import OperatorKind, WorkstationStatus
-from counsel_desk.services import workstations as ws_service
+from counsel_desk.services.workstations import workstations as ws_service
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.visits.widgets import DateEdit, FieldError

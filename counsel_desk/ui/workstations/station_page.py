@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.errors import UserError
 from counsel_desk.models.enums import WorkstationStatus
-from counsel_desk.services import workstations as ws_service
+from counsel_desk.services.workstations import workstations as ws_service
 from counsel_desk.services.formatting import bracketed, shown_date
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.dashboard.widgets import Card, FigureCard

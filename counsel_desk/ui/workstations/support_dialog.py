@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models.enums import SupportKind
-from counsel_desk.services import support as support_service
-from counsel_desk.services import youth_teams as team_service
-from counsel_desk.services.people import PeopleService
+from counsel_desk.services.workstations import support as support_service
+from counsel_desk.services.outcomes import youth_teams as team_service
+from counsel_desk.services.people.people import PeopleService
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.visits.widgets import DateEdit, FieldError

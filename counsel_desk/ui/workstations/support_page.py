@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counsel_desk.models.enums import SupportKind
-from counsel_desk.services.program_lists import SupportListSource
+from counsel_desk.services.workstations.program_lists import SupportListSource
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.empty_state import show_when_empty
 from counsel_desk.ui.lazy_table import LazyIdTableModel

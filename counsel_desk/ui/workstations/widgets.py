@@ -13,7 +13,7 @@ from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
-from counsel_desk.services.program_base import counties, townships
+from counsel_desk.services.programme.program_base import counties, townships
 
 
 

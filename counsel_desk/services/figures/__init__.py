@@ -1,0 +1,1 @@
+"""The figures' read model, the dashboard's figures and record counts (mirrors ui/dashboard)."""

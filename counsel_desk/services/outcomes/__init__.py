@@ -1,0 +1,1 @@
+"""Outcome records and youth teams, and their lists (mirrors ui/outcomes)."""

@@ -1,0 +1,117 @@
+"""The lists of outcomes (成果紀錄) and youth teams (青年團隊): filtered, searched and sorted in SQL.
+
+Neither has a full-text index: the search box matches the words of a record (note, agency,
+programme, company, or the team's name, programme and themes) as substrings, each word required.
+Filters: outcomes by ``kind``, period (their date), ``county_code``/``township_code``; youth teams
+by ``county_code``/``township_code``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from counsel_desk.i18n import pick
+from counsel_desk.models.enums import PEOPLE_OUTCOMES, OutcomeKind
+from counsel_desk.services.formatting import shown_date
+from counsel_desk.services.listing import Column, ListQuery
+from counsel_desk.services.programme.program_base import SqlListSource, as_date, enum_label, in_params
+
+_COUNTY_ORDER = "(SELECT sort_order FROM county WHERE code = t.county_code)"
+
+
+class _WordSearch(SqlListSource):
+    """A list whose search matches words inside a few text columns (no FTS table for these)."""
+
+    search_columns: tuple[str, ...] = ()
+
+    def conditions(self, query: ListQuery) -> tuple[list[str], dict[str, Any]]:
+        conds, params = super().conditions(replace(query, search=""))
+        haystack = " || ' ' || ".join(f"coalesce({c}, '')" for c in self.search_columns)
+        for n, word in enumerate(w for w in (query.search or "").replace("\u3000", " ").split() if w):
+            conds.append(f"instr(lower({haystack}), :w{n}) > 0")
+            params[f"w{n}"] = word.lower()
+        return conds, params
+
+
+class OutcomeListSource(_WordSearch):
+    table = "outcome t"
+    # an outcome names its township, or is tied to a workstation, proposal or youth team that has one
+    township_column = ("COALESCE(t.township_code, (SELECT w.township_code FROM workstation w WHERE w.id = t.workstation_id), "
+                       "(SELECT p.township_code FROM proposal p WHERE p.id = t.proposal_id), "
+                       "(SELECT y.township_code FROM youth_team y WHERE y.id = t.youth_team_id))")
+    entity = ""
+    filterable = ("kind",)
+    date_column = "t.outcome_date"
+    search_columns = ("t.note", "t.agency", "t.programme", "t.company")
+    columns = [
+        Column("date", "Date"),
+        Column("kind", "Kind"),
+        Column("people", "People", align_right=True),
+        Column("amount", "Amount", align_right=True),
+        Column("linked", "Linked to"),
+        Column("county", "County"),
+        Column("township", "Township"),
+        Column("detail", "Detail"),
+    ]
+    sort_sql = {"date": "t.outcome_date", "kind": "t.kind", "people": "t.people", "amount": "t.amount",
+                "county": _COUNTY_ORDER, "township": "t.township_code"}
+    default_sort = "t.outcome_date"
+    default_descending = True
+
+    def fetch_rows(self, conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+        where, params = in_params(ids)
+        sql = ("SELECT t.id, t.outcome_date, t.kind, t.people, t.amount, t.registered, "
+               "  coalesce(w.name, p.title, y.name, ''), c.name, c.name_en, tw.name, tw.name_en, "
+               "  t.agency, t.programme, t.company "
+               "FROM outcome t LEFT JOIN workstation w ON w.id = t.workstation_id "
+               "LEFT JOIN proposal p ON p.id = t.proposal_id LEFT JOIN youth_team y ON y.id = t.youth_team_id "
+               "LEFT JOIN county c ON c.code = t.county_code LEFT JOIN township tw ON tw.code = t.township_code "
+               f"WHERE t.id IN {where}")
+        out = {}
+        for r in conn.execute(text(sql), params):
+            people_kind = r[2] in {k.value for k in PEOPLE_OUTCOMES}
+            kind = enum_label(OutcomeKind, r[2])
+            if r[5] is not None and r[2] in ("youth_stayed", "youth_returned"):
+                kind += pick("（設籍）" if r[5] else "（未設籍）", " (registered)" if r[5] else " (not registered)")
+            out[r[0]] = {"date": shown_date(as_date(r[1])), "kind": kind,
+                         "people": int(r[3]) if people_kind else None, "amount": None if people_kind else int(r[4]),
+                         "linked": r[6], "county": pick(r[7] or "", r[8] or ""),
+                         "township": pick(r[9] or "", r[10] or ""),
+                         "detail": "／".join(x for x in (r[11], r[12], r[13]) if x)}
+        return out
+
+
+class YouthTeamListSource(_WordSearch):
+    table = "youth_team t"
+    entity = ""
+    search_columns = ("t.name", "t.programme", "t.themes", "t.notes")
+    columns = [
+        Column("name", "Name"),
+        Column("programme", "Award programme"),
+        Column("year", "Year", align_right=True),
+        Column("award", "Award", align_right=True),
+        Column("county", "County"),
+        Column("township", "Township"),
+        Column("members", "Members", align_right=True),
+        Column("support", "Support records", align_right=True),
+    ]
+    sort_sql = {"name": "t.name", "programme": "t.programme", "year": "t.roc_year", "award": "t.award",
+                "county": _COUNTY_ORDER, "township": "t.township_code"}
+    default_sort = "t.roc_year"
+    default_descending = True
+
+    def fetch_rows(self, conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+        where, params = in_params(ids)
+        sql = ("SELECT t.id, t.name, t.programme, t.roc_year, t.award, c.name, c.name_en, tw.name, tw.name_en, "
+               "  (SELECT count(*) FROM youth_team_member m WHERE m.team_id = t.id AND m.deleted_at IS NULL), "
+               "  (SELECT count(*) FROM youth_team_support l JOIN support_record s ON s.id = l.support_id "
+               "     AND s.deleted_at IS NULL WHERE l.team_id = t.id) "
+               "FROM youth_team t LEFT JOIN county c ON c.code = t.county_code "
+               f"LEFT JOIN township tw ON tw.code = t.township_code WHERE t.id IN {where}")
+        return {r[0]: {"name": r[1], "programme": r[2], "year": int(r[3]), "award": int(r[4]),
+                       "county": pick(r[5] or "", r[6] or ""), "township": pick(r[7] or "", r[8] or ""),
+                       "members": int(r[9]), "support": int(r[10])}
+                for r in conn.execute(text(sql), params)}

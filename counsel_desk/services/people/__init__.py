@@ -1,0 +1,1 @@
+"""Counselors, organisations and contacts, and the center's roster (mirrors ui/people)."""

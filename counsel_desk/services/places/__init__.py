@@ -1,0 +1,1 @@
+"""Counties and townships: the reference lists, their outlines and township stocktaking (mirrors ui/stocktaking)."""

@@ -1,0 +1,126 @@
+"""Which counties each regional center (分區輔導中心) serves — the center → county split.
+
+The split shipped in ``resources/data/taiwan_townships.csv`` is the default (labelled so wherever it
+is listed). Headquarters may move a county to another center (:func:`set_county_center`); the change
+is audited and kept in ``app_meta`` (``center_split``) so a release refreshing the reference data
+applies it again instead of silently undoing it. A workstation or proposal in a county outside its
+center's counties is warned about (:func:`outside_center_notice`), never refused.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from counsel_desk.errors import UserError
+from counsel_desk.i18n import pick
+from counsel_desk.models.enums import CenterCode
+from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.programme.programme import Notice, Source
+from counsel_desk.store import audit, reference
+
+SPLIT_KEY = reference.SPLIT_KEY
+SOURCE = Source("加速推動地方創生計畫", "叁、三、建構分區輔導中心（北、中、南、東分區）；縣市分區為本程式預設，總部可調整")
+
+
+def center_counties(conn: Connection, center_code: str) -> frozenset[str]:
+    return frozenset(r[0] for r in conn.execute(text("SELECT code FROM county WHERE default_center = :c"),
+                                                {"c": center_code}))
+
+
+def outside_center_notice(conn: Connection, center_code: str, county_code: str | None, what_zh: str = "",
+                          what_en: str = "") -> Notice | None:
+    """A warning when ``county_code`` is not one of ``center_code``'s counties (None when it is)."""
+    if not county_code or not center_code:
+        return None
+    row = conn.execute(text("SELECT name, default_center, name_en FROM county WHERE code = :c"),
+                       {"c": county_code}).first()
+    if row is None or row[1] == center_code:
+        return None
+    try:
+        center_en = CenterCode(center_code).en
+    except ValueError:
+        return None
+    return Notice("outside_center",
+                  f"{what_zh}「{row[0]}」不在{center_name(center_code)}的縣市內（{row[0]}屬{center_name(row[1])}）。",
+                  f"{what_en} {row[2]} is outside the {center_en} center's counties.", SOURCE)
+
+
+def center_name(code: str) -> str:
+    """One form of a center's name everywhere: 地方創生北區輔導中心 (the code itself if unknown)."""
+    try:
+        return CenterCode(code).full_name_zh
+    except ValueError:
+        return code
+
+
+@dataclass(frozen=True)
+class CountyCenter:
+    county_code: str
+    county: str
+    center_code: str
+    default_center: str  # as shipped
+
+    @property
+    def is_default(self) -> bool:
+        return self.center_code == self.default_center
+
+    @property
+    def label(self) -> str:
+        return pick("預設" if self.is_default else "總部調整", "default" if self.is_default else "set by headquarters")
+
+
+def _shipped() -> dict[str, str]:
+    return {t.county_code: t.default_center for t in reference.townships()}
+
+
+def overrides(conn: Connection) -> dict[str, str]:
+    raw = conn.execute(text("SELECT value FROM app_meta WHERE key = :k"), {"k": SPLIT_KEY}).scalar()
+    try:
+        d = json.loads(raw) if raw else {}
+    except ValueError:
+        return {}
+    return {k: v for k, v in d.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def split(svc: ServiceContext) -> list[CountyCenter]:
+    """Every county with its center, in the official order; each labelled default or set by headquarters."""
+    shipped = _shipped()
+    with svc.session_factory() as s:
+        rows = s.connection().execute(text("SELECT code, name, default_center FROM county ORDER BY sort_order"))
+        return [CountyCenter(code, name, center, shipped.get(code, center)) for code, name, center in rows]
+
+
+def set_county_center(svc: ServiceContext, county_code: str, center_code: str) -> CountyCenter:
+    """Headquarters moves a county to ``center_code`` (audited); moving it back restores the default."""
+    try:
+        center = CenterCode.from_label(center_code).value
+    except ValueError:
+        raise UserError(f"「{center_code}」不是分區輔導中心（北區、中區、南區、東區）。",
+                        f"'{center_code}' is not a regional center.") from None
+    with svc.session_factory() as s:
+        conn = s.connection()
+        row = conn.execute(text("SELECT code, name, default_center FROM county WHERE code = :c OR name = :c"),
+                           {"c": county_code}).first()
+        if row is None:
+            raise UserError(f"找不到縣市「{county_code}」。", f"No county '{county_code}'.")
+        code, name, before = row
+        shipped = _shipped().get(code, before)
+        if before != center:
+            kept = overrides(conn)
+            if center == shipped:
+                kept.pop(code, None)
+            else:
+                kept[code] = center
+            conn.execute(text("UPDATE county SET default_center = :c WHERE code = :k"), {"c": center, "k": code})
+            conn.execute(text("DELETE FROM app_meta WHERE key = :k"), {"k": SPLIT_KEY})
+            conn.execute(text("INSERT INTO app_meta (key, value) VALUES (:k, :v)"),
+                         {"k": SPLIT_KEY, "v": json.dumps(kept, sort_keys=True)})
+            audit.record(s, svc.actor, "center_split", "county", code,
+                         {"county": name, "center": [before, center], "default": shipped})
+            s.commit()
+        return CountyCenter(code, name, center, shipped)
+

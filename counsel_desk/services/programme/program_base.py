@@ -1,0 +1,280 @@
+"""What the workstation, support-record, public-space and event services share.
+
+Places (縣市/鄉鎮市區) and their checks, the checks on amounts that every form of this
+area needs, fetching a live (not tombstoned) record with a clear message, :class:`RecordKind`
+(create / update / delete through ``services.base`` with audit and search index) and
+:class:`SqlListSource`, the base of the four lists (filters, search and sorting all in SQL).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Callable, Iterable
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+from counsel_desk.errors import UserError, ValidationError
+from counsel_desk.i18n import pick
+from counsel_desk.services import base
+from counsel_desk.services.places import places
+from counsel_desk.services.listing import Column, ListQuery
+from counsel_desk.store import search
+from counsel_desk.store.dialects import dialect_of
+from counsel_desk.store.search import match_clause
+
+
+# --- places ---------------------------------------------------------------------------------------
+def counties(session_factory) -> list[tuple[str, str]]:
+    """(code, name) of the 22 counties and cities in their official order."""
+    with session_factory() as s:
+        rows = s.connection().execute(text("SELECT code, name, name_en FROM county ORDER BY sort_order"))
+        return [(code, pick(name, en)) for code, name, en in rows]
+
+
+def townships(session_factory, county_code: str | None) -> list[tuple[str, str]]:
+    """(code, name) of a county's townships, by code."""
+    if not county_code:
+        return []
+    with session_factory() as s:
+        rows = s.connection().execute(text("SELECT code, name, name_en FROM township WHERE county_code=:c ORDER BY code"),
+                                      {"c": county_code})
+        return [(code, pick(name, en)) for code, name, en in rows]
+
+
+def place_label(session: Session, county_code: str | None, township_code: str | None) -> str:
+    """臺東縣 池上鄉 (either part may be missing)."""
+    conn = session.connection()
+    county = conn.execute(text("SELECT name FROM county WHERE code=:c"), {"c": county_code}).scalar() if county_code else None
+    town = conn.execute(text("SELECT name FROM township WHERE code=:t"), {"t": township_code}).scalar() \
+        if township_code else None
+    return " ".join(p for p in (county, town) if p)
+
+
+def check_place(session: Session, county_code: str | None, township_code: str | None, *,
+                township_required: bool = True) -> None:
+    """The county must exist, the township (when required or given) must lie in it."""
+    conn = session.connection()
+    if not county_code or conn.execute(text("SELECT 1 FROM county WHERE code=:c"), {"c": county_code}).first() is None:
+        raise ValidationError("請選擇縣市。", "Choose a county.", field="county_code")
+    if not township_code:
+        if township_required:
+            raise ValidationError("請選擇鄉鎮市區。", "Choose a township.", field="township_code")
+        return
+    owner = conn.execute(text("SELECT county_code FROM township WHERE code=:t"), {"t": township_code}).scalar()
+    if owner != county_code:
+        raise ValidationError("所選的鄉鎮市區不屬於所選的縣市。", "The township is not in the chosen county.",
+                              field="township_code")
+
+
+# --- fields ---------------------------------------------------------------------------------------
+def required_text(value: Any, field: str, what_zh: str, what_en: str, max_length: int | None = None) -> str:
+    s = str(value or "").strip()
+    if not s:
+        raise ValidationError(f"請填寫{what_zh}。", f"{what_en} is required.", field=field)
+    if max_length and len(s) > max_length:
+        raise ValidationError(f"{what_zh}太長：最多 {max_length} 個字。", f"{what_en} is too long (max {max_length}).",
+                              field=field)
+    return s
+
+
+def non_negative(value: Any, field: str, what_zh: str, what_en: str) -> int:
+    try:
+        n = int(value or 0)
+    except (TypeError, ValueError):
+        raise ValidationError(f"{what_zh}必須是數字。", f"{what_en} must be a number.", field=field) from None
+    if n < 0:
+        raise ValidationError(f"{what_zh}不可為負數。", f"{what_en} cannot be negative.", field=field)
+    return n
+
+
+def one_of(value: Any, enum_cls, field: str, what_zh: str, what_en: str) -> str:
+    try:
+        return enum_cls.from_label(str(value)).value
+    except ValueError:
+        raise ValidationError(f"{what_zh}「{value}」不是可用的選項。", f"Unknown {what_en} '{value}'.",
+                              field=field) from None
+
+
+def enum_label(enum_cls, code: str | None) -> str:
+    """The label of a coded value in the user's language (the code itself when unknown)."""
+    try:
+        m = enum_cls(code)
+    except ValueError:
+        return code or ""
+    return m.label
+
+
+def live(session: Session, model, record_id: str | None, what_zh: str, what_en: str):
+    """The record with this id, unless missing or deleted (then a UserError naming what)."""
+    obj = session.get(model, record_id) if record_id else None
+    if obj is None or obj.deleted_at is not None:
+        raise UserError(f"找不到這筆{what_zh}（可能已被刪除）。", f"This {what_en} no longer exists.")
+    return obj
+
+
+# --- create, update, delete -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RecordKind:
+    """One kind of record of this area (station, space, event…): its table, audit entity, editable
+    fields, name in messages, rules and search text — enough for the create/update/delete they share.
+
+    ``validate(session, obj)`` normalises ``obj`` in place and raises ValidationError; an update is
+    checked on a copy first, so a refused change writes nothing. ``index(session, obj)`` puts the
+    record's words in the search index.
+    """
+
+    model: type
+    entity: str
+    fields: tuple[str, ...]
+    what_zh: str
+    what_en: str
+    validate: Callable[[Session, Any], None]
+    index: Callable[[Session, Any], None]
+
+    def check_fields(self, fields: dict[str, Any]) -> None:
+        unknown = set(fields) - set(self.fields)
+        if unknown:
+            raise TypeError(f"unknown {self.entity} fields: {sorted(unknown)}")
+
+    def get(self, sc, record_id: str):
+        with sc.session_factory() as s:
+            return live(s, self.model, record_id, self.what_zh, self.what_en)
+
+    def create(self, sc, fields: dict[str, Any], **fixed: Any):
+        """A new record from ``fields`` (and ``fixed`` values such as the center); validated, audited, indexed."""
+        self.check_fields(fields)
+        with sc.session_factory() as s:
+            obj = self.model(**fixed, **fields)
+            self.validate(s, obj)
+            base.create(s, obj, sc.actor, self.entity)
+            self.index(s, obj)
+            s.commit()
+            return obj
+
+    def update(self, sc, record_id: str, changes: dict[str, Any]):
+        self.check_fields(changes)
+        with sc.session_factory() as s:
+            obj = live(s, self.model, record_id, self.what_zh, self.what_en)
+            probe = self.model(**{**obj.model_dump(), **changes})
+            self.validate(s, probe)
+            base.update(s, obj, sc.actor, self.entity, {k: getattr(probe, k) for k in self.fields})
+            self.index(s, obj)
+            s.commit()
+            return obj
+
+    def delete(self, sc, record_id: str) -> None:
+        """Tombstone the record and take it out of the search index."""
+        with sc.session_factory() as s:
+            obj = live(s, self.model, record_id, self.what_zh, self.what_en)
+            base.soft_delete(s, obj, sc.actor, self.entity)
+            search.remove(s, obj.id)
+            s.commit()
+
+    def undelete(self, sc, record_id: str) -> None:
+        with sc.session_factory() as s:
+            obj = s.get(self.model, record_id)
+            if obj is not None:
+                base.undelete(s, obj, sc.actor, self.entity)
+                self.index(s, obj)
+                s.commit()
+
+
+# --- lists ----------------------------------------------------------------------------------------
+class SqlListSource:
+    """A :class:`~counsel_desk.services.listing.ListSource` over one table, all in SQL.
+
+    Subclasses give ``table`` (with its alias ``t``), ``entity`` (search index), ``columns``,
+    ``sort_sql`` (column key → SQL expression; ``sort_joins`` for one that needs a join),
+    ``default_sort``, ``date_column`` (for the period filter) and :meth:`fetch_rows`. Filters understood here: ``county_code``, ``township_code``,
+    the columns in ``filterable`` (status, kind), ``date_from``/``date_to`` and ``center_code``;
+    subclasses add theirs in :meth:`extra_conditions`.
+    """
+
+    table = ""
+    entity = ""
+    columns: list[Column] = []
+    sort_sql: dict[str, str] = {}
+    sort_joins: dict[str, str] = {}  # a join some sorts need (an aggregate computed once, not per row)
+    default_sort = "t.id"
+    default_descending = False
+    date_column: str | None = None
+    code_filters: tuple[str, ...] = ("county_code", "township_code", "center_code")
+    township_column: str | None = "t.township_code"  # for the 原住民族地區 filter; None where rows have no township
+    filterable: tuple[str, ...] = ()  # more plain columns of the table taken as equality filters (status, kind)
+
+    def __init__(self, session_factory):
+        self.session_factory = session_factory
+
+    def extra_conditions(self, filters: dict[str, Any], params: dict[str, Any]) -> list[str]:
+        return []
+
+    def conditions(self, query: ListQuery) -> tuple[list[str], dict[str, Any]]:
+        conds = ["t.deleted_at IS NULL"]
+        params: dict[str, Any] = {}
+        f = query.filters or {}
+        for key in (*self.code_filters, *self.filterable):
+            value = f.get(key)
+            if value:
+                conds.append(f"t.{key} = :f_{key}")
+                params[f"f_{key}"] = value
+        lo, hi = as_date(f.get("date_from")), as_date(f.get("date_to"))
+        if self.date_column and lo:
+            conds.append(f"{self.date_column} >= :f_from")
+            params["f_from"] = lo.isoformat()
+        if self.date_column and hi:
+            conds.append(f"{self.date_column} <= :f_to")
+            params["f_to"] = hi.isoformat()
+        indigenous = places.indigenous_condition(self.township_column, f.get("indigenous")) \
+            if self.township_column else None
+        if indigenous:
+            conds.append(indigenous)
+        conds += self.extra_conditions(f, params)
+        cond, sparams = match_clause(self.entity, query.search or "", "t.id", dialect_of(self.session_factory))
+        conds.append(cond)
+        params.update(sparams)
+        return conds, params
+
+    def ids(self, query: ListQuery) -> list[str]:
+        conds, params = self.conditions(query)
+        expr = self.sort_sql.get(query.sort_key or "", None)
+        join = self.sort_joins.get(query.sort_key or "", "")
+        if expr is None:
+            order = f"{self.default_sort} {'DESC' if self.default_descending else 'ASC'}"
+        else:
+            order = f"{expr} {'DESC' if query.descending else 'ASC'}"
+        sql = f"SELECT t.id FROM {self.table} {join} WHERE {' AND '.join(conds)} ORDER BY {order}, t.id"
+        with self.session_factory() as s:
+            return [r[0] for r in s.connection().execute(text(sql), params)]
+
+    def rows(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        with self.session_factory() as s:
+            conn = s.connection()
+            for chunk in _chunks(ids, 500):
+                out.update(self.fetch_rows(conn, chunk))
+        return out
+
+    def fetch_rows(self, conn, ids: list[str]) -> dict[str, dict[str, Any]]:
+        raise NotImplementedError
+
+
+def as_date(value: Any) -> date | None:
+    """A filter's date given as a date or ISO text (``None`` when empty)."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):  # a server's timestamp (UTC); SQLite gives text
+        return value.date()
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def in_params(ids: list[str], prefix: str = "i") -> tuple[str, dict[str, str]]:
+    """``(:i0, :i1, …)`` and its parameters, for ``WHERE id IN …``."""
+    params = {f"{prefix}{n}": v for n, v in enumerate(ids)}
+    return "(" + ", ".join(f":{k}" for k in params) + ")" if params else "(NULL)", params
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

@@ -1,0 +1,1 @@
+"""Site visits, their list, follow-ups and the editors' autosaved drafts (mirrors ui/visits)."""
