@@ -111,7 +111,7 @@ def run_remember_password(args: argparse.Namespace) -> int:
 def run_backup(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from counsel_desk.services.formatting import shown_datetime
+    from counsel_desk.services.formatting import file_size, shown_datetime
     from counsel_desk.store import open_database, server_backup
 
     db = open_database(_target(args), create=False)
@@ -119,7 +119,7 @@ def run_backup(args: argparse.Namespace) -> int:
         record = server_backup.take(db.engine, _target(args), Path(args.folder), keep_days=args.keep_days)
     finally:
         db.close()
-    size = f"{record.size / 1_048_576:,.1f} MB"
+    size = file_size(record.size)
     when = shown_datetime(record.taken_at)
     print(pick(f"已備份到 {record.path}（{size}，{when}）。", f"Backed up to {record.path} ({size}, {when})."))
     return 0

@@ -133,20 +133,24 @@ def stamp_change(obj: Synced, actor: str) -> None:
     obj.version = (obj.version or 0) + 1
 
 
-def create(session: Session, obj: Synced, actor: str, entity: str) -> Synced:
+def create(session: Session, obj: Synced, actor: str, entity: str, also: dict | None = None) -> Synced:
+    """Stamp, add and audit a new record; ``also`` joins the audit entry (what is saved with the record in
+    other tables, e.g. the counselors present at a visit)."""
     stamp_new(obj, actor)
     session.add(obj)
     session.flush()
-    audit.record(session, actor, "create", entity, obj.id, audit_snapshot(obj))
+    audit.record(session, actor, "create", entity, obj.id, {**audit_snapshot(obj), **(also or {})})
     return obj
 
 
-def update(session: Session, obj: Synced, actor: str, entity: str, changes: dict) -> dict:
-    """Apply ``changes`` (field → value); stamps and audits only when something really changed."""
+def update(session: Session, obj: Synced, actor: str, entity: str, changes: dict, also_changed: dict | None = None
+           ) -> dict:
+    """Apply ``changes`` (field → value); stamps and audits only when something really changed, on the record
+    or in ``also_changed`` (a :func:`diff` of what is saved with it in other tables)."""
     before = snapshot(obj)
     for k, v in changes.items():
         setattr(obj, k, v)
-    changed = diff(before, snapshot(obj), getattr(obj, "__tablename__", None))
+    changed = {**diff(before, snapshot(obj), getattr(obj, "__tablename__", None)), **(also_changed or {})}
     if changed:
         stamp_change(obj, actor)
         session.add(obj)

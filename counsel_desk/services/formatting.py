@@ -48,6 +48,11 @@ def shown_datetime(at: datetime | None, seconds: bool = False) -> str:
     return f"{shown_date(at.date())} {at:%H:%M:%S}" if seconds else f"{shown_date(at.date())} {at:%H:%M}"
 
 
+def file_size(n: int) -> str:
+    """12.3 MB, or 512 KB under a megabyte (never 0 KB for a file that has something in it)."""
+    return f"{n / 1_048_576:,.1f} MB" if n >= 1_048_576 else f"{max(1, round(n / 1024)):,} KB"
+
+
 def roc_date_long(d: date | None) -> str:
     """2026-11-26 → 民國115年11月26日."""
     if d is None:

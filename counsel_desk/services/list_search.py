@@ -7,7 +7,7 @@ Two things make a keystroke cheap at 100,000 visits:
   100,000 visits. A word of 1–2 characters occurs in a text exactly when some trigram *starting*
   with it does (unless it is the text's last characters), and the index's vocabulary lists those
   trigrams in order, so ``咖啡`` becomes ``"咖啡館" OR "咖啡豆" OR …`` — an index lookup. Texts
-  indexed by the visit services end with a newline, so nothing is at the very end; if a word
+  in the index end with a newline, so nothing is at the very end; if a word
   would expand to too many trigrams, the exact scan of ``store.search.match_clause`` is used.
 * **The list order is kept in memory** (:class:`OrderedIds`), with each record's row number in
   the search index. A search asks the index only for the row numbers that match and keeps the
@@ -28,9 +28,7 @@ from sqlalchemy.engine import Connection
 from counsel_desk.store import search
 
 MAX_EXPANSION = 400  # trigrams per short word before falling back to the exact scan
-# Passed last to store.search.index: the indexed text then ends with a newline, so every word in it
-# is followed by a character and some trigram starts with it (see the module docstring).
-END_OF_TEXT = "\n"
+END_OF_TEXT = search.END_OF_TEXT  # every indexed text ends with it (see the module docstring)
 
 
 def words(query: str) -> list[str]:

@@ -10,6 +10,9 @@ in 100,000 visits costs nothing to a search of the support records. ``search_ind
 every indexed record once across entities (its rowid is the row in the entity's table) and maps
 it to the record's id.
 
+A bulk import indexes its records set-based (:func:`index_query`: a few ``INSERT … SELECT`` that
+build every body in SQL), with a larger FTS5 buffer while it runs (:func:`bulk_indexing`).
+
 On a PostgreSQL server the same tables are plain tables with a pg_trgm GIN index
 (:func:`counsel_desk.store.dialects.create_search_table`); every word becomes an ``ILIKE`` that the
 index answers for words of three characters or more, and that scans the entity's texts for shorter
@@ -18,7 +21,8 @@ ones, as on SQLite.
 
 from __future__ import annotations
 
-from typing import Iterable
+from contextlib import contextmanager
+from typing import Iterable, Iterator
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
@@ -29,7 +33,16 @@ from counsel_desk.store.dialects import SERVER, is_server
 
 # The entities with searchable text; each has its FTS table (created by the migrations).
 ENTITIES = ("site_visit", "followup", "organization", "workstation", "support_record", "public_space",
-            "center_event", "proposal", "plan")
+            "center_event", "proposal", "plan", "outcome", "youth_team")
+# Passed last to :func:`index`: an indexed text ends with a newline, so every word in it is followed by
+# a character and some trigram starts with it (services/list_search.py answers short words that way).
+END_OF_TEXT = "\n"
+FTS_BULK_HASHSIZE = 32 * 1024 * 1024  # FTS5 pending-terms buffer while loading in bulk
+FTS_DEFAULT_HASHSIZE = 1024 * 1024  # SQLite's own
+
+
+def _ended(body: str) -> str:
+    return body if body.endswith(END_OF_TEXT) else body + END_OF_TEXT
 
 
 def fts_table(entity: str) -> str:
@@ -47,7 +60,7 @@ def index(session_or_conn, entity: str, record_id: str, *texts: str | None) -> N
     """(Re)index one record; a deleted record is removed with :func:`remove`."""
     conn = _conn(session_or_conn)
     table = fts_table(entity)
-    body = "\n".join(t for t in texts if t)
+    body = _ended("\n".join(t for t in texts if t))
     row = conn.execute(text("SELECT rowid FROM search_index_doc WHERE record_id=:r"), {"r": record_id}).first()
     if row is None:
         rowid = conn.execute(text("INSERT INTO search_index_doc (entity, record_id) VALUES (:e, :r) RETURNING rowid"),
@@ -69,9 +82,54 @@ def index_many(conn: Connection, entity: str, docs: Iterable[tuple[str, str]]) -
     else:
         start = conn.execute(text("SELECT COALESCE(MAX(rowid), 0) FROM search_index_doc")).scalar_one() + 1
         numbers = list(range(start, start + len(docs)))
-    rows = [{"i": i, "e": entity, "r": rid, "b": body} for i, (rid, body) in zip(numbers, docs)]
+    rows = [{"i": i, "e": entity, "r": rid, "b": _ended(body)} for i, (rid, body) in zip(numbers, docs)]
     conn.execute(text("INSERT INTO search_index_doc (rowid, entity, record_id) VALUES (:i, :e, :r)"), rows)
     conn.execute(text(f"INSERT INTO {fts_table(entity)} (rowid, body) VALUES (:i, :b)"), rows)
+
+
+def index_query(conn: Connection, entity: str, rows_sql: str, params: dict | None = None, *,
+                fresh: bool = False) -> None:
+    """Index, set-based, the records ``rows_sql`` selects as ``(record_id, body, live)``.
+
+    ``live`` false: the record is deleted and leaves the index. ``fresh``: none of them is indexed
+    yet (records just added), so nothing needs taking out first. A few statements whatever the
+    number of records, on SQLite and PostgreSQL alike; with :func:`bulk_indexing` around them FTS5
+    writes its index in fewer, larger segments.
+    """
+    table = fts_table(entity)
+    q = f"({rows_sql}) q"
+    args = {**(params or {}), "_e": entity}
+    if not fresh:
+        conn.execute(text(f"DELETE FROM {table} WHERE rowid IN (SELECT d.rowid FROM {q} "
+                          f"JOIN search_index_doc d ON d.record_id = q.record_id)"), args)
+        conn.execute(text(f"DELETE FROM search_index_doc WHERE record_id IN (SELECT q.record_id FROM {q} "
+                          f"WHERE NOT q.live)"), args)
+    conn.execute(text(f"INSERT INTO search_index_doc (entity, record_id) SELECT :_e, q.record_id FROM {q} "
+                      f"WHERE q.live AND NOT EXISTS (SELECT 1 FROM search_index_doc d WHERE d.record_id = q.record_id)"),
+                 args)
+    # in row-number order: FTS5 writes out its pending terms whenever a row number is lower than the last
+    conn.execute(text(f"INSERT INTO {table} (rowid, body) SELECT d.rowid, q.body FROM {q} "
+                      f"JOIN search_index_doc d ON d.record_id = q.record_id WHERE q.live ORDER BY d.rowid"), args)
+
+
+@contextmanager
+def bulk_indexing(conn: Connection, entities: Iterable[str] = ENTITIES) -> Iterator[None]:
+    """A larger FTS5 buffer (``hashsize``) while many records are indexed in one transaction.
+
+    FTS5 keeps pending index terms in memory up to ``hashsize`` before it writes a segment; a bigger
+    buffer means fewer segments to write and merge (about 40 % less indexing time at 100,000 visits).
+    The setting is stored in each index's config table, so it is set back before the transaction
+    ends (or rolls back with it). Nothing to do on a server.
+    """
+    if is_server(conn):
+        yield
+        return
+    tables = [fts_table(e) for e in entities]
+    for t in tables:
+        conn.execute(text(f"INSERT INTO {t}({t}, rank) VALUES ('hashsize', :n)"), {"n": FTS_BULK_HASHSIZE})
+    yield
+    for t in tables:
+        conn.execute(text(f"INSERT INTO {t}({t}, rank) VALUES ('hashsize', :n)"), {"n": FTS_DEFAULT_HASHSIZE})
 
 
 def remove(session_or_conn, record_id: str) -> None:

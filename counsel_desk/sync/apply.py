@@ -17,7 +17,7 @@ from counsel_desk.sync import clock as clocks
 from counsel_desk.sync.format import Kind, Sheet
 from counsel_desk.sync.merge import Outcome, Variant, differing_fields, dumps, merge
 from counsel_desk.sync.reader import StagedFile, stage_table
-from counsel_desk.sync.search_text import SearchText
+from counsel_desk.sync.search_text import SearchText, rows_sql
 from counsel_desk.sync.shape import FLAG_MOMENTS, Shape, link_expr
 
 CHUNK = 500
@@ -165,26 +165,8 @@ class SheetApplier:
             self._index_picked(fresh=fresh)
 
     def _index_picked(self, *, fresh: bool) -> None:
-        """Search text of the picked rows. Records not yet indexed go in with explicit row numbers after
-        the highest one, as ``store.search.index_many`` numbers them; indexed ones through ``search.index``."""
-        keys = SearchText.columns(self.sheet)
-        cur = self.raw.execute(self._picked(", ".join(["s.id", "d.rowid"] + [f"s.{k}" for k in keys]))
-                               + " LEFT JOIN main.search_index_doc d ON d.record_id = s.id")
-        table = self.sheet.table
-        while chunk := cur.fetchmany(5000):
-            new = []
-            for row in chunk:
-                body = self.search.body(self.sheet, dict(zip(keys, row[2:])))
-                if row[1] is None:
-                    new.append((row[0], body))
-                else:
-                    search.index(self.conn, table, row[0], body)
-            if new:
-                start = self.raw.execute("SELECT COALESCE(MAX(rowid), 0) FROM main.search_index_doc").fetchone()[0] + 1
-                self.raw.executemany("INSERT INTO main.search_index_doc (rowid, entity, record_id) VALUES (?, ?, ?)",
-                                     [(start + n, table, rid) for n, (rid, _b) in enumerate(new)])
-                self.raw.executemany(f"INSERT INTO main.{search.fts_table(table)} (rowid, body) VALUES (?, ?)",
-                                     [(start + n, b) for n, (_r, b) in enumerate(new)])
+        """Search text of the picked rows, built and indexed in SQL (their links are in by now)."""
+        search.index_query(self.conn, self.sheet.table, self._picked(rows_sql(self.sheet)), fresh=fresh)
 
     def _variant(self, row, clock_text: str, full: str, public: str, withheld: bool, source: str) -> Variant:
         values = dict(zip(self.shape.cols, row))
@@ -234,7 +216,9 @@ class SheetApplier:
             self.raw.execute(f"DELETE FROM main.{table} WHERE {owner} = ?", (rid,))
             ids = [i for i in (v.values.get(c.key) or "").split(";") if i]
             self.raw.executemany(f"INSERT INTO main.{table} ({owner}, {target}) VALUES (?, ?)", [(rid, i) for i in ids])
-        if self.sheet.search:
+        if self.sheet.search and v.values.get("deleted_at") is not None:
+            search.remove(self.conn, rid)  # a deleted record is found by no search
+        elif self.sheet.search:
             search.index(self.conn, t, rid, self.search.body(self.sheet, v.values))
 
     def _write_base(self, rid: str, v: Variant, twins: list[Variant]) -> None:

@@ -23,7 +23,7 @@ from typing import Callable, Iterable
 
 from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
-from counsel_desk.store import audit, programmes
+from counsel_desk.store import audit, programmes, search
 from counsel_desk.sync import apply as applying
 from counsel_desk.sync import db as syncdb
 from counsel_desk.sync import format as fmt
@@ -225,16 +225,17 @@ def _merge(conn, raw, files: list[StagedFile], reports: list[FileReport], counts
     renamed = natural_keys.rename_records(raw)
     conflicts: list[tuple[str, str, dict]] = []
     search_text = SearchText(raw, ref)
-    for sheet in fmt.SHEETS:
-        for f, r in zip(files, reports):
-            per_file = r.counts.setdefault(sheet.key, empty_counts())
-            before = dict(per_file)
-            found: list[tuple[str, dict]] = []
-            applying.SheetApplier(conn, raw, sheet, f, device, now, ref, search_text, per_file, found).run()
-            for k in ("added", "updated", "unchanged", "conflicts"):
-                counts[sheet.key][k] += per_file[k] - before[k]
-            conflicts.extend((sheet.table, rid, detail) for rid, detail in found)
-            ticker.sheet_merged(f, sheet.key)
+    with search.bulk_indexing(conn):  # each sheet's new records are indexed in one statement
+        for sheet in fmt.SHEETS:
+            for f, r in zip(files, reports):
+                per_file = r.counts.setdefault(sheet.key, empty_counts())
+                before = dict(per_file)
+                found: list[tuple[str, dict]] = []
+                applying.SheetApplier(conn, raw, sheet, f, device, now, ref, search_text, per_file, found).run()
+                for k in ("added", "updated", "unchanged", "conflicts"):
+                    counts[sheet.key][k] += per_file[k] - before[k]
+                conflicts.extend((sheet.table, rid, detail) for rid, detail in found)
+                ticker.sheet_merged(f, sheet.key)
     if dry_run:
         raw.execute("ROLLBACK")
         raw.execute("BEGIN IMMEDIATE")

@@ -18,7 +18,7 @@ from counsel_desk import paths
 from counsel_desk.models.enums import CenterCode
 from counsel_desk.ui import settings as options
 from counsel_desk.ui.server_profiles import ServerProfileForm
-from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.fit import fit_window, keep_on_screen
 
 
 class FirstRunDialog(QDialog):
@@ -108,6 +108,7 @@ class FirstRunDialog(QDialog):
         self.folder_host.setVisible(not server)
         self.folder_label.setVisible(not server)
         self.adjustSize()
+        keep_on_screen(self)  # the longer form still wholly on the screen
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Data folder"), self.folder.text())

@@ -61,41 +61,49 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="62"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="124"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="63"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="124"/>
         <source>Kind</source>
         <translation>類別</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="64"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="124"/>
         <source>People</source>
         <translation>人數／人次</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="65"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="125"/>
         <source>Amount (NT$)</source>
         <translation>金額（新臺幣元）</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="66"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="125"/>
         <source>Household registration</source>
         <translation>設籍</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="67"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="126"/>
         <source>Agency</source>
         <translation>部會</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="68"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="126"/>
         <source>Agency programme</source>
         <translation>部會計畫</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="69"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="126"/>
         <source>Company</source>
         <translation>企業</translation>
     </message>
@@ -106,21 +114,26 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="71"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="127"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="128"/>
         <source>Record</source>
         <translation>連結紀錄</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="72"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="128"/>
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="73"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="129"/>
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="74"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="129"/>
         <source>Note</source>
         <translation>說明</translation>
     </message>
@@ -266,41 +279,49 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="62"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="171"/>
         <source>Team name</source>
         <translation>團隊名稱</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="63"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="171"/>
         <source>Award programme</source>
         <translation>獎勵計畫</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="64"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="171"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="65"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="172"/>
         <source>Award (NT$)</source>
         <translation>獎勵金額（新臺幣元）</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="66"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="172"/>
         <source>Themes</source>
         <translation>主題</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="67"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="172"/>
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="68"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="173"/>
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="69"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="173"/>
         <source>Notes</source>
         <translation>備註</translation>
     </message>
@@ -415,7 +436,7 @@
         <translation>上限 NT$%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="222"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="227"/>
         <source>%1 outcome records are tied to this team (see Outcomes).</source>
         <translation>有 %1 筆成果紀錄連結這個團隊（見「成果」）。</translation>
     </message>

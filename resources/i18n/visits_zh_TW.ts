@@ -64,17 +64,17 @@
 <context>
     <name>EditorHost</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_host.py" line="98" />
+        <location filename="../../counsel_desk/ui/visits/editor_host.py" line="99" />
         <source>A visit you were editing was not saved (draft of %1%2), probably because the app closed unexpectedly. Restore it?</source>
         <translation>有一筆編輯中的訪視紀錄尚未儲存（%1 的草稿%2），可能是程式意外關閉。要還原嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_host.py" line="100" />
+        <location filename="../../counsel_desk/ui/visits/editor_host.py" line="101" />
         <source>Restore unsaved visit</source>
         <translation>還原未儲存的訪視紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_host.py" line="149" />
+        <location filename="../../counsel_desk/ui/visits/editor_host.py" line="150" />
         <source>The visit is back.</source>
         <translation>訪視紀錄已復原。</translation>
     </message>
@@ -82,47 +82,47 @@
 <context>
     <name>FollowUpColumns</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="22" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="25" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="22" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="25" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="23" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="26" />
         <source>Follow-up</source>
         <translation>追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="23" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="26" />
         <source>Owner</source>
         <translation>負責人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="24" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="27" />
         <source>Visit date</source>
         <translation>訪視日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="24" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="27" />
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="25" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="28" />
         <source>Visited</source>
         <translation>受訪對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="25" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="28" />
         <source>Followed up</source>
         <translation>追蹤日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="26" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="29" />
         <source>Result</source>
         <translation>辦理結果</translation>
     </message>
@@ -183,72 +183,72 @@
 <context>
     <name>FollowUpListPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="52" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="55" />
         <source>Search follow-ups, owners and results</source>
         <translation>搜尋追蹤事項、負責人與辦理結果</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="55" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="58" />
         <source>Only mine</source>
         <translation>只看我負責的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="57" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="60" />
         <source>Only the follow-ups whose owner is you</source>
         <translation>只顯示負責人是您的追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="60" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="63" />
         <source>No follow-ups here. They are added inside a visit with “Add follow-up…”; ticking “Only mine” shows the ones you own.</source>
         <translation>這裡沒有追蹤事項。追蹤事項在訪視中以「新增追蹤事項…」加入；勾選「只看我負責的」會列出您負責的。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="63" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="66" />
         <source>Close follow-up…</source>
         <translation>結案…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="65" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="68" />
         <source>Edit…</source>
         <translation>編輯…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="67" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="70" />
         <source>Open visit</source>
         <translation>開啟訪視紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="106" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="109" />
         <source>The visit %1 was deleted with its follow-ups.</source>
         <translation>已刪除訪視紀錄 %1 及其追蹤事項。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="111" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="114" />
         <source>Due this week: %1</source>
         <translation>本週到期：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="112" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="115" />
         <source>Overdue: %1</source>
         <translation>逾期：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="113" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="116" />
         <source>Open: %1</source>
         <translation>未結案：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="114" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="117" />
         <source>%1 shown</source>
         <translation>顯示 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="171" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="174" />
         <source>“%1” closed on %2: %3</source>
         <translation>「%1」已於 %2 結案：%3</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="174" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="177" />
         <source>“%1” saved.</source>
         <translation>「%1」已儲存。</translation>
     </message>
@@ -340,12 +340,12 @@
 <context>
     <name>UndoBar</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/widgets.py" line="113" />
+        <location filename="../../counsel_desk/ui/visits/widgets.py" line="114" />
         <source>Undo</source>
         <translation>復原</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/widgets.py" line="115" />
+        <location filename="../../counsel_desk/ui/visits/widgets.py" line="116" />
         <source>Dismiss</source>
         <translation>關閉提示</translation>
     </message>
@@ -353,262 +353,214 @@
 <context>
     <name>VisitColumns</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="27" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="28" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="27" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="28" />
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="28" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="29" />
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="28" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="29" />
         <source>Visited</source>
         <translation>受訪對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="29" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="30" />
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="29" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="30" />
         <source>Counselors</source>
         <translation>輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="30" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="31" />
         <source>Purpose</source>
         <translation>訪視目的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="30" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="31" />
         <source>Open follow-ups</source>
         <translation>未結追蹤</translation>
     </message>
 </context>
 <context>
-    <name>VisitConflictDialog</name>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="29" />
-        <source>Saved by someone else meanwhile</source>
-        <translation>已有他人先儲存</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="30" />
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="30" />
-        <source>County</source>
-        <translation>縣市</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="30" />
-        <source>Township</source>
-        <translation>鄉鎮市區</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="31" />
-        <source>Mode</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="31" />
-        <source>Organization</source>
-        <translation>單位</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="32" />
-        <source>Workstation</source>
-        <translation>青年培力工作站</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="32" />
-        <source>Public space</source>
-        <translation>公有空間</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="33" />
-        <source>Visited</source>
-        <translation>受訪對象</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="33" />
-        <source>Purpose</source>
-        <translation>訪視目的</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="33" />
-        <source>Findings</source>
-        <translation>訪視發現</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="34" />
-        <source>Issues</source>
-        <translation>課題</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="34" />
-        <source>Advice</source>
-        <translation>輔導建議</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="34" />
-        <source>Notes</source>
-        <translation>備註</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="35" />
-        <source>Key visit</source>
-        <translation>重點訪視</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="35" />
-        <source>Counselors</source>
-        <translation>輔導員</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="36" />
-        <source>Contacts</source>
-        <translation>聯絡人</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="37" />
-        <source>someone else</source>
-        <translation>其他同仁</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="38" />
-        <source>%1 saved this visit after you opened it. Nothing of yours was saved yet and nothing of theirs was overwritten. Choose for each field which value to keep.</source>
-        <translation>您開啟這筆訪視後，%1 已儲存了它。您的修改尚未存入，對方的內容也沒有被覆蓋。請逐欄選擇要保留哪一個值。</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="44" />
-        <source>Field</source>
-        <translation>欄位</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="45" />
-        <source>Yours (not saved)</source>
-        <translation>您的（尚未儲存）</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="46" />
-        <source>Saved by %1</source>
-        <translation>%1 已儲存的</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="59" />
-        <source>Save my choices</source>
-        <translation>儲存我的選擇</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="72" />
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/visits/conflict_dialog.py" line="72" />
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-</context>
-<context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="84" />
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="276" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="85" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="281" />
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="88" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="89" />
         <source>Save and close</source>
         <translation>儲存並關閉</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="91" />
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="141" />
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="258" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="92" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="142" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="263" />
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="94" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="95" />
         <source>Add support record…</source>
         <translation>新增工作站輔導紀錄…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="96" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="97" />
         <source>Record this visit as support given to a youth workstation</source>
         <translation>將這次訪視記為對青年培力工作站的輔導</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="98" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="99" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="134" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="135" />
         <source>Site visit %1</source>
         <translation>實地訪視 %1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="137" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="138" />
         <source>New site visit</source>
         <translation>新增實地訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="141" />
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="251" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="142" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="256" />
         <source>Discard</source>
         <translation>捨棄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="195" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="196" />
         <source>Not saved: please correct the fields marked in red.</source>
         <translation>尚未儲存：請修正以紅字標示的欄位。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="211" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="212" />
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="216" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="217" />
         <source>Visit saved.</source>
         <translation>訪視紀錄已儲存。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="250" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="232" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="232" />
+        <source>County</source>
+        <translation>縣市</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="232" />
+        <source>Township</source>
+        <translation>鄉鎮市區</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="233" />
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="233" />
+        <source>Organization</source>
+        <translation>單位</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="234" />
+        <source>Workstation</source>
+        <translation>青年培力工作站</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="234" />
+        <source>Public space</source>
+        <translation>公有空間</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="235" />
+        <source>Visited</source>
+        <translation>受訪對象</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="235" />
+        <source>Purpose</source>
+        <translation>訪視目的</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="235" />
+        <source>Findings</source>
+        <translation>訪視發現</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="236" />
+        <source>Issues</source>
+        <translation>課題</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="236" />
+        <source>Advice</source>
+        <translation>輔導建議</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="236" />
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="237" />
+        <source>Key visit</source>
+        <translation>重點訪視</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="237" />
+        <source>Counselors</source>
+        <translation>輔導員</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="238" />
+        <source>Contacts</source>
+        <translation>聯絡人</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="255" />
         <source>Discard this new visit?</source>
         <translation>要捨棄這筆新的訪視紀錄嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="257" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="262" />
         <source>Delete the visit %1 with its follow-ups? You can undo it right after in the visit list.</source>
         <translation>要刪除訪視紀錄 %1 及其追蹤事項嗎？刪除後可立即在訪視清單中復原。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="275" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="280" />
         <source>The visit must be saved before a support record can refer to it. Save it now?</source>
         <translation>輔導紀錄要連結這次訪視，必須先儲存訪視紀錄。現在儲存嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="296" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="301" />
         <source>Unsaved changes</source>
         <translation>尚未儲存的變更</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="297" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="302" />
         <source>This visit has changes that are not saved. Save them before closing?</source>
         <translation>這筆訪視紀錄有尚未儲存的變更。關閉前要先儲存嗎？</translation>
     </message>
@@ -745,189 +697,189 @@
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="80" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="83" />
         <source>Roster…</source>
         <translation>名單…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="82" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="85" />
         <source>Add or change the center's counselors</source>
         <translation>新增或修改本中心的輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="92" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="95" />
         <source>Type to find an organisation</source>
         <translation>輸入文字搜尋單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="94" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="97" />
         <source>New…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="96" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="99" />
         <source>Add an organisation that is not in the list yet</source>
         <translation>新增清單中還沒有的單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="105" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="108" />
         <source>New contact…</source>
         <translation>新增聯絡人…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="115" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="118" />
         <source>As written on the visit form</source>
         <translation>依訪視紀錄表填寫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="122" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="125" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="123" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="126" />
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="124" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="127" />
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="125" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="128" />
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="126" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="129" />
         <source>Key visit (listed in the monthly report)</source>
         <translation>重點訪視（列入月報）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="129" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="132" />
         <source>Counselors</source>
         <translation>輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="130" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="133" />
         <source>Organisation</source>
         <translation>受訪單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="131" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="134" />
         <source>Contacts met</source>
         <translation>會晤聯絡人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="132" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="135" />
         <source>Visited</source>
         <translation>受訪對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="133" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="136" />
         <source>Workstation</source>
         <translation>青年培力工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="134" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="137" />
         <source>Public space</source>
         <translation>公有空間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="140" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="143" />
         <source>Purpose</source>
         <translation>訪視目的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="141" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="144" />
         <source>Findings</source>
         <translation>訪視發現</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="141" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="144" />
         <source>Issues</source>
         <translation>課題</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="141" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="144" />
         <source>Advice</source>
         <translation>輔導建議</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="142" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="145" />
         <source>Notes</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="154" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="157" />
         <source>Issue topics</source>
         <translation>推動課題</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="156" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="159" />
         <source>Visit</source>
         <translation>訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="158" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="161" />
         <source>What was found and advised</source>
         <translation>發現與建議</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="173" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="170" />
         <source>Add follow-up…</source>
         <translation>新增追蹤事項…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="175" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="172" />
         <source>Edit…</source>
         <translation>編輯…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="177" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="174" />
         <source>Close follow-up…</source>
         <translation>結案…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="179" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="176" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="219" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="216" />
         <source>Choose a county</source>
         <translation>請選擇縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="221" />
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="285" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="218" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="282" />
         <source>Choose the county first</source>
         <translation>請先選擇縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="223" />
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="225" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="220" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="222" />
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="239" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="236" />
         <source>Follow-ups (%1)</source>
         <translation>追蹤事項（%1）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="240" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="237" />
         <source>Attachments (%1)</source>
         <translation>附件（%1）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="285" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="282" />
         <source>Choose a township</source>
         <translation>請選擇鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="502" />
+        <location filename="../../counsel_desk/ui/visits/editor_form.py" line="499" />
         <source>“%1” closed — press Save to keep it.</source>
         <translation>「%1」已結案，按「儲存」後存檔。</translation>
     </message>
@@ -935,53 +887,53 @@
 <context>
     <name>VisitListPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="49" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="50" />
         <source>Search every field — e.g. 咖啡, 返鄉青年, a counselor's name</source>
         <translation>搜尋所有欄位，例如：咖啡、返鄉青年、輔導員姓名</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="53" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="54" />
         <source>New visit</source>
         <translation>新增訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="55" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="56" />
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="59" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="60" />
         <source>No visits here yet. Press “New visit” (Ctrl+N) to record the first one — or clear the filters to see every visit.</source>
         <translation>這裡還沒有訪視紀錄。按「新增訪視」（Ctrl+N）記下第一筆；若有設定篩選條件，清除後可看到全部訪視。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="62" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="63" />
         <source>Visits in brown have overdue follow-ups.</source>
         <translation>褐色字的訪視有逾期未結的追蹤事項。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="85" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="86" />
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="96" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="97" />
         <source>%1 visits</source>
         <translation>共 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="96" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="97" />
         <source>%1 visit</source>
         <translation>共 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="104" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="105" />
         <source>Choose a visit in the list first.</source>
         <translation>請先在清單中選擇一筆訪視紀錄。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="112" />
         <location filename="../../counsel_desk/ui/visits/list_page.py" line="113" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="114" />
         <source>The visit %1 was deleted.</source>
         <translation>已刪除訪視紀錄 %1。</translation>
     </message>

@@ -1,6 +1,54 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../counsel_desk/ui/widgets/conflict_dialog.py" line="36" />
+        <source>Saved by someone else meanwhile</source>
+        <translation>已有他人先儲存</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/widgets/conflict_dialog.py" line="37" />
+        <source>someone else</source>
+        <translation>其他同仁</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/widgets/conflict_dialog.py" line="38" />
+        <source>%1 saved this record after you opened it. Nothing of yours was saved yet and nothing of theirs was overwritten. Choose for each field which value to keep.</source>
+        <translation>%1 在您開啟後儲存了這筆資料。您的修改尚未存入，對方的內容也沒有被覆蓋。請逐欄選擇要保留的內容。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/widgets/conflict_dialog.py" line="44" />
+        <source>Field</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/widgets/conflict_dialog.py" line="45" />
+        <source>Yours (not saved)</source>
+        <translation>您的（尚未儲存）</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/widgets/conflict_dialog.py" line="46" />
+        <source>Saved by %1</source>
+        <translation>%1 已儲存的</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/widgets/conflict_dialog.py" line="59" />
+        <source>Save my choices</source>
+        <translation>儲存我的選擇</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/widgets/conflict_dialog.py" line="72" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/widgets/conflict_dialog.py" line="72" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <location filename="../../counsel_desk/ui/widgets/date_edit.py" line="83" />

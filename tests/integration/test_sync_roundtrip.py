@@ -182,6 +182,55 @@ def test_imported_records_are_found_by_search(tmp_path_factory):
         target.close()
 
 
+def _index_state(db) -> tuple:
+    from counsel_desk.store import driver, search
+
+    with driver.connect(db.path) as con:
+        docs = sorted(con.execute("SELECT rowid, entity, record_id FROM search_index_doc"))
+        bodies = sorted((e, r, b) for e in search.ENTITIES
+                        for r, b in con.execute(f"SELECT rowid, body FROM {search.fts_table(e)}"))
+    return docs, bodies
+
+
+def test_the_index_built_in_bulk_finds_short_words_leaves_deleted_records_out_and_reimport_changes_nothing(
+        tmp_path_factory):
+    """Issue 13: the search index of an import is built set-based; what the lists find must not change."""
+    from counsel_desk.services.list_search import match
+    from counsel_desk.store import search
+
+    root = tmp_path_factory.getbasetemp()
+    folder = tmp_path_factory.mktemp("bulk-index")
+    source = fresh_db(folder, "source.db", root)
+    target = fresh_db(folder, "target.db", root)
+    try:
+        ids = small_world(source, visits=3)
+        gone = ids["visits"][2]
+        delete(source, m.SiteVisit, gone)  # deleted before it ever travels
+        out = folder / "a.xlsx"
+        export_workbook(source, out, mask=False)
+        import_workbooks(target, [out])
+        with target.engine.connect() as conn:
+            # a two-character word that ends a text: the list's trigram lookup (not a scan) finds it
+            assert len(match(conn, "followup", "補件").rowids or []) == 3
+            assert len(match(conn, "site_visit", "盤點").rowids or []) == 2
+            assert gone not in search.matching_ids(conn, "site_visit", "地方 DNA")
+            assert len(search.matching_ids(conn, "site_visit", "王小明 大安社區")) == 2  # names of the links
+        state = _index_state(target)
+        import_workbooks(target, [out])  # the same file again: every record unchanged, the index too
+        assert _index_state(target) == state
+
+        delete(source, m.SiteVisit, ids["visits"][0])  # deleted after the target has it indexed
+        export_workbook(source, out, mask=False)
+        report = import_workbooks(target, [out])
+        assert report.totals["updated"] == 1
+        with target.engine.connect() as conn:
+            assert search.matching_ids(conn, "site_visit", "地方 DNA") == [ids["visits"][1]]
+            assert len(match(conn, "site_visit", "盤點").rowids or []) == 1
+    finally:
+        source.close()
+        target.close()
+
+
 def test_masked_export_keeps_personal_data_home_and_never_overwrites_it(tmp_path_factory):
     root = tmp_path_factory.getbasetemp()
     folder = tmp_path_factory.mktemp("mask")

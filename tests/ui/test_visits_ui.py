@@ -400,7 +400,7 @@ def test_a_save_while_another_program_writes_waits_then_says_so_in_words(qtbot, 
 def test_a_visit_saved_by_someone_else_meanwhile_is_decided_field_by_field(qtbot, page, ctx, monkeypatch):
     """Two people edit one visit (as on a shared server): the second save shows both values side by side;
     she keeps her findings and takes the colleague's purpose — nothing is silently overwritten."""
-    from counsel_desk.ui.visits import conflict_dialog
+    from counsel_desk.ui.widgets import conflict_dialog
 
     vs = VisitService(ctx.services())
     me = PeopleService(ctx.services()).counselor_named("測試輔導員")
@@ -421,7 +421,7 @@ def test_a_visit_saved_by_someone_else_meanwhile_is_decided_field_by_field(qtbot
         dialog.choose("purpose", theirs=True)
         return 1
 
-    monkeypatch.setattr(conflict_dialog.VisitConflictDialog, "exec", decide)
+    monkeypatch.setattr(conflict_dialog.ConflictDialog, "exec", decide)
     assert editor.save()
     assert shown == [{"purpose_mine": "我的目的", "purpose_theirs": "同仁改的目的",
                       "findings_mine": "老屋改建為民宿", "findings_theirs": "同仁改的發現"}]

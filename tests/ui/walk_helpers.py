@@ -190,7 +190,13 @@ def _standalone(qtbot, window, ctx):
     on_server = FirstRunDialog(ctx.settings)
     on_server.on_server.setChecked(True)  # the longer form: the center's server's connection fields
     yield from _dialog(qtbot, "first run (server)", on_server)
+    from counsel_desk.services.base import FieldConflict, SaveConflict
     from counsel_desk.ui.server_profiles import ServerProfileDialog
+    from counsel_desk.ui.widgets.conflict_dialog import ConflictDialog
+
+    conflict = SaveConflict("site_visit", "x", 3, [FieldConflict("purpose", "我的目的" * 20, "同仁的目的" * 20),
+                                                   FieldConflict("visit_date", TODAY, TODAY)], "林美玲", None)
+    yield from _dialog(qtbot, "conflict", ConflictDialog(conflict, {"purpose": "目的"}, {}, window))
 
     yield from _dialog(qtbot, "server profile", ServerProfileDialog(None, set(), window))
     check = StartupCheck(ctx.db.path, "damaged", "database disk image is malformed")

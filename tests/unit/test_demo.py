@@ -225,7 +225,7 @@ def test_every_visit_and_record_is_in_the_search_index(demo):
         assert vid in matching_ids(conn, "site_visit", word)
     entities = {r[0] for r in _all(db, "SELECT DISTINCT entity FROM search_index_doc")}
     assert entities == {"site_visit", "followup", "workstation", "support_record", "public_space", "center_event",
-                        "proposal", "organization"}
+                        "proposal", "organization", "outcome", "youth_team"}
     # the bulk-load FTS buffer is back to SQLite's default once generation is over
     assert _one(db, "SELECT v FROM search_index_site_visit_config WHERE k = 'hashsize'") == 1024 * 1024
 

@@ -149,8 +149,8 @@ def _fill_like_a_center(source, engine) -> dict[str, int]:
                 dst.execute(insert(table), rows)
             counts[name] = len(rows)
         # the one search table of the old schema, fed from the per-entity tables of today's
-        docs = [d for d in src.exec_driver_sql("SELECT rowid, entity, record_id FROM search_index_doc").fetchall()
-                if d[2] not in later]
+        docs = [d for d in src.exec_driver_sql("SELECT rowid, entity, record_id FROM search_index_doc")
+                if d[1] in old.tables and d[2] not in later]  # records the old schema has (outcomes came later)
         dst.exec_driver_sql("DELETE FROM search_index_doc")
         for rowid, entity, record_id in docs:
             body = src.exec_driver_sql(f"SELECT body FROM search_index_{entity} WHERE rowid = ?", (rowid,)).scalar()

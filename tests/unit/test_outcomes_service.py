@@ -145,3 +145,42 @@ def test_outcomes_are_edited_listed_and_deleted_like_other_records(db, services,
     assert oc.list_outcomes(services) == []
     team = yt.register_team(services, {"name": "山海實驗室", "programme": ALTRUISM, "roc_year": 115})
     assert yt.update_team(services, team.id, {"award": 100_000}).award == 100_000
+
+
+def test_outcomes_and_youth_teams_are_found_through_their_own_search_index(db, services, station):
+    """Issue 17: both lists search like the visit list — words of the record, its township, its
+    workstation — each word required; a deleted record is found by no search."""
+    from counsel_desk.services.listing import ListQuery
+    from counsel_desk.services.outcomes.outcome_lists import OutcomeListSource, YouthTeamListSource
+
+    outcomes = OutcomeListSource(db.session_factory)
+    matched = oc.record_outcome(services, {"workstation_id": station.id, "outcome_date": date(2026, 11, 3),
+                                           "kind": "resource_matching", "amount": 800_000, "agency": "農業部",
+                                           "programme": "農村再生計畫", "note": "協助申請社區產業補助"})
+    other = oc.record_outcome(services, {"workstation_id": station.id, "outcome_date": date(2026, 11, 5),
+                                         "kind": "jobs", "people": 2, "note": "咖啡館新聘店員"})
+
+    def found(source, words: str) -> list[str]:
+        return source.ids(ListQuery(search=words))
+
+    assert found(outcomes, "農村再生") == [matched.id]  # its programme
+    assert found(outcomes, "關西鎮") == [other.id, matched.id]  # its township (newest first)
+    assert found(outcomes, "關西青年培力") == [other.id, matched.id]  # its workstation's name
+    assert found(outcomes, "咖啡 新竹縣") == [other.id]  # a two-character word and the county, both required
+    assert found(outcomes, "農業部 咖啡") == []
+    oc.update_outcome(services, other.id, {"note": "民宿新聘管家"})
+    assert found(outcomes, "咖啡") == [] and found(outcomes, "民宿") == [other.id]  # the edited text replaces the old
+    oc.delete_outcome(services, matched.id)
+    assert found(outcomes, "農村再生") == []
+
+    teams = YouthTeamListSource(db.session_factory)
+    county, town = place(db, "池上鄉")
+    team = yt.register_team(services, {"name": "山海實驗室", "programme": ALTRUISM, "roc_year": 115,
+                                       "themes": "海岸永續廊道", "county_code": county, "township_code": town})
+    yt.register_team(services, {"name": "茶香青年隊", "programme": ALTRUISM, "roc_year": 115})
+    assert found(teams, "山海") == [team.id]
+    assert found(teams, "永續廊道") == [team.id]
+    assert found(teams, "池上") == [team.id]
+    assert len(found(teams, "利他行動")) == 2
+    yt.delete_team(services, team.id)
+    assert found(teams, "山海") == []

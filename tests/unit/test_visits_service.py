@@ -114,6 +114,17 @@ def test_update_audits_the_diff_and_refuses_a_stale_version(db, visits, two_coun
         visits.update(vid, data)  # data.version is the old one
 
 
+def test_a_change_of_the_people_present_alone_is_a_new_version(db, visits, two_counselors):
+    vid = visits.create(_visit(visits, two_counselors[:1]))
+    data = visits.get(vid)
+    data.counselor_ids = two_counselors
+    assert visits.update(vid, data) == {"counselor_ids": [[two_counselors[0]], sorted(two_counselors)]}
+    assert visits.get(vid).version == data.version + 1
+    assert visits.update(vid, visits.get(vid)) == {}  # saved again unchanged: no new version, no audit entry
+    assert visits.get(vid).version == data.version + 1
+    assert [e[0] for e in _audit(db, "site_visit")] == ["create", "update"]
+
+
 def test_saving_followups_edits_adds_and_removes(visits, two_counselors):
     vid = visits.create(_visit(visits, two_counselors, followups=[FollowUpDraft("甲"), FollowUpDraft("乙")]))
     data = visits.get(vid)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Callable, Iterator
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, select
 
 from counsel_desk.errors import UserError
 from counsel_desk.models import Organization, Proposal, SiteVisit, Workstation, metadata
@@ -43,8 +43,6 @@ COUNT_KEYS = {model.__tablename__: key for key, model in ENTITIES.items()}  # si
 CHUNK = 5000
 MAX_VISITS = 1_000_000
 ROWS_PER_10_VISITS = 67  # rows and index entries written per ten visits, measured: sizes the progress bar
-FTS_BULK_HASHSIZE = 64 * 1024 * 1024  # FTS5 pending-terms buffer while loading (default 1 MiB)
-FTS_DEFAULT_HASHSIZE = 1024 * 1024
 BULK_CACHE_KIB = 131_072  # page cache while loading, so index pages are not spilled and re-read
 
 
@@ -135,24 +133,16 @@ def _refuse_non_empty(conn) -> None:
 
 @contextmanager
 def _bulk_load(conn) -> Iterator[None]:
-    """SQLite settings for one big load: a larger page cache and FTS5 buffer, restored afterwards.
-
-    The FTS5 ``hashsize`` (pending index terms kept in memory before a segment is written) cuts
-    indexing time by about 40 % at 100,000 visits; it is stored in the index's config table, so
-    it is set back to SQLite's default before the transaction commits (or rolls back with it).
-    """
+    """SQLite settings for one big load: a larger page cache and FTS5 buffer (``store.search.bulk_indexing``),
+    restored afterwards."""
     if conn.dialect.name != "sqlite":
         yield
         return
     cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
     conn.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
-    tables = [search.fts_table(e) for e in search.ENTITIES]
-    for t in tables:
-        conn.execute(text(f"INSERT INTO {t}({t}, rank) VALUES ('hashsize', :n)"), {"n": FTS_BULK_HASHSIZE})
     try:
-        yield
-        for t in tables:
-            conn.execute(text(f"INSERT INTO {t}({t}, rank) VALUES ('hashsize', :n)"), {"n": FTS_DEFAULT_HASHSIZE})
+        with search.bulk_indexing(conn):
+            yield
     finally:
         conn.exec_driver_sql(f"PRAGMA cache_size={int(cache)}")
 

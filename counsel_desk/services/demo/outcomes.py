@@ -36,13 +36,15 @@ def build_outcomes(ctx: Ctx, stations: list[Station]) -> None:
         if town is None:
             assert station is not None
             town = station.town
-        ctx.add("outcome", {
+        row = ctx.add("outcome", {
             **ctx.synced(ctx.new_id(), ctx.stamp(day, rng)), "center_code": ctx.center, "outcome_date": day,
             "kind": kind.value, "people": people, "amount": amount,
             "registered": extra.get("registered"), "agency": extra.get("agency", ""),
             "programme": extra.get("programme", ""), "company": extra.get("company", ""),
             "workstation_id": station.id if station else None, "proposal_id": None, "youth_team_id": team,
             "county_code": town.county_code, "township_code": town.code, "note": extra.get("note", "")})
+        ctx.index("outcome", row["id"], row["note"], row["agency"], row["programme"], row["company"],
+                  f"{town.county} {town.name}", station.name if station else "")
 
     for s in running:
         assert s.term_start is not None
@@ -81,6 +83,8 @@ def build_outcomes(ctx: Ctx, stations: list[Station]) -> None:
             "roc_year": year, "award": cap - 10_000 * int(rng.random() * 10), "themes": rng.choice(THEMES),
             "county_code": town.county_code, "township_code": town.code, "workstation_id": None,
             "notes": f"{town.name}在地青年團隊，本中心提供提案諮詢與資源媒合。"})
+        team_row = ctx.rows["youth_team"][-1]
+        ctx.index("youth_team", tid, name, programme, team_row["themes"], team_row["notes"], f"{town.county} {town.name}")
         for n in range(3 + int(rng.random() * 3)):
             birth = ctx.today.year - (24 + int(rng.random() * 18))
             if i == 1 and n == 0:  # a team of 利他行動168

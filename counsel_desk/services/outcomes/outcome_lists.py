@@ -1,14 +1,14 @@
 """The lists of outcomes (成果紀錄) and youth teams (青年團隊): filtered, searched and sorted in SQL.
 
-Neither has a full-text index: the search box matches the words of a record (note, agency,
-programme, company, or the team's name, programme and themes) as substrings, each word required.
+Each has its own search index (``store.search``, entities ``outcome`` and ``youth_team``): every word
+of the search box must be in the record's note, agency, programme or company (a team's name, award
+programme, themes or notes), its county or township, or its workstation's name.
 Filters: outcomes by ``kind``, period (their date), ``county_code``/``township_code``; youth teams
 by ``county_code``/``township_code``.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -16,36 +16,21 @@ from sqlalchemy import Connection, text
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import PEOPLE_OUTCOMES, OutcomeKind
 from counsel_desk.services.formatting import shown_date
-from counsel_desk.services.listing import Column, ListQuery
+from counsel_desk.services.listing import Column
 from counsel_desk.services.programme.program_base import SqlListSource, as_date, enum_label, in_params
 
 _COUNTY_ORDER = "(SELECT sort_order FROM county WHERE code = t.county_code)"
 
 
-class _WordSearch(SqlListSource):
-    """A list whose search matches words inside a few text columns (no FTS table for these)."""
-
-    search_columns: tuple[str, ...] = ()
-
-    def conditions(self, query: ListQuery) -> tuple[list[str], dict[str, Any]]:
-        conds, params = super().conditions(replace(query, search=""))
-        haystack = " || ' ' || ".join(f"coalesce({c}, '')" for c in self.search_columns)
-        for n, word in enumerate(w for w in (query.search or "").replace("\u3000", " ").split() if w):
-            conds.append(f"instr(lower({haystack}), :w{n}) > 0")
-            params[f"w{n}"] = word.lower()
-        return conds, params
-
-
-class OutcomeListSource(_WordSearch):
+class OutcomeListSource(SqlListSource):
     table = "outcome t"
     # an outcome names its township, or is tied to a workstation, proposal or youth team that has one
     township_column = ("COALESCE(t.township_code, (SELECT w.township_code FROM workstation w WHERE w.id = t.workstation_id), "
                        "(SELECT p.township_code FROM proposal p WHERE p.id = t.proposal_id), "
                        "(SELECT y.township_code FROM youth_team y WHERE y.id = t.youth_team_id))")
-    entity = ""
+    entity = "outcome"
     filterable = ("kind",)
     date_column = "t.outcome_date"
-    search_columns = ("t.note", "t.agency", "t.programme", "t.company")
     columns = [
         Column("date", "Date"),
         Column("kind", "Kind"),
@@ -84,10 +69,9 @@ class OutcomeListSource(_WordSearch):
         return out
 
 
-class YouthTeamListSource(_WordSearch):
+class YouthTeamListSource(SqlListSource):
     table = "youth_team t"
-    entity = ""
-    search_columns = ("t.name", "t.programme", "t.themes", "t.notes")
+    entity = "youth_team"
     columns = [
         Column("name", "Name"),
         Column("programme", "Award programme"),

@@ -24,7 +24,9 @@ from counsel_desk.models import Outcome, Proposal, Workstation, YouthTeam
 from counsel_desk.models.enums import PEOPLE_OUTCOMES, CenterCode, OutcomeKind
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.period import Period
-from counsel_desk.services.programme.program_base import RecordKind, check_place, live, non_negative, one_of
+from counsel_desk.services.programme.program_base import (
+    RecordKind, check_place, index_with_place, live, non_negative, one_of,
+)
 
 ENTITY = "outcome"
 FIELDS = ("outcome_date", "kind", "people", "amount", "registered", "agency", "programme", "company",
@@ -93,7 +95,11 @@ def _validate(session: Session, o: Outcome) -> None:
         check_place(session, o.county_code, o.township_code)
 
 
-KIND = RecordKind(Outcome, ENTITY, FIELDS, "成果紀錄", "outcome", _validate, lambda session, obj: None)
+def _index(session: Session, o: Outcome) -> None:
+    index_with_place(session, ENTITY, o, o.note, o.agency, o.programme, o.company)
+
+
+KIND = RecordKind(Outcome, ENTITY, FIELDS, "成果紀錄", "outcome", _validate, _index)
 
 
 def record_outcome(sc: ServiceContext, fields: dict[str, Any]) -> Outcome:
@@ -101,8 +107,9 @@ def record_outcome(sc: ServiceContext, fields: dict[str, Any]) -> Outcome:
     return cast(Outcome, KIND.create(sc, fields, center_code=sc.center_code))
 
 
-def update_outcome(sc: ServiceContext, outcome_id: str, changes: dict[str, Any]) -> Outcome:
-    return cast(Outcome, KIND.update(sc, outcome_id, changes))
+def update_outcome(sc: ServiceContext, outcome_id: str, changes: dict[str, Any], version: int | None = None) -> Outcome:
+    """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
+    return cast(Outcome, KIND.update(sc, outcome_id, changes, version))
 
 
 def delete_outcome(sc: ServiceContext, outcome_id: str) -> None:

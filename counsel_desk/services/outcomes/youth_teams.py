@@ -23,7 +23,7 @@ from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.outcomes.outcomes import OutcomeRow, rows as outcome_rows
 from counsel_desk.services.programme.program_base import (
-    RecordKind, check_place, live, non_negative, required_text,
+    RecordKind, check_place, index_with_place, live, non_negative, required_text,
 )
 from counsel_desk.services.programme.programme import Notice
 from counsel_desk.store import audit
@@ -103,15 +103,20 @@ def _validate(session: Session, t: YouthTeam) -> None:
         check_place(session, t.county_code, t.township_code, township_required=False)
 
 
-KIND = RecordKind(YouthTeam, ENTITY, FIELDS, "青年團隊", "youth team", _validate, lambda session, obj: None)
+def _index(session: Session, t: YouthTeam) -> None:
+    index_with_place(session, ENTITY, t, t.name, t.programme, t.themes, t.notes)
+
+
+KIND = RecordKind(YouthTeam, ENTITY, FIELDS, "青年團隊", "youth team", _validate, _index)
 
 
 def register_team(sc: ServiceContext, fields: dict[str, Any]) -> YouthTeam:
     return cast(YouthTeam, KIND.create(sc, fields, center_code=sc.center_code))
 
 
-def update_team(sc: ServiceContext, team_id: str, changes: dict[str, Any]) -> YouthTeam:
-    return cast(YouthTeam, KIND.update(sc, team_id, changes))
+def update_team(sc: ServiceContext, team_id: str, changes: dict[str, Any], version: int | None = None) -> YouthTeam:
+    """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
+    return cast(YouthTeam, KIND.update(sc, team_id, changes, version))
 
 
 def delete_team(sc: ServiceContext, team_id: str) -> None:

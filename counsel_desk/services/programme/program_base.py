@@ -52,6 +52,14 @@ def place_label(session: Session, county_code: str | None, township_code: str | 
     return " ".join(p for p in (county, town) if p)
 
 
+def index_with_place(session: Session, entity: str, obj: Any, *texts: str | None) -> None:
+    """Index a record by its texts, its county and township and its workstation's name — the text a
+    workbook import gives the same record (``sync/search_text.py``)."""
+    station = session.connection().execute(text("SELECT name FROM workstation WHERE id=:i"),
+                                           {"i": obj.workstation_id}).scalar() if obj.workstation_id else None
+    search.index(session, entity, obj.id, *texts, place_label(session, obj.county_code, obj.township_code), station)
+
+
 def check_place(session: Session, county_code: str | None, township_code: str | None, *,
                 township_required: bool = True) -> None:
     """The county must exist, the township (when required or given) must lie in it."""
@@ -106,12 +114,29 @@ def enum_label(enum_cls, code: str | None) -> str:
     return m.label
 
 
-def live(session: Session, model, record_id: str | None, what_zh: str, what_en: str):
-    """The record with this id, unless missing or deleted (then a UserError naming what)."""
-    obj = session.get(model, record_id) if record_id else None
+def live(session: Session, model, record_id: str | None, what_zh: str, what_en: str, *, for_update: bool = False):
+    """The record with this id, unless missing or deleted (then a UserError naming what); ``for_update``
+    locks it until COMMIT on a server, so the version read can't change before the save."""
+    if not record_id:
+        obj = None
+    else:
+        obj = base.load_for_update(session, model, record_id) if for_update else session.get(model, record_id)
     if obj is None or obj.deleted_at is not None:
         raise UserError(f"找不到這筆{what_zh}（可能已被刪除）。", f"This {what_en} no longer exists.")
     return obj
+
+
+def refuse_if_saved_meanwhile(entity: str, obj: Any, version: int | None, mine: dict[str, Any],
+                              theirs: dict[str, Any] | None = None) -> None:
+    """The editor loaded ``version``; someone saved the record since (a colleague on the server, a sync import):
+    raise SaveConflict with both values of each field that differs. Where nothing she has differs from what is
+    stored, her save changes nothing of theirs and goes ahead."""
+    if version is None or obj.version == version:
+        return
+    theirs = theirs if theirs is not None else {k: getattr(obj, k) for k in mine}
+    fields = base.conflicting_fields(mine, theirs)
+    if fields:
+        raise base.SaveConflict(entity, obj.id, obj.version, fields, obj.updated_by, obj.updated_at)
 
 
 # --- create, update, delete -------------------------------------------------------------------------
@@ -153,12 +178,15 @@ class RecordKind:
             s.commit()
             return obj
 
-    def update(self, sc, record_id: str, changes: dict[str, Any]):
+    def update(self, sc, record_id: str, changes: dict[str, Any], version: int | None = None):
+        """Save ``changes``; with the ``version`` the editor loaded, a record someone saved since is refused
+        with a SaveConflict (both values of each differing field) instead of being overwritten."""
         self.check_fields(changes)
         with sc.session_factory() as s:
-            obj = live(s, self.model, record_id, self.what_zh, self.what_en)
+            obj = live(s, self.model, record_id, self.what_zh, self.what_en, for_update=version is not None)
             probe = self.model(**{**obj.model_dump(), **changes})
             self.validate(s, probe)
+            refuse_if_saved_meanwhile(self.entity, obj, version, {k: getattr(probe, k) for k in changes})
             base.update(s, obj, sc.actor, self.entity, {k: getattr(probe, k) for k in self.fields})
             self.index(s, obj)
             s.commit()

@@ -13,6 +13,7 @@ from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.proposals import funding as funding_mod
 from counsel_desk.services.proposals import plans, workflow
 from counsel_desk.services.proposals.coaching import save_scores
+from counsel_desk.services.proposals.conflicts import parts_of, refuse_if_saved_meanwhile
 from counsel_desk.services.proposals.drafts import (
     ENTITY, ProposalDetail, ProposalFields, apply_fields, check_fields, detail_in, live, reindex, save_sections,
 )
@@ -45,14 +46,20 @@ def create_proposal(svc: ServiceContext, fields: ProposalFields, *, sections: di
 
 def save_draft(svc: ServiceContext, proposal_id: str, *, fields: ProposalFields | None = None,
                sections: dict[str, str] | None = None, funding: dict[tuple[str, int], int] | None = None,
-               scores: dict[str, tuple[int | None, str]] | None = None) -> ProposalDetail:
+               scores: dict[str, tuple[int | None, str]] | None = None,
+               version: int | None = None) -> ProposalDetail:
     """Save what the editor shows, all or nothing. ``None`` leaves that part as it is.
 
     ``funding`` is the whole grid ((work item code, ROC year) → NT$); a cell left at 0 removes its line.
-    ``scores`` maps a Criterion to (score 1–5 or None to clear, comment).
+    ``scores`` maps a Criterion to (score 1–5 or None to clear, comment). ``version``: the one the editor
+    loaded — a proposal someone saved since is refused with a SaveConflict (services/proposals/conflicts.py).
     """
     with svc.session_factory() as s:
+        if version is not None:
+            base.load_for_update(s, Proposal, proposal_id)  # the row held until COMMIT on a server
         p = live(s, Proposal, proposal_id, "提案", "proposal")
+        refuse_if_saved_meanwhile(s, p, version, fields, sections, funding, scores)
+        before, version_before = parts_of(s, p.id), p.version
         if fields is not None:
             f = check_fields(s, fields)
             apply_fields(s, svc, p, f)
@@ -64,6 +71,9 @@ def save_draft(svc: ServiceContext, proposal_id: str, *, fields: ProposalFields 
             funding_mod.save_lines(s, svc, p.id, funding)
         if scores is not None:
             save_scores(s, svc, p.id, scores)
+        if p.version == version_before and parts_of(s, p.id) != before:  # a colleague's editor must see it
+            base.stamp_change(p, svc.actor)
+            s.add(p)
         reindex(s, p)
         s.commit()
         return detail_in(s, p)

@@ -32,7 +32,7 @@ from counsel_desk.services.formatting import roc_date, shown_date
 from counsel_desk.services.list_search import END_OF_TEXT
 from counsel_desk.services.places.places import Choice
 from counsel_desk.services.visits.visit_list import DatedService, VisitListSource  # noqa: F401 — the list belongs with visits
-from counsel_desk.store import audit, search
+from counsel_desk.store import search
 
 ENTITY = "site_visit"
 FOLLOWUP_ENTITY = "followup"
@@ -247,16 +247,10 @@ class VisitService(DatedService):
     def create(self, data: VisitData) -> str:
         with self.ctx.session_factory() as s:
             self.validate(data, s)
-            visit = SiteVisit(id=data.id or new_id(), center_code=self.ctx.center_code,
-                              **{k: getattr(data, k) for k in VISIT_FIELDS})
-            _clean(visit)
-            base.stamp_new(visit, self.ctx.actor)
-            s.add(visit)
-            s.flush()
-            self._set_links(s, visit.id, data)
+            visit = SiteVisit(id=data.id or new_id(), center_code=self.ctx.center_code, **_fields(data))
             # the people present are part of the visit's record: its audit entry names them too
-            audit.record(s, self.ctx.actor, "create", ENTITY, visit.id,
-                         {**base.audit_snapshot(visit), **self._links(s, visit.id)})
+            base.create(s, visit, self.ctx.actor, ENTITY, also=_links_of(data))
+            self._set_links(s, visit.id, data)
             self._save_followups(s, visit, data.followups)
             self._save_attachments(s, visit.id, data.attachments)
             self._index(s, visit)
@@ -272,17 +266,10 @@ class VisitService(DatedService):
             if data.version and visit.version != data.version:
                 self._conflict(s, visit, data)
             self.validate(data, s)
-            before = {**base.snapshot(visit), **self._links(s, visit_id)}
-            for k in VISIT_FIELDS:
-                setattr(visit, k, getattr(data, k))
-            _clean(visit)
+            links_before = self._links(s, visit_id)
             self._set_links(s, visit_id, data)
-            changed = base.diff(before, {**base.snapshot(visit), **self._links(s, visit_id)}, ENTITY)
-            if changed:
-                base.stamp_change(visit, self.ctx.actor)
-                s.add(visit)
-                s.flush()
-                audit.record(s, self.ctx.actor, "update", ENTITY, visit_id, changed)
+            changed = base.update(s, visit, self.ctx.actor, ENTITY, _fields(data),
+                                  also_changed=base.diff(links_before, self._links(s, visit_id), ENTITY))
             self._save_followups(s, visit, data.followups)
             self._save_attachments(s, visit_id, data.attachments)
             self._index(s, visit)
@@ -394,13 +381,21 @@ class VisitService(DatedService):
             s.commit()
 
 
-def _clean(visit: SiteVisit) -> None:
-    """Trim what people type; empty optional links become NULL (never an empty-string foreign key)."""
+def _fields(data: VisitData) -> dict:
+    """The visit's own fields from the editor: what people type trimmed, empty optional links NULL (never an
+    empty-string foreign key)."""
+    values = {k: getattr(data, k) for k in VISIT_FIELDS}
     for k in ("visited_name", "purpose", "findings", "issues", "advice", "notes"):
-        setattr(visit, k, (getattr(visit, k) or "").strip())
+        values[k] = (values[k] or "").strip()
     for k in ("organization_id", "workstation_id", "public_space_id"):
-        if not getattr(visit, k):
-            setattr(visit, k, None)
+        values[k] = values[k] or None
+    return values
+
+
+def _links_of(data: VisitData) -> dict:
+    """What :meth:`VisitService._links` reads back once ``data``'s links are saved (each id once, sorted)."""
+    return {"counselor_ids": sorted(set(data.counselor_ids)), "contact_ids": sorted(set(data.contact_ids)),
+            "topic_ids": sorted(set(data.topic_ids))}
 
 
 def index_visit(s: Session, visit: SiteVisit) -> None:

@@ -80,8 +80,9 @@ def create_event(sc: ServiceContext, fields: dict[str, Any]) -> CenterEvent:
     return KIND.create(sc, fields, center_code=sc.center_code)
 
 
-def update_event(sc: ServiceContext, event_id: str, changes: dict[str, Any]) -> CenterEvent:
-    return KIND.update(sc, event_id, changes)
+def update_event(sc: ServiceContext, event_id: str, changes: dict[str, Any], version: int | None = None) -> CenterEvent:
+    """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
+    return KIND.update(sc, event_id, changes, version)
 
 
 def delete_event(sc: ServiceContext, event_id: str) -> None:

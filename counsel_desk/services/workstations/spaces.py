@@ -92,8 +92,9 @@ def create_space(sc: ServiceContext, fields: dict[str, Any]) -> PublicSpace:
     return KIND.create(sc, fields, center_code=sc.center_code)
 
 
-def update_space(sc: ServiceContext, space_id: str, changes: dict[str, Any]) -> PublicSpace:
-    return KIND.update(sc, space_id, changes)
+def update_space(sc: ServiceContext, space_id: str, changes: dict[str, Any], version: int | None = None) -> PublicSpace:
+    """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
+    return KIND.update(sc, space_id, changes, version)
 
 
 def delete_space(sc: ServiceContext, space_id: str) -> None:

@@ -25,7 +25,7 @@ from counsel_desk.services.outcomes import youth_teams
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.people.people import PeopleService
-from counsel_desk.services.programme.program_base import RecordKind, live, non_negative, one_of
+from counsel_desk.services.programme.program_base import RecordKind, live, non_negative, one_of, refuse_if_saved_meanwhile
 from counsel_desk.store import audit, search
 
 ENTITY = "support_record"
@@ -196,15 +196,23 @@ def create_support_record(sc: ServiceContext, fields: dict[str, Any], counselor_
 
 
 def update_support_record(sc: ServiceContext, record_id: str, changes: dict[str, Any],
-                          counselor_ids: list[str] | None = None, *, youth_team_id: str | None = None) -> SupportRecord:
-    """Change a record; ``youth_team_id`` (with no workstation): the team it is given to, linked if it was not."""
+                          counselor_ids: list[str] | None = None, version: int | None = None, *,
+                          youth_team_id: str | None = None) -> SupportRecord:
+    """Save ``changes`` (and the counselors); with the ``version`` the editor loaded, a record someone saved since
+    is refused with a SaveConflict instead of being overwritten. ``youth_team_id`` (with no workstation): the team
+    it is given to, linked if it was not."""
     KIND.check_fields(changes)
     with sc.session_factory() as s:
-        rec = live(s, SupportRecord, record_id, "輔導紀錄", "support record")
+        rec = live(s, SupportRecord, record_id, "輔導紀錄", "support record", for_update=version is not None)
         probe = SupportRecord(**{**rec.model_dump(), **changes})
         _validate(s, probe, youth_team_id)
         if counselor_ids is not None and not counselor_ids:
             raise ValidationError("請至少選一位輔導員。", "Choose at least one counselor.", field="counselor_ids")
+        mine = {k: getattr(probe, k) for k in changes}
+        theirs = {k: getattr(rec, k) for k in changes}
+        if counselor_ids is not None:
+            mine["counselor_ids"], theirs["counselor_ids"] = sorted(counselor_ids), sorted(_counselor_ids(s, rec.id))
+        refuse_if_saved_meanwhile(ENTITY, rec, version, mine, theirs)
         base.update(s, rec, sc.actor, ENTITY, {k: getattr(probe, k) for k in FIELDS})
         if counselor_ids is not None:
             _set_counselors(s, rec, counselor_ids, sc.actor, is_new=False)

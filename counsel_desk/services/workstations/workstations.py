@@ -103,8 +103,9 @@ def create_workstation(sc: ServiceContext, fields: dict[str, Any]) -> Workstatio
     return KIND.create(sc, fields, center_code=sc.center_code)
 
 
-def update_workstation(sc: ServiceContext, workstation_id: str, changes: dict[str, Any]) -> Workstation:
-    return KIND.update(sc, workstation_id, changes)
+def update_workstation(sc: ServiceContext, workstation_id: str, changes: dict[str, Any], version: int | None = None) -> Workstation:
+    """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
+    return KIND.update(sc, workstation_id, changes, version)
 
 
 def station_notices(sc: ServiceContext, ws: Workstation) -> list[Notice]:

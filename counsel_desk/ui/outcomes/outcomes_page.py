@@ -117,8 +117,16 @@ class OutcomeListPage(RecordListPage):
     def create(self, fields: dict) -> Outcome:
         return outcome_service.record_outcome(self.ctx.services(), fields)
 
-    def update(self, record_id: str, fields: dict) -> Outcome:
-        return outcome_service.update_outcome(self.ctx.services(), record_id, fields)
+    def update(self, record_id: str, fields: dict, version: int | None = None) -> Outcome:
+        return outcome_service.update_outcome(self.ctx.services(), record_id, fields, version)
+
+    def field_labels(self) -> dict[str, str]:
+        return {"outcome_date": self.tr("Date"), "kind": self.tr("Kind"), "people": self.tr("People"),
+                "amount": self.tr("Amount (NT$)"), "registered": self.tr("Household registration"),
+                "agency": self.tr("Agency"), "programme": self.tr("Agency programme"), "company": self.tr("Company"),
+                "workstation_id": self.tr("Record"), "proposal_id": self.tr("Record"),
+                "youth_team_id": self.tr("Record"), "county_code": self.tr("County"),
+                "township_code": self.tr("Township"), "note": self.tr("Note")}
 
     def remove(self, record_id: str) -> None:
         outcome_service.delete_outcome(self.ctx.services(), record_id)

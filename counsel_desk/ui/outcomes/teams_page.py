@@ -164,8 +164,13 @@ class YouthTeamListPage(RecordListPage):
     def create(self, fields: dict) -> YouthTeam:
         return team_service.register_team(self.ctx.services(), fields)
 
-    def update(self, record_id: str, fields: dict) -> YouthTeam:
-        return team_service.update_team(self.ctx.services(), record_id, fields)
+    def update(self, record_id: str, fields: dict, version: int | None = None) -> YouthTeam:
+        return team_service.update_team(self.ctx.services(), record_id, fields, version)
+
+    def field_labels(self) -> dict[str, str]:
+        return {"name": self.tr("Team name"), "programme": self.tr("Award programme"), "roc_year": self.tr("Year"),
+                "award": self.tr("Award (NT$)"), "themes": self.tr("Themes"), "county_code": self.tr("County"),
+                "township_code": self.tr("Township"), "notes": self.tr("Notes")}
 
     def remove(self, record_id: str) -> None:
         team_service.delete_team(self.ctx.services(), record_id)

@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import UserError
-from counsel_desk.models.enums import Route, Stage
+from counsel_desk.models.enums import Route, SectionKey, Stage
 from counsel_desk.services import proposals as ps
 from counsel_desk.services.formatting import bullet, roc_year, spaced
 from counsel_desk.services.people.people import PeopleService
@@ -34,6 +34,7 @@ from counsel_desk.ui.proposals.funding_grid import FundingPanel
 from counsel_desk.ui.proposals.scores_form import ScoresPanel
 from counsel_desk.ui.proposals.sections_form import SectionsPanel
 from counsel_desk.ui.proposals.timeline_view import TimelineView
+from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.fit import scrolling
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import BANNER_BG, BANNER_EDGE, BANNER_INK
@@ -255,9 +256,11 @@ class ProposalEditor(QWidget):
             if self.detail is None:
                 d = ps.create_proposal(svc, fields, sections=self.sections.values(), funding=grid,
                                        scores=self.scores.values())
-            else:
-                d = ps.save_draft(svc, self.detail.id, fields=fields, sections=self.sections.values(), funding=grid,
-                                  scores=self.scores.values())
+            else:  # saved by someone else meanwhile: she decides field by field (ui/widgets/conflict_dialog)
+                found = self._save_resolving(svc, self.detail, fields, grid)
+                if found is None:
+                    return False
+                d = found
         except UserError as exc:
             show_error(self, exc)
             self.focus_field(exc.field)
@@ -268,6 +271,42 @@ class ProposalEditor(QWidget):
         self.ctx.status_message.emit(fmt(self.tr("Saved “%1”."), d.title))
         self.saved.emit(d.id)
         return True
+
+    def _save_resolving(self, svc, detail: ProposalDetail, fields, grid) -> ProposalDetail | None:
+        sections, scores = self.sections.values(), self.scores.values()
+
+        def save(taken: dict, version: int | None) -> ProposalDetail:
+            """Her editor's draft with what she took from the colleague: a field or section takes their value,
+            funding or scores taken from them are left as stored."""
+            f = replace(fields, **{k: v for k, v in taken.items() if hasattr(fields, k)})
+            secs = {**sections, **{k.split(":", 1)[1]: v for k, v in taken.items() if k.startswith("section:")}}
+            return ps.save_draft(svc, detail.id, fields=f, sections=secs,
+                                 funding=None if "funding" in taken else grid,
+                                 scores=None if "scores" in taken else scores, version=version)
+
+        return save_resolving(self, save, {}, detail.version, self._conflict_labels(), self._conflict_names())
+
+    def _conflict_labels(self) -> dict[str, str]:
+        def applicant(text: str) -> str:  # the applicant tab's own label, without its colon
+            return QCoreApplication.translate("ApplicantForm", text).rstrip(":：")
+
+        labels = {"title": applicant("Proposal title:"), "applicant_type": applicant("Applicant type:"),
+                  "organization_name": applicant("Applicant (organisation):"),
+                  "county_code": applicant("County and township:"), "township_code": applicant("County and township:"),
+                  "route": applicant("Route:"), "workstation_id": applicant("Assisting workstation:"),
+                  "counselor_id": applicant("Counselor:"), "plan_id": applicant("Plan (地方創生計畫):"),
+                  "funding": self.tr("Funding"), "scores": self.tr("Scores"),
+                  "self_funding": self.tr("Funding"), "matching_funds": self.tr("Funding")}
+        labels.update({f"section:{k.value}": k.label for k in SectionKey})
+        return labels
+
+    def _conflict_names(self) -> dict[str, str]:
+        """Names of what the applicant tab's lists offer, by id or code."""
+        a = self.applicant
+        names = {str(c.itemData(i)): c.itemText(i) for c in a.findChildren(QComboBox) for i in range(c.count())
+                 if c.itemData(i)}
+        names.update({k.value: k.label for k in Route})
+        return names
 
     def maybe_save(self) -> bool:
         """Before leaving: save, discard or stay. True when it is fine to leave."""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from counsel_desk.i18n import pick
 from counsel_desk.services.safety import backup
 from counsel_desk.services.safety.backup import BackupInfo
-from counsel_desk.services.formatting import shown_datetime
+from counsel_desk.services.formatting import file_size, shown_datetime
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm
 from counsel_desk.ui.page_contract import PageHooks
@@ -33,10 +33,6 @@ COL_WHEN, COL_KIND, COL_SIZE, COL_FILE = range(4)
 
 def when_text(info: BackupInfo) -> str:
     return shown_datetime(info.taken_at, seconds=True)
-
-
-def size_text(n: int) -> str:
-    return f"{n / 1_048_576:,.1f} MB" if n >= 1_048_576 else f"{max(1, round(n / 1024)):,} KB"
 
 
 class BackupTableModel(SmallTableModel[BackupInfo]):
@@ -58,7 +54,7 @@ class BackupTableModel(SmallTableModel[BackupInfo]):
             if col == COL_KIND:
                 return pick(*backup.reason_label(info.reason))
             if col == COL_SIZE:
-                return size_text(info.size)
+                return file_size(info.size)
             if col == COL_FILE:
                 return info.name
         if role == Qt.ItemDataRole.ToolTipRole:

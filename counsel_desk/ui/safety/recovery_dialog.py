@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from counsel_desk.i18n import pick
 from counsel_desk.services.safety import backup
 from counsel_desk.services.safety.backup import BackupInfo
+from counsel_desk.services.formatting import file_size
 from counsel_desk.store.recovery import StartupCheck, check_at_start, quarantine
-from counsel_desk.ui.safety.backups_page import size_text, when_text
+from counsel_desk.ui.safety.backups_page import when_text
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt
 
@@ -46,7 +47,7 @@ class RecoveryDialog(QDialog):
         kept.setObjectName("quarantineNote")
         if offer is not None:
             offer_text = fmt(self.tr("The newest good backup is from %1 (%2, %3). Work done after it is not in it."),
-                             when_text(offer), pick(*backup.reason_label(offer.reason)), size_text(offer.size))
+                             when_text(offer), pick(*backup.reason_label(offer.reason)), file_size(offer.size))
         else:
             offer_text = self.tr("There is no backup that passes its check. You can start with an empty database.")
         offer_label = QLabel(offer_text)

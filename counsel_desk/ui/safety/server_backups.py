@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from counsel_desk.services.formatting import shown_datetime
+from counsel_desk.services.formatting import file_size, shown_datetime
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.widgets.text import fmt
@@ -60,8 +60,6 @@ class ServerBackupPanel(QWidget):
                              parent=self)
 
     def show_backup(self, found) -> None:
-        from counsel_desk.ui.safety.backups_page import size_text
-
         self.again.setEnabled(True)
         self.found = found
         if found is None:
@@ -73,7 +71,7 @@ class ServerBackupPanel(QWidget):
             return
         local = found.taken_at.astimezone()
         text = fmt(self.tr("Last server backup: %1, on %2\nFile: %3\nSize: %4"),
-                   shown_datetime(local), found.host, found.path, size_text(found.size))
+                   shown_datetime(local), found.host, found.path, file_size(found.size))
         stale = datetime.now(timezone.utc) - found.taken_at > timedelta(days=STALE_DAYS)
         if stale:
             text += "\n" + fmt(self.tr("That is more than %1 days ago: ask the center's IT person to check the "

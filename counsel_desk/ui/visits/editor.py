@@ -19,15 +19,14 @@ from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import new_id
 from counsel_desk.services.visits.drafts import VISIT_DRAFT as DRAFT_KIND
 from counsel_desk.services.visits.drafts import Draft, DraftStore
-from counsel_desk.services.base import SaveConflict
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.people.people import PeopleService
 from counsel_desk.services.visits.visits import VisitData, VisitService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.visits.conflict_dialog import VisitConflictDialog
 from counsel_desk.ui.visits.editor_form import VisitForm
 from counsel_desk.ui.visits.widgets import FieldError
+from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.fit import fit_window, scrolling
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import GOOD
@@ -220,19 +219,23 @@ class VisitEditor(QDialog):
 
     def _save_resolving(self, data: VisitData) -> str | None:
         """Save; when someone else saved the visit first, she chooses field by field and her choices are saved
-        over the version she has now seen (again, should a third save come in between). None: she cancelled."""
-        while True:
-            try:
-                return self.service.save(data)
-            except SaveConflict as conflict:
-                if not conflict.fields:  # nothing to choose between: said as any other error
-                    raise
-                dialog = VisitConflictDialog(conflict, self._names(), self)
-                if not dialog.exec():
-                    return None
-                for name, value in dialog.taken_from_them().items():
-                    setattr(data, name, list(value) if isinstance(value, list) else value)
-                data.version = conflict.version
+        over the version she has now seen (ui/widgets/conflict_dialog). None: she cancelled."""
+        def save(taken: dict, version: int | None) -> str:
+            for name, value in taken.items():
+                setattr(data, name, value)
+            data.version = version or data.version
+            return self.service.save(data)
+
+        return save_resolving(self, save, {}, data.version, self._labels(), self._names())
+
+    def _labels(self) -> dict[str, str]:
+        return {"visit_date": self.tr("Date"), "county_code": self.tr("County"), "township_code": self.tr("Township"),
+                "mode": self.tr("Mode"), "organization_id": self.tr("Organization"),
+                "workstation_id": self.tr("Workstation"), "public_space_id": self.tr("Public space"),
+                "visited_name": self.tr("Visited"), "purpose": self.tr("Purpose"), "findings": self.tr("Findings"),
+                "issues": self.tr("Issues"), "advice": self.tr("Advice"), "notes": self.tr("Notes"),
+                "key_visit": self.tr("Key visit"), "counselor_ids": self.tr("Counselors"),
+                "contact_ids": self.tr("Contacts")}
 
     def _names(self) -> dict[str, str]:
         """Names of the people, organizations and places a conflict's values may name by id."""

@@ -120,8 +120,14 @@ class EventListPage(RecordListPage):
     def create(self, fields: dict) -> CenterEvent:
         return event_service.create_event(self.ctx.services(), fields)
 
-    def update(self, record_id: str, fields: dict) -> CenterEvent:
-        return event_service.update_event(self.ctx.services(), record_id, fields)
+    def update(self, record_id: str, fields: dict, version: int | None = None) -> CenterEvent:
+        return event_service.update_event(self.ctx.services(), record_id, fields, version)
+
+    def field_labels(self) -> dict[str, str]:
+        return {"event_date": self.tr("Date"), "title": self.tr("Title"), "kind": self.tr("Kind"), "place": self.tr("Place"),
+                "county_code": self.tr("County"), "partners": self.tr("Partners"),
+                "participants": self.tr("Participants"), "record": self.tr("Record"), "hours": self.tr("Course hours"),
+                "trainees": self.tr("Trainees"), "completed": self.tr("Completed")}
 
     def remove(self, record_id: str) -> None:
         event_service.delete_event(self.ctx.services(), record_id)

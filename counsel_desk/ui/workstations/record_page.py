@@ -21,6 +21,7 @@ from counsel_desk.ui.empty_state import show_when_empty
 from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.page_contract import PageHooks
+from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.fit import scrolling
 from counsel_desk.ui.visits.widgets import FieldError
 from counsel_desk.ui.workstations.list_panel import ListPanel, ReloadsWhenShown
@@ -34,6 +35,7 @@ class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.record_id: str | None = None
+        self.record_version: int | None = None
         self.panel = panel
         self.changed_signal = changed_signal
         self._loading = False
@@ -149,6 +151,7 @@ class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
             except UserError:
                 record = None
         self.record_id = record.id if record is not None else None
+        self.record_version = record.version if record is not None else None  # a save refuses a record saved since
         self._loading = True
         try:
             self.load_record(record)
@@ -162,7 +165,14 @@ class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
     def save(self) -> bool:
         try:
             fields = self.values()
-            record = self.create(fields) if self.record_id is None else self.update(self.record_id, fields)
+            if self.record_id is None:
+                record = self.create(fields)
+            else:  # saved by someone else meanwhile: she decides field by field (ui/widgets/conflict_dialog)
+                record_id = self.record_id
+                record = save_resolving(self, lambda values, version: self.update(record_id, values, version),
+                                        fields, self.record_version, self.field_labels(), self.value_names())
+                if record is None:
+                    return False
         except UserError as exc:
             self.error.show_message(exc.message)
             return False
@@ -177,6 +187,16 @@ class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
         self.show_record(record.id)
         self.ctx.status_message.emit(self.tr("Saved."))
         return True
+
+    def field_labels(self) -> dict[str, str]:
+        """The form's label of each field :meth:`values` gives (named in the conflict dialog)."""
+        return {}
+
+    def value_names(self) -> dict[str, str]:
+        """What to show for a code or id a field holds (counties by name); the conflict dialog uses it."""
+        from counsel_desk.services.programme.program_base import counties
+
+        return dict(counties(self.ctx.db.session_factory))
 
     def delete(self) -> None:
         if self.record_id is None or not confirm(self, fmt(self.tr("Delete %1?"),

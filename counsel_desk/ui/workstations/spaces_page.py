@@ -102,8 +102,13 @@ class PublicSpaceListPage(RecordListPage):
     def create(self, fields: dict) -> PublicSpace:
         return space_service.create_space(self.ctx.services(), fields)
 
-    def update(self, record_id: str, fields: dict) -> PublicSpace:
-        return space_service.update_space(self.ctx.services(), record_id, fields)
+    def update(self, record_id: str, fields: dict, version: int | None = None) -> PublicSpace:
+        return space_service.update_space(self.ctx.services(), record_id, fields, version)
+
+    def field_labels(self) -> dict[str, str]:
+        return {"name": self.tr("Name"), "address": self.tr("Address"), "owning_agency": self.tr("Owning agency"),
+                "county_code": self.tr("County"), "township_code": self.tr("Township"), "subsidy": self.tr("Subsidy NT$"),
+                "status": self.tr("Status"), "operating_team": self.tr("Operating team"), "notes": self.tr("Notes")}
 
     def remove(self, record_id: str) -> None:
         space_service.delete_space(self.ctx.services(), record_id)

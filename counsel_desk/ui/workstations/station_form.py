@@ -19,10 +19,12 @@ from counsel_desk.errors import UserError
 from counsel_desk.models import Workstation
 from counsel_desk.models.enums import OperatorKind, WorkstationStatus
 from counsel_desk.services.workstations import workstations as ws_service
+from counsel_desk.services.programme.program_base import counties
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.visits.widgets import DateEdit, FieldError
 from counsel_desk.ui.workstations.widgets import EnumCombo, PlacePicker
+from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import WARN
@@ -142,6 +144,7 @@ class StationForm(QWidget):
     # --- loading and saving ------------------------------------------------------------------------
     def load(self, station: Workstation | None) -> None:
         self.station_id = station.id if station else None
+        self.station_version = station.version if station else None  # a save refuses a station saved since
         s = station or Workstation(center_code=self.ctx.center_code, name="", county_code="", township_code="",
                                    status=WorkstationStatus.ACTIVE.value)
         self.name.setText(s.name)
@@ -183,14 +186,29 @@ class StationForm(QWidget):
             "host_years_on_site": _fact(self.host_years_on_site), "young_partners": _fact(self.young_partners),
         }
 
+    def field_labels(self) -> dict[str, str]:
+        """The form's label of each field :meth:`values` gives (named in the conflict dialog)."""
+        return {"name": self.tr("Name"), "operator_name": self.tr("Operator"), "operator_kind": self.tr("Operator"),
+                "host_name": self.tr("Host"), "host_age": self.tr("age"), "host_years_on_site": self.tr("years on site"),
+                "county_code": self.tr("County"), "township_code": self.tr("Township"), "status": self.tr("Status"),
+                "year_approved": self.tr("Year approved"), "team_size": self.tr("Team size"),
+                "young_partners": self.tr("Partners aged 20–45"), "fulltime_staff": self.tr("Full-time staff"),
+                "term_start": self.tr("Term"), "term_end": self.tr("Term"), "notes": self.tr("Notes")}
+
     def save(self) -> bool:
         sc = self.ctx.services()
         try:
             fields = self.values()
             if self.station_id is None:
                 station = ws_service.create_workstation(sc, fields)
-            else:
-                station = ws_service.update_workstation(sc, self.station_id, fields)
+            else:  # saved by someone else meanwhile: she decides field by field
+                station_id = self.station_id
+                found = save_resolving(self, lambda values, version: ws_service.update_workstation(
+                    sc, station_id, values, version), fields, self.station_version, self.field_labels(),
+                    dict(counties(self.ctx.db.session_factory)))
+                if found is None:
+                    return False
+                station = found
         except UserError as exc:
             self.error.show_message(exc.message)
             return False

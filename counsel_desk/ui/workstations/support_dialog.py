@@ -26,6 +26,7 @@ from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.visits.widgets import DateEdit, FieldError
 from counsel_desk.ui.workstations.widgets import EnumCombo, combo_select_data
+from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.roles import VALUE_ROLE
 
@@ -41,6 +42,7 @@ class SupportRecordDialog(QDialog):
         self.ctx = ctx
         self.record_id = record_id
         self.visit_id = visit_id
+        self.record_version: int | None = None
         self.setWindowTitle(self.tr("Support record") if record_id else self.tr("New support record"))
         self.setMinimumWidth(520)
 
@@ -48,6 +50,7 @@ class SupportRecordDialog(QDialog):
         if record_id:
             view = support_service.get_support_record(sc, record_id)
             rec = view.record
+            self.record_version = rec.version  # a save refuses a record saved since
             start = {"support_date": rec.support_date, "workstation_id": rec.workstation_id, "kind": rec.kind,
                      "hours": rec.hours, "participants": rec.participants, "topics": rec.topics,
                      "outcome": rec.outcome, "visit_id": rec.visit_id, "proposal_id": rec.proposal_id,
@@ -214,14 +217,40 @@ class SupportRecordDialog(QDialog):
     def youth_team_id(self) -> str | None:
         return (self.team.currentData() or None) if self.to_team.isChecked() else None
 
+    def field_labels(self) -> dict[str, str]:
+        return {"support_date": self.tr("Date"), "workstation_id": self.tr("Workstation"), "kind": self.tr("Type"),
+                "hours": self.tr("Hours"), "participants": self.tr("Participants"), "topics": self.tr("Topics"),
+                "outcome": self.tr("Outcome"), "counselor_ids": self.tr("Counselors"), "visit_id": self.tr("Visit"),
+                "proposal_id": self.tr("Proposal")}
+
+    def _names(self) -> dict[str, str]:
+        """The stations, proposals and counselors the form offers, by id (for the conflict dialog)."""
+        names = {str(c.itemData(i)): c.itemText(i) for c in (self.workstation, self.proposal) for i in range(c.count())}
+        for row in range(self.counselors.count()):
+            item = self.counselors.item(row)
+            names[str(item.data(VALUE_ROLE))] = item.text()
+        names.update({k.value: k.label for k in SupportKind})
+        return names
+
     def save(self) -> None:
         sc = self.ctx.services()
         try:
             fields = self.values()
             team = self.youth_team_id()
-            if self.record_id:
-                rec = support_service.update_support_record(sc, self.record_id, fields, self.counselor_ids(),
-                                                            youth_team_id=team)
+            if self.record_id:  # saved by someone else meanwhile: she decides field by field
+                record_id = self.record_id
+                fields["counselor_ids"] = self.counselor_ids()
+
+                def update(values: dict, version: int | None):
+                    values = dict(values)
+                    ids = values.pop("counselor_ids")
+                    return support_service.update_support_record(sc, record_id, values, ids, version,
+                                                                 youth_team_id=team)
+
+                found = save_resolving(self, update, fields, self.record_version, self.field_labels(), self._names())
+                if found is None:
+                    return
+                rec = found
             else:
                 rec = support_service.create_support_record(sc, fields, self.counselor_ids(), youth_team_id=team)
         except UserError as exc:
