@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from benchmarks.common import ROOT, TODAY, BenchEnv, Figure, check
 
@@ -63,6 +65,27 @@ while time.perf_counter() < end:
 db.close()
 print(json.dumps({"saves": saves, "searches": searches, "conflicts": conflicts, "ok": ok}))
 """
+
+
+def _server_cpu_s(server) -> float:
+    """CPU seconds of the server so far: the postmaster and its ended backends (waited for, so counted in its
+    children's time) and the live ones."""
+    try:
+        pid = int((server.data_dir / "postmaster.pid").read_text().split()[0])
+        tick = os.sysconf("SC_CLK_TCK")
+        stat = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+        total = sum(int(v) for v in stat[11:15])
+        for child in (Path("/proc") / str(pid) / "task" / str(pid) / "children").read_text().split():
+            cstat = (Path("/proc") / child / "stat").read_text().rsplit(")", 1)[1].split()
+            total += int(cstat[11]) + int(cstat[12])
+        return total / tick
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
+def _machine() -> str:
+    """What else the machine was doing: load average (1 min) and cores."""
+    return f"load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
 
 
 def _p95(samples: list[float]) -> float:
@@ -108,6 +131,8 @@ def many_people(_env: BenchEnv) -> list[Figure]:
                                  {"n": SHARED_VISITS}).scalars())
             before = dict(c.execute(text("SELECT id, version FROM site_visit WHERE id = ANY(:i)"), {"i": ids}).all())
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        load_before, server_cpu = _machine(), _server_cpu_s(server)
+        clients_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
         procs = [subprocess.Popen([sys.executable, "-c", _CLIENT, url, json.dumps(ids), str(SECONDS), str(n)],
                                   cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                  for n in range(CLIENTS)]
@@ -117,6 +142,9 @@ def many_people(_env: BenchEnv) -> list[Figure]:
             if p.returncode != 0:
                 raise RuntimeError(f"client failed: {err[-2000:]}")
             results.append(json.loads(out.strip().splitlines()[-1]))
+        load_after = _machine()
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
+        clients_cpu_s = used.ru_utime + used.ru_stime - clients_cpu.ru_utime - clients_cpu.ru_stime
         with engine.connect() as c:
             after = dict(c.execute(text("SELECT id, version FROM site_visit WHERE id = ANY(:i)"), {"i": ids}).all())
         engine.dispose()
@@ -129,7 +157,10 @@ def many_people(_env: BenchEnv) -> list[Figure]:
         lost = sum(abs(after[v] - before[v] - ok.get(v, 0)) for v in ids)
         conflicts = sum(r["conflicts"] for r in results)
         save_p95, search_p95 = _p95(saves), _p95(searches)
-        note = f"{CLIENTS} clients × {SECONDS:.0f} s; {len(saves):,} saves, {conflicts:,} conflicts, {len(searches):,} searches"
+        server_cpu_s = _server_cpu_s(server) - server_cpu
+        note = (f"{CLIENTS} clients × {SECONDS:.0f} s; {len(saves):,} saves, {conflicts:,} conflicts, "
+                f"{len(searches):,} searches; CPU {clients_cpu_s:.0f} s clients + {server_cpu_s:.0f} s server; "
+                f"{load_before} before, {load_after.split(' on')[0]} after")
         return [Figure("save_p95", save_p95, "ms", f"< {SAVE_P95_MS:.0f} ms", check(save_p95, SAVE_P95_MS), note),
                 Figure("search_p95", search_p95, "ms", f"< {SEARCH_P95_MS:.0f} ms", check(search_p95, SEARCH_P95_MS),
                        "list search (first 50 ids) for a Chinese word, 2–4 characters"),

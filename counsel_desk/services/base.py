@@ -59,7 +59,7 @@ class SaveConflict(UserError):
 
 def conflicting_fields(mine: dict[str, Any], theirs: dict[str, Any]) -> list[FieldConflict]:
     """The fields whose values differ between her editor and the stored record, in ``mine``'s order."""
-    return [FieldConflict(k, v, theirs.get(k)) for k, v in mine.items() if _plain(v) != _plain(theirs.get(k))]
+    return [FieldConflict(k, v, theirs.get(k)) for k, v in mine.items() if plain(v) != plain(theirs.get(k))]
 
 
 def load_for_update(session: Session, model: type[Synced], record_id: str) -> Synced | None:
@@ -68,7 +68,8 @@ def load_for_update(session: Session, model: type[Synced], record_id: str) -> Sy
     return session.get(model, record_id, with_for_update=session.get_bind().dialect.name != "sqlite")
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """A value as the audit log and conflict comparisons hold it (dates as ISO text)."""
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     return value
@@ -106,7 +107,7 @@ def redact(table: str | None, detail: dict) -> dict:
 
 def snapshot(obj: SQLModel, exclude: tuple[str, ...] = ("created_at", "updated_at", "version", "updated_by")) -> dict:
     """The record's fields with their real values (for comparing); audit with :func:`audit_snapshot`."""
-    return {k: _plain(v) for k, v in obj.model_dump().items() if k not in exclude}
+    return {k: plain(v) for k, v in obj.model_dump().items() if k not in exclude}
 
 
 def audit_snapshot(obj: SQLModel) -> dict:

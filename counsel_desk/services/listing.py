@@ -13,6 +13,15 @@ from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
+class Choice:
+    """What a picker offers: an id (or code) and the words a person picks it by."""
+
+    id: str
+    name: str
+    detail: str = ""  # a county's default center, a township's postal code, a counselor's center, …
+
+
+@dataclass(frozen=True)
 class Column:
     key: str  # the key of the row dicts
     title: str  # English source title; the UI translates it

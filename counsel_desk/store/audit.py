@@ -21,7 +21,8 @@ import hmac
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from sqlalchemy import text
+from sqlalchemy import event, text
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
 from counsel_desk.models import AuditEntry, utcnow
@@ -131,15 +132,9 @@ def write_head(conn, head: Head) -> Head:
     return head
 
 
-def _advance_head(conn, added: int) -> None:
-    """Move the head past the ``added`` entries just written (same transaction)."""
-    seq, h = conn.execute(text("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")).one()
-    old = read_head(conn)
-    count = old.count + added if old is not None else chain_end(conn).count
-    write_head(conn, Head(count, int(seq), h))
-
-
 AUDIT_LOCK = 7_180_002  # on a server: one writer at a time extends the chain (held until COMMIT)
+APPEND_FUNCTION = "cd_audit_append(jsonb)"  # store/dialects.py: the chain extended in one statement
+_PENDING = "cd_audit_pending"  # session.info: a server transaction's entries, appended at COMMIT
 
 
 def _lock_chain(conn) -> None:
@@ -155,7 +150,9 @@ def _who(conn, actor: str) -> str:
         return actor
     login = conn.info.get("cd_staff_login")
     if login is None:
+        # a superuser "has" every role: it is not one of the staff (the roles are the whole cluster's)
         staff = conn.execute(text("SELECT session_user, coalesce(pg_has_role(session_user, oid, 'MEMBER'), false) "
+                                  "AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) "
                                   "FROM pg_roles WHERE rolname = 'cd_staff' UNION ALL SELECT session_user, false "
                                   "LIMIT 1")).one()
         login = conn.info["cd_staff_login"] = staff[0] if staff[1] else ""
@@ -163,40 +160,113 @@ def _who(conn, actor: str) -> str:
     return actor if not login or actor.endswith(tag) else f"{actor[:120 - len(tag)]}{tag}"
 
 
+def _detail_text(detail: dict | str | None) -> str:
+    return detail if isinstance(detail, str) else json.dumps(detail or {}, ensure_ascii=False, sort_keys=True,
+                                                             default=str)
+
+
 def record(session: Session, actor: str, action: str, entity: str = "", entity_id: str = "",
-           detail: dict | str | None = None, *, at: datetime | None = None) -> AuditEntry:
-    """Append an entry; the caller commits it with the change it describes."""
+           detail: dict | str | None = None, *, at: datetime | None = None) -> None:
+    """Append an entry; the caller commits it with the change it describes.
+
+    On a server the entry is kept with the session and appended when it commits (:func:`_append_pending`):
+    the chain's lock — every saver waits for it — is then held for one statement and the COMMIT, not for
+    the whole save. SQLite locks the whole file at the first write anyway: there it is written at once."""
     conn = session.connection()
-    _lock_chain(conn)
-    actor = _who(conn, actor)
-    prev = conn.execute(text("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1")).scalar() or ""
-    detail_s = detail if isinstance(detail, str) else json.dumps(detail or {}, ensure_ascii=False, sort_keys=True,
-                                                                 default=str)
     at = at or utcnow()
-    entry = AuditEntry(at=at, actor=actor, action=action, entity=entity, entity_id=entity_id, detail=detail_s,
-                       prev_hash=prev, hash=_digest(prev, at, actor, action, entity, entity_id, detail_s))
-    session.add(entry)
-    session.flush()
-    _advance_head(conn, 1)
-    return entry
+    entry = {"at": _canonical_time(at), "actor": _who(conn, actor), "action": action, "entity": entity,
+             "entity_id": entity_id, "detail": _detail_text(detail)}
+    if conn.dialect.name == "postgresql":
+        session.info.setdefault(_PENDING, []).append(entry)
+        return
+    _append(conn, [{**entry, "at": at}])
+
+
+def _append(conn, entries: list[dict]) -> None:
+    """Extend the chain by ``entries`` and move the head past them: three statements, whatever their number
+    (the caller holds the chain: SQLite's write lock, or the server's lock)."""
+    prev, head_text = conn.execute(text("SELECT (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), "
+                                        "(SELECT value FROM app_meta WHERE key = :k)"), {"k": HEAD_KEY}).one()
+    prev = prev or ""
+    rows = []
+    for e in entries:
+        h = _digest(prev, e["at"], e["actor"], e["action"], e["entity"], e["entity_id"], e["detail"])
+        at = e["at"] if isinstance(e["at"], datetime) else datetime.fromisoformat(e["at"]).replace(tzinfo=timezone.utc)
+        rows.append({**e, "at": at, "prev_hash": prev, "hash": h})
+        prev = h
+    table = AuditEntry.__table__
+    seq = max(conn.execute(table.insert().returning(table.c.seq), rows).scalars())
+    old = Head.from_text(head_text)
+    write_head(conn, Head(old.count + len(rows) if old is not None else chain_end(conn).count, int(seq), prev))
+
+
+def _append_pending(session: Session) -> None:
+    """Before a server transaction commits: its entries appended to the chain, as the last statement."""
+    entries = session.info.pop(_PENDING, None)
+    if not entries:
+        return
+    conn = session.connection()
+    if _key(conn) is None and _has_append_function(conn):
+        conn.execute(text("SELECT cd_audit_append(CAST(:e AS jsonb))"),
+                     {"e": json.dumps(entries, ensure_ascii=False)})
+        return
+    _lock_chain(conn)  # a database whose upgrade has not created the function yet
+    _append(conn, entries)
+
+
+def _has_append_function(conn) -> bool:
+    known = conn.info.get("cd_audit_append")
+    if known is None:
+        known = conn.info["cd_audit_append"] = conn.execute(
+            text("SELECT to_regprocedure(:f) IS NOT NULL"), {"f": APPEND_FUNCTION}).scalar()
+    return bool(known)
+
+
+def _forget_pending(session: Session, _previous_transaction=None) -> None:
+    session.info.pop(_PENDING, None)
+
+
+event.listen(OrmSession, "before_commit", _append_pending)  # every Session (sqlmodel's too)
+event.listen(OrmSession, "after_soft_rollback", _forget_pending)
+
+
+# The same chain step as _append, on the server in one statement: the lock, the newest
+# hash, the entries and the head (its count read from the head, or counted when the head is unreadable).
+APPEND_SQL = f"""CREATE OR REPLACE FUNCTION cd_audit_append(entries jsonb) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE prev text; e jsonb; h text; last_seq bigint; n bigint := 0; total bigint;
+BEGIN
+  PERFORM pg_advisory_xact_lock({AUDIT_LOCK});
+  SELECT a.hash INTO prev FROM audit_log a ORDER BY a.seq DESC LIMIT 1;
+  prev := coalesce(prev, '');
+  FOR e IN SELECT x FROM jsonb_array_elements(entries) AS x LOOP
+    h := encode(sha256(convert_to(concat_ws(chr(31), prev, e->>'at', e->>'actor', e->>'action', e->>'entity',
+                                            e->>'entity_id', e->>'detail'), 'UTF8')), 'hex');
+    INSERT INTO audit_log (at, actor, action, entity, entity_id, detail, prev_hash, hash)
+    VALUES (CAST(e->>'at' AS timestamp) AT TIME ZONE 'UTC', e->>'actor', e->>'action', e->>'entity',
+            e->>'entity_id', e->>'detail', prev, h) RETURNING seq INTO last_seq;
+    prev := h;
+    n := n + 1;
+  END LOOP;
+  SELECT CAST(substring(m.value FROM '"count":[[:space:]]*([0-9]+)') AS bigint) + n INTO total
+  FROM app_meta m WHERE m.key = '{HEAD_KEY}';
+  IF total IS NULL THEN
+    SELECT count(*) INTO total FROM audit_log;
+  END IF;
+  INSERT INTO app_meta (key, value)
+  VALUES ('{HEAD_KEY}', '{{"count": ' || total || ', "hash": "' || prev || '", "seq": ' || last_seq || '}}')
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+END $$"""
 
 
 def record_many(conn, actor: str, action: str, entity: str, entries: list[tuple[str, dict | str]]) -> None:
     """Append many entries through Core (bulk work: demo generation, import)."""
+    if not entries:
+        return
     _lock_chain(conn)
     actor = _who(conn, actor)
-    prev = conn.execute(text("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1")).scalar() or ""
-    rows = []
     at = utcnow()
-    for entity_id, detail in entries:
-        d = detail if isinstance(detail, str) else json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)
-        h = _digest(prev, at, actor, action, entity, entity_id, d)
-        rows.append({"at": at, "actor": actor, "action": action, "entity": entity, "entity_id": entity_id,
-                     "detail": d, "prev_hash": prev, "hash": h})
-        prev = h
-    if rows:
-        conn.execute(AuditEntry.__table__.insert(), rows)
-        _advance_head(conn, len(rows))
+    _append(conn, [{"at": at, "actor": actor, "action": action, "entity": entity, "entity_id": entity_id,
+                    "detail": _detail_text(detail)} for entity_id, detail in entries])
 
 
 # What verify found wrong at the chain's end (ChainCheck.end_problem)

@@ -14,9 +14,9 @@ A bulk import indexes its records set-based (:func:`index_query`: a few ``INSERT
 build every body in SQL), with a larger FTS5 buffer while it runs (:func:`bulk_indexing`).
 
 On a PostgreSQL server the same tables are plain tables with a pg_trgm GIN index
-(:func:`counsel_desk.store.dialects.create_search_table`); every word becomes an ``ILIKE`` that the
-index answers for words of three characters or more, and that scans the entity's texts for shorter
-ones, as on SQLite.
+(:func:`counsel_desk.store.dialects.create_search_table`) on a lower-case copy of the text; every word
+becomes a ``LIKE`` that the index answers for words of three characters or more, and that scans the
+entity's texts for shorter ones, as on SQLite.
 """
 
 from __future__ import annotations
@@ -56,11 +56,15 @@ def _conn(session_or_conn) -> Connection:
     return session_or_conn.connection() if isinstance(session_or_conn, Session) else session_or_conn
 
 
-def index(session_or_conn, entity: str, record_id: str, *texts: str | None) -> None:
-    """(Re)index one record; a deleted record is removed with :func:`remove`."""
+def index(session_or_conn, entity: str, record_id: str, *texts: str | None, rowid: int | None = None) -> None:
+    """(Re)index one record; a deleted record is removed with :func:`remove`. ``rowid``: the record's
+    row in ``search_index_doc`` when the caller read it already (one statement then, not three)."""
     conn = _conn(session_or_conn)
     table = fts_table(entity)
     body = _ended("\n".join(t for t in texts if t))
+    if rowid is not None and conn.execute(text(f"UPDATE {table} SET body = :b WHERE rowid = :i"),
+                                          {"i": rowid, "b": body}).rowcount == 1:
+        return
     row = conn.execute(text("SELECT rowid FROM search_index_doc WHERE record_id=:r"), {"r": record_id}).first()
     if row is None:
         rowid = conn.execute(text("INSERT INTO search_index_doc (entity, record_id) VALUES (:e, :r) RETURNING rowid"),
@@ -150,11 +154,12 @@ def like_pattern(word: str) -> str:
 
 
 def server_conditions(table: str, words: list[str], params: dict, prefix: str = "_sw") -> list[str]:
-    """One ILIKE per word on the server's trigram-indexed text (any length; the index serves ≥ 3)."""
+    """One LIKE per word on the server's lower-case copy of the text (``body_lower``, trigram-indexed:
+    the index answers words of three characters or more; shorter ones are a scan of the entity's texts)."""
     conds = []
     for n, w in enumerate(words):
         params[f"{prefix}{n}"] = like_pattern(w)
-        conds.append(f"{table}.body ILIKE :{prefix}{n}")
+        conds.append(f"{table}.body_lower LIKE lower(CAST(:{prefix}{n} AS text))")
     return conds
 
 

@@ -11,12 +11,16 @@ security (:mod:`counsel_desk.store.server_roles`) decides what that login may ch
 from __future__ import annotations
 
 import re
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from counsel_desk import paths
 from counsel_desk.paths import is_server_target
@@ -105,14 +109,37 @@ def make_server_engine(target: str, password: str | None = None, *, pool_size: i
     one given, else the keyring's (:func:`remembered_password`), else libpq's own (``.pgpass``, PGPASSWORD)."""
     password = password or remembered_password(target)
     try:
-        return create_engine(server_url(target, password), pool_pre_ping=True, pool_size=pool_size,
-                             connect_args={"options": "-c timezone=UTC", "connect_timeout": 10,
-                                           "application_name": APPLICATION_NAME})
+        engine = create_engine(server_url(target, password), pool_size=pool_size,
+                               connect_args={"options": "-c timezone=UTC", "connect_timeout": 10,
+                                             "application_name": APPLICATION_NAME})
     except ImportError as exc:  # the laptop bundle leaves the driver out (installer/trim.py)
         raise DatabaseError("這個版本的程式沒有連線到中心伺服器所需的元件（psycopg）；請用安裝了伺服器元件的版本"
                             "（見 docs/server.md）。",
                             "This build has no PostgreSQL driver (psycopg) for a server database; use the build "
                             "with the server components (see docs/server.md).") from exc
+    event.listen(engine, "checkout", lambda dbapi_conn, record, _proxy: _ping_if_idle(engine, dbapi_conn, record))
+    event.listen(engine, "checkin", _note_use)
+    return engine
+
+
+PING_AFTER_IDLE_S = 20.0  # a connection unused this long is tried before use (the server may have restarted)
+
+
+def _note_use(_dbapi_conn: Any, record: ConnectionPoolEntry | None) -> None:
+    if record is not None:
+        record.info["cd_used_at"] = time.monotonic()
+
+
+def _ping_if_idle(engine: Engine, dbapi_conn: Any, record: ConnectionPoolEntry) -> None:
+    """SQLAlchemy's ``pool_pre_ping`` tries every connection at every checkout: one more round trip for each
+    save, read and search. A connection used moments ago is taken as alive; one idle for a while is tried,
+    and a dead one replaced (the pool retries with a new connection)."""
+    if time.monotonic() - record.info.get("cd_used_at", 0.0) < PING_AFTER_IDLE_S:
+        return
+    try:
+        engine.dialect.do_ping(dbapi_conn)
+    except Exception as exc:  # whatever failed, this connection is not fit to hand out
+        raise DisconnectionError(str(exc)) from exc
 
 
 def _cannot_connect(target: str, exc: BaseException) -> DatabaseError:

@@ -137,3 +137,41 @@ def test_the_proposal_editor(qtbot, app_context, colleague, decisions):
     assert seen[0]["section:issues"] == ("我寫的課題", "同仁寫的課題")
     stored = ps.get_proposal(app_context.services(), d.id)
     assert (stored.title, stored.sections["issues"]) == ("池上穀倉咖啡（我改）", "同仁寫的課題")
+
+
+def test_the_plan_editor(qtbot, app_context, db, colleague, decisions):
+    from tests.ui.test_proposals_ui import make_page
+
+    seen, take = decisions
+    county, town = place(app_context.db, "池上鄉")
+    plan = ps.create_plan(app_context.services(), ps.PlanFields("池上鄉地方創生計畫", county, town, "池上鄉公所"))
+    plans = make_page(qtbot, app_context, db).plans
+    plans.reload()  # as when the plans tab is shown
+    plans.select(plan.id)
+    plans.notes.setPlainText("我的備註")
+    plans.title.setText("池上鄉地方創生計畫（修訂）")
+    ps.update_plan(colleague, plan.id, replace(plan.fields(), notes="同仁的備註"))
+    take.append("notes")
+    assert plans.save()
+    assert seen == [{"title": ("池上鄉地方創生計畫（修訂）", "池上鄉地方創生計畫"), "notes": ("我的備註", "同仁的備註")}]
+    stored = ps.get_plan(app_context.services(), plan.id)
+    assert (stored.title, stored.notes) == ("池上鄉地方創生計畫（修訂）", "同仁的備註")
+
+
+def test_the_budget_panel(qtbot, app_context, colleague, decisions, station):
+    from counsel_desk.ui.workstations.budget_panel import BudgetPanel
+
+    seen, take = decisions
+    ws.save_budget(app_context.services(), station.id, 115, 1_000_000, {"personnel": (300_000, 0, 0)})
+    panel = BudgetPanel(app_context)
+    qtbot.addWidget(panel)
+    panel.load(station.id, 115)
+    panel.lines["personnel"]["planned"].set_value(350_000)
+    panel.staff.setValue(3)
+    ws.save_budget(colleague, station.id, 115, 1_000_000, {"personnel": (300_000, 120_000, 0)}, fulltime_staff=2)
+    take.append("line:personnel")
+    assert panel.save()
+    assert set(seen[0]) == {"line:personnel", "fulltime_staff"}
+    stored = ws.budget_for_year(app_context.services(), station.id, 115)
+    assert (stored.line("personnel").planned, stored.line("personnel").disbursed, stored.fulltime_staff) == (
+        300_000, 120_000, 3)

@@ -83,7 +83,7 @@ def test_create_proposal_resolves_names_and_keeps_a_first_version(services, peop
 BAD_FIELDS = [
     ({"title": "  "}, "title", "提案名稱"),
     ({"county_code": ""}, "county", "縣市"),
-    ({"township_code": ZHONGZHENG}, "township", "不在所選的縣市"),
+    ({"township_code": ZHONGZHENG}, "township", "中正區不在"),
     ({"route": "fax"}, "route", "提案路徑"),
     ({"self_funding": -5}, "self_funding", "自籌款不能是負數"),
 ]

@@ -274,7 +274,7 @@ def test_inline_organisations_and_contacts(people, visits):
     with pytest.raises(ValidationError) as err:
         people.create_organization("  ", "nonsense")
     assert [p.field for p in err.value.problems] == ["name", "kind"]
-    with pytest.raises(ValidationError, match="不符"):
+    with pytest.raises(ValidationError, match="關西鎮不在臺北市"):
         people.create_organization("某協會", "association", "63000", GUANXI)
     org = people.create_organization("關西青年協會", "association", HSINCHU, GUANXI)
     assert org.kind_label == "社團法人"

@@ -27,7 +27,7 @@ from counsel_desk.services.demo.programs import build_events, build_public_space
 from counsel_desk.services.demo.proposals import build_proposals
 from counsel_desk.services.demo.visits import build_visits
 from counsel_desk.services.figures.stats import ENTITIES
-from counsel_desk.store import audit, search
+from counsel_desk.store import audit, dialects, search
 
 # Insertion order follows the foreign keys; each group is written when it has been built.
 FIRST = ("counselor", "organization", "contact", "workstation", "workstation_contact", "workstation_budget",
@@ -117,6 +117,7 @@ def generate(db, *, visits: int = 2000, seed: int = 115, center: str = "north", 
         for table in TABLES:
             if table not in LINK_TABLES and counts[table]:
                 audit.record_many(conn, actor, "demo", table, [("", {**detail, "count": counts[table]})])
+    dialects.refresh_statistics(db.engine)
     if progress is not None:
         progress(total, total)
     summary = {COUNT_KEYS.get(table, table): counts[table] for table in TABLES}

@@ -24,9 +24,8 @@ from counsel_desk.models import Outcome, Proposal, Workstation, YouthTeam
 from counsel_desk.models.enums import PEOPLE_OUTCOMES, CenterCode, OutcomeKind
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.period import Period
-from counsel_desk.services.programme.program_base import (
-    RecordKind, check_place, index_with_place, live, non_negative, one_of,
-)
+from counsel_desk.services.places.places import check_place
+from counsel_desk.services.programme.program_base import RecordKind, index_with_place, live, non_negative, one_of
 
 ENTITY = "outcome"
 FIELDS = ("outcome_date", "kind", "people", "amount", "registered", "agency", "programme", "company",

@@ -22,9 +22,8 @@ from counsel_desk.models import SiteVisit, SupportRecord, YouthTeam, YouthTeamMe
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.outcomes.outcomes import OutcomeRow, rows as outcome_rows
-from counsel_desk.services.programme.program_base import (
-    RecordKind, check_place, index_with_place, live, non_negative, required_text,
-)
+from counsel_desk.services.places.places import check_place
+from counsel_desk.services.programme.program_base import RecordKind, index_with_place, live, non_negative, required_text
 from counsel_desk.services.programme.programme import Notice
 from counsel_desk.store import audit
 from counsel_desk.store import programmes as store

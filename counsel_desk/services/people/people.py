@@ -13,9 +13,10 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from counsel_desk.errors import ValidationError
-from counsel_desk.models import Contact, Counselor, Organization, Township
+from counsel_desk.models import Contact, Counselor, Organization
 from counsel_desk.models.enums import OrgKind
 from counsel_desk.services import base
+from counsel_desk.services.places import places
 from counsel_desk.store import search
 
 
@@ -107,11 +108,8 @@ class PeopleService:
         if kind not in {k.value for k in OrgKind}:
             problems.append(ValidationError("請選擇單位類型。", "Choose the kind of organisation.", field="kind"))
         with self.ctx.session_factory() as s:
-            if township_code:
-                town = s.get(Township, township_code)
-                if town is None or (county_code and town.county_code != county_code):
-                    problems.append(ValidationError("鄉鎮市區與縣市不符。", "The township is not in that county.",
-                                                    field="township_code"))
+            problems += places.place_problems(s, county_code, township_code, county_required=False,
+                                              township_required=False)
             if problems:
                 raise ValidationError("\n".join(p.zh for p in problems), "\n".join(p.en for p in problems),
                                       field=problems[0].field, problems=problems)

@@ -1,8 +1,8 @@
 """What the workstation, support-record, public-space and event services share.
 
-Places (縣市/鄉鎮市區) and their checks, the checks on amounts that every form of this
-area needs, fetching a live (not tombstoned) record with a clear message, :class:`RecordKind`
-(create / update / delete through ``services.base`` with audit and search index) and
+The checks on amounts and text that every form of this area needs (places and their checks live in
+``services/places/places.py``), fetching a live (not tombstoned) record with a clear message,
+:class:`RecordKind` (create / update / delete through ``services.base`` with audit and search index) and
 :class:`SqlListSource`, the base of the four lists (filters, search and sorting all in SQL).
 """
 
@@ -16,64 +16,22 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from counsel_desk.errors import UserError, ValidationError
-from counsel_desk.i18n import pick
 from counsel_desk.services import base
 from counsel_desk.services.places import places
+from counsel_desk.services.places.places import place_label
 from counsel_desk.services.listing import Column, ListQuery
 from counsel_desk.store import search
 from counsel_desk.store.dialects import dialect_of
 from counsel_desk.store.search import match_clause
 
 
-# --- places ---------------------------------------------------------------------------------------
-def counties(session_factory) -> list[tuple[str, str]]:
-    """(code, name) of the 22 counties and cities in their official order."""
-    with session_factory() as s:
-        rows = s.connection().execute(text("SELECT code, name, name_en FROM county ORDER BY sort_order"))
-        return [(code, pick(name, en)) for code, name, en in rows]
-
-
-def townships(session_factory, county_code: str | None) -> list[tuple[str, str]]:
-    """(code, name) of a county's townships, by code."""
-    if not county_code:
-        return []
-    with session_factory() as s:
-        rows = s.connection().execute(text("SELECT code, name, name_en FROM township WHERE county_code=:c ORDER BY code"),
-                                      {"c": county_code})
-        return [(code, pick(name, en)) for code, name, en in rows]
-
-
-def place_label(session: Session, county_code: str | None, township_code: str | None) -> str:
-    """臺東縣 池上鄉 (either part may be missing)."""
-    conn = session.connection()
-    county = conn.execute(text("SELECT name FROM county WHERE code=:c"), {"c": county_code}).scalar() if county_code else None
-    town = conn.execute(text("SELECT name FROM township WHERE code=:t"), {"t": township_code}).scalar() \
-        if township_code else None
-    return " ".join(p for p in (county, town) if p)
-
-
+# --- search --------------------------------------------------------------------------------------
 def index_with_place(session: Session, entity: str, obj: Any, *texts: str | None) -> None:
     """Index a record by its texts, its county and township and its workstation's name — the text a
     workbook import gives the same record (``sync/search_text.py``)."""
     station = session.connection().execute(text("SELECT name FROM workstation WHERE id=:i"),
                                            {"i": obj.workstation_id}).scalar() if obj.workstation_id else None
     search.index(session, entity, obj.id, *texts, place_label(session, obj.county_code, obj.township_code), station)
-
-
-def check_place(session: Session, county_code: str | None, township_code: str | None, *,
-                township_required: bool = True) -> None:
-    """The county must exist, the township (when required or given) must lie in it."""
-    conn = session.connection()
-    if not county_code or conn.execute(text("SELECT 1 FROM county WHERE code=:c"), {"c": county_code}).first() is None:
-        raise ValidationError("請選擇縣市。", "Choose a county.", field="county_code")
-    if not township_code:
-        if township_required:
-            raise ValidationError("請選擇鄉鎮市區。", "Choose a township.", field="township_code")
-        return
-    owner = conn.execute(text("SELECT county_code FROM township WHERE code=:t"), {"t": township_code}).scalar()
-    if owner != county_code:
-        raise ValidationError("所選的鄉鎮市區不屬於所選的縣市。", "The township is not in the chosen county.",
-                              field="township_code")
 
 
 # --- fields ---------------------------------------------------------------------------------------

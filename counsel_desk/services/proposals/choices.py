@@ -2,33 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlmodel import select
 
-from counsel_desk.models import Counselor, County, Organization, Plan, Township, Workstation
+from counsel_desk.models import Counselor, Organization, Plan, Workstation
 from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.listing import Choice
+from counsel_desk.services.places import places
 from counsel_desk.services.people.people import PeopleService
 
 
-@dataclass(frozen=True)
-class Choice:
-    value: str
-    text: str
-    group: str = ""  # e.g. a township's county code, a workstation's county
-
-
 def counties(svc: ServiceContext) -> list[Choice]:
-    with svc.session_factory() as s:
-        return [Choice(c.code, c.name) for c in s.exec(select(County).order_by(County.sort_order))]
+    return places.counties(svc.session_factory)
 
 
-def townships(svc: ServiceContext, county_code: str | None = None) -> list[Choice]:
-    with svc.session_factory() as s:
-        q = select(Township).order_by(Township.postal_code, Township.code)
-        if county_code:
-            q = q.where(Township.county_code == county_code)
-        return [Choice(t.code, t.name, t.county_code) for t in s.exec(q)]
+def townships(svc: ServiceContext, county_code: str | None) -> list[Choice]:
+    return places.townships(svc.session_factory, county_code)
 
 
 def counselors(svc: ServiceContext, *, include_inactive: bool = False) -> list[Choice]:

@@ -21,6 +21,7 @@ from counsel_desk.models import (
 from counsel_desk.models.enums import OrgKind, Route, SectionKey
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.places.places import check_place
 from counsel_desk.services.proposals import funding as funding_mod
 from counsel_desk.services.proposals.coaching import ScoreEntry, live_scores
 from counsel_desk.store import audit, search
@@ -167,16 +168,10 @@ def check_title(title: str | None, what_zh: str, what_en: str) -> str:
     return title
 
 
-def check_place(session: Session, county_code: str | None, township_code: str | None) -> None:
-    """County and township are required (the tables say so) and the township must lie in the county."""
-    if not county_code or session.get(County, county_code) is None:
-        raise ValidationError("請選擇縣市。", "Please choose the county.", field="county")
-    township = session.get(Township, township_code) if township_code else None
-    if township is None:
-        raise ValidationError("請選擇鄉鎮市區。", "Please choose the township.", field="township")
-    if township.county_code != county_code:
-        raise ValidationError(f"「{township.name}」不在所選的縣市內。", "The township is not in the chosen county.",
-                              field="township")
+def check_proposal_place(session: Session, county_code: str | None, township_code: str | None) -> None:
+    """County and township are required (the tables say so) and the township must lie in the county; the
+    fields are named as in the proposal and plan editors."""
+    check_place(session, county_code, township_code, county_field="county", township_field="township")
 
 
 def check_fields(session: Session, f: ProposalFields) -> ProposalFields:
@@ -186,7 +181,7 @@ def check_fields(session: Session, f: ProposalFields) -> ProposalFields:
     if f.applicant_type and f.applicant_type not in {k.value for k in OrgKind}:
         raise ValidationError(f"不明的申請單位類型「{f.applicant_type}」。", "Unknown applicant type.",
                               field="applicant_type")
-    check_place(session, f.county_code, f.township_code)
+    check_proposal_place(session, f.county_code, f.township_code)
     if f.workstation_id:
         live(session, Workstation, f.workstation_id, "工作站", "workstation")
     if f.counselor_id:

@@ -7,7 +7,7 @@ proposals. A proposal that joins a plan takes the plan's stage, recorded as a mo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from sqlalchemy import text
@@ -18,8 +18,9 @@ from counsel_desk.models import Counselor, County, Organization, Plan, Proposal,
 from counsel_desk.models.enums import OrgKind, Stage
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.programme.program_base import refuse_if_saved_meanwhile
 from counsel_desk.services.proposals import funding as funding_mod
-from counsel_desk.services.proposals.drafts import check_place, check_title, live, name_of, resolve_organization
+from counsel_desk.services.proposals.drafts import check_proposal_place, check_title, live, name_of, resolve_organization
 from counsel_desk.services.proposals.listing import PLAN_TOTALS
 from counsel_desk.services.proposals.workflow import plan_proposals, record_move, to_json
 from counsel_desk.store import search
@@ -65,6 +66,7 @@ class PlanDetail:
     notes: str
     proposals: list[PlanProposal] = field(default_factory=list)
     funding: funding_mod.FundingSummary | None = None  # rolled up from the proposals
+    version: int = 0  # the plan's, as loaded: a save names it (update_plan)
 
     @property
     def place(self) -> str:
@@ -77,7 +79,7 @@ class PlanDetail:
 
 def _check(session: Session, f: PlanFields) -> PlanFields:
     title = check_title(f.title, "計畫", "plan")
-    check_place(session, f.county_code, f.township_code)
+    check_proposal_place(session, f.county_code, f.township_code)
     if f.counselor_id:
         live(session, Counselor, f.counselor_id, "輔導員", "counselor")
     return PlanFields(title, f.county_code, f.township_code, (f.organization_name or "").strip(),
@@ -114,10 +116,15 @@ def create_plan(svc: ServiceContext, fields: PlanFields) -> PlanDetail:
         return _detail(s, plan)
 
 
-def update_plan(svc: ServiceContext, plan_id: str, fields: PlanFields) -> PlanDetail:
+def update_plan(svc: ServiceContext, plan_id: str, fields: PlanFields, version: int | None = None) -> PlanDetail:
+    """``version``: the one the editor loaded — a plan someone saved since is refused with a SaveConflict."""
     with svc.session_factory() as s:
+        if version is not None:
+            base.load_for_update(s, Plan, plan_id)  # the row held until COMMIT on a server
         plan = live(s, Plan, plan_id, "地方創生計畫", "plan")
-        _apply(s, svc, plan, _check(s, fields))
+        f = _check(s, fields)
+        refuse_if_saved_meanwhile(ENTITY, plan, version, asdict(f), asdict(_detail(s, plan).fields()))
+        _apply(s, svc, plan, f)
         s.commit()
         return _detail(s, plan)
 
@@ -152,7 +159,7 @@ def _detail(session: Session, plan: Plan) -> PlanDetail:
         name_of(session, Township, plan.township_code), name_of(session, Organization, plan.organization_id),
         plan.counselor_id, name_of(session, Counselor, plan.counselor_id), plan.stage, _last_move(session, plan.id), plan.notes,
         [PlanProposal(p.id, p.title, name_of(session, Organization, p.organization_id), p.stage, requested[p.id],
-                      p.self_funding, p.matching_funds) for p in proposals], summary)
+                      p.self_funding, p.matching_funds) for p in proposals], summary, plan.version)
 
 
 def get_plan(svc: ServiceContext, plan_id: str) -> PlanDetail:

@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field, fields
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from types import SimpleNamespace
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import literal_column, select as core_select, text, update
 from sqlmodel import Session, select
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import (
-    Attachment, Contact, Counselor, County, FollowUp, Organization, PublicSpace, SiteVisit, Township,
-    VisitContact, VisitCounselor, VisitIssueTopic, Workstation, new_id,
+    Attachment, Contact, Counselor, FollowUp, Organization, PublicSpace, SiteVisit, VisitContact, VisitCounselor,
+    VisitIssueTopic, Workstation, new_id, utcnow,
 )
 from counsel_desk.models.enums import VisitMode
 from counsel_desk.services import base
@@ -30,9 +32,9 @@ from counsel_desk.services.attachments import AttachmentItem
 from counsel_desk.services.visits.followups import FollowUpDraft, followup_problems, index_followup
 from counsel_desk.services.formatting import roc_date, shown_date
 from counsel_desk.services.list_search import END_OF_TEXT
-from counsel_desk.services.places.places import Choice
+from counsel_desk.services.listing import Choice
 from counsel_desk.services.visits.visit_list import DatedService, VisitListSource  # noqa: F401 — the list belongs with visits
-from counsel_desk.store import search
+from counsel_desk.store import audit, search
 
 ENTITY = "site_visit"
 FOLLOWUP_ENTITY = "followup"
@@ -147,13 +149,13 @@ class VisitService(DatedService):
 
     # --- reference choices for the editor -------------------------------------------------------
     def counties(self) -> list[Choice]:
-        return places.counties(self.ctx)
+        return places.counties(self.ctx.session_factory)
 
     def townships(self, county_code: str) -> list[Choice]:
-        return places.townships(self.ctx, county_code)
+        return places.townships(self.ctx.session_factory, county_code)
 
     def county_of(self, township_code: str) -> str | None:
-        return places.county_of(self.ctx, township_code)
+        return places.county_of(self.ctx.session_factory, township_code)
 
     def workstations(self) -> list[Choice]:
         with self.ctx.session_factory() as s:
@@ -168,11 +170,15 @@ class VisitService(DatedService):
             return [Choice(p.id, p.name, p.township_code) for p in rows]
 
     # --- validation -----------------------------------------------------------------------------
-    def problems(self, data: VisitData, session: Session | None = None) -> list[ValidationError]:
-        """Every rule the visit breaks, each naming its field; empty when it can be saved."""
+    def problems(self, data: VisitData, session: Session | None = None, stored: "Stored | None" = None
+                 ) -> list[ValidationError]:
+        """Every rule the visit breaks, each naming its field; empty when it can be saved.
+
+        ``stored``: the visit as saved. What it already holds was checked when it was saved (and the
+        foreign keys keep it): only what changed is looked up again."""
         if session is None:
             with self.ctx.session_factory() as s:
-                return self.problems(data, s)
+                return self.problems(data, s, stored)
         out: list[ValidationError] = []
         latest = self.today + timedelta(days=DAYS_AHEAD_ALLOWED)
         if data.visit_date is None:
@@ -186,24 +192,10 @@ class VisitService(DatedService):
             out.append(ValidationError(
                 f"訪視日期 {roc_date(data.visit_date)} 太早了：請確認年份（民國或西元）。",
                 f"The visit date {data.visit_date} is too early: check the year.", field="visit_date"))
-        if not data.county_code:
-            out.append(ValidationError("請選擇縣市。", "Choose the county.", field="county_code"))
-        elif session.get(County, data.county_code) is None:
-            out.append(ValidationError(f"沒有代碼為 {data.county_code} 的縣市。", f"No county {data.county_code}.",
-                                       field="county_code"))
-        if not data.township_code:
-            out.append(ValidationError("請選擇鄉鎮市區。", "Choose the township.", field="township_code"))
-        else:
-            town = session.get(Township, data.township_code)
-            if town is None:
-                out.append(ValidationError(f"沒有代碼為 {data.township_code} 的鄉鎮市區。",
-                                           f"No township {data.township_code}.", field="township_code"))
-            elif data.county_code and town.county_code != data.county_code:
-                county = session.get(County, data.county_code)
-                out.append(ValidationError(
-                    f"{town.name}不在{county.name if county else data.county_code}：請重新選擇鄉鎮市區。",
-                    f"{town.name_en} is not in {county.name_en if county else data.county_code}: choose the "
-                    f"township again.", field="township_code"))
+        same_place = stored is not None and (data.county_code, data.township_code) == (
+            stored.fields["county_code"], stored.fields["township_code"])
+        if not (same_place and data.county_code and data.township_code):
+            out += places.place_problems(session, data.county_code, data.township_code)
         if data.mode not in {m.value for m in VisitMode}:
             out.append(ValidationError("請選擇訪視方式（實地、電話、視訊或會議）。",
                                        "Choose how the visit was made (on site, phone, video or meeting).",
@@ -212,26 +204,29 @@ class VisitService(DatedService):
             out.append(ValidationError("請至少勾選一位參與的輔導員。", "Tick at least one counselor who took part.",
                                        field="counselor_ids"))
         else:
-            known = set(session.exec(select(Counselor.id).where(Counselor.id.in_(data.counselor_ids))).all())
-            if known != set(data.counselor_ids):
+            new = set(data.counselor_ids) - set(stored.links["counselor_ids"] if stored else ())
+            known = set(session.exec(select(Counselor.id).where(Counselor.id.in_(new))).all()) if new else set()
+            if known != new:
                 out.append(ValidationError("勾選的輔導員有人已不存在，請重新勾選。",
                                            "A ticked counselor no longer exists; tick them again.",
                                            field="counselor_ids"))
-        if data.organization_id and session.get(Organization, data.organization_id) is None:
+        if data.organization_id and (stored is None or data.organization_id != stored.fields["organization_id"]) \
+                and session.get(Organization, data.organization_id) is None:
             out.append(ValidationError("受訪單位已不存在，請重新選擇。", "The visited organisation no longer exists.",
                                        field="organization_id"))
-        if data.topic_ids:
+        topics = set(data.topic_ids) - (stored.live_topics if stored else set())
+        if topics:
             known = {r[0] for r in session.connection().execute(
-                text("SELECT id FROM issue_topic WHERE deleted_at IS NULL")) if r[0] in set(data.topic_ids)}
-            if known != set(data.topic_ids):
+                text("SELECT id FROM issue_topic WHERE deleted_at IS NULL")) if r[0] in topics}
+            if known != topics:
                 out.append(ValidationError("勾選的推動課題有的已被刪除，請重新勾選。",
                                            "A ticked issue topic no longer exists; tick them again.", field="topic_ids"))
         for n, fu in enumerate(data.followups):
             out.extend(followup_problems(fu, self.today, prefix=f"followups.{n}.", number=n + 1))
         return out
 
-    def validate(self, data: VisitData, session: Session | None = None) -> None:
-        problems = self.problems(data, session)
+    def validate(self, data: VisitData, session: Session | None = None, stored: "Stored | None" = None) -> None:
+        problems = self.problems(data, session, stored)
         if problems:
             raise ValidationError("\n".join(p.zh for p in problems), "\n".join(p.en for p in problems),
                                   field=problems[0].field, problems=problems)
@@ -251,45 +246,66 @@ class VisitService(DatedService):
             # the people present are part of the visit's record: its audit entry names them too
             base.create(s, visit, self.ctx.actor, ENTITY, also=_links_of(data))
             self._set_links(s, visit.id, data)
-            self._save_followups(s, visit, data.followups)
+            self._save_followups(s, visit.id, visit.visited_name, data.followups)
             self._save_attachments(s, visit.id, data.attachments)
-            self._index(s, visit)
+            index_visit(s, visit)
             s.commit()
             return visit.id
 
     def update(self, visit_id: str, data: VisitData) -> dict:
-        """Save the editor's state over the stored visit; returns what changed on the visit itself."""
+        """Save the editor's state over the stored visit; returns what changed on the visit itself.
+
+        One read of the stored visit with its links, then only what changed is written: the visit by a
+        compare-and-set on its version (``UPDATE … WHERE version = :read``), the links and follow-ups that
+        differ, its search text when a searched field changed. On a server each statement is a round trip
+        while other people save too."""
         with self.ctx.session_factory() as s:
-            visit = base.load_for_update(s, SiteVisit, visit_id)  # held until COMMIT: nobody saves in between
-            if visit is None or visit.deleted_at is not None:
+            conn = s.connection()
+            stored = read_stored(conn, visit_id)
+            if stored is None or stored.deleted:
                 raise UserError("這筆訪視紀錄已被刪除，無法儲存修改。", "This visit was deleted; the changes cannot be saved.")
-            if data.version and visit.version != data.version:
-                self._conflict(s, visit, data)
-            self.validate(data, s)
-            links_before = self._links(s, visit_id)
-            self._set_links(s, visit_id, data)
-            changed = base.update(s, visit, self.ctx.actor, ENTITY, _fields(data),
-                                  also_changed=base.diff(links_before, self._links(s, visit_id), ENTITY))
-            self._save_followups(s, visit, data.followups)
-            self._save_attachments(s, visit_id, data.attachments)
-            self._index(s, visit)
+            if data.version and stored.version != data.version:
+                self._conflict(stored, data)
+            self.validate(data, s, stored)
+            wanted, links = _fields(data), _links_of(data)
+            changed = base.diff({**stored.plain(), **stored.links},
+                                {**{k: base.plain(v) for k, v in wanted.items()}, **links}, ENTITY)
+            if changed:
+                values = {k: v for k, v in wanted.items() if k in changed}
+                table = SiteVisit.__table__
+                written = conn.execute(update(table).where(table.c.id == visit_id, table.c.version == stored.version)
+                                       .values(**values, updated_at=utcnow(), updated_by=self.ctx.actor,
+                                               version=stored.version + 1)).rowcount
+                if written != 1:  # saved by someone else since it was read: show her both
+                    s.rollback()
+                    again = read_stored(s.connection(), visit_id)
+                    if again is None or again.deleted:
+                        raise UserError("這筆訪視紀錄已被刪除，無法儲存修改。",
+                                        "This visit was deleted; the changes cannot be saved.")
+                    self._conflict(again, data)
+                for kind in ("counselor_ids", "contact_ids", "topic_ids"):
+                    if kind in changed:
+                        _set_link(conn, kind, visit_id, links[kind])
+                audit.record(s, self.ctx.actor, "update", ENTITY, visit_id, changed)
+            visited = wanted["visited_name"]
+            if data.followups or stored.followups:
+                self._save_followups(s, visit_id, visited, data.followups, reindex="visited_name" in changed)
+            if {a.id for a in data.attachments} != stored.attachment_ids:
+                self._save_attachments(s, visit_id, data.attachments)
+            if stored.search_rowid is None or not changed.keys() <= UNSEARCHED:
+                index_visit(s, SimpleNamespace(id=visit_id, **wanted), stored.search_rowid,
+                            None if changed.keys() & NAMED else stored.names)
             s.commit()
             return changed
 
-    def _conflict(self, s: Session, visit: SiteVisit, data: VisitData) -> None:
+    def _conflict(self, stored: "Stored", data: VisitData) -> None:
         """Someone saved the visit after she opened it (a colleague on the server, a sync import): raise
         :class:`~counsel_desk.services.base.SaveConflict` with both values of each field that differs."""
         mine = {**{k: getattr(data, k) for k in VISIT_FIELDS}, "counselor_ids": sorted(data.counselor_ids),
                 "contact_ids": sorted(data.contact_ids)}
-        theirs = {**{k: getattr(visit, k) for k in VISIT_FIELDS}, **self._links(s, visit.id)}
-        raise base.SaveConflict(ENTITY, visit.id, visit.version, base.conflicting_fields(mine, theirs),
-                                visit.updated_by, visit.updated_at)
-
-    @staticmethod
-    def _links(s: Session, visit_id: str) -> dict:
-        return {"counselor_ids": sorted(VisitService._counselor_ids(s, visit_id)),
-                "contact_ids": sorted(VisitService._contact_ids(s, visit_id)),
-                "topic_ids": sorted(VisitService._topic_ids(s, visit_id))}
+        theirs = {**stored.fields, **stored.links}
+        raise base.SaveConflict(ENTITY, stored.id, stored.version, base.conflicting_fields(mine, theirs),
+                                stored.updated_by, stored.updated_at)
 
     @staticmethod
     def _set_links(s: Session, visit_id: str, data: VisitData) -> None:
@@ -304,21 +320,26 @@ class VisitService(DatedService):
             s.add(VisitIssueTopic(visit_id=visit_id, topic_id=tid))
         s.flush()
 
-    def _save_followups(self, s: Session, visit: SiteVisit, drafts: list[FollowUpDraft]) -> None:
-        stored = {f.id: f for f in s.exec(select(FollowUp).where(FollowUp.visit_id == visit.id,
+    def _save_followups(self, s: Session, visit_id: str, visited: str, drafts: list[FollowUpDraft], *,
+                        reindex: bool = True) -> None:
+        """Create, change or delete the visit's follow-ups as the editor holds them; a follow-up's search
+        text is written again when it changed (or ``reindex``: the visited name in it changed)."""
+        stored = {f.id: f for f in s.exec(select(FollowUp).where(FollowUp.visit_id == visit_id,
                                                                  FollowUp.deleted_at.is_(None))).all()}
         kept: set[str] = set()
         for draft in drafts:
             existing = stored.get(draft.id) if draft.id else None
             if existing is None:
-                fu = FollowUp(id=draft.id or new_id(), visit_id=visit.id, **draft.values())
+                fu = FollowUp(id=draft.id or new_id(), visit_id=visit_id, **draft.values())
                 base.create(s, fu, self.ctx.actor, FOLLOWUP_ENTITY)
+                changed = True
             else:
                 fu = existing
-                base.update(s, fu, self.ctx.actor, FOLLOWUP_ENTITY, draft.values())
+                changed = bool(base.update(s, fu, self.ctx.actor, FOLLOWUP_ENTITY, draft.values()))
             kept.add(fu.id)
             draft.id = fu.id
-            index_followup(s, fu, visit.visited_name)
+            if changed or reindex:
+                index_followup(s, fu, visited)
         for fid, fu in stored.items():
             if fid not in kept:
                 base.soft_delete(s, fu, self.ctx.actor, FOLLOWUP_ENTITY)
@@ -340,10 +361,6 @@ class VisitService(DatedService):
         for aid, att in stored.items():
             if aid not in kept:
                 base.soft_delete(s, att, self.ctx.actor, ATTACHMENT_ENTITY)
-
-    # --- search ----------------------------------------------------------------------------------
-    def _index(self, s: Session, visit: SiteVisit) -> None:
-        index_visit(s, visit)
 
     # --- delete and undo ------------------------------------------------------------------------
     def delete(self, visit_id: str) -> None:
@@ -393,22 +410,107 @@ def _fields(data: VisitData) -> dict:
 
 
 def _links_of(data: VisitData) -> dict:
-    """What :meth:`VisitService._links` reads back once ``data``'s links are saved (each id once, sorted)."""
+    """What :func:`read_stored` reads back once ``data``'s links are saved (each id once, sorted)."""
     return {"counselor_ids": sorted(set(data.counselor_ids)), "contact_ids": sorted(set(data.contact_ids)),
             "topic_ids": sorted(set(data.topic_ids))}
 
 
-def index_visit(s: Session, visit: SiteVisit) -> None:
-    """Index every text a person may search a visit by: its fields and the names around it."""
-    conn = s.connection()
-    place = conn.execute(text("SELECT c.name, t.name FROM township t JOIN county c ON c.code = t.county_code "
-                              "WHERE t.code = :t"), {"t": visit.township_code}).first()
-    names = [r[0] for r in conn.execute(text(
-        "SELECT c.name FROM visit_counselor vc JOIN counselor c ON c.id = vc.counselor_id WHERE vc.visit_id = :v "
-        "UNION ALL SELECT c.name FROM visit_contact vc JOIN contact c ON c.id = vc.contact_id WHERE vc.visit_id = :v"),
-        {"v": visit.id})]
-    linked = [conn.execute(text(f"SELECT name FROM {table} WHERE id = :i"), {"i": rid}).scalar()
-              for table, rid in (("organization", visit.organization_id), ("workstation", visit.workstation_id),
-                                 ("public_space", visit.public_space_id)) if rid]
+UNSEARCHED = frozenset({"visit_date", "mode", "key_visit", "topic_ids"})  # not in a visit's search text
+
+
+_SEP = "\x1f"
+_LINK_TABLES = {"counselor_ids": ("visit_counselor", "counselor_id"), "contact_ids": ("visit_contact", "contact_id"),
+                "topic_ids": ("visit_issue_topic", "topic_id")}
+
+
+@dataclass
+class Stored:
+    """A saved visit as one query reads it for a save: its fields, links, attachments and search row."""
+
+    id: str
+    version: int
+    deleted: bool
+    updated_by: str
+    updated_at: datetime | None
+    fields: dict[str, Any]
+    links: dict[str, list[str]]
+    live_topics: set[str]  # the linked topics not deleted since
+    attachment_ids: set[str]
+    followups: int  # how many live follow-ups
+    search_rowid: int | None
+    names: tuple  # the names around it in its search text (index_visit), as stored
+
+    def plain(self) -> dict[str, Any]:
+        return {k: base.plain(v) for k, v in self.fields.items()}
+
+
+def _ids(joined: str | None) -> list[str]:
+    return sorted(joined.split(_SEP)) if joined else []
+
+
+def read_stored(conn, visit_id: str) -> Stored | None:
+    """The visit with everything a save compares, in one statement (None when there is no such visit)."""
+    t = SiteVisit.__table__
+    subs = [
+        "SELECT group_concat(l.counselor_id, '{sep}') FROM visit_counselor l JOIN counselor c ON c.id = l.counselor_id "
+        "WHERE l.visit_id = site_visit.id",
+        "SELECT group_concat(l.contact_id, '{sep}') FROM visit_contact l JOIN contact c ON c.id = l.contact_id "
+        "WHERE l.visit_id = site_visit.id",
+        "SELECT group_concat(l.topic_id, '{sep}') FROM visit_issue_topic l JOIN issue_topic t ON t.id = l.topic_id "
+        "WHERE l.visit_id = site_visit.id",
+        "SELECT group_concat(l.topic_id, '{sep}') FROM visit_issue_topic l JOIN issue_topic t ON t.id = l.topic_id "
+        "WHERE l.visit_id = site_visit.id AND t.deleted_at IS NULL",
+        f"SELECT group_concat(a.id, '{{sep}}') FROM attachment a WHERE a.owner_type = '{ENTITY}' "
+        "AND a.owner_id = site_visit.id AND a.deleted_at IS NULL",
+        "SELECT count(*) FROM followup f WHERE f.visit_id = site_visit.id AND f.deleted_at IS NULL",
+        "SELECT d.rowid FROM search_index_doc d WHERE d.record_id = site_visit.id",
+    ]
+    extra: list[Any] = [literal_column("(" + sub.format(sep=_SEP) + ")") for sub in [*subs, *_NAMES]]
+    row = conn.execute(core_select(t.c.version, t.c.deleted_at, t.c.updated_by, t.c.updated_at,
+                                   *(t.c[k] for k in VISIT_FIELDS), *extra).where(t.c.id == visit_id)).first()
+    if row is None:
+        return None
+    n = len(VISIT_FIELDS) + 4
+    counselors, contacts, topics, live, attachments, followups, rowid = row[n:n + len(subs)]
+    return Stored(visit_id, row[0], row[1] is not None, row[2], row[3], dict(zip(VISIT_FIELDS, row[4:n])),
+                  {"counselor_ids": _ids(counselors), "contact_ids": _ids(contacts), "topic_ids": _ids(topics)},
+                  set(_ids(live)), set(_ids(attachments)), int(followups or 0), rowid,
+                  tuple(row[n + len(subs):]))
+
+
+def _set_link(conn, kind: str, visit_id: str, ids: list[str]) -> None:
+    """The visit's links of one kind (counselors, contacts or topics) replaced by ``ids``."""
+    table, column = _LINK_TABLES[kind]
+    conn.execute(text(f"DELETE FROM {table} WHERE visit_id = :v"), {"v": visit_id})
+    if ids:
+        conn.execute(text(f"INSERT INTO {table} (visit_id, {column}) VALUES (:v, :i)"),
+                     [{"v": visit_id, "i": i} for i in ids])
+
+
+# The names in a visit's search text besides its own fields: place, people, organisation, workstation, space
+# (scalar subqueries on a row named site_visit).
+_NAMES = (
+    "SELECT c.name || ' ' || t.name FROM township t JOIN county c ON c.code = t.county_code "
+    "WHERE t.code = site_visit.township_code",
+    "SELECT group_concat(n.name, ' ') FROM (SELECT c.name FROM visit_counselor vc JOIN counselor c "
+    "ON c.id = vc.counselor_id WHERE vc.visit_id = site_visit.id UNION ALL SELECT c.name FROM visit_contact vc "
+    "JOIN contact c ON c.id = vc.contact_id WHERE vc.visit_id = site_visit.id) AS n",
+    "SELECT name FROM organization WHERE id = site_visit.organization_id",
+    "SELECT name FROM workstation WHERE id = site_visit.workstation_id",
+    "SELECT name FROM public_space WHERE id = site_visit.public_space_id",
+)
+NAMED = frozenset({"county_code", "township_code", "counselor_ids", "contact_ids", "organization_id",
+                   "workstation_id", "public_space_id"})  # what changes the names
+
+
+def index_visit(s: Session, visit, search_rowid: int | None = None, names: tuple | None = None) -> None:
+    """Index every text a person may search a visit by: its fields and the names around it (``names``: as
+    :func:`read_stored` read them, when they can't have changed; else one query; ``search_rowid``: its row
+    in the search index, when known)."""
+    if names is None:
+        names = tuple(s.connection().execute(
+            core_select(*(literal_column(f"({sql})") for sql in _NAMES)).select_from(SiteVisit.__table__)
+            .where(SiteVisit.__table__.c.id == visit.id)).one())
+    place, people, *linked = names
     search.index(s, ENTITY, visit.id, visit.visited_name, visit.purpose, visit.findings, visit.issues, visit.advice,
-                 visit.notes, " ".join(place) if place else "", " ".join(names), *linked, END_OF_TEXT)
+                 visit.notes, place or "", people or "", *linked, END_OF_TEXT, rowid=search_rowid)

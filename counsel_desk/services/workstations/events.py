@@ -16,7 +16,8 @@ from counsel_desk.models import CenterEvent
 from counsel_desk.models.enums import EventKind
 from counsel_desk.services.attachments import AttachmentItem, AttachmentService
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.programme.program_base import RecordKind, check_place, non_negative, one_of, required_text
+from counsel_desk.services.places.places import check_place
+from counsel_desk.services.programme.program_base import RecordKind, non_negative, one_of, required_text
 from counsel_desk.store import search
 
 ENTITY = "center_event"

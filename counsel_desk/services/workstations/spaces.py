@@ -24,7 +24,8 @@ from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import roc_year
 from counsel_desk.services.period import taiwan_day
-from counsel_desk.services.programme.program_base import RecordKind, check_place, enum_label, live, one_of, required_text
+from counsel_desk.services.places.places import check_place
+from counsel_desk.services.programme.program_base import RecordKind, enum_label, live, one_of, required_text
 from counsel_desk.services.workstations.workstation_budgets import check_roc_year
 from counsel_desk.services.workstations.workstation_rules import PUBLIC_SPACE_CAP, check_cap
 from counsel_desk.store import programmes as programmes_store

@@ -32,8 +32,9 @@ from counsel_desk.services.formatting import hours_text
 from counsel_desk.services.period import add_months
 from counsel_desk.services.formatting import roc_year as roc_year_of
 from counsel_desk.services.programme.programme import Notice
+from counsel_desk.services.places.places import check_place, place_label
 from counsel_desk.services.programme.program_base import (
-    RecordKind, check_place, enum_label, live, non_negative, one_of, place_label, required_text,
+    RecordKind, enum_label, live, non_negative, one_of, required_text,
 )
 from counsel_desk.services.workstations.workstation_budgets import (  # noqa: F401 — one import place for the UI
     BudgetCheck, BudgetLineFigures, BudgetProgress, BudgetView, budget_for_year, budgets, check_personnel,

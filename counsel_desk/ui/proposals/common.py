@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox
 
 from counsel_desk.models.enums import Labelled, Stage
 from counsel_desk.services.formatting import ntd
-from counsel_desk.services.proposals.choices import Choice
+from counsel_desk.services.listing import Choice
 from counsel_desk.services.proposals.display import label
 from counsel_desk.ui.theme import ACCENT, GOOD, MUTED
 
@@ -55,7 +55,7 @@ def fill_choices(combo: QComboBox, choices: Iterable[Choice], none_text: str | N
     if none_text is not None:
         combo.addItem(none_text, None)
     for c in choices:
-        combo.addItem(c.text, c.value)
+        combo.addItem(c.name, c.id)
     combo.blockSignals(False)
     set_value(combo, current)
 

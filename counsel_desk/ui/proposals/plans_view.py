@@ -6,6 +6,8 @@ funding table adds up its proposals' lines per work item and year, read-only.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
@@ -27,6 +29,7 @@ from counsel_desk.ui.proposals.common import fill_choices, set_value, stage_colo
 from counsel_desk.ui.proposals.dialogs import ChooseProposalDialog
 from counsel_desk.ui.proposals.funding_grid import FundingGridModel, make_grid_view
 from counsel_desk.ui.proposals.tables import PlanProposalsModel, PlanTableModel
+from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.rows import table_view
 from counsel_desk.ui.widgets.text import fmt
 
@@ -161,6 +164,7 @@ class PlansView(QWidget):
     def _show(self, plan_id: str | None, new: bool = False) -> None:
         self.plan_id = plan_id
         d = ps.get_plan(self.ctx.services(), plan_id) if plan_id else None
+        self.plan_version = d.version if d else None  # a save refuses a plan saved since
         editing = d is not None or new
         for w in (self.title, self.organization, self.county, self.township, self.counselor, self.notes,
                   self.save_button):
@@ -199,8 +203,15 @@ class PlansView(QWidget):
         try:
             if self.plan_id is None:
                 d = ps.create_plan(self.ctx.services(), fields)
-            else:
-                d = ps.update_plan(self.ctx.services(), self.plan_id, fields)
+            else:  # saved by someone else meanwhile: she decides field by field
+                plan_id = self.plan_id
+                found = save_resolving(
+                    self, lambda taken, version: ps.update_plan(self.ctx.services(), plan_id,
+                                                                replace(fields, **taken), version),
+                    {}, self.plan_version, self._field_labels(), self._value_names())
+                if found is None:
+                    return False
+                d = found
         except UserError as exc:
             show_error(self, exc)
             return False
@@ -208,6 +219,17 @@ class PlansView(QWidget):
         self.reload()
         self.changed.emit()
         return True
+
+    def _field_labels(self) -> dict[str, str]:
+        place = self.tr("County and township:")
+        labels = {"title": self.tr("Plan title:"), "county_code": place, "township_code": place,
+                  "organization_name": self.tr("Township office:"), "counselor_id": self.tr("Counselor:"),
+                  "notes": self.tr("Notes:")}
+        return {k: v.rstrip(":：") for k, v in labels.items()}
+
+    def _value_names(self) -> dict[str, str]:
+        return {str(c.itemData(i)): c.itemText(i) for c in (self.county, self.township, self.counselor)
+                for i in range(c.count()) if c.itemData(i)}
 
     def _delete(self) -> None:
         if self.plan_id and confirm(self, self.tr("Delete this plan? Its proposals stay, standing alone."),

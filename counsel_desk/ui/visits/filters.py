@@ -136,7 +136,7 @@ class VisitFilterBar(QWidget):
 
     def _county_chosen(self) -> None:
         code = self.county.currentData()
-        towns = places.townships(self._services, code) if code else []
+        towns = places.townships(self._services.session_factory, code) if code else []
         fill_combo(self.township, [(self.tr("All townships"), None)] + [(t.name, t.id) for t in towns])
         self.township.setEnabled(bool(code))
         self.changed.emit()
@@ -155,7 +155,7 @@ class VisitFilterBar(QWidget):
         self.blockSignals(True)
         try:
             town = filters.get("township_code")
-            county = filters.get("county_code") or (places.county_of(self._services, town) if town else None)
+            county = filters.get("county_code") or (places.county_of(self._services.session_factory, town) if town else None)
             if "county_code" in filters or town:
                 select_data(self.county, county, signals=False)
                 self._county_chosen()

@@ -194,9 +194,9 @@ class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
 
     def value_names(self) -> dict[str, str]:
         """What to show for a code or id a field holds (counties by name); the conflict dialog uses it."""
-        from counsel_desk.services.programme.program_base import counties
+        from counsel_desk.services.places.places import counties
 
-        return dict(counties(self.ctx.db.session_factory))
+        return {c.id: c.name for c in counties(self.ctx.db.session_factory)}
 
     def delete(self) -> None:
         if self.record_id is None or not confirm(self, fmt(self.tr("Delete %1?"),

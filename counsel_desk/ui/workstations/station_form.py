@@ -19,7 +19,7 @@ from counsel_desk.errors import UserError
 from counsel_desk.models import Workstation
 from counsel_desk.models.enums import OperatorKind, WorkstationStatus
 from counsel_desk.services.workstations import workstations as ws_service
-from counsel_desk.services.programme.program_base import counties
+from counsel_desk.services.places.places import counties
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.visits.widgets import DateEdit, FieldError
@@ -205,7 +205,7 @@ class StationForm(QWidget):
                 station_id = self.station_id
                 found = save_resolving(self, lambda values, version: ws_service.update_workstation(
                     sc, station_id, values, version), fields, self.station_version, self.field_labels(),
-                    dict(counties(self.ctx.db.session_factory)))
+                    {c.id: c.name for c in counties(self.ctx.db.session_factory)})
                 if found is None:
                     return False
                 station = found

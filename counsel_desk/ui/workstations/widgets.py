@@ -13,7 +13,7 @@ from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
-from counsel_desk.services.programme.program_base import counties, townships
+from counsel_desk.services.places.places import counties, townships
 
 
 
@@ -69,8 +69,8 @@ class PlacePicker:
         county.clear()
         if any_text is not None:
             county.addItem(any_text, "")
-        for code, name in counties(session_factory):
-            county.addItem(name, code)
+        for c in counties(session_factory):
+            county.addItem(c.name, c.id)
         county.setCurrentIndex(0 if any_text is not None else -1)
         county.blockSignals(False)
         county.currentIndexChanged.connect(self._county_changed)
@@ -85,8 +85,8 @@ class PlacePicker:
         self.township.clear()
         if self.any_text is not None:
             self.township.addItem(self.any_text, "")
-        for code, name in townships(self.session_factory, self.county_code()):
-            self.township.addItem(name, code)
+        for t in townships(self.session_factory, self.county_code()):
+            self.township.addItem(t.name, t.id)
         self.township.setCurrentIndex(0 if self.any_text is not None else -1)
         self.township.setEnabled(bool(self.county_code()))
         self.township.blockSignals(False)

@@ -5,8 +5,8 @@ workstation is linked to the team (youth_team_support) and has none. A center ev
 township it was held in, so the 原住民族地區 filter and the report's indigenous breakdown can read it;
 existing events keep their county and have no township until someone sets it.
 
-Revision ID: 0017_i17_team_support_event_town
-Revises: 0016_i13_speed_search
+Revision ID: 0018_i17_team_support_event_town
+Revises: 0017_i18_speed
 Create Date: 2026-12-07 00:45:00
 """
 from alembic import op
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 import sqlmodel
 
 
-revision = '0017_i17_team_support_event_town'
-down_revision = '0016_i13_speed_search'
+revision = '0018_i17_team_support_event_town'
+down_revision = '0017_i18_speed'
 branch_labels = None
 depends_on = None
 

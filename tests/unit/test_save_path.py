@@ -1,0 +1,180 @@
+"""A save does only the work its change needs (few statements, on both engines); on a server many people
+saving at once keep one valid audit chain, and a search is planned through the trigram index."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+import pytest
+from sqlalchemy import event, text
+
+from counsel_desk.services.base import SaveConflict, ServiceContext
+from counsel_desk.services.listing import ListQuery
+from counsel_desk.services.people.people import PeopleService
+from counsel_desk.services.visits.visit_list import VisitListSource
+from counsel_desk.services.visits.visits import VisitData, VisitService
+from counsel_desk.store import audit, open_database, search
+from counsel_desk.services.visits.followups import FollowUpDraft
+
+TODAY = date(2026, 11, 26)
+
+
+def _visit(ctx: ServiceContext) -> str:
+    me = PeopleService(ctx).create_counselor("王小明").id
+    service = VisitService(ctx, today=TODAY)
+    town = service.townships("10014")[0].id
+    return service.create(VisitData(visit_date=TODAY, county_code="10014", township_code=town, counselor_ids=[me],
+                                    purpose="了解返鄉青年需求", findings="老屋改建",
+                                    followups=[FollowUpDraft(description="寄送補助辦法", owner="王小明")]))
+
+
+class Statements:
+    def __init__(self, engine):
+        self.sql: list[str] = []
+        self._engine = engine
+
+    def __enter__(self) -> "Statements":
+        event.listen(self._engine, "before_cursor_execute", self._seen)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        event.remove(self._engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, _conn, _cursor, statement, *_args) -> None:
+        self.sql.append(" ".join(statement.split()))
+
+
+@pytest.mark.both_engines
+def test_changing_one_field_of_a_visit_is_a_handful_of_statements(db, services):
+    vid = _visit(services)
+    visits = VisitService(services, today=TODAY)
+    data = visits.get(vid)
+    data.notes = "再訪：帶補助辦法"
+    with Statements(db.engine) as seen:
+        visits.save(data)
+    # read, compare-and-set, search text (names + body), audit; the unchanged follow-up is read, not rewritten
+    assert len([s for s in seen.sql if not s.startswith(("PRAGMA", "BEGIN", "SAVEPOINT", "RELEASE"))]) <= 8, seen.sql
+    assert not [s for s in seen.sql if s.startswith("UPDATE followup")]
+    stored = visits.get(vid)
+    assert (stored.notes, stored.version) == ("再訪：帶補助辦法", 2)
+    with db.session() as s:
+        assert vid in search.matching_ids(s, "site_visit", "帶補助辦法")
+        assert audit.verify(s).ok
+
+
+@pytest.mark.both_engines
+def test_saving_an_unchanged_visit_writes_nothing(db, services):
+    vid = _visit(services)
+    visits = VisitService(services, today=TODAY)
+    with Statements(db.engine) as seen:
+        assert visits.update(vid, visits.get(vid)) == {}
+    assert not [s for s in seen.sql if s.startswith(("UPDATE", "INSERT", "DELETE"))]
+    assert visits.get(vid).version == 1
+
+
+@pytest.mark.both_engines
+def test_a_failed_save_leaves_no_audit_entry_behind(db, services):
+    """An entry waiting for COMMIT (on a server) is dropped with the rollback, not written by the next commit."""
+    vid = _visit(services)
+    visits = VisitService(services, today=TODAY)
+    stale = visits.get(vid)
+    fresh = visits.get(vid)
+    fresh.notes = "第一位"
+    visits.save(fresh)
+    stale.notes = "第二位"
+    with pytest.raises(SaveConflict):
+        visits.save(stale)
+    with db.session() as s:
+        before = s.connection().execute(text("SELECT count(*) FROM audit_log")).scalar()
+    PeopleService(services).create_counselor("林小華")
+    with db.session() as s:
+        after = s.connection().execute(text("SELECT count(*) FROM audit_log")).scalar()
+        assert after == before + 1 and audit.verify(s).ok
+
+
+def test_many_people_saving_at_once_keep_one_valid_chain_and_lose_nothing(pg_url):
+    first = open_database(pg_url)
+    vid = _visit(ServiceContext.for_database(first, "主任", "north"))
+    saved, conflicts, errors = [], [], []
+
+    def person(n: int) -> None:
+        db = open_database(pg_url)
+        visits = VisitService(ServiceContext.for_database(db, f"同仁{n}", "north"), today=TODAY)
+        try:
+            for k in range(8):
+                data = visits.get(vid)
+                data.notes = f"同仁{n} 第{k}次"
+                try:
+                    visits.save(data)
+                    saved.append(n)
+                except SaveConflict:
+                    conflicts.append(n)
+        except Exception as exc:  # noqa: BLE001 — handed to the test's thread
+            errors.append(exc)
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=person, args=(n,)) for n in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not errors
+    with first.session() as s:
+        version = s.connection().execute(text("SELECT version FROM site_visit WHERE id = :v"), {"v": vid}).scalar()
+        check = audit.verify(s)
+        updates = s.connection().execute(text("SELECT count(*) FROM audit_log WHERE action = 'update' "
+                                              "AND entity = 'site_visit'")).scalar()
+    first.close()
+    assert version == 1 + len(saved) == 1 + updates  # every successful save counted, none lost
+    assert check.ok and check.end_problem is None
+
+
+def test_the_chain_is_extended_the_same_way_without_the_servers_function(pg_url):
+    """A database whose upgrade has not created ``cd_audit_append`` yet: the program extends the chain itself."""
+    db = open_database(pg_url)
+    with db.engine.begin() as conn:
+        conn.execute(text("DROP FUNCTION cd_audit_append(jsonb)"))
+    ctx = ServiceContext.for_database(db, "主任", "north")
+    vid = _visit(ctx)
+    data = VisitService(ctx, today=TODAY).get(vid)
+    data.notes = "補充"
+    VisitService(ctx, today=TODAY).save(data)
+    with db.session() as s:
+        assert audit.verify(s).ok
+    db.close()
+
+
+def test_a_server_search_is_planned_through_the_trigram_index(pg_url):
+    db = open_database(pg_url)
+    ctx = ServiceContext.for_database(db, "主任", "north")
+    vid = _visit(ctx)
+    source = VisitListSource(ctx, today=TODAY)
+    assert source.ids(ListQuery(search="老屋改建"), limit=50) == [vid]
+    assert source.ids(ListQuery(search="返鄉"), limit=50) == [vid]  # two characters: no trigram, still found
+    sql, params = source.ids_sql(ListQuery(search="老屋改建"))
+    with db.engine.begin() as conn:
+        conn.execute(text("SET LOCAL enable_seqscan = off"))  # a few rows: the planner would rightly scan them
+        plan = "\n".join(r[0] for r in conn.execute(text("EXPLAIN " + sql), params))
+    db.close()
+    assert "ix_search_index_site_visit_trgm" in plan, plan
+
+
+def test_a_connection_the_server_dropped_is_replaced_after_a_pause(pg_url, monkeypatch):
+    """Connections are not pinged before every use (a round trip per save), but one left idle is: a server
+    restarted meanwhile costs nobody an error."""
+    from counsel_desk.store import server
+
+    db = open_database(pg_url)
+    ctx = ServiceContext.for_database(db, "主任", "north")
+    vid = _visit(ctx)
+    with db.engine.connect() as conn:
+        pid = conn.execute(text("SELECT pg_backend_pid()")).scalar()
+    killer = open_database(pg_url)
+    with killer.engine.begin() as other:
+        other.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid})
+    killer.close()
+    monkeypatch.setattr(server, "PING_AFTER_IDLE_S", 0.0)
+    assert VisitService(ctx, today=TODAY).get(vid).findings == "老屋改建"
+    db.close()
