@@ -83,7 +83,7 @@ def test_the_months_report_counts_team_support_and_events_by_indigenous_area(db,
         events.create_event(services, {"event_date": day, "title": "部落培力課程", "kind": "training",
                                        "county_code": county, "township_code": code, "participants": 20,
                                        "hours": 6, "trainees": 20, "completed": 18})
-    with pytest.raises(ValidationError, match="不屬於"):
+    with pytest.raises(ValidationError, match="尖石鄉不在臺北市"):
         events.create_event(services, {"event_date": date(2026, 11, 5), "title": "錯置", "kind": "exchange",
                                        "county_code": "63000", "township_code": code})
     report = snapshots.generate(services, "north", NOV, prepared_by="王承辦", today=TODAY)
