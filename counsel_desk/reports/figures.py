@@ -85,14 +85,19 @@ def _visits_by_mode(conn, center: str | None, period: Period) -> dict[str, int]:
 
 def _visit_list(conn, center: str | None, period: Period, *, key_only: bool = False) -> list[VisitRow]:
     """The appendix: the period's visits with findings and advice, oldest first (or only the key visits, 重點)."""
+    # The counselors of all the period's visits gathered in one pass (a subquery per visit cost ~65 µs a
+    # visit on a server: 3 s for a national year's 45,000).
+    chosen = (f"+v.deleted_at IS NULL{center_sql('v', center)} AND v.visit_date BETWEEN :start AND :end"
+              f"{' AND v.key_visit' if key_only else ''}")
     rows = conn.execute(text(
         "SELECT v.visit_date, c.name, t.name, coalesce(nullif(v.visited_name, ''), o.name, ''), v.mode, "
-        "  (SELECT group_concat(co.name, '、') FROM visit_counselor vc JOIN counselor co ON co.id = vc.counselor_id "
-        "   WHERE vc.visit_id = v.id), v.purpose, v.findings, v.issues, v.advice "
+        "  n.names, v.purpose, v.findings, v.issues, v.advice "
         "FROM site_visit v JOIN county c ON c.code = v.county_code JOIN township t ON t.code = v.township_code "
         "LEFT JOIN organization o ON o.id = v.organization_id "
-        f"WHERE +v.deleted_at IS NULL{center_sql('v', center)} AND v.visit_date BETWEEN :start AND :end "
-        f"{'AND v.key_visit ' if key_only else ''}ORDER BY v.visit_date, c.sort_order, t.code, v.id"),
+        "LEFT JOIN (SELECT vc.visit_id, group_concat(co.name, '、') AS names FROM visit_counselor vc "
+        "  JOIN counselor co ON co.id = vc.counselor_id JOIN site_visit v ON v.id = vc.visit_id "
+        f"  WHERE {chosen} GROUP BY vc.visit_id) n ON n.visit_id = v.id "
+        f"WHERE {chosen} ORDER BY v.visit_date, c.sort_order, t.code, v.id"),
         sql_params(center, period))
     return [VisitRow(as_date(r[0]), r[1], r[2], r[3] or "", r[4], r[5] or "", r[6] or "", r[7] or "", r[8] or "",
                      r[9] or "") for r in rows]

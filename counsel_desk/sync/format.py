@@ -396,10 +396,6 @@ META_FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
-def enum_label(cls: type, code: str) -> str:
-    return cls(code).zh
-
-
 def enum_lookup(cls: type) -> dict[str, str]:
     """Every accepted spelling (code, zh_TW label, English label) → code."""
     out: dict[str, str] = dict(enums.FORMER_ZH.get(cls.__name__, {}))

@@ -27,6 +27,7 @@ from counsel_desk.services.programme.program_base import RecordKind, index_with_
 from counsel_desk.services.programme.programme import Notice
 from counsel_desk.store import audit
 from counsel_desk.store import programmes as store
+from counsel_desk.services.changes import Kind, changes
 
 ENTITY = "youth_team"
 FIELDS = ("name", "programme", "roc_year", "award", "themes", "county_code", "township_code", "workstation_id",
@@ -109,15 +110,18 @@ def _index(session: Session, t: YouthTeam) -> None:
 KIND = RecordKind(YouthTeam, ENTITY, FIELDS, "青年團隊", "youth team", _validate, _index)
 
 
+@changes(Kind.YOUTH_TEAMS)
 def register_team(sc: ServiceContext, fields: dict[str, Any]) -> YouthTeam:
     return cast(YouthTeam, KIND.create(sc, fields, center_code=sc.center_code))
 
 
+@changes(Kind.YOUTH_TEAMS)
 def update_team(sc: ServiceContext, team_id: str, changes: dict[str, Any], version: int | None = None) -> YouthTeam:
     """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
     return cast(YouthTeam, KIND.update(sc, team_id, changes, version))
 
 
+@changes(Kind.YOUTH_TEAMS)
 def delete_team(sc: ServiceContext, team_id: str) -> None:
     KIND.delete(sc, team_id)
 
@@ -141,6 +145,7 @@ MEMBER = RecordKind(YouthTeamMember, "youth_team_member", MEMBER_FIELDS, "團隊
                     _validate_member, lambda session, obj: None)
 
 
+@changes(Kind.YOUTH_TEAMS)
 def add_member(sc: ServiceContext, team_id: str, fields: dict[str, Any]) -> YouthTeamMember:
     return cast(YouthTeamMember, MEMBER.create(sc, fields, team_id=team_id))
 
@@ -149,6 +154,7 @@ def update_member(sc: ServiceContext, member_id: str, changes: dict[str, Any]) -
     return cast(YouthTeamMember, MEMBER.update(sc, member_id, changes))
 
 
+@changes(Kind.YOUTH_TEAMS)
 def remove_member(sc: ServiceContext, member_id: str) -> None:
     MEMBER.delete(sc, member_id)
 
@@ -158,6 +164,7 @@ LINKS: dict[str, tuple[Any, str, Any, str, str]] = {"support": (YouthTeamSupport
          "visit": (YouthTeamVisit, "visit_id", SiteVisit, "訪視", "visit")}
 
 
+@changes(Kind.YOUTH_TEAMS)
 def set_link(sc: ServiceContext, team_id: str, what: str, record_id: str, linked: bool = True) -> bool:
     """Link (or unlink) a support record or visit to the team; True when something changed."""
     with sc.session_factory() as s:

@@ -24,7 +24,7 @@ from counsel_desk.services.workstations.workstation_rules import personnel_rule
 from counsel_desk.store import programmes as programmes_store
 from counsel_desk.services.formatting import hours_text, listed, shown_date
 from counsel_desk.services.listing import Column
-from counsel_desk.services.programme.program_base import SqlListSource, as_date, enum_label, in_params
+from counsel_desk.services.programme.program_base import SqlListSource, as_date, in_params
 
 
 def _order_of(enum_cls, column: str) -> str:
@@ -134,7 +134,7 @@ class WorkstationListSource(SqlListSource):
                                              or (not subsidy and personnel > 0))
             out[rid] = {
                 "name": name, "county": pick(county or "", county_en or ""), "township": pick(town or "", town_en or ""),
-                "operator": operator, "status": enum_label(WorkstationStatus, status),
+                "operator": operator, "status": WorkstationStatus.label_of(status),
                 "year_approved": str(year) if year else "", "fulltime_staff": int(staff),
                 "subsidy": int(subsidy) if subsidy is not None else "",
                 "personnel_share": f"{share:.1%}" if share is not None else "",
@@ -209,7 +209,7 @@ class SupportListSource(SqlListSource):
                 linked.append(pick("訪視 ", "Visit ") + f"{shown_date(_day(vday))} {vname or ''}".strip())
             if ptitle:
                 linked.append(pick("提案 ", "Proposal ") + ptitle)
-            out[rid] = {"date": shown_date(_day(day)), "workstation": station or "", "kind": enum_label(SupportKind, kind),
+            out[rid] = {"date": shown_date(_day(day)), "workstation": station or "", "kind": SupportKind.label_of(kind),
                         "hours": hours_text(hours), "participants": int(people), "topics": topics.splitlines()[0] if topics
                         else "", "counselors": listed(names), "linked": pick("；", "; ").join(linked)}
         return out
@@ -253,7 +253,7 @@ class PublicSpaceListSource(SqlListSource):
                 text(sql), params):
             out[rid] = {"name": name, "county": pick(county or "", county_en or ""),
                         "township": pick(town or "", town_en or ""), "agency": agency, "subsidy": int(subsidy),
-                        "status": enum_label(PublicSpaceStatus, status), "team": team, "proposals": int(linked),
+                        "status": PublicSpaceStatus.label_of(status), "team": team, "proposals": int(linked),
                         "visits": int(visits)}
         return out
 
@@ -296,7 +296,7 @@ class EventListSource(SqlListSource):
         out = {}
         for rid, day, title, kind, place, county, county_en, town, town_en, partners, people, photos in conn.execute(
                 text(sql), params):
-            out[rid] = {"date": shown_date(_day(day)), "title": title, "kind": enum_label(EventKind, kind), "place": place,
+            out[rid] = {"date": shown_date(_day(day)), "title": title, "kind": EventKind.label_of(kind), "place": place,
                         "county": pick(county or "", county_en or ""), "township": pick(town or "", town_en or ""),
                         "partners": partners,
                         "participants": int(people), "photos": int(photos)}

@@ -27,6 +27,7 @@ from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.people.people import PeopleService
 from counsel_desk.services.programme.program_base import RecordKind, live, non_negative, one_of, refuse_if_saved_meanwhile
 from counsel_desk.store import audit, search
+from counsel_desk.services.changes import Kind, changes
 
 ENTITY = "support_record"
 FIELDS = ("workstation_id", "support_date", "kind", "hours", "participants", "topics", "outcome", "visit_id",
@@ -176,6 +177,7 @@ def _set_counselors(session, rec: SupportRecord, counselor_ids: list[str], actor
     audit.record(session, actor, "update", ENTITY, rec.id, {"counselor_ids": [sorted(current), sorted(wanted)]})
 
 
+@changes(Kind.SUPPORT_RECORDS, Kind.YOUTH_TEAMS)  # given to a team: linked in the team's row
 def create_support_record(sc: ServiceContext, fields: dict[str, Any], counselor_ids: list[str] | None = None,
                           *, youth_team_id: str | None = None) -> SupportRecord:
     """A new record; ``youth_team_id``: support given directly to that team (then no workstation is needed)."""
@@ -195,6 +197,7 @@ def create_support_record(sc: ServiceContext, fields: dict[str, Any], counselor_
         return rec
 
 
+@changes(Kind.SUPPORT_RECORDS, Kind.YOUTH_TEAMS)  # given to another team: linked in the teams' rows
 def update_support_record(sc: ServiceContext, record_id: str, changes: dict[str, Any],
                           counselor_ids: list[str] | None = None, version: int | None = None, *,
                           youth_team_id: str | None = None) -> SupportRecord:
@@ -227,6 +230,7 @@ def update_support_record(sc: ServiceContext, record_id: str, changes: dict[str,
         return rec
 
 
+@changes(Kind.SUPPORT_RECORDS)
 def delete_support_record(sc: ServiceContext, record_id: str) -> None:
     KIND.delete(sc, record_id)
 

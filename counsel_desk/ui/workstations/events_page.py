@@ -23,13 +23,14 @@ from counsel_desk.services.workstations import events as event_service
 from counsel_desk.services.attachments import AttachmentItem
 from counsel_desk.services.workstations.program_lists import EventListSource
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.messages import show_error
+from counsel_desk.ui.messages import guarded
 from counsel_desk.ui.page_titles import page_title
-from counsel_desk.ui.visits.widgets import DateEdit
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
-from counsel_desk.ui.workstations.widgets import EnumCombo, PlacePicker, bold_label
+from counsel_desk.ui.workstations.widgets import PlacePicker, bold_label
 from counsel_desk.ui.widgets.roles import VALUE_ROLE
+from counsel_desk.ui.widgets.choices import EnumCombo
+from counsel_desk.ui.widgets.date_edit import DateEdit
 
 THUMB = 96
 
@@ -118,10 +119,10 @@ class EventListPage(RecordListPage):
         return event_service.get_event(self.ctx.services(), record_id)
 
     def create(self, fields: dict) -> CenterEvent:
-        return event_service.create_event(self.ctx.services(), fields)
+        return self.ctx.run(event_service.create_event, self.ctx.services(), fields)
 
     def update(self, record_id: str, fields: dict, version: int | None = None) -> CenterEvent:
-        return event_service.update_event(self.ctx.services(), record_id, fields, version)
+        return self.ctx.run(event_service.update_event, self.ctx.services(), record_id, fields, version)
 
     def field_labels(self) -> dict[str, str]:
         return {"event_date": self.tr("Date"), "title": self.tr("Title"), "kind": self.tr("Kind"), "place": self.tr("Place"),
@@ -130,7 +131,7 @@ class EventListPage(RecordListPage):
                 "trainees": self.tr("Trainees"), "completed": self.tr("Completed")}
 
     def remove(self, record_id: str) -> None:
-        event_service.delete_event(self.ctx.services(), record_id)
+        self.ctx.run(event_service.delete_event, self.ctx.services(), record_id)
 
     def load_record(self, record: CenterEvent | None) -> None:
         r = record or CenterEvent(center_code=self.ctx.center_code, event_date=date.today(), title="",
@@ -200,15 +201,12 @@ class EventListPage(RecordListPage):
                                                     self.tr("Photos (*.jpg *.jpeg *.png *.heic *.webp *.gif)"))
         added = 0
         for path in paths:
-            try:
-                event_service.add_photo(self.ctx.services(), self.folder, self.record_id, path)
+            with guarded(self):  # say which file failed, keep the others
+                self.ctx.run(event_service.add_photo, self.ctx.services(), self.folder, self.record_id, path)
                 added += 1
-            except Exception as exc:  # noqa: BLE001 — say which file failed, keep the others
-                show_error(self, exc)
         if added:
             self._show_photos()
             self.panel.reload()
-            self.ctx.events_changed.emit()
         return added
 
     def remove_selected_photo(self) -> None:
@@ -217,16 +215,14 @@ class EventListPage(RecordListPage):
             return
         item: AttachmentItem = entry.data(VALUE_ROLE)
         if item.id:
-            event_service.remove_photo(self.ctx.services(), self.folder, item.id)
+            self.ctx.run(event_service.remove_photo, self.ctx.services(), self.folder, item.id)
         self._show_photos()
         self.panel.reload()
-        self.ctx.events_changed.emit()
 
     def _open_photo(self, entry: QListWidgetItem) -> None:
         item: AttachmentItem = entry.data(VALUE_ROLE)
-        try:
+        with guarded(self) as done:
             path = event_service.photo_path(self.ctx.services(), self.folder, item)
-        except UserError as exc:
-            show_error(self, exc)
+        if not done:
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -17,18 +17,19 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QPlainTextEdit, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from counsel_desk.errors import UserError, ValidationError
+from counsel_desk.errors import ValidationError
 from counsel_desk.models.enums import SupportKind
 from counsel_desk.services.workstations import support as support_service
 from counsel_desk.services.outcomes import youth_teams as team_service
 from counsel_desk.services.people.people import PeopleService
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.messages import confirm, show_error
-from counsel_desk.ui.visits.widgets import DateEdit, FieldError
-from counsel_desk.ui.workstations.widgets import EnumCombo, combo_select_data
+from counsel_desk.ui.messages import confirm, guarded
 from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.roles import VALUE_ROLE
+from counsel_desk.ui.widgets.choices import EnumCombo, select
+from counsel_desk.ui.widgets.date_edit import DateEdit
+from counsel_desk.ui.widgets.fields import FieldError
 
 
 class SupportRecordDialog(QDialog):
@@ -150,7 +151,7 @@ class SupportRecordDialog(QDialog):
         lay.addWidget(self.buttons)
 
         self.support_date.set_date(start.get("support_date"))
-        combo_select_data(self.workstation, start.get("workstation_id"))
+        select(self.workstation, start.get("workstation_id"), or_first=True)
         if not start.get("workstation_id"):
             self.workstation.setCurrentIndex(-1)
         combo_select_data(self.team, start.get("youth_team_id"))
@@ -188,7 +189,7 @@ class SupportRecordDialog(QDialog):
         self.proposal.addItem(self.tr("(none)"), "")
         for pid, title in support_service.proposal_choices(self.ctx.services(), self.workstation.currentData()):
             self.proposal.addItem(title, pid)
-        combo_select_data(self.proposal, selected or "")
+        select(self.proposal, selected or "", or_first=True)
 
     # --- values and saving -------------------------------------------------------------------------
     def counselor_ids(self) -> list[str]:
@@ -234,7 +235,7 @@ class SupportRecordDialog(QDialog):
 
     def save(self) -> None:
         sc = self.ctx.services()
-        try:
+        with guarded(self, into=self.error) as done:
             fields = self.values()
             team = self.youth_team_id()
             if self.record_id:  # saved by someone else meanwhile: she decides field by field
@@ -244,25 +245,19 @@ class SupportRecordDialog(QDialog):
                 def update(values: dict, version: int | None):
                     values = dict(values)
                     ids = values.pop("counselor_ids")
-                    return support_service.update_support_record(sc, record_id, values, ids, version,
-                                                                 youth_team_id=team)
+                    return self.ctx.run(support_service.update_support_record, sc, record_id, values, ids, version,
+                                        youth_team_id=team)
 
                 found = save_resolving(self, update, fields, self.record_version, self.field_labels(), self._names())
                 if found is None:
                     return
                 rec = found
             else:
-                rec = support_service.create_support_record(sc, fields, self.counselor_ids(), youth_team_id=team)
-        except UserError as exc:
-            self.error.show_message(exc.message)
-            return
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+                rec = self.ctx.run(support_service.create_support_record, sc, fields, self.counselor_ids(),
+                                   youth_team_id=team)
+        if not done:
             return
         self.record_id = rec.id
-        self.ctx.support_records_changed.emit()
-        if team:
-            self.ctx.youth_teams_changed.emit()
         self.ctx.status_message.emit(self.tr("Support record saved."))
         self.saved.emit(rec.id)
         self.accept()
@@ -270,11 +265,9 @@ class SupportRecordDialog(QDialog):
     def delete(self) -> None:
         if not self.record_id or not confirm(self, self.tr("Delete this support record?"), do=self.tr("Delete")):
             return
-        try:
-            support_service.delete_support_record(self.ctx.services(), self.record_id)
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        with guarded(self) as done:
+            self.ctx.run(support_service.delete_support_record, self.ctx.services(), self.record_id)
+        if not done:
             return
-        self.ctx.support_records_changed.emit()
         self.deleted.emit(self.record_id)
         self.reject()
