@@ -154,7 +154,7 @@ class SupportRecordDialog(QDialog):
         select(self.workstation, start.get("workstation_id"), or_first=True)
         if not start.get("workstation_id"):
             self.workstation.setCurrentIndex(-1)
-        combo_select_data(self.team, start.get("youth_team_id"))
+        select(self.team, start.get("youth_team_id"), or_first=True)
         if not start.get("youth_team_id"):
             self.team.setCurrentIndex(-1)
         (self.to_team if start.get("youth_team_id") else self.to_station).setChecked(True)
