@@ -45,8 +45,8 @@ class AwardProgramme:
     source: str
 
 
-def award_programmes(sc: ServiceContext) -> list[AwardProgramme]:
-    with sc.session_factory() as s:
+def award_programmes(ctx: ServiceContext) -> list[AwardProgramme]:
+    with ctx.session_factory() as s:
         return programmes_in(store.loaded(s.connection()))
 
 
@@ -108,17 +108,17 @@ def _index(session: Session, t: YouthTeam) -> None:
 KIND = RecordKind(YouthTeam, ENTITY, FIELDS, "青年團隊", "youth team", _validate, _index)
 
 
-def register_team(sc: ServiceContext, fields: dict[str, Any]) -> YouthTeam:
-    return cast(YouthTeam, KIND.create(sc, fields, center_code=sc.center_code))
+def register_team(ctx: ServiceContext, fields: dict[str, Any]) -> YouthTeam:
+    return cast(YouthTeam, KIND.create(ctx, fields, center_code=ctx.center_code))
 
 
-def update_team(sc: ServiceContext, team_id: str, changes: dict[str, Any], version: int | None = None) -> YouthTeam:
+def update_team(ctx: ServiceContext, team_id: str, changes: dict[str, Any], version: int | None = None) -> YouthTeam:
     """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
-    return cast(YouthTeam, KIND.update(sc, team_id, changes, version))
+    return cast(YouthTeam, KIND.update(ctx, team_id, changes, version))
 
 
-def delete_team(sc: ServiceContext, team_id: str) -> None:
-    KIND.delete(sc, team_id)
+def delete_team(ctx: ServiceContext, team_id: str) -> None:
+    KIND.delete(ctx, team_id)
 
 
 # --- members ----------------------------------------------------------------------------------------
@@ -140,16 +140,16 @@ MEMBER = RecordKind(YouthTeamMember, "youth_team_member", MEMBER_FIELDS, "團隊
                     _validate_member, lambda session, obj: None)
 
 
-def add_member(sc: ServiceContext, team_id: str, fields: dict[str, Any]) -> YouthTeamMember:
-    return cast(YouthTeamMember, MEMBER.create(sc, fields, team_id=team_id))
+def add_member(ctx: ServiceContext, team_id: str, fields: dict[str, Any]) -> YouthTeamMember:
+    return cast(YouthTeamMember, MEMBER.create(ctx, fields, team_id=team_id))
 
 
-def update_member(sc: ServiceContext, member_id: str, changes: dict[str, Any]) -> YouthTeamMember:
-    return cast(YouthTeamMember, MEMBER.update(sc, member_id, changes))
+def update_member(ctx: ServiceContext, member_id: str, changes: dict[str, Any]) -> YouthTeamMember:
+    return cast(YouthTeamMember, MEMBER.update(ctx, member_id, changes))
 
 
-def remove_member(sc: ServiceContext, member_id: str) -> None:
-    MEMBER.delete(sc, member_id)
+def remove_member(ctx: ServiceContext, member_id: str) -> None:
+    MEMBER.delete(ctx, member_id)
 
 
 # --- links ------------------------------------------------------------------------------------------
@@ -157,10 +157,10 @@ LINKS: dict[str, tuple[Any, str, Any, str, str]] = {"support": (YouthTeamSupport
          "visit": (YouthTeamVisit, "visit_id", SiteVisit, "訪視", "visit")}
 
 
-def set_link(sc: ServiceContext, team_id: str, what: str, record_id: str, linked: bool = True) -> bool:
+def set_link(ctx: ServiceContext, team_id: str, what: str, record_id: str, linked: bool = True) -> bool:
     """Link (or unlink) a support record or visit to the team; True when something changed."""
     model, column, target, zh, en = LINKS[what]
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         team = live(s, YouthTeam, team_id, "青年團隊", "youth team")
         if linked:
             live(s, target, record_id, zh, en)
@@ -172,10 +172,10 @@ def set_link(sc: ServiceContext, team_id: str, what: str, record_id: str, linked
         else:
             s.delete(existing)
         # the links travel inside the team's row: a change of links is a change of the team
-        base.stamp_change(team, sc.actor)
+        base.stamp_change(team, ctx.actor)
         s.add(team)
         s.flush()
-        audit.record(s, sc.actor, "update", ENTITY, team_id, {f"{what}_ids": ["unlinked" if linked else record_id,
+        audit.record(s, ctx.actor, "update", ENTITY, team_id, {f"{what}_ids": ["unlinked" if linked else record_id,
                                                                                record_id if linked else "unlinked"]})
         s.commit()
         return True
@@ -236,8 +236,8 @@ def eligibility(programme_name: str, roc_year: int, members: list[MemberView],
     return out
 
 
-def team_view(sc: ServiceContext, team_id: str) -> TeamView:
-    with sc.session_factory() as s:
+def team_view(ctx: ServiceContext, team_id: str) -> TeamView:
+    with ctx.session_factory() as s:
         team = live(s, YouthTeam, team_id, "青年團隊", "youth team")
         programme = _programme(s, team.programme)
         year = team.roc_year + 1911
@@ -277,9 +277,9 @@ class TeamRow:
     visits: int
 
 
-def list_teams(sc: ServiceContext, *, all_centers: bool = False) -> list[TeamRow]:
-    with sc.session_factory() as s:
-        return team_rows(s.connection(), None if all_centers else sc.center_code)
+def list_teams(ctx: ServiceContext, *, all_centers: bool = False) -> list[TeamRow]:
+    with ctx.session_factory() as s:
+        return team_rows(s.connection(), None if all_centers else ctx.center_code)
 
 
 def team_rows(conn: Connection, center: str | None) -> list[TeamRow]:
@@ -299,21 +299,21 @@ def team_rows(conn: Connection, center: str | None) -> list[TeamRow]:
             for r in result]
 
 
-def support_choices(sc: ServiceContext) -> list[tuple[str, str]]:
+def support_choices(ctx: ServiceContext) -> list[tuple[str, str]]:
     """(id, label) of the center's live support records, newest first, to link to a team."""
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         return [(r[0], f"{r[1]} {r[2]} {r[3] or ''}".strip()) for r in s.connection().execute(text(
             "SELECT s.id, s.support_date, w.name, s.topics FROM support_record s "
             "JOIN workstation w ON w.id = s.workstation_id AND w.deleted_at IS NULL "
             "WHERE s.deleted_at IS NULL AND s.center_code = :c ORDER BY s.support_date DESC, s.id LIMIT 500"),
-            {"c": sc.center_code})]
+            {"c": ctx.center_code})]
 
 
-def visit_choices(sc: ServiceContext) -> list[tuple[str, str]]:
+def visit_choices(ctx: ServiceContext) -> list[tuple[str, str]]:
     """(id, label) of the center's live visits, newest first, to link to a team."""
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         return [(r[0], " ".join(str(p) for p in r[1:] if p)) for r in s.connection().execute(text(
             "SELECT v.id, v.visit_date, c.name || t.name, coalesce(nullif(v.visited_name, ''), v.purpose) "
             "FROM site_visit v JOIN county c ON c.code = v.county_code JOIN township t ON t.code = v.township_code "
             "WHERE v.deleted_at IS NULL AND v.center_code = :c ORDER BY v.visit_date DESC, v.id LIMIT 500"),
-            {"c": sc.center_code})]
+            {"c": ctx.center_code})]
