@@ -153,6 +153,7 @@ _._context
 
 # pytest: autouse fixtures and module markers.
 _._private_home
+_.sync_engine  # tests/integration/conftest.py: the sync tests on both engines
 _.pytestmark
 _._no_error_boxes
 _.no_blocking_boxes

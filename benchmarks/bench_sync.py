@@ -10,10 +10,15 @@ checked, indexed for search, in one transaction — and (b) back into the databa
 where every record is unchanged. Issue 7: under 20 s and under 500 MB (the child's peak RSS).
 CPU time is given beside the wall time: on a busy machine the wall time says more about the
 neighbours than about the import.
+
+``hq_import_into_server``: headquarters imports the four centers' workbooks (``BENCH_HQ_VISITS``
+visits each, default 100,000: a demo database per center, exported once and kept in the work folder)
+into a PostgreSQL server this benchmark starts itself (tests/pg_server.py). Issue 18: under 90 s.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from benchmarks.common import BenchEnv, Figure, check, run_child
@@ -121,4 +126,67 @@ def import_file(env: BenchEnv) -> list[Figure]:
     return figures
 
 
-BENCHMARKS = [export_vs_openpyxl, import_file]
+HQ_VISITS = int(os.environ.get("BENCH_HQ_VISITS", "100000"))
+HQ_LIMIT_S = 90.0
+HQ_CENTERS = ("north", "central", "south", "east")
+
+_CENTER_DB = r"""
+from pathlib import Path
+from benchmarks.common import TODAY
+from counsel_desk.services.demo import generate
+from counsel_desk.store import open_database
+db = open_database(Path(DB))
+generate(db, visits=VISITS, seed=SEED, center=CENTER, today=TODAY)
+db.close()
+"""
+
+_HQ_IMPORT = r"""
+import time
+from pathlib import Path
+from counsel_desk.store import open_database
+from counsel_desk.sync.importer import import_workbooks
+db = open_database(URL)
+t0, c0 = time.perf_counter(), time.process_time()
+r = import_workbooks(db, [Path(f) for f in FILES], actor="總部")
+RESULT = {"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0, **r.totals,
+          "problems": r.problems.total, "visits": r.counts["visits"]["added"]}
+db.close()
+"""
+
+
+def _center_workbook(env: BenchEnv, n: int, center: str) -> Path:
+    """One center's whole export (``BENCH_HQ_VISITS`` demo visits), made once and kept."""
+    out = env.workdir / f"hq-{center}-{HQ_VISITS}.xlsx"
+    if not out.exists():
+        db = env.workdir / f"hq-{center}-{HQ_VISITS}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+        run_child(f"DB = {str(db)!r}\nVISITS = {HQ_VISITS}\nSEED = {200 + n}\nCENTER = {center!r}\n" + _CENTER_DB)
+        run_child(f"DB = {str(db)!r}\nOUT = {str(out)!r}\n" + _EXPORT.replace('center="north"', f"center={center!r}"))
+    return out
+
+
+def hq_import_into_server(env: BenchEnv) -> list[Figure]:
+    import sys
+
+    from benchmarks.common import ROOT
+
+    files = [_center_workbook(env, n, c) for n, c in enumerate(HQ_CENTERS)]
+    sys.path.insert(0, str(ROOT))
+    from tests.pg_server import TempServer
+
+    server = TempServer().start()
+    try:
+        url = server.url(server.new_database())
+        run_child(f"from counsel_desk.store import open_database\nopen_database({url!r}).close()")  # tables, as `server init`
+        r = run_child(f"URL = {url!r}\nFILES = {[str(f) for f in files]!r}\n" + _HQ_IMPORT, timeout=3600)
+    finally:
+        server.stop()
+    note = (f"{len(files)} workbooks × {HQ_VISITS:,} visits: added {r['added']:,} records ({r['visits']:,} visits), "
+            f"problems {r['problems']}; CPU of the importing process {r['cpu_seconds']:.1f} s")
+    return [Figure("headquarters: four centers' workbooks into the server", r["seconds"], "s", f"< {HQ_LIMIT_S:g} s",
+                   check(r["seconds"], HQ_LIMIT_S) and r["problems"] == 0, note),
+            Figure("headquarters' import: peak memory", r["peak_rss_mb"], "MB")]
+
+
+BENCHMARKS = [export_vs_openpyxl, import_file, hq_import_into_server]

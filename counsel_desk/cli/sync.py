@@ -1,7 +1,8 @@
-"""``counsel-desk export`` and ``counsel-desk import``: the interchange workbook from the command line.
+"""``counsel-desk export`` / ``import``: the interchange workbook; ``sync-server``: the same without a file.
 
     counsel-desk export --db PATH --out FILE.xlsx [--since-last] [--no-mask]
     counsel-desk import --db PATH FILE.xlsx [FILE ...] [--dry-run] [--json]
+    counsel-desk sync-server --db PATH --server postgresql://login@host/db [--json]
 
 ``--no-mask`` is the command line's confirmation that personal data may leave unmasked; the
 audit log records it. ``import --json`` prints ``added``, ``updated``, ``unchanged``,
@@ -39,6 +40,16 @@ def register(sub) -> None:
                    help=pick("只預覽會新增、更新、衝突的筆數，不寫入", "preview what would change; write nothing"))
     p.add_argument("--json", action="store_true", help=pick("以 JSON 輸出結果", "print the result as JSON"))
     p.set_defaults(func=run_import)
+
+    p = sub.add_parser("sync-server", help=pick("與中心伺服器同步：送出這台電腦的變更、取回伺服器的變更",
+                                                "sync with the center server: send this computer's changes, "
+                                                "receive the server's"))
+    add_db_option(p, required=True)
+    p.add_argument("--server", required=True, metavar="postgresql://…",
+                   help=pick("中心伺服器的資料庫位址（密碼取自作業系統的金鑰圈或 .pgpass）",
+                             "the center server's database address (password from the keyring or .pgpass)"))
+    p.add_argument("--json", action="store_true", help=pick("以 JSON 輸出結果", "print the result as JSON"))
+    p.set_defaults(func=run_sync_server)
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -81,3 +92,22 @@ def run_import(args: argparse.Namespace) -> int:
             print(pick(f"  另有 {report.problems.unlisted:,} 個問題未列出。",
                        f"  {report.problems.unlisted:,} more problems not listed."), file=sys.stderr)
     return 1 if report.refused else 0
+
+
+def run_sync_server(args: argparse.Namespace) -> int:
+    from counsel_desk.sync import server_sync
+
+    server = server_sync.open_server(args.server)
+    try:
+        db = open_existing(args)
+        try:
+            report = server_sync.sync_with_server(db, server, actor=pick("命令列", "command line"))
+        finally:
+            db.close()
+    finally:
+        server.close()
+    if args.json:
+        print_json(report.as_json())
+    else:
+        print(server_sync.describe(report))
+    return 0

@@ -1,8 +1,8 @@
 """Applying staged rows to the database: add, take the newer version, or keep a conflict.
 
-Runs inside the import's single ``BEGIN IMMEDIATE`` transaction. Most rows take a fast path
-decided from clocks alone and are written in bulk (``INSERT … SELECT`` / ``UPDATE … FROM`` the
-staging table); the few that need content compared or a conflict stored go one by one through
+Runs inside the import's single transaction, on a file or a server alike (:mod:`counsel_desk.sync.db`).
+Most rows take a fast path decided from clocks alone and are written in bulk (``INSERT … SELECT`` /
+``UPDATE … FROM`` the staging table); the few that need content compared or a conflict stored go one by one through
 :func:`counsel_desk.sync.merge.merge`.
 """
 
@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 
 from counsel_desk.models import new_id
-from counsel_desk.store import driver
 from counsel_desk.store import search
 from counsel_desk.sync import clock as clocks
+from counsel_desk.sync.db import SyncConnection
 from counsel_desk.sync.format import Kind, Sheet
 from counsel_desk.sync.merge import Outcome, Variant, differing_fields, dumps, merge
 from counsel_desk.sync.reader import StagedFile, stage_table
@@ -27,9 +27,9 @@ LOCAL_SOURCE = "這台電腦上的版本"  # a kept version that this database h
 class SheetApplier:
     """Merges one file's staged rows of one sheet into the database."""
 
-    def __init__(self, conn, raw: driver.Connection, sheet: Sheet, staged: StagedFile, device: str, now: str,
+    def __init__(self, conn, link: SyncConnection, sheet: Sheet, staged: StagedFile, device: str, now: str,
                  ref, search_text: SearchText, counts: dict[str, int], conflicts: list[tuple[str, dict]]):
-        self.conn, self.raw, self.sheet, self.file = conn, raw, sheet, staged
+        self.conn, self.link, self.sheet, self.file = conn, link, sheet, staged
         self.device, self.now, self.ref, self.search = device, now, ref, search_text
         self.counts = counts
         self.conflicts = conflicts  # (record id, audit detail) of conflicts opened or changed
@@ -37,17 +37,18 @@ class SheetApplier:
         self.stage = stage_table(sheet)
         center = ref.centers.get(staged.meta.center, staged.meta.center) or "?"
         self.source = f"{staged.name}（{center}／{staged.meta.device}）"
+        self.bools = {c.key for c in sheet.db_columns if c.kind is Kind.BOOL}
 
     # --- classification -----------------------------------------------------------------------
     def run(self) -> None:
         t = self.sheet.table
-        rows = self.raw.execute(
+        rows = self.link.execute(
             f"SELECT s.rowid, s._clock, s._withheld, m.version, b.clock, "
             f"b.local_version, b.withheld, coalesce(c.id, nullif(b.twins, '')) FROM {self.stage} s "
-            f"LEFT JOIN main.{t} m ON m.id = s.id "
-            f"LEFT JOIN main.sync_base b ON b.entity = ? AND b.record_id = s.id "
-            f"LEFT JOIN main.sync_conflict c ON c.entity = ? AND c.record_id = s.id AND c.status = 'open' "
-            f"WHERE s._file = ?", (t, t, self.file.number))
+            f"LEFT JOIN {t} m ON m.id = s.id "
+            f"LEFT JOIN sync_base b ON b.entity = :t AND b.record_id = s.id "
+            f"LEFT JOIN sync_conflict c ON c.entity = :t AND c.record_id = s.id AND c.status = 'open' "
+            f"WHERE s._file = :f", {"t": t, "f": self.file.number})
         adds, takes, takes_public, verify, hard = [], [], [], [], []
         device = self.device
         for rowid, r_clock_text, r_withheld, version, b_clock, b_version, b_withheld, conflict in rows:
@@ -96,15 +97,15 @@ class SheetApplier:
         differs = []
         for c in self.sheet.content_columns:
             if c.kind is Kind.IDS:
-                cond = f"s.{c.key} IS NOT {link_expr(c, 'm')}"
+                cond = f"s.{c.key} IS DISTINCT FROM {link_expr(c, 'm')}"
             elif c.key in FLAG_MOMENTS:
                 cond = f"(s.{c.key} IS NULL) != (m.{c.key} IS NULL)"
             else:
-                cond = f"s.{c.key} IS NOT m.{c.key}"
+                cond = f"s.{c.key} IS DISTINCT FROM m.{c.key}"
             differs.append(f"(s._withheld = 0 AND {cond})" if c.personal else cond)
-        rows = self.raw.execute(
-            f"SELECT s.rowid FROM {self.stage} s JOIN temp.sync_pick p ON p.rid = s.rowid "
-            f"JOIN main.{self.sheet.table} m ON m.id = s.id WHERE {' OR '.join(differs)}").fetchall()
+        rows = self.link.execute(
+            f"SELECT s.rowid FROM {self.stage} s JOIN sync_pick p ON p.rid = s.rowid "
+            f"JOIN {self.sheet.table} m ON m.id = s.id WHERE {' OR '.join(differs)}").fetchall()
         hard = [r[0] for r in rows]
         self.counts["unchanged"] += len(items) - len(hard)
         return hard
@@ -113,25 +114,25 @@ class SheetApplier:
         out = {}
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
-            sql = self.shape.live_sql + f"({', '.join('?' * len(chunk))})"
-            for row in self.raw.execute(sql, chunk):
+            sql = self.shape.live_sql + f"({', '.join(f':i{n}' for n in range(len(chunk)))})"
+            for row in self.link.execute(sql, {f"i{n}": i for n, i in enumerate(chunk)}):
                 out[row[0]] = row
         return out
 
     # --- bulk writes --------------------------------------------------------------------------
     def _pick(self, rowids: list[int]) -> None:
-        self.raw.execute("DELETE FROM temp.sync_pick")
-        self.raw.executemany("INSERT INTO temp.sync_pick (rid) VALUES (?)", ((r,) for r in rowids))
+        self.link.execute("DELETE FROM sync_pick")
+        self.link.insert_rows("sync_pick", ["rid"], ((r,) for r in rowids))
 
     def _picked(self, columns: str) -> str:
-        return f"SELECT {columns} FROM {self.stage} s JOIN temp.sync_pick p ON p.rid = s.rowid"
+        return f"SELECT {columns} FROM {self.stage} s JOIN sync_pick p ON p.rid = s.rowid"
 
     def _bulk_add(self, rowids: list[int]) -> None:
         if not rowids:
             return
         self._pick(rowids)
         cols = ", ".join(self.shape.db_cols)
-        self.raw.execute(f"INSERT INTO main.{self.sheet.table} ({cols}) "
+        self.link.execute(f"INSERT INTO {self.sheet.table} ({cols}) "
                          + self._picked(", ".join(f"s.{k}" for k in self.shape.db_cols)))
         self._bulk_after(fresh=True)
 
@@ -142,25 +143,26 @@ class SheetApplier:
         t = self.sheet.table
         cols = [k for k in self.shape.db_cols if k != "id" and not (public_only and k in self.shape.personal)]
         sets = ", ".join(f"{k} = s.{k}" for k in cols)
-        self.raw.execute(f"UPDATE main.{t} SET {sets} FROM ({self._picked('s.*')}) AS s WHERE {t}.id = s.id")
+        picked = self._picked(", ".join(f"s.{k}" for k in ["id"] + cols))
+        self.link.execute(f"UPDATE {t} SET {sets} FROM ({picked}) AS s WHERE {t}.id = s.id")
         self._bulk_after(fresh=False)
 
     def _bulk_after(self, *, fresh: bool) -> None:
         """Merge records, links and search text of the picked rows (written as the incoming version)."""
-        self.raw.execute(
-            "INSERT INTO main.sync_base (entity, record_id, clock, content_hash, local_version, withheld, merged_at) "
-            + self._picked(f"'{self.sheet.table}', s.id, s._clock, '', s.version, s._withheld, '{self.now}'")
+        self.link.execute(
+            "INSERT INTO sync_base (entity, record_id, clock, content_hash, local_version, withheld, merged_at) "
+            + self._picked(f"CAST(:t AS TEXT), s.id, s._clock, '', s.version, s._withheld <> 0, {self.link.moment(':now')}")
             + " WHERE true ON CONFLICT (entity, record_id) DO UPDATE SET clock = excluded.clock, "
               "content_hash = excluded.content_hash, local_version = excluded.local_version, "
-              "withheld = excluded.withheld, merged_at = excluded.merged_at")
+              "withheld = excluded.withheld, merged_at = excluded.merged_at", {"t": self.sheet.table, "now": self.now})
         for c in self.shape.links:
             table, owner, target = c.link
             if not fresh:
-                self.raw.execute(f"DELETE FROM main.{table} WHERE {owner} IN ({self._picked('s.id')})")
-            cur = self.raw.execute(self._picked(f"s.id, s.{c.key}") + f" WHERE s.{c.key} IS NOT NULL")
-            while chunk := cur.fetchmany(5000):
-                pairs = [(rid, other) for rid, ids in chunk for other in ids.split(";")]
-                self.raw.executemany(f"INSERT INTO main.{table} ({owner}, {target}) VALUES (?, ?)", pairs)
+                self.link.execute(f"DELETE FROM {table} WHERE {owner} IN ({self._picked('s.id')})")
+            rows = self.link.execute(self._picked(f"s.id, s.{c.key}") + f" WHERE s.{c.key} IS NOT NULL").fetchall()
+            for start in range(0, len(rows), 5000):
+                pairs = [(rid, other) for rid, ids in rows[start:start + 5000] for other in ids.split(";")]
+                self.link.insert_rows(table, [owner, target], pairs)
         if self.sheet.search:
             self._index_picked(fresh=fresh)
 
@@ -176,22 +178,22 @@ class SheetApplier:
 
     def _one(self, rowid: int) -> None:
         t = self.sheet.table
-        srow = self.raw.execute(f"SELECT _clock, _withheld, {', '.join(self.shape.cols)} "
-                                f"FROM {self.stage} WHERE rowid = ?", (rowid,)).fetchone()
+        srow = self.link.execute(f"SELECT _clock, _withheld, {', '.join(self.shape.cols)} "
+                                 f"FROM {self.stage} WHERE rowid = :r", {"r": rowid}).fetchone()
         r_full, r_public = self.shape.hashes(srow[2:], bool(srow[1]))
         incoming = self._variant(srow[2:], srow[0], r_full, r_public, bool(srow[1]), self.source)
         rid = incoming.values["id"]
         live = self.live_rows([rid])[rid]
-        base = self.raw.execute("SELECT clock, local_version, withheld, twins FROM main.sync_base "
-                                "WHERE entity = ? AND record_id = ?", (t, rid)).fetchone()
+        base = self.link.execute("SELECT clock, local_version, withheld, twins FROM sync_base "
+                                 "WHERE entity = :t AND record_id = :r", {"t": t, "r": rid}).fetchone()
         b_clock, b_version, b_withheld, b_twins = base if base else (None, None, 0, "")
         version = live[self.shape.pos["version"]]
         mine_clock = clocks.current(clocks.parse(b_clock) if b_clock is not None else None, b_version, version,
                                     self.device)
         full, public = self.shape.hashes(live, bool(b_withheld))
         mine = self._variant(live, clocks.format(mine_clock), full, public, bool(b_withheld), LOCAL_SOURCE)
-        conflict = self.raw.execute("SELECT id, remote_values FROM main.sync_conflict WHERE entity = ? "
-                                    "AND record_id = ? AND status = 'open'", (t, rid)).fetchone()
+        conflict = self.link.execute("SELECT id, remote_values FROM sync_conflict WHERE entity = :t "
+                                     "AND record_id = :r AND status = 'open'", {"t": t, "r": rid}).fetchone()
         kept = conflict[1] if conflict else b_twins  # the other versions kept: in conflict, or twins
         others = [Variant.from_json(d) for d in json.loads(kept or "[]")]
         outcome = merge([mine] + others, incoming)
@@ -209,35 +211,40 @@ class SheetApplier:
     def _write_main(self, rid: str, v: Variant) -> None:
         t = self.sheet.table
         cols = [k for k in self.shape.db_cols if k != "id" and not (v.withheld and k in self.shape.personal)]
-        self.raw.execute(f"UPDATE main.{t} SET {', '.join(f'{k} = ?' for k in cols)} WHERE id = ?",
-                         [v.values.get(k) for k in cols] + [rid])
+        params = {f"v{n}": self._written(k, v.values.get(k)) for n, k in enumerate(cols)}
+        self.link.execute(f"UPDATE {t} SET {', '.join(f'{k} = :v{n}' for n, k in enumerate(cols))} WHERE id = :rid",
+                          {**params, "rid": rid})
         for c in self.shape.links:
             table, owner, target = c.link
-            self.raw.execute(f"DELETE FROM main.{table} WHERE {owner} = ?", (rid,))
+            self.link.execute(f"DELETE FROM {table} WHERE {owner} = :r", {"r": rid})
             ids = [i for i in (v.values.get(c.key) or "").split(";") if i]
-            self.raw.executemany(f"INSERT INTO main.{table} ({owner}, {target}) VALUES (?, ?)", [(rid, i) for i in ids])
+            self.link.insert_rows(table, [owner, target], [(rid, i) for i in ids])
         if self.sheet.search and v.values.get("deleted_at") is not None:
             search.remove(self.conn, rid)  # a deleted record is found by no search
         elif self.sheet.search:
             search.index(self.conn, t, rid, self.search.body(self.sheet, v.values))
 
+    def _written(self, key: str, value):
+        """A storage value as the column takes it (a server's booleans are not numbers)."""
+        return bool(value) if key in self.bools and value is not None else value
+
     def _write_base(self, rid: str, v: Variant, twins: list[Variant]) -> None:
         """The merge state: the shown version, and the versions with the same content kept beside it
         (made independently elsewhere — kept so any order of files ends alike, never a conflict)."""
-        self.raw.execute(
-            "INSERT INTO main.sync_base (entity, record_id, clock, content_hash, local_version, withheld, merged_at, "
-            "twins) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity, record_id) DO UPDATE SET clock = excluded.clock, "
-            "content_hash = excluded.content_hash, local_version = excluded.local_version, "
+        self.link.execute(
+            "INSERT INTO sync_base (entity, record_id, clock, content_hash, local_version, withheld, merged_at, "
+            "twins) VALUES (:e, :r, :c, :h, :v, :w, :m, :tw) ON CONFLICT (entity, record_id) DO UPDATE SET "
+            "clock = excluded.clock, content_hash = excluded.content_hash, local_version = excluded.local_version, "
             "withheld = excluded.withheld, merged_at = excluded.merged_at, twins = excluded.twins",
-            (self.sheet.table, rid, clocks.format(v.clock), v.hash, v.values.get("version"), int(v.withheld), self.now,
-             dumps([o.to_json() for o in twins]) if twins else ""))
+            {"e": self.sheet.table, "r": rid, "c": clocks.format(v.clock), "h": v.hash, "v": v.values.get("version"),
+             "w": bool(v.withheld), "m": self.now, "tw": dumps([o.to_json() for o in twins]) if twins else ""})
 
     def _write_conflict(self, rid: str, outcome: Outcome, existing: str | None) -> None:
         others = outcome.variants[1:]
         if not outcome.open:  # nothing to decide (identical versions are twins in sync_base)
             if existing:
-                self.raw.execute("UPDATE main.sync_conflict SET status = 'superseded', changed_at = ?, resolved_at = ?, "
-                                 "source = ? WHERE id = ?", (self.now, self.now, self.source[:255], existing))
+                self.link.execute("UPDATE sync_conflict SET status = 'superseded', changed_at = :now, resolved_at = :now, "
+                                  "source = :s WHERE id = :id", {"now": self.now, "s": self.source[:255], "id": existing})
             return
         winner = outcome.winner
         if winner.values.get("erased_at"):  # an erased person's data is not kept in a conflict either
@@ -248,23 +255,24 @@ class SheetApplier:
                 o.hash = ""
         keys = [self.shape.cols[i] for i in self.shape.content]
         fields = differing_fields(outcome.variants, keys, self.shape.personal)
-        payload = ("open", self.now, self.source[:255], dumps(winner.to_json()), dumps([o.to_json() for o in others]),
-                   dumps(fields))
+        payload = {"now": self.now, "s": self.source[:255], "l": dumps(winner.to_json()),
+                   "o": dumps([o.to_json() for o in others]), "f": dumps(fields)}
         if existing:
-            self.raw.execute("UPDATE main.sync_conflict SET status = ?, changed_at = ?, source = ?, local_values = ?, "
-                             "remote_values = ?, fields = ? WHERE id = ?", payload + (existing,))
+            self.link.execute("UPDATE sync_conflict SET status = 'open', changed_at = :now, source = :s, local_values = :l, "
+                              "remote_values = :o, fields = :f WHERE id = :id", {**payload, "id": existing})
         else:
-            self.raw.execute(
-                "INSERT INTO main.sync_conflict (id, entity, record_id, status, detected_at, changed_at, source, "
+            self.link.execute(
+                "INSERT INTO sync_conflict (id, entity, record_id, status, detected_at, changed_at, source, "
                 "local_values, remote_values, fields, resolution, resolved_by, resolved_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', NULL)",
-                (new_id(), self.sheet.table, rid, "open", self.now) + payload[1:])
+                "VALUES (:id, :e, :r, 'open', :now, :now, :s, :l, :o, :f, '', '', NULL)",
+                {**payload, "id": new_id(), "e": self.sheet.table, "r": rid})
         self.conflicts.append((rid, {"entity": self.sheet.key, "fields": fields, "file": self.file.name}))
 
 
-def create_pick_table(raw: driver.Connection) -> None:
-    raw.execute("CREATE TEMP TABLE IF NOT EXISTS sync_pick (rid INTEGER PRIMARY KEY)")
+def create_pick_table(link: SyncConnection) -> None:
+    link.execute("DROP TABLE IF EXISTS sync_pick")
+    link.execute(f"CREATE TEMP TABLE sync_pick (rid {'BIGINT' if link.server else 'INTEGER'} PRIMARY KEY)")
 
 
-def drop_pick_table(raw: driver.Connection) -> None:
-    raw.execute("DROP TABLE IF EXISTS temp.sync_pick")
+def drop_pick_table(link: SyncConnection) -> None:
+    link.drop_table("sync_pick")

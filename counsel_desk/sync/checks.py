@@ -10,14 +10,15 @@ from __future__ import annotations
 
 
 from counsel_desk.i18n import pick
-from counsel_desk.store import driver
 from counsel_desk.sync import format as fmt
+from counsel_desk.sync.db import SyncConnection
 from counsel_desk.sync.format import Kind, Sheet
+from counsel_desk.sync.natural_keys import RENAMES
 from counsel_desk.sync.problems import Problem, Problems
 from counsel_desk.sync.reader import StagedFile, stage_table
 
 
-def check_batch(raw: driver.Connection, files: list[StagedFile], problems: Problems) -> dict[tuple[int, str], int]:
+def check_batch(raw: SyncConnection, files: list[StagedFile], problems: Problems) -> dict[tuple[int, str], int]:
     """Add reference and uniqueness problems; returns extra rejected rows per (file number, sheet key)."""
     by_number = {f.number: f for f in files}
     bad: dict[tuple[int, str], set[int]] = {}
@@ -48,7 +49,7 @@ def _check_ref(raw, sheet: Sheet, col, report, rejected: set[str]) -> None:
     target = fmt.BY_KEY[col.ref]
     sql = (f"SELECT s._file, s._row, s.{col.key} FROM {stage_table(sheet)} s WHERE s.{col.key} IS NOT NULL "
            f"AND NOT EXISTS (SELECT 1 FROM {stage_table(target)} t WHERE t.id = s.{col.key}) "
-           f"AND NOT EXISTS (SELECT 1 FROM main.{target.table} m WHERE m.id = s.{col.key})")
+           f"AND NOT EXISTS (SELECT 1 FROM {target.table} m WHERE m.id = s.{col.key})")
     for number, row, value in raw.execute(sql):
         if value in rejected:
             continue
@@ -59,7 +60,7 @@ def _check_ref(raw, sheet: Sheet, col, report, rejected: set[str]) -> None:
 
 def _known_ids(raw, target: Sheet) -> set[str]:
     ids = {r[0] for r in raw.execute(f"SELECT id FROM {stage_table(target)}")}
-    ids.update(r[0] for r in raw.execute(f"SELECT id FROM main.{target.table}"))
+    ids.update(r[0] for r in raw.execute(f"SELECT id FROM {target.table}"))
     return ids
 
 
@@ -90,10 +91,10 @@ def _check_unique(raw, sheet: Sheet, key: tuple[str, ...], report) -> None:
                pick(f"{titles}與這批檔案中另一筆資料相同，兩筆不能並存", f"same {cols} as another record of these files"))
     # a record of the batch and a different one already in the database (the key's unique index finds it)
     on = " AND ".join(f"b.{k} = a.{k}" for k in key)
-    sql = (f"SELECT a._file, a._row, b.id FROM {stage} a JOIN main.{sheet.table} b ON {on} AND a.id != b.id "
+    sql = (f"SELECT a._file, a._row, b.id FROM {stage} a JOIN {sheet.table} b ON {on} AND a.id != b.id "
            f"WHERE NOT EXISTS (SELECT 1 FROM {stage} c WHERE c.id = b.id) "
-           f"AND NOT EXISTS (SELECT 1 FROM temp.sync_rename r WHERE r.entity = '{sheet.table}' AND r.old_id = b.id)")
-    for number, row, other in raw.execute(sql):
+           f"AND NOT EXISTS (SELECT 1 FROM {RENAMES} r WHERE r.entity = :t AND r.old_id = b.id)")
+    for number, row, other in raw.execute(sql, {"t": sheet.table}):
         report(number, sheet, row, key[0],
                pick(f"{titles}與資料庫中另一筆資料（識別碼 {other}）相同，兩筆不能並存",
                     f"same {cols} as record {other} in this database; both can't exist"))

@@ -123,7 +123,7 @@ def list_conflicts(db, *, status: str = "open") -> list[ConflictSummary]:
     out = []
     with syncdb.connection(db) as (_conn, raw):
         rows = raw.execute("SELECT id, entity, record_id, fields, detected_at, source, status, local_values "
-                           "FROM sync_conflict WHERE status = ? ORDER BY detected_at DESC, id", (status,)).fetchall()
+                           "FROM sync_conflict WHERE status = :s ORDER BY detected_at DESC, id", {"s": status}).fetchall()
     for cid, table, rid, fields, detected, source, st, local in rows:
         sheet = fmt.BY_TABLE.get(table)
         if sheet is None:
@@ -135,22 +135,22 @@ def list_conflicts(db, *, status: str = "open") -> list[ConflictSummary]:
     return out
 
 
-def _load(raw, conflict_id: str):
+def _load(raw: syncdb.SyncConnection, conflict_id: str):
     row = raw.execute("SELECT entity, record_id, status, remote_values, detected_at, source, fields "
-                      "FROM sync_conflict WHERE id = ?", (conflict_id,)).fetchone()
+                      "FROM sync_conflict WHERE id = :id", {"id": conflict_id}).fetchone()
     if row is None:
         raise UserError("找不到這筆衝突。", "This conflict was not found.")
     table, rid, status, remote, detected, source, fields = row
     sheet = fmt.BY_TABLE[table]
     shape = Shape(sheet)
-    live = raw.execute(shape.live_sql + "(?)", (rid,)).fetchone()
+    live = raw.execute(shape.live_sql + "(:rid)", {"rid": rid}).fetchone()
     if live is None:
         raise UserError("衝突所屬的資料已不存在。", "The record of this conflict no longer exists.")
     others = [Variant.from_json(d) for d in json.loads(remote or "[]")]
     return sheet, shape, rid, status, others, dict(zip(shape.cols, live)), detected, source
 
 
-def _names(raw) -> dict[str, str]:
+def _names(raw: syncdb.SyncConnection) -> dict[str, str]:
     names: dict[str, str] = {}
     for table in ("counselor", "organization", "workstation", "contact", "public_space", "plan", "proposal"):
         col = "title" if table in ("plan", "proposal") else "name"
@@ -211,7 +211,7 @@ def resolve(db, conflict_id: str, choices: dict[str, Choice], *, actor: str = ""
     with syncdb.connection(db) as (_conn, raw):
         device = syncdb.device_id(raw)
     with db.session() as session:
-        raw = session.connection().connection.driver_connection
+        raw = syncdb.SyncConnection(session.connection())
         sheet, shape, rid, status, others, mine, _detected, _source = _load(raw, conflict_id)
         if status != "open":
             raise UserError("這筆衝突已經處理過了。", "This conflict has already been resolved.")
@@ -241,15 +241,15 @@ def resolve(db, conflict_id: str, choices: dict[str, Choice], *, actor: str = ""
             new[key] = value
             decided[key] = {"choice": choice.kind, "version": choice.version, "value": value}
         _write(session, raw, sheet, shape, rid, mine, new, actor)
-        version = raw.execute(f"SELECT version FROM {sheet.table} WHERE id = ?", (rid,)).fetchone()[0]
-        b = raw.execute("SELECT clock, local_version, withheld FROM sync_base WHERE entity = ? AND record_id = ?",
-                        (sheet.table, rid)).fetchone()
+        version = raw.execute(f"SELECT version FROM {sheet.table} WHERE id = :rid", {"rid": rid}).fetchone()[0]
+        b = raw.execute("SELECT clock, local_version, withheld FROM sync_base WHERE entity = :e AND record_id = :rid",
+                        {"e": sheet.table, "rid": rid}).fetchone()
         b_clock, b_version, b_withheld = b if b else (None, None, 0)
         mine_clock = clocks.current(clocks.parse(b_clock) if b_clock is not None else None, b_version,
                                     mine.get("version") or 1, device)
         current = Variant(mine_clock, "", "", False, "")
         clock = resolved_clock([current] + others, device)
-        row = raw.execute(shape.live_sql + "(?)", (rid,)).fetchone()
+        row = raw.execute(shape.live_sql + "(:rid)", {"rid": rid}).fetchone()
         full, _public = shape.hashes(row, bool(b_withheld))
         now = datetime_text(datetime.now(timezone.utc))
         session.execute(text(
@@ -257,7 +257,8 @@ def resolve(db, conflict_id: str, choices: dict[str, Choice], *, actor: str = ""
             "VALUES (:e, :r, :c, :h, :v, :w, :m) ON CONFLICT (entity, record_id) DO UPDATE SET clock = excluded.clock, "
             "content_hash = excluded.content_hash, local_version = excluded.local_version, merged_at = excluded.merged_at, "
             "twins = ''"),
-            {"e": sheet.table, "r": rid, "c": clocks.format(clock), "h": full, "v": version, "w": b_withheld, "m": now})
+            {"e": sheet.table, "r": rid, "c": clocks.format(clock), "h": full, "v": version, "w": bool(b_withheld),
+             "m": now})
         redacted = base.redact(sheet.table, {k: v["value"] for k, v in decided.items()})
         resolution = {k: {**v, "value": redacted[k]} for k, v in decided.items()}
         session.execute(text("UPDATE sync_conflict SET status = 'resolved', resolution = :res, resolved_by = :who, "

@@ -1,34 +1,201 @@
-"""Database access shared by export and import: a raw sqlite3 connection, the device id, reference data.
+"""Database access shared by export and import, on a file (SQLite) or a server (PostgreSQL) alike.
 
-Export and import move hundreds of thousands of rows, so they talk to SQLite through the plain
-``sqlite3`` connection under the engine (values in storage form, no ORM), with transactions opened
-explicitly (``BEGIN IMMEDIATE`` … ``COMMIT``). The same connection also serves SQLAlchemy Core for
-the audit log and the search index, so everything lands in one transaction.
+Export and import move hundreds of thousands of rows, so they talk to the database through
+SQLAlchemy Core (``text()`` with named parameters, ``insert(table)`` with many rows: an executemany,
+which psycopg 3 pipelines on a server) on one connection, values in storage form, no ORM. The same
+connection serves the audit log and the search index, so everything lands in one transaction.
+
+:class:`SyncConnection` is that connection. What differs between the engines is kept in it:
+
+* transactions: on a file the import says ``BEGIN IMMEDIATE`` itself (it takes the write lock before
+  it reads what it will change); on a server the first statement opens the transaction;
+* staging tables (``temp`` on both; on a server with an explicit ``rowid`` and the live table's
+  column types, so ``INSERT … SELECT`` from staging needs no casts);
+* values read back: a server's dates, moments and booleans come back as SQLite stores them (ISO
+  text, naive UTC text, 0/1), so content hashes and clocks compare alike on both engines.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
+from sqlalchemy import column, insert, table, text
 from sqlalchemy.engine import Connection
 
-from counsel_desk.store import driver, identity
-from counsel_desk.store.identity import meta_value as meta_value  # the sync layer reads and writes app_meta through these
-from counsel_desk.store.identity import set_meta as set_meta
+from counsel_desk.store import identity
+from counsel_desk.store.dialects import SERVER
+from counsel_desk.sync.clock import DEVICE_RE, new_device_id
+
+_PLAIN = (str, int, float, type(None))
+
+
+def storage_value(value: Any) -> Any:
+    """A server's value as SQLite stores it: dates as ISO text, UTC moments as naive text, booleans as 0/1."""
+    if type(value) in _PLAIN:
+        return value
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return value.isoformat(sep=" ", timespec="microseconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+class Rows:
+    """A statement's result with its values in storage form (iterate, fetchone, fetchall, fetchmany)."""
+
+    def __init__(self, result: Any, convert: bool) -> None:
+        self._result = result
+        self._convert = convert
+        self.rowcount = result.rowcount
+
+    def _row(self, row: Any) -> Any:
+        return tuple(storage_value(v) for v in row) if self._convert else row
+
+    def __iter__(self) -> Iterator[Any]:
+        for row in self._result:
+            yield self._row(row)
+
+    def fetchone(self) -> Any:
+        row = self._result.fetchone()
+        return None if row is None else self._row(row)
+
+    def fetchall(self) -> list[Any]:
+        return [self._row(r) for r in self._result.fetchall()]
+
+    def fetchmany(self, size: int) -> list[Any]:
+        return [self._row(r) for r in self._result.fetchmany(size)]
+
+    def scalar(self) -> Any:
+        row = self.fetchone()
+        return None if row is None else row[0]
+
+
+class SyncConnection:
+    """One SQLAlchemy connection for a sync operation, on either engine (see the module docstring)."""
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self.server = conn.dialect.name == SERVER
+        self._bools: dict[str, frozenset[str]] = {}  # staging table → its boolean columns (server only)
+        self.file: Any = None if self.server else conn.connection.driver_connection  # a file's sqlite3 connection
+
+    # --- statements ------------------------------------------------------------------------
+    def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> Rows:
+        result = self.conn.execute(text(sql), dict(params or {}))
+        return Rows(result, self.server and result.returns_rows)
+
+    def insert_rows(self, name: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """Many rows into ``name`` in one executemany (``insert(t)`` with a list, never one big VALUES)."""
+        bools = self._bools.get(name, frozenset())
+        data = []
+        for row in rows:
+            d = dict(zip(columns, row))
+            for k in bools:
+                if d.get(k) is not None:
+                    d[k] = bool(d[k])
+            data.append(d)
+        if data:
+            self.conn.execute(insert(table(name, *(column(c) for c in columns))), data)
+
+    # --- transactions ----------------------------------------------------------------------
+    def begin(self, *, write: bool = False, snapshot: bool = False) -> None:
+        """Open a transaction; ``write``: a file takes its write lock now (``BEGIN IMMEDIATE``);
+        ``snapshot``: every statement of it reads the same state (a server's REPEATABLE READ)."""
+        if self.server:
+            if self.conn.in_transaction():
+                self.conn.commit()
+            self.conn.begin()
+            if snapshot:
+                self.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        else:
+            self.file.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    def commit(self) -> None:
+        if self.server:
+            self.conn.commit()
+        elif self.file.in_transaction:
+            self.file.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.server:
+            self.conn.rollback()
+        elif self.file.in_transaction:
+            self.file.execute("ROLLBACK")
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.conn.in_transaction() if self.server else bool(self.file.in_transaction)
+
+    # --- what differs ----------------------------------------------------------------------
+    def cache_pages(self, kib: int) -> None:
+        """A bigger page cache for bulk work on a file (a server sizes its own)."""
+        if not self.server:
+            self.file.execute(f"PRAGMA cache_size = -{int(kib)}")
+
+    def moment(self, param: str) -> str:
+        """SQL for a moment given as storage text (``param`` like ``:now``) where its type can't be inferred."""
+        return f"CAST({param} AS TIMESTAMP WITH TIME ZONE)" if self.server else param
+
+    def defer_foreign_keys(self) -> None:
+        """Inside this transaction, check foreign keys at commit (a parent and its children renamed in turn)."""
+        if self.server:
+            self.execute("SET CONSTRAINTS ALL DEFERRED")
+        else:
+            self.file.execute("PRAGMA defer_foreign_keys = ON")
+
+    def create_temp_table(self, name: str, columns: Sequence[str], *, like: str | None = None,
+                          types: Mapping[str, str] | None = None) -> None:
+        """A temporary table of ``columns``; on a server typed like ``like``'s columns of the same name
+        (else as ``types`` says, else text) and given a ``rowid`` as SQLite's tables have."""
+        self.execute(f"DROP TABLE IF EXISTS {name}")
+        if not self.server:
+            self.execute(f"CREATE TEMP TABLE {name} ({', '.join(columns)})")
+            return
+        known = dict(types or {})
+        if like is not None:
+            known.update(self._column_types(like))
+        parts = ["rowid BIGSERIAL"] + [f"{c} {known.get(c, 'TEXT')}" for c in columns]
+        self.execute(f"CREATE TEMP TABLE {name} ({', '.join(parts)})")
+        self._bools[name] = frozenset(c for c in columns if known.get(c) == "BOOLEAN")
+
+    def _column_types(self, table_name: str) -> dict[str, str]:
+        rows = self.execute(
+            "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
+            "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE c.relname = :t AND n.nspname = current_schema() AND a.attnum > 0 AND NOT a.attisdropped",
+            {"t": table_name})
+        return {name: ("BOOLEAN" if kind == "boolean" else kind.upper()) for name, kind in rows}
+
+    def drop_table(self, name: str) -> None:
+        self.execute(f"DROP TABLE IF EXISTS {name}")
+        self._bools.pop(name, None)
 
 
 @contextmanager
-def connection(db) -> Iterator[tuple[Connection, driver.Connection]]:
-    """An SQLAlchemy connection and its sqlite3 connection in autocommit mode (we say BEGIN ourselves)."""
+def connection(db) -> Iterator[tuple[Connection, SyncConnection]]:
+    """An SQLAlchemy connection and its :class:`SyncConnection` (a file's in autocommit mode: we say BEGIN)."""
     with db.engine.connect() as conn:
-        raw = conn.connection.driver_connection
+        link = SyncConnection(conn)
+        if link.server:
+            try:
+                yield conn, link
+            finally:
+                if conn.in_transaction():
+                    conn.rollback()
+            return
+        raw = link.file
         previous = raw.isolation_level
         caches = (raw.execute("PRAGMA cache_size").fetchone()[0], raw.execute("PRAGMA temp.cache_size").fetchone()[0])
         raw.isolation_level = None
         try:
-            yield conn, raw
+            yield conn, link
         finally:
             if raw.in_transaction:
                 raw.execute("ROLLBACK")
@@ -38,19 +205,44 @@ def connection(db) -> Iterator[tuple[Connection, driver.Connection]]:
             raw.isolation_level = previous
 
 
-def device_id(raw: driver.Connection) -> str:
-    """This database's device id for version vectors (store/identity.py keeps it with the file)."""
-    return identity.device_id(raw)
+def meta_value(link: SyncConnection, key: str) -> str | None:
+    value = link.execute("SELECT value FROM app_meta WHERE key = :k", {"k": key}).scalar()
+    return None if value is None else str(value)
 
 
-def home_center(raw: driver.Connection) -> str:
+def set_meta(link: SyncConnection, key: str, value: str) -> None:
+    link.execute("INSERT INTO app_meta (key, value) VALUES (:k, :v) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                 {"k": key, "v": value})
+
+
+def device_id(link: SyncConnection) -> str:
+    """This database's device id for version vectors.
+
+    A file keeps it with the file and gives a copy on another computer its own (store/identity.py);
+    a server database is one place whoever connects, so its id is made once and kept.
+    """
+    if not link.server:
+        return identity.device_id(link.file)
+    current = meta_value(link, "device_id")
+    if current and DEVICE_RE.fullmatch(current):
+        return current
+    new = new_device_id()
+    own = not link.in_transaction
+    link.execute("INSERT INTO app_meta (key, value) VALUES ('device_id', :v) ON CONFLICT (key) DO NOTHING", {"v": new})
+    current = meta_value(link, "device_id") or new  # another client may have made it first
+    if own:
+        link.commit()
+    return current
+
+
+def home_center(link: SyncConnection) -> str:
     """The center this database belongs to: ``app_meta.center`` if set, else its counselors' center."""
-    stored = meta_value(raw, "center")
+    stored = meta_value(link, "center")
     if stored:
         return stored
-    row = raw.execute("SELECT center_code FROM counselor WHERE deleted_at IS NULL GROUP BY center_code "
-                      "ORDER BY count(*) DESC, center_code LIMIT 1").fetchone()
-    return row[0] if row else ""
+    row = link.execute("SELECT center_code FROM counselor WHERE deleted_at IS NULL GROUP BY center_code "
+                       "ORDER BY count(*) DESC, center_code LIMIT 1").fetchone()
+    return str(row[0]) if row else ""
 
 
 @dataclass(frozen=True)
@@ -63,12 +255,12 @@ class Reference:
     work_items: frozenset[str]
 
     @classmethod
-    def load(cls, raw: driver.Connection) -> "Reference":
+    def load(cls, link: SyncConnection) -> "Reference":
         return cls(
-            centers=dict(raw.execute("SELECT code, name FROM center")),
-            counties=dict(raw.execute("SELECT code, name FROM county")),
-            townships={c: (k, n) for c, k, n in raw.execute("SELECT code, county_code, name FROM township")},
-            work_items=frozenset(r[0] for r in raw.execute("SELECT code FROM work_item")),
+            centers=dict(link.execute("SELECT code, name FROM center")),
+            counties=dict(link.execute("SELECT code, name FROM county")),
+            townships={c: (k, n) for c, k, n in link.execute("SELECT code, county_code, name FROM township")},
+            work_items=frozenset(r[0] for r in link.execute("SELECT code FROM work_item")),
         )
 
     def county_name(self, code: str | None) -> str:

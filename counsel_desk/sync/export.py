@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -80,7 +80,15 @@ _ATTENTION = re.compile(r"^[=+\-@\t\r]|[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|
 TEXT_KINDS = (Kind.TEXT, Kind.ID, Kind.REF, Kind.IDS, Kind.COUNTY, Kind.TOWNSHIP, Kind.WORK_ITEM)
 
 
-def _select_sql(sheet: Sheet, ref: syncdb.Reference, since: bool) -> str:
+def _moment_text(x: str, server: bool) -> str:
+    """A moment as the workbook writes it: storage text, without a zero fraction of a second."""
+    if server:
+        return (f"to_char({x} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') || "
+                f"CASE WHEN to_char({x}, 'US') = '000000' THEN '' ELSE '.' || to_char({x}, 'US') END")
+    return f"CASE WHEN {x} LIKE '%.000000' THEN substr({x}, 1, 19) ELSE {x} END"
+
+
+def _select_sql(sheet: Sheet, ref: syncdb.Reference, since: bool, server: bool = False) -> str:
     """One row per record with the cells already in their written form where SQL can do it.
 
     After the sheet's columns come the base clock and the base version (for the records changed
@@ -96,13 +104,15 @@ def _select_sql(sheet: Sheet, ref: syncdb.Reference, since: bool) -> str:
         if c.kind in TEXT_KINDS:
             cols.append(f"NULLIF({x}, '')")
         elif c.kind is Kind.DATETIME:
-            cols.append(f"CASE WHEN {x} LIKE '%.000000' THEN substr({x}, 1, 19) ELSE {x} END")
+            cols.append(_moment_text(x, server))
+        elif c.kind is Kind.INT and server:
+            cols.append(x)  # a server's CASE can't mix numbers and text: _SheetWriter writes the big ones as text
         elif c.kind is Kind.INT:
             # no abs(): SQLite's abs(-2**63) raises "integer overflow"
             cols.append(f"CASE WHEN {x} >= {EXCEL_INT_LIMIT} OR {x} <= -{EXCEL_INT_LIMIT} THEN CAST({x} AS TEXT) "
                         f"ELSE {x} END")
         elif c.kind is Kind.BOOL:
-            cols.append(f"CASE {x} WHEN 1 THEN '是' WHEN 0 THEN '否' END")
+            cols.append(f"CASE WHEN {x} THEN '是' WHEN NOT {x} THEN '否' END")
         elif c.kind is Kind.ENUM:
             cols.append(f"NULLIF({_case(x, c.enum.labels_zh())}, '')")
         elif c.kind is Kind.CENTER:
@@ -113,7 +123,7 @@ def _select_sql(sheet: Sheet, ref: syncdb.Reference, since: bool) -> str:
             joins.append(f"LEFT JOIN {table} {alias} ON {alias}.code = t.{c.derived_from}")
             cols.append(f"{alias}.name")
         elif c.kind is Kind.CLOCK:
-            cols.append("CASE WHEN b.clock IS NULL THEN :device || ':' || max(1, t.version) "
+            cols.append("CASE WHEN b.clock IS NULL THEN CAST(:device AS TEXT) || ':' || max(1, t.version) "
                         "WHEN t.version = b.local_version THEN b.clock END")
         else:  # DATE, MONEY and FLOAT: Python makes the cell
             cols.append(x)
@@ -122,7 +132,8 @@ def _select_sql(sheet: Sheet, ref: syncdb.Reference, since: bool) -> str:
             # number cell then holds the mask's text). Withheld (this database never got the real
             # values): always the mask, so nobody takes our blanks for data.
             has_value = f"{x} != ''" if c.kind in TEXT_KINDS else f"{x} IS NOT NULL"
-            cols[-1] = f"CASE WHEN b.withheld OR (:masked AND {has_value}) THEN {_sql_literal(MASK)} ELSE {cols[-1]} END"
+            shown = cols[-1] if c.kind in TEXT_KINDS or not server else f"CAST({cols[-1]} AS TEXT)"  # one type per CASE
+            cols[-1] = f"CASE WHEN b.withheld OR (:masked AND {has_value}) THEN {_sql_literal(MASK)} ELSE {shown} END"
     cols += ["b.clock", "b.local_version"]
     where = " WHERE t.updated_at > :since OR b.merged_at > :since" if since else ""
     return (f"SELECT {', '.join(cols)} FROM {sheet.table} t LEFT JOIN sync_base b "
@@ -138,7 +149,7 @@ def _count_sql(sheet: Sheet, since: bool) -> str:
 class _SheetWriter:
     """Writes one sheet: cells mostly prepared by SQL, dates and money made here, rare texts escaped."""
 
-    def __init__(self, wb: Workbook, sheet: Sheet, device: str):
+    def __init__(self, wb: Workbook, sheet: Sheet, device: str, server: bool = False):
         self.sheet = sheet
         cols = sheet.columns
         self.out = SheetStream(wb, sheet.title, [c.width or 14 for c in cols], freeze="B3", hidden_rows=(1,),
@@ -154,8 +165,11 @@ class _SheetWriter:
         self.money = [i for i, c in plain if c.kind is Kind.MONEY]
         self.floats = [i for i, c in plain if c.kind is Kind.FLOAT]
         # a personal cell may hold MASK instead of its date or number: made only when it holds a value
-        makers = {Kind.DATE: date_cell, Kind.MONEY: self._money, Kind.FLOAT: float_cell}
+        makers: dict[Kind, Callable[[Any], Any]] = {Kind.DATE: date_cell, Kind.MONEY: self._money, Kind.FLOAT: float_cell}
+        if server:  # a server gave the value as text beside the mask's (_select_sql)
+            makers.update({Kind.MONEY: lambda v: self._money(int(v)), Kind.FLOAT: lambda v: float_cell(float(v))})
         self.personal_made = [(i, makers[c.kind]) for i, c in enumerate(cols) if c.personal and c.kind in makers]
+        self.ints = [i for i, c in plain if c.kind is Kind.INT] if server else []
         self.texts = [(i, c.key) for i, c in enumerate(cols) if c.kind is Kind.TEXT]
         self.money_style = self.out.style(number_format=MONEY_FORMAT)
         self.quoted_style = self.out.style(quotePrefix=True)
@@ -172,7 +186,7 @@ class _SheetWriter:
         v = escape_text(v)
         return Styled(v, self.quoted_style) if v[0] in FORMULA_START else v
 
-    def _money(self, v):
+    def _money(self, v: Any) -> Any:
         v = int_cell(v)
         return v if isinstance(v, str) else Styled(v, self.money_style)
 
@@ -193,6 +207,10 @@ class _SheetWriter:
             v = row[i]
             if v is not None:
                 row[i] = float_cell(v)
+        for i in self.ints:
+            v = row[i]
+            if v is not None and (v >= EXCEL_INT_LIMIT or v <= -EXCEL_INT_LIMIT):
+                row[i] = str(v)
         for i, make in self.personal_made:
             v = row[i]
             if v is not None and v != MASK:
@@ -235,21 +253,22 @@ def _write_long_texts(wb: Workbook, overflow: list[tuple[str, str, str, str]]) -
     out.close()
 
 
-def _write_programmes(wb: Workbook, raw) -> None:
+def _write_programmes(wb: Workbook, link: syncdb.SyncConnection) -> None:
     """The programme files this database uses, each as loaded (see format.PROGRAMME_SHEET)."""
     out = SheetStream(wb, PROGRAMME_SHEET, [20, 8, 30, 60], hidden_rows=(1,))
     quoted = out.style(quotePrefix=True)
     out.row(list(PROGRAMME_COLUMNS))
     out.row(["計畫代碼", "版本", "計畫名稱", "計畫定義檔內容（JSON；過長時接續於右側儲存格）"])
-    for code, version, name, body in raw.execute("SELECT code, programme_version, name, body FROM programme_file ORDER BY code"):
+    for code, version, name, body in link.execute("SELECT code, programme_version, name, body FROM programme_file "
+                                                  "ORDER BY code"):
         parts = [escape_text(body[i:i + CELL_TEXT_LIMIT]) for i in range(0, len(body), CELL_TEXT_LIMIT)]
         out.row([code, version, name, *(p if p[0] not in FORMULA_START else Styled(p, quoted) for p in parts)])
     out.close()
 
 
-def last_export(raw, destination: str):
-    return raw.execute("SELECT cutoff FROM export_log WHERE destination = ? ORDER BY id DESC LIMIT 1",
-                       (destination,)).fetchone()
+def last_export(link: syncdb.SyncConnection, destination: str):
+    return link.execute("SELECT cutoff FROM export_log WHERE destination = :d ORDER BY id DESC LIMIT 1",
+                        {"d": destination}).fetchone()
 
 
 def export_workbook(db, out: Path | str, *, since_last: bool = False, mask: bool = True, actor: str = "",
@@ -264,12 +283,12 @@ def export_workbook(db, out: Path | str, *, since_last: bool = False, mask: bool
     with syncdb.connection(db) as (conn, raw):
         device = syncdb.device_id(raw)
         center = center or syncdb.home_center(raw)
-        raw.execute("BEGIN")  # one snapshot for every sheet
+        raw.begin(snapshot=True)  # one snapshot for every sheet
         prev = last_export(raw, destination) if since_last else None
         since = prev[0] if prev else None
         cutoff = datetime.now(timezone.utc) - CUTOFF_MARGIN
         ref = syncdb.Reference.load(raw)
-        params = {"since": since, "masked": int(mask), "device": device}
+        params = {"since": since, "masked": mask, "device": device}
         total = 0
         for s in SHEETS:
             total += raw.execute(_count_sql(s, bool(since)), params).fetchone()[0]
@@ -283,11 +302,11 @@ def export_workbook(db, out: Path | str, *, since_last: bool = False, mask: bool
         attachment_rows: list[tuple[str, str]] = []
         done = 0
         for s in SHEETS:
-            writer = _SheetWriter(wb, s, device)
+            writer = _SheetWriter(wb, s, device, raw.server)
             n = dead = 0
             files = (s.columns.index(s.column("sha256")), s.columns.index(s.column("filename"))) \
                 if s.key == "attachments" else None
-            for rec in raw.execute(_select_sql(s, ref, bool(since)), params):
+            for rec in raw.execute(_select_sql(s, ref, bool(since), raw.server), params):
                 dead += writer.write(rec)
                 n += 1
                 if files is not None:
@@ -300,7 +319,7 @@ def export_workbook(db, out: Path | str, *, since_last: bool = False, mask: bool
             tombstones[s.key] = dead
             overflow.extend((s.key, rid, k, v) for rid, k, v in writer.overflow)
         head = audit.Head.from_text(syncdb.meta_value(raw, audit.HEAD_KEY)) or audit.Head(0, 0, "")
-        raw.execute("ROLLBACK")
+        raw.rollback()
         exported_at = datetime.now(timezone.utc)
         meta = {
             "format": FORMAT_NAME, "format_version": str(FORMAT_VERSION), "center": center,
@@ -331,33 +350,41 @@ def syncdb_since(since: str | None) -> datetime | None:
     return datetime.fromisoformat(since).replace(tzinfo=timezone.utc) if since else None
 
 
-def _log_export(conn, raw, *, actor: str, destination: str, cutoff: datetime, since: str | None, masked: bool,
-                sha256: str, counts: dict[str, int]) -> None:
-    raw.execute("BEGIN IMMEDIATE")
+def _log_export(conn, raw: syncdb.SyncConnection, *, actor: str, destination: str, cutoff: datetime,
+                since: str | None, masked: bool, sha256: str, counts: dict[str, int]) -> None:
+    raw.begin(write=True)
     try:
-        raw.execute(
-            "INSERT INTO export_log (at, actor, destination, cutoff, since, masked, sha256, counts) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (datetime_text(datetime.now(timezone.utc)), actor, destination, datetime_text(cutoff), since,
-             int(masked), sha256, json.dumps(counts)))
+        log_export(raw, actor=actor, destination=destination, cutoff=cutoff, since=since, masked=masked,
+                   sha256=sha256, counts=counts)
         audit.record_many(conn, actor, "export", "interchange", [("", {
             "file": Path(destination).name, "masked": masked, "since": since, "sha256": sha256,
             "records": sum(counts.values())})])
-        raw.execute("COMMIT")
+        raw.commit()
     except BaseException:
-        raw.execute("ROLLBACK")
+        raw.rollback()
         raise
+
+
+def log_export(link: syncdb.SyncConnection, *, actor: str, destination: str, cutoff: datetime, since: str | None,
+               masked: bool, sha256: str, counts: dict[str, int]) -> None:
+    """What went where, up to which moment: the next "only what changed since" starts there."""
+    link.execute(
+        "INSERT INTO export_log (at, actor, destination, cutoff, since, masked, sha256, counts) "
+        "VALUES (:at, :actor, :dest, :cutoff, :since, :masked, :sha, :counts)",
+        {"at": datetime_text(datetime.now(timezone.utc)), "actor": actor, "dest": destination,
+         "cutoff": datetime_text(cutoff), "since": since, "masked": masked, "sha": sha256,
+         "counts": json.dumps(counts)})
 
 
 def record_unmask(db, actor: str, destination: Path | str) -> None:
     """A person confirmed that personal data may leave unmasked: that confirmation goes in the audit log."""
     with syncdb.connection(db) as (conn, raw):
-        raw.execute("BEGIN IMMEDIATE")
+        raw.begin(write=True)
         try:
             audit.record_many(conn, actor, "unmask_confirmed", "interchange",
                               [("", {"file": Path(destination).name, "fields": ", ".join(
                                   f"{sheet}.{key}" for sheet, keys in PERSONAL.items() for key in keys)})])
-            raw.execute("COMMIT")
+            raw.commit()
         except BaseException:
-            raw.execute("ROLLBACK")
+            raw.rollback()
             raise

@@ -50,7 +50,7 @@ def _totals(counts_json: str) -> dict[str, int]:
 def imports(db, limit: int = 500) -> list[ImportEntry]:
     with syncdb.connection(db) as (_conn, raw):
         rows = raw.execute("SELECT at, actor, file_name, sha256, source_center, source_device, exported_at, dry_run, "
-                           "counts FROM import_log ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+                           "counts FROM import_log ORDER BY id DESC LIMIT :n", {"n": limit}).fetchall()
     return [ImportEntry(_utc(at), actor, name, sha, center, device, _utc(exported), bool(dry), _totals(counts))
             for at, actor, name, sha, center, device, exported, dry, counts in rows]
 
@@ -58,7 +58,7 @@ def imports(db, limit: int = 500) -> list[ImportEntry]:
 def exports(db, limit: int = 500) -> list[ExportEntry]:
     with syncdb.connection(db) as (_conn, raw):
         rows = raw.execute("SELECT at, actor, destination, masked, since, counts FROM export_log "
-                           "ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+                           "ORDER BY id DESC LIMIT :n", {"n": limit}).fetchall()
     return [ExportEntry(_utc(at), actor, dest, bool(masked), _utc(since), sum((json.loads(c or "{}")).values()))
             for at, actor, dest, masked, since, c in rows]
 
@@ -67,15 +67,35 @@ def last_export_to(db, destination: Path | str) -> datetime | None:
     """When this database last exported to ``destination`` (for "only what changed since")."""
     dest = str(Path(destination).expanduser().resolve())
     with syncdb.connection(db) as (_conn, raw):
-        row = raw.execute("SELECT at FROM export_log WHERE destination = ? ORDER BY id DESC LIMIT 1", (dest,)).fetchone()
+        row = raw.execute("SELECT at FROM export_log WHERE destination = :d ORDER BY id DESC LIMIT 1",
+                          {"d": dest}).fetchone()
     return _utc(row[0]) if row else None
+
+
+@dataclass
+class ServerSync:
+    """The last completed 「與中心伺服器同步」 with one server."""
+
+    server: str
+    at: datetime
+
+
+def server_syncs(db) -> list[ServerSync]:
+    """Each center server this database has synced with, the most recent first (sync/server_sync.py logs it)."""
+    from counsel_desk.sync.server_sync import SERVER_PREFIX
+
+    with syncdb.connection(db) as (_conn, raw):
+        rows = raw.execute("SELECT destination, at FROM export_log WHERE id IN (SELECT max(id) FROM export_log "
+                           "WHERE destination LIKE :p GROUP BY destination) ORDER BY at DESC",
+                           {"p": SERVER_PREFIX + "%"}).fetchall()
+    return [ServerSync(dest[len(SERVER_PREFIX):], _utc(at)) for dest, at in rows]
 
 
 def already_imported(db, sha256: str) -> datetime | None:
     """When a file with this content was last applied here (the UI warns, importing again is harmless)."""
     with syncdb.connection(db) as (_conn, raw):
-        row = raw.execute("SELECT at FROM import_log WHERE sha256 = ? AND dry_run = 0 ORDER BY id DESC LIMIT 1",
-                          (sha256,)).fetchone()
+        row = raw.execute("SELECT at FROM import_log WHERE sha256 = :s AND NOT dry_run ORDER BY id DESC LIMIT 1",
+                          {"s": sha256}).fetchone()
     return _utc(row[0]) if row else None
 
 

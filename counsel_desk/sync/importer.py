@@ -2,11 +2,12 @@
 
 1. Each file passes the safety checks (size, zip bomb, XML declarations, formulas) — a hostile
    file stops the whole batch before any parser reads it.
-2. Every sheet of every file is read, each row checked and staged (SQLite ``temp`` schema); then
+2. Every sheet of every file is read, each row checked and staged (temporary tables); then
    references between sheets, files and the database, and unique keys, are checked in SQL.
 3. Any problem: nothing is written, the report lists each with sheet, row, column and reason.
-4. Otherwise a backup is taken (``services.safety.backup.backup_before``) and all files are merged in one
-   ``BEGIN IMMEDIATE`` transaction, sheet by sheet in reference order. A dry run does the same and
+4. Otherwise a backup is taken (``services.safety.backup.backup_before``; a server is backed up by its
+   pg_dump) and all files are merged in one transaction, sheet by sheet in reference order.
+   On a file or a server alike (:mod:`counsel_desk.sync.db`). A dry run does the same and
    rolls back, so the preview is exactly what applying would do; it is noted in the import history.
 """
 
@@ -16,10 +17,11 @@ import json
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
@@ -81,6 +83,10 @@ class ImportReport:
         return out
 
     @property
+    def conflicts(self) -> int:
+        return self.totals["conflicts"]
+
+    @property
     def refused(self) -> bool:
         return bool(self.problems)
 
@@ -121,6 +127,9 @@ def _formula_refusal(path: Path, parts: list[str]) -> UserError:
 
 
 def _backup(db) -> Path | None:
+    """A file is copied aside first; a server is backed up on the server (pg_dump, docs/server.md)."""
+    if db.is_server:
+        return None
     from counsel_desk.services.safety.backup import backup_before
 
     return backup_before(db, "import")
@@ -147,64 +156,71 @@ def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, 
     stop_scan = threading.Event()
     # the big worksheets are scanned by the reader instead, in one pass with their row count
     scans = [scanner.submit(safety.scan_file, p, stop_scan, safety.big_sheet_parts(p)) for p in paths]
-    with syncdb.connection(db) as (conn, raw), scanner:
+    with syncdb.connection(db) as (conn, link), scanner, staging(link):
+        ref = syncdb.Reference.load(link)
+        link.begin()  # staging writes go to the temporary tables only
         try:
-            create_staging(raw)
-            applying.create_pick_table(raw)
-            natural_keys.create_rename_table(raw)
-            ref = syncdb.Reference.load(raw)
-            raw.execute("BEGIN")  # staging writes go to the temp schema only
-            try:
-                for f in files:
-                    stage_file(raw, f, ref, problems, progress=ticker.sheet_read)
-                index_staging(raw)
-                natural_keys.unify(raw)  # one record per natural key, before the keys are checked
-                extra = check_batch(raw, files, problems)
-            except safety.SheetTooLarge:
-                stop_scan.set()  # refused already: don't inflate the rest of a hostile file
-                raise
-            finally:
-                # a hostile file's own message beats whatever the reader made of it
-                for f, scan in zip(files, scans):
-                    if not scan.cancel() and (formulas := scan.result() + f.formula_parts):
-                        raise _formula_refusal(f.path, formulas)
-            raw.execute("COMMIT")
-            for (number, key), n in extra.items():
-                f = files[number - 1]
-                f.rejected[key] = f.rejected.get(key, 0) + n
-            counts = {s.key: empty_counts() for s in fmt.SHEETS}
-            reports = [_file_report(f) for f in files]
-            for f, r in zip(files, reports):
-                for key, n in f.rejected.items():
-                    counts[key]["rejected"] += n
-                    r.counts.setdefault(key, empty_counts())["rejected"] += n
-            report = ImportReport(reports, counts, problems, dry_run, applied=False)
-            if problems:
-                report.seconds = time.perf_counter() - started
-                return report
-            if not dry_run:
-                report.backup = _backup(db)
-            _merge(conn, raw, files, reports, counts, ref, actor, dry_run, ticker, report.programmes)
-            report.applied = not dry_run
-            if report.applied:
-                _copy_attachment_files(db, raw, files)
+            for f in files:
+                stage_file(link, f, ref, problems, progress=ticker.sheet_read)
+            index_staging(link)
+            natural_keys.unify(link)  # one record per natural key, before the keys are checked
+            extra = check_batch(link, files, problems)
+        except safety.SheetTooLarge:
+            stop_scan.set()  # refused already: don't inflate the rest of a hostile file
+            raise
         finally:
-            if raw.in_transaction:
-                raw.execute("ROLLBACK")
-            drop_staging(raw)
-            applying.drop_pick_table(raw)
-            natural_keys.drop_rename_table(raw)
+            # a hostile file's own message beats whatever the reader made of it
+            for f, scan in zip(files, scans):
+                if not scan.cancel() and (formulas := scan.result() + f.formula_parts):
+                    raise _formula_refusal(f.path, formulas)
+        link.commit()
+        for (number, key), n in extra.items():
+            f = files[number - 1]
+            f.rejected[key] = f.rejected.get(key, 0) + n
+        counts = {s.key: empty_counts() for s in fmt.SHEETS}
+        reports = [_file_report(f) for f in files]
+        for f, r in zip(files, reports):
+            for key, n in f.rejected.items():
+                counts[key]["rejected"] += n
+                r.counts.setdefault(key, empty_counts())["rejected"] += n
+        report = ImportReport(reports, counts, problems, dry_run, applied=False)
+        if problems:
+            report.seconds = time.perf_counter() - started
+            return report
+        if not dry_run:
+            report.backup = _backup(db)
+        merge_batch(conn, link, files, reports, counts, ref, actor, dry_run, ticker, report.programmes)
+        report.applied = not dry_run
+        if report.applied:
+            _copy_attachment_files(db, link, files)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _copy_attachment_files(db, raw, files: list[StagedFile]) -> None:
+@contextmanager
+def staging(link: syncdb.SyncConnection) -> Iterator[None]:
+    """The temporary tables a batch is staged, checked and merged through; gone afterwards, whatever happened."""
+    create_staging(link)
+    applying.create_pick_table(link)
+    natural_keys.create_rename_table(link)
+    link.commit()
+    try:
+        yield
+    finally:
+        link.rollback()
+        drop_staging(link)
+        applying.drop_pick_table(link)
+        natural_keys.drop_rename_table(link)
+        link.commit()
+
+
+def _copy_attachment_files(db, link: syncdb.SyncConnection, files: list[StagedFile]) -> None:
     """Files from a ``-附件.zip`` beside a workbook, for the attachments it names (content-checked)."""
     from counsel_desk.sync.attachments import read_zip
 
     table = stage_table(fmt.BY_KEY["attachments"])
     for f in files:
-        wanted = dict(raw.execute(f"SELECT sha256, filename FROM {table} WHERE _file = ?", (f.number,)))
+        wanted = dict(link.execute(f"SELECT sha256, filename FROM {table} WHERE _file = :f", {"f": f.number}))
         if wanted:
             read_zip(db, f.path, wanted)
 
@@ -215,32 +231,34 @@ def _file_report(f: StagedFile) -> FileReport:
                       masked=m.masked, since=m.since)
 
 
-def _merge(conn, raw, files: list[StagedFile], reports: list[FileReport], counts: dict, ref, actor: str,
-           dry_run: bool, ticker: "_Ticker", programme_outcomes: list[ProgrammeOutcome]) -> None:
-    now = datetime_text(datetime.now(timezone.utc))
-    raw.execute("PRAGMA cache_size = -65536")
-    raw.execute("BEGIN IMMEDIATE")
+def merge_batch(conn, link: syncdb.SyncConnection, files: list[StagedFile], reports: list[FileReport], counts: dict,
+                ref, actor: str, dry_run: bool, ticker: "_Ticker", programme_outcomes: list[ProgrammeOutcome], *,
+                now: str | None = None) -> None:
+    """Merge the checked, staged batch in one transaction (rolled back again for a dry run) and log it."""
+    now = now or datetime_text(datetime.now(timezone.utc))
+    link.cache_pages(65536)
+    link.begin(write=True)
 
-    device = syncdb.device_id(raw)
-    renamed = natural_keys.rename_records(raw)
+    device = syncdb.device_id(link)
+    renamed = natural_keys.rename_records(link)
     conflicts: list[tuple[str, str, dict]] = []
-    search_text = SearchText(raw, ref)
+    search_text = SearchText(link, ref)
     with search.bulk_indexing(conn):  # each sheet's new records are indexed in one statement
         for sheet in fmt.SHEETS:
             for f, r in zip(files, reports):
                 per_file = r.counts.setdefault(sheet.key, empty_counts())
                 before = dict(per_file)
                 found: list[tuple[str, dict]] = []
-                applying.SheetApplier(conn, raw, sheet, f, device, now, ref, search_text, per_file, found).run()
+                applying.SheetApplier(conn, link, sheet, f, device, now, ref, search_text, per_file, found).run()
                 for k in ("added", "updated", "unchanged", "conflicts"):
                     counts[sheet.key][k] += per_file[k] - before[k]
                 conflicts.extend((sheet.table, rid, detail) for rid, detail in found)
                 ticker.sheet_merged(f, sheet.key)
     if dry_run:
-        raw.execute("ROLLBACK")
-        raw.execute("BEGIN IMMEDIATE")
-        _log(raw, files, reports, actor, now, dry_run=True)
-        raw.execute("COMMIT")
+        link.rollback()
+        link.begin(write=True)
+        _log(link, files, reports, actor, now, dry_run=True)
+        link.commit()
         return
     for table, old, new in renamed:
         audit.record_many(conn, actor, "merge", table, [(new, {"same_record_as": old})])
@@ -251,9 +269,9 @@ def _merge(conn, raw, files: list[StagedFile], reports: list[FileReport], counts
         audit.record_many(conn, actor, "import", "interchange", [("", {
             "file": f.name, "sha256": f.sha256, "center": f.meta.center, "device": f.meta.device,
             "counts": added})])
-    _log(raw, files, reports, actor, now, dry_run=False)
+    _log(link, files, reports, actor, now, dry_run=False)
     programme_outcomes.extend(_load_programmes(conn, files, actor))
-    raw.execute("COMMIT")
+    link.commit()
 
 
 
@@ -273,13 +291,16 @@ def _load_programmes(conn, files: list[StagedFile], actor: str) -> list[Programm
     return out
 
 
-def _log(raw, files: list[StagedFile], reports: list[FileReport], actor: str, now: str, *, dry_run: bool) -> None:
+def _log(link: syncdb.SyncConnection, files: list[StagedFile], reports: list[FileReport], actor: str, now: str, *,
+         dry_run: bool) -> None:
     for f, r in zip(files, reports):
-        raw.execute(
+        link.execute(
             "INSERT INTO import_log (at, actor, file_name, sha256, format_version, source_device, source_center, "
-            "exported_at, dry_run, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (now, actor, f.name[:255], f.sha256, f.meta.format_version, f.meta.device, f.meta.center[:16],
-             f.meta.exported_at, int(dry_run), json.dumps(r.counts)))
+            "exported_at, dry_run, counts) VALUES (:at, :actor, :name, :sha, :v, :device, :center, :exported, :dry, "
+            ":counts)",
+            {"at": now, "actor": actor, "name": f.name[:255], "sha": f.sha256, "v": f.meta.format_version,
+             "device": f.meta.device, "center": f.meta.center[:16], "exported": f.meta.exported_at, "dry": dry_run,
+             "counts": json.dumps(r.counts)})
 
 
 class _Ticker:

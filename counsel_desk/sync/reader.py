@@ -24,11 +24,11 @@ from python_calamine import CalamineError, CalamineWorkbook
 
 from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
-from counsel_desk.store import driver
 from counsel_desk.sync import clock as clocks
 from counsel_desk.sync import format as fmt
 from counsel_desk.sync import legacy_counters, safety
 from counsel_desk.sync.format import FIRST_DATA_ROW, MASK, Column, Kind, Sheet
+from counsel_desk.sync.db import SyncConnection
 from counsel_desk.sync.problems import Problem, Problems
 from counsel_desk.sync.shape import Shape, stage_columns
 from counsel_desk.sync.upgrade import upgrade_header
@@ -74,26 +74,32 @@ class StagedFile:
 
 
 def stage_table(sheet: Sheet) -> str:
-    return f"temp.sync_stage_{sheet.table}"
+    return f"sync_stage_{sheet.table}"
 
 
-def create_staging(raw: driver.Connection) -> None:
+BOOKKEEPING_TYPES = {"_file": "INTEGER", "_row": "INTEGER", "_clock": "TEXT", "_withheld": "INTEGER"}
+
+
+def create_staging(link: SyncConnection) -> None:
+    """One temporary table per sheet (the database itself is not touched while files are read)."""
     for s in fmt.SHEETS:
-        cols = ", ".join(list(BOOKKEEPING) + stage_columns(s))
-        raw.execute(f"DROP TABLE IF EXISTS {stage_table(s)}")
-        raw.execute(f"CREATE TABLE {stage_table(s)} ({cols})")
-    raw.execute("PRAGMA temp.cache_size = -32768")  # staging spills to its temp file less often
+        link.create_temp_table(stage_table(s), list(BOOKKEEPING) + stage_columns(s), like=s.table,
+                               types=BOOKKEEPING_TYPES)
+    if not link.server:
+        link.execute("PRAGMA temp.cache_size = -32768")  # staging spills to its temp file less often
 
 
-def index_staging(raw: driver.Connection) -> None:
+def index_staging(link: SyncConnection) -> None:
     """Index the staged ids once every row is in (cheaper than keeping the index up while loading)."""
     for s in fmt.SHEETS:
-        raw.execute(f"CREATE INDEX {stage_table(s)}_id ON sync_stage_{s.table} (id)")
+        link.execute(f"CREATE INDEX {stage_table(s)}_id ON {stage_table(s)} (id)")
+        if link.server:
+            link.execute(f"ANALYZE {stage_table(s)}")  # temporary tables are never analysed by autovacuum
 
 
-def drop_staging(raw: driver.Connection) -> None:
+def drop_staging(link: SyncConnection) -> None:
     for s in fmt.SHEETS:
-        raw.execute(f"DROP TABLE IF EXISTS {stage_table(s)}")
+        link.drop_table(stage_table(s))
 
 
 # --- meta --------------------------------------------------------------------------------------
@@ -322,8 +328,7 @@ class SheetReader:
         self.shape = Shape(sheet)
         order = self.shape.cols
         self.stage_of = itemgetter(*[self.pos[k] for k in order])
-        self.sql = (f"INSERT INTO {stage_table(sheet)} ({', '.join(list(BOOKKEEPING) + order)}) "
-                    f"VALUES ({', '.join('?' * (len(BOOKKEEPING) + len(order)))})")
+        self.target = (stage_table(sheet), list(BOOKKEEPING) + order)
 
     def problem(self, row: int | None, column: str, reason: str) -> None:
         self.problems.add(Problem(self.file.name, self.sheet.title, row, column, reason))
@@ -364,10 +369,10 @@ class SheetReader:
             batch.append((self.file.number, n) + self._finish(values))
             staged += 1
             if len(batch) >= STAGE_BATCH:
-                self.writer.put(self.sql, batch)
+                self.writer.put(self.target, batch)
                 batch = []
         if batch:
-            self.writer.put(self.sql, batch)
+            self.writer.put(self.target, batch)
         self.file.staged[self.sheet.key] = staged
         self.file.rejected[self.sheet.key] = rejected
         if legacy is not None and legacy.rows:
@@ -377,10 +382,9 @@ class SheetReader:
         """Stage the outcome rows made from an older workbook's workstation counters."""
         sheet = fmt.BY_KEY["outcomes"]
         order = Shape(sheet).cols
-        sql = (f"INSERT INTO {stage_table(sheet)} ({', '.join(list(BOOKKEEPING) + order)}) "
-               f"VALUES ({', '.join('?' * (len(BOOKKEEPING) + len(order)))})")
+        target = (stage_table(sheet), list(BOOKKEEPING) + order)
         clock = f"{self.file.meta.device}:1"
-        self.writer.put(sql, [(self.file.number, n, clock, 0) + tuple(values[k] for k in order)
+        self.writer.put(target, [(self.file.number, n, clock, 0) + tuple(values[k] for k in order)
                               for n, values in legacy.rows])
         self.file.staged["outcomes"] = self.file.staged.get("outcomes", 0) + len(legacy.rows)
         self.file.rejected.setdefault("outcomes", 0)
@@ -440,8 +444,8 @@ class StageWriter:
     end (or on an error) the writer is drained and its first error, if any, raised.
     """
 
-    def __init__(self, raw: driver.Connection):
-        self.raw = raw
+    def __init__(self, link: SyncConnection):
+        self.link = link
         self.queue: queue.Queue = queue.Queue(maxsize=4)  # a few batches in flight: memory stays flat
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="sync-stage", daemon=True)
@@ -460,21 +464,22 @@ class StageWriter:
         while (item := self.queue.get()) is not None:
             if self.error is None:
                 try:
-                    self.raw.executemany(*item)
+                    (name, columns), batch = item
+                    self.link.insert_rows(name, columns, batch)
                 except BaseException as exc:  # noqa: BLE001 — handed to the reading thread
                     self.error = exc
 
-    def put(self, sql: str, batch: list[tuple]) -> None:
+    def put(self, target: tuple[str, list[str]], batch: list[tuple]) -> None:
         if self.error is not None:
             raise self.error
-        self.queue.put((sql, batch))
+        self.queue.put((target, batch))
 
 
 PREFETCH_ROWS = 120_000
 SMALL_ROWS = 20_000  # sheets this small are read while the biggest one is being parsed  # load the next sheet beside the current one only while both are this small together
 
 
-def stage_file(raw: driver.Connection, staged: StagedFile, ref, problems: Problems,
+def stage_file(link: SyncConnection, staged: StagedFile, ref, problems: Problems,
                progress: Callable[[str], None] | None = None) -> None:
     """Read every sheet of one (safety-checked) file into the staging tables.
 
@@ -519,7 +524,7 @@ def stage_file(raw: driver.Connection, staged: StagedFile, ref, problems: Proble
             next(rows, None)  # the title row
             SheetReader(writer, staged, sheet, ref, problems, long_texts).read(rows, list(header))
 
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read") as pool, StageWriter(raw) as writer:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read") as pool, StageWriter(link) as writer:
             # The biggest sheet is parsed (Rust, off the GIL) while this thread reads the small ones
             # through a second handle on the file.
             # Each sheet's rows are counted (streaming) before calamine builds its grid; a big

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from counsel_desk.store import driver
 from counsel_desk.store.search import END_OF_TEXT
 from counsel_desk.sync import format as fmt
+from counsel_desk.sync.db import SyncConnection
 from counsel_desk.sync.format import Column, Kind, Sheet
 
 NAMED = ("counselors", "organizations", "workstations", "contacts")  # linked names that feed the search text
@@ -60,15 +60,15 @@ def rows_sql(sheet: Sheet, alias: str = "s") -> str:
 
 
 class SearchText:
-    def __init__(self, raw: driver.Connection, ref):
-        self.raw = raw
+    def __init__(self, link: SyncConnection, ref):
+        self.link = link
         self.ref = ref
         self._names: dict[str, dict[str, str]] = {}
 
     def names(self, sheet_key: str) -> dict[str, str]:
         names = self._names.get(sheet_key)
         if names is None:
-            names = dict(self.raw.execute(f"SELECT id, name FROM main.{fmt.BY_KEY[sheet_key].table}"))
+            names = dict(self.link.execute(f"SELECT id, name FROM {fmt.BY_KEY[sheet_key].table}"))
             self._names[sheet_key] = names
         return names
 

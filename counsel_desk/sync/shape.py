@@ -23,7 +23,7 @@ def stage_columns(sheet: Sheet) -> list[str]:
 def link_expr(col, alias: str = "t") -> str:
     """SQL for a link column: the linked ids, sorted, joined by ';'."""
     table, owner, target = col.link
-    return (f"(SELECT group_concat(x, ';') FROM (SELECT {target} AS x FROM main.{table} "
+    return (f"(SELECT group_concat(x, ';') FROM (SELECT {target} AS x FROM {table} "
             f"WHERE {owner} = {alias}.id ORDER BY x) AS xs)")
 
 
@@ -45,7 +45,7 @@ class Shape:
         public_keys = [c.key for c in sheet.content_columns if not c.personal]
         self._flags_public = [n for n, k in enumerate(public_keys) if k in FLAG_MOMENTS]
         exprs = [f"t.{k}" for k in self.db_cols] + [link_expr(c) for c in self.links]
-        self.live_sql = f"SELECT {', '.join(exprs)} FROM main.{sheet.table} t WHERE t.id IN "
+        self.live_sql = f"SELECT {', '.join(exprs)} FROM {sheet.table} t WHERE t.id IN "
 
     @staticmethod
     def _hash(values: tuple, flags: list[int]) -> str:

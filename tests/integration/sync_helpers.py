@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -18,8 +19,10 @@ from counsel_desk.services import base
 from counsel_desk.store import driver
 from counsel_desk.store import open_database
 from counsel_desk.sync import format as fmt
+from tests.pg_server import driver_sql
 
 _TEMPLATE: dict[str, Path] = {}
+SERVER: dict = {}  # the PostgreSQL run (tests/integration/conftest.py): server, template, databases made
 ACTOR = "測試輔導員"
 LINK_TABLES = ("visit_counselor", "visit_contact", "support_counselor", "workstation_contact", "proposal_contact",
                "youth_team_visit", "youth_team_support", "visit_issue_topic")
@@ -35,8 +38,30 @@ def template_db(tmp_root: Path) -> Path:
     return _TEMPLATE["path"]
 
 
-def fresh_db(folder: Path, name: str, tmp_root: Path):
-    """A migrated, empty database at ``folder/name`` (copied from the session's template)."""
+def on_server() -> bool:
+    return bool(SERVER)
+
+
+@contextmanager
+def raw(db):
+    """A DB-API connection to ``db`` on either engine taking ``?`` parameters (values as SQLite gives them)."""
+    from tests.pg_server import RawConnection
+
+    con = RawConnection(db)
+    try:
+        yield con
+        con.commit()
+    finally:
+        con.close()
+
+
+def fresh_db(folder: Path, name: str, tmp_root: Path, *, file: bool = False):
+    """A migrated, empty database at ``folder/name`` (copied from the session's template); in the
+    PostgreSQL run a server database unless ``file`` (a laptop)."""
+    if SERVER and not file:
+        made = SERVER["server"].new_database(template=SERVER["template"])
+        SERVER["made"].append(made)
+        return open_database(SERVER["server"].url(made))
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / name
     for suffix in ("", "-wal", "-shm"):
@@ -46,7 +71,7 @@ def fresh_db(folder: Path, name: str, tmp_root: Path):
 
 
 def town(db) -> tuple[str, str]:
-    with driver.connect(db.path) as con:
+    with raw(db) as con:
         row = con.execute("SELECT county_code, code FROM township ORDER BY code LIMIT 1").fetchone()
     return row[0], row[1]
 
@@ -76,9 +101,9 @@ def set_links(db, model, rid: str, link_table: str, owner: str, target: str, ids
     """Replace a record's links the way services do: rows rewritten, the owner stamped."""
     with Session(db.engine, expire_on_commit=False) as s:
         conn = s.connection()
-        conn.exec_driver_sql(f"DELETE FROM {link_table} WHERE {owner} = ?", (rid,))
+        driver_sql(conn, f"DELETE FROM {link_table} WHERE {owner} = ?", (rid,))
         for i in ids:
-            conn.exec_driver_sql(f"INSERT INTO {link_table} ({owner}, {target}) VALUES (?, ?)", (rid, i))
+            driver_sql(conn, f"INSERT INTO {link_table} ({owner}, {target}) VALUES (?, ?)", (rid, i))
         obj = s.get(model, rid)
         base.stamp_change(obj, ACTOR)
         s.add(obj)
@@ -112,12 +137,17 @@ def small_world(db, *, visits: int = 2) -> dict[str, list[str]]:
 def snapshot(db, *, skip: tuple[str, ...] = ()) -> dict:
     """Every synced table (all columns) and link table, keyed by id, for comparing databases."""
     out = {}
-    with driver.connect(db.path) as con:
+    with raw(db) as con:
         for sheet in fmt.SHEETS:
             cols = [c.key for c in sheet.db_columns if c.key not in skip]
             out[sheet.table] = {r[0]: r for r in con.execute(f"SELECT {', '.join(cols)} FROM {sheet.table}")}
         for table in LINK_TABLES:
-            out[table] = set(con.execute(f"SELECT * FROM {table}"))
+            cols = "*"
+            if db.is_server:  # not the rowid a server's tables have as SQLite's stand-in
+                cols = ", ".join(r[0] for r in con.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND column_name <> 'rowid' "
+                    "AND table_schema = current_schema() ORDER BY ordinal_position", (table,)))
+            out[table] = set(con.execute(f"SELECT {cols} FROM {table}"))
     return out
 
 
@@ -125,7 +155,7 @@ def open_conflicts(db) -> set:
     """(table, record id, shown content hash, {other content hashes}) of the open conflicts."""
     import json
 
-    with driver.connect(db.path) as con:
+    with raw(db) as con:
         rows = con.execute("SELECT entity, record_id, local_values, remote_values FROM sync_conflict "
                            "WHERE status = 'open'").fetchall()
     out = set()
@@ -137,7 +167,13 @@ def open_conflicts(db) -> set:
 
 
 def file_digest(db) -> str:
-    """SHA-256 of the database file after checkpointing the WAL (so committed changes are in it)."""
+    """SHA-256 of the database file after checkpointing the WAL (so committed changes are in it); of a
+    server database, of everything it holds that sync or the audit log writes."""
+    if db.is_server:
+        with raw(db) as con:
+            state = [sorted(map(repr, con.execute(f"SELECT * FROM {t}").fetchall()))
+                     for t in ("audit_log", "sync_base", "sync_conflict", "import_log", "export_log", "app_meta")]
+        return hashlib.sha256(repr((snapshot(db), state)).encode()).hexdigest()
     db.engine.dispose()
     with driver.connect(db.path) as con:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")

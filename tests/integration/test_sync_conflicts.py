@@ -9,10 +9,9 @@ import pytest
 
 from counsel_desk import models as m
 from counsel_desk.errors import UserError, ValidationError
-from counsel_desk.store import driver
 from counsel_desk.sync import conflicts, export_workbook, history, import_workbooks
 from counsel_desk.sync.conflicts import Choice
-from tests.integration.sync_helpers import delete, fresh_db, small_world, snapshot, update
+from tests.integration.sync_helpers import delete, fresh_db, raw, small_world, snapshot, update
 
 
 @pytest.fixture
@@ -37,7 +36,7 @@ def exchange(tmp_path, source, target, name: str):
 
 
 def audit_actions(db) -> list[tuple[str, str]]:
-    with driver.connect(db.path) as con:
+    with raw(db) as con:
         return con.execute("SELECT action, detail FROM audit_log ORDER BY seq").fetchall()
 
 
@@ -111,7 +110,7 @@ def test_edit_on_one_side_deletion_on_the_other_stays_deleted_but_keeps_the_edit
     update(laptop, m.FollowUp, follow, {"result": "已補件"})
     report = exchange(tmp, laptop, center, "l.xlsx")
     assert report.totals["conflicts"] == 1
-    with driver.connect(center.path) as con:
+    with raw(center) as con:
         assert con.execute("SELECT deleted_at FROM followup WHERE id = ?", (follow,)).fetchone()[0]
     (c,) = conflicts.list_conflicts(center)
     fields = {f.key: f for f in conflicts.conflict_detail(center, c.id).fields}
@@ -119,7 +118,7 @@ def test_edit_on_one_side_deletion_on_the_other_stays_deleted_but_keeps_the_edit
     # a stale copy from before either change changes nothing
     stale = exchange(tmp, center, laptop, "c.xlsx")
     assert stale.totals["conflicts"] == 1  # the laptop learns of the conflict too
-    with driver.connect(laptop.path) as con:
+    with raw(laptop) as con:
         assert con.execute("SELECT deleted_at FROM followup WHERE id = ?", (follow,)).fetchone()[0]
 
 

@@ -13,11 +13,10 @@ import pytest
 
 from counsel_desk import models as m
 from counsel_desk.services.safety import sealed
-from counsel_desk.store import driver
 from counsel_desk.sync import export_workbook, import_workbooks, upgrade
 from counsel_desk.sync import format as fmt
 from counsel_desk.sync.format import BY_KEY, MASK, META_SHEET
-from tests.integration.sync_helpers import create, fresh_db, small_world, snapshot, update
+from tests.integration.sync_helpers import create, fresh_db, raw, small_world, snapshot, update
 
 
 @pytest.fixture
@@ -71,7 +70,7 @@ def test_personal_data_masked_unless_unmasked_and_the_audit_log_says_which(lapto
     assert contact["phone"] == MASK and contact["personal_notes"] == MASK and contact["name"] == "林美玲"
     export_workbook(db, tmp_path / "open.xlsx", mask=False, actor="王小明")
     assert rows(tmp_path / "open.xlsx", "contacts")[0]["phone"] == "02-2345-6789"
-    with driver.connect(db.path) as con:
+    with raw(db) as con:
         details = [json.loads(d) for (d,) in con.execute("SELECT detail FROM audit_log WHERE action = 'export'")]
     assert [d["masked"] for d in details] == [True, False]
 
@@ -169,7 +168,7 @@ def test_an_older_format_is_upgraded_on_import(laptop, tmp_path, tmp_path_factor
     other = fresh_db(tmp_path / "o", "other.db", tmp_path_factory.getbasetemp())
     try:
         assert import_workbooks(other, [v1]).applied
-        with driver.connect(other.path) as con:
+        with raw(other) as con:
             assert con.execute("SELECT count(*), sum(key_visit) FROM site_visit").fetchone()[1] == 0
             assert con.execute("SELECT count(*) FROM budget_line WHERE disbursed_on IS NOT NULL").fetchone() == (0,)
     finally:
@@ -185,21 +184,21 @@ def test_command_line_export_and_import_json(laptop, tmp_path, tmp_path_factory)
     db, _ids = laptop
     db.close()
     out = tmp_path / "cli.xlsx"
-    done = _run_cli("export", "--db", str(db.path), "--out", str(out), "--no-mask")
+    done = _run_cli("export", "--db", db.url or str(db.path), "--out", str(out), "--no-mask")
     assert done.returncode == 0, done.stderr
     assert "個人資料未遮蔽" in done.stdout and out.exists()
     target = fresh_db(tmp_path / "t", "target.db", tmp_path_factory.getbasetemp())
     target.close()
-    done = _run_cli("import", "--db", str(target.path), str(out), "--dry-run", "--json")
+    done = _run_cli("import", "--db", target.url or str(target.path), str(out), "--dry-run", "--json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert {"added", "updated", "unchanged", "conflicts", "rejected", "entities"} <= set(data)
     assert data["added"] > 0 and data["entities"]["visits"]["added"] == 2 and data["dry_run"] is True
-    done = _run_cli("import", "--db", str(target.path), str(out))
+    done = _run_cli("import", "--db", target.url or str(target.path), str(out))
     assert done.returncode == 0 and "已匯入" in done.stdout
     bad = tmp_path / "bad.xlsx"
     bad.write_text("not a workbook")
-    done = _run_cli("import", "--db", str(target.path), str(bad))
+    done = _run_cli("import", "--db", target.url or str(target.path), str(bad))
     assert done.returncode != 0 and "不是 Excel 活頁簿" in done.stderr
 
 
@@ -229,7 +228,7 @@ def test_headquarters_merges_four_centers_kept_apart_by_center(tmp_path, tmp_pat
             center = fresh_db(tmp_path / code, f"{code}.db", root)
             try:
                 ids = small_world(center)
-                with driver.connect(center.path) as con:
+                with raw(center) as con:
                     con.execute("UPDATE site_visit SET center_code = ?", (code,))
                     con.execute("UPDATE counselor SET center_code = ?", (code,))
                 out = tmp_path / f"{code}.xlsx"
@@ -240,7 +239,7 @@ def test_headquarters_merges_four_centers_kept_apart_by_center(tmp_path, tmp_pat
                 center.close()
         report = import_workbooks(hq, files, actor="總部")
         assert report.applied and report.totals["conflicts"] == 0
-        with driver.connect(hq.path) as con:
+        with raw(hq) as con:
             per_center = dict(con.execute("SELECT center_code, count(*) FROM site_visit GROUP BY center_code"))
         assert per_center == {"north": 2, "central": 2, "south": 2, "east": 2}
         assert [f.center for f in report.files] == ["north", "central", "south", "east"]

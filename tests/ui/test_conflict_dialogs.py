@@ -156,3 +156,22 @@ def test_the_plan_editor(qtbot, app_context, db, colleague, decisions):
     assert seen == [{"title": ("池上鄉地方創生計畫（修訂）", "池上鄉地方創生計畫"), "notes": ("我的備註", "同仁的備註")}]
     stored = ps.get_plan(app_context.services(), plan.id)
     assert (stored.title, stored.notes) == ("池上鄉地方創生計畫（修訂）", "同仁的備註")
+
+
+def test_the_budget_panel(qtbot, app_context, colleague, decisions, station):
+    from counsel_desk.ui.workstations.budget_panel import BudgetPanel
+
+    seen, take = decisions
+    ws.save_budget(app_context.services(), station.id, 115, 1_000_000, {"personnel": (300_000, 0, 0)})
+    panel = BudgetPanel(app_context)
+    qtbot.addWidget(panel)
+    panel.load(station.id, 115)
+    panel.lines["personnel"]["planned"].set_value(350_000)
+    panel.staff.setValue(3)
+    ws.save_budget(colleague, station.id, 115, 1_000_000, {"personnel": (300_000, 120_000, 0)}, fulltime_staff=2)
+    take.append("line:personnel")
+    assert panel.save()
+    assert set(seen[0]) == {"line:personnel", "fulltime_staff"}
+    stored = ws.budget_for_year(app_context.services(), station.id, 115)
+    assert (stored.line("personnel").planned, stored.line("personnel").disbursed, stored.fulltime_staff) == (
+        300_000, 120_000, 3)

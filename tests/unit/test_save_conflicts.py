@@ -141,3 +141,22 @@ def test_a_plan(db, two):
     assert [(f.name, f.mine, f.theirs) for f in err.value.fields] == [("notes", "我的備註", "同仁的備註")]
     saved = ps.update_plan(first, plan.id, replace(plan.fields(), notes="我的備註"), err.value.version)
     assert saved.notes == "我的備註" and saved.version == plan.version + 2
+
+
+def test_a_workstation_budget_year(db, two):
+    first, second = two
+    county, town = place(db, "關西鎮")
+    station = ws.create_workstation(first, {"name": "關西站", "county_code": county, "township_code": town,
+                                            "fulltime_staff": 2})
+    view = ws.save_budget(first, station.id, 115, 1_000_000, {"personnel": (300_000, 0, 0)})
+    # the colleague changes only an amount: the year's version still moves, so her panel sees it
+    after = ws.save_budget(second, station.id, 115, 1_000_000, {"personnel": (300_000, 100_000, 0)})
+    assert after.version == view.version + 1
+    with pytest.raises(SaveConflict) as err:
+        ws.save_budget(first, station.id, 115, 1_000_000, {"personnel": (350_000, 0, 0)}, version=view.version)
+    assert [(f.name, f.mine, f.theirs) for f in err.value.fields] == [
+        ("line:personnel", [350_000, 0, 0], [300_000, 100_000, 0])]
+    assert ws.budget_for_year(first, station.id, 115).line("personnel").planned == 300_000
+    saved = ws.save_budget(first, station.id, 115, 1_000_000, {"personnel": (350_000, 100_000, 0)},
+                           version=err.value.version)
+    assert (saved.line("personnel").planned, saved.line("personnel").disbursed) == (350_000, 100_000)

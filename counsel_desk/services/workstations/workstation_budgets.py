@@ -32,7 +32,7 @@ from counsel_desk.models.enums import BudgetCategory, Evaluation
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.period import taiwan_day
-from counsel_desk.services.programme.program_base import live, non_negative, one_of
+from counsel_desk.services.programme.program_base import live, non_negative, one_of, refuse_if_saved_meanwhile
 from counsel_desk.services.programme.programme import Notice, check_roc_year
 
 from counsel_desk.services.workstations.workstation_rules import (
@@ -114,6 +114,7 @@ class BudgetView:
     evaluated_on: date | None = None
     evaluation_note: str = ""
     notices: list[Notice] = field(default_factory=list)  # what the plan in force has to say (warnings)
+    version: int = 0  # the budget year's, as loaded: a save names it (save_budget)
 
     def line(self, category: str) -> BudgetLineFigures:
         return next((ln for ln in self.lines if ln.category == category), BudgetLineFigures(category))
@@ -187,7 +188,7 @@ def _view(budget: WorkstationBudget, lines: list[BudgetLine], fulltime_staff: in
     return BudgetView(budget.id, budget.workstation_id, budget.roc_year, budget.approved_subsidy, figs,
                       check_personnel(budget.approved_subsidy, personnel, fulltime_staff, rule), progress,
                       fulltime_staff, bool(budget.extension), budget.evaluation or "", budget.evaluated_on,
-                      budget.evaluation_note or "", list(notices or ()))
+                      budget.evaluation_note or "", list(notices or ()), budget.version)
 
 
 def _live_lines(session, budget_id: str) -> list[BudgetLine]:
@@ -283,14 +284,16 @@ def previous_evaluation(session, workstation_id: str, roc_year: int) -> tuple[in
 
 def save_budget(ctx: ServiceContext, workstation_id: str, roc_year: int, approved_subsidy: int,
                 lines: dict[str, tuple[int, int, int]] | None = None, *, today: date | None = None,
-                fulltime_staff: int | None = None, extension: bool | None = None) -> BudgetView:
+                fulltime_staff: int | None = None, extension: bool | None = None,
+                version: int | None = None) -> BudgetView:
     """Create or update the station's budget for ``roc_year``; ``lines`` maps a category to its totals
     (planned, disbursed, reimbursed). Categories left out keep their lines; all zeros removes them.
     New money is dated ``today`` (default: the computer's date). ``fulltime_staff`` is the year's own
     count (None keeps what the year has; a new year starts from the station's count). ``extension``
     marks the year as 延續補助, refused unless the year before was evaluated good. The view's
     ``notices`` carry what the plan in force warns about (a cap it does not publish, a year outside
-    every plan)."""
+    every plan). ``version``: the budget year's as the panel loaded it — a year someone saved since is
+    refused with a SaveConflict (subsidy, staff, extension and each category's line) instead of overwritten."""
     today = today or date.today()
     year = check_roc_year(roc_year)
     with ctx.session_factory() as s:
@@ -312,6 +315,16 @@ def save_budget(ctx: ServiceContext, workstation_id: str, roc_year: int, approve
                 raise refusal
         existing = _by_category(_live_lines(s, budget.id)) if budget else {}
         before = {c: _totals(group) for c, group in existing.items()}
+        if budget is not None:
+            refuse_if_saved_meanwhile(
+                "workstation_budget", budget, version,
+                {"approved_subsidy": subsidy, "fulltime_staff": staff, "extension": wants_extension,
+                 **{f"line:{c}": list(v) for c, v in (lines or {}).items()}},
+                {"approved_subsidy": budget.approved_subsidy,
+                 "fulltime_staff": budget.fulltime_staff if budget.fulltime_staff is not None else ws.fulltime_staff,
+                 "extension": bool(budget.extension),
+                 **{f"line:{c}": list(before.get(c, (0, 0, 0))) for c in (lines or {})}})
+        version_before = budget.version if budget is not None else None
         merged = {**before, **(lines or {})}
         clean = _validate_lines(subsidy, merged)
         if budget is None:
@@ -326,9 +339,14 @@ def save_budget(ctx: ServiceContext, workstation_id: str, roc_year: int, approve
             if budget.approved_on is None and (budget.approved_subsidy or subsidy):
                 values["approved_on"] = taiwan_day(budget.created_at) if budget.approved_subsidy else today
             base.update(s, budget, ctx.actor, "workstation_budget", values)
+        lines_changed = False
         for category, wanted in clean.items():
             if wanted != before.get(category, (0, 0, 0)):
                 _record_amounts(s, ctx, budget, category, existing.get(category, []), wanted, today)
+                lines_changed = True
+        if lines_changed and budget.version == version_before:  # a colleague's panel must see new amounts too
+            base.stamp_change(budget, ctx.actor)
+            s.add(budget)
         s.commit()
         return _view(budget, _live_lines(s, budget.id), staff, plans, notices)
 

@@ -1,4 +1,5 @@
-"""The history tab: every workbook imported (or previewed) here and every one exported from here."""
+"""The history tab: every workbook imported (or previewed) here and every one exported from here, and
+the last 「與中心伺服器同步」 with each center server."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.sync import history
+from counsel_desk.sync.server_sync import SERVER_PREFIX
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.widgets.rows import RowsModel, table_view
 from counsel_desk.ui.widgets.text import fmt
@@ -37,9 +39,13 @@ class HistoryTab(QWidget):
                              (self.export_view, (120, 260, 90, 200, 70))):
             for col, width in enumerate(widths):
                 view.setColumnWidth(col, width)
+        self.server_syncs = QLabel()
+        self.server_syncs.setObjectName("lastServerSyncs")
+        self.server_syncs.setWordWrap(True)
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.server_syncs)
         tl.addWidget(QLabel(self.tr("Imported here")))
         tl.addWidget(self.import_view)
         bottom = QWidget()
@@ -67,5 +73,11 @@ class HistoryTab(QWidget):
         for e in history.exports(self.ctx.db):
             masked = self.tr("masked") if e.masked else self.tr("unmasked")
             scope = fmt(self.tr("changes since %1"), when(e.since)) if e.since else self.tr("everything")
-            rows.append([when(e.at), Path(e.destination).name, masked, scope, e.records, e.actor])
+            where = (fmt(self.tr("center server %1"), e.destination[len(SERVER_PREFIX):])
+                     if e.destination.startswith(SERVER_PREFIX) else Path(e.destination).name)
+            rows.append([when(e.at), where, masked, scope, e.records, e.actor])
         self.exports.set_values(rows)
+        syncs = [] if self.ctx.db.is_server else history.server_syncs(self.ctx.db)
+        self.server_syncs.setText("\n".join(fmt(self.tr("Last sync with the center server %1: %2"), s.server, when(s.at))
+                                            for s in syncs))
+        self.server_syncs.setVisible(bool(syncs))

@@ -1,7 +1,7 @@
-"""The sync page (同步): export, import with preview, the conflicts to decide, the history.
+"""The sync page (同步): export, import with preview, 「與中心伺服器同步」, the conflicts to decide, the history.
 
-Laptops send their workbooks to the center, centers to headquarters; each side merges with the
-same rules (``counsel_desk.sync``). The conflicts tab shows how many records wait for a decision.
+Laptops send their workbooks to the center, centers to headquarters — or sync with the center's server
+directly; each side merges with the same rules (``counsel_desk.sync``). The conflicts tab shows how many records wait for a decision.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from counsel_desk.ui.sync.conflicts_tab import ConflictsTab
 from counsel_desk.ui.sync.export_tab import ExportTab
 from counsel_desk.ui.sync.history_tab import HistoryTab
 from counsel_desk.ui.sync.import_tab import ImportTab
+from counsel_desk.ui.sync.server_tab import ServerTab
 from counsel_desk.ui.widgets.text import fmt
 
 
@@ -29,11 +30,13 @@ class SyncPage(PageHooks, QWidget):
         self.tabs.setObjectName("syncTabs")
         self.export_tab = ExportTab(ctx)
         self.import_tab = ImportTab(ctx)
+        self.server_tab = ServerTab(ctx)
         self.conflicts_tab = ConflictsTab(ctx)
         self.history_tab = HistoryTab(ctx)
         self.tabs.addTab(self.export_tab, self.tr("Export"))
         self.tabs.addTab(self.import_tab, self.tr("Import"))
         self.tabs.addTab(self.conflicts_tab, self.tr("Conflicts"))
+        self.tabs.addTab(self.server_tab, self.tr("Center server"))
         self.tabs.addTab(self.history_tab, self.tr("History"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -41,11 +44,13 @@ class SyncPage(PageHooks, QWidget):
 
         self.export_tab.exported.connect(lambda _r: self.history_tab.reload())
         self.import_tab.imported.connect(self._after_import)
+        self.server_tab.synced.connect(self._after_import)
         self.conflicts_tab.resolved.connect(lambda _c: self.refresh())
         self.refresh()
 
     def page_activated(self) -> None:
         self.export_tab.refresh()
+        self.server_tab.reload()
         self.conflicts_tab.reload()
         self.refresh()
 
@@ -56,7 +61,8 @@ class SyncPage(PageHooks, QWidget):
         self.history_tab.reload()
 
     def _after_import(self, report) -> None:
+        """After a workbook import or a server sync (ImportReport / ServerSyncReport)."""
         self.conflicts_tab.reload()
         self.refresh()
-        if report.totals["conflicts"]:
+        if report.conflicts:
             self.tabs.setCurrentWidget(self.conflicts_tab)

@@ -31,6 +31,7 @@ from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, show_error
 from counsel_desk.ui.visits.widgets import DateEdit, FieldError
 from counsel_desk.ui.workstations.widgets import EnumCombo, MoneyEdit, bold_label
+from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import ALERT, GOOD, WARN
 from counsel_desk.ui.widgets.rows import RowsModel, table_view
@@ -285,10 +286,24 @@ class BudgetPanel(QWidget):
         if self.station_id is None:
             return False
         year = self.year.value()
-        try:
-            view = ws_service.save_budget(self.ctx.services(), self.station_id, year, self.subsidy.value(),
-                                          self.line_values(), fulltime_staff=self.staff.value(),
-                                          extension=self.extension.isChecked())
+        station_id, loaded = self.station_id, self.current_view()
+        lines = self.line_values()
+        values: dict = {"approved_subsidy": self.subsidy.value(), "fulltime_staff": self.staff.value(),
+                        "extension": self.extension.isChecked(), **{f"line:{c}": v for c, v in lines.items()}}
+
+        def save(taken: dict, version: int | None) -> ws_service.BudgetView:
+            v = {**taken}
+            return ws_service.save_budget(
+                self.ctx.services(), station_id, year, v["approved_subsidy"],
+                {c[5:]: tuple(amounts) for c, amounts in v.items() if c.startswith("line:")},
+                fulltime_staff=v["fulltime_staff"], extension=v["extension"], version=version)
+
+        try:  # saved by someone else meanwhile: she decides field by field
+            found = save_resolving(self, save, values, loaded.version if loaded else None, self._labels(),
+                                   {c.value: c.label for c in BudgetCategory})
+            if found is None:
+                return False
+            view = found
         except UserError as exc:
             self.error.show_message(exc.message)
             return False
@@ -300,6 +315,13 @@ class BudgetPanel(QWidget):
         self.budget_saved.emit()
         self.show_notices(view.notices)  # after the page's refresh, which reloads the panel
         return True
+
+    def _labels(self) -> dict[str, str]:
+        """What the conflict dialog names each field (a category's line: planned / disbursed / reimbursed)."""
+        amounts = " / ".join((self.tr("Planned"), self.tr("Disbursed"), self.tr("Reimbursed")))
+        return {"approved_subsidy": self.tr("Approved subsidy NT$"), "fulltime_staff": self.tr("Full-time staff this year"),
+                "extension": self.extension.text(),
+                **{f"line:{c.value}": f"{c.label} ({amounts})" for c in BudgetCategory}}
 
     def show_notices(self, notices) -> None:
         """What the plan in force warns about, with its source (saved anyway: only caps refuse)."""
