@@ -1,8 +1,9 @@
 """Coded values of the domain and their zh_TW labels.
 
 Codes are stable ASCII strings stored in the database and the interchange workbook; the labels are
-what people read. ``LABELS_ZH`` / ``LABELS_EN`` hold both languages' words; ``member.label`` and
-``Enum.label_of(code)`` give the one for the language in use (``i18n.pick``), which is all screens need.
+what people read. ``ZH`` / ``EN`` below (also named ``LABELS_ZH`` / ``LABELS_EN``) hold both languages' words. The one way to label a value:
+``member.label`` and ``Enum.label_of(code)`` give it in the language in use (``i18n.pick``), which is all
+screens need; ``member.zh`` is for what is always written in Chinese (the reports, the workbook).
 """
 
 from __future__ import annotations

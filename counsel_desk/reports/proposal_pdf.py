@@ -28,7 +28,7 @@ from counsel_desk.reports.pdf_common import (
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import ntd, roc_date, roc_date_long
 from counsel_desk.services.proposals import funding as funding_mod
-from counsel_desk.services.proposals.display import label, percent
+from counsel_desk.services.proposals.display import percent
 from counsel_desk.services.proposals.drafts import ProposalDetail, get_proposal
 
 NUMERALS = "一二三四五六七八九十"
@@ -70,7 +70,7 @@ def _num(value: str, bold: bool = False) -> Paragraph:
 # --- cover ---------------------------------------------------------------------------------------
 def _cover(d: ProposalDetail, summary: funding_mod.FundingSummary, today: date) -> list:
     center = CenterCode(d.center_code).full_name_zh if d.center_code in CenterCode._value2member_map_ else d.center_code
-    route = label(Route, d.route)
+    route = Route.label_of(d.route)
     out: list = [
         Spacer(1, 28 * mm),
         Paragraph("地方創生事業提案書", _style("kicker", fontName=FONT_BOLD, fontSize=13, leading=18,
@@ -84,7 +84,7 @@ def _cover(d: ProposalDetail, summary: funding_mod.FundingSummary, today: date) 
     contacts = "、".join(f"{c.name}（{c.title}）" if c.title else c.name for c in d.contacts)
     rows = [
         ("申請單位", d.organization_name),
-        ("申請單位類型", label(OrgKind, d.applicant_type)),
+        ("申請單位類型", OrgKind.label_of(d.applicant_type)),
         ("所在地", d.place),
         ("提案路徑", f"{route}（{'地方團體或工作站 → 分區輔導中心 → 專案辦公室' if d.route == Route.MULTI else '鄉（鎮市區）公所 → 縣（市）政府 → 國發會'}）"),
         ("協助工作站", d.workstation_name or "—"),
@@ -98,7 +98,7 @@ def _cover(d: ProposalDetail, summary: funding_mod.FundingSummary, today: date) 
         ("申請補助合計", f"新臺幣 {ntd(summary.requested_total)} 元"),
         ("總經費", f"新臺幣 {ntd(summary.project_total)} 元（含自籌款 {ntd(summary.self_funding)} 元、"
                    f"配合款 {ntd(summary.matching_funds)} 元）"),
-        ("目前階段", label(Stage, d.stage)),
+        ("目前階段", Stage.label_of(d.stage)),
     ]
     label_style = _style("cover_label", fontName=FONT_BOLD, fontSize=10.5, leading=15, textColor=ACCENT)
     value_style = _style("cover_value", fontSize=10.5, leading=15)

@@ -29,6 +29,7 @@ from counsel_desk.services.period import Period
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import roc_date
 from counsel_desk.store import audit
+from counsel_desk.services.changes import Kind, changes
 
 Progress = Callable[[int, int], bool]
 ENTITY = "report_snapshot"
@@ -196,6 +197,7 @@ def _county_codes(ctx: ServiceContext, center: str | None, figures: ReportFigure
     return [c.county_code for c in figures.visits_by_county if c.count or c.county_code in own]
 
 
+@changes(Kind.REPORTS)
 def mark_as_sent(ctx: ServiceContext, report: GeneratedReport) -> SentReport:
     """Freeze a generated report as the next revision of its center and period (audited)."""
     center = _require_center(report.figures.center)

@@ -6,7 +6,7 @@ Pages talk to each other through these few signals (``visits_changed``, ``propos
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable, Iterable, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
@@ -15,7 +15,10 @@ from counsel_desk.ui import settings as options
 
 if TYPE_CHECKING:  # the data layer loads after the main window shows (ui/startup.py)
     from counsel_desk.services.base import ServiceContext
+    from counsel_desk.services.changes import Kind
     from counsel_desk.store import Database
+
+T = TypeVar("T")
 
 
 class AppContext(QObject):
@@ -64,8 +67,37 @@ class AppContext(QObject):
 
         return ServiceContext(self.db.session_factory, self.actor, self.center_code)
 
+    def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Call the service write ``fn`` and, once it returned, announce what it declares it changed.
+
+        The one path from a save to the signals: a page never emits ``visits_changed`` & co. by hand
+        (``services.changes``; a test holds ui/ to it)."""
+        from counsel_desk.services.changes import changed_by
+
+        kinds = changed_by(fn)
+        if not kinds:  # a write that does not say what it changes would refresh nothing: fail where it is written
+            raise TypeError(f"{getattr(fn, '__qualname__', fn)} declares no @changes(...): mark it in services/")
+        result = fn(*args, **kwargs)
+        self.apply(kinds)
+        return result
+
+    def apply(self, kinds: Iterable[Kind | str]) -> None:
+        """Emit the signal of each kind of record that changed, once each, in a fixed order."""
+        wanted = {str(k) for k in kinds}
+        for kind, signal in self._signals().items():
+            if kind in wanted:
+                signal.emit()
+
+    def _signals(self) -> dict[str, Any]:
+        # keyed by services.changes.Kind's values; the order is the order lists should refresh in
+        return {"visits": self.visits_changed, "followups": self.followups_changed,
+                "counselors": self.counselors_changed, "workstations": self.workstations_changed,
+                "support_records": self.support_records_changed, "public_spaces": self.public_spaces_changed,
+                "events": self.events_changed, "outcomes": self.outcomes_changed,
+                "youth_teams": self.youth_teams_changed, "proposals": self.proposals_changed,
+                "reports": self.reports_changed}
+
     def announce_everything_changed(self) -> None:
-        for sig in (self.visits_changed, self.followups_changed, self.workstations_changed,
-                    self.support_records_changed, self.public_spaces_changed, self.events_changed,
-                    self.proposals_changed, self.reports_changed, self.data_imported):
-            sig.emit()
+        """After an import, a restore, an erasure or another center chosen: every list reloads."""
+        self.apply(self._signals())
+        self.data_imported.emit()

@@ -19,6 +19,7 @@ from counsel_desk.models.enums import CenterCode
 from counsel_desk.ui import settings as options
 from counsel_desk.ui.server_profiles import ServerProfileForm
 from counsel_desk.ui.widgets.fit import fit_window, keep_on_screen
+from counsel_desk.ui.messages import guarded
 
 
 class FirstRunDialog(QDialog):
@@ -139,10 +140,9 @@ class FirstRunDialog(QDialog):
         from counsel_desk.errors import UserError
         from counsel_desk.ui import messages
 
-        try:
+        with guarded(self, into=self.error) as done:
             profile = self.server.profile()
-        except UserError as exc:
-            self.error.setText(exc.message)
+        if not done:
             return False
         if not self.server.keep_password(profile):
             messages.show_error(self, UserError(

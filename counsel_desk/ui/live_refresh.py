@@ -49,15 +49,6 @@ class LiveRefresh(QObject):
 
     def _emit(self) -> None:
         kinds, self._kinds = sorted(self._kinds), set()
-        signals = {"visits": self.ctx.visits_changed, "followups": self.ctx.followups_changed,
-                   "counselors": self.ctx.counselors_changed, "workstations": self.ctx.workstations_changed,
-                   "support_records": self.ctx.support_records_changed,
-                   "public_spaces": self.ctx.public_spaces_changed, "events": self.ctx.events_changed,
-                   "outcomes": self.ctx.outcomes_changed, "youth_teams": self.ctx.youth_teams_changed,
-                   "proposals": self.ctx.proposals_changed, "reports": self.ctx.reports_changed}
-        for kind in kinds:
-            signal = signals.get(kind)
-            if signal is not None:
-                signal.emit()
+        self.ctx.apply(kinds)  # the same signals a save here sends (services.changes.Kind values)
         self.refreshed.emit(kinds)
 

@@ -22,7 +22,7 @@ from counsel_desk.services.formatting import shown_datetime
 from counsel_desk.ui import settings as options
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.databases import DemoBanner, ask_new_database_path, own_database, with_banner
-from counsel_desk.ui.messages import show_error
+from counsel_desk.ui.messages import guarded
 from counsel_desk.ui.page_contract import hooks
 from counsel_desk.ui.pages import PAGES, PageSpec
 from counsel_desk.ui.widgets.fit import fit_window
@@ -170,11 +170,9 @@ class MainWindow(QMainWindow):
         if row < 0 or self.ctx is None:  # the shell: attach() shows the chosen page
             return
         spec = self.specs[row]
-        try:
+        with guarded(self) as done:  # a broken page must not take the whole window down
             widget = self.page(spec.key)
-        except Exception as exc:  # a broken page must not take the whole window down
-            log.exception("page %s failed to load", spec.key)
-            show_error(self, exc)
+        if not done:
             return
         self.stack.setCurrentWidget(widget)
         hooks(widget).page_activated()
@@ -293,10 +291,9 @@ class MainWindow(QMainWindow):
                                                   self.tr("CSV (*.csv)"))
             if not path:
                 return None
-        try:
+        with guarded(self) as done:
             written = export_model_csv(model, Path(path))
-        except Exception as exc:  # noqa: BLE001 — disk full, permission: say so, write nothing half
-            show_error(self, exc)
+        if not done:
             return None
         self.statusBar().showMessage(fmt(self.tr("Exported %1 rows to %2"), f"{model.rowCount():,}",
                                          str(written)), 8000)

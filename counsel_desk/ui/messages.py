@@ -1,8 +1,10 @@
-"""Message boxes with the app's wording: user errors in plain Chinese, bugs with details to copy."""
+"""Message boxes with the app's wording (user errors in plain Chinese, bugs with details to copy) and the
+one error boundary every UI action goes through (:func:`guarded`)."""
 
 from __future__ import annotations
 
 import logging
+from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -38,6 +40,61 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     if details and errors.known(exc) is None:
         box.setDetailedText(details)
     box.exec()
+
+
+class Guard:
+    """The error boundary of a UI action: what the action raises is said, never lost and never a crash.
+
+    ::
+
+        with guarded(self, into=self.error) as done:
+            record = service.save(...)
+        if not done:
+            return False
+
+    An error a person can act on (``errors.known``: a UserError, a full disk, a locked database…) goes
+    ``into`` the form's message label (anything with ``show_message`` or ``setText``, or a callable taking
+    the UserError) when one is given, else into a message box; anything else — a bug — into a message box
+    with its traceback, and the log. The services roll back what they had begun, so nothing is half-saved.
+    ``done`` is true when the block ran through; ``done.error`` holds what stopped it.
+    """
+
+    def __init__(self, parent: QWidget | None, *, into: Any = None, title: str | None = None):
+        self.parent, self.into, self.title = parent, into, title
+        self.error: BaseException | None = None
+
+    def __enter__(self) -> "Guard":
+        return self
+
+    def __exit__(self, *raised: Any) -> bool:
+        exc: BaseException | None = raised[1]
+        if exc is None or not isinstance(exc, Exception):
+            return False  # ran through, or KeyboardInterrupt/SystemExit: not ours to swallow
+        self.error = exc
+        known = errors.known(exc)
+        if known is not None and self.into is not None:
+            _say(self.into, known)
+        else:
+            show_error(self.parent, exc, self.title)
+        return True
+
+    def __bool__(self) -> bool:
+        return self.error is None
+
+
+def guarded(parent: QWidget | None, *, into: Any = None, title: str | None = None) -> Guard:
+    """``with guarded(self) as done: …``: see :class:`Guard`."""
+    return Guard(parent, into=into, title=title)
+
+
+def _say(into: Any, error: errors.UserError) -> None:
+    if hasattr(into, "show_message"):
+        into.show_message(error.message)
+    elif hasattr(into, "setText"):
+        into.setText(error.message)
+    else:
+        call: Callable[[errors.UserError], None] = into
+        call(error)
 
 
 def ask(parent: QWidget | None, text: str, do: str, dont: str | None = None, title: str | None = None) -> bool:

@@ -32,7 +32,7 @@ class PreferencesDialog(QDialog):
         self.name = QLineEdit(ctx.actor)
         self.center = QComboBox()
         for c in CenterCode:
-            self.center.addItem(c.zh, c.value)
+            self.center.addItem(c.label, c.value)  # English in the English UI
         self.center.setCurrentIndex(max(0, self.center.findData(ctx.center_code)))
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(0, 240)
@@ -137,11 +137,9 @@ class PreferencesDialog(QDialog):
             return
         try:
             entry = next(e for e in RosterService(services).entries() if e.id == me)
-            RosterService(services).update(me, new_name, entry.email, entry.phone)
+            self.ctx.run(RosterService(services).update, me, new_name, entry.email, entry.phone)
         except (UserError, StopIteration):
             return
-        self.ctx.counselors_changed.emit()
-        self.ctx.followups_changed.emit()
 
     def _save(self) -> None:
         s = self.ctx.settings

@@ -17,6 +17,8 @@ from counsel_desk.i18n import pick
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.messages import guarded
+from counsel_desk.ui.theme import ALERT, GOOD
 
 
 class ServerProfileForm(QWidget):
@@ -148,7 +150,7 @@ class ServerProfileForm(QWidget):
 
     def _show(self, ok: bool, text: str) -> None:
         self.result.setProperty("role", "fieldOk" if ok else "fieldError")
-        self.result.setStyleSheet("color: #1b5e20;" if ok else "color: #b3261e;")
+        self.result.setStyleSheet(f"color: {GOOD};" if ok else f"color: {ALERT};")
         self.result.setText(text)
 
 
@@ -177,12 +179,10 @@ class ServerProfileDialog(QDialog):
         fit_window(self, "server_profile", (560, 380))
 
     def _save(self) -> None:
-        from counsel_desk.errors import UserError
 
-        try:
+        with guarded(self, into=self.error) as done:
             profile = self.form.profile()
-        except UserError as exc:
-            self.error.setText(exc.message)
+        if not done:
             return
         if profile.name in self._taken:
             self.error.setText(fmt(self.tr("A connection named %1 exists already: choose another name."), profile.name))

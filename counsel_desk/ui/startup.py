@@ -18,6 +18,7 @@ from counsel_desk import APP_NAME, __version__, i18n, paths
 from counsel_desk.errors import UserError
 from counsel_desk.paths import is_server_target
 from counsel_desk.ui import settings as options
+from counsel_desk.ui.messages import guarded
 
 log = logging.getLogger(__name__)
 _translators: list[QTranslator] = []
@@ -309,13 +310,12 @@ def _after_show(window, database) -> None:
 def switch_database(window, path: Path | str) -> None:
     """Replace the window with one on another database (File → Open database, New database, the
 demo and back)."""
-    from counsel_desk.ui.messages import show_error
     from counsel_desk.ui.safety.recovery_dialog import prepare_database_at_start
 
     server = is_server_target(path)
     if not server and paths.is_demo_db(path) and not ensure_demo(path, window):  # made on first use, with progress
         return
-    try:
+    with guarded(window) as done:
         if server:  # a connection profile chosen in the preferences: opened as --db postgresql://… opens it
             from counsel_desk.store import open_database
 
@@ -324,8 +324,7 @@ demo and back)."""
             if not prepare_database_at_start(path, window, window.ctx.actor):
                 return
             database = open_db(path)
-    except UserError as exc:
-        show_error(window, exc)
+    if not done:
         return
     settings = window.ctx.settings
     if server:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -194,6 +195,7 @@ def _index_state(db) -> tuple:
     return docs, bodies
 
 
+@pytest.mark.sqlite_only  # SQLite's FTS5 row numbers and trigram lookup, read from the file
 def test_the_index_built_in_bulk_finds_short_words_leaves_deleted_records_out_and_reimport_changes_nothing(
         tmp_path_factory):
     """Issue 13: the search index of an import is built set-based; what the lists find must not change."""

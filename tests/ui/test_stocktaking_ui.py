@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
 
 from counsel_desk.models.enums import TownshipStatus
-from counsel_desk.services.places import issue_topics
+from counsel_desk.services.places import issue_topics, stocktaking
 from counsel_desk.services.people.people import PeopleService
 from counsel_desk.services.visits.visits import VisitData, VisitService
 from counsel_desk.ui.dashboard.map_widget import STATUS_COLORS
@@ -126,3 +126,15 @@ def test_a_set_status_lapses_when_a_proposal_moves_the_township_on(qtbot, ctx, d
     history = [dialog.history.item(i).text() for i in range(dialog.history.count())]
     assert any("失效" in h and "關西仙草共好" in h for h in history)
     dialog.close()
+
+
+def test_a_status_note_recorded_elsewhere_reshades_the_map(qtbot, ctx, dashboard):
+    # (on a server, a colleague's note arrives as reports_changed: township_status_note is a 'reports' kind)
+    with qtbot.waitSignal(dashboard.refreshed, timeout=TIMEOUT):
+        dashboard.shade_box.setCurrentIndex(dashboard.shade_box.findData("status"))
+    assert dashboard.map.status(GUANXI) is TownshipStatus.NOT_STARTED
+    stocktaking.note_status(ctx.services(), GUANXI, TownshipStatus.WRITING.value, TODAY, "同事記錄：公所開始撰寫")
+    with qtbot.waitSignal(dashboard.refreshed, timeout=TIMEOUT):
+        ctx.reports_changed.emit()
+    assert dashboard.map.status(GUANXI) is TownshipStatus.WRITING
+    assert dashboard.map.color_for(GUANXI) == QColor(STATUS_COLORS[TownshipStatus.WRITING])

@@ -17,7 +17,7 @@ from counsel_desk.i18n import pick
 from counsel_desk.models.enums import PEOPLE_OUTCOMES, OutcomeKind
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.listing import Column
-from counsel_desk.services.programme.program_base import SqlListSource, as_date, enum_label, in_params
+from counsel_desk.services.programme.program_base import SqlListSource, as_date, in_params
 
 _COUNTY_ORDER = "(SELECT sort_order FROM county WHERE code = t.county_code)"
 
@@ -58,7 +58,7 @@ class OutcomeListSource(SqlListSource):
         out = {}
         for r in conn.execute(text(sql), params):
             people_kind = r[2] in {k.value for k in PEOPLE_OUTCOMES}
-            kind = enum_label(OutcomeKind, r[2])
+            kind = OutcomeKind.label_of(r[2])
             if r[5] is not None and r[2] in ("youth_stayed", "youth_returned"):
                 kind += pick("（設籍）" if r[5] else "（未設籍）", " (registered)" if r[5] else " (not registered)")
             out[r[0]] = {"date": shown_date(as_date(r[1])), "kind": kind,

@@ -26,6 +26,7 @@ from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.period import Period
 from counsel_desk.services.places.places import check_place
 from counsel_desk.services.programme.program_base import RecordKind, index_with_place, live, non_negative, one_of
+from counsel_desk.services.changes import Kind, changes
 
 ENTITY = "outcome"
 FIELDS = ("outcome_date", "kind", "people", "amount", "registered", "agency", "programme", "company",
@@ -101,16 +102,19 @@ def _index(session: Session, o: Outcome) -> None:
 KIND = RecordKind(Outcome, ENTITY, FIELDS, "成果紀錄", "outcome", _validate, _index)
 
 
+@changes(Kind.OUTCOMES)
 def record_outcome(ctx: ServiceContext, fields: dict[str, Any]) -> Outcome:
     """A new dated outcome of the acting center."""
     return cast(Outcome, KIND.create(ctx, fields, center_code=ctx.center_code))
 
 
+@changes(Kind.OUTCOMES)
 def update_outcome(ctx: ServiceContext, outcome_id: str, changes: dict[str, Any], version: int | None = None) -> Outcome:
     """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
     return cast(Outcome, KIND.update(ctx, outcome_id, changes, version))
 
 
+@changes(Kind.OUTCOMES)
 def delete_outcome(ctx: ServiceContext, outcome_id: str) -> None:
     KIND.delete(ctx, outcome_id)
 

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, text
 from sqlmodel import Session, col, select
 
 from counsel_desk.errors import ValidationError
+from counsel_desk.i18n import pick
 from counsel_desk.models import SiteVisit, SupportRecord, YouthTeam, YouthTeamMember, YouthTeamSupport, YouthTeamVisit
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
@@ -26,6 +27,7 @@ from counsel_desk.services.programme.program_base import RecordKind, index_with_
 from counsel_desk.services.programme.programme import Notice
 from counsel_desk.store import audit
 from counsel_desk.store import programmes as store
+from counsel_desk.services.changes import Kind, changes
 
 ENTITY = "youth_team"
 FIELDS = ("name", "programme", "roc_year", "award", "themes", "county_code", "township_code", "workstation_id",
@@ -108,15 +110,18 @@ def _index(session: Session, t: YouthTeam) -> None:
 KIND = RecordKind(YouthTeam, ENTITY, FIELDS, "青年團隊", "youth team", _validate, _index)
 
 
+@changes(Kind.YOUTH_TEAMS)
 def register_team(ctx: ServiceContext, fields: dict[str, Any]) -> YouthTeam:
     return cast(YouthTeam, KIND.create(ctx, fields, center_code=ctx.center_code))
 
 
+@changes(Kind.YOUTH_TEAMS)
 def update_team(ctx: ServiceContext, team_id: str, changes: dict[str, Any], version: int | None = None) -> YouthTeam:
     """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
     return cast(YouthTeam, KIND.update(ctx, team_id, changes, version))
 
 
+@changes(Kind.YOUTH_TEAMS)
 def delete_team(ctx: ServiceContext, team_id: str) -> None:
     KIND.delete(ctx, team_id)
 
@@ -140,6 +145,7 @@ MEMBER = RecordKind(YouthTeamMember, "youth_team_member", MEMBER_FIELDS, "團隊
                     _validate_member, lambda session, obj: None)
 
 
+@changes(Kind.YOUTH_TEAMS)
 def add_member(ctx: ServiceContext, team_id: str, fields: dict[str, Any]) -> YouthTeamMember:
     return cast(YouthTeamMember, MEMBER.create(ctx, fields, team_id=team_id))
 
@@ -148,6 +154,7 @@ def update_member(ctx: ServiceContext, member_id: str, changes: dict[str, Any]) 
     return cast(YouthTeamMember, MEMBER.update(ctx, member_id, changes))
 
 
+@changes(Kind.YOUTH_TEAMS)
 def remove_member(ctx: ServiceContext, member_id: str) -> None:
     MEMBER.delete(ctx, member_id)
 
@@ -157,28 +164,66 @@ LINKS: dict[str, tuple[Any, str, Any, str, str]] = {"support": (YouthTeamSupport
          "visit": (YouthTeamVisit, "visit_id", SiteVisit, "訪視", "visit")}
 
 
+@changes(Kind.YOUTH_TEAMS)
 def set_link(ctx: ServiceContext, team_id: str, what: str, record_id: str, linked: bool = True) -> bool:
     """Link (or unlink) a support record or visit to the team; True when something changed."""
-    model, column, target, zh, en = LINKS[what]
     with ctx.session_factory() as s:
-        team = live(s, YouthTeam, team_id, "青年團隊", "youth team")
-        if linked:
-            live(s, target, record_id, zh, en)
-        existing = s.get(model, (team_id, record_id))
-        if (existing is not None) == linked:
-            return False
-        if linked:
-            s.add(model(team_id=team_id, **{column: record_id}))
-        else:
-            s.delete(existing)
-        # the links travel inside the team's row: a change of links is a change of the team
-        base.stamp_change(team, ctx.actor)
-        s.add(team)
-        s.flush()
-        audit.record(s, ctx.actor, "update", ENTITY, team_id, {f"{what}_ids": ["unlinked" if linked else record_id,
-                                                                               record_id if linked else "unlinked"]})
+        changed = link_in(s, ctx.actor, team_id, what, record_id, linked)
         s.commit()
-        return True
+        return changed
+
+
+def link_in(s: Session, actor: str, team_id: str, what: str, record_id: str, linked: bool = True) -> bool:
+    """:func:`set_link` inside the caller's transaction (a support record saved for a team links it)."""
+    model, column, target, zh, en = LINKS[what]
+    team = live(s, YouthTeam, team_id, "青年團隊", "youth team")
+    if linked:
+        live(s, target, record_id, zh, en)
+    existing = s.get(model, (team_id, record_id))
+    if (existing is not None) == linked:
+        return False
+    if linked:
+        s.add(model(team_id=team_id, **{column: record_id}))
+    else:
+        _keep_a_recipient(s, what, record_id)
+        s.delete(existing)
+    # the links travel inside the team's row: a change of links is a change of the team
+    base.stamp_change(team, actor)
+    s.add(team)
+    s.flush()
+    audit.record(s, actor, "update", ENTITY, team_id, {f"{what}_ids": ["unlinked" if linked else record_id,
+                                                                        record_id if linked else "unlinked"]})
+    return True
+
+
+def _keep_a_recipient(s: Session, what: str, record_id: str) -> None:
+    """Support given directly to a team (no workstation) can't be unlinked from its only team."""
+    if what != "support":
+        return
+    rec = s.get(SupportRecord, record_id)
+    teams = s.connection().execute(text("SELECT count(*) FROM youth_team_support WHERE support_id = :r"),
+                                   {"r": record_id}).scalar_one()
+    if rec is not None and rec.deleted_at is None and not rec.workstation_id and teams <= 1:
+        raise ValidationError("這筆輔導紀錄是直接給這個團隊的（沒有工作站），不能取消連結；請在輔導紀錄中改選工作站，"
+                              "或刪除這筆紀錄。",
+                              "This support record was given directly to this team (it has no workstation), so it "
+                              "can't be unlinked: choose a workstation in the record, or delete it.", field="support")
+
+
+def direct_teams(s: Session, support_id: str) -> list[str]:
+    """Ids of the teams a support record is linked to (for a record with no workstation: whom it was given to)."""
+    return [r[0] for r in s.connection().execute(text(
+        "SELECT l.team_id FROM youth_team_support l JOIN youth_team y ON y.id = l.team_id "
+        "WHERE l.support_id = :r ORDER BY y.name, y.id"), {"r": support_id})]
+
+
+def team_choices(ctx: ServiceContext, include_id: str | None = None) -> list[tuple[str, str]]:
+    """(id, "name (ROC year)") of the center's live youth teams, with ``include_id`` even when deleted since."""
+    with ctx.session_factory() as s:
+        rows = s.connection().execute(text(
+            "SELECT id, name, roc_year, deleted_at FROM youth_team WHERE center_code = :c OR id = :i "
+            "ORDER BY roc_year DESC, name"), {"c": ctx.center_code, "i": include_id or ""}).all()
+    return [(i, n + pick(f"（民國 {y} 年）", f" (ROC {y})")) for i, n, y, deleted in rows if deleted is None or i == include_id]
 
 
 # --- the team as a whole ----------------------------------------------------------------------------
@@ -247,7 +292,8 @@ def team_view(ctx: ServiceContext, team_id: str) -> TeamView:
                                                                  col(YouthTeamMember.deleted_at).is_(None))
                                    .order_by(col(YouthTeamMember.created_at), col(YouthTeamMember.id))).all()]
         conn = s.connection()
-        supports = [LinkedRecord(r[0], str(r[1]), r[2] or "", r[3] or "") for r in conn.execute(text(
+        direct = pick("（直接輔導團隊）", "(given to the team directly)")
+        supports = [LinkedRecord(r[0], str(r[1]), r[2] or direct, r[3] or "") for r in conn.execute(text(
             "SELECT s.id, s.support_date, w.name, s.kind || ' ' || s.topics FROM youth_team_support l "
             "JOIN support_record s ON s.id = l.support_id AND s.deleted_at IS NULL "
             "LEFT JOIN workstation w ON w.id = s.workstation_id WHERE l.team_id = :t ORDER BY s.support_date"),

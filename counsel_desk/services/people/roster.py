@@ -18,6 +18,7 @@ from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import Counselor
 from counsel_desk.models.visits import FollowUp
 from counsel_desk.services import base
+from counsel_desk.services.changes import Kind, changes
 
 ENTITY = "counselor"
 
@@ -90,6 +91,7 @@ class RosterService:
             q = q.where(Counselor.id != but)
         return bool(s.exec(q).one())
 
+    @changes(Kind.COUNSELORS)
     def add(self, name: str, email: str = "", phone: str = "") -> RosterEntry:
         _check(name, email)
         with self.ctx.session_factory() as s:
@@ -116,6 +118,7 @@ class RosterService:
                 return found.id
         return self.add(name).id
 
+    @changes(Kind.COUNSELORS, Kind.FOLLOWUPS)
     def update(self, counselor_id: str, name: str, email: str = "", phone: str = "") -> RosterEntry:
         """Rename and set contact details; her follow-ups follow the new name."""
         _check(name, email)
@@ -135,12 +138,14 @@ class RosterService:
             records = int(s.connection().execute(_RECORDS_SQL, {"id": c.id, "name": c.name}).scalar() or 0)
             return RosterEntry(c.id, c.name, c.email, c.phone, c.active, records)
 
+    @changes(Kind.COUNSELORS)
     def set_active(self, counselor_id: str, active: bool) -> None:
         with self.ctx.session_factory() as s:
             c = self._get(s, counselor_id)
             base.update(s, c, self.ctx.actor, ENTITY, {"active": active})
             s.commit()
 
+    @changes(Kind.COUNSELORS)
     def remove(self, counselor_id: str) -> None:
         """Remove someone added by mistake; refused when any record names her (deactivate her instead)."""
         with self.ctx.session_factory() as s:

@@ -86,36 +86,34 @@ _STAGE_AS_OF = """SELECT x.township_code, coalesce(
     (SELECT coalesce(nullif(s.from_stage, ''), 'idea') FROM stage_change s WHERE {link} AND s.deleted_at IS NULL
        ORDER BY s.changed_at, s.created_at, s.id LIMIT 1),
     x.stage) AS stage
-  FROM {table} x WHERE x.deleted_at IS NULL AND x.township_code IS NOT NULL AND x.created_at < :hi{town}"""
+  FROM {table} x WHERE x.deleted_at IS NULL AND x.township_code IS NOT NULL AND x.created_at < :hi"""
 
 
-def derived_statuses(conn: Connection, as_of: date | None = None,
-                     township_code: str | None = None) -> dict[str, TownshipStatus]:
+def derived_statuses(conn: Connection, as_of: date | None = None) -> dict[str, TownshipStatus]:
     """Each township with any record → its derived status (townships not in the result: 未啟動).
 
     ``as_of`` reads the records as they stood at the end of that day (Taiwan time): visits up to it,
     workstations, public spaces, plans and proposals recorded by then, and each plan's or proposal's
     stage from its dated stage history — a proposal approved later is not approved yet."""
-    town = " AND x.township_code = :t" if township_code else ""
-    params = {"d": as_of.isoformat() if as_of else "9999-12-31", "t": township_code,
+    params = {"d": as_of.isoformat() if as_of else "9999-12-31",
               "hi": _utc_end(as_of) if as_of else "9999-12-31 23:59:59"}
     out: dict[str, TownshipStatus] = {}
     for (code,) in conn.execute(text("SELECT DISTINCT x.township_code FROM site_visit x "
-                                     f"WHERE x.deleted_at IS NULL AND x.visit_date <= :d{town}"), params):
+                                     "WHERE x.deleted_at IS NULL AND x.visit_date <= :d"), params):
         out[code] = TownshipStatus.CONTACT
     live = ", ".join(f"'{s.value}'" for s in LIVE_STATIONS)
     for (code,) in conn.execute(text(
             f"SELECT x.township_code FROM workstation x WHERE x.deleted_at IS NULL AND x.status IN ({live}) "
-            f"AND x.created_at < :hi{town} UNION SELECT x.township_code FROM public_space x "
-            f"WHERE x.deleted_at IS NULL AND x.created_at < :hi{town}"), params):
+            "AND x.created_at < :hi UNION SELECT x.township_code FROM public_space x "
+            "WHERE x.deleted_at IS NULL AND x.created_at < :hi"), params):
         out[code] = _later(out.get(code), TownshipStatus.COUNSELING)
     if as_of is None:
-        sql = (f"SELECT x.township_code, x.stage FROM plan x WHERE x.deleted_at IS NULL "
-               f"AND x.township_code IS NOT NULL{town} UNION ALL SELECT x.township_code, x.stage FROM proposal x "
-               f"WHERE x.deleted_at IS NULL AND x.township_code IS NOT NULL{town}")
+        sql = ("SELECT x.township_code, x.stage FROM plan x WHERE x.deleted_at IS NULL "
+               "AND x.township_code IS NOT NULL UNION ALL SELECT x.township_code, x.stage FROM proposal x "
+               "WHERE x.deleted_at IS NULL AND x.township_code IS NOT NULL")
     else:
-        sql = (_STAGE_AS_OF.format(table="plan", link="s.plan_id = x.id AND s.proposal_id IS NULL", town=town)
-               + " UNION ALL " + _STAGE_AS_OF.format(table="proposal", link="s.proposal_id = x.id", town=town))
+        sql = (_STAGE_AS_OF.format(table="plan", link="s.plan_id = x.id AND s.proposal_id IS NULL")
+               + " UNION ALL " + _STAGE_AS_OF.format(table="proposal", link="s.proposal_id = x.id"))
     for code, stage in conn.execute(text(sql), params):
         status = STAGE_STATUS.get(stage)
         if status is not None:

@@ -63,15 +63,6 @@ def one_of(value: Any, enum_cls, field: str, what_zh: str, what_en: str) -> str:
                               field=field) from None
 
 
-def enum_label(enum_cls, code: str | None) -> str:
-    """The label of a coded value in the user's language (the code itself when unknown)."""
-    try:
-        m = enum_cls(code)
-    except ValueError:
-        return code or ""
-    return m.label
-
-
 def live(session: Session, model, record_id: str | None, what_zh: str, what_en: str, *, for_update: bool = False):
     """The record with this id, unless missing or deleted (then a UserError naming what); ``for_update``
     locks it until COMMIT on a server, so the version read can't change before the save."""

@@ -23,6 +23,7 @@ from counsel_desk.models import YearlyTarget
 from counsel_desk.models.enums import TargetMetric
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.changes import Kind, changes
 
 ENTITY = "yearly_target"
 
@@ -85,6 +86,7 @@ def _validated(values: dict[str, float]) -> dict[str, float]:
     return out
 
 
+@changes(Kind.REPORTS)
 def set_targets(ctx: ServiceContext, year: int, values: dict[str, float], *, center: str | None = None) -> int:
     """Store a center's targets for ``year`` (metric code or label → value); returns how many changed.
 

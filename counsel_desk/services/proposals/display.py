@@ -1,10 +1,9 @@
-"""How proposal figures read on screen and on paper: local times in ROC dates, shares, coded labels."""
+"""How proposal figures read on screen and on paper: local times in ROC dates, shares (an enum's label is its own ``label_of``)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from counsel_desk.models.enums import Labelled
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.period import taiwan_time
 
@@ -22,8 +21,3 @@ def when_text(at: datetime | None) -> str:
 
 def percent(share: float) -> str:
     return f"{share * 100:.1f}%"
-
-
-def label(enum: type[Labelled], code: str | None) -> str:
-    """The zh (or English) label of a code; an unknown or empty code reads as itself."""
-    return enum.label_of(code)

@@ -19,7 +19,7 @@ from counsel_desk.services.places import places
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.listing import Column, ListQuery
-from counsel_desk.services.proposals.display import label, local_time
+from counsel_desk.services.proposals.display import local_time
 from counsel_desk.store import search
 from counsel_desk.store.dialects import dialect_of
 
@@ -112,8 +112,8 @@ class ProposalListSource:
                 since = _as_datetime(r[12])
                 local = local_time(since)
                 out[r[0]] = {
-                    "title": r[1], "applicant": r[2], "applicant_type": label(OrgKind, r[3]),
-                    "place": f"{r[4]}{r[5]}", "route": label(Route, r[6]), "stage": label(Stage, r[7]),
+                    "title": r[1], "applicant": r[2], "applicant_type": OrgKind.label_of(r[3]),
+                    "place": f"{r[4]}{r[5]}", "route": Route.label_of(r[6]), "stage": Stage.label_of(r[7]),
                     "workstation": r[8], "counselor": r[9], "plan": r[10], "requested": int(r[11] or 0),
                     "stage_changed": shown_date(local.date()) if local else "",
                     "_stage": r[7], "_route": r[6], "_plan_id": r[13], "_since": since,

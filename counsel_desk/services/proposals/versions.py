@@ -21,7 +21,7 @@ from counsel_desk.models import Proposal, StageChange, WorkItem
 from counsel_desk.models.enums import Criterion, OrgKind, Route, SectionKey, Stage
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import ntd
-from counsel_desk.services.proposals.display import label, when_text
+from counsel_desk.services.proposals.display import when_text
 from counsel_desk.services.proposals.drafts import live
 from counsel_desk.services.proposals.workflow import snapshot_of
 
@@ -42,8 +42,8 @@ class Version:
     def label(self) -> str:
         if self.id == CURRENT:
             return pick("目前草稿（尚未存成版本）", "Current draft (not a version yet)")
-        move = label(Stage, self.to_stage) if not self.from_stage else \
-            f"{label(Stage, self.from_stage)} → {label(Stage, self.to_stage)}"
+        move = Stage.label_of(self.to_stage) if not self.from_stage else \
+            f"{Stage.label_of(self.from_stage)} → {Stage.label_of(self.to_stage)}"
         return f"v{self.number}　{when_text(self.at)}　{move}　{self.who}".rstrip()
 
 
@@ -138,13 +138,13 @@ def _text_field(key: str, group: str, zh: str, en: str, old: str, new: str) -> F
 def compare_snapshots(a: dict, b: dict, work_items: dict[str, str]) -> list[FieldDiff]:
     """Every field of two snapshots, in the editor's order."""
     out = [_text_field("title", "basic", "提案名稱", "Title", a.get("title", ""), b.get("title", "")),
-           FieldDiff("stage", "basic", "階段", "Stage", label(Stage, a.get("stage")), label(Stage, b.get("stage")))]
+           FieldDiff("stage", "basic", "階段", "Stage", Stage.label_of(a.get("stage")), Stage.label_of(b.get("stage")))]
     aa, ba = a.get("applicant", {}), b.get("applicant", {})
     applicant_fields = [
-        ("applicant_type", "申請單位類型", "Applicant type", lambda d: label(OrgKind, d.get("applicant_type"))),
+        ("applicant_type", "申請單位類型", "Applicant type", lambda d: OrgKind.label_of(d.get("applicant_type"))),
         ("organization", "申請單位", "Organisation", lambda d: d.get("organization", "")),
         ("place", "縣市鄉鎮", "County and township", lambda d: f"{d.get('county', '')}{d.get('township', '')}"),
-        ("route", "提案路徑", "Route", lambda d: label(Route, d.get("route"))),
+        ("route", "提案路徑", "Route", lambda d: Route.label_of(d.get("route"))),
         ("workstation", "協助工作站", "Assisting workstation", lambda d: d.get("workstation", "")),
         ("counselor", "輔導員", "Counselor", lambda d: d.get("counselor", "")),
         ("plan", "所屬計畫", "Plan", lambda d: d.get("plan", "")),

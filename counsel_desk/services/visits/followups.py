@@ -25,6 +25,7 @@ from counsel_desk.services.listing import Column, ListQuery
 from counsel_desk.services.list_search import END_OF_TEXT, IdListCache, OrderedIds, freeze, match, search_join
 from counsel_desk.services.visits.visit_list import OPEN_STATUSES, DatedService, date_or_none, visit_conditions
 from counsel_desk.store import search
+from counsel_desk.services.changes import Kind, changes
 
 ENTITY = "followup"
 CLOSED = FollowUpStatus.CLOSED.value
@@ -132,6 +133,7 @@ class FollowUpService(DatedService):
             raise ValidationError("\n".join(p.zh for p in problems), "\n".join(p.en for p in problems),
                                   field=problems[0].field, problems=problems)
 
+    @changes(Kind.FOLLOWUPS)
     def add(self, visit_id: str, draft: FollowUpDraft) -> str:
         self._check(draft)
         with self.ctx.session_factory() as s:
@@ -144,6 +146,7 @@ class FollowUpService(DatedService):
             s.commit()
             return fu.id
 
+    @changes(Kind.FOLLOWUPS)
     def update(self, followup_id: str, draft: FollowUpDraft) -> dict:
         self._check(draft)
         with self.ctx.session_factory() as s:
@@ -154,6 +157,7 @@ class FollowUpService(DatedService):
             s.commit()
             return changed
 
+    @changes(Kind.FOLLOWUPS)
     def close(self, followup_id: str, followup_date: date | None, result: str) -> None:
         """Close with the date it was followed up and its result — both required."""
         draft = self.get(followup_id)

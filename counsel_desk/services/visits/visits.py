@@ -35,6 +35,7 @@ from counsel_desk.services.list_search import END_OF_TEXT
 from counsel_desk.services.listing import Choice
 from counsel_desk.services.visits.visit_list import DatedService, VisitListSource  # noqa: F401 — the list belongs with visits
 from counsel_desk.store import audit, search
+from counsel_desk.services.changes import Kind, changes
 
 ENTITY = "site_visit"
 FOLLOWUP_ENTITY = "followup"
@@ -232,6 +233,7 @@ class VisitService(DatedService):
                                   field=problems[0].field, problems=problems)
 
     # --- saving ---------------------------------------------------------------------------------
+    @changes(Kind.VISITS, Kind.FOLLOWUPS)
     def save(self, data: VisitData) -> str:
         """Create the visit when it has no id in the database yet, update it otherwise."""
         if data.id and data.version:
@@ -239,6 +241,7 @@ class VisitService(DatedService):
             return data.id
         return self.create(data)
 
+    @changes(Kind.VISITS, Kind.FOLLOWUPS)
     def create(self, data: VisitData) -> str:
         with self.ctx.session_factory() as s:
             self.validate(data, s)
@@ -252,6 +255,7 @@ class VisitService(DatedService):
             s.commit()
             return visit.id
 
+    @changes(Kind.VISITS, Kind.FOLLOWUPS)
     def update(self, visit_id: str, data: VisitData) -> dict:
         """Save the editor's state over the stored visit; returns what changed on the visit itself.
 
@@ -363,6 +367,7 @@ class VisitService(DatedService):
                 base.soft_delete(s, att, self.ctx.actor, ATTACHMENT_ENTITY)
 
     # --- delete and undo ------------------------------------------------------------------------
+    @changes(Kind.VISITS, Kind.FOLLOWUPS)
     def delete(self, visit_id: str) -> None:
         """Soft delete (tombstone) the visit with its follow-ups and attachments; undo brings them back."""
         with self.ctx.session_factory() as s:
@@ -379,6 +384,7 @@ class VisitService(DatedService):
             search.remove(s, visit_id)
             s.commit()
 
+    @changes(Kind.VISITS, Kind.FOLLOWUPS)
     def undo_delete(self, visit_id: str) -> None:
         """Restore a deleted visit and what was deleted with it (same moment or later)."""
         with self.ctx.session_factory() as s:

@@ -19,11 +19,12 @@ from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.places.places import check_place
 from counsel_desk.services.programme.program_base import RecordKind, non_negative, one_of, required_text
 from counsel_desk.store import search
+from counsel_desk.services.changes import Kind, changes
 
 ENTITY = "center_event"
 OWNER_TYPE = "center_event"  # attachments of an event
-FIELDS = ("event_date", "title", "place", "county_code", "kind", "partners", "participants", "record", "hours",
-          "trainees", "completed")
+FIELDS = ("event_date", "title", "place", "county_code", "township_code", "kind", "partners", "participants", "record",
+          "hours", "trainees", "completed")
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".webp", ".gif", ".bmp", ".tif", ".tiff")
 
 
@@ -37,8 +38,11 @@ def _validate(session, event: CenterEvent) -> None:
     event.kind = one_of(event.kind, EventKind, "kind", "活動類型", "event kind")
     event.participants = non_negative(event.participants, "participants", "參與人次", "Participants")
     _training_figures(event)
+    event.township_code = event.township_code or None  # where it was held: 原住民族地區 filter and breakdown
     if event.county_code:
-        check_place(session, event.county_code, None, township_required=False)
+        check_place(session, event.county_code, event.township_code, township_required=False)
+    elif event.township_code:
+        raise ValidationError("請先選擇縣市，再選鄉鎮市區。", "Choose the county before the township.", field="county_code")
     else:
         event.county_code = None
 
@@ -74,15 +78,18 @@ def get_event(ctx: ServiceContext, event_id: str) -> CenterEvent:
     return KIND.get(ctx, event_id)
 
 
+@changes(Kind.EVENTS)
 def create_event(ctx: ServiceContext, fields: dict[str, Any]) -> CenterEvent:
     return KIND.create(ctx, fields, center_code=ctx.center_code)
 
 
+@changes(Kind.EVENTS)
 def update_event(ctx: ServiceContext, event_id: str, changes: dict[str, Any], version: int | None = None) -> CenterEvent:
     """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
     return KIND.update(ctx, event_id, changes, version)
 
 
+@changes(Kind.EVENTS)
 def delete_event(ctx: ServiceContext, event_id: str) -> None:
     KIND.delete(ctx, event_id)
 
@@ -92,6 +99,7 @@ def photos(ctx: ServiceContext, folder: Path, event_id: str) -> list[AttachmentI
     return AttachmentService(ctx, folder).list(OWNER_TYPE, event_id)
 
 
+@changes(Kind.EVENTS)
 def add_photo(ctx: ServiceContext, folder: Path, event_id: str, source: Path | str) -> AttachmentItem:
     """Copy a photo into the attachments folder (by SHA-256) and attach it to a saved event."""
     get_event(ctx, event_id)
@@ -101,6 +109,7 @@ def add_photo(ctx: ServiceContext, folder: Path, event_id: str, source: Path | s
     return AttachmentService(ctx, folder).attach(OWNER_TYPE, event_id, source)
 
 
+@changes(Kind.EVENTS)
 def remove_photo(ctx: ServiceContext, folder: Path, attachment_id: str) -> None:
     AttachmentService(ctx, folder).remove(attachment_id)
 

@@ -25,11 +25,12 @@ from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import roc_year
 from counsel_desk.services.period import taiwan_day
 from counsel_desk.services.places.places import check_place
-from counsel_desk.services.programme.program_base import RecordKind, enum_label, live, one_of, required_text
+from counsel_desk.services.programme.program_base import RecordKind, live, one_of, required_text
 from counsel_desk.services.workstations.workstation_budgets import check_roc_year
 from counsel_desk.services.workstations.workstation_rules import PUBLIC_SPACE_CAP, check_cap
 from counsel_desk.store import programmes as programmes_store
 from counsel_desk.store import search
+from counsel_desk.services.changes import Kind, changes
 
 ENTITY = "public_space"
 FIELDS = ("name", "address", "owning_agency", "county_code", "township_code", "subsidy", "year_approved", "status",
@@ -89,15 +90,18 @@ def get_space(ctx: ServiceContext, space_id: str) -> PublicSpace:
     return KIND.get(ctx, space_id)
 
 
+@changes(Kind.PUBLIC_SPACES)
 def create_space(ctx: ServiceContext, fields: dict[str, Any]) -> PublicSpace:
     return KIND.create(ctx, fields, center_code=ctx.center_code)
 
 
+@changes(Kind.PUBLIC_SPACES)
 def update_space(ctx: ServiceContext, space_id: str, changes: dict[str, Any], version: int | None = None) -> PublicSpace:
     """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
     return KIND.update(ctx, space_id, changes, version)
 
 
+@changes(Kind.PUBLIC_SPACES)
 def delete_space(ctx: ServiceContext, space_id: str) -> None:
     """Tombstone the space; its proposals keep the link so an undelete restores everything."""
     KIND.delete(ctx, space_id)
@@ -111,7 +115,7 @@ def _refs(conn, where: str, params: dict, limit: int) -> list[ProposalRef]:
         f"WHERE p.deleted_at IS NULL AND {where} ORDER BY p.title LIMIT :lim"), {**params, "lim": limit})
     out = []
     for pid, title, stage, space_id, county, town in rows:
-        out.append(ProposalRef(pid, title, " ".join(x for x in (county, town) if x), enum_label(Stage, stage),
+        out.append(ProposalRef(pid, title, " ".join(x for x in (county, town) if x), Stage.label_of(stage),
                                space_id))
     return out
 
@@ -134,6 +138,7 @@ def proposal_candidates(ctx: ServiceContext, query: str = "", limit: int = 200) 
         return _refs(s.connection(), " AND ".join(conds), params, limit)
 
 
+@changes(Kind.PUBLIC_SPACES, Kind.PROPOSALS)
 def link_proposal(ctx: ServiceContext, space_id: str, proposal_id: str) -> None:
     with ctx.session_factory() as s:
         space = live(s, PublicSpace, space_id, "公有空間", "public space")
@@ -147,6 +152,7 @@ def link_proposal(ctx: ServiceContext, space_id: str, proposal_id: str) -> None:
         s.commit()
 
 
+@changes(Kind.PUBLIC_SPACES, Kind.PROPOSALS)
 def unlink_proposal(ctx: ServiceContext, proposal_id: str) -> None:
     with ctx.session_factory() as s:
         proposal = live(s, Proposal, proposal_id, "事業提案", "proposal")

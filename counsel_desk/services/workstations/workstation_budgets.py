@@ -39,6 +39,7 @@ from counsel_desk.services.workstations.workstation_rules import (
     WORKSTATION_CAP, PersonnelRule, check_cap, extension_refusal, personnel_rule,
 )
 from counsel_desk.store import programmes as programmes_store
+from counsel_desk.services.changes import Kind, changes
 
 __all__ = ["BudgetCheck", "BudgetLineFigures", "BudgetProgress", "BudgetView", "budget_for_year", "budget_staff",
            "budgets", "check_personnel", "check_roc_year", "delete_budget", "previous_evaluation",
@@ -282,6 +283,7 @@ def previous_evaluation(session, workstation_id: str, roc_year: int) -> tuple[in
     return (row[0], row[1] or "") if row else (None, "")
 
 
+@changes(Kind.WORKSTATIONS)
 def save_budget(ctx: ServiceContext, workstation_id: str, roc_year: int, approved_subsidy: int,
                 lines: dict[str, tuple[int, int, int]] | None = None, *, today: date | None = None,
                 fulltime_staff: int | None = None, extension: bool | None = None,
@@ -351,6 +353,7 @@ def save_budget(ctx: ServiceContext, workstation_id: str, roc_year: int, approve
         return _view(budget, _live_lines(s, budget.id), staff, plans, notices)
 
 
+@changes(Kind.WORKSTATIONS)
 def record_evaluation(ctx: ServiceContext, budget_id: str, evaluation: str, evaluated_on: date | None = None,
                       note: str = "") -> BudgetView:
     """評鑑: the result of a budget year (good / fair / poor; '' clears it), its date and a note; audited."""
@@ -368,6 +371,7 @@ def record_evaluation(ctx: ServiceContext, budget_id: str, evaluation: str, eval
                      programmes_store.loaded(s.connection()))
 
 
+@changes(Kind.WORKSTATIONS)
 def delete_budget(ctx: ServiceContext, budget_id: str) -> None:
     with ctx.session_factory() as s:
         budget = live(s, WorkstationBudget, budget_id, "年度經費", "budget")

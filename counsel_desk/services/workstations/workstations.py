@@ -34,7 +34,7 @@ from counsel_desk.services.formatting import roc_year as roc_year_of
 from counsel_desk.services.programme.programme import Notice
 from counsel_desk.services.places.places import check_place, place_label
 from counsel_desk.services.programme.program_base import (
-    RecordKind, enum_label, live, non_negative, one_of, required_text,
+    RecordKind, live, non_negative, one_of, required_text,
 )
 from counsel_desk.services.workstations.workstation_budgets import (  # noqa: F401 — one import place for the UI
     BudgetCheck, BudgetLineFigures, BudgetProgress, BudgetView, budget_for_year, budgets, check_personnel,
@@ -42,6 +42,7 @@ from counsel_desk.services.workstations.workstation_budgets import (  # noqa: F4
 )
 from counsel_desk.store import audit, search
 from counsel_desk.store import programmes as programmes_store
+from counsel_desk.services.changes import Kind, changes
 
 ENTITY = "workstation"
 FIELDS = ("name", "operator_name", "operator_kind", "organization_id", "host_name", "team_size", "fulltime_staff",
@@ -100,10 +101,12 @@ def get_workstation(ctx: ServiceContext, workstation_id: str) -> Workstation:
     return KIND.get(ctx, workstation_id)
 
 
+@changes(Kind.WORKSTATIONS)
 def create_workstation(ctx: ServiceContext, fields: dict[str, Any]) -> Workstation:
     return KIND.create(ctx, fields, center_code=ctx.center_code)
 
 
+@changes(Kind.WORKSTATIONS)
 def update_workstation(ctx: ServiceContext, workstation_id: str, changes: dict[str, Any], version: int | None = None) -> Workstation:
     """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
     return KIND.update(ctx, workstation_id, changes, version)
@@ -126,6 +129,7 @@ def station_notices(ctx: ServiceContext, ws: Workstation) -> list[Notice]:
     return out
 
 
+@changes(Kind.WORKSTATIONS)
 def extend_term(ctx: ServiceContext, workstation_id: str) -> Workstation:
     """延續補助: one more 12-month term from the day after the current one ends — only after the last
     budget year of the term was evaluated (評鑑) good; otherwise refused with the reason."""
@@ -147,6 +151,7 @@ def extend_term(ctx: ServiceContext, workstation_id: str) -> Workstation:
                                                    "status": WorkstationStatus.EXTENDED.value})
 
 
+@changes(Kind.WORKSTATIONS)
 def delete_workstation(ctx: ServiceContext, workstation_id: str) -> None:
     KIND.delete(ctx, workstation_id)
 
@@ -159,6 +164,7 @@ def contacts(ctx: ServiceContext, workstation_id: str) -> list[Contact]:
                            .order_by(Contact.name)))
 
 
+@changes(Kind.WORKSTATIONS)
 def add_contact(ctx: ServiceContext, workstation_id: str, name: str, title: str = "", phone: str = "",
                 email: str = "") -> Contact:
     """A new contact person of the station (personal data: 個資)."""
@@ -174,6 +180,7 @@ def add_contact(ctx: ServiceContext, workstation_id: str, name: str, title: str 
         return contact
 
 
+@changes(Kind.WORKSTATIONS)
 def remove_contact(ctx: ServiceContext, workstation_id: str, contact_id: str) -> None:
     """Unlink a contact from the station (the person stays in the address book)."""
     with ctx.session_factory() as s:
@@ -246,20 +253,20 @@ def timeline(ctx: ServiceContext, workstation_id: str, limit: int = 500) -> list
         for rid, day, mode, who, purpose in conn.execute(text(
                 "SELECT id, visit_date, mode, visited_name, purpose FROM site_visit "
                 "WHERE workstation_id=:w AND deleted_at IS NULL ORDER BY visit_date DESC LIMIT :n"), p):
-            label = enum_label(VisitMode, mode)
+            label = VisitMode.label_of(mode)
             out.append(TimelineEntry(_day(day), "visit", rid, pick(f"{label}訪視", f"{label} visit"),
                                      " — ".join(x for x in (who, purpose) if x)))
         for rid, day, kind, hours, people, topics in conn.execute(text(
                 "SELECT id, support_date, kind, hours, participants, topics FROM support_record "
                 "WHERE workstation_id=:w AND deleted_at IS NULL ORDER BY support_date DESC LIMIT :n"), p):
-            out.append(TimelineEntry(_day(day), "support", rid, enum_label(SupportKind, kind),
+            out.append(TimelineEntry(_day(day), "support", rid, SupportKind.label_of(kind),
                                      pick(f"{hours_text(hours)} 小時，{people} 人次。{topics}",
                                           f"{hours_text(hours)} h, {people} participants. {topics}")))
         for rid, created, title, stage in conn.execute(text(
                 "SELECT id, created_at, title, stage FROM proposal "
                 "WHERE workstation_id=:w AND deleted_at IS NULL ORDER BY created_at DESC LIMIT :n"), p):
             out.append(TimelineEntry(_day(created), "proposal", rid, pick("協助提案", "Proposal assisted"),
-                                     f"{title}（{enum_label(Stage, stage)}）"))
+                                     f"{title}（{Stage.label_of(stage)}）"))
     out.sort(key=lambda e: (e.day, e.kind), reverse=True)
     return out[:limit]
 

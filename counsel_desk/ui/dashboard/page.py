@@ -73,6 +73,8 @@ class DashboardPage(PageHooks, QWidget):
                        ctx.proposal_stage_changed, ctx.support_records_changed, ctx.events_changed,
                        ctx.workstations_changed, ctx.outcomes_changed, ctx.youth_teams_changed):
             signal.connect(self._data_changed)
+        # a status note or a township's 推動課題 (a colleague's, on a server, arrive as reports_changed)
+        ctx.reports_changed.connect(self._stocktaking_changed)
         self.reload()
 
     # --- building ------------------------------------------------------------------------------
@@ -344,6 +346,10 @@ class DashboardPage(PageHooks, QWidget):
 
         run_task(lambda _p: stocktaking.standings(services), parent=self, on_done=shown,
                  on_error=lambda exc: self._part_failed("status", generation, exc))
+
+    def _stocktaking_changed(self) -> None:
+        if self.shade_key == "status" and self.isVisible():
+            self._load_statuses()
 
     def open_township(self, code: str) -> TownshipDialog:
         dialog = TownshipDialog(self.ctx, code, self, today=self._today())

@@ -18,10 +18,12 @@ from counsel_desk.services.outcomes import outcomes as outcome_service
 from counsel_desk.services.outcomes.outcome_lists import OutcomeListSource
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.page_titles import page_title
-from counsel_desk.ui.visits.widgets import DateEdit
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
-from counsel_desk.ui.workstations.widgets import EnumCombo, MoneyEdit, PlacePicker, combo_select_data
+from counsel_desk.ui.workstations.widgets import PlacePicker
+from counsel_desk.ui.widgets.choices import EnumCombo, select
+from counsel_desk.ui.widgets.date_edit import DateEdit
+from counsel_desk.ui.widgets.fields import MoneyEdit
 
 TIES = ("workstation", "proposal", "youth_team", "township")
 
@@ -105,7 +107,7 @@ class OutcomeListPage(RecordListPage):
             self.owner.addItem(name, rid)
         self.form.setRowVisible(self.owner, tie != "township")
         if selected:
-            combo_select_data(self.owner, selected)
+            select(self.owner, selected, or_first=True)
 
     # --- RecordListPage ---------------------------------------------------------------------------
     def describe(self, record: Outcome | None) -> str:
@@ -115,10 +117,10 @@ class OutcomeListPage(RecordListPage):
         return outcome_service.get_outcome(self.ctx.services(), record_id)
 
     def create(self, fields: dict) -> Outcome:
-        return outcome_service.record_outcome(self.ctx.services(), fields)
+        return self.ctx.run(outcome_service.record_outcome, self.ctx.services(), fields)
 
     def update(self, record_id: str, fields: dict, version: int | None = None) -> Outcome:
-        return outcome_service.update_outcome(self.ctx.services(), record_id, fields, version)
+        return self.ctx.run(outcome_service.update_outcome, self.ctx.services(), record_id, fields, version)
 
     def field_labels(self) -> dict[str, str]:
         return {"outcome_date": self.tr("Date"), "kind": self.tr("Kind"), "people": self.tr("People"),
@@ -129,7 +131,7 @@ class OutcomeListPage(RecordListPage):
                 "township_code": self.tr("Township"), "note": self.tr("Note")}
 
     def remove(self, record_id: str) -> None:
-        outcome_service.delete_outcome(self.ctx.services(), record_id)
+        self.ctx.run(outcome_service.delete_outcome, self.ctx.services(), record_id)
 
     def load_record(self, record: Outcome | None) -> None:
         r = record or Outcome(center_code=self.ctx.center_code, outcome_date=date.today(),
@@ -139,14 +141,14 @@ class OutcomeListPage(RecordListPage):
         self.kind.set_code(r.kind)
         self.people.setValue(r.people)
         self.amount.set_value(r.amount)
-        combo_select_data(self.registered, r.registered)
+        select(self.registered, r.registered, or_first=True)
         self.agency.setText(r.agency)
         self.programme.setText(r.programme)
         self.company.setText(r.company)
         tie, owner = next(((key, getattr(r, f"{key}_id")) for key in TIES[:3] if getattr(r, f"{key}_id")),
                           ("township" if record is not None else "workstation", None))
         self.tie.blockSignals(True)
-        combo_select_data(self.tie, tie)
+        select(self.tie, tie, or_first=True)
         self.tie.blockSignals(False)
         self._fill_owners(owner)
         self.places.set_place(r.county_code, r.township_code)

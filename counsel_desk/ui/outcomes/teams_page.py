@@ -15,19 +15,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counsel_desk.errors import ValidationError
 from counsel_desk.models import YouthTeam
 from counsel_desk.services.outcomes import youth_teams as team_service
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.outcomes.outcome_lists import YouthTeamListSource
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.messages import show_error
+from counsel_desk.ui.messages import guarded
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
-from counsel_desk.ui.workstations.widgets import MoneyEdit, PlacePicker, bold_label
+from counsel_desk.ui.workstations.widgets import PlacePicker, bold_label
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.widgets.rows import RowsModel, table_view
+from counsel_desk.ui.widgets.fields import MoneyEdit
 
 ROC_OFFSET = 1911
 WARN = "#b42318"
@@ -162,10 +162,10 @@ class YouthTeamListPage(RecordListPage):
         return team_service.team_view(self.ctx.services(), record_id).team
 
     def create(self, fields: dict) -> YouthTeam:
-        return team_service.register_team(self.ctx.services(), fields)
+        return self.ctx.run(team_service.register_team, self.ctx.services(), fields)
 
     def update(self, record_id: str, fields: dict, version: int | None = None) -> YouthTeam:
-        return team_service.update_team(self.ctx.services(), record_id, fields, version)
+        return self.ctx.run(team_service.update_team, self.ctx.services(), record_id, fields, version)
 
     def field_labels(self) -> dict[str, str]:
         return {"name": self.tr("Team name"), "programme": self.tr("Award programme"), "roc_year": self.tr("Year"),
@@ -173,7 +173,7 @@ class YouthTeamListPage(RecordListPage):
                 "township_code": self.tr("Township"), "notes": self.tr("Notes")}
 
     def remove(self, record_id: str) -> None:
-        team_service.delete_team(self.ctx.services(), record_id)
+        self.ctx.run(team_service.delete_team, self.ctx.services(), record_id)
 
     def load_record(self, record: YouthTeam | None) -> None:
         r = record or YouthTeam(center_code=self.ctx.center_code, name="", programme="",
@@ -242,17 +242,15 @@ class YouthTeamListPage(RecordListPage):
     def _after_change(self) -> None:
         self._show_team()
         self.panel.reload()
-        self.ctx.youth_teams_changed.emit()
 
     def add_member(self) -> None:
         if self.record_id is None:
             return
-        try:
-            team_service.add_member(self.ctx.services(), self.record_id, {
+        with guarded(self) as done:
+            self.ctx.run(team_service.add_member, self.ctx.services(), self.record_id, {
                 "name": self.member_name.text(), "birth_year": self.member_born.value() or None,
                 "role": self.member_role.text()})
-        except ValidationError as exc:
-            show_error(self, exc)
+        if not done:
             return
         self.member_name.clear()
         self.member_role.clear()
@@ -263,7 +261,7 @@ class YouthTeamListPage(RecordListPage):
         member_id = self.members_model.id_at(self.members.currentIndex().row())
         if member_id is None:
             return
-        team_service.remove_member(self.ctx.services(), member_id)
+        self.ctx.run(team_service.remove_member, self.ctx.services(), member_id)
         self._after_change()
 
     def erase_member(self) -> None:
@@ -282,9 +280,8 @@ class YouthTeamListPage(RecordListPage):
     def _link(self, what: str, record_id: str | None, linked: bool = True) -> None:
         if self.record_id is None or not record_id:
             return
-        try:
-            team_service.set_link(self.ctx.services(), self.record_id, what, record_id, linked)
-        except ValidationError as exc:
-            show_error(self, exc)
+        with guarded(self) as done:
+            self.ctx.run(team_service.set_link, self.ctx.services(), self.record_id, what, record_id, linked)
+        if not done:
             return
         self._after_change()

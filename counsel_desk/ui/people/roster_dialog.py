@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
-from counsel_desk.errors import UserError
 from counsel_desk.services.people.roster import RosterEntry, RosterService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
@@ -156,16 +155,13 @@ class RosterDialog(QDialog):
         self.active_button.setText(self.tr("Reactivate") if e is not None and not e.active else self.tr("Deactivate"))
         self.remove_button.setEnabled(e is not None and e.records == 0)
 
-    def _changed(self, select: str | None = None, followups: bool = False) -> None:
+    def _changed(self, select: str | None = None) -> None:
         self.reload(select)
-        self.ctx.counselors_changed.emit()
-        if followups:
-            self.ctx.followups_changed.emit()
 
     # --- actions -----------------------------------------------------------------------------------
     def add(self) -> CounselorDialog:
         def save(name: str, email: str, phone: str) -> None:
-            created = self.service.add(name, email, phone)
+            created = self.ctx.run(self.service.add, name, email, phone)
             self._changed(created.id)
             self.ctx.status_message.emit(fmt(self.tr("%1 added to the roster."), created.name))
 
@@ -178,11 +174,11 @@ class RosterDialog(QDialog):
 
         def save(name: str, email: str, phone: str) -> None:
             me = entry.name == self.ctx.actor
-            saved = self.service.update(entry.id, name, email, phone)
+            saved = self.ctx.run(self.service.update, entry.id, name, email, phone)
             if me and saved.name != entry.name:  # she renamed herself: changes are recorded under the new name
                 options.USER_NAME.set(self.ctx.settings, saved.name)
                 self.ctx.settings.sync()
-            self._changed(saved.id, followups=saved.name != entry.name)
+            self._changed(saved.id)
 
         return self._open(CounselorDialog(self, save, entry))
 
@@ -195,10 +191,9 @@ class RosterDialog(QDialog):
         entry = self.current()
         if entry is None:
             return
-        try:
-            self.service.set_active(entry.id, not entry.active)
-        except UserError as exc:
-            messages.show_error(self, exc)
+        with messages.guarded(self) as done:
+            self.ctx.run(self.service.set_active, entry.id, not entry.active)
+        if not done:
             return
         self._changed(entry.id)
         text = self.tr("%1 reactivated.") if not entry.active else self.tr(
@@ -212,9 +207,8 @@ class RosterDialog(QDialog):
         if not messages.ask(self, fmt(self.tr("Remove %1 from the roster?"), entry.name),
                             self.tr("Remove"), self.tr("Keep")):
             return
-        try:
-            self.service.remove(entry.id)
-        except UserError as exc:
-            messages.show_error(self, exc)
+        with messages.guarded(self) as done:
+            self.ctx.run(self.service.remove, entry.id)
+        if not done:
             return
         self._changed()

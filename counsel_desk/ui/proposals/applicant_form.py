@@ -13,8 +13,8 @@ from counsel_desk.models.enums import OrgKind, Route
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.proposals import choices
 from counsel_desk.services.proposals.drafts import ContactEntry, ProposalFields
-from counsel_desk.ui.proposals.common import fill_choices, fill_enum, set_value
 from counsel_desk.ui.widgets.roles import VALUE_ROLE
+from counsel_desk.ui.widgets.choices import fill, select
 
 
 class ApplicantForm(QWidget):
@@ -29,7 +29,7 @@ class ApplicantForm(QWidget):
         self.title.setPlaceholderText(self.tr("A name people remember, e.g. Chishang Granary Art Café"))
         self.applicant_type = QComboBox()
         self.applicant_type.setObjectName("applicantType")
-        fill_enum(self.applicant_type, OrgKind, self.tr("— choose —"))
+        fill(self.applicant_type, OrgKind, blank=self.tr("— choose —"))
         self.organization = QLineEdit()
         self.organization.setObjectName("organization")
         self.organization.setPlaceholderText(self.tr("Registered name of the applicant"))
@@ -102,10 +102,10 @@ class ApplicantForm(QWidget):
 
     def load_choices(self, svc: ServiceContext) -> None:
         self._svc = svc
-        fill_choices(self.county, choices.counties(svc), self.tr("— county —"))
-        fill_choices(self.workstation, choices.workstations(svc), self.tr("— none —"))
-        fill_choices(self.counselor, choices.own_counselors(svc), self.tr("— none —"))
-        fill_choices(self.plan, choices.plans(svc), self.tr("— standalone proposal —"))
+        fill(self.county, choices.counties(svc), blank=self.tr("— county —"))
+        fill(self.workstation, choices.workstations(svc), blank=self.tr("— none —"))
+        fill(self.counselor, choices.own_counselors(svc), blank=self.tr("— none —"))
+        fill(self.plan, choices.plans(svc), blank=self.tr("— standalone proposal —"))
         completer = QCompleter(choices.organization_names(svc), self.organization)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -114,8 +114,8 @@ class ApplicantForm(QWidget):
     def _county_changed(self) -> None:
         county = self.county.currentData()
         if self._svc is not None:
-            fill_choices(self.township, choices.townships(self._svc, county) if county else [],
-                         self.tr("— township —"))
+            fill(self.township, choices.townships(self._svc, county) if county else [],
+                         blank=self.tr("— township —"))
         self.changed.emit()
 
     def _remove_contact(self) -> None:
@@ -132,18 +132,18 @@ class ApplicantForm(QWidget):
             w.blockSignals(True)
         self.title.setText(f.title)
         self.organization.setText(f.organization_name)
-        set_value(self.applicant_type, f.applicant_type or None)
-        set_value(self.county, f.county_code or None)
+        select(self.applicant_type, f.applicant_type or None, or_first=True)
+        select(self.county, f.county_code or None, or_first=True)
         if self._svc is not None:
-            fill_choices(self.township, choices.townships(self._svc, f.county_code) if f.county_code else [],
-                         self.tr("— township —"))
-        set_value(self.township, f.township_code or None)
+            fill(self.township, choices.townships(self._svc, f.county_code) if f.county_code else [],
+                         blank=self.tr("— township —"))
+        select(self.township, f.township_code or None, or_first=True)
         (self.route_existing if f.route == Route.EXISTING.value else self.route_multi).setChecked(True)
-        set_value(self.workstation, f.workstation_id)
+        select(self.workstation, f.workstation_id, or_first=True)
         if self._svc is not None:
-            fill_choices(self.counselor, choices.own_counselors(self._svc, f.counselor_id), self.tr("— none —"))
-        set_value(self.counselor, f.counselor_id)
-        set_value(self.plan, f.plan_id)
+            fill(self.counselor, choices.own_counselors(self._svc, f.counselor_id), blank=self.tr("— none —"))
+        select(self.counselor, f.counselor_id, or_first=True)
+        select(self.plan, f.plan_id, or_first=True)
         for w in widgets:
             w.blockSignals(False)
         self.set_contacts(contacts, saved)

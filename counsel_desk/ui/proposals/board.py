@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.models.enums import STAGE_ORDER, Route, Stage
 from counsel_desk.services.formatting import compact_ntd, ntd, spaced
-from counsel_desk.services.proposals.display import label, when_text
+from counsel_desk.services.proposals.display import when_text
 from counsel_desk.services.proposals.listing import Board, BoardCard
 from counsel_desk.services.proposals.stages import allowed_moves
 from counsel_desk.ui.proposals.common import ROUTE_COLORS, stage_color
@@ -95,7 +95,7 @@ def card_moves(card: BoardCard) -> list[Stage]:
 def card_badge(card: BoardCard) -> str:
     if card.kind == "plan":
         return fmt(QCoreApplication.translate("StageBoard", "Plan · %1 proposals"), str(card.proposals))
-    return label(Route, card.route)
+    return Route.label_of(card.route)
 
 
 def card_tooltip(card: BoardCard) -> str:
@@ -223,7 +223,7 @@ class StageBoard(QWidget):
                     column.setCurrentItem(item)
             total = board.counts.get(stage, len(cards))
             shown = f"{total}" if total == len(cards) else f"{len(cards)}/{total}"
-            self.headers[stage].setText(f"{label(Stage, stage)}  ({shown})")
+            self.headers[stage].setText(f"{Stage.label_of(stage)}  ({shown})")
 
     def _selected_in(self, column: StageColumn) -> None:
         if column.currentItem() is not None and column.currentItem().isSelected():
@@ -262,7 +262,7 @@ class StageBoard(QWidget):
         menu.addAction(open_action)
         move_menu = menu.addMenu(self.tr("Move to"))
         for stage in card_moves(card):
-            act = QAction(label(Stage, stage.value), move_menu)
+            act = QAction(Stage.label_of(stage.value), move_menu)
             act.triggered.connect(lambda _=False, s=stage.value: self.move_requested.emit(card.kind, card.id, s))
             move_menu.addAction(act)
         if card.kind == "plan" or card.route == Route.EXISTING:  # a township's plan follows the existing route

@@ -20,12 +20,12 @@ from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models.enums import CheckStatus, CountyCheckItem
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.proposals import county
-from counsel_desk.services.proposals.display import label
-from counsel_desk.ui.proposals.common import fill_enum, set_value
-from counsel_desk.ui.visits.widgets import DateEdit
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import ALERT
+from counsel_desk.ui.widgets.choices import fill, select
+from counsel_desk.ui.messages import guarded
+from counsel_desk.ui.widgets.date_edit import DateEdit
 
 
 class CountyChecklistDialog(QDialog):
@@ -51,13 +51,13 @@ class CountyChecklistDialog(QDialog):
         for n, row in enumerate(county.checklist(svc, proposal_id, kind), 1):
             status = QComboBox()
             status.setObjectName(f"status_{row.item}")
-            fill_enum(status, CheckStatus)
-            set_value(status, row.status)
+            fill(status, CheckStatus)
+            select(status, row.status, or_first=True)
             when = DateEdit(value=row.checked_on)
             when.setObjectName(f"date_{row.item}")
             note = QLineEdit(row.note)
             note.setObjectName(f"note_{row.item}")
-            grid.addWidget(QLabel(label(CountyCheckItem, row.item)), n, 0)
+            grid.addWidget(QLabel(CountyCheckItem.label_of(row.item)), n, 0)
             grid.addWidget(status, n, 1)
             grid.addWidget(when, n, 2)
             grid.addWidget(note, n, 3)
@@ -78,7 +78,7 @@ class CountyChecklistDialog(QDialog):
 
     def set_row(self, item: str, status: str, when: date | None, note: str = "") -> None:
         combo, edit, text = self.rows[item]
-        set_value(combo, status)
+        select(combo, status, or_first=True)
         edit.set_date(when)
         text.setText(note)
 
@@ -89,7 +89,7 @@ class CountyChecklistDialog(QDialog):
                 county.save_check(self.svc, self.proposal_id, item, combo.currentData(),
                                   edit.date_for(f"county_check:{item}"), text.text(), kind=self.kind)
             except UserError as exc:
-                problems.append(f"{label(CountyCheckItem, item)}：{exc.message}")
+                problems.append(f"{CountyCheckItem.label_of(item)}：{exc.message}")
         if problems:
             self.error.setText("\n".join(problems))
             return False
@@ -183,14 +183,13 @@ class DecisionDialog(QDialog):
         fit_window(self, "decisionDialog", self.sizeHint())
 
     def save(self) -> bool:
-        try:
+        with guarded(self, into=self.error) as done:
             decision = self.box.decision()
             if decision is None:
                 raise ValidationError("請填寫通過的會報工作會議是第幾次（例如 51）。",
                                       "Give the number of the working meeting.", field="council_meeting")
             county.record_decision(self.svc, self.kind, self.record_id, decision)
-        except UserError as exc:
-            self.error.setText(exc.message)
+        if not done:
             return False
         self.accept()
         return True

@@ -13,12 +13,11 @@ from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models.enums import Route, Stage
 from counsel_desk.services.formatting import bullet
 from counsel_desk.services.proposals.county import Decision
-from counsel_desk.services.proposals.display import label
 from counsel_desk.services.proposals.stages import NEEDS_COMPLETE, allowed_moves
-from counsel_desk.ui.proposals.common import set_value
 from counsel_desk.ui.proposals.county_dialogs import DecisionBox
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.choices import select
 
 
 class MoveDialog(QDialog):
@@ -37,8 +36,8 @@ class MoveDialog(QDialog):
         self.target = QComboBox()
         self.target.setObjectName("moveTarget")
         for stage in allowed_moves(current_stage, route):
-            self.target.addItem(label(Stage, stage.value), stage.value)
-        set_value(self.target, target)
+            self.target.addItem(Stage.label_of(stage.value), stage.value)
+        select(self.target, target, or_first=True)
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("moveComment")
         self.comment.setPlaceholderText(self.tr("Why does it move? e.g. the council asked for a clearer KPI."))
@@ -47,7 +46,7 @@ class MoveDialog(QDialog):
         self.note.setWordWrap(True)
         self.note.setProperty("role", "figureCaption")
         form = QFormLayout()
-        form.addRow(self.tr("Now:"), QLabel(label(Stage, current_stage)))
+        form.addRow(self.tr("Now:"), QLabel(Stage.label_of(current_stage)))
         form.addRow(self.tr("Move to:"), self.target)
         form.addRow(self.tr("Comment:"), self.comment)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -22,10 +22,9 @@ from counsel_desk.services import proposals as ps
 from counsel_desk.services.formatting import bullet, roc_year, spaced
 from counsel_desk.services.people.people import PeopleService
 from counsel_desk.services.proposals import funding as funding_mod
-from counsel_desk.services.proposals.display import label
 from counsel_desk.services.proposals.drafts import FundingEntry, ProposalDetail, ProposalFields
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.messages import confirm, show_error
+from counsel_desk.ui.messages import confirm, guarded
 from counsel_desk.ui.proposals.applicant_form import ApplicantForm
 from counsel_desk.services.proposals import rules
 from counsel_desk.ui.proposals.common import stage_color
@@ -184,7 +183,7 @@ class ProposalEditor(QWidget):
         title = self.applicant.title.text().strip() or self.tr("New proposal")
         self.heading.setText(title + (" *" if self.dirty else ""))
         stage = d.stage if d else Stage.IDEA.value
-        text = label(Stage, stage)
+        text = Stage.label_of(stage)
         if d and d.plan_title:
             text = spaced([text, fmt(self.tr("in plan “%1”"), d.plan_title)])
         self.stage_badge.setText(text)
@@ -201,7 +200,7 @@ class ProposalEditor(QWidget):
 
     def draft_now(self) -> ProposalDetail:
         """The draft as the form shows it (unsaved edits included), for the completeness check."""
-        f = self.applicant.values(self.funding.self_funding.amount(), self.funding.matching_funds.amount())
+        f = self.applicant.values(self.funding.self_funding.value(), self.funding.matching_funds.value())
         lines = [FundingEntry(c, y, a) for (c, y), a in self.funding.model.grid().items() if a]
         return replace(self.detail or blank_detail(), title=f.title, applicant_type=f.applicant_type, route=f.route,
                        organization_name=f.organization_name, county_code=f.county_code,
@@ -250,9 +249,9 @@ class ProposalEditor(QWidget):
     # --- actions --------------------------------------------------------------------------------
     def save(self) -> bool:
         svc = self.ctx.services()
-        fields = self.applicant.values(self.funding.self_funding.amount(), self.funding.matching_funds.amount())
+        fields = self.applicant.values(self.funding.self_funding.value(), self.funding.matching_funds.value())
         grid = self.funding.model.grid()
-        try:
+        with guarded(self) as done:
             if self.detail is None:
                 d = ps.create_proposal(svc, fields, sections=self.sections.values(), funding=grid,
                                        scores=self.scores.values())
@@ -261,9 +260,8 @@ class ProposalEditor(QWidget):
                 if found is None:
                     return False
                 d = found
-        except UserError as exc:
-            show_error(self, exc)
-            self.focus_field(exc.field)
+        if not done:
+            self.focus_field(getattr(done.error, "field", None))
             return False
         tab = self.tabs.currentIndex()
         self._show(d)
@@ -346,10 +344,9 @@ class ProposalEditor(QWidget):
         if not confirm(self, fmt(self.tr("Delete the proposal “%1”? It can be restored from the audit log."),
                                  self.detail.title), do=self.tr("Delete")):
             return
-        try:
+        with guarded(self) as done:
             ps.delete_proposal(self.ctx.services(), self.detail.id)
-        except UserError as exc:
-            show_error(self, exc)
+        if not done:
             return
         pid = self.detail.id
         self.dirty = False
@@ -361,11 +358,10 @@ class ProposalEditor(QWidget):
         dialog = ContactDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
+        with guarded(self) as done:
             ps.add_contact(self.ctx.services(), self.detail.id, dialog.name.text(), title=dialog.title.text(),
                            phone=dialog.phone.text(), email=dialog.email.text())
-        except UserError as exc:
-            show_error(self, exc)
+        if not done:
             return
         self._refresh_contacts()
 
@@ -382,10 +378,9 @@ class ProposalEditor(QWidget):
     def _add_comment(self, text: str) -> None:
         if self.detail is None:
             return
-        try:
+        with guarded(self) as done:
             ps.add_comment(self.ctx.services(), self.detail.id, text)
-        except UserError as exc:
-            show_error(self, exc)
+        if not done:
             return
         self.timeline.comment_added()
         self.timeline.set_entries(ps.timeline(self.ctx.services(), self.detail.id))

@@ -6,13 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from counsel_desk.models.enums import STAGE_ORDER, OrgKind, Route, Stage
+from counsel_desk.models.enums import STAGE_ORDER, OrgKind, Route
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.listing import ListQuery
 from counsel_desk.services.proposals import choices
-from counsel_desk.ui.proposals.common import fill_choices, fill_enum, set_value
 from counsel_desk.ui.widgets.indigenous_combo import IndigenousCombo
 from counsel_desk.ui.widgets.fit import shrinkable
+from counsel_desk.ui.widgets.choices import fill, select
 
 
 class ProposalFilterBar(QWidget):
@@ -34,9 +34,9 @@ class ProposalFilterBar(QWidget):
         self.counselor = QComboBox()
         self.workstation = QComboBox()
         self.indigenous = IndigenousCombo()
-        fill_enum(self.stage, Stage, self.tr("All stages"), STAGE_ORDER)
-        fill_enum(self.route, Route, self.tr("Both routes"))
-        fill_enum(self.applicant_type, OrgKind, self.tr("All applicant types"))
+        fill(self.stage, STAGE_ORDER, blank=self.tr("All stages"))
+        fill(self.route, Route, blank=self.tr("Both routes"))
+        fill(self.applicant_type, OrgKind, blank=self.tr("All applicant types"))
         self.county.addItem(self.tr("All counties"), None)
         self.counselor.addItem(self.tr("All counselors"), None)
         self.workstation.addItem(self.tr("All workstations"), None)
@@ -69,9 +69,9 @@ class ProposalFilterBar(QWidget):
         self.changed.emit()
 
     def load_choices(self, svc: ServiceContext) -> None:
-        fill_choices(self.county, choices.counties(svc), self.tr("All counties"))
-        fill_choices(self.counselor, choices.counselors(svc, include_inactive=True), self.tr("All counselors"))
-        fill_choices(self.workstation, choices.workstations(svc), self.tr("All workstations"))
+        fill(self.county, choices.counties(svc), blank=self.tr("All counties"))
+        fill(self.counselor, choices.counselors(svc, include_inactive=True), blank=self.tr("All counselors"))
+        fill(self.workstation, choices.workstations(svc), blank=self.tr("All workstations"))
 
     def query(self) -> ListQuery:
         filters = {key: combo.currentData() for key, combo in zip(self.FILTER_KEYS, self._combos())
@@ -82,7 +82,7 @@ class ProposalFilterBar(QWidget):
         """Set filters from a dict (the dashboard's ``apply_filter``); unknown keys are ignored."""
         for key, combo in zip(self.FILTER_KEYS, self._combos()):
             combo.blockSignals(True)
-            set_value(combo, filters.get(key))
+            select(combo, filters.get(key), or_first=True)
             combo.blockSignals(False)
         if "search" in filters:
             self.search.blockSignals(True)

@@ -7,9 +7,8 @@ as the PDF and the plan roll-up. The same model shows a plan's rolled-up money r
 
 from __future__ import annotations
 
-import re
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from counsel_desk.services.formatting import ntd, spaced
 from counsel_desk.services.proposals.display import percent
 from counsel_desk.services.proposals.funding import FundingSummary, WorkItemInfo, summarise
+from counsel_desk.ui.widgets.fields import AMOUNT_PATTERN, MoneyEdit, parse_amount
 from counsel_desk.ui.widgets.text import fmt
 
 # Any ROC year can be entered (a year outside every loaded plan is warned about on the 完整性 page,
@@ -26,19 +26,6 @@ from counsel_desk.ui.widgets.text import fmt
 FIRST_ROC_YEAR, LAST_ROC_YEAR = 1, 1910
 
 COMPUTED_BG = QColor("#f1f4f7")
-AMOUNT_PATTERN = QRegularExpression(r"[0-9,，\s]{0,16}")
-
-
-def parse_amount(text) -> int | None:
-    """'1,200,000' → 1200000; '' → 0; anything else → None."""
-    if isinstance(text, int):
-        return text if text >= 0 else None
-    digits = re.sub(r"[,，\s]", "", str(text or ""))
-    if digits == "":
-        return 0
-    return int(digits) if digits.isdigit() else None
-
-
 class FundingGridModel(QAbstractTableModel):
     """Rows: work items, then the totals row. Columns: work item, one per ROC year, total, share."""
 
@@ -203,33 +190,6 @@ class AmountDelegate(QStyledItemDelegate):
         return editor
 
 
-class MoneyEdit(QLineEdit):
-    """A NT$ amount field: digits (commas allowed), shown with separators once typed."""
-
-    amount_changed = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setValidator(QRegularExpressionValidator(AMOUNT_PATTERN, self))
-        self.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.setMaximumWidth(160)
-        self.textChanged.connect(lambda _t: self.amount_changed.emit(self.amount()))
-        self.editingFinished.connect(self._tidy)
-
-    def amount(self) -> int:
-        return parse_amount(self.text()) or 0
-
-    def set_amount(self, value: int) -> None:
-        self.setText(ntd(value) if value else "")
-
-    def _tidy(self) -> None:
-        value = self.amount()
-        if self.text() and self.text() != ntd(value):
-            self.blockSignals(True)
-            self.setText(ntd(value))
-            self.blockSignals(False)
-
-
 def make_grid_view(model: FundingGridModel, name: str) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
@@ -265,8 +225,10 @@ class FundingPanel(QWidget):
         self.add_year_button.setObjectName("addYear")
         self.remove_year_button = QPushButton(self.tr("Remove empty year"))
         self.self_funding = MoneyEdit()
+        self.self_funding.setMaximumWidth(160)
         self.self_funding.setObjectName("selfFunding")
         self.matching_funds = MoneyEdit()
+        self.matching_funds.setMaximumWidth(160)
         self.matching_funds.setObjectName("matchingFunds")
         self.summary_label = QLabel()
         self.summary_label.setObjectName("fundingSummary")
@@ -294,8 +256,8 @@ class FundingPanel(QWidget):
         self.add_year_button.clicked.connect(lambda: self.model.add_year(self.year.value()))
         self.remove_year_button.clicked.connect(self._remove_year)
         self.model.amounts_changed.connect(self._changed)
-        self.self_funding.amount_changed.connect(lambda _a: self._changed())
-        self.matching_funds.amount_changed.connect(lambda _a: self._changed())
+        self.self_funding.value_changed.connect(lambda _a: self._changed())
+        self.matching_funds.value_changed.connect(lambda _a: self._changed())
 
     def load(self, lines: dict[tuple[str, int], int], self_funding: int, matching_funds: int,
              default_years: list[int]) -> None:
@@ -303,7 +265,7 @@ class FundingPanel(QWidget):
         self.model.set_amounts(lines, years)
         for edit, value in ((self.self_funding, self_funding), (self.matching_funds, matching_funds)):
             edit.blockSignals(True)
-            edit.set_amount(value)
+            edit.set_value(value)
             edit.blockSignals(False)
         self.model.set_extra(self_funding, matching_funds)
         self.year.setValue(max(self.model.years) + 1 if self.model.years else default_years[0])
@@ -314,7 +276,7 @@ class FundingPanel(QWidget):
         self.model.remove_year(year)
 
     def _changed(self) -> None:
-        self.model.set_extra(self.self_funding.amount(), self.matching_funds.amount())
+        self.model.set_extra(self.self_funding.value(), self.matching_funds.value())
         self._show_summary()
         self.changed.emit()
 

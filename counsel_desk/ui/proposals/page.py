@@ -4,6 +4,7 @@ draft editor opens over them. Moves ask for a comment; a blocked move lists what
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,7 +22,7 @@ from counsel_desk.ui import settings as options
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.empty_state import show_when_empty
 from counsel_desk.ui.lazy_table import LazyIdTableModel
-from counsel_desk.ui.messages import show_error
+from counsel_desk.ui.messages import guarded
 from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.proposals.board import StageBoard
@@ -38,6 +39,8 @@ from counsel_desk.ui.widgets.roles import ID_ROLE, ROW_ROLE
 from counsel_desk.ui.widgets.rows import table_view
 
 TAB_BOARD, TAB_LIST, TAB_PLANS, TAB_DEMAND = range(4)
+
+DialogT = TypeVar("DialogT", bound=QDialog)
 
 
 class ProposalsPage(PageHooks, QWidget):
@@ -189,8 +192,10 @@ class ProposalsPage(PageHooks, QWidget):
             self.reload()
 
     def _changed_here(self) -> None:
-        self._busy = True
-        self.ctx.proposals_changed.emit()
+        from counsel_desk.services.changes import Kind
+
+        self._busy = True  # the saves of this page's editor, plans and dialogs (svc-based, not through ctx.run)
+        self.ctx.apply({Kind.PROPOSALS})
         self._busy = False
         self._stale = True
         if self.stack.currentIndex() == 0:
@@ -215,10 +220,9 @@ class ProposalsPage(PageHooks, QWidget):
             return
         if self._editing() and not self.editor.maybe_save():
             return
-        try:
+        with guarded(self) as done:
             self.editor.open_proposal(proposal_id)
-        except UserError as exc:
-            show_error(self, exc)
+        if not done:
             return
         self.stack.setCurrentWidget(self.editor)
 
@@ -251,15 +255,14 @@ class ProposalsPage(PageHooks, QWidget):
     def request_move(self, kind: str, record_id: str, target: str = "") -> None:
         """Ask for the target (when not dropped on one) and the comment, then move; show what blocks it."""
         svc = self.ctx.services()
-        try:
+        with guarded(self) as done:
             if kind == "plan":
                 d = ps.get_plan(svc, record_id)
                 title, stage, route = d.title, d.stage, Route.EXISTING.value
             else:
                 p = ps.get_proposal(svc, record_id)
                 title, stage, route = p.title, p.stage, p.route
-        except UserError as exc:
-            show_error(self, exc)
+        if not done:
             return
         if not ps.allowed_moves(stage, route):
             return
@@ -290,35 +293,34 @@ class ProposalsPage(PageHooks, QWidget):
             self.plans.select(record_id)
         self.board.select(record_id)
 
-    def open_checklist(self, kind: str, record_id: str) -> CountyChecklistDialog | None:
-        """縣府審查: the county's checklist of an existing-route proposal or a township's plan."""
-        svc = self.ctx.services()
-        try:
-            title = (ps.get_plan(svc, record_id) if kind == "plan" else ps.get_proposal(svc, record_id)).title
-            dialog = CountyChecklistDialog(svc, record_id, title, self, kind=kind)
-        except UserError as exc:
-            show_error(self, exc)
-            return None
+    def _open_saving(self, dialog: DialogT) -> DialogT:
+        """Open a dialog that saves when accepted; the page then announces the change."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._changed_here)
         dialog.open()
-        self.checklist_dialog = dialog
+        return dialog
+
+    def open_checklist(self, kind: str, record_id: str) -> CountyChecklistDialog | None:
+        """縣府審查: the county's checklist of an existing-route proposal or a township's plan."""
+        svc = self.ctx.services()
+        with guarded(self) as done:
+            title = (ps.get_plan(svc, record_id) if kind == "plan" else ps.get_proposal(svc, record_id)).title
+            dialog = CountyChecklistDialog(svc, record_id, title, self, kind=kind)
+        if not done:
+            return None
+        self.checklist_dialog = self._open_saving(dialog)
         return dialog
 
     def correct_decision(self, kind: str, record_id: str) -> DecisionDialog | None:
         """A passed card's council decision (meeting, date, amounts per ministry), corrected and audited."""
         svc = self.ctx.services()
-        try:
+        with guarded(self) as done:
             title = (ps.get_plan(svc, record_id) if kind == "plan" else ps.get_proposal(svc, record_id)).title
             agencies = list(dict.fromkeys(w.agency for w in ps.list_work_items(svc)))
             dialog = DecisionDialog(svc, kind, record_id, title, agencies, self)
-        except UserError as exc:
-            show_error(self, exc)
+        if not done:
             return None
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._changed_here)
-        dialog.open()
-        self.decision_dialog = dialog
+        self.decision_dialog = self._open_saving(dialog)
         return dialog
 
     # --- versions and PDF -----------------------------------------------------------------------

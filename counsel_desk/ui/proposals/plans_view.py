@@ -22,16 +22,17 @@ from counsel_desk.services.listing import ListQuery
 from counsel_desk.services.people.people import PeopleService
 from counsel_desk.services.proposals import choices
 from counsel_desk.services.proposals import funding as funding_mod
-from counsel_desk.services.proposals.display import label, percent
+from counsel_desk.services.proposals.display import percent
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.messages import confirm, show_error
-from counsel_desk.ui.proposals.common import fill_choices, set_value, stage_color
+from counsel_desk.ui.messages import confirm, guarded, show_error
+from counsel_desk.ui.proposals.common import stage_color
 from counsel_desk.ui.proposals.dialogs import ChooseProposalDialog
 from counsel_desk.ui.proposals.funding_grid import FundingGridModel, make_grid_view
 from counsel_desk.ui.proposals.tables import PlanProposalsModel, PlanTableModel
 from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.rows import table_view
 from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.choices import fill, select
 
 
 class PlansView(QWidget):
@@ -134,7 +135,7 @@ class PlansView(QWidget):
     # --- list -----------------------------------------------------------------------------------
     def reload(self, query: ListQuery | None = None) -> None:
         svc = self.ctx.services()
-        fill_choices(self.county, choices.counties(svc), self.tr("— county —"))
+        fill(self.county, choices.counties(svc), blank=self.tr("— county —"))
         self.model.set_plans(ps.list_plans(svc, search_text=query.search if query else ""))
         if self.plan_id is not None:
             self.select(self.plan_id)
@@ -158,8 +159,8 @@ class PlansView(QWidget):
     # --- detail ---------------------------------------------------------------------------------
     def _county_changed(self) -> None:
         county = self.county.currentData()
-        fill_choices(self.township, choices.townships(self.ctx.services(), county) if county else [],
-                     self.tr("— township —"))
+        fill(self.township, choices.townships(self.ctx.services(), county) if county else [],
+                     blank=self.tr("— township —"))
 
     def _show(self, plan_id: str | None, new: bool = False) -> None:
         self.plan_id = plan_id
@@ -173,18 +174,18 @@ class PlansView(QWidget):
             w.setEnabled(d is not None)
         self.title.setText(d.title if d else "")
         self.organization.setText(d.organization_name if d else "")
-        set_value(self.county, d.county_code if d else None)
+        select(self.county, d.county_code if d else None, or_first=True)
         self._county_changed()
-        set_value(self.township, d.township_code if d else None)
+        select(self.township, d.township_code if d else None, or_first=True)
         # her center's active counselors (and whoever an older plan names); a new plan is hers
         counselor = d.counselor_id if d else (PeopleService(self.ctx.services()).counselor_named(self.ctx.actor)
                                               if new else None)
-        fill_choices(self.counselor, choices.own_counselors(self.ctx.services(), counselor), self.tr("— none —"))
-        set_value(self.counselor, counselor)
+        fill(self.counselor, choices.own_counselors(self.ctx.services(), counselor), blank=self.tr("— none —"))
+        select(self.counselor, counselor, or_first=True)
         self.notes.setPlainText(d.notes if d else "")
         self.heading.setText(d.title if d else (self.tr("New plan") if new else self.tr("Choose a plan, or make a new one.")))
         stage = d.stage if d else Stage.IDEA.value
-        self.stage_badge.setText(label(Stage, stage) if editing else "")
+        self.stage_badge.setText(Stage.label_of(stage) if editing else "")
         self.stage_badge.setStyleSheet(f"color:white; background:{stage_color(stage).name()}; padding:3px 8px;"
                                        if editing else "")
         self.proposals_model.set_proposals(d.proposals if d else [])
@@ -200,7 +201,7 @@ class PlansView(QWidget):
     def save(self) -> bool:
         fields = ps.PlanFields(self.title.text(), self.county.currentData() or "", self.township.currentData() or "",
                                self.organization.text(), self.counselor.currentData(), self.notes.toPlainText())
-        try:
+        with guarded(self) as done:
             if self.plan_id is None:
                 d = ps.create_plan(self.ctx.services(), fields)
             else:  # saved by someone else meanwhile: she decides field by field
@@ -212,8 +213,7 @@ class PlansView(QWidget):
                 if found is None:
                     return False
                 d = found
-        except UserError as exc:
-            show_error(self, exc)
+        if not done:
             return False
         self.plan_id = d.id
         self.reload()
@@ -269,10 +269,9 @@ class PlansView(QWidget):
             self._set_plan(pid, None)
 
     def _set_plan(self, proposal_id: str, plan_id: str | None) -> None:
-        try:
+        with guarded(self) as done:
             ps.set_plan(self.ctx.services(), proposal_id, plan_id)
-        except UserError as exc:
-            show_error(self, exc)
+        if not done:
             return
         self.reload()
         self.changed.emit()

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.models.enums import Criterion
 from counsel_desk.services.proposals.coaching import ScoreEntry
-from counsel_desk.services.proposals.display import label
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import SECONDARY_INK, WARN
 
@@ -18,7 +17,7 @@ class CriterionBox(QGroupBox):
     changed = Signal()
 
     def __init__(self, criterion: Criterion, hint: str, parent: QWidget | None = None):
-        super().__init__(label(Criterion, criterion.value), parent)
+        super().__init__(Criterion.label_of(criterion.value), parent)
         self.criterion = criterion
         self.setObjectName(f"score_{criterion.value}")
         self.group = QButtonGroup(self)

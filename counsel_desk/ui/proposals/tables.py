@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from counsel_desk.models.enums import Stage
 from counsel_desk.services.formatting import ntd
-from counsel_desk.services.proposals.display import label, percent
+from counsel_desk.services.proposals.display import percent
 from counsel_desk.services.proposals.funding import CenterFunding
 from counsel_desk.services.proposals.plans import PlanProposal, PlanRow
 from counsel_desk.ui.widgets.text import fmt
@@ -26,7 +26,7 @@ class PlanTableModel(RowsModel):
 
     def set_plans(self, rows: list[PlanRow]) -> None:
         self._tips = [f"{r.title}\n{r.place}　{r.organization}" for r in rows]
-        self.set_rows([(r.id, [r.title, label(Stage, r.stage), r.proposals, ntd(r.requested)]) for r in rows])
+        self.set_rows([(r.id, [r.title, Stage.label_of(r.stage), r.proposals, ntd(r.requested)]) for r in rows])
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and 0 <= index.row() < len(self._tips):
@@ -41,7 +41,7 @@ class PlanProposalsModel(RowsModel):
                          self.tr("Self-funding"), self.tr("Matching funds")])
 
     def set_proposals(self, rows: list[PlanProposal]) -> None:
-        self.set_rows([(p.id, [p.title, p.applicant, label(Stage, p.stage), ntd(p.requested), ntd(p.self_funding),
+        self.set_rows([(p.id, [p.title, p.applicant, Stage.label_of(p.stage), ntd(p.requested), ntd(p.self_funding),
                                 ntd(p.matching_funds)]) for p in rows])
 
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QTextBro
 
 from counsel_desk.models.enums import Stage
 from counsel_desk.services.proposals.coaching import TimelineEntry
-from counsel_desk.services.proposals.display import label, when_text
+from counsel_desk.services.proposals.display import when_text
 from counsel_desk.ui.proposals.common import stage_color
 
 
@@ -61,8 +61,8 @@ class TimelineView(QWidget):
             head = f"<b>{escape(when_text(e.at))}</b>　{escape(e.who or unknown)}"
             if e.kind == "stage":
                 color = stage_color(e.to_stage).name()
-                move = label(Stage, e.to_stage) if not e.from_stage else \
-                    f"{label(Stage, e.from_stage)} → {label(Stage, e.to_stage)}"
+                move = Stage.label_of(e.to_stage) if not e.from_stage else \
+                    f"{Stage.label_of(e.from_stage)} → {Stage.label_of(e.to_stage)}"
                 badge = (f"<span style='background:{color}; color:white; padding:1px 6px;'>"
                          f"&nbsp;{escape(move)}&nbsp;</span>")
                 body = f"{badge}<br>{escape(e.text).replace(chr(10), '<br>')}"

@@ -10,7 +10,7 @@ from counsel_desk.reports import narrative
 from counsel_desk.reports.figures_types import Narrative
 from counsel_desk.services.period import Period
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.messages import show_error
+from counsel_desk.ui.messages import guarded
 
 
 class NarrativeEditor(QWidget):
@@ -61,10 +61,9 @@ class NarrativeEditor(QWidget):
         """Store the words; False (with the message shown) when they could not be stored."""
         if self.center is None or self.period is None:
             return True
-        try:
+        with guarded(self) as done:
             changed = narrative.save(self.ctx.services(), self.center, self.period, self.value())
-        except Exception as exc:  # noqa: BLE001 — shown to the user, nothing half-saved
-            show_error(self, exc)
+        if not done:
             return False
         if changed:
             self.note.setText(self.tr("Notes saved; make the report again to print them."))

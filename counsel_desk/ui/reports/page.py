@@ -28,7 +28,7 @@ from counsel_desk.services.period import Period
 from counsel_desk.reports.snapshots import Comparison, GeneratedReport
 from counsel_desk.services.safety import atomic
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.messages import confirm, show_error
+from counsel_desk.ui.messages import confirm, guarded, show_error
 from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.reports.models import FiguresModel, RevisionsModel
@@ -246,10 +246,9 @@ class ReportsPage(PageHooks, QWidget):
 
     # --- making and using the files ----------------------------------------------------------
     def make_report(self, then: Callable[[], None] | None = None, reason: str = "") -> None:
-        try:
+        with guarded(self) as done:
             period = self.picker.period()
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        if not done:
             return
         center = self.picker.center_code()
         services = self.ctx.services()
@@ -282,11 +281,10 @@ class ReportsPage(PageHooks, QWidget):
         if self.report is None:
             return
         f = self.report.figures
-        try:
+        with guarded(self) as done:
             path = self._write(kind, self.report.xlsx if kind == "xlsx" else self.report.pdf,
                                file_stem(f.center, f.period, f.revision))
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        if not done:
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
@@ -302,21 +300,18 @@ class ReportsPage(PageHooks, QWidget):
         path = Path(name)
         kind = "xlsx" if path.suffix.lower() == ".xlsx" or (not path.suffix and "xlsx" in chosen) else "pdf"
         path = path.with_suffix("." + kind)
-        try:
+        with guarded(self) as done:
             atomic.write_bytes(path, self.report.xlsx if kind == "xlsx" else self.report.pdf)
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        if not done:
             return
         self.status.setText(fmt(self.tr("Saved %1"), str(path)))
 
     def print_report(self) -> None:
         if self.report is None:
             return
-        try:
+        with guarded(self):
             if print_with_dialog(self.report.pdf, self):
                 self.status.setText(self.tr("Sent to the printer."))
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
 
     def mark_as_sent(self) -> None:
         if self.report is None:
@@ -346,13 +341,11 @@ class ReportsPage(PageHooks, QWidget):
         self.make_report(then=self.mark_sent_without_asking, reason=reason)
 
     def mark_sent_without_asking(self) -> None:
-        try:
-            sent = snapshots.mark_as_sent(self.ctx.services(), self.report)
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        with guarded(self) as done:
+            sent = self.ctx.run(snapshots.mark_as_sent, self.ctx.services(), self.report)
+        if not done:
             return
         self.status.setText(fmt(self.tr("Revision %1 marked as sent."), str(sent.revision)))
-        self.ctx.reports_changed.emit()
 
     def selected_revision(self):
         rows = self.revisions_view.selectionModel().selectedRows()
@@ -366,14 +359,13 @@ class ReportsPage(PageHooks, QWidget):
         chosen = self.selected_revision()
         if chosen is None:
             return
-        try:
+        with guarded(self) as done:
             files = snapshots.open_sent(self.ctx.services(), chosen.id)
             period = Period(chosen.period_start, chosen.period_end,
                             files.data.get("period", {}).get("kind", "custom"))
             path = self._write(kind, files.xlsx if kind == "xlsx" else files.pdf,
                                file_stem(chosen.center_code, period, chosen.revision))
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        if not done:
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 

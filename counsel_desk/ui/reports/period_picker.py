@@ -12,7 +12,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from counsel_desk.errors import UserError
-from counsel_desk.i18n import pick
 from counsel_desk.models.enums import CenterCode
 from counsel_desk.services.period import Period
 from counsel_desk.ui.widgets.year_box import YearBox
@@ -51,7 +50,7 @@ class PeriodPicker(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.center = QComboBox()
         for c in CenterCode:
-            self.center.addItem(pick(c.zh, c.en), c.value)
+            self.center.addItem(c.label, c.value)
         self.center.addItem(self.tr("All centers"), ALL_CENTERS)
         self.center.setCurrentIndex(max(0, self.center.findData(center)))
         year, month = default_month(today)

@@ -7,12 +7,11 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
-from counsel_desk.i18n import pick
 from counsel_desk.models.enums import TargetMetric
 from counsel_desk.services.programme import targets
 from counsel_desk.ui.widgets.year_box import YearBox
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.messages import show_error
+from counsel_desk.ui.messages import guarded
 from counsel_desk.ui.widgets.text import fmt
 
 
@@ -36,7 +35,7 @@ class TargetsEditor(QWidget):
             box.setObjectName(f"target_{metric.value}")
             box.setMinimumWidth(160)
             box.setAlignment(Qt.AlignmentFlag.AlignRight)
-            form.addRow(pick(metric.zh, metric.en), box)
+            form.addRow(metric.label, box)
             self.fields[metric.value] = box
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -80,11 +79,9 @@ class TargetsEditor(QWidget):
         if self.center is None:
             return
         values = {metric: box.value() for metric, box in self.fields.items()}
-        try:
-            changed = targets.set_targets(self.ctx.services(), self.western_year(), values, center=self.center)
-        except Exception as exc:  # noqa: BLE001 — shown to the user, nothing half-saved
-            show_error(self, exc)
+        with guarded(self) as done:
+            changed = self.ctx.run(targets.set_targets, self.ctx.services(), self.western_year(), values, center=self.center)
+        if not done:
             return
         self.note.setText(fmt(self.tr("Saved: %1 targets changed."), str(changed)))
         self.saved.emit(self.western_year())
-        self.ctx.reports_changed.emit()

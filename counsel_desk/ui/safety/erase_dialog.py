@@ -22,6 +22,7 @@ from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.roles import VALUE_ROLE
 
 MEMBER = "youth_team_member"
 
@@ -79,7 +80,7 @@ class EraseContactDialog(QDialog):
             item = QListWidgetItem(fmt(self.tr("%1 (ROC %2), %3, %4"), m.team, m.roc_year, m.role or "—", born))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-            item.setData(Qt.ItemDataRole.UserRole, m.member_id)
+            item.setData(VALUE_ROLE, m.member_id)
             self.memberships.addItem(item)
         memberships_label = QLabel(self.tr(
             "Youth-team members with the same name: tick those who are this person, and their name and birth "
@@ -117,7 +118,7 @@ class EraseContactDialog(QDialog):
         fit_window(self, "eraseContactDialog", self.sizeHint(), settings=ctx.settings)
 
     def chosen_memberships(self) -> list[str]:
-        return [self.memberships.item(n).data(Qt.ItemDataRole.UserRole) for n in range(self.memberships.count())
+        return [self.memberships.item(n).data(VALUE_ROLE) for n in range(self.memberships.count())
                 if self.memberships.item(n).checkState() == Qt.CheckState.Checked]
 
     def erase(self) -> None:

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from counsel_desk.errors import UserError
 from counsel_desk.store import keys
 from counsel_desk.store.keys import DatabaseKey
 from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.messages import guarded
 
 
 class UnlockDialog(QDialog):
@@ -86,10 +86,9 @@ class NewPassphraseDialog(QDialog):
         layout.addWidget(buttons)
 
     def _accept(self) -> None:
-        try:
+        with guarded(self, into=self.error) as done:
             keys.check_new_passphrase(self.first.text())
-        except UserError as exc:
-            self.error.setText(exc.message)
+        if not done:
             return
         if self.first.text() != self.second.text():
             self.error.setText(self.tr("The two passphrases differ."))

@@ -17,6 +17,7 @@ from counsel_desk.services.formatting import file_size, shown_datetime
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.theme import ALERT
 
 STALE_DAYS = 2
 
@@ -63,7 +64,7 @@ class ServerBackupPanel(QWidget):
         self.again.setEnabled(True)
         self.found = found
         if found is None:
-            self.last.setStyleSheet("color: #b3261e;")
+            self.last.setStyleSheet(f"color: {ALERT};")
             self.last.setText(self.tr(
                 "No backup of this server database has been recorded yet. Next step: ask the center's IT person to "
                 "schedule \"counsel-desk server backup --db … --folder …\" on the server every day (Windows Task "
@@ -76,5 +77,5 @@ class ServerBackupPanel(QWidget):
         if stale:
             text += "\n" + fmt(self.tr("That is more than %1 days ago: ask the center's IT person to check the "
                                        "scheduled backup."), STALE_DAYS)
-        self.last.setStyleSheet("color: #b3261e;" if stale else "")
+        self.last.setStyleSheet(f"color: {ALERT};" if stale else "")
         self.last.setText(text)

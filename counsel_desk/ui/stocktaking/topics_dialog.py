@@ -13,7 +13,6 @@ from typing import Callable
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from counsel_desk.errors import UserError
 from counsel_desk.services.places import issue_topics
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.places.issue_topics import TopicUse
@@ -169,10 +168,9 @@ class TopicsDialog(QDialog):
         u = self.current()
         if u is None:
             return
-        try:
+        with messages.guarded(self) as done:
             issue_topics.set_topic_active(self.services, u.topic.id, not u.topic.active)
-        except UserError as exc:
-            messages.show_error(self, exc)
+        if not done:
             return
         self._changed(u.topic.id)
 
@@ -183,9 +181,8 @@ class TopicsDialog(QDialog):
         if not messages.ask(self, fmt(self.tr("Delete the topic %1?"), u.topic.label), self.tr("Delete"),
                             self.tr("Keep")):
             return
-        try:
+        with messages.guarded(self) as done:
             issue_topics.delete_topic(self.services, u.topic.id)
-        except UserError as exc:
-            messages.show_error(self, exc)
+        if not done:
             return
         self._changed()

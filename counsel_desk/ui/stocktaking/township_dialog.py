@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
-from counsel_desk.errors import UserError
 from counsel_desk.models.enums import TownshipStatus
 from counsel_desk.services.places import issue_topics, stocktaking
 from counsel_desk.services.formatting import aside, shown_date, spaced
@@ -22,6 +21,7 @@ from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.widgets.roles import VALUE_ROLE
 from counsel_desk.ui.theme import ALERT
+from counsel_desk.ui.messages import guarded
 
 
 class TownshipDialog(QDialog):
@@ -160,12 +160,11 @@ class TownshipDialog(QDialog):
     # --- actions --------------------------------------------------------------------------------------
     def record_note(self) -> None:
         self.note_error.clear()
-        try:
+        with guarded(self, into=self.note_error) as done:
             noted_on = self.note_date.date_for("noted_on")
             stocktaking.note_status(self.ctx.services(), self.code, self.status_box.currentData() or None, noted_on,
                                     self.note_text.text())
-        except UserError as exc:
-            self.note_error.setText(exc.message)
+        if not done:
             return
         self.note_text.clear()
         self._changed()

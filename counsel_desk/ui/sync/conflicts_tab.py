@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from counsel_desk.errors import UserError
 from counsel_desk.services.formatting import listed, shown_date
 from counsel_desk.sync import conflicts
 from counsel_desk.sync.conflicts import Choice, ConflictDetail
@@ -164,15 +163,14 @@ class ConflictsTab(QWidget):
     def apply(self) -> None:
         if self.detail is None:
             return
-        from counsel_desk.ui.messages import show_error
+        from counsel_desk.ui.messages import describe, guarded
 
         cid = self.detail.summary.id
         choices = {c.key: c.choice() for c in self.choices}
-        try:
+        with guarded(self, title=self.tr("Conflict")) as done:
             conflicts.resolve(self.ctx.db, cid, choices, actor=self.ctx.actor)
-        except UserError as exc:
-            self.status.setText(exc.message)
-            show_error(self, exc, self.tr("Conflict"))
+        if not done:
+            self.status.setText(describe(done.error) if done.error else "")
             return
         self.status.setText(fmt(self.tr("Decided: “%1”. The decision is in the audit log and goes with your next export."),
                                 self.detail.summary.label))

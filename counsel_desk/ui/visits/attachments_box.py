@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QListWidget, QListWidget
 from counsel_desk.errors import UserError
 from counsel_desk.services.attachments import AttachmentItem, AttachmentService, human_size
 from counsel_desk.ui import messages
-from counsel_desk.ui.visits.widgets import FieldError
+from counsel_desk.ui.widgets.fields import FieldError
 
 
 class _DropList(QListWidget):
@@ -124,10 +124,9 @@ class AttachmentsBox(QWidget):
         row = self.list.currentRow()
         if not 0 <= row < len(self._items):
             return
-        try:
+        with messages.guarded(self) as done:
             path = self.service.viewable_path(self._items[row])
-        except UserError as exc:
-            messages.show_error(self, exc)
+        if not done:
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 

@@ -25,11 +25,11 @@ from counsel_desk.services.visits.visits import VisitData, VisitService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.visits.editor_form import VisitForm
-from counsel_desk.ui.visits.widgets import FieldError
 from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.fit import fit_window, scrolling
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import GOOD
+from counsel_desk.ui.widgets.fields import FieldError
 
 AUTOSAVE_MS = 3000
 
@@ -212,8 +212,6 @@ class VisitEditor(QDialog):
         self.saved_label.setText(fmt(self.tr("Saved %1"), datetime.now().strftime("%H:%M")))
         self.form.followup_notice.clear()
         self.saved.emit(visit_id)
-        self.ctx.visits_changed.emit()
-        self.ctx.followups_changed.emit()
         self.ctx.status_message.emit(self.tr("Visit saved."))
         return True
 
@@ -224,7 +222,7 @@ class VisitEditor(QDialog):
             for name, value in taken.items():
                 setattr(data, name, value)
             data.version = version or data.version
-            return self.service.save(data)
+            return self.ctx.run(self.service.save, data)
 
         return save_resolving(self, save, {}, data.version, self._labels(), self._names())
 
@@ -263,17 +261,14 @@ class VisitEditor(QDialog):
                                               "after in the visit list."), title), do=self.tr("Delete")):
             return
         visit_id = self.visit_id
-        try:
-            self.service.delete(visit_id)
-        except UserError as exc:
-            messages.show_error(self, exc)
+        with messages.guarded(self) as done:
+            self.ctx.run(self.service.delete, visit_id)
+        if not done:
             return
         self.drafts.delete(DRAFT_KIND, self.draft_key)
         self._may_close = True
         self.close()
         self.deleted.emit(visit_id, title)
-        self.ctx.visits_changed.emit()
-        self.ctx.followups_changed.emit()
 
     def add_support_record(self) -> None:
         if not self.visit_id:

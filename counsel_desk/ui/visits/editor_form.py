@@ -28,11 +28,13 @@ from counsel_desk.ui.stocktaking.topic_picker import TopicPicker
 from counsel_desk.ui.visits.attachments_box import AttachmentsBox
 from counsel_desk.ui.visits.followup_dialogs import CloseFollowUpDialog, FollowUpDialog, FollowUpTableModel
 from counsel_desk.ui.visits.people_dialogs import NewContactDialog, NewOrganizationDialog
-from counsel_desk.ui.visits.widgets import DateEdit, FieldError, fill_combo, select_data
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.widgets.roles import VALUE_ROLE
 from counsel_desk.ui.theme import GOOD
 from counsel_desk.ui.widgets.rows import table_view
+from counsel_desk.ui.widgets.choices import fill, select
+from counsel_desk.ui.widgets.date_edit import DateEdit
+from counsel_desk.ui.widgets.fields import FieldError
 
 TEXT_FIELDS = ("findings", "issues", "advice", "notes")
 
@@ -213,19 +215,19 @@ class VisitForm(QWidget):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter in a field must not press "New…" or "Remove"
 
-        fill_combo(self.county, [(self.tr("Choose a county"), None)]
-                   + [(c.name, c.id) for c in places.counties_center_first(self.ctx.services())])
-        fill_combo(self.township, [(self.tr("Choose the county first"), None)])
+        fill(self.county, [(self.tr("Choose a county"), None)]
+                   + [(c.name, c.id) for c in places.counties_center_first(self.ctx.services())], keep=None)
+        fill(self.township, [(self.tr("Choose the county first"), None)], keep=None)
         self._fill_orgs()
-        fill_combo(self.workstation, [(self.tr("(none)"), None)]
-                   + [(w.name, w.id) for w in self.visits.workstations()])
-        fill_combo(self.public_space, [(self.tr("(none)"), None)]
-                   + [(p.name, p.id) for p in self.visits.public_spaces()])
+        fill(self.workstation, [(self.tr("(none)"), None)]
+                   + [(w.name, w.id) for w in self.visits.workstations()], keep=None)
+        fill(self.public_space, [(self.tr("(none)"), None)]
+                   + [(p.name, p.id) for p in self.visits.public_spaces()], keep=None)
 
     def _fill_orgs(self, keep: str | None = None) -> None:
         orgs = self.people.organizations(limit=20000)
         self._org_names = {o.id: o.name for o in orgs}
-        fill_combo(self.organization, [("", None)] + [(o.name, o.id) for o in orgs], keep)
+        fill(self.organization, [("", None)] + [(o.name, o.id) for o in orgs], keep=keep)
         completer = QCompleter([o.name for o in orgs], self.organization)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -280,7 +282,7 @@ class VisitForm(QWidget):
         keep = self.township.currentData()
         towns = self.visits.townships(code) if code else []
         first = self.tr("Choose a township") if code else self.tr("Choose the county first")
-        fill_combo(self.township, [(first, None)] + [(t.name, t.id) for t in towns], keep)
+        fill(self.township, [(first, None)] + [(t.name, t.id) for t in towns], keep=keep)
         self.township.setEnabled(bool(code))
         self._changed("county_code")
 
@@ -300,9 +302,9 @@ class VisitForm(QWidget):
         if not self._loading and org_id and not self.county.currentData():
             info = self.people.organization(org_id)
             if info and info.county_code:
-                select_data(self.county, info.county_code)
+                select(self.county, info.county_code)
                 if info.township_code:
-                    select_data(self.township, info.township_code)
+                    select(self.township, info.township_code)
         self._changed("organization_id")
 
     def _fill_contacts(self, org_id: str | None, checked: list[str]) -> None:
@@ -355,22 +357,22 @@ class VisitForm(QWidget):
                 self.visit_date.setText(date_text)
             else:
                 self.visit_date.set_date(data.visit_date)
-            select_data(self.county, data.county_code or None)
+            select(self.county, data.county_code or None)
             self._county_chosen()
-            select_data(self.township, data.township_code or None)
-            select_data(self.mode, data.mode)
+            select(self.township, data.township_code or None)
+            select(self.mode, data.mode)
             self.key_visit.setChecked(bool(data.key_visit))
             people = self.people.counselors(include=data.counselor_ids)
             self._fill_checkable(self.counselors, people, data.counselor_ids)
             if data.organization_id and data.organization_id not in self._org_names:
                 self._fill_orgs()
-            if not select_data(self.organization, data.organization_id):
+            if not select(self.organization, data.organization_id):
                 self.organization.setCurrentIndex(0)
             self._fill_contacts(data.organization_id, data.contact_ids)
             self._last_org_name = self._org_names.get(data.organization_id or "", "")
             self.visited_name.setText(data.visited_name)
-            select_data(self.workstation, data.workstation_id)
-            select_data(self.public_space, data.public_space_id)
+            select(self.workstation, data.workstation_id)
+            select(self.public_space, data.public_space_id)
             self.purpose.setText(data.purpose)
             for key, edit in self.texts.items():
                 edit.setPlainText(getattr(data, key))
@@ -437,7 +439,7 @@ class VisitForm(QWidget):
 
     def _org_created(self, org: OrgInfo) -> None:
         self._fill_orgs()
-        select_data(self.organization, org.id)
+        select(self.organization, org.id)
 
     def new_contact(self) -> None:
         self.contact_dialog = NewContactDialog(self.people, self.organization_id(), self,

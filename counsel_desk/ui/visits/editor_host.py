@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from counsel_desk.errors import UserError
 from counsel_desk.services.visits.drafts import VISIT_DRAFT as DRAFT_KIND
 from counsel_desk.services.visits.drafts import Draft, DraftStore
 from counsel_desk.ui import messages
@@ -54,10 +53,9 @@ class EditorHost(QObject):
         if draft is not None and not self._ask_restore(parent, draft):
             self.drafts.delete(DRAFT_KIND, visit_id)
             draft = None
-        try:
+        with messages.guarded(parent) as done:
             editor = _editor_class()(self.ctx, parent, visit_id=visit_id, draft=draft)
-        except UserError as exc:
-            messages.show_error(parent, exc)
+        if not done:
             return None
         return self._show(editor)
 
@@ -139,13 +137,10 @@ class EditorHost(QObject):
     def undo_delete(self, visit_id: str, parent: QWidget | None = None) -> bool:
         from counsel_desk.services.visits.visits import VisitService
 
-        try:
-            VisitService(self.ctx.services()).undo_delete(visit_id)
-        except UserError as exc:
-            messages.show_error(parent, exc)
+        with messages.guarded(parent) as done:
+            self.ctx.run(VisitService(self.ctx.services()).undo_delete, visit_id)
+        if not done:
             return False
         self.visit_restored.emit(visit_id)
-        self.ctx.visits_changed.emit()
-        self.ctx.followups_changed.emit()
         self.ctx.status_message.emit(self.tr("The visit is back."))
         return True

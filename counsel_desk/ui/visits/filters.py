@@ -14,8 +14,9 @@ from counsel_desk.services.visits.visit_list import date_or_none
 from counsel_desk.services.places import places
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.widgets.indigenous_combo import IndigenousCombo
-from counsel_desk.ui.visits.widgets import DateEdit, fill_combo, select_data
 from counsel_desk.ui.widgets.fit import shrinkable
+from counsel_desk.ui.widgets.choices import fill, select
+from counsel_desk.ui.widgets.date_edit import DateEdit
 
 
 def period_bounds(key: str, today: date) -> tuple[date | None, date | None]:
@@ -101,12 +102,12 @@ class VisitFilterBar(QWidget):
 
     # --- contents --------------------------------------------------------------------------------
     def _fill(self) -> None:
-        fill_combo(self.county, [(self.tr("All counties"), None)]
-                   + [(c.name, c.id) for c in places.counties_center_first(self._services)])
-        fill_combo(self.township, [(self.tr("All townships"), None)])
+        fill(self.county, [(self.tr("All counties"), None)]
+                   + [(c.name, c.id) for c in places.counties_center_first(self._services)], keep=None)
+        fill(self.township, [(self.tr("All townships"), None)], keep=None)
         self.township.setEnabled(False)
         self.reload_counselors()
-        fill_combo(self.mode, [(self.tr("All modes"), None)] + [(m.label, m.value) for m in VisitMode])
+        fill(self.mode, VisitMode, blank=self.tr("All modes"), keep=None)
         if self._followups:
             items = [(self.tr("Not closed"), "open"), (self.tr("Overdue"), "overdue"),
                      (self.tr("Due this week"), "due_week"), (self.tr("Closed"), "closed"),
@@ -114,12 +115,12 @@ class VisitFilterBar(QWidget):
         else:
             items = [(self.tr("Any follow-ups"), None), (self.tr("Has open follow-ups"), "open"),
                      (self.tr("Has overdue follow-ups"), "overdue"), (self.tr("No open follow-ups"), "no_open")]
-        fill_combo(self.status, items)
+        fill(self.status, items, keep=None)
 
     def reload_counselors(self) -> None:
         keep = self.counselor.currentData()
         people = PeopleService(self._services).counselors(include_inactive=True)
-        fill_combo(self.counselor, [(self.tr("All counselors"), None)] + [(p.name, p.id) for p in people], keep)
+        fill(self.counselor, [(self.tr("All counselors"), None)] + [(p.name, p.id) for p in people], keep=keep)
 
     # --- reactions -------------------------------------------------------------------------------
     def _period_chosen(self) -> None:
@@ -131,13 +132,13 @@ class VisitFilterBar(QWidget):
         self.changed.emit()
 
     def _dates_typed(self) -> None:
-        select_data(self.period, "custom" if (self.date_from.text() or self.date_to.text()) else "", signals=False)
+        select(self.period, "custom" if (self.date_from.text() or self.date_to.text()) else "", signals=False)
         self.changed.emit()
 
     def _county_chosen(self) -> None:
         code = self.county.currentData()
         towns = places.townships(self._services.session_factory, code) if code else []
-        fill_combo(self.township, [(self.tr("All townships"), None)] + [(t.name, t.id) for t in towns])
+        fill(self.township, [(self.tr("All townships"), None)] + [(t.name, t.id) for t in towns], keep=None)
         self.township.setEnabled(bool(code))
         self.changed.emit()
 
@@ -157,21 +158,21 @@ class VisitFilterBar(QWidget):
             town = filters.get("township_code")
             county = filters.get("county_code") or (places.county_of(self._services.session_factory, town) if town else None)
             if "county_code" in filters or town:
-                select_data(self.county, county, signals=False)
+                select(self.county, county, signals=False)
                 self._county_chosen()
             if town:
-                select_data(self.township, town, signals=False)
+                select(self.township, town, signals=False)
             if "date_from" in filters or "date_to" in filters:
                 self.date_from.set_date(date_or_none(filters.get("date_from")))
                 self.date_to.set_date(date_or_none(filters.get("date_to")))
-                select_data(self.period, "custom" if (self.date_from.text() or self.date_to.text()) else "",
+                select(self.period, "custom" if (self.date_from.text() or self.date_to.text()) else "",
                             signals=False)
             if "indigenous" in filters:
                 self.indigenous.set_code(filters["indigenous"])
             for key, combo in (("counselor_id", self.counselor), ("mode", self.mode),
                                ("status" if self._followups else "followups", self.status)):
                 if key in filters:
-                    select_data(combo, filters[key])
+                    select(combo, filters[key])
         finally:
             self.blockSignals(False)
         self.changed.emit()
@@ -179,7 +180,7 @@ class VisitFilterBar(QWidget):
     def clear(self, *, emit: bool = True) -> None:
         self.blockSignals(True)
         try:
-            select_data(self.period, "", signals=False)
+            select(self.period, "", signals=False)
             self.date_from.set_date(None)
             self.date_to.set_date(None)
             self.county.setCurrentIndex(0)

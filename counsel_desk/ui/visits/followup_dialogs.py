@@ -18,18 +18,12 @@ from counsel_desk.models.enums import FollowUpStatus
 from counsel_desk.services.visits.followups import CLOSED, FollowUpDraft, followup_problems
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.ui.widgets.rows import SmallTableModel
-from counsel_desk.ui.visits.widgets import DateEdit, FormDialog, select_data
+from counsel_desk.ui.visits.widgets import FormDialog
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.theme import ALERT
+from counsel_desk.ui.widgets.choices import select
+from counsel_desk.ui.widgets.date_edit import DateEdit
 
-
-
-def status_label(status: str) -> str:
-    try:
-        s = FollowUpStatus(status)
-    except ValueError:
-        return status
-    return s.label
 
 
 class FollowUpTableModel(SmallTableModel[FollowUpDraft]):
@@ -52,7 +46,7 @@ class FollowUpTableModel(SmallTableModel[FollowUpDraft]):
             return None
         fu = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return [fu.description, fu.owner, shown_date(fu.due_date), status_label(fu.status),
+            return [fu.description, fu.owner, shown_date(fu.due_date), FollowUpStatus.label_of(fu.status),
                     shown_date(fu.followup_date), fu.result][index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(fu):
             return QBrush(QColor(ALERT))
@@ -116,7 +110,7 @@ class FollowUpDialog(_FollowUpForm):
         self.status.setObjectName("status")
         for s in FollowUpStatus:
             self.status.addItem(s.label, s.value)
-        select_data(self.status, self._original.status)
+        select(self.status, self._original.status)
         self.followup_date = DateEdit(value=self._original.followup_date)
         self.followup_date.setObjectName("followupDate")
         self.result = QPlainTextEdit(self._original.result)

@@ -134,10 +134,9 @@ class FollowUpListPage(ListPageBase):
 
     # --- actions -------------------------------------------------------------------------------------------
     def _load(self, fid: str) -> FollowUpDraft | None:
-        try:
+        with messages.guarded(self) as done:
             return self.service.get(fid)
-        except UserError as exc:
-            messages.show_error(self, exc)
+        if not done:
             return None
 
     def close_current(self) -> CloseFollowUpDialog | None:
@@ -164,12 +163,11 @@ class FollowUpListPage(ListPageBase):
     def _save(self, fid: str, draft: FollowUpDraft) -> None:
         """Raises ValidationError back into the dialog (it stays open with the message)."""
         try:
-            self.service.update(fid, draft)
+            self.ctx.run(self.service.update, fid, draft)
         except ValidationError:
             raise
         except UserError as exc:  # e.g. deleted meanwhile: say so inside the dialog
             raise ValidationError(exc.zh, exc.en) from exc
-        self.ctx.followups_changed.emit()
         if draft.status == CLOSED:
             text = fmt(self.tr("“%1” closed on %2: %3"), draft.description, shown_date(draft.followup_date),
                        draft.result.strip())
@@ -182,9 +180,8 @@ class FollowUpListPage(ListPageBase):
     def open_visit(self) -> None:
         fid = self.current_id()
         if fid:
-            try:
+            with messages.guarded(self) as done:
                 visit_id = self.service.visit_id_of(fid)
-            except UserError as exc:
-                messages.show_error(self, exc)
+            if not done:
                 return
             self.host.open_visit(visit_id, self)

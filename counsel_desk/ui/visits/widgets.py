@@ -1,61 +1,18 @@
-"""Small widgets the visit screens share: field error labels, a form dialog, the undo bar and combo
-helpers. The date field lives in ``ui/widgets/date_edit`` (shared by every area) and is re-exported here."""
+"""Small widgets the visit screens share: a form dialog and the undo bar (the fields every area uses are in
+``ui/widgets/``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton,
+    QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton,
     QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import ValidationError
-from counsel_desk.ui.widgets.date_edit import DateEdit
+from counsel_desk.ui.widgets.fields import FieldError
 from counsel_desk.ui.theme import BANNER_BG, BANNER_EDGE
 
-__all__ = ["DateEdit", "FieldError", "FormDialog", "UndoBar", "fill_combo", "select_data"]
-
-
-class FieldError(QLabel):
-    """The red message under a form field; hidden while there is nothing to say."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setProperty("role", "fieldError")
-        self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hide()
-
-    def show_message(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
-
-    def clear_message(self) -> None:
-        self.setText("")
-        self.hide()
-
-
-def fill_combo(combo: QComboBox, items: list[tuple[str, str | None]], keep: str | None = None) -> None:
-    """Replace a combo's items (text, data) without emitting changes; select ``keep`` if present."""
-    combo.blockSignals(True)
-    combo.clear()
-    for label, value in items:
-        combo.addItem(label, value)
-    index = combo.findData(keep) if keep is not None else -1
-    combo.setCurrentIndex(index if index >= 0 else 0)
-    combo.blockSignals(False)
-
-
-def select_data(combo: QComboBox, value, *, signals: bool = True) -> bool:
-    index = combo.findData(value)
-    if index < 0:
-        return False
-    if not signals:
-        combo.blockSignals(True)
-    combo.setCurrentIndex(index)
-    if not signals:
-        combo.blockSignals(False)
-    return True
 
 
 class FormDialog(QDialog):

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from counsel_desk.errors import UserError
 from counsel_desk.models.enums import BudgetCategory, Evaluation
 from counsel_desk.services.programme import programme
 from counsel_desk.services.workstations import workstations as ws_service
@@ -28,13 +27,15 @@ from counsel_desk.services.workstations.workstation_rules import WORKSTATION_CAP
 from counsel_desk.services.formatting import ntd, roc_year
 from counsel_desk.services.workstations.workstation_budgets import BudgetCheck, BudgetView
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.messages import confirm, show_error
-from counsel_desk.ui.visits.widgets import DateEdit, FieldError
-from counsel_desk.ui.workstations.widgets import EnumCombo, MoneyEdit, bold_label
+from counsel_desk.ui.messages import confirm, guarded
+from counsel_desk.ui.workstations.widgets import bold_label
 from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import ALERT, GOOD, WARN
 from counsel_desk.ui.widgets.rows import RowsModel, table_view
+from counsel_desk.ui.widgets.choices import EnumCombo
+from counsel_desk.ui.widgets.date_edit import DateEdit
+from counsel_desk.ui.widgets.fields import FieldError, MoneyEdit
 
 
 AMOUNTS = ("planned", "disbursed", "reimbursed")
@@ -293,25 +294,20 @@ class BudgetPanel(QWidget):
 
         def save(taken: dict, version: int | None) -> ws_service.BudgetView:
             v = {**taken}
-            return ws_service.save_budget(
-                self.ctx.services(), station_id, year, v["approved_subsidy"],
+            return self.ctx.run(
+                ws_service.save_budget, self.ctx.services(), station_id, year, v["approved_subsidy"],
                 {c[5:]: tuple(amounts) for c, amounts in v.items() if c.startswith("line:")},
                 fulltime_staff=v["fulltime_staff"], extension=v["extension"], version=version)
 
-        try:  # saved by someone else meanwhile: she decides field by field
+        with guarded(self, into=self.error) as done:  # saved by someone else meanwhile: she decides field by field
             found = save_resolving(self, save, values, loaded.version if loaded else None, self._labels(),
                                    {c.value: c.label for c in BudgetCategory})
             if found is None:
                 return False
             view = found
-        except UserError as exc:
-            self.error.show_message(exc.message)
-            return False
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        if not done:
             return False
         self.load(self.station_id, year)
-        self.ctx.workstations_changed.emit()
         self.budget_saved.emit()
         self.show_notices(view.notices)  # after the page's refresh, which reloads the panel
         return True
@@ -331,17 +327,12 @@ class BudgetPanel(QWidget):
         view = self.current_view()
         if view is None:
             return False
-        try:
-            ws_service.record_evaluation(self.ctx.services(), view.id, self.evaluation.code(),
+        with guarded(self, into=self.error) as done:
+            self.ctx.run(ws_service.record_evaluation, self.ctx.services(), view.id, self.evaluation.code(),
                                          self.evaluated_on.date(), self.evaluation_note.text())
-        except UserError as exc:
-            self.error.show_message(exc.message)
-            return False
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        if not done:
             return False
         self.load(self.station_id, view.roc_year)
-        self.ctx.workstations_changed.emit()
         return True
 
     def delete_year(self) -> None:
@@ -349,10 +340,8 @@ class BudgetPanel(QWidget):
         if view is None or not confirm(self, fmt(self.tr("Delete the budget of ROC %1 and its lines?"),
                                                  str(view.roc_year)), do=self.tr("Delete")):
             return
-        try:
-            ws_service.delete_budget(self.ctx.services(), view.id)
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        with guarded(self) as done:
+            self.ctx.run(ws_service.delete_budget, self.ctx.services(), view.id)
+        if not done:
             return
         self.load(self.station_id)
-        self.ctx.workstations_changed.emit()

@@ -23,13 +23,14 @@ from counsel_desk.services.workstations import events as event_service
 from counsel_desk.services.attachments import AttachmentItem
 from counsel_desk.services.workstations.program_lists import EventListSource
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.messages import show_error
+from counsel_desk.ui.messages import guarded
 from counsel_desk.ui.page_titles import page_title
-from counsel_desk.ui.visits.widgets import DateEdit
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
-from counsel_desk.ui.workstations.widgets import EnumCombo, PlacePicker, bold_label
+from counsel_desk.ui.workstations.widgets import PlacePicker, bold_label
 from counsel_desk.ui.widgets.roles import VALUE_ROLE
+from counsel_desk.ui.widgets.choices import EnumCombo
+from counsel_desk.ui.widgets.date_edit import DateEdit
 
 THUMB = 96
 
@@ -48,7 +49,8 @@ class EventListPage(RecordListPage):
         self.kind = EnumCombo(EventKind)
         self.place = QLineEdit()
         self.county = QComboBox()
-        self.places = PlacePicker(ctx.db.session_factory, self.county, None, any_text=self.tr("(none)"))
+        self.township = QComboBox()
+        self.places = PlacePicker(ctx.db.session_factory, self.county, self.township, any_text=self.tr("(none)"))
         self.partners = QLineEdit()
         self.partners.setPlaceholderText(self.tr("e.g. Guanxi Township Office, Hsinchu County Government"))
         self.participants = QSpinBox()
@@ -69,6 +71,7 @@ class EventListPage(RecordListPage):
         self.form.addRow(self.tr("Kind"), self.kind)
         self.form.addRow(self.tr("Place"), self.place)
         self.form.addRow(self.tr("County"), self.county)
+        self.form.addRow(self.tr("Township"), self.township)
         self.form.addRow(self.tr("Partners"), self.partners)
         self.form.addRow(self.tr("Participants"), self.participants)
         self.form.addRow(self.tr("Course hours"), self.hours)
@@ -96,7 +99,7 @@ class EventListPage(RecordListPage):
 
         for w in (self.event_date, self.title, self.place, self.partners):
             w.textEdited.connect(self.mark_dirty)
-        for w in (self.kind, self.county):
+        for w in (self.kind, self.county, self.township):
             w.activated.connect(self.mark_dirty)
         for spin in (self.participants, self.hours, self.trainees, self.completed):
             spin.valueChanged.connect(self.mark_dirty)
@@ -116,10 +119,10 @@ class EventListPage(RecordListPage):
         return event_service.get_event(self.ctx.services(), record_id)
 
     def create(self, fields: dict) -> CenterEvent:
-        return event_service.create_event(self.ctx.services(), fields)
+        return self.ctx.run(event_service.create_event, self.ctx.services(), fields)
 
     def update(self, record_id: str, fields: dict, version: int | None = None) -> CenterEvent:
-        return event_service.update_event(self.ctx.services(), record_id, fields, version)
+        return self.ctx.run(event_service.update_event, self.ctx.services(), record_id, fields, version)
 
     def field_labels(self) -> dict[str, str]:
         return {"event_date": self.tr("Date"), "title": self.tr("Title"), "kind": self.tr("Kind"), "place": self.tr("Place"),
@@ -128,7 +131,7 @@ class EventListPage(RecordListPage):
                 "trainees": self.tr("Trainees"), "completed": self.tr("Completed")}
 
     def remove(self, record_id: str) -> None:
-        event_service.delete_event(self.ctx.services(), record_id)
+        self.ctx.run(event_service.delete_event, self.ctx.services(), record_id)
 
     def load_record(self, record: CenterEvent | None) -> None:
         r = record or CenterEvent(center_code=self.ctx.center_code, event_date=date.today(), title="",
@@ -137,7 +140,7 @@ class EventListPage(RecordListPage):
         self.title.setText(r.title)
         self.kind.set_code(r.kind)
         self.place.setText(r.place)
-        self.places.set_place(r.county_code)
+        self.places.set_place(r.county_code, r.township_code)
         self.partners.setText(r.partners)
         self.participants.setValue(r.participants)
         self.hours.setValue(r.hours)
@@ -155,7 +158,8 @@ class EventListPage(RecordListPage):
         if day is None:
             raise ValidationError("請填寫活動日期。", "The event date is required.", field="event_date")
         return {"event_date": day, "title": self.title.text(), "kind": self.kind.code(), "place": self.place.text(),
-                "county_code": self.places.county_code() or None, "partners": self.partners.text(),
+                "county_code": self.places.county_code() or None, "township_code": self.places.township_code() or None,
+                "partners": self.partners.text(),
                 "participants": self.participants.value(), "record": self.record.toPlainText(),
                 "hours": self.hours.value(), "trainees": self.trainees.value(), "completed": self.completed.value()}
 
@@ -197,15 +201,12 @@ class EventListPage(RecordListPage):
                                                     self.tr("Photos (*.jpg *.jpeg *.png *.heic *.webp *.gif)"))
         added = 0
         for path in paths:
-            try:
-                event_service.add_photo(self.ctx.services(), self.folder, self.record_id, path)
+            with guarded(self):  # say which file failed, keep the others
+                self.ctx.run(event_service.add_photo, self.ctx.services(), self.folder, self.record_id, path)
                 added += 1
-            except Exception as exc:  # noqa: BLE001 — say which file failed, keep the others
-                show_error(self, exc)
         if added:
             self._show_photos()
             self.panel.reload()
-            self.ctx.events_changed.emit()
         return added
 
     def remove_selected_photo(self) -> None:
@@ -214,16 +215,14 @@ class EventListPage(RecordListPage):
             return
         item: AttachmentItem = entry.data(VALUE_ROLE)
         if item.id:
-            event_service.remove_photo(self.ctx.services(), self.folder, item.id)
+            self.ctx.run(event_service.remove_photo, self.ctx.services(), self.folder, item.id)
         self._show_photos()
         self.panel.reload()
-        self.ctx.events_changed.emit()
 
     def _open_photo(self, entry: QListWidgetItem) -> None:
         item: AttachmentItem = entry.data(VALUE_ROLE)
-        try:
+        with guarded(self) as done:
             path = event_service.photo_path(self.ctx.services(), self.folder, item)
-        except UserError as exc:
-            show_error(self, exc)
+        if not done:
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -18,13 +18,14 @@ from counsel_desk.services.workstations.support import counselors
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.workstations.columns import CONTEXT
-from counsel_desk.ui.visits.widgets import DateEdit
 from counsel_desk.ui.widgets.fit import shrinkable
 from counsel_desk.ui.widgets.indigenous_combo import IndigenousCombo
-from counsel_desk.ui.workstations.widgets import EnumCombo, PlacePicker, combo_select_data
+from counsel_desk.ui.workstations.widgets import PlacePicker
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import ALERT
 from counsel_desk.ui.widgets.rows import table_view
+from counsel_desk.ui.widgets.choices import EnumCombo, select
+from counsel_desk.ui.widgets.date_edit import DateEdit
 
 SEARCH_DELAY_MS = 250
 MAX_COLUMN_WIDTH = 280
@@ -51,6 +52,22 @@ class ReloadsWhenShown:
         super().showEvent(event)  # type: ignore[misc]
         if self._stale:
             self.data_changed()
+
+
+class PanelPage(ReloadsWhenShown):
+    """A page whose list is its ``panel`` (a ListPanel): the page hooks for search, filter and export.
+    Put it before PageHooks among the bases (its hooks replace PageHooks' defaults)."""
+
+    panel: "ListPanel"
+
+    def focus_search(self) -> None:
+        self.panel.focus_search()
+
+    def current_list_model(self) -> LazyIdTableModel:
+        return self.panel.model
+
+    def apply_filter(self, filters: dict) -> None:
+        self.panel.apply_filter(filters)
 
 
 class ListPanel(QWidget):
@@ -211,7 +228,7 @@ class ListPanel(QWidget):
             if self.enum_combo is not None:
                 self.enum_combo.set_code(filters.get(self.enum_key))
             if self.counselor is not None:
-                combo_select_data(self.counselor, filters.get("counselor_id") or "")
+                select(self.counselor, filters.get("counselor_id") or "", or_first=True)
             if self.date_from is not None and self.date_to is not None:
                 self.date_from.set_date(filters.get("date_from"))
                 self.date_to.set_date(filters.get("date_to"))

@@ -18,17 +18,16 @@ from PySide6.QtWidgets import (
 from counsel_desk.errors import UserError
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.empty_state import show_when_empty
-from counsel_desk.ui.lazy_table import LazyIdTableModel
-from counsel_desk.ui.messages import confirm, show_error
+from counsel_desk.ui.messages import confirm, guarded
 from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.fit import scrolling
-from counsel_desk.ui.visits.widgets import FieldError
-from counsel_desk.ui.workstations.list_panel import ListPanel, ReloadsWhenShown
+from counsel_desk.ui.workstations.list_panel import ListPanel, PanelPage
 from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.fields import FieldError
 
 
-class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
+class RecordListPage(PanelPage, PageHooks, QWidget):
     offers_new_record = True
 
     def __init__(self, ctx: AppContext, parent: QWidget | None, *, panel: ListPanel, changed_signal):
@@ -130,15 +129,6 @@ class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
         self.panel.view.clearSelection()
         self.show_record(None)
 
-    def focus_search(self) -> None:
-        self.panel.focus_search()
-
-    def current_list_model(self) -> LazyIdTableModel:
-        return self.panel.model
-
-    def apply_filter(self, filters: dict) -> None:
-        self.panel.apply_filter(filters)
-
     def can_close(self) -> bool:
         return self._may_leave()
 
@@ -163,7 +153,7 @@ class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
         self.delete_button.setEnabled(record is not None)
 
     def save(self) -> bool:
-        try:
+        with guarded(self, into=self.error) as done:
             fields = self.values()
             if self.record_id is None:
                 record = self.create(fields)
@@ -173,15 +163,10 @@ class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
                                         fields, self.record_version, self.field_labels(), self.value_names())
                 if record is None:
                     return False
-        except UserError as exc:
-            self.error.show_message(exc.message)
-            return False
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        if not done:
             return False
         self.dirty = False
         self.record_id = record.id
-        self.changed_signal.emit()
         self.panel.reload()
         self.panel.select_id(record.id)
         self.show_record(record.id)
@@ -202,13 +187,11 @@ class RecordListPage(PageHooks, ReloadsWhenShown, QWidget):
         if self.record_id is None or not confirm(self, fmt(self.tr("Delete %1?"),
                                                            self.editor_title.text()), do=self.tr("Delete")):
             return
-        try:
+        with guarded(self) as done:
             self.remove(self.record_id)
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        if not done:
             return
         self.dirty = False
-        self.changed_signal.emit()
         self.panel.reload()
         self.show_record(None)
 

@@ -17,14 +17,16 @@ from counsel_desk.models.enums import PublicSpaceStatus
 from counsel_desk.services.workstations import spaces as space_service
 from counsel_desk.services.workstations.program_lists import PublicSpaceListSource
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.messages import show_error
+from counsel_desk.ui.messages import guarded
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
-from counsel_desk.ui.workstations.widgets import EnumCombo, MoneyEdit, PlacePicker, bold_label
+from counsel_desk.ui.workstations.widgets import PlacePicker, bold_label
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.widgets.rows import RowsModel, table_view
+from counsel_desk.ui.widgets.choices import EnumCombo
+from counsel_desk.ui.widgets.fields import MoneyEdit
 
 
 class PublicSpaceListPage(RecordListPage):
@@ -100,10 +102,10 @@ class PublicSpaceListPage(RecordListPage):
         return space_service.get_space(self.ctx.services(), record_id)
 
     def create(self, fields: dict) -> PublicSpace:
-        return space_service.create_space(self.ctx.services(), fields)
+        return self.ctx.run(space_service.create_space, self.ctx.services(), fields)
 
     def update(self, record_id: str, fields: dict, version: int | None = None) -> PublicSpace:
-        return space_service.update_space(self.ctx.services(), record_id, fields, version)
+        return self.ctx.run(space_service.update_space, self.ctx.services(), record_id, fields, version)
 
     def field_labels(self) -> dict[str, str]:
         return {"name": self.tr("Name"), "address": self.tr("Address"), "owning_agency": self.tr("Owning agency"),
@@ -111,7 +113,7 @@ class PublicSpaceListPage(RecordListPage):
                 "status": self.tr("Status"), "operating_team": self.tr("Operating team"), "notes": self.tr("Notes")}
 
     def remove(self, record_id: str) -> None:
-        space_service.delete_space(self.ctx.services(), record_id)
+        self.ctx.run(space_service.delete_space, self.ctx.services(), record_id)
 
     def load_record(self, record: PublicSpace | None) -> None:
         r = record or PublicSpace(center_code=self.ctx.center_code, name="", county_code="", township_code="")
@@ -153,10 +155,9 @@ class PublicSpaceListPage(RecordListPage):
     def link(self, proposal_id: str | None) -> None:
         if not proposal_id or self.record_id is None:
             return
-        try:
-            space_service.link_proposal(self.ctx.services(), self.record_id, proposal_id)
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        with guarded(self) as done:
+            self.ctx.run(space_service.link_proposal, self.ctx.services(), self.record_id, proposal_id)
+        if not done:
             return
         self._after_link_change()
 
@@ -165,18 +166,15 @@ class PublicSpaceListPage(RecordListPage):
         pid = self.proposals_model.id_at(index.row()) if index.isValid() else None
         if not pid:
             return
-        try:
-            space_service.unlink_proposal(self.ctx.services(), pid)
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        with guarded(self) as done:
+            self.ctx.run(space_service.unlink_proposal, self.ctx.services(), pid)
+        if not done:
             return
         self._after_link_change()
 
     def _after_link_change(self) -> None:
         self._show_linked()
         self.panel.reload()
-        self.ctx.proposals_changed.emit()
-        self.ctx.public_spaces_changed.emit()
 
 
 class ProposalPicker(QDialog):

@@ -15,20 +15,21 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from counsel_desk.errors import UserError
 from counsel_desk.models import Workstation
 from counsel_desk.models.enums import OperatorKind, WorkstationStatus
 from counsel_desk.services.workstations import workstations as ws_service
 from counsel_desk.services.places.places import counties
 from counsel_desk.ui.context import AppContext
-from counsel_desk.ui.messages import confirm, show_error
-from counsel_desk.ui.visits.widgets import DateEdit, FieldError
-from counsel_desk.ui.workstations.widgets import EnumCombo, PlacePicker
+from counsel_desk.ui.messages import confirm, guarded
+from counsel_desk.ui.workstations.widgets import PlacePicker
 from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import WARN
 from counsel_desk.ui.widgets.rows import RowsModel, table_view
+from counsel_desk.ui.widgets.choices import EnumCombo
+from counsel_desk.ui.widgets.date_edit import DateEdit
+from counsel_desk.ui.widgets.fields import FieldError
 
 
 NOT_RECORDED = -1  # an eligibility spin box's "—"
@@ -197,26 +198,21 @@ class StationForm(QWidget):
 
     def save(self) -> bool:
         sc = self.ctx.services()
-        try:
+        with guarded(self, into=self.error) as done:
             fields = self.values()
             if self.station_id is None:
-                station = ws_service.create_workstation(sc, fields)
+                station = self.ctx.run(ws_service.create_workstation, sc, fields)
             else:  # saved by someone else meanwhile: she decides field by field
                 station_id = self.station_id
-                found = save_resolving(self, lambda values, version: ws_service.update_workstation(
-                    sc, station_id, values, version), fields, self.station_version, self.field_labels(),
+                found = save_resolving(self, lambda values, version: self.ctx.run(
+                    ws_service.update_workstation, sc, station_id, values, version), fields, self.station_version, self.field_labels(),
                     {c.id: c.name for c in counties(self.ctx.db.session_factory)})
                 if found is None:
                     return False
                 station = found
-        except UserError as exc:
-            self.error.show_message(exc.message)
-            return False
-        except Exception as exc:  # noqa: BLE001 — shown, never lost silently
-            show_error(self, exc)
+        if not done:
             return False
         self.load(station)
-        self.ctx.workstations_changed.emit()
         self.ctx.status_message.emit(self.tr("Workstation saved."))
         self.saved.emit(station.id)
         return True
@@ -260,10 +256,9 @@ class ContactsPanel(QWidget):
         dialog.open()
 
     def _create(self, dialog: "ContactDialog") -> None:
-        try:
-            ws_service.add_contact(self.ctx.services(), self.station_id, **dialog.values())
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        with guarded(self) as done:
+            self.ctx.run(ws_service.add_contact, self.ctx.services(), self.station_id, **dialog.values())
+        if not done:
             return
         self.load(self.station_id)
 
@@ -276,7 +271,7 @@ class ContactsPanel(QWidget):
         if not confirm(self, fmt(self.tr("Remove %1 from this workstation's contacts?"), name),
                            do=self.tr("Remove")):
             return
-        ws_service.remove_contact(self.ctx.services(), self.station_id, cid)
+        self.ctx.run(ws_service.remove_contact, self.ctx.services(), self.station_id, cid)
         self.load(self.station_id)
 
 

@@ -19,7 +19,7 @@ from counsel_desk.services.workstations import workstations as ws_service
 from counsel_desk.services.formatting import bracketed, shown_date
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.dashboard.widgets import Card, FigureCard
-from counsel_desk.ui.messages import confirm, show_error
+from counsel_desk.ui.messages import confirm, guarded
 from counsel_desk.ui.workstations.budget_panel import BudgetPanel
 from counsel_desk.ui.workstations.station_form import ContactsPanel, StationForm
 from counsel_desk.ui.workstations.support_dialog import SupportRecordDialog
@@ -202,17 +202,12 @@ class StationView(QWidget):
         """延續補助: refused (with the reason under the form) unless the last budget year was evaluated good."""
         if self.station_id is None:
             return
-        try:
-            ws_service.extend_term(self.ctx.services(), self.station_id)
-        except UserError as exc:
-            self.form.error.show_message(exc.message)
-            return
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        with guarded(self, into=self.form.error) as done:
+            self.ctx.run(ws_service.extend_term, self.ctx.services(), self.station_id)
+        if not done:
             return
         self.form.dirty = False
         self.refresh()
-        self.ctx.workstations_changed.emit()
 
     def delete_station(self) -> None:
         if self.station_id is None:
@@ -221,12 +216,10 @@ class StationView(QWidget):
                                      "database and the deletion is recorded in the audit log."), self.title.text()), do=self.tr("Delete")):
             return
         sid = self.station_id
-        try:
-            ws_service.delete_workstation(self.ctx.services(), sid)
-        except Exception as exc:  # noqa: BLE001 — any failure is shown to the user, nothing half-saved
-            show_error(self, exc)
+        with guarded(self) as done:
+            self.ctx.run(ws_service.delete_workstation, self.ctx.services(), sid)
+        if not done:
             return
         self.station_id = None
-        self.ctx.workstations_changed.emit()
         self.station_deleted.emit(sid)
         self.back_requested.emit()

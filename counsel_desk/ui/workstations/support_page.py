@@ -12,14 +12,13 @@ from counsel_desk.models.enums import SupportKind
 from counsel_desk.services.workstations.program_lists import SupportListSource
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.empty_state import show_when_empty
-from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.page_titles import page_title
-from counsel_desk.ui.workstations.list_panel import ListPanel, ReloadsWhenShown
+from counsel_desk.ui.workstations.list_panel import ListPanel, PanelPage
 from counsel_desk.ui.workstations.support_dialog import SupportRecordDialog
 
 
-class SupportListPage(PageHooks, ReloadsWhenShown, QWidget):
+class SupportListPage(PanelPage, PageHooks, QWidget):
     offers_new_record = True
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -63,15 +62,6 @@ class SupportListPage(PageHooks, ReloadsWhenShown, QWidget):
         self.dialog = SupportRecordDialog(self.ctx, self, record_id=record_id)
         self.dialog.open()
         return self.dialog
-
-    def focus_search(self) -> None:
-        self.panel.focus_search()
-
-    def current_list_model(self) -> LazyIdTableModel:
-        return self.panel.model
-
-    def apply_filter(self, filters: dict) -> None:
-        self.panel.apply_filter(filters)
 
     def reload_now(self) -> None:
         self.panel.reload()

@@ -1,58 +1,17 @@
 """Form pieces shared by the workstation, support-record, public-space and event screens.
 
-NT$ fields that show thousands separators, a county → township pair of combo boxes, an enum
-combo with labels in the user's language (short lists use ``ui/widgets/rows.RowsModel``). Date fields and the red message under a form are the
-visit screens' (``ui/visits/widgets.py``: ``DateEdit``, ``FieldError``).
+A county → township pair of combo boxes and a bold label. The shared fields (NT$ amounts, dates, the red
+message under a form, enum combos) and short lists are in ``ui/widgets/``.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Callable
 
-from PySide6.QtCore import QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel
 
 from counsel_desk.services.places.places import counties, townships
 
-
-
-class MoneyEdit(QLineEdit):
-    """An NT$ amount with thousands separators (3,000,000); digits and commas only."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9,]{0,15}"), self))
-        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.setPlaceholderText("0")
-        self.editingFinished.connect(lambda: self.set_value(self.value()) if self.text() else None)
-
-    def value(self) -> int:
-        digits = self.text().replace(",", "").strip()
-        return int(digits) if digits else 0
-
-    def set_value(self, amount: int | None) -> None:
-        self.setText(f"{amount:,}" if amount else "")
-
-
-class EnumCombo(QComboBox):
-    """The members of a labelled enum, by label; ``code()`` is the stored value.
-
-    With ``any_text`` the first item is a blank choice meaning "any" (for filters)."""
-
-    def __init__(self, enum_cls, parent: QWidget | None = None, any_text: str | None = None):
-        super().__init__(parent)
-        if any_text is not None:
-            self.addItem(any_text, "")
-        for m in enum_cls:
-            self.addItem(m.label, m.value)
-
-    def code(self) -> str:
-        return self.currentData() or ""
-
-    def set_code(self, code: str | None) -> None:
-        i = self.findData(code or "")
-        self.setCurrentIndex(max(i, 0))
 
 
 class PlacePicker:
@@ -117,12 +76,6 @@ class PlacePicker:
             j = self.township.findData(township_code or "")
             self.township.setCurrentIndex(j if j >= 0 else (0 if self.any_text is not None else -1))
             self.township.blockSignals(False)
-
-
-def combo_select_data(combo: QComboBox, data: Any) -> None:
-    """Select the item carrying ``data`` (the first item when none does)."""
-    i = combo.findData(data)
-    combo.setCurrentIndex(i if i >= 0 else 0)
 
 
 def bold_label(text: str) -> QLabel:
