@@ -47,8 +47,8 @@ class AwardProgramme:
     source: str
 
 
-def award_programmes(sc: ServiceContext) -> list[AwardProgramme]:
-    with sc.session_factory() as s:
+def award_programmes(ctx: ServiceContext) -> list[AwardProgramme]:
+    with ctx.session_factory() as s:
         return programmes_in(store.loaded(s.connection()))
 
 
@@ -111,19 +111,19 @@ KIND = RecordKind(YouthTeam, ENTITY, FIELDS, "青年團隊", "youth team", _vali
 
 
 @changes(Kind.YOUTH_TEAMS)
-def register_team(sc: ServiceContext, fields: dict[str, Any]) -> YouthTeam:
-    return cast(YouthTeam, KIND.create(sc, fields, center_code=sc.center_code))
+def register_team(ctx: ServiceContext, fields: dict[str, Any]) -> YouthTeam:
+    return cast(YouthTeam, KIND.create(ctx, fields, center_code=ctx.center_code))
 
 
 @changes(Kind.YOUTH_TEAMS)
-def update_team(sc: ServiceContext, team_id: str, changes: dict[str, Any], version: int | None = None) -> YouthTeam:
+def update_team(ctx: ServiceContext, team_id: str, changes: dict[str, Any], version: int | None = None) -> YouthTeam:
     """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
-    return cast(YouthTeam, KIND.update(sc, team_id, changes, version))
+    return cast(YouthTeam, KIND.update(ctx, team_id, changes, version))
 
 
 @changes(Kind.YOUTH_TEAMS)
-def delete_team(sc: ServiceContext, team_id: str) -> None:
-    KIND.delete(sc, team_id)
+def delete_team(ctx: ServiceContext, team_id: str) -> None:
+    KIND.delete(ctx, team_id)
 
 
 # --- members ----------------------------------------------------------------------------------------
@@ -146,17 +146,17 @@ MEMBER = RecordKind(YouthTeamMember, "youth_team_member", MEMBER_FIELDS, "團隊
 
 
 @changes(Kind.YOUTH_TEAMS)
-def add_member(sc: ServiceContext, team_id: str, fields: dict[str, Any]) -> YouthTeamMember:
-    return cast(YouthTeamMember, MEMBER.create(sc, fields, team_id=team_id))
+def add_member(ctx: ServiceContext, team_id: str, fields: dict[str, Any]) -> YouthTeamMember:
+    return cast(YouthTeamMember, MEMBER.create(ctx, fields, team_id=team_id))
 
 
-def update_member(sc: ServiceContext, member_id: str, changes: dict[str, Any]) -> YouthTeamMember:
-    return cast(YouthTeamMember, MEMBER.update(sc, member_id, changes))
+def update_member(ctx: ServiceContext, member_id: str, changes: dict[str, Any]) -> YouthTeamMember:
+    return cast(YouthTeamMember, MEMBER.update(ctx, member_id, changes))
 
 
 @changes(Kind.YOUTH_TEAMS)
-def remove_member(sc: ServiceContext, member_id: str) -> None:
-    MEMBER.delete(sc, member_id)
+def remove_member(ctx: ServiceContext, member_id: str) -> None:
+    MEMBER.delete(ctx, member_id)
 
 
 # --- links ------------------------------------------------------------------------------------------
@@ -165,10 +165,10 @@ LINKS: dict[str, tuple[Any, str, Any, str, str]] = {"support": (YouthTeamSupport
 
 
 @changes(Kind.YOUTH_TEAMS)
-def set_link(sc: ServiceContext, team_id: str, what: str, record_id: str, linked: bool = True) -> bool:
+def set_link(ctx: ServiceContext, team_id: str, what: str, record_id: str, linked: bool = True) -> bool:
     """Link (or unlink) a support record or visit to the team; True when something changed."""
-    with sc.session_factory() as s:
-        changed = link_in(s, sc.actor, team_id, what, record_id, linked)
+    with ctx.session_factory() as s:
+        changed = link_in(s, ctx.actor, team_id, what, record_id, linked)
         s.commit()
         return changed
 
@@ -217,12 +217,12 @@ def direct_teams(s: Session, support_id: str) -> list[str]:
         "WHERE l.support_id = :r ORDER BY y.name, y.id"), {"r": support_id})]
 
 
-def team_choices(sc: ServiceContext, include_id: str | None = None) -> list[tuple[str, str]]:
+def team_choices(ctx: ServiceContext, include_id: str | None = None) -> list[tuple[str, str]]:
     """(id, "name (ROC year)") of the center's live youth teams, with ``include_id`` even when deleted since."""
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         rows = s.connection().execute(text(
             "SELECT id, name, roc_year, deleted_at FROM youth_team WHERE center_code = :c OR id = :i "
-            "ORDER BY roc_year DESC, name"), {"c": sc.center_code, "i": include_id or ""}).all()
+            "ORDER BY roc_year DESC, name"), {"c": ctx.center_code, "i": include_id or ""}).all()
     return [(i, n + pick(f"（民國 {y} 年）", f" (ROC {y})")) for i, n, y, deleted in rows if deleted is None or i == include_id]
 
 
@@ -281,8 +281,8 @@ def eligibility(programme_name: str, roc_year: int, members: list[MemberView],
     return out
 
 
-def team_view(sc: ServiceContext, team_id: str) -> TeamView:
-    with sc.session_factory() as s:
+def team_view(ctx: ServiceContext, team_id: str) -> TeamView:
+    with ctx.session_factory() as s:
         team = live(s, YouthTeam, team_id, "青年團隊", "youth team")
         programme = _programme(s, team.programme)
         year = team.roc_year + 1911
@@ -323,9 +323,9 @@ class TeamRow:
     visits: int
 
 
-def list_teams(sc: ServiceContext, *, all_centers: bool = False) -> list[TeamRow]:
-    with sc.session_factory() as s:
-        return team_rows(s.connection(), None if all_centers else sc.center_code)
+def list_teams(ctx: ServiceContext, *, all_centers: bool = False) -> list[TeamRow]:
+    with ctx.session_factory() as s:
+        return team_rows(s.connection(), None if all_centers else ctx.center_code)
 
 
 def team_rows(conn: Connection, center: str | None) -> list[TeamRow]:
@@ -345,21 +345,21 @@ def team_rows(conn: Connection, center: str | None) -> list[TeamRow]:
             for r in result]
 
 
-def support_choices(sc: ServiceContext) -> list[tuple[str, str]]:
+def support_choices(ctx: ServiceContext) -> list[tuple[str, str]]:
     """(id, label) of the center's live support records, newest first, to link to a team."""
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         return [(r[0], f"{r[1]} {r[2]} {r[3] or ''}".strip()) for r in s.connection().execute(text(
             "SELECT s.id, s.support_date, w.name, s.topics FROM support_record s "
             "JOIN workstation w ON w.id = s.workstation_id AND w.deleted_at IS NULL "
             "WHERE s.deleted_at IS NULL AND s.center_code = :c ORDER BY s.support_date DESC, s.id LIMIT 500"),
-            {"c": sc.center_code})]
+            {"c": ctx.center_code})]
 
 
-def visit_choices(sc: ServiceContext) -> list[tuple[str, str]]:
+def visit_choices(ctx: ServiceContext) -> list[tuple[str, str]]:
     """(id, label) of the center's live visits, newest first, to link to a team."""
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         return [(r[0], " ".join(str(p) for p in r[1:] if p)) for r in s.connection().execute(text(
             "SELECT v.id, v.visit_date, c.name || t.name, coalesce(nullif(v.visited_name, ''), v.purpose) "
             "FROM site_visit v JOIN county c ON c.code = v.county_code JOIN township t ON t.code = v.township_code "
             "WHERE v.deleted_at IS NULL AND v.center_code = :c ORDER BY v.visit_date DESC, v.id LIMIT 500"),
-            {"c": sc.center_code})]
+            {"c": ctx.center_code})]
