@@ -7,9 +7,10 @@ child processes, alternating, and the faster of each is compared (issue 7: withi
 
 ``import_file``: that workbook imported (a) into a fresh empty database — every record added,
 checked, indexed for search, in one transaction — and (b) back into the database that wrote it,
-where every record is unchanged. Issue 7: under 20 s and under 500 MB (the child's peak RSS).
-CPU time is given beside the wall time: on a busy machine the wall time says more about the
-neighbours than about the import.
+where every record is unchanged. Issue 7: under 20 s and under 500 MB (the child's peak RSS);
+issue 13: into an empty database in 12 s at most (20.5 s before the search index was built
+set-based). CPU time (user + system, all threads) and the load average are given beside the wall
+time: on a busy machine the wall time says more about the neighbours than about the import.
 
 ``hq_import_into_server``: headquarters imports the four centers' workbooks (``BENCH_HQ_VISITS``
 visits each, default 100,000: a demo database per center, exported once and kept in the work folder)
@@ -25,6 +26,8 @@ from benchmarks.common import BenchEnv, Figure, check, run_child
 
 RATIO_LIMIT = 1.2
 IMPORT_LIMIT_S = 20.0
+EMPTY_IMPORT_LIMIT_S = 12.0  # issue 13: into an empty database
+EMPTY_IMPORT_BASELINE_S = 20.5  # before the search index was built set-based (issue 13)
 IMPORT_LIMIT_MB = 500.0
 
 _EXPORT = r"""
@@ -70,8 +73,9 @@ from counsel_desk.sync.importer import import_workbooks
 db = open_database(Path(DB))
 t0, c0 = time.perf_counter(), time.process_time()
 r = import_workbooks(db, [Path(FILE)], actor="benchmark")
+import os
 RESULT = {"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0, **r.totals,
-          "problems": r.problems.total}
+          "problems": r.problems.total, "load": os.getloadavg()[0]}
 db.close()
 """
 
@@ -116,11 +120,14 @@ def import_file(env: BenchEnv) -> list[Figure]:
     fresh = run_child(f"DB = {str(empty)!r}\nFILE = {str(out)!r}\n" + _IMPORT)
     again = run_child(f"DB = {str(source)!r}\nFILE = {str(out)!r}\n" + _IMPORT)
     figures = []
-    for label, r in (("import into an empty database", fresh), ("import back into its source (all unchanged)", again)):
-        note = (f"added {r['added']:,}, unchanged {r['unchanged']:,}, conflicts {r['conflicts']}, problems "
-                f"{r['problems']}; CPU {r['cpu_seconds']:.1f} s")
-        figures.append(Figure(label, r["seconds"], "s", f"< {IMPORT_LIMIT_S:g} s",
-                              check(r["seconds"], IMPORT_LIMIT_S) and r["problems"] == 0, note))
+    for label, r, limit, baseline in (
+            ("import into an empty database", fresh, EMPTY_IMPORT_LIMIT_S, f"baseline {EMPTY_IMPORT_BASELINE_S:g} s; "),
+            ("import back into its source (all unchanged)", again, IMPORT_LIMIT_S, "")):
+        note = (f"{baseline}CPU {r['cpu_seconds']:.1f} s (user+sys); load {r['load']:.1f} on {os.cpu_count()} "
+                f"cores; added {r['added']:,}, unchanged {r['unchanged']:,}, conflicts {r['conflicts']}, problems "
+                f"{r['problems']}")
+        figures.append(Figure(label, r["seconds"], "s", f"≤ {limit:g} s",
+                              check(r["seconds"], limit) and r["problems"] == 0, note))
         figures.append(Figure(label + ": peak memory", r["peak_rss_mb"], "MB", f"< {IMPORT_LIMIT_MB:g} MB",
                               check(r["peak_rss_mb"], IMPORT_LIMIT_MB)))
     return figures

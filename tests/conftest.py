@@ -74,6 +74,7 @@ BOTH_ENGINES = {
     "test_roster_service", "test_dashboard_service", "test_report_figures", "test_report_as_of", "test_audit_log",
     "test_flows", "test_demo", "test_sync_merge", "test_sync_conflicts", "test_sync_roundtrip", "test_sync_export",
     "test_report_files", "test_server", "test_server_concurrency", "test_outcomes_service",
+    "test_sync_mask_members", "test_sync_team_support",
 }
 SERVER_TESTS = os.environ.get("COUNSEL_DESK_TEST_SERVER", "on") not in ("off", "0")
 

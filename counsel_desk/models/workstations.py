@@ -79,11 +79,15 @@ class BudgetLine(Synced, table=True):
 
 
 class SupportRecord(Synced, table=True):
-    """輔導紀錄 — support a center gave a workstation."""
+    """輔導紀錄 — support a center gave a workstation, or a youth team directly.
+
+    Support given to a youth team that has no workstation has no ``workstation_id``; the team is
+    linked through ``youth_team_support`` (the link that also ties a station's support to a team).
+    """
 
     __tablename__ = "support_record"
     center_code: str = Field(foreign_key="center.code", index=True, max_length=16)
-    workstation_id: str = Field(foreign_key="workstation.id", index=True, max_length=36)
+    workstation_id: Optional[str] = Field(default=None, foreign_key="workstation.id", index=True, max_length=36)
     support_date: date = Field(index=True)
     kind: str = Field(max_length=16)  # SupportKind
     hours: float = 0.0
@@ -130,6 +134,8 @@ class CenterEvent(Synced, table=True):
     title: str = Field(max_length=128)
     place: str = Field(default="", max_length=128)
     county_code: Optional[str] = Field(default=None, foreign_key="county.code", max_length=8)
+    # where it was held: the 原住民族地區 filter and the report's indigenous breakdown read the township
+    township_code: Optional[str] = Field(default=None, foreign_key="township.code", index=True, max_length=12)
     kind: str = Field(max_length=16)  # EventKind
     partners: str = ""
     participants: int = 0

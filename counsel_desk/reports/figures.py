@@ -38,7 +38,7 @@ from counsel_desk.reports import figures_content as content
 from counsel_desk.reports.rule_warnings import rule_warnings
 from counsel_desk.reports import figures_outcomes, figures_places
 from counsel_desk.services.figures.figures import (
-    LIVE_STATION_SQL, as_date, center_sql, followups_opened_closed, headline, moves_to,
+    LIVE_RECIPIENT_SQL, LIVE_STATION_SQL, as_date, center_sql, followups_opened_closed, headline, moves_to,
     proposals_new, proposals_sent, resubmissions, sql_params, stage_at_end_sql, support_totals, target_progress, visit_count,
     visits_per_county, visits_per_township_mode, event_totals, overdue_at,
 )
@@ -123,7 +123,18 @@ def _support_by_station(conn, center: str | None, period: Period) -> list[Statio
         "JOIN county c ON c.code = w.county_code JOIN township t ON t.code = w.township_code "
         f"WHERE +s.deleted_at IS NULL{center_sql('s', center)} AND s.support_date BETWEEN :start AND :end "
         "GROUP BY w.id, c.code, t.code ORDER BY c.sort_order, t.code, w.name"), sql_params(center, period))
-    return [StationSupport(r[0], r[1], r[2], r[3], int(r[4]), round(float(r[5]), 2), int(r[6])) for r in rows]
+    stations = [StationSupport(r[0], r[1], r[2], r[3], int(r[4]), round(float(r[5]), 2), int(r[6])) for r in rows]
+    # support given directly to a youth team without a workstation: a line per team, after the stations
+    rows = conn.execute(text(
+        "SELECT y.id, y.name, coalesce(c.name, ''), coalesce(t.name, ''), count(*), coalesce(sum(s.hours), 0), "
+        "coalesce(sum(s.participants), 0) FROM support_record s JOIN youth_team_support l ON l.support_id = s.id "
+        "JOIN youth_team y ON y.id = l.team_id AND +y.deleted_at IS NULL "
+        "LEFT JOIN county c ON c.code = y.county_code LEFT JOIN township t ON t.code = y.township_code "
+        f"WHERE s.workstation_id IS NULL AND +s.deleted_at IS NULL{center_sql('s', center)} "
+        "AND s.support_date BETWEEN :start AND :end GROUP BY y.id, c.code, t.code ORDER BY y.name"),
+        sql_params(center, period))
+    return stations + [StationSupport(r[0], f"青年團隊：{r[1]}", r[2], r[3], int(r[4]), round(float(r[5]), 2), int(r[6]))
+                       for r in rows]
 
 
 def _support_by_kind(conn, center: str | None, period: Period) -> dict[str, tuple[int, float]]:
@@ -132,7 +143,7 @@ def _support_by_kind(conn, center: str | None, period: Period) -> dict[str, tupl
     out = {k.value: (0, 0.0) for k in SupportKind}
     for kind, n, hours in conn.execute(text(
             f"SELECT s.kind, count(*), coalesce(sum(s.hours), 0) FROM support_record s {LIVE_STATION_SQL}"
-            "WHERE +s.deleted_at IS NULL"
+            f"WHERE +s.deleted_at IS NULL AND {LIVE_RECIPIENT_SQL}"
             f"{center_sql('s', center)} AND s.support_date BETWEEN :start AND :end GROUP BY s.kind"),
             sql_params(center, period)):
         out[kind] = (int(n), round(float(hours), 2))

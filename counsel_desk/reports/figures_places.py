@@ -1,8 +1,9 @@
 """The report's places (issue 17): 原住民族地區 and township stocktaking (盤點).
 
 - the period's work by kind of place — 山地, 平地 and the other townships of the center's counties (all
-  counties for headquarters): townships, townships visited, visits, support sessions of the stations there,
-  proposals alive at the period's end and proposals approved by then (their stage history read as of the end);
+  counties for headquarters): townships, townships visited, visits, support sessions of the stations there
+  (or of the youth teams there a center supported directly), proposals alive at the period's end and proposals
+  approved by then (their stage history read as of the end), the center's events held there;
 - the townships by stocktaking status as of the period's end (derived from plans and proposals, or as a
   counselor's dated note set it; services/places/stocktaking.py);
 - the coded 推動課題 the period's visits met: visits and townships per topic.
@@ -35,6 +36,8 @@ class AreaLine:
     support_sessions: int
     proposals_alive: int  # not deleted, created by the period's end
     proposals_approved: int  # at 通過 at the period's end (read from the stage history)
+    events: int = 0  # the center's events held in these townships (an event without a township is in none)
+    event_participants: int = 0
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,9 @@ class PlacesFigures:
         return {"indigenous_areas": {a.code: {"visits": a.visits, "townships_visited": a.townships_visited,
                                               "support_sessions": a.support_sessions,
                                               "proposals_alive": a.proposals_alive,
-                                              "proposals_approved": a.proposals_approved} for a in self.areas},
+                                              "proposals_approved": a.proposals_approved,
+                                              "events": a.events, "event_participants": a.event_participants}
+                                     for a in self.areas},
                 "township_status": {s.status: s.townships for s in self.statuses},
                 "issue_topics": {t.code: t.visits for t in self.topics}}
 
@@ -87,17 +92,26 @@ def compute(conn: Connection, center: str | None, period: Period) -> PlacesFigur
             "SELECT count(*), count(DISTINCT v.township_code) FROM site_visit v JOIN township t ON t.code = v.township_code "
             f"WHERE +v.deleted_at IS NULL{center_sql('v', center)} AND v.visit_date BETWEEN :start AND :end AND {cond}"),
             params).one()
+        # where the support went: the station's township, or (support given directly to a youth team
+        # without a station) the team's
         support = conn.execute(text(
-            "SELECT count(*) FROM support_record s JOIN workstation w ON w.id = s.workstation_id "
-            "JOIN township t ON t.code = w.township_code "
+            "SELECT count(*) FROM support_record s JOIN township t ON t.code = coalesce("
+            "(SELECT w.township_code FROM workstation w WHERE w.id = s.workstation_id), "
+            "(SELECT min(y.township_code) FROM youth_team_support l JOIN youth_team y ON y.id = l.team_id "
+            "  AND +y.deleted_at IS NULL WHERE l.support_id = s.id AND s.workstation_id IS NULL)) "
             f"WHERE +s.deleted_at IS NULL{center_sql('s', center)} AND s.support_date BETWEEN :start AND :end "
             f"AND {cond}"), params).scalar_one()
+        events, event_people = conn.execute(text(
+            "SELECT count(*), coalesce(sum(e.participants), 0) FROM center_event e "
+            "JOIN township t ON t.code = e.township_code "
+            f"WHERE +e.deleted_at IS NULL{center_sql('e', center)} AND e.event_date BETWEEN :start AND :end "
+            f"AND {cond}"), params).one()
         alive, approved = conn.execute(text(
             stage_at_end_sql(center) + "SELECT count(*), coalesce(sum(a.stage = 'approved'), 0) FROM at_end a "
             f"JOIN proposal p ON p.id = a.id JOIN township t ON t.code = p.township_code WHERE {cond}"),
             params).one()
         areas.append(AreaLine(code, label, int(towns), int(visited), int(visits), int(support), int(alive),
-                              int(approved)))
+                              int(approved), int(events), int(event_people)))
     in_scope = {code: area for code, area in conn.execute(
         text(f"SELECT t.code, t.indigenous_area FROM township t WHERE 1 = 1{scope}"), params)}
     standings = stocktaking.standings_in(conn, period.end)

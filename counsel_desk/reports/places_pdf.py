@@ -16,11 +16,11 @@ def section(f: ReportFigures, sec: Sections, summary_only: bool) -> list[Flowabl
     if p is None:
         return []
     out: list[Flowable] = [*sec.heading("原住民族地區與鄉鎮盤點"), sec.sub("本期工作依原住民族地區分列")]
-    data = [["地區", "鄉鎮數", "有訪視", "訪視", "工作站輔導", "提案", "通過"]] + [
+    data = [["地區", "鄉鎮數", "有訪視", "訪視", "輔導紀錄", "提案", "通過", "活動"]] + [
         [a.label, count(a.townships), count(a.townships_visited), count(a.visits), count(a.support_sessions),
-         count(a.proposals_alive), count(a.proposals_approved)] for a in p.areas]
-    w = WIDTH / 8.2
-    out.append(KeepTogether(table(data, [w * 2.2] + [w] * 6, font_size=9)))
+         count(a.proposals_alive), count(a.proposals_approved), count(a.events)] for a in p.areas]
+    w = WIDTH / 9.2
+    out.append(KeepTogether(table(data, [w * 2.2] + [w] * 7, font_size=9)))
     out.append(sec.sub(f"鄉鎮推動狀態（截至 {roc_date(f.period.end)}）"))
     data = [["狀態", "鄉鎮數", "其中原住民族地區"]] + [[s.label, count(s.townships), count(s.indigenous)]
                                                     for s in p.statuses]

@@ -122,7 +122,10 @@ class SheetApplier:
     # --- bulk writes --------------------------------------------------------------------------
     def _pick(self, rowids: list[int]) -> None:
         self.link.execute("DELETE FROM sync_pick")
-        self.link.insert_rows("sync_pick", ["rid"], ((r,) for r in rowids))
+        if self.link.server:  # one statement, the row numbers as an array: no round trip per row
+            self.link.execute("INSERT INTO sync_pick (rid) SELECT unnest(CAST(:ids AS BIGINT[]))", {"ids": list(rowids)})
+        else:
+            self.link.insert_rows("sync_pick", ["rid"], ((r,) for r in rowids))
 
     def _picked(self, columns: str) -> str:
         return f"SELECT {columns} FROM {self.stage} s JOIN sync_pick p ON p.rid = s.rowid"
@@ -159,6 +162,11 @@ class SheetApplier:
             table, owner, target = c.link
             if not fresh:
                 self.link.execute(f"DELETE FROM {table} WHERE {owner} IN ({self._picked('s.id')})")
+            if self.link.server:  # set-based: the ;-separated ids split by the server
+                self.link.execute(f"INSERT INTO {table} ({owner}, {target}) "
+                                  + self._picked(f"s.id, unnest(string_to_array(s.{c.key}, ';'))")
+                                  + f" WHERE s.{c.key} IS NOT NULL")
+                continue
             rows = self.link.execute(self._picked(f"s.id, s.{c.key}") + f" WHERE s.{c.key} IS NOT NULL").fetchall()
             for start in range(0, len(rows), 5000):
                 pairs = [(rid, other) for rid, ids in rows[start:start + 5000] for other in ids.split(";")]

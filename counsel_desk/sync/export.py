@@ -167,7 +167,8 @@ class _SheetWriter:
         # a personal cell may hold MASK instead of its date or number: made only when it holds a value
         makers: dict[Kind, Callable[[Any], Any]] = {Kind.DATE: date_cell, Kind.MONEY: self._money, Kind.FLOAT: float_cell}
         if server:  # a server gave the value as text beside the mask's (_select_sql)
-            makers.update({Kind.MONEY: lambda v: self._money(int(v)), Kind.FLOAT: lambda v: float_cell(float(v))})
+            makers.update({Kind.MONEY: lambda v: self._money(int(v)), Kind.FLOAT: lambda v: float_cell(float(v)),
+                           Kind.INT: lambda v: int_cell(int(v))})  # a member's birth year a number again
         self.personal_made = [(i, makers[c.kind]) for i, c in enumerate(cols) if c.personal and c.kind in makers]
         self.ints = [i for i, c in plain if c.kind is Kind.INT] if server else []
         self.texts = [(i, c.key) for i, c in enumerate(cols) if c.kind is Kind.TEXT]

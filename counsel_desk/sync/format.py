@@ -1,4 +1,4 @@
-"""The interchange workbook, format v10: its sheets, stable column keys, zh_TW titles, types and rules.
+"""The interchange workbook, format v11: its sheets, stable column keys, zh_TW titles, types and rules.
 
 This module is the format's single definition; ``docs/interchange-format.md`` describes it for the
 project office's staff and a test checks that every column of every synced table is covered here,
@@ -19,7 +19,7 @@ from typing import Optional
 from counsel_desk.models import enums
 
 FORMAT_NAME = "counsel_desk-interchange"
-FORMAT_VERSION = 10  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme
+FORMAT_VERSION = 11  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme
 # definitions (計畫定義); v4: the two proposal flows — county checklist, council decisions (會報工作會議);
 # v5: the audit log's end in meta; v6: outcomes as dated records (成果紀錄), youth teams (青年團隊) and their
 # members, the training figures of events — and the workstation's two youth counters gone
@@ -29,6 +29,8 @@ FORMAT_VERSION = 10  # v2: budget dates (核定日, 撥款日, 核銷日) and th
 # eligibility facts, a public space's year approved; a plan's county checklist (縣府審查)
 # v10: a youth-team member's name and birth year are personal data (masked; a masked number cell holds the
 # mask's text too) and a member can be erased (個資刪除時間)
+# v11: support given directly to a youth team has no workstation (linked to the team in the team's row);
+# an event's township (鄉鎮市區), for the 原住民族地區 filter and breakdown
 OLDEST_READABLE_VERSION = 1  # older files are upgraded step by step (see reader.UPGRADES)
 
 META_SHEET = "檔案資訊"
@@ -313,7 +315,7 @@ SHEETS: tuple[Sheet, ...] = (
           ref("proposal_id", "提案", "proposals", required=True), text("author", "撰寫者", max_len=64),
           text("body", "內容", width=60)),
     sheet("support_records", "support_record", "輔導紀錄",
-          center(), ref("workstation_id", "工作站", "workstations", required=True),
+          center(), ref("workstation_id", "工作站（空白＝直接輔導青年團隊）", "workstations"),
           day("support_date", "日期", required=True), enum("kind", "類型", E.SupportKind),
           num("hours", "時數", Kind.FLOAT), num("participants", "參與人數"), text("topics", "主題"),
           text("outcome", "成果"), ref("visit_id", "訪視", "visits"), ref("proposal_id", "提案", "proposals"),
@@ -321,7 +323,7 @@ SHEETS: tuple[Sheet, ...] = (
           search=("topics", "outcome")),
     sheet("events", "center_event", "中心活動",
           center(), day("event_date", "日期", required=True), text("title", "活動名稱", required=True, max_len=128),
-          text("place", "地點", max_len=128), place(required=False, township=False),
+          text("place", "地點", max_len=128), place(required=False),
           enum("kind", "類型", E.EventKind), text("partners", "合作單位"), num("participants", "參與人次"),
           text("record", "紀錄"), num("hours", "課程時數", Kind.FLOAT), num("trainees", "學員人數"),
           num("completed", "結訓人數"),

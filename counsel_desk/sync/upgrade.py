@@ -52,6 +52,9 @@ UPGRADES: dict[int, Step] = {
     # v10 masks a youth-team member's name and birth year and can erase a member: an older file's members
     # were never erased (its member names and birth years travelled as values)
     9: Step(added={"youth_team_members": {"erased_at": None}}),
+    # v11 gives an event its township: an older file's events have none (their county stays); its support
+    # records all have a workstation, as v11's may lack one
+    10: Step(added={"events": {"township_code": None}}),
 }
 
 

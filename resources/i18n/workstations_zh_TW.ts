@@ -239,7 +239,7 @@
     <name>EventListPage</name>
     <message>
         <location filename="../../counsel_desk/ui/workstations/events_page.py" line="43"/>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="113"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="115"/>
         <source>New event</source>
         <translation>新增活動</translation>
     </message>
@@ -249,113 +249,118 @@
         <translation>搜尋活動名稱、地點、合作單位、紀錄…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="51"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="52"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="53"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="54"/>
         <source>e.g. Guanxi Township Office, Hsinchu County Government</source>
         <translation>例如：關西鎮公所、新竹縣政府</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="60"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="61"/>
         <source> h</source>
         <translation> 小時</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="67"/>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="125"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="68"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="127"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="68"/>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="125"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="69"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="127"/>
         <source>Title</source>
         <translation>活動名稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="69"/>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="125"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="70"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="127"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="70"/>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="125"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="71"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="127"/>
         <source>Place</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="71"/>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="126"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="72"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="128"/>
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="72"/>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="126"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="73"/>
+        <source>Township</source>
+        <translation>鄉鎮市區</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="74"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="128"/>
         <source>Partners</source>
         <translation>合作單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="73"/>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="127"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="75"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="129"/>
         <source>Participants</source>
         <translation>參與人次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="74"/>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="127"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="76"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="129"/>
         <source>Course hours</source>
         <translation>課程時數</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="75"/>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="128"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="77"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="130"/>
         <source>Trainees</source>
         <translation>學員人數</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="76"/>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="128"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="78"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="130"/>
         <source>Completed</source>
         <translation>結訓人數</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="77"/>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="127"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="79"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="129"/>
         <source>Record</source>
         <translation>活動紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="84"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="86"/>
         <source>Add photos…</source>
         <translation>加入照片…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="85"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="87"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="87"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="89"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="150"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="152"/>
         <source>Save the event first.</source>
         <translation>請先儲存活動。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="196"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="199"/>
         <source>Add photos</source>
         <translation>加入照片</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="197"/>
+        <location filename="../../counsel_desk/ui/workstations/events_page.py" line="200"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.webp *.gif)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.heic *.webp *.gif)</translation>
     </message>
@@ -915,118 +920,143 @@
 <context>
     <name>SupportRecordDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="43"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="46"/>
         <source>Support record</source>
         <translation>輔導紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="43"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="46"/>
         <source>New support record</source>
         <translation>新增輔導紀錄</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="77"/>
+        <source>A workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="79"/>
+        <source>A youth team directly</source>
+        <translation>直接輔導青年團隊</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="81"/>
+        <source>Support given to a youth team of an award programme that has no workstation</source>
+        <translation>輔導沒有工作站的獎勵計畫青年團隊</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="101"/>
         <source> h</source>
         <translation> 小時</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="98"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="173"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="123"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="221"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="99"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="173"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="124"/>
+        <source>Given to</source>
+        <translation>輔導對象</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="125"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="221"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="100"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="173"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="126"/>
+        <source>Youth team</source>
+        <translation>青年團隊</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="127"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="221"/>
         <source>Type</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="101"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="174"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="128"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="222"/>
         <source>Hours</source>
         <translation>時數</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="102"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="174"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="129"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="222"/>
         <source>Participants</source>
         <translation>參與人次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="103"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="174"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="130"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="222"/>
         <source>Topics</source>
         <translation>輔導主題</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="104"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="175"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="131"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="223"/>
         <source>Outcome</source>
         <translation>成果</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="105"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="175"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="132"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="223"/>
         <source>Counselors</source>
         <translation>輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="106"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="175"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="133"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="223"/>
         <source>Visit</source>
         <translation>訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="107"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="176"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="134"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="224"/>
         <source>Proposal</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="111"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="138"/>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="112"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="139"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="113"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="219"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="140"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="271"/>
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="141"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="180"/>
         <source>(not from a visit)</source>
         <translation>（未連結訪視）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="145"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="184"/>
         <source>(visit deleted)</source>
         <translation>（訪視已刪除）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="149"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="188"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="214"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="266"/>
         <source>Support record saved.</source>
         <translation>輔導紀錄已儲存。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="219"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="271"/>
         <source>Delete this support record?</source>
         <translation>要刪除這筆輔導紀錄嗎？</translation>
     </message>
@@ -1100,81 +1130,86 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/columns.py" line="28"/>
+        <source>Workstation or team</source>
+        <translation>工作站／團隊</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/columns.py" line="29"/>
         <source>Type</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/columns.py" line="29"/>
+        <location filename="../../counsel_desk/ui/workstations/columns.py" line="30"/>
         <source>Hours</source>
         <translation>時數</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/columns.py" line="30"/>
+        <location filename="../../counsel_desk/ui/workstations/columns.py" line="31"/>
         <source>Participants</source>
         <translation>參與人次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/columns.py" line="31"/>
+        <location filename="../../counsel_desk/ui/workstations/columns.py" line="32"/>
         <source>Topics</source>
         <translation>輔導主題</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/columns.py" line="32"/>
+        <location filename="../../counsel_desk/ui/workstations/columns.py" line="33"/>
         <source>Counselors</source>
         <translation>輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/columns.py" line="33"/>
+        <location filename="../../counsel_desk/ui/workstations/columns.py" line="34"/>
         <source>Linked to</source>
         <translation>關聯</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/columns.py" line="34"/>
+        <location filename="../../counsel_desk/ui/workstations/columns.py" line="35"/>
         <source>Owning agency</source>
         <translation>管理機關</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/columns.py" line="35"/>
+        <location filename="../../counsel_desk/ui/workstations/columns.py" line="36"/>
         <source>Subsidy</source>
         <translation>補助款</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/columns.py" line="36"/>
+        <location filename="../../counsel_desk/ui/workstations/columns.py" line="37"/>
         <source>Operating team</source>
         <translation>營運團隊</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/columns.py" line="37"/>
+        <location filename="../../counsel_desk/ui/workstations/columns.py" line="38"/>
         <source>Linked proposals</source>
         <translation>連結的提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/columns.py" line="38"/>
+        <location filename="../../counsel_desk/ui/workstations/columns.py" line="39"/>
         <source>Visits</source>
         <translation>訪視次數</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/columns.py" line="39"/>
+        <location filename="../../counsel_desk/ui/workstations/columns.py" line="40"/>
         <source>Title</source>
         <translation>活動名稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/columns.py" line="40"/>
+        <location filename="../../counsel_desk/ui/workstations/columns.py" line="41"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/columns.py" line="41"/>
+        <location filename="../../counsel_desk/ui/workstations/columns.py" line="42"/>
         <source>Place</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/columns.py" line="42"/>
+        <location filename="../../counsel_desk/ui/workstations/columns.py" line="43"/>
         <source>Partners</source>
         <translation>合作單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/columns.py" line="43"/>
+        <location filename="../../counsel_desk/ui/workstations/columns.py" line="44"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>

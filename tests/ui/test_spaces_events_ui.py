@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from counsel_desk.models import Proposal
@@ -94,6 +95,7 @@ def test_center_event_with_a_photo(qtbot, qtmodeltester, app_context, tmp_path):
     choose(page.kind, "交流")
     type_text(page.place, "關西老街")
     choose(page.county, "新竹縣")
+    choose(page.township, "關西鎮")
     type_text(page.participants, "45", replace=True)
     with qtbot.waitSignal(app_context.events_changed):
         click(qtbot, page.save_button)
@@ -109,7 +111,7 @@ def test_center_event_with_a_photo(qtbot, qtmodeltester, app_context, tmp_path):
     model = page.current_list_model()
     qtmodeltester.check(model)
     row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
-    assert row[:3] == ["115/11/12", "客庄青年交流會", "交流"] and row[6] == "45" and row[7] == "1"
+    assert row[:3] == ["115/11/12", "客庄青年交流會", "交流"] and row[5] == "關西鎮" and row[7] == "45" and row[8] == "1"
     page.photos.setCurrentRow(0)
     click(qtbot, page.remove_photo_button)
     assert page.photos.count() == 0
@@ -153,3 +155,56 @@ def test_support_list_filters_and_opens_records(qtbot, qtmodeltester, app_contex
     assert dialog.isVisible() and dialog.error.isVisible()
     assert model.rowCount() == 2
     dialog.reject()
+
+
+def test_an_event_in_an_indigenous_township_is_found_by_the_area_filter(qtbot, app_context):
+    """培力課程 held in 尖石鄉 (山地) and a 媒合會 in 竹北市: the 原住民族地區 filter on the events list keeps the first."""
+    from counsel_desk.services.workstations import events as event_service
+    from counsel_desk.ui.workstations.events_page import EventListPage
+
+    sc = app_context.services()
+    for town, title, kind in (("尖石鄉", "尖石部落培力課程", "training"), ("竹北市", "竹北資源媒合會", "matchmaking")):
+        county, code = place(app_context, town)
+        event_service.create_event(sc, {"event_date": date(2026, 11, 5), "title": title, "kind": kind,
+                                        "county_code": county, "township_code": code, "participants": 30})
+    page = show(qtbot, EventListPage(app_context))
+    model = page.current_list_model()
+    assert model.rowCount() == 2
+    assert page.panel.indigenous is not None and page.panel.indigenous.isVisible()
+    choose(page.panel.indigenous, "山地原住民族")
+    assert model.rowCount() == 1 and model.data(model.index(0, 1)) == "尖石部落培力課程"
+    assert model.data(model.index(0, 5)) == "尖石鄉"
+    choose(page.panel.indigenous, "非原住民族地區")
+    assert model.rowCount() == 1 and model.data(model.index(0, 1)) == "竹北資源媒合會"
+
+
+def test_support_given_directly_to_a_youth_team(qtbot, app_context):
+    """The support editor gives a record to a youth team that has no workstation; the list names the team."""
+    from counsel_desk.services.outcomes import youth_teams as yt
+    from counsel_desk.ui.workstations.support_page import SupportListPage
+
+    sc = app_context.services()
+    county, code = place(app_context, "尖石鄉")
+    team = yt.register_team(sc, {"name": "尖石山海隊", "programme": "地方創生利他行動168", "roc_year": 115,
+                                 "county_code": county, "township_code": code})
+    PeopleService(sc).create_counselor("陳輔導")
+    page = show(qtbot, SupportListPage(app_context))
+    model = page.current_list_model()
+    dialog = page.new_record()
+    assert dialog.workstation.isVisible() and not dialog.team.isVisible()
+    click(qtbot, dialog.to_team)
+    assert dialog.team.isVisible() and not dialog.workstation.isVisible() and not dialog.proposal.isVisible()
+    type_text(dialog.topics, "獎勵計畫提案諮詢")
+    dialog.counselors.item(0).setCheckState(Qt.CheckState.Checked)
+    click(qtbot, dialog.save_button)  # no team chosen yet: said, nothing saved
+    assert dialog.isVisible() and "青年團隊" in dialog.error.text()
+    choose(dialog.team, "尖石山海隊（民國 115 年）")
+    with qtbot.waitSignal(app_context.support_records_changed):
+        click(qtbot, dialog.save_button)
+    assert model.rowCount() == 1 and model.data(model.index(0, 1)) == "尖石山海隊"
+    assert [s.title for s in yt.team_view(sc, team.id).supports] == ["（直接輔導團隊）"]
+    choose(page.panel.indigenous, "山地原住民族")  # where the team is
+    assert model.rowCount() == 1
+    reopened = page.open_record(model.id_at(0))
+    assert reopened.to_team.isChecked() and reopened.team.currentText() == "尖石山海隊（民國 115 年）"
+    reopened.reject()

@@ -194,9 +194,10 @@ def _standalone(qtbot, window, ctx):
     from counsel_desk.ui.server_profiles import ServerProfileDialog
     from counsel_desk.ui.widgets.conflict_dialog import ConflictDialog
 
-    conflict = SaveConflict("site_visit", "x", 3, [FieldConflict("purpose", "我的目的" * 20, "同仁的目的" * 20),
-                                                   FieldConflict("visit_date", TODAY, TODAY)], "林美玲", None)
-    yield from _dialog(qtbot, "conflict", ConflictDialog(conflict, {"purpose": "目的"}, {}, window))
+    # made-up people's text in Latin letters: the English walk takes Chinese not in the database as the UI's own
+    conflict = SaveConflict("site_visit", "x", 3, [FieldConflict("purpose", "my purpose " * 20, "their purpose " * 20),
+                                                   FieldConflict("visit_date", TODAY, TODAY)], "Lin Mei-ling", None)
+    yield from _dialog(qtbot, "conflict", ConflictDialog(conflict, {"purpose": window.tr("Purpose")}, {}, window))
 
     yield from _dialog(qtbot, "server profile", ServerProfileDialog(None, set(), window))
     check = StartupCheck(ctx.db.path, "damaged", "database disk image is malformed")

@@ -132,6 +132,9 @@ def _fill_like_a_center(source, engine) -> dict[str, int]:
     counts = {}
     with source.engine.connect() as src, engine.connect() as dst:
         dst.exec_driver_sql("PRAGMA foreign_keys=OFF")  # copy order does not matter; checked just below
+        # what the old schema can't hold stays out: support given directly to a youth team has no workstation
+        later = {r[0] for r in src.exec_driver_sql("SELECT id FROM support_record WHERE workstation_id IS NULL")}
+        owner = {"support_record": "id", "support_counselor": "support_id", "youth_team_support": "support_id"}
         for name, table in old.tables.items():
             if name == "alembic_version" or name.startswith("search_index") or name not in SQLModel.metadata.tables:
                 continue
@@ -140,12 +143,14 @@ def _fill_like_a_center(source, engine) -> dict[str, int]:
             # a column a later migration dropped (workstation.youth_stayed, …) is filled with zero
             rows = [dict(m) for m in src.execute(select(*[now.c[c] if c in now.c else literal(0).label(c)
                                                           for c in cols])).mappings()]
+            if name in owner:
+                rows = [r for r in rows if r[owner[name]] not in later]
             if rows:
                 dst.execute(insert(table), rows)
             counts[name] = len(rows)
         # the one search table of the old schema, fed from the per-entity tables of today's
         docs = [d for d in src.exec_driver_sql("SELECT rowid, entity, record_id FROM search_index_doc")
-                if d[1] in old.tables]  # records of a table the old schema has (outcomes came later)
+                if d[1] in old.tables and d[2] not in later]  # records the old schema has (outcomes came later)
         dst.exec_driver_sql("DELETE FROM search_index_doc")
         for rowid, entity, record_id in docs:
             body = src.exec_driver_sql(f"SELECT body FROM search_index_{entity} WHERE rowid = ?", (rowid,)).scalar()

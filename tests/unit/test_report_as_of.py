@@ -87,7 +87,10 @@ def own_support(db, period: Period) -> int:
     with db.engine.connect() as c:
         return driver_sql(c,
             "SELECT count(*) FROM support_record s WHERE s.deleted_at IS NULL AND s.support_date BETWEEN ? AND ? "
-            "AND s.workstation_id IN (SELECT id FROM workstation WHERE deleted_at IS NULL)",
+            "AND (s.workstation_id IN (SELECT id FROM workstation WHERE deleted_at IS NULL) "
+            # given directly to a youth team that has no workstation: counted while the team is there
+            "     OR s.workstation_id IS NULL AND s.id IN (SELECT l.support_id FROM youth_team_support l "
+            "        JOIN youth_team y ON y.id = l.team_id WHERE y.deleted_at IS NULL))",
             (period.start.isoformat(), period.end.isoformat())).scalar()
 
 

@@ -70,6 +70,7 @@ def build_outcomes(ctx: Ctx, stations: list[Station]) -> None:
                     company=rng.choice(COMPANIES))
 
     supports = [r for r in ctx.rows.get("support_record", [])]
+    counselors = sorted({r["counselor_id"] for r in ctx.rows.get("support_counselor", [])})
     for i in range(3):
         town = rng.choice(ctx.towns)
         programme, cap = AWARDS[i % 2]
@@ -94,19 +95,34 @@ def build_outcomes(ctx: Ctx, stations: list[Station]) -> None:
                 "role": "隊長" if n == 0 else "隊員"})
         for r in rng.sample(supports, min(len(supports), 2)):
             ctx.add("youth_team_support", {"team_id": tid, "support_id": r["id"]})
+        if i == 2 and counselors:  # a team without a workstation that the center counsels itself
+            for support_kind, topics in (("consultation", "獎勵計畫提案諮詢"), ("matching", "地方資源與通路媒合")):
+                rid = ctx.new_id()
+                day = ctx.day_between(rng, max(ctx.start, ctx.today - timedelta(days=120)), ctx.today)
+                ctx.add("support_record", {
+                    **ctx.synced(rid, ctx.stamp(day, rng)), "center_code": ctx.center, "workstation_id": None,
+                    "support_date": day, "kind": support_kind, "hours": 2.0, "participants": 3 + int(rng.random() * 4),
+                    "topics": f"{name}：{topics}", "outcome": "團隊確認下一步工作與分工", "visit_id": None,
+                    "proposal_id": None})
+                ctx.add("support_counselor", {"support_id": rid, "counselor_id": rng.choice(counselors)})
+                ctx.add("youth_team_support", {"team_id": tid, "support_id": rid})
+                ctx.index("support_record", rid, name, topics)
         day = ctx.day_between(rng, max(ctx.start, ctx.today - timedelta(days=150)), ctx.today)
         outcome(day, OutcomeKind.YOUTH_RETURNED, people=2, team=tid, town=town, registered=True)
         outcome(day, OutcomeKind.VISITORS, people=300 + int(rng.random() * 500), team=tid, town=town)
 
-    for event_kind, pattern in EVENTS:
-        town = rng.choice(ctx.towns)
+    # the first training course is held in an indigenous township where the center has one (部落培力)
+    indigenous = [t for t in ctx.towns if t.indigenous]
+    for n, (event_kind, pattern) in enumerate(EVENTS):
+        town = rng.choice(indigenous) if n == 0 and indigenous else rng.choice(ctx.towns)
         day = ctx.recent_day(rng)
         trainees = 15 + int(rng.random() * 25) if event_kind == "training" else 0
         eid = ctx.new_id()
         title = pattern.format(town=town.name, county=town.county)
         ctx.add("center_event", {
             **ctx.synced(eid, ctx.stamp(day, rng)), "center_code": ctx.center, "event_date": day, "title": title,
-            "place": f"{town.county}{town.name}", "county_code": town.county_code, "kind": event_kind, "partners": "",
+            "place": f"{town.county}{town.name}", "county_code": town.county_code, "township_code": town.code,
+            "kind": event_kind, "partners": "",
             "participants": trainees or 40 + int(rng.random() * 160), "record": "",
             "hours": float(6 + 3 * int(rng.random() * 5)) if event_kind in ("training", "workshop") else 0.0,
             "trainees": trainees, "completed": int(trainees * (0.7 + rng.random() * 0.3))})

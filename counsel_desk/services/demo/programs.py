@@ -188,7 +188,8 @@ def build_events(ctx: Ctx, people: People, visits: int) -> None:
         eid = ctx.new_id()
         ctx.add("center_event", {
             **ctx.synced(eid, ctx.stamp(day, rng)), "center_code": ctx.center, "event_date": day, "title": title,
-            "place": place, "county_code": town.county_code, "kind": kind, "partners": partners,
+            "place": place, "county_code": town.county_code, "township_code": town.code, "kind": kind,
+            "partners": partners,
             "participants": rng.randint(low, high), "record": record, "hours": 0.0, "trainees": 0, "completed": 0})
         ctx.index("center_event", eid, title, place, partners, record)
 

@@ -60,15 +60,22 @@ def visit_count(conn: Connection, center: str | None, period: Period) -> int:
         "AND v.visit_date BETWEEN :start AND :end"), sql_params(center, period)).scalar_one())
 
 
-# a deleted workstation takes its support sessions with it, as it takes its budget
-LIVE_STATION_SQL = "JOIN workstation ws ON ws.id = s.workstation_id AND +ws.deleted_at IS NULL "
+# a deleted workstation takes its support sessions with it, as it takes its budget; support given directly to
+# a youth team (no station) counts while a team it is linked to is there. LIVE_STATION_SQL joins (``ws``),
+# LIVE_RECIPIENT_SQL is the WHERE condition that goes with it.
+LIVE_STATION_SQL = "LEFT JOIN workstation ws ON ws.id = s.workstation_id "
+LIVE_RECIPIENT_SQL = ("(ws.id IS NOT NULL AND +ws.deleted_at IS NULL OR s.workstation_id IS NULL AND EXISTS ("
+                      "SELECT 1 FROM youth_team_support l JOIN youth_team y ON y.id = l.team_id AND +y.deleted_at IS NULL "
+                      "WHERE l.support_id = s.id))")
 
 
 def support_totals(conn: Connection, center: str | None, period: Period) -> tuple[int, float, int]:
-    """(sessions, hours, participants) of support records (輔導紀錄) in the period."""
+    """(sessions, hours, participants) of support records (輔導紀錄) in the period: to workstations and,
+    given directly, to youth teams."""
     row = conn.execute(text(
         f"SELECT count(*), coalesce(sum(s.hours), 0), coalesce(sum(s.participants), 0) FROM support_record s "
-        f"{LIVE_STATION_SQL}WHERE +s.deleted_at IS NULL{center_sql('s', center)} AND s.support_date BETWEEN :start AND :end"),
+        f"{LIVE_STATION_SQL}WHERE +s.deleted_at IS NULL AND {LIVE_RECIPIENT_SQL}{center_sql('s', center)} "
+        "AND s.support_date BETWEEN :start AND :end"),
         sql_params(center, period)).one()
     return int(row[0]), round(float(row[1]), 2), int(row[2])
 

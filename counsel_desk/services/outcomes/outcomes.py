@@ -103,24 +103,24 @@ KIND = RecordKind(Outcome, ENTITY, FIELDS, "成果紀錄", "outcome", _validate,
 
 
 @changes(Kind.OUTCOMES)
-def record_outcome(sc: ServiceContext, fields: dict[str, Any]) -> Outcome:
+def record_outcome(ctx: ServiceContext, fields: dict[str, Any]) -> Outcome:
     """A new dated outcome of the acting center."""
-    return cast(Outcome, KIND.create(sc, fields, center_code=sc.center_code))
+    return cast(Outcome, KIND.create(ctx, fields, center_code=ctx.center_code))
 
 
 @changes(Kind.OUTCOMES)
-def update_outcome(sc: ServiceContext, outcome_id: str, changes: dict[str, Any], version: int | None = None) -> Outcome:
+def update_outcome(ctx: ServiceContext, outcome_id: str, changes: dict[str, Any], version: int | None = None) -> Outcome:
     """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
-    return cast(Outcome, KIND.update(sc, outcome_id, changes, version))
+    return cast(Outcome, KIND.update(ctx, outcome_id, changes, version))
 
 
 @changes(Kind.OUTCOMES)
-def delete_outcome(sc: ServiceContext, outcome_id: str) -> None:
-    KIND.delete(sc, outcome_id)
+def delete_outcome(ctx: ServiceContext, outcome_id: str) -> None:
+    KIND.delete(ctx, outcome_id)
 
 
-def get_outcome(sc: ServiceContext, outcome_id: str) -> Outcome:
-    return cast(Outcome, KIND.get(sc, outcome_id))
+def get_outcome(ctx: ServiceContext, outcome_id: str) -> Outcome:
+    return cast(Outcome, KIND.get(ctx, outcome_id))
 
 
 # --- reading ----------------------------------------------------------------------------------------
@@ -213,20 +213,20 @@ def rows(conn: Connection, center: str | None, period: Period | None = None, *, 
     return out
 
 
-def list_outcomes(sc: ServiceContext, period: Period | None = None, *, kind: str | None = None,
+def list_outcomes(ctx: ServiceContext, period: Period | None = None, *, kind: str | None = None,
                   all_centers: bool = False) -> list[OutcomeRow]:
-    with sc.session_factory() as s:
-        return rows(s.connection(), None if all_centers else sc.center_code, period, kind=kind)
+    with ctx.session_factory() as s:
+        return rows(s.connection(), None if all_centers else ctx.center_code, period, kind=kind)
 
 
-def period_totals(sc: ServiceContext, period: Period, *, all_centers: bool = False) -> OutcomeTotals:
-    with sc.session_factory() as s:
-        return totals(s.connection(), None if all_centers else sc.center_code, period)
+def period_totals(ctx: ServiceContext, period: Period, *, all_centers: bool = False) -> OutcomeTotals:
+    with ctx.session_factory() as s:
+        return totals(s.connection(), None if all_centers else ctx.center_code, period)
 
 
-def owner_choices(sc: ServiceContext) -> dict[str, list[tuple[str, str]]]:
+def owner_choices(ctx: ServiceContext) -> dict[str, list[tuple[str, str]]]:
     """(id, name) of the live workstations, proposals and youth teams an outcome can be tied to."""
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         conn = s.connection()
         return {
             "workstation": [tuple(r) for r in conn.execute(text(

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, text
 from sqlmodel import Session, col, select
 
 from counsel_desk.errors import ValidationError
+from counsel_desk.i18n import pick
 from counsel_desk.models import SiteVisit, SupportRecord, YouthTeam, YouthTeamMember, YouthTeamSupport, YouthTeamVisit
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
@@ -46,8 +47,8 @@ class AwardProgramme:
     source: str
 
 
-def award_programmes(sc: ServiceContext) -> list[AwardProgramme]:
-    with sc.session_factory() as s:
+def award_programmes(ctx: ServiceContext) -> list[AwardProgramme]:
+    with ctx.session_factory() as s:
         return programmes_in(store.loaded(s.connection()))
 
 
@@ -110,19 +111,19 @@ KIND = RecordKind(YouthTeam, ENTITY, FIELDS, "青年團隊", "youth team", _vali
 
 
 @changes(Kind.YOUTH_TEAMS)
-def register_team(sc: ServiceContext, fields: dict[str, Any]) -> YouthTeam:
-    return cast(YouthTeam, KIND.create(sc, fields, center_code=sc.center_code))
+def register_team(ctx: ServiceContext, fields: dict[str, Any]) -> YouthTeam:
+    return cast(YouthTeam, KIND.create(ctx, fields, center_code=ctx.center_code))
 
 
 @changes(Kind.YOUTH_TEAMS)
-def update_team(sc: ServiceContext, team_id: str, changes: dict[str, Any], version: int | None = None) -> YouthTeam:
+def update_team(ctx: ServiceContext, team_id: str, changes: dict[str, Any], version: int | None = None) -> YouthTeam:
     """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
-    return cast(YouthTeam, KIND.update(sc, team_id, changes, version))
+    return cast(YouthTeam, KIND.update(ctx, team_id, changes, version))
 
 
 @changes(Kind.YOUTH_TEAMS)
-def delete_team(sc: ServiceContext, team_id: str) -> None:
-    KIND.delete(sc, team_id)
+def delete_team(ctx: ServiceContext, team_id: str) -> None:
+    KIND.delete(ctx, team_id)
 
 
 # --- members ----------------------------------------------------------------------------------------
@@ -145,17 +146,17 @@ MEMBER = RecordKind(YouthTeamMember, "youth_team_member", MEMBER_FIELDS, "團隊
 
 
 @changes(Kind.YOUTH_TEAMS)
-def add_member(sc: ServiceContext, team_id: str, fields: dict[str, Any]) -> YouthTeamMember:
-    return cast(YouthTeamMember, MEMBER.create(sc, fields, team_id=team_id))
+def add_member(ctx: ServiceContext, team_id: str, fields: dict[str, Any]) -> YouthTeamMember:
+    return cast(YouthTeamMember, MEMBER.create(ctx, fields, team_id=team_id))
 
 
-def update_member(sc: ServiceContext, member_id: str, changes: dict[str, Any]) -> YouthTeamMember:
-    return cast(YouthTeamMember, MEMBER.update(sc, member_id, changes))
+def update_member(ctx: ServiceContext, member_id: str, changes: dict[str, Any]) -> YouthTeamMember:
+    return cast(YouthTeamMember, MEMBER.update(ctx, member_id, changes))
 
 
 @changes(Kind.YOUTH_TEAMS)
-def remove_member(sc: ServiceContext, member_id: str) -> None:
-    MEMBER.delete(sc, member_id)
+def remove_member(ctx: ServiceContext, member_id: str) -> None:
+    MEMBER.delete(ctx, member_id)
 
 
 # --- links ------------------------------------------------------------------------------------------
@@ -164,28 +165,65 @@ LINKS: dict[str, tuple[Any, str, Any, str, str]] = {"support": (YouthTeamSupport
 
 
 @changes(Kind.YOUTH_TEAMS)
-def set_link(sc: ServiceContext, team_id: str, what: str, record_id: str, linked: bool = True) -> bool:
+def set_link(ctx: ServiceContext, team_id: str, what: str, record_id: str, linked: bool = True) -> bool:
     """Link (or unlink) a support record or visit to the team; True when something changed."""
-    model, column, target, zh, en = LINKS[what]
-    with sc.session_factory() as s:
-        team = live(s, YouthTeam, team_id, "青年團隊", "youth team")
-        if linked:
-            live(s, target, record_id, zh, en)
-        existing = s.get(model, (team_id, record_id))
-        if (existing is not None) == linked:
-            return False
-        if linked:
-            s.add(model(team_id=team_id, **{column: record_id}))
-        else:
-            s.delete(existing)
-        # the links travel inside the team's row: a change of links is a change of the team
-        base.stamp_change(team, sc.actor)
-        s.add(team)
-        s.flush()
-        audit.record(s, sc.actor, "update", ENTITY, team_id, {f"{what}_ids": ["unlinked" if linked else record_id,
-                                                                               record_id if linked else "unlinked"]})
+    with ctx.session_factory() as s:
+        changed = link_in(s, ctx.actor, team_id, what, record_id, linked)
         s.commit()
-        return True
+        return changed
+
+
+def link_in(s: Session, actor: str, team_id: str, what: str, record_id: str, linked: bool = True) -> bool:
+    """:func:`set_link` inside the caller's transaction (a support record saved for a team links it)."""
+    model, column, target, zh, en = LINKS[what]
+    team = live(s, YouthTeam, team_id, "青年團隊", "youth team")
+    if linked:
+        live(s, target, record_id, zh, en)
+    existing = s.get(model, (team_id, record_id))
+    if (existing is not None) == linked:
+        return False
+    if linked:
+        s.add(model(team_id=team_id, **{column: record_id}))
+    else:
+        _keep_a_recipient(s, what, record_id)
+        s.delete(existing)
+    # the links travel inside the team's row: a change of links is a change of the team
+    base.stamp_change(team, actor)
+    s.add(team)
+    s.flush()
+    audit.record(s, actor, "update", ENTITY, team_id, {f"{what}_ids": ["unlinked" if linked else record_id,
+                                                                        record_id if linked else "unlinked"]})
+    return True
+
+
+def _keep_a_recipient(s: Session, what: str, record_id: str) -> None:
+    """Support given directly to a team (no workstation) can't be unlinked from its only team."""
+    if what != "support":
+        return
+    rec = s.get(SupportRecord, record_id)
+    teams = s.connection().execute(text("SELECT count(*) FROM youth_team_support WHERE support_id = :r"),
+                                   {"r": record_id}).scalar_one()
+    if rec is not None and rec.deleted_at is None and not rec.workstation_id and teams <= 1:
+        raise ValidationError("這筆輔導紀錄是直接給這個團隊的（沒有工作站），不能取消連結；請在輔導紀錄中改選工作站，"
+                              "或刪除這筆紀錄。",
+                              "This support record was given directly to this team (it has no workstation), so it "
+                              "can't be unlinked: choose a workstation in the record, or delete it.", field="support")
+
+
+def direct_teams(s: Session, support_id: str) -> list[str]:
+    """Ids of the teams a support record is linked to (for a record with no workstation: whom it was given to)."""
+    return [r[0] for r in s.connection().execute(text(
+        "SELECT l.team_id FROM youth_team_support l JOIN youth_team y ON y.id = l.team_id "
+        "WHERE l.support_id = :r ORDER BY y.name, y.id"), {"r": support_id})]
+
+
+def team_choices(ctx: ServiceContext, include_id: str | None = None) -> list[tuple[str, str]]:
+    """(id, "name (ROC year)") of the center's live youth teams, with ``include_id`` even when deleted since."""
+    with ctx.session_factory() as s:
+        rows = s.connection().execute(text(
+            "SELECT id, name, roc_year, deleted_at FROM youth_team WHERE center_code = :c OR id = :i "
+            "ORDER BY roc_year DESC, name"), {"c": ctx.center_code, "i": include_id or ""}).all()
+    return [(i, n + pick(f"（民國 {y} 年）", f" (ROC {y})")) for i, n, y, deleted in rows if deleted is None or i == include_id]
 
 
 # --- the team as a whole ----------------------------------------------------------------------------
@@ -243,8 +281,8 @@ def eligibility(programme_name: str, roc_year: int, members: list[MemberView],
     return out
 
 
-def team_view(sc: ServiceContext, team_id: str) -> TeamView:
-    with sc.session_factory() as s:
+def team_view(ctx: ServiceContext, team_id: str) -> TeamView:
+    with ctx.session_factory() as s:
         team = live(s, YouthTeam, team_id, "青年團隊", "youth team")
         programme = _programme(s, team.programme)
         year = team.roc_year + 1911
@@ -254,7 +292,8 @@ def team_view(sc: ServiceContext, team_id: str) -> TeamView:
                                                                  col(YouthTeamMember.deleted_at).is_(None))
                                    .order_by(col(YouthTeamMember.created_at), col(YouthTeamMember.id))).all()]
         conn = s.connection()
-        supports = [LinkedRecord(r[0], str(r[1]), r[2] or "", r[3] or "") for r in conn.execute(text(
+        direct = pick("（直接輔導團隊）", "(given to the team directly)")
+        supports = [LinkedRecord(r[0], str(r[1]), r[2] or direct, r[3] or "") for r in conn.execute(text(
             "SELECT s.id, s.support_date, w.name, s.kind || ' ' || s.topics FROM youth_team_support l "
             "JOIN support_record s ON s.id = l.support_id AND s.deleted_at IS NULL "
             "LEFT JOIN workstation w ON w.id = s.workstation_id WHERE l.team_id = :t ORDER BY s.support_date"),
@@ -284,9 +323,9 @@ class TeamRow:
     visits: int
 
 
-def list_teams(sc: ServiceContext, *, all_centers: bool = False) -> list[TeamRow]:
-    with sc.session_factory() as s:
-        return team_rows(s.connection(), None if all_centers else sc.center_code)
+def list_teams(ctx: ServiceContext, *, all_centers: bool = False) -> list[TeamRow]:
+    with ctx.session_factory() as s:
+        return team_rows(s.connection(), None if all_centers else ctx.center_code)
 
 
 def team_rows(conn: Connection, center: str | None) -> list[TeamRow]:
@@ -306,21 +345,21 @@ def team_rows(conn: Connection, center: str | None) -> list[TeamRow]:
             for r in result]
 
 
-def support_choices(sc: ServiceContext) -> list[tuple[str, str]]:
+def support_choices(ctx: ServiceContext) -> list[tuple[str, str]]:
     """(id, label) of the center's live support records, newest first, to link to a team."""
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         return [(r[0], f"{r[1]} {r[2]} {r[3] or ''}".strip()) for r in s.connection().execute(text(
             "SELECT s.id, s.support_date, w.name, s.topics FROM support_record s "
             "JOIN workstation w ON w.id = s.workstation_id AND w.deleted_at IS NULL "
             "WHERE s.deleted_at IS NULL AND s.center_code = :c ORDER BY s.support_date DESC, s.id LIMIT 500"),
-            {"c": sc.center_code})]
+            {"c": ctx.center_code})]
 
 
-def visit_choices(sc: ServiceContext) -> list[tuple[str, str]]:
+def visit_choices(ctx: ServiceContext) -> list[tuple[str, str]]:
     """(id, label) of the center's live visits, newest first, to link to a team."""
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         return [(r[0], " ".join(str(p) for p in r[1:] if p)) for r in s.connection().execute(text(
             "SELECT v.id, v.visit_date, c.name || t.name, coalesce(nullif(v.visited_name, ''), v.purpose) "
             "FROM site_visit v JOIN county c ON c.code = v.county_code JOIN township t ON t.code = v.township_code "
             "WHERE v.deleted_at IS NULL AND v.center_code = :c ORDER BY v.visit_date DESC, v.id LIMIT 500"),
-            {"c": sc.center_code})]
+            {"c": ctx.center_code})]

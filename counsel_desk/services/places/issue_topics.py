@@ -37,10 +37,10 @@ class Topic:
         return pick(self.name, self.name_en or self.name)
 
 
-def topics(sc: ServiceContext, *, include_retired: bool = False) -> list[Topic]:
+def topics(ctx: ServiceContext, *, include_retired: bool = False) -> list[Topic]:
     """The coded 推動課題 in their order; retired ones only when asked (an old visit may still carry one)."""
     where = "deleted_at IS NULL" + ("" if include_retired else " AND active")
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         rows = s.connection().execute(text(
             f"SELECT id, code, name, name_en, active FROM issue_topic WHERE {where} ORDER BY sort_order, code"))
         return [Topic(r[0], r[1], r[2], r[3] or "", bool(r[4])) for r in rows]
@@ -60,13 +60,13 @@ def _checked_name(conn: Connection, name: str, name_en: str, topic_id: str | Non
     return name, name_en
 
 
-def add_topic(sc: ServiceContext, code: str, name: str, name_en: str = "") -> Topic:
+def add_topic(ctx: ServiceContext, code: str, name: str, name_en: str = "") -> Topic:
     code = (code or "").strip().upper()
     if not CODE_PATTERN.match(code):
         raise ValidationError("課題代碼請用英文大寫字母開頭、最多 16 個英數字（例如 WATER）。",
                               "A topic code starts with a capital letter, up to 16 letters or digits (e.g. WATER).",
                               field="code")
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         conn = s.connection()
         if conn.execute(text("SELECT 1 FROM issue_topic WHERE code = :c"), {"c": code}).first():
             raise ValidationError(f"課題代碼 {code} 已經有了，請換一個。", f"The topic code {code} is taken.",
@@ -74,7 +74,7 @@ def add_topic(sc: ServiceContext, code: str, name: str, name_en: str = "") -> To
         name, name_en = _checked_name(conn, name, name_en)
         last = conn.execute(text("SELECT COALESCE(MAX(sort_order), 0) FROM issue_topic")).scalar_one()
         topic = IssueTopic(code=code, name=name, name_en=name_en, active=True, sort_order=last + 10)
-        base.create(s, topic, sc.actor, "issue_topic")
+        base.create(s, topic, ctx.actor, "issue_topic")
         s.commit()
         return Topic(topic.id, code, name, topic.name_en, True)
 
@@ -86,23 +86,23 @@ def _live_topic(s: Session, topic_id: str) -> IssueTopic:
     return topic
 
 
-def rename_topic(sc: ServiceContext, topic_id: str, name: str, name_en: str) -> Topic:
+def rename_topic(ctx: ServiceContext, topic_id: str, name: str, name_en: str) -> Topic:
     """New Chinese and English names for a topic; its code stays (records and other laptops know it by it)."""
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         topic = _live_topic(s, topic_id)
         name, name_en = _checked_name(s.connection(), name, name_en, topic_id)
         if (name, name_en) != (topic.name, topic.name_en):
-            base.update(s, topic, sc.actor, "issue_topic", {"name": name, "name_en": name_en})
+            base.update(s, topic, ctx.actor, "issue_topic", {"name": name, "name_en": name_en})
             s.commit()
         return Topic(topic.id, topic.code, name, name_en, topic.active)
 
 
-def set_topic_active(sc: ServiceContext, topic_id: str, active: bool) -> None:
+def set_topic_active(ctx: ServiceContext, topic_id: str, active: bool) -> None:
     """Retire a topic (no longer offered; records keep it) or bring it back."""
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         topic = _live_topic(s, topic_id)
         if topic.active != bool(active):
-            base.update(s, topic, sc.actor, "issue_topic", {"active": bool(active)})
+            base.update(s, topic, ctx.actor, "issue_topic", {"active": bool(active)})
             s.commit()
 
 
@@ -121,9 +121,9 @@ _TAGS_SQL = ("(SELECT COUNT(*) FROM visit_issue_topic l WHERE l.topic_id = {k}) 
              "+ (SELECT COUNT(*) FROM township_issue i WHERE i.topic_id = {k})")
 
 
-def topic_uses(sc: ServiceContext) -> list[TopicUse]:
+def topic_uses(ctx: ServiceContext) -> list[TopicUse]:
     """Every topic, retired ones too, with how much it is used (the topics screen)."""
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         rows = s.connection().execute(text(
             "SELECT k.id, k.code, k.name, k.name_en, k.active, "
             "(SELECT COUNT(*) FROM visit_issue_topic l JOIN site_visit v ON v.id = l.visit_id "
@@ -135,14 +135,14 @@ def topic_uses(sc: ServiceContext) -> list[TopicUse]:
                 for r in rows]
 
 
-def delete_topic(sc: ServiceContext, topic_id: str) -> None:
+def delete_topic(ctx: ServiceContext, topic_id: str) -> None:
     """Remove a topic added by mistake; one that any visit or township carries is refused (retire it)."""
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         topic = _live_topic(s, topic_id)
         tags = int(s.connection().execute(text("SELECT " + _TAGS_SQL.format(k=":k")), {"k": topic_id}).scalar_one())
         if tags:
             raise UserError(f"「{topic.name}」已標記在 {tags} 筆訪視或鄉鎮上，不能刪除；請改為停用（舊紀錄會保留這個課題）。",
                             f"'{topic.name_en or topic.name}' is tagged on {tags} visits or townships and cannot be "
                             "deleted; retire it instead (old records keep it).")
-        base.soft_delete(s, topic, sc.actor, "issue_topic")
+        base.soft_delete(s, topic, ctx.actor, "issue_topic")
         s.commit()

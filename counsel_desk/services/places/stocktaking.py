@@ -264,13 +264,13 @@ def standings_in(conn: Connection, as_of: date | None = None) -> dict[str, Stand
     return out
 
 
-def standings(sc: ServiceContext, as_of: date | None = None) -> dict[str, Standing]:
-    with sc.session_factory() as s:
+def standings(ctx: ServiceContext, as_of: date | None = None) -> dict[str, Standing]:
+    with ctx.session_factory() as s:
         return standings_in(s.connection(), as_of)
 
 
-def standing(sc: ServiceContext, township_code: str, as_of: date | None = None) -> Standing:
-    return standings(sc, as_of).get(township_code) or Standing(township_code, TownshipStatus.NOT_STARTED,
+def standing(ctx: ServiceContext, township_code: str, as_of: date | None = None) -> Standing:
+    return standings(ctx, as_of).get(township_code) or Standing(township_code, TownshipStatus.NOT_STARTED,
                                                                  TownshipStatus.NOT_STARTED, False)
 
 
@@ -284,7 +284,7 @@ def _town(s: Session, township_code: str) -> tuple[str, str, str, str | None]:
     return row[0], pick(row[1], row[4] or row[1]), pick(row[2], row[5] or row[2]), row[3]
 
 
-def note_status(sc: ServiceContext, township_code: str, status: str | None, noted_on: date | None,
+def note_status(ctx: ServiceContext, township_code: str, status: str | None, noted_on: date | None,
                 note: str) -> TownshipStatusNote:
     """A counselor's dated word on a township's status; ``status`` None returns it to the derived value."""
     if noted_on is None:
@@ -301,43 +301,43 @@ def note_status(sc: ServiceContext, township_code: str, status: str | None, note
     if not note:
         raise ValidationError("請寫下改定狀態的理由（例如：公所已召開說明會）。",
                               "Write why the status is set (e.g. the township office held a meeting).", field="note")
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         county, *_ = _town(s, township_code)
-        row = TownshipStatusNote(center_code=sc.center_code, county_code=county, township_code=township_code,
+        row = TownshipStatusNote(center_code=ctx.center_code, county_code=county, township_code=township_code,
                                  status=status or "", noted_on=noted_on, note=note)
-        base.create(s, row, sc.actor, "township_status_note")
+        base.create(s, row, ctx.actor, "township_status_note")
         s.commit()
         return row
 
 
-def tag_township(sc: ServiceContext, township_code: str, topic_id: str, noted_on: date, note: str = "") -> None:
+def tag_township(ctx: ServiceContext, township_code: str, topic_id: str, noted_on: date, note: str = "") -> None:
     """Note a 推動課題 for the whole township (a removed tag comes back rather than being added twice)."""
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         county, *_ = _town(s, township_code)
         topic = s.get(IssueTopic, topic_id)
         if topic is None or topic.deleted_at is not None:
             raise ValidationError("找不到這個推動課題。", "This issue topic no longer exists.", field="topic_id")
         existing = s.connection().execute(text(
             "SELECT id FROM township_issue WHERE center_code = :c AND township_code = :t AND topic_id = :k"),
-            {"c": sc.center_code, "t": township_code, "k": topic_id}).scalar()
+            {"c": ctx.center_code, "t": township_code, "k": topic_id}).scalar()
         if existing:
             row = s.get(TownshipIssue, existing)
             assert row is not None
             if row.deleted_at is not None:
-                base.undelete(s, row, sc.actor, "township_issue")
-            base.update(s, row, sc.actor, "township_issue", {"noted_on": noted_on, "note": (note or "").strip()})
+                base.undelete(s, row, ctx.actor, "township_issue")
+            base.update(s, row, ctx.actor, "township_issue", {"noted_on": noted_on, "note": (note or "").strip()})
         else:
-            base.create(s, TownshipIssue(center_code=sc.center_code, county_code=county, township_code=township_code,
+            base.create(s, TownshipIssue(center_code=ctx.center_code, county_code=county, township_code=township_code,
                                          topic_id=topic_id, noted_on=noted_on, note=(note or "").strip()),
-                        sc.actor, "township_issue")
+                        ctx.actor, "township_issue")
         s.commit()
 
 
-def untag_township(sc: ServiceContext, issue_id: str) -> None:
-    with sc.session_factory() as s:
+def untag_township(ctx: ServiceContext, issue_id: str) -> None:
+    with ctx.session_factory() as s:
         row = s.get(TownshipIssue, issue_id)
         if row is not None and row.deleted_at is None:
-            base.soft_delete(s, row, sc.actor, "township_issue")
+            base.soft_delete(s, row, ctx.actor, "township_issue")
             s.commit()
 
 
@@ -368,9 +368,9 @@ class TownshipPanel:
     history: list[Event]  # newest first
 
 
-def township_panel(sc: ServiceContext, township_code: str) -> TownshipPanel:
+def township_panel(ctx: ServiceContext, township_code: str) -> TownshipPanel:
     """Everything the township panel shows: status (and why), its 推動課題, its dated history."""
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         conn = s.connection()
         _county, name, county_name, indigenous = _town(s, township_code)
         st = standings_in(conn).get(township_code) or Standing(township_code, TownshipStatus.NOT_STARTED,

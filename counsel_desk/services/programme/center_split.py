@@ -86,22 +86,22 @@ def overrides(conn: Connection) -> dict[str, str]:
     return {k: v for k, v in d.items() if isinstance(k, str) and isinstance(v, str)}
 
 
-def split(svc: ServiceContext) -> list[CountyCenter]:
+def split(ctx: ServiceContext) -> list[CountyCenter]:
     """Every county with its center, in the official order; each labelled default or set by headquarters."""
     shipped = _shipped()
-    with svc.session_factory() as s:
+    with ctx.session_factory() as s:
         rows = s.connection().execute(text("SELECT code, name, default_center FROM county ORDER BY sort_order"))
         return [CountyCenter(code, name, center, shipped.get(code, center)) for code, name, center in rows]
 
 
-def set_county_center(svc: ServiceContext, county_code: str, center_code: str) -> CountyCenter:
+def set_county_center(ctx: ServiceContext, county_code: str, center_code: str) -> CountyCenter:
     """Headquarters moves a county to ``center_code`` (audited); moving it back restores the default."""
     try:
         center = CenterCode.from_label(center_code).value
     except ValueError:
         raise UserError(f"「{center_code}」不是分區輔導中心（北區、中區、南區、東區）。",
                         f"'{center_code}' is not a regional center.") from None
-    with svc.session_factory() as s:
+    with ctx.session_factory() as s:
         conn = s.connection()
         row = conn.execute(text("SELECT code, name, default_center FROM county WHERE code = :c OR name = :c"),
                            {"c": county_code}).first()
@@ -119,7 +119,7 @@ def set_county_center(svc: ServiceContext, county_code: str, center_code: str) -
             conn.execute(text("DELETE FROM app_meta WHERE key = :k"), {"k": SPLIT_KEY})
             conn.execute(text("INSERT INTO app_meta (key, value) VALUES (:k, :v)"),
                          {"k": SPLIT_KEY, "v": json.dumps(kept, sort_keys=True)})
-            audit.record(s, svc.actor, "center_split", "county", code,
+            audit.record(s, ctx.actor, "center_split", "county", code,
                          {"county": name, "center": [before, center], "default": shipped})
             s.commit()
         return CountyCenter(code, name, center, shipped)

@@ -112,48 +112,48 @@ class RecordKind:
         if unknown:
             raise TypeError(f"unknown {self.entity} fields: {sorted(unknown)}")
 
-    def get(self, sc, record_id: str):
-        with sc.session_factory() as s:
+    def get(self, ctx, record_id: str):
+        with ctx.session_factory() as s:
             return live(s, self.model, record_id, self.what_zh, self.what_en)
 
-    def create(self, sc, fields: dict[str, Any], **fixed: Any):
+    def create(self, ctx, fields: dict[str, Any], **fixed: Any):
         """A new record from ``fields`` (and ``fixed`` values such as the center); validated, audited, indexed."""
         self.check_fields(fields)
-        with sc.session_factory() as s:
+        with ctx.session_factory() as s:
             obj = self.model(**fixed, **fields)
             self.validate(s, obj)
-            base.create(s, obj, sc.actor, self.entity)
+            base.create(s, obj, ctx.actor, self.entity)
             self.index(s, obj)
             s.commit()
             return obj
 
-    def update(self, sc, record_id: str, changes: dict[str, Any], version: int | None = None):
+    def update(self, ctx, record_id: str, changes: dict[str, Any], version: int | None = None):
         """Save ``changes``; with the ``version`` the editor loaded, a record someone saved since is refused
         with a SaveConflict (both values of each differing field) instead of being overwritten."""
         self.check_fields(changes)
-        with sc.session_factory() as s:
+        with ctx.session_factory() as s:
             obj = live(s, self.model, record_id, self.what_zh, self.what_en, for_update=version is not None)
             probe = self.model(**{**obj.model_dump(), **changes})
             self.validate(s, probe)
             refuse_if_saved_meanwhile(self.entity, obj, version, {k: getattr(probe, k) for k in changes})
-            base.update(s, obj, sc.actor, self.entity, {k: getattr(probe, k) for k in self.fields})
+            base.update(s, obj, ctx.actor, self.entity, {k: getattr(probe, k) for k in self.fields})
             self.index(s, obj)
             s.commit()
             return obj
 
-    def delete(self, sc, record_id: str) -> None:
+    def delete(self, ctx, record_id: str) -> None:
         """Tombstone the record and take it out of the search index."""
-        with sc.session_factory() as s:
+        with ctx.session_factory() as s:
             obj = live(s, self.model, record_id, self.what_zh, self.what_en)
-            base.soft_delete(s, obj, sc.actor, self.entity)
+            base.soft_delete(s, obj, ctx.actor, self.entity)
             search.remove(s, obj.id)
             s.commit()
 
-    def undelete(self, sc, record_id: str) -> None:
-        with sc.session_factory() as s:
+    def undelete(self, ctx, record_id: str) -> None:
+        with ctx.session_factory() as s:
             obj = s.get(self.model, record_id)
             if obj is not None:
-                base.undelete(s, obj, sc.actor, self.entity)
+                base.undelete(s, obj, ctx.actor, self.entity)
                 self.index(s, obj)
                 s.commit()
 

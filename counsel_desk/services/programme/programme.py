@@ -63,15 +63,15 @@ def check_roc_year(value: Any, field: str = "roc_year") -> int:
     return year
 
 
-def loaded(svc: ServiceContext) -> list[Programme]:
+def loaded(ctx: ServiceContext) -> list[Programme]:
     """Every programme loaded in this database, by first year."""
-    with svc.session_factory() as s:
+    with ctx.session_factory() as s:
         return store.loaded(s.connection())
 
 
-def plan_in_force(svc: ServiceContext, roc_year: int, programmes: list[Programme] | None = None) -> Programme | None:
+def plan_in_force(ctx: ServiceContext, roc_year: int, programmes: list[Programme] | None = None) -> Programme | None:
     """The plan in force in ``roc_year`` (ROC), or ``None`` when no loaded plan covers it."""
-    return store.in_force(loaded(svc) if programmes is None else programmes, int(roc_year))
+    return store.in_force(loaded(ctx) if programmes is None else programmes, int(roc_year))
 
 
 def year_notice(programmes: list[Programme], roc_year: int) -> Notice | None:
@@ -114,16 +114,16 @@ def allocation(programmes: list[Programme], code: str, roc_year: int) -> Allocat
     return Allocation(amount, "provisional" if plan.is_provisional(roc_year) else "known", plan)
 
 
-def load_text(svc: ServiceContext, text: str, origin: str) -> LoadOutcome:
+def load_text(ctx: ServiceContext, text: str, origin: str) -> LoadOutcome:
     """Parse and keep a programme file's text (a newer version only); the load is audited either way."""
     programme = store.parse(text, origin)
-    with svc.session_factory() as s:
-        outcome = store.store(s.connection(), programme, origin=origin, actor=svc.actor)
+    with ctx.session_factory() as s:
+        outcome = store.store(s.connection(), programme, origin=origin, actor=ctx.actor)
         s.commit()
     return outcome
 
 
-def load_file(svc: ServiceContext, path: Path | str) -> LoadOutcome:
+def load_file(ctx: ServiceContext, path: Path | str) -> LoadOutcome:
     path = Path(path).expanduser()
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
@@ -133,7 +133,7 @@ def load_file(svc: ServiceContext, path: Path | str) -> LoadOutcome:
         raise UserError(f"找不到檔案：{path}", f"File not found: {path}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"無法讀取「{path.name}」（{exc}）。", f"Cannot read '{path.name}' ({exc}).") from None
-    return load_text(svc, text, str(path))
+    return load_text(ctx, text, str(path))
 
 
 def describe_outcome(o: LoadOutcome) -> str:

@@ -46,7 +46,7 @@ def check_score(criterion: str, score: int | None) -> None:
                               field=f"score:{crit.value}")
 
 
-def save_scores(session: Session, svc: ServiceContext, proposal_id: str,
+def save_scores(session: Session, ctx: ServiceContext, proposal_id: str,
                 scores: dict[str, tuple[int | None, str]]) -> None:
     """Set (score, comment) per criterion; a None score clears that criterion (its row is tombstoned)."""
     for crit, (score, _comment) in scores.items():
@@ -57,21 +57,21 @@ def save_scores(session: Session, svc: ServiceContext, proposal_id: str,
         row = rows.get(crit)
         if score is None:
             if row is not None:
-                base.soft_delete(session, row, svc.actor, "proposal_score")
+                base.soft_delete(session, row, ctx.actor, "proposal_score")
             continue
         if row is None:
             base.create(session, ProposalScore(proposal_id=proposal_id, criterion=crit, score=score, comment=comment),
-                        svc.actor, "proposal_score")
+                        ctx.actor, "proposal_score")
         else:
             if row.deleted_at is not None:
-                base.undelete(session, row, svc.actor, "proposal_score")
-            base.update(session, row, svc.actor, "proposal_score", {"score": score, "comment": comment})
+                base.undelete(session, row, ctx.actor, "proposal_score")
+            base.update(session, row, ctx.actor, "proposal_score", {"score": score, "comment": comment})
 
 
-def set_score(svc: ServiceContext, proposal_id: str, criterion: str, score: int | None, comment: str = "") -> None:
-    with svc.session_factory() as s:
+def set_score(ctx: ServiceContext, proposal_id: str, criterion: str, score: int | None, comment: str = "") -> None:
+    with ctx.session_factory() as s:
         _live_proposal(s, proposal_id)
-        save_scores(s, svc, proposal_id, {criterion: (score, comment)})
+        save_scores(s, ctx, proposal_id, {criterion: (score, comment)})
         s.commit()
 
 
@@ -94,29 +94,29 @@ class TimelineEntry:
     to_stage: str = ""
 
 
-def add_comment(svc: ServiceContext, proposal_id: str, body: str) -> TimelineEntry:
+def add_comment(ctx: ServiceContext, proposal_id: str, body: str) -> TimelineEntry:
     body = (body or "").strip()
     if not body:
         raise ValidationError("請先寫下輔導意見。", "Please write the comment first.", field="comment")
-    with svc.session_factory() as s:
+    with ctx.session_factory() as s:
         _live_proposal(s, proposal_id)
-        c = ProposalComment(proposal_id=proposal_id, author=svc.actor[:64], body=body)
-        base.create(s, c, svc.actor, "proposal_comment")
+        c = ProposalComment(proposal_id=proposal_id, author=ctx.actor[:64], body=body)
+        base.create(s, c, ctx.actor, "proposal_comment")
         s.commit()
         return TimelineEntry("comment", c.id, c.created_at, c.author, c.body)
 
 
-def delete_comment(svc: ServiceContext, comment_id: str) -> None:
-    with svc.session_factory() as s:
+def delete_comment(ctx: ServiceContext, comment_id: str) -> None:
+    with ctx.session_factory() as s:
         c = s.get(ProposalComment, comment_id)
         if c is not None:
-            base.soft_delete(s, c, svc.actor, "proposal_comment")
+            base.soft_delete(s, c, ctx.actor, "proposal_comment")
             s.commit()
 
 
-def timeline(svc: ServiceContext, proposal_id: str) -> list[TimelineEntry]:
+def timeline(ctx: ServiceContext, proposal_id: str) -> list[TimelineEntry]:
     """Coaching comments and stage moves, newest first."""
-    with svc.session_factory() as s:
+    with ctx.session_factory() as s:
         entries = [TimelineEntry("comment", c.id, c.created_at, c.author, c.body) for c in s.exec(
             select(ProposalComment).where(ProposalComment.proposal_id == proposal_id,
                                           ProposalComment.deleted_at.is_(None)))]  # type: ignore[union-attr]

@@ -53,9 +53,9 @@ def checks_in(session: Session, record_id: str, kind: str = "proposal") -> list[
     return out
 
 
-def checklist(svc: ServiceContext, record_id: str, kind: str = "proposal") -> list[CheckRow]:
+def checklist(ctx: ServiceContext, record_id: str, kind: str = "proposal") -> list[CheckRow]:
     """The five items of the county's review, in the seed's order (unrecorded ones are 待確認)."""
-    with svc.session_factory() as s:
+    with ctx.session_factory() as s:
         if kind == "plan":
             live(s, Plan, record_id, "地方創生計畫", "plan")
         else:
@@ -63,7 +63,7 @@ def checklist(svc: ServiceContext, record_id: str, kind: str = "proposal") -> li
         return checks_in(s, record_id, kind)
 
 
-def save_check(svc: ServiceContext, record_id: str, item: str, status: str, checked_on: date | None,
+def save_check(ctx: ServiceContext, record_id: str, item: str, status: str, checked_on: date | None,
                note: str = "", kind: str = "proposal") -> CheckRow:
     """Record one checklist item; a settled item or an open issue needs the date it was established."""
     try:
@@ -77,7 +77,7 @@ def save_check(svc: ServiceContext, record_id: str, item: str, status: str, chec
     if checked_on is not None and checked_on > date.today():
         raise ValidationError(f"「{it.zh}」的確認日期不能在未來。", f"The date of '{it.en}' is in the future.",
                               field=f"county_check:{it.value}")
-    with svc.session_factory() as s:
+    with ctx.session_factory() as s:
         if kind == "plan":  # a township's plan always follows the existing route
             live(s, Plan, record_id, "地方創生計畫", "plan")
         else:
@@ -91,9 +91,9 @@ def save_check(svc: ServiceContext, record_id: str, item: str, status: str, chec
         if row is None:
             base.create(s, CountyCheck(plan_id=record_id if kind == "plan" else None,
                                        proposal_id=None if kind == "plan" else record_id, item=it.value,
-                                       status=st.value, checked_on=checked_on, note=text), svc.actor, "county_check")
+                                       status=st.value, checked_on=checked_on, note=text), ctx.actor, "county_check")
         else:
-            base.update(s, row, svc.actor, "county_check",
+            base.update(s, row, ctx.actor, "county_check",
                         {"status": st.value, "checked_on": checked_on, "note": text, "deleted_at": None})
         s.commit()
     return CheckRow(it.value, st.value, checked_on, text)
@@ -120,8 +120,8 @@ def decision_in(session: Session, *, proposal_id: str | None = None, plan_id: st
     return Decision(record.council_meeting if record else None, record.council_date if record else None, amounts)
 
 
-def get_decision(svc: ServiceContext, kind: str, record_id: str) -> Decision:
-    with svc.session_factory() as s:
+def get_decision(ctx: ServiceContext, kind: str, record_id: str) -> Decision:
+    with ctx.session_factory() as s:
         return decision_in(s, **({"plan_id": record_id} if kind == "plan" else {"proposal_id": record_id}))
 
 
@@ -142,38 +142,38 @@ def check_decision(decision: Decision) -> Decision:
     return Decision(int(decision.meeting), decision.meeting_date, amounts)
 
 
-def save_decision(session: Session, svc: ServiceContext, record: Proposal | Plan, decision: Decision) -> None:
+def save_decision(session: Session, ctx: ServiceContext, record: Proposal | Plan, decision: Decision) -> None:
     """Keep the meeting and the amounts per ministry on a proposal or plan (in the caller's transaction)."""
     decision = check_decision(decision)
     kind = "plan" if isinstance(record, Plan) else "proposal"
-    base.update(session, record, svc.actor, kind, {"council_meeting": decision.meeting,
+    base.update(session, record, ctx.actor, kind, {"council_meeting": decision.meeting,
                                                    "council_date": decision.meeting_date})
     cond = ApprovedAmount.plan_id == record.id if kind == "plan" else ApprovedAmount.proposal_id == record.id
     existing = {a.agency: a for a in session.exec(select(ApprovedAmount).where(
         cond, ApprovedAmount.deleted_at.is_(None)))}  # type: ignore[union-attr]
     for agency, row in existing.items():
         if agency not in decision.amounts:
-            base.soft_delete(session, row, svc.actor, "approved_amount")
+            base.soft_delete(session, row, ctx.actor, "approved_amount")
     for agency, amount in decision.amounts.items():
         found = existing.get(agency)
         if found is None:
             base.create(session, ApprovedAmount(agency=agency, amount=amount,
                                                 plan_id=record.id if kind == "plan" else None,
                                                 proposal_id=None if kind == "plan" else record.id),
-                        svc.actor, "approved_amount")
+                        ctx.actor, "approved_amount")
         elif found.amount != amount:
-            base.update(session, found, svc.actor, "approved_amount", {"amount": amount})
+            base.update(session, found, ctx.actor, "approved_amount", {"amount": amount})
 
 
-def record_decision(svc: ServiceContext, kind: str, record_id: str, decision: Decision) -> Decision:
+def record_decision(ctx: ServiceContext, kind: str, record_id: str, decision: Decision) -> Decision:
     """Record (or correct) the decision of a passed proposal or plan."""
-    with svc.session_factory() as s:
+    with ctx.session_factory() as s:
         model, what = (Plan, "地方創生計畫") if kind == "plan" else (Proposal, "提案")
         record = live(s, model, record_id, what, kind)
         if record.stage != Stage.APPROVED:
             raise ValidationError("只有「通過」的計畫或提案才記錄會報工作會議與核定金額。",
                                   "Only an approved plan or proposal records its meeting and amounts.",
                                   field="council_meeting")
-        save_decision(s, svc, record, decision)
+        save_decision(s, ctx, record, decision)
         s.commit()
         return decision_in(s, **({"plan_id": record_id} if kind == "plan" else {"proposal_id": record_id}))

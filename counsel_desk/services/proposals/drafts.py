@@ -149,8 +149,8 @@ def detail_in(session: Session, p: Proposal) -> ProposalDetail:
         scores=live_scores(session, p.id), contacts=contacts_of(session, p.id))
 
 
-def get_proposal(svc: ServiceContext, proposal_id: str) -> ProposalDetail:
-    with svc.session_factory() as s:
+def get_proposal(ctx: ServiceContext, proposal_id: str) -> ProposalDetail:
+    with ctx.session_factory() as s:
         p = s.get(Proposal, proposal_id)
         if p is None:
             raise UserError("找不到這件提案。", "Proposal not found.")
@@ -195,7 +195,7 @@ def check_fields(session: Session, f: ProposalFields) -> ProposalFields:
                           f.plan_id or None, self_f, match_f)
 
 
-def resolve_organization(session: Session, svc: ServiceContext, name: str, kind: str, county_code: str | None,
+def resolve_organization(session: Session, ctx: ServiceContext, name: str, kind: str, county_code: str | None,
                          township_code: str | None) -> str | None:
     """The id of the live organization called ``name`` — created when the applicant is new to us."""
     name = (name or "").strip()
@@ -210,7 +210,7 @@ def resolve_organization(session: Session, svc: ServiceContext, name: str, kind:
         return found.id
     org = Organization(name=name, kind=kind or OrgKind.OTHER.value, county_code=county_code,
                        township_code=township_code)
-    base.create(session, org, svc.actor, "organization")
+    base.create(session, org, ctx.actor, "organization")
     return org.id
 
 
@@ -226,17 +226,17 @@ def reindex(session: Session, p: Proposal) -> None:
 
 
 # --- writing -------------------------------------------------------------------------------------
-def apply_fields(session: Session, svc: ServiceContext, p: Proposal, f: ProposalFields) -> None:
-    org_id = resolve_organization(session, svc, f.organization_name, f.applicant_type, f.county_code,
+def apply_fields(session: Session, ctx: ServiceContext, p: Proposal, f: ProposalFields) -> None:
+    org_id = resolve_organization(session, ctx, f.organization_name, f.applicant_type, f.county_code,
                                   f.township_code)
     changes = {"title": f.title, "applicant_type": f.applicant_type, "organization_id": org_id,
                "county_code": f.county_code, "township_code": f.township_code, "route": f.route,
                "workstation_id": f.workstation_id, "counselor_id": f.counselor_id,
                "self_funding": f.self_funding, "matching_funds": f.matching_funds}
-    base.update(session, p, svc.actor, ENTITY, changes)
+    base.update(session, p, ctx.actor, ENTITY, changes)
 
 
-def save_sections(session: Session, svc: ServiceContext, proposal_id: str, sections: dict[str, str]) -> None:
+def save_sections(session: Session, ctx: ServiceContext, proposal_id: str, sections: dict[str, str]) -> None:
     keys = {k.value for k in SectionKey}
     existing = {r.section_key: r for r in session.exec(
         select(ProposalSection).where(ProposalSection.proposal_id == proposal_id))}
@@ -248,33 +248,33 @@ def save_sections(session: Session, svc: ServiceContext, proposal_id: str, secti
         if row is None:
             if body:
                 base.create(session, ProposalSection(proposal_id=proposal_id, section_key=key, body=body),
-                            svc.actor, "proposal_section")
+                            ctx.actor, "proposal_section")
         else:
             if row.deleted_at is not None:
-                base.undelete(session, row, svc.actor, "proposal_section")
-            base.update(session, row, svc.actor, "proposal_section", {"body": body})
+                base.undelete(session, row, ctx.actor, "proposal_section")
+            base.update(session, row, ctx.actor, "proposal_section", {"body": body})
 
 
-def delete_proposal(svc: ServiceContext, proposal_id: str) -> None:
-    with svc.session_factory() as s:
+def delete_proposal(ctx: ServiceContext, proposal_id: str) -> None:
+    with ctx.session_factory() as s:
         p = live(s, Proposal, proposal_id, "提案", "proposal")
-        base.soft_delete(s, p, svc.actor, ENTITY)
+        base.soft_delete(s, p, ctx.actor, ENTITY)
         search.remove(s, p.id)
         s.commit()
 
 
-def undelete_proposal(svc: ServiceContext, proposal_id: str) -> None:
-    with svc.session_factory() as s:
+def undelete_proposal(ctx: ServiceContext, proposal_id: str) -> None:
+    with ctx.session_factory() as s:
         p = s.get(Proposal, proposal_id)
         if p is None:
             raise UserError("找不到這件提案。", "Proposal not found.")
-        base.undelete(s, p, svc.actor, ENTITY)
+        base.undelete(s, p, ctx.actor, ENTITY)
         reindex(s, p)
         s.commit()
 
 
 # --- contacts ------------------------------------------------------------------------------------
-def add_contact(svc: ServiceContext, proposal_id: str, name: str, *, title: str = "", phone: str = "",
+def add_contact(ctx: ServiceContext, proposal_id: str, name: str, *, title: str = "", phone: str = "",
                 email: str = "") -> ContactEntry:
     """A new contact person of the applicant, linked to the proposal."""
     name = (name or "").strip()
@@ -282,36 +282,36 @@ def add_contact(svc: ServiceContext, proposal_id: str, name: str, *, title: str 
         raise ValidationError("請填寫聯絡人姓名。", "Please enter the contact's name.", field="contact_name")
     if email and "@" not in email:
         raise ValidationError(f"電子郵件「{email}」格式不對。", f"E-mail '{email}' is not valid.", field="contact_email")
-    with svc.session_factory() as s:
+    with ctx.session_factory() as s:
         p = live(s, Proposal, proposal_id, "提案", "proposal")
         c = Contact(organization_id=p.organization_id, name=name[:64], title=title.strip()[:64],
                     phone=phone.strip()[:32], email=email.strip()[:128])
-        base.create(s, c, svc.actor, "contact")
-        _link(s, svc, p.id, c.id)
+        base.create(s, c, ctx.actor, "contact")
+        _link(s, ctx, p.id, c.id)
         s.commit()
         return ContactEntry(c.id, c.name, c.title, c.phone, c.email)
 
 
-def _link(session: Session, svc: ServiceContext, proposal_id: str, contact_id: str) -> None:
+def _link(session: Session, ctx: ServiceContext, proposal_id: str, contact_id: str) -> None:
     if session.get(ProposalContact, (proposal_id, contact_id)) is None:
         session.add(ProposalContact(proposal_id=proposal_id, contact_id=contact_id))
         session.flush()
-        audit.record(session, svc.actor, "link", "proposal_contact", proposal_id, {"contact_id": contact_id})
+        audit.record(session, ctx.actor, "link", "proposal_contact", proposal_id, {"contact_id": contact_id})
 
 
-def link_contacts(svc: ServiceContext, proposal_id: str, contact_ids: Iterable[str]) -> None:
-    with svc.session_factory() as s:
+def link_contacts(ctx: ServiceContext, proposal_id: str, contact_ids: Iterable[str]) -> None:
+    with ctx.session_factory() as s:
         live(s, Proposal, proposal_id, "提案", "proposal")
         for cid in contact_ids:
             live(s, Contact, cid, "聯絡人", "contact")
-            _link(s, svc, proposal_id, cid)
+            _link(s, ctx, proposal_id, cid)
         s.commit()
 
 
-def unlink_contact(svc: ServiceContext, proposal_id: str, contact_id: str) -> None:
-    with svc.session_factory() as s:
+def unlink_contact(ctx: ServiceContext, proposal_id: str, contact_id: str) -> None:
+    with ctx.session_factory() as s:
         row = s.get(ProposalContact, (proposal_id, contact_id))
         if row is not None:
             s.delete(row)
-            audit.record(s, svc.actor, "unlink", "proposal_contact", proposal_id, {"contact_id": contact_id})
+            audit.record(s, ctx.actor, "unlink", "proposal_contact", proposal_id, {"contact_id": contact_id})
             s.commit()

@@ -104,14 +104,14 @@ def work_items(session: Session) -> list[WorkItemInfo]:
             for w in session.exec(select(WorkItem).order_by(WorkItem.sort_order))]
 
 
-def list_work_items(svc: ServiceContext) -> list[WorkItemInfo]:
-    with svc.session_factory() as s:
+def list_work_items(ctx: ServiceContext) -> list[WorkItemInfo]:
+    with ctx.session_factory() as s:
         return work_items(s)
 
 
-def allocations(svc: ServiceContext) -> dict[tuple[str, int], int]:
+def allocations(ctx: ServiceContext) -> dict[tuple[str, int], int]:
     """Known yearly allocation per work item under the plan in force each year, NT$ ((code, ROC year) → amount)."""
-    with svc.session_factory() as s:
+    with ctx.session_factory() as s:
         return {(a.work_item_code, a.roc_year): a.amount_ntd for a in s.exec(select(WorkItemAllocation))}
 
 
@@ -152,7 +152,7 @@ def check_caps(grid: dict[tuple[str, int], int], plans: list[programmes_store.Pr
                 field="funding")
 
 
-def save_lines(session: Session, svc: ServiceContext, proposal_id: str, grid: dict[tuple[str, int], int]) -> None:
+def save_lines(session: Session, ctx: ServiceContext, proposal_id: str, grid: dict[tuple[str, int], int]) -> None:
     """Make the proposal's live lines equal ``grid`` ((work item, ROC year) → NT$); zero removes a line."""
     known = {w.code: w for w in work_items(session)}
     wanted: dict[tuple[str, int], int] = {}
@@ -172,16 +172,16 @@ def save_lines(session: Session, svc: ServiceContext, proposal_id: str, grid: di
     for line in live_lines(session, [proposal_id]):
         key = (line.work_item_code, line.roc_year)
         if key in existing or key not in wanted:  # a duplicate (e.g. after a merge) or no longer asked for
-            base.soft_delete(session, line, svc.actor, "funding_line")
+            base.soft_delete(session, line, ctx.actor, "funding_line")
         else:
             existing[key] = line
     for key, amount in wanted.items():
         line = existing.get(key)
         if line is None:
             base.create(session, FundingLine(proposal_id=proposal_id, work_item_code=key[0], roc_year=key[1],
-                                             amount=amount), svc.actor, "funding_line")
+                                             amount=amount), ctx.actor, "funding_line")
         else:
-            base.update(session, line, svc.actor, "funding_line", {"amount": amount})
+            base.update(session, line, ctx.actor, "funding_line", {"amount": amount})
 
 
 def summary_for(session: Session, proposal_ids: list[str], *, self_funding: int = 0, matching_funds: int = 0,
@@ -191,8 +191,8 @@ def summary_for(session: Session, proposal_ids: list[str], *, self_funding: int 
                      all_items=all_items)
 
 
-def proposal_summary(svc: ServiceContext, proposal_id: str) -> FundingSummary:
-    with svc.session_factory() as s:
+def proposal_summary(ctx: ServiceContext, proposal_id: str) -> FundingSummary:
+    with ctx.session_factory() as s:
         p = s.get(Proposal, proposal_id)
         if p is None:
             raise ValidationError("找不到這件提案。", "Proposal not found.")
@@ -228,11 +228,11 @@ class CenterFunding:
 ACTIVE_STAGES = tuple(s.value for s in Stage if s != Stage.REJECTED)
 
 
-def requested_by_work_item(svc: ServiceContext, *, center_code: str | None = None,
+def requested_by_work_item(ctx: ServiceContext, *, center_code: str | None = None,
                            stages: Iterable[str] = ACTIVE_STAGES, years: Iterable[int] = ()) -> CenterFunding:
     """What the center's live proposals in ``stages`` request from each work item of 表 1, per ROC year."""
     stage_list = list(stages)
-    center = center_code or svc.center_code
+    center = center_code or ctx.center_code
     params: dict = {"center": center}
     stage_sql = ", ".join(f":st{n}" for n in range(len(stage_list))) or "''"
     params.update({f"st{n}": s for n, s in enumerate(stage_list)})
@@ -244,7 +244,7 @@ def requested_by_work_item(svc: ServiceContext, *, center_code: str | None = Non
         f"AND p.stage IN ({stage_sql})")
     sums: dict[tuple[str, int], int] = {}
     asking: dict[str, set[str]] = {}
-    with svc.session_factory() as s:
+    with ctx.session_factory() as s:
         for code, year, proposal_id, amount in s.connection().execute(sql, params):
             sums[(code, int(year))] = sums.get((code, int(year)), 0) + int(amount)
             asking.setdefault(code, set()).add(proposal_id)

@@ -87,16 +87,16 @@ class ProposalListSource:
         Column("stage_changed", "In stage since"),
     ]
 
-    def __init__(self, svc: ServiceContext):
-        self.svc = svc
+    def __init__(self, ctx: ServiceContext):
+        self.ctx = ctx
 
     def ids(self, query: ListQuery) -> list[str]:
-        where, params = _where(query, dialect_of(self.svc.session_factory))
+        where, params = _where(query, dialect_of(self.ctx.session_factory))
         order = SORTS.get(query.sort_key or "", SORTS["stage_changed"])
         direction = "DESC" if (query.descending or not query.sort_key) else "ASC"
         order_sql = ", ".join(f"{part} {direction}" for part in order)
         sql = f"SELECT p.id {JOINS} WHERE {where} ORDER BY {order_sql}, p.id"
-        with self.svc.session_factory() as s:
+        with self.ctx.session_factory() as s:
             return [r[0] for r in s.connection().execute(text(sql), params)]
 
     def rows(self, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -107,7 +107,7 @@ class ProposalListSource:
                f"COALESCE(w.name, ''), COALESCE(cs.name, ''), COALESCE(pl.title, ''), {REQUESTED}, "
                f"p.stage_changed_at, p.plan_id, p.counselor_id {JOINS} WHERE p.id IN ({marks})")
         out: dict[str, dict[str, Any]] = {}
-        with self.svc.session_factory() as s:
+        with self.ctx.session_factory() as s:
             for r in s.connection().execute(text(sql), {f"i{n}": v for n, v in enumerate(ids)}):
                 since = _as_datetime(r[12])
                 local = local_time(since)
@@ -143,13 +143,13 @@ class Board:
     counts: dict[str, int]  # cards per stage before the per-column limit
 
 
-def board(svc: ServiceContext, query: ListQuery, *, per_column: int = 200) -> Board:
+def board(ctx: ServiceContext, query: ListQuery, *, per_column: int = 200) -> Board:
     """Cards per stage for the same filters and search as the list; each plan is one card.
 
     SQL keeps the newest ``per_column`` standalone proposals of each stage and counts the rest, so a
     center with ten thousand proposals gets its board as fast as one with ten.
     """
-    where, params = _where(query, dialect_of(svc.session_factory))
+    where, params = _where(query, dialect_of(ctx.session_factory))
     params["limit"] = per_column
     newest = (f"SELECT x.id, x.title, x.applicant, x.place, x.route, x.stage, {REQUESTED.replace('p.id', 'x.id')}, "
               "x.since, x.counselor FROM ("
@@ -160,14 +160,14 @@ def board(svc: ServiceContext, query: ListQuery, *, per_column: int = 200) -> Bo
     counts_sql = f"SELECT p.stage, COUNT(*) {JOINS}WHERE {where} AND p.plan_id IS NULL GROUP BY p.stage"
     plans_sql = f"SELECT DISTINCT p.plan_id {JOINS}WHERE {where} AND p.plan_id IS NOT NULL"
     counts: dict[str, int] = {s.value: 0 for s in STAGE_ORDER}
-    with svc.session_factory() as s:
+    with ctx.session_factory() as s:
         conn = s.connection()
         cards = [BoardCard("proposal", r[0], r[1], r[2], r[3], r[4], r[5], int(r[6] or 0), _as_datetime(r[7]), r[8])
                  for r in conn.execute(text(newest), params)]
         for stage, n in conn.execute(text(counts_sql), params):
             counts[stage] = counts.get(stage, 0) + n
         plan_ids = [r[0] for r in conn.execute(text(plans_sql), params)]
-    plan_cards = _plan_cards(svc, query, plan_ids)
+    plan_cards = _plan_cards(ctx, query, plan_ids)
     for card in plan_cards:
         counts[card.stage] = counts.get(card.stage, 0) + 1
     columns: dict[str, list[BoardCard]] = {s.value: [] for s in STAGE_ORDER}
@@ -188,7 +188,7 @@ def _sort_key(at: datetime | None) -> str:
     return at.replace(tzinfo=None).isoformat() if at else ""
 
 
-def _plan_cards(svc: ServiceContext, query: ListQuery, plan_ids: list[str]) -> list[BoardCard]:
+def _plan_cards(ctx: ServiceContext, query: ListQuery, plan_ids: list[str]) -> list[BoardCard]:
     """Plans with a matching proposal, and — unless a proposal-only filter is set — matching empty plans."""
     params: dict[str, Any] = {}
     conds = ["pl.deleted_at IS NULL"]
@@ -207,7 +207,7 @@ def _plan_cards(svc: ServiceContext, query: ListQuery, plan_ids: list[str]) -> l
         indigenous = places.indigenous_condition("pl.township_code", query.filters.get("indigenous"))
         if indigenous:
             extra.append(indigenous)
-        cond, search_params = search.match_clause("plan", query.search, "pl.id", dialect_of(svc.session_factory))
+        cond, search_params = search.match_clause("plan", query.search, "pl.id", dialect_of(ctx.session_factory))
         params.update(search_params)
         extra.append(cond)
         conds.append(f"(pl.id IN ({marks}) OR ({' AND '.join(extra)}))")
@@ -219,7 +219,7 @@ def _plan_cards(svc: ServiceContext, query: ListQuery, plan_ids: list[str]) -> l
            "LEFT JOIN organization o ON o.id = pl.organization_id LEFT JOIN counselor cs ON cs.id = pl.counselor_id "
            f"{PLAN_TOTALS}WHERE {' AND '.join(conds)}")
     out = []
-    with svc.session_factory() as s:
+    with ctx.session_factory() as s:
         for r in s.connection().execute(text(sql), params):
             since = _as_datetime(r[8] or r[9])
             out.append(BoardCard("plan", r[0], r[1], r[2], r[3], "", r[4], int(r[7] or 0), since, r[5], int(r[6])))

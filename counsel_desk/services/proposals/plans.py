@@ -93,49 +93,49 @@ def _reindex(session: Session, plan: Plan) -> None:
         search.index(session, ENTITY, plan.id, plan.title, name_of(session, Organization, plan.organization_id), plan.notes)
 
 
-def _apply(session: Session, svc: ServiceContext, plan: Plan, f: PlanFields) -> None:
-    org_id = resolve_organization(session, svc, f.organization_name, OrgKind.TOWNSHIP_OFFICE.value,
+def _apply(session: Session, ctx: ServiceContext, plan: Plan, f: PlanFields) -> None:
+    org_id = resolve_organization(session, ctx, f.organization_name, OrgKind.TOWNSHIP_OFFICE.value,
                                   f.county_code, f.township_code)
-    base.update(session, plan, svc.actor, ENTITY, {
+    base.update(session, plan, ctx.actor, ENTITY, {
         "title": f.title, "county_code": f.county_code, "township_code": f.township_code,
         "organization_id": org_id, "counselor_id": f.counselor_id, "notes": f.notes})
     _reindex(session, plan)
 
 
-def create_plan(svc: ServiceContext, fields: PlanFields) -> PlanDetail:
-    with svc.session_factory() as s:
+def create_plan(ctx: ServiceContext, fields: PlanFields) -> PlanDetail:
+    with ctx.session_factory() as s:
         f = _check(s, fields)
-        plan = Plan(center_code=svc.center_code, title=f.title, county_code=f.county_code,
+        plan = Plan(center_code=ctx.center_code, title=f.title, county_code=f.county_code,
                     township_code=f.township_code, stage=Stage.IDEA.value)
-        base.create(s, plan, svc.actor, ENTITY)
-        _apply(s, svc, plan, f)
+        base.create(s, plan, ctx.actor, ENTITY)
+        _apply(s, ctx, plan, f)
         base.create(s, StageChange(plan_id=plan.id, from_stage="", to_stage=plan.stage, comment="建立計畫",
                                    changed_at=plan.created_at, snapshot_json=to_json({"title": plan.title})),
-                    svc.actor, "stage_change")
+                    ctx.actor, "stage_change")
         s.commit()
         return _detail(s, plan)
 
 
-def update_plan(svc: ServiceContext, plan_id: str, fields: PlanFields, version: int | None = None) -> PlanDetail:
+def update_plan(ctx: ServiceContext, plan_id: str, fields: PlanFields, version: int | None = None) -> PlanDetail:
     """``version``: the one the editor loaded — a plan someone saved since is refused with a SaveConflict."""
-    with svc.session_factory() as s:
+    with ctx.session_factory() as s:
         if version is not None:
             base.load_for_update(s, Plan, plan_id)  # the row held until COMMIT on a server
         plan = live(s, Plan, plan_id, "地方創生計畫", "plan")
         f = _check(s, fields)
         refuse_if_saved_meanwhile(ENTITY, plan, version, asdict(f), asdict(_detail(s, plan).fields()))
-        _apply(s, svc, plan, f)
+        _apply(s, ctx, plan, f)
         s.commit()
         return _detail(s, plan)
 
 
-def delete_plan(svc: ServiceContext, plan_id: str) -> None:
+def delete_plan(ctx: ServiceContext, plan_id: str) -> None:
     """Tombstone the plan; its proposals stay, standing alone again."""
-    with svc.session_factory() as s:
+    with ctx.session_factory() as s:
         plan = live(s, Plan, plan_id, "地方創生計畫", "plan")
         for p in plan_proposals(s, plan.id):
-            base.update(s, p, svc.actor, "proposal", {"plan_id": None})
-        base.soft_delete(s, plan, svc.actor, ENTITY)
+            base.update(s, p, ctx.actor, "proposal", {"plan_id": None})
+        base.soft_delete(s, plan, ctx.actor, ENTITY)
         search.remove(s, plan.id)
         s.commit()
 
@@ -162,8 +162,8 @@ def _detail(session: Session, plan: Plan) -> PlanDetail:
                       p.self_funding, p.matching_funds) for p in proposals], summary, plan.version)
 
 
-def get_plan(svc: ServiceContext, plan_id: str) -> PlanDetail:
-    with svc.session_factory() as s:
+def get_plan(ctx: ServiceContext, plan_id: str) -> PlanDetail:
+    with ctx.session_factory() as s:
         plan = s.get(Plan, plan_id)
         if plan is None:
             raise UserError("找不到這個計畫。", "Plan not found.")
@@ -181,9 +181,9 @@ class PlanRow:
     requested: int
 
 
-def list_plans(svc: ServiceContext, *, search_text: str = "", center_code: str | None = None) -> list[PlanRow]:
+def list_plans(ctx: ServiceContext, *, search_text: str = "", center_code: str | None = None) -> list[PlanRow]:
     """Live plans with their proposal count and requested total (one query), newest first."""
-    cond, params = search.match_clause(ENTITY, search_text, "pl.id", dialect_of(svc.session_factory))
+    cond, params = search.match_clause(ENTITY, search_text, "pl.id", dialect_of(ctx.session_factory))
     center_sql = "AND pl.center_code = :center" if center_code else ""
     sql = text(
         "SELECT pl.id, pl.title, c.name || t.name, COALESCE(o.name, ''), pl.stage, COALESCE(pc.n, 0), "
@@ -191,27 +191,27 @@ def list_plans(svc: ServiceContext, *, search_text: str = "", center_code: str |
         "FROM plan pl JOIN county c ON c.code = pl.county_code JOIN township t ON t.code = pl.township_code "
         f"LEFT JOIN organization o ON o.id = pl.organization_id {PLAN_TOTALS}"
         f"WHERE pl.deleted_at IS NULL AND {cond} {center_sql} ORDER BY pl.created_at DESC")
-    with svc.session_factory() as s:
+    with ctx.session_factory() as s:
         rows = s.connection().execute(sql, {**params, "center": center_code})
         return [PlanRow(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6])) for r in rows]
 
 
-def assign(session: Session, svc: ServiceContext, p: Proposal, plan_id: str | None) -> None:
+def assign(session: Session, ctx: ServiceContext, p: Proposal, plan_id: str | None) -> None:
     """Put ``p`` in a plan (or take it out); joining aligns its stage with the plan's, as a recorded move."""
     if plan_id == p.plan_id:
         return
     if plan_id is None:
-        base.update(session, p, svc.actor, "proposal", {"plan_id": None})
+        base.update(session, p, ctx.actor, "proposal", {"plan_id": None})
         return
     plan = live(session, Plan, plan_id, "地方創生計畫", "plan")
-    base.update(session, p, svc.actor, "proposal", {"plan_id": plan.id})
+    base.update(session, p, ctx.actor, "proposal", {"plan_id": plan.id})
     if p.stage != plan.stage:
-        record_move(session, svc, p, plan.stage,
+        record_move(session, ctx, p, plan.stage,
                     f"加入地方創生計畫「{plan.title}」，隨計畫階段調整", plan_id=plan.id)
 
 
-def set_plan(svc: ServiceContext, proposal_id: str, plan_id: str | None) -> None:
-    with svc.session_factory() as s:
+def set_plan(ctx: ServiceContext, proposal_id: str, plan_id: str | None) -> None:
+    with ctx.session_factory() as s:
         p = live(s, Proposal, proposal_id, "提案", "proposal")
-        assign(s, svc, p, plan_id)
+        assign(s, ctx, p, plan_id)
         s.commit()

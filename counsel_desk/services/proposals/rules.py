@@ -58,9 +58,9 @@ def facts(session: Session, center_code: str) -> Facts:
     return Facts(programmes_store.loaded(conn), counties, center_code, split)
 
 
-def load_facts(svc: ServiceContext) -> Facts:
-    with svc.session_factory() as s:
-        return facts(s, svc.center_code)
+def load_facts(ctx: ServiceContext) -> Facts:
+    with ctx.session_factory() as s:
+        return facts(s, ctx.center_code)
 
 
 def _source(plan: Programme, key: str) -> Source:

@@ -98,9 +98,9 @@ def diff_segments(old: str, new: str) -> list[Segment]:
     return out
 
 
-def list_versions(svc: ServiceContext, proposal_id: str, *, include_current: bool = True) -> list[Version]:
+def list_versions(ctx: ServiceContext, proposal_id: str, *, include_current: bool = True) -> list[Version]:
     """Snapshots oldest first (v1 = as created), then the current draft."""
-    with svc.session_factory() as s:
+    with ctx.session_factory() as s:
         rows = s.exec(select(StageChange).where(StageChange.proposal_id == proposal_id,
                                                 StageChange.deleted_at.is_(None),  # type: ignore[union-attr]
                                                 StageChange.snapshot_json != "")
@@ -112,8 +112,8 @@ def list_versions(svc: ServiceContext, proposal_id: str, *, include_current: boo
     return versions
 
 
-def load_snapshot(svc: ServiceContext, proposal_id: str, version_id: str) -> dict:
-    with svc.session_factory() as s:
+def load_snapshot(ctx: ServiceContext, proposal_id: str, version_id: str) -> dict:
+    with ctx.session_factory() as s:
         if version_id == CURRENT:
             return snapshot_of(s, live(s, Proposal, proposal_id, "提案", "proposal"))
         change = s.get(StageChange, version_id)
@@ -122,8 +122,8 @@ def load_snapshot(svc: ServiceContext, proposal_id: str, version_id: str) -> dic
         return json.loads(change.snapshot_json)
 
 
-def _work_item_labels(svc: ServiceContext) -> dict[str, str]:
-    with svc.session_factory() as s:
+def _work_item_labels(ctx: ServiceContext) -> dict[str, str]:
+    with ctx.session_factory() as s:
         return {w.code: f"{w.agency}｜{w.name}" for w in s.exec(select(WorkItem).order_by(WorkItem.sort_order))}
 
 
@@ -181,10 +181,10 @@ def compare_snapshots(a: dict, b: dict, work_items: dict[str, str]) -> list[Fiel
     return out
 
 
-def compare_versions(svc: ServiceContext, proposal_id: str, a_id: str, b_id: str) -> Comparison:
+def compare_versions(ctx: ServiceContext, proposal_id: str, a_id: str, b_id: str) -> Comparison:
     """Compare two versions (older one usually ``a``) of a proposal field by field."""
-    versions = {v.id: v for v in list_versions(svc, proposal_id)}
+    versions = {v.id: v for v in list_versions(ctx, proposal_id)}
     if a_id not in versions or b_id not in versions:
         raise UserError("找不到要比較的版本。", "Version not found.")
-    a, b = load_snapshot(svc, proposal_id, a_id), load_snapshot(svc, proposal_id, b_id)
-    return Comparison(versions[a_id], versions[b_id], compare_snapshots(a, b, _work_item_labels(svc)))
+    a, b = load_snapshot(ctx, proposal_id, a_id), load_snapshot(ctx, proposal_id, b_id)
+    return Comparison(versions[a_id], versions[b_id], compare_snapshots(a, b, _work_item_labels(ctx)))

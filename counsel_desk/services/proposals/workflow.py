@@ -77,22 +77,22 @@ def to_json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
-def record_move(session: Session, svc: ServiceContext, p: Proposal, to_stage: str, comment: str, *,
+def record_move(session: Session, ctx: ServiceContext, p: Proposal, to_stage: str, comment: str, *,
                 at: datetime | None = None, plan_id: str | None = None) -> StageChange:
     """Move ``p`` (no rule checks: callers check) and keep who, when, why and the snapshot."""
     at = at or utcnow()
     change = StageChange(proposal_id=p.id, plan_id=plan_id, from_stage=p.stage, to_stage=to_stage,
                          comment=comment, changed_at=at, snapshot_json=to_json(snapshot_of(session, p, to_stage)))
-    base.create(session, change, svc.actor, "stage_change")
-    base.update(session, p, svc.actor, "proposal", {"stage": to_stage, "stage_changed_at": at})
+    base.create(session, change, ctx.actor, "stage_change")
+    base.update(session, p, ctx.actor, "proposal", {"stage": to_stage, "stage_changed_at": at})
     return change
 
 
-def record_created(session: Session, svc: ServiceContext, p: Proposal) -> StageChange:
+def record_created(session: Session, ctx: ServiceContext, p: Proposal) -> StageChange:
     """The first version: the draft as it was created (so the first move can be compared with it)."""
     change = StageChange(proposal_id=p.id, from_stage="", to_stage=p.stage, comment="建立提案",
                          changed_at=p.created_at, snapshot_json=to_json(snapshot_of(session, p)))
-    base.create(session, change, svc.actor, "stage_change")
+    base.create(session, change, ctx.actor, "stage_change")
     return change
 
 
@@ -113,9 +113,9 @@ def incomplete_error(problems: list[UserError], title: str = "") -> ValidationEr
                            field="completeness", problems=problems)
 
 
-def check_completeness(svc: ServiceContext, proposal_id: str) -> list[UserError]:
+def check_completeness(ctx: ServiceContext, proposal_id: str) -> list[UserError]:
     """What the draft still lacks before 送專案辦公室 (empty when it is complete)."""
-    return missing_items(get_proposal(svc, proposal_id))
+    return missing_items(get_proposal(ctx, proposal_id))
 
 
 SEED = "加速推動地方創生計畫"
@@ -146,12 +146,12 @@ def _flow_notices(session: Session, to_stage: str, proposals: list[Proposal], de
     return notices
 
 
-def move_proposal(svc: ServiceContext, proposal_id: str, to_stage: str, comment: str, *,
+def move_proposal(ctx: ServiceContext, proposal_id: str, to_stage: str, comment: str, *,
                   decision: Decision | None = None) -> StageMove:
     """Move one standalone proposal along its route's flow; blocked (ValidationError listing the gaps)
     when sending it incomplete. Moving to 通過 may carry the council's decision (meeting, amounts)."""
     comment = _require_comment(comment)
-    with svc.session_factory() as s:
+    with ctx.session_factory() as s:
         p = live(s, Proposal, proposal_id, "提案", "proposal")
         if p.plan_id:
             plan = s.get(Plan, p.plan_id)
@@ -166,9 +166,9 @@ def move_proposal(svc: ServiceContext, proposal_id: str, to_stage: str, comment:
                 raise incomplete_error(problems)
             notices = rules.notices(detail, rules.facts(s, p.center_code)) + notices
         from_stage = p.stage
-        change = record_move(s, svc, p, to_stage, comment)
+        change = record_move(s, ctx, p, to_stage, comment)
         if decision is not None and to_stage == Stage.APPROVED:
-            save_decision(s, svc, p, decision)
+            save_decision(s, ctx, p, decision)
         s.commit()
         return StageMove(from_stage, to_stage, change.changed_at, [p.id], notices=notices)
 
@@ -178,11 +178,11 @@ def plan_proposals(session: Session, plan_id: str) -> list[Proposal]:
                               .order_by(Proposal.created_at)))
 
 
-def move_plan(svc: ServiceContext, plan_id: str, to_stage: str, comment: str, *,
+def move_plan(ctx: ServiceContext, plan_id: str, to_stage: str, comment: str, *,
               decision: Decision | None = None) -> StageMove:
     """Move a plan (existing route) and every proposal in it; filing it needs every proposal complete."""
     comment = _require_comment(comment)
-    with svc.session_factory() as s:
+    with ctx.session_factory() as s:
         plan = live(s, Plan, plan_id, "地方創生計畫", "plan")
         check_transition(plan.stage, to_stage, Route.EXISTING.value)
         proposals = plan_proposals(s, plan.id)
@@ -200,14 +200,14 @@ def move_plan(svc: ServiceContext, plan_id: str, to_stage: str, comment: str, *,
         notices = _flow_notices(s, to_stage, proposals, decision, plan)
         change = StageChange(plan_id=plan.id, from_stage=plan.stage, to_stage=to_stage, comment=comment,
                              changed_at=at, snapshot_json=to_json(_plan_snapshot(s, plan, proposals, to_stage)))
-        base.create(s, change, svc.actor, "stage_change")
-        base.update(s, plan, svc.actor, "plan", {"stage": to_stage})
+        base.create(s, change, ctx.actor, "stage_change")
+        base.update(s, plan, ctx.actor, "plan", {"stage": to_stage})
         moved = []
         for p in proposals:
             if p.stage != to_stage:
-                record_move(s, svc, p, to_stage, comment, at=at, plan_id=plan.id)
+                record_move(s, ctx, p, to_stage, comment, at=at, plan_id=plan.id)
                 moved.append(p.id)
         if decision is not None and to_stage == Stage.APPROVED:
-            save_decision(s, svc, plan, decision)
+            save_decision(s, ctx, plan, decision)
         s.commit()
         return StageMove(from_stage, to_stage, at, moved, plan.id, notices)

@@ -23,8 +23,8 @@ from counsel_desk.services.changes import Kind, changes
 
 ENTITY = "center_event"
 OWNER_TYPE = "center_event"  # attachments of an event
-FIELDS = ("event_date", "title", "place", "county_code", "kind", "partners", "participants", "record", "hours",
-          "trainees", "completed")
+FIELDS = ("event_date", "title", "place", "county_code", "township_code", "kind", "partners", "participants", "record",
+          "hours", "trainees", "completed")
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".webp", ".gif", ".bmp", ".tif", ".tiff")
 
 
@@ -38,8 +38,11 @@ def _validate(session, event: CenterEvent) -> None:
     event.kind = one_of(event.kind, EventKind, "kind", "活動類型", "event kind")
     event.participants = non_negative(event.participants, "participants", "參與人次", "Participants")
     _training_figures(event)
+    event.township_code = event.township_code or None  # where it was held: 原住民族地區 filter and breakdown
     if event.county_code:
-        check_place(session, event.county_code, None, township_required=False)
+        check_place(session, event.county_code, event.township_code, township_required=False)
+    elif event.township_code:
+        raise ValidationError("請先選擇縣市，再選鄉鎮市區。", "Choose the county before the township.", field="county_code")
     else:
         event.county_code = None
 
@@ -71,51 +74,51 @@ def _index(session, event: CenterEvent) -> None:
 KIND = RecordKind(CenterEvent, ENTITY, FIELDS, "中心活動", "center event", _validate, _index)
 
 
-def get_event(sc: ServiceContext, event_id: str) -> CenterEvent:
-    return KIND.get(sc, event_id)
+def get_event(ctx: ServiceContext, event_id: str) -> CenterEvent:
+    return KIND.get(ctx, event_id)
 
 
 @changes(Kind.EVENTS)
-def create_event(sc: ServiceContext, fields: dict[str, Any]) -> CenterEvent:
-    return KIND.create(sc, fields, center_code=sc.center_code)
+def create_event(ctx: ServiceContext, fields: dict[str, Any]) -> CenterEvent:
+    return KIND.create(ctx, fields, center_code=ctx.center_code)
 
 
 @changes(Kind.EVENTS)
-def update_event(sc: ServiceContext, event_id: str, changes: dict[str, Any], version: int | None = None) -> CenterEvent:
+def update_event(ctx: ServiceContext, event_id: str, changes: dict[str, Any], version: int | None = None) -> CenterEvent:
     """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
-    return KIND.update(sc, event_id, changes, version)
+    return KIND.update(ctx, event_id, changes, version)
 
 
 @changes(Kind.EVENTS)
-def delete_event(sc: ServiceContext, event_id: str) -> None:
-    KIND.delete(sc, event_id)
+def delete_event(ctx: ServiceContext, event_id: str) -> None:
+    KIND.delete(ctx, event_id)
 
 
 # --- photos ---------------------------------------------------------------------------------------
-def photos(sc: ServiceContext, folder: Path, event_id: str) -> list[AttachmentItem]:
-    return AttachmentService(sc, folder).list(OWNER_TYPE, event_id)
+def photos(ctx: ServiceContext, folder: Path, event_id: str) -> list[AttachmentItem]:
+    return AttachmentService(ctx, folder).list(OWNER_TYPE, event_id)
 
 
 @changes(Kind.EVENTS)
-def add_photo(sc: ServiceContext, folder: Path, event_id: str, source: Path | str) -> AttachmentItem:
+def add_photo(ctx: ServiceContext, folder: Path, event_id: str, source: Path | str) -> AttachmentItem:
     """Copy a photo into the attachments folder (by SHA-256) and attach it to a saved event."""
-    get_event(sc, event_id)
+    get_event(ctx, event_id)
     if Path(source).suffix.lower() not in PHOTO_SUFFIXES:
         raise ValidationError(f"「{Path(source).name}」不是照片檔（可用 JPG、PNG、HEIC 等）。",
                               f"'{Path(source).name}' is not a photo (use JPG, PNG, HEIC…).", field="photos")
-    return AttachmentService(sc, folder).attach(OWNER_TYPE, event_id, source)
+    return AttachmentService(ctx, folder).attach(OWNER_TYPE, event_id, source)
 
 
 @changes(Kind.EVENTS)
-def remove_photo(sc: ServiceContext, folder: Path, attachment_id: str) -> None:
-    AttachmentService(sc, folder).remove(attachment_id)
+def remove_photo(ctx: ServiceContext, folder: Path, attachment_id: str) -> None:
+    AttachmentService(ctx, folder).remove(attachment_id)
 
 
-def photo_path(sc: ServiceContext, folder: Path, item: AttachmentItem) -> Path:
+def photo_path(ctx: ServiceContext, folder: Path, item: AttachmentItem) -> Path:
     """A file the system viewer can open (a plain temporary copy when the photo is sealed)."""
-    return AttachmentService(sc, folder).viewable_path(item)
+    return AttachmentService(ctx, folder).viewable_path(item)
 
 
-def photo_bytes(sc: ServiceContext, folder: Path, item: AttachmentItem) -> bytes:
+def photo_bytes(ctx: ServiceContext, folder: Path, item: AttachmentItem) -> bytes:
     """The photo's content, for a thumbnail drawn without writing a plain copy anywhere."""
-    return AttachmentService(sc, folder).read(item)
+    return AttachmentService(ctx, folder).read(item)

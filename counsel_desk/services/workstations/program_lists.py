@@ -150,6 +150,15 @@ _SUPPORT_COUNSELORS = ("(SELECT group_concat(name, '\x1f') FROM (SELECT c.name F
 _FIRST_COUNSELOR = ("(SELECT MIN(c.name) FROM support_counselor x JOIN counselor c ON c.id = x.counselor_id "
                     "WHERE x.support_id = t.id)")  # the shown names are in this order too
 _STATION_NAME = "(SELECT name FROM workstation WHERE id = t.workstation_id)"
+# support given directly to a youth team has no station: the team linked to it names it and gives its place
+_DIRECT_TEAM = ("(SELECT min(y.{col}) FROM youth_team_support l JOIN youth_team y ON y.id = l.team_id "
+                "WHERE l.support_id = t.id AND t.workstation_id IS NULL)")
+_RECIPIENT_NAME = f"coalesce({_STATION_NAME}, {_DIRECT_TEAM.format(col='name')})"
+
+
+def _support_place(key: str) -> str:
+    """The county or township code of whom the support was given to: the station's, else the team's."""
+    return f"coalesce((SELECT w.{key} FROM workstation w WHERE w.id = t.workstation_id), {_DIRECT_TEAM.format(col=key)})"
 
 
 class SupportListSource(SqlListSource):
@@ -158,10 +167,10 @@ class SupportListSource(SqlListSource):
     code_filters = ("center_code", "workstation_id", "visit_id", "proposal_id")
     filterable = ("kind",)
     date_column = "t.support_date"
-    township_column = "(SELECT w.township_code FROM workstation w WHERE w.id = t.workstation_id)"
+    township_column = _support_place("township_code")
     columns = [
         Column("date", "Date"),
-        Column("workstation", "Workstation"),
+        Column("workstation", "Workstation or team"),
         Column("kind", "Type"),
         Column("hours", "Hours", align_right=True),
         Column("participants", "Participants", align_right=True),
@@ -170,7 +179,7 @@ class SupportListSource(SqlListSource):
         Column("linked", "Linked to", sortable=False),
     ]
     sort_sql = {
-        "date": "t.support_date", "workstation": _STATION_NAME, "kind": _order_of(SupportKind, "t.kind"),
+        "date": "t.support_date", "workstation": _RECIPIENT_NAME, "kind": _order_of(SupportKind, "t.kind"),
         "hours": "t.hours", "participants": "t.participants", "topics": "t.topics", "counselors": _FIRST_COUNSELOR,
     }
     default_sort = "t.support_date"
@@ -180,7 +189,7 @@ class SupportListSource(SqlListSource):
         conds = []
         for key in ("county_code", "township_code"):
             if filters.get(key):
-                conds.append(f"t.workstation_id IN (SELECT id FROM workstation WHERE {key} = :f_ws_{key})")
+                conds.append(f"{_support_place(key)} = :f_ws_{key}")
                 params[f"f_ws_{key}"] = filters[key]
         if filters.get("counselor_id"):
             conds.append(_COUNSELED_BY.format(rid="t.id"))
@@ -189,7 +198,7 @@ class SupportListSource(SqlListSource):
 
     def fetch_rows(self, conn, ids: list[str]) -> dict[str, dict[str, Any]]:
         where, params = in_params(ids)
-        sql = (f"SELECT t.id, t.support_date, {_STATION_NAME}, t.kind, t.hours, t.participants, t.topics, "
+        sql = (f"SELECT t.id, t.support_date, {_RECIPIENT_NAME}, t.kind, t.hours, t.participants, t.topics, "
                f"{_SUPPORT_COUNSELORS}, v.visit_date, v.visited_name, p.title FROM support_record t "
                f"LEFT JOIN site_visit v ON v.id = t.visit_id LEFT JOIN proposal p ON p.id = t.proposal_id "
                f"WHERE t.id IN {where}")
@@ -257,34 +266,38 @@ _PHOTOS = ("(SELECT COUNT(*) FROM attachment a WHERE a.owner_type = 'center_even
 class EventListSource(SqlListSource):
     table = "center_event t"
     entity = "center_event"
-    code_filters = ("county_code", "center_code")
+    code_filters = ("county_code", "township_code", "center_code")
     filterable = ("kind",)
     date_column = "t.event_date"
-    township_column = None  # an event has a county and a place, no township
+    township_column = "t.township_code"  # where it was held (an event recorded before v11 may have none)
     columns = [
         Column("date", "Date"),
         Column("title", "Title"),
         Column("kind", "Kind"),
         Column("place", "Place"),
         Column("county", "County"),
+        Column("township", "Township"),
         Column("partners", "Partners"),
         Column("participants", "Participants", align_right=True),
         Column("photos", "Photos", align_right=True),
     ]
     sort_sql = {
         "date": "t.event_date", "title": "t.title", "kind": _order_of(EventKind, "t.kind"), "place": "t.place",
-        "county": _COUNTY_ORDER, "partners": "t.partners", "participants": "t.participants", "photos": _PHOTOS,
+        "county": _COUNTY_ORDER, "township": "t.township_code", "partners": "t.partners", "participants": "t.participants", "photos": _PHOTOS,
     }
     default_sort = "t.event_date"
     default_descending = True
 
     def fetch_rows(self, conn, ids: list[str]) -> dict[str, dict[str, Any]]:
         where, params = in_params(ids)
-        sql = (f"SELECT t.id, t.event_date, t.title, t.kind, t.place, c.name, c.name_en, t.partners, t.participants, "
-               f"{_PHOTOS} FROM center_event t LEFT JOIN county c ON c.code = t.county_code WHERE t.id IN {where}")
+        sql = (f"SELECT t.id, t.event_date, t.title, t.kind, t.place, c.name, c.name_en, tw.name, tw.name_en, "
+               f"t.partners, t.participants, {_PHOTOS} FROM center_event t LEFT JOIN county c ON c.code = t.county_code "
+               f"LEFT JOIN township tw ON tw.code = t.township_code WHERE t.id IN {where}")
         out = {}
-        for rid, day, title, kind, place, county, county_en, partners, people, photos in conn.execute(text(sql), params):
+        for rid, day, title, kind, place, county, county_en, town, town_en, partners, people, photos in conn.execute(
+                text(sql), params):
             out[rid] = {"date": shown_date(_day(day)), "title": title, "kind": EventKind.label_of(kind), "place": place,
-                        "county": pick(county or "", county_en or ""), "partners": partners,
+                        "county": pick(county or "", county_en or ""), "township": pick(town or "", town_en or ""),
+                        "partners": partners,
                         "participants": int(people), "photos": int(photos)}
         return out

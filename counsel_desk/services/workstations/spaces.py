@@ -86,25 +86,25 @@ def _index(session, space: PublicSpace) -> None:
 KIND = RecordKind(PublicSpace, ENTITY, FIELDS, "公有空間", "public space", _validate, _index)
 
 
-def get_space(sc: ServiceContext, space_id: str) -> PublicSpace:
-    return KIND.get(sc, space_id)
+def get_space(ctx: ServiceContext, space_id: str) -> PublicSpace:
+    return KIND.get(ctx, space_id)
 
 
 @changes(Kind.PUBLIC_SPACES)
-def create_space(sc: ServiceContext, fields: dict[str, Any]) -> PublicSpace:
-    return KIND.create(sc, fields, center_code=sc.center_code)
+def create_space(ctx: ServiceContext, fields: dict[str, Any]) -> PublicSpace:
+    return KIND.create(ctx, fields, center_code=ctx.center_code)
 
 
 @changes(Kind.PUBLIC_SPACES)
-def update_space(sc: ServiceContext, space_id: str, changes: dict[str, Any], version: int | None = None) -> PublicSpace:
+def update_space(ctx: ServiceContext, space_id: str, changes: dict[str, Any], version: int | None = None) -> PublicSpace:
     """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
-    return KIND.update(sc, space_id, changes, version)
+    return KIND.update(ctx, space_id, changes, version)
 
 
 @changes(Kind.PUBLIC_SPACES)
-def delete_space(sc: ServiceContext, space_id: str) -> None:
+def delete_space(ctx: ServiceContext, space_id: str) -> None:
     """Tombstone the space; its proposals keep the link so an undelete restores everything."""
-    KIND.delete(sc, space_id)
+    KIND.delete(ctx, space_id)
 
 
 # --- proposals ------------------------------------------------------------------------------------
@@ -120,12 +120,12 @@ def _refs(conn, where: str, params: dict, limit: int) -> list[ProposalRef]:
     return out
 
 
-def linked_proposals(sc: ServiceContext, space_id: str) -> list[ProposalRef]:
-    with sc.session_factory() as s:
+def linked_proposals(ctx: ServiceContext, space_id: str) -> list[ProposalRef]:
+    with ctx.session_factory() as s:
         return _refs(s.connection(), "p.public_space_id = :s", {"s": space_id}, 1000)
 
 
-def proposal_candidates(sc: ServiceContext, query: str = "", limit: int = 200) -> list[ProposalRef]:
+def proposal_candidates(ctx: ServiceContext, query: str = "", limit: int = 200) -> list[ProposalRef]:
     """Proposals not yet linked to any space, whose title or place contains ``query``."""
     words = [w for w in (query or "").split() if w]
     conds = ["p.public_space_id IS NULL"]
@@ -134,13 +134,13 @@ def proposal_candidates(sc: ServiceContext, query: str = "", limit: int = 200) -
         params[f"w{n}"] = w.lower()
         conds.append(f"(instr(lower(p.title), :w{n}) > 0 OR instr(COALESCE(c.name, '') || COALESCE(tw.name, ''), "
                      f":w{n}) > 0)")
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         return _refs(s.connection(), " AND ".join(conds), params, limit)
 
 
 @changes(Kind.PUBLIC_SPACES, Kind.PROPOSALS)
-def link_proposal(sc: ServiceContext, space_id: str, proposal_id: str) -> None:
-    with sc.session_factory() as s:
+def link_proposal(ctx: ServiceContext, space_id: str, proposal_id: str) -> None:
+    with ctx.session_factory() as s:
         space = live(s, PublicSpace, space_id, "公有空間", "public space")
         proposal = live(s, Proposal, proposal_id, "事業提案", "proposal")
         if proposal.public_space_id and proposal.public_space_id != space.id:
@@ -148,21 +148,21 @@ def link_proposal(sc: ServiceContext, space_id: str, proposal_id: str) -> None:
             if other is not None and other.deleted_at is None:
                 raise ValidationError(f"提案「{proposal.title}」已連結到公有空間「{other.name}」，請先取消該連結。",
                                       f"The proposal is already linked to '{other.name}'.", field="proposal_id")
-        base.update(s, proposal, sc.actor, "proposal", {"public_space_id": space.id})
+        base.update(s, proposal, ctx.actor, "proposal", {"public_space_id": space.id})
         s.commit()
 
 
 @changes(Kind.PUBLIC_SPACES, Kind.PROPOSALS)
-def unlink_proposal(sc: ServiceContext, proposal_id: str) -> None:
-    with sc.session_factory() as s:
+def unlink_proposal(ctx: ServiceContext, proposal_id: str) -> None:
+    with ctx.session_factory() as s:
         proposal = live(s, Proposal, proposal_id, "事業提案", "proposal")
-        base.update(s, proposal, sc.actor, "proposal", {"public_space_id": None})
+        base.update(s, proposal, ctx.actor, "proposal", {"public_space_id": None})
         s.commit()
 
 
-def visit_count(sc: ServiceContext, space_id: str) -> int:
+def visit_count(ctx: ServiceContext, space_id: str) -> int:
     """Site visits made to the space."""
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         return s.connection().execute(text(
             "SELECT COUNT(*) FROM site_visit WHERE public_space_id=:s AND deleted_at IS NULL"), {"s": space_id}
         ).scalar_one()

@@ -198,40 +198,40 @@ def _live_lines(session, budget_id: str) -> list[BudgetLine]:
                              .order_by(BudgetLine.created_at, BudgetLine.id)))
 
 
-def _record_amounts(s, sc: ServiceContext, budget: WorkstationBudget, category: str, group: list[BudgetLine],
+def _record_amounts(s, ctx: ServiceContext, budget: WorkstationBudget, category: str, group: list[BudgetLine],
                     wanted: tuple[int, int, int], today: date) -> None:
     """Bring a category's dated lines to the wanted totals (see the module's note)."""
     planned, disbursed, reimbursed = wanted
     _, had_disbursed, had_reimbursed = _totals(group)
     if not (planned or disbursed or reimbursed or had_disbursed or had_reimbursed):
         for line in group:  # only planned money, never paid out: the category is simply taken away
-            base.soft_delete(s, line, sc.actor, "budget_line")
+            base.soft_delete(s, line, ctx.actor, "budget_line")
         return
     if not group:
         base.create(s, BudgetLine(budget_id=budget.id, category=category, planned=planned, disbursed=disbursed,
                                   reimbursed=reimbursed, disbursed_on=today if disbursed else None,
-                                  reimbursed_on=today if reimbursed else None), sc.actor, "budget_line")
+                                  reimbursed_on=today if reimbursed else None), ctx.actor, "budget_line")
         return
     for line in group:  # undated amounts (before lines were dated) keep the day they were last changed
         fixed = {k: taiwan_day(line.updated_at) for k, amount in (("disbursed_on", line.disbursed),
                                                                      ("reimbursed_on", line.reimbursed))
                  if amount and getattr(line, k) is None}
         if fixed:
-            base.update(s, line, sc.actor, "budget_line", fixed)
+            base.update(s, line, ctx.actor, "budget_line", fixed)
     first = group[0]
-    base.update(s, first, sc.actor, "budget_line", {"planned": planned - sum(ln.planned for ln in group[1:])})
+    base.update(s, first, ctx.actor, "budget_line", {"planned": planned - sum(ln.planned for ln in group[1:])})
     # a rise or a fall of what was paid out is a further line dated today (a fall: a negative adjustment),
     # so a period that has ended keeps the amounts it had on its last day
     step = {"disbursed": disbursed - had_disbursed, "reimbursed": reimbursed - had_reimbursed}
     if step["disbursed"] or step["reimbursed"]:
         base.create(s, BudgetLine(budget_id=budget.id, category=category, disbursed=step["disbursed"],
                                   reimbursed=step["reimbursed"], disbursed_on=today if step["disbursed"] else None,
-                                  reimbursed_on=today if step["reimbursed"] else None), sc.actor, "budget_line")
+                                  reimbursed_on=today if step["reimbursed"] else None), ctx.actor, "budget_line")
 
 
-def budgets(sc: ServiceContext, workstation_id: str) -> list[BudgetView]:
+def budgets(ctx: ServiceContext, workstation_id: str) -> list[BudgetView]:
     """Every live budget of the station, newest year first, each with its lines, check and progress."""
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         ws = live(s, Workstation, workstation_id, "工作站", "workstation")
         rows = s.exec(select(WorkstationBudget).where(WorkstationBudget.workstation_id == workstation_id,
                                                       WorkstationBudget.deleted_at.is_(None))
@@ -240,8 +240,8 @@ def budgets(sc: ServiceContext, workstation_id: str) -> list[BudgetView]:
         return [_view(b, _live_lines(s, b.id), budget_staff(b, ws), plans) for b in rows]
 
 
-def budget_for_year(sc: ServiceContext, workstation_id: str, roc_year: int) -> BudgetView | None:
-    return next((b for b in budgets(sc, workstation_id) if b.roc_year == roc_year), None)
+def budget_for_year(ctx: ServiceContext, workstation_id: str, roc_year: int) -> BudgetView | None:
+    return next((b for b in budgets(ctx, workstation_id) if b.roc_year == roc_year), None)
 
 
 def _validate_lines(subsidy: int, lines: dict[str, tuple[int, int, int]]) -> dict[str, tuple[int, int, int]]:
@@ -284,7 +284,7 @@ def previous_evaluation(session, workstation_id: str, roc_year: int) -> tuple[in
 
 
 @changes(Kind.WORKSTATIONS)
-def save_budget(sc: ServiceContext, workstation_id: str, roc_year: int, approved_subsidy: int,
+def save_budget(ctx: ServiceContext, workstation_id: str, roc_year: int, approved_subsidy: int,
                 lines: dict[str, tuple[int, int, int]] | None = None, *, today: date | None = None,
                 fulltime_staff: int | None = None, extension: bool | None = None,
                 version: int | None = None) -> BudgetView:
@@ -298,7 +298,7 @@ def save_budget(sc: ServiceContext, workstation_id: str, roc_year: int, approved
     refused with a SaveConflict (subsidy, staff, extension and each category's line) instead of overwritten."""
     today = today or date.today()
     year = check_roc_year(roc_year)
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         plans = programmes_store.loaded(s.connection())
         subsidy, notices = check_cap(plans, WORKSTATION_CAP, year, approved_subsidy, "approved_subsidy",
                                      "工作站每年核定補助款", "The workstation's yearly subsidy")
@@ -333,37 +333,37 @@ def save_budget(sc: ServiceContext, workstation_id: str, roc_year: int, approved
             budget = base.create(s, WorkstationBudget(workstation_id=ws.id, roc_year=year, approved_subsidy=subsidy,
                                                       approved_on=today if subsidy else None, fulltime_staff=staff,
                                                       extension=wants_extension),
-                                 sc.actor, "workstation_budget")
+                                 ctx.actor, "workstation_budget")
         else:
             if budget.deleted_at is not None:
-                base.undelete(s, budget, sc.actor, "workstation_budget")
+                base.undelete(s, budget, ctx.actor, "workstation_budget")
             values: dict = {"approved_subsidy": subsidy, "fulltime_staff": staff, "extension": wants_extension}
             if budget.approved_on is None and (budget.approved_subsidy or subsidy):
                 values["approved_on"] = taiwan_day(budget.created_at) if budget.approved_subsidy else today
-            base.update(s, budget, sc.actor, "workstation_budget", values)
+            base.update(s, budget, ctx.actor, "workstation_budget", values)
         lines_changed = False
         for category, wanted in clean.items():
             if wanted != before.get(category, (0, 0, 0)):
-                _record_amounts(s, sc, budget, category, existing.get(category, []), wanted, today)
+                _record_amounts(s, ctx, budget, category, existing.get(category, []), wanted, today)
                 lines_changed = True
         if lines_changed and budget.version == version_before:  # a colleague's panel must see new amounts too
-            base.stamp_change(budget, sc.actor)
+            base.stamp_change(budget, ctx.actor)
             s.add(budget)
         s.commit()
         return _view(budget, _live_lines(s, budget.id), staff, plans, notices)
 
 
 @changes(Kind.WORKSTATIONS)
-def record_evaluation(sc: ServiceContext, budget_id: str, evaluation: str, evaluated_on: date | None = None,
+def record_evaluation(ctx: ServiceContext, budget_id: str, evaluation: str, evaluated_on: date | None = None,
                       note: str = "") -> BudgetView:
     """評鑑: the result of a budget year (good / fair / poor; '' clears it), its date and a note; audited."""
     code = one_of(evaluation, Evaluation, "evaluation", "評鑑結果", "evaluation") if evaluation else ""
     if code and evaluated_on is None:
         raise ValidationError("請填寫評鑑日期。", "Enter the evaluation date.", field="evaluated_on")
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         budget = live(s, WorkstationBudget, budget_id, "年度經費", "budget")
         ws = live(s, Workstation, budget.workstation_id, "工作站", "workstation")
-        base.update(s, budget, sc.actor, "workstation_budget",
+        base.update(s, budget, ctx.actor, "workstation_budget",
                     {"evaluation": code, "evaluated_on": evaluated_on if code else None,
                      "evaluation_note": (note or "").strip()})
         s.commit()
@@ -372,10 +372,10 @@ def record_evaluation(sc: ServiceContext, budget_id: str, evaluation: str, evalu
 
 
 @changes(Kind.WORKSTATIONS)
-def delete_budget(sc: ServiceContext, budget_id: str) -> None:
-    with sc.session_factory() as s:
+def delete_budget(ctx: ServiceContext, budget_id: str) -> None:
+    with ctx.session_factory() as s:
         budget = live(s, WorkstationBudget, budget_id, "年度經費", "budget")
         for line in _live_lines(s, budget.id):
-            base.soft_delete(s, line, sc.actor, "budget_line")
-        base.soft_delete(s, budget, sc.actor, "workstation_budget")
+            base.soft_delete(s, line, ctx.actor, "budget_line")
+        base.soft_delete(s, budget, ctx.actor, "workstation_budget")
         s.commit()

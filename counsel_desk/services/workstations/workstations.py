@@ -97,25 +97,25 @@ def _index(session, ws: Workstation) -> None:
 KIND = RecordKind(Workstation, ENTITY, FIELDS, "工作站", "workstation", _validate, _index)
 
 
-def get_workstation(sc: ServiceContext, workstation_id: str) -> Workstation:
-    return KIND.get(sc, workstation_id)
+def get_workstation(ctx: ServiceContext, workstation_id: str) -> Workstation:
+    return KIND.get(ctx, workstation_id)
 
 
 @changes(Kind.WORKSTATIONS)
-def create_workstation(sc: ServiceContext, fields: dict[str, Any]) -> Workstation:
-    return KIND.create(sc, fields, center_code=sc.center_code)
+def create_workstation(ctx: ServiceContext, fields: dict[str, Any]) -> Workstation:
+    return KIND.create(ctx, fields, center_code=ctx.center_code)
 
 
 @changes(Kind.WORKSTATIONS)
-def update_workstation(sc: ServiceContext, workstation_id: str, changes: dict[str, Any], version: int | None = None) -> Workstation:
+def update_workstation(ctx: ServiceContext, workstation_id: str, changes: dict[str, Any], version: int | None = None) -> Workstation:
     """``version``: the one the editor loaded — a record saved by someone since is refused (SaveConflict)."""
-    return KIND.update(sc, workstation_id, changes, version)
+    return KIND.update(ctx, workstation_id, changes, version)
 
 
-def station_notices(sc: ServiceContext, ws: Workstation) -> list[Notice]:
+def station_notices(ctx: ServiceContext, ws: Workstation) -> list[Notice]:
     """What the rules have to say about a station as recorded (warnings with their source, never refusals):
     its county outside its center's counties, a term longer than the plan's, an eligibility fact not met."""
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         conn = s.connection()
         plans = programmes_store.loaded(conn)
         out: list[Notice] = []
@@ -130,15 +130,15 @@ def station_notices(sc: ServiceContext, ws: Workstation) -> list[Notice]:
 
 
 @changes(Kind.WORKSTATIONS)
-def extend_term(sc: ServiceContext, workstation_id: str) -> Workstation:
+def extend_term(ctx: ServiceContext, workstation_id: str) -> Workstation:
     """延續補助: one more 12-month term from the day after the current one ends — only after the last
     budget year of the term was evaluated (評鑑) good; otherwise refused with the reason."""
-    ws = get_workstation(sc, workstation_id)
+    ws = get_workstation(ctx, workstation_id)
     if ws.term_end is None:
         raise ValidationError("尚未設定期程，無法延續補助：請先填寫期程開始日。",
                               "Set the term first; there is nothing to extend.", field="term_start")
     last_year = roc_year_of(ws.term_end)
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         row = s.exec(select(WorkstationBudget.roc_year, WorkstationBudget.evaluation)
                      .where(WorkstationBudget.workstation_id == ws.id, WorkstationBudget.roc_year <= last_year,
                             WorkstationBudget.deleted_at.is_(None))
@@ -147,47 +147,47 @@ def extend_term(sc: ServiceContext, workstation_id: str) -> Workstation:
     if refusal is not None:
         raise refusal
     start = ws.term_end + timedelta(days=1)
-    return update_workstation(sc, workstation_id, {"term_start": start, "term_end": term_end_for(start),
+    return update_workstation(ctx, workstation_id, {"term_start": start, "term_end": term_end_for(start),
                                                    "status": WorkstationStatus.EXTENDED.value})
 
 
 @changes(Kind.WORKSTATIONS)
-def delete_workstation(sc: ServiceContext, workstation_id: str) -> None:
-    KIND.delete(sc, workstation_id)
+def delete_workstation(ctx: ServiceContext, workstation_id: str) -> None:
+    KIND.delete(ctx, workstation_id)
 
 
 # --- contact people -------------------------------------------------------------------------------
-def contacts(sc: ServiceContext, workstation_id: str) -> list[Contact]:
-    with sc.session_factory() as s:
+def contacts(ctx: ServiceContext, workstation_id: str) -> list[Contact]:
+    with ctx.session_factory() as s:
         return list(s.exec(select(Contact).join(WorkstationContact, WorkstationContact.contact_id == Contact.id)
                            .where(WorkstationContact.workstation_id == workstation_id, Contact.deleted_at.is_(None))
                            .order_by(Contact.name)))
 
 
 @changes(Kind.WORKSTATIONS)
-def add_contact(sc: ServiceContext, workstation_id: str, name: str, title: str = "", phone: str = "",
+def add_contact(ctx: ServiceContext, workstation_id: str, name: str, title: str = "", phone: str = "",
                 email: str = "") -> Contact:
     """A new contact person of the station (personal data: 個資)."""
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         ws = live(s, Workstation, workstation_id, "工作站", "workstation")
         contact = Contact(name=required_text(name, "contact_name", "聯絡人姓名", "Contact name", 64),
                           title=title.strip(), phone=phone.strip(), email=email.strip(),
                           organization_id=ws.organization_id)
-        base.create(s, contact, sc.actor, "contact")
+        base.create(s, contact, ctx.actor, "contact")
         s.add(WorkstationContact(workstation_id=ws.id, contact_id=contact.id))
-        audit.record(s, sc.actor, "link", ENTITY, ws.id, {"contact_id": contact.id})
+        audit.record(s, ctx.actor, "link", ENTITY, ws.id, {"contact_id": contact.id})
         s.commit()
         return contact
 
 
 @changes(Kind.WORKSTATIONS)
-def remove_contact(sc: ServiceContext, workstation_id: str, contact_id: str) -> None:
+def remove_contact(ctx: ServiceContext, workstation_id: str, contact_id: str) -> None:
     """Unlink a contact from the station (the person stays in the address book)."""
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         link = s.get(WorkstationContact, (workstation_id, contact_id))
         if link is not None:
             s.delete(link)
-            audit.record(s, sc.actor, "unlink", ENTITY, workstation_id, {"contact_id": contact_id})
+            audit.record(s, ctx.actor, "unlink", ENTITY, workstation_id, {"contact_id": contact_id})
             s.commit()
 
 
@@ -205,8 +205,8 @@ class StationFigures:
     youth_returned: int
 
 
-def figures(sc: ServiceContext, workstation_id: str) -> StationFigures:
-    with sc.session_factory() as s:
+def figures(ctx: ServiceContext, workstation_id: str) -> StationFigures:
+    with ctx.session_factory() as s:
         conn = s.connection()
         p = {"w": workstation_id}
         sessions, hours, people = conn.execute(text(
@@ -244,11 +244,11 @@ def _day(value) -> date:
     return date.fromisoformat(str(value)[:10])
 
 
-def timeline(sc: ServiceContext, workstation_id: str, limit: int = 500) -> list[TimelineEntry]:
+def timeline(ctx: ServiceContext, workstation_id: str, limit: int = 500) -> list[TimelineEntry]:
     """Newest first: the station's visits, support records and the proposals it assisted."""
     p = {"w": workstation_id, "n": limit}
     out: list[TimelineEntry] = []
-    with sc.session_factory() as s:
+    with ctx.session_factory() as s:
         conn = s.connection()
         for rid, day, mode, who, purpose in conn.execute(text(
                 "SELECT id, visit_date, mode, visited_name, purpose FROM site_visit "

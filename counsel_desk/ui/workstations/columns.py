@@ -25,6 +25,7 @@ TITLES = [
     QT_TRANSLATE_NOOP("WorkstationColumns", "Support hours"),
     QT_TRANSLATE_NOOP("WorkstationColumns", "Date"),
     QT_TRANSLATE_NOOP("WorkstationColumns", "Workstation"),
+    QT_TRANSLATE_NOOP("WorkstationColumns", "Workstation or team"),
     QT_TRANSLATE_NOOP("WorkstationColumns", "Type"),
     QT_TRANSLATE_NOOP("WorkstationColumns", "Hours"),
     QT_TRANSLATE_NOOP("WorkstationColumns", "Participants"),

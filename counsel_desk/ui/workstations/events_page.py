@@ -49,7 +49,8 @@ class EventListPage(RecordListPage):
         self.kind = EnumCombo(EventKind)
         self.place = QLineEdit()
         self.county = QComboBox()
-        self.places = PlacePicker(ctx.db.session_factory, self.county, None, any_text=self.tr("(none)"))
+        self.township = QComboBox()
+        self.places = PlacePicker(ctx.db.session_factory, self.county, self.township, any_text=self.tr("(none)"))
         self.partners = QLineEdit()
         self.partners.setPlaceholderText(self.tr("e.g. Guanxi Township Office, Hsinchu County Government"))
         self.participants = QSpinBox()
@@ -70,6 +71,7 @@ class EventListPage(RecordListPage):
         self.form.addRow(self.tr("Kind"), self.kind)
         self.form.addRow(self.tr("Place"), self.place)
         self.form.addRow(self.tr("County"), self.county)
+        self.form.addRow(self.tr("Township"), self.township)
         self.form.addRow(self.tr("Partners"), self.partners)
         self.form.addRow(self.tr("Participants"), self.participants)
         self.form.addRow(self.tr("Course hours"), self.hours)
@@ -97,7 +99,7 @@ class EventListPage(RecordListPage):
 
         for w in (self.event_date, self.title, self.place, self.partners):
             w.textEdited.connect(self.mark_dirty)
-        for w in (self.kind, self.county):
+        for w in (self.kind, self.county, self.township):
             w.activated.connect(self.mark_dirty)
         for spin in (self.participants, self.hours, self.trainees, self.completed):
             spin.valueChanged.connect(self.mark_dirty)
@@ -138,7 +140,7 @@ class EventListPage(RecordListPage):
         self.title.setText(r.title)
         self.kind.set_code(r.kind)
         self.place.setText(r.place)
-        self.places.set_place(r.county_code)
+        self.places.set_place(r.county_code, r.township_code)
         self.partners.setText(r.partners)
         self.participants.setValue(r.participants)
         self.hours.setValue(r.hours)
@@ -156,7 +158,8 @@ class EventListPage(RecordListPage):
         if day is None:
             raise ValidationError("請填寫活動日期。", "The event date is required.", field="event_date")
         return {"event_date": day, "title": self.title.text(), "kind": self.kind.code(), "place": self.place.text(),
-                "county_code": self.places.county_code() or None, "partners": self.partners.text(),
+                "county_code": self.places.county_code() or None, "township_code": self.places.township_code() or None,
+                "partners": self.partners.text(),
                 "participants": self.participants.value(), "record": self.record.toPlainText(),
                 "hours": self.hours.value(), "trainees": self.trainees.value(), "completed": self.completed.value()}
 

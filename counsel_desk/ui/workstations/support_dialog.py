@@ -1,9 +1,10 @@
 """The support-record editor (輔導紀錄): opened from the support list, a workstation's page or a visit.
 
 ``SupportRecordDialog(ctx, parent, *, visit_id=None, workstation_id=None, proposal_id=None,
-record_id=None)`` — the visit editor opens it with ``visit_id`` ("add a support record from a
-visit"): the record then starts with the visit's date, station and counselors and stays linked
-to the visit. With ``record_id`` it edits (and can delete) an existing record.
+record_id=None, youth_team_id=None)`` — the visit editor opens it with ``visit_id`` ("add a support
+record from a visit"): the record then starts with the visit's date, station and counselors and stays
+linked to the visit. With ``record_id`` it edits (and can delete) an existing record. The support is
+given to a workstation or, directly, to a youth team that has none (chosen at the top).
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QListWidget,
+    QListWidgetItem, QPlainTextEdit, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from counsel_desk.errors import ValidationError
 from counsel_desk.models.enums import SupportKind
 from counsel_desk.services.workstations import support as support_service
+from counsel_desk.services.outcomes import youth_teams as team_service
 from counsel_desk.services.people.people import PeopleService
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, guarded
@@ -35,7 +37,8 @@ class SupportRecordDialog(QDialog):
     deleted = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, visit_id: str | None = None,
-                 workstation_id: str | None = None, proposal_id: str | None = None, record_id: str | None = None):
+                 workstation_id: str | None = None, proposal_id: str | None = None, record_id: str | None = None,
+                 youth_team_id: str | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.record_id = record_id
@@ -53,6 +56,8 @@ class SupportRecordDialog(QDialog):
                      "hours": rec.hours, "participants": rec.participants, "topics": rec.topics,
                      "outcome": rec.outcome, "visit_id": rec.visit_id, "proposal_id": rec.proposal_id,
                      "counselor_ids": view.counselor_ids}
+            if not rec.workstation_id and view.team_ids:
+                start["youth_team_id"] = view.team_ids[0]
             self.visit_id = rec.visit_id
         elif visit_id:
             start = support_service.defaults_from_visit(sc, visit_id)
@@ -65,11 +70,30 @@ class SupportRecordDialog(QDialog):
             start["workstation_id"] = workstation_id
         if proposal_id:
             start["proposal_id"] = proposal_id
+        if youth_team_id and not start.get("workstation_id"):
+            start["youth_team_id"] = youth_team_id
 
         self.support_date = DateEdit()
+        # given to: a workstation, or directly a youth team that has none
+        self.to_station = QRadioButton(self.tr("A workstation"))
+        self.to_station.setObjectName("supportToStation")
+        self.to_team = QRadioButton(self.tr("A youth team directly"))
+        self.to_team.setObjectName("supportToTeam")
+        self.to_team.setToolTip(self.tr("Support given to a youth team of an award programme that has no workstation"))
+        recipients = QButtonGroup(self)
+        recipients.addButton(self.to_station)
+        recipients.addButton(self.to_team)
+        given_to = QHBoxLayout()
+        given_to.addWidget(self.to_station)
+        given_to.addWidget(self.to_team)
+        given_to.addStretch(1)
         self.workstation = QComboBox()
         for sid, name in support_service.station_choices(sc, start.get("workstation_id")):
             self.workstation.addItem(name, sid)
+        self.team = QComboBox()
+        self.team.setObjectName("supportTeam")
+        for tid, name in team_service.team_choices(sc, start.get("youth_team_id")):
+            self.team.addItem(name, tid)
         self.kind = EnumCombo(SupportKind)
         self.hours = QDoubleSpinBox()
         self.hours.setRange(0, support_service.MAX_HOURS)
@@ -96,8 +120,11 @@ class SupportRecordDialog(QDialog):
         self.error = FieldError()
 
         form = QFormLayout()
+        self.form = form
         form.addRow(self.tr("Date"), self.support_date)
+        form.addRow(self.tr("Given to"), given_to)
         form.addRow(self.tr("Workstation"), self.workstation)
+        form.addRow(self.tr("Youth team"), self.team)
         form.addRow(self.tr("Type"), self.kind)
         form.addRow(self.tr("Hours"), self.hours)
         form.addRow(self.tr("Participants"), self.participants)
@@ -127,6 +154,12 @@ class SupportRecordDialog(QDialog):
         select(self.workstation, start.get("workstation_id"), or_first=True)
         if not start.get("workstation_id"):
             self.workstation.setCurrentIndex(-1)
+        select(self.team, start.get("youth_team_id"), or_first=True)
+        if not start.get("youth_team_id"):
+            self.team.setCurrentIndex(-1)
+        (self.to_team if start.get("youth_team_id") else self.to_station).setChecked(True)
+        self._show_recipient()
+        self.to_station.toggled.connect(lambda _on: self._show_recipient())
         self.kind.set_code(start.get("kind"))
         self.hours.setValue(float(start.get("hours") or 0))
         self.participants.setValue(int(start.get("participants") or 0))
@@ -136,6 +169,12 @@ class SupportRecordDialog(QDialog):
         self.workstation.currentIndexChanged.connect(lambda _i: self._fill_proposals(None))
         self._show_visit()
         fit_window(self, "supportRecordDialog", (620, 640), settings=ctx.settings)
+
+    def _show_recipient(self) -> None:
+        station = self.to_station.isChecked()
+        self.form.setRowVisible(self.workstation, station)
+        self.form.setRowVisible(self.team, not station)
+        self.form.setRowVisible(self.proposal, station)  # the proposals a station assisted
 
     def _show_visit(self) -> None:
         if not self.visit_id:
@@ -165,10 +204,19 @@ class SupportRecordDialog(QDialog):
         day = self.support_date.date()
         if day is None:
             raise ValidationError("請填寫輔導日期。", "The support date is required.", field="support_date")
-        return {"support_date": day, "workstation_id": self.workstation.currentData() or None,
+        station = self.workstation.currentData() if self.to_station.isChecked() else None
+        if self.to_station.isChecked() and not station:
+            raise ValidationError("請選擇工作站。", "Choose a workstation.", field="workstation_id")
+        if self.to_team.isChecked() and not self.team.currentData():
+            raise ValidationError("請選擇青年團隊。", "Choose a youth team.", field="youth_team_id")
+        return {"support_date": day, "workstation_id": station or None,
                 "kind": self.kind.code(), "hours": self.hours.value(), "participants": self.participants.value(),
                 "topics": self.topics.toPlainText(), "outcome": self.outcome.toPlainText(),
-                "visit_id": self.visit_id or None, "proposal_id": self.proposal.currentData() or None}
+                "visit_id": self.visit_id or None,
+                "proposal_id": (self.proposal.currentData() or None) if self.to_station.isChecked() else None}
+
+    def youth_team_id(self) -> str | None:
+        return (self.team.currentData() or None) if self.to_team.isChecked() else None
 
     def field_labels(self) -> dict[str, str]:
         return {"support_date": self.tr("Date"), "workstation_id": self.tr("Workstation"), "kind": self.tr("Type"),
@@ -189,6 +237,7 @@ class SupportRecordDialog(QDialog):
         sc = self.ctx.services()
         with guarded(self, into=self.error) as done:
             fields = self.values()
+            team = self.youth_team_id()
             if self.record_id:  # saved by someone else meanwhile: she decides field by field
                 record_id = self.record_id
                 fields["counselor_ids"] = self.counselor_ids()
@@ -196,14 +245,16 @@ class SupportRecordDialog(QDialog):
                 def update(values: dict, version: int | None):
                     values = dict(values)
                     ids = values.pop("counselor_ids")
-                    return self.ctx.run(support_service.update_support_record, sc, record_id, values, ids, version)
+                    return self.ctx.run(support_service.update_support_record, sc, record_id, values, ids, version,
+                                        youth_team_id=team)
 
                 found = save_resolving(self, update, fields, self.record_version, self.field_labels(), self._names())
                 if found is None:
                     return
                 rec = found
             else:
-                rec = self.ctx.run(support_service.create_support_record, sc, fields, self.counselor_ids())
+                rec = self.ctx.run(support_service.create_support_record, sc, fields, self.counselor_ids(),
+                                   youth_team_id=team)
         if not done:
             return
         self.record_id = rec.id
