@@ -27,8 +27,10 @@ TRICKY = ["=1+1", "=HYPERLINK(\"http://x\",\"y\")", "+886-2-1234", "-5", "@SUM(A
           "地方創生😀", "_x0041_", "_x005F_", "a\x0bb\x01", " 兩端空白 ", "00123", "1e5", "TRUE", "", "\n",
           "臺東縣 達仁鄉", "'quoted", "<b>&amp;</b>"]
 _chars = st.characters(exclude_categories=("Cs",), exclude_characters="\x00\ufffe\uffff")
+# at most 32 characters, the narrowest column these go into (a contact's phone): PostgreSQL refuses a longer
+# value where SQLite stores it, and the round trip is about the workbook, not about column sizes
 TEXT = st.one_of(st.text(_chars, max_size=25), st.sampled_from(TRICKY),
-                 st.builds(lambda a, b: a + b, st.sampled_from(TRICKY), st.text(_chars, max_size=8)))
+                 st.builds(lambda a, b: (a + b)[:32], st.sampled_from(TRICKY), st.text(_chars, max_size=8)))
 PERSONAL = TEXT.filter(lambda t: t != MASK)
 NAME = st.text(_chars, min_size=1, max_size=20).filter(lambda t: t.strip() == t and t and t != MASK)
 DAYS = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
