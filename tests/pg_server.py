@@ -19,6 +19,8 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from counsel_desk.sync.db import storage_value  # a server's value as SQLite gives it back
+
 PG_BIN_DIRS = ("/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/15/bin")
 
 
@@ -113,28 +115,13 @@ class RawConnection:
         cur.execute(sql.replace("%", "%%").replace("?", "%s"), params)
         if cur.description is None:
             return cur
-        return _Rows(tuple(as_sqlite_text(v) for v in row) for row in cur.fetchall())
+        return _Rows(tuple(storage_value(v) for v in row) for row in cur.fetchall())
 
     def commit(self) -> None:
         self._con.commit()
 
     def close(self) -> None:
         self._con.close()
-
-
-def as_sqlite_text(value):
-    """A server's value as SQLite gives it back: dates as ISO text, UTC timestamps as naive text, booleans as 0/1."""
-    import datetime as dt
-
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
-        return value.isoformat(sep=" ", timespec="microseconds")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 class _Rows(list):
@@ -156,4 +143,4 @@ def driver_sql(conn, sql: str, params=()):
     result = conn.exec_driver_sql(sql.replace("%", "%%").replace("?", "%s"), tuple(params))
     if not result.returns_rows:
         return result
-    return _Rows(tuple(as_sqlite_text(v) for v in row) for row in result)
+    return _Rows(tuple(storage_value(v) for v in row) for row in result)
