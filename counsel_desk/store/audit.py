@@ -274,7 +274,7 @@ END $$"""
 
 # The server chains a transaction's entries as it commits: the program inserts them into PENDING_TABLE (an
 # unlogged table whose rows never outlive their transaction); a deferred trigger appends them to the chain at
-# COMMIT and takes the row out again. Created by migration 0019_i18_speed; the function kept current by
+# COMMIT and takes the row out again. Created by migration 0021_i18_speed_audit_seal; the function kept current by
 # store/dialects.server_compat.
 PENDING_TABLE = "audit_pending"
 SEAL_FUNCTION = "cd_audit_seal()"

@@ -75,3 +75,29 @@ def test_the_services_the_pages_run_declare_what_they_change():
             assert changed_by(getattr(holder, m.group(2))), f"{path.name}: {target}.{m.group(2)} is not marked"
             checked += 1
     assert checked > 20
+
+
+def test_no_page_calls_a_marked_write_around_ctx_run():
+    """A write that declares what it changes is called through ``ctx.run`` (which sends its signals), never
+    straight: ``ps.move_proposal(svc, …)`` followed by a hand ``ctx.apply`` is how proposals once escaped."""
+    import importlib
+
+    aliases = re.compile(r"^from (counsel_desk\.[\w.]+) import (\w+) as (\w+)$|^from (counsel_desk\.[\w.]+) import (\w+)$", re.M)
+    found, checked = [], 0
+    for path in sorted(UI.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for m in aliases.finditer(source):
+            module, attr, alias = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(5))
+            try:
+                holder = importlib.import_module(f"{module}.{attr}")
+            except ModuleNotFoundError:
+                continue  # a class or function imported by name: its methods are the pages' own tests' to hold
+            for call in re.finditer(rf"\b{alias}\.(\w+)\b(\()?", source):
+                if not changed_by(getattr(holder, call.group(1), None)):
+                    continue
+                checked += 1
+                if call.group(2):  # called here, not handed to ctx.run
+                    line = source.count("\n", 0, call.start()) + 1
+                    found.append(f"{path.relative_to(UI)}:{line}: {alias}.{call.group(1)}(…)")
+    assert not found, "call these through ctx.run(fn, …):\n" + "\n".join(found)
+    assert checked > 20

@@ -1,7 +1,7 @@
 """On a server: the audit chain extended by the server at COMMIT (a deferred trigger), not by the program before it
 
-Revision ID: 0019_i18_speed_audit_seal
-Revises: 0018_i17_team_support_event_town
+Revision ID: 0021_i18_speed_audit_seal
+Revises: 0020_i18_live_narrative_version
 Create Date: 2026-12-07 03:55:00
 
 A save hands its audit entries to ``audit_pending`` (unlogged; a row never outlives its transaction); the
@@ -14,8 +14,8 @@ from alembic import op
 
 from counsel_desk.store import audit, dialects
 
-revision = '0019_i18_speed_audit_seal'
-down_revision = '0018_i17_team_support_event_town'
+revision = '0021_i18_speed_audit_seal'
+down_revision = '0020_i18_live_narrative_version'
 branch_labels = None
 depends_on = None
 
