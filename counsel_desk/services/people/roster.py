@@ -20,7 +20,7 @@ from counsel_desk.models import Counselor
 from counsel_desk.models.visits import FollowUp
 from counsel_desk.services import base
 from counsel_desk.services.changes import Kind, changes
-from counsel_desk.services.programme.program_base import refuse_if_saved_meanwhile
+from counsel_desk.services.base import refuse_if_saved_meanwhile
 
 ENTITY = "counselor"
 

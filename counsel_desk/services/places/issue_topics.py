@@ -21,7 +21,7 @@ from counsel_desk.i18n import pick
 from counsel_desk.models import IssueTopic
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.programme.program_base import refuse_if_saved_meanwhile
+from counsel_desk.services.base import refuse_if_saved_meanwhile
 
 CODE_PATTERN = re.compile(r"^[A-Z][A-Z0-9_]{0,15}$")
 

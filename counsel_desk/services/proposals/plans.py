@@ -18,7 +18,7 @@ from counsel_desk.models import Counselor, County, Organization, Plan, Proposal,
 from counsel_desk.models.enums import OrgKind, Stage
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.programme.program_base import refuse_if_saved_meanwhile
+from counsel_desk.services.base import refuse_if_saved_meanwhile
 from counsel_desk.services.proposals import funding as funding_mod
 from counsel_desk.services.proposals.drafts import check_proposal_place, check_title, live, name_of, resolve_organization
 from counsel_desk.services.proposals.listing import PLAN_TOTALS

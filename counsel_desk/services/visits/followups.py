@@ -22,7 +22,7 @@ from counsel_desk.models.enums import FollowUpStatus
 from counsel_desk.services import base
 from counsel_desk.services.formatting import roc_date, shown_date
 from counsel_desk.services.listing import Column, ListQuery
-from counsel_desk.services.programme.program_base import refuse_if_saved_meanwhile
+from counsel_desk.services.base import refuse_if_saved_meanwhile
 from counsel_desk.services.list_search import END_OF_TEXT, IdListCache, OrderedIds, freeze, match, search_join
 from counsel_desk.services.visits.visit_list import OPEN_STATUSES, DatedService, date_or_none, visit_conditions
 from counsel_desk.store import search

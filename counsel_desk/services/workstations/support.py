@@ -25,7 +25,8 @@ from counsel_desk.services.outcomes import youth_teams
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.people.people import PeopleService
-from counsel_desk.services.programme.program_base import RecordKind, live, non_negative, one_of, refuse_if_saved_meanwhile
+from counsel_desk.services.programme.program_base import RecordKind, live, non_negative, one_of
+from counsel_desk.services.base import refuse_if_saved_meanwhile
 from counsel_desk.store import audit, search
 from counsel_desk.services.changes import Kind, changes
 

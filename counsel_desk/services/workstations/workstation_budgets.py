@@ -32,7 +32,8 @@ from counsel_desk.models.enums import BudgetCategory, Evaluation
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.period import taiwan_day
-from counsel_desk.services.programme.program_base import live, non_negative, one_of, refuse_if_saved_meanwhile
+from counsel_desk.services.programme.program_base import live, non_negative, one_of
+from counsel_desk.services.base import refuse_if_saved_meanwhile
 from counsel_desk.services.programme.programme import Notice, check_roc_year
 
 from counsel_desk.services.workstations.workstation_rules import (
