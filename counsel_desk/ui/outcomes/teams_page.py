@@ -24,10 +24,10 @@ from counsel_desk.ui.messages import guarded
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
-from counsel_desk.ui.workstations.widgets import PlacePicker, bold_label
+from counsel_desk.ui.widgets.places import PlacePicker
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.widgets.rows import RowsModel, table_view
-from counsel_desk.ui.widgets.fields import MoneyEdit
+from counsel_desk.ui.widgets.fields import MoneyEdit, heading
 
 ROC_OFFSET = 1911
 WARN = "#b42318"
@@ -97,7 +97,7 @@ class YouthTeamListPage(RecordListPage):
         selected_row.addStretch(1)
         selected_row.addWidget(self.remove_member_button)
         selected_row.addWidget(self.erase_member_button)
-        self.extra.addWidget(bold_label(self.tr("Members")))
+        self.extra.addWidget(heading(self.tr("Members")))
         self.extra.addWidget(self.members)
         self.extra.addLayout(member_row)
         self.extra.addLayout(selected_row)
@@ -112,7 +112,7 @@ class YouthTeamListPage(RecordListPage):
         link_row.addWidget(self.support_choice, 1)
         link_row.addWidget(self.link_button)
         link_row.addWidget(self.unlink_button)
-        self.extra.addWidget(bold_label(self.tr("Support records")))
+        self.extra.addWidget(heading(self.tr("Support records")))
         self.extra.addWidget(self.supports)
         self.extra.addLayout(link_row)
         # linked visits
@@ -126,7 +126,7 @@ class YouthTeamListPage(RecordListPage):
         visit_row.addWidget(self.visit_choice, 1)
         visit_row.addWidget(self.link_visit_button)
         visit_row.addWidget(self.unlink_visit_button)
-        self.extra.addWidget(bold_label(self.tr("Site visits")))
+        self.extra.addWidget(heading(self.tr("Site visits")))
         self.extra.addWidget(self.visits)
         self.extra.addLayout(visit_row)
         self.outcome_note = QLabel()
