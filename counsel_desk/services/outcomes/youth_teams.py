@@ -150,8 +150,11 @@ def add_member(ctx: ServiceContext, team_id: str, fields: dict[str, Any]) -> You
     return cast(YouthTeamMember, MEMBER.create(ctx, fields, team_id=team_id))
 
 
-def update_member(ctx: ServiceContext, member_id: str, changes: dict[str, Any]) -> YouthTeamMember:
-    return cast(YouthTeamMember, MEMBER.update(ctx, member_id, changes))
+@changes(Kind.YOUTH_TEAMS)
+def update_member(ctx: ServiceContext, member_id: str, changes: dict[str, Any], version: int | None = None
+                  ) -> YouthTeamMember:
+    """``version``: the one the roster loaded — a member saved by someone since is refused (SaveConflict)."""
+    return cast(YouthTeamMember, MEMBER.update(ctx, member_id, changes, version))
 
 
 @changes(Kind.YOUTH_TEAMS)

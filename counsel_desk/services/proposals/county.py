@@ -32,6 +32,7 @@ class CheckRow:
     status: str  # CheckStatus
     checked_on: date | None
     note: str
+    version: int = 0  # the stored row's (0: never recorded) — what the checklist saves against
 
     @property
     def open(self) -> bool:
@@ -48,7 +49,7 @@ def checks_in(session: Session, record_id: str, kind: str = "proposal") -> list[
     out = []
     for item in CountyCheckItem:
         c = rows.get(item.value)
-        out.append(CheckRow(item.value, c.status, c.checked_on, c.note) if c else
+        out.append(CheckRow(item.value, c.status, c.checked_on, c.note, c.version) if c else
                    CheckRow(item.value, CheckStatus.PENDING.value, None, ""))
     return out
 
@@ -64,8 +65,11 @@ def checklist(ctx: ServiceContext, record_id: str, kind: str = "proposal") -> li
 
 
 def save_check(ctx: ServiceContext, record_id: str, item: str, status: str, checked_on: date | None,
-               note: str = "", kind: str = "proposal") -> CheckRow:
-    """Record one checklist item; a settled item or an open issue needs the date it was established."""
+               note: str = "", kind: str = "proposal", version: int | None = None) -> CheckRow:
+    """Record one checklist item; a settled item or an open issue needs the date it was established.
+
+    ``version``: the row's as the checklist loaded it (0: not yet recorded) — an item someone saved since is
+    refused with a SaveConflict (status, date and note: both values of each that differs), never overwritten."""
     try:
         it, st = CountyCheckItem(item), CheckStatus(status)
     except ValueError:
@@ -86,17 +90,26 @@ def save_check(ctx: ServiceContext, record_id: str, item: str, status: str, chec
                 raise ValidationError("縣府審查項目只適用於現行提案流程（公所提報 → 縣府審查）；多元徵案由分區輔導中心整合後送專案辦公室。",
                                       "The county checklist belongs to the existing route; multi-channel proposals go "
                                       "through the center to the project office.", field="county_check")
-        row = s.exec(select(CountyCheck).where(_owner(kind, record_id), CountyCheck.item == it.value)).first()
+        query = select(CountyCheck).where(_owner(kind, record_id), CountyCheck.item == it.value)
+        locking = version is not None and s.get_bind().dialect.name != "sqlite"  # as base.load_for_update
+        row = s.exec(query.with_for_update() if locking else query).first()
         text = (note or "").strip()
+        mine = {"status": st.value, "checked_on": checked_on, "note": text}
+        if version is not None and row is not None and row.version != version:
+            theirs = ({"status": CheckStatus.PENDING.value, "checked_on": None, "note": ""} if row.deleted_at else
+                      {"status": row.status, "checked_on": row.checked_on, "note": row.note})
+            fields = base.conflicting_fields(mine, theirs)
+            if fields:
+                raise base.SaveConflict("county_check", row.id, row.version, fields, row.updated_by, row.updated_at)
         if row is None:
-            base.create(s, CountyCheck(plan_id=record_id if kind == "plan" else None,
-                                       proposal_id=None if kind == "plan" else record_id, item=it.value,
-                                       status=st.value, checked_on=checked_on, note=text), ctx.actor, "county_check")
+            row = CountyCheck(plan_id=record_id if kind == "plan" else None,
+                              proposal_id=None if kind == "plan" else record_id, item=it.value,
+                              status=st.value, checked_on=checked_on, note=text)
+            base.create(s, row, ctx.actor, "county_check")
         else:
-            base.update(s, row, ctx.actor, "county_check",
-                        {"status": st.value, "checked_on": checked_on, "note": text, "deleted_at": None})
+            base.update(s, row, ctx.actor, "county_check", {**mine, "deleted_at": None})
         s.commit()
-    return CheckRow(it.value, st.value, checked_on, text)
+        return CheckRow(it.value, st.value, checked_on, text, row.version)
 
 
 @dataclass(frozen=True)

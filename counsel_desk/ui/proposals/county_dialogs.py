@@ -20,6 +20,7 @@ from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models.enums import CheckStatus, CountyCheckItem
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.proposals import county
+from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import ALERT
@@ -48,7 +49,9 @@ class CountyChecklistDialog(QDialog):
         for col, text in enumerate((self.tr("Item"), self.tr("Status"), self.tr("Date"), self.tr("Note"))):
             grid.addWidget(QLabel(f"<b>{text}</b>"), 0, col)
         self.rows: dict[str, tuple[QComboBox, DateEdit, QLineEdit]] = {}
+        self.loaded: dict[str, county.CheckRow] = {}  # each item as stored when shown: what a save is checked against
         for n, row in enumerate(county.checklist(svc, proposal_id, kind), 1):
+            self.loaded[row.item] = row
             status = QComboBox()
             status.setObjectName(f"status_{row.item}")
             fill(status, CheckStatus)
@@ -83,18 +86,38 @@ class CountyChecklistDialog(QDialog):
         text.setText(note)
 
     def save(self) -> bool:
+        """Save each item she changed; one a colleague saved meanwhile shows both values (she decides)."""
         problems = []
         for item, (combo, edit, text) in self.rows.items():
+            loaded = self.loaded[item]
             try:
-                county.save_check(self.svc, self.proposal_id, item, combo.currentData(),
-                                  edit.date_for(f"county_check:{item}"), text.text(), kind=self.kind)
+                values = {"status": combo.currentData(), "checked_on": edit.date_for(f"county_check:{item}"),
+                          "note": text.text().strip()}
+                if values == {"status": loaded.status, "checked_on": loaded.checked_on, "note": loaded.note}:
+                    continue  # left as it was: nothing of a colleague's is overwritten with it
+                saved = save_resolving(self, lambda v, version, item=item: county.save_check(
+                    self.svc, self.proposal_id, item, v["status"], v["checked_on"], v["note"], kind=self.kind,
+                    version=version), values, loaded.version, self._conflict_labels(item),
+                    {s.value: s.label for s in CheckStatus})
             except UserError as exc:
                 problems.append(f"{CountyCheckItem.label_of(item)}：{exc.message}")
+                continue
+            if saved is None:
+                problems.append(fmt(self.tr("%1: not saved (you closed the comparison)."),
+                                    CountyCheckItem.label_of(item)))
+                continue
+            self.loaded[item] = saved
+            self.set_row(item, saved.status, saved.checked_on, saved.note)
         if problems:
             self.error.setText("\n".join(problems))
             return False
         self.accept()
         return True
+
+    def _conflict_labels(self, item: str) -> dict[str, str]:
+        what = CountyCheckItem.label_of(item)
+        return {"status": fmt(self.tr("%1: status"), what), "checked_on": fmt(self.tr("%1: date"), what),
+                "note": fmt(self.tr("%1: note"), what)}
 
 
 class DecisionBox(QGroupBox):
