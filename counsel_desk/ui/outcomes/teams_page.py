@@ -26,13 +26,13 @@ from counsel_desk.ui.messages import guarded
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
-from counsel_desk.ui.workstations.widgets import PlacePicker, bold_label
 from counsel_desk.ui.visits.widgets import FormDialog
 from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.places import PlacePicker
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.widgets.rows import RowsModel, table_view
-from counsel_desk.ui.widgets.fields import MoneyEdit
+from counsel_desk.ui.widgets.fields import MoneyEdit, heading
 
 ROC_OFFSET = 1911
 WARN = "#b42318"
@@ -106,7 +106,7 @@ class YouthTeamListPage(RecordListPage):
         selected_row.addWidget(self.edit_member_button)
         selected_row.addWidget(self.remove_member_button)
         selected_row.addWidget(self.erase_member_button)
-        self.extra.addWidget(bold_label(self.tr("Members")))
+        self.extra.addWidget(heading(self.tr("Members")))
         self.extra.addWidget(self.members)
         self.extra.addLayout(member_row)
         self.extra.addLayout(selected_row)
@@ -121,7 +121,7 @@ class YouthTeamListPage(RecordListPage):
         link_row.addWidget(self.support_choice, 1)
         link_row.addWidget(self.link_button)
         link_row.addWidget(self.unlink_button)
-        self.extra.addWidget(bold_label(self.tr("Support records")))
+        self.extra.addWidget(heading(self.tr("Support records")))
         self.extra.addWidget(self.supports)
         self.extra.addLayout(link_row)
         # linked visits
@@ -135,7 +135,7 @@ class YouthTeamListPage(RecordListPage):
         visit_row.addWidget(self.visit_choice, 1)
         visit_row.addWidget(self.link_visit_button)
         visit_row.addWidget(self.unlink_visit_button)
-        self.extra.addWidget(bold_label(self.tr("Site visits")))
+        self.extra.addWidget(heading(self.tr("Site visits")))
         self.extra.addWidget(self.visits)
         self.extra.addLayout(visit_row)
         self.outcome_note = QLabel()
