@@ -215,3 +215,28 @@ def test_an_issue_topic_renamed(qtbot, app_context, colleague, decisions, take):
     assert seen == [{"name": ("用水", "水資源管理")}]
     assert [t.name for t in issue_topics.topics(app_context.services()) if t.id == topic.id] == [
         "水資源管理" if take else "用水"]
+
+
+@pytest.mark.parametrize("take", [[], ["role"]], ids=["keeps-hers", "takes-theirs"])
+def test_a_youth_team_member(qtbot, app_context, colleague, decisions, take):  # noqa: F811
+    from counsel_desk.services.outcomes import youth_teams as yt
+    from counsel_desk.ui.outcomes.teams_page import YouthTeamListPage
+
+    seen, taken, _ = decisions
+    services = app_context.services()
+    team = yt.register_team(services, {"name": "山海實驗室", "programme": "地方創生利他行動168", "roc_year": 115})
+    member = yt.add_member(services, team.id, {"name": "龔曉蓉", "birth_year": 1991, "role": "隊員"})
+    page = YouthTeamListPage(app_context)
+    qtbot.addWidget(page)
+    page.show_record(team.id)
+    page.members.selectRow(0)
+    dialog = page.edit_member()
+    assert (dialog.name.text(), dialog.born.value(), dialog.role.text()) == ("龔曉蓉", 1991, "隊員")
+    type_text(dialog.role, "財務", replace=True)
+    yt.update_member(colleague, member.id, {"role": "隊長"})
+    taken.extend(take)
+    _ok(dialog)
+    assert seen == [{"role": ("財務", "隊長")}]
+    assert not dialog.isVisible()
+    assert [m.role for m in yt.team_view(services, team.id).members] == ["隊長" if take else "財務"]
+    assert page.members_model.values_at(0)[3] == ("隊長" if take else "財務")
