@@ -111,7 +111,7 @@ def test_the_county_checklist(qtbot, app_context, colleague, decisions, take):  
     d = ps.create_proposal(services, _fields(make_people(app_context.db), route=Route.EXISTING.value,
                                              applicant_type="township_office", organization_name="臺東縣池上鄉公所",
                                              workstation_id=None))
-    dialog = CountyChecklistDialog(services, d.id, "池上米鄉")
+    dialog = CountyChecklistDialog(app_context, d.id, "池上米鄉")
     qtbot.addWidget(dialog)
     dialog.set_row("land_use", "settled", date(2026, 11, 20), "我寫的備註")
     ps.save_check(colleague, d.id, "land_use", "settled", date(2026, 11, 20), "同仁寫的備註")
