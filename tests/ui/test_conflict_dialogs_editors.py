@@ -50,18 +50,23 @@ def _ok(dialog) -> None:
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
 
-@pytest.fixture
-def followup_dialog(qtbot, app_context):
-    """The follow-ups page with her edit dialog open on a visit's follow-up; her result typed in."""
-    from counsel_desk.ui.visits.followups_page import FollowUpListPage
-
-    services = app_context.services()
+def _visit_with_a_followup(services) -> tuple[str, str]:
+    """A visit with one open follow-up due today: (visit id, follow-up id)."""
     me = PeopleService(services).create_counselor("測試輔導員").id
     visits = VisitService(services)
     vid = visits.create(VisitData(visit_date=TODAY, county_code="10004", township_code=visits.townships("10004")[0].id,
                                   counselor_ids=[me], visited_name="竹北青年協會",
                                   followups=[FollowUpDraft("補送計畫書", due_date=TODAY)]))
     (fid,) = [f.id for f in visits.get(vid).followups]
+    return vid, fid
+
+
+@pytest.fixture
+def followup_dialog(qtbot, app_context):
+    """The follow-ups page with her edit dialog open on a visit's follow-up; her result typed in."""
+    from counsel_desk.ui.visits.followups_page import FollowUpListPage
+
+    _vid, fid = _visit_with_a_followup(app_context.services())
     page = FollowUpListPage(app_context)
     qtbot.addWidget(page)
     page.view.selectRow(0)
@@ -249,12 +254,8 @@ def test_the_visit_editor_and_a_followup_closed_on_the_followups_page(qtbot, app
 
     seen, taken, _ = decisions
     services = app_context.services()
-    me = PeopleService(services).create_counselor("測試輔導員").id
+    vid, fid = _visit_with_a_followup(services)
     visits = VisitService(services)
-    vid = visits.create(VisitData(visit_date=TODAY, county_code="10004", township_code=visits.townships("10004")[0].id,
-                                  counselor_ids=[me], visited_name="竹北青年協會",
-                                  followups=[FollowUpDraft("補送計畫書", due_date=TODAY)]))
-    (fid,) = [f.id for f in visits.get(vid).followups]
     editor = VisitEditor(app_context, visit_id=vid)
     qtbot.addWidget(editor)
     editor.form.purpose.setText("我的目的")

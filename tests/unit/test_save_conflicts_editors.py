@@ -46,15 +46,21 @@ def _both(conflict: SaveConflict) -> set[tuple]:
     return {(f.name, f.mine, f.theirs) for f in conflict.fields}
 
 
+def _visit_with_a_followup(ctx: ServiceContext, owner: str = "") -> tuple[VisitService, str, str]:
+    """A visit with one open follow-up due today: the service, the visit's id and the follow-up's."""
+    counselor = PeopleService(ctx).create_counselor("王小明").id
+    visits = VisitService(ctx, today=TODAY)
+    vid = visits.create(VisitData(visit_date=date(2026, 11, 16), county_code="10004",
+                                  township_code=visits.townships("10004")[0].id, counselor_ids=[counselor],
+                                  mode="onsite", visited_name="關西鎮公所",
+                                  followups=[FollowUpDraft("送出提案初稿", owner=owner, due_date=TODAY)]))
+    (fid,) = [f.id for f in visits.get(vid).followups]
+    return visits, vid, fid
+
+
 def test_a_followup(two):
     me, colleague = two
-    counselor = PeopleService(me).create_counselor("王小明").id
-    visits = VisitService(me, today=TODAY)
-    town = visits.townships("10004")[0].id
-    vid = visits.create(VisitData(visit_date=date(2026, 11, 16), county_code="10004", township_code=town,
-                                  counselor_ids=[counselor], mode="onsite", visited_name="關西鎮公所",
-                                  followups=[FollowUpDraft("送出提案初稿", owner="王小明", due_date=TODAY)]))
-    (fid,) = [f.id for f in visits.get(vid).followups]
+    _visits, _vid, fid = _visit_with_a_followup(me, owner="王小明")
     mine, theirs = FollowUpService(me, today=TODAY), FollowUpService(colleague, today=TODAY)
     loaded = mine.get(fid)
     colleague_draft = theirs.get(fid)
@@ -77,14 +83,8 @@ def test_a_followup_closed_elsewhere_while_her_visit_is_open(two):
     """The visit editor holds the visit's follow-ups as loaded; the colleague closes one on the follow-ups page
     (the visit's own version unchanged); her save of the visit is refused naming the follow-up's fields."""
     me, colleague = two
-    counselor = PeopleService(me).create_counselor("王小明").id
-    visits = VisitService(me, today=TODAY)
-    town = visits.townships("10004")[0].id
-    vid = visits.create(VisitData(visit_date=date(2026, 11, 16), county_code="10004", township_code=town,
-                                  counselor_ids=[counselor], mode="onsite", visited_name="關西鎮公所",
-                                  followups=[FollowUpDraft("送出提案初稿", due_date=TODAY)]))
+    visits, vid, fid = _visit_with_a_followup(me)
     loaded = visits.get(vid)
-    (fid,) = [f.id for f in loaded.followups]
     FollowUpService(colleague, today=TODAY).close(fid, TODAY, "公所已收件")
     loaded.purpose = "我補的目的"
     conflict = _refused(lambda: visits.save(loaded))
