@@ -82,47 +82,47 @@
 <context>
     <name>FollowUpColumns</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="27" />
+        <location filename="../../counsel_desk/services/visits/followups.py" line="178" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="27" />
+        <location filename="../../counsel_desk/services/visits/followups.py" line="179" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="28" />
+        <location filename="../../counsel_desk/services/visits/followups.py" line="180" />
         <source>Follow-up</source>
         <translation>追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="28" />
+        <location filename="../../counsel_desk/services/visits/followups.py" line="181" />
         <source>Owner</source>
         <translation>負責人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="29" />
+        <location filename="../../counsel_desk/services/visits/followups.py" line="182" />
         <source>Visit date</source>
         <translation>訪視日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="29" />
+        <location filename="../../counsel_desk/services/visits/followups.py" line="183" />
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="30" />
+        <location filename="../../counsel_desk/services/visits/followups.py" line="184" />
         <source>Visited</source>
         <translation>受訪對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="30" />
+        <location filename="../../counsel_desk/services/visits/followups.py" line="185" />
         <source>Followed up</source>
         <translation>追蹤日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="31" />
+        <location filename="../../counsel_desk/services/visits/followups.py" line="186" />
         <source>Result</source>
         <translation>辦理結果</translation>
     </message>
@@ -183,72 +183,72 @@
 <context>
     <name>FollowUpListPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="57" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="52" />
         <source>Search follow-ups, owners and results</source>
         <translation>搜尋追蹤事項、負責人與辦理結果</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="60" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="55" />
         <source>Only mine</source>
         <translation>只看我負責的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="62" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="57" />
         <source>Only the follow-ups whose owner is you</source>
         <translation>只顯示負責人是您的追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="65" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="60" />
         <source>No follow-ups here. They are added inside a visit with “Add follow-up…”; ticking “Only mine” shows the ones you own.</source>
         <translation>這裡沒有追蹤事項。追蹤事項在訪視中以「新增追蹤事項…」加入；勾選「只看我負責的」會列出您負責的。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="68" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="63" />
         <source>Close follow-up…</source>
         <translation>結案…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="70" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="65" />
         <source>Edit…</source>
         <translation>編輯…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="72" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="67" />
         <source>Open visit</source>
         <translation>開啟訪視紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="111" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="106" />
         <source>The visit %1 was deleted with its follow-ups.</source>
         <translation>已刪除訪視紀錄 %1 及其追蹤事項。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="116" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="111" />
         <source>Due this week: %1</source>
         <translation>本週到期：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="117" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="112" />
         <source>Overdue: %1</source>
         <translation>逾期：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="118" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="113" />
         <source>Open: %1</source>
         <translation>未結案：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="119" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="114" />
         <source>%1 shown</source>
         <translation>顯示 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="184" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="179" />
         <source>“%1” closed on %2: %3</source>
         <translation>「%1」已於 %2 結案：%3</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="187" />
+        <location filename="../../counsel_desk/ui/visits/followups_page.py" line="182" />
         <source>“%1” saved.</source>
         <translation>「%1」已儲存。</translation>
     </message>
@@ -353,42 +353,42 @@
 <context>
     <name>VisitColumns</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="28" />
+        <location filename="../../counsel_desk/services/visits/visit_list.py" line="35" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="28" />
+        <location filename="../../counsel_desk/services/visits/visit_list.py" line="36" />
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="29" />
+        <location filename="../../counsel_desk/services/visits/visit_list.py" line="37" />
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="29" />
+        <location filename="../../counsel_desk/services/visits/visit_list.py" line="38" />
         <source>Visited</source>
         <translation>受訪對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="30" />
+        <location filename="../../counsel_desk/services/visits/visit_list.py" line="39" />
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="30" />
+        <location filename="../../counsel_desk/services/visits/visit_list.py" line="40" />
         <source>Counselors</source>
         <translation>輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="31" />
+        <location filename="../../counsel_desk/services/visits/visit_list.py" line="41" />
         <source>Purpose</source>
         <translation>訪視目的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="31" />
+        <location filename="../../counsel_desk/services/visits/visit_list.py" line="42" />
         <source>Open follow-ups</source>
         <translation>未結追蹤</translation>
     </message>
@@ -892,53 +892,53 @@
 <context>
     <name>VisitListPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="50" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="45" />
         <source>Search every field — e.g. 咖啡, 返鄉青年, a counselor's name</source>
         <translation>搜尋所有欄位，例如：咖啡、返鄉青年、輔導員姓名</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="54" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="49" />
         <source>New visit</source>
         <translation>新增訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="56" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="51" />
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="60" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="55" />
         <source>No visits here yet. Press “New visit” (Ctrl+N) to record the first one — or clear the filters to see every visit.</source>
         <translation>這裡還沒有訪視紀錄。按「新增訪視」（Ctrl+N）記下第一筆；若有設定篩選條件，清除後可看到全部訪視。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="63" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="58" />
         <source>Visits in brown have overdue follow-ups.</source>
         <translation>褐色字的訪視有逾期未結的追蹤事項。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="86" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="81" />
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="97" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="92" />
         <source>%1 visits</source>
         <translation>共 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="97" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="92" />
         <source>%1 visit</source>
         <translation>共 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="105" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="100" />
         <source>Choose a visit in the list first.</source>
         <translation>請先在清單中選擇一筆訪視紀錄。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="113" />
-        <location filename="../../counsel_desk/ui/visits/list_page.py" line="114" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="108" />
+        <location filename="../../counsel_desk/ui/visits/list_page.py" line="109" />
         <source>The visit %1 was deleted.</source>
         <translation>已刪除訪視紀錄 %1。</translation>
     </message>

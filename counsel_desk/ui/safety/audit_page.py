@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
     QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget,
@@ -32,11 +32,6 @@ from counsel_desk.ui.widgets.choices import fill
 from counsel_desk.ui.widgets.rows import table_view
 
 COLUMNS_CONTEXT = "AuditColumns"
-# The list source's English column titles, listed here so lupdate puts them in this area's catalogue.
-_TITLES = (QT_TRANSLATE_NOOP("AuditColumns", "No."), QT_TRANSLATE_NOOP("AuditColumns", "Time"),
-           QT_TRANSLATE_NOOP("AuditColumns", "Who"), QT_TRANSLATE_NOOP("AuditColumns", "Action"),
-           QT_TRANSLATE_NOOP("AuditColumns", "Record"), QT_TRANSLATE_NOOP("AuditColumns", "Name"),
-           QT_TRANSLATE_NOOP("AuditColumns", "Detail"))
 COLUMN_WIDTHS = (60, 150, 90, 80, 100, 240, 360)
 OK_STYLE = f"color: {GOOD}; font-weight: bold;"
 BAD_STYLE = f"color: {ALERT}; font-weight: bold;"
