@@ -36,27 +36,27 @@
 <context>
     <name>CloseFollowUpDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="151" />
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="156" />
         <source>Close follow-up</source>
         <translation>追蹤事項結案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="154" />
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="159" />
         <source>Follow-up</source>
         <translation>追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="161" />
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="166" />
         <source>What came of it: done, agreed, referred to…</source>
         <translation>辦理結果：已完成、已議定、已轉介…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="162" />
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="167" />
         <source>Followed up on</source>
         <translation>追蹤日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="163" />
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="168" />
         <source>Result</source>
         <translation>辦理結果</translation>
     </message>
@@ -135,47 +135,47 @@
         <translation>選一位輔導員，或輸入其他人的姓名</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="108" />
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="113" />
         <source>Follow-up</source>
         <translation>追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="108" />
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="113" />
         <source>New follow-up</source>
         <translation>新增追蹤事項</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="125" />
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="130" />
         <source>What to follow up</source>
         <translation>追蹤事項內容</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="126" />
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="131" />
         <source>Owner</source>
         <translation>負責人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="127" />
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="132" />
         <source>Due date</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="128" />
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="133" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="129" />
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="134" />
         <source>Followed up on</source>
         <translation>追蹤日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="130" />
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="135" />
         <source>Result</source>
         <translation>辦理結果</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="131" />
+        <location filename="../../counsel_desk/ui/visits/followup_dialogs.py" line="136" />
         <source>Closing needs the date it was followed up and the result.</source>
         <translation>結案時必須填寫追蹤日期與辦理結果。</translation>
     </message>
@@ -396,173 +396,178 @@
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="85" />
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="276" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="88" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="296" />
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="89" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="92" />
         <source>Save and close</source>
         <translation>儲存並關閉</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="92" />
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="142" />
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="261" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="95" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="145" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="281" />
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="95" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="98" />
         <source>Add support record…</source>
         <translation>新增工作站輔導紀錄…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="97" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="100" />
         <source>Record this visit as support given to a youth workstation</source>
         <translation>將這次訪視記為對青年培力工作站的輔導</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="99" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="102" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="135" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="138" />
         <source>Site visit %1</source>
         <translation>實地訪視 %1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="138" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="141" />
         <source>New site visit</source>
         <translation>新增實地訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="142" />
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="254" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="145" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="274" />
         <source>Discard</source>
         <translation>捨棄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="196" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="199" />
         <source>Not saved: please correct the fields marked in red.</source>
         <translation>尚未儲存：請修正以紅字標示的欄位。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="212" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="215" />
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="215" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="218" />
         <source>Visit saved.</source>
         <translation>訪視紀錄已儲存。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="230" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="250" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="230" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="250" />
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="230" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="250" />
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="231" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="251" />
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="231" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="251" />
         <source>Organization</source>
         <translation>單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="232" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="252" />
         <source>Workstation</source>
         <translation>青年培力工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="232" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="252" />
         <source>Public space</source>
         <translation>公有空間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="233" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="253" />
         <source>Visited</source>
         <translation>受訪對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="233" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="253" />
         <source>Purpose</source>
         <translation>訪視目的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="233" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="253" />
         <source>Findings</source>
         <translation>訪視發現</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="234" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="254" />
         <source>Issues</source>
         <translation>課題</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="234" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="254" />
         <source>Advice</source>
         <translation>輔導建議</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="234" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="254" />
         <source>Notes</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="235" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="255" />
         <source>Key visit</source>
         <translation>重點訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="235" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="255" />
         <source>Counselors</source>
         <translation>輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="236" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="256" />
         <source>Contacts</source>
         <translation>聯絡人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="253" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="273" />
         <source>Discard this new visit?</source>
         <translation>要捨棄這筆新的訪視紀錄嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="260" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="280" />
         <source>Delete the visit %1 with its follow-ups? You can undo it right after in the visit list.</source>
         <translation>要刪除訪視紀錄 %1 及其追蹤事項嗎？刪除後可立即在訪視清單中復原。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="275" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="295" />
         <source>The visit must be saved before a support record can refer to it. Save it now?</source>
         <translation>輔導紀錄要連結這次訪視，必須先儲存訪視紀錄。現在儲存嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="296" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="316" />
         <source>Unsaved changes</source>
         <translation>尚未儲存的變更</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/visits/editor.py" line="297" />
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="317" />
         <source>This visit has changes that are not saved. Save them before closing?</source>
         <translation>這筆訪視紀錄有尚未儲存的變更。關閉前要先儲存嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/visits/editor.py" line="354" />
+        <source>Follow-up “%1”: %2</source>
+        <translation>追蹤事項「%1」：%2</translation>
     </message>
 </context>
 <context>
