@@ -50,18 +50,23 @@ def _ok(dialog) -> None:
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
 
-@pytest.fixture
-def followup_dialog(qtbot, app_context):
-    """The follow-ups page with her edit dialog open on a visit's follow-up; her result typed in."""
-    from counsel_desk.ui.visits.followups_page import FollowUpListPage
-
-    services = app_context.services()
+def _visit_with_a_followup(services) -> tuple[str, str]:
+    """A visit with one open follow-up due today: (visit id, follow-up id)."""
     me = PeopleService(services).create_counselor("測試輔導員").id
     visits = VisitService(services)
     vid = visits.create(VisitData(visit_date=TODAY, county_code="10004", township_code=visits.townships("10004")[0].id,
                                   counselor_ids=[me], visited_name="竹北青年協會",
                                   followups=[FollowUpDraft("補送計畫書", due_date=TODAY)]))
     (fid,) = [f.id for f in visits.get(vid).followups]
+    return vid, fid
+
+
+@pytest.fixture
+def followup_dialog(qtbot, app_context):
+    """The follow-ups page with her edit dialog open on a visit's follow-up; her result typed in."""
+    from counsel_desk.ui.visits.followups_page import FollowUpListPage
+
+    _vid, fid = _visit_with_a_followup(app_context.services())
     page = FollowUpListPage(app_context)
     qtbot.addWidget(page)
     page.view.selectRow(0)
@@ -111,7 +116,7 @@ def test_the_county_checklist(qtbot, app_context, colleague, decisions, take):  
     d = ps.create_proposal(services, _fields(make_people(app_context.db), route=Route.EXISTING.value,
                                              applicant_type="township_office", organization_name="臺東縣池上鄉公所",
                                              workstation_id=None))
-    dialog = CountyChecklistDialog(services, d.id, "池上米鄉")
+    dialog = CountyChecklistDialog(app_context, d.id, "池上米鄉")
     qtbot.addWidget(dialog)
     dialog.set_row("land_use", "settled", date(2026, 11, 20), "我寫的備註")
     ps.save_check(colleague, d.id, "land_use", "settled", date(2026, 11, 20), "同仁寫的備註")
@@ -215,3 +220,54 @@ def test_an_issue_topic_renamed(qtbot, app_context, colleague, decisions, take):
     assert seen == [{"name": ("用水", "水資源管理")}]
     assert [t.name for t in issue_topics.topics(app_context.services()) if t.id == topic.id] == [
         "水資源管理" if take else "用水"]
+
+
+@pytest.mark.parametrize("take", [[], ["role"]], ids=["keeps-hers", "takes-theirs"])
+def test_a_youth_team_member(qtbot, app_context, colleague, decisions, take):  # noqa: F811
+    from counsel_desk.services.outcomes import youth_teams as yt
+    from counsel_desk.ui.outcomes.teams_page import YouthTeamListPage
+
+    seen, taken, _ = decisions
+    services = app_context.services()
+    team = yt.register_team(services, {"name": "山海實驗室", "programme": "地方創生利他行動168", "roc_year": 115})
+    member = yt.add_member(services, team.id, {"name": "龔曉蓉", "birth_year": 1991, "role": "隊員"})
+    page = YouthTeamListPage(app_context)
+    qtbot.addWidget(page)
+    page.show_record(team.id)
+    page.members.selectRow(0)
+    dialog = page.edit_member()
+    assert (dialog.name.text(), dialog.born.value(), dialog.role.text()) == ("龔曉蓉", 1991, "隊員")
+    type_text(dialog.role, "財務", replace=True)
+    yt.update_member(colleague, member.id, {"role": "隊長"})
+    taken.extend(take)
+    _ok(dialog)
+    assert seen == [{"role": ("財務", "隊長")}]
+    assert not dialog.isVisible()
+    assert [m.role for m in yt.team_view(services, team.id).members] == ["隊長" if take else "財務"]
+    assert page.members_model.values_at(0)[3] == ("隊長" if take else "財務")
+
+
+@pytest.mark.parametrize("take", [False, True], ids=["keeps-hers", "takes-theirs"])
+def test_the_visit_editor_and_a_followup_closed_on_the_followups_page(qtbot, app_context, colleague,  # noqa: F811
+                                                                      decisions, take):
+    from counsel_desk.ui.visits.editor import VisitEditor
+
+    seen, taken, _ = decisions
+    services = app_context.services()
+    vid, fid = _visit_with_a_followup(services)
+    visits = VisitService(services)
+    editor = VisitEditor(app_context, visit_id=vid)
+    qtbot.addWidget(editor)
+    editor.form.purpose.setText("我的目的")
+    FollowUpService(colleague).close(fid, TODAY, "同仁寫的結果")
+    version = FollowUpService(services).get(fid).version
+    names = [f"followup:{fid}:{version}:{field}" for field in ("status", "followup_date", "result")]
+    if take:
+        taken.extend(names)
+    assert editor.save()
+    (shown,) = seen
+    assert list(shown) == names and shown[names[2]] == ("—", "同仁寫的結果")
+    stored = visits.get(vid)
+    assert stored.purpose == "我的目的"
+    assert (stored.followups[0].status, stored.followups[0].result) == (("closed", "同仁寫的結果") if take else ("open", ""))
+    assert editor.form.followup_model.drafts[0].status == stored.followups[0].status  # the editor shows what is saved

@@ -46,15 +46,21 @@ def _both(conflict: SaveConflict) -> set[tuple]:
     return {(f.name, f.mine, f.theirs) for f in conflict.fields}
 
 
+def _visit_with_a_followup(ctx: ServiceContext, owner: str = "") -> tuple[VisitService, str, str]:
+    """A visit with one open follow-up due today: the service, the visit's id and the follow-up's."""
+    counselor = PeopleService(ctx).create_counselor("王小明").id
+    visits = VisitService(ctx, today=TODAY)
+    vid = visits.create(VisitData(visit_date=date(2026, 11, 16), county_code="10004",
+                                  township_code=visits.townships("10004")[0].id, counselor_ids=[counselor],
+                                  mode="onsite", visited_name="關西鎮公所",
+                                  followups=[FollowUpDraft("送出提案初稿", owner=owner, due_date=TODAY)]))
+    (fid,) = [f.id for f in visits.get(vid).followups]
+    return visits, vid, fid
+
+
 def test_a_followup(two):
     me, colleague = two
-    counselor = PeopleService(me).create_counselor("王小明").id
-    visits = VisitService(me, today=TODAY)
-    town = visits.townships("10004")[0].id
-    vid = visits.create(VisitData(visit_date=date(2026, 11, 16), county_code="10004", township_code=town,
-                                  counselor_ids=[counselor], mode="onsite", visited_name="關西鎮公所",
-                                  followups=[FollowUpDraft("送出提案初稿", owner="王小明", due_date=TODAY)]))
-    (fid,) = [f.id for f in visits.get(vid).followups]
+    _visits, _vid, fid = _visit_with_a_followup(me, owner="王小明")
     mine, theirs = FollowUpService(me, today=TODAY), FollowUpService(colleague, today=TODAY)
     loaded = mine.get(fid)
     colleague_draft = theirs.get(fid)
@@ -71,6 +77,30 @@ def test_a_followup(two):
     stored = mine.get(fid)
     assert (stored.status, stored.followup_date, stored.result) == ("closed", TODAY, "我寫的結果")
     assert stored.version == conflict.version + 1
+
+
+def test_a_followup_closed_elsewhere_while_her_visit_is_open(two):
+    """The visit editor holds the visit's follow-ups as loaded; the colleague closes one on the follow-ups page
+    (the visit's own version unchanged); her save of the visit is refused naming the follow-up's fields."""
+    me, colleague = two
+    visits, vid, fid = _visit_with_a_followup(me)
+    loaded = visits.get(vid)
+    FollowUpService(colleague, today=TODAY).close(fid, TODAY, "公所已收件")
+    loaded.purpose = "我補的目的"
+    conflict = _refused(lambda: visits.save(loaded))
+    version = FollowUpService(me).get(fid).version
+    assert _both(conflict) == {(f"followup:{fid}:{version}:status", "open", "closed"),
+                               (f"followup:{fid}:{version}:followup_date", None, TODAY),
+                               (f"followup:{fid}:{version}:result", "", "公所已收件")}
+    assert conflict.version == loaded.version  # the visit's: saving her choices saves the visit as she loaded it
+    stored = visits.get(vid)
+    assert stored.purpose == "" and stored.followups[0].status == "closed"  # nothing written
+    # she takes all of theirs, over the follow-up's version she has now seen
+    fu = loaded.followups[0]
+    fu.status, fu.followup_date, fu.result, fu.version = "closed", TODAY, "公所已收件", version
+    visits.save(loaded)
+    stored = visits.get(vid)
+    assert stored.purpose == "我補的目的" and stored.followups[0].result == "公所已收件"
 
 
 def test_a_youth_team_member(two):

@@ -238,6 +238,7 @@ class MemberView:
     role: str
     age: int | None  # in the team's year
     erased: bool = False  # personal data erased on request (services/safety/privacy.py): no age to check
+    version: int = 0  # the stored member's: an edit saves against the one it showed
 
 
 @dataclass
@@ -290,7 +291,7 @@ def team_view(ctx: ServiceContext, team_id: str) -> TeamView:
         programme = _programme(s, team.programme)
         year = team.roc_year + 1911
         members = [MemberView(m.id, m.name, m.birth_year, m.role, (year - m.birth_year) if m.birth_year else None,
-                              m.erased_at is not None)
+                              m.erased_at is not None, m.version)
                    for m in s.exec(select(YouthTeamMember).where(col(YouthTeamMember.team_id) == team_id,
                                                                  col(YouthTeamMember.deleted_at).is_(None))
                                    .order_by(col(YouthTeamMember.created_at), col(YouthTeamMember.id))).all()]

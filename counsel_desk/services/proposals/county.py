@@ -20,6 +20,7 @@ from counsel_desk.models import ApprovedAmount, CountyCheck, Plan, Proposal
 from counsel_desk.models.enums import CheckStatus, CountyCheckItem, Route, Stage
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.changes import Kind, changes
 from counsel_desk.services.proposals.drafts import live
 from counsel_desk.services.proposals.funding import validate_amount
 
@@ -64,6 +65,7 @@ def checklist(ctx: ServiceContext, record_id: str, kind: str = "proposal") -> li
         return checks_in(s, record_id, kind)
 
 
+@changes(Kind.PROPOSALS)
 def save_check(ctx: ServiceContext, record_id: str, item: str, status: str, checked_on: date | None,
                note: str = "", kind: str = "proposal", version: int | None = None) -> CheckRow:
     """Record one checklist item; a settled item or an open issue needs the date it was established.
@@ -178,6 +180,7 @@ def save_decision(session: Session, ctx: ServiceContext, record: Proposal | Plan
             base.update(session, found, ctx.actor, "approved_amount", {"amount": amount})
 
 
+@changes(Kind.PROPOSALS)
 def record_decision(ctx: ServiceContext, kind: str, record_id: str, decision: Decision) -> Decision:
     """Record (or correct) the decision of a passed proposal or plan."""
     with ctx.session_factory() as s:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models.enums import CheckStatus, CountyCheckItem
-from counsel_desk.services.base import ServiceContext
+from counsel_desk.ui.context import AppContext
 from counsel_desk.services.proposals import county
 from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.fit import fit_window
@@ -33,10 +33,11 @@ class CountyChecklistDialog(QDialog):
     """縣府審查 of an existing-route proposal or a township's plan (``kind``): one row per item; 儲存 writes
     every row, all or nothing per row, and says what failed."""
 
-    def __init__(self, svc: ServiceContext, proposal_id: str, title: str, parent: QWidget | None = None,
+    def __init__(self, ctx: AppContext, proposal_id: str, title: str, parent: QWidget | None = None,
                  kind: str = "proposal"):
         super().__init__(parent)
-        self.svc = svc
+        self.ctx = ctx
+        svc = self.svc = ctx.services()
         self.proposal_id = proposal_id  # the record's id (a plan's when kind is "plan")
         self.kind = kind
         self.setObjectName("countyChecklist")
@@ -95,8 +96,8 @@ class CountyChecklistDialog(QDialog):
                           "note": text.text().strip()}
                 if values == {"status": loaded.status, "checked_on": loaded.checked_on, "note": loaded.note}:
                     continue  # left as it was: nothing of a colleague's is overwritten with it
-                saved = save_resolving(self, lambda v, version, item=item: county.save_check(
-                    self.svc, self.proposal_id, item, v["status"], v["checked_on"], v["note"], kind=self.kind,
+                saved = save_resolving(self, lambda v, version, item=item: self.ctx.run(
+                    county.save_check, self.svc, self.proposal_id, item, v["status"], v["checked_on"], v["note"], kind=self.kind,
                     version=version), values, loaded.version, self._conflict_labels(item),
                     {s.value: s.label for s in CheckStatus})
             except UserError as exc:
@@ -180,10 +181,11 @@ class DecisionDialog(QDialog):
     Saving goes through ``county.record_decision`` (audited, like every change); a bad value gets its
     message under the box and nothing is written."""
 
-    def __init__(self, svc: ServiceContext, kind: str, record_id: str, title: str, agencies: list[str],
+    def __init__(self, ctx: AppContext, kind: str, record_id: str, title: str, agencies: list[str],
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.svc, self.kind, self.record_id = svc, kind, record_id
+        self.ctx, self.kind, self.record_id = ctx, kind, record_id
+        svc = self.svc = ctx.services()
         self.setObjectName("decisionDialog")
         self.setWindowTitle(self.tr("Correct the council's decision"))
         heading = QLabel(fmt(self.tr("“%1”: the working meeting of 行政院地方創生會報 that approved it and the amount "
@@ -211,7 +213,7 @@ class DecisionDialog(QDialog):
             if decision is None:
                 raise ValidationError("請填寫通過的會報工作會議是第幾次（例如 51）。",
                                       "Give the number of the working meeting.", field="council_meeting")
-            county.record_decision(self.svc, self.kind, self.record_id, decision)
+            self.ctx.run(county.record_decision, self.svc, self.kind, self.record_id, decision)
         if not done:
             return False
         self.accept()

@@ -195,13 +195,6 @@ class ProposalsPage(PageHooks, QWidget):
         if self._stale and self.stack.currentIndex() == 0:
             self.reload()
 
-    def _county_saved(self) -> None:
-        """The county dialogs save through ``services.proposals.county`` not yet marked with ``@changes``."""
-        from counsel_desk.services.changes import Kind
-
-        self.ctx.apply({Kind.PROPOSALS})
-        self._changed_here()
-
     def _changed_elsewhere(self) -> None:
         self._stale = True
         if self.isVisible() and self.stack.currentIndex() == 0:
@@ -293,9 +286,9 @@ class ProposalsPage(PageHooks, QWidget):
         self.board.select(record_id)
 
     def _open_saving(self, dialog: DialogT) -> DialogT:
-        """Open a county dialog that saves when accepted; the page then announces the change."""
+        """Open a county dialog that saves when accepted (its saves announced by ``ctx.run``); the overview follows."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._county_saved)
+        dialog.accepted.connect(self._changed_here)
         dialog.open()
         return dialog
 
@@ -304,7 +297,7 @@ class ProposalsPage(PageHooks, QWidget):
         svc = self.ctx.services()
         with guarded(self) as done:
             title = (ps.get_plan(svc, record_id) if kind == "plan" else ps.get_proposal(svc, record_id)).title
-            dialog = CountyChecklistDialog(svc, record_id, title, self, kind=kind)
+            dialog = CountyChecklistDialog(self.ctx, record_id, title, self, kind=kind)
         if not done:
             return None
         self.checklist_dialog = self._open_saving(dialog)
@@ -316,7 +309,7 @@ class ProposalsPage(PageHooks, QWidget):
         with guarded(self) as done:
             title = (ps.get_plan(svc, record_id) if kind == "plan" else ps.get_proposal(svc, record_id)).title
             agencies = list(dict.fromkeys(w.agency for w in ps.list_work_items(svc)))
-            dialog = DecisionDialog(svc, kind, record_id, title, agencies, self)
+            dialog = DecisionDialog(self.ctx, kind, record_id, title, agencies, self)
         if not done:
             return None
         self.decision_dialog = self._open_saving(dialog)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
     QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget,
@@ -28,14 +28,10 @@ from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import ALERT, GOOD
+from counsel_desk.ui.widgets.choices import fill
 from counsel_desk.ui.widgets.rows import table_view
 
 COLUMNS_CONTEXT = "AuditColumns"
-# The list source's English column titles, listed here so lupdate puts them in this area's catalogue.
-_TITLES = (QT_TRANSLATE_NOOP("AuditColumns", "No."), QT_TRANSLATE_NOOP("AuditColumns", "Time"),
-           QT_TRANSLATE_NOOP("AuditColumns", "Who"), QT_TRANSLATE_NOOP("AuditColumns", "Action"),
-           QT_TRANSLATE_NOOP("AuditColumns", "Record"), QT_TRANSLATE_NOOP("AuditColumns", "Name"),
-           QT_TRANSLATE_NOOP("AuditColumns", "Detail"))
 COLUMN_WIDTHS = (60, 150, 90, 80, 100, 240, 360)
 OK_STYLE = f"color: {GOOD}; font-weight: bold;"
 BAD_STYLE = f"color: {ALERT}; font-weight: bold;"
@@ -193,15 +189,7 @@ class AuditPage(PageHooks, QWidget):
         for key, box, everything in (("action", self.action_box, self.tr("All actions")),
                                      ("entity", self.entity_box, self.tr("All records")),
                                      ("actor", self.actor_box, self.tr("Everyone"))):
-            current = box.currentData()
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(everything, "")
-            for code, label in choices[key]:
-                box.addItem(label, code)
-            index = box.findData(current) if current else 0
-            box.setCurrentIndex(max(index, 0))
-            box.blockSignals(False)
+            fill(box, [(label, code) for code, label in choices[key]], blank=everything, blank_value="")
 
     def _date(self, edit: QLineEdit):
         """The date typed in ``edit``, or None; an unreadable one is marked red with the reason."""
