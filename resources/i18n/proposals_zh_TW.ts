@@ -269,6 +269,26 @@
         <source>“%1”: the working meeting of 行政院地方創生會報 that approved it and the amount each ministry approved. The correction is recorded in the audit log.</source>
         <translation>「%1」：通過的行政院地方創生會報工作會議與各部會核定金額。更正會記入稽核紀錄。</translation>
     </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="225" />
+        <source>Meeting no.</source>
+        <translation>第幾次會議</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="225" />
+        <source>Meeting date</source>
+        <translation>會議日期</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="226" />
+        <source>Amounts approved</source>
+        <translation>各部會核定金額</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="230" />
+        <source>Not saved: someone else changed this decision meanwhile.</source>
+        <translation>尚未儲存：這段期間已有他人修改這項會報決議。</translation>
+    </message>
 </context>
 <context>
     <name>DemandModel</name>

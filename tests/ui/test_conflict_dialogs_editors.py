@@ -271,3 +271,21 @@ def test_the_visit_editor_and_a_followup_closed_on_the_followups_page(qtbot, app
     assert stored.purpose == "我的目的"
     assert (stored.followups[0].status, stored.followups[0].result) == (("closed", "同仁寫的結果") if take else ("open", ""))
     assert editor.form.followup_model.drafts[0].status == stored.followups[0].status  # the editor shows what is saved
+
+
+@pytest.mark.parametrize("take", [[], ["approved"]], ids=["keeps-hers", "takes-theirs"])
+def test_the_councils_decision_corrected(qtbot, app_context, colleague, decisions, take):  # noqa: F811
+    from counsel_desk.ui.proposals.county_dialogs import DecisionDialog
+    from tests.unit.test_save_conflicts_editors import approved_proposal
+
+    seen, taken, _ = decisions
+    pid = approved_proposal(app_context.db, app_context.services())
+    dialog = DecisionDialog(app_context, "proposal", pid, "池上米鄉", ["農業部", "文化部"])
+    qtbot.addWidget(dialog)
+    dialog.box.amounts["文化部"].setText("500,000")
+    ps.record_decision(colleague, "proposal", pid, ps.Decision(51, date(2025, 11, 18), {"農業部": 1_400_000}))
+    taken.extend(take)
+    assert dialog.save()
+    assert seen == [{"approved": ("文化部: 500,000、農業部: 1,450,000", "農業部: 1,400,000")}]
+    expected = {"農業部": 1_400_000} if take else {"農業部": 1_450_000, "文化部": 500_000}
+    assert ps.get_decision(app_context.services(), "proposal", pid).amounts == expected

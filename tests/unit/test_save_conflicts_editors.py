@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from counsel_desk.models.enums import Route
+from counsel_desk.models.enums import Route, Stage
 from counsel_desk.reports import narrative
 from counsel_desk.reports.figures_types import Narrative
 from counsel_desk.services import proposals as ps
@@ -23,7 +23,8 @@ from counsel_desk.services.places import issue_topics
 from counsel_desk.services.programme import targets
 from counsel_desk.services.visits.followups import FollowUpDraft, FollowUpService
 from counsel_desk.services.visits.visits import VisitData, VisitService
-from tests.unit.test_proposals_service import _fields, make_people
+from tests.unit.test_flows import _existing
+from tests.unit.test_proposals_service import _fields, _walk, make_people
 
 pytestmark = pytest.mark.both_engines
 TODAY = date(2026, 11, 26)
@@ -197,3 +198,29 @@ def test_an_issue_topic_renamed(two):
     assert [t.name for t in issue_topics.topics(me) if t.id == topic.id] == ["水資源管理"]
     renamed = issue_topics.rename_topic(me, topic.id, "用水", "Water", conflict.version)
     assert (renamed.name, renamed.version) == ("用水", conflict.version + 1)
+
+
+def approved_proposal(db, ctx: ServiceContext) -> str:
+    """An existing-route proposal passed at the 51st working meeting: 農業部 NT$1,450,000."""
+    d = _existing(ctx, make_people(db))
+    _walk(ctx, d.id, Stage.DRAFTING, Stage.TOWNSHIP_FILED, Stage.COUNTY_REVIEW, Stage.COUNCIL)
+    ps.move_proposal(ctx, d.id, Stage.APPROVED.value, "通過",
+                     decision=ps.Decision(51, date(2025, 11, 18), {"農業部": 1_450_000}))
+    return d.id
+
+
+def test_the_councils_decision_corrected(db, two):
+    me, colleague = two
+    pid = approved_proposal(db, me)
+    loaded = ps.get_decision(me, "proposal", pid)
+    # the colleague corrects only an amount: the proposal's version moves all the same
+    ps.record_decision(colleague, "proposal", pid, ps.Decision(51, date(2025, 11, 18), {"農業部": 1_400_000}),
+                       loaded.version)
+    mine = ps.Decision(52, date(2025, 11, 18), {"農業部": 1_450_000, "文化部": 500_000})
+    conflict = _refused(lambda: ps.record_decision(me, "proposal", pid, mine, loaded.version))
+    assert [(f.name, f.mine, f.theirs) for f in conflict.fields] == [
+        ("council_meeting", 52, 51), ("approved", ["文化部: 500,000", "農業部: 1,450,000"], ["農業部: 1,400,000"])]
+    assert ps.get_decision(me, "proposal", pid).amounts == {"農業部": 1_400_000}
+    ps.record_decision(me, "proposal", pid, mine, conflict.version)
+    stored = ps.get_decision(me, "proposal", pid)
+    assert (stored.meeting, stored.amounts) == (52, {"農業部": 1_450_000, "文化部": 500_000})
