@@ -24,7 +24,7 @@ metadata = SQLModel.metadata
 
 
 def _widen_integers() -> None:
-    """Every integer a person or a workbook writes is 64-bit on both engines (migration 0019_i18_bigint).
+    """Every integer a person or a workbook writes is 64-bit on both engines (migration 0022_i18_bigint).
 
     SQLite's INTEGER holds 64 bits, so a laptop keeps an amount of NT$ 3,000,000,000 (or a count past
     2.1 billion) and its workbook carries it; a server's ``integer`` is 32-bit and would refuse it.

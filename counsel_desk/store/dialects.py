@@ -9,7 +9,8 @@ a stand-in created by :func:`server_compat` after every upgrade (idempotent):
 - ``max``/``min`` of several values, ``sum`` of a condition, ``date(timestamp, '+8 hours')``, ``substr``
   of a date or timestamp (as SQLite's text of it).
 - a unary ``+`` on timestamps, text and dates (SQLite's way of keeping a column's index out of a plan).
-- the audit chain's append (``cd_audit_append``, :mod:`counsel_desk.store.audit`): one statement at COMMIT.
+- the audit chain's append (``cd_audit_append``, :mod:`counsel_desk.store.audit`), run by the server at COMMIT
+  (``cd_audit_seal``).
 - search: SQLite keeps each entity's text in an FTS5 trigram table; the server keeps it in a plain
   table whose lower-case copy has a pg_trgm GIN index (:func:`create_search_table`), searched with LIKE
   (:mod:`counsel_desk.store.search`).
@@ -108,9 +109,9 @@ _OPERATORS = ("timestamptz", "text", "date")
 
 def server_compat(conn: Connection) -> None:
     """After every upgrade on a server: the stand-ins listed in the module docstring (idempotent)."""
-    from counsel_desk.store.audit import APPEND_SQL
+    from counsel_desk.store.audit import APPEND_SQL, SEAL_SQL
 
-    for sql in (*_FUNCTIONS, APPEND_SQL):
+    for sql in (*_FUNCTIONS, APPEND_SQL, SEAL_SQL):
         conn.execute(text(sql))
     for type_ in _OPERATORS:
         exists = conn.execute(text("SELECT 1 FROM pg_operator WHERE oprname = '+' AND oprleft = 0 "

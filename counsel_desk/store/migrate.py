@@ -17,13 +17,13 @@ if TYPE_CHECKING:
 
 # The newest revision in versions/. Kept here so that opening an up-to-date database (every start)
 # needs no Alembic import or script scan; tests/unit/test_migrations.py holds it equal to the scripts.
-SCHEMA_HEAD = "0019_i18_bigint"
+SCHEMA_HEAD = "0022_i18_bigint"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # Tables kept by the store layer outside the models (FTS5 search index and its shadow tables; a server's
-# record of its pg_dump backups).
-STORE_ONLY_PREFIXES = ("search_index", "server_backup")
+# record of its pg_dump backups; a server's audit entries waiting for their COMMIT).
+STORE_ONLY_PREFIXES = ("search_index", "server_backup", "audit_pending")
 
 
 def include_name(name, type_, parent_names) -> bool:

@@ -125,7 +125,7 @@ def make_server_engine(target: str, password: str | None = None, *, pool_size: i
 
 def _sums_of_whole_numbers_as_int(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
     """A server's SUM of a bigint column is ``numeric`` (psycopg: Decimal); SQLite's SUM of integers is an int.
-    No column is ``numeric`` (amounts and counts are bigint, migration 0019_i18_bigint), so a numeric without a
+    No column is ``numeric`` (amounts and counts are bigint, migration 0022_i18_bigint), so a numeric without a
     decimal point is such a sum and reads back as int, as on SQLite; one with a point (AVG, a share) stays Decimal."""
     from psycopg.types.numeric import NumericLoader
 

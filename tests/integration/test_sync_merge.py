@@ -101,7 +101,7 @@ def content(db, table: str) -> dict:
         return {r[0]: r[1:] for r in con.execute(f"SELECT id, {', '.join(cols)} FROM {table}")}
 
 
-@SETTINGS  # both engines: a budget of 2**62 (SQLite's INTEGER) needs the server's BIGINT (0019_i18_bigint)
+@SETTINGS  # both engines: a budget of 2**62 (SQLite's INTEGER) needs the server's BIGINT (0022_i18_bigint)
 @given(ops=st.lists(operations(), min_size=3, max_size=3), order=st.permutations([0, 1, 2]),
        how=st.lists(st.sampled_from(["workbook", "copy the file"]), min_size=3, max_size=3))
 def test_three_laptops_merge_to_the_same_state_in_any_order(tmp_path_factory, ops, order, how):

@@ -1,4 +1,4 @@
-"""Amounts past 32 bits travel laptop → workbook → server → workbook → laptop unchanged (0019_i18_bigint)."""
+"""Amounts past 32 bits travel laptop → workbook → server → workbook → laptop unchanged (0022_i18_bigint)."""
 
 from __future__ import annotations
 

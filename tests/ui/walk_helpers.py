@@ -158,9 +158,9 @@ def _proposals(qtbot, window, ctx):
     yield from _dialog(qtbot, "move dialog", MoveDialog("提案", "idea", None, parent=window))
     yield from _dialog(qtbot, "proposal contact dialog", ContactDialog(window))
     yield from _dialog(qtbot, "choose proposal dialog", ChooseProposalDialog([(pid, "提案")], window))
-    yield from _dialog(qtbot, "county checklist", CountyChecklistDialog(ctx.services(), pid, "提案", window))
+    yield from _dialog(qtbot, "county checklist", CountyChecklistDialog(ctx, pid, "提案", window))
     agencies = list(dict.fromkeys(w.agency for w in ps.list_work_items(ctx.services())))
-    yield from _dialog(qtbot, "council decision", DecisionDialog(ctx.services(), "proposal", pid, "提案", agencies, window))
+    yield from _dialog(qtbot, "council decision", DecisionDialog(ctx, "proposal", pid, "提案", agencies, window))
     editor.dirty = False
     page.show_overview()
 

@@ -1,4 +1,4 @@
-"""What a column holds is the same on both engines: 64-bit amounts (migration 0019_i18_bigint), and a text
+"""What a column holds is the same on both engines: 64-bit amounts (migration 0022_i18_bigint), and a text
 longer than its column is refused by the service with the field's name and limit — never a raw database
 error on a server, never silently stored on SQLite."""
 

@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.services import base
+from counsel_desk.i18n import pick
 from counsel_desk.services.places import places
 from counsel_desk.services.places.places import place_label
 from counsel_desk.services.listing import Column, ListQuery
@@ -159,6 +160,19 @@ class RecordKind:
 
 
 # --- lists ----------------------------------------------------------------------------------------
+# A list's county and township: sorted in the reference order of counties (then by township code), named
+# from these joins in the language in use (:func:`place_names` over the four columns of PLACE_COLUMNS).
+COUNTY_ORDER = "(SELECT sort_order FROM county WHERE code = t.county_code)"
+PLACE_SORTS = {"county": COUNTY_ORDER, "township": "t.township_code"}
+PLACE_COLUMNS = "c.name, c.name_en, tw.name, tw.name_en"
+PLACE_JOINS = "LEFT JOIN county c ON c.code = t.county_code LEFT JOIN township tw ON tw.code = t.township_code"
+
+
+def place_names(county: str | None, county_en: str | None, town: str | None, town_en: str | None) -> dict[str, str]:
+    """The row's ``county`` and ``township`` from the four PLACE_COLUMNS."""
+    return {"county": pick(county or "", county_en or ""), "township": pick(town or "", town_en or "")}
+
+
 class SqlListSource:
     """A :class:`~counsel_desk.services.listing.ListSource` over one table, all in SQL.
 

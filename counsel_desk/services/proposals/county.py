@@ -20,6 +20,7 @@ from counsel_desk.models import ApprovedAmount, CountyCheck, Plan, Proposal
 from counsel_desk.models.enums import CheckStatus, CountyCheckItem, Route, Stage
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.changes import Kind, changes
 from counsel_desk.services.proposals.drafts import live
 from counsel_desk.services.proposals.funding import validate_amount
 
@@ -32,6 +33,7 @@ class CheckRow:
     status: str  # CheckStatus
     checked_on: date | None
     note: str
+    version: int = 0  # the stored row's (0: never recorded) — what the checklist saves against
 
     @property
     def open(self) -> bool:
@@ -48,7 +50,7 @@ def checks_in(session: Session, record_id: str, kind: str = "proposal") -> list[
     out = []
     for item in CountyCheckItem:
         c = rows.get(item.value)
-        out.append(CheckRow(item.value, c.status, c.checked_on, c.note) if c else
+        out.append(CheckRow(item.value, c.status, c.checked_on, c.note, c.version) if c else
                    CheckRow(item.value, CheckStatus.PENDING.value, None, ""))
     return out
 
@@ -63,9 +65,13 @@ def checklist(ctx: ServiceContext, record_id: str, kind: str = "proposal") -> li
         return checks_in(s, record_id, kind)
 
 
+@changes(Kind.PROPOSALS)
 def save_check(ctx: ServiceContext, record_id: str, item: str, status: str, checked_on: date | None,
-               note: str = "", kind: str = "proposal") -> CheckRow:
-    """Record one checklist item; a settled item or an open issue needs the date it was established."""
+               note: str = "", kind: str = "proposal", version: int | None = None) -> CheckRow:
+    """Record one checklist item; a settled item or an open issue needs the date it was established.
+
+    ``version``: the row's as the checklist loaded it (0: not yet recorded) — an item someone saved since is
+    refused with a SaveConflict (status, date and note: both values of each that differs), never overwritten."""
     try:
         it, st = CountyCheckItem(item), CheckStatus(status)
     except ValueError:
@@ -86,17 +92,26 @@ def save_check(ctx: ServiceContext, record_id: str, item: str, status: str, chec
                 raise ValidationError("縣府審查項目只適用於現行提案流程（公所提報 → 縣府審查）；多元徵案由分區輔導中心整合後送專案辦公室。",
                                       "The county checklist belongs to the existing route; multi-channel proposals go "
                                       "through the center to the project office.", field="county_check")
-        row = s.exec(select(CountyCheck).where(_owner(kind, record_id), CountyCheck.item == it.value)).first()
+        query = select(CountyCheck).where(_owner(kind, record_id), CountyCheck.item == it.value)
+        locking = version is not None and s.get_bind().dialect.name != "sqlite"  # as base.load_for_update
+        row = s.exec(query.with_for_update() if locking else query).first()
         text = (note or "").strip()
+        mine = {"status": st.value, "checked_on": checked_on, "note": text}
+        if version is not None and row is not None and row.version != version:
+            theirs = ({"status": CheckStatus.PENDING.value, "checked_on": None, "note": ""} if row.deleted_at else
+                      {"status": row.status, "checked_on": row.checked_on, "note": row.note})
+            fields = base.conflicting_fields(mine, theirs)
+            if fields:
+                raise base.SaveConflict("county_check", row.id, row.version, fields, row.updated_by, row.updated_at)
         if row is None:
-            base.create(s, CountyCheck(plan_id=record_id if kind == "plan" else None,
-                                       proposal_id=None if kind == "plan" else record_id, item=it.value,
-                                       status=st.value, checked_on=checked_on, note=text), ctx.actor, "county_check")
+            row = CountyCheck(plan_id=record_id if kind == "plan" else None,
+                              proposal_id=None if kind == "plan" else record_id, item=it.value,
+                              status=st.value, checked_on=checked_on, note=text)
+            base.create(s, row, ctx.actor, "county_check")
         else:
-            base.update(s, row, ctx.actor, "county_check",
-                        {"status": st.value, "checked_on": checked_on, "note": text, "deleted_at": None})
+            base.update(s, row, ctx.actor, "county_check", {**mine, "deleted_at": None})
         s.commit()
-    return CheckRow(it.value, st.value, checked_on, text)
+        return CheckRow(it.value, st.value, checked_on, text, row.version)
 
 
 @dataclass(frozen=True)
@@ -165,6 +180,7 @@ def save_decision(session: Session, ctx: ServiceContext, record: Proposal | Plan
             base.update(session, found, ctx.actor, "approved_amount", {"amount": amount})
 
 
+@changes(Kind.PROPOSALS)
 def record_decision(ctx: ServiceContext, kind: str, record_id: str, decision: Decision) -> Decision:
     """Record (or correct) the decision of a passed proposal or plan."""
     with ctx.session_factory() as s:

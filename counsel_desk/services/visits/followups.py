@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import text
 from sqlmodel import Session
@@ -22,6 +22,7 @@ from counsel_desk.models.enums import FollowUpStatus
 from counsel_desk.services import base
 from counsel_desk.services.formatting import roc_date, shown_date
 from counsel_desk.services.listing import Column, ListQuery
+from counsel_desk.services.programme.program_base import refuse_if_saved_meanwhile
 from counsel_desk.services.list_search import END_OF_TEXT, IdListCache, OrderedIds, freeze, match, search_join
 from counsel_desk.services.visits.visit_list import OPEN_STATUSES, DatedService, date_or_none, visit_conditions
 from counsel_desk.store import search
@@ -43,6 +44,7 @@ class FollowUpDraft:
     followup_date: date | None = None
     result: str = ""
     id: str | None = None
+    version: int | None = None  # the one the editor loaded: a save over a newer one is refused (SaveConflict)
 
     def values(self) -> dict[str, Any]:
         # a cancel is dated like a close (today unless given): reports read it as of a period's end
@@ -59,13 +61,14 @@ class FollowUpDraft:
     @classmethod
     def from_model(cls, f: FollowUp) -> "FollowUpDraft":
         return cls(description=f.description, owner=f.owner, due_date=f.due_date, status=f.status,
-                   followup_date=f.followup_date, result=f.result, id=f.id)
+                   followup_date=f.followup_date, result=f.result, id=f.id, version=f.version)
 
     @classmethod
     def from_dict(cls, d: dict) -> "FollowUpDraft":
         return cls(description=d.get("description", ""), owner=d.get("owner", ""),
                    due_date=date_or_none(d.get("due_date")), status=d.get("status") or FollowUpStatus.OPEN.value,
-                   followup_date=date_or_none(d.get("followup_date")), result=d.get("result", ""), id=d.get("id"))
+                   followup_date=date_or_none(d.get("followup_date")), result=d.get("result", ""), id=d.get("id"),
+                   version=d.get("version"))
 
 
 def followup_problems(fu: FollowUpDraft, today: date, *, prefix: str = "", number: int | None = None
@@ -121,8 +124,8 @@ class FollowUpService(DatedService):
             return self._live(s, followup_id).visit_id
 
     @staticmethod
-    def _live(s: Session, followup_id: str) -> FollowUp:
-        fu = s.get(FollowUp, followup_id)
+    def _live(s: Session, followup_id: str, *, for_update: bool = False) -> FollowUp:
+        fu = cast(FollowUp | None, base.load_for_update(s, FollowUp, followup_id)) if for_update else s.get(FollowUp, followup_id)
         if fu is None or fu.deleted_at is not None:
             raise UserError("找不到這項追蹤事項，可能已被刪除。", "This follow-up no longer exists.")
         return fu
@@ -148,9 +151,12 @@ class FollowUpService(DatedService):
 
     @changes(Kind.FOLLOWUPS)
     def update(self, followup_id: str, draft: FollowUpDraft) -> dict:
+        """Save the follow-up; with the ``draft.version`` the dialog loaded, one someone saved since (a colleague
+        on the server, the visit's editor, a sync import) is refused with a SaveConflict instead of overwritten."""
         self._check(draft)
         with self.ctx.session_factory() as s:
-            fu = self._live(s, followup_id)
+            fu = self._live(s, followup_id, for_update=draft.version is not None)
+            refuse_if_saved_meanwhile(ENTITY, fu, draft.version, draft.values())
             changed = base.update(s, fu, self.ctx.actor, ENTITY, draft.values())
             visit = s.get(SiteVisit, fu.visit_id)
             index_followup(s, fu, visit.visited_name if visit else "")

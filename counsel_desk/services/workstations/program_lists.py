@@ -24,14 +24,15 @@ from counsel_desk.services.workstations.workstation_rules import personnel_rule
 from counsel_desk.store import programmes as programmes_store
 from counsel_desk.services.formatting import hours_text, listed, shown_date
 from counsel_desk.services.listing import Column
-from counsel_desk.services.programme.program_base import SqlListSource, as_date, in_params
+from counsel_desk.services.programme.program_base import (
+    COUNTY_ORDER, PLACE_COLUMNS, PLACE_JOINS, PLACE_SORTS, SqlListSource, as_date, in_params, place_names,
+)
 
 
 def _order_of(enum_cls, column: str) -> str:
     return f"CASE {column} " + " ".join(f"WHEN '{m.value}' THEN {n}" for n, m in enumerate(enum_cls)) + " END"
 
 
-_COUNTY_ORDER = "(SELECT sort_order FROM county WHERE code = t.county_code)"
 _COUNSELED_BY = ("EXISTS (SELECT 1 FROM support_counselor x WHERE x.support_id = {rid} "
                  "AND x.counselor_id = :f_counselor)")
 
@@ -89,13 +90,13 @@ class WorkstationListSource(SqlListSource):
         Column("hours", "Support hours", align_right=True),
     ]
     sort_sql = {
-        "name": "t.name", "county": _COUNTY_ORDER, "township": "t.township_code", "operator": "t.operator_name",
+        "name": "t.name", **PLACE_SORTS, "operator": "t.operator_name",
         "status": _order_of(WorkstationStatus, "t.status"), "year_approved": "t.year_approved",
         "fulltime_staff": "t.fulltime_staff", "subsidy": _LATEST_SUBSIDY, "personnel_share": _SHARE,
         "sessions": "COALESCE(agg.n, 0)", "hours": "COALESCE(agg.h, 0)",
     }
     sort_joins = {"sessions": _SUPPORT_AGG.format(where=""), "hours": _SUPPORT_AGG.format(where="")}
-    default_sort = f"{_COUNTY_ORDER}, t.name"
+    default_sort = f"{COUNTY_ORDER}, t.name"
 
     def _limit(self) -> str:
         with self.session_factory() as s:
@@ -122,10 +123,10 @@ class WorkstationListSource(SqlListSource):
     def fetch_rows(self, conn, ids: list[str]) -> dict[str, dict[str, Any]]:
         where, params = in_params(ids)
         support = _SUPPORT_AGG.format(where=f"AND workstation_id IN {where}")
-        sql = (f"SELECT t.id, t.name, c.name, c.name_en, tw.name, tw.name_en, t.operator_name, t.status, "
+        sql = (f"SELECT t.id, t.name, {PLACE_COLUMNS}, t.operator_name, t.status, "
                f"t.year_approved, t.fulltime_staff, {_LATEST_SUBSIDY}, {_LATEST_PERSONNEL}, COALESCE(agg.n, 0), "
-               f"COALESCE(agg.h, 0), {_limit_sql(programmes_store.loaded(conn))} FROM workstation t LEFT JOIN county c ON c.code = t.county_code "
-               f"LEFT JOIN township tw ON tw.code = t.township_code {support} WHERE t.id IN {where}")
+               f"COALESCE(agg.h, 0), {_limit_sql(programmes_store.loaded(conn))} FROM workstation t {PLACE_JOINS} "
+               f"{support} WHERE t.id IN {where}")
         out = {}
         for (rid, name, county, county_en, town, town_en, operator, status, year, staff, subsidy, personnel,
              sessions, hours, limit) in conn.execute(text(sql), params):
@@ -133,7 +134,7 @@ class WorkstationListSource(SqlListSource):
             flagged = limit is not None and ((share is not None and share > limit + 1e-9)
                                              or (not subsidy and personnel > 0))
             out[rid] = {
-                "name": name, "county": pick(county or "", county_en or ""), "township": pick(town or "", town_en or ""),
+                "name": name, **place_names(county, county_en, town, town_en),
                 "operator": operator, "status": WorkstationStatus.label_of(status),
                 "year_approved": str(year) if year else "", "fulltime_staff": int(staff),
                 "subsidy": int(subsidy) if subsidy is not None else "",
@@ -236,23 +237,21 @@ class PublicSpaceListSource(SqlListSource):
         Column("visits", "Visits", align_right=True),
     ]
     sort_sql = {
-        "name": "t.name", "county": _COUNTY_ORDER, "township": "t.township_code", "agency": "t.owning_agency",
+        "name": "t.name", **PLACE_SORTS, "agency": "t.owning_agency",
         "subsidy": "t.subsidy", "status": _order_of(PublicSpaceStatus, "t.status"), "team": "t.operating_team",
         "proposals": _LINKED, "visits": _SPACE_VISITS,
     }
-    default_sort = f"{_COUNTY_ORDER}, t.name"
+    default_sort = f"{COUNTY_ORDER}, t.name"
 
     def fetch_rows(self, conn, ids: list[str]) -> dict[str, dict[str, Any]]:
         where, params = in_params(ids)
-        sql = (f"SELECT t.id, t.name, c.name, c.name_en, tw.name, tw.name_en, t.owning_agency, t.subsidy, t.status, "
-               f"t.operating_team, {_LINKED}, {_SPACE_VISITS} FROM public_space t "
-               f"LEFT JOIN county c ON c.code = t.county_code LEFT JOIN township tw ON tw.code = t.township_code "
-               f"WHERE t.id IN {where}")
+        sql = (f"SELECT t.id, t.name, {PLACE_COLUMNS}, t.owning_agency, t.subsidy, t.status, "
+               f"t.operating_team, {_LINKED}, {_SPACE_VISITS} FROM public_space t {PLACE_JOINS} WHERE t.id IN {where}")
         out = {}
         for rid, name, county, county_en, town, town_en, agency, subsidy, status, team, linked, visits in conn.execute(
                 text(sql), params):
-            out[rid] = {"name": name, "county": pick(county or "", county_en or ""),
-                        "township": pick(town or "", town_en or ""), "agency": agency, "subsidy": int(subsidy),
+            out[rid] = {"name": name, **place_names(county, county_en, town, town_en), "agency": agency,
+                        "subsidy": int(subsidy),
                         "status": PublicSpaceStatus.label_of(status), "team": team, "proposals": int(linked),
                         "visits": int(visits)}
         return out
@@ -283,21 +282,19 @@ class EventListSource(SqlListSource):
     ]
     sort_sql = {
         "date": "t.event_date", "title": "t.title", "kind": _order_of(EventKind, "t.kind"), "place": "t.place",
-        "county": _COUNTY_ORDER, "township": "t.township_code", "partners": "t.partners", "participants": "t.participants", "photos": _PHOTOS,
+        **PLACE_SORTS, "partners": "t.partners", "participants": "t.participants", "photos": _PHOTOS,
     }
     default_sort = "t.event_date"
     default_descending = True
 
     def fetch_rows(self, conn, ids: list[str]) -> dict[str, dict[str, Any]]:
         where, params = in_params(ids)
-        sql = (f"SELECT t.id, t.event_date, t.title, t.kind, t.place, c.name, c.name_en, tw.name, tw.name_en, "
-               f"t.partners, t.participants, {_PHOTOS} FROM center_event t LEFT JOIN county c ON c.code = t.county_code "
-               f"LEFT JOIN township tw ON tw.code = t.township_code WHERE t.id IN {where}")
+        sql = (f"SELECT t.id, t.event_date, t.title, t.kind, t.place, {PLACE_COLUMNS}, "
+               f"t.partners, t.participants, {_PHOTOS} FROM center_event t {PLACE_JOINS} WHERE t.id IN {where}")
         out = {}
         for rid, day, title, kind, place, county, county_en, town, town_en, partners, people, photos in conn.execute(
                 text(sql), params):
             out[rid] = {"date": shown_date(_day(day)), "title": title, "kind": EventKind.label_of(kind), "place": place,
-                        "county": pick(county or "", county_en or ""), "township": pick(town or "", town_en or ""),
-                        "partners": partners,
+                        **place_names(county, county_en, town, town_en), "partners": partners,
                         "participants": int(people), "photos": int(photos)}
         return out

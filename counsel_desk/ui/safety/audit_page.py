@@ -28,6 +28,7 @@ from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import ALERT, GOOD
+from counsel_desk.ui.widgets.choices import fill
 from counsel_desk.ui.widgets.rows import table_view
 
 COLUMNS_CONTEXT = "AuditColumns"
@@ -193,15 +194,7 @@ class AuditPage(PageHooks, QWidget):
         for key, box, everything in (("action", self.action_box, self.tr("All actions")),
                                      ("entity", self.entity_box, self.tr("All records")),
                                      ("actor", self.actor_box, self.tr("Everyone"))):
-            current = box.currentData()
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(everything, "")
-            for code, label in choices[key]:
-                box.addItem(label, code)
-            index = box.findData(current) if current else 0
-            box.setCurrentIndex(max(index, 0))
-            box.blockSignals(False)
+            fill(box, [(label, code) for code, label in choices[key]], blank=everything, blank_value="")
 
     def _date(self, edit: QLineEdit):
         """The date typed in ``edit``, or None; an unreadable one is marked red with the reason."""

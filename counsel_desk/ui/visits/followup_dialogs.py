@@ -82,6 +82,12 @@ class _FollowUpForm(FormDialog):
     def draft(self) -> FollowUpDraft:
         raise NotImplementedError
 
+    def conflict_labels(self) -> dict[str, str]:
+        """The follow-up's fields as the conflict dialog names them (someone else saved it first)."""
+        names = {"description": "What to follow up", "owner": "Owner", "due_date": "Due date", "status": "Status",
+                 "followup_date": "Followed up on", "result": "Result"}  # the edit dialog's labels, translated there
+        return {k: QCoreApplication.translate("FollowUpDialog", v) for k, v in names.items()}
+
     def submit(self) -> None:
         draft = self.draft()
         problems = followup_problems(draft, self._today)
@@ -132,7 +138,7 @@ class FollowUpDialog(_FollowUpForm):
         return FollowUpDraft(description=self.description.text(), owner=self.owner.currentText(),
                              due_date=self.due.date_for("due_date"), status=self.status.currentData(),
                              followup_date=self.followup_date.date_for("followup_date"),
-                             result=self.result.toPlainText(), id=self._original.id)
+                             result=self.result.toPlainText(), id=self._original.id, version=self._original.version)
 
 
 class CloseFollowUpDialog(_FollowUpForm):
@@ -162,4 +168,4 @@ class CloseFollowUpDialog(_FollowUpForm):
         d = self._original
         return FollowUpDraft(description=d.description, owner=d.owner, due_date=d.due_date, status=CLOSED,
                              followup_date=self.followup_date.date_for("followup_date"),
-                             result=self.result.toPlainText(), id=d.id)
+                             result=self.result.toPlainText(), id=d.id, version=d.version)

@@ -9,16 +9,16 @@ workbook carries whatever a laptop stored, and one rule leaves nothing to forget
 The columns are listed, not looked up: this revision's schema, whatever later ones add.
 SQLite: nothing changes. Downgrade on a server narrows them again (refused if a value no longer fits).
 
-Revision ID: 0019_i18_bigint
-Revises: 0018_i17_team_support_event_town
+Revision ID: 0022_i18_bigint
+Revises: 0021_i18_speed_audit_seal
 Create Date: 2026-12-07 03:40:00
 """
 from alembic import op
 
 from counsel_desk.store import dialects
 
-revision = '0019_i18_bigint'
-down_revision = '0018_i17_team_support_event_town'
+revision = '0022_i18_bigint'
+down_revision = '0021_i18_speed_audit_seal'
 branch_labels = None
 depends_on = None
 
@@ -45,6 +45,7 @@ WIDENED = {
     'proposal_score': ('score', 'version'),
     'proposal_section': ('version',),
     'public_space': ('subsidy', 'version', 'year_approved'),
+    'report_narrative': ('version',),
     'report_snapshot': ('revision',),
     'site_visit': ('version',),
     'stage_change': ('version',),
