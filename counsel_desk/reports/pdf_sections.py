@@ -26,15 +26,11 @@ from counsel_desk.services.figures.figures import HEADLINE_KEYS
 from counsel_desk.reports.pdf_charts import count_bars
 from counsel_desk.reports.pdf_parts import WIDTH, Sections, count, hours, para, pct, table, unit_caption
 from counsel_desk.reports.pdf_tables import PagedTable
-from counsel_desk.reports.summary import HOURS, summary_rows
+from counsel_desk.reports.summary import HEADLINE_UNITS, HOURS, summary_rows
 from counsel_desk.services.formatting import ntd, roc_date
 
 SUMMARY_LIST = 20  # rows of a long list the summary PDF shows; the rest become one row
 SUMMARY_KEY_VISITS = 10  # key visits (each a few lines of findings and advice) the summary PDF shows
-UNITS = {"visits_total": "次", "followups_opened": "件", "followups_closed": "件", "followups_overdue": "件",
-         "support_sessions": "場", "support_hours": "小時", "support_participants": "人次", "proposals_new": "件",
-         "proposals_sent": "件", "proposals_resubmitted": "件", "proposals_approved": "件", "events": "場",
-         "event_participants": "人次"}
 
 
 def headline_text(key: str, value: float | None) -> str:
@@ -105,7 +101,7 @@ def by_center(f: ReportFigures, sec: Sections) -> list[Flowable]:
     if not by:
         return []
     centers = [c for c in CenterCode if c.value in by]
-    data = [[figure_label((k,)) + f"（{UNITS[k]}）", *[headline_text(k, by[c.value].get(k)) for c in centers],
+    data = [[figure_label((k,)) + f"（{HEADLINE_UNITS[k]}）", *[headline_text(k, by[c.value].get(k)) for c in centers],
              headline_text(k, sum(by[c.value].get(k) or 0 for c in centers))] for k in HEADLINE_KEYS]
     w = (WIDTH - 62 * mm) / (len(centers) + 1)
     return [*sec.heading("各分區中心比較"),

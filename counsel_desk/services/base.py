@@ -63,6 +63,19 @@ def conflicting_fields(mine: dict[str, Any], theirs: dict[str, Any]) -> list[Fie
     return [FieldConflict(k, v, theirs.get(k)) for k, v in mine.items() if plain(v) != plain(theirs.get(k))]
 
 
+def refuse_if_saved_meanwhile(entity: str, obj: Any, version: int | None, mine: dict[str, Any],
+                              theirs: dict[str, Any] | None = None) -> None:
+    """The editor loaded ``version``; someone saved the record since (a colleague on the server, a sync import):
+    raise SaveConflict with both values of each field that differs. Where nothing she has differs from what is
+    stored, her save changes nothing of theirs and goes ahead."""
+    if version is None or obj.version == version:
+        return
+    theirs = theirs if theirs is not None else {k: getattr(obj, k) for k in mine}
+    fields = conflicting_fields(mine, theirs)
+    if fields:
+        raise SaveConflict(entity, obj.id, obj.version, fields, obj.updated_by, obj.updated_at)
+
+
 def load_for_update(session: Session, model: type[Synced], record_id: str) -> Synced | None:
     """The record, locked until COMMIT on a server (``SELECT … FOR UPDATE``; SQLite locks the whole file
     at the first write anyway): a version read here can't change before this transaction saves."""

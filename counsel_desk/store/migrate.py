@@ -67,6 +67,20 @@ def is_known(rev: str) -> bool:
     return all(r in known_revisions() for r in rev.split(","))
 
 
+def refuse_newer(rev: str | None, where: str = "") -> None:
+    """Refuse, before anything is touched, a database a newer counsel_desk wrote (a revision not known here);
+    ``where``: the server database's name (a file is named by the caller's own message)."""
+    if rev is None or is_known(rev):
+        return
+    what_zh, what_en = (f"這個資料庫（{where}）", f"This database ({where})") if where else ("這個資料庫", "This database")
+    kept_zh, kept_en = ("資料庫", "it") if where else ("檔案", "the file")
+    raise DatabaseError(
+        f"{what_zh}由較新版本的 counsel_desk 建立（結構版本 {rev}），本版無法讀取；"
+        f"{kept_zh}已保持原狀未變更。請更新 counsel_desk 後再開啟。",
+        f"{what_en} was written by a newer counsel_desk (schema {rev}); this version "
+        f"cannot read it and left {kept_en} untouched. Please update counsel_desk.")
+
+
 def upgrade(engine: Engine) -> None:
     from alembic import command
 

@@ -187,15 +187,6 @@ def inspect_revision(engine: Engine, target: str) -> str | None:
     return ",".join(sorted(rows)) if rows else None
 
 
-def refuse_newer(rev: str | None, where: str) -> None:
-    if rev is not None and not migrate.is_known(rev):
-        raise DatabaseError(
-            f"這個資料庫（{where}）由較新版本的 counsel_desk 建立（結構版本 {rev}），本版無法讀取；"
-            f"資料庫已保持原狀未變更。請更新 counsel_desk 後再開啟。",
-            f"This database ({where}) was written by a newer counsel_desk (schema {rev}); this version "
-            f"cannot read it and left it untouched. Please update counsel_desk.")
-
-
 @dataclass
 class Opened:
     """A server database made ready by :func:`open_server` (``store.database`` wraps it in a Database)."""
@@ -212,7 +203,7 @@ def open_server(target: str, *, password: str | None = None, create: bool = True
     engine = make_server_engine(target, password, pool_size=pool_size)
     try:
         rev = inspect_revision(engine, target)
-        refuse_newer(rev, display_name(target))
+        migrate.refuse_newer(rev, display_name(target))
         if rev is None and not create:
             raise DatabaseError(f"伺服器上的資料庫 {display_name(target)} 還沒有建立 counsel_desk 的資料表。",
                                 f"The server database {display_name(target)} has no counsel_desk tables yet.")
@@ -222,7 +213,7 @@ def open_server(target: str, *, password: str | None = None, create: bool = True
                 lock.execute(text("SELECT pg_advisory_lock(:k)"), {"k": LOCK_MIGRATE})
                 try:
                     rev = inspect_revision(engine, target)
-                    refuse_newer(rev, display_name(target))
+                    migrate.refuse_newer(rev, display_name(target))
                     if rev != migrate.head():
                         upgraded_from = rev or "empty"
                         migrate.upgrade(engine)

@@ -239,42 +239,74 @@
 <context>
     <name>WorkstationColumns</name>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="13" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="35" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="36" />
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="37" />
         <source>People</source>
         <translation>人數／人次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="14" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="38" />
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="15" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="39" />
+        <source>Linked to</source>
+        <translation>關聯</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="40" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="77" />
+        <source>County</source>
+        <translation>縣市</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="41" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="78" />
+        <source>Township</source>
+        <translation>鄉鎮市區</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="42" />
         <source>Detail</source>
         <translation>部會／計畫／企業</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="16" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="73" />
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="74" />
         <source>Award programme</source>
         <translation>獎勵計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="17" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="75" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="18" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="76" />
         <source>Award</source>
         <translation>獎勵金額</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="19" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="79" />
         <source>Members</source>
         <translation>成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/columns.py" line="20" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="80" />
         <source>Support records</source>
         <translation>輔導紀錄</translation>
     </message>

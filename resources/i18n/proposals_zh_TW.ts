@@ -114,12 +114,12 @@
 <context>
     <name>ChooseProposalDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="135" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="134" />
         <source>Add a proposal to the plan</source>
         <translation>將提案加入計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="139" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="138" />
         <source>The proposal takes the plan's stage; the change is kept in its history.</source>
         <translation>提案會改為計畫目前的階段，並記錄在提案歷程中。</translation>
     </message>
@@ -127,27 +127,27 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="113" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="112" />
         <source>Add contact</source>
         <translation>新增聯絡人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="119" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="118" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="120" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="119" />
         <source>Job title:</source>
         <translation>職稱：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="121" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="120" />
         <source>Phone:</source>
         <translation>電話：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="122" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="121" />
         <source>E-mail:</source>
         <translation>電子郵件：</translation>
     </message>
@@ -155,52 +155,52 @@
 <context>
     <name>CountyChecklistDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="43" />
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="44" />
         <source>County review checklist</source>
         <translation>縣府審查項目</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="45" />
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="46" />
         <source>“%1”: what the county government settles before the council (figure 3 of the plan)</source>
         <translation>「%1」：縣（市）政府於送會報前確認及協助處理的事項（計畫圖 3）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="49" />
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="50" />
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="49" />
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="50" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="49" />
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="50" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="49" />
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="50" />
         <source>Note</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="106" />
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="107" />
         <source>%1: not saved (you closed the comparison).</source>
         <translation>%1：尚未儲存（您關閉了比對視窗）。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="119" />
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="120" />
         <source>%1: status</source>
         <translation>%1：狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="119" />
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="120" />
         <source>%1: date</source>
         <translation>%1：日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="120" />
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="121" />
         <source>%1: note</source>
         <translation>%1：備註</translation>
     </message>
@@ -231,28 +231,28 @@
 <context>
     <name>DecisionBox</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="129" />
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="130" />
         <source>Council working meeting that approved it</source>
         <translation>通過的會報工作會議</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="133" />
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="134" />
         <source>not recorded</source>
         <translation>未記錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="137" />
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="138" />
         <source>Meeting no.:</source>
         <translation>第幾次會議：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="138" />
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="139" />
         <source>Meeting date:</source>
         <translation>會議日期：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="144" />
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="156" />
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="145" />
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="157" />
         <source>%1 approved (NT$):</source>
         <translation>%1 核定金額（元）：</translation>
     </message>
@@ -260,14 +260,34 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="188" />
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="190" />
         <source>Correct the council's decision</source>
         <translation>更正會報核定結果</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="189" />
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="191" />
         <source>“%1”: the working meeting of 行政院地方創生會報 that approved it and the amount each ministry approved. The correction is recorded in the audit log.</source>
         <translation>「%1」：通過的行政院地方創生會報工作會議與各部會核定金額。更正會記入稽核紀錄。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="225" />
+        <source>Meeting no.</source>
+        <translation>第幾次會議</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="225" />
+        <source>Meeting date</source>
+        <translation>會議日期</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="226" />
+        <source>Amounts approved</source>
+        <translation>各部會核定金額</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="230" />
+        <source>Not saved: someone else changed this decision meanwhile.</source>
+        <translation>尚未儲存：這段期間已有他人修改這項會報決議。</translation>
     </message>
 </context>
 <context>
@@ -407,32 +427,32 @@
 <context>
     <name>FundingGridModel</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="101" />
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="102" />
         <source>Work item (agency)</source>
         <translation>工作項目（主辦機關）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="103" />
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="104" />
         <source>ROC %1</source>
         <translation>%1 年</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="105" />
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="106" />
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="107" />
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="108" />
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="124" />
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="125" />
         <source>Requested total</source>
         <translation>申請補助合計</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="154" />
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="155" />
         <source>The plan in force allocates %1 to this work item in ROC %2 (whole programme)</source>
         <translation>適用計畫於民國 %2 年核列此工作項目 %1（全計畫）</translation>
     </message>
@@ -440,52 +460,52 @@
 <context>
     <name>FundingPanel</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="223" />
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="219" />
         <source>ROC </source>
         <translation>民國 </translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="224" />
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="220" />
         <source>Add year</source>
         <translation>新增年度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="226" />
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="222" />
         <source>Remove empty year</source>
         <translation>移除空白年度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="239" />
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="235" />
         <source>Amounts in NT$ per work item of table 1 and ROC year; totals are computed.</source>
         <translation>依表 1 工作項目與年度填寫金額（新臺幣元）；合計與占比自動計算。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="245" />
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="241" />
         <source>Self-funding (自籌款):</source>
         <translation>自籌款：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="247" />
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="243" />
         <source>Matching funds (配合款):</source>
         <translation>配合款：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="285" />
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="281" />
         <source>Requested</source>
         <translation>申請補助</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="285" />
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="281" />
         <source>Self-funding</source>
         <translation>自籌款</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="286" />
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="282" />
         <source>Matching funds</source>
         <translation>配合款</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="288" />
+        <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="284" />
         <source>Total cost</source>
         <translation>總經費</translation>
     </message>
@@ -493,72 +513,72 @@
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="30" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="31" />
         <source>Move to another stage</source>
         <translation>移動階段</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="32" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="33" />
         <source>Plan “%1”</source>
         <translation>計畫「%1」</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="32" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="33" />
         <source>Proposal “%1”</source>
         <translation>提案「%1」</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="43" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="42" />
         <source>Why does it move? e.g. the council asked for a clearer KPI.</source>
         <translation>為什麼移動？例如：會報要求 KPI 更明確。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="49" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="48" />
         <source>Now:</source>
         <translation>目前：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="50" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="49" />
         <source>Move to:</source>
         <translation>移到：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="51" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="50" />
         <source>Comment:</source>
         <translation>說明：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="53" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="52" />
         <source>Move</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="63" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="62" />
         <source>Every proposal of the plan moves with it.</source>
         <translation>計畫內的每件事業提案會一起移動。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="75" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="74" />
         <source>Sending needs a complete draft: every section, the applicant, at least one funding line and the three scores.</source>
         <translation>送出前提案必須完整：每個章節、申請單位資料、至少一筆經費需求及三項評分。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="91" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="90" />
         <source>Source: %1</source>
         <translation>依據：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="95" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="94" />
         <source>Please note</source>
         <translation>請注意</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="102" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="101" />
         <source>Cannot send yet</source>
         <translation>尚不能送出</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="105" />
+        <location filename="../../counsel_desk/ui/proposals/dialogs.py" line="104" />
         <source>Cannot move</source>
         <translation>不能移動</translation>
     </message>
@@ -742,57 +762,57 @@
 <context>
     <name>ProposalColumns</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/common.py" line="14" />
+        <location filename="../../counsel_desk/services/proposals/listing.py" line="77" />
         <source>Title</source>
         <translation>提案名稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/common.py" line="14" />
+        <location filename="../../counsel_desk/services/proposals/listing.py" line="78" />
         <source>Applicant</source>
         <translation>申請單位</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/common.py" line="15" />
+        <location filename="../../counsel_desk/services/proposals/listing.py" line="79" />
         <source>Applicant type</source>
         <translation>申請單位類型</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/common.py" line="15" />
+        <location filename="../../counsel_desk/services/proposals/listing.py" line="80" />
         <source>County / township</source>
         <translation>縣市鄉鎮</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/common.py" line="16" />
+        <location filename="../../counsel_desk/services/proposals/listing.py" line="81" />
         <source>Route</source>
         <translation>提案路徑</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/common.py" line="16" />
+        <location filename="../../counsel_desk/services/proposals/listing.py" line="82" />
         <source>Stage</source>
         <translation>階段</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/common.py" line="17" />
+        <location filename="../../counsel_desk/services/proposals/listing.py" line="83" />
         <source>Workstation</source>
         <translation>協助工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/common.py" line="17" />
+        <location filename="../../counsel_desk/services/proposals/listing.py" line="84" />
         <source>Counselor</source>
         <translation>輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/common.py" line="18" />
+        <location filename="../../counsel_desk/services/proposals/listing.py" line="85" />
         <source>Plan</source>
         <translation>地方創生計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/common.py" line="18" />
+        <location filename="../../counsel_desk/services/proposals/listing.py" line="86" />
         <source>Requested (NT$)</source>
         <translation>申請補助（元）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/common.py" line="19" />
+        <location filename="../../counsel_desk/services/proposals/listing.py" line="87" />
         <source>In stage since</source>
         <translation>進入此階段</translation>
     </message>
@@ -958,77 +978,77 @@
 <context>
     <name>ProposalsPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="56" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="55" />
         <source>New proposal</source>
         <translation>新增提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="58" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="57" />
         <source>Move selected to…</source>
         <translation>移動所選…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="60" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="59" />
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="67" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="66" />
         <source>No proposals here yet. Press “New proposal” (Ctrl+N) to write the first one.</source>
         <translation>這裡還沒有提案。按「新增提案」（Ctrl+N）寫下第一件。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="79" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="78" />
         <source>Stage board</source>
         <translation>階段看板</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="80" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="79" />
         <source>List</source>
         <translation>清單</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="81" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="80" />
         <source>Plans</source>
         <translation>地方創生計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="82" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="81" />
         <source>Money per work item</source>
         <translation>各工作項目經費</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="110" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="109" />
         <source>%1 proposals</source>
         <translation>共 %1 件提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="250" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="242" />
         <source>Select a proposal or plan first.</source>
         <translation>請先選擇一件提案或計畫。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="288" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="280" />
         <source>Moved “%1”.</source>
         <translation>已移動「%1」。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="339" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="331" />
         <source>Export proposal as PDF</source>
         <translation>匯出提案 PDF</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="340" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="332" />
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="349" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="341" />
         <source>PDF written: %1</source>
         <translation>已寫出 PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="352" />
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="344" />
         <source>Writing the PDF…</source>
         <translation>正在寫出 PDF…</translation>
     </message>

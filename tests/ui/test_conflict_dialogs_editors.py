@@ -50,18 +50,23 @@ def _ok(dialog) -> None:
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
 
-@pytest.fixture
-def followup_dialog(qtbot, app_context):
-    """The follow-ups page with her edit dialog open on a visit's follow-up; her result typed in."""
-    from counsel_desk.ui.visits.followups_page import FollowUpListPage
-
-    services = app_context.services()
+def _visit_with_a_followup(services) -> tuple[str, str]:
+    """A visit with one open follow-up due today: (visit id, follow-up id)."""
     me = PeopleService(services).create_counselor("測試輔導員").id
     visits = VisitService(services)
     vid = visits.create(VisitData(visit_date=TODAY, county_code="10004", township_code=visits.townships("10004")[0].id,
                                   counselor_ids=[me], visited_name="竹北青年協會",
                                   followups=[FollowUpDraft("補送計畫書", due_date=TODAY)]))
     (fid,) = [f.id for f in visits.get(vid).followups]
+    return vid, fid
+
+
+@pytest.fixture
+def followup_dialog(qtbot, app_context):
+    """The follow-ups page with her edit dialog open on a visit's follow-up; her result typed in."""
+    from counsel_desk.ui.visits.followups_page import FollowUpListPage
+
+    _vid, fid = _visit_with_a_followup(app_context.services())
     page = FollowUpListPage(app_context)
     qtbot.addWidget(page)
     page.view.selectRow(0)
@@ -240,3 +245,47 @@ def test_a_youth_team_member(qtbot, app_context, colleague, decisions, take):  #
     assert not dialog.isVisible()
     assert [m.role for m in yt.team_view(services, team.id).members] == ["隊長" if take else "財務"]
     assert page.members_model.values_at(0)[3] == ("隊長" if take else "財務")
+
+
+@pytest.mark.parametrize("take", [False, True], ids=["keeps-hers", "takes-theirs"])
+def test_the_visit_editor_and_a_followup_closed_on_the_followups_page(qtbot, app_context, colleague,  # noqa: F811
+                                                                      decisions, take):
+    from counsel_desk.ui.visits.editor import VisitEditor
+
+    seen, taken, _ = decisions
+    services = app_context.services()
+    vid, fid = _visit_with_a_followup(services)
+    visits = VisitService(services)
+    editor = VisitEditor(app_context, visit_id=vid)
+    qtbot.addWidget(editor)
+    editor.form.purpose.setText("我的目的")
+    FollowUpService(colleague).close(fid, TODAY, "同仁寫的結果")
+    version = FollowUpService(services).get(fid).version
+    names = [f"followup:{fid}:{version}:{field}" for field in ("status", "followup_date", "result")]
+    if take:
+        taken.extend(names)
+    assert editor.save()
+    (shown,) = seen
+    assert list(shown) == names and shown[names[2]] == ("—", "同仁寫的結果")
+    stored = visits.get(vid)
+    assert stored.purpose == "我的目的"
+    assert (stored.followups[0].status, stored.followups[0].result) == (("closed", "同仁寫的結果") if take else ("open", ""))
+    assert editor.form.followup_model.drafts[0].status == stored.followups[0].status  # the editor shows what is saved
+
+
+@pytest.mark.parametrize("take", [[], ["approved"]], ids=["keeps-hers", "takes-theirs"])
+def test_the_councils_decision_corrected(qtbot, app_context, colleague, decisions, take):  # noqa: F811
+    from counsel_desk.ui.proposals.county_dialogs import DecisionDialog
+    from tests.unit.test_save_conflicts_editors import approved_proposal
+
+    seen, taken, _ = decisions
+    pid = approved_proposal(app_context.db, app_context.services())
+    dialog = DecisionDialog(app_context, "proposal", pid, "池上米鄉", ["農業部", "文化部"])
+    qtbot.addWidget(dialog)
+    dialog.box.amounts["文化部"].setText("500,000")
+    ps.record_decision(colleague, "proposal", pid, ps.Decision(51, date(2025, 11, 18), {"農業部": 1_400_000}))
+    taken.extend(take)
+    assert dialog.save()
+    assert seen == [{"approved": ("文化部: 500,000、農業部: 1,450,000", "農業部: 1,400,000")}]
+    expected = {"農業部": 1_400_000} if take else {"農業部": 1_450_000, "文化部": 500_000}
+    assert ps.get_decision(app_context.services(), "proposal", pid).amounts == expected

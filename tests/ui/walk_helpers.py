@@ -186,6 +186,11 @@ def _standalone(qtbot, window, ctx):
     yield from _dialog(qtbot, "about", AboutDialog(window))
     yield from _dialog(qtbot, "counselor roster", RosterDialog(ctx, window))
     yield from _dialog(qtbot, "counselor dialog", CounselorDialog(window, lambda *_a: None))
+    from counsel_desk.services.outcomes.youth_teams import MemberView
+    from counsel_desk.ui.outcomes.teams_page import MemberDialog
+
+    member = MemberView("x", "Chen Yi-chen", 1991, "Team lead", 35)  # Latin letters: the English walk's rule below
+    yield from _dialog(qtbot, "team member", MemberDialog(window, lambda _v: None, member))
     yield from _dialog(qtbot, "first run", FirstRunDialog(ctx.settings))
     on_server = FirstRunDialog(ctx.settings)
     on_server.on_server.setChecked(True)  # the longer form: the center's server's connection fields

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from counsel_desk.models.enums import Route
+from counsel_desk.models.enums import Route, Stage
 from counsel_desk.reports import narrative
 from counsel_desk.reports.figures_types import Narrative
 from counsel_desk.services import proposals as ps
@@ -23,7 +23,8 @@ from counsel_desk.services.places import issue_topics
 from counsel_desk.services.programme import targets
 from counsel_desk.services.visits.followups import FollowUpDraft, FollowUpService
 from counsel_desk.services.visits.visits import VisitData, VisitService
-from tests.unit.test_proposals_service import _fields, make_people
+from tests.unit.test_flows import _existing
+from tests.unit.test_proposals_service import _fields, _walk, make_people
 
 pytestmark = pytest.mark.both_engines
 TODAY = date(2026, 11, 26)
@@ -46,15 +47,21 @@ def _both(conflict: SaveConflict) -> set[tuple]:
     return {(f.name, f.mine, f.theirs) for f in conflict.fields}
 
 
+def _visit_with_a_followup(ctx: ServiceContext, owner: str = "") -> tuple[VisitService, str, str]:
+    """A visit with one open follow-up due today: the service, the visit's id and the follow-up's."""
+    counselor = PeopleService(ctx).create_counselor("王小明").id
+    visits = VisitService(ctx, today=TODAY)
+    vid = visits.create(VisitData(visit_date=date(2026, 11, 16), county_code="10004",
+                                  township_code=visits.townships("10004")[0].id, counselor_ids=[counselor],
+                                  mode="onsite", visited_name="關西鎮公所",
+                                  followups=[FollowUpDraft("送出提案初稿", owner=owner, due_date=TODAY)]))
+    (fid,) = [f.id for f in visits.get(vid).followups]
+    return visits, vid, fid
+
+
 def test_a_followup(two):
     me, colleague = two
-    counselor = PeopleService(me).create_counselor("王小明").id
-    visits = VisitService(me, today=TODAY)
-    town = visits.townships("10004")[0].id
-    vid = visits.create(VisitData(visit_date=date(2026, 11, 16), county_code="10004", township_code=town,
-                                  counselor_ids=[counselor], mode="onsite", visited_name="關西鎮公所",
-                                  followups=[FollowUpDraft("送出提案初稿", owner="王小明", due_date=TODAY)]))
-    (fid,) = [f.id for f in visits.get(vid).followups]
+    _visits, _vid, fid = _visit_with_a_followup(me, owner="王小明")
     mine, theirs = FollowUpService(me, today=TODAY), FollowUpService(colleague, today=TODAY)
     loaded = mine.get(fid)
     colleague_draft = theirs.get(fid)
@@ -71,6 +78,30 @@ def test_a_followup(two):
     stored = mine.get(fid)
     assert (stored.status, stored.followup_date, stored.result) == ("closed", TODAY, "我寫的結果")
     assert stored.version == conflict.version + 1
+
+
+def test_a_followup_closed_elsewhere_while_her_visit_is_open(two):
+    """The visit editor holds the visit's follow-ups as loaded; the colleague closes one on the follow-ups page
+    (the visit's own version unchanged); her save of the visit is refused naming the follow-up's fields."""
+    me, colleague = two
+    visits, vid, fid = _visit_with_a_followup(me)
+    loaded = visits.get(vid)
+    FollowUpService(colleague, today=TODAY).close(fid, TODAY, "公所已收件")
+    loaded.purpose = "我補的目的"
+    conflict = _refused(lambda: visits.save(loaded))
+    version = FollowUpService(me).get(fid).version
+    assert _both(conflict) == {(f"followup:{fid}:{version}:status", "open", "closed"),
+                               (f"followup:{fid}:{version}:followup_date", None, TODAY),
+                               (f"followup:{fid}:{version}:result", "", "公所已收件")}
+    assert conflict.version == loaded.version  # the visit's: saving her choices saves the visit as she loaded it
+    stored = visits.get(vid)
+    assert stored.purpose == "" and stored.followups[0].status == "closed"  # nothing written
+    # she takes all of theirs, over the follow-up's version she has now seen
+    fu = loaded.followups[0]
+    fu.status, fu.followup_date, fu.result, fu.version = "closed", TODAY, "公所已收件", version
+    visits.save(loaded)
+    stored = visits.get(vid)
+    assert stored.purpose == "我補的目的" and stored.followups[0].result == "公所已收件"
 
 
 def test_a_youth_team_member(two):
@@ -167,3 +198,29 @@ def test_an_issue_topic_renamed(two):
     assert [t.name for t in issue_topics.topics(me) if t.id == topic.id] == ["水資源管理"]
     renamed = issue_topics.rename_topic(me, topic.id, "用水", "Water", conflict.version)
     assert (renamed.name, renamed.version) == ("用水", conflict.version + 1)
+
+
+def approved_proposal(db, ctx: ServiceContext) -> str:
+    """An existing-route proposal passed at the 51st working meeting: 農業部 NT$1,450,000."""
+    d = _existing(ctx, make_people(db))
+    _walk(ctx, d.id, Stage.DRAFTING, Stage.TOWNSHIP_FILED, Stage.COUNTY_REVIEW, Stage.COUNCIL)
+    ps.move_proposal(ctx, d.id, Stage.APPROVED.value, "通過",
+                     decision=ps.Decision(51, date(2025, 11, 18), {"農業部": 1_450_000}))
+    return d.id
+
+
+def test_the_councils_decision_corrected(db, two):
+    me, colleague = two
+    pid = approved_proposal(db, me)
+    loaded = ps.get_decision(me, "proposal", pid)
+    # the colleague corrects only an amount: the proposal's version moves all the same
+    ps.record_decision(colleague, "proposal", pid, ps.Decision(51, date(2025, 11, 18), {"農業部": 1_400_000}),
+                       loaded.version)
+    mine = ps.Decision(52, date(2025, 11, 18), {"農業部": 1_450_000, "文化部": 500_000})
+    conflict = _refused(lambda: ps.record_decision(me, "proposal", pid, mine, loaded.version))
+    assert [(f.name, f.mine, f.theirs) for f in conflict.fields] == [
+        ("council_meeting", 52, 51), ("approved", ["文化部: 500,000", "農業部: 1,450,000"], ["農業部: 1,400,000"])]
+    assert ps.get_decision(me, "proposal", pid).amounts == {"農業部": 1_400_000}
+    ps.record_decision(me, "proposal", pid, mine, conflict.version)
+    stored = ps.get_decision(me, "proposal", pid)
+    assert (stored.meeting, stored.amounts) == (52, {"農業部": 1_450_000, "文化部": 500_000})

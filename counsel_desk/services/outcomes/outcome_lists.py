@@ -16,7 +16,7 @@ from sqlalchemy import Connection, text
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import PEOPLE_OUTCOMES, OutcomeKind
 from counsel_desk.services.formatting import shown_date
-from counsel_desk.services.listing import Column
+from counsel_desk.services.listing import QT_TRANSLATE_NOOP, Column
 from counsel_desk.services.programme.program_base import (
     PLACE_COLUMNS, PLACE_JOINS, PLACE_SORTS, SqlListSource, as_date, in_params, place_names,
 )
@@ -32,14 +32,14 @@ class OutcomeListSource(SqlListSource):
     filterable = ("kind",)
     date_column = "t.outcome_date"
     columns = [
-        Column("date", "Date"),
-        Column("kind", "Kind"),
-        Column("people", "People", align_right=True),
-        Column("amount", "Amount", align_right=True),
-        Column("linked", "Linked to"),
-        Column("county", "County"),
-        Column("township", "Township"),
-        Column("detail", "Detail"),
+        Column("date", QT_TRANSLATE_NOOP("WorkstationColumns", "Date")),
+        Column("kind", QT_TRANSLATE_NOOP("WorkstationColumns", "Kind")),
+        Column("people", QT_TRANSLATE_NOOP("WorkstationColumns", "People"), align_right=True),
+        Column("amount", QT_TRANSLATE_NOOP("WorkstationColumns", "Amount"), align_right=True),
+        Column("linked", QT_TRANSLATE_NOOP("WorkstationColumns", "Linked to")),
+        Column("county", QT_TRANSLATE_NOOP("WorkstationColumns", "County")),
+        Column("township", QT_TRANSLATE_NOOP("WorkstationColumns", "Township")),
+        Column("detail", QT_TRANSLATE_NOOP("WorkstationColumns", "Detail")),
     ]
     sort_sql = {"date": "t.outcome_date", "kind": "t.kind", "people": "t.people", "amount": "t.amount", **PLACE_SORTS}
     default_sort = "t.outcome_date"
@@ -70,14 +70,14 @@ class YouthTeamListSource(SqlListSource):
     table = "youth_team t"
     entity = "youth_team"
     columns = [
-        Column("name", "Name"),
-        Column("programme", "Award programme"),
-        Column("year", "Year", align_right=True),
-        Column("award", "Award", align_right=True),
-        Column("county", "County"),
-        Column("township", "Township"),
-        Column("members", "Members", align_right=True),
-        Column("support", "Support records", align_right=True),
+        Column("name", QT_TRANSLATE_NOOP("WorkstationColumns", "Name")),
+        Column("programme", QT_TRANSLATE_NOOP("WorkstationColumns", "Award programme")),
+        Column("year", QT_TRANSLATE_NOOP("WorkstationColumns", "Year"), align_right=True),
+        Column("award", QT_TRANSLATE_NOOP("WorkstationColumns", "Award"), align_right=True),
+        Column("county", QT_TRANSLATE_NOOP("WorkstationColumns", "County")),
+        Column("township", QT_TRANSLATE_NOOP("WorkstationColumns", "Township")),
+        Column("members", QT_TRANSLATE_NOOP("WorkstationColumns", "Members"), align_right=True),
+        Column("support", QT_TRANSLATE_NOOP("WorkstationColumns", "Support records"), align_right=True),
     ]
     sort_sql = {"name": "t.name", "programme": "t.programme", "year": "t.roc_year", "award": "t.award", **PLACE_SORTS}
     default_sort = "t.roc_year"

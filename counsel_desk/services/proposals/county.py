@@ -121,6 +121,12 @@ class Decision:
     meeting: int | None  # 第 N 次工作會議
     meeting_date: date | None
     amounts: dict[str, int]  # ministry → NT$ approved
+    version: int = 0  # the proposal's or plan's as read: a correction saves against it
+
+    def compared(self) -> dict[str, Any]:
+        """As the conflict dialog compares it: the amounts as one field, a line per ministry."""
+        return {"council_meeting": self.meeting, "council_date": self.meeting_date,
+                "approved": [f"{agency}: {amount:,}" for agency, amount in sorted(self.amounts.items())]}
 
     @property
     def total(self) -> int:
@@ -132,7 +138,8 @@ def decision_in(session: Session, *, proposal_id: str | None = None, plan_id: st
     cond = ApprovedAmount.proposal_id == proposal_id if proposal_id else ApprovedAmount.plan_id == plan_id
     amounts = {a.agency: a.amount for a in session.exec(select(ApprovedAmount).where(
         cond, ApprovedAmount.deleted_at.is_(None)).order_by(ApprovedAmount.agency))}  # type: ignore[union-attr]
-    return Decision(record.council_meeting if record else None, record.council_date if record else None, amounts)
+    return Decision(record.council_meeting if record else None, record.council_date if record else None, amounts,
+                    record.version if record else 0)
 
 
 def get_decision(ctx: ServiceContext, kind: str, record_id: str) -> Decision:
@@ -181,15 +188,31 @@ def save_decision(session: Session, ctx: ServiceContext, record: Proposal | Plan
 
 
 @changes(Kind.PROPOSALS)
-def record_decision(ctx: ServiceContext, kind: str, record_id: str, decision: Decision) -> Decision:
-    """Record (or correct) the decision of a passed proposal or plan."""
+def record_decision(ctx: ServiceContext, kind: str, record_id: str, decision: Decision,
+                    version: int | None = None) -> Decision:
+    """Record (or correct) the decision of a passed proposal or plan. ``version``: the record's as the dialog
+    read it — a decision someone saved since (or any save of the record that changed it) is refused with a
+    SaveConflict (meeting, date, the amounts as one field) instead of being overwritten."""
     with ctx.session_factory() as s:
         model, what = (Plan, "地方創生計畫") if kind == "plan" else (Proposal, "提案")
+        if version is not None:
+            base.load_for_update(s, model, record_id)  # the row held until COMMIT on a server
         record = live(s, model, record_id, what, kind)
+        ids = {"plan_id": record_id} if kind == "plan" else {"proposal_id": record_id}
+        if version is not None and record.version != version:
+            stored = decision_in(s, **ids)
+            fields = base.conflicting_fields(check_decision(decision).compared(), stored.compared())
+            if fields:
+                raise base.SaveConflict(kind, record_id, record.version, fields, record.updated_by, record.updated_at)
+        version_before = record.version
         if record.stage != Stage.APPROVED:
             raise ValidationError("只有「通過」的計畫或提案才記錄會報工作會議與核定金額。",
                                   "Only an approved plan or proposal records its meeting and amounts.",
                                   field="council_meeting")
+        before = decision_in(s, **ids)
         save_decision(s, ctx, record, decision)
+        if record.version == version_before and decision_in(s, **ids).amounts != before.amounts:
+            base.stamp_change(record, ctx.actor)  # only amounts changed: a colleague's dialog must see it too
+            s.add(record)
         s.commit()
-        return decision_in(s, **({"plan_id": record_id} if kind == "plan" else {"proposal_id": record_id}))
+        return decision_in(s, **ids)

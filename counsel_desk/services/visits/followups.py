@@ -21,8 +21,7 @@ from counsel_desk.models import FollowUp, SiteVisit, new_id
 from counsel_desk.models.enums import FollowUpStatus
 from counsel_desk.services import base
 from counsel_desk.services.formatting import roc_date, shown_date
-from counsel_desk.services.listing import Column, ListQuery
-from counsel_desk.services.programme.program_base import refuse_if_saved_meanwhile
+from counsel_desk.services.listing import QT_TRANSLATE_NOOP, Column, ListQuery
 from counsel_desk.services.list_search import END_OF_TEXT, IdListCache, OrderedIds, freeze, match, search_join
 from counsel_desk.services.visits.visit_list import OPEN_STATUSES, DatedService, date_or_none, visit_conditions
 from counsel_desk.store import search
@@ -156,7 +155,7 @@ class FollowUpService(DatedService):
         self._check(draft)
         with self.ctx.session_factory() as s:
             fu = self._live(s, followup_id, for_update=draft.version is not None)
-            refuse_if_saved_meanwhile(ENTITY, fu, draft.version, draft.values())
+            base.refuse_if_saved_meanwhile(ENTITY, fu, draft.version, draft.values())
             changed = base.update(s, fu, self.ctx.actor, ENTITY, draft.values())
             visit = s.get(SiteVisit, fu.visit_id)
             index_followup(s, fu, visit.visited_name if visit else "")
@@ -175,15 +174,15 @@ class FollowUpService(DatedService):
 
 
 FOLLOWUP_COLUMNS = [
-    Column("due_date", "Due"),
-    Column("status", "Status"),
-    Column("description", "Follow-up"),
-    Column("owner", "Owner"),
-    Column("visit_date", "Visit date"),
-    Column("township", "Township"),
-    Column("visited", "Visited"),
-    Column("followup_date", "Followed up"),
-    Column("result", "Result"),
+    Column("due_date", QT_TRANSLATE_NOOP("FollowUpColumns", "Due")),
+    Column("status", QT_TRANSLATE_NOOP("FollowUpColumns", "Status")),
+    Column("description", QT_TRANSLATE_NOOP("FollowUpColumns", "Follow-up")),
+    Column("owner", QT_TRANSLATE_NOOP("FollowUpColumns", "Owner")),
+    Column("visit_date", QT_TRANSLATE_NOOP("FollowUpColumns", "Visit date")),
+    Column("township", QT_TRANSLATE_NOOP("FollowUpColumns", "Township")),
+    Column("visited", QT_TRANSLATE_NOOP("FollowUpColumns", "Visited")),
+    Column("followup_date", QT_TRANSLATE_NOOP("FollowUpColumns", "Followed up")),
+    Column("result", QT_TRANSLATE_NOOP("FollowUpColumns", "Result")),
 ]
 
 _STATUS_ORDER = "CASE f.status WHEN 'open' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'closed' THEN 2 ELSE 3 END"

@@ -23,7 +23,7 @@ from counsel_desk.models.enums import EventKind, PublicSpaceStatus, SupportKind,
 from counsel_desk.services.workstations.workstation_rules import personnel_rule
 from counsel_desk.store import programmes as programmes_store
 from counsel_desk.services.formatting import hours_text, listed, shown_date
-from counsel_desk.services.listing import Column
+from counsel_desk.services.listing import QT_TRANSLATE_NOOP, Column
 from counsel_desk.services.programme.program_base import (
     COUNTY_ORDER, PLACE_COLUMNS, PLACE_JOINS, PLACE_SORTS, SqlListSource, as_date, in_params, place_names,
 )
@@ -77,17 +77,17 @@ class WorkstationListSource(SqlListSource):
     entity = "workstation"
     filterable = ("status",)
     columns = [
-        Column("name", "Name"),
-        Column("county", "County"),
-        Column("township", "Township"),
-        Column("operator", "Operator"),
-        Column("status", "Status"),
-        Column("year_approved", "Year approved", align_right=True),
-        Column("fulltime_staff", "Full-time staff", align_right=True),
-        Column("subsidy", "Subsidy (latest year)", align_right=True),
-        Column("personnel_share", "Personnel share", align_right=True),
-        Column("sessions", "Support sessions", align_right=True),
-        Column("hours", "Support hours", align_right=True),
+        Column("name", QT_TRANSLATE_NOOP("WorkstationColumns", "Name")),
+        Column("county", QT_TRANSLATE_NOOP("WorkstationColumns", "County")),
+        Column("township", QT_TRANSLATE_NOOP("WorkstationColumns", "Township")),
+        Column("operator", QT_TRANSLATE_NOOP("WorkstationColumns", "Operator")),
+        Column("status", QT_TRANSLATE_NOOP("WorkstationColumns", "Status")),
+        Column("year_approved", QT_TRANSLATE_NOOP("WorkstationColumns", "Year approved"), align_right=True),
+        Column("fulltime_staff", QT_TRANSLATE_NOOP("WorkstationColumns", "Full-time staff"), align_right=True),
+        Column("subsidy", QT_TRANSLATE_NOOP("WorkstationColumns", "Subsidy (latest year)"), align_right=True),
+        Column("personnel_share", QT_TRANSLATE_NOOP("WorkstationColumns", "Personnel share"), align_right=True),
+        Column("sessions", QT_TRANSLATE_NOOP("WorkstationColumns", "Support sessions"), align_right=True),
+        Column("hours", QT_TRANSLATE_NOOP("WorkstationColumns", "Support hours"), align_right=True),
     ]
     sort_sql = {
         "name": "t.name", **PLACE_SORTS, "operator": "t.operator_name",
@@ -170,14 +170,14 @@ class SupportListSource(SqlListSource):
     date_column = "t.support_date"
     township_column = _support_place("township_code")
     columns = [
-        Column("date", "Date"),
-        Column("workstation", "Workstation or team"),
-        Column("kind", "Type"),
-        Column("hours", "Hours", align_right=True),
-        Column("participants", "Participants", align_right=True),
-        Column("topics", "Topics"),
-        Column("counselors", "Counselors"),
-        Column("linked", "Linked to", sortable=False),
+        Column("date", QT_TRANSLATE_NOOP("WorkstationColumns", "Date")),
+        Column("workstation", QT_TRANSLATE_NOOP("WorkstationColumns", "Workstation or team")),
+        Column("kind", QT_TRANSLATE_NOOP("WorkstationColumns", "Type")),
+        Column("hours", QT_TRANSLATE_NOOP("WorkstationColumns", "Hours"), align_right=True),
+        Column("participants", QT_TRANSLATE_NOOP("WorkstationColumns", "Participants"), align_right=True),
+        Column("topics", QT_TRANSLATE_NOOP("WorkstationColumns", "Topics")),
+        Column("counselors", QT_TRANSLATE_NOOP("WorkstationColumns", "Counselors")),
+        Column("linked", QT_TRANSLATE_NOOP("WorkstationColumns", "Linked to"), sortable=False),
     ]
     sort_sql = {
         "date": "t.support_date", "workstation": _RECIPIENT_NAME, "kind": _order_of(SupportKind, "t.kind"),
@@ -226,15 +226,15 @@ class PublicSpaceListSource(SqlListSource):
     entity = "public_space"
     filterable = ("status",)
     columns = [
-        Column("name", "Name"),
-        Column("county", "County"),
-        Column("township", "Township"),
-        Column("agency", "Owning agency"),
-        Column("subsidy", "Subsidy", align_right=True),
-        Column("status", "Status"),
-        Column("team", "Operating team"),
-        Column("proposals", "Linked proposals", align_right=True),
-        Column("visits", "Visits", align_right=True),
+        Column("name", QT_TRANSLATE_NOOP("WorkstationColumns", "Name")),
+        Column("county", QT_TRANSLATE_NOOP("WorkstationColumns", "County")),
+        Column("township", QT_TRANSLATE_NOOP("WorkstationColumns", "Township")),
+        Column("agency", QT_TRANSLATE_NOOP("WorkstationColumns", "Owning agency")),
+        Column("subsidy", QT_TRANSLATE_NOOP("WorkstationColumns", "Subsidy"), align_right=True),
+        Column("status", QT_TRANSLATE_NOOP("WorkstationColumns", "Status")),
+        Column("team", QT_TRANSLATE_NOOP("WorkstationColumns", "Operating team")),
+        Column("proposals", QT_TRANSLATE_NOOP("WorkstationColumns", "Linked proposals"), align_right=True),
+        Column("visits", QT_TRANSLATE_NOOP("WorkstationColumns", "Visits"), align_right=True),
     ]
     sort_sql = {
         "name": "t.name", **PLACE_SORTS, "agency": "t.owning_agency",
@@ -270,15 +270,15 @@ class EventListSource(SqlListSource):
     date_column = "t.event_date"
     township_column = "t.township_code"  # where it was held (an event recorded before v11 may have none)
     columns = [
-        Column("date", "Date"),
-        Column("title", "Title"),
-        Column("kind", "Kind"),
-        Column("place", "Place"),
-        Column("county", "County"),
-        Column("township", "Township"),
-        Column("partners", "Partners"),
-        Column("participants", "Participants", align_right=True),
-        Column("photos", "Photos", align_right=True),
+        Column("date", QT_TRANSLATE_NOOP("WorkstationColumns", "Date")),
+        Column("title", QT_TRANSLATE_NOOP("WorkstationColumns", "Title")),
+        Column("kind", QT_TRANSLATE_NOOP("WorkstationColumns", "Kind")),
+        Column("place", QT_TRANSLATE_NOOP("WorkstationColumns", "Place")),
+        Column("county", QT_TRANSLATE_NOOP("WorkstationColumns", "County")),
+        Column("township", QT_TRANSLATE_NOOP("WorkstationColumns", "Township")),
+        Column("partners", QT_TRANSLATE_NOOP("WorkstationColumns", "Partners")),
+        Column("participants", QT_TRANSLATE_NOOP("WorkstationColumns", "Participants"), align_right=True),
+        Column("photos", QT_TRANSLATE_NOOP("WorkstationColumns", "Photos"), align_right=True),
     ]
     sort_sql = {
         "date": "t.event_date", "title": "t.title", "kind": _order_of(EventKind, "t.kind"), "place": "t.place",

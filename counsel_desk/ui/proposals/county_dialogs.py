@@ -192,7 +192,8 @@ class DecisionDialog(QDialog):
                                  "each ministry approved. The correction is recorded in the audit log."), title))
         heading.setWordWrap(True)
         self.box = DecisionBox(agencies)
-        self.box.set_decision(county.get_decision(svc, kind, record_id))
+        self.loaded = county.get_decision(svc, kind, record_id)  # with the record's version a save is checked against
+        self.box.set_decision(self.loaded)
         self.error = QLabel()
         self.error.setObjectName("decisionError")
         self.error.setWordWrap(True)
@@ -213,8 +214,20 @@ class DecisionDialog(QDialog):
             if decision is None:
                 raise ValidationError("請填寫通過的會報工作會議是第幾次（例如 51）。",
                                       "Give the number of the working meeting.", field="council_meeting")
-            self.ctx.run(county.record_decision, self.svc, self.kind, self.record_id, decision)
+
+            def save(values: dict, version: int | None) -> county.Decision:
+                amounts = {agency: int(amount.replace(",", "")) for agency, amount in
+                           (line.rsplit(": ", 1) for line in values["approved"])}
+                return self.ctx.run(county.record_decision, self.svc, self.kind, self.record_id, county.Decision(
+                    values["council_meeting"], values["council_date"], amounts), version)
+
+            saved = save_resolving(self, save, decision.compared(), self.loaded.version, {
+                "council_meeting": self.tr("Meeting no."), "council_date": self.tr("Meeting date"),
+                "approved": self.tr("Amounts approved")})
         if not done:
+            return False
+        if saved is None:  # she closed the comparison: nothing saved, the dialog stays with what she typed
+            self.error.setText(self.tr("Not saved: someone else changed this decision meanwhile."))
             return False
         self.accept()
         return True

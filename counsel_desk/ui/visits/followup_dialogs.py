@@ -71,6 +71,13 @@ def owner_combo(owners: list[str] | tuple[str, ...], current: str) -> QComboBox:
     return combo
 
 
+def followup_labels() -> dict[str, str]:
+    """A follow-up's fields as the edit dialog labels them (the conflict dialog names them so)."""
+    names = {"description": "What to follow up", "owner": "Owner", "due_date": "Due date", "status": "Status",
+             "followup_date": "Followed up on", "result": "Result"}  # translated in the edit dialog's context
+    return {k: QCoreApplication.translate("FollowUpDialog", v) for k, v in names.items()}
+
+
 class _FollowUpForm(FormDialog):
     """OK checks the follow-up's rules, then hands it to ``on_accept`` (which may refuse too)."""
 
@@ -84,9 +91,7 @@ class _FollowUpForm(FormDialog):
 
     def conflict_labels(self) -> dict[str, str]:
         """The follow-up's fields as the conflict dialog names them (someone else saved it first)."""
-        names = {"description": "What to follow up", "owner": "Owner", "due_date": "Due date", "status": "Status",
-                 "followup_date": "Followed up on", "result": "Result"}  # the edit dialog's labels, translated there
-        return {k: QCoreApplication.translate("FollowUpDialog", v) for k, v in names.items()}
+        return followup_labels()
 
     def submit(self) -> None:
         draft = self.draft()

@@ -3,7 +3,7 @@ closing them — which needs the date they were followed up and the result."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from counsel_desk.errors import UserError, ValidationError
@@ -24,11 +24,6 @@ from counsel_desk.ui.widgets.roles import ROW_ROLE
 from counsel_desk.ui.theme import ALERT, GOOD
 
 COLUMNS_CONTEXT = "FollowUpColumns"
-_TITLES = (QT_TRANSLATE_NOOP("FollowUpColumns", "Due"), QT_TRANSLATE_NOOP("FollowUpColumns", "Status"),
-           QT_TRANSLATE_NOOP("FollowUpColumns", "Follow-up"), QT_TRANSLATE_NOOP("FollowUpColumns", "Owner"),
-           QT_TRANSLATE_NOOP("FollowUpColumns", "Visit date"), QT_TRANSLATE_NOOP("FollowUpColumns", "Township"),
-           QT_TRANSLATE_NOOP("FollowUpColumns", "Visited"), QT_TRANSLATE_NOOP("FollowUpColumns", "Followed up"),
-           QT_TRANSLATE_NOOP("FollowUpColumns", "Result"))
 COLUMN_WIDTHS = (85, 65, 260, 80, 85, 120, 180, 85, 160)
 
 
