@@ -14,8 +14,9 @@ from typing import Any, Callable
 from sqlalchemy import update as core_update
 from sqlmodel import Session, SQLModel
 
-from counsel_desk.errors import UserError
+from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import Synced, utcnow
+from counsel_desk.services.field_labels import field_label_pair
 from counsel_desk.store import audit
 
 
@@ -170,10 +171,24 @@ def stamp_change(obj: Synced, actor: str) -> None:
         setattr(obj, k, v)
 
 
+def check_lengths(model: type[SQLModel], values: dict[str, Any]) -> None:
+    """A text longer than its column's declared length is refused, naming the field and its limit (「電話最多 32
+    字，目前 33 字」): a server's varchar(n) would refuse it with a raw database error, SQLite would keep it."""
+    columns = model.__table__.columns  # type: ignore[attr-defined]
+    for key, value in values.items():
+        limit = getattr(columns[key].type, "length", None) if key in columns else None
+        if limit and isinstance(value, str) and len(value) > limit:
+            zh, en = field_label_pair(key)
+            raise ValidationError(f"{zh}最多 {limit} 字，目前 {len(value)} 字；請縮短後再儲存。",
+                                  f"{en}: at most {limit} characters, this one has {len(value)}. Shorten it and "
+                                  f"save again.", field=key)
+
+
 def create(session: Session, obj: Synced, actor: str, entity: str, also: dict | None = None) -> Synced:
     """Stamp, add and audit a new record; ``also`` joins the audit entry (what is saved with the record in
     other tables, e.g. the counselors present at a visit)."""
     stamp_new(obj, actor)
+    check_lengths(type(obj), obj.model_dump())
     session.add(obj)
     session.flush()
     audit.record(session, actor, "create", entity, obj.id, {**audit_snapshot(obj), **(also or {})})
@@ -194,6 +209,7 @@ def update(session: Session, obj: Synced | Loaded, actor: str, entity: str, chan
     if isinstance(obj, Loaded):
         return _update_loaded(session, obj, actor, entity, changes, also_changed, version, mine)
     refuse_if_saved_meanwhile(entity, obj, version, changes if mine is None else mine)
+    check_lengths(type(obj), {**changes, "updated_by": actor})
     before = snapshot(obj)
     for k, v in changes.items():
         setattr(obj, k, v)
@@ -210,6 +226,7 @@ def _update_loaded(session: Session, loaded: Loaded, actor: str, entity: str, ch
                    also_changed: dict | None, version: int | None, mine: dict | None) -> dict:
     mine = changes if mine is None else mine
     refuse_if_saved_meanwhile(entity, loaded, version, mine, loaded.fields)
+    check_lengths(loaded.model, {**changes, "updated_by": actor})
     table = loaded.model.__table__  # type: ignore[attr-defined]
     changed = {**diff({k: plain(v) for k, v in loaded.fields.items()}, {k: plain(v) for k, v in changes.items()},
                       table.name), **(also_changed or {})}
