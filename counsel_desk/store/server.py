@@ -117,9 +117,24 @@ def make_server_engine(target: str, password: str | None = None, *, pool_size: i
                             "（見 docs/server.md）。",
                             "This build has no PostgreSQL driver (psycopg) for a server database; use the build "
                             "with the server components (see docs/server.md).") from exc
+    event.listen(engine, "connect", _sums_of_whole_numbers_as_int)
     event.listen(engine, "checkout", lambda dbapi_conn, record, _proxy: _ping_if_idle(engine, dbapi_conn, record))
     event.listen(engine, "checkin", _note_use)
     return engine
+
+
+def _sums_of_whole_numbers_as_int(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
+    """A server's SUM of a bigint column is ``numeric`` (psycopg: Decimal); SQLite's SUM of integers is an int.
+    No column is ``numeric`` (amounts and counts are bigint, migration 0022_i18_bigint), so a numeric without a
+    decimal point is such a sum and reads back as int, as on SQLite; one with a point (AVG, a share) stays Decimal."""
+    from psycopg.types.numeric import NumericLoader
+
+    class WholeNumberLoader(NumericLoader):
+        def load(self, data: Any) -> Any:
+            text_ = bytes(data)
+            return int(text_) if text_.lstrip(b"-").isdigit() else super().load(data)
+
+    dbapi_conn.adapters.register_loader("numeric", WholeNumberLoader)
 
 
 PING_AFTER_IDLE_S = 20.0  # a connection unused this long is tried before use (the server may have restarted)

@@ -20,7 +20,6 @@ from counsel_desk.models import Counselor
 from counsel_desk.models.visits import FollowUp
 from counsel_desk.services import base
 from counsel_desk.services.changes import Kind, changes
-from counsel_desk.services.programme.program_base import refuse_if_saved_meanwhile
 
 ENTITY = "counselor"
 
@@ -129,7 +128,7 @@ class RosterService:
         _check(name, email)
         with self.ctx.session_factory() as s:
             c = self._get(s, counselor_id, for_update=version is not None)
-            refuse_if_saved_meanwhile(ENTITY, c, version, {"name": name.strip(), "email": email.strip(),
+            base.refuse_if_saved_meanwhile(ENTITY, c, version, {"name": name.strip(), "email": email.strip(),
                                                            "phone": phone.strip()})
             if self._taken(s, name, but=counselor_id):
                 raise ValidationError(f"名單上已經有「{name.strip()}」。",

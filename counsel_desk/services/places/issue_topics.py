@@ -21,7 +21,6 @@ from counsel_desk.i18n import pick
 from counsel_desk.models import IssueTopic
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.programme.program_base import refuse_if_saved_meanwhile
 
 CODE_PATTERN = re.compile(r"^[A-Z][A-Z0-9_]{0,15}$")
 
@@ -95,7 +94,7 @@ def rename_topic(ctx: ServiceContext, topic_id: str, name: str, name_en: str, ve
     with ctx.session_factory() as s:
         topic = _live_topic(s, topic_id, for_update=version is not None)
         name, name_en = _checked_name(s.connection(), name, name_en, topic_id)
-        refuse_if_saved_meanwhile("issue_topic", topic, version, {"name": name, "name_en": name_en})
+        base.refuse_if_saved_meanwhile("issue_topic", topic, version, {"name": name, "name_en": name_en})
         if (name, name_en) != (topic.name, topic.name_en):
             base.update(s, topic, ctx.actor, "issue_topic", {"name": name, "name_en": name_en})
             s.commit()

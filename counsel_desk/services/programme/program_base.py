@@ -76,19 +76,6 @@ def live(session: Session, model, record_id: str | None, what_zh: str, what_en: 
     return obj
 
 
-def refuse_if_saved_meanwhile(entity: str, obj: Any, version: int | None, mine: dict[str, Any],
-                              theirs: dict[str, Any] | None = None) -> None:
-    """The editor loaded ``version``; someone saved the record since (a colleague on the server, a sync import):
-    raise SaveConflict with both values of each field that differs. Where nothing she has differs from what is
-    stored, her save changes nothing of theirs and goes ahead."""
-    if version is None or obj.version == version:
-        return
-    theirs = theirs if theirs is not None else {k: getattr(obj, k) for k in mine}
-    fields = base.conflicting_fields(mine, theirs)
-    if fields:
-        raise base.SaveConflict(entity, obj.id, obj.version, fields, obj.updated_by, obj.updated_at)
-
-
 # --- create, update, delete -------------------------------------------------------------------------
 @dataclass(frozen=True)
 class RecordKind:
@@ -136,7 +123,7 @@ class RecordKind:
             obj = live(s, self.model, record_id, self.what_zh, self.what_en, for_update=version is not None)
             probe = self.model(**{**obj.model_dump(), **changes})
             self.validate(s, probe)
-            refuse_if_saved_meanwhile(self.entity, obj, version, {k: getattr(probe, k) for k in changes})
+            base.refuse_if_saved_meanwhile(self.entity, obj, version, {k: getattr(probe, k) for k in changes})
             base.update(s, obj, ctx.actor, self.entity, {k: getattr(probe, k) for k in self.fields})
             self.index(s, obj)
             s.commit()

@@ -18,7 +18,6 @@ from counsel_desk.models import Counselor, County, Organization, Plan, Proposal,
 from counsel_desk.models.enums import OrgKind, Stage
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.programme.program_base import refuse_if_saved_meanwhile
 from counsel_desk.services.proposals import funding as funding_mod
 from counsel_desk.services.proposals.drafts import check_proposal_place, check_title, live, name_of, resolve_organization
 from counsel_desk.services.proposals.listing import PLAN_TOTALS
@@ -126,7 +125,7 @@ def update_plan(ctx: ServiceContext, plan_id: str, fields: PlanFields, version: 
             base.load_for_update(s, Plan, plan_id)  # the row held until COMMIT on a server
         plan = live(s, Plan, plan_id, "地方創生計畫", "plan")
         f = _check(s, fields)
-        refuse_if_saved_meanwhile(ENTITY, plan, version, asdict(f), asdict(_detail(s, plan).fields()))
+        base.refuse_if_saved_meanwhile(ENTITY, plan, version, asdict(f), asdict(_detail(s, plan).fields()))
         _apply(s, ctx, plan, f)
         s.commit()
         return _detail(s, plan)

@@ -22,7 +22,6 @@ from counsel_desk.models.enums import FollowUpStatus
 from counsel_desk.services import base
 from counsel_desk.services.formatting import roc_date, shown_date
 from counsel_desk.services.listing import QT_TRANSLATE_NOOP, Column, ListQuery
-from counsel_desk.services.programme.program_base import refuse_if_saved_meanwhile
 from counsel_desk.services.list_search import END_OF_TEXT, IdListCache, OrderedIds, freeze, match, search_join
 from counsel_desk.services.visits.visit_list import OPEN_STATUSES, DatedService, date_or_none, visit_conditions
 from counsel_desk.store import search
@@ -156,7 +155,7 @@ class FollowUpService(DatedService):
         self._check(draft)
         with self.ctx.session_factory() as s:
             fu = self._live(s, followup_id, for_update=draft.version is not None)
-            refuse_if_saved_meanwhile(ENTITY, fu, draft.version, draft.values())
+            base.refuse_if_saved_meanwhile(ENTITY, fu, draft.version, draft.values())
             changed = base.update(s, fu, self.ctx.actor, ENTITY, draft.values())
             visit = s.get(SiteVisit, fu.visit_id)
             index_followup(s, fu, visit.visited_name if visit else "")
