@@ -366,7 +366,7 @@ def record_evaluation(ctx: ServiceContext, budget_id: str, evaluation: str, eval
         ws = live(s, Workstation, budget.workstation_id, "工作站", "workstation")
         values = {"evaluation": code, "evaluated_on": evaluated_on if code else None,
                   "evaluation_note": (note or "").strip()}
-        refuse_if_saved_meanwhile("workstation_budget", budget, version, values)
+        base.refuse_if_saved_meanwhile("workstation_budget", budget, version, values)
         base.update(s, budget, ctx.actor, "workstation_budget", values)
         s.commit()
         return _view(budget, _live_lines(s, budget.id), budget_staff(budget, ws),
