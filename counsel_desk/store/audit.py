@@ -259,14 +259,29 @@ END $$"""
 
 
 def record_many(conn, actor: str, action: str, entity: str, entries: list[tuple[str, dict | str]]) -> None:
-    """Append many entries through Core (bulk work: demo generation, import)."""
+    """Append many entries of one action through Core (bulk work: demo generation, export); see :func:`append_entries`."""
+    append_entries(conn, actor, [(action, entity, entity_id, detail) for entity_id, detail in entries])
+
+
+def append_entries(conn, actor: str, entries: list[tuple[str, str, str, dict | str]]) -> None:
+    """Append ``(action, entity, entity_id, detail)`` entries through Core in one set-based step.
+
+    On a server the chain's lock — every person's save waits for it at COMMIT — is taken here and held
+    until the transaction ends: bulk work (an import) gathers its entries and appends them as its last
+    statement, so people keep saving while it merges. One statement (``cd_audit_append``) on a server
+    whose upgrade created it; else the lock and :func:`_append`'s three statements."""
     if not entries:
         return
-    _lock_chain(conn)
     actor = _who(conn, actor)
     at = utcnow()
-    _append(conn, [{"at": at, "actor": actor, "action": action, "entity": entity, "entity_id": entity_id,
-                    "detail": _detail_text(detail)} for entity_id, detail in entries])
+    rows = [{"at": at, "actor": actor, "action": action, "entity": entity, "entity_id": entity_id,
+             "detail": _detail_text(detail)} for action, entity, entity_id, detail in entries]
+    if conn.dialect.name == "postgresql" and _key(conn) is None and _has_append_function(conn):
+        conn.execute(text("SELECT cd_audit_append(CAST(:e AS jsonb))"),
+                     {"e": json.dumps([{**r, "at": _canonical_time(at)} for r in rows], ensure_ascii=False)})
+        return
+    _lock_chain(conn)
+    _append(conn, rows)
 
 
 # What verify found wrong at the chain's end (ChainCheck.end_problem)
