@@ -38,12 +38,12 @@ from counsel_desk.reports import figures_content as content
 from counsel_desk.reports.rule_warnings import rule_warnings
 from counsel_desk.reports import figures_outcomes, figures_places
 from counsel_desk.services.figures.figures import (
-    LIVE_RECIPIENT_SQL, LIVE_STATION_SQL, as_date, center_sql, followups_opened_closed, headline, moves_to,
-    proposals_new, proposals_sent, resubmissions, sql_params, stage_at_end_sql, support_totals, target_progress, visit_count,
-    visits_per_county, visits_per_township_mode, event_totals, overdue_at,
+    LIVE_RECIPIENT_SQL, LIVE_STATION_SQL, PeriodCounts, as_date, center_sql, headline, moves_to, proposals_new,
+    proposals_sent, resubmissions, sql_params, stage_at_end_sql, target_progress, targets_period, visits_per_county,
+    visits_per_township_mode, overdue_at,
 )
 from counsel_desk.services.period import Period
-from counsel_desk.store import programmes
+from counsel_desk.store import dialects, programmes
 from counsel_desk.services.workstations.workstation_budgets import check_personnel
 from counsel_desk.services.workstations.workstation_rules import personnel_rule
 
@@ -83,24 +83,30 @@ def _visits_by_mode(conn, center: str | None, period: Period) -> dict[str, int]:
     return out
 
 
-def _visit_list(conn, center: str | None, period: Period, *, key_only: bool = False) -> list[VisitRow]:
-    """The appendix: the period's visits with findings and advice, oldest first (or only the key visits, 重點)."""
+def _visit_list(conn, center: str | None, period: Period) -> tuple[list[VisitRow], list[VisitRow]]:
+    """The appendix: the period's visits with findings and advice, oldest first, and the key visits (重點) of them."""
     # The counselors of all the period's visits gathered in one pass (a subquery per visit cost ~65 µs a
-    # visit on a server: 3 s for a national year's 45,000).
-    chosen = (f"+v.deleted_at IS NULL{center_sql('v', center)} AND v.visit_date BETWEEN :start AND :end"
-              f"{' AND v.key_visit' if key_only else ''}")
+    # visit on a server: 3 s for a national year's 45,000); the key visits picked from the same rows.
+    # Names in the order of the counselors' ids: SQLite's order of old, which a server's plan left to chance.
+    chosen = f"+v.deleted_at IS NULL{center_sql('v', center)} AND v.visit_date BETWEEN :start AND :end"
     rows = conn.execute(text(
         "SELECT v.visit_date, c.name, t.name, coalesce(nullif(v.visited_name, ''), o.name, ''), v.mode, "
-        "  n.names, v.purpose, v.findings, v.issues, v.advice "
+        "  n.names, v.purpose, v.findings, v.issues, v.advice, v.key_visit "
         "FROM site_visit v JOIN county c ON c.code = v.county_code JOIN township t ON t.code = v.township_code "
         "LEFT JOIN organization o ON o.id = v.organization_id "
-        "LEFT JOIN (SELECT vc.visit_id, group_concat(co.name, '、') AS names FROM visit_counselor vc "
+        "LEFT JOIN (SELECT vc.visit_id, group_concat(co.name, '、' ORDER BY vc.counselor_id) AS names FROM visit_counselor vc "
         "  JOIN counselor co ON co.id = vc.counselor_id JOIN site_visit v ON v.id = vc.visit_id "
         f"  WHERE {chosen} GROUP BY vc.visit_id) n ON n.visit_id = v.id "
         f"WHERE {chosen} ORDER BY v.visit_date, c.sort_order, t.code, v.id"),
         sql_params(center, period))
-    return [VisitRow(as_date(r[0]), r[1], r[2], r[3] or "", r[4], r[5] or "", r[6] or "", r[7] or "", r[8] or "",
-                     r[9] or "") for r in rows]
+    visits, key_visits = [], []
+    for r in rows:
+        visit = VisitRow(as_date(r[0]), r[1], r[2], r[3] or "", r[4], r[5] or "", r[6] or "", r[7] or "", r[8] or "",
+                         r[9] or "")
+        visits.append(visit)
+        if r[10]:
+            key_visits.append(visit)
+    return visits, key_visits
 
 
 # -- follow-ups (追蹤事項) -----------------------------------------------------------------------
@@ -246,18 +252,26 @@ def center_name(center: str | None) -> str:
     return "全部分區" if center is None else CenterCode(center).zh
 
 
+def compared_periods(period: Period) -> tuple[Period, Period, Period]:
+    """What a report sets its period beside: the previous period, the same period a year before, the year to date."""
+    return period.previous(), period.a_year_before(), period.year_to_date()
+
+
 def comparisons(conn, center: str | None, period: Period,
-                overdue: dict[str, dict[date, int]] | None = None) -> Comparisons:
+                overdue: dict[str, dict[date, int]] | None = None, counts: PeriodCounts | None = None) -> Comparisons:
     """The headline figures of the previous period, the same period a year before and the year to date.
 
-    ``overdue``: the counts of :func:`overdue_at` at those periods' ends when the caller has them (one pass for all).
+    ``overdue``: the counts of :func:`overdue_at` at those periods' ends, ``counts``: their :class:`PeriodCounts`,
+    when the caller has them (one pass for all).
     """
-    others = (period.previous(), period.a_year_before(), period.year_to_date())
+    others = compared_periods(period)
     if overdue is None:
         overdue = overdue_at(conn, center, [p.end for p in others])[0]
+    if counts is None:
+        counts = PeriodCounts(conn, center, others)
 
     def of(p: Period) -> PeriodHeadline:
-        return PeriodHeadline(p, headline(conn, center, p, overdue=_overdue_at(overdue, p.end)))
+        return PeriodHeadline(p, headline(conn, center, p, overdue=_overdue_at(overdue, p.end), counts=counts))
 
     return Comparisons(*(of(p) for p in others))
 
@@ -274,27 +288,31 @@ def compute(session_factory, center: str | None, period: Period, *, today: date 
     today = today or date.today()
     with session_factory() as session:
         conn = session.connection()
-        opened, closed = followups_opened_closed(conn, center, period)
-        # every 逾期 count the report shows (its own, the comparisons', each center's) and its list in one pass
-        overdue_counts, overdue_rows = overdue_at(
-            conn, center, [period.previous().end, period.a_year_before().end, period.year_to_date().end],
-            listed=period.end)
+        dialects.analytic_reads(conn)
+        others = compared_periods(period)
+        targets_span = targets_period(period.end.year, period.end)
+        # every counted figure the report shows (its own, the comparisons', each center's, the targets' actuals)
+        # and every 逾期 count with its list, each in one pass
+        counts = PeriodCounts(conn, center, [period, *others, targets_span])
+        own = counts.of(period)
+        overdue_counts, overdue_rows = overdue_at(conn, center, [p.end for p in others], listed=period.end)
         overdue = _overdue_list(conn, overdue_rows)
-        sessions, hours, participants = support_totals(conn, center, period)
-        events, event_participants = event_totals(conn, center, period)
+        visits, key_visits = _visit_list(conn, center, period)
         by_stage_route = _proposals_by_stage_route(conn, center, period)
         funding, alloc_year = _funding(conn, center, period)
         moves = _stage_moves(conn, center, period)
         budgets = _budgets(conn, center, period)
         figures = ReportFigures(
             center=center, center_name=center_name(center), period=period,
-            visits_total=visit_count(conn, center, period),
+            visits_total=int(own["visits_total"]),
             visits_by_county=_visits_by_county(conn, center, period),
             visits_by_township=_visits_by_township(conn, center, period),
             visits_by_mode=_visits_by_mode(conn, center, period),
-            followups_opened=opened, followups_closed=closed, followups_overdue=len(overdue),
+            followups_opened=int(own["followups_opened"]), followups_closed=int(own["followups_closed"]),
+            followups_overdue=len(overdue),
             overdue_followups=overdue,
-            support_sessions=sessions, support_hours=hours, support_participants=participants,
+            support_sessions=int(own["support_sessions"]), support_hours=own["support_hours"],
+            support_participants=int(own["support_participants"]),
             support_by_station=_support_by_station(conn, center, period),
             support_by_kind=_support_by_kind(conn, center, period),
             budgets=budgets,
@@ -306,22 +324,23 @@ def compute(session_factory, center: str | None, period: Period, *, today: date 
             proposals_sent=proposals_sent(conn, center, period),
             proposals_approved=moves_to(conn, center, period, "approved"),
             funding=funding, funding_roc_year=period.roc_year, allocation_roc_year=alloc_year,
-            events=events, event_participants=event_participants,
+            events=int(own["events"]), event_participants=int(own["event_participants"]),
             event_list=_event_list(conn, center, period),
-            targets=target_progress(conn, center, period.end.year, period.end),
-            visits=_visit_list(conn, center, period),
+            targets=target_progress(conn, center, period.end.year, period.end, counts=counts),
+            visits=visits,
             proposals_resubmitted=resubmissions(conn, center, period),
             provisional=period.provisional(today),
             plan=content.plan_in_force(conn, period),
-            compare=comparisons(conn, center, period, overdue_counts),
+            compare=comparisons(conn, center, period, overdue_counts, counts),
             by_center=None if center is not None else {
-                c.value: headline(conn, c.value, period, overdue=_overdue_at(overdue_counts, period.end, c.value))
+                c.value: headline(conn, c.value, period, overdue=_overdue_at(overdue_counts, period.end, c.value),
+                                  counts=counts)
                 for c in CenterCode},
             sent_proposals=content.sent_proposals(conn, center, period),
             center_budgets=content.center_budgets(budgets),
             plans=content.plan_counts(conn, center, period),
             public_spaces=content.public_spaces(conn, center, period),
-            key_visits=_visit_list(conn, center, period, key_only=True),
+            key_visits=key_visits,
             narrative=content.read_narrative(conn, center, period),
             rule_warnings=rule_warnings(conn, center, period, budgets),
             outcomes=figures_outcomes.compute(conn, center, period),

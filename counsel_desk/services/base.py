@@ -13,8 +13,9 @@ from typing import Any, Callable
 
 from sqlmodel import Session, SQLModel
 
-from counsel_desk.errors import UserError
+from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import Synced, utcnow
+from counsel_desk.services.field_labels import field_label_pair
 from counsel_desk.store import audit
 
 
@@ -60,6 +61,19 @@ class SaveConflict(UserError):
 def conflicting_fields(mine: dict[str, Any], theirs: dict[str, Any]) -> list[FieldConflict]:
     """The fields whose values differ between her editor and the stored record, in ``mine``'s order."""
     return [FieldConflict(k, v, theirs.get(k)) for k, v in mine.items() if plain(v) != plain(theirs.get(k))]
+
+
+def refuse_if_saved_meanwhile(entity: str, obj: Any, version: int | None, mine: dict[str, Any],
+                              theirs: dict[str, Any] | None = None) -> None:
+    """The editor loaded ``version``; someone saved the record since (a colleague on the server, a sync import):
+    raise SaveConflict with both values of each field that differs. Where nothing she has differs from what is
+    stored, her save changes nothing of theirs and goes ahead."""
+    if version is None or obj.version == version:
+        return
+    theirs = theirs if theirs is not None else {k: getattr(obj, k) for k in mine}
+    fields = conflicting_fields(mine, theirs)
+    if fields:
+        raise SaveConflict(entity, obj.id, obj.version, fields, obj.updated_by, obj.updated_at)
 
 
 def load_for_update(session: Session, model: type[Synced], record_id: str) -> Synced | None:
@@ -134,10 +148,24 @@ def stamp_change(obj: Synced, actor: str) -> None:
     obj.version = (obj.version or 0) + 1
 
 
+def check_lengths(model: type[SQLModel], values: dict[str, Any]) -> None:
+    """A text longer than its column's declared length is refused, naming the field and its limit (「電話最多 32
+    字，目前 33 字」): a server's varchar(n) would refuse it with a raw database error, SQLite would keep it."""
+    columns = model.__table__.columns  # type: ignore[attr-defined]
+    for key, value in values.items():
+        limit = getattr(columns[key].type, "length", None) if key in columns else None
+        if limit and isinstance(value, str) and len(value) > limit:
+            zh, en = field_label_pair(key)
+            raise ValidationError(f"{zh}最多 {limit} 字，目前 {len(value)} 字；請縮短後再儲存。",
+                                  f"{en}: at most {limit} characters, this one has {len(value)}. Shorten it and "
+                                  f"save again.", field=key)
+
+
 def create(session: Session, obj: Synced, actor: str, entity: str, also: dict | None = None) -> Synced:
     """Stamp, add and audit a new record; ``also`` joins the audit entry (what is saved with the record in
     other tables, e.g. the counselors present at a visit)."""
     stamp_new(obj, actor)
+    check_lengths(type(obj), obj.model_dump())
     session.add(obj)
     session.flush()
     audit.record(session, actor, "create", entity, obj.id, {**audit_snapshot(obj), **(also or {})})
@@ -148,6 +176,7 @@ def update(session: Session, obj: Synced, actor: str, entity: str, changes: dict
            ) -> dict:
     """Apply ``changes`` (field → value); stamps and audits only when something really changed, on the record
     or in ``also_changed`` (a :func:`diff` of what is saved with it in other tables)."""
+    check_lengths(type(obj), {**changes, "updated_by": actor})
     before = snapshot(obj)
     for k, v in changes.items():
         setattr(obj, k, v)

@@ -203,7 +203,10 @@ class SyncConnection:
             "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
             "WHERE c.relname = :t AND n.nspname = current_schema() AND a.attnum > 0 AND NOT a.attisdropped",
             {"t": table_name})
-        return {name: ("BOOLEAN" if kind == "boolean" else kind.upper()) for name, kind in rows}
+        # a text of any length: what a file holds is staged as it is, and checked against the limit after
+        # (sync/checks.py names the cell); varchar(n) here would fail the whole read with a database error
+        return {name: ("BOOLEAN" if kind == "boolean" else "TEXT" if kind.startswith("character varying")
+                       else kind.upper()) for name, kind in rows}
 
     def drop_table(self, name: str) -> None:
         self.execute(f"DROP TABLE IF EXISTS {name}")

@@ -200,8 +200,7 @@ def _converter(col: Column, ref) -> Callable:
         return v
 
     if kind is Kind.TEXT:
-        # Lengths are not checked: the database does not limit them either, and a record that
-        # another laptop holds must be able to travel as it is.
+        # Lengths are checked over the staged batch (checks._check_lengths), after long texts are joined.
         def conv(v):
             s = v if type(v) is str else read_text(v)
             if not s and required:

@@ -293,7 +293,8 @@ class VisitService(DatedService):
                 audit.record(s, self.ctx.actor, "update", ENTITY, visit_id, changed)
             visited = wanted["visited_name"]
             if data.followups or stored.followups:
-                self._save_followups(s, visit_id, visited, data.followups, reindex="visited_name" in changed)
+                self._save_followups(s, visit_id, visited, data.followups, reindex="visited_name" in changed,
+                                     visit_version=data.version or None)
             if {a.id for a in data.attachments} != stored.attachment_ids:
                 self._save_attachments(s, visit_id, data.attachments)
             if stored.search_rowid is None or not changed.keys() <= UNSEARCHED:
@@ -325,11 +326,16 @@ class VisitService(DatedService):
         s.flush()
 
     def _save_followups(self, s: Session, visit_id: str, visited: str, drafts: list[FollowUpDraft], *,
-                        reindex: bool = True) -> None:
+                        reindex: bool = True, visit_version: int | None = None) -> None:
         """Create, change or delete the visit's follow-ups as the editor holds them; a follow-up's search
-        text is written again when it changed (or ``reindex``: the visited name in it changed)."""
-        stored = {f.id: f for f in s.exec(select(FollowUp).where(FollowUp.visit_id == visit_id,
-                                                                 FollowUp.deleted_at.is_(None))).all()}
+        text is written again when it changed (or ``reindex``: the visited name in it changed). One saved
+        elsewhere since the editor loaded it (the follow-ups page, a colleague) is refused: see
+        :func:`refuse_followups_saved_meanwhile`."""
+        query = select(FollowUp).where(FollowUp.visit_id == visit_id, FollowUp.deleted_at.is_(None))
+        if visit_version is not None and s.get_bind().dialect.name != "sqlite":  # as base.load_for_update
+            query = query.with_for_update()
+        stored = {f.id: f for f in s.exec(query).all()}
+        refuse_followups_saved_meanwhile(visit_id, visit_version, drafts, stored)
         kept: set[str] = set()
         for draft in drafts:
             existing = stored.get(draft.id) if draft.id else None
@@ -402,6 +408,28 @@ class VisitService(DatedService):
                 base.undelete(s, att, self.ctx.actor, ATTACHMENT_ENTITY)
             index_visit(s, visit)
             s.commit()
+
+
+FOLLOWUP_CONFLICT = "followup:"  # a follow-up's field in a visit's SaveConflict: "followup:<id>:<version>:<field>"
+
+
+def refuse_followups_saved_meanwhile(visit_id: str, visit_version: int | None, drafts: list[FollowUpDraft],
+                                     stored: dict[str, FollowUp]) -> None:
+    """The visit's editor holds each follow-up with the version it loaded; one saved since (closed on the
+    follow-ups page, changed by a colleague) whose stored values differ from hers is a SaveConflict of the
+    visit, its fields named ``followup:<id>:<stored version>:<field>`` — saving her choices with that version
+    is the next save. ``visit_version``: the visit's, carried through so her retry saves the visit as loaded."""
+    differing: list[base.FieldConflict] = []
+    saved_by: tuple[str, datetime | None] = ("", None)
+    for draft in drafts:
+        fu = stored.get(draft.id or "")
+        if visit_version is None or fu is None or draft.version is None or fu.version == draft.version:
+            continue
+        for f in base.conflicting_fields(draft.values(), FollowUpDraft.from_model(fu).values()):
+            differing.append(base.FieldConflict(f"{FOLLOWUP_CONFLICT}{fu.id}:{fu.version}:{f.name}", f.mine, f.theirs))
+        saved_by = (fu.updated_by, fu.updated_at)
+    if differing:
+        raise base.SaveConflict(ENTITY, visit_id, visit_version or 0, differing, *saved_by)
 
 
 def _fields(data: VisitData) -> dict:

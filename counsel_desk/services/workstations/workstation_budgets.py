@@ -32,7 +32,7 @@ from counsel_desk.models.enums import BudgetCategory, Evaluation
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.period import taiwan_day
-from counsel_desk.services.programme.program_base import live, non_negative, one_of, refuse_if_saved_meanwhile
+from counsel_desk.services.programme.program_base import live, non_negative, one_of
 from counsel_desk.services.programme.programme import Notice, check_roc_year
 
 from counsel_desk.services.workstations.workstation_rules import (
@@ -318,7 +318,7 @@ def save_budget(ctx: ServiceContext, workstation_id: str, roc_year: int, approve
         existing = _by_category(_live_lines(s, budget.id)) if budget else {}
         before = {c: _totals(group) for c, group in existing.items()}
         if budget is not None:
-            refuse_if_saved_meanwhile(
+            base.refuse_if_saved_meanwhile(
                 "workstation_budget", budget, version,
                 {"approved_subsidy": subsidy, "fulltime_staff": staff, "extension": wants_extension,
                  **{f"line:{c}": list(v) for c, v in (lines or {}).items()}},
