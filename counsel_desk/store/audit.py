@@ -298,19 +298,19 @@ def record_many(conn, actor: str, action: str, entity: str, entries: list[tuple[
 def append_entries(conn, actor: str, entries: list[tuple[str, str, str, dict | str]]) -> None:
     """Append ``(action, entity, entity_id, detail)`` entries through Core in one set-based step.
 
-    On a server the chain's lock — every person's save waits for it at COMMIT — is taken here and held
-    until the transaction ends: bulk work (an import) gathers its entries and appends them as its last
-    statement, so people keep saving while it merges. One statement (``cd_audit_append``) on a server
-    whose upgrade created it; else the lock and :func:`_append`'s three statements."""
+    On a server every person's save takes the chain's lock at COMMIT, so bulk work (an import) gathers its
+    entries and hands them over in one statement at its end: the server chains them at COMMIT like a save's
+    (:data:`SEAL_SQL`), or — a database not upgraded that far — appends them at once (the lock then held from
+    that last statement to COMMIT, never while the batch merged). With a keyed head, or no server function:
+    the lock and :func:`_append`'s three statements."""
     if not entries:
         return
     actor = _who(conn, actor)
     at = utcnow()
     rows = [{"at": at, "actor": actor, "action": action, "entity": entity, "entity_id": entity_id,
              "detail": _detail_text(detail)} for action, entity, entity_id, detail in entries]
-    if conn.dialect.name == "postgresql" and _key(conn) is None and _has_append_function(conn):
-        conn.execute(text("SELECT cd_audit_append(CAST(:e AS jsonb))"),
-                     {"e": json.dumps([{**r, "at": _canonical_time(at)} for r in rows], ensure_ascii=False)})
+    if conn.dialect.name == "postgresql" and _key(conn) is None and (how := _server_chaining(conn)):
+        conn.execute(text(how), {"e": json.dumps([{**r, "at": _canonical_time(at)} for r in rows], ensure_ascii=False)})
         return
     _lock_chain(conn)
     _append(conn, rows)
