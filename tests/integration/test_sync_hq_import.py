@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from sqlalchemy import text
 
 from counsel_desk import models as m
@@ -60,3 +62,37 @@ def test_a_colleague_saves_while_headquarters_imports_and_the_audit_chain_holds_
     finally:
         hq.close()
         colleague.close()
+
+
+def _has_trigram_index(db, table: str) -> bool:
+    with db.engine.connect() as conn:
+        return conn.execute(text("SELECT to_regclass(:i) IS NOT NULL"), {"i": f"ix_{table}_trgm"}).scalar_one()
+
+
+def test_a_large_load_builds_the_search_index_once_and_a_cancelled_one_leaves_it_as_it_was(
+        tmp_path, tmp_path_factory, pg_url, monkeypatch):
+    """A load that at least doubles a search table rebuilds its trigram index at the end (here every load is
+    "large"); the visits are found by a word of their text through it. Cancelled midway: nothing is written
+    and the index is still there."""
+    from counsel_desk.errors import UserError
+    from counsel_desk.store import dialects, search
+
+    monkeypatch.setattr(dialects, "TRIGRAM_REBUILD_ROWS", 1)
+    laptop = fresh_db(tmp_path, "north.db", tmp_path_factory.getbasetemp(), file=True)
+    visits = small_world(laptop, visits=3)["visits"]
+    book = tmp_path / "north.xlsx"
+    export_workbook(laptop, book, actor="王小明", center="north")
+    laptop.close()
+    hq = open_database(pg_url)
+    try:
+        with pytest.raises(UserError):
+            import_workbooks(hq, [book], actor="總部", progress=lambda done, total: done <= total // 2)
+        assert _has_trigram_index(hq, "search_index_site_visit")
+        with raw(hq) as con:
+            assert con.execute("SELECT count(*) FROM site_visit").fetchone()[0] == 0
+        import_workbooks(hq, [book], actor="總部")
+        assert _has_trigram_index(hq, "search_index_site_visit")
+        with hq.engine.connect() as conn:
+            assert sorted(search.matching_ids(conn, "site_visit", "DNA 盤點")) == sorted(visits)
+    finally:
+        hq.close()
