@@ -291,14 +291,29 @@ PENDING_TABLE_SQL = (f"CREATE UNLOGGED TABLE IF NOT EXISTS {PENDING_TABLE} (rowi
 
 
 def record_many(conn, actor: str, action: str, entity: str, entries: list[tuple[str, dict | str]]) -> None:
-    """Append many entries through Core (bulk work: demo generation, import)."""
+    """Append many entries of one action through Core (bulk work: demo generation, export); see :func:`append_entries`."""
+    append_entries(conn, actor, [(action, entity, entity_id, detail) for entity_id, detail in entries])
+
+
+def append_entries(conn, actor: str, entries: list[tuple[str, str, str, dict | str]]) -> None:
+    """Append ``(action, entity, entity_id, detail)`` entries through Core in one set-based step.
+
+    On a server every person's save takes the chain's lock at COMMIT, so bulk work (an import) gathers its
+    entries and hands them over in one statement at its end: the server chains them at COMMIT like a save's
+    (:data:`SEAL_SQL`), or — a database not upgraded that far — appends them at once (the lock then held from
+    that last statement to COMMIT, never while the batch merged). With a keyed head, or no server function:
+    the lock and :func:`_append`'s three statements."""
     if not entries:
         return
-    _lock_chain(conn)
     actor = _who(conn, actor)
     at = utcnow()
-    _append(conn, [{"at": at, "actor": actor, "action": action, "entity": entity, "entity_id": entity_id,
-                    "detail": _detail_text(detail)} for entity_id, detail in entries])
+    rows = [{"at": at, "actor": actor, "action": action, "entity": entity, "entity_id": entity_id,
+             "detail": _detail_text(detail)} for action, entity, entity_id, detail in entries]
+    if conn.dialect.name == "postgresql" and _key(conn) is None and (how := _server_chaining(conn)):
+        conn.execute(text(how), {"e": json.dumps([{**r, "at": _canonical_time(at)} for r in rows], ensure_ascii=False)})
+        return
+    _lock_chain(conn)
+    _append(conn, rows)
 
 
 # What verify found wrong at the chain's end (ChainCheck.end_problem)

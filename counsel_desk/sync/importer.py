@@ -243,7 +243,8 @@ def merge_batch(conn, link: syncdb.SyncConnection, files: list[StagedFile], repo
     renamed = natural_keys.rename_records(link)
     conflicts: list[tuple[str, str, dict]] = []
     search_text = SearchText(link, ref)
-    with search.bulk_indexing(conn):  # each sheet's new records are indexed in one statement
+    incoming = {} if dry_run else {s.table: sum(f.staged.get(s.key, 0) for f in files) for s in fmt.SHEETS if s.search}
+    with search.bulk_indexing(conn, incoming=incoming):  # each sheet's new records are indexed in one statement
         for sheet in fmt.SHEETS:
             for f, r in zip(files, reports):
                 per_file = r.counts.setdefault(sheet.key, empty_counts())
@@ -260,17 +261,18 @@ def merge_batch(conn, link: syncdb.SyncConnection, files: list[StagedFile], repo
         _log(link, files, reports, actor, now, dry_run=True)
         link.commit()
         return
-    for table, old, new in renamed:
-        audit.record_many(conn, actor, "merge", table, [(new, {"same_record_as": old})])
-    for table, rid, detail in conflicts:
-        audit.record_many(conn, actor, "sync_conflict", table, [(rid, detail)])
+    entries: list[tuple[str, str, str, dict | str]] = [
+        ("merge", table, new, {"same_record_as": old}) for table, old, new in renamed]
+    entries += [("sync_conflict", table, rid, detail) for table, rid, detail in conflicts]
     for f, r in zip(files, reports):
         added = {k: v for k, v in r.counts.items() if any(v[o] for o in ("added", "updated", "conflicts"))}
-        audit.record_many(conn, actor, "import", "interchange", [("", {
+        entries.append(("import", "interchange", "", {
             "file": f.name, "sha256": f.sha256, "center": f.meta.center, "device": f.meta.device,
-            "counts": added})])
+            "counts": added}))
     _log(link, files, reports, actor, now, dry_run=False)
     programme_outcomes.extend(_load_programmes(conn, files, actor))
+    # last: on a server the audit chain's lock is held from here to COMMIT, not while the batch merged
+    audit.append_entries(conn, actor, entries)
     link.commit()
 
 

@@ -284,7 +284,7 @@ def _stage_sheet(source: syncdb.SyncConnection, device: str, target: syncdb.Sync
                     values[i] = ""
             n += 1
             batch.append((staged.number, n, clocks.format(clock), int(bool(b_withheld)), *values))
-        target.insert_rows(table, columns, batch)
+        target.copy_rows(table, columns, batch)
     return n
 
 

@@ -98,3 +98,16 @@ def test_another_centers_record_in_her_push_is_refused_by_the_server_naming_the_
     assert server_state(owner) == before  # nothing of the push, not even her own center's edit
     assert snapshot(laptop) == mine  # and nothing of hers is lost: it is sent once the other center's is undone
     assert purpose(owner, ids["visits"][0]) != "北區的修改（同一次送出）"
+
+
+def test_a_text_too_long_for_the_servers_column_is_named_and_nothing_of_the_push_is_written(secured):
+    laptop, owner, wang, ids, _south, _ = secured
+    with raw(laptop) as con:  # kept by a laptop before the services checked lengths (SQLite stores any length)
+        con.execute("UPDATE contact SET phone = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                    ("0" * 33, "2099-01-01 00:00:00.000000", ids["contacts"][0]))
+    update(laptop, m.SiteVisit, ids["visits"][0], {"purpose": "同一次送出的修改"})
+    before = server_state(owner)
+    with pytest.raises(UserError) as refused:
+        sync_with_server(laptop, wang, actor="王小明")
+    assert "電話最多 32 字，這一格有 33 字" in refused.value.zh and "未做任何變更" in refused.value.zh
+    assert server_state(owner) == before
