@@ -39,8 +39,7 @@ from counsel_desk.reports.rule_warnings import rule_warnings
 from counsel_desk.reports import figures_outcomes, figures_places
 from counsel_desk.services.figures.figures import (
     LIVE_RECIPIENT_SQL, LIVE_STATION_SQL, PeriodCounts, as_date, center_sql, headline, moves_to, proposals_new,
-    proposals_sent, resubmissions, sql_params, stage_at_end_sql, target_progress, targets_period, visits_per_county,
-    visits_per_township_mode, overdue_at,
+    proposals_sent, resubmissions, sql_params, stage_at_end_sql, target_progress, targets_period, overdue_at,
 )
 from counsel_desk.services.period import Period
 from counsel_desk.store import dialects, programmes
@@ -52,17 +51,30 @@ __all__ = ["compute", "ReportFigures"]
 
 # -- site visits --------------------------------------------------------------------------------
 
-def _visits_by_county(conn, center: str | None, period: Period) -> list[CountyCount]:
+def _visit_tally(conn, center: str | None, period: Period) -> dict[tuple[str, str, str], int]:
+    """(county code, township code, mode) → the period's visits: the counts by county, township and mode all
+    read from this one pass over the period's visits."""
+    return {(county, town, mode): int(n) for county, town, mode, n in conn.execute(text(
+        f"SELECT v.county_code, v.township_code, v.mode, count(*) FROM site_visit v WHERE +v.deleted_at IS NULL"
+        f"{center_sql('v', center)} AND v.visit_date BETWEEN :start AND :end "
+        "GROUP BY v.county_code, v.township_code, v.mode"), sql_params(center, period))}
+
+
+def _visits_by_county(conn, center: str | None, tally: dict[tuple[str, str, str], int]) -> list[CountyCount]:
     """Every county of the center (all 22 for all centers; zero included) and any other county visited,
     in the official order."""
-    counts = visits_per_county(conn, center, period)
+    counts: dict[str, int] = {}
+    for (county, _, _), n in tally.items():
+        counts[county] = counts.get(county, 0) + n
     rows = conn.execute(text("SELECT code, name, default_center FROM county ORDER BY sort_order"))
     return [CountyCount(code, name, counts.get(code, 0)) for code, name, home in rows
             if center is None or home == center or counts.get(code)]
 
 
-def _visits_by_township(conn, center: str | None, period: Period) -> list[TownshipCount]:
-    counts = visits_per_township_mode(conn, center, period)
+def _visits_by_township(conn, tally: dict[tuple[str, str, str], int]) -> list[TownshipCount]:
+    counts: dict[tuple[str, str], int] = {}
+    for (_, town, mode), n in tally.items():
+        counts[(town, mode)] = counts.get((town, mode), 0) + n
     visited = {town for town, _ in counts}
     out = []
     for code, county, town in conn.execute(text(
@@ -74,11 +86,9 @@ def _visits_by_township(conn, center: str | None, period: Period) -> list[Townsh
     return out
 
 
-def _visits_by_mode(conn, center: str | None, period: Period) -> dict[str, int]:
+def _visits_by_mode(tally: dict[tuple[str, str, str], int]) -> dict[str, int]:
     out = {m.value: 0 for m in VisitMode}
-    for mode, n in conn.execute(text(
-            f"SELECT v.mode, count(*) FROM site_visit v WHERE +v.deleted_at IS NULL{center_sql('v', center)} "
-            "AND v.visit_date BETWEEN :start AND :end GROUP BY v.mode"), sql_params(center, period)):
+    for (_, _, mode), n in tally.items():
         out[mode] = out.get(mode, 0) + n
     return out
 
@@ -298,6 +308,7 @@ def compute(session_factory, center: str | None, period: Period, *, today: date 
         overdue_counts, overdue_rows = overdue_at(conn, center, [p.end for p in others], listed=period.end)
         overdue = _overdue_list(conn, overdue_rows)
         visits, key_visits = _visit_list(conn, center, period)
+        tally = _visit_tally(conn, center, period)
         by_stage_route = _proposals_by_stage_route(conn, center, period)
         funding, alloc_year = _funding(conn, center, period)
         moves = _stage_moves(conn, center, period)
@@ -305,9 +316,9 @@ def compute(session_factory, center: str | None, period: Period, *, today: date 
         figures = ReportFigures(
             center=center, center_name=center_name(center), period=period,
             visits_total=int(own["visits_total"]),
-            visits_by_county=_visits_by_county(conn, center, period),
-            visits_by_township=_visits_by_township(conn, center, period),
-            visits_by_mode=_visits_by_mode(conn, center, period),
+            visits_by_county=_visits_by_county(conn, center, tally),
+            visits_by_township=_visits_by_township(conn, tally),
+            visits_by_mode=_visits_by_mode(tally),
             followups_opened=int(own["followups_opened"]), followups_closed=int(own["followups_closed"]),
             followups_overdue=len(overdue),
             overdue_followups=overdue,
