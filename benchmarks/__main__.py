@@ -1,4 +1,5 @@
-"""Run every benchmark (or those named: ``python -m benchmarks foundation visits``) and print a table.
+"""Run every benchmark (or those named: ``python -m benchmarks foundation visits``, or one of an area:
+``python -m benchmarks server.national_year_report``) and print a table.
 
 Figures are also written to ``benchmarks/results/latest.json``.
 """
@@ -21,13 +22,16 @@ def main(argv: list[str]) -> int:
     import benchmarks
 
     names = sorted(m.name for m in pkgutil.iter_modules(benchmarks.__path__) if m.name.startswith("bench_"))
+    chosen = {a.split(".")[0]: a.partition(".")[2] for a in argv}  # area → one function of it ('' = all)
     if argv:
-        names = [n for n in names if n.removeprefix("bench_") in argv]
+        names = [n for n in names if n.removeprefix("bench_") in chosen]
     env = BenchEnv(Path(os.environ.get("BENCH_WORKDIR") or RESULTS / "work"))
     figures: list[tuple[str, Figure]] = []
     for name in names:
         module = importlib.import_module(f"benchmarks.{name}")
         for fn in module.BENCHMARKS:
+            if chosen.get(name.removeprefix("bench_")) not in (None, "", fn.__name__):
+                continue
             t = time.perf_counter()
             print(f"… {name}.{fn.__name__}", file=sys.stderr, flush=True)
             try:

@@ -43,6 +43,7 @@ class TempServer:
     root: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="cdpg-")))
     superuser: str = "postgres"
     started: bool = False
+    keep: bool = False  # a cluster kept between runs (a benchmark's seeded data): started on, stopped cleanly, not removed
 
     @property
     def socket_dir(self) -> Path:
@@ -62,9 +63,10 @@ class TempServer:
             shutil.chown(self.root, "postgres", "postgres")
             shutil.chown(self.socket_dir, "postgres", "postgres")
         run = self._as_owner()
-        subprocess.run([*run, pg_bin("initdb"), "-D", str(self.data_dir), "-U", self.superuser, "--auth=trust",
-                        "--locale=C.UTF-8", "--encoding=UTF8", "--no-sync"],
-                       check=True, capture_output=True)
+        if not (self.keep and (self.data_dir / "PG_VERSION").exists()):
+            subprocess.run([*run, pg_bin("initdb"), "-D", str(self.data_dir), "-U", self.superuser, "--auth=trust",
+                            "--locale=C.UTF-8", "--encoding=UTF8", "--no-sync"],
+                           check=True, capture_output=True)
         opts = (f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
                 f"-c full_page_writes=off -c max_connections=120 -c shared_buffers=128MB")
         subprocess.run([*run, pg_bin("pg_ctl"), "-D", str(self.data_dir), "-l", str(self.root / "log"),
@@ -74,10 +76,11 @@ class TempServer:
 
     def stop(self) -> None:
         if self.started:
-            subprocess.run([*self._as_owner(), pg_bin("pg_ctl"), "-D", str(self.data_dir), "-m", "immediate",
-                            "-w", "stop"], capture_output=True)
+            subprocess.run([*self._as_owner(), pg_bin("pg_ctl"), "-D", str(self.data_dir),
+                            "-m", "fast" if self.keep else "immediate", "-w", "stop"], capture_output=True)
             self.started = False
-        shutil.rmtree(self.root, ignore_errors=True)
+        if not self.keep:
+            shutil.rmtree(self.root, ignore_errors=True)
 
     def url(self, dbname: str = "postgres", user: str | None = None) -> str:
         return f"postgresql://{user or self.superuser}@/{dbname}?host={self.socket_dir}"

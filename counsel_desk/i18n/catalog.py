@@ -32,10 +32,13 @@ def _tool(name: str) -> str:
 
 
 def areas() -> dict[str, list[Path]]:
-    """Area name → its Python sources."""
+    """Area name → its Python sources: its UI package, and the modules of the services package of the same
+    name that mark texts for it (the lists' column titles, ``services.listing.QT_TRANSLATE_NOOP``)."""
     out: dict[str, list[Path]] = {"shell": sorted(UI.glob("*.py")) + [ROOT / "app.py"]}
     for sub in sorted(p for p in UI.iterdir() if p.is_dir() and (p / "__init__.py").exists()):
-        out[sub.name] = sorted(sub.rglob("*.py"))
+        marked = [p for p in sorted((ROOT / "services" / sub.name).rglob("*.py"))
+                  if "QT_TRANSLATE_NOOP(" in p.read_text(encoding="utf-8")]
+        out[sub.name] = sorted(sub.rglob("*.py")) + marked
     return out
 
 

@@ -17,9 +17,28 @@ from counsel_desk.models.workstations import (
     WorkstationContact,
 )
 
+from sqlalchemy import BigInteger, Integer
 from sqlmodel import SQLModel
 
 metadata = SQLModel.metadata
+
+
+def _widen_integers() -> None:
+    """Every integer a person or a workbook writes is 64-bit on both engines (migration 0022_i18_bigint).
+
+    SQLite's INTEGER holds 64 bits, so a laptop keeps an amount of NT$ 3,000,000,000 (or a count past
+    2.1 billion) and its workbook carries it; a server's ``integer`` is 32-bit and would refuse it.
+    One rule for every non-key integer column — rather than a list of the money columns — so no amount
+    added later is forgotten; a bigint costs 4 bytes more a value. Keys stay ``Integer``: on SQLite only
+    ``INTEGER PRIMARY KEY`` numbers its rows itself (audit_log.seq, the sync logs' ids)."""
+    for table in metadata.tables.values():
+        for column in table.columns:
+            if (type(column.type) is Integer and not column.primary_key  # exactly Integer (not Boolean)
+                    and not column.foreign_keys):
+                column.type = BigInteger().with_variant(Integer(), "sqlite")  # the same INTEGER there
+
+
+_widen_integers()
 
 # Tables whose rows travel between laptops (all have the Synced columns).
 SYNCED_MODELS = [

@@ -57,6 +57,7 @@ class ReportNarrative(SQLModel, table=True):
     help_needed: str = ""
     updated_at: datetime = Field(default_factory=utcnow)
     updated_by: str = Field(default="", max_length=120)
+    version: int = Field(default=1)  # raised by every save; the editor saves against the one it loaded
 
 
 class AuditEntry(SQLModel, table=True):

@@ -38,12 +38,11 @@ from counsel_desk.reports import figures_content as content
 from counsel_desk.reports.rule_warnings import rule_warnings
 from counsel_desk.reports import figures_outcomes, figures_places
 from counsel_desk.services.figures.figures import (
-    LIVE_RECIPIENT_SQL, LIVE_STATION_SQL, as_date, center_sql, followups_opened_closed, headline, moves_to,
-    proposals_new, proposals_sent, resubmissions, sql_params, stage_at_end_sql, support_totals, target_progress, visit_count,
-    visits_per_county, visits_per_township_mode, event_totals, overdue_at,
+    LIVE_RECIPIENT_SQL, LIVE_STATION_SQL, PeriodCounts, as_date, center_sql, headline, moves_to, proposals_new,
+    proposals_sent, resubmissions, sql_params, stage_at_end_sql, target_progress, targets_period, overdue_at,
 )
 from counsel_desk.services.period import Period
-from counsel_desk.store import programmes
+from counsel_desk.store import dialects, programmes
 from counsel_desk.services.workstations.workstation_budgets import check_personnel
 from counsel_desk.services.workstations.workstation_rules import personnel_rule
 
@@ -52,17 +51,30 @@ __all__ = ["compute", "ReportFigures"]
 
 # -- site visits --------------------------------------------------------------------------------
 
-def _visits_by_county(conn, center: str | None, period: Period) -> list[CountyCount]:
+def _visit_tally(conn, center: str | None, period: Period) -> dict[tuple[str, str, str], int]:
+    """(county code, township code, mode) → the period's visits: the counts by county, township and mode all
+    read from this one pass over the period's visits."""
+    return {(county, town, mode): int(n) for county, town, mode, n in conn.execute(text(
+        f"SELECT v.county_code, v.township_code, v.mode, count(*) FROM site_visit v WHERE +v.deleted_at IS NULL"
+        f"{center_sql('v', center)} AND v.visit_date BETWEEN :start AND :end "
+        "GROUP BY v.county_code, v.township_code, v.mode"), sql_params(center, period))}
+
+
+def _visits_by_county(conn, center: str | None, tally: dict[tuple[str, str, str], int]) -> list[CountyCount]:
     """Every county of the center (all 22 for all centers; zero included) and any other county visited,
     in the official order."""
-    counts = visits_per_county(conn, center, period)
+    counts: dict[str, int] = {}
+    for (county, _, _), n in tally.items():
+        counts[county] = counts.get(county, 0) + n
     rows = conn.execute(text("SELECT code, name, default_center FROM county ORDER BY sort_order"))
     return [CountyCount(code, name, counts.get(code, 0)) for code, name, home in rows
             if center is None or home == center or counts.get(code)]
 
 
-def _visits_by_township(conn, center: str | None, period: Period) -> list[TownshipCount]:
-    counts = visits_per_township_mode(conn, center, period)
+def _visits_by_township(conn, tally: dict[tuple[str, str, str], int]) -> list[TownshipCount]:
+    counts: dict[tuple[str, str], int] = {}
+    for (_, town, mode), n in tally.items():
+        counts[(town, mode)] = counts.get((town, mode), 0) + n
     visited = {town for town, _ in counts}
     out = []
     for code, county, town in conn.execute(text(
@@ -74,33 +86,37 @@ def _visits_by_township(conn, center: str | None, period: Period) -> list[Townsh
     return out
 
 
-def _visits_by_mode(conn, center: str | None, period: Period) -> dict[str, int]:
+def _visits_by_mode(tally: dict[tuple[str, str, str], int]) -> dict[str, int]:
     out = {m.value: 0 for m in VisitMode}
-    for mode, n in conn.execute(text(
-            f"SELECT v.mode, count(*) FROM site_visit v WHERE +v.deleted_at IS NULL{center_sql('v', center)} "
-            "AND v.visit_date BETWEEN :start AND :end GROUP BY v.mode"), sql_params(center, period)):
+    for (_, _, mode), n in tally.items():
         out[mode] = out.get(mode, 0) + n
     return out
 
 
-def _visit_list(conn, center: str | None, period: Period, *, key_only: bool = False) -> list[VisitRow]:
-    """The appendix: the period's visits with findings and advice, oldest first (or only the key visits, 重點)."""
+def _visit_list(conn, center: str | None, period: Period) -> tuple[list[VisitRow], list[VisitRow]]:
+    """The appendix: the period's visits with findings and advice, oldest first, and the key visits (重點) of them."""
     # The counselors of all the period's visits gathered in one pass (a subquery per visit cost ~65 µs a
-    # visit on a server: 3 s for a national year's 45,000).
-    chosen = (f"+v.deleted_at IS NULL{center_sql('v', center)} AND v.visit_date BETWEEN :start AND :end"
-              f"{' AND v.key_visit' if key_only else ''}")
+    # visit on a server: 3 s for a national year's 45,000); the key visits picked from the same rows.
+    # Names in the order of the counselors' ids: SQLite's order of old, which a server's plan left to chance.
+    chosen = f"+v.deleted_at IS NULL{center_sql('v', center)} AND v.visit_date BETWEEN :start AND :end"
     rows = conn.execute(text(
         "SELECT v.visit_date, c.name, t.name, coalesce(nullif(v.visited_name, ''), o.name, ''), v.mode, "
-        "  n.names, v.purpose, v.findings, v.issues, v.advice "
+        "  n.names, v.purpose, v.findings, v.issues, v.advice, v.key_visit "
         "FROM site_visit v JOIN county c ON c.code = v.county_code JOIN township t ON t.code = v.township_code "
         "LEFT JOIN organization o ON o.id = v.organization_id "
-        "LEFT JOIN (SELECT vc.visit_id, group_concat(co.name, '、') AS names FROM visit_counselor vc "
+        "LEFT JOIN (SELECT vc.visit_id, group_concat(co.name, '、' ORDER BY vc.counselor_id) AS names FROM visit_counselor vc "
         "  JOIN counselor co ON co.id = vc.counselor_id JOIN site_visit v ON v.id = vc.visit_id "
         f"  WHERE {chosen} GROUP BY vc.visit_id) n ON n.visit_id = v.id "
         f"WHERE {chosen} ORDER BY v.visit_date, c.sort_order, t.code, v.id"),
         sql_params(center, period))
-    return [VisitRow(as_date(r[0]), r[1], r[2], r[3] or "", r[4], r[5] or "", r[6] or "", r[7] or "", r[8] or "",
-                     r[9] or "") for r in rows]
+    visits, key_visits = [], []
+    for r in rows:
+        visit = VisitRow(as_date(r[0]), r[1], r[2], r[3] or "", r[4], r[5] or "", r[6] or "", r[7] or "", r[8] or "",
+                         r[9] or "")
+        visits.append(visit)
+        if r[10]:
+            key_visits.append(visit)
+    return visits, key_visits
 
 
 # -- follow-ups (追蹤事項) -----------------------------------------------------------------------
@@ -246,18 +262,26 @@ def center_name(center: str | None) -> str:
     return "全部分區" if center is None else CenterCode(center).zh
 
 
+def compared_periods(period: Period) -> tuple[Period, Period, Period]:
+    """What a report sets its period beside: the previous period, the same period a year before, the year to date."""
+    return period.previous(), period.a_year_before(), period.year_to_date()
+
+
 def comparisons(conn, center: str | None, period: Period,
-                overdue: dict[str, dict[date, int]] | None = None) -> Comparisons:
+                overdue: dict[str, dict[date, int]] | None = None, counts: PeriodCounts | None = None) -> Comparisons:
     """The headline figures of the previous period, the same period a year before and the year to date.
 
-    ``overdue``: the counts of :func:`overdue_at` at those periods' ends when the caller has them (one pass for all).
+    ``overdue``: the counts of :func:`overdue_at` at those periods' ends, ``counts``: their :class:`PeriodCounts`,
+    when the caller has them (one pass for all).
     """
-    others = (period.previous(), period.a_year_before(), period.year_to_date())
+    others = compared_periods(period)
     if overdue is None:
         overdue = overdue_at(conn, center, [p.end for p in others])[0]
+    if counts is None:
+        counts = PeriodCounts(conn, center, others)
 
     def of(p: Period) -> PeriodHeadline:
-        return PeriodHeadline(p, headline(conn, center, p, overdue=_overdue_at(overdue, p.end)))
+        return PeriodHeadline(p, headline(conn, center, p, overdue=_overdue_at(overdue, p.end), counts=counts))
 
     return Comparisons(*(of(p) for p in others))
 
@@ -274,27 +298,32 @@ def compute(session_factory, center: str | None, period: Period, *, today: date 
     today = today or date.today()
     with session_factory() as session:
         conn = session.connection()
-        opened, closed = followups_opened_closed(conn, center, period)
-        # every 逾期 count the report shows (its own, the comparisons', each center's) and its list in one pass
-        overdue_counts, overdue_rows = overdue_at(
-            conn, center, [period.previous().end, period.a_year_before().end, period.year_to_date().end],
-            listed=period.end)
+        dialects.analytic_reads(conn)
+        others = compared_periods(period)
+        targets_span = targets_period(period.end.year, period.end)
+        # every counted figure the report shows (its own, the comparisons', each center's, the targets' actuals)
+        # and every 逾期 count with its list, each in one pass
+        counts = PeriodCounts(conn, center, [period, *others, targets_span])
+        own = counts.of(period)
+        overdue_counts, overdue_rows = overdue_at(conn, center, [p.end for p in others], listed=period.end)
         overdue = _overdue_list(conn, overdue_rows)
-        sessions, hours, participants = support_totals(conn, center, period)
-        events, event_participants = event_totals(conn, center, period)
+        visits, key_visits = _visit_list(conn, center, period)
+        tally = _visit_tally(conn, center, period)
         by_stage_route = _proposals_by_stage_route(conn, center, period)
         funding, alloc_year = _funding(conn, center, period)
         moves = _stage_moves(conn, center, period)
         budgets = _budgets(conn, center, period)
         figures = ReportFigures(
             center=center, center_name=center_name(center), period=period,
-            visits_total=visit_count(conn, center, period),
-            visits_by_county=_visits_by_county(conn, center, period),
-            visits_by_township=_visits_by_township(conn, center, period),
-            visits_by_mode=_visits_by_mode(conn, center, period),
-            followups_opened=opened, followups_closed=closed, followups_overdue=len(overdue),
+            visits_total=int(own["visits_total"]),
+            visits_by_county=_visits_by_county(conn, center, tally),
+            visits_by_township=_visits_by_township(conn, tally),
+            visits_by_mode=_visits_by_mode(tally),
+            followups_opened=int(own["followups_opened"]), followups_closed=int(own["followups_closed"]),
+            followups_overdue=len(overdue),
             overdue_followups=overdue,
-            support_sessions=sessions, support_hours=hours, support_participants=participants,
+            support_sessions=int(own["support_sessions"]), support_hours=own["support_hours"],
+            support_participants=int(own["support_participants"]),
             support_by_station=_support_by_station(conn, center, period),
             support_by_kind=_support_by_kind(conn, center, period),
             budgets=budgets,
@@ -306,22 +335,23 @@ def compute(session_factory, center: str | None, period: Period, *, today: date 
             proposals_sent=proposals_sent(conn, center, period),
             proposals_approved=moves_to(conn, center, period, "approved"),
             funding=funding, funding_roc_year=period.roc_year, allocation_roc_year=alloc_year,
-            events=events, event_participants=event_participants,
+            events=int(own["events"]), event_participants=int(own["event_participants"]),
             event_list=_event_list(conn, center, period),
-            targets=target_progress(conn, center, period.end.year, period.end),
-            visits=_visit_list(conn, center, period),
+            targets=target_progress(conn, center, period.end.year, period.end, counts=counts),
+            visits=visits,
             proposals_resubmitted=resubmissions(conn, center, period),
             provisional=period.provisional(today),
             plan=content.plan_in_force(conn, period),
-            compare=comparisons(conn, center, period, overdue_counts),
+            compare=comparisons(conn, center, period, overdue_counts, counts),
             by_center=None if center is not None else {
-                c.value: headline(conn, c.value, period, overdue=_overdue_at(overdue_counts, period.end, c.value))
+                c.value: headline(conn, c.value, period, overdue=_overdue_at(overdue_counts, period.end, c.value),
+                                  counts=counts)
                 for c in CenterCode},
             sent_proposals=content.sent_proposals(conn, center, period),
             center_budgets=content.center_budgets(budgets),
             plans=content.plan_counts(conn, center, period),
             public_spaces=content.public_spaces(conn, center, period),
-            key_visits=_visit_list(conn, center, period, key_only=True),
+            key_visits=key_visits,
             narrative=content.read_narrative(conn, center, period),
             rule_warnings=rule_warnings(conn, center, period, budgets),
             outcomes=figures_outcomes.compute(conn, center, period),

@@ -24,6 +24,8 @@ from counsel_desk.services.period import Period
 AREAS = (("mountain", "山地原住民族地區", "t.indigenous_area = '山地'"),
          ("plains", "平地原住民族地區", "t.indigenous_area = '平地'"),
          ("other", "非原住民族地區", "t.indigenous_area IS NULL"))
+# the kind of place of a township aliased ``t``: AREAS' codes (a township of none of them has none)
+AREA_OF_SQL = "CASE " + " ".join(f"WHEN {cond} THEN '{code}'" for code, _, cond in AREAS) + " END"
 
 
 @dataclass(frozen=True)
@@ -82,36 +84,46 @@ def _scope(center: str | None) -> str:
     return "" if center is None else " AND t.county_code IN (SELECT code FROM county WHERE default_center = :center)"
 
 
+def _by_area(conn: Connection, sql: str, params: dict[str, Any]) -> dict[str, tuple[Any, ...]]:
+    """Area code → the figures of a query whose first column is AREA_OF_SQL, grouped by it (one pass for all areas)."""
+    return {area: tuple(rest) for area, *rest in conn.execute(text(sql), params) if area is not None}
+
+
 def compute(conn: Connection, center: str | None, period: Period) -> PlacesFigures:
     params = sql_params(center, period)
     scope = _scope(center)
+    towns = _by_area(conn, f"SELECT {AREA_OF_SQL}, count(*) FROM township t WHERE 1 = 1{scope} GROUP BY 1", params)
+    visits = _by_area(conn, (
+        f"SELECT {AREA_OF_SQL}, count(*), count(DISTINCT v.township_code) FROM site_visit v "
+        "JOIN township t ON t.code = v.township_code "
+        f"WHERE +v.deleted_at IS NULL{center_sql('v', center)} AND v.visit_date BETWEEN :start AND :end GROUP BY 1"),
+        params)
+    # where the support went: the station's township, or (support given directly to a youth team
+    # without a station) the team's
+    support = _by_area(conn, (
+        f"SELECT {AREA_OF_SQL}, count(*) FROM support_record s JOIN township t ON t.code = coalesce("
+        "(SELECT w.township_code FROM workstation w WHERE w.id = s.workstation_id), "
+        "(SELECT min(y.township_code) FROM youth_team_support l JOIN youth_team y ON y.id = l.team_id "
+        "  AND +y.deleted_at IS NULL WHERE l.support_id = s.id AND s.workstation_id IS NULL)) "
+        f"WHERE +s.deleted_at IS NULL{center_sql('s', center)} AND s.support_date BETWEEN :start AND :end "
+        "GROUP BY 1"), params)
+    events = _by_area(conn, (
+        f"SELECT {AREA_OF_SQL}, count(*), coalesce(sum(e.participants), 0) FROM center_event e "
+        "JOIN township t ON t.code = e.township_code "
+        f"WHERE +e.deleted_at IS NULL{center_sql('e', center)} AND e.event_date BETWEEN :start AND :end GROUP BY 1"),
+        params)
+    proposals = _by_area(conn, (
+        stage_at_end_sql(center) + f"SELECT {AREA_OF_SQL}, count(*), coalesce(sum(a.stage = 'approved'), 0) "
+        "FROM at_end a JOIN proposal p ON p.id = a.id JOIN township t ON t.code = p.township_code GROUP BY 1"),
+        params)
     areas = []
-    for code, label, cond in AREAS:
-        towns = conn.execute(text(f"SELECT count(*) FROM township t WHERE {cond}{scope}"), params).scalar_one()
-        visits, visited = conn.execute(text(
-            "SELECT count(*), count(DISTINCT v.township_code) FROM site_visit v JOIN township t ON t.code = v.township_code "
-            f"WHERE +v.deleted_at IS NULL{center_sql('v', center)} AND v.visit_date BETWEEN :start AND :end AND {cond}"),
-            params).one()
-        # where the support went: the station's township, or (support given directly to a youth team
-        # without a station) the team's
-        support = conn.execute(text(
-            "SELECT count(*) FROM support_record s JOIN township t ON t.code = coalesce("
-            "(SELECT w.township_code FROM workstation w WHERE w.id = s.workstation_id), "
-            "(SELECT min(y.township_code) FROM youth_team_support l JOIN youth_team y ON y.id = l.team_id "
-            "  AND +y.deleted_at IS NULL WHERE l.support_id = s.id AND s.workstation_id IS NULL)) "
-            f"WHERE +s.deleted_at IS NULL{center_sql('s', center)} AND s.support_date BETWEEN :start AND :end "
-            f"AND {cond}"), params).scalar_one()
-        events, event_people = conn.execute(text(
-            "SELECT count(*), coalesce(sum(e.participants), 0) FROM center_event e "
-            "JOIN township t ON t.code = e.township_code "
-            f"WHERE +e.deleted_at IS NULL{center_sql('e', center)} AND e.event_date BETWEEN :start AND :end "
-            f"AND {cond}"), params).one()
-        alive, approved = conn.execute(text(
-            stage_at_end_sql(center) + "SELECT count(*), coalesce(sum(a.stage = 'approved'), 0) FROM at_end a "
-            f"JOIN proposal p ON p.id = a.id JOIN township t ON t.code = p.township_code WHERE {cond}"),
-            params).one()
-        areas.append(AreaLine(code, label, int(towns), int(visited), int(visits), int(support), int(alive),
-                              int(approved), int(events), int(event_people)))
+    for code, label, _ in AREAS:
+        n_visits, visited = visits.get(code, (0, 0))
+        n_events, event_people = events.get(code, (0, 0))
+        alive, approved = proposals.get(code, (0, 0))
+        areas.append(AreaLine(code, label, int(towns.get(code, (0,))[0]), int(visited), int(n_visits),
+                              int(support.get(code, (0,))[0]), int(alive), int(approved), int(n_events),
+                              int(event_people)))
     in_scope = {code: area for code, area in conn.execute(
         text(f"SELECT t.code, t.indigenous_area FROM township t WHERE 1 = 1{scope}"), params)}
     standings = stocktaking.standings_in(conn, period.end)

@@ -87,8 +87,26 @@ class StationSupport:
     participants: int
 
 
+class _Rates:
+    """撥款率 and 執行率 of what has ``approved``, ``disbursed`` and ``reimbursed`` amounts."""
+
+    approved: int
+    disbursed: int
+    reimbursed: int
+
+    @property
+    def disbursement_rate(self) -> float | None:
+        """撥款率: disbursed (撥款) over the approved subsidy."""
+        return self.disbursed / self.approved if self.approved else None
+
+    @property
+    def execution(self) -> float | None:
+        """執行率: reimbursed (核銷) over the approved subsidy."""
+        return self.reimbursed / self.approved if self.approved else None
+
+
 @dataclass
-class StationBudget:
+class StationBudget(_Rates):
     """A workstation's budget of the period's ROC year, each amount counted as of the period's end."""
 
     workstation_id: str
@@ -106,19 +124,9 @@ class StationBudget:
     rule_message: str
     center_code: str = ""
 
-    @property
-    def disbursement_rate(self) -> float | None:
-        """撥款率: disbursed (撥款) over the approved subsidy."""
-        return self.disbursed / self.approved if self.approved else None
-
-    @property
-    def execution(self) -> float | None:
-        """執行率: reimbursed (核銷) over the approved subsidy."""
-        return self.reimbursed / self.approved if self.approved else None
-
 
 @dataclass
-class CenterBudget:
+class CenterBudget(_Rates):
     """The stations' budgets of one center added up: 撥款率 and 執行率 of the center."""
 
     center_code: str
@@ -127,14 +135,6 @@ class CenterBudget:
     approved: int
     disbursed: int
     reimbursed: int
-
-    @property
-    def disbursement_rate(self) -> float | None:
-        return self.disbursed / self.approved if self.approved else None
-
-    @property
-    def execution(self) -> float | None:
-        return self.reimbursed / self.approved if self.approved else None
 
 
 def _rates(approved: int, disbursed: int, reimbursed: int, disbursement_rate, execution) -> dict:

@@ -36,7 +36,6 @@ from counsel_desk.models.enums import (
 from counsel_desk.reports.figures_types import (
     ReportFigures, allocation_title, center_title, funding_note, plan_title,
 )
-from counsel_desk.reports.monthly_xlsx import summary_rows
 from counsel_desk.reports.pdf_charts import county_chart, stage_chart, township_map
 from counsel_desk.reports.pdf_common import (
     ACCENT, FONT, FONT_BOLD, INK, MARGIN, PAGE_SIZE, RULE, escape, numbered_canvas, register_fonts, styles,
@@ -368,7 +367,7 @@ def build_story(f: ReportFigures, *, county_codes: list[str], prepared_by: str, 
                 revision: int | None, summary_only: bool = False) -> list:
     sec = _Sections()
     body = [*_cover(f, prepared_by, today, revision), *pdf_sections.provisional_note(f, today),
-            *pdf_sections.revision_notes(f), *pdf_sections.summary(f, sec, summary_rows(f)),
+            *pdf_sections.revision_notes(f), *pdf_sections.summary(f, sec),
             *pdf_sections.by_center(f, sec), *_targets(f, sec), *_visits(f, sec, county_codes, summary_only),
             *pdf_sections.key_visits(f, sec, summary_only), *_followups(f, sec, summary_only), *_workstations(f, sec),
             *_proposals(f, sec, summary_only), *pdf_sections.plans_and_spaces(f, sec, summary_only),

@@ -22,6 +22,7 @@ from counsel_desk.reports.figures_types import (
     ReportFigures, allocation_title, center_title, funding_note, plan_title,
 )
 from counsel_desk.reports import outcomes_xlsx, places_xlsx
+from counsel_desk.reports.summary import summary_rows
 from counsel_desk.reports.xlsx_sheet import FIRST_DATA_ROW, HEADER_ROW, Col, FastRows, ReportSheet
 from counsel_desk.services.safety import atomic
 from counsel_desk.services.formatting import roc_date
@@ -41,43 +42,6 @@ def report_title(f: ReportFigures) -> str:
 def _metric_value(metric: str, value: float) -> int | float:
     """Hours stay a float (shown with one decimal); every other target metric is a count."""
     return float(value) if metric == TargetMetric.SUPPORT_HOURS.value else int(round(value))
-
-
-# the summary rows that are headline figures (HEADLINE_KEYS): the ones the comparisons hold
-SUMMARY_KEYS = {
-    "實地訪視": "visits_total", "新增追蹤事項": "followups_opened", "結案追蹤事項": "followups_closed",
-    "期末逾期未結追蹤事項": "followups_overdue", "工作站輔導場次": "support_sessions",
-    "工作站輔導時數": "support_hours", "工作站輔導參與人次": "support_participants",
-    "本期新增提案": "proposals_new", "本期送專案辦公室提案": "proposals_sent",
-    "其中再送件（退回修正後）": "proposals_resubmitted", "本期核定提案": "proposals_approved",
-    "交流、學習與推廣活動": "events", "活動參與人次": "event_participants",
-}
-
-
-def summary_rows(f: ReportFigures) -> list[list]:
-    """項目, 數值, 單位 — the headline figures, shared by the summary sheet and the PDF's first table."""
-    money_year = f"{f.funding_roc_year}年"
-    rows = [
-        ["實地訪視", f.visits_total, "次"],
-        ["新增追蹤事項", f.followups_opened, "件"],
-        ["結案追蹤事項", f.followups_closed, "件"],
-        ["期末逾期未結追蹤事項", f.followups_overdue, "件"],
-        ["工作站輔導場次", f.support_sessions, "場"],
-        ["工作站輔導時數", float(f.support_hours), "小時"],
-        ["工作站輔導參與人次", f.support_participants, "人次"],
-        ["期末提案數", f.proposals_total, "件"],
-        ["本期新增提案", f.proposals_new, "件"],
-        ["本期提案階段異動", len(f.stage_moves), "次"],
-        ["本期送專案辦公室提案", f.proposals_sent, "件"],
-        ["其中再送件（退回修正後）", f.proposals_resubmitted, "件"],
-        ["本期核定提案", f.proposals_approved, "件"],
-        [f"申請經費合計（{money_year}）", f.funding_requested_total, "元"],
-        ["交流、學習與推廣活動", f.events, "場"],
-        ["活動參與人次", f.event_participants, "人次"],
-        ["人事費超過上限之工作站", f.budgets_flagged, "站"],
-        *outcomes_xlsx.summary_rows(f),
-    ]
-    return rows
 
 
 def _subtitle(f: ReportFigures, prepared_by: str, today: date, revision: int | None) -> str:
@@ -301,9 +265,9 @@ def _summary_sheet(f: ReportFigures, sheet) -> None:
                  Col(f"去年同期（{c.same_period_last_year.period.label_zh.removeprefix('民國')}）", "num"),
                  Col(f"本年累計（至{_roc(c.year_to_date.period.end)}）", "num")]
     rows = []
-    for label, value, unit in summary_rows(f):
-        key = SUMMARY_KEYS.get(label)
-        rows.append([label, value, unit, *[_headline_value(key, o.figures.get(key)) if key else None for o in others]])
+    for r in summary_rows(f):
+        rows.append([r.label, r.value, r.unit,
+                     *[_headline_value(r.key, o.figures.get(r.key)) if r.key else None for o in others]])
     sheet("摘要", "摘要", cols).write(rows)
 
 

@@ -20,17 +20,6 @@ def unit_of(kind: str) -> str:
     return UNITS.get(kind, "元")
 
 
-def summary_rows(f: ReportFigures) -> list[list[Any]]:
-    """Rows of the report's summary (摘要) for the period's outcomes and training."""
-    o = f.outcomes
-    if o is None:
-        return []
-    t = o.totals
-    return [["青年留鄉／返鄉（成果紀錄）", t.youth, "人"], ["就業機會（成果紀錄）", t.of("jobs"), "個"],
-            ["培力課程", o.training.courses, "場"], ["培力課程時數", float(o.training.hours), "小時"],
-            ["培力課程學員", o.training.trainees, "人"]]
-
-
 def outcome_sheets(f: ReportFigures, sheet: Callable[..., Any]) -> None:
     o = f.outcomes
     if o is None:

@@ -14,7 +14,6 @@ Each returns a list of flowables; the summary PDF shortens the long lists (the E
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
@@ -24,18 +23,14 @@ from counsel_desk.models.enums import CenterCode, PublicSpaceStatus, Route, Visi
 from counsel_desk.reports.figure_changes import figure_label
 from counsel_desk.reports.figures_types import ReportFigures
 from counsel_desk.services.figures.figures import HEADLINE_KEYS
-from counsel_desk.reports.monthly_xlsx import SUMMARY_KEYS
 from counsel_desk.reports.pdf_charts import count_bars
 from counsel_desk.reports.pdf_parts import WIDTH, Sections, count, hours, para, pct, table, unit_caption
 from counsel_desk.reports.pdf_tables import PagedTable
+from counsel_desk.reports.summary import HEADLINE_UNITS, HOURS, summary_rows
 from counsel_desk.services.formatting import ntd, roc_date
 
 SUMMARY_LIST = 20  # rows of a long list the summary PDF shows; the rest become one row
 SUMMARY_KEY_VISITS = 10  # key visits (each a few lines of findings and advice) the summary PDF shows
-UNITS = {"visits_total": "次", "followups_opened": "件", "followups_closed": "件", "followups_overdue": "件",
-         "support_sessions": "場", "support_hours": "小時", "support_participants": "人次", "proposals_new": "件",
-         "proposals_sent": "件", "proposals_resubmitted": "件", "proposals_approved": "件", "events": "場",
-         "event_participants": "人次"}
 
 
 def headline_text(key: str, value: float | None) -> str:
@@ -79,7 +74,7 @@ def _value(v: object) -> str:
     return str(v)
 
 
-def summary(f: ReportFigures, sec: Sections, rows: list[list[Any]]) -> list[Flowable]:
+def summary(f: ReportFigures, sec: Sections) -> list[Flowable]:
     """本期摘要: every summary row; the headline ones beside 上期, 去年同期 and 本年累計."""
     c = f.compare
     header = ["項目", "本期"]
@@ -88,12 +83,11 @@ def summary(f: ReportFigures, sec: Sections, rows: list[list[Any]]) -> list[Flow
                    f"去年同期\n{c.same_period_last_year.period.label_zh.removeprefix('民國')}",
                    f"本年累計\n至{roc_date(c.year_to_date.period.end)}"]
     data = [header]
-    for label, value, unit in rows:
-        line = [f"{label}（{unit}）", hours(value) if unit == "小時" else count(value)]
-        key = SUMMARY_KEYS.get(label)
+    for r in summary_rows(f):
+        line = [f"{r.label}（{r.unit}）", hours(r.value) if r.unit == HOURS else count(r.value)]
         if c is not None:
-            line += ([headline_text(key, p.figures.get(key)) for p in
-                      (c.previous_period, c.same_period_last_year, c.year_to_date)] if key else ["", "", ""])
+            line += ([headline_text(r.key, p.figures.get(r.key)) for p in
+                      (c.previous_period, c.same_period_last_year, c.year_to_date)] if r.key else ["", "", ""])
         data.append(line)
     widths = [WIDTH - 108 * mm, 27 * mm, 27 * mm, 27 * mm, 27 * mm] if c is not None else [WIDTH - 40 * mm, 40 * mm]
     t = PagedTable(data[0], data[1:], widths, wrap_cols=(0,), align_right=tuple(range(1, len(header))),
@@ -107,7 +101,7 @@ def by_center(f: ReportFigures, sec: Sections) -> list[Flowable]:
     if not by:
         return []
     centers = [c for c in CenterCode if c.value in by]
-    data = [[figure_label((k,)) + f"（{UNITS[k]}）", *[headline_text(k, by[c.value].get(k)) for c in centers],
+    data = [[figure_label((k,)) + f"（{HEADLINE_UNITS[k]}）", *[headline_text(k, by[c.value].get(k)) for c in centers],
              headline_text(k, sum(by[c.value].get(k) or 0 for c in centers))] for k in HEADLINE_KEYS]
     w = (WIDTH - 62 * mm) / (len(centers) + 1)
     return [*sec.heading("各分區中心比較"),

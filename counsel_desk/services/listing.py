@@ -21,10 +21,17 @@ class Choice:
     detail: str = ""  # a county's default center, a township's postal code, a counselor's center, …
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """``text`` as it is, marked for the zh_TW catalogue in ``context``: Qt's marker without Qt, so that
+    ``pyside6-lupdate`` reads a list's column titles where the list declares them (``i18n.catalog`` runs it
+    over such services modules with their UI area) and the table model translates them in that context."""
+    return text
+
+
 @dataclass(frozen=True)
 class Column:
     key: str  # the key of the row dicts
-    title: str  # English source title; the UI translates it
+    title: str  # English source title, marked with QT_TRANSLATE_NOOP; the UI translates it
     sortable: bool = True
     align_right: bool = False  # numbers and money
 

@@ -218,12 +218,7 @@ def open_database(path: Path | str, *, create: bool = True, read_only: bool = Fa
         if key == driver.AUTO:
             key = keys.key_for(path)
         rev = inspect_revision(path)
-        if rev is not None and not migrate.is_known(rev):
-            raise DatabaseError(
-                f"這個資料庫由較新版本的 counsel_desk 建立（結構版本 {rev}），本版無法讀取；"
-                f"檔案已保持原狀未變更。請更新 counsel_desk 後再開啟。",
-                f"This database was written by a newer counsel_desk (schema {rev}); this version "
-                f"cannot read it and left the file untouched. Please update counsel_desk.")
+        migrate.refuse_newer(rev)
         up_to_date = rev == migrate.SCHEMA_HEAD
         if not up_to_date and rev != migrate.head() and not read_only:
             upgraded_from = rev or "empty"

@@ -9,7 +9,8 @@ a stand-in created by :func:`server_compat` after every upgrade (idempotent):
 - ``max``/``min`` of several values, ``sum`` of a condition, ``date(timestamp, '+8 hours')``, ``substr``
   of a date or timestamp (as SQLite's text of it).
 - a unary ``+`` on timestamps, text and dates (SQLite's way of keeping a column's index out of a plan).
-- the audit chain's append (``cd_audit_append``, :mod:`counsel_desk.store.audit`): one statement at COMMIT.
+- the audit chain's append (``cd_audit_append``, :mod:`counsel_desk.store.audit`), run by the server at COMMIT
+  (``cd_audit_seal``).
 - search: SQLite keeps each entity's text in an FTS5 trigram table; the server keeps it in a plain
   table whose lower-case copy has a pg_trgm GIN index (:func:`create_search_table`), searched with LIKE
   (:mod:`counsel_desk.store.search`).
@@ -37,9 +38,51 @@ def is_server(conn_or_engine: Connection | Engine) -> bool:
 LOWER_COLUMN = "body_lower TEXT GENERATED ALWAYS AS (lower(body)) STORED"
 
 
+def _trigram_index_sql(table: str) -> str:
+    return f"CREATE INDEX ix_{table}_trgm ON {table} USING gin (body_lower gin_trgm_ops)"
+
+
 def create_trigram_index(op: Any, table: str) -> None:
     """On a server: the trigram index of one search table's lower-case text."""
-    op.execute(f"CREATE INDEX ix_{table}_trgm ON {table} USING gin (body_lower gin_trgm_ops)")
+    op.execute(_trigram_index_sql(table))
+
+
+# A bulk load into a search table at least this big, and bigger than what the table holds, rebuilds its
+# trigram index once (bulk_load_trigram_indexes) instead of growing it row by row.
+TRIGRAM_REBUILD_ROWS = 20_000
+
+
+def bulk_load_trigram_indexes(conn: Connection, incoming: dict[str, int]) -> list[str]:
+    """PostgreSQL bulk step: before a bulk load of ``incoming`` rows per search table, drop the trigram index
+    of each table that will at least double and is owned by this login; returns them for
+    :func:`rebuild_trigram_indexes` once the load is in (same transaction: a failed import rolls the drop
+    back too). Building a GIN index once from all rows costs a fraction of keeping it up row by row
+    (each row's trigrams inserted into a growing index). Until the transaction ends, others' searches and
+    saves of those entities wait for it (the drop locks the table): only large loads take this path."""
+    if not is_server(conn):
+        return []
+    dropped = []
+    for table, n in incoming.items():
+        if n < TRIGRAM_REBUILD_ROWS:
+            continue
+        row = conn.execute(text("SELECT c.reltuples, pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c "
+                                "WHERE c.oid = to_regclass(:i)"), {"i": f"ix_{table}_trgm"}).first()
+        if row is None or not row[1] or max(row[0], 0) > n:
+            continue
+        conn.execute(text(f"DROP INDEX ix_{table}_trgm"))
+        dropped.append(table)
+    return dropped
+
+
+def rebuild_trigram_indexes(conn: Connection, tables: list[str]) -> None:
+    """The indexes :func:`bulk_load_trigram_indexes` dropped, built again from every row."""
+    if tables:
+        conn.execute(text(f"SET LOCAL maintenance_work_mem = '{TRIGRAM_BUILD_MEMORY}'"))
+    for table in tables:
+        conn.execute(text(_trigram_index_sql(table)))
+
+
+TRIGRAM_BUILD_MEMORY = "256MB"
 
 
 def create_search_table(op: Any, table: str, *, with_entity: bool = False) -> None:
@@ -108,9 +151,9 @@ _OPERATORS = ("timestamptz", "text", "date")
 
 def server_compat(conn: Connection) -> None:
     """After every upgrade on a server: the stand-ins listed in the module docstring (idempotent)."""
-    from counsel_desk.store.audit import APPEND_SQL
+    from counsel_desk.store.audit import APPEND_SQL, SEAL_SQL
 
-    for sql in (*_FUNCTIONS, APPEND_SQL):
+    for sql in (*_FUNCTIONS, APPEND_SQL, SEAL_SQL):
         conn.execute(text(sql))
     for type_ in _OPERATORS:
         exists = conn.execute(text("SELECT 1 FROM pg_operator WHERE oprname = '+' AND oprleft = 0 "
@@ -133,6 +176,18 @@ def refresh_statistics(engine: Engine) -> None:
     if is_server(engine):
         with engine.begin() as conn:
             conn.execute(text("ANALYZE"))
+
+
+# A report's reads on a server sort and group a whole year of four centers' visits (400,000 at
+# headquarters): with the default 4 MB of work memory those sorts and hash tables spill to disk.
+ANALYTIC_WORK_MEM = "64MB"
+
+
+def analytic_reads(conn: Connection) -> None:
+    """On a server, for the rest of the current transaction: the work memory of a report's big reads
+    (:data:`ANALYTIC_WORK_MEM`). SQLite: nothing."""
+    if is_server(conn):
+        conn.execute(text(f"SET LOCAL work_mem = '{ANALYTIC_WORK_MEM}'"))
 
 
 def dialect_of(session_factory: Callable[[], Session]) -> str:

@@ -302,6 +302,16 @@ def key_for(path: Path | str) -> DatabaseKey | None:
         return None
     if salt in _unlocked:
         return _unlocked[salt]
+
+    def fits(candidate: DatabaseKey) -> bool:
+        """Whether ``candidate`` opens the file (then it is remembered); the right key that cannot: damaged."""
+        if opens(path, candidate):
+            remember(candidate)
+            return True
+        if _known_right(path, candidate):
+            raise _damaged(path, candidate)
+        return False
+
     tried = False
     candidates = [keyring_key(salt)]
     secret = os.environ.get(ENV_PASSPHRASE)
@@ -311,11 +321,8 @@ def key_for(path: Path | str) -> DatabaseKey | None:
         if candidate is None:
             continue
         tried = True
-        if opens(path, candidate):
-            remember(candidate)
+        if fits(candidate):
             return candidate
-        if _known_right(path, candidate):
-            raise _damaged(path, candidate)
     if _prompt is not None:
         for attempt in range(5):
             secret = _prompt(path, tried or attempt > 0)
@@ -323,11 +330,8 @@ def key_for(path: Path | str) -> DatabaseKey | None:
                 break
             candidate = from_secret(secret, salt)
             tried = True
-            if opens(path, candidate):
-                remember(candidate)
+            if fits(candidate):
                 return candidate
-            if _known_right(path, candidate):
-                raise _damaged(path, candidate)
     raise wrong_key(path) if tried else _missing(path)
 
 

@@ -17,13 +17,13 @@ if TYPE_CHECKING:
 
 # The newest revision in versions/. Kept here so that opening an up-to-date database (every start)
 # needs no Alembic import or script scan; tests/unit/test_migrations.py holds it equal to the scripts.
-SCHEMA_HEAD = "0018_i17_team_support_event_town"
+SCHEMA_HEAD = "0022_i18_bigint"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # Tables kept by the store layer outside the models (FTS5 search index and its shadow tables; a server's
-# record of its pg_dump backups).
-STORE_ONLY_PREFIXES = ("search_index", "server_backup")
+# record of its pg_dump backups; a server's audit entries waiting for their COMMIT).
+STORE_ONLY_PREFIXES = ("search_index", "server_backup", "audit_pending")
 
 
 def include_name(name, type_, parent_names) -> bool:
@@ -65,6 +65,20 @@ def is_known(rev: str) -> bool:
     if rev == SCHEMA_HEAD:
         return True
     return all(r in known_revisions() for r in rev.split(","))
+
+
+def refuse_newer(rev: str | None, where: str = "") -> None:
+    """Refuse, before anything is touched, a database a newer counsel_desk wrote (a revision not known here);
+    ``where``: the server database's name (a file is named by the caller's own message)."""
+    if rev is None or is_known(rev):
+        return
+    what_zh, what_en = (f"這個資料庫（{where}）", f"This database ({where})") if where else ("這個資料庫", "This database")
+    kept_zh, kept_en = ("資料庫", "it") if where else ("檔案", "the file")
+    raise DatabaseError(
+        f"{what_zh}由較新版本的 counsel_desk 建立（結構版本 {rev}），本版無法讀取；"
+        f"{kept_zh}已保持原狀未變更。請更新 counsel_desk 後再開啟。",
+        f"{what_en} was written by a newer counsel_desk (schema {rev}); this version "
+        f"cannot read it and left {kept_en} untouched. Please update counsel_desk.")
 
 
 def upgrade(engine: Engine) -> None:

@@ -117,9 +117,24 @@ def make_server_engine(target: str, password: str | None = None, *, pool_size: i
                             "（見 docs/server.md）。",
                             "This build has no PostgreSQL driver (psycopg) for a server database; use the build "
                             "with the server components (see docs/server.md).") from exc
+    event.listen(engine, "connect", _sums_of_whole_numbers_as_int)
     event.listen(engine, "checkout", lambda dbapi_conn, record, _proxy: _ping_if_idle(engine, dbapi_conn, record))
     event.listen(engine, "checkin", _note_use)
     return engine
+
+
+def _sums_of_whole_numbers_as_int(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
+    """A server's SUM of a bigint column is ``numeric`` (psycopg: Decimal); SQLite's SUM of integers is an int.
+    No column is ``numeric`` (amounts and counts are bigint, migration 0022_i18_bigint), so a numeric without a
+    decimal point is such a sum and reads back as int, as on SQLite; one with a point (AVG, a share) stays Decimal."""
+    from psycopg.types.numeric import NumericLoader
+
+    class WholeNumberLoader(NumericLoader):
+        def load(self, data: Any) -> Any:
+            text_ = bytes(data)
+            return int(text_) if text_.lstrip(b"-").isdigit() else super().load(data)
+
+    dbapi_conn.adapters.register_loader("numeric", WholeNumberLoader)
 
 
 PING_AFTER_IDLE_S = 20.0  # a connection unused this long is tried before use (the server may have restarted)
@@ -172,15 +187,6 @@ def inspect_revision(engine: Engine, target: str) -> str | None:
     return ",".join(sorted(rows)) if rows else None
 
 
-def refuse_newer(rev: str | None, where: str) -> None:
-    if rev is not None and not migrate.is_known(rev):
-        raise DatabaseError(
-            f"這個資料庫（{where}）由較新版本的 counsel_desk 建立（結構版本 {rev}），本版無法讀取；"
-            f"資料庫已保持原狀未變更。請更新 counsel_desk 後再開啟。",
-            f"This database ({where}) was written by a newer counsel_desk (schema {rev}); this version "
-            f"cannot read it and left it untouched. Please update counsel_desk.")
-
-
 @dataclass
 class Opened:
     """A server database made ready by :func:`open_server` (``store.database`` wraps it in a Database)."""
@@ -197,7 +203,7 @@ def open_server(target: str, *, password: str | None = None, create: bool = True
     engine = make_server_engine(target, password, pool_size=pool_size)
     try:
         rev = inspect_revision(engine, target)
-        refuse_newer(rev, display_name(target))
+        migrate.refuse_newer(rev, display_name(target))
         if rev is None and not create:
             raise DatabaseError(f"伺服器上的資料庫 {display_name(target)} 還沒有建立 counsel_desk 的資料表。",
                                 f"The server database {display_name(target)} has no counsel_desk tables yet.")
@@ -207,7 +213,7 @@ def open_server(target: str, *, password: str | None = None, create: bool = True
                 lock.execute(text("SELECT pg_advisory_lock(:k)"), {"k": LOCK_MIGRATE})
                 try:
                     rev = inspect_revision(engine, target)
-                    refuse_newer(rev, display_name(target))
+                    migrate.refuse_newer(rev, display_name(target))
                     if rev != migrate.head():
                         upgraded_from = rev or "empty"
                         migrate.upgrade(engine)

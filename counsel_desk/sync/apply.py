@@ -21,6 +21,7 @@ from counsel_desk.sync.search_text import SearchText, rows_sql
 from counsel_desk.sync.shape import FLAG_MOMENTS, Shape, link_expr
 
 CHUNK = 500
+STATISTICS_ROWS = 2000  # a bulk add this big refreshes the server's statistics of the tables it grew
 LOCAL_SOURCE = "這台電腦上的版本"  # a kept version that this database had before the import
 
 
@@ -138,6 +139,8 @@ class SheetApplier:
         self.link.execute(f"INSERT INTO {self.sheet.table} ({cols}) "
                          + self._picked(", ".join(f"s.{k}" for k in self.shape.db_cols)))
         self._bulk_after(fresh=True)
+        if len(rowids) >= STATISTICS_ROWS:  # the next file's statements look rows up in these
+            self.link.refresh_statistics([self.sheet.table, *(c.link[0] for c in self.shape.links)])
 
     def _bulk_take(self, rowids: list[int], *, public_only: bool) -> None:
         if not rowids:

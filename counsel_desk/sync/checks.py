@@ -3,12 +3,15 @@
 A reference (a follow-up's visit, a visit's counselors, an attachment's owner) must point to a
 record in one of the batch's files or already in this database — tombstones count, a deleted
 visit's follow-ups are still its follow-ups. Unique keys besides the id (one budget per
-workstation and year, …) must not be taken by two different records.
+workstation and year, …) must not be taken by two different records. A text must fit its column's
+declared length (a server's varchar(n) refuses a longer one; SQLite would keep it): the services refuse
+it as well, so no record ever holds one.
 """
 
 from __future__ import annotations
 
 
+from counsel_desk import models
 from counsel_desk.i18n import pick
 from counsel_desk.sync import format as fmt
 from counsel_desk.sync.db import SyncConnection
@@ -41,6 +44,7 @@ def check_batch(raw: SyncConnection, files: list[StagedFile], problems: Problems
                 _check_ids(raw, sheet, col, report, rejected.get(col.ref, set()))
         for key in sheet.unique:
             _check_unique(raw, sheet, key, report)
+        _check_lengths(raw, sheet, report)
     _check_attachment_owners(raw, report)
     return {k: len(v) for k, v in bad.items()}
 
@@ -98,6 +102,32 @@ def _check_unique(raw, sheet: Sheet, key: tuple[str, ...], report) -> None:
         report(number, sheet, row, key[0],
                pick(f"{titles}與資料庫中另一筆資料（識別碼 {other}）相同，兩筆不能並存",
                     f"same {cols} as record {other} in this database; both can't exist"))
+
+
+def _text_limits(sheet: Sheet) -> dict[str, int]:
+    """The sheet's text columns with a declared length (the table's, as the services check it) → that length."""
+    table = models.metadata.tables[sheet.table]
+    out = {}
+    for col in sheet.columns:
+        limit = getattr(table.c[col.key].type, "length", None) if col.kind is Kind.TEXT and col.key in table.c else None
+        if limit:
+            out[col.key] = limit
+    return out
+
+
+def _check_lengths(raw, sheet: Sheet, report) -> None:
+    limits = _text_limits(sheet)
+    if not limits:
+        return
+    keys = list(limits)
+    sql = (f"SELECT _file, _row, {', '.join(f'length({k})' for k in keys)} FROM {stage_table(sheet)} "
+           f"WHERE {' OR '.join(f'length({k}) > {limits[k]}' for k in keys)}")
+    for number, row, *lengths in raw.execute(sql):
+        for key, n in zip(keys, lengths):
+            if n is not None and n > limits[key]:
+                title = sheet.column(key).title
+                report(number, sheet, row, key, pick(f"{title}最多 {limits[key]} 字，這一格有 {n} 字",
+                                                     f"{key}: at most {limits[key]} characters, this cell has {n}"))
 
 
 def _check_attachment_owners(raw, report) -> None:

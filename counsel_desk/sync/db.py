@@ -30,6 +30,7 @@ from counsel_desk.store.dialects import SERVER
 from counsel_desk.sync.clock import DEVICE_RE, new_device_id
 
 _PLAIN = (str, int, float, type(None))
+STATISTICS_SAMPLE = 10  # refresh_statistics: ANALYZE's statistics target (3,000 rows sampled; the server's default 100)
 
 
 def storage_value(value: Any) -> Any:
@@ -112,6 +113,24 @@ class SyncConnection:
         if data:
             self.conn.execute(insert(table(name, *(column(c) for c in columns))), data)
 
+    def copy_rows(self, name: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """Many rows into a staging table: on a server one COPY stream (no statement, no round trip per row;
+        COPY refuses tables under row-level security, which staging tables never are); a file inserts them."""
+        if not self.server:
+            self.insert_rows(name, columns, rows)
+            return
+        bools = [n for n, c in enumerate(columns) if c in self._bools.get(name, frozenset())]
+        raw = self.conn.connection.driver_connection
+        assert raw is not None  # a checked-out connection has its driver's
+        with raw.cursor() as cursor, cursor.copy(f"COPY {name} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                if bools:
+                    row = list(row)
+                    for n in bools:
+                        if row[n] is not None:
+                            row[n] = bool(row[n])
+                copy.write_row(row)
+
     # --- transactions ----------------------------------------------------------------------
     def begin(self, *, write: bool = False, snapshot: bool = False) -> None:
         """Open a transaction; ``write``: a file takes its write lock now (``BEGIN IMMEDIATE``);
@@ -151,6 +170,19 @@ class SyncConnection:
         """SQL for a moment given as storage text (``param`` like ``:now``) where its type can't be inferred."""
         return f"CAST({param} AS TIMESTAMP WITH TIME ZONE)" if self.server else param
 
+    def refresh_statistics(self, tables: Sequence[str]) -> None:
+        """On a server, after many rows went into ``tables`` inside this transaction: the planner's row counts
+        and value statistics of them (ANALYZE samples the transaction's own new rows). Without this the next
+        file's statements are planned for the tables as they were before the import, and a look-up per row
+        becomes a scan of a table that has grown by 100,000 rows. A login that does not own the tables gets
+        a warning from the server instead, never an error; a file (SQLite) plans from its indexes."""
+        if self.server and tables:
+            # a small sample: the row counts and the ids' spread are what the import's joins need;
+            # autovacuum analyses the tables fully once the import has committed
+            self.execute(f"SET LOCAL default_statistics_target = {STATISTICS_SAMPLE}")
+            self.execute(f"ANALYZE {', '.join(dict.fromkeys(tables))}")
+            self.execute("SET LOCAL default_statistics_target = DEFAULT")
+
     def defer_foreign_keys(self) -> None:
         """Inside this transaction, check foreign keys at commit (a parent and its children renamed in turn)."""
         if self.server:
@@ -179,7 +211,10 @@ class SyncConnection:
             "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
             "WHERE c.relname = :t AND n.nspname = current_schema() AND a.attnum > 0 AND NOT a.attisdropped",
             {"t": table_name})
-        return {name: ("BOOLEAN" if kind == "boolean" else kind.upper()) for name, kind in rows}
+        # a text of any length: what a file holds is staged as it is, and checked against the limit after
+        # (sync/checks.py names the cell); varchar(n) here would fail the whole read with a database error
+        return {name: ("BOOLEAN" if kind == "boolean" else "TEXT" if kind.startswith("character varying")
+                       else kind.upper()) for name, kind in rows}
 
     def drop_table(self, name: str) -> None:
         self.execute(f"DROP TABLE IF EXISTS {name}")
@@ -192,11 +227,17 @@ def connection(db) -> Iterator[tuple[Connection, SyncConnection]]:
     with db.engine.connect() as conn:
         link = SyncConnection(conn)
         if link.server:
+            # Bulk statements have high plan costs, which trigger JIT compilation: seconds of compiling
+            # per statement, for statements that run a second or two. The session gets it back after.
+            conn.exec_driver_sql("SET jit = off")
+            conn.commit()  # a SET rolled back with its transaction would be undone
             try:
                 yield conn, link
             finally:
                 if conn.in_transaction():
                     conn.rollback()
+                conn.exec_driver_sql("RESET jit")
+                conn.commit()
             return
         raw = link.file
         previous = raw.isolation_level

@@ -23,6 +23,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from sqlalchemy.exc import DBAPIError
+
 from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
 from counsel_desk.store import audit, programmes, search
@@ -31,6 +33,7 @@ from counsel_desk.sync import db as syncdb
 from counsel_desk.sync import format as fmt
 from counsel_desk.sync import natural_keys, safety
 from counsel_desk.sync.checks import check_batch
+from counsel_desk.sync.refusals import refused_by_server
 from counsel_desk.sync.search_text import SearchText
 from counsel_desk.sync.problems import OUTCOMES, Cancelled, Problems, empty_counts
 from counsel_desk.sync.reader import (
@@ -189,7 +192,15 @@ def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, 
             return report
         if not dry_run:
             report.backup = _backup(db)
-        merge_batch(conn, link, files, reports, counts, ref, actor, dry_run, ticker, report.programmes)
+        try:
+            merge_batch(conn, link, files, reports, counts, ref, actor, dry_run, ticker, report.programmes)
+        except DBAPIError as exc:  # a counselor's login, another center's records: the server's row-level security
+            refusal = refused_by_server(link, exc, "、".join(f.name for f in files),
+                                        ("其他中心的紀錄請由該中心（或總部）匯入",
+                                         "leave other centers' records for that center (or headquarters) to import"))
+            if refusal is None:
+                raise
+            raise refusal from None
         report.applied = not dry_run
         if report.applied:
             _copy_attachment_files(db, link, files)
@@ -243,7 +254,8 @@ def merge_batch(conn, link: syncdb.SyncConnection, files: list[StagedFile], repo
     renamed = natural_keys.rename_records(link)
     conflicts: list[tuple[str, str, dict]] = []
     search_text = SearchText(link, ref)
-    with search.bulk_indexing(conn):  # each sheet's new records are indexed in one statement
+    incoming = {} if dry_run else {s.table: sum(f.staged.get(s.key, 0) for f in files) for s in fmt.SHEETS if s.search}
+    with search.bulk_indexing(conn, incoming=incoming):  # each sheet's new records are indexed in one statement
         for sheet in fmt.SHEETS:
             for f, r in zip(files, reports):
                 per_file = r.counts.setdefault(sheet.key, empty_counts())
@@ -260,17 +272,18 @@ def merge_batch(conn, link: syncdb.SyncConnection, files: list[StagedFile], repo
         _log(link, files, reports, actor, now, dry_run=True)
         link.commit()
         return
-    for table, old, new in renamed:
-        audit.record_many(conn, actor, "merge", table, [(new, {"same_record_as": old})])
-    for table, rid, detail in conflicts:
-        audit.record_many(conn, actor, "sync_conflict", table, [(rid, detail)])
+    entries: list[tuple[str, str, str, dict | str]] = [
+        ("merge", table, new, {"same_record_as": old}) for table, old, new in renamed]
+    entries += [("sync_conflict", table, rid, detail) for table, rid, detail in conflicts]
     for f, r in zip(files, reports):
         added = {k: v for k, v in r.counts.items() if any(v[o] for o in ("added", "updated", "conflicts"))}
-        audit.record_many(conn, actor, "import", "interchange", [("", {
+        entries.append(("import", "interchange", "", {
             "file": f.name, "sha256": f.sha256, "center": f.meta.center, "device": f.meta.device,
-            "counts": added})])
+            "counts": added}))
     _log(link, files, reports, actor, now, dry_run=False)
     programme_outcomes.extend(_load_programmes(conn, files, actor))
+    # last: on a server the audit chain's lock is held from here to COMMIT, not while the batch merged
+    audit.append_entries(conn, actor, entries)
     link.commit()
 
 

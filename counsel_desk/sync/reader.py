@@ -93,8 +93,7 @@ def index_staging(link: SyncConnection) -> None:
     """Index the staged ids once every row is in (cheaper than keeping the index up while loading)."""
     for s in fmt.SHEETS:
         link.execute(f"CREATE INDEX {stage_table(s)}_id ON {stage_table(s)} (id)")
-        if link.server:
-            link.execute(f"ANALYZE {stage_table(s)}")  # temporary tables are never analysed by autovacuum
+    link.refresh_statistics([stage_table(s) for s in fmt.SHEETS])  # autovacuum never analyses temporary tables
 
 
 def drop_staging(link: SyncConnection) -> None:
@@ -201,8 +200,7 @@ def _converter(col: Column, ref) -> Callable:
         return v
 
     if kind is Kind.TEXT:
-        # Lengths are not checked: the database does not limit them either, and a record that
-        # another laptop holds must be able to travel as it is.
+        # Lengths are checked over the staged batch (checks._check_lengths), after long texts are joined.
         def conv(v):
             s = v if type(v) is str else read_text(v)
             if not s and required:
@@ -465,7 +463,7 @@ class StageWriter:
             if self.error is None:
                 try:
                     (name, columns), batch = item
-                    self.link.insert_rows(name, columns, batch)
+                    self.link.copy_rows(name, columns, batch)
                 except BaseException as exc:  # noqa: BLE001 — handed to the reading thread
                     self.error = exc
 

@@ -17,6 +17,9 @@ importer's own checks (:func:`counsel_desk.sync.checks.check_batch`) and merge
    after a failure in between, sends it again, which changes nothing.
 
 A laptop that can't reach the server is told so and nothing changes; offline work continues as before.
+The push is written under the person's own login: when the server's row-level security refuses a
+record of another center in it, nothing of the push is written and she is told which center's records
+(:func:`counsel_desk.sync.refusals.refused_by_server`).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
 from counsel_desk import __version__
 from counsel_desk.errors import UserError
@@ -39,6 +43,7 @@ from counsel_desk.sync import natural_keys
 from counsel_desk.sync.checks import check_batch
 from counsel_desk.sync.export import CUTOFF_MARGIN, last_export, log_export
 from counsel_desk.sync.importer import FileReport, merge_batch, staging
+from counsel_desk.sync.refusals import refused_by_server
 from counsel_desk.sync.problems import OUTCOMES, Cancelled, Problems, empty_counts
 from counsel_desk.sync.reader import BOOKKEEPING, FileMeta, StagedFile, index_staging, stage_table
 from counsel_desk.sync.shape import Shape, link_expr
@@ -190,8 +195,17 @@ def _send(source: syncdb.SyncConnection, source_device: str, destination: str, t
         counts = {s.key: empty_counts() for s in fmt.SHEETS}
         report = FileReport(staged.name, "", center=meta.center, device=source_device, exported_at=meta.exported_at,
                             since=since)
-        merge_batch(target_conn, target, [staged], [report], counts, ref, actor, False,
-                    ticker.merging(cancelled), [], now=now)
+        try:
+            merge_batch(target_conn, target, [staged], [report], counts, ref, actor, False,
+                        ticker.merging(cancelled), [], now=now)
+        except DBAPIError as exc:
+            refusal = refused_by_server(target, exc, label, (
+                "這台電腦上的資料也都還在；請把那些紀錄改回，或交由該中心處理後再同步",
+                "everything on this computer is still there; undo those records or leave them to that center, "
+                "then sync again"))
+            if refusal is None:
+                raise
+            raise refusal from None
     direction.counts = counts
     source.begin(write=True)
     log_export(source, actor=actor, destination=destination, cutoff=cutoff, since=since, masked=False, sha256="",
@@ -236,7 +250,7 @@ def _stage_sheet(source: syncdb.SyncConnection, device: str, target: syncdb.Sync
                     values[i] = ""
             n += 1
             batch.append((staged.number, n, clocks.format(clock), int(bool(b_withheld)), *values))
-        target.insert_rows(table, columns, batch)
+        target.copy_rows(table, columns, batch)
     return n
 
 

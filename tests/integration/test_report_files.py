@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models.enums import Route, Stage, VisitMode
 from counsel_desk.reports import snapshots
-from counsel_desk.reports.monthly_xlsx import summary_rows
+from counsel_desk.reports.summary import summary_rows
 from counsel_desk.services.period import Period
 from counsel_desk.services.base import ServiceContext
 from tests.pg_server import driver_sql
@@ -96,7 +96,7 @@ def test_excel_holds_every_figure(report, demo_db):
     data, f = report.data, report.figures
     summary = wb["摘要"]
     got = {summary.cell(r, 1).value: summary.cell(r, 2).value for r in range(4, summary.max_row + 1)}
-    for label, value, _ in summary_rows(f):
+    for label, value, *_ in summary_rows(f):
         assert got[label] == value, label
     assert got["實地訪視"] == _independent(demo_db)["visits"]
     counties = wb["縣市訪視"]
@@ -153,7 +153,7 @@ def test_pdf_text_holds_every_figure(report, demo_db):
     f, data = report.figures, report.data
     assert "地方創生北區輔導中心" in text and "民國115年11月 月報" in text and "王承辦" in text
     assert "民國115年11月26日" in text and "第 1 版" in text and "承辦人" in text and "主任" in text
-    for label, value, unit in summary_rows(f):
+    for label, value, unit, *_ in summary_rows(f):
         assert re.search(rf"{re.escape(label)}（{unit}） {re.escape(_n(value, unit == '小時'))}[ \n]", text), label
     assert f"實地訪視（次） {_independent(demo_db)['visits']} " in text
     for t in f.targets:

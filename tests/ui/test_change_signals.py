@@ -18,11 +18,16 @@ UI = Path(counsel_desk.__file__).parent / "ui"
 HAND_EMIT = re.compile(r"\.(" + "|".join(k.value for k in Kind) + r")_changed\.emit\(")
 
 
+# ctx.apply(kinds) is for changes made elsewhere (the server's, read by live_refresh), not for a save here
+HAND_APPLY = re.compile(r"ctx\.apply\(")
+
+
 def test_no_page_emits_a_change_signal_by_hand():
     found = [f"{path.relative_to(UI)}:{n}: {line.strip()}"
-             for path in sorted(UI.rglob("*.py")) if path.name != "context.py"
-             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if HAND_EMIT.search(line)]
-    assert not found, "emit through ctx.run(service_fn, …) or ctx.apply(kinds) instead:\n" + "\n".join(found)
+             for path in sorted(UI.rglob("*.py")) if path.name not in ("context.py", "live_refresh.py")
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if HAND_EMIT.search(line) or HAND_APPLY.search(line)]
+    assert not found, "run the write through ctx.run(service_fn, …) instead:\n" + "\n".join(found)
 
 
 def test_run_emits_what_the_write_declares_once_each(qtbot, app_context):
@@ -74,4 +79,30 @@ def test_the_services_the_pages_run_declare_what_they_change():
                 holder = getattr(importlib.import_module(module), attr)
             assert changed_by(getattr(holder, m.group(2))), f"{path.name}: {target}.{m.group(2)} is not marked"
             checked += 1
+    assert checked > 20
+
+
+def test_no_page_calls_a_marked_write_around_ctx_run():
+    """A write that declares what it changes is called through ``ctx.run`` (which sends its signals), never
+    straight: ``ps.move_proposal(svc, …)`` followed by a hand ``ctx.apply`` is how proposals once escaped."""
+    import importlib
+
+    aliases = re.compile(r"^from (counsel_desk\.[\w.]+) import (\w+) as (\w+)$|^from (counsel_desk\.[\w.]+) import (\w+)$", re.M)
+    found, checked = [], 0
+    for path in sorted(UI.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for m in aliases.finditer(source):
+            module, attr, alias = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(5))
+            try:
+                holder = importlib.import_module(f"{module}.{attr}")
+            except ModuleNotFoundError:
+                continue  # a class or function imported by name: its methods are the pages' own tests' to hold
+            for call in re.finditer(rf"\b{alias}\.(\w+)\b(\()?", source):
+                if not changed_by(getattr(holder, call.group(1), None)):
+                    continue
+                checked += 1
+                if call.group(2):  # called here, not handed to ctx.run
+                    line = source.count("\n", 0, call.start()) + 1
+                    found.append(f"{path.relative_to(UI)}:{line}: {alias}.{call.group(1)}(…)")
+    assert not found, "call these through ctx.run(fn, …):\n" + "\n".join(found)
     assert checked > 20

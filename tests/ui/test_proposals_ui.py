@@ -249,6 +249,8 @@ def test_list_filters_and_search(qtbot, page, app_context, qtmodeltester):
 
 def test_plan_moves_as_a_whole_on_the_board(qtbot, page, app_context, warnings, qtmodeltester):
     svc = app_context.services()
+    announced: list[str] = []  # the saves' own signals (services declare them, ctx.run sends them once each)
+    app_context.proposals_changed.connect(lambda: announced.append("proposals"))
     page.tabs.setCurrentIndex(2)
     plans = page.plans
     qtbot.mouseClick(plans.new_button, Qt.MouseButton.LeftButton)
@@ -259,6 +261,7 @@ def test_plan_moves_as_a_whole_on_the_board(qtbot, page, app_context, warnings, 
     qtbot.mouseClick(plans.save_button, Qt.MouseButton.LeftButton)
     plan_id = plans.plan_id
     assert plan_id and plans.model.rowCount() == 1
+    assert announced == ["proposals"]
     for title in ("穀倉咖啡", "稻田遊程"):
         d = ps.create_proposal(svc, ps.ProposalFields(title, TAITUNG, CHISHANG, plan_id=plan_id))
         ps.save_draft(svc, d.id, funding={("COA", 115): 1_000_000})
@@ -272,6 +275,7 @@ def test_plan_moves_as_a_whole_on_the_board(qtbot, page, app_context, warnings, 
     qtbot.mouseClick(plans.move_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ps.get_plan(svc, plan_id).stage == "drafting")
     assert {p.stage for p in ps.get_plan(svc, plan_id).proposals} == {"drafting"}
+    assert announced == ["proposals", "proposals"]  # the move, once
     page.tabs.setCurrentIndex(0)
     cards = page.board.columns["drafting"].cards()
     assert [(c.kind, c.title, c.proposals) for c in cards] == [("plan", "池上鄉地方創生計畫", 2)]

@@ -158,9 +158,9 @@ def _proposals(qtbot, window, ctx):
     yield from _dialog(qtbot, "move dialog", MoveDialog("提案", "idea", None, parent=window))
     yield from _dialog(qtbot, "proposal contact dialog", ContactDialog(window))
     yield from _dialog(qtbot, "choose proposal dialog", ChooseProposalDialog([(pid, "提案")], window))
-    yield from _dialog(qtbot, "county checklist", CountyChecklistDialog(ctx.services(), pid, "提案", window))
+    yield from _dialog(qtbot, "county checklist", CountyChecklistDialog(ctx, pid, "提案", window))
     agencies = list(dict.fromkeys(w.agency for w in ps.list_work_items(ctx.services())))
-    yield from _dialog(qtbot, "council decision", DecisionDialog(ctx.services(), "proposal", pid, "提案", agencies, window))
+    yield from _dialog(qtbot, "council decision", DecisionDialog(ctx, "proposal", pid, "提案", agencies, window))
     editor.dirty = False
     page.show_overview()
 
@@ -186,6 +186,11 @@ def _standalone(qtbot, window, ctx):
     yield from _dialog(qtbot, "about", AboutDialog(window))
     yield from _dialog(qtbot, "counselor roster", RosterDialog(ctx, window))
     yield from _dialog(qtbot, "counselor dialog", CounselorDialog(window, lambda *_a: None))
+    from counsel_desk.services.outcomes.youth_teams import MemberView
+    from counsel_desk.ui.outcomes.teams_page import MemberDialog
+
+    member = MemberView("x", "Chen Yi-chen", 1991, "Team lead", 35)  # Latin letters: the English walk's rule below
+    yield from _dialog(qtbot, "team member", MemberDialog(window, lambda _v: None, member))
     yield from _dialog(qtbot, "first run", FirstRunDialog(ctx.settings))
     on_server = FirstRunDialog(ctx.settings)
     on_server.on_server.setChecked(True)  # the longer form: the center's server's connection fields

@@ -49,3 +49,19 @@ def test_the_translations_are_used(qapp):
     assert QCoreApplication.translate("Navigation", "Site visits") == "實地訪視"
     qt_context, qt_text = "QPlatformTheme", "Cancel"
     assert QCoreApplication.translate(qt_context, qt_text) != qt_text  # Qt's own qtbase_zh_TW.qm
+
+
+def test_list_column_titles_are_marked_once_where_the_list_declares_them():
+    """A list source's column titles are marked in the services module that declares them, and that module is
+    read with its UI area: no second list of the same titles in ui/ to keep in step."""
+    import re
+
+    services = catalog.ROOT / "services"
+    bare = [f"{p.relative_to(services)}:{n}: {line.strip()}" for p in sorted(services.rglob("*.py"))
+            for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+            if re.search(r'\bColumn\("\w+", "', line)]
+    assert not bare, "mark the title: Column(key, QT_TRANSLATE_NOOP(context, title))\n" + "\n".join(bare)
+    read = {p for sources in catalog.areas().values() for p in sources}
+    marked = {p for p in services.rglob("*.py") if "QT_TRANSLATE_NOOP(" in p.read_text(encoding="utf-8")}
+    assert marked - {services / "listing.py"} <= read
+    assert len(marked) > 5

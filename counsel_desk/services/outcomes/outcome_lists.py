@@ -16,10 +16,10 @@ from sqlalchemy import Connection, text
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import PEOPLE_OUTCOMES, OutcomeKind
 from counsel_desk.services.formatting import shown_date
-from counsel_desk.services.listing import Column
-from counsel_desk.services.programme.program_base import SqlListSource, as_date, in_params
-
-_COUNTY_ORDER = "(SELECT sort_order FROM county WHERE code = t.county_code)"
+from counsel_desk.services.listing import QT_TRANSLATE_NOOP, Column
+from counsel_desk.services.programme.program_base import (
+    PLACE_COLUMNS, PLACE_JOINS, PLACE_SORTS, SqlListSource, as_date, in_params, place_names,
+)
 
 
 class OutcomeListSource(SqlListSource):
@@ -32,29 +32,27 @@ class OutcomeListSource(SqlListSource):
     filterable = ("kind",)
     date_column = "t.outcome_date"
     columns = [
-        Column("date", "Date"),
-        Column("kind", "Kind"),
-        Column("people", "People", align_right=True),
-        Column("amount", "Amount", align_right=True),
-        Column("linked", "Linked to"),
-        Column("county", "County"),
-        Column("township", "Township"),
-        Column("detail", "Detail"),
+        Column("date", QT_TRANSLATE_NOOP("WorkstationColumns", "Date")),
+        Column("kind", QT_TRANSLATE_NOOP("WorkstationColumns", "Kind")),
+        Column("people", QT_TRANSLATE_NOOP("WorkstationColumns", "People"), align_right=True),
+        Column("amount", QT_TRANSLATE_NOOP("WorkstationColumns", "Amount"), align_right=True),
+        Column("linked", QT_TRANSLATE_NOOP("WorkstationColumns", "Linked to")),
+        Column("county", QT_TRANSLATE_NOOP("WorkstationColumns", "County")),
+        Column("township", QT_TRANSLATE_NOOP("WorkstationColumns", "Township")),
+        Column("detail", QT_TRANSLATE_NOOP("WorkstationColumns", "Detail")),
     ]
-    sort_sql = {"date": "t.outcome_date", "kind": "t.kind", "people": "t.people", "amount": "t.amount",
-                "county": _COUNTY_ORDER, "township": "t.township_code"}
+    sort_sql = {"date": "t.outcome_date", "kind": "t.kind", "people": "t.people", "amount": "t.amount", **PLACE_SORTS}
     default_sort = "t.outcome_date"
     default_descending = True
 
     def fetch_rows(self, conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
         where, params = in_params(ids)
         sql = ("SELECT t.id, t.outcome_date, t.kind, t.people, t.amount, t.registered, "
-               "  coalesce(w.name, p.title, y.name, ''), c.name, c.name_en, tw.name, tw.name_en, "
+               f"  coalesce(w.name, p.title, y.name, ''), {PLACE_COLUMNS}, "
                "  t.agency, t.programme, t.company "
                "FROM outcome t LEFT JOIN workstation w ON w.id = t.workstation_id "
                "LEFT JOIN proposal p ON p.id = t.proposal_id LEFT JOIN youth_team y ON y.id = t.youth_team_id "
-               "LEFT JOIN county c ON c.code = t.county_code LEFT JOIN township tw ON tw.code = t.township_code "
-               f"WHERE t.id IN {where}")
+               f"{PLACE_JOINS} WHERE t.id IN {where}")
         out = {}
         for r in conn.execute(text(sql), params):
             people_kind = r[2] in {k.value for k in PEOPLE_OUTCOMES}
@@ -63,8 +61,7 @@ class OutcomeListSource(SqlListSource):
                 kind += pick("（設籍）" if r[5] else "（未設籍）", " (registered)" if r[5] else " (not registered)")
             out[r[0]] = {"date": shown_date(as_date(r[1])), "kind": kind,
                          "people": int(r[3]) if people_kind else None, "amount": None if people_kind else int(r[4]),
-                         "linked": r[6], "county": pick(r[7] or "", r[8] or ""),
-                         "township": pick(r[9] or "", r[10] or ""),
+                         "linked": r[6], **place_names(*r[7:11]),
                          "detail": "／".join(x for x in (r[11], r[12], r[13]) if x)}
         return out
 
@@ -73,29 +70,27 @@ class YouthTeamListSource(SqlListSource):
     table = "youth_team t"
     entity = "youth_team"
     columns = [
-        Column("name", "Name"),
-        Column("programme", "Award programme"),
-        Column("year", "Year", align_right=True),
-        Column("award", "Award", align_right=True),
-        Column("county", "County"),
-        Column("township", "Township"),
-        Column("members", "Members", align_right=True),
-        Column("support", "Support records", align_right=True),
+        Column("name", QT_TRANSLATE_NOOP("WorkstationColumns", "Name")),
+        Column("programme", QT_TRANSLATE_NOOP("WorkstationColumns", "Award programme")),
+        Column("year", QT_TRANSLATE_NOOP("WorkstationColumns", "Year"), align_right=True),
+        Column("award", QT_TRANSLATE_NOOP("WorkstationColumns", "Award"), align_right=True),
+        Column("county", QT_TRANSLATE_NOOP("WorkstationColumns", "County")),
+        Column("township", QT_TRANSLATE_NOOP("WorkstationColumns", "Township")),
+        Column("members", QT_TRANSLATE_NOOP("WorkstationColumns", "Members"), align_right=True),
+        Column("support", QT_TRANSLATE_NOOP("WorkstationColumns", "Support records"), align_right=True),
     ]
-    sort_sql = {"name": "t.name", "programme": "t.programme", "year": "t.roc_year", "award": "t.award",
-                "county": _COUNTY_ORDER, "township": "t.township_code"}
+    sort_sql = {"name": "t.name", "programme": "t.programme", "year": "t.roc_year", "award": "t.award", **PLACE_SORTS}
     default_sort = "t.roc_year"
     default_descending = True
 
     def fetch_rows(self, conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
         where, params = in_params(ids)
-        sql = ("SELECT t.id, t.name, t.programme, t.roc_year, t.award, c.name, c.name_en, tw.name, tw.name_en, "
+        sql = (f"SELECT t.id, t.name, t.programme, t.roc_year, t.award, {PLACE_COLUMNS}, "
                "  (SELECT count(*) FROM youth_team_member m WHERE m.team_id = t.id AND m.deleted_at IS NULL), "
                "  (SELECT count(*) FROM youth_team_support l JOIN support_record s ON s.id = l.support_id "
                "     AND s.deleted_at IS NULL WHERE l.team_id = t.id) "
-               "FROM youth_team t LEFT JOIN county c ON c.code = t.county_code "
-               f"LEFT JOIN township tw ON tw.code = t.township_code WHERE t.id IN {where}")
+               f"FROM youth_team t {PLACE_JOINS} WHERE t.id IN {where}")
         return {r[0]: {"name": r[1], "programme": r[2], "year": int(r[3]), "award": int(r[4]),
-                       "county": pick(r[5] or "", r[6] or ""), "township": pick(r[7] or "", r[8] or ""),
+                       **place_names(*r[5:9]),
                        "members": int(r[9]), "support": int(r[10])}
                 for r in conn.execute(text(sql), params)}

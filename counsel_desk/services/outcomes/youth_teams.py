@@ -150,8 +150,11 @@ def add_member(ctx: ServiceContext, team_id: str, fields: dict[str, Any]) -> You
     return cast(YouthTeamMember, MEMBER.create(ctx, fields, team_id=team_id))
 
 
-def update_member(ctx: ServiceContext, member_id: str, changes: dict[str, Any]) -> YouthTeamMember:
-    return cast(YouthTeamMember, MEMBER.update(ctx, member_id, changes))
+@changes(Kind.YOUTH_TEAMS)
+def update_member(ctx: ServiceContext, member_id: str, changes: dict[str, Any], version: int | None = None
+                  ) -> YouthTeamMember:
+    """``version``: the one the roster loaded — a member saved by someone since is refused (SaveConflict)."""
+    return cast(YouthTeamMember, MEMBER.update(ctx, member_id, changes, version))
 
 
 @changes(Kind.YOUTH_TEAMS)
@@ -235,6 +238,7 @@ class MemberView:
     role: str
     age: int | None  # in the team's year
     erased: bool = False  # personal data erased on request (services/safety/privacy.py): no age to check
+    version: int = 0  # the stored member's: an edit saves against the one it showed
 
 
 @dataclass
@@ -287,7 +291,7 @@ def team_view(ctx: ServiceContext, team_id: str) -> TeamView:
         programme = _programme(s, team.programme)
         year = team.roc_year + 1911
         members = [MemberView(m.id, m.name, m.birth_year, m.role, (year - m.birth_year) if m.birth_year else None,
-                              m.erased_at is not None)
+                              m.erased_at is not None, m.version)
                    for m in s.exec(select(YouthTeamMember).where(col(YouthTeamMember.team_id) == team_id,
                                                                  col(YouthTeamMember.deleted_at).is_(None))
                                    .order_by(col(YouthTeamMember.created_at), col(YouthTeamMember.id))).all()]

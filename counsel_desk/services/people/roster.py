@@ -10,6 +10,7 @@ name, so that an outsider can own one too).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import func, text
 from sqlmodel import select
@@ -31,6 +32,7 @@ class RosterEntry:
     phone: str
     active: bool
     records: int  # visits, support records, proposals, plans and follow-ups that name her
+    version: int = 0  # the stored record's: an edit saves against the one it showed
 
 
 def _check(name: str, email: str) -> None:
@@ -70,15 +72,15 @@ class RosterService:
             rows = s.exec(q.order_by(Counselor.active.desc(), Counselor.name)).all()
             conn = s.connection()
             return [RosterEntry(c.id, c.name, c.email, c.phone, c.active,
-                                int(conn.execute(_RECORDS_SQL, {"id": c.id, "name": c.name}).scalar() or 0))
+                                int(conn.execute(_RECORDS_SQL, {"id": c.id, "name": c.name}).scalar() or 0), c.version)
                     for c in rows]
 
     def names(self) -> list[str]:
         """Names of the active counselors (the choices for a follow-up's owner)."""
         return [e.name for e in self.entries(include_inactive=False)]
 
-    def _get(self, s, counselor_id: str) -> Counselor:
-        c = s.get(Counselor, counselor_id)
+    def _get(self, s, counselor_id: str, *, for_update: bool = False) -> Counselor:
+        c = cast(Counselor | None, base.load_for_update(s, Counselor, counselor_id)) if for_update else s.get(Counselor, counselor_id)
         if c is None or c.deleted_at is not None:
             raise UserError("找不到這位輔導員，可能已被移除。", "This counselor no longer exists.")
         return c
@@ -101,7 +103,7 @@ class RosterService:
             c = Counselor(center_code=self.ctx.center_code, name=name.strip(), email=email.strip(), phone=phone.strip())
             base.create(s, c, self.ctx.actor, ENTITY)
             s.commit()
-            return RosterEntry(c.id, c.name, c.email, c.phone, True, 0)
+            return RosterEntry(c.id, c.name, c.email, c.phone, True, 0, c.version)
 
     def ensure(self, name: str) -> str | None:
         """Id of the center's counselor called ``name``, added to the roster when missing (the user herself)."""
@@ -119,11 +121,15 @@ class RosterService:
         return self.add(name).id
 
     @changes(Kind.COUNSELORS, Kind.FOLLOWUPS)
-    def update(self, counselor_id: str, name: str, email: str = "", phone: str = "") -> RosterEntry:
-        """Rename and set contact details; her follow-ups follow the new name."""
+    def update(self, counselor_id: str, name: str, email: str = "", phone: str = "", version: int | None = None
+               ) -> RosterEntry:
+        """Rename and set contact details; her follow-ups follow the new name. ``version``: the one the editor
+        loaded — a counselor someone saved since is refused with a SaveConflict (both values), not overwritten."""
         _check(name, email)
         with self.ctx.session_factory() as s:
-            c = self._get(s, counselor_id)
+            c = self._get(s, counselor_id, for_update=version is not None)
+            base.refuse_if_saved_meanwhile(ENTITY, c, version, {"name": name.strip(), "email": email.strip(),
+                                                           "phone": phone.strip()})
             if self._taken(s, name, but=counselor_id):
                 raise ValidationError(f"名單上已經有「{name.strip()}」。",
                                       f"“{name.strip()}” is already on the roster.", field="name")
@@ -136,7 +142,7 @@ class RosterService:
                     base.update(s, fu, self.ctx.actor, "followup", {"owner": c.name})
             s.commit()
             records = int(s.connection().execute(_RECORDS_SQL, {"id": c.id, "name": c.name}).scalar() or 0)
-            return RosterEntry(c.id, c.name, c.email, c.phone, c.active, records)
+            return RosterEntry(c.id, c.name, c.email, c.phone, c.active, records, c.version)
 
     @changes(Kind.COUNSELORS)
     def set_active(self, counselor_id: str, active: bool) -> None:

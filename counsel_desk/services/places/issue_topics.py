@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
@@ -31,6 +32,7 @@ class Topic:
     name: str
     name_en: str
     active: bool
+    version: int = 0  # the stored record's: a rename saves against the one it showed
 
     @property
     def label(self) -> str:
@@ -76,25 +78,27 @@ def add_topic(ctx: ServiceContext, code: str, name: str, name_en: str = "") -> T
         topic = IssueTopic(code=code, name=name, name_en=name_en, active=True, sort_order=last + 10)
         base.create(s, topic, ctx.actor, "issue_topic")
         s.commit()
-        return Topic(topic.id, code, name, topic.name_en, True)
+        return Topic(topic.id, code, name, topic.name_en, True, topic.version)
 
 
-def _live_topic(s: Session, topic_id: str) -> IssueTopic:
-    topic = s.get(IssueTopic, topic_id)
+def _live_topic(s: Session, topic_id: str, *, for_update: bool = False) -> IssueTopic:
+    topic = cast(IssueTopic | None, base.load_for_update(s, IssueTopic, topic_id)) if for_update else s.get(IssueTopic, topic_id)
     if topic is None or topic.deleted_at is not None:
         raise UserError("找不到這個推動課題。", "This issue topic no longer exists.")
     return topic
 
 
-def rename_topic(ctx: ServiceContext, topic_id: str, name: str, name_en: str) -> Topic:
-    """New Chinese and English names for a topic; its code stays (records and other laptops know it by it)."""
+def rename_topic(ctx: ServiceContext, topic_id: str, name: str, name_en: str, version: int | None = None) -> Topic:
+    """New Chinese and English names for a topic; its code stays (records and other laptops know it by it).
+    ``version``: the one the topics screen showed — a topic someone renamed since is refused (SaveConflict)."""
     with ctx.session_factory() as s:
-        topic = _live_topic(s, topic_id)
+        topic = _live_topic(s, topic_id, for_update=version is not None)
         name, name_en = _checked_name(s.connection(), name, name_en, topic_id)
+        base.refuse_if_saved_meanwhile("issue_topic", topic, version, {"name": name, "name_en": name_en})
         if (name, name_en) != (topic.name, topic.name_en):
             base.update(s, topic, ctx.actor, "issue_topic", {"name": name, "name_en": name_en})
             s.commit()
-        return Topic(topic.id, topic.code, name, name_en, topic.active)
+        return Topic(topic.id, topic.code, name, name_en, topic.active, topic.version)
 
 
 def set_topic_active(ctx: ServiceContext, topic_id: str, active: bool) -> None:
@@ -125,13 +129,13 @@ def topic_uses(ctx: ServiceContext) -> list[TopicUse]:
     """Every topic, retired ones too, with how much it is used (the topics screen)."""
     with ctx.session_factory() as s:
         rows = s.connection().execute(text(
-            "SELECT k.id, k.code, k.name, k.name_en, k.active, "
+            "SELECT k.id, k.code, k.name, k.name_en, k.active, k.version, "
             "(SELECT COUNT(*) FROM visit_issue_topic l JOIN site_visit v ON v.id = l.visit_id "
             " WHERE l.topic_id = k.id AND v.deleted_at IS NULL), "
             "(SELECT COUNT(DISTINCT i.township_code) FROM township_issue i WHERE i.topic_id = k.id "
             " AND i.deleted_at IS NULL), "
             + _TAGS_SQL.format(k="k.id") + " FROM issue_topic k WHERE k.deleted_at IS NULL ORDER BY k.sort_order, k.code"))
-        return [TopicUse(Topic(r[0], r[1], r[2], r[3] or "", bool(r[4])), int(r[5]), int(r[6]), int(r[7]))
+        return [TopicUse(Topic(r[0], r[1], r[2], r[3] or "", bool(r[4]), int(r[5])), int(r[6]), int(r[7]), int(r[8]))
                 for r in rows]
 
 

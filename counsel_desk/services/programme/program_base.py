@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.services import base
+from counsel_desk.i18n import pick
 from counsel_desk.services.places import places
 from counsel_desk.services.places.places import place_label
 from counsel_desk.services.listing import Column, ListQuery
@@ -75,19 +76,6 @@ def live(session: Session, model, record_id: str | None, what_zh: str, what_en: 
     return obj
 
 
-def refuse_if_saved_meanwhile(entity: str, obj: Any, version: int | None, mine: dict[str, Any],
-                              theirs: dict[str, Any] | None = None) -> None:
-    """The editor loaded ``version``; someone saved the record since (a colleague on the server, a sync import):
-    raise SaveConflict with both values of each field that differs. Where nothing she has differs from what is
-    stored, her save changes nothing of theirs and goes ahead."""
-    if version is None or obj.version == version:
-        return
-    theirs = theirs if theirs is not None else {k: getattr(obj, k) for k in mine}
-    fields = base.conflicting_fields(mine, theirs)
-    if fields:
-        raise base.SaveConflict(entity, obj.id, obj.version, fields, obj.updated_by, obj.updated_at)
-
-
 # --- create, update, delete -------------------------------------------------------------------------
 @dataclass(frozen=True)
 class RecordKind:
@@ -135,8 +123,8 @@ class RecordKind:
             obj = live(s, self.model, record_id, self.what_zh, self.what_en, for_update=version is not None)
             probe = self.model(**{**obj.model_dump(), **changes})
             self.validate(s, probe)
-            refuse_if_saved_meanwhile(self.entity, obj, version, {k: getattr(probe, k) for k in changes})
-            base.update(s, obj, ctx.actor, self.entity, {k: getattr(probe, k) for k in self.fields})
+            base.update(s, obj, ctx.actor, self.entity, {k: getattr(probe, k) for k in self.fields}, version=version,
+                        mine={k: getattr(probe, k) for k in changes})
             self.index(s, obj)
             s.commit()
             return obj
@@ -159,6 +147,19 @@ class RecordKind:
 
 
 # --- lists ----------------------------------------------------------------------------------------
+# A list's county and township: sorted in the reference order of counties (then by township code), named
+# from these joins in the language in use (:func:`place_names` over the four columns of PLACE_COLUMNS).
+COUNTY_ORDER = "(SELECT sort_order FROM county WHERE code = t.county_code)"
+PLACE_SORTS = {"county": COUNTY_ORDER, "township": "t.township_code"}
+PLACE_COLUMNS = "c.name, c.name_en, tw.name, tw.name_en"
+PLACE_JOINS = "LEFT JOIN county c ON c.code = t.county_code LEFT JOIN township tw ON tw.code = t.township_code"
+
+
+def place_names(county: str | None, county_en: str | None, town: str | None, town_en: str | None) -> dict[str, str]:
+    """The row's ``county`` and ``township`` from the four PLACE_COLUMNS."""
+    return {"county": pick(county or "", county_en or ""), "township": pick(town or "", town_en or "")}
+
+
 class SqlListSource:
     """A :class:`~counsel_desk.services.listing.ListSource` over one table, all in SQL.
 

@@ -86,12 +86,23 @@ def _validated(values: dict[str, float]) -> dict[str, float]:
     return out
 
 
+def targets_version(ctx: ServiceContext, year: int, *, center: str | None = None) -> int:
+    """The version of a center's targets for ``year`` as one number (the sum of its rows' versions: every save
+    raises it); the editor saves against the one it loaded."""
+    with ctx.session_factory() as session:
+        return sum(t.version for t in session.exec(select(YearlyTarget).where(
+            YearlyTarget.center_code == (center or ctx.center_code), YearlyTarget.year == int(year))))
+
+
 @changes(Kind.REPORTS)
-def set_targets(ctx: ServiceContext, year: int, values: dict[str, float], *, center: str | None = None) -> int:
+def set_targets(ctx: ServiceContext, year: int, values: dict[str, float], *, center: str | None = None,
+                version: int | None = None) -> int:
     """Store a center's targets for ``year`` (metric code or label → value); returns how many changed.
 
     Each change goes through the audited create/update helpers; a target deleted earlier is
-    brought back rather than duplicated (one row per center, year and metric).
+    brought back rather than duplicated (one row per center, year and metric). ``version``: the
+    :func:`targets_version` the editor loaded — when someone saved the year's targets since, a metric whose
+    stored target differs from hers is refused with a SaveConflict (both values), never overwritten.
     """
     if not 1990 <= int(year) <= 2200:
         raise ValidationError(f"不合理的年度：{year}。", f"Implausible year: {year}.", field="year")
@@ -99,8 +110,11 @@ def set_targets(ctx: ServiceContext, year: int, values: dict[str, float], *, cen
     center_code = center or ctx.center_code
     changed = 0
     with ctx.session_factory() as session:
-        existing = {t.metric: t for t in session.exec(select(YearlyTarget).where(
-            YearlyTarget.center_code == center_code, YearlyTarget.year == int(year)))}
+        query = select(YearlyTarget).where(YearlyTarget.center_code == center_code, YearlyTarget.year == int(year))
+        if version is not None and session.get_bind().dialect.name != "sqlite":  # as base.load_for_update
+            query = query.with_for_update()
+        existing = {t.metric: t for t in session.exec(query)}
+        _refuse_if_saved_meanwhile(center_code, int(year), list(existing.values()), version, clean)
         for metric, value in clean.items():
             row = existing.get(metric)
             if row is None:
@@ -116,3 +130,14 @@ def set_targets(ctx: ServiceContext, year: int, values: dict[str, float], *, cen
         session.commit()
     return changed
 
+
+def _refuse_if_saved_meanwhile(center: str, year: int, rows: list[YearlyTarget], version: int | None,
+                               mine: dict[str, float]) -> None:
+    now = sum(t.version for t in rows)
+    if version is None or now == version:
+        return
+    theirs = {t.metric: (t.target if t.deleted_at is None else 0.0) for t in rows}
+    fields = base.conflicting_fields(mine, {m: theirs.get(m, 0.0) for m in mine})
+    if fields:
+        last = max(rows, key=lambda t: t.updated_at)
+        raise base.SaveConflict(ENTITY, f"{center}:{year}", now, fields, last.updated_by, last.updated_at)

@@ -17,6 +17,7 @@ from counsel_desk.models import Proposal, ProposalComment, ProposalScore, StageC
 from counsel_desk.models.enums import Criterion
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.changes import Kind, changes
 
 SCORE_MIN, SCORE_MAX = 1, 5
 
@@ -68,6 +69,7 @@ def save_scores(session: Session, ctx: ServiceContext, proposal_id: str,
             base.update(session, row, ctx.actor, "proposal_score", {"score": score, "comment": comment})
 
 
+@changes(Kind.PROPOSALS)
 def set_score(ctx: ServiceContext, proposal_id: str, criterion: str, score: int | None, comment: str = "") -> None:
     with ctx.session_factory() as s:
         _live_proposal(s, proposal_id)
@@ -94,6 +96,7 @@ class TimelineEntry:
     to_stage: str = ""
 
 
+@changes(Kind.PROPOSALS)
 def add_comment(ctx: ServiceContext, proposal_id: str, body: str) -> TimelineEntry:
     body = (body or "").strip()
     if not body:
@@ -106,6 +109,7 @@ def add_comment(ctx: ServiceContext, proposal_id: str, body: str) -> TimelineEnt
         return TimelineEntry("comment", c.id, c.created_at, c.author, c.body)
 
 
+@changes(Kind.PROPOSALS)
 def delete_comment(ctx: ServiceContext, comment_id: str) -> None:
     with ctx.session_factory() as s:
         c = s.get(ProposalComment, comment_id)

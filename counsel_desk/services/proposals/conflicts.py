@@ -58,6 +58,4 @@ def refuse_if_saved_meanwhile(session: Session, p: Proposal, version: int | None
         mine["funding"], theirs["funding"] = _funding_lines(funding), stored_funding
     if scores is not None:
         mine["scores"], theirs["scores"] = _score_lines(scores), stored_scores
-    differing = base.conflicting_fields(mine, theirs)
-    if differing:
-        raise base.SaveConflict(ENTITY, p.id, p.version, differing, p.updated_by, p.updated_at)
+    base.refuse_if_saved_meanwhile(ENTITY, p, version, mine, theirs)

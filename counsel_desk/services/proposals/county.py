@@ -20,6 +20,7 @@ from counsel_desk.models import ApprovedAmount, CountyCheck, Plan, Proposal
 from counsel_desk.models.enums import CheckStatus, CountyCheckItem, Route, Stage
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.changes import Kind, changes
 from counsel_desk.services.proposals.drafts import live
 from counsel_desk.services.proposals.funding import validate_amount
 
@@ -32,6 +33,7 @@ class CheckRow:
     status: str  # CheckStatus
     checked_on: date | None
     note: str
+    version: int = 0  # the stored row's (0: never recorded) — what the checklist saves against
 
     @property
     def open(self) -> bool:
@@ -48,7 +50,7 @@ def checks_in(session: Session, record_id: str, kind: str = "proposal") -> list[
     out = []
     for item in CountyCheckItem:
         c = rows.get(item.value)
-        out.append(CheckRow(item.value, c.status, c.checked_on, c.note) if c else
+        out.append(CheckRow(item.value, c.status, c.checked_on, c.note, c.version) if c else
                    CheckRow(item.value, CheckStatus.PENDING.value, None, ""))
     return out
 
@@ -63,9 +65,13 @@ def checklist(ctx: ServiceContext, record_id: str, kind: str = "proposal") -> li
         return checks_in(s, record_id, kind)
 
 
+@changes(Kind.PROPOSALS)
 def save_check(ctx: ServiceContext, record_id: str, item: str, status: str, checked_on: date | None,
-               note: str = "", kind: str = "proposal") -> CheckRow:
-    """Record one checklist item; a settled item or an open issue needs the date it was established."""
+               note: str = "", kind: str = "proposal", version: int | None = None) -> CheckRow:
+    """Record one checklist item; a settled item or an open issue needs the date it was established.
+
+    ``version``: the row's as the checklist loaded it (0: not yet recorded) — an item someone saved since is
+    refused with a SaveConflict (status, date and note: both values of each that differs), never overwritten."""
     try:
         it, st = CountyCheckItem(item), CheckStatus(status)
     except ValueError:
@@ -86,17 +92,23 @@ def save_check(ctx: ServiceContext, record_id: str, item: str, status: str, chec
                 raise ValidationError("縣府審查項目只適用於現行提案流程（公所提報 → 縣府審查）；多元徵案由分區輔導中心整合後送專案辦公室。",
                                       "The county checklist belongs to the existing route; multi-channel proposals go "
                                       "through the center to the project office.", field="county_check")
-        row = s.exec(select(CountyCheck).where(_owner(kind, record_id), CountyCheck.item == it.value)).first()
+        query = select(CountyCheck).where(_owner(kind, record_id), CountyCheck.item == it.value)
+        locking = version is not None and s.get_bind().dialect.name != "sqlite"  # as base.load_for_update
+        row = s.exec(query.with_for_update() if locking else query).first()
         text = (note or "").strip()
+        mine = {"status": st.value, "checked_on": checked_on, "note": text}
+        if row is not None:
+            base.refuse_if_saved_meanwhile("county_check", row, version, mine, {
+                "status": CheckStatus.PENDING.value, "checked_on": None, "note": ""} if row.deleted_at else None)
         if row is None:
-            base.create(s, CountyCheck(plan_id=record_id if kind == "plan" else None,
-                                       proposal_id=None if kind == "plan" else record_id, item=it.value,
-                                       status=st.value, checked_on=checked_on, note=text), ctx.actor, "county_check")
+            row = CountyCheck(plan_id=record_id if kind == "plan" else None,
+                              proposal_id=None if kind == "plan" else record_id, item=it.value,
+                              status=st.value, checked_on=checked_on, note=text)
+            base.create(s, row, ctx.actor, "county_check")
         else:
-            base.update(s, row, ctx.actor, "county_check",
-                        {"status": st.value, "checked_on": checked_on, "note": text, "deleted_at": None})
+            base.update(s, row, ctx.actor, "county_check", {**mine, "deleted_at": None})
         s.commit()
-    return CheckRow(it.value, st.value, checked_on, text)
+        return CheckRow(it.value, st.value, checked_on, text, row.version)
 
 
 @dataclass(frozen=True)
@@ -106,6 +118,12 @@ class Decision:
     meeting: int | None  # 第 N 次工作會議
     meeting_date: date | None
     amounts: dict[str, int]  # ministry → NT$ approved
+    version: int = 0  # the proposal's or plan's as read: a correction saves against it
+
+    def compared(self) -> dict[str, Any]:
+        """As the conflict dialog compares it: the amounts as one field, a line per ministry."""
+        return {"council_meeting": self.meeting, "council_date": self.meeting_date,
+                "approved": [f"{agency}: {amount:,}" for agency, amount in sorted(self.amounts.items())]}
 
     @property
     def total(self) -> int:
@@ -117,7 +135,8 @@ def decision_in(session: Session, *, proposal_id: str | None = None, plan_id: st
     cond = ApprovedAmount.proposal_id == proposal_id if proposal_id else ApprovedAmount.plan_id == plan_id
     amounts = {a.agency: a.amount for a in session.exec(select(ApprovedAmount).where(
         cond, ApprovedAmount.deleted_at.is_(None)).order_by(ApprovedAmount.agency))}  # type: ignore[union-attr]
-    return Decision(record.council_meeting if record else None, record.council_date if record else None, amounts)
+    return Decision(record.council_meeting if record else None, record.council_date if record else None, amounts,
+                    record.version if record else 0)
 
 
 def get_decision(ctx: ServiceContext, kind: str, record_id: str) -> Decision:
@@ -165,15 +184,30 @@ def save_decision(session: Session, ctx: ServiceContext, record: Proposal | Plan
             base.update(session, found, ctx.actor, "approved_amount", {"amount": amount})
 
 
-def record_decision(ctx: ServiceContext, kind: str, record_id: str, decision: Decision) -> Decision:
-    """Record (or correct) the decision of a passed proposal or plan."""
+@changes(Kind.PROPOSALS)
+def record_decision(ctx: ServiceContext, kind: str, record_id: str, decision: Decision,
+                    version: int | None = None) -> Decision:
+    """Record (or correct) the decision of a passed proposal or plan. ``version``: the record's as the dialog
+    read it — a decision someone saved since (or any save of the record that changed it) is refused with a
+    SaveConflict (meeting, date, the amounts as one field) instead of being overwritten."""
     with ctx.session_factory() as s:
         model, what = (Plan, "地方創生計畫") if kind == "plan" else (Proposal, "提案")
+        if version is not None:
+            base.load_for_update(s, model, record_id)  # the row held until COMMIT on a server
         record = live(s, model, record_id, what, kind)
+        ids = {"plan_id": record_id} if kind == "plan" else {"proposal_id": record_id}
+        if version is not None and record.version != version:
+            base.refuse_if_saved_meanwhile(kind, record, version, check_decision(decision).compared(),
+                                           decision_in(s, **ids).compared())
+        version_before = record.version
         if record.stage != Stage.APPROVED:
             raise ValidationError("只有「通過」的計畫或提案才記錄會報工作會議與核定金額。",
                                   "Only an approved plan or proposal records its meeting and amounts.",
                                   field="council_meeting")
+        before = decision_in(s, **ids)
         save_decision(s, ctx, record, decision)
+        if record.version == version_before and decision_in(s, **ids).amounts != before.amounts:
+            base.stamp_change(record, ctx.actor)  # only amounts changed: a colleague's dialog must see it too
+            s.add(record)
         s.commit()
-        return decision_in(s, **({"plan_id": record_id} if kind == "plan" else {"proposal_id": record_id}))
+        return decision_in(s, **ids)

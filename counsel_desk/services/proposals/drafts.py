@@ -24,6 +24,7 @@ from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.places.places import check_place
 from counsel_desk.services.proposals import funding as funding_mod
 from counsel_desk.services.proposals.coaching import ScoreEntry, live_scores
+from counsel_desk.services.changes import Kind, changes
 from counsel_desk.store import audit, search
 
 ENTITY = "proposal"
@@ -255,6 +256,7 @@ def save_sections(session: Session, ctx: ServiceContext, proposal_id: str, secti
             base.update(session, row, ctx.actor, "proposal_section", {"body": body})
 
 
+@changes(Kind.PROPOSALS)
 def delete_proposal(ctx: ServiceContext, proposal_id: str) -> None:
     with ctx.session_factory() as s:
         p = live(s, Proposal, proposal_id, "提案", "proposal")
@@ -263,6 +265,7 @@ def delete_proposal(ctx: ServiceContext, proposal_id: str) -> None:
         s.commit()
 
 
+@changes(Kind.PROPOSALS)
 def undelete_proposal(ctx: ServiceContext, proposal_id: str) -> None:
     with ctx.session_factory() as s:
         p = s.get(Proposal, proposal_id)
@@ -274,6 +277,7 @@ def undelete_proposal(ctx: ServiceContext, proposal_id: str) -> None:
 
 
 # --- contacts ------------------------------------------------------------------------------------
+@changes(Kind.PROPOSALS)
 def add_contact(ctx: ServiceContext, proposal_id: str, name: str, *, title: str = "", phone: str = "",
                 email: str = "") -> ContactEntry:
     """A new contact person of the applicant, linked to the proposal."""
@@ -299,6 +303,7 @@ def _link(session: Session, ctx: ServiceContext, proposal_id: str, contact_id: s
         audit.record(session, ctx.actor, "link", "proposal_contact", proposal_id, {"contact_id": contact_id})
 
 
+@changes(Kind.PROPOSALS)
 def link_contacts(ctx: ServiceContext, proposal_id: str, contact_ids: Iterable[str]) -> None:
     with ctx.session_factory() as s:
         live(s, Proposal, proposal_id, "提案", "proposal")
@@ -308,6 +313,7 @@ def link_contacts(ctx: ServiceContext, proposal_id: str, contact_ids: Iterable[s
         s.commit()
 
 
+@changes(Kind.PROPOSALS)
 def unlink_contact(ctx: ServiceContext, proposal_id: str, contact_id: str) -> None:
     with ctx.session_factory() as s:
         row = s.get(ProposalContact, (proposal_id, contact_id))

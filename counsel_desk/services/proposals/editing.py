@@ -17,8 +17,10 @@ from counsel_desk.services.proposals.conflicts import parts_of, refuse_if_saved_
 from counsel_desk.services.proposals.drafts import (
     ENTITY, ProposalDetail, ProposalFields, apply_fields, check_fields, detail_in, live, reindex, save_sections,
 )
+from counsel_desk.services.changes import Kind, changes
 
 
+@changes(Kind.PROPOSALS)
 def create_proposal(ctx: ServiceContext, fields: ProposalFields, *, sections: dict[str, str] | None = None,
                     funding: dict[tuple[str, int], int] | None = None,
                     scores: dict[str, tuple[int | None, str]] | None = None) -> ProposalDetail:
@@ -44,6 +46,7 @@ def create_proposal(ctx: ServiceContext, fields: ProposalFields, *, sections: di
         return detail_in(s, p)
 
 
+@changes(Kind.PROPOSALS)
 def save_draft(ctx: ServiceContext, proposal_id: str, *, fields: ProposalFields | None = None,
                sections: dict[str, str] | None = None, funding: dict[tuple[str, int], int] | None = None,
                scores: dict[str, tuple[int | None, str]] | None = None,

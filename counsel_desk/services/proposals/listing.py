@@ -18,7 +18,7 @@ from counsel_desk.models.enums import STAGE_ORDER, OrgKind, Route, Stage
 from counsel_desk.services.places import places
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import shown_date
-from counsel_desk.services.listing import Column, ListQuery
+from counsel_desk.services.listing import QT_TRANSLATE_NOOP, Column, ListQuery
 from counsel_desk.services.proposals.display import local_time
 from counsel_desk.store import search
 from counsel_desk.store.dialects import dialect_of
@@ -74,17 +74,17 @@ class ProposalListSource:
     """Business proposals (事業提案) for the lazy list."""
 
     columns = [
-        Column("title", "Title"),
-        Column("applicant", "Applicant"),
-        Column("applicant_type", "Applicant type"),
-        Column("place", "County / township"),
-        Column("route", "Route"),
-        Column("stage", "Stage"),
-        Column("workstation", "Workstation"),
-        Column("counselor", "Counselor"),
-        Column("plan", "Plan"),
-        Column("requested", "Requested (NT$)", align_right=True),
-        Column("stage_changed", "In stage since"),
+        Column("title", QT_TRANSLATE_NOOP("ProposalColumns", "Title")),
+        Column("applicant", QT_TRANSLATE_NOOP("ProposalColumns", "Applicant")),
+        Column("applicant_type", QT_TRANSLATE_NOOP("ProposalColumns", "Applicant type")),
+        Column("place", QT_TRANSLATE_NOOP("ProposalColumns", "County / township")),
+        Column("route", QT_TRANSLATE_NOOP("ProposalColumns", "Route")),
+        Column("stage", QT_TRANSLATE_NOOP("ProposalColumns", "Stage")),
+        Column("workstation", QT_TRANSLATE_NOOP("ProposalColumns", "Workstation")),
+        Column("counselor", QT_TRANSLATE_NOOP("ProposalColumns", "Counselor")),
+        Column("plan", QT_TRANSLATE_NOOP("ProposalColumns", "Plan")),
+        Column("requested", QT_TRANSLATE_NOOP("ProposalColumns", "Requested (NT$)"), align_right=True),
+        Column("stage_changed", QT_TRANSLATE_NOOP("ProposalColumns", "In stage since")),
     ]
 
     def __init__(self, ctx: ServiceContext):

@@ -18,11 +18,11 @@ from counsel_desk.models import Counselor, County, Organization, Plan, Proposal,
 from counsel_desk.models.enums import OrgKind, Stage
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.programme.program_base import refuse_if_saved_meanwhile
 from counsel_desk.services.proposals import funding as funding_mod
 from counsel_desk.services.proposals.drafts import check_proposal_place, check_title, live, name_of, resolve_organization
 from counsel_desk.services.proposals.listing import PLAN_TOTALS
 from counsel_desk.services.proposals.workflow import plan_proposals, record_move, to_json
+from counsel_desk.services.changes import Kind, changes
 from counsel_desk.store import search
 from counsel_desk.store.dialects import dialect_of
 
@@ -102,6 +102,7 @@ def _apply(session: Session, ctx: ServiceContext, plan: Plan, f: PlanFields) -> 
     _reindex(session, plan)
 
 
+@changes(Kind.PROPOSALS)
 def create_plan(ctx: ServiceContext, fields: PlanFields) -> PlanDetail:
     with ctx.session_factory() as s:
         f = _check(s, fields)
@@ -116,6 +117,7 @@ def create_plan(ctx: ServiceContext, fields: PlanFields) -> PlanDetail:
         return _detail(s, plan)
 
 
+@changes(Kind.PROPOSALS)
 def update_plan(ctx: ServiceContext, plan_id: str, fields: PlanFields, version: int | None = None) -> PlanDetail:
     """``version``: the one the editor loaded — a plan someone saved since is refused with a SaveConflict."""
     with ctx.session_factory() as s:
@@ -123,12 +125,13 @@ def update_plan(ctx: ServiceContext, plan_id: str, fields: PlanFields, version: 
             base.load_for_update(s, Plan, plan_id)  # the row held until COMMIT on a server
         plan = live(s, Plan, plan_id, "地方創生計畫", "plan")
         f = _check(s, fields)
-        refuse_if_saved_meanwhile(ENTITY, plan, version, asdict(f), asdict(_detail(s, plan).fields()))
+        base.refuse_if_saved_meanwhile(ENTITY, plan, version, asdict(f), asdict(_detail(s, plan).fields()))
         _apply(s, ctx, plan, f)
         s.commit()
         return _detail(s, plan)
 
 
+@changes(Kind.PROPOSALS)
 def delete_plan(ctx: ServiceContext, plan_id: str) -> None:
     """Tombstone the plan; its proposals stay, standing alone again."""
     with ctx.session_factory() as s:
@@ -210,6 +213,7 @@ def assign(session: Session, ctx: ServiceContext, p: Proposal, plan_id: str | No
                     f"加入地方創生計畫「{plan.title}」，隨計畫階段調整", plan_id=plan.id)
 
 
+@changes(Kind.PROPOSALS)
 def set_plan(ctx: ServiceContext, proposal_id: str, plan_id: str | None) -> None:
     with ctx.session_factory() as s:
         p = live(s, Proposal, proposal_id, "提案", "proposal")

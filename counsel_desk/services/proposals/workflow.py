@@ -25,6 +25,7 @@ from counsel_desk.services.proposals.county import CheckRow, Decision, checks_in
 from counsel_desk.services.proposals import rules
 from counsel_desk.services.proposals.drafts import detail_in, get_proposal, live
 from counsel_desk.services.proposals.stages import NEEDS_COMPLETE, check_transition, missing_items
+from counsel_desk.services.changes import Kind, changes
 
 SNAPSHOT_SCHEMA = 1
 
@@ -146,6 +147,7 @@ def _flow_notices(session: Session, to_stage: str, proposals: list[Proposal], de
     return notices
 
 
+@changes(Kind.PROPOSALS)
 def move_proposal(ctx: ServiceContext, proposal_id: str, to_stage: str, comment: str, *,
                   decision: Decision | None = None) -> StageMove:
     """Move one standalone proposal along its route's flow; blocked (ValidationError listing the gaps)
@@ -178,6 +180,7 @@ def plan_proposals(session: Session, plan_id: str) -> list[Proposal]:
                               .order_by(Proposal.created_at)))
 
 
+@changes(Kind.PROPOSALS)
 def move_plan(ctx: ServiceContext, plan_id: str, to_stage: str, comment: str, *,
               decision: Decision | None = None) -> StageMove:
     """Move a plan (existing route) and every proposal in it; filing it needs every proposal complete."""

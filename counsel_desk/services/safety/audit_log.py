@@ -23,7 +23,7 @@ from counsel_desk.services.safety.atomic import atomic_write
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.safety.audit_readable import AuditReader, change_text, parse_detail
 from counsel_desk.services.formatting import shown_datetime
-from counsel_desk.services.listing import Column, ListQuery
+from counsel_desk.services.listing import QT_TRANSLATE_NOOP, Column, ListQuery
 from counsel_desk.store import audit
 
 ACTIONS: dict[str, tuple[str, str]] = {
@@ -51,13 +51,13 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "county_check": ("縣府審查項目", "County check"), "approved_amount": ("會報核定金額", "Approved amount"),
 }
 COLUMNS = [
-    Column("seq", "No.", align_right=True),
-    Column("at", "Time"),
-    Column("actor", "Who"),
-    Column("action", "Action"),
-    Column("entity", "Record"),
-    Column("name", "Name", sortable=False),
-    Column("detail", "Detail", sortable=False),
+    Column("seq", QT_TRANSLATE_NOOP("AuditColumns", "No."), align_right=True),
+    Column("at", QT_TRANSLATE_NOOP("AuditColumns", "Time")),
+    Column("actor", QT_TRANSLATE_NOOP("AuditColumns", "Who")),
+    Column("action", QT_TRANSLATE_NOOP("AuditColumns", "Action")),
+    Column("entity", QT_TRANSLATE_NOOP("AuditColumns", "Record")),
+    Column("name", QT_TRANSLATE_NOOP("AuditColumns", "Name"), sortable=False),
+    Column("detail", QT_TRANSLATE_NOOP("AuditColumns", "Detail"), sortable=False),
 ]
 SORTS = {"seq": "seq", "at": "seq", "actor": "actor", "action": "action", "entity": "entity"}
 DETAIL_PREVIEW = 120  # characters of the detail shown in the list; the page shows all of it

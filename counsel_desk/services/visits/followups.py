@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import text
 from sqlmodel import Session
@@ -21,7 +21,7 @@ from counsel_desk.models import FollowUp, SiteVisit, new_id
 from counsel_desk.models.enums import FollowUpStatus
 from counsel_desk.services import base
 from counsel_desk.services.formatting import roc_date, shown_date
-from counsel_desk.services.listing import Column, ListQuery
+from counsel_desk.services.listing import QT_TRANSLATE_NOOP, Column, ListQuery
 from counsel_desk.services.list_search import END_OF_TEXT, IdListCache, OrderedIds, freeze, match, search_join
 from counsel_desk.services.visits.visit_list import OPEN_STATUSES, DatedService, date_or_none, visit_conditions
 from counsel_desk.store import search
@@ -43,6 +43,7 @@ class FollowUpDraft:
     followup_date: date | None = None
     result: str = ""
     id: str | None = None
+    version: int | None = None  # the one the editor loaded: a save over a newer one is refused (SaveConflict)
 
     def values(self) -> dict[str, Any]:
         # a cancel is dated like a close (today unless given): reports read it as of a period's end
@@ -59,13 +60,14 @@ class FollowUpDraft:
     @classmethod
     def from_model(cls, f: FollowUp) -> "FollowUpDraft":
         return cls(description=f.description, owner=f.owner, due_date=f.due_date, status=f.status,
-                   followup_date=f.followup_date, result=f.result, id=f.id)
+                   followup_date=f.followup_date, result=f.result, id=f.id, version=f.version)
 
     @classmethod
     def from_dict(cls, d: dict) -> "FollowUpDraft":
         return cls(description=d.get("description", ""), owner=d.get("owner", ""),
                    due_date=date_or_none(d.get("due_date")), status=d.get("status") or FollowUpStatus.OPEN.value,
-                   followup_date=date_or_none(d.get("followup_date")), result=d.get("result", ""), id=d.get("id"))
+                   followup_date=date_or_none(d.get("followup_date")), result=d.get("result", ""), id=d.get("id"),
+                   version=d.get("version"))
 
 
 def followup_problems(fu: FollowUpDraft, today: date, *, prefix: str = "", number: int | None = None
@@ -121,8 +123,8 @@ class FollowUpService(DatedService):
             return self._live(s, followup_id).visit_id
 
     @staticmethod
-    def _live(s: Session, followup_id: str) -> FollowUp:
-        fu = s.get(FollowUp, followup_id)
+    def _live(s: Session, followup_id: str, *, for_update: bool = False) -> FollowUp:
+        fu = cast(FollowUp | None, base.load_for_update(s, FollowUp, followup_id)) if for_update else s.get(FollowUp, followup_id)
         if fu is None or fu.deleted_at is not None:
             raise UserError("找不到這項追蹤事項，可能已被刪除。", "This follow-up no longer exists.")
         return fu
@@ -148,9 +150,12 @@ class FollowUpService(DatedService):
 
     @changes(Kind.FOLLOWUPS)
     def update(self, followup_id: str, draft: FollowUpDraft) -> dict:
+        """Save the follow-up; with the ``draft.version`` the dialog loaded, one someone saved since (a colleague
+        on the server, the visit's editor, a sync import) is refused with a SaveConflict instead of overwritten."""
         self._check(draft)
         with self.ctx.session_factory() as s:
-            fu = self._live(s, followup_id)
+            fu = self._live(s, followup_id, for_update=draft.version is not None)
+            base.refuse_if_saved_meanwhile(ENTITY, fu, draft.version, draft.values())
             changed = base.update(s, fu, self.ctx.actor, ENTITY, draft.values())
             visit = s.get(SiteVisit, fu.visit_id)
             index_followup(s, fu, visit.visited_name if visit else "")
@@ -169,15 +174,15 @@ class FollowUpService(DatedService):
 
 
 FOLLOWUP_COLUMNS = [
-    Column("due_date", "Due"),
-    Column("status", "Status"),
-    Column("description", "Follow-up"),
-    Column("owner", "Owner"),
-    Column("visit_date", "Visit date"),
-    Column("township", "Township"),
-    Column("visited", "Visited"),
-    Column("followup_date", "Followed up"),
-    Column("result", "Result"),
+    Column("due_date", QT_TRANSLATE_NOOP("FollowUpColumns", "Due")),
+    Column("status", QT_TRANSLATE_NOOP("FollowUpColumns", "Status")),
+    Column("description", QT_TRANSLATE_NOOP("FollowUpColumns", "Follow-up")),
+    Column("owner", QT_TRANSLATE_NOOP("FollowUpColumns", "Owner")),
+    Column("visit_date", QT_TRANSLATE_NOOP("FollowUpColumns", "Visit date")),
+    Column("township", QT_TRANSLATE_NOOP("FollowUpColumns", "Township")),
+    Column("visited", QT_TRANSLATE_NOOP("FollowUpColumns", "Visited")),
+    Column("followup_date", QT_TRANSLATE_NOOP("FollowUpColumns", "Followed up")),
+    Column("result", QT_TRANSLATE_NOOP("FollowUpColumns", "Result")),
 ]
 
 _STATUS_ORDER = "CASE f.status WHEN 'open' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'closed' THEN 2 ELSE 3 END"

@@ -24,7 +24,7 @@ from counsel_desk.services.places import places
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import listed, shown_date
 from counsel_desk.services.list_search import IdListCache, OrderedIds, freeze, match, search_join
-from counsel_desk.services.listing import Column, ListQuery
+from counsel_desk.services.listing import QT_TRANSLATE_NOOP, Column, ListQuery
 from counsel_desk.store import search
 from counsel_desk.store.dialects import dialect_of
 
@@ -32,14 +32,14 @@ OPEN_STATUSES = (FollowUpStatus.OPEN.value, FollowUpStatus.IN_PROGRESS.value)
 _OPEN_SQL = "('open', 'in_progress')"
 
 VISIT_COLUMNS = [
-    Column("visit_date", "Date"),
-    Column("county", "County"),
-    Column("township", "Township"),
-    Column("visited", "Visited"),
-    Column("mode", "Mode"),
-    Column("counselors", "Counselors"),
-    Column("purpose", "Purpose"),
-    Column("open_followups", "Open follow-ups", align_right=True),
+    Column("visit_date", QT_TRANSLATE_NOOP("VisitColumns", "Date")),
+    Column("county", QT_TRANSLATE_NOOP("VisitColumns", "County")),
+    Column("township", QT_TRANSLATE_NOOP("VisitColumns", "Township")),
+    Column("visited", QT_TRANSLATE_NOOP("VisitColumns", "Visited")),
+    Column("mode", QT_TRANSLATE_NOOP("VisitColumns", "Mode")),
+    Column("counselors", QT_TRANSLATE_NOOP("VisitColumns", "Counselors")),
+    Column("purpose", QT_TRANSLATE_NOOP("VisitColumns", "Purpose")),
+    Column("open_followups", QT_TRANSLATE_NOOP("VisitColumns", "Open follow-ups"), align_right=True),
 ]
 
 _MODE_ORDER = "CASE v.mode " + " ".join(f"WHEN '{m.value}' THEN {n}" for n, m in enumerate(VisitMode)) + " END"

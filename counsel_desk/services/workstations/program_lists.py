@@ -23,15 +23,16 @@ from counsel_desk.models.enums import EventKind, PublicSpaceStatus, SupportKind,
 from counsel_desk.services.workstations.workstation_rules import personnel_rule
 from counsel_desk.store import programmes as programmes_store
 from counsel_desk.services.formatting import hours_text, listed, shown_date
-from counsel_desk.services.listing import Column
-from counsel_desk.services.programme.program_base import SqlListSource, as_date, in_params
+from counsel_desk.services.listing import QT_TRANSLATE_NOOP, Column
+from counsel_desk.services.programme.program_base import (
+    COUNTY_ORDER, PLACE_COLUMNS, PLACE_JOINS, PLACE_SORTS, SqlListSource, as_date, in_params, place_names,
+)
 
 
 def _order_of(enum_cls, column: str) -> str:
     return f"CASE {column} " + " ".join(f"WHEN '{m.value}' THEN {n}" for n, m in enumerate(enum_cls)) + " END"
 
 
-_COUNTY_ORDER = "(SELECT sort_order FROM county WHERE code = t.county_code)"
 _COUNSELED_BY = ("EXISTS (SELECT 1 FROM support_counselor x WHERE x.support_id = {rid} "
                  "AND x.counselor_id = :f_counselor)")
 
@@ -76,26 +77,26 @@ class WorkstationListSource(SqlListSource):
     entity = "workstation"
     filterable = ("status",)
     columns = [
-        Column("name", "Name"),
-        Column("county", "County"),
-        Column("township", "Township"),
-        Column("operator", "Operator"),
-        Column("status", "Status"),
-        Column("year_approved", "Year approved", align_right=True),
-        Column("fulltime_staff", "Full-time staff", align_right=True),
-        Column("subsidy", "Subsidy (latest year)", align_right=True),
-        Column("personnel_share", "Personnel share", align_right=True),
-        Column("sessions", "Support sessions", align_right=True),
-        Column("hours", "Support hours", align_right=True),
+        Column("name", QT_TRANSLATE_NOOP("WorkstationColumns", "Name")),
+        Column("county", QT_TRANSLATE_NOOP("WorkstationColumns", "County")),
+        Column("township", QT_TRANSLATE_NOOP("WorkstationColumns", "Township")),
+        Column("operator", QT_TRANSLATE_NOOP("WorkstationColumns", "Operator")),
+        Column("status", QT_TRANSLATE_NOOP("WorkstationColumns", "Status")),
+        Column("year_approved", QT_TRANSLATE_NOOP("WorkstationColumns", "Year approved"), align_right=True),
+        Column("fulltime_staff", QT_TRANSLATE_NOOP("WorkstationColumns", "Full-time staff"), align_right=True),
+        Column("subsidy", QT_TRANSLATE_NOOP("WorkstationColumns", "Subsidy (latest year)"), align_right=True),
+        Column("personnel_share", QT_TRANSLATE_NOOP("WorkstationColumns", "Personnel share"), align_right=True),
+        Column("sessions", QT_TRANSLATE_NOOP("WorkstationColumns", "Support sessions"), align_right=True),
+        Column("hours", QT_TRANSLATE_NOOP("WorkstationColumns", "Support hours"), align_right=True),
     ]
     sort_sql = {
-        "name": "t.name", "county": _COUNTY_ORDER, "township": "t.township_code", "operator": "t.operator_name",
+        "name": "t.name", **PLACE_SORTS, "operator": "t.operator_name",
         "status": _order_of(WorkstationStatus, "t.status"), "year_approved": "t.year_approved",
         "fulltime_staff": "t.fulltime_staff", "subsidy": _LATEST_SUBSIDY, "personnel_share": _SHARE,
         "sessions": "COALESCE(agg.n, 0)", "hours": "COALESCE(agg.h, 0)",
     }
     sort_joins = {"sessions": _SUPPORT_AGG.format(where=""), "hours": _SUPPORT_AGG.format(where="")}
-    default_sort = f"{_COUNTY_ORDER}, t.name"
+    default_sort = f"{COUNTY_ORDER}, t.name"
 
     def _limit(self) -> str:
         with self.session_factory() as s:
@@ -122,10 +123,10 @@ class WorkstationListSource(SqlListSource):
     def fetch_rows(self, conn, ids: list[str]) -> dict[str, dict[str, Any]]:
         where, params = in_params(ids)
         support = _SUPPORT_AGG.format(where=f"AND workstation_id IN {where}")
-        sql = (f"SELECT t.id, t.name, c.name, c.name_en, tw.name, tw.name_en, t.operator_name, t.status, "
+        sql = (f"SELECT t.id, t.name, {PLACE_COLUMNS}, t.operator_name, t.status, "
                f"t.year_approved, t.fulltime_staff, {_LATEST_SUBSIDY}, {_LATEST_PERSONNEL}, COALESCE(agg.n, 0), "
-               f"COALESCE(agg.h, 0), {_limit_sql(programmes_store.loaded(conn))} FROM workstation t LEFT JOIN county c ON c.code = t.county_code "
-               f"LEFT JOIN township tw ON tw.code = t.township_code {support} WHERE t.id IN {where}")
+               f"COALESCE(agg.h, 0), {_limit_sql(programmes_store.loaded(conn))} FROM workstation t {PLACE_JOINS} "
+               f"{support} WHERE t.id IN {where}")
         out = {}
         for (rid, name, county, county_en, town, town_en, operator, status, year, staff, subsidy, personnel,
              sessions, hours, limit) in conn.execute(text(sql), params):
@@ -133,7 +134,7 @@ class WorkstationListSource(SqlListSource):
             flagged = limit is not None and ((share is not None and share > limit + 1e-9)
                                              or (not subsidy and personnel > 0))
             out[rid] = {
-                "name": name, "county": pick(county or "", county_en or ""), "township": pick(town or "", town_en or ""),
+                "name": name, **place_names(county, county_en, town, town_en),
                 "operator": operator, "status": WorkstationStatus.label_of(status),
                 "year_approved": str(year) if year else "", "fulltime_staff": int(staff),
                 "subsidy": int(subsidy) if subsidy is not None else "",
@@ -169,14 +170,14 @@ class SupportListSource(SqlListSource):
     date_column = "t.support_date"
     township_column = _support_place("township_code")
     columns = [
-        Column("date", "Date"),
-        Column("workstation", "Workstation or team"),
-        Column("kind", "Type"),
-        Column("hours", "Hours", align_right=True),
-        Column("participants", "Participants", align_right=True),
-        Column("topics", "Topics"),
-        Column("counselors", "Counselors"),
-        Column("linked", "Linked to", sortable=False),
+        Column("date", QT_TRANSLATE_NOOP("WorkstationColumns", "Date")),
+        Column("workstation", QT_TRANSLATE_NOOP("WorkstationColumns", "Workstation or team")),
+        Column("kind", QT_TRANSLATE_NOOP("WorkstationColumns", "Type")),
+        Column("hours", QT_TRANSLATE_NOOP("WorkstationColumns", "Hours"), align_right=True),
+        Column("participants", QT_TRANSLATE_NOOP("WorkstationColumns", "Participants"), align_right=True),
+        Column("topics", QT_TRANSLATE_NOOP("WorkstationColumns", "Topics")),
+        Column("counselors", QT_TRANSLATE_NOOP("WorkstationColumns", "Counselors")),
+        Column("linked", QT_TRANSLATE_NOOP("WorkstationColumns", "Linked to"), sortable=False),
     ]
     sort_sql = {
         "date": "t.support_date", "workstation": _RECIPIENT_NAME, "kind": _order_of(SupportKind, "t.kind"),
@@ -225,34 +226,32 @@ class PublicSpaceListSource(SqlListSource):
     entity = "public_space"
     filterable = ("status",)
     columns = [
-        Column("name", "Name"),
-        Column("county", "County"),
-        Column("township", "Township"),
-        Column("agency", "Owning agency"),
-        Column("subsidy", "Subsidy", align_right=True),
-        Column("status", "Status"),
-        Column("team", "Operating team"),
-        Column("proposals", "Linked proposals", align_right=True),
-        Column("visits", "Visits", align_right=True),
+        Column("name", QT_TRANSLATE_NOOP("WorkstationColumns", "Name")),
+        Column("county", QT_TRANSLATE_NOOP("WorkstationColumns", "County")),
+        Column("township", QT_TRANSLATE_NOOP("WorkstationColumns", "Township")),
+        Column("agency", QT_TRANSLATE_NOOP("WorkstationColumns", "Owning agency")),
+        Column("subsidy", QT_TRANSLATE_NOOP("WorkstationColumns", "Subsidy"), align_right=True),
+        Column("status", QT_TRANSLATE_NOOP("WorkstationColumns", "Status")),
+        Column("team", QT_TRANSLATE_NOOP("WorkstationColumns", "Operating team")),
+        Column("proposals", QT_TRANSLATE_NOOP("WorkstationColumns", "Linked proposals"), align_right=True),
+        Column("visits", QT_TRANSLATE_NOOP("WorkstationColumns", "Visits"), align_right=True),
     ]
     sort_sql = {
-        "name": "t.name", "county": _COUNTY_ORDER, "township": "t.township_code", "agency": "t.owning_agency",
+        "name": "t.name", **PLACE_SORTS, "agency": "t.owning_agency",
         "subsidy": "t.subsidy", "status": _order_of(PublicSpaceStatus, "t.status"), "team": "t.operating_team",
         "proposals": _LINKED, "visits": _SPACE_VISITS,
     }
-    default_sort = f"{_COUNTY_ORDER}, t.name"
+    default_sort = f"{COUNTY_ORDER}, t.name"
 
     def fetch_rows(self, conn, ids: list[str]) -> dict[str, dict[str, Any]]:
         where, params = in_params(ids)
-        sql = (f"SELECT t.id, t.name, c.name, c.name_en, tw.name, tw.name_en, t.owning_agency, t.subsidy, t.status, "
-               f"t.operating_team, {_LINKED}, {_SPACE_VISITS} FROM public_space t "
-               f"LEFT JOIN county c ON c.code = t.county_code LEFT JOIN township tw ON tw.code = t.township_code "
-               f"WHERE t.id IN {where}")
+        sql = (f"SELECT t.id, t.name, {PLACE_COLUMNS}, t.owning_agency, t.subsidy, t.status, "
+               f"t.operating_team, {_LINKED}, {_SPACE_VISITS} FROM public_space t {PLACE_JOINS} WHERE t.id IN {where}")
         out = {}
         for rid, name, county, county_en, town, town_en, agency, subsidy, status, team, linked, visits in conn.execute(
                 text(sql), params):
-            out[rid] = {"name": name, "county": pick(county or "", county_en or ""),
-                        "township": pick(town or "", town_en or ""), "agency": agency, "subsidy": int(subsidy),
+            out[rid] = {"name": name, **place_names(county, county_en, town, town_en), "agency": agency,
+                        "subsidy": int(subsidy),
                         "status": PublicSpaceStatus.label_of(status), "team": team, "proposals": int(linked),
                         "visits": int(visits)}
         return out
@@ -271,33 +270,31 @@ class EventListSource(SqlListSource):
     date_column = "t.event_date"
     township_column = "t.township_code"  # where it was held (an event recorded before v11 may have none)
     columns = [
-        Column("date", "Date"),
-        Column("title", "Title"),
-        Column("kind", "Kind"),
-        Column("place", "Place"),
-        Column("county", "County"),
-        Column("township", "Township"),
-        Column("partners", "Partners"),
-        Column("participants", "Participants", align_right=True),
-        Column("photos", "Photos", align_right=True),
+        Column("date", QT_TRANSLATE_NOOP("WorkstationColumns", "Date")),
+        Column("title", QT_TRANSLATE_NOOP("WorkstationColumns", "Title")),
+        Column("kind", QT_TRANSLATE_NOOP("WorkstationColumns", "Kind")),
+        Column("place", QT_TRANSLATE_NOOP("WorkstationColumns", "Place")),
+        Column("county", QT_TRANSLATE_NOOP("WorkstationColumns", "County")),
+        Column("township", QT_TRANSLATE_NOOP("WorkstationColumns", "Township")),
+        Column("partners", QT_TRANSLATE_NOOP("WorkstationColumns", "Partners")),
+        Column("participants", QT_TRANSLATE_NOOP("WorkstationColumns", "Participants"), align_right=True),
+        Column("photos", QT_TRANSLATE_NOOP("WorkstationColumns", "Photos"), align_right=True),
     ]
     sort_sql = {
         "date": "t.event_date", "title": "t.title", "kind": _order_of(EventKind, "t.kind"), "place": "t.place",
-        "county": _COUNTY_ORDER, "township": "t.township_code", "partners": "t.partners", "participants": "t.participants", "photos": _PHOTOS,
+        **PLACE_SORTS, "partners": "t.partners", "participants": "t.participants", "photos": _PHOTOS,
     }
     default_sort = "t.event_date"
     default_descending = True
 
     def fetch_rows(self, conn, ids: list[str]) -> dict[str, dict[str, Any]]:
         where, params = in_params(ids)
-        sql = (f"SELECT t.id, t.event_date, t.title, t.kind, t.place, c.name, c.name_en, tw.name, tw.name_en, "
-               f"t.partners, t.participants, {_PHOTOS} FROM center_event t LEFT JOIN county c ON c.code = t.county_code "
-               f"LEFT JOIN township tw ON tw.code = t.township_code WHERE t.id IN {where}")
+        sql = (f"SELECT t.id, t.event_date, t.title, t.kind, t.place, {PLACE_COLUMNS}, "
+               f"t.partners, t.participants, {_PHOTOS} FROM center_event t {PLACE_JOINS} WHERE t.id IN {where}")
         out = {}
         for rid, day, title, kind, place, county, county_en, town, town_en, partners, people, photos in conn.execute(
                 text(sql), params):
             out[rid] = {"date": shown_date(_day(day)), "title": title, "kind": EventKind.label_of(kind), "place": place,
-                        "county": pick(county or "", county_en or ""), "township": pick(town or "", town_en or ""),
-                        "partners": partners,
+                        **place_names(county, county_en, town, town_en), "partners": partners,
                         "participants": int(people), "photos": int(photos)}
         return out

@@ -25,7 +25,7 @@ from counsel_desk.services.outcomes import youth_teams
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.people.people import PeopleService
-from counsel_desk.services.programme.program_base import RecordKind, live, non_negative, one_of, refuse_if_saved_meanwhile
+from counsel_desk.services.programme.program_base import RecordKind, live, non_negative, one_of
 from counsel_desk.store import audit, search
 from counsel_desk.services.changes import Kind, changes
 
@@ -215,7 +215,7 @@ def update_support_record(ctx: ServiceContext, record_id: str, changes: dict[str
         theirs = {k: getattr(rec, k) for k in changes}
         if counselor_ids is not None:
             mine["counselor_ids"], theirs["counselor_ids"] = sorted(counselor_ids), sorted(_counselor_ids(s, rec.id))
-        refuse_if_saved_meanwhile(ENTITY, rec, version, mine, theirs)
+        base.refuse_if_saved_meanwhile(ENTITY, rec, version, mine, theirs)
         base.update(s, rec, ctx.actor, ENTITY, {k: getattr(probe, k) for k in FIELDS})
         if counselor_ids is not None:
             _set_counselors(s, rec, counselor_ids, ctx.actor, is_new=False)

@@ -32,7 +32,7 @@ from counsel_desk.models.enums import BudgetCategory, Evaluation
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.period import taiwan_day
-from counsel_desk.services.programme.program_base import live, non_negative, one_of, refuse_if_saved_meanwhile
+from counsel_desk.services.programme.program_base import live, non_negative, one_of
 from counsel_desk.services.programme.programme import Notice, check_roc_year
 
 from counsel_desk.services.workstations.workstation_rules import (
@@ -318,7 +318,7 @@ def save_budget(ctx: ServiceContext, workstation_id: str, roc_year: int, approve
         existing = _by_category(_live_lines(s, budget.id)) if budget else {}
         before = {c: _totals(group) for c, group in existing.items()}
         if budget is not None:
-            refuse_if_saved_meanwhile(
+            base.refuse_if_saved_meanwhile(
                 "workstation_budget", budget, version,
                 {"approved_subsidy": subsidy, "fulltime_staff": staff, "extension": wants_extension,
                  **{f"line:{c}": list(v) for c, v in (lines or {}).items()}},
@@ -355,17 +355,19 @@ def save_budget(ctx: ServiceContext, workstation_id: str, roc_year: int, approve
 
 @changes(Kind.WORKSTATIONS)
 def record_evaluation(ctx: ServiceContext, budget_id: str, evaluation: str, evaluated_on: date | None = None,
-                      note: str = "") -> BudgetView:
-    """評鑑: the result of a budget year (good / fair / poor; '' clears it), its date and a note; audited."""
+                      note: str = "", version: int | None = None) -> BudgetView:
+    """評鑑: the result of a budget year (good / fair / poor; '' clears it), its date and a note; audited.
+    ``version``: the budget year's as the panel loaded it — one saved since is refused (SaveConflict)."""
     code = one_of(evaluation, Evaluation, "evaluation", "評鑑結果", "evaluation") if evaluation else ""
     if code and evaluated_on is None:
         raise ValidationError("請填寫評鑑日期。", "Enter the evaluation date.", field="evaluated_on")
     with ctx.session_factory() as s:
-        budget = live(s, WorkstationBudget, budget_id, "年度經費", "budget")
+        budget = live(s, WorkstationBudget, budget_id, "年度經費", "budget", for_update=version is not None)
         ws = live(s, Workstation, budget.workstation_id, "工作站", "workstation")
-        base.update(s, budget, ctx.actor, "workstation_budget",
-                    {"evaluation": code, "evaluated_on": evaluated_on if code else None,
-                     "evaluation_note": (note or "").strip()})
+        values = {"evaluation": code, "evaluated_on": evaluated_on if code else None,
+                  "evaluation_note": (note or "").strip()}
+        base.refuse_if_saved_meanwhile("workstation_budget", budget, version, values)
+        base.update(s, budget, ctx.actor, "workstation_budget", values)
         s.commit()
         return _view(budget, _live_lines(s, budget.id), budget_staff(budget, ws),
                      programmes_store.loaded(s.connection()))

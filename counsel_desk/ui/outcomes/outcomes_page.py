@@ -20,7 +20,7 @@ from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
-from counsel_desk.ui.workstations.widgets import PlacePicker
+from counsel_desk.ui.widgets.places import PlacePicker
 from counsel_desk.ui.widgets.choices import EnumCombo, select
 from counsel_desk.ui.widgets.date_edit import DateEdit
 from counsel_desk.ui.widgets.fields import MoneyEdit

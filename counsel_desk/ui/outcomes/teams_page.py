@@ -9,12 +9,14 @@ the team are linked to it here.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, Callable
 
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
     QWidget,
 )
 
+from counsel_desk.errors import ValidationError
 from counsel_desk.models import YouthTeam
 from counsel_desk.services.outcomes import youth_teams as team_service
 from counsel_desk.services.formatting import shown_date
@@ -24,10 +26,13 @@ from counsel_desk.ui.messages import guarded
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
-from counsel_desk.ui.workstations.widgets import PlacePicker, bold_label
+from counsel_desk.ui.visits.widgets import FormDialog
+from counsel_desk.ui.widgets.conflict_dialog import save_resolving
+from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.places import PlacePicker
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.widgets.rows import RowsModel, table_view
-from counsel_desk.ui.widgets.fields import MoneyEdit
+from counsel_desk.ui.widgets.fields import MoneyEdit, heading
 
 ROC_OFFSET = 1911
 WARN = "#b42318"
@@ -37,6 +42,7 @@ class YouthTeamListPage(RecordListPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         panel = ListPanel(ctx, YouthTeamListSource(ctx.db.session_factory))
         super().__init__(ctx, parent, panel=panel, changed_signal=ctx.youth_teams_changed)
+        self.shown_members: dict[str, team_service.MemberView] = {}  # by id, as the members table shows them
         self.heading.setText(page_title("youth_teams"))
         self.new_button.setText(self.tr("New youth team"))
         panel.search.setPlaceholderText(self.tr("Search name, programme, themes…"))
@@ -85,6 +91,8 @@ class YouthTeamListPage(RecordListPage):
         self.member_role = QLineEdit()
         self.member_role.setPlaceholderText(self.tr("Role"))
         self.add_member_button = QPushButton(self.tr("Add member"))
+        self.edit_member_button = QPushButton(self.tr("Edit member…"))
+        self.edit_member_button.setObjectName("editMember")
         self.remove_member_button = QPushButton(self.tr("Remove member"))
         self.erase_member_button = QPushButton(self.tr("Erase personal data…"))
         self.erase_member_button.setObjectName("eraseMember")
@@ -95,9 +103,10 @@ class YouthTeamListPage(RecordListPage):
             member_row.addWidget(w)
         selected_row = QHBoxLayout()  # what to do with the selected member, on a row of its own: the panel is narrow
         selected_row.addStretch(1)
+        selected_row.addWidget(self.edit_member_button)
         selected_row.addWidget(self.remove_member_button)
         selected_row.addWidget(self.erase_member_button)
-        self.extra.addWidget(bold_label(self.tr("Members")))
+        self.extra.addWidget(heading(self.tr("Members")))
         self.extra.addWidget(self.members)
         self.extra.addLayout(member_row)
         self.extra.addLayout(selected_row)
@@ -112,7 +121,7 @@ class YouthTeamListPage(RecordListPage):
         link_row.addWidget(self.support_choice, 1)
         link_row.addWidget(self.link_button)
         link_row.addWidget(self.unlink_button)
-        self.extra.addWidget(bold_label(self.tr("Support records")))
+        self.extra.addWidget(heading(self.tr("Support records")))
         self.extra.addWidget(self.supports)
         self.extra.addLayout(link_row)
         # linked visits
@@ -126,7 +135,7 @@ class YouthTeamListPage(RecordListPage):
         visit_row.addWidget(self.visit_choice, 1)
         visit_row.addWidget(self.link_visit_button)
         visit_row.addWidget(self.unlink_visit_button)
-        self.extra.addWidget(bold_label(self.tr("Site visits")))
+        self.extra.addWidget(heading(self.tr("Site visits")))
         self.extra.addWidget(self.visits)
         self.extra.addLayout(visit_row)
         self.outcome_note = QLabel()
@@ -134,6 +143,8 @@ class YouthTeamListPage(RecordListPage):
         self.extra.addWidget(self.outcome_note)
 
         self.add_member_button.clicked.connect(self.add_member)
+        self.edit_member_button.clicked.connect(self.edit_member)
+        self.members.doubleClicked.connect(lambda _index: self.edit_member())
         self.remove_member_button.clicked.connect(self.remove_member)
         self.erase_member_button.clicked.connect(self.erase_member)
         self.link_button.clicked.connect(self.link_support)
@@ -194,14 +205,14 @@ class YouthTeamListPage(RecordListPage):
         self.themes.setText(r.themes)
         self.places.set_place(r.county_code, r.township_code)
         self.notes.setPlainText(r.notes)
-        for w in (self.add_member_button, self.remove_member_button, self.erase_member_button, self.link_button,
+        for w in (self.add_member_button, self.edit_member_button, self.remove_member_button, self.erase_member_button, self.link_button,
                   self.unlink_button,
                   self.member_name, self.member_born, self.member_role, self.support_choice, self.visit_choice,
                   self.link_visit_button, self.unlink_visit_button):
             w.setEnabled(record is not None)
         self._show_team()
 
-    def values(self) -> dict:
+    def values(self) -> dict[str, Any]:
         return {"name": self.name.text(), "programme": self.programme.currentText(),
                 "roc_year": self.roc_year.value(), "award": self.award.value(), "themes": self.themes.text(),
                 "county_code": self.places.county_code() or None,
@@ -219,6 +230,7 @@ class YouthTeamListPage(RecordListPage):
             self.support_choice.clear()
             return
         view = team_service.team_view(self.ctx.services(), self.record_id)
+        self.shown_members = {m.id: m for m in view.members}
         self.members_model.set_rows([(m.id, [m.name, str(m.birth_year or ""), m.age if m.age is not None else "", m.role])
                                      for m in view.members])
         self.support_model.set_rows([(s.id, [shown_date(date.fromisoformat(s.day[:10])), s.title, s.detail])
@@ -257,6 +269,26 @@ class YouthTeamListPage(RecordListPage):
         self.member_born.setValue(0)
         self._after_change()
 
+    def edit_member(self) -> MemberDialog | None:
+        """The selected member's name, birth year and role; saved against the version shown (a colleague's save in
+        between: both values, field by field — ui/widgets/conflict_dialog)."""
+        member = self.shown_members.get(self.members_model.id_at(self.members.currentIndex().row()) or "")
+        if member is None or member.erased:
+            return None
+
+        def save(values: dict[str, Any]) -> None:
+            saved = save_resolving(dialog, lambda v, version: self.ctx.run(
+                team_service.update_member, self.ctx.services(), member.id, v, version), values, member.version,
+                dialog.labels())
+            if saved is None:  # she closed the comparison: the dialog stays open with what she typed
+                raise ValidationError("尚未儲存：您關閉了衝突視窗，可再按「確定」重新比對。",
+                                      "Not saved: you closed the comparison; press OK to compare again.")
+            self._after_change()
+
+        dialog = MemberDialog(self, save, member)
+        dialog.open()
+        return dialog
+
     def remove_member(self) -> None:
         member_id = self.members_model.id_at(self.members.currentIndex().row())
         if member_id is None:
@@ -285,3 +317,37 @@ class YouthTeamListPage(RecordListPage):
         if not done:
             return
         self._after_change()
+
+
+class MemberDialog(FormDialog):
+    """A team member's name, birth year and role; OK saves through ``save``."""
+
+    def __init__(self, parent: QWidget | None, save: Callable[[dict[str, Any]], None], member: team_service.MemberView):
+        super().__init__(parent)
+        self.setObjectName("memberDialog")
+        self.setWindowTitle(self.tr("Team member"))
+        self._save = save
+        self.name = QLineEdit(member.name)
+        self.name.setObjectName("memberName")
+        self.name.setMinimumWidth(260)
+        self.born = QSpinBox()
+        self.born.setObjectName("memberBorn")
+        self.born.setRange(0, 2100)
+        self.born.setSpecialValueText(self.tr("born —"))
+        self.born.setValue(member.birth_year or 0)
+        self.role = QLineEdit(member.role)
+        self.role.setObjectName("memberRole")
+        for label, widget, field in ((self.tr("Name"), self.name, "name"), (self.tr("Born"), self.born, "birth_year"),
+                                     (self.tr("Role"), self.role, "role")):
+            self.add_row(label, widget, field)
+        fit_window(self, "memberDialog", self.sizeHint())
+
+    def values(self) -> dict[str, Any]:
+        return {"name": self.name.text(), "birth_year": self.born.value() or None, "role": self.role.text()}
+
+    def submit(self) -> None:
+        self._save(self.values())
+
+    def labels(self) -> dict[str, str]:
+        """The fields as the conflict dialog names them (someone else saved the member first)."""
+        return {"name": self.tr("Name"), "birth_year": self.tr("Born"), "role": self.tr("Role")}

@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
+from counsel_desk.errors import ValidationError
 from counsel_desk.services.people.roster import RosterEntry, RosterService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.widgets.rows import SmallTableModel, table_view
+from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.visits.widgets import FormDialog
 from counsel_desk.ui import settings as options
@@ -74,6 +76,10 @@ class CounselorDialog(FormDialog):
 
     def submit(self) -> None:
         self._save(self.name.text(), self.email.text(), self.phone.text())
+
+    def labels(self) -> dict[str, str]:
+        """The fields as the conflict dialog names them (someone else saved the counselor first)."""
+        return {"name": self.tr("Name"), "email": self.tr("E-mail"), "phone": self.tr("Phone")}
 
 
 class RosterDialog(QDialog):
@@ -174,13 +180,19 @@ class RosterDialog(QDialog):
 
         def save(name: str, email: str, phone: str) -> None:
             me = entry.name == self.ctx.actor
-            saved = self.ctx.run(self.service.update, entry.id, name, email, phone)
+            saved = save_resolving(dialog, lambda v, version: self.ctx.run(
+                self.service.update, entry.id, v["name"], v["email"], v["phone"], version),
+                {"name": name, "email": email, "phone": phone}, entry.version, dialog.labels())
+            if saved is None:  # she closed the comparison: the dialog stays open with what she typed
+                raise ValidationError("尚未儲存：您關閉了衝突視窗，可再按「儲存」重新比對。",
+                                      "Not saved: you closed the comparison; press Save to compare again.")
             if me and saved.name != entry.name:  # she renamed herself: changes are recorded under the new name
                 options.USER_NAME.set(self.ctx.settings, saved.name)
                 self.ctx.settings.sync()
             self._changed(saved.id)
 
-        return self._open(CounselorDialog(self, save, entry))
+        dialog = CounselorDialog(self, save, entry)
+        return self._open(dialog)
 
     def _open(self, dialog: CounselorDialog) -> CounselorDialog:
         self.dialog = dialog

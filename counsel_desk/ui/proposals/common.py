@@ -1,23 +1,13 @@
-"""Small pieces the proposal screens share: stage colours, translated column titles."""
+"""Small pieces the proposal screens share: stage colours, the area's translation context, amounts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from counsel_desk.models.enums import Stage
 from counsel_desk.services.formatting import ntd
 from counsel_desk.ui.theme import ACCENT, GOOD, MUTED
-
-# The list source's column titles (English source in services/proposals/listing.py), for lupdate.
-COLUMN_TITLES = [
-    QT_TRANSLATE_NOOP("ProposalColumns", "Title"), QT_TRANSLATE_NOOP("ProposalColumns", "Applicant"),
-    QT_TRANSLATE_NOOP("ProposalColumns", "Applicant type"), QT_TRANSLATE_NOOP("ProposalColumns", "County / township"),
-    QT_TRANSLATE_NOOP("ProposalColumns", "Route"), QT_TRANSLATE_NOOP("ProposalColumns", "Stage"),
-    QT_TRANSLATE_NOOP("ProposalColumns", "Workstation"), QT_TRANSLATE_NOOP("ProposalColumns", "Counselor"),
-    QT_TRANSLATE_NOOP("ProposalColumns", "Plan"), QT_TRANSLATE_NOOP("ProposalColumns", "Requested (NT$)"),
-    QT_TRANSLATE_NOOP("ProposalColumns", "In stage since"),
-]
 
 STAGE_COLORS = {
     Stage.IDEA: "#7a8793", Stage.DRAFTING: ACCENT, Stage.TOWNSHIP_FILED: "#4f6db3", Stage.COUNTY_REVIEW: "#3d8a6e",

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models.enums import CheckStatus, CountyCheckItem
-from counsel_desk.services.base import ServiceContext
+from counsel_desk.ui.context import AppContext
 from counsel_desk.services.proposals import county
+from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import ALERT
@@ -32,10 +33,11 @@ class CountyChecklistDialog(QDialog):
     """縣府審查 of an existing-route proposal or a township's plan (``kind``): one row per item; 儲存 writes
     every row, all or nothing per row, and says what failed."""
 
-    def __init__(self, svc: ServiceContext, proposal_id: str, title: str, parent: QWidget | None = None,
+    def __init__(self, ctx: AppContext, proposal_id: str, title: str, parent: QWidget | None = None,
                  kind: str = "proposal"):
         super().__init__(parent)
-        self.svc = svc
+        self.ctx = ctx
+        svc = self.svc = ctx.services()
         self.proposal_id = proposal_id  # the record's id (a plan's when kind is "plan")
         self.kind = kind
         self.setObjectName("countyChecklist")
@@ -48,7 +50,9 @@ class CountyChecklistDialog(QDialog):
         for col, text in enumerate((self.tr("Item"), self.tr("Status"), self.tr("Date"), self.tr("Note"))):
             grid.addWidget(QLabel(f"<b>{text}</b>"), 0, col)
         self.rows: dict[str, tuple[QComboBox, DateEdit, QLineEdit]] = {}
+        self.loaded: dict[str, county.CheckRow] = {}  # each item as stored when shown: what a save is checked against
         for n, row in enumerate(county.checklist(svc, proposal_id, kind), 1):
+            self.loaded[row.item] = row
             status = QComboBox()
             status.setObjectName(f"status_{row.item}")
             fill(status, CheckStatus)
@@ -83,18 +87,38 @@ class CountyChecklistDialog(QDialog):
         text.setText(note)
 
     def save(self) -> bool:
+        """Save each item she changed; one a colleague saved meanwhile shows both values (she decides)."""
         problems = []
         for item, (combo, edit, text) in self.rows.items():
+            loaded = self.loaded[item]
             try:
-                county.save_check(self.svc, self.proposal_id, item, combo.currentData(),
-                                  edit.date_for(f"county_check:{item}"), text.text(), kind=self.kind)
+                values = {"status": combo.currentData(), "checked_on": edit.date_for(f"county_check:{item}"),
+                          "note": text.text().strip()}
+                if values == {"status": loaded.status, "checked_on": loaded.checked_on, "note": loaded.note}:
+                    continue  # left as it was: nothing of a colleague's is overwritten with it
+                saved = save_resolving(self, lambda v, version, item=item: self.ctx.run(
+                    county.save_check, self.svc, self.proposal_id, item, v["status"], v["checked_on"], v["note"], kind=self.kind,
+                    version=version), values, loaded.version, self._conflict_labels(item),
+                    {s.value: s.label for s in CheckStatus})
             except UserError as exc:
                 problems.append(f"{CountyCheckItem.label_of(item)}：{exc.message}")
+                continue
+            if saved is None:
+                problems.append(fmt(self.tr("%1: not saved (you closed the comparison)."),
+                                    CountyCheckItem.label_of(item)))
+                continue
+            self.loaded[item] = saved
+            self.set_row(item, saved.status, saved.checked_on, saved.note)
         if problems:
             self.error.setText("\n".join(problems))
             return False
         self.accept()
         return True
+
+    def _conflict_labels(self, item: str) -> dict[str, str]:
+        what = CountyCheckItem.label_of(item)
+        return {"status": fmt(self.tr("%1: status"), what), "checked_on": fmt(self.tr("%1: date"), what),
+                "note": fmt(self.tr("%1: note"), what)}
 
 
 class DecisionBox(QGroupBox):
@@ -157,17 +181,19 @@ class DecisionDialog(QDialog):
     Saving goes through ``county.record_decision`` (audited, like every change); a bad value gets its
     message under the box and nothing is written."""
 
-    def __init__(self, svc: ServiceContext, kind: str, record_id: str, title: str, agencies: list[str],
+    def __init__(self, ctx: AppContext, kind: str, record_id: str, title: str, agencies: list[str],
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.svc, self.kind, self.record_id = svc, kind, record_id
+        self.ctx, self.kind, self.record_id = ctx, kind, record_id
+        svc = self.svc = ctx.services()
         self.setObjectName("decisionDialog")
         self.setWindowTitle(self.tr("Correct the council's decision"))
         heading = QLabel(fmt(self.tr("“%1”: the working meeting of 行政院地方創生會報 that approved it and the amount "
                                  "each ministry approved. The correction is recorded in the audit log."), title))
         heading.setWordWrap(True)
         self.box = DecisionBox(agencies)
-        self.box.set_decision(county.get_decision(svc, kind, record_id))
+        self.loaded = county.get_decision(svc, kind, record_id)  # with the record's version a save is checked against
+        self.box.set_decision(self.loaded)
         self.error = QLabel()
         self.error.setObjectName("decisionError")
         self.error.setWordWrap(True)
@@ -188,8 +214,20 @@ class DecisionDialog(QDialog):
             if decision is None:
                 raise ValidationError("請填寫通過的會報工作會議是第幾次（例如 51）。",
                                       "Give the number of the working meeting.", field="council_meeting")
-            county.record_decision(self.svc, self.kind, self.record_id, decision)
+
+            def save(values: dict, version: int | None) -> county.Decision:
+                amounts = {agency: int(amount.replace(",", "")) for agency, amount in
+                           (line.rsplit(": ", 1) for line in values["approved"])}
+                return self.ctx.run(county.record_decision, self.svc, self.kind, self.record_id, county.Decision(
+                    values["council_meeting"], values["council_date"], amounts), version)
+
+            saved = save_resolving(self, save, decision.compared(), self.loaded.version, {
+                "council_meeting": self.tr("Meeting no."), "council_date": self.tr("Meeting date"),
+                "approved": self.tr("Amounts approved")})
         if not done:
+            return False
+        if saved is None:  # she closed the comparison: nothing saved, the dialog stays with what she typed
+            self.error.setText(self.tr("Not saved: someone else changed this decision meanwhile."))
             return False
         self.accept()
         return True

@@ -18,6 +18,7 @@ from counsel_desk.ui.proposals.county_dialogs import DecisionBox
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.widgets.choices import select
+from counsel_desk.ui.widgets.fields import heading
 
 
 class MoveDialog(QDialog):
@@ -30,9 +31,7 @@ class MoveDialog(QDialog):
         self.setWindowTitle(self.tr("Move to another stage"))
         self.setMinimumWidth(460)
         what = self.tr("Plan “%1”") if is_plan else self.tr("Proposal “%1”")
-        heading = QLabel(fmt(what, title))
-        heading.setWordWrap(True)
-        heading.setStyleSheet("font-weight: bold;")
+        title_label = heading(fmt(what, title), wrap=True)
         self.target = QComboBox()
         self.target.setObjectName("moveTarget")
         for stage in allowed_moves(current_stage, route):
@@ -54,7 +53,7 @@ class MoveDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addWidget(title_label)
         layout.addLayout(form)
         layout.addWidget(self.note)
         self.decision_box = DecisionBox(agencies or [])

@@ -253,8 +253,8 @@ class ProposalEditor(QWidget):
         grid = self.funding.model.grid()
         with guarded(self) as done:
             if self.detail is None:
-                d = ps.create_proposal(svc, fields, sections=self.sections.values(), funding=grid,
-                                       scores=self.scores.values())
+                d = self.ctx.run(ps.create_proposal, svc, fields, sections=self.sections.values(), funding=grid,
+                                 scores=self.scores.values())
             else:  # saved by someone else meanwhile: she decides field by field (ui/widgets/conflict_dialog)
                 found = self._save_resolving(svc, self.detail, fields, grid)
                 if found is None:
@@ -278,9 +278,9 @@ class ProposalEditor(QWidget):
             funding or scores taken from them are left as stored."""
             f = replace(fields, **{k: v for k, v in taken.items() if hasattr(fields, k)})
             secs = {**sections, **{k.split(":", 1)[1]: v for k, v in taken.items() if k.startswith("section:")}}
-            return ps.save_draft(svc, detail.id, fields=f, sections=secs,
-                                 funding=None if "funding" in taken else grid,
-                                 scores=None if "scores" in taken else scores, version=version)
+            return self.ctx.run(ps.save_draft, svc, detail.id, fields=f, sections=secs,
+                                funding=None if "funding" in taken else grid,
+                                scores=None if "scores" in taken else scores, version=version)
 
         return save_resolving(self, save, {}, detail.version, self._conflict_labels(), self._conflict_names())
 
@@ -345,7 +345,7 @@ class ProposalEditor(QWidget):
                                  self.detail.title), do=self.tr("Delete")):
             return
         with guarded(self) as done:
-            ps.delete_proposal(self.ctx.services(), self.detail.id)
+            self.ctx.run(ps.delete_proposal, self.ctx.services(), self.detail.id)
         if not done:
             return
         pid = self.detail.id
@@ -359,15 +359,15 @@ class ProposalEditor(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         with guarded(self) as done:
-            ps.add_contact(self.ctx.services(), self.detail.id, dialog.name.text(), title=dialog.title.text(),
-                           phone=dialog.phone.text(), email=dialog.email.text())
+            self.ctx.run(ps.add_contact, self.ctx.services(), self.detail.id, dialog.name.text(),
+                         title=dialog.title.text(), phone=dialog.phone.text(), email=dialog.email.text())
         if not done:
             return
         self._refresh_contacts()
 
     def _remove_contact(self, contact_id: str) -> None:
         if self.detail is not None:
-            ps.unlink_contact(self.ctx.services(), self.detail.id, contact_id)
+            self.ctx.run(ps.unlink_contact, self.ctx.services(), self.detail.id, contact_id)
             self._refresh_contacts()
 
     def _refresh_contacts(self) -> None:
@@ -379,7 +379,7 @@ class ProposalEditor(QWidget):
         if self.detail is None:
             return
         with guarded(self) as done:
-            ps.add_comment(self.ctx.services(), self.detail.id, text)
+            self.ctx.run(ps.add_comment, self.ctx.services(), self.detail.id, text)
         if not done:
             return
         self.timeline.comment_added()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox,
+    QAbstractItemView, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
     QStyledItemDelegate, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -19,6 +19,7 @@ from counsel_desk.services.formatting import ntd, spaced
 from counsel_desk.services.proposals.display import percent
 from counsel_desk.services.proposals.funding import FundingSummary, WorkItemInfo, summarise
 from counsel_desk.ui.widgets.fields import AMOUNT_PATTERN, MoneyEdit, parse_amount
+from counsel_desk.ui.widgets.rows import table_view
 from counsel_desk.ui.widgets.text import fmt
 
 # Any ROC year can be entered (a year outside every loaded plan is warned about on the 完整性 page,
@@ -191,17 +192,12 @@ class AmountDelegate(QStyledItemDelegate):
 
 
 def make_grid_view(model: FundingGridModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
+    """The amounts grid: a cell at a time, typed into; the work items' column takes the room left."""
+    view = table_view(model, name, stretch=0, wrap=False,
+                      editing=QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                      | QAbstractItemView.EditTrigger.AnyKeyPressed)
     view.setItemDelegate(AmountDelegate(view))
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
-    view.verticalHeader().hide()
-    view.setWordWrap(False)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setMinimumSectionSize(96)
     header.setDefaultSectionSize(110)
     return view

@@ -50,7 +50,6 @@ class ProposalsPage(PageHooks, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._stale = True
-        self._busy = False  # our own changes: don't reload twice on our own signal
         self.title = QLabel(page_title("proposals"))
         self.title.setProperty("role", "pageTitle")
         self.new_button = QPushButton(self.tr("New proposal"))
@@ -192,18 +191,11 @@ class ProposalsPage(PageHooks, QWidget):
             self.reload()
 
     def _changed_here(self) -> None:
-        from counsel_desk.services.changes import Kind
-
-        self._busy = True  # the saves of this page's editor, plans and dialogs (svc-based, not through ctx.run)
-        self.ctx.apply({Kind.PROPOSALS})
-        self._busy = False
-        self._stale = True
-        if self.stack.currentIndex() == 0:
+        """After a save of this page's own (announced by ``ctx.run``): the overview shows it now, shown or not."""
+        if self._stale and self.stack.currentIndex() == 0:
             self.reload()
 
     def _changed_elsewhere(self) -> None:
-        if self._busy:
-            return
         self._stale = True
         if self.isVisible() and self.stack.currentIndex() == 0:
             self.reload()
@@ -274,8 +266,8 @@ class ProposalsPage(PageHooks, QWidget):
         to_stage, comment = dialog.chosen()
         try:
             decision = dialog.decision()
-            move = (ps.move_plan if kind == "plan" else ps.move_proposal)(svc, record_id, to_stage, comment,
-                                                                          decision=decision)
+            move = self.ctx.run(ps.move_plan if kind == "plan" else ps.move_proposal, svc, record_id, to_stage,
+                                comment, decision=decision)
         except UserError as exc:
             show_move_problem(self, exc)
             problems = getattr(exc, "problems", None)
@@ -294,7 +286,7 @@ class ProposalsPage(PageHooks, QWidget):
         self.board.select(record_id)
 
     def _open_saving(self, dialog: DialogT) -> DialogT:
-        """Open a dialog that saves when accepted; the page then announces the change."""
+        """Open a county dialog that saves when accepted (its saves announced by ``ctx.run``); the overview follows."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._changed_here)
         dialog.open()
@@ -305,7 +297,7 @@ class ProposalsPage(PageHooks, QWidget):
         svc = self.ctx.services()
         with guarded(self) as done:
             title = (ps.get_plan(svc, record_id) if kind == "plan" else ps.get_proposal(svc, record_id)).title
-            dialog = CountyChecklistDialog(svc, record_id, title, self, kind=kind)
+            dialog = CountyChecklistDialog(self.ctx, record_id, title, self, kind=kind)
         if not done:
             return None
         self.checklist_dialog = self._open_saving(dialog)
@@ -317,7 +309,7 @@ class ProposalsPage(PageHooks, QWidget):
         with guarded(self) as done:
             title = (ps.get_plan(svc, record_id) if kind == "plan" else ps.get_proposal(svc, record_id)).title
             agencies = list(dict.fromkeys(w.agency for w in ps.list_work_items(svc)))
-            dialog = DecisionDialog(svc, kind, record_id, title, agencies, self)
+            dialog = DecisionDialog(self.ctx, kind, record_id, title, agencies, self)
         if not done:
             return None
         self.decision_dialog = self._open_saving(dialog)

@@ -203,12 +203,12 @@ class PlansView(QWidget):
                                self.organization.text(), self.counselor.currentData(), self.notes.toPlainText())
         with guarded(self) as done:
             if self.plan_id is None:
-                d = ps.create_plan(self.ctx.services(), fields)
+                d = self.ctx.run(ps.create_plan, self.ctx.services(), fields)
             else:  # saved by someone else meanwhile: she decides field by field
                 plan_id = self.plan_id
                 found = save_resolving(
-                    self, lambda taken, version: ps.update_plan(self.ctx.services(), plan_id,
-                                                                replace(fields, **taken), version),
+                    self, lambda taken, version: self.ctx.run(ps.update_plan, self.ctx.services(), plan_id,
+                                                              replace(fields, **taken), version),
                     {}, self.plan_version, self._field_labels(), self._value_names())
                 if found is None:
                     return False
@@ -234,7 +234,7 @@ class PlansView(QWidget):
     def _delete(self) -> None:
         if self.plan_id and confirm(self, self.tr("Delete this plan? Its proposals stay, standing alone."),
                                          do=self.tr("Delete")):
-            ps.delete_plan(self.ctx.services(), self.plan_id)
+            self.ctx.run(ps.delete_plan, self.ctx.services(), self.plan_id)
             self.plan_id = None
             self.reload()
             self._show(None)
@@ -270,7 +270,7 @@ class PlansView(QWidget):
 
     def _set_plan(self, proposal_id: str, plan_id: str | None) -> None:
         with guarded(self) as done:
-            ps.set_plan(self.ctx.services(), proposal_id, plan_id)
+            self.ctx.run(ps.set_plan, self.ctx.services(), proposal_id, plan_id)
         if not done:
             return
         self.reload()

@@ -12,6 +12,7 @@ from counsel_desk.services.programme import targets
 from counsel_desk.ui.widgets.year_box import YearBox
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import guarded
+from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.text import fmt
 
 
@@ -25,6 +26,8 @@ class TargetsEditor(QWidget):
         self.year = YearBox()
         self.year.set_year(year)
         self.fields: dict[str, QDoubleSpinBox] = {}
+        self.loaded: dict[str, float] = {}  # what the boxes were filled with, and the targets' version then
+        self.loaded_version: int | None = None
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for metric in TargetMetric:
@@ -70,18 +73,31 @@ class TargetsEditor(QWidget):
         if self.center is None:
             self.note.setText(self.tr("Choose one center to enter its targets."))
             return
+        self.loaded_version = targets.targets_version(self.ctx.services(), self.western_year(), center=self.center)
         values = targets.get_targets(self.ctx.services(), self.western_year(), center=self.center)
         for metric, box in self.fields.items():
             box.setValue(values.get(metric, 0.0))
+        self.loaded = {metric: box.value() for metric, box in self.fields.items()}
         self.note.setText(self.tr("The project office judges the center against these figures, year to date."))
 
     def save(self) -> None:
         if self.center is None:
             return
-        values = {metric: box.value() for metric, box in self.fields.items()}
+        # only the targets she changed: one a colleague changed meanwhile and she left alone stays theirs
+        values = {metric: box.value() for metric, box in self.fields.items() if box.value() != self.loaded.get(metric)}
+        year, center = self.western_year(), self.center
+
+        def save(values: dict[str, float], version: int | None) -> int:
+            return self.ctx.run(targets.set_targets, self.ctx.services(), year, values, center=center, version=version)
+
         with guarded(self) as done:
-            changed = self.ctx.run(targets.set_targets, self.ctx.services(), self.western_year(), values, center=self.center)
+            changed = save_resolving(self, save, values, self.loaded_version,
+                                     {m.value: m.label for m in TargetMetric})
         if not done:
             return
+        if changed is None:  # she closed the comparison: nothing saved, her figures stay in the boxes
+            self.note.setText(self.tr("Not saved: someone else changed these targets meanwhile."))
+            return
+        self.load()  # what is stored now (hers, and what she took from the colleague)
         self.note.setText(fmt(self.tr("Saved: %1 targets changed."), str(changed)))
-        self.saved.emit(self.western_year())
+        self.saved.emit(year)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
     QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from counsel_desk.errors import UserError
 from counsel_desk.services.safety import audit_log
 from counsel_desk.services.file_names import dated_file
-from counsel_desk.services.formatting import parse_date, shown_date
 from counsel_desk.services.listing import ListQuery
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.lazy_table import LazyIdTableModel
@@ -28,14 +27,11 @@ from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import ALERT, GOOD
+from counsel_desk.ui.widgets.choices import fill
+from counsel_desk.ui.widgets.date_edit import DateEdit
 from counsel_desk.ui.widgets.rows import table_view
 
 COLUMNS_CONTEXT = "AuditColumns"
-# The list source's English column titles, listed here so lupdate puts them in this area's catalogue.
-_TITLES = (QT_TRANSLATE_NOOP("AuditColumns", "No."), QT_TRANSLATE_NOOP("AuditColumns", "Time"),
-           QT_TRANSLATE_NOOP("AuditColumns", "Who"), QT_TRANSLATE_NOOP("AuditColumns", "Action"),
-           QT_TRANSLATE_NOOP("AuditColumns", "Record"), QT_TRANSLATE_NOOP("AuditColumns", "Name"),
-           QT_TRANSLATE_NOOP("AuditColumns", "Detail"))
 COLUMN_WIDTHS = (60, 150, 90, 80, 100, 240, 360)
 OK_STYLE = f"color: {GOOD}; font-weight: bold;"
 BAD_STYLE = f"color: {ALERT}; font-weight: bold;"
@@ -160,11 +156,10 @@ class AuditPage(PageHooks, QWidget):
         box.setMinimumWidth(120)
         return box
 
-    def _date_edit(self, name: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit()
+    def _date_edit(self, name: str, placeholder: str) -> DateEdit:
+        edit = DateEdit()
         edit.setObjectName(name)
         edit.setPlaceholderText(placeholder)
-        edit.setMaximumWidth(130)
         edit.setToolTip(self._date_hint)
         return edit
 
@@ -193,29 +188,18 @@ class AuditPage(PageHooks, QWidget):
         for key, box, everything in (("action", self.action_box, self.tr("All actions")),
                                      ("entity", self.entity_box, self.tr("All records")),
                                      ("actor", self.actor_box, self.tr("Everyone"))):
-            current = box.currentData()
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(everything, "")
-            for code, label in choices[key]:
-                box.addItem(label, code)
-            index = box.findData(current) if current else 0
-            box.setCurrentIndex(max(index, 0))
-            box.blockSignals(False)
+            fill(box, [(label, code) for code, label in choices[key]], blank=everything, blank_value="")
 
-    def _date(self, edit: QLineEdit):
+    def _date(self, edit: DateEdit):
         """The date typed in ``edit``, or None; an unreadable one is marked red with the reason."""
-        text = edit.text().strip()
         try:
-            d = parse_date(text) if text else None
+            d = edit.date()
         except UserError as exc:
             edit.setToolTip(exc.message)
             edit.setStyleSheet(f"border: 1px solid {ALERT};")
             return None
         edit.setToolTip(self._date_hint)
         edit.setStyleSheet("")
-        if d is not None:
-            edit.setText(shown_date(d))
         return d
 
     def current_query(self) -> ListQuery:

@@ -23,6 +23,7 @@ from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.widgets.roles import VALUE_ROLE
+from counsel_desk.ui.widgets.fields import heading
 
 MEMBER = "youth_team_member"
 
@@ -44,9 +45,7 @@ class EraseContactDialog(QDialog):
         member = table == MEMBER
 
         who = pick("，", ", ").join(x for x in (p.title, p.organization) if x)
-        heading = QLabel(fmt(self.tr("Erase the personal data of %1?"), aside(p.name, who)))
-        heading.setStyleSheet("font-weight: bold;")
-        heading.setWordWrap(True)
+        title = heading(fmt(self.tr("Erase the personal data of %1?"), aside(p.name, who)), wrap=True)
         explain = QLabel(self.tr(
             "The name becomes an anonymous placeholder; phone, e-mail and personal notes are blanked. The contact "
             "record itself stays, so visits, proposals and reports keep their counts. This can't be undone.")
@@ -106,7 +105,7 @@ class EraseContactDialog(QDialog):
         buttons.addWidget(cancel)
         buttons.addWidget(self.erase_button)
         layout = QVBoxLayout(self)
-        for w in (heading, explain, mentions_label, self.mentions, self.scrub, memberships_label, self.memberships,
+        for w in (title, explain, mentions_label, self.mentions, self.scrub, memberships_label, self.memberships,
                   backups, self.understand):
             layout.addWidget(w)
         layout.addLayout(buttons)

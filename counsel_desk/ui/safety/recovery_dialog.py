@@ -22,6 +22,7 @@ from counsel_desk.store.recovery import StartupCheck, check_at_start, quarantine
 from counsel_desk.ui.safety.backups_page import when_text
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.fields import heading
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +38,8 @@ class RecoveryDialog(QDialog):
         self.choice = QUIT
         self.offer = offer
 
-        what = QLabel(fmt(self.tr("The database file %1 is damaged and can't be opened (%2)."), str(check.path),
-                          check.detail))
-        what.setWordWrap(True)
-        what.setStyleSheet("font-weight: bold;")
+        what = heading(fmt(self.tr("The database file %1 is damaged and can't be opened (%2)."), str(check.path),
+                           check.detail), wrap=True)
         kept = QLabel(fmt(self.tr("Nothing was deleted: the damaged file was moved to %1, where a specialist can still "
                               "rescue what the last backup lacks."), str(quarantined)))
         kept.setWordWrap(True)

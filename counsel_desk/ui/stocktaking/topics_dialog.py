@@ -13,12 +13,14 @@ from typing import Callable
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from counsel_desk.errors import ValidationError
 from counsel_desk.services.places import issue_topics
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.places.issue_topics import TopicUse
 from counsel_desk.ui import messages
 from counsel_desk.ui.theme import MUTED
 from counsel_desk.ui.visits.widgets import FormDialog
+from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.rows import RowsModel, table_view
 from counsel_desk.ui.widgets.text import fmt
@@ -55,6 +57,10 @@ class TopicDialog(FormDialog):
 
     def submit(self) -> None:
         self._save(self.code.text(), self.name.text(), self.name_en.text())
+
+    def labels(self) -> dict[str, str]:
+        """The fields as the conflict dialog names them (someone else renamed the topic first)."""
+        return {"name": self.tr("Name (Chinese)"), "name_en": self.tr("English name")}
 
 
 class TopicsDialog(QDialog):
@@ -155,9 +161,16 @@ class TopicsDialog(QDialog):
             return None
 
         def save(_code: str, name: str, name_en: str) -> None:
-            self._changed(issue_topics.rename_topic(self.services, u.topic.id, name, name_en).id)
+            saved = save_resolving(dialog, lambda v, version: issue_topics.rename_topic(
+                self.services, u.topic.id, v["name"], v["name_en"], version), {"name": name, "name_en": name_en},
+                u.topic.version, dialog.labels())
+            if saved is None:  # she closed the comparison: the dialog stays open with what she typed
+                raise ValidationError("尚未儲存：您關閉了衝突視窗，可再按「儲存」重新比對。",
+                                      "Not saved: you closed the comparison; press Save to compare again.")
+            self._changed(saved.id)
 
-        return self._open(TopicDialog(self, save, u.topic))
+        dialog = TopicDialog(self, save, u.topic)
+        return self._open(dialog)
 
     def _open(self, dialog: TopicDialog) -> TopicDialog:
         self.dialog = dialog

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
@@ -21,10 +21,13 @@ from counsel_desk.services.visits.drafts import VISIT_DRAFT as DRAFT_KIND
 from counsel_desk.services.visits.drafts import Draft, DraftStore
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.people.people import PeopleService
-from counsel_desk.services.visits.visits import VisitData, VisitService
+from counsel_desk.models.enums import FollowUpStatus
+from counsel_desk.services.base import SaveConflict
+from counsel_desk.services.visits.visits import FOLLOWUP_CONFLICT, VisitData, VisitService
 from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.visits.editor_form import VisitForm
+from counsel_desk.ui.visits.followup_dialogs import followup_labels
 from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.fit import fit_window, scrolling
 from counsel_desk.ui.widgets.text import fmt
@@ -218,13 +221,30 @@ class VisitEditor(QDialog):
     def _save_resolving(self, data: VisitData) -> str | None:
         """Save; when someone else saved the visit first, she chooses field by field and her choices are saved
         over the version she has now seen (ui/widgets/conflict_dialog). None: she cancelled."""
-        def save(taken: dict, version: int | None) -> str:
-            for name, value in taken.items():
-                setattr(data, name, value)
-            data.version = version or data.version
-            return self.ctx.run(self.service.save, data)
+        seen: dict[str, int] = {}  # follow-up id → the version she has now seen in the comparison
 
-        return save_resolving(self, save, {}, data.version, self._labels(), self._names())
+        def save(taken: dict, version: int | None) -> str:
+            drafts = {f.id: f for f in data.followups if f.id}
+            for name, value in taken.items():
+                if name.startswith(FOLLOWUP_CONFLICT):  # followup:<id>:<version>:<field>
+                    fid, _version, field = name[len(FOLLOWUP_CONFLICT):].split(":")
+                    setattr(drafts[fid], field, value)
+                else:
+                    setattr(data, name, value)
+            for fid, seen_version in seen.items():
+                drafts[fid].version = seen_version
+            data.version = version or data.version
+            try:
+                return self.ctx.run(self.service.save, data)
+            except SaveConflict as conflict:
+                for f in conflict.fields:
+                    if f.name.startswith(FOLLOWUP_CONFLICT):
+                        fid, stored_version, _field = f.name[len(FOLLOWUP_CONFLICT):].split(":")
+                        seen[fid] = int(stored_version)
+                raise
+
+        names = {**self._names(), **{st.value: st.label for st in FollowUpStatus}}
+        return save_resolving(self, save, {}, data.version, _ConflictLabels(self._labels(), data), names)
 
     def _labels(self) -> dict[str, str]:
         return {"visit_date": self.tr("Date"), "county_code": self.tr("County"), "township_code": self.tr("Township"),
@@ -317,3 +337,19 @@ class VisitEditor(QDialog):
             super().closeEvent(event)
         else:
             event.ignore()
+
+
+class _ConflictLabels(dict):
+    """The visit's field labels, and for a follow-up's field (``followup:<id>:<version>:<field>``) the
+    follow-up's words with the field's label: “補送計畫書”：辦理結果."""
+
+    def __init__(self, labels: dict[str, str], data: VisitData):
+        super().__init__(labels)
+        self._followups = {f.id: f.description for f in data.followups if f.id}
+
+    def get(self, key, default=None):
+        if not str(key).startswith(FOLLOWUP_CONFLICT):
+            return super().get(key, default)
+        fid, _version, field = str(key)[len(FOLLOWUP_CONFLICT):].split(":")
+        return fmt(QCoreApplication.translate("VisitEditor", "Follow-up “%1”: %2"), self._followups.get(fid, ""),
+                   followup_labels().get(field, field))

@@ -71,6 +71,13 @@ def owner_combo(owners: list[str] | tuple[str, ...], current: str) -> QComboBox:
     return combo
 
 
+def followup_labels() -> dict[str, str]:
+    """A follow-up's fields as the edit dialog labels them (the conflict dialog names them so)."""
+    names = {"description": "What to follow up", "owner": "Owner", "due_date": "Due date", "status": "Status",
+             "followup_date": "Followed up on", "result": "Result"}  # translated in the edit dialog's context
+    return {k: QCoreApplication.translate("FollowUpDialog", v) for k, v in names.items()}
+
+
 class _FollowUpForm(FormDialog):
     """OK checks the follow-up's rules, then hands it to ``on_accept`` (which may refuse too)."""
 
@@ -81,6 +88,10 @@ class _FollowUpForm(FormDialog):
 
     def draft(self) -> FollowUpDraft:
         raise NotImplementedError
+
+    def conflict_labels(self) -> dict[str, str]:
+        """The follow-up's fields as the conflict dialog names them (someone else saved it first)."""
+        return followup_labels()
 
     def submit(self) -> None:
         draft = self.draft()
@@ -132,7 +143,7 @@ class FollowUpDialog(_FollowUpForm):
         return FollowUpDraft(description=self.description.text(), owner=self.owner.currentText(),
                              due_date=self.due.date_for("due_date"), status=self.status.currentData(),
                              followup_date=self.followup_date.date_for("followup_date"),
-                             result=self.result.toPlainText(), id=self._original.id)
+                             result=self.result.toPlainText(), id=self._original.id, version=self._original.version)
 
 
 class CloseFollowUpDialog(_FollowUpForm):
@@ -162,4 +173,4 @@ class CloseFollowUpDialog(_FollowUpForm):
         d = self._original
         return FollowUpDraft(description=d.description, owner=d.owner, due_date=d.due_date, status=CLOSED,
                              followup_date=self.followup_date.date_for("followup_date"),
-                             result=self.result.toPlainText(), id=d.id)
+                             result=self.result.toPlainText(), id=d.id, version=d.version)

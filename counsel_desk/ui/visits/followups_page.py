@@ -3,10 +3,11 @@ closing them — which needs the date they were followed up and the result."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from counsel_desk.errors import UserError, ValidationError
+from counsel_desk.models.enums import FollowUpStatus
 from counsel_desk.services.visits.followups import CLOSED, FollowUpDraft, FollowUpListSource, FollowUpService
 from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.people.roster import RosterService
@@ -17,16 +18,12 @@ from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.visits.followup_dialogs import CloseFollowUpDialog, FollowUpDialog
 from counsel_desk.ui.visits.list_base import ListPageBase
+from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.widgets.roles import ROW_ROLE
 from counsel_desk.ui.theme import ALERT, GOOD
 
 COLUMNS_CONTEXT = "FollowUpColumns"
-_TITLES = (QT_TRANSLATE_NOOP("FollowUpColumns", "Due"), QT_TRANSLATE_NOOP("FollowUpColumns", "Status"),
-           QT_TRANSLATE_NOOP("FollowUpColumns", "Follow-up"), QT_TRANSLATE_NOOP("FollowUpColumns", "Owner"),
-           QT_TRANSLATE_NOOP("FollowUpColumns", "Visit date"), QT_TRANSLATE_NOOP("FollowUpColumns", "Township"),
-           QT_TRANSLATE_NOOP("FollowUpColumns", "Visited"), QT_TRANSLATE_NOOP("FollowUpColumns", "Followed up"),
-           QT_TRANSLATE_NOOP("FollowUpColumns", "Result"))
 COLUMN_WIDTHS = (85, 65, 260, 80, 85, 120, 180, 85, 160)
 
 
@@ -155,15 +152,25 @@ class FollowUpListPage(ListPageBase):
             dialog = FollowUpDialog(self, draft, owners=RosterService(self.ctx.services()).names())
         else:
             dialog = dialog_class(self, draft)
-        dialog.on_accept = lambda d: self._save(fid, d)
+        dialog.on_accept = lambda d: self._save(fid, d, dialog)
         self.dialog = dialog
         dialog.open()
         return dialog
 
-    def _save(self, fid: str, draft: FollowUpDraft) -> None:
-        """Raises ValidationError back into the dialog (it stays open with the message)."""
+    def _save(self, fid: str, draft: FollowUpDraft, dialog: FollowUpDialog | CloseFollowUpDialog) -> None:
+        """Raises ValidationError back into the dialog (it stays open with the message). Saved by someone else
+        since the dialog loaded it: she decides field by field (ui/widgets/conflict_dialog)."""
+        def save(taken: dict, version: int | None) -> dict:
+            for name, value in taken.items():
+                setattr(draft, name, value)
+            draft.version = version
+            return self.ctx.run(self.service.update, fid, draft)
+
         try:
-            self.ctx.run(self.service.update, fid, draft)
+            if save_resolving(dialog, save, {}, draft.version, dialog.conflict_labels(),
+                              {s.value: s.label for s in FollowUpStatus}) is None:
+                raise ValidationError("尚未儲存：您關閉了衝突視窗，可再按「確定」重新比對。",
+                                      "Not saved: you closed the comparison; press OK to compare again.")
         except ValidationError:
             raise
         except UserError as exc:  # e.g. deleted meanwhile: say so inside the dialog

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counsel_desk.services.listing import ListQuery
@@ -24,11 +24,6 @@ if TYPE_CHECKING:  # the editor is imported when first opened, not with the list
     from counsel_desk.ui.visits.editor import VisitEditor
 
 COLUMNS_CONTEXT = "VisitColumns"
-# The list source's English column titles, listed here so lupdate puts them in this area's catalogue.
-_TITLES = (QT_TRANSLATE_NOOP("VisitColumns", "Date"), QT_TRANSLATE_NOOP("VisitColumns", "County"),
-           QT_TRANSLATE_NOOP("VisitColumns", "Township"), QT_TRANSLATE_NOOP("VisitColumns", "Visited"),
-           QT_TRANSLATE_NOOP("VisitColumns", "Mode"), QT_TRANSLATE_NOOP("VisitColumns", "Counselors"),
-           QT_TRANSLATE_NOOP("VisitColumns", "Purpose"), QT_TRANSLATE_NOOP("VisitColumns", "Open follow-ups"))
 COLUMN_WIDTHS = (90, 80, 90, 220, 60, 150, 320, 90)
 PURPOSE_COLUMN = 6  # takes the room left: the longest text
 

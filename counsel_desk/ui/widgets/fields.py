@@ -1,4 +1,4 @@
-"""Form fields every area shares: the NT$ amount edit and the red message under a form.
+"""Form fields every area shares: the NT$ amount edit, the red message under a form and a part's bold heading.
 
 Dates are ``ui/widgets/date_edit.DateEdit``; enum and other choices ``ui/widgets/choices``.
 """
@@ -71,3 +71,11 @@ class FieldError(QLabel):
     def clear_message(self) -> None:
         self.setText("")
         self.hide()
+
+
+def heading(text: str = "", *, wrap: bool = False) -> QLabel:
+    """A bold label over a group of fields or a list (the title of a part of a form or dialog)."""
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: bold;")
+    label.setWordWrap(wrap)
+    return label

@@ -105,21 +105,23 @@ class RowsModel(SmallTableModel[tuple[Any, list[Any], str | None]]):
 
 def table_view(model: QAbstractItemModel | None = None, name: str = "", *, view: QTableView | None = None,
                single: bool = True, fit: bool = False, even: bool = False, stretch: int | None = -1,
-               alternate: bool = False,
+               alternate: bool = False, editing: QAbstractItemView.EditTrigger | None = None,
                wrap: bool = True, min_height: int | None = None, max_height: int | None = None) -> QTableView:
     """A read-only table selecting whole rows, as every list of the app looks (``view``: set up that one).
 
     ``single``: one row at a time; ``fit``: columns as wide as their contents, ``even``: columns sharing
-    the width alike; ``stretch``: the column that takes the room left (-1 the last, None none)."""
+    the width alike; ``stretch``: the column that takes the room left (-1 the last, None none);
+    ``editing``: a grid whose cells are selected one by one and edited on these triggers instead."""
     view = view if view is not None else QTableView()
     if name:
         view.setObjectName(name)
     if model is not None:
         view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems if editing is not None
+                              else QAbstractItemView.SelectionBehavior.SelectRows)
     if single:
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setEditTriggers(editing if editing is not None else QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(alternate)
     view.setWordWrap(wrap)
     view.verticalHeader().hide()

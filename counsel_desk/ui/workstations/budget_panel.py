@@ -28,14 +28,13 @@ from counsel_desk.services.formatting import ntd, roc_year
 from counsel_desk.services.workstations.workstation_budgets import BudgetCheck, BudgetView
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, guarded
-from counsel_desk.ui.workstations.widgets import bold_label
 from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import ALERT, GOOD, WARN
 from counsel_desk.ui.widgets.rows import RowsModel, table_view
 from counsel_desk.ui.widgets.choices import EnumCombo
 from counsel_desk.ui.widgets.date_edit import DateEdit
-from counsel_desk.ui.widgets.fields import FieldError, MoneyEdit
+from counsel_desk.ui.widgets.fields import FieldError, MoneyEdit, heading
 
 
 AMOUNTS = ("planned", "disbursed", "reimbursed")
@@ -86,7 +85,7 @@ class BudgetPanel(QWidget):
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
         for col, title in enumerate((self.tr("Planned"), self.tr("Disbursed"), self.tr("Reimbursed")), 1):
-            grid.addWidget(bold_label(title), 0, col)
+            grid.addWidget(heading(title), 0, col)
         for row, cat in enumerate(BudgetCategory, 1):
             grid.addWidget(QLabel(cat.label), row, 0)
             self.lines[cat.value] = {}
@@ -96,7 +95,7 @@ class BudgetPanel(QWidget):
                 self.lines[cat.value][key] = edit
                 grid.addWidget(edit, row, col)
         total_row = len(BudgetCategory) + 1
-        grid.addWidget(bold_label(self.tr("Total")), total_row, 0)
+        grid.addWidget(heading(self.tr("Total")), total_row, 0)
         self.totals = {key: QLabel() for key in AMOUNTS}
         for col, key in enumerate(AMOUNTS, 1):
             grid.addWidget(self.totals[key], total_row, col)
@@ -105,15 +104,13 @@ class BudgetPanel(QWidget):
         self.save_button = QPushButton(self.tr("Save budget"))
         self.delete_button = QPushButton(self.tr("Delete this year"))
 
-        self.check_title = QLabel(self.tr("Personnel-cost rule"))
-        self.check_title.setStyleSheet("font-weight: bold;")
+        self.check_title = heading(self.tr("Personnel-cost rule"))
         self.check_figures = QLabel()
         self.check_bar = QProgressBar()
         self.check_bar.setRange(0, 1000)
         self.check_message = QLabel()
         self.check_message.setWordWrap(True)
-        self.progress_title = QLabel(self.tr("Execution"))
-        self.progress_title.setStyleSheet("font-weight: bold;")
+        self.progress_title = heading(self.tr("Execution"))
         self.disbursed_bar = QProgressBar()
         self.disbursed_bar.setRange(0, 1000)
         self.reimbursed_bar = QProgressBar()
@@ -134,7 +131,7 @@ class BudgetPanel(QWidget):
         staff_row.addWidget(self.extension)
         staff_row.addStretch(1)
         evaluation = QHBoxLayout()
-        evaluation.addWidget(bold_label(self.tr("Evaluation (評鑑)")))
+        evaluation.addWidget(heading(self.tr("Evaluation (評鑑)")))
         evaluation.addWidget(self.evaluation)
         evaluation.addWidget(self.evaluated_on)
         evaluation.addWidget(self.evaluation_note, 1)
@@ -328,9 +325,17 @@ class BudgetPanel(QWidget):
         if view is None:
             return False
         with guarded(self, into=self.error) as done:
-            self.ctx.run(ws_service.record_evaluation, self.ctx.services(), view.id, self.evaluation.code(),
-                                         self.evaluated_on.date(), self.evaluation_note.text())
+            values = {"evaluation": self.evaluation.code(), "evaluated_on": self.evaluated_on.date(),
+                      "evaluation_note": self.evaluation_note.text().strip()}
+            saved = save_resolving(self, lambda v, version: self.ctx.run(
+                ws_service.record_evaluation, self.ctx.services(), view.id, v["evaluation"], v["evaluated_on"],
+                v["evaluation_note"], version), values, view.version, {
+                "evaluation": self.tr("Evaluation (評鑑)"), "evaluated_on": self.tr("Evaluation date"),
+                "evaluation_note": self.tr("Evaluation note")}, {e.value: e.label for e in Evaluation})
         if not done:
+            return False
+        if saved is None:  # she closed the comparison: nothing saved, her evaluation stays in the fields
+            self.error.show_message(self.tr("Not saved: someone else changed this year meanwhile."))
             return False
         self.load(self.station_id, view.roc_year)
         return True

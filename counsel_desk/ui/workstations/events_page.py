@@ -27,10 +27,11 @@ from counsel_desk.ui.messages import guarded
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
-from counsel_desk.ui.workstations.widgets import PlacePicker, bold_label
+from counsel_desk.ui.widgets.places import PlacePicker
 from counsel_desk.ui.widgets.roles import VALUE_ROLE
 from counsel_desk.ui.widgets.choices import EnumCombo
 from counsel_desk.ui.widgets.date_edit import DateEdit
+from counsel_desk.ui.widgets.fields import heading
 
 THUMB = 96
 
@@ -87,7 +88,7 @@ class EventListPage(RecordListPage):
         self.add_photos_button = QPushButton(self.tr("Add photos…"))
         self.remove_photo_button = QPushButton(self.tr("Remove photo"))
         photos_head = QHBoxLayout()
-        photos_head.addWidget(bold_label(self.tr("Photos")))
+        photos_head.addWidget(heading(self.tr("Photos")))
         photos_head.addStretch(1)
         photos_head.addWidget(self.add_photos_button)
         photos_head.addWidget(self.remove_photo_button)

@@ -20,7 +20,7 @@ from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.workstations.columns import CONTEXT
 from counsel_desk.ui.widgets.fit import shrinkable
 from counsel_desk.ui.widgets.indigenous_combo import IndigenousCombo
-from counsel_desk.ui.workstations.widgets import PlacePicker
+from counsel_desk.ui.widgets.places import PlacePicker
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.theme import ALERT
 from counsel_desk.ui.widgets.rows import table_view

@@ -21,12 +21,12 @@ from counsel_desk.ui.messages import guarded
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
-from counsel_desk.ui.workstations.widgets import PlacePicker, bold_label
+from counsel_desk.ui.widgets.places import PlacePicker
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.widgets.rows import RowsModel, table_view
 from counsel_desk.ui.widgets.choices import EnumCombo
-from counsel_desk.ui.widgets.fields import MoneyEdit
+from counsel_desk.ui.widgets.fields import MoneyEdit, heading
 
 
 class PublicSpaceListPage(RecordListPage):
@@ -75,7 +75,7 @@ class PublicSpaceListPage(RecordListPage):
         self.link_button = QPushButton(self.tr("Link proposal…"))
         self.unlink_button = QPushButton(self.tr("Unlink"))
         linked_head = QHBoxLayout()
-        linked_head.addWidget(bold_label(self.tr("Linked proposals")))
+        linked_head.addWidget(heading(self.tr("Linked proposals")))
         linked_head.addStretch(1)
         linked_head.addWidget(self.link_button)
         linked_head.addWidget(self.unlink_button)

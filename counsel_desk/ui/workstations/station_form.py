@@ -21,7 +21,7 @@ from counsel_desk.services.workstations import workstations as ws_service
 from counsel_desk.services.places.places import counties
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, guarded
-from counsel_desk.ui.workstations.widgets import PlacePicker
+from counsel_desk.ui.widgets.places import PlacePicker
 from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.text import fmt

@@ -1,0 +1,98 @@
+"""Headquarters imports a center's workbook into the PostgreSQL server while colleagues keep working on it.
+
+The import merges in one transaction; the audit chain's lock (which every save takes at COMMIT) is taken
+only by the import's last statement, so a colleague's save in the middle of the merge goes through at
+once, and the chain holds both afterwards. A real server (tests/pg_server.py), two connections.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from sqlalchemy import text
+
+from counsel_desk import models as m
+from counsel_desk.store import audit, open_database
+from counsel_desk.sync.export import export_workbook
+from counsel_desk.sync.importer import import_workbooks
+from tests.integration.sync_helpers import fresh_db, raw, small_world, update
+
+
+def _chain_lock_holders(db) -> int:
+    with db.engine.connect() as conn:
+        return int(conn.execute(text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = :k "
+                                     "AND granted"), {"k": audit.AUDIT_LOCK}).scalar_one())
+
+
+def test_a_colleague_saves_while_headquarters_imports_and_the_audit_chain_holds_both(tmp_path, tmp_path_factory,
+                                                                                     pg_url):
+    laptop = fresh_db(tmp_path, "north.db", tmp_path_factory.getbasetemp(), file=True)
+    small_world(laptop, visits=3)
+    book = tmp_path / "north.xlsx"
+    export_workbook(laptop, book, actor="王小明", center="north")
+    laptop.close()
+    hq, colleague = open_database(pg_url), open_database(pg_url)
+    try:
+        own = small_world(colleague, visits=1)["visits"][0]
+        seen: list[tuple[int, bool]] = []
+
+        def save() -> None:
+            update(colleague, m.SiteVisit, own, {"purpose": "總部同仁在匯入時修改"}, actor="總部同仁")
+
+        def progress(done: int, total: int) -> bool:
+            if done == total // 2 + 1:  # the first sheet merged: the import's transaction is open
+                saver = threading.Thread(target=save)
+                saver.start()
+                saver.join(timeout=30)
+                seen.append((_chain_lock_holders(colleague), not saver.is_alive()))
+            return True
+
+        report = import_workbooks(hq, [book], actor="總部", progress=progress)
+        assert report.applied and not report.problems and report.totals["added"] > 0
+        assert seen == [(0, True)]  # nobody held the chain, and her save did not wait for the import
+        with raw(hq) as con:
+            assert con.execute("SELECT purpose FROM site_visit WHERE id = ?", (own,)).fetchone()[0] == "總部同仁在匯入時修改"
+            actions = [r[0] for r in con.execute("SELECT action FROM audit_log ORDER BY seq")]
+        assert actions.index("update") < actions.index("import")  # hers committed first, the import's after
+        with hq.engine.connect() as conn:
+            check = audit.verify(conn)
+        assert check.ok, check
+    finally:
+        hq.close()
+        colleague.close()
+
+
+def _has_trigram_index(db, table: str) -> bool:
+    with db.engine.connect() as conn:
+        return conn.execute(text("SELECT to_regclass(:i) IS NOT NULL"), {"i": f"ix_{table}_trgm"}).scalar_one()
+
+
+def test_a_large_load_builds_the_search_index_once_and_a_cancelled_one_leaves_it_as_it_was(
+        tmp_path, tmp_path_factory, pg_url, monkeypatch):
+    """A load that at least doubles a search table rebuilds its trigram index at the end (here every load is
+    "large"); the visits are found by a word of their text through it. Cancelled midway: nothing is written
+    and the index is still there."""
+    from counsel_desk.errors import UserError
+    from counsel_desk.store import dialects, search
+
+    monkeypatch.setattr(dialects, "TRIGRAM_REBUILD_ROWS", 1)
+    laptop = fresh_db(tmp_path, "north.db", tmp_path_factory.getbasetemp(), file=True)
+    visits = small_world(laptop, visits=3)["visits"]
+    book = tmp_path / "north.xlsx"
+    export_workbook(laptop, book, actor="王小明", center="north")
+    laptop.close()
+    hq = open_database(pg_url)
+    try:
+        with pytest.raises(UserError):
+            import_workbooks(hq, [book], actor="總部", progress=lambda done, total: done <= total // 2)
+        assert _has_trigram_index(hq, "search_index_site_visit")
+        with raw(hq) as con:
+            assert con.execute("SELECT count(*) FROM site_visit").fetchone()[0] == 0
+        import_workbooks(hq, [book], actor="總部")
+        assert _has_trigram_index(hq, "search_index_site_visit")
+        with hq.engine.connect() as conn:
+            assert sorted(search.matching_ids(conn, "site_visit", "DNA 盤點")) == sorted(visits)
+    finally:
+        hq.close()
