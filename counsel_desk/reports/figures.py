@@ -39,8 +39,7 @@ from counsel_desk.reports.rule_warnings import rule_warnings
 from counsel_desk.reports import figures_outcomes, figures_places
 from counsel_desk.services.figures.figures import (
     LIVE_RECIPIENT_SQL, LIVE_STATION_SQL, PeriodCounts, as_date, center_sql, headline, moves_to, proposals_new,
-    proposals_sent, resubmissions, sql_params, stage_at_end_sql, target_progress, targets_period, visits_per_county,
-    visits_per_township_mode, overdue_at,
+    proposals_sent, resubmissions, sql_params, stage_at_end_sql, target_progress, targets_period, overdue_at,
 )
 from counsel_desk.services.period import Period
 from counsel_desk.store import dialects, programmes
@@ -52,17 +51,30 @@ __all__ = ["compute", "ReportFigures"]
 
 # -- site visits --------------------------------------------------------------------------------
 
-def _visits_by_county(conn, center: str | None, period: Period) -> list[CountyCount]:
+def _visit_tally(conn, center: str | None, period: Period) -> dict[tuple[str, str, str], int]:
+    """(county code, township code, mode) → the period's visits: the counts by county, township and mode all
+    read from this one pass over the period's visits."""
+    return {(county, town, mode): int(n) for county, town, mode, n in conn.execute(text(
+        f"SELECT v.county_code, v.township_code, v.mode, count(*) FROM site_visit v WHERE +v.deleted_at IS NULL"
+        f"{center_sql('v', center)} AND v.visit_date BETWEEN :start AND :end "
+        "GROUP BY v.county_code, v.township_code, v.mode"), sql_params(center, period))}
+
+
+def _visits_by_county(conn, center: str | None, tally: dict[tuple[str, str, str], int]) -> list[CountyCount]:
     """Every county of the center (all 22 for all centers; zero included) and any other county visited,
     in the official order."""
-    counts = visits_per_county(conn, center, period)
+    counts: dict[str, int] = {}
+    for (county, _, _), n in tally.items():
+        counts[county] = counts.get(county, 0) + n
     rows = conn.execute(text("SELECT code, name, default_center FROM county ORDER BY sort_order"))
     return [CountyCount(code, name, counts.get(code, 0)) for code, name, home in rows
             if center is None or home == center or counts.get(code)]
 
 
-def _visits_by_township(conn, center: str | None, period: Period) -> list[TownshipCount]:
-    counts = visits_per_township_mode(conn, center, period)
+def _visits_by_township(conn, tally: dict[tuple[str, str, str], int]) -> list[TownshipCount]:
+    counts: dict[tuple[str, str], int] = {}
+    for (_, town, mode), n in tally.items():
+        counts[(town, mode)] = counts.get((town, mode), 0) + n
     visited = {town for town, _ in counts}
     out = []
     for code, county, town in conn.execute(text(
@@ -74,39 +86,50 @@ def _visits_by_township(conn, center: str | None, period: Period) -> list[Townsh
     return out
 
 
-def _visits_by_mode(conn, center: str | None, period: Period) -> dict[str, int]:
+def _visits_by_mode(tally: dict[tuple[str, str, str], int]) -> dict[str, int]:
     out = {m.value: 0 for m in VisitMode}
-    for mode, n in conn.execute(text(
-            f"SELECT v.mode, count(*) FROM site_visit v WHERE +v.deleted_at IS NULL{center_sql('v', center)} "
-            "AND v.visit_date BETWEEN :start AND :end GROUP BY v.mode"), sql_params(center, period)):
+    for (_, _, mode), n in tally.items():
         out[mode] = out.get(mode, 0) + n
     return out
 
 
 def _visit_list(conn, center: str | None, period: Period) -> tuple[list[VisitRow], list[VisitRow]]:
     """The appendix: the period's visits with findings and advice, oldest first, and the key visits (重點) of them."""
-    # The counselors of all the period's visits gathered in one pass (a subquery per visit cost ~65 µs a
-    # visit on a server: 3 s for a national year's 45,000); the key visits picked from the same rows.
-    # Names in the order of the counselors' ids: SQLite's order of old, which a server's plan left to chance.
     chosen = f"+v.deleted_at IS NULL{center_sql('v', center)} AND v.visit_date BETWEEN :start AND :end"
+    params = sql_params(center, period)
+    names = _counselor_names(conn, chosen, params)
     rows = conn.execute(text(
         "SELECT v.visit_date, c.name, t.name, coalesce(nullif(v.visited_name, ''), o.name, ''), v.mode, "
-        "  n.names, v.purpose, v.findings, v.issues, v.advice, v.key_visit "
+        "  v.id, v.purpose, v.findings, v.issues, v.advice, v.key_visit "
         "FROM site_visit v JOIN county c ON c.code = v.county_code JOIN township t ON t.code = v.township_code "
         "LEFT JOIN organization o ON o.id = v.organization_id "
-        "LEFT JOIN (SELECT vc.visit_id, group_concat(co.name, '、' ORDER BY vc.counselor_id) AS names FROM visit_counselor vc "
-        "  JOIN counselor co ON co.id = vc.counselor_id JOIN site_visit v ON v.id = vc.visit_id "
-        f"  WHERE {chosen} GROUP BY vc.visit_id) n ON n.visit_id = v.id "
-        f"WHERE {chosen} ORDER BY v.visit_date, c.sort_order, t.code, v.id"),
-        sql_params(center, period))
+        f"WHERE {chosen} ORDER BY v.visit_date, c.sort_order, t.code, v.id"), params).all()  # fetched at once:
+    # row by row, the driver's and SQLAlchemy's per-row fetch cost ~1 s of a national year's 180,000 visits
     visits, key_visits = [], []
     for r in rows:
-        visit = VisitRow(as_date(r[0]), r[1], r[2], r[3] or "", r[4], r[5] or "", r[6] or "", r[7] or "", r[8] or "",
-                         r[9] or "")
+        visit = VisitRow(as_date(r[0]), r[1], r[2], r[3] or "", r[4], names.get(r[5], ""), r[6] or "", r[7] or "",
+                         r[8] or "", r[9] or "")
         visits.append(visit)
         if r[10]:
             key_visits.append(visit)
     return visits, key_visits
+
+
+def _counselor_names(conn, chosen: str, params: dict[str, Any]) -> dict[str, str]:
+    """Visit id → its counselors' names joined with 、, in the order of the counselors' ids (SQLite's order of
+    old, which a server's plan left to chance), for the visits ``chosen`` (a condition on ``v``).
+
+    Gathered in one pass over the visits' links, put together here: a subquery per visit cost ~65 µs a visit on a
+    server (3 s for a national year's 45,000), and grouping the names on the server ~1 s of its CPU at 180,000.
+    """
+    counselors = dict(conn.execute(text("SELECT id, name FROM counselor")).all())
+    ids: dict[str, list[str]] = {}
+    for visit_id, counselor_id in conn.execute(text(
+            f"SELECT vc.visit_id, vc.counselor_id FROM visit_counselor vc JOIN site_visit v ON v.id = vc.visit_id "
+            f"WHERE {chosen}"), params).all():
+        if counselors.get(counselor_id) is not None:
+            ids.setdefault(visit_id, []).append(counselor_id)
+    return {visit: "、".join(counselors[c] for c in sorted(linked)) for visit, linked in ids.items()}
 
 
 # -- follow-ups (追蹤事項) -----------------------------------------------------------------------
@@ -298,6 +321,7 @@ def compute(session_factory, center: str | None, period: Period, *, today: date 
         overdue_counts, overdue_rows = overdue_at(conn, center, [p.end for p in others], listed=period.end)
         overdue = _overdue_list(conn, overdue_rows)
         visits, key_visits = _visit_list(conn, center, period)
+        tally = _visit_tally(conn, center, period)
         by_stage_route = _proposals_by_stage_route(conn, center, period)
         funding, alloc_year = _funding(conn, center, period)
         moves = _stage_moves(conn, center, period)
@@ -305,9 +329,9 @@ def compute(session_factory, center: str | None, period: Period, *, today: date 
         figures = ReportFigures(
             center=center, center_name=center_name(center), period=period,
             visits_total=int(own["visits_total"]),
-            visits_by_county=_visits_by_county(conn, center, period),
-            visits_by_township=_visits_by_township(conn, center, period),
-            visits_by_mode=_visits_by_mode(conn, center, period),
+            visits_by_county=_visits_by_county(conn, center, tally),
+            visits_by_township=_visits_by_township(conn, tally),
+            visits_by_mode=_visits_by_mode(tally),
             followups_opened=int(own["followups_opened"]), followups_closed=int(own["followups_closed"]),
             followups_overdue=len(overdue),
             overdue_followups=overdue,

@@ -13,7 +13,7 @@ from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import ReportNarrative, utcnow
 from counsel_desk.reports.figures_types import Narrative
 from counsel_desk.services.period import Period
-from counsel_desk.services.base import SaveConflict, ServiceContext, conflicting_fields
+from counsel_desk.services.base import ServiceContext, refuse_if_saved_meanwhile
 
 MAX_CHARS = 4000  # each section; a page of text
 SECTIONS = (("this_month", "本月工作重點"), ("next_month", "下月工作重點"), ("help_needed", "待協助事項"))
@@ -49,10 +49,8 @@ def save(ctx: ServiceContext, center: str | None, period: Period, narrative: Nar
         clean[key] = value
     with ctx.session_factory() as s:
         row = _row(s, center, period, lock=version is not None)
-        if row is not None and version is not None and row.version != version:
-            fields = conflicting_fields(clean, {k: getattr(row, k) for k in clean})
-            if fields:
-                raise SaveConflict("report_narrative", row.id, row.version, fields, row.updated_by, row.updated_at)
+        if row is not None:
+            refuse_if_saved_meanwhile("report_narrative", row, version, clean)
         if row is None:
             if not any(clean.values()):
                 return False

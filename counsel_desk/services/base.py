@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Callable
 
+from sqlalchemy import update as core_update
 from sqlmodel import Session, SQLModel
 
 from counsel_desk.errors import UserError, ValidationError
@@ -74,6 +75,24 @@ def refuse_if_saved_meanwhile(entity: str, obj: Any, version: int | None, mine: 
     fields = conflicting_fields(mine, theirs)
     if fields:
         raise SaveConflict(entity, obj.id, obj.version, fields, obj.updated_by, obj.updated_at)
+
+
+@dataclass
+class Loaded:
+    """A record as one query read it for a save, without a model object (what a fast save path reads, e.g. the
+    visit editor's): :func:`update` compares it and writes it by a compare-and-set on ``version``.
+
+    ``fields``: its values as stored, by field name; values kept in other tables (a visit's counselors) may be
+    among them, :func:`update` then compares them but writes only the record's own columns. ``reread``: the
+    record as stored now (None: deleted), for when the compare-and-set finds that someone saved it meanwhile."""
+
+    model: type[Synced]
+    id: str
+    version: int
+    updated_by: str
+    updated_at: datetime | None
+    fields: dict[str, Any]
+    reread: Callable[[], "Loaded | None"]
 
 
 def load_for_update(session: Session, model: type[Synced], record_id: str) -> Synced | None:
@@ -142,10 +161,14 @@ def stamp_new(obj: Synced, actor: str) -> None:
     obj.version = 1
 
 
+def change_stamp(actor: str, version: int | None) -> dict[str, Any]:
+    """The sync columns of a change to a record now at ``version``."""
+    return {"updated_at": utcnow(), "updated_by": actor, "version": (version or 0) + 1}
+
+
 def stamp_change(obj: Synced, actor: str) -> None:
-    obj.updated_at = utcnow()
-    obj.updated_by = actor
-    obj.version = (obj.version or 0) + 1
+    for k, v in change_stamp(actor, obj.version).items():
+        setattr(obj, k, v)
 
 
 def check_lengths(model: type[SQLModel], values: dict[str, Any]) -> None:
@@ -172,10 +195,20 @@ def create(session: Session, obj: Synced, actor: str, entity: str, also: dict | 
     return obj
 
 
-def update(session: Session, obj: Synced, actor: str, entity: str, changes: dict, also_changed: dict | None = None
-           ) -> dict:
+def update(session: Session, obj: Synced | Loaded, actor: str, entity: str, changes: dict,
+           also_changed: dict | None = None, *, version: int | None = None, mine: dict | None = None) -> dict:
     """Apply ``changes`` (field → value); stamps and audits only when something really changed, on the record
-    or in ``also_changed`` (a :func:`diff` of what is saved with it in other tables)."""
+    or in ``also_changed`` (a :func:`diff` of what is saved with it in other tables).
+
+    ``version``: the one her editor loaded. A record someone saved since is refused with a
+    :class:`SaveConflict` naming each field of ``mine`` (what her editor holds; default ``changes``) whose
+    stored value differs (:func:`refuse_if_saved_meanwhile`). The write is a compare-and-set on the version
+    read — ``UPDATE … WHERE id = :id AND version = :read`` — so a save that slipped in between the read and the
+    write is refused the same way, never overwritten: for a model object the mapper's version column
+    (models/base.py) makes every UPDATE one; a :class:`Loaded` record is written here by one such statement."""
+    if isinstance(obj, Loaded):
+        return _update_loaded(session, obj, actor, entity, changes, also_changed, version, mine)
+    refuse_if_saved_meanwhile(entity, obj, version, changes if mine is None else mine)
     check_lengths(type(obj), {**changes, "updated_by": actor})
     before = snapshot(obj)
     for k, v in changes.items():
@@ -186,6 +219,31 @@ def update(session: Session, obj: Synced, actor: str, entity: str, changes: dict
         session.add(obj)
         session.flush()
         audit.record(session, actor, "update", entity, obj.id, changed)
+    return changed
+
+
+def _update_loaded(session: Session, loaded: Loaded, actor: str, entity: str, changes: dict,
+                   also_changed: dict | None, version: int | None, mine: dict | None) -> dict:
+    mine = changes if mine is None else mine
+    refuse_if_saved_meanwhile(entity, loaded, version, mine, loaded.fields)
+    check_lengths(loaded.model, {**changes, "updated_by": actor})
+    table = loaded.model.__table__  # type: ignore[attr-defined]
+    changed = {**diff({k: plain(v) for k, v in loaded.fields.items()}, {k: plain(v) for k, v in changes.items()},
+                      table.name), **(also_changed or {})}
+    if not changed:
+        return changed
+    values = {k: v for k, v in changes.items() if k in changed and k in table.c}
+    written = session.connection().execute(
+        core_update(table).where(table.c.id == loaded.id, table.c.version == loaded.version)
+        .values(**values, **change_stamp(actor, loaded.version))).rowcount
+    if written != 1:  # saved by someone else since it was read: she sees both values, or it goes ahead
+        session.rollback()
+        now = loaded.reread()
+        if now is None:
+            raise UserError("這筆資料已被刪除，無法儲存修改。", "This record was deleted; the changes cannot be saved.")
+        refuse_if_saved_meanwhile(entity, now, loaded.version, mine, now.fields)
+        return _update_loaded(session, now, actor, entity, changes, also_changed, now.version, mine)
+    audit.record(session, actor, "update", entity, loaded.id, changed)
     return changed
 
 

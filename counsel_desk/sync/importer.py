@@ -23,6 +23,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from sqlalchemy.exc import DBAPIError
+
 from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
 from counsel_desk.store import audit, programmes, search
@@ -31,6 +33,7 @@ from counsel_desk.sync import db as syncdb
 from counsel_desk.sync import format as fmt
 from counsel_desk.sync import natural_keys, safety
 from counsel_desk.sync.checks import check_batch
+from counsel_desk.sync.refusals import refused_by_server
 from counsel_desk.sync.search_text import SearchText
 from counsel_desk.sync.problems import OUTCOMES, Cancelled, Problems, empty_counts
 from counsel_desk.sync.reader import (
@@ -189,7 +192,15 @@ def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, 
             return report
         if not dry_run:
             report.backup = _backup(db)
-        merge_batch(conn, link, files, reports, counts, ref, actor, dry_run, ticker, report.programmes)
+        try:
+            merge_batch(conn, link, files, reports, counts, ref, actor, dry_run, ticker, report.programmes)
+        except DBAPIError as exc:  # a counselor's login, another center's records: the server's row-level security
+            refusal = refused_by_server(link, exc, "、".join(f.name for f in files),
+                                        ("其他中心的紀錄請由該中心（或總部）匯入",
+                                         "leave other centers' records for that center (or headquarters) to import"))
+            if refusal is None:
+                raise
+            raise refusal from None
         report.applied = not dry_run
         if report.applied:
             _copy_attachment_files(db, link, files)

@@ -19,7 +19,7 @@ importer's own checks (:func:`counsel_desk.sync.checks.check_batch`) and merge
 A laptop that can't reach the server is told so and nothing changes; offline work continues as before.
 The push is written under the person's own login: when the server's row-level security refuses a
 record of another center in it, nothing of the push is written and she is told which center's records
-(:func:`_refused_by_server`).
+(:func:`counsel_desk.sync.refusals.refused_by_server`).
 """
 
 from __future__ import annotations
@@ -36,8 +36,6 @@ from sqlalchemy.exc import DBAPIError
 from counsel_desk import __version__
 from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
-from counsel_desk.models.enums import CenterCode
-from counsel_desk.store.server_roles import CENTER_TABLES
 from counsel_desk.sync import clock as clocks
 from counsel_desk.sync import db as syncdb
 from counsel_desk.sync import format as fmt
@@ -45,6 +43,7 @@ from counsel_desk.sync import natural_keys
 from counsel_desk.sync.checks import check_batch
 from counsel_desk.sync.export import CUTOFF_MARGIN, last_export, log_export
 from counsel_desk.sync.importer import FileReport, merge_batch, staging
+from counsel_desk.sync.refusals import refused_by_server
 from counsel_desk.sync.problems import OUTCOMES, Cancelled, Problems, empty_counts
 from counsel_desk.sync.reader import BOOKKEEPING, FileMeta, StagedFile, index_staging, stage_table
 from counsel_desk.sync.shape import Shape, link_expr
@@ -200,7 +199,10 @@ def _send(source: syncdb.SyncConnection, source_device: str, destination: str, t
             merge_batch(target_conn, target, [staged], [report], counts, ref, actor, False,
                         ticker.merging(cancelled), [], now=now)
         except DBAPIError as exc:
-            refusal = _refused_by_server(target, exc, label)
+            refusal = refused_by_server(target, exc, label, (
+                "這台電腦上的資料也都還在；請把那些紀錄改回，或交由該中心處理後再同步",
+                "everything on this computer is still there; undo those records or leave them to that center, "
+                "then sync again"))
             if refusal is None:
                 raise
             raise refusal from None
@@ -210,42 +212,6 @@ def _send(source: syncdb.SyncConnection, source_device: str, destination: str, t
                counts={k: v for k, v in staged.staged.items() if v})
     source.commit()
     return direction
-
-
-def _refused_by_server(target: syncdb.SyncConnection, exc: DBAPIError, label: str) -> UserError | None:
-    """The server's row-level security refused a row of the push (a record of a center the login may not
-    change): the whole push is rolled back, and the person is told which center's records were in it."""
-    orig = getattr(exc, "orig", None)
-    if not target.server or getattr(orig, "sqlstate", None) != "42501":  # insufficient_privilege
-        return None
-    target.rollback()
-    login = target.execute("SELECT session_user").scalar()
-    foreign: dict[str, set[str]] = {}  # center → titles of the sheets its records are in
-    if target.execute("SELECT to_regproc('cd_may_write') IS NOT NULL").scalar():
-        visits = stage_table(fmt.BY_TABLE["site_visit"])
-        queries = [(t, f"SELECT DISTINCT center_code FROM {stage_table(fmt.BY_TABLE[t])} WHERE NOT cd_may_write("
-                       "center_code)") for t in CENTER_TABLES if t in fmt.BY_TABLE]
-        queries.append(("followup", f"SELECT DISTINCT v.center_code FROM {stage_table(fmt.BY_TABLE['followup'])} f "
-                                    f"JOIN (SELECT id, center_code FROM site_visit UNION ALL SELECT id, center_code "
-                                    f"FROM {visits}) v ON v.id = f.visit_id WHERE NOT cd_may_write(v.center_code)"))
-        for table, sql in queries:
-            for (center,) in target.execute(sql):
-                foreign.setdefault(center, set()).add(fmt.BY_TABLE[table].title)
-    nothing_zh, nothing_en = "伺服器上沒有寫入任何資料，這台電腦上的資料也都還在", \
-        "Nothing was written on the server, and everything on this computer is still there"
-    if not foreign:
-        return UserError(f"中心伺服器拒絕了 {label} 的變更：帳號 {login} 沒有這個權限（{orig}）。{nothing_zh}。",
-                         f"The center server refused the changes from {label}: the login {login} may not make "
-                         f"them ({orig}). {nothing_en}.")
-    known = CenterCode._value2member_map_
-    zh = "、".join(f"{CenterCode(c).zh if c in known else c}（{'、'.join(sorted(t))}）" for c, t in sorted(foreign.items()))
-    en = ", ".join(f"{CenterCode(c).en if c in known else c} ({', '.join(sorted(t))})" for c, t in sorted(foreign.items()))
-    return UserError(
-        f"中心伺服器拒絕了 {label} 的變更：其中有別的中心的紀錄——{zh}；帳號 {login} 只能變更自己中心的資料"
-        f"（伺服器的列層級權限）。{nothing_zh}；請把那些紀錄改回，或交由該中心處理後再同步。",
-        f"The center server refused the changes from {label}: they include records of another center — {en}; "
-        f"the login {login} may change only its own center's records (the server's row-level security). "
-        f"{nothing_en}; undo those records or leave them to that center, then sync again.")
 
 
 def _stage_sheet(source: syncdb.SyncConnection, device: str, target: syncdb.SyncConnection, staged: StagedStream,

@@ -61,6 +61,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="78" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="334" />
         <source>Evaluation note</source>
         <translation>評鑑說明</translation>
     </message>
@@ -114,6 +115,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="134" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="333" />
         <source>Evaluation (評鑑)</source>
         <translation>評鑑</translation>
     </message>
@@ -158,12 +160,22 @@
         <translation>%1（上限 %2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="337" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="333" />
+        <source>Evaluation date</source>
+        <translation>評鑑日期</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="338" />
+        <source>Not saved: someone else changed this year meanwhile.</source>
+        <translation>尚未儲存：這段期間已有他人修改這個年度的資料。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="345" />
         <source>Delete the budget of ROC %1 and its lines?</source>
         <translation>要刪除民國 %1 年的經費及各科目嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="338" />
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="346" />
         <source>Delete</source>
         <translation>刪除</translation>
     </message>

@@ -111,3 +111,23 @@ def test_a_text_too_long_for_the_servers_column_is_named_and_nothing_of_the_push
         sync_with_server(laptop, wang, actor="王小明")
     assert "電話最多 32 字，這一格有 33 字" in refused.value.zh and "未做任何變更" in refused.value.zh
     assert server_state(owner) == before
+
+
+def test_a_workbook_with_another_centers_records_imported_under_her_login_is_refused_naming_the_center(
+        secured, tmp_path, tmp_path_factory):
+    from counsel_desk.sync import export_workbook, import_workbooks
+
+    _laptop, owner, wang, _ids, _south, _ = secured
+    other = fresh_db(tmp_path, "hq.db", tmp_path_factory.getbasetemp(), file=True)
+    try:
+        create(other, m.SiteVisit(center_code="east", visit_date=date(2026, 11, 22), county_code=COUNTY,
+                                  township_code=TOWNSHIP, mode="onsite", purpose="東區的訪視"))
+        book = tmp_path / "東區.xlsx"
+        export_workbook(other, book, mask=False)
+    finally:
+        other.close()
+    before = server_state(owner)
+    with pytest.raises(UserError) as refused:
+        import_workbooks(wang, [book], actor="王小明")
+    assert "東區（實地訪視）" in refused.value.zh and "東區.xlsx" in refused.value.zh, refused.value.zh
+    assert server_state(owner) == before

@@ -289,3 +289,28 @@ def test_the_councils_decision_corrected(qtbot, app_context, colleague, decision
     assert seen == [{"approved": ("文化部: 500,000、農業部: 1,450,000", "農業部: 1,400,000")}]
     expected = {"農業部": 1_400_000} if take else {"農業部": 1_450_000, "文化部": 500_000}
     assert ps.get_decision(app_context.services(), "proposal", pid).amounts == expected
+
+
+@pytest.mark.parametrize("take", [[], ["evaluation_note"]], ids=["keeps-hers", "takes-theirs"])
+def test_a_budget_years_evaluation(qtbot, app_context, colleague, decisions, take):  # noqa: F811
+    from counsel_desk.services.workstations import workstations as ws
+    from counsel_desk.ui.workstations.budget_panel import BudgetPanel
+    from tests.unit.test_support_spaces_events import place
+
+    seen, taken, _ = decisions
+    county, town = place(app_context.db, "關西鎮")
+    station = ws.create_workstation(app_context.services(), {"name": "關西青年培力工作站", "county_code": county,
+                                                             "township_code": town})
+    budget = ws.save_budget(app_context.services(), station.id, 115, 1_000_000)
+    panel = BudgetPanel(app_context)
+    qtbot.addWidget(panel)
+    panel.load(station.id, 115)
+    panel.evaluation.set_code("good")
+    panel.evaluated_on.set_date(date(2027, 2, 1))
+    type_text(panel.evaluation_note, "我的評語")
+    ws.record_evaluation(colleague, budget.id, "good", date(2027, 2, 1), "同仁的評語")
+    taken.extend(take)
+    assert panel.save_evaluation()
+    assert seen == [{"evaluation_note": ("我的評語", "同仁的評語")}]
+    stored = ws.budget_for_year(app_context.services(), station.id, 115)
+    assert stored.evaluation_note == ("同仁的評語" if take else "我的評語")

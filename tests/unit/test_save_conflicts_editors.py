@@ -21,9 +21,11 @@ from counsel_desk.services.people.roster import RosterService
 from counsel_desk.services.period import Period
 from counsel_desk.services.places import issue_topics
 from counsel_desk.services.programme import targets
+from counsel_desk.services.workstations import workstations as ws
 from counsel_desk.services.visits.followups import FollowUpDraft, FollowUpService
 from counsel_desk.services.visits.visits import VisitData, VisitService
 from tests.unit.test_flows import _existing
+from tests.unit.test_support_spaces_events import place
 from tests.unit.test_proposals_service import _fields, _walk, make_people
 
 pytestmark = pytest.mark.both_engines
@@ -224,3 +226,17 @@ def test_the_councils_decision_corrected(db, two):
     ps.record_decision(me, "proposal", pid, mine, conflict.version)
     stored = ps.get_decision(me, "proposal", pid)
     assert (stored.meeting, stored.amounts) == (52, {"農業部": 1_450_000, "文化部": 500_000})
+
+
+def test_a_budget_years_evaluation(db, two):
+    me, colleague = two
+    county, town = place(db, "關西鎮")
+    station = ws.create_workstation(me, {"name": "關西青年培力工作站", "county_code": county, "township_code": town})
+    budget = ws.save_budget(me, station.id, 115, 1_000_000)
+    ws.record_evaluation(colleague, budget.id, "fair", date(2027, 2, 1), "行銷成果不足", budget.version)
+    conflict = _refused(lambda: ws.record_evaluation(me, budget.id, "good", date(2027, 2, 1), "", budget.version))
+    assert _both(conflict) == {("evaluation", "good", "fair"), ("evaluation_note", "", "行銷成果不足")}
+    assert ws.budget_for_year(me, station.id, 115).evaluation == "fair"
+    ws.record_evaluation(me, budget.id, "good", date(2027, 2, 1), "行銷成果不足", conflict.version)
+    stored = ws.budget_for_year(me, station.id, 115)
+    assert (stored.evaluation, stored.evaluation_note) == ("good", "行銷成果不足")

@@ -168,6 +168,67 @@ def test_the_server_chains_a_saves_entries_at_commit_not_while_the_program_still
     db.close()
 
 
+@pytest.mark.both_engines
+def test_a_visit_is_saved_through_bases_version_checked_update(db, services, monkeypatch):
+    """The visit editor's save goes through ``services.base.update`` (its stamp, audit and compare-and-set),
+    not a write of its own beside it."""
+    from counsel_desk.services import base
+
+    vid = _visit(services)
+    calls = []
+    real = base.update
+
+    def seen(session, obj, *args, **kwargs):
+        calls.append((type(obj).__name__, getattr(obj, "version", None), kwargs.get("version")))
+        return real(session, obj, *args, **kwargs)
+
+    monkeypatch.setattr(base, "update", seen)
+    visits = VisitService(services, today=TODAY)
+    data = visits.get(vid)
+    data.notes = "再訪"
+    visits.save(data)
+    assert ("Loaded", 1, 1) in calls
+    assert (visits.get(vid).notes, visits.get(vid).version) == ("再訪", 2)
+
+
+def test_a_save_between_her_read_and_her_write_is_a_conflict_not_lost(pg_url, monkeypatch):
+    """Another person's save lands after her save read the visit and before it writes: the compare-and-set
+    finds version 2, she sees both values, and the other person's save stays."""
+    from counsel_desk.services.visits import visits as visits_module
+
+    ann_db, ben_db = open_database(pg_url), open_database(pg_url)
+    ann = VisitService(ServiceContext.for_database(ann_db, "陳主任", "north"), today=TODAY)
+    ben = VisitService(ServiceContext.for_database(ben_db, "林輔導員", "north"), today=TODAY)
+    vid = _visit(ann.ctx)
+    ann_edit, ben_edit = ann.get(vid), ben.get(vid)
+    ann_edit.notes, ben_edit.notes = "陳主任的補充", "林輔導員的補充"
+    real_read = visits_module.read_stored
+    slipped_in = []
+
+    def read_then_ann_saves(conn, visit_id):
+        stored = real_read(conn, visit_id)
+        if not slipped_in:
+            slipped_in.append(True)
+            ann.save(ann_edit)  # her read is done; his save commits before her write
+        return stored
+
+    monkeypatch.setattr(visits_module, "read_stored", read_then_ann_saves)
+    with pytest.raises(SaveConflict) as err:
+        ben.save(ben_edit)
+    monkeypatch.setattr(visits_module, "read_stored", real_read)
+    assert [(f.name, f.mine, f.theirs) for f in err.value.fields] == [("notes", "林輔導員的補充", "陳主任的補充")]
+    assert err.value.version == 2
+    stored = ann.get(vid)
+    assert (stored.notes, stored.version) == ("陳主任的補充", 2)
+    with ann_db.session() as s:
+        assert audit.verify(s).ok
+        updates = s.connection().execute(text("SELECT count(*) FROM audit_log WHERE action = 'update' "
+                                              "AND entity = 'site_visit'")).scalar()
+    assert updates == 1  # her refused save left no entry
+    ann_db.close()
+    ben_db.close()
+
+
 def test_a_server_search_is_planned_through_the_trigram_index(pg_url):
     db = open_database(pg_url)
     ctx = ServiceContext.for_database(db, "主任", "north")

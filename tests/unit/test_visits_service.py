@@ -110,8 +110,10 @@ def test_update_audits_the_diff_and_refuses_a_stale_version(db, visits, two_coun
     assert set(changed) == {"purpose", "counselor_ids"}
     last = _audit(db, "site_visit")[-1]
     assert last[0] == "update" and set(last[3]) == {"purpose", "counselor_ids"}  # free text may be redacted
+    assert visits.update(vid, data) == {}  # her old version, but nothing of hers differs from what is stored
+    data.purpose = "再改一次"
     with pytest.raises(UserError, match="已被他處修改"):
-        visits.update(vid, data)  # data.version is the old one
+        visits.update(vid, data)  # data.version is the old one and the stored purpose is not hers
 
 
 def test_a_change_of_the_people_present_alone_is_a_new_version(db, visits, two_counselors):

@@ -123,8 +123,8 @@ class RecordKind:
             obj = live(s, self.model, record_id, self.what_zh, self.what_en, for_update=version is not None)
             probe = self.model(**{**obj.model_dump(), **changes})
             self.validate(s, probe)
-            base.refuse_if_saved_meanwhile(self.entity, obj, version, {k: getattr(probe, k) for k in changes})
-            base.update(s, obj, ctx.actor, self.entity, {k: getattr(probe, k) for k in self.fields})
+            base.update(s, obj, ctx.actor, self.entity, {k: getattr(probe, k) for k in self.fields}, version=version,
+                        mine={k: getattr(probe, k) for k in changes})
             self.index(s, obj)
             s.commit()
             return obj

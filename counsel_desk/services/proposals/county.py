@@ -97,12 +97,9 @@ def save_check(ctx: ServiceContext, record_id: str, item: str, status: str, chec
         row = s.exec(query.with_for_update() if locking else query).first()
         text = (note or "").strip()
         mine = {"status": st.value, "checked_on": checked_on, "note": text}
-        if version is not None and row is not None and row.version != version:
-            theirs = ({"status": CheckStatus.PENDING.value, "checked_on": None, "note": ""} if row.deleted_at else
-                      {"status": row.status, "checked_on": row.checked_on, "note": row.note})
-            fields = base.conflicting_fields(mine, theirs)
-            if fields:
-                raise base.SaveConflict("county_check", row.id, row.version, fields, row.updated_by, row.updated_at)
+        if row is not None:
+            base.refuse_if_saved_meanwhile("county_check", row, version, mine, {
+                "status": CheckStatus.PENDING.value, "checked_on": None, "note": ""} if row.deleted_at else None)
         if row is None:
             row = CountyCheck(plan_id=record_id if kind == "plan" else None,
                               proposal_id=None if kind == "plan" else record_id, item=it.value,
@@ -200,10 +197,8 @@ def record_decision(ctx: ServiceContext, kind: str, record_id: str, decision: De
         record = live(s, model, record_id, what, kind)
         ids = {"plan_id": record_id} if kind == "plan" else {"proposal_id": record_id}
         if version is not None and record.version != version:
-            stored = decision_in(s, **ids)
-            fields = base.conflicting_fields(check_decision(decision).compared(), stored.compared())
-            if fields:
-                raise base.SaveConflict(kind, record_id, record.version, fields, record.updated_by, record.updated_at)
+            base.refuse_if_saved_meanwhile(kind, record, version, check_decision(decision).compared(),
+                                           decision_in(s, **ids).compared())
         version_before = record.version
         if record.stage != Stage.APPROVED:
             raise ValidationError("只有「通過」的計畫或提案才記錄會報工作會議與核定金額。",

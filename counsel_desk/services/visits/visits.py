@@ -15,15 +15,15 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, timedelta
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, Callable
 
-from sqlalchemy import literal_column, select as core_select, text, update
+from sqlalchemy import literal_column, select as core_select, text
 from sqlmodel import Session, select
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import (
     Attachment, Contact, Counselor, FollowUp, Organization, PublicSpace, SiteVisit, VisitContact, VisitCounselor,
-    VisitIssueTopic, Workstation, new_id, utcnow,
+    VisitIssueTopic, Workstation, new_id,
 )
 from counsel_desk.models.enums import VisitMode
 from counsel_desk.services import base
@@ -34,7 +34,7 @@ from counsel_desk.services.formatting import roc_date, shown_date
 from counsel_desk.services.list_search import END_OF_TEXT
 from counsel_desk.services.listing import Choice
 from counsel_desk.services.visits.visit_list import DatedService, VisitListSource  # noqa: F401 — the list belongs with visits
-from counsel_desk.store import audit, search
+from counsel_desk.store import search
 from counsel_desk.services.changes import Kind, changes
 
 ENTITY = "site_visit"
@@ -259,38 +259,26 @@ class VisitService(DatedService):
     def update(self, visit_id: str, data: VisitData) -> dict:
         """Save the editor's state over the stored visit; returns what changed on the visit itself.
 
-        One read of the stored visit with its links, then only what changed is written: the visit by a
-        compare-and-set on its version (``UPDATE … WHERE version = :read``), the links and follow-ups that
-        differ, its search text when a searched field changed. On a server each statement is a round trip
-        while other people save too."""
+        One read of the stored visit with its links, then only what changed is written: the visit through
+        ``base.update``'s version-checked path (a compare-and-set on the version read; a visit someone saved
+        since is a SaveConflict with both values), the links and follow-ups that differ, its search text when
+        a searched field changed. On a server each statement is a round trip while other people save too."""
         with self.ctx.session_factory() as s:
             conn = s.connection()
             stored = read_stored(conn, visit_id)
             if stored is None or stored.deleted:
                 raise UserError("這筆訪視紀錄已被刪除，無法儲存修改。", "This visit was deleted; the changes cannot be saved.")
-            if data.version and stored.version != data.version:
-                self._conflict(stored, data)
-            self.validate(data, s, stored)
             wanted, links = _fields(data), _links_of(data)
-            changed = base.diff({**stored.plain(), **stored.links},
-                                {**{k: base.plain(v) for k, v in wanted.items()}, **links}, ENTITY)
-            if changed:
-                values = {k: v for k, v in wanted.items() if k in changed}
-                table = SiteVisit.__table__
-                written = conn.execute(update(table).where(table.c.id == visit_id, table.c.version == stored.version)
-                                       .values(**values, updated_at=utcnow(), updated_by=self.ctx.actor,
-                                               version=stored.version + 1)).rowcount
-                if written != 1:  # saved by someone else since it was read: show her both
-                    s.rollback()
-                    again = read_stored(s.connection(), visit_id)
-                    if again is None or again.deleted:
-                        raise UserError("這筆訪視紀錄已被刪除，無法儲存修改。",
-                                        "This visit was deleted; the changes cannot be saved.")
-                    self._conflict(again, data)
-                for kind in ("counselor_ids", "contact_ids", "topic_ids"):
-                    if kind in changed:
-                        _set_link(conn, kind, visit_id, links[kind])
-                audit.record(s, self.ctx.actor, "update", ENTITY, visit_id, changed)
+            mine = {**{k: getattr(data, k) for k in VISIT_FIELDS}, "counselor_ids": links["counselor_ids"],
+                    "contact_ids": links["contact_ids"]}
+            loaded = stored.loaded(lambda: _loaded_now(s, visit_id))
+            base.refuse_if_saved_meanwhile(ENTITY, loaded, data.version or None, mine, loaded.fields)
+            self.validate(data, s, stored)
+            changed = base.update(s, loaded, self.ctx.actor, ENTITY, {**wanted, **links},
+                                  version=data.version or None, mine=mine)
+            for kind in ("counselor_ids", "contact_ids", "topic_ids"):
+                if kind in changed:
+                    _set_link(conn, kind, visit_id, links[kind])
             visited = wanted["visited_name"]
             if data.followups or stored.followups:
                 self._save_followups(s, visit_id, visited, data.followups, reindex="visited_name" in changed,
@@ -302,15 +290,6 @@ class VisitService(DatedService):
                             None if changed.keys() & NAMED else stored.names)
             s.commit()
             return changed
-
-    def _conflict(self, stored: "Stored", data: VisitData) -> None:
-        """Someone saved the visit after she opened it (a colleague on the server, a sync import): raise
-        :class:`~counsel_desk.services.base.SaveConflict` with both values of each field that differs."""
-        mine = {**{k: getattr(data, k) for k in VISIT_FIELDS}, "counselor_ids": sorted(data.counselor_ids),
-                "contact_ids": sorted(data.contact_ids)}
-        theirs = {**stored.fields, **stored.links}
-        raise base.SaveConflict(ENTITY, stored.id, stored.version, base.conflicting_fields(mine, theirs),
-                                stored.updated_by, stored.updated_at)
 
     @staticmethod
     def _set_links(s: Session, visit_id: str, data: VisitData) -> None:
@@ -474,8 +453,16 @@ class Stored:
     search_rowid: int | None
     names: tuple  # the names around it in its search text (index_visit), as stored
 
-    def plain(self) -> dict[str, Any]:
-        return {k: base.plain(v) for k, v in self.fields.items()}
+    def loaded(self, reread: Callable[[], "base.Loaded | None"]) -> base.Loaded:
+        """What ``base.update`` compares and sets: the visit's fields with its links."""
+        return base.Loaded(SiteVisit, self.id, self.version, self.updated_by, self.updated_at,
+                           {**self.fields, **self.links}, reread)
+
+
+def _loaded_now(s: Session, visit_id: str) -> base.Loaded | None:
+    """The visit as stored now (after a compare-and-set found that someone saved it meanwhile)."""
+    stored = read_stored(s.connection(), visit_id)
+    return None if stored is None or stored.deleted else stored.loaded(lambda: _loaded_now(s, visit_id))
 
 
 def _ids(joined: str | None) -> list[str]:

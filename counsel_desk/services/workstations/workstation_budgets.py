@@ -355,17 +355,19 @@ def save_budget(ctx: ServiceContext, workstation_id: str, roc_year: int, approve
 
 @changes(Kind.WORKSTATIONS)
 def record_evaluation(ctx: ServiceContext, budget_id: str, evaluation: str, evaluated_on: date | None = None,
-                      note: str = "") -> BudgetView:
-    """評鑑: the result of a budget year (good / fair / poor; '' clears it), its date and a note; audited."""
+                      note: str = "", version: int | None = None) -> BudgetView:
+    """評鑑: the result of a budget year (good / fair / poor; '' clears it), its date and a note; audited.
+    ``version``: the budget year's as the panel loaded it — one saved since is refused (SaveConflict)."""
     code = one_of(evaluation, Evaluation, "evaluation", "評鑑結果", "evaluation") if evaluation else ""
     if code and evaluated_on is None:
         raise ValidationError("請填寫評鑑日期。", "Enter the evaluation date.", field="evaluated_on")
     with ctx.session_factory() as s:
-        budget = live(s, WorkstationBudget, budget_id, "年度經費", "budget")
+        budget = live(s, WorkstationBudget, budget_id, "年度經費", "budget", for_update=version is not None)
         ws = live(s, Workstation, budget.workstation_id, "工作站", "workstation")
-        base.update(s, budget, ctx.actor, "workstation_budget",
-                    {"evaluation": code, "evaluated_on": evaluated_on if code else None,
-                     "evaluation_note": (note or "").strip()})
+        values = {"evaluation": code, "evaluated_on": evaluated_on if code else None,
+                  "evaluation_note": (note or "").strip()}
+        base.refuse_if_saved_meanwhile("workstation_budget", budget, version, values)
+        base.update(s, budget, ctx.actor, "workstation_budget", values)
         s.commit()
         return _view(budget, _live_lines(s, budget.id), budget_staff(budget, ws),
                      programmes_store.loaded(s.connection()))

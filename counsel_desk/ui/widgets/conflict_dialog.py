@@ -1,7 +1,8 @@
 """Someone else saved the record first: both values side by side, field by field, and she decides.
 
-Every editor of a versioned record (visits, proposals, workstations, support records, public spaces,
-events, outcomes, youth teams) saves with the version it loaded; when a colleague on the shared server,
+Every editor of a versioned record (visits and their follow-ups, proposals, plans, county checks and decisions,
+workstations and budget years, support records, public spaces, events, outcomes, youth teams and members, the
+roster, issue topics, yearly targets, report notes) saves with the version it loaded; when a colleague on the shared server,
 or a sync import, saved the record in between, the service refuses with a
 :class:`~counsel_desk.services.base.SaveConflict` and nothing is written. :func:`save_resolving` then
 shows :class:`ConflictDialog`: for each field that differs she keeps her value or takes theirs, and her

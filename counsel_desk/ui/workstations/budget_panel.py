@@ -325,9 +325,17 @@ class BudgetPanel(QWidget):
         if view is None:
             return False
         with guarded(self, into=self.error) as done:
-            self.ctx.run(ws_service.record_evaluation, self.ctx.services(), view.id, self.evaluation.code(),
-                                         self.evaluated_on.date(), self.evaluation_note.text())
+            values = {"evaluation": self.evaluation.code(), "evaluated_on": self.evaluated_on.date(),
+                      "evaluation_note": self.evaluation_note.text().strip()}
+            saved = save_resolving(self, lambda v, version: self.ctx.run(
+                ws_service.record_evaluation, self.ctx.services(), view.id, v["evaluation"], v["evaluated_on"],
+                v["evaluation_note"], version), values, view.version, {
+                "evaluation": self.tr("Evaluation (評鑑)"), "evaluated_on": self.tr("Evaluation date"),
+                "evaluation_note": self.tr("Evaluation note")}, {e.value: e.label for e in Evaluation})
         if not done:
+            return False
+        if saved is None:  # she closed the comparison: nothing saved, her evaluation stays in the fields
+            self.error.show_message(self.tr("Not saved: someone else changed this year meanwhile."))
             return False
         self.load(self.station_id, view.roc_year)
         return True
