@@ -238,10 +238,12 @@ def national_year_report(_env: BenchEnv) -> list[Figure]:
     try:
         from counsel_desk.reports.figures import compute
         from counsel_desk.services.period import Period
-        from counsel_desk.store import open_database
+        from counsel_desk.store import dialects, open_database
 
         db = open_database(url)
         try:
+            # as after headquarters' import: the planner's statistics current (opening may have upgraded the schema)
+            dialects.refresh_statistics(db.engine)
             load, server_cpu, cpu = _machine(), _server_cpu_s(server), time.process_time()
             t = time.perf_counter()
             compute(db.session_factory, None, Period(TODAY.replace(month=1, day=1), TODAY.replace(month=12, day=31)),

@@ -125,8 +125,8 @@ class SheetApplier:
         self.link.execute("DELETE FROM sync_pick")
         if self.link.server:  # one statement, the row numbers as an array: no round trip per row
             self.link.execute("INSERT INTO sync_pick (rid) SELECT unnest(CAST(:ids AS BIGINT[]))", {"ids": list(rowids)})
-        else:
-            self.link.insert_rows("sync_pick", ["rid"], ((r,) for r in rowids))
+        else:  # one statement too: the row numbers as a JSON array, split by SQLite
+            self.link.execute("INSERT INTO sync_pick (rid) SELECT value FROM json_each(:ids)", {"ids": json.dumps(rowids)})
 
     def _picked(self, columns: str) -> str:
         return f"SELECT {columns} FROM {self.stage} s JOIN sync_pick p ON p.rid = s.rowid"
@@ -170,10 +170,12 @@ class SheetApplier:
                                   + self._picked(f"s.id, unnest(string_to_array(s.{c.key}, ';'))")
                                   + f" WHERE s.{c.key} IS NOT NULL")
                 continue
-            rows = self.link.execute(self._picked(f"s.id, s.{c.key}") + f" WHERE s.{c.key} IS NOT NULL").fetchall()
-            for start in range(0, len(rows), 5000):
-                pairs = [(rid, other) for rid, ids in rows[start:start + 5000] for other in ids.split(";")]
-                self.link.insert_rows(table, [owner, target], pairs)
+            # on a file the same in one statement: the reader checked every part is a UUID, so
+            # 'a;b' becomes the JSON array ["a","b"] that json_each splits
+            self.link.execute(f"INSERT INTO {table} ({owner}, {target}) "
+                              + self._picked("s.id, j.value")
+                              + f" JOIN json_each('[\"' || replace(s.{c.key}, ';', '\",\"') || '\"]') AS j"
+                              + f" WHERE s.{c.key} IS NOT NULL")
         if self.sheet.search:
             self._index_picked(fresh=fresh)
 

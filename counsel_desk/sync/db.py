@@ -93,7 +93,15 @@ class SyncConnection:
         return Rows(result, self.server and result.returns_rows)
 
     def insert_rows(self, name: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-        """Many rows into ``name`` in one executemany (``insert(t)`` with a list, never one big VALUES)."""
+        """Many rows into ``name`` in one executemany (``insert(t)`` with a list, never one big VALUES).
+
+        On a file the rows go to sqlite3's own ``executemany`` as they are: no dict per row, and the
+        binding runs in C, off the Python work of the thread that reads the next rows meanwhile.
+        """
+        if not self.server:
+            self.file.executemany(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                                  rows)
+            return
         bools = self._bools.get(name, frozenset())
         data = []
         for row in rows:

@@ -97,23 +97,44 @@ class PeriodCounts:
         self.spans = list(dict.fromkeys((p.start, p.end) for p in periods))
         self.center = center
         self._sums: dict[str, dict[str, list[float]]] = {}  # center code → key → value per span
-        params: dict[str, Any] = {"center": center, "lo": min(s for s, _ in self.spans).isoformat(),
-                                  "hi": max(e for _, e in self.spans).isoformat()}
-        for i, (start, end) in enumerate(self.spans):
-            params[f"s{i}"], params[f"e{i}"] = start.isoformat(), end.isoformat()
         wanted = set(keys)
-        for source, day, values, code_col in _COUNTED:
-            if not wanted & {key for key, _ in values}:
-                continue
-            cols = [f"coalesce(sum(CASE WHEN {day} BETWEEN :s{i} AND :e{i} THEN {value} END), 0)"
-                    for i in range(len(self.spans)) for _, value in values]
-            alias = code_col.split(".")[0]
-            for code, *sums in conn.execute(text(
-                    f"SELECT {code_col}, {', '.join(cols)} FROM {source}{center_sql(alias, center)} "
-                    f"AND {day} BETWEEN :lo AND :hi GROUP BY {code_col}"), params):
-                per_key = self._sums.setdefault(code, {})
-                for k, (key, _) in enumerate(values):
-                    per_key[key] = [sums[i * len(values) + k] for i in range(len(self.spans))]
+        for group in self._overlapping():
+            for source, day, values, code_col in _COUNTED:
+                if wanted & {key for key, _ in values}:
+                    self._count(conn, group, source, day, values, code_col)
+
+    def _overlapping(self) -> list[list[int]]:
+        """The spans (their indexes) in groups that overlap or touch: each group is read in one pass over its dates,
+        so that a month's report does not read the eleven months between it and the same month a year before."""
+        groups: list[list[int]] = []
+        last_end = None
+        for i in sorted(range(len(self.spans)), key=lambda i: self.spans[i]):
+            start, end = self.spans[i]
+            if groups and last_end is not None and (start - last_end).days <= 1:
+                groups[-1].append(i)
+                last_end = max(last_end, end)
+            else:
+                groups.append([i])
+                last_end = end
+        return groups
+
+    def _count(self, conn: Connection, group: list[int], source: str, day: str, values: tuple[tuple[str, str], ...],
+               code_col: str) -> None:
+        params: dict[str, Any] = {"center": self.center, "lo": min(self.spans[i][0] for i in group).isoformat(),
+                                  "hi": max(self.spans[i][1] for i in group).isoformat()}
+        for i in group:
+            params[f"s{i}"], params[f"e{i}"] = self.spans[i][0].isoformat(), self.spans[i][1].isoformat()
+        cols = [f"coalesce(sum(CASE WHEN {day} BETWEEN :s{i} AND :e{i} THEN {value} END), 0)"
+                for i in group for _, value in values]
+        alias = code_col.split(".")[0]
+        for code, *sums in conn.execute(text(
+                f"SELECT {code_col}, {', '.join(cols)} FROM {source}{center_sql(alias, self.center)} "
+                f"AND {day} BETWEEN :lo AND :hi GROUP BY {code_col}"), params):
+            per_key = self._sums.setdefault(code, {})
+            for k, (key, _) in enumerate(values):
+                counted = per_key.setdefault(key, [0] * len(self.spans))
+                for n, i in enumerate(group):
+                    counted[i] = sums[n * len(values) + k]
 
     def of(self, period: Period, center: str | None = None) -> dict[str, float]:
         """COUNTED_KEYS → the figure of ``period`` (one of those counted) for ``center`` (None: every center counted)."""
