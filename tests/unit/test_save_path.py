@@ -191,17 +191,11 @@ def test_a_visit_is_saved_through_bases_version_checked_update(db, services, mon
     assert (visits.get(vid).notes, visits.get(vid).version) == ("再訪", 2)
 
 
-def test_a_save_between_her_read_and_her_write_is_a_conflict_not_lost(pg_url, monkeypatch):
-    """Another person's save lands after her save read the visit and before it writes: the compare-and-set
-    finds version 2, she sees both values, and the other person's save stays."""
+def _saved_with_ann_slipping_in(monkeypatch, ben: VisitService, ben_edit: VisitData, ann: VisitService,
+                                ann_edit: VisitData) -> None:
+    """Ben saves; Ann's save commits after his save has read the visit and before it writes."""
     from counsel_desk.services.visits import visits as visits_module
 
-    ann_db, ben_db = open_database(pg_url), open_database(pg_url)
-    ann = VisitService(ServiceContext.for_database(ann_db, "陳主任", "north"), today=TODAY)
-    ben = VisitService(ServiceContext.for_database(ben_db, "林輔導員", "north"), today=TODAY)
-    vid = _visit(ann.ctx)
-    ann_edit, ben_edit = ann.get(vid), ben.get(vid)
-    ann_edit.notes, ben_edit.notes = "陳主任的補充", "林輔導員的補充"
     real_read = visits_module.read_stored
     slipped_in = []
 
@@ -209,13 +203,27 @@ def test_a_save_between_her_read_and_her_write_is_a_conflict_not_lost(pg_url, mo
         stored = real_read(conn, visit_id)
         if not slipped_in:
             slipped_in.append(True)
-            ann.save(ann_edit)  # her read is done; his save commits before her write
+            ann.save(ann_edit)  # his read is done; her save commits before his write
         return stored
 
     monkeypatch.setattr(visits_module, "read_stored", read_then_ann_saves)
-    with pytest.raises(SaveConflict) as err:
+    try:
         ben.save(ben_edit)
-    monkeypatch.setattr(visits_module, "read_stored", real_read)
+    finally:
+        monkeypatch.setattr(visits_module, "read_stored", real_read)
+
+
+def test_a_save_between_her_read_and_her_write_is_a_conflict_not_lost(pg_url, monkeypatch):
+    """Another person's save lands after her save read the visit and before it writes: the compare-and-set
+    finds version 2, she sees both values, and the other person's save stays."""
+    ann_db, ben_db = open_database(pg_url), open_database(pg_url)
+    ann = VisitService(ServiceContext.for_database(ann_db, "陳主任", "north"), today=TODAY)
+    ben = VisitService(ServiceContext.for_database(ben_db, "林輔導員", "north"), today=TODAY)
+    vid = _visit(ann.ctx)
+    ann_edit, ben_edit = ann.get(vid), ben.get(vid)
+    ann_edit.notes, ben_edit.notes = "陳主任的補充", "林輔導員的補充"
+    with pytest.raises(SaveConflict) as err:
+        _saved_with_ann_slipping_in(monkeypatch, ben, ben_edit, ann, ann_edit)
     assert [(f.name, f.mine, f.theirs) for f in err.value.fields] == [("notes", "林輔導員的補充", "陳主任的補充")]
     assert err.value.version == 2
     stored = ann.get(vid)
@@ -225,6 +233,29 @@ def test_a_save_between_her_read_and_her_write_is_a_conflict_not_lost(pg_url, mo
         updates = s.connection().execute(text("SELECT count(*) FROM audit_log WHERE action = 'update' "
                                               "AND entity = 'site_visit'")).scalar()
     assert updates == 1  # her refused save left no entry
+    ann_db.close()
+    ben_db.close()
+
+
+def test_a_save_between_her_read_and_her_write_that_leaves_hers_alone_goes_ahead(pg_url, monkeypatch):
+    """Another person's save lands between her read and her write but changes nothing she holds differently (the
+    same notes): the compare-and-set misses, base.update reads the visit again and her save goes ahead — her
+    topics included, written after that second read."""
+    ann_db, ben_db = open_database(pg_url), open_database(pg_url)
+    ann = VisitService(ServiceContext.for_database(ann_db, "陳主任", "north"), today=TODAY)
+    ben = VisitService(ServiceContext.for_database(ben_db, "林輔導員", "north"), today=TODAY)
+    vid = _visit(ann.ctx)
+    with ann_db.session() as s:
+        topic = s.connection().execute(text("SELECT id FROM issue_topic WHERE deleted_at IS NULL "
+                                            "ORDER BY sort_order LIMIT 1")).scalar()
+    ann_edit, ben_edit = ann.get(vid), ben.get(vid)
+    ann_edit.notes = ben_edit.notes = "兩人同樣的補充"
+    ben_edit.topic_ids = [topic]
+    _saved_with_ann_slipping_in(monkeypatch, ben, ben_edit, ann, ann_edit)
+    stored = ann.get(vid)
+    assert (stored.notes, stored.topic_ids, stored.version) == ("兩人同樣的補充", [topic], 3)
+    with ann_db.session() as s:
+        assert audit.verify(s).ok
     ann_db.close()
     ben_db.close()
 

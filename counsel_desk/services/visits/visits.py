@@ -264,8 +264,7 @@ class VisitService(DatedService):
         since is a SaveConflict with both values), the links and follow-ups that differ, its search text when
         a searched field changed. On a server each statement is a round trip while other people save too."""
         with self.ctx.session_factory() as s:
-            conn = s.connection()
-            stored = read_stored(conn, visit_id)
+            stored = read_stored(s.connection(), visit_id)
             if stored is None or stored.deleted:
                 raise UserError("這筆訪視紀錄已被刪除，無法儲存修改。", "This visit was deleted; the changes cannot be saved.")
             wanted, links = _fields(data), _links_of(data)
@@ -278,7 +277,9 @@ class VisitService(DatedService):
                                   version=data.version or None, mine=mine)
             for kind in ("counselor_ids", "contact_ids", "topic_ids"):
                 if kind in changed:
-                    _set_link(conn, kind, visit_id, links[kind])
+                    # the session's connection now: base.update rolls back and reads again when someone saved
+                    # in between without touching what she holds, so the one read above may be closed
+                    _set_link(s.connection(), kind, visit_id, links[kind])
             visited = wanted["visited_name"]
             if data.followups or stored.followups:
                 self._save_followups(s, visit_id, visited, data.followups, reindex="visited_name" in changed,
