@@ -71,6 +71,24 @@ def escape(text: str | None) -> str:
     return _esc(text or "").replace("\n", "<br/>")
 
 
+FOOTER_PT, FOOTER_MIN_PT = 8.5, 6.5
+
+
+def _footer_size(text: str, room: float) -> float:
+    """The footer's size for ``text`` in ``room`` points: 8.5 pt, smaller down to 6.5 pt when it is too long."""
+    wide = pdfmetrics.stringWidth(text, FONT, FOOTER_PT)
+    return FOOTER_PT if wide <= room else max(FOOTER_MIN_PT, FOOTER_PT * room / wide)
+
+
+def _footer_text(text: str, room: float, size: float) -> str:
+    """``text``, cut short with 「…」 where even at ``size`` it would run past ``room`` points."""
+    if pdfmetrics.stringWidth(text, FONT, size) <= room:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", FONT, size) > room:
+        text = text[:-1]
+    return text + "…"
+
+
 def numbered_canvas(footer_left: str = "", footer_right: str = "", stamp: str = ""):
     """A canvas class that writes 「第 X 頁／共 Y 頁」 and a footer line on every page; ``stamp``, when
     given, is drawn at the top right of every page (「期中暫定」)."""
@@ -97,13 +115,19 @@ def numbered_canvas(footer_left: str = "", footer_right: str = "", stamp: str = 
             width, _ = self._pagesize
             self.setStrokeColor(RULE)
             self.line(MARGIN, 12 * mm, width - MARGIN, 12 * mm)
-            self.setFont(FONT, 8.5)
             self.setFillColor(INK)
-            self.drawCentredString(width / 2, 7 * mm, f"第 {self._pageNumber} 頁／共 {total} 頁")
+            number = f"第 {self._pageNumber} 頁／共 {total} 頁"
+            self.setFont(FONT, FOOTER_PT)
+            self.drawCentredString(width / 2, 7 * mm, number)
+            # each side keeps to its half, clear of the page number: a long title (全部分區, a custom period)
+            # is set smaller, and cut short with 「…」 only if even that does not fit
+            room = width / 2 - pdfmetrics.stringWidth(number, FONT, FOOTER_PT) / 2 - 4 * mm - MARGIN
             if footer_left:
-                self.drawString(MARGIN, 7 * mm, footer_left)
+                self.setFont(FONT, size := _footer_size(footer_left, room))
+                self.drawString(MARGIN, 7 * mm, _footer_text(footer_left, room, size))
             if footer_right:
-                self.drawRightString(width - MARGIN, 7 * mm, footer_right)
+                self.setFont(FONT, size := _footer_size(footer_right, room))
+                self.drawRightString(width - MARGIN, 7 * mm, _footer_text(footer_right, room, size))
             if stamp:
                 height = self._pagesize[1]
                 self.setFont(FONT_BOLD, 10)

@@ -293,3 +293,24 @@ def test_the_summary_pdf_lists_the_first_key_visits_and_the_excel_all(ctx, demo_
     assert len(rows) == flagged
     full = snapshots.generate(ctx, "north", OCT, prepared_by="王承辦")
     assert "以下列出前" not in "".join(p.extract_text() for p in PdfReader(io.BytesIO(full.pdf)).pages)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_a_long_footer_title_stays_clear_of_the_page_number(tmp_path):
+    """The all-centers report over a custom period has a title long enough to reach the centred 「第 X 頁／共 Y
+    頁」: it is set smaller (or cut short) instead of printed over the page number."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from counsel_desk.reports.pdf_common import numbered_canvas, styles
+
+    path = tmp_path / "footer.pdf"
+    for title in ("地方創生分區輔導中心（全部分區） 115/01/01 至 115/12/31 期間報告",
+                  "地方創生分區輔導中心（全部分區）" * 3):
+        doc = SimpleDocTemplate(str(path), pagesize=A4)
+        doc.build([Paragraph("本文", styles()["body"])],
+                  canvasmaker=numbered_canvas(footer_left=title, footer_right="製表日期 115/11/26"))
+        pages = _words(path)
+        footer = [w for w in pages[0] if w[1] > A4[1] - 40]
+        assert any("頁" in w[4] for w in footer) and any("115/11/26" in w[4] for w in footer)
+        assert _overprinted([footer]) == []
