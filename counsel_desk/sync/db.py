@@ -102,14 +102,7 @@ class SyncConnection:
             self.file.executemany(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                                   rows)
             return
-        bools = self._bools.get(name, frozenset())
-        data = []
-        for row in rows:
-            d = dict(zip(columns, row))
-            for k in bools:
-                if d.get(k) is not None:
-                    d[k] = bool(d[k])
-            data.append(d)
+        data = [dict(zip(columns, row)) for row in self._server_values(name, columns, rows)]
         if data:
             self.conn.execute(insert(table(name, *(column(c) for c in columns))), data)
 
@@ -119,17 +112,23 @@ class SyncConnection:
         if not self.server:
             self.insert_rows(name, columns, rows)
             return
-        bools = [n for n, c in enumerate(columns) if c in self._bools.get(name, frozenset())]
         raw = self.conn.connection.driver_connection
         assert raw is not None  # a checked-out connection has its driver's
         with raw.cursor() as cursor, cursor.copy(f"COPY {name} ({', '.join(columns)}) FROM STDIN") as copy:
-            for row in rows:
-                if bools:
-                    row = list(row)
-                    for n in bools:
-                        if row[n] is not None:
-                            row[n] = bool(row[n])
+            for row in self._server_values(name, columns, rows):
                 copy.write_row(row)
+
+    def _server_values(self, name: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+                       ) -> Iterator[Sequence[Any]]:
+        """``rows`` as a server takes them: the 0/1 a file holds in a boolean column as a boolean."""
+        bools = [n for n, c in enumerate(columns) if c in self._bools.get(name, frozenset())]
+        for row in rows:
+            if bools:
+                row = list(row)
+                for n in bools:
+                    if row[n] is not None:
+                        row[n] = bool(row[n])
+            yield row
 
     # --- transactions ----------------------------------------------------------------------
     def begin(self, *, write: bool = False, snapshot: bool = False) -> None:
