@@ -96,3 +96,65 @@ def test_a_large_load_builds_the_search_index_once_and_a_cancelled_one_leaves_it
             assert sorted(search.matching_ids(conn, "site_visit", "DNA 盤點")) == sorted(visits)
     finally:
         hq.close()
+
+
+def _build_tables(db) -> list[str]:
+    with db.engine.connect() as conn:
+        return list(conn.execute(text("SELECT relname FROM pg_class WHERE relname LIKE 'cd_build%'")).scalars())
+
+
+def test_a_large_loads_search_table_is_built_beside_the_merge_keeping_colleagues_saves_and_the_staffs_rights(
+        tmp_path, tmp_path_factory, pg_url, monkeypatch):
+    """The search table a large load fills is built by a second connection and put in place at the end of the
+    merge: a colleague's search text saved meanwhile (one visit re-worded, one removed) is what the table holds
+    afterwards, the imported visits are found by their words, the staff keep their rights on the table, and
+    no helper table is left behind — nor by a cancelled import."""
+    from counsel_desk.errors import UserError
+    from counsel_desk.store import dialects, search, server_roles
+    from counsel_desk.sync import format as fmt
+
+    monkeypatch.setattr(dialects, "TRIGRAM_REBUILD_ROWS", 1)
+    laptop = fresh_db(tmp_path, "north.db", tmp_path_factory.getbasetemp(), file=True)
+    visits = small_world(laptop, visits=3)["visits"]
+    book = tmp_path / "north.xlsx"
+    export_workbook(laptop, book, actor="王小明", center="north")
+    laptop.close()
+    hq, colleague = open_database(pg_url), open_database(pg_url)
+    try:
+        with hq.engine.begin() as conn:
+            server_roles.apply(conn, server_roles.init_sql())
+        mine, gone = small_world(colleague, visits=2)["visits"]
+        with colleague.engine.begin() as conn:
+            search.index(conn, "site_visit", mine, "舊的說法")
+        after_visits = len(fmt.SHEETS) + [s.key for s in fmt.SHEETS].index("visits") + 1
+
+        with pytest.raises(UserError):
+            import_workbooks(hq, [book], actor="總部", progress=lambda done, total: done <= after_visits)
+        assert _build_tables(hq) == [] and _has_trigram_index(hq, "search_index_site_visit")
+
+        def progress(done: int, total: int) -> bool:
+            if done == after_visits:  # the visits merged, their search table being built beside
+                with colleague.engine.begin() as conn:
+                    search.index(conn, "site_visit", mine, "匯入時改寫的說法")
+                    search.remove(conn, gone)
+            return True
+
+        report = import_workbooks(hq, [book], actor="總部", progress=progress)
+        assert report.applied and report.totals["added"] > 0
+        assert _build_tables(hq) == [] and _has_trigram_index(hq, "search_index_site_visit")
+        with hq.engine.connect() as conn:
+            # her two visits had the imported ones' words too: one re-worded, one removed meanwhile
+            assert sorted(search.matching_ids(conn, "site_visit", "DNA 盤點")) == sorted(visits)
+            assert search.matching_ids(conn, "site_visit", "匯入時改寫") == [mine]
+            assert search.matching_ids(conn, "site_visit", "舊的說法") == []
+            rights = set(conn.execute(text("SELECT privilege_type FROM information_schema.role_table_grants "
+                                           "WHERE table_name = 'search_index_site_visit' AND grantee = 'cd_staff'"))
+                         .scalars())
+            conn.execute(text("SET LOCAL enable_seqscan = off"))  # a table of five rows: found through the index
+            plan = "\n".join(conn.execute(text("EXPLAIN SELECT rowid FROM search_index_site_visit "
+                                               "WHERE body_lower LIKE '%dna 盤點%'")).scalars())
+        assert rights == {"SELECT", "INSERT", "UPDATE", "DELETE"}
+        assert "ix_search_index_site_visit_trgm" in plan
+    finally:
+        hq.close()
+        colleague.close()
