@@ -64,6 +64,16 @@ def test_a_colleague_saves_while_headquarters_imports_and_the_audit_chain_holds_
         colleague.close()
 
 
+def _north_book(tmp_path, tmp_path_factory):
+    """A north laptop's workbook of three visits (with the words 「地方 DNA 盤點」), and the visits' ids."""
+    laptop = fresh_db(tmp_path, "north.db", tmp_path_factory.getbasetemp(), file=True)
+    visits = small_world(laptop, visits=3)["visits"]
+    book = tmp_path / "north.xlsx"
+    export_workbook(laptop, book, actor="王小明", center="north")
+    laptop.close()
+    return book, visits
+
+
 def _has_trigram_index(db, table: str) -> bool:
     with db.engine.connect() as conn:
         return conn.execute(text("SELECT to_regclass(:i) IS NOT NULL"), {"i": f"ix_{table}_trgm"}).scalar_one()
@@ -78,11 +88,7 @@ def test_a_large_load_builds_the_search_index_once_and_a_cancelled_one_leaves_it
     from counsel_desk.store import dialects, search
 
     monkeypatch.setattr(dialects, "TRIGRAM_REBUILD_ROWS", 1)
-    laptop = fresh_db(tmp_path, "north.db", tmp_path_factory.getbasetemp(), file=True)
-    visits = small_world(laptop, visits=3)["visits"]
-    book = tmp_path / "north.xlsx"
-    export_workbook(laptop, book, actor="王小明", center="north")
-    laptop.close()
+    book, visits = _north_book(tmp_path, tmp_path_factory)
     hq = open_database(pg_url)
     try:
         with pytest.raises(UserError):
@@ -114,11 +120,7 @@ def test_a_large_loads_search_table_is_built_beside_the_merge_keeping_colleagues
     from counsel_desk.sync import format as fmt
 
     monkeypatch.setattr(dialects, "TRIGRAM_REBUILD_ROWS", 1)
-    laptop = fresh_db(tmp_path, "north.db", tmp_path_factory.getbasetemp(), file=True)
-    visits = small_world(laptop, visits=3)["visits"]
-    book = tmp_path / "north.xlsx"
-    export_workbook(laptop, book, actor="王小明", center="north")
-    laptop.close()
+    book, visits = _north_book(tmp_path, tmp_path_factory)
     hq, colleague = open_database(pg_url), open_database(pg_url)
     try:
         with hq.engine.begin() as conn:
