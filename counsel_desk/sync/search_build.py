@@ -52,7 +52,6 @@ class SideBuild:
         self.copies = {t: f"cd_build_{tag}_{n}" for n, t in enumerate(tables)}
         self.queue: queue.Queue[Any] = queue.Queue(maxsize=8)
         self.error: BaseException | None = None
-        self.committed = False
         self.thread = threading.Thread(target=self._run, name="sync-search-build", daemon=True)
         self.thread.start()
 
@@ -137,7 +136,6 @@ class SideBuild:
                         _build(conn, self.copies[table])
                 if self.error is None:
                     conn.commit()
-                    self.committed = True
         except BaseException as exc:  # noqa: BLE001 — raised in the merge's thread
             self.error = exc
             while self.queue.get() is not _DONE:  # the merge may still be handing over rows
