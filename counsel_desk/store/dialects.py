@@ -63,23 +63,22 @@ TRIGRAM_REBUILD_ROWS = 20_000
 
 def bulk_load_candidates(conn: Connection, incoming: dict[str, int]) -> list[str]:
     """PostgreSQL bulk step: the search tables of ``incoming`` (table → rows about to be added) that the load
-    will at least double and that this login owns (it may put a new table in their place). Building a GIN
-    index once from all rows costs a fraction of keeping it up row by row (each row's trigrams inserted into
-    a growing index)."""
+    will at least double, when this login may have them rebuilt (it owns them, or is one of headquarters:
+    store/search_rebuild.py). Building a GIN index once from all rows costs a fraction of keeping it up row
+    by row (each row's trigrams inserted into a growing index)."""
     if not is_server(conn):
         return []
+    hq = conn.execute(text("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cd_hq' "
+                           "AND pg_has_role(session_user, oid, 'MEMBER'))")).scalar_one()
     out = []
     for table, n in incoming.items():
         if n < TRIGRAM_REBUILD_ROWS:
             continue
-        row = conn.execute(text("SELECT c.reltuples, pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c "
+        row = conn.execute(text("SELECT c.reltuples, pg_has_role(session_user, c.relowner, 'USAGE') FROM pg_class c "
                                 "WHERE c.oid = to_regclass(:t)"), {"t": table}).first()
-        if row is not None and row[1] and max(row[0], 0) <= n:
+        if row is not None and (row[1] or hq) and max(row[0], 0) <= n:
             out.append(table)
     return out
-
-
-TRIGRAM_BUILD_MEMORY = "256MB"
 
 
 def create_search_table(op: Any, table: str, *, with_entity: bool = False) -> None:

@@ -4,8 +4,9 @@ PostgreSQL runs one transaction on one core. The biggest part of a large headqua
 the search text inside it: each new record's text composed from joins, then the trigram index built over
 all of it (~180 trigrams of Chinese text a visit) — a third of the merge's server time, on the one core.
 
-For each search table the load at least doubles (``dialects.TRIGRAM_REBUILD_ROWS``; only for the tables'
-owner), a second connection builds a complete copy instead, while the merge goes on:
+For each search table the load at least doubles (``dialects.TRIGRAM_REBUILD_ROWS``; for the tables' owner and
+headquarters' logins), a second connection builds a complete copy instead, while the merge goes on (each step
+on the server is a function of store/search_rebuild.py, run with the owner's rights):
 
 1. it copies the table's committed rows into a new table (``cd_build_…``, no index yet);
 2. the merge hands it each added record's text, composed here from the staged values and the names
@@ -13,9 +14,9 @@ owner), a second connection builds a complete copy instead, while the merge goes
    merge writes in its own transaction, as before; the helper streams them in with COPY;
 3. once the sheet is merged for every file, it builds the primary key and the trigram index over all
    rows and commits that table (nobody reads it: it has no name anyone searches);
-4. at the end of the merge, inside its transaction, :meth:`SideBuild.finish` locks the live table, brings
+4. at the end of the merge, inside its transaction, :meth:`SideBuild.finish` has the server lock the live table, bring
    the copy up to date with whatever changed there meanwhile (colleagues' saves, this import's own
-   updates: compared row by row, normally none), and puts the copy in the live table's place (rights,
+   updates: compared row by row, normally none), and put the copy in the live table's place (rights,
    owner, names). Searches find the new records the moment the import commits; a failed or cancelled
    import rolls the swap back, and the copies are dropped.
 
@@ -104,7 +105,7 @@ class SideBuild:
         if self.error is not None:
             raise self.error
         for table, copy in self.copies.items():
-            _swap(link, table, copy)
+            link.execute("SELECT cd_search_build_swap(:t, :c)", {"t": table, "c": copy})
 
     def abandon(self) -> None:
         """After a failed or cancelled merge (its transaction rolled back): stop the helper, drop the copies."""
@@ -113,8 +114,8 @@ class SideBuild:
             self.queue.put(_DONE)
             self.thread.join()
         with self.engine.connect() as conn:
-            for copy in self.copies.values():
-                conn.execute(text(f"DROP TABLE IF EXISTS {copy}"))
+            for table, copy in self.copies.items():
+                conn.execute(text("SELECT cd_search_build_drop(:t, :c)"), {"t": table, "c": copy})
             conn.commit()
 
     # --- the helper's side ------------------------------------------------------------------------------------
@@ -122,10 +123,8 @@ class SideBuild:
         try:
             with self.engine.connect() as conn:
                 conn.execute(text("SET LOCAL jit = off"))
-                conn.execute(text(f"SET LOCAL maintenance_work_mem = '{dialects.TRIGRAM_BUILD_MEMORY}'"))
                 for table, copy in self.copies.items():
-                    conn.execute(text(f"CREATE TABLE {copy} (LIKE {table} INCLUDING DEFAULTS INCLUDING GENERATED)"))
-                    conn.execute(text(f"INSERT INTO {copy} (rowid, body) SELECT rowid, body FROM {table}"))
+                    conn.execute(text("SELECT cd_search_build_start(:t, :c)"), {"t": table, "c": copy})
                 while (item := self.queue.get()) is not _DONE:
                     if self.error is not None:
                         continue  # drained until the merge says it is done
@@ -133,7 +132,7 @@ class SideBuild:
                     if kind == "rows":
                         _copy_rows(conn, self.copies[table], rows)
                     else:
-                        _build(conn, self.copies[table])
+                        conn.execute(text("SELECT cd_search_build_index(:t, :c)"), {"t": table, "c": self.copies[table]})
                 if self.error is None:
                     conn.commit()
         except BaseException as exc:  # noqa: BLE001 — raised in the merge's thread
@@ -147,34 +146,3 @@ def _copy_rows(conn: Connection, copy: str, rows: Iterable[tuple[int, str]]) -> 
     with raw.cursor() as cursor, cursor.copy(f"COPY {copy} (rowid, body) FROM STDIN") as stream:
         for row in rows:
             stream.write_row(row)
-
-
-def _build(conn: Connection, copy: str) -> None:
-    conn.execute(text(f"ALTER TABLE {copy} ADD CONSTRAINT {copy}_pkey PRIMARY KEY (rowid)"))
-    conn.execute(text(f"CREATE INDEX {copy}_trgm ON {copy} USING gin (body_lower gin_trgm_ops)"))
-    conn.execute(text(f"ANALYZE {copy}"))
-
-
-def _swap(link: SyncConnection, table: str, copy: str) -> None:
-    """``copy`` brought up to date with ``table`` (locked meanwhile) and put in its place, in this transaction."""
-    link.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
-    # rows gone from the live table since the copy was taken (numbers with no record any more)
-    link.execute(f"DELETE FROM {copy} c WHERE NOT EXISTS (SELECT 1 FROM {table} o WHERE o.rowid = c.rowid) "
-                 f"AND NOT EXISTS (SELECT 1 FROM search_index_doc d WHERE d.rowid = c.rowid)")
-    # rows added or changed there meanwhile (others' saves, this import's own updates)
-    link.execute(f"UPDATE {copy} c SET body = o.body FROM {table} o WHERE o.rowid = c.rowid AND o.body <> c.body")
-    link.execute(f"INSERT INTO {copy} (rowid, body) SELECT o.rowid, o.body FROM {table} o "
-                 f"WHERE NOT EXISTS (SELECT 1 FROM {copy} c WHERE c.rowid = o.rowid)")
-    owner = link.execute("SELECT quote_ident(pg_get_userbyid(relowner)) FROM pg_class WHERE oid = to_regclass(:t)",
-                         {"t": table}).scalar()
-    grants = link.execute(  # the rights others have on it (the staff's, from `server init`)
-        "SELECT a.privilege_type, CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END "
-        "FROM pg_class c, aclexplode(c.relacl) a WHERE c.oid = to_regclass(:t) AND a.grantee <> c.relowner",
-        {"t": table}).fetchall()
-    link.execute(f"DROP TABLE {table}")
-    link.execute(f"ALTER TABLE {copy} RENAME TO {table}")
-    link.execute(f"ALTER TABLE {table} RENAME CONSTRAINT {copy}_pkey TO {table}_pkey")
-    link.execute(f"ALTER INDEX {copy}_trgm RENAME TO ix_{table}_trgm")
-    link.execute(f"ALTER TABLE {table} OWNER TO {owner}")
-    for privilege, grantee in grants:
-        link.execute(f"GRANT {privilege} ON {table} TO {grantee}")

@@ -160,3 +160,46 @@ def test_a_large_loads_search_table_is_built_beside_the_merge_keeping_colleagues
     finally:
         hq.close()
         colleague.close()
+
+
+def test_a_headquarters_login_has_the_search_table_rebuilt_with_the_owners_rights_and_a_counselor_cannot(
+        tmp_path, tmp_path_factory, pg_url, monkeypatch):
+    """Headquarters' staff log in as themselves, not as the tables' owner: the rebuild runs in the owner's
+    functions, and the table keeps its owner and rights; a counselor's login may not have a table rebuilt."""
+    from sqlalchemy.exc import DBAPIError
+
+    from counsel_desk.store import dialects, search, server_roles
+
+    monkeypatch.setattr(dialects, "TRIGRAM_REBUILD_ROWS", 1)
+    book, visits = _north_book(tmp_path, tmp_path_factory)
+    owner = open_database(pg_url)
+    with owner.engine.begin() as conn:
+        server_roles.apply(conn, server_roles.init_sql())
+        server_roles.apply(conn, server_roles.person_sql("chen.hq", hq=True))
+        server_roles.apply(conn, server_roles.person_sql("wang", center="north"))
+    chen = open_database(pg_url.replace("postgresql://postgres@", "postgresql://chen.hq@", 1))
+    wang = open_database(pg_url.replace("postgresql://postgres@", "postgresql://wang@", 1))
+    try:
+        with wang.engine.connect() as conn:
+            assert dialects.bulk_load_candidates(conn, {"search_index_site_visit": 5}) == []
+            with pytest.raises(DBAPIError, match="may not rebuild"):
+                conn.execute(text("SELECT cd_search_build_start('search_index_site_visit', 'cd_build_0123456789_0')"))
+        with chen.engine.connect() as conn:
+            assert dialects.bulk_load_candidates(conn, {"search_index_site_visit": 5}) == ["search_index_site_visit"]
+            with pytest.raises(DBAPIError, match="not a search table"):
+                conn.execute(text("SELECT cd_search_build_drop('site_visit', 'cd_build_0123456789_0')"))
+        report = import_workbooks(chen, [book], actor="陳總部")
+        assert report.applied and report.totals["added"] > 0
+        assert _build_tables(owner) == [] and _has_trigram_index(owner, "search_index_site_visit")
+        with chen.engine.connect() as conn:
+            assert sorted(search.matching_ids(conn, "site_visit", "DNA 盤點")) == sorted(visits)
+        with owner.engine.connect() as conn:
+            table_owner = conn.execute(text("SELECT tableowner FROM pg_tables "
+                                            "WHERE tablename = 'search_index_site_visit'")).scalar_one()
+            grantees = set(conn.execute(text("SELECT grantee FROM information_schema.role_table_grants "
+                                             "WHERE table_name = 'search_index_site_visit'")).scalars())
+        assert table_owner == "postgres" and grantees == {"postgres", "cd_staff"}
+    finally:
+        chen.close()
+        wang.close()
+        owner.close()
