@@ -8,6 +8,7 @@ keeps exactly those bytes — and :func:`write_xlsx` puts it on disk atomically.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -22,6 +23,7 @@ from counsel_desk.reports.figures_types import (
     ReportFigures, allocation_title, center_title, funding_note, plan_title,
 )
 from counsel_desk.reports import outcomes_xlsx, places_xlsx
+from counsel_desk.reports.gc_pause import gc_paused
 from counsel_desk.reports.summary import summary_rows
 from counsel_desk.reports.xlsx_sheet import FIRST_DATA_ROW, HEADER_ROW, Col, FastRows, ReportSheet
 from counsel_desk.services.safety import atomic
@@ -30,7 +32,9 @@ from counsel_desk.services.formatting import roc_date
 Progress = Callable[[int, int], bool]
 
 
+@lru_cache(maxsize=4096)
 def _roc(d: date | None) -> str:
+    """ROC date text; remembered, as a year's appendix repeats each day hundreds of times."""
     return roc_date(d)
 
 
@@ -107,12 +111,13 @@ def build_workbook(f: ReportFigures, *, prepared_by: str = "", today: date | Non
     _content_sheets(f, sheet)
     _rule_warnings_sheet(f, sheet)
     step(12)
+    modes = {m.value: m.zh for m in VisitMode}
     sheet("附錄_訪視紀錄", "附錄：本期訪視紀錄",
           [Col("日期", "date"), Col("縣市"), Col("鄉鎮市區"), Col("受訪對象", "wrap", 22), Col("方式", "code"),
            Col("輔導員", "wrap", 14), Col("目的", "wrap", 24), Col("發現", "wrap", 40), Col("課題", "wrap", 30),
            Col("輔導建議", "wrap", 40)], landscape=True).write(
-        [[_roc(v.visit_date), v.county, v.township, v.visited, VisitMode(v.mode).zh, v.counselors, v.purpose,
-          v.findings, v.issues, v.advice] for v in f.visits])
+        [[_roc(v.visit_date), v.county, v.township, v.visited, modes.get(v.mode) or VisitMode(v.mode).zh,
+          v.counselors, v.purpose, v.findings, v.issues, v.advice] for v in f.visits])
     step(13)
     return wb, fast
 
@@ -212,8 +217,9 @@ def _proposal_sheets(f: ReportFigures, sheet) -> None:
 def xlsx_bytes(f: ReportFigures, *, prepared_by: str = "", today: date | None = None, revision: int | None = None,
                progress: Progress | None = None) -> bytes:
     """The workbook; ``revision`` (版次) is named on every sheet under the title."""
-    wb, fast = build_workbook(f, prepared_by=prepared_by, today=today, revision=revision, progress=progress)
-    return fast.save(wb)
+    with gc_paused():
+        wb, fast = build_workbook(f, prepared_by=prepared_by, today=today, revision=revision, progress=progress)
+        return fast.save(wb)
 
 
 def write_xlsx(f: ReportFigures, path: Path | str, *, prepared_by: str = "", today: date | None = None,

@@ -60,11 +60,11 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-def field_label(field: str) -> str:
-    zh, en = FIELD_LABELS.get(field, (field, field))
-    return pick(zh, en)
-
-
 def field_label_pair(field: str) -> tuple[str, str]:
     """(zh_TW, English) — for a UserError that carries both."""
     return FIELD_LABELS.get(field, (field, field.replace("_", " ")))
+
+
+def field_label(field: str) -> str:
+    """The field's name in the user's language."""
+    return pick(*field_label_pair(field))

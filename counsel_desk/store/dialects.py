@@ -33,6 +33,15 @@ def is_server(conn_or_engine: Connection | Engine) -> bool:
     return bool(conn_or_engine.dialect.name == SERVER)
 
 
+# Execution options of a statement whose best plan depends on its values (a search word: the trigram index for a
+# long word, a scan of the texts for a short one): psycopg prepares a statement a connection runs for the fifth
+# time, and the server then soon runs a prepared statement by one generic plan for every value — a visit search
+# measured 5.2 ms a run so, against 1–2 ms planned for its word. The server engine (store/server.py) sends such
+# a statement unprepared, planned for its values each time. SQLite: no effect.
+UNPREPARED_OPTION = "cd_unprepared"
+UNPREPARED = {UNPREPARED_OPTION: True}
+
+
 # On a server the text is searched in lower case with LIKE, in a copy the server keeps itself
 # (``body_lower``, a generated column): ILIKE lowers every text it reads, ~10 times the cost of LIKE.
 LOWER_COLUMN = "body_lower TEXT GENERATED ALWAYS AS (lower(body)) STORED"

@@ -28,7 +28,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
-from counsel_desk.store.dialects import SERVER, bulk_load_trigram_indexes, is_server, rebuild_trigram_indexes
+from counsel_desk.store.dialects import SERVER, UNPREPARED, bulk_load_trigram_indexes, is_server, rebuild_trigram_indexes
 
 
 # The entities with searchable text; each has its FTS table (created by the migrations).
@@ -202,4 +202,4 @@ def matching_ids(session_or_conn, entity: str, query: str) -> list[str]:
     conn = _conn(session_or_conn)
     cond, params = match_clause(entity, query, "d2.record_id", conn.dialect.name)
     sql = f"SELECT d2.record_id FROM search_index_doc d2 WHERE d2.entity = :_e2 AND {cond}"
-    return [r[0] for r in conn.execute(text(sql), {**params, "_e2": entity})]
+    return [r[0] for r in conn.execute(text(sql).execution_options(**UNPREPARED), {**params, "_e2": entity})]

@@ -26,6 +26,7 @@ from counsel_desk import paths
 from counsel_desk.paths import is_server_target
 from counsel_desk.errors import DatabaseError
 from counsel_desk.store import migrate
+from counsel_desk.store.dialects import UNPREPARED_OPTION
 
 
 _SCHEME = re.compile(r"^postgres(?:ql)?(?:\+psycopg)?://", re.IGNORECASE)
@@ -120,7 +121,17 @@ def make_server_engine(target: str, password: str | None = None, *, pool_size: i
     event.listen(engine, "connect", _sums_of_whole_numbers_as_int)
     event.listen(engine, "checkout", lambda dbapi_conn, record, _proxy: _ping_if_idle(engine, dbapi_conn, record))
     event.listen(engine, "checkin", _note_use)
+    event.listen(engine, "do_execute", _unprepared_when_asked)
     return engine
+
+
+def _unprepared_when_asked(cursor: Any, statement: str, parameters: Any, context: Any) -> bool | None:
+    """A statement run with the execution option :data:`dialects.UNPREPARED` is never prepared by psycopg (which
+    prepares a statement the fifth time a connection runs it): see there."""
+    if context is not None and context.execution_options.get(UNPREPARED_OPTION):
+        cursor.execute(statement, parameters, prepare=False)
+        return True
+    return None
 
 
 def _sums_of_whole_numbers_as_int(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:

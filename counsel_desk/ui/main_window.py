@@ -26,7 +26,7 @@ from counsel_desk.ui.messages import guarded
 from counsel_desk.ui.page_contract import hooks
 from counsel_desk.ui.pages import PAGES, PageSpec
 from counsel_desk.ui.widgets.fit import fit_window
-from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.text import fmt, counted
 from counsel_desk.ui.widgets.roles import VALUE_ROLE
 
 log = logging.getLogger(__name__)
@@ -295,8 +295,8 @@ class MainWindow(QMainWindow):
             written = export_model_csv(model, Path(path))
         if not done:
             return None
-        self.statusBar().showMessage(fmt(self.tr("Exported %1 rows to %2"), f"{model.rowCount():,}",
-                                         str(written)), 8000)
+        self.statusBar().showMessage(counted(model.rowCount(), self.tr("Exported %1 row to %2"),
+                                             self.tr("Exported %1 rows to %2"), str(written)), 8000)
         return written
 
     def _open_database(self) -> None:

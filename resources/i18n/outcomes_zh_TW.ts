@@ -1,32 +1,33 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="328" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="333"/>
         <source>Team member</source>
         <translation>團隊成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="336" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="341"/>
         <source>born —</source>
         <translation>出生年 —</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="340" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="353" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="345"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="358"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="340" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="353" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="345"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="358"/>
         <source>Born</source>
         <translation>出生年</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="341" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="353" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="346"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="358"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
@@ -34,136 +35,136 @@
 <context>
     <name>OutcomeListPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="37" />
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="114" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="37"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="114"/>
         <source>New outcome</source>
         <translation>新增成果</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="38" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="38"/>
         <source>Search note, agency, company…</source>
         <translation>搜尋說明、部會、企業…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="47" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="47"/>
         <source>Unknown</source>
         <translation>不詳</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="47" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="47"/>
         <source>Registered</source>
         <translation>已設籍</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="48" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="48"/>
         <source>Not registered</source>
         <translation>未設籍</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="51" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="51"/>
         <source>e.g. Ministry of Agriculture</source>
         <translation>例如：農業部</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="55" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="55"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="55" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="55"/>
         <source>Proposal</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="55" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="55"/>
         <source>Youth team</source>
         <translation>青年團隊</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="56" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="56"/>
         <source>Township only</source>
         <translation>只連結鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="61" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="61"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="64" />
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="126" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="64"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="126"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="65" />
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="126" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="65"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="126"/>
         <source>Kind</source>
         <translation>類別</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="66" />
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="126" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="66"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="126"/>
         <source>People</source>
         <translation>人數／人次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="67" />
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="127" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="67"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="127"/>
         <source>Amount (NT$)</source>
         <translation>金額（新臺幣元）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="68" />
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="127" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="68"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="127"/>
         <source>Household registration</source>
         <translation>設籍</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="69" />
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="128" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="69"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="128"/>
         <source>Agency</source>
         <translation>部會</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="70" />
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="128" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="70"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="128"/>
         <source>Agency programme</source>
         <translation>部會計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="71" />
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="128" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="71"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="128"/>
         <source>Company</source>
         <translation>企業</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="72" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="72"/>
         <source>Tied to</source>
         <translation>連結對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="73" />
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="129" />
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="130" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="73"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="129"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="130"/>
         <source>Record</source>
         <translation>連結紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="74" />
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="130" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="74"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="130"/>
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="75" />
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="131" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="75"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="131"/>
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="76" />
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="131" />
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="76"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="131"/>
         <source>Note</source>
         <translation>說明</translation>
     </message>
@@ -171,67 +172,67 @@
 <context>
     <name>OutcomesCard</name>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="68" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="68"/>
         <source>Outcomes</source>
         <translation>成果</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="74" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="74"/>
         <source>Whose outcomes</source>
         <translation>哪個中心的成果</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
         <source>Youth stayed or returned</source>
         <translation>青年留鄉／返鄉</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
         <source>Jobs</source>
         <translation>就業機會</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
         <source>Visitors</source>
         <translation>觀光人次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
         <source>Revenue</source>
         <translation>營收</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83"/>
         <source>Resources matched</source>
         <translation>跨部會資源媒合</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83"/>
         <source>Company investment and CSR</source>
         <translation>企業投資／企業社會責任</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83"/>
         <source>Training courses</source>
         <translation>培力課程</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="130" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="130"/>
         <source>All centers</source>
         <translation>全部分區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="138" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="138"/>
         <source>The outcomes could not be loaded: %1</source>
         <translation>無法載入成果：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="149" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="149"/>
         <source>%1 (%2 registered)</source>
         <translation>%1（設籍 %2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="155" />
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="155"/>
         <source>%1 · %2 h · %3 trainees</source>
         <translation>%1 場・%2 小時・學員 %3 人</translation>
     </message>
@@ -239,74 +240,74 @@
 <context>
     <name>WorkstationColumns</name>
     <message>
-        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="35" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="35"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="36" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="36"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="37" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="37"/>
         <source>People</source>
         <translation>人數／人次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="38" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="38"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="39" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="39"/>
         <source>Linked to</source>
         <translation>關聯</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="40" />
-        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="77" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="40"/>
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="77"/>
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="41" />
-        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="78" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="41"/>
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="78"/>
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="42" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="42"/>
         <source>Detail</source>
         <translation>部會／計畫／企業</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="73" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="73"/>
         <source>Name</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="74" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="74"/>
         <source>Award programme</source>
         <translation>獎勵計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="75" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="75"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="76" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="76"/>
         <source>Award</source>
         <translation>獎勵金額</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="79" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="79"/>
         <source>Members</source>
         <translation>成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="80" />
+        <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="80"/>
         <source>Support records</source>
         <translation>輔導紀錄</translation>
     </message>
@@ -314,196 +315,211 @@
 <context>
     <name>YouthTeamListPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="47" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="170" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="47"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="175"/>
         <source>New youth team</source>
         <translation>新增青年團隊</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="48" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="48"/>
         <source>Search name, programme, themes…</source>
         <translation>搜尋團隊名稱、獎勵計畫、主題…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="54" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="54"/>
         <source>ROC </source>
         <translation>民國 </translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="62" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="62"/>
         <source>Themes separated by 、</source>
         <translation>主題，以「、」分隔</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="65" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="65"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="68" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="182" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="68"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="187"/>
         <source>Team name</source>
         <translation>團隊名稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="69" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="182" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="69"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="187"/>
         <source>Award programme</source>
         <translation>獎勵計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="70" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="182" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="70"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="187"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="71" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="183" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="71"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="188"/>
         <source>Award (NT$)</source>
         <translation>獎勵金額（新臺幣元）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="72" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="183" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="72"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="188"/>
         <source>Themes</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="73" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="183" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="73"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="188"/>
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="74" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="184" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="74"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="189"/>
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="75" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="184" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="75"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="189"/>
         <source>Notes</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="82" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="86" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="82"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="86"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="82" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="82"/>
         <source>Born</source>
         <translation>出生年</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="82" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="82"/>
         <source>Age</source>
         <translation>年齡</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="82" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="92" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="82"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="92"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="89" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="89"/>
         <source>born —</source>
         <translation>出生年 —</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="90" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="90"/>
         <source>Year of birth (Western); the age is checked against the programme</source>
         <translation>出生年（西元）；依獎勵計畫的申請年齡檢查</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="93" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="93"/>
         <source>Add member</source>
         <translation>加入成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="94" />
-        <source>Edit member…</source>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="96"/>
+        <source>Edit…</source>
         <translation>編輯成員…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="96" />
-        <source>Remove member</source>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="97"/>
+        <source>Edit the selected member</source>
+        <translation>編輯選取的成員</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="99"/>
+        <source>Remove</source>
         <translation>移除成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="97" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="100"/>
+        <source>Remove the selected member from the team</source>
+        <translation>把選取的成員從團隊移除</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="101"/>
         <source>Erase personal data…</source>
         <translation>刪除個資…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="99" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="103"/>
         <source>A member may ask for their name and birth year to be erased (Personal Data Protection Act).</source>
         <translation>成員可依個人資料保護法要求刪除其姓名與出生年。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="109" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="113"/>
         <source>Members</source>
         <translation>成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="114" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="128" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="118"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="132"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="114" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="118"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="114" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="118"/>
         <source>Support</source>
         <translation>輔導內容</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="118" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="132" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="122"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="136"/>
         <source>Link</source>
         <translation>連結</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="119" />
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="133" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="123"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="137"/>
         <source>Unlink</source>
         <translation>取消連結</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="124" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="128"/>
         <source>Support records</source>
         <translation>輔導紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="128" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="132"/>
         <source>Place</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="128" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="132"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="138" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="142"/>
         <source>Site visits</source>
         <translation>實地訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="166" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="171"/>
         <source>cap NT$%1</source>
         <translation>上限 NT$%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="239" />
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="244"/>
+        <source>%1 outcome record is tied to this team (see Outcomes).</source>
+        <translation>有 %1 筆成果紀錄連結這個團隊（見「成果」）。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="245"/>
         <source>%1 outcome records are tied to this team (see Outcomes).</source>
         <translation>有 %1 筆成果紀錄連結這個團隊（見「成果」）。</translation>
     </message>

@@ -113,6 +113,20 @@ def audit_page(qtbot, app_context):
     return page
 
 
+def test_the_audit_count_says_one_entry_in_english(qtbot, qapp, audit_page, monkeypatch):
+    from counsel_desk.ui.startup import install_translators
+
+    monkeypatch.setenv("COUNSEL_DESK_LANG", "en")
+    install_translators(qapp, "en")
+    try:
+        type_zh(audit_page.search, "鹿野")
+        qtbot.waitUntil(lambda: audit_page.count_label.text() == "1 entry")
+        audit_page.search.clear()
+        qtbot.waitUntil(lambda: audit_page.count_label.text() == "3 entries")
+    finally:
+        install_translators(qapp, "zh_TW")
+
+
 def test_audit_list_filters_and_shows_details(qtbot, qtmodeltester, audit_page):
     page = audit_page
     qtmodeltester.check(page.model)

@@ -126,6 +126,7 @@ def test_members_outside_the_age_range_are_warnings_and_support_records_link(db,
     assert [s.id for s in view.supports] == [rec.id] and view.team.version == version + 1
     assert [(r.name, r.members, r.supports) for r in yt.list_teams(services)] == [("山海實驗室", 3, 1)]
     assert (rec.id, ) == tuple(c[0] for c in yt.support_choices(services))
+    assert yt.support_choices(services)[0][1].startswith("115/11/04\u3000")  # dates as she reads them: 民國
     yt.set_link(services, team.id, "support", rec.id, linked=False)
     assert yt.team_view(services, team.id).supports == []
     yt.remove_member(services, old.id)

@@ -292,3 +292,36 @@ def test_a_connection_the_server_dropped_is_replaced_after_a_pause(pg_url, monke
     monkeypatch.setattr(server, "PING_AFTER_IDLE_S", 0.0)
     assert VisitService(ctx, today=TODAY).get(vid).findings == "老屋改建"
     db.close()
+
+
+@pytest.mark.both_engines
+def test_opening_a_visit_is_one_statement_and_one_for_its_follow_ups(db, services):
+    vid = _visit(services)
+    visits = VisitService(services, today=TODAY)
+    with Statements(db.engine) as seen:
+        data = visits.get(vid)
+    assert len([s for s in seen.sql if not s.startswith(("PRAGMA", "BEGIN", "SAVEPOINT", "RELEASE"))]) == 2, seen.sql
+    assert (data.purpose, data.findings, data.version) == ("了解返鄉青年需求", "老屋改建", 1)
+    assert [f.description for f in data.followups] == ["寄送補助辦法"] and data.followups[0].version == 1
+    assert len(data.counselor_ids) == 1 and data.attachments == []
+
+
+def test_a_connection_keeps_its_prepared_statements_and_a_search_is_planned_for_its_word(pg_url):
+    """psycopg prepares a statement a connection runs for the fifth time, and forgets them all at a ROLLBACK: the
+    editor's open and a list's search run outside a transaction (base.reading), so a save's statements stay
+    prepared on the server, planned once. A search is never prepared: a generic plan would serve every word."""
+    db = open_database(pg_url)
+    ctx = ServiceContext.for_database(db, "主任", "north")
+    vid = _visit(ctx)
+    visits, source = VisitService(ctx, today=TODAY), VisitListSource(ctx, today=TODAY)
+    for n in range(7):
+        data = visits.get(vid)
+        data.notes = f"第 {n} 次補充"
+        visits.save(data)
+        assert source.ids(ListQuery(search="老屋改建"), limit=50) == [vid]
+    with db.engine.connect() as conn:  # the pool's one connection
+        prepared = conn.execute(text("SELECT statement FROM pg_prepared_statements")).scalars().all()
+    db.close()
+    assert any("FROM site_visit v WHERE v.id" in p for p in prepared), prepared  # the editor's open
+    assert any(p.startswith("UPDATE site_visit SET") for p in prepared), prepared  # the compare-and-set
+    assert not [p for p in prepared if "body_lower LIKE" in p], prepared

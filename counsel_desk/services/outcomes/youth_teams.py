@@ -11,6 +11,7 @@ row, so changing them is a change of the team).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, cast
 
 from sqlalchemy import Connection, text
@@ -21,6 +22,7 @@ from counsel_desk.i18n import pick
 from counsel_desk.models import SiteVisit, SupportRecord, YouthTeam, YouthTeamMember, YouthTeamSupport, YouthTeamVisit
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.formatting import shown_date, spaced
 from counsel_desk.services.outcomes.outcomes import OutcomeRow, rows as outcome_rows
 from counsel_desk.services.places.places import check_place
 from counsel_desk.services.programme.program_base import RecordKind, index_with_place, live, non_negative, required_text
@@ -349,10 +351,15 @@ def team_rows(conn: Connection, center: str | None) -> list[TeamRow]:
             for r in result]
 
 
+def _day(value: object) -> str:
+    """A stored day as the user reads dates (民國 in Chinese): SQLite gives text, the server a date."""
+    return shown_date(date.fromisoformat(str(value)[:10]))
+
+
 def support_choices(ctx: ServiceContext) -> list[tuple[str, str]]:
     """(id, label) of the center's live support records, newest first, to link to a team."""
     with ctx.session_factory() as s:
-        return [(r[0], f"{r[1]} {r[2]} {r[3] or ''}".strip()) for r in s.connection().execute(text(
+        return [(r[0], spaced([_day(r[1]), r[2], r[3] or ""])) for r in s.connection().execute(text(
             "SELECT s.id, s.support_date, w.name, s.topics FROM support_record s "
             "JOIN workstation w ON w.id = s.workstation_id AND w.deleted_at IS NULL "
             "WHERE s.deleted_at IS NULL AND s.center_code = :c ORDER BY s.support_date DESC, s.id LIMIT 500"),
@@ -362,7 +369,7 @@ def support_choices(ctx: ServiceContext) -> list[tuple[str, str]]:
 def visit_choices(ctx: ServiceContext) -> list[tuple[str, str]]:
     """(id, label) of the center's live visits, newest first, to link to a team."""
     with ctx.session_factory() as s:
-        return [(r[0], " ".join(str(p) for p in r[1:] if p)) for r in s.connection().execute(text(
+        return [(r[0], spaced([_day(r[1]), r[2], r[3] or ""])) for r in s.connection().execute(text(
             "SELECT v.id, v.visit_date, c.name || t.name, coalesce(nullif(v.visited_name, ''), v.purpose) "
             "FROM site_visit v JOIN county c ON c.code = v.county_code JOIN township t ON t.code = v.township_code "
             "WHERE v.deleted_at IS NULL AND v.center_code = :c ORDER BY v.visit_date DESC, v.id LIMIT 500"),

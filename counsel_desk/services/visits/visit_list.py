@@ -21,12 +21,13 @@ from sqlalchemy import text
 from counsel_desk.i18n import pick
 from counsel_desk.models.enums import FollowUpStatus, VisitMode
 from counsel_desk.services.places import places
+from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import listed, shown_date
 from counsel_desk.services.list_search import IdListCache, OrderedIds, freeze, match, search_join
 from counsel_desk.services.listing import QT_TRANSLATE_NOOP, Column, ListQuery
 from counsel_desk.store import search
-from counsel_desk.store.dialects import dialect_of
+from counsel_desk.store.dialects import UNPREPARED, dialect_of
 
 OPEN_STATUSES = (FollowUpStatus.OPEN.value, FollowUpStatus.IN_PROGRESS.value)
 _OPEN_SQL = "('open', 'in_progress')"
@@ -157,17 +158,16 @@ class VisitListSource(DatedService):
         """Ids in display order. The order of the filters is cached; a search keeps that order and
         asks only the index which visits match. ``limit`` gives the first ids cheaply (the first
         screen of a list while the rest loads)."""
-        with self.ctx.session_factory() as s:
-            conn = s.connection()
+        with base.reading(self.ctx.session_factory) as conn:
             key = self._key(query)
             if query.search.strip() and conn.dialect.name != "sqlite":
                 # On a server every colleague's save makes a cached order stale: the server orders the
-                # matches itself (its indexes find them), one query.
+                # matches itself (its indexes find them), one query outside a transaction.
                 where, params = self.where(query.filters, query.search)
                 sql = f"SELECT v.id FROM site_visit v WHERE {where} ORDER BY {self._order(query)}"
                 if limit is not None:
                     sql, params = sql + " LIMIT :_limit", {**params, "_limit": limit}
-                return [r[0] for r in conn.execute(text(sql), params)]
+                return [r[0] for r in conn.execute(text(sql).execution_options(**UNPREPARED), params)]
             if limit is not None and not query.search.strip() and not self._cache.cached(key):
                 where, params = self.where(query.filters)
                 sql = f"SELECT v.id FROM site_visit v WHERE {where} ORDER BY {self._order(query)} LIMIT :_limit"

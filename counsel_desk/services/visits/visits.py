@@ -11,18 +11,20 @@ The list query of the visit page lives in ``services/visits/visit_list.py`` (re-
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any, Callable
 
-from sqlalchemy import literal_column, select as core_select, text
+from sqlalchemy import Integer, Select, String, bindparam, column, literal_column, select as core_select, text
+from sqlalchemy.sql.selectable import TextualSelect
 from sqlmodel import Session, select
 
 from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import (
-    Attachment, Contact, Counselor, FollowUp, Organization, PublicSpace, SiteVisit, VisitContact, VisitCounselor,
+    Attachment, Counselor, FollowUp, Organization, PublicSpace, SiteVisit, VisitContact, VisitCounselor,
     VisitIssueTopic, Workstation, new_id,
 )
 from counsel_desk.models.enums import VisitMode
@@ -101,21 +103,21 @@ def _date_or_none(value) -> date | None:
 class VisitService(DatedService):
     # --- reading -------------------------------------------------------------------------------
     def get(self, visit_id: str) -> VisitData:
-        with self.ctx.session_factory() as s:
-            visit = s.get(SiteVisit, visit_id)
-            if visit is None or visit.deleted_at is not None:
+        """The visit as its editor opens it. One statement reads the visit with its links (in the editor's order)
+        and how many follow-ups and attachments it has; those, when it has any, one statement each. On a server
+        they run outside a transaction (:func:`base.reading`): opening a visit is one or two round trips."""
+        with base.reading(self.ctx.session_factory) as conn:
+            row = conn.execute(_opening(), {"v": visit_id}).mappings().first()
+            if row is None or row["deleted_at"] is not None:
                 raise UserError("找不到這筆訪視紀錄，可能已被刪除。", "This visit no longer exists; it may have been deleted.")
-            data = VisitData(**{k: getattr(visit, k) for k in VISIT_FIELDS}, id=visit.id, version=visit.version)
-            data.counselor_ids = self._counselor_ids(s, visit_id)
-            data.contact_ids = self._contact_ids(s, visit_id)
-            data.topic_ids = self._topic_ids(s, visit_id)
-            fus = s.exec(select(FollowUp).where(FollowUp.visit_id == visit_id, FollowUp.deleted_at.is_(None))
-                         .order_by(FollowUp.created_at, FollowUp.id)).all()
-            data.followups = [FollowUpDraft.from_model(f) for f in fus]
-            atts = s.exec(select(Attachment).where(Attachment.owner_type == ENTITY, Attachment.owner_id == visit_id,
-                                                   Attachment.deleted_at.is_(None))
-                          .order_by(Attachment.created_at, Attachment.id)).all()
-            data.attachments = [AttachmentItem.from_model(a) for a in atts]
+            data = VisitData(**{k: row[k] for k in VISIT_FIELDS}, id=visit_id, version=row["version"],
+                             **{k: _ordered(row[k]) for k in ("counselor_ids", "contact_ids", "topic_ids")})
+            if row["followups"]:
+                data.followups = [FollowUpDraft(**r) for r in conn.execute(_opening_followups(), {"v": visit_id})
+                                  .mappings()]
+            if row["attachments"]:
+                data.attachments = [AttachmentItem(**r) for r in conn.execute(_opening_attachments(), {"v": visit_id})
+                                    .mappings()]
             return data
 
     def exists(self, visit_id: str) -> bool:
@@ -128,25 +130,6 @@ class VisitService(DatedService):
         with self.ctx.session_factory() as s:
             visit = s.get(SiteVisit, visit_id)
             return f"{shown_date(visit.visit_date)} {visit.visited_name}".strip() if visit else ""
-
-    @staticmethod
-    def _counselor_ids(s: Session, visit_id: str) -> list[str]:
-        rows = s.exec(select(VisitCounselor.counselor_id).join(Counselor, Counselor.id == VisitCounselor.counselor_id)
-                      .where(VisitCounselor.visit_id == visit_id).order_by(Counselor.name)).all()
-        return list(rows)
-
-    @staticmethod
-    def _contact_ids(s: Session, visit_id: str) -> list[str]:
-        rows = s.exec(select(VisitContact.contact_id).join(Contact, Contact.id == VisitContact.contact_id)
-                      .where(VisitContact.visit_id == visit_id).order_by(Contact.name)).all()
-        return list(rows)
-
-    @staticmethod
-    def _topic_ids(s: Session, visit_id: str) -> list[str]:
-        rows = s.connection().execute(text(
-            "SELECT l.topic_id FROM visit_issue_topic l JOIN issue_topic t ON t.id = l.topic_id "
-            "WHERE l.visit_id = :v ORDER BY t.sort_order, t.code"), {"v": visit_id})
-        return [r[0] for r in rows]
 
     # --- reference choices for the editor -------------------------------------------------------
     def counties(self) -> list[Choice]:
@@ -311,6 +294,8 @@ class VisitService(DatedService):
         text is written again when it changed (or ``reindex``: the visited name in it changed). One saved
         elsewhere since the editor loaded it (the follow-ups page, a colleague) is refused: see
         :func:`refuse_followups_saved_meanwhile`."""
+        if visit_version is not None and not reindex and _followups_as_stored(s.connection(), visit_id, drafts):
+            return
         query = select(FollowUp).where(FollowUp.visit_id == visit_id, FollowUp.deleted_at.is_(None))
         if visit_version is not None and s.get_bind().dialect.name != "sqlite":  # as base.load_for_update
             query = query.with_for_update()
@@ -412,6 +397,20 @@ def refuse_followups_saved_meanwhile(visit_id: str, visit_version: int | None, d
         raise base.SaveConflict(ENTITY, visit_id, visit_version or 0, differing, *saved_by)
 
 
+def _followups_as_stored(conn, visit_id: str, drafts: list[FollowUpDraft]) -> bool:
+    """Whether the editor holds the visit's follow-ups exactly as stored (each at its stored version, with its
+    stored values): a save of the visit alone then reads them in one statement (locked on a server until COMMIT,
+    as the full path does) and writes nothing of them."""
+    if any(d.id is None or d.version is None for d in drafts):
+        return False
+    rows = {r["id"]: r for r in conn.execute(_opening_followups(conn.dialect.name != "sqlite"), {"v": visit_id})
+            .mappings()}
+    if len(rows) != len(drafts) or rows.keys() != {d.id for d in drafts}:
+        return False
+    return all(rows[d.id]["version"] == d.version and all(rows[d.id][k] == v for k, v in d.values().items())
+               for d in drafts)
+
+
 def _fields(data: VisitData) -> dict:
     """The visit's own fields from the editor: what people type trimmed, empty optional links NULL (never an
     empty-string foreign key)."""
@@ -470,34 +469,92 @@ def _ids(joined: str | None) -> list[str]:
     return sorted(joined.split(_SEP)) if joined else []
 
 
+_STORED_SUBS = (
+    "SELECT group_concat(l.counselor_id, '{sep}') FROM visit_counselor l JOIN counselor c ON c.id = l.counselor_id "
+    "WHERE l.visit_id = site_visit.id",
+    "SELECT group_concat(l.contact_id, '{sep}') FROM visit_contact l JOIN contact c ON c.id = l.contact_id "
+    "WHERE l.visit_id = site_visit.id",
+    "SELECT group_concat(l.topic_id, '{sep}') FROM visit_issue_topic l JOIN issue_topic t ON t.id = l.topic_id "
+    "WHERE l.visit_id = site_visit.id",
+    "SELECT group_concat(l.topic_id, '{sep}') FROM visit_issue_topic l JOIN issue_topic t ON t.id = l.topic_id "
+    "WHERE l.visit_id = site_visit.id AND t.deleted_at IS NULL",
+    f"SELECT group_concat(a.id, '{{sep}}') FROM attachment a WHERE a.owner_type = '{ENTITY}' "
+    "AND a.owner_id = site_visit.id AND a.deleted_at IS NULL",
+    "SELECT count(*) FROM followup f WHERE f.visit_id = site_visit.id AND f.deleted_at IS NULL",
+    "SELECT d.rowid FROM search_index_doc d WHERE d.record_id = site_visit.id",
+)
+
+
+@functools.cache
+def _stored_statement() -> Select:
+    """:func:`read_stored`'s statement, made once (SQLAlchemy then keys and compiles it once, not at every save)."""
+    t = SiteVisit.__table__
+    extra: list[Any] = [literal_column("(" + sub.format(sep=_SEP) + ")") for sub in [*_STORED_SUBS, *_NAMES]]
+    return core_select(t.c.version, t.c.deleted_at, t.c.updated_by, t.c.updated_at,
+                       *(t.c[k] for k in VISIT_FIELDS), *extra).where(t.c.id == bindparam("visit_id"))
+
+
 def read_stored(conn, visit_id: str) -> Stored | None:
     """The visit with everything a save compares, in one statement (None when there is no such visit)."""
-    t = SiteVisit.__table__
-    subs = [
-        "SELECT group_concat(l.counselor_id, '{sep}') FROM visit_counselor l JOIN counselor c ON c.id = l.counselor_id "
-        "WHERE l.visit_id = site_visit.id",
-        "SELECT group_concat(l.contact_id, '{sep}') FROM visit_contact l JOIN contact c ON c.id = l.contact_id "
-        "WHERE l.visit_id = site_visit.id",
-        "SELECT group_concat(l.topic_id, '{sep}') FROM visit_issue_topic l JOIN issue_topic t ON t.id = l.topic_id "
-        "WHERE l.visit_id = site_visit.id",
-        "SELECT group_concat(l.topic_id, '{sep}') FROM visit_issue_topic l JOIN issue_topic t ON t.id = l.topic_id "
-        "WHERE l.visit_id = site_visit.id AND t.deleted_at IS NULL",
-        f"SELECT group_concat(a.id, '{{sep}}') FROM attachment a WHERE a.owner_type = '{ENTITY}' "
-        "AND a.owner_id = site_visit.id AND a.deleted_at IS NULL",
-        "SELECT count(*) FROM followup f WHERE f.visit_id = site_visit.id AND f.deleted_at IS NULL",
-        "SELECT d.rowid FROM search_index_doc d WHERE d.record_id = site_visit.id",
-    ]
-    extra: list[Any] = [literal_column("(" + sub.format(sep=_SEP) + ")") for sub in [*subs, *_NAMES]]
-    row = conn.execute(core_select(t.c.version, t.c.deleted_at, t.c.updated_by, t.c.updated_at,
-                                   *(t.c[k] for k in VISIT_FIELDS), *extra).where(t.c.id == visit_id)).first()
+    row = conn.execute(_stored_statement(), {"visit_id": visit_id}).first()
     if row is None:
         return None
     n = len(VISIT_FIELDS) + 4
+    subs = _STORED_SUBS
     counselors, contacts, topics, live, attachments, followups, rowid = row[n:n + len(subs)]
     return Stored(visit_id, row[0], row[1] is not None, row[2], row[3], dict(zip(VISIT_FIELDS, row[4:n])),
                   {"counselor_ids": _ids(counselors), "contact_ids": _ids(contacts), "topic_ids": _ids(topics)},
                   set(_ids(live)), set(_ids(attachments)), int(followups or 0), rowid,
                   tuple(row[n + len(subs):]))
+
+
+def _ordered(joined: str | None) -> list[str]:
+    return joined.split(_SEP) if joined else []
+
+
+def _linked(table: str, column: str, join: str, order: str) -> str:
+    """A visit's links of one kind as one text, in the editor's order (a scalar subquery on ``v``)."""
+    return (f"(SELECT group_concat(o.x, '{_SEP}') FROM (SELECT l.{column} AS x FROM {table} l {join} "
+            f"WHERE l.visit_id = v.id ORDER BY {order}) AS o)")
+
+
+@functools.cache
+def _opening() -> TextualSelect:
+    """:meth:`VisitService.get`'s statement (made once: a text statement costs SQLAlchemy no compiling)."""
+    t = SiteVisit.__table__
+    sql = (f"SELECT v.version, v.deleted_at, {', '.join(f'v.{k}' for k in VISIT_FIELDS)}, "
+           f"{_linked('visit_counselor', 'counselor_id', 'JOIN counselor c ON c.id = l.counselor_id', 'c.name, l.counselor_id')}, "
+           f"{_linked('visit_contact', 'contact_id', 'JOIN contact c ON c.id = l.contact_id', 'c.name, l.contact_id')}, "
+           f"{_linked('visit_issue_topic', 'topic_id', 'JOIN issue_topic t ON t.id = l.topic_id', 't.sort_order, t.code')}, "
+           "(SELECT count(*) FROM followup f WHERE f.visit_id = v.id AND f.deleted_at IS NULL), "
+           f"(SELECT count(*) FROM attachment a WHERE a.owner_type = '{ENTITY}' AND a.owner_id = v.id "
+           "AND a.deleted_at IS NULL) FROM site_visit v WHERE v.id = :v")
+    return text(sql).columns(
+        column("version", Integer), column("deleted_at", t.c.deleted_at.type),
+        *(column(k, t.c[k].type) for k in VISIT_FIELDS),
+        *(column(k, String) for k in ("counselor_ids", "contact_ids", "topic_ids")),
+        column("followups", Integer), column("attachments", Integer))
+
+
+_OPENED_FOLLOWUP = ("id", "description", "owner", "due_date", "status", "followup_date", "result", "version")
+_OPENED_ATTACHMENT = ("id", "filename", "sha256", "size_bytes", "media_type")
+
+
+@functools.cache
+def _opening_followups(locked: bool = False) -> TextualSelect:
+    """A visit's live follow-ups as its editor holds them; ``locked``: until COMMIT (a server's save)."""
+    t = FollowUp.__table__
+    return text(f"SELECT {', '.join(_OPENED_FOLLOWUP)} FROM followup WHERE visit_id = :v AND deleted_at IS NULL "
+                f"ORDER BY created_at, id{' FOR UPDATE' if locked else ''}"
+                ).columns(*(column(k, t.c[k].type) for k in _OPENED_FOLLOWUP))
+
+
+@functools.cache
+def _opening_attachments() -> TextualSelect:
+    t = Attachment.__table__
+    return text(f"SELECT {', '.join(_OPENED_ATTACHMENT)} FROM attachment WHERE owner_type = '{ENTITY}' "
+                "AND owner_id = :v AND deleted_at IS NULL ORDER BY created_at, id"
+                ).columns(*(column(k, t.c[k].type) for k in _OPENED_ATTACHMENT))
 
 
 def _set_link(conn, kind: str, visit_id: str, ids: list[str]) -> None:

@@ -22,7 +22,7 @@ from counsel_desk.services.places import geo
 from counsel_desk.services.formatting import listed
 from counsel_desk.ui.dashboard.map_geometry import MapGeometry, PanelGeometry, Point
 from counsel_desk.ui.dashboard.map_geometry import centroid as centroid_of
-from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.text import fmt, counted
 
 MAX_INSET_ZOOM = 3.0  # an inset may enlarge its islands up to this many times the main map's scale
 
@@ -141,7 +141,8 @@ class TownshipMap(QWidget):
     def text_for(self, code: str) -> str:
         if self.statuses is not None:
             return fmt(self.tr("%1: %2"), self._names.get(code, code), self.status(code).label)
-        return fmt(self.tr("%1: %2 visits"), self._names.get(code, code), str(self.count(code)))
+        n = self.count(code)
+        return fmt(self.tr("%1: %2 visit") if n == 1 else self.tr("%1: %2 visits"), self._names.get(code, code), f"{n:,}")
 
     # --- geometry in widget coordinates ------------------------------------------------------------
     def township_at(self, pos: QPointF) -> str | None:
@@ -305,7 +306,7 @@ class TownshipMap(QWidget):
             painter.setBrush(gradient)
             painter.drawRect(bar)
             painter.setPen(LEGEND_TEXT)
-            high = fmt(self.tr("%1 visits"), str(self._maximum))
+            high = counted(self._maximum, self.tr("%1 visit"), self.tr("%1 visits"))
             painter.drawText(QPointF(bar.right() + 5, box.bottom()), high)
             x = bar.right() + 5 + fm.horizontalAdvance(high)
         room = self.width() - self.MARGIN - x - 16

@@ -38,7 +38,7 @@ from counsel_desk.ui.outcomes.dashboard_card import OutcomesCard
 from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.stocktaking.township_dialog import TownshipDialog
 from counsel_desk.ui.tasks import run_task
-from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.text import fmt, counted
 
 log = logging.getLogger(__name__)
 
@@ -274,8 +274,8 @@ class DashboardPage(PageHooks, QWidget):
             return self.tr("item") if n == 1 else self.tr("items")
 
         self.card_visits.set_figure(o.visits_this_month, self.tr("visit") if o.visits_this_month == 1
-                                    else self.tr("visits"), fmt(self.tr("last month: %1 visit") if last_month == 1 else
-                                                             self.tr("last month: %1 visits"), f"{last_month:,}"))
+                                    else self.tr("visits"), counted(last_month, self.tr("last month: %1 visit"),
+                                                                 self.tr("last month: %1 visits")))
         sunday = week_bounds(o.today)[1]
         self.card_due.set_figure(o.followups_due_this_week, items(o.followups_due_this_week),
                                  fmt(self.tr("until Sunday %1"), shown_date(sunday)))

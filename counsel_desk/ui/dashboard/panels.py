@@ -13,7 +13,7 @@ from counsel_desk.services.figures.dashboard import CountyVisits, StageProposals
 from counsel_desk.ui.dashboard.loading import TargetLine
 from counsel_desk.ui.theme import GOOD
 from counsel_desk.ui.dashboard.widgets import ACCENT, MUTED, WARN, BarRow, BarRows, ElidedLabel
-from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.text import fmt, counted
 
 STAGE_COLORS = {Stage.APPROVED: GOOD, Stage.RETURNED: WARN, Stage.REJECTED: "#8d969e"}
 BEHIND_PACE = 0.10  # a target this far behind the calendar is drawn in amber
@@ -27,7 +27,7 @@ class VisitsByCounty(BarRows):
     def set_counties(self, counties: list[CountyVisits]) -> None:
         top = max((c.count for c in counties), default=0)
         self.set_rows([BarRow(pick(c.name, c.name_en), c.count, top,
-                              fmt(self.tr("%1 visit") if c.count == 1 else self.tr("%1 visits"), f"{c.count:,}"))
+                              counted(c.count, self.tr("%1 visit"), self.tr("%1 visits")))
                        for c in counties])
 
 
@@ -35,7 +35,7 @@ class ProposalStages(BarRows):
     def set_stages(self, stages: list[StageProposals]) -> None:
         top = max((s.count for s in stages), default=0)
         self.set_rows([BarRow(s.stage.label, s.count, top,
-                              fmt(self.tr("%1 item") if s.count == 1 else self.tr("%1 items"), f"{s.count:,}"),
+                              counted(s.count, self.tr("%1 item"), self.tr("%1 items")),
                               STAGE_COLORS.get(s.stage, ACCENT)) for s in stages])
 
 

@@ -30,7 +30,7 @@ from counsel_desk.ui.visits.widgets import FormDialog
 from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.places import PlacePicker
-from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.text import fmt, counted
 from counsel_desk.ui.widgets.rows import RowsModel, table_view
 from counsel_desk.ui.widgets.fields import MoneyEdit, heading
 
@@ -91,9 +91,13 @@ class YouthTeamListPage(RecordListPage):
         self.member_role = QLineEdit()
         self.member_role.setPlaceholderText(self.tr("Role"))
         self.add_member_button = QPushButton(self.tr("Add member"))
-        self.edit_member_button = QPushButton(self.tr("Edit member…"))
+        # the buttons under the members' table say what they do to the selected member in one word: with
+        # "member" in each they needed ~460 px and the editor beside the list scrolled sideways at 1280 px
+        self.edit_member_button = QPushButton(self.tr("Edit…"))
+        self.edit_member_button.setToolTip(self.tr("Edit the selected member"))
         self.edit_member_button.setObjectName("editMember")
-        self.remove_member_button = QPushButton(self.tr("Remove member"))
+        self.remove_member_button = QPushButton(self.tr("Remove"))
+        self.remove_member_button.setToolTip(self.tr("Remove the selected member from the team"))
         self.erase_member_button = QPushButton(self.tr("Erase personal data…"))
         self.erase_member_button.setObjectName("eraseMember")
         self.erase_member_button.setToolTip(self.tr("A member may ask for their name and birth year to be erased "
@@ -139,6 +143,7 @@ class YouthTeamListPage(RecordListPage):
         self.extra.addWidget(self.visits)
         self.extra.addLayout(visit_row)
         self.outcome_note = QLabel()
+        self.outcome_note.setWordWrap(True)
         self.outcome_note.setProperty("role", "figureCaption")
         self.extra.addWidget(self.outcome_note)
 
@@ -236,8 +241,8 @@ class YouthTeamListPage(RecordListPage):
         self.support_model.set_rows([(s.id, [shown_date(date.fromisoformat(s.day[:10])), s.title, s.detail])
                                      for s in view.supports])
         self.warnings.setText("\n".join(w.message for w in view.warnings))
-        self.outcome_note.setText(fmt(self.tr("%1 outcome records are tied to this team (see Outcomes)."),
-                                      str(len(view.outcomes))))
+        self.outcome_note.setText(counted(len(view.outcomes), self.tr("%1 outcome record is tied to this team (see Outcomes)."),
+                                          self.tr("%1 outcome records are tied to this team (see Outcomes).")))
         self.visit_model.set_rows([(v.id, [shown_date(date.fromisoformat(v.day[:10])), v.title, v.detail])
                                    for v in view.visits])
         linked = {s.id for s in view.supports}

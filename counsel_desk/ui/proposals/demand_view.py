@@ -16,7 +16,7 @@ from counsel_desk.services.formatting import ntd
 from counsel_desk.services.proposals.funding import ACTIVE_STAGES
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.proposals.tables import DemandModel
-from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.text import fmt, counted
 
 SCOPES = {
     "active": ACTIVE_STAGES,
@@ -69,7 +69,8 @@ class DemandView(QWidget):
     def reload(self) -> None:
         view = ps.requested_by_work_item(self.ctx.services(), stages=SCOPES[self.scope.currentData()])
         self.model.set_view(view, self.with_allocation.isChecked())
-        self.summary.setText(fmt(self.tr("%1 proposals request NT$%2 in total."), str(view.proposals), ntd(view.total)))
+        self.summary.setText(counted(view.proposals, self.tr("%1 proposal requests NT$%2 in total."),
+                                      self.tr("%1 proposals request NT$%2 in total."), ntd(view.total)))
         lines = [fmt(self.tr("ROC %1: %2"), str(y), name) for y, name in view.plans.items()
                  if name]
         lines += [n.message for n in view.notices]

@@ -34,7 +34,7 @@ from counsel_desk.ui.proposals.filters import ProposalFilterBar
 from counsel_desk.ui.proposals.plans_view import PlansView
 from counsel_desk.ui.proposals.versions_dialog import VersionsDialog
 from counsel_desk.ui.tasks import run_task
-from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.text import fmt, counted
 from counsel_desk.ui.widgets.roles import ID_ROLE, ROW_ROLE
 from counsel_desk.ui.widgets.rows import table_view
 
@@ -106,7 +106,8 @@ class ProposalsPage(PageHooks, QWidget):
         self.board.checklist_requested.connect(self.open_checklist)
         self.board.decision_requested.connect(self.correct_decision)
         self.list_view.doubleClicked.connect(lambda idx: self.open_proposal(idx.data(ID_ROLE)))
-        self.list_model.reloaded.connect(lambda n: self.count_label.setText(fmt(self.tr("%1 proposals"), str(n))))
+        self.list_model.reloaded.connect(lambda n: self.count_label.setText(
+            counted(n, self.tr("%1 proposal"), self.tr("%1 proposals"))))
         for signal in (ctx.proposals_changed, ctx.data_imported, ctx.workstations_changed):
             signal.connect(self._changed_elsewhere)
         self.filters.load_choices(ctx.services())

@@ -224,8 +224,8 @@ class ReportsPage(PageHooks, QWidget):
             self.comparison = comparison
             self._show_banner()
             center = CenterCode.label_of(figures.center) if figures.center else pick(figures.center_name, "All centers")
-            text = (fmt(self.tr("%1 %2: %3 visits."), center, pick(period.label_zh, period.key),
-                        f"{figures.visits_total:,}"))
+            text = fmt(self.tr("%1 %2: %3 visit.") if figures.visits_total == 1 else self.tr("%1 %2: %3 visits."),
+                       center, pick(period.label_zh, period.key), f"{figures.visits_total:,}")
             if figures.provisional:
                 text += " " + self.tr("The period has not ended: the report is provisional and cannot be sent yet.")
             self.status.setText(text)

@@ -25,7 +25,7 @@ from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.page_contract import PageHooks
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.tasks import run_task
-from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.text import fmt, counted
 from counsel_desk.ui.theme import ALERT, GOOD
 from counsel_desk.ui.widgets.choices import fill
 from counsel_desk.ui.widgets.date_edit import DateEdit
@@ -215,7 +215,7 @@ class AuditPage(PageHooks, QWidget):
         self.raw.clear()
 
     def _show_count(self, n: int) -> None:
-        self.count_label.setText(fmt(self.tr("%1 entries"), f"{n:,}"))
+        self.count_label.setText(counted(n, self.tr("%1 entry"), self.tr("%1 entries")))
 
     def _show_entry(self, row: int) -> None:
         seq = self.model.id_at(row)
@@ -284,7 +284,7 @@ class AuditPage(PageHooks, QWidget):
         services = self.ctx.services()
 
         def done(n: int) -> None:
-            text = fmt(self.tr("Exported %1 entries to %2."), f"{n:,}", str(path))
+            text = counted(n, self.tr("Exported %1 entry to %2."), self.tr("Exported %1 entries to %2."), str(path))
             self.result_label.setStyleSheet("")
             self.result_label.setText(text)
             self.ctx.status_message.emit(text)

@@ -21,7 +21,7 @@ from counsel_desk.services.formatting import aside
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.widgets.fit import fit_window
-from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.text import fmt, counted
 from counsel_desk.ui.widgets.roles import VALUE_ROLE
 from counsel_desk.ui.widgets.fields import heading
 
@@ -61,10 +61,13 @@ class EraseContactDialog(QDialog):
         if not p.mentions:
             mentioned = self.tr("No other record names this person.")
         elif member:
-            mentioned = self.tr("%1 other records name this member; the name in them is replaced too:")
+            mentioned = counted(len(p.mentions), self.tr("%1 other record names this member; the name in it is replaced too:"),
+                                self.tr("%1 other records name this member; the name in them is replaced too:"))
         else:
-            mentioned = self.tr("%1 other records name this person; the name, phone and e-mail in them are replaced too:")
-        mentions_label = QLabel(fmt(mentioned, str(len(p.mentions))))
+            mentioned = counted(len(p.mentions), self.tr(
+                "%1 other record names this person; the name, phone and e-mail in it are replaced too:"), self.tr(
+                "%1 other records name this person; the name, phone and e-mail in them are replaced too:"))
+        mentions_label = QLabel(mentioned)
         mentions_label.setWordWrap(True)
         self.scrub = QCheckBox(self.tr("Also replace the mentions in other records"))
         self.scrub.setObjectName("scrubMentions")

@@ -18,7 +18,7 @@ from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.stocktaking.topics_dialog import TopicsDialog
 from counsel_desk.ui.widgets.date_edit import DateEdit
 from counsel_desk.ui.widgets.fit import fit_window
-from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.text import fmt, counted
 from counsel_desk.ui.widgets.roles import VALUE_ROLE
 from counsel_desk.ui.theme import ALERT
 from counsel_desk.ui.messages import guarded
@@ -155,7 +155,7 @@ class TownshipDialog(QDialog):
             self.history.addItem(spaced([shown_date(e.day), e.what]))
 
     def _visits(self, n: int) -> str:
-        return fmt(self.tr("1 visit") if n == 1 else self.tr("%1 visits"), f"{n:,}")
+        return counted(n, self.tr("%1 visit"), self.tr("%1 visits"))
 
     # --- actions --------------------------------------------------------------------------------------
     def record_note(self) -> None:

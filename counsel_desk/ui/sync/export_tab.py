@@ -25,7 +25,7 @@ from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui import settings as options
-from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.text import fmt, counted
 
 
 class ExportTab(QWidget):
@@ -155,11 +155,13 @@ class ExportTab(QWidget):
         def done(result: ExportResult) -> None:
             self.task = None
             masked = self.tr("personal data masked") if result.masked else self.tr("personal data NOT masked")
-            text = self.tr("Exported %1 records (%2) to %3 in %4 s.")
-            self.status.setText(fmt(text, f"{result.total:,}", masked, str(result.path), f"{result.seconds:.1f}"))
+            self.status.setText(counted(result.total, self.tr("Exported %1 record (%2) to %3 in %4 s."),
+                                        self.tr("Exported %1 records (%2) to %3 in %4 s."), masked, str(result.path),
+                                        f"{result.seconds:.1f}"))
             if result.files_missing:
-                self.status.setText(self.status.text() + " " + fmt(self.tr("%1 attachment files were not found here."),
-                                                                   str(len(result.files_missing))))
+                self.status.setText(self.status.text() + " " + counted(
+                    len(result.files_missing), self.tr("%1 attachment file was not found here."),
+                    self.tr("%1 attachment files were not found here.")))
             self.ctx.status_message.emit(self.status.text())
             self.refresh()
             self.exported.emit(result)

@@ -23,7 +23,7 @@ from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.widgets.rows import RowsModel, table_view
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui import settings as options
-from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.text import fmt, counted
 
 
 class ImportTab(QWidget):
@@ -185,7 +185,8 @@ class ImportTab(QWidget):
             text += " " + self.tr("Correct the problems listed below in the workbook (or ask its sender for a new "
                                   "export) and preview again.")
             if report.problems.unlisted:
-                text += " " + fmt(self.tr("%1 more problems are not listed."), f"{report.problems.unlisted:,}")
+                text += " " + counted(report.problems.unlisted, self.tr("%1 more problem is not listed."),
+                                      self.tr("%1 more problems are not listed."))
         elif report.dry_run:
             text += " " + self.tr("Press Apply to import.")
         elif totals["conflicts"]:

@@ -18,7 +18,7 @@ from counsel_desk.ui.empty_state import show_when_empty
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.visits.list_base import ListPageBase
 from counsel_desk.ui.visits.progressive_model import ProgressiveIdModel
-from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.text import fmt, counted
 
 if TYPE_CHECKING:  # the editor is imported when first opened, not with the list
     from counsel_desk.ui.visits.editor import VisitEditor
@@ -89,7 +89,7 @@ class VisitListPage(ListPageBase):
         return self.host.new_visit(self)
 
     def _show_count(self, n: int) -> None:
-        self.count_label.setText(fmt(self.tr("%1 visit") if n == 1 else self.tr("%1 visits"), f"{n:,}"))
+        self.count_label.setText(counted(n, self.tr("%1 visit"), self.tr("%1 visits")))
 
     # --- opening and deleting -----------------------------------------------------------------------------
     def open_current(self) -> None:

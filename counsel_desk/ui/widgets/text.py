@@ -22,3 +22,11 @@ def fmt(template: str, *args: object) -> str:
         return values[n - 1] if 1 <= n <= len(values) else m.group(0)
 
     return _PLACEHOLDER.sub(fill, template)
+
+
+def counted(n: int, one: str, many: str, *rest: object) -> str:
+    """``one`` for exactly one, else ``many``, with %1 filled by ``n`` written with thousands separators and
+    %2 … by ``rest``: ``counted(n, self.tr("%1 entry"), self.tr("%1 entries"))``. English says "1 entry" and
+    "1,204 entries"; the zh_TW catalogue gives both the same words («%1 筆»). Both texts are marked with
+    ``tr()`` at the call, so the catalogue finds them."""
+    return fmt(one if n == 1 else many, f"{n:,}", *rest)

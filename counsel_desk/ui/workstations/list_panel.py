@@ -21,7 +21,7 @@ from counsel_desk.ui.workstations.columns import CONTEXT
 from counsel_desk.ui.widgets.fit import shrinkable
 from counsel_desk.ui.widgets.indigenous_combo import IndigenousCombo
 from counsel_desk.ui.widgets.places import PlacePicker
-from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.text import counted
 from counsel_desk.ui.theme import ALERT
 from counsel_desk.ui.widgets.rows import table_view
 from counsel_desk.ui.widgets.choices import EnumCombo, select
@@ -273,7 +273,7 @@ class ListPanel(QWidget):
             self.activated.emit(rid)
 
     def _show_count(self, n: int) -> None:
-        self.count_label.setText(fmt(self.tr("%1 record") if n == 1 else self.tr("%1 records"), f"{n:,}"))
+        self.count_label.setText(counted(n, self.tr("%1 record"), self.tr("%1 records")))
         if n and not self._sized:
             self._sized = True
             self._size_columns()

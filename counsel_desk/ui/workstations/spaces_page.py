@@ -23,7 +23,7 @@ from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
 from counsel_desk.ui.widgets.places import PlacePicker
 from counsel_desk.ui.widgets.fit import fit_window
-from counsel_desk.ui.widgets.text import fmt
+from counsel_desk.ui.widgets.text import counted
 from counsel_desk.ui.widgets.rows import RowsModel, table_view
 from counsel_desk.ui.widgets.choices import EnumCombo
 from counsel_desk.ui.widgets.fields import MoneyEdit, heading
@@ -129,7 +129,7 @@ class PublicSpaceListPage(RecordListPage):
         self.link_button.setEnabled(record is not None)
         self.unlink_button.setEnabled(record is not None)
         n = space_service.visit_count(self.ctx.services(), record.id) if record is not None else 0
-        self.visits_label.setText(fmt(self.tr("%1 visit") if n == 1 else self.tr("%1 visits"), f"{n:,}"))
+        self.visits_label.setText(counted(n, self.tr("%1 visit"), self.tr("%1 visits")))
         self._show_linked()
 
     def values(self) -> dict:
