@@ -35,6 +35,7 @@ from counsel_desk.sync import format as fmt
 from counsel_desk.sync import natural_keys, safety
 from counsel_desk.sync.checks import check_batch
 from counsel_desk.sync.refusals import refused_by_server
+from counsel_desk.sync.search_build import SideBuild
 from counsel_desk.sync.search_text import SearchText
 from counsel_desk.sync.problems import OUTCOMES, Cancelled, Problems, empty_counts
 from counsel_desk.sync.reader import (
@@ -263,37 +264,50 @@ def merge_batch(conn, link: syncdb.SyncConnection, files: list[StagedFile], repo
     renamed = natural_keys.rename_records(link)
     conflicts: list[tuple[str, str, dict]] = []
     search_text = SearchText(link, ref)
-    incoming = {} if dry_run else {s.table: sum(f.staged.get(s.key, 0) for f in files) for s in fmt.SHEETS if s.search}
-    with search.bulk_indexing(conn, incoming=incoming):  # each sheet's new records are indexed in one statement
-        for sheet in fmt.SHEETS:
-            for f, r in zip(files, reports):
-                per_file = r.counts.setdefault(sheet.key, empty_counts())
-                before = dict(per_file)
-                found: list[tuple[str, dict]] = []
-                applying.SheetApplier(conn, link, sheet, f, device, now, ref, search_text, per_file, found).run()
-                for k in ("added", "updated", "unchanged", "conflicts"):
-                    counts[sheet.key][k] += per_file[k] - before[k]
-                conflicts.extend((sheet.table, rid, detail) for rid, detail in found)
-                ticker.sheet_merged(f, sheet.key)
-    if dry_run:
-        link.rollback()
-        link.begin(write=True)
-        _log(link, files, reports, actor, now, dry_run=True)
+    incoming = {} if dry_run else {search.fts_table(s.table): sum(f.staged.get(s.key, 0) for f in files)
+                                   for s in fmt.SHEETS if s.search}
+    side = SideBuild.start(conn.engine, link, incoming)  # a large load's search tables: built beside the merge
+    try:
+        with search.bulk_indexing(conn):  # each sheet's new records are indexed in one statement
+            for sheet in fmt.SHEETS:
+                for f, r in zip(files, reports):
+                    per_file = r.counts.setdefault(sheet.key, empty_counts())
+                    before = dict(per_file)
+                    found: list[tuple[str, dict]] = []
+                    applying.SheetApplier(conn, link, sheet, f, device, now, ref, search_text, per_file, found,
+                                          side=side).run()
+                    for k in ("added", "updated", "unchanged", "conflicts"):
+                        counts[sheet.key][k] += per_file[k] - before[k]
+                    conflicts.extend((sheet.table, rid, detail) for rid, detail in found)
+                    ticker.sheet_merged(f, sheet.key)
+                if side is not None and sheet.search:
+                    side.sheet_done(search.fts_table(sheet.table))
+        if side is not None:
+            side.finish(link)
+        if dry_run:
+            link.rollback()
+            link.begin(write=True)
+            _log(link, files, reports, actor, now, dry_run=True)
+            link.commit()
+            return
+        entries: list[tuple[str, str, str, dict | str]] = [
+            ("merge", table, new, {"same_record_as": old}) for table, old, new in renamed]
+        entries += [("sync_conflict", table, rid, detail) for table, rid, detail in conflicts]
+        for f, r in zip(files, reports):
+            added = {k: v for k, v in r.counts.items() if any(v[o] for o in ("added", "updated", "conflicts"))}
+            entries.append(("import", "interchange", "", {
+                "file": f.name, "sha256": f.sha256, "center": f.meta.center, "device": f.meta.device,
+                "counts": added}))
+        _log(link, files, reports, actor, now, dry_run=False)
+        programme_outcomes.extend(_load_programmes(conn, files, actor))
+        # last: on a server the audit chain's lock is held from here to COMMIT, not while the batch merged
+        audit.append_entries(conn, actor, entries)
         link.commit()
-        return
-    entries: list[tuple[str, str, str, dict | str]] = [
-        ("merge", table, new, {"same_record_as": old}) for table, old, new in renamed]
-    entries += [("sync_conflict", table, rid, detail) for table, rid, detail in conflicts]
-    for f, r in zip(files, reports):
-        added = {k: v for k, v in r.counts.items() if any(v[o] for o in ("added", "updated", "conflicts"))}
-        entries.append(("import", "interchange", "", {
-            "file": f.name, "sha256": f.sha256, "center": f.meta.center, "device": f.meta.device,
-            "counts": added}))
-    _log(link, files, reports, actor, now, dry_run=False)
-    programme_outcomes.extend(_load_programmes(conn, files, actor))
-    # last: on a server the audit chain's lock is held from here to COMMIT, not while the batch merged
-    audit.append_entries(conn, actor, entries)
-    link.commit()
+    except BaseException:
+        if side is not None:  # its copies are dropped once this transaction has let go of them
+            link.rollback()
+            side.abandon()
+        raise
 
 
 
