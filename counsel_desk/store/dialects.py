@@ -57,42 +57,29 @@ def create_trigram_index(op: Any, table: str) -> None:
     op.execute(_trigram_index_sql(table))
 
 
-# A bulk load into a search table at least this big, and bigger than what the table holds, rebuilds its
-# trigram index once (bulk_load_trigram_indexes) instead of growing it row by row.
+# A bulk load into a search table at least this big, and bigger than what the table holds, builds the table
+# anew beside the merge (sync/search_build.py) instead of growing its trigram index row by row.
 TRIGRAM_REBUILD_ROWS = 20_000
 
 
-def bulk_load_trigram_indexes(conn: Connection, incoming: dict[str, int]) -> list[str]:
-    """PostgreSQL bulk step: before a bulk load of ``incoming`` rows per search table, drop the trigram index
-    of each table that will at least double and is owned by this login; returns them for
-    :func:`rebuild_trigram_indexes` once the load is in (same transaction: a failed import rolls the drop
-    back too). Building a GIN index once from all rows costs a fraction of keeping it up row by row
-    (each row's trigrams inserted into a growing index). Until the transaction ends, others' searches and
-    saves of those entities wait for it (the drop locks the table): only large loads take this path."""
+def bulk_load_candidates(conn: Connection, incoming: dict[str, int]) -> list[str]:
+    """PostgreSQL bulk step: the search tables of ``incoming`` (table → rows about to be added) that the load
+    will at least double, when this login may have them rebuilt (it owns them, or is one of headquarters:
+    store/search_rebuild.py). Building a GIN index once from all rows costs a fraction of keeping it up row
+    by row (each row's trigrams inserted into a growing index)."""
     if not is_server(conn):
         return []
-    dropped = []
+    hq = conn.execute(text("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cd_hq' "
+                           "AND pg_has_role(session_user, oid, 'MEMBER'))")).scalar_one()
+    out = []
     for table, n in incoming.items():
         if n < TRIGRAM_REBUILD_ROWS:
             continue
-        row = conn.execute(text("SELECT c.reltuples, pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c "
-                                "WHERE c.oid = to_regclass(:i)"), {"i": f"ix_{table}_trgm"}).first()
-        if row is None or not row[1] or max(row[0], 0) > n:
-            continue
-        conn.execute(text(f"DROP INDEX ix_{table}_trgm"))
-        dropped.append(table)
-    return dropped
-
-
-def rebuild_trigram_indexes(conn: Connection, tables: list[str]) -> None:
-    """The indexes :func:`bulk_load_trigram_indexes` dropped, built again from every row."""
-    if tables:
-        conn.execute(text(f"SET LOCAL maintenance_work_mem = '{TRIGRAM_BUILD_MEMORY}'"))
-    for table in tables:
-        conn.execute(text(_trigram_index_sql(table)))
-
-
-TRIGRAM_BUILD_MEMORY = "256MB"
+        row = conn.execute(text("SELECT c.reltuples, pg_has_role(session_user, c.relowner, 'USAGE') FROM pg_class c "
+                                "WHERE c.oid = to_regclass(:t)"), {"t": table}).first()
+        if row is not None and (row[1] or hq) and max(row[0], 0) <= n:
+            out.append(table)
+    return out
 
 
 def create_search_table(op: Any, table: str, *, with_entity: bool = False) -> None:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 # The newest revision in versions/. Kept here so that opening an up-to-date database (every start)
 # needs no Alembic import or script scan; tests/unit/test_migrations.py holds it equal to the scripts.
-SCHEMA_HEAD = "0022_i18_bigint"
+SCHEMA_HEAD = "0023_i18_sync_search_build"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

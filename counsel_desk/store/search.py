@@ -28,7 +28,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
-from counsel_desk.store.dialects import SERVER, UNPREPARED, bulk_load_trigram_indexes, is_server, rebuild_trigram_indexes
+from counsel_desk.store.dialects import SERVER, UNPREPARED, is_server
 
 
 # The entities with searchable text; each has its FTS table (created by the migrations).
@@ -120,19 +120,17 @@ def index_query(conn: Connection, entity: str, rows_sql: str, params: dict | Non
 
 @contextmanager
 def bulk_indexing(conn: Connection, entities: Iterable[str] = ENTITIES,
-                  hashsize: int = FTS_BULK_HASHSIZE, incoming: dict[str, int] | None = None) -> Iterator[None]:
+                  hashsize: int = FTS_BULK_HASHSIZE) -> Iterator[None]:
     """A larger FTS5 buffer (``hashsize``) while many records are indexed in one transaction.
 
     FTS5 keeps pending index terms in memory up to ``hashsize`` before it writes a segment; a bigger
     buffer means fewer segments to write and merge (about 40 % less indexing time at 100,000 visits).
     The setting is stored in each index's config table, so it is set back before the transaction
-    ends (or rolls back with it). On a server, ``incoming`` (entity → records about to be indexed) lets
-    a large load build the trigram indexes once at the end (:func:`dialects.bulk_load_trigram_indexes`).
+    ends (or rolls back with it). A server has no such buffer (a large import builds its search tables
+    beside the merge: ``sync/search_build.py``).
     """
     if is_server(conn):
-        dropped = bulk_load_trigram_indexes(conn, {fts_table(e): n for e, n in (incoming or {}).items()})
         yield
-        rebuild_trigram_indexes(conn, dropped)
         return
     tables = [fts_table(e) for e in entities]
     for t in tables:

@@ -17,6 +17,7 @@ from counsel_desk.sync.db import SyncConnection
 from counsel_desk.sync.format import Kind, Sheet
 from counsel_desk.sync.merge import Outcome, Variant, differing_fields, dumps, merge
 from counsel_desk.sync.reader import StagedFile, stage_table
+from counsel_desk.sync.search_build import SideBuild
 from counsel_desk.sync.search_text import SearchText, rows_sql
 from counsel_desk.sync.shape import FLAG_MOMENTS, Shape, link_expr
 
@@ -29,8 +30,10 @@ class SheetApplier:
     """Merges one file's staged rows of one sheet into the database."""
 
     def __init__(self, conn, link: SyncConnection, sheet: Sheet, staged: StagedFile, device: str, now: str,
-                 ref, search_text: SearchText, counts: dict[str, int], conflicts: list[tuple[str, dict]]):
+                 ref, search_text: SearchText, counts: dict[str, int], conflicts: list[tuple[str, dict]],
+                 side: SideBuild | None = None):
         self.conn, self.link, self.sheet, self.file = conn, link, sheet, staged
+        self.side = side if side is not None and sheet.search and side.takes(search.fts_table(sheet.table)) else None
         self.device, self.now, self.ref, self.search = device, now, ref, search_text
         self.counts = counts
         self.conflicts = conflicts  # (record id, audit detail) of conflicts opened or changed
@@ -155,6 +158,9 @@ class SheetApplier:
 
     def _bulk_after(self, *, fresh: bool) -> None:
         """Merge records, links and search text of the picked rows (written as the incoming version)."""
+        beside = fresh and self.side is not None
+        if fresh and self.side is not None:  # first: the helper builds their search table meanwhile
+            self.side.add(self.link, self.sheet, self.search, self.stage)
         self.link.execute(
             "INSERT INTO sync_base (entity, record_id, clock, content_hash, local_version, withheld, merged_at) "
             + self._picked(f"CAST(:t AS TEXT), s.id, s._clock, '', s.version, s._withheld <> 0, {self.link.moment(':now')}")
@@ -176,7 +182,7 @@ class SheetApplier:
                               + self._picked("s.id, j.value")
                               + f" JOIN json_each('[\"' || replace(s.{c.key}, ';', '\",\"') || '\"]') AS j"
                               + f" WHERE s.{c.key} IS NOT NULL")
-        if self.sheet.search:
+        if self.sheet.search and not beside:
             self._index_picked(fresh=fresh)
 
     def _index_picked(self, *, fresh: bool) -> None:

@@ -27,6 +27,7 @@ from sqlalchemy.exc import DBAPIError
 
 from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
+from counsel_desk.services.safety.backup import BackupAhead
 from counsel_desk.store import audit, programmes, search
 from counsel_desk.sync import apply as applying
 from counsel_desk.sync import db as syncdb
@@ -34,6 +35,7 @@ from counsel_desk.sync import format as fmt
 from counsel_desk.sync import natural_keys, safety
 from counsel_desk.sync.checks import check_batch
 from counsel_desk.sync.refusals import refused_by_server
+from counsel_desk.sync.search_build import SideBuild
 from counsel_desk.sync.search_text import SearchText
 from counsel_desk.sync.problems import OUTCOMES, Cancelled, Problems, empty_counts
 from counsel_desk.sync.reader import (
@@ -129,13 +131,10 @@ def _formula_refusal(path: Path, parts: list[str]) -> UserError:
         f"formulas; turn those cells into plain values first. The database was not changed.")
 
 
-def _backup(db) -> Path | None:
-    """A file is copied aside first; a server is backed up on the server (pg_dump, docs/server.md)."""
-    if db.is_server:
-        return None
-    from counsel_desk.services.safety.backup import backup_before
-
-    return backup_before(db, "import")
+def _backup_ahead(db, dry_run: bool) -> BackupAhead | None:
+    """A file is copied aside (checked) while the workbooks are read and checked, on the other core;
+    a server is backed up on the server (pg_dump, docs/server.md); a preview changes nothing."""
+    return None if dry_run or db.is_server else BackupAhead(db, "import")
 
 
 def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, actor: str = "",
@@ -159,6 +158,19 @@ def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, 
     stop_scan = threading.Event()
     # the big worksheets are scanned by the reader instead, in one pass with their row count
     scans = [scanner.submit(safety.scan_file, p, stop_scan, safety.big_sheet_parts(p)) for p in paths]
+    ahead = _backup_ahead(db, dry_run)
+    try:
+        report = _import(db, files, problems, ticker, scanner, scans, stop_scan, ahead, dry_run, actor)
+    finally:
+        if ahead is not None:
+            ahead.discard()  # unless taken: refused or failed before merging, no backup is left behind
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _import(db, files: list[StagedFile], problems: Problems, ticker: "_Ticker", scanner: ThreadPoolExecutor,
+            scans: list, stop_scan: threading.Event, ahead: BackupAhead | None, dry_run: bool,
+            actor: str) -> ImportReport:
     with syncdb.connection(db) as (conn, link), scanner, staging(link):
         ref = syncdb.Reference.load(link)
         link.begin()  # staging writes go to the temporary tables only
@@ -188,10 +200,9 @@ def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, 
                 r.counts.setdefault(key, empty_counts())["rejected"] += n
         report = ImportReport(reports, counts, problems, dry_run, applied=False)
         if problems:
-            report.seconds = time.perf_counter() - started
             return report
-        if not dry_run:
-            report.backup = _backup(db)
+        if ahead is not None:
+            report.backup = ahead.take()
         try:
             merge_batch(conn, link, files, reports, counts, ref, actor, dry_run, ticker, report.programmes)
         except DBAPIError as exc:  # a counselor's login, another center's records: the server's row-level security
@@ -204,7 +215,6 @@ def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, 
         report.applied = not dry_run
         if report.applied:
             _copy_attachment_files(db, link, files)
-    report.seconds = time.perf_counter() - started
     return report
 
 
@@ -254,37 +264,50 @@ def merge_batch(conn, link: syncdb.SyncConnection, files: list[StagedFile], repo
     renamed = natural_keys.rename_records(link)
     conflicts: list[tuple[str, str, dict]] = []
     search_text = SearchText(link, ref)
-    incoming = {} if dry_run else {s.table: sum(f.staged.get(s.key, 0) for f in files) for s in fmt.SHEETS if s.search}
-    with search.bulk_indexing(conn, incoming=incoming):  # each sheet's new records are indexed in one statement
-        for sheet in fmt.SHEETS:
-            for f, r in zip(files, reports):
-                per_file = r.counts.setdefault(sheet.key, empty_counts())
-                before = dict(per_file)
-                found: list[tuple[str, dict]] = []
-                applying.SheetApplier(conn, link, sheet, f, device, now, ref, search_text, per_file, found).run()
-                for k in ("added", "updated", "unchanged", "conflicts"):
-                    counts[sheet.key][k] += per_file[k] - before[k]
-                conflicts.extend((sheet.table, rid, detail) for rid, detail in found)
-                ticker.sheet_merged(f, sheet.key)
-    if dry_run:
-        link.rollback()
-        link.begin(write=True)
-        _log(link, files, reports, actor, now, dry_run=True)
+    incoming = {} if dry_run else {search.fts_table(s.table): sum(f.staged.get(s.key, 0) for f in files)
+                                   for s in fmt.SHEETS if s.search}
+    side = SideBuild.start(conn.engine, link, incoming)  # a large load's search tables: built beside the merge
+    try:
+        with search.bulk_indexing(conn):  # each sheet's new records are indexed in one statement
+            for sheet in fmt.SHEETS:
+                for f, r in zip(files, reports):
+                    per_file = r.counts.setdefault(sheet.key, empty_counts())
+                    before = dict(per_file)
+                    found: list[tuple[str, dict]] = []
+                    applying.SheetApplier(conn, link, sheet, f, device, now, ref, search_text, per_file, found,
+                                          side=side).run()
+                    for k in ("added", "updated", "unchanged", "conflicts"):
+                        counts[sheet.key][k] += per_file[k] - before[k]
+                    conflicts.extend((sheet.table, rid, detail) for rid, detail in found)
+                    ticker.sheet_merged(f, sheet.key)
+                if side is not None and sheet.search:
+                    side.sheet_done(search.fts_table(sheet.table))
+        if side is not None:
+            side.finish(link)
+        if dry_run:
+            link.rollback()
+            link.begin(write=True)
+            _log(link, files, reports, actor, now, dry_run=True)
+            link.commit()
+            return
+        entries: list[tuple[str, str, str, dict | str]] = [
+            ("merge", table, new, {"same_record_as": old}) for table, old, new in renamed]
+        entries += [("sync_conflict", table, rid, detail) for table, rid, detail in conflicts]
+        for f, r in zip(files, reports):
+            added = {k: v for k, v in r.counts.items() if any(v[o] for o in ("added", "updated", "conflicts"))}
+            entries.append(("import", "interchange", "", {
+                "file": f.name, "sha256": f.sha256, "center": f.meta.center, "device": f.meta.device,
+                "counts": added}))
+        _log(link, files, reports, actor, now, dry_run=False)
+        programme_outcomes.extend(_load_programmes(conn, files, actor))
+        # last: on a server the audit chain's lock is held from here to COMMIT, not while the batch merged
+        audit.append_entries(conn, actor, entries)
         link.commit()
-        return
-    entries: list[tuple[str, str, str, dict | str]] = [
-        ("merge", table, new, {"same_record_as": old}) for table, old, new in renamed]
-    entries += [("sync_conflict", table, rid, detail) for table, rid, detail in conflicts]
-    for f, r in zip(files, reports):
-        added = {k: v for k, v in r.counts.items() if any(v[o] for o in ("added", "updated", "conflicts"))}
-        entries.append(("import", "interchange", "", {
-            "file": f.name, "sha256": f.sha256, "center": f.meta.center, "device": f.meta.device,
-            "counts": added}))
-    _log(link, files, reports, actor, now, dry_run=False)
-    programme_outcomes.extend(_load_programmes(conn, files, actor))
-    # last: on a server the audit chain's lock is held from here to COMMIT, not while the batch merged
-    audit.append_entries(conn, actor, entries)
-    link.commit()
+    except BaseException:
+        if side is not None:  # its copies are dropped once this transaction has let go of them
+            link.rollback()
+            side.abandon()
+        raise
 
 
 

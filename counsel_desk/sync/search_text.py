@@ -23,7 +23,7 @@ from counsel_desk.sync.format import Column, Kind, Sheet
 NAMED = ("counselors", "organizations", "workstations", "contacts")  # linked names that feed the search text
 
 
-def _named(sheet: Sheet) -> list[Column]:
+def named_columns(sheet: Sheet) -> list[Column]:
     return [c for c in sheet.columns if c.kind in (Kind.REF, Kind.IDS) and c.ref in NAMED]
 
 
@@ -42,7 +42,7 @@ def body_sql(sheet: Sheet, alias: str = "s") -> str:
         town = (f"(SELECT n.name FROM township n WHERE n.code = {a}.township_code)"
                 if "township_code" in sheet.by_key else "NULL")
         parts.append(_part(f"coalesce({county} || ' ' || {town}, {county}, {town})"))
-    for c in _named(sheet):
+    for c in named_columns(sheet):
         target = fmt.BY_KEY[str(c.ref)].table
         if c.kind is Kind.REF:
             parts.append(_part(f"(SELECT n.name FROM {target} n WHERE n.id = {a}.{c.key})"))
@@ -76,7 +76,7 @@ class SearchText:
         parts = [values.get(k) or "" for k in sheet.search]
         parts.append(" ".join(p for p in (self.ref.county_name(values.get("county_code")),
                                          self.ref.township_name(values.get("township_code"))) if p))
-        for c in _named(sheet):
+        for c in named_columns(sheet):
             ids = values.get(c.key)
             if ids:
                 names = self.names(str(c.ref))

@@ -1,0 +1,148 @@
+"""A large import's search tables built beside the merge, on the server's second core (PostgreSQL only).
+
+PostgreSQL runs one transaction on one core. The biggest part of a large headquarters import used to be
+the search text inside it: each new record's text composed from joins, then the trigram index built over
+all of it (~180 trigrams of Chinese text a visit) — a third of the merge's server time, on the one core.
+
+For each search table the load at least doubles (``dialects.TRIGRAM_REBUILD_ROWS``; for the tables' owner and
+headquarters' logins), a second connection builds a complete copy instead, while the merge goes on (each step
+on the server is a function of store/search_rebuild.py, run with the owner's rights):
+
+1. it copies the table's committed rows into a new table (``cd_build_…``, no index yet);
+2. the merge hands it each added record's text, composed here from the staged values and the names
+   already merged (:meth:`SearchText.body`), under the record's number in ``search_index_doc`` — which the
+   merge writes in its own transaction, as before; the helper streams them in with COPY;
+3. once the sheet is merged for every file, it builds the primary key and the trigram index over all
+   rows and commits that table (nobody reads it: it has no name anyone searches);
+4. at the end of the merge, inside its transaction, :meth:`SideBuild.finish` has the server lock the live table, bring
+   the copy up to date with whatever changed there meanwhile (colleagues' saves, this import's own
+   updates: compared row by row, normally none), and put the copy in the live table's place (rights,
+   owner, names). Searches find the new records the moment the import commits; a failed or cancelled
+   import rolls the swap back, and the copies are dropped.
+
+Others' searches and saves of those entities wait only for that last step (the swap locks the table),
+not for the whole import.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import uuid
+from typing import Any, Iterable
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection, Engine
+
+from counsel_desk.store import dialects
+from counsel_desk.store.search import END_OF_TEXT, fts_table
+from counsel_desk.sync.db import SyncConnection
+from counsel_desk.sync.format import Sheet
+from counsel_desk.sync.search_text import SearchText, named_columns
+
+_DONE = object()
+
+
+class SideBuild:
+    """The search tables rebuilt beside one import's merge (see the module docstring)."""
+
+    def __init__(self, engine: Engine, tables: list[str]):
+        self.engine = engine
+        self.tables = tables
+        tag = uuid.uuid4().hex[:10]
+        self.copies = {t: f"cd_build_{tag}_{n}" for n, t in enumerate(tables)}
+        self.queue: queue.Queue[Any] = queue.Queue(maxsize=8)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="sync-search-build", daemon=True)
+        self.thread.start()
+
+    @classmethod
+    def start(cls, engine: Engine, link: SyncConnection, incoming: dict[str, int]) -> "SideBuild | None":
+        """A side build of the search tables (``fts_table`` names) this load at least doubles, or None
+        (a file, a small load, or a login that does not own the tables)."""
+        if not link.server:
+            return None
+        tables = dialects.bulk_load_candidates(link.conn, incoming)
+        return cls(engine, tables) if tables else None
+
+    def takes(self, table: str) -> bool:
+        return table in self.copies
+
+    # --- the merge's side (its own thread and transaction) -------------------------------------------------
+    def add(self, link: SyncConnection, sheet: Sheet, search_text: SearchText, stage: str) -> None:
+        """The staged rows picked in ``sync_pick`` (records just added): numbered in ``search_index_doc`` in the
+        merge's transaction (as ``store.search.index_query`` does), their text composed here and handed over."""
+        picked = f"FROM {stage} s JOIN sync_pick p ON p.rid = s.rowid"
+        live = "s.deleted_at IS NULL" if "deleted_at" in sheet.by_key else "true"
+        link.execute(f"INSERT INTO search_index_doc (entity, record_id) SELECT CAST(:e AS TEXT), s.id {picked} "
+                     f"WHERE {live} AND NOT EXISTS (SELECT 1 FROM search_index_doc d WHERE d.record_id = s.id)",
+                     {"e": sheet.table})
+        keys = list(dict.fromkeys([*sheet.search, *(k for k in ("county_code", "township_code") if k in sheet.by_key),
+                                   *(c.key for c in named_columns(sheet))]))
+        rows = link.execute(f"SELECT d.rowid, {', '.join(f's.{k}' for k in keys)} {picked} "
+                            f"JOIN search_index_doc d ON d.record_id = s.id WHERE {live}").fetchall()
+        body = search_text.body
+        out = []
+        for row in rows:
+            text_ = body(sheet, dict(zip(keys, row[1:])))
+            out.append((row[0], text_ if text_.endswith(END_OF_TEXT) else text_ + END_OF_TEXT))
+        self._put(("rows", fts_table(sheet.table), out))
+
+    def sheet_done(self, table: str) -> None:
+        """No more rows for ``table``: the helper builds its keys and index now, beside the rest of the merge."""
+        if self.takes(table):
+            self._put(("index", table, None))
+
+    def _put(self, item: tuple[str, str, Any]) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put(item)
+
+    def finish(self, link: SyncConnection) -> None:
+        """Inside the merge's transaction: wait for the copies, bring them up to date, swap them in."""
+        self.queue.put(_DONE)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        for table, copy in self.copies.items():
+            link.execute("SELECT cd_search_build_swap(:t, :c)", {"t": table, "c": copy})
+
+    def abandon(self) -> None:
+        """After a failed or cancelled merge (its transaction rolled back): stop the helper, drop the copies."""
+        if self.thread.is_alive():
+            self.error = self.error or RuntimeError("abandoned")
+            self.queue.put(_DONE)
+            self.thread.join()
+        with self.engine.connect() as conn:
+            for table, copy in self.copies.items():
+                conn.execute(text("SELECT cd_search_build_drop(:t, :c)"), {"t": table, "c": copy})
+            conn.commit()
+
+    # --- the helper's side ------------------------------------------------------------------------------------
+    def _run(self) -> None:
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SET LOCAL jit = off"))
+                for table, copy in self.copies.items():
+                    conn.execute(text("SELECT cd_search_build_start(:t, :c)"), {"t": table, "c": copy})
+                while (item := self.queue.get()) is not _DONE:
+                    if self.error is not None:
+                        continue  # drained until the merge says it is done
+                    kind, table, rows = item
+                    if kind == "rows":
+                        _copy_rows(conn, self.copies[table], rows)
+                    else:
+                        conn.execute(text("SELECT cd_search_build_index(:t, :c)"), {"t": table, "c": self.copies[table]})
+                if self.error is None:
+                    conn.commit()
+        except BaseException as exc:  # noqa: BLE001 — raised in the merge's thread
+            self.error = exc
+            while self.queue.get() is not _DONE:  # the merge may still be handing over rows
+                pass
+
+
+def _copy_rows(conn: Connection, copy: str, rows: Iterable[tuple[int, str]]) -> None:
+    raw: Any = conn.connection.driver_connection
+    with raw.cursor() as cursor, cursor.copy(f"COPY {copy} (rowid, body) FROM STDIN") as stream:
+        for row in rows:
+            stream.write_row(row)
