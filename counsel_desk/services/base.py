@@ -8,12 +8,13 @@ stamps the record's sync columns and writes the audit log in the same transactio
 from __future__ import annotations
 
 import functools
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Callable, Iterator
 
-from sqlalchemy import Table, Update, bindparam, update as core_update
+from sqlalchemy import Table, bindparam, text, update as core_update
+from sqlalchemy.sql.expression import Executable
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, SQLModel
 
@@ -21,6 +22,7 @@ from counsel_desk.errors import UserError, ValidationError
 from counsel_desk.models import Synced, utcnow
 from counsel_desk.services.field_labels import field_label_pair
 from counsel_desk.store import audit
+from counsel_desk.store.dialects import bind_of
 
 
 @dataclass(frozen=True)
@@ -42,13 +44,29 @@ def reading(session_factory: Callable[[], Session]) -> Iterator[Connection]:
     ``ROLLBACK``, so a read ended by one made each later statement be parsed and planned again (a visit's save
     read measured 0.8 ms of planning alone). Under READ COMMITTED each statement of a transaction saw its own
     snapshot anyway. SQLite: the session's connection, as before."""
-    with session_factory() as s:
-        bind = s.get_bind()
-        if bind.dialect.name == "sqlite" or not isinstance(bind, Engine):
+    bind = bind_of(session_factory)
+    if bind.dialect.name == "sqlite" or not isinstance(bind, Engine):
+        with session_factory() as s:
             yield s.connection()
-            return
-        with bind.connect() as conn:
-            yield conn.execution_options(isolation_level="AUTOCOMMIT")
+        return
+    with bind.connect() as conn:
+        yield conn.execution_options(isolation_level="AUTOCOMMIT")
+
+
+@contextmanager
+def refused_unwritten(session: Session) -> Iterator[None]:
+    """Around the part of a save before its first write: when it is refused there (someone saved first, a rule,
+    the record deleted), a server's transaction — which wrote nothing — ends with COMMIT, not ROLLBACK. psycopg
+    forgets every statement it prepared at a ROLLBACK, and the server plans each again five times before it
+    settles on one plan: with 20 people saving the same visits, each conflict cost ~30 plannings of the save's
+    statements (planned 4 times in 10). SQLite: the usual ROLLBACK when the session closes."""
+    try:
+        yield
+    except UserError:
+        if session.get_bind().dialect.name != "sqlite":
+            with suppress(Exception):  # ending it is a courtesy: the refusal is what she must see
+                session.commit()
+        raise
 
 
 @dataclass(frozen=True)
@@ -191,12 +209,19 @@ def stamp_change(obj: Synced, actor: str) -> None:
         setattr(obj, k, v)
 
 
+@functools.cache
+def _length_limits(model: type[SQLModel]) -> dict[str, int]:
+    """The declared length of each of ``model``'s text columns that has one."""
+    columns = model.__table__.columns  # type: ignore[attr-defined]
+    return {c.key: c.type.length for c in columns if getattr(c.type, "length", None)}
+
+
 def check_lengths(model: type[SQLModel], values: dict[str, Any]) -> None:
     """A text longer than its column's declared length is refused, naming the field and its limit (「電話最多 32
     字，目前 33 字」): a server's varchar(n) would refuse it with a raw database error, SQLite would keep it."""
-    columns = model.__table__.columns  # type: ignore[attr-defined]
+    limits = _length_limits(model)
     for key, value in values.items():
-        limit = getattr(columns[key].type, "length", None) if key in columns else None
+        limit = limits.get(key)
         if limit and isinstance(value, str) and len(value) > limit:
             zh, en = field_label_pair(key)
             raise ValidationError(f"{zh}最多 {limit} 字，目前 {len(value)} 字；請縮短後再儲存。",
@@ -216,7 +241,8 @@ def create(session: Session, obj: Synced, actor: str, entity: str, also: dict | 
 
 
 def update(session: Session, obj: Synced | Loaded, actor: str, entity: str, changes: dict,
-           also_changed: dict | None = None, *, version: int | None = None, mine: dict | None = None) -> dict:
+           also_changed: dict | None = None, *, version: int | None = None, mine: dict | None = None,
+           along: Along | None = None) -> dict:
     """Apply ``changes`` (field → value); stamps and audits only when something really changed, on the record
     or in ``also_changed`` (a :func:`diff` of what is saved with it in other tables).
 
@@ -227,7 +253,9 @@ def update(session: Session, obj: Synced | Loaded, actor: str, entity: str, chan
     write is refused the same way, never overwritten: for a model object the mapper's version column
     (models/base.py) makes every UPDATE one; a :class:`Loaded` record is written here by one such statement."""
     if isinstance(obj, Loaded):
-        return _update_loaded(session, obj, actor, entity, changes, also_changed, version, mine)
+        return _update_loaded(session, obj, actor, entity, changes, also_changed, version, mine, along)
+    if along is not None:
+        raise ValueError("base.update: `along` goes with a Loaded record's compare-and-set")
     refuse_if_saved_meanwhile(entity, obj, version, changes if mine is None else mine)
     check_lengths(type(obj), {**changes, "updated_by": actor})
     before = snapshot(obj)
@@ -243,7 +271,7 @@ def update(session: Session, obj: Synced | Loaded, actor: str, entity: str, chan
 
 
 def _update_loaded(session: Session, loaded: Loaded, actor: str, entity: str, changes: dict,
-                   also_changed: dict | None, version: int | None, mine: dict | None) -> dict:
+                   also_changed: dict | None, version: int | None, mine: dict | None, along: Along | None) -> dict:
     mine = changes if mine is None else mine
     refuse_if_saved_meanwhile(entity, loaded, version, mine, loaded.fields)
     check_lengths(loaded.model, {**changes, "updated_by": actor})
@@ -254,26 +282,79 @@ def _update_loaded(session: Session, loaded: Loaded, actor: str, entity: str, ch
         return changed
     values = {k: v for k, v in changes.items() if k in changed and k in table.c}
     values.update(change_stamp(actor, loaded.version))
-    written = session.connection().execute(
-        _compare_and_set(table, tuple(values)),
-        {"_id": loaded.id, "_read": loaded.version, **{f"_v_{k}": v for k, v in values.items()}}).rowcount
+    params = {"_id": loaded.id, "_read": loaded.version, **{f"_v_{k}": v for k, v in values.items()}}
+    entry = audit.handed_with_change(session, actor, "update", entity, loaded.id, changed)
+    if entry is not None:  # a server: the audit entry (and ``along``) go with the compare-and-set, in its statement
+        params["_entry"] = entry
+        params.update({f"_a_{k}": v for k, v in (along.values if along else {}).items()})
+    elif along is not None:
+        raise ValueError("base.update: `along` needs a server that chains the audit log at COMMIT (joins_along)")
+    shape = (along.table, along.key, tuple(along.values)) if along else None
+    written = session.connection().execute(_compare_and_set(table, tuple(values), entry is not None, shape),
+                                           params).rowcount
     if written != 1:  # saved by someone else since it was read: she sees both values, or it goes ahead
-        session.rollback()
+        if not _reads_committed(session):  # SQLite: a new transaction to see it (READ COMMITTED reads it now)
+            session.rollback()
         now = loaded.reread()
         if now is None:
             raise UserError("這筆資料已被刪除，無法儲存修改。", "This record was deleted; the changes cannot be saved.")
         refuse_if_saved_meanwhile(entity, now, loaded.version, mine, now.fields)
-        return _update_loaded(session, now, actor, entity, changes, also_changed, now.version, mine)
-    audit.record(session, actor, "update", entity, loaded.id, changed)
+        return _update_loaded(session, now, actor, entity, changes, also_changed, now.version, mine, along)
+    if entry is None:
+        audit.record(session, actor, "update", entity, loaded.id, changed)
     return changed
 
 
+def _reads_committed(session: Session) -> bool:
+    """Whether each statement of the session's transaction reads what others committed before it (a server at READ
+    COMMITTED, its default): a compare-and-set that missed then reads the newer record without ending the
+    transaction — nothing was written, and a ROLLBACK would make psycopg forget its prepared statements."""
+    conn = session.connection()
+    return conn.dialect.name != "sqlite" and conn.default_isolation_level == "READ COMMITTED"
+
+
+@dataclass(frozen=True)
+class Along:
+    """A row of another table that is written with a record (its search text): ``update(…, along=)`` upserts it by
+    ``key`` in the compare-and-set's own statement, only when that writes the record — on a server whose audit log
+    is chained at COMMIT (:func:`joins_along`): a save's search text then costs no round trip of its own."""
+
+    table: str
+    key: str
+    values: dict[str, Any]
+
+
+def joins_along(session: Session) -> bool:
+    """Whether :func:`update` can write an :class:`Along` row with a compare-and-set on this session's database."""
+    return audit.chains_at_commit(session.connection())
+
+
 @functools.lru_cache(maxsize=256)
-def _compare_and_set(table: Table, names: tuple[str, ...]) -> Update:
+def _compare_and_set(table: Table, names: tuple[str, ...], audited: bool = False,
+                     along: tuple[str, str, tuple[str, ...]] | None = None) -> Executable:
     """``UPDATE <table> SET <names> WHERE id = :_id AND version = :_read``, made once per table and set of columns
-    (SQLAlchemy then keys and compiles it once, not at every save)."""
-    return (core_update(table).where(table.c.id == bindparam("_id"), table.c.version == bindparam("_read"))
-            .values({n: bindparam(f"_v_{n}", type_=table.c[n].type) for n in names}))
+    (SQLAlchemy then keys and compiles it once, not at every save). ``audited`` (a server): the same statement
+    inserts the change's audit entry (``:_entry``, :func:`audit.handed_with_change`) into the table the server
+    chains at COMMIT, and upserts the ``along`` row (table, key, columns; values ``:_a_<column>``), both only when
+    it wrote the record; its row count is then the audit row's: 1 when the record was written."""
+    where = (table.c.id == bindparam("_id"), table.c.version == bindparam("_read"))
+    values = {n: bindparam(f"_v_{n}", type_=table.c[n].type) for n in names}
+    if not audited:
+        return core_update(table).where(*where).values(values)
+    sql = (f"WITH written AS (UPDATE {table.name} SET {', '.join(f'{_q(n)} = :_v_{n}' for n in names)} "
+           f"WHERE id = :_id AND version = :_read RETURNING id)")
+    if along is not None:
+        other, key, columns = along
+        sql += (f", along AS (INSERT INTO {other} ({', '.join(_q(c) for c in columns)}) "
+                f"SELECT {', '.join(f':_a_{c}' for c in columns)} FROM written ON CONFLICT ({_q(key)}) DO UPDATE "
+                f"SET {', '.join(f'{_q(c)} = excluded.{_q(c)}' for c in columns if c != key)})")
+    sql += f" INSERT INTO {audit.PENDING_TABLE} (entries) SELECT CAST(:_entry AS jsonb) FROM written"
+    return text(sql).bindparams(bindparam("_id", type_=table.c.id.type), bindparam("_read", type_=table.c.version.type),
+                                *values.values()).execution_options(preserve_rowcount=True)
+
+
+def _q(name: str) -> str:
+    return f'"{name}"'
 
 
 def soft_delete(session: Session, obj: Synced, actor: str, entity: str) -> None:

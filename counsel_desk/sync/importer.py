@@ -27,6 +27,7 @@ from sqlalchemy.exc import DBAPIError
 
 from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
+from counsel_desk.services.safety.backup import BackupAhead
 from counsel_desk.store import audit, programmes, search
 from counsel_desk.sync import apply as applying
 from counsel_desk.sync import db as syncdb
@@ -130,13 +131,10 @@ def _formula_refusal(path: Path, parts: list[str]) -> UserError:
         f"formulas; turn those cells into plain values first. The database was not changed.")
 
 
-def _backup(db) -> Path | None:
-    """A file is copied aside first; a server is backed up on the server (pg_dump, docs/server.md)."""
-    if db.is_server:
-        return None
-    from counsel_desk.services.safety.backup import backup_before
-
-    return backup_before(db, "import")
+def _backup_ahead(db, dry_run: bool) -> BackupAhead | None:
+    """A file is copied aside (checked) while the workbooks are read and checked, on the other core;
+    a server is backed up on the server (pg_dump, docs/server.md); a preview changes nothing."""
+    return None if dry_run or db.is_server else BackupAhead(db, "import")
 
 
 def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, actor: str = "",
@@ -160,6 +158,19 @@ def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, 
     stop_scan = threading.Event()
     # the big worksheets are scanned by the reader instead, in one pass with their row count
     scans = [scanner.submit(safety.scan_file, p, stop_scan, safety.big_sheet_parts(p)) for p in paths]
+    ahead = _backup_ahead(db, dry_run)
+    try:
+        report = _import(db, files, problems, ticker, scanner, scans, stop_scan, ahead, dry_run, actor)
+    finally:
+        if ahead is not None:
+            ahead.discard()  # unless taken: refused or failed before merging, no backup is left behind
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _import(db, files: list[StagedFile], problems: Problems, ticker: "_Ticker", scanner: ThreadPoolExecutor,
+            scans: list, stop_scan: threading.Event, ahead: BackupAhead | None, dry_run: bool,
+            actor: str) -> ImportReport:
     with syncdb.connection(db) as (conn, link), scanner, staging(link):
         ref = syncdb.Reference.load(link)
         link.begin()  # staging writes go to the temporary tables only
@@ -189,10 +200,9 @@ def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, 
                 r.counts.setdefault(key, empty_counts())["rejected"] += n
         report = ImportReport(reports, counts, problems, dry_run, applied=False)
         if problems:
-            report.seconds = time.perf_counter() - started
             return report
-        if not dry_run:
-            report.backup = _backup(db)
+        if ahead is not None:
+            report.backup = ahead.take()
         try:
             merge_batch(conn, link, files, reports, counts, ref, actor, dry_run, ticker, report.programmes)
         except DBAPIError as exc:  # a counselor's login, another center's records: the server's row-level security
@@ -205,7 +215,6 @@ def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, 
         report.applied = not dry_run
         if report.applied:
             _copy_attachment_files(db, link, files)
-    report.seconds = time.perf_counter() - started
     return report
 
 

@@ -11,6 +11,8 @@ import openpyxl
 import pytest
 
 from counsel_desk.errors import UserError
+from counsel_desk.services.safety.backup import list_backups
+from counsel_desk.store import open_database
 from counsel_desk.sync import export_workbook, import_workbooks
 from counsel_desk.sync.format import BY_KEY, FORMAT_VERSION, META_SHEET
 from tests.integration.sync_helpers import file_digest, fresh_db, small_world, snapshot
@@ -51,6 +53,8 @@ def refused(target, path: Path) -> str:
     except UserError as exc:
         message = exc.message
     assert file_digest(target) == before
+    # the backup taken while the file was read (services.safety.backup.BackupAhead) is not left behind
+    assert target.is_server or list_backups(target.path) == []
     return message
 
 
@@ -178,6 +182,21 @@ def test_problems_of_several_files_are_all_listed_and_nothing_is_applied(setup):
     report = import_workbooks(target, [good, bad], actor="測試")
     assert report.refused and report.totals["rejected"] == 1 and not report.applied
     assert file_digest(target) == before
+
+
+def test_an_applied_import_keeps_the_backup_of_the_data_before_it(setup):
+    tmp, good, target, _ = setup
+    before = snapshot(target)
+    report = import_workbooks(target, [good], actor="測試")
+    assert report.applied and report.totals["added"] > 0
+    if target.is_server:
+        return  # a server is backed up on the server (pg_dump)
+    assert [b.path for b in list_backups(target.path)] == [report.backup]
+    copy = open_database(report.backup, read_only=True)
+    try:
+        assert snapshot(copy) == before
+    finally:
+        copy.close()
 
 
 def test_formula_like_text_stays_text_forever(setup, tmp_path_factory):

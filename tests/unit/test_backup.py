@@ -230,3 +230,29 @@ def test_a_backup_that_would_fill_the_disk_is_refused_before_it_starts(db, monke
     with pytest.raises(DiskFullError, match="磁碟空間不足"):
         backup.make_backup(db.path, "manual", now=T0)
     assert backup.list_backups(db.path) == []
+
+
+def test_backup_ahead_is_the_data_before_the_operation(db, services):
+    add_org(services, "臺南市後壁區稻米產銷班")
+    before = dump(db.path)
+    ahead = backup.BackupAhead(db, "import")
+    made = ahead.take()
+    ahead.discard()  # taken: it stays
+    assert made.exists() and made.name.endswith("-before-import.db")
+    assert dump(made) == before
+    assert [b.path for b in backup.list_backups(db.path)] == [made]
+
+
+def test_backup_ahead_made_stale_by_a_save_is_made_again(db, services):
+    ahead = backup.BackupAhead(db, "import")
+    ahead._future.result()  # noqa: SLF001 — the early copy is done before the save below
+    add_org(services, "宜蘭縣三星鄉青蔥合作社")  # someone saves while the operation still reads its input
+    made = ahead.take()
+    assert dump(made) == dump(db.path)  # the save is in the backup taken before the change
+    assert [b.path for b in backup.list_backups(db.path)] == [made]  # the stale copy is gone
+
+
+def test_backup_ahead_of_a_refused_operation_is_not_kept(db, services):
+    add_org(services, "屏東縣霧臺鄉部落廚房")
+    backup.BackupAhead(db, "import").discard()
+    assert backup.list_backups(db.path) == []
