@@ -1,10 +1,10 @@
 """Python's cycle collector paused while a report's files are built.
 
 A national year report holds some millions of small objects (180,000 visit rows and their text);
-building the Excel and PDF makes millions more short-lived strings and tuples, and each burst of
-them set the collector walking the whole heap: about a second of a workbook's four. The report's
-own objects hold no reference cycles — reference counting frees them — so the collector waits
-until the files are made and then runs as before.
+reading them and building the Excel and PDF makes millions more, and each burst of them set the
+collector walking the whole heap: about a second of a workbook's four, 1.5 s of the figures' 3.5 s.
+The report's own objects hold no reference cycles — reference counting frees them — so the
+collector waits until the figures or files are made and then runs as before.
 """
 
 from __future__ import annotations

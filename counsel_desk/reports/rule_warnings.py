@@ -84,13 +84,13 @@ def _proposals(conn: Connection, center: str | None, period: Period, plans: list
     for pid, criterion in conn.execute(text(
             "SELECT s.proposal_id, s.criterion FROM proposal_score s JOIN proposal p ON p.id = s.proposal_id "
             f"WHERE +s.deleted_at IS NULL AND +p.deleted_at IS NULL{center_sql('p', center)} "
-            "AND s.score IS NOT NULL AND s.score <= :low ORDER BY s.criterion"), {**params, "low": LOW_SCORE}):
+            "AND s.score IS NOT NULL AND s.score <= :low ORDER BY s.criterion"), {**params, "low": LOW_SCORE}).all():
         scores.setdefault(pid, []).append(criterion)
     years: dict[str, set[int]] = {}
     for pid, year in conn.execute(text(
             "SELECT DISTINCT f.proposal_id, f.roc_year FROM funding_line f JOIN proposal p ON p.id = f.proposal_id "
             f"WHERE +f.deleted_at IS NULL AND +p.deleted_at IS NULL{center_sql('p', center)} AND f.amount > 0"),
-            params):
+            params).all():
         years.setdefault(pid, set()).add(int(year))
     out: list[RuleWarning] = []
     for pid, title, route, applicant, county, center_code, stage in rows:

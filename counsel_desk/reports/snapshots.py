@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Callable
@@ -24,7 +25,8 @@ from counsel_desk.reports.figures import compute
 from counsel_desk.reports.figure_changes import FigureDifference, differences
 from counsel_desk.reports.figures_types import FigureChange, ReportFigures, RevisionNotes
 from counsel_desk.reports.monthly_pdf import pdf_bytes
-from counsel_desk.reports.monthly_xlsx import xlsx_bytes
+from counsel_desk.reports.gc_pause import gc_paused
+from counsel_desk.reports.monthly_xlsx import xlsx_packed_by
 from counsel_desk.services.period import Period
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.formatting import roc_date
@@ -165,11 +167,14 @@ def generate(ctx: ServiceContext, center: str | None, period: Period, *, prepare
             figures.revision_notes = revision_notes(ctx, center, period, figures.as_json(), reason)
     if progress is not None and progress(2, 10) is False:
         raise UserError("已取消產生報表。", "Report generation cancelled.")
-    xlsx = xlsx_bytes(figures, prepared_by=prepared_by, today=today,
-                      revision=revision if center is not None else None, progress=part(2))
-    pdf = pdf_bytes(figures, county_codes=_county_codes(ctx, center, figures), prepared_by=prepared_by, today=today,
-                    revision=revision if center is not None else None, summary_only=summary_only,
-                    progress=part(6))
+    # the workbook is zipped on a thread of its own while the PDF is made (zlib runs outside the GIL)
+    with gc_paused(), ThreadPoolExecutor(1, thread_name_prefix="report-xlsx") as packer:
+        xlsx_done = xlsx_packed_by(packer, figures, prepared_by=prepared_by, today=today,
+                                   revision=revision if center is not None else None, progress=part(2))
+        pdf = pdf_bytes(figures, county_codes=_county_codes(ctx, center, figures), prepared_by=prepared_by,
+                        today=today, revision=revision if center is not None else None, summary_only=summary_only,
+                        progress=part(6))
+        xlsx = xlsx_done.result()
     if progress is not None:
         progress(10, 10)
     return GeneratedReport(figures, figures.as_json(), xlsx, pdf, revision, prepared_by, today)

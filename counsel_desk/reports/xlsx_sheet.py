@@ -34,6 +34,7 @@ import unicodedata
 from copy import copy
 import zipfile
 from dataclasses import dataclass
+from itertools import starmap
 from typing import Any, Iterable
 
 from openpyxl.cell import WriteOnlyCell
@@ -281,7 +282,8 @@ class ReportSheet:
     def _rows_xml(self, first: int, rows: list[list[Any]], kinds: list[str]) -> list[str]:
         """The rows' XML as :meth:`_row_xml` writes it, built a column at a time: a column's text is escaped,
         measured and styled once per distinct value (dates, places, modes, counselors repeat through a
-        year's 180,000-visit appendix), and each row is one ``str.format`` of the sheet's row template."""
+        year's 180,000-visit appendix), and each row is one ``str.format`` of the sheet's row template, all
+        of it looped in C (``map``, ``starmap``)."""
         if not rows:
             return []
         cells: list[list[str]] = []
@@ -293,38 +295,25 @@ class ReportSheet:
                 heights.append(lines)
         template = '<row r="{0}"{1}>' + "".join(f'<c r="{ref}{{0}}"{{{i + 2}}}'
                                                  for i, ref in enumerate(_COLUMN_LETTERS[:len(kinds)])) + "</row>"
-        fmt = template.format
-        tall: dict[int, str] = {1: ""}
-
-        def height(lines: int) -> str:
-            h = tall.get(lines)
-            if h is None:
-                h = tall[lines] = f' ht="{row_height(lines):g}" customHeight="1"'
-            return h
-
         row_lines = list(map(max, *heights)) if len(heights) > 1 else heights[0] if heights else [1] * len(rows)
-        return [fmt(r, height(n), *row) for r, n, row in zip(range(first, first + len(rows)), row_lines, zip(*cells))]
+        tall = {n: f' ht="{row_height(n):g}" customHeight="1"' if n > 1 else "" for n in set(row_lines)}
+        return list(starmap(template.format, zip(range(first, first + len(rows)), map(tall.__getitem__, row_lines),
+                                                 *cells)))
 
-    def _column_xml(self, i: int, kind: str, values: Iterable[Any]) -> tuple[list[str], list[int] | None]:
+    def _column_xml(self, i: int, kind: str, values: tuple[Any, ...]) -> tuple[list[str], list[int] | None]:
         """Each cell of column ``i`` after its reference (``' s="5" t="inlineStr">…</c>'``), and for a wrapped
         column the lines each cell needs."""
         width = self.widths[i] if kind == "wrap" else 0.0
-        seen: dict[str, tuple[str, int]] = {}
-        get = seen.get
-        out: list[str] = []
-        lines: list[int] = []
-        add, add_lines = out.append, lines.append
-        for v in values:
-            if v.__class__ is str and v:
-                hit = get(v)
-                if hit is None:
-                    hit = seen[v] = (self._text_xml(kind, v), wrapped_lines(v, width) if width else 1)
-                add(hit[0])
-                add_lines(hit[1])
-            else:
-                add(self._value_xml(kind, v))
-                add_lines(1)
-        return out, (lines if width else None)
+        distinct = dict.fromkeys(values)  # in first-seen order: styles are registered in the same order every time
+        if any(v.__class__ is not str and v is not None for v in distinct):  # 1, 1.0 and True would be one key
+            out = [self._text_xml(kind, v) if v.__class__ is str and v else self._value_xml(kind, v) for v in values]
+            lines = [wrapped_lines(v, width) if v.__class__ is str and v else 1 for v in values] if width else None
+            return out, lines
+        xml = {v: self._text_xml(kind, v) if v else self._value_xml(kind, v) for v in distinct}
+        if not width:
+            return list(map(xml.__getitem__, values)), None
+        need = {v: wrapped_lines(v, width) if v else 1 for v in distinct}
+        return list(map(xml.__getitem__, values)), list(map(need.__getitem__, values))
 
     def _text_xml(self, kind: str, v: str) -> str:
         """A text cell after its reference: an inline string, styled with the quote prefix when it looks like a

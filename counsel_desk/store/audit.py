@@ -182,6 +182,20 @@ def record(session: Session, actor: str, action: str, entity: str = "", entity_i
     _append(conn, [{**entry, "at": at}])
 
 
+def handed_with_change(session: Session, actor: str, action: str, entity: str, entity_id: str,
+                       detail: dict | str | None) -> str | None:
+    """On a server that chains at COMMIT (:data:`PENDING_TABLE`): the entry :func:`record` would keep, as the JSON
+    that a caller's own statement inserts into that table together with the change it describes (base.update's
+    compare-and-set: one round trip less a save, and no entry without its change). None where the entry goes
+    through :func:`record` (SQLite, a keyed head, a server not upgraded yet)."""
+    conn = session.connection()
+    if conn.dialect.name != "postgresql" or _key(conn) is not None or not _server_chaining(conn).startswith("INSERT"):
+        return None
+    return json.dumps([{"at": _canonical_time(utcnow()), "actor": _who(conn, actor), "action": action,
+                        "entity": entity, "entity_id": entity_id, "detail": _detail_text(detail)}],
+                      ensure_ascii=False)
+
+
 def _append(conn, entries: list[dict]) -> None:
     """Extend the chain by ``entries`` and move the head past them: three statements, whatever their number
     (the caller holds the chain: SQLite's write lock, or the server's lock)."""

@@ -20,6 +20,7 @@ Migrations call :func:`create_search_table` instead of writing ``CREATE VIRTUAL 
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, Callable
 
 from sqlalchemy import text
@@ -186,10 +187,22 @@ def analytic_reads(conn: Connection) -> None:
         conn.execute(text(f"SET LOCAL work_mem = '{ANALYTIC_WORK_MEM}'"))
 
 
+_BINDS: "weakref.WeakKeyDictionary[Callable[[], Session], Any]" = weakref.WeakKeyDictionary()
+
+
+def bind_of(session_factory: Callable[[], Session]) -> Any:
+    """The engine behind a service's session factory (asked once per factory: a session made only to ask it cost
+    each search and open a little)."""
+    bind = _BINDS.get(session_factory)
+    if bind is None:
+        with session_factory() as s:
+            bind = _BINDS[session_factory] = s.get_bind()
+    return bind
+
+
 def dialect_of(session_factory: Callable[[], Session]) -> str:
     """``sqlite`` or ``postgresql``: the engine behind a service's session factory (no connection made)."""
-    with session_factory() as s:
-        return str(s.get_bind().dialect.name)
+    return str(bind_of(session_factory).dialect.name)
 
 
 # --- what others changed: LISTEN/NOTIFY (a server only) ---------------------------------------------------------

@@ -56,6 +56,8 @@ def test_changing_one_field_of_a_visit_is_a_handful_of_statements(db, services):
     # read, compare-and-set, search text (names + body), audit; the unchanged follow-up is read, not rewritten
     assert len([s for s in seen.sql if not s.startswith(("PRAGMA", "BEGIN", "SAVEPOINT", "RELEASE"))]) <= 8, seen.sql
     assert not [s for s in seen.sql if s.startswith("UPDATE followup")]
+    if db.is_server:  # the audit entry went with the compare-and-set (base.update), not as a statement of its own
+        assert not [s for s in seen.sql if s.startswith("INSERT INTO audit_pending")], seen.sql
     stored = visits.get(vid)
     assert (stored.notes, stored.version) == ("再訪：帶補助辦法", 2)
     with db.session() as s:
@@ -307,9 +309,9 @@ def test_opening_a_visit_is_one_statement_and_one_for_its_follow_ups(db, service
 
 
 def test_a_connection_keeps_its_prepared_statements_and_a_search_is_planned_for_its_word(pg_url):
-    """psycopg prepares a statement a connection runs for the fifth time, and forgets them all at a ROLLBACK: the
-    editor's open and a list's search run outside a transaction (base.reading), so a save's statements stay
-    prepared on the server, planned once. A search is never prepared: a generic plan would serve every word."""
+    """psycopg prepares a statement a connection runs again (store/server.PREPARE_AFTER) and forgets them all at a
+    ROLLBACK: the editor's open and a list's search run outside a transaction (base.reading), so a save's statements
+    stay prepared on the server, planned once. A search is never prepared: a generic plan would serve every word."""
     db = open_database(pg_url)
     ctx = ServiceContext.for_database(db, "主任", "north")
     vid = _visit(ctx)
@@ -323,5 +325,51 @@ def test_a_connection_keeps_its_prepared_statements_and_a_search_is_planned_for_
         prepared = conn.execute(text("SELECT statement FROM pg_prepared_statements")).scalars().all()
     db.close()
     assert any("FROM site_visit v WHERE v.id" in p for p in prepared), prepared  # the editor's open
-    assert any(p.startswith("UPDATE site_visit SET") for p in prepared), prepared  # the compare-and-set
+    assert any("UPDATE site_visit SET" in p for p in prepared), prepared  # the compare-and-set
     assert not [p for p in prepared if "body_lower LIKE" in p], prepared
+
+
+def test_a_servers_save_hands_its_audit_entry_over_with_the_compare_and_set(pg_url):
+    """On a server the visit's audit entry goes to the server inside the compare-and-set's statement (one round trip
+    less); a follow-up changed in the same save still has its own entry, after the visit's, and the chain stays
+    whole."""
+    db = open_database(pg_url)
+    ctx = ServiceContext.for_database(db, "主任", "north")
+    vid = _visit(ctx)
+    visits = VisitService(ctx, today=TODAY)
+    data = visits.get(vid)
+    data.notes, data.followups[0].owner = "再改一次", "李小華"
+    visits.save(data)
+    with db.engine.connect() as conn:
+        last = conn.execute(text("SELECT action, entity, entity_id FROM audit_log ORDER BY seq DESC LIMIT 3")).all()
+    with db.session() as s:
+        assert audit.verify(s).ok
+    db.close()
+    assert [tuple(r) for r in reversed(last)] == [("create", "followup", data.followups[0].id),
+                                                   ("update", "site_visit", vid),
+                                                   ("update", "followup", data.followups[0].id)]
+
+
+def test_a_save_refused_by_a_conflict_leaves_the_prepared_statements_in_place(pg_url):
+    """A save refused before it wrote anything ends its transaction with COMMIT (base.refused_unwritten): a ROLLBACK
+    would make psycopg forget every prepared statement, and 20 people saving the same visits meet conflicts often."""
+    ann_db, ben_db = open_database(pg_url), open_database(pg_url)
+    ann_ctx = ServiceContext.for_database(ann_db, "安", "north")
+    vid = _visit(ann_ctx)
+    ann, ben = VisitService(ann_ctx, today=TODAY), VisitService(ServiceContext.for_database(ben_db, "本", "north"),
+                                                                  today=TODAY)
+    for n in range(3):
+        data = ann.get(vid)
+        data.notes = f"第 {n} 次"
+        ann.save(data)
+    mine, theirs = ann.get(vid), ben.get(vid)
+    theirs.notes = "本的補充"
+    ben.save(theirs)
+    mine.notes = "安的補充"
+    with pytest.raises(SaveConflict):
+        ann.save(mine)
+    with ann_db.engine.connect() as conn:
+        prepared = conn.execute(text("SELECT statement FROM pg_prepared_statements")).scalars().all()
+    ann_db.close()
+    ben_db.close()
+    assert any("UPDATE site_visit SET" in p for p in prepared), prepared

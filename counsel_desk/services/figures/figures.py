@@ -290,8 +290,8 @@ def overdue_at(conn: Connection, center: str | None, ends: Iterable[date], *, li
     cols = "f.id, v.visit_date, v.county_code, v.township_code, f.description, f.owner, f.due_date, f.status"
     out = []
     overdue_once = " OR ".join(f"({x}) = 1" for x in flags)  # only rows that count somewhere come back
-    for code, *row in conn.execute(text(
-            f"SELECT v.center_code, {', '.join(flags)}, {cols} {source}{where} AND ({overdue_once})"), params):
+    for code, *row in conn.execute(text(  # fetched at once: row by row a national year's 30,000 cost ~0.5 s
+            f"SELECT v.center_code, {', '.join(flags)}, {cols} {source}{where} AND ({overdue_once})"), params).all():
         per_day = counts.setdefault(code, dict.fromkeys(days, 0))
         for day, flag in zip(days, row[:len(days)]):
             per_day[day] += flag

@@ -167,7 +167,7 @@ class VisitListSource(DatedService):
                 sql = f"SELECT v.id FROM site_visit v WHERE {where} ORDER BY {self._order(query)}"
                 if limit is not None:
                     sql, params = sql + " LIMIT :_limit", {**params, "_limit": limit}
-                return [r[0] for r in conn.execute(text(sql).execution_options(**UNPREPARED), params)]
+                return list(conn.execute(text(sql).execution_options(**UNPREPARED), params).scalars().all())
             if limit is not None and not query.search.strip() and not self._cache.cached(key):
                 where, params = self.where(query.filters)
                 sql = f"SELECT v.id FROM site_visit v WHERE {where} ORDER BY {self._order(query)} LIMIT :_limit"

@@ -247,17 +247,18 @@ class VisitService(DatedService):
         since is a SaveConflict with both values), the links and follow-ups that differ, its search text when
         a searched field changed. On a server each statement is a round trip while other people save too."""
         with self.ctx.session_factory() as s:
-            stored = read_stored(s.connection(), visit_id)
-            if stored is None or stored.deleted:
-                raise UserError("這筆訪視紀錄已被刪除，無法儲存修改。", "This visit was deleted; the changes cannot be saved.")
-            wanted, links = _fields(data), _links_of(data)
-            mine = {**{k: getattr(data, k) for k in VISIT_FIELDS}, "counselor_ids": links["counselor_ids"],
-                    "contact_ids": links["contact_ids"]}
-            loaded = stored.loaded(lambda: _loaded_now(s, visit_id))
-            base.refuse_if_saved_meanwhile(ENTITY, loaded, data.version or None, mine, loaded.fields)
-            self.validate(data, s, stored)
-            changed = base.update(s, loaded, self.ctx.actor, ENTITY, {**wanted, **links},
-                                  version=data.version or None, mine=mine)
+            with base.refused_unwritten(s):  # nothing is written before base.update's compare-and-set
+                stored = read_stored(s.connection(), visit_id)
+                if stored is None or stored.deleted:
+                    raise UserError("這筆訪視紀錄已被刪除，無法儲存修改。", "This visit was deleted; the changes cannot be saved.")
+                wanted, links = _fields(data), _links_of(data)
+                mine = {**{k: getattr(data, k) for k in VISIT_FIELDS}, "counselor_ids": links["counselor_ids"],
+                        "contact_ids": links["contact_ids"]}
+                loaded = stored.loaded(lambda: _loaded_now(s, visit_id))
+                base.refuse_if_saved_meanwhile(ENTITY, loaded, data.version or None, mine, loaded.fields)
+                self.validate(data, s, stored)
+                changed = base.update(s, loaded, self.ctx.actor, ENTITY, {**wanted, **links},
+                                      version=data.version or None, mine=mine)
             for kind in ("counselor_ids", "contact_ids", "topic_ids"):
                 if kind in changed:
                     # the session's connection now: base.update rolls back and reads again when someone saved
