@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Callable, Iterator
 
-from sqlalchemy import Column, MetaData, String, Table, bindparam, cast, insert, select, update as core_update
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import Table, bindparam, text, update as core_update
 from sqlalchemy.sql.expression import Executable
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, SQLModel
@@ -242,7 +241,8 @@ def create(session: Session, obj: Synced, actor: str, entity: str, also: dict | 
 
 
 def update(session: Session, obj: Synced | Loaded, actor: str, entity: str, changes: dict,
-           also_changed: dict | None = None, *, version: int | None = None, mine: dict | None = None) -> dict:
+           also_changed: dict | None = None, *, version: int | None = None, mine: dict | None = None,
+           along: Along | None = None) -> dict:
     """Apply ``changes`` (field → value); stamps and audits only when something really changed, on the record
     or in ``also_changed`` (a :func:`diff` of what is saved with it in other tables).
 
@@ -253,7 +253,9 @@ def update(session: Session, obj: Synced | Loaded, actor: str, entity: str, chan
     write is refused the same way, never overwritten: for a model object the mapper's version column
     (models/base.py) makes every UPDATE one; a :class:`Loaded` record is written here by one such statement."""
     if isinstance(obj, Loaded):
-        return _update_loaded(session, obj, actor, entity, changes, also_changed, version, mine)
+        return _update_loaded(session, obj, actor, entity, changes, also_changed, version, mine, along)
+    if along is not None:
+        raise ValueError("base.update: `along` goes with a Loaded record's compare-and-set")
     refuse_if_saved_meanwhile(entity, obj, version, changes if mine is None else mine)
     check_lengths(type(obj), {**changes, "updated_by": actor})
     before = snapshot(obj)
@@ -269,7 +271,7 @@ def update(session: Session, obj: Synced | Loaded, actor: str, entity: str, chan
 
 
 def _update_loaded(session: Session, loaded: Loaded, actor: str, entity: str, changes: dict,
-                   also_changed: dict | None, version: int | None, mine: dict | None) -> dict:
+                   also_changed: dict | None, version: int | None, mine: dict | None, along: Along | None) -> dict:
     mine = changes if mine is None else mine
     refuse_if_saved_meanwhile(entity, loaded, version, mine, loaded.fields)
     check_lengths(loaded.model, {**changes, "updated_by": actor})
@@ -282,9 +284,14 @@ def _update_loaded(session: Session, loaded: Loaded, actor: str, entity: str, ch
     values.update(change_stamp(actor, loaded.version))
     params = {"_id": loaded.id, "_read": loaded.version, **{f"_v_{k}": v for k, v in values.items()}}
     entry = audit.handed_with_change(session, actor, "update", entity, loaded.id, changed)
-    if entry is not None:  # a server: the audit entry goes with the compare-and-set, in its statement
+    if entry is not None:  # a server: the audit entry (and ``along``) go with the compare-and-set, in its statement
         params["_entry"] = entry
-    written = session.connection().execute(_compare_and_set(table, tuple(values), entry is not None), params).rowcount
+        params.update({f"_a_{k}": v for k, v in (along.values if along else {}).items()})
+    elif along is not None:
+        raise ValueError("base.update: `along` needs a server that chains the audit log at COMMIT (joins_along)")
+    shape = (along.table, along.key, tuple(along.values)) if along else None
+    written = session.connection().execute(_compare_and_set(table, tuple(values), entry is not None, shape),
+                                           params).rowcount
     if written != 1:  # saved by someone else since it was read: she sees both values, or it goes ahead
         if not _reads_committed(session):  # SQLite: a new transaction to see it (READ COMMITTED reads it now)
             session.rollback()
@@ -292,7 +299,7 @@ def _update_loaded(session: Session, loaded: Loaded, actor: str, entity: str, ch
         if now is None:
             raise UserError("這筆資料已被刪除，無法儲存修改。", "This record was deleted; the changes cannot be saved.")
         refuse_if_saved_meanwhile(entity, now, loaded.version, mine, now.fields)
-        return _update_loaded(session, now, actor, entity, changes, also_changed, now.version, mine)
+        return _update_loaded(session, now, actor, entity, changes, also_changed, now.version, mine, along)
     if entry is None:
         audit.record(session, actor, "update", entity, loaded.id, changed)
     return changed
@@ -306,20 +313,48 @@ def _reads_committed(session: Session) -> bool:
     return conn.dialect.name != "sqlite" and conn.default_isolation_level == "READ COMMITTED"
 
 
+@dataclass(frozen=True)
+class Along:
+    """A row of another table that is written with a record (its search text): ``update(…, along=)`` upserts it by
+    ``key`` in the compare-and-set's own statement, only when that writes the record — on a server whose audit log
+    is chained at COMMIT (:func:`joins_along`): a save's search text then costs no round trip of its own."""
+
+    table: str
+    key: str
+    values: dict[str, Any]
+
+
+def joins_along(session: Session) -> bool:
+    """Whether :func:`update` can write an :class:`Along` row with a compare-and-set on this session's database."""
+    return audit.chains_at_commit(session.connection())
+
+
 @functools.lru_cache(maxsize=256)
-def _compare_and_set(table: Table, names: tuple[str, ...], audited: bool = False) -> Executable:
+def _compare_and_set(table: Table, names: tuple[str, ...], audited: bool = False,
+                     along: tuple[str, str, tuple[str, ...]] | None = None) -> Executable:
     """``UPDATE <table> SET <names> WHERE id = :_id AND version = :_read``, made once per table and set of columns
-    (SQLAlchemy then keys and compiles it once, not at every save). ``audited`` (a server): the same UPDATE inserts
-    the change's audit entry (``:_entry``, :func:`audit.handed_with_change`) into the table the server chains at
-    COMMIT, only when it wrote the row; its row count is still the UPDATE's."""
+    (SQLAlchemy then keys and compiles it once, not at every save). ``audited`` (a server): the same statement
+    inserts the change's audit entry (``:_entry``, :func:`audit.handed_with_change`) into the table the server
+    chains at COMMIT, and upserts the ``along`` row (table, key, columns; values ``:_a_<column>``), both only when
+    it wrote the record; its row count is then the audit row's: 1 when the record was written."""
     where = (table.c.id == bindparam("_id"), table.c.version == bindparam("_read"))
     values = {n: bindparam(f"_v_{n}", type_=table.c[n].type) for n in names}
     if not audited:
         return core_update(table).where(*where).values(values)
-    written = core_update(table).where(*where).values(values).returning(table.c.id).cte("written")
-    pending = Table(audit.PENDING_TABLE, MetaData(), Column("entries", JSONB))
-    return insert(pending).from_select(["entries"], select(cast(bindparam("_entry", type_=String), JSONB))
-                                       .select_from(written)).execution_options(preserve_rowcount=True)
+    sql = (f"WITH written AS (UPDATE {table.name} SET {', '.join(f'{_q(n)} = :_v_{n}' for n in names)} "
+           f"WHERE id = :_id AND version = :_read RETURNING id)")
+    if along is not None:
+        other, key, columns = along
+        sql += (f", along AS (INSERT INTO {other} ({', '.join(_q(c) for c in columns)}) "
+                f"SELECT {', '.join(f':_a_{c}' for c in columns)} FROM written ON CONFLICT ({_q(key)}) DO UPDATE "
+                f"SET {', '.join(f'{_q(c)} = excluded.{_q(c)}' for c in columns if c != key)})")
+    sql += f" INSERT INTO {audit.PENDING_TABLE} (entries) SELECT CAST(:_entry AS jsonb) FROM written"
+    return text(sql).bindparams(bindparam("_id", type_=table.c.id.type), bindparam("_read", type_=table.c.version.type),
+                                *values.values()).execution_options(preserve_rowcount=True)
+
+
+def _q(name: str) -> str:
+    return f'"{name}"'
 
 
 def soft_delete(session: Session, obj: Synced, actor: str, entity: str) -> None:

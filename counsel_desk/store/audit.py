@@ -182,6 +182,12 @@ def record(session: Session, actor: str, action: str, entity: str = "", entity_i
     _append(conn, [{**entry, "at": at}])
 
 
+def chains_at_commit(conn) -> bool:
+    """Whether a transaction's entries are handed to the server and chained by it at COMMIT (:data:`PENDING_TABLE`)."""
+    return bool(conn.dialect.name == "postgresql" and _key(conn) is None
+                and _server_chaining(conn).startswith("INSERT"))
+
+
 def handed_with_change(session: Session, actor: str, action: str, entity: str, entity_id: str,
                        detail: dict | str | None) -> str | None:
     """On a server that chains at COMMIT (:data:`PENDING_TABLE`): the entry :func:`record` would keep, as the JSON
@@ -189,7 +195,7 @@ def handed_with_change(session: Session, actor: str, action: str, entity: str, e
     compare-and-set: one round trip less a save, and no entry without its change). None where the entry goes
     through :func:`record` (SQLite, a keyed head, a server not upgraded yet)."""
     conn = session.connection()
-    if conn.dialect.name != "postgresql" or _key(conn) is not None or not _server_chaining(conn).startswith("INSERT"):
+    if not chains_at_commit(conn):
         return None
     return json.dumps([{"at": _canonical_time(utcnow()), "actor": _who(conn, actor), "action": action,
                         "entity": entity, "entity_id": entity_id, "detail": _detail_text(detail)}],

@@ -58,12 +58,17 @@ def _conn(session_or_conn) -> Connection:
     return session_or_conn.connection() if isinstance(session_or_conn, Session) else session_or_conn
 
 
+def body_of(*texts: str | None) -> str:
+    """The indexed text of a record from its texts (what :func:`index` stores)."""
+    return _ended("\n".join(t for t in texts if t))
+
+
 def index(session_or_conn, entity: str, record_id: str, *texts: str | None, rowid: int | None = None) -> None:
     """(Re)index one record; a deleted record is removed with :func:`remove`. ``rowid``: the record's
     row in ``search_index_doc`` when the caller read it already (one statement then, not three)."""
     conn = _conn(session_or_conn)
     table = fts_table(entity)
-    body = _ended("\n".join(t for t in texts if t))
+    body = body_of(*texts)
     if rowid is not None and conn.execute(text(f"UPDATE {table} SET body = :b WHERE rowid = :i"),
                                           {"i": rowid, "b": body}).rowcount == 1:
         return

@@ -56,8 +56,8 @@ def test_changing_one_field_of_a_visit_is_a_handful_of_statements(db, services):
     # read, compare-and-set, search text (names + body), audit; the unchanged follow-up is read, not rewritten
     assert len([s for s in seen.sql if not s.startswith(("PRAGMA", "BEGIN", "SAVEPOINT", "RELEASE"))]) <= 8, seen.sql
     assert not [s for s in seen.sql if s.startswith("UPDATE followup")]
-    if db.is_server:  # the audit entry went with the compare-and-set (base.update), not as a statement of its own
-        assert not [s for s in seen.sql if s.startswith("INSERT INTO audit_pending")], seen.sql
+    if db.is_server:  # the audit entry and search text went with the compare-and-set (base.update, base.Along)
+        assert not [s for s in seen.sql if s.startswith(("INSERT INTO audit_pending", "UPDATE search_index"))], seen.sql
     stored = visits.get(vid)
     assert (stored.notes, stored.version) == ("再訪：帶補助辦法", 2)
     with db.session() as s:
@@ -373,3 +373,34 @@ def test_a_save_refused_by_a_conflict_leaves_the_prepared_statements_in_place(pg
     ann_db.close()
     ben_db.close()
     assert any("UPDATE site_visit SET" in p for p in prepared), prepared
+
+
+def test_a_servers_save_writes_the_search_text_with_the_compare_and_set_as_the_index_would(pg_url):
+    """The search text written inside the compare-and-set's statement (base.Along) is the text index_visit writes;
+    a visit whose search row went missing gets it back (the row is upserted)."""
+    from types import SimpleNamespace
+
+    from counsel_desk.services.visits.visits import VISIT_FIELDS, index_visit
+
+    db = open_database(pg_url)
+    ctx = ServiceContext.for_database(db, "主任", "north")
+    vid = _visit(ctx)
+    visits = VisitService(ctx, today=TODAY)
+    body_sql = text("SELECT b.body FROM search_index_site_visit b JOIN search_index_doc d ON d.rowid = b.rowid "
+                    "WHERE d.record_id = :v")
+    for n, notes in enumerate(("咖啡館老闆想擴大營業", "市集攤位改在週末")):
+        if n:
+            with db.engine.begin() as conn:
+                conn.execute(text("DELETE FROM search_index_site_visit WHERE rowid = (SELECT rowid FROM "
+                                  "search_index_doc WHERE record_id = :v)"), {"v": vid})
+        data = visits.get(vid)
+        data.notes = notes
+        visits.save(data)
+        with db.engine.connect() as conn:
+            written = conn.execute(body_sql, {"v": vid}).scalar()
+        with db.session() as s:
+            index_visit(s, SimpleNamespace(id=vid, **{k: getattr(data, k) for k in VISIT_FIELDS}))
+            indexed = s.connection().execute(body_sql, {"v": vid}).scalar()
+        assert written == indexed and notes in written
+        assert VisitListSource(ctx, today=TODAY).ids(ListQuery(search=notes[:2]), limit=50) == [vid]
+    db.close()

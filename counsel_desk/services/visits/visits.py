@@ -7,19 +7,17 @@ text for the search box. Validation collects every problem at once, each naming 
 so the editor can show all messages next to their fields.
 
 The list query of the visit page lives in ``services/visits/visit_list.py`` (re-exported here).
+The statements that read a visit for its editor and for a save live in ``services/visits/visit_reads.py``.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, timedelta
 from types import SimpleNamespace
-from typing import Any, Callable
 
-from sqlalchemy import Integer, Select, String, bindparam, column, literal_column, select as core_select, text
-from sqlalchemy.sql.selectable import TextualSelect
+from sqlalchemy import literal_column, select as core_select, text
 from sqlmodel import Session, select
 
 from counsel_desk.errors import UserError, ValidationError
@@ -37,15 +35,16 @@ from counsel_desk.services.list_search import END_OF_TEXT
 from counsel_desk.services.listing import Choice
 from counsel_desk.services.visits.visit_list import DatedService, VisitListSource  # noqa: F401 — the list belongs with visits
 from counsel_desk.store import search
+from counsel_desk.services.visits.visit_reads import (
+    ENTITY, VISIT_FIELDS, Stored, followups_as_stored, loaded_now, SEARCH_NAMES, opening, opening_attachments,
+    opening_followups, ordered_ids, read_stored,
+)
 from counsel_desk.services.changes import Kind, changes
 
-ENTITY = "site_visit"
 FOLLOWUP_ENTITY = "followup"
 ATTACHMENT_ENTITY = "attachment"
 EARLIEST_VISIT = date(2010, 1, 1)
 DAYS_AHEAD_ALLOWED = 31  # a planned visit may be entered a month ahead, not a typo's year ahead
-VISIT_FIELDS = ("visit_date", "county_code", "township_code", "mode", "organization_id", "workstation_id",
-                "public_space_id", "visited_name", "purpose", "findings", "issues", "advice", "notes", "key_visit")
 
 
 @dataclass
@@ -107,16 +106,16 @@ class VisitService(DatedService):
         and how many follow-ups and attachments it has; those, when it has any, one statement each. On a server
         they run outside a transaction (:func:`base.reading`): opening a visit is one or two round trips."""
         with base.reading(self.ctx.session_factory) as conn:
-            row = conn.execute(_opening(), {"v": visit_id}).mappings().first()
+            row = conn.execute(opening(), {"v": visit_id}).mappings().first()
             if row is None or row["deleted_at"] is not None:
                 raise UserError("找不到這筆訪視紀錄，可能已被刪除。", "This visit no longer exists; it may have been deleted.")
             data = VisitData(**{k: row[k] for k in VISIT_FIELDS}, id=visit_id, version=row["version"],
-                             **{k: _ordered(row[k]) for k in ("counselor_ids", "contact_ids", "topic_ids")})
+                             **{k: ordered_ids(row[k]) for k in ("counselor_ids", "contact_ids", "topic_ids")})
             if row["followups"]:
-                data.followups = [FollowUpDraft(**r) for r in conn.execute(_opening_followups(), {"v": visit_id})
+                data.followups = [FollowUpDraft(**r) for r in conn.execute(opening_followups(), {"v": visit_id})
                                   .mappings()]
             if row["attachments"]:
-                data.attachments = [AttachmentItem(**r) for r in conn.execute(_opening_attachments(), {"v": visit_id})
+                data.attachments = [AttachmentItem(**r) for r in conn.execute(opening_attachments(), {"v": visit_id})
                                     .mappings()]
             return data
 
@@ -254,11 +253,12 @@ class VisitService(DatedService):
                 wanted, links = _fields(data), _links_of(data)
                 mine = {**{k: getattr(data, k) for k in VISIT_FIELDS}, "counselor_ids": links["counselor_ids"],
                         "contact_ids": links["contact_ids"]}
-                loaded = stored.loaded(lambda: _loaded_now(s, visit_id))
+                loaded = stored.loaded(lambda: loaded_now(s, visit_id))
                 base.refuse_if_saved_meanwhile(ENTITY, loaded, data.version or None, mine, loaded.fields)
                 self.validate(data, s, stored)
+                along = _search_row_along(s, stored, wanted, links)
                 changed = base.update(s, loaded, self.ctx.actor, ENTITY, {**wanted, **links},
-                                      version=data.version or None, mine=mine)
+                                      version=data.version or None, mine=mine, along=along)
             for kind in ("counselor_ids", "contact_ids", "topic_ids"):
                 if kind in changed:
                     # the session's connection now: base.update rolls back and reads again when someone saved
@@ -270,7 +270,7 @@ class VisitService(DatedService):
                                      visit_version=data.version or None)
             if {a.id for a in data.attachments} != stored.attachment_ids:
                 self._save_attachments(s, visit_id, data.attachments)
-            if stored.search_rowid is None or not changed.keys() <= UNSEARCHED:
+            if along is None and (stored.search_rowid is None or not changed.keys() <= UNSEARCHED):
                 index_visit(s, SimpleNamespace(id=visit_id, **wanted), stored.search_rowid,
                             None if changed.keys() & NAMED else stored.names)
             s.commit()
@@ -295,7 +295,7 @@ class VisitService(DatedService):
         text is written again when it changed (or ``reindex``: the visited name in it changed). One saved
         elsewhere since the editor loaded it (the follow-ups page, a colleague) is refused: see
         :func:`refuse_followups_saved_meanwhile`."""
-        if visit_version is not None and not reindex and _followups_as_stored(s.connection(), visit_id, drafts):
+        if visit_version is not None and not reindex and followups_as_stored(s.connection(), visit_id, drafts):
             return
         query = select(FollowUp).where(FollowUp.visit_id == visit_id, FollowUp.deleted_at.is_(None))
         if visit_version is not None and s.get_bind().dialect.name != "sqlite":  # as base.load_for_update
@@ -398,20 +398,6 @@ def refuse_followups_saved_meanwhile(visit_id: str, visit_version: int | None, d
         raise base.SaveConflict(ENTITY, visit_id, visit_version or 0, differing, *saved_by)
 
 
-def _followups_as_stored(conn, visit_id: str, drafts: list[FollowUpDraft]) -> bool:
-    """Whether the editor holds the visit's follow-ups exactly as stored (each at its stored version, with its
-    stored values): a save of the visit alone then reads them in one statement (locked on a server until COMMIT,
-    as the full path does) and writes nothing of them."""
-    if any(d.id is None or d.version is None for d in drafts):
-        return False
-    rows = {r["id"]: r for r in conn.execute(_opening_followups(conn.dialect.name != "sqlite"), {"v": visit_id})
-            .mappings()}
-    if len(rows) != len(drafts) or rows.keys() != {d.id for d in drafts}:
-        return False
-    return all(rows[d.id]["version"] == d.version and all(rows[d.id][k] == v for k, v in d.values().items())
-               for d in drafts)
-
-
 def _fields(data: VisitData) -> dict:
     """The visit's own fields from the editor: what people type trimmed, empty optional links NULL (never an
     empty-string foreign key)."""
@@ -432,130 +418,8 @@ def _links_of(data: VisitData) -> dict:
 UNSEARCHED = frozenset({"visit_date", "mode", "key_visit", "topic_ids"})  # not in a visit's search text
 
 
-_SEP = "\x1f"
 _LINK_TABLES = {"counselor_ids": ("visit_counselor", "counselor_id"), "contact_ids": ("visit_contact", "contact_id"),
                 "topic_ids": ("visit_issue_topic", "topic_id")}
-
-
-@dataclass
-class Stored:
-    """A saved visit as one query reads it for a save: its fields, links, attachments and search row."""
-
-    id: str
-    version: int
-    deleted: bool
-    updated_by: str
-    updated_at: datetime | None
-    fields: dict[str, Any]
-    links: dict[str, list[str]]
-    live_topics: set[str]  # the linked topics not deleted since
-    attachment_ids: set[str]
-    followups: int  # how many live follow-ups
-    search_rowid: int | None
-    names: tuple  # the names around it in its search text (index_visit), as stored
-
-    def loaded(self, reread: Callable[[], "base.Loaded | None"]) -> base.Loaded:
-        """What ``base.update`` compares and sets: the visit's fields with its links."""
-        return base.Loaded(SiteVisit, self.id, self.version, self.updated_by, self.updated_at,
-                           {**self.fields, **self.links}, reread)
-
-
-def _loaded_now(s: Session, visit_id: str) -> base.Loaded | None:
-    """The visit as stored now (after a compare-and-set found that someone saved it meanwhile)."""
-    stored = read_stored(s.connection(), visit_id)
-    return None if stored is None or stored.deleted else stored.loaded(lambda: _loaded_now(s, visit_id))
-
-
-def _ids(joined: str | None) -> list[str]:
-    return sorted(joined.split(_SEP)) if joined else []
-
-
-_STORED_SUBS = (
-    "SELECT group_concat(l.counselor_id, '{sep}') FROM visit_counselor l JOIN counselor c ON c.id = l.counselor_id "
-    "WHERE l.visit_id = site_visit.id",
-    "SELECT group_concat(l.contact_id, '{sep}') FROM visit_contact l JOIN contact c ON c.id = l.contact_id "
-    "WHERE l.visit_id = site_visit.id",
-    "SELECT group_concat(l.topic_id, '{sep}') FROM visit_issue_topic l JOIN issue_topic t ON t.id = l.topic_id "
-    "WHERE l.visit_id = site_visit.id",
-    "SELECT group_concat(l.topic_id, '{sep}') FROM visit_issue_topic l JOIN issue_topic t ON t.id = l.topic_id "
-    "WHERE l.visit_id = site_visit.id AND t.deleted_at IS NULL",
-    f"SELECT group_concat(a.id, '{{sep}}') FROM attachment a WHERE a.owner_type = '{ENTITY}' "
-    "AND a.owner_id = site_visit.id AND a.deleted_at IS NULL",
-    "SELECT count(*) FROM followup f WHERE f.visit_id = site_visit.id AND f.deleted_at IS NULL",
-    "SELECT d.rowid FROM search_index_doc d WHERE d.record_id = site_visit.id",
-)
-
-
-@functools.cache
-def _stored_statement() -> Select:
-    """:func:`read_stored`'s statement, made once (SQLAlchemy then keys and compiles it once, not at every save)."""
-    t = SiteVisit.__table__
-    extra: list[Any] = [literal_column("(" + sub.format(sep=_SEP) + ")") for sub in [*_STORED_SUBS, *_NAMES]]
-    return core_select(t.c.version, t.c.deleted_at, t.c.updated_by, t.c.updated_at,
-                       *(t.c[k] for k in VISIT_FIELDS), *extra).where(t.c.id == bindparam("visit_id"))
-
-
-def read_stored(conn, visit_id: str) -> Stored | None:
-    """The visit with everything a save compares, in one statement (None when there is no such visit)."""
-    row = conn.execute(_stored_statement(), {"visit_id": visit_id}).first()
-    if row is None:
-        return None
-    n = len(VISIT_FIELDS) + 4
-    subs = _STORED_SUBS
-    counselors, contacts, topics, live, attachments, followups, rowid = row[n:n + len(subs)]
-    return Stored(visit_id, row[0], row[1] is not None, row[2], row[3], dict(zip(VISIT_FIELDS, row[4:n])),
-                  {"counselor_ids": _ids(counselors), "contact_ids": _ids(contacts), "topic_ids": _ids(topics)},
-                  set(_ids(live)), set(_ids(attachments)), int(followups or 0), rowid,
-                  tuple(row[n + len(subs):]))
-
-
-def _ordered(joined: str | None) -> list[str]:
-    return joined.split(_SEP) if joined else []
-
-
-def _linked(table: str, column: str, join: str, order: str) -> str:
-    """A visit's links of one kind as one text, in the editor's order (a scalar subquery on ``v``)."""
-    return (f"(SELECT group_concat(o.x, '{_SEP}') FROM (SELECT l.{column} AS x FROM {table} l {join} "
-            f"WHERE l.visit_id = v.id ORDER BY {order}) AS o)")
-
-
-@functools.cache
-def _opening() -> TextualSelect:
-    """:meth:`VisitService.get`'s statement (made once: a text statement costs SQLAlchemy no compiling)."""
-    t = SiteVisit.__table__
-    sql = (f"SELECT v.version, v.deleted_at, {', '.join(f'v.{k}' for k in VISIT_FIELDS)}, "
-           f"{_linked('visit_counselor', 'counselor_id', 'JOIN counselor c ON c.id = l.counselor_id', 'c.name, l.counselor_id')}, "
-           f"{_linked('visit_contact', 'contact_id', 'JOIN contact c ON c.id = l.contact_id', 'c.name, l.contact_id')}, "
-           f"{_linked('visit_issue_topic', 'topic_id', 'JOIN issue_topic t ON t.id = l.topic_id', 't.sort_order, t.code')}, "
-           "(SELECT count(*) FROM followup f WHERE f.visit_id = v.id AND f.deleted_at IS NULL), "
-           f"(SELECT count(*) FROM attachment a WHERE a.owner_type = '{ENTITY}' AND a.owner_id = v.id "
-           "AND a.deleted_at IS NULL) FROM site_visit v WHERE v.id = :v")
-    return text(sql).columns(
-        column("version", Integer), column("deleted_at", t.c.deleted_at.type),
-        *(column(k, t.c[k].type) for k in VISIT_FIELDS),
-        *(column(k, String) for k in ("counselor_ids", "contact_ids", "topic_ids")),
-        column("followups", Integer), column("attachments", Integer))
-
-
-_OPENED_FOLLOWUP = ("id", "description", "owner", "due_date", "status", "followup_date", "result", "version")
-_OPENED_ATTACHMENT = ("id", "filename", "sha256", "size_bytes", "media_type")
-
-
-@functools.cache
-def _opening_followups(locked: bool = False) -> TextualSelect:
-    """A visit's live follow-ups as its editor holds them; ``locked``: until COMMIT (a server's save)."""
-    t = FollowUp.__table__
-    return text(f"SELECT {', '.join(_OPENED_FOLLOWUP)} FROM followup WHERE visit_id = :v AND deleted_at IS NULL "
-                f"ORDER BY created_at, id{' FOR UPDATE' if locked else ''}"
-                ).columns(*(column(k, t.c[k].type) for k in _OPENED_FOLLOWUP))
-
-
-@functools.cache
-def _opening_attachments() -> TextualSelect:
-    t = Attachment.__table__
-    return text(f"SELECT {', '.join(_OPENED_ATTACHMENT)} FROM attachment WHERE owner_type = '{ENTITY}' "
-                "AND owner_id = :v AND deleted_at IS NULL ORDER BY created_at, id"
-                ).columns(*(column(k, t.c[k].type) for k in _OPENED_ATTACHMENT))
 
 
 def _set_link(conn, kind: str, visit_id: str, ids: list[str]) -> None:
@@ -567,20 +431,27 @@ def _set_link(conn, kind: str, visit_id: str, ids: list[str]) -> None:
                      [{"v": visit_id, "i": i} for i in ids])
 
 
-# The names in a visit's search text besides its own fields: place, people, organisation, workstation, space
-# (scalar subqueries on a row named site_visit).
-_NAMES = (
-    "SELECT c.name || ' ' || t.name FROM township t JOIN county c ON c.code = t.county_code "
-    "WHERE t.code = site_visit.township_code",
-    "SELECT group_concat(n.name, ' ') FROM (SELECT c.name FROM visit_counselor vc JOIN counselor c "
-    "ON c.id = vc.counselor_id WHERE vc.visit_id = site_visit.id UNION ALL SELECT c.name FROM visit_contact vc "
-    "JOIN contact c ON c.id = vc.contact_id WHERE vc.visit_id = site_visit.id) AS n",
-    "SELECT name FROM organization WHERE id = site_visit.organization_id",
-    "SELECT name FROM workstation WHERE id = site_visit.workstation_id",
-    "SELECT name FROM public_space WHERE id = site_visit.public_space_id",
-)
 NAMED = frozenset({"county_code", "township_code", "counselor_ids", "contact_ids", "organization_id",
                    "workstation_id", "public_space_id"})  # what changes the names
+
+
+def _search_row_along(s: Session, stored: Stored, wanted: dict, links: dict) -> base.Along | None:
+    """The visit's search text as a row written with the compare-and-set (base.Along: no round trip of its own), when
+    a searched field changes but none of the names around it (those are read after the links are written) — on a
+    server that takes it; else None and :func:`index_visit` writes it after."""
+    now = {**stored.fields, **stored.links}
+    searched = {k for k, v in {**wanted, **links}.items()
+                if k not in UNSEARCHED and base.plain(v) != base.plain(now.get(k))}
+    if not searched or searched & NAMED or stored.search_rowid is None or not base.joins_along(s):
+        return None
+    body = search.body_of(*_search_texts(SimpleNamespace(**wanted), stored.names))
+    return base.Along(search.fts_table(ENTITY), "rowid", {"rowid": stored.search_rowid, "body": body})
+
+
+def _search_texts(visit, names: tuple) -> tuple:
+    place, people, *linked = names
+    return (visit.visited_name, visit.purpose, visit.findings, visit.issues, visit.advice, visit.notes, place or "",
+            people or "", *linked, END_OF_TEXT)
 
 
 def index_visit(s: Session, visit, search_rowid: int | None = None, names: tuple | None = None) -> None:
@@ -589,8 +460,6 @@ def index_visit(s: Session, visit, search_rowid: int | None = None, names: tuple
     in the search index, when known)."""
     if names is None:
         names = tuple(s.connection().execute(
-            core_select(*(literal_column(f"({sql})") for sql in _NAMES)).select_from(SiteVisit.__table__)
+            core_select(*(literal_column(f"({sql})") for sql in SEARCH_NAMES)).select_from(SiteVisit.__table__)
             .where(SiteVisit.__table__.c.id == visit.id)).one())
-    place, people, *linked = names
-    search.index(s, ENTITY, visit.id, visit.visited_name, visit.purpose, visit.findings, visit.issues, visit.advice,
-                 visit.notes, place or "", people or "", *linked, END_OF_TEXT, rowid=search_rowid)
+    search.index(s, ENTITY, visit.id, *_search_texts(visit, names), rowid=search_rowid)
