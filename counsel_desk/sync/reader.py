@@ -16,6 +16,7 @@ import threading
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from operator import itemgetter
 from pathlib import Path
 from typing import Callable
@@ -33,12 +34,13 @@ from counsel_desk.sync.problems import Problem, Problems
 from counsel_desk.sync.shape import Shape, stage_columns
 from counsel_desk.sync.upgrade import upgrade_header
 from counsel_desk.sync.values import (
-    CellError, read_bool, read_date, read_datetime, read_float, read_int, read_text,
+    STORED_MOMENT, CellError, read_bool, read_date, read_datetime, read_float, read_int, read_text,
 )
 from openpyxl.utils import get_column_letter
 
 UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 STAGE_BATCH = 2000
+EXACT_FLOAT_INT = 2.0 ** 53  # a float below this that is a whole number is exactly that integer
 BOOKKEEPING = ("_file", "_row", "_clock", "_withheld")
 
 
@@ -213,6 +215,8 @@ def _converter(col: Column, ref) -> Callable:
         def ident(v):
             if type(v) is str and uuid_match(v):  # as written by an export: nothing to tidy
                 return v
+            if v == "" and not required:  # no reference, as most optional ones
+                return None
             return need(_uuid(v))
         return ident
     if kind is Kind.IDS:
@@ -227,18 +231,41 @@ def _converter(col: Column, ref) -> Callable:
                     raise CellError(pick(f"不是有效的識別碼（UUID）：「{p[:40]}」", f"not a valid id (UUID): '{p[:40]}'"))
             return ";".join(parts) or None
         return ids
+    # Below, each kind's common case as an export writes it is taken first, in the closure itself; anything
+    # else goes the general way (values.read_*), which tidies it or names what is wrong.
     if kind in (Kind.INT, Kind.MONEY):
-        return lambda v: need(read_int(v))
+        def integer(v):
+            if type(v) is float and v.is_integer() and -EXACT_FLOAT_INT < v < EXACT_FLOAT_INT:  # calamine's numbers
+                return int(v)
+            return need(read_int(v))
+        return integer
     if kind is Kind.FLOAT:
         return lambda v: need(read_float(v))
     if kind is Kind.BOOL:
-        return lambda v: need(read_bool(v))
+        exact = {**{t: 1 for t in fmt.BOOL_TRUE}, **{f: 0 for f in fmt.BOOL_FALSE if f}}
+
+        def boolean(v):
+            b = exact.get(v) if type(v) is str else None
+            return b if b is not None else need(read_bool(v))
+        return boolean
     if kind is Kind.DATE:
-        return lambda v: need(read_date(v))
+        def day(v):
+            return v.isoformat() if type(v) is date else need(read_date(v))  # an Excel date: storage form at once
+        return day
     if kind is Kind.DATETIME:
-        if required:
-            return lambda v: need(read_datetime(v))
-        return read_datetime
+        stored, checked = STORED_MOMENT.fullmatch, datetime.fromisoformat
+
+        def moment(v):
+            if v == "":
+                return need(None)
+            if type(v) is str and stored(v):  # as an export writes them: checked, then kept
+                try:
+                    checked(v)
+                except ValueError:
+                    return need(read_datetime(v))  # names the impossible time
+                return v if len(v) == 26 else v + ".000000"
+            return need(read_datetime(v))
+        return moment
     if kind is Kind.ENUM:
         lookup = fmt.enum_lookup(col.enum)
         allowed = "、".join(m.zh for m in col.enum)
@@ -287,7 +314,11 @@ def _converter(col: Column, ref) -> Callable:
             return s
         return code
     if kind is Kind.CLOCK:
+        single = clocks.SINGLE_RE.fullmatch
+
         def clock(v):
+            if type(v) is str and single(v):  # one device, as most records have: already canonical
+                return v
             s = read_text(v).strip()
             if not s:
                 return None

@@ -185,13 +185,13 @@ def read_date(value) -> str | None:
 _ISO_MOMENT = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(?:Z|[+]00:?00)?")
 
 
-_STORED_MOMENT = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{6})?")
+STORED_MOMENT = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{6})?")
 
 
 def read_datetime(value) -> str | None:
     if value is None or value == "":
         return None
-    if type(value) is str and _STORED_MOMENT.fullmatch(value):  # as we write them: check, then keep
+    if type(value) is str and STORED_MOMENT.fullmatch(value):  # as we write them: check, then keep
         try:
             datetime.fromisoformat(value)
         except ValueError:
