@@ -117,16 +117,14 @@ def _visit_list(conn, center: str | None, period: Period) -> tuple[list[VisitRow
     return visits, key_visits
 
 
-def _read_apart(session_factory, center: str | None, period: Period):
-    """The appendix's visits, the key visits and the places' figures, in a transaction of their own: on a server,
-    read on a second connection while the other figures are counted on the first (these are the biggest reads:
-    about half of a national year's time)."""
+def _apart(read, session_factory, center: str | None, period: Period):
+    """``read(conn, center, period)`` in a transaction of its own: on a server, on a connection of its own while
+    the other figures are counted on the first."""
     with session_factory() as session:
         conn = session.connection()
         dialects.analytic_reads(conn)
         try:
-            visits, key_visits = _visit_list(conn, center, period)
-            return visits, key_visits, figures_places.compute(conn, center, period)
+            return read(conn, center, period)
         finally:
             session.rollback()
 
@@ -322,18 +320,21 @@ def _overdue_at(counts: dict[str, dict[date, int]], end: date, center: str | Non
 def compute(session_factory, center: str | None, period: Period, *, today: date | None = None) -> ReportFigures:
     """All figures of the report for a center (``None`` = all centers) and period, in one read transaction.
 
-    On a server the appendix's visit list and the places' figures are read on a second connection beside the
-    others (their statements, like every statement there at read committed, each see the data as they start),
-    so the server's second core works while the report counts; SQLite reads everything in the one transaction.
+    On a server the appendix's visit list and the places' figures — the biggest reads, about half the time —
+    are each read on a connection of their own beside the others (their statements, like every statement there
+    at read committed, each see the data as they start), so the server's second core works while the report
+    counts; SQLite reads everything in the one transaction.
     ``today`` (default: the computer's date) decides whether the period is still provisional.
     """
     today = today or date.today()
     # the cycle collector waits (reports/gc_pause.py): it walked the heap again and again while a national year's
     # 180,000 visit rows were made, ~1.5 s of the app's ~3.5 s
-    with gc_paused(), session_factory() as session, ThreadPoolExecutor(1, thread_name_prefix="report-apart") as beside:
+    with gc_paused(), session_factory() as session, ThreadPoolExecutor(2, thread_name_prefix="report-apart") as beside:
         conn = session.connection()
         dialects.analytic_reads(conn)
-        apart = beside.submit(_read_apart, session_factory, center, period) if dialects.is_server(conn) else None
+        on_server = dialects.is_server(conn)
+        appendix = beside.submit(_apart, _visit_list, session_factory, center, period) if on_server else None
+        places = beside.submit(_apart, figures_places.compute, session_factory, center, period) if on_server else None
         others = compared_periods(period)
         targets_span = targets_period(period.end.year, period.end)
         # every counted figure the report shows (its own, the comparisons', each center's, the targets' actuals)
@@ -342,7 +343,7 @@ def compute(session_factory, center: str | None, period: Period, *, today: date 
         own = counts.of(period)
         overdue_counts, overdue_rows = overdue_at(conn, center, [p.end for p in others], listed=period.end)
         overdue = _overdue_list(conn, overdue_rows)
-        visits, key_visits = ([], []) if apart is not None else _visit_list(conn, center, period)
+        visits, key_visits = ([], []) if appendix is not None else _visit_list(conn, center, period)
         tally = _visit_tally(conn, center, period)
         by_stage_route = _proposals_by_stage_route(conn, center, period)
         funding, alloc_year = _funding(conn, center, period)
@@ -390,9 +391,9 @@ def compute(session_factory, center: str | None, period: Period, *, today: date 
             narrative=content.read_narrative(conn, center, period),
             rule_warnings=rule_warnings(conn, center, period, budgets),
             outcomes=figures_outcomes.compute(conn, center, period),
-            places=None if apart is not None else figures_places.compute(conn, center, period),
+            places=None if places is not None else figures_places.compute(conn, center, period),
         )
         session.rollback()
-        if apart is not None:
-            figures.visits, figures.key_visits, figures.places = apart.result()
+        if appendix is not None and places is not None:
+            (figures.visits, figures.key_visits), figures.places = appendix.result(), places.result()
     return figures
