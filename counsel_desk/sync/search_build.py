@@ -29,7 +29,7 @@ from __future__ import annotations
 import queue
 import threading
 import uuid
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
@@ -41,6 +41,8 @@ from counsel_desk.sync.format import Sheet
 from counsel_desk.sync.search_text import SearchText, named_columns
 
 _DONE = object()
+_INDEX = object()
+HANDOVER_ROWS = 20_000  # staged rows handed to the helper at a time (a few batches in its queue: memory stays flat)
 
 
 class SideBuild:
@@ -48,13 +50,10 @@ class SideBuild:
 
     def __init__(self, engine: Engine, tables: list[str]):
         self.engine = engine
-        self.tables = tables
         tag = uuid.uuid4().hex[:10]
         self.copies = {t: f"cd_build_{tag}_{n}" for n, t in enumerate(tables)}
-        self.queue: queue.Queue[Any] = queue.Queue(maxsize=8)
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="sync-search-build", daemon=True)
-        self.thread.start()
+        # one connection and thread per table: one table's index is built while the next one's rows stream in
+        self.helpers = {t: _Helper(engine, t, c) for t, c in self.copies.items()}
 
     @classmethod
     def start(cls, engine: Engine, link: SyncConnection, incoming: dict[str, int]) -> "SideBuild | None":
@@ -79,66 +78,94 @@ class SideBuild:
                      {"e": sheet.table})
         keys = list(dict.fromkeys([*sheet.search, *(k for k in ("county_code", "township_code") if k in sheet.by_key),
                                    *(c.key for c in named_columns(sheet))]))
-        rows = link.execute(f"SELECT d.rowid, {', '.join(f's.{k}' for k in keys)} {picked} "
-                            f"JOIN search_index_doc d ON d.record_id = s.id WHERE {live}").fetchall()
-        body = search_text.body
-        out = []
-        for row in rows:
-            text_ = body(sheet, dict(zip(keys, row[1:])))
-            out.append((row[0], text_ if text_.endswith(END_OF_TEXT) else text_ + END_OF_TEXT))
-        self._put(("rows", fts_table(sheet.table), out))
+        for c in named_columns(sheet):
+            search_text.names(str(c.ref))  # loaded here: the helper's thread must not use this connection
+        raw: Any = link.conn.connection.driver_connection  # plain text values: no conversion of each one
+        with raw.cursor() as cursor:
+            cursor.execute(f"SELECT d.rowid, {', '.join(f's.{k}' for k in keys)} {picked} "
+                           f"JOIN search_index_doc d ON d.record_id = s.id WHERE {live}")
+            while rows := cursor.fetchmany(HANDOVER_ROWS):  # composed by the helper, beside this transaction
+                self._put(("rows", fts_table(sheet.table), (sheet, keys, search_text, rows)))
 
     def sheet_done(self, table: str) -> None:
-        """No more rows for ``table``: the helper builds its keys and index now, beside the rest of the merge."""
+        """No more rows for ``table``: its helper builds the keys and index now, beside the rest of the merge."""
         if self.takes(table):
-            self._put(("index", table, None))
+            self.helpers[table].put(_INDEX)
 
     def _put(self, item: tuple[str, str, Any]) -> None:
-        if self.error is not None:
-            raise self.error
-        self.queue.put(item)
+        self.helpers[item[1]].put(item[2])
 
     def finish(self, link: SyncConnection) -> None:
         """Inside the merge's transaction: wait for the copies, bring them up to date, swap them in."""
-        self.queue.put(_DONE)
-        self.thread.join()
-        if self.error is not None:
-            raise self.error
+        for helper in self.helpers.values():
+            helper.join()
+            if helper.error is not None:
+                raise helper.error
+            if not helper.indexed:
+                raise RuntimeError(f"{helper.copy}: finished before its index was built")
         for table, copy in self.copies.items():
             link.execute("SELECT cd_search_build_swap(:t, :c)", {"t": table, "c": copy})
 
     def abandon(self) -> None:
-        """After a failed or cancelled merge (its transaction rolled back): stop the helper, drop the copies."""
-        if self.thread.is_alive():
-            self.error = self.error or RuntimeError("abandoned")
-            self.queue.put(_DONE)
-            self.thread.join()
+        """After a failed or cancelled merge (its transaction rolled back): stop the helpers, drop the copies."""
+        for helper in self.helpers.values():
+            helper.error = helper.error or RuntimeError("abandoned")
+            helper.join()
         with self.engine.connect() as conn:
             for table, copy in self.copies.items():
                 conn.execute(text("SELECT cd_search_build_drop(:t, :c)"), {"t": table, "c": copy})
             conn.commit()
 
-    # --- the helper's side ------------------------------------------------------------------------------------
+
+class _Helper:
+    """One search table's copy: made, filled and indexed by a connection and thread of its own, committed
+    as soon as its index is built (store/search_rebuild.py's functions)."""
+
+    def __init__(self, engine: Engine, table: str, copy: str):
+        self.engine, self.table, self.copy = engine, table, copy
+        self.queue: queue.Queue[Any] = queue.Queue(maxsize=4)
+        self.error: BaseException | None = None
+        self.indexed = False
+        self.thread = threading.Thread(target=self._run, name=f"sync-search-{table}", daemon=True)
+        self.thread.start()
+
+    def put(self, item: Any) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put(item)
+
+    def join(self) -> None:
+        if self.thread.is_alive():
+            self.queue.put(_DONE)
+            self.thread.join()
+
     def _run(self) -> None:
+        names = {"t": self.table, "c": self.copy}
         try:
             with self.engine.connect() as conn:
                 conn.execute(text("SET LOCAL jit = off"))
-                for table, copy in self.copies.items():
-                    conn.execute(text("SELECT cd_search_build_start(:t, :c)"), {"t": table, "c": copy})
+                conn.execute(text("SELECT cd_search_build_start(:t, :c)"), names)
                 while (item := self.queue.get()) is not _DONE:
                     if self.error is not None:
                         continue  # drained until the merge says it is done
-                    kind, table, rows = item
-                    if kind == "rows":
-                        _copy_rows(conn, self.copies[table], rows)
+                    if item is _INDEX:
+                        conn.execute(text("SELECT cd_search_build_index(:t, :c)"), names)
+                        conn.commit()
+                        self.indexed = True
                     else:
-                        conn.execute(text("SELECT cd_search_build_index(:t, :c)"), {"t": table, "c": self.copies[table]})
-                if self.error is None:
-                    conn.commit()
+                        _copy_rows(conn, self.copy, _bodies(*item))
         except BaseException as exc:  # noqa: BLE001 — raised in the merge's thread
             self.error = exc
             while self.queue.get() is not _DONE:  # the merge may still be handing over rows
                 pass
+
+
+def _bodies(sheet: Sheet, keys: list[str], search_text: SearchText, rows: list[tuple[Any, ...]]) -> Iterator[tuple[int, str]]:
+    """``(rowid, search text)`` of staged rows ``(rowid, *keys)`` (``SearchText.body``, names loaded already)."""
+    body = search_text.body
+    for row in rows:
+        text_ = body(sheet, dict(zip(keys, row[1:])))
+        yield row[0], text_ if text_.endswith(END_OF_TEXT) else text_ + END_OF_TEXT
 
 
 def _copy_rows(conn: Connection, copy: str, rows: Iterable[tuple[int, str]]) -> None:
