@@ -297,12 +297,12 @@ def test_a_connection_the_server_dropped_is_replaced_after_a_pause(pg_url, monke
 
 
 @pytest.mark.both_engines
-def test_opening_a_visit_is_one_statement_and_one_for_its_follow_ups(db, services):
+def test_opening_a_visit_with_its_follow_ups_is_one_statement(db, services):
     vid = _visit(services)
     visits = VisitService(services, today=TODAY)
     with Statements(db.engine) as seen:
         data = visits.get(vid)
-    assert len([s for s in seen.sql if not s.startswith(("PRAGMA", "BEGIN", "SAVEPOINT", "RELEASE"))]) == 2, seen.sql
+    assert len([s for s in seen.sql if not s.startswith(("PRAGMA", "BEGIN", "SAVEPOINT", "RELEASE"))]) == 1, seen.sql
     assert (data.purpose, data.findings, data.version) == ("了解返鄉青年需求", "老屋改建", 1)
     assert [f.description for f in data.followups] == ["寄送補助辦法"] and data.followups[0].version == 1
     assert len(data.counselor_ids) == 1 and data.attachments == []
@@ -324,7 +324,7 @@ def test_a_connection_keeps_its_prepared_statements_and_a_search_is_planned_for_
     with db.engine.connect() as conn:  # the pool's one connection
         prepared = conn.execute(text("SELECT statement FROM pg_prepared_statements")).scalars().all()
     db.close()
-    assert any("FROM site_visit v WHERE v.id" in p for p in prepared), prepared  # the editor's open
+    assert any("FROM site_visit v LEFT JOIN followup f" in p for p in prepared), prepared  # the editor's open
     assert any("UPDATE site_visit SET" in p for p in prepared), prepared  # the compare-and-set
     assert not [p for p in prepared if "body_lower LIKE" in p], prepared
 

@@ -106,35 +106,38 @@ def _linked(table: str, column: str, join: str, order: str) -> str:
             f"WHERE l.visit_id = v.id ORDER BY {order}) AS o)")
 
 
+OPENED_FOLLOWUP = ("id", "description", "owner", "due_date", "status", "followup_date", "result", "version")
+_OPENED_ATTACHMENT = ("id", "filename", "sha256", "size_bytes", "media_type")
+
+
 @functools.cache
 def opening() -> TextualSelect:
-    """:meth:`VisitService.get`'s statement (made once: a text statement costs SQLAlchemy no compiling)."""
-    t = SiteVisit.__table__  # type: ignore[attr-defined]
+    """:meth:`VisitService.get`'s statement (made once: a text statement costs SQLAlchemy no compiling): the visit
+    with its links and how many attachments it has, one row per live follow-up (its columns ``f_<name>``, in the
+    editor's order; one row with them empty when it has none)."""
+    t, f = SiteVisit.__table__, FollowUp.__table__  # type: ignore[attr-defined]
     sql = (f"SELECT v.version, v.deleted_at, {', '.join(f'v.{k}' for k in VISIT_FIELDS)}, "
            f"{_linked('visit_counselor', 'counselor_id', 'JOIN counselor c ON c.id = l.counselor_id', 'c.name, l.counselor_id')}, "
            f"{_linked('visit_contact', 'contact_id', 'JOIN contact c ON c.id = l.contact_id', 'c.name, l.contact_id')}, "
            f"{_linked('visit_issue_topic', 'topic_id', 'JOIN issue_topic t ON t.id = l.topic_id', 't.sort_order, t.code')}, "
-           "(SELECT count(*) FROM followup f WHERE f.visit_id = v.id AND f.deleted_at IS NULL), "
            f"(SELECT count(*) FROM attachment a WHERE a.owner_type = '{ENTITY}' AND a.owner_id = v.id "
-           "AND a.deleted_at IS NULL) FROM site_visit v WHERE v.id = :v")
+           f"AND a.deleted_at IS NULL), {', '.join(f'f.{k} AS f_{k}' for k in OPENED_FOLLOWUP)} "
+           "FROM site_visit v LEFT JOIN followup f ON f.visit_id = v.id AND f.deleted_at IS NULL WHERE v.id = :v "
+           "ORDER BY f.created_at, f.id")
     return text(sql).columns(
         column("version", Integer), column("deleted_at", t.c.deleted_at.type),
         *(column(k, t.c[k].type) for k in VISIT_FIELDS),
-        *(column(k, String) for k in ("counselor_ids", "contact_ids", "topic_ids")),
-        column("followups", Integer), column("attachments", Integer))
-
-
-_OPENED_FOLLOWUP = ("id", "description", "owner", "due_date", "status", "followup_date", "result", "version")
-_OPENED_ATTACHMENT = ("id", "filename", "sha256", "size_bytes", "media_type")
+        *(column(k, String) for k in ("counselor_ids", "contact_ids", "topic_ids")), column("attachments", Integer),
+        *(column(f"f_{k}", f.c[k].type) for k in OPENED_FOLLOWUP))
 
 
 @functools.cache
 def opening_followups(locked: bool = False) -> TextualSelect:
     """A visit's live follow-ups as its editor holds them; ``locked``: until COMMIT (a server's save)."""
     t = FollowUp.__table__  # type: ignore[attr-defined]
-    return text(f"SELECT {', '.join(_OPENED_FOLLOWUP)} FROM followup WHERE visit_id = :v AND deleted_at IS NULL "
+    return text(f"SELECT {', '.join(OPENED_FOLLOWUP)} FROM followup WHERE visit_id = :v AND deleted_at IS NULL "
                 f"ORDER BY created_at, id{' FOR UPDATE' if locked else ''}"
-                ).columns(*(column(k, t.c[k].type) for k in _OPENED_FOLLOWUP))
+                ).columns(*(column(k, t.c[k].type) for k in OPENED_FOLLOWUP))
 
 
 @functools.cache

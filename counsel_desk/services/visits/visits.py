@@ -36,8 +36,8 @@ from counsel_desk.services.listing import Choice
 from counsel_desk.services.visits.visit_list import DatedService, VisitListSource  # noqa: F401 — the list belongs with visits
 from counsel_desk.store import search
 from counsel_desk.services.visits.visit_reads import (
-    ENTITY, VISIT_FIELDS, Stored, followups_as_stored, loaded_now, SEARCH_NAMES, opening, opening_attachments,
-    opening_followups, ordered_ids, read_stored,
+    ENTITY, OPENED_FOLLOWUP, VISIT_FIELDS, Stored, followups_as_stored, loaded_now, SEARCH_NAMES, opening, opening_attachments,
+    ordered_ids, read_stored,
 )
 from counsel_desk.services.changes import Kind, changes
 
@@ -102,18 +102,17 @@ def _date_or_none(value) -> date | None:
 class VisitService(DatedService):
     # --- reading -------------------------------------------------------------------------------
     def get(self, visit_id: str) -> VisitData:
-        """The visit as its editor opens it. One statement reads the visit with its links (in the editor's order)
-        and how many follow-ups and attachments it has; those, when it has any, one statement each. On a server
-        they run outside a transaction (:func:`base.reading`): opening a visit is one or two round trips."""
+        """The visit as its editor opens it. One statement reads the visit with its links (in the editor's order),
+        its follow-ups and how many attachments it has; those, when it has any, one more. On a server they run
+        outside a transaction (:func:`base.reading`): opening a visit is one round trip."""
         with base.reading(self.ctx.session_factory) as conn:
-            row = conn.execute(opening(), {"v": visit_id}).mappings().first()
+            rows = conn.execute(opening(), {"v": visit_id}).mappings().all()
+            row = rows[0] if rows else None
             if row is None or row["deleted_at"] is not None:
                 raise UserError("找不到這筆訪視紀錄，可能已被刪除。", "This visit no longer exists; it may have been deleted.")
             data = VisitData(**{k: row[k] for k in VISIT_FIELDS}, id=visit_id, version=row["version"],
                              **{k: ordered_ids(row[k]) for k in ("counselor_ids", "contact_ids", "topic_ids")})
-            if row["followups"]:
-                data.followups = [FollowUpDraft(**r) for r in conn.execute(opening_followups(), {"v": visit_id})
-                                  .mappings()]
+            data.followups = [FollowUpDraft(**{k: r[f"f_{k}"] for k in OPENED_FOLLOWUP}) for r in rows if r["f_id"]]
             if row["attachments"]:
                 data.attachments = [AttachmentItem(**r) for r in conn.execute(opening_attachments(), {"v": visit_id})
                                     .mappings()]
