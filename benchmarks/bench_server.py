@@ -310,7 +310,8 @@ def national_year_report(_env: BenchEnv) -> list[Figure]:
                 part("national_year_report.xlsx", "xlsx_packed_by",
                      f"the workbook built, {len(report.xlsx) / 1e6:.1f} MB zipped (appendix of every visit); zipping "
                      "runs on a thread beside the PDF"),
-                part("national_year_report.pdf", "pdf_bytes", f"the PDF with appendices, {len(report.pdf) / 1e6:.1f} MB"),
+                part("national_year_report.pdf", "pdf_bytes", f"the PDF with appendices, {len(report.pdf) / 1e6:.1f} MB; "
+                     "its CPU is the process's, the Excel's zipping on the other thread included"),
                 part("national_year_report.xlsx_wait", "xlsx_wait", "the zipping left after the PDF was done"),
                 Figure("national_year_report.rest", rest, "s", "", None,
                        f"the JSON of the figures and both files written (fsync) {spans['files'][0]:.1f} s"),
