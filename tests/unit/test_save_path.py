@@ -58,6 +58,8 @@ def test_changing_one_field_of_a_visit_is_a_handful_of_statements(db, services):
     assert not [s for s in seen.sql if s.startswith("UPDATE followup")]
     if db.is_server:  # the audit entry and search text went with the compare-and-set (base.update, base.Along)
         assert not [s for s in seen.sql if s.startswith(("INSERT INTO audit_pending", "UPDATE search_index"))], seen.sql
+        # the follow-ups held as stored are known from the read's print of them (Stored.followup_prints)
+        assert not [s for s in seen.sql if "FROM followup WHERE" in s], seen.sql
     stored = visits.get(vid)
     assert (stored.notes, stored.version) == ("再訪：帶補助辦法", 2)
     with db.session() as s:
@@ -404,3 +406,27 @@ def test_a_servers_save_writes_the_search_text_with_the_compare_and_set_as_the_i
         assert written == indexed and notes in written
         assert VisitListSource(ctx, today=TODAY).ids(ListQuery(search=notes[:2]), limit=50) == [vid]
     db.close()
+
+
+def test_the_servers_print_of_the_follow_ups_is_the_editors(pg_url):
+    """A save knows the follow-ups are held as stored from the read's print of them (Stored.followup_prints); the
+    print the program makes of the editor's drafts must be the server's, whatever the values (dates, closed, text
+    over lines), and differ as soon as one value does."""
+    from counsel_desk.services.visits.visit_reads import followup_prints, read_stored
+
+    db = open_database(pg_url)
+    ctx = ServiceContext.for_database(db, "主任", "north")
+    vid = _visit(ctx)
+    visits = VisitService(ctx, today=TODAY)
+    data = visits.get(vid)
+    data.followups.append(FollowUpDraft(description="結案：已寄出\n第二行 ", owner="李小華", due_date=date(2026, 11, 20),
+                                        status="closed", followup_date=date(2026, 11, 25), result="對方已收到"))
+    visits.save(data)
+    data = visits.get(vid)
+    with db.engine.connect() as conn:
+        stored = read_stored(conn, vid)
+    db.close()
+    assert stored is not None and len(data.followups) == 2
+    assert stored.followup_prints == followup_prints(data.followups)
+    data.followups[1].result = "對方已收到。"
+    assert stored.followup_prints != followup_prints(data.followups)

@@ -5,8 +5,9 @@ on a server the editor's run outside a transaction (services/base.reading)."""
 from __future__ import annotations
 
 import functools
+import hashlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Callable
 
 from sqlalchemy import Integer, Select, String, bindparam, column, literal_column, select as core_select, text
@@ -40,6 +41,7 @@ class Stored:
     followups: int  # how many live follow-ups
     search_rowid: int | None
     names: tuple[str | None, ...]  # the names around it in its search text (index_visit), as stored
+    followup_prints: str | None = None  # a server's: its live follow-ups as followup_prints() prints them
 
     def loaded(self, reread: Callable[[], "base.Loaded | None"]) -> base.Loaded:
         """What ``base.update`` compares and sets: the visit's fields with its links."""
@@ -73,18 +75,28 @@ _STORED_SUBS = (
 )
 
 
+# A server's print of a visit's live follow-ups: "<id>:<version>:<md5 of its values>" each, by id (followup_prints).
+_SERVER_FOLLOWUP_PRINTS = (
+    "SELECT string_agg(f.id || ':' || f.version || ':' || md5(concat_ws(chr(31), length(f.description), f.description, "
+    "length(f.owner), f.owner, coalesce(CAST(f.due_date AS text), ''), f.status, "
+    "coalesce(CAST(f.followup_date AS text), ''), length(f.result), f.result)), ',' ORDER BY f.id COLLATE \"C\") "
+    "FROM followup f WHERE f.visit_id = site_visit.id AND f.deleted_at IS NULL")
+
+
 @functools.cache
-def _stored_statement() -> Select[Any]:
+def _stored_statement(server: bool = False) -> Select[Any]:
     """:func:`read_stored`'s statement, made once (SQLAlchemy then keys and compiles it once, not at every save)."""
     t = SiteVisit.__table__  # type: ignore[attr-defined]
-    extra: list[Any] = [literal_column("(" + sub.format(sep=_SEP) + ")") for sub in [*_STORED_SUBS, *SEARCH_NAMES]]
+    prints = _SERVER_FOLLOWUP_PRINTS if server else "SELECT NULL"
+    extra: list[Any] = [literal_column("(" + sub.format(sep=_SEP) + ")")
+                        for sub in [*_STORED_SUBS, *SEARCH_NAMES]] + [literal_column(f"({prints})")]
     return core_select(t.c.version, t.c.deleted_at, t.c.updated_by, t.c.updated_at,
                        *(t.c[k] for k in VISIT_FIELDS), *extra).where(t.c.id == bindparam("visit_id"))
 
 
 def read_stored(conn: Connection, visit_id: str) -> Stored | None:
     """The visit with everything a save compares, in one statement (None when there is no such visit)."""
-    row = conn.execute(_stored_statement(), {"visit_id": visit_id}).first()
+    row = conn.execute(_stored_statement(conn.dialect.name != "sqlite"), {"visit_id": visit_id}).first()
     if row is None:
         return None
     n = len(VISIT_FIELDS) + 4
@@ -93,7 +105,7 @@ def read_stored(conn: Connection, visit_id: str) -> Stored | None:
     return Stored(visit_id, row[0], row[1] is not None, row[2], row[3], dict(zip(VISIT_FIELDS, row[4:n])),
                   {"counselor_ids": _ids(counselors), "contact_ids": _ids(contacts), "topic_ids": _ids(topics)},
                   set(_ids(live)), set(_ids(attachments)), int(followups or 0), rowid,
-                  tuple(row[n + len(subs):]))
+                  tuple(row[n + len(subs):-1]), row[-1])
 
 
 def ordered_ids(joined: str | None) -> list[str]:
@@ -175,3 +187,23 @@ SEARCH_NAMES = (
     "SELECT name FROM workstation WHERE id = site_visit.workstation_id",
     "SELECT name FROM public_space WHERE id = site_visit.public_space_id",
 )
+
+
+def followup_prints(drafts: list[FollowUpDraft]) -> str:
+    """The print a server's :func:`read_stored` makes of a visit's follow-ups (``Stored.followup_prints``) were they
+    stored as ``drafts`` hold them: equal prints mean the editor holds each at its stored version with its stored
+    values (as :func:`followups_as_stored` finds by reading them), known without a statement of its own. A draft not
+    saved yet prints as nothing the server makes."""
+    if any(d.id is None or d.version is None for d in drafts):
+        return "-"
+    out = []
+    for d in sorted(drafts, key=lambda d: d.id or ""):
+        v = d.values()
+        texts = [str(len(v["description"])), v["description"], str(len(v["owner"])), v["owner"], _iso(v["due_date"]),
+                 v["status"], _iso(v["followup_date"]), str(len(v["result"])), v["result"]]
+        out.append(f"{d.id}:{d.version}:{hashlib.md5(chr(31).join(texts).encode()).hexdigest()}")
+    return ",".join(out)
+
+
+def _iso(value: date | None) -> str:
+    return value.isoformat() if value is not None else ""

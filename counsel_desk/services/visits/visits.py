@@ -36,7 +36,7 @@ from counsel_desk.services.listing import Choice
 from counsel_desk.services.visits.visit_list import DatedService, VisitListSource  # noqa: F401 — the list belongs with visits
 from counsel_desk.store import search
 from counsel_desk.services.visits.visit_reads import (
-    ENTITY, OPENED_FOLLOWUP, VISIT_FIELDS, Stored, followups_as_stored, loaded_now, SEARCH_NAMES, opening, opening_attachments,
+    ENTITY, OPENED_FOLLOWUP, VISIT_FIELDS, Stored, followup_prints, followups_as_stored, loaded_now, SEARCH_NAMES, opening, opening_attachments,
     ordered_ids, read_stored,
 )
 from counsel_desk.services.changes import Kind, changes
@@ -266,7 +266,7 @@ class VisitService(DatedService):
             visited = wanted["visited_name"]
             if data.followups or stored.followups:
                 self._save_followups(s, visit_id, visited, data.followups, reindex="visited_name" in changed,
-                                     visit_version=data.version or None)
+                                     visit_version=data.version or None, prints=stored.followup_prints)
             if {a.id for a in data.attachments} != stored.attachment_ids:
                 self._save_attachments(s, visit_id, data.attachments)
             if along is None and (stored.search_rowid is None or not changed.keys() <= UNSEARCHED):
@@ -289,12 +289,13 @@ class VisitService(DatedService):
         s.flush()
 
     def _save_followups(self, s: Session, visit_id: str, visited: str, drafts: list[FollowUpDraft], *,
-                        reindex: bool = True, visit_version: int | None = None) -> None:
+                        reindex: bool = True, visit_version: int | None = None, prints: str | None = None) -> None:
         """Create, change or delete the visit's follow-ups as the editor holds them; a follow-up's search
         text is written again when it changed (or ``reindex``: the visited name in it changed). One saved
         elsewhere since the editor loaded it (the follow-ups page, a colleague) is refused: see
         :func:`refuse_followups_saved_meanwhile`."""
-        if visit_version is not None and not reindex and followups_as_stored(s.connection(), visit_id, drafts):
+        if visit_version is not None and not reindex and (  # ``prints``: Stored.followup_prints, a server's
+                prints == followup_prints(drafts) or followups_as_stored(s.connection(), visit_id, drafts)):
             return
         query = select(FollowUp).where(FollowUp.visit_id == visit_id, FollowUp.deleted_at.is_(None))
         if visit_version is not None and s.get_bind().dialect.name != "sqlite":  # as base.load_for_update
