@@ -308,6 +308,9 @@ def merge_batch(conn, link: syncdb.SyncConnection, files: list[StagedFile], repo
             link.rollback()
             side.abandon()
         raise
+    finally:
+        if side is not None:
+            side.release(link)
 
 
 

@@ -35,11 +35,13 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
 from counsel_desk.store import dialects
+from counsel_desk.store.search_rebuild import COPY_PATTERN
 from counsel_desk.store.search import END_OF_TEXT, fts_table
 from counsel_desk.sync.db import SyncConnection
 from counsel_desk.sync.format import Sheet
 from counsel_desk.sync.search_text import SearchText, named_columns
 
+BUILD_LOCK = 7_180_003  # advisory lock class of the copies' tags (store.audit.AUDIT_LOCK is 7_180_002)
 _DONE = object()
 _INDEX = object()
 HANDOVER_ROWS = 20_000  # staged rows handed to the helper at a time (a few batches in its queue: memory stays flat)
@@ -48,10 +50,13 @@ HANDOVER_ROWS = 20_000  # staged rows handed to the helper at a time (a few batc
 class SideBuild:
     """The search tables rebuilt beside one import's merge (see the module docstring)."""
 
-    def __init__(self, engine: Engine, tables: list[str]):
+    def __init__(self, engine: Engine, link: SyncConnection, tables: list[str]):
         self.engine = engine
         tag = uuid.uuid4().hex[:10]
         self.copies = {t: f"cd_build_{tag}_{n}" for n, t in enumerate(tables)}
+        # held by the merge's session while its copies exist: a copy whose lock is free is an orphan
+        self.key = {"ns": BUILD_LOCK, "k": _lock_key(tag)}
+        link.execute("SELECT pg_advisory_lock(:ns, :k)", self.key)
         # one connection and thread per table: one table's index is built while the next one's rows stream in
         self.helpers = {t: _Helper(engine, t, c) for t, c in self.copies.items()}
 
@@ -62,7 +67,10 @@ class SideBuild:
         if not link.server:
             return None
         tables = dialects.bulk_load_candidates(link.conn, incoming)
-        return cls(engine, tables) if tables else None
+        if not tables:
+            return None
+        _drop_orphans(engine, tables[0])
+        return cls(engine, link, tables)
 
     def takes(self, table: str) -> bool:
         return table in self.copies
@@ -115,6 +123,28 @@ class SideBuild:
             for table, copy in self.copies.items():
                 conn.execute(text("SELECT cd_search_build_drop(:t, :c)"), {"t": table, "c": copy})
             conn.commit()
+
+    def release(self, link: SyncConnection) -> None:
+        """After the merge's transaction ended (committed or rolled back): its copies are no one's any more."""
+        link.execute("SELECT pg_advisory_unlock(:ns, :k)", self.key)
+
+
+def _lock_key(tag: str) -> int:
+    return int(tag[:7], 16)  # a 32-bit key from the copies' tag
+
+
+def _drop_orphans(engine: Engine, table: str) -> None:
+    """Copies left by an import whose program ended without cleaning up (killed, power cut): their session's
+    lock is gone. Dropped at once, on a connection of their own (``table``: a search table, for the checks)."""
+    with engine.connect() as conn:
+        orphans = conn.execute(text("SELECT relname FROM pg_class WHERE relkind = 'r' AND relname ~ :p"),
+                               {"p": COPY_PATTERN}).scalars().all()
+        for name in orphans:
+            key = {"ns": BUILD_LOCK, "k": _lock_key(name.removeprefix("cd_build_"))}
+            if conn.execute(text("SELECT pg_try_advisory_lock(:ns, :k)"), key).scalar():
+                conn.execute(text("SELECT cd_search_build_drop(:t, :c)"), {"t": table, "c": name})
+                conn.execute(text("SELECT pg_advisory_unlock(:ns, :k)"), key)
+        conn.commit()
 
 
 class _Helper:
