@@ -28,7 +28,7 @@ from counsel_desk.sync.search_text import SearchText
 from counsel_desk.sync.shape import Shape
 from counsel_desk.sync.format import Kind
 from counsel_desk.sync.merge import Variant, resolved_clock
-from counsel_desk.sync.reader import _converter
+from counsel_desk.sync.cells import converter
 from counsel_desk.sync.values import CellError, datetime_text
 
 MODELS = {m.__tablename__: m for m in models.SYNCED_MODELS}
@@ -233,7 +233,7 @@ def resolve(db, conflict_id: str, choices: dict[str, Choice], *, actor: str = ""
                 value = (other.values or {}).get(key)
             elif choice.kind == "edit":
                 try:
-                    value = _converter(col, ref)(choice.value)
+                    value = converter(col, ref)(choice.value)
                 except CellError as exc:
                     raise ValidationError(f"「{col.title}」：{exc}", f"'{col.title}': {exc}", field=key) from None
             else:

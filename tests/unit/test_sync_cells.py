@@ -12,7 +12,7 @@ import pytest
 
 from counsel_desk.sync import format as fmt
 from counsel_desk.sync.db import Reference
-from counsel_desk.sync.reader import _converter
+from counsel_desk.sync.cells import converter
 from counsel_desk.sync.values import CellError
 
 REF = Reference({}, {}, {}, frozenset())
@@ -20,7 +20,7 @@ VISITS = fmt.BY_KEY["visits"]
 
 
 def convert(key: str, value):
-    return _converter(VISITS.by_key[key], REF)(value)
+    return converter(VISITS.by_key[key], REF)(value)
 
 
 @pytest.mark.parametrize("key, cell, stored", [
