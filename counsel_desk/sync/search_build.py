@@ -93,15 +93,12 @@ class SideBuild:
             cursor.execute(f"SELECT d.rowid, {', '.join(f's.{k}' for k in keys)} {picked} "
                            f"JOIN search_index_doc d ON d.record_id = s.id WHERE {live}")
             while rows := cursor.fetchmany(HANDOVER_ROWS):  # composed by the helper, beside this transaction
-                self._put(("rows", fts_table(sheet.table), (sheet, keys, search_text, rows)))
+                self.helpers[fts_table(sheet.table)].put((sheet, keys, search_text, rows))
 
     def sheet_done(self, table: str) -> None:
         """No more rows for ``table``: its helper builds the keys and index now, beside the rest of the merge."""
         if self.takes(table):
             self.helpers[table].put(_INDEX)
-
-    def _put(self, item: tuple[str, str, Any]) -> None:
-        self.helpers[item[1]].put(item[2])
 
     def finish(self, link: SyncConnection) -> None:
         """Inside the merge's transaction: wait for the copies, bring them up to date, swap them in."""

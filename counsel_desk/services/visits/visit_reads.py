@@ -160,7 +160,6 @@ def opening_attachments() -> TextualSelect:
                 ).columns(*(column(k, t.c[k].type) for k in _OPENED_ATTACHMENT))
 
 
-
 def followups_as_stored(conn: Connection, visit_id: str, drafts: list[FollowUpDraft]) -> bool:
     """Whether the editor holds the visit's follow-ups exactly as stored (each at its stored version, with its
     stored values): a save of the visit alone then reads them in one statement (locked on a server until COMMIT,
