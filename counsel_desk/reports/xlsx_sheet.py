@@ -339,16 +339,12 @@ class ReportSheet:
         for i, v in enumerate(values):
             kind = "warn" if i == warn_col else kinds[i]
             ref = _COLUMN_LETTERS[i]
-            if v is None or v == "":
-                append(f'<c r="{ref}{r}" s="{self._style_id(kind, v)}"/>')
-            elif v.__class__ is str:  # text stays text: "=SUM(A1)" is never a formula here
+            if v.__class__ is str and v:  # text stays text: "=SUM(A1)" is never a formula here
                 if kind == "wrap":
                     lines = max(lines, wrapped_lines(v, self.widths[i]))
                 append(f'<c r="{ref}{r}"{self._text_xml(kind, v)}')
-            elif isinstance(v, bool):
-                append(f'<c r="{ref}{r}" s="{self._style_id(kind, v)}" t="b"><v>{int(v)}</v></c>')
             else:
-                append(f'<c r="{ref}{r}" s="{self._style_id(kind, v)}"><v>{v!r}</v></c>')
+                append(f'<c r="{ref}{r}"{self._value_xml(kind, v)}')
         # a wrapped cell's row gets the height of its lines: neither Excel nor Calc grows it on opening
         head = f'<row r="{r}">' if lines == 1 else f'<row r="{r}" ht="{row_height(lines):g}" customHeight="1">'
         return head + "".join(cells) + "</row>"
