@@ -135,7 +135,7 @@ def make_server_engine(target: str, password: str | None = None, *, pool_size: i
 
 def _unprepared_when_asked(cursor: Any, statement: str, parameters: Any, context: Any) -> bool | None:
     """A statement run with the execution option :data:`dialects.UNPREPARED` is never prepared by psycopg (which
-    prepares a statement the fifth time a connection runs it): see there."""
+    otherwise prepares a statement from a connection's second run of it, :data:`PREPARE_AFTER`): see there."""
     if context is not None and context.execution_options.get(UNPREPARED_OPTION):
         cursor.execute(statement, parameters, prepare=False)
         return True
