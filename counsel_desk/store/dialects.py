@@ -36,9 +36,9 @@ def is_server(conn_or_engine: Connection | Engine) -> bool:
 
 # Execution options of a statement whose best plan depends on its values (a search word: the trigram index for a
 # long word, a scan of the texts for a short one): psycopg prepares a statement from a connection's second run
-# of it (store/server.PREPARE_AFTER), and the server then soon runs a prepared statement by one generic plan for every value — a visit search
-# measured 5.2 ms a run so, against 1–2 ms planned for its word. The server engine (store/server.py) sends such
-# a statement unprepared, planned for its values each time. SQLite: no effect.
+# of it (store/server.PREPARE_AFTER), and the server then soon runs a prepared statement by one generic plan
+# for every value — a visit search measured 5.2 ms a run so, against 1–2 ms planned for its word. The server
+# engine (store/server.py) sends such a statement unprepared, planned for its values each time. SQLite: no effect.
 UNPREPARED_OPTION = "cd_unprepared"
 UNPREPARED = {UNPREPARED_OPTION: True}
 
