@@ -92,6 +92,12 @@ def init_sql() -> str:
         "DROP POLICY IF EXISTS cd_insert ON audit_log; CREATE POLICY cd_insert ON audit_log FOR INSERT "
         "WITH CHECK (NOT cd_is_staff() OR actor LIKE '%[' || session_user || ']');",
         f"REVOKE UPDATE, DELETE ON audit_log FROM {STAFF};",
+        # headquarters' imports check a bulk add's foreign keys once, set-based, and insert with the per-row
+        # triggers off for that statement (sync/bulk_keys.py); only a superuser may grant the parameter: run as
+        # the tables' owner this says so and goes on (the imports then keep the server's per-row checks)
+        "DO $$ BEGIN EXECUTE 'GRANT SET ON PARAMETER session_replication_role TO " + HQ + "'; "
+        "EXCEPTION WHEN insufficient_privilege THEN RAISE NOTICE 'counsel_desk: only a superuser may "
+        "GRANT SET ON PARAMETER session_replication_role TO " + HQ + " (docs/server.md)'; END $$;",
         "COMMIT;",
     ]
     return "\n".join(lines) + "\n"

@@ -138,9 +138,8 @@ class SheetApplier:
         if not rowids:
             return
         self._pick(rowids)
-        cols = ", ".join(self.shape.db_cols)
-        self.link.execute(f"INSERT INTO {self.sheet.table} ({cols}) "
-                         + self._picked(", ".join(f"s.{k}" for k in self.shape.db_cols)))
+        self.link.bulk_add(self.sheet.table, self.shape.db_cols, self._picked(", ".join(f"s.{k}" for k in self.shape.db_cols)),
+                           sheet=self.sheet.title)
         self._bulk_after(fresh=True)
         if len(rowids) >= STATISTICS_ROWS:  # the next file's statements look rows up in these
             self.link.refresh_statistics([self.sheet.table, *(c.link[0] for c in self.shape.links)])
@@ -171,10 +170,10 @@ class SheetApplier:
             table, owner, target = c.link
             if not fresh:
                 self.link.execute(f"DELETE FROM {table} WHERE {owner} IN ({self._picked('s.id')})")
-            if self.link.server:  # set-based: the ;-separated ids split by the server
-                self.link.execute(f"INSERT INTO {table} ({owner}, {target}) "
-                                  + self._picked(f"s.id, unnest(string_to_array(s.{c.key}, ';'))")
-                                  + f" WHERE s.{c.key} IS NOT NULL")
+            if self.link.server:  # set-based: the ;-separated ids split by the server; an added record's links
+                # belong to the rows just written from the same staged rows (their owner needs no look-up)
+                self.link.bulk_add(table, [owner, target], self._picked(f"s.id, unnest(string_to_array(s.{c.key}, ';'))")
+                                   + f" WHERE s.{c.key} IS NOT NULL", sheet=self.sheet.title, trusted=[owner] if fresh else [])
                 continue
             # on a file the same in one statement: the reader checked every part is a UUID, so
             # 'a;b' becomes the JSON array ["a","b"] that json_each splits

@@ -86,6 +86,7 @@ class SyncConnection:
         self.server = conn.dialect.name == SERVER
         self._bools: dict[str, frozenset[str]] = {}  # staging table → its boolean columns (server only)
         self.file: Any = None if self.server else conn.connection.driver_connection  # a file's sqlite3 connection
+        self._bulk_keys: Any = None  # a server's BulkKeys, made at the first bulk add
 
     # --- statements ------------------------------------------------------------------------
     def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> Rows:
@@ -105,6 +106,19 @@ class SyncConnection:
         data = [dict(zip(columns, row)) for row in self._server_values(name, columns, rows)]
         if data:
             self.conn.execute(insert(table(name, *(column(c) for c in columns))), data)
+
+    def bulk_add(self, name: str, columns: Sequence[str], select_sql: str, params: Mapping[str, Any] | None = None, *,
+                 sheet: str, trusted: Sequence[str] = ()) -> None:
+        """``INSERT INTO name (columns) select_sql`` of many staged rows; on a server with their foreign keys
+        checked once, set-based, where the login may (:mod:`counsel_desk.sync.bulk_keys`)."""
+        if not self.server:
+            self.execute(f"INSERT INTO {name} ({', '.join(columns)}) {select_sql}", params)
+            return
+        if self._bulk_keys is None:
+            from counsel_desk.sync.bulk_keys import BulkKeys
+
+            self._bulk_keys = BulkKeys(self)
+        self._bulk_keys.insert(name, columns, select_sql, params, sheet=sheet, trusted=trusted)
 
     def copy_rows(self, name: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         """Many rows into a staging table: on a server one COPY stream (no statement, no round trip per row;
