@@ -102,10 +102,10 @@ class BulkKeys:
         staged rows (a link's owner), not looked up again; ``sheet`` names the rows in a refusal."""
         insert = f"INSERT INTO {table} ({', '.join(columns)}) {select_sql}"
         plan = self.plan(table) if self.allowed() else None
-        if plan is None:
+        if plan is None or any(k.column not in columns for k in plan.keys):  # a key left to its default: the server's
             self.link.execute(insert, params)
             return
-        checked = [k for k in plan.keys if k.column in columns and k.column not in trusted]
+        checked = [k for k in plan.keys if k.column not in trusted]
         if checked:
             self._check(table, columns, select_sql, params, checked, sheet)
         # SET LOCAL: a failed insert aborts the transaction, and its rollback undoes the setting with the rest
@@ -118,8 +118,9 @@ class BulkKeys:
 
     def _check(self, table: str, columns: Sequence[str], select_sql: str, params: Mapping[str, Any] | None,
                keys: list[ForeignKey], sheet: str) -> None:
-        """One statement: per key the distinct values, those found (locked FOR KEY SHARE), up to three missing.
-        The count of the locked rows makes the server read all of them, whatever plan it picks."""
+        """One statement: per key the distinct values, those found (locked FOR KEY SHARE unless this transaction
+        wrote them), up to three missing. The count of the locked rows makes the server lock all of them,
+        whatever plan it picks; a row deleted before its lock is taken is not among them, so it counts as missing."""
         at = {c: n for n, c in enumerate(columns)}
         names = ", ".join(f"c{n}" for n in range(len(columns)))
         wanted = ", ".join(f"q.c{at[k.column]} AS k{n}" for n, k in enumerate(keys))
@@ -127,10 +128,15 @@ class BulkKeys:
         rows = []
         for n, k in enumerate(keys):
             parts.append(f"w{n} AS (SELECT DISTINCT k{n} AS v FROM src WHERE k{n} IS NOT NULL)")
-            parts.append(f"l{n} AS (SELECT r.{k.key} AS v FROM {k.table} r WHERE r.{k.key} IN (SELECT v FROM w{n}) "
-                         f"FOR KEY SHARE OF r)")
+            # rows this transaction wrote (the visits a follow-up of the same import points to) need no lock: nobody
+            # else sees them yet, or they wait for this transaction's own row lock to delete them
+            parts.append(f"f{n} AS MATERIALIZED (SELECT r.{k.key} AS v, r.xmin = CAST(pg_current_xact_id() AS xid) AS own "
+                         f"FROM {k.table} r WHERE r.{k.key} IN (SELECT v FROM w{n}))")
+            parts.append(f"l{n} AS (SELECT r.{k.key} AS v FROM {k.table} r WHERE r.{k.key} IN "
+                         f"(SELECT v FROM f{n} WHERE NOT own) FOR KEY SHARE OF r)")
             rows.append(f"SELECT {n}, (SELECT count(*) FROM l{n}), ARRAY(SELECT CAST(v AS TEXT) FROM w{n} EXCEPT "
-                        f"SELECT CAST(v AS TEXT) FROM l{n} ORDER BY 1 LIMIT 3)")
+                        f"(SELECT CAST(v AS TEXT) FROM f{n} WHERE own UNION ALL SELECT CAST(v AS TEXT) FROM l{n}) "
+                        f"ORDER BY 1 LIMIT 3)")
         sql = "WITH " + ", ".join(parts) + " " + " UNION ALL ".join(rows)
         for n, _locked, missing in self.link.execute(sql, params):
             if missing:
