@@ -266,7 +266,7 @@ def merge_batch(conn, link: syncdb.SyncConnection, files: list[StagedFile], repo
     search_text = SearchText(link, ref)
     incoming = {} if dry_run else {search.fts_table(s.table): sum(f.staged.get(s.key, 0) for f in files)
                                    for s in fmt.SHEETS if s.search}
-    side = SideBuild.start(conn.engine, link, incoming)  # a large load's search tables: built beside the merge
+    side = SideBuild.start(conn.engine, link, incoming, len(files))  # a large load's search tables: built beside the merge
     try:
         with search.bulk_indexing(conn):  # each sheet's new records are indexed in one statement
             for sheet in fmt.SHEETS:

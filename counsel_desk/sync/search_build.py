@@ -50,8 +50,10 @@ HANDOVER_ROWS = 20_000  # staged rows handed to the helper at a time (a few batc
 class SideBuild:
     """The search tables rebuilt beside one import's merge (see the module docstring)."""
 
-    def __init__(self, engine: Engine, link: SyncConnection, tables: list[str]):
+    def __init__(self, engine: Engine, link: SyncConnection, tables: list[str], files: int = 0):
         self.engine = engine
+        self.files = files  # how many files the merge hands rows from (the last one's rows start the index build)
+        self.indexing: set[str] = set()  # tables whose helper was told to build the index: no more rows for them
         tag = uuid.uuid4().hex[:10]
         self.copies = {t: f"cd_build_{tag}_{n}" for n, t in enumerate(tables)}
         # held by the merge's session while its copies exist: a copy whose lock is free is an orphan
@@ -61,24 +63,30 @@ class SideBuild:
         self.helpers = {t: _Helper(engine, t, c) for t, c in self.copies.items()}
 
     @classmethod
-    def start(cls, engine: Engine, link: SyncConnection, incoming: dict[str, int]) -> "SideBuild | None":
+    def start(cls, engine: Engine, link: SyncConnection, incoming: dict[str, int], files: int = 0) -> "SideBuild | None":
         """A side build of the search tables (``fts_table`` names) this load at least doubles, or None
-        (a file, a small load, or a login that does not own the tables)."""
+        (a file, a small load, or a login that does not own the tables); ``files``: how many files are merged."""
         if not link.server:
             return None
         tables = dialects.bulk_load_candidates(link.conn, incoming)
         if not tables:
             return None
         _drop_orphans(engine, tables[0])
-        return cls(engine, link, tables)
+        return cls(engine, link, tables, files)
 
     def takes(self, table: str) -> bool:
         return table in self.copies
 
     # --- the merge's side (its own thread and transaction) -------------------------------------------------
-    def add(self, link: SyncConnection, sheet: Sheet, search_text: SearchText, stage: str) -> None:
+    def add(self, link: SyncConnection, sheet: Sheet, search_text: SearchText, stage: str, file: int = 0) -> None:
         """The staged rows picked in ``sync_pick`` (records just added): numbered in ``search_index_doc`` in the
-        merge's transaction (as ``store.search.index_query`` does), their text composed here and handed over."""
+        merge's transaction (as ``store.search.index_query`` does), their text composed here and handed over.
+        After the last file's rows (``file``: its number) the helper builds the index at once: the rest of that
+        file's merge (links, merge records) runs meanwhile — what it changes in the live table reaches the copy
+        at the swap."""
+        table = fts_table(sheet.table)
+        if table in self.indexing:
+            raise RuntimeError(f"{table}: rows handed over after its index was begun")
         picked = f"FROM {stage} s JOIN sync_pick p ON p.rid = s.rowid"
         live = "s.deleted_at IS NULL" if "deleted_at" in sheet.by_key else "true"
         link.execute(f"INSERT INTO search_index_doc (entity, record_id) SELECT CAST(:e AS TEXT), s.id {picked} "
@@ -93,11 +101,15 @@ class SideBuild:
             cursor.execute(f"SELECT d.rowid, {', '.join(f's.{k}' for k in keys)} {picked} "
                            f"JOIN search_index_doc d ON d.record_id = s.id WHERE {live}")
             while rows := cursor.fetchmany(HANDOVER_ROWS):  # composed by the helper, beside this transaction
-                self.helpers[fts_table(sheet.table)].put((sheet, keys, search_text, rows))
+                self.helpers[table].put((sheet, keys, search_text, rows))
+        if self.files and file == self.files:
+            self.sheet_done(table)
 
     def sheet_done(self, table: str) -> None:
-        """No more rows for ``table``: its helper builds the keys and index now, beside the rest of the merge."""
-        if self.takes(table):
+        """No more rows for ``table``: its helper builds the keys and index now, beside the rest of the merge
+        (said once: after the last file's rows, or when the sheet is merged)."""
+        if self.takes(table) and table not in self.indexing:
+            self.indexing.add(table)
             self.helpers[table].put(_INDEX)
 
     def finish(self, link: SyncConnection) -> None:

@@ -207,3 +207,32 @@ def test_a_headquarters_login_has_the_search_table_rebuilt_with_the_owners_right
         chen.close()
         wang.close()
         owner.close()
+
+
+@pytest.mark.parametrize("second", ["another laptop", "the same workbook again"])
+def test_the_search_index_built_once_the_last_files_rows_are_in_finds_every_files_visits(
+        tmp_path, tmp_path_factory, pg_url, monkeypatch, second):
+    """The index of a side-built table is begun right after the last file's rows are handed over (the rest of that
+    file's merge runs meanwhile); when the last file adds none, once the sheet is merged. Either way every file's
+    visits are found."""
+    from counsel_desk.store import dialects, search
+
+    monkeypatch.setattr(dialects, "TRIGRAM_REBUILD_ROWS", 1)
+    first, visits = _north_book(tmp_path, tmp_path_factory)
+    if second == "another laptop":
+        other = fresh_db(tmp_path / "b", "other.db", tmp_path_factory.getbasetemp(), file=True)
+        visits = visits + small_world(other, visits=2)["visits"]
+        book = tmp_path / "other.xlsx"
+        export_workbook(other, book, actor="李小華", center="north")
+        other.close()
+    else:
+        book = first
+    hq = open_database(pg_url)
+    try:
+        report = import_workbooks(hq, [first, book], actor="總部")
+        assert report.applied and report.counts["visits"]["added"] == len(visits)
+        assert _build_tables(hq) == [] and _has_trigram_index(hq, "search_index_site_visit")
+        with hq.engine.connect() as conn:
+            assert sorted(search.matching_ids(conn, "site_visit", "DNA 盤點")) == sorted(visits)
+    finally:
+        hq.close()
