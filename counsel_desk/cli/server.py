@@ -66,9 +66,15 @@ def run_init(args: argparse.Namespace) -> int:
     try:
         with db.engine.begin() as conn:
             server_roles.apply(conn, server_roles.init_sql())
+            missing = server_roles.bulk_grant_missing(conn)
     finally:
         db.close()
     print(pick("已建立角色與資料列權限。", "Roles and row-level security are in place."))
+    if missing:
+        grant = f"GRANT SET ON PARAMETER session_replication_role TO {server_roles.HQ}"
+        print(pick(f"提示：總部匯入大量資料時可較快完成，需由資料庫超級使用者（postgres）執行一次：{grant}（見 docs/server.md）。",
+                   f"Hint: headquarters' large imports run faster once a superuser (postgres) runs: {grant} "
+                   "(see docs/server.md)."))
     return 0
 
 

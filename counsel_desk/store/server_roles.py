@@ -94,13 +94,22 @@ def init_sql() -> str:
         f"REVOKE UPDATE, DELETE ON audit_log FROM {STAFF};",
         # headquarters' imports check a bulk add's foreign keys once, set-based, and insert with the per-row
         # triggers off for that statement (sync/bulk_keys.py); only a superuser may grant the parameter: run as
-        # the tables' owner this says so and goes on (the imports then keep the server's per-row checks)
+        # the tables' owner this step is skipped with a notice (the imports then keep the server's per-row checks;
+        # `server init` says what a superuser should run)
         "DO $$ BEGIN EXECUTE 'GRANT SET ON PARAMETER session_replication_role TO " + HQ + "'; "
         "EXCEPTION WHEN insufficient_privilege THEN RAISE NOTICE 'counsel_desk: only a superuser may "
         "GRANT SET ON PARAMETER session_replication_role TO " + HQ + " (docs/server.md)'; END $$;",
         "COMMIT;",
     ]
     return "\n".join(lines) + "\n"
+
+
+def bulk_grant_missing(conn: Connection) -> bool:
+    """Do headquarters lack the ``session_replication_role`` grant :func:`init_sql` gives them when a superuser runs
+    it (their imports then keep the server's per-row key checks: slower, docs/server.md)?"""
+    from sqlalchemy import text
+
+    return not conn.execute(text(f"SELECT has_parameter_privilege('{HQ}', 'session_replication_role', 'SET')")).scalar()
 
 
 def person_sql(login: str, *, center: str | None = None, hq: bool = False, password: str | None = None) -> str:

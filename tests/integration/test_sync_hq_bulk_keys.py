@@ -151,6 +151,7 @@ def test_a_headquarters_login_takes_the_set_based_path_when_granted_and_colleagu
         server_roles.apply(conn, server_roles.person_sql("chen.hq", hq=True))
         if not granted:
             conn.execute(text(f"REVOKE SET ON PARAMETER session_replication_role FROM {server_roles.HQ}"))
+        assert server_roles.bulk_grant_missing(conn) == (not granted)  # what `server init` tells the owner
     chen = open_database(pg_url.replace("postgresql://postgres@", "postgresql://chen.hq@", 1))
     url = chen.engine.url
     listener = psycopg.connect(host=url.query["host"], user="postgres", dbname=url.database, autocommit=True)
