@@ -96,10 +96,11 @@ class BulkKeys:
         return _Plan(tuple(keys), tuple(dict.fromkeys(notices)))
 
     def insert(self, table: str, columns: Sequence[str], select_sql: str, params: Mapping[str, Any] | None = None, *,
-               sheet: str, trusted: Sequence[str] = ()) -> None:
+               sheet: str, trusted: Sequence[str] = (), distinct: Mapping[str, str] | None = None) -> None:
         """``INSERT INTO table (columns) select_sql``, its keys checked here when it may be (else as the server
         does). ``trusted``: columns whose values are records this transaction has just written from the same
-        staged rows (a link's owner), not looked up again; ``sheet`` names the rows in a refusal."""
+        staged rows (a link's owner), not looked up again; ``distinct``: column → a query of the values it will
+        hold (each at least once), cheaper than the rows themselves; ``sheet`` names the rows in a refusal."""
         insert = f"INSERT INTO {table} ({', '.join(columns)}) {select_sql}"
         plan = self.plan(table) if self.allowed() else None
         if plan is None or any(k.column not in columns for k in plan.keys):  # a key left to its default: the server's
@@ -107,7 +108,7 @@ class BulkKeys:
             return
         checked = [k for k in plan.keys if k.column not in trusted]
         if checked:
-            self._check(table, columns, select_sql, params, checked, sheet)
+            self._check(columns, select_sql, params, checked, sheet, distinct or {})
         # SET LOCAL: a failed insert aborts the transaction, and its rollback undoes the setting with the rest
         self.link.execute("SELECT set_config('session_replication_role', 'replica', true)")
         self.link.execute(insert, params)
@@ -116,18 +117,21 @@ class BulkKeys:
             self.link.execute("SELECT pg_notify(:ch, :kind || ' ' || coalesce(current_setting('application_name', "
                               "true), ''))", {"ch": CHANGES_CHANNEL, "kind": kind})
 
-    def _check(self, table: str, columns: Sequence[str], select_sql: str, params: Mapping[str, Any] | None,
-               keys: list[ForeignKey], sheet: str) -> None:
+    def _check(self, columns: Sequence[str], select_sql: str, params: Mapping[str, Any] | None,
+               keys: list[ForeignKey], sheet: str, distinct: Mapping[str, str]) -> None:
         """One statement: per key the distinct values, those found (locked FOR KEY SHARE unless this transaction
         wrote them), up to three missing. The count of the locked rows makes the server lock all of them,
         whatever plan it picks; a row deleted before its lock is taken is not among them, so it counts as missing."""
         at = {c: n for n, c in enumerate(columns)}
         names = ", ".join(f"c{n}" for n in range(len(columns)))
-        wanted = ", ".join(f"q.c{at[k.column]} AS k{n}" for n, k in enumerate(keys))
-        parts = [f"src AS MATERIALIZED (SELECT {wanted} FROM ({select_sql}) AS q ({names}))"]
+        wanted = ", ".join(f"q.c{at[k.column]} AS k{n}" for n, k in enumerate(keys) if k.column not in distinct)
+        parts = [f"src AS MATERIALIZED (SELECT {wanted} FROM ({select_sql}) AS q ({names}))"] if wanted else []
         rows = []
         for n, k in enumerate(keys):
-            parts.append(f"w{n} AS (SELECT DISTINCT k{n} AS v FROM src WHERE k{n} IS NOT NULL)")
+            if k.column in distinct:
+                parts.append(f"w{n} AS (SELECT DISTINCT x.v FROM ({distinct[k.column]}) AS x (v) WHERE x.v IS NOT NULL)")
+            else:
+                parts.append(f"w{n} AS (SELECT DISTINCT k{n} AS v FROM src WHERE k{n} IS NOT NULL)")
             # rows this transaction wrote (the visits a follow-up of the same import points to) need no lock: nobody
             # else sees them yet, or they wait for this transaction's own row lock to delete them
             parts.append(f"f{n} AS MATERIALIZED (SELECT r.{k.key} AS v, r.xmin = CAST(pg_current_xact_id() AS xid) AS own "

@@ -108,7 +108,7 @@ class SyncConnection:
             self.conn.execute(insert(table(name, *(column(c) for c in columns))), data)
 
     def bulk_add(self, name: str, columns: Sequence[str], select_sql: str, params: Mapping[str, Any] | None = None, *,
-                 sheet: str, trusted: Sequence[str] = ()) -> None:
+                 sheet: str, trusted: Sequence[str] = (), distinct: Mapping[str, str] | None = None) -> None:
         """``INSERT INTO name (columns) select_sql`` of many staged rows; on a server with their foreign keys
         checked once, set-based, where the login may (:mod:`counsel_desk.sync.bulk_keys`)."""
         if not self.server:
@@ -118,7 +118,7 @@ class SyncConnection:
             from counsel_desk.sync.bulk_keys import BulkKeys
 
             self._bulk_keys = BulkKeys(self)
-        self._bulk_keys.insert(name, columns, select_sql, params, sheet=sheet, trusted=trusted)
+        self._bulk_keys.insert(name, columns, select_sql, params, sheet=sheet, trusted=trusted, distinct=distinct)
 
     def copy_rows(self, name: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         """Many rows into a staging table: on a server one COPY stream (no statement, no round trip per row;

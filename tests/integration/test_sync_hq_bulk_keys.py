@@ -59,16 +59,17 @@ def _count(db, table: str) -> int:
         return int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
+@pytest.mark.parametrize("gone", ["organization", "counselor"])  # a record's own column; a link's list of ids
 def test_a_reference_gone_by_the_merge_refuses_the_import_by_name_and_nothing_is_written(
-        tmp_path, tmp_path_factory, pg_url, monkeypatch, replica_paths):
+        tmp_path, tmp_path_factory, pg_url, monkeypatch, replica_paths, gone):
     laptop, _ids = _laptop(tmp_path, tmp_path_factory)
     book = _book(laptop, tmp_path, "north.xlsx")
     laptop.close()
     checks = importer.check_batch
 
-    def checked_then_gone(link, files, problems):  # the organisation vanishes between the checks and the merge
+    def checked_then_gone(link, files, problems):  # the record vanishes between the checks and the merge
         extra = checks(link, files, problems)
-        link.execute("DELETE FROM sync_stage_organization")
+        link.execute(f"DELETE FROM sync_stage_{gone}")
         link.commit()
         return extra
 
@@ -80,7 +81,7 @@ def test_a_reference_gone_by_the_merge_refuses_the_import_by_name_and_nothing_is
         with pytest.raises(UserError) as refused:
             import_workbooks(hq, [book], actor="總部")
         message = refused.value.zh
-        assert fmt.BY_TABLE["organization"].title in message and "已不在伺服器上" in message, message
+        assert fmt.BY_TABLE[gone].title in message and "已不在伺服器上" in message, message
         assert "資料庫未做任何變更" in message and "violates" not in message
         assert any(checked for _t, checked in replica_paths)  # refused by the set-based check, not by a trigger
         assert {t: _count(hq, t) for t in tables} == before
