@@ -163,8 +163,8 @@ def test_a_headquarters_login_takes_the_set_based_path_when_granted_and_colleagu
         assert {"visits", "followups", "counselors", "workstations"} <= _notices(listener)
         with raw(owner) as con:
             assert con.execute("SELECT count(*) FROM visit_counselor").fetchone()[0] == len(ids["visits"])
-            assert con.execute("SELECT current_setting('session_replication_role')").fetchone()[0] == "origin"
-        with chen.engine.connect() as conn:  # found the moment the import committed
+        with chen.engine.connect() as conn:  # the import's own pooled connection: found the moment it committed
+            assert conn.execute(text("SELECT current_setting('session_replication_role')")).scalar() == "origin"
             assert sorted(search.matching_ids(conn, "site_visit", "DNA 盤點")) == sorted(ids["visits"])
     finally:
         listener.close()
