@@ -15,6 +15,7 @@ from counsel_desk.store import search
 from counsel_desk.sync import clock as clocks
 from counsel_desk.sync.db import SyncConnection
 from counsel_desk.sync.format import Kind, Sheet
+from counsel_desk.sync.index_ahead import IndexAhead
 from counsel_desk.sync.merge import Outcome, Variant, differing_fields, dumps, merge
 from counsel_desk.sync.reader import StagedFile, stage_table
 from counsel_desk.sync.search_build import SideBuild
@@ -31,8 +32,9 @@ class SheetApplier:
 
     def __init__(self, conn, link: SyncConnection, sheet: Sheet, staged: StagedFile, device: str, now: str,
                  ref, search_text: SearchText, counts: dict[str, int], conflicts: list[tuple[str, dict]],
-                 side: SideBuild | None = None):
+                 side: SideBuild | None = None, ahead: IndexAhead | None = None):
         self.conn, self.link, self.sheet, self.file = conn, link, sheet, staged
+        self.ahead = ahead if ahead is not None and ahead.takes(sheet.table) else None  # a file's index built ahead
         self.side = side if side is not None and sheet.search and side.takes(search.fts_table(sheet.table)) else None
         self.device, self.now, self.ref, self.search = device, now, ref, search_text
         self.counts = counts
@@ -83,6 +85,9 @@ class SheetApplier:
             else:
                 hard.append(rowid)
         hard.extend(self._verify(verify))
+        if self.ahead is not None and (hard or takes or takes_public):
+            self.ahead.spoil(t)  # not all additions: the merge indexes this entity after all
+            self.ahead = None
         self._bulk_add(adds, based=based)
         self._bulk_take(takes, public_only=False)
         self._bulk_take(takes_public, public_only=True)
@@ -190,7 +195,7 @@ class SheetApplier:
                               + self._picked("s.id, j.value")
                               + f" JOIN json_each('[\"' || replace(s.{c.key}, ';', '\",\"') || '\"]') AS j"
                               + f" WHERE s.{c.key} IS NOT NULL")
-        if self.sheet.search and not beside:
+        if self.sheet.search and not beside and not (fresh and self.ahead is not None):
             self._index_picked(fresh=fresh)
 
     def _index_picked(self, *, fresh: bool) -> None:

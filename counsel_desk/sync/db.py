@@ -86,6 +86,7 @@ class SyncConnection:
         self.server = conn.dialect.name == SERVER
         self._bools: dict[str, frozenset[str]] = {}  # staging table → its boolean columns (server only)
         self.file: Any = None if self.server else conn.connection.driver_connection  # a file's sqlite3 connection
+        self.discard = False  # closed after use instead of going back to the pool (sync/index_ahead.py)
         self._bulk_keys: Any = None  # a server's BulkKeys, made at the first bulk add
 
     # --- statements ------------------------------------------------------------------------
@@ -261,10 +262,13 @@ def connection(db) -> Iterator[tuple[Connection, SyncConnection]]:
         finally:
             if raw.in_transaction:
                 raw.execute("ROLLBACK")
-            # bulk work may enlarge the page caches; the pooled connection goes back as it came
-            raw.execute(f"PRAGMA cache_size = {int(caches[0])}")
-            raw.execute(f"PRAGMA temp.cache_size = {int(caches[1])}")
-            raw.isolation_level = previous
+            if link.discard:
+                conn.invalidate()  # closed: its FTS5 maps of indexes copied in are stale
+            else:
+                # bulk work may enlarge the page caches; the pooled connection goes back as it came
+                raw.execute(f"PRAGMA cache_size = {int(caches[0])}")
+                raw.execute(f"PRAGMA temp.cache_size = {int(caches[1])}")
+                raw.isolation_level = previous
 
 
 def meta_value(link: SyncConnection, key: str) -> str | None:

@@ -34,6 +34,7 @@ from counsel_desk.sync import db as syncdb
 from counsel_desk.sync import format as fmt
 from counsel_desk.sync import natural_keys, safety
 from counsel_desk.sync.checks import check_batch
+from counsel_desk.sync.index_ahead import IndexAhead
 from counsel_desk.sync.refusals import refused_by_server
 from counsel_desk.sync.search_build import SideBuild
 from counsel_desk.sync.search_text import SearchText
@@ -171,12 +172,14 @@ def import_workbooks(db, paths: Iterable[Path | str], *, dry_run: bool = False, 
 def _import(db, files: list[StagedFile], problems: Problems, ticker: "_Ticker", scanner: ThreadPoolExecutor,
             scans: list, stop_scan: threading.Event, ahead: BackupAhead | None, dry_run: bool,
             actor: str) -> ImportReport:
-    with syncdb.connection(db) as (conn, link), scanner, staging(link):
+    # a first import's search index: the texts composed while reading, the index built beside the merge
+    with syncdb.connection(db) as (conn, link), scanner, staging(link), \
+            IndexAhead.opened(link, files, dry_run) as index_ahead:
         ref = syncdb.Reference.load(link)
         link.begin()  # staging writes go to the temporary tables only
         try:
             for f in files:
-                stage_file(link, f, ref, problems, progress=ticker.sheet_read)
+                stage_file(link, f, ref, problems, progress=ticker.sheet_read, index_ahead=index_ahead)
             index_staging(link)
             natural_keys.unify(link)  # one record per natural key, before the keys are checked
             extra = check_batch(link, files, problems)
@@ -204,7 +207,8 @@ def _import(db, files: list[StagedFile], problems: Problems, ticker: "_Ticker", 
         if ahead is not None:
             report.backup = ahead.take()
         try:
-            merge_batch(conn, link, files, reports, counts, ref, actor, dry_run, ticker, report.programmes)
+            merge_batch(conn, link, files, reports, counts, ref, actor, dry_run, ticker, report.programmes,
+                        index_ahead=index_ahead)
         except DBAPIError as exc:  # a counselor's login, another center's records: the server's row-level security
             refusal = refused_by_server(link, exc, "、".join(f.name for f in files),
                                         ("其他中心的紀錄請由該中心（或總部）匯入",
@@ -254,7 +258,7 @@ def _file_report(f: StagedFile) -> FileReport:
 
 def merge_batch(conn, link: syncdb.SyncConnection, files: list[StagedFile], reports: list[FileReport], counts: dict,
                 ref, actor: str, dry_run: bool, ticker: "_Ticker", programme_outcomes: list[ProgrammeOutcome], *,
-                now: str | None = None) -> None:
+                now: str | None = None, index_ahead: IndexAhead | None = None) -> None:
     """Merge the checked, staged batch in one transaction (rolled back again for a dry run) and log it."""
     now = now or datetime_text(datetime.now(timezone.utc))
     link.cache_pages(65536)
@@ -262,6 +266,8 @@ def merge_batch(conn, link: syncdb.SyncConnection, files: list[StagedFile], repo
 
     device = syncdb.device_id(link)
     renamed = natural_keys.rename_records(link)
+    if index_ahead is not None:
+        index_ahead.reserve(link)  # before anything else numbers records in search_index_doc
     conflicts: list[tuple[str, str, dict]] = []
     search_text = SearchText(link, ref)
     incoming = {} if dry_run else {search.fts_table(s.table): sum(f.staged.get(s.key, 0) for f in files)
@@ -275,13 +281,15 @@ def merge_batch(conn, link: syncdb.SyncConnection, files: list[StagedFile], repo
                     before = dict(per_file)
                     found: list[tuple[str, dict]] = []
                     applying.SheetApplier(conn, link, sheet, f, device, now, ref, search_text, per_file, found,
-                                          side=side).run()
+                                          side=side, ahead=index_ahead).run()
                     for k in ("added", "updated", "unchanged", "conflicts"):
                         counts[sheet.key][k] += per_file[k] - before[k]
                     conflicts.extend((sheet.table, rid, detail) for rid, detail in found)
                     ticker.sheet_merged(f, sheet.key)
                 if side is not None and sheet.search:
                     side.sheet_done(search.fts_table(sheet.table))
+        if index_ahead is not None:  # after bulk_indexing: no FTS5 statement touches an index once copied in
+            index_ahead.land(conn, link)
         if side is not None:
             side.finish(link)
         if dry_run:

@@ -10,14 +10,16 @@ sheet, row, column and a zh_TW reason; nothing is applied unless the whole batch
 
 from __future__ import annotations
 
+import ctypes
 import queue
+import sys
 import threading
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from python_calamine import CalamineError, CalamineWorkbook
 
@@ -30,12 +32,16 @@ from counsel_desk.sync.format import FIRST_DATA_ROW, MASK, Kind, Sheet
 from counsel_desk.sync.cells import converter, masked_or
 from counsel_desk.sync.db import SyncConnection
 from counsel_desk.sync.problems import Problem, Problems
+from counsel_desk.sync.search_text import NAMED
 from counsel_desk.sync.shape import Shape, stage_columns
 from counsel_desk.sync.upgrade import upgrade_header
 from counsel_desk.sync.values import (
     CellError, read_text,
 )
 from openpyxl.utils import get_column_letter
+
+if TYPE_CHECKING:
+    from counsel_desk.sync.index_ahead import IndexAhead
 
 STAGE_BATCH = 2000
 BOOKKEEPING = ("_file", "_row", "_clock", "_withheld")
@@ -184,8 +190,9 @@ class SheetReader:
     """Checks and stages the rows of one sheet of one file."""
 
     def __init__(self, writer: "StageWriter", staged: StagedFile, sheet: Sheet, ref, problems: Problems,
-                 long_texts: dict):
+                 long_texts: dict, ahead: "IndexAhead | None" = None):
         self.writer, self.file, self.sheet, self.ref, self.problems = writer, staged, sheet, ref, problems
+        self.ahead = ahead
         self.long_texts = {(i, c): t for (k, i, c), t in long_texts.items() if k == sheet.key}
         self.ids: set[str] = set()
         cols = [c for c in sheet.columns if c.kind is not Kind.DERIVED]
@@ -223,6 +230,13 @@ class SheetReader:
         width = max(at.values()) + 1
         batch: list[tuple] = []
         staged = rejected = 0
+        # a first import's search texts, composed here for the index built beside (sync/index_ahead.py),
+        # and the names they take from this workbook's own people, organisations and workstations
+        texts = names = None
+        if self.ahead is not None:
+            texts = self.ahead.texts(self.sheet, self.pos, self.file.meta.counts.get(self.sheet.key, 0), self.ref)
+            if self.sheet.key in NAMED:
+                names, name_at = self.ahead.names(self.sheet.key), self.pos["name"]
         for n, row in enumerate(rows, FIRST_DATA_ROW):
             if len(row) < width:
                 row = list(row) + [""] * (width - len(row))
@@ -236,11 +250,17 @@ class SheetReader:
                 legacy.add(n, {c.key: values[i] for i, c in enumerate(self.columns)}, row)
             batch.append((self.file.number, n) + self._finish(values))
             staged += 1
+            if texts is not None:
+                texts.add(values)
+            if names is not None:
+                names[values[0]] = values[name_at]
             if len(batch) >= STAGE_BATCH:
                 self.writer.put(self.target, batch)
                 batch = []
         if batch:
             self.writer.put(self.target, batch)
+        if texts is not None:
+            texts.done()
         self.file.staged[self.sheet.key] = staged
         self.file.rejected[self.sheet.key] = rejected
         if legacy is not None and legacy.rows:
@@ -343,17 +363,17 @@ class StageWriter:
         self.queue.put((target, batch))
 
 
-PREFETCH_ROWS = 120_000
-SMALL_ROWS = 20_000  # sheets this small are read while the biggest one is being parsed  # load the next sheet beside the current one only while both are this small together
+SMALL_ROWS = 20_000  # sheets this small are read through the second handle while the big ones are being parsed
 
 
 def stage_file(link: SyncConnection, staged: StagedFile, ref, problems: Problems,
-               progress: Callable[[str], None] | None = None) -> None:
+               progress: Callable[[str], None] | None = None, index_ahead: "IndexAhead | None" = None) -> None:
     """Read every sheet of one (safety-checked) file into the staging tables.
 
     Parsing (calamine, Rust, off the GIL) and converting (Python) overlap on the two cores: the
-    small sheets are converted while the biggest is parsed, and each big sheet is parsed while
-    the one before is converted when both together stay small enough for the memory budget.
+    biggest sheet is parsed from the start while the small sheets and then the other big ones are
+    converted (those parsed one ahead on a second thread), and the biggest is converted last. Each
+    parsed grid's memory goes back to the system once its rows are staged.
     """
     rows_checked = RowLimit(staged)
     try:
@@ -390,36 +410,53 @@ def stage_file(link: SyncConnection, staged: StagedFile, ref, problems: Problems
             rows = iter(rows_data.iter_rows())
             header = next(rows, [])
             next(rows, None)  # the title row
-            SheetReader(writer, staged, sheet, ref, problems, long_texts).read(rows, list(header))
+            SheetReader(writer, staged, sheet, ref, problems, long_texts, index_ahead).read(rows, list(header))
 
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read") as pool, StageWriter(link) as writer:
-            # The biggest sheet is parsed (Rust, off the GIL) while this thread reads the small ones
-            # through a second handle on the file.
-            # Each sheet's rows are counted (streaming) before calamine builds its grid; a big
-            # sheet's count runs in the thread that then parses it, beside the small sheets' reading.
-            ahead = pool.submit(rows_checked.parse, wb, big[0][2]) if big else None
-            if small:
-                other = CalamineWorkbook.from_path(str(staged.path))
-                try:
-                    for _rows, sheet, tab in small:
-                        read(rows_checked.parse(other, tab), sheet)
-                finally:
-                    other.close()
-            for n, (rows_here, sheet, _tab) in enumerate(big):
-                data = ahead.result()
-                ahead = None
-                nxt = big[n + 1] if n + 1 < len(big) else None
-                if nxt is not None and rows_here + nxt[0] <= PREFETCH_ROWS:
-                    ahead = pool.submit(rows_checked.parse, wb, nxt[2])
-                read(data, sheet)
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="sync-read") as pool, StageWriter(link) as writer:
+            # The biggest sheet is parsed (Rust, off the GIL) from the start, on a thread of its own: it is the
+            # longest parse. Meanwhile this thread reads the small sheets (a second handle on the file), then
+            # the other big ones, each parsed one ahead on the second thread (a third handle), and the
+            # biggest last. Each sheet's rows are counted (streaming) before calamine builds its grid, by the
+            # thread that then parses it.
+            biggest = pool.submit(rows_checked.parse, wb, big[0][2]) if big else None
+            rest = big[1:]
+            handles = [CalamineWorkbook.from_path(str(staged.path)) for _ in range(bool(small) + bool(rest))]
+            try:
+                mid = handles[-1] if rest else None
+                following = pool.submit(rows_checked.parse, mid, rest[0][2]) if rest else None
+                for _rows, sheet, tab in small:
+                    read(rows_checked.parse(handles[0], tab), sheet)
+                for n, (_rows, sheet, _tab) in enumerate(rest):
+                    assert following is not None
+                    data = following.result()
+                    following = pool.submit(rows_checked.parse, mid, rest[n + 1][2]) if n + 1 < len(rest) else None
+                    read(data, sheet)
+                    del data
+                    give_back_memory()
+            finally:
+                for handle in handles:
+                    handle.close()
+            if biggest is not None:
+                data = biggest.result()
+                read(data, big[0][1])
                 del data
-                if ahead is None and nxt is not None:
-                    ahead = pool.submit(rows_checked.parse, wb, nxt[2])
+                give_back_memory()
     except CalamineError as exc:
         raise _refuse(staged.path, f"活頁簿內容無法解析（{exc}）。", f"the workbook's content can't be parsed ({exc}).") from None
     finally:
         wb.close()
         rows_checked.close()
+
+
+def give_back_memory() -> None:
+    """Return the heap memory freed since to the system: a parsed sheet's grid is allocated by the parsing
+    thread, and glibc keeps what threads free in their own arenas (~50-100 MB after a 100,000-visit file,
+    which a 500 MB import cannot spare); elsewhere nothing to do."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None).malloc_trim(0)
+        except (OSError, AttributeError):
+            pass
 
 
 DATA_TITLES = frozenset(s.title for s in fmt.SHEETS)  # tab names of the data sheets (the reader parses these itself)
