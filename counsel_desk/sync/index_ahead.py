@@ -81,8 +81,7 @@ class IndexAhead:
         self._names: dict[str, dict[str, str]] = {}  # NAMED sheet key → id → name (database, then workbook)
         self.used: dict[str, dict[str, str | None]] = {}  # NAMED sheet key → id → the name a text took
         self.uses: dict[str, set[str]] = {}  # table → the NAMED sheets its texts took names from
-        fd, self.path = tempfile.mkstemp(prefix="counsel_desk-index-", suffix=".db")
-        os.close(fd)
+        self.path = ""  # the side file, made with the thread when the first sheet qualifies
         self.key = secrets.token_hex(32)
         self.queue: queue.Queue[Any] = queue.Queue(maxsize=QUEUED)
         self.error: BaseException | None = None
@@ -90,7 +89,12 @@ class IndexAhead:
         self.attached = False
         self._side: Any = None
         self.thread = threading.Thread(target=self._run, name="sync-index-ahead", daemon=True)
-        self.thread.start()
+
+    def _begin(self) -> None:
+        if not self.path:
+            fd, self.path = tempfile.mkstemp(prefix="counsel_desk-index-", suffix=".db")
+            os.close(fd)
+            self.thread.start()
 
     @classmethod
     @contextmanager
@@ -129,6 +133,7 @@ class IndexAhead:
         """The composer of a sheet's texts, when its entity is indexed ahead (``expected``: its declared rows)."""
         if sheet.key not in self.empty or expected < MIN_ROWS or self.error is not None:
             return None
+        self._begin()
         entity = self.entities[sheet.table] = _Entity(sheet, search.fts_table(sheet.table), base=self.next)
         self.uses[sheet.table] = {str(c.ref) for c in named_columns(sheet)}
         return Texts(self, entity, Composer(sheet, pos, ref, self.names, self.used), pos.get("deleted_at"))
@@ -221,7 +226,8 @@ class IndexAhead:
                          {"base": e.base, "e": e.sheet.table})
             e.reserved = True
         give_back_memory()  # what reading freed, before the merge's page cache grows
-        self.put(BUILD)
+        if any(e.reserved for e in self.entities.values()):
+            self.put(BUILD)
 
     def land(self, conn: Connection, link: SyncConnection) -> None:
         """Last in the merge's transaction: each side index copied into its entity's FTS table, or rebuilt."""
@@ -276,7 +282,7 @@ class IndexAhead:
             link.rollback()  # a no-op after COMMIT; DETACH is refused inside a transaction
             link.file.execute(f"DETACH DATABASE {SIDE}")
             self.attached = False
-        for suffix in ("", "-journal", "-wal", "-shm"):
+        for suffix in ("", "-journal", "-wal", "-shm") if self.path else ():
             try:
                 os.unlink(self.path + suffix)
             except FileNotFoundError:
