@@ -400,8 +400,11 @@ def stage_file(link: SyncConnection, staged: StagedFile, ref, problems: Problems
                 staged.rejected[sheet.key] = 0
             else:
                 todo.append((staged.meta.counts.get(sheet.key, 0), sheet, tab))
-        todo.sort(key=lambda t: -t[0])
-        big = [t for t in todo if t[0] > SMALL_ROWS]
+        # the biggest sheet first (its parse starts at once); the others in reference order, so the names a
+        # record's search text takes (people, organisations, workstations) are read before it (sync/index_ahead.py)
+        large = [t for t in todo if t[0] > SMALL_ROWS]
+        first = max(large, key=lambda t: t[0], default=None)
+        big = [first, *(t for t in large if t is not first)] if first is not None else []
         small = [t for t in todo if t[0] <= SMALL_ROWS]
 
         def read(rows_data, sheet) -> None:
