@@ -46,7 +46,7 @@ from counsel_desk.sync import format as fmt
 from counsel_desk.sync.db import Reference, SyncConnection
 from counsel_desk.sync.format import Sheet
 from counsel_desk.sync.reader import give_back_memory, stage_table
-from counsel_desk.sync.search_text import Composer, named_columns, rows_sql
+from counsel_desk.sync.search_text import Composer, load_names, named_columns, rows_sql
 
 MIN_ROWS = 5_000  # an entity with fewer rows in the workbook is indexed by the merge (not worth the copy)
 BATCH = 2_000  # texts handed to the thread at a time
@@ -126,7 +126,7 @@ class IndexAhead:
         """id → name of a NAMED sheet's records: the database's, overwritten by the workbook's as it is read."""
         names = self._names.get(key)
         if names is None:
-            names = self._names[key] = dict(self.link.execute(f"SELECT id, name FROM {fmt.BY_KEY[key].table}"))
+            names = self._names[key] = load_names(self.link, key)
         return names
 
     def texts(self, sheet: Sheet, pos: dict[str, int], expected: int, ref: Reference) -> "Texts | None":
@@ -256,7 +256,7 @@ class IndexAhead:
         out = set()
         for key, used in self.used.items():
             if used:
-                live = dict(link.execute(f"SELECT id, name FROM {fmt.BY_KEY[key].table}"))
+                live = load_names(link, key)
                 if any(live.get(i) != name for i, name in used.items()):
                     out.add(key)
         return out

@@ -61,6 +61,11 @@ def rows_sql(sheet: Sheet, alias: str = "s") -> str:
     return f"{alias}.id AS record_id, {body_sql(sheet, alias)} AS body, ({live}) AS live"
 
 
+def load_names(link: SyncConnection, sheet_key: str) -> dict[str, str]:
+    """id → name of a NAMED sheet's records as the database has them now."""
+    return dict(link.execute(f"SELECT id, name FROM {fmt.BY_KEY[sheet_key].table}"))
+
+
 class Composer:
     """A sheet's search text from one row's values: :func:`body_sql` in Python, part for part.
 
@@ -124,8 +129,7 @@ class SearchText:
     def names(self, sheet_key: str) -> dict[str, str]:
         names = self._names.get(sheet_key)
         if names is None:
-            names = dict(self.link.execute(f"SELECT id, name FROM {fmt.BY_KEY[sheet_key].table}"))
-            self._names[sheet_key] = names
+            names = self._names[sheet_key] = load_names(self.link, sheet_key)
         return names
 
     def body(self, sheet: Sheet, values: Mapping[str, object]) -> str:
