@@ -34,8 +34,10 @@ import queue
 import secrets
 import tempfile
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from sqlalchemy.engine import Connection
@@ -52,6 +54,22 @@ MIN_ROWS = 5_000  # an entity with fewer rows in the workbook is indexed by the 
 BATCH = 2_000  # texts handed to the thread at a time
 QUEUED = 8  # batches waiting for the thread: the reader rarely waits for it
 SIDE = "cd_index_ahead"  # the side file's schema name while attached to the import's connection
+SIDE_PREFIX = "counsel_desk-index-"  # the side files' names in the temporary folder
+LEFT_BEHIND = 24 * 3600  # seconds untouched after which a side file is one a killed import left
+
+
+def sweep_left_behind() -> None:
+    """Side files of imports killed before they could remove theirs (power cut, task manager): an import
+    writes to its file throughout, so one untouched for a day is nobody's. Unreadable without the key that
+    died with that process, they only take space. A file still open somewhere (Windows) is left."""
+    folder = Path(tempfile.gettempdir())
+    cutoff = time.time() - LEFT_BEHIND
+    for path in folder.glob(f"{SIDE_PREFIX}*.db*"):
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+        except OSError:
+            pass
 SHADOWS = ("data", "idx", "content", "docsize")  # an FTS5 index's own tables ("_config" stays the entity's)
 HASHSIZE = 2 * 1024 * 1024  # the thread's FTS5 buffer: it has time (the merge is longer), the import little memory
 BUILD = object()  # tells the thread the texts are complete: build the indexes
@@ -92,7 +110,8 @@ class IndexAhead:
 
     def _begin(self) -> None:
         if not self.path:
-            fd, self.path = tempfile.mkstemp(prefix="counsel_desk-index-", suffix=".db")
+            sweep_left_behind()
+            fd, self.path = tempfile.mkstemp(prefix=SIDE_PREFIX, suffix=".db")
             os.close(fd)
             self.thread.start()
 

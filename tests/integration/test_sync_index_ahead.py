@@ -175,3 +175,33 @@ def test_side_files_are_encrypted(tmp_path_factory, side_folder, monkeypatch):
     finally:
         source.close()
         target.close()
+
+
+def test_side_files_a_killed_import_left_are_swept_by_the_next(tmp_path_factory, side_folder):
+    """A side file untouched for a day is one whose import was killed (its key died with it): the next import
+    that makes a side file removes it; a recent one — perhaps another import's, running now — is left alone."""
+    import os
+    import time
+
+    root = tmp_path_factory.getbasetemp()
+    folder = tmp_path_factory.mktemp("swept")
+    source = fresh_db(folder, "source.db", root)
+    target = fresh_db(folder, "target.db", root)
+    stale = [side_folder / "counsel_desk-index-old1.db", side_folder / "counsel_desk-index-old1.db-wal"]
+    recent = side_folder / "counsel_desk-index-now2.db"
+    other = side_folder / "someone-else.db"
+    for path in (*stale, recent, other):
+        path.write_bytes(b"\0" * 64)
+    two_days_ago = time.time() - 2 * 24 * 3600
+    for path in (*stale, other):
+        os.utime(path, (two_days_ago, two_days_ago))
+    try:
+        small_world(source, visits=2)
+        out = folder / "w.xlsx"
+        export_workbook(source, out, mask=False)
+        report = import_workbooks(target, [out])
+        assert report.applied
+        assert sorted(p.name for p in side_folder.iterdir()) == sorted([other.name, recent.name])
+    finally:
+        source.close()
+        target.close()
