@@ -578,6 +578,19 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../counsel_desk/ui/qt_words.py" line="15" />
+        <source>&amp;Look in:</source>
+        <translation>尋找於(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/qt_words.py" line="16" />
+        <source>Files of &amp;type:</source>
+        <translation>檔案型態(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>ServerProfileDialog</name>
     <message>
         <location filename="../../counsel_desk/ui/server_profiles.py" line="162" />
