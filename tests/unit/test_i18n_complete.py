@@ -80,6 +80,13 @@ def test_qts_own_file_dialog_speaks_chinese(qapp):
     if not os.path.exists(os.path.join(qt_dir, "qtbase_zh_TW.qm")):
         pytest.skip("this Qt has no qtbase_zh_TW.qm")
     install_translators(qapp, "zh_TW")
+    from PySide6.QtCore import QCoreApplication
+
+    from counsel_desk.ui.qt_words import QT_WORDS
+
+    for context, sources in QT_WORDS.items():
+        for source in sources:
+            assert QCoreApplication.translate(context, source) != source, (context, source)
     dialog = QFileDialog(None, "另存新檔")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     try:
