@@ -1004,62 +1004,62 @@
         <translation>這裡還沒有提案。按「新增提案」（Ctrl+N）寫下第一件。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="78"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="79"/>
         <source>Stage board</source>
         <translation>階段看板</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="79"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="80"/>
         <source>List</source>
         <translation>清單</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="80"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="81"/>
         <source>Plans</source>
         <translation>地方創生計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="81"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="82"/>
         <source>Money per work item</source>
         <translation>各工作項目經費</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="110"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="111"/>
         <source>%1 proposals</source>
         <translation>共 %1 件提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="110"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="111"/>
         <source>%1 proposal</source>
         <translation>共 %1 件提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="243"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="244"/>
         <source>Select a proposal or plan first.</source>
         <translation>請先選擇一件提案或計畫。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="281"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="282"/>
         <source>Moved “%1”.</source>
         <translation>已移動「%1」。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="332"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="333"/>
         <source>Export proposal as PDF</source>
         <translation>匯出提案 PDF</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="333"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="334"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="342"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="343"/>
         <source>PDF written: %1</source>
         <translation>已寫出 PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="345"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="346"/>
         <source>Writing the PDF…</source>
         <translation>正在寫出 PDF…</translation>
     </message>

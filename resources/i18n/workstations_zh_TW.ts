@@ -435,12 +435,12 @@
         <translation>輔導員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="276"/>
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="281"/>
         <source>%1 records</source>
         <translation>%1 筆</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="276"/>
+        <location filename="../../counsel_desk/ui/workstations/list_panel.py" line="281"/>
         <source>%1 record</source>
         <translation>%1 筆</translation>
     </message>
@@ -619,33 +619,33 @@
         <translation>這裡還沒有資料。按上方的「%1」新增第一筆。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/record_page.py" line="58"/>
+        <location filename="../../counsel_desk/ui/workstations/record_page.py" line="59"/>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/record_page.py" line="60"/>
-        <location filename="../../counsel_desk/ui/workstations/record_page.py" line="188"/>
+        <location filename="../../counsel_desk/ui/workstations/record_page.py" line="61"/>
+        <location filename="../../counsel_desk/ui/workstations/record_page.py" line="189"/>
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/record_page.py" line="173"/>
+        <location filename="../../counsel_desk/ui/workstations/record_page.py" line="174"/>
         <source>Saved.</source>
         <translation>已儲存。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/record_page.py" line="187"/>
+        <location filename="../../counsel_desk/ui/workstations/record_page.py" line="188"/>
         <source>Delete %1?</source>
         <translation>要刪除「%1」嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/record_page.py" line="208"/>
+        <location filename="../../counsel_desk/ui/workstations/record_page.py" line="209"/>
         <source>Changes to %1 were not saved. Discard them?</source>
         <translation>「%1」的修改尚未儲存，要放棄修改嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/record_page.py" line="209"/>
+        <location filename="../../counsel_desk/ui/workstations/record_page.py" line="210"/>
         <source>Discard</source>
         <translation>丟棄</translation>
     </message>
@@ -1267,12 +1267,12 @@
         <translation>還沒有工作站。按「新增工作站」加入第一個。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_page.py" line="124"/>
+        <location filename="../../counsel_desk/ui/workstations/list_page.py" line="125"/>
         <source>The workstation&apos;s details were changed but not saved. Discard the changes?</source>
         <translation>工作站基本資料已修改但尚未儲存，要放棄修改嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/list_page.py" line="125"/>
+        <location filename="../../counsel_desk/ui/workstations/list_page.py" line="126"/>
         <source>Discard</source>
         <translation>丟棄</translation>
     </message>

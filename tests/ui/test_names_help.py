@@ -30,6 +30,14 @@ def window(qtbot, app_context):
         w.auto_backup.stop()
 
 
+def add_visit(app_context) -> None:
+    services = app_context.services()
+    me = PeopleService(services).counselor_named(app_context.actor)
+    town = VisitService(services).townships("10004")[0].id
+    VisitService(services).create(VisitData(visit_date=date.today(), county_code="10004", township_code=town,
+                                            counselor_ids=[me], visited_name="竹北青年協會"))
+
+
 def test_every_page_is_titled_as_the_navigation_names_it_and_has_a_shortcut(qtbot, window):
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and a.text().startswith("檢視"))
     shortcuts = {a.text(): a.shortcut().toString() for a in view_menu.actions()}
@@ -75,16 +83,52 @@ def test_a_new_dashboard_and_empty_lists_say_what_to_do_first(qtbot, window, app
     spaces = window.show_page("spaces")
     assert spaces.empty_hint.isVisible() and spaces.new_button.text() in spaces.empty_hint.text()
 
-    services = app_context.services()
-    me = PeopleService(services).counselor_named(app_context.actor)
-    town = VisitService(services).townships("10004")[0].id
-    VisitService(services).create(VisitData(visit_date=date.today(), county_code="10004", township_code=town,
-                                            counselor_ids=[me], visited_name="竹北青年協會"))
+    add_visit(app_context)
     window.ctx.visits_changed.emit()
     window.show_page("visits")
     assert not visits.empty_hint.isVisible()
     window.show_page("dashboard")
     qtbot.waitUntil(lambda: not dashboard.getting_started.isVisible(), timeout=10_000)
+
+
+def test_a_list_a_search_emptied_says_nothing_matches_and_clears_it(qtbot, window, app_context):
+    """「這裡還沒有訪視紀錄」 only while there are none: a search or a filter that matches nothing says so."""
+    from tests.ui.conftest import type_text
+
+    add_visit(app_context)
+    window.ctx.visits_changed.emit()
+    visits = window.show_page("visits")
+    assert visits.model.rowCount() == 1 and not visits.empty_hint.isVisible()
+
+    type_text(visits.search, "咖啡烘焙")
+    qtbot.waitUntil(lambda: visits.model.rowCount() == 0)
+    assert visits.empty_hint.isVisible()
+    assert "沒有符合「咖啡烘焙」" in visits.empty_hint.text(), visits.empty_hint.text()
+    assert "還沒有" not in visits.empty_hint.text()
+    visits.empty_hint.linkActivated.emit("clear")  # 清除搜尋與篩選條件
+    assert visits.search.text() == "" and visits.model.rowCount() == 1
+
+    visits.filters.mode.setCurrentIndex(visits.filters.mode.count() - 1)  # a mode no visit has
+    if visits.model.rowCount() == 0:
+        assert "沒有符合篩選條件" in visits.empty_hint.text(), visits.empty_hint.text()
+
+    followups = window.show_page("followups")
+    assert followups.empty_hint.isVisible() and "還沒有" not in followups.empty_hint.text()
+    type_text(followups.search, "不存在")
+    qtbot.waitUntil(lambda: "沒有符合「不存在」" in followups.empty_hint.text())
+
+    proposals = window.show_page("proposals")
+    assert "Ctrl+N" in proposals.empty_hint.text()
+    type_text(proposals.filters.search, "不存在")
+    proposals.filters.search.returnPressed.emit()
+    qtbot.waitUntil(lambda: "沒有符合「不存在」" in proposals.empty_hint.text())
+    proposals.empty_hint.linkActivated.emit("clear")
+    assert proposals.filters.search.text() == "" and "Ctrl+N" in proposals.empty_hint.text()
+
+    spaces = window.show_page("spaces")
+    type_text(spaces.panel.search, "不存在")
+    spaces.panel.search.returnPressed.emit()
+    assert "沒有符合「不存在」" in spaces.empty_hint.text(), spaces.empty_hint.text()
 
 
 def test_questions_are_answered_with_verbs(qtbot, message_boxes, monkeypatch):

@@ -45,7 +45,7 @@ def test_she_is_on_the_roster_and_adds_renames_deactivates_a_colleague(qtbot, wi
     qtbot.waitExposed(dialog)
     assert dialog.focusWidget() is dialog.name
     type_text(dialog.name, "林美玲")
-    qtbot.keyClicks(dialog.email, "mei@example")
+    qtbot.keyClicks(dialog.email, "mei@example.tw")
     qtbot.keyClicks(dialog.phone, "03-5551234")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.isVisible() is False or dialog.errors["email"].isHidden()
@@ -73,6 +73,43 @@ def test_she_is_on_the_roster_and_adds_renames_deactivates_a_colleague(qtbot, wi
     assert roster.model.rowCount() == 1  # deactivated ones hidden until asked for
     roster.show_inactive.setChecked(True)
     assert roster.model.index(1, 3).data() == "停用"
+
+
+@pytest.mark.parametrize("email, phone, wrong", [
+    ("bob@", "03-5551234", "email"),
+    ("bob@example", "", "email"),
+    ("bob@example.org", "abc", "phone"),
+    ("bob@example.org", "03-555abc", "phone"),
+    ("bob@example.org", "+ - ()", "phone"),
+])
+def test_an_address_or_phone_that_cannot_be_one_is_refused_with_the_whole_reason(qtbot, window, email, phone, wrong):
+    window.action_roster.trigger()
+    roster = window.roster_dialog
+    qtbot.mouseClick(roster.add_button, Qt.MouseButton.LeftButton)
+    dialog = roster.dialog
+    qtbot.waitExposed(dialog)
+    type_text(dialog.name, "王小明")
+    qtbot.keyClicks(dialog.email, email)
+    qtbot.keyClicks(dialog.phone, phone)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible(), "refused: the dialog stays"
+    error = dialog.errors[wrong]
+    qtbot.waitUntil(error.isVisible)
+    assert ("電子郵件" if wrong == "email" else "電話") in error.text()
+    assert "王小明" not in [e.name for e in RosterService(window.ctx.services()).entries()]
+    # she reads the whole reason: the label is as tall as its wrapped text and inside the dialog
+    qtbot.waitUntil(lambda: error.height() >= error.heightForWidth(error.width()))
+    bottom = error.mapTo(dialog, error.rect().bottomRight())
+    assert dialog.rect().contains(bottom), (bottom, dialog.size())
+    dialog.reject()
+
+
+@pytest.mark.parametrize("phone", ["03-5551234", "+886 3 555 1234", "(03) 555-1234 分機 12", "0912-345-678 #3",
+                                   "03-5551234 ext. 12", "０３－５５５１２３４"])
+def test_phone_numbers_as_people_write_them_are_taken(phone):
+    from counsel_desk.services.people.roster import phone_problem
+
+    assert phone_problem(phone) is None
 
 
 def test_someone_with_records_cannot_be_removed(qtbot, window, monkeypatch):

@@ -465,3 +465,37 @@ def test_a_followup_due_before_its_visit_is_refused_in_its_dialog(qtbot, page):
     qtbot.keyClicks(dialog.due, "115/11/27")
     ok(dialog)
     assert not dialog.isVisible() and form.followup_model.rowCount() == 1
+
+
+def test_the_saved_label_goes_once_the_visit_changes_again(qtbot, page):
+    """「已儲存 HH:MM」 says the form is what is stored: a follow-up added after the save makes it untrue."""
+    editor = open_new_editor(qtbot, page)
+    form = editor.form
+    choose(form.county, HSINCHU)
+    choose(form.township, GUANXI)
+    type_text(form.purpose, "了解返鄉青年創業需求")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.saved_label.text().startswith("已儲存 ")
+    assert not editor.isWindowModified()
+
+    add_followup(qtbot, form, "提供品牌設計資源清單", TODAY + timedelta(days=7))
+    assert form.followup_model.rowCount() == 1
+    assert editor.isWindowModified()
+    assert not editor.saved_label.text().startswith("已儲存"), editor.saved_label.text()
+
+
+def test_the_red_banner_goes_once_the_marked_fields_are_fixed(qtbot, page):
+    editor = open_new_editor(qtbot, page)
+    form = editor.form
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.summary_error.isVisibleTo(editor)
+    assert editor.summary_error.text() == "尚未儲存：請修正以紅字標示的欄位。"
+    choose(form.county, HSINCHU)
+    assert editor.summary_error.isVisibleTo(editor), "the township is still marked: the banner stays"
+    marked = [f for f, e in form.errors.items() if e.isVisibleTo(form)]
+    assert marked, "the fields to fix are marked"
+    choose(form.county, HSINCHU)
+    choose(form.township, GUANXI)
+    type_text(form.purpose, "了解返鄉青年創業需求")
+    assert [f for f, e in form.errors.items() if e.isVisibleTo(form)] == []
+    assert not editor.summary_error.isVisibleTo(editor), "nothing is marked any more: the banner goes"

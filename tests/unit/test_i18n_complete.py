@@ -7,6 +7,7 @@ translation fails here even if nobody refreshed the committed .ts files.
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
@@ -65,3 +66,33 @@ def test_list_column_titles_are_marked_once_where_the_list_declares_them():
     marked = {p for p in services.rglob("*.py") if "QT_TRANSLATE_NOOP(" in p.read_text(encoding="utf-8")}
     assert marked - {services / "listing.py"} <= read
     assert len(marked) > 5
+
+
+def test_qts_own_file_dialog_speaks_chinese(qapp):
+    """A save dialog in the Chinese UI said “Look in:” and “Files of type:”: Qt 6's words for them are not in
+    the qtbase_zh_TW.qm it ships; ui/qt_words.py gives them. Every label of the dialog is read as she sees it."""
+    from PySide6.QtCore import QLibraryInfo
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from counsel_desk.ui.startup import install_translators
+
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not os.path.exists(os.path.join(qt_dir, "qtbase_zh_TW.qm")):
+        pytest.skip("this Qt has no qtbase_zh_TW.qm")
+    install_translators(qapp, "zh_TW")
+    from PySide6.QtCore import QCoreApplication
+
+    from counsel_desk.ui.qt_words import QT_WORDS
+
+    for context, sources in QT_WORDS.items():
+        for source in sources:
+            assert QCoreApplication.translate(context, source) != source, (context, source)
+    dialog = QFileDialog(None, "另存新檔")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    try:
+        labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+        assert "尋找於(&L)：" in labels and "檔案型態(&T)：" in labels, labels
+        latin = [t for t in labels if re.search("[A-Za-z]", re.sub(r"\(&[A-Z]\)", "", t))]
+        assert latin == [], "no English left in the Chinese dialog"
+    finally:
+        dialog.deleteLater()

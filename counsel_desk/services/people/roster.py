@@ -9,6 +9,8 @@ name, so that an outsider can own one too).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import cast
 
@@ -35,15 +37,42 @@ class RosterEntry:
     version: int = 0  # the stored record's: an edit saves against the one it showed
 
 
-def _check(name: str, email: str) -> None:
+# someone@somewhere.tld: one @, no spaces, a dot in the domain and a top-level part of two letters or more
+EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)*\.[^@\s.\d]{2,}")
+# what a phone number is written with besides digits: + - ( ) # and spaces, 分機/轉/ext for an extension
+PHONE_EXTRAS = re.compile(r"分機|轉|ext\.?|[+\-()#\s]", re.IGNORECASE)
+
+
+def email_problem(email: str) -> ValidationError | None:
+    """Why ``email`` cannot be an address (None when it can, or is empty)."""
+    email = email.strip()
+    if not email or EMAIL.fullmatch(email):
+        return None
+    return ValidationError("電子郵件格式不正確（例如 name@example.org）。",
+                           "The e-mail address is not valid (e.g. name@example.org).", field="email")
+
+
+def phone_problem(phone: str) -> ValidationError | None:
+    """Why ``phone`` cannot be a phone number (None when it can, or is empty). Full-width digits and
+    signs, as a Chinese input method types them, count as the ordinary ones."""
+    phone = unicodedata.normalize("NFKC", phone).strip()
+    if not phone:
+        return None
+    rest = PHONE_EXTRAS.sub("", phone)
+    if rest.isdigit() and rest.isascii():
+        return None
+    return ValidationError("電話號碼格式不正確：只能有數字、+、-、()、#、空格與「分機」（例如 03-555 1234 分機 12）。",
+                           "The phone number is not valid: use digits, +, -, (), #, spaces and “ext” "
+                           "(e.g. 03-555 1234 ext. 12).", field="phone")
+
+
+def _check(name: str, email: str, phone: str) -> None:
     problems = []
     if not name.strip():
         problems.append(ValidationError("請填寫輔導員姓名。", "Enter the counselor's name.", field="name"))
     elif len(name.strip()) > 64:
         problems.append(ValidationError("輔導員姓名最多 64 個字。", "The name has at most 64 characters.", field="name"))
-    if email.strip() and ("@" not in email or " " in email.strip()):
-        problems.append(ValidationError("電子郵件格式不正確（例如 name@example.org）。",
-                                        "The e-mail address is not valid (e.g. name@example.org).", field="email"))
+    problems += [p for p in (email_problem(email), phone_problem(phone)) if p is not None]
     if problems:
         raise ValidationError("\n".join(p.zh for p in problems), "\n".join(p.en for p in problems),
                               field=problems[0].field, problems=problems)
@@ -95,7 +124,7 @@ class RosterService:
 
     @changes(Kind.COUNSELORS)
     def add(self, name: str, email: str = "", phone: str = "") -> RosterEntry:
-        _check(name, email)
+        _check(name, email, phone)
         with self.ctx.session_factory() as s:
             if self._taken(s, name):
                 raise ValidationError(f"名單上已經有「{name.strip()}」。",
@@ -125,7 +154,7 @@ class RosterService:
                ) -> RosterEntry:
         """Rename and set contact details; her follow-ups follow the new name. ``version``: the one the editor
         loaded — a counselor someone saved since is refused with a SaveConflict (both values), not overwritten."""
-        _check(name, email)
+        _check(name, email, phone)
         with self.ctx.session_factory() as s:
             c = self._get(s, counselor_id, for_update=version is not None)
             base.refuse_if_saved_meanwhile(ENTITY, c, version, {"name": name.strip(), "email": email.strip(),

@@ -90,5 +90,10 @@ class ProposalFilterBar(QWidget):
             self.search.blockSignals(False)
         self.changed.emit()
 
+    def narrowed(self) -> str | None:
+        """What narrows the list (for its empty hint): the search text, "" for filters alone, None for nothing."""
+        query = self.query()
+        return query.search if query.search else ("" if query.filters else None)
+
     def clear(self) -> None:
         self.apply({"search": ""})

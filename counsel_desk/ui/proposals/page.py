@@ -63,7 +63,8 @@ class ProposalsPage(PageHooks, QWidget):
         self.list_model = LazyIdTableModel(ProposalListSource(ctx.services()), self, context="ProposalColumns")
         self.list_view = table_view(self.list_model, "proposalList", stretch=0)
         self.empty_hint = show_when_empty(self.list_view, self.tr(
-            "No proposals here yet. Press “New proposal” (Ctrl+N) to write the first one."))
+            "No proposals here yet. Press “New proposal” (Ctrl+N) to write the first one."),
+            narrowed=self.filters.narrowed, clear=self.filters.clear)
         self.list_view.setSortingEnabled(True)
         self.list_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.list_view.horizontalHeader().setDefaultSectionSize(110)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
@@ -146,10 +146,15 @@ class VisitEditor(QDialog):
         self.support_button.setEnabled(True)
 
     def _form_changed(self) -> None:
-        unsaved = self.has_unsaved_changes()
-        self.setWindowModified(unsaved)
-        if unsaved:
+        self.setWindowModified(self.has_unsaved_changes())
+        if self.summary_error.text() and not self.form.has_marked_fields():
+            self.summary_error.clear_message()  # every field she was asked to fix is fixed: nothing left to say
+
+    def changeEvent(self, event: QEvent) -> None:
+        # 「已儲存 13:07」 says the form is what is stored: whatever marks the window changed takes it back
+        if event.type() == QEvent.Type.ModifiedChange and self.isWindowModified():
             self.saved_label.clear()
+        super().changeEvent(event)
 
     # --- state and drafts -----------------------------------------------------------------------------
     def _state(self) -> dict:

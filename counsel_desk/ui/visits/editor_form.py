@@ -404,6 +404,10 @@ class VisitForm(QWidget):
             e.clear_message()
         self.followup_error.clear_message()
 
+    def has_marked_fields(self) -> bool:
+        """Whether a red message still stands under a field or the follow-ups."""
+        return any(e.text() for e in self.errors.values()) or bool(self.followup_error.text())
+
     def show_problems(self, exc: ValidationError) -> QWidget | None:
         """Put each message under its field; returns the widget to focus (the first problem's)."""
         self.clear_errors()

@@ -92,6 +92,7 @@ class VisitFilterBar(QWidget):
         layout.addStretch(1)
 
         self._fill()
+        self._defaults = self.filters()  # the follow-up list shows the open ones unless told otherwise
         self.period.currentIndexChanged.connect(self._period_chosen)
         self.date_from.editingFinished.connect(self._dates_typed)
         self.date_to.editingFinished.connect(self._dates_typed)
@@ -150,6 +151,10 @@ class VisitFilterBar(QWidget):
                "indigenous": self.indigenous.code()}
         out["status" if self._followups else "followups"] = self.status.currentData()
         return {k: v for k, v in out.items() if v}
+
+    def narrows(self) -> bool:
+        """Whether a filter leaves records out that the list shows by default."""
+        return self.filters() != self._defaults
 
     def set_filters(self, filters: dict) -> None:
         """Show ``filters`` (e.g. ``{"township_code": …}`` from the dashboard map); emits ``changed`` once."""

@@ -58,7 +58,7 @@ class FollowUpListPage(ListPageBase):
         self.view.setObjectName("followUpTable")
         self.empty_hint = show_when_empty(self.view, self.tr(
             "No follow-ups here. They are added inside a visit with “Add follow-up…”; ticking “Only mine” "
-            "shows the ones you own."))
+            "shows the ones you own."), narrowed=self.narrowed, clear=self.clear_search_and_filters)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.close_button = QPushButton(self.tr("Close follow-up…"))
         self.close_button.setObjectName("closeFollowUp")
@@ -116,6 +116,11 @@ class FollowUpListPage(ListPageBase):
 
     def extra_filters(self) -> dict:
         return {"owner": self.ctx.actor} if self.mine.isChecked() and self.ctx.actor else {}
+
+    def clear_extra_filters(self) -> None:
+        self.mine.blockSignals(True)
+        self.mine.setChecked(False)
+        self.mine.blockSignals(False)
 
     def show_mine(self) -> None:
         """My open follow-ups (the dashboard's and the menu's way in)."""

@@ -104,6 +104,23 @@ class ListPageBase(PageHooks, QWidget):
         """Filters of the page's own beyond the shared filters bar (the follow-ups' "only mine")."""
         return {}
 
+    def clear_extra_filters(self) -> None:
+        """Take the page's own filters away (without reloading)."""
+
+    def narrowed(self) -> str | None:
+        """What narrows the list (for its empty hint): the search text, "" for filters alone, None for nothing."""
+        search = self.search.text().strip()
+        return search if search else ("" if self.filters.narrows() or self.extra_filters() else None)
+
+    def clear_search_and_filters(self) -> None:
+        """The empty hint's link: every record again."""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.filters.clear(emit=False)
+        self.clear_extra_filters()
+        self.reload()
+
     def _data_changed(self) -> None:
         self.source.invalidate()
         if self.isVisible():

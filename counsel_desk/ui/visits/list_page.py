@@ -52,8 +52,8 @@ class VisitListPage(ListPageBase):
         self.open_button.setObjectName("openVisit")
         self.view.setObjectName("visitTable")
         self.empty_hint = show_when_empty(self.view, self.tr(
-            "No visits here yet. Press “New visit” (Ctrl+N) to record the first one — or clear the filters "
-            "to see every visit."))
+            "No visits here yet. Press “New visit” (Ctrl+N) to record the first one."),
+            narrowed=self.narrowed, clear=self.clear_search_and_filters)
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         legend = QLabel(self.tr("Visits in brown have overdue follow-ups."))
         legend.setStyleSheet(f"color: {self.model.HIGHLIGHTS['warning']};")

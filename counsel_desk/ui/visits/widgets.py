@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.errors import ValidationError
 from counsel_desk.ui.widgets.fields import FieldError
+from counsel_desk.ui.widgets.fit import grow_to_fit
 from counsel_desk.ui.theme import BANNER_BG, BANNER_EDGE
 
 
@@ -54,6 +55,7 @@ class FormDialog(QDialog):
             for p in exc.problems or [exc]:
                 label = self.errors.get((p.field or "").split(".")[-1], self.general_error)
                 label.show_message((label.text() + "\n" if label.isVisible() else "") + p.message)
+            grow_to_fit(self)  # the whole message, however many lines it wraps onto
             return
         self.accept()
 

@@ -93,6 +93,20 @@ def keep_on_screen(window: QWidget, centre: bool = False) -> None:
     window.move(max(x, area.left()), max(y, area.top()))
 
 
+def grow_to_fit(window: QWidget) -> None:
+    """Make ``window`` tall enough for what its layout now holds at its width (a message that wrapped onto
+    more lines than the window had room for was cut off), never past the screen."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalMinimumSize().height()
+    if needed > window.height():
+        window.resize(width, needed)
+        keep_on_screen(window)
+
+
 def remember_geometry(window: QWidget, name: str | options.BytesOption, settings: QSettings | None = None) -> None:
     _option(name).set(_settings(settings), window.saveGeometry())
 

@@ -51,7 +51,8 @@ class WorkstationListPage(PageHooks, ReloadsWhenShown, QWidget):
         list_layout.addLayout(head)
         list_layout.addWidget(self.panel, 1)
         self.empty_hint = show_when_empty(self.panel.view, self.tr(
-            "No workstations yet. Press “New workstation” to add the first one."))
+            "No workstations yet. Press “New workstation” to add the first one."),
+            narrowed=self.panel.narrowed, clear=self._clear_search_and_filters)
 
         self._station: StationView | None = None  # built on first use: the list opens faster
         self.stack = QStackedWidget()
@@ -131,6 +132,10 @@ class WorkstationListPage(PageHooks, ReloadsWhenShown, QWidget):
         sid = self.panel.current_id()
         if sid:
             self.open_station(sid)
+
+    def _clear_search_and_filters(self) -> None:
+        self.flagged_only.setChecked(False)
+        self.panel.clear_filters()
 
     def _flagged_toggled(self, on: bool) -> None:
         self.panel.base_filters = {"flagged": True} if on else {}

@@ -242,6 +242,11 @@ class ListPanel(QWidget):
     def clear_filters(self) -> None:
         self.apply_filter({})
 
+    def narrowed(self) -> str | None:
+        """What narrows the list (for its empty hint): the search text, "" for filters alone, None for nothing."""
+        search = self.search.text().strip()
+        return search if search else ("" if self.filters() else None)
+
     # --- rows -----------------------------------------------------------------------------------
     def reload(self) -> None:
         keep = self.current_id()

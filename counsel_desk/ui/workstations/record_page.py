@@ -45,7 +45,8 @@ class RecordListPage(PanelPage, PageHooks, QWidget):
         self.heading.setProperty("role", "pageTitle")
         self.new_button = QPushButton()
         self.empty_hint = show_when_empty(panel.view, lambda: fmt(self.tr(
-            "Nothing here yet. Press “%1” above to add the first one."), self.new_button.text()))
+            "Nothing here yet. Press “%1” above to add the first one."), self.new_button.text()),
+            narrowed=panel.narrowed, clear=panel.clear_filters)
         head = QHBoxLayout()
         head.addWidget(self.heading)
         head.addStretch(1)

@@ -39,7 +39,8 @@ class SupportListPage(PanelPage, PageHooks, QWidget):
                                enum_key="kind", period=True, counselor=True,
                                search_hint=self.tr("Search station, topics, outcome, counselor…"))
         self.empty_hint = show_when_empty(self.panel.view, self.tr(
-            "No support records here yet. Press “New support record”, or “Add support record…” in a visit."))
+            "No support records here yet. Press “New support record”, or “Add support record…” in a visit."),
+            narrowed=self.panel.narrowed, clear=self.panel.clear_filters)
         lay = QVBoxLayout(self)
         lay.addLayout(head)
         lay.addWidget(self.panel, 1)
