@@ -145,3 +145,21 @@ def test_enum_labels_follow_the_language(english):
     assert Stage.SENT.label == "Sent to office" == LABELS_EN["Stage"]["sent"]
     assert VisitMode.label_of("onsite") == "On site"
     assert VisitMode.label_of("no-such-code") == "no-such-code"
+
+
+def test_the_report_periods_months_are_named_in_her_language(qtbot, qapp, english):
+    """The monthly report's month read “Month 11” in English; it says November (and 11 月 in Chinese)."""
+    from datetime import date
+
+    from counsel_desk.ui.reports.period_picker import PeriodPicker
+    from counsel_desk.ui.startup import install_translators
+
+    picker = PeriodPicker("north", date(2026, 12, 7))
+    qtbot.addWidget(picker)
+    months = [picker.month.itemText(i) for i in range(picker.month.count())]
+    assert months[0] == "January" and months[10] == "November" and months[11] == "December", months
+    assert picker.month.currentText() == "November", "before the 25th: last month"
+    install_translators(qapp, "zh_TW")
+    picker = PeriodPicker("north", date(2026, 12, 7))
+    qtbot.addWidget(picker)
+    assert [picker.month.itemText(i) for i in (0, 10)] == ["1 月", "11 月"]

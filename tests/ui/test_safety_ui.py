@@ -127,6 +127,34 @@ def test_the_audit_count_says_one_entry_in_english(qtbot, qapp, audit_page, monk
         install_translators(qapp, "zh_TW")
 
 
+def test_every_record_the_audit_log_names_has_a_proper_name_in_both_languages(qtbot, qapp, app_context, monkeypatch):
+    """An export of the interchange workbook read “interchange” (the code) in the Record column, beside
+    “Site visit” and “Counselor”: each kind of record and action the code writes has a name."""
+    from counsel_desk.store import audit
+    from counsel_desk.ui.safety.audit_page import AuditPage
+    from counsel_desk.ui.startup import install_translators
+
+    with app_context.db.session_factory() as s:
+        audit.record(s, "林怡君", "export", "interchange", "", {"file": "交換檔.xlsx"})
+        audit.record(s, "林怡君", "center_split", "county", "10004", {"county": "新竹縣"})
+        s.commit()
+
+    def rows(page) -> list[tuple[str, str]]:
+        return [(page.model.index(r, 3).data(), page.model.index(r, 4).data()) for r in range(page.model.rowCount())]
+
+    page = AuditPage(app_context)
+    qtbot.addWidget(page)
+    assert set(rows(page)) == {("匯出", "交換檔"), ("變更縣市所屬中心", "縣市")}, rows(page)
+    monkeypatch.setenv("COUNSEL_DESK_LANG", "en")
+    install_translators(qapp, "en")
+    try:
+        page = AuditPage(app_context)
+        qtbot.addWidget(page)
+        assert set(rows(page)) == {("Exported", "Interchange workbook"), ("Changed the county's center", "County")}
+    finally:
+        install_translators(qapp, "zh_TW")
+
+
 def test_audit_list_filters_and_shows_details(qtbot, qtmodeltester, audit_page):
     page = audit_page
     qtmodeltester.check(page.model)

@@ -32,6 +32,8 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "restore": ("還原備份", "Restored a backup"), "export": ("匯出", "Exported"), "import": ("匯入", "Imported"),
     "merge": ("合併", "Merged"), "erase": ("刪除個資", "Erased personal data"), "demo": ("示範資料", "Demo data"),
     "send": ("送出", "Sent"), "stage": ("階段變更", "Stage changed"),
+    "center_split": ("變更縣市所屬中心", "Changed the county's center"),
+    "unmask_confirmed": ("確認匯出未遮蔽的個資", "Confirmed an export with personal data"),
 }
 ENTITIES: dict[str, tuple[str, str]] = {
     "site_visit": ("實地訪視", "Site visit"), "followup": ("追蹤事項", "Follow-up"), "attachment": ("附件", "Attachment"),
@@ -49,6 +51,8 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "outcome": ("成果紀錄", "Outcome"), "issue_topic": ("推動課題", "Issue topic"),
     "township_issue": ("鄉鎮推動課題", "Township issue"), "township_status_note": ("鄉鎮盤點狀態紀錄", "Township status note"),
     "county_check": ("縣府審查項目", "County check"), "approved_amount": ("會報核定金額", "Approved amount"),
+    "interchange": ("交換檔", "Interchange workbook"), "county": ("縣市", "County"),
+    "proposal_contact": ("提案聯絡人", "Proposal contact"),
 }
 COLUMNS = [
     Column("seq", QT_TRANSLATE_NOOP("AuditColumns", "No."), align_right=True),

@@ -38,8 +38,8 @@ class PeriodPicker(QWidget):
             self.kind.addItem(text, key)
         self.year = YearBox()
         self.month = QComboBox()
-        for m in range(1, 13):
-            self.month.addItem(fmt(self.tr("Month %1"), str(m)), m)
+        for m, name in enumerate(self._month_names(), start=1):
+            self.month.addItem(name, m)
         self.quarter = QComboBox()
         for q in range(1, 5):
             self.quarter.addItem(fmt(self.tr("Q%1"), str(q)), q)
@@ -72,6 +72,12 @@ class PeriodPicker(QWidget):
                        self.quarter.currentIndexChanged, self.start.dateChanged, self.end.dateChanged,
                        self.center.currentIndexChanged):
             signal.connect(self.period_changed)
+
+    def _month_names(self) -> list[str]:
+        """January … December in English, 1 月 … 12 月 in Chinese (one source each: lupdate reads literals)."""
+        return [self.tr("January"), self.tr("February"), self.tr("March"), self.tr("April"), self.tr("May"),
+                self.tr("June"), self.tr("July"), self.tr("August"), self.tr("September"), self.tr("October"),
+                self.tr("November"), self.tr("December")]
 
     def _show_fields(self) -> None:
         kind = self.kind.currentData()
