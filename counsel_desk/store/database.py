@@ -41,6 +41,7 @@ class Database:
     pre_upgrade_copy: Path | None = None
     key: DatabaseKey | None = None  # None: a plain (unencrypted) file
     created: bool = False  # made by this open (a new key's recovery key is shown once)
+    recovery_key_shown: bool = False  # the window has shown a created database's recovery key (never twice)
     url: str | None = None  # a server database (store/server.py); ``path`` is then its local place
     session_factory: Callable[[], Session] = field(init=False)
     entry_at_open: int | None = field(init=False, default=None)

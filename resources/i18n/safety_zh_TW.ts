@@ -532,8 +532,8 @@ The data as it is now is first saved as a safety backup, then replaced by the ba
     </message>
     <message>
         <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="113"/>
-        <source>The data of this laptop is encrypted. If the passphrase is forgotten or this Windows profile is lost, only this recovery key opens it. Print it or write it down and keep it away from the laptop. It is shown only this once.</source>
-        <translation>這台筆電的資料已加密。忘記密碼或 Windows 使用者設定檔遺失時，只有這組復原金鑰能開啟資料。請列印或抄寫下來，與筆電分開保管。復原金鑰只會顯示這一次。</translation>
+        <source>The data of this laptop is encrypted. If the passphrase is forgotten or this computer&apos;s user account is lost, only this recovery key opens it. Print it or write it down and keep it away from the laptop. It is shown only this once.</source>
+        <translation>這台筆電的資料已加密。忘記密碼或這台電腦的使用者帳戶遺失時，只有這組復原金鑰能開啟資料。請列印或抄寫下來，與筆電分開保管。復原金鑰只會顯示這一次。</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/safety/key_dialogs.py" line="125"/>

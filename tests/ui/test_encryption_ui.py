@@ -91,6 +91,7 @@ def test_the_recovery_key_is_shown_once_and_closes_only_once_kept(qtbot, encrypt
     seen = []
     monkeypatch.setattr(RecoveryKeyDialog, "exec", lambda self: seen.append(self.recovery_key))
     key_dialogs.show_recovery_key_once(encrypted_db)
+    key_dialogs.show_recovery_key_once(encrypted_db)  # the window built again (a new language): not shown again
     reopened = open_database(encrypted_db.path)
     try:
         key_dialogs.show_recovery_key_once(reopened)  # not created by this start: not shown again

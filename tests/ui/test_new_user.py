@@ -182,3 +182,29 @@ def test_a_new_database_from_the_file_menu_starts_with_her_on_its_roster(qtbot, 
     roster.reject()
     if new.auto_backup is not None:
         new.auto_backup.stop()
+
+
+@pytest.fixture
+def encrypted(monkeypatch):
+    """New databases encrypted, the passphrase given as a script would (so the plain test run covers it too)."""
+    from counsel_desk.store import keys
+
+    monkeypatch.setenv(keys.ENV_ENCRYPTION, "on")
+    monkeypatch.setenv(keys.ENV_PASSPHRASE, "first week passphrase 第一週")
+    keys.forget_all()
+    yield
+    keys.forget_all()
+
+
+def test_the_window_built_again_in_a_new_language_does_not_show_the_recovery_key_again(qtbot, encrypted, started,
+                                                                                      key_dialogs):
+    """「It is shown only this once」: 偏好設定 → English → 立即重新啟動 rebuilds the window on the same database."""
+    from counsel_desk.ui.startup import current_window, restart_window
+
+    window, _seen = started
+    assert key_dialogs.recovery_keys == [window.ctx.db.key.recovery_key]
+    restart_window(window)
+    again = current_window()
+    qtbot.addWidget(again)
+    assert again is not window and again.isVisible()
+    assert key_dialogs.recovery_keys == [window.ctx.db.key.recovery_key], "shown once, not twice"

@@ -447,6 +447,26 @@ def test_the_count_says_one_visit_not_one_visits_in_english(qtbot, qapp, ctx, as
         install_translators(qapp, "zh_TW")
 
 
+def test_a_followup_due_before_its_visit_is_refused_in_its_dialog(qtbot, page):
+    """The dialog knows the visit's date: a due date before it is named at once, next to the field."""
+    editor = open_new_editor(qtbot, page)
+    form = editor.form
+    form.visit_date.clear()
+    qtbot.keyClicks(form.visit_date, "115/11/20")
+    qtbot.mouseClick(form.add_followup_button, Qt.MouseButton.LeftButton)
+    dialog = form.followup_dialog
+    type_text(dialog.description, "寄送補助辦法")
+    qtbot.keyClicks(dialog.due, "115/11/01")
+    ok(dialog)
+    assert dialog.isVisible(), "refused: the dialog stays open"
+    assert "期限 115/11/01 早於訪視日期 115/11/20" in dialog.errors["due_date"].text()
+    assert form.followup_model.rowCount() == 0
+    dialog.due.clear()
+    qtbot.keyClicks(dialog.due, "115/11/27")
+    ok(dialog)
+    assert not dialog.isVisible() and form.followup_model.rowCount() == 1
+
+
 def test_the_saved_label_goes_once_the_visit_changes_again(qtbot, page):
     """「已儲存 HH:MM」 says the form is what is stored: a follow-up added after the save makes it untrue."""
     editor = open_new_editor(qtbot, page)

@@ -71,7 +71,8 @@ def test_counts_due_this_week_and_overdue(services, setup):
           FollowUpDraft("逾期二", due_date=date(2026, 10, 1), status="in_progress"),
           FollowUpDraft("今天到期", due_date=TODAY), FollowUpDraft("週日到期", due_date=sunday),
           FollowUpDraft("下週", due_date=sunday + timedelta(days=1)), FollowUpDraft("沒有期限"),
-          FollowUpDraft("已結案", due_date=date(2026, 10, 1), status="closed", followup_date=TODAY, result="完成"))
+          FollowUpDraft("已結案", due_date=date(2026, 10, 1), status="closed", followup_date=TODAY, result="完成"),
+          visit_date=date(2026, 9, 21))
     counts = FollowUpService(services, today=TODAY).counts()
     assert (counts.open, counts.due_this_week, counts.overdue) == (6, 2, 2)
 
@@ -81,7 +82,8 @@ def test_list_filters_search_and_red_overdue_rows(services, setup):
     v1, (late, soon) = visit(FollowUpDraft("補件", owner="陳怡君", due_date=TODAY - timedelta(days=3)),
                              FollowUpDraft("安排課程", due_date=TODAY + timedelta(days=2)), mode="phone")
     _, (done,) = visit(FollowUpDraft("媒合通路", due_date=TODAY - timedelta(days=40), status="closed",
-                                     followup_date=TODAY - timedelta(days=5), result="已媒合農會"))
+                                     followup_date=TODAY - timedelta(days=5), result="已媒合農會"),
+                       visit_date=TODAY - timedelta(days=45))
     src = FollowUpListSource(services, today=TODAY)
 
     def ids(**filters):
@@ -135,3 +137,29 @@ def test_add_to_a_saved_visit(services, setup):
     fid = service.add(vid, FollowUpDraft("回訪", due_date=TODAY + timedelta(days=14)))
     assert service.visit_id_of(fid) == vid
     assert FollowUpListSource(services, today=TODAY).ids(ListQuery(search="回訪")) == [fid]
+
+
+def test_a_followup_is_neither_due_nor_followed_up_before_its_visit(services, setup):
+    """A follow-up arises from its visit: due or closed before the visit's date is refused, naming both dates
+    (else November's report counts the closing of a follow-up of a December visit)."""
+    visits, visit = setup
+    visit_date = TODAY - timedelta(days=10)  # 2026-11-16
+    with pytest.raises(ValidationError) as err:
+        visit(FollowUpDraft("寄送簡章", due_date=date(2026, 11, 1)), visit_date=visit_date)
+    assert err.value.problems[0].field == "followups.0.due_date"
+    assert "期限 115/11/01 早於訪視日期 115/11/16" in str(err.value)
+    vid, (fid,) = visit(FollowUpDraft("寄送簡章", due_date=visit_date), visit_date=visit_date)  # due that day: fine
+    service = FollowUpService(services, today=TODAY)
+    with pytest.raises(ValidationError, match="追蹤日期 115/11/15 早於訪視日期 115/11/16"):
+        service.close(fid, date(2026, 11, 15), "已寄出")
+    with pytest.raises(ValidationError, match="早於訪視日期"):
+        service.add(vid, FollowUpDraft("再聯絡", due_date=date(2026, 11, 2)))
+    with pytest.raises(ValidationError, match="早於訪視日期"):
+        service.update(fid, FollowUpDraft("寄送簡章", due_date=date(2026, 11, 2)))
+    assert service.get(fid).status == "open" and service.get(fid).due_date == visit_date
+    service.close(fid, visit_date, "已寄出")
+    assert service.get(fid).status == "closed"
+    data = visits.get(vid)  # the visit moved after its follow-ups: refused by the visit's own save
+    data.visit_date = TODAY
+    with pytest.raises(ValidationError, match="早於訪視日期 115/11/26"):
+        visits.save(data)

@@ -419,8 +419,8 @@ def test_the_servers_print_of_the_follow_ups_is_the_editors(pg_url):
     vid = _visit(ctx)
     visits = VisitService(ctx, today=TODAY)
     data = visits.get(vid)
-    data.followups.append(FollowUpDraft(description="結案：已寄出\n第二行 ", owner="李小華", due_date=date(2026, 11, 20),
-                                        status="closed", followup_date=date(2026, 11, 25), result="對方已收到"))
+    data.followups.append(FollowUpDraft(description="結案：已寄出\n第二行 ", owner="李小華", due_date=date(2026, 11, 30),
+                                        status="closed", followup_date=date(2026, 11, 26), result="對方已收到"))
     visits.save(data)
     data = visits.get(vid)
     with db.engine.connect() as conn:

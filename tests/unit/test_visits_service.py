@@ -214,10 +214,10 @@ def test_every_column_sorts_in_sql_both_ways(services, visits, two_counselors):
 
 def test_rows_show_roc_dates_names_and_counselors(services, visits, two_counselors):
     vid = visits.create(_visit(visits, two_counselors, county_code=HSINCHU, township_code=GUANXI,
-                               visit_date=date(2026, 11, 20), mode="video", visited_name="關西鎮公所",
+                               visit_date=date(2026, 10, 20), mode="video", visited_name="關西鎮公所",
                                followups=[FollowUpDraft("甲", due_date=date(2026, 11, 1))]))
     row = VisitListSource(services, today=TODAY).rows([vid])[vid]
-    assert row["visit_date"] == "115/11/20"
+    assert row["visit_date"] == "115/10/20"
     assert (row["county"], row["township"], row["mode"]) == ("新竹縣", "關西鎮", "視訊")
     assert row["counselors"] == "林美玲、王小明" or row["counselors"] == "王小明、林美玲"
     assert row["open_followups"] == 1 and row["_highlight"] == "warning"

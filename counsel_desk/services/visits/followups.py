@@ -70,9 +70,11 @@ class FollowUpDraft:
                    version=d.get("version"))
 
 
-def followup_problems(fu: FollowUpDraft, today: date, *, prefix: str = "", number: int | None = None
-                      ) -> list[ValidationError]:
-    """The rules of one follow-up; fields are named ``<prefix>description`` etc."""
+def followup_problems(fu: FollowUpDraft, today: date, *, prefix: str = "", number: int | None = None,
+                      visit_date: date | None = None) -> list[ValidationError]:
+    """The rules of one follow-up; fields are named ``<prefix>description`` etc. With its visit's date: a
+    follow-up arises from the visit, so it is neither due nor followed up before it (a report would count
+    its closing in a month before the visit)."""
     which_zh = f"第 {number} 項追蹤事項" if number else "追蹤事項"
     which_en = f"Follow-up {number}" if number else "The follow-up"
     out: list[ValidationError] = []
@@ -93,6 +95,18 @@ def followup_problems(fu: FollowUpDraft, today: date, *, prefix: str = "", numbe
         out.append(ValidationError(f"{which_zh}：追蹤日期 {roc_date(fu.followup_date)} 還沒到，不能晚於今天。",
                                    f"{which_en}: the follow-up date {fu.followup_date} is after today.",
                                    field=f"{prefix}followup_date"))
+    if visit_date is not None:
+        if fu.due_date is not None and fu.due_date < visit_date:
+            out.append(ValidationError(
+                f"{which_zh}：期限 {roc_date(fu.due_date)} 早於訪視日期 {roc_date(visit_date)}；追蹤事項由訪視而來，"
+                f"期限不能在訪視之前。",
+                f"{which_en}: due {fu.due_date}, before the visit on {visit_date}; a follow-up arises from the visit "
+                f"and cannot be due before it.", field=f"{prefix}due_date"))
+        if fu.followup_date is not None and fu.followup_date < visit_date:
+            out.append(ValidationError(
+                f"{which_zh}：追蹤日期 {roc_date(fu.followup_date)} 早於訪視日期 {roc_date(visit_date)}。",
+                f"{which_en}: followed up on {fu.followup_date}, before the visit on {visit_date}.",
+                field=f"{prefix}followup_date"))
     return out
 
 
@@ -129,19 +143,19 @@ class FollowUpService(DatedService):
             raise UserError("找不到這項追蹤事項，可能已被刪除。", "This follow-up no longer exists.")
         return fu
 
-    def _check(self, draft: FollowUpDraft) -> None:
-        problems = followup_problems(draft, self.today)
+    def _check(self, draft: FollowUpDraft, visit: SiteVisit | None = None) -> None:
+        problems = followup_problems(draft, self.today, visit_date=visit.visit_date if visit is not None else None)
         if problems:
             raise ValidationError("\n".join(p.zh for p in problems), "\n".join(p.en for p in problems),
                                   field=problems[0].field, problems=problems)
 
     @changes(Kind.FOLLOWUPS)
     def add(self, visit_id: str, draft: FollowUpDraft) -> str:
-        self._check(draft)
         with self.ctx.session_factory() as s:
             visit = s.get(SiteVisit, visit_id)
             if visit is None or visit.deleted_at is not None:
                 raise UserError("找不到這筆訪視紀錄，可能已被刪除。", "This visit no longer exists.")
+            self._check(draft, visit)
             fu = FollowUp(id=draft.id or new_id(), visit_id=visit_id, **draft.values())
             base.create(s, fu, self.ctx.actor, ENTITY)
             index_followup(s, fu, visit.visited_name)
@@ -152,12 +166,12 @@ class FollowUpService(DatedService):
     def update(self, followup_id: str, draft: FollowUpDraft) -> dict:
         """Save the follow-up; with the ``draft.version`` the dialog loaded, one someone saved since (a colleague
         on the server, the visit's editor, a sync import) is refused with a SaveConflict instead of overwritten."""
-        self._check(draft)
         with self.ctx.session_factory() as s:
             fu = self._live(s, followup_id, for_update=draft.version is not None)
+            visit = s.get(SiteVisit, fu.visit_id)
+            self._check(draft, visit)
             base.refuse_if_saved_meanwhile(ENTITY, fu, draft.version, draft.values())
             changed = base.update(s, fu, self.ctx.actor, ENTITY, draft.values())
-            visit = s.get(SiteVisit, fu.visit_id)
             index_followup(s, fu, visit.visited_name if visit else "")
             s.commit()
             return changed

@@ -204,7 +204,8 @@ class VisitService(DatedService):
                 out.append(ValidationError("勾選的推動課題有的已被刪除，請重新勾選。",
                                            "A ticked issue topic no longer exists; tick them again.", field="topic_ids"))
         for n, fu in enumerate(data.followups):
-            out.extend(followup_problems(fu, self.today, prefix=f"followups.{n}.", number=n + 1))
+            out.extend(followup_problems(fu, self.today, prefix=f"followups.{n}.", number=n + 1,
+                                         visit_date=data.visit_date))
         return out
 
     def validate(self, data: VisitData, session: Session | None = None, stored: "Stored | None" = None) -> None:

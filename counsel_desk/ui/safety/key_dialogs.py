@@ -111,7 +111,7 @@ class RecoveryKeyDialog(QDialog):
         self.path = path
         self.recovery_key = key.recovery_key
         intro = QLabel(self.tr("The data of this laptop is encrypted. If the passphrase is forgotten or this "
-                               "Windows profile is lost, only this recovery key opens it. Print it or write it down "
+                               "computer's user account is lost, only this recovery key opens it. Print it or write it down "
                                "and keep it away from the laptop. It is shown only this once."))
         intro.setWordWrap(True)
         self.key_label = QLabel(self._two_lines(self.recovery_key))
@@ -175,6 +175,9 @@ def install_prompts() -> None:
 
 
 def show_recovery_key_once(database, parent: QWidget | None = None) -> None:
-    """After set-up: the recovery key of a database this start created, shown this once."""
-    if getattr(database, "created", False) and getattr(database, "key", None) is not None:
+    """After set-up: the recovery key of a database this start created, shown this once — not again when the
+    window is built anew on the same database (a new language, 立即重新啟動)."""
+    if getattr(database, "created", False) and getattr(database, "key", None) is not None \
+            and not database.recovery_key_shown:
+        database.recovery_key_shown = True
         RecoveryKeyDialog(database.key, database.path, parent).exec()

@@ -507,6 +507,7 @@ class VisitForm(QWidget):
     def _followup_dialog(self, dialog: FollowUpDialog | CloseFollowUpDialog, row: int) -> None:
         """Its OK puts the follow-up in the table (row -1: a new one); saved with the visit."""
         self.followup_dialog = dialog
+        dialog.visit_date = self.visit_date.date_or_none()
         dialog.on_accept = lambda d: self._put_followup(row, d)
         dialog.open()
 

@@ -84,6 +84,7 @@ class _FollowUpForm(FormDialog):
     def __init__(self, parent: QWidget | None, today: date | None):
         super().__init__(parent)
         self._today = today or date.today()
+        self.visit_date: date | None = None  # the visit's date, where the dialog knows it: nothing due before it
         self.on_accept: Callable[[FollowUpDraft], None] | None = None
 
     def draft(self) -> FollowUpDraft:
@@ -95,7 +96,7 @@ class _FollowUpForm(FormDialog):
 
     def submit(self) -> None:
         draft = self.draft()
-        problems = followup_problems(draft, self._today)
+        problems = followup_problems(draft, self._today, visit_date=self.visit_date)
         if problems:
             raise ValidationError(problems[0].zh, problems[0].en, field=problems[0].field, problems=problems)
         if self.on_accept is not None:
