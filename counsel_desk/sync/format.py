@@ -18,8 +18,6 @@ from enum import Enum
 from typing import Optional
 
 from counsel_desk.models import enums
-from counsel_desk.services.proposals.coaching import SCORE_MAX, SCORE_MIN
-from counsel_desk.services.visits.visits import DAYS_AHEAD_ALLOWED, EARLIEST_VISIT
 
 FORMAT_NAME = "counsel_desk-interchange"
 FORMAT_VERSION = 11  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme
@@ -49,6 +47,12 @@ PROGRAMME_COLUMNS = ("code", "version", "name", "body")
 KEY_ROW = 1
 TITLE_ROW = 2
 FIRST_DATA_ROW = 3
+
+# The services' own limits, which the import applies too (tests/unit/test_sync_format.py keeps them equal; not
+# imported from there: the services' packages would double the import's start-up time)
+EARLIEST_VISIT = date(2010, 1, 1)  # services/visits/visits.py
+DAYS_AHEAD_ALLOWED = 31  # services/visits/visits.py: a visit at most this many days after today
+SCORE_MIN, SCORE_MAX = 1, 5  # services/proposals/coaching.py
 
 MASK = "（已遮蔽）"  # what a masked personal cell holds; on import it means "not sent", never a value
 CELL_TEXT_LIMIT = 30_000  # Excel holds 32,767 characters a cell; longer text continues in the long_texts sheet
