@@ -29,9 +29,14 @@ from counsel_desk.models import AuditEntry, utcnow
 
 
 def _canonical_time(at: datetime | str) -> str:
-    """The stored text form of a UTC time, whether given aware, naive (UTC) or as stored text."""
+    """The stored text form of a UTC time, whether given aware, naive (UTC) or as stored text. Stored text that
+    is no time at all (2026-02-30, edited outside the program) is hashed as it is: the chain then names the entry."""
     if isinstance(at, str):
-        at = datetime.fromisoformat(at)
+        text_form = at
+        try:
+            at = datetime.fromisoformat(text_form)
+        except ValueError:
+            return text_form
     if at.tzinfo is not None:
         at = at.astimezone(timezone.utc).replace(tzinfo=None)
     return at.isoformat(timespec="microseconds")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from counsel_desk.errors import UserError
 from counsel_desk.sync import db as syncdb
 from counsel_desk.sync import format as fmt
 from counsel_desk.sync.problems import OUTCOMES
@@ -100,21 +101,36 @@ def already_imported(db, sha256: str) -> datetime | None:
 
 
 def workbook_anchor(path: Path | str):
-    """The audit log end an exported workbook carries in its meta sheet (None: an older file)."""
-    from python_calamine import CalamineWorkbook
+    """The audit log end an exported workbook carries in its meta sheet (None: an older file). A file that is no
+    interchange workbook (not found, not a workbook, no meta sheet) is a :class:`UserError` naming it."""
+    from python_calamine import CalamineError, CalamineWorkbook
 
     from counsel_desk.services.safety.audit_log import Anchor
 
-    wb = CalamineWorkbook.from_path(str(path))
+    path = Path(path)
+    if not path.is_file():
+        raise UserError(f"找不到交換檔：{path}", f"Interchange workbook not found: {path}")
     try:
+        wb = CalamineWorkbook.from_path(str(path))
+    except (CalamineError, OSError, ValueError):
+        raise UserError(f"「{path.name}」不是 Excel 活頁簿（.xlsx），無法用來核對稽核紀錄。",
+                        f"'{path.name}' is not an Excel workbook (.xlsx); it cannot be used to check the audit log.") from None
+    try:
+        if fmt.META_SHEET not in wb.sheet_names:
+            raise UserError(f"「{path.name}」沒有「{fmt.META_SHEET}」工作表：不是本程式匯出的交換檔，無法用來核對稽核紀錄。",
+                            f"'{path.name}' has no '{fmt.META_SHEET}' sheet: it is not an interchange workbook this "
+                            f"program exported, so it cannot be used to check the audit log.")
         values = {}
         for row in wb.get_sheet_by_name(fmt.META_SHEET).iter_rows():
             if len(row) > 3 and isinstance(row[3], str):
                 values[row[3].strip()] = row[1]
+    except CalamineError:
+        raise UserError(f"「{path.name}」的內容無法讀取，無法用來核對稽核紀錄。",
+                        f"The content of '{path.name}' can't be read; it cannot be used to check the audit log.") from None
     finally:
         wb.close()
     try:
         count, seq, h = int(float(values["audit_count"])), int(float(values["audit_seq"])), str(values["audit_hash"])
     except (KeyError, ValueError, TypeError):
         return None
-    return Anchor(Path(path).name, count, seq, h) if count else None
+    return Anchor(path.name, count, seq, h, workbook=True) if count else None

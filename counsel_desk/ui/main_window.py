@@ -26,6 +26,7 @@ from counsel_desk.ui.messages import guarded
 from counsel_desk.ui.page_contract import hooks
 from counsel_desk.ui.pages import PAGES, PageSpec
 from counsel_desk.ui.widgets.fit import fit_window
+from counsel_desk.ui.widgets.save_folder import remember_folder, suggested_path
 from counsel_desk.ui.widgets.text import fmt, counted
 from counsel_desk.ui.widgets.roles import VALUE_ROLE
 
@@ -286,7 +287,8 @@ class MainWindow(QMainWindow):
         if path is None:
             row = self.navigation.currentRow()
             title = self._title(self.specs[row])
-            suggested = str(self.ctx.db.path.parent / dated_file(title, title, date.today(), ".csv"))
+            suggested = suggested_path(self.ctx.settings, options.LISTS_EXPORT_DIR,
+                                       dated_file(title, title, date.today(), ".csv"))
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export list as CSV"), suggested,
                                                   self.tr("CSV (*.csv)"))
             if not path:
@@ -295,6 +297,7 @@ class MainWindow(QMainWindow):
             written = export_model_csv(model, Path(path))
         if not done:
             return None
+        remember_folder(self.ctx.settings, options.LISTS_EXPORT_DIR, written)
         self.statusBar().showMessage(counted(model.rowCount(), self.tr("Exported %1 row to %2"),
                                              self.tr("Exported %1 rows to %2"), str(written)), 8000)
         return written

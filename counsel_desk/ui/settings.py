@@ -110,6 +110,8 @@ WINDOW_PAGE = TextOption("window/page", "dashboard")  # the page shown at start:
 PROPOSALS_EXPORT_DIR = PathOption("proposals/export_dir")
 SYNC_EXPORT_PATH = PathOption("sync/export_path")
 SYNC_IMPORT_DIR = PathOption("sync/import_dir")
+REPORTS_SAVE_DIR = PathOption("reports/save_dir")  # where 另存新檔… last saved a monthly report
+LISTS_EXPORT_DIR = PathOption("lists/export_dir")  # where a list was last exported as CSV
 # With a typed passphrase, every window is covered after this many idle minutes (0: never; ui/safety/idle_lock.py)
 LOCK_MINUTES = IntOption("security/lock_minutes", 10)
 
@@ -120,4 +122,5 @@ def window_size(name: str) -> BytesOption:
 
 
 OPTIONS = [LANGUAGE, USER_NAME, USER_CENTER, DATABASE_PATH, SERVER_PROFILES, DATABASE_SERVER, WINDOW_GEOMETRY,
-           WINDOW_STATE, WINDOW_PAGE, PROPOSALS_EXPORT_DIR, SYNC_EXPORT_PATH, SYNC_IMPORT_DIR, LOCK_MINUTES]
+           WINDOW_STATE, WINDOW_PAGE, PROPOSALS_EXPORT_DIR, SYNC_EXPORT_PATH, SYNC_IMPORT_DIR, REPORTS_SAVE_DIR,
+           LISTS_EXPORT_DIR, LOCK_MINUTES]

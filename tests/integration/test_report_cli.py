@@ -153,3 +153,29 @@ def test_summary_only_is_passed_to_the_renderer_or_refused_cleanly(db_path, tmp_
         assert len(PdfReader(str(pdf)).pages) < len(PdfReader(str(full)).pages)
     else:
         assert code == 2 and "--summary-only" in capsys.readouterr().err and not pdf.exists()
+
+
+def test_a_report_or_an_audit_export_never_overwrites_a_database(tmp_path, capsys):
+    """`report --xlsx center.db` once replaced the database with a workbook: any database file (this one, another,
+    plain or encrypted) is refused with exit 2, and stays whole; an old report of the same name is replaced."""
+    from counsel_desk.store import driver
+
+    db = tmp_path / "center.db"
+    assert main(["demo", "--db", str(db), "--visits", "50"]) == 0
+    other = tmp_path / "other.db"
+    assert main(["demo", "--db", str(other), "--visits", "20", "--center", "南區"]) == 0
+    capsys.readouterr()
+    before = {p: p.read_bytes() for p in (db, other)}
+    for argv in (["report", "--db", str(db), "--month", "2026-11", "--xlsx", str(db)],
+                 ["report", "--db", str(db), "--month", "2026-11", "--pdf", str(other)],
+                 ["audit", "--db", str(db), "--export", str(db)]):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert "是資料庫檔案，不會被覆寫" in err and err.count("\n") == 1, err
+    assert {p: p.read_bytes() for p in (db, other)} == before
+    assert driver.header(db, 16) == before[db][:16]
+    assert main(["check", "--db", str(db)]) == 0
+    old = tmp_path / "月報.xlsx"
+    old.write_bytes(b"PK\x03\x04 an old report")
+    assert main(["report", "--db", str(db), "--month", "2026-11", "--xlsx", str(old)]) == 0
+    assert openpyxl.load_workbook(old)["摘要"]["B4"].value is not None

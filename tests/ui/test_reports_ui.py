@@ -89,6 +89,29 @@ def test_make_open_save_and_print(page, qtbot, monkeypatch, tmp_path):
     assert page.status.text() == "已送至印表機。"
 
 
+def test_save_as_opens_where_she_saved_the_last_report(page, qtbot, monkeypatch, tmp_path):
+    """另存新檔… opened in the home folder every time: now in Documents (or home when there is none) the first
+    time, then in the folder she last saved a report into, while it exists."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    offered: list[Path] = []
+    target = tmp_path / "月報" / "北區月報.pdf"
+    target.parent.mkdir()
+
+    def save_dialog(_parent, _title, suggested, _filters):
+        offered.append(Path(suggested))
+        return str(target), ""
+
+    monkeypatch.setattr(page_module.QFileDialog, "getSaveFileName", save_dialog)
+    _make(qtbot, page)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert target.read_bytes() == page.report.pdf
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert [p.parent for p in offered] == [home, target.parent], offered
+    assert offered[0].suffix == ".pdf"
+
+
 def test_mark_as_sent_then_a_changed_visit_asks_for_revision_two(page, qtbot, monkeypatch, ctx, demo_db):
     monkeypatch.setattr(page_module, "confirm", lambda *a, **k: True)
     monkeypatch.setattr(page_module, "ask_reason", lambda *a, **k: "更正訪視方式")

@@ -63,6 +63,30 @@ def test_export_masked_with_progress_and_history(page, qtbot, tmp_path):
     assert page.history_tab.exports.data(page.history_tab.exports.index(0, 2)) == "已遮蔽"
 
 
+def test_the_export_is_offered_in_a_folder_that_exists(qtbot, app_context, monkeypatch, tmp_path):
+    """A computer without a Documents folder was offered /root/Documents/交換檔….xlsx: her home folder instead;
+    with Documents, there; after an export, the folder she exported to."""
+    from counsel_desk.ui import settings as options
+
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    app_context.settings.remove(options.SYNC_EXPORT_PATH.key)
+
+    def offered() -> str:
+        p = SyncPage(app_context)
+        qtbot.addWidget(p)
+        return p.export_tab.path_edit.text()
+
+    first = offered()
+    assert first.startswith(str(home)) and "Documents" not in first and first.endswith(".xlsx"), first
+    (home / "Documents").mkdir()
+    assert offered().startswith(str(home / "Documents")), offered()
+    options.SYNC_EXPORT_PATH.set(app_context.settings, tmp_path / "gone" / "交換檔.xlsx")  # a folder since removed
+    assert offered().startswith(str(home / "Documents"))
+
+
 def test_unmasking_asks_and_is_audited(page, qtbot, monkeypatch):
     tab = page.export_tab
     answers = iter([False, True])

@@ -375,3 +375,44 @@ def test_encrypt_and_decrypt_sign_the_head_again(tmp_path, monkeypatch):
         database.close()
     finally:
         keys.forget_all()
+
+
+@pytest.mark.sqlite_only  # a server's audit times are timestamps: no impossible one can be stored
+def test_an_impossible_time_edited_into_an_entry_is_named_and_exported_as_it_is(db, services, history, tmp_path):
+    con = RawConnection(db)
+    con.execute("UPDATE audit_log SET at='2026-02-30 10:00:00' WHERE seq=3")
+    con.commit()
+    con.close()
+    result = audit_log.verify_chain(db.session_factory)
+    assert not result.ok and result.first_bad_seq == 3 and "第 3 筆" in result.message
+    out = tmp_path / "稽核紀錄.csv"
+    audit_log.export_csv(services, out)
+    rows = list(csv.reader(out.read_bytes().decode("utf-8-sig").splitlines()))
+    assert rows[3][0] == "3" and rows[3][1] == "2026-02-30 10:00:00"
+
+
+def test_checking_against_a_file_that_is_no_interchange_workbook_says_so(db, tmp_path):
+    from openpyxl import Workbook
+
+    from counsel_desk.errors import UserError
+    from counsel_desk.sync.history import workbook_anchor
+
+    empty, csv_file, folder, plain = (tmp_path / "zero.xlsx", tmp_path / "csv.xlsx", tmp_path / "dir.xlsx",
+                                      tmp_path / "plain.xlsx")
+    empty.write_bytes(b"")
+    csv_file.write_text("id,name\n1,測試\n", encoding="utf-8")
+    folder.mkdir()
+    Workbook().save(plain)
+    for path, words in ((empty, "不是 Excel 活頁簿"), (csv_file, "不是 Excel 活頁簿"), (folder, "找不到交換檔"),
+                        (tmp_path / "missing.xlsx", "找不到交換檔"), (plain, "沒有「檔案資訊」工作表")):
+        with pytest.raises(UserError, match=words):
+            workbook_anchor(path)
+
+
+def test_a_workbook_of_another_database_is_not_taken_for_a_cut_log(db, history, tmp_path):
+    from counsel_desk.services.safety.audit_log import Anchor
+
+    other = Anchor("南區.xlsx", 22, 22, "f" * 64, workbook=True)
+    result = audit_log.verify_chain(db.session_factory, against=[other])
+    assert not result.ok
+    assert "若是別的資料庫" in result.message and "請改用這個資料庫匯出的檔案核對" in result.message

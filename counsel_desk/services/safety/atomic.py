@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any, Iterator
 
 from counsel_desk import errors
-from counsel_desk.errors import DiskFullError
+from counsel_desk.errors import DiskFullError, UserError
 
 __all__ = ["DiskFullError", "atomic_path", "atomic_write", "disk_full", "is_disk_full", "save_workbook", "write_bytes", "write_text"]
 
@@ -55,6 +55,27 @@ def fsync_dir(directory: Path | str) -> None:
         os.close(fd)
 
 
+# What the app's own outputs begin with: such a file may be replaced by a new one of its kind or another.
+_OUTPUT_MAGIC = (b"PK\x03\x04", b"%PDF-")
+
+
+def refuse_replacing_a_database(path: Path) -> None:
+    """Writing over an existing database file (this one or another, plain or SQLCipher-encrypted, a backup) is
+    refused with a message naming it: `report --xlsx center.db` once turned a center's database into a workbook."""
+    if not path.is_file():
+        return
+    from counsel_desk.store import driver  # sqlcipher3 loads with the store, not with every file written
+
+    head = driver.header(path, len(driver.SQLITE_MAGIC))
+    if any(head.startswith(magic) for magic in _OUTPUT_MAGIC):
+        return
+    if head == driver.SQLITE_MAGIC or driver.is_encrypted(path) or any(
+            Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm", "-journal")):
+        raise UserError(f"「{path}」是資料庫檔案，不會被覆寫；請為要寫出的檔案另取一個名稱。資料庫未做任何變更。",
+                        f"'{path}' is a database file and will not be overwritten; give the file to write another "
+                        f"name. The database was not changed.")
+
+
 def temp_path_for(path: Path) -> Path:
     """A new, empty, owner-only temporary file beside ``path`` (hidden, never ending in .db)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -71,6 +92,7 @@ def atomic_path(path: Path | str, *, file_mode: int = PRIVATE) -> Iterator[Path]
     becomes :class:`DiskFullError`.
     """
     path = Path(path)
+    refuse_replacing_a_database(path)
     tmp = temp_path_for(path)
     try:
         yield tmp

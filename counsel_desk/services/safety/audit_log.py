@@ -87,8 +87,12 @@ def local_time(at: datetime | str | None) -> datetime | None:
 
 
 def roc_datetime(at: datetime | str | None) -> str:
-    """A stored UTC time as she reads it: 115/11/26 14:30:05 (2026-11-26 14:30:05 in English)."""
-    return shown_datetime(local_time(at), seconds=True)
+    """A stored UTC time as she reads it: 115/11/26 14:30:05 (2026-11-26 14:30:05 in English). Stored text that is
+    no time (edited outside the program; verify names the entry) is shown as it is."""
+    try:
+        return shown_datetime(local_time(at), seconds=True)
+    except ValueError:
+        return str(at)
 
 
 def _utc_bound(d: date, end: bool) -> str:
@@ -214,6 +218,7 @@ class Anchor:
     count: int
     seq: int
     hash: str
+    workbook: bool = False  # an exported workbook's (perhaps of another database), not a backup's
 
 
 @dataclass(frozen=True)
@@ -235,7 +240,15 @@ class ChainResult:
                 f"「{a.source}」記錄稽核紀錄當時有 {a.count:,} 筆、最後一筆是第 {a.seq} 筆（雜湊 {a.hash[:12]}…），"
                 f"但目前的紀錄裡沒有這一筆：在那之後到第 {a.seq} 筆之間的紀錄被刪除或改寫了。",
                 f"'{a.source}' recorded {a.count:,} audit entries ending with entry {a.seq} (hash {a.hash[:12]}…), "
-                f"which the log no longer holds: entries up to {a.seq} were deleted or rewritten."))
+                f"which the log no longer holds: entries up to {a.seq} were deleted or rewritten.")
+                if not a.workbook else pick(
+                f"「{a.source}」記錄匯出時的稽核紀錄有 {a.count:,} 筆、最後一筆是第 {a.seq} 筆（雜湊 {a.hash[:12]}…），"
+                f"目前的紀錄裡沒有這一筆。若這個檔案是這個資料庫匯出的，第 {a.seq} 筆以前的紀錄被刪除或改寫了；"
+                f"若是別的資料庫（別台電腦、別的中心）匯出的，兩者本來就不同，請改用這個資料庫匯出的檔案核對。",
+                f"'{a.source}' recorded {a.count:,} audit entries when exported, ending with entry {a.seq} (hash "
+                f"{a.hash[:12]}…), which the log does not hold. If this database exported it, entries up to {a.seq} were "
+                f"deleted or rewritten; if another database (another computer or center) did, they differ anyway — "
+                f"check against a file this database exported."))
         if self.ok and self.anchors_checked:
             lines.append(pick(f"也與 {self.anchors_checked} 份備份或匯出檔記錄的結尾相符。",
                               f"It also matches the end recorded in {self.anchors_checked} backup(s) or exported file(s)."))

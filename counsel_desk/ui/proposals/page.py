@@ -37,6 +37,7 @@ from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.widgets.text import fmt, counted
 from counsel_desk.ui.widgets.roles import ID_ROLE, ROW_ROLE
 from counsel_desk.ui.widgets.rows import table_view
+from counsel_desk.ui.widgets.save_folder import save_folder
 
 TAB_BOARD, TAB_LIST, TAB_PLANS, TAB_DEMAND = range(4)
 
@@ -84,7 +85,8 @@ class ProposalsPage(PageHooks, QWidget):
         overview = QWidget()
         head = QHBoxLayout()
         head.addWidget(self.title)
-        head.addWidget(self.count_label, 1)
+        head.addWidget(self.filters.search, 1)
+        head.addWidget(self.count_label)
         for b in (self.open_button, self.move_button, self.new_button):
             head.addWidget(b)
         ov = QVBoxLayout(overview)
@@ -328,7 +330,7 @@ class ProposalsPage(PageHooks, QWidget):
 
     def export_pdf(self, proposal_id: str) -> None:
         d = ps.get_proposal(self.ctx.services(), proposal_id)
-        start = (options.PROPOSALS_EXPORT_DIR.get(self.ctx.settings) or Path.home()) / joined(
+        start = save_folder(self.ctx.settings, options.PROPOSALS_EXPORT_DIR) / joined(
             ["提案", d.title], ["proposal", d.title], ".pdf")
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export proposal as PDF"), str(start),
                                               self.tr("PDF document (*.pdf)"))

@@ -27,6 +27,7 @@ from counsel_desk.services.file_names import report_file
 from counsel_desk.services.period import Period
 from counsel_desk.reports.snapshots import Comparison, GeneratedReport
 from counsel_desk.services.safety import atomic
+from counsel_desk.ui import settings as options
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm, guarded, show_error
 from counsel_desk.ui.page_contract import PageHooks
@@ -38,6 +39,7 @@ from counsel_desk.ui.reports.printing import print_with_dialog
 from counsel_desk.ui.reports.targets_editor import TargetsEditor
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.widgets.rows import table_view
+from counsel_desk.ui.widgets.save_folder import remember_folder, suggested_path
 from counsel_desk.ui.widgets.text import fmt
 
 REFRESH_DELAY_MS = 200
@@ -292,7 +294,8 @@ class ReportsPage(PageHooks, QWidget):
         if self.report is None:
             return
         f = self.report.figures
-        suggested = str(Path.home() / f"{file_stem(f.center, f.period, f.revision)}.pdf")
+        suggested = suggested_path(self.ctx.settings, options.REPORTS_SAVE_DIR,
+                                   f"{file_stem(f.center, f.period, f.revision)}.pdf")
         name, chosen = QFileDialog.getSaveFileName(self, self.tr("Save the report"), suggested,
                                                    self.tr("PDF (*.pdf);;Excel workbook (*.xlsx)"))
         if not name:
@@ -304,6 +307,7 @@ class ReportsPage(PageHooks, QWidget):
             atomic.write_bytes(path, self.report.xlsx if kind == "xlsx" else self.report.pdf)
         if not done:
             return
+        remember_folder(self.ctx.settings, options.REPORTS_SAVE_DIR, path)
         self.status.setText(fmt(self.tr("Saved %1"), str(path)))
 
     def print_report(self) -> None:

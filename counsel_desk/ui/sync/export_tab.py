@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -25,6 +25,7 @@ from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import confirm
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui import settings as options
+from counsel_desk.ui.widgets.save_folder import default_folder
 from counsel_desk.ui.widgets.text import fmt, counted
 
 
@@ -95,10 +96,9 @@ class ExportTab(QWidget):
 
     def _default_path(self) -> str:
         last = options.SYNC_EXPORT_PATH.get(self.ctx.settings)
-        if last is not None:
+        if last is not None and last.parent.is_dir():
             return str(last)
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        return str(Path(folder) / dated_file("交換檔", "interchange", date.today(), ".xlsx", center=self.ctx.center_code))
+        return str(default_folder() / dated_file("交換檔", "interchange", date.today(), ".xlsx", center=self.ctx.center_code))
 
     def path(self) -> Path:
         return Path(self.path_edit.text().strip()).expanduser()
