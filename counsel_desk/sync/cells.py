@@ -9,7 +9,7 @@ Used by the reader for every staged cell and by the conflict store for a value a
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Callable
 
 from counsel_desk.i18n import pick
@@ -22,6 +22,9 @@ from counsel_desk.sync.values import (
 )
 
 UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+# as the app writes ids (lower case): taken as they are; any other spelling is lower-cased, so "ABC…" and
+# "abc…" are one record and a reference in capitals finds it
+STORED_UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 Converter = Callable[[Any], Any]
 EXACT_FLOAT_INT = 2.0 ** 53  # a float below this that is a whole number is exactly that integer
 
@@ -32,10 +35,52 @@ def _uuid(value: Any) -> str | None:
         return None
     if not UUID_RE.fullmatch(s):
         raise CellError(pick(f"不是有效的識別碼（UUID）：「{s[:40]}」", f"not a valid id (UUID): '{s[:40]}'"))
-    return s
+    return s.lower()
+
+
+def _bounded(conv: "Converter", col: Column) -> "Converter":
+    """``conv`` followed by the column's range (format.Column low/high, earliest/days_ahead): what the services
+    allow. Dates are compared in storage form (ISO text sorts as the days do)."""
+    lo: Any = col.low
+    hi: Any = col.high
+    if col.kind is Kind.DATE:
+        lo = col.earliest.isoformat() if col.earliest else None
+        hi = (date.today() + timedelta(days=col.days_ahead)).isoformat() if col.days_ahead is not None else None
+    if lo is None and hi is None:
+        return conv
+    if col.kind is Kind.DATE:
+        too_early = pick(f"太早：最早 {lo}", f"too early: {lo} at the earliest")
+        too_late = pick(f"太晚：最晚 {hi}（今天之後 {col.days_ahead} 天）",
+                        f"too late: {hi} at the latest ({col.days_ahead} days after today)")
+
+        def day_in_range(v: Any) -> Any:
+            s = conv(v)
+            if s is not None and ((lo is not None and s < lo) or (hi is not None and s > hi)):
+                raise CellError(pick(f"日期 {s} ", f"the date {s} is ") + (too_early if lo is not None and s < lo
+                                                                          else too_late))
+            return s
+        return day_in_range
+    if lo is not None and hi is not None:
+        wanted = pick(f"須為 {lo} 到 {hi} 的整數", f"must be a whole number from {lo} to {hi}")
+    elif lo is not None:
+        wanted = pick(f"不可小於 {lo}", f"must be at least {lo}")
+    else:
+        wanted = pick(f"不可大於 {hi}", f"must be at most {hi}")
+
+    def number_in_range(v: Any) -> Any:
+        n = conv(v)
+        if n is not None and ((lo is not None and n < lo) or (hi is not None and n > hi)):
+            raise CellError(wanted + pick(f"（這一格是 {n}）", f" (this cell holds {n})"))
+        return n
+    return number_in_range
 
 
 def converter(col: Column, ref: Any) -> Converter:
+    """The converter of a column's cells: its kind, required or not, and its range (format.Column)."""
+    return _bounded(_kind_converter(col, ref), col)
+
+
+def _kind_converter(col: Column, ref: Any) -> Converter:
     kind, required = col.kind, col.required
 
     def need(v: Any) -> Any:
@@ -48,12 +93,12 @@ def converter(col: Column, ref: Any) -> Converter:
         # Lengths are checked over the staged batch (checks._check_lengths), after long texts are joined.
         def conv(v: Any) -> Any:
             s = v if type(v) is str else read_text(v)
-            if not s and required:
+            if required and not s.strip():  # blank (spaces only) is empty, as the services' required_text says
                 raise CellError(pick("必填欄位沒有填寫", "required but empty"))
             return s
         return conv
     if kind in (Kind.ID, Kind.REF):
-        uuid_match = UUID_RE.fullmatch
+        uuid_match = STORED_UUID_RE.fullmatch
 
         def ident(v: Any) -> Any:
             if type(v) is str and uuid_match(v):  # as written by an export: nothing to tidy
@@ -66,9 +111,9 @@ def converter(col: Column, ref: Any) -> Converter:
         def ids(v: Any) -> Any:
             if not v:
                 return None
-            if type(v) is str and UUID_RE.fullmatch(v):  # a single id, the common case
+            if type(v) is str and STORED_UUID_RE.fullmatch(v):  # a single id, the common case
                 return v
-            parts = sorted({p.strip() for p in read_text(v).split(";") if p.strip()})
+            parts = sorted({p.strip().lower() for p in read_text(v).split(";") if p.strip()})
             for p in parts:
                 if not UUID_RE.fullmatch(p):
                     raise CellError(pick(f"不是有效的識別碼（UUID）：「{p[:40]}」", f"not a valid id (UUID): '{p[:40]}'"))
@@ -181,3 +226,19 @@ def masked_or(conv: Converter) -> Converter:
     def personal(v: Any) -> Any:
         return MASK if v == MASK else conv(v)
     return personal
+
+
+def meta_problem(center: str, exported_at: str | None) -> tuple[str, str] | None:
+    """(zh, en) of what is wrong with the meta sheet's center and export time, or None: the export writes a
+    center's code (empty when the database has none yet) and an existing UTC time."""
+    if center and center not in {c.value for c in CenterCode}:
+        codes = "、".join(c.value for c in CenterCode)
+        return (f"檔案資訊中的分區中心代碼「{center[:20]}」不是可用的代碼（{codes}）。",
+                f"the center code '{center[:20]}' in the meta sheet is not one of {codes}.")
+    if exported_at:
+        try:
+            read_datetime(exported_at)
+        except CellError:
+            return (f"檔案資訊中的匯出時間「{exported_at[:40]}」不是存在的時間（YYYY-MM-DD HH:MM:SS，UTC）。",
+                    f"the export time '{exported_at[:40]}' in the meta sheet is not a real time (YYYY-MM-DD HH:MM:SS, UTC).")
+    return None

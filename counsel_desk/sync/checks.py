@@ -15,7 +15,7 @@ from counsel_desk import models
 from counsel_desk.i18n import pick
 from counsel_desk.sync import format as fmt
 from counsel_desk.sync.db import SyncConnection
-from counsel_desk.sync.format import Kind, Sheet
+from counsel_desk.sync.format import Kind, RowRule, Sheet
 from counsel_desk.sync.natural_keys import RENAMES
 from counsel_desk.sync.problems import Problem, Problems
 from counsel_desk.sync.reader import StagedFile, stage_table
@@ -44,6 +44,8 @@ def check_batch(raw: SyncConnection, files: list[StagedFile], problems: Problems
                 _check_ids(raw, sheet, col, report, rejected.get(col.ref, set()))
         for key in sheet.unique:
             _check_unique(raw, sheet, key, report)
+        for rule in sheet.rules:
+            _check_rule(raw, sheet, rule, report)
         _check_lengths(raw, sheet, report)
     _check_attachment_owners(raw, report)
     return {k: len(v) for k, v in bad.items()}
@@ -102,6 +104,12 @@ def _check_unique(raw, sheet: Sheet, key: tuple[str, ...], report) -> None:
         report(number, sheet, row, key[0],
                pick(f"{titles}與資料庫中另一筆資料（識別碼 {other}）相同，兩筆不能並存",
                     f"same {cols} as record {other} in this database; both can't exist"))
+
+
+def _check_rule(raw, sheet: Sheet, rule: RowRule, report) -> None:
+    """Rows breaking a rule between their columns (format.RowRule, as the sheet's service checks it)."""
+    for number, row in raw.execute(f"SELECT _file, _row FROM {stage_table(sheet)} WHERE {rule.bad}"):
+        report(number, sheet, row, rule.column, pick(rule.zh, rule.en))
 
 
 def _text_limits(sheet: Sheet) -> dict[str, int]:

@@ -13,6 +13,7 @@ titles (frozen), data from row 3. The sheet's tab name is its zh_TW title; the m
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 from typing import Optional
 
@@ -46,6 +47,12 @@ PROGRAMME_COLUMNS = ("code", "version", "name", "body")
 KEY_ROW = 1
 TITLE_ROW = 2
 FIRST_DATA_ROW = 3
+
+# The services' own limits, which the import applies too (tests/unit/test_sync_format.py keeps them equal; not
+# imported from there: the services' packages would double the import's start-up time)
+EARLIEST_VISIT = date(2010, 1, 1)  # services/visits/visits.py
+DAYS_AHEAD_ALLOWED = 31  # services/visits/visits.py: a visit at most this many days after today
+SCORE_MIN, SCORE_MAX = 1, 5  # services/proposals/coaching.py
 
 MASK = "（已遮蔽）"  # what a masked personal cell holds; on import it means "not sent", never a value
 CELL_TEXT_LIMIT = 30_000  # Excel holds 32,767 characters a cell; longer text continues in the long_texts sheet
@@ -87,11 +94,27 @@ class Column:
     link: Optional[tuple[str, str, str]] = None  # IDS: (link table, owner column, target column)
     derived_from: Optional[str] = None  # DERIVED: the code column it names
     width: Optional[int] = None
+    # What the services allow (a workbook from a valid database always passes; the reader refuses the rest):
+    low: Optional[int] = None  # INT/MONEY: the smallest value (0: a count or amount is never negative)
+    high: Optional[int] = None  # INT/MONEY: the largest value
+    earliest: Optional[date] = None  # DATE: the earliest day
+    days_ahead: Optional[int] = None  # DATE: at most this many days after today
 
     @property
     def content(self) -> bool:
         """Part of the record's content (hashed and merged), as opposed to sync bookkeeping."""
         return self.key not in META_KEYS and self.kind not in (Kind.ID, Kind.DERIVED, Kind.CLOCK)
+
+
+@dataclass(frozen=True)
+class RowRule:
+    """A rule between a row's columns, as its service checks it: ``bad`` is an SQL condition over the staged
+    row (storage form) that holds when the row breaks it; the problem is reported at ``column``."""
+
+    column: str
+    bad: str
+    zh: str
+    en: str
 
 
 @dataclass(frozen=True)
@@ -102,6 +125,7 @@ class Sheet:
     columns: tuple[Column, ...]
     search: tuple[str, ...] = ()  # columns whose text feeds the search index (entity = table)
     unique: tuple[tuple[str, ...], ...] = ()  # unique keys besides id (as in the schema)
+    rules: tuple[RowRule, ...] = ()  # rules between columns (checks.py runs them over the staged batch)
     masked_note: str = ""
     by_key: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -149,12 +173,15 @@ def ids(key: str, title: str, sheet: str, link: tuple[str, str, str]) -> Column:
     return Column(key, title, Kind.IDS, ref=sheet, link=link, width=38)
 
 
-def num(key: str, title: str, kind: Kind = Kind.INT, *, required: bool = True, personal: bool = False) -> Column:
-    return Column(key, title, kind, required=required, personal=personal, width=14 if kind is Kind.MONEY else 10)
+def num(key: str, title: str, kind: Kind = Kind.INT, *, required: bool = True, personal: bool = False,
+        low: int | None = None, high: int | None = None) -> Column:
+    return Column(key, title, kind, required=required, personal=personal, width=14 if kind is Kind.MONEY else 10,
+                  low=low, high=high)
 
 
-def day(key: str, title: str, *, required: bool = False) -> Column:
-    return Column(key, title, Kind.DATE, required=required, width=12)
+def day(key: str, title: str, *, required: bool = False, earliest: date | None = None,
+        days_ahead: int | None = None) -> Column:
+    return Column(key, title, Kind.DATE, required=required, width=12, earliest=earliest, days_ahead=days_ahead)
 
 
 def moment(key: str, title: str, *, required: bool = False) -> Column:
@@ -188,12 +215,17 @@ META_KEYS = frozenset({"created_at", "updated_at", "updated_by", "version", "syn
 
 
 def sheet(key: str, table: str, title: str, *cols: Column | tuple[Column, ...], search: tuple[str, ...] = (),
-          unique: tuple[tuple[str, ...], ...] = ()) -> Sheet:
+          unique: tuple[tuple[str, ...], ...] = (), rules: tuple[RowRule, ...] = ()) -> Sheet:
     flat: list[Column] = [ID]
     for c in cols:
         flat.extend(c if isinstance(c, tuple) else (c,))
     # deleted_at is content (a deletion is a change); the other stamps are bookkeeping.
-    return Sheet(key, table, title, tuple(flat) + META, search=search, unique=unique)
+    return Sheet(key, table, title, tuple(flat) + META, search=search, unique=unique, rules=rules)
+
+
+def _no_more_than_team(key: str, zh: str, en: str) -> RowRule:
+    """services/workstations/workstations.py: staff and young partners are counted within the team."""
+    return RowRule(key, f"team_size > 0 AND {key} > team_size", f"{zh}多於團隊人數", f"{en} cannot outnumber the team")
 
 
 E = enums
@@ -216,17 +248,21 @@ SHEETS: tuple[Sheet, ...] = (
           center(), text("name", "名稱", required=True, max_len=128, width=24),
           text("operator_name", "營運單位", max_len=128), enum("operator_kind", "營運單位類型", E.OperatorKind),
           ref("organization_id", "營運單位（單位）", "organizations"), text("host_name", "駐點負責人", max_len=64),
-          num("team_size", "團隊人數"), num("fulltime_staff", "專職人數"),
-          num("host_age", "駐點負責人年齡", required=False), num("host_years_on_site", "在地蹲點年數", required=False),
-          num("young_partners", "20–45 歲夥伴人數", required=False), place(),
+          num("team_size", "團隊人數", low=0), num("fulltime_staff", "專職人數", low=0),
+          num("host_age", "駐點負責人年齡", required=False, low=0),
+          num("host_years_on_site", "在地蹲點年數", required=False, low=0),
+          num("young_partners", "20–45 歲夥伴人數", required=False, low=0), place(),
           num("year_approved", "核定年度（民國）"), day("term_start", "執行起日"), day("term_end", "執行迄日"),
           enum("status", "狀態", E.WorkstationStatus), text("notes", "備註"),
           ids("contact_ids", "聯絡人識別碼", "contacts", ("workstation_contact", "workstation_id", "contact_id")),
-          search=("name", "operator_name", "notes")),
+          search=("name", "operator_name", "notes"),
+          rules=(RowRule("term_end", "term_end < term_start", "期程結束日早於開始日", "the term ends before it starts"),
+                 _no_more_than_team("fulltime_staff", "專職人數", "full-time staff"),
+                 _no_more_than_team("young_partners", "20–45 歲夥伴人數", "partners aged 20–45"))),
     sheet("budgets", "workstation_budget", "工作站年度經費",
           ref("workstation_id", "工作站", "workstations", required=True), num("roc_year", "年度（民國）"),
-          num("approved_subsidy", "核定補助（元）", Kind.MONEY), day("approved_on", "核定日"),
-          num("fulltime_staff", "該年度專職人數", required=False),
+          num("approved_subsidy", "核定補助（元）", Kind.MONEY, low=0), day("approved_on", "核定日"),
+          num("fulltime_staff", "該年度專職人數", required=False, low=0),
           Column("extension", "延續補助", Kind.BOOL, required=True, width=6),
           enum("evaluation", "評鑑結果", E.Evaluation, required=False), day("evaluated_on", "評鑑日期"),
           text("evaluation_note", "評鑑說明"),
@@ -249,7 +285,8 @@ SHEETS: tuple[Sheet, ...] = (
           num("sort_order", "排序"),
           unique=(("code",),)),
     sheet("visits", "site_visit", "實地訪視",
-          center(), day("visit_date", "訪視日期", required=True), place(),
+          center(), day("visit_date", "訪視日期", required=True, earliest=EARLIEST_VISIT, days_ahead=DAYS_AHEAD_ALLOWED),
+          place(),
           ref("organization_id", "受訪單位", "organizations"), ref("workstation_id", "工作站", "workstations"),
           ref("public_space_id", "公有空間", "public_spaces"), text("visited_name", "受訪者", max_len=128),
           enum("mode", "方式", E.VisitMode), text("purpose", "目的"), text("findings", "訪視發現"),
@@ -270,7 +307,12 @@ SHEETS: tuple[Sheet, ...] = (
           ref("visit_id", "訪視", "visits", required=True), text("description", "事項", required=True),
           text("owner", "負責人", max_len=64), day("due_date", "預定完成日"),
           enum("status", "狀態", E.FollowUpStatus), day("followup_date", "追蹤日期"), text("result", "辦理結果"),
-          search=("description", "owner", "result")),
+          search=("description", "owner", "result"),
+          # services/visits/followups.py followup_problems: closing needs the day followed up and the result
+          rules=(RowRule("followup_date", "status = 'closed' AND followup_date IS NULL",
+                         "結案必須填寫追蹤日期", "closing needs the date it was followed up"),
+                 RowRule("result", "status = 'closed' AND (result IS NULL OR trim(result) = '')",
+                         "結案必須填寫辦理結果", "closing needs the result"))),
     sheet("plans", "plan", "地方創生計畫",
           center(), text("title", "計畫名稱", required=True, max_len=200, width=30),
           ref("organization_id", "提案單位", "organizations"), place(),
@@ -296,7 +338,7 @@ SHEETS: tuple[Sheet, ...] = (
           num("roc_year", "年度（民國）"), num("amount", "金額（元）", Kind.MONEY)),
     sheet("proposal_scores", "proposal_score", "提案評分",
           ref("proposal_id", "提案", "proposals", required=True), enum("criterion", "構面", E.Criterion),
-          num("score", "分數（1–5）"), text("comment", "評語"),
+          num("score", "分數（1–5）", low=SCORE_MIN, high=SCORE_MAX), text("comment", "評語"),
           unique=(("proposal_id", "criterion"),)),
     sheet("stage_changes", "stage_change", "提案階段紀錄",
           ref("proposal_id", "提案", "proposals"), ref("plan_id", "計畫", "plans"),

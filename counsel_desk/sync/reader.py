@@ -29,7 +29,7 @@ from counsel_desk.sync import clock as clocks
 from counsel_desk.sync import format as fmt
 from counsel_desk.sync import legacy_counters, safety
 from counsel_desk.sync.format import FIRST_DATA_ROW, MASK, Kind, Sheet
-from counsel_desk.sync.cells import converter, masked_or
+from counsel_desk.sync.cells import converter, masked_or, meta_problem
 from counsel_desk.sync.db import SyncConnection
 from counsel_desk.sync.problems import Problem, Problems
 from counsel_desk.sync.search_text import NAMED
@@ -150,6 +150,8 @@ def read_meta(path: Path, wb: CalamineWorkbook) -> FileMeta:
         raise _refuse(path, "檔案資訊中的匯出裝置代碼無效。", "the exporting device id in the meta sheet is invalid.")
     since = str(values.get("since") or "").strip() or None
     exported_at = str(values.get("exported_at") or "").strip() or None
+    if (wrong := meta_problem(str(values.get("center") or "").strip(), exported_at)) is not None:
+        raise _refuse(path, *wrong)
     return FileMeta(format_version=version, center=str(values.get("center") or "").strip(), device=device,
                     exported_at=exported_at, exported_by=str(values.get("exported_by") or ""),
                     app_version=str(values.get("app_version") or ""),
@@ -168,7 +170,7 @@ def read_long_texts(wb: CalamineWorkbook) -> dict[tuple[str, str, str], str]:
             part = int(row[3])
         except (TypeError, ValueError):
             continue
-        parts.setdefault((str(row[0]), str(row[1]), str(row[2])), []).append((part, read_text(row[4])))
+        parts.setdefault((str(row[0]), str(row[1]).lower(), str(row[2])), []).append((part, read_text(row[4])))
     return {k: "".join(t for _, t in sorted(v)) for k, v in parts.items()}
 
 

@@ -30,8 +30,9 @@ EDITS = {
     "organization": (m.Organization, {"notes": WORDS, "address": WORDS}),
     "contact": (m.Contact, {"title": WORDS, "phone": st.sampled_from(["0911", "0922"])}),
     "site_visit": (m.SiteVisit, {"purpose": WORDS, "mode": st.sampled_from(["phone", "video"]),
-                                 "visit_date": st.sampled_from([date(2026, 1, 1), date(1, 1, 1)])}),
-    "followup": (m.FollowUp, {"status": st.sampled_from(["closed", "cancelled"]), "result": WORDS}),
+                                 "visit_date": st.sampled_from([date(2026, 1, 1), date(2010, 1, 1)])}),
+    # closing needs a follow-up date and a result (services/visits/followups.py; the import refuses it otherwise)
+    "followup": (m.FollowUp, {"status": st.sampled_from(["in_progress", "cancelled"]), "result": WORDS}),
     "workstation_budget": (m.WorkstationBudget, {"approved_subsidy": st.sampled_from([0, 3_000_000, 2 ** 62])}),
 }
 KEYS = {"organization": "organizations", "contact": "contacts", "site_visit": "visits", "followup": "followups",

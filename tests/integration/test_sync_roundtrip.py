@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from counsel_desk import models as m
 from counsel_desk.models import enums
+from counsel_desk.services.visits.visits import EARLIEST_VISIT
 from counsel_desk.sync import export_workbook, import_workbooks
 from counsel_desk.sync.format import CELL_TEXT_LIMIT, MASK
 from tests.integration.sync_helpers import (
@@ -34,9 +35,12 @@ TEXT = st.one_of(st.text(_chars, max_size=25), st.sampled_from(TRICKY),
 PERSONAL = TEXT.filter(lambda t: t != MASK)
 NAME = st.text(_chars, min_size=1, max_size=20).filter(lambda t: t.strip() == t and t and t != MASK)
 DAYS = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+# a visit's day as the visit service allows it (the import refuses others: sync/format.py visit_date)
+VISIT_DAYS = st.dates(min_value=EARLIEST_VISIT, max_value=date.today())
 # a server's INTEGER columns hold 32 bits (SQLite's 64): in the PostgreSQL run the values are folded into that
 INT64 = st.integers(min_value=-(2 ** 63), max_value=2 ** 63 - 1).map(
     lambda v: (v + 2 ** 31) % 2 ** 32 - 2 ** 31 if on_server() else v)
+NON_NEGATIVE = st.integers(min_value=0, max_value=2 ** 63 - 1).map(lambda v: v % 2 ** 31 if on_server() else v)
 FLOATS = st.floats(allow_nan=False, allow_infinity=False, width=64)
 MOMENTS = st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30)).map(
     lambda d: d.replace(tzinfo=timezone.utc))
@@ -47,10 +51,10 @@ def worlds(draw):
     return {
         "org": (draw(NAME), draw(st.sampled_from(list(enums.OrgKind))), draw(TEXT), draw(TEXT)),
         "contacts": draw(st.lists(st.tuples(NAME, PERSONAL, PERSONAL, PERSONAL, st.booleans()), min_size=1, max_size=3)),
-        "visits": draw(st.lists(st.tuples(DAYS, st.sampled_from(list(enums.VisitMode)), TEXT, TEXT, TEXT,
+        "visits": draw(st.lists(st.tuples(VISIT_DAYS, st.sampled_from(list(enums.VisitMode)), TEXT, TEXT, TEXT,
                                           st.booleans(), st.booleans()), min_size=1, max_size=3)),
         "followup": (draw(NAME), draw(st.one_of(st.none(), DAYS)), draw(st.sampled_from(list(enums.FollowUpStatus)))),
-        "money": draw(INT64),
+        "money": draw(NON_NEGATIVE),  # an approved subsidy, never below 0
         "hours": draw(FLOATS),
         "target": draw(FLOATS),
         "moment": draw(MOMENTS),
@@ -102,7 +106,9 @@ def build(db, w) -> None:
         if deleted:
             delete(db, m.SiteVisit, v.id)
     desc, due, status = w["followup"]
-    create(db, m.FollowUp(visit_id=first_visit, description=desc, due_date=due, status=status.value))
+    closed = status is enums.FollowUpStatus.CLOSED  # closing needs its day and result (services/visits/followups.py)
+    create(db, m.FollowUp(visit_id=first_visit, description=desc, due_date=due, status=status.value,
+                          followup_date=due or date(2026, 11, 30) if closed else None, result=desc if closed else ""))
     create(db, m.SupportRecord(center_code="north", workstation_id=station.id, support_date=date(2026, 11, 26),
                                kind="training", hours=w["hours"], participants=3))
     create(db, m.YearlyTarget(center_code="north", year=2026, metric="visits", target=w["target"]))

@@ -11,7 +11,7 @@ import re
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QAbstractButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QScrollArea, QWidget
 
 from counsel_desk.ui.widgets import fit
 from tests.ui.walk_helpers import close_main_window, main_window, walk
@@ -108,3 +108,59 @@ def test_a_window_remembers_its_size_and_is_brought_back_on_screen(qtbot, screen
     third = AboutDialog(window)
     qtbot.addWidget(third)
     assert not problems("about", third, screen)
+
+
+def clipped_combos(page: QWidget) -> list[str]:
+    """The filter combos of ``page`` whose first choice (「全部鄉鎮市區」, "All townships") or shown choice is cut."""
+    from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+
+    out = []
+    for combo in page.findChildren(QComboBox):
+        if not combo.isVisibleTo(page) or combo.isEditable() or not combo.count():
+            continue
+        option = QStyleOptionComboBox()
+        option.initFrom(combo)
+        option.editable = False
+        room = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, combo).width()
+        for text in {combo.itemText(0), combo.currentText()}:
+            if combo.fontMetrics().horizontalAdvance(text) > room:
+                out.append(f"{combo.objectName() or type(combo).__name__}: “{text}” in {room} px")
+    from counsel_desk.ui.widgets.date_edit import DateEdit
+
+    for edit in page.findChildren(DateEdit):  # the period's dates: 2026-01-01 whole, beside the calendar button
+        room = edit.contentsRect().width() - edit.height() - 6
+        if edit.isVisibleTo(page) and edit.fontMetrics().horizontalAdvance(edit.text()) > room:
+            out.append(f"{edit.objectName()}: “{edit.text()}” in {room} px")
+    return out
+
+
+@pytest.mark.parametrize("language", ["zh_TW", "en"])
+def test_the_filter_combos_show_their_words_whole_on_the_smallest_screen(qtbot, qapp, demo_db, monkeypatch, language):
+    """「全部鄉鎮市區」 and “All townships” were cut to 「全部鄉鎮市▾」 / “All townshi”: every filter of the visit
+    list, the follow-ups and the proposals reads whole in a main window as small as 1280×680 allows."""
+    from counsel_desk.ui.startup import install_translators
+
+    area = SCREENS["1280x720 logical"]
+    monkeypatch.setattr(fit, "available_geometry", lambda widget=None: QRect(area))
+    if language == "en":
+        monkeypatch.setenv("COUNSEL_DESK_LANG", "en")
+    install_translators(qapp, language)
+    try:
+        main = main_window(qtbot, demo_db, monkeypatch, "林怡君")
+        main.show()
+        main.resize(area.size() - fit.FRAME)
+        found: list[str] = []
+        for key in ("visits", "followups", "proposals"):
+            page = main.show_page(key)
+            period = page.findChild(QComboBox, "periodFilter")
+            if period is not None:
+                period.setCurrentIndex(period.findData("last_12"))  # dates in both date fields
+            qtbot.wait(50)
+            assert main.width() <= area.width(), "the page did not widen the window"
+            found += [f"{key}: {c}" for c in clipped_combos(page)]
+            found += [f"{key}: {p}" for p in problems(key, main, area)]
+        close_main_window(main)
+    finally:
+        install_translators(qapp, "zh_TW")
+    assert not found, "\n".join(found)

@@ -63,3 +63,34 @@ def test_wrong_cells_are_named(key, cell, reason):
     with pytest.raises(CellError) as err:
         convert(key, cell)
     assert reason in str(err.value)
+
+
+SCORES = fmt.BY_KEY["proposal_scores"]
+STATIONS = fmt.BY_KEY["workstations"]
+
+
+@pytest.mark.parametrize("sheet, key, cell, reason", [
+    (SCORES, "score", 9999, "須為 1 到 5 的整數（這一格是 9999）"),
+    (SCORES, "score", 0, "須為 1 到 5 的整數（這一格是 0）"),
+    (STATIONS, "team_size", -3, "不可小於 0（這一格是 -3）"),
+    (STATIONS, "host_age", "-1", "不可小於 0（這一格是 -1）"),
+    (STATIONS, "name", " \u3000\n", "必填"),
+    (VISITS, "visit_date", "9999-12-31", "太晚"),
+    (VISITS, "visit_date", date(2009, 12, 31), "太早：最早 2010-01-01"),
+])
+def test_values_the_services_refuse_are_refused(sheet, key, cell, reason):
+    with pytest.raises(CellError, match=reason):
+        converter(sheet.by_key[key], REF)(cell)
+
+
+@pytest.mark.parametrize("sheet, key, cell, stored", [
+    (SCORES, "score", 5, 5),
+    (STATIONS, "host_age", "", None),  # an optional count left empty is no number, not one below 0
+    (VISITS, "visit_date", date(2010, 1, 1), "2010-01-01"),
+    (VISITS, "id", "2435AB68-DFA9-4188-8271-5D2AB3CA7851", "2435ab68-dfa9-4188-8271-5d2ab3ca7851"),
+    (VISITS, "organization_id", " 2435AB68-dfa9-4188-8271-5d2ab3ca7851", "2435ab68-dfa9-4188-8271-5d2ab3ca7851"),
+    (VISITS, "counselor_ids", "B0000000-0000-4000-8000-000000000000;a0000000-0000-4000-8000-000000000000",
+     "a0000000-0000-4000-8000-000000000000;b0000000-0000-4000-8000-000000000000"),
+])
+def test_values_within_the_rules_pass_ids_in_lower_case(sheet, key, cell, stored):
+    assert converter(sheet.by_key[key], REF)(cell) == stored

@@ -101,3 +101,12 @@ def test_csv_has_bom_and_never_a_formula(tmp_path):
     assert rows[4] == ["", "是"] and rows[5][0] == "'\tx"
     assert cell_text("\r") == "'\r"
     assert not list(tmp_path.glob(".*part"))  # written through a temporary file, renamed into place
+
+
+def test_the_import_limits_are_the_services_own():
+    """format.py states the services' limits (importing the services would slow the import's start): the same."""
+    from counsel_desk.services.proposals import coaching
+    from counsel_desk.services.visits import visits
+
+    assert (fmt.EARLIEST_VISIT, fmt.DAYS_AHEAD_ALLOWED) == (visits.EARLIEST_VISIT, visits.DAYS_AHEAD_ALLOWED)
+    assert (fmt.SCORE_MIN, fmt.SCORE_MAX) == (coaching.SCORE_MIN, coaching.SCORE_MAX)

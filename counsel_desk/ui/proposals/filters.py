@@ -41,13 +41,13 @@ class ProposalFilterBar(QWidget):
         self.counselor.addItem(self.tr("All counselors"), None)
         self.workstation.addItem(self.tr("All workstations"), None)
         self.workstation.setMaximumWidth(220)
-        shrinkable(*self._combos())
+        shrinkable(*self._combos(), whole=True)
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 2)
+        # the search box goes in the page's title row (``search``): seven combos take this row's width whole
         for combo in self._combos():
             layout.addWidget(combo, 1)
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())

@@ -85,7 +85,8 @@ class ProposalsPage(PageHooks, QWidget):
         overview = QWidget()
         head = QHBoxLayout()
         head.addWidget(self.title)
-        head.addWidget(self.count_label, 1)
+        head.addWidget(self.filters.search, 1)
+        head.addWidget(self.count_label)
         for b in (self.open_button, self.move_button, self.new_button):
             head.addWidget(b)
         ov = QVBoxLayout(overview)

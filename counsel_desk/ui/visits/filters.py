@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counsel_desk.models.enums import VisitMode
 from counsel_desk.services.people.people import PeopleService
@@ -49,8 +50,13 @@ class VisitFilterBar(QWidget):
         self.ctx = ctx
         self._followups = followups
         self._services = ctx.services()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        self._first_row = QHBoxLayout()
+        self._second_row = QHBoxLayout()
+        rows.addLayout(self._first_row)
+        rows.addLayout(self._second_row)
+        layout = self._first_row
 
         self.period = QComboBox()
         self.period.setObjectName("periodFilter")
@@ -79,17 +85,23 @@ class VisitFilterBar(QWidget):
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.setObjectName("clearFilters")
 
-        layout.addWidget(QLabel(self.tr("Due:") if followups else self.tr("Period:")))
-        layout.addWidget(self.period)
-        layout.addWidget(self.date_from)
-        layout.addWidget(QLabel("–"))
-        layout.addWidget(self.date_to)
-        shrinkable(self.period, self.county, self.township, self.counselor, self.mode, self.status)
-        shrinkable(self.indigenous, chars=4)
-        for combo in (self.county, self.township, self.indigenous, self.counselor, self.mode, self.status):
-            layout.addWidget(combo)
-        layout.addWidget(self.clear_button)
+        # when and where on the first row; who, how and follow-ups beside them while the bar is wide enough
+        # for every filter at its full width, else on a second row (a 1280-px screen in English)
+        self._first = [QLabel(self.tr("Due:") if followups else self.tr("Period:")), self.period, self.date_from,
+                       QLabel("–"), self.date_to, self.county, self.township, self.indigenous]
+        for widget in self._first:
+            layout.addWidget(widget)
+        shrinkable(self.period, self.county, self.township, self.counselor, self.mode, self.status, whole=True)
+        shrinkable(self.indigenous, chars=4, whole=True)
+        self._more = QWidget()
+        more = QHBoxLayout(self._more)
+        more.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.counselor, self.mode, self.status, self.clear_button):
+            more.addWidget(widget)
+        layout.addWidget(self._more)
         layout.addStretch(1)
+        self._second_row.addStretch(1)
+        self._wrapped = False
 
         self._fill()
         self._defaults = self.filters()  # the follow-up list shows the open ones unless told otherwise
@@ -100,6 +112,33 @@ class VisitFilterBar(QWidget):
         for combo in (self.township, self.indigenous, self.counselor, self.mode, self.status):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.clear_button.clicked.connect(self.clear)
+
+    # --- one row or two --------------------------------------------------------------------------
+    def _one_row_width(self) -> int:
+        """The width every filter needs at its full size on one row (the dates whole, each choice whole)."""
+        parts = [*self._first, self._more]
+        widths = [w.sizeHint().expandedTo(w.minimumSize()).expandedTo(w.minimumSizeHint()).width() for w in parts]
+        return sum(widths) + self._first_row.spacing() * (len(parts) - 1)
+
+    def _arrange(self, width: int) -> None:
+        wrap = width < self._one_row_width()
+        if wrap == self._wrapped:
+            return
+        self._wrapped = wrap
+        source, target = (self._first_row, self._second_row) if wrap else (self._second_row, self._first_row)
+        source.removeWidget(self._more)
+        target.insertWidget(0 if wrap else target.count() - 1, self._more)  # before the row's stretch
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(event.size().width())
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        # as narrow as the two rows allow, whatever the arrangement now: the window may always be made that narrow
+        hint = super().minimumSizeHint()
+        first = sum(w.minimumSizeHint().expandedTo(w.minimumSize()).width() for w in self._first)
+        first += self._first_row.spacing() * (len(self._first) - 1)
+        return QSize(max(first, self._more.minimumSizeHint().width()), hint.height())
 
     # --- contents --------------------------------------------------------------------------------
     def _fill(self) -> None:

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QComboBox, QDialog, QFrame, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QFrame, QScrollArea, QSizePolicy, QStyle, QStyleOptionComboBox, QWidget,
+)
 
 from counsel_desk.ui import settings as options
 
@@ -123,9 +125,10 @@ def scrolling(content: QWidget, *, name: str = "") -> QScrollArea:
     return area
 
 
-def shrinkable(*combos: QComboBox, chars: int = 7) -> None:
+def shrinkable(*combos: QComboBox, chars: int = 7, whole: bool = False, widest: int = 200) -> None:
     """Filter combos that give up width when the window is narrow (English words are long), while their
-    lists still open wide enough to read every choice."""
+    lists still open wide enough to read every choice. ``whole``: never so narrow that the first choice
+    (「全部鄉鎮市區」, “All townships”) or the one shown is cut, up to ``widest`` px — for a bar that has the room."""
     for combo in combos:
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(chars)
@@ -134,6 +137,21 @@ def shrinkable(*combos: QComboBox, chars: int = 7) -> None:
         view.setTextElideMode(Qt.TextElideMode.ElideNone)
         combo.model().rowsInserted.connect(lambda *_a, c=combo: _widen_popup(c))
         _widen_popup(combo)
+        if whole:
+            combo.currentIndexChanged.connect(lambda _i, c=combo, w=widest: _fit_words(c, w))
+            combo.model().rowsInserted.connect(lambda *_a, c=combo, w=widest: _fit_words(c, w))
+            _fit_words(combo, widest)
+
+
+def _fit_words(combo: QComboBox, widest: int) -> None:
+    """The combo's least width: its first choice and the shown one whole (the arrow and frame beside), ≤ ``widest``."""
+    texts = {combo.itemText(0), combo.currentText()} if combo.count() else set()
+    words = max((combo.fontMetrics().horizontalAdvance(t) for t in texts), default=0)
+    option = QStyleOptionComboBox()
+    option.initFrom(combo)
+    whole = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option,
+                                           QSize(words + 4, combo.fontMetrics().height()), combo)
+    combo.setMinimumWidth(min(whole.width(), widest))
 
 
 def _widen_popup(combo: QComboBox) -> None:
