@@ -220,6 +220,29 @@ def damaged(path: Where = None, detail: str = "") -> DamagedDatabaseError:
                                 f"Restore the newest backup with counsel-desk restore.")
 
 
+# Files people give where a database belongs: said as what they are, not as a damaged database to rescue
+_OTHER_KINDS = ((b"PK\x03\x04", "Excel 活頁簿或其他 ZIP 壓縮檔", "an Excel workbook or another ZIP archive"),
+                (b"%PDF-", "PDF 文件", "a PDF document"))
+
+
+def not_a_database(path: Where) -> DatabaseError | None:
+    """A workbook or PDF given as the database (``--db 月報.xlsx``): named as such, untouched, exit 3."""
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError:
+        return None
+    for magic, zh, en in _OTHER_KINDS:
+        if head.startswith(magic):
+            return DatabaseError(f"「{path}」是{zh}，不是 counsel_desk 的資料庫（資料庫檔案通常以 .db 結尾）；"
+                                 f"檔案未做任何變更。",
+                                 f"'{path}' is {en}, not a counsel_desk database (database files usually end in .db); "
+                                 f"the file was not changed.")
+    return None
+
+
 _FILE_REASONS = {
     errno.EROFS: ("資料夾是唯讀的", "its folder is read-only"),
     errno.EACCES: ("沒有權限寫入", "there is no permission to write it"),
@@ -289,6 +312,8 @@ def known(exc: BaseException, path: Where = None, *, doing_import: bool = False)
         return busy(doing_import)
     if k == READ_ONLY:
         return read_only(path)
+    if k == DAMAGED and (other := not_a_database(path)) is not None:
+        return other
     if k == DAMAGED:
         return damaged(path, str(next((e for e in _chain(exc) if getattr(e, "sqlite_errorcode", None)), exc)))
     if k == NO_ACCESS:

@@ -176,3 +176,20 @@ def test_an_output_file_that_cannot_be_written_is_named_not_the_database(tmp_pat
     err = capsys.readouterr().err
     assert "磁碟空間不足" in err and str(db) not in err, err
     assert names(db) == ["山海咖啡館"]
+
+
+def test_a_workbook_or_pdf_given_as_the_database_is_named_as_such(tmp_path, capsys):
+    """`--db 月報.xlsx` was called a damaged database, to be copied and handed to IT for rescue."""
+    workbook, pdf = tmp_path / "月報.xlsx", tmp_path / "月報.pdf"
+    workbook.write_bytes(b"PK\x03\x04" + bytes(600))
+    pdf.write_bytes(b"%PDF-1.4\n" + bytes(600))
+    for path, kind in ((workbook, "Excel 活頁簿"), (pdf, "PDF 文件")):
+        before = path.read_bytes()
+        assert main(["stats", "--db", str(path)]) == 3
+        err = capsys.readouterr().err
+        assert kind in err and "不是 counsel_desk 的資料庫" in err and "損毀" not in err, err
+        assert path.read_bytes() == before
+    empty = tmp_path / "center.db"
+    empty.write_bytes(b"")
+    assert main(["stats", "--db", str(empty)]) == 3
+    assert "是空的（0 位元組）" in capsys.readouterr().err and empty.read_bytes() == b""
