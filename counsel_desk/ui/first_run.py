@@ -23,12 +23,23 @@ from counsel_desk.ui.messages import guarded
 
 
 class FirstRunDialog(QDialog):
-    def __init__(self, settings: QSettings, parent: QWidget | None = None):
+    ANOTHER_LANGUAGE = 2  # exec()'s result when she chose another language: the dialog is made again in it
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None, *, ask_language: bool = False,
+                 typed: dict[str, str] | None = None):
+        """``ask_language``: the very first start, where an English-speaking user chooses before anything else;
+        ``typed``: what she had entered when the dialog was made again in the language she chose."""
         super().__init__(parent)
         self.settings = settings
         self._demo = False
         self._server_url: str | None = None
         self.setWindowTitle(self.tr("Welcome to the Regional Revitalization Desk"))
+        self.language = QComboBox()
+        self.language.setObjectName("firstRunLanguage")
+        self.language.addItem("繁體中文（臺灣）", "zh_TW")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(0 if self._zh() else 1)
+        self.language.currentIndexChanged.connect(self._language_chosen)
         self.intro = intro = QLabel(self.tr("Tell us which center you work for and who you are. "
                                             "Everything stays on this laptop until you export it."))
         intro.setWordWrap(True)
@@ -70,6 +81,10 @@ class FirstRunDialog(QDialog):
         self.on_server.toggled.connect(self._where_changed)
 
         form = QFormLayout()
+        if ask_language:
+            form.addRow("語言／Language", self.language)  # in both: whoever reads it finds her own
+        else:
+            self.language.setVisible(False)
         form.addRow(self.tr("Regional center"), self.center)
         form.addRow(self.tr("Your name"), self.name)
         form.addRow(self.tr("Your data"), self.where_row)
@@ -89,7 +104,22 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.server)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        for key, value in (typed or {}).items():
+            if key == "center":
+                self.center.setCurrentIndex(max(0, self.center.findData(value)))
+            elif key in ("name", "folder"):
+                getattr(self, key).setText(value)
         fit_window(self, "firstRun", self.sizeHint(), settings=self.settings)
+        if typed is not None:  # made again in her language: on to her name
+            self.name.setFocus()
+
+    def typed(self) -> dict[str, str]:
+        """What she has entered, for the dialog made again in another language."""
+        return {"center": self.center.currentData(), "name": self.name.text(), "folder": self.folder.text()}
+
+    def _language_chosen(self) -> None:
+        options.LANGUAGE.set(self.settings, self.language.currentData())
+        self.done(self.ANOTHER_LANGUAGE)
 
     def _zh(self) -> bool:
         return self.tr("Regional center") != "Regional center"

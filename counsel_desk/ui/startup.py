@@ -190,8 +190,12 @@ def start_main_window(settings: QSettings, db: Path | str | None = None, demo: b
         else:
             from counsel_desk.ui.first_run import FirstRunDialog
 
-            dialog = FirstRunDialog(settings)
-            if not dialog.exec():
+            # a language chosen in the dialog: the translations changed and the dialog made again in it
+            dialog = FirstRunDialog(settings, ask_language="COUNSEL_DESK_LANG" not in os.environ)
+            while (answer := dialog.exec()) == FirstRunDialog.ANOTHER_LANGUAGE:
+                install_translators(QApplication.instance(), language(settings))
+                dialog = FirstRunDialog(settings, ask_language=True, typed=dialog.typed())
+            if not answer:
                 return 0
             path = dialog.database_path()
             if dialog.wants_demo() and not ensure_demo(path):

@@ -208,3 +208,44 @@ def test_the_window_built_again_in_a_new_language_does_not_show_the_recovery_key
     qtbot.addWidget(again)
     assert again is not window and again.isVisible()
     assert key_dialogs.recovery_keys == [window.ctx.db.key.recovery_key], "shown once, not twice"
+
+
+def test_an_english_speaker_chooses_her_language_first_in_the_welcome_dialog(qtbot, qapp, _private_home, monkeypatch):
+    """The welcome dialog offers 語言／Language before anything else: chosen, the dialog is made again in English
+    with what she had typed, and the window opens in English."""
+    from counsel_desk.ui import settings as options
+    from counsel_desk.ui.startup import install_translators, prepare, start_main_window
+
+    monkeypatch.delenv("COUNSEL_DESK_LANG")  # as on her laptop: the language is the settings'
+    monkeypatch.setattr(messages, "show_error", lambda *a, **k: pytest.fail(f"unexpected error box {a}"))
+    settings, _families, _loaded = prepare(qapp)
+    seen: list[str] = []
+
+    def welcome() -> None:
+        dialog = first_run_dialog()
+        if dialog is None or (seen and dialog.windowTitle() == seen[0]):  # not (yet) made again
+            QTimer.singleShot(20, welcome)
+            return
+        seen.append(dialog.windowTitle())
+        if len(seen) == 1:
+            type_text(dialog.name, "Ann Lee")
+            choose(dialog.center, "east")
+            choose(dialog.language, "en")
+            QTimer.singleShot(20, welcome)
+            return
+        seen.extend([dialog.name.text(), dialog.center.currentData(), dialog.language.currentData()])
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, welcome)
+    try:
+        window = start_main_window(settings)
+        assert not isinstance(window, int), "the start was cancelled"
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.ctx is not None, timeout=20_000)
+        assert seen == ["歡迎使用地方創生輔導桌", "Welcome to the Regional Revitalization Desk", "Ann Lee", "east", "en"]
+        assert options.LANGUAGE.get(settings) == "en"
+        assert window.windowTitle() == "Regional Revitalization Desk"
+        if window.auto_backup is not None:
+            window.auto_backup.stop()
+    finally:
+        install_translators(qapp, "zh_TW")
