@@ -220,10 +220,86 @@ def damaged(path: Where = None, detail: str = "") -> DamagedDatabaseError:
                                 f"Restore the newest backup with counsel-desk restore.")
 
 
+# Files people give where a database belongs: said as what they are, not as a damaged database to rescue
+_OTHER_KINDS = ((b"PK\x03\x04", "Excel 活頁簿或其他 ZIP 壓縮檔", "an Excel workbook or another ZIP archive"),
+                (b"%PDF-", "PDF 文件", "a PDF document"))
+
+
+def not_a_database(path: Where) -> DatabaseError | None:
+    """A workbook or PDF given as the database (``--db 月報.xlsx``): named as such, untouched, exit 3."""
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError:
+        return None
+    for magic, zh, en in _OTHER_KINDS:
+        if head.startswith(magic):
+            return DatabaseError(f"「{path}」是{zh}，不是 counsel_desk 的資料庫（資料庫檔案通常以 .db 結尾）；"
+                                 f"檔案未做任何變更。",
+                                 f"'{path}' is {en}, not a counsel_desk database (database files usually end in .db); "
+                                 f"the file was not changed.")
+    return None
+
+
+_FILE_REASONS = {
+    errno.EROFS: ("資料夾是唯讀的", "its folder is read-only"),
+    errno.EACCES: ("沒有權限寫入", "there is no permission to write it"),
+    errno.EPERM: ("沒有權限寫入", "there is no permission to write it"),
+    errno.EISDIR: ("那是一個資料夾", "it is a folder"),
+    errno.ENOENT: ("它的資料夾不存在", "its folder does not exist"),
+    errno.ENOTDIR: ("路徑中有一段不是資料夾", "part of its path is not a folder"),
+}
+
+
+def user_file(name: str | PathLike[str]) -> str:
+    """The file a person asked for, for the hidden temporary file written beside it (``.月報.xlsx.x1y2.part``)."""
+    text = str(name)
+    cut = max(text.rfind("/"), text.rfind("\\")) + 1
+    base = text[cut:]
+    if base.startswith(".") and base.endswith(".part") and base.count(".") >= 3:
+        return text[:cut] + base[1:].rsplit(".", 2)[0]
+    return text
+
+
+def file_error(path: Where, exc: OSError) -> UserError | None:
+    """A file the program writes (not the database) could not be written: which, why, in words (exit 4)."""
+    if exc.errno in (_ENOSPC, _EDQUOT):
+        return disk_full(path)
+    reason = _FILE_REASONS.get(exc.errno or 0)
+    if reason is None:
+        return None
+    out = UserError(f"無法寫入「{path}」：{reason[0]}；這次沒有寫入任何東西。",
+                    f"Cannot write '{path}': {reason[1]}; nothing was written.")
+    out.exit_code = 4
+    return out
+
+
+def _output_file_problem(exc: BaseException, database: Where) -> UserError | None:
+    """An operating-system error about a file other than the database (an export, a report, stdout): named as that
+    file's, not the database's (a read-only output folder was called a read-only database)."""
+    from pathlib import Path
+
+    for e in _chain(exc):
+        if isinstance(e, OSError) and e.errno is not None:
+            if e.filename is None:  # standard output, a pipe: no file to name
+                return disk_full(None) if e.errno in (_ENOSPC, _EDQUOT) else None
+            if database is not None:
+                db, written = Path(database).resolve(), Path(e.filename).resolve()
+                backups = db.parent / f"{db.stem}-backups"
+                if str(written).startswith(str(db)) or backups in (written, written.parent):
+                    return None  # the database, its -wal/-shm/-journal or its backups: said as the database's
+            return file_error(user_file(e.filename), e)
+    return None
+
+
 def known(exc: BaseException, path: Where = None, *, doing_import: bool = False) -> UserError | None:
     """``exc`` as the error a person can act on, or None when it is a bug (keep the traceback)."""
     if isinstance(exc, UserError):
         return exc
+    if (output := _output_file_problem(exc, path)) is not None:
+        return output
     if any(type(e).__name__ == "StaleDataError" for e in _chain(exc)):  # models.base: version compare-and-set
         return UserError("這筆資料在您編輯時已被其他人儲存；您的修改沒有存入，也沒有覆蓋對方的內容。"
                          "請重新開啟這筆資料，再做一次修改。",
@@ -236,6 +312,8 @@ def known(exc: BaseException, path: Where = None, *, doing_import: bool = False)
         return busy(doing_import)
     if k == READ_ONLY:
         return read_only(path)
+    if k == DAMAGED and (other := not_a_database(path)) is not None:
+        return other
     if k == DAMAGED:
         return damaged(path, str(next((e for e in _chain(exc) if getattr(e, "sqlite_errorcode", None)), exc)))
     if k == NO_ACCESS:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from counsel_desk import paths
+from counsel_desk import errors, paths
 from counsel_desk.cli.common import add_db_option, center_code, open_existing, print_json
 from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
@@ -117,7 +117,8 @@ def _write(path: Path, data: bytes) -> None:
     try:
         atomic.write_bytes(path, data)
     except OSError as exc:
-        raise UserError(f"無法寫出「{path}」：{exc.strerror or exc}", f"Cannot write '{path}': {exc.strerror or exc}") from None
+        raise (errors.file_error(path, exc) or UserError(f"無法寫出「{path}」：{exc.strerror or exc}",
+                                                         f"Cannot write '{path}': {exc.strerror or exc}")) from None
 
 
 def _summary(args: argparse.Namespace, generate) -> dict[str, bool]:

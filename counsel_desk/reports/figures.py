@@ -295,22 +295,30 @@ def compared_periods(period: Period) -> tuple[Period, Period, Period]:
 
 
 def comparisons(conn, center: str | None, period: Period,
-                overdue: dict[str, dict[date, int]] | None = None, counts: PeriodCounts | None = None) -> Comparisons:
+                overdue: dict[str, dict[date, int]] | None = None, counts: PeriodCounts | None = None,
+                today: date | None = None) -> Comparisons:
     """The headline figures of the previous period, the same period a year before and the year to date.
 
-    ``overdue``: the counts of :func:`overdue_at` at those periods' ends, ``counts``: their :class:`PeriodCounts`,
-    when the caller has them (one pass for all).
+    ``overdue``: the counts of :func:`overdue_at` at those periods' ends (:func:`overdue_day`), ``counts``: their
+    :class:`PeriodCounts`, when the caller has them (one pass for all).
     """
     others = compared_periods(period)
     if overdue is None:
-        overdue = overdue_at(conn, center, [p.end for p in others])[0]
+        overdue = overdue_at(conn, center, [overdue_day(p, today) for p in others])[0]
     if counts is None:
         counts = PeriodCounts(conn, center, others)
 
     def of(p: Period) -> PeriodHeadline:
-        return PeriodHeadline(p, headline(conn, center, p, overdue=_overdue_at(overdue, p.end), counts=counts))
+        return PeriodHeadline(p, headline(conn, center, p, overdue=_overdue_at(overdue, overdue_day(p, today)),
+                                          counts=counts))
 
     return Comparisons(*(of(p) for p in others))
+
+
+def overdue_day(period: Period, today: date | None) -> date:
+    """The day a period's 逾期 is counted at: its end, or — the period not over yet (期中暫定) — the day the report is
+    made, as its cover says (「本報告數字計至製表日」): a follow-up due after today is not overdue yet."""
+    return period.end if today is None else min(period.end, today)
 
 
 def _overdue_at(counts: dict[str, dict[date, int]], end: date, center: str | None = None) -> int:
@@ -341,7 +349,9 @@ def compute(session_factory, center: str | None, period: Period, *, today: date 
         # and every 逾期 count with its list, each in one pass
         counts = PeriodCounts(conn, center, [period, *others, targets_span])
         own = counts.of(period)
-        overdue_counts, overdue_rows = overdue_at(conn, center, [p.end for p in others], listed=period.end)
+        counted_to = overdue_day(period, today)
+        overdue_counts, overdue_rows = overdue_at(conn, center, [overdue_day(p, today) for p in others],
+                                                  listed=counted_to)
         overdue = _overdue_list(conn, overdue_rows)
         visits, key_visits = ([], []) if appendix is not None else _visit_list(conn, center, period)
         tally = _visit_tally(conn, center, period)
@@ -357,7 +367,7 @@ def compute(session_factory, center: str | None, period: Period, *, today: date 
             visits_by_mode=_visits_by_mode(tally),
             followups_opened=int(own["followups_opened"]), followups_closed=int(own["followups_closed"]),
             followups_overdue=len(overdue),
-            overdue_followups=overdue,
+            overdue_followups=overdue, overdue_counted_to=counted_to,
             support_sessions=int(own["support_sessions"]), support_hours=own["support_hours"],
             support_participants=int(own["support_participants"]),
             support_by_station=_support_by_station(conn, center, period),
@@ -378,9 +388,9 @@ def compute(session_factory, center: str | None, period: Period, *, today: date 
             proposals_resubmitted=resubmissions(conn, center, period),
             provisional=period.provisional(today),
             plan=content.plan_in_force(conn, period),
-            compare=comparisons(conn, center, period, overdue_counts, counts),
+            compare=comparisons(conn, center, period, overdue_counts, counts, today),
             by_center=None if center is not None else {
-                c.value: headline(conn, c.value, period, overdue=_overdue_at(overdue_counts, period.end, c.value),
+                c.value: headline(conn, c.value, period, overdue=_overdue_at(overdue_counts, counted_to, c.value),
                                   counts=counts)
                 for c in CenterCode},
             sent_proposals=content.sent_proposals(conn, center, period),

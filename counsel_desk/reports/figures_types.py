@@ -371,6 +371,7 @@ class ReportFigures:
     visits: list[VisitRow] = field(default_factory=list)
     proposals_resubmitted: int = 0
     provisional: bool = False  # the period has not ended (期中暫定); it cannot be marked as sent
+    overdue_counted_to: date | None = None  # the day 逾期 is counted at: the period's end, or the day made (期中暫定)
     plan: PlanInForce | None = None
     revision: int | None = None  # the revision the report becomes when sent (None: all centers)
     revision_notes: RevisionNotes | None = None
@@ -388,11 +389,12 @@ class ReportFigures:
 
     @property
     def overdue_by_age(self) -> list[tuple[str, int]]:
-        """Overdue follow-ups by days past due at the period end: (label, count)."""
+        """Overdue follow-ups by days past due at the period end (a provisional report's day made): (label, count)."""
         buckets = [("逾期 30 日內", 30), ("逾期 31–90 日", 90), ("逾期 91–180 日", 180), ("逾期超過 180 日", None)]
         counts = [0] * len(buckets)
+        counted_to = self.overdue_counted_to or self.period.end
         for o in self.overdue_followups:
-            days = (self.period.end - o.due_date).days
+            days = (counted_to - o.due_date).days
             for i, (_, limit) in enumerate(buckets):
                 if limit is None or days <= limit:
                     counts[i] += 1

@@ -208,6 +208,9 @@ def open_database(path: Path | str, *, create: bool = True, read_only: bool = Fa
         return db
     path = Path(path).expanduser()
     exists = path.exists() and path.stat().st_size > 0
+    if not exists and not create and path.is_file():
+        raise DatabaseError(f"資料庫檔案「{path}」是空的（0 位元組），沒有任何資料可以讀取；檔案未做任何變更。",
+                            f"The database file '{path}' is empty (0 bytes): there is nothing to read; it was not changed.")
     if not exists and not create:
         raise DatabaseError(f"找不到資料庫檔案：{path}", f"Database file not found: {path}")
     if not exists and read_only:

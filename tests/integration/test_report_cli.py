@@ -133,9 +133,9 @@ def test_a_write_error_names_the_users_file_not_a_temporary_one(db_path, tmp_pat
     out.mkdir()
     taken = out / "月報.pdf"
     taken.mkdir()  # a folder where the file should go: the rename over it fails
-    assert main(["report", "--db", db_path, "--month", "2026-10", "--pdf", str(taken)]) == 2
+    assert main(["report", "--db", db_path, "--month", "2026-10", "--pdf", str(taken)]) == 4
     err = capsys.readouterr().err.strip()
-    assert f"無法寫出「{taken}」" in err and ".tmp" not in err and "\n" not in err
+    assert f"無法寫入「{taken}」：那是一個資料夾" in err and ".part" not in err and "\n" not in err
     assert sorted(p.name for p in out.iterdir()) == ["月報.pdf"]  # nothing left beside it
 
 

@@ -138,3 +138,58 @@ def test_erase_member_with_memberships(tmp_path, capsys):
     with db.session() as s:
         assert {s.get(YouthTeamMember, i).name for i in (mine.id, again.id)} == {privacy.ERASED_MEMBER_NAME}
     db.close()
+
+
+def test_an_output_file_that_cannot_be_written_is_named_not_the_database(tmp_path, capsys, monkeypatch):
+    """A read-only output folder was called a read-only database (exit 3), a full disk under standard output a full
+    disk for the database: the file meant is named, in words, exit 4, and the database is untouched."""
+    import errno
+
+    from counsel_desk.services.safety import atomic
+
+    db = tmp_path / "center.db"
+    make_db(db, "山海咖啡館")
+    capsys.readouterr()
+    out = tmp_path / "ro" / "交換檔.xlsx"
+    out.parent.mkdir()
+
+    def read_only_folder(path):
+        raise OSError(errno.EROFS, "Read-only file system", str(path.parent / f".{path.name}.k2x9.part"))
+
+    monkeypatch.setattr(atomic, "temp_path_for", read_only_folder)
+    assert main(["export", "--db", str(db), "--out", str(out)]) == 4
+    err = capsys.readouterr().err
+    assert f"無法寫入「{out}」：資料夾是唯讀的" in err and "資料庫" not in err.split("：", 1)[1].split("；")[0], err
+    assert main(["audit", "--db", str(db), "--export", str(tmp_path / "ro" / "稽核.csv")]) == 4
+    assert "稽核.csv」：資料夾是唯讀的" in capsys.readouterr().err
+    monkeypatch.undo()
+
+    class FullStdout:
+        def write(self, _text):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def flush(self):
+            pass
+
+    monkeypatch.setattr("sys.stdout", FullStdout())
+    assert main(["stats", "--db", str(db), "--json"]) == 4
+    err = capsys.readouterr().err
+    assert "磁碟空間不足" in err and str(db) not in err, err
+    assert names(db) == ["山海咖啡館"]
+
+
+def test_a_workbook_or_pdf_given_as_the_database_is_named_as_such(tmp_path, capsys):
+    """`--db 月報.xlsx` was called a damaged database, to be copied and handed to IT for rescue."""
+    workbook, pdf = tmp_path / "月報.xlsx", tmp_path / "月報.pdf"
+    workbook.write_bytes(b"PK\x03\x04" + bytes(600))
+    pdf.write_bytes(b"%PDF-1.4\n" + bytes(600))
+    for path, kind in ((workbook, "Excel 活頁簿"), (pdf, "PDF 文件")):
+        before = path.read_bytes()
+        assert main(["stats", "--db", str(path)]) == 3
+        err = capsys.readouterr().err
+        assert kind in err and "不是 counsel_desk 的資料庫" in err and "損毀" not in err, err
+        assert path.read_bytes() == before
+    empty = tmp_path / "center.db"
+    empty.write_bytes(b"")
+    assert main(["stats", "--db", str(empty)]) == 3
+    assert "是空的（0 位元組）" in capsys.readouterr().err and empty.read_bytes() == b""

@@ -277,3 +277,30 @@ def test_a_backup_of_the_other_kind_is_refused_before_anything_changes(tmp_path,
     assert "一個有加密" in capsys.readouterr().err
     assert driver.is_encrypted(path) and org_name(path) == NAME and audit_entries() == entries
     assert sorted(p.name for p in (tmp_path / "field-backups").iterdir()) == backups_before  # no safety copy made
+
+
+def test_a_database_of_a_newer_version_is_neither_encrypted_nor_decrypted(tmp_path, monkeypatch, capsys):
+    """Every other command refuses a file a newer counsel_desk wrote (exit 3); encrypt and decrypt converted it."""
+    path = _plain_world(tmp_path, monkeypatch)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '0099_future'")
+    con.commit()
+    con.close()
+    before = sha(path)
+    monkeypatch.setenv(keys.ENV_PASSPHRASE, PASSPHRASE)
+    capsys.readouterr()
+    assert main(["encrypt", "--db", str(path)]) == 3
+    assert "較新版本" in capsys.readouterr().err
+    assert sha(path) == before and not driver.is_encrypted(path) and not list(tmp_path.glob(".*converting"))
+
+    other = tmp_path / "enc" / "center.db"
+    other.parent.mkdir()
+    open_database(other, key=keys.new_key(PASSPHRASE)).close()
+    con = driver.connect(other)
+    con.execute("UPDATE alembic_version SET version_num = '0099_future'")
+    con.commit()
+    con.close()
+    before = sha(other)
+    assert main(["decrypt", "--db", str(other)]) == 3
+    assert "較新版本" in capsys.readouterr().err
+    assert sha(other) == before and driver.is_encrypted(other)

@@ -320,3 +320,27 @@ def test_a_public_space_counts_with_its_status_on_the_last_day(db, world):
     other = spaces.create_space(services, {"name": "舊公所", "county_code": NEW_TAIPEI, "township_code": WULAI,
                                            "status": "renovating"})
     assert spaces.get_space(services, other.id).renovating_since == taiwan_day(utcnow())
+
+
+def test_a_provisional_report_counts_overdue_as_of_the_day_it_is_made(db, world):
+    """「本報告數字計至製表日」: in a December report made on 12/07, a follow-up due 12/20 is not overdue yet; one due
+    12/03 is, three days; once December has ended both are (the period's end again)."""
+    with db.session() as s:
+        v = SiteVisit(center_code="north", visit_date=date(2026, 12, 1), county_code=NEW_TAIPEI,
+                      township_code=BANQIAO, mode="onsite")
+        s.add(v)
+        s.flush()
+        s.add_all([FollowUp(visit_id=v.id, description="十二月初到期", due_date=date(2026, 12, 3), status="open"),
+                   FollowUp(visit_id=v.id, description="十二月下旬到期", due_date=date(2026, 12, 20), status="open")])
+        s.commit()
+    made = date(2026, 12, 7)
+    dec = compute(db.session_factory, "north", DEC, today=made)
+    assert dec.provisional and dec.overdue_counted_to == made
+    assert dec.followups_overdue == own_overdue(db, made) == 2  # 仍未辦 (11/15) and 十二月初到期
+    assert "十二月下旬到期" not in [o.description for o in dec.overdue_followups]
+    assert dict(dec.overdue_by_age)["逾期 30 日內"] == 2
+    assert dec.compare.year_to_date.figures["followups_overdue"] == 2
+    ended = compute(db.session_factory, "north", DEC, today=date(2027, 1, 5))
+    assert not ended.provisional and ended.followups_overdue == own_overdue(db, DEC.end) == 3
+    everyone = compute(db.session_factory, None, DEC, today=made)
+    assert everyone.by_center["north"]["followups_overdue"] == 2

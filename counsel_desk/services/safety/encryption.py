@@ -129,6 +129,7 @@ def encrypt(path: Path | str, key: DatabaseKey | None = None, progress: Progress
     _must_exist(path)
     if driver.is_encrypted(path):
         raise UserError(f"{path} 已經加密了，不需要再轉換。", f"{path} is already encrypted.")
+    _refuse_newer(path)
     key = key or keys.new_key()
     backups = _convert_all(path, None, key, [b for b in _backup_files(path) if not driver.is_encrypted(b)], progress)
     return ConversionResult(path, key, backups, sealed.seal_folders(path, key))
@@ -144,6 +145,7 @@ def decrypt(path: Path | str, progress: Progress | None = None) -> ConversionRes
         raise UserError(f"{path} 沒有加密，不需要解密。", f"{path} is not encrypted.")
     key = keys.key_for(path)  # KeyMissing / WrongKey: one line, nothing touched
     assert key is not None
+    _refuse_newer(path)
     backups = _convert_all(path, key, None, [b for b in _backup_files(path) if driver.file_salt(b) == key.salt],
                            progress)
     return ConversionResult(path, None, backups, sealed.open_folders(path, key))
@@ -160,6 +162,15 @@ def _convert_all(path: Path, source_key: DatabaseKey | None, target_key: Databas
     if progress is not None:
         progress(steps, steps)
     return backups
+
+
+def _refuse_newer(path: Path) -> None:
+    """A database a newer counsel_desk wrote is converted by that version, not this one (which would carry tables
+    it does not know into a file it then signs): refused as every other command refuses it, nothing touched."""
+    from counsel_desk.store import migrate
+    from counsel_desk.store.database import inspect_revision
+
+    migrate.refuse_newer(inspect_revision(path))
 
 
 def _must_exist(path: Path) -> None:
