@@ -8,11 +8,14 @@ beside its lower-case twin, while a capitalised reference was "not found".
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from counsel_desk.sync import import_workbooks
+from counsel_desk import models as m
+from counsel_desk.sync import export_workbook, import_workbooks
 from counsel_desk.sync.format import BY_KEY, META_SHEET
-from tests.integration.sync_helpers import snapshot
+from tests.integration.sync_helpers import create, fresh_db, small_world, snapshot
 from tests.integration.test_sync_hostile import column_of, edited, refused, setup  # noqa: F401 — the fixture
 
 
@@ -81,3 +84,18 @@ def test_an_impossible_meta_value_is_refused(setup, key, value, reason):  # noqa
             if len(row) > 3 and row[3].value == key:
                 row[1].value = value
     assert reason in refused(target, edited(good, tmp / "bad.xlsx", meta))
+
+
+def test_an_event_with_more_completed_than_trainees_or_a_negative_count_is_refused(setup):  # noqa: F811
+    tmp, _good, target, _ = setup
+    laptop = fresh_db(tmp, "with_event.db", tmp)
+    small_world(laptop)
+    create(laptop, m.CenterEvent(center_code="north", event_date=date(2026, 11, 30), title="培力課程", kind="training",
+                                 hours=6, trainees=12, completed=10))
+    good = tmp / "event.xlsx"
+    export_workbook(laptop, good, mask=False, actor="測試")
+    laptop.close()
+    message = refused(target, edited(good, tmp / "bad.xlsx", lambda wb: _set(wb, "events", 3, completed=13)))
+    assert "中心活動 / 第 3 列" in message and "（結訓人數） 欄：結訓人數多於學員人數" in message
+    message = refused(target, edited(good, tmp / "bad2.xlsx", lambda wb: _set(wb, "events", 3, participants=-1)))
+    assert "（參與人次） 欄：不可小於 0（這一格是 -1）" in message

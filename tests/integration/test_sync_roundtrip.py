@@ -67,7 +67,8 @@ def worlds(draw):
         "team": (draw(NAME), draw(st.integers(min_value=-(2 ** 31), max_value=2 ** 31 - 1)), draw(INT64), draw(TEXT),
                  draw(st.lists(st.tuples(NAME, st.one_of(st.none(), st.integers(1, 9999)), TEXT), max_size=3)),
                  draw(st.booleans())),
-        "event": (draw(st.sampled_from(list(enums.EventKind))), draw(FLOATS), draw(INT64), draw(INT64)),
+        # counts are never below 0 and no more complete a course than enrolled (services/workstations/events.py)
+        "event": (draw(st.sampled_from(list(enums.EventKind))), draw(FLOATS), draw(NON_NEGATIVE), draw(NON_NEGATIVE)),
         # township stocktaking: a topic of the center's own, tags, dated status notes (None = back to derived)
         "topic": (draw(NAME.filter(lambda t: len(t) <= 64)), draw(TEXT.filter(lambda t: len(t) <= 128)),
                   draw(st.booleans())),
@@ -134,7 +135,7 @@ def build(db, w) -> None:
             delete(db, m.Outcome, o.id)
     kind, hours, trainees, completed = w["event"]
     create(db, m.CenterEvent(center_code="north", event_date=date(2026, 11, 30), title="培力課程", kind=kind.value,
-                             hours=hours, trainees=trainees, completed=completed))
+                             hours=hours, trainees=trainees, completed=min(completed, trainees)))
     create(db, m.TownshipIssue(center_code="north", county_code=county, township_code=township, topic_id=topic.id,
                                noted_on=w["visits"][0][0], note=w["visits"][0][2]))
     for status, day, note in w["notes"]:
