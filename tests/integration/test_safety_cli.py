@@ -193,3 +193,17 @@ def test_a_workbook_or_pdf_given_as_the_database_is_named_as_such(tmp_path, caps
     empty.write_bytes(b"")
     assert main(["stats", "--db", str(empty)]) == 3
     assert "是空的（0 位元組）" in capsys.readouterr().err and empty.read_bytes() == b""
+
+
+def test_restoring_the_database_onto_itself_is_refused(tmp_path, capsys):
+    db = tmp_path / "center.db"
+    make_db(db, "山海咖啡館")
+    capsys.readouterr()
+    backups_before = sorted(p.name for p in (tmp_path / "center-backups").glob("*")) \
+        if (tmp_path / "center-backups").exists() else []
+    assert main(["restore", "--db", str(db), str(db)]) == 2
+    assert "就是目前的資料庫本身" in capsys.readouterr().err
+    backups_after = sorted(p.name for p in (tmp_path / "center-backups").glob("*")) \
+        if (tmp_path / "center-backups").exists() else []
+    assert backups_after == backups_before, "no safety backup taken for nothing"
+    assert names(db) == ["山海咖啡館"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import errno
 from datetime import datetime
 
@@ -205,6 +207,25 @@ def test_export_csv_from_the_page(qtbot, app_context, audit_page, tmp_path):
     qtbot.waitUntil(lambda: "已匯出 3 筆" in audit_page.result_label.text(), timeout=20_000)
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     qtbot.waitUntil(lambda: audit_page.count_label.text() == "共 4 筆")  # the export is itself recorded
+
+
+def test_the_audit_export_dialog_opens_where_she_last_exported_not_beside_the_database(qtbot, app_context,
+                                                                                       audit_page, tmp_path,
+                                                                                       monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    offered: list[str] = []
+    chosen = tmp_path / "匯出" / "稽核紀錄.csv"
+    chosen.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda _parent, _title, suggested, _filter: (offered.append(suggested),
+                                                                                   (str(chosen), ""))[1]))
+    audit_page.export_csv()
+    qtbot.waitUntil(lambda: "已匯出" in audit_page.result_label.text(), timeout=20_000)
+    audit_page.export_csv()
+    qtbot.waitUntil(lambda: len(offered) == 2)
+    assert Path(offered[0]).parent != app_context.db.path.parent, "not the database's own folder"
+    assert Path(offered[1]).parent == chosen.parent, "where she exported last time"
 
 
 # --- recovery at start ---------------------------------------------------------------------------------

@@ -402,6 +402,10 @@ def restore(db, backup: Path | str, *, actor: str = "", now: datetime | None = N
     backup = Path(backup)
     if db.read_only:
         raise UserError("這個資料庫是唯讀的，不能還原備份。", "This database is read-only; a backup can't be restored into it.")
+    if backup.exists() and backup.resolve() == Path(db.path).resolve():
+        raise UserError(f"「{backup.name}」就是目前的資料庫本身，不是它的備份；請選擇備份資料夾裡的檔案。資料庫未變更。",
+                        f"'{backup.name}' is the database itself, not a backup of it; choose a file in its backups "
+                        f"folder. The database was not changed.")
     steps = 5
 
     def report(step: int) -> None:

@@ -23,6 +23,7 @@ from counsel_desk.services.listing import ListQuery
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.lazy_table import LazyIdTableModel
 from counsel_desk.ui.page_contract import PageHooks
+from counsel_desk.ui import settings as options
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.tasks import run_task
 from counsel_desk.ui.widgets.text import fmt, counted
@@ -30,6 +31,7 @@ from counsel_desk.ui.theme import ALERT, GOOD
 from counsel_desk.ui.widgets.choices import fill
 from counsel_desk.ui.widgets.date_edit import DateEdit
 from counsel_desk.ui.widgets.rows import table_view
+from counsel_desk.ui.widgets.save_folder import remember_folder, suggested_path
 
 COLUMNS_CONTEXT = "AuditColumns"
 COLUMN_WIDTHS = (60, 150, 90, 80, 100, 240, 360)
@@ -275,7 +277,9 @@ class AuditPage(PageHooks, QWidget):
 
     def export_csv(self, path: str | None = None) -> None:
         if path is None:
-            suggested = str(self.ctx.db.path.parent / dated_file("稽核紀錄", "audit-log", date.today(), ".csv"))
+            # like any list's CSV: where she last exported one (not the database's folder)
+            suggested = suggested_path(self.ctx.settings, options.LISTS_EXPORT_DIR,
+                                       dated_file("稽核紀錄", "audit-log", date.today(), ".csv"))
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), suggested,
                                                   self.tr("CSV (*.csv)"))
             if not path:
@@ -284,6 +288,7 @@ class AuditPage(PageHooks, QWidget):
         services = self.ctx.services()
 
         def done(n: int) -> None:
+            remember_folder(self.ctx.settings, options.LISTS_EXPORT_DIR, str(path))
             text = counted(n, self.tr("Exported %1 entry to %2."), self.tr("Exported %1 entries to %2."), str(path))
             self.result_label.setStyleSheet("")
             self.result_label.setText(text)
