@@ -26,11 +26,38 @@ COMMAND_MODULES = [
 ]
 
 
+# argparse's own sentences (Python 3.11–3.13), said in Chinese: (pattern, what it becomes)
+_ARGPARSE_ZH = (
+    (r"the following arguments are required: (.+)", r"缺少必要的參數 \1"),
+    (r"argument (\S+): not allowed with argument (\S+)", r"參數 \1 不能與 \2 同時使用"),
+    (r"one of the arguments (.+) is required", r"必須指定其中一個參數：\1"),
+    (r"argument [^-\s]\S*: invalid choice: '([^']*)' \(choose from (.+)\)", r"沒有「\1」這個指令，可用的有 \2"),
+    (r"argument (\S+): invalid choice: '([^']*)' \(choose from (.+)\)", r"參數 \1 不接受「\2」，可用的有 \3"),
+    (r"argument (\S+): invalid int value: '([^']*)'", r"參數 \1 的值「\2」不是整數"),
+    (r"argument (\S+): invalid float value: '([^']*)'", r"參數 \1 的值「\2」不是數字"),
+    (r"argument (\S+): invalid \w+ value: '([^']*)'", r"參數 \1 的值「\2」不正確"),
+    (r"argument (\S+): expected one argument", r"參數 \1 後面需要一個值"),
+    (r"argument (\S+): expected at least one argument", r"參數 \1 後面至少需要一個值"),
+    (r"unrecognized arguments: (.+)", r"無法辨識的參數 \1"),
+    (r"invalid choice: '([^']*)' \(choose from (.+)\)", r"沒有「\1」這個指令，可用的有 \2"),
+)
+
+
+def argparse_in_chinese(message: str) -> str:
+    """argparse's message in Chinese where it is one of its known sentences, else as it is."""
+    import re
+
+    for pattern, zh in _ARGPARSE_ZH:
+        if re.fullmatch(pattern, message):
+            return re.sub(pattern, zh, message)
+    return message
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage mistakes as one translated line (exit 2)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, pick(f"counsel-desk：指令參數有誤：{message}（用 --help 查看用法）\n",
+        self.exit(2, pick(f"counsel-desk：指令參數有誤：{argparse_in_chinese(message)}（用 --help 查看用法）\n",
                           f"counsel-desk: bad arguments: {message} (see --help)\n"))
 
 

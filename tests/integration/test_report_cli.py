@@ -65,9 +65,18 @@ def test_plain_run_prints_a_summary_in_chinese(db_path, capsys):
     (["--month", "2026-13"], "不存在的月份「2026-13」"),
     (["--month", "十一月"], "看不懂的月份「十一月」"),
     (["--month", "2026-11", "--center", "西區"], "不認得的分區中心「西區」"),
+    # argparse's own sentences, said in Chinese too (argparse exits 2 itself)
+    (["--month", "2026-11", "--year", "2026"], "參數 --year 不能與 --month 同時使用"),
+    ([], "必須指定其中一個參數：--month --quarter --year --from"),
+    (["--month"], "參數 --month 後面需要一個值"),
+    (["--month", "2026-11", "--bogus"], "無法辨識的參數 --bogus"),
 ])
 def test_mistakes_are_one_line_in_chinese(db_path, capsys, argv, message):
-    assert main(["report", "--db", db_path, *argv]) != 0
+    try:
+        code = main(["report", "--db", db_path, *argv])
+    except SystemExit as exit_:
+        code = exit_.code
+    assert code == 2
     err = capsys.readouterr().err.strip()
     assert message in err and "\n" not in err and "Traceback" not in err
 
