@@ -140,6 +140,12 @@ def test_contacts_comments_and_timeline(services, people):
     ps.add_contact(services, d.id, "陳美玲", title="執行長", phone="089-123456", email="mei@example.tw")
     with pytest.raises(ValidationError, match="電子郵件"):
         ps.add_contact(services, d.id, "王", email="not-an-email")
+    with pytest.raises(ValidationError, match="電子郵件") as err:  # the roster's rule: an address needs its domain
+        ps.add_contact(services, d.id, "王", email="bob@")
+    assert err.value.field == "contact_email"
+    with pytest.raises(ValidationError, match="電話號碼") as err:
+        ps.add_contact(services, d.id, "王", phone="abc")
+    assert err.value.field == "contact_phone"
     assert [c.name for c in ps.get_proposal(services, d.id).contacts] == ["陳美玲"]
     ps.add_comment(services, d.id, "請補上近十年人口變化數據")
     with pytest.raises(ValidationError):

@@ -281,8 +281,13 @@ def test_inline_organisations_and_contacts(people, visits):
     org = people.create_organization("關西青年協會", "association", HSINCHU, GUANXI)
     assert org.kind_label == "社團法人"
     assert [o.name for o in people.organizations("青年")] == ["關西青年協會"]
-    people.create_contact(org.id, "陳怡君", "理事長")
+    people.create_contact(org.id, "陳怡君", "理事長", phone="03-587 1234 分機 12", email="yijun@example.org.tw")
     assert [(p.name, p.detail) for p in people.contacts(org.id)] == [("陳怡君", "理事長")]
+    with pytest.raises(ValidationError) as err:  # the roster's rules for reaching a person, next to their fields
+        people.create_contact(org.id, "", phone="abc", email="bob@")
+    assert [p.field for p in err.value.problems] == ["name", "phone", "email"]
+    with pytest.raises(ValidationError, match="電話號碼"):
+        people.create_organization("某協會", "association", HSINCHU, GUANXI, phone="call me")
 
 
 def test_a_key_visit_is_flagged_and_listed_in_the_report(db, visits, two_counselors):

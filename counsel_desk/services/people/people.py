@@ -16,6 +16,7 @@ from counsel_desk.errors import ValidationError
 from counsel_desk.models import Contact, Counselor, Organization
 from counsel_desk.models.enums import OrgKind
 from counsel_desk.services import base
+from counsel_desk.services.people.roster import email_problem, phone_problem
 from counsel_desk.services.places import places
 from counsel_desk.store import search
 
@@ -107,6 +108,7 @@ class PeopleService:
             problems.append(ValidationError("請填寫單位名稱。", "Enter the organisation's name.", field="name"))
         if kind not in {k.value for k in OrgKind}:
             problems.append(ValidationError("請選擇單位類型。", "Choose the kind of organisation.", field="kind"))
+        problems += [p for p in (phone_problem(phone),) if p is not None]
         with self.ctx.session_factory() as s:
             problems += places.place_problems(s, county_code, township_code, county_required=False,
                                               township_required=False)
@@ -136,8 +138,12 @@ class PeopleService:
     def create_contact(self, organization_id: str | None, name: str, title: str = "", phone: str = "",
                        email: str = "") -> Person:
         name = name.strip()
+        problems = [p for p in (phone_problem(phone), email_problem(email)) if p is not None]
         if not name:
-            raise ValidationError("請填寫聯絡人姓名。", "Enter the contact's name.", field="name")
+            problems.insert(0, ValidationError("請填寫聯絡人姓名。", "Enter the contact's name.", field="name"))
+        if problems:
+            raise ValidationError("\n".join(p.zh for p in problems), "\n".join(p.en for p in problems),
+                                  field=problems[0].field, problems=problems)
         with self.ctx.session_factory() as s:
             c = Contact(organization_id=organization_id or None, name=name, title=title.strip(), phone=phone.strip(),
                         email=email.strip())

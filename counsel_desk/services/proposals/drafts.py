@@ -20,6 +20,7 @@ from counsel_desk.models import (
 )
 from counsel_desk.models.enums import OrgKind, Route, SectionKey
 from counsel_desk.services import base
+from counsel_desk.services.people.roster import email_problem, phone_problem
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.places.places import check_place
 from counsel_desk.services.proposals import funding as funding_mod
@@ -284,8 +285,9 @@ def add_contact(ctx: ServiceContext, proposal_id: str, name: str, *, title: str 
     name = (name or "").strip()
     if not name:
         raise ValidationError("請填寫聯絡人姓名。", "Please enter the contact's name.", field="contact_name")
-    if email and "@" not in email:
-        raise ValidationError(f"電子郵件「{email}」格式不對。", f"E-mail '{email}' is not valid.", field="contact_email")
+    for problem in (phone_problem(phone), email_problem(email)):  # the roster's rules: one way to write them
+        if problem is not None:
+            raise ValidationError(problem.zh, problem.en, field=f"contact_{problem.field}")
     with ctx.session_factory() as s:
         p = live(s, Proposal, proposal_id, "提案", "proposal")
         c = Contact(organization_id=p.organization_id, name=name[:64], title=title.strip()[:64],
