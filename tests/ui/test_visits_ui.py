@@ -233,6 +233,8 @@ def test_validation_messages_appear_next_to_the_fields(qtbot, page):
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert editor.summary_error.isVisible()
     assert "不存在的日期" in form.errors["visit_date"].text() and form.errors["visit_date"].isVisible()
+    # named with the date at once, not only once the date is mended
+    assert "請選擇縣市" in form.errors["county_code"].text() and "輔導員" in form.errors["counselor_ids"].text()
     form.visit_date.clear()
     qtbot.keyClicks(form.visit_date, "2199-01-01")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)

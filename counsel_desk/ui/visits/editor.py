@@ -195,7 +195,7 @@ class VisitEditor(QDialog):
     def save(self) -> bool:
         self.summary_error.clear_message()
         try:
-            data = self.form.data(self._base)
+            data = self._readable_data()
             visit_id = self._save_resolving(data)
             if visit_id is None:  # she closed the conflict without choosing: nothing saved, the form as it was
                 return False
@@ -222,6 +222,18 @@ class VisitEditor(QDialog):
         self.saved.emit(visit_id)
         self.ctx.status_message.emit(self.tr("Visit saved."))
         return True
+
+    def _readable_data(self) -> VisitData:
+        """The form's visit; an unreadable date is named together with every other field's problem (she was told
+        of the date alone, and of the county and township only once the date was mended)."""
+        try:
+            return self.form.data(self._base)
+        except ValidationError as unreadable:
+            others = [p for p in self.service.problems(self.form.data(self._base, strict=False))
+                      if p.field != "visit_date"]
+            problems = [unreadable, *others]
+            raise ValidationError("\n".join(p.zh for p in problems), "\n".join(p.en for p in problems),
+                                  field=unreadable.field, problems=problems) from None
 
     def _save_resolving(self, data: VisitData) -> str | None:
         """Save; when someone else saved the visit first, she chooses field by field and her choices are saved
