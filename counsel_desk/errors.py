@@ -285,6 +285,8 @@ def _output_file_problem(exc: BaseException, database: Where) -> UserError | Non
         if isinstance(e, OSError) and e.errno is not None:
             if e.filename is None:  # standard output, a pipe: no file to name
                 return disk_full(None) if e.errno in (_ENOSPC, _EDQUOT) else None
+            if e.errno not in (_EROFS, _ENOSPC, _EDQUOT) and user_file(e.filename) == str(e.filename):
+                return None  # perhaps a file being read (a missing workbook): only a write's own errors are said so
             if database is not None:
                 db, written = Path(database).resolve(), Path(e.filename).resolve()
                 backups = db.parent / f"{db.stem}-backups"

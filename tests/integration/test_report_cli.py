@@ -188,3 +188,14 @@ def test_a_report_or_an_audit_export_never_overwrites_a_database(tmp_path, capsy
     old.write_bytes(b"PK\x03\x04 an old report")
     assert main(["report", "--db", str(db), "--month", "2026-11", "--xlsx", str(old)]) == 0
     assert openpyxl.load_workbook(old)["摘要"]["B4"].value is not None
+
+
+def test_a_csv_of_the_length_of_whole_pages_is_replaced_as_any_old_export(tmp_path, capsys):
+    """A database is told by its first bytes; an old CSV whose size happens to be whole 512-byte pages is text."""
+    db = tmp_path / "center.db"
+    assert main(["demo", "--db", str(db), "--visits", "20"]) == 0
+    old = tmp_path / "稽核紀錄.csv"
+    old.write_bytes(("\ufeff序號,時間,使用者\n" + "甲" * 2000).encode()[:1024])
+    assert main(["audit", "--db", str(db), "--export", str(old)]) == 0
+    assert old.read_bytes().startswith("\ufeff序號".encode())
+    assert len(old.read_bytes()) != 1024

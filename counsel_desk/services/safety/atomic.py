@@ -59,6 +59,17 @@ def fsync_dir(directory: Path | str) -> None:
 _OUTPUT_MAGIC = (b"PK\x03\x04", b"%PDF-")
 
 
+def _is_text(head: bytes) -> bool:
+    """The first bytes read as UTF-8 text (a character cut at the end allowed)."""
+    for cut in range(4):
+        try:
+            text = head[:len(head) - cut].decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        return bool(text) and all(ch.isprintable() or ch in "\t\r\n\ufeff" for ch in text)
+    return False
+
+
 def refuse_replacing_a_database(path: Path) -> None:
     """Writing over an existing database file (this one or another, plain or SQLCipher-encrypted, a backup) is
     refused with a message naming it: `report --xlsx center.db` once turned a center's database into a workbook."""
@@ -67,8 +78,8 @@ def refuse_replacing_a_database(path: Path) -> None:
     from counsel_desk.store import driver  # sqlcipher3 loads with the store, not with every file written
 
     head = driver.header(path, len(driver.SQLITE_MAGIC))
-    if any(head.startswith(magic) for magic in _OUTPUT_MAGIC):
-        return
+    if any(head.startswith(magic) for magic in _OUTPUT_MAGIC) or _is_text(driver.header(path, 64)):
+        return  # a workbook, PDF or CSV (an encrypted database's first bytes are random: never text)
     if head == driver.SQLITE_MAGIC or driver.is_encrypted(path) or any(
             Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm", "-journal")):
         raise UserError(f"「{path}」是資料庫檔案，不會被覆寫；請為要寫出的檔案另取一個名稱。資料庫未做任何變更。",
