@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 from os import PathLike
+from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from counsel_desk.i18n import pick
@@ -137,7 +138,6 @@ def os_errno(exc: BaseException) -> int | None:
 def _no_room(path: str | PathLike[str]) -> bool:
     """Whether the disk holding ``path`` has (next to) no free space left."""
     import shutil
-    from pathlib import Path
 
     folder = Path(path).expanduser().resolve().parent
     try:
@@ -225,8 +225,8 @@ _OTHER_KINDS = ((b"PK\x03\x04", "Excel 活頁簿或其他 ZIP 壓縮檔", "an Ex
                 (b"%PDF-", "PDF 文件", "a PDF document"))
 
 
-def not_a_database(path: Where) -> DatabaseError | None:
-    """A workbook or PDF given as the database (``--db 月報.xlsx``): named as such, untouched, exit 3."""
+def document_kind(path: Where) -> tuple[str, str] | None:
+    """(zh, en) of what a workbook or PDF file is, by its first bytes; None for anything else (a database)."""
     if path is None:
         return None
     try:
@@ -234,13 +234,17 @@ def not_a_database(path: Where) -> DatabaseError | None:
             head = f.read(8)
     except OSError:
         return None
-    for magic, zh, en in _OTHER_KINDS:
-        if head.startswith(magic):
-            return DatabaseError(f"「{path}」是{zh}，不是 counsel_desk 的資料庫（資料庫檔案通常以 .db 結尾）；"
-                                 f"檔案未做任何變更。",
-                                 f"'{path}' is {en}, not a counsel_desk database (database files usually end in .db); "
-                                 f"the file was not changed.")
-    return None
+    return next(((zh, en) for magic, zh, en in _OTHER_KINDS if head.startswith(magic)), None)
+
+
+def not_a_database(path: Where) -> DatabaseError | None:
+    """A workbook or PDF given as the database (``--db 月報.xlsx``): named as such, untouched, exit 3."""
+    if (kind := document_kind(path)) is None:
+        return None
+    zh, en = kind
+    return DatabaseError(f"「{path}」是{zh}，不是 counsel_desk 的資料庫（資料庫檔案通常以 .db 結尾）；檔案未做任何變更。",
+                         f"'{path}' is {en}, not a counsel_desk database (database files usually end in .db); "
+                         f"the file was not changed.")
 
 
 _FILE_REASONS = {
@@ -279,8 +283,6 @@ def file_error(path: Where, exc: OSError) -> UserError | None:
 def _output_file_problem(exc: BaseException, database: Where) -> UserError | None:
     """An operating-system error about a file other than the database (an export, a report, stdout): named as that
     file's, not the database's (a read-only output folder was called a read-only database)."""
-    from pathlib import Path
-
     for e in _chain(exc):
         if isinstance(e, OSError) and e.errno is not None:
             if e.filename is None:  # standard output, a pipe: no file to name

@@ -55,10 +55,6 @@ def fsync_dir(directory: Path | str) -> None:
         os.close(fd)
 
 
-# What the app's own outputs begin with: such a file may be replaced by a new one of its kind or another.
-_OUTPUT_MAGIC = (b"PK\x03\x04", b"%PDF-")
-
-
 def _is_text(head: bytes) -> bool:
     """The first bytes read as UTF-8 text (a character cut at the end allowed)."""
     for cut in range(4):
@@ -77,10 +73,9 @@ def refuse_replacing_a_database(path: Path) -> None:
         return
     from counsel_desk.store import driver  # sqlcipher3 loads with the store, not with every file written
 
-    head = driver.header(path, len(driver.SQLITE_MAGIC))
-    if any(head.startswith(magic) for magic in _OUTPUT_MAGIC) or _is_text(driver.header(path, 64)):
-        return  # a workbook, PDF or CSV (an encrypted database's first bytes are random: never text)
-    if head == driver.SQLITE_MAGIC or driver.is_encrypted(path) or any(
+    if errors.document_kind(path) is not None or _is_text(driver.header(path, 64)):
+        return  # a workbook, PDF or CSV may be replaced (an encrypted database's first bytes are random: never text)
+    if driver.header(path, len(driver.SQLITE_MAGIC)) == driver.SQLITE_MAGIC or driver.is_encrypted(path) or any(
             Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm", "-journal")):
         raise UserError(f"「{path}」是資料庫檔案，不會被覆寫；請為要寫出的檔案另取一個名稱。資料庫未做任何變更。",
                         f"'{path}' is a database file and will not be overwritten; give the file to write another "
@@ -88,7 +83,8 @@ def refuse_replacing_a_database(path: Path) -> None:
 
 
 def temp_path_for(path: Path) -> Path:
-    """A new, empty, owner-only temporary file beside ``path`` (hidden, never ending in .db)."""
+    """A new, empty, owner-only temporary file beside ``path`` (hidden, never ending in .db); ``errors.user_file``
+    reads this name back to the file she asked for."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     os.close(fd)
