@@ -13,6 +13,8 @@ from typing import Callable
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel
 
+from counsel_desk.ui.widgets.text import fmt
+
 CLEAR_LINK = "clear"
 
 
@@ -55,7 +57,7 @@ class EmptyHint(QLabel):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, search is None or self._clear is None)
         if search is None:
             return escape(self._text())
-        said = (self.tr("Nothing matches “%1”.").replace("%1", search) if search
+        said = (fmt(self.tr("Nothing matches “%1”."), search) if search
                 else self.tr("Nothing matches the filters chosen."))
         if self._clear is None:
             return escape(said)
