@@ -130,7 +130,8 @@ def _budgets(ctx: Ctx, rng, sid: str, years: list[int], staff: int, breaks_rule:
                                         "disbursed": d, "disbursed_on": d_on, "reimbursed": r, "reimbursed_on": r_on})
 
 
-def _tranches(approved: date, last: date, i: int, disbursed: int, reimbursed: int) -> list[tuple]:
+def _tranches(approved: date, last: date, i: int, disbursed: int,
+              reimbursed: int) -> list[tuple[int, date | None, int, date | None]]:
     """A category's money as dated lines (撥款日, 核銷日; reports count it by these days): two tranches, the
     first paid some weeks after the 核定日 and reimbursed later, the rest by ``last`` (the year's end or today).
     Days are spread by the category's place ``i``, never drawn: the demo's random stream stays as it was."""
