@@ -165,7 +165,7 @@ def _visits(f: ReportFigures, sec: _Sections, county_codes: list[str], summary_o
 
 def _followups(f: ReportFigures, sec: _Sections, summary_only: bool) -> list:
     w = WIDTH / 3
-    counts = _table([["本期新增", "本期結案", f"期末逾期未結（截至 {roc_date(f.period.end)}）"],
+    counts = _table([["本期新增", "本期結案", f"期末逾期未結（截至 {roc_date(f.overdue_as_of)}）"],
                      [_n(f.followups_opened), _n(f.followups_closed), _n(f.followups_overdue)]],
                     [w, w, w], font_size=9.5, align_center=(0, 1, 2))
     out = [*sec.heading("追蹤事項"), counts]

@@ -91,7 +91,7 @@ def build_workbook(f: ReportFigures, *, prepared_by: str = "", today: date | Non
     step(2)
     _visits_sheets(f, sheet)
     step(5)
-    sheet("逾期追蹤事項", f"期末逾期未結追蹤事項（截至{_roc(f.period.end)}）",
+    sheet("逾期追蹤事項", f"期末逾期未結追蹤事項（截至{_roc(f.overdue_as_of)}）",
           [Col("訪視日期", "date"), Col("縣市"), Col("鄉鎮市區"), Col("追蹤事項", "wrap", 46), Col("負責人"),
            Col("預定完成日", "date"), Col("狀態", "code")], landscape=True).write(
         [[_roc(o.visit_date), o.county, o.township, o.description, o.owner, _roc(o.due_date),

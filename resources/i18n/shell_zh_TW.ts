@@ -384,27 +384,32 @@
         <translation>畫面上輸入的內容都還在，稍等一下再儲存一次即可。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="28" />
+        <location filename="../../counsel_desk/ui/messages.py" line="25" />
+        <source> In the window: close the Desk and open it again — it puts the damaged file aside and offers the newest good backup.</source>
+        <translation>在視窗中：關閉輔導桌後重新開啟，它會把損毀的檔案移到隔離資料夾，並提供最新的完好備份供還原。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/messages.py" line="32" />
         <source>A file could not be read or written: %1 (%2)</source>
         <translation>無法讀寫檔案：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="30" />
+        <location filename="../../counsel_desk/ui/messages.py" line="34" />
         <source>Something went wrong and was not saved: %1</source>
         <translation>發生錯誤，這次的變更沒有儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="109" />
+        <location filename="../../counsel_desk/ui/messages.py" line="113" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="120" />
+        <location filename="../../counsel_desk/ui/messages.py" line="124" />
         <source>Continue</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="125" />
+        <location filename="../../counsel_desk/ui/messages.py" line="129" />
         <source>Regional Revitalization Desk</source>
         <translation>地方創生輔導桌</translation>
     </message>

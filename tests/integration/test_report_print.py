@@ -281,6 +281,15 @@ def test_a_provisional_report_says_so_on_every_page_and_sheet(report):
     assert all("期中暫定" in ws.cell(2, 1).value and "期中暫定" in ws.oddHeader.center.text for ws in wb.worksheets)
 
 
+def test_a_provisional_reports_overdue_is_labelled_with_the_day_it_is_counted_to(report):
+    """期末逾期 of a period not ended is counted to the day made (115/11/26): its headings say that day, not the
+    period's end (115/11/30), which it was not counted to."""
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(report.pdf)).pages)
+    assert re.findall(r"期末逾期未結（截至 [\d/]+）", text) == ["期末逾期未結（截至 115/11/26）"]
+    title = openpyxl.load_workbook(io.BytesIO(report.xlsx))["逾期追蹤事項"].cell(1, 1).value
+    assert title == "期末逾期未結追蹤事項（截至115/11/26）"
+
+
 def test_the_summary_pdf_lists_the_first_key_visits_and_the_excel_all(ctx, demo_db):
     with demo_db.engine.begin() as conn:  # a busy month: every October visit flagged 重點
         conn.exec_driver_sql("UPDATE site_visit SET key_visit = 1 WHERE visit_date LIKE '2026-10-%'")

@@ -168,6 +168,37 @@ def test_damaged_database_message_names_restore_and_the_newest_good_backup(tmp_p
     assert "Traceback" not in run.stderr
 
 
+def test_a_database_damaged_while_the_window_is_open_names_the_next_step_and_the_newest_good_backup(
+        tmp_path, demo_file, qapp):
+    """The file goes bad under a running window (a failing disk, a USB stick pulled): what the window
+    says names the newest good backup and how to get it back, not just 「已損毀」."""
+    from sqlmodel import select
+
+    from counsel_desk import models as m
+    from counsel_desk.ui.messages import describe
+    from counsel_desk.ui.startup import prepare
+
+    prepare(qapp)  # the zh_TW catalogues, as the window has them
+    good = backup.make_backup(demo_file, "manual")
+    db = open_database(demo_file)
+    try:
+        with db.session() as s:
+            assert s.exec(select(m.Contact)).all()
+        data = bytearray(demo_file.read_bytes())
+        data[4096:] = b"\xff" * (len(data) - 4096)  # every page after the first is garbage now
+        demo_file.write_bytes(bytes(data))
+        db.engine.dispose()  # the next read sees the file as it is
+        with pytest.raises(Exception) as caught:
+            with db.session() as s:
+                s.exec(select(m.Contact)).all()
+        said = describe(caught.value)
+    finally:
+        db.engine.dispose()
+    assert "已損毀" in said and good.name in said and "restore" in said, said
+    assert "重新開啟" in said  # in the window: reopen, and the start offers that backup
+    assert "OperationalError" not in said and "DatabaseError" not in said and "Something went wrong" not in said
+
+
 # --- a full disk ---------------------------------------------------------------------------------------
 @needs_mounts
 def test_full_disk_is_disk_full_for_every_command_never_damaged(demo_file, workbook):
