@@ -285,7 +285,8 @@ def _event_list(conn, center: str | None, period: Period) -> list[EventRow]:
 # -- everything ---------------------------------------------------------------------------------
 
 def center_name(center: str | None) -> str:
-    return "全部分區" if center is None else CenterCode(center).zh
+    """One form of a center's name everywhere (issue 16): 地方創生北區輔導中心."""
+    return "全部分區" if center is None else CenterCode(center).full_name_zh
 
 
 def compared_periods(period: Period) -> tuple[Period, Period, Period]:

@@ -295,7 +295,7 @@ def _by_center_sheet(f: ReportFigures, sheet) -> None:
     from counsel_desk.services.figures.figures import HEADLINE_KEYS
 
     centers = [c for c in CenterCode if c.value in f.by_center]
-    sheet("各分區", "各分區中心比較", [Col("項目"), *[Col(c.zh, "num") for c in centers], Col("合計", "num")]).write(
+    sheet("各分區", "各分區中心比較", [Col("項目"), *[Col(c.full_name_zh, "num") for c in centers], Col("合計", "num")]).write(
         [[figure_label((k,)), *[_headline_value(k, f.by_center[c.value].get(k)) for c in centers],
           _headline_value(k, sum(f.by_center[c.value].get(k) or 0 for c in centers))] for k in HEADLINE_KEYS])
 

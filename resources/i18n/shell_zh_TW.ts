@@ -258,107 +258,112 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/main_window.py" line="235" />
+        <source>Counties of each &amp;center…</source>
+        <translation>各中心縣市(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/main_window.py" line="239" />
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="241" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="245" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="249" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="253" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="285" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="289" />
         <source>This page has no list to export.</source>
         <translation>這一頁沒有可匯出的清單。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="292" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="296" />
         <source>Export list as CSV</source>
         <translation>將清單匯出為 CSV</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="293" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="297" />
         <source>CSV (*.csv)</source>
         <translation>CSV 檔 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="301" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="305" />
         <source>Exported %1 row to %2</source>
         <translation>已匯出 %1 筆到 %2</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="302" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="306" />
         <source>Exported %1 rows to %2</source>
         <translation>已匯出 %1 筆到 %2</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="308" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="312" />
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="409" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="424" />
         <source>Opening the database…</source>
         <translation>正在開啟資料庫…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="342" />
-        <location filename="../../counsel_desk/ui/main_window.py" line="417" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="357" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="432" />
         <source> (read-only)</source>
         <translation>（唯讀）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="250" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="254" />
         <source>&amp;Manual</source>
         <translation>使用說明(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="254" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="258" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快速鍵(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="259" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="263" />
         <source>&amp;About the Regional Revitalization Desk</source>
         <translation>關於地方創生輔導桌(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="309" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="313" />
         <source>Desk database (*.db);;All files (*)</source>
         <translation>輔導桌資料庫 (*.db);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="336" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="351" />
         <source>Regional Revitalization Desk</source>
         <translation>地方創生輔導桌</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="340" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="355" />
         <source>Demo data</source>
         <translation>示範資料</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="418" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="433" />
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="418" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="433" />
         <source>Demo database: %1</source>
         <translation>示範資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="429" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="444" />
         <source>Last backup: none</source>
         <translation>最近備份：尚無</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="432" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="447" />
         <source>Last backup: %1</source>
         <translation>最近備份：%1</translation>
     </message>
