@@ -48,6 +48,7 @@ SYNCED_MODELS = [
     YouthTeam, YouthTeamMember, Outcome,
 ]
 SYNCED_MODELS += [IssueTopic, TownshipIssue, TownshipStatusNote]  # township stocktaking (models/stocktaking.py)
+SYNCED_MODELS += [ReportNarrative]  # the manager's report notes (format v12)
 
 __all__ = [
     "SYNC_COLUMNS", "Synced", "new_id", "utcnow", "metadata", "SYNCED_MODELS",

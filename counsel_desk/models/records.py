@@ -42,22 +42,20 @@ class ReportSnapshot(SQLModel, table=True):
     pdf_bytes: Optional[bytes] = Field(default=None, sa_column=Column(LargeBinary))
 
 
-class ReportNarrative(SQLModel, table=True):
+class ReportNarrative(Synced, table=True):
     """The manager's own words for a report (本月工作重點, 下月工作重點, 待協助事項), written on the
-    report page before sending; the sent snapshot freezes them with the figures. Stays on this computer."""
+    report page before sending; the sent snapshot freezes them with the figures. They travel in the
+    interchange workbook (format v12) like every record, so the computer that makes the report has them.
+    ``version`` is raised by every save; the editor saves against the one it loaded."""
 
     __tablename__ = "report_narrative"
     __table_args__ = (UniqueConstraint("center_code", "period_start", "period_end", name="uq_narrative_period"),)
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
     center_code: str = Field(foreign_key="center.code", index=True, max_length=16)
     period_start: date
     period_end: date
     this_month: str = ""
     next_month: str = ""
     help_needed: str = ""
-    updated_at: datetime = Field(default_factory=utcnow)
-    updated_by: str = Field(default="", max_length=120)
-    version: int = Field(default=1)  # raised by every save; the editor saves against the one it loaded
 
 
 class AuditEntry(SQLModel, table=True):

@@ -117,5 +117,5 @@ def read_narrative(conn, center: str | None, period: Period) -> Narrative:
         return Narrative()
     row = conn.execute(text(
         "SELECT this_month, next_month, help_needed FROM report_narrative WHERE center_code = :center "
-        "AND period_start = :start AND period_end = :end"), sql_params(center, period)).first()
+        "AND period_start = :start AND period_end = :end AND deleted_at IS NULL"), sql_params(center, period)).first()
     return Narrative(*(x or "" for x in row)) if row else Narrative()

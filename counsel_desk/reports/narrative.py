@@ -1,7 +1,7 @@
 """The manager's own words for a report: 本月工作重點, 下月工作重點, 待協助事項.
 
-Written on the reports page, kept per center and period on this computer (``report_narrative``),
-read into the figures by :func:`counsel_desk.reports.figures.compute` and so frozen with the
+Written on the reports page, kept per center and period (``report_narrative``, a synced record: it
+travels in the interchange workbook from format v12), read into the figures by :func:`counsel_desk.reports.figures.compute` and so frozen with the
 figures when the report is marked as sent.
 """
 

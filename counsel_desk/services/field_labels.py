@@ -42,6 +42,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "from_stage": ("原階段", "From stage"), "to_stage": ("新階段", "To stage"), "changed_at": ("變更時間", "Changed at"),
     "year": ("年度", "Year"), "metric": ("指標", "Metric"), "target": ("目標", "Target"),
     "period_start": ("期間起日", "Period starts"), "period_end": ("期間迄日", "Period ends"),
+    "this_month": ("本期工作重點", "Main work this period"), "next_month": ("下期工作重點", "Main work next period"),
+    "help_needed": ("待協助事項", "Help needed"),
     "revision": ("修訂版", "Revision"), "sent_at": ("送出時間", "Sent at"), "sent_by": ("送出者", "Sent by"),
     "filename": ("檔名", "File name"), "size_bytes": ("大小", "Size"), "erased_at": ("個資刪除時間", "Erased at"),
     "fields": ("欄位", "Fields"), "file": ("檔案", "File"), "rows": ("筆數", "Rows"), "search": ("搜尋", "Search"),

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 # The newest revision in versions/. Kept here so that opening an up-to-date database (every start)
 # needs no Alembic import or script scan; tests/unit/test_migrations.py holds it equal to the scripts.
-SCHEMA_HEAD = "0023_i18_sync_search_build"
+SCHEMA_HEAD = "0024_a15_narrative_travels"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

@@ -20,7 +20,7 @@ from typing import Optional
 from counsel_desk.models import enums
 
 FORMAT_NAME = "counsel_desk-interchange"
-FORMAT_VERSION = 11  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme
+FORMAT_VERSION = 12  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme
 # definitions (計畫定義); v4: the two proposal flows — county checklist, council decisions (會報工作會議);
 # v5: the audit log's end in meta; v6: outcomes as dated records (成果紀錄), youth teams (青年團隊) and their
 # members, the training figures of events — and the workstation's two youth counters gone
@@ -32,6 +32,7 @@ FORMAT_VERSION = 11  # v2: budget dates (核定日, 撥款日, 核銷日) and th
 # mask's text too) and a member can be erased (個資刪除時間)
 # v11: support given directly to a youth team has no workstation (linked to the team in the team's row);
 # an event's township (鄉鎮市區), for the 原住民族地區 filter and breakdown
+# v12: the manager's report notes (月報工作重點: 本月／下月工作重點, 待協助事項), per center and period
 OLDEST_READABLE_VERSION = 1  # older files are upgraded step by step (see reader.UPGRADES)
 
 META_SHEET = "檔案資訊"
@@ -376,6 +377,15 @@ SHEETS: tuple[Sheet, ...] = (
           center(), num("year", "年度（西元）"), enum("metric", "指標", E.TargetMetric),
           num("target", "目標值", Kind.FLOAT),
           unique=(("center_code", "year", "metric"),)),
+    # reports/narrative.py: at most 4,000 characters a section; one record per center and period
+    sheet("report_narratives", "report_narrative", "月報工作重點",
+          center(), day("period_start", "報告期間起日", required=True), day("period_end", "報告期間迄日", required=True),
+          text("this_month", "本期工作重點", max_len=4000, width=40),
+          text("next_month", "下期工作重點", max_len=4000, width=40),
+          text("help_needed", "待協助事項", max_len=4000, width=40),
+          unique=(("center_code", "period_start", "period_end"),),
+          rules=(RowRule("period_end", "period_end < period_start", "報告期間迄日早於起日",
+                         "the period ends before it starts"),)),
     sheet("youth_teams", "youth_team", "青年團隊",
           center(), text("name", "團隊名稱", required=True, max_len=128, width=24),
           text("programme", "獎勵計畫", required=True, max_len=200, width=28), num("roc_year", "年度（民國）"),
@@ -408,7 +418,8 @@ SHEETS: tuple[Sheet, ...] = (
 BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
 # Sheets added after v1: a file written before the version named here has none, and that is no problem.
 SHEET_SINCE: dict[str, int] = {"county_checks": 4, "approved_amounts": 4, "youth_teams": 6, "youth_team_members": 6,
-                               "outcomes": 6, "issue_topics": 7, "township_issues": 7, "township_status_notes": 7}
+                               "outcomes": 6, "issue_topics": 7, "township_issues": 7, "township_status_notes": 7,
+                               "report_narratives": 12}
 BY_TABLE: dict[str, Sheet] = {s.table: s for s in SHEETS}
 # An attachment's owner_type names a table; these are the ones that can own files.
 ATTACHMENT_OWNERS = ("site_visit", "center_event", "proposal", "workstation", "support_record", "public_space",

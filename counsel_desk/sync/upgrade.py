@@ -55,6 +55,8 @@ UPGRADES: dict[int, Step] = {
     # v11 gives an event its township: an older file's events have none (their county stays); its support
     # records all have a workstation, as v11's may lack one
     10: Step(added={"events": {"township_code": None}}),
+    # v12 adds the manager's report notes (月報工作重點), a sheet older files simply lack
+    11: Step(),
 }
 
 

@@ -113,6 +113,8 @@ def build(db, w) -> None:
     create(db, m.SupportRecord(center_code="north", workstation_id=station.id, support_date=date(2026, 11, 26),
                                kind="training", hours=w["hours"], participants=3))
     create(db, m.YearlyTarget(center_code="north", year=2026, metric="visits", target=w["target"]))
+    create(db, m.ReportNarrative(center_code="north", period_start=date(2026, 11, 1), period_end=date(2026, 11, 30),
+                                 this_month=w["org"][2], next_month=w["org"][3], help_needed=w["visits"][0][2]))
     create(db, m.StageChange(to_stage="drafting", changed_at=w["moment"], snapshot_json="{}" * (w["long"] // 2)))
     support = create(db, m.SupportRecord(center_code="north", workstation_id=station.id, support_date=date(2026, 1, 2),
                                          kind="consultation"))

@@ -121,6 +121,8 @@ def test_create_edit_search_delete_and_undo_a_visit(qtbot, qtmodeltester, page, 
     type_text(form.purpose, "了解返鄉青年創業需求")
     type_text(form.texts["findings"], "返鄉青年在老街經營咖啡烘焙，尚無自有品牌")
     type_text(form.texts["advice"], "建議申請青年培力工作站輔導")
+    assert not form.key_visit.isChecked()
+    qtbot.mouseClick(form.key_visit, Qt.MouseButton.LeftButton)  # 重點: listed in the month's report (issue 15)
 
     photo = tmp_path / "現場照片.jpg"
     photo.write_bytes(b"\xff\xd8 photo bytes")
@@ -138,6 +140,7 @@ def test_create_edit_search_delete_and_undo_a_visit(qtbot, qtmodeltester, page, 
     visit_id = editor.visit_id
     saved = VisitService(ctx.services()).get(visit_id)
     assert saved.visit_date == visit_day and saved.township_code == GUANXI
+    assert saved.key_visit
     assert len(saved.counselor_ids) == 2 and saved.organization_id
     assert [f.description for f in saved.followups] == ["提供品牌設計資源清單", "協助聯繫公所承辦人"]
     assert [a.filename for a in saved.attachments] == ["現場照片.jpg"]
