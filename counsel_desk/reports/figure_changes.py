@@ -90,7 +90,8 @@ def _flatten(data: dict[str, Any]) -> dict[tuple[str, ...], object]:
 
 
 def _center_zh(code: str) -> str:
-    return _enum_zh(CenterCode, code)
+    """One form of a center's name everywhere: 地方創生北區輔導中心."""
+    return CenterCode(code).full_name_zh if code in CenterCode._value2member_map_ else code
 
 
 def _enum_zh(enum: Any, code: str) -> str:

@@ -53,7 +53,7 @@ def center_budgets(budgets: list[StationBudget]) -> list[CenterBudget]:
 
 def _center_zh(code: str) -> str:
     try:
-        return CenterCode(code).zh
+        return CenterCode(code).full_name_zh  # one form of a center's name everywhere
     except ValueError:
         return code
 

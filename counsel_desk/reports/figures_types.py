@@ -388,11 +388,16 @@ class ReportFigures:
     places: "PlacesFigures | None" = None  # issue 17: 原住民族地區 and township stocktaking (reports/figures_places.py)
 
     @property
+    def overdue_as_of(self) -> date:
+        """The day 期末逾期 is counted at, as its headings say: the period's end, or a provisional report's day made."""
+        return self.overdue_counted_to or self.period.end
+
+    @property
     def overdue_by_age(self) -> list[tuple[str, int]]:
         """Overdue follow-ups by days past due at the period end (a provisional report's day made): (label, count)."""
         buckets = [("逾期 30 日內", 30), ("逾期 31–90 日", 90), ("逾期 91–180 日", 180), ("逾期超過 180 日", None)]
         counts = [0] * len(buckets)
-        counted_to = self.overdue_counted_to or self.period.end
+        counted_to = self.overdue_as_of
         for o in self.overdue_followups:
             days = (counted_to - o.due_date).days
             for i, (_, limit) in enumerate(buckets):

@@ -165,7 +165,7 @@ def _visits(f: ReportFigures, sec: _Sections, county_codes: list[str], summary_o
 
 def _followups(f: ReportFigures, sec: _Sections, summary_only: bool) -> list:
     w = WIDTH / 3
-    counts = _table([["本期新增", "本期結案", f"期末逾期未結（截至 {roc_date(f.period.end)}）"],
+    counts = _table([["本期新增", "本期結案", f"期末逾期未結（截至 {roc_date(f.overdue_as_of)}）"],
                      [_n(f.followups_opened), _n(f.followups_closed), _n(f.followups_overdue)]],
                     [w, w, w], font_size=9.5, align_center=(0, 1, 2))
     out = [*sec.heading("追蹤事項"), counts]
@@ -331,12 +331,13 @@ def _appendix_visits(f: ReportFigures) -> list:
 # -- the document --------------------------------------------------------------------------------
 
 def _keep_headings(story: list) -> list:
-    """Each heading (with the short text under it) goes before a :class:`KeepStart` for what follows."""
+    """Each heading (with the short text under it) goes before a :class:`KeepStart` for what follows; so does a
+    table's caption (the ``unit`` style: 「分區中心經費執行（金額單位：新臺幣元）」), which printed alone at a page's foot."""
     out: list = []
     i = 0
     while i < len(story):
         item = story[i]
-        if isinstance(item, Paragraph) and item.style.name in ("h1", "h2"):
+        if isinstance(item, Paragraph) and item.style.name in ("h1", "h2", "unit"):
             j = i + 1
             while j < len(story) and isinstance(story[j], Paragraph) and j - i < 4:
                 j += 1

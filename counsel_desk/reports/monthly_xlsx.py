@@ -91,7 +91,7 @@ def build_workbook(f: ReportFigures, *, prepared_by: str = "", today: date | Non
     step(2)
     _visits_sheets(f, sheet)
     step(5)
-    sheet("逾期追蹤事項", f"期末逾期未結追蹤事項（截至{_roc(f.period.end)}）",
+    sheet("逾期追蹤事項", f"期末逾期未結追蹤事項（截至{_roc(f.overdue_as_of)}）",
           [Col("訪視日期", "date"), Col("縣市"), Col("鄉鎮市區"), Col("追蹤事項", "wrap", 46), Col("負責人"),
            Col("預定完成日", "date"), Col("狀態", "code")], landscape=True).write(
         [[_roc(o.visit_date), o.county, o.township, o.description, o.owner, _roc(o.due_date),
@@ -295,7 +295,7 @@ def _by_center_sheet(f: ReportFigures, sheet) -> None:
     from counsel_desk.services.figures.figures import HEADLINE_KEYS
 
     centers = [c for c in CenterCode if c.value in f.by_center]
-    sheet("各分區", "各分區中心比較", [Col("項目"), *[Col(c.zh, "num") for c in centers], Col("合計", "num")]).write(
+    sheet("各分區", "各分區中心比較", [Col("項目"), *[Col(c.full_name_zh, "num") for c in centers], Col("合計", "num")]).write(
         [[figure_label((k,)), *[_headline_value(k, f.by_center[c.value].get(k)) for c in centers],
           _headline_value(k, sum(f.by_center[c.value].get(k) or 0 for c in centers))] for k in HEADLINE_KEYS])
 

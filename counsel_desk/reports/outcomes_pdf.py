@@ -40,7 +40,7 @@ def section(f: ReportFigures, sec: Sections, summary_only: bool) -> list[Flowabl
     else:
         centers = list(CenterCode)
         w = WIDTH / (len(centers) + 3)
-        data = [["成果類別", *[c.zh for c in centers], "合計", "單位"]] + [
+        data = [["成果類別", *[para(c.full_name_zh, "cell_bold") for c in centers], "合計", "單位"]] + [
             [OutcomeKind(k).zh, *[_value(k, o.by_center[c.value].of(k)) for c in centers], _value(k, t.of(k)),
              unit_of(k)] for k in kinds]
         out.append(KeepTogether(table(data, [w * 1.6] + [w * 0.95] * (len(centers) + 1) + [w * 0.65], font_size=8.5)))

@@ -31,14 +31,14 @@ def outcome_sheets(f: ReportFigures, sheet: Callable[..., Any]) -> None:
     cols = [Col("成果類別"), Col("本期", "int"), Col("單位", "code")]
     if o.by_center is not None:
         centers = list(CenterCode)
-        cols = [Col("成果類別"), *[Col(c.zh, "int") for c in centers], Col("合計", "int"), Col("單位", "code")]
+        cols = [Col("成果類別"), *[Col(c.full_name_zh, "int") for c in centers], Col("合計", "int"), Col("單位", "code")]
         rows = [[OutcomeKind(k).zh, *[o.by_center[c.value].of(k) for c in centers], v, unit_of(k)]
                 for k, v in t.by_kind.items()]
     sheet("成果", "本期成果（依成果紀錄日期加總）", cols).write(rows, extra=extra)
     if o.national is not None:
         centers = list(CenterCode)
         sheet("全國比較", f"四分區累計成果與全國數字（截至{roc_date(f.period.end)}）",
-              [Col("項目"), *[Col(c.zh, "int") for c in centers], Col("四分區合計", "int"),
+              [Col("項目"), *[Col(c.full_name_zh, "int") for c in centers], Col("四分區合計", "int"),
                Col(o.national_label or "全國", "int"), Col("占全國", "pct"), Col("單位", "code")]).write(
             [[n.label, *[n.by_center[c.value] for c in centers], n.centers_total, n.national, n.share, n.unit]
              for n in o.national],

@@ -18,6 +18,7 @@ import math
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from counsel_desk.models.enums import STAGE_ORDER, Route
 from counsel_desk.reports.figures_types import ReportFigures
@@ -67,8 +68,9 @@ def count_bars(names: list[str], values: list[int], width: float, axis_title: st
     height = max(88, len(names) * bar_h + 48)
     d = Drawing(width, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y = 62, 30  # room below the tick labels for the axis title
-    chart.width, chart.height = width - 100, height - 42
+    # room left of the bars for the longest name (地方創生北區輔導中心), below the tick labels for the axis title
+    chart.x, chart.y = max(62, max((stringWidth(n, FONT, 8.5) for n in names), default=0) + 8), 30
+    chart.width, chart.height = width - chart.x - 38, height - 42
     chart.data = [list(reversed(values))]
     chart.categoryAxis.categoryNames = list(reversed(names))
     chart.categoryAxis.labels.fontName = FONT

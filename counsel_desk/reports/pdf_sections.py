@@ -105,15 +105,16 @@ def by_center(f: ReportFigures, sec: Sections) -> list[Flowable]:
              headline_text(k, sum(by[c.value].get(k) or 0 for c in centers))] for k in HEADLINE_KEYS]
     w = (WIDTH - 62 * mm) / (len(centers) + 1)
     return [*sec.heading("各分區中心比較"),
-            PagedTable(["項目", *[c.zh for c in centers], "合計"], data, [62 * mm] + [w] * (len(centers) + 1),
-                       wrap_cols=(0,), align_right=tuple(range(1, len(centers) + 2))),
+            PagedTable(["項目", *[c.full_name_zh for c in centers], "合計"], data,
+                       [62 * mm] + [w] * (len(centers) + 1),  # the centers' names wrap in the heading
+                       wrap_cols=tuple(range(len(centers) + 1)), align_right=tuple(range(1, len(centers) + 2))),
             Spacer(1, 3 * mm), _center_chart(f, centers)]
 
 
 def _center_chart(f: ReportFigures, centers: list[CenterCode]) -> Drawing:
     by = f.by_center or {}
     values = [int(by[c.value].get("visits_total") or 0) for c in centers]
-    return count_bars([c.zh for c in centers], values, WIDTH, "各分區訪視次數（次）", bar_h=18)
+    return count_bars([c.full_name_zh for c in centers], values, WIDTH, "各分區訪視次數（次）", bar_h=18)
 
 
 def proposals_sent(f: ReportFigures, sec: Sections, summary_only: bool) -> list[Flowable]:

@@ -126,13 +126,14 @@ def make_engine(path: Path, *, read_only: bool = False, key: DatabaseKey | None 
     return engine
 
 
-_SAID_AT_ONCE = (errors.BUSY, errors.DISK_FULL, errors.READ_ONLY)
+_SAID_AT_ONCE = (errors.BUSY, errors.DISK_FULL, errors.READ_ONLY, errors.DAMAGED)
 
 
 def _in_words(context, path: Path) -> None:
     """A write that waited BUSY_TIMEOUT_MS for another program's lock (an import in another window or
     process), or met a full disk or a read-only file, reaches every caller as the UserError that says so
-    in words — a window's save shows it instead of "Something went wrong … OperationalError"."""
+    in words — a window's save shows it instead of "Something went wrong … OperationalError". A file
+    that went bad while open is said with its next step: the newest good backup, by name (errors.damaged)."""
     original = context.original_exception
     if errors.kind_of(original, path) in _SAID_AT_ONCE:
         said = errors.known(original, path)

@@ -232,6 +232,10 @@ class MainWindow(QMainWindow):
         topics.setObjectName("actionTopics")
         topics.triggered.connect(self.show_topics)
         edit_menu.addAction(topics)
+        split = QAction(self.tr("Counties of each &center…"), self)
+        split.setObjectName("actionCenterSplit")
+        split.triggered.connect(self.show_center_split)
+        edit_menu.addAction(split)
         prefs = QAction(self.tr("&Preferences…"), self)
         prefs.setShortcut(QKeySequence.StandardKey.Preferences)
         prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -329,6 +333,17 @@ class MainWindow(QMainWindow):
             return None
         dialog = TopicsDialog(self.ctx.services(), self, settings=self.ctx.settings)
         self.topics_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_center_split(self):
+        """各中心縣市: headquarters moves a county to another center (audited; the shipped split is the default)."""
+        from counsel_desk.ui.stocktaking.center_split_dialog import CenterSplitDialog
+
+        if self.ctx is None:
+            return None
+        dialog = CenterSplitDialog(self.ctx.services(), self, settings=self.ctx.settings)
+        self.center_split_dialog = dialog
         dialog.open()
         return dialog
 

@@ -21,6 +21,10 @@ def describe(exc: BaseException) -> str:
     if known is not None and errors.kind_of(known) == errors.BUSY:  # SQLite waited for the lock, in vain
         return known.message + QCoreApplication.translate(
             "Messages", " What you entered is still here: save again in a moment.")
+    if known is not None and errors.kind_of(known) == errors.DAMAGED:  # the command line's step, and the window's
+        return known.message + QCoreApplication.translate(
+            "Messages", " In the window: close the Desk and open it again — it puts the damaged file aside "
+                        "and offers the newest good backup.")
     if known is not None:
         return known.message
     if isinstance(exc, OSError):

@@ -31,12 +31,12 @@
         <translation>正在建立示範資料庫（虛構的訪視、人員與提案）…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/startup.py" line="248" />
+        <location filename="../../counsel_desk/ui/startup.py" line="252" />
         <source>Cannot open the database</source>
         <translation>無法開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/startup.py" line="254" />
+        <location filename="../../counsel_desk/ui/startup.py" line="258" />
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
@@ -80,17 +80,17 @@
 <context>
     <name>EmptyHint</name>
     <message>
-        <location filename="../../counsel_desk/ui/empty_state.py" line="58" />
+        <location filename="../../counsel_desk/ui/empty_state.py" line="60" />
         <source>Nothing matches “%1”.</source>
         <translation>沒有符合「%1」的紀錄。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/empty_state.py" line="59" />
+        <location filename="../../counsel_desk/ui/empty_state.py" line="61" />
         <source>Nothing matches the filters chosen.</source>
         <translation>沒有符合篩選條件的紀錄。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/empty_state.py" line="62" />
+        <location filename="../../counsel_desk/ui/empty_state.py" line="64" />
         <source>Clear the search and filters</source>
         <translation>清除搜尋與篩選條件</translation>
     </message>
@@ -98,80 +98,80 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="31" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="36" />
         <source>Welcome to the Regional Revitalization Desk</source>
         <translation>歡迎使用地方創生輔導桌</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="32" />
-        <location filename="../../counsel_desk/ui/first_run.py" line="106" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="43" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="136" />
         <source>Tell us which center you work for and who you are. Everything stays on this laptop until you export it.</source>
         <translation>請選擇您所屬的分區輔導中心並填寫姓名。所有資料都只存在這台電腦，直到您匯出為止。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="40" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="51" />
         <source>e.g. Lin Yi-chun</source>
         <translation>例如：林怡君</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="42" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="53" />
         <source>Choose…</source>
         <translation>選擇…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="51" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="62" />
         <source>This computer's file</source>
         <translation>這台電腦的檔案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="53" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="64" />
         <source>The center's server</source>
         <translation>中心的伺服器</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="73" />
-        <location filename="../../counsel_desk/ui/first_run.py" line="95" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="88" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="125" />
         <source>Regional center</source>
         <translation>分區輔導中心</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="74" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="89" />
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="75" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="90" />
         <source>Your data</source>
         <translation>資料存放</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="76" />
-        <location filename="../../counsel_desk/ui/first_run.py" line="115" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="91" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="145" />
         <source>Data folder</source>
         <translation>資料夾</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="80" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="95" />
         <source>Start</source>
         <translation>開始使用</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="81" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="96" />
         <source>Open the demo database</source>
         <translation>開啟示範資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="104" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="134" />
         <source>Tell us which center you work for and who you are, and how to reach the center's server: your center's IT person gives you the address and your login.</source>
         <translation>請選擇您所屬的分區輔導中心、填寫姓名，並設定如何連到中心的伺服器：伺服器位址與您的登入帳號由中心的資訊人員提供。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="129" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="159" />
         <source>Please enter your name: it is recorded with every change you make.</source>
         <translation>請填寫姓名：每一筆修改都會記錄修改者。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/first_run.py" line="152" />
+        <location filename="../../counsel_desk/ui/first_run.py" line="182" />
         <source>Password not kept</source>
         <translation>密碼未存下</translation>
     </message>
@@ -197,168 +197,173 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="188" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="189" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="189" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="190" />
         <source>&amp;New record</source>
         <translation>新增(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="194" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="195" />
         <source>New &amp;database…</source>
         <translation>新增資料庫(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="198" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="199" />
         <source>&amp;Open database…</source>
         <translation>開啟資料庫(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="202" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="203" />
         <source>Open the de&amp;mo database</source>
         <translation>開啟示範資料庫(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="205" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="206" />
         <source>&amp;Back to my database</source>
         <translation>回到我的資料庫(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="210" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="211" />
         <source>Export list as &amp;CSV…</source>
         <translation>將清單匯出為 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="214" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="215" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="219" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="220" />
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="220" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="221" />
         <source>&amp;Find</source>
         <translation>搜尋(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="224" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="225" />
         <source>&amp;Counselors…</source>
         <translation>輔導員名單(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="230" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="231" />
         <source>Issue &amp;topics…</source>
         <translation>推動課題(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="234" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="235" />
+        <source>Counties of each &amp;center…</source>
+        <translation>各中心縣市(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/main_window.py" line="239" />
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="240" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="245" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="248" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="253" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="284" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="289" />
         <source>This page has no list to export.</source>
         <translation>這一頁沒有可匯出的清單。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="290" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="296" />
         <source>Export list as CSV</source>
         <translation>將清單匯出為 CSV</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="291" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="297" />
         <source>CSV (*.csv)</source>
         <translation>CSV 檔 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="298" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="305" />
         <source>Exported %1 row to %2</source>
         <translation>已匯出 %1 筆到 %2</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="299" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="306" />
         <source>Exported %1 rows to %2</source>
         <translation>已匯出 %1 筆到 %2</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="305" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="312" />
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="406" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="424" />
         <source>Opening the database…</source>
         <translation>正在開啟資料庫…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="339" />
-        <location filename="../../counsel_desk/ui/main_window.py" line="414" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="357" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="432" />
         <source> (read-only)</source>
         <translation>（唯讀）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="249" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="254" />
         <source>&amp;Manual</source>
         <translation>使用說明(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="253" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="258" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快速鍵(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="258" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="263" />
         <source>&amp;About the Regional Revitalization Desk</source>
         <translation>關於地方創生輔導桌(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="306" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="313" />
         <source>Desk database (*.db);;All files (*)</source>
         <translation>輔導桌資料庫 (*.db);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="333" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="351" />
         <source>Regional Revitalization Desk</source>
         <translation>地方創生輔導桌</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="337" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="355" />
         <source>Demo data</source>
         <translation>示範資料</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="415" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="433" />
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="415" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="433" />
         <source>Demo database: %1</source>
         <translation>示範資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="426" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="444" />
         <source>Last backup: none</source>
         <translation>最近備份：尚無</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/main_window.py" line="429" />
+        <location filename="../../counsel_desk/ui/main_window.py" line="447" />
         <source>Last backup: %1</source>
         <translation>最近備份：%1</translation>
     </message>
@@ -379,27 +384,32 @@
         <translation>畫面上輸入的內容都還在，稍等一下再儲存一次即可。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="28" />
+        <location filename="../../counsel_desk/ui/messages.py" line="25" />
+        <source> In the window: close the Desk and open it again — it puts the damaged file aside and offers the newest good backup.</source>
+        <translation>在視窗中：關閉輔導桌後重新開啟，它會把損毀的檔案移到隔離資料夾，並提供最新的完好備份供還原。</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/messages.py" line="32" />
         <source>A file could not be read or written: %1 (%2)</source>
         <translation>無法讀寫檔案：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="30" />
+        <location filename="../../counsel_desk/ui/messages.py" line="34" />
         <source>Something went wrong and was not saved: %1</source>
         <translation>發生錯誤，這次的變更沒有儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="109" />
+        <location filename="../../counsel_desk/ui/messages.py" line="113" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="120" />
+        <location filename="../../counsel_desk/ui/messages.py" line="124" />
         <source>Continue</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/messages.py" line="125" />
+        <location filename="../../counsel_desk/ui/messages.py" line="129" />
         <source>Regional Revitalization Desk</source>
         <translation>地方創生輔導桌</translation>
     </message>

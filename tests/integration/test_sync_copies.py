@@ -14,7 +14,7 @@ import pytest
 from counsel_desk import models as m
 from counsel_desk.store import driver, open_database
 from counsel_desk.sync import export_workbook, import_workbooks
-from tests.integration.sync_helpers import create, delete, fresh_db, small_world, update
+from tests.integration.sync_helpers import create, delete, fresh_db, small_world, town, update
 
 
 def copy_file(db, dest):
@@ -216,4 +216,31 @@ def test_natural_key_clash_with_a_record_already_here_renames_it_with_its_childr
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
         assert con.execute("SELECT count(*) FROM sync_conflict WHERE status = 'open'").fetchone() == (0,)
     for d in (a, b, db):
+        d.close()
+
+
+def test_a_score_per_criterion_and_a_section_per_proposal_made_on_two_laptops_become_one_record(
+        tmp_path, tmp_path_factory, center):
+    """The issue's other natural keys: a proposal's score per criterion and its text per section (and the
+    county's check per item), written on two laptops — one record each, the differing field a conflict."""
+    db, ids = center
+    county, township = town(db)
+    p = create(db, m.Proposal(center_code="north", title="老屋再生", applicant_type="association", county_code=county,
+                              township_code=township, route="existing"))
+    db, (a, b), ids = _laptops_from_workbook(tmp_path, tmp_path_factory, (db, ids))
+    for lap, body, score, status in ((a, "A 寫的地方 DNA", 3, "pending"), (b, "B 寫的地方 DNA", 4, "settled")):
+        create(lap, m.ProposalSection(proposal_id=p.id, section_key="local_dna", body=body))
+        create(lap, m.ProposalScore(proposal_id=p.id, criterion="locality", score=score))
+        create(lap, m.CountyCheck(proposal_id=p.id, item="land_use", status=status))
+    hq, reports = merged_at_hq(tmp_path, tmp_path_factory, a, b)
+    assert not reports[1].refused, [str(x) for x in reports[1].problems.items]
+    assert reports[1].totals["conflicts"] == 3
+    with driver.connect(hq.path) as con:
+        counts = [con.execute(f"SELECT count(*) FROM {t} WHERE proposal_id = ?", (p.id,)).fetchone()[0]
+                  for t in ("proposal_section", "proposal_score", "county_check")]
+        opened = sorted(con.execute("SELECT entity, fields FROM sync_conflict WHERE status = 'open'").fetchall())
+    assert counts == [1, 1, 1]
+    assert opened == [("county_check", '["status"]'), ("proposal_score", '["score"]'),
+                      ("proposal_section", '["body"]')]
+    for d in (a, b, hq, db):
         d.close()

@@ -134,6 +134,12 @@ def test_refused_import_leaves_the_file_byte_for_byte_after_exit(tmp_path, demo_
     wb = openpyxl.load_workbook(workbook)
     wb["實地訪視"].cell(3, 1).value = "not-a-uuid"
     wb.save(bad)
+    # The planner's statistics missing or stale (a database that grew since they were taken): SQLite's
+    # PRAGMA optimize on close would write sqlite_stat1 now — as it did after every refused import
+    con = driver.connect(demo_file)
+    con.execute("DELETE FROM sqlite_stat1")
+    con.commit()
+    con.close()
     before = digest(demo_file)
     run = cli("import", "--db", str(demo_file), str(bad))
     assert run.returncode == 1 and "資料庫未做任何變更" in run.stdout
@@ -166,6 +172,37 @@ def test_damaged_database_message_names_restore_and_the_newest_good_backup(tmp_p
     assert run.returncode == 3
     assert "已損毀" in run.stderr and "counsel-desk restore" in run.stderr and good.name in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_a_database_damaged_while_the_window_is_open_names_the_next_step_and_the_newest_good_backup(
+        tmp_path, demo_file, qapp):
+    """The file goes bad under a running window (a failing disk, a USB stick pulled): what the window
+    says names the newest good backup and how to get it back, not just 「已損毀」."""
+    from sqlmodel import select
+
+    from counsel_desk import models as m
+    from counsel_desk.ui.messages import describe
+    from counsel_desk.ui.startup import prepare
+
+    prepare(qapp)  # the zh_TW catalogues, as the window has them
+    good = backup.make_backup(demo_file, "manual")
+    db = open_database(demo_file)
+    try:
+        with db.session() as s:
+            assert s.exec(select(m.Contact)).all()
+        data = bytearray(demo_file.read_bytes())
+        data[4096:] = b"\xff" * (len(data) - 4096)  # every page after the first is garbage now
+        demo_file.write_bytes(bytes(data))
+        db.engine.dispose()  # the next read sees the file as it is
+        with pytest.raises(Exception) as caught:
+            with db.session() as s:
+                s.exec(select(m.Contact)).all()
+        said = describe(caught.value)
+    finally:
+        db.engine.dispose()
+    assert "已損毀" in said and good.name in said and "restore" in said, said
+    assert "重新開啟" in said  # in the window: reopen, and the start offers that backup
+    assert "OperationalError" not in said and "DatabaseError" not in said and "Something went wrong" not in said
 
 
 # --- a full disk ---------------------------------------------------------------------------------------

@@ -156,6 +156,83 @@ def test_left_idle_everything_is_covered_until_the_passphrase_is_typed(qtbot, en
     lock.timer.stop()
 
 
+@pytest.mark.parametrize("left_open", ["menu", "list", "tooltip"])
+def test_a_menu_list_or_tooltip_left_open_is_not_readable_while_locked(qtbot, encrypted_db, left_open):
+    """A context menu, a drop-down list or a tooltip left open when she walked away lies above every
+    window: the lock closes it (a menu has no cover of its own), and one opened while locked is closed too."""
+    from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QToolTip
+
+    window = _window_with_secrets(qtbot)
+    combo = QComboBox()
+    combo.addItems([SECRET_TEXT, "臺東縣鹿野鄉公所 0933-222-111"])
+    window.setCentralWidget(combo)
+    menu = QMenu(window)
+    menu.addAction(SECRET_TEXT)
+    if left_open == "menu":
+        menu.popup(window.mapToGlobal(QPoint(20, 20)))
+        qtbot.waitUntil(menu.isVisible)
+    elif left_open == "list":
+        combo.showPopup()
+        qtbot.waitUntil(lambda: combo.view().isVisible())
+    else:
+        QToolTip.showText(window.mapToGlobal(QPoint(20, 20)), SECRET_TEXT, window, window.rect(), 60_000)
+        qtbot.waitUntil(QToolTip.isVisible)
+
+    lock = IdleLock(encrypted_db.key, idle_ms=50, parent=window)
+    qtbot.waitUntil(lambda: lock.locked, timeout=3000)
+    qtbot.wait(50)
+
+    def readable() -> list[str]:
+        """Visible windows with no cover of their own: a menu, a list or a tooltip above the covers."""
+        return [type(w).__name__ for w in QApplication.topLevelWidgets()
+                if w.isVisible() and not any(c.isVisible() for c in w.findChildren(LockCover))]
+
+    assert readable() == [] and not menu.isVisible() and not combo.view().isVisible() and not QToolTip.isVisible()
+    menu.popup(window.mapToGlobal(QPoint(20, 20)))  # a shortcut or the Alt key opens one while locked
+    qtbot.waitUntil(lambda: not menu.isVisible(), timeout=2000)
+    assert readable() == []
+    cover = window.findChild(LockCover)
+    cover.secret.setText(PASSPHRASE)
+    qtbot.mouseClick(cover.button, Qt.MouseButton.LeftButton)
+    assert not lock.locked and combo.currentText() == SECRET_TEXT  # nothing she chose was lost
+    lock.timer.stop()
+
+
+def test_while_locked_the_keyboard_reaches_only_the_passphrase(qtbot, encrypted_db):
+    """A passer-by at the locked laptop: a window's shortcut (save, which would put the record's name back
+    in the title) does nothing, and Tab does not lead into the hidden form — keys reach only the cover."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    window = _window_with_secrets(qtbot)
+    form = QLineEdit("原本的內容")
+    window.setCentralWidget(form)
+    fired: list[str] = []
+    QShortcut(QKeySequence("Ctrl+S"), window).activated.connect(lambda: fired.append("save"))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    form.setFocus()
+    qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert fired == ["save"]  # the shortcut works while unlocked
+
+    lock = IdleLock(encrypted_db.key, idle_ms=50, parent=window)
+    qtbot.waitUntil(lambda: lock.locked, timeout=3000)
+    cover = window.findChild(LockCover)
+    qtbot.keyClick(cover.secret, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(3):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        assert cover.isAncestorOf(window.focusWidget())  # Tab stays in the cover
+    qtbot.keyClick(form, Qt.Key.Key_A)  # even a key sent straight to the hidden field
+    qtbot.keyClicks(cover.secret, "xyz")
+    assert fired == ["save"] and form.text() == "原本的內容"
+    assert lock.locked and cover.secret.text() == "xyz"
+    cover.secret.setText(PASSPHRASE)
+    qtbot.keyClick(cover.secret, Qt.Key.Key_Return)
+    assert not lock.locked
+    qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert fired == ["save", "save"]
+    lock.timer.stop()
+
+
 def test_only_a_typed_key_locks_and_zero_minutes_means_never(qtbot, encrypted_db, tmp_path):
     from PySide6.QtCore import QSettings
 

@@ -56,11 +56,13 @@ def test_headquarters_sees_each_center_and_all_centers(qtbot, app_context, dashb
     card = page.outcomes_card
     box = card.center_box
     assert box.isVisible()
-    assert [box.itemText(i) for i in range(box.count())] == ["北區", "南區", "東區", "全部分區"]
+    # one form of a center's name everywhere (issue 16), as the dashboard's title
+    assert [box.itemText(i) for i in range(box.count())] == ["地方創生北區輔導中心", "地方創生南區輔導中心",
+                                                          "地方創生東區輔導中心", "全部分區"]
     # her own center first, as the rest of the dashboard
-    assert box.currentText() == "北區"
+    assert box.currentText() == "地方創生北區輔導中心"
     assert card.figure_text("youth") == "3（設籍 0）" and card.figure_text("revenue") == "NT$100,000"
-    _choose(qtbot, card, "南區")
+    _choose(qtbot, card, "地方創生南區輔導中心")
     assert card.figure_text("youth") == "5（設籍 0）" and card.figure_text("revenue") == "NT$250,000"
     assert card.figure_text("jobs") == "0"
     _choose(qtbot, card, "全部分區")

@@ -59,7 +59,8 @@ def test_figures_show_for_the_chosen_month(page, demo_db, qtmodeltester):
     assert model.index(0, 0).data() == "實地訪視"
     assert model.index(0, 1).data() == f"{_visits_in_november(demo_db):,}"
     assert page.picker.period().key == "2026-11" and page.picker.center_code() == "north"
-    assert "北區 民國115年11月" in page.status.text()
+    assert "地方創生北區輔導中心 民國115年11月" in page.status.text()  # one form of a center's name (issue 16)
+    assert page.picker.center.currentText() == "地方創生北區輔導中心"
     assert not page.open_pdf.isEnabled() and page.banner.isHidden()
 
 

@@ -377,6 +377,61 @@ def test_encrypt_and_decrypt_sign_the_head_again(tmp_path, monkeypatch):
         keys.forget_all()
 
 
+# --- what is not detectable, exactly as docs/data-safety.md says -----------------------------------------
+def _add_entries(database, names) -> None:
+    with database.session() as s:
+        for name in names:
+            create(s, Organization(name=name, kind="association"), "測試", "organization")
+        s.commit()
+
+
+def test_a_log_rolled_back_to_an_older_backups_end_is_caught_only_while_a_newer_anchor_is_kept(keyed):
+    """With the passphrase, the newest entries cut and the head of an older backup put back: that head
+    was signed by the program itself, so only a newer backup (or workbook) still tells."""
+    from counsel_desk.services.safety import backup
+    from counsel_desk.store import driver
+
+    old = backup.make_backup(keyed.path, "manual")
+    old_end = audit_log.verify_chain(keyed.session_factory).last_seq
+    _add_entries(keyed, ["太麻里鄉公所", "大武鄉公所"])
+    newer = backup.make_backup(keyed.path, "manual")
+    con = driver.connect(keyed.path)  # SQLCipher with the passphrase, as anyone holding it can
+    con.execute("DELETE FROM audit_log WHERE seq > ?", (old_end,))
+    con.execute("UPDATE app_meta SET value = ? WHERE key = 'audit_head'", (_head_text(old),))
+    con.commit()
+    con.close()
+    assert audit_log.verify_chain(keyed.session_factory).ok  # the database alone: a genuine, signed head
+    result = audit_log.verify_chain(keyed.session_factory, db_path=keyed.path)
+    assert not result.ok and newer.name in result.message
+    newer.unlink()  # and with the newer backups gone, nothing is left to tell
+    assert audit_log.verify_chain(keyed.session_factory, db_path=keyed.path).ok
+
+
+def test_decrypt_edit_and_encrypt_again_with_the_passphrase_gives_a_signed_head(keyed, tmp_path):
+    """The keyed head stops a hand that edits the opened file without counsel_desk, not one that holds the
+    passphrase and uses counsel_desk's own decrypt and encrypt around the edit."""
+    from counsel_desk.services.safety import encryption
+    from counsel_desk.store import audit, driver, keys, open_database
+
+    last = audit_log.verify_chain(keyed.session_factory).last_seq
+    keyed.close()
+    encryption.decrypt(keyed.path)
+    con = driver.connect(keyed.path)
+    con.execute("DELETE FROM audit_log WHERE seq > ?", (last - 2,))
+    count, seq = con.execute("SELECT count(*), max(seq) FROM audit_log").fetchone()
+    h = con.execute("SELECT hash FROM audit_log WHERE seq = ?", (seq,)).fetchone()[0]
+    con.execute("UPDATE app_meta SET value = ? WHERE key = 'audit_head'", (audit.Head(count, seq, h).to_text(),))
+    con.commit()
+    con.close()
+    encryption.encrypt(keyed.path, keys.new_key(PASSPHRASE))
+    reopened = open_database(keyed.path)
+    try:
+        result = audit_log.verify_chain(reopened.session_factory)
+        assert result.ok and result.head.mac and result.entries == count
+    finally:
+        reopened.close()
+
+
 @pytest.mark.sqlite_only  # a server's audit times are timestamps: no impossible one can be stored
 def test_an_impossible_time_edited_into_an_entry_is_named_and_exported_as_it_is(db, services, history, tmp_path):
     con = RawConnection(db)

@@ -265,3 +265,29 @@ def test_changes_in_the_lists_name_the_entry_added_taken_out_or_changed():
         ("重點訪視：115/11/02 新北市烏來區 部落廚房", "列為重點訪視", "（已不在清單）"),
     ]
     assert differences(current, current) == []
+
+
+def test_a_center_has_one_name_in_the_report(seeded):
+    """Issue 16, 「one form of a center's name everywhere (dashboard, PDFs, reports)」: 地方創生北區輔導中心 on the
+    cover, in the JSON, in the national report's columns and rows — never 北區 beside it."""
+    import io
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from counsel_desk.reports.monthly_pdf import pdf_bytes
+    from counsel_desk.reports.monthly_xlsx import xlsx_bytes
+
+    north = compute(seeded.session_factory, "north", NOV)
+    assert north.center_name == north.as_json()["center_name"] == "地方創生北區輔導中心"
+    cover = PdfReader(io.BytesIO(pdf_bytes(north))).pages[0].extract_text()
+    assert "北區" not in cover.replace("地方創生北區輔導中心", "")
+    hq = compute(seeded.session_factory, None, NOV)
+    assert [c.center_name for c in hq.center_budgets] == ["地方創生北區輔導中心"]
+    text = "".join("".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf_bytes(hq))).pages)  # wrapped
+    assert "地方創生東區輔導中心" in text
+    for short in ("北區", "東區"):
+        assert short not in text.replace(f"地方創生{short}輔導中心", "").replace("東區的交流", "")  # (an event's title)
+    wb = load_workbook(io.BytesIO(xlsx_bytes(hq)), read_only=True)
+    heads = [c for row in wb["各分區"].iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert "地方創生北區輔導中心" in heads and "北區" not in heads

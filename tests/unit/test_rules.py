@@ -79,3 +79,21 @@ def test_a_proposal_outside_the_centers_counties_speaks_up(services, people):
     d = ps.create_proposal(services, _fields(people, county_code=HUALIEN, township_code=HUALIEN_CITY))
     (notice,) = [n for n in rules.notices(d, facts) if n.code == "outside_center"]
     assert "花蓮縣" in notice.zh and "預設" in notice.source_text
+
+
+def test_a_request_under_a_plan_that_publishes_no_split_is_said_unchecked_and_refused_above_its_total(services,
+                                                                                                      people):
+    """Source: 打造永續共好地方創生計畫 (中央社 2024-02-01「未來 4 年將投入新台幣 60 億元」; its split per year and work
+    item is not public, DOMAIN.md): issue 16 — a proposal asking NT$9 billion from one work item reached 通過
+    without a word. The allocation is unknown, so the request cannot be compared: said so on the 完整性 page;
+    more than the whole plan's total cannot be right: refused, as a known allocation refuses."""
+    d = ps.create_proposal(services, _fields(people))
+    with pytest.raises(ValidationError, match="超過「打造永續共好地方創生計畫」總經費 6,000,000,000 元") as err:
+        ps.save_draft(services, d.id, funding={("NDC", 115): 9_000_000_000})
+    assert "60 億" in err.value.zh
+    d = ps.save_draft(services, d.id, funding={("NDC", 115): 900_000_000, ("MOC", 116): 1_000_000})
+    (unknown,) = [n for n in rules.notices(d, rules.load_facts(services)) if n.code == "allocation_unknown"]
+    assert "民國 115、116 年適用「打造永續共好地方創生計畫」" in unknown.zh and "未知" in unknown.zh
+    assert "分年、分工作項目經費未見於公開資料" in unknown.source_text
+    seed = ps.save_draft(services, d.id, funding={("NDC", 113): 1_000_000})
+    assert "allocation_unknown" not in _codes(rules.notices(seed, rules.load_facts(services)))

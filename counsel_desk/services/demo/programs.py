@@ -26,7 +26,8 @@ def _roc_date(roc_year: int, month: int, day: int) -> date:
 
 
 def _status_and_years(ctx: Ctx, rng, year: int) -> tuple[str, list[int]]:
-    """Status of a station approved in ROC ``year`` (three-year terms) and the ROC years it had a budget."""
+    """Status of a station approved in ROC ``year`` and the ROC years it had a budget: a 12-month term a year,
+    each year after the first a 延續補助 granted after a good 評鑑 of the year before (see :func:`_budgets`)."""
     now = ctx.roc_year
     r = rng.random()
     if year >= now:
@@ -80,17 +81,39 @@ def build_workstations(ctx: Ctx, people: People, visits: int) -> list[Station]:
         youth = (0, 0) if status == WorkstationStatus.APPLYING else (int(rng.random() * 16), int(rng.random() * 11))
         ctx.youth += youth[0] + youth[1]
         notes = f"駐點於{town.name}{rng.choice(text.VENUES)}，聚焦{ind}。"
+        facts = _eligibility(ctx.rng(f"eligibility:{sid}"), team, status != WorkstationStatus.APPLYING)
         ctx.add("workstation", {
             **ctx.synced(sid, created), "center_code": ctx.center, "name": name, "operator_name": operator.name,
             "operator_kind": op_kind.value, "organization_id": operator.id, "host_name": operator.contacts[0][1],
             "team_size": team, "fulltime_staff": staff, "county_code": town.county_code, "township_code": town.code,
-            "year_approved": year, "term_start": start, "term_end": end, "status": status, "notes": notes})
+            "year_approved": year, "term_start": start, "term_end": end, "status": status, "notes": notes, **facts})
         for cid, _ in operator.contacts:
             ctx.add("workstation_contact", {"workstation_id": sid, "contact_id": cid})
         ctx.index("workstation", sid, name, operator.name, operator.contacts[0][1], f"{town.county} {town.name}", notes)
         stations.append(Station(sid, name, town, operator, status, start, end, [], []))
         _budgets(ctx, rng, sid, years, staff, breaks_rule=i < RULE_BREAKERS)
     return stations
+
+
+def _eligibility(rng: random.Random, team: int, approved: bool) -> dict[str, int | None]:
+    """The host's age and years on site and the partners aged 20–45, as a station that qualified would have them
+    (the seed's rules: host ≤ 45 with ≥ 5 years on site, ≥ 3 of the partners aged 20–45); not yet recorded for a
+    station still applying."""
+    if not approved:
+        return {"host_age": None, "host_years_on_site": None, "young_partners": None}
+    return {"host_age": 28 + int(rng.random() * 18), "host_years_on_site": 5 + int(rng.random() * 10),
+            "young_partners": min(team, 3 + int(rng.random() * 4))}
+
+
+def _evaluation(ctx: Ctx, rng: random.Random, roc_year: int, again: bool) -> dict[str, object]:
+    """The 評鑑 of a budget year that has ended (early the next year): good when the station is funded again
+    (延續補助 needs it), otherwise any result; a year still running is not evaluated yet."""
+    if not again and roc_year >= ctx.roc_year:
+        return {"evaluation": "", "evaluated_on": None, "evaluation_note": ""}
+    day = min(_roc_date(roc_year + 1, 1 + int(rng.random() * 2), 5 + int(rng.random() * 20)), ctx.today)
+    result = "good" if again else rng.choice(("good", "fair", "fair", "poor"))
+    return {"evaluation": result, "evaluated_on": day,
+            "evaluation_note": "" if result == "good" else "執行進度落後，建議加強在地串連。"}
 
 
 def _one_year_on(start: date) -> date:
@@ -102,7 +125,8 @@ def _budgets(ctx: Ctx, rng, sid: str, years: list[int], staff: int, breaks_rule:
     """A budget per ROC year with lines by category; the latest one breaks the personnel cap if asked."""
     cap = PERSONNEL_SHARE_CAP_STAFFED if staff >= STAFFED_THRESHOLD else PERSONNEL_SHARE_CAP
     year_share = ctx.today.timetuple().tm_yday / 366
-    for y in years:
+    marks = ctx.rng(f"evaluation:{sid}")
+    for n, y in enumerate(years):
         subsidy = min(SUBSIDY_CAP_WORKSTATION, (150 + int(rng.random() * 151)) * 10_000)
         share = cap + 0.05 + rng.random() * 0.05 if breaks_rule and y == years[-1] else 0.3 + rng.random() * (cap - 0.3)
         personnel = int(subsidy * share) // 1000 * 1000
@@ -111,20 +135,43 @@ def _budgets(ctx: Ctx, rng, sid: str, years: list[int], staff: int, breaks_rule:
         planned = [personnel] + [int(left * w / sum(weights)) // 1000 * 1000 for w in weights[:-1]]
         planned.append(subsidy - sum(planned))
         bid = ctx.new_id()
-        created = ctx.stamp(min(_roc_date(y, 1, 20), ctx.today), rng)
+        approved_on = min(_roc_date(y, 1, 20), ctx.today)
+        created = ctx.stamp(approved_on, rng)
         updated = ctx.stamp(min(_roc_date(y, 12, 20), ctx.today), rng)
         ctx.add("workstation_budget", {**ctx.synced(bid, created, updated), "workstation_id": sid, "roc_year": y,
-                                       "approved_subsidy": subsidy, "fulltime_staff": staff})
-        for category, amount in zip((BudgetCategory.PERSONNEL, *OTHER_CATEGORIES), planned):
+                                       "approved_subsidy": subsidy, "fulltime_staff": staff, "extension": n > 0,
+                                       "approved_on": approved_on, **_evaluation(ctx, marks, y, again=n + 1 < len(years))})
+        for i, (category, amount) in enumerate(zip((BudgetCategory.PERSONNEL, *OTHER_CATEGORIES), planned)):
             if y < ctx.roc_year:
                 disbursed = amount if rng.random() < 0.85 else int(amount * (0.8 + rng.random() * 0.2))
                 reimbursed = int(disbursed * (0.9 + rng.random() * 0.1))
             else:
                 disbursed = int(amount * (0.2 + 0.7 * year_share))
                 reimbursed = int(disbursed * (0.4 + rng.random() * 0.6))
-            ctx.add("budget_line", {**ctx.synced(ctx.new_id(), created, updated), "budget_id": bid,
-                                    "category": category.value, "planned": amount,
-                                    "disbursed": disbursed // 1000 * 1000, "reimbursed": reimbursed // 1000 * 1000})
+            for k, (d, d_on, r, r_on) in enumerate(_tranches(approved_on, min(_roc_date(y, 12, 20), ctx.today), i,
+                                                             disbursed // 1000 * 1000, reimbursed // 1000 * 1000)):
+                ctx.add("budget_line", {**ctx.synced(ctx.new_id(), created, updated), "budget_id": bid,
+                                        "category": category.value, "planned": amount if k == 0 else 0,
+                                        "disbursed": d, "disbursed_on": d_on, "reimbursed": r, "reimbursed_on": r_on})
+
+
+def _tranches(approved: date, last: date, i: int, disbursed: int,
+              reimbursed: int) -> list[tuple[int, date | None, int, date | None]]:
+    """A category's money as dated lines (撥款日, 核銷日; reports count it by these days): two tranches, the
+    first paid some weeks after the 核定日 and reimbursed later, the rest by ``last`` (the year's end or today).
+    Days are spread by the category's place ``i``, never drawn: the demo's random stream stays as it was."""
+    span = max(0, (last - approved).days)
+
+    def day(share: float) -> date:
+        return approved + timedelta(days=min(span, int(span * share) + i))
+
+    first_d = disbursed // 2 // 1000 * 1000
+    first_r = min(reimbursed // 2 // 1000 * 1000, first_d)
+    lines = [(first_d, day(0.15) if first_d else None, first_r, day(0.45) if first_r else None)]
+    if disbursed - first_d or reimbursed - first_r:
+        lines.append((disbursed - first_d, day(0.6) if disbursed - first_d else None,
+                      reimbursed - first_r, day(0.9) if reimbursed - first_r else None))
+    return lines
 
 
 def space_owner(rng: random.Random, town: Town) -> str:

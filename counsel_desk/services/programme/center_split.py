@@ -63,6 +63,11 @@ class CountyCenter:
     county: str
     center_code: str
     default_center: str  # as shipped
+    county_en: str = ""
+
+    @property
+    def county_label(self) -> str:
+        return pick(self.county, self.county_en or self.county)
 
     @property
     def is_default(self) -> bool:
@@ -90,8 +95,9 @@ def split(ctx: ServiceContext) -> list[CountyCenter]:
     """Every county with its center, in the official order; each labelled default or set by headquarters."""
     shipped = _shipped()
     with ctx.session_factory() as s:
-        rows = s.connection().execute(text("SELECT code, name, default_center FROM county ORDER BY sort_order"))
-        return [CountyCenter(code, name, center, shipped.get(code, center)) for code, name, center in rows]
+        rows = s.connection().execute(text("SELECT code, name, default_center, name_en FROM county ORDER BY sort_order"))
+        return [CountyCenter(code, name, center, shipped.get(code, center), name_en or "")
+                for code, name, center, name_en in rows]
 
 
 def set_county_center(ctx: ServiceContext, county_code: str, center_code: str) -> CountyCenter:
@@ -108,6 +114,7 @@ def set_county_center(ctx: ServiceContext, county_code: str, center_code: str) -
         if row is None:
             raise UserError(f"找不到縣市「{county_code}」。", f"No county '{county_code}'.")
         code, name, before = row
+        name_en = conn.execute(text("SELECT name_en FROM county WHERE code = :c"), {"c": code}).scalar() or ""
         shipped = _shipped().get(code, before)
         if before != center:
             kept = overrides(conn)
@@ -122,5 +129,5 @@ def set_county_center(ctx: ServiceContext, county_code: str, center_code: str) -
             audit.record(s, ctx.actor, "center_split", "county", code,
                          {"county": name, "center": [before, center], "default": shipped})
             s.commit()
-        return CountyCenter(code, name, center, shipped)
+        return CountyCenter(code, name, center, shipped, name_en)
 

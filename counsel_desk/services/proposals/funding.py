@@ -139,8 +139,23 @@ def validate_amount(amount: int, what_zh: str, what_en: str, field_name: str) ->
 def check_caps(grid: dict[tuple[str, int], int], plans: list[programmes_store.Programme]) -> None:
     """Refuse a request above a work item's known yearly allocation: more than the whole programme has.
 
-    The cap is the plan in force's own figure (表 1 for the seed's plan); an unknown allocation can't refuse.
+    The cap is the plan in force's own figure (表 1 for the seed's plan); an unknown allocation can't refuse,
+    but the lines under one plan asking more than that plan's whole known total (總經費) are refused too.
     """
+    under: dict[str, int] = {}
+    for (_code, year), amount in grid.items():
+        plan = programmes_store.in_force(plans, int(year))
+        if plan is not None:
+            under[plan.code] = under.get(plan.code, 0) + amount
+    for plan in plans:
+        asked = under.get(plan.code, 0)
+        if plan.total is not None and asked > plan.total:
+            source = plan.sources.get("total_100m")
+            raise ValidationError(
+                f"此提案在「{plan.name}」期程內（民國 {plan.first_year}–{plan.last_year} 年）共申請新臺幣 {asked:,} 元，"
+                f"超過「{plan.name}」總經費 {plan.total:,} 元" + (f"（依據：{source.text}）" if source else "") + "。",
+                f"NT${asked:,} asked under '{plan.name_en or plan.name}' is above the plan's whole total "
+                f"NT${plan.total:,}.", field="funding")
     for (code, year), amount in grid.items():
         a = programme.allocation(plans, code, int(year))
         if a.amount is not None and a.plan is not None and amount > a.amount:

@@ -5,7 +5,8 @@ lists them while the counselor types, on the same 完整性 area as what is stil
 programme's absolute caps refuse (funding.check_caps, when funding is saved): a request above a
 work item's known yearly allocation cannot be right. Everything else warns:
 
-- a funding year outside every loaded plan, or a work item the plan in force does not list;
+- a funding year outside every loaded plan, or a work item the plan in force does not list; a year whose
+  plan publishes no split (the request cannot be compared: said so; above the plan's whole total: refused);
 - an applicant type that does not fit the route (現行: 公所／縣府; 多元徵案: 商號、公司、社會企業…);
 - a criterion (在地性、公共性、商業模式) scored 2 or lower while the draft is still to be sent;
 - a proposal in a county outside the center's counties.
@@ -74,15 +75,26 @@ def funding_notices(lines: Iterable[tuple[str, int, int]], plans: list[Programme
         n = programme.year_notice(plans, y)
         if n is not None:
             out.append(n)
+    unknown: dict[str, tuple[Programme, set[int]]] = {}  # plan code → (plan, years whose split is unknown)
     for code, year, amount in lines:
         if not amount:
             continue
         a = programme.allocation(plans, code, int(year))
+        if a.status == "unknown" and a.plan is not None:
+            unknown.setdefault(a.plan.code, (a.plan, set()))[1].add(int(year))
         if a.status == "not_listed" and a.plan is not None:
             out.append(Notice("work_item_not_in_plan",
                               f"民國 {year} 年適用「{a.plan.name}」，其工作項目未列「{code}」。",
                               f"In ROC {year} '{a.plan.name}' does not list the work item '{code}'.",
                               _source(a.plan, "work_items")))
+    for plan, in_years in unknown.values():
+        listed = "、".join(str(y) for y in sorted(in_years))
+        out.append(Notice("allocation_unknown",
+                          f"民國 {listed} 年適用「{plan.name}」，其分年、分工作項目經費未公布（未知）："
+                          "申請金額無法對照額度，本程式未檢查。",
+                          f"ROC {listed} falls under '{plan.name_en or plan.name}', whose yearly split per work item "
+                          "is not published (unknown): the request cannot be compared with an allocation.",
+                          _source(plan, "work_items")))
     return out
 
 

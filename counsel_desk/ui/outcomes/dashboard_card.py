@@ -20,7 +20,6 @@ from shiboken6 import isValid
 
 from sqlalchemy import text
 
-from counsel_desk.i18n import pick
 from counsel_desk.models.enums import CenterCode
 from counsel_desk.reports.figures_outcomes import TrainingTotals, training
 from counsel_desk.services.figures import dashboard
@@ -123,7 +122,7 @@ class OutcomesCard(Card):
         self.center_box.clear()
         for code in codes:
             try:
-                name = pick(CenterCode(code).zh, CenterCode(code).en)
+                name = CenterCode(code).full_name  # one form of a center's name everywhere
             except ValueError:
                 name = code
             self.center_box.addItem(name, code)

@@ -225,7 +225,7 @@ class ReportsPage(PageHooks, QWidget):
             self.revisions_model.set_reports(sent)
             self.comparison = comparison
             self._show_banner()
-            center = CenterCode.label_of(figures.center) if figures.center else pick(figures.center_name, "All centers")
+            center = CenterCode(figures.center).full_name if figures.center else pick(figures.center_name, "All centers")
             text = fmt(self.tr("%1 %2: %3 visit.") if figures.visits_total == 1 else self.tr("%1 %2: %3 visits."),
                        center, pick(period.label_zh, period.key), f"{figures.visits_total:,}")
             if figures.provisional:

@@ -50,7 +50,7 @@ class PeriodPicker(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.center = QComboBox()
         for c in CenterCode:
-            self.center.addItem(c.label, c.value)
+            self.center.addItem(c.full_name, c.value)  # one form of a center's name everywhere
         self.center.addItem(self.tr("All centers"), ALL_CENTERS)
         self.center.setCurrentIndex(max(0, self.center.findData(center)))
         year, month = default_month(today)

@@ -3,8 +3,11 @@
 Only for a database whose key was typed (a passphrase or the recovery key): a key from the OS
 keyring is already protected by the Windows sign-in. While locked, an opaque cover lies over each
 open window (the main window and any editor or dialog), window titles say only "counsel_desk", and
-the passphrase opens them again. Nothing is closed or discarded: an editor half-filled stays as it
-was under its cover. The time is ``settings.LOCK_MINUTES`` (Preferences; 0: never).
+the passphrase opens them again. A menu, drop-down list or tooltip left open (it lies above every
+window, and a menu has no room for a cover) is closed, and one opened while locked closes at once.
+Keys reach only the covers: a window's shortcuts do nothing and Tab does not lead under a cover.
+Nothing else is closed or discarded: an editor half-filled stays as it was under its cover. The
+time is ``settings.LOCK_MINUTES`` (Preferences; 0: never).
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ from __future__ import annotations
 import hmac
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QToolTip, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from counsel_desk.store import keys
 from counsel_desk.store.keys import DatabaseKey
 from counsel_desk.ui import settings as options
 
+_KEYS = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride, QEvent.Type.Shortcut}
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
              QEvent.Type.TouchBegin}
 
@@ -72,6 +77,11 @@ class LockCover(QWidget):
             self.error.setText(self.tr("That passphrase does not open it."))
 
 
+def _is_popup(w: QWidget) -> bool:
+    """A menu, a drop-down list, a completer's list or a tooltip: it lies above the windows and closes itself."""
+    return w.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip) or w.inherits("QMenu")
+
+
 class IdleLock(QObject):
     """Watches the whole application's input; locks after ``idle_ms`` without any."""
 
@@ -80,6 +90,7 @@ class IdleLock(QObject):
     def __init__(self, key: DatabaseKey, idle_ms: int, parent: QObject | None = None):
         super().__init__(parent)
         self.key = key
+        self.locked = False
         self.covers: list[LockCover] = []
         self.titles: dict[QWidget, str] = {}
         self.timer = QTimer(self)
@@ -89,28 +100,61 @@ class IdleLock(QObject):
         QApplication.instance().installEventFilter(self)
         self.timer.start()
 
-    @property
-    def locked(self) -> bool:
-        return bool(self.covers)
+    def _live_covers(self) -> list[LockCover]:
+        """The covers whose window is still there (a window closed while locked takes its cover with it)."""
+        self.covers = [c for c in self.covers if isValid(c)]
+        return self.covers
+
+    def _cover_holding(self, widget: QWidget) -> LockCover | None:
+        return next((c for c in self._live_covers() if c is widget or c.isAncestorOf(widget)), None)
+
+    def _keep_keys_in_cover(self, obj, event) -> bool:
+        """While locked, keys reach only a cover: a window's shortcut (save, delete, a new record) or a key
+        sent to a field under the cover would act on what is hidden. True: the event is swallowed."""
+        if event.type() == QEvent.Type.Shortcut:
+            return True
+        if not isinstance(obj, QWidget):
+            return False
+        cover = self._cover_holding(obj)
+        if cover is None:  # a field under a cover (focus left there): the keys go nowhere
+            return True
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            (cover.button if obj is cover.secret else cover.secret).setFocus()  # Tab stays in the cover
+            return True
+        return False
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() in _ACTIVITY and not self.locked:
             self.timer.start()
-        elif self.locked and event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow() \
-                and not any(c.window() is obj for c in self.covers) and not obj.inherits("QMenu"):
-            QTimer.singleShot(0, lambda w=obj: self._cover(w))  # a window that opens while locked is covered too
+        elif self.locked and event.type() in _KEYS:
+            return self._keep_keys_in_cover(obj, event)
+        elif self.locked and event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():
+            if _is_popup(obj):  # a menu opened by a shortcut or the Alt key while locked: not shown
+                QTimer.singleShot(0, obj.close)
+            elif not any(c.window() is obj for c in self._live_covers()):
+                QTimer.singleShot(0, lambda w=obj: self._cover(w))  # a window that opens while locked is covered too
         return False
 
     def _cover(self, window: QWidget) -> None:
-        if self.locked and window.isVisible() and not any(c.window() is window for c in self.covers):
+        if self.locked and isValid(window) and window.isVisible() \
+                and not any(c.window() is window for c in self._live_covers()):
             self.titles[window] = window.windowTitle()
             window.setWindowTitle("counsel_desk")
             self.covers.append(LockCover(window, self))
+            self.covers[-1].secret.setFocus()  # a dialog that opened meanwhile: what she types goes here
 
     def lock(self) -> None:
         if self.locked:
             return
-        windows = [w for w in QApplication.topLevelWidgets() if w.isVisible() and not w.inherits("QMenu")]
+        self.locked = True
+        # menus, drop-down lists and tooltips left open lie above every cover: closed (nothing chosen is lost)
+        QToolTip.hideText()
+        for _ in range(10):  # popups may be nested (a submenu); each close ends one
+            popup = QApplication.activePopupWidget()
+            if popup is None:
+                break
+            popup.close()
+        windows = [w for w in QApplication.topLevelWidgets() if w.isVisible() and not _is_popup(w)]
         for w in windows:
             self.titles[w] = w.windowTitle()
             w.setWindowTitle("counsel_desk")
@@ -123,13 +167,15 @@ class IdleLock(QObject):
         candidate = keys.from_secret(secret, self.key.salt)
         if not hmac.compare_digest(candidate.key, self.key.key):
             return False
-        for cover in self.covers:
+        for cover in self._live_covers():
             cover.window().removeEventFilter(cover)
             cover.deleteLater()
         self.covers.clear()
         for w, title in self.titles.items():
-            w.setWindowTitle(title)
+            if isValid(w):
+                w.setWindowTitle(title)
         self.titles.clear()
+        self.locked = False
         self.timer.start()
         self.locked_changed.emit(False)
         return True
