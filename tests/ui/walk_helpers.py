@@ -260,3 +260,6 @@ def _standalone(qtbot, window, ctx):
 
     yield from _dialog(qtbot, "issue topics", TopicsDialog(ctx.services(), window, settings=ctx.settings))
     yield from _dialog(qtbot, "issue topic", TopicDialog(window, lambda *_a: None))
+    from counsel_desk.ui.stocktaking.center_split_dialog import CenterSplitDialog
+
+    yield from _dialog(qtbot, "center split", CenterSplitDialog(ctx.services(), window, settings=ctx.settings))

@@ -54,8 +54,8 @@ def elided_whole(text: str, fits) -> str:
         else:
             high = middle - 1
     kept = len(text[:low].rstrip())
-    for m in _NUMBER.finditer(text):
-        if m.start() < kept <= m.end():  # the cut falls inside this number or just after it: keep none of it
-            kept = m.start()
-            break
-    return text[:kept].rstrip(_BEFORE_A_NUMBER) + "…"
+    numbers = list(_NUMBER.finditer(text))
+    while cut := next((m for m in numbers if m.start() < kept <= m.end()), None):
+        # the cut falls inside this number or just after it: keep none of it, nor what led to it
+        kept = len(text[:cut.start()].rstrip(_BEFORE_A_NUMBER))
+    return text[:kept].rstrip(" \t（(「“") + "…"
