@@ -219,3 +219,19 @@ def test_a_plan_card_opens_the_countys_checklist(qtbot, page, app_context):
     assert dialog.save() is True
     assert all(r.status == "settled" for r in ps.checklist(svc, plan.id, "plan"))
     assert all(r.status == "pending" for r in ps.checklist(svc, pid))  # the proposal keeps its own list
+
+
+def test_the_funding_page_says_which_allocations_are_provisional(qtbot, page, app_context):
+    """Source: 加速推動地方創生計畫 表 1 註「除 110-111 年外，本表所列各部會工作項目經費均為暫列」 — issue 16: 暫列 as the
+    seed says, where requests are set beside the allocation."""
+    svc = app_context.services()
+    pid = _proposal(svc, "稻田咖啡", Route.MULTI)
+    ps.save_draft(svc, pid, funding={("NDC", 111): 1_000_000, ("NDC", 113): 2_000_000})
+    page.tabs.setCurrentIndex(3)
+    demand = page.demand
+    demand.with_allocation.setChecked(True)
+    model = demand.model
+    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    ndc = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "國家發展委員會")
+    assert model.index(ndc, heads.index("核定額度 111")).data() == "400,000,000"
+    assert model.index(ndc, heads.index("核定額度 113")).data() == "400,000,000（暫列）"
