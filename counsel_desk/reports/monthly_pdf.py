@@ -331,12 +331,13 @@ def _appendix_visits(f: ReportFigures) -> list:
 # -- the document --------------------------------------------------------------------------------
 
 def _keep_headings(story: list) -> list:
-    """Each heading (with the short text under it) goes before a :class:`KeepStart` for what follows."""
+    """Each heading (with the short text under it) goes before a :class:`KeepStart` for what follows; so does a
+    table's caption (the ``unit`` style: 「分區中心經費執行（金額單位：新臺幣元）」), which printed alone at a page's foot."""
     out: list = []
     i = 0
     while i < len(story):
         item = story[i]
-        if isinstance(item, Paragraph) and item.style.name in ("h1", "h2"):
+        if isinstance(item, Paragraph) and item.style.name in ("h1", "h2", "unit"):
             j = i + 1
             while j < len(story) and isinstance(story[j], Paragraph) and j - i < 4:
                 j += 1

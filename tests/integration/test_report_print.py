@@ -179,6 +179,28 @@ def test_a_table_never_leaves_fewer_than_three_rows_on_a_page():
     assert short.split(200, short.header_height + 2 * row) == []  # a short table is never split
 
 
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_a_tables_caption_is_never_left_at_the_foot_of_a_page(tmp_path):
+    """The centers' budget table is titled by a caption (分區中心經費執行（金額單位：新臺幣元）), not a numbered
+    heading: it printed alone at the foot of a page, its table on the next (the month's report, 115/11)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from counsel_desk.reports.monthly_pdf import _keep_headings
+    from counsel_desk.reports.pdf_parts import unit_caption
+    from counsel_desk.reports.pdf_tables import PagedTable
+
+    path = tmp_path / "caption.pdf"
+    doc = SimpleDocTemplate(str(path), pagesize=A4)
+    for filler in range(200, 240, 3):  # the caption falls at every height near the page's foot
+        table = PagedTable(["分區中心", "核定補助"], [["北區", "10,020,000"]], [40 * mm, 40 * mm], total=["合計", "1"])
+        doc.build(_keep_headings([Spacer(1, filler * mm), unit_caption("分區中心經費執行（金額單位：新臺幣元）"), table]))
+        pages = ["".join(w[4] for w in words) for words in _words(path)]
+        caption_page = next(n for n, text in enumerate(pages) if "分區中心經費執行" in text)
+        assert "核定補助" in pages[caption_page], (filler, pages)
+
+
 OCT = Period.month(2026, 10)
 
 

@@ -198,6 +198,41 @@ def test_a_menu_list_or_tooltip_left_open_is_not_readable_while_locked(qtbot, en
     lock.timer.stop()
 
 
+def test_while_locked_the_keyboard_reaches_only_the_passphrase(qtbot, encrypted_db):
+    """A passer-by at the locked laptop: a window's shortcut (save, which would put the record's name back
+    in the title) does nothing, and Tab does not lead into the hidden form — keys reach only the cover."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    window = _window_with_secrets(qtbot)
+    form = QLineEdit("原本的內容")
+    window.setCentralWidget(form)
+    fired: list[str] = []
+    QShortcut(QKeySequence("Ctrl+S"), window).activated.connect(lambda: fired.append("save"))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    form.setFocus()
+    qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert fired == ["save"]  # the shortcut works while unlocked
+
+    lock = IdleLock(encrypted_db.key, idle_ms=50, parent=window)
+    qtbot.waitUntil(lambda: lock.locked, timeout=3000)
+    cover = window.findChild(LockCover)
+    qtbot.keyClick(cover.secret, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(3):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        assert cover.isAncestorOf(window.focusWidget())  # Tab stays in the cover
+    qtbot.keyClick(form, Qt.Key.Key_A)  # even a key sent straight to the hidden field
+    qtbot.keyClicks(cover.secret, "xyz")
+    assert fired == ["save"] and form.text() == "原本的內容"
+    assert lock.locked and cover.secret.text() == "xyz"
+    cover.secret.setText(PASSPHRASE)
+    qtbot.keyClick(cover.secret, Qt.Key.Key_Return)
+    assert not lock.locked
+    qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert fired == ["save", "save"]
+    lock.timer.stop()
+
+
 def test_only_a_typed_key_locks_and_zero_minutes_means_never(qtbot, encrypted_db, tmp_path):
     from PySide6.QtCore import QSettings
 

@@ -135,21 +135,43 @@ def _budgets(ctx: Ctx, rng, sid: str, years: list[int], staff: int, breaks_rule:
         planned = [personnel] + [int(left * w / sum(weights)) // 1000 * 1000 for w in weights[:-1]]
         planned.append(subsidy - sum(planned))
         bid = ctx.new_id()
-        created = ctx.stamp(min(_roc_date(y, 1, 20), ctx.today), rng)
+        approved_on = min(_roc_date(y, 1, 20), ctx.today)
+        created = ctx.stamp(approved_on, rng)
         updated = ctx.stamp(min(_roc_date(y, 12, 20), ctx.today), rng)
         ctx.add("workstation_budget", {**ctx.synced(bid, created, updated), "workstation_id": sid, "roc_year": y,
                                        "approved_subsidy": subsidy, "fulltime_staff": staff, "extension": n > 0,
-                                       **_evaluation(ctx, marks, y, again=n + 1 < len(years))})
-        for category, amount in zip((BudgetCategory.PERSONNEL, *OTHER_CATEGORIES), planned):
+                                       "approved_on": approved_on, **_evaluation(ctx, marks, y, again=n + 1 < len(years))})
+        for i, (category, amount) in enumerate(zip((BudgetCategory.PERSONNEL, *OTHER_CATEGORIES), planned)):
             if y < ctx.roc_year:
                 disbursed = amount if rng.random() < 0.85 else int(amount * (0.8 + rng.random() * 0.2))
                 reimbursed = int(disbursed * (0.9 + rng.random() * 0.1))
             else:
                 disbursed = int(amount * (0.2 + 0.7 * year_share))
                 reimbursed = int(disbursed * (0.4 + rng.random() * 0.6))
-            ctx.add("budget_line", {**ctx.synced(ctx.new_id(), created, updated), "budget_id": bid,
-                                    "category": category.value, "planned": amount,
-                                    "disbursed": disbursed // 1000 * 1000, "reimbursed": reimbursed // 1000 * 1000})
+            for k, (d, d_on, r, r_on) in enumerate(_tranches(approved_on, min(_roc_date(y, 12, 20), ctx.today), i,
+                                                             disbursed // 1000 * 1000, reimbursed // 1000 * 1000)):
+                ctx.add("budget_line", {**ctx.synced(ctx.new_id(), created, updated), "budget_id": bid,
+                                        "category": category.value, "planned": amount if k == 0 else 0,
+                                        "disbursed": d, "disbursed_on": d_on, "reimbursed": r, "reimbursed_on": r_on})
+
+
+def _tranches(approved: date, last: date, i: int, disbursed: int,
+              reimbursed: int) -> list[tuple[int, date | None, int, date | None]]:
+    """A category's money as dated lines (撥款日, 核銷日; reports count it by these days): two tranches, the
+    first paid some weeks after the 核定日 and reimbursed later, the rest by ``last`` (the year's end or today).
+    Days are spread by the category's place ``i``, never drawn: the demo's random stream stays as it was."""
+    span = max(0, (last - approved).days)
+
+    def day(share: float) -> date:
+        return approved + timedelta(days=min(span, int(span * share) + i))
+
+    first_d = disbursed // 2 // 1000 * 1000
+    first_r = min(reimbursed // 2 // 1000 * 1000, first_d)
+    lines = [(first_d, day(0.15) if first_d else None, first_r, day(0.45) if first_r else None)]
+    if disbursed - first_d or reimbursed - first_r:
+        lines.append((disbursed - first_d, day(0.6) if disbursed - first_d else None,
+                      reimbursed - first_r, day(0.9) if reimbursed - first_r else None))
+    return lines
 
 
 def space_owner(rng: random.Random, town: Town) -> str:

@@ -4,8 +4,10 @@ Only for a database whose key was typed (a passphrase or the recovery key): a ke
 keyring is already protected by the Windows sign-in. While locked, an opaque cover lies over each
 open window (the main window and any editor or dialog), window titles say only "counsel_desk", and
 the passphrase opens them again. A menu, drop-down list or tooltip left open (it lies above every
-window, and a menu has no room for a cover) is closed, and one opened while locked closes at once;
-nothing else is closed or discarded: an editor half-filled stays as it was under its cover. The time is ``settings.LOCK_MINUTES`` (Preferences; 0: never).
+window, and a menu has no room for a cover) is closed, and one opened while locked closes at once.
+Keys reach only the covers: a window's shortcuts do nothing and Tab does not lead under a cover.
+Nothing else is closed or discarded: an editor half-filled stays as it was under its cover. The
+time is ``settings.LOCK_MINUTES`` (Preferences; 0: never).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from counsel_desk.store import keys
 from counsel_desk.store.keys import DatabaseKey
 from counsel_desk.ui import settings as options
 
+_KEYS = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride, QEvent.Type.Shortcut}
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
              QEvent.Type.TouchBegin}
 
@@ -102,9 +105,29 @@ class IdleLock(QObject):
         self.covers = [c for c in self.covers if isValid(c)]
         return self.covers
 
+    def _cover_holding(self, widget: QWidget) -> LockCover | None:
+        return next((c for c in self._live_covers() if c is widget or c.isAncestorOf(widget)), None)
+
+    def _keep_keys_in_cover(self, obj, event) -> bool:
+        """While locked, keys reach only a cover: a window's shortcut (save, delete, a new record) or a key
+        sent to a field under the cover would act on what is hidden. True: the event is swallowed."""
+        if event.type() == QEvent.Type.Shortcut:
+            return True
+        if not isinstance(obj, QWidget):
+            return False
+        cover = self._cover_holding(obj)
+        if cover is None:  # a field under a cover (focus left there): the keys go nowhere
+            return True
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            (cover.button if obj is cover.secret else cover.secret).setFocus()  # Tab stays in the cover
+            return True
+        return False
+
     def eventFilter(self, obj, event) -> bool:
         if event.type() in _ACTIVITY and not self.locked:
             self.timer.start()
+        elif self.locked and event.type() in _KEYS:
+            return self._keep_keys_in_cover(obj, event)
         elif self.locked and event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():
             if _is_popup(obj):  # a menu opened by a shortcut or the Alt key while locked: not shown
                 QTimer.singleShot(0, obj.close)
@@ -118,6 +141,7 @@ class IdleLock(QObject):
             self.titles[window] = window.windowTitle()
             window.setWindowTitle("counsel_desk")
             self.covers.append(LockCover(window, self))
+            self.covers[-1].secret.setFocus()  # a dialog that opened meanwhile: what she types goes here
 
     def lock(self) -> None:
         if self.locked:
