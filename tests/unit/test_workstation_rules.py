@@ -54,8 +54,9 @@ def test_the_cap_is_the_plan_in_force_and_unknown_caps_warn(services, station):
 
 
 def test_a_year_outside_every_plan_is_warned_about_not_bounded(services, station):
-    """Source: issue 16 (a year outside every loaded plan is warned about, not silently accepted) — a
-    Western year is refused as not being a ROC year."""
+    """Source: 加速推動地方創生計畫 肆「以 110 年至 114 年為階段性期程」 and 打造永續共好地方創生計畫 (2025–2028, 中央社
+    2024-02-01) — a budget year outside every loaded plan's period is warned about, not silently accepted (issue 16);
+    a Western year is refused as not being a ROC year."""
     view = ws.save_budget(services, station.id, 120, 1_000_000)
     assert codes(view.notices) == ["year_outside_plans"] and "民國 120 年" in view.notices[0].zh
     with pytest.raises(ValidationError) as e:
@@ -64,7 +65,8 @@ def test_a_year_outside_every_plan_is_warned_about_not_bounded(services, station
 
 
 def test_funding_years_are_not_bounded_but_warned(db, services):
-    """Source: issue 16 — funding for a year outside every loaded plan is saved and warned about (rules)."""
+    """Source: 加速推動地方創生計畫 肆「以 110 年至 114 年為階段性期程」; 打造永續共好地方創生計畫 2025–2028 (中央社
+    2024-02-01) — funding for a year outside every loaded plan is saved and warned about (rules), never bounded."""
     from counsel_desk.models import Proposal
     from counsel_desk.services import base
     from counsel_desk.services.proposals import rules
