@@ -143,8 +143,8 @@ def test_a_station_outside_the_centers_counties_is_warned_about(db, services):
     county, town = place(db, "吉安鄉")
     station = ws.create_workstation(services, {"name": "吉安工作站", "county_code": county, "township_code": town,
                                                "status": "active"})
-    notices = ws.station_notices(services, station)
-    assert codes(notices) == ["outside_center"]
+    notices = ws.station_notices(services, station)  # (approved this year: the successor's eligibility is unknown)
+    assert codes(notices) == ["outside_center", "workstation_eligibility_unknown"]
     assert "花蓮縣" in notices[0].zh and "地方創生北區輔導中心" in notices[0].zh and "地方創生東區輔導中心" in notices[0].zh
 
 
@@ -187,3 +187,17 @@ def test_the_split_command_lists_the_default_and_moves_a_county(db, capsys):
     assert main(["programme", "split", "--db", path, "--county", "花蓮縣", "--center", "北區"]) == 0
     assert "花蓮縣：地方創生北區輔導中心（總部調整）" in capsys.readouterr().out
     assert main(["programme", "split", "--db", path, "--county", "花蓮縣"]) != 0  # both or neither
+
+
+def test_eligibility_a_plan_does_not_publish_is_said_unchecked(services, station):
+    """Source: 打造永續共好地方創生計畫 (ROC 114–117): its workstation rules were not found in public material
+    (resources/programmes/sustainable-114-117.json, caps.workstation_eligibility: null) — docs/programme.md: 「its years
+    are not judged, and the app says so」; a year outside every loaded plan is warned about (issue 16)."""
+    new = ws.update_workstation(services, station.id, {"year_approved": 115, "host_age": 52})
+    notices = ws.station_notices(services, new)
+    assert codes(notices) == ["workstation_eligibility_unknown"]
+    assert "打造永續共好地方創生計畫" in notices[0].zh and "未檢查" in notices[0].zh
+    later = ws.update_workstation(services, station.id, {"year_approved": 120})
+    assert codes(ws.station_notices(services, later)) == ["year_outside_plans"]
+    seed = ws.update_workstation(services, station.id, {"year_approved": 113})
+    assert codes(ws.station_notices(services, seed)) == ["host_age"]  # the seed's years are judged
