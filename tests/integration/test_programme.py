@@ -178,3 +178,24 @@ def test_a_format_1_workbook_without_the_programme_sheet_still_imports(hq, lapto
     report = import_workbooks(laptop, [out])
     assert report.applied and report.programmes == []
     assert programme.plan_in_force(_svc(laptop), 113).name == "加速推動地方創生計畫"
+
+
+def test_a_workbook_carrying_an_older_programme_file_does_not_replace_a_newer_one(hq, laptop, tmp_path):
+    """Issue 16: 「versions are compared and never silently downgraded」 — a workbook exported before
+    headquarters' edit (the shipped edition) reaches a laptop that already has the newer file: kept, and said."""
+    from counsel_desk.sync.importer import describe
+
+    old = tmp_path / "before-the-edit.xlsx"
+    export_workbook(hq, old, mask=True)  # headquarters still has the shipped edition
+    edited = tmp_path / "sustainable-new.json"
+    edited.write_text(_edited_successor(NEW, 4.2), encoding="utf-8")
+    assert programme.load_file(_svc(laptop), edited).action == "loaded"
+
+    report = import_workbooks(laptop, [old], actor="北區主任")
+    assert report.applied
+    (kept,) = [p for p in report.programmes if p.code == "sustainable-114"]
+    assert kept.outcome.action == "older"
+    assert f"比已載入的第 {NEW} 版舊" in describe(report)
+    assert programme.plan_in_force(_svc(laptop), 115).version == NEW
+    f = compute(laptop.session_factory, "north", Period.month(2026, 12))
+    assert f.plan.version == NEW

@@ -68,6 +68,8 @@ def _move_on_board(qtbot, page, card_id: str, stage: Stage, comment: str, decisi
 
 
 def test_existing_route_on_the_board_with_the_county_checklist(qtbot, page, app_context, warnings):
+    """Source: 加速推動地方創生計畫 圖 3 提案流程 2.0 — 現行提案流程: 鄉（鎮市區）公所 → 縣（市）政府「確認及協助處理土地使用、
+    環保、補助款核撥、配合款編列、公有空間提供等事宜」 → 國發會; 肆「經由『行政院地方創生會報』工作會議通過後動支」."""
     svc = app_context.services()
     pid = _proposal(svc, "池上米食文化館", Route.EXISTING)
     page.reload()
@@ -128,6 +130,8 @@ def test_existing_route_on_the_board_with_the_county_checklist(qtbot, page, app_
 
 
 def test_multi_channel_route_on_the_board(qtbot, page, app_context, warnings):
+    """Source: 加速推動地方創生計畫 叁、五、多元徵案 and 圖 3 — 【新增】多元徵案流程: 地方團體／青年培力工作站 → 分區輔導中心
+    「協助整合」 → 專案辦公室 → 會報; never through 公所提報 or 縣府審查."""
     svc = app_context.services()
     pid = _proposal(svc, "稻田咖啡", Route.MULTI)
     page.reload()
