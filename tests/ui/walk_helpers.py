@@ -69,6 +69,28 @@ def cut_numbers(top: QWidget) -> list[str]:
             if isinstance(label, QLabel) and label.isVisibleTo(top) and CUT_NUMBER.search(label.text())]
 
 
+LONG_NUMBER = re.compile(r"(?<![\d,./:\-－#])\d{4,}(?![\d/:\-－])")
+
+
+def unseparated_numbers(top: QWidget) -> list[str]:
+    """Counts and sums of 1,000 or more written without thousands separators in a label or a table cell of
+    ``top`` (「3000 筆」 for 「3,000 筆」). A year (1900–2100: a birth year) is not a count; nor is the recovery key."""
+    from PySide6.QtWidgets import QLabel, QTableView
+
+    texts = []
+    for w in [top, *top.findChildren(QWidget)]:
+        if not w.isVisibleTo(top) or w.objectName() == "recoveryKey":
+            continue
+        if isinstance(w, QLabel):
+            texts.append(re.sub(r"<[^>]+>", " ", w.text()))
+        elif isinstance(w, QTableView) and w.model() is not None:
+            m = w.model()
+            texts += [str(m.index(r, c).data() or "") for r in range(min(m.rowCount(), 25))
+                      for c in range(m.columnCount())]
+    return [f"no thousands separator in “{text[:80]}”" for text in texts
+            if any(not 1900 <= int(n) <= 2100 for n in LONG_NUMBER.findall(text))]
+
+
 def main_window(qtbot, db, monkeypatch, user: str):
     """A MainWindow over ``db`` as ``user`` of 北區, message boxes answered Cancel instead of blocking."""
     from PySide6.QtWidgets import QMessageBox
