@@ -47,7 +47,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="70"/>
-        <source>Extension year (延續補助)</source>
+        <source>Extension year</source>
         <translation>延續補助年度</translation>
     </message>
     <message>
@@ -117,7 +117,7 @@
     <message>
         <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="134"/>
         <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="333"/>
-        <source>Evaluation (評鑑)</source>
+        <source>Evaluation</source>
         <translation>評鑑</translation>
     </message>
     <message>
@@ -776,7 +776,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/station_page.py" line="50"/>
-        <source>延續補助: one more 12-month term, only after the last budget year was evaluated good.</source>
+        <source>Extension: one more 12-month term, only after the last budget year was evaluated good.</source>
         <translation>延續補助：再一期 12 個月，須最近一個預算年度評鑑績效良好。</translation>
     </message>
     <message>

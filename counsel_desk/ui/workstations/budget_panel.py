@@ -67,7 +67,7 @@ class BudgetPanel(QWidget):
         self.staff = QSpinBox()
         self.staff.setRange(0, 999)
         self.staff.setToolTip(self.tr("Full-time staff in this budget year: the personnel-cost rule is judged on them."))
-        self.extension = QCheckBox(self.tr("Extension year (延續補助)"))
+        self.extension = QCheckBox(self.tr("Extension year"))
         self.extension.setToolTip(self.tr("Only after the year before was evaluated good."))
         self.notices = QLabel()
         self.notices.setWordWrap(True)
@@ -131,7 +131,7 @@ class BudgetPanel(QWidget):
         staff_row.addWidget(self.extension)
         staff_row.addStretch(1)
         evaluation = QHBoxLayout()
-        evaluation.addWidget(heading(self.tr("Evaluation (評鑑)")))
+        evaluation.addWidget(heading(self.tr("Evaluation")))
         evaluation.addWidget(self.evaluation)
         evaluation.addWidget(self.evaluated_on)
         evaluation.addWidget(self.evaluation_note, 1)
@@ -330,7 +330,7 @@ class BudgetPanel(QWidget):
             saved = save_resolving(self, lambda v, version: self.ctx.run(
                 ws_service.record_evaluation, self.ctx.services(), view.id, v["evaluation"], v["evaluated_on"],
                 v["evaluation_note"], version), values, view.version, {
-                "evaluation": self.tr("Evaluation (評鑑)"), "evaluated_on": self.tr("Evaluation date"),
+                "evaluation": self.tr("Evaluation"), "evaluated_on": self.tr("Evaluation date"),
                 "evaluation_note": self.tr("Evaluation note")}, {e.value: e.label for e in Evaluation})
         if not done:
             return False
