@@ -652,84 +652,79 @@
 <context>
     <name>PlansView</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="49" />
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="186" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="50" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="191" />
         <source>New plan</source>
         <translation>新增計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="57" />
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="186" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="58" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="191" />
         <source>Choose a plan, or make a new one.</source>
         <translation>請選擇計畫，或新增一個計畫。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="63" />
-        <source>e.g. 臺東縣池上鄉公所</source>
-        <translation>例如：臺東縣池上鄉公所</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="69" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="70" />
         <source>Save plan</source>
         <translation>儲存計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="71" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="72" />
         <source>Move plan to…</source>
         <translation>移動計畫…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="73" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="74" />
         <source>Delete plan</source>
         <translation>刪除計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="76" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="77" />
         <source>Add proposal…</source>
         <translation>加入提案…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="77" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="78" />
         <source>Take out of plan</source>
         <translation>移出計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="78" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="79" />
         <source>Open proposal</source>
         <translation>開啟提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="90" />
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="225" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="91" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="230" />
         <source>Plan title:</source>
         <translation>計畫名稱：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="91" />
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="226" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="92" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="231" />
         <source>Township office:</source>
         <translation>鄉鎮市區公所：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="92" />
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="224" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="93" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="229" />
         <source>County and township:</source>
         <translation>縣市與鄉鎮市區：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="93" />
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="226" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="94" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="231" />
         <source>Counselor:</source>
         <translation>輔導員：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="94" />
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="227" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="95" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="232" />
         <source>Notes:</source>
         <translation>備註：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="101" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="102" />
         <source>Business proposals of this plan (they move with it):</source>
         <translation>計畫內的事業提案（隨計畫一起移動）：</translation>
     </message>
@@ -739,32 +734,37 @@
         <translation>各提案經費彙總（新臺幣元）：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="138" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="143" />
         <source>— county —</source>
         <translation>— 縣市 —</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="183" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="188" />
         <source>— none —</source>
         <translation>— 無 —</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="163" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="168" />
         <source>— township —</source>
         <translation>— 鄉鎮市區 —</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="195" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="64" />
+        <source>e.g. Chishang Township Office, Taitung County</source>
+        <translation>例如：臺東縣池上鄉公所</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="200" />
         <source>Requested %1 · self-funding %2 · matching funds %3 · total cost %4</source>
         <translation>申請補助 %1 · 自籌款 %2 · 配合款 %3 · 總經費 %4</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="235" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="240" />
         <source>Delete this plan? Its proposals stay, standing alone.</source>
         <translation>要刪除這個計畫嗎？計畫內的提案會保留，成為單獨提案。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="236" />
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="241" />
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
