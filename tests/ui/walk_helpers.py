@@ -91,6 +91,28 @@ def unseparated_numbers(top: QWidget) -> list[str]:
             if any(not 1900 <= int(n) <= 2100 for n in LONG_NUMBER.findall(text))]
 
 
+WESTERN_DATE = re.compile(r"(?<![\d/-])(19|20)\d\d[-/]\d\d?[-/]\d\d?(?![\d/-])")
+
+
+def western_dates(top: QWidget) -> list[str]:
+    """A Western date (2026-11-26) in a label, a field or a table cell of ``top``: in Chinese dates are 民國 (115/11/26)."""
+    from PySide6.QtWidgets import QLabel, QLineEdit, QTableView
+
+    texts = []
+    for w in [top, *top.findChildren(QWidget)]:
+        if not w.isVisibleTo(top):
+            continue
+        if isinstance(w, QLabel):
+            texts.append(w.text())
+        elif isinstance(w, QLineEdit):
+            texts += [w.text(), w.placeholderText()]
+        elif isinstance(w, QTableView) and w.model() is not None:
+            m = w.model()
+            texts += [str(m.index(r, c).data() or "") for r in range(min(m.rowCount(), 25))
+                      for c in range(m.columnCount())]
+    return [f"Western date in “{text[:80]}”" for text in texts if WESTERN_DATE.search(text)]
+
+
 def main_window(qtbot, db, monkeypatch, user: str):
     """A MainWindow over ``db`` as ``user`` of 北區, message boxes answered Cancel instead of blocking."""
     from PySide6.QtWidgets import QMessageBox
