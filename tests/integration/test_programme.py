@@ -221,3 +221,23 @@ def test_a_workbook_carrying_an_older_programme_file_does_not_replace_a_newer_on
     assert programme.plan_in_force(_svc(laptop), 115).version == NEW
     f = compute(laptop.session_factory, "north", Period.month(2026, 12))
     assert f.plan.version == NEW
+
+
+def test_the_audit_page_names_a_programme_load(hq, tmp_path):
+    """Issue 16: 「loading is audited」 — and the audit page reads it in words, as every other entry."""
+    from counsel_desk.services.safety.audit_log import action_label, entity_label
+
+    edited = tmp_path / "sustainable-new.json"
+    edited.write_text(_edited_successor(NEW, 4.2), encoding="utf-8")
+    programme.load_file(_svc(hq), edited)
+    older = tmp_path / "sustainable-old.json"
+    older.write_text(SUCCESSOR.read_text(encoding="utf-8"), encoding="utf-8")
+    programme.load_file(_svc(hq), older)
+    clash = tmp_path / "sustainable-clash.json"
+    clash.write_text(_edited_successor(NEW, 5.0), encoding="utf-8")
+    programme.load_file(_svc(hq), clash)
+    with hq.engine.connect() as conn:
+        rows = conn.execute(text("SELECT action, entity FROM audit_log WHERE entity = 'programme' ORDER BY seq")).all()
+    assert [a for a, _e in rows] == ["programme_loaded", "programme_older", "programme_conflict"]
+    assert [action_label(a) for a, _e in rows] == ["載入計畫定義檔", "未載入較舊的計畫定義檔", "未載入版號相同但內容不同的計畫定義檔"]
+    assert entity_label("programme") == "計畫定義檔"

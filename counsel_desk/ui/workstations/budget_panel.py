@@ -53,8 +53,9 @@ class BudgetPanel(QWidget):
         self.station_id: str | None = None
         self.views: list[BudgetView] = []
 
-        self.years_model = RowsModel([self.tr("Year"), self.tr("Subsidy"), self.tr("Personnel share"),
-                                      self.tr("Disbursed"), self.tr("Reimbursed")], self, right=(1, 2, 3, 4))
+        self.years_model = RowsModel([self.tr("Year"), self.tr("Subsidy"), self.tr("Personnel %"),
+                                      self.tr("Disbursed"), self.tr("Reimbursed"), self.tr("Review")],
+                                     self, right=(1, 2, 3, 4))
         self.years_view = table_view(self.years_model, even=True, stretch=None, max_height=140)
 
         self.year = QSpinBox()
@@ -186,13 +187,20 @@ class BudgetPanel(QWidget):
             if station_id else 0
         self.years_model.set_rows([
             (str(v.roc_year), [str(v.roc_year), v.approved_subsidy, f"{v.check.share:.1%}" if v.approved_subsidy else "—",
-                               v.progress.disbursed, v.progress.reimbursed], None if v.check.ok else ALERT)
+                               v.progress.disbursed, v.progress.reimbursed, self._year_marks(v)],
+             None if v.check.ok else ALERT)
             for v in self.views])
         chosen = year or (self.views[0].roc_year if self.views else roc_year(date.today()))
         self.year.blockSignals(True)
         self.year.setValue(chosen)
         self.year.blockSignals(False)
         self._show_year(chosen)
+
+    def _year_marks(self, v: BudgetView) -> str:
+        """The year's 評鑑 result and whether it is a 延續補助 year, for the years table ("—" for neither)."""
+        marks = ([self.tr("Ext.", "an extension year (延續補助)")] if v.extension else []) + (
+            [Evaluation.label_of(v.evaluation)] if v.evaluation else [])
+        return "・".join(marks) or "—"
 
     def _year_row_chosen(self, current, _previous) -> None:
         if current.isValid():
