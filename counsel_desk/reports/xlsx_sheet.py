@@ -7,9 +7,9 @@ separators; ROC dates are text (115/11/26) because Excel has no ROC calendar for
 LibreOffice also reads.
 
 User text is always written as text: a string beginning with "=" stays that string and never
-becomes a formula — it is an inline string, and formula-like text ("=", "+", "-", "@" first) also
-carries the quote prefix, so editing the cell in Excel or Calc keeps it text. Characters that XML
-cannot hold are dropped.
+becomes a formula — it is an inline string, and formula-like text (``services.formatting.looks_like_formula``,
+as the exports judge it, on the text as written: characters that XML cannot hold are dropped first) also
+carries the quote prefix, so editing the cell in Excel or Calc keeps it text.
 
 Printing: a wrapped cell's row is given the height its lines need (:func:`wrapped_lines`, measured
 generously for the fonts Excel and LibreOffice substitute), because neither program grows a row
@@ -43,6 +43,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from counsel_desk.services.formatting import looks_like_formula
+
 FONT_NAME = "Microsoft JhengHei"  # 微軟正黑體 on every zh-TW Windows; LibreOffice substitutes a CJK font
 HEADER_ROW = 3
 FIRST_DATA_ROW = HEADER_ROW + 1
@@ -50,7 +52,6 @@ MAX_TEXT_WIDTH = 60
 LINE_PT = 15.0  # one line of 10 pt text, with the CJK fonts' tall line spacing (LibreOffice's fallback too)
 ROW_PAD_PT = 3.0
 MAX_ROW_PT = 409.0  # the tallest row Excel allows
-FORMULA_START = ("=", "+", "-", "@")  # what Excel and Calc would read as the start of a formula
 
 _thin = Side(style="thin", color="9AA8B5")
 _BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
@@ -201,7 +202,7 @@ class ReportSheet:
         elif isinstance(value, str):
             c = WriteOnlyCell(self.ws, clean_text(value))
             c.data_type = "s"  # text stays text: "=SUM(A1)" must never become a formula
-            if value.startswith(FORMULA_START) and kind + "_quoted" in self.styles:
+            if looks_like_formula(c.value) and kind + "_quoted" in self.styles:  # as written, control characters gone
                 kind += "_quoted"
         else:
             c = WriteOnlyCell(self.ws, value)
@@ -318,9 +319,9 @@ class ReportSheet:
     def _text_xml(self, kind: str, v: str) -> str:
         """A text cell after its reference: an inline string, styled with the quote prefix when it looks like a
         formula; ``xml:space="preserve"`` only where the text starts or ends with white space (what it keeps)."""
-        if v.startswith(FORMULA_START) and kind + "_quoted" in self.styles:
+        text = _xml_text(v)  # escaping leaves a formula's first character alone; dropped control characters do not
+        if looks_like_formula(text) and kind + "_quoted" in self.styles:
             kind += "_quoted"
-        text = _xml_text(v)
         t = '<t xml:space="preserve">' if text[:1].isspace() or text[-1:].isspace() else "<t>"
         return f' s="{self._style_id(kind, v)}" t="inlineStr"><is>{t}{text}</t></is></c>'
 

@@ -172,67 +172,67 @@
 <context>
     <name>OutcomesCard</name>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="68"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="67"/>
         <source>Outcomes</source>
         <translation>成果</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="74"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="73"/>
         <source>Whose outcomes</source>
         <translation>哪個中心的成果</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="81"/>
         <source>Youth stayed or returned</source>
         <translation>青年留鄉／返鄉</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="81"/>
         <source>Jobs</source>
         <translation>就業機會</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="81"/>
         <source>Visitors</source>
         <translation>觀光人次</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="81"/>
         <source>Revenue</source>
         <translation>營收</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
         <source>Resources matched</source>
         <translation>跨部會資源媒合</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
         <source>Company investment and CSR</source>
         <translation>企業投資／企業社會責任</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="83"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="82"/>
         <source>Training courses</source>
         <translation>培力課程</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="130"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="129"/>
         <source>All centers</source>
         <translation>全部分區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="138"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="137"/>
         <source>The outcomes could not be loaded: %1</source>
         <translation>無法載入成果：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="149"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="148"/>
         <source>%1 (%2 registered)</source>
         <translation>%1（設籍 %2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="155"/>
+        <location filename="../../counsel_desk/ui/outcomes/dashboard_card.py" line="154"/>
         <source>%1 · %2 h · %3 trainees</source>
         <translation>%1 場・%2 小時・學員 %3 人</translation>
     </message>
@@ -332,7 +332,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="62"/>
-        <source>Themes separated by 、</source>
+        <source>Themes separated by commas</source>
         <translation>主題，以「、」分隔</translation>
     </message>
     <message>

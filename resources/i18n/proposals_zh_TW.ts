@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/proposals/applicant_form.py" line="47"/>
-        <source>Multi-channel (多元徵案): team or workstation → center → project office</source>
+        <source>Multi-channel call: team or workstation → center → project office</source>
         <translation>多元徵案：地方團體或工作站 → 分區輔導中心 → 專案辦公室</translation>
     </message>
     <message>
@@ -80,7 +80,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/proposals/applicant_form.py" line="91"/>
-        <source>Plan (地方創生計畫):</source>
+        <source>Revitalization plan:</source>
         <translation>所屬地方創生計畫：</translation>
     </message>
     <message>
@@ -267,7 +267,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/proposals/county_dialogs.py" line="191"/>
-        <source>“%1”: the working meeting of 行政院地方創生會報 that approved it and the amount each ministry approved. The correction is recorded in the audit log.</source>
+        <source>“%1”: the working meeting of the Executive Yuan&apos;s Regional Revitalization Council that approved it and the amount each ministry approved. The correction is recorded in the audit log.</source>
         <translation>「%1」：通過的行政院地方創生會報工作會議與各部會核定金額。更正會記入稽核紀錄。</translation>
     </message>
     <message>
@@ -322,16 +322,21 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/proposals/tables.py" line="71"/>
+        <source>%1 (provisional)</source>
+        <translation>%1（暫列）</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/tables.py" line="74"/>
         <source>not in this plan</source>
         <translation>非本計畫項目</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/tables.py" line="72"/>
+        <location filename="../../counsel_desk/ui/proposals/tables.py" line="75"/>
         <source>no plan</source>
         <translation>無計畫涵蓋</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/tables.py" line="72"/>
+        <location filename="../../counsel_desk/ui/proposals/tables.py" line="75"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -346,7 +351,7 @@
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/tables.py" line="75"/>
+        <location filename="../../counsel_desk/ui/proposals/tables.py" line="78"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
@@ -380,7 +385,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/proposals/demand_view.py" line="54"/>
-        <source>A programme file (計畫定義檔) issued by the project office; an older version never replaces the loaded one. See docs/programme.md.</source>
+        <source>A programme file issued by the project office; an older version never replaces the loaded one. See docs/programme.md.</source>
         <translation>專案辦公室發布的計畫定義檔；較舊的版本不會取代已載入的版本。</translation>
     </message>
     <message>
@@ -487,12 +492,12 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="241"/>
-        <source>Self-funding (自籌款):</source>
+        <source>Self-funding:</source>
         <translation>自籌款：</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/proposals/funding_grid.py" line="243"/>
-        <source>Matching funds (配合款):</source>
+        <source>Matching funds:</source>
         <translation>配合款：</translation>
     </message>
     <message>
@@ -648,84 +653,79 @@
 <context>
     <name>PlansView</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="49"/>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="186"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="50"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="191"/>
         <source>New plan</source>
         <translation>新增計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="57"/>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="186"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="58"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="191"/>
         <source>Choose a plan, or make a new one.</source>
         <translation>請選擇計畫，或新增一個計畫。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="63"/>
-        <source>e.g. 臺東縣池上鄉公所</source>
-        <translation>例如：臺東縣池上鄉公所</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="69"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="70"/>
         <source>Save plan</source>
         <translation>儲存計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="71"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="72"/>
         <source>Move plan to…</source>
         <translation>移動計畫…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="73"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="74"/>
         <source>Delete plan</source>
         <translation>刪除計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="76"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="77"/>
         <source>Add proposal…</source>
         <translation>加入提案…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="77"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="78"/>
         <source>Take out of plan</source>
         <translation>移出計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="78"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="79"/>
         <source>Open proposal</source>
         <translation>開啟提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="90"/>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="225"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="91"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="230"/>
         <source>Plan title:</source>
         <translation>計畫名稱：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="91"/>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="226"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="92"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="231"/>
         <source>Township office:</source>
         <translation>鄉鎮市區公所：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="92"/>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="224"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="93"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="229"/>
         <source>County and township:</source>
         <translation>縣市與鄉鎮市區：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="93"/>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="226"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="94"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="231"/>
         <source>Counselor:</source>
         <translation>輔導員：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="94"/>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="227"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="95"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="232"/>
         <source>Notes:</source>
         <translation>備註：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="101"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="102"/>
         <source>Business proposals of this plan (they move with it):</source>
         <translation>計畫內的事業提案（隨計畫一起移動）：</translation>
     </message>
@@ -735,32 +735,37 @@
         <translation>各提案經費彙總（新臺幣元）：</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="138"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="143"/>
         <source>— county —</source>
         <translation>— 縣市 —</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="183"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="188"/>
         <source>— none —</source>
         <translation>— 無 —</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="163"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="168"/>
         <source>— township —</source>
         <translation>— 鄉鎮市區 —</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="195"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="64"/>
+        <source>e.g. Chishang Township Office, Taitung County</source>
+        <translation>例如：臺東縣池上鄉公所</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="200"/>
         <source>Requested %1 · self-funding %2 · matching funds %3 · total cost %4</source>
         <translation>申請補助 %1 · 自籌款 %2 · 配合款 %3 · 總經費 %4</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="235"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="240"/>
         <source>Delete this plan? Its proposals stay, standing alone.</source>
         <translation>要刪除這個計畫嗎？計畫內的提案會保留，成為單獨提案。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="236"/>
+        <location filename="../../counsel_desk/ui/proposals/plans_view.py" line="241"/>
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
@@ -984,82 +989,82 @@
 <context>
     <name>ProposalsPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="55"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="56"/>
         <source>New proposal</source>
         <translation>新增提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="57"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="58"/>
         <source>Move selected to…</source>
         <translation>移動所選…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="59"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="60"/>
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="66"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="67"/>
         <source>No proposals here yet. Press “New proposal” (Ctrl+N) to write the first one.</source>
         <translation>這裡還沒有提案。按「新增提案」（Ctrl+N）寫下第一件。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="79"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="80"/>
         <source>Stage board</source>
         <translation>階段看板</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="80"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="81"/>
         <source>List</source>
         <translation>清單</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="81"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="82"/>
         <source>Plans</source>
         <translation>地方創生計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="82"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="83"/>
         <source>Money per work item</source>
         <translation>各工作項目經費</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="111"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="113"/>
         <source>%1 proposals</source>
         <translation>共 %1 件提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="111"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="113"/>
         <source>%1 proposal</source>
         <translation>共 %1 件提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="244"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="246"/>
         <source>Select a proposal or plan first.</source>
         <translation>請先選擇一件提案或計畫。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="282"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="284"/>
         <source>Moved “%1”.</source>
         <translation>已移動「%1」。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="333"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="335"/>
         <source>Export proposal as PDF</source>
         <translation>匯出提案 PDF</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="334"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="336"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="343"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="345"/>
         <source>PDF written: %1</source>
         <translation>已寫出 PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/page.py" line="346"/>
+        <location filename="../../counsel_desk/ui/proposals/page.py" line="348"/>
         <source>Writing the PDF…</source>
         <translation>正在寫出 PDF…</translation>
     </message>

@@ -4,37 +4,37 @@
 <context>
     <name>AuditColumns</name>
     <message>
-        <location filename="../../counsel_desk/services/safety/audit_log.py" line="54"/>
+        <location filename="../../counsel_desk/services/safety/audit_log.py" line="62"/>
         <source>No.</source>
         <translation>序號</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/safety/audit_log.py" line="55"/>
+        <location filename="../../counsel_desk/services/safety/audit_log.py" line="63"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/safety/audit_log.py" line="56"/>
+        <location filename="../../counsel_desk/services/safety/audit_log.py" line="64"/>
         <source>Who</source>
         <translation>使用者</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/safety/audit_log.py" line="57"/>
+        <location filename="../../counsel_desk/services/safety/audit_log.py" line="65"/>
         <source>Action</source>
         <translation>動作</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/safety/audit_log.py" line="58"/>
+        <location filename="../../counsel_desk/services/safety/audit_log.py" line="66"/>
         <source>Record</source>
         <translation>對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/safety/audit_log.py" line="59"/>
+        <location filename="../../counsel_desk/services/safety/audit_log.py" line="67"/>
         <source>Name</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/safety/audit_log.py" line="60"/>
+        <location filename="../../counsel_desk/services/safety/audit_log.py" line="68"/>
         <source>Detail</source>
         <translation>內容</translation>
     </message>
@@ -42,143 +42,143 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="89"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="91"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="90"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="92"/>
         <source>The entry as stored: its JSON and its place in the hash chain</source>
         <translation>這筆紀錄的原始內容：JSON 與它在雜湊鏈中的位置</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="232"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="234"/>
         <source>%1 %2 by %3: %4</source>
         <translation>%1&#x3000;%3&#x3000;%2：%4</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="53"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="55"/>
         <source>A date in ROC or Western form: 115/01/01 or 2026-01-01</source>
         <translation>民國或西元日期皆可：115/01/01 或 2026-01-01</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="57"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="59"/>
         <source>from 2026-01-01</source>
         <translation>自 115/01/01</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="58"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="60"/>
         <source>to 2026-12-31</source>
         <translation>至 115/12/31</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="62"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="64"/>
         <source>Search who, record id and details</source>
         <translation>搜尋使用者、對象編號與內容</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="65"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="67"/>
         <source>Verify the log</source>
         <translation>驗證稽核紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="67"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="69"/>
         <source>Check the hash chain: any entry changed or deleted outside the program shows up.</source>
         <translation>檢查雜湊鏈：任何在程式之外被修改或刪除的紀錄都會被找出來。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="69"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="71"/>
         <source>Export CSV…</source>
         <translation>匯出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="71"/>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="226"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="73"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="228"/>
         <source>Erase this contact&apos;s personal data…</source>
         <translation>刪除這位聯絡人的個資…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="73"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="75"/>
         <source>A person may ask for their personal data to be erased (Personal Data Protection Act).</source>
         <translation>當事人可依個人資料保護法請求刪除其個人資料。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="86"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="88"/>
         <source>Select an entry to see everything it recorded.</source>
         <translation>選取一筆紀錄，可在此看到它記下的完整內容。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="113"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="115"/>
         <source>Action</source>
         <translation>動作</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="113"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="115"/>
         <source>Record</source>
         <translation>對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="114"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="116"/>
         <source>Who</source>
         <translation>使用者</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="188"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="190"/>
         <source>All actions</source>
         <translation>全部動作</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="189"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="191"/>
         <source>All records</source>
         <translation>全部對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="190"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="192"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="218"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="220"/>
         <source>%1 entries</source>
         <translation>共 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="218"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="220"/>
         <source>%1 entry</source>
         <translation>共 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="225"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="227"/>
         <source>Erase this team member&apos;s personal data…</source>
         <translation>刪除這位團隊成員的個資…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="253"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="255"/>
         <source>Verifying the audit log…</source>
         <translation>正在驗證稽核紀錄…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="279"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="283"/>
         <source>Export the audit log</source>
         <translation>匯出稽核紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="280"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="284"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 檔 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="287"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="292"/>
         <source>Exported %1 entries to %2.</source>
         <translation>已匯出 %1 筆稽核紀錄到 %2。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="287"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="292"/>
         <source>Exported %1 entry to %2.</source>
         <translation>已匯出 %1 筆稽核紀錄到 %2。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="294"/>
+        <location filename="../../counsel_desk/ui/safety/audit_page.py" line="299"/>
         <source>Exporting the audit log…</source>
         <translation>正在匯出稽核紀錄…</translation>
     </message>
@@ -424,22 +424,22 @@ The data as it is now is first saved as a safety backup, then replaced by the ba
 <context>
     <name>LockCover</name>
     <message>
-        <location filename="../../counsel_desk/ui/safety/idle_lock.py" line="35"/>
+        <location filename="../../counsel_desk/ui/safety/idle_lock.py" line="40"/>
         <source>The Regional Revitalization Desk is locked</source>
         <translation>地方創生輔導桌已鎖定</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/idle_lock.py" line="37"/>
+        <location filename="../../counsel_desk/ui/safety/idle_lock.py" line="42"/>
         <source>It was left alone, so the data is hidden. Enter the passphrase (or the recovery key) to go on where you were.</source>
         <translation>閒置過久，資料已隱藏。請輸入密碼（或復原金鑰），即可回到原本的畫面繼續工作。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/idle_lock.py" line="48"/>
+        <location filename="../../counsel_desk/ui/safety/idle_lock.py" line="53"/>
         <source>Unlock</source>
         <translation>解除鎖定</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/safety/idle_lock.py" line="72"/>
+        <location filename="../../counsel_desk/ui/safety/idle_lock.py" line="77"/>
         <source>That passphrase does not open it.</source>
         <translation>密碼不正確，無法解除鎖定。</translation>
     </message>

@@ -113,43 +113,43 @@
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="39"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="40"/>
         <source>Write this database&apos;s records into an Excel workbook for the center or headquarters. The workbook carries every record with its id and change stamps, deletions included, so the other side can merge it without duplicates and without losing anyone&apos;s changes.</source>
         <translation>將這個資料庫的資料寫成 Excel 活頁簿，交給分區中心或專案辦公室。活頁簿中每筆資料都帶有識別碼與修改紀錄（刪除也包括在內），對方合併時不會重複，也不會遺失任何人的修改。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="45"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="46"/>
         <source>Choose…</source>
         <translation>選擇…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="47"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="48"/>
         <source>Only what changed since the last export to this file</source>
         <translation>只匯出上次匯出到這個檔案之後的變更</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="51"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="52"/>
         <source>Mask personal data (phone, e-mail, personal notes; team members&apos; names and birth years) — recommended</source>
         <translation>遮蔽個人資料（電話、電子郵件、個人備註；青年團隊成員的姓名與出生年）— 建議勾選</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="54"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="55"/>
         <source>Also pack the attachment files into a zip beside the workbook</source>
         <translation>同時將附件檔案打包成活頁簿旁的 zip 檔</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="58"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="59"/>
         <source>This database is encrypted, but the workbook and the attachments zip you export are not: carry them on an encrypted USB stick or by another safe way, and delete them once they have been imported.</source>
         <translation>這個資料庫有加密，但匯出的活頁簿與附件壓縮檔沒有加密：請用加密的隨身碟或其他安全的方式傳送，匯入完成後即刪除。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="64"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="65"/>
         <location filename="../../counsel_desk/ui/sync/export_tab.py" line="176"/>
         <source>Export</source>
         <translation>匯出</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="74"/>
+        <location filename="../../counsel_desk/ui/sync/export_tab.py" line="75"/>
         <source>Workbook:</source>
         <translation>活頁簿：</translation>
     </message>

@@ -5,7 +5,7 @@
     <name>BudgetPanel</name>
     <message>
         <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="56"/>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="122"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="123"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -16,167 +16,178 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="56"/>
-        <source>Personnel share</source>
+        <source>Personnel %</source>
         <translation>人事費占比</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="57"/>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="87"/>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="144"/>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="314"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="88"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="145"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="322"/>
         <source>Disbursed</source>
         <translation>撥款</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="57"/>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="87"/>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="147"/>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="314"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="88"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="148"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="322"/>
         <source>Reimbursed</source>
         <translation>核銷</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="62"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="57"/>
+        <source>Review</source>
+        <translation>評鑑／延續</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="63"/>
         <source>ROC </source>
         <translation>民國 </translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="69"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="70"/>
         <source>Full-time staff in this budget year: the personnel-cost rule is judged on them.</source>
         <translation>這個預算年度的專職人員數：人事費比例規定依這個人數判斷。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="70"/>
-        <source>Extension year (延續補助)</source>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="71"/>
+        <source>Extension year</source>
         <translation>延續補助年度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="71"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="72"/>
         <source>Only after the year before was evaluated good.</source>
         <translation>須前一年度評鑑績效良好。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="75"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="76"/>
         <source>Not evaluated</source>
         <translation>尚未評鑑</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="78"/>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="334"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="79"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="342"/>
         <source>Evaluation note</source>
         <translation>評鑑說明</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="79"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="80"/>
         <source>Save evaluation</source>
         <translation>儲存評鑑</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="87"/>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="314"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="88"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="322"/>
         <source>Planned</source>
         <translation>編列</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="98"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="99"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="104"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="105"/>
         <source>Save budget</source>
         <translation>儲存經費</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="105"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="106"/>
         <source>Delete this year</source>
         <translation>刪除本年度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="107"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="108"/>
         <source>Personnel-cost rule</source>
         <translation>人事費比例規定</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="113"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="114"/>
         <source>Execution</source>
         <translation>執行進度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="125"/>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="315"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="126"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="323"/>
         <source>Approved subsidy NT$</source>
         <translation>核定補助款 NT$</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="128"/>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="315"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="129"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="323"/>
         <source>Full-time staff this year</source>
         <translation>該年度專職人員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="134"/>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="333"/>
-        <source>Evaluation (評鑑)</source>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="135"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="341"/>
+        <source>Evaluation</source>
         <translation>評鑑</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="222"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="201"/>
+        <source>Ext.</source>
+        <comment>an extension year (延續補助)</comment>
+        <translation>延續</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="230"/>
         <source>No budget for ROC %1 yet: enter it and save.</source>
         <translation>民國 %1 年尚無經費資料：請填寫後儲存。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="234"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="242"/>
         <source>ROC %1 lies outside every loaded plan: no cap to check.</source>
         <translation>民國 %1 年不在任何已載入計畫的期程內：無上限可檢查。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="236"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="244"/>
         <source>%1 (in force in ROC %2) publishes no cap: not checked.</source>
         <translation>民國 %2 年適用的「%1」未公布上限：不檢查。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="239"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="247"/>
         <source>Cap NT$%1 a year (%2, in force in ROC %3)</source>
         <translation>每年上限 NT$%1（民國 %3 年適用「%2」）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="250"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="258"/>
         <source>No budget saved for this year.</source>
         <translation>本年度尚未儲存經費。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="259"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="267"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="261"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="269"/>
         <source>Personnel NT$%1 of subsidy NT$%2 — %3 (limit %4, %5 full-time staff)</source>
         <translation>人事費 NT$%1／補助款 NT$%2 — %3（上限 %4，專職人員 %5 人）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="264"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="272"/>
         <source>%1 of the %2 limit</source>
         <translation>%1（上限 %2）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="333"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="341"/>
         <source>Evaluation date</source>
         <translation>評鑑日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="338"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="346"/>
         <source>Not saved: someone else changed this year meanwhile.</source>
         <translation>尚未儲存：這段期間已有他人修改這個年度的資料。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="345"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="353"/>
         <source>Delete the budget of ROC %1 and its lines?</source>
         <translation>要刪除民國 %1 年的經費及各科目嗎？</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="346"/>
+        <location filename="../../counsel_desk/ui/workstations/budget_panel.py" line="354"/>
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
@@ -776,7 +787,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/station_page.py" line="50"/>
-        <source>延續補助: one more 12-month term, only after the last budget year was evaluated good.</source>
+        <source>Extension: one more 12-month term, only after the last budget year was evaluated good.</source>
         <translation>延續補助：再一期 12 個月，須最近一個預算年度評鑑績效良好。</translation>
     </message>
     <message>

@@ -73,6 +73,21 @@ def _edited_successor(version: int, ndc_115_100m: float | None) -> str:
     return json.dumps(d, ensure_ascii=False, indent=2)
 
 
+TABLE_1 = {  # the seed's 表 1 (單位：億元), agency as the table prints it
+    "NDC": ("國家發展委員會", "辦理地方創生青年培力工作站、空間環境整備及相關輔導協助", (3.1, 4, 4, 4, 4)),
+    "MOI": ("內政部", "地方創生城鄉風貌營造", (0.5, 0.5, 0.5, 0.5, 0.5)),
+    "MOE": ("教育部", "發展及整備地方創生青聚點", (0.4, 0.6, 0.5, 0.5, 0.5)),
+    "MOEA": ("經濟部", "配合地方創生推動城鄉特色產業發展", (0.3, 0.3, 0.3, 0.3, 0.3)),
+    "MOTC-TOUR": ("交通部", "地方創生觀光旅遊環境營造", (0.2, 0.2, 0.2, 0.2, 0.2)),
+    "MOTC-TRANSIT": ("交通部", "地方創生公共運輸服務升級", (0.5, 0.5, 0.5, 0.5, 0.5)),
+    "COA": ("行政院農業委員會", "地方創生農山漁村發展建設", (4, 2.9, 3, 3, 3)),
+    "MOHW": ("衛生福利部", "地方創生長照衛福據點整備", (1.5, 1.5, 1.5, 1.5, 1.5)),
+    "MOC": ("文化部", "地方創生文化環境營造", (1, 1, 1, 1, 1)),
+    "CIP": ("原住民族委員會", "地方創生原民部落營造、原住民族多元產業發展", (0.3, 0.3, 0.3, 0.3, 0.3)),
+    "HAC": ("客家委員會", "地方創生推動客庄產業發展", (0.2, 0.2, 0.2, 0.2, 0.2)),
+}
+
+
 def test_the_seed_plan_is_table_1_exactly(hq):
     """Source: 加速推動地方創生計畫 肆、推動期程、經費及工作項目 and 表 1 (單位：億元): 60 億元, 110–114,
     "除 110-111 年外，本表所列各部會工作項目經費均為暫列"; 行政院農業委員會 is now 農業部."""
@@ -83,6 +98,11 @@ def test_the_seed_plan_is_table_1_exactly(hq):
     for y in seed.years:
         assert sum(w.allocations[y] for w in seed.work_items) == 1_200_000_000
     assert seed.work_item("NDC").allocations[110] == 310_000_000
+    for code, (agency, name, amounts) in TABLE_1.items():  # every cell of 表 1, item by item
+        item = seed.work_item(code)
+        assert (item.agency_as_listed or item.agency, item.name) == (agency, name)
+        assert [item.allocations[y] for y in seed.years] == [round(a * 100_000_000) for a in amounts]
+    assert [w.code for w in seed.work_items] == list(TABLE_1)
     assert seed.work_item("COA").allocations[111] == 290_000_000
     assert not seed.is_provisional(111) and seed.is_provisional(112)
     coa = seed.work_item("COA")
@@ -115,7 +135,9 @@ def test_a_report_for_115_names_the_successor_and_says_the_allocation_is_unknown
     assert ndc.requested == 9_000_000 and ndc.allocation is None and ndc.share is None  # not 2015.8 %
     assert "打造永續共好地方創生計畫" in _pdf_text(pdf_bytes(f))
     old = compute(hq.session_factory, "north", Period.month(2024, 11))  # ROC 113
-    assert old.plan.name == "加速推動地方創生計畫"
+    assert old.plan.name == old.as_json()["plan"]["name"] == "加速推動地方創生計畫"
+    assert old.as_json()["plan"]["allocation_provisional"] is True  # 暫列 from ROC 112
+    assert "加速推動地方創生計畫" in _pdf_text(pdf_bytes(old))
     assert next(w for w in old.funding if w.code == "NDC").allocation == 400_000_000
 
 
@@ -178,3 +200,44 @@ def test_a_format_1_workbook_without_the_programme_sheet_still_imports(hq, lapto
     report = import_workbooks(laptop, [out])
     assert report.applied and report.programmes == []
     assert programme.plan_in_force(_svc(laptop), 113).name == "加速推動地方創生計畫"
+
+
+def test_a_workbook_carrying_an_older_programme_file_does_not_replace_a_newer_one(hq, laptop, tmp_path):
+    """Issue 16: 「versions are compared and never silently downgraded」 — a workbook exported before
+    headquarters' edit (the shipped edition) reaches a laptop that already has the newer file: kept, and said."""
+    from counsel_desk.sync.importer import describe
+
+    old = tmp_path / "before-the-edit.xlsx"
+    export_workbook(hq, old, mask=True)  # headquarters still has the shipped edition
+    edited = tmp_path / "sustainable-new.json"
+    edited.write_text(_edited_successor(NEW, 4.2), encoding="utf-8")
+    assert programme.load_file(_svc(laptop), edited).action == "loaded"
+
+    report = import_workbooks(laptop, [old], actor="北區主任")
+    assert report.applied
+    (kept,) = [p for p in report.programmes if p.code == "sustainable-114"]
+    assert kept.outcome.action == "older"
+    assert f"比已載入的第 {NEW} 版舊" in describe(report)
+    assert programme.plan_in_force(_svc(laptop), 115).version == NEW
+    f = compute(laptop.session_factory, "north", Period.month(2026, 12))
+    assert f.plan.version == NEW
+
+
+def test_the_audit_page_names_a_programme_load(hq, tmp_path):
+    """Issue 16: 「loading is audited」 — and the audit page reads it in words, as every other entry."""
+    from counsel_desk.services.safety.audit_log import action_label, entity_label
+
+    edited = tmp_path / "sustainable-new.json"
+    edited.write_text(_edited_successor(NEW, 4.2), encoding="utf-8")
+    programme.load_file(_svc(hq), edited)
+    older = tmp_path / "sustainable-old.json"
+    older.write_text(SUCCESSOR.read_text(encoding="utf-8"), encoding="utf-8")
+    programme.load_file(_svc(hq), older)
+    clash = tmp_path / "sustainable-clash.json"
+    clash.write_text(_edited_successor(NEW, 5.0), encoding="utf-8")
+    programme.load_file(_svc(hq), clash)
+    with hq.engine.connect() as conn:
+        rows = conn.execute(text("SELECT action, entity FROM audit_log WHERE entity = 'programme' ORDER BY seq")).all()
+    assert [a for a, _e in rows] == ["programme_loaded", "programme_older", "programme_conflict"]
+    assert [action_label(a) for a, _e in rows] == ["載入計畫定義檔", "未載入較舊的計畫定義檔", "未載入版號相同但內容不同的計畫定義檔"]
+    assert entity_label("programme") == "計畫定義檔"

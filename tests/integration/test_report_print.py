@@ -345,3 +345,24 @@ def test_a_long_footer_title_stays_clear_of_the_page_number(tmp_path):
         footer = [w for w in pages[0] if w[1] > A4[1] - 40]
         assert any("頁" in w[4] for w in footer) and any("115/11/26" in w[4] for w in footer)
         assert _overprinted([footer]) == []
+
+
+def test_formula_like_text_gets_the_quote_prefix_the_export_gives_it():
+    """Text a spreadsheet would take for a formula — also after a tab, or after a control character
+    that is dropped on writing — carries Excel's quote prefix in a report, as services.formatting says for exports."""
+    from openpyxl import Workbook
+
+    from counsel_desk.reports.xlsx_sheet import Col, FastRows, ReportSheet
+    from counsel_desk.services.formatting import looks_like_formula
+
+    texts = ["\x01=HYPERLINK(\"http://x\")", "\t=1+1", "\x0b=2", "=SUM(A1)", "-3 元", "一般文字"]
+    wb = Workbook(write_only=True)
+    fast = FastRows()
+    ReportSheet(wb, "表", "標題", "副標題", [Col("文字", "wrap"), Col("說明")], header_text="北區",
+                fast=fast).write([[t, t] for t in texts])
+    ws = openpyxl.load_workbook(io.BytesIO(fast.save(wb)))["表"]
+    written = [(ws.cell(r, 1), ws.cell(r, 2)) for r in range(4, 4 + len(texts))]
+    for (wrapped, plain), text in zip(written, texts):
+        shown = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f]", "", text)
+        assert wrapped.value == plain.value == shown and wrapped.data_type == "s"
+        assert wrapped.quotePrefix == plain.quotePrefix == looks_like_formula(shown), repr(text)

@@ -193,3 +193,29 @@ def test_map_alone_paints_without_data(qtbot):
     empty.set_counts({"10014020": 12}, {"10014020": "臺東縣 成功鎮"})
     assert empty.text_for("10014020") == "臺東縣 成功鎮：12 次"
     assert empty.township_at(empty.point_inside("10014020")) == "10014020"
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("共 55 次訪視；24／87 個鄉鎮市區有訪視、63 個無訪視（115/10/01－115/12/31）", "共 55 次訪視；24／87 個鄉鎮市區有訪視、63 個無訪視…"),
+    ("55 visits; 24 of 87 townships visited, 63 not visited (2026-10-01 – 2026-12-31)",
+     "55 visits; 24 of 87 townships visited, 63 not visited…"),
+])
+def test_a_line_too_long_is_cut_between_words_never_inside_a_number(qtbot, text, whole):
+    """The map's 「共 55 次訪視；…（115/10/01－115/12/31）」 on a 1366×768 laptop read 「（115/10/01－115/1…」: a
+    number cut by "…" reads as another number. The cut goes back to before the number; the tooltip has it all."""
+    from counsel_desk.ui.dashboard.widgets import ElidedLabel
+    from tests.ui.walk_helpers import CUT_NUMBER
+
+    label = ElidedLabel()
+    qtbot.addWidget(label)
+    label.set_full_text(text)
+    label.show()
+    widths = range(60, label.fontMetrics().horizontalAdvance(text) + 20, 7)
+    shown = []
+    for width in widths:
+        label.resize(width, 20)
+        shown.append(label.text())
+        assert label.fontMetrics().horizontalAdvance(label.text()) <= max(width, 40)
+        assert not CUT_NUMBER.search(label.text()), label.text()
+    assert whole in shown
+    assert shown[-1] == text and label.toolTip() == text

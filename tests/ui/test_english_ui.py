@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QTabWidget, QWidget,
 )
 
-from tests.ui.walk_helpers import close_main_window, main_window, walk
+from tests.ui.walk_helpers import CUT_NUMBER, close_main_window, main_window, walk
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]+")
 DIGITS = re.compile(r"\d")
@@ -88,8 +88,11 @@ def elided_numbers(w: QWidget) -> list[str]:
     out = []
     if isinstance(w, QLabel) and not w.wordWrap() and w.textFormat() != Qt.TextFormat.RichText:
         text = w.text()
-        if DIGITS.search(text) and "<" not in text and w.width() + 1 < w.fontMetrics().horizontalAdvance(text):
-            out.append(f"label “{text}” is {w.fontMetrics().horizontalAdvance(text)} px wide in {w.width()} px")
+        wide = max(w.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))  # its widest line
+        if DIGITS.search(text) and "<" not in text and w.width() + 1 < wide:
+            out.append(f"label “{text}” is {wide} px wide in {w.width()} px")
+        if CUT_NUMBER.search(text):
+            out.append(f"label “{text[:90]}” cuts a number with “…”")
     if isinstance(w, QTableView) and w.model() is not None:
         m = w.model()
         for row in range(min(m.rowCount(), 25)):

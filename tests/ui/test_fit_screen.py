@@ -14,7 +14,9 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QScrollArea, QWidget
 
 from counsel_desk.ui.widgets import fit
-from tests.ui.walk_helpers import close_main_window, main_window, walk
+from tests.ui.walk_helpers import (
+    close_main_window, cut_numbers, main_window, unseparated_numbers, walk, western_dates,
+)
 
 SCREENS = {"1366x768": QRect(0, 0, 1366, 728), "1280x720 logical": QRect(0, 0, 1280, 680)}
 SAVES_OR_CLOSES = re.compile(r"^(Save|Save and close|Close|OK|Cancel|Done|Apply|Discard|Quit|儲存|儲存並關閉|關閉|"
@@ -66,6 +68,7 @@ def test_every_window_fits_the_screen(qtbot, screen, window):
     for what, widget in walk(qtbot, window):
         seen.append(what)
         found += problems(what, widget, screen)
+        found += [f"{what}: {cut}" for cut in cut_numbers(widget) + unseparated_numbers(widget) + western_dates(widget)]
     assert len(seen) > 30  # the walk really went everywhere
     assert not found, "\n".join(found)
 
@@ -84,6 +87,7 @@ def test_every_window_fits_in_english_too(qtbot, qapp, demo_db, monkeypatch):
         found: list[str] = []
         for what, widget in walk(qtbot, main):
             found += problems(what, widget, area)
+            found += [f"{what}: {cut}" for cut in cut_numbers(widget)]
         close_main_window(main)
     finally:
         install_translators(qapp, "zh_TW")

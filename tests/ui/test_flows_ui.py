@@ -68,6 +68,8 @@ def _move_on_board(qtbot, page, card_id: str, stage: Stage, comment: str, decisi
 
 
 def test_existing_route_on_the_board_with_the_county_checklist(qtbot, page, app_context, warnings):
+    """Source: 加速推動地方創生計畫 圖 3 提案流程 2.0 — 現行提案流程: 鄉（鎮市區）公所 → 縣（市）政府「確認及協助處理土地使用、
+    環保、補助款核撥、配合款編列、公有空間提供等事宜」 → 國發會; 肆「經由『行政院地方創生會報』工作會議通過後動支」."""
     svc = app_context.services()
     pid = _proposal(svc, "池上米食文化館", Route.EXISTING)
     page.reload()
@@ -128,6 +130,8 @@ def test_existing_route_on_the_board_with_the_county_checklist(qtbot, page, app_
 
 
 def test_multi_channel_route_on_the_board(qtbot, page, app_context, warnings):
+    """Source: 加速推動地方創生計畫 叁、五、多元徵案 and 圖 3 — 【新增】多元徵案流程: 地方團體／青年培力工作站 → 分區輔導中心
+    「協助整合」 → 專案辦公室 → 會報; never through 公所提報 or 縣府審查."""
     svc = app_context.services()
     pid = _proposal(svc, "稻田咖啡", Route.MULTI)
     page.reload()
@@ -219,3 +223,19 @@ def test_a_plan_card_opens_the_countys_checklist(qtbot, page, app_context):
     assert dialog.save() is True
     assert all(r.status == "settled" for r in ps.checklist(svc, plan.id, "plan"))
     assert all(r.status == "pending" for r in ps.checklist(svc, pid))  # the proposal keeps its own list
+
+
+def test_the_funding_page_says_which_allocations_are_provisional(qtbot, page, app_context):
+    """Source: 加速推動地方創生計畫 表 1 註「除 110-111 年外，本表所列各部會工作項目經費均為暫列」 — issue 16: 暫列 as the
+    seed says, where requests are set beside the allocation."""
+    svc = app_context.services()
+    pid = _proposal(svc, "稻田咖啡", Route.MULTI)
+    ps.save_draft(svc, pid, funding={("NDC", 111): 1_000_000, ("NDC", 113): 2_000_000})
+    page.tabs.setCurrentIndex(3)
+    demand = page.demand
+    demand.with_allocation.setChecked(True)
+    model = demand.model
+    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    ndc = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "國家發展委員會")
+    assert model.index(ndc, heads.index("核定額度 111")).data() == "400,000,000"
+    assert model.index(ndc, heads.index("核定額度 113")).data() == "400,000,000（暫列）"

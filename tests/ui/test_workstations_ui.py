@@ -127,6 +127,9 @@ def test_evaluation_opens_the_extension_and_rules_speak_up_on_the_page(qtbot, pa
     type_text(budget.evaluated_on, "116/2/1")
     click(qtbot, budget.evaluation_button)
     assert not budget.error.isVisible(), budget.error.text()
+    years = budget.years_model
+    assert years.headerData(5, Qt.Orientation.Horizontal) == "評鑑／延續"
+    assert years.index(0, 5).data() == "績效良好"  # each year's 評鑑 in the years table
     click(qtbot, view.extend_button)
     station = ws_service.get_workstation(app_context.services(), station_id)
     assert (station.status, station.term_start) == ("extended", date(2027, 3, 1))

@@ -8,11 +8,13 @@ built and shown without ``exec()``, so nothing blocks.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
 TODAY = date(2026, 11, 26)
 
@@ -20,6 +22,13 @@ TODAY = date(2026, 11, 26)
 def settle(qtbot, ms: int = 30) -> None:
     QApplication.processEvents()
     qtbot.wait(ms)
+
+
+def finished(qtbot) -> None:
+    """The page's background work (figures, counts, lists) done and shown, as she would see it after a moment."""
+    settle(qtbot, 80)
+    QThreadPool.globalInstance().waitForDone(20_000)
+    settle(qtbot, 80)
 
 
 def first_id(ctx, sql: str) -> str:
@@ -37,12 +46,71 @@ def _shown(qtbot, dialog: QWidget) -> QWidget:
 
 
 def _close(dialog: QWidget) -> None:
+    from counsel_desk.ui.safety.key_dialogs import RecoveryKeyDialog
+
+    if isinstance(dialog, RecoveryKeyDialog):
+        dialog.kept.setChecked(True)  # it closes only once the key has been kept
     if hasattr(dialog, "_may_close"):
         dialog._may_close = True  # noqa: SLF001 — the walk closes without the unsaved-changes question
     if isinstance(dialog, QDialog):
         dialog.reject()
     dialog.close()
     dialog.deleteLater()
+
+
+CUT_NUMBER = re.compile(r"\d[\d,./:\-－]*…")
+
+
+def cut_numbers(top: QWidget) -> list[str]:
+    """Labels of ``top`` that show a number cut by an ellipsis (「115/1…」, "2,3…"): words may be elided, digits not."""
+    from PySide6.QtWidgets import QLabel
+
+    return [f"number cut in “{label.text()[:90]}”" for label in [top, *top.findChildren(QLabel)]
+            if isinstance(label, QLabel) and label.isVisibleTo(top) and CUT_NUMBER.search(label.text())]
+
+
+LONG_NUMBER = re.compile(r"(?<![\d,./:\-－#])\d{4,}(?![\d/:\-－])")
+
+
+def unseparated_numbers(top: QWidget) -> list[str]:
+    """Counts and sums of 1,000 or more written without thousands separators in a label or a table cell of
+    ``top`` (「3000 筆」 for 「3,000 筆」). A year (1900–2100: a birth year) is not a count; nor is the recovery key."""
+    from PySide6.QtWidgets import QLabel, QTableView
+
+    texts = []
+    for w in [top, *top.findChildren(QWidget)]:
+        if not w.isVisibleTo(top) or w.objectName() == "recoveryKey":
+            continue
+        if isinstance(w, QLabel):
+            texts.append(re.sub(r"<[^>]+>", " ", w.text()))
+        elif isinstance(w, QTableView) and w.model() is not None:
+            m = w.model()
+            texts += [str(m.index(r, c).data() or "") for r in range(min(m.rowCount(), 25))
+                      for c in range(m.columnCount())]
+    return [f"no thousands separator in “{text[:80]}”" for text in texts
+            if any(not 1900 <= int(n) <= 2100 for n in LONG_NUMBER.findall(text))]
+
+
+WESTERN_DATE = re.compile(r"(?<![\d/-])(19|20)\d\d[-/]\d\d?[-/]\d\d?(?![\d/-])")
+
+
+def western_dates(top: QWidget) -> list[str]:
+    """A Western date (2026-11-26) in a label, a field or a table cell of ``top``: in Chinese dates are 民國 (115/11/26)."""
+    from PySide6.QtWidgets import QLabel, QLineEdit, QTableView
+
+    texts = []
+    for w in [top, *top.findChildren(QWidget)]:
+        if not w.isVisibleTo(top):
+            continue
+        if isinstance(w, QLabel):
+            texts.append(w.text())
+        elif isinstance(w, QLineEdit):
+            texts += [w.text(), w.placeholderText()]
+        elif isinstance(w, QTableView) and w.model() is not None:
+            m = w.model()
+            texts += [str(m.index(r, c).data() or "") for r in range(min(m.rowCount(), 25))
+                      for c in range(m.columnCount())]
+    return [f"Western date in “{text[:80]}”" for text in texts if WESTERN_DATE.search(text)]
 
 
 def main_window(qtbot, db, monkeypatch, user: str):
@@ -74,9 +142,17 @@ def walk(qtbot, window) -> Iterator[tuple[str, QWidget]]:
     """Every page, editor and dialog of ``window`` (a MainWindow over a demo database)."""
     ctx = window.ctx
     for spec in window.specs:
-        window.show_page(spec.key)
-        settle(qtbot, 80)
+        page = window.show_page(spec.key)
+        finished(qtbot)
         yield f"page {spec.key}", window
+        for tabs in page.findChildren(QTabWidget):  # a page's own tabs (the reports' figures, sync's history…)
+            if not tabs.isVisibleTo(window):
+                continue
+            for tab in range(1, tabs.count()):
+                tabs.setCurrentIndex(tab)
+                finished(qtbot)
+                yield f"page {spec.key} tab {tabs.tabText(tab)}", window
+            tabs.setCurrentIndex(0)
     yield from _visits(qtbot, window, ctx)
     yield from _followups(qtbot, window, ctx)
     yield from _workstations(qtbot, window, ctx)
@@ -182,8 +258,18 @@ def _standalone(qtbot, window, ctx):
     from counsel_desk.ui.safety.erase_dialog import EraseContactDialog
     from counsel_desk.ui.safety.recovery_dialog import RecoveryDialog
 
+    from counsel_desk.store.keys import DatabaseKey
+    from counsel_desk.ui.help import ManualDialog, ShortcutsDialog
+    from counsel_desk.ui.safety.key_dialogs import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
+
     yield from _dialog(qtbot, "preferences", PreferencesDialog(ctx, window))
     yield from _dialog(qtbot, "about", AboutDialog(window))
+    yield from _dialog(qtbot, "keyboard shortcuts", ShortcutsDialog(window.menuBar(), window))
+    yield from _dialog(qtbot, "manual", ManualDialog(window))
+    yield from _dialog(qtbot, "unlock", UnlockDialog(Path(ctx.db.path), True, window))
+    yield from _dialog(qtbot, "new passphrase", NewPassphraseDialog(window))
+    key = DatabaseKey(bytes(range(32)), bytes(16), "keyring")
+    yield from _dialog(qtbot, "recovery key", RecoveryKeyDialog(key, Path(ctx.db.path), window))
     yield from _dialog(qtbot, "counselor roster", RosterDialog(ctx, window))
     yield from _dialog(qtbot, "counselor dialog", CounselorDialog(window, lambda *_a: None))
     from counsel_desk.services.outcomes.youth_teams import MemberView
@@ -218,3 +304,6 @@ def _standalone(qtbot, window, ctx):
 
     yield from _dialog(qtbot, "issue topics", TopicsDialog(ctx.services(), window, settings=ctx.settings))
     yield from _dialog(qtbot, "issue topic", TopicDialog(window, lambda *_a: None))
+    from counsel_desk.ui.stocktaking.center_split_dialog import CenterSplitDialog
+
+    yield from _dialog(qtbot, "center split", CenterSplitDialog(ctx.services(), window, settings=ctx.settings))

@@ -169,3 +169,20 @@ def test_a_townships_plan_has_the_countys_checklist_too(services, people):
     move = ps.move_plan(services, plan.id, Stage.COUNCIL.value, "縣府審查完成")
     plan_notice = [n for n in move.notices if "池上鄉地方創生計畫" in n.zh]
     assert plan_notice and "公有空間提供" in plan_notice[0].zh and "圖 3" in plan_notice[0].source_text
+
+
+def test_a_townships_plan_passes_with_its_working_meeting_and_amounts_per_ministry(services, people):
+    """Source: 加速推動地方創生計畫 肆「經由『行政院地方創生會報』工作會議通過後動支」; DOMAIN.md — 「a passed plan carries its
+    meeting and the amount approved per ministry」 (第 51 次工作會議, 2025-11: 花蓮縣三鄉計畫, 各部會合計 4,607 萬元)."""
+    plan = ps.create_plan(services, ps.PlanFields("壽豐鄉樂活長青鄉鎮計畫", "10014", people["township"],
+                                                  organization_name="臺東縣池上鄉公所"))
+    d = _existing(services, people)
+    ps.set_plan(services, d.id, plan.id)
+    for stage in (Stage.DRAFTING, Stage.TOWNSHIP_FILED, Stage.COUNTY_REVIEW, Stage.COUNCIL):
+        ps.move_plan(services, plan.id, stage.value, f"移到{stage.zh}")
+    ps.move_plan(services, plan.id, Stage.APPROVED.value, "第 51 次工作會議通過",
+                 decision=ps.Decision(51, date(2025, 11, 18), {"農業部": 9_000_000, "衛生福利部": 5_500_000}))
+    decision = ps.get_decision(services, "plan", plan.id)
+    assert (decision.meeting, decision.meeting_date, decision.total) == (51, date(2025, 11, 18), 14_500_000)
+    assert decision.amounts == {"農業部": 9_000_000, "衛生福利部": 5_500_000}
+    assert ps.get_proposal(services, d.id).stage == Stage.APPROVED  # its proposals pass with it

@@ -87,6 +87,9 @@ def test_national_comparison_adds_up_the_four_centers(db, services, station):
 
 
 def test_a_youth_team_award_is_capped_by_its_programme_file(db, services):
+    """Source (resources/programmes/sustainable-114-117.json, award_programmes): DOMAIN.md "Since the seed" —
+    「獎勵青年投入地方創生行動計畫」「award up to NT$350,000 a team」; 「地方創生利他行動168」「up to NT$680,000 a team for
+    one year」 (國發會 2025-12-03: 「提供1年最高68萬元獎勵金」). A cap: refused above it."""
     with pytest.raises(ValidationError) as e:
         yt.register_team(services, {"name": "山海實驗室", "programme": ALTRUISM, "roc_year": 115, "award": 680_001})
     assert e.value.field == "award" and "680,000" in e.value.zh
@@ -101,6 +104,8 @@ def test_a_youth_team_award_is_capped_by_its_programme_file(db, services):
 
 
 def test_members_outside_the_age_range_are_warnings_and_support_records_link(db, services, station):
+    """Source: DOMAIN.md "Since the seed" — 「地方創生利他行動168」「applicants aged 22–45」 (國發會 2025-12-03:
+    「邀請22至45歲關心地方議題與社會的青年」). Not absolute: warned about, never refused."""
     team = yt.register_team(services, {"name": "山海實驗室", "programme": ALTRUISM, "roc_year": 115, "award": 500_000})
     yt.add_member(services, team.id, {"name": "陳宜蓁", "birth_year": 1990, "role": "隊長"})  # 36 in 2026
     yt.add_member(services, team.id, {"name": "林冠廷", "birth_year": 2005})  # 21: too young

@@ -43,6 +43,7 @@ def test_a_year_outside_every_loaded_plan_speaks_up(services, people):
     found = rules.notices(d, rules.load_facts(services))
     (year,) = [n for n in found if n.code == "year_outside_plans"]
     assert "民國 120 年不在任何已載入計畫的期程內" in year.zh
+    assert "「以 110 年至 114 年為階段性期程」" in year.source_text and "2025–2028" in year.source_text  # its source
 
 
 def test_an_applicant_type_that_does_not_fit_the_route_speaks_up(services, people):
@@ -97,3 +98,24 @@ def test_a_request_under_a_plan_that_publishes_no_split_is_said_unchecked_and_re
     assert "分年、分工作項目經費未見於公開資料" in unknown.source_text
     seed = ps.save_draft(services, d.id, funding={("NDC", 113): 1_000_000})
     assert "allocation_unknown" not in _codes(rules.notices(seed, rules.load_facts(services)))
+
+
+def test_the_rules_speak_english_in_the_english_interface(services, people):
+    """Source: 加速推動地方創生計畫 叁、五 (在地性、公共性、商業模式) and 叁、三 (分區輔導中心); the sources stay the Chinese
+    documents, the message is hers: no criterion or county left in Chinese in the English interface."""
+    import re
+
+    from counsel_desk import i18n
+
+    d = ps.create_proposal(services, _fields(people, county_code=HUALIEN, township_code=HUALIEN_CITY))
+    d = ps.save_draft(services, d.id, scores={**SCORES, "locality": (2, "弱"), "business": (1, "無")},
+                      funding={("NDC", 120): 1_000})
+    i18n.set_language("en")
+    try:
+        found = {n.code: n.message for n in rules.notices(d, rules.load_facts(services))}
+    finally:
+        i18n.set_language("zh_TW")
+    assert set(found) >= {"low_score", "outside_center", "year_outside_plans"}
+    assert "Locality" in found["low_score"] and "Hualien" in found["outside_center"]
+    for code in ("low_score", "outside_center"):
+        assert not re.search(r"[\u4e00-\u9fff]", found[code]), found[code]

@@ -54,8 +54,9 @@ def test_the_cap_is_the_plan_in_force_and_unknown_caps_warn(services, station):
 
 
 def test_a_year_outside_every_plan_is_warned_about_not_bounded(services, station):
-    """Source: issue 16 (a year outside every loaded plan is warned about, not silently accepted) — a
-    Western year is refused as not being a ROC year."""
+    """Source: 加速推動地方創生計畫 肆「以 110 年至 114 年為階段性期程」 and 打造永續共好地方創生計畫 (2025–2028, 中央社
+    2024-02-01) — a budget year outside every loaded plan's period is warned about, not silently accepted (issue 16);
+    a Western year is refused as not being a ROC year."""
     view = ws.save_budget(services, station.id, 120, 1_000_000)
     assert codes(view.notices) == ["year_outside_plans"] and "民國 120 年" in view.notices[0].zh
     with pytest.raises(ValidationError) as e:
@@ -64,7 +65,8 @@ def test_a_year_outside_every_plan_is_warned_about_not_bounded(services, station
 
 
 def test_funding_years_are_not_bounded_but_warned(db, services):
-    """Source: issue 16 — funding for a year outside every loaded plan is saved and warned about (rules)."""
+    """Source: 加速推動地方創生計畫 肆「以 110 年至 114 年為階段性期程」; 打造永續共好地方創生計畫 2025–2028 (中央社
+    2024-02-01) — funding for a year outside every loaded plan is saved and warned about (rules), never bounded."""
     from counsel_desk.models import Proposal
     from counsel_desk.services import base
     from counsel_desk.services.proposals import rules
@@ -141,8 +143,8 @@ def test_a_station_outside_the_centers_counties_is_warned_about(db, services):
     county, town = place(db, "吉安鄉")
     station = ws.create_workstation(services, {"name": "吉安工作站", "county_code": county, "township_code": town,
                                                "status": "active"})
-    notices = ws.station_notices(services, station)
-    assert codes(notices) == ["outside_center"]
+    notices = ws.station_notices(services, station)  # (approved this year: the successor's eligibility is unknown)
+    assert codes(notices) == ["outside_center", "workstation_eligibility_unknown"]
     assert "花蓮縣" in notices[0].zh and "地方創生北區輔導中心" in notices[0].zh and "地方創生東區輔導中心" in notices[0].zh
 
 
@@ -185,3 +187,17 @@ def test_the_split_command_lists_the_default_and_moves_a_county(db, capsys):
     assert main(["programme", "split", "--db", path, "--county", "花蓮縣", "--center", "北區"]) == 0
     assert "花蓮縣：地方創生北區輔導中心（總部調整）" in capsys.readouterr().out
     assert main(["programme", "split", "--db", path, "--county", "花蓮縣"]) != 0  # both or neither
+
+
+def test_eligibility_a_plan_does_not_publish_is_said_unchecked(services, station):
+    """Source: 打造永續共好地方創生計畫 (ROC 114–117): its workstation rules were not found in public material
+    (resources/programmes/sustainable-114-117.json, caps.workstation_eligibility: null) — docs/programme.md: 「its years
+    are not judged, and the app says so」; a year outside every loaded plan is warned about (issue 16)."""
+    new = ws.update_workstation(services, station.id, {"year_approved": 115, "host_age": 52})
+    notices = ws.station_notices(services, new)
+    assert codes(notices) == ["workstation_eligibility_unknown"]
+    assert "打造永續共好地方創生計畫" in notices[0].zh and "未檢查" in notices[0].zh
+    later = ws.update_workstation(services, station.id, {"year_approved": 120})
+    assert codes(ws.station_notices(services, later)) == ["year_outside_plans"]
+    seed = ws.update_workstation(services, station.id, {"year_approved": 113})
+    assert codes(ws.station_notices(services, seed)) == ["host_age"]  # the seed's years are judged

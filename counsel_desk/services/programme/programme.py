@@ -80,9 +80,11 @@ def year_notice(programmes: list[Programme], roc_year: int) -> Notice | None:
         return None
     spans = "、".join(f"「{p.name}」（{p.first_year}–{p.last_year}）" for p in programmes) or "（無）"
     spans_en = ", ".join(f"{p.name_en or p.name} ({p.first_year}–{p.last_year})" for p in programmes) or "(none)"
+    periods = "；".join(p.sources["period"].text for p in programmes if "period" in p.sources)
     return Notice("year_outside_plans",
                   f"民國 {roc_year} 年不在任何已載入計畫的期程內；已載入：{spans}。",
-                  f"ROC {roc_year} lies outside every loaded plan; loaded: {spans_en}.")
+                  f"ROC {roc_year} lies outside every loaded plan; loaded: {spans_en}.",
+                  Source("各計畫期程", periods) if periods else None)
 
 
 @dataclass(frozen=True)

@@ -50,13 +50,16 @@ class Facts:
     center_counties: frozenset[str] = field(default_factory=frozenset)
     center_code: str = ""
     county_centers: dict[str, str] = field(default_factory=dict)  # county code → its center (the split)
+    county_names_en: dict[str, str] = field(default_factory=dict)  # county code → English name
 
 
 def facts(session: Session, center_code: str) -> Facts:
     conn = session.connection()
-    split = {code: center for code, center in conn.execute(text("SELECT code, default_center FROM county"))}
+    rows = conn.execute(text("SELECT code, default_center, name_en FROM county")).all()
+    split = {code: center for code, center, _en in rows}
     counties = frozenset(code for code, center in split.items() if center == center_code)
-    return Facts(programmes_store.loaded(conn), counties, center_code, split)
+    return Facts(programmes_store.loaded(conn), counties, center_code, split,
+                 {code: name_en or "" for code, _c, name_en in rows})
 
 
 def load_facts(ctx: ServiceContext) -> Facts:
@@ -110,11 +113,11 @@ def notices(d: ProposalDetail, f: Facts) -> list[Notice]:
                           f"申請單位類型「{kind.zh}」不符{route.zh}：此途徑由{fits}提出。",
                           f"A {kind.en.lower()} does not fit the {route.en.lower()}.", ROUTE_SOURCE))
     if d.stage in BEFORE_SENDING:
-        low = [Criterion(c).zh for c, s in d.scores.items() if s.score is not None and s.score <= LOW_SCORE]
+        low = [Criterion(c) for c, s in d.scores.items() if s.score is not None and s.score <= LOW_SCORE]
         if low:
             out.append(Notice("low_score",
-                              f"{'、'.join(low)}評分在 {LOW_SCORE} 分以下：送出前請再輔導補強。",
-                              f"{', '.join(low)} scored {LOW_SCORE} or lower: strengthen before sending.",
+                              f"{'、'.join(c.zh for c in low)}評分在 {LOW_SCORE} 分以下：送出前請再輔導補強。",
+                              f"{', '.join(c.en for c in low)} scored {LOW_SCORE} or lower: strengthen before sending.",
                               CRITERIA_SOURCE))
     if d.county_code and f.center_counties and d.county_code not in f.center_counties:
         county = d.county_name or d.county_code
@@ -122,5 +125,6 @@ def notices(d: ProposalDetail, f: Facts) -> list[Notice]:
         owner = f.county_centers.get(d.county_code)
         belongs = f"（{county}屬{center_split.center_name(owner)}）" if owner else ""
         out.append(Notice("outside_center", f"「{county}」不在{ours}的縣市內{belongs}。",
-                          f"{county} is outside this center's counties.", CENTER_SOURCE))
+                          f"{f.county_names_en.get(d.county_code) or d.county_code} is outside this center's counties.",
+                          CENTER_SOURCE))
     return out

@@ -33,6 +33,10 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "merge": ("合併", "Merged"), "erase": ("刪除個資", "Erased personal data"), "demo": ("示範資料", "Demo data"),
     "send": ("送出", "Sent"), "stage": ("階段變更", "Stage changed"),
     "center_split": ("變更縣市所屬中心", "Changed the county's center"),
+    # store.programmes.store writes f"programme_{action}"
+    "programme_loaded": ("載入計畫定義檔", "Loaded a programme file"),
+    "programme_older": ("未載入較舊的計畫定義檔", "Kept out an older programme file"),
+    "programme_conflict": ("未載入版號相同但內容不同的計畫定義檔", "Kept out a programme file that differs at the same version"),
     "unmask_confirmed": ("確認匯出未遮蔽的個資", "Confirmed an export with personal data"),
 }
 ENTITIES: dict[str, tuple[str, str]] = {
@@ -52,7 +56,7 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "township_issue": ("鄉鎮推動課題", "Township issue"), "township_status_note": ("鄉鎮盤點狀態紀錄", "Township status note"),
     "county_check": ("縣府審查項目", "County check"), "approved_amount": ("會報核定金額", "Approved amount"),
     "interchange": ("交換檔", "Interchange workbook"), "county": ("縣市", "County"),
-    "proposal_contact": ("提案聯絡人", "Proposal contact"),
+    "proposal_contact": ("提案聯絡人", "Proposal contact"), "programme": ("計畫定義檔", "Programme file"),
 }
 COLUMNS = [
     Column("seq", QT_TRANSLATE_NOOP("AuditColumns", "No."), align_right=True),

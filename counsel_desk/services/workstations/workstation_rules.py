@@ -193,6 +193,17 @@ class StationFacts:
     fulltime_staff: int
 
 
+def eligibility_unjudged(plans: list[Programme], f: StationFacts) -> Notice | None:
+    """Why a station's eligibility cannot be judged, if it cannot: its year lies outside every loaded plan, or
+    the plan in force publishes no eligibility rules (unknown) — said, never silently skipped."""
+    pc = plan_cap(plans, ELIGIBILITY, f.year)
+    if pc.plan is None:
+        return programme.year_notice(plans, f.year)
+    if pc.cap is None or not pc.cap.known:
+        return _unknown(pc, "工作站申請資格", "workstation eligibility rules")
+    return None
+
+
 def eligibility_notices(plans: list[Programme], f: StationFacts) -> list[Notice]:
     """Each eligibility fact the plan in force names and the station does not meet (warnings only)."""
     pc = plan_cap(plans, ELIGIBILITY, f.year)

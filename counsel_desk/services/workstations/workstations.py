@@ -124,9 +124,10 @@ def station_notices(ctx: ServiceContext, ws: Workstation) -> list[Notice]:
             out.append(outside)
     year = ws.year_approved or roc_year_of(ws.term_start or date.today())
     out += workstation_rules.term_notices(plans, ws.term_start, ws.term_end)
-    out += workstation_rules.eligibility_notices(plans, workstation_rules.StationFacts(
-        year, ws.host_age, ws.host_years_on_site, ws.team_size, ws.young_partners, ws.fulltime_staff))
-    return out
+    facts = workstation_rules.StationFacts(year, ws.host_age, ws.host_years_on_site, ws.team_size, ws.young_partners,
+                                           ws.fulltime_staff)
+    unjudged = workstation_rules.eligibility_unjudged(plans, facts)
+    return out + ([unjudged] if unjudged is not None else workstation_rules.eligibility_notices(plans, facts))
 
 
 @changes(Kind.WORKSTATIONS)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from counsel_desk.services.formatting import spaced
+from counsel_desk.ui.widgets.text import elided_whole
 
 ACCENT = "#2171b5"
 MUTED = "#6b7580"
@@ -73,7 +74,7 @@ class FigureCard(QFrame):
 
 
 class ElidedLabel(QLabel):
-    """One line of text cut to the width with "…" (the whole text is the tooltip).
+    """One line of text cut to the width with "…" (the whole text is the tooltip), never inside a number.
 
     A word-wrapped label would make the page's scroll area size everything by its preferred height
     instead of the window's, and a long unwrapped one would push the columns apart.
@@ -94,7 +95,8 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
-        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, max(self.width(), 40)))
+        room, metrics = max(self.width(), 40), self.fontMetrics()
+        self.setText(elided_whole(self.full_text, lambda text: metrics.horizontalAdvance(text) <= room))
 
 
 @dataclass(frozen=True)

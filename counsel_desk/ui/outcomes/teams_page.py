@@ -59,7 +59,7 @@ class YouthTeamListPage(RecordListPage):
         award_row.addWidget(self.award, 1)
         award_row.addWidget(self.cap)
         self.themes = QLineEdit()
-        self.themes.setPlaceholderText(self.tr("Themes separated by 、"))
+        self.themes.setPlaceholderText(self.tr("Themes separated by commas"))
         self.county = QComboBox()
         self.township = QComboBox()
         self.places = PlacePicker(ctx.db.session_factory, self.county, self.township, any_text=self.tr("(none)"))

@@ -44,7 +44,7 @@ class ApplicantForm(QWidget):
         self.route_group = QButtonGroup(self)
         self.route_group.addButton(self.route_multi)
         self.route_group.addButton(self.route_existing)
-        self.route_multi.setText(self.tr("Multi-channel (多元徵案): team or workstation → center → project office"))
+        self.route_multi.setText(self.tr("Multi-channel call: team or workstation → center → project office"))
         self.route_existing.setText(self.tr("Existing route: township office → county government → NDC"))
         self.route_multi.setChecked(True)
         self.workstation = QComboBox()
@@ -88,7 +88,7 @@ class ApplicantForm(QWidget):
         form.addRow(self.tr("Route:"), routes)
         form.addRow(self.tr("Assisting workstation:"), self.workstation)
         form.addRow(self.tr("Counselor:"), self.counselor)
-        form.addRow(self.tr("Plan (地方創生計畫):"), self.plan)
+        form.addRow(self.tr("Revitalization plan:"), self.plan)
 
         self.county.currentIndexChanged.connect(self._county_changed)
         for w in (self.title, self.organization):

@@ -188,7 +188,7 @@ class DecisionDialog(QDialog):
         svc = self.svc = ctx.services()
         self.setObjectName("decisionDialog")
         self.setWindowTitle(self.tr("Correct the council's decision"))
-        heading = QLabel(fmt(self.tr("“%1”: the working meeting of 行政院地方創生會報 that approved it and the amount "
+        heading = QLabel(fmt(self.tr("“%1”: the working meeting of the Executive Yuan's Regional Revitalization Council that approved it and the amount "
                                  "each ministry approved. The correction is recorded in the audit log."), title))
         heading.setWordWrap(True)
         self.box = DecisionBox(agencies)

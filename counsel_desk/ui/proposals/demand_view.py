@@ -51,7 +51,7 @@ class DemandView(QWidget):
         top.addStretch(1)
         self.load_button = QPushButton(self.tr("Load programme file…"))
         self.load_button.setObjectName("loadProgramme")
-        self.load_button.setToolTip(self.tr("A programme file (計畫定義檔) issued by the project office; an older "
+        self.load_button.setToolTip(self.tr("A programme file issued by the project office; an older "
                                             "version never replaces the loaded one. See docs/programme.md."))
         self.load_button.clicked.connect(self.choose_programme_file)
         top.addWidget(self.load_button)

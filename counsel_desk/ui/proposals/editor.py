@@ -292,7 +292,7 @@ class ProposalEditor(QWidget):
                   "organization_name": applicant("Applicant (organisation):"),
                   "county_code": applicant("County and township:"), "township_code": applicant("County and township:"),
                   "route": applicant("Route:"), "workstation_id": applicant("Assisting workstation:"),
-                  "counselor_id": applicant("Counselor:"), "plan_id": applicant("Plan (地方創生計畫):"),
+                  "counselor_id": applicant("Counselor:"), "plan_id": applicant("Revitalization plan:"),
                   "funding": self.tr("Funding"), "scores": self.tr("Scores"),
                   "self_funding": self.tr("Funding"), "matching_funds": self.tr("Funding")}
         labels.update({f"section:{k.value}": k.label for k in SectionKey})

@@ -30,6 +30,7 @@ from counsel_desk.ui.proposals.dialogs import ChooseProposalDialog
 from counsel_desk.ui.proposals.funding_grid import FundingGridModel, make_grid_view
 from counsel_desk.ui.proposals.tables import PlanProposalsModel, PlanTableModel
 from counsel_desk.ui.widgets.conflict_dialog import save_resolving
+from counsel_desk.ui.widgets.fit import scrolling
 from counsel_desk.ui.widgets.rows import table_view
 from counsel_desk.ui.widgets.text import fmt
 from counsel_desk.ui.widgets.choices import fill, select
@@ -60,7 +61,7 @@ class PlansView(QWidget):
         self.title = QLineEdit()
         self.title.setObjectName("planTitle")
         self.organization = QLineEdit()
-        self.organization.setPlaceholderText(self.tr("e.g. 臺東縣池上鄉公所"))
+        self.organization.setPlaceholderText(self.tr("e.g. Chishang Township Office, Taitung County"))
         self.county = QComboBox()
         self.township = QComboBox()
         self.counselor = QComboBox()
@@ -101,16 +102,20 @@ class PlansView(QWidget):
         prop_buttons.addWidget(QLabel(self.tr("Business proposals of this plan (they move with it):")), 1)
         for b in (self.add_button, self.remove_button, self.open_button):
             prop_buttons.addWidget(b)
+        body = QWidget()  # scrolls on a short screen, under the plan's title and buttons, which stay in sight
+        bv = QVBoxLayout(body)
+        bv.setContentsMargins(0, 0, 0, 0)
+        bv.addLayout(form)
+        bv.addLayout(prop_buttons)
+        bv.addWidget(self.proposals, 1)
+        bv.addWidget(QLabel(self.tr("Money rolled up from the proposals (NT$):")))
+        bv.addWidget(self.funding, 1)
+        bv.addWidget(self.totals)
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addLayout(head)
-        rv.addLayout(form)
-        rv.addLayout(prop_buttons)
-        rv.addWidget(self.proposals, 1)
-        rv.addWidget(QLabel(self.tr("Money rolled up from the proposals (NT$):")))
-        rv.addWidget(self.funding, 1)
-        rv.addWidget(self.totals)
+        rv.addWidget(scrolling(body, name="planScroll"), 1)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)

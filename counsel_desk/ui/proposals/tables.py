@@ -67,9 +67,12 @@ class DemandModel(RowsModel):
                 if with_allocation:
                     alloc = r.allocation[y]
                     status = r.allocation_status.get(y, "unknown")
-                    cells.append(ntd(alloc) if alloc is not None else (
-                        self.tr("not in this plan") if status == "not_listed"
-                        else self.tr("no plan") if status == "no_plan" else self.tr("unknown")))
+                    if alloc is not None and status == "provisional":  # 暫列, as 表 1's note says from ROC 112 on
+                        cells.append(fmt(self.tr("%1 (provisional)"), ntd(alloc)))
+                    else:
+                        cells.append(ntd(alloc) if alloc is not None else (
+                            self.tr("not in this plan") if status == "not_listed"
+                            else self.tr("no plan") if status == "no_plan" else self.tr("unknown")))
             cells += [ntd(r.total) if r.total else "", percent(r.share) if r.total else ""]
             rows.append((r.code, cells))
         total: list[Any] = [self.tr("Total"), "", view.proposals]

@@ -55,7 +55,7 @@ def ask_reason(parent: QWidget, revision: int) -> str:
     text, ok = QInputDialog.getMultiLineText(
         parent, fmt(QCoreApplication.translate("ReportsPage", "Reason for revision %1"), str(revision)),
         QCoreApplication.translate("ReportsPage", "Why is this revision issued? The reason and the changed figures "
-                                                  "are printed in the revision (修正說明)."))
+                                                  "are printed in the revision's notes."))
     return text.strip() if ok else ""
 
 

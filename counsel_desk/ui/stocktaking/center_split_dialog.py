@@ -54,9 +54,13 @@ class CenterSplitDialog(QDialog):
         for n, row in enumerate(center_split.split(services), 1):
             box = QComboBox()
             box.setObjectName(f"center_{row.county_code}")
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(12)  # the centers' long names may shrink; the label beside stays whole
             for c in CenterCode:
                 box.addItem(c.full_name, c.value)
             label = QLabel()
+            label.setMinimumWidth(max(label.fontMetrics().horizontalAdvance(f" {t} ") for t in (
+                center_split.CountyCenter("", "", "", "").label, center_split.CountyCenter("", "", "x", "y").label)) + 12)
             grid.addWidget(QLabel(row.county_label), n, 0)
             grid.addWidget(box, n, 1)
             grid.addWidget(label, n, 2)
@@ -76,7 +80,7 @@ class CenterSplitDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(scroll, 1)
         layout.addWidget(close)
-        fit_window(self, "centerSplit", (620, 560), settings=settings)
+        fit_window(self, "centerSplit", (680, 560), settings=settings)
 
     def _show(self, row: CountyCenter) -> None:
         self.rows[row.county_code] = row

@@ -42,7 +42,7 @@ class VisitListPage(ListPageBase):
         title = QLabel(page_title("visits"))
         title.setProperty("role", "pageTitle")
         self.search.setObjectName("visitSearch")
-        self.search.setPlaceholderText(self.tr("Search every field — e.g. 咖啡, 返鄉青年, a counselor's name"))
+        self.search.setPlaceholderText(self.tr("Search every field — e.g. a place, a topic, a counselor's name"))
         self.search.setMinimumWidth(360)
         self.count_label = QLabel()
         self.count_label.setObjectName("visitCount")

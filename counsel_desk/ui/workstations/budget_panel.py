@@ -53,8 +53,9 @@ class BudgetPanel(QWidget):
         self.station_id: str | None = None
         self.views: list[BudgetView] = []
 
-        self.years_model = RowsModel([self.tr("Year"), self.tr("Subsidy"), self.tr("Personnel share"),
-                                      self.tr("Disbursed"), self.tr("Reimbursed")], self, right=(1, 2, 3, 4))
+        self.years_model = RowsModel([self.tr("Year"), self.tr("Subsidy"), self.tr("Personnel %"),
+                                      self.tr("Disbursed"), self.tr("Reimbursed"), self.tr("Review")],
+                                     self, right=(1, 2, 3, 4))
         self.years_view = table_view(self.years_model, even=True, stretch=None, max_height=140)
 
         self.year = QSpinBox()
@@ -67,7 +68,7 @@ class BudgetPanel(QWidget):
         self.staff = QSpinBox()
         self.staff.setRange(0, 999)
         self.staff.setToolTip(self.tr("Full-time staff in this budget year: the personnel-cost rule is judged on them."))
-        self.extension = QCheckBox(self.tr("Extension year (延續補助)"))
+        self.extension = QCheckBox(self.tr("Extension year"))
         self.extension.setToolTip(self.tr("Only after the year before was evaluated good."))
         self.notices = QLabel()
         self.notices.setWordWrap(True)
@@ -131,7 +132,7 @@ class BudgetPanel(QWidget):
         staff_row.addWidget(self.extension)
         staff_row.addStretch(1)
         evaluation = QHBoxLayout()
-        evaluation.addWidget(heading(self.tr("Evaluation (評鑑)")))
+        evaluation.addWidget(heading(self.tr("Evaluation")))
         evaluation.addWidget(self.evaluation)
         evaluation.addWidget(self.evaluated_on)
         evaluation.addWidget(self.evaluation_note, 1)
@@ -186,13 +187,20 @@ class BudgetPanel(QWidget):
             if station_id else 0
         self.years_model.set_rows([
             (str(v.roc_year), [str(v.roc_year), v.approved_subsidy, f"{v.check.share:.1%}" if v.approved_subsidy else "—",
-                               v.progress.disbursed, v.progress.reimbursed], None if v.check.ok else ALERT)
+                               v.progress.disbursed, v.progress.reimbursed, self._year_marks(v)],
+             None if v.check.ok else ALERT)
             for v in self.views])
         chosen = year or (self.views[0].roc_year if self.views else roc_year(date.today()))
         self.year.blockSignals(True)
         self.year.setValue(chosen)
         self.year.blockSignals(False)
         self._show_year(chosen)
+
+    def _year_marks(self, v: BudgetView) -> str:
+        """The year's 評鑑 result and whether it is a 延續補助 year, for the years table ("—" for neither)."""
+        marks = ([self.tr("Ext.", "an extension year (延續補助)")] if v.extension else []) + (
+            [Evaluation.label_of(v.evaluation)] if v.evaluation else [])
+        return "・".join(marks) or "—"
 
     def _year_row_chosen(self, current, _previous) -> None:
         if current.isValid():
@@ -330,7 +338,7 @@ class BudgetPanel(QWidget):
             saved = save_resolving(self, lambda v, version: self.ctx.run(
                 ws_service.record_evaluation, self.ctx.services(), view.id, v["evaluation"], v["evaluated_on"],
                 v["evaluation_note"], version), values, view.version, {
-                "evaluation": self.tr("Evaluation (評鑑)"), "evaluated_on": self.tr("Evaluation date"),
+                "evaluation": self.tr("Evaluation"), "evaluated_on": self.tr("Evaluation date"),
                 "evaluation_note": self.tr("Evaluation note")}, {e.value: e.label for e in Evaluation})
         if not done:
             return False

@@ -47,7 +47,7 @@ class StationView(QWidget):
         self.status_label = QLabel()
         self.add_support_button = QPushButton(self.tr("Add support record…"))
         self.extend_button = QPushButton(self.tr("Extend a year (after a good evaluation)"))
-        self.extend_button.setToolTip(self.tr("延續補助: one more 12-month term, only after the last budget year was "
+        self.extend_button.setToolTip(self.tr("Extension: one more 12-month term, only after the last budget year was "
                                               "evaluated good."))
         self.delete_button = QPushButton(self.tr("Delete workstation"))
         head = QHBoxLayout()
