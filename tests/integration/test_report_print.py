@@ -235,8 +235,8 @@ def test_revision_two_says_what_changed_in_the_lists_comparisons_and_texts(ctx, 
     with demo_db.engine.begin() as conn:
         conn.exec_driver_sql(
             "INSERT INTO report_narrative (id, center_code, period_start, period_end, this_month, next_month, "
-            "help_needed, updated_at, updated_by) VALUES ('n1', 'north', '2026-10-01', '2026-10-31', "
-            "'完成五處工作站期中訪視', '', '', '2026-11-01 00:00:00', '王承辦')")
+            "help_needed, created_at, updated_at, updated_by) VALUES ('n1', 'north', '2026-10-01', '2026-10-31', "
+            "'完成五處工作站期中訪視', '', '', '2026-11-01 00:00:00', '2026-11-01 00:00:00', '王承辦')")
     first = snapshots.generate(ctx, "north", OCT, prepared_by="王承辦")
     snapshots.mark_as_sent(ctx, first)
     space = first.figures.public_spaces[0]
@@ -267,8 +267,9 @@ def test_the_offices_content_is_printed(ctx, demo_db):
     with demo_db.engine.begin() as conn:
         conn.exec_driver_sql(
             "INSERT INTO report_narrative (id, center_code, period_start, period_end, this_month, next_month, "
-            "help_needed, updated_at, updated_by) VALUES ('n1', 'north', '2026-10-01', '2026-10-31', "
-            "'完成五處工作站期中訪視', '辦理提案撰寫工作坊', '=請協調縣府配合款', '2026-11-01 00:00:00', '王承辦')")
+            "help_needed, created_at, updated_at, updated_by) VALUES ('n1', 'north', '2026-10-01', '2026-10-31', "
+            "'完成五處工作站期中訪視', '辦理提案撰寫工作坊', '=請協調縣府配合款', '2026-11-01 00:00:00', '2026-11-01 00:00:00', "
+            "'王承辦')")
         conn.exec_driver_sql("UPDATE site_visit SET key_visit = 0")  # the demo flags some: one of ours only
         conn.exec_driver_sql("UPDATE site_visit SET key_visit = 1, findings = '重點：青年返鄉團隊已成立' WHERE id = "
                              "(SELECT id FROM site_visit WHERE visit_date LIKE '2026-10-%' AND deleted_at IS NULL "
