@@ -117,6 +117,20 @@ def test_evaluation_opens_the_extension_and_nothing_else_does(services, station)
     assert e.value.field == "evaluated_on"
 
 
+def test_the_extension_is_one_year_as_the_plan_says(services, station):
+    """Source: 地方創生青年培力工作站 110 年度申請須知（如公開引述）「補助期間 12 個月；經評鑑績效良好者得延續補助一年」 —
+    one extension year; a second good 評鑑 does not open another."""
+    first = ws.save_budget(services, station.id, 113, 2_000_000)
+    ws.record_evaluation(services, first.id, "good", date(2025, 2, 10))
+    extended = ws.extend_term(services, station.id)
+    again = ws.save_budget(services, station.id, 114, 1_000_000, extension=True)
+    ws.record_evaluation(services, again.id, "good", date(2026, 2, 10))
+    with pytest.raises(ValidationError) as e:
+        ws.extend_term(services, station.id)
+    assert "延續補助一年" in e.value.zh and "已延續補助" in e.value.zh and "one extension year" in e.value.en
+    assert ws.get_workstation(services, station.id).term_end == extended.term_end  # nothing changed
+
+
 def test_a_term_longer_than_twelve_months_is_warned_about(services, station):
     """Source: 110 年度申請須知（如公開引述）「補助期間 12 個月」 — the demo's three-year terms were wrong."""
     assert codes(ws.station_notices(services, station)) == []

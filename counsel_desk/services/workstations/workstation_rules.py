@@ -180,6 +180,19 @@ def extension_refusal(evaluation: str | None, evaluated_year: int | None) -> Val
                            f"No extension: {en}; an extension needs a good evaluation.", field="evaluation")
 
 
+def extension_limit_refusal(plans: list[Programme], roc_year: int, extended_already: bool) -> ValidationError | None:
+    """A station already extended asks for another year: the plan of the year it was approved gives one extension
+    year (``extension_years``), so a second is refused with that source; a plan that says nothing refuses nothing."""
+    pc = plan_cap(plans, TERM, roc_year)
+    years = pc.number("extension_years")
+    if not extended_already or years is None or years > 1:
+        return None
+    source = f"（{pc.source.text}）" if pc.source else ""
+    return ValidationError(f"無法延續補助：本站已延續補助過；「{pc.plan_name}」規定經評鑑績效良好者得延續補助一年{source}。",
+                           f"No extension: the station was extended already; '{pc.plan_name_en}' gives one extension "
+                           "year after a good evaluation.", field="evaluation")
+
+
 # --- eligibility and place ------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class StationFacts:

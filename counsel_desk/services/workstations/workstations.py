@@ -144,7 +144,10 @@ def extend_term(ctx: ServiceContext, workstation_id: str) -> Workstation:
                      .where(WorkstationBudget.workstation_id == ws.id, WorkstationBudget.roc_year <= last_year,
                             WorkstationBudget.deleted_at.is_(None))
                      .order_by(WorkstationBudget.roc_year.desc())).first()  # type: ignore[attr-defined]
-    refusal = workstation_rules.extension_refusal(row[1] if row else "", row[0] if row else None)
+        plans = programmes_store.loaded(s.connection())
+    refusal = (workstation_rules.extension_refusal(row[1] if row else "", row[0] if row else None)
+               or workstation_rules.extension_limit_refusal(plans, ws.year_approved or last_year,
+                                                            ws.status == WorkstationStatus.EXTENDED.value))
     if refusal is not None:
         raise refusal
     start = ws.term_end + timedelta(days=1)
