@@ -240,7 +240,7 @@ def _proposals(f: ReportFigures, sec: _Sections, summary_only: bool) -> list:
                  Stage(m.from_stage).zh if m.from_stage else "（新建）", Stage(m.to_stage).zh] for m in f.stage_moves]
         out += [sec.sub("本期階段異動"),
                 PagedTable(["日期", "提案", "途徑", "原階段", "新階段"], rows,
-                           [20 * mm, WIDTH - 100 * mm, 20 * mm, 30 * mm, 30 * mm], wrap_cols=(1,),
+                           [20 * mm, WIDTH - 105 * mm, 25 * mm, 30 * mm, 30 * mm], wrap_cols=(1,),
                            align_center=(0, 2, 3, 4))]
     out += pdf_sections.proposals_sent(f, sec, summary_only)
     alloc = allocation_title(f)
@@ -268,7 +268,7 @@ def _events(f: ReportFigures, sec: _Sections, summary_only: bool) -> list:
             rows.append(["", f"其餘 {len(rest):,} 場（見 Excel「交流活動」工作表）", "", "",
                          _n(sum(e.participants for e in rest))])
         out.append(PagedTable(["日期", "活動名稱", "類別", "地點", "人次"], rows,
-                              [20 * mm, WIDTH - 108 * mm, 14 * mm, 56 * mm, 18 * mm], wrap_cols=(1, 3),
+                              [20 * mm, WIDTH - 114 * mm, 20 * mm, 56 * mm, 18 * mm], wrap_cols=(1, 3),
                               align_center=(0, 2), align_right=(4,),
                               total=["合計", "", "", "", _n(f.event_participants)]))
     return out

@@ -74,7 +74,7 @@ def section(f: ReportFigures, sec: Sections, summary_only: bool) -> list[Flowabl
         rows = [[roc_date(e.day), e.title, EventKind(e.kind).zh, hours(e.hours) if e.hours else "—",
                  count(e.trainees) if e.trainees else "—", count(e.completed) if e.trainees else "—"] for e in shown]
         out.append(PagedTable(["日期", "名稱", "類別", "時數", "學員", "結訓"], rows,
-                              [20 * mm, WIDTH - 92 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm], wrap_cols=(1,),
+                              [20 * mm, WIDTH - 94 * mm, 20 * mm, 18 * mm, 18 * mm, 18 * mm], wrap_cols=(1,),
                               align_center=(0, 2), align_right=(3, 4, 5),
                               total=["合計", "", "", hours(tr.hours), count(tr.trainees), count(tr.completed)]))
     return out

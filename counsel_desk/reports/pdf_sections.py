@@ -134,7 +134,7 @@ def proposals_sent(f: ReportFigures, sec: Sections, summary_only: bool) -> list[
              ntd(sum(p.amount_requested for p in sent))]
     return [sec.sub("本期送專案辦公室提案"), unit_caption(),
             PagedTable(["送件日期", "提案", "途徑", "地點", "提案單位", "申請金額"], rows,
-                       [18 * mm, WIDTH - 122 * mm, 16 * mm, 28 * mm, 34 * mm, 26 * mm], wrap_cols=(1, 3, 4),
+                       [18 * mm, WIDTH - 131 * mm, 25 * mm, 28 * mm, 34 * mm, 26 * mm], wrap_cols=(1, 3, 4),
                        align_center=(0, 2), align_right=(5,), total=total)]
 
 

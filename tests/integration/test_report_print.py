@@ -367,3 +367,13 @@ def test_formula_like_text_gets_the_quote_prefix_the_export_gives_it():
         shown = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f]", "", text)
         assert wrapped.value == plain.value == shown and wrapped.data_type == "s"
         assert wrapped.quotePrefix == plain.quotePrefix == looks_like_formula(shown), repr(text)
+
+
+def test_a_route_or_an_events_kind_is_printed_on_one_line(ctx):
+    """「現行提案流程」 broke as 「現行提案流／程」 in the 20 mm 途徑 column of 本期階段異動 (and the 16 mm one of the
+    proposals sent), 「培力課程」 as 「培力課／程」 in the 14 mm 類別 column of the events."""
+    report = snapshots.generate(ctx, "north", Period.year(2026), prepared_by="王承辦", today=TODAY)
+    assert any(m.route == "existing" for m in report.figures.stage_moves)
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(report.pdf)).pages)
+    assert "現行提案流程" in text and not re.search(r"現行提案流\s*\n\s*程", text)
+    assert "培力課程" in text and not re.search(r"培力課\s*\n\s*程", text)
