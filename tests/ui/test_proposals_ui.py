@@ -323,3 +323,19 @@ def test_forms_offer_her_centers_active_counselors_and_a_new_plan_is_hers(qtbot,
     page.open_proposal(older.id)
     assert page.editor.applicant.counselor.currentText() == "已離職"
     assert "南區同仁" not in offered(page.editor.applicant.counselor)
+
+
+def test_a_cards_sum_is_never_cut_the_badge_gives_way(qapp):
+    """Issue 12: amounts never clipped — elide words, not digits. A plan's English badge beside NT$123.4 M on a
+    board card shortened the sum to '…M'; now the badge is shortened and the whole sum shows."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from counsel_desk.ui.proposals.board import COLUMN_WIDTH, badge_beside, card_money
+
+    metrics = QFontMetrics(QFont(QApplication.font().family(), 8))
+    inner = COLUMN_WIDTH - 16 - 8 - 20  # the card's size hint, less its margin and padding (CardDelegate.paint)
+    money = card_money(1_234_000_000)
+    badge = badge_beside(metrics, "Regional revitalization plan · multi-channel call", money, inner)
+    assert badge.endswith("…") and money in ("NT$1,234.0 M", "12.34 億元")
+    assert metrics.horizontalAdvance(badge) + 12 + 6 + metrics.horizontalAdvance(money) <= inner
+    assert badge_beside(metrics, "Plan", money, inner) == "Plan"

@@ -66,7 +66,8 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(QRect(inner.left(), y, inner.width(), sfm.height()), Qt.AlignmentFlag.AlignLeft,
                          sfm.elidedText(line2, Qt.TextElideMode.ElideRight, inner.width()))
         y += sfm.height() + 5
-        badge = card_badge(card)
+        money = card_money(card.requested)
+        badge = badge_beside(sfm, card_badge(card), money, inner.width())
         bw = sfm.horizontalAdvance(badge) + 12
         badge_rect = QRect(inner.left(), y, bw, sfm.height() + 4)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -78,8 +79,13 @@ class CardDelegate(QStyledItemDelegate):
         room = inner.right() - badge_rect.right() - 6
         painter.drawText(QRect(badge_rect.right() + 6, y, room, sfm.height() + 4),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         sfm.elidedText(card_money(card.requested), Qt.TextElideMode.ElideLeft, room))
+                         money)
         painter.restore()
+
+
+def badge_beside(metrics: QFontMetrics, badge: str, money: str, width: int) -> str:
+    """The badge as it fits beside the whole sum on a card ``width`` wide: words give way, digits never."""
+    return metrics.elidedText(badge, Qt.TextElideMode.ElideRight, max(width - metrics.horizontalAdvance(money) - 18, 0))
 
 
 def card_money(amount: int) -> str:
