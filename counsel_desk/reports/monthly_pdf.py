@@ -71,7 +71,8 @@ def _cover(f: ReportFigures, prepared_by: str, today: date, revision: int | None
         ["製表人", prepared_by or "—", "製表日期", roc_date_long(today)],
     ]
     if revision is not None:
-        info.append(["版次", f"第 {revision} 版", "資料截止", roc_date_long(f.period.end)])
+        # a period not ended (期中暫定) is counted to the day made, as its red note says: not to the period's end
+        info.append(["版次", f"第 {revision} 版", "資料截止", roc_date_long(f.overdue_as_of)])
     t = Table(info, colWidths=[24 * mm, WIDTH / 2 - 24 * mm, 24 * mm, WIDTH / 2 - 24 * mm])
     t.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FONT, 10, 14),

@@ -311,6 +311,8 @@ def test_a_provisional_reports_overdue_is_labelled_with_the_day_it_is_counted_to
     assert re.findall(r"期末逾期未結（截至 [\d/]+）", text) == ["期末逾期未結（截至 115/11/26）"]
     title = openpyxl.load_workbook(io.BytesIO(report.xlsx))["逾期追蹤事項"].cell(1, 1).value
     assert title == "期末逾期未結追蹤事項（截至115/11/26）"
+    cover = PdfReader(io.BytesIO(report.pdf)).pages[0].extract_text()  # the cover's 資料截止 says the same day
+    assert re.search(r"資料截止\s*民國115年11月26日", cover) and "11月30日" not in cover
 
 
 def test_the_summary_pdf_lists_the_first_key_visits_and_the_excel_all(ctx, demo_db):
