@@ -187,7 +187,8 @@ def test_workstation_money_is_dated_so_a_month_report_shows_its_execution(demo):
 def test_workstation_years_follow_the_12_month_term_and_evaluation_rule(demo):
     """Source: 110 年度申請須知（如公開引述）「補助期間 12 個月；經評鑑績效良好者得延續補助一年」 — issue 16: the demo
     used three-year terms. A station funded again the next year was evaluated good first, and that next year is
-    its 延續補助; a station shown as 延續補助 has such a year; eligibility facts are recorded."""
+    its one 延續補助 (an extension year is never followed by another); a station shown as 延續補助 has such a
+    year; eligibility facts are recorded."""
     db, _ = demo
     years = _all(db, "SELECT workstation_id, roc_year, extension, evaluation, evaluated_on FROM workstation_budget "
                      "ORDER BY workstation_id, roc_year")
@@ -198,8 +199,9 @@ def test_workstation_years_follow_the_12_month_term_and_evaluation_rule(demo):
     for rows in by_station.values():
         assert not rows[0][2]  # a station's first year is never an extension
         for before, after in zip(rows, rows[1:]):
-            assert after[1] == before[1] + 1 and after[2]  # the next year is 延續補助 …
-            assert before[3] == "good" and before[4] is not None  # … after a good 評鑑
+            assert after[1] == before[1] + 1 and after[2] == (not before[2])  # 延續補助 for one year, then anew
+            if after[2]:
+                assert before[3] == "good" and before[4] is not None  # … after a good 評鑑
             assert date.fromisoformat(str(before[4])[:10]).year - 1911 > before[1]  # evaluated after its year
     assert _one(db, "SELECT COUNT(*) FROM workstation w WHERE w.status = 'extended' AND NOT EXISTS ("
                     "SELECT 1 FROM workstation_budget b WHERE b.workstation_id = w.id AND b.extension)") == 0

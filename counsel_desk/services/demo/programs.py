@@ -26,8 +26,8 @@ def _roc_date(roc_year: int, month: int, day: int) -> date:
 
 
 def _status_and_years(ctx: Ctx, rng, year: int) -> tuple[str, list[int]]:
-    """Status of a station approved in ROC ``year`` and the ROC years it had a budget: a 12-month term a year,
-    each year after the first a 延續補助 granted after a good 評鑑 of the year before (see :func:`_budgets`)."""
+    """Status of a station approved in ROC ``year`` and the ROC years it had a budget: a 12-month term a year; after a
+    good 評鑑 the next year is its one 延續補助, and the year after that a new application (see :func:`_budgets`)."""
     now = ctx.roc_year
     r = rng.random()
     if year >= now:
@@ -122,7 +122,8 @@ def _one_year_on(start: date) -> date:
 
 
 def _budgets(ctx: Ctx, rng, sid: str, years: list[int], staff: int, breaks_rule: bool) -> None:
-    """A budget per ROC year with lines by category; the latest one breaks the personnel cap if asked."""
+    """A budget per ROC year with lines by category; the latest one breaks the personnel cap if asked. Every second
+    year is the 延續補助 of the year before (「經評鑑績效良好者得延續補助一年」: one year), the others new terms."""
     cap = PERSONNEL_SHARE_CAP_STAFFED if staff >= STAFFED_THRESHOLD else PERSONNEL_SHARE_CAP
     year_share = ctx.today.timetuple().tm_yday / 366
     marks = ctx.rng(f"evaluation:{sid}")
@@ -139,7 +140,7 @@ def _budgets(ctx: Ctx, rng, sid: str, years: list[int], staff: int, breaks_rule:
         created = ctx.stamp(approved_on, rng)
         updated = ctx.stamp(min(_roc_date(y, 12, 20), ctx.today), rng)
         ctx.add("workstation_budget", {**ctx.synced(bid, created, updated), "workstation_id": sid, "roc_year": y,
-                                       "approved_subsidy": subsidy, "fulltime_staff": staff, "extension": n > 0,
+                                       "approved_subsidy": subsidy, "fulltime_staff": staff, "extension": n % 2 == 1,
                                        "approved_on": approved_on, **_evaluation(ctx, marks, y, again=n + 1 < len(years))})
         for i, (category, amount) in enumerate(zip((BudgetCategory.PERSONNEL, *OTHER_CATEGORIES), planned)):
             if y < ctx.roc_year:
