@@ -22,6 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from counsel_desk import __version__
 from counsel_desk.errors import UserError
+from counsel_desk.services.programme import center_split
 from counsel_desk.services.safety.atomic import save_workbook
 from counsel_desk.store import audit
 from counsel_desk.sync import clock as clocks
@@ -320,6 +321,8 @@ def export_workbook(db, out: Path | str, *, since_last: bool = False, mask: bool
             tombstones[s.key] = dead
             overflow.extend((s.key, rid, k, v) for rid, k, v in writer.overflow)
         head = audit.Head.from_text(syncdb.meta_value(raw, audit.HEAD_KEY)) or audit.Head(0, 0, "")
+        split_at = syncdb.meta_value(raw, center_split.SPLIT_AT_KEY) or ""  # headquarters' split, when ever set
+        split = (syncdb.meta_value(raw, center_split.SPLIT_KEY) or "{}") if split_at else ""
         raw.rollback()
         exported_at = datetime.now(timezone.utc)
         meta = {
@@ -328,6 +331,7 @@ def export_workbook(db, out: Path | str, *, since_last: bool = False, mask: bool
             "exported_at": datetime_text(exported_at), "exported_by": actor, "app_version": __version__,
             "masked": "是" if mask else "否", "since": since or "",
             "audit_count": str(head.count), "audit_seq": str(head.seq), "audit_hash": head.hash,
+            "center_split": split, "center_split_at": split_at,
         }
         _write_meta(meta_sheet, meta, [(s.key, s.title, counts[s.key], tombstones[s.key]) for s in SHEETS])
         _write_long_texts(wb, overflow)

@@ -20,7 +20,7 @@ from typing import Optional
 from counsel_desk.models import enums
 
 FORMAT_NAME = "counsel_desk-interchange"
-FORMAT_VERSION = 12  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme
+FORMAT_VERSION = 13  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme
 # definitions (計畫定義); v4: the two proposal flows — county checklist, council decisions (會報工作會議);
 # v5: the audit log's end in meta; v6: outcomes as dated records (成果紀錄), youth teams (青年團隊) and their
 # members, the training figures of events — and the workstation's two youth counters gone
@@ -33,6 +33,7 @@ FORMAT_VERSION = 12  # v2: budget dates (核定日, 撥款日, 核銷日) and th
 # v11: support given directly to a youth team has no workstation (linked to the team in the team's row);
 # an event's township (鄉鎮市區), for the 原住民族地區 filter and breakdown
 # v12: the manager's report notes (月報工作重點: 本月／下月工作重點, 待協助事項), per center and period
+# v13: the center → county split headquarters set (分區縣市調整) and when, in meta: the later one is taken
 OLDEST_READABLE_VERSION = 1  # older files are upgraded step by step (see reader.UPGRADES)
 
 META_SHEET = "檔案資訊"
@@ -448,6 +449,9 @@ META_FIELDS: tuple[tuple[str, str], ...] = (
     ("audit_count", "稽核紀錄筆數"),
     ("audit_seq", "稽核紀錄最後一筆序號"),
     ("audit_hash", "稽核紀錄最後一筆雜湊"),
+    # v13: headquarters' moves of counties between centers (county code → center) and when last set (UTC)
+    ("center_split", "分區縣市調整（總部）"),
+    ("center_split_at", "分區縣市調整時間（UTC）"),
 )
 
 

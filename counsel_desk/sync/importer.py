@@ -27,6 +27,7 @@ from sqlalchemy.exc import DBAPIError
 
 from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
+from counsel_desk.services.programme import center_split
 from counsel_desk.services.safety.backup import BackupAhead
 from counsel_desk.store import audit, programmes, search
 from counsel_desk.sync import apply as applying
@@ -79,6 +80,7 @@ class ImportReport:
     seconds: float = 0.0
     backup: Path | None = None
     programmes: list[ProgrammeOutcome] = field(default_factory=list)  # what became of each programme file
+    center_split: center_split.SplitReceived | None = None  # a center split a workbook carried (the newest)
 
     @property
     def totals(self) -> dict[str, int]:
@@ -110,6 +112,9 @@ class ImportReport:
                             "version": p.outcome.version if p.outcome else None,
                             "previous_version": p.outcome.previous if p.outcome else None, "problem": p.problem}
                            for p in self.programmes],
+            "center_split": None if self.center_split is None else {
+                "file": self.center_split.file, "action": self.center_split.action, "set_at": self.center_split.at,
+                "moves": self.center_split.moves, "problem": self.center_split.problem},
             "seconds": round(self.seconds, 2),
         }
 
@@ -207,8 +212,10 @@ def _import(db, files: list[StagedFile], problems: Problems, ticker: "_Ticker", 
         if ahead is not None:
             report.backup = ahead.take()
         try:
+            split: list[center_split.SplitReceived] = []
             merge_batch(conn, link, files, reports, counts, ref, actor, dry_run, ticker, report.programmes,
-                        index_ahead=index_ahead)
+                        index_ahead=index_ahead, split_outcome=split)
+            report.center_split = split[0] if split else None
         except DBAPIError as exc:  # a counselor's login, another center's records: the server's row-level security
             refusal = refused_by_server(link, exc, "、".join(f.name for f in files),
                                         ("其他中心的紀錄請由該中心（或總部）匯入",
@@ -258,7 +265,8 @@ def _file_report(f: StagedFile) -> FileReport:
 
 def merge_batch(conn, link: syncdb.SyncConnection, files: list[StagedFile], reports: list[FileReport], counts: dict,
                 ref, actor: str, dry_run: bool, ticker: "_Ticker", programme_outcomes: list[ProgrammeOutcome], *,
-                now: str | None = None, index_ahead: IndexAhead | None = None) -> None:
+                now: str | None = None, index_ahead: IndexAhead | None = None,
+                split_outcome: list[center_split.SplitReceived] | None = None) -> None:
     """Merge the checked, staged batch in one transaction (rolled back again for a dry run) and log it."""
     now = now or datetime_text(datetime.now(timezone.utc))
     link.cache_pages(65536)
@@ -308,6 +316,12 @@ def merge_batch(conn, link: syncdb.SyncConnection, files: list[StagedFile], repo
                 "counts": added}))
         _log(link, files, reports, actor, now, dry_run=False)
         programme_outcomes.extend(_load_programmes(conn, files, actor))
+        if (split := _receive_split(conn, files)) is not None:
+            if split_outcome is not None:
+                split_outcome.append(split)
+            if split.action == "loaded":
+                entries.append(("center_split_received", "county", "", {"file": split.file, "set_at": split.at,
+                                                                         "moves": split.moves}))
         # last: on a server the audit chain's lock is held from here to COMMIT, not while the batch merged
         audit.append_entries(conn, actor, entries)
         link.commit()
@@ -336,6 +350,16 @@ def _load_programmes(conn, files: list[StagedFile], actor: str) -> list[Programm
             outcome = programmes.store(conn, programme, origin=origin, actor=actor)
             out.append(ProgrammeOutcome(f.name, code, outcome, ""))
     return out
+
+
+def _receive_split(conn, files: list[StagedFile]) -> center_split.SplitReceived | None:
+    """The newest center split the workbooks carry, taken when set later than this database's own."""
+    carried = [f for f in files if f.meta is not None and f.meta.center_split_at]
+    if not carried:
+        return None
+    newest = max(carried, key=lambda f: f.meta.center_split_at if f.meta else "")
+    assert newest.meta is not None
+    return center_split.receive(conn, newest.name, newest.meta.center_split, newest.meta.center_split_at)
 
 
 def _log(link: syncdb.SyncConnection, files: list[StagedFile], reports: list[FileReport], actor: str, now: str, *,
@@ -385,4 +409,6 @@ def describe(report: ImportReport) -> str:
     for p in report.programmes:
         if p.outcome is None or p.outcome.action != "same":
             body += " " + (p.outcome.describe() if p.outcome else p.problem)
+    if report.center_split is not None and report.center_split.describe():
+        body += " " + report.center_split.describe()
     return f"{head}：{body}" if pick("zh", "en") == "zh" else f"{head}: {body}"

@@ -58,6 +58,8 @@ class FileMeta:
     masked: bool
     since: str | None
     counts: dict[str, int] = field(default_factory=dict)
+    center_split: str = ""  # v13: headquarters' moves (JSON) and when set ('' = none): services/programme/center_split
+    center_split_at: str = ""
 
 
 @dataclass
@@ -155,7 +157,9 @@ def read_meta(path: Path, wb: CalamineWorkbook) -> FileMeta:
     return FileMeta(format_version=version, center=str(values.get("center") or "").strip(), device=device,
                     exported_at=exported_at, exported_by=str(values.get("exported_by") or ""),
                     app_version=str(values.get("app_version") or ""),
-                    masked=str(values.get("masked", "")).strip() in fmt.BOOL_TRUE, since=since, counts=counts)
+                    masked=str(values.get("masked", "")).strip() in fmt.BOOL_TRUE, since=since, counts=counts,
+                    center_split=str(values.get("center_split") or "").strip(),
+                    center_split_at=str(values.get("center_split_at") or "").strip())
 
 
 def read_long_texts(wb: CalamineWorkbook) -> dict[tuple[str, str, str], str]:

@@ -57,6 +57,8 @@ UPGRADES: dict[int, Step] = {
     10: Step(added={"events": {"township_code": None}}),
     # v12 adds the manager's report notes (月報工作重點), a sheet older files simply lack
     11: Step(),
+    # v13 carries headquarters' center split in meta: an older file carries none (nothing is taken from it)
+    12: Step(),
 }
 
 

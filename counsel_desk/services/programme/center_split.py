@@ -5,11 +5,17 @@ is listed). Headquarters may move a county to another center (:func:`set_county_
 is audited and kept in ``app_meta`` (``center_split``) so a release refreshing the reference data
 applies it again instead of silently undoing it. A workstation or proposal in a county outside its
 center's counties is warned about (:func:`outside_center_notice`), never refused.
+
+The split travels in every exported workbook's meta (``center_split``) with the time it was last set
+(``center_split_at``): a database importing one takes a split set later than its own (:func:`receive`,
+audited) — headquarters' move reaches the center laptops as a programme file does — and keeps its own
+otherwise, so a center's workbook never undoes headquarters' move.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import text
@@ -17,12 +23,15 @@ from sqlalchemy.engine import Connection
 
 from counsel_desk.errors import UserError
 from counsel_desk.i18n import pick
+from counsel_desk.models import utcnow
 from counsel_desk.models.enums import CenterCode
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.services.programme.programme import Notice, Source
 from counsel_desk.store import audit, reference
 
 SPLIT_KEY = reference.SPLIT_KEY
+SPLIT_AT_KEY = "center_split_at"  # when the split was last set (UTC, ISO with microseconds): the newer one wins
+_AT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}")
 SOURCE = Source("加速推動地方創生計畫", "叁、三、建構分區輔導中心（北、中、南、東分區）；縣市分區為本程式預設，總部可調整")
 
 
@@ -123,11 +132,59 @@ def set_county_center(ctx: ServiceContext, county_code: str, center_code: str) -
             else:
                 kept[code] = center
             conn.execute(text("UPDATE county SET default_center = :c WHERE code = :k"), {"c": center, "k": code})
-            conn.execute(text("DELETE FROM app_meta WHERE key = :k"), {"k": SPLIT_KEY})
-            conn.execute(text("INSERT INTO app_meta (key, value) VALUES (:k, :v)"),
-                         {"k": SPLIT_KEY, "v": json.dumps(kept, sort_keys=True)})
+            _keep(conn, kept, utcnow().strftime("%Y-%m-%dT%H:%M:%S.%f"))
             audit.record(s, ctx.actor, "center_split", "county", code,
                          {"county": name, "center": [before, center], "default": shipped})
             s.commit()
         return CountyCenter(code, name, center, shipped, name_en)
 
+
+
+def _keep(conn: Connection, moves: dict[str, str], at: str) -> None:
+    for key, value in ((SPLIT_KEY, json.dumps(moves, sort_keys=True)), (SPLIT_AT_KEY, at)):
+        conn.execute(text("DELETE FROM app_meta WHERE key = :k"), {"k": key})
+        conn.execute(text("INSERT INTO app_meta (key, value) VALUES (:k, :v)"), {"k": key, "v": value})
+
+
+@dataclass(frozen=True)
+class SplitReceived:
+    """A split found in an imported workbook: taken (``loaded``), ours kept as newer or as new (``kept``), or
+    unreadable (``invalid``); ``moves``: county → center as the workbook set them."""
+
+    file: str
+    action: str
+    at: str
+    moves: dict[str, str]
+    problem: str = ""
+
+    def describe(self) -> str:
+        if self.action == "loaded":
+            return pick(f"已採用「{self.file}」的分區縣市（總部調整，{self.at[:16].replace('T', ' ')} UTC 設定）。",
+                        f"Took the center split of '{self.file}' (set by headquarters, {self.at[:16]} UTC).")
+        return self.problem if self.action == "invalid" else ""
+
+
+def receive(conn: Connection, file: str, moves_text: str, at: str) -> SplitReceived | None:
+    """A workbook's split (its meta's ``center_split`` and ``center_split_at``), taken when set later than ours: every county back to its shipped
+    center, then the workbook's moves. None when the workbook carries none (never set, or an older format)."""
+    if not at:
+        return None
+    try:
+        moves = json.loads(moves_text or "{}")
+        valid = _AT.fullmatch(at) and isinstance(moves, dict)
+    except ValueError:
+        valid, moves = False, {}
+    shipped = _shipped()
+    centers = {c.value for c in CenterCode}
+    if not valid or any(k not in shipped or v not in centers for k, v in moves.items()):
+        return SplitReceived(file, "invalid", at, {}, pick(
+            f"「{file}」的分區縣市調整無法辨識，未採用；本機的分區不變。",
+            f"The center split in '{file}' is unreadable and was not taken; this database's split is unchanged."))
+    ours = conn.execute(text("SELECT value FROM app_meta WHERE key = :k"), {"k": SPLIT_AT_KEY}).scalar() or ""
+    if at <= ours:
+        return SplitReceived(file, "kept", at, moves)
+    for code, center in {**shipped, **moves}.items():
+        conn.execute(text("UPDATE county SET default_center = :c WHERE code = :k AND default_center <> :c"),
+                     {"c": center, "k": code})
+    _keep(conn, {k: v for k, v in moves.items() if v != shipped[k]}, at)
+    return SplitReceived(file, "loaded", at, moves)

@@ -33,6 +33,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "merge": ("合併", "Merged"), "erase": ("刪除個資", "Erased personal data"), "demo": ("示範資料", "Demo data"),
     "send": ("送出", "Sent"), "stage": ("階段變更", "Stage changed"),
     "center_split": ("變更縣市所屬中心", "Changed the county's center"),
+    "center_split_received": ("採用交換檔的分區縣市（總部調整）", "Took headquarters' center split from a workbook"),
     # store.programmes.store writes f"programme_{action}"
     "programme_loaded": ("載入計畫定義檔", "Loaded a programme file"),
     "programme_older": ("未載入較舊的計畫定義檔", "Kept out an older programme file"),
