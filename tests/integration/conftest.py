@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.integration import sync_helpers
+from tests.integration.sync_helpers import fresh_db
 
 
 @pytest.fixture(autouse=True)
@@ -25,3 +26,18 @@ def sync_engine(request, engine_name):
         sync_helpers.SERVER.clear()
         for name in made:
             server.drop_database(name)
+
+
+# two fresh databases side by side: headquarters' and a center laptop's (a module may define its own ``laptop``)
+@pytest.fixture
+def hq(tmp_path, tmp_path_factory):
+    db = fresh_db(tmp_path / "hq", "hq.db", tmp_path_factory.getbasetemp())
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def laptop(tmp_path, tmp_path_factory):
+    db = fresh_db(tmp_path / "laptop", "laptop.db", tmp_path_factory.getbasetemp())
+    yield db
+    db.close()

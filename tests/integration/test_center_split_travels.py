@@ -5,7 +5,6 @@ center→county split becomes editable (by headquarters, audited)」."""
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import text
 
 from counsel_desk.services.base import ServiceContext
@@ -13,21 +12,6 @@ from counsel_desk.services.programme import center_split
 from counsel_desk.sync import export_workbook, import_workbooks
 from counsel_desk.sync.importer import describe
 
-from tests.integration.sync_helpers import fresh_db
-
-
-@pytest.fixture
-def hq(tmp_path, tmp_path_factory):
-    db = fresh_db(tmp_path / "hq", "hq.db", tmp_path_factory.getbasetemp())
-    yield db
-    db.close()
-
-
-@pytest.fixture
-def laptop(tmp_path, tmp_path_factory):
-    db = fresh_db(tmp_path / "laptop", "laptop.db", tmp_path_factory.getbasetemp())
-    yield db
-    db.close()
 
 
 def _svc(db, actor="專案辦公室") -> ServiceContext:

@@ -20,24 +20,10 @@ from counsel_desk.services.proposals.funding import requested_by_work_item
 from counsel_desk.store import programmes as store
 from counsel_desk.sync import export_workbook, import_workbooks
 
-from tests.integration.sync_helpers import COUNTY, TOWNSHIP, create, fresh_db
+from tests.integration.sync_helpers import COUNTY, TOWNSHIP, create
 
 SEED = Path(__file__).resolve().parents[2] / "resources" / "programmes" / "accelerating-110-114.json"
 SUCCESSOR = SEED.with_name("sustainable-114-117.json")
-
-
-@pytest.fixture
-def hq(tmp_path, tmp_path_factory):
-    db = fresh_db(tmp_path / "hq", "hq.db", tmp_path_factory.getbasetemp())
-    yield db
-    db.close()
-
-
-@pytest.fixture
-def laptop(tmp_path, tmp_path_factory):
-    db = fresh_db(tmp_path / "laptop", "laptop.db", tmp_path_factory.getbasetemp())
-    yield db
-    db.close()
 
 
 def _svc(db, actor="專案辦公室") -> ServiceContext:
