@@ -279,7 +279,7 @@ def _summary_sheet(f: ReportFigures, sheet) -> None:
     if c is not None:
         cols += [Col(f"上期（{c.previous_period.period.label_zh.removeprefix('民國')}）", "num"),
                  Col(f"去年同期（{c.same_period_last_year.period.label_zh.removeprefix('民國')}）", "num"),
-                 Col(f"本年累計（至{_roc(c.year_to_date.period.end)}）", "num")]
+                 Col(f"本年累計（至{_roc(min(c.year_to_date.period.end, f.overdue_as_of))}）", "num")]  # 期中暫定: day made
     rows = []
     for r in summary_rows(f):
         rows.append([r.label, r.value, r.unit,

@@ -81,7 +81,7 @@ def summary(f: ReportFigures, sec: Sections) -> list[Flowable]:
     if c is not None:
         header += [f"上期\n{c.previous_period.period.label_zh.removeprefix('民國')}",
                    f"去年同期\n{c.same_period_last_year.period.label_zh.removeprefix('民國')}",
-                   f"本年累計\n至{roc_date(c.year_to_date.period.end)}"]
+                   f"本年累計\n至{roc_date(min(c.year_to_date.period.end, f.overdue_as_of))}"]  # 期中暫定: the day made
     data = [header]
     for r in summary_rows(f):
         line = [f"{r.label}（{r.unit}）", hours(r.value) if r.unit == HOURS else count(r.value)]

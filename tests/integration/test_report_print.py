@@ -313,6 +313,9 @@ def test_a_provisional_reports_overdue_is_labelled_with_the_day_it_is_counted_to
     assert title == "期末逾期未結追蹤事項（截至115/11/26）"
     cover = PdfReader(io.BytesIO(report.pdf)).pages[0].extract_text()  # the cover's 資料截止 says the same day
     assert re.search(r"資料截止\s*民國115年11月26日", cover) and "11月30日" not in cover
+    assert re.search(r"本年累計\s至115/11/26", cover) and "至115/11/30" not in cover  # the year to date: same day
+    header = [c.value for c in openpyxl.load_workbook(io.BytesIO(report.xlsx))["摘要"][3]]
+    assert "本年累計（至115/11/26）" in header
 
 
 def test_the_summary_pdf_lists_the_first_key_visits_and_the_excel_all(ctx, demo_db):
