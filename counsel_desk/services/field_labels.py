@@ -59,6 +59,16 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "updated_by": ("最後修改者", "Last changed by"), "evaluation": ("年度評核", "Evaluation"),
     "item": ("檢核項目", "Item"), "code": ("代碼", "Code"), "name_en": ("英文名稱", "English name"),
     "media_type": ("檔案類型", "File type"), "topic_id": ("課題", "Topic"),
+    # the interchange workbook's other columns, as a conflict names them (sync/conflicts.column_name)
+    "checked_on": ("確認日期", "Checked on"), "council_date": ("會議日期", "Meeting date"),
+    "council_meeting": ("會報工作會議", "Council working meeting"), "deleted_at": ("刪除時間", "Deleted at"),
+    "evaluated_on": ("評鑑日期", "Evaluated on"), "evaluation_note": ("評鑑說明", "Evaluation note"),
+    "extension": ("延續補助", "Extension year"), "host_age": ("駐點負責人年齡", "Host's age"),
+    "host_years_on_site": ("在地蹲點年數", "Host's years on site"), "issue_topic_ids": ("推動課題", "Issue topics"),
+    "noted_on": ("記錄日期", "Noted on"), "operating_since": ("營運開始日", "Operating since"),
+    "owner_id": ("所屬資料", "Belongs to"), "renovating_since": ("整修開始日", "Renovating since"),
+    "sha256": ("SHA-256", "SHA-256"), "snapshot_json": ("當時草稿", "Draft at the time"),
+    "sort_order": ("排序", "Order"), "young_partners": ("20–45 歲夥伴人數", "Partners aged 20–45"),
 }
 
 

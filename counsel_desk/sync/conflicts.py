@@ -26,6 +26,7 @@ from counsel_desk.sync import db as syncdb
 from counsel_desk.sync import format as fmt
 from counsel_desk.sync.search_text import SearchText
 from counsel_desk.sync.shape import Shape
+from counsel_desk.sync.sheet_names import column_name, sheet_name
 from counsel_desk.sync.format import Kind
 from counsel_desk.sync.merge import Variant, resolved_clock
 from counsel_desk.sync.cells import converter
@@ -129,8 +130,8 @@ def list_conflicts(db, *, status: str = "open") -> list[ConflictSummary]:
         if sheet is None:
             continue
         values = json.loads(local or "{}").get("values", {})
-        titles = [sheet.column(k).title for k in json.loads(fields or "[]") if k in sheet.by_key]
-        out.append(ConflictSummary(cid, sheet.key, sheet.title, rid, _label(values, sheet), titles,
+        titles = [column_name(sheet.column(k)) for k in json.loads(fields or "[]") if k in sheet.by_key]
+        out.append(ConflictSummary(cid, sheet.key, sheet_name(sheet), rid, _label(values, sheet), titles,
                                    _parse_utc(detected), source, st))
     return out
 
@@ -170,11 +171,11 @@ def conflict_detail(db, conflict_id: str) -> ConflictDetail:
     for c in content:
         theirs = [o.values.get(c.key) for o in differing]
         if any(v != mine.get(c.key) for v, o in zip(theirs, differing) if not (o.withheld and c.personal)):
-            fields.append(ConflictField(c.key, c.title, display(c, mine.get(c.key), ref, names),
+            fields.append(ConflictField(c.key, column_name(c), display(c, mine.get(c.key), ref, names),
                                         [display(c, v, ref, names) if not (o.withheld and c.personal) else fmt.MASK
                                          for v, o in zip(theirs, differing)],
                                         editable=c.kind not in (Kind.IDS,)))
-    summary = ConflictSummary(conflict_id, sheet.key, sheet.title, rid, _label(mine, sheet), [f.title for f in fields],
+    summary = ConflictSummary(conflict_id, sheet.key, sheet_name(sheet), rid, _label(mine, sheet), [f.title for f in fields],
                               _parse_utc(detected), source, status)
     stamp = pick("{who}，{at} UTC", "{who}, {at} UTC")
     return ConflictDetail(

@@ -174,3 +174,25 @@ def test_cancelled_export_and_import_leave_nothing_behind(pair):
     with pytest.raises(Cancelled):
         import_workbooks(center, [good], progress=stop_while_merging)
     assert file_digest(center) == before
+
+
+def test_a_conflict_is_named_in_english_in_the_english_interface(pair):
+    """Issue 12: in English no Chinese but data — the conflicts tab named the record kind and the fields by the
+    workbook's Chinese titles (實地訪視, 目的)."""
+    from counsel_desk import i18n
+
+    tmp, center, laptop, ids = pair
+    visit = ids["visits"][0]
+    update(center, m.SiteVisit, visit, {"purpose": "中心改的目的"})
+    update(laptop, m.SiteVisit, visit, {"purpose": "輔導員改的目的"})
+    exchange(tmp, laptop, center, "laptop.xlsx")
+    i18n.set_language("en")
+    try:
+        (c,) = conflicts.list_conflicts(center)
+        detail = conflicts.conflict_detail(center, c.id)
+    finally:
+        i18n.set_language("zh_TW")
+    assert (c.entity_title, c.fields) == ("Site visit", ["Purpose"])
+    assert detail.summary.entity_title == "Site visit" and [f.title for f in detail.fields] == ["Purpose"]
+    (zh,) = conflicts.list_conflicts(center)
+    assert (zh.entity_title, zh.fields) == ("實地訪視", ["目的"])  # zh_TW: the workbook's own titles

@@ -175,3 +175,28 @@ def test_exporting_from_an_encrypted_database_warns_that_the_files_are_not(page)
     encrypted = page.export_tab.ctx.db.key is not None
     assert warning.isHidden() is not encrypted
     assert "沒有加密" in warning.text() and "隨身碟" in warning.text()
+
+
+def test_the_import_summary_names_the_records_in_english(page, qtbot, tmp_path, tmp_path_factory):
+    """Issue 12: no Chinese but data in English — the summary's rows were the workbook's tab titles (實地訪視)."""
+    from counsel_desk import i18n
+
+    laptop = fresh_db(tmp_path / "l", "laptop.db", tmp_path_factory.getbasetemp())
+    try:
+        small_world(laptop, visits=3)
+        out = tmp_path / "laptop.xlsx"
+        export_workbook(laptop, out, mask=False)
+    finally:
+        laptop.close()
+    tab = page.import_tab
+    page.tabs.setCurrentWidget(tab)
+    tab.add_paths([out])
+    i18n.set_language("en")
+    try:
+        click(qtbot, tab.preview_button)
+        qtbot.waitUntil(lambda: tab.apply_button.isEnabled(), timeout=20000)
+    finally:
+        i18n.set_language("zh_TW")
+    rows = {tab.summary.data(tab.summary.index(r, 0)): tab.summary.data(tab.summary.index(r, 1))
+            for r in range(tab.summary.rowCount())}
+    assert rows["Site visit"] == "3" and "實地訪視" not in rows

@@ -159,8 +159,9 @@ class SplitReceived:
 
     def describe(self) -> str:
         if self.action == "loaded":
-            return pick(f"已採用「{self.file}」的分區縣市（總部調整，{self.at[:16].replace('T', ' ')} UTC 設定）。",
-                        f"Took the center split of '{self.file}' (set by headquarters, {self.at[:16]} UTC).")
+            at = self.at[:16].replace("T", " ")
+            return pick(f"已採用「{self.file}」的分區縣市（總部調整，{at} UTC 設定）。",
+                        f"Took the center split of '{self.file}' (set by headquarters, {at} UTC).")
         return self.problem if self.action == "invalid" else ""
 
 

@@ -58,6 +58,7 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "county_check": ("縣府審查項目", "County check"), "approved_amount": ("會報核定金額", "Approved amount"),
     "interchange": ("交換檔", "Interchange workbook"), "county": ("縣市", "County"),
     "proposal_contact": ("提案聯絡人", "Proposal contact"), "programme": ("計畫定義檔", "Programme file"),
+    "report_narrative": ("月報工作重點", "Report notes"),
 }
 COLUMNS = [
     Column("seq", QT_TRANSLATE_NOOP("AuditColumns", "No."), align_right=True),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from counsel_desk.sync.format import SHEETS
 from counsel_desk.sync.importer import ImportReport, describe, import_workbooks
+from counsel_desk.sync.sheet_names import sheet_name
 from counsel_desk.sync.problems import OUTCOMES, Cancelled
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.widgets.rows import RowsModel, table_view
@@ -175,7 +176,7 @@ class ImportTab(QWidget):
         for sheet in SHEETS:
             c = report.counts.get(sheet.key)
             if c and any(c[k] for k in OUTCOMES):
-                rows.append([sheet.title] + [c[k] for k in OUTCOMES])
+                rows.append([sheet_name(sheet)] + [c[k] for k in OUTCOMES])
         totals = report.totals
         rows.append([self.tr("Total")] + [totals[k] for k in OUTCOMES])
         self.summary.set_values(rows)
