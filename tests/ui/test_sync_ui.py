@@ -99,7 +99,8 @@ def test_unmasking_asks_and_is_audited(page, qtbot, monkeypatch):
     assert "unmask_confirmed" in audit_actions(page.ctx.db)
 
 
-def test_import_preview_then_apply(page, qtbot, tmp_path, tmp_path_factory):
+def _laptop_workbook(tmp_path, tmp_path_factory):
+    """A laptop's workbook with three visits of its own."""
     laptop = fresh_db(tmp_path / "l", "laptop.db", tmp_path_factory.getbasetemp())
     try:
         small_world(laptop, visits=3)
@@ -107,6 +108,11 @@ def test_import_preview_then_apply(page, qtbot, tmp_path, tmp_path_factory):
         export_workbook(laptop, out, mask=False)
     finally:
         laptop.close()
+    return out
+
+
+def test_import_preview_then_apply(page, qtbot, tmp_path, tmp_path_factory):
+    out = _laptop_workbook(tmp_path, tmp_path_factory)
     tab = page.import_tab
     page.tabs.setCurrentWidget(tab)
     tab.add_paths([out])
@@ -181,13 +187,7 @@ def test_the_import_summary_names_the_records_in_english(page, qtbot, tmp_path, 
     """Issue 12: no Chinese but data in English — the summary's rows were the workbook's tab titles (實地訪視)."""
     from counsel_desk import i18n
 
-    laptop = fresh_db(tmp_path / "l", "laptop.db", tmp_path_factory.getbasetemp())
-    try:
-        small_world(laptop, visits=3)
-        out = tmp_path / "laptop.xlsx"
-        export_workbook(laptop, out, mask=False)
-    finally:
-        laptop.close()
+    out = _laptop_workbook(tmp_path, tmp_path_factory)
     tab = page.import_tab
     page.tabs.setCurrentWidget(tab)
     tab.add_paths([out])
