@@ -5,6 +5,8 @@ center→county split becomes editable (by headquarters, audited)」."""
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import text
 
 from counsel_desk.services.base import ServiceContext
@@ -36,7 +38,7 @@ def test_headquarters_split_reaches_the_laptop_and_an_older_one_never_undoes_it(
     report = import_workbooks(laptop, [moved], actor="北區主任")
     assert report.applied and report.center_split is not None and report.center_split.action == "loaded"
     assert _yilan(laptop).center_code == "north" and _yilan(laptop).label == "總部調整"
-    assert "已採用「hq-moved.xlsx」的分區縣市" in describe(report)
+    assert re.search(r"已採用「hq-moved.xlsx」的分區縣市（總部於 1\d\d/\d\d/\d\d \d\d:\d\d 調整）", describe(report))
     assert report.as_json()["center_split"]["moves"] == {_yilan(hq).county_code: "north"}
     assert _audited(laptop, "center_split_received") == 1
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
@@ -26,6 +27,8 @@ from counsel_desk.i18n import pick
 from counsel_desk.models import utcnow
 from counsel_desk.models.enums import CenterCode
 from counsel_desk.services.base import ServiceContext
+from counsel_desk.services.formatting import shown_datetime
+from counsel_desk.services.period import taiwan_time
 from counsel_desk.services.programme.programme import Notice, Source
 from counsel_desk.store import audit, reference
 
@@ -158,10 +161,10 @@ class SplitReceived:
     problem: str = ""
 
     def describe(self) -> str:
-        if self.action == "loaded":
-            at = self.at[:16].replace("T", " ")
-            return pick(f"已採用「{self.file}」的分區縣市（總部調整，{at} UTC 設定）。",
-                        f"Took the center split of '{self.file}' (set by headquarters, {at} UTC).")
+        if self.action == "loaded":  # when headquarters set it, in Taiwan time: 115/12/08 00:54 (2026-12-08 in English)
+            at = shown_datetime(taiwan_time(datetime.fromisoformat(self.at).replace(tzinfo=timezone.utc)))
+            return pick(f"已採用「{self.file}」的分區縣市（總部於 {at} 調整）。",
+                        f"Took the center split of '{self.file}' (set by headquarters on {at}).")
         return self.problem if self.action == "invalid" else ""
 
 
