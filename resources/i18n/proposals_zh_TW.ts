@@ -1116,37 +1116,37 @@
 <context>
     <name>StageBoard</name>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="97"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="103"/>
         <source>Plan · %1 proposals</source>
         <translation>計畫 · %1 案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="105"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="111"/>
         <source>Counselor: %1</source>
         <translation>輔導員：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="107"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="113"/>
         <source>In this stage since %1</source>
         <translation>%1 起在此階段</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="260"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="266"/>
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="263"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="269"/>
         <source>Move to</source>
         <translation>移動到</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="269"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="275"/>
         <source>County review checklist…</source>
         <translation>縣府審查項目…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/proposals/board.py" line="273"/>
+        <location filename="../../counsel_desk/ui/proposals/board.py" line="279"/>
         <source>Correct the council&apos;s decision…</source>
         <translation>更正會報核定結果…</translation>
     </message>

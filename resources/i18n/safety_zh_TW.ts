@@ -4,37 +4,37 @@
 <context>
     <name>AuditColumns</name>
     <message>
-        <location filename="../../counsel_desk/services/safety/audit_log.py" line="62"/>
+        <location filename="../../counsel_desk/services/safety/audit_log.py" line="64"/>
         <source>No.</source>
         <translation>序號</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/safety/audit_log.py" line="63"/>
+        <location filename="../../counsel_desk/services/safety/audit_log.py" line="65"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/safety/audit_log.py" line="64"/>
+        <location filename="../../counsel_desk/services/safety/audit_log.py" line="66"/>
         <source>Who</source>
         <translation>使用者</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/safety/audit_log.py" line="65"/>
+        <location filename="../../counsel_desk/services/safety/audit_log.py" line="67"/>
         <source>Action</source>
         <translation>動作</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/safety/audit_log.py" line="66"/>
+        <location filename="../../counsel_desk/services/safety/audit_log.py" line="68"/>
         <source>Record</source>
         <translation>對象</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/safety/audit_log.py" line="67"/>
+        <location filename="../../counsel_desk/services/safety/audit_log.py" line="69"/>
         <source>Name</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/services/safety/audit_log.py" line="68"/>
+        <location filename="../../counsel_desk/services/safety/audit_log.py" line="70"/>
         <source>Detail</source>
         <translation>內容</translation>
     </message>

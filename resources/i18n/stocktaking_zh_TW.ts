@@ -10,26 +10,26 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/stocktaking/center_split_dialog.py" line="37"/>
-        <source>For headquarters: which regional center serves each county. The split shipped with the app is the default; a county moved here is marked as set by headquarters, and every move is recorded in the audit log. A workstation or proposal in a county outside its center&apos;s counties is warned about, never refused. The split does not travel in the interchange workbook: each computer that should follow it sets it.</source>
-        <translation>供專案辦公室（總部）使用：各縣市由哪一個分區輔導中心負責。本程式隨附的分區為「預設」；在此移動的縣市標示為「總部調整」，每次移動都記入稽核紀錄。工作站或提案位於所屬中心縣市以外時會提醒，不會拒絕。分區不隨交換檔傳送：應採用相同分區的每台電腦都須自行設定。</translation>
+        <source>For headquarters: which regional center serves each county. The split shipped with the app is the default; a county moved here is marked as set by headquarters, and every move is recorded in the audit log. A workstation or proposal in a county outside its center&apos;s counties is warned about, never refused. The split travels in every exported workbook: a center&apos;s computer takes a newer split when it imports headquarters&apos; workbook.</source>
+        <translation>供專案辦公室（總部）使用：各縣市由哪一個分區輔導中心負責。本程式隨附的分區為「預設」；在此移動的縣市標示為「總部調整」，每次移動都記入稽核紀錄。工作站或提案位於所屬中心縣市以外時會提醒，不會拒絕。分區會隨每個匯出的交換檔傳送：中心的電腦匯入總部的交換檔時，會採用較新的分區。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/center_split_dialog.py" line="52"/>
+        <location filename="../../counsel_desk/ui/stocktaking/center_split_dialog.py" line="53"/>
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/center_split_dialog.py" line="52"/>
+        <location filename="../../counsel_desk/ui/stocktaking/center_split_dialog.py" line="53"/>
         <source>Center</source>
         <translation>分區輔導中心</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/center_split_dialog.py" line="52"/>
+        <location filename="../../counsel_desk/ui/stocktaking/center_split_dialog.py" line="53"/>
         <source>Set by</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/stocktaking/center_split_dialog.py" line="96"/>
+        <location filename="../../counsel_desk/ui/stocktaking/center_split_dialog.py" line="97"/>
         <source>Default: %1</source>
         <translation>預設：%1</translation>
     </message>

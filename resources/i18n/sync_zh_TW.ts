@@ -348,148 +348,148 @@ Phone numbers, e-mail addresses and personal notes of contacts and counselors, a
 <context>
     <name>ImportTab</name>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="38"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="39"/>
         <source>Merge workbooks exported by the counselors&apos; laptops or by the centers. Every file is checked completely first; nothing is written unless all of them are in order. Preview shows exactly what applying would do.</source>
         <translation>合併輔導員筆電或各分區中心匯出的活頁簿。每個檔案都會先完整檢查；只要有一個檔案有問題，就不寫入任何資料。「預覽」會準確列出套用後的結果。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="46"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="47"/>
         <source>Add files…</source>
         <translation>加入檔案…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="48"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="49"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="50"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="51"/>
         <source>Preview</source>
         <translation>預覽</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="52"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="53"/>
         <source>Apply</source>
         <translation>套用</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="57"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="58"/>
         <source>Entity</source>
         <translation>資料類型</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="57"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="58"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="57"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="58"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="57"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="58"/>
         <source>Unchanged</source>
         <translation>未變更</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="58"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="59"/>
         <source>In conflict</source>
         <translation>衝突</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="58"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="59"/>
         <source>Rejected</source>
         <translation>拒收</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="59"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="60"/>
         <source>File</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="59"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="60"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="59"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="60"/>
         <source>Row</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="59"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="60"/>
         <source>Column</source>
         <translation>欄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="60"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="61"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="110"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="111"/>
         <source>Workbooks to import</source>
         <translation>要匯入的活頁簿</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="112"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="113"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 活頁簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="144"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="145"/>
         <source>Checking…</source>
         <translation>檢查中…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="144"/>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="167"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="145"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="168"/>
         <source>Importing…</source>
         <translation>匯入中…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="162"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="163"/>
         <source>Not imported: %1</source>
         <translation>未匯入：%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="165"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="166"/>
         <source>Import</source>
         <translation>匯入</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="167"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="168"/>
         <source>Checking the workbooks…</source>
         <translation>檢查活頁簿中…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="180"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="181"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="185"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="186"/>
         <source>Correct the problems listed below in the workbook (or ask its sender for a new export) and preview again.</source>
         <translation>請在活頁簿中更正下列問題（或請寄件人重新匯出），再預覽一次。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="188"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="189"/>
         <source>%1 more problem is not listed.</source>
         <translation>另有 %1 個問題未列出。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="189"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="190"/>
         <source>%1 more problems are not listed.</source>
         <translation>另有 %1 個問題未列出。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="191"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="192"/>
         <source>Press Apply to import.</source>
         <translation>按「套用」即可匯入。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="193"/>
+        <location filename="../../counsel_desk/ui/sync/import_tab.py" line="194"/>
         <source>Open the Conflicts tab to decide between the versions.</source>
         <translation>請到「衝突」分頁決定要採用哪個版本。</translation>
     </message>

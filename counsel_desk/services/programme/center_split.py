@@ -142,7 +142,6 @@ def set_county_center(ctx: ServiceContext, county_code: str, center_code: str) -
         return CountyCenter(code, name, center, shipped, name_en)
 
 
-
 def _keep(conn: Connection, moves: dict[str, str], at: str) -> None:
     for key, value in ((SPLIT_KEY, json.dumps(moves, sort_keys=True)), (SPLIT_AT_KEY, at)):
         conn.execute(text("DELETE FROM app_meta WHERE key = :k"), {"k": key})
@@ -169,8 +168,9 @@ class SplitReceived:
 
 
 def receive(conn: Connection, file: str, moves_text: str, at: str) -> SplitReceived | None:
-    """A workbook's split (its meta's ``center_split`` and ``center_split_at``), taken when set later than ours: every county back to its shipped
-    center, then the workbook's moves. None when the workbook carries none (never set, or an older format)."""
+    """A workbook's split (its meta's ``center_split`` and ``center_split_at``), taken when set later than ours:
+    every county back to its shipped center, then the workbook's moves. None when the workbook carries none (never
+    set, or an older format)."""
     if not at:
         return None
     try:

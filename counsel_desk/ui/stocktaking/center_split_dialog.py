@@ -37,8 +37,9 @@ class CenterSplitDialog(QDialog):
         intro = QLabel(self.tr("For headquarters: which regional center serves each county. The split shipped with "
                                "the app is the default; a county moved here is marked as set by headquarters, and "
                                "every move is recorded in the audit log. A workstation or proposal in a county "
-                               "outside its center's counties is warned about, never refused. The split does not "
-                               "travel in the interchange workbook: each computer that should follow it sets it."))
+                               "outside its center's counties is warned about, never refused. The split travels in "
+                               "every exported workbook: a center's computer takes a newer split when it imports "
+                               "headquarters' workbook."))
         intro.setWordWrap(True)
         self.error = QLabel()
         self.error.setProperty("role", "fieldError")
