@@ -72,3 +72,17 @@ def test_an_unreadable_split_is_not_taken_and_says_so(laptop):
         assert got is not None and got.action == "invalid" and "壞檔.xlsx" in got.describe()
         assert center_split.receive(conn, "壞檔.xlsx", "{}", "not a time").action == "invalid"
     assert _yilan(laptop).center_code == "east"
+
+
+def test_a_laptops_own_split_never_flows_up_to_headquarters(hq, laptop, tmp_path):
+    """The split is headquarters' to set: a database where it was set takes no workbook's split, even a newer one —
+    a counselor who moved a county on her laptop (by mistake, in a dialog meant for headquarters) cannot move it for
+    headquarters and, through headquarters' next workbook, for every center."""
+    center_split.set_county_center(_svc(hq), "宜蘭縣", "north")
+    center_split.set_county_center(_svc(laptop, "王小明"), "宜蘭縣", "central")  # later, on a laptop
+    out = tmp_path / "laptop.xlsx"
+    export_workbook(laptop, out, mask=True)
+    report = import_workbooks(hq, [out], actor="專案辦公室")
+    assert report.applied and report.center_split.action == "kept"
+    assert "本資料庫的分區是在這裡設定的，未採用" in describe(report)
+    assert _yilan(hq).center_code == "north" and _audited(hq, "center_split_received") == 0

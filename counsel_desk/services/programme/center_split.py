@@ -9,7 +9,8 @@ center's counties is warned about (:func:`outside_center_notice`), never refused
 The split travels in every exported workbook's meta (``center_split``) with the time it was last set
 (``center_split_at``): a database importing one takes a split set later than its own (:func:`receive`,
 audited) — headquarters' move reaches the center laptops as a programme file does — and keeps its own
-otherwise, so a center's workbook never undoes headquarters' move.
+otherwise, so a center's workbook never undoes headquarters' move. A database where the split was set (its
+origin ``here``: headquarters') takes none: a laptop's split, even a newer one, never flows up to it.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from counsel_desk.store import audit, reference
 
 SPLIT_KEY = reference.SPLIT_KEY
 SPLIT_AT_KEY = "center_split_at"  # when the split was last set (UTC, ISO with microseconds): the newer one wins
+SPLIT_ORIGIN_KEY = "center_split_origin"  # "here" (set in this database: it is the authority) or "workbook"
 _AT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}")
 SOURCE = Source("加速推動地方創生計畫", "叁、三、建構分區輔導中心（北、中、南、東分區）；縣市分區為本程式預設，總部可調整")
 
@@ -135,15 +137,15 @@ def set_county_center(ctx: ServiceContext, county_code: str, center_code: str) -
             else:
                 kept[code] = center
             conn.execute(text("UPDATE county SET default_center = :c WHERE code = :k"), {"c": center, "k": code})
-            _keep(conn, kept, utcnow().strftime("%Y-%m-%dT%H:%M:%S.%f"))
+            _keep(conn, kept, utcnow().strftime("%Y-%m-%dT%H:%M:%S.%f"), "here")
             audit.record(s, ctx.actor, "center_split", "county", code,
                          {"county": name, "center": [before, center], "default": shipped})
             s.commit()
         return CountyCenter(code, name, center, shipped, name_en)
 
 
-def _keep(conn: Connection, moves: dict[str, str], at: str) -> None:
-    for key, value in ((SPLIT_KEY, json.dumps(moves, sort_keys=True)), (SPLIT_AT_KEY, at)):
+def _keep(conn: Connection, moves: dict[str, str], at: str, origin: str) -> None:
+    for key, value in ((SPLIT_KEY, json.dumps(moves, sort_keys=True)), (SPLIT_AT_KEY, at), (SPLIT_ORIGIN_KEY, origin)):
         conn.execute(text("DELETE FROM app_meta WHERE key = :k"), {"k": key})
         conn.execute(text("INSERT INTO app_meta (key, value) VALUES (:k, :v)"), {"k": key, "v": value})
 
@@ -164,7 +166,7 @@ class SplitReceived:
             at = shown_datetime(taiwan_time(datetime.fromisoformat(self.at).replace(tzinfo=timezone.utc)))
             return pick(f"已採用「{self.file}」的分區縣市（總部於 {at} 調整）。",
                         f"Took the center split of '{self.file}' (set by headquarters on {at}).")
-        return self.problem if self.action == "invalid" else ""
+        return self.problem  # invalid, or a newer split kept out of the database where the split is set
 
 
 def receive(conn: Connection, file: str, moves_text: str, at: str) -> SplitReceived | None:
@@ -185,10 +187,16 @@ def receive(conn: Connection, file: str, moves_text: str, at: str) -> SplitRecei
             f"「{file}」的分區縣市調整無法辨識，未採用；本機的分區不變。",
             f"The center split in '{file}' is unreadable and was not taken; this database's split is unchanged."))
     ours = conn.execute(text("SELECT value FROM app_meta WHERE key = :k"), {"k": SPLIT_AT_KEY}).scalar() or ""
+    origin = conn.execute(text("SELECT value FROM app_meta WHERE key = :k"), {"k": SPLIT_ORIGIN_KEY}).scalar()
+    if origin == "here" and at > ours:  # set in this database (headquarters'): no workbook overrides it
+        return SplitReceived(file, "kept", at, moves, pick(
+            f"「{file}」帶有較新的分區縣市調整，但本資料庫的分區是在這裡設定的，未採用；如需改變，請在「各中心縣市」調整。",
+            f"'{file}' carries a newer center split, but this database's split was set here and is kept; "
+            "change it in Counties of each center if needed."))
     if at <= ours:
         return SplitReceived(file, "kept", at, moves)
     for code, center in {**shipped, **moves}.items():
         conn.execute(text("UPDATE county SET default_center = :c WHERE code = :k AND default_center <> :c"),
                      {"c": center, "k": code})
-    _keep(conn, {k: v for k, v in moves.items() if v != shipped[k]}, at)
+    _keep(conn, {k: v for k, v in moves.items() if v != shipped[k]}, at, "workbook")
     return SplitReceived(file, "loaded", at, moves)
