@@ -409,6 +409,6 @@ def describe(report: ImportReport) -> str:
     for p in report.programmes:
         if p.outcome is None or p.outcome.action != "same":
             body += " " + (p.outcome.describe() if p.outcome else p.problem)
-    if report.center_split is not None and report.center_split.describe():
-        body += " " + report.center_split.describe()
+    if report.center_split is not None and (said := report.center_split.describe()):
+        body += " " + said
     return f"{head}：{body}" if pick("zh", "en") == "zh" else f"{head}: {body}"

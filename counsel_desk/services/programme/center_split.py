@@ -97,7 +97,7 @@ def _shipped() -> dict[str, str]:
 
 
 def overrides(conn: Connection) -> dict[str, str]:
-    raw = conn.execute(text("SELECT value FROM app_meta WHERE key = :k"), {"k": SPLIT_KEY}).scalar()
+    raw = _meta(conn, SPLIT_KEY)
     try:
         d = json.loads(raw) if raw else {}
     except ValueError:
@@ -144,6 +144,10 @@ def set_county_center(ctx: ServiceContext, county_code: str, center_code: str) -
         return CountyCenter(code, name, center, shipped, name_en)
 
 
+def _meta(conn: Connection, key: str) -> str | None:
+    return conn.execute(text("SELECT value FROM app_meta WHERE key = :k"), {"k": key}).scalar()
+
+
 def _keep(conn: Connection, moves: dict[str, str], at: str, origin: str) -> None:
     for key, value in ((SPLIT_KEY, json.dumps(moves, sort_keys=True)), (SPLIT_AT_KEY, at), (SPLIT_ORIGIN_KEY, origin)):
         conn.execute(text("DELETE FROM app_meta WHERE key = :k"), {"k": key})
@@ -186,9 +190,8 @@ def receive(conn: Connection, file: str, moves_text: str, at: str) -> SplitRecei
         return SplitReceived(file, "invalid", at, {}, pick(
             f"「{file}」的分區縣市調整無法辨識，未採用；本機的分區不變。",
             f"The center split in '{file}' is unreadable and was not taken; this database's split is unchanged."))
-    ours = conn.execute(text("SELECT value FROM app_meta WHERE key = :k"), {"k": SPLIT_AT_KEY}).scalar() or ""
-    origin = conn.execute(text("SELECT value FROM app_meta WHERE key = :k"), {"k": SPLIT_ORIGIN_KEY}).scalar()
-    if origin == "here" and at > ours:  # set in this database (headquarters'): no workbook overrides it
+    ours = _meta(conn, SPLIT_AT_KEY) or ""
+    if _meta(conn, SPLIT_ORIGIN_KEY) == "here" and at > ours:  # set in this database (headquarters'): no workbook overrides it
         return SplitReceived(file, "kept", at, moves, pick(
             f"「{file}」帶有較新的分區縣市調整，但本資料庫的分區是在這裡設定的，未採用；如需改變，請在「各中心縣市」調整。",
             f"'{file}' carries a newer center split, but this database's split was set here and is kept; "
