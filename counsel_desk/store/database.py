@@ -83,6 +83,31 @@ class Database:
     def backups_dir(self) -> Path:
         return paths.backups_dir(self.path)
 
+    def writer_busy(self) -> bool:
+        """True while another connection holds this file's write lock (an import in another window or the
+        command line, a backup being restored); asked without waiting. A server locks per row, never the
+        whole database, and a read-only file is never written: both are never busy in this sense."""
+        if self.read_only or self.is_server:
+            return False
+        with self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            previous = raw.isolation_level
+            raw.isolation_level = None  # BEGIN as written, not the driver's own
+            raw.execute("PRAGMA busy_timeout=0")
+            try:
+                raw.execute("BEGIN IMMEDIATE")  # takes the write lock when free, at once; nothing is written
+            except driver.OperationalError as exc:
+                if errors.kind_of(exc) == errors.BUSY:
+                    return True
+                raise
+            else:
+                raw.execute("ROLLBACK")
+                return False
+            finally:
+                raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+                raw.isolation_level = previous
+
     def close(self) -> None:
         # Keep the planner's statistics fresh as the data grows — only when this session changed
         # something: PRAGMA optimize may write sqlite_stat1, and a file nobody changed (a refused

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
-from counsel_desk import paths
+from counsel_desk import errors, paths
 from counsel_desk.ui import settings as options
+from counsel_desk.ui.writer_wait import wait_for_writer
 
 if TYPE_CHECKING:  # the data layer loads after the main window shows (ui/startup.py)
     from counsel_desk.services.base import ServiceContext
@@ -68,7 +69,8 @@ class AppContext(QObject):
         return ServiceContext(self.db.session_factory, self.actor, self.center_code)
 
     def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Call the service write ``fn`` and, once it returned, announce what it declares it changed.
+        """Call the service write ``fn`` and, once it returned, announce what it declares it changed. While
+        another program writes the file, the write waits for it in sight (:mod:`counsel_desk.ui.writer_wait`).
 
         The one path from a save to the signals: a page never emits ``visits_changed`` & co. by hand
         (``services.changes``; a test holds ui/ to it)."""
@@ -77,6 +79,8 @@ class AppContext(QObject):
         kinds = changed_by(fn)
         if not kinds:  # a write that does not say what it changes would refresh nothing: fail where it is written
             raise TypeError(f"{getattr(fn, '__qualname__', fn)} declares no @changes(...): mark it in services/")
+        if not wait_for_writer(self.db):  # another program is writing the file: waited in sight, then given up
+            raise errors.busy()
         result = fn(*args, **kwargs)
         self.apply(kinds)
         return result

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
@@ -351,55 +351,113 @@ def test_a_long_list_shows_its_first_rows_then_the_rest(qtbot, qtmodeltester, ct
     qtmodeltester.check(page.model)
 
 
-def test_a_save_while_another_program_writes_waits_then_says_so_in_words(qtbot, page, ctx, monkeypatch):
-    """A real second connection holds the write lock (as an import in another window does): the save
-    waits for it; when it is not released in time, she reads what is going on and keeps her text."""
-    import threading
+def _hold_write_lock(ctx):
+    """A real second connection holding the write lock, as a long import in another window does."""
+    from counsel_desk.store import driver
 
-    from counsel_desk.store import database, driver
+    holder = driver.connect(ctx.db.path, check_same_thread=False)
+    holder.isolation_level = None
+    holder.execute("BEGIN IMMEDIATE")
+    return holder
 
+
+def _release(holder) -> None:
+    holder.execute("ROLLBACK")
+    holder.close()
+
+
+def _waiting_dialogs():
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+
+
+def _new_visit_with_purpose(qtbot, page, monkeypatch):
+    """A new visit's editor filled in enough to save, and the list that collects the words of every error box."""
     shown: list[str] = []
     monkeypatch.setattr(messages, "show_error", lambda parent, exc, title=None: shown.append(messages.describe(exc)))
-
-    def hold_lock():
-        holder = driver.connect(ctx.db.path, check_same_thread=False)
-        holder.isolation_level = None
-        holder.execute("BEGIN IMMEDIATE")  # what a long import holds while it merges
-        return holder
-
-    def wait_ms(ms: int) -> None:
-        monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", ms)
-        ctx.db.engine.dispose()  # connections from now on wait this long for a lock
-
     editor = open_new_editor(qtbot, page)
-    form = editor.form
-    choose(form.county, HSINCHU)
-    choose(form.township, GUANXI)
-    type_text(form.purpose, "了解返鄉青年創業需求")
+    choose(editor.form.county, HSINCHU)
+    choose(editor.form.township, GUANXI)
+    type_text(editor.form.purpose, "了解返鄉青年創業需求")
+    return editor, shown
 
-    wait_ms(5000)
-    holder = hold_lock()
-    threading.Timer(0.3, lambda: (holder.execute("ROLLBACK"), holder.close())).start()  # the import ends
+
+def test_a_save_while_another_program_writes_waits_in_sight_and_goes_through(qtbot, page, ctx, monkeypatch):
+    """An import in another window holds the database: her save waits with a window saying so (the app
+    stays responsive meanwhile) and goes through by itself the moment the import ends; nothing to retype."""
+    import threading
+
+    editor, shown = _new_visit_with_purpose(qtbot, page, monkeypatch)
+
+    holder = _hold_write_lock(ctx)
+    seen: list[tuple[str, str]] = []
+
+    def look() -> None:  # runs inside the wait: the window still handles events
+        seen.extend((d.windowTitle(), d.labelText()) for d in _waiting_dialogs())
+        threading.Timer(0.2, _release, (holder,)).start()  # then the import ends
+
+    QTimer.singleShot(1500, look)
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert seen and "另一個匯入或程式正在寫入資料庫" in seen[0][1] and "輸入的內容都還在" in seen[0][1], seen
     assert shown == [] and editor.saved_label.text().startswith("已儲存 "), shown
+    assert _waiting_dialogs() == []
+    assert VisitService(ctx.services()).get(editor.visit_id).purpose == "了解返鄉青年創業需求"
+
+
+def test_a_save_she_stops_waiting_for_says_so_in_words_and_keeps_her_text(qtbot, page, ctx, monkeypatch):
+    """She stops waiting (「不等了」): nothing is saved, she reads why, and what she typed is still there;
+    saved again once the import is over, it goes in."""
+    editor, shown = _new_visit_with_purpose(qtbot, page, monkeypatch)
+    form = editor.form
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     visit_id = editor.visit_id
 
-    wait_ms(300)
-    holder = hold_lock()
+    holder = _hold_write_lock(ctx)
+    buttons: list[str] = []
+
+    def stop() -> None:
+        from PySide6.QtWidgets import QPushButton
+
+        for dialog in _waiting_dialogs():
+            button = dialog.findChild(QPushButton)
+            buttons.append(button.text())
+            button.click()
+
     try:
         type_text(form.purpose, "，並介紹青年培力工作站")
+        QTimer.singleShot(1200, stop)
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        assert buttons == ["不等了"], buttons
         assert len(shown) == 1, shown
         assert "另一個匯入或程式寫入中" in shown[0] and "畫面上輸入的內容都還在" in shown[0]
         assert "OperationalError" not in shown[0] and "Something went wrong" not in shown[0]
         assert editor.isVisible() and form.purpose.text() == "了解返鄉青年創業需求，並介紹青年培力工作站"
         assert VisitService(ctx.services()).get(visit_id).purpose == "了解返鄉青年創業需求"
     finally:
-        holder.execute("ROLLBACK")
-        holder.close()
+        _release(holder)
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)  # once the import has finished
     assert len(shown) == 1
     assert VisitService(ctx.services()).get(visit_id).purpose == "了解返鄉青年創業需求，並介紹青年培力工作站"
+
+
+def test_a_lock_taken_between_the_question_and_the_save_waits_then_says_so(qtbot, page, ctx, monkeypatch):
+    """Another program takes the lock just after the save asked whether it was free: SQLite's own wait
+    applies (shortened here), then the same words, her text kept."""
+    from counsel_desk.store import database
+
+    editor, shown = _new_visit_with_purpose(qtbot, page, monkeypatch)
+    form = editor.form
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    ctx.db.engine.dispose()  # connections from now on wait this long for a lock
+    monkeypatch.setattr(type(ctx.db), "writer_busy", lambda self: False)  # free when asked…
+    holder = _hold_write_lock(ctx)  # …taken right after
+    try:
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        assert len(shown) == 1 and "另一個匯入或程式寫入中" in shown[0] and "畫面上輸入的內容都還在" in shown[0], shown
+        assert editor.isVisible() and form.purpose.text() == "了解返鄉青年創業需求"
+    finally:
+        _release(holder)
 
 
 def test_a_visit_saved_by_someone_else_meanwhile_is_decided_field_by_field(qtbot, page, ctx, monkeypatch):

@@ -120,3 +120,29 @@ def test_old_schema_is_copied_aside_before_upgrade(tmp_path, monkeypatch):
 def test_check_reports_healthy(db):
     result = check_database(db.path)
     assert result.ok and result.integrity == ["ok"] and result.foreign_key_violations == 0
+
+
+def test_writer_busy_says_whether_another_program_writes_without_waiting_or_writing(db):
+    """The save's question before it writes (ui/writer_wait.py): free → no; an import's write lock held by another
+    connection → yes, answered at once; asking writes nothing, and a save afterwards still waits for a lock."""
+    import time
+
+    if db.is_server:
+        assert db.writer_busy() is False  # a server locks rows, never the whole database
+        return
+    before = _sha(db.path)
+    assert db.writer_busy() is False
+    holder = driver.connect(db.path, check_same_thread=False)
+    holder.isolation_level = None
+    holder.execute("BEGIN IMMEDIATE")  # what a long import holds while it merges
+    try:
+        started = time.perf_counter()
+        assert db.writer_busy() is True
+        assert time.perf_counter() - started < 1.0, "asked, not waited for"
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert db.writer_busy() is False
+    assert _sha(db.path) == before
+    with db.engine.connect() as conn:  # the pooled connection asked with got its usual wait back
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
