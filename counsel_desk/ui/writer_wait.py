@@ -49,7 +49,8 @@ def _wait_in_sight(db: "Database", parent: QWidget | None) -> bool:
                                                  "here."),
         QCoreApplication.translate("WriterWait", "Stop waiting"), 0, 0, parent)
     dialog.setWindowTitle(QCoreApplication.translate("WriterWait", "Waiting for the database"))
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)  # one save at a time: no second click meanwhile
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)  # her window waits (no second click); the others, and
+    # an idle lock's cover over them, stay usable, as under run_task's progress
     dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
