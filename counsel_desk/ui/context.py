@@ -79,11 +79,16 @@ class AppContext(QObject):
         kinds = changed_by(fn)
         if not kinds:  # a write that does not say what it changes would refresh nothing: fail where it is written
             raise TypeError(f"{getattr(fn, '__qualname__', fn)} declares no @changes(...): mark it in services/")
-        if not wait_for_writer(self.db):  # another program is writing the file: waited in sight, then given up
-            raise errors.busy()
+        self.wait_until_writable()
         result = fn(*args, **kwargs)
         self.apply(kinds)
         return result
+
+    def wait_until_writable(self) -> None:
+        """Before a write: while another program writes the file, wait for it in sight
+        (:mod:`counsel_desk.ui.writer_wait`); raise the busy error when she stops waiting."""
+        if not wait_for_writer(self.db):
+            raise errors.busy()
 
     def apply(self, kinds: Iterable[Kind | str]) -> None:
         """Emit the signal of each kind of record that changed, once each, in a fixed order."""

@@ -138,3 +138,40 @@ def test_a_status_note_recorded_elsewhere_reshades_the_map(qtbot, ctx, dashboard
         ctx.reports_changed.emit()
     assert dashboard.map.status(GUANXI) is TownshipStatus.WRITING
     assert dashboard.map.color_for(GUANXI) == QColor(STATUS_COLORS[TownshipStatus.WRITING])
+
+
+def test_a_status_note_while_another_program_writes_waits_in_sight(qtbot, ctx, dashboard):
+    """The township panel's note goes the same way as an editor's save (ui/writer_wait.py): while an import in
+    another window holds the database, it waits with a window; she stops waiting and reads why, nothing noted."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+    from counsel_desk.store import driver
+
+    dialog = dashboard.open_township(GUANXI)
+    qtbot.waitExposed(dialog)
+    dialog.status_box.setCurrentIndex(dialog.status_box.findData(TownshipStatus.COUNSELING.value))
+    dialog.note_text.setText("公所成立創生小組")
+    holder = driver.connect(ctx.db.path, check_same_thread=False)
+    holder.isolation_level = None
+    holder.execute("BEGIN IMMEDIATE")  # what a long import holds while it merges
+    waited: list[str] = []
+
+    def stop() -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QProgressDialog) and w.isVisible():
+                waited.append(w.labelText())
+                w.findChild(QPushButton).click()
+
+    try:
+        QTimer.singleShot(1200, stop)
+        qtbot.mouseClick(dialog.note_button, Qt.MouseButton.LeftButton)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert waited and "另一個匯入或程式正在寫入資料庫" in waited[0]
+    assert "另一個匯入或程式寫入中" in dialog.note_error.text()
+    assert dialog.note_text.text() == "公所成立創生小組"  # what she wrote is still there
+    assert not any("公所成立創生小組" in dialog.history.item(i).text() for i in range(dialog.history.count()))
+    assert stocktaking.standing(ctx.services(), GUANXI).status is not TownshipStatus.COUNSELING  # nothing noted
+    dialog.close()

@@ -162,6 +162,7 @@ class TownshipDialog(QDialog):
         self.note_error.clear()
         with guarded(self, into=self.note_error) as done:
             noted_on = self.note_date.date_for("noted_on")
+            self.ctx.wait_until_writable()
             stocktaking.note_status(self.ctx.services(), self.code, self.status_box.currentData() or None, noted_on,
                                     self.note_text.text())
         if not done:

@@ -168,6 +168,7 @@ class ConflictsTab(QWidget):
         cid = self.detail.summary.id
         choices = {c.key: c.choice() for c in self.choices}
         with guarded(self, title=self.tr("Conflict")) as done:
+            self.ctx.wait_until_writable()
             conflicts.resolve(self.ctx.db, cid, choices, actor=self.ctx.actor)
         if not done:
             self.status.setText(describe(done.error) if done.error else "")
