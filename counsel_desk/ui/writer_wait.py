@@ -22,8 +22,9 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 if TYPE_CHECKING:
     from counsel_desk.store import Database
 
-POLL_MS = 200  # how often the lock is asked after while waiting
+POLL_MS = 200  # how often the lock is asked after while the window waits
 QUIET_S = 0.6  # waited without a window first: a colleague's ordinary save is over by then
+QUIET_POLL_S = 0.05  # how often the lock is asked after meanwhile
 
 
 def wait_for_writer(db: "Database", parent: QWidget | None = None) -> bool:
@@ -36,7 +37,7 @@ def wait_for_writer(db: "Database", parent: QWidget | None = None) -> bool:
         return True
     until = time.monotonic() + QUIET_S
     while time.monotonic() < until:
-        time.sleep(POLL_MS / 4000)
+        time.sleep(QUIET_POLL_S)
         if not db.writer_busy():
             return True
     return _wait_in_sight(db, parent or QApplication.activeWindow())

@@ -157,11 +157,13 @@ def test_a_status_note_while_another_program_writes_waits_in_sight(qtbot, ctx, d
     holder.execute("BEGIN IMMEDIATE")  # what a long import holds while it merges
     waited: list[str] = []
 
-    def stop() -> None:
-        for w in QApplication.topLevelWidgets():
-            if isinstance(w, QProgressDialog) and w.isVisible():
-                waited.append(w.labelText())
-                w.findChild(QPushButton).click()
+    def stop(tries: int = 30) -> None:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+        if not shown and tries:  # not shown yet: look again shortly
+            QTimer.singleShot(100, lambda: stop(tries - 1))
+        for w in shown:
+            waited.append(w.labelText())
+            w.findChild(QPushButton).click()
 
     try:
         QTimer.singleShot(1200, stop)

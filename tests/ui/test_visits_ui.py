@@ -416,9 +416,11 @@ def test_a_save_she_stops_waiting_for_says_so_in_words_and_keeps_her_text(qtbot,
     holder = _hold_write_lock(ctx)
     buttons: list[str] = []
 
-    def stop() -> None:
+    def stop(tries: int = 30) -> None:
         from PySide6.QtWidgets import QPushButton
 
+        if not _waiting_dialogs() and tries:  # not shown yet: look again shortly
+            QTimer.singleShot(100, lambda: stop(tries - 1))
         for dialog in _waiting_dialogs():
             button = dialog.findChild(QPushButton)
             buttons.append(button.text())
