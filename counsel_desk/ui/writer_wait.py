@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from shiboken6 import isValid
 
 if TYPE_CHECKING:
     from counsel_desk.store import Database
@@ -40,7 +41,8 @@ def wait_for_writer(db: "Database", parent: QWidget | None = None) -> bool:
         time.sleep(QUIET_POLL_S)
         if not db.writer_busy():
             return True
-    return _wait_in_sight(db, parent or QApplication.activeWindow())
+    active = QApplication.activeWindow()
+    return _wait_in_sight(db, parent or (active if active is not None and active.isVisible() else None))
 
 
 def _wait_in_sight(db: "Database", parent: QWidget | None) -> bool:
@@ -64,16 +66,18 @@ def _wait_in_sight(db: "Database", parent: QWidget | None) -> bool:
         freed.append(True)
         loop.quit()
 
-    timer = QTimer(dialog)
+    timer = QTimer()  # not the dialog's: a window closed meanwhile takes its dialog along, never the wait's clock
     timer.setInterval(POLL_MS)
     timer.timeout.connect(ask)
     dialog.canceled.connect(loop.quit)
+    dialog.destroyed.connect(loop.quit)  # its window went away (closed and deleted): the save is not made
     timer.start()
     dialog.show()
     try:
         loop.exec()
     finally:
         timer.stop()
-        dialog.hide()
-        dialog.deleteLater()
+        if isValid(dialog):
+            dialog.hide()
+            dialog.deleteLater()
     return bool(freed)

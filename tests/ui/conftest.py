@@ -96,3 +96,44 @@ def type_text(widget: QWidget, text: str, *, replace: bool = False) -> None:
     event = QInputMethodEvent("", [])
     event.setCommitString(text)
     QApplication.sendEvent(target, event)
+
+
+# --- another program writing the database (ui/writer_wait.py) ---------------------------------------------
+def hold_write_lock(db):
+    """A real second connection holding the file's write lock, as a long import in another window does."""
+    from counsel_desk.store import driver
+
+    holder = driver.connect(db.path, check_same_thread=False)
+    holder.isolation_level = None
+    holder.execute("BEGIN IMMEDIATE")
+    return holder
+
+
+def release(holder) -> None:
+    holder.execute("ROLLBACK")
+    holder.close()
+
+
+def waiting_dialogs() -> list:
+    """The windows a save shows while it waits for another program's write."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+
+
+def stop_waiting_soon(seen: list[tuple[str, str]], after_ms: int = 1200, tries: int = 30) -> None:
+    """Press 「不等了」 on the wait's window once it shows (looked for again until it does), noting its text and
+    the button's into ``seen``."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QPushButton
+
+    def stop(left: int) -> None:
+        shown = waiting_dialogs()
+        if not shown and left:  # not shown yet: look again shortly
+            QTimer.singleShot(100, lambda: stop(left - 1))
+        for dialog in shown:
+            button = dialog.findChild(QPushButton)
+            seen.append((dialog.labelText(), button.text()))
+            button.click()
+
+    QTimer.singleShot(after_ms, lambda: stop(tries))

@@ -143,35 +143,20 @@ def test_a_status_note_recorded_elsewhere_reshades_the_map(qtbot, ctx, dashboard
 def test_a_status_note_while_another_program_writes_waits_in_sight(qtbot, ctx, dashboard):
     """The township panel's note goes the same way as an editor's save (ui/writer_wait.py): while an import in
     another window holds the database, it waits with a window; she stops waiting and reads why, nothing noted."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
-
-    from counsel_desk.store import driver
+    from tests.ui.conftest import hold_write_lock, release, stop_waiting_soon
 
     dialog = dashboard.open_township(GUANXI)
     qtbot.waitExposed(dialog)
     dialog.status_box.setCurrentIndex(dialog.status_box.findData(TownshipStatus.COUNSELING.value))
     dialog.note_text.setText("公所成立創生小組")
-    holder = driver.connect(ctx.db.path, check_same_thread=False)
-    holder.isolation_level = None
-    holder.execute("BEGIN IMMEDIATE")  # what a long import holds while it merges
-    waited: list[str] = []
-
-    def stop(tries: int = 30) -> None:
-        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
-        if not shown and tries:  # not shown yet: look again shortly
-            QTimer.singleShot(100, lambda: stop(tries - 1))
-        for w in shown:
-            waited.append(w.labelText())
-            w.findChild(QPushButton).click()
-
+    holder = hold_write_lock(ctx.db)
+    waited: list[tuple[str, str]] = []
     try:
-        QTimer.singleShot(1200, stop)
+        stop_waiting_soon(waited)
         qtbot.mouseClick(dialog.note_button, Qt.MouseButton.LeftButton)
     finally:
-        holder.execute("ROLLBACK")
-        holder.close()
-    assert waited and "另一個匯入或程式正在寫入資料庫" in waited[0]
+        release(holder)
+    assert waited and "另一個匯入或程式正在寫入資料庫" in waited[0][0]
     assert "另一個匯入或程式寫入中" in dialog.note_error.text()
     assert dialog.note_text.text() == "公所成立創生小組"  # what she wrote is still there
     assert not any("公所成立創生小組" in dialog.history.item(i).text() for i in range(dialog.history.count()))

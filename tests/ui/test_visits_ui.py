@@ -21,7 +21,7 @@ from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.visits.editor import VisitEditor
 from counsel_desk.ui.visits.list_page import VisitListPage
-from tests.ui.conftest import type_text
+from tests.ui.conftest import hold_write_lock, release, stop_waiting_soon, type_text, waiting_dialogs
 
 HSINCHU, GUANXI = "10004", "10004040"
 TODAY = date.today()
@@ -351,27 +351,6 @@ def test_a_long_list_shows_its_first_rows_then_the_rest(qtbot, qtmodeltester, ct
     qtmodeltester.check(page.model)
 
 
-def _hold_write_lock(ctx):
-    """A real second connection holding the write lock, as a long import in another window does."""
-    from counsel_desk.store import driver
-
-    holder = driver.connect(ctx.db.path, check_same_thread=False)
-    holder.isolation_level = None
-    holder.execute("BEGIN IMMEDIATE")
-    return holder
-
-
-def _release(holder) -> None:
-    holder.execute("ROLLBACK")
-    holder.close()
-
-
-def _waiting_dialogs():
-    from PySide6.QtWidgets import QApplication, QProgressDialog
-
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
-
-
 def _new_visit_with_purpose(qtbot, page, monkeypatch):
     """A new visit's editor filled in enough to save, and the list that collects the words of every error box."""
     shown: list[str] = []
@@ -390,18 +369,18 @@ def test_a_save_while_another_program_writes_waits_in_sight_and_goes_through(qtb
 
     editor, shown = _new_visit_with_purpose(qtbot, page, monkeypatch)
 
-    holder = _hold_write_lock(ctx)
+    holder = hold_write_lock(ctx.db)
     seen: list[tuple[str, str]] = []
 
     def look() -> None:  # runs inside the wait: the window still handles events
-        seen.extend((d.windowTitle(), d.labelText()) for d in _waiting_dialogs())
-        threading.Timer(0.2, _release, (holder,)).start()  # then the import ends
+        seen.extend((d.windowTitle(), d.labelText()) for d in waiting_dialogs())
+        threading.Timer(0.2, release, (holder,)).start()  # then the import ends
 
     QTimer.singleShot(1500, look)
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert seen and "另一個匯入或程式正在寫入資料庫" in seen[0][1] and "輸入的內容都還在" in seen[0][1], seen
     assert shown == [] and editor.saved_label.text().startswith("已儲存 "), shown
-    assert _waiting_dialogs() == []
+    assert waiting_dialogs() == []
     assert VisitService(ctx.services()).get(editor.visit_id).purpose == "了解返鄉青年創業需求"
 
 
@@ -413,31 +392,20 @@ def test_a_save_she_stops_waiting_for_says_so_in_words_and_keeps_her_text(qtbot,
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     visit_id = editor.visit_id
 
-    holder = _hold_write_lock(ctx)
-    buttons: list[str] = []
-
-    def stop(tries: int = 30) -> None:
-        from PySide6.QtWidgets import QPushButton
-
-        if not _waiting_dialogs() and tries:  # not shown yet: look again shortly
-            QTimer.singleShot(100, lambda: stop(tries - 1))
-        for dialog in _waiting_dialogs():
-            button = dialog.findChild(QPushButton)
-            buttons.append(button.text())
-            button.click()
-
+    holder = hold_write_lock(ctx.db)
+    seen: list[tuple[str, str]] = []
     try:
         type_text(form.purpose, "，並介紹青年培力工作站")
-        QTimer.singleShot(1200, stop)
+        stop_waiting_soon(seen)
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-        assert buttons == ["不等了"], buttons
+        assert [button for _text, button in seen] == ["不等了"], seen
         assert len(shown) == 1, shown
         assert "另一個匯入或程式寫入中" in shown[0] and "畫面上輸入的內容都還在" in shown[0]
         assert "OperationalError" not in shown[0] and "Something went wrong" not in shown[0]
         assert editor.isVisible() and form.purpose.text() == "了解返鄉青年創業需求，並介紹青年培力工作站"
         assert VisitService(ctx.services()).get(visit_id).purpose == "了解返鄉青年創業需求"
     finally:
-        _release(holder)
+        release(holder)
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)  # once the import has finished
     assert len(shown) == 1
     assert VisitService(ctx.services()).get(visit_id).purpose == "了解返鄉青年創業需求，並介紹青年培力工作站"
@@ -453,13 +421,13 @@ def test_a_lock_taken_between_the_question_and_the_save_waits_then_says_so(qtbot
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
     ctx.db.engine.dispose()  # connections from now on wait this long for a lock
     monkeypatch.setattr(type(ctx.db), "writer_busy", lambda self: False)  # free when asked…
-    holder = _hold_write_lock(ctx)  # …taken right after
+    holder = hold_write_lock(ctx.db)  # …taken right after
     try:
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
         assert len(shown) == 1 and "另一個匯入或程式寫入中" in shown[0] and "畫面上輸入的內容都還在" in shown[0], shown
         assert editor.isVisible() and form.purpose.text() == "了解返鄉青年創業需求"
     finally:
-        _release(holder)
+        release(holder)
 
 
 def test_a_visit_saved_by_someone_else_meanwhile_is_decided_field_by_field(qtbot, page, ctx, monkeypatch):
@@ -564,3 +532,24 @@ def test_the_red_banner_goes_once_the_marked_fields_are_fixed(qtbot, page):
     type_text(form.purpose, "了解返鄉青年創業需求")
     assert [f for f, e in form.errors.items() if e.isVisibleTo(form)] == []
     assert not editor.summary_error.isVisibleTo(editor), "nothing is marked any more: the banner goes"
+
+
+def test_a_wait_whose_window_goes_away_ends_unsaved_instead_of_hanging(qtbot, ctx):
+    """The window she saved from is closed and deleted while the save waits (it takes the wait's window
+    along): the wait ends, the save is not made, nothing hangs."""
+    from PySide6.QtWidgets import QWidget
+
+    from counsel_desk.ui.writer_wait import wait_for_writer
+
+    window = QWidget()
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    holder = hold_write_lock(ctx.db)
+    try:
+        QTimer.singleShot(1200, window.deleteLater)
+        assert wait_for_writer(ctx.db) is False
+    finally:
+        release(holder)
+    assert wait_for_writer(ctx.db) is True  # free again: at once
