@@ -331,7 +331,8 @@ class MainWindow(QMainWindow):
 
         if self.ctx is None:
             return None
-        dialog = TopicsDialog(self.ctx.services(), self, settings=self.ctx.settings)
+        dialog = TopicsDialog(self.ctx.services(), self, settings=self.ctx.settings,
+                              before_write=self.ctx.wait_until_writable)
         self.topics_dialog = dialog
         dialog.open()
         return dialog
@@ -342,7 +343,8 @@ class MainWindow(QMainWindow):
 
         if self.ctx is None:
             return None
-        dialog = CenterSplitDialog(self.ctx.services(), self, settings=self.ctx.settings)
+        dialog = CenterSplitDialog(self.ctx.services(), self, settings=self.ctx.settings,
+                                   before_write=self.ctx.wait_until_writable)
         self.center_split_dialog = dialog
         dialog.open()
         return dialog

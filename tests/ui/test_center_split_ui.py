@@ -55,3 +55,27 @@ def test_headquarters_moves_a_county_from_the_edit_menu(qtbot, window, app_conte
 
     box.setCurrentIndex(box.findData("east"))  # back to the shipped split: the default again
     assert dialog.labels[HUALIEN].text() == "預設"
+
+
+def test_a_move_while_another_program_writes_waits_in_sight(qtbot, window, app_context):
+    """A county moved while an import in another window holds the database: the move waits with a window, as an
+    editor's save does (ui/writer_wait.py); she stops waiting and reads why, the county stays where it was."""
+    from tests.ui.conftest import hold_write_lock, release, stop_waiting_soon
+
+    window.findChild(type(window.action_roster), "actionCenterSplit").trigger()
+    dialog = window.center_split_dialog
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()  # where she works: the wait's window opens over it
+    qtbot.waitUntil(dialog.isActiveWindow)
+    holder = hold_write_lock(app_context.db)
+    waited: list[tuple[str, str]] = []
+    box = dialog.centers[HUALIEN]
+    try:
+        stop_waiting_soon(waited)
+        box.setCurrentIndex(box.findData("north"))  # what choosing 地方創生北區輔導中心 in the list does
+    finally:
+        release(holder)
+    assert waited and "另一個匯入或程式正在寫入資料庫" in waited[0][0]
+    assert "另一個匯入或程式寫入中" in dialog.error.text()
+    assert box.currentText() == "地方創生東區輔導中心"  # back to what is stored
+    assert {c.county_code: c for c in center_split.split(app_context.services())}[HUALIEN].center_code == "east"

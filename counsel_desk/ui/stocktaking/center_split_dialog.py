@@ -9,6 +9,8 @@ proposal in a county outside its center's counties is warned about, never refuse
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget,
@@ -29,9 +31,12 @@ class CenterSplitDialog(QDialog):
 
     split_changed = Signal(str)  # the county code moved
 
-    def __init__(self, services: ServiceContext, parent: QWidget | None = None, *, settings: QSettings | None = None):
+    def __init__(self, services: ServiceContext, parent: QWidget | None = None, *, settings: QSettings | None = None,
+                 before_write: Callable[[], None] | None = None):
         super().__init__(parent)
         self.services = services
+        # before each move: while another program writes the file, wait in sight (AppContext.wait_until_writable)
+        self.before_write = before_write or (lambda: None)
         self.setObjectName("centerSplitDialog")
         self.setWindowTitle(self.tr("Counties of each center"))
         intro = QLabel(self.tr("For headquarters: which regional center serves each county. The split shipped with "
@@ -101,6 +106,7 @@ class CenterSplitDialog(QDialog):
         center = self.centers[county_code].currentData()
         self.error.hide()
         with guarded(self, into=self._refused) as done:
+            self.before_write()
             moved = center_split.set_county_center(self.services, county_code, center)
             self._show(moved)
             self.split_changed.emit(county_code)

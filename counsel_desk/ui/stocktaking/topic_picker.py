@@ -7,6 +7,8 @@ read again each time the menu opens; its last entry opens the topics screen (推
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QSizePolicy, QToolButton, QWidget
@@ -21,9 +23,11 @@ from counsel_desk.ui.stocktaking.topics_dialog import TopicsDialog
 class TopicPicker(QWidget):
     changed = Signal()
 
-    def __init__(self, services: ServiceContext, parent: QWidget | None = None):
+    def __init__(self, services: ServiceContext, parent: QWidget | None = None, *,
+                 before_write: Callable[[], None] | None = None):
         super().__init__(parent)
         self._services = services
+        self._before_write = before_write  # handed to the topics screen (TopicsDialog.before_write)
         self.button = QToolButton()
         self.button.setObjectName("topicPicker")
         self.button.setText(self.tr("Choose…"))
@@ -69,7 +73,7 @@ class TopicPicker(QWidget):
 
     def manage(self) -> TopicsDialog:
         """The topics screen; what it changes shows in this menu at once (the ticks are kept)."""
-        dialog = TopicsDialog(self._services, self.window())
+        dialog = TopicsDialog(self._services, self.window(), before_write=self._before_write)
         dialog.topics_changed.connect(lambda: self.set_ids(self.ids()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.topics_dialog = dialog

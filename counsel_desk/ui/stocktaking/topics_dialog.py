@@ -68,9 +68,12 @@ class TopicsDialog(QDialog):
 
     topics_changed = Signal()
 
-    def __init__(self, services: ServiceContext, parent: QWidget | None = None, *, settings: QSettings | None = None):
+    def __init__(self, services: ServiceContext, parent: QWidget | None = None, *, settings: QSettings | None = None,
+                 before_write: Callable[[], None] | None = None):
         super().__init__(parent)
         self.services = services
+        # before each write: while another program writes the file, wait in sight (AppContext.wait_until_writable)
+        self.before_write = before_write or (lambda: None)
         self.setObjectName("topicsDialog")
         self.setWindowTitle(self.tr("Issue topics"))
         self.dialog: TopicDialog | None = None
@@ -151,6 +154,7 @@ class TopicsDialog(QDialog):
     # --- actions -----------------------------------------------------------------------------------
     def add(self) -> TopicDialog:
         def save(code: str, name: str, name_en: str) -> None:
+            self.before_write()
             self._changed(issue_topics.add_topic(self.services, code, name, name_en).id)
 
         return self._open(TopicDialog(self, save))
@@ -161,6 +165,7 @@ class TopicsDialog(QDialog):
             return None
 
         def save(_code: str, name: str, name_en: str) -> None:
+            self.before_write()
             saved = save_resolving(dialog, lambda v, version: issue_topics.rename_topic(
                 self.services, u.topic.id, v["name"], v["name_en"], version), {"name": name, "name_en": name_en},
                 u.topic.version, dialog.labels())
@@ -182,6 +187,7 @@ class TopicsDialog(QDialog):
         if u is None:
             return
         with messages.guarded(self) as done:
+            self.before_write()
             issue_topics.set_topic_active(self.services, u.topic.id, not u.topic.active)
         if not done:
             return
@@ -195,6 +201,7 @@ class TopicsDialog(QDialog):
                             self.tr("Keep")):
             return
         with messages.guarded(self) as done:
+            self.before_write()
             issue_topics.delete_topic(self.services, u.topic.id)
         if not done:
             return

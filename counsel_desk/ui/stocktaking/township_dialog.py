@@ -185,7 +185,8 @@ class TownshipDialog(QDialog):
 
     def manage_topics(self) -> TopicsDialog:
         """The topics screen; a topic added or renamed there shows here at once."""
-        dialog = TopicsDialog(self.ctx.services(), self, settings=self.ctx.settings)
+        dialog = TopicsDialog(self.ctx.services(), self, settings=self.ctx.settings,
+                              before_write=self.ctx.wait_until_writable)
         dialog.topics_changed.connect(self.refresh)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.topics_dialog = dialog

@@ -155,7 +155,7 @@ class VisitForm(QWidget):
             self.texts[key] = edit
             self._row(right, labels[key], edit, key)
             if key == "issues":  # the coded 推動課題 right under the free text they sum up
-                self.topics = TopicPicker(self.ctx.services())
+                self.topics = TopicPicker(self.ctx.services(), before_write=self.ctx.wait_until_writable)
                 self._row(right, self.tr("Issue topics"), self.topics, "topic_ids")
 
         visit_box = QGroupBox(self.tr("Visit"))
