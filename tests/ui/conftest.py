@@ -137,3 +137,10 @@ def stop_waiting_soon(seen: list[tuple[str, str]], after_ms: int = 1200, tries: 
             button.click()
 
     QTimer.singleShot(after_ms, lambda: stop(tries))
+
+
+def make_active(qtbot, window) -> None:
+    """Shown and active, as the window she works in is (a wait's window opens over the active one)."""
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)

@@ -60,13 +60,11 @@ def test_headquarters_moves_a_county_from_the_edit_menu(qtbot, window, app_conte
 def test_a_move_while_another_program_writes_waits_in_sight(qtbot, window, app_context):
     """A county moved while an import in another window holds the database: the move waits with a window, as an
     editor's save does (ui/writer_wait.py); she stops waiting and reads why, the county stays where it was."""
-    from tests.ui.conftest import hold_write_lock, release, stop_waiting_soon
+    from tests.ui.conftest import hold_write_lock, make_active, release, stop_waiting_soon
 
     window.findChild(type(window.action_roster), "actionCenterSplit").trigger()
     dialog = window.center_split_dialog
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()  # where she works: the wait's window opens over it
-    qtbot.waitUntil(dialog.isActiveWindow)
+    make_active(qtbot, dialog)  # where she works: the wait's window opens over it
     holder = hold_write_lock(app_context.db)
     waited: list[tuple[str, str]] = []
     box = dialog.centers[HUALIEN]

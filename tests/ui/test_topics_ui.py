@@ -159,3 +159,29 @@ def test_the_topic_menu_in_english_uses_ascii_brackets_and_commas(qtbot, app_con
         assert "、" not in picker.chosen.full_text and ", " in picker.chosen.full_text
     finally:
         i18n.set_language("zh_TW")
+
+
+def test_a_topic_added_while_another_program_writes_waits_and_keeps_the_dialog_open(qtbot, window, app_context):
+    """Adding a topic while an import in another window holds the database: the add waits in sight; she stops
+    waiting, and the topic's dialog stays open with the reason and what she typed (it said nothing before)."""
+    from tests.ui.conftest import hold_write_lock, make_active, release, stop_waiting_soon
+
+    window.findChild(type(window.action_roster), "actionTopics").trigger()
+    topics = window.topics_dialog
+    qtbot.waitExposed(topics)
+    qtbot.mouseClick(topics.add_button, Qt.MouseButton.LeftButton)
+    dialog = topics.dialog
+    make_active(qtbot, dialog)  # where she works: the wait's window opens over it
+    holder = hold_write_lock(app_context.db)
+    waited: list[tuple[str, str]] = []
+    try:
+        stop_waiting_soon(waited)
+        _fill(qtbot, dialog, "water", "水資源不足", "Too little water")
+    finally:
+        release(holder)
+    assert waited and "另一個匯入或程式正在寫入資料庫" in waited[0][0]
+    assert dialog.isVisible() and "另一個匯入或程式寫入中" in dialog.general_error.text()
+    assert dialog.code.text() == "water" and dialog.name.text() == "水資源不足"
+    assert "WATER" not in [t.code for t in issue_topics.topics(app_context.services())]
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # once the import is over
+    assert not dialog.isVisible() and "WATER" in [t.code for t in issue_topics.topics(app_context.services())]

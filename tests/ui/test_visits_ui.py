@@ -21,7 +21,7 @@ from counsel_desk.ui import messages
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.visits.editor import VisitEditor
 from counsel_desk.ui.visits.list_page import VisitListPage
-from tests.ui.conftest import hold_write_lock, release, stop_waiting_soon, type_text, waiting_dialogs
+from tests.ui.conftest import hold_write_lock, make_active, release, stop_waiting_soon, type_text, waiting_dialogs
 
 HSINCHU, GUANXI = "10004", "10004040"
 TODAY = date.today()
@@ -543,9 +543,7 @@ def test_a_wait_whose_window_goes_away_ends_unsaved_instead_of_hanging(qtbot, ct
 
     window = QWidget()
     window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    make_active(qtbot, window)
     holder = hold_write_lock(ctx.db)
     try:
         QTimer.singleShot(1200, window.deleteLater)

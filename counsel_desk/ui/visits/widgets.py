@@ -9,7 +9,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from counsel_desk import errors
 from counsel_desk.errors import ValidationError
+from counsel_desk.ui import messages
 from counsel_desk.ui.widgets.fields import FieldError
 from counsel_desk.ui.widgets.fit import grow_to_fit
 from counsel_desk.ui.theme import BANNER_BG, BANNER_EDGE
@@ -56,6 +58,13 @@ class FormDialog(QDialog):
                 label = self.errors.get((p.field or "").split(".")[-1], self.general_error)
                 label.show_message((label.text() + "\n" if label.isVisible() else "") + p.message)
             grow_to_fit(self)  # the whole message, however many lines it wraps onto
+            return
+        except Exception as exc:  # noqa: BLE001 — said, never lost: in the dialog if she can act on it, else in a box
+            if errors.known(exc) is None:
+                messages.show_error(self, exc)
+            else:  # a busy database, a full disk: the dialog stays open with what she typed
+                self.general_error.show_message(messages.describe(exc))
+                grow_to_fit(self)
             return
         self.accept()
 
