@@ -136,6 +136,15 @@ def main() -> None:
     _, status = os.waitpid(pid, 0)
     duration = time.perf_counter() - t0
     results = [{"db": str(folder / "trial-000.db"), "delay": None, "killed": False, "exit": os.waitstatus_to_exitcode(status)}]
+    # The kills are spread over the work's length. The first run pays for cold caches (in one CI run it took 0.57 s
+    # and 51 of 100 trials finished before their kill): timed once more, warm, the shorter of the two counts. That
+    # run's file is not among the results.
+    warm = folder / "warm.db"
+    shutil.copyfile(template, warm)
+    pid, pipe = start(kind, warm, spec)
+    t0 = wait_started(pipe)
+    os.waitpid(pid, 0)
+    duration = min(duration, time.perf_counter() - t0)
 
     pending = list(range(1, trials + 1))
     running: dict[int, dict] = {}
