@@ -77,7 +77,7 @@ class Guard:
         self.error = exc
         known = errors.known(exc)
         if known is not None and self.into is not None:
-            _say(self.into, known)
+            _say(self.into, known, describe(exc))
         else:
             show_error(self.parent, exc, self.title)
         return True
@@ -91,11 +91,12 @@ def guarded(parent: QWidget | None, *, into: Any = None, title: str | None = Non
     return Guard(parent, into=into, title=title)
 
 
-def _say(into: Any, error: errors.UserError) -> None:
+def _say(into: Any, error: errors.UserError, sentence: str) -> None:
+    """``sentence``: :func:`describe`'s words — for a busy or damaged database, what to do next as well."""
     if hasattr(into, "show_message"):
-        into.show_message(error.message)
+        into.show_message(sentence)
     elif hasattr(into, "setText"):
-        into.setText(error.message)
+        into.setText(sentence)
     else:
         call: Callable[[errors.UserError], None] = into
         call(error)

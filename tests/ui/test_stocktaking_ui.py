@@ -158,6 +158,7 @@ def test_a_status_note_while_another_program_writes_waits_in_sight(qtbot, ctx, d
         release(holder)
     assert waited and "另一個匯入或程式正在寫入資料庫" in waited[0][0]
     assert "另一個匯入或程式寫入中" in dialog.note_error.text()
+    assert "畫面上輸入的內容都還在" in dialog.note_error.text()  # and what to do: the same words as every form's
     assert dialog.note_text.text() == "公所成立創生小組"  # what she wrote is still there
     assert not any("公所成立創生小組" in dialog.history.item(i).text() for i in range(dialog.history.count()))
     assert stocktaking.standing(ctx.services(), GUANXI).status is not TownshipStatus.COUNSELING  # nothing noted

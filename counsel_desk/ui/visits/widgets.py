@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from counsel_desk import errors
 from counsel_desk.errors import ValidationError
 from counsel_desk.ui import messages
 from counsel_desk.ui.widgets.fields import FieldError
@@ -51,22 +50,18 @@ class FormDialog(QDialog):
     def _try_accept(self) -> None:
         for e in [*self.errors.values(), self.general_error]:
             e.clear_message()
-        try:
-            self.submit()
-        except ValidationError as exc:
-            for p in exc.problems or [exc]:
-                label = self.errors.get((p.field or "").split(".")[-1], self.general_error)
-                label.show_message((label.text() + "\n" if label.isVisible() else "") + p.message)
+        with messages.guarded(self, into=self.general_error) as done:  # a busy database, a full disk: said here
+            try:
+                self.submit()
+            except ValidationError as exc:
+                for p in exc.problems or [exc]:
+                    label = self.errors.get((p.field or "").split(".")[-1], self.general_error)
+                    label.show_message((label.text() + "\n" if label.isVisible() else "") + p.message)
+                done.error = exc
+        if done:
+            self.accept()
+        else:
             grow_to_fit(self)  # the whole message, however many lines it wraps onto
-            return
-        except Exception as exc:  # noqa: BLE001 — said, never lost: in the dialog if she can act on it, else in a box
-            if errors.known(exc) is None:
-                messages.show_error(self, exc)
-            else:  # a busy database, a full disk: the dialog stays open with what she typed
-                self.general_error.show_message(messages.describe(exc))
-                grow_to_fit(self)
-            return
-        self.accept()
 
 
 class UndoBar(QFrame):
