@@ -21,11 +21,11 @@ def _db_arg(text: str) -> Path | str:
 
 
 def add_db_option(p: argparse.ArgumentParser, *, required: bool = False) -> None:
+    default = "" if required else pick("（預設：使用者資料夾，或 COUNSEL_DESK_DB）",
+                                       " (default: user data folder, or COUNSEL_DESK_DB)")
     p.add_argument("--db", type=_db_arg, required=required, metavar="PATH|postgresql://…",
-                   help=pick("資料庫檔案，或中心伺服器的資料庫 postgresql://帳號@主機/資料庫"
-                             "（預設：使用者資料夾，或 COUNSEL_DESK_DB）",
-                             "database file, or a server database postgresql://login@host/dbname "
-                             "(default: user data folder, or COUNSEL_DESK_DB)"))
+                   help=pick("資料庫檔案，或中心伺服器的資料庫 postgresql://帳號@主機/資料庫",
+                             "database file, or a server database postgresql://login@host/dbname") + default)
 
 
 def db_target(args: argparse.Namespace) -> Path | str:

@@ -19,19 +19,23 @@ def register(sub) -> None:
 
     p = sub.add_parser("demo", help=pick("產生示範資料庫", "generate a demo database"))
     add_db_option(p, required=True)
-    p.add_argument("--visits", type=int, default=2000, metavar="N")
-    p.add_argument("--seed", type=int, default=115, metavar="S")
-    p.add_argument("--center", default="北區", metavar="北區|中區|南區|東區")
+    p.add_argument("--visits", type=int, default=2000, metavar="N",
+                   help=pick("訪視筆數（預設 2000）", "how many visits (default 2000)"))
+    p.add_argument("--seed", type=int, default=115, metavar="S",
+                   help=pick("亂數種子：同一個種子產生同樣的資料（預設 115）",
+                             "random seed: the same seed makes the same data (default 115)"))
+    p.add_argument("--center", default="北區", metavar="北區|中區|南區|東區",
+                   help=pick("資料庫所屬的分區中心（預設北區）", "the database's own center (default 北區, north)"))
     p.set_defaults(func=run_demo)
 
     p = sub.add_parser("stats", help=pick("各類資料筆數", "record counts per entity"))
     add_db_option(p, required=True)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=pick("以 JSON 輸出", "print JSON"))
     p.set_defaults(func=run_stats)
 
     p = sub.add_parser("check", help=pick("檢查資料庫完整性與結構版本", "check integrity and schema version"))
     add_db_option(p, required=True)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=pick("以 JSON 輸出", "print JSON"))
     p.set_defaults(func=run_check)
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from counsel_desk.cli.common import add_db_option, open_existing, print_json
 from counsel_desk.i18n import pick
+from counsel_desk.services.formatting import ROC_OFFSET
+from counsel_desk.services.period import Period
 
 
 def register(sub) -> None:
@@ -30,11 +32,12 @@ def register(sub) -> None:
     q.set_defaults(func=run_list)
     q = inner.add_parser("load", help=pick("載入專案辦公室發布的計畫定義檔", "load a programme file issued by the project office"))
     add_db_option(q, required=True)
-    q.add_argument("file", type=Path, metavar="FILE.json")
+    q.add_argument("file", type=Path, metavar="FILE.json", help=pick("計畫定義檔", "the programme file"))
     q.set_defaults(func=run_load)
     q = inner.add_parser("year", help=pick("某民國年度適用的計畫", "the plan in force in an ROC year"))
     add_db_option(q, required=True)
-    q.add_argument("roc_year", type=int)
+    q.add_argument("year", metavar="YEAR",
+                   help=pick("年度：民國 115 或西元 2026", "the year: ROC 115 or 2026"))
     q.set_defaults(func=run_year)
     q = inner.add_parser("split", help=pick("分區中心與縣市的分工：列出，或由總部調整",
                                             "which counties each center serves: list, or move one (headquarters)"))
@@ -82,15 +85,16 @@ def run_load(args: argparse.Namespace) -> int:
 def run_year(args: argparse.Namespace) -> int:
     from counsel_desk.services.programme import programme
 
+    roc_year = Period.parse_year(args.year).start.year - ROC_OFFSET  # 115 or 2026, as the report's --year
     db = open_existing(args)
     try:
         svc = _services(db)
         plans = programme.loaded(svc)
     finally:
         db.close()
-    plan = programme.plan_in_force(svc, args.roc_year, plans)
+    plan = programme.plan_in_force(svc, roc_year, plans)
     if plan is None:
-        notice = programme.year_notice(plans, args.roc_year)
+        notice = programme.year_notice(plans, roc_year)
         print(notice.message if notice else "")
         return 1
     print(f"{plan.name}（{plan.code} v{plan.version}，{plan.first_year}–{plan.last_year}）")

@@ -22,7 +22,7 @@ def register(sub) -> None:
     p.add_argument("--out", type=Path, metavar="FILE",
                    help=pick("寫到這個檔案（預設：資料庫旁的備份資料夾）", "write to this file (default: the backups folder)"))
     p.add_argument("--list", action="store_true", help=pick("列出現有備份", "list the existing backups"))
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=pick("以 JSON 輸出", "print JSON"))
     p.set_defaults(func=run_backup)
 
     p = sub.add_parser("restore", help=pick("從備份還原（先自動做一份安全備份）",

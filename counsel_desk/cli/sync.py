@@ -35,7 +35,8 @@ def register(sub) -> None:
 
     p = sub.add_parser("import", help=pick("匯入一或多個交換檔並合併", "import and merge one or more interchange workbooks"))
     add_db_option(p, required=True)
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE.xlsx")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE.xlsx",
+                   help=pick("要匯入的交換檔（可多個，依序合併）", "the interchange workbooks (several are merged in turn)"))
     p.add_argument("--dry-run", action="store_true",
                    help=pick("只預覽會新增、更新、衝突的筆數，不寫入", "preview what would change; write nothing"))
     p.add_argument("--json", action="store_true", help=pick("以 JSON 輸出結果", "print the result as JSON"))

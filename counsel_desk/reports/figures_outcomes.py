@@ -23,6 +23,7 @@ from counsel_desk.services.figures.figures import center_sql, sql_params
 from counsel_desk.services.period import Period
 from counsel_desk.services.outcomes.youth_teams import MemberView, eligibility, programmes_in
 from counsel_desk.store import programmes
+from counsel_desk.services.formatting import ROC_OFFSET
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def _teams(conn: Connection, center: str | None, period: Period) -> list[TeamLin
             f"WHERE +y.deleted_at IS NULL{center_sql('y', center)} AND y.created_at < :utc_hi "
             "ORDER BY y.roc_year DESC, y.name"), p):
         team_id, name, programme, year, award = r[0], r[1], r[2], int(r[3]), int(r[4])
-        members = [MemberView(m[0], m[1], m[2], m[3] or "", (year + 1911 - m[2]) if m[2] else None)
+        members = [MemberView(m[0], m[1], m[2], m[3] or "", (year + ROC_OFFSET - m[2]) if m[2] else None)
                    for m in conn.execute(text(
                        "SELECT id, name, birth_year, role FROM youth_team_member WHERE team_id = :t "
                        "AND deleted_at IS NULL ORDER BY created_at, id"), {"t": team_id})]

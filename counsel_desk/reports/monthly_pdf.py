@@ -45,7 +45,7 @@ from counsel_desk.reports.pdf_parts import para as _p, pct as _pct, table as _ta
 from counsel_desk.reports.pdf_tables import KeepStart, PagedTable
 from counsel_desk.reports import outcomes_pdf, pdf_sections, places_pdf
 from counsel_desk.services.safety import atomic
-from counsel_desk.services.formatting import ntd, roc_date, roc_date_long
+from counsel_desk.services.formatting import ROC_OFFSET, ntd, roc_date, roc_date_long
 
 Progress = Callable[[int, int], bool]
 # A signed PDF stays printable: longer lists are cut here, with a note; the Excel file is always complete.
@@ -106,7 +106,7 @@ def _progress_bar(share: float | None, pace: float, width: float = 30 * mm) -> D
 
 
 def _targets(f: ReportFigures, sec: _Sections) -> list:
-    year = f.period.end.year - 1911
+    year = f.period.end.year - ROC_OFFSET
     pace = _expected_share(f)
     data = [["績效指標", "年度目標", "累計實績", "達成率", "進度（｜為時程）", "狀態"]]
     behind_rows: list[int] = []

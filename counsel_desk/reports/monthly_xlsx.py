@@ -28,7 +28,7 @@ from counsel_desk.reports.gc_pause import gc_paused
 from counsel_desk.reports.summary import summary_rows
 from counsel_desk.reports.xlsx_sheet import FIRST_DATA_ROW, HEADER_ROW, Col, FastRows, ReportSheet
 from counsel_desk.services.safety import atomic
-from counsel_desk.services.formatting import roc_date
+from counsel_desk.services.formatting import ROC_OFFSET, roc_date
 
 Progress = Callable[[int, int], bool]
 
@@ -84,7 +84,7 @@ def build_workbook(f: ReportFigures, *, prepared_by: str = "", today: date | Non
     _summary_sheet(f, sheet)
     _by_center_sheet(f, sheet)
     step(1)
-    sheet("績效指標", f"績效指標（{f.period.end.year - 1911}年累計至{_roc(f.period.end)}）",
+    sheet("績效指標", f"績效指標（{f.period.end.year - ROC_OFFSET}年累計至{_roc(f.period.end)}）",
           [Col("指標"), Col("年度目標", "num"), Col("累計實績", "num"), Col("達成率", "pct")]).write(
         [[t.label_zh, _metric_value(t.metric, t.target) if t.target else None, _metric_value(t.metric, t.actual),
           t.share] for t in f.targets])

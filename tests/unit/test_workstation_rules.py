@@ -215,3 +215,19 @@ def test_eligibility_a_plan_does_not_publish_is_said_unchecked(services, station
     assert codes(ws.station_notices(services, later)) == ["year_outside_plans"]
     seed = ws.update_workstation(services, station.id, {"year_approved": 113})
     assert codes(ws.station_notices(services, seed)) == ["host_age"]  # the seed's years are judged
+
+
+def test_the_year_command_takes_the_roc_year_or_the_western_one(db, capsys):
+    """`programme year` reads a year as `report --year` does: 115 and 2026 are the same year, not 民國 2026."""
+    from counsel_desk.cli import main
+
+    path = str(db.path)
+    db.close()
+    assert main(["programme", "year", "--db", path, "115"]) == 0
+    roc = capsys.readouterr().out
+    assert main(["programme", "year", "--db", path, "2026"]) == 0
+    assert capsys.readouterr().out == roc and "打造永續共好地方創生計畫" in roc
+    assert main(["programme", "year", "--db", path, "2035"]) == 1  # ROC 124: outside every loaded plan
+    assert "民國 124 年不在任何已載入計畫的期程內" in capsys.readouterr().out
+    assert main(["programme", "year", "--db", path, "明年"]) != 0
+    assert "看不懂的年度「明年」" in capsys.readouterr().err

@@ -19,6 +19,7 @@ from counsel_desk.errors import UserError
 from counsel_desk.models import County, Township, WorkItem, WorkItemAllocation
 from counsel_desk.services.places import geo
 from counsel_desk.services.demo import text
+from counsel_desk.services.formatting import ROC_OFFSET
 
 SPAN_DAYS = 730  # the 24 months before today
 # Where each center's office sits (a township's MOI code): counselors travel from there, so far places get
@@ -63,7 +64,7 @@ class Ctx:
     def __post_init__(self) -> None:
         self.start = self.today - timedelta(days=SPAN_DAYS)
         self.now = datetime.combine(self.today, time(10, 0), timezone.utc)  # 18:00 in Taiwan
-        self.roc_year = self.today.year - 1911
+        self.roc_year = self.today.year - ROC_OFFSET
         self._ids = random.Random(f"{self.seed}:ids")
         self._bits = self._ids.getrandbits
 

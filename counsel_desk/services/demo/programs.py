@@ -12,6 +12,7 @@ from counsel_desk.services.demo import text
 from counsel_desk.services.demo.context import Ctx, Town, clamp
 from counsel_desk.services.demo.people import People, add_org
 from counsel_desk.services.demo.visits import Space, Station
+from counsel_desk.services.formatting import ROC_OFFSET
 
 # The demo's invented amounts stay within the seed plan's figures (the app itself reads caps and rules
 # from the plan in force each year: services/workstations/workstation_rules.py).
@@ -22,7 +23,7 @@ OTHER_CATEGORIES = (BudgetCategory.OPERATIONS, BudgetCategory.EQUIPMENT, BudgetC
 
 
 def _roc_date(roc_year: int, month: int, day: int) -> date:
-    return date(roc_year + 1911, month, day)
+    return date(roc_year + ROC_OFFSET, month, day)
 
 
 def _status_and_years(ctx: Ctx, rng, year: int) -> tuple[str, list[int]]:

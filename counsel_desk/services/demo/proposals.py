@@ -15,6 +15,7 @@ from counsel_desk.services.demo.context import SPAN_DAYS, Ctx
 from counsel_desk.services.demo.people import APPLICANT_KINDS, Org, People
 from counsel_desk.services.demo.visits import Space, Station
 from counsel_desk.services.proposals.stages import in_flow
+from counsel_desk.services.formatting import ROC_OFFSET
 
 # drawn in the multi-channel flow's names; an existing-route record takes its flow's counterparts
 STAGES = [s.value for s in Stage if s not in (Stage.TOWNSHIP_FILED, Stage.COUNTY_REVIEW)]
@@ -193,7 +194,7 @@ class ProposalBuilder:
         # years inside the plan whose table (表 1) the work items come from: a line after its last year
         # would ask for money no loaded plan allocates
         lo, hi = ctx.work_item_years
-        first_year = min(max(created.year - 1911 + (created.month >= 7), lo), hi)
+        first_year = min(max(created.year - ROC_OFFSET + (created.month >= 7), lo), hi)
         years = [first_year] if rng.random() < 0.5 or first_year == hi else [first_year, first_year + 1]
         slots = [(code, y) for code in items for y in years]
         floor = MIN_LINE * len(slots)

@@ -22,7 +22,7 @@ from counsel_desk.i18n import pick
 from counsel_desk.models import SiteVisit, SupportRecord, YouthTeam, YouthTeamMember, YouthTeamSupport, YouthTeamVisit
 from counsel_desk.services import base
 from counsel_desk.services.base import ServiceContext
-from counsel_desk.services.formatting import shown_date, spaced
+from counsel_desk.services.formatting import ROC_OFFSET, shown_date, spaced
 from counsel_desk.services.outcomes.outcomes import OutcomeRow, rows as outcome_rows
 from counsel_desk.services.places.places import check_place
 from counsel_desk.services.programme.program_base import RecordKind, index_with_place, live, non_negative, required_text
@@ -291,7 +291,7 @@ def team_view(ctx: ServiceContext, team_id: str) -> TeamView:
     with ctx.session_factory() as s:
         team = live(s, YouthTeam, team_id, "青年團隊", "youth team")
         programme = _programme(s, team.programme)
-        year = team.roc_year + 1911
+        year = team.roc_year + ROC_OFFSET
         members = [MemberView(m.id, m.name, m.birth_year, m.role, (year - m.birth_year) if m.birth_year else None,
                               m.erased_at is not None, m.version)
                    for m in s.exec(select(YouthTeamMember).where(col(YouthTeamMember.team_id) == team_id,

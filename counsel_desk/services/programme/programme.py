@@ -18,6 +18,7 @@ from counsel_desk.i18n import pick
 from counsel_desk.services.base import ServiceContext
 from counsel_desk.store import programmes as store
 from counsel_desk.store.programmes import LoadOutcome, Programme, Source
+from counsel_desk.services.formatting import ROC_OFFSET
 
 __all__ = ["Allocation", "LoadOutcome", "Notice", "Programme", "Source", "allocation", "check_roc_year", "describe_outcome",
            "load_file", "load_text", "loaded", "plan_in_force", "year_notice"]
@@ -57,7 +58,7 @@ def check_roc_year(value: Any, field: str = "roc_year") -> int:
         year = int(value or 0)
     except (TypeError, ValueError):
         year = 0
-    if not 1 <= year < 1911:
+    if not 1 <= year < ROC_OFFSET:
         raise ValidationError(f"年度「{value}」不是民國年：請填民國年，例如 115（西元 2026 年為民國 115 年）。",
                               f"'{value}' is not a ROC year (2026 is ROC 115).", field=field)
     return year

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from counsel_desk.errors import ValidationError
 from counsel_desk.models import YouthTeam
 from counsel_desk.services.outcomes import youth_teams as team_service
-from counsel_desk.services.formatting import shown_date
+from counsel_desk.services.formatting import ROC_OFFSET, shown_date
 from counsel_desk.services.outcomes.outcome_lists import YouthTeamListSource
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import guarded
@@ -34,7 +34,6 @@ from counsel_desk.ui.widgets.text import fmt, counted
 from counsel_desk.ui.widgets.rows import RowsModel, table_view
 from counsel_desk.ui.widgets.fields import MoneyEdit, heading
 
-ROC_OFFSET = 1911
 WARN = "#b42318"
 
 
