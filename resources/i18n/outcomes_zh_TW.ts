@@ -4,30 +4,30 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="333"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="339"/>
         <source>Team member</source>
         <translation>團隊成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="341"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="347"/>
         <source>born —</source>
         <translation>出生年 —</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="345"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="358"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="352"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="365"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="345"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="358"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="352"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="365"/>
         <source>Born</source>
         <translation>出生年</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="346"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="358"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="353"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="365"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
@@ -238,6 +238,14 @@
     </message>
 </context>
 <context>
+    <name>TeamsPage</name>
+    <message>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="43"/>
+        <source>Year of birth: 1995, or the ROC year 84; the age is checked against the programme</source>
+        <translation>出生年：西元 1995 或民國 84 皆可；依獎勵計畫的申請年齡檢查</translation>
+    </message>
+</context>
+<context>
     <name>WorkstationColumns</name>
     <message>
         <location filename="../../counsel_desk/services/outcomes/outcome_lists.py" line="35"/>
@@ -315,211 +323,206 @@
 <context>
     <name>YouthTeamListPage</name>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="47"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="175"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="53"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="181"/>
         <source>New youth team</source>
         <translation>新增青年團隊</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="48"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="54"/>
         <source>Search name, programme, themes…</source>
         <translation>搜尋團隊名稱、獎勵計畫、主題…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="54"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="60"/>
         <source>ROC </source>
         <translation>民國 </translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="62"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="68"/>
         <source>Themes separated by commas</source>
         <translation>主題，以「、」分隔</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="65"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="71"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="68"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="187"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="74"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="193"/>
         <source>Team name</source>
         <translation>團隊名稱</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="69"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="187"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="75"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="193"/>
         <source>Award programme</source>
         <translation>獎勵計畫</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="70"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="187"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="76"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="193"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="71"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="188"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="77"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="194"/>
         <source>Award (NT$)</source>
         <translation>獎勵金額（新臺幣元）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="72"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="188"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="78"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="194"/>
         <source>Themes</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="73"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="188"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="79"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="194"/>
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="74"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="189"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="80"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="195"/>
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="75"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="189"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="81"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="195"/>
         <source>Notes</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="82"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="86"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="88"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="92"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="82"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="88"/>
         <source>Born</source>
         <translation>出生年</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="82"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="88"/>
         <source>Age</source>
         <translation>年齡</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="82"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="92"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="88"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="98"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="89"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="95"/>
         <source>born —</source>
         <translation>出生年 —</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="90"/>
-        <source>Year of birth (Western); the age is checked against the programme</source>
-        <translation>出生年（西元）；依獎勵計畫的申請年齡檢查</translation>
-    </message>
-    <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="93"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="99"/>
         <source>Add member</source>
         <translation>加入成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="96"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="102"/>
         <source>Edit…</source>
         <translation>編輯成員…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="97"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="103"/>
         <source>Edit the selected member</source>
         <translation>編輯選取的成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="99"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="105"/>
         <source>Remove</source>
         <translation>移除成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="100"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="106"/>
         <source>Remove the selected member from the team</source>
         <translation>把選取的成員從團隊移除</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="101"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="107"/>
         <source>Erase personal data…</source>
         <translation>刪除個資…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="103"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="109"/>
         <source>A member may ask for their name and birth year to be erased (Personal Data Protection Act).</source>
         <translation>成員可依個人資料保護法要求刪除其姓名與出生年。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="113"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="119"/>
         <source>Members</source>
         <translation>成員</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="118"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="132"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="124"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="138"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="118"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="124"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="118"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="124"/>
         <source>Support</source>
         <translation>輔導內容</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="122"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="136"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="128"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="142"/>
         <source>Link</source>
         <translation>連結</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="123"/>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="137"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="129"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="143"/>
         <source>Unlink</source>
         <translation>取消連結</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="128"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="134"/>
         <source>Support records</source>
         <translation>輔導紀錄</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="132"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="138"/>
         <source>Place</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="132"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="138"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="142"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="148"/>
         <source>Site visits</source>
         <translation>實地訪視</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="171"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="177"/>
         <source>cap NT$%1</source>
         <translation>上限 NT$%1</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="244"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="250"/>
         <source>%1 outcome record is tied to this team (see Outcomes).</source>
         <translation>有 %1 筆成果紀錄連結這個團隊（見「成果」）。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="245"/>
+        <location filename="../../counsel_desk/ui/outcomes/teams_page.py" line="251"/>
         <source>%1 outcome records are tied to this team (see Outcomes).</source>
         <translation>有 %1 筆成果紀錄連結這個團隊（見「成果」）。</translation>
     </message>

@@ -128,6 +128,13 @@ def test_register_a_youth_team_and_link_a_support_record(qtbot, qtmodeltester, a
     click(qtbot, page.add_member_button)
     assert page.members_model.rowCount() == 1
     assert "林冠廷" in page.warnings.text() and "22–45" in page.warnings.text()
+    type_text(page.member_name, "陳宜蓁")
+    page.member_born.lineEdit().selectAll()
+    qtbot.keyClicks(page.member_born, "84")  # 民國 84, as her ID card writes it
+    click(qtbot, page.add_member_button)
+    shown = {page.members_model.values_at(r)[0]: page.members_model.values_at(r) for r in range(2)}
+    assert [str(v) for v in shown["陳宜蓁"][1:3]] == ["1995", "31"]  # born 1995, 31 in ROC 115: no warning
+    assert "陳宜蓁" not in page.warnings.text()
 
     choose(page.support_choice, page.support_choice.itemText(page.support_choice.findData(support.id)))
     with qtbot.waitSignal(app_context.youth_teams_changed):

@@ -115,6 +115,9 @@ def test_members_outside_the_age_range_are_warnings_and_support_records_link(db,
     assert codes == ["age_outside", "age_missing"] and "林冠廷" in view.warnings[0].zh and "22–45" in view.warnings[0].zh
     yt.update_member(services, old.id, {"birth_year": 1981})  # 45: inside
     assert [w.code for w in yt.team_view(services, team.id).warnings] == ["age_outside"]
+    yt.update_member(services, old.id, {"birth_year": 70})  # 民國 70, as her ID card says: 1981
+    assert [m.birth_year for m in yt.team_view(services, team.id).members if m.name == "黃承恩"] == [1981]
+    assert [w.code for w in yt.team_view(services, team.id).warnings] == ["age_outside"]
     from counsel_desk.models import Counselor
     from counsel_desk.services import base
 

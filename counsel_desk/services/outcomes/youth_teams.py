@@ -136,9 +136,12 @@ def _validate_member(session: Session, m: YouthTeamMember) -> None:
         m.birth_year = None
     if m.birth_year is not None:
         year = non_negative(m.birth_year, "birth_year", "出生年", "Birth year")
+        if 1 <= year < 200:  # 民國 84, as an ID card writes it: 1995 (dates and report years read ROC the same way)
+            year += ROC_OFFSET
         if not 1900 <= year <= 2100:
-            raise ValidationError(f"出生年 {year} 不合理：請填西元年，例如 1995。",
-                                  f"Birth year {year} is not a Western year (e.g. 1995).", field="birth_year")
+            raise ValidationError(f"出生年 {year} 不合理：請填西元年 1995 或民國年 84。",
+                                  f"Birth year {year} is not plausible: write 1995 or the ROC year 84.",
+                                  field="birth_year")
         m.birth_year = year
     live(session, YouthTeam, m.team_id, "青年團隊", "youth team")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
     QWidget,
@@ -35,6 +36,12 @@ from counsel_desk.ui.widgets.rows import RowsModel, table_view
 from counsel_desk.ui.widgets.fields import MoneyEdit, heading
 
 WARN = "#b42318"
+
+
+def born_tip() -> str:
+    """The birth-year box's tooltip, in the list's row of member fields and in the member's dialog."""
+    return QCoreApplication.translate(
+        "TeamsPage", "Year of birth: 1995, or the ROC year 84; the age is checked against the programme")
 
 
 class YouthTeamListPage(RecordListPage):
@@ -86,7 +93,7 @@ class YouthTeamListPage(RecordListPage):
         self.member_born = QSpinBox()
         self.member_born.setRange(0, 2100)
         self.member_born.setSpecialValueText(self.tr("born —"))
-        self.member_born.setToolTip(self.tr("Year of birth (Western); the age is checked against the programme"))
+        self.member_born.setToolTip(born_tip())
         self.member_role = QLineEdit()
         self.member_role.setPlaceholderText(self.tr("Role"))
         self.add_member_button = QPushButton(self.tr("Add member"))
@@ -339,6 +346,7 @@ class MemberDialog(FormDialog):
         self.born.setRange(0, 2100)
         self.born.setSpecialValueText(self.tr("born —"))
         self.born.setValue(member.birth_year or 0)
+        self.born.setToolTip(born_tip())
         self.role = QLineEdit(member.role)
         self.role.setObjectName("memberRole")
         for label, widget, field in ((self.tr("Name"), self.name, "name"), (self.tr("Born"), self.born, "birth_year"),
