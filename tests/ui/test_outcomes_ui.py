@@ -209,3 +209,17 @@ def test_erase_a_team_members_personal_data_from_the_team_page(qtbot, app_contex
         erased = s.connection().execute(text(
             "SELECT count(*) FROM audit_log WHERE action = 'erase' AND entity = 'youth_team_member'")).scalar_one()
     assert erased == 2 and other.id
+
+
+def test_a_teams_members_show_all_four_columns_in_the_narrow_form(qtbot, app_context):
+    """At 1366×768 the form beside the list is ~350 px: name, birth year, age and role all in sight, no scrolling."""
+    from counsel_desk.ui.outcomes.teams_page import YouthTeamListPage
+
+    page = _show(qtbot, YouthTeamListPage(app_context))
+    page.resize(1100, 680)  # the page's share of a 1366-wide window beside the sidebar
+    page.new_record()
+    qtbot.wait(100)
+    header = page.members.horizontalHeader()
+    assert header.length() <= page.members.viewport().width()
+    assert not page.members.horizontalScrollBar().isVisible()
+    assert min(header.sectionSize(i) for i in range(4)) >= 60
