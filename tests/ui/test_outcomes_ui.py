@@ -8,6 +8,7 @@ from datetime import date
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from counsel_desk.models import Counselor
@@ -223,3 +224,24 @@ def test_a_teams_members_show_all_four_columns_in_the_narrow_form(qtbot, app_con
     assert header.length() <= page.members.viewport().width()
     assert not page.members.horizontalScrollBar().isVisible()
     assert min(header.sectionSize(i) for i in range(4)) >= 60
+
+
+def test_an_empty_list_shows_its_column_titles_whole_in_english(qtbot, qapp, app_context, monkeypatch):
+    """A new center's empty team list read “ward programm” under its second title: the columns are sized to
+    their rows, and an empty list has none. They now take at least their titles' width."""
+    from counsel_desk.ui.outcomes.teams_page import YouthTeamListPage
+    from counsel_desk.ui.startup import install_translators
+
+    monkeypatch.setenv("COUNSEL_DESK_LANG", "en")
+    install_translators(qapp, "en")
+    try:
+        page = _show(qtbot, YouthTeamListPage(app_context))
+        qtbot.wait(100)
+        header = page.panel.view.horizontalHeader()
+        model = page.panel.view.model()
+        titles = {model.headerData(c, Qt.Orientation.Horizontal): (header.sectionSize(c), header.sectionSizeHint(c))
+                  for c in range(model.columnCount())}
+        assert page.panel.model.rowCount() == 0 and "Award programme" in titles
+        assert all(size >= hint for size, hint in titles.values()), titles
+    finally:
+        install_translators(qapp, "zh_TW")

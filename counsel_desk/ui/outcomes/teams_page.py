@@ -24,6 +24,7 @@ from counsel_desk.services.formatting import ROC_OFFSET, shown_date
 from counsel_desk.services.outcomes.outcome_lists import YouthTeamListSource
 from counsel_desk.ui.context import AppContext
 from counsel_desk.ui.messages import guarded
+from counsel_desk.ui.widgets.fit import shrinkable
 from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
@@ -124,7 +125,8 @@ class YouthTeamListPage(RecordListPage):
         self.support_model = RowsModel([self.tr("Date"), self.tr("Workstation"), self.tr("Support")])
         self.supports = table_view(self.support_model, max_height=130)
         self.support_choice = QComboBox()
-        self.support_choice.setMinimumContentsLength(18)
+        self.support_choice.setObjectName("supportChoice")
+        shrinkable(self.support_choice, chars=18)  # a record's whole description shows in the open list
         self.link_button = QPushButton(self.tr("Link"))
         self.unlink_button = QPushButton(self.tr("Unlink"))
         link_row = QHBoxLayout()
@@ -138,7 +140,8 @@ class YouthTeamListPage(RecordListPage):
         self.visit_model = RowsModel([self.tr("Date"), self.tr("Place"), self.tr("Purpose")])
         self.visits = table_view(self.visit_model, max_height=130)
         self.visit_choice = QComboBox()
-        self.visit_choice.setMinimumContentsLength(18)
+        self.visit_choice.setObjectName("visitChoice")
+        shrinkable(self.visit_choice, chars=18)
         self.link_visit_button = QPushButton(self.tr("Link"))
         self.unlink_visit_button = QPushButton(self.tr("Unlink"))
         visit_row = QHBoxLayout()

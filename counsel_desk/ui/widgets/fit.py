@@ -135,7 +135,8 @@ def shrinkable(*combos: QComboBox, chars: int = 7, whole: bool = False, widest: 
         combo.setSizePolicy(QSizePolicy.Policy.Preferred, combo.sizePolicy().verticalPolicy())
         view = combo.view()
         view.setTextElideMode(Qt.TextElideMode.ElideNone)
-        combo.model().rowsInserted.connect(lambda *_a, c=combo: _widen_popup(c))
+        combo.model().rowsInserted.connect(lambda _parent, first, last, c=combo: _widen_popup(c, first, last))
+        combo.model().modelReset.connect(lambda c=combo: _widen_popup(c))
         _widen_popup(combo)
         if whole:
             combo.currentIndexChanged.connect(lambda _i, c=combo, w=widest: _fit_words(c, w))
@@ -154,6 +155,15 @@ def _fit_words(combo: QComboBox, widest: int) -> None:
     combo.setMinimumWidth(min(whole.width(), widest))
 
 
-def _widen_popup(combo: QComboBox) -> None:
+def _widen_popup(combo: QComboBox, first: int = 0, last: int | None = None) -> None:
+    """The open list as wide as its widest choice: measured on the rows just added (a list of 368 townships is
+    added one row at a time), from nothing again when the list was emptied."""
     view = combo.view()
-    view.setMinimumWidth(view.sizeHintForColumn(0) + 24 if combo.count() else 0)
+    if not combo.count():
+        view.setMinimumWidth(0)
+        return
+    last = combo.count() - 1 if last is None else last
+    metrics = view.fontMetrics()
+    wide = max(metrics.horizontalAdvance(combo.itemText(i)) for i in range(first, last + 1))
+    so_far = 0 if last - first + 1 == combo.count() else view.minimumWidth()  # all rows new: from nothing
+    view.setMinimumWidth(max(so_far, wide + 24))

@@ -86,7 +86,7 @@ class ListPanel(QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(search_hint or self.tr("Search…"))
-        self.search.setMinimumWidth(110)  # leaves room for the 原住民族地區 filter on a 1280-px screen
+        self.search.setMinimumWidth(96)  # leaves room for the 原住民族地區 filter on a 1280-px screen
         self.county = QComboBox()
         self.township = QComboBox() if townships else None
         any_text = self.tr("(all)")
@@ -95,7 +95,7 @@ class ListPanel(QWidget):
         self.enum_combo = EnumCombo(enum_filter, any_text=any_text) if enum_filter is not None else None
         self.indigenous = IndigenousCombo() if getattr(source, "township_column", None) else None
         if self.indigenous is not None:
-            shrinkable(self.indigenous, chars=3)
+            shrinkable(self.indigenous, chars=3, whole=True, widest=150)  # 「全部地區」, “All areas” read whole
         self.date_from = DateEdit() if period else None
         self.date_to = DateEdit() if period else None
         for edit in (self.date_from, self.date_to):
@@ -282,6 +282,10 @@ class ListPanel(QWidget):
         if n and not self._sized:
             self._sized = True
             self._size_columns()
+        elif not n and not self._sized:  # an empty list still shows whole column titles («Award programme», not «ward programm»)
+            header = self.view.horizontalHeader()
+            for col in range(self.model.columnCount()):
+                header.resizeSection(col, min(max(header.sectionSize(col), header.sectionSizeHint(col)), MAX_COLUMN_WIDTH))
 
     def _size_columns(self) -> None:
         """Fit the columns to the first rows once (Qt reads only the rows in view, so this stays cheap)."""
