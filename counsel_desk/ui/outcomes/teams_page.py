@@ -88,7 +88,8 @@ class YouthTeamListPage(RecordListPage):
         # members
         self.members_model = RowsModel([self.tr("Name"), self.tr("Born"), self.tr("Age"), self.tr("Role")],
                                        right=(1, 2))
-        self.members = table_view(self.members_model, even=True, stretch=None, max_height=130)  # four columns in a narrow form: all in sight
+        # four columns in a narrow form: all in sight, sharing its width
+        self.members = table_view(self.members_model, even=True, stretch=None, max_height=130)
         self.member_name = QLineEdit()
         self.member_name.setPlaceholderText(self.tr("Name"))
         self.member_born = QSpinBox()
