@@ -245,3 +245,27 @@ def test_an_empty_list_shows_its_column_titles_whole_in_english(qtbot, qapp, app
         assert all(size >= hint for size, hint in titles.values()), titles
     finally:
         install_translators(qapp, "zh_TW")
+
+
+def test_a_new_centers_first_outcome_is_tied_to_its_township_and_an_empty_tie_says_why(qtbot, app_context):
+    """A new center has no workstation, proposal or team: its first outcome opened on “Workstation” with an empty
+    record box and was refused with 「請選擇成果連結的紀錄」 — nothing to choose. It now starts on the township; a kind
+    with no records says so in the box and, on save, what to do instead."""
+    from counsel_desk.ui.outcomes.outcomes_page import OutcomeListPage
+
+    page = _show(qtbot, OutcomeListPage(app_context))
+    page.new_record()
+    assert page.tie.currentData() == "township" and not page.owner.isVisibleTo(page)
+    choose(page.tie, "工作站")
+    assert not page.owner.isEnabled() and page.owner.placeholderText() == "還沒有任何工作站"
+    click(qtbot, page.save_button)
+    assert "還沒有任何工作站" in page.error.text() and "只連結鄉鎮市區" in page.error.text()
+    assert page.record_id is None
+    choose(page.tie, "只連結鄉鎮市區")
+    county, _town = _place(app_context, "關西鎮")
+    choose(page.county, page.county.itemText(page.county.findData(county)))
+    choose(page.township, "關西鎮")
+    page.people.setValue(2)
+    with qtbot.waitSignal(app_context.outcomes_changed):
+        click(qtbot, page.save_button)
+    assert page.error.text() == "" and page.record_id is not None

@@ -26,6 +26,9 @@ from counsel_desk.ui.widgets.date_edit import DateEdit
 from counsel_desk.ui.widgets.fields import MoneyEdit
 
 TIES = ("workstation", "proposal", "youth_team", "township")
+NONE_YET = {"workstation": ("還沒有任何工作站", "There are no workstations yet"),  # the save's refusal, both languages
+            "proposal": ("還沒有任何提案", "There are no proposals yet"),
+            "youth_team": ("還沒有任何青年團隊", "There are no youth teams yet")}
 
 
 class OutcomeListPage(RecordListPage):
@@ -105,9 +108,16 @@ class OutcomeListPage(RecordListPage):
         self.owner.clear()
         for rid, name in self._choices.get(tie, []):
             self.owner.addItem(name, rid)
+        self.owner.setEnabled(self.owner.count() > 0)
+        self.owner.setPlaceholderText(self._none_yet().get(tie, ""))  # a new center has none: said, not a blank box
         self.form.setRowVisible(self.owner, tie != "township")
         if selected:
             select(self.owner, selected, or_first=True)
+
+    def _none_yet(self) -> dict[str, str]:
+        """What the record box says when there is nothing of that kind to tie to yet."""
+        return {"workstation": self.tr("No workstations yet"), "proposal": self.tr("No proposals yet"),
+                "youth_team": self.tr("No youth teams yet")}
 
     # --- RecordListPage ---------------------------------------------------------------------------
     def describe(self, record: Outcome | None) -> str:
@@ -145,8 +155,11 @@ class OutcomeListPage(RecordListPage):
         self.agency.setText(r.agency)
         self.programme.setText(r.programme)
         self.company.setText(r.company)
+        if record is None:  # a new outcome is tied to the first kind of record there is: a new center's, its township
+            self._choices = outcome_service.owner_choices(self.ctx.services())
+            first = next((key for key in TIES[:3] if self._choices.get(key)), "township")
         tie, owner = next(((key, getattr(r, f"{key}_id")) for key in TIES[:3] if getattr(r, f"{key}_id")),
-                          ("township" if record is not None else "workstation", None))
+                          ("township" if record is not None else first, None))
         self.tie.blockSignals(True)
         select(self.tie, tie, or_first=True)
         self.tie.blockSignals(False)
@@ -161,6 +174,11 @@ class OutcomeListPage(RecordListPage):
             raise ValidationError("請填寫成果日期。", "The outcome's date is required.", field="outcome_date")
         tie = str(self.tie.currentData())
         owner = self.owner.currentData() if tie != "township" else None
+        if tie != "township" and not owner and not self.owner.count():
+            zh, en = NONE_YET[tie]
+            raise ValidationError(f"{zh}：請在「連結對象」改選「只連結鄉鎮市區」，或先新增一筆。",
+                                  f"{en}: choose “Township only” under “Tied to”, or add one first.",
+                                  field="workstation_id")
         if tie != "township" and not owner:
             raise ValidationError("請選擇成果連結的紀錄。", "Choose the record the outcome is tied to.", field="workstation_id")
         return {"outcome_date": day, "kind": self.kind.code(), "people": self.people.value(),
