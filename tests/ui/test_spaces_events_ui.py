@@ -191,6 +191,9 @@ def test_support_given_directly_to_a_youth_team(qtbot, app_context):
     page = show(qtbot, SupportListPage(app_context))
     model = page.current_list_model()
     dialog = page.new_record()
+    # a center with a team and no workstation: the dialog starts on the team
+    assert dialog.to_team.isChecked() and dialog.team.isVisible() and not dialog.workstation.isVisible()
+    click(qtbot, dialog.to_station)
     assert dialog.workstation.isVisible() and not dialog.team.isVisible()
     click(qtbot, dialog.to_team)
     assert dialog.team.isVisible() and not dialog.workstation.isVisible() and not dialog.proposal.isVisible()

@@ -222,3 +222,30 @@ def test_contacts_and_search(qtbot, page, monkeypatch):
     page.panel.apply()
     assert page.current_list_model().rowCount() == 0
     assert page.panel.count_label.text() == "0 筆"
+
+
+def test_a_new_centers_support_record_says_what_it_lacks(qtbot, app_context):
+    """A new center has no workstation: the support dialog opened on 「工作站」 with a blank box and answered a save
+    with 「請選擇工作站」. The box now says there is none, a save says what to do, and once the center coaches a
+    youth team the dialog starts on it."""
+    from counsel_desk.services.outcomes import youth_teams as yt
+    from counsel_desk.ui.workstations.support_dialog import SupportRecordDialog
+
+    dialog = SupportRecordDialog(app_context)
+    qtbot.addWidget(dialog)
+    assert dialog.to_station.isChecked() and not dialog.workstation.isEnabled()
+    assert dialog.workstation.currentText() == "" and dialog.workstation.placeholderText() == "還沒有任何工作站"
+    click(qtbot, dialog.save_button)
+    assert "還沒有任何工作站" in dialog.error.text() and "直接輔導青年團隊" in dialog.error.text()
+    dialog.to_team.setChecked(True)
+    click(qtbot, dialog.save_button)
+    assert "還沒有任何青年團隊" in dialog.error.text()
+    dialog.reject()
+
+    team = yt.register_team(app_context.services(), {"name": "山海實驗室", "programme": "地方創生利他行動168",
+                                                     "roc_year": 115})
+    again = SupportRecordDialog(app_context)
+    qtbot.addWidget(again)
+    assert again.to_team.isChecked() and again.team.isEnabled()
+    assert again.team.placeholderText() == "請選擇…" and again.team.findData(team.id) >= 0
+    again.reject()

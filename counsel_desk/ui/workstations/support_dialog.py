@@ -157,7 +157,12 @@ class SupportRecordDialog(QDialog):
         select(self.team, start.get("youth_team_id"), or_first=True)
         if not start.get("youth_team_id"):
             self.team.setCurrentIndex(-1)
-        (self.to_team if start.get("youth_team_id") else self.to_station).setChecked(True)
+        for combo, none_yet in ((self.workstation, self.tr("No workstations yet")),
+                                (self.team, self.tr("No youth teams yet"))):
+            combo.setEnabled(combo.count() > 0)  # a new center's: said in the box, not a blank one
+            combo.setPlaceholderText(self.tr("Choose…") if combo.count() else none_yet)
+        teams_only = not self.workstation.count() and self.team.count()  # a center that coaches teams, no station yet
+        (self.to_team if start.get("youth_team_id") or teams_only else self.to_station).setChecked(True)
         self._show_recipient()
         self.to_station.toggled.connect(lambda _on: self._show_recipient())
         self.kind.set_code(start.get("kind"))
@@ -205,8 +210,16 @@ class SupportRecordDialog(QDialog):
         if day is None:
             raise ValidationError("請填寫輔導日期。", "The support date is required.", field="support_date")
         station = self.workstation.currentData() if self.to_station.isChecked() else None
+        if self.to_station.isChecked() and not self.workstation.count():
+            raise ValidationError("還沒有任何工作站：請先在「青年培力工作站」新增，或改選「直接輔導青年團隊」。",
+                                  "There are no workstations yet: add one under “Youth workstations”, or choose "
+                                  "“A youth team directly”.", field="workstation_id")
         if self.to_station.isChecked() and not station:
             raise ValidationError("請選擇工作站。", "Choose a workstation.", field="workstation_id")
+        if self.to_team.isChecked() and not self.team.count():
+            raise ValidationError("還沒有任何青年團隊：請先在「青年團隊」新增，或改選「工作站」。",
+                                  "There are no youth teams yet: add one under “Youth teams”, or choose "
+                                  "“A workstation”.", field="youth_team_id")
         if self.to_team.isChecked() and not self.team.currentData():
             raise ValidationError("請選擇青年團隊。", "Choose a youth team.", field="youth_team_id")
         return {"support_date": day, "workstation_id": station or None,
