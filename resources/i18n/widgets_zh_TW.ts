@@ -93,6 +93,19 @@
     </message>
 </context>
 <context>
+    <name>PlacePicker</name>
+    <message>
+        <location filename="../../counsel_desk/ui/widgets/places.py" line="29"/>
+        <source>Choose a county…</source>
+        <translation>請選擇縣市…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel_desk/ui/widgets/places.py" line="31"/>
+        <source>Choose a township…</source>
+        <translation>請選擇鄉鎮市區…</translation>
+    </message>
+</context>
+<context>
     <name>YearBox</name>
     <message>
         <location filename="../../counsel_desk/ui/widgets/year_box.py" line="17"/>

@@ -40,6 +40,9 @@ def register(qtbot, page, staff: str = "2") -> str:
     click(qtbot, page.new_button)
     assert page.is_showing_station()
     form = page.station.form
+    # a place the station needs: the empty boxes say what goes in them (they were blank)
+    assert form.county.currentText() == "" and form.county.placeholderText() == "請選擇縣市…"
+    assert form.township.placeholderText() == "請選擇鄉鎮市區…"
     type_text(form.name, "關西青年培力工作站")
     type_text(form.operator_name, "社團法人關西青年協會")
     choose(form.county, "新竹縣")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
 from counsel_desk.services.places.places import counties, townships
@@ -24,6 +25,10 @@ class PlacePicker:
         self.township = township
         self.any_text = any_text
         self.on_change = on_change
+        if any_text is None:  # a place the record needs: an empty box says what goes in it
+            county.setPlaceholderText(QCoreApplication.translate("PlacePicker", "Choose a county…"))
+            if township is not None:
+                township.setPlaceholderText(QCoreApplication.translate("PlacePicker", "Choose a township…"))
         self._fill(county, counties(session_factory))
         county.currentIndexChanged.connect(self._county_changed)
         if township is not None:
