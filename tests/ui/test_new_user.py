@@ -249,3 +249,38 @@ def test_an_english_speaker_chooses_her_language_first_in_the_welcome_dialog(qtb
             window.auto_backup.stop()
     finally:
         install_translators(qapp, "zh_TW")
+
+
+def test_a_new_centers_forms_show_no_blank_choice_box(qtbot, started):
+    """On a new center's empty database every page and the editor its 「新增」 opens: no choice box she can use
+    stands blank. A box with nothing to choose yet says so (「還沒有任何工作站」), a required one what goes in it
+    (「請選擇縣市…」) — the support dialog and the outcome form showed blank boxes and refused the save."""
+    from PySide6.QtWidgets import QComboBox, QDialog
+
+    from tests.ui.walk_helpers import finished
+
+    window, _seen = started
+
+    def blank_boxes(where: str, w) -> list[str]:
+        return [f"{where}: {c.objectName() or type(c.parentWidget()).__name__} ({c.count()} choices)"
+                for c in w.findChildren(QComboBox)
+                if c.isVisibleTo(w) and c.isEnabled() and not c.isEditable() and not c.currentText()
+                and not c.placeholderText()]
+
+    found: list[str] = []
+    for spec in window.specs:
+        page = window.show_page(spec.key)
+        finished(qtbot)
+        found += blank_boxes(spec.key, window)
+        if hasattr(page, "new_record"):
+            page.new_record()
+            finished(qtbot)
+            found += blank_boxes(f"new on {spec.key}", window)
+            for top in QApplication.topLevelWidgets():
+                if isinstance(top, QDialog) and top.isVisible():
+                    found += blank_boxes(f"{type(top).__name__} from {spec.key}", top)
+                    top.reject()
+    proposals = window.pages.get("proposals")
+    if proposals is not None:
+        proposals.editor.dirty = False
+    assert not found, "\n".join(found)
