@@ -117,6 +117,9 @@ def test_members_outside_the_age_range_are_warnings_and_support_records_link(db,
     assert [w.code for w in yt.team_view(services, team.id).warnings] == ["age_outside"]
     yt.update_member(services, old.id, {"birth_year": 70})  # 民國 70, as her ID card says: 1981
     assert [m.birth_year for m in yt.team_view(services, team.id).members if m.name == "黃承恩"] == [1981]
+    with pytest.raises(ValidationError) as typo:  # 2095 for 1995: refused, not kept as a member not yet born
+        yt.update_member(services, old.id, {"birth_year": 2095})
+    assert "出生年 2095 不合理" in typo.value.zh
     assert [w.code for w in yt.team_view(services, team.id).warnings] == ["age_outside"]
     from counsel_desk.models import Counselor
     from counsel_desk.services import base

@@ -138,7 +138,7 @@ def _validate_member(session: Session, m: YouthTeamMember) -> None:
         year = non_negative(m.birth_year, "birth_year", "出生年", "Birth year")
         if 1 <= year < 200:  # 民國 84, as an ID card writes it: 1995 (dates and report years read ROC the same way)
             year += ROC_OFFSET
-        if not 1900 <= year <= 2100:
+        if not 1900 <= year <= date.today().year:  # 2095 for 1995: a typo, not a member not yet born
             raise ValidationError(f"出生年 {year} 不合理：請填西元年 1995 或民國年 84。",
                                   f"Birth year {year} is not plausible: write 1995 or the ROC year 84.",
                                   field="birth_year")
