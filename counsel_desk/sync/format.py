@@ -18,6 +18,7 @@ from enum import Enum
 from typing import Optional
 
 from counsel_desk.models import enums
+from counsel_desk.services.days import DAYS_AHEAD_ALLOWED, EARLIEST
 
 FORMAT_NAME = "counsel_desk-interchange"
 FORMAT_VERSION = 13  # v2: budget dates (核定日, 撥款日, 核銷日) and the key-visit flag (重點); v3: the programme
@@ -50,10 +51,10 @@ KEY_ROW = 1
 TITLE_ROW = 2
 FIRST_DATA_ROW = 3
 
-# The services' own limits, which the import applies too (tests/unit/test_sync_format.py keeps them equal; not
-# imported from there: the services' packages would double the import's start-up time)
-EARLIEST_VISIT = date(2010, 1, 1)  # services/visits/visits.py
-DAYS_AHEAD_ALLOWED = 31  # services/visits/visits.py: a visit at most this many days after today
+# The services' own limits, which the import applies too: a visit's day from services/days.py (a small module:
+# the services' packages themselves would double the import's start-up time); the scores kept equal by
+# tests/unit/test_sync_format.py
+EARLIEST_VISIT, DAYS_AHEAD_ALLOWED = EARLIEST, DAYS_AHEAD_ALLOWED
 SCORE_MIN, SCORE_MAX = 1, 5  # services/proposals/coaching.py
 
 MASK = "（已遮蔽）"  # what a masked personal cell holds; on import it means "not sent", never a value

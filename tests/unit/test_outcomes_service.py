@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import text
@@ -196,3 +196,23 @@ def test_outcomes_and_youth_teams_are_found_through_their_own_search_index(db, s
     assert len(found(teams, "利他行動")) == 2
     yt.delete_team(services, team.id)
     assert found(teams, "山海") == []
+
+
+def test_a_support_session_or_an_outcome_dated_by_a_typo_of_its_year_is_refused(db, services, station):
+    """民國 151 for 115 (2062 for 2026), or 2001 for 2021: refused naming the day, as a visit's day always was
+    (services/days.py); a session planned a few weeks ahead still goes in."""
+    from counsel_desk.services.people.people import PeopleService
+
+    me = [PeopleService(services).create_counselor("王小明").id]
+    ahead = date.today() + timedelta(days=20)
+    far = date.today().replace(year=date.today().year + 36)
+    with pytest.raises(ValidationError) as e:
+        create_support_record(services, {"workstation_id": station.id, "support_date": far, "kind": "consultation",
+                                         "hours": 2, "topics": "提案諮詢"}, me)
+    assert e.value.field == "support_date" and "輔導日期" in e.value.zh and "太遠了" in e.value.zh
+    assert create_support_record(services, {"workstation_id": station.id, "support_date": ahead,
+                                            "kind": "consultation", "hours": 2, "topics": "提案諮詢"}, me).id
+    with pytest.raises(ValidationError) as e:
+        oc.record_outcome(services, {"workstation_id": station.id, "outcome_date": date(2001, 3, 1), "kind": "jobs",
+                                     "people": 1})
+    assert e.value.field == "outcome_date" and "成果日期" in e.value.zh and "太早了" in e.value.zh

@@ -108,5 +108,7 @@ def test_the_import_limits_are_the_services_own():
     from counsel_desk.services.proposals import coaching
     from counsel_desk.services.visits import visits
 
-    assert (fmt.EARLIEST_VISIT, fmt.DAYS_AHEAD_ALLOWED) == (visits.EARLIEST_VISIT, visits.DAYS_AHEAD_ALLOWED)
+    from counsel_desk.services import days
+
+    assert (fmt.EARLIEST_VISIT, fmt.DAYS_AHEAD_ALLOWED) == (visits.EARLIEST_VISIT, days.DAYS_AHEAD_ALLOWED)
     assert (fmt.SCORE_MIN, fmt.SCORE_MAX) == (coaching.SCORE_MIN, coaching.SCORE_MAX)

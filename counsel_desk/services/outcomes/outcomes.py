@@ -27,6 +27,7 @@ from counsel_desk.services.period import Period
 from counsel_desk.services.places.places import check_place
 from counsel_desk.services.programme.program_base import RecordKind, index_with_place, live, non_negative, one_of
 from counsel_desk.services.changes import Kind, changes
+from counsel_desk.services.days import check_day
 
 ENTITY = "outcome"
 FIELDS = ("outcome_date", "kind", "people", "amount", "registered", "agency", "programme", "company",
@@ -49,6 +50,7 @@ def _validate(session: Session, o: Outcome) -> None:
     kind = OutcomeKind(o.kind)
     if not isinstance(o.outcome_date, date):
         raise ValidationError("請填寫成果日期。", "The outcome's date is required.", field="outcome_date")
+    check_day(o.outcome_date, "outcome_date", "成果日期", "outcome date")
     o.people = non_negative(o.people, "people", "人數", "Number of people")
     o.amount = non_negative(o.amount, "amount", "金額", "Amount")
     for name in ("agency", "programme", "company", "note"):

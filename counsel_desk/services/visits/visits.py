@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field, fields
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from types import SimpleNamespace
 
 from sqlalchemy import literal_column, select as core_select, text
@@ -30,7 +30,8 @@ from counsel_desk.services import base
 from counsel_desk.services.places import places
 from counsel_desk.services.attachments import AttachmentItem
 from counsel_desk.services.visits.followups import FollowUpDraft, followup_problems, index_followup
-from counsel_desk.services.formatting import roc_date, shown_date
+from counsel_desk.services.days import EARLIEST, day_problem
+from counsel_desk.services.formatting import shown_date
 from counsel_desk.services.list_search import END_OF_TEXT
 from counsel_desk.services.listing import Choice
 from counsel_desk.services.visits.visit_list import DatedService, VisitListSource  # noqa: F401 — the list belongs with visits
@@ -43,8 +44,7 @@ from counsel_desk.services.changes import Kind, changes
 
 FOLLOWUP_ENTITY = "followup"
 ATTACHMENT_ENTITY = "attachment"
-EARLIEST_VISIT = date(2010, 1, 1)
-DAYS_AHEAD_ALLOWED = 31  # a planned visit may be entered a month ahead, not a typo's year ahead
+EARLIEST_VISIT = EARLIEST  # services/days.py: every dated record's limits
 
 
 @dataclass
@@ -162,18 +162,10 @@ class VisitService(DatedService):
             with self.ctx.session_factory() as s:
                 return self.problems(data, s, stored)
         out: list[ValidationError] = []
-        latest = self.today + timedelta(days=DAYS_AHEAD_ALLOWED)
         if data.visit_date is None:
             out.append(ValidationError("請填寫訪視日期。", "Enter the date of the visit.", field="visit_date"))
-        elif data.visit_date > latest:
-            out.append(ValidationError(
-                f"訪視日期 {roc_date(data.visit_date)} 太遠了：最晚只能填到 {roc_date(latest)}（今天之後 "
-                f"{DAYS_AHEAD_ALLOWED} 天）。", f"The visit date {data.visit_date} is too far ahead: the latest "
-                f"allowed is {latest}.", field="visit_date"))
-        elif data.visit_date < EARLIEST_VISIT:
-            out.append(ValidationError(
-                f"訪視日期 {roc_date(data.visit_date)} 太早了：請確認年份（民國或西元）。",
-                f"The visit date {data.visit_date} is too early: check the year.", field="visit_date"))
+        elif (problem := day_problem(data.visit_date, "visit_date", "訪視日期", "visit date", self.today)) is not None:
+            out.append(problem)
         same_place = stored is not None and (data.county_code, data.township_code) == (
             stored.fields["county_code"], stored.fields["township_code"])
         if not (same_place and data.county_code and data.township_code):

@@ -28,6 +28,7 @@ from counsel_desk.services.people.people import PeopleService
 from counsel_desk.services.programme.program_base import RecordKind, live, non_negative, one_of
 from counsel_desk.store import audit, search
 from counsel_desk.services.changes import Kind, changes
+from counsel_desk.services.days import check_day
 
 ENTITY = "support_record"
 FIELDS = ("workstation_id", "support_date", "kind", "hours", "participants", "topics", "outcome", "visit_id",
@@ -92,6 +93,7 @@ def _validate(session, rec: SupportRecord, team_id: str | None = None) -> None:
     """``team_id``: the youth team the record is being given to (needed when it has no workstation)."""
     if not isinstance(rec.support_date, date):
         raise ValidationError("請填寫輔導日期。", "The support date is required.", field="support_date")
+    check_day(rec.support_date, "support_date", "輔導日期", "support date")
     if rec.workstation_id:
         live(session, Workstation, rec.workstation_id, "工作站", "workstation")
     else:
