@@ -280,6 +280,23 @@ def test_a_new_centers_forms_show_no_blank_choice_box(qtbot, started):
                 if isinstance(top, QDialog) and top.isVisible():
                     found += blank_boxes(f"{type(top).__name__} from {spec.key}", top)
                     top.reject()
+    from counsel_desk.services.people.people import PeopleService
+    from counsel_desk.ui.people.roster_dialog import RosterDialog
+    from counsel_desk.ui.preferences import PreferencesDialog
+    from counsel_desk.ui.visits.followup_dialogs import FollowUpDialog
+    from counsel_desk.ui.visits.people_dialogs import NewContactDialog, NewOrganizationDialog
+
+    window.show_page("visits")
+    editor = window.pages["visits"].new_record()  # what a visit's editor opens over it, and the menus' dialogs
+    people = PeopleService(window.ctx.services())
+    for name, dialog in (("follow-up", FollowUpDialog(editor.form)), ("organisation", NewOrganizationDialog(people, editor)),
+                         ("contact", NewContactDialog(people, None, editor)),
+                         ("preferences", PreferencesDialog(window.ctx, window)), ("roster", RosterDialog(window.ctx, window))):
+        dialog.show()
+        finished(qtbot)
+        found += blank_boxes(name, dialog)
+        dialog.reject()
+    editor.reject()
     proposals = window.pages.get("proposals")
     if proposals is not None:
         proposals.editor.dirty = False
