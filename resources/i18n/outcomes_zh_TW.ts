@@ -36,7 +36,7 @@
     <name>OutcomeListPage</name>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="40"/>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="124"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="123"/>
         <source>New outcome</source>
         <translation>新增成果</translation>
     </message>
@@ -92,49 +92,49 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="67"/>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="136"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="135"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="68"/>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="136"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="135"/>
         <source>Kind</source>
         <translation>類別</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="69"/>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="136"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="135"/>
         <source>People</source>
         <translation>人數／人次</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="70"/>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="137"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="136"/>
         <source>Amount (NT$)</source>
         <translation>金額（新臺幣元）</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="71"/>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="137"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="136"/>
         <source>Household registration</source>
         <translation>設籍</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="72"/>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="138"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="137"/>
         <source>Agency</source>
         <translation>部會</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="73"/>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="138"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="137"/>
         <source>Agency programme</source>
         <translation>部會計畫</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="74"/>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="138"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="137"/>
         <source>Company</source>
         <translation>企業</translation>
     </message>
@@ -145,41 +145,41 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="76"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="138"/>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="139"/>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="140"/>
         <source>Record</source>
         <translation>連結紀錄</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="77"/>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="140"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="139"/>
         <source>County</source>
         <translation>縣市</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="78"/>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="141"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="140"/>
         <source>Township</source>
         <translation>鄉鎮市區</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="79"/>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="141"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="140"/>
         <source>Note</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="119"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="118"/>
         <source>No workstations yet</source>
         <translation>還沒有任何工作站</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="119"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="118"/>
         <source>No proposals yet</source>
         <translation>還沒有任何提案</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="120"/>
+        <location filename="../../counsel_desk/ui/outcomes/outcomes_page.py" line="119"/>
         <source>No youth teams yet</source>
         <translation>還沒有任何青年團隊</translation>
     </message>

@@ -979,7 +979,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="124"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="235"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="233"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -990,7 +990,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="126"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="235"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="233"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
@@ -1001,49 +1001,49 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="128"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="235"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="233"/>
         <source>Type</source>
         <translation>類型</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="129"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="236"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="234"/>
         <source>Hours</source>
         <translation>時數</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="130"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="236"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="234"/>
         <source>Participants</source>
         <translation>參與人次</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="131"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="236"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="234"/>
         <source>Topics</source>
         <translation>輔導主題</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="132"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="237"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="235"/>
         <source>Outcome</source>
         <translation>成果</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="133"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="237"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="235"/>
         <source>Counselors</source>
         <translation>輔導員</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="134"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="237"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="235"/>
         <source>Visit</source>
         <translation>訪視</translation>
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="135"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="238"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="236"/>
         <source>Proposal</source>
         <translation>提案</translation>
     </message>
@@ -1059,7 +1059,7 @@
     </message>
     <message>
         <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="141"/>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="279"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="277"/>
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
@@ -1074,32 +1074,33 @@
         <translation>還沒有任何青年團隊</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="163"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="160"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="161"/>
         <source>Choose…</source>
         <translation>請選擇…</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="186"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="184"/>
         <source>(not from a visit)</source>
         <translation>（未連結訪視）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="190"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="188"/>
         <source>(visit deleted)</source>
         <translation>（訪視已刪除）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="194"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="192"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="274"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="272"/>
         <source>Support record saved.</source>
         <translation>輔導紀錄已儲存。</translation>
     </message>
     <message>
-        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="279"/>
+        <location filename="../../counsel_desk/ui/workstations/support_dialog.py" line="277"/>
         <source>Delete this support record?</source>
         <translation>要刪除這筆輔導紀錄嗎？</translation>
     </message>

@@ -21,7 +21,7 @@ from counsel_desk.ui.page_titles import page_title
 from counsel_desk.ui.workstations.list_panel import ListPanel
 from counsel_desk.ui.workstations.record_page import RecordListPage
 from counsel_desk.ui.widgets.places import PlacePicker
-from counsel_desk.ui.widgets.choices import EnumCombo, select
+from counsel_desk.ui.widgets.choices import EnumCombo, say_when_empty, select
 from counsel_desk.ui.widgets.date_edit import DateEdit
 from counsel_desk.ui.widgets.fields import MoneyEdit
 
@@ -108,8 +108,7 @@ class OutcomeListPage(RecordListPage):
         self.owner.clear()
         for rid, name in self._choices.get(tie, []):
             self.owner.addItem(name, rid)
-        self.owner.setEnabled(self.owner.count() > 0)
-        self.owner.setPlaceholderText(self._none_yet().get(tie, ""))  # a new center has none: said, not a blank box
+        say_when_empty(self.owner, self._none_yet().get(tie, ""))  # a new center has none: said, not a blank box
         self.form.setRowVisible(self.owner, tie != "township")
         if selected:
             select(self.owner, selected, or_first=True)

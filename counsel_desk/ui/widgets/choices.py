@@ -73,3 +73,10 @@ class EnumCombo(QComboBox):
 
     def set_code(self, code: str | None) -> None:
         select(self, code or "", or_first=True)
+
+
+def say_when_empty(combo: QComboBox, none_yet: str, choose: str = "") -> None:
+    """A choice box with nothing to choose yet says so (「還沒有任何工作站」), greyed, instead of standing blank;
+    with choices, ``choose`` (「請選擇…」) shows until one is picked."""
+    combo.setEnabled(combo.count() > 0)
+    combo.setPlaceholderText(choose if combo.count() else none_yet)

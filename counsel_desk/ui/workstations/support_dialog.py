@@ -27,7 +27,7 @@ from counsel_desk.ui.messages import confirm, guarded
 from counsel_desk.ui.widgets.conflict_dialog import save_resolving
 from counsel_desk.ui.widgets.fit import fit_window
 from counsel_desk.ui.widgets.roles import VALUE_ROLE
-from counsel_desk.ui.widgets.choices import EnumCombo, select
+from counsel_desk.ui.widgets.choices import EnumCombo, say_when_empty, select
 from counsel_desk.ui.widgets.date_edit import DateEdit
 from counsel_desk.ui.widgets.fields import FieldError
 
@@ -157,10 +157,8 @@ class SupportRecordDialog(QDialog):
         select(self.team, start.get("youth_team_id"), or_first=True)
         if not start.get("youth_team_id"):
             self.team.setCurrentIndex(-1)
-        for combo, none_yet in ((self.workstation, self.tr("No workstations yet")),
-                                (self.team, self.tr("No youth teams yet"))):
-            combo.setEnabled(combo.count() > 0)  # a new center's: said in the box, not a blank one
-            combo.setPlaceholderText(self.tr("Choose…") if combo.count() else none_yet)
+        say_when_empty(self.workstation, self.tr("No workstations yet"), self.tr("Choose…"))  # a new center's
+        say_when_empty(self.team, self.tr("No youth teams yet"), self.tr("Choose…"))
         teams_only = not self.workstation.count() and self.team.count()  # a center that coaches teams, no station yet
         (self.to_team if start.get("youth_team_id") or teams_only else self.to_station).setChecked(True)
         self._show_recipient()
