@@ -284,6 +284,100 @@ RESULT.update(server_cpu_seconds=server_cpu, load=os.getloadavg()[0])
 db.close()
 """
 
+_SERVER_READY = r"""
+import psycopg
+from pathlib import Path
+from counsel_desk.store import open_database
+server = psycopg.connect(URL.replace("postgresql://", "postgresql://", 1), autocommit=True)
+def columns_of(table):
+    return [r[0] for r in server.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                                         "'public' AND table_name = %s AND is_generated = 'NEVER' ORDER BY ordinal_position",
+                                         (table,))]
+tables = {t for (t,) in server.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+search = {t for t in tables if t.startswith("search_index_") and t != "search_index_doc"}
+filled = {t for t in tables if server.execute(f"SELECT EXISTS (SELECT 1 FROM {t})").fetchone()[0]}
+ready = {}
+for n, path in enumerate(SOURCES):
+    offset = n * 10_000_000  # search numbers are per file: the four centers' apart
+    db = open_database(Path(path))
+    with db.engine.connect() as c:
+        src = c.connection.dbapi_connection
+        names = [r[0] for r in src.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        for name in names:
+            if name not in tables or name in filled:
+                continue
+            if name in search:
+                cols, query = ["rowid", "body"], f"SELECT rowid + {offset}, body FROM {name}"
+            else:
+                mine = {r[1] for r in src.execute(f"PRAGMA table_info({name})")}
+                cols = [k for k in columns_of(name) if k in mine]
+                query = f"SELECT {', '.join(k if k != 'rowid' else f'rowid + {offset}' for k in cols)} FROM {name}"
+            if name not in ready:
+                server.execute(f"CREATE UNLOGGED TABLE ready_{name} AS SELECT {', '.join(cols)} FROM {name} WHERE false")
+                ready[name] = cols
+            server.execute(f"CREATE TEMP TABLE incoming AS SELECT * FROM ready_{name} WHERE false")
+            with server.cursor().copy(f"COPY incoming ({', '.join(cols)}) FROM STDIN") as copy:
+                for row in src.execute(query):
+                    copy.write_row(row)
+            # a record every center's file holds (the programme's own) goes in once
+            key = [r[0] for r in server.execute(
+                "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND "
+                "a.attnum = ANY(i.indkey) WHERE i.indrelid = %s::regclass AND i.indisprimary", (name,))]
+            keep = f"SELECT DISTINCT ON ({', '.join(key)}) * FROM incoming" if key and name not in search else "SELECT * FROM incoming"
+            server.execute(f"INSERT INTO ready_{name} {keep} WHERE NOT EXISTS (SELECT 1 FROM ready_{name} r WHERE "
+                           + (" AND ".join(f"r.{k} = incoming.{k}" for k in key) if key else "false") + ")")
+            server.execute("DROP TABLE incoming")
+    db.close()
+server.execute("VACUUM ANALYZE")
+RESULT = {"tables": len(ready), "rows": sum(server.execute(f"SELECT count(*) FROM ready_{t}").fetchone()[0] for t in ready)}
+"""
+
+_SERVER_WRITE = r"""
+import time
+import psycopg
+server = psycopg.connect(URL, autocommit=True)
+ready = [t[6:] for (t,) in server.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND "
+                                         "tablename LIKE 'ready\\_%'")]
+search = [t for t in ready if t.startswith("search_index_") and t != "search_index_doc"]
+rows = [t for t in ready if t not in search]
+parents = {t: {r[0] for r in server.execute(
+    "SELECT confrelid::regclass::text FROM pg_constraint WHERE contype = 'f' AND conrelid = %s::regclass", (t,))}
+    & set(rows) - {t} for t in rows}
+order = []
+while parents:
+    done = sorted(t for t, p in parents.items() if not p - set(order))
+    order += done
+    parents = {t: p for t, p in parents.items() if t not in done}
+def cols(t):
+    return ", ".join(r[0] for r in server.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = %s ORDER BY ordinal_position", ("ready_" + t,)))
+for t in search:  # the import builds a big search table's index once, after its rows (sync/search_build.py)
+    server.execute(f"DROP INDEX IF EXISTS ix_{t}_trgm")
+pid = server.execute("SELECT pg_backend_pid()").fetchone()[0]
+def cpu():
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+import os
+server.execute("SET jit = off")
+server.execute("SET session_replication_role = replica")  # the import's bulk adds: keys checked set-based, left out here
+server.execute("BEGIN")
+t0, c0 = time.perf_counter(), cpu()
+for t in order:
+    server.execute(f"INSERT INTO {t} ({cols(t)}) SELECT {cols(t)} FROM ready_{t}")
+t1, c1 = time.perf_counter(), cpu()
+server.execute("COMMIT")
+t2, c2 = time.perf_counter(), cpu()
+server.execute("BEGIN")  # the search tables: in the import, beside the merge on connections of their own
+for t in search:
+    server.execute(f"INSERT INTO {t} ({cols(t)}) SELECT {cols(t)} FROM ready_{t}")
+    server.execute(f"CREATE INDEX ix_{t}_trgm ON {t} USING gin (body_lower gin_trgm_ops)")
+server.execute("COMMIT")
+t3, c3 = time.perf_counter(), cpu()
+RESULT = {"rows_s": t1 - t0, "rows_cpu": c1 - c0, "commit_s": t2 - t1, "search_s": t3 - t2, "search_cpu": c3 - c2,
+          "records": sum(server.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in rows),
+          "texts": sum(server.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in search)}
+"""
+
 
 def _center_workbook(env: BenchEnv, n: int, center: str) -> Path:
     """One center's whole export (``BENCH_HQ_VISITS`` demo visits), made once and kept."""
@@ -321,4 +415,49 @@ def hq_import_into_server(env: BenchEnv) -> list[Figure]:
             Figure("headquarters' import: peak memory", r["peak_rss_mb"], "MB")]
 
 
-BENCHMARKS = [export_vs_openpyxl, import_file, import_floor, hq_import_into_server]
+def hq_import_floor(env: BenchEnv) -> list[Figure]:
+    """What headquarters' import cannot go below on this machine (as ``import_floor`` for a file): the reader on
+    each workbook with nothing written (A), one server connection writing the four centers' final rows from ready
+    tables (R, the keys' checks left out) and its COMMIT (C), the search texts with their trigram indexes (S)."""
+    import sys
+
+    from benchmarks.common import ROOT
+
+    files = [_center_workbook(env, n, c) for n, c in enumerate(HQ_CENTERS)]
+    sources = [env.workdir / f"hq-{c}-{HQ_VISITS}.db" for c in HQ_CENTERS]
+    reads = []
+    for f in files:
+        scratch = env.workdir / "hq-floor-read.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(scratch) + suffix).unlink(missing_ok=True)
+        reads.append(run_child(f"DB = {str(scratch)!r}\nFILE = {str(f)!r}\n" + _READ_ONLY))
+    sys.path.insert(0, str(ROOT))
+    from tests.pg_server import TempServer
+
+    server = TempServer().start()
+    try:
+        url = server.url(server.new_database())
+        run_child(f"from counsel_desk.store import open_database\nopen_database({url!r}).close()")
+        made = run_child(f"URL = {url!r}\nSOURCES = {[str(p) for p in sources]!r}\n" + _SERVER_READY, timeout=3600)
+        w = run_child(f"URL = {url!r}\n" + _SERVER_WRITE, timeout=3600)
+    finally:
+        server.stop()
+    cores = os.cpu_count() or 1
+    a = sum(r["cpu_seconds"] for r in reads)
+    r, c, s = w["rows_s"], w["commit_s"], w["search_s"]
+    floor = max(r + c, (a + r + s + c) / cores)
+    return [
+        Figure("headquarters floor: reading and checking the four workbooks, nothing written",
+               sum(x["seconds"] for x in reads), "s", "", None, f"CPU {a:.1f} s; {sum(x['rows'] for x in reads):,} rows"),
+        Figure("headquarters floor: one server connection writing the final rows", r, "s", "", None,
+               f"{w['records']:,} rows of {made['tables']} tables from ready tables; the backend's CPU "
+               f"{w['rows_cpu']:.1f} s; foreign keys' checks left out"),
+        Figure("headquarters floor: COMMIT", c, "s"),
+        Figure("headquarters floor: the search texts and their trigram indexes", s, "s", "", None,
+               f"{w['texts']:,} texts; the backend's CPU {w['search_cpu']:.1f} s"),
+        Figure("headquarters floor: on this machine, merged while read on every core", floor, "s",
+               f"target {HQ_LIMIT_S:g} s", None, f"max(R + C, (A + R + S + C) / {cores} cores)"),
+    ]
+
+
+BENCHMARKS = [export_vs_openpyxl, import_file, import_floor, hq_import_into_server, hq_import_floor]
