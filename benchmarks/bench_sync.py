@@ -288,7 +288,7 @@ _SERVER_READY = r"""
 import psycopg
 from pathlib import Path
 from counsel_desk.store import open_database
-server = psycopg.connect(URL.replace("postgresql://", "postgresql://", 1), autocommit=True)
+server = psycopg.connect(URL, autocommit=True)
 def columns_of(table):
     return [r[0] for r in server.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = "
                                          "'public' AND table_name = %s AND is_generated = 'NEVER' ORDER BY ordinal_position",
@@ -333,6 +333,7 @@ RESULT = {"tables": len(ready), "rows": sum(server.execute(f"SELECT count(*) FRO
 """
 
 _SERVER_WRITE = r"""
+import os
 import time
 import psycopg
 server = psycopg.connect(URL, autocommit=True)
@@ -357,7 +358,6 @@ pid = server.execute("SELECT pg_backend_pid()").fetchone()[0]
 def cpu():
     fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-import os
 server.execute("SET jit = off")
 server.execute("SET session_replication_role = replica")  # the import's bulk adds: keys checked set-based, left out here
 server.execute("BEGIN")
