@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from benchmarks.common import BIG_VISITS, BenchEnv, Figure, check, run_child
+from benchmarks.common import BIG_VISITS, BenchEnv, Figure, check, remove_database, run_child
 
 DEMO_LIMIT_S = 20.0
 
 
 def demo_generation(env: BenchEnv) -> list[Figure]:
     path = env.workdir / "foundation-demo.db"
-    for suffix in ("", "-wal", "-shm"):
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    remove_database(path)
     r = run_child("from benchmarks.children import make_demo\nRESULT = make_demo(%r, %d)" % (str(path), BIG_VISITS))
     size_mb = path.stat().st_size / 2**20
     return [

@@ -33,7 +33,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from benchmarks.common import BenchEnv, Figure, check, run_child
+from benchmarks.common import BenchEnv, Figure, check, remove_database, run_child
 
 RATIO_LIMIT = 1.2
 IMPORT_LIMIT_S = 20.0
@@ -119,6 +119,7 @@ db.close()
 _WRITE_ONLY = r"""
 import time
 from pathlib import Path
+from benchmarks.children import parents_first
 from counsel_desk.store import open_database
 source, fresh = open_database(Path(SOURCE)), open_database(Path(FRESH))
 with source.engine.connect() as c, fresh.engine.connect() as f:
@@ -139,12 +140,8 @@ with source.engine.connect() as c, fresh.engine.connect() as f:
                             src.execute(f"SELECT {', '.join(columns)} FROM {name}"))
             rows[name] = (columns, dst.execute(f"SELECT count(*) FROM ready_{name}").fetchone()[0])
     dst.commit()
-    parents = {n: {r[2] for r in dst.execute(f"PRAGMA foreign_key_list({n})")} & set(rows) - {n} for n in rows}
-    order = []
-    while parents:  # a table after the tables it refers to: foreign keys checked row by row, as the import has them
-        ready = sorted(n for n, p in parents.items() if not p - set(order))
-        order += ready
-        parents = {n: p for n, p in parents.items() if n not in ready}
+    # a table after the tables it refers to: foreign keys checked row by row, as the import has them
+    order = parents_first({n: {r[2] for r in dst.execute(f"PRAGMA foreign_key_list({n})")} for n in rows})
     dst.execute("PRAGMA cache_size = -65536")  # the merge's own page cache (sync.importer.merge_batch)
     t0, c0 = time.perf_counter(), time.process_time()
     dst.execute("BEGIN")
@@ -200,8 +197,7 @@ def import_file(env: BenchEnv) -> list[Figure]:
         source = env.copy_of_big_db("sync-export.db")
         run_child(f"DB = {str(source)!r}\nOUT = {str(out)!r}\n" + _EXPORT)
     empty = env.workdir / "sync-import-empty.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(empty) + suffix).unlink(missing_ok=True)
+    remove_database(empty)
     fresh = run_child(f"DB = {str(empty)!r}\nFILE = {str(out)!r}\n" + _IMPORT)
     again = run_child(f"DB = {str(source)!r}\nFILE = {str(out)!r}\n" + _IMPORT)
     figures = []
@@ -218,19 +214,23 @@ def import_file(env: BenchEnv) -> list[Figure]:
     return figures
 
 
+def _floor(reading_cpu: float, rows: float, search: float, commit: float) -> tuple[float, int]:
+    """The lowest time an import could take here (module docstring: ``import_floor``), and the cores it counts."""
+    cores = os.cpu_count() or 1
+    return max(rows + commit, (reading_cpu + rows + search + commit) / cores), cores
+
+
 def import_floor(env: BenchEnv) -> list[Figure]:
     out, imported = _workbook(env), env.workdir / "sync-import-empty.db"
     if not out.exists() or not imported.exists():
         import_file(env)  # the workbook, and the empty database it was imported into: the final rows
     scratch = [env.workdir / "sync-floor-read.db", env.workdir / "sync-floor-write.db"]
     for db in scratch:
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(db) + suffix).unlink(missing_ok=True)
+        remove_database(db)
     read = run_child(f"DB = {str(scratch[0])!r}\nFILE = {str(out)!r}\n" + _READ_ONLY)
     write = run_child(f"SOURCE = {str(imported)!r}\nFRESH = {str(scratch[1])!r}\n" + _WRITE_ONLY)
-    cores = os.cpu_count() or 1
     r, s, c = write["rows_s"], write["search_s"], write["commit_s"]
-    floor = max(r + c, (read["cpu_seconds"] + r + s + c) / cores)
+    floor, cores = _floor(read["cpu_seconds"], r, s, c)
     return [
         Figure("import floor: reading and checking every cell, nothing written", read["seconds"], "s", "", None,
                f"CPU {read['cpu_seconds']:.1f} s (calamine on its threads included); {read['rows']:,} rows, "
@@ -336,19 +336,15 @@ _SERVER_WRITE = r"""
 import os
 import time
 import psycopg
+from benchmarks.children import parents_first
 server = psycopg.connect(URL, autocommit=True)
 ready = [t[6:] for (t,) in server.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND "
                                          "tablename LIKE 'ready\\_%'")]
 search = [t for t in ready if t.startswith("search_index_") and t != "search_index_doc"]
 rows = [t for t in ready if t not in search]
-parents = {t: {r[0] for r in server.execute(
+order = parents_first({t: {r[0] for r in server.execute(
     "SELECT confrelid::regclass::text FROM pg_constraint WHERE contype = 'f' AND conrelid = %s::regclass", (t,))}
-    & set(rows) - {t} for t in rows}
-order = []
-while parents:
-    done = sorted(t for t, p in parents.items() if not p - set(order))
-    order += done
-    parents = {t: p for t, p in parents.items() if t not in done}
+    for t in rows})
 def cols(t):
     return ", ".join(r[0] for r in server.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = %s ORDER BY ordinal_position", ("ready_" + t,)))
@@ -384,8 +380,7 @@ def _center_workbook(env: BenchEnv, n: int, center: str) -> Path:
     out = env.workdir / f"hq-{center}-{HQ_VISITS}.xlsx"
     if not out.exists():
         db = env.workdir / f"hq-{center}-{HQ_VISITS}.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(db) + suffix).unlink(missing_ok=True)
+        remove_database(db)
         run_child(f"DB = {str(db)!r}\nVISITS = {HQ_VISITS}\nSEED = {200 + n}\nCENTER = {center!r}\n" + _CENTER_DB)
         run_child(f"DB = {str(db)!r}\nOUT = {str(out)!r}\n" + _EXPORT.replace('center="north"', f"center={center!r}"))
     return out
@@ -428,8 +423,7 @@ def hq_import_floor(env: BenchEnv) -> list[Figure]:
     reads = []
     for f in files:
         scratch = env.workdir / "hq-floor-read.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(scratch) + suffix).unlink(missing_ok=True)
+        remove_database(scratch)
         reads.append(run_child(f"DB = {str(scratch)!r}\nFILE = {str(f)!r}\n" + _READ_ONLY))
     sys.path.insert(0, str(ROOT))
     from tests.pg_server import TempServer
@@ -442,10 +436,9 @@ def hq_import_floor(env: BenchEnv) -> list[Figure]:
         w = run_child(f"URL = {url!r}\n" + _SERVER_WRITE, timeout=3600)
     finally:
         server.stop()
-    cores = os.cpu_count() or 1
     a = sum(r["cpu_seconds"] for r in reads)
     r, c, s = w["rows_s"], w["commit_s"], w["search_s"]
-    floor = max(r + c, (a + r + s + c) / cores)
+    floor, cores = _floor(a, r, s, c)
     return [
         Figure("headquarters floor: reading and checking the four workbooks, nothing written",
                sum(x["seconds"] for x in reads), "s", "", None, f"CPU {a:.1f} s; {sum(x['rows'] for x in reads):,} rows"),

@@ -14,3 +14,17 @@ def make_demo(path: str, visits: int) -> dict:
     summary = generate(db, visits=visits, seed=115, center="north", today=TODAY)
     db.close()
     return {"seconds": summary.seconds, "visits": summary.counts.get("visits", 0)}
+
+
+def parents_first(parents: dict[str, set[str]]) -> list[str]:
+    """Tables ordered so that each comes after the tables it refers to (``parents``: table → tables it refers to;
+    references to itself or to tables not listed ignored): rows inserted in that order pass their foreign keys."""
+    left = {t: p & parents.keys() - {t} for t, p in parents.items()}
+    order: list[str] = []
+    while left:
+        ready = sorted(t for t, p in left.items() if not p - set(order))
+        if not ready:
+            raise ValueError(f"foreign keys in a circle: {sorted(left)}")
+        order += ready
+        left = {t: p for t, p in left.items() if t not in ready}
+    return order

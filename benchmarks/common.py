@@ -60,8 +60,7 @@ class BenchEnv:
 
         src = driver.connect(self.ensure_big_db())
         dest = self.workdir / name
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(dest) + suffix).unlink(missing_ok=True)
+        remove_database(dest)
         dst = driver.connect(dest, key=keys.key_for(self.ensure_big_db()))
         src.backup(dst)
         src.close()
@@ -73,6 +72,12 @@ class BenchEnv:
 
         open_database(dest).close()
         return dest
+
+
+def remove_database(path: Path) -> None:
+    """A database file left by an earlier run, with its WAL and shared-memory files."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
 
 
 def run_child(code: str, env: dict | None = None, timeout: int = 1800) -> dict:
